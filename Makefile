@@ -1,0 +1,192 @@
+# bangban — the front desk of a community party-and-masses service centre.
+#
+#   make            build ./bangban
+#   make run        install what is missing, build, open the demo database
+#   make test       install what is missing, build with ASan+UBSan, run every suite
+#   make bench      timings on district-scale generated data
+#   make install    PREFIX=/usr/local DESTDIR=  (and make uninstall)
+#   make po         refresh locale/bangban.pot and merge it into locale/zh_CN.po
+#   make format     clang-format every C file
+#   make clean
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share
+LOCALEDIR  ?= $(DATADIR)/locale
+MANDIR     ?= $(DATADIR)/man
+DESTDIR    ?=
+PKG_CONFIG ?= pkg-config
+INSTALL    ?= install
+VERSION     = 0.1.0
+
+PKGS = ncursesw sqlite3 icu-uc icu-i18n
+
+# Warnings: htop's set, all errors.
+WARN = -Wall -Wextra -Werror -pedantic -Wcast-align -Wcast-qual -Wfloat-equal -Wformat=2 \
+       -Winit-self -Wmissing-format-attribute -Wmissing-noreturn -Wmissing-prototypes \
+       -Wpointer-arith -Wshadow -Wstrict-prototypes -Wundef -Wunused -Wwrite-strings \
+       -Wvla -Wno-overlength-strings
+BASE_CPPFLAGS = -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
+       -DBANGBAN_VERSION=\"$(VERSION)\" -DLOCALEDIR=\"$(LOCALEDIR)\" -I. -Ibuild/gen \
+       $(shell $(PKG_CONFIG) --cflags-only-I $(PKGS) 2>/dev/null)
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CFLAGS ?= -O2 -g
+REL_CFLAGS  = -std=c17 $(WARN) $(BASE_CPPFLAGS) -DNDEBUG $(CPPFLAGS) $(CFLAGS)
+SAN         = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+ASAN_CFLAGS = -std=c17 $(WARN) $(BASE_CPPFLAGS) -O1 -g $(SAN)
+
+CORE_SRC = $(filter-out src/main.c,$(sort $(wildcard src/*.c)))
+DB_SRC   = $(sort $(wildcard db/*.c)) build/gen/migrations.c
+UI_SRC   = $(sort $(wildcard ui/*.c))
+APP_SRC  = $(CORE_SRC) $(DB_SRC) $(UI_SRC) src/main.c
+MIGRATIONS = $(sort $(wildcard db/migrations/*.sql))
+
+REL_OBJ  = $(APP_SRC:%.c=build/rel/%.o)
+ASAN_OBJ = $(APP_SRC:%.c=build/asan/%.o)
+# What the unit tests link: the core and the store, never the screen.
+ASAN_LIB_OBJ = $(CORE_SRC:%.c=build/asan/%.o) $(DB_SRC:%.c=build/asan/%.o)
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:%.c=build/asan/%)
+BENCH_SRC = $(sort $(wildcard tests/bench/*.c))
+BENCH_BIN = $(BENCH_SRC:%.c=build/rel/%)
+REL_LIB_OBJ = $(CORE_SRC:%.c=build/rel/%.o) $(DB_SRC:%.c=build/rel/%.o) $(UI_SRC:%.c=build/rel/%.o)
+
+MO = build/locale/zh_CN/LC_MESSAGES/bangban.mo
+
+# What each target needs from Debian: kind:name:package (pc = pkg-config module).
+BUILD_NEEDS = cmd:cc:build-essential cmd:pkg-config:pkg-config cmd:msgfmt:gettext \
+              pc:ncursesw:libncurses-dev pc:sqlite3:libsqlite3-dev pc:icu-i18n:libicu-dev
+TEST_NEEDS  = $(BUILD_NEEDS) pc:cmocka:libcmocka-dev cmd:tmux:tmux cmd:xgettext:gettext \
+              cmd:sqlite3:sqlite3
+
+# XDG data directory for the demo database of `make run`.
+XDG_DATA_HOME ?= $(HOME)/.local/share
+DEMO_DB ?= $(XDG_DATA_HOME)/bangban/demo.db
+
+.PHONY: all run test bench install uninstall po format clean deps deps-test check-layers unit
+.DELETE_ON_ERROR:
+
+all: check-layers bangban $(MO)
+
+# --- dependencies ---------------------------------------------------------
+# Install what is missing through apt-get when root; otherwise print the
+# one command to run and stop.
+define NEEDS
+missing=""; \
+for n in $(1); do \
+  kind=$${n%%:*}; rest=$${n#*:}; name=$${rest%%:*}; pkg=$${rest#*:}; \
+  case $$kind in \
+    pc) $(PKG_CONFIG) --exists $$name 2>/dev/null || missing="$$missing $$pkg" ;; \
+    cmd) command -v $$name >/dev/null 2>&1 || missing="$$missing $$pkg" ;; \
+  esac; \
+done; \
+missing=$$(printf '%s\n' $$missing | sort -u | tr '\n' ' '); \
+if [ -n "$${missing% }" ]; then \
+  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+    echo "bangban: installing $$missing"; \
+    export DEBIAN_FRONTEND=noninteractive; \
+    apt-get install -y -qq --no-install-recommends $$missing >/dev/null 2>&1 || \
+    { apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; } || exit 1; \
+  else \
+    echo "bangban needs Debian packages that are missing. Run:"; \
+    echo "  sudo apt-get install $$missing"; exit 1; \
+  fi; \
+fi
+endef
+
+deps:
+	@$(call NEEDS,$(BUILD_NEEDS))
+deps-test:
+	@$(call NEEDS,$(TEST_NEEDS))
+
+# --- layers ---------------------------------------------------------------
+# src/ sees neither curses nor sqlite3 nor ui/ nor db/ (main.c ties them);
+# sqlite3.h only in db/, curses only in ui/.
+check-layers:
+	@bad=$$(grep -lE '#include *[<"](ncursesw/)?n?curses\.h[>"]' src/*.[ch] db/*.[ch] 2>/dev/null); \
+	 [ -z "$$bad" ] || { echo "layer check: curses included outside ui/: $$bad"; exit 1; }; \
+	 bad=$$(grep -lE '#include *[<"]sqlite3\.h[>"]' src/*.[ch] ui/*.[ch] 2>/dev/null); \
+	 [ -z "$$bad" ] || { echo "layer check: sqlite3.h included outside db/: $$bad"; exit 1; }; \
+	 bad=$$(grep -lE '#include *"(\.\./)?(ui|db)/' $$(ls src/*.[ch] | grep -v '^src/main\.c$$') 2>/dev/null); \
+	 [ -z "$$bad" ] || { echo "layer check: src/ reaches into ui/ or db/: $$bad"; exit 1; }; \
+	 bad=$$(grep -lE '#include *"(\.\./)?ui/' db/*.[ch] 2>/dev/null); \
+	 [ -z "$$bad" ] || { echo "layer check: db/ reaches into ui/: $$bad"; exit 1; }; \
+	 bad=$$(grep -lE 'sqlite3_|SELECT |INSERT INTO|UPDATE [a-z_]+ SET' ui/*.[ch] src/*.[ch] 2>/dev/null); \
+	 [ -z "$$bad" ] || { echo "layer check: SQL outside db/: $$bad"; exit 1; }
+
+# --- build ------------------------------------------------------------------
+bangban: $(REL_OBJ)
+	$(CC) $(REL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+build/asan/bangban: $(ASAN_OBJ)
+	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(LIBS)
+
+build/rel/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) -MMD -MP -c $< -o $@
+
+build/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN_CFLAGS) -MMD -MP -c $< -o $@
+
+# Migrations are embedded in the binary as C strings.
+build/gen/migrations.c: $(MIGRATIONS) db/embed-sql.sh
+	@mkdir -p $(dir $@)
+	sh db/embed-sql.sh $(MIGRATIONS) > $@
+
+$(MO): locale/zh_CN.po
+	@mkdir -p $(dir $@)
+	msgfmt -c -o $@ $<
+
+build/asan/tests/unit/%: tests/unit/%.c tests/unit/unit.h $(ASAN_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN_CFLAGS) -Wno-missing-prototypes -o $@ $< $(ASAN_LIB_OBJ) $(LIBS) \
+	  $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+build/rel/tests/bench/%: tests/bench/%.c $(REL_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) -o $@ $< $(REL_LIB_OBJ) $(LIBS)
+
+-include $(REL_OBJ:.o=.d) $(ASAN_OBJ:.o=.d)
+
+# --- the two commands -------------------------------------------------------
+run: deps
+	@$(MAKE) --no-print-directory all
+	@if [ ! -f "$(DEMO_DB)" ]; then ./bangban --db "$(DEMO_DB)" demo; fi
+	./bangban --db "$(DEMO_DB)"
+
+unit: check-layers $(UNIT_BIN)
+
+test: deps-test
+	@$(MAKE) --no-print-directory check-layers build/asan/bangban $(UNIT_BIN) $(MO)
+	@sh tests/run.sh build/asan/bangban
+
+bench: deps-test
+	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	@sh tests/bench/run.sh ./bangban
+
+# --- install ------------------------------------------------------------------
+install: all
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
+	$(INSTALL) -m 755 bangban $(DESTDIR)$(BINDIR)/bangban
+	$(INSTALL) -m 644 bangban.1 $(DESTDIR)$(MANDIR)/man1/bangban.1
+	$(INSTALL) -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/bangban.mo
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/bangban $(DESTDIR)$(MANDIR)/man1/bangban.1 \
+	  $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/bangban.mo
+
+# --- messages and style -----------------------------------------------------
+po:
+	xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 --package-name=bangban \
+	  --package-version=$(VERSION) --msgid-bugs-address= -o locale/bangban.pot \
+	  $(sort $(wildcard src/*.c db/*.c ui/*.c ui/*.h src/*.h db/*.h))
+	msgmerge --quiet --update --backup=none locale/zh_CN.po locale/bangban.pot
+	@msgfmt --statistics -o /dev/null locale/zh_CN.po
+
+format:
+	clang-format -i $(wildcard src/*.[ch] db/*.[ch] ui/*.[ch] tests/unit/*.[ch] tests/bench/*.c)
+
+clean:
+	rm -rf build bangban

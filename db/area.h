@@ -1,0 +1,101 @@
+/*
+** area: the store for the district's structure: streets (街道), communities
+** (社区), grids (网格) and buildings (楼宇). One record type serves all four;
+** fields a kind does not have stay empty. Lists, search, create, edit
+** with version checks, and retire/restore (rows are never deleted).
+*/
+#ifndef BANGBAN_AREA_H
+#define BANGBAN_AREA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/db.h"
+
+enum area_kind {
+    AREA_STREET,
+    AREA_COMMUNITY,
+    AREA_GRID,
+    AREA_BUILDING,
+    AREA_KIND_COUNT
+};
+
+enum building_kind {
+    BUILDING_COMMERCIAL,  /* 商务楼宇 */
+    BUILDING_RESIDENTIAL, /* 居民楼 */
+};
+
+struct area {
+    enum area_kind kind;
+    int64_t id;          /* 0 until saved */
+    char *code;
+    char *name;
+    int64_t parent_id;   /* community, building: street; grid: community */
+    char *parent_name;   /* read only: the parent's name */
+    int64_t grid_id;     /* building: its grid, 0 when none */
+    char *grid_name;     /* read only: the building's grid, "code name" */
+    char *address;       /* building */
+    char *workers;       /* grid: the grid workers' names, separated by 、 */
+    enum building_kind building_kind;
+    int retired;
+    int64_t version;     /* as read; a save with a stale version is refused */
+    char *updated_at;    /* read only */
+    char *updated_by;    /* read only */
+    int64_t children;    /* read only: active communities / grids / buildings below */
+};
+
+struct area_list {
+    struct area *items;
+    size_t n;
+};
+
+/* area_list() flags. */
+#define AREA_WITH_RETIRED 1u /* include retired rows */
+#define AREA_IN_STREET 2u    /* parent_id is a street: keep rows anywhere in that street */
+
+/* A record with every string "" (never NULL) of the given kind. Free with area_free(). */
+void area_init(struct area *a, enum area_kind kind);
+void area_free(struct area *a);
+/* Deep copy of src into dst (dst need not be initialised). */
+void area_copy(struct area *dst, const struct area *src);
+void area_list_free(struct area_list *l);
+
+/*
+** Records of a kind, ordered by code (numbers as numbers). query narrows
+** them: a Chinese fragment anywhere in the name, code or address, a code
+** fragment, or a pinyin prefix (initials "hpdx" or full "hepingda").
+** parent_id, when not 0, keeps only children of that parent. Returns
+** DB_OK and fills *out (caller frees with area_list_free()), or an error.
+*/
+int area_list(struct db *db, enum area_kind kind, const char *query, int64_t parent_id,
+              unsigned flags, struct area_list *out);
+
+/* Read one record into *out (caller frees with area_free()). DB_OK or DB_NOTFOUND. */
+int area_get(struct db *db, enum area_kind kind, int64_t id, struct area *out);
+
+/*
+** Create (a->id == 0) or update a record as actor. Pinyin keys are
+** computed here. An update succeeds only if a->version is still the
+** stored version. Returns:
+**   DB_OK        saved; a->id and a->version are updated
+**   DB_DUPLICATE the code is taken by another record
+**   DB_CONFLICT  someone saved first; *current (if not NULL) gets the
+**                stored record, to show who and when (caller frees)
+**   DB_NOTFOUND  the record is gone
+**   DB_INVALID   the parent or grid does not exist
+**   DB_BUSY, DB_FULL, DB_ERROR
+*/
+int area_save(struct db *db, struct area *a, const char *actor, struct area *current);
+
+/*
+** Retire (retired=1) or restore (0) a record, checking its version as
+** area_save() does. Retiring is refused with DB_INVALID while active
+** records still sit below it; *blocking gets how many.
+*/
+int area_set_retired(struct db *db, struct area *a, int retired, const char *actor,
+                     int64_t *blocking, struct area *current);
+
+/* Active records of each kind, into counts[AREA_KIND_COUNT]. */
+int area_counts(struct db *db, int64_t counts[AREA_KIND_COUNT]);
+
+#endif

@@ -1,0 +1,503 @@
+/*
+** db: see db.h.
+*/
+#include "db/db.h"
+#include "db/migrate.h"
+#include "src/i18n.h"
+#include "src/pinyin.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+/* "BANG": marks a SQLite file as a bangban database. */
+#define DB_APPLICATION_ID 0x42414E47
+/* How often BEGIN IMMEDIATE is retried after the busy timeout gave up. */
+#define DB_RETRIES 10
+/* The busy timeout of each attempt. */
+#define DB_BUSY_MS 2000
+
+struct db {
+    sqlite3 *h;
+    char *path;
+    int depth;  /* nesting of db_write_begin() */
+    int doomed; /* an inner db_rollback() happened: the outermost rolls back */
+};
+
+struct db_stmt {
+    sqlite3_stmt *st;
+    struct db *db;
+};
+
+/*
+** Connection settings, with why:
+** - WAL: readers never block the one writer, so desks keep searching while one saves.
+** - synchronous=FULL: a save confirmed to a resident survives a power cut
+**   (NORMAL may lose the last commits); a desk writes a few rows a minute,
+**   and FULL still commits thousands of transactions a second.
+** - foreign_keys: a grid cannot point at a community that is not there.
+** - mmap_size, small cache_size: many desk processes on one box share the
+**   database pages through the OS page cache instead of each holding a
+**   private copy; the private page cache stays at 8 MiB.
+** - journal_size_limit: the -wal file is cut back after checkpoints.
+** - trusted_schema=OFF: the schema cannot run functions it should not.
+*/
+static const char db_pragmas[] = "PRAGMA journal_mode=WAL;"
+                                 "PRAGMA synchronous=FULL;"
+                                 "PRAGMA foreign_keys=ON;"
+                                 "PRAGMA trusted_schema=OFF;"
+                                 "PRAGMA journal_size_limit=67108864;"
+                                 "PRAGMA mmap_size=1073741824;"
+                                 "PRAGMA cache_size=-8192;";
+
+static int map_rc(int rc)
+{
+    switch (rc & 0xFF) {
+    case SQLITE_OK:
+        return DB_OK;
+    case SQLITE_ROW:
+        return DB_ROW;
+    case SQLITE_DONE:
+        return DB_DONE;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return DB_BUSY;
+    case SQLITE_FULL:
+        return DB_FULL;
+    case SQLITE_CONSTRAINT:
+        if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+            return DB_DUPLICATE;
+        return DB_INVALID;
+    case SQLITE_NOTADB:
+        return DB_NOT_OURS;
+    default:
+        return DB_ERROR;
+    }
+}
+
+const char *db_rc_message(int rc)
+{
+    switch (rc) {
+    case DB_OK:
+    case DB_ROW:
+    case DB_DONE:
+        return _("done");
+    case DB_NOTFOUND:
+        return _("the record no longer exists");
+    case DB_CONFLICT:
+        return _("someone else changed this record first");
+    case DB_DUPLICATE:
+        return _("the code is already taken");
+    case DB_INVALID:
+        return _("the data breaks a rule of the database");
+    case DB_BUSY:
+        return _("the database is busy (another desk is writing); try again");
+    case DB_FULL:
+        return _("the disk is full; nothing was saved");
+    case DB_MISSING:
+        return _("there is no database at that path");
+    case DB_NOT_OURS:
+        return _("the file is not a bangban database");
+    case DB_TOO_NEW:
+        return _("the database was written by a newer bangban");
+    default:
+        return _("database error");
+    }
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+        ;
+}
+
+/* Exec SQL, returning the SQLite code. */
+static int raw_exec(struct db *db, const char *sql)
+{
+    return sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+}
+
+static int collate_zh(void *arg, int na, const void *a, int nb, const void *b)
+{
+    (void)arg;
+    return pinyin_collate(a, na, b, nb);
+}
+
+/* mkdir -p for the directory part of path. */
+static int make_parent_dirs(const char *path)
+{
+    char *dir = xstrdup(path);
+    int rc = 0;
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = '\0';
+        if (mkdir(dir, 0750) != 0 && errno != EEXIST) rc = -1;
+        *p = '/';
+    }
+    free(dir);
+    return rc;
+}
+
+int db_schema_latest(void)
+{
+    return migrations_count ? migrations[migrations_count - 1].version : 0;
+}
+
+int db_schema_version(struct db *db)
+{
+    return (int)db_int(db, 0, "PRAGMA user_version");
+}
+
+/* Apply every migration newer than the database, each in one transaction. */
+static int migrate(struct db *db, char **err)
+{
+    int have = db_schema_version(db);
+    for (int i = 0; i < migrations_count; i++) {
+        const struct migration *m = &migrations[i];
+        if (m->version <= have) continue;
+        int rc = db_write_begin(db);
+        if (rc != DB_OK) {
+            *err = xasprintf(_("%s: cannot upgrade the database: %s"), db->path,
+                             db_rc_message(rc));
+            return rc;
+        }
+        char *set = xasprintf("PRAGMA user_version=%d", m->version);
+        int src = raw_exec(db, m->sql);
+        if (src == SQLITE_OK) src = raw_exec(db, set);
+        free(set);
+        if (src != SQLITE_OK) {
+            *err = xasprintf(_("%s: migration %s failed: %s"), db->path, m->name, db_errmsg(db));
+            db_rollback(db);
+            return DB_ERROR;
+        }
+        rc = db_commit(db);
+        if (rc != DB_OK) {
+            *err = xasprintf(_("%s: migration %s failed: %s"), db->path, m->name,
+                             db_rc_message(rc));
+            return rc;
+        }
+    }
+    return DB_OK;
+}
+
+/* Run a one-integer query without dying on a file that is not a database. */
+static int try_int(struct db *db, const char *sql, int64_t *v)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) return rc;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *v = sqlite3_column_int64(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Decide whether the file is ours, empty, or something else; refuse what we must. */
+static int identify(struct db *db, unsigned flags, char **err)
+{
+    int64_t tables = 0;
+    int rc = try_int(db, "SELECT count(*) FROM sqlite_schema", &tables);
+    if (rc != SQLITE_OK) {
+        if (map_rc(rc) == DB_NOT_OURS) {
+            *err = xasprintf(_("%s is not a bangban database"), db->path);
+            return DB_NOT_OURS;
+        }
+        *err = xasprintf(_("cannot read %s: %s"), db->path, db_errmsg(db));
+        return map_rc(rc) == DB_BUSY ? DB_BUSY : DB_ERROR;
+    }
+    int64_t app = db_int(db, 0, "PRAGMA application_id");
+    int version = db_schema_version(db);
+    if (app == 0 && tables == 0 && version == 0) {
+        if (flags & DB_OPEN_CREATE) return DB_OK;
+        *err = xasprintf(_("%s is empty: create a database with \"bangban init\" or "
+                           "\"bangban demo\""),
+                         db->path);
+        return DB_MISSING;
+    }
+    if (app != DB_APPLICATION_ID) {
+        *err = xasprintf(_("%s is not a bangban database"), db->path);
+        return DB_NOT_OURS;
+    }
+    if (version > db_schema_latest()) {
+        *err = xasprintf(_("%s was written by a newer bangban (schema version %d; this "
+                           "program knows up to %d). Install the newer bangban to open it."),
+                         db->path, version, db_schema_latest());
+        return DB_TOO_NEW;
+    }
+    return DB_OK;
+}
+
+int db_open(const char *path, unsigned flags, struct db **out, char **err)
+{
+    struct stat sb;
+    *out = NULL;
+    *err = NULL;
+    if (stat(path, &sb) != 0) {
+        if (!(flags & DB_OPEN_CREATE)) {
+            *err = xasprintf(_("there is no database at %s: create one with \"bangban init\" "
+                               "or \"bangban demo\""),
+                             path);
+            return DB_MISSING;
+        }
+        make_parent_dirs(path);
+    }
+    struct db *db = xcalloc(1, sizeof *db);
+    db->path = xstrdup(path);
+    int oflags = SQLITE_OPEN_READWRITE | ((flags & DB_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    int src = sqlite3_open_v2(path, &db->h, oflags, NULL);
+    if (src != SQLITE_OK) {
+        *err = xasprintf(_("cannot open %s: %s"), path,
+                         db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(src));
+        db_close(db);
+        return DB_ERROR;
+    }
+    sqlite3_extended_result_codes(db->h, 1);
+    sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+    sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+    sqlite3_create_collation_v2(db->h, "zh", SQLITE_UTF8, NULL, collate_zh, NULL);
+
+    int rc = identify(db, flags, err);
+    if (rc == DB_OK && raw_exec(db, db_pragmas) != SQLITE_OK) {
+        *err = xasprintf(_("cannot set up %s: %s"), path, db_errmsg(db));
+        rc = DB_ERROR;
+    }
+    if (rc == DB_OK) rc = migrate(db, err);
+    if (rc != DB_OK) {
+        db_close(db);
+        return rc;
+    }
+    *out = db;
+    return DB_OK;
+}
+
+void db_close(struct db *db)
+{
+    if (!db) return;
+    if (db->h) {
+        assert(sqlite3_next_stmt(db->h, NULL) == NULL && "a statement was not finalized");
+        sqlite3_close(db->h);
+    }
+    free(db->path);
+    free(db);
+}
+
+const char *db_path(const struct db *db)
+{
+    return db->path;
+}
+
+struct db_stmt *db_prepare(struct db *db, const char *sql)
+{
+    struct db_stmt *st = xcalloc(1, sizeof *st);
+    const char *tail = NULL;
+    st->db = db;
+    if (sqlite3_prepare_v2(db->h, sql, -1, &st->st, &tail) != SQLITE_OK)
+        die("SQL error: %s\n%s", sqlite3_errmsg(db->h), sql);
+    while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';'))
+        tail++;
+    if (tail && *tail) die("SQL error: surplus text after the statement\n%s", sql);
+    return st;
+}
+
+void db_bind_int(struct db_stmt *st, int idx, int64_t v)
+{
+    sqlite3_bind_int64(st->st, idx, v);
+}
+
+void db_bind_text(struct db_stmt *st, int idx, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st->st, idx, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st->st, idx);
+}
+
+void db_bind_null(struct db_stmt *st, int idx)
+{
+    sqlite3_bind_null(st->st, idx);
+}
+
+int db_step(struct db_stmt *st)
+{
+    return map_rc(sqlite3_step(st->st));
+}
+
+int64_t db_col_int(struct db_stmt *st, int i)
+{
+    return sqlite3_column_int64(st->st, i);
+}
+
+const char *db_col_text(struct db_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st->st, i);
+    return t ? (const char *)t : "";
+}
+
+int db_col_is_null(struct db_stmt *st, int i)
+{
+    return sqlite3_column_type(st->st, i) == SQLITE_NULL;
+}
+
+char *db_col_dup(struct db_stmt *st, int i)
+{
+    return xstrdup(db_col_text(st, i));
+}
+
+void db_reset(struct db_stmt *st)
+{
+    sqlite3_reset(st->st);
+}
+
+void db_finalize(struct db_stmt *st)
+{
+    if (!st) return;
+    sqlite3_finalize(st->st);
+    free(st);
+}
+
+int db_exec(struct db *db, const char *sql)
+{
+    return map_rc(raw_exec(db, sql));
+}
+
+int64_t db_int(struct db *db, int64_t dflt, const char *sql)
+{
+    struct db_stmt *st = db_prepare(db, sql);
+    int64_t v = db_step(st) == DB_ROW ? db_col_int(st, 0) : dflt;
+    db_finalize(st);
+    return v;
+}
+
+int db_write_begin(struct db *db)
+{
+    if (db->depth++ > 0) return DB_OK;
+    db->doomed = 0;
+    for (int tries = 0;; tries++) {
+        int rc = map_rc(raw_exec(db, "BEGIN IMMEDIATE"));
+        if (rc == DB_OK) return DB_OK;
+        if (rc != DB_BUSY || tries >= DB_RETRIES) {
+            db->depth = 0;
+            return rc;
+        }
+        sleep_ms(1 + rand() % 20);
+    }
+}
+
+int db_commit(struct db *db)
+{
+    assert(db->depth > 0);
+    if (--db->depth > 0) return DB_OK;
+    if (db->doomed) {
+        if (!sqlite3_get_autocommit(db->h)) raw_exec(db, "ROLLBACK");
+        db->doomed = 0;
+        return DB_ERROR;
+    }
+    for (int tries = 0;; tries++) {
+        int rc = map_rc(raw_exec(db, "COMMIT"));
+        if (rc == DB_OK) return DB_OK;
+        if (rc != DB_BUSY || tries >= DB_RETRIES) {
+            if (!sqlite3_get_autocommit(db->h)) raw_exec(db, "ROLLBACK");
+            return rc;
+        }
+        sleep_ms(1 + rand() % 20);
+    }
+}
+
+void db_rollback(struct db *db)
+{
+    if (db->depth == 0) return;
+    if (--db->depth > 0) {
+        db->doomed = 1;
+        return;
+    }
+    /* After SQLITE_FULL or an I/O error SQLite may have rolled back already. */
+    if (!sqlite3_get_autocommit(db->h)) raw_exec(db, "ROLLBACK");
+    db->doomed = 0;
+}
+
+int64_t db_last_id(struct db *db)
+{
+    return sqlite3_last_insert_rowid(db->h);
+}
+
+int db_changes(struct db *db)
+{
+    return sqlite3_changes(db->h);
+}
+
+const char *db_errmsg(struct db *db)
+{
+    return sqlite3_errmsg(db->h);
+}
+
+void db_assert_idle(struct db *db)
+{
+#ifndef NDEBUG
+    if (!db) return;
+    assert(sqlite3_get_autocommit(db->h) && "a transaction is open while waiting for a key");
+    for (sqlite3_stmt *s = sqlite3_next_stmt(db->h, NULL); s; s = sqlite3_next_stmt(db->h, s))
+        assert(!sqlite3_stmt_busy(s) && "a statement is half-stepped while waiting for a key");
+#else
+    (void)db;
+#endif
+}
+
+int db_check(struct db *db, struct strbuf *report)
+{
+    int problems = 0;
+    struct db_stmt *st = db_prepare(db, "PRAGMA integrity_check");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        const char *line = db_col_text(st, 0);
+        if (str_eq(line, "ok")) continue;
+        strbuf_addf(report, "%s\n", line);
+        problems++;
+    }
+    db_finalize(st);
+    if (rc != DB_DONE) {
+        strbuf_addf(report, "%s\n", db_errmsg(db));
+        return problems + 1;
+    }
+    st = db_prepare(db, "PRAGMA foreign_key_check");
+    while ((rc = db_step(st)) == DB_ROW) {
+        strbuf_addf(report, _("table %s row %lld points to a missing row of %s\n"),
+                    db_col_text(st, 0), (long long)db_col_int(st, 1), db_col_text(st, 2));
+        problems++;
+    }
+    db_finalize(st);
+    return problems;
+}
+
+char *db_meta_get(struct db *db, const char *key)
+{
+    struct db_stmt *st = db_prepare(db, "SELECT value FROM meta WHERE key = ?1");
+    db_bind_text(st, 1, key);
+    char *v = db_step(st) == DB_ROW ? db_col_dup(st, 0) : NULL;
+    db_finalize(st);
+    return v;
+}
+
+int db_meta_set(struct db *db, const char *key, const char *value)
+{
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    struct db_stmt *st = db_prepare(db, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    db_bind_text(st, 1, key);
+    db_bind_text(st, 2, value);
+    rc = db_step(st);
+    db_finalize(st);
+    if (rc != DB_DONE) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
+}

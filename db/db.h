@@ -1,0 +1,139 @@
+/*
+** db: the connection and a small statement wrapper in the fossil style
+** (prepare / bind / step / column / finalize; values are always bound,
+** never pasted into SQL). The only module that talks to SQLite; stores
+** (area.c, ...) build on it, and callers above see db_rc codes, never an
+** SQLite error number.
+**
+** A connection is opened with WAL, foreign keys, a busy timeout,
+** synchronous=FULL and a memory map, migrated to the newest schema, and
+** has the "zh" collation (pinyin order, numbers as numbers).
+** Every write runs inside db_write_begin() / db_commit(), which issue
+** BEGIN IMMEDIATE and retry a bounded number of times while another desk
+** holds the write lock.
+*/
+#ifndef BANGBAN_DB_H
+#define BANGBAN_DB_H
+
+#include <stdint.h>
+
+#include "src/util.h"
+
+enum db_rc {
+    DB_OK = 0,
+    DB_ROW,        /* db_step(): a row is ready */
+    DB_DONE,       /* db_step(): no more rows */
+    DB_NOTFOUND,   /* the row asked for does not exist */
+    DB_CONFLICT,   /* the row changed since it was read: someone else saved first */
+    DB_DUPLICATE,  /* a unique value (a code, an ID number) is already taken */
+    DB_INVALID,    /* refused by a rule of the data (a missing parent, a check) */
+    DB_BUSY,       /* another desk kept the database locked through every retry */
+    DB_FULL,       /* the disk is full; nothing was written */
+    DB_MISSING,    /* db_open(): no database at that path */
+    DB_NOT_OURS,   /* db_open(): the file is not a bangban database */
+    DB_TOO_NEW,    /* db_open(): written by a newer bangban */
+    DB_ERROR,      /* anything else; db_errmsg() says what */
+};
+
+struct db;
+struct db_stmt;
+
+/* db_open() flags. */
+#define DB_OPEN_CREATE 1u /* create the file (and its directory) when missing */
+
+/*
+** Open the database at path, set it up and bring its schema to the newest
+** version (each migration in its own transaction). Returns DB_OK with *out
+** set, or an error code with *err set to a sentence for people (caller
+** frees) and *out NULL: DB_MISSING, DB_NOT_OURS, DB_TOO_NEW, DB_ERROR.
+*/
+int db_open(const char *path, unsigned flags, struct db **out, char **err);
+
+/* Close the connection. Every statement must have been finalized. NULL is fine. */
+void db_close(struct db *db);
+
+/* The path the database was opened from. Borrowed. */
+const char *db_path(const struct db *db);
+
+/* The schema version of the open database, and the newest this program knows. */
+int db_schema_version(struct db *db);
+int db_schema_latest(void);
+
+/*
+** Prepare one SQL statement. A statement that does not compile is a
+** program error and dies with the SQL shown. Finalize with db_finalize().
+*/
+struct db_stmt *db_prepare(struct db *db, const char *sql);
+
+/* Bind parameter idx (1-based, ?1 ...). Text is copied; NULL text binds NULL. */
+void db_bind_int(struct db_stmt *st, int idx, int64_t v);
+void db_bind_text(struct db_stmt *st, int idx, const char *s);
+void db_bind_null(struct db_stmt *st, int idx);
+
+/*
+** Run the statement one step. Returns DB_ROW, DB_DONE, or an error code
+** (DB_DUPLICATE for a unique constraint, DB_INVALID for another
+** constraint, DB_BUSY, DB_FULL, DB_ERROR).
+*/
+int db_step(struct db_stmt *st);
+
+/* Column i (0-based) of the current row. Text is borrowed until the next step; NULL reads as "". */
+int64_t db_col_int(struct db_stmt *st, int i);
+const char *db_col_text(struct db_stmt *st, int i);
+int db_col_is_null(struct db_stmt *st, int i);
+/* A copy of column i; caller frees. */
+char *db_col_dup(struct db_stmt *st, int i);
+
+/* Ready the statement to run again (bindings are kept). */
+void db_reset(struct db_stmt *st);
+/* Release the statement. NULL is fine. */
+void db_finalize(struct db_stmt *st);
+
+/* Run SQL without parameters (may hold several statements). Returns DB_OK or an error code. */
+int db_exec(struct db *db, const char *sql);
+
+/* Run a query with no parameters that returns one integer (or dflt when there is no row). */
+int64_t db_int(struct db *db, int64_t dflt, const char *sql);
+
+/*
+** Start a write transaction: BEGIN IMMEDIATE, retried with jitter while
+** another connection holds the write lock. Calls nest: only the outermost
+** begins and commits, and a rollback anywhere rolls the whole back.
+** Returns DB_OK or DB_BUSY (nothing started).
+*/
+int db_write_begin(struct db *db);
+/* Commit (or, after a nested rollback, roll back). Returns DB_OK, DB_CONFLICT
+** when an inner rollback undid the work, or an error code. */
+int db_commit(struct db *db);
+/* Roll back the current write transaction (safe when SQLite already did). */
+void db_rollback(struct db *db);
+
+/* Row id of the last INSERT; rows changed by the last statement. */
+int64_t db_last_id(struct db *db);
+int db_changes(struct db *db);
+
+/* The last error SQLite reported on this connection. Borrowed. */
+const char *db_errmsg(struct db *db);
+
+/*
+** Debug builds: abort unless the connection is idle: no transaction open
+** and no statement half-stepped. Called before the program waits for a key.
+*/
+void db_assert_idle(struct db *db);
+
+/*
+** Check the database: PRAGMA integrity_check and foreign_key_check.
+** Appends one line per problem to report. Returns the number of problems
+** (0 when the database is sound).
+*/
+int db_check(struct db *db, struct strbuf *report);
+
+/* A fact about the database from the meta table ("district", "demo"); NULL when unset. Caller frees. */
+char *db_meta_get(struct db *db, const char *key);
+/* Set a fact (inside or outside a write transaction). Returns DB_OK or an error. */
+int db_meta_set(struct db *db, const char *key, const char *value);
+
+/* A sentence for people about rc (e.g. for DB_BUSY). Borrowed, translated. */
+const char *db_rc_message(int rc);
+
+#endif

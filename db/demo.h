@@ -1,0 +1,25 @@
+/*
+** demo: fill an empty database with the seed district, a plausible
+** Heping District (Tianjin): its six streets, their communities, 352 grids
+** with grid workers, and 57 commercial buildings. Names are made up to
+** look real and the database is marked as demo data (meta demo=1).
+** Every count comes from the tables in demo.c, none is a constant.
+*/
+#ifndef BANGBAN_DEMO_H
+#define BANGBAN_DEMO_H
+
+#include "db/db.h"
+
+/* What demo_seed() created. */
+struct demo_report {
+    int streets, communities, grids, buildings;
+};
+
+/*
+** Seed the district into db (which must hold no streets yet), all in one
+** transaction, as actor. Returns DB_OK and fills *report, or an error
+** code with *err set (caller frees); then nothing was written.
+*/
+int demo_seed(struct db *db, const char *actor, struct demo_report *report, char **err);
+
+#endif

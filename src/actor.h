@@ -1,0 +1,11 @@
+/*
+** actor: who is acting. Until user accounts exist this is the login of the
+** operating-system account running bangban; every change records it.
+*/
+#ifndef BANGBAN_ACTOR_H
+#define BANGBAN_ACTOR_H
+
+/* The acting person's name. Borrowed; valid for the life of the process. */
+const char *actor_name(void);
+
+#endif

@@ -1,0 +1,22 @@
+/*
+** clock: what time it is. Tests pin the time with BANGBAN_NOW
+** ("2026-03-02 09:30" or "2026-03-02 09:30:00", local time).
+*/
+#ifndef BANGBAN_CLOCK_H
+#define BANGBAN_CLOCK_H
+
+#include <time.h>
+
+/* The current time: BANGBAN_NOW when set and valid, else time(NULL). */
+time_t clock_now(void);
+
+/*
+** Parse "YYYY-MM-DD HH:MM[:SS]" (a 'T' may stand for the space) or
+** "YYYY-MM-DD" as local time. Returns 0 and sets *t, or -1.
+*/
+int clock_parse(const char *s, time_t *t);
+
+/* Local time t as "YYYY-MM-DD HH:MM:SS" in buf (at least 20 bytes); returns buf. */
+char *clock_format(time_t t, char *buf);
+
+#endif

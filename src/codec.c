@@ -1,0 +1,275 @@
+/*
+** codec: see codec.h.
+*/
+#include "codec.h"
+#include "i18n.h"
+#include "text.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct codec_decoder {
+    enum codec from;
+    iconv_t cd;             /* (iconv_t)-1 for UTF-8, which is checked, not converted */
+    char pending[8];        /* bytes of a character cut by the end of the last chunk */
+    size_t npending;
+    struct text_pos pos;    /* position of the next input byte */
+};
+
+static const char *const codec_names[] = {"UTF-8", "GB18030", "GBK"};
+
+const char *codec_name(enum codec c)
+{
+    return codec_names[c];
+}
+
+int codec_parse(const char *name, enum codec *c)
+{
+    static const struct {
+        const char *name;
+        enum codec codec;
+    } names[] = {
+        {"utf-8", CODEC_UTF8},     {"utf8", CODEC_UTF8}, {"gb18030", CODEC_GB18030},
+        {"gbk", CODEC_GBK},        {"cp936", CODEC_GBK},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+        if (strcasecmp(name, names[i].name) == 0) {
+            *c = names[i].codec;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+enum codec codec_detect(const char *buf, size_t n, size_t *bom_len)
+{
+    *bom_len = 0;
+    if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+        *bom_len = 3;
+        return CODEC_UTF8;
+    }
+    if (n >= 4 && memcmp(buf, "\x84\x31\x95\x33", 4) == 0) {
+        *bom_len = 4;
+        return CODEC_GB18030;
+    }
+    struct text_pos bad;
+    if (text_check_utf8(buf, n, &bad)) return CODEC_UTF8;
+    /* A character cut by the end of the sample is not evidence against UTF-8. */
+    uint32_t cp;
+    if (n - bad.offset < 4 && utf8_decode(buf + bad.offset, n - bad.offset, &cp) == UTF8_INCOMPLETE)
+        return CODEC_UTF8;
+    return CODEC_GB18030;
+}
+
+struct codec_decoder *codec_decoder_new(enum codec from)
+{
+    struct codec_decoder *d = xcalloc(1, sizeof *d);
+    d->from = from;
+    d->cd = (iconv_t)-1;
+    if (from != CODEC_UTF8) {
+        d->cd = iconv_open("UTF-8", codec_name(from));
+        if (d->cd == (iconv_t)-1) die("iconv cannot convert from %s", codec_name(from));
+    }
+    d->pos.line = 1;
+    d->pos.column = 1;
+    return d;
+}
+
+void codec_decoder_free(struct codec_decoder *d)
+{
+    if (!d) return;
+    if (d->cd != (iconv_t)-1) iconv_close(d->cd);
+    free(d);
+}
+
+/* Advance the position over decoded UTF-8 text (one column per character). */
+static void pos_over_text(struct text_pos *pos, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n') {
+            pos->line++;
+            pos->column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            pos->column++;
+        }
+    }
+}
+
+static void error_at(struct codec_error *err, const struct text_pos *pos, enum codec c,
+                     const char *bytes, size_t avail, int truncated)
+{
+    memset(err, 0, sizeof *err);
+    err->offset = pos->offset;
+    err->line = pos->line;
+    err->column = pos->column;
+    err->codec = c;
+    err->truncated = truncated;
+    err->nbytes = avail < sizeof err->bytes ? avail : sizeof err->bytes;
+    if (!truncated && err->nbytes > 1) err->nbytes = 1;
+    memcpy(err->bytes, bytes, err->nbytes);
+}
+
+/*
+** Decode UTF-8 input: check and copy. Returns bytes consumed; stops early
+** at an incomplete tail (consumed < n, no error) or an error (-1).
+*/
+static long feed_utf8(struct codec_decoder *d, const char *in, size_t n, int last,
+                      struct strbuf *out, struct codec_error *err)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int len = utf8_decode(in + i, n - i, &cp);
+        if (len == UTF8_INCOMPLETE && !last) break;
+        if (len < 0) {
+            strbuf_add(out, in, i);
+            pos_over_text(&d->pos, in, i);
+            d->pos.offset += i;
+            error_at(err, &d->pos, d->from, in + i, n - i, len == UTF8_INCOMPLETE);
+            return -1;
+        }
+        i += (size_t)len;
+    }
+    strbuf_add(out, in, i);
+    pos_over_text(&d->pos, in, i);
+    d->pos.offset += i;
+    return (long)i;
+}
+
+/* As feed_utf8(), through iconv. */
+static long feed_iconv(struct codec_decoder *d, const char *in, size_t n, int last,
+                       struct strbuf *out, struct codec_error *err)
+{
+    char *ip = (char *)(uintptr_t)in; /* iconv(3) takes char **, never writes */
+    size_t il = n;
+    while (il > 0) {
+        strbuf_grow(out, il * 2 + 16);
+        char *start = out->buf + out->len;
+        char *op = start;
+        size_t ol = out->cap - out->len - 1;
+        size_t before = il;
+        size_t r = iconv(d->cd, &ip, &il, &op, &ol);
+        int e = errno;
+        size_t made = (size_t)(op - start);
+        pos_over_text(&d->pos, start, made);
+        d->pos.offset += before - il;
+        out->len += made;
+        out->buf[out->len] = '\0';
+        if (r != (size_t)-1) break;
+        if (e == E2BIG) continue;
+        if (e == EINVAL && !last) break;
+        error_at(err, &d->pos, d->from, ip, il, e == EINVAL);
+        return -1;
+    }
+    return (long)(n - il);
+}
+
+int codec_decoder_feed(struct codec_decoder *d, const char *in, size_t n, int last,
+                       struct strbuf *out, struct codec_error *err)
+{
+    struct strbuf joined = STRBUF_INIT;
+    const char *src = in;
+    size_t len = n;
+    long used;
+
+    if (d->npending) {
+        strbuf_add(&joined, d->pending, d->npending);
+        strbuf_add(&joined, in, n);
+        src = joined.buf;
+        len = joined.len;
+        d->npending = 0;
+    }
+    if (d->from == CODEC_UTF8)
+        used = feed_utf8(d, src, len, last, out, err);
+    else
+        used = feed_iconv(d, src, len, last, out, err);
+    if (used >= 0) {
+        size_t rest = len - (size_t)used;
+        if (rest > sizeof d->pending) {
+            /* Cannot happen with these encodings (at most 4 bytes a character). */
+            error_at(err, &d->pos, d->from, src + used, rest, 0);
+            used = -1;
+        } else {
+            memcpy(d->pending, src + used, rest);
+            d->npending = rest;
+        }
+    }
+    strbuf_free(&joined);
+    return used < 0 ? -1 : 0;
+}
+
+int codec_decode(enum codec from, const char *in, size_t n, struct strbuf *out,
+                 struct codec_error *err)
+{
+    struct codec_decoder *d = codec_decoder_new(from);
+    int rc = codec_decoder_feed(d, in, n, 1, out, err);
+    codec_decoder_free(d);
+    return rc;
+}
+
+int codec_encode(enum codec to, const char *in, size_t n, struct strbuf *out,
+                 struct codec_error *err)
+{
+    struct text_pos bad;
+    if (!text_check_utf8(in, n, &bad)) {
+        error_at(err, &bad, CODEC_UTF8, in + bad.offset, n - bad.offset, 0);
+        err->encoding = 1;
+        return -1;
+    }
+    if (to == CODEC_UTF8) {
+        strbuf_add(out, in, n);
+        return 0;
+    }
+    iconv_t cd = iconv_open(codec_name(to), "UTF-8");
+    if (cd == (iconv_t)-1) die("iconv cannot convert to %s", codec_name(to));
+    char *ip = (char *)(uintptr_t)in; /* iconv(3) takes char **, never writes */
+    size_t il = n;
+    int rc = 0;
+    while (il > 0) {
+        strbuf_grow(out, il + 16);
+        char *op = out->buf + out->len;
+        size_t ol = out->cap - out->len - 1;
+        char *start = op;
+        size_t r = iconv(cd, &ip, &il, &op, &ol);
+        int e = errno;
+        out->len += (size_t)(op - start);
+        out->buf[out->len] = '\0';
+        if (r != (size_t)-1) break;
+        if (e == E2BIG) continue;
+        struct text_pos pos = {0, 1, 1};
+        text_pos_advance(&pos, in, (size_t)(ip - in));
+        error_at(err, &pos, to, ip, il, 0);
+        err->encoding = 1;
+        utf8_decode(ip, il, &err->cp);
+        rc = -1;
+        break;
+    }
+    iconv_close(cd);
+    return rc;
+}
+
+char *codec_error_message(const struct codec_error *err)
+{
+    if (err->encoding && err->codec != CODEC_UTF8) {
+        char enc[5] = {0};
+        utf8_encode(err->cp, enc);
+        return xasprintf(_("line %zu, column %zu: the character %s (U+%04X) has no %s code"),
+                         err->line, err->column, enc, (unsigned)err->cp, codec_name(err->codec));
+    }
+    struct strbuf hex = STRBUF_INIT;
+    for (size_t i = 0; i < err->nbytes; i++)
+        strbuf_addf(&hex, "%s0x%02X", i ? " " : "", err->bytes[i]);
+    char *msg;
+    if (err->truncated)
+        msg = xasprintf(_("line %zu, column %zu: the file ends inside a %s character (bytes %s)"),
+                        err->line, err->column, codec_name(err->codec), strbuf_str(&hex));
+    else
+        msg = xasprintf(_("line %zu, column %zu (byte %zu): %s is not valid %s"), err->line,
+                        err->column, err->offset + 1, strbuf_str(&hex), codec_name(err->codec));
+    strbuf_free(&hex);
+    return msg;
+}

@@ -1,0 +1,322 @@
+/*
+** text: see text.h.
+*/
+#include "text.h"
+#include "util.h"
+
+#include <string.h>
+#include <stdlib.h>
+#include <wchar.h>
+
+int utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t c, min;
+    int len;
+
+    if (n == 0) return UTF8_INCOMPLETE;
+    c = u[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        c &= 0x1F;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        c &= 0x0F;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        c &= 0x07;
+        min = 0x10000;
+    } else {
+        return UTF8_INVALID; /* continuation byte, C0/C1, F5..FF */
+    }
+    for (int i = 1; i < len; i++) {
+        if ((size_t)i >= n) return UTF8_INCOMPLETE;
+        if ((u[i] & 0xC0) != 0x80) return UTF8_INVALID;
+        c = (c << 6) | (u[i] & 0x3F);
+        /* Reject overlongs, surrogates and > U+10FFFF as soon as the
+        ** second byte shows them, so a cut sequence is not "incomplete". */
+        if (i == 1) {
+            uint32_t b = u[1];
+            if (u[0] == 0xE0 && b < 0xA0) return UTF8_INVALID;
+            if (u[0] == 0xED && b > 0x9F) return UTF8_INVALID;
+            if (u[0] == 0xF0 && b < 0x90) return UTF8_INVALID;
+            if (u[0] == 0xF4 && b > 0x8F) return UTF8_INVALID;
+        }
+    }
+    if (c < min) return UTF8_INVALID;
+    *cp = c;
+    return len;
+}
+
+int utf8_encode(uint32_t cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+void text_pos_advance(struct text_pos *pos, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        pos->offset++;
+        if (c == '\n') {
+            pos->line++;
+            pos->column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            pos->column++;
+        }
+    }
+}
+
+int text_check_utf8(const char *s, size_t n, struct text_pos *bad)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int len = utf8_decode(s + i, n - i, &cp);
+        if (len < 0) {
+            if (bad) {
+                struct text_pos p = {0, 1, 1};
+                text_pos_advance(&p, s, i);
+                *bad = p;
+            }
+            return 0;
+        }
+        i += (size_t)len;
+    }
+    return 1;
+}
+
+int text_cp_width(uint32_t cp)
+{
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return -1;
+    int w = wcwidth((wchar_t)cp);
+    if (w < 0) return -1;
+    return w > 2 ? 2 : w;
+}
+
+/*
+** Step over one glyph of s: returns its byte length (at least 1 when *s is
+** not NUL) and stores the code point to show (U+003F '?' for a bad byte or
+** an unprintable character) and its width.
+*/
+static int glyph_next(const char *s, uint32_t *show, int *width)
+{
+    uint32_t cp;
+    int len = utf8_decode(s, strlen(s), &cp);
+    if (len < 0) {
+        *show = '?';
+        *width = 1;
+        return 1;
+    }
+    int w = text_cp_width(cp);
+    if (w < 0) {
+        *show = '?';
+        *width = 1;
+    } else {
+        *show = cp;
+        *width = w;
+    }
+    return len;
+}
+
+int text_width(const char *s)
+{
+    int total = 0;
+    while (*s) {
+        uint32_t cp;
+        int w;
+        s += glyph_next(s, &cp, &w);
+        total += w;
+    }
+    return total;
+}
+
+size_t text_chars(const char *s)
+{
+    size_t n = 0;
+    while (*s) {
+        uint32_t cp;
+        int w;
+        s += glyph_next(s, &cp, &w);
+        n++;
+    }
+    return n;
+}
+
+/* Append n spaces to dst[*len] while room remains (one byte kept for NUL). */
+static int fit_pad(char *dst, size_t cap, size_t *len, int n)
+{
+    int done = 0;
+    while (done < n && *len + 1 < cap) {
+        dst[(*len)++] = ' ';
+        done++;
+    }
+    return done;
+}
+
+int text_fit(char *dst, size_t cap, const char *src, int cols, unsigned flags)
+{
+    static const char ellipsis[] = "\xE2\x80\xA6"; /* … takes one column */
+    size_t len = 0;
+    int used = 0;
+    int cut = 0;
+
+    if (cap == 0) return 0;
+    if (cols < 0) cols = 0;
+    int room = cols;
+    if ((flags & TEXT_FIT_ELLIPSIS) && text_width(src) > cols) {
+        room = cols - 1;
+        cut = 1;
+    }
+    const char *s = src;
+    while (*s) {
+        uint32_t cp;
+        int w;
+        int n = glyph_next(s, &cp, &w);
+        if (used + w > room) {
+            cut = 1;
+            break;
+        }
+        char enc[4];
+        int elen = utf8_encode(cp, enc);
+        if (len + (size_t)elen + 1 > cap) {
+            cut = 1;
+            break;
+        }
+        memcpy(dst + len, enc, (size_t)elen);
+        len += (size_t)elen;
+        used += w;
+        s += n;
+    }
+    if (cut && (flags & TEXT_FIT_ELLIPSIS) && cols > 0 && len + sizeof ellipsis <= cap) {
+        memcpy(dst + len, ellipsis, sizeof ellipsis - 1);
+        len += sizeof ellipsis - 1;
+        used++;
+    }
+    dst[len] = '\0';
+    if (flags & TEXT_FIT_NOPAD) return used;
+    if (flags & TEXT_FIT_RIGHT) {
+        int pad = cols - used;
+        size_t room_bytes = cap - 1 - len;
+        if ((size_t)pad > room_bytes) pad = (int)room_bytes;
+        if (pad > 0) {
+            memmove(dst + pad, dst, len + 1);
+            memset(dst, ' ', (size_t)pad);
+            used += pad;
+        }
+        return used;
+    }
+    used += fit_pad(dst, cap, &len, cols - used);
+    dst[len] = '\0';
+    return used;
+}
+
+char *text_fit_dup(const char *src, int cols, unsigned flags)
+{
+    size_t cap = strlen(src) + (size_t)(cols > 0 ? cols : 0) + 8;
+    char *dst = xmalloc(cap);
+    text_fit(dst, cap, src, cols, flags);
+    return dst;
+}
+
+static int is_space_cp(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0x3000;
+}
+
+char *text_normalize(const char *s, unsigned flags)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t n = strlen(s);
+    size_t i = 0;
+
+    while (i < n) {
+        uint32_t cp;
+        int len = utf8_decode(s + i, n - i, &cp);
+        if (len < 0) {
+            strbuf_addc(&sb, s[i]);
+            i++;
+            continue;
+        }
+        i += (size_t)len;
+        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
+        if (is_space_cp(cp)) {
+            if (flags & TEXT_NORM_NOSPACE) continue;
+            cp = ' ';
+        }
+        if ((flags & TEXT_NORM_UPPER) && cp >= 'a' && cp <= 'z') cp -= 'a' - 'A';
+        char enc[4];
+        strbuf_add(&sb, enc, (size_t)utf8_encode(cp, enc));
+    }
+    char *raw = strbuf_detach(&sb);
+    char *out = text_trim(raw);
+    free(raw);
+    return out;
+}
+
+char *text_trim(const char *s)
+{
+    size_t n = strlen(s);
+    size_t start = 0, end = n;
+    uint32_t cp;
+    int len;
+
+    while (start < n && (len = utf8_decode(s + start, n - start, &cp)) > 0 && is_space_cp(cp))
+        start += (size_t)len;
+    while (end > start) {
+        if (s[end - 1] == ' ' || s[end - 1] == '\t') {
+            end--;
+        } else if (end - start >= 3 && memcmp(s + end - 3, "\xE3\x80\x80", 3) == 0) {
+            end -= 3;
+        } else {
+            break;
+        }
+    }
+    return xstrndup(s + start, end - start);
+}
+
+int text_is_line(const char *s)
+{
+    size_t n = strlen(s);
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int len = utf8_decode(s + i, n - i, &cp);
+        if (len < 0) return 0;
+        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 0;
+        i += (size_t)len;
+    }
+    return 1;
+}
+
+char *text_ascii_lower(char *s)
+{
+    for (char *p = s; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+    return s;
+}

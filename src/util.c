@@ -1,0 +1,169 @@
+/*
+** util: see util.h.
+*/
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void (*util_die_hook)(void);
+
+_Noreturn void die(const char *fmt, ...)
+{
+    va_list ap;
+
+    if (util_die_hook) {
+        void (*hook)(void) = util_die_hook;
+        util_die_hook = NULL;
+        hook();
+    }
+    fputs("bangban: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) die("out of memory (%zu bytes)", n);
+    return p;
+}
+
+void *xcalloc(size_t count, size_t n)
+{
+    void *p = calloc(count ? count : 1, n ? n : 1);
+    if (!p) die("out of memory (%zu x %zu bytes)", count, n);
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) die("out of memory (%zu bytes)", n);
+    return q;
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+    struct strbuf sb = STRBUF_INIT;
+    va_list ap;
+
+    va_start(ap, fmt);
+    strbuf_vaddf(&sb, fmt, ap);
+    va_end(ap);
+    return strbuf_detach(&sb);
+}
+
+void strbuf_init(struct strbuf *sb)
+{
+    sb->buf = NULL;
+    sb->len = 0;
+    sb->cap = 0;
+}
+
+void strbuf_grow(struct strbuf *sb, size_t n)
+{
+    size_t need = sb->len + n + 1;
+    if (need <= sb->cap) return;
+    size_t cap = sb->cap ? sb->cap : 64;
+    while (cap < need)
+        cap *= 2;
+    sb->buf = xrealloc(sb->buf, cap);
+    sb->cap = cap;
+}
+
+void strbuf_add(struct strbuf *sb, const void *data, size_t n)
+{
+    strbuf_grow(sb, n);
+    if (n) memcpy(sb->buf + sb->len, data, n);
+    sb->len += n;
+    sb->buf[sb->len] = '\0';
+}
+
+void strbuf_adds(struct strbuf *sb, const char *s)
+{
+    strbuf_add(sb, s, strlen(s));
+}
+
+void strbuf_addc(struct strbuf *sb, char c)
+{
+    strbuf_add(sb, &c, 1);
+}
+
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+{
+    va_list cp;
+    char probe[1];
+    va_copy(cp, ap);
+    int n = vsnprintf(probe, sizeof probe, fmt, cp);
+    va_end(cp);
+    if (n < 0) die("bad format string: %s", fmt);
+    strbuf_grow(sb, (size_t)n);
+    vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+    sb->len += (size_t)n;
+}
+
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf_vaddf(sb, fmt, ap);
+    va_end(ap);
+}
+
+void strbuf_reset(struct strbuf *sb)
+{
+    sb->len = 0;
+    if (sb->buf) sb->buf[0] = '\0';
+}
+
+const char *strbuf_str(const struct strbuf *sb)
+{
+    return sb->buf ? sb->buf : "";
+}
+
+char *strbuf_detach(struct strbuf *sb)
+{
+    char *p = sb->buf ? sb->buf : xstrdup("");
+    strbuf_init(sb);
+    return p;
+}
+
+void strbuf_free(struct strbuf *sb)
+{
+    free(sb->buf);
+    strbuf_init(sb);
+}
+
+int str_eq(const char *a, const char *b)
+{
+    if (!a || !b) return a == b;
+    return strcmp(a, b) == 0;
+}
+
+int str_empty(const char *s)
+{
+    return !s || !*s;
+}
+
+int str_starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}

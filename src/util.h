@@ -1,0 +1,68 @@
+/*
+** util: memory that never returns NULL, a growable string buffer, and the
+** one fatal-error path. Every other module builds on these.
+*/
+#ifndef BANGBAN_UTIL_H
+#define BANGBAN_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
+** Called by die() before it prints, so the terminal can be restored first.
+** Set by the ui layer while curses is active; NULL otherwise.
+*/
+extern void (*util_die_hook)(void);
+
+/* Print "bangban: MESSAGE" to stderr and exit(1). Runs util_die_hook first. */
+_Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* malloc/calloc/realloc/strdup that die() instead of returning NULL. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+/* Copy of the first n bytes of s, NUL-terminated. Caller frees. */
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string. Caller frees. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+** A growable byte string, always NUL-terminated. Initialise with
+** STRBUF_INIT or strbuf_init(); release with strbuf_free() or take the
+** bytes with strbuf_detach().
+*/
+struct strbuf {
+    char *buf;  /* NUL-terminated bytes; never NULL after the first add */
+    size_t len; /* bytes used, without the NUL */
+    size_t cap; /* bytes allocated */
+};
+#define STRBUF_INIT {NULL, 0, 0}
+
+void strbuf_init(struct strbuf *sb);
+/* Make room for at least n more bytes. */
+void strbuf_grow(struct strbuf *sb, size_t n);
+void strbuf_add(struct strbuf *sb, const void *data, size_t n);
+void strbuf_adds(struct strbuf *sb, const char *s);
+void strbuf_addc(struct strbuf *sb, char c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0), nonnull(2)));
+/* Empty the buffer, keeping its memory. */
+void strbuf_reset(struct strbuf *sb);
+/* The bytes as a C string ("" when nothing was added). Borrowed. */
+const char *strbuf_str(const struct strbuf *sb);
+/* Hand the bytes to the caller (who frees them) and reset the buffer. */
+char *strbuf_detach(struct strbuf *sb);
+void strbuf_free(struct strbuf *sb);
+
+/* True when a and b are equal strings (both may be NULL). */
+int str_eq(const char *a, const char *b);
+/* True when s is NULL or empty. */
+int str_empty(const char *s);
+/* True when s starts with prefix. */
+int str_starts(const char *s, const char *prefix);
+
+#endif

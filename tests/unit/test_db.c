@@ -1,0 +1,335 @@
+/* Unit tests for db/: opening, migrations, refusals, the area store, the demo seed. */
+#include "unit.h"
+#include "db/area.h"
+#include "db/db.h"
+#include "db/demo.h"
+#include "src/pinyin.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char dir[256];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/bangban-unit-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    assert_non_null(mkdtemp(dir));
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    pinyin_shutdown();
+    return 0;
+}
+
+static char *path_of(const char *name)
+{
+    static char p[400];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    return p;
+}
+
+static struct db *open_new(const char *name)
+{
+    struct db *db;
+    char *err;
+    assert_int_equal(db_open(path_of(name), DB_OPEN_CREATE, &db, &err), DB_OK);
+    return db;
+}
+
+static void migrates_an_empty_file(void **state)
+{
+    (void)state;
+    struct db *db;
+    char *err;
+    /* Without the create flag a missing file is refused. */
+    assert_int_equal(db_open(path_of("none.db"), 0, &db, &err), DB_MISSING);
+    assert_non_null(strstr(err, "bangban init"));
+    free(err);
+    db = open_new("new.db");
+    assert_int_equal(db_schema_version(db), db_schema_latest());
+    assert_true(db_schema_latest() >= 1);
+    assert_int_equal(db_int(db, 0, "PRAGMA application_id"), 0x42414E47);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM street"), 0);
+    struct strbuf report = STRBUF_INIT;
+    assert_int_equal(db_check(db, &report), 0);
+    strbuf_free(&report);
+    db_close(db);
+    /* Opening again changes nothing. */
+    assert_int_equal(db_open(path_of("new.db"), 0, &db, &err), DB_OK);
+    assert_int_equal(db_schema_version(db), db_schema_latest());
+    db_close(db);
+}
+
+static void refuses_newer_and_foreign_files(void **state)
+{
+    (void)state;
+    struct db *db = open_new("newer.db");
+    char *set = xasprintf("PRAGMA user_version=%d", db_schema_latest() + 1);
+    assert_int_equal(db_exec(db, set), DB_OK);
+    free(set);
+    db_close(db);
+    char *err;
+    assert_int_equal(db_open(path_of("newer.db"), 0, &db, &err), DB_TOO_NEW);
+    assert_null(db);
+    assert_non_null(strstr(err, "newer"));
+    free(err);
+
+    /* Some other program's SQLite file. */
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path_of("other.db"), &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    assert_int_equal(db_open(path_of("other.db"), DB_OPEN_CREATE, &db, &err), DB_NOT_OURS);
+    free(err);
+
+    /* A text file. */
+    FILE *f = fopen(path_of("text.db"), "w");
+    fputs("姓名,性别\n张三,男\n this is not a database, not at all, not even close\n", f);
+    fclose(f);
+    assert_int_equal(db_open(path_of("text.db"), 0, &db, &err), DB_NOT_OURS);
+    free(err);
+}
+
+/* A street, saved. */
+static void make_street(struct db *db, const char *code, const char *name, struct area *a)
+{
+    area_init(a, AREA_STREET);
+    free(a->code);
+    free(a->name);
+    a->code = xstrdup(code);
+    a->name = xstrdup(name);
+    assert_int_equal(area_save(db, a, "tester", NULL), DB_OK);
+}
+
+static void save_search_conflict(void **state)
+{
+    (void)state;
+    struct db *db = open_new("area.db");
+    struct area st, b, other;
+    make_street(db, "S1", "劝业场街道", &st);
+    assert_int_equal(st.version, 1);
+
+    area_init(&b, AREA_BUILDING);
+    free(b.code);
+    free(b.name);
+    b.code = xstrdup("B1");
+    b.name = xstrdup("和平大厦");
+    b.parent_id = st.id;
+    assert_int_equal(area_save(db, &b, "tester", NULL), DB_OK);
+
+    /* Found by Chinese fragment, pinyin initials, full pinyin prefix, code. */
+    const char *queries[] = {"平大", "hpdx", "HPDX", "hepingda", "ｈｐｄｘ", "b1", ""};
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+        struct area_list l;
+        assert_int_equal(area_list(db, AREA_BUILDING, queries[i], 0, 0, &l), DB_OK);
+        if (l.n != 1) fail_msg("query '%s' found %zu", queries[i], l.n);
+        assert_str(l.items[0].parent_name, "劝业场街道");
+        area_list_free(&l);
+    }
+    struct area_list none;
+    assert_int_equal(area_list(db, AREA_BUILDING, "xyz", 0, 0, &none), DB_OK);
+    assert_int_equal(none.n, 0);
+    area_list_free(&none);
+
+    /* A second desk read version 1; the first saves; the second is told. */
+    struct area desk2;
+    area_copy(&desk2, &b);
+    free(b.name);
+    b.name = xstrdup("和平国际大厦");
+    assert_int_equal(area_save(db, &b, "desk1", NULL), DB_OK);
+    assert_int_equal(b.version, 2);
+    free(desk2.address);
+    desk2.address = xstrdup("和平路1号");
+    assert_int_equal(area_save(db, &desk2, "desk2", &other), DB_CONFLICT);
+    assert_str(other.updated_by, "desk1");
+    assert_str(other.name, "和平国际大厦");
+    assert_int_equal(other.version, 2);
+    area_free(&other);
+    /* Its typing is still there to save again over the newer version. */
+    desk2.version = 2;
+    assert_int_equal(area_save(db, &desk2, "desk2", NULL), DB_OK);
+
+    /* Codes are unique. */
+    struct area dup;
+    area_copy(&dup, &b);
+    dup.id = 0;
+    assert_int_equal(area_save(db, &dup, "tester", NULL), DB_DUPLICATE);
+
+    /* A street with an active building cannot be retired. */
+    int64_t blocking;
+    assert_int_equal(area_set_retired(db, &st, 1, "tester", &blocking, NULL), DB_INVALID);
+    assert_int_equal(blocking, 1);
+    struct area fresh;
+    assert_int_equal(area_get(db, AREA_BUILDING, b.id, &fresh), DB_OK);
+    assert_int_equal(area_set_retired(db, &fresh, 1, "tester", &blocking, NULL), DB_OK);
+    assert_int_equal(area_get(db, AREA_STREET, st.id, &other), DB_OK);
+    assert_int_equal(area_set_retired(db, &other, 1, "tester", &blocking, NULL), DB_OK);
+    /* Retired rows are kept and listed on request only. */
+    struct area_list l;
+    assert_int_equal(area_list(db, AREA_BUILDING, "", 0, 0, &l), DB_OK);
+    assert_int_equal(l.n, 0);
+    area_list_free(&l);
+    assert_int_equal(area_list(db, AREA_BUILDING, "", 0, AREA_WITH_RETIRED, &l), DB_OK);
+    assert_int_equal(l.n, 1);
+    assert_true(l.items[0].retired);
+    area_list_free(&l);
+    /* A child of a retired street cannot be restored. */
+    assert_int_equal(area_set_retired(db, &fresh, 0, "tester", &blocking, NULL), DB_INVALID);
+
+    area_free(&other);
+    area_free(&fresh);
+    area_free(&dup);
+    area_free(&desk2);
+    area_free(&b);
+    area_free(&st);
+    db_close(db);
+}
+
+static void grids_found_by_worker(void **state)
+{
+    (void)state;
+    struct db *db = open_new("grid.db");
+    struct area st, c, g;
+    make_street(db, "S1", "新兴街道", &st);
+    area_init(&c, AREA_COMMUNITY);
+    free(c.code);
+    free(c.name);
+    c.code = xstrdup("C1");
+    c.name = xstrdup("朝阳里社区");
+    c.parent_id = st.id;
+    assert_int_equal(area_save(db, &c, "t", NULL), DB_OK);
+    area_init(&g, AREA_GRID);
+    free(g.code);
+    free(g.name);
+    free(g.workers);
+    g.code = xstrdup("C1-01");
+    g.name = xstrdup("朝阳里第1网格");
+    g.workers = xstrdup("单丽、曾志伟");
+    g.parent_id = c.id;
+    assert_int_equal(area_save(db, &g, "t", NULL), DB_OK);
+    const char *queries[] = {"sl", "shanli", "zzw", "曾志", "cyld"};
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+        struct area_list l;
+        assert_int_equal(area_list(db, AREA_GRID, queries[i], 0, 0, &l), DB_OK);
+        if (l.n != 1) fail_msg("query '%s' found %zu", queries[i], l.n);
+        area_list_free(&l);
+    }
+    struct area_list l;
+    assert_int_equal(area_list(db, AREA_GRID, "", st.id, AREA_IN_STREET, &l), DB_OK);
+    assert_int_equal(l.n, 1);
+    area_list_free(&l);
+    area_free(&g);
+    area_free(&c);
+    area_free(&st);
+    db_close(db);
+}
+
+static void demo_district(void **state)
+{
+    (void)state;
+    struct db *db = open_new("demo.db");
+    struct demo_report rep;
+    char *err;
+    assert_int_equal(demo_seed(db, "demo", &rep, &err), DB_OK);
+    assert_int_equal(rep.streets, 6);
+    assert_int_equal(rep.grids, 352);
+    int64_t counts[AREA_KIND_COUNT];
+    assert_int_equal(area_counts(db, counts), DB_OK);
+    assert_int_equal(counts[AREA_STREET], 6);
+    assert_int_equal(counts[AREA_GRID], 352);
+    assert_int_equal(counts[AREA_COMMUNITY], rep.communities);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM building WHERE kind = 'commercial'"), 57);
+    char *demo = db_meta_get(db, "demo");
+    assert_str(demo, "1");
+    free(demo);
+    /* The six streets of Heping. */
+    struct area_list l;
+    assert_int_equal(area_list(db, AREA_STREET, "", 0, 0, &l), DB_OK);
+    const char *want[] = {"劝业场街道", "小白楼街道", "五大道街道", "新兴街道", "南营门街道", "南市街道"};
+    for (size_t i = 0; i < 6; i++)
+        assert_str(l.items[i].name, want[i]);
+    area_list_free(&l);
+    /* A second seed is refused and changes nothing. */
+    assert_int_equal(demo_seed(db, "demo", &rep, &err), DB_INVALID);
+    free(err);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM grid"), 352);
+    struct strbuf report = STRBUF_INIT;
+    assert_int_equal(db_check(db, &report), 0);
+    strbuf_free(&report);
+    db_close(db);
+}
+
+/*
+** Several processes write at once, each read-then-write as a form save
+** does: with BEGIN IMMEDIATE and the bounded retry none is refused.
+*/
+static void concurrent_writers(void **state)
+{
+    (void)state;
+    struct db *db = open_new("busy.db");
+    struct area st;
+    make_street(db, "S0", "街道", &st);
+    area_free(&st);
+    db_close(db);
+    enum { PROCS = 6, SAVES = 60 };
+    for (int p = 0; p < PROCS; p++) {
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            struct db *mine;
+            char *err;
+            int failed = 0;
+            if (db_open(path_of("busy.db"), 0, &mine, &err) != DB_OK) {
+                fprintf(stderr, "child: %s\n", err);
+                _exit(2);
+            }
+            for (int i = 0; i < SAVES; i++) {
+                struct area a;
+                char code[32];
+                snprintf(code, sizeof code, "P%d-%d", p, i);
+                area_init(&a, AREA_STREET);
+                free(a.code);
+                free(a.name);
+                a.code = xstrdup(code);
+                a.name = xstrdup("并发街道");
+                if (area_save(mine, &a, "proc", NULL) != DB_OK) failed++;
+                area_free(&a);
+            }
+            db_close(mine);
+            _exit(failed ? 1 : 0);
+        }
+    }
+    for (int p = 0; p < PROCS; p++) {
+        int status;
+        wait(&status);
+        assert_true(WIFEXITED(status));
+        assert_int_equal(WEXITSTATUS(status), 0);
+    }
+    char *err;
+    assert_int_equal(db_open(path_of("busy.db"), 0, &db, &err), DB_OK);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM street"), 1 + PROCS * SAVES);
+    db_close(db);
+}
+
+int main(void)
+{
+    unit_locale();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(migrates_an_empty_file),
+        cmocka_unit_test(refuses_newer_and_foreign_files),
+        cmocka_unit_test(save_search_conflict),
+        cmocka_unit_test(grids_found_by_worker),
+        cmocka_unit_test(demo_district),
+        cmocka_unit_test(concurrent_writers),
+    };
+    return cmocka_run_group_tests_name("db", tests, setup, teardown);
+}

@@ -1,0 +1,115 @@
+/* Unit tests for src/pinyin: keys, surnames, polyphones, collation. */
+#include "unit.h"
+#include "src/pinyin.h"
+
+/* True when key is one of the space-separated keys. */
+static int has_key(const char *keys, const char *key)
+{
+    size_t n = strlen(key);
+    for (const char *p = keys; (p = strstr(p, key)) != NULL; p += n)
+        if ((p == keys || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0')) return 1;
+    return 0;
+}
+
+static void expect(const char *name, unsigned flags, const char *want, const char *not_want)
+{
+    char *keys = pinyin_keys(name, flags);
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", want);
+    for (char *k = strtok(buf, " "); k; k = strtok(NULL, " ")) {
+        if (!has_key(keys, k)) fail_msg("%s: key '%s' missing from '%s'", name, k, keys);
+    }
+    if (not_want) {
+        snprintf(buf, sizeof buf, "%s", not_want);
+        for (char *k = strtok(buf, " "); k; k = strtok(NULL, " "))
+            if (has_key(keys, k)) fail_msg("%s: unwanted key '%s' in '%s'", name, k, keys);
+    }
+    free(keys);
+}
+
+static void plain_names(void **state)
+{
+    (void)state;
+    expect("张三", PINYIN_PERSON, "zhangsan zs zhs", NULL);
+    expect("李四", PINYIN_PERSON, "lisi ls", NULL);
+    /* One syllable per character, even where ICU runs syllables together. */
+    expect("杨勇", PINYIN_PERSON, "yangyong yy", NULL);
+    expect("曾国藩", PINYIN_PERSON, "zengguofan zgf zgf", NULL);
+}
+
+static void polyphonic_surnames(void **state)
+{
+    (void)state;
+    expect("单田芳", PINYIN_PERSON, "shantianfang stf shtf", "dtf dantianfang");
+    expect("曾志伟", PINYIN_PERSON, "zengzhiwei zzw zzhw", "czw");
+    expect("解缙", PINYIN_PERSON, "xiejin xj", "jj");
+    expect("仇英", PINYIN_PERSON, "qiuying qy", "cy");
+    expect("区志强", PINYIN_PERSON, "ouzhiqiang ozq", "qzq");
+    expect("查良镛", PINYIN_PERSON, "zhaliangyong zly", "cly");
+    /* Fix-ups ICU lacks. */
+    expect("朴树", PINYIN_PERSON, "piaoshu ps", "pushu");
+    expect("缪斯", PINYIN_PERSON, "miaosi ms", "mousi");
+    expect("覃芳", PINYIN_PERSON, "qinfang qf", "tanfang");
+    /* Compound surnames read as one. */
+    expect("万俟卨", PINYIN_PERSON, "mqx moqixie", "wqx");
+    expect("尉迟恭", PINYIN_PERSON, "yuchigong ycg", "wcg");
+    expect("欧阳修", PINYIN_PERSON, "ouyangxiu oyx", NULL);
+}
+
+static void polyphonic_given_names(void **state)
+{
+    (void)state;
+    expect("张乐", PINYIN_PERSON, "zhangle zhangyue zl zy", NULL);
+    expect("王长顺", PINYIN_PERSON, "wcs wzs wangchangshun wangzhangshun", NULL);
+    expect("李行", PINYIN_PERSON, "lx lh", NULL);
+    expect("刘重阳", PINYIN_PERSON, "lzy lcy", NULL);
+    expect("赵朝阳", PINYIN_PERSON, "zcy zzy zhchy", NULL);
+    /* A surname only at the start: 单 elsewhere keeps its readings. */
+    expect("张单", PINYIN_PERSON, "zd zs", NULL);
+}
+
+static void places_and_ext_b(void **state)
+{
+    (void)state;
+    /* Not a person: no surname reading, polyphones get every reading. */
+    expect("长春道", 0, "ccd zcd changchundao", NULL);
+    expect("3号楼", 0, "3hl 3haolou", NULL);
+    expect("津汇广场B座", 0, "jhgcbz", NULL);
+    /* Ext-B characters ICU cannot read are skipped, the rest still found. */
+    expect("王𠇔", PINYIN_PERSON, "w wang", NULL);
+    expect("买买提·艾力", PINYIN_PERSON, "mmtal", NULL);
+    char *keys = pinyin_keys("·、", 0);
+    assert_str(keys, "");
+    free(keys);
+    assert_null(pinyin_readings(0x3001, 0));
+    assert_str(pinyin_readings(0x5355, 1), "shan");
+}
+
+static void collation(void **state)
+{
+    (void)state;
+    assert_true(pinyin_collate("3号楼", -1, "12号楼", -1) < 0);
+    assert_true(pinyin_collate("李四", -1, "王五", -1) < 0);
+    assert_true(pinyin_collate("王五", -1, "张三", -1) < 0);
+    assert_true(pinyin_collate("阿毛", -1, "李四", -1) < 0);
+    assert_int_equal(pinyin_collate("和平", -1, "和平", -1), 0);
+    assert_true(pinyin_collate("张三", -1, "Alice", -1) < 0); /* Han before Latin */
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    pinyin_shutdown();
+    return 0;
+}
+
+int main(void)
+{
+    unit_locale();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(plain_names),          cmocka_unit_test(polyphonic_surnames),
+        cmocka_unit_test(polyphonic_given_names), cmocka_unit_test(places_and_ext_b),
+        cmocka_unit_test(collation),
+    };
+    return cmocka_run_group_tests_name("pinyin", tests, NULL, teardown);
+}

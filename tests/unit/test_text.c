@@ -1,0 +1,164 @@
+/* Unit tests for src/text: decoding, width, fitting, normalising. */
+#include "unit.h"
+#include "src/text.h"
+
+static void decode_strict(void **state)
+{
+    (void)state;
+    uint32_t cp;
+    assert_int_equal(utf8_decode("A", 1, &cp), 1);
+    assert_int_equal(cp, 'A');
+    assert_int_equal(utf8_decode("张", 3, &cp), 3);
+    assert_int_equal(cp, 0x5F20);
+    /* Ext B: U+201D4 𠇔 and U+28B49 𨭉 are four bytes and ordinary. */
+    assert_int_equal(utf8_decode("𠇔", 4, &cp), 4);
+    assert_int_equal(cp, 0x201D4);
+    assert_int_equal(utf8_decode("𨭉", 4, &cp), 4);
+    assert_int_equal(cp, 0x28B49);
+    assert_int_equal(utf8_decode("\xFF", 1, &cp), UTF8_INVALID);
+    assert_int_equal(utf8_decode("\x80", 1, &cp), UTF8_INVALID);
+    assert_int_equal(utf8_decode("\xC0\xAF", 2, &cp), UTF8_INVALID);     /* overlong '/' */
+    assert_int_equal(utf8_decode("\xE0\x80\xAF", 3, &cp), UTF8_INVALID); /* overlong */
+    assert_int_equal(utf8_decode("\xED\xA0\x80", 3, &cp), UTF8_INVALID); /* surrogate */
+    assert_int_equal(utf8_decode("\xF4\x90\x80\x80", 4, &cp), UTF8_INVALID); /* > 10FFFF */
+    assert_int_equal(utf8_decode("\xE5\xBC", 2, &cp), UTF8_INCOMPLETE);
+    assert_int_equal(utf8_decode("\xE5,", 2, &cp), UTF8_INVALID);
+}
+
+static void encode_roundtrip(void **state)
+{
+    (void)state;
+    uint32_t cps[] = {'a', 0xB7, 0x5F20, 0xFF10, 0x201D4, 0x10FFFF};
+    for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+        char buf[4];
+        uint32_t back;
+        int n = utf8_encode(cps[i], buf);
+        assert_int_equal(utf8_decode(buf, (size_t)n, &back), n);
+        assert_int_equal(back, cps[i]);
+    }
+}
+
+static void check_reports_position(void **state)
+{
+    (void)state;
+    struct text_pos bad;
+    const char *s = "姓名,性别\n张三,男\n李\xFF四,女\n";
+    assert_int_equal(text_check_utf8(s, strlen(s), &bad), 0);
+    assert_int_equal(bad.line, 3);
+    assert_int_equal(bad.column, 2);
+    assert_int_equal(bad.offset, strlen("姓名,性别\n张三,男\n李"));
+    assert_int_equal(text_check_utf8("张三𠇔", strlen("张三𠇔"), &bad), 1);
+    /* A sequence cut by the end is bad too. */
+    assert_int_equal(text_check_utf8("ab\xE5\xBC", 4, &bad), 0);
+    assert_int_equal(bad.offset, 2);
+    assert_int_equal(bad.column, 3);
+}
+
+static void widths(void **state)
+{
+    (void)state;
+    assert_int_equal(text_width("abc"), 3);
+    assert_int_equal(text_width("张三"), 4);
+    assert_int_equal(text_width("𠇔𨭉"), 4);
+    assert_int_equal(text_width("１２"), 4);       /* full-width digits */
+    assert_int_equal(text_width("买买提·艾力"), 11); /* middle dot is narrow */
+    assert_int_equal(text_width("a\xFF"), 2);      /* a bad byte shows as '?' */
+    assert_int_equal(text_width("a\tb"), 3);       /* a control shows as '?' */
+    assert_int_equal(text_chars("张三abc𠇔"), 6);
+    assert_int_equal(text_cp_width(0x0301), 0);    /* combining acute */
+}
+
+static void fit_pads_and_cuts(void **state)
+{
+    (void)state;
+    char buf[64];
+    assert_int_equal(text_fit(buf, sizeof buf, "张三", 6, 0), 6);
+    assert_str(buf, "张三  ");
+    assert_int_equal(text_fit(buf, sizeof buf, "张三", 6, TEXT_FIT_RIGHT), 6);
+    assert_str(buf, "  张三");
+    /* A wide character that would cross the edge is left out and padded. */
+    assert_int_equal(text_fit(buf, sizeof buf, "张三丰", 5, 0), 5);
+    assert_str(buf, "张三 ");
+    assert_int_equal(text_fit(buf, sizeof buf, "ab张", 3, 0), 3);
+    assert_str(buf, "ab ");
+    /* The ellipsis takes one column; a wide glyph never straddles it. */
+    assert_int_equal(text_fit(buf, sizeof buf, "和平区劝业场街道", 8, TEXT_FIT_ELLIPSIS), 8);
+    assert_str(buf, "和平区… ");
+    assert_int_equal(text_fit(buf, sizeof buf, "和平区劝业场街道", 7, TEXT_FIT_ELLIPSIS), 7);
+    assert_str(buf, "和平区…");
+    assert_int_equal(text_fit(buf, sizeof buf, "短", 7, TEXT_FIT_ELLIPSIS), 7);
+    assert_str(buf, "短     ");
+    assert_int_equal(text_fit(buf, sizeof buf, "𠇔𨭉x", 5, 0), 5);
+    assert_str(buf, "𠇔𨭉x");
+    assert_int_equal(text_fit(buf, sizeof buf, "x\xFFy", 3, 0), 3);
+    assert_str(buf, "x?y");
+    assert_int_equal(text_fit(buf, sizeof buf, "张三", 0, 0), 0);
+    assert_str(buf, "");
+    assert_int_equal(text_fit(buf, sizeof buf, "张三", 3, TEXT_FIT_NOPAD), 2);
+    assert_str(buf, "张");
+}
+
+static void fit_last_column(void **state)
+{
+    (void)state;
+    /* An 80-column line whose 79 columns are taken: a wide character does not fit. */
+    char line[400];
+    char src[200] = "";
+    for (int i = 0; i < 79; i++)
+        strcat(src, "a");
+    strcat(src, "张");
+    assert_int_equal(text_fit(line, sizeof line, src, 80, 0), 80);
+    assert_int_equal(text_width(line), 80);
+    assert_int_equal(line[79], ' ');
+    assert_null(strstr(line, "张"));
+}
+
+static void fit_small_buffer(void **state)
+{
+    (void)state;
+    char buf[5];
+    text_fit(buf, sizeof buf, "张三李四", 8, 0);
+    assert_str(buf, "张 "); /* stops at a character boundary, then pads with what room is left */
+}
+
+static void normalise_codes(void **state)
+{
+    (void)state;
+    char *s = text_normalize("１２０１０１　１９９０ｘ", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
+    assert_str(s, "1201011990X");
+    free(s);
+    s = text_normalize("　ＨＰ－００１ ", 0);
+    assert_str(s, "HP-001");
+    free(s);
+    s = text_normalize("a\tb　c", 0);
+    assert_str(s, "a b c");
+    free(s);
+    s = text_normalize("张三𠇔", TEXT_NORM_UPPER);
+    assert_str(s, "张三𠇔");
+    free(s);
+    s = text_trim("　 和平 大厦\t");
+    assert_str(s, "和平 大厦");
+    free(s);
+}
+
+static void line_check(void **state)
+{
+    (void)state;
+    assert_true(text_is_line("和平大厦 A座"));
+    assert_false(text_is_line("a\nb"));
+    assert_false(text_is_line("a\xFF"));
+    assert_true(text_is_line(""));
+}
+
+int main(void)
+{
+    unit_locale();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(decode_strict),      cmocka_unit_test(encode_roundtrip),
+        cmocka_unit_test(check_reports_position), cmocka_unit_test(widths),
+        cmocka_unit_test(fit_pads_and_cuts),  cmocka_unit_test(fit_last_column),
+        cmocka_unit_test(fit_small_buffer),   cmocka_unit_test(normalise_codes),
+        cmocka_unit_test(line_check),
+    };
+    return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
