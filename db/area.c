@@ -79,7 +79,7 @@ static const struct kind_desc kinds[AREA_KIND_COUNT] = {
     [AREA_BUILDING] = {
         "building", "street_id", "street", HAS_PARENT | HAS_GRID | HAS_ADDRESS | HAS_KIND,
         "SELECT x.id, x.code, x.name, x.street_id, p.name, coalesce(x.grid_id, 0),"
-        " coalesce(g.code || ' ' || g.name, ''), x.address, '', x.kind, x.retired, x.version,"
+        " coalesce(g.name, ''), x.address, '', x.kind, x.retired, x.version,"
         " x.updated_at, x.updated_by, 0"
         " FROM building x JOIN street p ON p.id = x.street_id"
         " LEFT JOIN grid g ON g.id = x.grid_id",

@@ -102,6 +102,7 @@ struct seed {
     const char *actor;
     struct demo_report *report;
     char **err;
+    int street_no;         /* 1.. : the current street */
     int64_t grid_ids[128]; /* the grids of the current street, for its buildings */
     int ngrid;
 };
@@ -163,7 +164,7 @@ static int seed_community(struct seed *sd, const struct area *street,
     for (size_t k = 0; rc == DB_OK && k < ARRAY_LEN(residential); k++) {
         if (!str_eq(residential[k].community, dc->name)) continue;
         for (int n = 1; rc == DB_OK && n <= residential[k].blocks; n++)
-            rc = seed_building(sd, street, xasprintf("%s-R%02d", c.code, n),
+            rc = seed_building(sd, street, xasprintf("R%d%02d-%02d", sd->street_no, ci + 1, n),
                                xasprintf("%s%d号楼", dc->name, n),
                                xasprintf("%s%s%d号楼", district_name, dc->name, n), first_grid,
                                BUILDING_RESIDENTIAL);
@@ -181,6 +182,7 @@ static int seed_street(struct seed *sd, const struct demo_street *s, int si)
     int rc = save(sd->db, &st, sd->actor, sd->err);
     sd->report->streets += rc == DB_OK;
     sd->ngrid = 0;
+    sd->street_no = si + 1;
     for (int ci = 0; rc == DB_OK && ci < (int)ARRAY_LEN(s->communities) && s->communities[ci].name;
          ci++)
         rc = seed_community(sd, &st, &s->communities[ci], ci);

@@ -65,8 +65,14 @@ void lineedit_set(struct lineedit *le, const char *utf8)
 
 char *lineedit_text(const struct lineedit *le)
 {
+    return lineedit_text_range(le, 0, le->len);
+}
+
+char *lineedit_text_range(const struct lineedit *le, size_t first, size_t count)
+{
     struct strbuf sb = STRBUF_INIT;
-    for (size_t i = 0; i < le->len; i++) {
+    size_t end = first + count < le->len ? first + count : le->len;
+    for (size_t i = first; i < end; i++) {
         char enc[4];
         strbuf_add(&sb, enc, (size_t)utf8_encode(le->cps[i], enc));
     }

@@ -27,6 +27,8 @@ void lineedit_free(struct lineedit *le);
 void lineedit_set(struct lineedit *le, const char *utf8);
 /* The text as a new UTF-8 string; caller frees. */
 char *lineedit_text(const struct lineedit *le);
+/* Characters first .. first+count-1 as a new UTF-8 string (clipped to the text); caller frees. */
+char *lineedit_text_range(const struct lineedit *le, size_t first, size_t count);
 /* True when nothing is typed. */
 int lineedit_empty(const struct lineedit *le);
 

@@ -244,6 +244,22 @@ char *text_fit_dup(const char *src, int cols, unsigned flags)
     return dst;
 }
 
+size_t text_wrap_line(const char *s, int cols, const char **next)
+{
+    const char *p = s;
+    int used = 0;
+    while (*p && *p != '\n') {
+        uint32_t cp;
+        int w;
+        int n = glyph_next(p, &cp, &w);
+        if (used + w > cols && p != s) break;
+        used += w;
+        p += n;
+    }
+    *next = *p == '\n' ? p + 1 : p;
+    return (size_t)(p - s);
+}
+
 static int is_space_cp(uint32_t cp)
 {
     return cp == ' ' || cp == '\t' || cp == 0x3000;

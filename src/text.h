@@ -77,6 +77,14 @@ int text_fit(char *dst, size_t cap, const char *src, int cols, unsigned flags);
 /* As text_fit() into a new string; caller frees. */
 char *text_fit_dup(const char *src, int cols, unsigned flags);
 
+/*
+** Length in bytes of the first line of s when wrapped at cols columns:
+** up to a newline (not included) or as many glyphs as fit (at least one).
+** *next gets where the following line starts (after the newline, if any).
+** Chinese text has no spaces, so lines break between any two characters.
+*/
+size_t text_wrap_line(const char *s, int cols, const char **next);
+
 /* text_normalize() flags. */
 #define TEXT_NORM_UPPER 1u   /* ASCII letters to upper case (x -> X in ID numbers) */
 #define TEXT_NORM_NOSPACE 2u /* drop every space, tab and ideographic space */

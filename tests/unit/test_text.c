@@ -141,6 +141,27 @@ static void normalise_codes(void **state)
     free(s);
 }
 
+static void wrap_lines(void **state)
+{
+    (void)state;
+    const char *next;
+    const char *s = "此记录已被修改。\n请重试abc";
+    size_t n = text_wrap_line(s, 6, &next);
+    assert_int_equal(n, strlen("此记录"));
+    n = text_wrap_line(next, 6, &next);
+    assert_int_equal(n, strlen("已被修"));
+    n = text_wrap_line(next, 6, &next);
+    assert_int_equal(n, strlen("改。"));
+    n = text_wrap_line(next, 6, &next);
+    assert_int_equal(n, strlen("请重试"));
+    n = text_wrap_line(next, 6, &next);
+    assert_int_equal(n, strlen("abc"));
+    assert_int_equal(*next, '\0');
+    /* A glyph wider than the line still moves on. */
+    n = text_wrap_line("张", 1, &next);
+    assert_int_equal(n, 3);
+}
+
 static void line_check(void **state)
 {
     (void)state;
@@ -158,7 +179,7 @@ int main(void)
         cmocka_unit_test(check_reports_position), cmocka_unit_test(widths),
         cmocka_unit_test(fit_pads_and_cuts),  cmocka_unit_test(fit_last_column),
         cmocka_unit_test(fit_small_buffer),   cmocka_unit_test(normalise_codes),
-        cmocka_unit_test(line_check),
+        cmocka_unit_test(wrap_lines),         cmocka_unit_test(line_check),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -1,0 +1,248 @@
+/*
+** dialog: see dialog.h.
+*/
+#include "ui/dialog.h"
+#include "src/i18n.h"
+#include "src/text.h"
+#include "src/util.h"
+#include "ui/draw.h"
+#include "ui/term.h"
+#include "ui/ui.h"
+#include "ui/widget.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct box {
+    int y, x, h, w;
+};
+
+void choice_list_add(struct choice_list *l, int64_t id, const char *label, const char *detail)
+{
+    l->items = xrealloc(l->items, (l->n + 1) * sizeof *l->items);
+    l->items[l->n].id = id;
+    l->items[l->n].label = xstrdup(label);
+    l->items[l->n].detail = xstrdup(detail ? detail : "");
+    l->n++;
+}
+
+void choice_list_free(struct choice_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->items[i].label);
+        free(l->items[i].detail);
+    }
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
+}
+
+/* Rows text takes when wrapped at cols. */
+static int text_rows(const char *text, int cols)
+{
+    int rows = 0;
+    const char *p = text;
+    while (*p) {
+        text_wrap_line(p, cols, &p);
+        rows++;
+    }
+    return rows;
+}
+
+/* A box of h rows and w columns in the middle of the screen, drawn with its title. */
+static struct box box_open(int h, int w, const char *title)
+{
+    struct box b;
+    if (w > COLS - 2) w = COLS - 2;
+    if (h > LINES - 2) h = LINES - 2;
+    b.h = h;
+    b.w = w;
+    b.y = (LINES - h) / 2;
+    b.x = (COLS - w) / 2;
+    for (int r = 0; r < h; r++)
+        draw_fill(b.y + r, b.x, w, term_attr(UI_DIALOG));
+    draw_center(b.y, b.x, w, title, term_attr(UI_DIALOG) | A_BOLD);
+    return b;
+}
+
+/* Draw wrapped text in the box from row y (relative); returns the rows used. */
+static int box_text(const struct box *b, int y, const char *text)
+{
+    int rows = 0;
+    const char *p = text;
+    while (*p && y + rows < b->h - 1) {
+        const char *line = p;
+        size_t n = text_wrap_line(p, b->w - 4, &p);
+        char *part = xstrndup(line, n);
+        draw_text(b->y + y + rows, b->x + 2, b->w - 4, part, term_attr(UI_DIALOG), 0);
+        free(part);
+        rows++;
+    }
+    return rows;
+}
+
+/* Width for a dialog showing text: wide enough to read, never wider than the screen. */
+static int box_width(const char *text)
+{
+    int w = text_width(text) + 4;
+    if (w < 44) w = 44;
+    if (w > 72) w = 72;
+    return w;
+}
+
+/* Wait for a key while a dialog is shown. Returns 1 with *k, or 0 after a terminating signal. */
+static int dialog_key(struct key *k)
+{
+    for (;;) {
+        refresh();
+        int r = input_read(k, 1000);
+        if (term_signal()) return 0;
+        if (r > 0) return 1;
+    }
+}
+
+int dialog_confirm(const char *title, const char *question, int default_yes)
+{
+    int yes = default_yes;
+    for (;;) {
+        ui_paint();
+        int w = box_width(question);
+        struct box b = box_open(text_rows(question, w - 4) + 4, w, title);
+        int used = box_text(&b, 2, question);
+        (void)used;
+        int y = b.y + b.h - 1;
+        char *yes_label = xasprintf(" [Y] %s ", _("Yes"));
+        char *no_label = xasprintf(" [N] %s ", _("No"));
+        int yw = text_width(yes_label), nw = text_width(no_label);
+        int x = b.x + (b.w - yw - nw - 2) / 2;
+        draw_text(y, x, yw, yes_label, yes ? term_attr(UI_SELECTED) : term_attr(UI_DIALOG), 0);
+        draw_text(y, x + yw + 2, nw, no_label,
+                  yes ? term_attr(UI_DIALOG) : term_attr(UI_SELECTED), 0);
+        free(yes_label);
+        free(no_label);
+        curs_set(0);
+        struct key k;
+        if (!dialog_key(&k)) return 0;
+        enum action a = action_for_key(&k, 1);
+        if (k.code == 0 && (k.ch == 'y' || k.ch == 'Y' || k.ch == '1')) return 1;
+        if (k.code == 0 && (k.ch == 'n' || k.ch == 'N' || k.ch == '2')) return 0;
+        if (a == ACT_BACK) return 0;
+        if (a == ACT_ENTER) return yes;
+        if (a == ACT_LEFT || a == ACT_RIGHT || a == ACT_NEXT_FIELD || a == ACT_PREV_FIELD)
+            yes = !yes;
+    }
+}
+
+void dialog_message(const char *title, const char *text)
+{
+    const char *hint = _("Press any key to go on");
+    for (;;) {
+        ui_paint();
+        int w = box_width(text);
+        struct box b = box_open(text_rows(text, w - 4) + 4, w, title);
+        box_text(&b, 2, text);
+        draw_center(b.y + b.h - 1, b.x, b.w, hint, term_attr(UI_DIALOG) | A_DIM);
+        curs_set(0);
+        struct key k;
+        if (!dialog_key(&k)) return;
+        if (k.code != KEY_RESIZE) return;
+    }
+}
+
+int dialog_options(const char *title, const char *text, const char *const *options, int n)
+{
+    int sel = 0;
+    for (;;) {
+        ui_paint();
+        int w = box_width(text);
+        int trows = text_rows(text, w - 4);
+        struct box b = box_open(trows + n + 4, w, title);
+        box_text(&b, 2, text);
+        for (int i = 0; i < n; i++) {
+            char *line = xasprintf(" %d  %s", i + 1, options[i]);
+            draw_text(b.y + 3 + trows + i, b.x + 2, b.w - 4, line,
+                      i == sel ? term_attr(UI_SELECTED) : term_attr(UI_DIALOG), 0);
+            free(line);
+        }
+        curs_set(0);
+        struct key k;
+        if (!dialog_key(&k)) return -1;
+        enum action a = action_for_key(&k, 1);
+        if (k.code == 0 && k.ch >= '1' && k.ch < '1' + (unsigned)n) return (int)(k.ch - '1');
+        if (a == ACT_BACK) return -1;
+        if (a == ACT_ENTER) return sel;
+        if (a == ACT_UP && sel > 0) sel--;
+        if (a == ACT_DOWN && sel + 1 < n) sel++;
+    }
+}
+
+struct chooser {
+    struct choice_list items;
+};
+
+static const char *chooser_cell(void *ctx, int row, int col)
+{
+    struct chooser *c = ctx;
+    return col == 0 ? c->items.items[row].label : c->items.items[row].detail;
+}
+
+int dialog_choose(const char *title, choice_source src, void *ctx, const char *initial,
+                  struct choice *chosen)
+{
+    struct chooser c = {{NULL, 0}};
+    struct lineedit query;
+    struct list_column cols[] = {{"", 0, 0}, {"", 24, 0}};
+    struct listview lv = {cols, 2, 0, -1, 0, 1, chooser_cell, NULL, &c};
+    struct screen fake = {0};
+    int result = 0, reload = 1;
+
+    lineedit_init(&query, 40);
+    if (initial) lineedit_insert_text(&query, initial);
+    cols[0].title = _("Name");
+    cols[1].title = _("Details");
+    for (;;) {
+        if (reload) {
+            char *q = lineedit_text(&query);
+            choice_list_free(&c.items);
+            if (src(ctx, q, &c.items) != 0) ui_message(UI_MSG_ERROR, "%s", _("The list could not be read"));
+            free(q);
+            listview_set_count(&lv, (int)c.items.n);
+            lv.sel = c.items.n ? 0 : -1;
+            lv.top = 0;
+            reload = 0;
+        }
+        ui_paint();
+        struct box b = box_open(LINES - 4, COLS - 6 > 70 ? 70 : COLS - 6, title);
+        char *label = xasprintf("%s ", _("Search:"));
+        int lw = text_width(label);
+        draw_text(b.y + 1, b.x + 2, lw, label, term_attr(UI_DIALOG), 0);
+        free(label);
+        field_draw(&query, b.y + 1, b.x + 2 + lw, b.w - 4 - lw, term_attr(UI_FIELD), &fake, 1);
+        listview_draw(&lv, b.y + 2, b.x + 1, b.h - 3, b.w - 2);
+        if (c.items.n == 0)
+            draw_text(b.y + 3, b.x + 2, b.w - 4, _("Nothing matches"), term_attr(UI_DIALOG), 0);
+        char *count = xasprintf(_("%zu found · Enter chooses · Esc cancels"), c.items.n);
+        draw_center(b.y + b.h - 1, b.x, b.w, count, term_attr(UI_DIALOG) | A_DIM);
+        free(count);
+        move(fake.cursor_y, fake.cursor_x);
+        curs_set(1);
+        struct key k;
+        if (!dialog_key(&k)) break;
+        enum action a = action_for_key(&k, 1);
+        if (a == ACT_BACK) break;
+        if (a == ACT_ENTER && lv.sel >= 0) {
+            struct choice *it = &c.items.items[lv.sel];
+            chosen->id = it->id;
+            chosen->label = xstrdup(it->label);
+            chosen->detail = xstrdup(it->detail);
+            result = 1;
+            break;
+        }
+        if (listview_key(&lv, a)) continue;
+        int changed;
+        if (field_key(&query, a, &k, &changed) && changed) reload = 1;
+    }
+    choice_list_free(&c.items);
+    lineedit_free(&query);
+    return result;
+}

@@ -1,0 +1,55 @@
+/*
+** dialog: boxes over the current screen that wait for an answer: a
+** yes/no question, a message, a choice among a few options, and a choice
+** from a list narrowed as one types. Each redraws the screen beneath at
+** every key, so a resize while a dialog is open lays everything out anew.
+*/
+#ifndef BANGBAN_DIALOG_H
+#define BANGBAN_DIALOG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct choice {
+    int64_t id;
+    char *label;  /* what the list shows and the field takes */
+    char *detail; /* a second column, may be "" */
+};
+
+struct choice_list {
+    struct choice *items;
+    size_t n;
+};
+
+/* Append a choice (strings are copied). */
+void choice_list_add(struct choice_list *l, int64_t id, const char *label, const char *detail);
+void choice_list_free(struct choice_list *l);
+
+/*
+** Where a chooser's items come from: fill *out with the items matching
+** query ("" for all). Returns 0, or -1 when they could not be read.
+*/
+typedef int (*choice_source)(void *ctx, const char *query, struct choice_list *out);
+
+/* Ask a yes/no question. Y/1 say yes, N/2/Esc no, Enter the default. Returns 1 for yes. */
+int dialog_confirm(const char *title, const char *question, int default_yes);
+
+/* Show a message until a key is pressed. */
+void dialog_message(const char *title, const char *text);
+
+/*
+** Offer n options under a text; digits 1..n or Up/Down and Enter choose.
+** Returns the index chosen, or -1 for Esc.
+*/
+int dialog_options(const char *title, const char *text, const char *const *options, int n);
+
+/*
+** Choose one item of src, narrowing the list at every key typed; initial
+** is typed first (may be NULL). Returns 1 with *chosen set (caller frees
+** its strings with choice_list_free-like care: free label and detail), or
+** 0 when cancelled.
+*/
+int dialog_choose(const char *title, choice_source src, void *ctx, const char *initial,
+                  struct choice *chosen);
+
+#endif

@@ -1,0 +1,138 @@
+/*
+** input: see input.h.
+*/
+#include "ui/input.h"
+#include "src/text.h"
+
+#include <curses.h>
+#include <string.h>
+
+/* How long to wait for the byte after Esc, and for the rest of a UTF-8 character. */
+#define FOLLOW_MS 40
+
+static unsigned long bad_bytes;
+
+/* Bytes read but not yet decoded (a UTF-8 character in progress). */
+static unsigned char pending[4];
+static size_t npending;
+
+unsigned long input_bad_bytes(void)
+{
+    return bad_bytes;
+}
+
+/* One getch() with a timeout in ms (-1: block). */
+static int get_byte(int timeout_ms)
+{
+    timeout(timeout_ms);
+    return getch();
+}
+
+/* Map a control byte or curses code to a key. */
+static void key_from_code(int c, struct key *k)
+{
+    k->ch = 0;
+    switch (c) {
+    case '\t':
+        k->code = UI_KEY_TAB;
+        break;
+    case '\r':
+    case '\n':
+    case KEY_ENTER:
+        k->code = KEY_ENTER;
+        break;
+    case 8:
+    case 127:
+    case KEY_BACKSPACE:
+        k->code = KEY_BACKSPACE;
+        break;
+    default:
+        k->code = c < 0x20 ? UI_KEY_CTRL(c) : c;
+        break;
+    }
+}
+
+/*
+** After Esc: a digit makes it an F-key (Esc 1 = F1 ... Esc 0 = F10), a
+** second Esc or nothing leaves it Esc, and Alt+other keys are ignored.
+** Returns 1 with *k set, or 0 when the pair is to be ignored.
+*/
+static int after_escape(struct key *k)
+{
+    int c = get_byte(FOLLOW_MS);
+    if (c >= '0' && c <= '9') {
+        k->code = KEY_F(c == '0' ? 10 : c - '0');
+        k->ch = 0;
+        return 1;
+    }
+    if (c == ERR || c == 27) {
+        k->code = UI_KEY_ESC;
+        k->ch = 0;
+        return 1;
+    }
+    if (c >= KEY_MIN) ungetch(c); /* Esc then an arrow: keep the arrow */
+    k->code = UI_KEY_ESC;
+    k->ch = 0;
+    return c >= KEY_MIN;
+}
+
+/*
+** Feed one byte >= 0x80 to the UTF-8 decoder. Returns 1 with a character
+** in *k, 0 when more bytes are needed or the bytes were not UTF-8 (counted).
+*/
+static int decode_byte(int c, struct key *k)
+{
+    pending[npending++] = (unsigned char)c;
+    for (;;) {
+        uint32_t cp;
+        int len = utf8_decode((const char *)pending, npending, &cp);
+        if (len == UTF8_INCOMPLETE) return 0;
+        if (len > 0) {
+            npending = 0;
+            k->code = 0;
+            k->ch = cp;
+            return 1;
+        }
+        /* Not UTF-8: drop the first byte and look at the rest again (a GBK
+        ** trail byte may be a valid start). */
+        bad_bytes++;
+        memmove(pending, pending + 1, --npending);
+        if (npending == 0) return 0;
+    }
+}
+
+int input_read(struct key *k, int timeout_ms)
+{
+    int wait = timeout_ms;
+    for (;;) {
+        int c = get_byte(npending ? FOLLOW_MS : wait);
+        if (c == ERR) {
+            if (npending) {
+                /* A character was cut short: its bytes are not UTF-8. */
+                bad_bytes += npending;
+                npending = 0;
+                continue;
+            }
+            return timeout_ms < 0 ? -1 : 0;
+        }
+        if (npending && (c < 0x80 || c > 0xFF)) {
+            bad_bytes += npending;
+            npending = 0;
+        }
+        if (c >= 0x80 && c <= 0xFF) {
+            if (decode_byte(c, k)) return 1;
+            continue;
+        }
+        if (c == 27) {
+            if (after_escape(k)) return 1;
+            continue;
+        }
+        if (c >= 0x20 && c < 0x7F) {
+            k->code = 0;
+            k->ch = (uint32_t)c;
+            return 1;
+        }
+        key_from_code(c, k);
+        return 1;
+    }
+}

@@ -1,0 +1,98 @@
+/*
+** screen_help: every key of the action table with what it does. Nothing
+** here is written twice: the rows come from ACTION_LIST.
+*/
+#include "src/i18n.h"
+#include "src/text.h"
+#include "src/util.h"
+#include "ui/draw.h"
+#include "ui/screens.h"
+#include "ui/term.h"
+#include "ui/widget.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct help {
+    struct screen base;
+    struct listview list;
+    char **keys; /* per action row: the keys as shown */
+    int n;
+};
+
+static const enum action help_bar[] = {ACT_NONE};
+
+/* "F2 ^S" with F-key 2 -> "F2  Ctrl-S  Esc 2". Caller frees. */
+static char *keys_shown(const struct action_info *info)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const char *p = info->keys;
+    while (*p) {
+        size_t n = strcspn(p, " ");
+        if (sb.len) strbuf_adds(&sb, "  ");
+        if (p[0] == '^' && n == 2)
+            strbuf_addf(&sb, "Ctrl-%c", p[1]);
+        else
+            strbuf_add(&sb, p, n);
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    if (info->fkey) strbuf_addf(&sb, "  Esc %d", info->fkey % 10);
+    return strbuf_detach(&sb);
+}
+
+static const char *help_cell(void *ctx, int row, int col)
+{
+    struct help *h = ctx;
+    if (col == 0) return h->keys[row];
+    return _(action_info((enum action)(row + 1))->help);
+}
+
+static void help_draw(struct screen *s, int top, int rows)
+{
+    struct help *h = (struct help *)s;
+    draw_text(top, 1, COLS - 2,
+              _("Every F-key also works as Esc then a digit (Esc 1 = F1, Esc 0 = F10). "
+                "In lists, typing searches."),
+              term_attr(UI_INFO), TEXT_FIT_ELLIPSIS);
+    listview_draw(&h->list, top + 2, 1, rows - 2, COLS - 2);
+}
+
+static int help_key(struct screen *s, enum action a, const struct key *k)
+{
+    struct help *h = (struct help *)s;
+    (void)k;
+    if (a == ACT_BACK || a == ACT_HELP) return UI_CLOSE;
+    if (listview_key(&h->list, a)) return UI_HANDLED;
+    return a == ACT_NONE ? UI_HANDLED : UI_IGNORED;
+}
+
+static void help_free(struct screen *s)
+{
+    struct help *h = (struct help *)s;
+    for (int i = 0; i < h->n; i++)
+        free(h->keys[i]);
+    free(h->keys);
+    free(h);
+}
+
+static const struct screen_ops help_ops = {help_draw, help_key, NULL, help_free};
+
+struct screen *screen_help_new(void)
+{
+    static struct list_column cols[2];
+    struct help *h = xcalloc(1, sizeof *h);
+    h->base.ops = &help_ops;
+    h->base.title = _("Keys");
+    h->base.bar = help_bar;
+    h->n = ACT_COUNT - 1;
+    h->keys = xcalloc((size_t)h->n, sizeof *h->keys);
+    for (int i = 0; i < h->n; i++)
+        h->keys[i] = keys_shown(action_info((enum action)(i + 1)));
+    cols[0] = (struct list_column){_("Keys"), 26, 0};
+    cols[1] = (struct list_column){_("What it does"), 0, 0};
+    h->list = (struct listview){cols, 2, 0, 0, 0, 1, help_cell, NULL, h};
+    listview_set_count(&h->list, h->n);
+    return &h->base;
+}

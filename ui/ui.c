@@ -1,0 +1,212 @@
+/*
+** ui: see ui.h.
+*/
+#include "ui/ui.h"
+#include "src/actor.h"
+#include "src/i18n.h"
+#include "src/text.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/screens.h"
+#include "ui/term.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+/* Smallest terminal the screens are laid out for. */
+#define MIN_COLS 60
+#define MIN_LINES 16
+/* How long the warning about non-UTF-8 input stays after the last bad byte. */
+#define CHARSET_WARNING_SECONDS 30
+#define STACK_MAX 16
+
+struct ui_context ui;
+
+static struct screen *stack[STACK_MAX];
+static int depth;
+static struct strbuf message = STRBUF_INIT;
+static enum ui_message_kind message_kind;
+static unsigned long bad_seen;
+static time_t bad_last;
+
+void ui_message(enum ui_message_kind kind, const char *fmt, ...)
+{
+    va_list ap;
+    strbuf_reset(&message);
+    va_start(ap, fmt);
+    strbuf_vaddf(&message, fmt, ap);
+    va_end(ap);
+    message_kind = kind;
+}
+
+void ui_push(struct screen *s)
+{
+    if (depth == STACK_MAX) die("too many screens open");
+    stack[depth++] = s;
+}
+
+static void ui_pop(void)
+{
+    struct screen *s = stack[--depth];
+    s->ops->free(s);
+}
+
+int ui_rows(void)
+{
+    return LINES - 3;
+}
+
+static void draw_title(const struct screen *s)
+{
+    attr_t a = term_attr(UI_TITLE);
+    struct strbuf right = STRBUF_INIT;
+    if (ui.demo) strbuf_addf(&right, "%s  ", _("DEMO DATA"));
+    if (!str_empty(ui.district)) strbuf_addf(&right, "%s  ", ui.district);
+    strbuf_addf(&right, "%s ", actor_name());
+    int rw = text_width(strbuf_str(&right));
+    if (rw > COLS / 2) rw = COLS / 2;
+    draw_textf(0, 0, COLS - rw, a, " %s · %s", _("bangban"), s->title);
+    draw_text(0, COLS - rw, rw, strbuf_str(&right), a, TEXT_FIT_RIGHT);
+    strbuf_free(&right);
+}
+
+static void draw_message(void)
+{
+    int y = LINES - 2;
+    if (input_bad_bytes() != bad_seen) {
+        bad_seen = input_bad_bytes();
+        bad_last = time(NULL);
+    }
+    if (bad_seen && time(NULL) - bad_last < CHARSET_WARNING_SECONDS) {
+        draw_textf(y, 0, COLS, term_attr(UI_WARNING),
+                   _("The terminal's character set is not UTF-8 (%lu bytes could not be read): "
+                     "set the terminal to UTF-8"),
+                   bad_seen);
+        return;
+    }
+    attr_t a = message_kind == UI_MSG_ERROR ? term_attr(UI_ERROR) : term_attr(UI_INFO);
+    draw_text(y, 0, COLS, strbuf_str(&message), a, TEXT_FIT_ELLIPSIS);
+}
+
+/* True when the screen offers action a in its key bar. */
+static int offers(const struct screen *s, enum action a)
+{
+    if (a == ACT_HELP || a == ACT_QUIT) return 1;
+    for (const enum action *p = s->bar; p && *p != ACT_NONE; p++)
+        if (*p == a) return 1;
+    return 0;
+}
+
+static void draw_keybar(const struct screen *s)
+{
+    int y = LINES - 1;
+    int slot = COLS / 10;
+    draw_fill(y, 0, COLS, term_attr(UI_NORMAL));
+    for (int f = 1; f <= 10; f++) {
+        int x = (f - 1) * slot;
+        int w = f == 10 ? COLS - x : slot;
+        char num[4];
+        snprintf(num, sizeof num, "%d", f);
+        int nw = f == 10 ? 2 : 1;
+        draw_text(y, x, nw, num, term_attr(UI_BAR_KEY), 0);
+        enum action a = action_for_fkey(f);
+        const struct action_info *info = action_info(a);
+        const char *label = a != ACT_NONE && offers(s, a) && info->label ? _(info->label) : "";
+        draw_text(y, x + nw, w - nw, label, term_attr(UI_BAR_LABEL), 0);
+    }
+}
+
+/* True when the terminal is big enough for the layout; otherwise says so on the screen. */
+static int size_ok(void)
+{
+    if (COLS >= MIN_COLS && LINES >= MIN_LINES) return 1;
+    char *msg = xasprintf(_("The window is too small: at least %d x %d is needed"), MIN_COLS,
+                          MIN_LINES);
+    draw_text(0, 0, COLS, msg, term_attr(UI_ERROR), TEXT_FIT_ELLIPSIS);
+    free(msg);
+    return 0;
+}
+
+void ui_paint(void)
+{
+    erase();
+    if (!size_ok() || depth == 0) return;
+    struct screen *s = stack[depth - 1];
+    s->cursor_on = 0;
+    draw_title(s);
+    s->ops->draw(s, 1, ui_rows());
+    draw_message();
+    draw_keybar(s);
+}
+
+void ui_draw(void)
+{
+    ui_paint();
+    struct screen *s = depth ? stack[depth - 1] : NULL;
+    if (s && s->cursor_on && COLS >= MIN_COLS && LINES >= MIN_LINES) {
+        move(s->cursor_y, s->cursor_x);
+        curs_set(1);
+    } else {
+        curs_set(0);
+    }
+    refresh();
+}
+
+/* Ask before quitting when any open screen holds unsaved typing. */
+static int quit_confirmed(void)
+{
+    for (int i = 0; i < depth; i++)
+        if (stack[i]->ops->dirty && stack[i]->ops->dirty(stack[i]))
+            return dialog_confirm(_("Quit"), _("What was typed has not been saved. Quit anyway?"), 0);
+    return 1;
+}
+
+/* The meaning of an action no screen took. Returns 1 to quit. */
+static int global_action(enum action a)
+{
+    switch (a) {
+    case ACT_HELP:
+        ui_push(screen_help_new());
+        return 0;
+    case ACT_QUIT:
+        return quit_confirmed();
+    case ACT_BACK:
+        if (depth > 1) ui_pop();
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+int ui_run(struct screen *first)
+{
+    ui_push(first);
+    int status = 0;
+    while (depth > 0) {
+        ui_draw();
+        db_assert_idle(ui.db);
+        struct key k;
+        int r = input_read(&k, 1000);
+        if (term_signal()) {
+            status = 128 + term_signal();
+            break;
+        }
+        if (r <= 0 || k.code == KEY_RESIZE) continue;
+        strbuf_reset(&message);
+        struct screen *s = stack[depth - 1];
+        enum action a = action_for_key(&k, s->typing);
+        int res = s->ops->key(s, a, &k);
+        if (res & UI_QUIT) {
+            if (quit_confirmed()) break;
+            continue;
+        }
+        if (res & UI_CLOSE) ui_pop();
+        if (res == UI_IGNORED && global_action(a)) break;
+    }
+    while (depth > 0)
+        ui_pop();
+    strbuf_free(&message);
+    return status;
+}

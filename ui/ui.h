@@ -1,0 +1,82 @@
+/*
+** ui: the screen stack and the main loop. Each screen is a small object
+** with draw/key functions (ncdu style) that returns what should happen
+** next (htop style); the loop draws the title line, the top screen, the
+** message line and the key bar, reads one key and hands it on.
+**
+** Layout at any size: row 0 title, rows 1..LINES-3 the screen, row LINES-2
+** messages, row LINES-1 the F-key bar.
+*/
+#ifndef BANGBAN_UI_H
+#define BANGBAN_UI_H
+
+#include "db/db.h"
+#include "ui/action.h"
+#include "ui/input.h"
+
+/* What a screen's key handler asks for; may be or-ed. */
+enum ui_result {
+    UI_IGNORED = 0, /* not handled: the loop applies the global meaning (help, quit, back) */
+    UI_HANDLED = 1,
+    UI_CLOSE = 2,   /* pop this screen */
+    UI_QUIT = 4,    /* leave the program (asks first if anything is unsaved) */
+};
+
+struct screen;
+
+struct screen_ops {
+    /* Draw the screen into rows top .. top+rows-1 (full width). */
+    void (*draw)(struct screen *s, int top, int rows);
+    /* Handle a key: a, or ACT_NONE with the typed character in k->ch. */
+    int (*key)(struct screen *s, enum action a, const struct key *k);
+    /* True when leaving would drop typing that was not saved. May be NULL. */
+    int (*dirty)(struct screen *s);
+    /* Free the screen. */
+    void (*free)(struct screen *s);
+};
+
+struct screen {
+    const struct screen_ops *ops;
+    const char *title;        /* shown on the title line; borrowed, translated */
+    const enum action *bar;   /* F-key actions offered, ending with ACT_NONE */
+    int typing;               /* 1 while a form field has the focus: '?' and '/' are text */
+    int cursor_y, cursor_x;   /* where the cursor goes after drawing, when cursor_on */
+    int cursor_on;
+};
+
+/* The program's state the screens share. */
+struct ui_context {
+    struct db *db;
+    char *district;      /* from the database, e.g. 和平区; may be "" */
+    int demo;            /* the database holds demo data */
+    unsigned generation; /* bumped by every save made here: lists reload when it moves */
+    int64_t saved_id;    /* the record saved last, for lists to select */
+};
+
+extern struct ui_context ui;
+
+/* Message kinds for ui_message(). */
+enum ui_message_kind { UI_MSG_INFO, UI_MSG_ERROR };
+
+/* Show a message on the message line until the next key. */
+void ui_message(enum ui_message_kind kind, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Put a screen on top of the stack (the stack owns it). */
+void ui_push(struct screen *s);
+
+/* Paint everything (title, top screen, message line, key bar) without showing it yet. Dialogs paint over it. */
+void ui_paint(void);
+
+/* Paint everything, place the cursor and show it. */
+void ui_draw(void);
+
+/* Rows of the screen area at the current terminal size. */
+int ui_rows(void);
+
+/*
+** Run the program: push first and loop until the stack empties or the
+** user quits. Returns the exit status: 0, or 128+N after signal N.
+*/
+int ui_run(struct screen *first);
+
+#endif

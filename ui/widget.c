@@ -1,0 +1,165 @@
+/*
+** widget: see widget.h.
+*/
+#include "ui/widget.h"
+#include "src/text.h"
+#include "src/util.h"
+#include "ui/draw.h"
+#include "ui/term.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void listview_set_count(struct listview *lv, int n)
+{
+    lv->n = n;
+    if (n == 0) {
+        lv->sel = -1;
+        lv->top = 0;
+        return;
+    }
+    if (lv->sel < 0) lv->sel = 0;
+    if (lv->sel >= n) lv->sel = n - 1;
+    if (lv->top > lv->sel) lv->top = lv->sel;
+}
+
+/* Widths of the columns for w columns in all: fixed ones as asked, the flexible one the rest. */
+static void layout(const struct listview *lv, int w, int *widths)
+{
+    int fixed = 0, flex = -1;
+    for (int i = 0; i < lv->ncols; i++) {
+        widths[i] = lv->cols[i].width;
+        if (widths[i] == 0) flex = i;
+        fixed += widths[i] + (i ? 1 : 0);
+    }
+    int rest = w - fixed;
+    if (flex >= 0) {
+        widths[flex] = rest > 6 ? rest : 6;
+        rest -= widths[flex];
+    }
+    /* Too narrow: take columns from the right. */
+    for (int i = lv->ncols - 1; i >= 0 && rest < 0; i--) {
+        int take = widths[i] < -rest ? widths[i] : -rest;
+        widths[i] -= take;
+        rest += take;
+    }
+}
+
+void listview_draw(struct listview *lv, int y, int x, int h, int w)
+{
+    int widths[16];
+    if (lv->ncols > (int)ARRAY_LEN(widths)) die("too many list columns");
+    layout(lv, w, widths);
+    int cx = x;
+    draw_fill(y, x, w, term_attr(UI_HEADER));
+    for (int c = 0; c < lv->ncols; c++) {
+        draw_text(y, cx, widths[c], lv->cols[c].title, term_attr(UI_HEADER),
+                  lv->cols[c].flags | TEXT_FIT_ELLIPSIS);
+        cx += widths[c] + 1;
+    }
+    int rows = h - 1;
+    lv->page = rows > 1 ? rows : 1;
+    if (lv->sel >= 0) {
+        if (lv->sel < lv->top) lv->top = lv->sel;
+        if (lv->sel >= lv->top + rows) lv->top = lv->sel - rows + 1;
+    }
+    if (lv->top < 0) lv->top = 0;
+    for (int r = 0; r < rows; r++) {
+        int row = lv->top + r;
+        int yy = y + 1 + r;
+        if (row >= lv->n) break;
+        attr_t a = row == lv->sel ? term_attr(UI_SELECTED)
+                   : lv->dim && lv->dim(lv->ctx, row) ? term_attr(UI_DIM)
+                                                      : term_attr(UI_NORMAL);
+        draw_fill(yy, x, w, a);
+        cx = x;
+        for (int c = 0; c < lv->ncols; c++) {
+            draw_text(yy, cx, widths[c], lv->cell(lv->ctx, row, c), a,
+                      lv->cols[c].flags | TEXT_FIT_ELLIPSIS);
+            cx += widths[c] + 1;
+        }
+    }
+}
+
+int listview_key(struct listview *lv, enum action a)
+{
+    int page = lv->page > 1 ? lv->page - 1 : 1;
+    switch (a) {
+    case ACT_UP:
+        if (lv->sel > 0) lv->sel--;
+        return 1;
+    case ACT_DOWN:
+        if (lv->sel + 1 < lv->n) lv->sel++;
+        return 1;
+    case ACT_PAGE_UP:
+        lv->sel = lv->sel - page < 0 ? 0 : lv->sel - page;
+        lv->top = lv->top - page < 0 ? 0 : lv->top - page;
+        break;
+    case ACT_PAGE_DOWN:
+        lv->sel = lv->sel + page >= lv->n ? lv->n - 1 : lv->sel + page;
+        lv->top += page;
+        if (lv->top > lv->n - 1) lv->top = lv->n > 0 ? lv->n - 1 : 0;
+        break;
+    case ACT_HOME:
+        lv->sel = lv->n ? 0 : -1;
+        break;
+    case ACT_END:
+        lv->sel = lv->n - 1;
+        break;
+    default:
+        return 0;
+    }
+    if (lv->n == 0) lv->sel = -1;
+    return 1;
+}
+
+void field_draw(struct lineedit *le, int y, int x, int w, attr_t attr, struct screen *s,
+                int focused)
+{
+    size_t first, count;
+    int cursor_col;
+    lineedit_view(le, w, &first, &count, &cursor_col);
+    char *text = lineedit_text_range(le, first, count);
+    draw_text(y, x, w, text, attr, 0);
+    free(text);
+    if (focused) {
+        s->cursor_on = 1;
+        s->cursor_y = y;
+        s->cursor_x = x + cursor_col;
+    }
+}
+
+int field_key(struct lineedit *le, enum action a, const struct key *k, int *changed)
+{
+    *changed = 0;
+    switch (a) {
+    case ACT_NONE:
+        if (k->code) return 0;
+        *changed = lineedit_insert(le, k->ch);
+        if (!*changed) beep();
+        return 1;
+    case ACT_LEFT:
+        lineedit_left(le);
+        return 1;
+    case ACT_RIGHT:
+        lineedit_right(le);
+        return 1;
+    case ACT_HOME:
+        lineedit_home(le);
+        return 1;
+    case ACT_END:
+        lineedit_end(le);
+        return 1;
+    case ACT_BACKSPACE:
+        *changed = lineedit_backspace(le);
+        return 1;
+    case ACT_DELETE:
+        *changed = lineedit_delete(le);
+        return 1;
+    case ACT_CLEAR_LINE:
+        *changed = lineedit_clear(le);
+        return 1;
+    default:
+        return 0;
+    }
+}

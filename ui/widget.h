@@ -1,0 +1,59 @@
+/*
+** widget: the list and the one-line text field every screen is built of.
+**
+** A list lays its columns out by display width (one column may take what
+** is left), scrolls, and keeps a selection. A field draws a lineedit
+** buffer (src/lineedit.h) and edits it by whole characters.
+*/
+#ifndef BANGBAN_WIDGET_H
+#define BANGBAN_WIDGET_H
+
+#include <curses.h>
+
+#include "src/lineedit.h"
+#include "ui/ui.h"
+
+struct list_column {
+    const char *title; /* translated */
+    int width;         /* columns; 0: the column that takes what is left */
+    unsigned flags;    /* text_fit() flags, e.g. TEXT_FIT_RIGHT for numbers */
+};
+
+struct listview {
+    const struct list_column *cols;
+    int ncols;
+    int n;   /* rows */
+    int sel; /* selected row; -1 when there are none */
+    int top; /* first row shown */
+    int page; /* rows shown at the last draw */
+    /* The text of a cell (borrowed until the next call). */
+    const char *(*cell)(void *ctx, int row, int col);
+    /* True for rows drawn dimmed (retired records). May be NULL. */
+    int (*dim)(void *ctx, int row);
+    void *ctx;
+};
+
+/* Set the number of rows, keeping the selection in range. */
+void listview_set_count(struct listview *lv, int n);
+
+/* Draw a header row and rows below it in h rows and w columns at (y, x). */
+void listview_draw(struct listview *lv, int y, int x, int h, int w);
+
+/* Move the selection for UP, DOWN, PAGE_UP, PAGE_DOWN, HOME, END. Returns 1 if a was one of them. */
+int listview_key(struct listview *lv, enum action a);
+
+/*
+** Draw the text of le in w columns at (y, x) with attr; when focused, set
+** the screen's cursor on it.
+*/
+void field_draw(struct lineedit *le, int y, int x, int w, attr_t attr, struct screen *s,
+                int focused);
+
+/*
+** Apply an editing key to le: a typed character (a == ACT_NONE), LEFT,
+** RIGHT, HOME, END, BACKSPACE, DELETE, CLEAR_LINE. Returns 1 when the key
+** was an editing key, 0 otherwise; *changed is set when the text changed.
+*/
+int field_key(struct lineedit *le, enum action a, const struct key *k, int *changed);
+
+#endif
