@@ -57,7 +57,7 @@ MO = build/locale/zh_CN/LC_MESSAGES/bangban.mo
 BUILD_NEEDS = cmd:cc:build-essential cmd:pkg-config:pkg-config cmd:msgfmt:gettext \
               pc:ncursesw:libncurses-dev pc:sqlite3:libsqlite3-dev pc:icu-i18n:libicu-dev
 TEST_NEEDS  = $(BUILD_NEEDS) pc:cmocka:libcmocka-dev cmd:tmux:tmux cmd:xgettext:gettext \
-              cmd:sqlite3:sqlite3
+              cmd:sqlite3:sqlite3 cmd:groff:groff-base cmd:pgrep:procps
 
 # XDG data directory for the demo database of `make run`.
 XDG_DATA_HOME ?= $(HOME)/.local/share
@@ -180,7 +180,7 @@ uninstall:
 # --- messages and style -----------------------------------------------------
 po:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 --package-name=bangban \
-	  --package-version=$(VERSION) --msgid-bugs-address= -o locale/bangban.pot \
+	  --package-version=$(VERSION) --msgid-bugs-address=bangban -o locale/bangban.pot \
 	  $(sort $(wildcard src/*.c db/*.c ui/*.c ui/*.h src/*.h db/*.h))
 	msgmerge --quiet --update --backup=none locale/zh_CN.po locale/bangban.pot
 	@msgfmt --statistics -o /dev/null locale/zh_CN.po

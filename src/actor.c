@@ -12,6 +12,8 @@ const char *actor_name(void)
 {
     static char *name;
     if (!name) {
+        const char *set = getenv("BANGBAN_USER");
+        if (!str_empty(set)) return name = xstrdup(set);
         struct passwd *pw = getpwuid(geteuid());
         const char *env = getenv("USER");
         name = xstrdup(pw && pw->pw_name ? pw->pw_name : !str_empty(env) ? env : "unknown");

@@ -1,6 +1,7 @@
 /*
 ** actor: who is acting. Until user accounts exist this is the login of the
-** operating-system account running bangban; every change records it.
+** operating-system account running bangban, or BANGBAN_USER where several
+** desks share one account; every change records it.
 */
 #ifndef BANGBAN_ACTOR_H
 #define BANGBAN_ACTOR_H

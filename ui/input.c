@@ -53,27 +53,20 @@ static void key_from_code(int c, struct key *k)
 }
 
 /*
-** After Esc: a digit makes it an F-key (Esc 1 = F1 ... Esc 0 = F10), a
-** second Esc or nothing leaves it Esc, and Alt+other keys are ignored.
-** Returns 1 with *k set, or 0 when the pair is to be ignored.
+** After Esc: a digit makes it an F-key (Esc 1 = F1 ... Esc 0 = F10); a
+** second Esc or nothing leaves it Esc; anything else is Esc followed by
+** that key, which is read again next time (Alt+key is not a shortcut here).
 */
-static int after_escape(struct key *k)
+static void after_escape(struct key *k)
 {
     int c = get_byte(FOLLOW_MS);
+    k->ch = 0;
     if (c >= '0' && c <= '9') {
         k->code = KEY_F(c == '0' ? 10 : c - '0');
-        k->ch = 0;
-        return 1;
+        return;
     }
-    if (c == ERR || c == 27) {
-        k->code = UI_KEY_ESC;
-        k->ch = 0;
-        return 1;
-    }
-    if (c >= KEY_MIN) ungetch(c); /* Esc then an arrow: keep the arrow */
+    if (c != ERR && c != 27) ungetch(c);
     k->code = UI_KEY_ESC;
-    k->ch = 0;
-    return c >= KEY_MIN;
 }
 
 /*
@@ -124,8 +117,8 @@ int input_read(struct key *k, int timeout_ms)
             continue;
         }
         if (c == 27) {
-            if (after_escape(k)) return 1;
-            continue;
+            after_escape(k);
+            return 1;
         }
         if (c >= 0x20 && c < 0x7F) {
             k->code = 0;

@@ -107,7 +107,7 @@ static void draw_keybar(const struct screen *s)
     for (int f = 1; f <= 10; f++) {
         int x = (f - 1) * slot;
         int w = f == 10 ? COLS - x : slot;
-        char num[4];
+        char num[12];
         snprintf(num, sizeof num, "%d", f);
         int nw = f == 10 ? 2 : 1;
         draw_text(y, x, nw, num, term_attr(UI_BAR_KEY), 0);

@@ -1,0 +1,26 @@
+# make install and make uninstall with PREFIX and DESTDIR, from a copy of
+# the tree (the source tree is never written to); the installed program
+# runs, finds its Chinese catalogue, and the man page formats cleanly.
+. "$(dirname "$0")/../lib.sh"
+
+mkdir -p "$T/tree"
+cp -r "$TOP/Makefile" "$TOP/bangban.1" "$TOP/src" "$TOP/db" "$TOP/ui" "$TOP/locale" "$T/tree/"
+stage="$T/stage"
+if make -s -C "$T/tree" install DESTDIR="$stage" PREFIX=/usr >"$T/install.out" 2>&1; then
+    t_ok "install: make install DESTDIR PREFIX=/usr"
+else
+    t_fail "install: make install DESTDIR PREFIX=/usr" "$(tail -20 "$T/install.out")"
+fi
+for f in usr/bin/bangban usr/share/man/man1/bangban.1 usr/share/locale/zh_CN/LC_MESSAGES/bangban.mo; do
+    [ -f "$stage/$f" ] && t_ok "install: $f" || t_fail "install: $f" "$(cd "$stage" && find . -type f)"
+done
+out=$(BANGBAN_LOCALEDIR="$stage/usr/share/locale" "$stage/usr/bin/bangban" --help 2>&1)
+case "$out" in
+*"用法"*) t_ok "install: the installed program speaks Chinese" ;;
+*) t_fail "install: the installed program speaks Chinese" "$out" ;;
+esac
+warnings=$(LC_ALL=C.UTF-8 groff -k -man -ww -Tutf8 -z "$stage/usr/share/man/man1/bangban.1" 2>&1)
+[ -z "$warnings" ] && t_ok "install: the man page formats without warnings" || t_fail "install: the man page formats without warnings" "$warnings"
+make -s -C "$T/tree" uninstall DESTDIR="$stage" PREFIX=/usr >/dev/null 2>&1
+left=$(find "$stage" -type f | wc -l)
+[ "$left" = 0 ] && t_ok "uninstall: removes every file" || t_fail "uninstall: removes every file" "$(find "$stage" -type f)"

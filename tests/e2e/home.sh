@@ -1,0 +1,29 @@
+# The home screen in Chinese with its key bar; help from the action table
+# by F1 and by Esc 1; F10 quits with status 0.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+start desk
+expect desk "home screen in Chinese" "和平区党群服务中心 · 前台工作台"
+expect desk "key bar on the last line" "1帮助"
+if screen desk | tail -1 | grep -q "10退出"; then t_ok "F10 quit in the key bar"; else t_fail "F10 quit in the key bar" "$(screen desk)"; fi
+expect desk "home leads to areas and buildings" "1  区域与楼宇"
+if screen desk | grep -q "居民\|诉求"; then t_fail "home leads only to sections that exist" "$(screen desk)"; else t_ok "home leads only to sections that exist"; fi
+
+keys desk F1
+expect desk "F1 opens help" "显示按键及其作用"
+expect desk "help lists the F-keys with their Esc aliases" "F2  Ctrl-S  Esc 2"
+expect desk "help lists the navigation keys" "下一栏；下一个列表"
+keys desk Escape
+wait_gone desk "显示按键及其作用" >/dev/null
+expect desk "Esc closes help" "前台工作台"
+
+keys desk Escape 1
+expect desk "Esc 1 opens help too" "显示按键及其作用"
+keys desk Escape
+wait_gone desk "显示按键及其作用" >/dev/null
+
+keys desk F10
+status=$(wait_exit desk)
+if [ "$status" = 0 ]; then t_ok "F10 quits with status 0"; else t_fail "F10 quits with status 0" "status: $status" "$(screen desk)"; fi
+t_sanitizers "home"

@@ -1,0 +1,117 @@
+# The tmux harness: bangban runs in a real terminal, 80x24, on a private
+# tmux server with a pinned environment; tests type as a person would and
+# poll the screen for text (never a fixed sleep). On failure the screen is
+# printed. Sourced by every tests/e2e/*.sh after tests/lib.sh.
+
+. "$(dirname "$0")/../lib.sh"
+
+SOCK="bangban-e2e-$$"
+WAIT_SECONDS=${BANGBAN_WAIT_SECONDS:-20}
+DB="$T/desk.db"
+
+e2e_stop_server() { tmux -L "$SOCK" kill-server 2>/dev/null || true; }
+cleanup_hooks="e2e_stop_server"
+
+# start NAME [VAR=VALUE...] -- [ARGS...]: run bangban in window NAME with
+# the environment given (LANG=C.UTF-8 unless overridden). When it ends,
+# its exit status goes to $T/NAME.status and `stty -a` of its terminal to
+# $T/NAME.stty.
+start() {
+    name=$1
+    shift
+    envs="LANG=C.UTF-8"
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+        envs="$envs $1"
+        shift
+    done
+    [ "$1" = "--" ] && shift
+    rm -f "$T/$name.status" "$T/$name.stty"
+    cmd="env $envs TZ=UTC BANGBAN_LOCALEDIR='$BANGBAN_LOCALEDIR' ASAN_OPTIONS='$ASAN_OPTIONS' UBSAN_OPTIONS='$UBSAN_OPTIONS' $BIN --db '$DB' $*; echo \$? >'$T/$name.status.tmp'; stty -a >'$T/$name.stty'; mv '$T/$name.status.tmp' '$T/$name.status'; sleep 600"
+    if tmux -L "$SOCK" has-session 2>/dev/null; then
+        tmux -L "$SOCK" new-window -d -n "$name" "$cmd"
+    else
+        env -i PATH="$PATH" HOME="$T" tmux -L "$SOCK" -f /dev/null new-session -d -s main -n "$name" -x 80 -y 24 "$cmd"
+        tmux -L "$SOCK" set-option -g default-size 80x24 >/dev/null
+    fi
+}
+
+# screen NAME: the text on window NAME's screen, trailing blanks removed.
+screen() { tmux -L "$SOCK" capture-pane -p -t "main:$1" | sed 's/[[:space:]]*$//'; }
+
+# keys NAME KEY...: tmux key names (Enter, F2, Escape, Tab, BSpace ...).
+keys() {
+    name=$1
+    shift
+    tmux -L "$SOCK" send-keys -t "main:$name" "$@"
+}
+
+# type NAME TEXT: the exact UTF-8 of TEXT, as an input method sends it.
+type_text() { tmux -L "$SOCK" send-keys -t "main:$1" -l "$2"; }
+
+# bytes NAME HEX...: raw bytes (ff 61 ...).
+bytes() {
+    name=$1
+    shift
+    tmux -L "$SOCK" send-keys -t "main:$name" -H "$@"
+}
+
+# wait_for NAME TEXT: poll until TEXT is on the screen. Returns 1 after the timeout.
+wait_for() {
+    i=0
+    limit=$((WAIT_SECONDS * 20))
+    while ! screen "$1" | grep -qF -- "$2"; do
+        i=$((i + 1))
+        if [ $i -gt $limit ]; then
+            echo "# timed out waiting for: $2"
+            screen "$1" | sed 's/^/# | /'
+            return 1
+        fi
+        sleep 0.05
+    done
+    return 0
+}
+
+# wait_gone NAME TEXT: poll until TEXT has left the screen.
+wait_gone() {
+    i=0
+    limit=$((WAIT_SECONDS * 20))
+    while screen "$1" | grep -qF -- "$2"; do
+        i=$((i + 1))
+        if [ $i -gt $limit ]; then
+            echo "# timed out waiting for this to go: $2"
+            screen "$1" | sed 's/^/# | /'
+            return 1
+        fi
+        sleep 0.05
+    done
+    return 0
+}
+
+# wait_exit NAME: poll until bangban in NAME has ended; prints its exit status.
+wait_exit() {
+    i=0
+    limit=$((WAIT_SECONDS * 20))
+    while [ ! -f "$T/$1.status" ]; do
+        i=$((i + 1))
+        if [ $i -gt $limit ]; then
+            echo "timeout"
+            return 1
+        fi
+        sleep 0.05
+    done
+    cat "$T/$1.status"
+}
+
+# expect NAME CHECK TEXT: an "ok" when TEXT shows up on NAME's screen.
+expect() {
+    if wait_for "$1" "$3" >"$T/wait.out"; then t_ok "$2"; else t_fail "$2" "$(cat "$T/wait.out")"; fi
+}
+
+# A fresh demo database for the test.
+demo_db() { "$BIN" --db "$DB" demo >/dev/null; }
+
+# pid NAME: the process id of bangban in window NAME.
+pid_of() {
+    shell=$(tmux -L "$SOCK" display-message -p -t "main:$1" '#{pane_pid}')
+    pgrep -P "$shell" -f "$(basename "$BIN")" | head -1
+}

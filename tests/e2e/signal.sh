@@ -1,0 +1,34 @@
+# However bangban is ended, the terminal is left sane: SIGTERM and SIGHUP
+# (an SSH drop) end it in an orderly way, SIGABRT (a crash) restores the
+# terminal from the signal handler. `stty -a` of the same terminal after
+# exit must show canonical mode and echo again.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+for sig in TERM HUP ABRT; do
+    start "s$sig"
+    wait_for "s$sig" "前台工作台" >/dev/null
+    type_text "s$sig" 1
+    wait_for "s$sig" "编码       名称" >/dev/null
+    type_text "s$sig" "hp"
+    wait_for "s$sig" "共 2 条" >/dev/null
+    pid=$(pid_of "s$sig")
+    if [ -z "$pid" ]; then
+        t_fail "SIG$sig: bangban is running" "$(screen "s$sig")"
+        continue
+    fi
+    kill -s "$sig" "$pid"
+    status=$(wait_exit "s$sig")
+    case "$sig" in
+    TERM) want=143 ;;
+    HUP) want=129 ;;
+    ABRT) want=134 ;;
+    esac
+    [ "$status" = "$want" ] && t_ok "SIG$sig ends bangban (status $want)" || t_fail "SIG$sig ends bangban (status $want)" "status $status"
+    if grep -q -- " icanon" "$T/s$sig.stty" && grep -q -- " echo " "$T/s$sig.stty" && ! grep -q -- "-icanon\|-echo " "$T/s$sig.stty"; then
+        t_ok "SIG$sig leaves the terminal restored"
+    else
+        t_fail "SIG$sig leaves the terminal restored" "$(cat "$T/s$sig.stty")"
+    fi
+done
+t_sanitizers "signal"
