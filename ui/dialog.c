@@ -68,17 +68,7 @@ static struct box box_open(int h, int w, const char *title)
 /* Draw wrapped text in the box from row y (relative); returns the rows used. */
 static int box_text(const struct box *b, int y, const char *text)
 {
-    int rows = 0;
-    const char *p = text;
-    while (*p && y + rows < b->h - 1) {
-        const char *line = p;
-        size_t n = text_wrap_line(p, b->w - 4, &p);
-        char *part = xstrndup(line, n);
-        draw_text(b->y + y + rows, b->x + 2, b->w - 4, part, term_attr(UI_DIALOG), 0);
-        free(part);
-        rows++;
-    }
-    return rows;
+    return draw_wrapped(b->y + y, b->x + 2, b->w - 4, b->h - 1 - y, text, term_attr(UI_DIALOG));
 }
 
 /* Width for a dialog showing text: wide enough to read, never wider than the screen. */

@@ -44,3 +44,17 @@ void draw_center(int y, int x, int cols, const char *s, attr_t attr)
     if (w > cols) w = cols;
     draw_text(y, x + (cols - w) / 2, w, s, attr, TEXT_FIT_ELLIPSIS);
 }
+
+int draw_wrapped(int y, int x, int cols, int max_rows, const char *text, attr_t attr)
+{
+    int rows = 0;
+    while (*text && rows < max_rows) {
+        const char *line = text;
+        size_t n = text_wrap_line(text, cols, &text);
+        char *part = xstrndup(line, n);
+        draw_text(y + rows, x, cols, part, attr, 0);
+        free(part);
+        rows++;
+    }
+    return rows;
+}

@@ -22,4 +22,11 @@ void draw_fill(int y, int x, int cols, attr_t attr);
 /* Draw s centred in a span of cols columns starting at x. */
 void draw_center(int y, int x, int cols, const char *s, attr_t attr);
 
+/*
+** Draw text wrapped at cols columns (Chinese breaks between any two
+** characters; '\n' breaks too), at most max_rows rows from (y, x).
+** Returns the rows used.
+*/
+int draw_wrapped(int y, int x, int cols, int max_rows, const char *text, attr_t attr);
+
 #endif

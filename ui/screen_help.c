@@ -52,10 +52,9 @@ static const char *help_cell(void *ctx, int row, int col)
 static void help_draw(struct screen *s, int top, int rows)
 {
     struct help *h = (struct help *)s;
-    draw_text(top, 1, COLS - 2,
-              _("Every F-key also works as Esc then a digit (Esc 1 = F1, Esc 0 = F10). "
-                "In lists, typing searches."),
-              term_attr(UI_INFO), TEXT_FIT_ELLIPSIS);
+    const char *intro = _("Every F-key also works as Esc then a digit (Esc 1 = F1, Esc 0 = F10). "
+                          "In lists, typing searches.");
+    draw_wrapped(top, 1, COLS - 2, 2, intro, term_attr(UI_INFO));
     listview_draw(&h->list, top + 2, 1, rows - 2, COLS - 2);
 }
 

@@ -23,6 +23,32 @@ expect desk "Esc 1 opens help too" "显示按键及其作用"
 keys desk Escape
 wait_gone desk "显示按键及其作用" >/dev/null
 
+# F-keys as PuTTY (ESC [11~) and the Linux console (ESC [[A) send them.
+bytes desk 1b 5b 31 31 7e
+expect desk "PuTTY's F1 sequence opens help" "显示按键及其作用"
+keys desk Escape
+wait_gone desk "显示按键及其作用" >/dev/null
+bytes desk 1b 5b 5b 41
+expect desk "the Linux console's F1 sequence opens help" "显示按键及其作用"
+keys desk Escape
+wait_gone desk "显示按键及其作用" >/dev/null
+
+# Colour by default; none with NO_COLOR.
+if tmux -L "$SOCK" capture-pane -e -p -t main:desk | grep -q "$(printf '\033')\[[0-9;]*4[0-7]m"; then
+    t_ok "colours by default"
+else
+    t_fail "colours by default" "$(tmux -L "$SOCK" capture-pane -e -p -t main:desk | head -3 | od -c | head)"
+fi
+start mono NO_COLOR=1
+wait_for mono "前台工作台" >/dev/null
+if tmux -L "$SOCK" capture-pane -e -p -t main:mono | grep -q "$(printf '\033')\[[0-9;]*[34][0-7]m"; then
+    t_fail "NO_COLOR: no colours" "$(tmux -L "$SOCK" capture-pane -e -p -t main:mono | head -3 | od -c | head)"
+else
+    t_ok "NO_COLOR: no colours"
+fi
+keys mono F10
+wait_exit mono >/dev/null
+
 keys desk F10
 status=$(wait_exit desk)
 if [ "$status" = 0 ]; then t_ok "F10 quits with status 0"; else t_fail "F10 quits with status 0" "status: $status" "$(screen desk)"; fi

@@ -59,6 +59,12 @@ static void migrates_an_empty_file(void **state)
     assert_true(db_schema_latest() >= 1);
     assert_int_equal(db_int(db, 0, "PRAGMA application_id"), 0x42414E47);
     assert_int_equal(db_int(db, 0, "SELECT count(*) FROM street"), 0);
+    /* The connection as set up: WAL, FULL sync, foreign keys, shared pages through mmap. */
+    assert_int_equal(db_int(db, 0, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+    assert_int_equal(db_int(db, 0, "PRAGMA synchronous"), 2);
+    assert_int_equal(db_int(db, 0, "PRAGMA foreign_keys"), 1);
+    assert_true(db_int(db, 0, "PRAGMA mmap_size") >= 256 * 1024 * 1024);
+    assert_true(db_int(db, 0, "PRAGMA cache_size") >= -16384);
     struct strbuf report = STRBUF_INIT;
     assert_int_equal(db_check(db, &report), 0);
     strbuf_free(&report);

@@ -1,0 +1,59 @@
+# The four lists of 区域与楼宇: Tab moves between them, grids are found by a
+# grid worker's name and by pinyin, a community is created and saved with
+# Ctrl-S (raw mode lets it through), and a street with communities under it
+# cannot be retired.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+start desk
+wait_for desk "前台工作台" >/dev/null
+type_text desk 1
+wait_for desk "编码       名称" >/dev/null
+keys desk Tab
+expect desk "Tab moves from buildings to streets" "共 6 条"
+expect desk "the streets of the demo district" "劝业场街道"
+keys desk Tab
+expect desk "then communities" "共 50 条"
+keys desk Tab
+expect desk "then grids" "共 352 条"
+
+type_text desk "cyl"
+expect desk "grids found by pinyin initials" "共 5 条"
+keys desk Escape
+worker=$(sqlite3 "$DB" "SELECT workers FROM grid WHERE code = '120101004001-03'" | sed 's/、.*//')
+type_text desk "$worker"
+expect desk "grids found by a grid worker's name" "120101004001-03"
+
+keys desk BTab
+expect desk "Shift-Tab goes back to communities" "共 50 条"
+keys desk F7
+expect desk "a new community form" "新建社区"
+type_text desk "c999"
+keys desk Tab
+type_text desk "测试社区"
+keys desk Tab Enter
+wait_for desk "共 6 项" >/dev/null
+type_text desk "nsjd"
+expect desk "the street chooser finds 南市街道 by initials" "共 1 项"
+keys desk Enter
+wait_gone desk "共 1 项" >/dev/null
+keys desk C-s
+expect desk "Ctrl-S saves" "已保存：C999 测试社区"
+expect desk "the list holds the new community" "共 51 条"
+if screen desk | grep -q "C999 *测试社区 *南市街道"; then t_ok "with its street"; else t_fail "with its street" "$(screen desk)"; fi
+
+keys desk BTab
+wait_for desk "共 6 条" >/dev/null
+type_text desk "南市"
+wait_for desk "共 1 条" >/dev/null
+keys desk F8
+wait_for desk "停用 120101006 南市街道？" >/dev/null
+keys desk y
+expect desk "a street with active communities is not retired" "未停用：其下还有"
+retired=$(sqlite3 "$DB" "SELECT retired FROM street WHERE name = '南市街道'")
+[ "$retired" = 0 ] && t_ok "and stays active" || t_fail "and stays active" "retired=$retired"
+
+keys desk F10
+status=$(wait_exit desk)
+[ "$status" = 0 ] && t_ok "quits cleanly" || t_fail "quits cleanly" "status $status"
+t_sanitizers "areas"
