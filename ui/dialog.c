@@ -85,6 +85,7 @@ static int dialog_key(struct key *k)
 {
     for (;;) {
         refresh();
+        db_assert_idle(ui.db);
         int r = input_read(k, 1000);
         if (term_signal()) return 0;
         if (r > 0) return 1;

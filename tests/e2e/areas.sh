@@ -5,10 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-start desk
-wait_for desk "前台工作台" >/dev/null
-type_text desk 1
-wait_for desk "编码       名称" >/dev/null
+open_areas desk
 keys desk Tab
 expect desk "Tab moves from buildings to streets" "共 6 条"
 expect desk "the streets of the demo district" "劝业场街道"

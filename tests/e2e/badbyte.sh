@@ -3,10 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-start desk
-wait_for desk "前台工作台" >/dev/null
-type_text desk 1
-wait_for desk "编码       名称" >/dev/null
+open_areas desk
 bytes desk ff
 type_text desk "hp"
 expect desk "a byte that is not UTF-8 shows the warning" "终端字符集不是 UTF-8"

@@ -4,10 +4,8 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-start desk
-wait_for desk "前台工作台" >/dev/null
-type_text desk 1
-expect desk "areas screen opens on buildings" "编码       名称"
+open_areas desk
+if screen desk | grep -q "B101 *滨江国际大厦"; then t_ok "areas screen opens on buildings"; else t_fail "areas screen opens on buildings" "$(screen desk)"; fi
 
 keys desk F7
 expect desk "F7 opens a new building form" "新建楼宇"

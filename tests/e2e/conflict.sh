@@ -4,12 +4,9 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-start a BANGBAN_USER=王芳
-start b BANGBAN_USER=李明
+open_areas a BANGBAN_USER=王芳
+open_areas b BANGBAN_USER=李明
 for w in a b; do
-    wait_for $w "前台工作台" >/dev/null
-    type_text $w 1
-    wait_for $w "编码       名称" >/dev/null
     type_text $w "B101"
     wait_for $w "共 1 条" >/dev/null
     keys $w Enter

@@ -55,37 +55,26 @@ bytes() {
     tmux -L "$SOCK" send-keys -t "main:$name" -H "$@"
 }
 
-# wait_for NAME TEXT: poll until TEXT is on the screen. Returns 1 after the timeout.
-wait_for() {
+# poll_screen NAME WANT TEXT: poll until TEXT is on the screen (WANT=shown)
+# or has left it (WANT=gone). Prints the screen and returns 1 after the timeout.
+poll_screen() {
     i=0
     limit=$((WAIT_SECONDS * 20))
-    while ! screen "$1" | grep -qF -- "$2"; do
+    while :; do
+        if screen "$1" | grep -qF -- "$3"; then [ "$2" = shown ] && return 0; else [ "$2" = gone ] && return 0; fi
         i=$((i + 1))
         if [ $i -gt $limit ]; then
-            echo "# timed out waiting for: $2"
+            echo "# timed out waiting for this to be $2: $3"
             screen "$1" | sed 's/^/# | /'
             return 1
         fi
         sleep 0.05
     done
-    return 0
 }
 
-# wait_gone NAME TEXT: poll until TEXT has left the screen.
-wait_gone() {
-    i=0
-    limit=$((WAIT_SECONDS * 20))
-    while screen "$1" | grep -qF -- "$2"; do
-        i=$((i + 1))
-        if [ $i -gt $limit ]; then
-            echo "# timed out waiting for this to go: $2"
-            screen "$1" | sed 's/^/# | /'
-            return 1
-        fi
-        sleep 0.05
-    done
-    return 0
-}
+# wait_for NAME TEXT: until TEXT is on the screen. wait_gone NAME TEXT: until it has left.
+wait_for() { poll_screen "$1" shown "$2"; }
+wait_gone() { poll_screen "$1" gone "$2"; }
 
 # wait_exit NAME: poll until bangban in NAME has ended; prints its exit status.
 wait_exit() {
@@ -109,6 +98,17 @@ expect() {
 
 # A fresh demo database for the test.
 demo_db() { "$BIN" --db "$DB" demo >/dev/null; }
+
+# open_areas NAME [VAR=VALUE...]: start bangban on the demo database and
+# open 区域与楼宇 from the home screen.
+open_areas() {
+    name=$1
+    shift
+    start "$name" "$@"
+    wait_for "$name" "前台工作台" >/dev/null
+    type_text "$name" 1
+    wait_for "$name" "编码       名称" >/dev/null
+}
 
 # pid NAME: the process id of bangban in window NAME.
 pid_of() {

@@ -3,10 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-start desk
-wait_for desk "前台工作台" >/dev/null
-type_text desk 1
-wait_for desk "编码       名称" >/dev/null
+open_areas desk
 keys desk F7
 wait_for desk "新建楼宇" >/dev/null
 keys desk Tab

@@ -6,10 +6,7 @@
 
 demo_db
 for sig in TERM HUP ABRT; do
-    start "s$sig"
-    wait_for "s$sig" "前台工作台" >/dev/null
-    type_text "s$sig" 1
-    wait_for "s$sig" "编码       名称" >/dev/null
+    open_areas "s$sig"
     type_text "s$sig" "hp"
     wait_for "s$sig" "共 2 条" >/dev/null
     pid=$(pid_of "s$sig")

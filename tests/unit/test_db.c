@@ -105,15 +105,33 @@ static void refuses_newer_and_foreign_files(void **state)
     free(err);
 }
 
-/* A street, saved. */
-static void make_street(struct db *db, const char *code, const char *name, struct area *a)
+/* A record of kind, saved; a is left holding it (free with area_free()). */
+static void make_area(struct db *db, enum area_kind kind, const char *code, const char *name,
+                      int64_t parent, struct area *a)
 {
-    area_init(a, AREA_STREET);
+    area_init(a, kind);
     free(a->code);
     free(a->name);
     a->code = xstrdup(code);
     a->name = xstrdup(name);
+    a->parent_id = parent;
     assert_int_equal(area_save(db, a, "tester", NULL), DB_OK);
+}
+
+static void make_street(struct db *db, const char *code, const char *name, struct area *a)
+{
+    make_area(db, AREA_STREET, code, name, 0, a);
+}
+
+/* Each query finds exactly one record of kind. */
+static void expect_one(struct db *db, enum area_kind kind, const char *const *queries, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct area_list l;
+        assert_int_equal(area_list(db, kind, queries[i], 0, 0, &l), DB_OK);
+        if (l.n != 1) fail_msg("query '%s' found %zu", queries[i], l.n);
+        area_list_free(&l);
+    }
 }
 
 static void save_search_conflict(void **state)
@@ -124,23 +142,15 @@ static void save_search_conflict(void **state)
     make_street(db, "S1", "劝业场街道", &st);
     assert_int_equal(st.version, 1);
 
-    area_init(&b, AREA_BUILDING);
-    free(b.code);
-    free(b.name);
-    b.code = xstrdup("B1");
-    b.name = xstrdup("和平大厦");
-    b.parent_id = st.id;
-    assert_int_equal(area_save(db, &b, "tester", NULL), DB_OK);
+    make_area(db, AREA_BUILDING, "B1", "和平大厦", st.id, &b);
 
     /* Found by Chinese fragment, pinyin initials, full pinyin prefix, code. */
     const char *queries[] = {"平大", "hpdx", "HPDX", "hepingda", "ｈｐｄｘ", "b1", ""};
-    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
-        struct area_list l;
-        assert_int_equal(area_list(db, AREA_BUILDING, queries[i], 0, 0, &l), DB_OK);
-        if (l.n != 1) fail_msg("query '%s' found %zu", queries[i], l.n);
-        assert_str(l.items[0].parent_name, "劝业场街道");
-        area_list_free(&l);
-    }
+    expect_one(db, AREA_BUILDING, queries, sizeof queries / sizeof queries[0]);
+    struct area got;
+    assert_int_equal(area_get(db, AREA_BUILDING, b.id, &got), DB_OK);
+    assert_str(got.parent_name, "劝业场街道");
+    area_free(&got);
     struct area_list none;
     assert_int_equal(area_list(db, AREA_BUILDING, "xyz", 0, 0, &none), DB_OK);
     assert_int_equal(none.n, 0);
@@ -206,35 +216,43 @@ static void grids_found_by_worker(void **state)
     struct db *db = open_new("grid.db");
     struct area st, c, g;
     make_street(db, "S1", "新兴街道", &st);
-    area_init(&c, AREA_COMMUNITY);
-    free(c.code);
-    free(c.name);
-    c.code = xstrdup("C1");
-    c.name = xstrdup("朝阳里社区");
-    c.parent_id = st.id;
-    assert_int_equal(area_save(db, &c, "t", NULL), DB_OK);
-    area_init(&g, AREA_GRID);
-    free(g.code);
-    free(g.name);
+    make_area(db, AREA_COMMUNITY, "C1", "朝阳里社区", st.id, &c);
+    make_area(db, AREA_GRID, "C1-01", "朝阳里第1网格", c.id, &g);
     free(g.workers);
-    g.code = xstrdup("C1-01");
-    g.name = xstrdup("朝阳里第1网格");
     g.workers = xstrdup("单丽、曾志伟");
-    g.parent_id = c.id;
-    assert_int_equal(area_save(db, &g, "t", NULL), DB_OK);
+    assert_int_equal(area_save(db, &g, "tester", NULL), DB_OK);
     const char *queries[] = {"sl", "shanli", "zzw", "曾志", "cyld"};
-    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
-        struct area_list l;
-        assert_int_equal(area_list(db, AREA_GRID, queries[i], 0, 0, &l), DB_OK);
-        if (l.n != 1) fail_msg("query '%s' found %zu", queries[i], l.n);
-        area_list_free(&l);
-    }
+    expect_one(db, AREA_GRID, queries, sizeof queries / sizeof queries[0]);
     struct area_list l;
     assert_int_equal(area_list(db, AREA_GRID, "", st.id, AREA_IN_STREET, &l), DB_OK);
     assert_int_equal(l.n, 1);
     area_list_free(&l);
     area_free(&g);
     area_free(&c);
+    area_free(&st);
+    db_close(db);
+}
+
+/* Lists are ordered by code in pinyin order with numbers as numbers (the "zh" collation). */
+static void numeric_pinyin_order(void **state)
+{
+    (void)state;
+    struct db *db = open_new("order.db");
+    struct area st, b;
+    make_street(db, "S1", "街道", &st);
+    const char *codes[] = {"B12", "B3", "B100", "A7"};
+    for (size_t i = 0; i < 4; i++) {
+        make_area(db, AREA_BUILDING, codes[i], "楼", st.id, &b);
+        area_free(&b);
+    }
+    struct area_list l;
+    assert_int_equal(area_list(db, AREA_BUILDING, "", 0, 0, &l), DB_OK);
+    const char *want[] = {"A7", "B3", "B12", "B100"};
+    for (size_t i = 0; i < 4; i++)
+        assert_str(l.items[i].code, want[i]);
+    area_list_free(&l);
+    assert_int_equal(db_int(db, 0, "SELECT '3号楼' < '12号楼' COLLATE zh"), 1);
+    assert_int_equal(db_int(db, 0, "SELECT '李四' < '王五' COLLATE zh"), 1);
     area_free(&st);
     db_close(db);
 }
@@ -304,8 +322,8 @@ static void concurrent_writers(void **state)
                 snprintf(code, sizeof code, "P%d-%d", p, i);
                 area_init(&a, AREA_STREET);
                 free(a.code);
-                free(a.name);
                 a.code = xstrdup(code);
+                free(a.name);
                 a.name = xstrdup("并发街道");
                 if (area_save(mine, &a, "proc", NULL) != DB_OK) failed++;
                 area_free(&a);
@@ -334,6 +352,7 @@ int main(void)
         cmocka_unit_test(refuses_newer_and_foreign_files),
         cmocka_unit_test(save_search_conflict),
         cmocka_unit_test(grids_found_by_worker),
+        cmocka_unit_test(numeric_pinyin_order),
         cmocka_unit_test(demo_district),
         cmocka_unit_test(concurrent_writers),
     };
