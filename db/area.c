@@ -11,11 +11,11 @@
 #include <string.h>
 
 /* Optional fields a kind stores. */
-#define HAS_PARENT 1u
-#define HAS_GRID 2u
+#define HAS_PARENT  1u
+#define HAS_GRID    2u
 #define HAS_ADDRESS 4u
 #define HAS_WORKERS 8u
-#define HAS_KIND 16u
+#define HAS_KIND    16u
 
 /* Columns every SELECT of a kind returns, in this order. */
 enum {
@@ -41,50 +41,71 @@ struct kind_desc {
     const char *parent_col;   /* column of the parent's id, or NULL */
     const char *parent_table; /* the parent's table, or NULL */
     unsigned fields;
-    const char *select;       /* the columns above, FROM table x and joins */
-    const char *search_text;  /* one more text column a Chinese fragment may match */
-    const char *street_expr;  /* the street a row belongs to (AREA_IN_STREET) */
-    const char *blockers;     /* count of active rows below ?1, or NULL */
+    const char *select;      /* the columns above, FROM table x and joins */
+    const char *search_text; /* one more text column a Chinese fragment may match */
+    const char *street_expr; /* the street a row belongs to (AREA_IN_STREET) */
+    const char *blockers;    /* count of active rows below ?1, or NULL */
 };
 
 static const struct kind_desc kinds[AREA_KIND_COUNT] = {
-    [AREA_STREET] = {
-        "street", NULL, NULL, 0,
-        "SELECT x.id, x.code, x.name, 0, '', 0, '', '', '', '', x.retired, x.version,"
-        " x.updated_at, x.updated_by,"
-        " (SELECT count(*) FROM community c WHERE c.street_id = x.id AND c.retired = 0)"
-        " FROM street x",
-        "''", "x.id",
-        "SELECT (SELECT count(*) FROM community WHERE street_id = ?1 AND retired = 0)"
-        " + (SELECT count(*) FROM building WHERE street_id = ?1 AND retired = 0)",
-    },
-    [AREA_COMMUNITY] = {
-        "community", "street_id", "street", HAS_PARENT,
-        "SELECT x.id, x.code, x.name, x.street_id, p.name, 0, '', '', '', '', x.retired,"
-        " x.version, x.updated_at, x.updated_by,"
-        " (SELECT count(*) FROM grid g WHERE g.community_id = x.id AND g.retired = 0)"
-        " FROM community x JOIN street p ON p.id = x.street_id",
-        "''", "x.street_id",
-        "SELECT count(*) FROM grid WHERE community_id = ?1 AND retired = 0",
-    },
-    [AREA_GRID] = {
-        "grid", "community_id", "community", HAS_PARENT | HAS_WORKERS,
-        "SELECT x.id, x.code, x.name, x.community_id, p.name, 0, '', '', x.workers, '',"
-        " x.retired, x.version, x.updated_at, x.updated_by,"
-        " (SELECT count(*) FROM building b WHERE b.grid_id = x.id AND b.retired = 0)"
-        " FROM grid x JOIN community p ON p.id = x.community_id",
-        "x.workers", "p.street_id",
-        "SELECT count(*) FROM building WHERE grid_id = ?1 AND retired = 0",
-    },
-    [AREA_BUILDING] = {
-        "building", "street_id", "street", HAS_PARENT | HAS_GRID | HAS_ADDRESS | HAS_KIND,
-        "SELECT x.id, x.code, x.name, x.street_id, p.name, coalesce(x.grid_id, 0),"
-        " coalesce(g.name, ''), x.address, '', x.kind, x.retired, x.version,"
-        " x.updated_at, x.updated_by, 0"
-        " FROM building x JOIN street p ON p.id = x.street_id"
-        " LEFT JOIN grid g ON g.id = x.grid_id",
-        "x.address", "x.street_id", NULL,
-    },
+    [AREA_STREET] =
+        {
+            "street",
+            NULL,
+            NULL,
+            0,
+            "SELECT x.id, x.code, x.name, 0, '', 0, '', '', '', '', x.retired, x.version,"
+            " x.updated_at, x.updated_by,"
+            " (SELECT count(*) FROM community c WHERE c.street_id = x.id AND c.retired = 0)"
+            " FROM street x",
+            "''",
+            "x.id",
+            "SELECT (SELECT count(*) FROM community WHERE street_id = ?1 AND retired = 0)"
+            " + (SELECT count(*) FROM building WHERE street_id = ?1 AND retired = 0)",
+        },
+    [AREA_COMMUNITY] =
+        {
+            "community",
+            "street_id",
+            "street",
+            HAS_PARENT,
+            "SELECT x.id, x.code, x.name, x.street_id, p.name, 0, '', '', '', '', x.retired,"
+            " x.version, x.updated_at, x.updated_by,"
+            " (SELECT count(*) FROM grid g WHERE g.community_id = x.id AND g.retired = 0)"
+            " FROM community x JOIN street p ON p.id = x.street_id",
+            "''",
+            "x.street_id",
+            "SELECT count(*) FROM grid WHERE community_id = ?1 AND retired = 0",
+        },
+    [AREA_GRID] =
+        {
+            "grid",
+            "community_id",
+            "community",
+            HAS_PARENT | HAS_WORKERS,
+            "SELECT x.id, x.code, x.name, x.community_id, p.name, 0, '', '', x.workers, '',"
+            " x.retired, x.version, x.updated_at, x.updated_by,"
+            " (SELECT count(*) FROM building b WHERE b.grid_id = x.id AND b.retired = 0)"
+            " FROM grid x JOIN community p ON p.id = x.community_id",
+            "x.workers",
+            "p.street_id",
+            "SELECT count(*) FROM building WHERE grid_id = ?1 AND retired = 0",
+        },
+    [AREA_BUILDING] =
+        {
+            "building",
+            "street_id",
+            "street",
+            HAS_PARENT | HAS_GRID | HAS_ADDRESS | HAS_KIND,
+            "SELECT x.id, x.code, x.name, x.street_id, p.name, coalesce(x.grid_id, 0),"
+            " coalesce(g.name, ''), x.address, '', x.kind, x.retired, x.version,"
+            " x.updated_at, x.updated_by, 0"
+            " FROM building x JOIN street p ON p.id = x.street_id"
+            " LEFT JOIN grid g ON g.id = x.grid_id",
+            "x.address",
+            "x.street_id",
+            NULL,
+        },
 };
 
 static const char *const building_kind_names[] = {"commercial", "residential"};
@@ -277,7 +298,7 @@ static char *write_sql(const struct kind_desc *k, int insert)
         unsigned flag;
         const char *col;
     } optional[] = {
-        {HAS_PARENT, NULL},     {HAS_GRID, "grid_id"}, {HAS_ADDRESS, "address"},
+        {HAS_PARENT, NULL},       {HAS_GRID, "grid_id"}, {HAS_ADDRESS, "address"},
         {HAS_WORKERS, "workers"}, {HAS_KIND, "kind"},
     };
     struct strbuf cols = STRBUF_INIT, vals = STRBUF_INIT;
@@ -301,8 +322,7 @@ static char *write_sql(const struct kind_desc *k, int insert)
     if (insert)
         sql = xasprintf("INSERT INTO %s (%screated_at, created_by, updated_at, updated_by)"
                         " VALUES (%s?%d, ?%d, ?%d, ?%d)",
-                        k->table, strbuf_str(&cols), strbuf_str(&vals), n + 1, n + 2, n + 1,
-                        n + 2);
+                        k->table, strbuf_str(&cols), strbuf_str(&vals), n + 1, n + 2, n + 1, n + 2);
     else
         sql = xasprintf("UPDATE %s SET %sversion = version + 1, updated_at = ?%d,"
                         " updated_by = ?%d WHERE id = ?%d AND version = ?%d",

@@ -12,13 +12,7 @@
 
 #include "db/db.h"
 
-enum area_kind {
-    AREA_STREET,
-    AREA_COMMUNITY,
-    AREA_GRID,
-    AREA_BUILDING,
-    AREA_KIND_COUNT
-};
+enum area_kind { AREA_STREET, AREA_COMMUNITY, AREA_GRID, AREA_BUILDING, AREA_KIND_COUNT };
 
 enum building_kind {
     BUILDING_COMMERCIAL,  /* 商务楼宇 */
@@ -27,21 +21,21 @@ enum building_kind {
 
 struct area {
     enum area_kind kind;
-    int64_t id;          /* 0 until saved */
+    int64_t id; /* 0 until saved */
     char *code;
     char *name;
-    int64_t parent_id;   /* community, building: street; grid: community */
-    char *parent_name;   /* read only: the parent's name */
-    int64_t grid_id;     /* building: its grid, 0 when none */
-    char *grid_name;     /* read only: the building's grid, "code name" */
-    char *address;       /* building */
-    char *workers;       /* grid: the grid workers' names, separated by 、 */
+    int64_t parent_id; /* community, building: street; grid: community */
+    char *parent_name; /* read only: the parent's name */
+    int64_t grid_id;   /* building: its grid, 0 when none */
+    char *grid_name;   /* read only: the building's grid, "code name" */
+    char *address;     /* building */
+    char *workers;     /* grid: the grid workers' names, separated by 、 */
     enum building_kind building_kind;
     int retired;
-    int64_t version;     /* as read; a save with a stale version is refused */
-    char *updated_at;    /* read only */
-    char *updated_by;    /* read only */
-    int64_t children;    /* read only: active communities / grids / buildings below */
+    int64_t version;  /* as read; a save with a stale version is refused */
+    char *updated_at; /* read only */
+    char *updated_by; /* read only */
+    int64_t children; /* read only: active communities / grids / buildings below */
 };
 
 struct area_list {
@@ -51,7 +45,7 @@ struct area_list {
 
 /* area_list() flags. */
 #define AREA_WITH_RETIRED 1u /* include retired rows */
-#define AREA_IN_STREET 2u    /* parent_id is a street: keep rows anywhere in that street */
+#define AREA_IN_STREET    2u /* parent_id is a street: keep rows anywhere in that street */
 
 /* A record with every string "" (never NULL) of the given kind. Free with area_free(). */
 void area_init(struct area *a, enum area_kind kind);

@@ -162,8 +162,7 @@ static int migrate(struct db *db, char **err)
         if (m->version <= have) continue;
         int rc = db_write_begin(db);
         if (rc != DB_OK) {
-            *err = xasprintf(_("%s: cannot upgrade the database: %s"), db->path,
-                             db_rc_message(rc));
+            *err = xasprintf(_("%s: cannot upgrade the database: %s"), db->path, db_rc_message(rc));
             return rc;
         }
         char *set = xasprintf("PRAGMA user_version=%d", m->version);
@@ -177,8 +176,8 @@ static int migrate(struct db *db, char **err)
         }
         rc = db_commit(db);
         if (rc != DB_OK) {
-            *err = xasprintf(_("%s: migration %s failed: %s"), db->path, m->name,
-                             db_rc_message(rc));
+            *err =
+                xasprintf(_("%s: migration %s failed: %s"), db->path, m->name, db_rc_message(rc));
             return rc;
         }
     }

@@ -21,18 +21,18 @@
 
 enum db_rc {
     DB_OK = 0,
-    DB_ROW,        /* db_step(): a row is ready */
-    DB_DONE,       /* db_step(): no more rows */
-    DB_NOTFOUND,   /* the row asked for does not exist */
-    DB_CONFLICT,   /* the row changed since it was read: someone else saved first */
-    DB_DUPLICATE,  /* a unique value (a code, an ID number) is already taken */
-    DB_INVALID,    /* refused by a rule of the data (a missing parent, a check) */
-    DB_BUSY,       /* another desk kept the database locked through every retry */
-    DB_FULL,       /* the disk is full; nothing was written */
-    DB_MISSING,    /* db_open(): no database at that path */
-    DB_NOT_OURS,   /* db_open(): the file is not a bangban database */
-    DB_TOO_NEW,    /* db_open(): written by a newer bangban */
-    DB_ERROR,      /* anything else; db_errmsg() says what */
+    DB_ROW,       /* db_step(): a row is ready */
+    DB_DONE,      /* db_step(): no more rows */
+    DB_NOTFOUND,  /* the row asked for does not exist */
+    DB_CONFLICT,  /* the row changed since it was read: someone else saved first */
+    DB_DUPLICATE, /* a unique value (a code, an ID number) is already taken */
+    DB_INVALID,   /* refused by a rule of the data (a missing parent, a check) */
+    DB_BUSY,      /* another desk kept the database locked through every retry */
+    DB_FULL,      /* the disk is full; nothing was written */
+    DB_MISSING,   /* db_open(): no database at that path */
+    DB_NOT_OURS,  /* db_open(): the file is not a bangban database */
+    DB_TOO_NEW,   /* db_open(): written by a newer bangban */
+    DB_ERROR,     /* anything else; db_errmsg() says what */
 };
 
 struct db;
@@ -128,7 +128,8 @@ void db_assert_idle(struct db *db);
 */
 int db_check(struct db *db, struct strbuf *report);
 
-/* A fact about the database from the meta table ("district", "demo"); NULL when unset. Caller frees. */
+/* A fact about the database from the meta table ("district", "demo"); NULL when unset. Caller
+ * frees. */
 char *db_meta_get(struct db *db, const char *key);
 /* Set a fact (inside or outside a write transaction). Returns DB_OK or an error. */
 int db_meta_set(struct db *db, const char *key, const char *value);

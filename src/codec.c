@@ -13,10 +13,10 @@
 
 struct codec_decoder {
     enum codec from;
-    iconv_t cd;             /* (iconv_t)-1 for UTF-8, which is checked, not converted */
-    char pending[8];        /* bytes of a character cut by the end of the last chunk */
+    iconv_t cd;      /* (iconv_t)-1 for UTF-8, which is checked, not converted */
+    char pending[8]; /* bytes of a character cut by the end of the last chunk */
     size_t npending;
-    struct text_pos pos;    /* position of the next input byte */
+    struct text_pos pos; /* position of the next input byte */
 };
 
 static const char *const codec_names[] = {"UTF-8", "GB18030", "GBK"};
@@ -32,8 +32,8 @@ int codec_parse(const char *name, enum codec *c)
         const char *name;
         enum codec codec;
     } names[] = {
-        {"utf-8", CODEC_UTF8},     {"utf8", CODEC_UTF8}, {"gb18030", CODEC_GB18030},
-        {"gbk", CODEC_GBK},        {"cp936", CODEC_GBK},
+        {"utf-8", CODEC_UTF8}, {"utf8", CODEC_UTF8}, {"gb18030", CODEC_GB18030},
+        {"gbk", CODEC_GBK},    {"cp936", CODEC_GBK},
     };
     for (size_t i = 0; i < ARRAY_LEN(names); i++) {
         if (strcasecmp(name, names[i].name) == 0) {

@@ -45,10 +45,10 @@ struct codec_error {
     size_t column;          /* 1-based character column in that line */
     unsigned char bytes[4]; /* decoding: the offending bytes (up to 4) */
     size_t nbytes;
-    uint32_t cp;            /* encoding: the character with no code */
-    int truncated;          /* decoding: the input ended inside a character */
+    uint32_t cp;   /* encoding: the character with no code */
+    int truncated; /* decoding: the input ended inside a character */
     enum codec codec;
-    int encoding;           /* 1 when the error came from encoding */
+    int encoding; /* 1 when the error came from encoding */
 };
 
 /*

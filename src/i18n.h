@@ -9,7 +9,7 @@
 
 #include <libintl.h>
 
-#define _(s) gettext(s)
+#define _(s)  gettext(s)
 #define N_(s) (s)
 
 /* The outcome of i18n_setup(). */

@@ -47,76 +47,76 @@ static const struct {
     uint32_t cp;
     const char *readings;
 } polyphones[] = {
-    {0x4E50, "le yue"},     /* 乐 */
-    {0x957F, "chang zhang"}, /* 长 */
-    {0x884C, "xing hang"},  /* 行 */
-    {0x91CD, "zhong chong"}, /* 重 */
-    {0x671D, "chao zhao"},  /* 朝 */
-    {0x831C, "qian xi"},    /* 茜 */
-    {0x851A, "wei yu"},     /* 蔚 */
-    {0x67CF, "bai bo"},     /* 柏 */
-    {0x548C, "he huo"},     /* 和 */
+    {0x4E50, "le yue"},        /* 乐 */
+    {0x957F, "chang zhang"},   /* 长 */
+    {0x884C, "xing hang"},     /* 行 */
+    {0x91CD, "zhong chong"},   /* 重 */
+    {0x671D, "chao zhao"},     /* 朝 */
+    {0x831C, "qian xi"},       /* 茜 */
+    {0x851A, "wei yu"},        /* 蔚 */
+    {0x67CF, "bai bo"},        /* 柏 */
+    {0x548C, "he huo"},        /* 和 */
     {0x5355, "dan shan chan"}, /* 单 */
-    {0x66FE, "zeng ceng"},  /* 曾 */
-    {0x89E3, "jie xie"},    /* 解 */
-    {0x4EC7, "chou qiu"},   /* 仇 */
-    {0x533A, "qu ou"},      /* 区 */
-    {0x67E5, "cha zha"},    /* 查 */
-    {0x6734, "pu piao"},    /* 朴 */
-    {0x76D6, "gai ge"},     /* 盖 */
-    {0x7FDF, "zhai di"},    /* 翟 */
-    {0x79CD, "zhong chong"}, /* 种 */
-    {0x8983, "tan qin"},    /* 覃 */
-    {0x7F2A, "miao mou miu"}, /* 缪 */
-    {0x5C09, "wei yu"},     /* 尉 */
-    {0x53A6, "sha xia"},    /* 厦 */
-    {0x4F20, "chuan zhuan"}, /* 传 */
-    {0x90FD, "du dou"},     /* 都 */
-    {0x4F1A, "hui kuai"},   /* 会 */
-    {0x5927, "da dai"},     /* 大 */
-    {0x8FD8, "huan hai"},   /* 还 */
-    {0x5F3A, "qiang jiang"}, /* 强 */
-    {0x7701, "sheng xing"}, /* 省 */
-    {0x77F3, "shi dan"},    /* 石 */
-    {0x5BBF, "su xiu"},     /* 宿 */
-    {0x6C88, "shen chen"},  /* 沈 */
-    {0x53C2, "can shen"},   /* 参 */
-    {0x8584, "bo bao"},     /* 薄 */
-    {0x79D8, "mi bi"},      /* 秘 */
-    {0x5947, "qi ji"},      /* 奇 */
-    {0x4FBF, "bian pian"},  /* 便 */
-    {0x5458, "yuan yun"},   /* 员 */
-    {0x8F7D, "zai"},        /* 载 */
+    {0x66FE, "zeng ceng"},     /* 曾 */
+    {0x89E3, "jie xie"},       /* 解 */
+    {0x4EC7, "chou qiu"},      /* 仇 */
+    {0x533A, "qu ou"},         /* 区 */
+    {0x67E5, "cha zha"},       /* 查 */
+    {0x6734, "pu piao"},       /* 朴 */
+    {0x76D6, "gai ge"},        /* 盖 */
+    {0x7FDF, "zhai di"},       /* 翟 */
+    {0x79CD, "zhong chong"},   /* 种 */
+    {0x8983, "tan qin"},       /* 覃 */
+    {0x7F2A, "miao mou miu"},  /* 缪 */
+    {0x5C09, "wei yu"},        /* 尉 */
+    {0x53A6, "sha xia"},       /* 厦 */
+    {0x4F20, "chuan zhuan"},   /* 传 */
+    {0x90FD, "du dou"},        /* 都 */
+    {0x4F1A, "hui kuai"},      /* 会 */
+    {0x5927, "da dai"},        /* 大 */
+    {0x8FD8, "huan hai"},      /* 还 */
+    {0x5F3A, "qiang jiang"},   /* 强 */
+    {0x7701, "sheng xing"},    /* 省 */
+    {0x77F3, "shi dan"},       /* 石 */
+    {0x5BBF, "su xiu"},        /* 宿 */
+    {0x6C88, "shen chen"},     /* 沈 */
+    {0x53C2, "can shen"},      /* 参 */
+    {0x8584, "bo bao"},        /* 薄 */
+    {0x79D8, "mi bi"},         /* 秘 */
+    {0x5947, "qi ji"},         /* 奇 */
+    {0x4FBF, "bian pian"},     /* 便 */
+    {0x5458, "yuan yun"},      /* 员 */
+    {0x8F7D, "zai"},           /* 载 */
     {0x7740, "zhe zhuo zhao"}, /* 着 */
-    {0x665F, "sheng cheng"}, /* 晟 */
-    {0x8C0C, "chen shen"},  /* 谌 */
-    {0x8398, "shen xin"},   /* 莘 */
-    {0x8D32, "ben bi"},     /* 贲 */
-    {0x6BB7, "yin yan"},    /* 殷 */
-    {0x5B93, "mi fu"},      /* 宓 */
-    {0x827E, "ai yi"},      /* 艾 */
-    {0x6C64, "tang shang"}, /* 汤 */
-    {0x8C03, "diao tiao"},  /* 调 */
-    {0x8272, "se shai"},    /* 色 */
-    {0x4FDE, "yu shu"},     /* 俞 */
-    {0x963F, "a e"},        /* 阿 */
-    {0x5174, "xing"},       /* 兴 */
-    {0x7EA2, "hong gong"},  /* 红 */
-    {0x5B81, "ning"},       /* 宁 */
-    {0x5E7F, "guang an"},   /* 广 */
-    {0x4E07, "wan mo"},     /* 万 */
-    {0x8EAB, "shen juan"},  /* 身 */
-    {0x6CCA, "bo po"},      /* 泊 */
-    {0x5730, "di de"},      /* 地 */
-    {0x5F97, "de dei"},     /* 得 */
-    {0x9053, "dao"},        /* 道 */
-    {0x573A, "chang"},      /* 场 */
+    {0x665F, "sheng cheng"},   /* 晟 */
+    {0x8C0C, "chen shen"},     /* 谌 */
+    {0x8398, "shen xin"},      /* 莘 */
+    {0x8D32, "ben bi"},        /* 贲 */
+    {0x6BB7, "yin yan"},       /* 殷 */
+    {0x5B93, "mi fu"},         /* 宓 */
+    {0x827E, "ai yi"},         /* 艾 */
+    {0x6C64, "tang shang"},    /* 汤 */
+    {0x8C03, "diao tiao"},     /* 调 */
+    {0x8272, "se shai"},       /* 色 */
+    {0x4FDE, "yu shu"},        /* 俞 */
+    {0x963F, "a e"},           /* 阿 */
+    {0x5174, "xing"},          /* 兴 */
+    {0x7EA2, "hong gong"},     /* 红 */
+    {0x5B81, "ning"},          /* 宁 */
+    {0x5E7F, "guang an"},      /* 广 */
+    {0x4E07, "wan mo"},        /* 万 */
+    {0x8EAB, "shen juan"},     /* 身 */
+    {0x6CCA, "bo po"},         /* 泊 */
+    {0x5730, "di de"},         /* 地 */
+    {0x5F97, "de dei"},        /* 得 */
+    {0x9053, "dao"},           /* 道 */
+    {0x573A, "chang"},         /* 场 */
 };
 
 /* Cache of readings per code point and mode; open addressing, grows at half full. */
 struct slot {
-    uint32_t key;           /* cp << 1 | surname; 0 = empty (U+0000 is never looked up) */
-    char *readings;         /* owned; "" when the character has no reading */
+    uint32_t key;   /* cp << 1 | surname; 0 = empty (U+0000 is never looked up) */
+    char *readings; /* owned; "" when the character has no reading */
 };
 
 static struct slot *cache;

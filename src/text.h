@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 /* utf8_decode() results besides a length. */
-#define UTF8_INVALID (-1)    /* not the start of any valid sequence */
+#define UTF8_INVALID    (-1) /* not the start of any valid sequence */
 #define UTF8_INCOMPLETE (-2) /* a valid start, cut short by the end of the input */
 
 /*
@@ -60,8 +60,8 @@ size_t text_chars(const char *s);
 
 /* text_fit() flags. */
 #define TEXT_FIT_ELLIPSIS 1u /* end a cut string with '…' */
-#define TEXT_FIT_RIGHT 2u    /* pad on the left instead of the right */
-#define TEXT_FIT_NOPAD 4u    /* do not pad a short string */
+#define TEXT_FIT_RIGHT    2u /* pad on the left instead of the right */
+#define TEXT_FIT_NOPAD    4u /* do not pad a short string */
 
 /*
 ** Write src into dst (cap bytes) so that it takes exactly cols columns:
@@ -86,7 +86,7 @@ char *text_fit_dup(const char *src, int cols, unsigned flags);
 size_t text_wrap_line(const char *s, int cols, const char **next);
 
 /* text_normalize() flags. */
-#define TEXT_NORM_UPPER 1u   /* ASCII letters to upper case (x -> X in ID numbers) */
+#define TEXT_NORM_UPPER   1u /* ASCII letters to upper case (x -> X in ID numbers) */
 #define TEXT_NORM_NOSPACE 2u /* drop every space, tab and ideographic space */
 
 /*

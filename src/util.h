@@ -39,7 +39,10 @@ struct strbuf {
     size_t len; /* bytes used, without the NUL */
     size_t cap; /* bytes allocated */
 };
-#define STRBUF_INIT {NULL, 0, 0}
+#define STRBUF_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 void strbuf_init(struct strbuf *sb);
 /* Make room for at least n more bytes. */

@@ -17,7 +17,7 @@ static const struct action_info table[] = {
 
 /* One key of the table, decoded. */
 struct binding {
-    int code;    /* as struct key */
+    int code; /* as struct key */
     uint32_t ch;
     enum action act;
 };
@@ -29,10 +29,10 @@ static const struct {
     const char *name;
     int code;
 } key_names[] = {
-    {"Enter", KEY_ENTER}, {"Tab", UI_KEY_TAB}, {"BTab", KEY_BTAB},   {"Esc", UI_KEY_ESC},
-    {"Up", KEY_UP},       {"Down", KEY_DOWN},  {"Left", KEY_LEFT},   {"Right", KEY_RIGHT},
-    {"PgUp", KEY_PPAGE},  {"PgDn", KEY_NPAGE}, {"Home", KEY_HOME},   {"End", KEY_END},
-    {"Bksp", KEY_BACKSPACE}, {"Del", KEY_DC},  {"Ins", KEY_IC},
+    {"Enter", KEY_ENTER},    {"Tab", UI_KEY_TAB}, {"BTab", KEY_BTAB}, {"Esc", UI_KEY_ESC},
+    {"Up", KEY_UP},          {"Down", KEY_DOWN},  {"Left", KEY_LEFT}, {"Right", KEY_RIGHT},
+    {"PgUp", KEY_PPAGE},     {"PgDn", KEY_NPAGE}, {"Home", KEY_HOME}, {"End", KEY_END},
+    {"Bksp", KEY_BACKSPACE}, {"Del", KEY_DC},     {"Ins", KEY_IC},
 };
 
 /* Decode one key name of the table. Unknown names are a program error. */

@@ -19,30 +19,30 @@
 **          Esc, Up, Down, Left, Right, PgUp, PgDn, Home, End, Bksp, Del,
 **          Ins, ^X (Ctrl-X), or one printable character (lists only)
 */
-#define ACTION_LIST(ACT)                                                                          \
-    ACT(HELP, 1, "F1 ?", N_("Help"), N_("Show the keys and what they do"))                        \
-    ACT(SAVE, 2, "F2 ^S", N_("Save"), N_("Save what was typed in the form"))                      \
-    ACT(SEARCH, 3, "F3 /", N_("Search"), N_("Clear the search line to search again"))             \
-    ACT(EDIT, 4, "F4", N_("Edit"), N_("Edit the selected record"))                                \
-    ACT(REFRESH, 5, "F5 ^R", N_("Refresh"), N_("Read the list again from the database"))          \
-    ACT(SHOW_RETIRED, 6, "F6", N_("Retired"), N_("Show or hide retired records"))                 \
-    ACT(NEW, 7, "F7 Ins", N_("New"), N_("Create a new record"))                                   \
+#define ACTION_LIST(ACT)                                                                           \
+    ACT(HELP, 1, "F1 ?", N_("Help"), N_("Show the keys and what they do"))                         \
+    ACT(SAVE, 2, "F2 ^S", N_("Save"), N_("Save what was typed in the form"))                       \
+    ACT(SEARCH, 3, "F3 /", N_("Search"), N_("Clear the search line to search again"))              \
+    ACT(EDIT, 4, "F4", N_("Edit"), N_("Edit the selected record"))                                 \
+    ACT(REFRESH, 5, "F5 ^R", N_("Refresh"), N_("Read the list again from the database"))           \
+    ACT(SHOW_RETIRED, 6, "F6", N_("Retired"), N_("Show or hide retired records"))                  \
+    ACT(NEW, 7, "F7 Ins", N_("New"), N_("Create a new record"))                                    \
     ACT(RETIRE, 8, "F8", N_("Retire"), N_("Retire the selected record, or restore a retired one")) \
-    ACT(QUIT, 10, "F10", N_("Quit"), N_("Leave bangban"))                                         \
-    ACT(BACK, 0, "Esc ^C", NULL, N_("Go back; cancel; clear the search line"))                    \
-    ACT(ENTER, 0, "Enter", NULL, N_("Open the selected row or choice; next field in a form"))     \
-    ACT(NEXT_FIELD, 0, "Tab", NULL, N_("Next field; next tab of a list"))                         \
-    ACT(PREV_FIELD, 0, "BTab", NULL, N_("Previous field; previous tab of a list"))                \
-    ACT(UP, 0, "Up", NULL, N_("Previous row or field"))                                        \
-    ACT(DOWN, 0, "Down", NULL, N_("Next row or field"))                                        \
-    ACT(PAGE_UP, 0, "PgUp", NULL, N_("One page up"))                                              \
-    ACT(PAGE_DOWN, 0, "PgDn", NULL, N_("One page down"))                                          \
-    ACT(HOME, 0, "Home", NULL, N_("Start of the line; first row"))                             \
-    ACT(END, 0, "End", NULL, N_("End of the line; last row"))                                  \
-    ACT(LEFT, 0, "Left", NULL, N_("One character left"))                                       \
-    ACT(RIGHT, 0, "Right", NULL, N_("One character right"))                                    \
-    ACT(BACKSPACE, 0, "Bksp ^H", NULL, N_("Delete the character before the cursor"))              \
-    ACT(DELETE, 0, "Del ^D", NULL, N_("Delete the character under the cursor"))                   \
+    ACT(QUIT, 10, "F10", N_("Quit"), N_("Leave bangban"))                                          \
+    ACT(BACK, 0, "Esc ^C", NULL, N_("Go back; cancel; clear the search line"))                     \
+    ACT(ENTER, 0, "Enter", NULL, N_("Open the selected row or choice; next field in a form"))      \
+    ACT(NEXT_FIELD, 0, "Tab", NULL, N_("Next field; next tab of a list"))                          \
+    ACT(PREV_FIELD, 0, "BTab", NULL, N_("Previous field; previous tab of a list"))                 \
+    ACT(UP, 0, "Up", NULL, N_("Previous row or field"))                                            \
+    ACT(DOWN, 0, "Down", NULL, N_("Next row or field"))                                            \
+    ACT(PAGE_UP, 0, "PgUp", NULL, N_("One page up"))                                               \
+    ACT(PAGE_DOWN, 0, "PgDn", NULL, N_("One page down"))                                           \
+    ACT(HOME, 0, "Home", NULL, N_("Start of the line; first row"))                                 \
+    ACT(END, 0, "End", NULL, N_("End of the line; last row"))                                      \
+    ACT(LEFT, 0, "Left", NULL, N_("One character left"))                                           \
+    ACT(RIGHT, 0, "Right", NULL, N_("One character right"))                                        \
+    ACT(BACKSPACE, 0, "Bksp ^H", NULL, N_("Delete the character before the cursor"))               \
+    ACT(DELETE, 0, "Del ^D", NULL, N_("Delete the character under the cursor"))                    \
     ACT(CLEAR_LINE, 0, "^U", NULL, N_("Clear the line"))
 
 enum action {

@@ -107,8 +107,8 @@ int dialog_confirm(const char *title, const char *question, int default_yes)
         int yw = text_width(yes_label), nw = text_width(no_label);
         int x = b.x + (b.w - yw - nw - 2) / 2;
         draw_text(y, x, yw, yes_label, yes ? term_attr(UI_SELECTED) : term_attr(UI_DIALOG), 0);
-        draw_text(y, x + yw + 2, nw, no_label,
-                  yes ? term_attr(UI_DIALOG) : term_attr(UI_SELECTED), 0);
+        draw_text(y, x + yw + 2, nw, no_label, yes ? term_attr(UI_DIALOG) : term_attr(UI_SELECTED),
+                  0);
         free(yes_label);
         free(no_label);
         curs_set(0);
@@ -195,7 +195,8 @@ int dialog_choose(const char *title, choice_source src, void *ctx, const char *i
         if (reload) {
             char *q = lineedit_text(&query);
             choice_list_free(&c.items);
-            if (src(ctx, q, &c.items) != 0) ui_message(UI_MSG_ERROR, "%s", _("The list could not be read"));
+            if (src(ctx, q, &c.items) != 0)
+                ui_message(UI_MSG_ERROR, "%s", _("The list could not be read"));
             free(q);
             listview_set_count(&lv, (int)c.items.n);
             lv.sel = c.items.n ? 0 : -1;

@@ -25,21 +25,21 @@ enum form_kind { FORM_TEXT, FORM_CHOICE };
 struct form_field {
     const char *label; /* translated */
     enum form_kind kind;
-    int width;         /* columns of the input */
+    int width; /* columns of the input */
     /* text fields */
     struct lineedit edit;
-    unsigned norm;     /* text_normalize() flags applied when leaving the field */
+    unsigned norm; /* text_normalize() flags applied when leaving the field */
     form_check check;
-    char *orig;        /* the text the form started with */
+    char *orig; /* the text the form started with */
     /* choice fields */
     int64_t choice_id; /* 0: nothing chosen */
     char *choice_label;
     choice_source source;
     void *source_ctx;
-    int optional;      /* may be left empty */
+    int optional; /* may be left empty */
     int64_t orig_id;
     /* both */
-    char *message;     /* shown beside the field; NULL when none */
+    char *message; /* shown beside the field; NULL when none */
 };
 
 struct form {

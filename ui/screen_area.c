@@ -26,20 +26,32 @@ struct tab {
 
 static const struct tab tabs[AREA_KIND_COUNT] = {
     [AREA_STREET] = {N_("Streets"),
-                     {{N_("Code"), 12, 0}, {N_("Name"), 0, 0}, {N_("Communities"), 8, TEXT_FIT_RIGHT},
+                     {{N_("Code"), 12, 0},
+                      {N_("Name"), 0, 0},
+                      {N_("Communities"), 8, TEXT_FIT_RIGHT},
                       {N_("Status"), 8, 0}},
                      4},
     [AREA_COMMUNITY] = {N_("Communities"),
-                        {{N_("Code"), 14, 0}, {N_("Name"), 0, 0}, {N_("Street"), 14, 0},
-                         {N_("Grids"), 6, TEXT_FIT_RIGHT}, {N_("Status"), 8, 0}},
+                        {{N_("Code"), 14, 0},
+                         {N_("Name"), 0, 0},
+                         {N_("Street"), 14, 0},
+                         {N_("Grids"), 6, TEXT_FIT_RIGHT},
+                         {N_("Status"), 8, 0}},
                         5},
     [AREA_GRID] = {N_("Grids"),
-                   {{N_("Code"), 17, 0}, {N_("Name"), 16, 0}, {N_("Community"), 14, 0},
-                    {N_("Grid workers"), 0, 0}, {N_("Status"), 8, 0}},
+                   {{N_("Code"), 17, 0},
+                    {N_("Name"), 16, 0},
+                    {N_("Community"), 14, 0},
+                    {N_("Grid workers"), 0, 0},
+                    {N_("Status"), 8, 0}},
                    5},
     [AREA_BUILDING] = {N_("Buildings"),
-                       {{N_("Code"), 10, 0}, {N_("Name"), 0, 0}, {N_("Kind"), 8, 0},
-                        {N_("Street"), 10, 0}, {N_("Grid"), 14, 0}, {N_("Status"), 6, 0}},
+                       {{N_("Code"), 10, 0},
+                        {N_("Name"), 0, 0},
+                        {N_("Kind"), 8, 0},
+                        {N_("Street"), 10, 0},
+                        {N_("Grid"), 14, 0},
+                        {N_("Status"), 6, 0}},
                        6},
 };
 
@@ -55,8 +67,8 @@ struct area_screen {
     char cell[64];
 };
 
-static const enum action area_bar[] = {ACT_SEARCH, ACT_EDIT,    ACT_REFRESH, ACT_SHOW_RETIRED,
-                                       ACT_NEW,    ACT_RETIRE,  ACT_NONE};
+static const enum action area_bar[] = {ACT_SEARCH, ACT_EDIT,   ACT_REFRESH, ACT_SHOW_RETIRED,
+                                       ACT_NEW,    ACT_RETIRE, ACT_NONE};
 
 /* Text shown for a building kind. */
 static const char *building_kind_label(enum building_kind k)
@@ -86,7 +98,7 @@ static const char *area_cell(void *ctx, int row, int col)
     case AREA_GRID:
         return col == 2 ? a->parent_name : a->workers;
     case AREA_BUILDING:
-        return col == 2 ? building_kind_label(a->building_kind)
+        return col == 2   ? building_kind_label(a->building_kind)
                : col == 3 ? a->parent_name
                           : a->grid_name;
     default:
@@ -141,7 +153,8 @@ static void area_draw(struct screen *s, int top, int rows)
     for (int k = 0; k < AREA_KIND_COUNT; k++) {
         char *label = xasprintf(" %s ", _(tabs[k].label));
         int w = text_width(label);
-        draw_text(top, x, w, label, k == (int)as->kind ? term_attr(UI_TAB_ON) : term_attr(UI_NORMAL), 0);
+        draw_text(top, x, w, label,
+                  k == (int)as->kind ? term_attr(UI_TAB_ON) : term_attr(UI_NORMAL), 0);
         x += w + 1;
         free(label);
     }

@@ -19,7 +19,7 @@
 #include <string.h>
 
 /* Field sizes. */
-#define NAME_MAX_CHARS 50
+#define NAME_MAX_CHARS    50
 #define ADDRESS_MAX_CHARS 100
 #define WORKERS_MAX_CHARS 100
 
@@ -33,10 +33,10 @@ struct area_form {
 
 static const enum action form_bar[] = {ACT_SAVE, ACT_NONE};
 
-static const char *const new_titles[AREA_KIND_COUNT] = {
-    N_("New street"), N_("New community"), N_("New grid"), N_("New building")};
-static const char *const edit_titles[AREA_KIND_COUNT] = {
-    N_("Edit street"), N_("Edit community"), N_("Edit grid"), N_("Edit building")};
+static const char *const new_titles[AREA_KIND_COUNT] = {N_("New street"), N_("New community"),
+                                                        N_("New grid"), N_("New building")};
+static const char *const edit_titles[AREA_KIND_COUNT] = {N_("Edit street"), N_("Edit community"),
+                                                         N_("Edit grid"), N_("Edit building")};
 
 /* Choices from the store: the parents of a kind. */
 static int parent_source(enum area_kind kind, const char *query, int64_t street,
@@ -107,8 +107,8 @@ static void build_form(struct area_form *af)
     af->f_name = form_add_text(f, _("Name"), r->name, NAME_MAX_CHARS, 36, validate_required, 0);
     switch (r->kind) {
     case AREA_COMMUNITY:
-        af->f_parent = form_add_choice(f, _("Street"), r->parent_id, r->parent_name,
-                                       street_source, af, 0, 24);
+        af->f_parent =
+            form_add_choice(f, _("Street"), r->parent_id, r->parent_name, street_source, af, 0, 24);
         break;
     case AREA_GRID:
         af->f_parent = form_add_choice(f, _("Community"), r->parent_id, r->parent_name,
@@ -117,10 +117,10 @@ static void build_form(struct area_form *af)
                                       validate_line, 0);
         break;
     case AREA_BUILDING: {
-        af->f_address = form_add_text(f, _("Address"), r->address, ADDRESS_MAX_CHARS, 40,
-                                      validate_line, 0);
-        af->f_parent = form_add_choice(f, _("Street"), r->parent_id, r->parent_name,
-                                       street_source, af, 0, 24);
+        af->f_address =
+            form_add_text(f, _("Address"), r->address, ADDRESS_MAX_CHARS, 40, validate_line, 0);
+        af->f_parent =
+            form_add_choice(f, _("Street"), r->parent_id, r->parent_name, street_source, af, 0, 24);
         char *grid = grid_label(r);
         af->f_grid = form_add_choice(f, _("Grid"), r->grid_id, grid, grid_source, af, 1, 30);
         free(grid);
@@ -174,7 +174,8 @@ static void describe_differences(const struct area *mine, const struct area *the
                         rows[i].b);
     if (mine->parent_id != theirs->parent_id)
         strbuf_addf(out, _("Belongs to: now \"%s\"\n"), theirs->parent_name);
-    if (mine->grid_id != theirs->grid_id) strbuf_addf(out, _("Grid: now \"%s\"\n"), theirs->grid_name);
+    if (mine->grid_id != theirs->grid_id)
+        strbuf_addf(out, _("Grid: now \"%s\"\n"), theirs->grid_name);
     if (mine->building_kind != theirs->building_kind)
         strbuf_addf(out, _("Kind: now \"%s\"\n"), building_kind_text(theirs->building_kind));
     if (mine->retired != theirs->retired && theirs->retired)
@@ -276,9 +277,8 @@ static void area_form_draw(struct screen *s, int top, int rows)
         draw_text(top, 1, COLS - 2, _("A new record: fill in the fields, then F2 saves."),
                   term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
     form_draw(&af->form, top + 2, rows - 3, COLS, s);
-    draw_text(top + rows - 1, 1, COLS - 2,
-              _("Tab/Enter: next field · F2: save · Esc: back"), term_attr(UI_DIM),
-              TEXT_FIT_ELLIPSIS);
+    draw_text(top + rows - 1, 1, COLS - 2, _("Tab/Enter: next field · F2: save · Esc: back"),
+              term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
 }
 
 static int area_form_dirty(struct screen *s)

@@ -66,8 +66,7 @@ static void home_draw(struct screen *s, int top, int rows)
                    (long long)h->counts[AREA_GRID], (long long)h->counts[AREA_BUILDING]);
     y++;
     if (ui.demo)
-        draw_text(y++, 4, COLS - 6,
-                  _("This is a demo database: every name in it is made up."),
+        draw_text(y++, 4, COLS - 6, _("This is a demo database: every name in it is made up."),
                   term_attr(UI_INFO), TEXT_FIT_ELLIPSIS);
     draw_textf(top + rows - 2, 4, COLS - 6, term_attr(UI_DIM), _("Database: %s"), db_path(ui.db));
     draw_text(top + rows - 1, 4, COLS - 6,

@@ -11,19 +11,19 @@
 #include <curses.h>
 
 /* Colours and their attributes without colour (NO_COLOR, monochrome terminals). */
-#define UI_COLORS(C)                                                                       \
-    C(NORMAL, -1, -1, A_NORMAL, A_NORMAL)                                                  \
-    C(TITLE, COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE)                                   \
-    C(BAR_KEY, -1, -1, A_NORMAL, A_NORMAL)                                                 \
-    C(BAR_LABEL, COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE)                             \
-    C(SELECTED, COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE)                              \
-    C(HEADER, COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE)                              \
-    C(FIELD, COLOR_WHITE, COLOR_BLACK, A_UNDERLINE, A_UNDERLINE)                           \
-    C(ERROR, COLOR_RED, -1, A_BOLD, A_BOLD)                                                \
-    C(WARNING, COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE)                               \
-    C(INFO, COLOR_GREEN, -1, A_NORMAL, A_NORMAL)                                           \
-    C(DIM, -1, -1, A_DIM, A_DIM)                                                           \
-    C(DIALOG, COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE)                               \
+#define UI_COLORS(C)                                                                               \
+    C(NORMAL, -1, -1, A_NORMAL, A_NORMAL)                                                          \
+    C(TITLE, COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE)                                           \
+    C(BAR_KEY, -1, -1, A_NORMAL, A_NORMAL)                                                         \
+    C(BAR_LABEL, COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE)                                     \
+    C(SELECTED, COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE)                                      \
+    C(HEADER, COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE)                                      \
+    C(FIELD, COLOR_WHITE, COLOR_BLACK, A_UNDERLINE, A_UNDERLINE)                                   \
+    C(ERROR, COLOR_RED, -1, A_BOLD, A_BOLD)                                                        \
+    C(WARNING, COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE)                                       \
+    C(INFO, COLOR_GREEN, -1, A_NORMAL, A_NORMAL)                                                   \
+    C(DIM, -1, -1, A_DIM, A_DIM)                                                                   \
+    C(DIALOG, COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE)                                       \
     C(TAB_ON, COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE)
 
 enum ui_color {

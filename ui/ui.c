@@ -16,11 +16,11 @@
 #include <time.h>
 
 /* Smallest terminal the screens are laid out for. */
-#define MIN_COLS 60
+#define MIN_COLS  60
 #define MIN_LINES 16
 /* How long the warning about non-UTF-8 input stays after the last bad byte. */
 #define CHARSET_WARNING_SECONDS 30
-#define STACK_MAX 16
+#define STACK_MAX               16
 
 struct ui_context ui;
 
@@ -122,8 +122,8 @@ static void draw_keybar(const struct screen *s)
 static int size_ok(void)
 {
     if (COLS >= MIN_COLS && LINES >= MIN_LINES) return 1;
-    char *msg = xasprintf(_("The window is too small: at least %d x %d is needed"), MIN_COLS,
-                          MIN_LINES);
+    char *msg =
+        xasprintf(_("The window is too small: at least %d x %d is needed"), MIN_COLS, MIN_LINES);
     draw_text(0, 0, COLS, msg, term_attr(UI_ERROR), TEXT_FIT_ELLIPSIS);
     free(msg);
     return 0;
@@ -159,7 +159,8 @@ static int quit_confirmed(void)
 {
     for (int i = 0; i < depth; i++)
         if (stack[i]->ops->dirty && stack[i]->ops->dirty(stack[i]))
-            return dialog_confirm(_("Quit"), _("What was typed has not been saved. Quit anyway?"), 0);
+            return dialog_confirm(_("Quit"), _("What was typed has not been saved. Quit anyway?"),
+                                  0);
     return 1;
 }
 

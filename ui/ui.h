@@ -18,8 +18,8 @@
 enum ui_result {
     UI_IGNORED = 0, /* not handled: the loop applies the global meaning (help, quit, back) */
     UI_HANDLED = 1,
-    UI_CLOSE = 2,   /* pop this screen */
-    UI_QUIT = 4,    /* leave the program (asks first if anything is unsaved) */
+    UI_CLOSE = 2, /* pop this screen */
+    UI_QUIT = 4,  /* leave the program (asks first if anything is unsaved) */
 };
 
 struct screen;
@@ -37,10 +37,10 @@ struct screen_ops {
 
 struct screen {
     const struct screen_ops *ops;
-    const char *title;        /* shown on the title line; borrowed, translated */
-    const enum action *bar;   /* F-key actions offered, ending with ACT_NONE */
-    int typing;               /* 1 while a form field has the focus: '?' and '/' are text */
-    int cursor_y, cursor_x;   /* where the cursor goes after drawing, when cursor_on */
+    const char *title;      /* shown on the title line; borrowed, translated */
+    const enum action *bar; /* F-key actions offered, ending with ACT_NONE */
+    int typing;             /* 1 while a form field has the focus: '?' and '/' are text */
+    int cursor_y, cursor_x; /* where the cursor goes after drawing, when cursor_on */
     int cursor_on;
 };
 
@@ -59,12 +59,14 @@ extern struct ui_context ui;
 enum ui_message_kind { UI_MSG_INFO, UI_MSG_ERROR };
 
 /* Show a message on the message line until the next key. */
-void ui_message(enum ui_message_kind kind, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_message(enum ui_message_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Put a screen on top of the stack (the stack owns it). */
 void ui_push(struct screen *s);
 
-/* Paint everything (title, top screen, message line, key bar) without showing it yet. Dialogs paint over it. */
+/* Paint everything (title, top screen, message line, key bar) without showing it yet. Dialogs paint
+ * over it. */
 void ui_paint(void);
 
 /* Paint everything, place the cursor and show it. */

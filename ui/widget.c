@@ -68,7 +68,7 @@ void listview_draw(struct listview *lv, int y, int x, int h, int w)
         int row = lv->top + r;
         int yy = y + 1 + r;
         if (row >= lv->n) break;
-        attr_t a = row == lv->sel ? term_attr(UI_SELECTED)
+        attr_t a = row == lv->sel                     ? term_attr(UI_SELECTED)
                    : lv->dim && lv->dim(lv->ctx, row) ? term_attr(UI_DIM)
                                                       : term_attr(UI_NORMAL);
         draw_fill(yy, x, w, a);

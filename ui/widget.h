@@ -22,9 +22,9 @@ struct list_column {
 struct listview {
     const struct list_column *cols;
     int ncols;
-    int n;   /* rows */
-    int sel; /* selected row; -1 when there are none */
-    int top; /* first row shown */
+    int n;    /* rows */
+    int sel;  /* selected row; -1 when there are none */
+    int top;  /* first row shown */
     int page; /* rows shown at the last draw */
     /* The text of a cell (borrowed until the next call). */
     const char *(*cell)(void *ctx, int row, int col);
@@ -39,7 +39,8 @@ void listview_set_count(struct listview *lv, int n);
 /* Draw a header row and rows below it in h rows and w columns at (y, x). */
 void listview_draw(struct listview *lv, int y, int x, int h, int w);
 
-/* Move the selection for UP, DOWN, PAGE_UP, PAGE_DOWN, HOME, END. Returns 1 if a was one of them. */
+/* Move the selection for UP, DOWN, PAGE_UP, PAGE_DOWN, HOME, END. Returns 1 if a was one of them.
+ */
 int listview_key(struct listview *lv, enum action a);
 
 /*

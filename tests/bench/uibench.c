@@ -73,7 +73,8 @@ static void bare_curses(void)
     for (int round = 0;; round++) {
         erase();
         for (int y = 0; y < LINES; y++)
-            mvprintw(y, 0, "%02d 和平区劝业场街道滨江道社区第%d网格 南京路国际金融中心 %d", y, round, y);
+            mvprintw(y, 0, "%02d 和平区劝业场街道滨江道社区第%d网格 南京路国际金融中心 %d", y,
+                     round, y);
         refresh();
         if (getch() == 'q') break;
     }

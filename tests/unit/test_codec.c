@@ -12,7 +12,8 @@ static void detect(void **state)
     assert_int_equal(bom, 4);
     assert_int_equal(codec_detect("张三,男", strlen("张三,男"), &bom), CODEC_UTF8);
     assert_int_equal(bom, 0);
-    assert_int_equal(codec_detect("\xD5\xC5\xC8\xFD,\xC4\xD0", 7, &bom), CODEC_GB18030); /* 张三,男 in GBK */
+    assert_int_equal(codec_detect("\xD5\xC5\xC8\xFD,\xC4\xD0", 7, &bom),
+                     CODEC_GB18030); /* 张三,男 in GBK */
     /* A sample that ends inside a UTF-8 character is still UTF-8. */
     assert_int_equal(codec_detect("张三\xE6\x9D", 8, &bom), CODEC_UTF8);
     enum codec c;
@@ -29,7 +30,8 @@ static void decode_gb18030(void **state)
     struct strbuf out = STRBUF_INIT;
     struct codec_error err;
     /* 张三,男 then 䶮 (FE 9F, not in GBK) */
-    assert_int_equal(codec_decode(CODEC_GB18030, "\xD5\xC5\xC8\xFD,\xC4\xD0\xFE\x9F", 9, &out, &err), 0);
+    assert_int_equal(
+        codec_decode(CODEC_GB18030, "\xD5\xC5\xC8\xFD,\xC4\xD0\xFE\x9F", 9, &out, &err), 0);
     assert_str(strbuf_str(&out), "张三,男䶮");
     strbuf_free(&out);
 }

@@ -15,7 +15,8 @@ static char dir[256];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof dir, "%s/bangban-unit-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    snprintf(dir, sizeof dir, "%s/bangban-unit-XXXXXX",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     assert_non_null(mkdtemp(dir));
     return 0;
 }
@@ -278,7 +279,8 @@ static void demo_district(void **state)
     /* The six streets of Heping. */
     struct area_list l;
     assert_int_equal(area_list(db, AREA_STREET, "", 0, 0, &l), DB_OK);
-    const char *want[] = {"劝业场街道", "小白楼街道", "五大道街道", "新兴街道", "南营门街道", "南市街道"};
+    const char *want[] = {"劝业场街道", "小白楼街道", "五大道街道",
+                          "新兴街道",   "南营门街道", "南市街道"};
     for (size_t i = 0; i < 6; i++)
         assert_str(l.items[i].name, want[i]);
     area_list_free(&l);
@@ -348,12 +350,9 @@ int main(void)
 {
     unit_locale();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(migrates_an_empty_file),
-        cmocka_unit_test(refuses_newer_and_foreign_files),
-        cmocka_unit_test(save_search_conflict),
-        cmocka_unit_test(grids_found_by_worker),
-        cmocka_unit_test(numeric_pinyin_order),
-        cmocka_unit_test(demo_district),
+        cmocka_unit_test(migrates_an_empty_file), cmocka_unit_test(refuses_newer_and_foreign_files),
+        cmocka_unit_test(save_search_conflict),   cmocka_unit_test(grids_found_by_worker),
+        cmocka_unit_test(numeric_pinyin_order),   cmocka_unit_test(demo_district),
         cmocka_unit_test(concurrent_writers),
     };
     return cmocka_run_group_tests_name("db", tests, setup, teardown);

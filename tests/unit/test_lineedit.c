@@ -76,7 +76,7 @@ static void view_never_splits_wide_characters(void **state)
     size_t first, count;
     int col;
     lineedit_init(&le, 0);
-    lineedit_set(&le, "一二三四五六七");  /* 14 columns */
+    lineedit_set(&le, "一二三四五六七"); /* 14 columns */
     lineedit_view(&le, 8, &first, &count, &col);
     /* Cursor at the end needs one column: 7 fit, so three characters (6 cols) + cursor. */
     assert_int_equal(col, 6);

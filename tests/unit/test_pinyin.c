@@ -107,8 +107,10 @@ int main(void)
 {
     unit_locale();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(plain_names),          cmocka_unit_test(polyphonic_surnames),
-        cmocka_unit_test(polyphonic_given_names), cmocka_unit_test(places_and_ext_b),
+        cmocka_unit_test(plain_names),
+        cmocka_unit_test(polyphonic_surnames),
+        cmocka_unit_test(polyphonic_given_names),
+        cmocka_unit_test(places_and_ext_b),
         cmocka_unit_test(collation),
     };
     return cmocka_run_group_tests_name("pinyin", tests, NULL, teardown);

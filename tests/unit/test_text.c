@@ -17,9 +17,9 @@ static void decode_strict(void **state)
     assert_int_equal(cp, 0x28B49);
     assert_int_equal(utf8_decode("\xFF", 1, &cp), UTF8_INVALID);
     assert_int_equal(utf8_decode("\x80", 1, &cp), UTF8_INVALID);
-    assert_int_equal(utf8_decode("\xC0\xAF", 2, &cp), UTF8_INVALID);     /* overlong '/' */
-    assert_int_equal(utf8_decode("\xE0\x80\xAF", 3, &cp), UTF8_INVALID); /* overlong */
-    assert_int_equal(utf8_decode("\xED\xA0\x80", 3, &cp), UTF8_INVALID); /* surrogate */
+    assert_int_equal(utf8_decode("\xC0\xAF", 2, &cp), UTF8_INVALID);         /* overlong '/' */
+    assert_int_equal(utf8_decode("\xE0\x80\xAF", 3, &cp), UTF8_INVALID);     /* overlong */
+    assert_int_equal(utf8_decode("\xED\xA0\x80", 3, &cp), UTF8_INVALID);     /* surrogate */
     assert_int_equal(utf8_decode("\xF4\x90\x80\x80", 4, &cp), UTF8_INVALID); /* > 10FFFF */
     assert_int_equal(utf8_decode("\xE5\xBC", 2, &cp), UTF8_INCOMPLETE);
     assert_int_equal(utf8_decode("\xE5,", 2, &cp), UTF8_INVALID);
@@ -60,12 +60,12 @@ static void widths(void **state)
     assert_int_equal(text_width("abc"), 3);
     assert_int_equal(text_width("张三"), 4);
     assert_int_equal(text_width("𠇔𨭉"), 4);
-    assert_int_equal(text_width("１２"), 4);       /* full-width digits */
+    assert_int_equal(text_width("１２"), 4);         /* full-width digits */
     assert_int_equal(text_width("买买提·艾力"), 11); /* middle dot is narrow */
-    assert_int_equal(text_width("a\xFF"), 2);      /* a bad byte shows as '?' */
-    assert_int_equal(text_width("a\tb"), 3);       /* a control shows as '?' */
+    assert_int_equal(text_width("a\xFF"), 2);        /* a bad byte shows as '?' */
+    assert_int_equal(text_width("a\tb"), 3);         /* a control shows as '?' */
     assert_int_equal(text_chars("张三abc𠇔"), 6);
-    assert_int_equal(text_cp_width(0x0301), 0);    /* combining acute */
+    assert_int_equal(text_cp_width(0x0301), 0); /* combining acute */
 }
 
 static void fit_pads_and_cuts(void **state)
@@ -175,11 +175,16 @@ int main(void)
 {
     unit_locale();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(decode_strict),      cmocka_unit_test(encode_roundtrip),
-        cmocka_unit_test(check_reports_position), cmocka_unit_test(widths),
-        cmocka_unit_test(fit_pads_and_cuts),  cmocka_unit_test(fit_last_column),
-        cmocka_unit_test(fit_small_buffer),   cmocka_unit_test(normalise_codes),
-        cmocka_unit_test(wrap_lines),         cmocka_unit_test(line_check),
+        cmocka_unit_test(decode_strict),
+        cmocka_unit_test(encode_roundtrip),
+        cmocka_unit_test(check_reports_position),
+        cmocka_unit_test(widths),
+        cmocka_unit_test(fit_pads_and_cuts),
+        cmocka_unit_test(fit_last_column),
+        cmocka_unit_test(fit_small_buffer),
+        cmocka_unit_test(normalise_codes),
+        cmocka_unit_test(wrap_lines),
+        cmocka_unit_test(line_check),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
