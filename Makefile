@@ -19,7 +19,7 @@ PKG_CONFIG ?= pkg-config
 INSTALL    ?= install
 VERSION     = 0.1.0
 
-PKGS = ncursesw sqlite3 icu-uc icu-i18n
+PKGS = ncursesw sqlite3 icu-uc icu-i18n xlsxwriter
 
 # Warnings: htop's set, all errors.
 WARN = -Wall -Wextra -Werror -pedantic -Wcast-align -Wcast-qual -Wfloat-equal -Wformat=2 \
@@ -29,13 +29,14 @@ WARN = -Wall -Wextra -Werror -pedantic -Wcast-align -Wcast-qual -Wfloat-equal -W
 BASE_CPPFLAGS = -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
        -DBANGBAN_VERSION=\"$(VERSION)\" -DLOCALEDIR=\"$(LOCALEDIR)\" -I. -Ibuild/gen \
        $(shell $(PKG_CONFIG) --cflags-only-I $(PKGS) 2>/dev/null)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread
 CFLAGS ?= -O2 -g
-REL_CFLAGS  = -std=c17 $(WARN) $(BASE_CPPFLAGS) -DNDEBUG $(CPPFLAGS) $(CFLAGS)
+REL_CFLAGS  = -std=c17 -pthread $(WARN) $(BASE_CPPFLAGS) -DNDEBUG $(CPPFLAGS) $(CFLAGS)
 SAN         = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-ASAN_CFLAGS = -std=c17 $(WARN) $(BASE_CPPFLAGS) -O1 -g $(SAN)
+ASAN_CFLAGS = -std=c17 -pthread $(WARN) $(BASE_CPPFLAGS) -O1 -g $(SAN)
 
-CORE_SRC = $(filter-out src/main.c,$(sort $(wildcard src/*.c)))
+CORE_SRC = $(filter-out src/main.c src/pinyin_gen.c,$(sort $(wildcard src/*.c))) \
+           build/gen/pinyin_table.c
 DB_SRC   = $(sort $(wildcard db/*.c)) build/gen/migrations.c
 UI_SRC   = $(sort $(wildcard ui/*.c))
 APP_SRC  = $(CORE_SRC) $(DB_SRC) $(UI_SRC) src/main.c
@@ -55,7 +56,8 @@ MO = build/locale/zh_CN/LC_MESSAGES/bangban.mo
 
 # What each target needs from Debian: kind:name:package (pc = pkg-config module).
 BUILD_NEEDS = cmd:cc:build-essential cmd:pkg-config:pkg-config cmd:msgfmt:gettext \
-              pc:ncursesw:libncurses-dev pc:sqlite3:libsqlite3-dev pc:icu-i18n:libicu-dev
+              pc:ncursesw:libncurses-dev pc:sqlite3:libsqlite3-dev pc:icu-i18n:libicu-dev \
+              pc:xlsxwriter:libxlsxwriter-dev
 TEST_NEEDS  = $(BUILD_NEEDS) pc:cmocka:libcmocka-dev cmd:tmux:tmux cmd:xgettext:gettext \
               cmd:sqlite3:sqlite3 cmd:groff:groff-base cmd:pgrep:procps
 
@@ -133,6 +135,14 @@ build/asan/%.o: %.c
 build/gen/migrations.c: $(MIGRATIONS) db/embed-sql.sh
 	@mkdir -p $(dir $@)
 	sh db/embed-sql.sh $(MIGRATIONS) > $@
+
+# Readings of every ideograph, asked of ICU once at build time (src/pinyin_gen.c).
+build/gen/pinyin_gen: src/pinyin_gen.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -o $@ $< $(shell $(PKG_CONFIG) --cflags --libs icu-i18n icu-uc)
+
+build/gen/pinyin_table.c: build/gen/pinyin_gen
+	$< > $@.tmp && mv $@.tmp $@
 
 $(MO): locale/zh_CN.po
 	@mkdir -p $(dir $@)

@@ -24,13 +24,15 @@
 struct db {
     sqlite3 *h;
     char *path;
-    int depth;  /* nesting of db_write_begin() */
-    int doomed; /* an inner db_rollback() happened: the outermost rolls back */
+    int depth;             /* nesting of db_write_begin() */
+    int doomed;            /* an inner db_rollback() happened: the outermost rolls back */
+    struct db_stmt *stmts; /* ours that are not finalized (SQLite's FTS5 keeps its own too) */
 };
 
 struct db_stmt {
     sqlite3_stmt *st;
     struct db *db;
+    struct db_stmt *prev, *next;
 };
 
 /*
@@ -248,9 +250,17 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
         }
         make_parent_dirs(path);
     }
+    static int configured;
+    if (!configured) {
+        /* Memory statistics take a global mutex on every allocation; nothing reads them. */
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        configured = 1;
+    }
     struct db *db = xcalloc(1, sizeof *db);
     db->path = xstrdup(path);
-    int oflags = SQLITE_OPEN_READWRITE | ((flags & DB_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    /* One connection per thread: SQLite's own mutexes would only cost time. */
+    int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                 ((flags & DB_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
     int src = sqlite3_open_v2(path, &db->h, oflags, NULL);
     if (src != SQLITE_OK) {
         *err = xasprintf(_("cannot open %s: %s"), path,
@@ -281,7 +291,7 @@ void db_close(struct db *db)
 {
     if (!db) return;
     if (db->h) {
-        assert(sqlite3_next_stmt(db->h, NULL) == NULL && "a statement was not finalized");
+        assert(db->stmts == NULL && "a statement was not finalized");
         sqlite3_close(db->h);
     }
     free(db->path);
@@ -303,6 +313,9 @@ struct db_stmt *db_prepare(struct db *db, const char *sql)
     while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';'))
         tail++;
     if (tail && *tail) die("SQL error: surplus text after the statement\n%s", sql);
+    st->next = db->stmts;
+    if (db->stmts) db->stmts->prev = st;
+    db->stmts = st;
     return st;
 }
 
@@ -317,6 +330,16 @@ void db_bind_text(struct db_stmt *st, int idx, const char *s)
         sqlite3_bind_text(st->st, idx, s, -1, SQLITE_TRANSIENT);
     else
         sqlite3_bind_null(st->st, idx);
+}
+
+void db_bind_blob(struct db_stmt *st, int idx, const void *data, size_t n)
+{
+    sqlite3_bind_blob(st->st, idx, data, (int)n, SQLITE_TRANSIENT);
+}
+
+void db_bind_text_static(struct db_stmt *st, int idx, const char *s, size_t n)
+{
+    sqlite3_bind_text(st->st, idx, s, (int)n, SQLITE_STATIC);
 }
 
 void db_bind_null(struct db_stmt *st, int idx)
@@ -345,6 +368,13 @@ int db_col_is_null(struct db_stmt *st, int i)
     return sqlite3_column_type(st->st, i) == SQLITE_NULL;
 }
 
+const void *db_col_blob(struct db_stmt *st, int i, size_t *n)
+{
+    const void *p = sqlite3_column_blob(st->st, i);
+    *n = (size_t)sqlite3_column_bytes(st->st, i);
+    return p;
+}
+
 char *db_col_dup(struct db_stmt *st, int i)
 {
     return xstrdup(db_col_text(st, i));
@@ -358,6 +388,11 @@ void db_reset(struct db_stmt *st)
 void db_finalize(struct db_stmt *st)
 {
     if (!st) return;
+    if (st->prev)
+        st->prev->next = st->next;
+    else
+        st->db->stmts = st->next;
+    if (st->next) st->next->prev = st->prev;
     sqlite3_finalize(st->st);
     free(st);
 }
@@ -422,6 +457,38 @@ void db_rollback(struct db *db)
     db->doomed = 0;
 }
 
+/* The journal mode after asking for mode (the pragma answers with the mode in effect). */
+static int journal_mode_is(struct db *db, const char *mode)
+{
+    char *sql = xasprintf("PRAGMA journal_mode=%s", mode);
+    sqlite3_stmt *st;
+    int ok = 0;
+    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            const unsigned char *now = sqlite3_column_text(st, 0);
+            ok = now && sqlite3_stricmp((const char *)now, mode) == 0;
+        }
+        sqlite3_finalize(st);
+    }
+    free(sql);
+    return ok;
+}
+
+int db_journal_exclusive(struct db *db)
+{
+    assert(db->depth == 0);
+    /* Do not wait for other desks: if one is there, the WAL simply stays. */
+    sqlite3_busy_timeout(db->h, 0);
+    int switched = journal_mode_is(db, "delete");
+    sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+    return switched;
+}
+
+void db_journal_wal(struct db *db)
+{
+    journal_mode_is(db, "wal");
+}
+
 int64_t db_last_id(struct db *db)
 {
     return sqlite3_last_insert_rowid(db->h);
@@ -442,8 +509,8 @@ void db_assert_idle(struct db *db)
 #ifndef NDEBUG
     if (!db) return;
     assert(sqlite3_get_autocommit(db->h) && "a transaction is open while waiting for a key");
-    for (sqlite3_stmt *s = sqlite3_next_stmt(db->h, NULL); s; s = sqlite3_next_stmt(db->h, s))
-        assert(!sqlite3_stmt_busy(s) && "a statement is half-stepped while waiting for a key");
+    for (struct db_stmt *s = db->stmts; s; s = s->next)
+        assert(!sqlite3_stmt_busy(s->st) && "a statement is half-stepped while waiting for a key");
 #else
     (void)db;
 #endif

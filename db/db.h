@@ -69,6 +69,10 @@ struct db_stmt *db_prepare(struct db *db, const char *sql);
 void db_bind_int(struct db_stmt *st, int idx, int64_t v);
 void db_bind_text(struct db_stmt *st, int idx, const char *s);
 void db_bind_null(struct db_stmt *st, int idx);
+/* Bind n bytes as a blob (copied). */
+void db_bind_blob(struct db_stmt *st, int idx, const void *data, size_t n);
+/* Bind n bytes of text that stay valid and unchanged until the next step or reset (not copied). */
+void db_bind_text_static(struct db_stmt *st, int idx, const char *s, size_t n);
 
 /*
 ** Run the statement one step. Returns DB_ROW, DB_DONE, or an error code
@@ -81,6 +85,8 @@ int db_step(struct db_stmt *st);
 int64_t db_col_int(struct db_stmt *st, int i);
 const char *db_col_text(struct db_stmt *st, int i);
 int db_col_is_null(struct db_stmt *st, int i);
+/* Column i as a blob: its bytes (borrowed until the next step) and length in *n. */
+const void *db_col_blob(struct db_stmt *st, int i, size_t *n);
 /* A copy of column i; caller frees. */
 char *db_col_dup(struct db_stmt *st, int i);
 
@@ -107,6 +113,16 @@ int db_write_begin(struct db *db);
 int db_commit(struct db *db);
 /* Roll back the current write transaction (safe when SQLite already did). */
 void db_rollback(struct db *db);
+
+/*
+** For a bulk load: write with a rollback journal instead of the WAL (pages
+** are then written once, not twice), which SQLite allows only while no
+** other connection has the database open. Returns 1 when switched (call
+** db_journal_wal() after the load), 0 when another desk is connected and
+** the WAL stays. Call outside any transaction.
+*/
+int db_journal_exclusive(struct db *db);
+void db_journal_wal(struct db *db);
 
 /* Row id of the last INSERT; rows changed by the last statement. */
 int64_t db_last_id(struct db *db);

@@ -22,4 +22,15 @@ struct demo_report {
 */
 int demo_seed(struct db *db, const char *actor, struct demo_report *report, char **err);
 
+/*
+** Fill the demo district with n generated residents (see namegen_resident():
+** realistic names, valid and unique ID numbers), spread over its grids,
+** through the bulk loader. The register must be empty and the district
+** seeded. progress (may be NULL) is told how far it has come. Returns
+** DB_OK or an error with *err set (caller frees); then nothing was written.
+*/
+int demo_residents(struct db *db, size_t n, const char *actor,
+                   void (*progress)(void *ctx, const char *step, size_t done, size_t total),
+                   void *ctx, char **err);
+
 #endif

@@ -6,6 +6,7 @@
 
 #include <pwd.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 const char *actor_name(void)
@@ -19,4 +20,23 @@ const char *actor_name(void)
         name = xstrdup(pw && pw->pw_name ? pw->pw_name : !str_empty(env) ? env : "unknown");
     }
     return name;
+}
+
+const char *actor_terminal(void)
+{
+    static char *where;
+    if (!where) {
+        struct strbuf sb = STRBUF_INIT;
+        const char *tty = ttyname(STDIN_FILENO);
+        if (tty && str_starts(tty, "/dev/")) tty += 5;
+        strbuf_adds(&sb, tty ? tty : "-");
+        const char *ssh = getenv("SSH_CONNECTION");
+        if (!str_empty(ssh)) {
+            size_t n = strcspn(ssh, " ");
+            strbuf_addc(&sb, ' ');
+            strbuf_add(&sb, ssh, n);
+        }
+        where = strbuf_detach(&sb);
+    }
+    return where;
 }

@@ -9,4 +9,10 @@
 /* The acting person's name. Borrowed; valid for the life of the process. */
 const char *actor_name(void);
 
+/*
+** Where the acting person sits: the terminal (pts/3) and, over SSH, the
+** client's address. Borrowed; valid for the life of the process.
+*/
+const char *actor_terminal(void);
+
 #endif

@@ -78,6 +78,15 @@ struct codec_decoder *codec_decoder_new(enum codec from)
     return d;
 }
 
+void codec_decoder_reset(struct codec_decoder *d)
+{
+    if (d->cd != (iconv_t)-1) iconv(d->cd, NULL, NULL, NULL, NULL);
+    d->npending = 0;
+    d->pos.offset = 0;
+    d->pos.line = 1;
+    d->pos.column = 1;
+}
+
 void codec_decoder_free(struct codec_decoder *d)
 {
     if (!d) return;
@@ -211,8 +220,32 @@ int codec_decode(enum codec from, const char *in, size_t n, struct strbuf *out,
     return rc;
 }
 
-int codec_encode(enum codec to, const char *in, size_t n, struct strbuf *out,
-                 struct codec_error *err)
+struct codec_encoder {
+    enum codec to;
+    iconv_t cd; /* (iconv_t)-1 for UTF-8, which is checked, not converted */
+};
+
+struct codec_encoder *codec_encoder_new(enum codec to)
+{
+    struct codec_encoder *e = xcalloc(1, sizeof *e);
+    e->to = to;
+    e->cd = (iconv_t)-1;
+    if (to != CODEC_UTF8) {
+        e->cd = iconv_open(codec_name(to), "UTF-8");
+        if (e->cd == (iconv_t)-1) die("iconv cannot convert to %s", codec_name(to));
+    }
+    return e;
+}
+
+void codec_encoder_free(struct codec_encoder *e)
+{
+    if (!e) return;
+    if (e->cd != (iconv_t)-1) iconv_close(e->cd);
+    free(e);
+}
+
+int codec_encoder_put(struct codec_encoder *e, const char *in, size_t n, struct strbuf *out,
+                      struct codec_error *err)
 {
     struct text_pos bad;
     if (!text_check_utf8(in, n, &bad)) {
@@ -220,35 +253,40 @@ int codec_encode(enum codec to, const char *in, size_t n, struct strbuf *out,
         err->encoding = 1;
         return -1;
     }
-    if (to == CODEC_UTF8) {
+    if (e->to == CODEC_UTF8) {
         strbuf_add(out, in, n);
         return 0;
     }
-    iconv_t cd = iconv_open(codec_name(to), "UTF-8");
-    if (cd == (iconv_t)-1) die("iconv cannot convert to %s", codec_name(to));
+    iconv(e->cd, NULL, NULL, NULL, NULL);
     char *ip = (char *)(uintptr_t)in; /* iconv(3) takes char **, never writes */
     size_t il = n;
-    int rc = 0;
     while (il > 0) {
         strbuf_grow(out, il + 16);
         char *op = out->buf + out->len;
         size_t ol = out->cap - out->len - 1;
         char *start = op;
-        size_t r = iconv(cd, &ip, &il, &op, &ol);
-        int e = errno;
+        size_t r = iconv(e->cd, &ip, &il, &op, &ol);
+        int errnum = errno;
         out->len += (size_t)(op - start);
         out->buf[out->len] = '\0';
         if (r != (size_t)-1) break;
-        if (e == E2BIG) continue;
+        if (errnum == E2BIG) continue;
         struct text_pos pos = {0, 1, 1};
         text_pos_advance(&pos, in, (size_t)(ip - in));
-        error_at(err, &pos, to, ip, il, 0);
+        error_at(err, &pos, e->to, ip, il, 0);
         err->encoding = 1;
         utf8_decode(ip, il, &err->cp);
-        rc = -1;
-        break;
+        return -1;
     }
-    iconv_close(cd);
+    return 0;
+}
+
+int codec_encode(enum codec to, const char *in, size_t n, struct strbuf *out,
+                 struct codec_error *err)
+{
+    struct codec_encoder *e = codec_encoder_new(to);
+    int rc = codec_encoder_put(e, in, n, out, err);
+    codec_encoder_free(e);
     return rc;
 }
 

@@ -70,6 +70,9 @@ void codec_decoder_free(struct codec_decoder *d);
 int codec_decoder_feed(struct codec_decoder *d, const char *in, size_t n, int last,
                        struct strbuf *out, struct codec_error *err);
 
+/* Forget any partial character and count positions from the start again (for the next record). */
+void codec_decoder_reset(struct codec_decoder *d);
+
 /* Decode a whole buffer (a BOM, if any, must be skipped by the caller). As codec_decoder_feed(). */
 int codec_decode(enum codec from, const char *in, size_t n, struct strbuf *out,
                  struct codec_error *err);
@@ -82,6 +85,17 @@ int codec_decode(enum codec from, const char *in, size_t n, struct strbuf *out,
 */
 int codec_encode(enum codec to, const char *in, size_t n, struct strbuf *out,
                  struct codec_error *err);
+
+/*
+** A reusable encoder from UTF-8 into 'to', for encoding many small pieces
+** (the cells of an export) without opening iconv for each.
+*/
+struct codec_encoder;
+struct codec_encoder *codec_encoder_new(enum codec to);
+/* As codec_encode(), with the encoder's iconv. */
+int codec_encoder_put(struct codec_encoder *e, const char *in, size_t n, struct strbuf *out,
+                      struct codec_error *err);
+void codec_encoder_free(struct codec_encoder *e);
 
 /*
 ** A sentence describing err for people, e.g. "第 3 行第 5 列的字节 0xFF

@@ -7,7 +7,14 @@
 #include "db/area.h"
 #include "db/db.h"
 #include "db/demo.h"
+#include "db/export.h"
+#include "db/import.h"
+#include "db/resident_store.h"
 #include "src/actor.h"
+#include "src/clock.h"
+#include "src/codec.h"
+#include "src/ledger.h"
+#include "src/sheet.h"
 #include "src/i18n.h"
 #include "src/pinyin.h"
 #include "src/util.h"
@@ -16,6 +23,7 @@
 #include "ui/ui.h"
 
 #include <getopt.h>
+#include <time.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +44,7 @@ enum exit_status {
     EXIT_USAGE = 2,    /* the command line is wrong */
     EXIT_DATABASE = 3, /* no database there, not a bangban database, or a newer one */
     EXIT_CHECK = 4,    /* bangban check found problems */
+    EXIT_REJECTED = 5, /* an import rejected rows (the good ones went in) */
     EXIT_TERMINAL = 6, /* the full-screen program cannot run on this terminal */
 };
 
@@ -127,8 +136,10 @@ static struct db *open_or_say(const char *path, unsigned flags, int *status)
     return NULL;
 }
 
-static int cmd_init(struct options *o)
+static int cmd_init(struct options *o, int argc, char **argv)
 {
+    (void)argc;
+    (void)argv;
     int status = EXIT_OK;
     struct db *db = open_or_say(o->db_path, DB_OPEN_CREATE, &status);
     if (!db) return status;
@@ -137,28 +148,245 @@ static int cmd_init(struct options *o)
     return EXIT_OK;
 }
 
-static int cmd_demo(struct options *o)
+/*
+** Progress of a long command on stderr, when it is a terminal; with
+** BANGBAN_TIMING set, the time each step started instead (for make bench).
+*/
+static void cli_progress(void *ctx, const char *step, size_t done, size_t total)
 {
+    static const char *last;
+    static struct timespec start;
+    (void)ctx;
+    if (getenv("BANGBAN_TIMING")) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (!last) start = now;
+        if (step != last)
+            fprintf(stderr, "%8.3f s  %s\n",
+                    (double)(now.tv_sec - start.tv_sec) + (double)(now.tv_nsec - start.tv_nsec) / 1e9,
+                    step);
+        last = step;
+        return;
+    }
+    if (!isatty(STDERR_FILENO)) return;
+    fprintf(stderr, "\r%s %zu/%zu        ", step, done, total);
+    if (done >= total) fputc('\n', stderr);
+}
+
+/* Parse a count such as 355600; returns -1 when it is not one. */
+static long long parse_count(const char *s)
+{
+    char *end;
+    long long n = strtoll(s, &end, 10);
+    return *s && !*end && n >= 0 ? n : -1;
+}
+
+static int cmd_demo(struct options *o, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"residents", required_argument, NULL, 'r'},
+        {NULL, 0, NULL, 0},
+    };
+    long long residents = 0;
+    int c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+        if (c != 'r' || (residents = parse_count(optarg)) < 0) {
+            fprintf(stderr, "%s", _("Usage: bangban demo [--residents N]\n"));
+            return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, _("bangban: %s takes no arguments\n"), "demo");
+        return EXIT_USAGE;
+    }
     int status = EXIT_OK;
     struct db *db = open_or_say(o->db_path, DB_OPEN_CREATE, &status);
     if (!db) return status;
-    struct demo_report rep;
+    char *err = NULL;
+    int rc = DB_OK;
+    int64_t counts[AREA_KIND_COUNT];
+    if (area_counts(db, counts) == DB_OK && counts[AREA_STREET] == 0) {
+        struct demo_report rep;
+        rc = demo_seed(db, actor_name(), &rep, &err);
+        if (rc == DB_OK)
+            printf(_("%s: demo district created: %d streets, %d communities, %d grids, %d "
+                     "buildings\n"),
+                   o->db_path, rep.streets, rep.communities, rep.grids, rep.buildings);
+    } else if (residents == 0) {
+        rc = demo_seed(db, actor_name(), &(struct demo_report){0}, &err);
+    }
+    if (rc == DB_OK && residents > 0) {
+        rc = demo_residents(db, (size_t)residents, actor_name(), cli_progress, NULL, &err);
+        if (rc == DB_OK) printf(_("%s: %lld demo residents added\n"), o->db_path, residents);
+    }
+    if (rc != DB_OK) fprintf(stderr, "bangban: %s\n", err);
+    free(err);
+    db_close(db);
+    return rc == DB_OK ? EXIT_OK : EXIT_ERROR;
+}
+
+/* Options shared by import and export. */
+struct io_options {
+    enum codec codec;
+    int codec_forced;
+    int skip_existing;
+    const char *rejects;
+    enum sheet_format format;
+    int unmasked;
+    const char *reason;
+};
+
+/* Parse the options of import / export after "KIND FILE". Returns 0 or EXIT_USAGE. */
+static int io_options_parse(int argc, char **argv, int export, struct io_options *io)
+{
+    static const struct option longopts[] = {
+        {"encoding", required_argument, NULL, 'e'}, {"skip-existing", no_argument, NULL, 's'},
+        {"rejects", required_argument, NULL, 'r'},  {"format", required_argument, NULL, 'f'},
+        {"unmasked", no_argument, NULL, 'u'},       {"reason", required_argument, NULL, 'w'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(io, 0, sizeof *io);
+    io->codec = CODEC_UTF8;
+    io->format = SHEET_CSV;
+    int c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        int ok = 1;
+        if (c == 'e') {
+            ok = codec_parse(optarg, &io->codec) == 0;
+            io->codec_forced = 1;
+        } else if (c == 's' && !export) {
+            io->skip_existing = 1;
+        } else if (c == 'r' && !export) {
+            io->rejects = optarg;
+        } else if (c == 'f' && export) {
+            io->format = str_eq(optarg, "xlsx") ? SHEET_XLSX : SHEET_CSV;
+            ok = str_eq(optarg, "xlsx") || str_eq(optarg, "csv");
+        } else if (c == 'u' && export) {
+            io->unmasked = 1;
+        } else if (c == 'w' && export) {
+            io->reason = optarg;
+        } else {
+            ok = 0;
+        }
+        if (!ok) return EXIT_USAGE;
+    }
+    return optind == argc - 2 && str_eq(argv[optind], "residents") ? 0 : EXIT_USAGE;
+}
+
+/* bangban import residents FILE [--encoding E] [--skip-existing] [--rejects FILE] */
+static int cmd_import(struct options *o, int argc, char **argv)
+{
+    struct io_options io;
+    if (io_options_parse(argc, argv, 0, &io) != 0) {
+        fprintf(stderr, "%s", _("Usage: bangban import residents FILE [--encoding utf-8|gb18030|gbk]\n"
+                                "       [--skip-existing] [--rejects FILE]\n"));
+        return EXIT_USAGE;
+    }
+    const char *path = argv[argc - 1];
+    int status = EXIT_OK;
+    struct db *db = open_or_say(o->db_path, 0, &status);
+    if (!db) return status;
+    struct ledger *l;
     char *err;
-    int rc = demo_seed(db, actor_name(), &rep, &err);
-    if (rc != DB_OK) {
+    if (ledger_open(path, io.codec_forced, io.codec, &l, &err) != 0) {
         fprintf(stderr, "bangban: %s\n", err);
         free(err);
         db_close(db);
         return EXIT_ERROR;
     }
-    printf(_("%s: demo district created: %d streets, %d communities, %d grids, %d buildings\n"),
-           o->db_path, rep.streets, rep.communities, rep.grids, rep.buildings);
+    struct import_options opt = {io.skip_existing ? IMPORT_SKIP : IMPORT_UPDATE, io.rejects, path,
+                                 actor_name(), cli_progress, NULL};
+    struct import_report rep;
+    int rc = import_residents(db, l, &opt, &rep, &err);
+    char *text = import_report_text(&rep);
+    char *summary = import_summary(&rep);
+    fputs(text, stdout);
+    if (rc == DB_OK)
+        printf("%s: %s (%s%s)\n", path, summary, codec_name(ledger_codec(l)),
+               ledger_detected(l) ? _(", detected") : "");
+    else
+        fprintf(stderr, "bangban: %s\n", err);
+    free(text);
+    free(summary);
+    free(err);
+    import_report_free(&rep);
+    ledger_close(l);
+    db_close(db);
+    if (rc != DB_OK) return EXIT_ERROR;
+    return rep.rejected ? EXIT_REJECTED : EXIT_OK;
+}
+
+/* bangban export residents FILE [--encoding E] [--format csv|xlsx] [--unmasked --reason WHY] */
+static int cmd_export(struct options *o, int argc, char **argv)
+{
+    struct io_options io;
+    if (io_options_parse(argc, argv, 1, &io) != 0) {
+        fprintf(stderr, "%s", _("Usage: bangban export residents FILE [--encoding utf-8|gb18030|gbk]\n"
+                                "       [--format csv|xlsx] [--unmasked --reason WHY]\n"));
+        return EXIT_USAGE;
+    }
+    if (io.unmasked && str_empty(io.reason)) {
+        fprintf(stderr, "%s", _("bangban: an export with full ID and phone numbers needs a reason: "
+                                "--reason WHY\n"));
+        return EXIT_USAGE;
+    }
+    const char *path = argv[argc - 1];
+    int status = EXIT_OK;
+    struct db *db = open_or_say(o->db_path, 0, &status);
+    if (!db) return status;
+    struct export_options opt = {io.format, io.codec, io.unmasked, io.reason, actor_name()};
+    size_t rows;
+    char *err;
+    int rc = export_residents(db, path, &opt, &rows, &err);
+    if (rc == DB_OK)
+        printf(_("%s: %zu residents written (%s%s)\n"), path, rows,
+               io.format == SHEET_XLSX ? "xlsx" : codec_name(io.codec),
+               io.unmasked ? _(", unmasked") : _(", masked"));
+    else
+        fprintf(stderr, "bangban: %s\n", err);
+    free(err);
+    db_close(db);
+    return rc == DB_OK ? EXIT_OK : EXIT_ERROR;
+}
+
+/* bangban find residents QUERY: the matches as the desk's list shows them, masked. */
+static int cmd_find(struct options *o, int argc, char **argv)
+{
+    if (argc != 3 || !str_eq(argv[1], "residents")) {
+        fprintf(stderr, "%s", _("Usage: bangban find residents QUERY\n"));
+        return EXIT_USAGE;
+    }
+    int status = EXIT_OK;
+    struct db *db = open_or_say(o->db_path, 0, &status);
+    if (!db) return status;
+    struct resident_hits hits;
+    int rc = resident_search(db, argv[2], 50, &hits);
+    if (rc != DB_OK) {
+        fprintf(stderr, "bangban: %s\n", db_rc_message(rc));
+        db_close(db);
+        return EXIT_ERROR;
+    }
+    time_t now = clock_now();
+    for (size_t i = 0; i < hits.n; i++) {
+        const struct resident *r = &hits.items[i];
+        int minor = resident_is_minor(r, now);
+        printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r->name, resident_gender_text(r->gender),
+               minor ? _("(minor)") : r->id_number, minor ? "" : r->phone, r->community, r->grid,
+               r->tags);
+    }
+    printf(hits.more ? _("%zu shown of more than %zu\n") : _("%zu shown of %zu\n"), hits.n,
+           hits.total);
+    resident_hits_free(&hits);
     db_close(db);
     return EXIT_OK;
 }
 
-static int cmd_check(struct options *o)
+static int cmd_check(struct options *o, int argc, char **argv)
 {
+    (void)argc;
+    (void)argv;
     int status = EXIT_OK;
     struct db *db = open_or_say(o->db_path, 0, &status);
     if (!db) return status;
@@ -214,11 +442,14 @@ static int cmd_ui(struct options *o)
 
 static const struct {
     const char *name;
-    int (*run)(struct options *o);
+    int (*run)(struct options *o, int argc, char **argv);
 } commands[] = {
     {"init", cmd_init},
     {"demo", cmd_demo},
     {"check", cmd_check},
+    {"find", cmd_find},
+    {"import", cmd_import},
+    {"export", cmd_export},
 };
 
 int main(int argc, char **argv)
@@ -261,18 +492,18 @@ int main(int argc, char **argv)
     if (optind >= argc) {
         status = cmd_ui(&o);
     } else {
-        int (*run)(struct options *) = NULL;
+        int (*run)(struct options *, int, char **) = NULL;
         for (size_t i = 0; i < ARRAY_LEN(commands); i++)
             if (str_eq(argv[optind], commands[i].name)) run = commands[i].run;
         if (!run) {
             fprintf(stderr, _("bangban: unknown command \"%s\"\n"), argv[optind]);
             usage(stderr);
             status = EXIT_USAGE;
-        } else if (optind + 1 < argc) {
+        } else if ((run == cmd_init || run == cmd_check) && optind + 1 < argc) {
             fprintf(stderr, _("bangban: %s takes no arguments\n"), argv[optind]);
             status = EXIT_USAGE;
         } else {
-            status = run(&o);
+            status = run(&o, argc - optind, argv + optind);
         }
     }
     free(o.db_path);

@@ -2,6 +2,7 @@
 ** pinyin: see pinyin.h.
 */
 #include "pinyin.h"
+#include "pinyin_table.h"
 #include "text.h"
 #include "util.h"
 
@@ -9,8 +10,6 @@
 #include <string.h>
 #include <unicode/ucol.h>
 #include <unicode/uclean.h>
-#include <unicode/ustring.h>
-#include <unicode/utrans.h>
 
 /* Surname readings ICU's Han-Latin/Names gets wrong. */
 static const struct {
@@ -121,49 +120,26 @@ struct slot {
 
 static struct slot *cache;
 static size_t cache_cap, cache_used;
-static UTransliterator *trans_plain, *trans_names;
 static UCollator *collator;
 
-static UTransliterator *trans_open(const char *rules)
+/* The reading of cp from the table generated from ICU at build time, or "" when it has none. */
+static const char *table_reading(uint32_t cp, int surname)
 {
-    UChar id[64];
-    UErrorCode e = U_ZERO_ERROR;
-    u_uastrncpy(id, rules, (int32_t)ARRAY_LEN(id));
-    UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
-    if (U_FAILURE(e)) die("ICU transliterator %s: %s", rules, u_errorName(e));
-    return t;
-}
-
-/* ICU's reading of one code point, lower-case ASCII letters, into buf; "" if none. */
-static void icu_reading(uint32_t cp, int surname, char *buf, size_t cap)
-{
-    UTransliterator **t = surname ? &trans_names : &trans_plain;
-    if (!*t) *t = trans_open(surname ? "Han-Latin/Names; Latin-ASCII" : "Han-Latin; Latin-ASCII");
-    UChar u[32];
-    int32_t len = 0;
-    UErrorCode e = U_ZERO_ERROR;
-    U16_APPEND_UNSAFE(u, len, cp);
-    int32_t limit = len;
-    utrans_transUChars(*t, u, &len, (int32_t)ARRAY_LEN(u), 0, &limit, &e);
-    buf[0] = '\0';
-    if (U_FAILURE(e)) return;
-    u_strToUTF8(buf, (int32_t)cap, NULL, u, len, &e);
-    if (U_FAILURE(e)) {
-        buf[0] = '\0';
-        return;
+    size_t lo = 0, hi = pinyin_entry_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pinyin_entries[mid].cp < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    text_ascii_lower(buf);
-    for (char *p = buf; *p; p++)
-        if (*p < 'a' || *p > 'z') {
-            buf[0] = '\0'; /* left untransliterated, or not a syllable */
-            return;
-        }
+    if (lo == pinyin_entry_count || pinyin_entries[lo].cp != cp) return "";
+    return pinyin_pool + (surname ? pinyin_entries[lo].surname : pinyin_entries[lo].plain);
 }
 
 /* Readings for cp: ICU's, then the fixes and other readings from the tables. */
 static char *readings_compute(uint32_t cp, int surname)
 {
-    char first[32];
     struct strbuf sb = STRBUF_INIT;
 
     if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) {
@@ -178,10 +154,9 @@ static char *readings_compute(uint32_t cp, int surname)
     if (surname) {
         for (size_t i = 0; i < ARRAY_LEN(surname_fixes); i++)
             if (surname_fixes[i].cp == cp) return xstrdup(surname_fixes[i].readings);
-        icu_reading(cp, 1, first, sizeof first);
-        return xstrdup(first);
+        return xstrdup(table_reading(cp, 1));
     }
-    icu_reading(cp, 0, first, sizeof first);
+    const char *first = table_reading(cp, 0);
     strbuf_adds(&sb, first);
     for (size_t i = 0; i < ARRAY_LEN(polyphones); i++) {
         if (polyphones[i].cp != cp) continue;
@@ -253,9 +228,10 @@ static void syllables_of(const char *text, unsigned flags, struct syllables *out
     size_t n = strlen(text), i = 0;
     int pos = 0;
 
-    if (flags & PINYIN_PERSON) {
+    if ((flags & PINYIN_PERSON) && n >= 6) {
         for (size_t k = 0; k < ARRAY_LEN(compound_surnames); k++) {
-            if (!str_starts(text, compound_surnames[k].surname)) continue;
+            /* Every compound surname is two BMP characters: 6 bytes. */
+            if (memcmp(text, compound_surnames[k].surname, 6) != 0) continue;
             syllables_add(out, compound_surnames[k].first);
             syllables_add(out, compound_surnames[k].second);
             i = strlen(compound_surnames[k].surname);
@@ -298,30 +274,14 @@ static const char *alt_get(const char *r, size_t k, char *buf, size_t cap)
     return buf;
 }
 
-/* Append key to keys unless it is already there. */
-static void key_add(struct strbuf *keys, const char *key)
-{
-    if (!*key) return;
-    const char *p = strbuf_str(keys);
-    size_t n = strlen(key);
-    while ((p = strstr(p, key)) != NULL) {
-        int starts = p == keys->buf || p[-1] == ' ';
-        int ends = p[n] == ' ' || p[n] == '\0';
-        if (starts && ends) return;
-        p += n;
-    }
-    if (keys->len) strbuf_addc(keys, ' ');
-    strbuf_adds(keys, key);
-}
-
 #define PINYIN_MAX_COMBINATIONS 32
 
-char *pinyin_keys(const char *text, unsigned flags)
+void pinyin_key_list(const char *text, unsigned flags, struct strlist *out)
 {
     struct syllables s = {NULL, 0};
-    struct strbuf keys = STRBUF_INIT;
     struct strbuf full = STRBUF_INIT, ini = STRBUF_INIT, shengmu = STRBUF_INIT;
 
+    strlist_clear(out);
     syllables_of(text, flags, &s);
     size_t combos = 1;
     for (size_t i = 0; i < s.n && combos <= PINYIN_MAX_COMBINATIONS; i++)
@@ -343,15 +303,37 @@ char *pinyin_keys(const char *text, unsigned flags)
             int zh = (syl[0] == 'z' || syl[0] == 'c' || syl[0] == 's') && syl[1] == 'h';
             strbuf_add(&shengmu, syl, zh ? 2 : 1);
         }
-        key_add(&keys, strbuf_str(&full));
-        key_add(&keys, strbuf_str(&ini));
-        key_add(&keys, strbuf_str(&shengmu));
+        const char *keys[] = {strbuf_str(&full), strbuf_str(&ini), strbuf_str(&shengmu)};
+        for (size_t k = 0; k < ARRAY_LEN(keys); k++)
+            if (*keys[k] && !strlist_has(out, keys[k])) strlist_add(out, keys[k]);
     }
     free(s.readings);
     strbuf_free(&full);
     strbuf_free(&ini);
     strbuf_free(&shengmu);
-    return strbuf_detach(&keys);
+}
+
+char *pinyin_keys(const char *text, unsigned flags)
+{
+    struct strlist keys = STRLIST_INIT;
+    pinyin_key_list(text, flags, &keys);
+    char *joined = strlist_join(&keys, " ");
+    strlist_free(&keys);
+    return joined;
+}
+
+int64_t pinyin_rank(const char *full)
+{
+    int64_t rank = 0;
+    int letters = 0;
+    for (const char *p = full; *p && letters < 12; p++) {
+        if (*p < 'a' || *p > 'z') continue;
+        rank = rank * 27 + (*p - 'a' + 1);
+        letters++;
+    }
+    for (; letters < 12; letters++)
+        rank *= 27;
+    return rank;
 }
 
 int pinyin_collate(const char *a, int na, const char *b, int nb)
@@ -380,10 +362,7 @@ void pinyin_shutdown(void)
     free(cache);
     cache = NULL;
     cache_cap = cache_used = 0;
-    if (trans_plain) utrans_close(trans_plain);
-    if (trans_names) utrans_close(trans_names);
     if (collator) ucol_close(collator);
-    trans_plain = trans_names = NULL;
     collator = NULL;
     u_cleanup();
 }

@@ -1,10 +1,11 @@
 /*
 ** pinyin: search keys and sort order for Chinese names, through ICU.
 **
-** Each character is transliterated on its own (ICU's whole-string output
-** runs syllables together, so it is never split on spaces) and cached per
-** code point, so ICU's ~110 ms transliterator start is paid once, lazily,
-** never on the way to the first screen. For a person's name the first
+** Each character is read on its own (ICU's whole-string output runs
+** syllables together, so it is never split on spaces), from a table that
+** src/pinyin_gen.c asks ICU's Han-Latin transliterator for when bangban is
+** built: the ~110 ms it takes to open is never paid at run time, and a
+** reading costs a table lookup. For a person's name the first
 ** character is read as a surname (ICU Han-Latin/Names: 单 shan, 曾 zeng,
 ** 解 xie, 仇 qiu; plus fix-ups ICU lacks: 朴 piao, 缪 miao, 覃 qin) and
 ** compound surnames are read as one (万俟 mo qi, 尉迟 yu chi). Polyphonic
@@ -15,6 +16,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "util.h"
 
 /* pinyin_keys() flags. */
 #define PINYIN_PERSON 1u /* the text is a person's name: read its start as a surname */
@@ -28,6 +31,19 @@
 ** new string (empty when nothing could be read); caller frees.
 */
 char *pinyin_keys(const char *text, unsigned flags);
+
+/*
+** The same keys as a list (out is cleared first). The first key is the
+** full pinyin of the first combination of readings (ICU's readings, the
+** surname read as a surname): the one names sort by.
+*/
+void pinyin_key_list(const char *text, unsigned flags, struct strlist *out);
+
+/*
+** A number that orders names as their full pinyin does (its first 12
+** letters), for sorting by an integer: 0 for text without pinyin.
+*/
+int64_t pinyin_rank(const char *full);
 
 /*
 ** The readings of one code point, space-separated ("le yue"), or NULL when

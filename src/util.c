@@ -152,6 +152,47 @@ void strbuf_free(struct strbuf *sb)
     strbuf_init(sb);
 }
 
+void strlist_add(struct strlist *l, const char *s)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 8;
+        l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = xstrdup(s);
+}
+
+int strlist_has(const struct strlist *l, const char *s)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i], s) == 0) return 1;
+    return 0;
+}
+
+void strlist_clear(struct strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    l->n = 0;
+}
+
+void strlist_free(struct strlist *l)
+{
+    strlist_clear(l);
+    free(l->v);
+    l->v = NULL;
+    l->cap = 0;
+}
+
+char *strlist_join(const struct strlist *l, const char *sep)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < l->n; i++) {
+        if (i) strbuf_adds(&sb, sep);
+        strbuf_adds(&sb, l->v[i]);
+    }
+    return strbuf_detach(&sb);
+}
+
 int str_eq(const char *a, const char *b)
 {
     if (!a || !b) return a == b;

@@ -61,6 +61,23 @@ const char *strbuf_str(const struct strbuf *sb);
 char *strbuf_detach(struct strbuf *sb);
 void strbuf_free(struct strbuf *sb);
 
+/* A growable list of owned strings. Initialise with STRLIST_INIT. */
+struct strlist {
+    char **v;
+    size_t n, cap;
+};
+#define STRLIST_INIT {NULL, 0, 0}
+
+/* Append a copy of s. */
+void strlist_add(struct strlist *l, const char *s);
+/* True when s is in the list. */
+int strlist_has(const struct strlist *l, const char *s);
+/* Free the strings, keep the list's memory. */
+void strlist_clear(struct strlist *l);
+void strlist_free(struct strlist *l);
+/* The strings joined by sep, as a new string; caller frees. */
+char *strlist_join(const struct strlist *l, const char *sep);
+
 /* True when a and b are equal strings (both may be NULL). */
 int str_eq(const char *a, const char *b);
 /* True when s is NULL or empty. */

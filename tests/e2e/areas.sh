@@ -14,7 +14,7 @@ expect desk "then communities" "共 50 条"
 keys desk Tab
 expect desk "then grids" "共 352 条"
 
-type_text desk "cyl"
+type_text desk "cyld"
 expect desk "grids found by pinyin initials" "共 5 条"
 keys desk Escape
 worker=$(sqlite3 "$DB" "SELECT workers FROM grid WHERE code = '120101004001-03'" | sed 's/、.*//')

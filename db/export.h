@@ -1,0 +1,30 @@
+/*
+** export: the resident register out as a ledger (src/sheet.h): the
+** columns bangban reads back, ID and phone numbers masked (前3后4) and
+** sensitive tags left out unless unmasked, which is written to the audit log.
+*/
+#ifndef BANGBAN_EXPORT_H
+#define BANGBAN_EXPORT_H
+
+#include <stddef.h>
+
+#include "db/db.h"
+#include "src/sheet.h"
+
+struct export_options {
+    enum sheet_format format;
+    enum codec codec;   /* CSV only */
+    int unmasked;       /* full ID and phone numbers and every tag: audited */
+    const char *reason; /* why, for the audit log (required when unmasked) */
+    const char *actor;
+};
+
+/*
+** Write every resident to path. Returns DB_OK with *rows set, or an error
+** with *err (caller frees): a character with no code in the encoding
+** names the line, the column and the character, and nothing is written.
+*/
+int export_residents(struct db *db, const char *path, const struct export_options *o, size_t *rows,
+                     char **err);
+
+#endif

@@ -1,0 +1,458 @@
+/*
+** import: see import.h.
+*/
+#include "db/import.h"
+#include "db/area.h"
+#include "db/resident_store.h"
+#include "src/i18n.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Communities and grids by code and by name, sorted for bsearch. */
+struct place_entry {
+    const char *key;
+    const struct area *area;
+};
+
+struct place_map {
+    struct area_list communities, grids;
+    struct place_entry *by_key_c, *by_key_g;
+    size_t nc, ng;
+};
+
+static int place_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct place_entry *)a)->key, ((const struct place_entry *)b)->key);
+}
+
+/* Index a list by code and by name (names that several share are left out). */
+static struct place_entry *place_index(const struct area_list *l, size_t *n)
+{
+    struct place_entry *v = xcalloc(l->n * 2 + 1, sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        v[k++] = (struct place_entry){l->items[i].code, &l->items[i]};
+        v[k++] = (struct place_entry){l->items[i].name, &l->items[i]};
+    }
+    qsort(v, k, sizeof *v, place_cmp);
+    /* A key two places share points at neither. */
+    for (size_t i = 1; i < k; i++)
+        if (strcmp(v[i].key, v[i - 1].key) == 0 && v[i].area != v[i - 1].area)
+            v[i].area = v[i - 1].area = NULL;
+    *n = k;
+    return v;
+}
+
+static const struct area *place_find(const struct place_entry *v, size_t n, const char *key)
+{
+    struct place_entry probe = {key, NULL};
+    const struct place_entry *e = bsearch(&probe, v, n, sizeof *v, place_cmp);
+    return e ? e->area : NULL;
+}
+
+static int places_load(struct db *db, struct place_map *m)
+{
+    memset(m, 0, sizeof *m);
+    int rc = area_list(db, AREA_COMMUNITY, "", 0, 0, &m->communities);
+    if (rc != DB_OK) return rc;
+    rc = area_list(db, AREA_GRID, "", 0, 0, &m->grids);
+    if (rc != DB_OK) {
+        area_list_free(&m->communities);
+        return rc;
+    }
+    m->by_key_c = place_index(&m->communities, &m->nc);
+    m->by_key_g = place_index(&m->grids, &m->ng);
+    return DB_OK;
+}
+
+static void places_free(struct place_map *m)
+{
+    area_list_free(&m->communities);
+    area_list_free(&m->grids);
+    free(m->by_key_c);
+    free(m->by_key_g);
+}
+
+/* Note a place the register does not know, once. */
+static void unknown_place(struct strlist *unknown, const char *what, const char *text)
+{
+    char *line = xasprintf("%s「%s」", what, text);
+    if (!strlist_has(unknown, line)) strlist_add(unknown, line);
+    free(line);
+}
+
+/* Find the community and grid a ledger row names; what is not found is kept as written. */
+static void places_resolve(const struct place_map *m, struct resident *r, struct strlist *unknown)
+{
+    if (*r->grid) {
+        const struct area *g = place_find(m->by_key_g, m->ng, r->grid);
+        if (g) {
+            r->grid_id = g->id;
+            r->community_id = g->parent_id;
+        } else {
+            unknown_place(unknown, _("grid"), r->grid);
+        }
+    }
+    if (*r->community && !r->community_id) {
+        const struct area *c = place_find(m->by_key_c, m->nc, r->community);
+        if (!c) {
+            char *with = xasprintf("%s社区", r->community);
+            c = place_find(m->by_key_c, m->nc, with);
+            free(with);
+        }
+        if (c)
+            r->community_id = c->id;
+        else
+            unknown_place(unknown, _("community"), r->community);
+    }
+}
+
+/* ID numbers seen in this file, with the line each was first on. */
+struct id_seen {
+    struct {
+        uint64_t hash;
+        int line;
+        char id[19];
+    } *slots;
+    size_t cap, used;
+};
+
+static uint64_t hash_of(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h ? h : 1;
+}
+
+/* The line id was seen on before, or 0 (then it is remembered as on line). */
+static int id_seen_check(struct id_seen *s, const char *id, int line)
+{
+    if (s->used * 2 >= s->cap) {
+        struct id_seen grown = {NULL, s->cap ? s->cap * 2 : 1024, 0};
+        grown.slots = xcalloc(grown.cap, sizeof *grown.slots);
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slots[i].hash) {
+                size_t j = s->slots[i].hash & (grown.cap - 1);
+                while (grown.slots[j].hash)
+                    j = (j + 1) & (grown.cap - 1);
+                grown.slots[j] = s->slots[i];
+                grown.used++;
+            }
+        free(s->slots);
+        *s = grown;
+    }
+    uint64_t h = hash_of(id);
+    size_t j = h & (s->cap - 1);
+    while (s->slots[j].hash) {
+        if (s->slots[j].hash == h && strcmp(s->slots[j].id, id) == 0) return s->slots[j].line;
+        j = (j + 1) & (s->cap - 1);
+    }
+    s->slots[j].hash = h;
+    s->slots[j].line = line;
+    snprintf(s->slots[j].id, sizeof s->slots[j].id, "%s", id);
+    s->used++;
+    return 0;
+}
+
+/* Tags of a and b together, each once, joined by 、. Caller frees. */
+static char *tags_union(const char *a, const char *b)
+{
+    struct strlist l = STRLIST_INIT;
+    const char *lists[] = {a, b};
+    for (int k = 0; k < 2; k++) {
+        const char *p = lists[k];
+        while (*p) {
+            const char *end = strstr(p, "、");
+            size_t n = end ? (size_t)(end - p) : strlen(p);
+            char *t = xstrndup(p, n);
+            if (*t && !strlist_has(&l, t)) strlist_add(&l, t);
+            free(t);
+            p = end ? end + strlen("、") : p + n;
+        }
+    }
+    char *joined = strlist_join(&l, "、");
+    strlist_free(&l);
+    return joined;
+}
+
+/* The registered record with the ledger's values for the columns the ledger has. */
+static void merge_into(const struct ledger *l, const struct resident *from, struct resident *into)
+{
+    if (ledger_column_of(l, LF_NAME) >= 0) resident_set(&into->name, from->name);
+    if (ledger_column_of(l, LF_GENDER) >= 0 || !into->gender) into->gender = from->gender;
+    if (ledger_column_of(l, LF_ETHNICITY) >= 0) resident_set(&into->ethnicity, from->ethnicity);
+    if (ledger_column_of(l, LF_BIRTH) >= 0 || !*into->birth_date)
+        resident_set(&into->birth_date, from->birth_date);
+    if (ledger_column_of(l, LF_PHONE) >= 0 && *from->phone) resident_set(&into->phone, from->phone);
+    if (*from->landline) resident_set(&into->landline, from->landline);
+    if (ledger_column_of(l, LF_ADDRESS) >= 0) resident_set(&into->address, from->address);
+    if (ledger_column_of(l, LF_NOTE) >= 0) resident_set(&into->note, from->note);
+    if (ledger_column_of(l, LF_GRID) >= 0 || ledger_column_of(l, LF_COMMUNITY) >= 0) {
+        into->community_id = from->community_id;
+        into->grid_id = from->grid_id;
+        resident_set(&into->community, from->community_id ? "" : from->community);
+        resident_set(&into->grid, from->grid_id ? "" : from->grid);
+    }
+    /* Tags are only ever added by a ledger: a list of 空巢老人 says nothing about 党员. */
+    resident_take(&into->tags, tags_union(into->tags, from->tags));
+}
+
+static int same_record(const struct resident *a, const struct resident *b)
+{
+    return str_eq(a->name, b->name) && a->gender == b->gender && str_eq(a->ethnicity, b->ethnicity) &&
+           str_eq(a->birth_date, b->birth_date) && str_eq(a->phone, b->phone) &&
+           str_eq(a->landline, b->landline) && str_eq(a->address, b->address) &&
+           str_eq(a->note, b->note) && a->community_id == b->community_id &&
+           a->grid_id == b->grid_id && str_eq(a->tags, b->tags) &&
+           (a->community_id || str_eq(a->community, b->community)) &&
+           (a->grid_id || str_eq(a->grid, b->grid));
+}
+
+/* A good row into a register that already holds residents. */
+static int merge_row(struct db *db, const struct ledger *l, const struct import_options *o,
+                     struct resident *r, struct import_report *rep)
+{
+    struct resident old;
+    int rc = resident_get_by_id_number(db, r->id_number, &old);
+    if (rc == DB_NOTFOUND) {
+        rc = resident_save(db, r, o->actor, NULL);
+        rep->imported += rc == DB_OK;
+        return rc;
+    }
+    if (rc != DB_OK) return rc;
+    if (o->existing == IMPORT_SKIP) {
+        rep->skipped++;
+    } else {
+        struct resident merged;
+        resident_copy(&merged, &old);
+        merge_into(l, r, &merged);
+        if (same_record(&merged, &old)) {
+            rep->unchanged++;
+        } else {
+            rc = resident_save(db, &merged, o->actor, NULL);
+            rep->updated += rc == DB_OK;
+        }
+        resident_free(&merged);
+    }
+    resident_free(&old);
+    return rc;
+}
+
+/* Rejected rows' bytes as they were in the file (which may hold anything, even NUL). */
+struct raw_rows {
+    char **v;
+    size_t *len;
+    size_t n;
+};
+
+static void raw_rows_add(struct raw_rows *r, const char *bytes, size_t n)
+{
+    r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
+    r->len = xrealloc(r->len, (r->n + 1) * sizeof *r->len);
+    r->v[r->n] = xmalloc(n ? n : 1);
+    memcpy(r->v[r->n], bytes, n);
+    r->len[r->n++] = n;
+}
+
+static void raw_rows_free(struct raw_rows *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        free(r->v[i]);
+    free(r->v);
+    free(r->len);
+}
+
+/* Write the rejected rows, with the header, as the ledger had them. Returns 0 or -1 with *err. */
+static int rejects_write(const struct ledger *l, const char *path, const struct raw_rows *raw,
+                         char **err)
+{
+    const char *bom, *header, *eol;
+    size_t bom_len, header_len;
+    ledger_header_raw(l, &bom, &bom_len, &header, &header_len, &eol);
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        *err = xasprintf(_("cannot write the rejects file %s: %s"), path, strerror(errno));
+        return -1;
+    }
+    fwrite(bom, 1, bom_len, f);
+    fwrite(header, 1, header_len, f);
+    fputs(eol, f);
+    for (size_t i = 0; i < raw->n; i++) {
+        fwrite(raw->v[i], 1, raw->len[i], f);
+        fputs(eol, f);
+    }
+    if (fclose(f) != 0) {
+        *err = xasprintf(_("cannot write the rejects file %s: %s"), path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* What reading a ledger carries along, row after row. */
+struct import_reader {
+    struct ledger *l;
+    struct import_report *rep;
+    const struct place_map *places;
+    struct id_seen seen;
+    struct raw_rows rejected;
+};
+
+/*
+** The next good row of the ledger as a resident (see bulk_source); bad
+** rows on the way are reported and kept for the rejects file.
+*/
+static int import_next(void *ctx, struct resident *r, size_t *done, size_t *total)
+{
+    struct import_reader *in = ctx;
+    struct ledger_row row;
+    while (ledger_next(in->l, &row)) {
+        int upgraded;
+        in->rep->read++;
+        int bad = ledger_row_check(in->l, &row, r, &upgraded, &in->rep->problems);
+        if (!bad) {
+            int first = id_seen_check(&in->seen, r->id_number, row.line);
+            if (first) {
+                int col = ledger_column_of(in->l, LF_ID);
+                ledger_problem_add(&in->rep->problems, row.line, ledger_column_name(in->l, (size_t)col),
+                                   xasprintf(_("the same ID number as line %d"), first));
+                bad = 1;
+            }
+        }
+        if (bad) {
+            raw_rows_add(&in->rejected, row.raw, row.raw_len);
+            in->rep->rejected++;
+            resident_free(r);
+            continue;
+        }
+        in->rep->upgraded += upgraded;
+        places_resolve(in->places, r, &in->rep->unknown_places);
+        *done = ledger_offset(in->l);
+        *total = ledger_size(in->l);
+        return 1;
+    }
+    return 0;
+}
+
+static int bulk_next(void *ctx, struct resident *r, size_t *done, size_t *total)
+{
+    struct import_reader *in = ctx;
+    if (!import_next(ctx, r, done, total)) return 0;
+    in->rep->imported++;
+    return 1;
+}
+
+int import_residents(struct db *db, struct ledger *l, const struct import_options *o,
+                     struct import_report *rep, char **err)
+{
+    memset(rep, 0, sizeof *rep);
+    *err = NULL;
+    for (size_t i = 0; i < ledger_columns(l); i++)
+        if (ledger_column_field(l, i) == LF_UNKNOWN)
+            strlist_add(&rep->unknown_columns, ledger_column_name(l, i));
+    static const enum ledger_field required[] = {LF_NAME, LF_ID};
+    for (size_t i = 0; i < ARRAY_LEN(required); i++)
+        if (ledger_column_of(l, required[i]) < 0) {
+            *err = xasprintf(_("the ledger has no %s column"), ledger_field_header(required[i]));
+            return DB_INVALID;
+        }
+
+    struct place_map places;
+    int rc = places_load(db, &places);
+    if (rc != DB_OK) {
+        *err = xstrdup(db_rc_message(rc));
+        return rc;
+    }
+    struct import_reader in;
+    memset(&in, 0, sizeof in);
+    in.l = l;
+    in.rep = rep;
+    in.places = &places;
+    struct resident_bulk *bulk = NULL;
+    rc = resident_bulk_begin(db, o->actor, &bulk);
+    if (rc == DB_OK) {
+        /* An empty register: a second thread reads while this one writes. */
+        rc = resident_bulk_pump(bulk, bulk_next, &in, _("Reading the ledger"), o->progress, o->ctx);
+        if (rc == DB_OK)
+            rc = resident_bulk_finish(bulk, o->progress, o->ctx);
+        else
+            resident_bulk_abort(bulk);
+    } else if (rc == DB_INVALID) {
+        /* Residents are registered already: row by row, one transaction. */
+        rc = db_write_begin(db);
+        struct resident r;
+        size_t done, total;
+        while (rc == DB_OK && import_next(&in, &r, &done, &total)) {
+            rc = merge_row(db, l, o, &r, rep);
+            resident_free(&r);
+            if (o->progress && rep->read % 1024 == 0)
+                o->progress(o->ctx, _("Reading the ledger"), done, total);
+        }
+        if (rc == DB_OK)
+            rc = db_commit(db);
+        else
+            db_rollback(db);
+    }
+    places_free(&places);
+    free(in.seen.slots);
+    if (rc != DB_OK) {
+        *err = xstrdup(db_rc_message(rc));
+        rep->imported = rep->updated = rep->unchanged = rep->skipped = 0;
+    } else if (in.rejected.n) {
+        char *path = o->rejects_path ? xstrdup(o->rejects_path)
+                                     : xasprintf("%s.rejects.csv", o->ledger_path);
+        if (rejects_write(l, path, &in.rejected, err) == 0)
+            rep->rejects_path = path;
+        else
+            free(path);
+    }
+    raw_rows_free(&in.rejected);
+    return rc;
+}
+
+void import_report_free(struct import_report *rep)
+{
+    ledger_problems_free(&rep->problems);
+    strlist_free(&rep->unknown_places);
+    strlist_free(&rep->unknown_columns);
+    free(rep->rejects_path);
+    memset(rep, 0, sizeof *rep);
+}
+
+char *import_report_text(const struct import_report *rep)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < rep->problems.n; i++) {
+        const struct ledger_problem *p = &rep->problems.v[i];
+        if (*p->column)
+            strbuf_addf(&sb, _("line %d, %s: %s\n"), p->line, p->column, p->reason);
+        else
+            strbuf_addf(&sb, _("line %d: %s\n"), p->line, p->reason);
+    }
+    if (rep->unknown_columns.n) {
+        char *cols = strlist_join(&rep->unknown_columns, "、");
+        strbuf_addf(&sb, _("Columns not used (not known to bangban): %s\n"), cols);
+        free(cols);
+    }
+    if (rep->unknown_places.n) {
+        char *places = strlist_join(&rep->unknown_places, "、");
+        strbuf_addf(&sb, _("Not known here yet, kept as written: %s\n"), places);
+        free(places);
+    }
+    if (rep->rejects_path)
+        strbuf_addf(&sb, _("Rejected rows, as they were in the file: %s\n"), rep->rejects_path);
+    return strbuf_detach(&sb);
+}
+
+char *import_summary(const struct import_report *rep)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, _("read %zu, imported %zu, updated %zu, unchanged %zu, skipped %zu, rejected %zu"),
+                rep->read, rep->imported, rep->updated, rep->unchanged, rep->skipped, rep->rejected);
+    if (rep->upgraded)
+        strbuf_addf(&sb, _(" (%zu 15-digit ID numbers upgraded to 18)"), rep->upgraded);
+    return strbuf_detach(&sb);
+}

@@ -1,0 +1,500 @@
+/*
+** resident_bulk: see resident_bulk.h.
+*/
+#include "db/resident_bulk.h"
+#include "db/postings.h"
+#include "db/resident_keys.h"
+#include "db/resident_store.h"
+#include "src/clock.h"
+#include "src/i18n.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+** The entries of a posting-list table collected during the load: grouped
+** by term as they come (a hash table of terms), each term's entries sorted
+** at the end. Sorting many short integer runs is far cheaper than sorting
+** every (term, entry) pair by its text.
+*/
+struct term {
+    uint32_t text; /* offset of the term in the arena */
+    uint32_t len;
+    struct posting *v;
+    uint32_t n, cap;
+};
+
+struct term_table {
+    struct term *terms;
+    size_t n, cap;
+    uint32_t *slots; /* hash -> term index + 1; 0 empty */
+    size_t nslots;
+    struct strbuf arena;
+};
+
+static uint64_t term_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static void terms_rehash(struct term_table *t)
+{
+    t->nslots = t->nslots ? t->nslots * 2 : 1 << 12;
+    free(t->slots);
+    t->slots = xcalloc(t->nslots, sizeof *t->slots);
+    for (size_t i = 0; i < t->n; i++) {
+        const struct term *e = &t->terms[i];
+        size_t j = term_hash(t->arena.buf + e->text, e->len) & (t->nslots - 1);
+        while (t->slots[j])
+            j = (j + 1) & (t->nslots - 1);
+        t->slots[j] = (uint32_t)(i + 1);
+    }
+}
+
+/* Add an entry under term text. */
+static void terms_add(struct term_table *t, const char *text, const struct posting *e)
+{
+    size_t len = strlen(text);
+    if ((t->n + 1) * 2 > t->nslots) terms_rehash(t);
+    size_t j = term_hash(text, len) & (t->nslots - 1);
+    struct term *found = NULL;
+    while (t->slots[j]) {
+        struct term *c = &t->terms[t->slots[j] - 1];
+        if (c->len == len && memcmp(t->arena.buf + c->text, text, len) == 0) {
+            found = c;
+            break;
+        }
+        j = (j + 1) & (t->nslots - 1);
+    }
+    if (!found) {
+        if (t->n == t->cap) {
+            t->cap = t->cap ? t->cap * 2 : 1024;
+            t->terms = xrealloc(t->terms, t->cap * sizeof *t->terms);
+        }
+        found = &t->terms[t->n++];
+        memset(found, 0, sizeof *found);
+        found->text = (uint32_t)t->arena.len;
+        found->len = (uint32_t)len;
+        strbuf_add(&t->arena, text, len);
+        t->slots[j] = (uint32_t)t->n;
+    }
+    if (found->n == found->cap) {
+        found->cap = found->cap ? found->cap * 2 : 4;
+        found->v = xrealloc(found->v, found->cap * sizeof *found->v);
+    }
+    found->v[found->n++] = *e;
+}
+
+static void terms_free(struct term_table *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->terms[i].v);
+    free(t->terms);
+    free(t->slots);
+    strbuf_free(&t->arena);
+    memset(t, 0, sizeof *t);
+}
+
+static int posting_sort_cmp(const void *a, const void *b)
+{
+    return posting_cmp(a, b);
+}
+
+/* For sorting terms by their text: the arena the offsets point into. */
+static const char *sort_arena;
+
+static int term_cmp(const void *pa, const void *pb)
+{
+    const struct term *a = pa, *b = pb;
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(sort_arena + a->text, sort_arena + b->text, n);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* Sort both tables: every term's entries, then the terms (a worker thread runs this). */
+static void *terms_sort(void *arg)
+{
+    struct term_table *tables = arg;
+    for (int k = 0; k < 2; k++) {
+        struct term_table *t = &tables[k];
+        for (size_t i = 0; i < t->n; i++)
+            qsort(t->terms[i].v, t->terms[i].n, sizeof *t->terms[i].v, posting_sort_cmp);
+        sort_arena = t->arena.buf;
+        qsort(t->terms, t->n, sizeof *t->terms, term_cmp);
+    }
+    return NULL;
+}
+
+struct resident_bulk {
+    struct db *db;
+    char *actor;
+    char when[20];
+    struct db_stmt *insert, *tag_make, *tag_link;
+    struct term_table tables[2]; /* POSTINGS_GRAM, POSTINGS_KEY */
+    struct strlist index_sql;    /* the indexes dropped for the load, to build again */
+    struct strlist tag_names;    /* tag name -> tag_ids[i] */
+    int64_t *tag_ids;
+    int journal_switched;        /* the load runs with a rollback journal; WAL again after */
+    int64_t next_id;             /* ids are given out here, so keys can be filed before the row is written */
+};
+
+/* Keep the CREATE INDEX statements of the resident table and drop the indexes. */
+static int indexes_drop(struct resident_bulk *b)
+{
+    struct db_stmt *st = db_prepare(b->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+                                           " AND tbl_name = 'resident' AND sql IS NOT NULL");
+    struct strlist names = STRLIST_INIT;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        strlist_add(&names, db_col_text(st, 0));
+        strlist_add(&b->index_sql, db_col_text(st, 1));
+    }
+    db_finalize(st);
+    for (size_t i = 0; i < names.n && rc == DB_DONE; i++) {
+        char *drop = xasprintf("DROP INDEX \"%s\"", names.v[i]);
+        rc = db_exec(b->db, drop) == DB_OK ? DB_DONE : DB_ERROR;
+        free(drop);
+    }
+    strlist_free(&names);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+static int tags_load(struct resident_bulk *b)
+{
+    struct tag_list tags;
+    int rc = tag_list(b->db, 1, &tags);
+    if (rc != DB_OK) return rc;
+    b->tag_ids = xcalloc(tags.n + 1, sizeof *b->tag_ids);
+    for (size_t i = 0; i < tags.n; i++) {
+        strlist_add(&b->tag_names, tags.v[i].name);
+        b->tag_ids[i] = tags.v[i].id;
+    }
+    tag_list_free(&tags);
+    return DB_OK;
+}
+
+/* Free what the load holds (the transaction is already ended). */
+static void bulk_free(struct resident_bulk *b)
+{
+    db_finalize(b->insert);
+    db_finalize(b->tag_make);
+    db_finalize(b->tag_link);
+    if (b->journal_switched) db_journal_wal(b->db);
+    free(b->actor);
+    terms_free(&b->tables[0]);
+    terms_free(&b->tables[1]);
+    strlist_free(&b->index_sql);
+    strlist_free(&b->tag_names);
+    free(b->tag_ids);
+    free(b);
+}
+
+int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk **out)
+{
+    *out = NULL;
+    if (resident_count(db) > 0) return DB_INVALID;
+    struct resident_bulk *b = xcalloc(1, sizeof *b);
+    b->db = db;
+    b->actor = xstrdup(actor);
+    clock_format(clock_now(), b->when);
+    b->journal_switched = db_journal_exclusive(db);
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) {
+        bulk_free(b);
+        return rc;
+    }
+    /* Checked again inside the transaction: another desk may have added one meanwhile. */
+    if (resident_count(db) > 0) rc = DB_INVALID;
+    if (rc == DB_OK) rc = indexes_drop(b);
+    if (rc == DB_OK) rc = tags_load(b);
+    if (rc != DB_OK) {
+        resident_bulk_abort(b);
+        return rc;
+    }
+    b->insert = db_prepare(db, resident_insert_id_sql);
+    b->next_id = 1 + db_int(db, 0, "SELECT coalesce(max(id), 0) FROM resident");
+    b->tag_make = db_prepare(db, "INSERT INTO tag (name, created_at, created_by, updated_at,"
+                                 " updated_by) VALUES (?1, ?2, ?3, ?2, ?3)");
+    b->tag_link = db_prepare(db, "INSERT INTO resident_tag (resident_id, tag_id) VALUES (?1, ?2)");
+    *out = b;
+    return DB_OK;
+}
+
+/* The id of a tag by name, created when new. Returns 0 on failure. */
+static int64_t tag_id(struct resident_bulk *b, const char *name)
+{
+    for (size_t i = 0; i < b->tag_names.n; i++)
+        if (strcmp(b->tag_names.v[i], name) == 0) return b->tag_ids[i];
+    db_bind_text(b->tag_make, 1, name);
+    db_bind_text(b->tag_make, 2, b->when);
+    db_bind_text(b->tag_make, 3, b->actor);
+    int rc = db_step(b->tag_make);
+    db_reset(b->tag_make);
+    if (rc != DB_DONE) return 0;
+    strlist_add(&b->tag_names, name);
+    b->tag_ids = xrealloc(b->tag_ids, (b->tag_names.n + 1) * sizeof *b->tag_ids);
+    b->tag_ids[b->tag_names.n - 1] = db_last_id(b->db);
+    return b->tag_ids[b->tag_names.n - 1];
+}
+
+static int tags_link(struct resident_bulk *b, int64_t rid, const char *tags)
+{
+    const char *p = tags;
+    while (*p) {
+        const char *end = strstr(p, "、");
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n) {
+            char *name = xstrndup(p, n);
+            int64_t tid = tag_id(b, name);
+            free(name);
+            if (!tid) return DB_ERROR;
+            db_bind_int(b->tag_link, 1, rid);
+            db_bind_int(b->tag_link, 2, tid);
+            int rc = db_step(b->tag_link);
+            db_reset(b->tag_link);
+            if (rc != DB_DONE) return rc;
+        }
+        p = end ? end + strlen("、") : p + n;
+    }
+    return DB_OK;
+}
+
+/* Give a resident its id and file its search keys (no database needed). */
+static void bulk_file_keys(struct resident_bulk *b, struct resident *r, const struct resident_keys *k)
+{
+    r->id = b->next_id++;
+    for (size_t i = 0; i < k->ngrams; i++) {
+        struct posting e = {posting_key(k->grams[i].tier, k->rank), (uint32_t)r->id};
+        terms_add(&b->tables[POSTINGS_GRAM], k->grams[i].text, &e);
+    }
+    struct posting e = {posting_key(0, k->rank), (uint32_t)r->id};
+    for (size_t i = 0; i < k->pinyin.n; i++)
+        terms_add(&b->tables[POSTINGS_KEY], k->pinyin.v[i], &e);
+}
+
+/* Write the row of a resident whose id and keys are filed already. */
+static int bulk_write(struct resident_bulk *b, const struct resident *r, int64_t rank)
+{
+    resident_bind_row(b->insert, r, rank, b->actor, b->when);
+    db_bind_int(b->insert, 21, r->id);
+    int rc = db_step(b->insert);
+    db_reset(b->insert);
+    if (rc != DB_DONE) return rc;
+    return *r->tags ? tags_link(b, r->id, r->tags) : DB_OK;
+}
+
+int resident_bulk_add(struct resident_bulk *b, struct resident *r)
+{
+    struct resident_keys k;
+    resident_keys_of(r->name, &k);
+    bulk_file_keys(b, r, &k);
+    int rc = bulk_write(b, r, k.rank);
+    resident_keys_free(&k);
+    return rc;
+}
+
+/* A batch of residents passed from the reading thread to the writing one. */
+#define PUMP_BATCH 512
+#define PUMP_QUEUE 8
+
+struct pump_item {
+    struct resident r;
+    struct resident_keys k;
+};
+
+struct pump_batch {
+    struct pump_item items[PUMP_BATCH];
+    size_t n;
+    size_t done, total; /* progress when the batch was filled */
+};
+
+struct pump {
+    struct resident_bulk *b;
+    bulk_source next;
+    void *ctx;
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    struct pump_batch *queue[PUMP_QUEUE]; /* filled, for the writer */
+    size_t head, count;
+    struct pump_batch *spent; /* written, back to the reader, which frees what it made */
+    int finished;             /* the reader is done */
+    int stop;                 /* the writer gave up: the reader should stop */
+};
+
+/* Free the residents of a batch (in the thread that made them: glibc frees faster there). */
+static void batch_clear(struct pump_batch *batch)
+{
+    for (size_t i = 0; i < batch->n; i++) {
+        resident_free(&batch->items[i].r);
+        resident_keys_free(&batch->items[i].k);
+    }
+    batch->n = 0;
+}
+
+static void *pump_read(void *arg)
+{
+    struct pump *p = arg;
+    int more = 1;
+    while (more) {
+        pthread_mutex_lock(&p->lock);
+        struct pump_batch *batch = p->spent;
+        p->spent = NULL;
+        pthread_mutex_unlock(&p->lock);
+        if (batch)
+            batch_clear(batch);
+        else
+            batch = xcalloc(1, sizeof *batch);
+        while (batch->n < PUMP_BATCH) {
+            struct pump_item *it = &batch->items[batch->n];
+            if (!p->next(p->ctx, &it->r, &batch->done, &batch->total)) {
+                more = 0;
+                break;
+            }
+            resident_keys_of(it->r.name, &it->k);
+            batch->n++;
+        }
+        pthread_mutex_lock(&p->lock);
+        while (p->count == PUMP_QUEUE && !p->stop)
+            pthread_cond_wait(&p->changed, &p->lock);
+        int stop = p->stop;
+        if (!stop) p->queue[(p->head + p->count++) % PUMP_QUEUE] = batch;
+        if (!more || stop) p->finished = 1;
+        pthread_cond_broadcast(&p->changed);
+        pthread_mutex_unlock(&p->lock);
+        if (stop) {
+            batch_clear(batch);
+            free(batch);
+            break;
+        }
+    }
+    return NULL;
+}
+
+int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, const char *step,
+                       bulk_progress progress, void *pctx)
+{
+    struct pump p;
+    memset(&p, 0, sizeof p);
+    p.b = b;
+    p.next = next;
+    p.ctx = ctx;
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.changed, NULL);
+    int rc = DB_OK;
+    pthread_t reader;
+    if (pthread_create(&reader, NULL, pump_read, &p) != 0) {
+        /* No second thread: read and write in turn. */
+        struct pump_item it;
+        size_t done, total;
+        while (rc == DB_OK && next(ctx, &it.r, &done, &total)) {
+            rc = resident_bulk_add(b, &it.r);
+            resident_free(&it.r);
+        }
+        return rc;
+    }
+    struct pump_batch *done = NULL; /* written, not yet handed back */
+    for (;;) {
+        pthread_mutex_lock(&p.lock);
+        while (p.count == 0 && !p.finished)
+            pthread_cond_wait(&p.changed, &p.lock);
+        struct pump_batch *batch = NULL;
+        if (p.count) {
+            batch = p.queue[p.head];
+            p.head = (p.head + 1) % PUMP_QUEUE;
+            p.count--;
+        }
+        if (done && !p.spent) {
+            p.spent = done;
+            done = NULL;
+        }
+        if (rc != DB_OK) p.stop = 1;
+        pthread_cond_broadcast(&p.changed);
+        pthread_mutex_unlock(&p.lock);
+        if (!batch) break;
+        for (size_t i = 0; i < batch->n && rc == DB_OK; i++) {
+            bulk_file_keys(b, &batch->items[i].r, &batch->items[i].k);
+            rc = bulk_write(b, &batch->items[i].r, batch->items[i].k.rank);
+        }
+        if (progress && rc == DB_OK) progress(pctx, step, batch->done, batch->total);
+        if (done) {
+            /* The reader has not taken the last one back yet: free this one here. */
+            batch_clear(batch);
+            free(batch);
+        } else {
+            done = batch;
+        }
+    }
+    pthread_join(reader, NULL);
+    struct pump_batch *left[] = {done, p.spent};
+    for (size_t i = 0; i < ARRAY_LEN(left); i++)
+        if (left[i]) {
+            batch_clear(left[i]);
+            free(left[i]);
+        }
+    pthread_mutex_destroy(&p.lock);
+    pthread_cond_destroy(&p.changed);
+    return rc;
+}
+
+/* Write a sorted table: the entries of each term as posting-list chunks. */
+static int terms_write(struct resident_bulk *b, enum postings_table which)
+{
+    struct term_table *t = &b->tables[which];
+    struct db_stmt *st = postings_bulk_prepare(b->db, which);
+    int rc = DB_OK;
+    for (size_t i = 0; i < t->n && rc == DB_OK; i++) {
+        struct term *e = &t->terms[i];
+        /* A name with the same piece twice gave the same entry twice: keep one. */
+        uint32_t n = 0;
+        for (uint32_t k = 0; k < e->n; k++)
+            if (!n || posting_cmp(&e->v[k], &e->v[n - 1]) != 0) e->v[n++] = e->v[k];
+        rc = postings_bulk_term(st, t->arena.buf + e->text, e->len, e->v, n);
+    }
+    db_finalize(st);
+    return rc;
+}
+
+int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *ctx)
+{
+    size_t steps = 2 + b->index_sql.n, step = 0;
+    /* Sorting the search keys needs no database: a second thread does it meanwhile. */
+    pthread_t sorter;
+    int threaded = pthread_create(&sorter, NULL, terms_sort, b->tables) == 0;
+    int rc = DB_OK;
+    for (size_t i = 0; i < b->index_sql.n && rc == DB_OK; i++) {
+        if (progress) progress(ctx, _("Building indexes"), step++, steps);
+        rc = db_exec(b->db, b->index_sql.v[i]);
+    }
+    if (progress) progress(ctx, _("Writing search keys"), step++, steps);
+    if (threaded)
+        pthread_join(sorter, NULL);
+    else
+        terms_sort(b->tables);
+    if (rc == DB_OK) rc = terms_write(b, POSTINGS_GRAM);
+    if (rc == DB_OK) rc = terms_write(b, POSTINGS_KEY);
+    if (rc != DB_OK) {
+        resident_bulk_abort(b);
+        return rc;
+    }
+    if (progress) progress(ctx, _("Saving"), step++, steps);
+    rc = db_commit(b->db);
+    if (progress) progress(ctx, _("Done"), steps, steps);
+    bulk_free(b);
+    return rc;
+}
+
+void resident_bulk_abort(struct resident_bulk *b)
+{
+    if (!b) return;
+    /* Statements first: a rollback with statements still running is refused. */
+    db_finalize(b->insert);
+    db_finalize(b->tag_make);
+    db_finalize(b->tag_link);
+    b->insert = b->tag_make = b->tag_link = NULL;
+    db_rollback(b->db);
+    bulk_free(b);
+}

@@ -1,0 +1,63 @@
+/*
+** resident_bulk: loading many residents into an empty register at once
+** (a first ledger import, a demo district). Row-by-row maintenance of
+** search indexes is what makes bulk loads slow, so here the indexes on
+** the resident table are dropped and rebuilt at the end, the search keys
+** of every name are collected in memory, sorted, and written in key order,
+** and the full-text index is rebuilt in one pass. Everything is one
+** transaction: a failed load leaves the register as it was.
+*/
+#ifndef BANGBAN_RESIDENT_BULK_H
+#define BANGBAN_RESIDENT_BULK_H
+
+#include <stddef.h>
+
+#include "db/db.h"
+#include "src/resident.h"
+
+struct resident_bulk;
+
+/* Progress of the last steps: called with what is being done, in the clerk's language. */
+typedef void (*bulk_progress)(void *ctx, const char *step, size_t done, size_t total);
+
+/*
+** Start a bulk load as actor. Returns DB_OK with *out, DB_INVALID when
+** the register already holds residents (load those row by row instead),
+** or DB_BUSY / DB_ERROR.
+*/
+int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk **out);
+
+/*
+** Add a resident whose fields are valid and whose ID number (if any) is
+** not in the load yet; community_id and grid_id are taken as they are,
+** tags by name (unknown ones are created). Sets r->id. Returns DB_OK or
+** an error (then abort).
+*/
+int resident_bulk_add(struct resident_bulk *b, struct resident *r);
+
+/*
+** Where residents come from for resident_bulk_pump(): initialise and fill
+** r with the next valid resident and return 1, or return 0 at the end
+** (r untouched).
+** *done and *total say how far it has come, for progress. It runs in a
+** second thread while the first writes the rows, so it must not touch the
+** database nor anything the caller reads before the pump returns.
+*/
+typedef int (*bulk_source)(void *ctx, struct resident *r, size_t *done, size_t *total);
+
+/*
+** Load every resident next gives: a second thread reads and checks them
+** and works out their search keys while this one writes them. progress
+** (may be NULL, called from this thread) gets step "reading". Returns
+** DB_OK or an error (then abort).
+*/
+int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, const char *step,
+                       bulk_progress progress, void *pctx);
+
+/* Build the indexes and search tables and commit; frees b. Returns DB_OK or an error (rolled back). */
+int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *ctx);
+
+/* Give up: roll back and free b. */
+void resident_bulk_abort(struct resident_bulk *b);
+
+#endif

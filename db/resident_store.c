@@ -1,0 +1,739 @@
+/*
+** resident_store: see resident_store.h.
+*/
+#include "db/resident_store.h"
+#include "db/resident_keys.h"
+#include "db/postings.h"
+#include "src/actor.h"
+#include "src/clock.h"
+#include "src/search.h"
+#include "src/text.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The columns every read returns, in this order (see row_read()). */
+#define RESIDENT_SELECT                                                                           \
+    "SELECT r.id, r.name, r.gender, r.ethnicity, r.birth_date, coalesce(r.id_number, ''),"        \
+    " r.phone, r.landline, coalesce(r.community_id, 0), coalesce(c.name, r.community_text),"      \
+    " coalesce(r.grid_id, 0), coalesce(g.name, r.grid_text), r.address, coalesce(r.head_id, 0),"   \
+    " coalesce(h.name, ''), r.relation, r.note, r.version, r.created_at, r.created_by,"            \
+    " r.updated_at, r.updated_by,"                                                                 \
+    " coalesce((SELECT group_concat(t.name, '、') FROM resident_tag rt JOIN tag t"                 \
+    " ON t.id = rt.tag_id WHERE rt.resident_id = r.id AND t.sensitive <= ?9), '')"                  \
+    " FROM resident r LEFT JOIN community c ON c.id = r.community_id"                              \
+    " LEFT JOIN grid g ON g.id = r.grid_id LEFT JOIN resident h ON h.id = r.head_id"
+
+/* ?9 of RESIDENT_SELECT: which tags to read. */
+#define TAGS_PUBLIC 0
+#define TAGS_ALL 1
+
+static void row_read(struct db_stmt *st, struct resident *r, int offset)
+{
+    int c = offset;
+    resident_init(r);
+    r->id = db_col_int(st, c++);
+    resident_set(&r->name, db_col_text(st, c++));
+    const char *g = db_col_text(st, c++);
+    r->gender = *g == 'M' || *g == 'F' ? *g : 0;
+    resident_set(&r->ethnicity, db_col_text(st, c++));
+    resident_set(&r->birth_date, db_col_text(st, c++));
+    resident_set(&r->id_number, db_col_text(st, c++));
+    resident_set(&r->phone, db_col_text(st, c++));
+    resident_set(&r->landline, db_col_text(st, c++));
+    r->community_id = db_col_int(st, c++);
+    resident_set(&r->community, db_col_text(st, c++));
+    r->grid_id = db_col_int(st, c++);
+    resident_set(&r->grid, db_col_text(st, c++));
+    resident_set(&r->address, db_col_text(st, c++));
+    r->head_id = db_col_int(st, c++);
+    resident_set(&r->head_name, db_col_text(st, c++));
+    resident_set(&r->relation, db_col_text(st, c++));
+    resident_set(&r->note, db_col_text(st, c++));
+    r->version = db_col_int(st, c++);
+    resident_set(&r->created_at, db_col_text(st, c++));
+    resident_set(&r->created_by, db_col_text(st, c++));
+    resident_set(&r->updated_at, db_col_text(st, c++));
+    resident_set(&r->updated_by, db_col_text(st, c++));
+    resident_set(&r->tags, db_col_text(st, c++));
+}
+
+void resident_hits_free(struct resident_hits *h)
+{
+    for (size_t i = 0; i < h->n; i++)
+        resident_free(&h->items[i]);
+    free(h->items);
+    memset(h, 0, sizeof *h);
+}
+
+/* Replace the numbers of a listed record by their masked forms. */
+static void mask(struct resident *r)
+{
+    resident_take(&r->id_number, resident_masked_id(r->id_number));
+    resident_take(&r->phone, resident_masked_phone(r->phone));
+}
+
+/* Append the rows of a prepared search (RESIDENT_SELECT columns first) not yet in out, up to limit. */
+static int collect(struct db_stmt *st, size_t limit, struct resident_hits *out)
+{
+    int rc = DB_DONE;
+    while (out->n < limit && (rc = db_step(st)) == DB_ROW) {
+        int64_t id = db_col_int(st, 0);
+        int seen = 0;
+        for (size_t i = 0; i < out->n && !seen; i++)
+            seen = out->items[i].id == id;
+        if (seen) continue;
+        out->items = xrealloc(out->items, (out->n + 1) * sizeof *out->items);
+        row_read(st, &out->items[out->n], 0);
+        mask(&out->items[out->n]);
+        out->n++;
+    }
+    if (out->n >= limit) return DB_OK;
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+/* Count with a cap: SELECT count(*) FROM (... LIMIT cap+1). */
+static void count_capped(struct db *db, const char *inner, const char *a, const char *b,
+                         struct resident_hits *out)
+{
+    char *sql = xasprintf("SELECT count(*) FROM (%s LIMIT %d)", inner, RESIDENT_COUNT_CAP + 1);
+    struct db_stmt *st = db_prepare(db, sql);
+    db_bind_text(st, 1, a);
+    if (b) db_bind_text(st, 2, b);
+    int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+    db_finalize(st);
+    free(sql);
+    out->more = n > RESIDENT_COUNT_CAP;
+    out->total = out->more ? RESIDENT_COUNT_CAP : (size_t)n;
+}
+
+/* Fetching the rows of the residents a posting list names, in its order, skipping repeats. */
+struct fetch {
+    struct db_stmt *get;
+    struct resident_hits *out;
+    size_t limit;
+    int rc;
+};
+
+static int fetch_visit(void *ctx, const char *term, const struct posting *e)
+{
+    struct fetch *f = ctx;
+    (void)term;
+    for (size_t i = 0; i < f->out->n; i++)
+        if (f->out->items[i].id == (int64_t)e->id) return 1;
+    db_bind_int(f->get, 1, e->id);
+    db_bind_int(f->get, 9, TAGS_PUBLIC);
+    f->rc = collect(f->get, f->out->n + 1, f->out);
+    db_reset(f->get);
+    return f->rc == DB_OK && f->out->n < f->limit;
+}
+
+/* The residents of term lo (hi NULL) or of the terms in [lo, hi) of a posting-list table. */
+static int search_postings(struct db *db, enum postings_table t, const char *lo, const char *hi,
+                           size_t limit, struct resident_hits *out)
+{
+    struct fetch f = {db_prepare(db, RESIDENT_SELECT " WHERE r.id = ?1"), out, limit, DB_OK};
+    int rc = limit ? postings_scan(db, t, lo, hi, fetch_visit, &f) : DB_OK;
+    db_finalize(f.get);
+    int64_t n = postings_count(db, t, lo, hi, RESIDENT_COUNT_CAP);
+    out->more = n > RESIDENT_COUNT_CAP;
+    out->total = out->more ? RESIDENT_COUNT_CAP : (size_t)n;
+    if (out->total < out->n) out->total = out->n;
+    return rc != DB_OK ? rc : f.rc;
+}
+
+static int search_short(struct db *db, const char *text, size_t limit, struct resident_hits *out)
+{
+    return search_postings(db, POSTINGS_GRAM, text, NULL, limit, out);
+}
+
+/* An id set: sorted, for intersecting posting lists. */
+struct id_list {
+    uint32_t *v;
+    size_t n, cap;
+};
+
+static int id_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int ids_visit(void *ctx, const char *term, const struct posting *e)
+{
+    struct id_list *l = ctx;
+    (void)term;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 256;
+        l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = e->id;
+    return 1;
+}
+
+/* Every resident id filed under a 2-character piece, sorted. */
+static int ids_of(struct db *db, const char *gram, struct id_list *out)
+{
+    int rc = postings_scan(db, POSTINGS_GRAM, gram, NULL, ids_visit, out);
+    qsort(out->v, out->n, sizeof *out->v, id_cmp);
+    return rc;
+}
+
+/* A candidate for a long fragment: how well it matches, its order, its id. */
+struct candidate {
+    int tier;
+    int64_t rank;
+    int64_t id;
+};
+
+static int candidate_cmp(const void *pa, const void *pb)
+{
+    const struct candidate *a = pa, *b = pb;
+    if (a->tier != b->tier) return a->tier - b->tier;
+    if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+/*
+** A fragment of 3 characters or more: the people filed under both of its
+** two rarest 2-character pieces, whose names hold the whole fragment.
+*/
+static int search_long(struct db *db, const char *text, size_t limit, struct resident_hits *out)
+{
+    struct search_gram pieces[64];
+    size_t np = search_grams(text, pieces, ARRAY_LEN(pieces)), rare[2] = {SIZE_MAX, SIZE_MAX};
+    int64_t counts[2] = {INT64_MAX, INT64_MAX};
+    for (size_t i = 0; i < np; i++) {
+        if (text_chars(pieces[i].text) != 2) continue;
+        int64_t c = postings_count(db, POSTINGS_GRAM, pieces[i].text, NULL, INT64_MAX - 1);
+        if (c < counts[0]) {
+            counts[1] = counts[0], rare[1] = rare[0];
+            counts[0] = c, rare[0] = i;
+        } else if (c < counts[1]) {
+            counts[1] = c, rare[1] = i;
+        }
+    }
+    struct id_list a = {0}, b = {0};
+    int rc = rare[0] != SIZE_MAX ? ids_of(db, pieces[rare[0]].text, &a) : DB_OK;
+    if (rc == DB_OK && rare[1] != SIZE_MAX) {
+        rc = ids_of(db, pieces[rare[1]].text, &b);
+        size_t n = 0;
+        for (size_t i = 0, j = 0; i < a.n && j < b.n;) {
+            if (a.v[i] < b.v[j])
+                i++;
+            else if (a.v[i] > b.v[j])
+                j++;
+            else if (n == 0 || a.v[n - 1] != a.v[i])
+                a.v[n++] = a.v[i++], j++;
+            else
+                i++, j++;
+        }
+        a.n = n;
+    }
+    /* Keep those whose name holds the fragment, best first. */
+    struct candidate *c = xcalloc(a.n + 1, sizeof *c);
+    size_t nc = 0, len = strlen(text);
+    struct db_stmt *st = db_prepare(db, "SELECT name, rank FROM resident WHERE id = ?1");
+    for (size_t i = 0; i < a.n && rc == DB_OK; i++) {
+        if (i && a.v[i] == a.v[i - 1]) continue;
+        db_bind_int(st, 1, a.v[i]);
+        if (db_step(st) == DB_ROW) {
+            const char *name = db_col_text(st, 0);
+            const char *at = strstr(name, text);
+            if (at) {
+                c[nc].tier = at != name ? 2 : strlen(name) == len ? 0 : 1;
+                c[nc].rank = db_col_int(st, 1);
+                c[nc].id = a.v[i];
+                nc++;
+            }
+        }
+        db_reset(st);
+    }
+    db_finalize(st);
+    qsort(c, nc, sizeof *c, candidate_cmp);
+    st = db_prepare(db, RESIDENT_SELECT " WHERE r.id = ?1");
+    for (size_t i = 0; i < nc && out->n < limit && rc == DB_OK; i++) {
+        db_bind_int(st, 1, c[i].id);
+        db_bind_int(st, 9, TAGS_PUBLIC);
+        rc = collect(st, out->n + 1, out);
+        db_reset(st);
+    }
+    db_finalize(st);
+    out->more = nc > RESIDENT_COUNT_CAP;
+    out->total = out->more ? RESIDENT_COUNT_CAP : nc;
+    free(c);
+    free(a.v);
+    free(b.v);
+    return rc;
+}
+
+static int search_pinyin(struct db *db, const char *text, size_t limit, struct resident_hits *out)
+{
+    char *bound = search_prefix_bound(text);
+    int rc = search_postings(db, POSTINGS_KEY, text, bound, limit, out);
+    free(bound);
+    return rc;
+}
+
+/*
+** Digits: the last digits of an ID or mobile number (the columns hold them
+** reversed, so a suffix is a range of the index), a whole ID number included.
+*/
+static int search_digits(struct db *db, const char *text, size_t limit, struct resident_hits *out)
+{
+    static const char *const sqls[] = {
+        RESIDENT_SELECT " WHERE r.id_rev >= ?1 AND r.id_rev < ?2 ORDER BY r.rank, r.id LIMIT ?3",
+        RESIDENT_SELECT
+        " WHERE r.phone_rev >= ?1 AND r.phone_rev < ?2 ORDER BY r.rank, r.id LIMIT ?3",
+    };
+    static const char *const count_sqls[] = {
+        "SELECT 1 FROM resident WHERE id_rev >= ?1 AND id_rev < ?2",
+        "SELECT 1 FROM resident WHERE phone_rev >= ?1 AND phone_rev < ?2",
+    };
+    char *rev = search_reverse(text);
+    char *bound = search_prefix_bound(rev);
+    int rc = DB_OK;
+    size_t total = 0;
+    for (size_t i = 0; i < ARRAY_LEN(sqls); i++) {
+        struct db_stmt *st = db_prepare(db, sqls[i]);
+        db_bind_text(st, 1, rev);
+        db_bind_text(st, 2, bound);
+        db_bind_int(st, 3, (int64_t)limit);
+        db_bind_int(st, 9, TAGS_PUBLIC);
+        if (rc == DB_OK) rc = collect(st, limit, out);
+        db_finalize(st);
+        struct resident_hits count = {0};
+        count_capped(db, count_sqls[i], rev, bound, &count);
+        total += count.total;
+    }
+    /* The same person can match both ways; never report fewer than were found. */
+    out->more = total > RESIDENT_COUNT_CAP;
+    out->total = out->more ? RESIDENT_COUNT_CAP : total < out->n ? out->n : total;
+    free(rev);
+    free(bound);
+    return rc;
+}
+
+static int search_recent(struct db *db, size_t limit, struct resident_hits *out)
+{
+    struct db_stmt *st = db_prepare(db, RESIDENT_SELECT " ORDER BY r.id DESC LIMIT ?1");
+    db_bind_int(st, 1, (int64_t)limit);
+    db_bind_int(st, 9, TAGS_PUBLIC);
+    int rc = collect(st, limit, out);
+    db_finalize(st);
+    int64_t n = resident_count(db);
+    out->more = n > RESIDENT_COUNT_CAP;
+    out->total = out->more ? RESIDENT_COUNT_CAP : (size_t)n;
+    return rc;
+}
+
+int resident_search(struct db *db, const char *query, size_t limit, struct resident_hits *out)
+{
+    struct search_query q;
+    memset(out, 0, sizeof *out);
+    search_classify(query, &q);
+    int rc;
+    switch (q.kind) {
+    case SEARCH_NAME_SHORT:
+        rc = search_short(db, q.text, limit, out);
+        break;
+    case SEARCH_NAME_LONG:
+        rc = search_long(db, q.text, limit, out);
+        break;
+    case SEARCH_PINYIN:
+        rc = search_pinyin(db, q.text, limit, out);
+        break;
+    case SEARCH_DIGITS:
+        rc = search_digits(db, q.text, limit, out);
+        break;
+    default:
+        rc = search_recent(db, limit, out);
+        break;
+    }
+    free(q.text);
+    if (rc != DB_OK) resident_hits_free(out);
+    return rc;
+}
+
+static int get_where(struct db *db, const char *where, const char *text, int64_t id,
+                     struct resident *out)
+{
+    char *sql = xasprintf("%s WHERE %s", RESIDENT_SELECT, where);
+    struct db_stmt *st = db_prepare(db, sql);
+    free(sql);
+    if (text)
+        db_bind_text(st, 1, text);
+    else
+        db_bind_int(st, 1, id);
+    db_bind_int(st, 9, TAGS_ALL);
+    int rc = db_step(st);
+    if (rc == DB_ROW) row_read(st, out, 0);
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+}
+
+int resident_get(struct db *db, int64_t id, struct resident *out)
+{
+    return get_where(db, "r.id = ?1", NULL, id, out);
+}
+
+int resident_get_by_id_number(struct db *db, const char *id_number, struct resident *out)
+{
+    char *rev = search_reverse(id_number);
+    int rc = get_where(db, "r.id_rev = ?1", rev, 0, out);
+    free(rev);
+    return rc;
+}
+
+int resident_each(struct db *db, int with_sensitive,
+                  int (*visit)(void *ctx, const struct resident *r), void *ctx)
+{
+    struct db_stmt *st = db_prepare(db, RESIDENT_SELECT
+                                    " ORDER BY r.community_id, r.grid_id, r.rank, r.id");
+    db_bind_int(st, 9, with_sensitive ? TAGS_ALL : TAGS_PUBLIC);
+    int rc, go = 1;
+    while (go && (rc = db_step(st)) == DB_ROW) {
+        struct resident r;
+        row_read(st, &r, 0);
+        go = visit(ctx, &r);
+        resident_free(&r);
+    }
+    db_finalize(st);
+    return !go || rc == DB_DONE ? DB_OK : rc;
+}
+
+int64_t resident_count(struct db *db)
+{
+    return db_int(db, 0, "SELECT count(*) FROM resident");
+}
+
+int resident_household(struct db *db, int64_t head_id, struct resident_hits *out)
+{
+    memset(out, 0, sizeof *out);
+    struct db_stmt *st = db_prepare(db, RESIDENT_SELECT " WHERE r.head_id = ?1"
+                                    " ORDER BY r.id <> ?1, r.rank, r.id LIMIT ?2");
+    db_bind_int(st, 1, head_id);
+    db_bind_int(st, 2, 100);
+    db_bind_int(st, 9, TAGS_PUBLIC);
+    int rc = collect(st, 100, out);
+    db_finalize(st);
+    out->total = out->n;
+    return rc;
+}
+
+/* Bind text, or NULL for "". */
+static void bind_or_null(struct db_stmt *st, int i, const char *s)
+{
+    db_bind_text(st, i, str_empty(s) ? NULL : s);
+}
+
+static void bind_id_or_null(struct db_stmt *st, int i, int64_t id)
+{
+    if (id)
+        db_bind_int(st, i, id);
+    else
+        db_bind_null(st, i);
+}
+
+/* Replace a resident's tags by the names in tags (joined by 、); unknown names become tags. */
+static int tags_set(struct db *db, int64_t id, const char *tags, const char *actor, const char *when)
+{
+    struct db_stmt *del = db_prepare(db, "DELETE FROM resident_tag WHERE resident_id = ?1");
+    db_bind_int(del, 1, id);
+    int rc = db_step(del);
+    db_finalize(del);
+    if (rc != DB_DONE) return rc;
+    struct db_stmt *make = db_prepare(db, "INSERT INTO tag (name, created_at, created_by,"
+                                          " updated_at, updated_by) VALUES (?1, ?2, ?3, ?2, ?3)"
+                                          " ON CONFLICT (name) DO NOTHING");
+    struct db_stmt *link = db_prepare(db, "INSERT OR IGNORE INTO resident_tag (resident_id, tag_id)"
+                                          " SELECT ?1, id FROM tag WHERE name = ?2");
+    rc = DB_DONE;
+    const char *p = tags;
+    while (*p && rc == DB_DONE) {
+        const char *end = strstr(p, "、");
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        char *name = xstrndup(p, n);
+        if (*name) {
+            db_bind_text(make, 1, name);
+            db_bind_text(make, 2, when);
+            db_bind_text(make, 3, actor);
+            rc = db_step(make);
+            db_reset(make);
+            db_bind_int(link, 1, id);
+            db_bind_text(link, 2, name);
+            if (rc == DB_DONE) rc = db_step(link);
+            db_reset(link);
+        }
+        free(name);
+        p = end ? end + strlen("、") : p + n;
+    }
+    db_finalize(make);
+    db_finalize(link);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+/* What the row held before an update: its name and rank, for removing its search keys. */
+static int old_name(struct db *db, int64_t id, char **name, int64_t *rank)
+{
+    struct db_stmt *st = db_prepare(db, "SELECT name, rank FROM resident WHERE id = ?1");
+    db_bind_int(st, 1, id);
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        *name = db_col_dup(st, 0);
+        *rank = db_col_int(st, 1);
+    }
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+}
+
+/* After an UPDATE changed nothing: the row is gone, or someone saved first. */
+static int lost_race(struct db *db, int64_t id, struct resident *current)
+{
+    struct resident now;
+    int rc = resident_get(db, id, &now);
+    if (rc != DB_OK) return rc;
+    if (current)
+        *current = now;
+    else
+        resident_free(&now);
+    return DB_CONFLICT;
+}
+
+/* The columns resident_bind_row() binds, as ?1 .. ?20. */
+#define RESIDENT_COLUMNS                                                                           \
+    "name, gender, ethnicity, birth_date, id_number, phone, landline, community_id, grid_id,"      \
+    " community_text, grid_text, address, head_id, relation, note, rank, id_rev, phone_rev,"       \
+    " created_at, created_by, updated_at, updated_by"
+#define RESIDENT_VALUES                                                                            \
+    "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"   \
+    " ?19, ?20"
+
+const char resident_insert_sql[] =
+    "INSERT INTO resident (" RESIDENT_COLUMNS ") VALUES (" RESIDENT_VALUES ")";
+const char resident_insert_id_sql[] =
+    "INSERT INTO resident (id, " RESIDENT_COLUMNS ") VALUES (?21, " RESIDENT_VALUES ")";
+
+static const char resident_update_sql[] =
+    "UPDATE resident SET name = ?1, gender = ?2, ethnicity = ?3, birth_date = ?4,"
+    " id_number = ?5, phone = ?6, landline = ?7, community_id = ?8, grid_id = ?9,"
+    " community_text = ?10, grid_text = ?11, address = ?12, head_id = ?13, relation = ?14,"
+    " note = ?15, rank = ?16, id_rev = ?17, phone_rev = ?18, updated_at = ?19,"
+    " updated_by = ?20, version = version + 1 WHERE id = ?21 AND version = ?22";
+
+void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t rank,
+                       const char *actor, const char *when)
+{
+    char gender[2] = {r->gender, 0};
+    char *id_rev = search_reverse(r->id_number);
+    char *phone_rev = search_reverse(r->phone);
+    db_bind_text(st, 1, r->name);
+    db_bind_text(st, 2, gender);
+    db_bind_text(st, 3, r->ethnicity);
+    db_bind_text(st, 4, r->birth_date);
+    bind_or_null(st, 5, r->id_number);
+    db_bind_text(st, 6, r->phone);
+    db_bind_text(st, 7, r->landline);
+    bind_id_or_null(st, 8, r->community_id);
+    bind_id_or_null(st, 9, r->grid_id);
+    db_bind_text(st, 10, r->community_id ? "" : r->community);
+    db_bind_text(st, 11, r->grid_id ? "" : r->grid);
+    db_bind_text(st, 12, r->address);
+    bind_id_or_null(st, 13, r->head_id > 0 ? r->head_id : 0);
+    db_bind_text(st, 14, r->relation);
+    db_bind_text(st, 15, r->note);
+    db_bind_int(st, 16, rank);
+    bind_or_null(st, 17, id_rev);
+    bind_or_null(st, 18, phone_rev);
+    db_bind_text(st, 19, when);
+    db_bind_text(st, 20, actor);
+    free(id_rev);
+    free(phone_rev);
+}
+
+static int write_row(struct db *db, struct resident *r, const char *actor, const char *when,
+                     const struct resident_keys *keys)
+{
+    struct db_stmt *st = db_prepare(db, r->id ? resident_update_sql : resident_insert_sql);
+    resident_bind_row(st, r, keys->rank, actor, when);
+    if (r->id) {
+        db_bind_int(st, 21, r->id);
+        db_bind_int(st, 22, r->version);
+    }
+    int rc = db_step(st);
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+int resident_save(struct db *db, struct resident *r, const char *actor, struct resident *current)
+{
+    char when[20];
+    clock_format(clock_now(), when);
+    struct resident_keys keys, old_keys;
+    resident_keys_of(r->name, &keys);
+    resident_keys_init(&old_keys);
+    char *previous = NULL;
+    int64_t previous_rank = 0;
+
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) goto out;
+    if (r->id && (rc = old_name(db, r->id, &previous, &previous_rank)) != DB_OK) {
+        db_rollback(db);
+        goto out;
+    }
+    rc = write_row(db, r, actor, when, &keys);
+    if (rc == DB_OK && r->id && db_changes(db) == 0) {
+        db_rollback(db);
+        rc = lost_race(db, r->id, current);
+        goto out;
+    }
+    if (rc == DB_DUPLICATE) {
+        db_rollback(db);
+        if (current && resident_get_by_id_number(db, r->id_number, current) != DB_OK)
+            resident_init(current);
+        goto out;
+    }
+    int64_t id = r->id ? r->id : db_last_id(db);
+    if (rc == DB_OK && previous) {
+        resident_keys_of(previous, &old_keys);
+        old_keys.rank = previous_rank;
+        rc = resident_keys_remove(db, id, &old_keys);
+    }
+    if (rc == DB_OK) rc = resident_keys_add(db, id, &keys);
+    if (rc == DB_OK) rc = tags_set(db, id, r->tags, actor, when);
+    if (rc == DB_OK && !r->id && r->head_id == -1) {
+        /* A new head of household points to itself. */
+        struct db_stmt *st = db_prepare(db, "UPDATE resident SET head_id = id WHERE id = ?1");
+        db_bind_int(st, 1, id);
+        rc = db_step(st) == DB_DONE ? DB_OK : DB_ERROR;
+        db_finalize(st);
+    }
+    if (rc != DB_OK) {
+        db_rollback(db);
+        goto out;
+    }
+    rc = db_commit(db);
+    if (rc == DB_OK) {
+        if (!r->id) {
+            r->id = id;
+            r->version = 1;
+            if (r->head_id == -1) r->head_id = id;
+        } else {
+            r->version++;
+        }
+    }
+out:
+    free(previous);
+    resident_keys_free(&keys);
+    resident_keys_free(&old_keys);
+    return rc;
+}
+
+int resident_reveal(struct db *db, int64_t id, const char *field, const char *reason,
+                    const char *actor)
+{
+    char subject[32];
+    snprintf(subject, sizeof subject, "resident:%lld", (long long)id);
+    char *detail = xasprintf("%s: %s", field, reason);
+    int rc = audit_append(db, actor, "reveal", subject, detail);
+    free(detail);
+    return rc;
+}
+
+int audit_append(struct db *db, const char *actor, const char *action, const char *subject,
+                 const char *detail)
+{
+    char when[20];
+    clock_format(clock_now(), when);
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    struct db_stmt *st = db_prepare(db, "INSERT INTO audit_log (at, actor, terminal, action,"
+                                        " subject, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    db_bind_text(st, 1, when);
+    db_bind_text(st, 2, actor);
+    db_bind_text(st, 3, actor_terminal());
+    db_bind_text(st, 4, action);
+    db_bind_text(st, 5, subject);
+    db_bind_text(st, 6, detail);
+    rc = db_step(st);
+    db_finalize(st);
+    if (rc != DB_DONE) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
+}
+
+int audit_tail(struct db *db, int n, struct strlist *out)
+{
+    struct db_stmt *st = db_prepare(db, "SELECT at, actor, action, subject, detail FROM audit_log"
+                                        " ORDER BY seq DESC LIMIT ?1");
+    db_bind_int(st, 1, n);
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        char *line = xasprintf("%s %s %s %s %s", db_col_text(st, 0), db_col_text(st, 1),
+                               db_col_text(st, 2), db_col_text(st, 3), db_col_text(st, 4));
+        strlist_add(out, line);
+        free(line);
+    }
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+int tag_list(struct db *db, int with_retired, struct tag_list *out)
+{
+    memset(out, 0, sizeof *out);
+    struct db_stmt *st = db_prepare(db, "SELECT id, name, sensitive, retired FROM tag"
+                                        " WHERE ?1 OR retired = 0 ORDER BY id");
+    db_bind_int(st, 1, with_retired);
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+        struct tag *t = &out->v[out->n++];
+        t->id = db_col_int(st, 0);
+        t->name = db_col_dup(st, 1);
+        t->sensitive = (int)db_col_int(st, 2);
+        t->retired = (int)db_col_int(st, 3);
+    }
+    db_finalize(st);
+    if (rc != DB_DONE) tag_list_free(out);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+void tag_list_free(struct tag_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i].name);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+int tag_save(struct db *db, struct tag *t, const char *actor)
+{
+    char when[20];
+    clock_format(clock_now(), when);
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    struct db_stmt *st =
+        t->id ? db_prepare(db, "UPDATE tag SET name = ?1, sensitive = ?2, retired = ?3,"
+                               " updated_at = ?4, updated_by = ?5, version = version + 1"
+                               " WHERE id = ?6")
+              : db_prepare(db, "INSERT INTO tag (name, sensitive, retired, created_at, created_by,"
+                               " updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5)");
+    db_bind_text(st, 1, t->name);
+    db_bind_int(st, 2, t->sensitive);
+    db_bind_int(st, 3, t->retired);
+    db_bind_text(st, 4, when);
+    db_bind_text(st, 5, actor);
+    if (t->id) db_bind_int(st, 6, t->id);
+    rc = db_step(st);
+    db_finalize(st);
+    if (rc != DB_DONE) {
+        db_rollback(db);
+        return rc;
+    }
+    if (!t->id) t->id = db_last_id(db);
+    return db_commit(db);
+}

@@ -1,0 +1,119 @@
+/*
+** csv: see csv.h.
+*/
+#include "csv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+size_t csv_record(const char *buf, size_t n, size_t *next, int *lines, int *unclosed)
+{
+    int quoted = 0;
+    *lines = 1;
+    *unclosed = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = buf[i];
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (c == '\n') {
+            if (!quoted) {
+                *next = i + 1;
+                return i > 0 && buf[i - 1] == '\r' ? i - 1 : i;
+            }
+            (*lines)++;
+        }
+    }
+    *next = n;
+    *unclosed = quoted;
+    return n > 0 && buf[n - 1] == '\r' ? n - 1 : n;
+}
+
+static void fields_add(struct csv_fields *f, const char *s, size_t len)
+{
+    if (f->n == f->cap) {
+        f->cap = f->cap ? f->cap * 2 : 16;
+        f->v = xrealloc(f->v, f->cap * sizeof *f->v);
+    }
+    f->v[f->n++] = xstrndup(s, len);
+}
+
+void csv_fields_clear(struct csv_fields *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        free(f->v[i]);
+    f->n = 0;
+}
+
+void csv_split(const char *rec, size_t n, char delim, struct csv_fields *out)
+{
+    struct strbuf cell = STRBUF_INIT;
+    size_t i = 0;
+    csv_fields_clear(out);
+    for (;;) {
+        strbuf_reset(&cell);
+        if (i < n && rec[i] == '"') {
+            i++;
+            for (;;) {
+                const char *q = memchr(rec + i, '"', n - i);
+                size_t span = q ? (size_t)(q - (rec + i)) : n - i;
+                strbuf_add(&cell, rec + i, span);
+                i += span;
+                if (!q) break;
+                if (i + 1 < n && rec[i + 1] == '"') {
+                    strbuf_addc(&cell, '"');
+                    i += 2;
+                    continue;
+                }
+                i++; /* the closing quote */
+                break;
+            }
+        }
+        const char *d = memchr(rec + i, delim, n - i);
+        size_t span = d ? (size_t)(d - (rec + i)) : n - i;
+        strbuf_add(&cell, rec + i, span);
+        i += span;
+        fields_add(out, strbuf_str(&cell), cell.len);
+        if (i >= n) break;
+        i++; /* the delimiter */
+    }
+    strbuf_free(&cell);
+}
+
+void csv_fields_free(struct csv_fields *f)
+{
+    csv_fields_clear(f);
+    free(f->v);
+    f->v = NULL;
+    f->cap = 0;
+}
+
+char csv_guess_delim(const char *header, size_t n)
+{
+    size_t tabs = 0, commas = 0;
+    for (size_t i = 0; i < n; i++) {
+        tabs += header[i] == '\t';
+        commas += header[i] == ',';
+    }
+    return tabs > commas ? '\t' : ',';
+}
+
+void csv_put(struct strbuf *out, const char *field, int first, unsigned flags)
+{
+    if (!first) strbuf_addc(out, ',');
+    int guard = (flags & CSV_GUARD) && field[0] && strchr("=+-@", field[0]);
+    int text = (flags & CSV_TEXT) && field[0] >= '0' && field[0] <= '9';
+    int quote = strpbrk(field, ",\"\r\n") != NULL;
+    if (quote) strbuf_addc(out, '"');
+    if (guard) strbuf_addc(out, '\'');
+    if (text) strbuf_addc(out, '\t');
+    for (const char *p = field; *p; p++) {
+        if (*p == '"') strbuf_addc(out, '"');
+        strbuf_addc(out, *p);
+    }
+    if (quote) strbuf_addc(out, '"');
+}
+
+void csv_end_row(struct strbuf *out)
+{
+    strbuf_adds(out, "\r\n");
+}

@@ -1,0 +1,52 @@
+/*
+** csv: comma-separated ledgers as Excel and WPS read and write them
+** (RFC 4180: fields with commas, quotes or line breaks are quoted, a quote
+** inside is doubled; rows end in CRLF). Records are found on the raw bytes
+** of a file, whatever its encoding: in UTF-8, GBK and GB18030 a quote or a
+** line feed byte is never part of a multi-byte character.
+*/
+#ifndef BANGBAN_CSV_H
+#define BANGBAN_CSV_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/*
+** Find the record starting at buf[0..n): up to a line feed outside quotes.
+** Returns its length without the line ending (LF or CRLF); *next gets the
+** offset where the next record starts, *lines the physical lines it spans,
+** *unclosed 1 when the buffer ended inside a quoted field.
+*/
+size_t csv_record(const char *buf, size_t n, size_t *next, int *lines, int *unclosed);
+
+/* Fields of a record. */
+struct csv_fields {
+    char **v;
+    size_t n;
+    size_t cap;
+};
+
+/*
+** Split a (decoded, UTF-8) record into fields at delim, undoing quotes.
+** Text after a closing quote is kept as it is. Replaces what *out held.
+*/
+void csv_split(const char *rec, size_t n, char delim, struct csv_fields *out);
+/* Drop the fields (keeping the memory for the next split), or free everything. */
+void csv_fields_clear(struct csv_fields *f);
+void csv_fields_free(struct csv_fields *f);
+
+/* The delimiter a header line uses: tab when it has more tabs than commas, else comma. */
+char csv_guess_delim(const char *header, size_t n);
+
+/* csv_put() flags. */
+#define CSV_GUARD 1u /* a cell starting with = + - @ gets a leading ' so Excel keeps it text */
+#define CSV_TEXT 2u  /* a number to keep as text (IDs, phones): a leading tab stops Excel's rounding */
+
+/* Append one field (and the delimiter before it unless first) to out. */
+void csv_put(struct strbuf *out, const char *field, int first, unsigned flags);
+
+/* End a row: CRLF. */
+void csv_end_row(struct strbuf *out);
+
+#endif

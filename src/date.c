@@ -1,0 +1,115 @@
+/*
+** date: see date.h.
+*/
+#include "date.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int date_valid(int y, int m, int d)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
+}
+
+/* Read up to max digits from *p; returns the number or -1 when there are none. */
+static int digits(const char **p, int max, int *count)
+{
+    int v = 0, n = 0;
+    while (n < max && **p >= '0' && **p <= '9') {
+        v = v * 10 + (**p - '0');
+        (*p)++;
+        n++;
+    }
+    *count = n;
+    return n ? v : -1;
+}
+
+int date_parse(const char *s, struct date *d)
+{
+    char *norm = text_normalize(s, TEXT_NORM_NOSPACE);
+    const char *p = norm;
+    int n, y, m, day, rc = DATE_NOT_A_DATE;
+
+    size_t len = strlen(norm);
+    if (len == 8 && strspn(norm, "0123456789") == 8) {
+        y = digits(&p, 4, &n);
+        m = digits(&p, 2, &n);
+        day = digits(&p, 2, &n);
+    } else {
+        y = digits(&p, 4, &n);
+        if (n != 4) goto out;
+        const char *seps[] = {"-", "/", ".", "年"};
+        size_t k;
+        for (k = 0; k < ARRAY_LEN(seps); k++)
+            if (str_starts(p, seps[k])) break;
+        if (k == ARRAY_LEN(seps)) goto out;
+        const char *sep = seps[k];
+        const char *sep2 = k == 3 ? "月" : sep;
+        p += strlen(sep);
+        m = digits(&p, 2, &n);
+        if (n == 0 || !str_starts(p, sep2)) goto out;
+        p += strlen(sep2);
+        day = digits(&p, 2, &n);
+        if (n == 0) goto out;
+        if (k == 3 && str_starts(p, "日")) p += strlen("日");
+        if (*p) goto out;
+    }
+    rc = DATE_IMPOSSIBLE;
+    if (!date_valid(y, m, day)) goto out;
+    d->year = y;
+    d->month = m;
+    d->day = day;
+    rc = DATE_OK;
+out:
+    free(norm);
+    return rc;
+}
+
+char *date_format(const struct date *d, char *out)
+{
+    /* By hand: a bulk load formats hundreds of thousands of these. */
+    unsigned y = (unsigned)d->year % 10000u, m = (unsigned)d->month % 100u, day = (unsigned)d->day % 100u;
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + day / 10);
+    out[9] = (char)('0' + day % 10);
+    out[10] = '\0';
+    return out;
+}
+
+struct date date_of(time_t t)
+{
+    struct tm tm;
+    localtime_r(&t, &tm);
+    struct date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    return d;
+}
+
+int date_cmp(const struct date *a, const struct date *b)
+{
+    if (a->year != b->year) return a->year < b->year ? -1 : 1;
+    if (a->month != b->month) return a->month < b->month ? -1 : 1;
+    if (a->day != b->day) return a->day < b->day ? -1 : 1;
+    return 0;
+}
+
+int date_age(const struct date *birth, time_t now)
+{
+    struct date today = date_of(now);
+    int age = today.year - birth->year;
+    if (today.month < birth->month || (today.month == birth->month && today.day < birth->day))
+        age--;
+    return age;
+}

@@ -1,0 +1,40 @@
+/*
+** date: calendar dates as people type them and ledgers hold them. Stored
+** as ISO YYYY-MM-DD (GB/T 7408).
+*/
+#ifndef BANGBAN_DATE_H
+#define BANGBAN_DATE_H
+
+#include <time.h>
+
+struct date {
+    int year, month, day;
+};
+
+/* date_parse() results. */
+#define DATE_OK 0
+#define DATE_NOT_A_DATE (-1) /* not in any date format */
+#define DATE_IMPOSSIBLE (-2) /* the shape of a date, but no such day (2月30日) */
+
+/*
+** Parse 2024-05-06, 2024/5/6, 2024.5.6, 20240506 or 2024年5月6日 (full-width
+** digits allowed). Returns DATE_OK with *d set, or an error above.
+*/
+int date_parse(const char *s, struct date *d);
+
+/* True when y-m-d is a day of the Gregorian calendar. */
+int date_valid(int y, int m, int d);
+
+/* "YYYY-MM-DD" into out (11 bytes); returns out. */
+char *date_format(const struct date *d, char *out);
+
+/* Whole years of age on the local day of now. */
+int date_age(const struct date *birth, time_t now);
+
+/* <0, 0, >0 as a is before, on or after b. */
+int date_cmp(const struct date *a, const struct date *b);
+
+/* The local date of t. */
+struct date date_of(time_t t);
+
+#endif

@@ -1,0 +1,138 @@
+/*
+** idcard: see idcard.h.
+*/
+#include "idcard.h"
+#include "clock.h"
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* First two digits of region codes in use: provinces, Taiwan, Hong Kong, Macao, residence permits. */
+static int province_known(int p)
+{
+    return (p >= 11 && p <= 15) || (p >= 21 && p <= 23) || (p >= 31 && p <= 37) ||
+           (p >= 41 && p <= 46) || (p >= 50 && p <= 54) || (p >= 61 && p <= 65) || p == 71 ||
+           p == 81 || p == 82 || p == 83;
+}
+
+char idcard_check_char(const char *first17)
+{
+    static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    static const char map[] = "10X98765432";
+    int sum = 0;
+    for (int i = 0; i < 17; i++)
+        sum += (first17[i] - '0') * weights[i];
+    return map[sum % 11];
+}
+
+/* True for what Excel makes of a long number: 1.20101E+17, 1.2E+17. */
+static int looks_like_excel(const char *s)
+{
+    const char *p = s;
+    if (*p < '0' || *p > '9') return 0;
+    p++;
+    if (*p == '.') {
+        p++;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    if (*p != 'E') return 0;
+    p++;
+    if (*p == '+') p++;
+    if (!*p) return 0;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    return *p == '\0';
+}
+
+static int all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9') return 0;
+    return 1;
+}
+
+enum idcard_error idcard_parse(const char *typed, struct idcard *out)
+{
+    memset(out, 0, sizeof *out);
+    char *s = text_normalize(typed ? typed : "", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
+    enum idcard_error err = IDCARD_OK;
+    size_t n = strlen(s);
+
+    if (n == 0) {
+        err = IDCARD_EMPTY;
+    } else if (looks_like_excel(s)) {
+        err = IDCARD_EXCEL;
+    } else if (n == 15 && all_digits(s, 15)) {
+        /* First generation: 6 region + YYMMDD + 3 sequence; the century is 19. */
+        snprintf(out->number, sizeof out->number, "%.6s19%.9s", s, s + 6);
+        out->number[17] = idcard_check_char(out->number);
+        out->number[18] = '\0';
+        out->upgraded = 1;
+    } else if (n != 18) {
+        err = IDCARD_LENGTH;
+    } else if (!all_digits(s, 17) || !((s[17] >= '0' && s[17] <= '9') || s[17] == 'X')) {
+        err = IDCARD_CHARS;
+    } else {
+        memcpy(out->number, s, 19);
+    }
+    free(s);
+    if (err != IDCARD_OK) return err;
+
+    const char *num = out->number;
+    if (!province_known((num[0] - '0') * 10 + (num[1] - '0'))) return IDCARD_REGION;
+    int y = (num[6] - '0') * 1000 + (num[7] - '0') * 100 + (num[8] - '0') * 10 + (num[9] - '0');
+    int m = (num[10] - '0') * 10 + (num[11] - '0');
+    int d = (num[12] - '0') * 10 + (num[13] - '0');
+    if (y < 1850 || !date_valid(y, m, d)) return IDCARD_DATE;
+    out->birth.year = y;
+    out->birth.month = m;
+    out->birth.day = d;
+    struct date today = date_of(clock_now());
+    if (date_cmp(&out->birth, &today) > 0) return IDCARD_FUTURE;
+    out->gender = ((num[16] - '0') % 2) ? 'M' : 'F';
+    out->expected = idcard_check_char(num);
+    if (num[17] != out->expected) return IDCARD_CHECK;
+    return IDCARD_OK;
+}
+
+char *idcard_message(enum idcard_error err, const struct idcard *id)
+{
+    switch (err) {
+    case IDCARD_OK:
+        return id->upgraded ? xstrdup(_("15-digit number upgraded to 18 digits")) : NULL;
+    case IDCARD_EMPTY:
+        return xstrdup(_("Required"));
+    case IDCARD_EXCEL:
+        return xstrdup(_("Excel turned this ID number into a number like 1.20101E+17 and lost "
+                         "its last digits; it cannot be recovered: take it from the ID card"));
+    case IDCARD_LENGTH:
+        return xstrdup(_("An ID number has 18 characters"));
+    case IDCARD_CHARS:
+        return xstrdup(_("17 digits, then a digit or X"));
+    case IDCARD_REGION:
+        return xstrdup(_("No region has this code (first two digits)"));
+    case IDCARD_DATE:
+        return xstrdup(_("The birth date in the ID number does not exist"));
+    case IDCARD_FUTURE:
+        return xstrdup(_("The birth date in the ID number is in the future"));
+    case IDCARD_CHECK:
+        return xasprintf(_("Wrong check character: a number with these 17 digits ends in %c"),
+                         id->expected);
+    }
+    return NULL;
+}
+
+void idcard_mask(const char *number, char *out)
+{
+    size_t n = strlen(number);
+    for (size_t i = 0; i < n; i++) {
+        int shown = n == 18 ? (i < 3 || i >= 14) : i + 4 >= n;
+        out[i] = shown ? number[i] : '*';
+    }
+    out[n] = '\0';
+}

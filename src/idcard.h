@@ -1,0 +1,59 @@
+/*
+** idcard: the 18-character resident ID number (居民身份证号, GB 11643-1999):
+** 6-digit region code, 8-digit birth date, 3-digit sequence (odd: male,
+** even: female), and an ISO 7064 MOD 11-2 check character.
+**
+** What an input method types is normalised first (full-width digits,
+** lowercase x, stray spaces); a 15-digit first-generation number is
+** upgraded to 18. Checks run in the order that gives the most specific
+** message: shape, region, birth date, check character.
+*/
+#ifndef BANGBAN_IDCARD_H
+#define BANGBAN_IDCARD_H
+
+#include "date.h"
+
+enum idcard_error {
+    IDCARD_OK,
+    IDCARD_EMPTY,
+    IDCARD_EXCEL,   /* 1.20101E+17: Excel turned it into a number and lost digits */
+    IDCARD_LENGTH,  /* not 18 (or 15) characters */
+    IDCARD_CHARS,   /* not 17 digits and a digit or X */
+    IDCARD_REGION,  /* no province has that code */
+    IDCARD_DATE,    /* the birth date does not exist */
+    IDCARD_FUTURE,  /* the birth date is after today */
+    IDCARD_CHECK,   /* the check character is wrong */
+};
+
+struct idcard {
+    char number[19];   /* the normalised 18 characters (set when the shape is right) */
+    struct date birth; /* from characters 7-14 */
+    char gender;       /* 'M' or 'F', from the parity of character 17 */
+    int upgraded;      /* 1 when a 15-digit number was upgraded to 18 */
+    char expected;     /* IDCARD_CHECK: the check character the number should end in */
+};
+
+/* The check character ('0'-'9' or 'X') for the first 17 digits. */
+char idcard_check_char(const char *first17);
+
+/*
+** Normalise and check typed (may be NULL). Returns IDCARD_OK with *out
+** filled, or the first error found (out->number and out->expected are set
+** where they can be, for the message).
+*/
+enum idcard_error idcard_parse(const char *typed, struct idcard *out);
+
+/*
+** A sentence for the clerk about err (translated; uses id->expected for a
+** wrong check character), or NULL for a plain IDCARD_OK. Caller frees.
+*/
+char *idcard_message(enum idcard_error err, const struct idcard *id);
+
+/*
+** The number as lists and prints show it: first 3 and last 4 characters,
+** the rest as '*' (120***********123X). Other lengths: all '*' but the
+** last 4. out must hold strlen(number) + 1 bytes.
+*/
+void idcard_mask(const char *number, char *out);
+
+#endif

@@ -1,0 +1,533 @@
+/*
+** ledger: see ledger.h.
+*/
+#include "ledger.h"
+#include "date.h"
+#include "i18n.h"
+#include "idcard.h"
+#include "phone.h"
+#include "text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The headers people use, per field; the first is the one bangban writes. */
+static const struct {
+    enum ledger_field field;
+    const char *header;
+} headers[] = {
+    {LF_NAME, "姓名"},         {LF_GENDER, "性别"},         {LF_ETHNICITY, "民族"},
+    {LF_BIRTH, "出生日期"},    {LF_ID, "居民身份证号"},     {LF_ID, "公民身份号码"},
+    {LF_ID, "身份证号"},       {LF_ID, "身份证号码"},       {LF_ID, "居民身份证号码"},
+    {LF_PHONE, "手机号"},      {LF_PHONE, "联系电话"},      {LF_PHONE, "手机号码"},
+    {LF_PHONE, "手机"},        {LF_LANDLINE, "固定电话"},   {LF_LANDLINE, "座机"},
+    {LF_COMMUNITY, "所属社区"}, {LF_COMMUNITY, "社区"},     {LF_GRID, "所属网格"},
+    {LF_GRID, "网格"},         {LF_ADDRESS, "住址"},        {LF_ADDRESS, "现住址"},
+    {LF_ADDRESS, "户籍地址"},  {LF_ADDRESS, "地址"},        {LF_TAGS, "人员标签"},
+    {LF_TAGS, "标签"},         {LF_TAGS, "人员类别"},       {LF_NOTE, "备注"},
+    {LF_IGNORED, "序号"},
+};
+
+struct ledger {
+    char *map;
+    size_t size;
+    enum codec codec;
+    int detected;
+    size_t bom_len;
+    size_t header_len;
+    const char *eol;
+    char delim;
+    struct csv_fields header;
+    enum ledger_field *field_of; /* per column */
+    int column_of[LF_COUNT];
+    size_t data_start; /* offset of the first record after the header */
+    int data_line;
+    size_t pos;
+    int line;
+    struct codec_decoder *decoder;
+    struct strbuf text;
+    struct ledger_row row; /* the last row read; its fields are reused */
+};
+
+enum ledger_field ledger_field_for(const char *header)
+{
+    char *h = text_normalize(header, TEXT_NORM_NOSPACE);
+    enum ledger_field f = LF_UNKNOWN;
+    for (size_t i = 0; i < ARRAY_LEN(headers); i++)
+        if (str_eq(h, headers[i].header)) {
+            f = headers[i].field;
+            break;
+        }
+    free(h);
+    return f;
+}
+
+const char *ledger_field_header(enum ledger_field f)
+{
+    for (size_t i = 0; i < ARRAY_LEN(headers); i++)
+        if (headers[i].field == f) return headers[i].header;
+    return "";
+}
+
+/* Decode the record raw[0..n) into l->text. Returns 0 or -1 with *err set. */
+static int decode(struct ledger *l, const char *raw, size_t n, struct codec_error *err)
+{
+    strbuf_reset(&l->text);
+    if (l->codec == CODEC_UTF8) {
+        struct text_pos bad;
+        if (text_check_utf8(raw, n, &bad)) {
+            strbuf_add(&l->text, raw, n);
+            return 0;
+        }
+        memset(err, 0, sizeof *err);
+        err->offset = bad.offset;
+        err->line = bad.line;
+        err->column = bad.column;
+        err->codec = CODEC_UTF8;
+        err->nbytes = 1;
+        err->bytes[0] = (unsigned char)raw[bad.offset];
+        uint32_t cp;
+        err->truncated = utf8_decode(raw + bad.offset, n - bad.offset, &cp) == UTF8_INCOMPLETE;
+        return -1;
+    }
+    codec_decoder_reset(l->decoder);
+    return codec_decoder_feed(l->decoder, raw, n, 1, &l->text, err);
+}
+
+/* The 0-based column holding byte offset of a raw record. */
+static int column_at(const char *raw, size_t offset, char delim)
+{
+    int col = 0, quoted = 0;
+    for (size_t i = 0; i < offset; i++) {
+        if (raw[i] == '"') quoted = !quoted;
+        if (raw[i] == delim && !quoted) col++;
+    }
+    return col;
+}
+
+static void map_header(struct ledger *l)
+{
+    for (int f = 0; f < LF_COUNT; f++)
+        l->column_of[f] = -1;
+    l->field_of = xcalloc(l->header.n ? l->header.n : 1, sizeof *l->field_of);
+    for (size_t i = 0; i < l->header.n; i++) {
+        enum ledger_field f = ledger_field_for(l->header.v[i]);
+        /* A second column for the same field is not guessed at: it is reported as unknown. */
+        if (f < LF_COUNT && l->column_of[f] >= 0) f = LF_UNKNOWN;
+        if (f < LF_COUNT) l->column_of[f] = (int)i;
+        l->field_of[i] = f;
+    }
+}
+
+int ledger_open(const char *path, int forced, enum codec codec, struct ledger **out, char **err)
+{
+    *out = NULL;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        *err = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || st.st_size == 0) {
+        *err = xasprintf(_("%s is empty"), path);
+        close(fd);
+        return -1;
+    }
+    char *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED) {
+        *err = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+        return -1;
+    }
+    struct ledger *l = xcalloc(1, sizeof *l);
+    l->map = map;
+    l->size = (size_t)st.st_size;
+    if (l->size >= 2 && ((map[0] == '\xFF' && map[1] == '\xFE') || (map[0] == '\xFE' && map[1] == '\xFF'))) {
+        *err = xasprintf(_("%s is UTF-16 (Excel's \"Unicode text\"): save it from Excel as "
+                           "\"CSV UTF-8\" and import that"),
+                         path);
+        ledger_close(l);
+        return -1;
+    }
+    size_t bom;
+    enum codec found = codec_detect(map, l->size, &bom);
+    l->detected = !forced;
+    l->codec = forced ? codec : found;
+    /* A BOM is skipped only when it belongs to the encoding in use. */
+    l->bom_len = (l->codec == found || (found == CODEC_GB18030 && l->codec == CODEC_GBK)) ? bom : 0;
+    l->decoder = l->codec == CODEC_UTF8 ? NULL : codec_decoder_new(l->codec);
+
+    size_t next;
+    int lines, unclosed;
+    l->header_len = csv_record(map + l->bom_len, l->size - l->bom_len, &next, &lines, &unclosed);
+    l->eol = next > l->header_len + 1 ? "\r\n" : "\n";
+    struct codec_error derr;
+    if (decode(l, map + l->bom_len, l->header_len, &derr) != 0) {
+        char *why = codec_error_message(&derr);
+        *err = xasprintf(_("the header of %s cannot be read as %s: %s"), path,
+                         codec_name(l->codec), why);
+        free(why);
+        ledger_close(l);
+        return -1;
+    }
+    l->delim = csv_guess_delim(map + l->bom_len, l->header_len);
+    csv_split(l->text.buf, l->text.len, l->delim, &l->header);
+    map_header(l);
+    l->data_start = l->bom_len + next;
+    l->data_line = 1 + lines;
+    ledger_rewind(l);
+    *out = l;
+    return 0;
+}
+
+void ledger_close(struct ledger *l)
+{
+    if (!l) return;
+    munmap(l->map, l->size);
+    codec_decoder_free(l->decoder);
+    strbuf_free(&l->text);
+    csv_fields_free(&l->header);
+    csv_fields_free(&l->row.fields);
+    free(l->row.decode_error);
+    free(l->field_of);
+    free(l);
+}
+
+enum codec ledger_codec(const struct ledger *l)
+{
+    return l->codec;
+}
+
+int ledger_detected(const struct ledger *l)
+{
+    return l->detected;
+}
+
+size_t ledger_columns(const struct ledger *l)
+{
+    return l->header.n;
+}
+
+const char *ledger_column_name(const struct ledger *l, size_t i)
+{
+    return l->header.v[i];
+}
+
+enum ledger_field ledger_column_field(const struct ledger *l, size_t i)
+{
+    return l->field_of[i];
+}
+
+int ledger_column_of(const struct ledger *l, enum ledger_field f)
+{
+    return l->column_of[f];
+}
+
+void ledger_header_raw(const struct ledger *l, const char **bom, size_t *bom_len, const char **header,
+                       size_t *header_len, const char **eol)
+{
+    *bom = l->map;
+    *bom_len = l->bom_len;
+    *header = l->map + l->bom_len;
+    *header_len = l->header_len;
+    *eol = l->eol;
+}
+
+size_t ledger_size(const struct ledger *l)
+{
+    return l->size;
+}
+
+size_t ledger_offset(const struct ledger *l)
+{
+    return l->pos;
+}
+
+/* Why a record could not be decoded, with the character position in its line. Caller frees. */
+static char *decode_message(const struct ledger *l, const struct codec_error *err)
+{
+    unsigned char b = err->bytes[0];
+    int lead = l->codec == CODEC_UTF8 ? (b >= 0xC2 && b <= 0xF4) : (b >= 0x81 && b <= 0xFE);
+    if (lead)
+        return xasprintf(_("the %s character starting with byte 0x%02X (character %zu of the line) "
+                           "is cut short"),
+                         codec_name(l->codec), b, err->column);
+    return xasprintf(_("byte 0x%02X (character %zu of the line) is not %s"), b, err->column,
+                     codec_name(l->codec));
+}
+
+void ledger_rewind(struct ledger *l)
+{
+    l->pos = l->data_start;
+    l->line = l->data_line;
+}
+
+int ledger_next(struct ledger *l, struct ledger_row *row)
+{
+    struct ledger_row *r = &l->row;
+    for (;;) {
+        if (l->pos >= l->size) return 0;
+        size_t next;
+        int lines, unclosed;
+        const char *raw = l->map + l->pos;
+        size_t len = csv_record(raw, l->size - l->pos, &next, &lines, &unclosed);
+        int line = l->line;
+        l->pos += next;
+        l->line += lines;
+        if (len == 0) continue; /* a blank line */
+        free(r->decode_error);
+        r->decode_error = NULL;
+        r->decode_column = 0;
+        r->line = line;
+        r->lines = lines;
+        r->raw = raw;
+        r->raw_len = len;
+        struct codec_error err;
+        if (unclosed) {
+            r->decode_error = xstrdup(_("a quote is not closed: the rest of the file cannot be "
+                                        "split into columns"));
+            csv_fields_clear(&r->fields);
+        } else if (decode(l, raw, len, &err) != 0) {
+            r->decode_column = column_at(raw, err.offset, l->delim);
+            r->decode_error = decode_message(l, &err);
+            csv_fields_clear(&r->fields);
+        } else {
+            csv_split(l->text.buf, l->text.len, l->delim, &r->fields);
+        }
+        *row = *r;
+        return 1;
+    }
+}
+
+void ledger_problem_add(struct ledger_problems *p, int line, const char *column, char *reason)
+{
+    if (p->n == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 16;
+        p->v = xrealloc(p->v, p->cap * sizeof *p->v);
+    }
+    p->v[p->n].line = line;
+    p->v[p->n].column = xstrdup(column ? column : "");
+    p->v[p->n].reason = reason;
+    p->n++;
+}
+
+void ledger_problems_free(struct ledger_problems *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        free(p->v[i].column);
+        free(p->v[i].reason);
+    }
+    free(p->v);
+    p->v = NULL;
+    p->n = p->cap = 0;
+}
+
+/* The value of field f in a row ("" when the ledger has no such column). */
+static const char *value_of(const struct ledger *l, const struct ledger_row *row,
+                            enum ledger_field f)
+{
+    int c = l->column_of[f];
+    return c >= 0 && (size_t)c < row->fields.n ? row->fields.v[c] : "";
+}
+
+/* The header of the column that feeds f, for messages. */
+static const char *column_name(const struct ledger *l, enum ledger_field f)
+{
+    int c = l->column_of[f];
+    return c >= 0 ? l->header.v[c] : ledger_field_header(f);
+}
+
+/* Tags as a ledger writes them (空巢老人;党员 / 空巢老人、党员 ...) joined by 、. Caller frees. */
+static char *tags_of(const char *text)
+{
+    struct strbuf out = STRBUF_INIT, tag = STRBUF_INIT;
+    size_t n = strlen(text), i = 0;
+    while (i <= n) {
+        uint32_t cp = 0;
+        int len = i < n ? utf8_decode(text + i, n - i, &cp) : 1;
+        if (len < 0) len = 1;
+        int sep = i == n || cp == ';' || cp == ',' || cp == '/' || cp == ' ' || cp == 0x3001 ||
+                  cp == 0xFF1B || cp == 0xFF0C || cp == 0x3000 || cp == '|';
+        if (!sep) {
+            strbuf_add(&tag, text + i, (size_t)len);
+        } else if (tag.len) {
+            /* Keep each tag once. */
+            int seen = 0;
+            const char *p = strbuf_str(&out);
+            while (*p && !seen) {
+                const char *end = strstr(p, "、");
+                size_t l = end ? (size_t)(end - p) : strlen(p);
+                seen = l == tag.len && strncmp(p, tag.buf, l) == 0;
+                p = end ? end + strlen("、") : p + l;
+            }
+            if (!seen) strbuf_addf(&out, "%s%s", out.len ? "、" : "", tag.buf);
+            strbuf_reset(&tag);
+        }
+        i += (size_t)len;
+    }
+    strbuf_free(&tag);
+    return strbuf_detach(&out);
+}
+
+/*
+** Check the ID number column and cross-check it with the birth date and
+** gender the row gave; fills r->id_number, and birth date and gender where
+** the row left them out. Returns the problems added.
+*/
+static int check_id(const struct ledger *l, const struct ledger_row *row, struct resident *r,
+                    int *upgraded, struct ledger_problems *p)
+{
+    struct idcard id;
+    enum idcard_error e = idcard_parse(value_of(l, row, LF_ID), &id);
+    if (e == IDCARD_EMPTY) {
+        ledger_problem_add(p, row->line, column_name(l, LF_ID),
+                           xstrdup(_("missing: without an ID number a re-import could not tell "
+                                     "this person from a new one")));
+        return 1;
+    }
+    if (e != IDCARD_OK) {
+        ledger_problem_add(p, row->line, column_name(l, LF_ID), idcard_message(e, &id));
+        return 1;
+    }
+    int bad = 0;
+    char *why = resident_birth_mismatch(r->birth_date, &id);
+    if (why) {
+        ledger_problem_add(p, row->line, column_name(l, LF_BIRTH), why);
+        bad++;
+    }
+    why = resident_gender_mismatch(r->gender, &id);
+    if (why) {
+        ledger_problem_add(p, row->line, column_name(l, LF_GENDER), why);
+        bad++;
+    }
+    *upgraded = id.upgraded;
+    resident_set(&r->id_number, id.number);
+    char birth[11];
+    if (str_empty(r->birth_date)) resident_set(&r->birth_date, date_format(&id.birth, birth));
+    if (!r->gender) r->gender = id.gender;
+    return bad;
+}
+
+/* Mobile, or a landline given where the mobile was expected. */
+static int check_phones(const struct ledger *l, const struct ledger_row *row, struct resident *r,
+                        struct ledger_problems *p)
+{
+    int bad = 0;
+    const char *phone = value_of(l, row, LF_PHONE);
+    char mobile[12], land[40];
+    if (!str_empty(phone)) {
+        const char *why = phone_mobile(phone, mobile);
+        if (!why)
+            resident_set(&r->phone, mobile);
+        else if (!phone_landline(phone, land, sizeof land))
+            resident_set(&r->landline, land);
+        else {
+            ledger_problem_add(p, row->line, column_name(l, LF_PHONE), xstrdup(why));
+            bad++;
+        }
+    }
+    const char *landline = value_of(l, row, LF_LANDLINE);
+    if (!str_empty(landline)) {
+        const char *why = phone_landline(landline, land, sizeof land);
+        if (why) {
+            ledger_problem_add(p, row->line, column_name(l, LF_LANDLINE), xstrdup(why));
+            bad++;
+        } else {
+            resident_set(&r->landline, land);
+        }
+    }
+    return bad;
+}
+
+/* One line of text: multi-line cells are refused rather than folded silently. */
+static int check_line(const struct ledger *l, const struct ledger_row *row, enum ledger_field f,
+                      char **into, struct ledger_problems *p)
+{
+    if (!*value_of(l, row, f)) return 0;
+    char *v = text_trim(value_of(l, row, f));
+    int bad = !text_is_line(v);
+    if (bad)
+        ledger_problem_add(p, row->line, column_name(l, f),
+                           xstrdup(_("holds a line break or a control character")));
+    else
+        resident_set(into, v);
+    free(v);
+    return bad;
+}
+
+int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struct resident *r,
+                     int *upgraded, struct ledger_problems *p)
+{
+    size_t before = p->n;
+    resident_init(r);
+    *upgraded = 0;
+    if (row->decode_error) {
+        size_t c = (size_t)row->decode_column;
+        ledger_problem_add(p, row->line, c < l->header.n ? l->header.v[c] : "",
+                           xstrdup(row->decode_error));
+        return 1;
+    }
+    if (row->fields.n < l->header.n) {
+        ledger_problem_add(p, row->line, l->header.v[row->fields.n],
+                           xasprintf(_("too few columns: %zu of %zu"), row->fields.n, l->header.n));
+        return 1;
+    }
+    for (size_t i = l->header.n; i < row->fields.n; i++)
+        if (!str_empty(row->fields.v[i])) {
+            ledger_problem_add(p, row->line, "",
+                               xasprintf(_("too many columns: %zu, the header has %zu"),
+                                         row->fields.n, l->header.n));
+            return 1;
+        }
+
+    char *name = resident_normalize_name(value_of(l, row, LF_NAME));
+    const char *why = resident_check_name(name);
+    if (why)
+        ledger_problem_add(p, row->line, column_name(l, LF_NAME), xstrdup(why));
+    else
+        resident_set(&r->name, name);
+    free(name);
+
+    int g = resident_parse_gender(value_of(l, row, LF_GENDER));
+    if (g < 0)
+        ledger_problem_add(p, row->line, column_name(l, LF_GENDER), xstrdup(_("write 男 or 女")));
+    else
+        r->gender = (char)g;
+
+    const char *eth = value_of(l, row, LF_ETHNICITY);
+    const char *found = resident_ethnicity_find(eth);
+    if (!str_empty(eth) && !found)
+        ledger_problem_add(p, row->line, column_name(l, LF_ETHNICITY),
+                           xstrdup(resident_check_ethnicity(eth)));
+    resident_set(&r->ethnicity, found);
+
+    const char *birth = value_of(l, row, LF_BIRTH);
+    struct date d;
+    int drc = str_empty(birth) ? DATE_OK : date_parse(birth, &d);
+    if (drc == DATE_NOT_A_DATE)
+        ledger_problem_add(p, row->line, column_name(l, LF_BIRTH),
+                           xasprintf(_("\"%s\" is not a date"), birth));
+    else if (drc == DATE_IMPOSSIBLE)
+        ledger_problem_add(p, row->line, column_name(l, LF_BIRTH),
+                           xasprintf(_("there is no such day as %s"), birth));
+    else if (!str_empty(birth)) {
+        char iso[11];
+        resident_set(&r->birth_date, date_format(&d, iso));
+    }
+
+    check_id(l, row, r, upgraded, p);
+    check_phones(l, row, r, p);
+    check_line(l, row, LF_COMMUNITY, &r->community, p);
+    check_line(l, row, LF_GRID, &r->grid, p);
+    check_line(l, row, LF_ADDRESS, &r->address, p);
+    check_line(l, row, LF_NOTE, &r->note, p);
+    char *tags = tags_of(value_of(l, row, LF_TAGS));
+    resident_set(&r->tags, tags);
+    free(tags);
+    return (int)(p->n - before);
+}

@@ -1,0 +1,117 @@
+/*
+** ledger: reading a resident register (台账) as offices keep them: a CSV
+** file from Excel or WPS in UTF-8 (with or without BOM), GBK or GB18030,
+** with the column headers people use (姓名, 公民身份号码, 联系电话 ...).
+**
+** The file is mapped, its encoding detected (BOM, then strict UTF-8, then
+** GB18030) or forced, and its records found on the raw bytes, so every
+** record keeps its physical line number and its bytes exactly as in the
+** file (for the rejects file). Each record is decoded on its own: a bad
+** byte spoils one row, named with its line and column, never the file.
+** Checking a row against the resident rules is ledger_row_check().
+*/
+#ifndef BANGBAN_LEDGER_H
+#define BANGBAN_LEDGER_H
+
+#include <stddef.h>
+
+#include "codec.h"
+#include "csv.h"
+#include "resident.h"
+#include "util.h"
+
+/* The resident fields a ledger column can feed. */
+enum ledger_field {
+    LF_NAME,
+    LF_GENDER,
+    LF_ETHNICITY,
+    LF_BIRTH,
+    LF_ID,
+    LF_PHONE,
+    LF_LANDLINE,
+    LF_COMMUNITY,
+    LF_GRID,
+    LF_ADDRESS,
+    LF_TAGS,
+    LF_NOTE,
+    LF_COUNT,
+    LF_IGNORED, /* known, carries nothing to keep (序号) */
+    LF_UNKNOWN,
+};
+
+/* The field a header names (姓名 -> LF_NAME), LF_IGNORED or LF_UNKNOWN. */
+enum ledger_field ledger_field_for(const char *header);
+
+/* The header bangban writes for a field (姓名, 居民身份证号 ...). */
+const char *ledger_field_header(enum ledger_field f);
+
+struct ledger;
+
+struct ledger_row {
+    int line;          /* physical line where the record starts (1-based) */
+    int lines;         /* physical lines it spans */
+    const char *raw;   /* its bytes in the file, without the line ending; borrowed */
+    size_t raw_len;
+    char *decode_error; /* NULL, or why the bytes could not be decoded (then no fields) */
+    int decode_column;  /* with decode_error: the 0-based column of the bad byte */
+    struct csv_fields fields; /* the decoded fields; owned by the ledger, valid until the next row */
+};
+
+/*
+** Open a ledger. forced: 0 to detect the encoding, else use codec. Returns
+** 0 with *out, or -1 with *err (caller frees) when the file cannot be read,
+** is empty, is UTF-16, or its header cannot be decoded.
+*/
+int ledger_open(const char *path, int forced, enum codec codec, struct ledger **out, char **err);
+void ledger_close(struct ledger *l);
+
+/* The encoding in use, and whether it was detected (1) or forced (0). */
+enum codec ledger_codec(const struct ledger *l);
+int ledger_detected(const struct ledger *l);
+
+/* The header's columns, and the field each feeds (LF_*). */
+size_t ledger_columns(const struct ledger *l);
+const char *ledger_column_name(const struct ledger *l, size_t i);
+enum ledger_field ledger_column_field(const struct ledger *l, size_t i);
+/* The column feeding field f, or -1. */
+int ledger_column_of(const struct ledger *l, enum ledger_field f);
+
+/* The header line and BOM as in the file, and the line ending it uses, for a rejects file. */
+void ledger_header_raw(const struct ledger *l, const char **bom, size_t *bom_len, const char **header,
+                       size_t *header_len, const char **eol);
+
+/* Bytes of the file, and how far reading has come (for a progress bar). */
+size_t ledger_size(const struct ledger *l);
+size_t ledger_offset(const struct ledger *l);
+
+/* Read the next record into *row. Returns 1, or 0 at the end. */
+int ledger_next(struct ledger *l, struct ledger_row *row);
+
+/* Go back to the first record after the header. */
+void ledger_rewind(struct ledger *l);
+
+/* A problem found in a row. */
+struct ledger_problem {
+    int line;     /* physical line */
+    char *column; /* the header of the column at fault, or "" for the whole row */
+    char *reason; /* in the clerk's language */
+};
+
+struct ledger_problems {
+    struct ledger_problem *v;
+    size_t n, cap;
+};
+
+void ledger_problem_add(struct ledger_problems *p, int line, const char *column, char *reason);
+void ledger_problems_free(struct ledger_problems *p);
+
+/*
+** Check a row and turn it into a resident (out is initialised here; free it
+** with resident_free()). Birth date and gender missing from the row are
+** taken from the ID number; a 15-digit ID is upgraded (*upgraded set).
+** Returns how many problems were added to *problems (0: the row is good).
+*/
+int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struct resident *out,
+                     int *upgraded, struct ledger_problems *problems);
+
+#endif

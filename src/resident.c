@@ -1,0 +1,222 @@
+/*
+** resident: see resident.h.
+*/
+#include "resident.h"
+#include "clock.h"
+#include "date.h"
+#include "i18n.h"
+#include "idcard.h"
+#include "phone.h"
+#include "text.h"
+#include "util.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const ethnicities[] = {
+    "汉族",     "蒙古族",   "回族",       "藏族",     "维吾尔族",   "苗族",     "彝族",
+    "壮族",     "布依族",   "朝鲜族",     "满族",     "侗族",       "瑶族",     "白族",
+    "土家族",   "哈尼族",   "哈萨克族",   "傣族",     "黎族",       "傈僳族",   "佤族",
+    "畲族",     "高山族",   "拉祜族",     "水族",     "东乡族",     "纳西族",   "景颇族",
+    "柯尔克孜族", "土族",   "达斡尔族",   "仫佬族",   "羌族",       "布朗族",   "撒拉族",
+    "毛南族",   "仡佬族",   "锡伯族",     "阿昌族",   "普米族",     "塔吉克族", "怒族",
+    "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族",   "保安族",     "裕固族",   "京族",
+    "塔塔尔族", "独龙族",   "鄂伦春族",   "赫哲族",   "门巴族",     "珞巴族",   "基诺族",
+};
+
+/* The string fields of a record, for init, free and copy. */
+static const size_t string_fields[] = {
+    offsetof(struct resident, name),       offsetof(struct resident, ethnicity),
+    offsetof(struct resident, birth_date), offsetof(struct resident, id_number),
+    offsetof(struct resident, phone),      offsetof(struct resident, landline),
+    offsetof(struct resident, community),  offsetof(struct resident, grid),
+    offsetof(struct resident, address),    offsetof(struct resident, head_name),
+    offsetof(struct resident, relation),   offsetof(struct resident, tags),
+    offsetof(struct resident, note),       offsetof(struct resident, created_at),
+    offsetof(struct resident, created_by), offsetof(struct resident, updated_at),
+    offsetof(struct resident, updated_by),
+};
+
+/*
+** Empty fields all point here instead of each owning an empty string: a
+** bulk load makes and frees hundreds of thousands of records.
+*/
+static char empty[1];
+
+static char **field_at(struct resident *r, size_t offset)
+{
+    return (char **)(void *)((char *)r + offset);
+}
+
+static void field_free(char *s)
+{
+    if (s != empty) free(s);
+}
+
+void resident_init(struct resident *r)
+{
+    memset(r, 0, sizeof *r);
+    for (size_t i = 0; i < ARRAY_LEN(string_fields); i++)
+        *field_at(r, string_fields[i]) = empty;
+}
+
+void resident_free(struct resident *r)
+{
+    for (size_t i = 0; i < ARRAY_LEN(string_fields); i++)
+        field_free(*field_at(r, string_fields[i]));
+    memset(r, 0, sizeof *r);
+}
+
+void resident_copy(struct resident *dst, const struct resident *src)
+{
+    *dst = *src;
+    for (size_t i = 0; i < ARRAY_LEN(string_fields); i++) {
+        char **f = field_at(dst, string_fields[i]);
+        *f = *f && **f ? xstrdup(*f) : empty;
+    }
+}
+
+void resident_set(char **field, const char *value)
+{
+    char *copy = value && *value ? xstrdup(value) : empty;
+    field_free(*field);
+    *field = copy;
+}
+
+void resident_take(char **field, char *value)
+{
+    field_free(*field);
+    if (!*value) {
+        free(value);
+        value = empty;
+    }
+    *field = value;
+}
+
+char *resident_normalize_name(const char *typed)
+{
+    /* Dots an IME may type for the middle dot of 买买提·艾力 (each 3 bytes of UTF-8). */
+    static const char dots[][4] = {"\xE2\x80\xA2", "\xE3\x83\xBB", "\xEF\xBC\x8E",
+                                   "\xEF\xBD\xA5", "\xE2\x88\x99"};
+    char *s = text_trim(typed ? typed : "");
+    char *w = s;
+    for (const char *p = s; *p;) {
+        size_t k = ARRAY_LEN(dots);
+        unsigned char c = (unsigned char)*p;
+        if (c == 0xE2 || c == 0xE3 || c == 0xEF)
+            for (k = 0; k < ARRAY_LEN(dots); k++)
+                if (memcmp(p, dots[k], 3) == 0) break;
+        if (k < ARRAY_LEN(dots)) {
+            *w++ = '\xC2'; /* U+00B7 is 2 bytes: the name only gets shorter */
+            *w++ = '\xB7';
+            p += 3;
+        } else {
+            *w++ = *p++;
+        }
+    }
+    *w = '\0';
+    return s;
+}
+
+const char *resident_check_name(const char *name)
+{
+    if (str_empty(name)) return _("Required");
+    if (!text_is_line(name)) return _("Must be one line without control characters");
+    if (text_chars(name) > RESIDENT_NAME_MAX) return _("Too long: at most 30 characters");
+    for (const char *p = name; *p; p++)
+        if (*p >= '0' && *p <= '9') return _("A name has no digits");
+    return NULL;
+}
+
+const char *const *resident_ethnicities(int *n)
+{
+    *n = (int)ARRAY_LEN(ethnicities);
+    return ethnicities;
+}
+
+const char *resident_ethnicity_find(const char *typed)
+{
+    if (str_eq(typed, ethnicities[0])) return ethnicities[0]; /* nine in ten: 汉族 */
+    char *t = text_trim(typed ? typed : "");
+    const char *found = NULL;
+    size_t n = strlen(t);
+    for (size_t i = 0; i < ARRAY_LEN(ethnicities) && n; i++) {
+        const char *e = ethnicities[i];
+        /* 汉族 or 汉: the name, or the name without its final 族. */
+        if (str_eq(t, e) || (strlen(e) == n + strlen("族") && strncmp(e, t, n) == 0))
+            found = e;
+    }
+    free(t);
+    return found;
+}
+
+const char *resident_check_ethnicity(const char *ethnicity)
+{
+    if (str_empty(ethnicity) || resident_ethnicity_find(ethnicity)) return NULL;
+    return _("Not one of the 56 ethnic groups");
+}
+
+int resident_parse_gender(const char *typed)
+{
+    static const struct {
+        const char *text;
+        int gender;
+    } forms[] = {{"男", 'M'}, {"男性", 'M'}, {"M", 'M'}, {"m", 'M'}, {"1", 'M'},
+                 {"女", 'F'}, {"女性", 'F'}, {"F", 'F'}, {"f", 'F'}, {"2", 'F'}};
+    char *t = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
+    int g = *t ? -1 : 0;
+    for (size_t i = 0; i < ARRAY_LEN(forms); i++)
+        if (str_eq(t, forms[i].text)) g = forms[i].gender;
+    free(t);
+    return g;
+}
+
+const char *resident_gender_text(char gender)
+{
+    return gender == 'M' ? _("Male") : gender == 'F' ? _("Female") : "";
+}
+
+int resident_age(const struct resident *r, time_t now)
+{
+    struct date birth;
+    if (date_parse(r->birth_date, &birth) != DATE_OK) return -1;
+    return date_age(&birth, now);
+}
+
+int resident_is_minor(const struct resident *r, time_t now)
+{
+    int age = resident_age(r, now);
+    return age >= 0 && age < RESIDENT_MINOR_AGE;
+}
+
+char *resident_birth_mismatch(const char *birth_date, const struct idcard *id)
+{
+    struct date birth;
+    char want[11];
+    if (str_empty(birth_date) || date_parse(birth_date, &birth) != DATE_OK ||
+        date_cmp(&birth, &id->birth) == 0)
+        return NULL;
+    return xasprintf(_("differs from the ID number, which says %s"), date_format(&id->birth, want));
+}
+
+char *resident_gender_mismatch(char gender, const struct idcard *id)
+{
+    if (!gender || gender == id->gender) return NULL;
+    return xstrdup(id->gender == 'M' ? _("differs from the ID number, which is a man's")
+                                     : _("differs from the ID number, which is a woman's"));
+}
+
+char *resident_masked_id(const char *id_number)
+{
+    char *out = xmalloc(strlen(id_number) + 1);
+    idcard_mask(id_number, out);
+    return out;
+}
+
+char *resident_masked_phone(const char *phone)
+{
+    char *out = xmalloc(strlen(phone) + 1);
+    phone_mask(phone, out);
+    return out;
+}

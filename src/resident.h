@@ -1,0 +1,92 @@
+/*
+** resident: the record of a person the centre serves, and the rules its
+** fields must meet. The same rules serve the desk's form, the ledger
+** import and the store; each check returns NULL when the value is
+** acceptable or a message for the clerk.
+*/
+#ifndef BANGBAN_RESIDENT_H
+#define BANGBAN_RESIDENT_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "idcard.h"
+
+struct resident {
+    int64_t id;           /* 0 until saved */
+    char *name;           /* 1-30 characters: any Han (Ext B too), letters, the middle dot */
+    char gender;          /* 'M', 'F', or 0 when not known */
+    char *ethnicity;      /* one of the 56 (汉族 ...), or "" */
+    char *birth_date;     /* YYYY-MM-DD or "" */
+    char *id_number;      /* 18 characters, or "" when the person has none on record */
+    char *phone;          /* mobile: 11 digits, or "" */
+    char *landline;       /* 022-23456789, or "" */
+    int64_t community_id; /* 0: none */
+    char *community;      /* the community's name (from the store), or as a ledger wrote it */
+    int64_t grid_id;      /* 0: none */
+    char *grid;           /* the grid's name (from the store), or as a ledger wrote it */
+    char *address;        /* 楼栋-单元-室 */
+    int64_t head_id;      /* the head of the household, 0 when not recorded; self for a head */
+    char *head_name;      /* read only */
+    char *relation;       /* 与户主关系: 本人, 配偶, 子, 女 ... */
+    char *tags;           /* tag names joined by 、 */
+    char *note;
+    int64_t version;      /* as read: a save with a stale version is refused */
+    char *created_at, *created_by, *updated_at, *updated_by; /* read only */
+};
+
+/* Every string "" and every number 0. Free with resident_free(). */
+void resident_init(struct resident *r);
+void resident_free(struct resident *r);
+/* Deep copy (dst need not be initialised). */
+void resident_copy(struct resident *dst, const struct resident *src);
+/* Replace a string field with a copy of value (NULL: ""). */
+void resident_set(char **field, const char *value);
+/* Replace a string field with value, which the record now owns (from malloc). */
+void resident_take(char **field, char *value);
+
+/* Longest name accepted, in characters. */
+#define RESIDENT_NAME_MAX 30
+
+/*
+** A name as typed, normalised: trimmed, and the dots IMEs put in minority
+** names (•, ・, ．) turned into the middle dot U+00B7. Caller frees.
+*/
+char *resident_normalize_name(const char *typed);
+
+/* Checks; NULL or a message (translated, borrowed). */
+const char *resident_check_name(const char *name);
+const char *resident_check_ethnicity(const char *ethnicity);
+
+/* The 56 ethnic groups, as written on ID cards (汉族 ...); n gets the count. */
+const char *const *resident_ethnicities(int *n);
+
+/* An ethnic group as written in a ledger (汉, 汉族) to its full name, or NULL if none matches. */
+const char *resident_ethnicity_find(const char *typed);
+
+/* 'M' for 男/M/男性/1, 'F' for 女/F/女性/2, 0 for "", -1 for anything else. */
+int resident_parse_gender(const char *typed);
+
+/* "男", "女" or "" (translated). */
+const char *resident_gender_text(char gender);
+
+/* Age in whole years at now, or -1 when the birth date is not known. */
+int resident_age(const struct resident *r, time_t now);
+
+/* Minors' records show less in lists: true under this age. */
+#define RESIDENT_MINOR_AGE 18
+int resident_is_minor(const struct resident *r, time_t now);
+
+/*
+** Cross-checks against a valid ID number: a message when the typed birth
+** date (YYYY-MM-DD or "") or gender ('M', 'F' or 0) differs from what the
+** number says, else NULL. Caller frees.
+*/
+char *resident_birth_mismatch(const char *birth_date, const struct idcard *id);
+char *resident_gender_mismatch(char gender, const struct idcard *id);
+
+/* The masked forms shown in lists (前3后4), into a new string; caller frees. */
+char *resident_masked_id(const char *id_number);
+char *resident_masked_phone(const char *phone);
+
+#endif

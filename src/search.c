@@ -1,0 +1,93 @@
+/*
+** search: see search.h.
+*/
+#include "search.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void search_classify(const char *typed, struct search_query *q)
+{
+    q->text = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
+    q->chars = text_chars(q->text);
+    q->kind = SEARCH_EMPTY;
+    if (!*q->text) return;
+    int letters = 1, digits = 1;
+    for (const char *p = q->text; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x80) {
+            q->kind = q->chars <= 2 ? SEARCH_NAME_SHORT : SEARCH_NAME_LONG;
+            return;
+        }
+        int alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!alpha && c != '\'') letters = 0;
+        if (!(c >= '0' && c <= '9') && c != 'x' && c != 'X') digits = 0;
+    }
+    if (letters && !digits) {
+        /* zhang'san: the apostrophe an IME shows between syllables is no part of a key. */
+        char *w = q->text;
+        for (const char *p = q->text; *p; p++)
+            if (*p != '\'') *w++ = *p;
+        *w = '\0';
+        text_ascii_lower(q->text);
+        q->chars = strlen(q->text);
+        q->kind = q->chars ? SEARCH_PINYIN : SEARCH_EMPTY;
+    } else if (digits) {
+        for (char *p = q->text; *p; p++)
+            if (*p == 'x') *p = 'X';
+        q->kind = SEARCH_DIGITS;
+    } else {
+        /* Letters and digits mixed (a foreign name, a typo): look for it in names. */
+        q->kind = q->chars <= 2 ? SEARCH_NAME_SHORT : SEARCH_NAME_LONG;
+    }
+}
+
+char *search_reverse(const char *s)
+{
+    size_t n = strlen(s);
+    char *r = xmalloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        r[i] = s[n - 1 - i];
+    r[n] = '\0';
+    return r;
+}
+
+char *search_prefix_bound(const char *prefix)
+{
+    char *b = xstrdup(prefix);
+    size_t n = strlen(b);
+    if (n) b[n - 1] = (char)(b[n - 1] + 1);
+    return b;
+}
+
+size_t search_grams(const char *name, struct search_gram *out, size_t cap)
+{
+    uint32_t cps[64];
+    size_t starts[65];
+    size_t n = 0, len = strlen(name), i = 0;
+    while (i < len && n < ARRAY_LEN(cps)) {
+        int l = utf8_decode(name + i, len - i, &cps[n]);
+        if (l < 0) l = 1;
+        starts[n++] = i;
+        i += (size_t)l;
+    }
+    starts[n] = i;
+    size_t count = 0;
+    for (size_t width = 1; width <= 2; width++) {
+        for (size_t k = 0; k + width <= n && count < cap; k++) {
+            size_t bytes = starts[k + width] - starts[k];
+            if (bytes >= sizeof out->text) continue;
+            struct search_gram g;
+            memcpy(g.text, name + starts[k], bytes);
+            g.text[bytes] = '\0';
+            g.tier = n == width ? 0 : k == 0 ? 1 : 2;
+            int seen = 0;
+            for (size_t j = 0; j < count && !seen; j++)
+                seen = out[j].tier == g.tier && strcmp(out[j].text, g.text) == 0;
+            if (!seen) out[count++] = g;
+        }
+    }
+    return count;
+}

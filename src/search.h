@@ -1,0 +1,56 @@
+/*
+** search: what the clerk typed in the resident search line, and the
+** pieces of a name the search finds it by. Which technique serves which
+** kind of query (measured at district scale):
+**   a Chinese fragment of 1-2 characters  the name's 1- and 2-character pieces
+**   3 characters or more                  the name's trigrams (full-text index)
+**   letters                               pinyin keys, as a prefix (zs, zhs, zhangs)
+**   digits                                reversed ID and phone numbers, as a prefix
+**                                         (so the last 4 or 6 digits are a range)
+*/
+#ifndef BANGBAN_SEARCH_H
+#define BANGBAN_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum search_kind {
+    SEARCH_EMPTY,      /* nothing typed */
+    SEARCH_NAME_SHORT, /* a fragment of 1 or 2 characters */
+    SEARCH_NAME_LONG,  /* 3 characters or more */
+    SEARCH_PINYIN,     /* letters only */
+    SEARCH_DIGITS,     /* digits, and X as in ID numbers */
+};
+
+struct search_query {
+    enum search_kind kind;
+    char *text;   /* normalised: full-width to ASCII, no spaces; letters lower-case, X upper */
+    size_t chars; /* characters in text */
+};
+
+/* Classify typed (may be NULL). Free q->text with free(). */
+void search_classify(const char *typed, struct search_query *q);
+
+/* s reversed, as a new string (ASCII; for ID and phone suffixes). Caller frees. */
+char *search_reverse(const char *s);
+
+/*
+** The upper bound of a prefix range: prefix with its last byte raised by
+** one, so key >= prefix AND key < bound holds exactly the keys starting
+** with prefix (prefix must be non-empty ASCII). Caller frees.
+*/
+char *search_prefix_bound(const char *prefix);
+
+/* A 1- or 2-character piece of a name and how well it stands for the name. */
+struct search_gram {
+    char text[9]; /* UTF-8 of one or two code points */
+    int tier;     /* 0: the whole name, 1: its start, 2: elsewhere */
+};
+
+/*
+** The pieces of a name, each (text, tier) once, into out (at most cap);
+** returns how many.
+*/
+size_t search_grams(const char *name, struct search_gram *out, size_t cap);
+
+#endif

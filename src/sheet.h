@@ -1,0 +1,49 @@
+/*
+** sheet: writing a ledger out: a CSV file as Chinese Excel opens it (UTF-8
+** with BOM, or GB18030 / GBK when asked; CRLF; quoting; formula guard; ID
+** and phone numbers kept as text), or an .xlsx workbook (libxlsxwriter)
+** whose cells are all strings, so no 18-digit ID number becomes 1.2E+17.
+**
+** The file is written under a temporary name and renamed when complete:
+** a failed export (a character with no GBK code) leaves nothing behind.
+*/
+#ifndef BANGBAN_SHEET_H
+#define BANGBAN_SHEET_H
+
+#include <stddef.h>
+
+#include "codec.h"
+
+enum sheet_format {
+    SHEET_CSV,
+    SHEET_XLSX,
+};
+
+/* Per-cell flags for sheet_row(). */
+#define SHEET_TEXT 1u  /* digits to keep as text (ID and phone numbers) */
+#define SHEET_GUARD 2u /* free text: a leading = + - @ must not start a formula */
+
+struct sheet;
+
+/*
+** Start writing path in format (codec: for CSV only). name is the
+** worksheet's name. Returns 0 with *out, or -1 with *err (caller frees).
+*/
+int sheet_open(const char *path, enum sheet_format format, enum codec codec, const char *name,
+               struct sheet **out, char **err);
+
+/*
+** Write a row of n cells. Returns 0, or -1 when a cell cannot be written
+** in the encoding: *bad_cell gets its index and *err the reason (the
+** character and its code point; caller frees).
+*/
+int sheet_row(struct sheet *s, const char *const *cells, const unsigned *flags, size_t n,
+              size_t *bad_cell, char **err);
+
+/* Finish and put the file in place. Returns 0, or -1 with *err. Frees s. */
+int sheet_close(struct sheet *s, char **err);
+
+/* Give up: remove the temporary file. Frees s. */
+void sheet_abort(struct sheet *s);
+
+#endif

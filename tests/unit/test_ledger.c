@@ -1,0 +1,222 @@
+/* Unit tests for src/csv and src/ledger: records, quoting, header mapping, row checks. */
+#include "unit.h"
+#include "src/codec.h"
+#include "src/csv.h"
+#include "src/ledger.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+static char dir[256];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/bangban-ledger-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    assert_non_null(mkdtemp(dir));
+    setenv("TZ", "UTC", 1);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd);
+}
+
+/* Write bytes to dir/name; returns the path (static). */
+static const char *write_file(const char *name, const char *data, size_t n)
+{
+    static char path[400];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, n, f), n);
+    fclose(f);
+    return path;
+}
+
+static void records_and_fields(void **state)
+{
+    (void)state;
+    const char *buf = "a,b\r\n\"x\r\ny\",\"say \"\"hi\"\"\",z\nlast";
+    size_t next;
+    int lines, unclosed;
+    size_t len = csv_record(buf, strlen(buf), &next, &lines, &unclosed);
+    assert_int_equal(len, 3);
+    assert_int_equal(lines, 1);
+    const char *rec = buf + next;
+    len = csv_record(rec, strlen(rec), &next, &lines, &unclosed);
+    assert_int_equal(lines, 2);
+    struct csv_fields f = {0};
+    csv_split(rec, len, ',', &f);
+    assert_int_equal(f.n, 3);
+    assert_str(f.v[0], "x\r\ny");
+    assert_str(f.v[1], "say \"hi\"");
+    assert_str(f.v[2], "z");
+    rec += next;
+    len = csv_record(rec, strlen(rec), &next, &lines, &unclosed);
+    assert_int_equal(len, 4);
+    assert_false(unclosed);
+    len = csv_record("\"open,x\ny", 9, &next, &lines, &unclosed);
+    assert_true(unclosed);
+    csv_split("a,,c,", 5, ',', &f);
+    assert_int_equal(f.n, 4);
+    assert_str(f.v[3], "");
+    csv_fields_free(&f);
+    assert_int_equal(csv_guess_delim("姓名\t性别\t备注", strlen("姓名\t性别\t备注")), '\t');
+    assert_int_equal(csv_guess_delim("姓名,性别", strlen("姓名,性别")), ',');
+}
+
+static void writing(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    csv_put(&sb, "张三", 1, CSV_GUARD);
+    csv_put(&sb, "=1+1", 0, CSV_GUARD);
+    csv_put(&sb, "a,\"b\"", 0, CSV_GUARD);
+    csv_put(&sb, "110101199003074477", 0, CSV_TEXT);
+    csv_put(&sb, "@SUM(A1)", 0, CSV_GUARD);
+    csv_end_row(&sb);
+    assert_str(strbuf_str(&sb), "张三,'=1+1,\"a,\"\"b\"\"\",\t110101199003074477,'@SUM(A1)\r\n");
+    strbuf_free(&sb);
+}
+
+static void header_names(void **state)
+{
+    (void)state;
+    assert_int_equal(ledger_field_for("公民身份号码"), LF_ID);
+    assert_int_equal(ledger_field_for("身份证号"), LF_ID);
+    assert_int_equal(ledger_field_for("身份证号码"), LF_ID);
+    assert_int_equal(ledger_field_for("居民身份证号"), LF_ID);
+    assert_int_equal(ledger_field_for(" 联系电话 "), LF_PHONE);
+    assert_int_equal(ledger_field_for("手机号码"), LF_PHONE);
+    assert_int_equal(ledger_field_for("现住址"), LF_ADDRESS);
+    assert_int_equal(ledger_field_for("户籍地址"), LF_ADDRESS);
+    assert_int_equal(ledger_field_for("所属网格"), LF_GRID);
+    assert_int_equal(ledger_field_for("人员类别"), LF_TAGS);
+    assert_int_equal(ledger_field_for("序号"), LF_IGNORED);
+    assert_int_equal(ledger_field_for("婚姻状况"), LF_UNKNOWN);
+}
+
+/* The problems of every row of a ledger, as "line|column|reason" lines. */
+static char *check_all(struct ledger *l, int *good)
+{
+    struct strbuf out = STRBUF_INIT;
+    struct ledger_row row;
+    *good = 0;
+    while (ledger_next(l, &row)) {
+        struct ledger_problems p = {0};
+        struct resident r;
+        int upgraded;
+        if (ledger_row_check(l, &row, &r, &upgraded, &p) == 0) (*good)++;
+        for (size_t i = 0; i < p.n; i++)
+            strbuf_addf(&out, "%d|%s|%s\n", p.v[i].line, p.v[i].column, p.v[i].reason);
+        ledger_problems_free(&p);
+        resident_free(&r);
+    }
+    return strbuf_detach(&out);
+}
+
+static void gb18030_ledger(void **state)
+{
+    (void)state;
+    const char *text = "序号,姓名,性别,民族,出生日期,公民身份号码,联系电话,现住址,婚姻状况\r\n"
+                       "1,张三,男,汉,1990-03-07,110101199003074477,13800138000,\"3号楼,2单元\",已婚\r\n"
+                       "2,王𠇔,女,汉族,,11010519491231002X,,朝阳里1号楼,\r\n"
+                       "3,李四,男,汉族,,110105194912310021,,,\r\n"
+                       "4,赵五,男,汉族,,110105194902310026,,,\r\n"
+                       "5,钱六,男,汉族,1990-01-01,110101199003074477,,,\r\n"
+                       "6,孙七,男\r\n"
+                       "7,周八,男,汉族,,1.20101E+17,,,\r\n"
+                       "8,吴九,男,汉族,,１１０１０１１９９００３０７４４７７,022-23456789,,\r\n";
+    struct strbuf gb = STRBUF_INIT;
+    struct codec_error err;
+    assert_int_equal(codec_encode(CODEC_GB18030, text, strlen(text), &gb, &err), 0);
+    /* Row 9: 郑 cut to its first byte (D6) before a comma. */
+    strbuf_adds(&gb, "9,\xD6,\xC4\xD0,\r\n");
+    const char *path = write_file("gb.csv", gb.buf, gb.len);
+    strbuf_free(&gb);
+
+    struct ledger *l;
+    char *why;
+    assert_int_equal(ledger_open(path, 0, CODEC_UTF8, &l, &why), 0);
+    assert_int_equal(ledger_codec(l), CODEC_GB18030);
+    assert_true(ledger_detected(l));
+    assert_int_equal(ledger_columns(l), 9);
+    assert_int_equal(ledger_column_field(l, 0), LF_IGNORED);
+    assert_int_equal(ledger_column_field(l, 8), LF_UNKNOWN);
+    assert_str(ledger_column_name(l, 8), "婚姻状况");
+    int good;
+    char *report = check_all(l, &good);
+    if (getenv("SHOW_REPORT")) fputs(report, stderr);
+    assert_int_equal(good, 3); /* rows 1, 2 (Ext B) and 8 (full-width ID, landline) */
+    assert_non_null(strstr(report, "4|公民身份号码|"));
+    assert_non_null(strstr(report, "5|公民身份号码|"));
+    assert_non_null(strstr(report, "6|出生日期|"));
+    assert_non_null(strstr(report, "7|性别|too few columns: 3 of 9") ||
+                    strstr(report, "7|民族|"));
+    assert_non_null(strstr(report, "8|公民身份号码|Excel"));
+    assert_non_null(strstr(report, "10|姓名|the GB18030 character starting with byte 0xD6"));
+    free(report);
+    ledger_close(l);
+}
+
+static void utf8_bom_tabs(void **state)
+{
+    (void)state;
+    const char text[] = "\xEF\xBB\xBF姓名\t居民身份证号\t人员标签\n张三\t110101199003074477\t空巢老人；党员、党员\n";
+    const char *path = write_file("tab.txt", text, sizeof text - 1);
+    struct ledger *l;
+    char *why;
+    assert_int_equal(ledger_open(path, 0, CODEC_UTF8, &l, &why), 0);
+    assert_int_equal(ledger_codec(l), CODEC_UTF8);
+    struct ledger_row row;
+    assert_int_equal(ledger_next(l, &row), 1);
+    struct ledger_problems p = {0};
+    struct resident r;
+    int upgraded;
+    assert_int_equal(ledger_row_check(l, &row, &r, &upgraded, &p), 0);
+    assert_str(r.name, "张三");
+    assert_str(r.tags, "空巢老人、党员");
+    assert_str(r.birth_date, "1990-03-07"); /* from the ID */
+    assert_int_equal(r.gender, 'M');
+    resident_free(&r);
+    assert_int_equal(ledger_next(l, &row), 0);
+    ledger_close(l);
+}
+
+static void refusals(void **state)
+{
+    (void)state;
+    struct ledger *l;
+    char *why;
+    const char *path = write_file("utf16.csv", "\xFF\xFE\x53\x00", 4);
+    assert_int_equal(ledger_open(path, 0, CODEC_UTF8, &l, &why), -1);
+    assert_non_null(strstr(why, "UTF-16"));
+    free(why);
+    path = write_file("empty.csv", "", 0);
+    assert_int_equal(ledger_open(path, 0, CODEC_UTF8, &l, &why), -1);
+    free(why);
+    /* Forcing UTF-8 on a GBK header says so. */
+    path = write_file("gbk.csv", "\xD0\xD5\xC3\xFB\r\n", 6); /* 姓名 in GBK */
+    assert_int_equal(ledger_open(path, 1, CODEC_UTF8, &l, &why), -1);
+    assert_non_null(strstr(why, "UTF-8"));
+    free(why);
+    assert_int_equal(ledger_open(path, 1, CODEC_GBK, &l, &why), 0);
+    assert_str(ledger_column_name(l, 0), "姓名");
+    ledger_close(l);
+}
+
+int main(void)
+{
+    unit_locale();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(records_and_fields), cmocka_unit_test(writing),
+        cmocka_unit_test(header_names),       cmocka_unit_test(gb18030_ledger),
+        cmocka_unit_test(utf8_bom_tabs),      cmocka_unit_test(refusals),
+    };
+    return cmocka_run_group_tests_name("ledger", tests, setup, teardown);
+}

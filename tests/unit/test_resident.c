@@ -1,0 +1,230 @@
+/* Unit tests for the resident rules: ID numbers, phones, dates, names, cross-checks. */
+#include "unit.h"
+#include "src/date.h"
+#include "src/idcard.h"
+#include "src/namegen.h"
+#include "src/phone.h"
+#include "src/resident.h"
+
+#include <stdio.h>
+
+static void id_vectors(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        enum idcard_error want;
+    } v[] = {
+        {"11010519491231002X", IDCARD_OK},     {"440524188001010014", IDCARD_OK},
+        {"34052419800101001X", IDCARD_OK},     {"513101198201130014", IDCARD_OK},
+        {"110101199003074477", IDCARD_OK},     {"110105194912310021", IDCARD_CHECK},
+        {"110105194902310026", IDCARD_DATE},   {"991010194912310020", IDCARD_REGION},
+        {"1101051949123100", IDCARD_LENGTH},   {"110105299001010016", IDCARD_FUTURE},
+        {"11010519491231002x", IDCARD_OK},     {"1.20101E+17", IDCARD_EXCEL},
+        {"12010119900307447A", IDCARD_CHARS},  {"", IDCARD_EMPTY},
+    };
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        struct idcard id;
+        enum idcard_error got = idcard_parse(v[i].in, &id);
+        if (got != v[i].want) fail_msg("%s: got %d, want %d", v[i].in, got, v[i].want);
+    }
+    struct idcard id;
+    assert_int_equal(idcard_parse("11010519491231002X", &id), IDCARD_OK);
+    assert_int_equal(id.birth.year, 1949);
+    assert_int_equal(id.birth.month, 12);
+    assert_int_equal(id.birth.day, 31);
+    assert_int_equal(id.gender, 'F');
+    assert_int_equal(idcard_parse("110105194912310021", &id), IDCARD_CHECK);
+    assert_int_equal(id.expected, 'X');
+    char *msg = idcard_message(IDCARD_CHECK, &id);
+    assert_non_null(strstr(msg, "X"));
+    free(msg);
+}
+
+static void id_normalised(void **state)
+{
+    (void)state;
+    struct idcard id;
+    /* Full-width digits, a lowercase x and stray spaces, as an IME types them. */
+    assert_int_equal(idcard_parse(" １１０１０５　19491231 002x\t", &id), IDCARD_OK);
+    assert_str(id.number, "11010519491231002X");
+    /* A first-generation 15-digit number is upgraded. */
+    assert_int_equal(idcard_parse("110105491231002", &id), IDCARD_OK);
+    assert_str(id.number, "11010519491231002X");
+    assert_true(id.upgraded);
+    char *msg = idcard_message(IDCARD_OK, &id);
+    assert_non_null(msg);
+    free(msg);
+}
+
+/* For random valid bodies exactly one of the 11 check characters is accepted. */
+static void id_property(void **state)
+{
+    (void)state;
+    struct rng r;
+    rng_seed(&r, 42);
+    const char checks[] = "0123456789X";
+    for (int t = 0; t < 2000; t++) {
+        char body[19];
+        snprintf(body, sizeof body, "%02u%04u%04u%02u%02u%03u", 11 + rng_below(&r, 5),
+                 rng_below(&r, 10000), 1900 + rng_below(&r, 120), 1 + rng_below(&r, 12),
+                 1 + rng_below(&r, 28), rng_below(&r, 1000));
+        int accepted = 0;
+        for (int c = 0; c < 11; c++) {
+            body[17] = checks[c];
+            body[18] = '\0';
+            struct idcard id;
+            if (idcard_parse(body, &id) == IDCARD_OK) accepted++;
+        }
+        if (accepted != 1) fail_msg("%.17s: %d check characters accepted", body, accepted);
+    }
+}
+
+static void id_masked(void **state)
+{
+    (void)state;
+    char out[19];
+    idcard_mask("12010119900307123X", out);
+    assert_str(out, "120***********123X");
+    phone_mask("13800138000", out);
+    assert_str(out, "138****8000");
+}
+
+static void mobiles(void **state)
+{
+    (void)state;
+    const char *good[] = {"13800138000", "+86 138-0013-8000", "１３８００１３８０００",
+                          "0086 13800138000", "8613800138000", "138 0013 8000"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        char out[12];
+        const char *why = phone_mobile(good[i], out);
+        if (why) fail_msg("%s: %s", good[i], why);
+        assert_str(out, "13800138000");
+    }
+    const char *bad[] = {"12345678901", "1380013800", "138001380001", "1064899990000", "", "13800abc000"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char out[12];
+        if (!phone_mobile(bad[i], out)) fail_msg("%s accepted", bad[i]);
+    }
+}
+
+static void landlines(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } v[] = {{"022-23456789", "022-23456789"}, {"02223456789", "022-23456789"},
+             {"23456789", "23456789"},         {"(022)23456789", "022-23456789"},
+             {"0311-8765432", "0311-8765432"}, {"022-23456789-801", "022-23456789-801"}};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        char out[40];
+        const char *why = phone_landline(v[i].in, out, sizeof out);
+        if (why) fail_msg("%s: %s", v[i].in, why);
+        assert_str(out, v[i].want);
+    }
+    char out[40];
+    assert_non_null(phone_landline("022-123", out, sizeof out));
+    assert_non_null(phone_landline("电话", out, sizeof out));
+}
+
+static void dates(void **state)
+{
+    (void)state;
+    const char *forms[] = {"1990-03-07", "1990/3/7", "1990.3.7", "19900307", "1990年3月7日",
+                           "１９９０－０３－０７"};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        struct date d;
+        if (date_parse(forms[i], &d) != DATE_OK) fail_msg("%s not parsed", forms[i]);
+        char iso[11];
+        assert_str(date_format(&d, iso), "1990-03-07");
+    }
+    struct date d;
+    assert_int_equal(date_parse("2023-02-29", &d), DATE_IMPOSSIBLE);
+    assert_int_equal(date_parse("2024-02-29", &d), DATE_OK);
+    assert_int_equal(date_parse("1990-13-01", &d), DATE_IMPOSSIBLE);
+    assert_int_equal(date_parse("三月七日", &d), DATE_NOT_A_DATE);
+    assert_int_equal(date_parse("1990-3", &d), DATE_NOT_A_DATE);
+    struct date birth = {2000, 6, 15};
+    time_t now = 0;
+    struct tm tm = {0};
+    tm.tm_year = 2026 - 1900;
+    tm.tm_mon = 5;
+    tm.tm_mday = 14;
+    tm.tm_hour = 12;
+    now = mktime(&tm);
+    assert_int_equal(date_age(&birth, now), 25);
+}
+
+static void names_and_fields(void **state)
+{
+    (void)state;
+    char *n = resident_normalize_name(" 买买提•艾力 ");
+    assert_str(n, "买买提·艾力");
+    assert_null(resident_check_name(n));
+    free(n);
+    assert_null(resident_check_name("王𠇔"));
+    assert_null(resident_check_name("刘䶮"));
+    assert_non_null(resident_check_name(""));
+    assert_non_null(resident_check_name("张3"));
+    assert_non_null(resident_check_name("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"));
+    assert_str(resident_ethnicity_find("汉"), "汉族");
+    assert_str(resident_ethnicity_find("维吾尔族"), "维吾尔族");
+    assert_null(resident_ethnicity_find("火星族"));
+    int count;
+    resident_ethnicities(&count);
+    assert_int_equal(count, 56);
+    assert_int_equal(resident_parse_gender("男"), 'M');
+    assert_int_equal(resident_parse_gender("女"), 'F');
+    assert_int_equal(resident_parse_gender(""), 0);
+    assert_int_equal(resident_parse_gender("未知"), -1);
+}
+
+static void cross_checks(void **state)
+{
+    (void)state;
+    struct idcard id;
+    assert_int_equal(idcard_parse("110101199003074477", &id), IDCARD_OK); /* a man, 1990-03-07 */
+    assert_null(resident_birth_mismatch("1990-03-07", &id));
+    assert_null(resident_birth_mismatch("", &id));
+    char *m = resident_birth_mismatch("1990-03-08", &id);
+    assert_non_null(m);
+    assert_non_null(strstr(m, "1990-03-07"));
+    free(m);
+    assert_null(resident_gender_mismatch('M', &id));
+    m = resident_gender_mismatch('F', &id);
+    assert_non_null(m);
+    free(m);
+}
+
+static void records(void **state)
+{
+    (void)state;
+    struct resident a, b;
+    resident_init(&a);
+    resident_set(&a.name, "张三");
+    resident_set(&a.tags, "党员");
+    resident_copy(&b, &a);
+    resident_set(&a.name, "李四");
+    assert_str(b.name, "张三");
+    assert_str(b.tags, "党员");
+    resident_set(&b.birth_date, "2015-01-01");
+    assert_true(resident_is_minor(&b, time(NULL)));
+    resident_set(&b.birth_date, "1950-01-01");
+    assert_false(resident_is_minor(&b, time(NULL)));
+    resident_free(&a);
+    resident_free(&b);
+}
+
+int main(void)
+{
+    unit_locale();
+    setenv("TZ", "UTC", 1);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(id_vectors),     cmocka_unit_test(id_normalised),
+        cmocka_unit_test(id_property),    cmocka_unit_test(id_masked),
+        cmocka_unit_test(mobiles),        cmocka_unit_test(landlines),
+        cmocka_unit_test(dates),          cmocka_unit_test(names_and_fields),
+        cmocka_unit_test(cross_checks),   cmocka_unit_test(records),
+    };
+    return cmocka_run_group_tests_name("resident", tests, NULL, NULL);
+}
