@@ -28,6 +28,7 @@
     ACT(SHOW_RETIRED, 6, "F6", N_("Retired"), N_("Show or hide retired records"))                  \
     ACT(NEW, 7, "F7 Ins", N_("New"), N_("Create a new record"))                                    \
     ACT(RETIRE, 8, "F8", N_("Retire"), N_("Retire the selected record, or restore a retired one")) \
+    ACT(MENU, 9, "F9", N_("Menu"), N_("More actions of this screen (reveal, import, export ...)")) \
     ACT(QUIT, 10, "F10", N_("Quit"), N_("Leave bangban"))                                          \
     ACT(BACK, 0, "Esc ^C", NULL, N_("Go back; cancel; clear the search line"))                     \
     ACT(ENTER, 0, "Enter", NULL, N_("Open the selected row or choice; next field in a form"))      \

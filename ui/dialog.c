@@ -238,3 +238,84 @@ int dialog_choose(const char *title, choice_source src, void *ctx, const char *i
     lineedit_free(&query);
     return result;
 }
+
+int dialog_input(const char *title, const char *prompt, const char *initial, size_t max, char **out)
+{
+    struct lineedit edit;
+    struct screen fake = {0};
+    int result = 0;
+    lineedit_init(&edit, max);
+    if (initial) lineedit_insert_text(&edit, initial);
+    for (;;) {
+        ui_paint();
+        int w = box_width(prompt);
+        int rows = text_rows(prompt, w - 4);
+        struct box b = box_open(rows + 5, w, title);
+        box_text(&b, 2, prompt);
+        field_draw(&edit, b.y + 3 + rows, b.x + 2, b.w - 4, term_attr(UI_FIELD), &fake, 1);
+        draw_center(b.y + b.h - 1, b.x, b.w, _("Enter accepts · Esc cancels"),
+                    term_attr(UI_DIALOG) | A_DIM);
+        move(fake.cursor_y, fake.cursor_x);
+        curs_set(1);
+        struct key k;
+        if (!dialog_key(&k)) break;
+        enum action a = action_for_key(&k, 1);
+        if (a == ACT_BACK) break;
+        if (a == ACT_ENTER) {
+            *out = lineedit_text(&edit);
+            result = 1;
+            break;
+        }
+        int changed;
+        field_key(&edit, a, &k, &changed);
+    }
+    lineedit_free(&edit);
+    return result;
+}
+
+int dialog_checklist(const char *title, const char *const *items, int *checked, size_t n)
+{
+    int *state = xcalloc(n + 1, sizeof *state);
+    memcpy(state, checked, n * sizeof *state);
+    size_t sel = 0;
+    int result = 0;
+    for (;;) {
+        ui_paint();
+        struct box b = box_open((int)n + 4, 44, title);
+        for (size_t i = 0; i < n; i++) {
+            char *line = xasprintf(" [%s] %s", state[i] ? "x" : " ", items[i]);
+            draw_text(b.y + 2 + (int)i, b.x + 2, b.w - 4, line,
+                      i == sel ? term_attr(UI_SELECTED) : term_attr(UI_DIALOG), 0);
+            free(line);
+        }
+        draw_center(b.y + b.h - 1, b.x, b.w, _("Space ticks · F2 accepts · Esc cancels"),
+                    term_attr(UI_DIALOG) | A_DIM);
+        curs_set(0);
+        struct key k;
+        if (!dialog_key(&k)) break;
+        enum action a = action_for_key(&k, 1);
+        if (a == ACT_BACK) break;
+        if (a == ACT_SAVE) {
+            memcpy(checked, state, n * sizeof *state);
+            result = 1;
+            break;
+        }
+        if ((a == ACT_NONE && !k.code && k.ch == ' ') || a == ACT_ENTER) state[sel] = !state[sel];
+        if (a == ACT_UP && sel > 0) sel--;
+        if (a == ACT_DOWN && sel + 1 < n) sel++;
+    }
+    free(state);
+    return result;
+}
+
+enum conflict_choice dialog_conflict(const char *who, const char *when, const char *differences)
+{
+    struct strbuf text = STRBUF_INIT;
+    strbuf_addf(&text, _("%s changed this record at %s, after you opened it.\n"), who, when);
+    strbuf_adds(&text, differences);
+    const char *options[] = {_("Save my typing over it"), _("Drop my typing and show theirs"),
+                             _("Go back to editing (nothing is lost)")};
+    int choice = dialog_options(_("Someone else saved first"), strbuf_str(&text), options, 3);
+    strbuf_free(&text);
+    return choice == 0 ? CONFLICT_OVERWRITE : choice == 1 ? CONFLICT_THEIRS : CONFLICT_EDIT;
+}

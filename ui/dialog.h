@@ -52,4 +52,30 @@ int dialog_options(const char *title, const char *text, const char *const *optio
 int dialog_choose(const char *title, choice_source src, void *ctx, const char *initial,
                   struct choice *chosen);
 
+/*
+** Ask for one line of text (at most max characters), starting from
+** initial (may be NULL). Enter accepts, Esc cancels. Returns 1 with *out
+** (caller frees), or 0.
+*/
+int dialog_input(const char *title, const char *prompt, const char *initial, size_t max, char **out);
+
+/*
+** Tick any of n items (Space or Enter toggles, F2 accepts, Esc cancels);
+** checked[i] holds and receives each item's state. Returns 1 when accepted.
+*/
+int dialog_checklist(const char *title, const char *const *items, int *checked, size_t n);
+
+/* dialog_conflict() answers. */
+enum conflict_choice {
+    CONFLICT_OVERWRITE, /* save my typing over theirs */
+    CONFLICT_THEIRS,    /* drop my typing, show theirs */
+    CONFLICT_EDIT,      /* go back to editing, nothing lost */
+};
+
+/*
+** Someone saved the record first: say who and when, list what differs
+** (lines), and ask what to do.
+*/
+enum conflict_choice dialog_conflict(const char *who, const char *when, const char *differences);
+
 #endif

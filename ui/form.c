@@ -27,6 +27,8 @@ void form_free(struct form *f)
         lineedit_free(&ff->edit);
         free(ff->orig);
         free(ff->choice_label);
+        free(ff->multi);
+        free(ff->orig_multi);
         free(ff->message);
     }
     free(f->fields);
@@ -42,6 +44,7 @@ static struct form_field *field_new(struct form *f, const char *label, enum form
     ff->label = label;
     ff->kind = kind;
     ff->width = width;
+    lineedit_init(&ff->edit, 0);
     return ff;
 }
 
@@ -61,7 +64,6 @@ int form_add_choice(struct form *f, const char *label, int64_t id, const char *l
                     choice_source source, void *ctx, int optional, int width)
 {
     struct form_field *ff = field_new(f, label, FORM_CHOICE, width);
-    lineedit_init(&ff->edit, 0);
     ff->choice_id = id;
     ff->choice_label = xstrdup(label_text ? label_text : "");
     ff->source = source;
@@ -71,11 +73,65 @@ int form_add_choice(struct form *f, const char *label, int64_t id, const char *l
     return f->n - 1;
 }
 
+int form_add_multi(struct form *f, const char *label, const char *value, choice_source source,
+                   void *ctx, int width)
+{
+    struct form_field *ff = field_new(f, label, FORM_MULTI, width);
+    ff->multi = xstrdup(value ? value : "");
+    ff->orig_multi = xstrdup(ff->multi);
+    ff->source = source;
+    ff->source_ctx = ctx;
+    ff->optional = 1;
+    return f->n - 1;
+}
+
+void form_set_secret(struct form *f, int i, char *(*mask)(const char *))
+{
+    f->fields[i].mask = mask;
+}
+
+void form_reveal(struct form *f, int i)
+{
+    f->fields[i].revealed = 1;
+}
+
+int form_masked(const struct form *f, int i)
+{
+    const struct form_field *ff = &f->fields[i];
+    if (!ff->mask || ff->revealed) return 0;
+    char *now = lineedit_text(&ff->edit);
+    int same = str_eq(now, ff->orig) && *now;
+    free(now);
+    return same;
+}
+
+void form_on_leave(struct form *f, form_leave on_leave, void *ctx)
+{
+    f->on_leave = on_leave;
+    f->leave_ctx = ctx;
+}
+
+static void message_set(struct form_field *ff, const char *msg, int note)
+{
+    free(ff->message);
+    ff->message = msg ? xstrdup(msg) : NULL;
+    ff->message_note = note;
+}
+
 void form_set_message(struct form *f, int i, const char *msg)
 {
-    free(f->fields[i].message);
-    f->fields[i].message = msg ? xstrdup(msg) : NULL;
+    message_set(&f->fields[i], msg, 0);
     if (msg) f->focus = i;
+}
+
+void form_set_error(struct form *f, int i, const char *msg)
+{
+    message_set(&f->fields[i], msg, 0);
+}
+
+void form_set_note(struct form *f, int i, const char *msg)
+{
+    message_set(&f->fields[i], msg, 1);
 }
 
 char *form_text(const struct form *f, int i)
@@ -87,27 +143,47 @@ char *form_text(const struct form *f, int i)
     return out;
 }
 
+void form_set_text(struct form *f, int i, const char *text)
+{
+    lineedit_set(&f->fields[i].edit, text);
+}
+
+int64_t form_choice(const struct form *f, int i)
+{
+    return f->fields[i].choice_id;
+}
+
+void form_set_choice(struct form *f, int i, int64_t id, const char *label)
+{
+    struct form_field *ff = &f->fields[i];
+    ff->choice_id = id;
+    free(ff->choice_label);
+    ff->choice_label = xstrdup(label ? label : "");
+}
+
+const char *form_multi(const struct form *f, int i)
+{
+    return f->fields[i].multi;
+}
+
 /* Check one field as the clerk leaves it: normalise what was typed, then judge it. */
 static int field_leave(struct form *f, int i)
 {
     struct form_field *ff = &f->fields[i];
     const char *msg = NULL;
-    if (ff->kind == FORM_TEXT) {
+    if (ff->kind == FORM_TEXT && !form_masked(f, i)) {
         char *text = form_text(f, i);
         char *raw = lineedit_text(&ff->edit);
         if (!str_eq(text, raw)) lineedit_set(&ff->edit, text); /* show the normalised form */
         if (ff->check) msg = ff->check(text);
         free(raw);
         free(text);
-    } else if (!ff->optional && ff->choice_id == 0) {
+    } else if (ff->kind == FORM_CHOICE && !ff->optional && ff->choice_id == 0) {
         msg = _("Choose one (Enter)");
     }
-    form_set_message(f, i, NULL);
-    if (msg) {
-        free(ff->message);
-        ff->message = xstrdup(msg);
-    }
-    return msg == NULL;
+    message_set(ff, msg, 0);
+    if (!msg && f->on_leave) f->on_leave(f, i, f->leave_ctx);
+    return !(ff->message && !ff->message_note);
 }
 
 int form_check_all(struct form *f)
@@ -134,8 +210,7 @@ static void choose(struct form_field *ff, const char *initial)
     free(ff->choice_label);
     ff->choice_label = c.label;
     free(c.detail);
-    free(ff->message);
-    ff->message = NULL;
+    message_set(ff, NULL, 0);
 }
 
 static int choice_key(struct form_field *ff, enum action a, const struct key *k)
@@ -159,6 +234,60 @@ static int choice_key(struct form_field *ff, enum action a, const struct key *k)
     return 0;
 }
 
+/* True when label is one of the labels joined by 、 in list. */
+static int multi_has(const char *list, const char *label)
+{
+    size_t n = strlen(label);
+    for (const char *p = list; *p;) {
+        const char *end = strstr(p, "、");
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && strncmp(p, label, n) == 0) return 1;
+        p = end ? end + strlen("、") : p + len;
+    }
+    return 0;
+}
+
+/* Open the checklist of a multi-choice field. */
+static void choose_many(struct form_field *ff)
+{
+    struct choice_list items = {NULL, 0};
+    if (ff->source(ff->source_ctx, "", &items) != 0 || items.n == 0) {
+        choice_list_free(&items);
+        return;
+    }
+    const char **labels = xcalloc(items.n, sizeof *labels);
+    int *checked = xcalloc(items.n, sizeof *checked);
+    for (size_t i = 0; i < items.n; i++) {
+        labels[i] = items.items[i].label;
+        checked[i] = multi_has(ff->multi, labels[i]);
+    }
+    if (dialog_checklist(ff->label, labels, checked, items.n)) {
+        struct strbuf sb = STRBUF_INIT;
+        for (size_t i = 0; i < items.n; i++)
+            if (checked[i]) strbuf_addf(&sb, "%s%s", sb.len ? "、" : "", labels[i]);
+        free(ff->multi);
+        ff->multi = strbuf_detach(&sb);
+    }
+    free(labels);
+    free(checked);
+    choice_list_free(&items);
+}
+
+/* Editing keys on a text field; a masked secret is replaced, not edited. */
+static int text_key(struct form *f, struct form_field *ff, enum action a, const struct key *k)
+{
+    int editing = a == ACT_NONE || a == ACT_BACKSPACE || a == ACT_DELETE || a == ACT_CLEAR_LINE;
+    if (form_masked(f, f->focus)) {
+        if (!editing) return a == ACT_LEFT || a == ACT_RIGHT || a == ACT_HOME || a == ACT_END;
+        lineedit_clear(&ff->edit);
+        if (a != ACT_NONE) return 1;
+    }
+    int changed;
+    if (!field_key(&ff->edit, a, k, &changed)) return 0;
+    if (changed && ff->message) message_set(ff, NULL, 0);
+    return 1;
+}
+
 int form_key(struct form *f, enum action a, const struct key *k)
 {
     if (f->n == 0) return UI_IGNORED;
@@ -176,59 +305,91 @@ int form_key(struct form *f, enum action a, const struct key *k)
         focus_move(f, -1);
         return UI_HANDLED;
     case ACT_ENTER:
-        if (ff->kind == FORM_CHOICE) break;
+        if (ff->kind != FORM_TEXT) break;
         focus_move(f, 1);
         return UI_HANDLED;
     default:
         break;
     }
     if (ff->kind == FORM_CHOICE) return choice_key(ff, a, k) ? UI_HANDLED : UI_IGNORED;
-    int changed;
-    if (field_key(&ff->edit, a, k, &changed)) {
-        if (changed && ff->message) {
-            free(ff->message);
-            ff->message = NULL;
-        }
+    if (ff->kind == FORM_MULTI) {
+        if (a != ACT_ENTER && !(a == ACT_NONE && !k->code && k->ch == ' ')) return UI_IGNORED;
+        choose_many(ff);
         return UI_HANDLED;
     }
-    return UI_IGNORED;
+    return text_key(f, ff, a, k) ? UI_HANDLED : UI_IGNORED;
+}
+
+/* Draw the value of field i at (y, x) in w columns; the focused one gets the cursor. */
+static void value_draw(struct form *f, int i, int y, int x, int w, struct screen *s, int focused)
+{
+    struct form_field *ff = &f->fields[i];
+    const char *shown = NULL;
+    char *owned = NULL;
+    if (ff->kind == FORM_TEXT && !form_masked(f, i)) {
+        field_draw(&ff->edit, y, x, w, term_attr(UI_FIELD), s, focused);
+        return;
+    }
+    if (ff->kind == FORM_TEXT)
+        shown = owned = ff->mask(ff->orig);
+    else if (ff->kind == FORM_CHOICE)
+        shown = *ff->choice_label ? ff->choice_label : _("(none)");
+    else
+        shown = *ff->multi ? ff->multi : _("(none)");
+    draw_text(y, x, w, shown, term_attr(UI_FIELD), TEXT_FIT_ELLIPSIS);
+    free(owned);
+    if (focused) {
+        s->cursor_on = 1;
+        s->cursor_y = y;
+        s->cursor_x = x;
+    }
+}
+
+/* The hint beside a focused field that has no message. */
+static const char *hint_of(const struct form *f, int i)
+{
+    const struct form_field *ff = &f->fields[i];
+    if (ff->kind == FORM_CHOICE) return _("Enter: choose");
+    if (ff->kind == FORM_MULTI) return _("Enter: tick");
+    if (form_masked(f, i)) return _("masked; typing replaces it");
+    return NULL;
 }
 
 void form_draw(struct form *f, int y, int rows, int cols, struct screen *s)
 {
     int fx = LABEL_COLS + 3;
+    int step = f->n * 2 <= rows - 1 ? 2 : 1;
+    int shown = step == 2 ? f->n : rows - 1;
+    if (shown < 1) shown = 1;
+    if (f->focus < f->top) f->top = f->focus;
+    if (f->focus >= f->top + shown) f->top = f->focus - shown + 1;
+    if (f->top < 0 || step == 2) f->top = 0;
     s->typing = f->n && f->fields[f->focus].kind == FORM_TEXT;
-    for (int i = 0; i < f->n && i * 2 < rows; i++) {
+    for (int i = f->top; i < f->n && i < f->top + shown; i++) {
         struct form_field *ff = &f->fields[i];
-        int yy = y + i * 2;
+        int yy = y + (i - f->top) * step;
         int focused = i == f->focus;
         int w = ff->width;
         if (fx + w > cols - 1) w = cols - 1 - fx;
         draw_text(yy, 1, LABEL_COLS, ff->label, focused ? A_BOLD : term_attr(UI_NORMAL),
                   TEXT_FIT_RIGHT | TEXT_FIT_ELLIPSIS);
         draw_text(yy, LABEL_COLS + 1, 1, ":", term_attr(UI_NORMAL), 0);
-        if (ff->kind == FORM_TEXT) {
-            field_draw(&ff->edit, yy, fx, w, term_attr(UI_FIELD), s, focused);
-        } else {
-            const char *shown = *ff->choice_label ? ff->choice_label : _("(none)");
-            draw_text(yy, fx, w, shown, term_attr(UI_FIELD), TEXT_FIT_ELLIPSIS);
-            if (focused) {
-                s->cursor_on = 1;
-                s->cursor_y = yy;
-                s->cursor_x = fx;
-            }
-        }
+        value_draw(f, i, yy, fx, w, s, focused);
         int mx = fx + w + 2;
-        if (ff->message && mx < cols)
-            draw_text(yy, mx, cols - mx, ff->message, term_attr(UI_ERROR), TEXT_FIT_ELLIPSIS);
-        else if (focused && ff->kind == FORM_CHOICE && mx < cols)
-            draw_text(yy, mx, cols - mx, _("Enter: choose"), term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+        if (mx >= cols) continue;
+        const char *hint = focused ? hint_of(f, i) : NULL;
+        if (ff->message)
+            draw_text(yy, mx, cols - mx, ff->message,
+                      term_attr(ff->message_note ? UI_INFO : UI_ERROR), TEXT_FIT_ELLIPSIS);
+        else if (hint)
+            draw_text(yy, mx, cols - mx, hint, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
     }
     /* A long message may not fit beside its field: the focused one is also shown in full below. */
     struct form_field *cur = f->n ? &f->fields[f->focus] : NULL;
-    if (cur && cur->message && f->n * 2 < rows)
-        draw_text(y + f->n * 2, fx, cols - fx - 1, cur->message, term_attr(UI_ERROR),
-                  TEXT_FIT_ELLIPSIS);
+    int below = y + shown * step;
+    if (cur && cur->message && below < y + rows)
+        draw_text(below, fx, cols - fx - 1, cur->message,
+                  term_attr(cur->message_note ? UI_INFO : UI_ERROR), TEXT_FIT_ELLIPSIS);
 }
 
 int form_dirty(const struct form *f)
@@ -237,6 +398,10 @@ int form_dirty(const struct form *f)
         const struct form_field *ff = &f->fields[i];
         if (ff->kind == FORM_CHOICE) {
             if (ff->choice_id != ff->orig_id) return 1;
+            continue;
+        }
+        if (ff->kind == FORM_MULTI) {
+            if (!str_eq(ff->multi, ff->orig_multi)) return 1;
             continue;
         }
         char *now = lineedit_text(&ff->edit);
@@ -254,5 +419,7 @@ void form_mark_clean(struct form *f)
         free(ff->orig);
         ff->orig = lineedit_text(&ff->edit);
         ff->orig_id = ff->choice_id;
+        free(ff->orig_multi);
+        ff->orig_multi = xstrdup(ff->multi ? ff->multi : "");
     }
 }

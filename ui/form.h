@@ -1,9 +1,12 @@
 /*
 ** form: labelled fields in a column, moved through with Tab / Shift-Tab /
 ** Up / Down / Enter. Each field is checked when the clerk leaves it and
-** its message is shown beside it. Text fields use the line editor; choice
-** fields open a chooser (Enter, or just start typing). The form remembers
-** what it started with, so a screen can ask before dropping typing.
+** its message is shown beside it (errors in red, notes in green). Text
+** fields use the line editor; choice fields open a chooser (Enter, or
+** just start typing); multi-choice fields open a checklist. A text field
+** can be secret: shown masked until revealed, and typing replaces it. The
+** form remembers what it started with, so a screen can ask before
+** dropping typing. Long forms take one row a field and scroll.
 */
 #ifndef BANGBAN_FORM_H
 #define BANGBAN_FORM_H
@@ -20,32 +23,45 @@
 */
 typedef const char *(*form_check)(const char *text);
 
-enum form_kind { FORM_TEXT, FORM_CHOICE };
+enum form_kind { FORM_TEXT, FORM_CHOICE, FORM_MULTI };
 
 struct form_field {
     const char *label; /* translated */
     enum form_kind kind;
-    int width; /* columns of the input */
+    int width;         /* columns of the input */
     /* text fields */
     struct lineedit edit;
-    unsigned norm; /* text_normalize() flags applied when leaving the field */
+    unsigned norm;     /* text_normalize() flags applied when leaving the field */
     form_check check;
-    char *orig; /* the text the form started with */
+    char *orig;        /* the text the form started with */
+    char *(*mask)(const char *); /* secret fields: how to show them masked */
+    int revealed;      /* a secret field shown in full */
     /* choice fields */
     int64_t choice_id; /* 0: nothing chosen */
     char *choice_label;
     choice_source source;
     void *source_ctx;
-    int optional; /* may be left empty */
+    int optional;      /* may be left empty */
     int64_t orig_id;
-    /* both */
-    char *message; /* shown beside the field; NULL when none */
+    /* multi-choice fields: the labels chosen, joined by 、 */
+    char *multi;
+    char *orig_multi;
+    /* all */
+    char *message;     /* shown beside the field; NULL when none */
+    int message_note;  /* the message is a note, not an error */
 };
+
+struct form;
+/* Called after the clerk leaves field i (its own check has run). */
+typedef void (*form_leave)(struct form *f, int i, void *ctx);
 
 struct form {
     struct form_field *fields;
     int n;
     int focus;
+    int top; /* first field shown when the form scrolls */
+    form_leave on_leave;
+    void *leave_ctx;
 };
 
 /* form_key() results besides UI_HANDLED / UI_IGNORED. */
@@ -62,6 +78,20 @@ int form_add_text(struct form *f, const char *label, const char *value, size_t m
 int form_add_choice(struct form *f, const char *label, int64_t id, const char *label_text,
                     choice_source source, void *ctx, int optional, int width);
 
+/* Add a multi-choice field holding value (labels joined by 、); source lists every item. */
+int form_add_multi(struct form *f, const char *label, const char *value, choice_source source,
+                   void *ctx, int width);
+
+/* Make text field i secret: shown through mask until revealed; typing replaces it. */
+void form_set_secret(struct form *f, int i, char *(*mask)(const char *));
+/* Show secret field i in full (after the reveal was recorded). */
+void form_reveal(struct form *f, int i);
+/* True when field i is secret and still masked. */
+int form_masked(const struct form *f, int i);
+
+/* Call on_leave after each field is left. */
+void form_on_leave(struct form *f, form_leave on_leave, void *ctx);
+
 /* Draw the form from row y in rows rows and cols columns; the focused field gets the cursor. */
 void form_draw(struct form *f, int y, int rows, int cols, struct screen *s);
 
@@ -76,9 +106,20 @@ int form_check_all(struct form *f);
 
 /* The text of a text field, normalised as it will be saved. Caller frees. */
 char *form_text(const struct form *f, int i);
+/* Replace the text of a text field (e.g. a value worked out from another). */
+void form_set_text(struct form *f, int i, const char *text);
+/* The id chosen in a choice field (0: none); set it. */
+int64_t form_choice(const struct form *f, int i);
+void form_set_choice(struct form *f, int i, int64_t id, const char *label);
+/* The labels chosen in a multi-choice field, joined by 、 (borrowed). */
+const char *form_multi(const struct form *f, int i);
 
-/* Set or clear (msg NULL) the message beside a field, and focus it when set. */
+/* Set or clear (msg NULL) the error beside a field, and focus it when set. */
 void form_set_message(struct form *f, int i, const char *msg);
+/* Set or clear the error beside a field without moving the focus (a cross-check). */
+void form_set_error(struct form *f, int i, const char *msg);
+/* Set a note beside a field (not an error: saving goes ahead). */
+void form_set_note(struct form *f, int i, const char *msg);
 
 /* True when any field differs from what the form started with. */
 int form_dirty(const struct form *f);

@@ -189,20 +189,17 @@ static void describe_differences(const struct area *mine, const struct area *the
 */
 static int resolve_conflict(struct area_form *af, struct area *mine, struct area *theirs)
 {
-    struct strbuf text = STRBUF_INIT;
-    strbuf_addf(&text, _("%s changed this record at %s, after you opened it.\n"),
-                theirs->updated_by, theirs->updated_at);
-    describe_differences(mine, theirs, &text);
-    const char *options[] = {_("Save my typing over it"), _("Drop my typing and show theirs"),
-                             _("Go back to editing (nothing is lost)")};
-    int choice = dialog_options(_("Someone else saved first"), strbuf_str(&text), options, 3);
-    strbuf_free(&text);
-    if (choice == 0) {
+    struct strbuf diff = STRBUF_INIT;
+    describe_differences(mine, theirs, &diff);
+    enum conflict_choice choice = dialog_conflict(theirs->updated_by, theirs->updated_at,
+                                                  strbuf_str(&diff));
+    strbuf_free(&diff);
+    if (choice == CONFLICT_OVERWRITE) {
         mine->version = theirs->version;
         af->rec.version = theirs->version;
         return 1;
     }
-    if (choice == 1) {
+    if (choice == CONFLICT_THEIRS) {
         form_free(&af->form);
         area_free(&af->rec);
         area_copy(&af->rec, theirs);

@@ -3,6 +3,7 @@
 ** (and nothing that does not), with a digit or Up/Down + Enter to open one,
 ** and what the database holds.
 */
+#include "db/resident_store.h"
 #include "src/i18n.h"
 #include "src/text.h"
 #include "src/util.h"
@@ -17,6 +18,7 @@ struct home {
     int sel;
     unsigned generation; /* of the counts shown */
     int64_t counts[AREA_KIND_COUNT];
+    int64_t residents;
     int counts_ok;
 };
 
@@ -25,12 +27,19 @@ static struct screen *open_areas(void)
     return screen_area_new(AREA_BUILDING);
 }
 
+static struct screen *open_residents(void)
+{
+    return screen_resident_new();
+}
+
 /* The sections, in the order shown; the digit is the position. */
 static const struct {
     const char *label;
     const char *hint;
     struct screen *(*open)(void);
 } sections[] = {
+    {N_("Residents"), N_("Find, register and edit residents; import and export ledgers"),
+     open_residents},
     {N_("Areas and buildings"), N_("Streets, communities, grids and buildings"), open_areas},
 };
 
@@ -39,6 +48,7 @@ static const enum action home_bar[] = {ACT_NONE};
 static void home_load(struct home *h)
 {
     h->counts_ok = area_counts(ui.db, h->counts) == DB_OK;
+    h->residents = resident_count(ui.db);
     h->generation = ui.generation;
 }
 
@@ -59,6 +69,7 @@ static void home_draw(struct screen *s, int top, int rows)
         draw_text(y, 32, COLS - 34, _(sections[i].hint), a, TEXT_FIT_ELLIPSIS);
     }
     y++;
+    draw_textf(y++, 4, COLS - 6, term_attr(UI_NORMAL), _("Residents %lld"), (long long)h->residents);
     if (h->counts_ok)
         draw_textf(y++, 4, COLS - 6, term_attr(UI_NORMAL),
                    _("Streets %lld · communities %lld · grids %lld · buildings %lld"),

@@ -20,4 +20,26 @@ struct screen *screen_area_new(enum area_kind kind);
 /* The form to create (rec NULL) or edit a record of kind. rec is copied. */
 struct screen *screen_area_form_new(enum area_kind kind, const struct area *rec);
 
+/* 居民: search residents as the clerk types, open, register. */
+struct screen *screen_resident_new(void);
+
+/* One resident, masked, with the audited reveal of the full numbers. */
+struct screen *screen_resident_view_new(int64_t id);
+
+/*
+** Show a masked number of a resident in full: ask why, write the audit
+** log. field is "id_number" or "phone", what names it for the clerk.
+** Returns 1 when it may now be shown.
+*/
+int resident_reveal_ask(int64_t id, const char *name, const char *field, const char *what);
+
+/* The form to register (id 0) or edit a resident. */
+struct screen *screen_resident_form_new(int64_t id);
+
+/* Import a resident ledger: choose the file and its encoding, preview, import. */
+struct screen *screen_import_new(void);
+
+/* 标签: the tags residents can carry, and which are sensitive. */
+struct screen *screen_tags_new(void);
+
 #endif

@@ -100,13 +100,13 @@ expect() {
 demo_db() { "$BIN" --db "$DB" demo >/dev/null; }
 
 # open_areas NAME [VAR=VALUE...]: start bangban on the demo database and
-# open 区域与楼宇 from the home screen.
+# open 区域与楼宇 (the second section) from the home screen.
 open_areas() {
     name=$1
     shift
     start "$name" "$@"
     wait_for "$name" "前台工作台" >/dev/null
-    type_text "$name" 1
+    type_text "$name" 2
     wait_for "$name" "编码       名称" >/dev/null
 }
 

@@ -1,0 +1,280 @@
+/*
+** screen_import: 导入居民台账. The clerk names the file; the screen shows
+** its first rows as they decode (so a wrongly guessed encoding is seen and
+** changed before anything is written: a short GBK file can pass for
+** UTF-8), which columns were understood and which not, then imports with a
+** progress bar and lists every rejected row with its line, column and
+** reason, and where the rejects file went.
+*/
+#include "db/import.h"
+#include "src/actor.h"
+#include "src/i18n.h"
+#include "src/idcard.h"
+#include "src/ledger.h"
+#include "src/phone.h"
+#include "src/text.h"
+#include "src/util.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+#include "ui/screens.h"
+#include "ui/term.h"
+#include "ui/widget.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PREVIEW_ROWS 5
+
+enum { F_FILE, F_ENCODING, F_EXISTING };
+
+struct import_screen {
+    struct screen base;
+    struct form form;
+    char *loaded_path;         /* what the preview shows */
+    int64_t loaded_encoding;
+    struct strlist preview;    /* lines to show: rows, columns, problems */
+    int ready;                 /* the file opened: F2 may import */
+    struct strlist results;    /* after an import: the report */
+    struct list_column cols[1];
+    struct listview list;
+};
+
+static const enum action import_bar[] = {ACT_SAVE, ACT_NONE};
+
+/* Encodings offered: ENCODING_DETECT, else ENCODING_FORCED + enum codec. */
+#define ENCODING_DETECT 1
+#define ENCODING_FORCED 2
+
+static int encoding_source(void *ctx, const char *query, struct choice_list *out)
+{
+    (void)ctx;
+    (void)query;
+    choice_list_add(out, ENCODING_DETECT, _("Detect"), _("BOM, then UTF-8, else GB18030"));
+    choice_list_add(out, ENCODING_FORCED + CODEC_UTF8, "UTF-8", "");
+    choice_list_add(out, ENCODING_FORCED + CODEC_GB18030, "GB18030", _("GBK and more"));
+    choice_list_add(out, ENCODING_FORCED + CODEC_GBK, "GBK", "");
+    return 0;
+}
+
+/* Open the ledger as the form says. */
+static int ledger_open_as(struct import_screen *is, const char *path, struct ledger **l, char **err)
+{
+    int64_t enc = form_choice(&is->form, F_ENCODING);
+    int forced = enc >= ENCODING_FORCED;
+    return ledger_open(path, forced, forced ? (enum codec)(enc - ENCODING_FORCED) : CODEC_UTF8, l,
+                       err);
+}
+
+static int existing_source(void *ctx, const char *query, struct choice_list *out)
+{
+    (void)ctx;
+    (void)query;
+    choice_list_add(out, 1 + IMPORT_UPDATE, _("Update with the ledger's values"), "");
+    choice_list_add(out, 1 + IMPORT_SKIP, _("Leave as registered"), "");
+    return 0;
+}
+
+/* One preview line of a row: its fields, ID and mobile masked as lists show them. */
+static char *preview_row(struct ledger *l, const struct ledger_row *row)
+{
+    if (row->decode_error) return xasprintf(_("line %d: %s"), row->line, row->decode_error);
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, _("line %d:"), row->line);
+    for (size_t i = 0; i < row->fields.n && i < ledger_columns(l); i++) {
+        enum ledger_field f = ledger_column_field(l, i);
+        char *shown = f == LF_ID ? resident_masked_id(row->fields.v[i])
+                      : f == LF_PHONE ? resident_masked_phone(row->fields.v[i])
+                                      : xstrdup(row->fields.v[i]);
+        strbuf_addf(&sb, " %s", shown);
+        free(shown);
+    }
+    return strbuf_detach(&sb);
+}
+
+/* Read the file again as the form says and rebuild the preview. */
+static void preview_load(struct import_screen *is)
+{
+    char *path = form_text(&is->form, F_FILE);
+    int64_t enc = form_choice(&is->form, F_ENCODING);
+    if (is->loaded_path && str_eq(path, is->loaded_path) && enc == is->loaded_encoding) {
+        free(path);
+        return;
+    }
+    free(is->loaded_path);
+    is->loaded_path = path;
+    is->loaded_encoding = enc;
+    strlist_clear(&is->preview);
+    is->ready = 0;
+    if (str_empty(path)) return;
+    struct ledger *l;
+    char *err;
+    if (ledger_open_as(is, path, &l, &err) != 0) {
+        strlist_add(&is->preview, err);
+        free(err);
+        return;
+    }
+    char *line = xasprintf(ledger_detected(l) ? _("Encoding: %s (detected)") : _("Encoding: %s"),
+                           codec_name(ledger_codec(l)));
+    strlist_add(&is->preview, line);
+    free(line);
+    struct strbuf known = STRBUF_INIT, unknown = STRBUF_INIT;
+    for (size_t i = 0; i < ledger_columns(l); i++) {
+        enum ledger_field f = ledger_column_field(l, i);
+        struct strbuf *sb = f == LF_UNKNOWN ? &unknown : &known;
+        if (f == LF_IGNORED) continue;
+        strbuf_addf(sb, "%s%s", sb->len ? "、" : "", ledger_column_name(l, i));
+    }
+    line = xasprintf(_("Columns used: %s"), strbuf_str(&known));
+    strlist_add(&is->preview, line);
+    free(line);
+    if (unknown.len) {
+        line = xasprintf(_("Columns not known (not imported): %s"), strbuf_str(&unknown));
+        strlist_add(&is->preview, line);
+        free(line);
+    }
+    strbuf_free(&known);
+    strbuf_free(&unknown);
+    struct ledger_row row;
+    for (int i = 0; i < PREVIEW_ROWS && ledger_next(l, &row); i++) {
+        line = preview_row(l, &row);
+        strlist_add(&is->preview, line);
+        free(line);
+    }
+    is->ready = ledger_column_of(l, LF_NAME) >= 0 && ledger_column_of(l, LF_ID) >= 0;
+    if (!is->ready)
+        strlist_add(&is->preview, _("The ledger needs a 姓名 column and an ID number column."));
+    ledger_close(l);
+}
+
+/* A progress bar over the screen while the import runs. */
+static void progress(void *ctx, const char *step, size_t done, size_t total)
+{
+    (void)ctx;
+    ui_paint();
+    int w = COLS - 20 > 50 ? 50 : COLS - 20;
+    int y = LINES / 2 - 2, x = (COLS - w - 8) / 2;
+    for (int r = 0; r < 4; r++)
+        draw_fill(y + r, x - 2, w + 12, term_attr(UI_DIALOG));
+    draw_text(y + 1, x, w + 8, step, term_attr(UI_DIALOG), TEXT_FIT_ELLIPSIS);
+    int pct = total ? (int)(done * 100 / total) : 0;
+    if (pct > 100) pct = 100;
+    char *bar = xmalloc((size_t)w + 16);
+    int filled = pct * w / 100;
+    memset(bar, '=', (size_t)filled);
+    memset(bar + filled, ' ', (size_t)(w - filled));
+    bar[w] = '\0';
+    char *line = xasprintf("[%s] %3d%%", bar, pct);
+    draw_text(y + 2, x, w + 8, line, term_attr(UI_DIALOG), 0);
+    free(line);
+    free(bar);
+    curs_set(0);
+    refresh();
+}
+
+static void import_run(struct import_screen *is)
+{
+    struct ledger *l;
+    char *err;
+    if (ledger_open_as(is, is->loaded_path, &l, &err) != 0) {
+        ui_message(UI_MSG_ERROR, "%s", err);
+        free(err);
+        return;
+    }
+    struct import_options o = {(enum import_existing)(form_choice(&is->form, F_EXISTING) - 1), NULL,
+                               is->loaded_path, actor_name(), progress, is};
+    struct import_report rep;
+    int rc = import_residents(ui.db, l, &o, &rep, &err);
+    strlist_clear(&is->results);
+    if (rc == DB_OK) {
+        char *summary = import_summary(&rep);
+        ui_message(rep.rejected ? UI_MSG_ERROR : UI_MSG_INFO, "%s", summary);
+        strlist_add(&is->results, summary);
+        free(summary);
+        char *text = import_report_text(&rep);
+        for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+            strlist_add(&is->results, line);
+        free(text);
+        ui.generation++;
+    } else {
+        ui_message(UI_MSG_ERROR, _("Nothing was imported: %s"), err);
+        free(err);
+    }
+    listview_set_count(&is->list, (int)is->results.n);
+    import_report_free(&rep);
+    ledger_close(l);
+}
+
+static const char *result_cell(void *ctx, int row, int col)
+{
+    (void)col;
+    return ((struct import_screen *)ctx)->results.v[row];
+}
+
+static void import_draw(struct screen *s, int top, int rows)
+{
+    struct import_screen *is = (struct import_screen *)s;
+    int form_rows = 4;
+    form_draw(&is->form, top, form_rows, COLS, s);
+    int y = top + form_rows;
+    if (is->results.n) {
+        draw_text(y, 1, COLS - 2, _("Result of the import:"), A_BOLD, 0);
+        listview_draw(&is->list, y + 1, 0, rows - form_rows - 1, COLS);
+        return;
+    }
+    draw_text(y++, 1, COLS - 2, _("Preview (F2 imports; change the encoding if the text is garbled):"),
+              A_BOLD, TEXT_FIT_ELLIPSIS);
+    for (size_t i = 0; i < is->preview.n && y < top + rows; i++)
+        draw_text(y++, 2, COLS - 3, is->preview.v[i], term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
+}
+
+static int import_key(struct screen *s, enum action a, const struct key *k)
+{
+    struct import_screen *is = (struct import_screen *)s;
+    if (a == ACT_BACK) return UI_CLOSE;
+    if ((a == ACT_PAGE_UP || a == ACT_PAGE_DOWN) && is->results.n) {
+        listview_key(&is->list, a);
+        return UI_HANDLED;
+    }
+    int r = form_key(&is->form, a, k);
+    preview_load(is);
+    if (r == FORM_SAVE) {
+        if (!is->ready) {
+            ui_message(UI_MSG_ERROR, "%s", _("Choose a ledger that opens first"));
+        } else {
+            import_run(is);
+        }
+        return UI_HANDLED;
+    }
+    if (r != UI_IGNORED) strlist_clear(&is->results);
+    return r;
+}
+
+static void import_free(struct screen *s)
+{
+    struct import_screen *is = (struct import_screen *)s;
+    form_free(&is->form);
+    free(is->loaded_path);
+    strlist_free(&is->preview);
+    strlist_free(&is->results);
+    free(is);
+}
+
+static const struct screen_ops import_ops = {import_draw, import_key, NULL, import_free};
+
+struct screen *screen_import_new(void)
+{
+    struct import_screen *is = xcalloc(1, sizeof *is);
+    is->base.ops = &import_ops;
+    is->base.title = _("Import a resident ledger");
+    is->base.bar = import_bar;
+    form_init(&is->form);
+    form_add_text(&is->form, _("File"), "", 255, 50, NULL, 0);
+    form_add_choice(&is->form, _("Encoding"), ENCODING_DETECT, _("Detect"), encoding_source, is, 0, 20);
+    form_add_choice(&is->form, _("Registered"), 1 + IMPORT_UPDATE, _("Update with the ledger's values"),
+                    existing_source, is, 0, 30);
+    is->cols[0] = (struct list_column){"", 0, 0};
+    is->list = (struct listview){is->cols, 1, 0, -1, 0, 1, result_cell, NULL, is};
+    return &is->base;
+}

@@ -1,0 +1,174 @@
+/*
+** screen_resident_view: one resident as the desk sees them. ID and phone
+** numbers stay masked; showing one in full asks why and writes the audit
+** log first (F9). Sensitive tags are shown here, where the clerk needs them.
+*/
+#include "db/resident_store.h"
+#include "src/actor.h"
+#include "src/clock.h"
+#include "src/i18n.h"
+#include "src/text.h"
+#include "src/util.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/screens.h"
+#include "ui/term.h"
+
+#include <stdlib.h>
+
+struct resident_view {
+    struct screen base;
+    int64_t id;
+    struct resident r;
+    struct resident_hits household;
+    int loaded;
+    unsigned generation;
+    int show_id, show_phone; /* revealed, and recorded */
+};
+
+static const enum action view_bar[] = {ACT_EDIT, ACT_REFRESH, ACT_MENU, ACT_NONE};
+
+static void view_load(struct resident_view *v)
+{
+    if (v->loaded) {
+        resident_free(&v->r);
+        resident_hits_free(&v->household);
+    }
+    v->loaded = resident_get(ui.db, v->id, &v->r) == DB_OK;
+    if (!v->loaded) ui_message(UI_MSG_ERROR, "%s", db_rc_message(DB_NOTFOUND));
+    if (v->loaded && v->r.head_id) resident_household(ui.db, v->r.head_id, &v->household);
+    v->generation = ui.generation;
+}
+
+/* Draw "label value" at (y, x) in w columns. */
+static void pair(int y, int x, int w, const char *label, const char *value)
+{
+    int lw = 10;
+    draw_text(y, x, lw, label, term_attr(UI_DIM), 0);
+    draw_text(y, x + lw, w - lw, value, term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
+}
+
+static void view_draw(struct screen *s, int top, int rows)
+{
+    struct resident_view *v = (struct resident_view *)s;
+    if (v->generation != ui.generation) view_load(v);
+    if (!v->loaded) return;
+    const struct resident *r = &v->r;
+    int half = COLS / 2, y = top + 1;
+    char *id = v->show_id ? xstrdup(r->id_number) : resident_masked_id(r->id_number);
+    char *phone = v->show_phone ? xstrdup(r->phone) : resident_masked_phone(r->phone);
+    int age = resident_age(r, clock_now());
+    char *birth = age >= 0 ? xasprintf(_("%s (%d years)"), r->birth_date, age) : xstrdup(r->birth_date);
+    char *head = r->head_id == r->id && r->id ? xstrdup(_("(self)")) : xstrdup(r->head_name);
+
+    pair(y, 1, half - 1, _("Name"), r->name);
+    pair(y++, half, COLS - half - 1, _("Sex"), resident_gender_text(r->gender));
+    pair(y, 1, half - 1, _("Ethnicity"), r->ethnicity);
+    pair(y++, half, COLS - half - 1, _("Born"), birth);
+    pair(y, 1, half - 1, _("ID number"), id);
+    pair(y++, half, COLS - half - 1, _("Mobile"), phone);
+    pair(y++, 1, COLS - 2, _("Landline"), r->landline);
+    pair(y, 1, half - 1, _("Community"), r->community);
+    pair(y++, half, COLS - half - 1, _("Grid"), r->grid);
+    pair(y++, 1, COLS - 2, _("Address"), r->address);
+    pair(y, 1, half - 1, _("Household"), head);
+    pair(y++, half, COLS - half - 1, _("Relation"), r->relation);
+    pair(y++, 1, COLS - 2, _("Tags"), r->tags);
+    pair(y++, 1, COLS - 2, _("Note"), r->note);
+    y++;
+    if (v->household.n > 1) {
+        struct strbuf sb = STRBUF_INIT;
+        for (size_t i = 0; i < v->household.n; i++)
+            strbuf_addf(&sb, "%s%s %s", i ? _("; ") : "", v->household.items[i].name,
+                        v->household.items[i].relation);
+        char *members = xasprintf(_("Household (%zu): %s"), v->household.n, strbuf_str(&sb));
+        draw_text(y++, 1, COLS - 2, members, term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
+        free(members);
+        strbuf_free(&sb);
+    }
+    draw_textf(top + rows - 2, 1, COLS - 2, term_attr(UI_DIM),
+               _("Registered %s by %s; last changed %s by %s (version %lld)"), r->created_at,
+               r->created_by, r->updated_at, r->updated_by, (long long)r->version);
+    draw_text(top + rows - 1, 1, COLS - 2,
+              _("Numbers are masked: F9 shows one in full, recorded with the reason."),
+              term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+    free(id);
+    free(phone);
+    free(birth);
+    free(head);
+}
+
+int resident_reveal_ask(int64_t id, const char *name, const char *field, const char *what)
+{
+    char *prompt = xasprintf(_("Showing the full %s of %s is recorded with your name and the "
+                               "reason. Why is it needed?"),
+                             what, name);
+    char *reason = NULL;
+    int ok = dialog_input(_("Show in full"), prompt, NULL, 100, &reason);
+    free(prompt);
+    if (!ok) return 0;
+    int shown = 0;
+    if (str_empty(reason)) {
+        ui_message(UI_MSG_ERROR, "%s", _("Not shown: a reason is needed"));
+    } else if (resident_reveal(ui.db, id, field, reason, actor_name()) == DB_OK) {
+        shown = 1;
+        ui_message(UI_MSG_INFO, "%s", _("Shown in full; recorded in the audit log"));
+    } else {
+        ui_message(UI_MSG_ERROR, "%s", _("Not shown: the audit log could not be written"));
+    }
+    free(reason);
+    return shown;
+}
+
+static int view_key(struct screen *s, enum action a, const struct key *k)
+{
+    struct resident_view *v = (struct resident_view *)s;
+    (void)k;
+    if (!v->loaded) return a == ACT_BACK ? UI_CLOSE : UI_IGNORED;
+    switch (a) {
+    case ACT_EDIT:
+        ui_push(screen_resident_form_new(v->id));
+        return UI_HANDLED;
+    case ACT_REFRESH:
+        view_load(v);
+        return UI_HANDLED;
+    case ACT_MENU: {
+        const char *options[] = {_("Show the full ID number"), _("Show the full mobile number"),
+                                 _("Edit")};
+        int choice = dialog_options(v->r.name, _("What next?"), options, 3);
+        if (choice == 0 && resident_reveal_ask(v->id, v->r.name, "id_number", _("ID number")))
+            v->show_id = 1;
+        if (choice == 1 && resident_reveal_ask(v->id, v->r.name, "phone", _("mobile number")))
+            v->show_phone = 1;
+        if (choice == 2) ui_push(screen_resident_form_new(v->id));
+        return UI_HANDLED;
+    }
+    case ACT_BACK:
+        return UI_CLOSE;
+    default:
+        return a == ACT_NONE ? UI_HANDLED : UI_IGNORED;
+    }
+}
+
+static void view_free(struct screen *s)
+{
+    struct resident_view *v = (struct resident_view *)s;
+    if (v->loaded) {
+        resident_free(&v->r);
+        resident_hits_free(&v->household);
+    }
+    free(v);
+}
+
+static const struct screen_ops view_ops = {view_draw, view_key, NULL, view_free};
+
+struct screen *screen_resident_view_new(int64_t id)
+{
+    struct resident_view *v = xcalloc(1, sizeof *v);
+    v->base.ops = &view_ops;
+    v->base.title = _("Resident");
+    v->base.bar = view_bar;
+    v->id = id;
+    view_load(v);
+    return &v->base;
+}
