@@ -290,13 +290,21 @@ int codec_encode(enum codec to, const char *in, size_t n, struct strbuf *out,
     return rc;
 }
 
+char *codec_unencodable_message(const struct codec_error *err)
+{
+    char enc[5] = {0};
+    utf8_encode(err->cp, enc);
+    return xasprintf(_("the character %s (U+%04X) has no %s code"), enc, (unsigned)err->cp,
+                     codec_name(err->codec));
+}
+
 char *codec_error_message(const struct codec_error *err)
 {
     if (err->encoding && err->codec != CODEC_UTF8) {
-        char enc[5] = {0};
-        utf8_encode(err->cp, enc);
-        return xasprintf(_("line %zu, column %zu: the character %s (U+%04X) has no %s code"),
-                         err->line, err->column, enc, (unsigned)err->cp, codec_name(err->codec));
+        char *why = codec_unencodable_message(err);
+        char *msg = xasprintf(_("line %zu, column %zu: %s"), err->line, err->column, why);
+        free(why);
+        return msg;
     }
     struct strbuf hex = STRBUF_INIT;
     for (size_t i = 0; i < err->nbytes; i++)

@@ -103,4 +103,11 @@ void codec_encoder_free(struct codec_encoder *e);
 */
 char *codec_error_message(const struct codec_error *err);
 
+/*
+** For an encoding error, the reason alone, without line and column: for
+** callers that name the place themselves (a sheet row and column).
+** Returns a malloc'd string the caller frees.
+*/
+char *codec_unencodable_message(const struct codec_error *err);
+
 #endif

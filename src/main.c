@@ -304,18 +304,18 @@ static int cmd_import(struct options *o, int argc, char **argv)
     char *summary = import_summary(&rep);
     fputs(text, stdout);
     if (rc == DB_OK)
-        printf("%s: %s (%s%s)\n", path, summary, codec_name(ledger_codec(l)),
+        printf(_("%s: %s; encoding %s%s\n"), path, summary, codec_name(ledger_codec(l)),
                ledger_detected(l) ? _(", detected") : "");
     else
         fprintf(stderr, "bangban: %s\n", err);
+    int status_out = rc != DB_OK ? EXIT_ERROR : rep.rejected ? EXIT_REJECTED : EXIT_OK;
     free(text);
     free(summary);
     free(err);
     import_report_free(&rep);
     ledger_close(l);
     db_close(db);
-    if (rc != DB_OK) return EXIT_ERROR;
-    return rep.rejected ? EXIT_REJECTED : EXIT_OK;
+    return status_out;
 }
 
 /* bangban export residents FILE [--encoding E] [--format csv|xlsx] [--unmasked --reason WHY] */

@@ -72,7 +72,7 @@ static int csv_row(struct sheet *s, const char *const *cells, const unsigned *fl
         struct codec_error e;
         if (codec_encoder_put(s->enc, s->cell.buf, s->cell.len, &s->out, &e) != 0) {
             *bad_cell = i;
-            *err = codec_error_message(&e);
+            *err = e.encoding ? codec_unencodable_message(&e) : codec_error_message(&e);
             return -1;
         }
     }

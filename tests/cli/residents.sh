@@ -1,0 +1,87 @@
+# Resident ledgers in and out, through the CLI: a GB18030 ledger with Ext-B
+# names and every kind of bad row gives the exact report and rejects file;
+# importing it twice changes nothing; search; exports (masked by default,
+# unmasked only with a reason, which is audited); an export/import round
+# trip; GBK refused where a character has no GBK code; xlsx keeps IDs as text.
+. "$(dirname "$0")/../lib.sh"
+
+E="$TOP/tests/cli/expected"
+D="$TOP/tests/data"
+DB="$T/r.db"
+"$BIN" --db "$DB" demo >/dev/null
+
+run() {
+    name=$1
+    want=$2
+    shift 2
+    "$@" >"$T/$name.out" 2>&1
+    got=$?
+    if [ "$got" = "$want" ]; then t_ok "$name: exit status $want"; else t_fail "$name: exit status $want" "got $got" "$(cat "$T/$name.out")"; fi
+}
+
+cp "$D/residents-bad.gb18030.csv" "$T/ledger.csv"
+run import-bad 5 "$BIN" --db "$DB" import residents "$T/ledger.csv"
+t_golden "import: the report names line, column and reason of every bad row" "$E/import-bad.txt" "$T/import-bad.out"
+if cmp -s "$T/ledger.csv.rejects.csv" "$E/import-bad.rejects.csv"; then
+    t_ok "import: the rejects file holds the bad rows byte for byte, in GB18030"
+else
+    t_fail "import: the rejects file holds the bad rows byte for byte, in GB18030" "$(od -c "$T/ledger.csv.rejects.csv" | head)"
+fi
+run import-again 5 "$BIN" --db "$DB" import residents "$T/ledger.csv"
+grep -q "新增 0，更新 0，未变 8" "$T/import-again.out" && t_ok "import: the same file twice changes nothing" || t_fail "import: the same file twice changes nothing" "$(tail -1 "$T/import-again.out")"
+# The rejects file is a ledger too: alone, only the in-file duplicate is fine.
+"$BIN" --db "$T/r3.db" demo >/dev/null
+run import-rejects 5 "$BIN" --db "$T/r3.db" import residents "$T/ledger.csv.rejects.csv" --rejects "$T/again.csv"
+grep -q "读取 7 行：新增 1，更新 0，未变 0，跳过 0，退回 6" "$T/import-rejects.out" && t_ok "import: the rejects file reads back as a ledger" || t_fail "import: the rejects file reads back as a ledger" "$(cat "$T/import-rejects.out")"
+
+run find-zhang 0 "$BIN" --db "$DB" find residents 张
+t_golden "find: by a Chinese character, masked" "$E/find-zhang.txt" "$T/find-zhang.out"
+run find-ext-b 0 "$BIN" --db "$DB" find residents "𠇔"
+grep -q "王𠇔" "$T/find-ext-b.out" && t_ok "find: an Ext-B character" || t_fail "find: an Ext-B character" "$(cat "$T/find-ext-b.out")"
+run find-initials 0 "$BIN" --db "$DB" find residents mmtal
+grep -q "买买提·艾力" "$T/find-initials.out" && t_ok "find: pinyin initials of a name with the middle dot" || t_fail "find: pinyin initials of a name with the middle dot" "$(cat "$T/find-initials.out")"
+run find-suffix 0 "$BIN" --db "$DB" find residents 4477
+grep -q "张三.*110\*\*\*\*\*\*\*\*\*\*\*4477" "$T/find-suffix.out" && t_ok "find: the last 4 digits of an ID" || t_fail "find: the last 4 digits of an ID" "$(cat "$T/find-suffix.out")"
+
+run export-masked 0 "$BIN" --db "$DB" export residents "$T/masked.csv"
+head -c 3 "$T/masked.csv" | od -An -tx1 | grep -q "ef bb bf" && t_ok "export: UTF-8 with BOM" || t_fail "export: UTF-8 with BOM"
+head -1 "$T/masked.csv" | grep -q "$(printf '\r')$" && t_ok "export: CRLF" || t_fail "export: CRLF"
+if grep -q "110101199003074477" "$T/masked.csv"; then t_fail "export: masked by default"; else t_ok "export: masked by default"; fi
+grep -q "110\*\*\*\*\*\*\*\*\*\*\*4477" "$T/masked.csv" && t_ok "export: masked as 前3后4" || t_fail "export: masked as 前3后4"
+run export-no-reason 2 "$BIN" --db "$DB" export residents "$T/full.csv" --unmasked
+[ ! -e "$T/full.csv" ] && t_ok "export: unmasked needs a reason; nothing written" || t_fail "export: unmasked needs a reason; nothing written"
+run export-full 0 "$BIN" --db "$DB" export residents "$T/full.csv" --unmasked --reason "区民政局核对"
+audited=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'export-unmasked' AND detail LIKE '%区民政局核对%'")
+[ "$audited" = 1 ] && t_ok "export: an unmasked export is in the audit log" || t_fail "export: an unmasked export is in the audit log" "$audited"
+grep -q "$(printf '\t')110101199003074477" "$T/full.csv" && t_ok "export: IDs kept as text for Excel" || t_fail "export: IDs kept as text for Excel"
+
+# Round trip: export in full, import into an empty register, export again: the same bytes.
+"$BIN" --db "$T/r2.db" demo >/dev/null
+run export-gb 0 "$BIN" --db "$DB" export residents "$T/full.gb.csv" --unmasked --reason "交接" --encoding gb18030
+run roundtrip-import 0 "$BIN" --db "$T/r2.db" import residents "$T/full.gb.csv"
+run roundtrip-export 0 "$BIN" --db "$T/r2.db" export residents "$T/again.gb.csv" --unmasked --reason "核对" --encoding gb18030
+if cmp -s "$T/full.gb.csv" "$T/again.gb.csv"; then
+    t_ok "export/import round trip in GB18030 keeps every byte"
+else
+    iconv -f GB18030 -t UTF-8 "$T/full.gb.csv" >"$T/a.txt"
+    iconv -f GB18030 -t UTF-8 "$T/again.gb.csv" >"$T/b.txt"
+    t_fail "export/import round trip in GB18030 keeps every byte" "$(diff "$T/a.txt" "$T/b.txt" | head)"
+fi
+
+# GBK cannot hold 李𨭉 (first in name order) nor 王𠇔: nothing is written,
+# the row, the column and the character are named.
+run export-gbk 1 "$BIN" --db "$DB" export residents "$T/gbk.csv" --encoding gbk --unmasked --reason "报送"
+grep -q "第 [0-9]* 行（李𨭉）「姓名」列：字符「𨭉」" "$T/export-gbk.out" && t_ok "export: GBK names the row and column it cannot write" || t_fail "export: GBK names the row and column it cannot write" "$(cat "$T/export-gbk.out")"
+grep -q "U+28B49" "$T/export-gbk.out" && t_ok "export: and the character" || t_fail "export: and the character"
+[ ! -e "$T/gbk.csv" ] && [ ! -e "$T/gbk.csv.part" ] && t_ok "export: a refused GBK export leaves no file" || t_fail "export: a refused GBK export leaves no file"
+
+# xlsx: a zip whose sheet holds the ID numbers as strings.
+run export-xlsx 0 "$BIN" --db "$DB" export residents "$T/r.xlsx" --format xlsx --unmasked --reason "报表"
+unzip -p "$T/r.xlsx" xl/worksheets/sheet1.xml >"$T/sheet.xml" 2>"$T/unzip.err"
+if grep -q 't="inlineStr"><is><t>110101199003074477</t>' "$T/sheet.xml" || grep -q 't="s"' "$T/sheet.xml"; then
+    t_ok "xlsx: the ID is a string cell"
+else
+    t_fail "xlsx: the ID is a string cell" "$(head -c 600 "$T/sheet.xml")" "$(cat "$T/unzip.err")"
+fi
+if grep -q "<v>110101199003074477</v>\|<v>1.1010" "$T/sheet.xml"; then t_fail "xlsx: no ID as a number"; else t_ok "xlsx: no ID as a number"; fi
+t_sanitizers "residents"
