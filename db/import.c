@@ -345,6 +345,14 @@ static int bulk_next(void *ctx, struct resident *r, size_t *done, size_t *total)
     return 1;
 }
 
+/* What the audit log keeps of an import: the file and the counts (never a row's content). */
+static char *audit_detail(const struct import_options *o, const struct import_report *rep)
+{
+    return xasprintf("%s: read %zu, new %zu, updated %zu, unchanged %zu, skipped %zu, rejected %zu",
+                     o->ledger_path ? o->ledger_path : "", rep->read, rep->imported, rep->updated,
+                     rep->unchanged, rep->skipped, rep->rejected);
+}
+
 int import_residents(struct db *db, struct ledger *l, const struct import_options *o,
                      struct import_report *rep, char **err)
 {
@@ -376,10 +384,14 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     if (rc == DB_OK) {
         /* An empty register: a second thread reads while this one writes. */
         rc = resident_bulk_pump(bulk, bulk_next, &in, _("Reading the ledger"), o->progress, o->ctx);
-        if (rc == DB_OK)
+        if (rc == DB_OK) {
+            char *detail = audit_detail(o, rep);
+            resident_bulk_audit(bulk, "import", detail);
+            free(detail);
             rc = resident_bulk_finish(bulk, o->progress, o->ctx);
-        else
+        } else {
             resident_bulk_abort(bulk);
+        }
     } else if (rc == DB_INVALID) {
         /* Residents are registered already: row by row, one transaction. */
         rc = db_write_begin(db);
@@ -390,6 +402,11 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
             resident_free(&r);
             if (o->progress && rep->read % 1024 == 0)
                 o->progress(o->ctx, _("Reading the ledger"), done, total);
+        }
+        if (rc == DB_OK) {
+            char *detail = audit_detail(o, rep);
+            rc = audit_append(db, o->actor, "import", "resident:*", detail);
+            free(detail);
         }
         if (rc == DB_OK)
             rc = db_commit(db);

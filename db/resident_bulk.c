@@ -140,6 +140,7 @@ struct resident_bulk {
     int64_t *tag_ids;
     int journal_switched;        /* the load runs with a rollback journal; WAL again after */
     int64_t next_id;             /* ids are given out here, so keys can be filed before the row is written */
+    char *audit_action, *audit_detail; /* written to the audit log in the load's transaction */
 };
 
 /* Keep the CREATE INDEX statements of the resident table and drop the indexes. */
@@ -185,6 +186,8 @@ static void bulk_free(struct resident_bulk *b)
     db_finalize(b->tag_link);
     if (b->journal_switched) db_journal_wal(b->db);
     free(b->actor);
+    free(b->audit_action);
+    free(b->audit_detail);
     terms_free(&b->tables[0]);
     terms_free(&b->tables[1]);
     strlist_free(&b->index_sql);
@@ -476,6 +479,8 @@ int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *
         terms_sort(b->tables);
     if (rc == DB_OK) rc = terms_write(b, POSTINGS_GRAM);
     if (rc == DB_OK) rc = terms_write(b, POSTINGS_KEY);
+    if (rc == DB_OK && b->audit_action)
+        rc = audit_append(b->db, b->actor, b->audit_action, "resident:*", b->audit_detail);
     if (rc != DB_OK) {
         resident_bulk_abort(b);
         return rc;
@@ -485,6 +490,14 @@ int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *
     if (progress) progress(ctx, _("Done"), steps, steps);
     bulk_free(b);
     return rc;
+}
+
+void resident_bulk_audit(struct resident_bulk *b, const char *action, const char *detail)
+{
+    free(b->audit_action);
+    free(b->audit_detail);
+    b->audit_action = xstrdup(action);
+    b->audit_detail = xstrdup(detail);
 }
 
 void resident_bulk_abort(struct resident_bulk *b)

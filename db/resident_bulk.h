@@ -54,6 +54,9 @@ typedef int (*bulk_source)(void *ctx, struct resident *r, size_t *done, size_t *
 int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, const char *step,
                        bulk_progress progress, void *pctx);
 
+/* Have finish write this row (about every resident) to the audit log before it commits. */
+void resident_bulk_audit(struct resident_bulk *b, const char *action, const char *detail);
+
 /* Build the indexes and search tables and commit; frees b. Returns DB_OK or an error (rolled back). */
 int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *ctx);
 

@@ -177,7 +177,7 @@ static int ids_visit(void *ctx, const char *term, const struct posting *e)
 static int ids_of(struct db *db, const char *gram, struct id_list *out)
 {
     int rc = postings_scan(db, POSTINGS_GRAM, gram, NULL, ids_visit, out);
-    qsort(out->v, out->n, sizeof *out->v, id_cmp);
+    if (out->n) qsort(out->v, out->n, sizeof *out->v, id_cmp);
     return rc;
 }
 
@@ -252,7 +252,7 @@ static int search_long(struct db *db, const char *text, size_t limit, struct res
         db_reset(st);
     }
     db_finalize(st);
-    qsort(c, nc, sizeof *c, candidate_cmp);
+    if (nc) qsort(c, nc, sizeof *c, candidate_cmp);
     st = db_prepare(db, RESIDENT_SELECT " WHERE r.id = ?1");
     for (size_t i = 0; i < nc && out->n < limit && rc == DB_OK; i++) {
         db_bind_int(st, 1, c[i].id);

@@ -3,7 +3,8 @@
 ** pieces of a name the search finds it by. Which technique serves which
 ** kind of query (measured at district scale):
 **   a Chinese fragment of 1-2 characters  the name's 1- and 2-character pieces
-**   3 characters or more                  the name's trigrams (full-text index)
+**   3 characters or more                  the two rarest 2-character pieces' lists,
+**                                         intersected, then the names checked
 **   letters                               pinyin keys, as a prefix (zs, zhs, zhangs)
 **   digits                                reversed ID and phone numbers, as a prefix
 **                                         (so the last 4 or 6 digits are a range)

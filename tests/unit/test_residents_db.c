@@ -1,0 +1,409 @@
+/*
+** Unit tests for the resident register in db/: search by every kind of
+** query and its ranking, saving (duplicate ID, stale version, a new name
+** found by its new keys), masking and sensitive tags, the audited reveal,
+** the append-only audit log, the bulk loader, and ledger import (merge,
+** skip, twice, rejects) and export.
+*/
+#include "unit.h"
+#include "db/db.h"
+#include "db/demo.h"
+#include "db/export.h"
+#include "db/import.h"
+#include "db/resident_store.h"
+#include "src/idcard.h"
+#include "src/pinyin.h"
+
+#include <stdio.h>
+
+static char dir[256];
+static struct db *db;
+
+static char *path_of(const char *name)
+{
+    static char p[400];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    return p;
+}
+
+/* Each test gets a fresh demo district (no residents) in its own directory. */
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/bangban-unit-XXXXXX",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    assert_non_null(mkdtemp(dir));
+    char *err = NULL;
+    assert_int_equal(db_open(path_of("r.db"), DB_OPEN_CREATE, &db, &err), DB_OK);
+    struct demo_report rep;
+    assert_int_equal(demo_seed(db, "测试", &rep, &err), DB_OK);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    db_close(db);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    pinyin_shutdown();
+    return 0;
+}
+
+/* A valid 18-digit ID number for a region, a birth date and a sequence. */
+static void make_id(char *out, const char *region, const char *ymd, int seq)
+{
+    char first17[18];
+    snprintf(first17, sizeof first17, "%s%s%03d", region, ymd, seq % 1000);
+    snprintf(out, 19, "%s%c", first17, idcard_check_char(first17));
+}
+
+/* Save a new resident; returns its id. */
+static int64_t add(const char *name, const char *id_number, const char *phone, const char *tags)
+{
+    struct resident r;
+    resident_init(&r);
+    resident_set(&r.name, name);
+    resident_set(&r.id_number, id_number);
+    resident_set(&r.phone, phone);
+    resident_set(&r.tags, tags);
+    assert_int_equal(resident_save(db, &r, "测试", NULL), DB_OK);
+    int64_t id = r.id;
+    assert_true(id > 0);
+    resident_free(&r);
+    return id;
+}
+
+/* The names found for query, joined by spaces, in order. */
+static const char *found(const char *query)
+{
+    static char out[2000];
+    struct resident_hits h;
+    assert_int_equal(resident_search(db, query, 50, &h), DB_OK);
+    out[0] = 0;
+    for (size_t i = 0; i < h.n; i++) {
+        if (i) strcat(out, " ");
+        strncat(out, h.items[i].name, sizeof out - strlen(out) - 1);
+    }
+    resident_hits_free(&h);
+    return out;
+}
+
+static void a_few_residents(void)
+{
+    char id[19];
+    make_id(id, "110101", "19900307", 447);
+    assert_str(id, "110101199003074477");
+    add("张三", id, "13800138000", "党员");
+    make_id(id, "120101", "19560101", 12);
+    add("张三丰", id, "13900001111", "");
+    make_id(id, "120102", "19800505", 31);
+    add("李张三", id, "", "");
+    make_id(id, "120103", "19700101", 52);
+    add("张伟", id, "15822226666", "");
+    make_id(id, "120104", "19491231", 2);
+    add("王𠇔", id, "", "");
+    make_id(id, "650102", "19851010", 71);
+    add("买买提·艾力", id, "", "");
+    make_id(id, "120105", "20200202", 82);
+    add("赵建国", id, "", "");
+}
+
+static void search_every_kind(void **state)
+{
+    (void)state;
+    a_few_residents();
+    /* One character: names starting with it (in pinyin order: zhang san < zhang wei), then the rest. */
+    assert_str(found("张"), "张三 张三丰 张伟 李张三");
+    /* Two characters: whole name, then start, then elsewhere. */
+    assert_str(found("张三"), "张三 张三丰 李张三");
+    /* Three or more. */
+    assert_str(found("张三丰"), "张三丰");
+    assert_str(found("李张三"), "李张三");
+    assert_str(found("张三丰李"), "");
+    /* Pinyin initials, syllable prefixes and full syllables, as a prefix. */
+    assert_str(found("zs"), "张三 张三丰");
+    assert_str(found("zhs"), "张三 张三丰");
+    assert_str(found("zhangs"), "张三 张三丰");
+    assert_str(found("zhangsanf"), "张三丰");
+    assert_str(found("zjg"), "赵建国");
+    /* The middle dot does not break initials. */
+    assert_str(found("mmtal"), "买买提·艾力");
+    /* Ext-B, as a character and as pinyin (𠇔 is read as it has a reading or not at all). */
+    assert_str(found("𠇔"), "王𠇔");
+    assert_str(found("王"), "王𠇔");
+    /* Digits: the end of an ID number or of a phone number. */
+    assert_str(found("4477"), "张三");
+    assert_str(found("074477"), "张三");
+    assert_str(found("6666"), "张伟");
+    assert_str(found("8000"), "张三");
+    /* Full-width digits and spaces are normalised. */
+    assert_str(found("４４７７"), "张三");
+    assert_str(found(" 张 三 "), "张三 张三丰 李张三");
+    /* Nothing matches. */
+    assert_str(found("钱"), "");
+    assert_str(found("qian"), "");
+    assert_str(found("9999999"), "");
+}
+
+static void hits_are_masked(void **state)
+{
+    (void)state;
+    a_few_residents();
+    struct resident_hits h;
+    assert_int_equal(resident_search(db, "4477", 50, &h), DB_OK);
+    assert_int_equal(h.n, 1);
+    assert_int_equal(h.total, 1);
+    assert_str(h.items[0].id_number, "110***********4477");
+    assert_str(h.items[0].phone, "138****8000");
+    struct resident full;
+    assert_int_equal(resident_get(db, h.items[0].id, &full), DB_OK);
+    assert_str(full.id_number, "110101199003074477");
+    assert_str(full.phone, "13800138000");
+    resident_free(&full);
+    resident_hits_free(&h);
+}
+
+static void save_refuses_duplicates_and_stale_versions(void **state)
+{
+    (void)state;
+    a_few_residents();
+    /* Another resident with 张三's ID number: the existing one comes back. */
+    struct resident r, cur;
+    resident_init(&r);
+    resident_set(&r.name, "张叁");
+    resident_set(&r.id_number, "110101199003074477");
+    assert_int_equal(resident_save(db, &r, "测试", &cur), DB_DUPLICATE);
+    assert_str(cur.name, "张三");
+    assert_int_equal(r.id, 0);
+    resident_free(&cur);
+    resident_free(&r);
+
+    /* Two clerks open 张伟; the first to save wins, the second gets the stored record. */
+    struct resident_hits h;
+    assert_int_equal(resident_search(db, "张伟", 1, &h), DB_OK);
+    struct resident a, b;
+    assert_int_equal(resident_get(db, h.items[0].id, &a), DB_OK);
+    assert_int_equal(resident_get(db, h.items[0].id, &b), DB_OK);
+    resident_hits_free(&h);
+    resident_set(&a.address, "3号楼-1单元-101");
+    assert_int_equal(resident_save(db, &a, "甲", NULL), DB_OK);
+    resident_set(&b.address, "5号楼-2单元-202");
+    assert_int_equal(resident_save(db, &b, "乙", &cur), DB_CONFLICT);
+    assert_str(cur.address, "3号楼-1单元-101");
+    assert_str(cur.updated_by, "甲");
+    resident_free(&cur);
+
+    /* A new name: found by its new keys, no longer by the old ones. */
+    resident_set(&a.name, "周维");
+    assert_int_equal(resident_save(db, &a, "甲", NULL), DB_OK);
+    assert_str(found("周维"), "周维");
+    assert_str(found("zw"), "周维");
+    assert_str(found("张伟"), "");
+    assert_str(found("zhangw"), "");
+    /* Its ID number still finds it. */
+    assert_str(found("0520"), "周维");
+    resident_free(&a);
+    resident_free(&b);
+    assert_int_equal(resident_count(db), 7);
+}
+
+static void sensitive_tags_and_reveal(void **state)
+{
+    (void)state;
+    int64_t id = add("孙丽", "", "13512345678", "党员、低保户");
+    struct resident_hits h;
+    assert_int_equal(resident_search(db, "孙丽", 50, &h), DB_OK);
+    assert_int_equal(h.n, 1);
+    /* Lists never carry a sensitive tag. */
+    assert_str(h.items[0].tags, "党员");
+    resident_hits_free(&h);
+    struct resident r;
+    assert_int_equal(resident_get(db, id, &r), DB_OK);
+    assert_non_null(strstr(r.tags, "低保户"));
+    assert_non_null(strstr(r.tags, "党员"));
+    resident_free(&r);
+
+    /* A reveal is written to the audit log with its reason, never the number itself. */
+    int64_t before = db_int(db, 0, "SELECT count(*) FROM audit_log");
+    assert_int_equal(resident_reveal(db, id, "phone", "回访核对", "王芳"), DB_OK);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM audit_log"), before + 1);
+    assert_int_equal(db_int(db, 0,
+                            "SELECT count(*) FROM audit_log WHERE actor = '王芳' AND action = "
+                            "'reveal' AND detail LIKE '%回访核对%' AND detail NOT LIKE '%13512345678%'"),
+                     1);
+    /* The log cannot be changed or shortened. */
+    assert_int_not_equal(db_exec(db, "UPDATE audit_log SET actor = 'x'"), DB_OK);
+    assert_int_not_equal(db_exec(db, "DELETE FROM audit_log"), DB_OK);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM audit_log"), before + 1);
+}
+
+static void bulk_demo_residents(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    assert_int_equal(demo_residents(db, 3000, "测试", NULL, NULL, &err), DB_OK);
+    assert_int_equal(resident_count(db), 3000);
+    assert_int_equal(db_int(db, 0, "SELECT count(DISTINCT id_number) FROM resident"), 3000);
+    /* Every resident is in a grid of its community. */
+    assert_int_equal(db_int(db, -1,
+                            "SELECT count(*) FROM resident r JOIN grid g ON g.id = r.grid_id "
+                            "WHERE g.community_id <> r.community_id"),
+                     0);
+    /* The bulk-built keys find what a saved resident's keys would. */
+    struct resident any;
+    assert_int_equal(resident_get(db, db_int(db, 0, "SELECT id FROM resident WHERE id = 1234"), &any),
+                     DB_OK);
+    struct resident_hits h;
+    assert_int_equal(resident_search(db, any.name, 50, &h), DB_OK);
+    int seen = 0;
+    for (size_t i = 0; i < h.n; i++)
+        seen |= h.items[i].id == any.id;
+    assert_true(seen);
+    resident_hits_free(&h);
+    assert_int_equal(resident_search(db, any.id_number + 12, 50, &h), DB_OK);
+    assert_int_equal(h.n >= 1, 1);
+    resident_hits_free(&h);
+    /* A second demo fill is refused: the register is not empty. */
+    assert_int_not_equal(demo_residents(db, 10, "测试", NULL, NULL, &err), DB_OK);
+    assert_non_null(err);
+    free(err);
+    assert_int_equal(resident_count(db), 3000);
+    resident_free(&any);
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+}
+
+static int import_file(const char *name, enum import_existing existing, struct import_report *rep)
+{
+    struct ledger *l;
+    char *err = NULL;
+    assert_int_equal(ledger_open(path_of(name), 0, CODEC_UTF8, &l, &err), 0);
+    struct import_options o = {existing, NULL, path_of(name), "测试", NULL, NULL};
+    memset(rep, 0, sizeof *rep);
+    int rc = import_residents(db, l, &o, rep, &err);
+    free(err);
+    ledger_close(l);
+    return rc;
+}
+
+static void import_merges_skips_and_rejects(void **state)
+{
+    (void)state;
+    /* Into an empty register (the bulk path). */
+    write_file(path_of("a.csv"), "姓名,身份证号,手机号码,所属社区\n"
+                                 "张三,110101199003074477,13800138000,朝阳里社区\n"
+                                 "李四,11010119900307447X,,\n"
+                                 "王五,110101199003071233,,\n");
+    struct import_report rep;
+    assert_int_equal(import_file("a.csv", IMPORT_UPDATE, &rep), DB_OK);
+    assert_int_equal(rep.read, 3);
+    assert_int_equal(rep.imported, 2);
+    assert_int_equal(rep.rejected, 1);
+    assert_int_equal(rep.problems.n, 1);
+    assert_int_equal(rep.problems.v[0].line, 3);
+    assert_non_null(rep.rejects_path);
+    import_report_free(&rep);
+    assert_str(found("zs"), "张三");
+
+    /* The same file twice: nothing changes. */
+    int64_t audit = db_int(db, 0, "SELECT count(*) FROM audit_log");
+    assert_int_equal(import_file("a.csv", IMPORT_UPDATE, &rep), DB_OK);
+    assert_int_equal(rep.imported, 0);
+    assert_int_equal(rep.updated, 0);
+    assert_int_equal(rep.unchanged, 2);
+    import_report_free(&rep);
+    assert_int_equal(resident_count(db), 2);
+
+    /* A changed phone: skipped, or taken, as asked; columns the ledger lacks stay. */
+    write_file(path_of("b.csv"), "身份证号,姓名,手机号码\n"
+                                 "110101199003074477,张三,13900000000\n"
+                                 "120101195601010127,赵六,\n");
+    assert_int_equal(import_file("b.csv", IMPORT_SKIP, &rep), DB_OK);
+    assert_int_equal(rep.skipped, 1);
+    assert_int_equal(rep.imported, 1);
+    import_report_free(&rep);
+    struct resident r;
+    assert_int_equal(resident_get_by_id_number(db, "110101199003074477", &r), DB_OK);
+    assert_str(r.phone, "13800138000");
+    resident_free(&r);
+    assert_int_equal(import_file("b.csv", IMPORT_UPDATE, &rep), DB_OK);
+    assert_int_equal(rep.updated, 1);
+    assert_int_equal(rep.unchanged, 1);
+    import_report_free(&rep);
+    assert_int_equal(resident_get_by_id_number(db, "110101199003074477", &r), DB_OK);
+    assert_str(r.phone, "13900000000");
+    assert_str(r.community, "朝阳里社区");
+    resident_free(&r);
+    assert_str(found("9000"), "");
+    assert_str(found("0000"), "张三");
+    assert_int_equal(resident_count(db), 3);
+    assert_true(db_int(db, 0, "SELECT count(*) FROM audit_log") > audit);
+}
+
+static void import_of_a_broken_file_writes_nothing(void **state)
+{
+    (void)state;
+    add("张三", "110101199003074477", "", "");
+    /* A header with no name and no ID column is not a ledger. */
+    write_file(path_of("c.csv"), "甲,乙\n1,2\n");
+    struct import_report rep;
+    int rc = import_file("c.csv", IMPORT_UPDATE, &rep);
+    assert_int_not_equal(rc, DB_OK);
+    import_report_free(&rep);
+    assert_int_equal(resident_count(db), 1);
+}
+
+static void export_masks_unless_asked(void **state)
+{
+    (void)state;
+    a_few_residents();
+    size_t rows;
+    char *err = NULL;
+    struct export_options o = {SHEET_CSV, CODEC_UTF8, 0, NULL, "测试"};
+    assert_int_equal(export_residents(db, path_of("m.csv"), &o, &rows, &err), DB_OK);
+    assert_int_equal(rows, 7);
+    FILE *f = fopen(path_of("m.csv"), "r");
+    char buf[8192];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = 0;
+    fclose(f);
+    assert_null(strstr(buf, "110101199003074477"));
+    assert_non_null(strstr(buf, "110***********4477"));
+    /* Unmasked without a reason: refused, no file. */
+    o.unmasked = 1;
+    assert_int_equal(export_residents(db, path_of("u.csv"), &o, &rows, &err), DB_INVALID);
+    free(err);
+    assert_null(fopen(path_of("u.csv"), "r"));
+    /* GBK cannot hold 王𠇔: refused, naming it, and no file is left. */
+    o.reason = "核对";
+    o.codec = CODEC_GBK;
+    assert_int_not_equal(export_residents(db, path_of("g.csv"), &o, &rows, &err), DB_OK);
+    assert_non_null(strstr(err, "王𠇔"));
+    free(err);
+    assert_null(fopen(path_of("g.csv"), "r"));
+}
+
+int main(void)
+{
+    unit_locale();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(search_every_kind, setup, teardown),
+        cmocka_unit_test_setup_teardown(hits_are_masked, setup, teardown),
+        cmocka_unit_test_setup_teardown(save_refuses_duplicates_and_stale_versions, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(sensitive_tags_and_reveal, setup, teardown),
+        cmocka_unit_test_setup_teardown(bulk_demo_residents, setup, teardown),
+        cmocka_unit_test_setup_teardown(import_merges_skips_and_rejects, setup, teardown),
+        cmocka_unit_test_setup_teardown(import_of_a_broken_file_writes_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(export_masks_unless_asked, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
