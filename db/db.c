@@ -27,13 +27,23 @@ struct db {
     int depth;             /* nesting of db_write_begin() */
     int doomed;            /* an inner db_rollback() happened: the outermost rolls back */
     struct db_stmt *stmts; /* ours that are not finalized (SQLite's FTS5 keeps its own too) */
+    struct db_stmt *idle;  /* finalized by the caller, kept compiled for the next prepare */
+    int nidle;
 };
 
 struct db_stmt {
     sqlite3_stmt *st;
     struct db *db;
     struct db_stmt *prev, *next;
+    char *sql; /* the text it was prepared from: the key of the idle cache */
 };
+
+/*
+** Statements the callers finalize stay compiled, up to this many: the same
+** few statements run for every row of an import, and compiling one costs
+** more than running it.
+*/
+#define DB_IDLE_MAX 48
 
 /*
 ** Connection settings, with why:
@@ -292,6 +302,13 @@ void db_close(struct db *db)
     if (!db) return;
     if (db->h) {
         assert(db->stmts == NULL && "a statement was not finalized");
+        while (db->idle) {
+            struct db_stmt *s = db->idle;
+            db->idle = s->next;
+            sqlite3_finalize(s->st);
+            free(s->sql);
+            free(s);
+        }
         sqlite3_close(db->h);
     }
     free(db->path);
@@ -303,16 +320,36 @@ const char *db_path(const struct db *db)
     return db->path;
 }
 
+/* An idle statement prepared from sql, taken out of the cache; NULL when there is none. */
+static struct db_stmt *idle_take(struct db *db, const char *sql)
+{
+    for (struct db_stmt *s = db->idle, *prev = NULL; s; prev = s, s = s->next) {
+        if (strcmp(s->sql, sql) != 0) continue;
+        if (prev)
+            prev->next = s->next;
+        else
+            db->idle = s->next;
+        db->nidle--;
+        s->prev = s->next = NULL;
+        return s;
+    }
+    return NULL;
+}
+
 struct db_stmt *db_prepare(struct db *db, const char *sql)
 {
-    struct db_stmt *st = xcalloc(1, sizeof *st);
-    const char *tail = NULL;
-    st->db = db;
-    if (sqlite3_prepare_v2(db->h, sql, -1, &st->st, &tail) != SQLITE_OK)
-        die("SQL error: %s\n%s", sqlite3_errmsg(db->h), sql);
-    while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';'))
-        tail++;
-    if (tail && *tail) die("SQL error: surplus text after the statement\n%s", sql);
+    struct db_stmt *st = idle_take(db, sql);
+    if (!st) {
+        st = xcalloc(1, sizeof *st);
+        const char *tail = NULL;
+        st->db = db;
+        if (sqlite3_prepare_v2(db->h, sql, -1, &st->st, &tail) != SQLITE_OK)
+            die("SQL error: %s\n%s", sqlite3_errmsg(db->h), sql);
+        while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';'))
+            tail++;
+        if (tail && *tail) die("SQL error: surplus text after the statement\n%s", sql);
+        st->sql = xstrdup(sql);
+    }
     st->next = db->stmts;
     if (db->stmts) db->stmts->prev = st;
     db->stmts = st;
@@ -393,7 +430,18 @@ void db_finalize(struct db_stmt *st)
     else
         st->db->stmts = st->next;
     if (st->next) st->next->prev = st->prev;
+    struct db *db = st->db;
+    if (db->nidle < DB_IDLE_MAX) {
+        sqlite3_reset(st->st);
+        sqlite3_clear_bindings(st->st);
+        st->prev = NULL;
+        st->next = db->idle;
+        db->idle = st;
+        db->nidle++;
+        return;
+    }
     sqlite3_finalize(st->st);
+    free(st->sql);
     free(st);
 }
 

@@ -62,6 +62,8 @@ int db_schema_latest(void);
 /*
 ** Prepare one SQL statement. A statement that does not compile is a
 ** program error and dies with the SQL shown. Finalize with db_finalize().
+** Finalized statements stay compiled in a small cache and come back from
+** the next prepare of the same text, reset and with no bindings.
 */
 struct db_stmt *db_prepare(struct db *db, const char *sql);
 
@@ -92,7 +94,7 @@ char *db_col_dup(struct db_stmt *st, int i);
 
 /* Ready the statement to run again (bindings are kept). */
 void db_reset(struct db_stmt *st);
-/* Release the statement. NULL is fine. */
+/* Release the statement (to the cache; see db_prepare()). NULL is fine. */
 void db_finalize(struct db_stmt *st);
 
 /* Run SQL without parameters (may hold several statements). Returns DB_OK or an error code. */

@@ -15,10 +15,12 @@ static const struct {
     enum ledger_field field;
     unsigned flags;
 } columns[] = {
-    {LF_NAME, SHEET_GUARD},      {LF_GENDER, 0},           {LF_ETHNICITY, 0},
-    {LF_BIRTH, 0},               {LF_ID, SHEET_TEXT},      {LF_PHONE, SHEET_TEXT},
-    {LF_LANDLINE, SHEET_TEXT},   {LF_COMMUNITY, SHEET_GUARD}, {LF_GRID, SHEET_GUARD},
-    {LF_ADDRESS, SHEET_GUARD},   {LF_TAGS, SHEET_GUARD},   {LF_NOTE, SHEET_GUARD},
+    {LF_NAME, SHEET_GUARD},    {LF_GENDER, 0},
+    {LF_ETHNICITY, 0},         {LF_BIRTH, 0},
+    {LF_ID, SHEET_TEXT},       {LF_PHONE, SHEET_TEXT},
+    {LF_LANDLINE, SHEET_TEXT}, {LF_COMMUNITY, SHEET_GUARD},
+    {LF_GRID, SHEET_GUARD},    {LF_ADDRESS, SHEET_GUARD},
+    {LF_TAGS, SHEET_GUARD},    {LF_NOTE, SHEET_GUARD},
 };
 
 #define NCOLS (sizeof columns / sizeof columns[0])
@@ -31,19 +33,44 @@ static void cells_of(const struct resident *r, int unmasked, const char **cells,
     for (size_t i = 0; i < NCOLS; i++) {
         const char *v = "";
         switch (columns[i].field) {
-        case LF_NAME: v = r->name; break;
-        case LF_GENDER: v = r->gender == 'M' ? "男" : r->gender == 'F' ? "女" : ""; break;
-        case LF_ETHNICITY: v = r->ethnicity; break;
-        case LF_BIRTH: v = r->birth_date; break;
-        case LF_ID: v = keep[0]; break;
-        case LF_PHONE: v = keep[1]; break;
-        case LF_LANDLINE: v = r->landline; break;
-        case LF_COMMUNITY: v = r->community; break;
-        case LF_GRID: v = r->grid; break;
-        case LF_ADDRESS: v = r->address; break;
-        case LF_TAGS: v = r->tags; break;
-        case LF_NOTE: v = r->note; break;
-        default: break;
+        case LF_NAME:
+            v = r->name;
+            break;
+        case LF_GENDER:
+            v = r->gender == 'M' ? "男" : r->gender == 'F' ? "女" : "";
+            break;
+        case LF_ETHNICITY:
+            v = r->ethnicity;
+            break;
+        case LF_BIRTH:
+            v = r->birth_date;
+            break;
+        case LF_ID:
+            v = keep[0];
+            break;
+        case LF_PHONE:
+            v = keep[1];
+            break;
+        case LF_LANDLINE:
+            v = r->landline;
+            break;
+        case LF_COMMUNITY:
+            v = r->community;
+            break;
+        case LF_GRID:
+            v = r->grid;
+            break;
+        case LF_ADDRESS:
+            v = r->address;
+            break;
+        case LF_TAGS:
+            v = r->tags;
+            break;
+        case LF_NOTE:
+            v = r->note;
+            break;
+        default:
+            break;
         }
         cells[i] = v;
     }
@@ -70,9 +97,9 @@ static int export_row(void *ctx, const struct resident *r)
     int ok = sheet_row(x->sheet, cells, flags, NCOLS, &bad, &why) == 0;
     if (!ok) {
         /* Line 1 is the header. */
-        x->err = xasprintf(_("line %zu (%s), column %s: %s; nothing was written"), x->rows + 2,
-                           r->name, bad < NCOLS ? ledger_field_header(columns[bad].field) : "",
-                           why);
+        x->err =
+            xasprintf(_("line %zu (%s), column %s: %s; nothing was written"), x->rows + 2, r->name,
+                      bad < NCOLS ? ledger_field_header(columns[bad].field) : "", why);
         free(why);
     }
     free(keep[0]);

@@ -116,7 +116,7 @@ struct id_seen {
         uint64_t hash;
         int line;
         char id[19];
-    } *slots;
+    } * slots;
     size_t cap, used;
 };
 
@@ -203,12 +203,12 @@ static void merge_into(const struct ledger *l, const struct resident *from, stru
 
 static int same_record(const struct resident *a, const struct resident *b)
 {
-    return str_eq(a->name, b->name) && a->gender == b->gender && str_eq(a->ethnicity, b->ethnicity) &&
-           str_eq(a->birth_date, b->birth_date) && str_eq(a->phone, b->phone) &&
-           str_eq(a->landline, b->landline) && str_eq(a->address, b->address) &&
-           str_eq(a->note, b->note) && a->community_id == b->community_id &&
-           a->grid_id == b->grid_id && str_eq(a->tags, b->tags) &&
-           (a->community_id || str_eq(a->community, b->community)) &&
+    return str_eq(a->name, b->name) && a->gender == b->gender &&
+           str_eq(a->ethnicity, b->ethnicity) && str_eq(a->birth_date, b->birth_date) &&
+           str_eq(a->phone, b->phone) && str_eq(a->landline, b->landline) &&
+           str_eq(a->address, b->address) && str_eq(a->note, b->note) &&
+           a->community_id == b->community_id && a->grid_id == b->grid_id &&
+           str_eq(a->tags, b->tags) && (a->community_id || str_eq(a->community, b->community)) &&
            (a->grid_id || str_eq(a->grid, b->grid));
 }
 
@@ -317,7 +317,8 @@ static int import_next(void *ctx, struct resident *r, size_t *done, size_t *tota
             int first = id_seen_check(&in->seen, r->id_number, row.line);
             if (first) {
                 int col = ledger_column_of(in->l, LF_ID);
-                ledger_problem_add(&in->rep->problems, row.line, ledger_column_name(in->l, (size_t)col),
+                ledger_problem_add(&in->rep->problems, row.line,
+                                   ledger_column_name(in->l, (size_t)col),
                                    xasprintf(_("the same ID number as line %d"), first));
                 bad = 1;
             }
@@ -467,8 +468,9 @@ char *import_report_text(const struct import_report *rep)
 char *import_summary(const struct import_report *rep)
 {
     struct strbuf sb = STRBUF_INIT;
-    strbuf_addf(&sb, _("read %zu, imported %zu, updated %zu, unchanged %zu, skipped %zu, rejected %zu"),
-                rep->read, rep->imported, rep->updated, rep->unchanged, rep->skipped, rep->rejected);
+    strbuf_addf(
+        &sb, _("read %zu, imported %zu, updated %zu, unchanged %zu, skipped %zu, rejected %zu"),
+        rep->read, rep->imported, rep->updated, rep->unchanged, rep->skipped, rep->rejected);
     if (rep->upgraded)
         strbuf_addf(&sb, _(" (%zu 15-digit ID numbers upgraded to 18)"), rep->upgraded);
     return strbuf_detach(&sb);

@@ -26,22 +26,22 @@ struct import_options {
     const char *rejects_path; /* where bad rows go; NULL: next to the ledger, FILE.rejects.csv */
     const char *ledger_path;
     const char *actor;
-    bulk_progress progress;   /* may be NULL; told (step, done, total) */
+    bulk_progress progress; /* may be NULL; told (step, done, total) */
     void *ctx;
 };
 
 struct import_report {
-    size_t read;       /* rows read */
-    size_t imported;   /* new residents */
-    size_t updated;    /* registered residents changed */
-    size_t unchanged;  /* registered residents the ledger agreed with */
-    size_t skipped;    /* registered residents left alone (IMPORT_SKIP) */
-    size_t rejected;   /* bad rows */
-    size_t upgraded;   /* 15-digit ID numbers made 18 */
+    size_t read;      /* rows read */
+    size_t imported;  /* new residents */
+    size_t updated;   /* registered residents changed */
+    size_t unchanged; /* registered residents the ledger agreed with */
+    size_t skipped;   /* registered residents left alone (IMPORT_SKIP) */
+    size_t rejected;  /* bad rows */
+    size_t upgraded;  /* 15-digit ID numbers made 18 */
     struct ledger_problems problems;
     struct strlist unknown_places; /* communities and grids not known here, each once */
     struct strlist unknown_columns;
-    char *rejects_path;            /* set when a rejects file was written */
+    char *rejects_path; /* set when a rejects file was written */
 };
 
 /*
@@ -54,7 +54,8 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
 
 void import_report_free(struct import_report *rep);
 
-/* The report as lines for people: each problem, then the unknown places and columns. Caller frees. */
+/* The report as lines for people: each problem, then the unknown places and columns. Caller frees.
+ */
 char *import_report_text(const struct import_report *rep);
 
 /* The one-line summary: read / imported / updated / rejected. Caller frees. */

@@ -6,20 +6,39 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const table_names[] = {"resident_gram", "resident_key"};
+/* The statements, per table: built at compile time, so a row's dozen key updates format nothing. */
+struct postings_sql {
+    const char *chunk_before; /* the chunk a given entry belongs in */
+    const char *chunk_first;  /* the first chunk of a term */
+    const char *chunk_delete;
+    const char *insert;
+    const char *rows_of_term;
+    const char *rows_in_range;
+};
 
-/* The chunk of term that e belongs in: the last whose first entry is not after e, else the first. */
+#define POSTINGS_SQL(table)                                                                        \
+    {                                                                                              \
+        "SELECT first, postings FROM " table " WHERE term = ?1 AND first <= ?2"                    \
+        " ORDER BY first DESC LIMIT 1",                                                            \
+            "SELECT first, postings FROM " table " WHERE term = ?1 ORDER BY first LIMIT 1",        \
+            "DELETE FROM " table " WHERE term = ?1 AND first = ?2",                                \
+            "INSERT INTO " table " (term, first, n, postings) VALUES (?1, ?2, ?3, ?4)",            \
+            "SELECT term, n, postings FROM " table " WHERE term = ?1 ORDER BY first",              \
+            "SELECT term, n, postings FROM " table " WHERE term >= ?1 AND term < ?2"               \
+            " ORDER BY term, first",                                                               \
+    }
+
+static const struct postings_sql sqls[] = {POSTINGS_SQL("resident_gram"),
+                                           POSTINGS_SQL("resident_key")};
+
+/* The chunk of term that e belongs in: the last whose first entry is not after e, else the first.
+ */
 static int chunk_find(struct db *db, enum postings_table t, const char *term,
                       const unsigned char *first, struct strbuf *chunk, struct strbuf *chunk_first)
 {
-    char *sql = xasprintf("SELECT first, postings FROM %s WHERE term = ?1 AND first <= ?2"
-                          " ORDER BY first DESC LIMIT 1",
-                          table_names[t]);
-    char *sql2 = xasprintf("SELECT first, postings FROM %s WHERE term = ?1 ORDER BY first LIMIT 1",
-                           table_names[t]);
     int rc = DB_DONE;
     for (int pass = 0; pass < 2 && rc == DB_DONE; pass++) {
-        struct db_stmt *st = db_prepare(db, pass ? sql2 : sql);
+        struct db_stmt *st = db_prepare(db, pass ? sqls[t].chunk_first : sqls[t].chunk_before);
         db_bind_text(st, 1, term);
         if (!pass) db_bind_blob(st, 2, first, POSTING_SIZE);
         rc = db_step(st);
@@ -32,20 +51,17 @@ static int chunk_find(struct db *db, enum postings_table t, const char *term,
         }
         db_finalize(st);
     }
-    free(sql);
-    free(sql2);
     return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
 }
 
-/* Replace the chunk that started at old_first (if any) by the entries in chunk (split when too full). */
+/* Replace the chunk that started at old_first (if any) by the entries in chunk (split when too
+ * full). */
 static int chunk_store(struct db *db, enum postings_table t, const char *term,
                        const struct strbuf *old_first, const struct strbuf *chunk)
 {
     int rc = DB_DONE;
     if (old_first->len) {
-        char *sql = xasprintf("DELETE FROM %s WHERE term = ?1 AND first = ?2", table_names[t]);
-        struct db_stmt *st = db_prepare(db, sql);
-        free(sql);
+        struct db_stmt *st = db_prepare(db, sqls[t].chunk_delete);
         db_bind_text(st, 1, term);
         db_bind_blob(st, 2, old_first->buf, old_first->len);
         rc = db_step(st);
@@ -100,13 +116,7 @@ int postings_del(struct db *db, enum postings_table t, const char *term, const s
 /* The rows of term lo, or of the terms in [lo, hi), in order; columns: term, n, postings. */
 static struct db_stmt *rows(struct db *db, enum postings_table t, const char *lo, const char *hi)
 {
-    char *sql = hi ? xasprintf("SELECT term, n, postings FROM %s WHERE term >= ?1 AND term < ?2"
-                               " ORDER BY term, first",
-                               table_names[t])
-                   : xasprintf("SELECT term, n, postings FROM %s WHERE term = ?1 ORDER BY first",
-                               table_names[t]);
-    struct db_stmt *st = db_prepare(db, sql);
-    free(sql);
+    struct db_stmt *st = db_prepare(db, hi ? sqls[t].rows_in_range : sqls[t].rows_of_term);
     db_bind_text(st, 1, lo);
     if (hi) db_bind_text(st, 2, hi);
     return st;
@@ -143,11 +153,7 @@ int64_t postings_count(struct db *db, enum postings_table t, const char *lo, con
 
 struct db_stmt *postings_bulk_prepare(struct db *db, enum postings_table t)
 {
-    char *sql = xasprintf("INSERT INTO %s (term, first, n, postings) VALUES (?1, ?2, ?3, ?4)",
-                          table_names[t]);
-    struct db_stmt *st = db_prepare(db, sql);
-    free(sql);
-    return st;
+    return db_prepare(db, sqls[t].insert);
 }
 
 int postings_bulk_term(struct db_stmt *st, const char *term, size_t term_len,

@@ -138,16 +138,17 @@ struct resident_bulk {
     struct strlist index_sql;    /* the indexes dropped for the load, to build again */
     struct strlist tag_names;    /* tag name -> tag_ids[i] */
     int64_t *tag_ids;
-    int journal_switched;        /* the load runs with a rollback journal; WAL again after */
-    int64_t next_id;             /* ids are given out here, so keys can be filed before the row is written */
+    int journal_switched; /* the load runs with a rollback journal; WAL again after */
+    int64_t next_id; /* ids are given out here, so keys can be filed before the row is written */
     char *audit_action, *audit_detail; /* written to the audit log in the load's transaction */
 };
 
 /* Keep the CREATE INDEX statements of the resident table and drop the indexes. */
 static int indexes_drop(struct resident_bulk *b)
 {
-    struct db_stmt *st = db_prepare(b->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
-                                           " AND tbl_name = 'resident' AND sql IS NOT NULL");
+    struct db_stmt *st =
+        db_prepare(b->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+                          " AND tbl_name = 'resident' AND sql IS NOT NULL");
     struct strlist names = STRLIST_INIT;
     int rc;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -267,7 +268,8 @@ static int tags_link(struct resident_bulk *b, int64_t rid, const char *tags)
 }
 
 /* Give a resident its id and file its search keys (no database needed). */
-static void bulk_file_keys(struct resident_bulk *b, struct resident *r, const struct resident_keys *k)
+static void bulk_file_keys(struct resident_bulk *b, struct resident *r,
+                           const struct resident_keys *k)
 {
     r->id = b->next_id++;
     for (size_t i = 0; i < k->ngrams; i++) {

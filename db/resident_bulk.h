@@ -57,7 +57,8 @@ int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, con
 /* Have finish write this row (about every resident) to the audit log before it commits. */
 void resident_bulk_audit(struct resident_bulk *b, const char *action, const char *detail);
 
-/* Build the indexes and search tables and commit; frees b. Returns DB_OK or an error (rolled back). */
+/* Build the indexes and search tables and commit; frees b. Returns DB_OK or an error (rolled back).
+ */
 int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *ctx);
 
 /* Give up: roll back and free b. */

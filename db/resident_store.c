@@ -15,20 +15,20 @@
 #include <string.h>
 
 /* The columns every read returns, in this order (see row_read()). */
-#define RESIDENT_SELECT                                                                           \
-    "SELECT r.id, r.name, r.gender, r.ethnicity, r.birth_date, coalesce(r.id_number, ''),"        \
-    " r.phone, r.landline, coalesce(r.community_id, 0), coalesce(c.name, r.community_text),"      \
+#define RESIDENT_SELECT                                                                            \
+    "SELECT r.id, r.name, r.gender, r.ethnicity, r.birth_date, coalesce(r.id_number, ''),"         \
+    " r.phone, r.landline, coalesce(r.community_id, 0), coalesce(c.name, r.community_text),"       \
     " coalesce(r.grid_id, 0), coalesce(g.name, r.grid_text), r.address, coalesce(r.head_id, 0),"   \
     " coalesce(h.name, ''), r.relation, r.note, r.version, r.created_at, r.created_by,"            \
     " r.updated_at, r.updated_by,"                                                                 \
-    " coalesce((SELECT group_concat(t.name, '、') FROM resident_tag rt JOIN tag t"                 \
-    " ON t.id = rt.tag_id WHERE rt.resident_id = r.id AND t.sensitive <= ?9), '')"                  \
+    " coalesce((SELECT group_concat(t.name, '、') FROM resident_tag rt JOIN tag t"                \
+    " ON t.id = rt.tag_id WHERE rt.resident_id = r.id AND t.sensitive <= ?9), '')"                 \
     " FROM resident r LEFT JOIN community c ON c.id = r.community_id"                              \
     " LEFT JOIN grid g ON g.id = r.grid_id LEFT JOIN resident h ON h.id = r.head_id"
 
 /* ?9 of RESIDENT_SELECT: which tags to read. */
 #define TAGS_PUBLIC 0
-#define TAGS_ALL 1
+#define TAGS_ALL    1
 
 static void row_read(struct db_stmt *st, struct resident *r, int offset)
 {
@@ -75,7 +75,8 @@ static void mask(struct resident *r)
     resident_take(&r->phone, resident_masked_phone(r->phone));
 }
 
-/* Append the rows of a prepared search (RESIDENT_SELECT columns first) not yet in out, up to limit. */
+/* Append the rows of a prepared search (RESIDENT_SELECT columns first) not yet in out, up to limit.
+ */
 static int collect(struct db_stmt *st, size_t limit, struct resident_hits *out)
 {
     int rc = DB_DONE;
@@ -390,8 +391,8 @@ int resident_get_by_id_number(struct db *db, const char *id_number, struct resid
 int resident_each(struct db *db, int with_sensitive,
                   int (*visit)(void *ctx, const struct resident *r), void *ctx)
 {
-    struct db_stmt *st = db_prepare(db, RESIDENT_SELECT
-                                    " ORDER BY r.community_id, r.grid_id, r.rank, r.id");
+    struct db_stmt *st =
+        db_prepare(db, RESIDENT_SELECT " ORDER BY r.community_id, r.grid_id, r.rank, r.id");
     db_bind_int(st, 9, with_sensitive ? TAGS_ALL : TAGS_PUBLIC);
     int rc, go = 1;
     while (go && (rc = db_step(st)) == DB_ROW) {
@@ -412,8 +413,9 @@ int64_t resident_count(struct db *db)
 int resident_household(struct db *db, int64_t head_id, struct resident_hits *out)
 {
     memset(out, 0, sizeof *out);
-    struct db_stmt *st = db_prepare(db, RESIDENT_SELECT " WHERE r.head_id = ?1"
-                                    " ORDER BY r.id <> ?1, r.rank, r.id LIMIT ?2");
+    struct db_stmt *st =
+        db_prepare(db, RESIDENT_SELECT " WHERE r.head_id = ?1"
+                                       " ORDER BY r.id <> ?1, r.rank, r.id LIMIT ?2");
     db_bind_int(st, 1, head_id);
     db_bind_int(st, 2, 100);
     db_bind_int(st, 9, TAGS_PUBLIC);
@@ -438,7 +440,8 @@ static void bind_id_or_null(struct db_stmt *st, int i, int64_t id)
 }
 
 /* Replace a resident's tags by the names in tags (joined by 、); unknown names become tags. */
-static int tags_set(struct db *db, int64_t id, const char *tags, const char *actor, const char *when)
+static int tags_set(struct db *db, int64_t id, const char *tags, const char *actor,
+                    const char *when)
 {
     struct db_stmt *del = db_prepare(db, "DELETE FROM resident_tag WHERE resident_id = ?1");
     db_bind_int(del, 1, id);

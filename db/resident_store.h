@@ -101,7 +101,8 @@ struct tag_list {
 int tag_list(struct db *db, int with_retired, struct tag_list *out);
 void tag_list_free(struct tag_list *l);
 
-/* Create a tag (id 0) or change its name / sensitivity / retirement. DB_DUPLICATE for a taken name. */
+/* Create a tag (id 0) or change its name / sensitivity / retirement. DB_DUPLICATE for a taken name.
+ */
 int tag_save(struct db *db, struct tag *t, const char *actor);
 
 /*

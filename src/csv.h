@@ -41,7 +41,8 @@ char csv_guess_delim(const char *header, size_t n);
 
 /* csv_put() flags. */
 #define CSV_GUARD 1u /* a cell starting with = + - @ gets a leading ' so Excel keeps it text */
-#define CSV_TEXT 2u  /* a number to keep as text (IDs, phones): a leading tab stops Excel's rounding */
+#define CSV_TEXT                                                                                   \
+    2u /* a number to keep as text (IDs, phones): a leading tab stops Excel's rounding */
 
 /* Append one field (and the delimiter before it unless first) to out. */
 void csv_put(struct strbuf *out, const char *field, int first, unsigned flags);

@@ -74,7 +74,8 @@ out:
 char *date_format(const struct date *d, char *out)
 {
     /* By hand: a bulk load formats hundreds of thousands of these. */
-    unsigned y = (unsigned)d->year % 10000u, m = (unsigned)d->month % 100u, day = (unsigned)d->day % 100u;
+    unsigned y = (unsigned)d->year % 10000u, m = (unsigned)d->month % 100u,
+             day = (unsigned)d->day % 100u;
     out[0] = (char)('0' + y / 1000);
     out[1] = (char)('0' + y / 100 % 10);
     out[2] = (char)('0' + y / 10 % 10);

@@ -12,7 +12,7 @@ struct date {
 };
 
 /* date_parse() results. */
-#define DATE_OK 0
+#define DATE_OK         0
 #define DATE_NOT_A_DATE (-1) /* not in any date format */
 #define DATE_IMPOSSIBLE (-2) /* the shape of a date, but no such day (2月30日) */
 

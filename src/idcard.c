@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* First two digits of region codes in use: provinces, Taiwan, Hong Kong, Macao, residence permits. */
+/* First two digits of region codes in use: provinces, Taiwan, Hong Kong, Macao, residence permits.
+ */
 static int province_known(int p)
 {
     return (p >= 11 && p <= 15) || (p >= 21 && p <= 23) || (p >= 31 && p <= 37) ||

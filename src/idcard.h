@@ -16,13 +16,13 @@
 enum idcard_error {
     IDCARD_OK,
     IDCARD_EMPTY,
-    IDCARD_EXCEL,   /* 1.20101E+17: Excel turned it into a number and lost digits */
-    IDCARD_LENGTH,  /* not 18 (or 15) characters */
-    IDCARD_CHARS,   /* not 17 digits and a digit or X */
-    IDCARD_REGION,  /* no province has that code */
-    IDCARD_DATE,    /* the birth date does not exist */
-    IDCARD_FUTURE,  /* the birth date is after today */
-    IDCARD_CHECK,   /* the check character is wrong */
+    IDCARD_EXCEL,  /* 1.20101E+17: Excel turned it into a number and lost digits */
+    IDCARD_LENGTH, /* not 18 (or 15) characters */
+    IDCARD_CHARS,  /* not 17 digits and a digit or X */
+    IDCARD_REGION, /* no province has that code */
+    IDCARD_DATE,   /* the birth date does not exist */
+    IDCARD_FUTURE, /* the birth date is after today */
+    IDCARD_CHECK,  /* the check character is wrong */
 };
 
 struct idcard {

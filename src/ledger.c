@@ -21,15 +21,15 @@ static const struct {
     enum ledger_field field;
     const char *header;
 } headers[] = {
-    {LF_NAME, "姓名"},         {LF_GENDER, "性别"},         {LF_ETHNICITY, "民族"},
-    {LF_BIRTH, "出生日期"},    {LF_ID, "居民身份证号"},     {LF_ID, "公民身份号码"},
-    {LF_ID, "身份证号"},       {LF_ID, "身份证号码"},       {LF_ID, "居民身份证号码"},
-    {LF_PHONE, "手机号"},      {LF_PHONE, "联系电话"},      {LF_PHONE, "手机号码"},
-    {LF_PHONE, "手机"},        {LF_LANDLINE, "固定电话"},   {LF_LANDLINE, "座机"},
-    {LF_COMMUNITY, "所属社区"}, {LF_COMMUNITY, "社区"},     {LF_GRID, "所属网格"},
-    {LF_GRID, "网格"},         {LF_ADDRESS, "住址"},        {LF_ADDRESS, "现住址"},
-    {LF_ADDRESS, "户籍地址"},  {LF_ADDRESS, "地址"},        {LF_TAGS, "人员标签"},
-    {LF_TAGS, "标签"},         {LF_TAGS, "人员类别"},       {LF_NOTE, "备注"},
+    {LF_NAME, "姓名"},          {LF_GENDER, "性别"},       {LF_ETHNICITY, "民族"},
+    {LF_BIRTH, "出生日期"},     {LF_ID, "居民身份证号"},   {LF_ID, "公民身份号码"},
+    {LF_ID, "身份证号"},        {LF_ID, "身份证号码"},     {LF_ID, "居民身份证号码"},
+    {LF_PHONE, "手机号"},       {LF_PHONE, "联系电话"},    {LF_PHONE, "手机号码"},
+    {LF_PHONE, "手机"},         {LF_LANDLINE, "固定电话"}, {LF_LANDLINE, "座机"},
+    {LF_COMMUNITY, "所属社区"}, {LF_COMMUNITY, "社区"},    {LF_GRID, "所属网格"},
+    {LF_GRID, "网格"},          {LF_ADDRESS, "住址"},      {LF_ADDRESS, "现住址"},
+    {LF_ADDRESS, "户籍地址"},   {LF_ADDRESS, "地址"},      {LF_TAGS, "人员标签"},
+    {LF_TAGS, "标签"},          {LF_TAGS, "人员类别"},     {LF_NOTE, "备注"},
     {LF_IGNORED, "序号"},
 };
 
@@ -147,7 +147,8 @@ int ledger_open(const char *path, int forced, enum codec codec, struct ledger **
     struct ledger *l = xcalloc(1, sizeof *l);
     l->map = map;
     l->size = (size_t)st.st_size;
-    if (l->size >= 2 && ((map[0] == '\xFF' && map[1] == '\xFE') || (map[0] == '\xFE' && map[1] == '\xFF'))) {
+    if (l->size >= 2 &&
+        ((map[0] == '\xFF' && map[1] == '\xFE') || (map[0] == '\xFE' && map[1] == '\xFF'))) {
         *err = xasprintf(_("%s is UTF-16 (Excel's \"Unicode text\"): save it from Excel as "
                            "\"CSV UTF-8\" and import that"),
                          path);
@@ -169,8 +170,8 @@ int ledger_open(const char *path, int forced, enum codec codec, struct ledger **
     struct codec_error derr;
     if (decode(l, map + l->bom_len, l->header_len, &derr) != 0) {
         char *why = codec_error_message(&derr);
-        *err = xasprintf(_("the header of %s cannot be read as %s: %s"), path,
-                         codec_name(l->codec), why);
+        *err = xasprintf(_("the header of %s cannot be read as %s: %s"), path, codec_name(l->codec),
+                         why);
         free(why);
         ledger_close(l);
         return -1;
@@ -228,8 +229,8 @@ int ledger_column_of(const struct ledger *l, enum ledger_field f)
     return l->column_of[f];
 }
 
-void ledger_header_raw(const struct ledger *l, const char **bom, size_t *bom_len, const char **header,
-                       size_t *header_len, const char **eol)
+void ledger_header_raw(const struct ledger *l, const char **bom, size_t *bom_len,
+                       const char **header, size_t *header_len, const char **eol)
 {
     *bom = l->map;
     *bom_len = l->bom_len;

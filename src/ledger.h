@@ -48,13 +48,14 @@ const char *ledger_field_header(enum ledger_field f);
 struct ledger;
 
 struct ledger_row {
-    int line;          /* physical line where the record starts (1-based) */
-    int lines;         /* physical lines it spans */
-    const char *raw;   /* its bytes in the file, without the line ending; borrowed */
+    int line;        /* physical line where the record starts (1-based) */
+    int lines;       /* physical lines it spans */
+    const char *raw; /* its bytes in the file, without the line ending; borrowed */
     size_t raw_len;
     char *decode_error; /* NULL, or why the bytes could not be decoded (then no fields) */
     int decode_column;  /* with decode_error: the 0-based column of the bad byte */
-    struct csv_fields fields; /* the decoded fields; owned by the ledger, valid until the next row */
+    struct csv_fields
+        fields; /* the decoded fields; owned by the ledger, valid until the next row */
 };
 
 /*
@@ -77,8 +78,8 @@ enum ledger_field ledger_column_field(const struct ledger *l, size_t i);
 int ledger_column_of(const struct ledger *l, enum ledger_field f);
 
 /* The header line and BOM as in the file, and the line ending it uses, for a rejects file. */
-void ledger_header_raw(const struct ledger *l, const char **bom, size_t *bom_len, const char **header,
-                       size_t *header_len, const char **eol);
+void ledger_header_raw(const struct ledger *l, const char **bom, size_t *bom_len,
+                       const char **header, size_t *header_len, const char **eol);
 
 /* Bytes of the file, and how far reading has come (for a progress bar). */
 size_t ledger_size(const struct ledger *l);

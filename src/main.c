@@ -163,7 +163,8 @@ static void cli_progress(void *ctx, const char *step, size_t done, size_t total)
         if (!last) start = now;
         if (step != last)
             fprintf(stderr, "%8.3f s  %s\n",
-                    (double)(now.tv_sec - start.tv_sec) + (double)(now.tv_nsec - start.tv_nsec) / 1e9,
+                    (double)(now.tv_sec - start.tv_sec) +
+                        (double)(now.tv_nsec - start.tv_nsec) / 1e9,
                     step);
         last = step;
         return;
@@ -241,9 +242,12 @@ struct io_options {
 static int io_options_parse(int argc, char **argv, int export, struct io_options *io)
 {
     static const struct option longopts[] = {
-        {"encoding", required_argument, NULL, 'e'}, {"skip-existing", no_argument, NULL, 's'},
-        {"rejects", required_argument, NULL, 'r'},  {"format", required_argument, NULL, 'f'},
-        {"unmasked", no_argument, NULL, 'u'},       {"reason", required_argument, NULL, 'w'},
+        {"encoding", required_argument, NULL, 'e'},
+        {"skip-existing", no_argument, NULL, 's'},
+        {"rejects", required_argument, NULL, 'r'},
+        {"format", required_argument, NULL, 'f'},
+        {"unmasked", no_argument, NULL, 'u'},
+        {"reason", required_argument, NULL, 'w'},
         {NULL, 0, NULL, 0},
     };
     memset(io, 0, sizeof *io);
@@ -280,8 +284,9 @@ static int cmd_import(struct options *o, int argc, char **argv)
 {
     struct io_options io;
     if (io_options_parse(argc, argv, 0, &io) != 0) {
-        fprintf(stderr, "%s", _("Usage: bangban import residents FILE [--encoding utf-8|gb18030|gbk]\n"
-                                "       [--skip-existing] [--rejects FILE]\n"));
+        fprintf(stderr, "%s",
+                _("Usage: bangban import residents FILE [--encoding utf-8|gb18030|gbk]\n"
+                  "       [--skip-existing] [--rejects FILE]\n"));
         return EXIT_USAGE;
     }
     const char *path = argv[argc - 1];
@@ -296,8 +301,12 @@ static int cmd_import(struct options *o, int argc, char **argv)
         db_close(db);
         return EXIT_ERROR;
     }
-    struct import_options opt = {io.skip_existing ? IMPORT_SKIP : IMPORT_UPDATE, io.rejects, path,
-                                 actor_name(), cli_progress, NULL};
+    struct import_options opt = {io.skip_existing ? IMPORT_SKIP : IMPORT_UPDATE,
+                                 io.rejects,
+                                 path,
+                                 actor_name(),
+                                 cli_progress,
+                                 NULL};
     struct import_report rep;
     int rc = import_residents(db, l, &opt, &rep, &err);
     char *text = import_report_text(&rep);
@@ -323,13 +332,15 @@ static int cmd_export(struct options *o, int argc, char **argv)
 {
     struct io_options io;
     if (io_options_parse(argc, argv, 1, &io) != 0) {
-        fprintf(stderr, "%s", _("Usage: bangban export residents FILE [--encoding utf-8|gb18030|gbk]\n"
-                                "       [--format csv|xlsx] [--unmasked --reason WHY]\n"));
+        fprintf(stderr, "%s",
+                _("Usage: bangban export residents FILE [--encoding utf-8|gb18030|gbk]\n"
+                  "       [--format csv|xlsx] [--unmasked --reason WHY]\n"));
         return EXIT_USAGE;
     }
     if (io.unmasked && str_empty(io.reason)) {
-        fprintf(stderr, "%s", _("bangban: an export with full ID and phone numbers needs a reason: "
-                                "--reason WHY\n"));
+        fprintf(stderr, "%s",
+                _("bangban: an export with full ID and phone numbers needs a reason: "
+                  "--reason WHY\n"));
         return EXIT_USAGE;
     }
     const char *path = argv[argc - 1];
@@ -444,12 +455,8 @@ static const struct {
     const char *name;
     int (*run)(struct options *o, int argc, char **argv);
 } commands[] = {
-    {"init", cmd_init},
-    {"demo", cmd_demo},
-    {"check", cmd_check},
-    {"find", cmd_find},
-    {"import", cmd_import},
-    {"export", cmd_export},
+    {"init", cmd_init}, {"demo", cmd_demo},     {"check", cmd_check},
+    {"find", cmd_find}, {"import", cmd_import}, {"export", cmd_export},
 };
 
 int main(int argc, char **argv)

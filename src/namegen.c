@@ -59,21 +59,20 @@ static const char *const polyphonic[] = {"乐", "长", "行", "重", "朝", "茜
 static const char *const rare[] = {"䶮", "㛃", "㵘", "𠇔", "𡒄", "𨭉", "𬌗"};
 
 /* Uyghur names, written with the middle dot. */
-static const char *const uyghur[] = {"买买提·艾力", "阿依古丽·吐尔逊", "艾尔肯·买买提",
-                                     "古丽娜尔·阿不都", "热合曼·吾斯曼", "帕提古丽·艾买提"};
+static const char *const uyghur[] = {"买买提·艾力",     "阿依古丽·吐尔逊", "艾尔肯·买买提",
+                                     "古丽娜尔·阿不都", "热合曼·吾斯曼",   "帕提古丽·艾买提"};
 
 static const struct {
     const char *name;
     unsigned weight; /* per ten thousand */
 } ethnic_mix[] = {
-    {"汉族", 9600}, {"回族", 150}, {"满族", 100}, {"蒙古族", 50}, {"朝鲜族", 40},
-    {"维吾尔族", 20}, {"土家族", 15}, {"壮族", 15}, {"苗族", 10},
+    {"汉族", 9600},   {"回族", 150},  {"满族", 100}, {"蒙古族", 50}, {"朝鲜族", 40},
+    {"维吾尔族", 20}, {"土家族", 15}, {"壮族", 15},  {"苗族", 10},
 };
 
-static const char *const regions[] = {"120102", "120103", "120104", "120105", "120106",
-                                      "120110", "120111", "120112", "130102", "370102",
-                                      "410105", "110105", "210102", "320102", "420102",
-                                      "510104"};
+static const char *const regions[] = {"120102", "120103", "120104", "120105", "120106", "120110",
+                                      "120111", "120112", "130102", "370102", "410105", "110105",
+                                      "210102", "320102", "420102", "510104"};
 
 static const char *const mobile_prefixes[] = {
     "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "145", "147",
@@ -129,7 +128,8 @@ void namegen_person(struct rng *r, struct strbuf *out)
 }
 
 /* A name for someone born in year of gender ('M' / 'F'). */
-static void name_for(struct rng *r, int year, char gender, const char *ethnicity, struct strbuf *out)
+static void name_for(struct rng *r, int year, char gender, const char *ethnicity,
+                     struct strbuf *out)
 {
     if (strcmp(ethnicity, "维吾尔族") == 0) {
         strbuf_adds(out, uyghur[rng_below(r, ARRAY_LEN(uyghur))]);
@@ -172,10 +172,9 @@ void namegen_resident(struct rng *r, time_t now, struct resident *out)
     struct date birth = {today.year - age - 1 + (int)rng_below(r, 2), 1 + (int)rng_below(r, 12),
                          1 + (int)rng_below(r, 28)};
     if (date_cmp(&birth, &today) > 0) birth.year--;
-    const char *ethnicity =
-        ethnic_mix[pick_weighted(r, &ethnic_mix[0].weight, ARRAY_LEN(ethnic_mix),
-                                 sizeof ethnic_mix[0])]
-            .name;
+    const char *ethnicity = ethnic_mix[pick_weighted(r, &ethnic_mix[0].weight,
+                                                     ARRAY_LEN(ethnic_mix), sizeof ethnic_mix[0])]
+                                .name;
 
     name_for(r, birth.year, gender, ethnicity, &sb);
     resident_set(&out->name, strbuf_str(&sb));
@@ -185,7 +184,8 @@ void namegen_resident(struct rng *r, time_t now, struct resident *out)
     resident_set(&out->birth_date, date_format(&birth, iso));
 
     /* ID: region, birth date, a sequence whose parity is the gender, the check character. */
-    const char *region = rng_below(r, 100) < 85 ? "120101" : regions[rng_below(r, ARRAY_LEN(regions))];
+    const char *region =
+        rng_below(r, 100) < 85 ? "120101" : regions[rng_below(r, ARRAY_LEN(regions))];
     unsigned seq = rng_below(r, 500) * 2 + (gender == 'M' ? 1 : 0);
     char id[32];
     snprintf(id, sizeof id, "%.6s%s%03u", region, date_format(&birth, iso), seq % 1000);
@@ -200,7 +200,8 @@ void namegen_resident(struct rng *r, time_t now, struct resident *out)
     int no_phone = age < 15 ? rng_below(r, 100) < 70 : rng_below(r, 1000) < 25;
     if (!no_phone) {
         char phone[24];
-        snprintf(phone, sizeof phone, "%.3s%08u", mobile_prefixes[rng_below(r, ARRAY_LEN(mobile_prefixes))],
+        snprintf(phone, sizeof phone, "%.3s%08u",
+                 mobile_prefixes[rng_below(r, ARRAY_LEN(mobile_prefixes))],
                  rng_below(r, 100000000));
         resident_set(&out->phone, phone);
     } else {

@@ -38,8 +38,10 @@ const char *phone_mobile(const char *typed, char *out)
     if (!d) return _("A mobile number has digits only");
     const char *p = d;
     size_t n = strlen(p);
-    if (n == 15 && str_starts(p, "0086")) p += 4;
-    else if (n == 13 && str_starts(p, "86")) p += 2;
+    if (n == 15 && str_starts(p, "0086"))
+        p += 4;
+    else if (n == 13 && str_starts(p, "86"))
+        p += 2;
     n = strlen(p);
     const char *msg = NULL;
     if (n == 0)

@@ -15,14 +15,13 @@
 #include <string.h>
 
 static const char *const ethnicities[] = {
-    "汉族",     "蒙古族",   "回族",       "藏族",     "维吾尔族",   "苗族",     "彝族",
-    "壮族",     "布依族",   "朝鲜族",     "满族",     "侗族",       "瑶族",     "白族",
-    "土家族",   "哈尼族",   "哈萨克族",   "傣族",     "黎族",       "傈僳族",   "佤族",
-    "畲族",     "高山族",   "拉祜族",     "水族",     "东乡族",     "纳西族",   "景颇族",
-    "柯尔克孜族", "土族",   "达斡尔族",   "仫佬族",   "羌族",       "布朗族",   "撒拉族",
-    "毛南族",   "仡佬族",   "锡伯族",     "阿昌族",   "普米族",     "塔吉克族", "怒族",
-    "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族",   "保安族",     "裕固族",   "京族",
-    "塔塔尔族", "独龙族",   "鄂伦春族",   "赫哲族",   "门巴族",     "珞巴族",   "基诺族",
+    "汉族",     "蒙古族",   "回族",       "藏族",     "维吾尔族",   "苗族",   "彝族",     "壮族",
+    "布依族",   "朝鲜族",   "满族",       "侗族",     "瑶族",       "白族",   "土家族",   "哈尼族",
+    "哈萨克族", "傣族",     "黎族",       "傈僳族",   "佤族",       "畲族",   "高山族",   "拉祜族",
+    "水族",     "东乡族",   "纳西族",     "景颇族",   "柯尔克孜族", "土族",   "达斡尔族", "仫佬族",
+    "羌族",     "布朗族",   "撒拉族",     "毛南族",   "仡佬族",     "锡伯族", "阿昌族",   "普米族",
+    "塔吉克族", "怒族",     "乌孜别克族", "俄罗斯族", "鄂温克族",   "德昂族", "保安族",   "裕固族",
+    "京族",     "塔塔尔族", "独龙族",     "鄂伦春族", "赫哲族",     "门巴族", "珞巴族",   "基诺族",
 };
 
 /* The string fields of a record, for init, free and copy. */
@@ -97,8 +96,8 @@ void resident_take(char **field, char *value)
 char *resident_normalize_name(const char *typed)
 {
     /* Dots an IME may type for the middle dot of 买买提·艾力 (each 3 bytes of UTF-8). */
-    static const char dots[][4] = {"\xE2\x80\xA2", "\xE3\x83\xBB", "\xEF\xBC\x8E",
-                                   "\xEF\xBD\xA5", "\xE2\x88\x99"};
+    static const char dots[][4] = {"\xE2\x80\xA2", "\xE3\x83\xBB", "\xEF\xBC\x8E", "\xEF\xBD\xA5",
+                                   "\xE2\x88\x99"};
     char *s = text_trim(typed ? typed : "");
     char *w = s;
     for (const char *p = s; *p;) {
@@ -144,8 +143,7 @@ const char *resident_ethnicity_find(const char *typed)
     for (size_t i = 0; i < ARRAY_LEN(ethnicities) && n; i++) {
         const char *e = ethnicities[i];
         /* 汉族 or 汉: the name, or the name without its final 族. */
-        if (str_eq(t, e) || (strlen(e) == n + strlen("族") && strncmp(e, t, n) == 0))
-            found = e;
+        if (str_eq(t, e) || (strlen(e) == n + strlen("族") && strncmp(e, t, n) == 0)) found = e;
     }
     free(t);
     return found;

@@ -31,7 +31,7 @@ struct resident {
     char *relation;       /* 与户主关系: 本人, 配偶, 子, 女 ... */
     char *tags;           /* tag names joined by 、 */
     char *note;
-    int64_t version;      /* as read: a save with a stale version is refused */
+    int64_t version; /* as read: a save with a stale version is refused */
     char *created_at, *created_by, *updated_at, *updated_by; /* read only */
 };
 

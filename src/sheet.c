@@ -67,7 +67,8 @@ static int csv_row(struct sheet *s, const char *const *cells, const unsigned *fl
     strbuf_reset(&s->out);
     for (size_t i = 0; i < n; i++) {
         strbuf_reset(&s->cell);
-        unsigned f = (flags[i] & SHEET_TEXT ? CSV_TEXT : 0) | (flags[i] & SHEET_GUARD ? CSV_GUARD : 0);
+        unsigned f =
+            (flags[i] & SHEET_TEXT ? CSV_TEXT : 0) | (flags[i] & SHEET_GUARD ? CSV_GUARD : 0);
         csv_put(&s->cell, cells[i], i == 0, f);
         struct codec_error e;
         if (codec_encoder_put(s->enc, s->cell.buf, s->cell.len, &s->out, &e) != 0) {

@@ -20,7 +20,7 @@ enum sheet_format {
 };
 
 /* Per-cell flags for sheet_row(). */
-#define SHEET_TEXT 1u  /* digits to keep as text (ID and phone numbers) */
+#define SHEET_TEXT  1u /* digits to keep as text (ID and phone numbers) */
 #define SHEET_GUARD 2u /* free text: a leading = + - @ must not start a formula */
 
 struct sheet;

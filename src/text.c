@@ -244,16 +244,40 @@ char *text_fit_dup(const char *src, int cols, unsigned flags)
     return dst;
 }
 
+/* Punctuation that must not start a line (避头) or end one (避尾). */
+static int no_line_start(uint32_t cp)
+{
+    static const char closing[] = "，。、：；！？）」』》〉】〕…％,.:;!?)]}%";
+    char u[5] = {0};
+    utf8_encode(cp, u);
+    return cp && strstr(closing, u) != NULL;
+}
+
+static int no_line_end(uint32_t cp)
+{
+    static const char opening[] = "（「『《〈【〔([{";
+    char u[5] = {0};
+    utf8_encode(cp, u);
+    return cp && strstr(opening, u) != NULL;
+}
+
 size_t text_wrap_line(const char *s, int cols, const char **next)
 {
-    const char *p = s;
+    const char *p = s, *last = NULL; /* last: where the line's last glyph starts */
+    uint32_t last_cp = 0;
     int used = 0;
     while (*p && *p != '\n') {
         uint32_t cp;
         int w;
         int n = glyph_next(p, &cp, &w);
-        if (used + w > cols && p != s) break;
+        if (used + w > cols && p != s) {
+            /* Take the last glyph along rather than start a line with ，or end one with （. */
+            if ((no_line_start(cp) || no_line_end(last_cp)) && last && last != s) p = last;
+            break;
+        }
         used += w;
+        last = p;
+        last_cp = cp;
         p += n;
     }
     *next = *p == '\n' ? p + 1 : p;

@@ -81,7 +81,9 @@ char *text_fit_dup(const char *src, int cols, unsigned flags);
 ** Length in bytes of the first line of s when wrapped at cols columns:
 ** up to a newline (not included) or as many glyphs as fit (at least one).
 ** *next gets where the following line starts (after the newline, if any).
-** Chinese text has no spaces, so lines break between any two characters.
+** Chinese text has no spaces, so lines break between any two characters,
+** except that a line never starts with closing punctuation (，。？）」) nor
+** ends with opening punctuation (（「): the character before goes along.
 */
 size_t text_wrap_line(const char *s, int cols, const char **next);
 

@@ -66,7 +66,10 @@ struct strlist {
     char **v;
     size_t n, cap;
 };
-#define STRLIST_INIT {NULL, 0, 0}
+#define STRLIST_INIT                                                                               \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 /* Append a copy of s. */
 void strlist_add(struct strlist *l, const char *s);

@@ -57,7 +57,8 @@ int dialog_choose(const char *title, choice_source src, void *ctx, const char *i
 ** initial (may be NULL). Enter accepts, Esc cancels. Returns 1 with *out
 ** (caller frees), or 0.
 */
-int dialog_input(const char *title, const char *prompt, const char *initial, size_t max, char **out);
+int dialog_input(const char *title, const char *prompt, const char *initial, size_t max,
+                 char **out);
 
 /*
 ** Tick any of n items (Space or Enter toggles, F2 accepts, Esc cancels);

@@ -28,27 +28,27 @@ enum form_kind { FORM_TEXT, FORM_CHOICE, FORM_MULTI };
 struct form_field {
     const char *label; /* translated */
     enum form_kind kind;
-    int width;         /* columns of the input */
+    int width; /* columns of the input */
     /* text fields */
     struct lineedit edit;
-    unsigned norm;     /* text_normalize() flags applied when leaving the field */
+    unsigned norm; /* text_normalize() flags applied when leaving the field */
     form_check check;
-    char *orig;        /* the text the form started with */
+    char *orig;                  /* the text the form started with */
     char *(*mask)(const char *); /* secret fields: how to show them masked */
-    int revealed;      /* a secret field shown in full */
+    int revealed;                /* a secret field shown in full */
     /* choice fields */
     int64_t choice_id; /* 0: nothing chosen */
     char *choice_label;
     choice_source source;
     void *source_ctx;
-    int optional;      /* may be left empty */
+    int optional; /* may be left empty */
     int64_t orig_id;
     /* multi-choice fields: the labels chosen, joined by 、 */
     char *multi;
     char *orig_multi;
     /* all */
-    char *message;     /* shown beside the field; NULL when none */
-    int message_note;  /* the message is a note, not an error */
+    char *message;    /* shown beside the field; NULL when none */
+    int message_note; /* the message is a note, not an error */
 };
 
 struct form;

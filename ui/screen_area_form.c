@@ -191,8 +191,8 @@ static int resolve_conflict(struct area_form *af, struct area *mine, struct area
 {
     struct strbuf diff = STRBUF_INIT;
     describe_differences(mine, theirs, &diff);
-    enum conflict_choice choice = dialog_conflict(theirs->updated_by, theirs->updated_at,
-                                                  strbuf_str(&diff));
+    enum conflict_choice choice =
+        dialog_conflict(theirs->updated_by, theirs->updated_at, strbuf_str(&diff));
     strbuf_free(&diff);
     if (choice == CONFLICT_OVERWRITE) {
         mine->version = theirs->version;

@@ -69,7 +69,8 @@ static void home_draw(struct screen *s, int top, int rows)
         draw_text(y, 32, COLS - 34, _(sections[i].hint), a, TEXT_FIT_ELLIPSIS);
     }
     y++;
-    draw_textf(y++, 4, COLS - 6, term_attr(UI_NORMAL), _("Residents %lld"), (long long)h->residents);
+    draw_textf(y++, 4, COLS - 6, term_attr(UI_NORMAL), _("Residents %lld"),
+               (long long)h->residents);
     if (h->counts_ok)
         draw_textf(y++, 4, COLS - 6, term_attr(UI_NORMAL),
                    _("Streets %lld · communities %lld · grids %lld · buildings %lld"),

@@ -32,13 +32,12 @@ enum { F_FILE, F_ENCODING, F_EXISTING };
 struct import_screen {
     struct screen base;
     struct form form;
-    char *loaded_path;         /* what the preview shows */
+    char *loaded_path; /* what the preview shows */
     int64_t loaded_encoding;
-    struct strlist preview;    /* lines to show: rows, columns, problems */
-    int ready;                 /* the file opened: F2 may import */
-    struct strlist results;    /* after an import: the report */
-    struct list_column cols[1];
-    struct listview list;
+    struct strlist preview; /* lines to show: rows, columns, problems */
+    int ready;              /* the file opened: F2 may import */
+    struct strlist results; /* after an import: the report, one line each */
+    size_t first;           /* the first line shown */
 };
 
 static const enum action import_bar[] = {ACT_SAVE, ACT_NONE};
@@ -84,11 +83,14 @@ static char *preview_row(struct ledger *l, const struct ledger_row *row)
     strbuf_addf(&sb, _("line %d:"), row->line);
     for (size_t i = 0; i < row->fields.n && i < ledger_columns(l); i++) {
         enum ledger_field f = ledger_column_field(l, i);
-        char *shown = f == LF_ID ? resident_masked_id(row->fields.v[i])
-                      : f == LF_PHONE ? resident_masked_phone(row->fields.v[i])
+        /* Numbers typed full-width (１１０…) are masked as the register will hold them. */
+        char *number = text_normalize(row->fields.v[i], TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
+        char *shown = f == LF_ID      ? resident_masked_id(number)
+                      : f == LF_PHONE ? resident_masked_phone(number)
                                       : xstrdup(row->fields.v[i]);
         strbuf_addf(&sb, " %s", shown);
         free(shown);
+        free(number);
     }
     return strbuf_detach(&sb);
 }
@@ -153,6 +155,7 @@ static void progress(void *ctx, const char *step, size_t done, size_t total)
 {
     (void)ctx;
     ui_paint();
+    ui_overlay();
     int w = COLS - 20 > 50 ? 50 : COLS - 20;
     int y = LINES / 2 - 2, x = (COLS - w - 8) / 2;
     for (int r = 0; r < 4; r++)
@@ -182,8 +185,12 @@ static void import_run(struct import_screen *is)
         free(err);
         return;
     }
-    struct import_options o = {(enum import_existing)(form_choice(&is->form, F_EXISTING) - 1), NULL,
-                               is->loaded_path, actor_name(), progress, is};
+    struct import_options o = {(enum import_existing)(form_choice(&is->form, F_EXISTING) - 1),
+                               NULL,
+                               is->loaded_path,
+                               actor_name(),
+                               progress,
+                               is};
     struct import_report rep;
     int rc = import_residents(ui.db, l, &o, &rep, &err);
     strlist_clear(&is->results);
@@ -201,15 +208,9 @@ static void import_run(struct import_screen *is)
         ui_message(UI_MSG_ERROR, _("Nothing was imported: %s"), err);
         free(err);
     }
-    listview_set_count(&is->list, (int)is->results.n);
+    is->first = 0;
     import_report_free(&rep);
     ledger_close(l);
-}
-
-static const char *result_cell(void *ctx, int row, int col)
-{
-    (void)col;
-    return ((struct import_screen *)ctx)->results.v[row];
 }
 
 static void import_draw(struct screen *s, int top, int rows)
@@ -219,12 +220,17 @@ static void import_draw(struct screen *s, int top, int rows)
     form_draw(&is->form, top, form_rows, COLS, s);
     int y = top + form_rows;
     if (is->results.n) {
-        draw_text(y, 1, COLS - 2, _("Result of the import:"), A_BOLD, 0);
-        listview_draw(&is->list, y + 1, 0, rows - form_rows - 1, COLS);
+        /* Every line whole, wrapped: a reason cut short is no use to the clerk. */
+        draw_text(y++, 1, COLS - 2, _("Result of the import (PgUp/PgDn scroll):"), A_BOLD,
+                  TEXT_FIT_ELLIPSIS);
+        for (size_t i = is->first; i < is->results.n && y < top + rows; i++)
+            y += draw_wrapped(y, 1, COLS - 2, top + rows - y, is->results.v[i],
+                              term_attr(i ? UI_NORMAL : UI_TITLE));
         return;
     }
-    draw_text(y++, 1, COLS - 2, _("Preview (F2 imports; change the encoding if the text is garbled):"),
-              A_BOLD, TEXT_FIT_ELLIPSIS);
+    draw_text(y++, 1, COLS - 2,
+              _("Preview (F2 imports; change the encoding if the text is garbled):"), A_BOLD,
+              TEXT_FIT_ELLIPSIS);
     for (size_t i = 0; i < is->preview.n && y < top + rows; i++)
         draw_text(y++, 2, COLS - 3, is->preview.v[i], term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
 }
@@ -234,7 +240,11 @@ static int import_key(struct screen *s, enum action a, const struct key *k)
     struct import_screen *is = (struct import_screen *)s;
     if (a == ACT_BACK) return UI_CLOSE;
     if ((a == ACT_PAGE_UP || a == ACT_PAGE_DOWN) && is->results.n) {
-        listview_key(&is->list, a);
+        size_t page = (size_t)(ui_rows() > 12 ? ui_rows() - 8 : 4);
+        if (a == ACT_PAGE_DOWN)
+            is->first = is->first + page < is->results.n ? is->first + page : is->first;
+        else
+            is->first = is->first > page ? is->first - page : 0;
         return UI_HANDLED;
     }
     int r = form_key(&is->form, a, k);
@@ -271,10 +281,9 @@ struct screen *screen_import_new(void)
     is->base.bar = import_bar;
     form_init(&is->form);
     form_add_text(&is->form, _("File"), "", 255, 50, NULL, 0);
-    form_add_choice(&is->form, _("Encoding"), ENCODING_DETECT, _("Detect"), encoding_source, is, 0, 20);
-    form_add_choice(&is->form, _("Registered"), 1 + IMPORT_UPDATE, _("Update with the ledger's values"),
-                    existing_source, is, 0, 30);
-    is->cols[0] = (struct list_column){"", 0, 0};
-    is->list = (struct listview){is->cols, 1, 0, -1, 0, 1, result_cell, NULL, is};
+    form_add_choice(&is->form, _("Encoding"), ENCODING_DETECT, _("Detect"), encoding_source, is, 0,
+                    20);
+    form_add_choice(&is->form, _("Registered"), 1 + IMPORT_UPDATE,
+                    _("Update with the ledger's values"), existing_source, is, 0, 30);
     return &is->base;
 }

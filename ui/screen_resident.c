@@ -245,8 +245,8 @@ struct screen *screen_resident_new(void)
     rs->base.bar = resident_bar;
     lineedit_init(&rs->search, 40);
     const struct list_column cols[] = {
-        {_("Name"), 0, 0},       {_("Sex"), 4, 0},         {_("Age"), 4, TEXT_FIT_RIGHT},
-        {_("ID number"), 18, 0}, {_("Mobile"), 11, 0},     {_("Grid"), 14, 0},
+        {_("Full name"), 0, 0},  {_("Sex"), 4, 0},     {_("Age"), 4, TEXT_FIT_RIGHT},
+        {_("ID number"), 18, 0}, {_("Mobile"), 11, 0}, {_("Grid"), 14, 0},
         {_("Tags"), 10, 0},
     };
     memcpy(rs->cols, cols, sizeof cols);

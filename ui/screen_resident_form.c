@@ -54,9 +54,10 @@ struct resident_form {
 static const enum action form_bar[] = {ACT_SAVE, ACT_MENU, ACT_NONE};
 
 static const char *const relations[] = {
-    N_("Self"),        N_("Spouse"),      N_("Son"),    N_("Daughter"), N_("Father"),
-    N_("Mother"),      N_("Grandson"),    N_("Granddaughter"), N_("Sibling"),
-    N_("Son-in-law"),  N_("Daughter-in-law"), N_("Other"),
+    N_("Self"),       N_("Spouse"),          N_("Son"),
+    N_("Daughter"),   N_("Father"),          N_("Mother"),
+    N_("Grandson"),   N_("Granddaughter"),   N_("Sibling"),
+    N_("Son-in-law"), N_("Daughter-in-law"), N_("Other"),
 };
 
 /* Field checks: NULL or a message (borrowed). */
@@ -176,7 +177,8 @@ static int tag_source(void *ctx, const char *query, struct choice_list *out)
     struct tag_list tags;
     if (tag_list(ui.db, 0, &tags) != DB_OK) return -1;
     for (size_t i = 0; i < tags.n; i++)
-        choice_list_add(out, tags.v[i].id, tags.v[i].name, tags.v[i].sensitive ? _("sensitive") : "");
+        choice_list_add(out, tags.v[i].id, tags.v[i].name,
+                        tags.v[i].sensitive ? _("sensitive") : "");
     tag_list_free(&tags);
     return 0;
 }
@@ -184,9 +186,12 @@ static int tag_source(void *ctx, const char *query, struct choice_list *out)
 /* A record has just been opened elsewhere: offer to show it instead of making a second. */
 static void offer_existing(struct resident_form *rf, const struct resident *existing)
 {
-    char *q = xasprintf(_("This ID number is registered already: %s, %s. Open that record? "
+    const char *place = *existing->grid ? existing->grid : existing->address;
+    char *who = *place ? xasprintf(_("%s, %s"), existing->name, place) : xstrdup(existing->name);
+    char *q = xasprintf(_("This ID number is registered already: %s. Open that record? "
                           "A second one is never made."),
-                        existing->name, *existing->grid ? existing->grid : existing->address);
+                        who);
+    free(who);
     if (dialog_confirm(_("Registered already"), q, 1)) {
         ui_push(screen_resident_view_new(existing->id));
         rf->closing = 1;
@@ -249,8 +254,9 @@ static void build_form(struct resident_form *rf)
     const struct resident *r = &rf->rec;
     struct form *f = &rf->form;
     form_init(f);
-    form_add_text(f, _("Name"), r->name, RESIDENT_NAME_MAX, 24, check_name, 0);
-    form_add_choice(f, _("Sex"), r->gender, resident_gender_text(r->gender), gender_source, rf, 1, 8);
+    form_add_text(f, _("Full name"), r->name, RESIDENT_NAME_MAX, 24, check_name, 0);
+    form_add_choice(f, _("Sex"), r->gender, resident_gender_text(r->gender), gender_source, rf, 1,
+                    8);
     form_add_choice(f, _("Ethnicity"), 0, r->ethnicity, ethnicity_source, rf, 1, 12);
     form_add_text(f, _("Born"), r->birth_date, 10, 12, check_birth, 0);
     form_add_text(f, _("ID number"), r->id_number, 24, 20, check_id,
@@ -264,7 +270,8 @@ static void build_form(struct resident_form *rf)
     form_add_choice(f, _("Household"), self ? -1 : r->head_id,
                     self ? _("(self: the head of the household)") : r->head_name, head_source, rf,
                     1, 20);
-    form_add_choice(f, _("Relation"), *r->relation ? 1 : 0, r->relation, relation_source, rf, 1, 12);
+    form_add_choice(f, _("Relation"), *r->relation ? 1 : 0, r->relation, relation_source, rf, 1,
+                    12);
     form_add_multi(f, _("Tags"), r->tags, tag_source, rf, 30);
     form_add_text(f, _("Note"), r->note, 100, 36, validate_line, 0);
     if (r->id && *r->id_number) form_set_secret(f, F_ID, resident_masked_id);
@@ -299,12 +306,14 @@ static void form_to_record(struct resident_form *rf, struct resident *out)
     }
     char *land = form_text(f, F_LANDLINE);
     char normal[40];
-    resident_set(&out->landline, str_empty(land) || phone_landline(land, normal, sizeof normal) ? "" : normal);
+    resident_set(&out->landline,
+                 str_empty(land) || phone_landline(land, normal, sizeof normal) ? "" : normal);
     free(land);
     out->community_id = form_choice(f, F_COMMUNITY);
     out->grid_id = form_choice(f, F_GRID);
     resident_take(&out->address, form_text(f, F_ADDRESS));
-    out->head_id = form_choice(f, F_HEAD) == -1 ? (rf->rec.id ? rf->rec.id : -1) : form_choice(f, F_HEAD);
+    out->head_id =
+        form_choice(f, F_HEAD) == -1 ? (rf->rec.id ? rf->rec.id : -1) : form_choice(f, F_HEAD);
     resident_set(&out->relation, f->fields[F_RELATION].choice_label);
     resident_set(&out->tags, form_multi(f, F_TAGS));
     resident_take(&out->note, form_text(f, F_NOTE));
@@ -318,7 +327,7 @@ static void describe_differences(const struct resident *mine, const struct resid
         const char *label;
         const char *a, *b;
     } rows[] = {
-        {_("Name"), mine->name, theirs->name},
+        {_("Full name"), mine->name, theirs->name},
         {_("Ethnicity"), mine->ethnicity, theirs->ethnicity},
         {_("Born"), mine->birth_date, theirs->birth_date},
         {_("Landline"), mine->landline, theirs->landline},
@@ -353,7 +362,8 @@ static int form_save(struct resident_form *rf)
         if (rc != DB_CONFLICT) break;
         struct strbuf diff = STRBUF_INIT;
         describe_differences(&mine, &other, &diff);
-        enum conflict_choice c = dialog_conflict(other.updated_by, other.updated_at, strbuf_str(&diff));
+        enum conflict_choice c =
+            dialog_conflict(other.updated_by, other.updated_at, strbuf_str(&diff));
         strbuf_free(&diff);
         if (c == CONFLICT_OVERWRITE) {
             mine.version = other.version;
@@ -406,7 +416,8 @@ static void resident_form_draw(struct screen *s, int top, int rows)
                   _("A new resident: the ID number fills in birth date and sex. F2 saves."),
                   term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
     form_draw(&rf->form, top + 1, rows - 2, COLS, s);
-    draw_text(top + rows - 1, 1, COLS - 2, _("Tab/Enter: next field · F2: save · F9: show numbers · Esc: back"),
+    draw_text(top + rows - 1, 1, COLS - 2,
+              _("Tab/Enter: next field · F2: save · F9: show numbers · Esc: back"),
               term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
 }
 
@@ -430,8 +441,9 @@ static int resident_form_key(struct screen *s, enum action a, const struct key *
         int field = c == 0 ? F_ID : F_PHONE;
         if (c >= 0 && !form_masked(&rf->form, field))
             ui_message(UI_MSG_INFO, "%s", _("It is shown in full already"));
-        else if (c >= 0 && resident_reveal_ask(rf->rec.id, rf->rec.name, c == 0 ? "id_number" : "phone",
-                                              c == 0 ? _("ID number") : _("mobile number")))
+        else if (c >= 0 &&
+                 resident_reveal_ask(rf->rec.id, rf->rec.name, c == 0 ? "id_number" : "phone",
+                                     c == 0 ? _("ID number") : _("mobile number")))
             form_reveal(&rf->form, field);
         return UI_HANDLED;
     }

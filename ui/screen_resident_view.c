@@ -58,10 +58,11 @@ static void view_draw(struct screen *s, int top, int rows)
     char *id = v->show_id ? xstrdup(r->id_number) : resident_masked_id(r->id_number);
     char *phone = v->show_phone ? xstrdup(r->phone) : resident_masked_phone(r->phone);
     int age = resident_age(r, clock_now());
-    char *birth = age >= 0 ? xasprintf(_("%s (%d years)"), r->birth_date, age) : xstrdup(r->birth_date);
+    char *birth =
+        age >= 0 ? xasprintf(_("%s (%d years)"), r->birth_date, age) : xstrdup(r->birth_date);
     char *head = r->head_id == r->id && r->id ? xstrdup(_("(self)")) : xstrdup(r->head_name);
 
-    pair(y, 1, half - 1, _("Name"), r->name);
+    pair(y, 1, half - 1, _("Full name"), r->name);
     pair(y++, half, COLS - half - 1, _("Sex"), resident_gender_text(r->gender));
     pair(y, 1, half - 1, _("Ethnicity"), r->ethnicity);
     pair(y++, half, COLS - half - 1, _("Born"), birth);
@@ -87,8 +88,8 @@ static void view_draw(struct screen *s, int top, int rows)
         strbuf_free(&sb);
     }
     draw_textf(top + rows - 2, 1, COLS - 2, term_attr(UI_DIM),
-               _("Registered %s by %s; last changed %s by %s (version %lld)"), r->created_at,
-               r->created_by, r->updated_at, r->updated_by, (long long)r->version);
+               _("Registered %s %s · changed %s %s · version %lld"), r->created_at, r->created_by,
+               r->updated_at, r->updated_by, (long long)r->version);
     draw_text(top + rows - 1, 1, COLS - 2,
               _("Numbers are masked: F9 shows one in full, recorded with the reason."),
               term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);

@@ -42,7 +42,8 @@ static int tags_dim(void *ctx, int row)
 static void tags_reload(struct tags_screen *ts)
 {
     tag_list_free(&ts->tags);
-    if (tag_list(ui.db, 1, &ts->tags) != DB_OK) ui_message(UI_MSG_ERROR, "%s", db_rc_message(DB_ERROR));
+    if (tag_list(ui.db, 1, &ts->tags) != DB_OK)
+        ui_message(UI_MSG_ERROR, "%s", db_rc_message(DB_ERROR));
     listview_set_count(&ts->list, (int)ts->tags.n);
 }
 
@@ -61,7 +62,8 @@ static void tag_store(struct tags_screen *ts, struct tag *t)
     if (rc == DB_OK)
         ui_message(UI_MSG_INFO, _("Saved: %s"), t->name);
     else
-        ui_message(UI_MSG_ERROR, "%s", rc == DB_DUPLICATE ? _("This tag exists already") : db_rc_message(rc));
+        ui_message(UI_MSG_ERROR, "%s",
+                   rc == DB_DUPLICATE ? _("This tag exists already") : db_rc_message(rc));
     tags_reload(ts);
 }
 
@@ -82,7 +84,8 @@ static void tag_change(struct tags_screen *ts)
 {
     if (ts->list.sel < 0) return;
     struct tag t = ts->tags.v[ts->list.sel];
-    const char *options[] = {_("Rename"), t.sensitive ? _("Mark as not sensitive") : _("Mark as sensitive"),
+    const char *options[] = {_("Rename"),
+                             t.sensitive ? _("Mark as not sensitive") : _("Mark as sensitive"),
                              t.retired ? _("Restore") : _("Retire")};
     int c = dialog_options(t.name, _("What next?"), options, 3);
     char *name = NULL;

@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 /* Smallest terminal the screens are laid out for. */
@@ -51,6 +52,18 @@ static void ui_pop(void)
 {
     struct screen *s = stack[--depth];
     s->ops->free(s);
+}
+
+/* Close s wherever it is: a screen may open another in its place before it closes. */
+static void ui_close(struct screen *s)
+{
+    for (int i = depth - 1; i >= 0; i--) {
+        if (stack[i] != s) continue;
+        memmove(&stack[i], &stack[i + 1], (size_t)(depth - i - 1) * sizeof stack[0]);
+        depth--;
+        s->ops->free(s);
+        return;
+    }
 }
 
 int ui_rows(void)
@@ -141,9 +154,20 @@ void ui_paint(void)
     draw_keybar(s);
 }
 
+static int overlaid;
+
+void ui_overlay(void)
+{
+    overlaid = 1;
+}
+
 void ui_draw(void)
 {
     ui_paint();
+    if (overlaid) {
+        clearok(curscr, TRUE);
+        overlaid = 0;
+    }
     struct screen *s = depth ? stack[depth - 1] : NULL;
     if (s && s->cursor_on && COLS >= MIN_COLS && LINES >= MIN_LINES) {
         move(s->cursor_y, s->cursor_x);
@@ -203,7 +227,7 @@ int ui_run(struct screen *first)
             if (quit_confirmed()) break;
             continue;
         }
-        if (res & UI_CLOSE) ui_pop();
+        if (res & UI_CLOSE) ui_close(s);
         if (res == UI_IGNORED && global_action(a)) break;
     }
     while (depth > 0)

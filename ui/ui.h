@@ -72,6 +72,13 @@ void ui_paint(void);
 /* Paint everything, place the cursor and show it. */
 void ui_draw(void);
 
+/*
+** Say that something was drawn over the screen (a dialog, a progress bar):
+** the next ui_draw() repaints the terminal whole, since a box edge that
+** cut a Chinese character in half leaves curses unsure what is shown.
+*/
+void ui_overlay(void);
+
 /* Rows of the screen area at the current terminal size. */
 int ui_rows(void);
 

@@ -15,13 +15,13 @@ static void id_vectors(void **state)
         const char *in;
         enum idcard_error want;
     } v[] = {
-        {"11010519491231002X", IDCARD_OK},     {"440524188001010014", IDCARD_OK},
-        {"34052419800101001X", IDCARD_OK},     {"513101198201130014", IDCARD_OK},
-        {"110101199003074477", IDCARD_OK},     {"110105194912310021", IDCARD_CHECK},
-        {"110105194902310026", IDCARD_DATE},   {"991010194912310020", IDCARD_REGION},
-        {"1101051949123100", IDCARD_LENGTH},   {"110105299001010016", IDCARD_FUTURE},
-        {"11010519491231002x", IDCARD_OK},     {"1.20101E+17", IDCARD_EXCEL},
-        {"12010119900307447A", IDCARD_CHARS},  {"", IDCARD_EMPTY},
+        {"11010519491231002X", IDCARD_OK},    {"440524188001010014", IDCARD_OK},
+        {"34052419800101001X", IDCARD_OK},    {"513101198201130014", IDCARD_OK},
+        {"110101199003074477", IDCARD_OK},    {"110105194912310021", IDCARD_CHECK},
+        {"110105194902310026", IDCARD_DATE},  {"991010194912310020", IDCARD_REGION},
+        {"1101051949123100", IDCARD_LENGTH},  {"110105299001010016", IDCARD_FUTURE},
+        {"11010519491231002x", IDCARD_OK},    {"1.20101E+17", IDCARD_EXCEL},
+        {"12010119900307447A", IDCARD_CHARS}, {"", IDCARD_EMPTY},
     };
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
         struct idcard id;
@@ -93,15 +93,16 @@ static void id_masked(void **state)
 static void mobiles(void **state)
 {
     (void)state;
-    const char *good[] = {"13800138000", "+86 138-0013-8000", "１３８００１３８０００",
-                          "0086 13800138000", "8613800138000", "138 0013 8000"};
+    const char *good[] = {"13800138000",      "+86 138-0013-8000", "１３８００１３８０００",
+                          "0086 13800138000", "8613800138000",     "138 0013 8000"};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         char out[12];
         const char *why = phone_mobile(good[i], out);
         if (why) fail_msg("%s: %s", good[i], why);
         assert_str(out, "13800138000");
     }
-    const char *bad[] = {"12345678901", "1380013800", "138001380001", "1064899990000", "", "13800abc000"};
+    const char *bad[] = {"12345678901",   "1380013800", "138001380001",
+                         "1064899990000", "",           "13800abc000"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char out[12];
         if (!phone_mobile(bad[i], out)) fail_msg("%s accepted", bad[i]);
@@ -130,8 +131,8 @@ static void landlines(void **state)
 static void dates(void **state)
 {
     (void)state;
-    const char *forms[] = {"1990-03-07", "1990/3/7", "1990.3.7", "19900307", "1990年3月7日",
-                           "１９９０－０３－０７"};
+    const char *forms[] = {"1990-03-07", "1990/3/7",     "1990.3.7",
+                           "19900307",   "1990年3月7日", "１９９０－０３－０７"};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         struct date d;
         if (date_parse(forms[i], &d) != DATE_OK) fail_msg("%s not parsed", forms[i]);
@@ -166,7 +167,8 @@ static void names_and_fields(void **state)
     assert_null(resident_check_name("刘䶮"));
     assert_non_null(resident_check_name(""));
     assert_non_null(resident_check_name("张3"));
-    assert_non_null(resident_check_name("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"));
+    assert_non_null(
+        resident_check_name("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"));
     assert_str(resident_ethnicity_find("汉"), "汉族");
     assert_str(resident_ethnicity_find("维吾尔族"), "维吾尔族");
     assert_null(resident_ethnicity_find("火星族"));
@@ -220,11 +222,11 @@ int main(void)
     unit_locale();
     setenv("TZ", "UTC", 1);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(id_vectors),     cmocka_unit_test(id_normalised),
-        cmocka_unit_test(id_property),    cmocka_unit_test(id_masked),
-        cmocka_unit_test(mobiles),        cmocka_unit_test(landlines),
-        cmocka_unit_test(dates),          cmocka_unit_test(names_and_fields),
-        cmocka_unit_test(cross_checks),   cmocka_unit_test(records),
+        cmocka_unit_test(id_vectors),   cmocka_unit_test(id_normalised),
+        cmocka_unit_test(id_property),  cmocka_unit_test(id_masked),
+        cmocka_unit_test(mobiles),      cmocka_unit_test(landlines),
+        cmocka_unit_test(dates),        cmocka_unit_test(names_and_fields),
+        cmocka_unit_test(cross_checks), cmocka_unit_test(records),
     };
     return cmocka_run_group_tests_name("resident", tests, NULL, NULL);
 }

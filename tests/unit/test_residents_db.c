@@ -114,7 +114,8 @@ static void search_every_kind(void **state)
 {
     (void)state;
     a_few_residents();
-    /* One character: names starting with it (in pinyin order: zhang san < zhang wei), then the rest. */
+    /* One character: names starting with it (in pinyin order: zhang san < zhang wei), then the
+     * rest. */
     assert_str(found("张"), "张三 张三丰 张伟 李张三");
     /* Two characters: whole name, then start, then elsewhere. */
     assert_str(found("张三"), "张三 张三丰 李张三");
@@ -229,10 +230,11 @@ static void sensitive_tags_and_reveal(void **state)
     int64_t before = db_int(db, 0, "SELECT count(*) FROM audit_log");
     assert_int_equal(resident_reveal(db, id, "phone", "回访核对", "王芳"), DB_OK);
     assert_int_equal(db_int(db, 0, "SELECT count(*) FROM audit_log"), before + 1);
-    assert_int_equal(db_int(db, 0,
-                            "SELECT count(*) FROM audit_log WHERE actor = '王芳' AND action = "
-                            "'reveal' AND detail LIKE '%回访核对%' AND detail NOT LIKE '%13512345678%'"),
-                     1);
+    assert_int_equal(
+        db_int(db, 0,
+               "SELECT count(*) FROM audit_log WHERE actor = '王芳' AND action = "
+               "'reveal' AND detail LIKE '%回访核对%' AND detail NOT LIKE '%13512345678%'"),
+        1);
     /* The log cannot be changed or shortened. */
     assert_int_not_equal(db_exec(db, "UPDATE audit_log SET actor = 'x'"), DB_OK);
     assert_int_not_equal(db_exec(db, "DELETE FROM audit_log"), DB_OK);
@@ -253,8 +255,8 @@ static void bulk_demo_residents(void **state)
                      0);
     /* The bulk-built keys find what a saved resident's keys would. */
     struct resident any;
-    assert_int_equal(resident_get(db, db_int(db, 0, "SELECT id FROM resident WHERE id = 1234"), &any),
-                     DB_OK);
+    assert_int_equal(
+        resident_get(db, db_int(db, 0, "SELECT id FROM resident WHERE id = 1234"), &any), DB_OK);
     struct resident_hits h;
     assert_int_equal(resident_search(db, any.name, 50, &h), DB_OK);
     int seen = 0;

@@ -160,6 +160,15 @@ static void wrap_lines(void **state)
     /* A glyph wider than the line still moves on. */
     n = text_wrap_line("张", 1, &next);
     assert_int_equal(n, 3);
+    /* No line starts with closing punctuation: 需 goes along with ？. */
+    n = text_wrap_line("为什么需要？", 10, &next);
+    assert_str(next, "要？");
+    /* None ends with an opening one. */
+    n = text_wrap_line("请填写（必填）", 8, &next);
+    assert_str(next, "（必填）");
+    /* A line of one glyph still moves on. */
+    n = text_wrap_line("张。", 2, &next);
+    assert_str(next, "。");
 }
 
 static void line_check(void **state)
