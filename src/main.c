@@ -64,8 +64,17 @@ static void usage(FILE *out)
               "\n"
               "Commands:\n"
               "  init      create an empty database\n"
-              "  demo      create a database holding the demo district\n"
+              "  demo [--residents N]\n"
+              "            create a database holding the demo district (and N made-up residents)\n"
               "  check     check the database for damage\n"
+              "  import residents FILE [--encoding utf-8|gb18030|gbk] [--skip-existing]\n"
+              "            [--rejects FILE]\n"
+              "            read a resident ledger (CSV); bad rows go to FILE.rejects.csv\n"
+              "  export residents FILE [--encoding utf-8|gb18030|gbk] [--format csv|xlsx]\n"
+              "            [--unmasked --reason WHY]\n"
+              "            write the register, ID and phone numbers masked unless unmasked\n"
+              "  find residents QUERY\n"
+              "            print the residents a search finds, masked\n"
               "\n"
               "Options:\n"
               "  --db PATH     the database (default: $BANGBAN_DB, else\n"
@@ -75,8 +84,9 @@ static void usage(FILE *out)
               "\n"
               "Exit status: 0 done; 1 failed; 2 bad command line; 3 no usable database\n"
               "(missing, not a bangban database, or from a newer bangban); 4 check found\n"
-              "problems; 6 the terminal cannot show the program (not UTF-8, no terminal);\n"
-              "128+N the program was ended by signal N.\n"));
+              "problems; 5 an import rejected rows (the others went in); 6 the terminal\n"
+              "cannot show the program (not UTF-8, no terminal); 128+N the program was\n"
+              "ended by signal N.\n"));
 }
 
 /* The default database: $BANGBAN_DB, else $XDG_DATA_HOME/bangban/bangban.db. Caller frees. */

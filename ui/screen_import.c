@@ -279,6 +279,7 @@ struct screen *screen_import_new(void)
     is->base.ops = &import_ops;
     is->base.title = _("Import a resident ledger");
     is->base.bar = import_bar;
+    is->base.save_label = _("Import");
     form_init(&is->form);
     form_add_text(&is->form, _("File"), "", 255, 50, NULL, 0);
     form_add_choice(&is->form, _("Encoding"), ENCODING_DETECT, _("Detect"), encoding_source, is, 0,

@@ -127,6 +127,7 @@ static void draw_keybar(const struct screen *s)
         enum action a = action_for_fkey(f);
         const struct action_info *info = action_info(a);
         const char *label = a != ACT_NONE && offers(s, a) && info->label ? _(info->label) : "";
+        if (a == ACT_SAVE && s->save_label && *label) label = s->save_label;
         draw_text(y, x + nw, w - nw, label, term_attr(UI_BAR_LABEL), 0);
     }
 }

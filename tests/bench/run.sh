@@ -18,4 +18,52 @@ end=$(date +%s%N)
 echo "demo district created in $(( (end - start) / 1000000 )) ms"
 echo
 
-"$top/build/rel/tests/bench/uibench" "$bin" "$T/demo.db" 30
+# Residents at district scale. BANGBAN_BENCH_RESIDENTS makes a smaller district for a quick look.
+n=${BANGBAN_BENCH_RESIDENTS:-355600}
+stat="$top/build/rel/tests/bench/runstat"
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+
+echo "residents: $n generated into the demo district"
+"$stat" "$bin" --db "$T/district.db" demo --residents "$n" >/dev/null 2>"$T/stat"
+read -r ms mib <"$T/stat"
+echo "  bangban demo --residents $n            $ms ms, peak RSS $mib MiB"
+echo "  database size                            $(( $(stat -c %s "$T/district.db") / 1048576 )) MiB (target <= 200)"
+echo
+
+# Import: the district as a GB18030 ledger, into an empty register, end to end
+# (decode, check, pinyin, every search index), beside the naive pipeline on
+# the same file: iconv | sqlite3 .import, a unique index on the ID number and
+# an FTS5 trigram index on names. Three rounds each, alternating; medians.
+"$bin" --db "$T/district.db" export residents "$T/ledger.csv" --unmasked --reason "bench" \
+    --encoding gb18030 >/dev/null
+echo "import of a $n-row GB18030 ledger ($(( $(stat -c %s "$T/ledger.csv") / 1048576 )) MiB), three rounds, medians:"
+: >"$T/ours"
+: >"$T/naive"
+: >"$T/peak"
+for round in 1 2 3; do
+    rm -f "$T/import.db"* "$T/naive.db"*
+    "$bin" --db "$T/import.db" demo >/dev/null
+    "$stat" "$bin" --db "$T/import.db" import residents "$T/ledger.csv" >"$T/import.out" 2>"$T/stat"
+    read -r ms mib <"$T/stat"
+    echo "$ms" >>"$T/ours"
+    echo "$mib" >>"$T/peak"
+    "$stat" sh -c "iconv -f GB18030 -t UTF-8 '$T/ledger.csv' | sqlite3 '$T/naive.db' \
+        '.import --csv /dev/stdin r' \
+        'CREATE UNIQUE INDEX r_id ON r(\"居民身份证号\")' \
+        'CREATE VIRTUAL TABLE r_name USING fts5(name, tokenize = \"trigram\")' \
+        'INSERT INTO r_name (rowid, name) SELECT rowid, \"姓名\" FROM r'" 2>"$T/stat"
+    read -r ms mib <"$T/stat"
+    echo "$ms" >>"$T/naive"
+done
+ours=$(median <"$T/ours")
+naive=$(median <"$T/naive")
+echo "  bangban import residents                 $ours ms, peak RSS $(median <"$T/peak") MiB"
+echo "  naive iconv | sqlite3 + indexes          $naive ms"
+echo "  ratio                                    $(awk "BEGIN {printf \"%.2f\", $ours / $naive}") (target <= 2)"
+tail -1 "$T/import.out" | sed 's/^/  /'
+echo
+
+"$top/build/rel/tests/bench/searchbench" "$T/district.db" 300
+echo
+echo "the screen, through a pty (residents on the district database above):"
+"$top/build/rel/tests/bench/uibench" "$bin" "$T/demo.db" 30 "$T/district.db"

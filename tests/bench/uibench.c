@@ -2,14 +2,18 @@
 ** uibench: how fast bangban draws, measured from outside through a pty as a
 ** terminal sees it, beside the machine's own floor measured the same way.
 **
-**   uibench BANGBAN DB [ROUNDS]
+**   uibench BANGBAN DB [ROUNDS [DISTRICT_DB]]
 **
 ** first screen  fork+exec of bangban until the last byte of its first
 **               screen (the output goes quiet), vs /bin/true's fork+exec+exit
 **               and a bare ncurses program drawing a full Chinese screen;
 ** list redraw   a key typed into the buildings search until the last byte of
 **               the redrawn list, vs the bare ncurses program redrawing its
-**               whole screen for a key.
+**               whole screen for a key;
+** residents     with DISTRICT_DB: keys typed into the 居民 search (pinyin
+**               letter by letter, a Chinese character as an IME sends it,
+**               ID digits, Backspace) until the redrawn list; then the desk
+**               process's resident and private memory (/proc/PID/smaps_rollup).
 */
 #include <curses.h>
 #include <errno.h>
@@ -112,9 +116,46 @@ static void finish(int fd, pid_t pid)
     close(fd);
 }
 
-/* Time of first screen for a child, and per-key redraws typing keys[] in turn. */
-static void measure(char *const argv[], void (*fn)(void), const char *setup, const char *keys,
-                    int rounds, double *first, double *redraw)
+/* A process's memory from /proc/PID/smaps_rollup, in MiB. */
+struct memory {
+    double rss;       /* resident */
+    double private_;  /* mapped by this process alone: its heap, and file pages no one else maps */
+    double anonymous; /* heap and stacks: never shared, whatever else runs */
+};
+
+static struct memory memory_of(pid_t pid)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/smaps_rollup", (int)pid);
+    struct memory m = {-1, -1, -1};
+    FILE *f = fopen(path, "r");
+    if (!f) return m;
+    long kb, priv = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (sscanf(line, "Rss: %ld kB", &kb) == 1) m.rss = kb / 1024.0;
+        if (sscanf(line, "Private_Clean: %ld kB", &kb) == 1) priv += kb;
+        if (sscanf(line, "Private_Dirty: %ld kB", &kb) == 1) priv += kb;
+        if (sscanf(line, "Anonymous: %ld kB", &kb) == 1) m.anonymous = kb / 1024.0;
+    }
+    fclose(f);
+    m.private_ = priv / 1024.0;
+    return m;
+}
+
+static void memory_print(const char *what, struct memory m)
+{
+    printf("  %-44s RSS %6.1f MiB   private %6.1f MiB   of which heap %5.1f MiB\n", what, m.rss,
+           m.private_, m.anonymous);
+}
+
+/*
+** Time of first screen for a child, and per-key redraws typing keys[] (a
+** NULL-terminated list; each written at once, as a terminal sends a key or
+** an IME a character) in turn. With rss, the child's memory at the end.
+*/
+static void measure(char *const argv[], void (*fn)(void), const char *setup,
+                    const char *const *keys, int rounds, double *first, double *redraw,
+                    struct memory *mem)
 {
     pid_t pid;
     double t0 = now_ms();
@@ -124,13 +165,30 @@ static void measure(char *const argv[], void (*fn)(void), const char *setup, con
         if (write(fd, setup, strlen(setup)) < 0) perror("write");
         drain(fd);
     }
-    size_t nk = strlen(keys);
+    size_t nk = 0;
+    while (keys[nk])
+        nk++;
     for (int i = 0; i < rounds; i++) {
-        char k = keys[(size_t)i % nk];
+        const char *k = keys[(size_t)i % nk];
         double t = now_ms();
-        if (write(fd, &k, 1) != 1) perror("write");
+        if (write(fd, k, strlen(k)) != (ssize_t)strlen(k)) perror("write");
         double last = drain(fd);
         redraw[i] = last > 0 ? last - t : 0;
+    }
+    if (mem) {
+        /* Alone, then beside a second desk that typed the same: the database pages it shares. */
+        mem[0] = memory_of(pid);
+        pid_t other;
+        int ofd = spawn(argv, NULL, &other);
+        drain(ofd);
+        if (setup && write(ofd, setup, strlen(setup)) < 0) perror("write");
+        drain(ofd);
+        for (size_t i = 0; i < nk; i++) {
+            if (write(ofd, keys[i], strlen(keys[i])) < 0) perror("write");
+            drain(ofd);
+        }
+        mem[1] = memory_of(pid);
+        finish(ofd, other);
     }
     finish(fd, pid);
 }
@@ -138,7 +196,7 @@ static void measure(char *const argv[], void (*fn)(void), const char *setup, con
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: uibench BANGBAN DB [ROUNDS]\n");
+        fprintf(stderr, "usage: uibench BANGBAN DB [ROUNDS [DISTRICT_DB]]\n");
         return 2;
     }
     int rounds = argc > 3 ? atoi(argv[3]) : 30;
@@ -151,6 +209,8 @@ int main(int argc, char **argv)
     char *bangban[] = {argv[1], db_opt, argv[2], NULL};
     char *truecmd[] = {true_path, NULL};
     double dummy[1];
+    static const char *const key_x[] = {"x", NULL}, *const key_h[] = {"h", "\177", NULL},
+                             *const key_xy[] = {"x", "y", NULL};
 
     for (int i = 0; i < rounds; i++) {
         pid_t pid;
@@ -159,13 +219,14 @@ int main(int argc, char **argv)
         waitpid(pid, NULL, 0);
         spawn_t[i] = now_ms() - t0;
         close(fd);
-        measure(NULL, bare_curses, NULL, "x", 1, &first_c[i], dummy);
-        measure(bangban, NULL, NULL, "x", 0, &first_b[i], dummy);
+        measure(NULL, bare_curses, NULL, key_x, 1, &first_c[i], dummy, NULL);
+        measure(bangban, NULL, NULL, key_x, 0, &first_b[i], dummy, NULL);
     }
-    /* Redraws: bangban's buildings list filtered by 'h' then widened by Backspace. */
+    /* Redraws: bangban's buildings list (区域与楼宇 opens on it) filtered by 'h' then widened by
+     * Backspace. */
     double first;
-    measure(bangban, NULL, "1", "h\177", rounds * 20, &first, redraw_b);
-    measure(NULL, bare_curses, NULL, "xy", rounds * 20, &first, redraw_c);
+    measure(bangban, NULL, "2", key_h, rounds * 20, &first, redraw_b, NULL);
+    measure(NULL, bare_curses, NULL, key_xy, rounds * 20, &first, redraw_c, NULL);
 
     printf("first screen (start to last byte of the first screen, 80x24 pty):\n");
     report("bangban, demo database", first_b, rounds);
@@ -174,6 +235,26 @@ int main(int argc, char **argv)
     printf("list redraw (key typed to last byte of the redrawn screen):\n");
     report("bangban, buildings search 'h' / Backspace", redraw_b, rounds * 20);
     report("machine: bare ncurses full-screen redraw", redraw_c, rounds * 20);
+    if (argc > 4) {
+        /* 居民 on the district: what a clerk types for 张伟, 王, and an ID's last digits. */
+        static const char *const typing[] = {"z",    "h",    "a",    "n",    "g",    "w",  "\177",
+                                             "\177", "\177", "\177", "\177", "\177", "张", "伟",
+                                             "\177", "\177", "王",   "\177", "1",    "2",  "3",
+                                             "4",    "\177", "\177", "\177", "\177", NULL};
+        char *district[] = {argv[1], db_opt, argv[4], NULL};
+        double *redraw_r = calloc((size_t)rounds * 26, sizeof(double));
+        struct memory mem[2];
+        measure(district, NULL, "1", typing, rounds * 26, &first, redraw_r, mem);
+        printf("residents search on the district (key typed to last byte of the redrawn list):\n");
+        report("bangban, 居民: zhangw, 张伟, 王, 1234, Backspace", redraw_r, rounds * 26);
+        printf("desk process memory after that typing (/proc/PID/smaps_rollup):\n");
+        memory_print("one desk alone", mem[0]);
+        memory_print("the same, with a second desk open", mem[1]);
+        /* Alone, every database page it touched counts as private; a second desk shares them. */
+        printf("  target: private <= 48 MiB per desk once desks share the database pages: %s\n",
+               mem[1].private_ >= 0 && mem[1].private_ <= 48 ? "met" : "NOT MET");
+        free(redraw_r);
+    }
     free(first_b);
     free(first_c);
     free(spawn_t);

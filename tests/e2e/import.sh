@@ -28,6 +28,7 @@ expect desk "the preview names the encoding it detected" "编码：GB18030（自
 expect desk "and shows the rows as they will be read" "王𠇔"
 if screen desk | grep -q "110101199003074477"; then t_fail "the preview masks ID numbers" "$(screen desk)"; else t_ok "the preview masks ID numbers"; fi
 expect desk "an unknown column is named" "不认识的列（不导入）：婚姻状况"
+expect desk "the key bar says F2 imports" "2导入"
 keys desk F2
 expect desk "F2 imports and reports" "读取 15 行：新增 8"
 expect desk "each bad row with its line, column and reason, whole" "第 14 行「公民身份号码」：Excel 已把身份证号变成 1.20101E+17 这样的数字，末几"
