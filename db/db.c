@@ -599,19 +599,28 @@ char *db_meta_get(struct db *db, const char *key)
     return v;
 }
 
-int db_meta_set(struct db *db, const char *key, const char *value)
+int db_write_one(struct db *db, struct db_stmt *st, int64_t *id)
 {
     int rc = db_write_begin(db);
-    if (rc != DB_OK) return rc;
-    struct db_stmt *st = db_prepare(db, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    db_bind_text(st, 1, key);
-    db_bind_text(st, 2, value);
+    if (rc != DB_OK) {
+        db_finalize(st);
+        return rc;
+    }
     rc = db_step(st);
     db_finalize(st);
     if (rc != DB_DONE) {
         db_rollback(db);
         return rc;
     }
+    if (id) *id = db_last_id(db);
     return db_commit(db);
+}
+
+int db_meta_set(struct db *db, const char *key, const char *value)
+{
+    struct db_stmt *st = db_prepare(db, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    db_bind_text(st, 1, key);
+    db_bind_text(st, 2, value);
+    return db_write_one(db, st, NULL);
 }

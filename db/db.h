@@ -97,6 +97,13 @@ void db_reset(struct db_stmt *st);
 /* Release the statement (to the cache; see db_prepare()). NULL is fine. */
 void db_finalize(struct db_stmt *st);
 
+/*
+** Run one prepared and bound statement that writes, as its own write
+** transaction (or within the caller's), and finalize it. *id, when not
+** NULL, gets the rowid it inserted. Returns DB_OK, or an error (rolled back).
+*/
+int db_write_one(struct db *db, struct db_stmt *st, int64_t *id);
+
 /* Run SQL without parameters (may hold several statements). Returns DB_OK or an error code. */
 int db_exec(struct db *db, const char *sql);
 

@@ -663,8 +663,6 @@ int audit_append(struct db *db, const char *actor, const char *action, const cha
 {
     char when[20];
     clock_format(clock_now(), when);
-    int rc = db_write_begin(db);
-    if (rc != DB_OK) return rc;
     struct db_stmt *st = db_prepare(db, "INSERT INTO audit_log (at, actor, terminal, action,"
                                         " subject, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     db_bind_text(st, 1, when);
@@ -673,13 +671,7 @@ int audit_append(struct db *db, const char *actor, const char *action, const cha
     db_bind_text(st, 4, action);
     db_bind_text(st, 5, subject);
     db_bind_text(st, 6, detail);
-    rc = db_step(st);
-    db_finalize(st);
-    if (rc != DB_DONE) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
+    return db_write_one(db, st, NULL);
 }
 
 int audit_tail(struct db *db, int n, struct strlist *out)
@@ -730,8 +722,6 @@ int tag_save(struct db *db, struct tag *t, const char *actor)
 {
     char when[20];
     clock_format(clock_now(), when);
-    int rc = db_write_begin(db);
-    if (rc != DB_OK) return rc;
     struct db_stmt *st =
         t->id ? db_prepare(db, "UPDATE tag SET name = ?1, sensitive = ?2, retired = ?3,"
                                " updated_at = ?4, updated_by = ?5, version = version + 1"
@@ -744,12 +734,5 @@ int tag_save(struct db *db, struct tag *t, const char *actor)
     db_bind_text(st, 4, when);
     db_bind_text(st, 5, actor);
     if (t->id) db_bind_int(st, 6, t->id);
-    rc = db_step(st);
-    db_finalize(st);
-    if (rc != DB_DONE) {
-        db_rollback(db);
-        return rc;
-    }
-    if (!t->id) t->id = db_last_id(db);
-    return db_commit(db);
+    return db_write_one(db, st, t->id ? NULL : &t->id);
 }

@@ -130,10 +130,5 @@ char *idcard_message(enum idcard_error err, const struct idcard *id)
 
 void idcard_mask(const char *number, char *out)
 {
-    size_t n = strlen(number);
-    for (size_t i = 0; i < n; i++) {
-        int shown = n == 18 ? (i < 3 || i >= 14) : i + 4 >= n;
-        out[i] = shown ? number[i] : '*';
-    }
-    out[n] = '\0';
+    text_mask_number(number, 18, out);
 }

@@ -105,10 +105,5 @@ const char *phone_landline(const char *typed, char *out, size_t cap)
 
 void phone_mask(const char *number, char *out)
 {
-    size_t n = strlen(number);
-    for (size_t i = 0; i < n; i++) {
-        int shown = n == 11 ? (i < 3 || i >= 7) : i + 4 >= n;
-        out[i] = shown ? number[i] : '*';
-    }
-    out[n] = '\0';
+    text_mask_number(number, 11, out);
 }

@@ -360,3 +360,13 @@ char *text_ascii_lower(char *s)
         if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
     return s;
 }
+
+void text_mask_number(const char *number, size_t full_length, char *out)
+{
+    size_t n = strlen(number);
+    for (size_t i = 0; i < n; i++) {
+        int shown = (n == full_length && i < 3) || i + 4 >= n;
+        out[i] = shown ? number[i] : '*';
+    }
+    out[n] = '\0';
+}

@@ -78,6 +78,13 @@ int text_fit(char *dst, size_t cap, const char *src, int cols, unsigned flags);
 char *text_fit_dup(const char *src, int cols, unsigned flags);
 
 /*
+** A number masked as lists and prints show it (前3后4): when it has its
+** full length, the first 3 and last 4 characters kept; other lengths, only
+** the last 4. Everything else becomes '*'. out must hold strlen(number) + 1.
+*/
+void text_mask_number(const char *number, size_t full_length, char *out);
+
+/*
 ** Length in bytes of the first line of s when wrapped at cols columns:
 ** up to a newline (not included) or as many glyphs as fit (at least one).
 ** *next gets where the following line starts (after the newline, if any).
