@@ -612,8 +612,10 @@ int db_write_one(struct db *db, struct db_stmt *st, int64_t *id)
         db_rollback(db);
         return rc;
     }
-    if (id) *id = db_last_id(db);
-    return db_commit(db);
+    int64_t rowid = db_last_id(db);
+    rc = db_commit(db);
+    if (rc == DB_OK && id) *id = rowid;
+    return rc;
 }
 
 int db_meta_set(struct db *db, const char *key, const char *value)

@@ -422,7 +422,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     } else if (in.rejected.n) {
         char *path = o->rejects_path ? xstrdup(o->rejects_path)
                                      : xasprintf("%s.rejects.csv", o->ledger_path);
-        if (rejects_write(l, path, &in.rejected, err) == 0)
+        if (rejects_write(l, path, &in.rejected, &rep->rejects_error) == 0)
             rep->rejects_path = path;
         else
             free(path);
@@ -437,6 +437,7 @@ void import_report_free(struct import_report *rep)
     strlist_free(&rep->unknown_places);
     strlist_free(&rep->unknown_columns);
     free(rep->rejects_path);
+    free(rep->rejects_error);
     memset(rep, 0, sizeof *rep);
 }
 
@@ -462,6 +463,7 @@ char *import_report_text(const struct import_report *rep)
     }
     if (rep->rejects_path)
         strbuf_addf(&sb, _("Rejected rows, as they were in the file: %s\n"), rep->rejects_path);
+    if (rep->rejects_error) strbuf_addf(&sb, "%s\n", rep->rejects_error);
     return strbuf_detach(&sb);
 }
 

@@ -41,7 +41,8 @@ struct import_report {
     struct ledger_problems problems;
     struct strlist unknown_places; /* communities and grids not known here, each once */
     struct strlist unknown_columns;
-    char *rejects_path; /* set when a rejects file was written */
+    char *rejects_path;  /* set when a rejects file was written */
+    char *rejects_error; /* set when it could not be: why (the good rows are in all the same) */
 };
 
 /*

@@ -247,7 +247,7 @@ char *text_fit_dup(const char *src, int cols, unsigned flags)
 /* Punctuation that must not start a line (避头) or end one (避尾). */
 static int no_line_start(uint32_t cp)
 {
-    static const char closing[] = "，。、：；！？）」』》〉】〕…％,.:;!?)]}%";
+    static const char closing[] = "，。、：；！？）」』》〉】〕…％,.:;!)]}%";
     char u[5] = {0};
     utf8_encode(cp, u);
     return cp && strstr(closing, u) != NULL;
@@ -271,13 +271,19 @@ size_t text_wrap_line(const char *s, int cols, const char **next)
         int w;
         int n = glyph_next(p, &cp, &w);
         if (used + w > cols && p != s) {
-            /* Take the last glyph along rather than start a line with ，or end one with （. */
-            if ((no_line_start(cp) || no_line_end(last_cp)) && last && last != s) p = last;
+            /*
+            ** Take the last glyph along rather than start a line with ，or end
+            ** one with （ — unless it is closing punctuation itself (。」).
+            */
+            int pull = (no_line_start(cp) && !no_line_start(last_cp)) || no_line_end(last_cp);
+            if (pull && last && last != s) p = last;
             break;
         }
         used += w;
-        last = p;
-        last_cp = cp;
+        if (w > 0) { /* a variation selector stays with its character */
+            last = p;
+            last_cp = cp;
+        }
         p += n;
     }
     *next = *p == '\n' ? p + 1 : p;

@@ -41,6 +41,16 @@ t_sanitizers() {
     fi
 }
 
+# run NAME STATUS COMMAND...: stdout+stderr to $T/NAME.out; check the exit status.
+run() {
+    name=$1
+    want=$2
+    shift 2
+    "$@" >"$T/$name.out" 2>&1
+    got=$?
+    if [ "$got" = "$want" ]; then t_ok "$name: exit status $want"; else t_fail "$name: exit status $want" "got $got" "$(cat "$T/$name.out")"; fi
+}
+
 # t_golden NAME EXPECTED_FILE ACTUAL_FILE: the actual output, with $T shown as $TMP, matches.
 t_golden() {
     sed "s|$T|\$TMP|g" "$3" >"$3.norm"

@@ -157,6 +157,10 @@ static void progress(void *ctx, const char *step, size_t done, size_t total)
     ui_paint();
     ui_overlay();
     int w = COLS - 20 > 50 ? 50 : COLS - 20;
+    if (w < 10 || LINES < 6) { /* too small a window for a bar: the import goes on regardless */
+        refresh();
+        return;
+    }
     int y = LINES / 2 - 2, x = (COLS - w - 8) / 2;
     for (int r = 0; r < 4; r++)
         draw_fill(y + r, x - 2, w + 12, term_attr(UI_DIALOG));
@@ -241,8 +245,9 @@ static int import_key(struct screen *s, enum action a, const struct key *k)
     if (a == ACT_BACK) return UI_CLOSE;
     if ((a == ACT_PAGE_UP || a == ACT_PAGE_DOWN) && is->results.n) {
         size_t page = (size_t)(ui_rows() > 12 ? ui_rows() - 8 : 4);
+        /* Lines wrap, so any line but the last may start the page. */
         if (a == ACT_PAGE_DOWN)
-            is->first = is->first + page < is->results.n ? is->first + page : is->first;
+            is->first = is->first + page < is->results.n ? is->first + page : is->results.n - 1;
         else
             is->first = is->first > page ? is->first - page : 0;
         return UI_HANDLED;

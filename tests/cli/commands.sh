@@ -5,16 +5,6 @@
 
 E="$TOP/tests/cli/expected"
 
-# run NAME STATUS COMMAND...: stdout+stderr to $T/NAME.out; check the exit status.
-run() {
-    name=$1
-    want=$2
-    shift 2
-    "$@" >"$T/$name.out" 2>&1
-    got=$?
-    if [ "$got" = "$want" ]; then t_ok "$name: exit status $want"; else t_fail "$name: exit status $want" "got $got" "$(cat "$T/$name.out")"; fi
-}
-
 run help 0 "$BIN" --help
 t_golden "help: text" "$E/help.txt" "$T/help.out"
 run help-en 0 env LANGUAGE=en "$BIN" --help

@@ -10,15 +10,6 @@ D="$TOP/tests/data"
 DB="$T/r.db"
 "$BIN" --db "$DB" demo >/dev/null
 
-run() {
-    name=$1
-    want=$2
-    shift 2
-    "$@" >"$T/$name.out" 2>&1
-    got=$?
-    if [ "$got" = "$want" ]; then t_ok "$name: exit status $want"; else t_fail "$name: exit status $want" "got $got" "$(cat "$T/$name.out")"; fi
-}
-
 cp "$D/residents-bad.gb18030.csv" "$T/ledger.csv"
 run import-bad 5 "$BIN" --db "$DB" import residents "$T/ledger.csv"
 t_golden "import: the report names line, column and reason of every bad row" "$E/import-bad.txt" "$T/import-bad.out"
@@ -29,6 +20,13 @@ else
 fi
 run import-again 5 "$BIN" --db "$DB" import residents "$T/ledger.csv"
 grep -q "新增 0，更新 0，未变 8" "$T/import-again.out" && t_ok "import: the same file twice changes nothing" || t_fail "import: the same file twice changes nothing" "$(tail -1 "$T/import-again.out")"
+# A rejects file that cannot be written is said, and the good rows are in all the same.
+"$BIN" --db "$T/r4.db" demo >/dev/null
+run import-no-rejects 5 "$BIN" --db "$T/r4.db" import residents "$T/ledger.csv" --rejects "$T/no/such/dir.csv"
+grep -q "$T/no/such/dir.csv" "$T/import-no-rejects.out" && grep -q "新增 8" "$T/import-no-rejects.out" &&
+    t_ok "import: an unwritable rejects file is named; the good rows are in" ||
+    t_fail "import: an unwritable rejects file is named; the good rows are in" "$(cat "$T/import-no-rejects.out")"
+
 # The rejects file is a ledger too: alone, only the in-file duplicate is fine.
 "$BIN" --db "$T/r3.db" demo >/dev/null
 run import-rejects 5 "$BIN" --db "$T/r3.db" import residents "$T/ledger.csv.rejects.csv" --rejects "$T/again.csv"

@@ -166,6 +166,12 @@ static void wrap_lines(void **state)
     /* None ends with an opening one. */
     n = text_wrap_line("请填写（必填）", 8, &next);
     assert_str(next, "（必填）");
+    /* Closing punctuation after closing punctuation: nothing is pulled back for it. */
+    n = text_wrap_line("他说好。」", 8, &next);
+    assert_str(next, "」");
+    /* A variation selector is never parted from its character. */
+    n = text_wrap_line("好好好一\xef\xb8\x80，x", 8, &next);
+    assert_str(next, "一\xef\xb8\x80，x");
     /* A line of one glyph still moves on. */
     n = text_wrap_line("张。", 2, &next);
     assert_str(next, "。");
