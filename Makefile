@@ -59,7 +59,8 @@ BUILD_NEEDS = cmd:cc:build-essential cmd:pkg-config:pkg-config cmd:msgfmt:gettex
               pc:ncursesw:libncurses-dev pc:sqlite3:libsqlite3-dev pc:icu-i18n:libicu-dev \
               pc:xlsxwriter:libxlsxwriter-dev
 TEST_NEEDS  = $(BUILD_NEEDS) pc:cmocka:libcmocka-dev cmd:tmux:tmux cmd:xgettext:gettext \
-              cmd:sqlite3:sqlite3 cmd:groff:groff-base cmd:pgrep:procps cmd:unzip:unzip
+              cmd:sqlite3:sqlite3 cmd:groff:groff-base cmd:pgrep:procps cmd:unzip:unzip \
+              cmd:inotifywait:inotify-tools
 
 # XDG data directory for the demo database of `make run`.
 XDG_DATA_HOME ?= $(HOME)/.local/share

@@ -1,7 +1,10 @@
 # The tmux harness: bangban runs in a real terminal, 80x24, on a private
 # tmux server with a pinned environment; tests type as a person would and
-# poll the screen for text (never a fixed sleep). On failure the screen is
-# printed. Sourced by every tests/e2e/*.sh after tests/lib.sh.
+# wait for text on the screen. Waiting never sleeps: the screen is read
+# again whenever the program writes to its terminal (tmux pipes the pane's
+# output to a file, inotifywait wakes on it), and the end of the program
+# is a tmux wait-for channel. On failure the screen is printed. Sourced by
+# every tests/e2e/*.sh after tests/lib.sh.
 
 . "$(dirname "$0")/../lib.sh"
 
@@ -13,9 +16,11 @@ e2e_stop_server() { tmux -L "$SOCK" kill-server 2>/dev/null || true; }
 cleanup_hooks="e2e_stop_server"
 
 # start NAME [VAR=VALUE...] -- [ARGS...]: run bangban in window NAME with
-# the environment given (LANG=C.UTF-8 unless overridden). When it ends,
-# its exit status goes to $T/NAME.status and `stty -a` of its terminal to
-# $T/NAME.stty.
+# the environment given (LANG=C.UTF-8 unless overridden). What it writes
+# to its terminal is copied to $T/NAME.tty. When it ends, its exit status
+# goes to $T/NAME.status, `stty -a` of its terminal to $T/NAME.stty, and
+# channel NAME-ended is signalled; the window stays (remain-on-exit) so
+# its last screen can still be read.
 start() {
     name=$1
     shift
@@ -26,13 +31,15 @@ start() {
     done
     [ "$1" = "--" ] && shift
     rm -f "$T/$name.status" "$T/$name.stty"
-    cmd="env $envs TZ=UTC BANGBAN_LOCALEDIR='$BANGBAN_LOCALEDIR' ASAN_OPTIONS='$ASAN_OPTIONS' UBSAN_OPTIONS='$UBSAN_OPTIONS' $BIN --db '$DB' $*; echo \$? >'$T/$name.status.tmp'; stty -a >'$T/$name.stty'; mv '$T/$name.status.tmp' '$T/$name.status'; sleep 600"
+    : >"$T/$name.tty"
+    cmd="env $envs TZ=UTC BANGBAN_LOCALEDIR='$BANGBAN_LOCALEDIR' ASAN_OPTIONS='$ASAN_OPTIONS' UBSAN_OPTIONS='$UBSAN_OPTIONS' $BIN --db '$DB' $*; echo \$? >'$T/$name.status'; stty -a >'$T/$name.stty'; tmux -L '$SOCK' wait-for -S '$name-ended'"
     if tmux -L "$SOCK" has-session 2>/dev/null; then
         tmux -L "$SOCK" new-window -d -n "$name" "$cmd"
     else
-        env -i PATH="$PATH" HOME="$T" tmux -L "$SOCK" -f /dev/null new-session -d -s main -n "$name" -x 80 -y 24 "$cmd"
-        tmux -L "$SOCK" set-option -g default-size 80x24 >/dev/null
+        printf 'set-option -g remain-on-exit on\nset-option -g default-size 80x24\n' >"$T/tmux.conf"
+        env -i PATH="$PATH" HOME="$T" tmux -L "$SOCK" -f "$T/tmux.conf" new-session -d -s main -n "$name" -x 80 -y 24 "$cmd"
     fi
+    tmux -L "$SOCK" pipe-pane -t "main:$name" "cat >>'$T/$name.tty'"
 }
 
 # screen NAME: the text on window NAME's screen, trailing blanks removed.
@@ -55,20 +62,22 @@ bytes() {
     tmux -L "$SOCK" send-keys -t "main:$name" -H "$@"
 }
 
-# poll_screen NAME WANT TEXT: poll until TEXT is on the screen (WANT=shown)
-# or has left it (WANT=gone). Prints the screen and returns 1 after the timeout.
+# poll_screen NAME WANT TEXT: until TEXT is on the screen (WANT=shown) or
+# has left it (WANT=gone), reading the screen again each time the program
+# writes to its terminal. Prints the screen and returns 1 after WAIT_SECONDS.
 poll_screen() {
-    i=0
-    limit=$((WAIT_SECONDS * 20))
+    deadline=$(($(date +%s) + WAIT_SECONDS))
     while :; do
+        before=$(stat -c %s "$T/$1.tty")
         if screen "$1" | grep -qF -- "$3"; then [ "$2" = shown ] && return 0; else [ "$2" = gone ] && return 0; fi
-        i=$((i + 1))
-        if [ $i -gt $limit ]; then
+        if [ "$(date +%s)" -ge "$deadline" ]; then
             echo "# timed out waiting for this to be $2: $3"
             screen "$1" | sed 's/^/# | /'
             return 1
         fi
-        sleep 0.05
+        # Nothing new since the screen was read: wait for the next output.
+        # (The 1-second cap only bounds a write that lands between stat and inotifywait.)
+        [ "$(stat -c %s "$T/$1.tty")" = "$before" ] && inotifywait -qq -t 1 -e modify "$T/$1.tty"
     done
 }
 
@@ -76,19 +85,9 @@ poll_screen() {
 wait_for() { poll_screen "$1" shown "$2"; }
 wait_gone() { poll_screen "$1" gone "$2"; }
 
-# wait_exit NAME: poll until bangban in NAME has ended; prints its exit status.
+# wait_exit NAME: until bangban in NAME has ended; prints its exit status.
 wait_exit() {
-    i=0
-    limit=$((WAIT_SECONDS * 20))
-    while [ ! -f "$T/$1.status" ]; do
-        i=$((i + 1))
-        if [ $i -gt $limit ]; then
-            echo "timeout"
-            return 1
-        fi
-        sleep 0.05
-    done
-    cat "$T/$1.status"
+    if timeout "$WAIT_SECONDS" tmux -L "$SOCK" wait-for "$1-ended"; then cat "$T/$1.status"; else echo "timeout"; fi
 }
 
 # expect NAME CHECK TEXT: an "ok" when TEXT shows up on NAME's screen.
