@@ -244,12 +244,6 @@ int area_get(struct db *db, enum area_kind kind, int64_t id, struct area *out)
     return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
 }
 
-/* True for the characters that separate names in a list: 、，,; and spaces. */
-static int is_name_separator(uint32_t cp)
-{
-    return cp == 0x3001 || cp == 0xFF0C || cp == ',' || cp == ';' || cp == ' ' || cp == 0x3000;
-}
-
 /* Pinyin keys of a record: its name, and for a grid its workers' names too. */
 static char *keys_of(const struct area *a)
 {
@@ -264,7 +258,7 @@ static char *keys_of(const struct area *a)
         uint32_t cp = 0;
         int len = i < n ? utf8_decode(w + i, n - i, &cp) : 1;
         if (len < 0) len = 1;
-        if (i == n || is_name_separator(cp)) {
+        if (i == n || text_is_list_separator(cp)) {
             k = pinyin_keys(strbuf_str(&name), PINYIN_PERSON);
             if (*k) strbuf_addf(&sb, "%s%s", sb.len ? " " : "", k);
             free(k);

@@ -273,38 +273,11 @@ int demo_seed(struct db *db, const char *actor, struct demo_report *report, char
     return rc;
 }
 
-/* A set of ID numbers, to keep generated ones unique: open addressing on a hash. */
-struct id_set {
-    uint64_t *slots; /* 0: empty */
-    size_t cap;
-};
-
-static uint64_t id_hash(const char *id)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (const char *p = id; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ull;
-    return h ? h : 1;
-}
-
-/* Add id; returns 0 when it was there already. */
-static int id_set_add(struct id_set *s, const char *id)
-{
-    uint64_t h = id_hash(id);
-    size_t i = h & (s->cap - 1);
-    while (s->slots[i]) {
-        if (s->slots[i] == h) return 0;
-        i = (i + 1) & (s->cap - 1);
-    }
-    s->slots[i] = h;
-    return 1;
-}
-
 /* Generating residents for the bulk loader (see bulk_source). */
 struct demo_source {
     struct rng rng;
     time_t now;
-    struct id_set ids;
+    struct idcard_seen ids; /* to keep generated numbers unique */
     const struct area_list *grids;
     size_t made, n;
 };
@@ -316,7 +289,7 @@ static int demo_next(void *ctx, struct resident *r, size_t *done, size_t *total)
     resident_init(r);
     do
         namegen_resident(&d->rng, d->now, r);
-    while (!id_set_add(&d->ids, r->id_number));
+    while (idcard_seen_check(&d->ids, r->id_number, 1));
     const struct area *g = &d->grids->items[rng_below(&d->rng, (uint32_t)d->grids->n)];
     r->grid_id = g->id;
     r->community_id = g->parent_id;
@@ -351,16 +324,12 @@ int demo_residents(struct db *db, size_t n, const char *actor,
     }
     struct demo_source d;
     memset(&d, 0, sizeof d);
-    d.ids.cap = 1;
-    while (d.ids.cap < n * 2 + 16)
-        d.ids.cap *= 2;
-    d.ids.slots = xcalloc(d.ids.cap, sizeof *d.ids.slots);
     rng_seed(&d.rng, 3556);
     d.now = clock_now();
     d.grids = &grids;
     d.n = n;
     rc = resident_bulk_pump(bulk, demo_next, &d, _("Generating residents"), progress, ctx);
-    free(d.ids.slots);
+    idcard_seen_free(&d.ids);
     area_list_free(&grids);
     if (rc == DB_OK)
         rc = resident_bulk_finish(bulk, progress, ctx);

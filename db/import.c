@@ -5,6 +5,7 @@
 #include "db/area.h"
 #include "db/resident_store.h"
 #include "src/i18n.h"
+#include "src/text.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -110,70 +111,12 @@ static void places_resolve(const struct place_map *m, struct resident *r, struct
     }
 }
 
-/* ID numbers seen in this file, with the line each was first on. */
-struct id_seen {
-    struct {
-        uint64_t hash;
-        int line;
-        char id[19];
-    } * slots;
-    size_t cap, used;
-};
-
-static uint64_t hash_of(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h ? h : 1;
-}
-
-/* The line id was seen on before, or 0 (then it is remembered as on line). */
-static int id_seen_check(struct id_seen *s, const char *id, int line)
-{
-    if (s->used * 2 >= s->cap) {
-        struct id_seen grown = {NULL, s->cap ? s->cap * 2 : 1024, 0};
-        grown.slots = xcalloc(grown.cap, sizeof *grown.slots);
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->slots[i].hash) {
-                size_t j = s->slots[i].hash & (grown.cap - 1);
-                while (grown.slots[j].hash)
-                    j = (j + 1) & (grown.cap - 1);
-                grown.slots[j] = s->slots[i];
-                grown.used++;
-            }
-        free(s->slots);
-        *s = grown;
-    }
-    uint64_t h = hash_of(id);
-    size_t j = h & (s->cap - 1);
-    while (s->slots[j].hash) {
-        if (s->slots[j].hash == h && strcmp(s->slots[j].id, id) == 0) return s->slots[j].line;
-        j = (j + 1) & (s->cap - 1);
-    }
-    s->slots[j].hash = h;
-    s->slots[j].line = line;
-    snprintf(s->slots[j].id, sizeof s->slots[j].id, "%s", id);
-    s->used++;
-    return 0;
-}
-
 /* Tags of a and b together, each once, joined by 、. Caller frees. */
 static char *tags_union(const char *a, const char *b)
 {
     struct strlist l = STRLIST_INIT;
-    const char *lists[] = {a, b};
-    for (int k = 0; k < 2; k++) {
-        const char *p = lists[k];
-        while (*p) {
-            const char *end = strstr(p, "、");
-            size_t n = end ? (size_t)(end - p) : strlen(p);
-            char *t = xstrndup(p, n);
-            if (*t && !strlist_has(&l, t)) strlist_add(&l, t);
-            free(t);
-            p = end ? end + strlen("、") : p + n;
-        }
-    }
+    text_split_list(a, &l);
+    text_split_list(b, &l);
     char *joined = strlist_join(&l, "、");
     strlist_free(&l);
     return joined;
@@ -297,7 +240,7 @@ struct import_reader {
     struct ledger *l;
     struct import_report *rep;
     const struct place_map *places;
-    struct id_seen seen;
+    struct idcard_seen seen; /* ID numbers in this file, with the line each was first on */
     struct raw_rows rejected;
 };
 
@@ -314,7 +257,7 @@ static int import_next(void *ctx, struct resident *r, size_t *done, size_t *tota
         in->rep->read++;
         int bad = ledger_row_check(in->l, &row, r, &upgraded, &in->rep->problems);
         if (!bad) {
-            int first = id_seen_check(&in->seen, r->id_number, row.line);
+            int first = idcard_seen_check(&in->seen, r->id_number, row.line);
             if (first) {
                 int col = ledger_column_of(in->l, LF_ID);
                 ledger_problem_add(&in->rep->problems, row.line,
@@ -415,7 +358,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
             db_rollback(db);
     }
     places_free(&places);
-    free(in.seen.slots);
+    idcard_seen_free(&in.seen);
     if (rc != DB_OK) {
         *err = xstrdup(db_rc_message(rc));
         rep->imported = rep->updated = rep->unchanged = rep->skipped = 0;

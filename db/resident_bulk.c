@@ -7,6 +7,7 @@
 #include "db/resident_store.h"
 #include "src/clock.h"
 #include "src/i18n.h"
+#include "src/text.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -33,14 +34,6 @@ struct term_table {
     struct strbuf arena;
 };
 
-static uint64_t term_hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
 static void terms_rehash(struct term_table *t)
 {
     t->nslots = t->nslots ? t->nslots * 2 : 1 << 12;
@@ -48,7 +41,7 @@ static void terms_rehash(struct term_table *t)
     t->slots = xcalloc(t->nslots, sizeof *t->slots);
     for (size_t i = 0; i < t->n; i++) {
         const struct term *e = &t->terms[i];
-        size_t j = term_hash(t->arena.buf + e->text, e->len) & (t->nslots - 1);
+        size_t j = str_hash(t->arena.buf + e->text, e->len) & (t->nslots - 1);
         while (t->slots[j])
             j = (j + 1) & (t->nslots - 1);
         t->slots[j] = (uint32_t)(i + 1);
@@ -60,7 +53,7 @@ static void terms_add(struct term_table *t, const char *text, const struct posti
 {
     size_t len = strlen(text);
     if ((t->n + 1) * 2 > t->nslots) terms_rehash(t);
-    size_t j = term_hash(text, len) & (t->nslots - 1);
+    size_t j = str_hash(text, len) & (t->nslots - 1);
     struct term *found = NULL;
     while (t->slots[j]) {
         struct term *c = &t->terms[t->slots[j] - 1];
@@ -247,24 +240,22 @@ static int64_t tag_id(struct resident_bulk *b, const char *name)
 
 static int tags_link(struct resident_bulk *b, int64_t rid, const char *tags)
 {
-    const char *p = tags;
-    while (*p) {
-        const char *end = strstr(p, "、");
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        if (n) {
-            char *name = xstrndup(p, n);
-            int64_t tid = tag_id(b, name);
-            free(name);
-            if (!tid) return DB_ERROR;
-            db_bind_int(b->tag_link, 1, rid);
-            db_bind_int(b->tag_link, 2, tid);
-            int rc = db_step(b->tag_link);
-            db_reset(b->tag_link);
-            if (rc != DB_DONE) return rc;
+    struct strlist names = STRLIST_INIT;
+    text_split_list(tags, &names);
+    int rc = DB_DONE;
+    for (size_t i = 0; i < names.n && rc == DB_DONE; i++) {
+        int64_t tid = tag_id(b, names.v[i]);
+        if (!tid) {
+            rc = DB_ERROR;
+            break;
         }
-        p = end ? end + strlen("、") : p + n;
+        db_bind_int(b->tag_link, 1, rid);
+        db_bind_int(b->tag_link, 2, tid);
+        rc = db_step(b->tag_link);
+        db_reset(b->tag_link);
     }
-    return DB_OK;
+    strlist_free(&names);
+    return rc == DB_DONE ? DB_OK : rc;
 }
 
 /* Give a resident its id and file its search keys (no database needed). */
@@ -292,7 +283,13 @@ static int bulk_write(struct resident_bulk *b, const struct resident *r, int64_t
     return *r->tags ? tags_link(b, r->id, r->tags) : DB_OK;
 }
 
-int resident_bulk_add(struct resident_bulk *b, struct resident *r)
+/*
+** Add a resident whose fields are valid and whose ID number (if any) is
+** not in the load yet; community_id and grid_id are taken as they are,
+** tags by name (unknown ones are created). Sets r->id. Returns DB_OK or
+** an error (then abort).
+*/
+static int resident_bulk_add(struct resident_bulk *b, struct resident *r)
 {
     struct resident_keys k;
     resident_keys_of(r->name, &k);
@@ -452,12 +449,8 @@ static int terms_write(struct resident_bulk *b, enum postings_table which)
     struct db_stmt *st = postings_bulk_prepare(b->db, which);
     int rc = DB_OK;
     for (size_t i = 0; i < t->n && rc == DB_OK; i++) {
-        struct term *e = &t->terms[i];
-        /* A name with the same piece twice gave the same entry twice: keep one. */
-        uint32_t n = 0;
-        for (uint32_t k = 0; k < e->n; k++)
-            if (!n || posting_cmp(&e->v[k], &e->v[n - 1]) != 0) e->v[n++] = e->v[k];
-        rc = postings_bulk_term(st, t->arena.buf + e->text, e->len, e->v, n);
+        struct term *e = &t->terms[i]; /* each resident once: its keys are each once */
+        rc = postings_bulk_term(st, t->arena.buf + e->text, e->len, e->v, e->n);
     }
     db_finalize(st);
     return rc;

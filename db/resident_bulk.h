@@ -28,14 +28,6 @@ typedef void (*bulk_progress)(void *ctx, const char *step, size_t done, size_t t
 int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk **out);
 
 /*
-** Add a resident whose fields are valid and whose ID number (if any) is
-** not in the load yet; community_id and grid_id are taken as they are,
-** tags by name (unknown ones are created). Sets r->id. Returns DB_OK or
-** an error (then abort).
-*/
-int resident_bulk_add(struct resident_bulk *b, struct resident *r);
-
-/*
 ** Where residents come from for resident_bulk_pump(): initialise and fill
 ** r with the next valid resident and return 1, or return 0 at the end
 ** (r untouched).

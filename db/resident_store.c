@@ -226,10 +226,8 @@ static int search_long(struct db *db, const char *text, size_t limit, struct res
                 i++;
             else if (a.v[i] > b.v[j])
                 j++;
-            else if (n == 0 || a.v[n - 1] != a.v[i])
-                a.v[n++] = a.v[i++], j++;
             else
-                i++, j++;
+                a.v[n++] = a.v[i++], j++;
         }
         a.n = n;
     }
@@ -238,7 +236,6 @@ static int search_long(struct db *db, const char *text, size_t limit, struct res
     size_t nc = 0, len = strlen(text);
     struct db_stmt *st = db_prepare(db, "SELECT name, rank FROM resident WHERE id = ?1");
     for (size_t i = 0; i < a.n && rc == DB_OK; i++) {
-        if (i && a.v[i] == a.v[i - 1]) continue;
         db_bind_int(st, 1, a.v[i]);
         if (db_step(st) == DB_ROW) {
             const char *name = db_col_text(st, 0);
@@ -467,25 +464,20 @@ static int tags_set(struct db *db, int64_t id, const char *tags, const char *act
     struct db_stmt *link = db_prepare(db, "INSERT OR IGNORE INTO resident_tag (resident_id, tag_id)"
                                           " SELECT ?1, id FROM tag WHERE name = ?2");
     rc = DB_DONE;
-    const char *p = tags;
-    while (*p && rc == DB_DONE) {
-        const char *end = strstr(p, "、");
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        char *name = xstrndup(p, n);
-        if (*name) {
-            db_bind_text(make, 1, name);
-            db_bind_text(make, 2, when);
-            db_bind_text(make, 3, actor);
-            rc = db_step(make);
-            db_reset(make);
-            db_bind_int(link, 1, id);
-            db_bind_text(link, 2, name);
-            if (rc == DB_DONE) rc = db_step(link);
-            db_reset(link);
-        }
-        free(name);
-        p = end ? end + strlen("、") : p + n;
+    struct strlist names = STRLIST_INIT;
+    text_split_list(tags, &names);
+    for (size_t i = 0; i < names.n && rc == DB_DONE; i++) {
+        db_bind_text(make, 1, names.v[i]);
+        db_bind_text(make, 2, when);
+        db_bind_text(make, 3, actor);
+        rc = db_step(make);
+        db_reset(make);
+        db_bind_int(link, 1, id);
+        db_bind_text(link, 2, names.v[i]);
+        if (rc == DB_DONE) rc = db_step(link);
+        db_reset(link);
     }
+    strlist_free(&names);
     db_finalize(make);
     db_finalize(link);
     return rc == DB_DONE ? DB_OK : rc;
@@ -527,7 +519,7 @@ static int lost_race(struct db *db, int64_t id, struct resident *current)
     "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"   \
     " ?19, ?20"
 
-const char resident_insert_sql[] =
+static const char resident_insert_sql[] =
     "INSERT INTO resident (" RESIDENT_COLUMNS ") VALUES (" RESIDENT_VALUES ")";
 const char resident_insert_id_sql[] =
     "INSERT INTO resident (id, " RESIDENT_COLUMNS ") VALUES (?21, " RESIDENT_VALUES ")";
@@ -672,22 +664,6 @@ int audit_append(struct db *db, const char *actor, const char *action, const cha
     db_bind_text(st, 5, subject);
     db_bind_text(st, 6, detail);
     return db_write_one(db, st, NULL);
-}
-
-int audit_tail(struct db *db, int n, struct strlist *out)
-{
-    struct db_stmt *st = db_prepare(db, "SELECT at, actor, action, subject, detail FROM audit_log"
-                                        " ORDER BY seq DESC LIMIT ?1");
-    db_bind_int(st, 1, n);
-    int rc;
-    while ((rc = db_step(st)) == DB_ROW) {
-        char *line = xasprintf("%s %s %s %s %s", db_col_text(st, 0), db_col_text(st, 1),
-                               db_col_text(st, 2), db_col_text(st, 3), db_col_text(st, 4));
-        strlist_add(out, line);
-        free(line);
-    }
-    db_finalize(st);
-    return rc == DB_DONE ? DB_OK : rc;
 }
 
 int tag_list(struct db *db, int with_retired, struct tag_list *out)

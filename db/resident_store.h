@@ -53,11 +53,10 @@ int resident_get_by_id_number(struct db *db, const char *id_number, struct resid
 int resident_save(struct db *db, struct resident *r, const char *actor, struct resident *current);
 
 /*
-** For the bulk loader: the INSERT of a resident row, and binding a record
-** to it (rank from its keys, created/updated as actor at when).
+** For the bulk loader: the INSERT of a resident row with its id given as
+** ?21, and binding a record to it (rank from its keys, created/updated as
+** actor at when).
 */
-extern const char resident_insert_sql[];
-/* The same with the id given as ?21. */
 extern const char resident_insert_id_sql[];
 void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t rank,
                        const char *actor, const char *when);
@@ -112,8 +111,5 @@ int tag_save(struct db *db, struct tag *t, const char *actor);
 */
 int audit_append(struct db *db, const char *actor, const char *action, const char *subject,
                  const char *detail);
-
-/* The last n audit rows, newest first, as "at actor action subject detail" lines. */
-int audit_tail(struct db *db, int n, struct strlist *out);
 
 #endif

@@ -290,32 +290,29 @@ int codec_encode(enum codec to, const char *in, size_t n, struct strbuf *out,
     return rc;
 }
 
-char *codec_unencodable_message(const struct codec_error *err)
-{
-    char enc[5] = {0};
-    utf8_encode(err->cp, enc);
-    return xasprintf(_("the character %s (U+%04X) has no %s code"), enc, (unsigned)err->cp,
-                     codec_name(err->codec));
-}
-
-char *codec_error_message(const struct codec_error *err)
+char *codec_error_reason(const struct codec_error *err)
 {
     if (err->encoding && err->codec != CODEC_UTF8) {
-        char *why = codec_unencodable_message(err);
-        char *msg = xasprintf(_("line %zu, column %zu: %s"), err->line, err->column, why);
-        free(why);
-        return msg;
+        char enc[5] = {0};
+        utf8_encode(err->cp, enc);
+        return xasprintf(_("the character %s (U+%04X) has no %s code"), enc, (unsigned)err->cp,
+                         codec_name(err->codec));
     }
     struct strbuf hex = STRBUF_INIT;
     for (size_t i = 0; i < err->nbytes; i++)
         strbuf_addf(&hex, "%s0x%02X", i ? " " : "", err->bytes[i]);
-    char *msg;
-    if (err->truncated)
-        msg = xasprintf(_("line %zu, column %zu: the file ends inside a %s character (bytes %s)"),
-                        err->line, err->column, codec_name(err->codec), strbuf_str(&hex));
-    else
-        msg = xasprintf(_("line %zu, column %zu (byte %zu): %s is not valid %s"), err->line,
-                        err->column, err->offset + 1, strbuf_str(&hex), codec_name(err->codec));
+    char *why = err->truncated
+                    ? xasprintf(_("the text ends inside a %s character (bytes %s)"),
+                                codec_name(err->codec), strbuf_str(&hex))
+                    : xasprintf(_("%s is not valid %s"), strbuf_str(&hex), codec_name(err->codec));
     strbuf_free(&hex);
+    return why;
+}
+
+char *codec_error_message(const struct codec_error *err)
+{
+    char *why = codec_error_reason(err);
+    char *msg = xasprintf(_("line %zu, column %zu: %s"), err->line, err->column, why);
+    free(why);
     return msg;
 }

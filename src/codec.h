@@ -104,10 +104,9 @@ void codec_encoder_free(struct codec_encoder *e);
 char *codec_error_message(const struct codec_error *err);
 
 /*
-** For an encoding error, the reason alone, without line and column: for
-** callers that name the place themselves (a sheet row and column).
-** Returns a malloc'd string the caller frees.
+** The reason alone, without line and column, for callers that name the
+** place themselves (a sheet's row and column). Caller frees.
 */
-char *codec_unencodable_message(const struct codec_error *err);
+char *codec_error_reason(const struct codec_error *err);
 
 #endif

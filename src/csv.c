@@ -28,27 +28,11 @@ size_t csv_record(const char *buf, size_t n, size_t *next, int *lines, int *uncl
     return n > 0 && buf[n - 1] == '\r' ? n - 1 : n;
 }
 
-static void fields_add(struct csv_fields *f, const char *s, size_t len)
-{
-    if (f->n == f->cap) {
-        f->cap = f->cap ? f->cap * 2 : 16;
-        f->v = xrealloc(f->v, f->cap * sizeof *f->v);
-    }
-    f->v[f->n++] = xstrndup(s, len);
-}
-
-void csv_fields_clear(struct csv_fields *f)
-{
-    for (size_t i = 0; i < f->n; i++)
-        free(f->v[i]);
-    f->n = 0;
-}
-
-void csv_split(const char *rec, size_t n, char delim, struct csv_fields *out)
+void csv_split(const char *rec, size_t n, char delim, struct strlist *out)
 {
     struct strbuf cell = STRBUF_INIT;
     size_t i = 0;
-    csv_fields_clear(out);
+    strlist_clear(out);
     for (;;) {
         strbuf_reset(&cell);
         if (i < n && rec[i] == '"') {
@@ -72,19 +56,11 @@ void csv_split(const char *rec, size_t n, char delim, struct csv_fields *out)
         size_t span = d ? (size_t)(d - (rec + i)) : n - i;
         strbuf_add(&cell, rec + i, span);
         i += span;
-        fields_add(out, strbuf_str(&cell), cell.len);
+        strlist_add(out, strbuf_str(&cell));
         if (i >= n) break;
         i++; /* the delimiter */
     }
     strbuf_free(&cell);
-}
-
-void csv_fields_free(struct csv_fields *f)
-{
-    csv_fields_clear(f);
-    free(f->v);
-    f->v = NULL;
-    f->cap = 0;
 }
 
 char csv_guess_delim(const char *header, size_t n)

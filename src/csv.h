@@ -20,21 +20,11 @@
 */
 size_t csv_record(const char *buf, size_t n, size_t *next, int *lines, int *unclosed);
 
-/* Fields of a record. */
-struct csv_fields {
-    char **v;
-    size_t n;
-    size_t cap;
-};
-
 /*
 ** Split a (decoded, UTF-8) record into fields at delim, undoing quotes.
 ** Text after a closing quote is kept as it is. Replaces what *out held.
 */
-void csv_split(const char *rec, size_t n, char delim, struct csv_fields *out);
-/* Drop the fields (keeping the memory for the next split), or free everything. */
-void csv_fields_clear(struct csv_fields *f);
-void csv_fields_free(struct csv_fields *f);
+void csv_split(const char *rec, size_t n, char delim, struct strlist *out);
 
 /* The delimiter a header line uses: tab when it has more tabs than commas, else comma. */
 char csv_guess_delim(const char *header, size_t n);

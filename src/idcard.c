@@ -128,7 +128,47 @@ char *idcard_message(enum idcard_error err, const struct idcard *id)
     return NULL;
 }
 
-void idcard_mask(const char *number, char *out)
+struct idcard_slot {
+    uint64_t hash; /* 0: empty */
+    int line;
+    char number[19];
+};
+
+/* Double the table (open addressing, linear probing; kept at most half full). */
+static void seen_grow(struct idcard_seen *s)
 {
-    text_mask_number(number, 18, out);
+    struct idcard_seen grown = {NULL, s->cap ? s->cap * 2 : 1024, s->used};
+    grown.slots = xcalloc(grown.cap, sizeof *grown.slots);
+    for (size_t i = 0; i < s->cap; i++) {
+        if (!s->slots[i].hash) continue;
+        size_t j = s->slots[i].hash & (grown.cap - 1);
+        while (grown.slots[j].hash)
+            j = (j + 1) & (grown.cap - 1);
+        grown.slots[j] = s->slots[i];
+    }
+    free(s->slots);
+    *s = grown;
+}
+
+int idcard_seen_check(struct idcard_seen *s, const char *number, int line)
+{
+    if (s->used * 2 >= s->cap) seen_grow(s);
+    uint64_t h = str_hash(number, strlen(number));
+    size_t j = h & (s->cap - 1);
+    while (s->slots[j].hash) {
+        if (s->slots[j].hash == h && strcmp(s->slots[j].number, number) == 0)
+            return s->slots[j].line;
+        j = (j + 1) & (s->cap - 1);
+    }
+    s->slots[j].hash = h;
+    s->slots[j].line = line;
+    snprintf(s->slots[j].number, sizeof s->slots[j].number, "%s", number);
+    s->used++;
+    return 0;
+}
+
+void idcard_seen_free(struct idcard_seen *s)
+{
+    free(s->slots);
+    *s = (struct idcard_seen)IDCARD_SEEN_INIT;
 }

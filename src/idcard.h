@@ -49,11 +49,21 @@ enum idcard_error idcard_parse(const char *typed, struct idcard *out);
 */
 char *idcard_message(enum idcard_error err, const struct idcard *id);
 
+/* ID numbers met so far (in a ledger, in generated data), each with a line. */
+struct idcard_seen {
+    struct idcard_slot *slots;
+    size_t cap, used;
+};
+#define IDCARD_SEEN_INIT                                                                           \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
+
 /*
-** The number as lists and prints show it: first 3 and last 4 characters,
-** the rest as '*' (120***********123X). Other lengths: all '*' but the
-** last 4. out must hold strlen(number) + 1 bytes.
+** The line number was met on before (> 0), or 0 when it is new: then it is
+** remembered as met on line (which must be > 0).
 */
-void idcard_mask(const char *number, char *out);
+int idcard_seen_check(struct idcard_seen *s, const char *number, int line);
+void idcard_seen_free(struct idcard_seen *s);
 
 #endif

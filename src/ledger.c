@@ -42,11 +42,9 @@ struct ledger {
     size_t header_len;
     const char *eol;
     char delim;
-    struct csv_fields header;
+    struct strlist header;
     enum ledger_field *field_of; /* per column */
     int column_of[LF_COUNT];
-    size_t data_start; /* offset of the first record after the header */
-    int data_line;
     size_t pos;
     int line;
     struct codec_decoder *decoder;
@@ -179,9 +177,8 @@ int ledger_open(const char *path, int forced, enum codec codec, struct ledger **
     l->delim = csv_guess_delim(map + l->bom_len, l->header_len);
     csv_split(l->text.buf, l->text.len, l->delim, &l->header);
     map_header(l);
-    l->data_start = l->bom_len + next;
-    l->data_line = 1 + lines;
-    ledger_rewind(l);
+    l->pos = l->bom_len + next; /* the first record */
+    l->line = 1 + lines;
     *out = l;
     return 0;
 }
@@ -192,8 +189,8 @@ void ledger_close(struct ledger *l)
     munmap(l->map, l->size);
     codec_decoder_free(l->decoder);
     strbuf_free(&l->text);
-    csv_fields_free(&l->header);
-    csv_fields_free(&l->row.fields);
+    strlist_free(&l->header);
+    strlist_free(&l->row.fields);
     free(l->row.decode_error);
     free(l->field_of);
     free(l);
@@ -262,12 +259,6 @@ static char *decode_message(const struct ledger *l, const struct codec_error *er
                      codec_name(l->codec));
 }
 
-void ledger_rewind(struct ledger *l)
-{
-    l->pos = l->data_start;
-    l->line = l->data_line;
-}
-
 int ledger_next(struct ledger *l, struct ledger_row *row)
 {
     struct ledger_row *r = &l->row;
@@ -285,18 +276,17 @@ int ledger_next(struct ledger *l, struct ledger_row *row)
         r->decode_error = NULL;
         r->decode_column = 0;
         r->line = line;
-        r->lines = lines;
         r->raw = raw;
         r->raw_len = len;
         struct codec_error err;
         if (unclosed) {
             r->decode_error = xstrdup(_("a quote is not closed: the rest of the file cannot be "
                                         "split into columns"));
-            csv_fields_clear(&r->fields);
+            strlist_clear(&r->fields);
         } else if (decode(l, raw, len, &err) != 0) {
             r->decode_column = column_at(raw, err.offset, l->delim);
             r->decode_error = decode_message(l, &err);
-            csv_fields_clear(&r->fields);
+            strlist_clear(&r->fields);
         } else {
             csv_split(l->text.buf, l->text.len, l->delim, &r->fields);
         }
@@ -346,33 +336,11 @@ static const char *column_name(const struct ledger *l, enum ledger_field f)
 /* Tags as a ledger writes them (空巢老人;党员 / 空巢老人、党员 ...) joined by 、. Caller frees. */
 static char *tags_of(const char *text)
 {
-    struct strbuf out = STRBUF_INIT, tag = STRBUF_INIT;
-    size_t n = strlen(text), i = 0;
-    while (i <= n) {
-        uint32_t cp = 0;
-        int len = i < n ? utf8_decode(text + i, n - i, &cp) : 1;
-        if (len < 0) len = 1;
-        int sep = i == n || cp == ';' || cp == ',' || cp == '/' || cp == ' ' || cp == 0x3001 ||
-                  cp == 0xFF1B || cp == 0xFF0C || cp == 0x3000 || cp == '|';
-        if (!sep) {
-            strbuf_add(&tag, text + i, (size_t)len);
-        } else if (tag.len) {
-            /* Keep each tag once. */
-            int seen = 0;
-            const char *p = strbuf_str(&out);
-            while (*p && !seen) {
-                const char *end = strstr(p, "、");
-                size_t l = end ? (size_t)(end - p) : strlen(p);
-                seen = l == tag.len && strncmp(p, tag.buf, l) == 0;
-                p = end ? end + strlen("、") : p + l;
-            }
-            if (!seen) strbuf_addf(&out, "%s%s", out.len ? "、" : "", tag.buf);
-            strbuf_reset(&tag);
-        }
-        i += (size_t)len;
-    }
-    strbuf_free(&tag);
-    return strbuf_detach(&out);
+    struct strlist tags = STRLIST_INIT;
+    text_split_list(text, &tags);
+    char *joined = strlist_join(&tags, "、");
+    strlist_free(&tags);
+    return joined;
 }
 
 /*

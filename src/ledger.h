@@ -49,13 +49,11 @@ struct ledger;
 
 struct ledger_row {
     int line;        /* physical line where the record starts (1-based) */
-    int lines;       /* physical lines it spans */
     const char *raw; /* its bytes in the file, without the line ending; borrowed */
     size_t raw_len;
-    char *decode_error; /* NULL, or why the bytes could not be decoded (then no fields) */
-    int decode_column;  /* with decode_error: the 0-based column of the bad byte */
-    struct csv_fields
-        fields; /* the decoded fields; owned by the ledger, valid until the next row */
+    char *decode_error;    /* NULL, or why the bytes could not be decoded (then no fields) */
+    int decode_column;     /* with decode_error: the 0-based column of the bad byte */
+    struct strlist fields; /* the decoded fields; owned by the ledger, valid until the next row */
 };
 
 /*
@@ -87,9 +85,6 @@ size_t ledger_offset(const struct ledger *l);
 
 /* Read the next record into *row. Returns 1, or 0 at the end. */
 int ledger_next(struct ledger *l, struct ledger_row *row);
-
-/* Go back to the first record after the header. */
-void ledger_rewind(struct ledger *l);
 
 /* A problem found in a row. */
 struct ledger_problem {

@@ -461,12 +461,14 @@ static int cmd_ui(struct options *o)
     return status;
 }
 
-static const struct {
+/* The verbs: what runs each, and whether it reads words after its name. */
+static const struct command {
     const char *name;
     int (*run)(struct options *o, int argc, char **argv);
+    int takes_arguments;
 } commands[] = {
-    {"init", cmd_init}, {"demo", cmd_demo},     {"check", cmd_check},
-    {"find", cmd_find}, {"import", cmd_import}, {"export", cmd_export},
+    {"init", cmd_init, 0}, {"demo", cmd_demo, 1},     {"check", cmd_check, 0},
+    {"find", cmd_find, 1}, {"import", cmd_import, 1}, {"export", cmd_export, 1},
 };
 
 int main(int argc, char **argv)
@@ -509,18 +511,18 @@ int main(int argc, char **argv)
     if (optind >= argc) {
         status = cmd_ui(&o);
     } else {
-        int (*run)(struct options *, int, char **) = NULL;
+        const struct command *cmd = NULL;
         for (size_t i = 0; i < ARRAY_LEN(commands); i++)
-            if (str_eq(argv[optind], commands[i].name)) run = commands[i].run;
-        if (!run) {
+            if (str_eq(argv[optind], commands[i].name)) cmd = &commands[i];
+        if (!cmd) {
             fprintf(stderr, _("bangban: unknown command \"%s\"\n"), argv[optind]);
             usage(stderr);
             status = EXIT_USAGE;
-        } else if ((run == cmd_init || run == cmd_check) && optind + 1 < argc) {
+        } else if (!cmd->takes_arguments && optind + 1 < argc) {
             fprintf(stderr, _("bangban: %s takes no arguments\n"), argv[optind]);
             status = EXIT_USAGE;
         } else {
-            status = run(&o, argc - optind, argv + optind);
+            status = cmd->run(&o, argc - optind, argv + optind);
         }
     }
     free(o.db_path);

@@ -188,10 +188,8 @@ void namegen_resident(struct rng *r, time_t now, struct resident *out)
         rng_below(r, 100) < 85 ? "120101" : regions[rng_below(r, ARRAY_LEN(regions))];
     unsigned seq = rng_below(r, 500) * 2 + (gender == 'M' ? 1 : 0);
     char id[32];
-    snprintf(id, sizeof id, "%.6s%s%03u", region, date_format(&birth, iso), seq % 1000);
-    /* date_format() gave YYYY-MM-DD: drop the dashes. */
-    memmove(id + 10, id + 11, strlen(id + 11) + 1);
-    memmove(id + 12, id + 13, strlen(id + 13) + 1);
+    snprintf(id, sizeof id, "%.6s%04d%02d%02d%03u", region, birth.year, birth.month, birth.day,
+             seq % 1000);
     id[17] = idcard_check_char(id);
     id[18] = '\0';
     resident_set(&out->id_number, id);

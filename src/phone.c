@@ -102,8 +102,3 @@ const char *phone_landline(const char *typed, char *out, size_t cap)
     free(d);
     return msg;
 }
-
-void phone_mask(const char *number, char *out)
-{
-    text_mask_number(number, 11, out);
-}

@@ -23,11 +23,4 @@ const char *phone_mobile(const char *typed, char *out);
 */
 const char *phone_landline(const char *typed, char *out, size_t cap);
 
-/*
-** A mobile number as lists and prints show it: first 3 and last 4 digits
-** (138****8000). Other lengths: all '*' but the last 4. out must hold
-** strlen(number) + 1 bytes.
-*/
-void phone_mask(const char *number, char *out);
-
 #endif

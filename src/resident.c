@@ -9,6 +9,7 @@
 #include "phone.h"
 #include "text.h"
 #include "util.h"
+#include "validate.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -120,8 +121,8 @@ char *resident_normalize_name(const char *typed)
 
 const char *resident_check_name(const char *name)
 {
-    if (str_empty(name)) return _("Required");
-    if (!text_is_line(name)) return _("Must be one line without control characters");
+    const char *why = validate_required(name);
+    if (why) return why;
     if (text_chars(name) > RESIDENT_NAME_MAX) return _("Too long: at most 30 characters");
     for (const char *p = name; *p; p++)
         if (*p >= '0' && *p <= '9') return _("A name has no digits");
@@ -205,16 +206,20 @@ char *resident_gender_mismatch(char gender, const struct idcard *id)
                                      : _("differs from the ID number, which is a woman's"));
 }
 
+/* A number as lists show it, typed full-width or with spaces as it may be (１２０ …). */
+static char *masked(const char *number, size_t full_length)
+{
+    char *out = text_normalize(number, TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
+    text_mask_number(out, full_length, out);
+    return out;
+}
+
 char *resident_masked_id(const char *id_number)
 {
-    char *out = xmalloc(strlen(id_number) + 1);
-    idcard_mask(id_number, out);
-    return out;
+    return masked(id_number, 18);
 }
 
 char *resident_masked_phone(const char *phone)
 {
-    char *out = xmalloc(strlen(phone) + 1);
-    phone_mask(phone, out);
-    return out;
+    return masked(phone, 11);
 }

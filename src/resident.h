@@ -85,7 +85,10 @@ int resident_is_minor(const struct resident *r, time_t now);
 char *resident_birth_mismatch(const char *birth_date, const struct idcard *id);
 char *resident_gender_mismatch(char gender, const struct idcard *id);
 
-/* The masked forms shown in lists (前3后4), into a new string; caller frees. */
+/*
+** The masked forms shown in lists (前3后4), into a new string; caller frees.
+** Full-width digits, a lower-case x and spaces are normalised first.
+*/
 char *resident_masked_id(const char *id_number);
 char *resident_masked_phone(const char *phone);
 

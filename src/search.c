@@ -83,9 +83,10 @@ size_t search_grams(const char *name, struct search_gram *out, size_t cap)
             memcpy(g.text, name + starts[k], bytes);
             g.text[bytes] = '\0';
             g.tier = n == width ? 0 : k == 0 ? 1 : 2;
+            /* A piece seen before kept its best tier (an earlier place never ranks lower). */
             int seen = 0;
             for (size_t j = 0; j < count && !seen; j++)
-                seen = out[j].tier == g.tier && strcmp(out[j].text, g.text) == 0;
+                seen = strcmp(out[j].text, g.text) == 0;
             if (!seen) out[count++] = g;
         }
     }

@@ -49,8 +49,9 @@ struct search_gram {
 };
 
 /*
-** The pieces of a name, each (text, tier) once, into out (at most cap);
-** returns how many.
+** The pieces of a name, each text once with its best tier (张张: 张 once,
+** as the start), into out (at most cap); returns how many. A name is
+** filed under each piece once.
 */
 size_t search_grams(const char *name, struct search_gram *out, size_t cap);
 

@@ -19,7 +19,7 @@ struct sheet {
     /* CSV */
     FILE *f;
     struct codec_encoder *enc;
-    struct strbuf row, cell, out;
+    struct strbuf cell, out;
     /* XLSX */
     lxw_workbook *wb;
     lxw_worksheet *ws;
@@ -67,17 +67,15 @@ static int csv_row(struct sheet *s, const char *const *cells, const unsigned *fl
     strbuf_reset(&s->out);
     for (size_t i = 0; i < n; i++) {
         strbuf_reset(&s->cell);
-        unsigned f =
-            (flags[i] & SHEET_TEXT ? CSV_TEXT : 0) | (flags[i] & SHEET_GUARD ? CSV_GUARD : 0);
-        csv_put(&s->cell, cells[i], i == 0, f);
+        csv_put(&s->cell, cells[i], i == 0, flags[i]);
         struct codec_error e;
         if (codec_encoder_put(s->enc, s->cell.buf, s->cell.len, &s->out, &e) != 0) {
             *bad_cell = i;
-            *err = e.encoding ? codec_unencodable_message(&e) : codec_error_message(&e);
+            *err = codec_error_reason(&e);
             return -1;
         }
     }
-    strbuf_adds(&s->out, "\r\n");
+    csv_end_row(&s->out);
     if (fwrite(s->out.buf, 1, s->out.len, s->f) != s->out.len) {
         *bad_cell = n;
         *err = xasprintf(_("cannot write %s: %s"), s->path, strerror(errno));
@@ -106,7 +104,6 @@ int sheet_row(struct sheet *s, const char *const *cells, const unsigned *flags, 
 static void sheet_free(struct sheet *s)
 {
     codec_encoder_free(s->enc);
-    strbuf_free(&s->row);
     strbuf_free(&s->cell);
     strbuf_free(&s->out);
     free(s->path);

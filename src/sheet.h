@@ -13,15 +13,16 @@
 #include <stddef.h>
 
 #include "codec.h"
+#include "csv.h"
 
 enum sheet_format {
     SHEET_CSV,
     SHEET_XLSX,
 };
 
-/* Per-cell flags for sheet_row(). */
-#define SHEET_TEXT  1u /* digits to keep as text (ID and phone numbers) */
-#define SHEET_GUARD 2u /* free text: a leading = + - @ must not start a formula */
+/* Per-cell flags for sheet_row(): the CSV ones (an xlsx cell is a string whatever they say). */
+#define SHEET_TEXT  CSV_TEXT  /* digits to keep as text (ID and phone numbers) */
+#define SHEET_GUARD CSV_GUARD /* free text: a leading = + - @ must not start a formula */
 
 struct sheet;
 

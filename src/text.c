@@ -376,3 +376,28 @@ void text_mask_number(const char *number, size_t full_length, char *out)
     }
     out[n] = '\0';
 }
+
+int text_is_list_separator(uint32_t cp)
+{
+    return cp == 0x3001 || cp == 0xFF0C || cp == 0xFF1B || cp == 0x3000 || cp == ',' || cp == ';' ||
+           cp == '/' || cp == '|' || cp == ' ';
+}
+
+void text_split_list(const char *s, struct strlist *out)
+{
+    struct strbuf item = STRBUF_INIT;
+    size_t n = strlen(s), i = 0;
+    while (i <= n) {
+        uint32_t cp = 0;
+        int len = i < n ? utf8_decode(s + i, n - i, &cp) : 1;
+        if (len < 0) len = 1;
+        if (i < n && !text_is_list_separator(cp)) {
+            strbuf_add(&item, s + i, (size_t)len);
+        } else if (item.len) {
+            if (!strlist_has(out, item.buf)) strlist_add(out, item.buf);
+            strbuf_reset(&item);
+        }
+        i += (size_t)len;
+    }
+    strbuf_free(&item);
+}

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util.h"
+
 /* utf8_decode() results besides a length. */
 #define UTF8_INVALID    (-1) /* not the start of any valid sequence */
 #define UTF8_INCOMPLETE (-2) /* a valid start, cut short by the end of the input */
@@ -77,10 +79,21 @@ int text_fit(char *dst, size_t cap, const char *src, int cols, unsigned flags);
 /* As text_fit() into a new string; caller frees. */
 char *text_fit_dup(const char *src, int cols, unsigned flags);
 
+/* True for the characters that separate items in a list people type: 、，,;；/| and spaces. */
+int text_is_list_separator(uint32_t cp);
+
+/*
+** Append the items of a typed list (空巢老人;党员 / 空巢老人、党员 ...) to out,
+** split at text_is_list_separator() characters, without empty items and
+** without items out holds already.
+*/
+void text_split_list(const char *s, struct strlist *out);
+
 /*
 ** A number masked as lists and prints show it (前3后4): when it has its
 ** full length, the first 3 and last 4 characters kept; other lengths, only
-** the last 4. Everything else becomes '*'. out must hold strlen(number) + 1.
+** the last 4. Everything else becomes '*'. out must hold strlen(number) + 1
+** bytes, and may be number itself.
 */
 void text_mask_number(const char *number, size_t full_length, char *out);
 

@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -80,6 +81,9 @@ void strlist_clear(struct strlist *l);
 void strlist_free(struct strlist *l);
 /* The strings joined by sep, as a new string; caller frees. */
 char *strlist_join(const struct strlist *l, const char *sep);
+
+/* FNV-1a of n bytes: for hash tables (never 0). */
+uint64_t str_hash(const void *s, size_t n);
 
 /* True when a and b are equal strings (both may be NULL). */
 int str_eq(const char *a, const char *b);

@@ -100,8 +100,7 @@ int dialog_confirm(const char *title, const char *question, int default_yes)
         ui_paint();
         int w = box_width(question);
         struct box b = box_open(text_rows(question, w - 4) + 4, w, title);
-        int used = box_text(&b, 2, question);
-        (void)used;
+        box_text(&b, 2, question);
         int y = b.y + b.h - 1;
         char *yes_label = xasprintf(" [Y] %s ", _("Yes"));
         char *no_label = xasprintf(" [N] %s ", _("No"));
@@ -122,22 +121,6 @@ int dialog_confirm(const char *title, const char *question, int default_yes)
         if (a == ACT_ENTER) return yes;
         if (a == ACT_LEFT || a == ACT_RIGHT || a == ACT_NEXT_FIELD || a == ACT_PREV_FIELD)
             yes = !yes;
-    }
-}
-
-void dialog_message(const char *title, const char *text)
-{
-    const char *hint = _("Press any key to go on");
-    for (;;) {
-        ui_paint();
-        int w = box_width(text);
-        struct box b = box_open(text_rows(text, w - 4) + 4, w, title);
-        box_text(&b, 2, text);
-        draw_center(b.y + b.h - 1, b.x, b.w, hint, term_attr(UI_DIALOG) | A_DIM);
-        curs_set(0);
-        struct key k;
-        if (!dialog_key(&k)) return;
-        if (k.code != KEY_RESIZE) return;
     }
 }
 

@@ -34,9 +34,6 @@ typedef int (*choice_source)(void *ctx, const char *query, struct choice_list *o
 /* Ask a yes/no question. Y/1 say yes, N/2/Esc no, Enter the default. Returns 1 for yes. */
 int dialog_confirm(const char *title, const char *question, int default_yes);
 
-/* Show a message until a key is pressed. */
-void dialog_message(const char *title, const char *text);
-
 /*
 ** Offer n options under a text; digits 1..n or Up/Down and Enter choose.
 ** Returns the index chosen, or -1 for Esc.

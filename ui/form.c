@@ -237,14 +237,11 @@ static int choice_key(struct form_field *ff, enum action a, const struct key *k)
 /* True when label is one of the labels joined by 、 in list. */
 static int multi_has(const char *list, const char *label)
 {
-    size_t n = strlen(label);
-    for (const char *p = list; *p;) {
-        const char *end = strstr(p, "、");
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        if (len == n && strncmp(p, label, n) == 0) return 1;
-        p = end ? end + strlen("、") : p + len;
-    }
-    return 0;
+    struct strlist labels = STRLIST_INIT;
+    text_split_list(list, &labels);
+    int has = strlist_has(&labels, label);
+    strlist_free(&labels);
+    return has;
 }
 
 /* Open the checklist of a multi-choice field. */

@@ -83,14 +83,11 @@ static char *preview_row(struct ledger *l, const struct ledger_row *row)
     strbuf_addf(&sb, _("line %d:"), row->line);
     for (size_t i = 0; i < row->fields.n && i < ledger_columns(l); i++) {
         enum ledger_field f = ledger_column_field(l, i);
-        /* Numbers typed full-width (１１０…) are masked as the register will hold them. */
-        char *number = text_normalize(row->fields.v[i], TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
-        char *shown = f == LF_ID      ? resident_masked_id(number)
-                      : f == LF_PHONE ? resident_masked_phone(number)
+        char *shown = f == LF_ID      ? resident_masked_id(row->fields.v[i])
+                      : f == LF_PHONE ? resident_masked_phone(row->fields.v[i])
                                       : xstrdup(row->fields.v[i]);
         strbuf_addf(&sb, " %s", shown);
         free(shown);
-        free(number);
     }
     return strbuf_detach(&sb);
 }

@@ -224,10 +224,6 @@ int ui_run(struct screen *first)
         struct screen *s = stack[depth - 1];
         enum action a = action_for_key(&k, s->typing);
         int res = s->ops->key(s, a, &k);
-        if (res & UI_QUIT) {
-            if (quit_confirmed()) break;
-            continue;
-        }
         if (res & UI_CLOSE) ui_close(s);
         if (res == UI_IGNORED && global_action(a)) break;
     }

@@ -19,7 +19,6 @@ enum ui_result {
     UI_IGNORED = 0, /* not handled: the loop applies the global meaning (help, quit, back) */
     UI_HANDLED = 1,
     UI_CLOSE = 2, /* pop this screen */
-    UI_QUIT = 4,  /* leave the program (asks first if anything is unsaved) */
 };
 
 struct screen;

@@ -51,7 +51,7 @@ static void records_and_fields(void **state)
     const char *rec = buf + next;
     len = csv_record(rec, strlen(rec), &next, &lines, &unclosed);
     assert_int_equal(lines, 2);
-    struct csv_fields f = {0};
+    struct strlist f = {0};
     csv_split(rec, len, ',', &f);
     assert_int_equal(f.n, 3);
     assert_str(f.v[0], "x\r\ny");
@@ -66,7 +66,7 @@ static void records_and_fields(void **state)
     csv_split("a,,c,", 5, ',', &f);
     assert_int_equal(f.n, 4);
     assert_str(f.v[3], "");
-    csv_fields_free(&f);
+    strlist_free(&f);
     assert_int_equal(csv_guess_delim("姓名\t性别\t备注", strlen("姓名\t性别\t备注")), '\t');
     assert_int_equal(csv_guess_delim("姓名,性别", strlen("姓名,性别")), ',');
 }

@@ -83,11 +83,18 @@ static void id_property(void **state)
 static void id_masked(void **state)
 {
     (void)state;
-    char out[19];
-    idcard_mask("12010119900307123X", out);
+    char *out = resident_masked_id("12010119900307123X");
     assert_str(out, "120***********123X");
-    phone_mask("13800138000", out);
+    free(out);
+    out = resident_masked_id("１２０１０１１９９００３０７１２３ｘ");
+    assert_str(out, "120***********123X");
+    free(out);
+    out = resident_masked_phone("138 0013 8000");
     assert_str(out, "138****8000");
+    free(out);
+    out = resident_masked_phone("8000");
+    assert_str(out, "8000");
+    free(out);
 }
 
 static void mobiles(void **state)

@@ -148,6 +148,21 @@ static void search_every_kind(void **state)
     assert_str(found("9999999"), "");
 }
 
+/* A name repeating a character is filed once under it, and counted once. */
+static void repeated_characters(void **state)
+{
+    (void)state;
+    add("张张", "", "", "");
+    add("李张张张", "", "", "");
+    assert_str(found("张"), "张张 李张张张");
+    assert_str(found("张张"), "张张 李张张张");
+    assert_str(found("张张张"), "李张张张");
+    struct resident_hits h;
+    assert_int_equal(resident_search(db, "张", 50, &h), DB_OK);
+    assert_int_equal(h.total, 2);
+    resident_hits_free(&h);
+}
+
 static void hits_are_masked(void **state)
 {
     (void)state;
@@ -398,6 +413,7 @@ int main(void)
     unit_locale();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(search_every_kind, setup, teardown),
+        cmocka_unit_test_setup_teardown(repeated_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(hits_are_masked, setup, teardown),
         cmocka_unit_test_setup_teardown(save_refuses_duplicates_and_stale_versions, setup,
                                         teardown),

@@ -177,6 +177,23 @@ static void wrap_lines(void **state)
     assert_str(next, "。");
 }
 
+static void split_lists(void **state)
+{
+    (void)state;
+    struct strlist l = STRLIST_INIT;
+    text_split_list("空巢老人;党员 / 空巢老人、，退役军人", &l);
+    char *joined = strlist_join(&l, "|");
+    assert_str(joined, "空巢老人|党员|退役军人");
+    free(joined);
+    /* Appends, without what is there already. */
+    text_split_list("党员、低保户", &l);
+    assert_int_equal(l.n, 4);
+    assert_str(l.v[3], "低保户");
+    strlist_free(&l);
+    text_split_list("", &l);
+    assert_int_equal(l.n, 0);
+}
+
 static void line_check(void **state)
 {
     (void)state;
@@ -199,6 +216,7 @@ int main(void)
         cmocka_unit_test(fit_small_buffer),
         cmocka_unit_test(normalise_codes),
         cmocka_unit_test(wrap_lines),
+        cmocka_unit_test(split_lists),
         cmocka_unit_test(line_check),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
