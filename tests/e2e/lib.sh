@@ -19,8 +19,8 @@ cleanup_hooks="e2e_stop_server"
 # the environment given (LANG=C.UTF-8 unless overridden). What it writes
 # to its terminal is copied to $T/NAME.tty. When it ends, its exit status
 # goes to $T/NAME.status, `stty -a` of its terminal to $T/NAME.stty, and
-# channel NAME-ended is signalled; the window stays (remain-on-exit) so
-# its last screen can still be read.
+# channel NAME-ended is signalled; the window then waits on channel
+# NAME-closed, which nothing signals, so its last screen can still be read.
 start() {
     name=$1
     shift
@@ -32,12 +32,12 @@ start() {
     [ "$1" = "--" ] && shift
     rm -f "$T/$name.status" "$T/$name.stty"
     : >"$T/$name.tty"
-    cmd="env $envs TZ=UTC BANGBAN_LOCALEDIR='$BANGBAN_LOCALEDIR' ASAN_OPTIONS='$ASAN_OPTIONS' UBSAN_OPTIONS='$UBSAN_OPTIONS' $BIN --db '$DB' $*; echo \$? >'$T/$name.status'; stty -a >'$T/$name.stty'; tmux -L '$SOCK' wait-for -S '$name-ended'"
+    cmd="env $envs TZ=UTC BANGBAN_LOCALEDIR='$BANGBAN_LOCALEDIR' ASAN_OPTIONS='$ASAN_OPTIONS' UBSAN_OPTIONS='$UBSAN_OPTIONS' $BIN --db '$DB' $*; echo \$? >'$T/$name.status'; stty -a >'$T/$name.stty'; tmux -L '$SOCK' wait-for -S '$name-ended'; tmux -L '$SOCK' wait-for '$name-closed'"
     if tmux -L "$SOCK" has-session 2>/dev/null; then
         tmux -L "$SOCK" new-window -d -n "$name" "$cmd"
     else
-        printf 'set-option -g remain-on-exit on\nset-option -g default-size 80x24\n' >"$T/tmux.conf"
-        env -i PATH="$PATH" HOME="$T" tmux -L "$SOCK" -f "$T/tmux.conf" new-session -d -s main -n "$name" -x 80 -y 24 "$cmd"
+        env -i PATH="$PATH" HOME="$T" tmux -L "$SOCK" -f /dev/null new-session -d -s main -n "$name" -x 80 -y 24 "$cmd"
+        tmux -L "$SOCK" set-option -g default-size 80x24 >/dev/null
     fi
     tmux -L "$SOCK" pipe-pane -t "main:$name" "cat >>'$T/$name.tty'"
 }
