@@ -27,7 +27,7 @@ struct area {
     int64_t parent_id; /* community, building: street; grid: community */
     char *parent_name; /* read only: the parent's name */
     int64_t grid_id;   /* building: its grid, 0 when none */
-    char *grid_name;   /* read only: the building's grid, "code name" */
+    char *grid_name;   /* read only: the name of the building's grid */
     char *address;     /* building */
     char *workers;     /* grid: the grid workers' names, separated by 、 */
     enum building_kind building_kind;

@@ -26,7 +26,7 @@ struct db {
     char *path;
     int depth;             /* nesting of db_write_begin() */
     int doomed;            /* an inner db_rollback() happened: the outermost rolls back */
-    struct db_stmt *stmts; /* ours that are not finalized (SQLite's FTS5 keeps its own too) */
+    struct db_stmt *stmts; /* the statements callers hold (not finalized) */
     struct db_stmt *idle;  /* finalized by the caller, kept compiled for the next prepare */
     int nidle;
 };

@@ -31,48 +31,8 @@ static void cells_of(const struct resident *r, int unmasked, const char **cells,
     keep[0] = unmasked ? xstrdup(r->id_number) : resident_masked_id(r->id_number);
     keep[1] = unmasked ? xstrdup(r->phone) : resident_masked_phone(r->phone);
     for (size_t i = 0; i < NCOLS; i++) {
-        const char *v = "";
-        switch (columns[i].field) {
-        case LF_NAME:
-            v = r->name;
-            break;
-        case LF_GENDER:
-            v = r->gender == 'M' ? "男" : r->gender == 'F' ? "女" : "";
-            break;
-        case LF_ETHNICITY:
-            v = r->ethnicity;
-            break;
-        case LF_BIRTH:
-            v = r->birth_date;
-            break;
-        case LF_ID:
-            v = keep[0];
-            break;
-        case LF_PHONE:
-            v = keep[1];
-            break;
-        case LF_LANDLINE:
-            v = r->landline;
-            break;
-        case LF_COMMUNITY:
-            v = r->community;
-            break;
-        case LF_GRID:
-            v = r->grid;
-            break;
-        case LF_ADDRESS:
-            v = r->address;
-            break;
-        case LF_TAGS:
-            v = r->tags;
-            break;
-        case LF_NOTE:
-            v = r->note;
-            break;
-        default:
-            break;
-        }
-        cells[i] = v;
+        enum ledger_field f = columns[i].field;
+        cells[i] = f == LF_ID ? keep[0] : f == LF_PHONE ? keep[1] : ledger_value(r, f);
     }
 }
 
@@ -81,20 +41,18 @@ struct export_state {
     const struct export_options *o;
     size_t rows;
     char *err;
+    unsigned flags[NCOLS]; /* columns[].flags, as sheet_row() takes them */
 };
 
 static int export_row(void *ctx, const struct resident *r)
 {
     struct export_state *x = ctx;
     const char *cells[NCOLS];
-    unsigned flags[NCOLS];
     char *keep[2];
     cells_of(r, x->o->unmasked, cells, keep);
-    for (size_t i = 0; i < NCOLS; i++)
-        flags[i] = columns[i].flags;
     size_t bad;
     char *why;
-    int ok = sheet_row(x->sheet, cells, flags, NCOLS, &bad, &why) == 0;
+    int ok = sheet_row(x->sheet, cells, x->flags, NCOLS, &bad, &why) == 0;
     if (!ok) {
         /* Line 1 is the header. */
         x->err =
@@ -117,7 +75,9 @@ int export_residents(struct db *db, const char *path, const struct export_option
         *err = xstrdup(_("an export with full ID and phone numbers needs a reason (--reason)"));
         return DB_INVALID;
     }
-    struct export_state x = {NULL, o, 0, NULL};
+    struct export_state x = {NULL, o, 0, NULL, {0}};
+    for (size_t i = 0; i < NCOLS; i++)
+        x.flags[i] = columns[i].flags;
     if (sheet_open(path, o->format, o->codec, _("Residents"), &x.sheet, err) != 0) return DB_ERROR;
     const char *header[NCOLS];
     unsigned flags[NCOLS] = {0};

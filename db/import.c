@@ -111,50 +111,6 @@ static void places_resolve(const struct place_map *m, struct resident *r, struct
     }
 }
 
-/* Tags of a and b together, each once, joined by 、. Caller frees. */
-static char *tags_union(const char *a, const char *b)
-{
-    struct strlist l = STRLIST_INIT;
-    text_split_list(a, &l);
-    text_split_list(b, &l);
-    char *joined = strlist_join(&l, "、");
-    strlist_free(&l);
-    return joined;
-}
-
-/* The registered record with the ledger's values for the columns the ledger has. */
-static void merge_into(const struct ledger *l, const struct resident *from, struct resident *into)
-{
-    if (ledger_column_of(l, LF_NAME) >= 0) resident_set(&into->name, from->name);
-    if (ledger_column_of(l, LF_GENDER) >= 0 || !into->gender) into->gender = from->gender;
-    if (ledger_column_of(l, LF_ETHNICITY) >= 0) resident_set(&into->ethnicity, from->ethnicity);
-    if (ledger_column_of(l, LF_BIRTH) >= 0 || !*into->birth_date)
-        resident_set(&into->birth_date, from->birth_date);
-    if (ledger_column_of(l, LF_PHONE) >= 0 && *from->phone) resident_set(&into->phone, from->phone);
-    if (*from->landline) resident_set(&into->landline, from->landline);
-    if (ledger_column_of(l, LF_ADDRESS) >= 0) resident_set(&into->address, from->address);
-    if (ledger_column_of(l, LF_NOTE) >= 0) resident_set(&into->note, from->note);
-    if (ledger_column_of(l, LF_GRID) >= 0 || ledger_column_of(l, LF_COMMUNITY) >= 0) {
-        into->community_id = from->community_id;
-        into->grid_id = from->grid_id;
-        resident_set(&into->community, from->community_id ? "" : from->community);
-        resident_set(&into->grid, from->grid_id ? "" : from->grid);
-    }
-    /* Tags are only ever added by a ledger: a list of 空巢老人 says nothing about 党员. */
-    resident_take(&into->tags, tags_union(into->tags, from->tags));
-}
-
-static int same_record(const struct resident *a, const struct resident *b)
-{
-    return str_eq(a->name, b->name) && a->gender == b->gender &&
-           str_eq(a->ethnicity, b->ethnicity) && str_eq(a->birth_date, b->birth_date) &&
-           str_eq(a->phone, b->phone) && str_eq(a->landline, b->landline) &&
-           str_eq(a->address, b->address) && str_eq(a->note, b->note) &&
-           a->community_id == b->community_id && a->grid_id == b->grid_id &&
-           str_eq(a->tags, b->tags) && (a->community_id || str_eq(a->community, b->community)) &&
-           (a->grid_id || str_eq(a->grid, b->grid));
-}
-
 /* A good row into a register that already holds residents. */
 static int merge_row(struct db *db, const struct ledger *l, const struct import_options *o,
                      struct resident *r, struct import_report *rep)
@@ -172,8 +128,8 @@ static int merge_row(struct db *db, const struct ledger *l, const struct import_
     } else {
         struct resident merged;
         resident_copy(&merged, &old);
-        merge_into(l, r, &merged);
-        if (same_record(&merged, &old)) {
+        ledger_merge(l, r, &merged);
+        if (resident_same(&merged, &old)) {
             rep->unchanged++;
         } else {
             rc = resident_save(db, &merged, o->actor, NULL);
@@ -207,32 +163,6 @@ static void raw_rows_free(struct raw_rows *r)
         free(r->v[i]);
     free(r->v);
     free(r->len);
-}
-
-/* Write the rejected rows, with the header, as the ledger had them. Returns 0 or -1 with *err. */
-static int rejects_write(const struct ledger *l, const char *path, const struct raw_rows *raw,
-                         char **err)
-{
-    const char *bom, *header, *eol;
-    size_t bom_len, header_len;
-    ledger_header_raw(l, &bom, &bom_len, &header, &header_len, &eol);
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        *err = xasprintf(_("cannot write the rejects file %s: %s"), path, strerror(errno));
-        return -1;
-    }
-    fwrite(bom, 1, bom_len, f);
-    fwrite(header, 1, header_len, f);
-    fputs(eol, f);
-    for (size_t i = 0; i < raw->n; i++) {
-        fwrite(raw->v[i], 1, raw->len[i], f);
-        fputs(eol, f);
-    }
-    if (fclose(f) != 0) {
-        *err = xasprintf(_("cannot write the rejects file %s: %s"), path, strerror(errno));
-        return -1;
-    }
-    return 0;
 }
 
 /* What reading a ledger carries along, row after row. */
@@ -365,7 +295,8 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     } else if (in.rejected.n) {
         char *path = o->rejects_path ? xstrdup(o->rejects_path)
                                      : xasprintf("%s.rejects.csv", o->ledger_path);
-        if (rejects_write(l, path, &in.rejected, &rep->rejects_error) == 0)
+        if (ledger_write_rejects(l, path, in.rejected.v, in.rejected.len, in.rejected.n,
+                                 &rep->rejects_error) == 0)
             rep->rejects_path = path;
         else
             free(path);

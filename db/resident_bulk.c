@@ -214,8 +214,7 @@ int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk *
     }
     b->insert = db_prepare(db, resident_insert_id_sql);
     b->next_id = 1 + db_int(db, 0, "SELECT coalesce(max(id), 0) FROM resident");
-    b->tag_make = db_prepare(db, "INSERT INTO tag (name, created_at, created_by, updated_at,"
-                                 " updated_by) VALUES (?1, ?2, ?3, ?2, ?3)");
+    b->tag_make = db_prepare(db, resident_tag_create_sql);
     b->tag_link = db_prepare(db, "INSERT INTO resident_tag (resident_id, tag_id) VALUES (?1, ?2)");
     *out = b;
     return DB_OK;
@@ -258,18 +257,18 @@ static int tags_link(struct resident_bulk *b, int64_t rid, const char *tags)
     return rc == DB_DONE ? DB_OK : rc;
 }
 
+static int key_file(void *b, enum postings_table t, const char *term, const struct posting *e)
+{
+    terms_add(&((struct resident_bulk *)b)->tables[t], term, e);
+    return 0;
+}
+
 /* Give a resident its id and file its search keys (no database needed). */
 static void bulk_file_keys(struct resident_bulk *b, struct resident *r,
                            const struct resident_keys *k)
 {
     r->id = b->next_id++;
-    for (size_t i = 0; i < k->ngrams; i++) {
-        struct posting e = {posting_key(k->grams[i].tier, k->rank), (uint32_t)r->id};
-        terms_add(&b->tables[POSTINGS_GRAM], k->grams[i].text, &e);
-    }
-    struct posting e = {posting_key(0, k->rank), (uint32_t)r->id};
-    for (size_t i = 0; i < k->pinyin.n; i++)
-        terms_add(&b->tables[POSTINGS_KEY], k->pinyin.v[i], &e);
+    resident_keys_each(k, r->id, key_file, b);
 }
 
 /* Write the row of a resident whose id and keys are filed already. */

@@ -3,8 +3,8 @@
 ** (a first ledger import, a demo district). Row-by-row maintenance of
 ** search indexes is what makes bulk loads slow, so here the indexes on
 ** the resident table are dropped and rebuilt at the end, the search keys
-** of every name are collected in memory, sorted, and written in key order,
-** and the full-text index is rebuilt in one pass. Everything is one
+** of every name are collected in memory, sorted, and written in key order
+** as whole posting-list chunks. Everything is one
 ** transaction: a failed load leaves the register as it was.
 */
 #ifndef BANGBAN_RESIDENT_BULK_H

@@ -26,29 +26,36 @@ void resident_keys_free(struct resident_keys *k)
     resident_keys_init(k);
 }
 
-/* Add or remove the posting-list entries of one resident. */
-static int keys_apply(struct db *db, int64_t id, const struct resident_keys *k, int add)
+int resident_keys_each(const struct resident_keys *k, int64_t id, resident_keys_visit visit,
+                       void *ctx)
 {
-    int rc = DB_OK;
-    for (size_t i = 0; i < k->ngrams && rc == DB_OK; i++) {
+    int rc = 0;
+    for (size_t i = 0; i < k->ngrams && !rc; i++) {
         struct posting e = {posting_key(k->grams[i].tier, k->rank), (uint32_t)id};
-        rc = add ? postings_add(db, POSTINGS_GRAM, k->grams[i].text, &e)
-                 : postings_del(db, POSTINGS_GRAM, k->grams[i].text, &e);
+        rc = visit(ctx, POSTINGS_GRAM, k->grams[i].text, &e);
     }
-    for (size_t i = 0; i < k->pinyin.n && rc == DB_OK; i++) {
-        struct posting e = {posting_key(0, k->rank), (uint32_t)id};
-        rc = add ? postings_add(db, POSTINGS_KEY, k->pinyin.v[i], &e)
-                 : postings_del(db, POSTINGS_KEY, k->pinyin.v[i], &e);
-    }
+    struct posting e = {posting_key(0, k->rank), (uint32_t)id};
+    for (size_t i = 0; i < k->pinyin.n && !rc; i++)
+        rc = visit(ctx, POSTINGS_KEY, k->pinyin.v[i], &e);
     return rc;
+}
+
+static int key_add(void *db, enum postings_table t, const char *term, const struct posting *e)
+{
+    return postings_add(db, t, term, e);
+}
+
+static int key_remove(void *db, enum postings_table t, const char *term, const struct posting *e)
+{
+    return postings_del(db, t, term, e);
 }
 
 int resident_keys_add(struct db *db, int64_t id, const struct resident_keys *k)
 {
-    return keys_apply(db, id, k, 1);
+    return resident_keys_each(k, id, key_add, db); /* DB_OK is 0 */
 }
 
 int resident_keys_remove(struct db *db, int64_t id, const struct resident_keys *k)
 {
-    return keys_apply(db, id, k, 0);
+    return resident_keys_each(k, id, key_remove, db);
 }

@@ -95,9 +95,16 @@ static int collect(struct db_stmt *st, size_t limit, struct resident_hits *out)
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-/* Count with a cap: SELECT count(*) FROM (... LIMIT cap+1). */
-static void count_capped(struct db *db, const char *inner, const char *a, const char *b,
-                         struct resident_hits *out)
+/* Say how many match: n, capped at RESIDENT_COUNT_CAP, and never fewer than were fetched. */
+static void hits_set_total(struct resident_hits *out, int64_t n)
+{
+    out->more = n > RESIDENT_COUNT_CAP;
+    out->total = out->more ? RESIDENT_COUNT_CAP : (size_t)n;
+    if (out->total < out->n) out->total = out->n;
+}
+
+/* How many rows inner gives (binding ?1 a and ?2 b when not NULL), counted up to the cap + 1. */
+static int64_t count_capped(struct db *db, const char *inner, const char *a, const char *b)
 {
     char *sql = xasprintf("SELECT count(*) FROM (%s LIMIT %d)", inner, RESIDENT_COUNT_CAP + 1);
     struct db_stmt *st = db_prepare(db, sql);
@@ -106,11 +113,20 @@ static void count_capped(struct db *db, const char *inner, const char *a, const 
     int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
     db_finalize(st);
     free(sql);
-    out->more = n > RESIDENT_COUNT_CAP;
-    out->total = out->more ? RESIDENT_COUNT_CAP : (size_t)n;
+    return n;
 }
 
-/* Fetching the rows of the residents a posting list names, in its order, skipping repeats. */
+/* Add resident id to out (once), through get: RESIDENT_SELECT " WHERE r.id = ?1". */
+static int fetch_one(struct db_stmt *get, int64_t id, struct resident_hits *out)
+{
+    db_bind_int(get, 1, id);
+    db_bind_int(get, 9, TAGS_PUBLIC);
+    int rc = collect(get, out->n + 1, out);
+    db_reset(get);
+    return rc;
+}
+
+/* Fetching the rows of the residents a posting list names, in its order. */
 struct fetch {
     struct db_stmt *get;
     struct resident_hits *out;
@@ -122,12 +138,7 @@ static int fetch_visit(void *ctx, const char *term, const struct posting *e)
 {
     struct fetch *f = ctx;
     (void)term;
-    for (size_t i = 0; i < f->out->n; i++)
-        if (f->out->items[i].id == (int64_t)e->id) return 1;
-    db_bind_int(f->get, 1, e->id);
-    db_bind_int(f->get, 9, TAGS_PUBLIC);
-    f->rc = collect(f->get, f->out->n + 1, f->out);
-    db_reset(f->get);
+    f->rc = fetch_one(f->get, e->id, f->out);
     return f->rc == DB_OK && f->out->n < f->limit;
 }
 
@@ -138,10 +149,7 @@ static int search_postings(struct db *db, enum postings_table t, const char *lo,
     struct fetch f = {db_prepare(db, RESIDENT_SELECT " WHERE r.id = ?1"), out, limit, DB_OK};
     int rc = limit ? postings_scan(db, t, lo, hi, fetch_visit, &f) : DB_OK;
     db_finalize(f.get);
-    int64_t n = postings_count(db, t, lo, hi, RESIDENT_COUNT_CAP);
-    out->more = n > RESIDENT_COUNT_CAP;
-    out->total = out->more ? RESIDENT_COUNT_CAP : (size_t)n;
-    if (out->total < out->n) out->total = out->n;
+    hits_set_total(out, postings_count(db, t, lo, hi, RESIDENT_COUNT_CAP));
     return rc != DB_OK ? rc : f.rc;
 }
 
@@ -252,15 +260,10 @@ static int search_long(struct db *db, const char *text, size_t limit, struct res
     db_finalize(st);
     if (nc) qsort(c, nc, sizeof *c, candidate_cmp);
     st = db_prepare(db, RESIDENT_SELECT " WHERE r.id = ?1");
-    for (size_t i = 0; i < nc && out->n < limit && rc == DB_OK; i++) {
-        db_bind_int(st, 1, c[i].id);
-        db_bind_int(st, 9, TAGS_PUBLIC);
-        rc = collect(st, out->n + 1, out);
-        db_reset(st);
-    }
+    for (size_t i = 0; i < nc && out->n < limit && rc == DB_OK; i++)
+        rc = fetch_one(st, c[i].id, out);
     db_finalize(st);
-    out->more = nc > RESIDENT_COUNT_CAP;
-    out->total = out->more ? RESIDENT_COUNT_CAP : nc;
+    hits_set_total(out, (int64_t)nc);
     free(c);
     free(a.v);
     free(b.v);
@@ -305,13 +308,12 @@ static int search_digits(struct db *db, const char *text, size_t limit, struct r
     char *rev = search_reverse(text);
     char *bound = search_prefix_bound(rev);
     int rc = DB_OK;
-    size_t total = 0;
+    int64_t total = 0;
     for (size_t i = 0; i < ARRAY_LEN(sorted); i++) {
-        struct resident_hits count = {0};
-        count_capped(db, count_sqls[i], rev, bound, &count);
-        total += count.total;
-        if (count.total == 0 || rc != DB_OK || out->n >= limit) continue;
-        struct db_stmt *st = db_prepare(db, count.more ? in_index_order[i] : sorted[i]);
+        int64_t n = count_capped(db, count_sqls[i], rev, bound);
+        total += n;
+        if (n == 0 || rc != DB_OK || out->n >= limit) continue;
+        struct db_stmt *st = db_prepare(db, n > RESIDENT_COUNT_CAP ? in_index_order[i] : sorted[i]);
         db_bind_text(st, 1, rev);
         db_bind_text(st, 2, bound);
         db_bind_int(st, 3, (int64_t)limit);
@@ -319,9 +321,7 @@ static int search_digits(struct db *db, const char *text, size_t limit, struct r
         rc = collect(st, limit, out);
         db_finalize(st);
     }
-    /* The same person can match both ways; never report fewer than were found. */
-    out->more = total > RESIDENT_COUNT_CAP;
-    out->total = out->more ? RESIDENT_COUNT_CAP : total < out->n ? out->n : total;
+    hits_set_total(out, total); /* the same person may match both ways */
     free(rev);
     free(bound);
     return rc;
@@ -334,9 +334,7 @@ static int search_recent(struct db *db, size_t limit, struct resident_hits *out)
     db_bind_int(st, 9, TAGS_PUBLIC);
     int rc = collect(st, limit, out);
     db_finalize(st);
-    int64_t n = resident_count(db);
-    out->more = n > RESIDENT_COUNT_CAP;
-    out->total = out->more ? RESIDENT_COUNT_CAP : (size_t)n;
+    hits_set_total(out, resident_count(db));
     return rc;
 }
 
@@ -458,9 +456,7 @@ static int tags_set(struct db *db, int64_t id, const char *tags, const char *act
     int rc = db_step(del);
     db_finalize(del);
     if (rc != DB_DONE) return rc;
-    struct db_stmt *make = db_prepare(db, "INSERT INTO tag (name, created_at, created_by,"
-                                          " updated_at, updated_by) VALUES (?1, ?2, ?3, ?2, ?3)"
-                                          " ON CONFLICT (name) DO NOTHING");
+    struct db_stmt *make = db_prepare(db, resident_tag_create_sql);
     struct db_stmt *link = db_prepare(db, "INSERT OR IGNORE INTO resident_tag (resident_id, tag_id)"
                                           " SELECT ?1, id FROM tag WHERE name = ?2");
     rc = DB_DONE;
@@ -518,6 +514,10 @@ static int lost_race(struct db *db, int64_t id, struct resident *current)
 #define RESIDENT_VALUES                                                                            \
     "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"   \
     " ?19, ?20"
+
+const char resident_tag_create_sql[] =
+    "INSERT INTO tag (name, created_at, created_by, updated_at, updated_by)"
+    " VALUES (?1, ?2, ?3, ?2, ?3) ON CONFLICT (name) DO NOTHING";
 
 static const char resident_insert_sql[] =
     "INSERT INTO resident (" RESIDENT_COLUMNS ") VALUES (" RESIDENT_VALUES ")";
@@ -615,8 +615,7 @@ int resident_save(struct db *db, struct resident *r, const char *actor, struct r
         /* A new head of household points to itself. */
         struct db_stmt *st = db_prepare(db, "UPDATE resident SET head_id = id WHERE id = ?1");
         db_bind_int(st, 1, id);
-        rc = db_step(st) == DB_DONE ? DB_OK : DB_ERROR;
-        db_finalize(st);
+        rc = db_write_one(db, st, NULL);
     }
     if (rc != DB_OK) {
         db_rollback(db);
@@ -642,6 +641,7 @@ out:
 int resident_reveal(struct db *db, int64_t id, const char *field, const char *reason,
                     const char *actor)
 {
+    if (str_empty(reason)) return DB_INVALID;
     char subject[32];
     snprintf(subject, sizeof subject, "resident:%lld", (long long)id);
     char *detail = xasprintf("%s: %s", field, reason);
@@ -696,6 +696,7 @@ void tag_list_free(struct tag_list *l)
 
 int tag_save(struct db *db, struct tag *t, const char *actor)
 {
+    if (resident_check_tag(t->name)) return DB_INVALID;
     char when[20];
     clock_format(clock_now(), when);
     struct db_stmt *st =

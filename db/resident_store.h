@@ -58,6 +58,8 @@ int resident_save(struct db *db, struct resident *r, const char *actor, struct r
 ** actor at when).
 */
 extern const char resident_insert_id_sql[];
+/* Creating a tag met in a record: ?1 name, ?2 when, ?3 actor; nothing when it exists. */
+extern const char resident_tag_create_sql[];
 void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t rank,
                        const char *actor, const char *when);
 
@@ -78,7 +80,7 @@ int64_t resident_count(struct db *db);
 /*
 ** Record that actor saw the full value of a masked field ("id_number" or
 ** "phone") of resident id, and why. Returns DB_OK (the caller may then
-** show it) or an error (then it must not).
+** show it) or an error (then it must not): DB_INVALID without a reason.
 */
 int resident_reveal(struct db *db, int64_t id, const char *field, const char *reason,
                     const char *actor);
@@ -100,8 +102,10 @@ struct tag_list {
 int tag_list(struct db *db, int with_retired, struct tag_list *out);
 void tag_list_free(struct tag_list *l);
 
-/* Create a tag (id 0) or change its name / sensitivity / retirement. DB_DUPLICATE for a taken name.
- */
+/*
+** Create a tag (id 0) or change its name / sensitivity / retirement.
+** DB_DUPLICATE for a taken name, DB_INVALID for one resident_check_tag() refuses.
+*/
 int tag_save(struct db *db, struct tag *t, const char *actor);
 
 /*

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -226,14 +227,77 @@ int ledger_column_of(const struct ledger *l, enum ledger_field f)
     return l->column_of[f];
 }
 
-void ledger_header_raw(const struct ledger *l, const char **bom, size_t *bom_len,
-                       const char **header, size_t *header_len, const char **eol)
+int ledger_write_rejects(const struct ledger *l, const char *path, char *const *rows,
+                         const size_t *lens, size_t n, char **err)
 {
-    *bom = l->map;
-    *bom_len = l->bom_len;
-    *header = l->map + l->bom_len;
-    *header_len = l->header_len;
-    *eol = l->eol;
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        *err = xasprintf(_("cannot write the rejects file %s: %s"), path, strerror(errno));
+        return -1;
+    }
+    fwrite(l->map, 1, l->bom_len + l->header_len, f); /* the BOM, then the header */
+    fputs(l->eol, f);
+    for (size_t i = 0; i < n; i++) {
+        fwrite(rows[i], 1, lens[i], f);
+        fputs(l->eol, f);
+    }
+    if (fclose(f) != 0) {
+        *err = xasprintf(_("cannot write the rejects file %s: %s"), path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+void ledger_merge(const struct ledger *l, const struct resident *from, struct resident *into)
+{
+    const int *has = l->column_of;
+    if (has[LF_NAME] >= 0) resident_set(&into->name, from->name);
+    if (has[LF_GENDER] >= 0 || !into->gender) into->gender = from->gender;
+    if (has[LF_ETHNICITY] >= 0) resident_set(&into->ethnicity, from->ethnicity);
+    if (has[LF_BIRTH] >= 0 || !*into->birth_date) resident_set(&into->birth_date, from->birth_date);
+    if (has[LF_PHONE] >= 0 && *from->phone) resident_set(&into->phone, from->phone);
+    if (*from->landline) resident_set(&into->landline, from->landline);
+    if (has[LF_ADDRESS] >= 0) resident_set(&into->address, from->address);
+    if (has[LF_NOTE] >= 0) resident_set(&into->note, from->note);
+    if (has[LF_GRID] >= 0 || has[LF_COMMUNITY] >= 0) {
+        into->community_id = from->community_id;
+        into->grid_id = from->grid_id;
+        resident_set(&into->community, from->community_id ? "" : from->community);
+        resident_set(&into->grid, from->grid_id ? "" : from->grid);
+    }
+    resident_take(&into->tags, resident_tags_union(into->tags, from->tags));
+}
+
+const char *ledger_value(const struct resident *r, enum ledger_field f)
+{
+    switch (f) {
+    case LF_NAME:
+        return r->name;
+    case LF_GENDER:
+        return r->gender == 'M' ? "男" : r->gender == 'F' ? "女" : "";
+    case LF_ETHNICITY:
+        return r->ethnicity;
+    case LF_BIRTH:
+        return r->birth_date;
+    case LF_ID:
+        return r->id_number;
+    case LF_PHONE:
+        return r->phone;
+    case LF_LANDLINE:
+        return r->landline;
+    case LF_COMMUNITY:
+        return r->community;
+    case LF_GRID:
+        return r->grid;
+    case LF_ADDRESS:
+        return r->address;
+    case LF_TAGS:
+        return r->tags;
+    case LF_NOTE:
+        return r->note;
+    default:
+        return "";
+    }
 }
 
 size_t ledger_size(const struct ledger *l)

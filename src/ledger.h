@@ -75,9 +75,23 @@ enum ledger_field ledger_column_field(const struct ledger *l, size_t i);
 /* The column feeding field f, or -1. */
 int ledger_column_of(const struct ledger *l, enum ledger_field f);
 
-/* The header line and BOM as in the file, and the line ending it uses, for a rejects file. */
-void ledger_header_raw(const struct ledger *l, const char **bom, size_t *bom_len,
-                       const char **header, size_t *header_len, const char **eol);
+/*
+** Write a rejects file: the ledger's BOM and header as they are in the
+** file, then rows[0..n) (raw bytes of lens[i] each), each with the
+** ledger's own line ending. Returns 0, or -1 with *err (caller frees).
+*/
+int ledger_write_rejects(const struct ledger *l, const char *path, char *const *rows,
+                         const size_t *lens, size_t n, char **err);
+
+/*
+** A registered record (into) with a ledger row's values (from) for the
+** columns the ledger has; tags are only added (a list of 空巢老人 says
+** nothing about 党员), a phone or landline left blank is kept.
+*/
+void ledger_merge(const struct ledger *l, const struct resident *from, struct resident *into);
+
+/* The text a ledger holds for field f of r (男/女 for the gender); borrowed from r. */
+const char *ledger_value(const struct resident *r, enum ledger_field f);
 
 /* Bytes of the file, and how far reading has come (for a progress bar). */
 size_t ledger_size(const struct ledger *l);

@@ -119,6 +119,41 @@ char *resident_normalize_name(const char *typed)
     return s;
 }
 
+char *resident_tags_union(const char *a, const char *b)
+{
+    struct strlist l = STRLIST_INIT;
+    text_split_list(a, &l);
+    text_split_list(b, &l);
+    char *joined = strlist_join(&l, "、");
+    strlist_free(&l);
+    return joined;
+}
+
+int resident_same(const struct resident *a, const struct resident *b)
+{
+    return str_eq(a->name, b->name) && a->gender == b->gender &&
+           str_eq(a->ethnicity, b->ethnicity) && str_eq(a->birth_date, b->birth_date) &&
+           str_eq(a->id_number, b->id_number) && str_eq(a->phone, b->phone) &&
+           str_eq(a->landline, b->landline) && str_eq(a->address, b->address) &&
+           str_eq(a->relation, b->relation) && str_eq(a->note, b->note) &&
+           a->head_id == b->head_id && a->community_id == b->community_id &&
+           a->grid_id == b->grid_id && str_eq(a->tags, b->tags) &&
+           (a->community_id || str_eq(a->community, b->community)) &&
+           (a->grid_id || str_eq(a->grid, b->grid));
+}
+
+const char *resident_check_tag(const char *name)
+{
+    const char *why = validate_required(name);
+    if (why) return why;
+    if (text_chars(name) > RESIDENT_TAG_MAX) return _("Too long: at most 20 characters");
+    struct strlist parts = STRLIST_INIT;
+    text_split_list(name, &parts);
+    int whole = parts.n == 1 && strcmp(parts.v[0], name) == 0;
+    strlist_free(&parts);
+    return whole ? NULL : _("A tag has no 、，; / | or spaces: they separate tags");
+}
+
 const char *resident_check_name(const char *name)
 {
     const char *why = validate_required(name);

@@ -54,9 +54,18 @@ void resident_take(char **field, char *value);
 */
 char *resident_normalize_name(const char *typed);
 
+/* Tags of a and b together (each a list as text_split_list() reads it), each once, joined by 、. */
+char *resident_tags_union(const char *a, const char *b);
+
+/* True when a and b agree on every field a person or a ledger can set. */
+int resident_same(const struct resident *a, const struct resident *b);
+
 /* Checks; NULL or a message (translated, borrowed). */
 const char *resident_check_name(const char *name);
 const char *resident_check_ethnicity(const char *ethnicity);
+/* A tag's name: one line of at most RESIDENT_TAG_MAX characters, no list separator (、，;). */
+const char *resident_check_tag(const char *name);
+#define RESIDENT_TAG_MAX 20
 
 /* The 56 ethnic groups, as written on ID cards (汉族 ...); n gets the count. */
 const char *const *resident_ethnicities(int *n);

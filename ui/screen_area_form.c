@@ -286,12 +286,6 @@ static int area_form_dirty(struct screen *s)
 static int area_form_key(struct screen *s, enum action a, const struct key *k)
 {
     struct area_form *af = (struct area_form *)s;
-    if (a == ACT_BACK) {
-        if (form_dirty(&af->form) &&
-            !dialog_confirm(_("Back"), _("Drop what was typed and go back?"), 0))
-            return UI_HANDLED;
-        return UI_CLOSE;
-    }
     int r = form_key(&af->form, a, k);
     if (r == FORM_SAVE) return form_save(af);
     return r;

@@ -239,7 +239,6 @@ static void import_draw(struct screen *s, int top, int rows)
 static int import_key(struct screen *s, enum action a, const struct key *k)
 {
     struct import_screen *is = (struct import_screen *)s;
-    if (a == ACT_BACK) return UI_CLOSE;
     if ((a == ACT_PAGE_UP || a == ACT_PAGE_DOWN) && is->results.n) {
         size_t page = (size_t)(ui_rows() > 12 ? ui_rows() - 8 : 4);
         /* Lines wrap, so any line but the last may start the page. */

@@ -429,12 +429,6 @@ static int resident_form_dirty(struct screen *s)
 static int resident_form_key(struct screen *s, enum action a, const struct key *k)
 {
     struct resident_form *rf = (struct resident_form *)s;
-    if (a == ACT_BACK) {
-        if (form_dirty(&rf->form) &&
-            !dialog_confirm(_("Back"), _("Drop what was typed and go back?"), 0))
-            return UI_HANDLED;
-        return UI_CLOSE;
-    }
     if (a == ACT_MENU) {
         const char *options[] = {_("Show the full ID number"), _("Show the full mobile number")};
         int c = dialog_options(_("Show in full"), _("Which number?"), options, 2);

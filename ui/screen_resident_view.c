@@ -125,7 +125,7 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
 {
     struct resident_view *v = (struct resident_view *)s;
     (void)k;
-    if (!v->loaded) return a == ACT_BACK ? UI_CLOSE : UI_IGNORED;
+    if (!v->loaded) return UI_IGNORED;
     switch (a) {
     case ACT_EDIT:
         ui_push(screen_resident_form_new(v->id));
@@ -144,8 +144,6 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
         if (choice == 2) ui_push(screen_resident_form_new(v->id));
         return UI_HANDLED;
     }
-    case ACT_BACK:
-        return UI_CLOSE;
     default:
         return a == ACT_NONE ? UI_HANDLED : UI_IGNORED;
     }

@@ -4,6 +4,7 @@
 ** exports: health, specific identity) and retired; none is ever deleted.
 */
 #include "db/resident_store.h"
+#include "src/resident.h"
 #include "src/actor.h"
 #include "src/i18n.h"
 #include "src/text.h"
@@ -67,49 +68,46 @@ static void tag_store(struct tags_screen *ts, struct tag *t)
     tags_reload(ts);
 }
 
+/* A name typed into a dialog, trimmed and checked; NULL (and why, on the message line) if none. */
+static char *ask_name(const char *title, const char *prompt, const char *initial)
+{
+    char *typed;
+    if (!dialog_input(title, prompt, initial, RESIDENT_TAG_MAX, &typed)) return NULL;
+    char *name = text_trim(typed);
+    free(typed);
+    const char *why = resident_check_tag(name);
+    if (why) {
+        ui_message(UI_MSG_ERROR, _("Not saved: %s"), why);
+        free(name);
+        return NULL;
+    }
+    return name;
+}
+
 static void tag_new(struct tags_screen *ts)
 {
-    char *name;
-    if (!dialog_input(_("New tag"), _("Name of the tag:"), NULL, 20, &name)) return;
-    char *trimmed = text_trim(name);
+    char *name = ask_name(_("New tag"), _("Name of the tag:"), NULL);
+    if (!name) return;
+    struct tag t = {0, name, 0, 0};
+    tag_store(ts, &t);
     free(name);
-    if (*trimmed && text_is_line(trimmed)) {
-        struct tag t = {0, trimmed, 0, 0};
-        tag_store(ts, &t);
-    }
-    free(trimmed);
 }
 
 static void tag_change(struct tags_screen *ts)
 {
     if (ts->list.sel < 0) return;
-    struct tag t = ts->tags.v[ts->list.sel];
+    struct tag t = ts->tags.v[ts->list.sel]; /* its name is the list's until tag_store() */
     const char *options[] = {_("Rename"),
                              t.sensitive ? _("Mark as not sensitive") : _("Mark as sensitive"),
                              t.retired ? _("Restore") : _("Retire")};
     int c = dialog_options(t.name, _("What next?"), options, 3);
     char *name = NULL;
-    if (c == 0) {
-        if (!dialog_input(_("Rename"), _("New name:"), t.name, 20, &name)) return;
-        char *trimmed = text_trim(name);
-        free(name);
-        name = trimmed;
-        if (!*name || !text_is_line(name)) {
-            free(name);
-            return;
-        }
-        t.name = name;
-    } else if (c == 1) {
-        t.sensitive = !t.sensitive;
-    } else if (c == 2) {
-        t.retired = !t.retired;
-    } else {
-        return;
-    }
-    t.name = xstrdup(t.name);
-    free(name);
+    if (c < 0) return;
+    if (c == 0 && !(t.name = name = ask_name(_("Rename"), _("New name:"), t.name))) return;
+    if (c == 1) t.sensitive = !t.sensitive;
+    if (c == 2) t.retired = !t.retired;
     tag_store(ts, &t);
-    free(t.name);
+    free(name);
 }
 
 static int tags_key(struct screen *s, enum action a, const struct key *k)
@@ -124,8 +122,6 @@ static int tags_key(struct screen *s, enum action a, const struct key *k)
     case ACT_ENTER:
         tag_change(ts);
         return UI_HANDLED;
-    case ACT_BACK:
-        return UI_CLOSE;
     default:
         if (listview_key(&ts->list, a)) return UI_HANDLED;
         return a == ACT_NONE ? UI_HANDLED : UI_IGNORED;

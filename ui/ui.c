@@ -198,9 +198,14 @@ static int global_action(enum action a)
         return 0;
     case ACT_QUIT:
         return quit_confirmed();
-    case ACT_BACK:
-        if (depth > 1) ui_pop();
+    case ACT_BACK: {
+        /* Going back drops a screen's unsaved typing only when the clerk says so. */
+        struct screen *s = stack[depth - 1];
+        if (depth > 1 && (!s->ops->dirty || !s->ops->dirty(s) ||
+                          dialog_confirm(_("Back"), _("Drop what was typed and go back?"), 0)))
+            ui_pop();
         return 0;
+    }
     default:
         return 0;
     }
