@@ -154,7 +154,7 @@ build/asan/tests/unit/%: tests/unit/%.c tests/unit/unit.h $(ASAN_LIB_OBJ)
 	$(CC) $(ASAN_CFLAGS) -Wno-missing-prototypes -o $@ $< $(ASAN_LIB_OBJ) $(LIBS) \
 	  $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
-build/rel/tests/bench/%: tests/bench/%.c $(REL_LIB_OBJ)
+build/rel/tests/bench/%: tests/bench/%.c tests/bench/bench.h $(REL_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(REL_CFLAGS) -o $@ $< $(REL_LIB_OBJ) $(LIBS)
 

@@ -292,6 +292,35 @@ int dialog_checklist(const char *title, const char *const *items, int *checked, 
     return result;
 }
 
+void dialog_progress(const char *step, size_t done, size_t total)
+{
+    ui_paint();
+    int w = COLS - 20 > 50 ? 50 : COLS - 20; /* the bar's columns */
+    if (w >= 10) {                           /* else the window is too small: just go on */
+        struct box b = box_open(4, w + 12, "");
+        draw_text(b.y + 1, b.x + 2, w + 8, step, term_attr(UI_DIALOG), TEXT_FIT_ELLIPSIS);
+        int pct = total ? (int)(done * 100 / total) : 0;
+        if (pct > 100) pct = 100;
+        struct strbuf line = STRBUF_INIT;
+        strbuf_addc(&line, '[');
+        for (int i = 0; i < w; i++)
+            strbuf_addc(&line, i < pct * w / 100 ? '=' : ' ');
+        strbuf_addf(&line, "] %3d%%", pct);
+        draw_text(b.y + 2, b.x + 2, w + 8, strbuf_str(&line), term_attr(UI_DIALOG), 0);
+        strbuf_free(&line);
+    }
+    curs_set(0);
+    refresh();
+}
+
+void conflict_describe(struct strbuf *out, const struct conflict_field *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!str_eq(fields[i].mine, fields[i].theirs))
+            strbuf_addf(out, _("%s: yours \"%s\", now \"%s\"\n"), fields[i].label, fields[i].mine,
+                        fields[i].theirs);
+}
+
 enum conflict_choice dialog_conflict(const char *who, const char *when, const char *differences)
 {
     struct strbuf text = STRBUF_INIT;

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "src/util.h"
+
 struct choice {
     int64_t id;
     char *label;  /* what the list shows and the field takes */
@@ -62,6 +64,21 @@ int dialog_input(const char *title, const char *prompt, const char *initial, siz
 ** checked[i] holds and receives each item's state. Returns 1 when accepted.
 */
 int dialog_checklist(const char *title, const char *const *items, int *checked, size_t n);
+
+/*
+** Show how far a long task has come (step, a bar and the percentage) over
+** the screen, at once, without waiting for a key. Call it again as it goes.
+*/
+void dialog_progress(const char *step, size_t done, size_t total);
+
+/* A field of a record two desks saved: its label, my typing, the stored value. */
+struct conflict_field {
+    const char *label;
+    const char *mine, *theirs;
+};
+
+/* Append "名称：您填的是「X」，现在是「Y」" to out for each field of fields[0..n) that differs. */
+void conflict_describe(struct strbuf *out, const struct conflict_field *fields, size_t n);
 
 /* dialog_conflict() answers. */
 enum conflict_choice {

@@ -89,12 +89,6 @@ static int kind_source(void *ctx, const char *query, struct choice_list *out)
     return 0;
 }
 
-/* Label of a record's grid for the choice field: "code name". */
-static char *grid_label(const struct area *a)
-{
-    return xstrdup(a->grid_name);
-}
-
 /* Lay the form out for the record's kind, holding the record's values. */
 static void build_form(struct area_form *af)
 {
@@ -121,9 +115,8 @@ static void build_form(struct area_form *af)
             form_add_text(f, _("Address"), r->address, ADDRESS_MAX_CHARS, 40, validate_line, 0);
         af->f_parent =
             form_add_choice(f, _("Street"), r->parent_id, r->parent_name, street_source, af, 0, 24);
-        char *grid = grid_label(r);
-        af->f_grid = form_add_choice(f, _("Grid"), r->grid_id, grid, grid_source, af, 1, 30);
-        free(grid);
+        af->f_grid =
+            form_add_choice(f, _("Grid"), r->grid_id, r->grid_name, grid_source, af, 1, 30);
         af->f_kind = form_add_choice(f, _("Kind"), 1 + (int64_t)r->building_kind,
                                      building_kind_text(r->building_kind), kind_source, af, 0, 24);
         break;
@@ -159,19 +152,13 @@ static void form_to_record(struct area_form *af, struct area *out)
 static void describe_differences(const struct area *mine, const struct area *theirs,
                                  struct strbuf *out)
 {
-    const struct {
-        const char *label;
-        const char *a, *b;
-    } rows[] = {
+    const struct conflict_field fields[] = {
         {_("Code"), mine->code, theirs->code},
         {_("Name"), mine->name, theirs->name},
         {_("Address"), mine->address, theirs->address},
         {_("Grid workers"), mine->workers, theirs->workers},
     };
-    for (size_t i = 0; i < ARRAY_LEN(rows); i++)
-        if (!str_eq(rows[i].a, rows[i].b))
-            strbuf_addf(out, _("%s: yours \"%s\", now \"%s\"\n"), rows[i].label, rows[i].a,
-                        rows[i].b);
+    conflict_describe(out, fields, ARRAY_LEN(fields));
     if (mine->parent_id != theirs->parent_id)
         strbuf_addf(out, _("Belongs to: now \"%s\"\n"), theirs->parent_name);
     if (mine->grid_id != theirs->grid_id)

@@ -151,30 +151,7 @@ static void preview_load(struct import_screen *is)
 static void progress(void *ctx, const char *step, size_t done, size_t total)
 {
     (void)ctx;
-    ui_paint();
-    ui_overlay();
-    int w = COLS - 20 > 50 ? 50 : COLS - 20;
-    if (w < 10 || LINES < 6) { /* too small a window for a bar: the import goes on regardless */
-        refresh();
-        return;
-    }
-    int y = LINES / 2 - 2, x = (COLS - w - 8) / 2;
-    for (int r = 0; r < 4; r++)
-        draw_fill(y + r, x - 2, w + 12, term_attr(UI_DIALOG));
-    draw_text(y + 1, x, w + 8, step, term_attr(UI_DIALOG), TEXT_FIT_ELLIPSIS);
-    int pct = total ? (int)(done * 100 / total) : 0;
-    if (pct > 100) pct = 100;
-    char *bar = xmalloc((size_t)w + 16);
-    int filled = pct * w / 100;
-    memset(bar, '=', (size_t)filled);
-    memset(bar + filled, ' ', (size_t)(w - filled));
-    bar[w] = '\0';
-    char *line = xasprintf("[%s] %3d%%", bar, pct);
-    draw_text(y + 2, x, w + 8, line, term_attr(UI_DIALOG), 0);
-    free(line);
-    free(bar);
-    curs_set(0);
-    refresh();
+    dialog_progress(step, done, total);
 }
 
 static void import_run(struct import_screen *is)

@@ -61,11 +61,6 @@ static const char *const relations[] = {
 };
 
 /* Field checks: NULL or a message (borrowed). */
-static const char *check_name(const char *text)
-{
-    return resident_check_name(text);
-}
-
 static const char *check_birth(const char *text)
 {
     struct date d;
@@ -254,7 +249,7 @@ static void build_form(struct resident_form *rf)
     const struct resident *r = &rf->rec;
     struct form *f = &rf->form;
     form_init(f);
-    form_add_text(f, _("Full name"), r->name, RESIDENT_NAME_MAX, 24, check_name, 0);
+    form_add_text(f, _("Full name"), r->name, RESIDENT_NAME_MAX, 24, resident_check_name, 0);
     form_add_choice(f, _("Sex"), r->gender, resident_gender_text(r->gender), gender_source, rf, 1,
                     8);
     form_add_choice(f, _("Ethnicity"), 0, r->ethnicity, ethnicity_source, rf, 1, 12);
@@ -323,10 +318,7 @@ static void form_to_record(struct resident_form *rf, struct resident *out)
 static void describe_differences(const struct resident *mine, const struct resident *theirs,
                                  struct strbuf *out)
 {
-    const struct {
-        const char *label;
-        const char *a, *b;
-    } rows[] = {
+    const struct conflict_field fields[] = {
         {_("Full name"), mine->name, theirs->name},
         {_("Ethnicity"), mine->ethnicity, theirs->ethnicity},
         {_("Born"), mine->birth_date, theirs->birth_date},
@@ -336,10 +328,7 @@ static void describe_differences(const struct resident *mine, const struct resid
         {_("Tags"), mine->tags, theirs->tags},
         {_("Note"), mine->note, theirs->note},
     };
-    for (size_t i = 0; i < ARRAY_LEN(rows); i++)
-        if (!str_eq(rows[i].a, rows[i].b))
-            strbuf_addf(out, _("%s: yours \"%s\", now \"%s\"\n"), rows[i].label, rows[i].a,
-                        rows[i].b);
+    conflict_describe(out, fields, ARRAY_LEN(fields));
     if (!str_eq(mine->id_number, theirs->id_number) || !str_eq(mine->phone, theirs->phone))
         strbuf_addf(out, "%s\n", _("The ID or mobile number differs too."));
     if (mine->grid_id != theirs->grid_id || mine->community_id != theirs->community_id)

@@ -11,6 +11,7 @@
 ** full-pinyin prefix, the last 4 and 6 characters of an ID number and the
 ** last 4 digits of a mobile.
 */
+#include "tests/bench/bench.h"
 #include "db/db.h"
 #include "db/resident_store.h"
 #include "src/namegen.h"
@@ -23,26 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static void percentiles(double *v, int n, double *p50, double *p99)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    *p50 = v[n / 2];
-    *p99 = v[(int)(0.99 * (n - 1) + 0.5)];
-}
 
 enum kind {
     K_CHAR1,
@@ -212,9 +193,9 @@ int main(int argc, char **argv)
         int slowest_i = 0;
         for (int i = 0; i < n; i++) {
             struct resident_hits h;
-            double t = now_ms();
+            double t = bench_now_ms();
             if (resident_search(db, queries[k].v[i], 50, &h) != DB_OK) die("search failed");
-            ours[i] = now_ms() - t;
+            ours[i] = bench_now_ms() - t;
             if (ours[i] > slowest) slowest = ours[i], slowest_i = i;
             if (h.n == 0) fprintf(stderr, "searchbench: nothing found for %s\n", queries[k].v[i]);
             resident_hits_free(&h);
@@ -222,13 +203,13 @@ int main(int argc, char **argv)
         /* The naive scan is slow: a quarter of the queries are enough for its percentiles. */
         int nn = n / 4 > 10 ? n / 4 : n;
         for (int i = 0; i < nn; i++) {
-            double t = now_ms();
+            double t = bench_now_ms();
             naive(db, (enum kind)k, queries[k].v[i]);
-            theirs[i] = now_ms() - t;
+            theirs[i] = bench_now_ms() - t;
         }
         double p50, p99, q50, q99;
-        percentiles(ours, n, &p50, &p99);
-        percentiles(theirs, nn, &q50, &q99);
+        bench_percentiles(ours, n, &p50, &p99);
+        bench_percentiles(theirs, nn, &q50, &q99);
         worst_ok &= p99 <= 2.0;
         printf("  %-26s %7.3f / %7.3f ms %7.2f / %7.2f ms  %s, %s …; slowest %s %.2f ms\n",
                kind_names[k], p50, p99, q50, q99, queries[k].v[0], queries[k].v[n > 1 ? 1 : 0],

@@ -15,6 +15,8 @@
 **               ID digits, Backspace) until the redrawn list; then the desk
 **               process's resident and private memory (/proc/PID/smaps_rollup).
 */
+#include "tests/bench/bench.h"
+
 #include <curses.h>
 #include <errno.h>
 #include <locale.h>
@@ -31,13 +33,6 @@
 /* Output is done when nothing more arrives for this long. */
 #define QUIET_MS 150
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 /* Read until the pty is quiet; returns the time of the last byte read (0 if none). */
 static double drain(int fd)
 {
@@ -49,21 +44,15 @@ static double drain(int fd)
         if (r <= 0) return last;
         ssize_t n = read(fd, buf, sizeof buf);
         if (n <= 0) return last;
-        last = now_ms();
+        last = bench_now_ms();
     }
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 static void report(const char *what, double *v, int n)
 {
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    int i99 = (int)(0.99 * (n - 1) + 0.5);
-    printf("  %-44s p50 %7.2f ms   p99 %7.2f ms   (n=%d)\n", what, v[n / 2], v[i99], n);
+    double p50, p99;
+    bench_percentiles(v, n, &p50, &p99);
+    printf("  %-44s p50 %7.2f ms   p99 %7.2f ms   (n=%d)\n", what, p50, p99, n);
 }
 
 /* The floor: a bare ncurses program that draws a full Chinese screen, then redraws it per key. */
@@ -158,7 +147,7 @@ static void measure(char *const argv[], void (*fn)(void), const char *setup,
                     struct memory *mem)
 {
     pid_t pid;
-    double t0 = now_ms();
+    double t0 = bench_now_ms();
     int fd = spawn(argv, fn, &pid);
     *first = drain(fd) - t0;
     if (setup) {
@@ -170,7 +159,7 @@ static void measure(char *const argv[], void (*fn)(void), const char *setup,
         nk++;
     for (int i = 0; i < rounds; i++) {
         const char *k = keys[(size_t)i % nk];
-        double t = now_ms();
+        double t = bench_now_ms();
         if (write(fd, k, strlen(k)) != (ssize_t)strlen(k)) perror("write");
         double last = drain(fd);
         redraw[i] = last > 0 ? last - t : 0;
@@ -214,10 +203,10 @@ int main(int argc, char **argv)
 
     for (int i = 0; i < rounds; i++) {
         pid_t pid;
-        double t0 = now_ms();
+        double t0 = bench_now_ms();
         int fd = spawn(truecmd, NULL, &pid);
         waitpid(pid, NULL, 0);
-        spawn_t[i] = now_ms() - t0;
+        spawn_t[i] = bench_now_ms() - t0;
         close(fd);
         measure(NULL, bare_curses, NULL, key_x, 1, &first_c[i], dummy, NULL);
         measure(bangban, NULL, NULL, key_x, 0, &first_b[i], dummy, NULL);

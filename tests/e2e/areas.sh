@@ -50,7 +50,5 @@ expect desk "a street with active communities is not retired" "未停用：其�
 retired=$(sqlite3 "$DB" "SELECT retired FROM street WHERE name = '南市街道'")
 [ "$retired" = 0 ] && t_ok "and stays active" || t_fail "and stays active" "retired=$retired"
 
-keys desk F10
-status=$(wait_exit desk)
-[ "$status" = 0 ] && t_ok "quits cleanly" || t_fail "quits cleanly" "status $status"
+quits desk "quits cleanly"
 t_sanitizers "areas"

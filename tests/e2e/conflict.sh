@@ -10,9 +10,8 @@ for w in a b; do
     type_text $w "B101"
     wait_for $w "共 1 条" >/dev/null
     keys $w Enter
-    wait_for $w "编辑楼宇" >/dev/null
+    expect $w "desk $w has B101 open" "编辑楼宇"
 done
-t_ok "both desks have B101 open"
 
 keys a Tab
 type_text a "A座"

@@ -109,6 +109,24 @@ open_areas() {
     wait_for "$name" "编码       名称" >/dev/null
 }
 
+# open_residents NAME [VAR=VALUE...]: start bangban and open 居民 (the first
+# section); fails (printing the screen) when the search line does not show.
+open_residents() {
+    name=$1
+    shift
+    start "$name" "$@"
+    wait_for "$name" "前台工作台" >/dev/null
+    type_text "$name" 1
+    wait_for "$name" "查找：" >/dev/null
+}
+
+# quits NAME CHECK: F10, then an "ok" when bangban in NAME ends with status 0.
+quits() {
+    keys "$1" F10
+    status=$(wait_exit "$1")
+    if [ "$status" = 0 ]; then t_ok "$2"; else t_fail "$2" "status $status" "$(screen "$1")"; fi
+}
+
 # pid NAME: the process id of bangban in window NAME.
 pid_of() {
     shell=$(tmux -L "$SOCK" display-message -p -t "main:$1" '#{pane_pid}')

@@ -24,10 +24,7 @@ printf '%s\r\n' "姓名,身份证号,手机号码,标签" \
 "$BIN" --db "$DB" import residents "$T/people.csv" >"$T/import.out" 2>&1 ||
     t_fail "the people of the test are imported" "$(cat "$T/import.out")"
 
-start desk
-wait_for desk "前台工作台" >/dev/null
-type_text desk 1
-expect desk "居民 opens on its search line" "查找："
+if open_residents desk >"$T/wait.out"; then t_ok "居民 opens on its search line"; else t_fail "居民 opens on its search line" "$(cat "$T/wait.out")"; fi
 
 type_text desk "张"
 expect desk "one character finds every name holding it" "共 3 条"
@@ -112,7 +109,5 @@ expect desk "and the form is gone: Escape goes back to the list" "查找："
 n=$(sqlite3 "$DB" "SELECT count(*) FROM resident WHERE id_number = '110101199003074477'")
 [ "$n" = 1 ] && t_ok "no second record" || t_fail "no second record" "$n"
 
-keys desk F10
-status=$(wait_exit desk)
-[ "$status" = 0 ] && t_ok "quits cleanly" || t_fail "quits cleanly" "status $status"
+quits desk "quits cleanly"
 t_sanitizers "residents"
