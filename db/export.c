@@ -72,7 +72,7 @@ int export_residents(struct db *db, const char *path, const struct export_option
     *rows = 0;
     *err = NULL;
     if (o->unmasked && (!o->reason || !*o->reason)) {
-        *err = xstrdup(_("an export with full ID and phone numbers needs a reason (--reason)"));
+        *err = xstrdup(_("an export with full ID and phone numbers needs a reason"));
         return DB_INVALID;
     }
     struct export_state x = {NULL, o, 0, NULL, {0}};

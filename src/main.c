@@ -262,7 +262,7 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
     };
     memset(io, 0, sizeof *io);
     io->codec = CODEC_UTF8;
-    io->format = SHEET_CSV;
+    io->format = sheet_format_for(argv[argc - 1]); /* unless --format says */
     int c;
     optind = 0;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -26,6 +27,12 @@ struct sheet {
     lxw_format *text;
     lxw_row_t next_row;
 };
+
+enum sheet_format sheet_format_for(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0 ? SHEET_XLSX : SHEET_CSV;
+}
 
 int sheet_open(const char *path, enum sheet_format format, enum codec codec, const char *name,
                struct sheet **out, char **err)

@@ -24,6 +24,9 @@ enum sheet_format {
 #define SHEET_TEXT  CSV_TEXT  /* digits to keep as text (ID and phone numbers) */
 #define SHEET_GUARD CSV_GUARD /* free text: a leading = + - @ must not start a formula */
 
+/* The format a file's name asks for: .xlsx (any case) is a workbook, anything else CSV. */
+enum sheet_format sheet_format_for(const char *path);
+
 struct sheet;
 
 /*

@@ -144,9 +144,7 @@ static void export_ask(int unmasked)
         free(reason);
         return;
     }
-    size_t len = strlen(path);
-    struct export_options o = {len > 5 && str_eq(path + len - 5, ".xlsx") ? SHEET_XLSX : SHEET_CSV,
-                               CODEC_UTF8, unmasked, reason, actor_name()};
+    struct export_options o = {sheet_format_for(path), CODEC_UTF8, unmasked, reason, actor_name()};
     size_t rows;
     char *err;
     if (export_residents(ui.db, path, &o, &rows, &err) == DB_OK) {

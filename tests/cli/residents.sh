@@ -82,4 +82,6 @@ else
     t_fail "xlsx: the ID is a string cell" "$(head -c 600 "$T/sheet.xml")" "$(cat "$T/unzip.err")"
 fi
 if grep -q "<v>110101199003074477</v>\|<v>1.1010" "$T/sheet.xml"; then t_fail "xlsx: no ID as a number"; else t_ok "xlsx: no ID as a number"; fi
+run export-by-name 0 "$BIN" --db "$DB" export residents "$T/名册.XLSX"
+[ "$(head -c 2 "$T/名册.XLSX")" = "PK" ] && t_ok "export: a name ending in .xlsx gives a workbook" || t_fail "export: a name ending in .xlsx gives a workbook" "$(head -c 40 "$T/名册.XLSX" | od -c | head -3)"
 t_sanitizers "residents"

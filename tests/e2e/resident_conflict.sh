@@ -37,6 +37,25 @@ keys b 1
 expect b "saving over it works" "已保存：张三"
 row=$(sqlite3 "$DB" "SELECT address, updated_by, version FROM resident WHERE id_number = '110101199003074477'")
 [ "$row" = "5号楼-2单元-202|李明|3" ] && t_ok "the second desk's typing is saved over, as asked" || t_fail "the second desk's typing is saved over, as asked" "$row"
+# Once more, and this time the second desk takes the stored record instead.
+keys a F4
+wait_for a "编辑居民" >/dev/null
+keys a Tab Tab Tab Tab Tab Tab Tab Tab Tab
+keys b F4
+wait_for b "编辑居民" >/dev/null
+keys b Tab Tab Tab Tab Tab Tab Tab Tab Tab
+keys a C-u
+type_text a "7号楼"
+keys a F2
+wait_for a "已保存：张三" >/dev/null
+keys b C-u
+type_text b "9号楼"
+keys b F2
+wait_for b "他人已先保存" >/dev/null
+keys b 2
+expect b "dropping one's typing shows the stored record" "已显示该记录的最新内容"
+expect b "as it is now" "7号楼"
+if screen b | grep -q "9号楼"; then t_fail "the dropped typing is gone" "$(screen b)"; else t_ok "the dropped typing is gone"; fi
 keys a F10
 keys b F10
 wait_exit a >/dev/null

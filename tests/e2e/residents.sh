@@ -7,8 +7,10 @@
 # a registered ID number is never made, the existing one is offered.
 . "$(dirname "$0")/lib.sh"
 
-# Esc clears the search line; wait for it, as Esc and a digit at once are an F-key.
+# Esc clears the search line (on an empty one it would go back home); wait
+# for it, as Esc and a digit at once are an F-key.
 clear_search() {
+    screen desk | grep -q "姓名、拼音首字母" && return
     keys desk Escape
     wait_for desk "姓名、拼音首字母" >/dev/null
 }
@@ -108,6 +110,51 @@ keys desk Escape
 expect desk "and the form is gone: Escape goes back to the list" "查找："
 n=$(sqlite3 "$DB" "SELECT count(*) FROM resident WHERE id_number = '110101199003074477'")
 [ "$n" = 1 ] && t_ok "no second record" || t_fail "no second record" "$n"
+
+# The record: F9, 2 shows the mobile in full; F9, 3 edits it.
+clear_search
+type_text desk "4477"
+wait_for desk "共 1 条" >/dev/null
+keys desk Enter
+wait_for desk "号码已遮蔽" >/dev/null
+keys desk F9
+wait_for desk "显示完整手机号" >/dev/null
+type_text desk 2
+wait_for desk "为什么需要" >/dev/null
+type_text desk "回访"
+keys desk Enter
+expect desk "F9, 2 shows the mobile in full" "13800138000"
+keys desk F9
+wait_for desk "显示完整手机号" >/dev/null
+type_text desk 3
+expect desk "F9, 3 edits the record" "编辑居民"
+type_text desk "丰"
+keys desk F10
+expect desk "quitting with unsaved typing asks first" "填写的内容还没有保存，仍要退出吗？"
+keys desk n
+wait_gone desk "仍要退出吗" >/dev/null
+keys desk Escape
+expect desk "and so does going back" "放弃填写的内容并返回？"
+keys desk y
+expect desk "back to the record, unchanged" "号码已遮蔽"
+[ "$(sqlite3 "$DB" "SELECT name FROM resident WHERE id_number = '110101199003074477'")" = 张三 ] &&
+    t_ok "nothing was saved" || t_fail "nothing was saved"
+keys desk Escape
+wait_for desk "查找：" >/dev/null
+
+# A first-generation 15-digit number is upgraded, and the form says so.
+keys desk F7
+wait_for desk "登记新居民" >/dev/null
+type_text desk "赵六"
+keys desk Tab Tab Tab Tab
+type_text desk "110105491231003"
+keys desk Tab
+expect desk "a 15-digit ID number is upgraded, saying so" "已由 15 位升级为 18 位"
+expect desk "to 18 digits" "110105194912310038"
+keys desk Escape
+wait_for desk "放弃填写的内容并返回？" >/dev/null
+keys desk y
+wait_for desk "查找：" >/dev/null
 
 quits desk "quits cleanly"
 t_sanitizers "residents"

@@ -1,0 +1,92 @@
+# The 居民 menu (F9): tags (a new one, a refused name, a taken name, marking
+# one sensitive, renaming, retiring) and exports (masked; full numbers only
+# with a reason, which the audit log keeps; .xlsx by the file's name).
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+printf '%s\r\n' "姓名,身份证号,手机号码,标签" "张三,110101199003074477,13800138000,党员" \
+    "李四,120101195601010127,13900001111,低保户" >"$T/people.csv"
+"$BIN" --db "$DB" import residents "$T/people.csv" >/dev/null
+
+# menu NAME ITEM: F9 on the 居民 list, then the numbered item.
+menu() {
+    keys "$1" F9
+    wait_for "$1" "导入居民台账" >/dev/null
+    type_text "$1" "$2"
+}
+
+open_residents desk
+menu desk 4
+expect desk "F9, 4 opens the tags" "敏感标签只在打开居民详情时显示"
+keys desk F7
+wait_for desk "标签名称：" >/dev/null
+type_text desk "独居 老人"
+keys desk Enter
+expect desk "a name with a separator in it is refused, saying why" "未保存：标签名中不能有"
+keys desk F7
+wait_for desk "标签名称：" >/dev/null
+type_text desk "低保户"
+keys desk Enter
+expect desk "a taken name is refused" "已有同名标签"
+keys desk F7
+wait_for desk "标签名称：" >/dev/null
+type_text desk "困境儿童"
+keys desk Enter
+expect desk "a new tag is saved" "已保存：困境儿童"
+
+tag() { sqlite3 "$DB" "SELECT name || ' ' || sensitive || ' ' || retired FROM tag ORDER BY id DESC LIMIT 1"; }
+keys desk End Enter
+wait_for desk "设为敏感" >/dev/null
+type_text desk 2
+wait_for desk "已保存：困境儿童" >/dev/null
+[ "$(tag)" = "困境儿童 1 0" ] && t_ok "it is marked sensitive" || t_fail "it is marked sensitive" "$(tag)"
+if screen desk | grep -q "困境儿童 *敏感"; then t_ok "and the list says so"; else t_fail "and the list says so" "$(screen desk)"; fi
+keys desk End Enter
+wait_for desk "改名" >/dev/null
+type_text desk 1
+wait_for desk "新名称：" >/dev/null
+keys desk C-u
+type_text desk "困境少年"
+keys desk Enter
+expect desk "renamed" "已保存：困境少年"
+keys desk End Enter
+wait_for desk "停用" >/dev/null
+type_text desk 3
+wait_for desk "已停用" >/dev/null
+[ "$(tag)" = "困境少年 1 1" ] && t_ok "and retired" || t_fail "and retired" "$(tag)"
+keys desk Escape
+expect desk "Esc goes back to the list" "查找："
+
+# A masked export.
+menu desk 2
+wait_for desk "写入的文件" >/dev/null
+keys desk C-u
+type_text desk "$T/masked.csv"
+keys desk Enter
+expect desk "the masked export is written" "已写出居民 2 人到"
+if grep -q "110\*\*\*\*\*\*\*\*\*\*\*4477" "$T/masked.csv" && ! grep -q "110101199003074477" "$T/masked.csv"; then
+    t_ok "with the numbers masked"
+else
+    t_fail "with the numbers masked" "$(cat "$T/masked.csv")"
+fi
+if grep -q "低保户" "$T/masked.csv"; then t_fail "and no sensitive tag" "$(cat "$T/masked.csv")"; else t_ok "and no sensitive tag"; fi
+
+# Full numbers: no reason, no export; with one, a workbook and an audit row.
+menu desk 3
+wait_for desk "为什么需要" >/dev/null
+keys desk Enter
+expect desk "full numbers without a reason are refused" "未导出：必须说明理由"
+menu desk 3
+wait_for desk "为什么需要" >/dev/null
+type_text desk "区民政局核对"
+keys desk Enter
+wait_for desk "写入的文件" >/dev/null
+keys desk C-u
+type_text desk "$T/full.xlsx"
+keys desk Enter
+expect desk "the full export is written" "已写出居民 2 人到"
+[ "$(head -c 2 "$T/full.xlsx")" = "PK" ] && t_ok "as a workbook, by its name" || t_fail "as a workbook, by its name" "$(ls -l "$T")"
+n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'export-unmasked' AND detail LIKE '%区民政局核对%'")
+[ "$n" = 1 ] && t_ok "the audit log keeps who and why" || t_fail "the audit log keeps who and why" "$n"
+quits desk "quits cleanly"
+t_sanitizers "resident menu"
