@@ -366,3 +366,19 @@ void pinyin_shutdown(void)
     collator = NULL;
     u_cleanup();
 }
+
+int pinyin_matches(const char *text, const char *typed)
+{
+    if (str_empty(typed) || strstr(text, typed)) return 1;
+    char *query = text_normalize(typed, TEXT_NORM_NOSPACE);
+    for (char *p = query; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+    struct strlist keys = STRLIST_INIT;
+    pinyin_key_list(text, 0, &keys);
+    int found = 0;
+    for (size_t i = 0; i < keys.n && !found; i++)
+        found = strncmp(keys.v[i], query, strlen(query)) == 0;
+    strlist_free(&keys);
+    free(query);
+    return found;
+}

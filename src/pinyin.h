@@ -33,6 +33,13 @@
 char *pinyin_keys(const char *text, unsigned flags);
 
 /*
+** True when what was typed finds text in a short list (a chooser of ethnic
+** groups, relations): empty, a fragment of text, or the start of one of its
+** pinyin keys (回族: 回, hz, huiz). Case does not matter.
+*/
+int pinyin_matches(const char *text, const char *typed);
+
+/*
 ** The same keys as a list (out is cleared first). The first key is the
 ** full pinyin of the first combination of readings (ICU's readings, the
 ** surname read as a surname): the one names sort by.

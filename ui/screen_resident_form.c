@@ -12,6 +12,7 @@
 #include "src/actor.h"
 #include "src/date.h"
 #include "src/i18n.h"
+#include "src/pinyin.h"
 #include "src/idcard.h"
 #include "src/phone.h"
 #include "src/text.h"
@@ -99,9 +100,10 @@ static const char *check_landline(const char *text)
 static int gender_source(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
-    (void)query;
-    choice_list_add(out, 'M', resident_gender_text('M'), "");
-    choice_list_add(out, 'F', resident_gender_text('F'), "");
+    const char *genders = "MF";
+    for (const char *g = genders; *g; g++)
+        if (pinyin_matches(resident_gender_text(*g), query))
+            choice_list_add(out, *g, resident_gender_text(*g), "");
     return 0;
 }
 
@@ -111,7 +113,7 @@ static int ethnicity_source(void *ctx, const char *query, struct choice_list *ou
     int n;
     const char *const *all = resident_ethnicities(&n);
     for (int i = 0; i < n; i++)
-        if (str_empty(query) || strstr(all[i], query)) choice_list_add(out, i + 1, all[i], "");
+        if (pinyin_matches(all[i], query)) choice_list_add(out, i + 1, all[i], "");
     return 0;
 }
 
@@ -159,9 +161,9 @@ static int head_source(void *ctx, const char *query, struct choice_list *out)
 static int relation_source(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
-    (void)query;
     for (size_t i = 0; i < ARRAY_LEN(relations); i++)
-        choice_list_add(out, (int64_t)i + 1, _(relations[i]), "");
+        if (pinyin_matches(_(relations[i]), query))
+            choice_list_add(out, (int64_t)i + 1, _(relations[i]), "");
     return 0;
 }
 

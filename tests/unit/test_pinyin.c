@@ -27,6 +27,20 @@ static void expect(const char *name, unsigned flags, const char *want, const cha
     free(keys);
 }
 
+/* Choosers narrow by a fragment or the start of a pinyin key. */
+static void short_list_matching(void **state)
+{
+    (void)state;
+    assert_true(pinyin_matches("回族", ""));
+    assert_true(pinyin_matches("回族", "回"));
+    assert_true(pinyin_matches("回族", "hz"));
+    assert_true(pinyin_matches("回族", "HuiZ"));
+    assert_false(pinyin_matches("汉族", "huiz"));
+    assert_true(pinyin_matches("子", "zi"));
+    assert_false(pinyin_matches("孙子", "zi"));
+    assert_true(pinyin_matches("孙子", "子"));
+}
+
 static void plain_names(void **state)
 {
     (void)state;
@@ -107,11 +121,9 @@ int main(void)
 {
     unit_locale();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(plain_names),
-        cmocka_unit_test(polyphonic_surnames),
-        cmocka_unit_test(polyphonic_given_names),
-        cmocka_unit_test(places_and_ext_b),
-        cmocka_unit_test(collation),
+        cmocka_unit_test(short_list_matching), cmocka_unit_test(plain_names),
+        cmocka_unit_test(polyphonic_surnames), cmocka_unit_test(polyphonic_given_names),
+        cmocka_unit_test(places_and_ext_b),    cmocka_unit_test(collation),
     };
     return cmocka_run_group_tests_name("pinyin", tests, NULL, teardown);
 }
