@@ -3,6 +3,7 @@
 */
 #include "ui/dialog.h"
 #include "src/i18n.h"
+#include "src/pinyin.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/draw.h"
@@ -24,6 +25,12 @@ void choice_list_add(struct choice_list *l, int64_t id, const char *label, const
     l->items[l->n].label = xstrdup(label);
     l->items[l->n].detail = xstrdup(detail ? detail : "");
     l->n++;
+}
+
+void choice_list_offer(struct choice_list *l, const char *typed, int64_t id, const char *label,
+                       const char *detail)
+{
+    if (pinyin_matches(label, typed)) choice_list_add(l, id, label, detail);
 }
 
 void choice_list_free(struct choice_list *l)

@@ -25,6 +25,9 @@ struct choice_list {
 
 /* Append a choice (strings are copied). */
 void choice_list_add(struct choice_list *l, int64_t id, const char *label, const char *detail);
+/* The same, for a short fixed list: only when what was typed finds label (pinyin_matches()). */
+void choice_list_offer(struct choice_list *l, const char *typed, int64_t id, const char *label,
+                       const char *detail);
 void choice_list_free(struct choice_list *l);
 
 /*

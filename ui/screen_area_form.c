@@ -83,9 +83,10 @@ static const char *building_kind_text(enum building_kind k)
 static int kind_source(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
-    (void)query;
-    choice_list_add(out, 1 + BUILDING_COMMERCIAL, building_kind_text(BUILDING_COMMERCIAL), "");
-    choice_list_add(out, 1 + BUILDING_RESIDENTIAL, building_kind_text(BUILDING_RESIDENTIAL), "");
+    choice_list_offer(out, query, 1 + BUILDING_COMMERCIAL, building_kind_text(BUILDING_COMMERCIAL),
+                      "");
+    choice_list_offer(out, query, 1 + BUILDING_RESIDENTIAL,
+                      building_kind_text(BUILDING_RESIDENTIAL), "");
     return 0;
 }
 

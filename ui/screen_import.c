@@ -49,11 +49,10 @@ static const enum action import_bar[] = {ACT_SAVE, ACT_NONE};
 static int encoding_source(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
-    (void)query;
-    choice_list_add(out, ENCODING_DETECT, _("Detect"), _("BOM, then UTF-8, else GB18030"));
-    choice_list_add(out, ENCODING_FORCED + CODEC_UTF8, "UTF-8", "");
-    choice_list_add(out, ENCODING_FORCED + CODEC_GB18030, "GB18030", _("GBK and more"));
-    choice_list_add(out, ENCODING_FORCED + CODEC_GBK, "GBK", "");
+    choice_list_offer(out, query, ENCODING_DETECT, _("Detect"), _("BOM, then UTF-8, else GB18030"));
+    choice_list_offer(out, query, ENCODING_FORCED + CODEC_UTF8, "UTF-8", "");
+    choice_list_offer(out, query, ENCODING_FORCED + CODEC_GB18030, "GB18030", _("GBK and more"));
+    choice_list_offer(out, query, ENCODING_FORCED + CODEC_GBK, "GBK", "");
     return 0;
 }
 
@@ -69,9 +68,8 @@ static int ledger_open_as(struct import_screen *is, const char *path, struct led
 static int existing_source(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
-    (void)query;
-    choice_list_add(out, 1 + IMPORT_UPDATE, _("Update with the ledger's values"), "");
-    choice_list_add(out, 1 + IMPORT_SKIP, _("Leave as registered"), "");
+    choice_list_offer(out, query, 1 + IMPORT_UPDATE, _("Update with the ledger's values"), "");
+    choice_list_offer(out, query, 1 + IMPORT_SKIP, _("Leave as registered"), "");
     return 0;
 }
 
@@ -209,8 +207,13 @@ static void import_draw(struct screen *s, int top, int rows)
     draw_text(y++, 1, COLS - 2,
               _("Preview (F2 imports; change the encoding if the text is garbled):"), A_BOLD,
               TEXT_FIT_ELLIPSIS);
+    /* Rows are cut to a line each; a ledger that cannot be read says why in full. */
     for (size_t i = 0; i < is->preview.n && y < top + rows; i++)
-        draw_text(y++, 2, COLS - 3, is->preview.v[i], term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
+        if (is->ready)
+            draw_text(y++, 2, COLS - 3, is->preview.v[i], term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
+        else
+            y += draw_wrapped(y, 2, COLS - 3, top + rows - y, is->preview.v[i],
+                              term_attr(UI_NORMAL));
 }
 
 static int import_key(struct screen *s, enum action a, const struct key *k)

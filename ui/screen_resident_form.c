@@ -100,10 +100,8 @@ static const char *check_landline(const char *text)
 static int gender_source(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
-    const char *genders = "MF";
-    for (const char *g = genders; *g; g++)
-        if (pinyin_matches(resident_gender_text(*g), query))
-            choice_list_add(out, *g, resident_gender_text(*g), "");
+    choice_list_offer(out, query, 'M', resident_gender_text('M'), "");
+    choice_list_offer(out, query, 'F', resident_gender_text('F'), "");
     return 0;
 }
 
@@ -113,7 +111,7 @@ static int ethnicity_source(void *ctx, const char *query, struct choice_list *ou
     int n;
     const char *const *all = resident_ethnicities(&n);
     for (int i = 0; i < n; i++)
-        if (pinyin_matches(all[i], query)) choice_list_add(out, i + 1, all[i], "");
+        choice_list_offer(out, query, i + 1, all[i], "");
     return 0;
 }
 
@@ -162,8 +160,7 @@ static int relation_source(void *ctx, const char *query, struct choice_list *out
 {
     (void)ctx;
     for (size_t i = 0; i < ARRAY_LEN(relations); i++)
-        if (pinyin_matches(_(relations[i]), query))
-            choice_list_add(out, (int64_t)i + 1, _(relations[i]), "");
+        choice_list_offer(out, query, (int64_t)i + 1, _(relations[i]), "");
     return 0;
 }
 

@@ -34,6 +34,33 @@ expect desk "and where the rejected rows went" "$T/bad.csv.rejects.csv"
 n=$(sqlite3 "$DB" "SELECT count(*) FROM resident")
 [ "$n" = 8 ] && t_ok "the register holds the 8 good rows" || t_fail "the register holds the 8 good rows" "$n"
 
+# The same ledger again, leaving registered residents as they are.
+keys desk Escape
+wait_for desk "查找：" >/dev/null
+open_import
+type_text desk "$T/bad.csv"
+keys desk Tab Tab Enter
+wait_for desk "保持原登记不变" >/dev/null
+type_text desk "bc"
+expect desk "typing narrows the choice to 保持原登记不变" "共 1 项 · "
+keys desk Enter
+wait_gone desk "回车选定" >/dev/null
+keys desk F2
+expect desk "registered residents are left alone" "未变 0，跳过 8"
+# An encoding chosen by hand: the preview says where the bytes do not fit.
+keys desk BTab Enter
+wait_for desk "GB18030" >/dev/null
+type_text desk "utf"
+wait_for desk "共 1 项 · " >/dev/null
+keys desk Enter
+expect desk "an encoding chosen by hand is used for the preview" "的表头无法按 UTF-8 读取"
+# (wrapped where the temporary path puts the line end, so read the lines joined)
+if screen desk | sed 's/^ *//' | tr -d '\n' | grep -q "0xD0 不是有效的 UTF-8 编码"; then
+    t_ok "which says, in full, which bytes do not fit"
+else
+    t_fail "which says, in full, which bytes do not fit" "$(screen desk)"
+fi
+
 # A large ledger: the bar moves, then the report.
 keys desk Escape
 wait_for desk "查找：" >/dev/null
