@@ -98,26 +98,30 @@ expect() {
 # A fresh demo database for the test.
 demo_db() { "$BIN" --db "$DB" demo >/dev/null; }
 
-# open_areas NAME [VAR=VALUE...]: start bangban on the demo database and
-# open 区域与楼宇 (the second section) from the home screen.
-open_areas() {
+# open_section NAME KEY SHOWN [VAR=VALUE...]: start bangban, type KEY on the
+# home screen and wait for SHOWN; fails (printing the screen) when it does not show.
+open_section() {
     name=$1
-    shift
+    key=$2
+    shown=$3
+    shift 3
     start "$name" "$@"
     wait_for "$name" "前台工作台" >/dev/null
-    type_text "$name" 2
-    wait_for "$name" "编码       名称" >/dev/null
+    type_text "$name" "$key"
+    wait_for "$name" "$shown"
 }
 
-# open_residents NAME [VAR=VALUE...]: start bangban and open 居民 (the first
-# section); fails (printing the screen) when the search line does not show.
+# open_residents / open_areas NAME [VAR=VALUE...]: the first section, 居民,
+# or the second, 区域与楼宇 (it opens on the buildings).
 open_residents() {
     name=$1
     shift
-    start "$name" "$@"
-    wait_for "$name" "前台工作台" >/dev/null
-    type_text "$name" 1
-    wait_for "$name" "查找：" >/dev/null
+    open_section "$name" 1 "查找：" "$@"
+}
+open_areas() {
+    name=$1
+    shift
+    open_section "$name" 2 "编码       名称" "$@" >/dev/null
 }
 
 # quits NAME CHECK: F10, then an "ok" when bangban in NAME ends with status 0.

@@ -7,6 +7,17 @@
 # a registered ID number is never made, the existing one is offered.
 . "$(dirname "$0")/lib.sh"
 
+# reveal ITEM REASON: on a record, F9 and the numbered item (1 the ID
+# number, 2 the mobile), then REASON when it asks why.
+reveal() {
+    keys desk F9
+    wait_for desk "显示完整手机号" >/dev/null
+    type_text desk "$1"
+    wait_for desk "为什么需要" >/dev/null
+    type_text desk "$2"
+    keys desk Enter
+}
+
 # Esc clears the search line (on an empty one it would go back home); wait
 # for it, as Esc and a digit at once are an F-key.
 clear_search() {
@@ -60,12 +71,7 @@ expect desk "showing a number in full asks why" "为什么需要"
 keys desk Enter
 expect desk "no reason, nothing shown" "未显示：必须说明理由"
 if screen desk | grep -q "110101199003074477"; then t_fail "the number stays masked" "$(screen desk)"; else t_ok "the number stays masked"; fi
-keys desk F9
-wait_for desk "显示完整身份证号" >/dev/null
-type_text desk 1
-wait_for desk "为什么需要" >/dev/null
-type_text desk "回访核对"
-keys desk Enter
+reveal 1 "回访核对"
 expect desk "with a reason the full number is shown" "110101199003074477"
 if screen desk | grep -q "^ 标签  *党员"; then t_ok "the record is whole again when the dialog has gone"; else t_fail "the record is whole again when the dialog has gone" "$(screen desk)"; fi
 logged=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'reveal' AND detail = 'id_number: 回访核对'")
@@ -117,12 +123,7 @@ type_text desk "4477"
 wait_for desk "共 1 条" >/dev/null
 keys desk Enter
 wait_for desk "号码已遮蔽" >/dev/null
-keys desk F9
-wait_for desk "显示完整手机号" >/dev/null
-type_text desk 2
-wait_for desk "为什么需要" >/dev/null
-type_text desk "回访"
-keys desk Enter
+reveal 2 "回访"
 expect desk "F9, 2 shows the mobile in full" "13800138000"
 keys desk F9
 wait_for desk "显示完整手机号" >/dev/null
