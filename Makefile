@@ -37,10 +37,11 @@ ASAN_CFLAGS = -std=c17 -pthread $(WARN) $(BASE_CPPFLAGS) -O1 -g $(SAN)
 
 CORE_SRC = $(filter-out src/main.c src/pinyin_gen.c,$(sort $(wildcard src/*.c))) \
            build/gen/pinyin_table.c
-DB_SRC   = $(sort $(wildcard db/*.c)) build/gen/migrations.c
+DB_SRC   = $(sort $(wildcard db/*.c)) build/gen/migrations.c build/gen/seed.c
 UI_SRC   = $(sort $(wildcard ui/*.c))
 APP_SRC  = $(CORE_SRC) $(DB_SRC) $(UI_SRC) src/main.c
 MIGRATIONS = $(sort $(wildcard db/migrations/*.sql))
+SEEDS      = $(sort $(wildcard db/seed/*.csv))
 
 REL_OBJ  = $(APP_SRC:%.c=build/rel/%.o)
 ASAN_OBJ = $(APP_SRC:%.c=build/asan/%.o)
@@ -136,6 +137,11 @@ build/asan/%.o: %.c
 build/gen/migrations.c: $(MIGRATIONS) db/embed-sql.sh
 	@mkdir -p $(dir $@)
 	sh db/embed-sql.sh $(MIGRATIONS) > $@
+
+# The demo district's ledgers are embedded the same way.
+build/gen/seed.c: $(SEEDS) db/embed-seed.sh
+	@mkdir -p $(dir $@)
+	sh db/embed-seed.sh $(SEEDS) > $@
 
 # Readings of every ideograph, asked of ICU once at build time (src/pinyin_gen.c).
 build/gen/pinyin_gen: src/pinyin_gen.c

@@ -394,6 +394,11 @@ int64_t db_col_int(struct db_stmt *st, int i)
     return sqlite3_column_int64(st->st, i);
 }
 
+double db_col_real(struct db_stmt *st, int i)
+{
+    return sqlite3_column_double(st->st, i);
+}
+
 const char *db_col_text(struct db_stmt *st, int i)
 {
     const unsigned char *t = sqlite3_column_text(st->st, i);

@@ -85,6 +85,7 @@ int db_step(struct db_stmt *st);
 
 /* Column i (0-based) of the current row. Text is borrowed until the next step; NULL reads as "". */
 int64_t db_col_int(struct db_stmt *st, int i);
+double db_col_real(struct db_stmt *st, int i);
 const char *db_col_text(struct db_stmt *st, int i);
 int db_col_is_null(struct db_stmt *st, int i);
 /* Column i as a blob: its bytes (borrowed until the next step) and length in *n. */

@@ -3,10 +3,16 @@
 */
 #include "db/demo.h"
 #include "db/area.h"
+#include "db/calendar_store.h"
+#include "db/catalogue_store.h"
+#include "db/import.h"
+#include "db/request_store.h"
 #include "db/resident_bulk.h"
+#include "db/seed.h"
 #include "src/clock.h"
 #include "src/i18n.h"
 #include "src/namegen.h"
+#include "src/reqgen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -234,6 +240,89 @@ static int seed_street(struct seed *sd, const struct demo_street *s, int si)
     return rc;
 }
 
+const struct seed_file *seed_find(const char *name)
+{
+    for (int i = 0; i < seed_files_count; i++)
+        if (str_eq(seed_files[i].name, name)) return &seed_files[i];
+    return NULL;
+}
+
+/* Import an embedded seed ledger with importer, as a district imports its own files. */
+static int seed_import(struct db *db, const char *name, const struct ledger_schema *schema,
+                       int (*importer)(struct db *, struct ledger *, const struct import_options *,
+                                       struct import_report *, char **),
+                       const char *actor, size_t *count, char **err)
+{
+    const struct seed_file *f = seed_find(name);
+    struct ledger *l;
+    if (!f || ledger_open_buffer(name, f->data, f->len, schema, 1, CODEC_UTF8, &l, err) != 0) {
+        if (!f) *err = xasprintf("no seed file %s", name);
+        return DB_ERROR;
+    }
+    struct import_options o = {IMPORT_UPDATE, NULL, name, actor, NULL, NULL};
+    struct import_report rep;
+    int rc = importer(db, l, &o, &rep, err);
+    if (rc == DB_OK && rep.rejected) {
+        char *text = import_report_text(&rep);
+        *err = xasprintf(_("the seed %s has bad rows:\n%s"), name, text);
+        free(text);
+        rc = DB_INVALID;
+    }
+    *count = rep.imported;
+    import_report_free(&rep);
+    ledger_close(l);
+    return rc;
+}
+
+/* A few evening-talk sessions of the last weeks, so the screen has something to show. */
+static int seed_talks(struct db *db, const char *actor, struct demo_report *report)
+{
+    static const struct {
+        int days_ago;
+        const char *place, *officials, *community;
+    } talks[] = {
+        {3, "朝阳里社区党群服务中心", "区委副书记、新兴街道党工委书记", "朝阳里社区"},
+        {10, "庆有西里社区活动室", "区政府副区长、南营门街道办事处主任", "庆有西里社区"},
+        {17, "滨江道社区议事厅", "劝业场街道党工委书记、区住房建设委主任", "滨江道社区"},
+    };
+    time_t now = clock_now();
+    int rc = DB_OK;
+    for (size_t i = 0; rc == DB_OK && i < ARRAY_LEN(talks); i++) {
+        struct evening_talk t;
+        talk_init(&t);
+        time_t held = now - (time_t)talks[i].days_ago * 86400;
+        struct date d = date_of(held);
+        date_format(&d, t.held_on);
+        request_set(&t.place, talks[i].place);
+        request_set(&t.officials, talks[i].officials);
+        struct area_list c;
+        if (area_list(db, AREA_COMMUNITY, talks[i].community, 0, 0, &c) == DB_OK) {
+            if (c.n) t.community_id = c.items[0].id;
+            area_list_free(&c);
+        }
+        rc = talk_save(db, &t, actor);
+        report->talks += rc == DB_OK;
+        talk_free(&t);
+    }
+    return rc;
+}
+
+/* The catalogue, the calendar, the desk's settings and a few evening talks. */
+static int seed_platform(struct db *db, const char *actor, struct demo_report *report, char **err)
+{
+    size_t n = 0;
+    int rc = seed_import(db, "catalogue.csv", &ledger_catalogue, import_catalogue, actor, &n, err);
+    report->items = (int)n;
+    report->units = (int)unit_count(db);
+    if (rc == DB_OK)
+        rc = seed_import(db, "calendar.csv", &ledger_calendar, import_calendar, actor, &n, err);
+    report->days = (int)n;
+    if (rc == DB_OK) rc = db_meta_set(db, "centre", "和平区党群服务中心");
+    if (rc == DB_OK) rc = db_meta_set(db, "desk_phone", "022-27301234");
+    if (rc == DB_OK) rc = seed_talks(db, actor, report);
+    return rc;
+}
+
 int demo_seed(struct db *db, const char *actor, struct demo_report *report, char **err)
 {
     struct seed sd;
@@ -262,6 +351,7 @@ int demo_seed(struct db *db, const char *actor, struct demo_report *report, char
     if (rc == DB_OK) rc = db_meta_set(db, "demo", "1");
     for (size_t i = 0; rc == DB_OK && i < ARRAY_LEN(streets); i++)
         rc = seed_street(&sd, &streets[i], (int)i);
+    if (rc == DB_OK) rc = seed_platform(db, actor, report, err);
     if (rc != DB_OK) {
         db_rollback(db);
         if (!*err) *err = xstrdup(db_rc_message(rc));
@@ -336,5 +426,205 @@ int demo_residents(struct db *db, size_t n, const char *actor,
     else
         resident_bulk_abort(bulk);
     if (rc != DB_OK) *err = xstrdup(db_rc_message(rc));
+    return rc;
+}
+
+/* --- request history ------------------------------------------------------------------------ */
+
+/* What generating requests reads from the database first. */
+struct history_inputs {
+    struct item_list items;
+    struct unit_list units;
+    int64_t *unit_ids;
+    struct reqgen_person *people;
+    char **strings; /* names and phones the people point at */
+    size_t npeople, nstrings;
+    struct reqgen_place *places;
+    size_t nplaces;
+    struct reqgen_talk *talks;
+    size_t ntalks;
+};
+
+static void inputs_free(struct history_inputs *h)
+{
+    item_list_free(&h->items);
+    unit_list_free(&h->units);
+    free(h->unit_ids);
+    free(h->people);
+    for (size_t i = 0; i < h->nstrings; i++)
+        free(h->strings[i]);
+    free(h->strings);
+    free(h->places);
+    free(h->talks);
+}
+
+/* Up to max residents picked at random, as requesters. */
+static int inputs_people(struct db *db, struct history_inputs *h, size_t max)
+{
+    struct db_stmt *st = db_prepare(db, "SELECT id, name, phone FROM resident"
+                                        " WHERE id IN (SELECT id FROM resident ORDER BY random()"
+                                        " LIMIT ?1)");
+    db_bind_int(st, 1, (int64_t)max);
+    h->people = xcalloc(max + 1, sizeof *h->people);
+    h->strings = xcalloc(2 * max + 1, sizeof *h->strings);
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW && h->npeople < max) {
+        struct reqgen_person *p = &h->people[h->npeople++];
+        p->resident_id = db_col_int(st, 0);
+        p->name = h->strings[h->nstrings++] = db_col_dup(st, 1);
+        p->phone = h->strings[h->nstrings++] = db_col_dup(st, 2);
+    }
+    db_finalize(st);
+    return rc == DB_DONE || rc == DB_ROW ? DB_OK : rc;
+}
+
+/* Every grid (with its community), and each building in its grid. */
+static int inputs_places(struct db *db, struct history_inputs *h)
+{
+    struct area_list grids, buildings;
+    int rc = area_list(db, AREA_GRID, "", 0, 0, &grids);
+    if (rc != DB_OK) return rc;
+    rc = area_list(db, AREA_BUILDING, "", 0, 0, &buildings);
+    if (rc != DB_OK) {
+        area_list_free(&grids);
+        return rc;
+    }
+    h->places = xcalloc(grids.n + buildings.n + 1, sizeof *h->places);
+    for (size_t i = 0; i < grids.n; i++)
+        h->places[h->nplaces++] = (struct reqgen_place){0, grids.items[i].id, grids.items[i].parent_id};
+    for (size_t i = 0; i < buildings.n; i++) {
+        const struct area *b = &buildings.items[i];
+        int64_t community = 0;
+        for (size_t g = 0; g < grids.n; g++)
+            if (grids.items[g].id == b->grid_id) community = grids.items[g].parent_id;
+        h->places[h->nplaces++] = (struct reqgen_place){b->id, b->grid_id, community};
+    }
+    area_list_free(&grids);
+    area_list_free(&buildings);
+    return DB_OK;
+}
+
+/* Evening talks twice a month over the span, in communities taken in turn. */
+static int inputs_talks(struct db *db, struct history_inputs *h, time_t start, time_t end,
+                        const char *actor)
+{
+    struct area_list communities;
+    int rc = area_list(db, AREA_COMMUNITY, "", 0, 0, &communities);
+    if (rc != DB_OK || communities.n == 0) {
+        if (rc == DB_OK) area_list_free(&communities);
+        return rc;
+    }
+    size_t cap = (size_t)((end - start) / (14 * 86400)) + 2;
+    h->talks = xcalloc(cap, sizeof *h->talks);
+    for (time_t t = start + 7 * 86400; rc == DB_OK && t < end && h->ntalks < cap; t += 14 * 86400) {
+        const struct area *c = &communities.items[h->ntalks % communities.n];
+        struct evening_talk talk;
+        talk_init(&talk);
+        struct date d = date_of(t);
+        date_format(&d, talk.held_on);
+        request_take(&talk.place, xasprintf("%s党群服务中心", c->name));
+        request_set(&talk.officials, "区级领导、街道党工委书记");
+        talk.community_id = c->id;
+        rc = talk_save(db, &talk, actor);
+        struct tm tm;
+        localtime_r(&t, &tm);
+        tm.tm_hour = 19;
+        tm.tm_min = tm.tm_sec = 0;
+        tm.tm_isdst = -1;
+        h->talks[h->ntalks++] = (struct reqgen_talk){talk.id, mktime(&tm)};
+        talk_free(&talk);
+    }
+    area_list_free(&communities);
+    return rc;
+}
+
+static int inputs_load(struct db *db, struct history_inputs *h)
+{
+    memset(h, 0, sizeof *h);
+    int rc = item_list(db, "", 0, 0, &h->items);
+    if (rc == DB_OK) rc = unit_list(db, "", 0, &h->units);
+    if (rc != DB_OK) return rc;
+    h->unit_ids = xcalloc(h->units.n + 1, sizeof *h->unit_ids);
+    for (size_t i = 0; i < h->units.n; i++)
+        h->unit_ids[i] = h->units.items[i].id;
+    rc = inputs_people(db, h, 20000);
+    if (rc == DB_OK) rc = inputs_places(db, h);
+    return rc;
+}
+
+int demo_requests(struct db *db, size_t n, int years, const char *actor,
+                  void (*progress)(void *ctx, const char *step, size_t done, size_t total),
+                  void *ctx, char **err)
+{
+    *err = NULL;
+    if (db_int(db, 0, "SELECT count(*) FROM request") > 0) {
+        *err = xasprintf(_("%s already holds requests"), db_path(db));
+        return DB_INVALID;
+    }
+    if (item_count(db) == 0) {
+        *err = xasprintf(_("%s has no service catalogue: create the demo district first"),
+                         db_path(db));
+        return DB_INVALID;
+    }
+    struct workcal cal;
+    struct history_inputs h;
+    int rc = calendar_load(db, &cal);
+    if (rc == DB_OK) rc = inputs_load(db, &h);
+    time_t now = clock_now(), start = now - (time_t)years * 365 * 86400;
+    int switched = rc == DB_OK && db_journal_exclusive(db);
+    if (rc == DB_OK) rc = db_write_begin(db);
+    if (rc == DB_OK) rc = inputs_talks(db, &h, start, now, actor);
+    struct reqgen g;
+    memset(&g, 0, sizeof g);
+    g.cal = &cal;
+    g.items = h.items.items;
+    g.nitems = h.items.n;
+    g.people = h.people;
+    g.npeople = h.npeople;
+    g.places = h.places;
+    g.nplaces = h.nplaces;
+    g.talks = h.talks;
+    g.ntalks = h.ntalks;
+    g.units = h.unit_ids;
+    g.nunits = h.units.n;
+    g.start = start;
+    g.now = now;
+    reqgen_start(&g, n, 20200701);
+    int year = 0;
+    int64_t seq = 0;
+    struct request r;
+    struct reqgen_event *ev;
+    size_t nev;
+    while (rc == DB_OK && reqgen_next(&g, &r, &ev, &nev)) {
+        struct tm tm;
+        localtime_r(&r.created_at, &tm);
+        if (tm.tm_year + 1900 != year) {
+            year = tm.tm_year + 1900;
+            seq = 0;
+        }
+        char number[16];
+        request_set(&r.number, request_number_format(year, ++seq, number));
+        rc = request_store_history(db, &r, ev, nev);
+        request_free(&r);
+        reqgen_events_free(ev, nev);
+        if (rc == DB_OK && g.made % 20000 == 0) {
+            /* Commit as it goes: a bounded journal, and the other desks are not held up long. */
+            rc = db_commit(db);
+            if (rc == DB_OK) rc = db_write_begin(db);
+        }
+        if (progress && g.made % 1000 == 0) progress(ctx, _("Generating requests"), g.made, n);
+    }
+    if (rc == DB_OK) rc = request_seq_fix(db);
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else
+        db_rollback(db);
+    if (progress) progress(ctx, _("Generating requests"), n, n);
+    reqgen_finish(&g);
+    inputs_free(&h);
+    workcal_free(&cal);
+    if (switched) db_journal_wal(db);
+    if (rc == DB_OK) rc = db_exec(db, "ANALYZE");
+    if (rc != DB_OK && !*err) *err = xstrdup(db_rc_message(rc));
     return rc;
 }

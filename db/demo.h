@@ -1,7 +1,9 @@
 /*
 ** demo: fill an empty database with the seed district, a plausible
 ** Heping District (Tianjin): its six streets, their communities, 352 grids
-** with grid workers, and 57 commercial buildings. Names are made up to
+** with grid workers, and 57 commercial buildings; the call platform's
+** units and 176-item service catalogue, the 2024-2026 holidays, the desk's
+** settings and a few evening-talk sessions (the CSV files in db/seed/). Names are made up to
 ** look real and the database is marked as demo data (meta demo=1).
 ** Every count comes from the tables in demo.c, none is a constant.
 */
@@ -13,6 +15,7 @@
 /* What demo_seed() created. */
 struct demo_report {
     int streets, communities, grids, buildings;
+    int units, items, days, talks; /* the call platform: catalogue, calendar days, evening talks */
 };
 
 /*
@@ -32,5 +35,16 @@ int demo_seed(struct db *db, const char *actor, struct demo_report *report, char
 int demo_residents(struct db *db, size_t n, const char *actor,
                    void (*progress)(void *ctx, const char *step, size_t done, size_t total),
                    void *ctx, char **err);
+
+/*
+** Fill the demo district with n requests taken down over the last `years`
+** years (src/reqgen.h), with their timelines and evening-talk sessions.
+** The district and its catalogue must be there; residents, if any, are
+** the requesters. Committed in steps of 20,000. Returns DB_OK or an error
+** with *err set (caller frees).
+*/
+int demo_requests(struct db *db, size_t n, int years, const char *actor,
+                  void (*progress)(void *ctx, const char *step, size_t done, size_t total),
+                  void *ctx, char **err);
 
 #endif

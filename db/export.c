@@ -2,7 +2,10 @@
 ** export: see export.h.
 */
 #include "db/export.h"
+#include "db/catalogue_store.h"
 #include "db/resident_store.h"
+#include "src/catalogue.h"
+#include "src/request.h"
 #include "src/i18n.h"
 #include "src/ledger.h"
 #include "src/resident.h"
@@ -102,5 +105,90 @@ int export_residents(struct db *db, const char *path, const struct export_option
     }
     if (sheet_close(x.sheet, err) != 0) return DB_ERROR;
     *rows = x.rows;
+    return DB_OK;
+}
+
+/* The catalogue's columns, in the order bangban writes them (and reads them back). */
+static const enum catalogue_field catalogue_columns[] = {
+    CF_CODE,      CF_NAME,      CF_CATEGORY,  CF_UNIT,    CF_UNIT_CODE,   CF_UNIT_KIND,
+    CF_UNIT_PHONE, CF_MATERIALS, CF_ACCEPT,    CF_RESOLVE, CF_DESCRIPTION,
+};
+
+#define NCAT (sizeof catalogue_columns / sizeof catalogue_columns[0])
+
+int export_catalogue(struct db *db, const char *path, enum sheet_format format, enum codec codec,
+                     size_t *rows, char **err)
+{
+    *rows = 0;
+    *err = NULL;
+    struct item_list items;
+    struct unit_list units;
+    int rc = item_list(db, "", 0, 0, &items);
+    if (rc == DB_OK && (rc = unit_list(db, "", CATALOGUE_WITH_RETIRED, &units)) != DB_OK)
+        item_list_free(&items);
+    if (rc != DB_OK) {
+        *err = xstrdup(db_rc_message(rc));
+        return rc;
+    }
+    struct sheet *sh;
+    if (sheet_open(path, format, codec, _("Catalogue"), &sh, err) != 0) {
+        item_list_free(&items);
+        unit_list_free(&units);
+        return DB_ERROR;
+    }
+    const char *cells[NCAT];
+    unsigned flags[NCAT];
+    for (size_t i = 0; i < NCAT; i++) {
+        cells[i] = ledger_schema_header(&ledger_catalogue, (int)catalogue_columns[i]);
+        flags[i] = 0;
+    }
+    size_t bad;
+    rc = sheet_row(sh, cells, flags, NCAT, &bad, err) == 0 ? DB_OK : DB_ERROR;
+    for (size_t i = 0; i < NCAT; i++)
+        flags[i] = catalogue_columns[i] == CF_UNIT_PHONE ? SHEET_TEXT : SHEET_GUARD;
+    for (size_t r = 0; rc == DB_OK && r < items.n; r++) {
+        const struct service_item *it = &items.items[r];
+        const struct unit *u = NULL;
+        for (size_t k = 0; k < units.n; k++)
+            if (units.items[k].id == it->unit_id) u = &units.items[k];
+        char *accept = catalogue_accept_text(it->accept_minutes);
+        char *resolve = catalogue_resolve_text(it->resolve_amount, it->resolve_unit);
+        const char *category = request_word_zh(request_categories, it->category);
+        const char *values[CF_COUNT] = {
+            [CF_CODE] = it->code,
+            [CF_NAME] = it->name,
+            [CF_CATEGORY] = category ? category : it->category,
+            [CF_UNIT] = it->unit_name,
+            [CF_UNIT_CODE] = u ? u->code : "",
+            [CF_UNIT_KIND] = u ? u->kind : "",
+            [CF_UNIT_PHONE] = u ? u->phone : "",
+            [CF_MATERIALS] = it->materials,
+            [CF_ACCEPT] = accept,
+            [CF_RESOLVE] = resolve,
+            [CF_DESCRIPTION] = it->description,
+        };
+        for (size_t i = 0; i < NCAT; i++)
+            cells[i] = values[catalogue_columns[i]];
+        char *why;
+        if (sheet_row(sh, cells, flags, NCAT, &bad, &why) != 0) {
+            *err = xasprintf(_("line %zu (%s), column %s: %s; nothing was written"), r + 2,
+                             it->code, ledger_schema_header(&ledger_catalogue,
+                                                            (int)catalogue_columns[bad]),
+                             why);
+            free(why);
+            rc = DB_INVALID;
+        }
+        free(accept);
+        free(resolve);
+    }
+    size_t n = items.n;
+    item_list_free(&items);
+    unit_list_free(&units);
+    if (rc != DB_OK) {
+        sheet_abort(sh);
+        return rc;
+    }
+    if (sheet_close(sh, err) != 0) return DB_ERROR;
+    *rows = n;
     return DB_OK;
 }

@@ -1,7 +1,8 @@
 /*
-** export: the resident register out as a ledger (src/sheet.h): the
-** columns bangban reads back, ID and phone numbers masked (前3后4) and
-** sensitive tags left out unless unmasked, which is written to the audit log.
+** export: ledgers out (src/sheet.h), in the columns bangban reads back.
+** The resident register with ID and phone numbers masked (前3后4) and
+** sensitive tags left out unless unmasked, which is written to the audit
+** log; the service catalogue with its units.
 */
 #ifndef BANGBAN_EXPORT_H
 #define BANGBAN_EXPORT_H
@@ -26,5 +27,14 @@ struct export_options {
 */
 int export_residents(struct db *db, const char *path, const struct export_options *o, size_t *rows,
                      char **err);
+
+/*
+** Write the active catalogue to path, one row per service item with its
+** unit, in the columns `bangban import catalogue` reads back. Returns
+** DB_OK with *rows, or an error with *err (caller frees); as above, a
+** character the encoding lacks names its line and column and writes nothing.
+*/
+int export_catalogue(struct db *db, const char *path, enum sheet_format format, enum codec codec,
+                     size_t *rows, char **err);
 
 #endif

@@ -3,9 +3,14 @@
 */
 #include "db/import.h"
 #include "db/area.h"
+#include "db/calendar_store.h"
+#include "db/catalogue_store.h"
 #include "db/resident_store.h"
 #include "src/i18n.h"
+#include "src/catalogue.h"
+#include "src/date.h"
 #include "src/text.h"
+#include "src/workcal.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -165,6 +170,36 @@ static void raw_rows_free(struct raw_rows *r)
     free(r->len);
 }
 
+/* Write the rejected rows next to the ledger (or where o says), when there are any. */
+static void rejects_write(const struct ledger *l, const struct import_options *o,
+                          const struct raw_rows *rejected, struct import_report *rep)
+{
+    if (!rejected->n) return;
+    char *path = o->rejects_path ? xstrdup(o->rejects_path)
+                                 : xasprintf("%s.rejects.csv", o->ledger_path);
+    if (ledger_write_rejects(l, path, rejected->v, rejected->len, rejected->n,
+                             &rep->rejects_error) == 0)
+        rep->rejects_path = path;
+    else
+        free(path);
+}
+
+/* Columns of l its schema does not know go to the report; a required one missing is an error. */
+static int columns_check(struct ledger *l, const struct ledger_schema *schema, const int *required,
+                         size_t n, struct import_report *rep, char **err)
+{
+    for (size_t i = 0; i < ledger_columns(l); i++)
+        if (ledger_column_field(l, i) == LEDGER_UNKNOWN)
+            strlist_add(&rep->unknown_columns, ledger_column_name(l, i));
+    for (size_t i = 0; i < n; i++)
+        if (ledger_column_of(l, required[i]) < 0) {
+            *err = xasprintf(_("the ledger has no %s column"),
+                             ledger_schema_header(schema, required[i]));
+            return DB_INVALID;
+        }
+    return DB_OK;
+}
+
 /* What reading a ledger carries along, row after row. */
 struct import_reader {
     struct ledger *l;
@@ -232,15 +267,9 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
 {
     memset(rep, 0, sizeof *rep);
     *err = NULL;
-    for (size_t i = 0; i < ledger_columns(l); i++)
-        if (ledger_column_field(l, i) == LF_UNKNOWN)
-            strlist_add(&rep->unknown_columns, ledger_column_name(l, i));
-    static const enum ledger_field required[] = {LF_NAME, LF_ID};
-    for (size_t i = 0; i < ARRAY_LEN(required); i++)
-        if (ledger_column_of(l, required[i]) < 0) {
-            *err = xasprintf(_("the ledger has no %s column"), ledger_field_header(required[i]));
-            return DB_INVALID;
-        }
+    static const int required[] = {LF_NAME, LF_ID};
+    if (columns_check(l, &ledger_residents, required, ARRAY_LEN(required), rep, err) != DB_OK)
+        return DB_INVALID;
 
     struct place_map places;
     int rc = places_load(db, &places);
@@ -292,14 +321,8 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     if (rc != DB_OK) {
         *err = xstrdup(db_rc_message(rc));
         rep->imported = rep->updated = rep->unchanged = rep->skipped = 0;
-    } else if (in.rejected.n) {
-        char *path = o->rejects_path ? xstrdup(o->rejects_path)
-                                     : xasprintf("%s.rejects.csv", o->ledger_path);
-        if (ledger_write_rejects(l, path, in.rejected.v, in.rejected.len, in.rejected.n,
-                                 &rep->rejects_error) == 0)
-            rep->rejects_path = path;
-        else
-            free(path);
+    } else {
+        rejects_write(l, o, &in.rejected, rep);
     }
     raw_rows_free(&in.rejected);
     return rc;
@@ -309,6 +332,7 @@ void import_report_free(struct import_report *rep)
 {
     ledger_problems_free(&rep->problems);
     strlist_free(&rep->unknown_places);
+    strlist_free(&rep->created);
     strlist_free(&rep->unknown_columns);
     free(rep->rejects_path);
     free(rep->rejects_error);
@@ -335,6 +359,11 @@ char *import_report_text(const struct import_report *rep)
         strbuf_addf(&sb, _("Not known here yet, kept as written: %s\n"), places);
         free(places);
     }
+    if (rep->created.n) {
+        char *units = strlist_join(&rep->created, "、");
+        strbuf_addf(&sb, _("Units created: %s\n"), units);
+        free(units);
+    }
     if (rep->rejects_path)
         strbuf_addf(&sb, _("Rejected rows, as they were in the file: %s\n"), rep->rejects_path);
     if (rep->rejects_error) strbuf_addf(&sb, "%s\n", rep->rejects_error);
@@ -350,4 +379,267 @@ char *import_summary(const struct import_report *rep)
     if (rep->upgraded)
         strbuf_addf(&sb, _(" (%zu 15-digit ID numbers upgraded to 18)"), rep->upgraded);
     return strbuf_detach(&sb);
+}
+
+/* --- the catalogue ------------------------------------------------------------------------ */
+
+/* A code for a unit a ledger names without one: U and the next free number. Caller frees. */
+static char *unit_code_new(struct db *db)
+{
+    for (int64_t n = db_int(db, 0, "SELECT count(*) FROM unit") + 1;; n++) {
+        char *code = xasprintf("U%02lld", (long long)n);
+        struct unit u;
+        if (unit_find(db, code, &u) == DB_NOTFOUND) return code;
+        unit_free(&u);
+        free(code);
+    }
+}
+
+/* The unit a row names (by code, else by name), created when unknown. */
+static int unit_resolve(struct db *db, const struct unit *row, const char *actor, int64_t *id,
+                        struct import_report *rep)
+{
+    struct unit u;
+    int rc = DB_NOTFOUND;
+    if (*row->code) rc = unit_find(db, row->code, &u);
+    if (rc == DB_NOTFOUND) rc = unit_find(db, row->name, &u);
+    if (rc == DB_OK) {
+        int changed = (*row->kind && !str_eq(row->kind, u.kind)) ||
+                      (*row->phone && !str_eq(row->phone, u.phone));
+        if (*row->kind) catalogue_set(&u.kind, row->kind);
+        if (*row->phone) catalogue_set(&u.phone, row->phone);
+        if (changed) rc = unit_save(db, &u, actor, NULL);
+        *id = u.id;
+        unit_free(&u);
+        return rc;
+    }
+    if (rc != DB_NOTFOUND) return rc;
+    unit_copy(&u, row);
+    if (!*u.code) {
+        free(u.code);
+        u.code = unit_code_new(db);
+    }
+    rc = unit_save(db, &u, actor, NULL);
+    if (rc == DB_OK) strlist_add(&rep->created, u.name);
+    *id = u.id;
+    unit_free(&u);
+    return rc;
+}
+
+/* A code seen earlier in the same file, with the line it was on. */
+struct seen_code {
+    char *code;
+    int line;
+};
+
+static int seen_before(struct seen_code **v, size_t *n, const char *code, int line)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (str_eq((*v)[i].code, code)) return (*v)[i].line;
+    *v = xrealloc(*v, (*n + 1) * sizeof **v);
+    (*v)[*n].code = xstrdup(code);
+    (*v)[(*n)++].line = line;
+    return 0;
+}
+
+static void seen_free(struct seen_code *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].code);
+    free(v);
+}
+
+/* One good catalogue row into the database. */
+static int catalogue_row_store(struct db *db, struct service_item *it, const struct unit *u,
+                               const struct import_options *o, struct import_report *rep)
+{
+    int rc = unit_resolve(db, u, o->actor, &it->unit_id, rep);
+    if (rc != DB_OK) return rc;
+    struct service_item old;
+    rc = item_get_by_code(db, it->code, &old);
+    if (rc == DB_NOTFOUND) {
+        rc = item_save(db, it, o->actor, NULL);
+        rep->imported += rc == DB_OK;
+        return rc;
+    }
+    if (rc != DB_OK) return rc;
+    if (o->existing == IMPORT_SKIP) {
+        rep->skipped++;
+    } else if (item_same(it, &old)) {
+        rep->unchanged++;
+    } else {
+        it->id = old.id;
+        it->version = old.version;
+        rc = item_save(db, it, o->actor, NULL);
+        rep->updated += rc == DB_OK;
+    }
+    service_item_free(&old);
+    return rc;
+}
+
+int import_catalogue(struct db *db, struct ledger *l, const struct import_options *o,
+                     struct import_report *rep, char **err)
+{
+    memset(rep, 0, sizeof *rep);
+    *err = NULL;
+    static const int required[] = {CF_CODE, CF_NAME, CF_CATEGORY, CF_UNIT, CF_ACCEPT, CF_RESOLVE};
+    if (columns_check(l, &ledger_catalogue, required, ARRAY_LEN(required), rep, err) != DB_OK)
+        return DB_INVALID;
+    struct raw_rows rejected = {0};
+    struct seen_code *seen = NULL;
+    size_t nseen = 0;
+    int rc = db_write_begin(db);
+    struct ledger_row row;
+    while (rc == DB_OK && ledger_next(l, &row)) {
+        rep->read++;
+        struct service_item it;
+        struct unit u;
+        int bad = catalogue_row_check(l, &row, &it, &u, &rep->problems);
+        int first = bad ? 0 : seen_before(&seen, &nseen, it.code, row.line);
+        if (first) {
+            ledger_problem_add(&rep->problems, row.line, ledger_column_header(l, CF_CODE),
+                               xasprintf(_("the same code as line %d"), first));
+            bad = 1;
+        }
+        if (bad) {
+            raw_rows_add(&rejected, row.raw, row.raw_len);
+            rep->rejected++;
+        } else {
+            rc = catalogue_row_store(db, &it, &u, o, rep);
+        }
+        service_item_free(&it);
+        unit_free(&u);
+        if (o->progress && rep->read % 64 == 0)
+            o->progress(o->ctx, _("Reading the ledger"), ledger_offset(l), ledger_size(l));
+    }
+    if (rc == DB_OK) {
+        char *detail = audit_detail(o, rep);
+        rc = audit_append(db, o->actor, "import", "catalogue", detail);
+        free(detail);
+    }
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else
+        db_rollback(db);
+    seen_free(seen, nseen);
+    if (rc != DB_OK) {
+        *err = xstrdup(db_rc_message(rc));
+        rep->imported = rep->updated = rep->unchanged = rep->skipped = 0;
+        strlist_clear(&rep->created);
+    } else {
+        rejects_write(l, o, &rejected, rep);
+    }
+    raw_rows_free(&rejected);
+    return rc;
+}
+
+/* --- the calendar -------------------------------------------------------------------------- */
+
+enum { CAL_DAY, CAL_KIND, CAL_NAME, CAL_COUNT };
+
+static const struct ledger_header calendar_headers[] = {
+    {CAL_DAY, "日期"},  {CAL_KIND, "类型"}, {CAL_KIND, "安排"}, {CAL_NAME, "名称"},
+    {CAL_NAME, "节日"}, {CAL_NAME, "说明"}, {LEDGER_IGNORED, "序号"},
+};
+
+const struct ledger_schema ledger_calendar = {calendar_headers, ARRAY_LEN(calendar_headers),
+                                              CAL_COUNT};
+
+/* 放假 / 休息 / 节假日 -> 0; 上班 / 调休上班 / 补班 / 工作日 -> 1; else -1. */
+static int calendar_kind(const char *text)
+{
+    static const char *const rest[] = {"放假", "休息", "节假日", "假日", "holiday"};
+    static const char *const work[] = {"上班", "调休上班", "补班", "工作日", "workday"};
+    char *t = text_normalize(text, TEXT_NORM_NOSPACE);
+    int kind = -1;
+    for (size_t i = 0; i < ARRAY_LEN(rest); i++)
+        if (str_eq(t, rest[i])) kind = 0;
+    for (size_t i = 0; i < ARRAY_LEN(work); i++)
+        if (str_eq(t, work[i])) kind = 1;
+    free(t);
+    return kind;
+}
+
+int import_calendar(struct db *db, struct ledger *l, const struct import_options *o,
+                    struct import_report *rep, char **err)
+{
+    memset(rep, 0, sizeof *rep);
+    *err = NULL;
+    static const int required[] = {CAL_DAY, CAL_KIND};
+    if (columns_check(l, &ledger_calendar, required, ARRAY_LEN(required), rep, err) != DB_OK)
+        return DB_INVALID;
+    struct calendar_days known;
+    int rc = calendar_list(db, 0, &known);
+    struct raw_rows rejected = {0};
+    struct seen_code *seen = NULL;
+    size_t nseen = 0;
+    int began = 0;
+    if (rc == DB_OK) began = (rc = db_write_begin(db)) == DB_OK;
+    struct ledger_row row;
+    while (rc == DB_OK && ledger_next(l, &row)) {
+        rep->read++;
+        size_t before = rep->problems.n;
+        struct date d;
+        char iso[11] = "";
+        int kind = -1;
+        char *name = NULL;
+        if (!ledger_row_shape(l, &row, &rep->problems)) {
+            const char *day = ledger_value_of(l, &row, CAL_DAY);
+            if (date_parse(day, &d) != DATE_OK)
+                ledger_problem_add(&rep->problems, row.line, ledger_column_header(l, CAL_DAY),
+                                   xasprintf(_("\"%s\" is not a date"), day));
+            else
+                date_format(&d, iso);
+            kind = calendar_kind(ledger_value_of(l, &row, CAL_KIND));
+            if (kind < 0)
+                ledger_problem_add(&rep->problems, row.line, ledger_column_header(l, CAL_KIND),
+                                   xasprintf(_("\"%s\" is neither 放假 nor 上班"),
+                                             ledger_value_of(l, &row, CAL_KIND)));
+            name = ledger_row_line(l, &row, CAL_NAME, &rep->problems);
+        }
+        int first = rep->problems.n == before ? seen_before(&seen, &nseen, iso, row.line) : 0;
+        if (first)
+            ledger_problem_add(&rep->problems, row.line, ledger_column_header(l, CAL_DAY),
+                               xasprintf(_("the same day as line %d"), first));
+        if (rep->problems.n != before) {
+            raw_rows_add(&rejected, row.raw, row.raw_len);
+            rep->rejected++;
+            free(name);
+            continue;
+        }
+        const struct calendar_day *had = NULL;
+        for (size_t i = 0; i < known.n; i++)
+            if (str_eq(known.v[i].day, iso)) had = &known.v[i];
+        if (had && had->working == kind && str_eq(had->name, name)) {
+            rep->unchanged++;
+        } else if (had && o->existing == IMPORT_SKIP) {
+            rep->skipped++;
+        } else {
+            rc = calendar_set(db, iso, kind, name);
+            if (had)
+                rep->updated++;
+            else
+                rep->imported++;
+        }
+        free(name);
+    }
+    if (rc == DB_OK) {
+        char *detail = audit_detail(o, rep);
+        rc = audit_append(db, o->actor, "import", "calendar", detail);
+        free(detail);
+    }
+    if (began && rc == DB_OK)
+        rc = db_commit(db);
+    else if (began)
+        db_rollback(db);
+    calendar_days_free(&known);
+    seen_free(seen, nseen);
+    if (rc != DB_OK) {
+        *err = xstrdup(db_rc_message(rc));
+        rep->imported = rep->updated = rep->unchanged = rep->skipped = 0;
+    } else {
+        rejects_write(l, o, &rejected, rep);
+    }
+    raw_rows_free(&rejected);
+    return rc;
 }

@@ -40,6 +40,7 @@ struct import_report {
     size_t upgraded;  /* 15-digit ID numbers made 18 */
     struct ledger_problems problems;
     struct strlist unknown_places; /* communities and grids not known here, each once */
+    struct strlist created;        /* catalogue: units created because a row named them */
     struct strlist unknown_columns;
     char *rejects_path;  /* set when a rejects file was written */
     char *rejects_error; /* set when it could not be: why (the good rows are in all the same) */
@@ -61,5 +62,25 @@ char *import_report_text(const struct import_report *rep);
 
 /* The one-line summary: read / imported / updated / rejected. Caller frees. */
 char *import_summary(const struct import_report *rep);
+
+/*
+** Import a catalogue ledger (src/catalogue.h): one row per service item
+** with its unit. An item whose code is known is updated (or skipped, by
+** o->existing) when the row differs; a unit the database does not know is
+** created and named in rep->created. Good rows go in as one transaction;
+** bad rows are reported and written to the rejects file as for residents.
+*/
+int import_catalogue(struct db *db, struct ledger *l, const struct import_options *o,
+                     struct import_report *rep, char **err);
+
+/* The calendar ledger's schema: 日期, 类型 (放假 / 上班), 名称. */
+extern const struct ledger_schema ledger_calendar;
+
+/*
+** Import a calendar ledger: each row a holiday or a 调休 working day.
+** A day already on record is updated when the row differs. As above.
+*/
+int import_calendar(struct db *db, struct ledger *l, const struct import_options *o,
+                    struct import_report *rep, char **err);
 
 #endif

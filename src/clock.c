@@ -56,3 +56,11 @@ char *clock_format(time_t t, char *buf)
     strftime(buf, 20, "%Y-%m-%d %H:%M:%S", &tm);
     return buf;
 }
+
+char *clock_format_minute(time_t t, char *buf)
+{
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(buf, 17, "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}

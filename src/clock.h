@@ -19,4 +19,7 @@ int clock_parse(const char *s, time_t *t);
 /* Local time t as "YYYY-MM-DD HH:MM:SS" in buf (at least 20 bytes); returns buf. */
 char *clock_format(time_t t, char *buf);
 
+/* Local time t as "YYYY-MM-DD HH:MM" in buf (at least 17 bytes); returns buf. */
+char *clock_format_minute(time_t t, char *buf);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +19,7 @@
 #include <unistd.h>
 
 /* The headers people use, per field; the first is the one bangban writes. */
-static const struct {
-    enum ledger_field field;
-    const char *header;
-} headers[] = {
+static const struct ledger_header resident_headers[] = {
     {LF_NAME, "姓名"},          {LF_GENDER, "性别"},       {LF_ETHNICITY, "民族"},
     {LF_BIRTH, "出生日期"},     {LF_ID, "居民身份证号"},   {LF_ID, "公民身份号码"},
     {LF_ID, "身份证号"},        {LF_ID, "身份证号码"},     {LF_ID, "居民身份证号码"},
@@ -34,8 +32,12 @@ static const struct {
     {LF_IGNORED, "序号"},
 };
 
+const struct ledger_schema ledger_residents = {resident_headers, ARRAY_LEN(resident_headers),
+                                               LF_COUNT};
+
 struct ledger {
-    char *map;
+    const char *map;
+    int mapped; /* map is the file mapped (unmap it), not a caller's buffer */
     size_t size;
     enum codec codec;
     int detected;
@@ -44,8 +46,9 @@ struct ledger {
     const char *eol;
     char delim;
     struct strlist header;
-    enum ledger_field *field_of; /* per column */
-    int column_of[LF_COUNT];
+    const struct ledger_schema *schema;
+    int *field_of; /* per column */
+    int column_of[LEDGER_FIELDS_MAX];
     size_t pos;
     int line;
     struct codec_decoder *decoder;
@@ -53,24 +56,34 @@ struct ledger {
     struct ledger_row row; /* the last row read; its fields are reused */
 };
 
-enum ledger_field ledger_field_for(const char *header)
+int ledger_schema_field(const struct ledger_schema *schema, const char *header)
 {
     char *h = text_normalize(header, TEXT_NORM_NOSPACE);
-    enum ledger_field f = LF_UNKNOWN;
-    for (size_t i = 0; i < ARRAY_LEN(headers); i++)
-        if (str_eq(h, headers[i].header)) {
-            f = headers[i].field;
+    int f = LEDGER_UNKNOWN;
+    for (size_t i = 0; i < schema->n; i++)
+        if (str_eq(h, schema->headers[i].header)) {
+            f = schema->headers[i].field;
             break;
         }
     free(h);
     return f;
 }
 
+const char *ledger_schema_header(const struct ledger_schema *schema, int f)
+{
+    for (size_t i = 0; i < schema->n; i++)
+        if (schema->headers[i].field == f) return schema->headers[i].header;
+    return "";
+}
+
+enum ledger_field ledger_field_for(const char *header)
+{
+    return (enum ledger_field)ledger_schema_field(&ledger_residents, header);
+}
+
 const char *ledger_field_header(enum ledger_field f)
 {
-    for (size_t i = 0; i < ARRAY_LEN(headers); i++)
-        if (headers[i].field == f) return headers[i].header;
-    return "";
+    return ledger_schema_header(&ledger_residents, (int)f);
 }
 
 /* Decode the record raw[0..n) into l->text. Returns 0 or -1 with *err set. */
@@ -111,41 +124,25 @@ static int column_at(const char *raw, size_t offset, char delim)
 
 static void map_header(struct ledger *l)
 {
-    for (int f = 0; f < LF_COUNT; f++)
+    int nf = l->schema->nfields;
+    for (int f = 0; f < LEDGER_FIELDS_MAX; f++)
         l->column_of[f] = -1;
     l->field_of = xcalloc(l->header.n ? l->header.n : 1, sizeof *l->field_of);
     for (size_t i = 0; i < l->header.n; i++) {
-        enum ledger_field f = ledger_field_for(l->header.v[i]);
+        int f = ledger_schema_field(l->schema, l->header.v[i]);
         /* A second column for the same field is not guessed at: it is reported as unknown. */
-        if (f < LF_COUNT && l->column_of[f] >= 0) f = LF_UNKNOWN;
-        if (f < LF_COUNT) l->column_of[f] = (int)i;
+        if (f < nf && l->column_of[f] >= 0) f = LEDGER_UNKNOWN;
+        if (f < nf) l->column_of[f] = (int)i;
         l->field_of[i] = f;
     }
 }
 
-int ledger_open(const char *path, int forced, enum codec codec, struct ledger **out, char **err)
+/* Detect the encoding, read the header, and stand before the first record. Frees l on failure. */
+static int ledger_start(struct ledger *l, const char *path, const struct ledger_schema *schema,
+                        int forced, enum codec codec, struct ledger **out, char **err)
 {
-    *out = NULL;
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) {
-        *err = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
-        return -1;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0 || st.st_size == 0) {
-        *err = xasprintf(_("%s is empty"), path);
-        close(fd);
-        return -1;
-    }
-    char *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    close(fd);
-    if (map == MAP_FAILED) {
-        *err = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
-        return -1;
-    }
-    struct ledger *l = xcalloc(1, sizeof *l);
-    l->map = map;
-    l->size = (size_t)st.st_size;
+    const char *map = l->map;
+    l->schema = schema;
     if (l->size >= 2 &&
         ((map[0] == '\xFF' && map[1] == '\xFE') || (map[0] == '\xFE' && map[1] == '\xFF'))) {
         *err = xasprintf(_("%s is UTF-16 (Excel's \"Unicode text\"): save it from Excel as "
@@ -184,10 +181,53 @@ int ledger_open(const char *path, int forced, enum codec codec, struct ledger **
     return 0;
 }
 
+int ledger_open(const char *path, const struct ledger_schema *schema, int forced, enum codec codec,
+                struct ledger **out, char **err)
+{
+    *out = NULL;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        *err = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || st.st_size == 0) {
+        *err = xasprintf(_("%s is empty"), path);
+        close(fd);
+        return -1;
+    }
+    char *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED) {
+        *err = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+        return -1;
+    }
+    struct ledger *l = xcalloc(1, sizeof *l);
+    l->map = map;
+    l->mapped = 1;
+    l->size = (size_t)st.st_size;
+    return ledger_start(l, path, schema, forced, codec, out, err);
+}
+
+int ledger_open_buffer(const char *name, const char *data, size_t size,
+                       const struct ledger_schema *schema, int forced, enum codec codec,
+                       struct ledger **out, char **err)
+{
+    *out = NULL;
+    if (size == 0) {
+        *err = xasprintf(_("%s is empty"), name);
+        return -1;
+    }
+    struct ledger *l = xcalloc(1, sizeof *l);
+    l->map = data;
+    l->size = size;
+    return ledger_start(l, name, schema, forced, codec, out, err);
+}
+
 void ledger_close(struct ledger *l)
 {
     if (!l) return;
-    munmap(l->map, l->size);
+    if (l->mapped) munmap((void *)(uintptr_t)l->map, l->size);
     codec_decoder_free(l->decoder);
     strbuf_free(&l->text);
     strlist_free(&l->header);
@@ -217,14 +257,26 @@ const char *ledger_column_name(const struct ledger *l, size_t i)
     return l->header.v[i];
 }
 
-enum ledger_field ledger_column_field(const struct ledger *l, size_t i)
+int ledger_column_field(const struct ledger *l, size_t i)
 {
     return l->field_of[i];
 }
 
-int ledger_column_of(const struct ledger *l, enum ledger_field f)
+int ledger_column_of(const struct ledger *l, int f)
 {
-    return l->column_of[f];
+    return f >= 0 && f < LEDGER_FIELDS_MAX ? l->column_of[f] : -1;
+}
+
+const char *ledger_value_of(const struct ledger *l, const struct ledger_row *row, int f)
+{
+    int c = ledger_column_of(l, f);
+    return c >= 0 && (size_t)c < row->fields.n ? row->fields.v[c] : "";
+}
+
+const char *ledger_column_header(const struct ledger *l, int f)
+{
+    int c = ledger_column_of(l, f);
+    return c >= 0 ? l->header.v[c] : ledger_schema_header(l->schema, f);
 }
 
 int ledger_write_rejects(const struct ledger *l, const char *path, char *const *rows,
@@ -382,20 +434,6 @@ void ledger_problems_free(struct ledger_problems *p)
     p->n = p->cap = 0;
 }
 
-/* The value of field f in a row ("" when the ledger has no such column). */
-static const char *value_of(const struct ledger *l, const struct ledger_row *row,
-                            enum ledger_field f)
-{
-    int c = l->column_of[f];
-    return c >= 0 && (size_t)c < row->fields.n ? row->fields.v[c] : "";
-}
-
-/* The header of the column that feeds f, for messages. */
-static const char *column_name(const struct ledger *l, enum ledger_field f)
-{
-    int c = l->column_of[f];
-    return c >= 0 ? l->header.v[c] : ledger_field_header(f);
-}
 
 /* Tags as a ledger writes them (空巢老人;党员 / 空巢老人、党员 ...) joined by 、. Caller frees. */
 static char *tags_of(const char *text)
@@ -416,26 +454,26 @@ static int check_id(const struct ledger *l, const struct ledger_row *row, struct
                     int *upgraded, struct ledger_problems *p)
 {
     struct idcard id;
-    enum idcard_error e = idcard_parse(value_of(l, row, LF_ID), &id);
+    enum idcard_error e = idcard_parse(ledger_value_of(l, row, LF_ID), &id);
     if (e == IDCARD_EMPTY) {
-        ledger_problem_add(p, row->line, column_name(l, LF_ID),
+        ledger_problem_add(p, row->line, ledger_column_header(l, LF_ID),
                            xstrdup(_("missing: without an ID number a re-import could not tell "
                                      "this person from a new one")));
         return 1;
     }
     if (e != IDCARD_OK) {
-        ledger_problem_add(p, row->line, column_name(l, LF_ID), idcard_message(e, &id));
+        ledger_problem_add(p, row->line, ledger_column_header(l, LF_ID), idcard_message(e, &id));
         return 1;
     }
     int bad = 0;
     char *why = resident_birth_mismatch(r->birth_date, &id);
     if (why) {
-        ledger_problem_add(p, row->line, column_name(l, LF_BIRTH), why);
+        ledger_problem_add(p, row->line, ledger_column_header(l, LF_BIRTH), why);
         bad++;
     }
     why = resident_gender_mismatch(r->gender, &id);
     if (why) {
-        ledger_problem_add(p, row->line, column_name(l, LF_GENDER), why);
+        ledger_problem_add(p, row->line, ledger_column_header(l, LF_GENDER), why);
         bad++;
     }
     *upgraded = id.upgraded;
@@ -451,7 +489,7 @@ static int check_phones(const struct ledger *l, const struct ledger_row *row, st
                         struct ledger_problems *p)
 {
     int bad = 0;
-    const char *phone = value_of(l, row, LF_PHONE);
+    const char *phone = ledger_value_of(l, row, LF_PHONE);
     char mobile[12], land[40];
     if (!str_empty(phone)) {
         const char *why = phone_mobile(phone, mobile);
@@ -460,15 +498,15 @@ static int check_phones(const struct ledger *l, const struct ledger_row *row, st
         else if (!phone_landline(phone, land, sizeof land))
             resident_set(&r->landline, land);
         else {
-            ledger_problem_add(p, row->line, column_name(l, LF_PHONE), xstrdup(why));
+            ledger_problem_add(p, row->line, ledger_column_header(l, LF_PHONE), xstrdup(why));
             bad++;
         }
     }
-    const char *landline = value_of(l, row, LF_LANDLINE);
+    const char *landline = ledger_value_of(l, row, LF_LANDLINE);
     if (!str_empty(landline)) {
         const char *why = phone_landline(landline, land, sizeof land);
         if (why) {
-            ledger_problem_add(p, row->line, column_name(l, LF_LANDLINE), xstrdup(why));
+            ledger_problem_add(p, row->line, ledger_column_header(l, LF_LANDLINE), xstrdup(why));
             bad++;
         } else {
             resident_set(&r->landline, land);
@@ -477,28 +515,31 @@ static int check_phones(const struct ledger *l, const struct ledger_row *row, st
     return bad;
 }
 
+char *ledger_row_line(const struct ledger *l, const struct ledger_row *row, int f,
+                      struct ledger_problems *p)
+{
+    char *v = text_trim(ledger_value_of(l, row, f));
+    if (text_is_line(v)) return v;
+    ledger_problem_add(p, row->line, ledger_column_header(l, f),
+                       xstrdup(_("holds a line break or a control character")));
+    free(v);
+    return NULL;
+}
+
 /* One line of text: multi-line cells are refused rather than folded silently. */
 static int check_line(const struct ledger *l, const struct ledger_row *row, enum ledger_field f,
                       char **into, struct ledger_problems *p)
 {
-    if (!*value_of(l, row, f)) return 0;
-    char *v = text_trim(value_of(l, row, f));
-    int bad = !text_is_line(v);
-    if (bad)
-        ledger_problem_add(p, row->line, column_name(l, f),
-                           xstrdup(_("holds a line break or a control character")));
-    else
-        resident_set(into, v);
-    free(v);
-    return bad;
+    if (!*ledger_value_of(l, row, f)) return 0;
+    char *v = ledger_row_line(l, row, (int)f, p);
+    if (!v) return 1;
+    resident_take(into, v);
+    return 0;
 }
 
-int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struct resident *r,
-                     int *upgraded, struct ledger_problems *p)
+int ledger_row_shape(const struct ledger *l, const struct ledger_row *row,
+                     struct ledger_problems *p)
 {
-    size_t before = p->n;
-    resident_init(r);
-    *upgraded = 0;
     if (row->decode_error) {
         size_t c = (size_t)row->decode_column;
         ledger_problem_add(p, row->line, c < l->header.n ? l->header.v[c] : "",
@@ -517,36 +558,46 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
                                          row->fields.n, l->header.n));
             return 1;
         }
+    return 0;
+}
 
-    char *name = resident_normalize_name(value_of(l, row, LF_NAME));
+int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struct resident *r,
+                     int *upgraded, struct ledger_problems *p)
+{
+    size_t before = p->n;
+    resident_init(r);
+    *upgraded = 0;
+    if (ledger_row_shape(l, row, p)) return 1;
+
+    char *name = resident_normalize_name(ledger_value_of(l, row, LF_NAME));
     const char *why = resident_check_name(name);
     if (why)
-        ledger_problem_add(p, row->line, column_name(l, LF_NAME), xstrdup(why));
+        ledger_problem_add(p, row->line, ledger_column_header(l, LF_NAME), xstrdup(why));
     else
         resident_set(&r->name, name);
     free(name);
 
-    int g = resident_parse_gender(value_of(l, row, LF_GENDER));
+    int g = resident_parse_gender(ledger_value_of(l, row, LF_GENDER));
     if (g < 0)
-        ledger_problem_add(p, row->line, column_name(l, LF_GENDER), xstrdup(_("write 男 or 女")));
+        ledger_problem_add(p, row->line, ledger_column_header(l, LF_GENDER), xstrdup(_("write 男 or 女")));
     else
         r->gender = (char)g;
 
-    const char *eth = value_of(l, row, LF_ETHNICITY);
+    const char *eth = ledger_value_of(l, row, LF_ETHNICITY);
     const char *found = resident_ethnicity_find(eth);
     if (!str_empty(eth) && !found)
-        ledger_problem_add(p, row->line, column_name(l, LF_ETHNICITY),
+        ledger_problem_add(p, row->line, ledger_column_header(l, LF_ETHNICITY),
                            xstrdup(resident_check_ethnicity(eth)));
     resident_set(&r->ethnicity, found);
 
-    const char *birth = value_of(l, row, LF_BIRTH);
+    const char *birth = ledger_value_of(l, row, LF_BIRTH);
     struct date d;
     int drc = str_empty(birth) ? DATE_OK : date_parse(birth, &d);
     if (drc == DATE_NOT_A_DATE)
-        ledger_problem_add(p, row->line, column_name(l, LF_BIRTH),
+        ledger_problem_add(p, row->line, ledger_column_header(l, LF_BIRTH),
                            xasprintf(_("\"%s\" is not a date"), birth));
     else if (drc == DATE_IMPOSSIBLE)
-        ledger_problem_add(p, row->line, column_name(l, LF_BIRTH),
+        ledger_problem_add(p, row->line, ledger_column_header(l, LF_BIRTH),
                            xasprintf(_("there is no such day as %s"), birth));
     else if (!str_empty(birth)) {
         char iso[11];
@@ -559,7 +610,7 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
     check_line(l, row, LF_GRID, &r->grid, p);
     check_line(l, row, LF_ADDRESS, &r->address, p);
     check_line(l, row, LF_NOTE, &r->note, p);
-    char *tags = tags_of(value_of(l, row, LF_TAGS));
+    char *tags = tags_of(ledger_value_of(l, row, LF_TAGS));
     resident_set(&r->tags, tags);
     free(tags);
     return (int)(p->n - before);

@@ -20,6 +20,29 @@
 #include "resident.h"
 #include "util.h"
 
+/* Column mapping results besides a field number. */
+#define LEDGER_IGNORED 100 /* known, carries nothing to keep (序号) */
+#define LEDGER_UNKNOWN 101 /* not a header this kind of ledger knows */
+#define LEDGER_FIELDS_MAX 24
+
+/* A header people use for a field; a schema lists them, the first for a field is the one written. */
+struct ledger_header {
+    int field; /* 0 .. nfields-1, or LEDGER_IGNORED */
+    const char *header;
+};
+
+/* What a kind of ledger holds: its fields and the headers that name them. */
+struct ledger_schema {
+    const struct ledger_header *headers;
+    size_t n;
+    int nfields; /* at most LEDGER_FIELDS_MAX */
+};
+
+/* The field a header names in schema (spaces ignored), LEDGER_IGNORED or LEDGER_UNKNOWN. */
+int ledger_schema_field(const struct ledger_schema *schema, const char *header);
+/* The header bangban writes for field f of schema. */
+const char *ledger_schema_header(const struct ledger_schema *schema, int f);
+
 /* The resident fields a ledger column can feed. */
 enum ledger_field {
     LF_NAME,
@@ -35,14 +58,17 @@ enum ledger_field {
     LF_TAGS,
     LF_NOTE,
     LF_COUNT,
-    LF_IGNORED, /* known, carries nothing to keep (序号) */
-    LF_UNKNOWN,
+    LF_IGNORED = LEDGER_IGNORED,
+    LF_UNKNOWN = LEDGER_UNKNOWN,
 };
 
-/* The field a header names (姓名 -> LF_NAME), LF_IGNORED or LF_UNKNOWN. */
+/* The resident register's schema. */
+extern const struct ledger_schema ledger_residents;
+
+/* The resident field a header names (姓名 -> LF_NAME), LF_IGNORED or LF_UNKNOWN. */
 enum ledger_field ledger_field_for(const char *header);
 
-/* The header bangban writes for a field (姓名, 居民身份证号 ...). */
+/* The header bangban writes for a resident field (姓名, 居民身份证号 ...). */
 const char *ledger_field_header(enum ledger_field f);
 
 struct ledger;
@@ -57,23 +83,34 @@ struct ledger_row {
 };
 
 /*
-** Open a ledger. forced: 0 to detect the encoding, else use codec. Returns
+** Open a ledger whose columns are read by schema (ledger_residents ...).
+** forced: 0 to detect the encoding, else use codec. Returns
 ** 0 with *out, or -1 with *err (caller frees) when the file cannot be read,
 ** is empty, is UTF-16, or its header cannot be decoded.
 */
-int ledger_open(const char *path, int forced, enum codec codec, struct ledger **out, char **err);
+int ledger_open(const char *path, const struct ledger_schema *schema, int forced, enum codec codec,
+                struct ledger **out, char **err);
+/* The same over size bytes at data (which must outlive the ledger); name stands for the file. */
+int ledger_open_buffer(const char *name, const char *data, size_t size,
+                       const struct ledger_schema *schema, int forced, enum codec codec,
+                       struct ledger **out, char **err);
 void ledger_close(struct ledger *l);
 
 /* The encoding in use, and whether it was detected (1) or forced (0). */
 enum codec ledger_codec(const struct ledger *l);
 int ledger_detected(const struct ledger *l);
 
-/* The header's columns, and the field each feeds (LF_*). */
+/* The header's columns, and the field each feeds (a field of the schema, LEDGER_IGNORED or
+ * LEDGER_UNKNOWN). */
 size_t ledger_columns(const struct ledger *l);
 const char *ledger_column_name(const struct ledger *l, size_t i);
-enum ledger_field ledger_column_field(const struct ledger *l, size_t i);
+int ledger_column_field(const struct ledger *l, size_t i);
 /* The column feeding field f, or -1. */
-int ledger_column_of(const struct ledger *l, enum ledger_field f);
+int ledger_column_of(const struct ledger *l, int f);
+/* The value of field f in a row ("" when the ledger has no such column). Borrowed. */
+const char *ledger_value_of(const struct ledger *l, const struct ledger_row *row, int f);
+/* The header of the column feeding field f, or the schema's own header for it. Borrowed. */
+const char *ledger_column_header(const struct ledger *l, int f);
 
 /*
 ** Write a rejects file: the ledger's BOM and header as they are in the
@@ -114,6 +151,20 @@ struct ledger_problems {
 
 void ledger_problem_add(struct ledger_problems *p, int line, const char *column, char *reason);
 void ledger_problems_free(struct ledger_problems *p);
+
+/*
+** The shape of a row: it decoded, and it has as many columns as the header
+** (empty extra cells aside). Returns the problems added: 0 or 1.
+*/
+int ledger_row_shape(const struct ledger *l, const struct ledger_row *row,
+                     struct ledger_problems *problems);
+
+/*
+** Field f of a row as one line of text, trimmed (caller frees), or NULL
+** with a problem added when it holds a line break or a control character.
+*/
+char *ledger_row_line(const struct ledger *l, const struct ledger_row *row, int f,
+                      struct ledger_problems *problems);
 
 /*
 ** Check a row and turn it into a resident (out is initialised here; free it

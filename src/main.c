@@ -5,23 +5,32 @@
 ** full-screen program.
 */
 #include "db/area.h"
+#include "db/calendar_store.h"
+#include "db/catalogue_store.h"
 #include "db/db.h"
 #include "db/demo.h"
 #include "db/export.h"
 #include "db/import.h"
+#include "db/request_store.h"
 #include "db/resident_store.h"
 #include "src/actor.h"
+#include "src/catalogue.h"
+#include "src/rates.h"
+#include "src/receipt.h"
 #include "src/clock.h"
 #include "src/codec.h"
+#include "src/date.h"
 #include "src/ledger.h"
 #include "src/sheet.h"
 #include "src/i18n.h"
 #include "src/pinyin.h"
+#include "src/printer.h"
 #include "src/util.h"
 #include "ui/screens.h"
 #include "ui/term.h"
 #include "ui/ui.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <time.h>
 #include <locale.h>
@@ -64,17 +73,22 @@ static void usage(FILE *out)
               "\n"
               "Commands:\n"
               "  init      create an empty database\n"
-              "  demo [--residents N]\n"
-              "            create a database holding the demo district (and N made-up residents)\n"
+              "  demo [--residents N] [--requests N [--years Y]]\n"
+              "            create a database holding the demo district (and N made-up residents,\n"
+              "            N requests over the last Y years, default 3)\n"
               "  check     check the database for damage\n"
-              "  import residents FILE [--encoding utf-8|gb18030|gbk] [--skip-existing]\n"
-              "            [--rejects FILE]\n"
-              "            read a resident ledger (CSV); bad rows go to FILE.rejects.csv\n"
-              "  export residents FILE [--encoding utf-8|gb18030|gbk] [--format csv|xlsx]\n"
-              "            [--unmasked --reason WHY]\n"
-              "            write the register, ID and phone numbers masked unless unmasked\n"
+              "  import residents|catalogue|calendar FILE [--encoding utf-8|gb18030|gbk]\n"
+              "            [--skip-existing] [--rejects FILE]\n"
+              "            read a ledger (CSV); bad rows go to FILE.rejects.csv\n"
+              "  export residents|catalogue FILE [--encoding utf-8|gb18030|gbk]\n"
+              "            [--format csv|xlsx] [--unmasked --reason WHY]\n"
+              "            write a ledger; ID and phone numbers masked unless unmasked\n"
               "  find residents QUERY\n"
               "            print the residents a search finds, masked\n"
+              "  print receipt NUMBER [--output FILE | --printer [NAME]]\n"
+              "            print a request's receipt to stdout, a file, or lp through paps\n"
+              "  report rates [--from DATE] [--to DATE] [--csv] [--basic-weight W] [--min N]\n"
+              "            the response, resolution and satisfaction rates per unit\n"
               "\n"
               "Options:\n"
               "  --db PATH     the database (default: $BANGBAN_DB, else\n"
@@ -196,16 +210,21 @@ static int cmd_demo(struct options *o, int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"residents", required_argument, NULL, 'r'},
+        {"requests", required_argument, NULL, 'q'},
+        {"years", required_argument, NULL, 'y'},
         {NULL, 0, NULL, 0},
     };
-    long long residents = 0;
-    int c;
+    long long residents = 0, requests = 0, years = 3;
+    int c, bad = 0;
     optind = 0;
     while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
-        if (c != 'r' || (residents = parse_count(optarg)) < 0) {
-            fprintf(stderr, "%s", _("Usage: bangban demo [--residents N]\n"));
-            return EXIT_USAGE;
-        }
+        long long *into = c == 'r' ? &residents : c == 'q' ? &requests : c == 'y' ? &years : NULL;
+        if (!into || (*into = parse_count(optarg)) < 0) bad = 1;
+    }
+    if (bad || years < 1 || years > 20) {
+        fprintf(stderr, "%s",
+                _("Usage: bangban demo [--residents N] [--requests N [--years Y]]\n"));
+        return EXIT_USAGE;
     }
     if (optind < argc) {
         fprintf(stderr, _("bangban: %s takes no arguments\n"), "demo");
@@ -222,14 +241,22 @@ static int cmd_demo(struct options *o, int argc, char **argv)
         rc = demo_seed(db, actor_name(), &rep, &err);
         if (rc == DB_OK)
             printf(_("%s: demo district created: %d streets, %d communities, %d grids, %d "
-                     "buildings\n"),
-                   o->db_path, rep.streets, rep.communities, rep.grids, rep.buildings);
-    } else if (residents == 0) {
+                     "buildings; %d units offering %d services; %d calendar days\n"),
+                   o->db_path, rep.streets, rep.communities, rep.grids, rep.buildings, rep.units,
+                   rep.items, rep.days);
+    } else if (residents == 0 && requests == 0) {
         rc = demo_seed(db, actor_name(), &(struct demo_report){0}, &err);
     }
     if (rc == DB_OK && residents > 0) {
         rc = demo_residents(db, (size_t)residents, actor_name(), cli_progress, NULL, &err);
         if (rc == DB_OK) printf(_("%s: %lld demo residents added\n"), o->db_path, residents);
+    }
+    if (rc == DB_OK && requests > 0) {
+        rc = demo_requests(db, (size_t)requests, (int)years, actor_name(), cli_progress, NULL,
+                           &err);
+        if (rc == DB_OK)
+            printf(_("%s: %lld demo requests added over %lld years\n"), o->db_path, requests,
+                   years);
     }
     if (rc != DB_OK) fprintf(stderr, "bangban: %s\n", err);
     free(err);
@@ -239,6 +266,7 @@ static int cmd_demo(struct options *o, int argc, char **argv)
 
 /* Options shared by import and export. */
 struct io_options {
+    const char *kind; /* residents, catalogue, calendar */
     enum codec codec;
     int codec_forced;
     int skip_existing;
@@ -286,26 +314,41 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
         }
         if (!ok) return EXIT_USAGE;
     }
-    return optind == argc - 2 && str_eq(argv[optind], "residents") ? 0 : EXIT_USAGE;
+    if (optind != argc - 2) return EXIT_USAGE;
+    static const char *const kinds[] = {"residents", "catalogue", "calendar"};
+    for (size_t i = 0; i < (export ? 2 : ARRAY_LEN(kinds)); i++)
+        if (str_eq(argv[optind], kinds[i])) {
+            io->kind = kinds[i];
+            return 0;
+        }
+    return EXIT_USAGE;
 }
 
-/* bangban import residents FILE [--encoding E] [--skip-existing] [--rejects FILE] */
+/* bangban import residents|catalogue|calendar FILE [--encoding E] [--skip-existing] [--rejects F] */
 static int cmd_import(struct options *o, int argc, char **argv)
 {
     struct io_options io;
     if (io_options_parse(argc, argv, 0, &io) != 0) {
         fprintf(stderr, "%s",
-                _("Usage: bangban import residents FILE [--encoding utf-8|gb18030|gbk]\n"
-                  "       [--skip-existing] [--rejects FILE]\n"));
+                _("Usage: bangban import residents|catalogue|calendar FILE\n"
+                  "       [--encoding utf-8|gb18030|gbk] [--skip-existing] [--rejects FILE]\n"));
         return EXIT_USAGE;
     }
     const char *path = argv[argc - 1];
     int status = EXIT_OK;
     struct db *db = open_or_say(o->db_path, 0, &status);
     if (!db) return status;
+    const struct ledger_schema *schema = str_eq(io.kind, "catalogue") ? &ledger_catalogue
+                                         : str_eq(io.kind, "calendar") ? &ledger_calendar
+                                                                       : &ledger_residents;
+    int (*importer)(struct db *, struct ledger *, const struct import_options *,
+                    struct import_report *, char **) = str_eq(io.kind, "catalogue") ? import_catalogue
+                                                       : str_eq(io.kind, "calendar")
+                                                           ? import_calendar
+                                                           : import_residents;
     struct ledger *l;
     char *err;
-    if (ledger_open(path, io.codec_forced, io.codec, &l, &err) != 0) {
+    if (ledger_open(path, schema, io.codec_forced, io.codec, &l, &err) != 0) {
         fprintf(stderr, "bangban: %s\n", err);
         free(err);
         db_close(db);
@@ -318,7 +361,7 @@ static int cmd_import(struct options *o, int argc, char **argv)
                                  cli_progress,
                                  NULL};
     struct import_report rep;
-    int rc = import_residents(db, l, &opt, &rep, &err);
+    int rc = importer(db, l, &opt, &rep, &err);
     char *text = import_report_text(&rep);
     char *summary = import_summary(&rep);
     fputs(text, stdout);
@@ -343,7 +386,7 @@ static int cmd_export(struct options *o, int argc, char **argv)
     struct io_options io;
     if (io_options_parse(argc, argv, 1, &io) != 0) {
         fprintf(stderr, "%s",
-                _("Usage: bangban export residents FILE [--encoding utf-8|gb18030|gbk]\n"
+                _("Usage: bangban export residents|catalogue FILE [--encoding utf-8|gb18030|gbk]\n"
                   "       [--format csv|xlsx] [--unmasked --reason WHY]\n"));
         return EXIT_USAGE;
     }
@@ -360,8 +403,13 @@ static int cmd_export(struct options *o, int argc, char **argv)
     struct export_options opt = {io.format, io.codec, io.unmasked, io.reason, actor_name()};
     size_t rows;
     char *err;
-    int rc = export_residents(db, path, &opt, &rows, &err);
-    if (rc == DB_OK)
+    int catalogue = str_eq(io.kind, "catalogue");
+    int rc = catalogue ? export_catalogue(db, path, io.format, io.codec, &rows, &err)
+                       : export_residents(db, path, &opt, &rows, &err);
+    if (rc == DB_OK && catalogue)
+        printf(_("%s: %zu service items written (%s)\n"), path, rows,
+               io.format == SHEET_XLSX ? "xlsx" : codec_name(io.codec));
+    else if (rc == DB_OK)
         printf(_("%s: %zu residents written (%s%s)\n"), path, rows,
                io.format == SHEET_XLSX ? "xlsx" : codec_name(io.codec),
                io.unmasked ? _(", unmasked") : _(", masked"));
@@ -400,6 +448,162 @@ static int cmd_find(struct options *o, int argc, char **argv)
     printf(hits.more ? _("%zu shown of more than %zu\n") : _("%zu shown of %zu\n"), hits.n,
            hits.total);
     resident_hits_free(&hits);
+    db_close(db);
+    return EXIT_OK;
+}
+
+/* The centre and desk phone the receipt names, from the database. Free both fields. */
+static void desk_of(struct db *db, struct receipt_desk *desk, char **centre, char **phone)
+{
+    *centre = db_meta_get(db, "centre");
+    *phone = db_meta_get(db, "desk_phone");
+    desk->centre = *centre ? *centre : "";
+    desk->desk_phone = *phone ? *phone : "";
+}
+
+/* bangban print receipt NUMBER [--output FILE | --printer [NAME]] */
+static int cmd_print(struct options *o, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"printer", optional_argument, NULL, 'p'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *output = NULL, *printer = NULL;
+    int to_printer = 0, c, bad = 0;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+        if (c == 'o')
+            output = optarg;
+        else if (c == 'p')
+            to_printer = 1, printer = optarg;
+        else
+            bad = 1;
+    }
+    if (bad || optind != argc - 2 || !str_eq(argv[optind], "receipt") || (output && to_printer)) {
+        fprintf(stderr, "%s",
+                _("Usage: bangban print receipt NUMBER [--output FILE | --printer [NAME]]\n"));
+        return EXIT_USAGE;
+    }
+    int status = EXIT_OK;
+    struct db *db = open_or_say(o->db_path, 0, &status);
+    if (!db) return status;
+    struct request r;
+    int rc = request_get_by_number(db, argv[argc - 1], &r);
+    if (rc != DB_OK) {
+        fprintf(stderr, _("bangban: no request numbered %s\n"), argv[argc - 1]);
+        db_close(db);
+        return EXIT_ERROR;
+    }
+    struct receipt_desk desk;
+    char *centre, *phone, *err = NULL;
+    desk_of(db, &desk, &centre, &phone);
+    char *text = receipt_text(&r, &desk);
+    int ok = 0;
+    if (output)
+        ok = printer_save(text, output, &err);
+    else if (to_printer)
+        ok = printer_print(text, printer, &err);
+    else
+        fputs(text, stdout);
+    if (ok != 0) fprintf(stderr, "bangban: %s\n", err);
+    else if (output) printf(_("%s: receipt %s written\n"), output, r.number);
+    free(err);
+    free(text);
+    free(centre);
+    free(phone);
+    request_free(&r);
+    db_close(db);
+    return ok == 0 ? EXIT_OK : EXIT_ERROR;
+}
+
+/* A date option as the local midnight it starts; -1 when it is not a date. */
+static time_t date_option(const char *text)
+{
+    struct date d;
+    if (date_parse(text, &d) != DATE_OK) return -1;
+    char iso[11];
+    time_t t;
+    return clock_parse(date_format(&d, iso), &t) == 0 ? t : -1;
+}
+
+/* A setting from the database as a number, or dflt. */
+static double meta_number(struct db *db, const char *key, double dflt)
+{
+    char *v = db_meta_get(db, key);
+    char *end;
+    double d = v ? strtod(v, &end) : dflt;
+    if (v && (end == v || *end)) d = dflt;
+    free(v);
+    return d;
+}
+
+/* bangban report rates [--from DATE] [--to DATE] [--csv] [--basic-weight W] [--min N] */
+static int cmd_report(struct options *o, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"from", required_argument, NULL, 'f'},   {"to", required_argument, NULL, 't'},
+        {"csv", no_argument, NULL, 'c'},          {"basic-weight", required_argument, NULL, 'w'},
+        {"min", required_argument, NULL, 'm'},    {NULL, 0, NULL, 0},
+    };
+    const char *from_text = NULL, *to_text = NULL, *weight_text = NULL;
+    long long min = -1;
+    int csv = 0, c, bad = 0;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        if (c == 'f')
+            from_text = optarg;
+        else if (c == 't')
+            to_text = optarg;
+        else if (c == 'c')
+            csv = 1;
+        else if (c == 'w')
+            weight_text = optarg;
+        else if (c == 'm')
+            bad |= (min = parse_count(optarg)) < 0;
+        else
+            bad = 1;
+    }
+    time_t now = clock_now();
+    struct date today = date_of(now);
+    char first[11];
+    snprintf(first, sizeof first, "%04d-01-01", today.year);
+    time_t from = date_option(from_text ? from_text : first);
+    time_t to = to_text ? date_option(to_text) : now;
+    char *end = NULL;
+    double weight = weight_text ? strtod(weight_text, &end) : -1;
+    if (weight_text && (*end || weight < 0 || weight > 1)) bad = 1;
+    if (bad || optind != argc - 1 || !str_eq(argv[optind], "rates") || from < 0 || to < 0) {
+        fprintf(stderr, "%s",
+                _("Usage: bangban report rates [--from DATE] [--to DATE] [--csv]\n"
+                  "       [--basic-weight 0..1] [--min N]\n"));
+        return EXIT_USAGE;
+    }
+    if (to_text) to += 86400; /* through the end of that day */
+    int status = EXIT_OK;
+    struct db *db = open_or_say(o->db_path, 0, &status);
+    if (!db) return status;
+    if (weight < 0) weight = meta_number(db, "basic_weight", 1);
+    if (min < 0) min = (long long)meta_number(db, "rank_min", 5);
+    struct rate_counts *units, all;
+    size_t n;
+    int rc = request_rate_counts(db, from, to, &units, &n, &all);
+    if (rc != DB_OK) {
+        fprintf(stderr, "bangban: %s\n", db_rc_message(rc));
+        db_close(db);
+        return EXIT_ERROR;
+    }
+    char a[11], b[11];
+    struct date df = date_of(from), dt = date_of(to - 1);
+    char *period = xasprintf(_("%s to %s"), date_format(&df, a), date_format(&dt, b));
+    char *text = rates_report(units, n, &all, weight, (int)min, period, csv);
+    fputs(text, stdout);
+    free(text);
+    free(period);
+    for (size_t i = 0; i < n; i++)
+        rate_counts_free(&units[i]);
+    free(units);
+    rate_counts_free(&all);
     db_close(db);
     return EXIT_OK;
 }
@@ -469,6 +673,7 @@ static const struct command {
 } commands[] = {
     {"init", cmd_init, 0}, {"demo", cmd_demo, 1},     {"check", cmd_check, 0},
     {"find", cmd_find, 1}, {"import", cmd_import, 1}, {"export", cmd_export, 1},
+    {"print", cmd_print, 1}, {"report", cmd_report, 1},
 };
 
 int main(int argc, char **argv)

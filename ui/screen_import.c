@@ -61,7 +61,8 @@ static int ledger_open_as(struct import_screen *is, const char *path, struct led
 {
     int64_t enc = form_choice(&is->form, F_ENCODING);
     int forced = enc >= ENCODING_FORCED;
-    return ledger_open(path, forced, forced ? (enum codec)(enc - ENCODING_FORCED) : CODEC_UTF8, l,
+    return ledger_open(path, &ledger_residents, forced,
+                       forced ? (enum codec)(enc - ENCODING_FORCED) : CODEC_UTF8, l,
                        err);
 }
 

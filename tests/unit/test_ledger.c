@@ -144,7 +144,7 @@ static void gb18030_ledger(void **state)
 
     struct ledger *l;
     char *why;
-    assert_int_equal(ledger_open(path, 0, CODEC_UTF8, &l, &why), 0);
+    assert_int_equal(ledger_open(path, &ledger_residents, 0, CODEC_UTF8, &l, &why), 0);
     assert_int_equal(ledger_codec(l), CODEC_GB18030);
     assert_true(ledger_detected(l));
     assert_int_equal(ledger_columns(l), 9);
@@ -173,7 +173,7 @@ static void utf8_bom_tabs(void **state)
     const char *path = write_file("tab.txt", text, sizeof text - 1);
     struct ledger *l;
     char *why;
-    assert_int_equal(ledger_open(path, 0, CODEC_UTF8, &l, &why), 0);
+    assert_int_equal(ledger_open(path, &ledger_residents, 0, CODEC_UTF8, &l, &why), 0);
     assert_int_equal(ledger_codec(l), CODEC_UTF8);
     struct ledger_row row;
     assert_int_equal(ledger_next(l, &row), 1);
@@ -196,18 +196,18 @@ static void refusals(void **state)
     struct ledger *l;
     char *why;
     const char *path = write_file("utf16.csv", "\xFF\xFE\x53\x00", 4);
-    assert_int_equal(ledger_open(path, 0, CODEC_UTF8, &l, &why), -1);
+    assert_int_equal(ledger_open(path, &ledger_residents, 0, CODEC_UTF8, &l, &why), -1);
     assert_non_null(strstr(why, "UTF-16"));
     free(why);
     path = write_file("empty.csv", "", 0);
-    assert_int_equal(ledger_open(path, 0, CODEC_UTF8, &l, &why), -1);
+    assert_int_equal(ledger_open(path, &ledger_residents, 0, CODEC_UTF8, &l, &why), -1);
     free(why);
     /* Forcing UTF-8 on a GBK header says so. */
     path = write_file("gbk.csv", "\xD0\xD5\xC3\xFB\r\n", 6); /* 姓名 in GBK */
-    assert_int_equal(ledger_open(path, 1, CODEC_UTF8, &l, &why), -1);
+    assert_int_equal(ledger_open(path, &ledger_residents, 1, CODEC_UTF8, &l, &why), -1);
     assert_non_null(strstr(why, "UTF-8"));
     free(why);
-    assert_int_equal(ledger_open(path, 1, CODEC_GBK, &l, &why), 0);
+    assert_int_equal(ledger_open(path, &ledger_residents, 1, CODEC_GBK, &l, &why), 0);
     assert_str(ledger_column_name(l, 0), "姓名");
     ledger_close(l);
 }

@@ -302,7 +302,7 @@ static int import_file(const char *name, enum import_existing existing, struct i
 {
     struct ledger *l;
     char *err = NULL;
-    assert_int_equal(ledger_open(path_of(name), 0, CODEC_UTF8, &l, &err), 0);
+    assert_int_equal(ledger_open(path_of(name), &ledger_residents, 0, CODEC_UTF8, &l, &err), 0);
     struct import_options o = {existing, NULL, path_of(name), "测试", NULL, NULL};
     memset(rep, 0, sizeof *rep);
     int rc = import_residents(db, l, &o, rep, &err);

@@ -1,0 +1,95 @@
+/*
+** calendar_store: see calendar_store.h.
+*/
+#include "db/calendar_store.h"
+#include "src/date.h"
+#include "src/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_HOURS "09:00-17:00"
+
+void calendar_days_free(struct calendar_days *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->v[i].name);
+    free(d->v);
+    d->v = NULL;
+    d->n = 0;
+}
+
+char *calendar_hours(struct db *db)
+{
+    char *h = db_meta_get(db, "work_hours");
+    return h ? h : xstrdup(DEFAULT_HOURS);
+}
+
+int calendar_set_hours(struct db *db, const char *hours)
+{
+    struct workcal probe;
+    workcal_init(&probe);
+    int ok = workcal_set_hours(&probe, hours) == 0;
+    workcal_free(&probe);
+    return ok ? db_meta_set(db, "work_hours", hours) : DB_INVALID;
+}
+
+int calendar_load(struct db *db, struct workcal *out)
+{
+    workcal_init(out);
+    char *hours = calendar_hours(db);
+    workcal_set_hours(out, hours);
+    free(hours);
+    struct db_stmt *st = db_prepare(db, "SELECT day, kind FROM calendar");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct date d;
+        if (sscanf(db_col_text(st, 0), "%4d-%2d-%2d", &d.year, &d.month, &d.day) == 3)
+            workcal_mark(out, d, str_eq(db_col_text(st, 1), "workday"));
+    }
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+int calendar_list(struct db *db, int year, struct calendar_days *out)
+{
+    struct db_stmt *st = db_prepare(db, "SELECT day, kind, name FROM calendar"
+                                        " WHERE ?1 = 0 OR substr(day, 1, 4) = printf('%04d', ?1)"
+                                        " ORDER BY day");
+    db_bind_int(st, 1, year);
+    memset(out, 0, sizeof *out);
+    size_t cap = 0;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (out->n == cap) {
+            cap = cap ? cap * 2 : 32;
+            out->v = xrealloc(out->v, cap * sizeof *out->v);
+        }
+        struct calendar_day *d = &out->v[out->n++];
+        snprintf(d->day, sizeof d->day, "%s", db_col_text(st, 0));
+        d->working = str_eq(db_col_text(st, 1), "workday");
+        d->name = db_col_dup(st, 2);
+    }
+    db_finalize(st);
+    if (rc != DB_DONE) calendar_days_free(out);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+int calendar_set(struct db *db, const char *day, int working, const char *name)
+{
+    struct db_stmt *st = db_prepare(db, "INSERT INTO calendar (day, kind, name) VALUES (?1, ?2, ?3)"
+                                        " ON CONFLICT (day) DO UPDATE SET kind = excluded.kind,"
+                                        " name = excluded.name");
+    db_bind_text(st, 1, day);
+    db_bind_text(st, 2, working ? "workday" : "holiday");
+    db_bind_text(st, 3, name ? name : "");
+    return db_write_one(db, st, NULL);
+}
+
+int calendar_remove(struct db *db, const char *day)
+{
+    struct db_stmt *st = db_prepare(db, "DELETE FROM calendar WHERE day = ?1");
+    db_bind_text(st, 1, day);
+    return db_write_one(db, st, NULL);
+}

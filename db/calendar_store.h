@@ -1,0 +1,45 @@
+/*
+** calendar_store: the working-day calendar in the database: the holidays
+** and 调休 working days (table calendar) and the working hours (meta
+** "work_hours"), loaded into a src/workcal.h calendar for deadlines.
+*/
+#ifndef BANGBAN_CALENDAR_STORE_H
+#define BANGBAN_CALENDAR_STORE_H
+
+#include <stddef.h>
+
+#include "db/db.h"
+#include "src/workcal.h"
+
+struct calendar_day {
+    char day[11]; /* YYYY-MM-DD */
+    int working;  /* 0 holiday, 1 a weekend day worked (调休) */
+    char *name;   /* 春节, 国庆节调休 ... */
+};
+
+struct calendar_days {
+    struct calendar_day *v;
+    size_t n;
+};
+
+void calendar_days_free(struct calendar_days *d);
+
+/*
+** Load the calendar: days and working hours. *out is initialised here
+** (free with workcal_free()). Returns DB_OK or an error (then *out holds
+** the rule alone).
+*/
+int calendar_load(struct db *db, struct workcal *out);
+
+/* The days on record, in order; year 0 for all. Caller frees with calendar_days_free(). */
+int calendar_list(struct db *db, int year, struct calendar_days *out);
+
+/* Record a day (replacing what the day held) or remove it. Returns DB_OK or an error. */
+int calendar_set(struct db *db, const char *day, int working, const char *name);
+int calendar_remove(struct db *db, const char *day);
+
+/* The working hours as text ("09:00-17:00"); caller frees. Set them (checked by workcal). */
+char *calendar_hours(struct db *db);
+int calendar_set_hours(struct db *db, const char *hours);
+
+#endif

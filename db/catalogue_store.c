@@ -1,0 +1,403 @@
+/*
+** catalogue_store: see catalogue_store.h.
+*/
+#include "db/catalogue_store.h"
+#include "src/clock.h"
+#include "src/pinyin.h"
+#include "src/text.h"
+#include "src/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define UNIT_SELECT                                                                                \
+    "SELECT u.id, u.code, u.name, u.kind, u.phone, u.retired, u.version, u.updated_at,"            \
+    " u.updated_by, (SELECT count(*) FROM service_item i WHERE i.unit_id = u.id AND"               \
+    " i.retired = 0) FROM unit u"
+
+#define ITEM_SELECT                                                                                \
+    "SELECT i.id, i.code, i.name, i.unit_id, u.name, i.category, i.description, i.materials,"      \
+    " i.accept_minutes, i.resolve_amount, i.resolve_unit, i.retired, i.version, i.updated_at,"     \
+    " i.updated_by FROM service_item i JOIN unit u ON u.id = i.unit_id"
+
+static void unit_read(struct db_stmt *st, struct unit *u)
+{
+    unit_init(u);
+    u->id = db_col_int(st, 0);
+    catalogue_set(&u->code, db_col_text(st, 1));
+    catalogue_set(&u->name, db_col_text(st, 2));
+    catalogue_set(&u->kind, db_col_text(st, 3));
+    catalogue_set(&u->phone, db_col_text(st, 4));
+    u->retired = (int)db_col_int(st, 5);
+    u->version = db_col_int(st, 6);
+    catalogue_set(&u->updated_at, db_col_text(st, 7));
+    catalogue_set(&u->updated_by, db_col_text(st, 8));
+    u->items = db_col_int(st, 9);
+}
+
+static void item_read(struct db_stmt *st, struct service_item *it)
+{
+    service_item_init(it);
+    it->id = db_col_int(st, 0);
+    catalogue_set(&it->code, db_col_text(st, 1));
+    catalogue_set(&it->name, db_col_text(st, 2));
+    it->unit_id = db_col_int(st, 3);
+    catalogue_set(&it->unit_name, db_col_text(st, 4));
+    catalogue_set(&it->category, db_col_text(st, 5));
+    catalogue_set(&it->description, db_col_text(st, 6));
+    catalogue_set(&it->materials, db_col_text(st, 7));
+    it->accept_minutes = (int)db_col_int(st, 8);
+    it->resolve_amount = (int)db_col_int(st, 9);
+    it->resolve_unit = str_eq(db_col_text(st, 10), "hour") ? 'h' : 'd';
+    it->retired = (int)db_col_int(st, 11);
+    it->version = db_col_int(st, 12);
+    catalogue_set(&it->updated_at, db_col_text(st, 13));
+    catalogue_set(&it->updated_by, db_col_text(st, 14));
+}
+
+void unit_list_free(struct unit_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        unit_free(&l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
+}
+
+void item_list_free(struct item_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        service_item_free(&l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
+}
+
+/* Bind what was typed as ?1 (fragment), ?2 (code, upper case), ?3 (pinyin key). */
+static void bind_query(struct db_stmt *st, const char *query)
+{
+    char *q = text_normalize(query ? query : "", 0);
+    char *upper = text_normalize(q, TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
+    char *key = text_ascii_lower(text_normalize(q, TEXT_NORM_NOSPACE));
+    db_bind_text(st, 1, q);
+    db_bind_text(st, 2, upper);
+    db_bind_text(st, 3, key);
+    free(q);
+    free(upper);
+    free(key);
+}
+
+int unit_list(struct db *db, const char *query, unsigned flags, struct unit_list *out)
+{
+    struct db_stmt *st = db_prepare(
+        db, UNIT_SELECT " WHERE (?4 OR u.retired = 0) AND (?1 = '' OR instr(u.name, ?1) > 0"
+                        " OR instr(upper(u.code), ?2) > 0"
+                        " OR instr(' ' || u.search_keys, ' ' || ?3) > 0)"
+                        " ORDER BY u.code COLLATE zh");
+    bind_query(st, query);
+    db_bind_int(st, 4, (flags & CATALOGUE_WITH_RETIRED) ? 1 : 0);
+    memset(out, 0, sizeof *out);
+    size_t cap = 0;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (out->n == cap) {
+            cap = cap ? cap * 2 : 32;
+            out->items = xrealloc(out->items, cap * sizeof *out->items);
+        }
+        unit_read(st, &out->items[out->n++]);
+    }
+    db_finalize(st);
+    if (rc != DB_DONE) unit_list_free(out);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+static int unit_get_where(struct db *db, const char *where, int64_t id, const char *text,
+                          struct unit *out)
+{
+    char *sql = xasprintf(UNIT_SELECT " WHERE %s", where);
+    struct db_stmt *st = db_prepare(db, sql);
+    free(sql);
+    if (text)
+        db_bind_text(st, 1, text);
+    else
+        db_bind_int(st, 1, id);
+    int rc = db_step(st);
+    if (rc == DB_ROW) unit_read(st, out);
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+}
+
+int unit_get(struct db *db, int64_t id, struct unit *out)
+{
+    return unit_get_where(db, "u.id = ?1", id, NULL, out);
+}
+
+int unit_find(struct db *db, const char *code_or_name, struct unit *out)
+{
+    int rc = unit_get_where(db, "u.code = ?1", 0, code_or_name, out);
+    return rc == DB_NOTFOUND ? unit_get_where(db, "u.name = ?1", 0, code_or_name, out) : rc;
+}
+
+/* After an update touched nothing: gone, or someone saved first (then *current). */
+static int unit_lost_race(struct db *db, const struct unit *u, struct unit *current)
+{
+    struct unit now;
+    int rc = unit_get(db, u->id, &now);
+    if (rc != DB_OK) return rc;
+    if (current)
+        *current = now;
+    else
+        unit_free(&now);
+    return DB_CONFLICT;
+}
+
+int unit_save(struct db *db, struct unit *u, const char *actor, struct unit *current)
+{
+    char when[20];
+    clock_format(clock_now(), when);
+    char *keys = pinyin_keys(u->name, 0);
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) {
+        free(keys);
+        return rc;
+    }
+    struct db_stmt *st =
+        db_prepare(db, u->id ? "UPDATE unit SET code = ?1, name = ?2, kind = ?3, phone = ?4,"
+                               " search_keys = ?5, version = version + 1, updated_at = ?6,"
+                               " updated_by = ?7 WHERE id = ?8 AND version = ?9"
+                             : "INSERT INTO unit (code, name, kind, phone, search_keys, created_at,"
+                               " created_by, updated_at, updated_by)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)");
+    db_bind_text(st, 1, u->code);
+    db_bind_text(st, 2, u->name);
+    db_bind_text(st, 3, u->kind);
+    db_bind_text(st, 4, u->phone);
+    db_bind_text(st, 5, keys);
+    db_bind_text(st, 6, when);
+    db_bind_text(st, 7, actor);
+    if (u->id) {
+        db_bind_int(st, 8, u->id);
+        db_bind_int(st, 9, u->version);
+    }
+    rc = db_step(st);
+    db_finalize(st);
+    free(keys);
+    if (rc != DB_DONE) {
+        db_rollback(db);
+        return rc;
+    }
+    if (u->id && db_changes(db) == 0) {
+        db_rollback(db);
+        return unit_lost_race(db, u, current);
+    }
+    int64_t id = u->id ? u->id : db_last_id(db);
+    rc = db_commit(db);
+    if (rc == DB_OK) {
+        u->version = u->id ? u->version + 1 : 1;
+        u->id = id;
+    }
+    return rc;
+}
+
+/* Set retired on a row of table (unit or service_item) with a version check. */
+static int set_retired(struct db *db, const char *table, int64_t id, int64_t version, int retired,
+                       const char *actor)
+{
+    char when[20];
+    clock_format(clock_now(), when);
+    char *sql = xasprintf("UPDATE %s SET retired = ?1, version = version + 1, updated_at = ?2,"
+                          " updated_by = ?3 WHERE id = ?4 AND version = ?5",
+                          table);
+    struct db_stmt *st = db_prepare(db, sql);
+    free(sql);
+    db_bind_int(st, 1, retired);
+    db_bind_text(st, 2, when);
+    db_bind_text(st, 3, actor);
+    db_bind_int(st, 4, id);
+    db_bind_int(st, 5, version);
+    int rc = db_write_one(db, st, NULL);
+    if (rc == DB_OK && db_changes(db) == 0) rc = DB_CONFLICT;
+    return rc;
+}
+
+int unit_set_retired(struct db *db, struct unit *u, int retired, const char *actor,
+                     int64_t *blocking, struct unit *current)
+{
+    if (retired) {
+        struct db_stmt *st = db_prepare(
+            db, "SELECT count(*) FROM service_item WHERE unit_id = ?1 AND retired = 0");
+        db_bind_int(st, 1, u->id);
+        *blocking = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+        db_finalize(st);
+        if (*blocking) return DB_INVALID;
+    }
+    int rc = set_retired(db, "unit", u->id, u->version, retired, actor);
+    if (rc == DB_CONFLICT) return unit_lost_race(db, u, current);
+    if (rc == DB_OK) {
+        u->retired = retired;
+        u->version++;
+    }
+    return rc;
+}
+
+int item_list(struct db *db, const char *query, int64_t unit_id, unsigned flags,
+              struct item_list *out)
+{
+    struct db_stmt *st = db_prepare(
+        db, ITEM_SELECT " WHERE (?4 OR i.retired = 0) AND (?5 = 0 OR i.unit_id = ?5)"
+                        " AND (?1 = '' OR instr(i.name, ?1) > 0 OR instr(u.name, ?1) > 0"
+                        " OR instr(upper(i.code), ?2) > 0"
+                        " OR instr(' ' || i.search_keys, ' ' || ?3) > 0)"
+                        " ORDER BY i.code COLLATE zh");
+    bind_query(st, query);
+    db_bind_int(st, 4, (flags & CATALOGUE_WITH_RETIRED) ? 1 : 0);
+    db_bind_int(st, 5, unit_id);
+    memset(out, 0, sizeof *out);
+    size_t cap = 0;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (out->n == cap) {
+            cap = cap ? cap * 2 : 64;
+            out->items = xrealloc(out->items, cap * sizeof *out->items);
+        }
+        item_read(st, &out->items[out->n++]);
+    }
+    db_finalize(st);
+    if (rc != DB_DONE) item_list_free(out);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+static int item_get_where(struct db *db, const char *where, int64_t id, const char *text,
+                          struct service_item *out)
+{
+    char *sql = xasprintf(ITEM_SELECT " WHERE %s", where);
+    struct db_stmt *st = db_prepare(db, sql);
+    free(sql);
+    if (text)
+        db_bind_text(st, 1, text);
+    else
+        db_bind_int(st, 1, id);
+    int rc = db_step(st);
+    if (rc == DB_ROW) item_read(st, out);
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+}
+
+int item_get(struct db *db, int64_t id, struct service_item *out)
+{
+    return item_get_where(db, "i.id = ?1", id, NULL, out);
+}
+
+int item_get_by_code(struct db *db, const char *code, struct service_item *out)
+{
+    return item_get_where(db, "i.code = ?1", 0, code, out);
+}
+
+static int item_lost_race(struct db *db, const struct service_item *it,
+                          struct service_item *current)
+{
+    struct service_item now;
+    int rc = item_get(db, it->id, &now);
+    if (rc != DB_OK) return rc;
+    if (current)
+        *current = now;
+    else
+        service_item_free(&now);
+    return DB_CONFLICT;
+}
+
+int item_save(struct db *db, struct service_item *it, const char *actor,
+              struct service_item *current)
+{
+    char when[20];
+    clock_format(clock_now(), when);
+    char *keys = pinyin_keys(it->name, 0);
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) {
+        free(keys);
+        return rc;
+    }
+    struct db_stmt *st = db_prepare(db, "SELECT retired FROM unit WHERE id = ?1");
+    db_bind_int(st, 1, it->unit_id);
+    int unit_ok = db_step(st) == DB_ROW && db_col_int(st, 0) == 0;
+    db_finalize(st);
+    if (!unit_ok) {
+        db_rollback(db);
+        free(keys);
+        return DB_INVALID;
+    }
+    st = db_prepare(db,
+                    it->id ? "UPDATE service_item SET code = ?1, name = ?2, unit_id = ?3,"
+                             " category = ?4, description = ?5, materials = ?6,"
+                             " accept_minutes = ?7, resolve_amount = ?8, resolve_unit = ?9,"
+                             " search_keys = ?10, version = version + 1, updated_at = ?11,"
+                             " updated_by = ?12 WHERE id = ?13 AND version = ?14"
+                           : "INSERT INTO service_item (code, name, unit_id, category, description,"
+                             " materials, accept_minutes, resolve_amount, resolve_unit,"
+                             " search_keys, created_at, created_by, updated_at, updated_by)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?12)");
+    db_bind_text(st, 1, it->code);
+    db_bind_text(st, 2, it->name);
+    db_bind_int(st, 3, it->unit_id);
+    db_bind_text(st, 4, it->category);
+    db_bind_text(st, 5, it->description);
+    db_bind_text(st, 6, it->materials);
+    db_bind_int(st, 7, it->accept_minutes);
+    db_bind_int(st, 8, it->resolve_amount);
+    db_bind_text(st, 9, it->resolve_unit == 'h' ? "hour" : "day");
+    db_bind_text(st, 10, keys);
+    db_bind_text(st, 11, when);
+    db_bind_text(st, 12, actor);
+    if (it->id) {
+        db_bind_int(st, 13, it->id);
+        db_bind_int(st, 14, it->version);
+    }
+    rc = db_step(st);
+    db_finalize(st);
+    free(keys);
+    if (rc != DB_DONE) {
+        db_rollback(db);
+        return rc;
+    }
+    if (it->id && db_changes(db) == 0) {
+        db_rollback(db);
+        return item_lost_race(db, it, current);
+    }
+    int64_t id = it->id ? it->id : db_last_id(db);
+    rc = db_commit(db);
+    if (rc == DB_OK) {
+        it->version = it->id ? it->version + 1 : 1;
+        it->id = id;
+    }
+    return rc;
+}
+
+int item_set_retired(struct db *db, struct service_item *it, int retired, const char *actor,
+                     struct service_item *current)
+{
+    int rc = set_retired(db, "service_item", it->id, it->version, retired, actor);
+    if (rc == DB_CONFLICT) return item_lost_race(db, it, current);
+    if (rc == DB_OK) {
+        it->retired = retired;
+        it->version++;
+    }
+    return rc;
+}
+
+int64_t unit_count(struct db *db)
+{
+    return db_int(db, 0, "SELECT count(*) FROM unit WHERE retired = 0");
+}
+
+int64_t item_count(struct db *db)
+{
+    return db_int(db, 0, "SELECT count(*) FROM service_item WHERE retired = 0");
+}
+
+int item_same(const struct service_item *a, const struct service_item *b)
+{
+    return str_eq(a->code, b->code) && str_eq(a->name, b->name) && a->unit_id == b->unit_id &&
+           str_eq(a->category, b->category) && str_eq(a->description, b->description) &&
+           str_eq(a->materials, b->materials) && a->accept_minutes == b->accept_minutes &&
+           a->resolve_amount == b->resolve_amount && a->resolve_unit == b->resolve_unit;
+}

@@ -1,0 +1,807 @@
+/*
+** request_store: see request_store.h.
+*/
+#include "db/request_store.h"
+#include "db/calendar_store.h"
+#include "src/clock.h"
+#include "src/i18n.h"
+#include "src/text.h"
+#include "src/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The columns every read returns, in this order (see row_read()). */
+#define REQUEST_SELECT                                                                             \
+    "SELECT r.id, r.number, r.status, r.channel, r.kind, r.category, coalesce(r.item_id, 0),"      \
+    " coalesce(i.code, ''), coalesce(i.name, ''), coalesce(r.unit_id, 0), coalesce(u.name, ''),"   \
+    " coalesce(u.phone, ''), r.requester_kind, coalesce(r.resident_id, 0), r.requester,"           \
+    " r.requester_phone, coalesce(r.building_id, 0), coalesce(b.name, ''),"                        \
+    " coalesce(r.grid_id, 0), coalesce(g.name, ''), coalesce(r.community_id, 0),"                  \
+    " coalesce(c.name, ''), r.level, coalesce(r.talk_id, 0),"                                      \
+    " coalesce(t.held_on || ' ' || t.place, ''), r.title, r.detail, r.accept_minutes,"             \
+    " r.resolve_amount, r.resolve_unit, r.first_dispatched_at, r.dispatched_at, r.accept_due,"     \
+    " r.accepted_at, r.contact_due, r.contacted_at, r.resolve_due, r.replied_at,"                  \
+    " r.followup_due, r.closed_at, r.answer, r.close_reason, r.return_reason,"                     \
+    " coalesce(r.resolved, -1), coalesce(r.satisfaction, ''), r.attempts, r.returns, r.reopens,"   \
+    " r.extensions, r.ext_due, r.ext_reason, r.unreachable, coalesce(r.duplicate_of, 0),"          \
+    " r.version, r.created_at, r.created_by, r.updated_at, r.updated_by"                           \
+    " FROM request r LEFT JOIN service_item i ON i.id = r.item_id"                                 \
+    " LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN building b ON b.id = r.building_id"           \
+    " LEFT JOIN grid g ON g.id = r.grid_id LEFT JOIN community c ON c.id = r.community_id"         \
+    " LEFT JOIN evening_talk t ON t.id = r.talk_id"
+
+static time_t col_time(struct db_stmt *st, int i)
+{
+    return db_col_is_null(st, i) ? 0 : (time_t)db_col_int(st, i);
+}
+
+/* Bind a time, or NULL when it is 0 (not yet). */
+static void bind_time(struct db_stmt *st, int idx, time_t t)
+{
+    if (t)
+        db_bind_int(st, idx, (int64_t)t);
+    else
+        db_bind_null(st, idx);
+}
+
+static void bind_id(struct db_stmt *st, int idx, int64_t id)
+{
+    if (id > 0)
+        db_bind_int(st, idx, id);
+    else
+        db_bind_null(st, idx);
+}
+
+static void row_read(struct db_stmt *st, struct request *r)
+{
+    int c = 0;
+    request_init(r);
+    r->id = db_col_int(st, c++);
+    request_set(&r->number, db_col_text(st, c++));
+    int s = request_state_parse(db_col_text(st, c++));
+    r->state = s < 0 ? RS_NEW : (enum request_state)s;
+    request_set(&r->channel, db_col_text(st, c++));
+    request_set(&r->kind, db_col_text(st, c++));
+    request_set(&r->category, db_col_text(st, c++));
+    r->item_id = db_col_int(st, c++);
+    request_set(&r->item_code, db_col_text(st, c++));
+    request_set(&r->item_name, db_col_text(st, c++));
+    r->unit_id = db_col_int(st, c++);
+    request_set(&r->unit_name, db_col_text(st, c++));
+    request_set(&r->unit_phone, db_col_text(st, c++));
+    int k = request_requester_parse(db_col_text(st, c++));
+    r->requester_kind = k < 0 ? REQUESTER_ANONYMOUS : (enum requester_kind)k;
+    r->resident_id = db_col_int(st, c++);
+    request_set(&r->requester, db_col_text(st, c++));
+    request_set(&r->requester_phone, db_col_text(st, c++));
+    r->building_id = db_col_int(st, c++);
+    request_set(&r->building, db_col_text(st, c++));
+    r->grid_id = db_col_int(st, c++);
+    request_set(&r->grid, db_col_text(st, c++));
+    r->community_id = db_col_int(st, c++);
+    request_set(&r->community, db_col_text(st, c++));
+    r->level = (enum request_level)db_col_int(st, c++);
+    r->talk_id = db_col_int(st, c++);
+    request_set(&r->talk, db_col_text(st, c++));
+    request_set(&r->title, db_col_text(st, c++));
+    request_set(&r->detail, db_col_text(st, c++));
+    r->accept_minutes = (int)db_col_int(st, c++);
+    r->resolve_amount = (int)db_col_int(st, c++);
+    r->resolve_unit = str_eq(db_col_text(st, c++), "hour") ? 'h' : 'd';
+    r->first_dispatched_at = col_time(st, c++);
+    r->dispatched_at = col_time(st, c++);
+    r->accept_due = col_time(st, c++);
+    r->accepted_at = col_time(st, c++);
+    r->contact_due = col_time(st, c++);
+    r->contacted_at = col_time(st, c++);
+    r->resolve_due = col_time(st, c++);
+    r->replied_at = col_time(st, c++);
+    r->followup_due = col_time(st, c++);
+    r->closed_at = col_time(st, c++);
+    request_set(&r->answer, db_col_text(st, c++));
+    request_set(&r->close_reason, db_col_text(st, c++));
+    request_set(&r->return_reason, db_col_text(st, c++));
+    r->resolved = (int)db_col_int(st, c++);
+    r->satisfaction = request_satisfaction_parse(db_col_text(st, c++));
+    r->attempts = (int)db_col_int(st, c++);
+    r->returns = (int)db_col_int(st, c++);
+    r->reopens = (int)db_col_int(st, c++);
+    r->extensions = (int)db_col_int(st, c++);
+    r->ext_due = col_time(st, c++);
+    request_set(&r->ext_reason, db_col_text(st, c++));
+    r->unreachable = (int)db_col_int(st, c++);
+    r->duplicate_of = db_col_int(st, c++);
+    r->version = db_col_int(st, c++);
+    r->created_at = col_time(st, c++);
+    request_set(&r->created_by, db_col_text(st, c++));
+    r->updated_at = col_time(st, c++);
+    request_set(&r->updated_by, db_col_text(st, c++));
+}
+
+void request_list_free(struct request_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        request_free(&l->items[i]);
+    free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
+static int get_where(struct db *db, const char *where, int64_t id, const char *text,
+                     struct request *out)
+{
+    char *sql = xasprintf(REQUEST_SELECT " WHERE %s", where);
+    struct db_stmt *st = db_prepare(db, sql);
+    free(sql);
+    if (text)
+        db_bind_text(st, 1, text);
+    else
+        db_bind_int(st, 1, id);
+    int rc = db_step(st);
+    if (rc == DB_ROW) row_read(st, out);
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+}
+
+int request_get(struct db *db, int64_t id, struct request *out)
+{
+    return get_where(db, "r.id = ?1", id, NULL, out);
+}
+
+int request_get_by_number(struct db *db, const char *number, struct request *out)
+{
+    return get_where(db, "r.number = ?1", 0, number, out);
+}
+
+/* The next number of the year, inside the caller's write transaction. */
+static int next_number(struct db *db, int year, char *out)
+{
+    struct db_stmt *st =
+        db_prepare(db, "INSERT INTO request_seq (year, last) VALUES (?1, 1)"
+                       " ON CONFLICT (year) DO UPDATE SET last = request_seq.last + 1"
+                       " RETURNING last");
+    db_bind_int(st, 1, year);
+    int rc = db_step(st);
+    int64_t seq = rc == DB_ROW ? db_col_int(st, 0) : 0;
+    if (rc == DB_ROW) rc = db_step(st);
+    db_finalize(st);
+    if (rc != DB_DONE) return rc;
+    request_number_format(year, seq, out);
+    return DB_OK;
+}
+
+static int event_insert(struct db *db, int64_t request_id, const struct workflow_event *ev,
+                        time_t now, const char *actor)
+{
+    struct db_stmt *st = db_prepare(
+        db, "INSERT INTO request_event (request_id, at, actor, role, action, from_state, to_state,"
+            " unit_id, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    db_bind_int(st, 1, request_id);
+    bind_time(st, 2, now);
+    db_bind_text(st, 3, actor);
+    db_bind_text(st, 4, workflow_role_code(ev->role));
+    db_bind_text(st, 5, workflow_action_code(ev->action));
+    db_bind_text(st, 6, request_state_code(ev->from));
+    db_bind_text(st, 7, request_state_code(ev->to));
+    bind_id(st, 8, ev->unit_id);
+    db_bind_text(st, 9, ev->text ? ev->text : "");
+    int rc = db_step(st);
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+/* Write what the workflow changes (state, clocks, answers, counters) with a version check. */
+static int changes_write(struct db *db, const struct request *r, time_t now, const char *actor)
+{
+    struct db_stmt *st = db_prepare(
+        db, "UPDATE request SET status = ?1, unit_id = ?2, level = ?3, first_dispatched_at = ?4,"
+            " dispatched_at = ?5, accept_due = ?6, accepted_at = ?7, contact_due = ?8,"
+            " contacted_at = ?9, resolve_due = ?10, replied_at = ?11, followup_due = ?12,"
+            " closed_at = ?13, due = ?14, answer = ?15, close_reason = ?16, return_reason = ?17,"
+            " resolved = ?18, satisfaction = ?19, attempts = ?20, returns = ?21, reopens = ?22,"
+            " extensions = ?23, ext_due = ?24, ext_reason = ?25, unreachable = ?26,"
+            " duplicate_of = ?27, version = version + 1, updated_at = ?28, updated_by = ?29"
+            " WHERE id = ?30 AND version = ?31");
+    db_bind_text(st, 1, request_state_code(r->state));
+    bind_id(st, 2, r->unit_id);
+    db_bind_int(st, 3, r->level);
+    bind_time(st, 4, r->first_dispatched_at);
+    bind_time(st, 5, r->dispatched_at);
+    bind_time(st, 6, r->accept_due);
+    bind_time(st, 7, r->accepted_at);
+    bind_time(st, 8, r->contact_due);
+    bind_time(st, 9, r->contacted_at);
+    bind_time(st, 10, r->resolve_due);
+    bind_time(st, 11, r->replied_at);
+    bind_time(st, 12, r->followup_due);
+    bind_time(st, 13, r->closed_at);
+    bind_time(st, 14, request_due(r));
+    db_bind_text(st, 15, r->answer);
+    db_bind_text(st, 16, r->close_reason);
+    db_bind_text(st, 17, r->return_reason);
+    if (r->resolved >= 0)
+        db_bind_int(st, 18, r->resolved);
+    else
+        db_bind_null(st, 18);
+    if (r->satisfaction != SAT_NONE)
+        db_bind_text(st, 19, request_satisfaction_code(r->satisfaction));
+    else
+        db_bind_null(st, 19);
+    db_bind_int(st, 20, r->attempts);
+    db_bind_int(st, 21, r->returns);
+    db_bind_int(st, 22, r->reopens);
+    db_bind_int(st, 23, r->extensions);
+    bind_time(st, 24, r->ext_due);
+    db_bind_text(st, 25, r->ext_reason);
+    db_bind_int(st, 26, r->unreachable);
+    bind_id(st, 27, r->duplicate_of);
+    bind_time(st, 28, now);
+    db_bind_text(st, 29, actor);
+    db_bind_int(st, 30, r->id);
+    db_bind_int(st, 31, r->version);
+    int rc = db_step(st);
+    db_finalize(st);
+    if (rc != DB_DONE) return rc;
+    return db_changes(db) ? DB_OK : DB_CONFLICT;
+}
+
+static int request_insert(struct db *db, struct request *r, const char *actor, time_t now)
+{
+    struct db_stmt *st = db_prepare(
+        db, "INSERT INTO request (number, status, channel, kind, category, item_id, unit_id,"
+            " requester_kind, resident_id, requester, requester_phone, building_id, grid_id,"
+            " community_id, level, talk_id, title, detail, accept_minutes, resolve_amount,"
+            " resolve_unit, created_at, created_by, updated_at, updated_by)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+            " ?18, ?19, ?20, ?21, ?22, ?23, ?22, ?23)");
+    db_bind_text(st, 1, r->number);
+    db_bind_text(st, 2, request_state_code(r->state));
+    db_bind_text(st, 3, r->channel);
+    db_bind_text(st, 4, r->kind);
+    db_bind_text(st, 5, r->category);
+    bind_id(st, 6, r->item_id);
+    bind_id(st, 7, r->unit_id);
+    db_bind_text(st, 8, request_requester_code(r->requester_kind));
+    bind_id(st, 9, r->resident_id);
+    db_bind_text(st, 10, r->requester);
+    db_bind_text(st, 11, r->requester_phone);
+    bind_id(st, 12, r->building_id);
+    bind_id(st, 13, r->grid_id);
+    bind_id(st, 14, r->community_id);
+    db_bind_int(st, 15, r->level);
+    bind_id(st, 16, r->talk_id);
+    db_bind_text(st, 17, r->title);
+    db_bind_text(st, 18, r->detail);
+    db_bind_int(st, 19, r->accept_minutes);
+    db_bind_int(st, 20, r->resolve_amount);
+    db_bind_text(st, 21, r->resolve_unit == 'h' ? "hour" : "day");
+    bind_time(st, 22, now);
+    db_bind_text(st, 23, actor);
+    int rc = db_step(st);
+    db_finalize(st);
+    if (rc != DB_DONE) return rc;
+    r->id = db_last_id(db);
+    r->version = 1;
+    return DB_OK;
+}
+
+int request_create(struct db *db, struct request *r, enum request_action then,
+                   const struct workflow_input *in, const char *actor, time_t now,
+                   const char **why)
+{
+    *why = NULL;
+    struct workcal cal;
+    int rc = calendar_load(db, &cal);
+    if (rc != DB_OK) {
+        workcal_free(&cal);
+        return rc;
+    }
+    struct request work;
+    request_copy(&work, r);
+    struct workflow_event reg, ev = {0};
+    workflow_register(&work, now, &reg);
+    /* A refusal by the workflow rolls everything back, the number too. */
+    rc = db_write_begin(db);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    char number[16];
+    if (rc == DB_OK) rc = next_number(db, tm.tm_year + 1900, number);
+    if (rc == DB_OK) {
+        request_set(&work.number, number);
+        rc = request_insert(db, &work, actor, now);
+    }
+    if (rc == DB_OK) rc = event_insert(db, work.id, &reg, now, actor);
+    if (rc == DB_OK && then != RA_REGISTER) {
+        rc = workflow_apply(&work, then, in, 0, now, &cal, &ev, why) == 0 ? DB_OK : DB_INVALID;
+        if (rc == DB_OK) rc = changes_write(db, &work, now, actor);
+        if (rc == DB_OK) {
+            work.version++;
+            rc = event_insert(db, work.id, &ev, now, actor);
+        }
+    }
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else
+        db_rollback(db);
+    free(reg.text);
+    free(ev.text);
+    workcal_free(&cal);
+    if (rc == DB_OK) {
+        int64_t id = work.id;
+        request_free(&work);
+        request_free(r);
+        rc = request_get(db, id, r);
+    } else {
+        request_free(&work);
+    }
+    return rc;
+}
+
+int request_store_history(struct db *db, struct request *r, const struct reqgen_event *ev,
+                          size_t n)
+{
+    int rc = request_insert(db, r, r->created_by, r->created_at);
+    if (rc == DB_OK) rc = changes_write(db, r, r->updated_at, r->updated_by);
+    for (size_t i = 0; rc == DB_OK && i < n; i++)
+        rc = event_insert(db, r->id, &ev[i].ev, ev[i].at, ev[i].actor);
+    return rc;
+}
+
+int request_seq_fix(struct db *db)
+{
+    return db_exec(db, "INSERT INTO request_seq (year, last)"
+                       " SELECT CAST(substr(number, 1, 4) AS INTEGER), max(CAST(substr(number, 6)"
+                       " AS INTEGER)) FROM request WHERE true GROUP BY 1"
+                       " ON CONFLICT (year) DO UPDATE SET last = max(request_seq.last, excluded.last)");
+}
+
+/* The last event of a request, for telling a desk that lost a race what happened. */
+static int last_event(struct db *db, int64_t id, struct request_event_row *out);
+
+int request_act(struct db *db, struct request *r, enum request_action a,
+                const struct workflow_input *in, unsigned role, const char *actor, time_t now,
+                const char **why, struct request *current, struct request_event_row *last)
+{
+    *why = NULL;
+    struct workcal cal;
+    int rc = calendar_load(db, &cal);
+    if (rc != DB_OK) {
+        workcal_free(&cal);
+        return rc;
+    }
+    struct request stored;
+    struct workflow_event ev = {0};
+    rc = db_write_begin(db);
+    if (rc == DB_OK) rc = request_get(db, r->id, &stored);
+    if (rc == DB_OK && stored.version != r->version) {
+        db_rollback(db);
+        if (last && last_event(db, r->id, last) != DB_OK) memset(last, 0, sizeof *last);
+        if (current)
+            *current = stored;
+        else
+            request_free(&stored);
+        workcal_free(&cal);
+        return DB_CONFLICT;
+    }
+    if (rc == DB_OK) {
+        rc = workflow_apply(&stored, a, in, role, now, &cal, &ev, why) == 0 ? DB_OK : DB_INVALID;
+        if (rc == DB_OK) rc = changes_write(db, &stored, now, actor);
+        if (rc == DB_OK) rc = event_insert(db, stored.id, &ev, now, actor);
+        if (rc == DB_OK)
+            rc = db_commit(db);
+        else
+            db_rollback(db);
+        request_free(&stored);
+    } else if (rc != DB_BUSY) {
+        db_rollback(db);
+    }
+    free(ev.text);
+    workcal_free(&cal);
+    if (rc == DB_OK) {
+        int64_t id = r->id;
+        request_free(r);
+        rc = request_get(db, id, r);
+    }
+    return rc;
+}
+
+void request_event_row_free(struct request_event_row *e)
+{
+    free(e->actor);
+    free(e->role);
+    free(e->unit);
+    free(e->text);
+    memset(e, 0, sizeof *e);
+}
+
+void request_events_free(struct request_events *e)
+{
+    for (size_t i = 0; i < e->n; i++)
+        request_event_row_free(&e->v[i]);
+    free(e->v);
+    e->v = NULL;
+    e->n = 0;
+}
+
+#define EVENT_SELECT                                                                               \
+    "SELECT e.id, e.at, e.actor, e.role, e.action, e.from_state, e.to_state,"                      \
+    " coalesce(u.name, ''), e.text FROM request_event e LEFT JOIN unit u ON u.id = e.unit_id"
+
+static void event_read(struct db_stmt *st, struct request_event_row *e)
+{
+    e->id = db_col_int(st, 0);
+    e->at = col_time(st, 1);
+    e->actor = db_col_dup(st, 2);
+    e->role = db_col_dup(st, 3);
+    int a = workflow_action_parse(db_col_text(st, 4));
+    e->action = a < 0 ? RA_NOTE : (enum request_action)a;
+    int s = request_state_parse(db_col_text(st, 5));
+    e->from = s < 0 ? RS_NEW : (enum request_state)s;
+    s = request_state_parse(db_col_text(st, 6));
+    e->to = s < 0 ? RS_NEW : (enum request_state)s;
+    e->unit = db_col_dup(st, 7);
+    e->text = db_col_dup(st, 8);
+}
+
+int request_events(struct db *db, int64_t id, struct request_events *out)
+{
+    struct db_stmt *st = db_prepare(db, EVENT_SELECT " WHERE e.request_id = ?1 ORDER BY e.id");
+    db_bind_int(st, 1, id);
+    memset(out, 0, sizeof *out);
+    size_t cap = 0;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (out->n == cap) {
+            cap = cap ? cap * 2 : 16;
+            out->v = xrealloc(out->v, cap * sizeof *out->v);
+        }
+        event_read(st, &out->v[out->n++]);
+    }
+    db_finalize(st);
+    if (rc != DB_DONE) request_events_free(out);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+static int last_event(struct db *db, int64_t id, struct request_event_row *out)
+{
+    struct db_stmt *st =
+        db_prepare(db, EVENT_SELECT " WHERE e.request_id = ?1 ORDER BY e.id DESC LIMIT 1");
+    db_bind_int(st, 1, id);
+    int rc = db_step(st);
+    if (rc == DB_ROW) event_read(st, out);
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+}
+
+time_t request_last_event(struct db *db, int64_t id)
+{
+    struct db_stmt *st = db_prepare(db, "SELECT max(at) FROM request_event WHERE request_id = ?1");
+    db_bind_int(st, 1, id);
+    time_t t = db_step(st) == DB_ROW ? col_time(st, 0) : 0;
+    db_finalize(st);
+    return t;
+}
+
+/* --- queues -------------------------------------------------------------------------------- */
+
+static const struct {
+    const char *label;
+    const char *where; /* over request r; ?1 now, ?2 actor, ?3 start of today */
+} queues[QUEUE_COUNT] = {
+    [QUEUE_NEW] = {N_("To dispatch"), "r.status = 'new'"},
+    [QUEUE_DISPATCHED] = {N_("To sign for"), "r.status = 'dispatched'"},
+    [QUEUE_HANDLING] = {N_("In hand"),
+                        "r.status IN ('accepted', 'in_progress', 'suspended', 'reopened')"},
+    [QUEUE_OVERDUE] = {N_("Overdue"), "r.due IS NOT NULL AND r.due < ?1"},
+    [QUEUE_FOLLOW_UP] = {N_("To follow up"), "r.status IN ('replied', 'follow_up')"},
+    [QUEUE_RETURNED] = {N_("Returned"), "r.status = 'returned'"},
+    [QUEUE_EXTENSION] = {N_("Extensions asked"), "r.ext_due IS NOT NULL"},
+    [QUEUE_MINE] = {N_("Mine today"), "r.created_by = ?2 AND r.created_at >= ?3"},
+    [QUEUE_ALL] = {N_("All"), "1"},
+};
+
+static const struct {
+    const char *label;
+    const char *order;
+} sorts[SORT_COUNT] = {
+    [SORT_DUE] = {N_("by deadline"), "r.due IS NULL, r.due, r.id"},
+    [SORT_NEWEST] = {N_("newest first"), "r.id DESC"},
+    [SORT_OLDEST] = {N_("oldest first"), "r.id"},
+    [SORT_UNIT] = {N_("by unit"), "u.name COLLATE zh, r.id"},
+    [SORT_REQUESTER] = {N_("by requester"), "r.requester COLLATE zh, r.id"},
+};
+
+const char *request_queue_label(enum request_queue q)
+{
+    return q < QUEUE_COUNT ? queues[q].label : "";
+}
+
+const char *request_sort_label(enum request_sort s)
+{
+    return s < SORT_COUNT ? sorts[s].label : "";
+}
+
+/* True when text is a request number or a piece of one: digits, maybe with a dash. */
+static int number_like(const char *text)
+{
+    int digits = 0;
+    for (const char *p = text; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (*p != '-')
+            return 0;
+    }
+    return digits > 0;
+}
+
+/* The WHERE clause of a queue with its filter; parameters ?1..?9 as bound by bind_filter(). */
+static char *filter_where(enum request_queue q, const struct request_filter *f, const char *text)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "(%s)", queues[q].where);
+    if (f->unit_id) strbuf_adds(&sb, " AND r.unit_id = ?4");
+    if (f->level >= 0) strbuf_adds(&sb, " AND r.level = ?5");
+    if (f->talk_id) strbuf_adds(&sb, " AND r.talk_id = ?6");
+    if (*text && number_like(text))
+        strbuf_adds(&sb, " AND (r.number = ?7 OR r.number LIKE '%' || ?7)");
+    else if (*text)
+        strbuf_adds(&sb, " AND (instr(r.requester, ?7) > 0 OR instr(r.title, ?7) > 0)");
+    return strbuf_detach(&sb);
+}
+
+static void bind_filter(struct db_stmt *st, const struct request_filter *f, const char *text)
+{
+    time_t t = f->now ? f->now : clock_now();
+    struct tm tm;
+    localtime_r(&t, &tm);
+    tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+    tm.tm_isdst = -1;
+    db_bind_int(st, 1, (int64_t)t);
+    db_bind_text(st, 2, f->actor ? f->actor : "");
+    db_bind_int(st, 3, (int64_t)mktime(&tm));
+    db_bind_int(st, 4, f->unit_id);
+    db_bind_int(st, 5, f->level);
+    db_bind_int(st, 6, f->talk_id);
+    db_bind_text(st, 7, text);
+}
+
+int request_queue(struct db *db, enum request_queue q, const struct request_filter *f,
+                  enum request_sort sort, size_t limit, struct request_list *out)
+{
+    memset(out, 0, sizeof *out);
+    if (q >= QUEUE_COUNT || sort >= SORT_COUNT) return DB_INVALID;
+    char *text = text_normalize(f->text ? f->text : "", 0);
+    char *where = filter_where(q, f, text);
+    char *sql = xasprintf(REQUEST_SELECT " WHERE %s ORDER BY %s LIMIT ?8", where, sorts[sort].order);
+    struct db_stmt *st = db_prepare(db, sql);
+    bind_filter(st, f, text);
+    db_bind_int(st, 8, (int64_t)limit);
+    size_t cap = 0;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (out->n == cap) {
+            cap = cap ? cap * 2 : 64;
+            out->items = xrealloc(out->items, cap * sizeof *out->items);
+        }
+        row_read(st, &out->items[out->n++]);
+    }
+    db_finalize(st);
+    free(sql);
+    if (rc == DB_DONE && out->n < limit) {
+        out->total = (int64_t)out->n;
+    } else if (rc == DB_DONE) {
+        sql = xasprintf("SELECT count(*) FROM request r WHERE %s", where);
+        st = db_prepare(db, sql);
+        bind_filter(st, f, text);
+        rc = db_step(st) == DB_ROW ? DB_DONE : DB_ERROR;
+        out->total = db_col_int(st, 0);
+        db_finalize(st);
+        free(sql);
+    }
+    free(where);
+    free(text);
+    if (rc != DB_DONE) {
+        request_list_free(out);
+        return rc;
+    }
+    return DB_OK;
+}
+
+int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue, time_t now)
+{
+    *all = db_int(db, 0, "SELECT count(*) FROM request");
+    *open = db_int(db, 0, "SELECT count(*) FROM request WHERE status NOT IN"
+                          " ('answered', 'void', 'closed')");
+    struct db_stmt *st = db_prepare(db, "SELECT count(*) FROM request WHERE due < ?1");
+    db_bind_int(st, 1, (int64_t)now);
+    int rc = db_step(st);
+    *overdue = rc == DB_ROW ? db_col_int(st, 0) : 0;
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc;
+}
+
+/* --- rates --------------------------------------------------------------------------------- */
+
+int request_rate_counts(struct db *db, time_t from, time_t to, struct rate_counts **units,
+                        size_t *n, struct rate_counts *overall)
+{
+    struct db_stmt *st = db_prepare(
+        db,
+        "SELECT coalesce(r.unit_id, 0), coalesce(u.name, ''), count(*),"
+        " sum(r.status = 'answered'), sum(r.first_dispatched_at IS NOT NULL),"
+        " sum(r.accepted_at IS NOT NULL AND r.accepted_at <= r.accept_due"
+        "     AND r.contacted_at IS NOT NULL AND r.contacted_at <= r.contact_due),"
+        " sum(r.returns > 0), sum(r.resolved IS NOT NULL), sum(r.resolved = 1),"
+        " sum(r.satisfaction = 'satisfied'), sum(r.satisfaction = 'basic'),"
+        " sum(r.replied_at IS NOT NULL), sum(r.replied_at IS NOT NULL AND r.replied_at <= r.resolve_due),"
+        " total((r.accepted_at - r.dispatched_at) / 3600.0), count(r.accepted_at),"
+        " total((r.replied_at - r.first_dispatched_at) / 3600.0)"
+        " FROM request r LEFT JOIN unit u ON u.id = r.unit_id"
+        " WHERE r.created_at >= ?1 AND r.created_at < ?2"
+        " GROUP BY r.unit_id ORDER BY u.code COLLATE zh");
+    db_bind_int(st, 1, (int64_t)from);
+    db_bind_int(st, 2, (int64_t)to);
+    *units = NULL;
+    *n = 0;
+    memset(overall, 0, sizeof *overall);
+    overall->unit_name = xstrdup("");
+    size_t cap = 0;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 32;
+            *units = xrealloc(*units, cap * sizeof **units);
+        }
+        struct rate_counts *c = &(*units)[(*n)++];
+        int i = 0;
+        c->unit_id = db_col_int(st, i++);
+        c->unit_name = db_col_dup(st, i++);
+        c->total = db_col_int(st, i++);
+        c->answered = db_col_int(st, i++);
+        c->dispatched = db_col_int(st, i++);
+        c->responded = db_col_int(st, i++);
+        c->returned = db_col_int(st, i++);
+        c->followed = db_col_int(st, i++);
+        c->solved = db_col_int(st, i++);
+        c->satisfied = db_col_int(st, i++);
+        c->basic = db_col_int(st, i++);
+        c->replied = db_col_int(st, i++);
+        c->on_time = db_col_int(st, i++);
+        c->accept_hours = db_col_real(st, i++);
+        c->accepted = db_col_int(st, i++);
+        c->reply_hours = db_col_real(st, i++);
+        rates_add(overall, c);
+    }
+    db_finalize(st);
+    if (rc != DB_DONE) {
+        for (size_t i = 0; i < *n; i++)
+            rate_counts_free(&(*units)[i]);
+        free(*units);
+        *units = NULL;
+        *n = 0;
+        return rc;
+    }
+    return DB_OK;
+}
+
+/* --- evening talks ------------------------------------------------------------------------- */
+
+void talk_init(struct evening_talk *t)
+{
+    memset(t, 0, sizeof *t);
+    t->place = xstrdup("");
+    t->officials = xstrdup("");
+    t->note = xstrdup("");
+    t->community = xstrdup("");
+}
+
+void talk_free(struct evening_talk *t)
+{
+    free(t->place);
+    free(t->officials);
+    free(t->note);
+    free(t->community);
+    memset(t, 0, sizeof *t);
+}
+
+void talk_list_free(struct talk_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        talk_free(&l->v[i]);
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+#define TALK_SELECT                                                                                \
+    "SELECT t.id, t.held_on, t.place, t.officials, t.note, coalesce(t.community_id, 0),"           \
+    " coalesce(c.name, ''), t.version,"                                                            \
+    " (SELECT count(*) FROM request r WHERE r.talk_id = t.id),"                                    \
+    " (SELECT count(*) FROM request r WHERE r.talk_id = t.id"                                      \
+    "  AND r.status NOT IN ('answered', 'void', 'closed'))"                                        \
+    " FROM evening_talk t LEFT JOIN community c ON c.id = t.community_id"
+
+static void talk_read(struct db_stmt *st, struct evening_talk *t)
+{
+    talk_init(t);
+    t->id = db_col_int(st, 0);
+    snprintf(t->held_on, sizeof t->held_on, "%s", db_col_text(st, 1));
+    request_set(&t->place, db_col_text(st, 2));
+    request_set(&t->officials, db_col_text(st, 3));
+    request_set(&t->note, db_col_text(st, 4));
+    t->community_id = db_col_int(st, 5);
+    request_set(&t->community, db_col_text(st, 6));
+    t->version = db_col_int(st, 7);
+    t->requests = db_col_int(st, 8);
+    t->open = db_col_int(st, 9);
+}
+
+int talk_list(struct db *db, const char *query, struct talk_list *out)
+{
+    struct db_stmt *st = db_prepare(db, TALK_SELECT " WHERE ?1 = '' OR instr(t.place, ?1) > 0"
+                                                    " OR instr(t.officials, ?1) > 0"
+                                                    " OR instr(t.held_on, ?1) > 0"
+                                                    " ORDER BY t.held_on DESC, t.id DESC");
+    char *q = text_normalize(query ? query : "", 0);
+    db_bind_text(st, 1, q);
+    free(q);
+    memset(out, 0, sizeof *out);
+    size_t cap = 0;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (out->n == cap) {
+            cap = cap ? cap * 2 : 16;
+            out->v = xrealloc(out->v, cap * sizeof *out->v);
+        }
+        talk_read(st, &out->v[out->n++]);
+    }
+    db_finalize(st);
+    if (rc != DB_DONE) talk_list_free(out);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+int talk_get(struct db *db, int64_t id, struct evening_talk *out)
+{
+    struct db_stmt *st = db_prepare(db, TALK_SELECT " WHERE t.id = ?1");
+    db_bind_int(st, 1, id);
+    int rc = db_step(st);
+    if (rc == DB_ROW) talk_read(st, out);
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+}
+
+int talk_save(struct db *db, struct evening_talk *t, const char *actor)
+{
+    char when[20];
+    clock_format(clock_now(), when);
+    struct db_stmt *st = db_prepare(
+        db, t->id ? "UPDATE evening_talk SET held_on = ?1, place = ?2, officials = ?3,"
+                    " community_id = ?4, note = ?5, version = version + 1, updated_at = ?6,"
+                    " updated_by = ?7 WHERE id = ?8 AND version = ?9"
+                  : "INSERT INTO evening_talk (held_on, place, officials, community_id, note,"
+                    " created_at, created_by, updated_at, updated_by)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)");
+    db_bind_text(st, 1, t->held_on);
+    db_bind_text(st, 2, t->place);
+    db_bind_text(st, 3, t->officials);
+    bind_id(st, 4, t->community_id);
+    db_bind_text(st, 5, t->note);
+    db_bind_text(st, 6, when);
+    db_bind_text(st, 7, actor);
+    if (t->id) {
+        db_bind_int(st, 8, t->id);
+        db_bind_int(st, 9, t->version);
+    }
+    int64_t id = 0;
+    int rc = db_write_one(db, st, &id);
+    if (rc != DB_OK) return rc;
+    if (t->id) {
+        if (db_changes(db) == 0) return DB_CONFLICT;
+        t->version++;
+    } else {
+        t->id = id;
+        t->version = 1;
+    }
+    return DB_OK;
+}

@@ -1,0 +1,176 @@
+/*
+** request_store: requests (诉求) in the database. Taking one down gives it
+** its number (2026-000123, from a counter kept in the same transaction, so
+** desks never collide) and dispatches it automatically to its unit; every
+** later change goes through the workflow table (src/workflow.h) and writes
+** its event in the same transaction as the state. A change made from a
+** stale copy is refused with DB_CONFLICT and the stored request, so two
+** desks acting on one request never both win. Queues, the timeline,
+** evening-talk sessions and the counts behind the rates are read here too.
+*/
+#ifndef BANGBAN_REQUEST_STORE_H
+#define BANGBAN_REQUEST_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "db/db.h"
+#include "src/rates.h"
+#include "src/reqgen.h"
+#include "src/request.h"
+#include "src/workflow.h"
+
+struct request_list {
+    struct request *items;
+    size_t n;
+    int64_t total; /* rows the queue holds (more than n when capped) */
+};
+
+void request_list_free(struct request_list *l);
+
+/* A row of a request's timeline. */
+struct request_event_row {
+    int64_t id;
+    time_t at;
+    char *actor;
+    char *role;  /* desk, unit, supervisor, system */
+    enum request_action action;
+    enum request_state from, to;
+    char *unit;  /* the unit's name, "" when none */
+    char *text;
+};
+
+struct request_events {
+    struct request_event_row *v;
+    size_t n;
+};
+
+/*
+** Take down a new request as actor at now: number it, register it, then
+** in the same transaction apply `then`: RA_DISPATCH (to r->unit_id),
+** RA_ANSWER (closed at once with in->text), or RA_REGISTER for neither.
+** On DB_OK r holds the stored request (id, number, state, clocks). On
+** DB_INVALID *why says what the workflow refused (translated, borrowed)
+** and nothing is written.
+*/
+int request_create(struct db *db, struct request *r, enum request_action then,
+                   const struct workflow_input *in, const char *actor, time_t now,
+                   const char **why);
+
+/*
+** Apply action a to the request r was read as, acting in role (0: the
+** rule's), as actor at now. Returns DB_OK with r updated to the stored
+** request; DB_INVALID with *why when the workflow refuses; DB_CONFLICT
+** when it changed since r was read: *current (when not NULL) gets the
+** stored request and *last the event that changed it (free its text), and
+** nothing is written.
+*/
+int request_act(struct db *db, struct request *r, enum request_action a,
+                const struct workflow_input *in, unsigned role, const char *actor, time_t now,
+                const char **why, struct request *current, struct request_event_row *last);
+
+/*
+** For generated history (bangban demo --requests): store r as it stands
+** (numbered, created and updated by whom r says) with its timeline,
+** inside the caller's write transaction. Then request_seq_fix() once, so
+** numbers given out later follow the stored ones.
+*/
+int request_store_history(struct db *db, struct request *r, const struct reqgen_event *ev,
+                          size_t n);
+int request_seq_fix(struct db *db);
+
+/* One request by id or number; DB_OK or DB_NOTFOUND. Free with request_free(). */
+int request_get(struct db *db, int64_t id, struct request *out);
+int request_get_by_number(struct db *db, const char *number, struct request *out);
+
+void request_event_row_free(struct request_event_row *e);
+void request_events_free(struct request_events *e);
+
+/* The timeline of a request, oldest first. Caller frees with request_events_free(). */
+int request_events(struct db *db, int64_t id, struct request_events *out);
+
+/* When the timeline of a request last moved (0 when never). */
+time_t request_last_event(struct db *db, int64_t id);
+
+/* The queues a desk lives in. */
+enum request_queue {
+    QUEUE_NEW,        /* 待派单 */
+    QUEUE_DISPATCHED, /* 待签收 */
+    QUEUE_HANDLING,   /* 办理中: signed for, in progress, extended, reopened */
+    QUEUE_OVERDUE,    /* 超时督办: the running clock is past due */
+    QUEUE_FOLLOW_UP,  /* 待回访 */
+    QUEUE_RETURNED,   /* 退单待审 */
+    QUEUE_EXTENSION,  /* 延期待批 */
+    QUEUE_MINE,       /* 我今天登记的 */
+    QUEUE_ALL,        /* 全部 */
+    QUEUE_COUNT,
+};
+
+enum request_sort {
+    SORT_DUE,       /* the running deadline, soonest first */
+    SORT_NEWEST,    /* number, newest first */
+    SORT_OLDEST,    /* number, oldest first */
+    SORT_UNIT,      /* unit, in pinyin order */
+    SORT_REQUESTER, /* requester, in pinyin order */
+    SORT_COUNT,
+};
+
+struct request_filter {
+    int64_t unit_id;  /* 0: every unit */
+    int level;        /* -1: every level, else enum request_level */
+    int64_t talk_id;  /* 0: any; else the requests of one evening-talk session */
+    const char *text; /* "": all; digits: the number; else the requester or title */
+    const char *actor;/* QUEUE_MINE: whose */
+    time_t now;       /* QUEUE_OVERDUE, QUEUE_MINE */
+};
+
+/*
+** The requests of a queue, filtered and sorted, at most limit of them
+** (list->total says how many there are). Caller frees with request_list_free().
+*/
+int request_queue(struct db *db, enum request_queue q, const struct request_filter *f,
+                  enum request_sort sort, size_t limit, struct request_list *out);
+
+/* The label of a queue and of a sort order (msgids). */
+const char *request_queue_label(enum request_queue q);
+const char *request_sort_label(enum request_sort s);
+
+/*
+** The counts behind the rates for requests taken down in [from, to):
+** one row per unit (unit_id 0: none yet), and the district in *overall.
+** Caller frees *units.
+*/
+int request_rate_counts(struct db *db, time_t from, time_t to, struct rate_counts **units,
+                        size_t *n, struct rate_counts *overall);
+
+/* 和平夜话: an evening-talk session. */
+struct evening_talk {
+    int64_t id;
+    char held_on[11];
+    char *place, *officials, *note;
+    int64_t community_id;
+    char *community; /* read only */
+    int64_t version;
+    int64_t requests, open; /* read only: requests raised in it, and how many are still open */
+};
+
+struct talk_list {
+    struct evening_talk *v;
+    size_t n;
+};
+
+void talk_init(struct evening_talk *t);
+void talk_free(struct evening_talk *t);
+void talk_list_free(struct talk_list *l);
+
+/* Sessions, newest first, narrowed by a fragment of place or officials. */
+int talk_list(struct db *db, const char *query, struct talk_list *out);
+int talk_get(struct db *db, int64_t id, struct evening_talk *out);
+/* Create or update a session (version checked). DB_OK, DB_CONFLICT, DB_INVALID or an error. */
+int talk_save(struct db *db, struct evening_talk *t, const char *actor);
+
+/* Requests taken down in all, and open (not closed), for the home screen. */
+int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue, time_t now);
+
+#endif

@@ -1,0 +1,256 @@
+/*
+** catalogue: see catalogue.h.
+*/
+#include "catalogue.h"
+#include "i18n.h"
+#include "request.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void catalogue_set(char **field, const char *value)
+{
+    free(*field);
+    *field = xstrdup(value ? value : "");
+}
+
+void unit_init(struct unit *u)
+{
+    memset(u, 0, sizeof *u);
+    u->code = xstrdup("");
+    u->name = xstrdup("");
+    u->kind = xstrdup("");
+    u->phone = xstrdup("");
+    u->updated_at = xstrdup("");
+    u->updated_by = xstrdup("");
+}
+
+void unit_free(struct unit *u)
+{
+    free(u->code);
+    free(u->name);
+    free(u->kind);
+    free(u->phone);
+    free(u->updated_at);
+    free(u->updated_by);
+    memset(u, 0, sizeof *u);
+}
+
+void unit_copy(struct unit *dst, const struct unit *src)
+{
+    *dst = *src;
+    dst->code = xstrdup(src->code);
+    dst->name = xstrdup(src->name);
+    dst->kind = xstrdup(src->kind);
+    dst->phone = xstrdup(src->phone);
+    dst->updated_at = xstrdup(src->updated_at);
+    dst->updated_by = xstrdup(src->updated_by);
+}
+
+void service_item_init(struct service_item *it)
+{
+    memset(it, 0, sizeof *it);
+    it->code = xstrdup("");
+    it->name = xstrdup("");
+    it->unit_name = xstrdup("");
+    it->category = xstrdup("service");
+    it->description = xstrdup("");
+    it->materials = xstrdup("");
+    it->updated_at = xstrdup("");
+    it->updated_by = xstrdup("");
+    it->accept_minutes = 24 * 60;
+    it->resolve_amount = 5;
+    it->resolve_unit = 'd';
+}
+
+void service_item_free(struct service_item *it)
+{
+    free(it->code);
+    free(it->name);
+    free(it->unit_name);
+    free(it->category);
+    free(it->description);
+    free(it->materials);
+    free(it->updated_at);
+    free(it->updated_by);
+    memset(it, 0, sizeof *it);
+}
+
+void service_item_copy(struct service_item *dst, const struct service_item *src)
+{
+    *dst = *src;
+    dst->code = xstrdup(src->code);
+    dst->name = xstrdup(src->name);
+    dst->unit_name = xstrdup(src->unit_name);
+    dst->category = xstrdup(src->category);
+    dst->description = xstrdup(src->description);
+    dst->materials = xstrdup(src->materials);
+    dst->updated_at = xstrdup(src->updated_at);
+    dst->updated_by = xstrdup(src->updated_by);
+}
+
+/*
+** A limit as written: a whole number and a unit word, spaces and
+** full-width digits allowed. Returns the number (> 0) and *rest the unit
+** word, lower-cased, in buf; 0 when there is no number.
+*/
+static long limit_split(const char *text, char *buf, size_t cap, const char **rest)
+{
+    char *norm = text_normalize(text ? text : "", TEXT_NORM_NOSPACE);
+    text_ascii_lower(norm);
+    char *end;
+    long n = strtol(norm, &end, 10);
+    if (end == norm || n <= 0 || n > 100000) {
+        free(norm);
+        return 0;
+    }
+    snprintf(buf, cap, "%s", end);
+    free(norm);
+    *rest = buf;
+    return n;
+}
+
+static int one_of(const char *word, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (str_eq(word, words[i])) return 1;
+    return 0;
+}
+
+static const char *const minute_words[] = {"分钟", "分", "min", "mins", "minutes", "minute"};
+static const char *const hour_words[] = {"小时", "个小时", "h", "hour", "hours", "工作小时"};
+static const char *const day_words[] = {"个工作日", "工作日", "workingdays", "workingday", "wd"};
+
+int catalogue_parse_accept(const char *text)
+{
+    char buf[64];
+    const char *unit;
+    long n = limit_split(text, buf, sizeof buf, &unit);
+    if (n <= 0) return 0;
+    if (one_of(unit, minute_words, ARRAY_LEN(minute_words))) return (int)n;
+    if (one_of(unit, hour_words, ARRAY_LEN(hour_words)) && n <= 1000) return (int)n * 60;
+    return 0;
+}
+
+int catalogue_parse_resolve(const char *text, int *amount, char *unit)
+{
+    char buf[64];
+    const char *word;
+    long n = limit_split(text, buf, sizeof buf, &word);
+    if (n <= 0 || n > 1000) return -1;
+    if (one_of(word, day_words, ARRAY_LEN(day_words)))
+        *unit = 'd';
+    else if (one_of(word, hour_words, ARRAY_LEN(hour_words)))
+        *unit = 'h';
+    else
+        return -1;
+    *amount = (int)n;
+    return 0;
+}
+
+char *catalogue_accept_text(int minutes)
+{
+    return minutes % 60 == 0 ? xasprintf("%d小时", minutes / 60) : xasprintf("%d分钟", minutes);
+}
+
+char *catalogue_resolve_text(int amount, char unit)
+{
+    return unit == 'h' ? xasprintf("%d小时", amount) : xasprintf("%d个工作日", amount);
+}
+
+char *catalogue_accept_label(int minutes)
+{
+    return minutes % 60 == 0 ? xasprintf(_("%d working hours"), minutes / 60)
+                             : xasprintf(_("%d working minutes"), minutes);
+}
+
+char *catalogue_resolve_label(int amount, char unit)
+{
+    return unit == 'h' ? xasprintf(_("%d working hours"), amount)
+                       : xasprintf(_("%d working days"), amount);
+}
+
+static const struct ledger_header catalogue_headers[] = {
+    {CF_CODE, "事项编码"},     {CF_CODE, "编码"},         {CF_CODE, "事项代码"},
+    {CF_NAME, "事项名称"},     {CF_NAME, "服务事项"},     {CF_NAME, "名称"},
+    {CF_CATEGORY, "类别"},     {CF_CATEGORY, "事项类别"}, {CF_CATEGORY, "所属方面"},
+    {CF_UNIT, "责任单位"},     {CF_UNIT, "承办单位"},     {CF_UNIT, "单位"},
+    {CF_UNIT_CODE, "单位编码"}, {CF_UNIT_KIND, "单位类型"}, {CF_UNIT_PHONE, "单位电话"},
+    {CF_UNIT_PHONE, "联系电话"}, {CF_MATERIALS, "办理材料"}, {CF_MATERIALS, "所需材料"},
+    {CF_MATERIALS, "申请材料"}, {CF_ACCEPT, "受理时限"},   {CF_ACCEPT, "签收时限"},
+    {CF_RESOLVE, "办结时限"},  {CF_RESOLVE, "承诺时限"},   {CF_RESOLVE, "办理时限"},
+    {CF_DESCRIPTION, "说明"},  {CF_DESCRIPTION, "事项说明"}, {CF_DESCRIPTION, "备注"},
+    {LEDGER_IGNORED, "序号"},
+};
+
+const struct ledger_schema ledger_catalogue = {catalogue_headers, ARRAY_LEN(catalogue_headers),
+                                               CF_COUNT};
+
+/* Field f as one line into *into; a missing required value is a problem too. */
+static void take_line(const struct ledger *l, const struct ledger_row *row, int f, int required,
+                      char **into, struct ledger_problems *p)
+{
+    char *v = ledger_row_line(l, row, f, p);
+    if (!v) return;
+    if (required && !*v)
+        ledger_problem_add(p, row->line, ledger_column_header(l, f), xstrdup(_("is empty")));
+    catalogue_set(into, v);
+    free(v);
+}
+
+int catalogue_row_check(const struct ledger *l, const struct ledger_row *row,
+                        struct service_item *it, struct unit *u, struct ledger_problems *p)
+{
+    size_t before = p->n;
+    service_item_init(it);
+    unit_init(u);
+    if (ledger_row_shape(l, row, p)) return 1;
+    char *code = text_normalize(ledger_value_of(l, row, CF_CODE), TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
+    if (!*code)
+        ledger_problem_add(p, row->line, ledger_column_header(l, CF_CODE), xstrdup(_("is empty")));
+    else if (!text_is_line(code))
+        ledger_problem_add(p, row->line, ledger_column_header(l, CF_CODE),
+                           xstrdup(_("holds a line break or a control character")));
+    catalogue_set(&it->code, code);
+    free(code);
+    take_line(l, row, CF_NAME, 1, &it->name, p);
+    take_line(l, row, CF_UNIT, 1, &u->name, p);
+    catalogue_set(&it->unit_name, u->name);
+    char *unit_code = text_normalize(ledger_value_of(l, row, CF_UNIT_CODE),
+                                     TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
+    catalogue_set(&u->code, text_is_line(unit_code) ? unit_code : "");
+    free(unit_code);
+    take_line(l, row, CF_UNIT_KIND, 0, &u->kind, p);
+    take_line(l, row, CF_UNIT_PHONE, 0, &u->phone, p);
+    take_line(l, row, CF_MATERIALS, 0, &it->materials, p);
+    take_line(l, row, CF_DESCRIPTION, 0, &it->description, p);
+
+    const char *category = ledger_value_of(l, row, CF_CATEGORY);
+    char *trimmed = text_trim(category);
+    const char *cat = request_word_code(request_categories, trimmed);
+    if (!cat)
+        ledger_problem_add(p, row->line, ledger_column_header(l, CF_CATEGORY),
+                           xasprintf(_("\"%s\" is not one of 矛盾排解, 服务群众, 重点工作, 综合执法, "
+                                       "应急处置"),
+                                     trimmed));
+    else
+        catalogue_set(&it->category, cat);
+    free(trimmed);
+
+    const char *accept = ledger_value_of(l, row, CF_ACCEPT);
+    int minutes = catalogue_parse_accept(accept);
+    if (minutes <= 0)
+        ledger_problem_add(p, row->line, ledger_column_header(l, CF_ACCEPT),
+                           xasprintf(_("\"%s\" is not a limit such as 2小时 or 30分钟"), accept));
+    else
+        it->accept_minutes = minutes;
+
+    const char *resolve = ledger_value_of(l, row, CF_RESOLVE);
+    if (catalogue_parse_resolve(resolve, &it->resolve_amount, &it->resolve_unit) != 0)
+        ledger_problem_add(p, row->line, ledger_column_header(l, CF_RESOLVE),
+                           xasprintf(_("\"%s\" is not a limit such as 5个工作日 or 4小时"), resolve));
+    return (int)(p->n - before);
+}

@@ -1,0 +1,216 @@
+/*
+** rates: see rates.h.
+*/
+#include "rates.h"
+#include "csv.h"
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static double percent(int64_t num, int64_t den)
+{
+    return den > 0 ? 100.0 * (double)num / (double)den : -1;
+}
+
+void rates_compute(const struct rate_counts *c, double basic_weight, int min_followed,
+                   struct rate_figures *out)
+{
+    memset(out, 0, sizeof *out);
+    out->rate[RATE_RESPONSE] = percent(c->responded, c->dispatched);
+    out->rate[RATE_RESOLUTION] = percent(c->solved, c->followed);
+    out->rate[RATE_SATISFACTION] =
+        c->followed > 0
+            ? 100.0 * ((double)c->satisfied + basic_weight * (double)c->basic) / (double)c->followed
+            : -1;
+    out->rate[RATE_ON_TIME] = percent(c->on_time, c->replied);
+    out->rate[RATE_RETURN] = percent(c->returned, c->dispatched);
+    out->rate[RATE_ANSWERED] = percent(c->answered, c->total);
+    out->accept_hours = c->accepted > 0 ? c->accept_hours / (double)c->accepted : -1;
+    out->reply_hours = c->replied > 0 ? c->reply_hours / (double)c->replied : -1;
+    const double *r = out->rate;
+    out->score = r[RATE_RESPONSE] < 0 || r[RATE_RESOLUTION] < 0 || r[RATE_SATISFACTION] < 0
+                     ? -1
+                     : (r[RATE_RESPONSE] + r[RATE_RESOLUTION] + r[RATE_SATISFACTION]) / 3;
+    out->ranked = c->followed >= min_followed && out->score >= 0;
+}
+
+void rates_rank(struct rate_figures *figs, const struct rate_counts *counts, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        figs[i].rank = 0;
+        if (!figs[i].ranked) continue;
+        int better = 0;
+        for (size_t j = 0; j < n; j++) {
+            if (j == i || !figs[j].ranked) continue;
+            double d = figs[j].score - figs[i].score;
+            int tie = d < 1e-9 && d > -1e-9;
+            if ((!tie && d > 0) ||
+                (tie && (counts[j].followed > counts[i].followed ||
+                         (counts[j].followed == counts[i].followed && j < i))))
+                better++;
+        }
+        figs[i].rank = better + 1;
+    }
+}
+
+const char *rates_name(enum rate_kind k)
+{
+    static const char *const names[RATE_COUNT] = {
+        N_("Response rate"), N_("Resolution rate"), N_("Satisfaction rate"),
+        N_("On-time rate"),  N_("Return rate"),     N_("Answered on the spot"),
+    };
+    return k < RATE_COUNT ? names[k] : "";
+}
+
+const char *rates_formula(enum rate_kind k)
+{
+    static const char *const formulas[RATE_COUNT] = {
+        N_("signed for and first contact, each within its limit / dispatched"),
+        N_("solved at follow-up / followed up"),
+        N_("(satisfied + %g x basically satisfied) / followed up"),
+        N_("replied by the deadline / replied"),
+        N_("returned at least once / dispatched"),
+        N_("answered on the spot / taken down"),
+    };
+    return k < RATE_COUNT ? formulas[k] : "";
+}
+
+char *rates_formula_text(enum rate_kind k, double basic_weight)
+{
+    if (k == RATE_SATISFACTION)
+        return xasprintf(_("(satisfied + %g x basically satisfied) / followed up"), basic_weight);
+    return xstrdup(_(rates_formula(k)));
+}
+
+void rates_add(struct rate_counts *a, const struct rate_counts *b)
+{
+    a->total += b->total;
+    a->answered += b->answered;
+    a->dispatched += b->dispatched;
+    a->responded += b->responded;
+    a->returned += b->returned;
+    a->followed += b->followed;
+    a->solved += b->solved;
+    a->satisfied += b->satisfied;
+    a->basic += b->basic;
+    a->replied += b->replied;
+    a->on_time += b->on_time;
+    a->accept_hours += b->accept_hours;
+    a->accepted += b->accepted;
+    a->reply_hours += b->reply_hours;
+}
+
+void rate_counts_free(struct rate_counts *c)
+{
+    free(c->unit_name);
+    c->unit_name = NULL;
+}
+
+/* A rate or a mean as text: "93.5%", "4.2", or "-" when there is none. */
+static void figure(char *buf, size_t n, double v, int percent_sign)
+{
+    if (v < 0)
+        snprintf(buf, n, "-");
+    else
+        snprintf(buf, n, percent_sign ? "%.1f%%" : "%.1f", v);
+}
+
+/* The cells of one row (buf holds their text). */
+static void row_cells(const struct rate_counts *c, const struct rate_figures *f, int ranked_col,
+                      char buf[][24], const char **cells, int csv)
+{
+    int i = 0;
+    cells[i] = *c->unit_name ? c->unit_name : _("(no unit)");
+    i++;
+    snprintf(buf[i], 24, "%lld", (long long)c->total);
+    cells[i] = buf[i];
+    i++;
+    snprintf(buf[i], 24, "%lld", (long long)c->dispatched);
+    cells[i] = buf[i];
+    i++;
+    snprintf(buf[i], 24, "%lld", (long long)c->followed);
+    cells[i] = buf[i];
+    i++;
+    for (int k = 0; k < RATE_COUNT; k++, i++) {
+        figure(buf[i], 24, f->rate[k], !csv);
+        cells[i] = buf[i];
+    }
+    figure(buf[i], 24, f->accept_hours, 0);
+    cells[i] = buf[i];
+    i++;
+    figure(buf[i], 24, f->reply_hours, 0);
+    cells[i] = buf[i];
+    i++;
+    if (!ranked_col)
+        snprintf(buf[i], 24, "%s", "");
+    else if (f->rank)
+        snprintf(buf[i], 24, "%d", f->rank);
+    else
+        snprintf(buf[i], 24, "%s", _("not ranked"));
+    cells[i] = buf[i];
+}
+
+#define REPORT_COLS (4 + RATE_COUNT + 3)
+
+char *rates_report(const struct rate_counts *units, size_t n, const struct rate_counts *overall,
+                   double basic_weight, int min_followed, const char *period, int csv)
+{
+    const char *head[REPORT_COLS] = {_("Unit"), _("Taken"), _("Dispatched"), _("Followed up")};
+    for (int k = 0; k < RATE_COUNT; k++)
+        head[4 + k] = _(rates_name(k));
+    head[4 + RATE_COUNT] = _("Hours to sign");
+    head[5 + RATE_COUNT] = _("Hours to reply");
+    head[6 + RATE_COUNT] = _("Rank");
+    static const int widths[REPORT_COLS] = {24, 7, 7, 7, 9, 9, 9, 11, 9, 11, 10, 10, 8};
+    struct rate_figures *figs = xcalloc(n + 1, sizeof *figs);
+    for (size_t i = 0; i < n; i++)
+        rates_compute(&units[i], basic_weight, min_followed, &figs[i]);
+    rates_rank(figs, units, n);
+    struct rate_figures all;
+    rates_compute(overall, basic_weight, 0, &all);
+
+    struct strbuf sb = STRBUF_INIT;
+    char buf[REPORT_COLS][24];
+    const char *cells[REPORT_COLS];
+    for (size_t r = 0; r <= n + 1; r++) {
+        const char *const *row = head;
+        if (r > 0) {
+            int last = r == n + 1;
+            const struct rate_counts *c = last ? overall : &units[r - 1];
+            if (!last && c->total == 0) continue;
+            row_cells(c, last ? &all : &figs[r - 1], !last, buf, cells, csv);
+            if (last) cells[0] = _("District");
+            row = cells;
+        }
+        for (int i = 0; i < REPORT_COLS; i++) {
+            if (csv) {
+                csv_put(&sb, row[i], i == 0, CSV_GUARD);
+                continue;
+            }
+            char cell[128];
+            text_fit(cell, sizeof cell, row[i], widths[i], i ? TEXT_FIT_RIGHT : 0);
+            strbuf_adds(&sb, cell);
+            if (i + 1 < REPORT_COLS) strbuf_addc(&sb, ' ');
+        }
+        if (csv)
+            csv_end_row(&sb);
+        else
+            strbuf_addc(&sb, '\n');
+    }
+    free(figs);
+    if (csv) return strbuf_detach(&sb);
+    strbuf_addf(&sb, _("\nRequests taken down %s. How each figure is counted:\n"), period);
+    for (int k = 0; k < RATE_COUNT; k++) {
+        char *formula = rates_formula_text(k, basic_weight);
+        strbuf_addf(&sb, "  %s = %s\n", _(rates_name(k)), formula);
+        free(formula);
+    }
+    strbuf_addf(&sb, _("  Rank: by (response + resolution + satisfaction) / 3; units with fewer "
+                       "than %d follow-ups are listed but not ranked.\n"),
+                min_followed);
+    return strbuf_detach(&sb);
+}

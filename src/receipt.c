@@ -1,0 +1,111 @@
+/*
+** receipt: see receipt.h.
+*/
+#include "receipt.h"
+#include "clock.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The receipt is this many columns wide (a CJK character takes two). */
+#define RECEIPT_COLS 48
+
+static void centred(struct strbuf *sb, const char *s)
+{
+    int w = text_width(s);
+    for (int i = 0; i < (RECEIPT_COLS - w) / 2; i++)
+        strbuf_addc(sb, ' ');
+    strbuf_adds(sb, s);
+    strbuf_addc(sb, '\n');
+}
+
+/* "标签：value", the value wrapped under itself when it is long. */
+static void line(struct strbuf *sb, const char *label, const char *value)
+{
+    if (!value || !*value) return;
+    int lw = text_width(label);
+    const char *p = value;
+    int first = 1;
+    while (*p) {
+        const char *next;
+        size_t n = text_wrap_line(p, RECEIPT_COLS - lw, &next);
+        if (first)
+            strbuf_adds(sb, label);
+        else
+            for (int i = 0; i < lw; i++)
+                strbuf_addc(sb, ' ');
+        strbuf_add(sb, p, n);
+        strbuf_addc(sb, '\n');
+        first = 0;
+        p = next;
+    }
+}
+
+static void rule(struct strbuf *sb)
+{
+    for (int i = 0; i < RECEIPT_COLS; i++)
+        strbuf_addc(sb, '-');
+    strbuf_addc(sb, '\n');
+}
+
+/* The requester's phone shown as 138****8000. Caller frees. */
+static char *masked_phone(const char *phone)
+{
+    size_t n = strlen(phone);
+    char *out = xmalloc(n + 1);
+    text_mask_number(phone, 11, out);
+    return out;
+}
+
+char *receipt_text(const struct request *r, const struct receipt_desk *desk)
+{
+    struct strbuf sb = STRBUF_INIT;
+    char when[17], buf[128];
+    centred(&sb, desk->centre && *desk->centre ? desk->centre : "党群服务中心");
+    centred(&sb, "诉 求 受 理 回 执");
+    rule(&sb);
+    line(&sb, "回执编号：", r->number);
+    line(&sb, "受理时间：", clock_format_minute(r->created_at, when));
+    char *phone = masked_phone(r->requester_phone);
+    char *who = *phone ? xasprintf("%s（%s）", r->requester, phone) : xstrdup(r->requester);
+    line(&sb, "诉 求 人：", who);
+    free(who);
+    free(phone);
+    line(&sb, "诉求内容：", r->title);
+    const char *category = request_word_zh(request_categories, r->category);
+    line(&sb, "事项类别：", category);
+    if (*r->item_name) {
+        char *item = xasprintf("%s %s", r->item_code, r->item_name);
+        line(&sb, "服务事项：", item);
+        free(item);
+    }
+    if (r->state == RS_ANSWERED) {
+        line(&sb, "办理结果：", "已当场答复");
+        line(&sb, "答复内容：", r->answer);
+    } else if (*r->unit_name) {
+        char *unit = *r->unit_phone ? xasprintf("%s（%s）", r->unit_name, r->unit_phone)
+                                    : xstrdup(r->unit_name);
+        line(&sb, "承办单位：", unit);
+        free(unit);
+        if (r->accept_due) {
+            snprintf(buf, sizeof buf, "%s 前", clock_format_minute(r->accept_due, when));
+            line(&sb, "签收时限：", buf);
+        }
+        if (r->resolve_due)
+            snprintf(buf, sizeof buf, "%s 前", clock_format_minute(r->resolve_due, when));
+        else if (r->resolve_unit == 'h')
+            snprintf(buf, sizeof buf, "签收后 %d 个工作小时内", r->resolve_amount);
+        else
+            snprintf(buf, sizeof buf, "签收后 %d 个工作日内", r->resolve_amount);
+        line(&sb, "办结时限：", buf);
+        line(&sb, "回    访：", "办结后下一个工作日电话回访");
+    }
+    rule(&sb);
+    line(&sb, "咨询电话：", desk->desk_phone);
+    strbuf_adds(&sb, "请妥善保存本回执，凭回执编号查询办理进度。\n");
+    centred(&sb, "件件有着落  事事有回音");
+    return strbuf_detach(&sb);
+}

@@ -1,0 +1,124 @@
+/*
+** request: one matter raised at the desk (诉求), as the core sees it, and
+** the words for its fields: channels, kinds, the five categories, levels,
+** follow-up answers. Each word has a code stored in the database and a
+** label shown on screen (a msgid). The rules of its life are in workflow.h.
+*/
+#ifndef BANGBAN_REQUEST_H
+#define BANGBAN_REQUEST_H
+
+#include <stdint.h>
+#include <time.h>
+
+/* The states of a request (DESIGN §4). */
+enum request_state {
+    RS_NEW,         /* 已登记 */
+    RS_ANSWERED,    /* 直接答复 (closed) */
+    RS_VOID,        /* 不予受理 (closed) */
+    RS_DISPATCHED,  /* 已派单, waiting for 签收 */
+    RS_RETURNED,    /* 退单待审 */
+    RS_ACCEPTED,    /* 已签收 */
+    RS_IN_PROGRESS, /* 办理中 */
+    RS_SUSPENDED,   /* 延期 */
+    RS_REPLIED,     /* 已反馈, waiting for 回访 */
+    RS_FOLLOW_UP,   /* 回访中 */
+    RS_CLOSED,      /* 已办结 (closed) */
+    RS_REOPENED,    /* 重办 */
+    RS_COUNT,
+};
+
+/* Levels of the call platform. */
+enum request_level { LEVEL_COMMUNITY, LEVEL_STREET, LEVEL_DISTRICT, LEVEL_COUNT };
+
+enum requester_kind { REQUESTER_RESIDENT, REQUESTER_ORGANISATION, REQUESTER_ANONYMOUS };
+
+/* Follow-up answers: how satisfied the requester is. */
+enum satisfaction { SAT_NONE, SAT_SATISFIED, SAT_BASIC, SAT_UNSATISFIED };
+
+/*
+** A code (stored), its label (msgid, shown) and its Chinese name, which
+** ledgers and receipts use whatever the clerk's language: one row of a
+** word list.
+*/
+struct request_word {
+    const char *code;
+    const char *label;
+    const char *zh;
+};
+
+/* The word lists; each ends with a {NULL, NULL} row. */
+extern const struct request_word request_channels[];   /* desk, chief, grid, evening_talk ... */
+extern const struct request_word request_kinds[];      /* consult, help, complaint ... */
+extern const struct request_word request_categories[]; /* dispute, service ... (the five) */
+
+/* The label (msgid) of code in words, or NULL when code is not one of them. */
+const char *request_word_label(const struct request_word *words, const char *code);
+/* The Chinese name of code in words, or NULL. */
+const char *request_word_zh(const struct request_word *words, const char *code);
+/* The code whose Chinese name, label (translated or msgid) or code is text, or NULL. */
+const char *request_word_code(const struct request_word *words, const char *text);
+
+/* State codes as stored ("new", "dispatched" ...) and their labels (msgids). */
+const char *request_state_code(enum request_state s);
+const char *request_state_label(enum request_state s);
+/* The state a code names; -1 when none. */
+int request_state_parse(const char *code);
+/* True for the closed states (answered, void, closed). */
+int request_state_closed(enum request_state s);
+
+const char *request_level_label(enum request_level l);
+const char *request_requester_code(enum requester_kind k);
+int request_requester_parse(const char *code);
+const char *request_satisfaction_code(enum satisfaction s);
+const char *request_satisfaction_label(enum satisfaction s);
+enum satisfaction request_satisfaction_parse(const char *code);
+
+struct request {
+    int64_t id; /* 0 until saved */
+    char *number;
+    enum request_state state;
+    char *channel, *kind, *category; /* codes */
+    int64_t item_id;
+    char *item_code, *item_name; /* read only */
+    int64_t unit_id;
+    char *unit_name, *unit_phone; /* read only */
+    enum requester_kind requester_kind;
+    int64_t resident_id;
+    char *requester, *requester_phone;
+    int64_t building_id, grid_id, community_id, talk_id;
+    char *building, *grid, *community, *talk; /* read only */
+    enum request_level level;
+    char *title, *detail;
+    int accept_minutes;  /* 签收 limit, working minutes */
+    int resolve_amount;  /* 办结 limit ... */
+    char resolve_unit;   /* 'd' working days, 'h' working hours */
+    time_t first_dispatched_at, dispatched_at, accept_due, accepted_at, contact_due,
+        contacted_at, resolve_due, replied_at, followup_due, closed_at; /* 0: not yet */
+    char *answer, *close_reason, *return_reason;
+    int resolved; /* -1 not asked, 0 no, 1 yes */
+    enum satisfaction satisfaction;
+    int attempts, returns, reopens, extensions;
+    time_t ext_due; /* an extension asked and not decided; 0 none */
+    char *ext_reason;
+    int unreachable;
+    int64_t duplicate_of;
+    int64_t version;
+    time_t created_at, updated_at;
+    char *created_by, *updated_by;
+};
+
+/* A request with every string "" and nothing set. Free with request_free(). */
+void request_init(struct request *r);
+void request_free(struct request *r);
+void request_copy(struct request *dst, const struct request *src);
+/* Replace *field with a copy of value (NULL: ""); take hands over an allocated string. */
+void request_set(char **field, const char *value);
+void request_take(char **field, char *value);
+
+/* The deadline of the clock running in r's state (签收, 办结 or 回访), 0 when none runs. */
+time_t request_due(const struct request *r);
+
+/* "2026-000123" for a year and a sequence number, into out (at least 16 bytes). */
+char *request_number_format(int year, int64_t seq, char *out);
+
+#endif

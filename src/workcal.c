@@ -1,0 +1,203 @@
+/*
+** workcal: see workcal.h.
+*/
+#include "workcal.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_START (9 * 60)
+#define DEFAULT_END   (17 * 60)
+
+void workcal_init(struct workcal *c)
+{
+    memset(c, 0, sizeof *c);
+    c->start = DEFAULT_START;
+    c->end = DEFAULT_END;
+}
+
+void workcal_free(struct workcal *c)
+{
+    free(c->days);
+    memset(c, 0, sizeof *c);
+}
+
+int workcal_set_hours(struct workcal *c, const char *text)
+{
+    int h1, m1, h2, m2, n = 0;
+    if (!text || sscanf(text, "%2d:%2d-%2d:%2d%n", &h1, &m1, &h2, &m2, &n) != 4 || text[n])
+        return -1;
+    if (h1 < 0 || h1 > 23 || h2 < 0 || h2 > 24 || m1 < 0 || m1 > 59 || m2 < 0 || m2 > 59) return -1;
+    int start = h1 * 60 + m1, end = h2 * 60 + m2;
+    if (start >= end || end > 24 * 60) return -1;
+    c->start = start;
+    c->end = end;
+    return 0;
+}
+
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (H. Hinnant's algorithm). */
+int32_t workcal_day_number(struct date d)
+{
+    int y = d.year - (d.month <= 2);
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (int32_t)(era * 146097 + doe - 719468);
+}
+
+struct date workcal_date_of_number(int32_t n)
+{
+    int z = n + 719468;
+    int era = (z >= 0 ? z : z - 146096) / 146097;
+    int doe = z - era * 146097;
+    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    struct date d;
+    d.day = doy - (153 * mp + 2) / 5 + 1;
+    d.month = mp < 10 ? mp + 3 : mp - 9;
+    d.year = yoe + era * 400 + (d.month <= 2);
+    return d;
+}
+
+/* 1 for Saturday and Sunday. 1970-01-01 was a Thursday. */
+static int is_weekend(int32_t n)
+{
+    int wd = (int)(((n % 7) + 7 + 4) % 7); /* 0 Sunday .. 6 Saturday */
+    return wd == 0 || wd == 6;
+}
+
+static int find(const struct workcal *c, int32_t n, size_t *at)
+{
+    size_t lo = 0, hi = c->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->days[mid] < n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *at = lo;
+    return lo < c->n && c->days[lo] == n;
+}
+
+void workcal_mark(struct workcal *c, struct date d, int working)
+{
+    int32_t n = workcal_day_number(d);
+    /* Only days that break the rule are kept: a holiday on a weekday, a working weekend day. */
+    if ((working != 0) != (is_weekend(n) != 0)) return;
+    size_t at;
+    if (find(c, n, &at)) return;
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 64;
+        c->days = xrealloc(c->days, c->cap * sizeof *c->days);
+    }
+    memmove(&c->days[at + 1], &c->days[at], (c->n - at) * sizeof *c->days);
+    c->days[at] = n;
+    c->n++;
+}
+
+static int working_number(const struct workcal *c, int32_t n)
+{
+    size_t at;
+    return find(c, n, &at) ? is_weekend(n) : !is_weekend(n);
+}
+
+int workcal_is_working(const struct workcal *c, struct date d)
+{
+    return working_number(c, workcal_day_number(d));
+}
+
+int workcal_day_minutes(const struct workcal *c)
+{
+    return c->end - c->start;
+}
+
+/* Local time t as a day number and minutes after midnight. */
+static void split(time_t t, int32_t *day, int *minute)
+{
+    struct tm tm;
+    localtime_r(&t, &tm);
+    struct date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    *day = workcal_day_number(d);
+    *minute = tm.tm_hour * 60 + tm.tm_min;
+}
+
+/* The local time of a day number and minutes after midnight (seconds 0). */
+static time_t join(int32_t day, int minute)
+{
+    struct date d = workcal_date_of_number(day);
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    tm.tm_year = d.year - 1900;
+    tm.tm_mon = d.month - 1;
+    tm.tm_mday = d.day;
+    tm.tm_hour = minute / 60;
+    tm.tm_min = minute % 60;
+    tm.tm_isdst = -1;
+    return mktime(&tm);
+}
+
+/* The first working day at or after day. A calendar is never all holidays for long. */
+static int32_t next_working(const struct workcal *c, int32_t day)
+{
+    while (!working_number(c, day))
+        day++;
+    return day;
+}
+
+time_t workcal_add_minutes(const struct workcal *c, time_t from, long minutes)
+{
+    int32_t day;
+    int minute;
+    split(from, &day, &minute);
+    /* Move to the next working moment. */
+    if (!working_number(c, day) || minute >= c->end) {
+        day = next_working(c, working_number(c, day) ? day + 1 : day);
+        minute = c->start;
+    } else if (minute < c->start) {
+        minute = c->start;
+    } else if (minutes <= 0) {
+        return from;
+    }
+    while (minutes > 0) {
+        long left = c->end - minute;
+        if (minutes <= left) return join(day, minute + (int)minutes);
+        minutes -= left;
+        day = next_working(c, day + 1);
+        minute = c->start;
+    }
+    return join(day, minute);
+}
+
+time_t workcal_add_days(const struct workcal *c, time_t from, int days)
+{
+    int32_t day;
+    int minute;
+    split(from, &day, &minute);
+    if (days < 1) days = 1;
+    for (int i = 0; i < days; i++)
+        day = next_working(c, day + 1);
+    return join(day, c->end);
+}
+
+long workcal_minutes_between(const struct workcal *c, time_t a, time_t b)
+{
+    if (b <= a) return 0;
+    int32_t da, db;
+    int ma, mb;
+    split(a, &da, &ma);
+    split(b, &db, &mb);
+    long total = 0;
+    for (int32_t d = da; d <= db; d++) {
+        if (!working_number(c, d)) continue;
+        int lo = d == da ? ma : c->start, hi = d == db ? mb : c->end;
+        if (lo < c->start) lo = c->start;
+        if (hi > c->end) hi = c->end;
+        if (hi > lo) total += hi - lo;
+    }
+    return total;
+}

@@ -1,0 +1,69 @@
+/*
+** workcal: the working-day calendar that deadlines run on. Monday to
+** Friday are working days and weekends are not, except the days the
+** calendar names: public holidays (not worked) and the weekend days worked
+** in exchange (调休). A working day runs from start to end (default
+** 09:00-17:00). Deadlines:
+**   in working minutes  counted inside working hours only (签收 limits);
+**   in working days     the end of the Nth working day after the day it
+**                       starts (办结 limits: 3 working days from a Monday
+**                       签收 end on Thursday at 17:00);
+**   the next working day  the follow-up call (回访) is due by its end.
+** All times are local. No SQL here: db/ loads the days into a workcal.
+*/
+#ifndef BANGBAN_WORKCAL_H
+#define BANGBAN_WORKCAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "date.h"
+
+struct workcal {
+    int32_t *days;  /* day numbers (days since 1970-01-01) that break the rule, sorted */
+    size_t n, cap;
+    int start, end; /* working hours, minutes after midnight */
+};
+
+/* An empty calendar (weekends off, no holidays) with hours 09:00-17:00. Free with workcal_free(). */
+void workcal_init(struct workcal *c);
+void workcal_free(struct workcal *c);
+
+/*
+** Set the working hours from text such as "09:00-17:00" (or "9:00-17:30").
+** Returns 0, or -1 when the text is not two times, start before end.
+*/
+int workcal_set_hours(struct workcal *c, const char *text);
+
+/*
+** Name a day that breaks the rule: a holiday (working 0) on a weekday or a
+** 调休 working day (working 1) on a weekend. A day that keeps the rule
+** (a holiday on a Sunday) is accepted and changes nothing.
+*/
+void workcal_mark(struct workcal *c, struct date d, int working);
+
+/* True when d is a working day. */
+int workcal_is_working(const struct workcal *c, struct date d);
+
+/* Working minutes in one working day (end - start). */
+int workcal_day_minutes(const struct workcal *c);
+
+/*
+** The moment `minutes` working minutes after from: time outside working
+** hours does not count. minutes <= 0 returns from moved to the next
+** working moment.
+*/
+time_t workcal_add_minutes(const struct workcal *c, time_t from, long minutes);
+
+/* The end of working hours on the days-th working day after from's day (days >= 1). */
+time_t workcal_add_days(const struct workcal *c, time_t from, int days);
+
+/* Working minutes from a to b (0 when b <= a). */
+long workcal_minutes_between(const struct workcal *c, time_t a, time_t b);
+
+/* Day number of a date (days since 1970-01-01) and back. */
+int32_t workcal_day_number(struct date d);
+struct date workcal_date_of_number(int32_t n);
+
+#endif

@@ -1,0 +1,557 @@
+/*
+** workflow: see workflow.h. The one table of a request's life is below;
+** nothing else in the program decides what may happen to a request.
+*/
+#include "workflow.h"
+#include "clock.h"
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The actions: code, label, what each needs. */
+static const struct {
+    const char *code;
+    const char *label;
+    unsigned needs;
+} actions[RA_COUNT] = {
+    [RA_REGISTER] = {"register", N_("Register"), 0},
+    [RA_DISPATCH] = {"dispatch", N_("Dispatch"), 0},
+    [RA_ANSWER] = {"answer", N_("Answer on the spot"), NEED_TEXT},
+    [RA_VOID] = {"void", N_("Do not accept"), NEED_TEXT},
+    [RA_RETURN] = {"return", N_("Return"), NEED_REASON},
+    [RA_REROUTE] = {"reroute", N_("Send to another unit"), NEED_UNIT},
+    [RA_INSIST] = {"insist", N_("Send back to the same unit"), NEED_TEXT},
+    [RA_ACCEPT] = {"accept", N_("Sign for"), 0},
+    [RA_CONTACT] = {"contact", N_("First contact"), NEED_TEXT},
+    [RA_ASK_EXTENSION] = {"ask_extension", N_("Ask for an extension"),
+                          NEED_TEXT | NEED_DEADLINE},
+    [RA_APPROVE_EXTENSION] = {"approve_extension", N_("Approve the extension"), NEED_TEXT},
+    [RA_REFUSE_EXTENSION] = {"refuse_extension", N_("Refuse the extension"), NEED_TEXT},
+    [RA_REPLY] = {"reply", N_("Reply with the result"), NEED_TEXT},
+    [RA_NO_ANSWER] = {"no_answer", N_("Follow-up call not answered"), 0},
+    [RA_FOLLOW_UP] = {"follow_up", N_("Follow-up answers"), NEED_ANSWERS},
+    [RA_REDO] = {"redo", N_("Handle again"), 0},
+    [RA_ESCALATE] = {"escalate", N_("Escalate"), NEED_TEXT},
+    [RA_URGE] = {"urge", N_("Urge"), NEED_TEXT},
+    [RA_NOTE] = {"note", N_("Note"), NEED_TEXT},
+};
+
+const struct request_word workflow_return_reasons[] = {
+    {"wrong_area", N_("Not in our area"), "属地不符"},
+    {"unclear_ownership", N_("Ownership unclear"), "权属不清"},
+    {"overlap", N_("Duties overlap"), "职能交叉"},
+    {"other", N_("Other"), "其他"},
+    {NULL, NULL, NULL},
+};
+
+/* --- guards: NULL when the rule may apply, else why not ----------------------------------- */
+
+static const char *g_consultation(const struct request *r, const struct workflow_input *in,
+                                  time_t now)
+{
+    (void)in, (void)now;
+    return str_eq(r->kind, "consult") ? NULL
+                                      : N_("Only a consultation can be answered on the spot");
+}
+
+static const char *g_has_unit(const struct request *r, const struct workflow_input *in,
+                              time_t now)
+{
+    (void)now;
+    return r->unit_id || (in && in->unit_id) ? NULL : N_("No unit to dispatch it to");
+}
+
+static const char *g_other_unit(const struct request *r, const struct workflow_input *in,
+                                time_t now)
+{
+    (void)now;
+    if (!in) return NULL;
+    if (!in->unit_id) return N_("Choose the unit to send it to");
+    return in->unit_id != r->unit_id ? NULL
+                                     : N_("That is the unit it came back from: send it back instead");
+}
+
+static const char *g_reason(const struct request *r, const struct workflow_input *in, time_t now)
+{
+    (void)r, (void)now;
+    if (!in) return NULL;
+    if (!request_word_label(workflow_return_reasons, in->reason)) return N_("Choose a reason");
+    if (str_eq(in->reason, "other") && str_empty(in->text))
+        return N_("Say what the other reason is");
+    return NULL;
+}
+
+static const char *g_extension(const struct request *r, const struct workflow_input *in,
+                               time_t now)
+{
+    if (r->ext_due) return N_("An extension is already waiting for a decision");
+    if (r->resolve_due && now >= r->resolve_due)
+        return N_("An extension must be asked for before the deadline");
+    if (in && in->deadline <= r->resolve_due)
+        return N_("The new deadline must be later than the current one");
+    return NULL;
+}
+
+static const char *g_extension_asked(const struct request *r, const struct workflow_input *in,
+                                     time_t now)
+{
+    (void)in, (void)now;
+    return r->ext_due ? NULL : N_("No extension has been asked for");
+}
+
+static const char *g_no_extension_asked(const struct request *r, const struct workflow_input *in,
+                                        time_t now)
+{
+    (void)in, (void)now;
+    return r->ext_due ? N_("An extension is waiting for a decision first") : NULL;
+}
+
+static const char *g_tries_left(const struct request *r, const struct workflow_input *in,
+                                time_t now)
+{
+    (void)in, (void)now;
+    return r->attempts + 1 < WORKFLOW_FOLLOW_UP_TRIES ? NULL : N_("This was the last try");
+}
+
+static const char *g_last_try(const struct request *r, const struct workflow_input *in, time_t now)
+{
+    (void)in, (void)now;
+    return r->attempts + 1 >= WORKFLOW_FOLLOW_UP_TRIES ? NULL : N_("Tries are left");
+}
+
+static const char *g_answers(const struct workflow_input *in)
+{
+    if (in->resolved != 0 && in->resolved != 1) return N_("Say whether it was solved");
+    if (in->satisfaction == SAT_NONE) return N_("Say how satisfied the requester is");
+    return NULL;
+}
+
+static const char *g_content(const struct request *r, const struct workflow_input *in,
+                             time_t now)
+{
+    (void)r, (void)now;
+    if (!in) return NULL;
+    const char *why = g_answers(in);
+    if (why) return why;
+    return in->satisfaction != SAT_UNSATISFIED ? NULL : N_("Not satisfied: it is handled again");
+}
+
+static const char *g_unsatisfied(const struct request *r, const struct workflow_input *in,
+                                 time_t now)
+{
+    (void)now;
+    if (r->reopens >= WORKFLOW_MAX_REOPENS) return N_("It has been handled again already");
+    if (!in) return NULL;
+    const char *why = g_answers(in);
+    if (why) return why;
+    return in->satisfaction == SAT_UNSATISFIED ? NULL : N_("Satisfied: it is closed");
+}
+
+static const char *g_unsatisfied_again(const struct request *r, const struct workflow_input *in,
+                                       time_t now)
+{
+    (void)now;
+    if (r->reopens < WORKFLOW_MAX_REOPENS) return N_("It is handled again first");
+    if (!in) return NULL;
+    const char *why = g_answers(in);
+    if (why) return why;
+    return in->satisfaction == SAT_UNSATISFIED ? NULL : N_("Satisfied: it is closed");
+}
+
+static const char *g_below_district(const struct request *r, const struct workflow_input *in,
+                                    time_t now)
+{
+    (void)in, (void)now;
+    return r->level < LEVEL_DISTRICT ? NULL : N_("It is at the district level already");
+}
+
+/* --- the table ------------------------------------------------------------------------------ */
+
+#define DESK  ROLE_DESK
+#define UNIT  ROLE_UNIT
+#define SUPER ROLE_SUPERVISOR
+#define SAME  RS_COUNT
+
+/*
+** The life of a request. Read a row as: in state FROM, ACTION (taken by
+** ROLES, when GUARD holds) leads to TO, does CLOCKS, and the timeline says EVENT.
+*/
+static const struct workflow_rule rules[] = {
+    /* Intake: dispatched to the item's unit, answered on the spot, or not accepted. */
+    {RS_NEW, RA_DISPATCH, RS_DISPATCHED, DESK | ROLE_SYSTEM, g_has_unit, CLOCK_DISPATCH,
+     N_("Dispatched to %s")},
+    {RS_NEW, RA_ANSWER, RS_ANSWERED, DESK, g_consultation, CLOCK_CLOSE, N_("Answered on the spot")},
+    {RS_NEW, RA_VOID, RS_VOID, DESK | SUPER, NULL, CLOCK_CLOSE, N_("Not accepted")},
+    /* 一叫就到: the unit signs for it, or returns it as not its own. */
+    {RS_DISPATCHED, RA_ACCEPT, RS_ACCEPTED, UNIT, NULL, CLOCK_ACCEPT, N_("Signed for by %s")},
+    {RS_DISPATCHED, RA_RETURN, RS_RETURNED, UNIT, g_reason, 0, N_("Returned by %s")},
+    /* The desk reviews a return: routes it elsewhere, or sends it back with a note. */
+    {RS_RETURNED, RA_REROUTE, RS_DISPATCHED, DESK | SUPER, g_other_unit, CLOCK_DISPATCH,
+     N_("Sent to %s instead")},
+    {RS_RETURNED, RA_INSIST, RS_DISPATCHED, DESK | SUPER, NULL, CLOCK_DISPATCH,
+     N_("Sent back to %s")},
+    /* 提锅上灶: first contact with the requester starts the handling. */
+    {RS_ACCEPTED, RA_CONTACT, RS_IN_PROGRESS, UNIT, NULL, CLOCK_CONTACT,
+     N_("%s contacted the requester")},
+    /* 延期: asked before the deadline, decided by a supervisor. */
+    {RS_IN_PROGRESS, RA_ASK_EXTENSION, SAME, UNIT, g_extension, 0, N_("%s asked for an extension")},
+    {RS_IN_PROGRESS, RA_APPROVE_EXTENSION, RS_SUSPENDED, SUPER, g_extension_asked, CLOCK_EXTEND,
+     N_("Extension approved")},
+    {RS_IN_PROGRESS, RA_REFUSE_EXTENSION, SAME, SUPER, g_extension_asked, 0,
+     N_("Extension refused")},
+    /* The result. */
+    {RS_IN_PROGRESS, RA_REPLY, RS_REPLIED, UNIT, g_no_extension_asked, CLOCK_REPLY,
+     N_("%s replied")},
+    {RS_SUSPENDED, RA_REPLY, RS_REPLIED, UNIT, NULL, CLOCK_REPLY, N_("%s replied")},
+    /* 回访: the desk phones the requester. */
+    {RS_REPLIED, RA_NO_ANSWER, RS_FOLLOW_UP, DESK, g_tries_left, 0,
+     N_("Follow-up call not answered")},
+    {RS_REPLIED, RA_NO_ANSWER, RS_CLOSED, DESK, g_last_try, CLOCK_CLOSE,
+     N_("Closed: the requester could not be reached")},
+    {RS_FOLLOW_UP, RA_NO_ANSWER, SAME, DESK, g_tries_left, 0, N_("Follow-up call not answered")},
+    {RS_FOLLOW_UP, RA_NO_ANSWER, RS_CLOSED, DESK, g_last_try, CLOCK_CLOSE,
+     N_("Closed: the requester could not be reached")},
+    {RS_REPLIED, RA_FOLLOW_UP, RS_CLOSED, DESK, g_content, CLOCK_CLOSE, N_("Followed up; closed")},
+    {RS_REPLIED, RA_FOLLOW_UP, RS_REOPENED, DESK, g_unsatisfied, CLOCK_RESTART,
+     N_("Followed up: not satisfied, back to %s")},
+    {RS_REPLIED, RA_FOLLOW_UP, RS_CLOSED, DESK, g_unsatisfied_again, CLOCK_CLOSE,
+     N_("Followed up: still not satisfied; closed for the supervisor")},
+    {RS_FOLLOW_UP, RA_FOLLOW_UP, RS_CLOSED, DESK, g_content, CLOCK_CLOSE,
+     N_("Followed up; closed")},
+    {RS_FOLLOW_UP, RA_FOLLOW_UP, RS_REOPENED, DESK, g_unsatisfied, CLOCK_RESTART,
+     N_("Followed up: not satisfied, back to %s")},
+    {RS_FOLLOW_UP, RA_FOLLOW_UP, RS_CLOSED, DESK, g_unsatisfied_again, CLOCK_CLOSE,
+     N_("Followed up: still not satisfied; closed for the supervisor")},
+    /* 重办: the unit takes it up again. */
+    {RS_REOPENED, RA_REDO, RS_IN_PROGRESS, UNIT, NULL, CLOCK_CONTACT, N_("%s handles it again")},
+    /* Escalation: community -> street -> district; the state stays. */
+    {RS_NEW, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0, N_("Escalated to the %s level")},
+    {RS_DISPATCHED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
+     N_("Escalated to the %s level")},
+    {RS_RETURNED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
+     N_("Escalated to the %s level")},
+    {RS_ACCEPTED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
+     N_("Escalated to the %s level")},
+    {RS_IN_PROGRESS, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
+     N_("Escalated to the %s level")},
+    {RS_SUSPENDED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
+     N_("Escalated to the %s level")},
+    {RS_REOPENED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
+     N_("Escalated to the %s level")},
+    /* 催办: the desk chases the unit; the state stays. */
+    {RS_DISPATCHED, RA_URGE, SAME, DESK | SUPER, NULL, 0, N_("Urged %s")},
+    {RS_ACCEPTED, RA_URGE, SAME, DESK | SUPER, NULL, 0, N_("Urged %s")},
+    {RS_IN_PROGRESS, RA_URGE, SAME, DESK | SUPER, NULL, 0, N_("Urged %s")},
+    {RS_SUSPENDED, RA_URGE, SAME, DESK | SUPER, NULL, 0, N_("Urged %s")},
+    {RS_REOPENED, RA_URGE, SAME, DESK | SUPER, NULL, 0, N_("Urged %s")},
+};
+
+#undef DESK
+#undef UNIT
+#undef SUPER
+#undef SAME
+
+/* Notes may be added in every state, closed ones too. */
+static const struct workflow_rule note_rule = {RS_COUNT, RA_NOTE, RS_COUNT,
+                                               ROLE_DESK | ROLE_UNIT | ROLE_SUPERVISOR,
+                                               NULL, 0, N_("Note")};
+static const struct workflow_rule register_rule = {RS_COUNT, RA_REGISTER, RS_NEW, ROLE_DESK, NULL,
+                                                   0, N_("Registered")};
+
+const struct workflow_rule *workflow_rules(size_t *n)
+{
+    *n = ARRAY_LEN(rules);
+    return rules;
+}
+
+const char *workflow_action_code(enum request_action a)
+{
+    return a < RA_COUNT ? actions[a].code : "";
+}
+
+const char *workflow_action_label(enum request_action a)
+{
+    return a < RA_COUNT ? actions[a].label : "";
+}
+
+unsigned workflow_action_needs(enum request_action a)
+{
+    return a < RA_COUNT ? actions[a].needs : 0;
+}
+
+int workflow_action_parse(const char *code)
+{
+    for (int a = 0; a < RA_COUNT; a++)
+        if (str_eq(actions[a].code, code)) return a;
+    return -1;
+}
+
+const char *workflow_role_code(unsigned role)
+{
+    return role & ROLE_UNIT         ? "unit"
+           : role & ROLE_SUPERVISOR ? "supervisor"
+           : role & ROLE_SYSTEM     ? "system"
+                                    : "desk";
+}
+
+const char *workflow_role_label(unsigned role)
+{
+    return role & ROLE_UNIT         ? N_("for the unit")
+           : role & ROLE_SUPERVISOR ? N_("supervisor")
+           : role & ROLE_SYSTEM     ? N_("automatic")
+                                    : N_("desk");
+}
+
+/* The first rule for (from, a), or NULL. */
+static const struct workflow_rule *rule_first(enum request_state from, enum request_action a)
+{
+    if (a == RA_NOTE) return &note_rule;
+    for (size_t i = 0; i < ARRAY_LEN(rules); i++)
+        if (rules[i].from == from && rules[i].action == a) return &rules[i];
+    return NULL;
+}
+
+/* The rule that applies: the first for (from, a) whose guard holds; *why from the first that fails. */
+static const struct workflow_rule *rule_find(const struct request *r, enum request_action a,
+                                             const struct workflow_input *in, time_t now,
+                                             const char **why)
+{
+    *why = NULL;
+    if (a == RA_NOTE) return &note_rule;
+    for (size_t i = 0; i < ARRAY_LEN(rules); i++) {
+        const struct workflow_rule *rule = &rules[i];
+        if (rule->from != r->state || rule->action != a) continue;
+        const char *no = rule->guard ? rule->guard(r, in, now) : NULL;
+        if (!no) return rule;
+        if (!*why) *why = no;
+    }
+    return NULL;
+}
+
+unsigned workflow_role_for(const struct request *r, enum request_action a)
+{
+    const struct workflow_rule *rule = rule_first(r->state, a);
+    if (!rule) return 0;
+    for (unsigned bit = 1; bit <= ROLE_SYSTEM; bit <<= 1)
+        if (rule->roles & bit) return bit;
+    return 0;
+}
+
+size_t workflow_offered(const struct request *r, time_t now, enum request_action *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(rules) && n < cap; i++) {
+        const struct workflow_rule *rule = &rules[i];
+        if (rule->from != r->state || rule->roles == ROLE_SYSTEM) continue;
+        if (rule->guard && rule->guard(r, NULL, now)) continue;
+        int seen = 0;
+        for (size_t j = 0; j < n; j++)
+            seen |= out[j] == rule->action;
+        if (!seen) out[n++] = rule->action;
+    }
+    if (n < cap) out[n++] = RA_NOTE;
+    return n;
+}
+
+time_t workflow_resolve_deadline(const struct request *r, time_t from, const struct workcal *cal)
+{
+    int amount = r->resolve_amount > 0 ? r->resolve_amount : 1;
+    if (r->resolve_unit == 'h') return workcal_add_minutes(cal, from, (long)amount * 60);
+    return workcal_add_days(cal, from, amount);
+}
+
+static void apply_clocks(struct request *r, unsigned clocks, time_t now, const struct workcal *cal)
+{
+    if (clocks & CLOCK_DISPATCH) {
+        r->dispatched_at = now;
+        if (!r->first_dispatched_at) r->first_dispatched_at = now;
+        r->accept_due = workcal_add_minutes(cal, now, r->accept_minutes > 0 ? r->accept_minutes : 60);
+    }
+    if (clocks & CLOCK_ACCEPT) {
+        r->accepted_at = now;
+        r->resolve_due = workflow_resolve_deadline(r, now, cal);
+        r->contact_due = workcal_add_minutes(cal, now, r->accept_minutes > 0 ? r->accept_minutes : 60);
+    }
+    if ((clocks & CLOCK_CONTACT) && !r->contacted_at) r->contacted_at = now;
+    if (clocks & CLOCK_EXTEND) r->resolve_due = r->ext_due;
+    if (clocks & CLOCK_REPLY) {
+        r->replied_at = now;
+        r->followup_due = workcal_add_days(cal, now, 1);
+    }
+    if (clocks & CLOCK_RESTART) r->resolve_due = workflow_resolve_deadline(r, now, cal);
+    if (clocks & CLOCK_CLOSE) r->closed_at = now;
+}
+
+/* What an action does to the request's other fields. */
+static void apply_fields(struct request *r, const struct workflow_rule *rule,
+                         const struct workflow_input *in)
+{
+    const char *text = in && in->text ? in->text : "";
+    switch (rule->action) {
+    case RA_DISPATCH:
+    case RA_REROUTE:
+        if (in && in->unit_id) {
+            r->unit_id = in->unit_id;
+            request_set(&r->unit_name, in->unit_name);
+        }
+        break;
+    case RA_ANSWER:
+        request_set(&r->answer, text);
+        request_set(&r->close_reason, "answered");
+        break;
+    case RA_VOID:
+        request_set(&r->close_reason, "void");
+        request_set(&r->answer, text);
+        r->duplicate_of = in ? in->duplicate_of : 0;
+        break;
+    case RA_RETURN:
+        r->returns++;
+        request_set(&r->return_reason, in->reason);
+        break;
+    case RA_ASK_EXTENSION:
+        r->ext_due = in->deadline;
+        request_set(&r->ext_reason, text);
+        break;
+    case RA_APPROVE_EXTENSION:
+        r->extensions++;
+        r->ext_due = 0;
+        break;
+    case RA_REFUSE_EXTENSION:
+        r->ext_due = 0;
+        break;
+    case RA_REPLY:
+        request_set(&r->answer, text);
+        break;
+    case RA_NO_ANSWER:
+        r->attempts++;
+        if (rule->to == RS_CLOSED) {
+            r->unreachable = 1;
+            request_set(&r->close_reason, "unreachable");
+        }
+        break;
+    case RA_FOLLOW_UP:
+        r->resolved = in->resolved;
+        r->satisfaction = in->satisfaction;
+        if (rule->to == RS_REOPENED)
+            r->reopens++;
+        else if (in->satisfaction == SAT_UNSATISFIED)
+            request_set(&r->close_reason, "unsatisfied");
+        else
+            request_set(&r->close_reason, in->resolved ? "resolved" : "unresolved");
+        break;
+    case RA_ESCALATE:
+        r->level++;
+        break;
+    default:
+        break;
+    }
+}
+
+/* The event's details: what was given, in the clerk's words. Caller frees. */
+static char *event_text(const struct request *before, const struct workflow_rule *rule,
+                        const struct workflow_input *in)
+{
+    const char *text = in && in->text ? in->text : "";
+    char when[20];
+    switch (rule->action) {
+    case RA_RETURN: {
+        const char *label = _(request_word_label(workflow_return_reasons, in->reason));
+        return *text ? xasprintf("%s: %s", label, text) : xstrdup(label);
+    }
+    case RA_ASK_EXTENSION:
+        return xasprintf(_("until %s: %s"), clock_format_minute(in->deadline, when), text);
+    case RA_APPROVE_EXTENSION:
+        return xasprintf(_("new deadline %s; requester told: %s"),
+                         clock_format_minute(before->ext_due, when), text);
+    case RA_NO_ANSWER:
+        return xasprintf(_("try %d of %d"), before->attempts + 1, WORKFLOW_FOLLOW_UP_TRIES);
+    case RA_FOLLOW_UP:
+        return *text ? xasprintf("%s, %s: %s", in->resolved ? _("solved") : _("not solved"),
+                                 _(request_satisfaction_label(in->satisfaction)), text)
+                     : xasprintf("%s, %s", in->resolved ? _("solved") : _("not solved"),
+                                 _(request_satisfaction_label(in->satisfaction)));
+    default:
+        return xstrdup(text);
+    }
+}
+
+int workflow_apply(struct request *r, enum request_action a, const struct workflow_input *in,
+                   unsigned role, time_t now, const struct workcal *cal,
+                   struct workflow_event *ev, const char **why)
+{
+    static const struct workflow_input none = {0};
+    if (!in) in = &none;
+    memset(ev, 0, sizeof *ev);
+    if (a >= RA_COUNT || a == RA_REGISTER || !rule_first(r->state, a)) {
+        *why = _("This cannot be done in this state");
+        return -1;
+    }
+    unsigned needs = actions[a].needs;
+    if ((needs & NEED_TEXT) && !(needs & NEED_REASON) && str_empty(in->text) &&
+        a != RA_FOLLOW_UP) {
+        *why = _("Write what is to be recorded");
+        return -1;
+    }
+    if ((needs & NEED_DEADLINE) && !in->deadline) {
+        *why = _("Give the new deadline");
+        return -1;
+    }
+    const char *no;
+    const struct workflow_rule *rule = rule_find(r, a, in, now, &no);
+    if (!rule) {
+        *why = _(no ? no : "This cannot be done in this state");
+        return -1;
+    }
+    if (!role) role = workflow_role_for(r, a);
+    if (!(rule->roles & role)) {
+        *why = _("Not allowed in this role");
+        return -1;
+    }
+    ev->action = a;
+    ev->from = r->state;
+    ev->to = rule->to == RS_COUNT ? r->state : rule->to;
+    ev->role = role;
+    ev->text = event_text(r, rule, in);
+    apply_fields(r, rule, in);
+    apply_clocks(r, rule->clocks, now, cal);
+    r->state = ev->to;
+    ev->unit_id = r->unit_id;
+    return 0;
+}
+
+void workflow_register(struct request *r, time_t now, struct workflow_event *ev)
+{
+    r->state = RS_NEW;
+    r->created_at = now;
+    memset(ev, 0, sizeof *ev);
+    ev->action = RA_REGISTER;
+    ev->from = RS_NEW;
+    ev->to = RS_NEW;
+    ev->role = register_rule.roles;
+    ev->text = xstrdup("");
+}
+
+unsigned workflow_flags(const struct request *r, time_t now, time_t last_event,
+                        const struct workcal *cal)
+{
+    unsigned f = 0;
+    if (request_state_closed(r->state)) return 0;
+    time_t due = request_due(r);
+    if (due && now > due)
+        f |= FLAG_OVERDUE;
+    else if (due && workcal_minutes_between(cal, now, due) <= workcal_day_minutes(cal))
+        f |= FLAG_URGE;
+    int day = workcal_day_minutes(cal);
+    if ((r->state == RS_DISPATCHED || r->state == RS_RETURNED || r->state == RS_ACCEPTED) &&
+        r->dispatched_at && workcal_minutes_between(cal, r->dispatched_at, now) > 24L * 60 &&
+        !r->contacted_at)
+        f |= FLAG_RED;
+    if (last_event && r->state != RS_NEW && workcal_minutes_between(cal, last_event, now) > 3L * day)
+        f |= FLAG_YELLOW;
+    if (r->ext_due) f |= FLAG_EXT_ASKED;
+    return f;
+}
