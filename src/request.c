@@ -20,8 +20,8 @@ const struct request_word request_channels[] = {
 };
 
 const struct request_word request_kinds[] = {
-    {"consult", N_("Consultation"), "咨询"}, {"help", N_("Help"), "求助"},
-    {"complaint", N_("Complaint"), "投诉"},  {"report", N_("Report"), "举报"},
+    {"consult", N_("Consultation"), "咨询"}, {"help", N_("Asking for help"), "求助"},
+    {"complaint", N_("Complaint"), "投诉"},  {"report", N_("Report of wrongdoing"), "举报"},
     {"suggestion", N_("Suggestion"), "建议"}, {NULL, NULL, NULL},
 };
 
@@ -65,8 +65,8 @@ static const struct {
     [RS_NEW] = {"new", N_("Registered"), 0},
     [RS_ANSWERED] = {"answered", N_("Answered on the spot"), 1},
     [RS_VOID] = {"void", N_("Not accepted"), 1},
-    [RS_DISPATCHED] = {"dispatched", N_("Dispatched"), 0},
-    [RS_RETURNED] = {"returned", N_("Returned"), 0},
+    [RS_DISPATCHED] = {"dispatched", N_("Dispatched, to sign for"), 0},
+    [RS_RETURNED] = {"returned", N_("Returned, to review"), 0},
     [RS_ACCEPTED] = {"accepted", N_("Signed for"), 0},
     [RS_IN_PROGRESS] = {"in_progress", N_("In progress"), 0},
     [RS_SUSPENDED] = {"suspended", N_("Extended"), 0},
@@ -100,8 +100,8 @@ int request_state_closed(enum request_state s)
 
 const char *request_level_label(enum request_level l)
 {
-    static const char *const labels[LEVEL_COUNT] = {N_("Community"), N_("Street"),
-                                                     N_("District")};
+    static const char *const labels[LEVEL_COUNT] = {N_("Community level"), N_("Street level"),
+                                                     N_("District level")};
     return l < LEVEL_COUNT ? labels[l] : "";
 }
 

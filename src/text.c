@@ -310,7 +310,13 @@ char *text_normalize(const char *s, unsigned flags)
             continue;
         }
         i += (size_t)len;
-        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
+        int alnum = (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+                    (cp >= 0xFF41 && cp <= 0xFF5A);
+        if (cp >= 0xFF01 && cp <= 0xFF5E && (alnum || !(flags & TEXT_NORM_PROSE))) cp -= 0xFEE0;
+        if (is_space_cp(cp) && (flags & TEXT_NORM_PROSE)) {
+            strbuf_add(&sb, s + i - len, (size_t)len);
+            continue;
+        }
         if (is_space_cp(cp)) {
             if (flags & TEXT_NORM_NOSPACE) continue;
             cp = ' ';

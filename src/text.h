@@ -110,6 +110,7 @@ size_t text_wrap_line(const char *s, int cols, const char **next);
 /* text_normalize() flags. */
 #define TEXT_NORM_UPPER   1u /* ASCII letters to upper case (x -> X in ID numbers) */
 #define TEXT_NORM_NOSPACE 2u /* drop every space, tab and ideographic space */
+#define TEXT_NORM_PROSE   4u /* Chinese prose: keep full-width punctuation and spaces (，。：) */
 
 /*
 ** Normalise what an input method types into a code field: full-width

@@ -229,19 +229,19 @@ static const struct workflow_rule rules[] = {
     /* 重办: the unit takes it up again. */
     {RS_REOPENED, RA_REDO, RS_IN_PROGRESS, UNIT, NULL, CLOCK_CONTACT, N_("%s handles it again")},
     /* Escalation: community -> street -> district; the state stays. */
-    {RS_NEW, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0, N_("Escalated to the %s level")},
+    {RS_NEW, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0, N_("Escalated")},
     {RS_DISPATCHED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
-     N_("Escalated to the %s level")},
+     N_("Escalated")},
     {RS_RETURNED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
-     N_("Escalated to the %s level")},
+     N_("Escalated")},
     {RS_ACCEPTED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
-     N_("Escalated to the %s level")},
+     N_("Escalated")},
     {RS_IN_PROGRESS, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
-     N_("Escalated to the %s level")},
+     N_("Escalated")},
     {RS_SUSPENDED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
-     N_("Escalated to the %s level")},
+     N_("Escalated")},
     {RS_REOPENED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
-     N_("Escalated to the %s level")},
+     N_("Escalated")},
     /* 催办: the desk chases the unit; the state stays. */
     {RS_DISPATCHED, RA_URGE, SAME, DESK | SUPER, NULL, 0, N_("Urged %s")},
     {RS_ACCEPTED, RA_URGE, SAME, DESK | SUPER, NULL, 0, N_("Urged %s")},
@@ -460,7 +460,7 @@ static char *event_text(const struct request *before, const struct workflow_rule
     switch (rule->action) {
     case RA_RETURN: {
         const char *label = _(request_word_label(workflow_return_reasons, in->reason));
-        return *text ? xasprintf("%s: %s", label, text) : xstrdup(label);
+        return *text ? xasprintf(_("%s: %s"), label, text) : xstrdup(label);
     }
     case RA_ASK_EXTENSION:
         return xasprintf(_("until %s: %s"), clock_format_minute(in->deadline, when), text);
@@ -469,10 +469,13 @@ static char *event_text(const struct request *before, const struct workflow_rule
                          clock_format_minute(before->ext_due, when), text);
     case RA_NO_ANSWER:
         return xasprintf(_("try %d of %d"), before->attempts + 1, WORKFLOW_FOLLOW_UP_TRIES);
+    case RA_ESCALATE:
+        return xasprintf(_("to the %s level: %s"),
+                         _(request_level_label((enum request_level)(before->level + 1))), text);
     case RA_FOLLOW_UP:
-        return *text ? xasprintf("%s, %s: %s", in->resolved ? _("solved") : _("not solved"),
+        return *text ? xasprintf(_("%s, %s: %s"), in->resolved ? _("solved") : _("not solved"),
                                  _(request_satisfaction_label(in->satisfaction)), text)
-                     : xasprintf("%s, %s", in->resolved ? _("solved") : _("not solved"),
+                     : xasprintf(_("%s, %s"), in->resolved ? _("solved") : _("not solved"),
                                  _(request_satisfaction_label(in->satisfaction)));
     default:
         return xstrdup(text);
@@ -516,8 +519,8 @@ int workflow_apply(struct request *r, enum request_action a, const struct workfl
     ev->to = rule->to == RS_COUNT ? r->state : rule->to;
     ev->role = role;
     ev->text = event_text(r, rule, in);
+    apply_clocks(r, rule->clocks, now, cal); /* first: an extension's deadline is read here */
     apply_fields(r, rule, in);
-    apply_clocks(r, rule->clocks, now, cal);
     r->state = ev->to;
     ev->unit_id = r->unit_id;
     return 0;

@@ -90,6 +90,16 @@ void form_set_secret(struct form *f, int i, char *(*mask)(const char *))
     f->fields[i].mask = mask;
 }
 
+void form_set_secret_text(struct form *f, int i, const char *text, char *(*mask)(const char *))
+{
+    struct form_field *ff = &f->fields[i];
+    lineedit_set(&ff->edit, text);
+    free(ff->orig);
+    ff->orig = lineedit_text(&ff->edit);
+    ff->mask = mask;
+    ff->revealed = 0;
+}
+
 void form_reveal(struct form *f, int i)
 {
     f->fields[i].revealed = 1;

@@ -82,6 +82,12 @@ int form_add_choice(struct form *f, const char *label, int64_t id, const char *l
 int form_add_multi(struct form *f, const char *label, const char *value, choice_source source,
                    void *ctx, int width);
 
+/*
+** Put text into field i as a secret the clerk did not type (a number taken
+** from a record): shown through mask until typing replaces it.
+*/
+void form_set_secret_text(struct form *f, int i, const char *text, char *(*mask)(const char *));
+
 /* Make text field i secret: shown through mask until revealed; typing replaces it. */
 void form_set_secret(struct form *f, int i, char *(*mask)(const char *));
 /* Show secret field i in full (after the reveal was recorded). */

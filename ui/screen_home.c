@@ -3,7 +3,9 @@
 ** (and nothing that does not), with a digit or Up/Down + Enter to open one,
 ** and what the database holds.
 */
+#include "db/request_store.h"
 #include "db/resident_store.h"
+#include "src/clock.h"
 #include "src/i18n.h"
 #include "src/text.h"
 #include "src/util.h"
@@ -19,6 +21,7 @@ struct home {
     unsigned generation; /* of the counts shown */
     int64_t counts[AREA_KIND_COUNT];
     int64_t residents;
+    int64_t requests, open, overdue;
     int counts_ok;
 };
 
@@ -40,6 +43,13 @@ static const struct {
 } sections[] = {
     {N_("Residents"), N_("Find, register and edit residents; import and export ledgers"),
      open_residents},
+    {N_("Requests"), N_("Take requests down, dispatch, chase, follow up; the queues"),
+     screen_request_new},
+    {N_("Service catalogue"), N_("Service items, units, working-day calendar"),
+     screen_catalogue_new},
+    {N_("Evening talks"), N_("Sessions and whether each matter raised has its answer"),
+     screen_talk_new},
+    {N_("Rates"), N_("Response, resolution and satisfaction rates per unit"), screen_rates_new},
     {N_("Areas and buildings"), N_("Streets, communities, grids and buildings"), open_areas},
 };
 
@@ -49,6 +59,7 @@ static void home_load(struct home *h)
 {
     h->counts_ok = area_counts(ui.db, h->counts) == DB_OK;
     h->residents = resident_count(ui.db);
+    request_counts(ui.db, &h->requests, &h->open, &h->overdue, clock_now());
     h->generation = ui.generation;
 }
 
@@ -62,7 +73,8 @@ static void home_draw(struct screen *s, int top, int rows)
     draw_text(y, 2, COLS - 4, head, A_BOLD, TEXT_FIT_ELLIPSIS);
     free(head);
     y += 2;
-    for (size_t i = 0; i < ARRAY_LEN(sections); i++, y += 2) {
+    int step = (int)ARRAY_LEN(sections) * 2 + 10 <= rows ? 2 : 1;
+    for (size_t i = 0; i < ARRAY_LEN(sections); i++, y += step) {
         attr_t a = (int)i == h->sel ? term_attr(UI_SELECTED) : term_attr(UI_NORMAL);
         draw_fill(y, 2, COLS - 4, a);
         draw_textf(y, 2, 28, a, " %zu  %s", i + 1, _(sections[i].label));
@@ -71,6 +83,9 @@ static void home_draw(struct screen *s, int top, int rows)
     y++;
     draw_textf(y++, 4, COLS - 6, term_attr(UI_NORMAL), _("Residents %lld"),
                (long long)h->residents);
+    draw_textf(y++, 4, COLS - 6, h->overdue ? term_attr(UI_ERROR) : term_attr(UI_NORMAL),
+               _("Requests %lld · open %lld · overdue %lld"), (long long)h->requests,
+               (long long)h->open, (long long)h->overdue);
     if (h->counts_ok)
         draw_textf(y++, 4, COLS - 6, term_attr(UI_NORMAL),
                    _("Streets %lld · communities %lld · grids %lld · buildings %lld"),

@@ -6,6 +6,9 @@
 #define BANGBAN_SCREENS_H
 
 #include "db/area.h"
+#include "db/calendar_store.h"
+#include "db/request_store.h"
+#include "src/catalogue.h"
 #include "ui/ui.h"
 
 /* 工作台: the home screen, leading to the sections that exist. */
@@ -41,5 +44,35 @@ struct screen *screen_import_new(void);
 
 /* 标签: the tags residents can carry, and which are sensitive. */
 struct screen *screen_tags_new(void);
+
+/* 诉求: the queues (to dispatch, to sign for, overdue, to follow up ...). */
+struct screen *screen_request_new(void);
+
+/* Take a request down; talk_id, when not 0, is the evening talk it comes from. */
+struct screen *screen_request_form_new(int64_t talk_id);
+
+/* One request: its clocks, what may be done now (from the workflow table), its timeline. */
+struct screen *screen_request_view_new(int64_t id);
+
+/* Offer the receipt of r: print it, save it to a file, or neither. */
+void receipt_offer(const struct request *r);
+
+/* The warnings of a request as words ("[超时] [红]"). Caller frees. */
+char *request_flags_text(unsigned flags);
+
+/* 和平夜话: the sessions, and one session's requests with their state. */
+struct screen *screen_talk_new(void);
+struct screen *screen_talk_requests_new(const struct evening_talk *t);
+
+/* 服务清单: service items, units and the working-day calendar. */
+struct screen *screen_catalogue_new(void);
+
+/* The catalogue's forms (rec NULL: a new one; rec is copied). */
+struct screen *screen_item_form_new(const struct service_item *rec);
+struct screen *screen_unit_form_new(const struct unit *rec);
+struct screen *screen_day_form_new(const struct calendar_day *rec);
+
+/* 三率: the rates per unit, each with its counts and formula. */
+struct screen *screen_rates_new(void);
 
 #endif

@@ -8,8 +8,12 @@ expect desk "home screen in Chinese" "和平区党群服务中心 · 前台工�
 expect desk "key bar on the last line" "1帮助"
 if screen desk | tail -1 | grep -q "10退出"; then t_ok "F10 quit in the key bar"; else t_fail "F10 quit in the key bar" "$(screen desk)"; fi
 expect desk "home leads to residents" "1  居民"
-expect desk "home leads to areas and buildings" "2  区域与楼宇"
-if screen desk | grep -q "诉求\|志愿"; then t_fail "home leads only to sections that exist" "$(screen desk)"; else t_ok "home leads only to sections that exist"; fi
+expect desk "home leads to requests" "2  诉求"
+expect desk "home leads to the service catalogue" "3  服务清单"
+expect desk "home leads to evening talks" "4  和平夜话"
+expect desk "home leads to the rates" "5  三率"
+expect desk "home leads to areas and buildings" "6  区域与楼宇"
+if screen desk | grep -q "志愿"; then t_fail "home leads only to sections that exist" "$(screen desk)"; else t_ok "home leads only to sections that exist"; fi
 
 keys desk F1
 expect desk "F1 opens help" "显示按键及其作用"

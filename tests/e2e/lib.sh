@@ -121,7 +121,7 @@ open_residents() {
 open_areas() {
     name=$1
     shift
-    open_section "$name" 2 "编码       名称" "$@" >/dev/null
+    open_section "$name" 6 "编码       名称" "$@" >/dev/null
 }
 
 # quits NAME CHECK: F10, then an "ok" when bangban in NAME ends with status 0.

@@ -1,0 +1,139 @@
+# One request's whole life at the keyboard, time pinned: taken down for a
+# resident found by pinyin, the service item chosen by its pinyin initials,
+# dispatched automatically, the receipt written to a file; returned with a
+# reason, sent to another unit, signed for, first contact, an extension
+# asked and approved, the reply, a follow-up not satisfied, handled again,
+# replied again, a follow-up satisfied, closed; the timeline on screen.
+. "$(dirname "$0")/lib.sh"
+
+NOW="BANGBAN_NOW=2026-03-02T09:30"
+demo_db
+printf '%s\r\n' "姓名,身份证号,手机号码" "张三丰,120101195601010127,13900001111" >"$T/people.csv"
+"$BIN" --db "$DB" import residents "$T/people.csv" >"$T/import.out" 2>&1 ||
+    t_fail "the requester is registered" "$(cat "$T/import.out")"
+
+# act N WANT: press the digit of an action on the request, wait for WANT.
+act() {
+    type_text desk "$1"
+    wait_for desk "$2" >/dev/null
+}
+
+# state WHAT CHECK: the request's state line shows WHAT.
+state() { expect desk "$2" "2026-000001  $1"; }
+
+open_section desk 2 "待派单" "$NOW" >/dev/null
+keys desk F7
+expect desk "F7 opens the intake form" "登记诉求：选定服务事项"
+keys desk Tab
+type_text desk "zsf"
+expect desk "the resident search finds 张三丰 by pinyin initials" "张三丰"
+keys desk Enter
+wait_gone desk "共 2 项" >/dev/null
+keys desk Tab
+expect desk "the requester's name is taken from the record" "张三丰"
+if screen desk | grep -q "139\*\*\*\*1111"; then t_ok "the requester's phone is shown masked"; else t_fail "the requester's phone is shown masked" "$(screen desk)"; fi
+keys desk Tab Tab Tab Tab
+type_text desk "zdshbz"
+expect desk "the catalogue is searched by pinyin initials" "HB001 最低生活保障申请"
+keys desk Enter
+wait_gone desk "HB002" >/dev/null
+keys desk Tab
+expect desk "the item fills in the unit" "区民政局"
+expect desk "and shows the materials to bring" "办理材料：居民身份证"
+if screen desk | grep -q "服务群众"; then t_ok "the item fills in the category"; else t_fail "the item fills in the category" "$(screen desk)"; fi
+keys desk Tab Tab Tab Tab Tab Tab
+type_text desk "申请低保，家中老人无人照料"
+keys desk F2
+expect desk "saving offers the receipt" "回执保存为文件"
+type_text desk "2"
+wait_for desk "写入的文件" >/dev/null
+keys desk C-u
+type_text desk "$T/receipt.txt"
+keys desk Enter
+expect desk "the receipt is written" "已写入 $T/receipt.txt"
+state "已派单" "the request is dispatched automatically on save"
+expect desk "to the item's unit" "派单至区民政局"
+if grep -q "回执编号：2026-000001" "$T/receipt.txt" && grep -q "承办单位：区民政局" "$T/receipt.txt" &&
+    grep -q "139\*\*\*\*1111" "$T/receipt.txt" && grep -q "咨询电话：022-27301234" "$T/receipt.txt"; then
+    t_ok "the receipt holds number, unit, masked phone and the desk's phone"
+else
+    t_fail "the receipt holds number, unit, masked phone and the desk's phone" "$(cat "$T/receipt.txt")"
+fi
+
+act 2 "退单理由"
+type_text desk "1"
+wait_for desk "给前台的说明" >/dev/null
+type_text desk "不属本单位职责"
+keys desk Enter
+state "退单待审" "退单 with a coded reason"
+expect desk "the reason is on the timeline" "退单待审；属地不符：不属本"
+
+act 1 "改派给哪个单位"
+type_text desk "qcl"
+wait_for desk "区残联" >/dev/null
+keys desk Enter
+state "已派单" "re-routed to another unit"
+expect desk "the timeline names the new unit" "改派至区残联"
+
+act 1 "签收 2026-000001"
+keys desk y
+state "已签收" "签收 (一叫就到)"
+act 1 "联系诉求人的方式"
+type_text desk "已电话联系，约定周三上门"
+keys desk Enter
+state "办理中" "first contact starts 办理中 (提锅上灶)"
+
+act 1 "新的办结时限"
+type_text desk "2026-04-10"
+keys desk Enter
+wait_for desk "需要延期的理由" >/dev/null
+type_text desk "需入户核实家庭收入"
+keys desk Enter
+expect desk "the extension waits for a decision" "[延期待批]"
+act 1 "如何告知诉求人新的时限"
+type_text desk "已电话告知诉求人"
+keys desk Enter
+state "延期" "the extension is approved"
+expect desk "with the new deadline on the timeline" "新的时限 2026-04-10 17:00"
+
+act 1 "单位反馈的办理结果"
+type_text desk "已按规定办理"
+keys desk Enter
+state "已反馈" "the unit replies"
+
+act 2 "问题解决了吗"
+type_text desk "2"
+wait_for desk "诉求人是否满意" >/dev/null
+type_text desk "3"
+wait_for desk "诉求人的意见" >/dev/null
+type_text desk "仍未领到低保金"
+keys desk Enter
+state "重办" "回访 不满意 sends it back to the unit"
+expect desk "the timeline says so" "回访不满意，退回区残联重办"
+
+act 1 "重新办理 2026-000001"
+keys desk y
+state "办理中" "the unit takes it up again"
+act 2 "单位反馈的办理结果"
+type_text desk "低保金已发放"
+keys desk Enter
+state "已反馈" "and replies again"
+act 2 "问题解决了吗"
+type_text desk "1"
+wait_for desk "诉求人是否满意" >/dev/null
+type_text desk "1"
+wait_for desk "诉求人的意见" >/dev/null
+keys desk Enter
+state "已办结" "回访 满意 closes it"
+expect desk "the whole timeline is counted" "办理经过（13）"
+expect desk "its end is on screen" "回访，办结"
+expect desk "the closing follow-up's answers are recorded" "已解决，满意"
+
+quits desk "quits cleanly"
+if "$BIN" --db "$DB" print receipt 2026-000001 | grep -q "回执编号：2026-000001"; then
+    t_ok "print receipt prints the receipt on stdout"
+else
+    t_fail "print receipt prints the receipt on stdout"
+fi
+if "$BIN" --db "$DB" check >/dev/null; then t_ok "database sound afterwards"; else t_fail "database sound afterwards"; fi
+t_sanitizers "request_life"

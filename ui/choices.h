@@ -1,0 +1,32 @@
+/*
+** choices: the lists choosers offer, shared by the screens: units,
+** service items (found by Chinese, pinyin initials or code), buildings,
+** grids, communities, evening-talk sessions, residents (the desk's
+** resident search), and the short word lists of a request (channel,
+** kind, category, level). Each is a choice_source (ui/dialog.h); ctx is
+** unused unless said.
+*/
+#ifndef BANGBAN_CHOICES_H
+#define BANGBAN_CHOICES_H
+
+#include "src/request.h"
+#include "ui/dialog.h"
+
+int choices_units(void *ctx, const char *query, struct choice_list *out);
+int choices_items(void *ctx, const char *query, struct choice_list *out);
+int choices_buildings(void *ctx, const char *query, struct choice_list *out);
+int choices_grids(void *ctx, const char *query, struct choice_list *out);
+int choices_communities(void *ctx, const char *query, struct choice_list *out);
+int choices_talks(void *ctx, const char *query, struct choice_list *out);
+/* Residents as the 居民 search finds them (name, pinyin, ID or phone digits), masked. */
+int choices_residents(void *ctx, const char *query, struct choice_list *out);
+
+/* The rows of a word list (src/request.h); ctx is the list. Ids are 1 + the row. */
+int choices_words(void *ctx, const char *query, struct choice_list *out);
+/* The id and label of a code of a word list (0 and "" when none). */
+int64_t choices_word_id(const struct request_word *words, const char *code);
+const char *choices_word_code(const struct request_word *words, int64_t id);
+
+int choices_levels(void *ctx, const char *query, struct choice_list *out);
+
+#endif

@@ -1,0 +1,549 @@
+/*
+** screen_request_view: one request: who raised what, the unit handling
+** it, its clocks and warnings (催办, 超时, red, yellow), what may be done
+** now, and its whole timeline. What may be done comes from the workflow
+** table only: the actions are numbered on screen (a digit, or Enter to
+** choose), each asks for what it needs (a reason, a unit, a deadline, the
+** follow-up answers), and the store applies it. When another desk acted
+** first, the clerk is told who did what, and keeps what was typed.
+*/
+#include "db/catalogue_store.h"
+#include "db/calendar_store.h"
+#include "db/request_store.h"
+#include "src/actor.h"
+#include "src/clock.h"
+#include "src/date.h"
+#include "src/i18n.h"
+#include "src/printer.h"
+#include "src/receipt.h"
+#include "src/text.h"
+#include "src/util.h"
+#include "ui/choices.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/screens.h"
+#include "ui/term.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_OFFERED 12
+
+struct request_view {
+    struct screen base;
+    int64_t id;
+    struct request r;
+    struct request_events events;
+    struct workcal cal;
+    int loaded;
+    unsigned generation;
+    enum request_action offered[MAX_OFFERED];
+    size_t noffered;
+    unsigned flags;
+    int top; /* first timeline row shown; -1: the end */
+    int timeline_rows;
+    char *kept; /* what the clerk typed for an action that did not go through */
+};
+
+static const enum action view_bar[] = {ACT_REFRESH, ACT_MENU, ACT_NONE};
+
+static void view_unload(struct request_view *v)
+{
+    if (!v->loaded) return;
+    request_free(&v->r);
+    request_events_free(&v->events);
+    workcal_free(&v->cal);
+    v->loaded = 0;
+}
+
+static void view_load(struct request_view *v)
+{
+    view_unload(v);
+    v->generation = ui.generation;
+    if (request_get(ui.db, v->id, &v->r) != DB_OK) {
+        ui_message(UI_MSG_ERROR, "%s", db_rc_message(DB_NOTFOUND));
+        return;
+    }
+    v->loaded = 1;
+    request_events(ui.db, v->id, &v->events);
+    calendar_load(ui.db, &v->cal);
+    time_t now = clock_now();
+    time_t last = v->events.n ? v->events.v[v->events.n - 1].at : 0;
+    v->flags = workflow_flags(&v->r, now, last, &v->cal);
+    v->noffered = workflow_offered(&v->r, now, v->offered, MAX_OFFERED);
+    v->top = -1;
+}
+
+/* Words for the flags shown beside the state. Caller frees. */
+char *request_flags_text(unsigned flags)
+{
+    struct strbuf sb = STRBUF_INIT;
+    static const struct {
+        unsigned flag;
+        const char *label;
+    } words[] = {
+        {FLAG_OVERDUE, N_("Overdue")},       {FLAG_URGE, N_("Due soon")},
+        {FLAG_RED, N_("Red: no response")},  {FLAG_YELLOW, N_("Yellow: no progress")},
+        {FLAG_EXT_ASKED, N_("Extension asked")},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(words); i++)
+        if (flags & words[i].flag) strbuf_addf(&sb, "%s[%s]", sb.len ? " " : "", _(words[i].label));
+    return strbuf_detach(&sb);
+}
+
+/* Draw "label value" at (y, x) in w columns. */
+static void pair(int y, int x, int w, const char *label, const char *value, attr_t attr)
+{
+    int lw = text_width(label) + 1;
+    draw_text(y, x, lw, label, term_attr(UI_DIM), 0);
+    draw_text(y, x + lw, w - lw, value, attr, TEXT_FIT_ELLIPSIS);
+}
+
+/* "MM-DD HH:MM" of t, or "" for 0, into buf (at least 12 bytes). */
+static const char *short_time(time_t t, char *buf)
+{
+    if (!t) return "";
+    char full[17];
+    clock_format_minute(t, full);
+    snprintf(buf, 12, "%s", full + 5);
+    return buf;
+}
+
+/* The deadlines line: each clock that has run or runs. Caller frees. */
+static char *clocks_text(const struct request *r)
+{
+    struct strbuf sb = STRBUF_INIT;
+    char a[12], b[12];
+    if (r->accept_due)
+        strbuf_addf(&sb, _("Sign for by %s%s%s  "), short_time(r->accept_due, a),
+                    r->accepted_at ? _(", signed ") : "", short_time(r->accepted_at, b));
+    if (r->resolve_due)
+        strbuf_addf(&sb, _("Resolve by %s%s%s  "), short_time(r->resolve_due, a),
+                    r->replied_at ? _(", replied ") : "", short_time(r->replied_at, b));
+    if (r->followup_due && !r->closed_at)
+        strbuf_addf(&sb, _("Follow up by %s  "), short_time(r->followup_due, a));
+    if (r->ext_due) strbuf_addf(&sb, _("Extension asked to %s"), short_time(r->ext_due, a));
+    if (r->closed_at) strbuf_addf(&sb, _("Closed %s"), short_time(r->closed_at, a));
+    return strbuf_detach(&sb);
+}
+
+/* Rows text takes wrapped at cols, at most max. */
+static int wrapped_rows(const char *text, int cols, int max)
+{
+    int rows = 0;
+    for (const char *p = text; *p && rows < max; rows++)
+        text_wrap_line(p, cols, &p);
+    return rows ? rows : 1;
+}
+
+/* fmt with its one "%s" replaced by arg (no printf: the text comes from a table). Caller frees. */
+static char *fill(const char *fmt, const char *arg)
+{
+    const char *at = strstr(fmt, "%s");
+    if (!at) return xstrdup(fmt);
+    return xasprintf("%.*s%s%s", (int)(at - fmt), fmt, arg, at + 2);
+}
+
+/* How the table names an event: the rule that made it. */
+static const char *event_label(const struct request_event_row *e)
+{
+    size_t n;
+    const struct workflow_rule *rules = workflow_rules(&n);
+    for (size_t i = 0; i < n; i++)
+        if (rules[i].action == e->action && rules[i].from == e->from &&
+            (rules[i].to == e->to || rules[i].to == RS_COUNT))
+            return rules[i].event;
+    return workflow_action_label(e->action);
+}
+
+/* One timeline row. Caller frees. */
+static char *event_line(const struct request_event_row *e)
+{
+    char when[12];
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s %-9s ", short_time(e->at, when), e->actor);
+    char *what = fill(_(event_label(e)), e->unit);
+    strbuf_adds(&sb, what);
+    free(what);
+    if (str_eq(e->role, "unit")) strbuf_adds(&sb, _(" (for the unit)"));
+    if (e->from != e->to) strbuf_addf(&sb, " → %s", _(request_state_label(e->to)));
+    if (e->text && *e->text) strbuf_addf(&sb, _("; %s"), e->text);
+    return strbuf_detach(&sb);
+}
+
+static void view_draw(struct screen *s, int top, int rows)
+{
+    struct request_view *v = (struct request_view *)s;
+    if (v->generation != ui.generation) view_load(v);
+    if (!v->loaded) return;
+    const struct request *r = &v->r;
+    int half = COLS / 2, y = top;
+    char *flags = request_flags_text(v->flags);
+    char *head = xasprintf("%s  %s  %s", r->number, _(request_state_label(r->state)), flags);
+    draw_text(y, 1, COLS - 2, head, A_BOLD, TEXT_FIT_ELLIPSIS);
+    if (*flags)
+        draw_text(y, 1 + text_width(r->number) + 2 + text_width(_(request_state_label(r->state))) + 2,
+                  text_width(flags), flags, term_attr(UI_ERROR), 0);
+    free(head);
+    free(flags);
+    y++;
+    char *phone = resident_masked_phone(r->requester_phone);
+    char *who = *phone ? xasprintf("%s %s", r->requester, phone) : xstrdup(r->requester);
+    pair(y, 1, half - 1, _("Requester"), *who ? who : _("(anonymous)"), term_attr(UI_NORMAL));
+    free(who);
+    free(phone);
+    const char *channel = request_word_label(request_channels, r->channel);
+    const char *kind = request_word_label(request_kinds, r->kind);
+    char *ck = xasprintf("%s · %s · %s", channel ? _(channel) : r->channel, kind ? _(kind) : r->kind,
+                         _(request_level_label(r->level)));
+    pair(y++, half, COLS - half - 1, _("Channel"), ck, term_attr(UI_NORMAL));
+    free(ck);
+    const char *category = request_word_label(request_categories, r->category);
+    char *item = *r->item_name ? xasprintf("%s %s · %s", r->item_code, r->item_name,
+                                           category ? _(category) : "")
+                               : xstrdup(category ? _(category) : "");
+    pair(y++, 1, COLS - 2, _("Service item"), item, term_attr(UI_NORMAL));
+    free(item);
+    char *unit = *r->unit_phone ? xasprintf("%s %s", r->unit_name, r->unit_phone)
+                                : xstrdup(r->unit_name);
+    pair(y, 1, half - 1, _("Unit"), *unit ? unit : _("(not dispatched)"), term_attr(UI_NORMAL));
+    free(unit);
+    const char *area = *r->grid ? r->grid : r->community;
+    char *where = *r->building && *area ? xasprintf("%s %s", r->building, area)
+                                        : xstrdup(*r->building ? r->building : area);
+    if (*where) pair(y, half, COLS - half - 1, _("Where"), where, term_attr(UI_NORMAL));
+    y++;
+    free(where);
+    pair(y++, 1, COLS - 2, _("Title"), r->title, A_BOLD);
+    if (*r->detail) pair(y++, 1, COLS - 2, _("Detail"), r->detail, term_attr(UI_NORMAL));
+    if (*r->answer) pair(y++, 1, COLS - 2, _("Answer"), r->answer, term_attr(UI_NORMAL));
+    if (*r->talk) pair(y++, 1, COLS - 2, _("Evening talk"), r->talk, term_attr(UI_NORMAL));
+    char *clocks = clocks_text(r);
+    if (*clocks) draw_text(y++, 1, COLS - 2, clocks, term_attr(UI_INFO), TEXT_FIT_ELLIPSIS);
+    free(clocks);
+
+    /* What may be done now, numbered. */
+    struct strbuf acts = STRBUF_INIT;
+    for (size_t i = 0; i < v->noffered; i++)
+        strbuf_addf(&acts, "%zu %s  ", i + 1, _(workflow_action_label(v->offered[i])));
+    pair(y++, 1, COLS - 2, _("Actions:"), strbuf_str(&acts), term_attr(UI_SELECTED));
+    strbuf_free(&acts);
+
+    /* The timeline, its end shown unless scrolled; each event wrapped on up to three rows. */
+    char *title = xasprintf(_("Timeline (%zu)"), v->events.n);
+    draw_text(y++, 1, COLS - 2, title, A_BOLD, 0);
+    free(title);
+    int room = top + rows - y, n = (int)v->events.n;
+    v->timeline_rows = room;
+    char **lines = xcalloc((size_t)n + 1, sizeof *lines);
+    int *height = xcalloc((size_t)n + 1, sizeof *height);
+    for (int i = 0; i < n; i++) {
+        lines[i] = event_line(&v->events.v[i]);
+        height[i] = wrapped_rows(lines[i], COLS - 2, 3);
+    }
+    int first = v->top;
+    if (first < 0 || first >= n) {
+        /* The end: as many of the last events as fit. */
+        int used = 0;
+        for (first = n; first > 0 && used + height[first - 1] <= room; first--)
+            used += height[first - 1];
+    }
+    for (int i = first; i < n && y < top + rows; i++)
+        y += draw_wrapped(y, 1, COLS - 2, top + rows - y < 3 ? top + rows - y : 3, lines[i],
+                          term_attr(UI_NORMAL));
+    for (int i = 0; i < n; i++)
+        free(lines[i]);
+    free(lines);
+    free(height);
+}
+
+/* --- asking for what an action needs ----------------------------------------------------- */
+
+/*
+** A line of text for action a, starting from what the clerk typed last
+** time when that did not go through (another desk acted first): typing is
+** never lost. Returns 1 with *out, 0 when cancelled.
+*/
+static int ask_text(struct request_view *v, enum request_action a, const char *prompt, char **out)
+{
+    if (!dialog_input(_(workflow_action_label(a)), prompt, v->kept, 500, out)) return 0;
+    free(v->kept);
+    v->kept = **out ? xstrdup(*out) : NULL;
+    return 1;
+}
+
+/* A date typed as 2026-03-12: the end of that working day. 0 when it is not a date. */
+static time_t deadline_of(const struct request_view *v, const char *text)
+{
+    struct date d;
+    if (date_parse(text, &d) != DATE_OK) return 0;
+    char iso[11];
+    time_t t;
+    if (clock_parse(date_format(&d, iso), &t) != 0) return 0;
+    return t + (time_t)v->cal.end * 60;
+}
+
+static const char *prompt_for(enum request_action a)
+{
+    switch (a) {
+    case RA_ANSWER:
+        return _("The answer given on the spot:");
+    case RA_VOID:
+        return _("Why it is not accepted (for a duplicate, the original's number):");
+    case RA_INSIST:
+        return _("Why it stays with this unit (the note goes back to it):");
+    case RA_CONTACT:
+        return _("How and when the requester was contacted:");
+    case RA_ASK_EXTENSION:
+        return _("Why more time is needed:");
+    case RA_APPROVE_EXTENSION:
+        return _("How the requester was told of the new deadline:");
+    case RA_REFUSE_EXTENSION:
+        return _("Why the extension is refused:");
+    case RA_REPLY:
+        return _("The result, as reported by the unit:");
+    case RA_ESCALATE:
+        return _("Why it goes up a level:");
+    case RA_URGE:
+        return _("What the unit was told:");
+    default:
+        return _("Note:");
+    }
+}
+
+/* Ask for the follow-up answers. Returns 1 with in set, 0 when cancelled. */
+static int ask_answers(struct request_view *v, struct workflow_input *in, char **text)
+{
+    const char *yes_no[] = {_("Solved"), _("Not solved")};
+    char *q = xasprintf(_("Call %s on %s. Was it solved?"), v->r.requester, v->r.requester_phone);
+    int solved = dialog_options(_("Follow-up"), q, yes_no, 2);
+    free(q);
+    if (solved < 0) return 0;
+    const char *levels[] = {_("Satisfied"), _("Basically satisfied"), _("Not satisfied")};
+    int sat = dialog_options(_("Follow-up"), _("How satisfied is the requester?"), levels, 3);
+    if (sat < 0) return 0;
+    in->resolved = solved == 0;
+    in->satisfaction = sat == 0 ? SAT_SATISFIED : sat == 1 ? SAT_BASIC : SAT_UNSATISFIED;
+    if (!ask_text(v, RA_FOLLOW_UP, _("What the requester said (may be left empty):"), text))
+        return 0;
+    in->text = *text;
+    return 1;
+}
+
+/*
+** Ask for everything action a needs into *in (strings in *owned, freed by
+** the caller). Returns 1 to go ahead, 0 when the clerk cancelled.
+*/
+static int ask_input(struct request_view *v, enum request_action a, struct workflow_input *in,
+                     char **owned, struct choice *unit)
+{
+    unsigned needs = workflow_action_needs(a);
+    if (a == RA_NO_ANSWER) {
+        char *q = xasprintf(_("Record that %s (%s) did not answer?"), v->r.requester,
+                            v->r.requester_phone);
+        int yes = dialog_confirm(_(workflow_action_label(a)), q, 1);
+        free(q);
+        return yes;
+    }
+    if (needs & NEED_ANSWERS) return ask_answers(v, in, owned);
+    if (needs & NEED_REASON) {
+        const char *labels[8];
+        int n = 0;
+        for (; workflow_return_reasons[n].code && n < 8; n++)
+            labels[n] = _(workflow_return_reasons[n].label);
+        int c = dialog_options(_(workflow_action_label(a)), _("Why is it returned?"), labels, n);
+        if (c < 0) return 0;
+        in->reason = workflow_return_reasons[c].code;
+        if (!ask_text(v, a,
+                      str_eq(in->reason, "other") ? _("Say what the reason is:")
+                                                  : _("A note for the desk (may be left empty):"),
+                      owned))
+            return 0;
+        in->text = *owned;
+        return 1;
+    }
+    if ((needs & NEED_UNIT) || (a == RA_DISPATCH && !v->r.unit_id)) {
+        if (!dialog_choose(_("Send to which unit?"), choices_units, NULL, NULL, unit)) return 0;
+        in->unit_id = unit->id;
+        in->unit_name = unit->label;
+    }
+    if (needs & NEED_DEADLINE) {
+        char *date;
+        char *prompt = xasprintf(_("The new deadline (now %s), as a date such as 2026-03-12:"),
+                                 v->r.resolve_due ? clock_format_minute(v->r.resolve_due,
+                                                                        (char[17]){0})
+                                                  : "-");
+        int ok = dialog_input(_(workflow_action_label(a)), prompt, NULL, 20, &date);
+        free(prompt);
+        if (!ok) return 0;
+        in->deadline = deadline_of(v, date);
+        free(date);
+        if (!in->deadline) {
+            ui_message(UI_MSG_ERROR, "%s", _("Not done: that is not a date"));
+            return 0;
+        }
+    }
+    if (needs & NEED_TEXT) {
+        if (!ask_text(v, a, prompt_for(a), owned)) return 0;
+        in->text = *owned;
+    } else if (a == RA_ACCEPT || a == RA_DISPATCH || a == RA_REDO) {
+        char *q = xasprintf(_("%s %s?"), _(workflow_action_label(a)), v->r.number);
+        int yes = dialog_confirm(_(workflow_action_label(a)), q, 1);
+        free(q);
+        return yes;
+    }
+    return 1;
+}
+
+/* Tell the clerk that another desk acted first, and what it did. */
+static void lost_race(const struct request *now, const struct request_event_row *last)
+{
+    char when[12];
+    ui_message(UI_MSG_ERROR, _("Not done: %s acted first: %s (%s); now %s. Your typing is kept."),
+               last->actor ? last->actor : now->updated_by, _(workflow_action_label(last->action)),
+               short_time(last->at ? last->at : now->updated_at, when),
+               _(request_state_label(now->state)));
+}
+
+static void act(struct request_view *v, enum request_action a)
+{
+    struct workflow_input in = {0};
+    char *owned = NULL;
+    struct choice unit = {0, NULL, NULL};
+    if (!ask_input(v, a, &in, &owned, &unit)) {
+        free(owned);
+        free(unit.label);
+        free(unit.detail);
+        return;
+    }
+    const char *why;
+    struct request current;
+    struct request_event_row last = {0};
+    int rc = request_act(ui.db, &v->r, a, &in, 0, actor_name(), clock_now(), &why, &current, &last);
+    if (rc == DB_OK) {
+        ui_message(UI_MSG_INFO, _("Done: %s; now %s"), _(workflow_action_label(a)),
+                   _(request_state_label(v->r.state)));
+        free(v->kept);
+        v->kept = NULL;
+        ui.generation++;
+    } else if (rc == DB_CONFLICT) {
+        lost_race(&current, &last);
+        request_free(&current);
+        request_event_row_free(&last);
+        ui.generation++;
+    } else if (rc == DB_INVALID) {
+        ui_message(UI_MSG_ERROR, _("Not done: %s"), why ? why : db_rc_message(rc));
+    } else {
+        ui_message(UI_MSG_ERROR, _("Not done: %s"), db_rc_message(rc));
+    }
+    free(owned);
+    free(unit.label);
+    free(unit.detail);
+}
+
+/* Choose an action from those offered. */
+static void act_choose(struct request_view *v)
+{
+    const char *labels[MAX_OFFERED];
+    for (size_t i = 0; i < v->noffered; i++)
+        labels[i] = _(workflow_action_label(v->offered[i]));
+    int c = dialog_options(v->r.number, _("What is done now?"), labels, (int)v->noffered);
+    if (c >= 0) act(v, v->offered[c]);
+}
+
+void receipt_offer(const struct request *r)
+{
+    const char *options[] = {_("Print the receipt"), _("Save the receipt to a file"),
+                             _("No receipt")};
+    int c = dialog_options(_("Receipt"), r->number, options, 3);
+    if (c < 0 || c == 2) return;
+    struct receipt_desk desk;
+    char *centre = db_meta_get(ui.db, "centre"), *phone = db_meta_get(ui.db, "desk_phone");
+    desk.centre = centre ? centre : "";
+    desk.desk_phone = phone ? phone : "";
+    char *text = receipt_text(r, &desk);
+    char *err = NULL, *path = NULL;
+    if (c == 0 && printer_print(text, NULL, &err) == 0) {
+        ui_message(UI_MSG_INFO, _("Receipt %s sent to the printer"), r->number);
+    } else if (c == 1) {
+        char *name = xasprintf(_("receipt-%s.txt"), r->number);
+        if (dialog_input(_("Receipt"), _("File to write:"), name, 255, &path)) {
+            if (printer_save(text, path, &err) == 0)
+                ui_message(UI_MSG_INFO, _("Receipt %s written to %s"), r->number, path);
+        }
+        free(name);
+    }
+    if (err) ui_message(UI_MSG_ERROR, _("No receipt: %s"), err);
+    free(err);
+    free(path);
+    free(text);
+    free(centre);
+    free(phone);
+}
+
+static int view_key(struct screen *s, enum action a, const struct key *k)
+{
+    struct request_view *v = (struct request_view *)s;
+    if (!v->loaded) return UI_IGNORED;
+    int n = (int)v->events.n, first = v->top < 0 ? n - v->timeline_rows / 2 : v->top;
+    if (first < 0) first = 0;
+    switch (a) {
+    case ACT_NONE:
+        if (!k->code && k->ch >= '1' && k->ch <= '9' && (size_t)(k->ch - '1') < v->noffered)
+            act(v, v->offered[k->ch - '1']);
+        return UI_HANDLED;
+    case ACT_ENTER:
+        act_choose(v);
+        return UI_HANDLED;
+    case ACT_REFRESH:
+        view_load(v);
+        return UI_HANDLED;
+    case ACT_MENU: {
+        const char *options[] = {_("Print or save the receipt"), _("Choose what to do")};
+        int c = dialog_options(v->r.number, _("What next?"), options, 2);
+        if (c == 0) receipt_offer(&v->r);
+        if (c == 1) act_choose(v);
+        return UI_HANDLED;
+    }
+    case ACT_UP:
+    case ACT_PAGE_UP:
+        v->top = first - (a == ACT_UP ? 1 : v->timeline_rows);
+        if (v->top < 0) v->top = 0;
+        return UI_HANDLED;
+    case ACT_DOWN:
+    case ACT_PAGE_DOWN:
+        v->top = first + (a == ACT_DOWN ? 1 : v->timeline_rows);
+        if (v->top >= n - v->timeline_rows) v->top = -1;
+        return UI_HANDLED;
+    case ACT_HOME:
+        v->top = 0;
+        return UI_HANDLED;
+    case ACT_END:
+        v->top = -1;
+        return UI_HANDLED;
+    default:
+        return UI_IGNORED;
+    }
+}
+
+static void view_free(struct screen *s)
+{
+    struct request_view *v = (struct request_view *)s;
+    view_unload(v);
+    free(v->kept);
+    free(v);
+}
+
+static const struct screen_ops view_ops = {view_draw, view_key, NULL, view_free};
+
+struct screen *screen_request_view_new(int64_t id)
+{
+    struct request_view *v = xcalloc(1, sizeof *v);
+    v->base.ops = &view_ops;
+    v->base.title = _("Request");
+    v->base.bar = view_bar;
+    v->id = id;
+    view_load(v);
+    return &v->base;
+}
