@@ -61,7 +61,7 @@ const char *rates_name(enum rate_kind k)
 {
     static const char *const names[RATE_COUNT] = {
         N_("Response rate"), N_("Resolution rate"), N_("Satisfaction rate"),
-        N_("On-time rate"),  N_("Return rate"),     N_("Answered on the spot"),
+        N_("On-time rate"),  N_("Return rate"),     N_("Direct answer rate"),
     };
     return k < RATE_COUNT ? names[k] : "";
 }

@@ -1,0 +1,61 @@
+# The call platform through the CLI: a GB18030 catalogue ledger with every
+# kind of bad row gives the exact report and rejects file, and twice
+# changes nothing; the catalogue exported and read back; GBK refused where
+# a character has no GBK code; a calendar ledger; generated history at a
+# pinned time gives the exact receipt and rates report; bad use is refused.
+. "$(dirname "$0")/../lib.sh"
+
+E="$TOP/tests/cli/expected"
+D="$TOP/tests/data"
+DB="$T/q.db"
+"$BIN" --db "$DB" demo >/dev/null
+
+cp "$D/catalogue-bad.gb18030.csv" "$T/catalogue.csv"
+run catalogue-bad 5 "$BIN" --db "$DB" import catalogue "$T/catalogue.csv"
+t_golden "import catalogue: the report names line, column and reason of every bad row" "$E/catalogue-bad.txt" "$T/catalogue-bad.out"
+if cmp -s "$T/catalogue.csv.rejects.csv" "$E/catalogue-bad.rejects.csv"; then
+    t_ok "import catalogue: the rejects file holds the bad rows byte for byte, in GB18030"
+else
+    t_fail "import catalogue: the rejects file holds the bad rows byte for byte, in GB18030" "$(od -c "$T/catalogue.csv.rejects.csv" | head)"
+fi
+run catalogue-again 5 "$BIN" --db "$DB" import catalogue "$T/catalogue.csv"
+grep -q "新增 0，更新 0，未变 2" "$T/catalogue-again.out" && t_ok "import catalogue: twice changes nothing" || t_fail "import catalogue: twice changes nothing" "$(cat "$T/catalogue-again.out")"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM unit WHERE name = '区文物保护中心'")" = 1 ] &&
+    t_ok "import catalogue: a unit it names is created once" || t_fail "import catalogue: a unit it names is created once"
+
+run catalogue-export 0 "$BIN" --db "$DB" export catalogue "$T/out.csv"
+grep -q "178 项" "$T/catalogue-export.out" && t_ok "export catalogue: every active item" || t_fail "export catalogue: every active item" "$(cat "$T/catalogue-export.out")"
+head -c 3 "$T/out.csv" | od -An -tx1 | grep -q "ef bb bf" && t_ok "export catalogue: UTF-8 with BOM" || t_fail "export catalogue: UTF-8 with BOM"
+run catalogue-roundtrip 0 "$BIN" --db "$DB" import catalogue "$T/out.csv"
+grep -q "读取 178 行：新增 0，更新 0，未变 178" "$T/catalogue-roundtrip.out" && t_ok "export catalogue: reads back unchanged" || t_fail "export catalogue: reads back unchanged" "$(cat "$T/catalogue-roundtrip.out")"
+run catalogue-gbk 1 "$BIN" --db "$DB" export catalogue "$T/gbk.csv" --encoding gbk
+t_golden "export catalogue: GBK refused, naming the row, column and character" "$E/catalogue-gbk.txt" "$T/catalogue-gbk.out"
+[ ! -e "$T/gbk.csv" ] && t_ok "export catalogue: nothing written when refused" || t_fail "export catalogue: nothing written when refused"
+run catalogue-xlsx 0 "$BIN" --db "$DB" export catalogue "$T/cat.xlsx"
+unzip -p "$T/cat.xlsx" xl/worksheets/sheet1.xml | grep -q "最低生活保障申请" && t_ok "export catalogue: a workbook" || t_fail "export catalogue: a workbook"
+
+printf '%s\r\n' "日期,类型,名称" "2027-01-01,放假,元旦" "2027-02-06,上班,春节调休" "2027-02-30,放假,无此日" "2027-03-01,休假," >"$T/calendar.csv"
+run calendar 5 "$BIN" --db "$DB" import calendar "$T/calendar.csv"
+t_golden "import calendar: days in, bad ones named" "$E/calendar.txt" "$T/calendar.out"
+
+# History generated at a pinned time is the same every time.
+H="$T/h.db"
+"$BIN" --db "$H" demo >/dev/null
+run history 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" demo --requests 3000 --years 1
+t_golden "demo --requests" "$E/history.txt" "$T/history.out"
+run receipt 0 "$BIN" --db "$H" print receipt 2026-000123
+t_golden "print receipt: the slip for the requester" "$E/receipt.txt" "$T/receipt.out"
+run receipt-file 0 "$BIN" --db "$H" print receipt 2026-000123 --output "$T/r.txt"
+cmp -s "$T/r.txt" "$E/receipt.txt" && t_ok "print receipt: to a file" || t_fail "print receipt: to a file"
+run receipt-none 1 "$BIN" --db "$H" print receipt 2099-000001
+grep -q "没有编号为 2099-000001 的诉求" "$T/receipt-none.out" && t_ok "print receipt: an unknown number is said" || t_fail "print receipt: an unknown number is said" "$(cat "$T/receipt-none.out")"
+run rates 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --from 2026-01-01 --to 2026-06-30
+t_golden "report rates: per unit, ranked, with formulas" "$E/rates.txt" "$T/rates.out"
+run rates-csv 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --from 2026-01-01 --to 2026-06-30 --csv --basic-weight 0.8
+t_golden "report rates --csv with another weight" "$E/rates-csv.txt" "$T/rates-csv.out"
+run rates-bad 2 "$BIN" --db "$H" report rates --from 2026-13-01
+grep -q "用法：bangban report rates" "$T/rates-bad.out" && t_ok "report rates: a bad date is refused" || t_fail "report rates: a bad date is refused"
+run demo-twice 1 "$BIN" --db "$H" demo --requests 10
+grep -q "已有诉求" "$T/demo-twice.out" && t_ok "demo --requests refuses a database that holds requests" || t_fail "demo --requests refuses a database that holds requests" "$(cat "$T/demo-twice.out")"
+if "$BIN" --db "$H" check >/dev/null; then t_ok "check: the generated history is sound"; else t_fail "check: the generated history is sound"; fi
+t_sanitizers "requests"

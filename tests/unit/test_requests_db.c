@@ -1,0 +1,467 @@
+/*
+** Unit tests for the call platform in db/: the seeded catalogue and
+** calendar, catalogue import (every kind of bad row, twice changes
+** nothing, units created), calendar import, requests taken down and
+** numbered by two processes at once, a change from a stale copy refused,
+** queues, evening talks, and the rate counts of a small history.
+*/
+#include "unit.h"
+#include "db/calendar_store.h"
+#include "db/catalogue_store.h"
+#include "db/db.h"
+#include "db/demo.h"
+#include "db/export.h"
+#include "db/import.h"
+#include "db/request_store.h"
+#include "src/clock.h"
+#include "src/pinyin.h"
+
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char dir[256];
+static struct db *db;
+
+static char *path_of(const char *name)
+{
+    static char p[400];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    return p;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/bangban-unit-XXXXXX",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    assert_non_null(mkdtemp(dir));
+    char *err = NULL;
+    assert_int_equal(db_open(path_of("q.db"), DB_OPEN_CREATE, &db, &err), DB_OK);
+    struct demo_report rep;
+    assert_int_equal(demo_seed(db, "测试", &rep, &err), DB_OK);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    db_close(db);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    pinyin_shutdown();
+    return 0;
+}
+
+static time_t at(const char *s)
+{
+    time_t t;
+    assert_int_equal(clock_parse(s, &t), 0);
+    return t;
+}
+
+static void write_file(const char *name, const char *text)
+{
+    FILE *f = fopen(path_of(name), "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void seeded_platform(void **state)
+{
+    (void)state;
+    assert_int_equal(unit_count(db), 29);
+    assert_int_equal(item_count(db), 176);
+    struct item_list l;
+    assert_int_equal(item_list(db, "zdsh", 0, 0, &l), DB_OK); /* 最低生活保障 by initials */
+    assert_true(l.n >= 1);
+    item_list_free(&l);
+    assert_int_equal(item_list(db, "HB055", 0, 0, &l), DB_OK);
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.items[0].accept_minutes, 30);
+    assert_int_equal(l.items[0].resolve_unit, 'h');
+    item_list_free(&l);
+    struct workcal c;
+    assert_int_equal(calendar_load(db, &c), DB_OK);
+    struct date national = {2026, 10, 5}, shifted = {2026, 10, 10};
+    assert_false(workcal_is_working(&c, national));
+    assert_true(workcal_is_working(&c, shifted));
+    workcal_free(&c);
+    struct talk_list talks;
+    assert_int_equal(talk_list(db, "", &talks), DB_OK);
+    assert_int_equal(talks.n, 3);
+    talk_list_free(&talks);
+}
+
+static void catalogue_import_reports_and_rejects(void **state)
+{
+    (void)state;
+    write_file("cat.csv", "事项编码,事项名称,类别,责任单位,受理时限,办结时限,办理材料,星级\n"
+                          "HB900,社区食堂就餐补贴,服务群众,区民政局,4小时,5个工作日,居民身份证,\n"
+                          "HB901,楼道堆物清理,综合执法,区街道城管科,2小时,3个工作日,,\n"
+                          "HB902,电动车充电咨询,便民,区民政局,4小时,5个工作日,,\n"
+                          "HB903,养老服务咨询,服务群众,区民政局,两小时,5天,,\n"
+                          "HB900,重复编码,服务群众,区民政局,4小时,5个工作日,,\n"
+                          ",没有编码,服务群众,区民政局,4小时,5个工作日,,\n"
+                          "HB904,列数不够\n");
+    struct ledger *l;
+    char *err;
+    assert_int_equal(ledger_open(path_of("cat.csv"), &ledger_catalogue, 0, CODEC_UTF8, &l, &err),
+                     0);
+    struct import_options o = {IMPORT_UPDATE, NULL, path_of("cat.csv"), "测试", NULL, NULL};
+    struct import_report rep;
+    assert_int_equal(import_catalogue(db, l, &o, &rep, &err), DB_OK);
+    assert_int_equal(rep.read, 7);
+    assert_int_equal(rep.imported, 2);
+    assert_int_equal(rep.rejected, 5);
+    assert_int_equal(rep.created.n, 1);
+    assert_str(rep.created.v[0], "区街道城管科");
+    assert_int_equal(rep.unknown_columns.n, 1);
+    assert_str(rep.unknown_columns.v[0], "星级");
+    char *text = import_report_text(&rep);
+    assert_non_null(strstr(text, "line 4, 类别: \"便民\" is not one of"));
+    assert_non_null(strstr(text, "line 5, 受理时限: \"两小时\" is not a limit"));
+    assert_non_null(strstr(text, "line 5, 办结时限: \"5天\" is not a limit"));
+    assert_non_null(strstr(text, "line 6, 事项编码: the same code as line 2"));
+    assert_non_null(strstr(text, "line 7, 事项编码: is empty"));
+    assert_non_null(strstr(text, "line 8, 类别: too few columns: 2 of 8"));
+    free(text);
+    assert_non_null(rep.rejects_path);
+    import_report_free(&rep);
+    ledger_close(l);
+    assert_int_equal(item_count(db), 178);
+
+    /* Twice: nothing changes. */
+    assert_int_equal(ledger_open(path_of("cat.csv"), &ledger_catalogue, 0, CODEC_UTF8, &l, &err),
+                     0);
+    assert_int_equal(import_catalogue(db, l, &o, &rep, &err), DB_OK);
+    assert_int_equal(rep.imported, 0);
+    assert_int_equal(rep.unchanged, 2);
+    assert_int_equal(rep.created.n, 0);
+    import_report_free(&rep);
+    ledger_close(l);
+
+    /* The export reads back unchanged, in GB18030 too. */
+    size_t rows;
+    assert_int_equal(export_catalogue(db, path_of("out.csv"), SHEET_CSV, CODEC_GB18030, &rows, &err),
+                     DB_OK);
+    assert_int_equal(rows, 178);
+    assert_int_equal(ledger_open(path_of("out.csv"), &ledger_catalogue, 0, CODEC_UTF8, &l, &err), 0);
+    assert_int_equal(ledger_codec(l), CODEC_GB18030);
+    assert_int_equal(import_catalogue(db, l, &o, &rep, &err), DB_OK);
+    assert_int_equal(rep.unchanged, 178);
+    assert_int_equal(rep.rejected, 0);
+    import_report_free(&rep);
+    ledger_close(l);
+}
+
+static void calendar_import(void **state)
+{
+    (void)state;
+    write_file("cal.csv", "日期,类型,名称\n"
+                          "2027-01-01,放假,元旦\n"
+                          "2027/2/20,上班,春节调休上班\n"
+                          "2027-02-30,放假,没有这天\n"
+                          "2027-03-01,休假,写错了\n"
+                          "2027-01-01,放假,重复\n");
+    struct ledger *l;
+    char *err;
+    assert_int_equal(ledger_open(path_of("cal.csv"), &ledger_calendar, 0, CODEC_UTF8, &l, &err), 0);
+    struct import_options o = {IMPORT_UPDATE, NULL, path_of("cal.csv"), "测试", NULL, NULL};
+    struct import_report rep;
+    assert_int_equal(import_calendar(db, l, &o, &rep, &err), DB_OK);
+    assert_int_equal(rep.imported, 2);
+    assert_int_equal(rep.rejected, 3);
+    import_report_free(&rep);
+    ledger_close(l);
+    struct calendar_days days;
+    assert_int_equal(calendar_list(db, 2027, &days), DB_OK);
+    assert_int_equal(days.n, 2);
+    assert_str(days.v[1].day, "2027-02-20");
+    assert_true(days.v[1].working);
+    calendar_days_free(&days);
+    assert_int_equal(calendar_set_hours(db, "08:30-17:30"), DB_OK);
+    assert_int_equal(calendar_set_hours(db, "下午"), DB_INVALID);
+    char *h = calendar_hours(db);
+    assert_str(h, "08:30-17:30");
+    free(h);
+}
+
+/* A request for item code, taken down at when. */
+static void new_request(const char *code, struct request *r)
+{
+    struct service_item it;
+    assert_int_equal(item_get_by_code(db, code, &it), DB_OK);
+    request_init(r);
+    request_set(&r->channel, "desk");
+    request_set(&r->kind, "help");
+    request_set(&r->category, it.category);
+    r->item_id = it.id;
+    r->unit_id = it.unit_id;
+    request_set(&r->unit_name, it.unit_name);
+    r->requester_kind = REQUESTER_ANONYMOUS;
+    request_set(&r->requester, "王五");
+    request_set(&r->title, "测试诉求");
+    r->accept_minutes = it.accept_minutes;
+    r->resolve_amount = it.resolve_amount;
+    r->resolve_unit = it.resolve_unit;
+    service_item_free(&it);
+}
+
+static void numbers_never_collide(void **state)
+{
+    (void)state;
+    /* Two processes, each its own connection, take requests down at once. */
+    pid_t kids[2];
+    for (int k = 0; k < 2; k++) {
+        kids[k] = fork();
+        assert_true(kids[k] >= 0);
+        if (kids[k] == 0) {
+            struct db *mine;
+            char *err;
+            if (db_open(path_of("q.db"), 0, &mine, &err) != DB_OK) _exit(1);
+            for (int i = 0; i < 40; i++) {
+                struct request r;
+                new_request("HB001", &r);
+                const char *why;
+                if (request_create(mine, &r, RA_DISPATCH, NULL, "测试", at("2026-03-02 09:30"),
+                                   &why) != DB_OK)
+                    _exit(2);
+                request_free(&r);
+            }
+            db_close(mine);
+            _exit(0);
+        }
+    }
+    for (int k = 0; k < 2; k++) {
+        int status;
+        waitpid(kids[k], &status, 0);
+        assert_true(WIFEXITED(status));
+        assert_int_equal(WEXITSTATUS(status), 0);
+    }
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM request"), 80);
+    assert_int_equal(db_int(db, 0, "SELECT count(DISTINCT number) FROM request"), 80);
+    assert_int_equal(db_int(db, 0, "SELECT max(number) = '2026-000080' FROM request"), 1);
+    /* Every one was dispatched in the same transaction as its number. */
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM request WHERE status = 'dispatched'"), 80);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM request_event"), 160);
+}
+
+static void stale_changes_are_refused(void **state)
+{
+    (void)state;
+    struct request r;
+    new_request("HB001", &r);
+    const char *why;
+    time_t now = at("2026-03-02 09:30");
+    assert_int_equal(request_create(db, &r, RA_DISPATCH, NULL, "甲", now, &why), DB_OK);
+    assert_str(r.number, "2026-000001");
+    struct request other;
+    assert_int_equal(request_get(db, r.id, &other), DB_OK);
+    /* 甲 signs for it; 乙, holding the older copy, returns it. */
+    assert_int_equal(request_act(db, &r, RA_ACCEPT, NULL, 0, "甲", now, &why, NULL, NULL), DB_OK);
+    struct workflow_input ret = {0};
+    ret.reason = "wrong_area";
+    ret.text = "不是本单位";
+    struct request current;
+    struct request_event_row last;
+    assert_int_equal(request_act(db, &other, RA_RETURN, &ret, 0, "乙", now, &why, &current, &last),
+                     DB_CONFLICT);
+    assert_int_equal(current.state, RS_ACCEPTED);
+    assert_str(last.actor, "甲");
+    assert_int_equal(last.action, RA_ACCEPT);
+    request_event_row_free(&last);
+    /* With the stored copy the refusal is the workflow's: no return after 签收. */
+    assert_int_equal(request_act(db, &current, RA_RETURN, &ret, 0, "乙", now, &why, NULL, NULL),
+                     DB_INVALID);
+    assert_non_null(why);
+    struct request_events ev;
+    assert_int_equal(request_events(db, r.id, &ev), DB_OK);
+    assert_int_equal(ev.n, 3); /* registered, dispatched, signed for */
+    request_events_free(&ev);
+    request_free(&current);
+    request_free(&other);
+    request_free(&r);
+    /* The event log is append-only. */
+    assert_int_not_equal(db_exec(db, "DELETE FROM request_event"), DB_OK);
+}
+
+static void queues_hold_what_they_say(void **state)
+{
+    (void)state;
+    time_t now = at("2026-03-02 09:30");
+    const char *why;
+    struct request a, b, c;
+    new_request("HB055", &a); /* 30 minutes to sign for */
+    new_request("HB001", &b);
+    new_request("HB001", &c);
+    c.unit_id = 0; /* no unit: waits to be dispatched */
+    assert_int_equal(request_create(db, &a, RA_DISPATCH, NULL, "甲", now, &why), DB_OK);
+    assert_int_equal(request_create(db, &b, RA_DISPATCH, NULL, "甲", now, &why), DB_OK);
+    assert_int_equal(request_create(db, &c, RA_REGISTER, NULL, "乙", now, &why), DB_OK);
+    struct request_filter f = {0, -1, 0, "", "甲", at("2026-03-02 11:00")};
+    struct request_list l;
+    assert_int_equal(request_queue(db, QUEUE_NEW, &f, SORT_DUE, 50, &l), DB_OK);
+    assert_int_equal(l.n, 1);
+    assert_str(l.items[0].number, c.number);
+    request_list_free(&l);
+    assert_int_equal(request_queue(db, QUEUE_DISPATCHED, &f, SORT_DUE, 50, &l), DB_OK);
+    assert_int_equal(l.n, 2);
+    assert_str(l.items[0].number, a.number); /* the sooner deadline first */
+    request_list_free(&l);
+    assert_int_equal(request_queue(db, QUEUE_OVERDUE, &f, SORT_DUE, 50, &l), DB_OK);
+    assert_int_equal(l.n, 1);
+    assert_str(l.items[0].number, a.number);
+    request_list_free(&l);
+    assert_int_equal(request_queue(db, QUEUE_MINE, &f, SORT_NEWEST, 50, &l), DB_OK);
+    assert_int_equal(l.n, 2);
+    request_list_free(&l);
+    f.text = "000003";
+    assert_int_equal(request_queue(db, QUEUE_ALL, &f, SORT_NEWEST, 50, &l), DB_OK);
+    assert_int_equal(l.n, 1);
+    request_list_free(&l);
+    f.text = "";
+    assert_int_equal(request_queue(db, QUEUE_ALL, &f, SORT_NEWEST, 2, &l), DB_OK);
+    assert_int_equal(l.n, 2);
+    assert_int_equal(l.total, 3);
+    request_list_free(&l);
+    /* Escalated, it shows in the street's queue. */
+    struct workflow_input up = {0};
+    up.text = "跨社区";
+    assert_int_equal(request_act(db, &b, RA_ESCALATE, &up, 0, "甲", now, &why, NULL, NULL), DB_OK);
+    f.level = LEVEL_STREET;
+    assert_int_equal(request_queue(db, QUEUE_DISPATCHED, &f, SORT_DUE, 50, &l), DB_OK);
+    assert_int_equal(l.n, 1);
+    assert_str(l.items[0].number, b.number);
+    request_list_free(&l);
+    request_free(&a);
+    request_free(&b);
+    request_free(&c);
+}
+
+/* Take r through its life to a follow-up with the given answers. */
+static void live(struct request *r, int on_time, int solved, enum satisfaction sat)
+{
+    const char *why;
+    time_t t = at("2026-03-02 09:30");
+    assert_int_equal(request_create(db, r, RA_DISPATCH, NULL, "甲", t, &why), DB_OK);
+    t += 600;
+    assert_int_equal(request_act(db, r, RA_ACCEPT, NULL, 0, "甲", t, &why, NULL, NULL), DB_OK);
+    struct workflow_input in = {0};
+    in.text = "已联系";
+    assert_int_equal(request_act(db, r, RA_CONTACT, &in, 0, "甲", t + 600, &why, NULL, NULL),
+                     DB_OK);
+    time_t reply = on_time ? t + 86400 : r->resolve_due + 3600;
+    assert_int_equal(request_act(db, r, RA_REPLY, &in, 0, "甲", reply, &why, NULL, NULL), DB_OK);
+    struct workflow_input answers = {0};
+    answers.resolved = solved;
+    answers.satisfaction = sat;
+    assert_int_equal(request_act(db, r, RA_FOLLOW_UP, &answers, 0, "甲", reply + 86400, &why, NULL,
+                                 NULL),
+                     DB_OK);
+}
+
+static void rate_counts_of_a_history(void **state)
+{
+    (void)state;
+    struct request r;
+    /* 区民政局 (HB001): three followed up; one late, one not solved and only basically satisfied. */
+    new_request("HB001", &r);
+    live(&r, 1, 1, SAT_SATISFIED);
+    request_free(&r);
+    new_request("HB001", &r);
+    live(&r, 0, 1, SAT_SATISFIED);
+    request_free(&r);
+    new_request("HB001", &r);
+    live(&r, 1, 0, SAT_BASIC);
+    request_free(&r);
+    /* A consultation answered on the spot. */
+    new_request("HB001", &r);
+    request_set(&r.kind, "consult");
+    struct workflow_input in = {0};
+    in.text = "已答复";
+    const char *why;
+    assert_int_equal(request_create(db, &r, RA_ANSWER, &in, "甲", at("2026-03-02 10:00"), &why),
+                     DB_OK);
+    request_free(&r);
+    struct rate_counts *units, all;
+    size_t n;
+    assert_int_equal(request_rate_counts(db, at("2026-03-01 00:00"), at("2026-04-01 00:00"), &units,
+                                         &n, &all),
+                     DB_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(units[0].total, 4);
+    assert_int_equal(units[0].answered, 1);
+    assert_int_equal(units[0].dispatched, 3);
+    assert_int_equal(units[0].responded, 3);
+    assert_int_equal(units[0].followed, 3);
+    assert_int_equal(units[0].solved, 2);
+    assert_int_equal(units[0].satisfied, 2);
+    assert_int_equal(units[0].basic, 1);
+    assert_int_equal(units[0].replied, 3);
+    assert_int_equal(units[0].on_time, 2);
+    assert_true(units[0].accept_hours > 0.49 && units[0].accept_hours < 0.51); /* 3 x 10 minutes */
+    assert_int_equal(all.total, 4);
+    for (size_t i = 0; i < n; i++)
+        rate_counts_free(&units[i]);
+    free(units);
+    rate_counts_free(&all);
+    /* Outside the period nothing is counted. */
+    assert_int_equal(request_rate_counts(db, at("2026-04-01 00:00"), at("2026-05-01 00:00"), &units,
+                                         &n, &all),
+                     DB_OK);
+    assert_int_equal(n, 0);
+    free(units);
+    rate_counts_free(&all);
+}
+
+static void generated_history(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    assert_int_equal(demo_requests(db, 2000, 1, "测试", NULL, NULL, &err), DB_OK);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM request"), 2000);
+    /* A realistic mix: most closed, some open in each kind of queue. */
+    assert_true(db_int(db, 0, "SELECT count(*) FROM request WHERE status = 'closed'") > 1000);
+    assert_true(db_int(db, 0, "SELECT count(*) FROM request WHERE status = 'answered'") > 50);
+    assert_true(db_int(db, 0, "SELECT count(*) FROM request WHERE status NOT IN"
+                              " ('closed', 'answered', 'void')") > 0);
+    /* Every request has its registering event first, and events never run backwards. */
+    assert_int_equal(db_int(db, 1, "SELECT count(*) FROM request r WHERE (SELECT action FROM"
+                                   " request_event e WHERE e.request_id = r.id ORDER BY id"
+                                   " LIMIT 1) <> 'register'"),
+                     0);
+    assert_int_equal(db_int(db, 1, "SELECT count(*) FROM request_event a JOIN request_event b ON"
+                                   " b.request_id = a.request_id AND b.id = a.id + 1"
+                                   " WHERE b.at < a.at"),
+                     0);
+    /* Numbers given out later follow the generated ones. */
+    struct request r;
+    new_request("HB001", &r);
+    const char *why;
+    assert_int_equal(request_create(db, &r, RA_DISPATCH, NULL, "甲", clock_now(), &why), DB_OK);
+    assert_int_equal(db_int(db, 0, "SELECT count(DISTINCT number) FROM request"), 2001);
+    request_free(&r);
+    assert_int_equal(demo_requests(db, 10, 1, "测试", NULL, NULL, &err), DB_INVALID);
+    free(err);
+}
+
+int main(void)
+{
+    unit_locale();
+    setenv("TZ", "UTC0", 1);
+    tzset();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(seeded_platform, setup, teardown),
+        cmocka_unit_test_setup_teardown(catalogue_import_reports_and_rejects, setup, teardown),
+        cmocka_unit_test_setup_teardown(calendar_import, setup, teardown),
+        cmocka_unit_test_setup_teardown(numbers_never_collide, setup, teardown),
+        cmocka_unit_test_setup_teardown(stale_changes_are_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(queues_hold_what_they_say, setup, teardown),
+        cmocka_unit_test_setup_teardown(rate_counts_of_a_history, setup, teardown),
+        cmocka_unit_test_setup_teardown(generated_history, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
