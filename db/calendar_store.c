@@ -52,12 +52,11 @@ int calendar_load(struct db *db, struct workcal *out)
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-int calendar_list(struct db *db, int year, struct calendar_days *out)
+int calendar_list(struct db *db, const char *prefix, struct calendar_days *out)
 {
     struct db_stmt *st = db_prepare(db, "SELECT day, kind, name FROM calendar"
-                                        " WHERE ?1 = 0 OR substr(day, 1, 4) = printf('%04d', ?1)"
-                                        " ORDER BY day");
-    db_bind_int(st, 1, year);
+                                        " WHERE substr(day, 1, length(?1)) = ?1 ORDER BY day");
+    db_bind_text(st, 1, prefix ? prefix : "");
     memset(out, 0, sizeof *out);
     size_t cap = 0;
     int rc;

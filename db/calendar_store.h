@@ -31,8 +31,11 @@ void calendar_days_free(struct calendar_days *d);
 */
 int calendar_load(struct db *db, struct workcal *out);
 
-/* The days on record, in order; year 0 for all. Caller frees with calendar_days_free(). */
-int calendar_list(struct db *db, int year, struct calendar_days *out);
+/*
+** The days on record, in order, those starting with prefix ("2026",
+** "2026-10"; "" for all). Caller frees with calendar_days_free().
+*/
+int calendar_list(struct db *db, const char *prefix, struct calendar_days *out);
 
 /* Record a day (replacing what the day held) or remove it. Returns DB_OK or an error. */
 int calendar_set(struct db *db, const char *day, int working, const char *name);

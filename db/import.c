@@ -569,7 +569,7 @@ int import_calendar(struct db *db, struct ledger *l, const struct import_options
     if (columns_check(l, &ledger_calendar, required, ARRAY_LEN(required), rep, err) != DB_OK)
         return DB_INVALID;
     struct calendar_days known;
-    int rc = calendar_list(db, 0, &known);
+    int rc = calendar_list(db, "", &known);
     struct raw_rows rejected = {0};
     struct seen_code *seen = NULL;
     size_t nseen = 0;

@@ -132,6 +132,13 @@ struct request_filter {
 int request_queue(struct db *db, enum request_queue q, const struct request_filter *f,
                   enum request_sort sort, size_t limit, struct request_list *out);
 
+/*
+** True when queue q can be sorted by s quickly at district scale: every
+** order for the queues of open requests; "All" (every request ever) by
+** time only. request_queue() sorts "All" newest first otherwise.
+*/
+int request_sort_offered(enum request_queue q, enum request_sort s);
+
 /* The label of a queue and of a sort order (msgids). */
 const char *request_queue_label(enum request_queue q);
 const char *request_sort_label(enum request_sort s);

@@ -178,8 +178,9 @@ static void catalogue_reload(struct catalogue_screen *cs)
         rc = unit_list(ui.db, q, flags, &cs->units);
         n = cs->units.n;
     } else {
-        int year = atoi(q);
-        rc = calendar_list(ui.db, year >= 1990 && year < 3000 ? year : 0, &cs->days);
+        char *prefix = text_normalize(q, TEXT_NORM_NOSPACE);
+        rc = calendar_list(ui.db, prefix, &cs->days);
+        free(prefix);
         n = cs->days.n;
     }
     free(q);
@@ -237,7 +238,7 @@ static void catalogue_draw(struct screen *s, int top, int rows)
     free(count);
     if (lineedit_empty(&cs->search))
         draw_text(top + 1, 2 + lw, fw - 2,
-                  cs->tab == TAB_CALENDAR ? _("a year, such as 2026")
+                  cs->tab == TAB_CALENDAR ? _("a year or month, such as 2026 or 2026-10")
                                           : _("type Chinese, pinyin initials or a code"),
                   term_attr(UI_FIELD) | A_DIM, TEXT_FIT_ELLIPSIS);
     listview_draw(&cs->list, top + 2, 0, rows - 2, COLS);

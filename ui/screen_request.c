@@ -225,10 +225,15 @@ static void request_menu(struct request_screen *rs)
     int c = dialog_options(_("List"), _("What next?"), options, 4);
     if (c == 0) {
         const char *sorts[SORT_COUNT];
+        enum request_sort which[SORT_COUNT];
+        int n = 0;
         for (int i = 0; i < SORT_COUNT; i++)
-            sorts[i] = _(request_sort_label((enum request_sort)i));
-        int s = dialog_options(_("Sort"), _("Order the list"), sorts, SORT_COUNT);
-        if (s >= 0) rs->sort = (enum request_sort)s;
+            if (request_sort_offered(current_queue(rs), (enum request_sort)i)) {
+                which[n] = (enum request_sort)i;
+                sorts[n++] = _(request_sort_label((enum request_sort)i));
+            }
+        int s = dialog_options(_("Sort"), _("Order the list"), sorts, n);
+        if (s >= 0) rs->sort = which[s];
     } else if (c == 1) {
         struct choice u;
         if (dialog_choose(_("Only one unit"), choices_units, NULL, NULL, &u)) {

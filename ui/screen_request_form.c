@@ -163,7 +163,7 @@ static void build_form(struct request_form *rf)
     form_init(f);
     form_add_choice(f, _("Requester is"), WHO_RESIDENT, _("Resident"), who_source, rf, 0, 20);
     form_add_choice(f, _("Resident"), 0, "", resident_source, rf, 1, 24);
-    form_add_text(f, _("Name"), "", 40, 24, validate_line, TEXT_NORM_PROSE);
+    form_add_text(f, _("Name or organisation"), "", 40, 24, validate_line, TEXT_NORM_PROSE);
     form_add_text(f, _("Phone"), "", 20, 16, check_phone, TEXT_NORM_NOSPACE);
     form_add_choice(f, _("Channel"), choices_word_id(request_channels, "desk"), _("Desk"),
                     choices_words, (void *)(uintptr_t)request_channels, 0, 12);

@@ -137,6 +137,7 @@ CREATE TABLE request (
 );
 CREATE INDEX request_status_due ON request(status, due);
 CREATE INDEX request_due ON request(due) WHERE due IS NOT NULL;
+CREATE INDEX request_extension ON request(ext_due) WHERE ext_due IS NOT NULL;
 CREATE INDEX request_created ON request(created_at);
 CREATE INDEX request_creator ON request(created_by, created_at);
 CREATE INDEX request_unit ON request(unit_id, status);

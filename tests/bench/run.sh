@@ -65,5 +65,15 @@ echo
 
 "$top/build/rel/tests/bench/searchbench" "$T/district.db" 300
 echo
+
+# Requests at district scale: years of history, then the queues, saving and the rates.
+q=${BANGBAN_BENCH_REQUESTS:-500000}
+"$stat" "$bin" --db "$T/district.db" demo --requests "$q" --years 3 >/dev/null 2>"$T/stat"
+read -r ms mib <"$T/stat"
+echo "requests: $q over three years generated into the district"
+echo "  bangban demo --requests $q              $ms ms, peak RSS $mib MiB"
+echo "  database size with residents and requests $(( $(stat -c %s "$T/district.db") / 1048576 )) MiB"
+"$top/build/rel/tests/bench/requestbench" "$T/district.db" 60
+echo
 echo "the screen, through a pty (residents on the district database above):"
 "$top/build/rel/tests/bench/uibench" "$bin" "$T/demo.db" 30 "$T/district.db"

@@ -177,7 +177,7 @@ static void calendar_import(void **state)
     import_report_free(&rep);
     ledger_close(l);
     struct calendar_days days;
-    assert_int_equal(calendar_list(db, 2027, &days), DB_OK);
+    assert_int_equal(calendar_list(db, "2027", &days), DB_OK);
     assert_int_equal(days.n, 2);
     assert_str(days.v[1].day, "2027-02-20");
     assert_true(days.v[1].working);

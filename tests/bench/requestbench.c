@@ -1,0 +1,213 @@
+/*
+** requestbench: the call platform at district scale, on a database holding
+** years of generated requests (bangban demo --requests N):
+**
+**   queues    every queue a desk opens (the rows a screen shows, their
+**             count, and their warnings), and the longest open one in each
+**             sort order, beside the same query forced to scan the table
+**             (NOT INDEXED): the machine's floor without the indexes;
+**   saving    a request taken down and dispatched, then signed for: each one
+**             write transaction (synchronous=FULL), beside an empty write
+**             transaction of the same connection;
+**   rates     the rate counts over the last year, beside a plain scan of the
+**             year's requests.
+**
+**   requestbench DB [ROUNDS]
+*/
+#include "tests/bench/bench.h"
+
+#include "db/calendar_store.h"
+#include "db/catalogue_store.h"
+#include "db/db.h"
+#include "db/request_store.h"
+#include "src/clock.h"
+#include "src/pinyin.h"
+#include "src/util.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+static void report(const char *what, double *v, int n, double target)
+{
+    double p50, p99;
+    bench_percentiles(v, n, &p50, &p99);
+    if (target > 0)
+        printf("  %-40s p50 %7.2f ms  p99 %7.2f ms  (n=%d, target p99 <= %.0f ms: %s)\n", what, p50,
+               p99, n, target, p99 <= target ? "met" : "NOT MET");
+    else
+        printf("  %-40s p50 %7.2f ms  p99 %7.2f ms  (n=%d)\n", what, p50, p99, n);
+}
+
+/* One queue as the screen opens it: rows, count, calendar, warnings. Returns the rows. */
+static size_t queue_open(struct db *db, enum request_queue q, enum request_sort s, time_t now)
+{
+    struct request_filter f = {0, -1, 0, "", "qiantai1", now};
+    struct request_list l;
+    if (request_queue(db, q, &f, s, 500, &l) != DB_OK) die("queue failed");
+    struct workcal cal;
+    calendar_load(db, &cal);
+    unsigned flags = 0;
+    for (size_t i = 0; i < l.n; i++)
+        flags |= workflow_flags(&l.items[i], now, l.items[i].updated_at, &cal);
+    workcal_free(&cal);
+    size_t n = l.n;
+    request_list_free(&l);
+    return n + (flags & 0);
+}
+
+/* The same rows by a scan of the whole table, for comparison. */
+static void queue_scan(struct db *db, const char *where, time_t now)
+{
+    char *sql = xasprintf("SELECT * FROM request NOT INDEXED WHERE %s ORDER BY due LIMIT 500", where);
+    struct db_stmt *st = db_prepare(db, sql);
+    free(sql);
+    (void)now;
+    while (db_step(st) == DB_ROW)
+        ;
+    db_finalize(st);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: requestbench DB [ROUNDS]\n");
+        return 2;
+    }
+    setlocale(LC_ALL, "C.UTF-8");
+    int rounds = argc > 2 ? atoi(argv[2]) : 30;
+    struct db *db;
+    char *err;
+    if (db_open(argv[1], 0, &db, &err) != DB_OK) {
+        fprintf(stderr, "requestbench: %s\n", err);
+        return 1;
+    }
+    time_t now = clock_now();
+    int64_t all, open, overdue;
+    request_counts(db, &all, &open, &overdue, now);
+    printf("requests: %lld in the database, %lld open, %lld overdue\n", (long long)all,
+           (long long)open, (long long)overdue);
+
+    printf("queues (rows shown, count, warnings), %d opens each:\n", rounds);
+    double *t = xcalloc((size_t)rounds * QUEUE_COUNT, sizeof *t);
+    double worst = 0;
+    int worst_q = 0;
+    for (int q = 0; q < QUEUE_COUNT; q++) {
+        size_t rows = 0;
+        double *tq = t + q * rounds;
+        for (int i = 0; i < rounds; i++) {
+            double t0 = bench_now_ms();
+            rows = queue_open(db, (enum request_queue)q,
+                              q == QUEUE_ALL || q == QUEUE_MINE ? SORT_NEWEST : SORT_DUE, now);
+            tq[i] = bench_now_ms() - t0;
+        }
+        char what[80];
+        snprintf(what, sizeof what, "%s (%zu rows)", request_queue_label((enum request_queue)q),
+                 rows);
+        double copy[1024];
+        memcpy(copy, tq, (size_t)rounds * sizeof *copy);
+        double p50, p99;
+        bench_percentiles(copy, rounds, &p50, &p99);
+        if (p99 > worst) worst = p99, worst_q = q;
+        report(what, tq, rounds, 0);
+    }
+    report("every queue together", t, rounds * QUEUE_COUNT, 50);
+    printf("  slowest: %s\n", request_queue_label((enum request_queue)worst_q));
+    for (int s = SORT_NEWEST; s < SORT_COUNT; s++) {
+        for (int i = 0; i < rounds; i++) {
+            double t0 = bench_now_ms();
+            queue_open(db, QUEUE_HANDLING, (enum request_sort)s, now);
+            t[i] = bench_now_ms() - t0;
+        }
+        char what[80];
+        snprintf(what, sizeof what, "in hand, %s", request_sort_label((enum request_sort)s));
+        report(what, t, rounds, 50);
+    }
+    for (int i = 0; i < rounds / 3 + 1; i++) {
+        double t0 = bench_now_ms();
+        queue_scan(db, "status IN ('accepted', 'in_progress', 'suspended', 'reopened')", now);
+        t[i] = bench_now_ms() - t0;
+    }
+    report("machine: the in-hand queue by a table scan", t, rounds / 3 + 1, 0);
+
+    /* Saving: take requests down and dispatch them, then sign for them. */
+    struct service_item it;
+    if (item_get_by_code(db, "HB001", &it) != DB_OK) die("no item HB001");
+    int saves = rounds * 5;
+    double *create = xcalloc((size_t)saves, sizeof *create), *act = xcalloc((size_t)saves,
+                                                                             sizeof *act);
+    double *empty = xcalloc((size_t)saves, sizeof *empty);
+    for (int i = 0; i < saves; i++) {
+        struct request r;
+        request_init(&r);
+        request_set(&r.channel, "desk");
+        request_set(&r.kind, "help");
+        request_set(&r.category, it.category);
+        r.item_id = it.id;
+        r.unit_id = it.unit_id;
+        r.requester_kind = REQUESTER_ANONYMOUS;
+        request_set(&r.requester, "测试");
+        request_set(&r.title, "性能测试");
+        r.accept_minutes = it.accept_minutes;
+        r.resolve_amount = it.resolve_amount;
+        const char *why;
+        double t0 = bench_now_ms();
+        if (request_create(db, &r, RA_DISPATCH, NULL, "bench", now, &why) != DB_OK)
+            die("create failed");
+        create[i] = bench_now_ms() - t0;
+        t0 = bench_now_ms();
+        if (request_act(db, &r, RA_ACCEPT, NULL, 0, "bench", now, &why, NULL, NULL) != DB_OK)
+            die("accept failed");
+        act[i] = bench_now_ms() - t0;
+        request_free(&r);
+        t0 = bench_now_ms();
+        db_write_begin(db);
+        db_commit(db);
+        empty[i] = bench_now_ms() - t0;
+    }
+    service_item_free(&it);
+    printf("saving (each a write transaction, synchronous=FULL):\n");
+    report("take down and dispatch a request", create, saves, 50);
+    report("sign for it", act, saves, 50);
+    report("machine: an empty write transaction", empty, saves, 0);
+
+    /* Rates over the last year. */
+    double rates[5], scan[5];
+    time_t from = now - 365L * 86400;
+    for (int i = 0; i < 5; i++) {
+        struct rate_counts *units, overall;
+        size_t n;
+        double t0 = bench_now_ms();
+        if (request_rate_counts(db, from, now, &units, &n, &overall) != DB_OK) die("rates failed");
+        char *text = rates_report(units, n, &overall, 1, 5, "", 0);
+        rates[i] = bench_now_ms() - t0;
+        free(text);
+        for (size_t k = 0; k < n; k++)
+            rate_counts_free(&units[k]);
+        free(units);
+        rate_counts_free(&overall);
+        t0 = bench_now_ms();
+        struct db_stmt *st = db_prepare(db, "SELECT count(*), sum(attempts) FROM request"
+                                            " WHERE created_at >= ?1 AND created_at < ?2");
+        db_bind_int(st, 1, (int64_t)from);
+        db_bind_int(st, 2, (int64_t)now);
+        db_step(st);
+        db_finalize(st);
+        scan[i] = bench_now_ms() - t0;
+    }
+    double p50, p99;
+    bench_percentiles(rates, 5, &p50, &p99);
+    printf("rates over the last year:\n  %-40s median %7.1f ms  max %7.1f ms  (target <= 1000 ms: "
+           "%s)\n",
+           "rate counts and report, every unit", p50, rates[4], rates[4] <= 1000 ? "met" : "NOT MET");
+    bench_percentiles(scan, 5, &p50, &p99);
+    printf("  %-40s median %7.1f ms  max %7.1f ms\n", "machine: a scan of the year's requests",
+           p50, scan[4]);
+    free(t);
+    free(create);
+    free(act);
+    free(empty);
+    db_close(db);
+    pinyin_shutdown();
+    return 0;
+}

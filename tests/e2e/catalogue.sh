@@ -1,0 +1,70 @@
+# 服务清单 at the keyboard: an item found by its pinyin initials, its limit
+# changed (a limit written wrong is said beside the field), retired and
+# restored; a unit found among the units; a holiday added to the calendar
+# and the working hours shown.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+open_section desk 3 "服务事项" >/dev/null
+expect desk "the catalogue opens on its items" "共 176 条"
+type_text desk "dtkr"
+expect desk "an item is found by pinyin initials" "共 1 条"
+expect desk "with its unit and limits" "HB055  电梯困人应急处置"
+keys desk Enter
+expect desk "Enter edits the item" "修改服务事项"
+keys desk Tab Tab Tab Tab
+keys desk C-u
+type_text desk "两小时"
+keys desk Tab
+expect desk "a limit written wrong is said beside the field" "请写成“2小时”或“30分钟”"
+keys desk BTab C-u
+type_text desk "20分钟"
+keys desk F2
+expect desk "the item is saved" "已保存：电梯困人应急处置"
+expect desk "the list shows the new limit" "20分钟/2小时"
+if [ "$(sqlite3 "$DB" "SELECT accept_minutes FROM service_item WHERE code = 'HB055'")" = 20 ]; then
+    t_ok "the limit is stored in working minutes"
+else
+    t_fail "the limit is stored in working minutes"
+fi
+keys desk F8
+expect desk "F8 asks before retiring" "停用 HB055 电梯困人应急处置？"
+keys desk y
+expect desk "a retired item leaves the list" "共 0 条"
+keys desk F6
+expect desk "F6 shows it again, retired" "已停用"
+keys desk F8
+wait_for desk "恢复 HB055" >/dev/null
+keys desk y
+wait_for desk "完成" >/dev/null
+if [ "$(sqlite3 "$DB" "SELECT retired FROM service_item WHERE code = 'HB055'")" = 0 ]; then
+    t_ok "and F8 restores it"
+else
+    t_fail "and F8 restores it"
+fi
+
+keys desk Escape
+wait_for desk "输入中文、拼音首字母或编码" >/dev/null
+keys desk Tab
+expect desk "Tab moves to the units" "共 29 条"
+type_text desk "qcl"
+expect desk "a unit is found by pinyin initials" "区残联"
+
+keys desk Escape
+wait_for desk "输入中文、拼音首字母或编码" >/dev/null
+keys desk Tab
+expect desk "the calendar shows the working hours" "工作时间 09:00-17:00"
+type_text desk "2026-10"
+expect desk "a month's holidays and 调休 days" "2026-10-10 六     上班"
+keys desk F7
+expect desk "F7 adds a day" "新增日历"
+type_text desk "2026-12-31"
+keys desk Tab Tab
+type_text desk "区级调休"
+keys desk F2
+expect desk "the day is saved" "已保存：2026-12-31 区级调休"
+keys desk C-u
+type_text desk "2026-12"
+expect desk "and listed" "2026-12-31 四     放假"
+quits desk "quits cleanly"
+t_sanitizers "catalogue"
