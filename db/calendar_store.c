@@ -52,27 +52,23 @@ int calendar_load(struct db *db, struct workcal *out)
     return rc == DB_DONE ? DB_OK : rc;
 }
 
+static void day_read(struct db_stmt *st, void *slot)
+{
+    struct calendar_day *d = slot;
+    snprintf(d->day, sizeof d->day, "%s", db_col_text(st, 0));
+    d->working = str_eq(db_col_text(st, 1), "workday");
+    d->name = db_col_dup(st, 2);
+}
+
 int calendar_list(struct db *db, const char *prefix, struct calendar_days *out)
 {
     struct db_stmt *st = db_prepare(db, "SELECT day, kind, name FROM calendar"
                                         " WHERE substr(day, 1, length(?1)) = ?1 ORDER BY day");
     db_bind_text(st, 1, prefix ? prefix : "");
-    memset(out, 0, sizeof *out);
-    size_t cap = 0;
     int rc;
-    while ((rc = db_step(st)) == DB_ROW) {
-        if (out->n == cap) {
-            cap = cap ? cap * 2 : 32;
-            out->v = xrealloc(out->v, cap * sizeof *out->v);
-        }
-        struct calendar_day *d = &out->v[out->n++];
-        snprintf(d->day, sizeof d->day, "%s", db_col_text(st, 0));
-        d->working = str_eq(db_col_text(st, 1), "workday");
-        d->name = db_col_dup(st, 2);
-    }
-    db_finalize(st);
-    if (rc != DB_DONE) calendar_days_free(out);
-    return rc == DB_DONE ? DB_OK : rc;
+    out->v = db_collect(st, sizeof *out->v, day_read, &out->n, &rc);
+    if (rc != DB_OK) calendar_days_free(out);
+    return rc;
 }
 
 int calendar_set(struct db *db, const char *day, int working, const char *name)

@@ -20,8 +20,9 @@
     " i.accept_minutes, i.resolve_amount, i.resolve_unit, i.retired, i.version, i.updated_at,"     \
     " i.updated_by FROM service_item i JOIN unit u ON u.id = i.unit_id"
 
-static void unit_read(struct db_stmt *st, struct unit *u)
+static void unit_read(struct db_stmt *st, void *slot)
 {
+    struct unit *u = slot;
     unit_init(u);
     u->id = db_col_int(st, 0);
     catalogue_set(&u->code, db_col_text(st, 1));
@@ -35,8 +36,9 @@ static void unit_read(struct db_stmt *st, struct unit *u)
     u->items = db_col_int(st, 9);
 }
 
-static void item_read(struct db_stmt *st, struct service_item *it)
+static void item_read(struct db_stmt *st, void *slot)
 {
+    struct service_item *it = slot;
     service_item_init(it);
     it->id = db_col_int(st, 0);
     catalogue_set(&it->code, db_col_text(st, 1));
@@ -96,46 +98,25 @@ int unit_list(struct db *db, const char *query, unsigned flags, struct unit_list
                         " ORDER BY u.code COLLATE zh");
     bind_query(st, query);
     db_bind_int(st, 4, (flags & CATALOGUE_WITH_RETIRED) ? 1 : 0);
-    memset(out, 0, sizeof *out);
-    size_t cap = 0;
     int rc;
-    while ((rc = db_step(st)) == DB_ROW) {
-        if (out->n == cap) {
-            cap = cap ? cap * 2 : 32;
-            out->items = xrealloc(out->items, cap * sizeof *out->items);
-        }
-        unit_read(st, &out->items[out->n++]);
-    }
-    db_finalize(st);
-    if (rc != DB_DONE) unit_list_free(out);
-    return rc == DB_DONE ? DB_OK : rc;
-}
-
-static int unit_get_where(struct db *db, const char *where, int64_t id, const char *text,
-                          struct unit *out)
-{
-    char *sql = xasprintf(UNIT_SELECT " WHERE %s", where);
-    struct db_stmt *st = db_prepare(db, sql);
-    free(sql);
-    if (text)
-        db_bind_text(st, 1, text);
-    else
-        db_bind_int(st, 1, id);
-    int rc = db_step(st);
-    if (rc == DB_ROW) unit_read(st, out);
-    db_finalize(st);
-    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+    out->items = db_collect(st, sizeof *out->items, unit_read, &out->n, &rc);
+    if (rc != DB_OK) unit_list_free(out);
+    return rc;
 }
 
 int unit_get(struct db *db, int64_t id, struct unit *out)
 {
-    return unit_get_where(db, "u.id = ?1", id, NULL, out);
+    struct db_stmt *st = db_prepare(db, UNIT_SELECT " WHERE u.id = ?1");
+    db_bind_int(st, 1, id);
+    return db_read_one(st, unit_read, out);
 }
 
 int unit_find(struct db *db, const char *code_or_name, struct unit *out)
 {
-    int rc = unit_get_where(db, "u.code = ?1", 0, code_or_name, out);
-    return rc == DB_NOTFOUND ? unit_get_where(db, "u.name = ?1", 0, code_or_name, out) : rc;
+    struct db_stmt *st = db_prepare(db, UNIT_SELECT " WHERE u.code = ?1 OR u.name = ?1"
+                                                    " ORDER BY u.code = ?1 DESC LIMIT 1");
+    db_bind_text(st, 1, code_or_name);
+    return db_read_one(st, unit_read, out);
 }
 
 /* After an update touched nothing: gone, or someone saved first (then *current). */
@@ -252,45 +233,24 @@ int item_list(struct db *db, const char *query, int64_t unit_id, unsigned flags,
     bind_query(st, query);
     db_bind_int(st, 4, (flags & CATALOGUE_WITH_RETIRED) ? 1 : 0);
     db_bind_int(st, 5, unit_id);
-    memset(out, 0, sizeof *out);
-    size_t cap = 0;
     int rc;
-    while ((rc = db_step(st)) == DB_ROW) {
-        if (out->n == cap) {
-            cap = cap ? cap * 2 : 64;
-            out->items = xrealloc(out->items, cap * sizeof *out->items);
-        }
-        item_read(st, &out->items[out->n++]);
-    }
-    db_finalize(st);
-    if (rc != DB_DONE) item_list_free(out);
-    return rc == DB_DONE ? DB_OK : rc;
-}
-
-static int item_get_where(struct db *db, const char *where, int64_t id, const char *text,
-                          struct service_item *out)
-{
-    char *sql = xasprintf(ITEM_SELECT " WHERE %s", where);
-    struct db_stmt *st = db_prepare(db, sql);
-    free(sql);
-    if (text)
-        db_bind_text(st, 1, text);
-    else
-        db_bind_int(st, 1, id);
-    int rc = db_step(st);
-    if (rc == DB_ROW) item_read(st, out);
-    db_finalize(st);
-    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+    out->items = db_collect(st, sizeof *out->items, item_read, &out->n, &rc);
+    if (rc != DB_OK) item_list_free(out);
+    return rc;
 }
 
 int item_get(struct db *db, int64_t id, struct service_item *out)
 {
-    return item_get_where(db, "i.id = ?1", id, NULL, out);
+    struct db_stmt *st = db_prepare(db, ITEM_SELECT " WHERE i.id = ?1");
+    db_bind_int(st, 1, id);
+    return db_read_one(st, item_read, out);
 }
 
 int item_get_by_code(struct db *db, const char *code, struct service_item *out)
 {
-    return item_get_where(db, "i.code = ?1", 0, code, out);
+    struct db_stmt *st = db_prepare(db, ITEM_SELECT " WHERE i.code = ?1");
+    db_bind_text(st, 1, code);
+    return db_read_one(st, item_read, out);
 }
 
 static int item_lost_race(struct db *db, const struct service_item *it,

@@ -394,6 +394,31 @@ int64_t db_col_int(struct db_stmt *st, int i)
     return sqlite3_column_int64(st->st, i);
 }
 
+void *db_collect(struct db_stmt *st, size_t elem, db_row_reader read, size_t *n, int *rc)
+{
+    char *v = NULL;
+    size_t cap = 0;
+    *n = 0;
+    while ((*rc = db_step(st)) == DB_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 32;
+            v = xrealloc(v, cap * elem);
+        }
+        read(st, v + (*n)++ * elem);
+    }
+    db_finalize(st);
+    if (*rc == DB_DONE) *rc = DB_OK;
+    return v;
+}
+
+int db_read_one(struct db_stmt *st, db_row_reader read, void *out)
+{
+    int rc = db_step(st);
+    if (rc == DB_ROW) read(st, out);
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+}
+
 double db_col_real(struct db_stmt *st, int i)
 {
     return sqlite3_column_double(st->st, i);

@@ -93,6 +93,24 @@ const void *db_col_blob(struct db_stmt *st, int i, size_t *n);
 /* A copy of column i; caller frees. */
 char *db_col_dup(struct db_stmt *st, int i);
 
+/* Reads the current row of st into the record at slot (see db_collect(), db_read_one()). */
+typedef void (*db_row_reader)(struct db_stmt *st, void *slot);
+
+/*
+** Step st to its end, reading each row with read into a new array of
+** elem-byte slots. Returns the array (NULL when there are no rows; caller
+** frees it and what read put in it), *n the rows, and *rc DB_OK or the
+** error that stopped it (the rows read before it are returned all the
+** same). Finalizes st.
+*/
+void *db_collect(struct db_stmt *st, size_t elem, db_row_reader read, size_t *n, int *rc);
+
+/*
+** Step st (prepared and bound) once and read its row into out with read.
+** Returns DB_OK, DB_NOTFOUND when there is no row, or an error. Finalizes st.
+*/
+int db_read_one(struct db_stmt *st, db_row_reader read, void *out);
+
 /* Ready the statement to run again (bindings are kept). */
 void db_reset(struct db_stmt *st);
 /* Release the statement (to the cache; see db_prepare()). NULL is fine. */

@@ -14,7 +14,7 @@
 #include "src/postings.h"
 
 enum postings_table {
-    POSTINGS_GRAM, /* resident_gram: 1- and 2-character pieces of names */
+    POSTINGS_GRAM, /* resident_gram: 1- to 3-character pieces of names */
     POSTINGS_KEY,  /* resident_key: pinyin keys */
 };
 

@@ -54,8 +54,9 @@ static void bind_id(struct db_stmt *st, int idx, int64_t id)
         db_bind_null(st, idx);
 }
 
-static void row_read(struct db_stmt *st, struct request *r)
+static void row_read(struct db_stmt *st, void *slot)
 {
+    struct request *r = slot;
     int c = 0;
     request_init(r);
     r->id = db_col_int(st, c++);
@@ -128,30 +129,18 @@ void request_list_free(struct request_list *l)
     memset(l, 0, sizeof *l);
 }
 
-static int get_where(struct db *db, const char *where, int64_t id, const char *text,
-                     struct request *out)
-{
-    char *sql = xasprintf(REQUEST_SELECT " WHERE %s", where);
-    struct db_stmt *st = db_prepare(db, sql);
-    free(sql);
-    if (text)
-        db_bind_text(st, 1, text);
-    else
-        db_bind_int(st, 1, id);
-    int rc = db_step(st);
-    if (rc == DB_ROW) row_read(st, out);
-    db_finalize(st);
-    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
-}
-
 int request_get(struct db *db, int64_t id, struct request *out)
 {
-    return get_where(db, "r.id = ?1", id, NULL, out);
+    struct db_stmt *st = db_prepare(db, REQUEST_SELECT " WHERE r.id = ?1");
+    db_bind_int(st, 1, id);
+    return db_read_one(st, row_read, out);
 }
 
 int request_get_by_number(struct db *db, const char *number, struct request *out)
 {
-    return get_where(db, "r.number = ?1", 0, number, out);
+    struct db_stmt *st = db_prepare(db, REQUEST_SELECT " WHERE r.number = ?1");
+    db_bind_text(st, 1, number);
+    return db_read_one(st, row_read, out);
 }
 
 /* The next number of the year, inside the caller's write transaction. */
@@ -428,8 +417,9 @@ void request_events_free(struct request_events *e)
     "SELECT e.id, e.at, e.actor, e.role, e.action, e.from_state, e.to_state,"                      \
     " coalesce(u.name, ''), e.text FROM request_event e LEFT JOIN unit u ON u.id = e.unit_id"
 
-static void event_read(struct db_stmt *st, struct request_event_row *e)
+static void event_read(struct db_stmt *st, void *slot)
 {
+    struct request_event_row *e = slot;
     e->id = db_col_int(st, 0);
     e->at = col_time(st, 1);
     e->actor = db_col_dup(st, 2);
@@ -448,19 +438,10 @@ int request_events(struct db *db, int64_t id, struct request_events *out)
 {
     struct db_stmt *st = db_prepare(db, EVENT_SELECT " WHERE e.request_id = ?1 ORDER BY e.id");
     db_bind_int(st, 1, id);
-    memset(out, 0, sizeof *out);
-    size_t cap = 0;
     int rc;
-    while ((rc = db_step(st)) == DB_ROW) {
-        if (out->n == cap) {
-            cap = cap ? cap * 2 : 16;
-            out->v = xrealloc(out->v, cap * sizeof *out->v);
-        }
-        event_read(st, &out->v[out->n++]);
-    }
-    db_finalize(st);
-    if (rc != DB_DONE) request_events_free(out);
-    return rc == DB_DONE ? DB_OK : rc;
+    out->v = db_collect(st, sizeof *out->v, event_read, &out->n, &rc);
+    if (rc != DB_OK) request_events_free(out);
+    return rc;
 }
 
 static int last_event(struct db *db, int64_t id, struct request_event_row *out)
@@ -468,10 +449,7 @@ static int last_event(struct db *db, int64_t id, struct request_event_row *out)
     struct db_stmt *st =
         db_prepare(db, EVENT_SELECT " WHERE e.request_id = ?1 ORDER BY e.id DESC LIMIT 1");
     db_bind_int(st, 1, id);
-    int rc = db_step(st);
-    if (rc == DB_ROW) event_read(st, out);
-    db_finalize(st);
-    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+    return db_read_one(st, event_read, out);
 }
 
 time_t request_last_event(struct db *db, int64_t id)
@@ -601,42 +579,32 @@ int request_queue(struct db *db, enum request_queue q, const struct request_filt
     struct db_stmt *st = db_prepare(db, sql);
     bind_filter(st, f, text);
     db_bind_int(st, 8, (int64_t)limit);
-    size_t cap = 0;
     int rc;
-    while ((rc = db_step(st)) == DB_ROW) {
-        if (out->n == cap) {
-            cap = cap ? cap * 2 : 64;
-            out->items = xrealloc(out->items, cap * sizeof *out->items);
-        }
-        row_read(st, &out->items[out->n++]);
-    }
-    db_finalize(st);
+    out->items = db_collect(st, sizeof *out->items, row_read, &out->n, &rc);
     free(sql);
-    if (rc == DB_DONE && out->n < limit) {
-        out->total = (int64_t)out->n;
-    } else if (rc == DB_DONE) {
+    out->total = (int64_t)out->n;
+    if (rc == DB_OK && out->n == limit) {
         sql = xasprintf("SELECT count(*) FROM request r WHERE %s", where);
         st = db_prepare(db, sql);
         bind_filter(st, f, text);
-        rc = db_step(st) == DB_ROW ? DB_DONE : DB_ERROR;
+        rc = db_step(st) == DB_ROW ? DB_OK : DB_ERROR;
         out->total = db_col_int(st, 0);
         db_finalize(st);
         free(sql);
     }
     free(where);
     free(text);
-    if (rc != DB_DONE) {
-        request_list_free(out);
-        return rc;
-    }
-    return DB_OK;
+    if (rc != DB_OK) request_list_free(out);
+    return rc;
 }
 
 int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue, time_t now)
 {
-    *all = db_int(db, 0, "SELECT count(*) FROM request");
-    *open = db_int(db, 0, "SELECT count(*) FROM request WHERE status NOT IN"
-                          " ('answered', 'void', 'closed')");
+    /* Requests are never deleted: the last id is their number. Both read an index, not the table. */
+    *all = db_int(db, 0, "SELECT coalesce(max(id), 0) FROM request");
+    *open = db_int(db, 0, "SELECT count(*) FROM request WHERE status IN ('new', 'dispatched',"
+                          " 'returned', 'accepted', 'in_progress', 'suspended', 'replied',"
+                          " 'follow_up', 'reopened')");
     struct db_stmt *st = db_prepare(db, "SELECT count(*) FROM request WHERE due < ?1");
     db_bind_int(st, 1, (int64_t)now);
     int rc = db_step(st);
@@ -746,8 +714,9 @@ void talk_list_free(struct talk_list *l)
     "  AND r.status NOT IN ('answered', 'void', 'closed'))"                                        \
     " FROM evening_talk t LEFT JOIN community c ON c.id = t.community_id"
 
-static void talk_read(struct db_stmt *st, struct evening_talk *t)
+static void talk_read(struct db_stmt *st, void *slot)
 {
+    struct evening_talk *t = slot;
     talk_init(t);
     t->id = db_col_int(st, 0);
     snprintf(t->held_on, sizeof t->held_on, "%s", db_col_text(st, 1));
@@ -770,29 +739,17 @@ int talk_list(struct db *db, const char *query, struct talk_list *out)
     char *q = text_normalize(query ? query : "", 0);
     db_bind_text(st, 1, q);
     free(q);
-    memset(out, 0, sizeof *out);
-    size_t cap = 0;
     int rc;
-    while ((rc = db_step(st)) == DB_ROW) {
-        if (out->n == cap) {
-            cap = cap ? cap * 2 : 16;
-            out->v = xrealloc(out->v, cap * sizeof *out->v);
-        }
-        talk_read(st, &out->v[out->n++]);
-    }
-    db_finalize(st);
-    if (rc != DB_DONE) talk_list_free(out);
-    return rc == DB_DONE ? DB_OK : rc;
+    out->v = db_collect(st, sizeof *out->v, talk_read, &out->n, &rc);
+    if (rc != DB_OK) talk_list_free(out);
+    return rc;
 }
 
 int talk_get(struct db *db, int64_t id, struct evening_talk *out)
 {
     struct db_stmt *st = db_prepare(db, TALK_SELECT " WHERE t.id = ?1");
     db_bind_int(st, 1, id);
-    int rc = db_step(st);
-    if (rc == DB_ROW) talk_read(st, out);
-    db_finalize(st);
-    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+    return db_read_one(st, talk_read, out);
 }
 
 int talk_save(struct db *db, struct evening_talk *t, const char *actor)

@@ -182,7 +182,7 @@ static int ids_visit(void *ctx, const char *term, const struct posting *e)
     return 1;
 }
 
-/* Every resident id filed under a 2-character piece, sorted. */
+/* Every resident id filed under a piece of a name, sorted. */
 static int ids_of(struct db *db, const char *gram, struct id_list *out)
 {
     int rc = postings_scan(db, POSTINGS_GRAM, gram, NULL, ids_visit, out);
@@ -206,8 +206,8 @@ static int candidate_cmp(const void *pa, const void *pb)
 }
 
 /*
-** A fragment of 3 characters or more: the people filed under both of its
-** two rarest 2-character pieces, whose names hold the whole fragment.
+** A fragment longer than the pieces filed: the people filed under both of
+** its two rarest longest pieces, whose names hold the whole fragment.
 */
 static int search_long(struct db *db, const char *text, size_t limit, struct resident_hits *out)
 {
@@ -215,7 +215,7 @@ static int search_long(struct db *db, const char *text, size_t limit, struct res
     size_t np = search_grams(text, pieces, ARRAY_LEN(pieces)), rare[2] = {SIZE_MAX, SIZE_MAX};
     int64_t counts[2] = {INT64_MAX, INT64_MAX};
     for (size_t i = 0; i < np; i++) {
-        if (text_chars(pieces[i].text) != 2) continue;
+        if (text_chars(pieces[i].text) != SEARCH_GRAM_MAX) continue;
         int64_t c = postings_count(db, POSTINGS_GRAM, pieces[i].text, NULL, INT64_MAX - 1);
         if (c < counts[0]) {
             counts[1] = counts[0], rare[1] = rare[0];

@@ -18,7 +18,7 @@ void search_classify(const char *typed, struct search_query *q)
     for (const char *p = q->text; *p; p++) {
         unsigned char c = (unsigned char)*p;
         if (c >= 0x80) {
-            q->kind = q->chars <= 2 ? SEARCH_NAME_SHORT : SEARCH_NAME_LONG;
+            q->kind = q->chars <= SEARCH_GRAM_MAX ? SEARCH_NAME_SHORT : SEARCH_NAME_LONG;
             return;
         }
         int alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -40,7 +40,7 @@ void search_classify(const char *typed, struct search_query *q)
         q->kind = SEARCH_DIGITS;
     } else {
         /* Letters and digits mixed (a foreign name, a typo): look for it in names. */
-        q->kind = q->chars <= 2 ? SEARCH_NAME_SHORT : SEARCH_NAME_LONG;
+        q->kind = q->chars <= SEARCH_GRAM_MAX ? SEARCH_NAME_SHORT : SEARCH_NAME_LONG;
     }
 }
 
@@ -75,7 +75,7 @@ size_t search_grams(const char *name, struct search_gram *out, size_t cap)
     }
     starts[n] = i;
     size_t count = 0;
-    for (size_t width = 1; width <= 2; width++) {
+    for (size_t width = 1; width <= SEARCH_GRAM_MAX; width++) {
         for (size_t k = 0; k + width <= n && count < cap; k++) {
             size_t bytes = starts[k + width] - starts[k];
             if (bytes >= sizeof out->text) continue;

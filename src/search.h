@@ -2,8 +2,8 @@
 ** search: what the clerk typed in the resident search line, and the
 ** pieces of a name the search finds it by. Which technique serves which
 ** kind of query (measured at district scale):
-**   a Chinese fragment of 1-2 characters  the name's 1- and 2-character pieces
-**   3 characters or more                  the two rarest 2-character pieces' lists,
+**   a Chinese fragment of 1-3 characters  the name's 1-, 2- and 3-character pieces
+**   4 characters or more                  the two rarest 3-character pieces' lists,
 **                                         intersected, then the names checked
 **   letters                               pinyin keys, as a prefix (zs, zhs, zhangs)
 **   digits                                reversed ID and phone numbers, as a prefix
@@ -17,8 +17,8 @@
 
 enum search_kind {
     SEARCH_EMPTY,      /* nothing typed */
-    SEARCH_NAME_SHORT, /* a fragment of 1 or 2 characters */
-    SEARCH_NAME_LONG,  /* 3 characters or more */
+    SEARCH_NAME_SHORT, /* a fragment of 1 to SEARCH_GRAM_MAX characters */
+    SEARCH_NAME_LONG,  /* longer */
     SEARCH_PINYIN,     /* letters only */
     SEARCH_DIGITS,     /* digits, and X as in ID numbers */
 };
@@ -42,10 +42,13 @@ char *search_reverse(const char *s);
 */
 char *search_prefix_bound(const char *prefix);
 
-/* A 1- or 2-character piece of a name and how well it stands for the name. */
+/* The longest piece of a name filed: a fragment this long or shorter is one posting list. */
+#define SEARCH_GRAM_MAX 3
+
+/* A piece of 1 to SEARCH_GRAM_MAX characters of a name and how well it stands for the name. */
 struct search_gram {
-    char text[9]; /* UTF-8 of one or two code points */
-    int tier;     /* 0: the whole name, 1: its start, 2: elsewhere */
+    char text[4 * SEARCH_GRAM_MAX + 1]; /* UTF-8 of up to SEARCH_GRAM_MAX code points */
+    int tier;                           /* 0: the whole name, 1: its start, 2: elsewhere */
 };
 
 /*

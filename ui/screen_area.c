@@ -160,19 +160,10 @@ static void area_draw(struct screen *s, int top, int rows)
     }
     draw_text(top, x + 1, COLS - x - 2, _("Tab: next list"), term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
     /* Search line. */
-    const char *label = _("Search:");
-    int lw = text_width(label) + 1;
-    draw_text(top + 1, 1, lw, label, A_BOLD, 0);
     char *count = as->with_retired ? xasprintf(_("%zu found, retired shown"), as->rows.n)
                                    : xasprintf(_("%zu found"), as->rows.n);
-    int cw = text_width(count);
-    int fw = COLS - 2 - lw - cw - 2;
-    field_draw(&as->search, top + 1, 1 + lw, fw, term_attr(UI_FIELD), s, 1);
-    draw_text(top + 1, COLS - 1 - cw, cw, count, term_attr(UI_DIM), 0);
+    search_line_draw(&as->search, top + 1, _("type Chinese, pinyin initials or a code"), count, s);
     free(count);
-    if (lineedit_empty(&as->search))
-        draw_text(top + 1, 2 + lw, fw - 2, _("type Chinese, pinyin initials or a code"),
-                  term_attr(UI_FIELD) | A_DIM, TEXT_FIT_ELLIPSIS);
     listview_draw(&as->list, top + 2, 0, rows - 2, COLS);
     if (as->rows.n == 0)
         draw_text(top + 4, 2, COLS - 4, _("Nothing found. F7 creates a new record."),
@@ -224,7 +215,6 @@ static int area_key(struct screen *s, enum action a, const struct key *k)
 {
     struct area_screen *as = (struct area_screen *)s;
     struct area *sel;
-    int changed;
     switch (a) {
     case ACT_NEXT_FIELD:
         area_set_tab(as, (as->kind + 1) % AREA_KIND_COUNT);
@@ -249,28 +239,12 @@ static int area_key(struct screen *s, enum action a, const struct key *k)
     case ACT_REFRESH:
         area_reload(as);
         return UI_HANDLED;
-    case ACT_SEARCH:
-        lineedit_clear(&as->search);
-        area_reload(as);
-        return UI_HANDLED;
-    case ACT_BACK:
-        if (lineedit_empty(&as->search)) return UI_IGNORED;
-        lineedit_clear(&as->search);
-        area_reload(as);
-        return UI_HANDLED;
     default:
         break;
     }
-    if (listview_key(&as->list, a)) return UI_HANDLED;
-    if (field_key(&as->search, a, k, &changed)) {
-        if (changed) {
-            as->list.sel = 0;
-            as->list.top = 0;
-            area_reload(as);
-        }
-        return UI_HANDLED;
-    }
-    return UI_IGNORED;
+    int reload, r = search_list_key(&as->search, &as->list, a, k, &reload);
+    if (reload) area_reload(as);
+    return r;
 }
 
 static void area_free_screen(struct screen *s)

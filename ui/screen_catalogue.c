@@ -5,7 +5,7 @@
 ** deadlines run on (holidays and 调休 working days). F7 adds, Enter or F4
 ** edits, F8 retires or restores an item or a unit (a retired item keeps
 ** its requests' history) and removes a calendar day, F6 shows retired
-** rows, F9 sets the working hours.
+** rows, F9 opens the settings (working hours among them).
 */
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
@@ -227,20 +227,12 @@ static void catalogue_draw(struct screen *s, int top, int rows)
         draw_text(top, x + 1, COLS - x - 2, _("Tab: next list"), term_attr(UI_DIM),
                   TEXT_FIT_ELLIPSIS);
     }
-    const char *label = _("Search:");
-    int lw = text_width(label) + 1;
-    draw_text(top + 1, 1, lw, label, A_BOLD, 0);
     char *count = xasprintf(_("%d found"), cs->list.n);
-    int cw = text_width(count);
-    int fw = COLS - 2 - lw - cw - 2;
-    field_draw(&cs->search, top + 1, 1 + lw, fw, term_attr(UI_FIELD), s, 1);
-    draw_text(top + 1, COLS - 1 - cw, cw, count, term_attr(UI_DIM), 0);
+    search_line_draw(&cs->search, top + 1,
+                     cs->tab == TAB_CALENDAR ? _("a year or month, such as 2026 or 2026-10")
+                                             : _("type Chinese, pinyin initials or a code"),
+                     count, s);
     free(count);
-    if (lineedit_empty(&cs->search))
-        draw_text(top + 1, 2 + lw, fw - 2,
-                  cs->tab == TAB_CALENDAR ? _("a year or month, such as 2026 or 2026-10")
-                                          : _("type Chinese, pinyin initials or a code"),
-                  term_attr(UI_FIELD) | A_DIM, TEXT_FIT_ELLIPSIS);
     listview_draw(&cs->list, top + 2, 0, rows - 2, COLS);
 }
 
@@ -296,30 +288,10 @@ static void catalogue_retire(struct catalogue_screen *cs)
     ui.generation++;
 }
 
-/* F9: the working hours deadlines count in. */
-static void catalogue_menu(struct catalogue_screen *cs)
-{
-    (void)cs;
-    char *hours = calendar_hours(ui.db), *typed = NULL;
-    if (dialog_input(_("Working hours"),
-                     _("The hours of a working day, such as 09:00-17:00 (deadlines count only "
-                       "these):"),
-                     hours, 20, &typed)) {
-        int rc = calendar_set_hours(ui.db, typed);
-        if (rc == DB_OK)
-            ui_message(UI_MSG_INFO, _("Working hours now %s"), typed);
-        else
-            ui_message(UI_MSG_ERROR, "%s", _("Not changed: write the hours as 09:00-17:00"));
-        ui.generation++;
-    }
-    free(hours);
-    free(typed);
-}
-
 static int catalogue_key(struct screen *s, enum action a, const struct key *k)
 {
     struct catalogue_screen *cs = (struct catalogue_screen *)s;
-    int changed, sel = cs->list.sel, has = sel >= 0 && sel < cs->list.n;
+    int sel = cs->list.sel, has = sel >= 0 && sel < cs->list.n;
     switch (a) {
     case ACT_NEXT_FIELD:
     case ACT_PREV_FIELD:
@@ -349,33 +321,17 @@ static int catalogue_key(struct screen *s, enum action a, const struct key *k)
         catalogue_reload(cs);
         return UI_HANDLED;
     case ACT_MENU:
-        catalogue_menu(cs);
+        ui_push(screen_settings_new());
         return UI_HANDLED;
     case ACT_REFRESH:
-        catalogue_reload(cs);
-        return UI_HANDLED;
-    case ACT_SEARCH:
-        lineedit_clear(&cs->search);
-        catalogue_reload(cs);
-        return UI_HANDLED;
-    case ACT_BACK:
-        if (lineedit_empty(&cs->search)) return UI_IGNORED;
-        lineedit_clear(&cs->search);
         catalogue_reload(cs);
         return UI_HANDLED;
     default:
         break;
     }
-    if (listview_key(&cs->list, a)) return UI_HANDLED;
-    if (field_key(&cs->search, a, k, &changed)) {
-        if (changed) {
-            cs->list.sel = 0;
-            cs->list.top = 0;
-            catalogue_reload(cs);
-        }
-        return UI_HANDLED;
-    }
-    return UI_IGNORED;
+    int reload, r = search_list_key(&cs->search, &cs->list, a, k, &reload);
+    if (reload) catalogue_reload(cs);
+    return r;
 }
 
 static void catalogue_free(struct screen *s)

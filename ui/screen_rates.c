@@ -244,10 +244,16 @@ static void rates_period(struct rates_screen *rs, int which)
 /* F9: another period, or the table as CSV. */
 static void rates_menu(struct rates_screen *rs)
 {
-    const char *options[] = {_("This year"), _("This month"), _("Last month"), _("Last year"),
-                             _("The last 30 days"), _("Write the table as CSV")};
-    int c = dialog_options(_("Rates"), _("Which period?"), options, 6);
+    const char *options[] = {_("This year"),        _("This month"),
+                             _("Last month"),       _("Last year"),
+                             _("The last 30 days"), _("Write the table as CSV"),
+                             _("Settings: the weight of 基本满意, follow-ups to rank")};
+    int c = dialog_options(_("Rates"), _("Which period?"), options, 7);
     if (c < 0) return;
+    if (c == 6) {
+        ui_push(screen_settings_new());
+        return;
+    }
     if (c < 5) {
         rates_period(rs, c);
         rates_load(rs);

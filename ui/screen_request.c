@@ -188,19 +188,10 @@ static void request_draw(struct screen *s, int top, int rows)
         draw_text(top, 1, COLS - 2, rs->talk_title, A_BOLD, TEXT_FIT_ELLIPSIS);
     else
         draw_tabs(rs, top);
-    const char *label = _("Search:");
-    int lw = text_width(label) + 1;
-    draw_text(top + 1, 1, lw, label, A_BOLD, 0);
     char *status = status_text(rs);
-    int cw = text_width(status);
-    if (cw > COLS / 2) cw = COLS / 2;
-    int fw = COLS - 2 - lw - cw - 2;
-    field_draw(&rs->search, top + 1, 1 + lw, fw, term_attr(UI_FIELD), s, 1);
-    draw_text(top + 1, COLS - 1 - cw, cw, status, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+    search_line_draw(&rs->search, top + 1, _("a number, or part of a requester or title"), status,
+                     s);
     free(status);
-    if (lineedit_empty(&rs->search))
-        draw_text(top + 1, 2 + lw, fw - 2, _("a number, or part of a requester or title"),
-                  term_attr(UI_FIELD) | A_DIM, TEXT_FIT_ELLIPSIS);
     listview_draw(&rs->list, top + 2, 0, rows - 2, COLS);
     if (rs->rows.n == 0)
         draw_text(top + 4, 2, COLS - 4, _("Nothing here. F7 takes a new request down."),
@@ -258,7 +249,6 @@ static void request_menu(struct request_screen *rs)
 static int request_key(struct screen *s, enum action a, const struct key *k)
 {
     struct request_screen *rs = (struct request_screen *)s;
-    int changed;
     switch (a) {
     case ACT_NEXT_FIELD:
     case ACT_PREV_FIELD:
@@ -280,28 +270,12 @@ static int request_key(struct screen *s, enum action a, const struct key *k)
     case ACT_REFRESH:
         request_reload(rs);
         return UI_HANDLED;
-    case ACT_SEARCH:
-        lineedit_clear(&rs->search);
-        request_reload(rs);
-        return UI_HANDLED;
-    case ACT_BACK:
-        if (lineedit_empty(&rs->search)) return UI_IGNORED;
-        lineedit_clear(&rs->search);
-        request_reload(rs);
-        return UI_HANDLED;
     default:
         break;
     }
-    if (listview_key(&rs->list, a)) return UI_HANDLED;
-    if (field_key(&rs->search, a, k, &changed)) {
-        if (changed) {
-            rs->list.sel = 0;
-            rs->list.top = 0;
-            request_reload(rs);
-        }
-        return UI_HANDLED;
-    }
-    return UI_IGNORED;
+    int reload, r = search_list_key(&rs->search, &rs->list, a, k, &reload);
+    if (reload) request_reload(rs);
+    return r;
 }
 
 static void request_free_screen(struct screen *s)

@@ -8,6 +8,7 @@
 ** closed on the spot. Then the receipt can be printed and the request is
 ** shown.
 */
+#include "db/area.h"
 #include "db/catalogue_store.h"
 #include "db/request_store.h"
 #include "db/resident_store.h"
@@ -153,7 +154,13 @@ static void on_leave(struct form *f, int i, void *ctx)
     } else if (i == F_ITEM) {
         item_take(rf);
     } else if (i == F_GRID) {
+        /* The community is the grid's. */
+        struct area g;
         rf->community_id = 0;
+        if (form_choice(f, F_GRID) && area_get(ui.db, AREA_GRID, form_choice(f, F_GRID), &g) == DB_OK) {
+            rf->community_id = g.parent_id;
+            area_free(&g);
+        }
     }
 }
 
@@ -170,8 +177,10 @@ static void build_form(struct request_form *rf)
     form_add_choice(f, _("Kind"), choices_word_id(request_kinds, "help"), _("Asking for help"), choices_words,
                     (void *)(uintptr_t)request_kinds, 0, 12);
     form_add_choice(f, _("Service item"), 0, "", choices_items, rf, 1, 30);
-    form_add_choice(f, _("Category"), 0, "", choices_words, (void *)(uintptr_t)request_categories,
-                    0, 16);
+    /* Most matters serve the public: the item chosen, or the clerk, says otherwise. */
+    form_add_choice(f, _("Category"), choices_word_id(request_categories, "service"),
+                    _("Service to the public"), choices_words,
+                    (void *)(uintptr_t)request_categories, 0, 16);
     form_add_choice(f, _("Unit"), 0, "", choices_units, rf, 1, 24);
     form_add_choice(f, _("Building"), 0, "", choices_buildings, rf, 1, 24);
     form_add_choice(f, _("Grid"), 0, "", choices_grids, rf, 1, 24);
@@ -265,7 +274,8 @@ static void after_save(struct request_form *rf, const struct request *r)
 
 static int form_save(struct request_form *rf)
 {
-    if (form_check_all(&rf->form) >= 0 || form_cross_check(rf) >= 0) {
+    int bad = form_check_all(&rf->form);
+    if (form_cross_check(rf) >= 0 || bad >= 0) {
         ui_message(UI_MSG_ERROR, "%s", _("Not saved: correct the fields marked in red"));
         return UI_HANDLED;
     }

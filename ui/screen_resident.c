@@ -91,19 +91,11 @@ static void resident_draw(struct screen *s, int top, int rows)
 {
     struct resident_screen *rs = (struct resident_screen *)s;
     if (rs->generation != ui.generation) resident_reload(rs);
-    const char *label = _("Search:");
-    int lw = text_width(label) + 1;
-    draw_text(top, 1, lw, label, A_BOLD, 0);
     char *count = rs->hits.more ? xasprintf(_("more than %zu"), rs->hits.total)
                                 : xasprintf(_("%zu found"), rs->hits.total);
-    int cw = text_width(count);
-    int fw = COLS - 2 - lw - cw - 2;
-    field_draw(&rs->search, top, 1 + lw, fw, term_attr(UI_FIELD), s, 1);
-    draw_text(top, COLS - 1 - cw, cw, count, term_attr(UI_DIM), 0);
+    search_line_draw(&rs->search, top, _("name, pinyin initials, or last digits of ID or phone"),
+                     count, s);
     free(count);
-    if (lineedit_empty(&rs->search))
-        draw_text(top, 2 + lw, fw - 2, _("name, pinyin initials, or last digits of ID or phone"),
-                  term_attr(UI_FIELD) | A_DIM, TEXT_FIT_ELLIPSIS);
     if (lineedit_empty(&rs->search) && rs->hits.n)
         draw_text(top + 1, 1, COLS - 2, _("Registered last:"), term_attr(UI_DIM), 0);
     listview_draw(&rs->list, top + 2, 0, rows - 2, COLS);
@@ -183,7 +175,6 @@ static int resident_key(struct screen *s, enum action a, const struct key *k)
 {
     struct resident_screen *rs = (struct resident_screen *)s;
     int64_t id;
-    int changed;
     switch (a) {
     case ACT_ENTER:
         if ((id = selected_id(rs)) != 0) ui_push(screen_resident_view_new(id));
@@ -200,28 +191,12 @@ static int resident_key(struct screen *s, enum action a, const struct key *k)
     case ACT_REFRESH:
         resident_reload(rs);
         return UI_HANDLED;
-    case ACT_SEARCH:
-        lineedit_clear(&rs->search);
-        resident_reload(rs);
-        return UI_HANDLED;
-    case ACT_BACK:
-        if (lineedit_empty(&rs->search)) return UI_IGNORED;
-        lineedit_clear(&rs->search);
-        resident_reload(rs);
-        return UI_HANDLED;
     default:
         break;
     }
-    if (listview_key(&rs->list, a)) return UI_HANDLED;
-    if (field_key(&rs->search, a, k, &changed)) {
-        if (changed) {
-            rs->list.sel = 0;
-            rs->list.top = 0;
-            resident_reload(rs);
-        }
-        return UI_HANDLED;
-    }
-    return UI_IGNORED;
+    int reload, r = search_list_key(&rs->search, &rs->list, a, k, &reload);
+    if (reload) resident_reload(rs);
+    return r;
 }
 
 static void resident_free_screen(struct screen *s)

@@ -75,13 +75,8 @@ static void talk_draw(struct screen *s, int top, int rows)
 {
     struct talk_screen *ts = (struct talk_screen *)s;
     if (ts->generation != ui.generation) talk_reload(ts);
-    const char *label = _("Search:");
-    int lw = text_width(label) + 1;
-    draw_text(top, 1, lw, label, A_BOLD, 0);
     char *count = xasprintf(_("%zu sessions"), ts->rows.n);
-    int cw = text_width(count);
-    field_draw(&ts->search, top, 1 + lw, COLS - 4 - lw - cw, term_attr(UI_FIELD), s, 1);
-    draw_text(top, COLS - 1 - cw, cw, count, term_attr(UI_DIM), 0);
+    search_line_draw(&ts->search, top, _("a date, place or official"), count, s);
     free(count);
     listview_draw(&ts->list, top + 1, 0, rows - 2, COLS);
     draw_text(top + rows - 1, 1, COLS - 2,
@@ -204,7 +199,6 @@ static struct screen *talk_form_new(const struct evening_talk *t)
 static int talk_key(struct screen *s, enum action a, const struct key *k)
 {
     struct talk_screen *ts = (struct talk_screen *)s;
-    int changed;
     int has = ts->list.sel >= 0 && (size_t)ts->list.sel < ts->rows.n;
     switch (a) {
     case ACT_ENTER:
@@ -217,24 +211,14 @@ static int talk_key(struct screen *s, enum action a, const struct key *k)
         ui_push(talk_form_new(NULL));
         return UI_HANDLED;
     case ACT_REFRESH:
-    case ACT_SEARCH:
-        if (a == ACT_SEARCH) lineedit_clear(&ts->search);
-        talk_reload(ts);
-        return UI_HANDLED;
-    case ACT_BACK:
-        if (lineedit_empty(&ts->search)) return UI_IGNORED;
-        lineedit_clear(&ts->search);
         talk_reload(ts);
         return UI_HANDLED;
     default:
         break;
     }
-    if (listview_key(&ts->list, a)) return UI_HANDLED;
-    if (field_key(&ts->search, a, k, &changed)) {
-        if (changed) talk_reload(ts);
-        return UI_HANDLED;
-    }
-    return UI_IGNORED;
+    int reload, r = search_list_key(&ts->search, &ts->list, a, k, &reload);
+    if (reload) talk_reload(ts);
+    return r;
 }
 
 static void talk_free_screen(struct screen *s)

@@ -72,6 +72,9 @@ struct screen *screen_item_form_new(const struct service_item *rec);
 struct screen *screen_unit_form_new(const struct unit *rec);
 struct screen *screen_day_form_new(const struct calendar_day *rec);
 
+/* The centre's settings: name and phone on receipts, working hours, how rates are reckoned. */
+struct screen *screen_settings_new(void);
+
 /* 三率: the rates per unit, each with its counts and formula. */
 struct screen *screen_rates_new(void);
 

@@ -2,6 +2,7 @@
 ** widget: see widget.h.
 */
 #include "ui/widget.h"
+#include "src/i18n.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/draw.h"
@@ -162,4 +163,39 @@ int field_key(struct lineedit *le, enum action a, const struct key *k, int *chan
     default:
         return 0;
     }
+}
+
+void search_line_draw(struct lineedit *search, int y, const char *hint, const char *status,
+                      struct screen *s)
+{
+    const char *label = _("Search:");
+    int lw = text_width(label) + 1;
+    draw_text(y, 1, lw, label, A_BOLD, 0);
+    int cw = text_width(status);
+    if (cw > COLS / 2) cw = COLS / 2;
+    int fw = COLS - 2 - lw - cw - 2;
+    field_draw(search, y, 1 + lw, fw, term_attr(UI_FIELD), s, 1);
+    draw_text(y, COLS - 1 - cw, cw, status, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+    if (hint && lineedit_empty(search))
+        draw_text(y, 2 + lw, fw - 2, hint, term_attr(UI_FIELD) | A_DIM, TEXT_FIT_ELLIPSIS);
+}
+
+int search_list_key(struct lineedit *search, struct listview *lv, enum action a,
+                    const struct key *k, int *reload)
+{
+    int changed;
+    *reload = 0;
+    if (a == ACT_SEARCH || (a == ACT_BACK && !lineedit_empty(search))) {
+        lineedit_clear(search);
+        *reload = 1;
+        return UI_HANDLED;
+    }
+    if (listview_key(lv, a)) return UI_HANDLED;
+    if (!field_key(search, a, k, &changed)) return UI_IGNORED;
+    if (changed) {
+        lv->sel = 0;
+        lv->top = 0;
+        *reload = 1;
+    }
+    return UI_HANDLED;
 }

@@ -57,4 +57,22 @@ void field_draw(struct lineedit *le, int y, int x, int w, attr_t attr, struct sc
 */
 int field_key(struct lineedit *le, enum action a, const struct key *k, int *changed);
 
+/*
+** The search line a list screen starts with, on row y: its label, the
+** field, hint (may be NULL) while it is empty, and status (what was found)
+** at the right. The field has the cursor.
+*/
+void search_line_draw(struct lineedit *search, int y, const char *hint, const char *status,
+                      struct screen *s);
+
+/*
+** The keys of a list under a search line: F3 clears the search, Esc too
+** (on an empty one it is not taken, so it goes back), Up/Down/PgUp/PgDn/
+** Home/End move in the list, and typing edits the search. Returns
+** UI_HANDLED or UI_IGNORED; *reload is set when the list must be read
+** again (after typing, the selection is back at the top).
+*/
+int search_list_key(struct lineedit *search, struct listview *lv, enum action a,
+                    const struct key *k, int *reload);
+
 #endif

@@ -66,8 +66,8 @@ CREATE TABLE resident_tag (
 -- Posting lists (db/postings.h): for each term, chunks of entries (a
 -- sort key putting whole-name, then start-of-name matches first, each in
 -- pinyin order, and a resident id), so the best 50 are one chunk read.
--- resident_gram: every 1- and 2-character piece of each name (a Chinese
--- fragment of 1 or 2 characters is one list; a longer one is found by
+-- resident_gram: every 1-, 2- and 3-character piece of each name (a Chinese
+-- fragment of up to 3 characters is one list; a longer one is found by
 -- intersecting the lists of its rarest two pieces); resident_key: the
 -- pinyin keys of each name (zhangsan, zs, zhs, every reading of a
 -- polyphonic given name).

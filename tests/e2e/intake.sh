@@ -1,0 +1,101 @@
+# Taking requests down for requesters who are not found: a resident
+# registered from the intake form itself, and an organisation whose
+# consultation is answered on the spot and closed at once; a request
+# without its requester is not saved; the settings give the receipt's phone.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+open_section desk 2 "待派单" BANGBAN_NOW=2026-03-02T10:00 >/dev/null
+
+# Saving with no resident found is refused, beside the field.
+keys desk F7
+wait_for desk "登记诉求：选定服务事项" >/dev/null
+keys desk F2
+expect desk "a resident requester must be found first" "请查找居民（或改选其他诉求人类型）"
+
+# Not found: registered there and then (the resident field has the focus).
+type_text desk "周新民"
+expect desk "nobody is found, registering is offered" "（登记新居民）"
+keys desk Enter
+wait_gone desk "共 1 项" >/dev/null
+keys desk Tab
+expect desk "the resident form opens from the intake" "帮办 · 登记新居民"
+type_text desk "周新民"
+keys desk Tab Tab Tab Tab
+type_text desk "120101195601010127"
+keys desk Tab
+type_text desk "13900001111"
+keys desk F2
+expect desk "back on the intake, the new resident is the requester" "周新民"
+expect desk "with the phone masked" "139****1111"
+keys desk Tab Tab Tab Tab
+type_text desk "HB001"
+wait_for desk "最低生活保障申请" >/dev/null
+keys desk Enter
+wait_gone desk "共 1 项" >/dev/null
+keys desk Tab Tab Tab Tab Tab Tab Tab
+type_text desk "申请低保"
+keys desk F2
+wait_for desk "不要回执" >/dev/null
+type_text desk "3"
+expect desk "the request is dispatched" "2026-000001  已派单"
+if [ "$(sqlite3 "$DB" "SELECT r.name FROM request q JOIN resident r ON r.id = q.resident_id")" = 周新民 ]; then
+    t_ok "the request points at the resident registered"
+else
+    t_fail "the request points at the resident registered"
+fi
+keys desk Escape
+wait_for desk "待派单" >/dev/null
+
+# An organisation's consultation, answered on the spot.
+keys desk F7
+wait_for desk "登记诉求：选定服务事项" >/dev/null
+keys desk Enter
+wait_for desk "企业单位" >/dev/null
+type_text desk "qy"
+wait_gone desk "共 3 项" >/dev/null
+keys desk Enter
+keys desk Tab Tab
+type_text desk "和平商贸有限公司"
+keys desk Tab Tab Tab
+type_text desk "zx"
+wait_for desk "咨询" >/dev/null
+keys desk Enter
+keys desk Tab Tab Tab Tab Tab Tab Tab Tab
+type_text desk "企业开办需要哪些材料"
+keys desk Tab Tab
+type_text desk "已当场告知所需材料和办理地点"
+keys desk F2
+wait_for desk "不要回执" >/dev/null
+type_text desk "2"
+wait_for desk "写入的文件" >/dev/null
+keys desk C-u
+type_text desk "$T/answered.txt"
+keys desk Enter
+expect desk "a consultation answered on the spot is closed at once" "2026-000002  直接答复"
+grep -q "办理结果：已当场答复" "$T/answered.txt" && t_ok "its receipt says it was answered" || t_fail "its receipt says it was answered" "$(cat "$T/answered.txt")"
+grep -q "诉 求 人：和平商贸有限公司" "$T/answered.txt" && t_ok "and names the organisation" || t_fail "and names the organisation"
+
+# Settings: the receipt's phone.
+keys desk Escape
+wait_for desk "待派单" >/dev/null
+keys desk Escape
+wait_for desk "前台工作台" >/dev/null
+type_text desk "3"
+wait_for desk "服务事项" >/dev/null
+keys desk F9
+expect desk "F9 on the catalogue opens the settings" "本中心的设置"
+keys desk Tab C-u
+type_text desk "022-27309999"
+keys desk Tab C-u
+type_text desk "8点到5点"
+keys desk Tab
+expect desk "working hours written wrong are said" "请写成 09:00-17:00 这样的格式"
+keys desk BTab C-u
+type_text desk "08:30-17:30"
+keys desk F2
+expect desk "the settings are saved" "设置已保存"
+quits desk "quits cleanly"
+"$BIN" --db "$DB" print receipt 2026-000001 | grep -q "咨询电话：022-27309999" && t_ok "the receipt gives the desk's new phone" || t_fail "the receipt gives the desk's new phone"
+[ "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'work_hours'")" = "08:30-17:30" ] && t_ok "the working hours are stored" || t_fail "the working hours are stored"
+t_sanitizers "intake"
