@@ -22,6 +22,7 @@ struct calendar_days {
     size_t n;
 };
 
+/* Free the days of a list and empty it. */
 void calendar_days_free(struct calendar_days *d);
 
 /*

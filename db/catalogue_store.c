@@ -204,15 +204,22 @@ static int set_retired(struct db *db, const char *table, int64_t id, int64_t ver
 int unit_set_retired(struct db *db, struct unit *u, int retired, const char *actor,
                      int64_t *blocking, struct unit *current)
 {
+    /* The check and the change in one transaction: no item slips in between. */
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    *blocking = 0;
     if (retired) {
         struct db_stmt *st = db_prepare(
             db, "SELECT count(*) FROM service_item WHERE unit_id = ?1 AND retired = 0");
         db_bind_int(st, 1, u->id);
         *blocking = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
         db_finalize(st);
-        if (*blocking) return DB_INVALID;
     }
-    int rc = set_retired(db, "unit", u->id, u->version, retired, actor);
+    rc = *blocking ? DB_INVALID : set_retired(db, "unit", u->id, u->version, retired, actor);
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else
+        db_rollback(db);
     if (rc == DB_CONFLICT) return unit_lost_race(db, u, current);
     if (rc == DB_OK) {
         u->retired = retired;
@@ -335,7 +342,20 @@ int item_save(struct db *db, struct service_item *it, const char *actor,
 int item_set_retired(struct db *db, struct service_item *it, int retired, const char *actor,
                      struct service_item *current)
 {
-    int rc = set_retired(db, "service_item", it->id, it->version, retired, actor);
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    if (!retired) {
+        /* An item comes back only to an active unit. */
+        struct db_stmt *st = db_prepare(db, "SELECT retired FROM unit WHERE id = ?1");
+        db_bind_int(st, 1, it->unit_id);
+        if (db_step(st) != DB_ROW || db_col_int(st, 0)) rc = DB_INVALID;
+        db_finalize(st);
+    }
+    if (rc == DB_OK) rc = set_retired(db, "service_item", it->id, it->version, retired, actor);
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else
+        db_rollback(db);
     if (rc == DB_CONFLICT) return item_lost_race(db, it, current);
     if (rc == DB_OK) {
         it->retired = retired;

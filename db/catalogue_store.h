@@ -26,6 +26,7 @@ struct item_list {
 /* List flags. */
 #define CATALOGUE_WITH_RETIRED 1u /* include retired rows */
 
+/* Free the records of a list and empty it. */
 void unit_list_free(struct unit_list *l);
 void item_list_free(struct item_list *l);
 
@@ -74,7 +75,10 @@ int item_get_by_code(struct db *db, const char *code, struct service_item *out);
 int item_save(struct db *db, struct service_item *it, const char *actor,
               struct service_item *current);
 
-/* Retire or restore an item (its requests keep pointing at it). */
+/*
+** Retire or restore an item (its requests keep pointing at it). Restoring
+** is refused with DB_INVALID while its unit is retired.
+*/
 int item_set_retired(struct db *db, struct service_item *it, int retired, const char *actor,
                      struct service_item *current);
 

@@ -3,6 +3,7 @@
 */
 #include "db/db.h"
 #include "db/migrate.h"
+#include "db/resident_bulk.h"
 #include "src/i18n.h"
 #include "src/pinyin.h"
 
@@ -289,6 +290,9 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
         rc = DB_ERROR;
     }
     if (rc == DB_OK) rc = migrate(db, err);
+    if (rc == DB_OK && (rc = resident_refile_pieces(db)) != DB_OK)
+        *err = xasprintf(_("cannot bring the search keys of %s up to date: %s"), path,
+                         db_rc_message(rc));
     if (rc != DB_OK) {
         db_close(db);
         return rc;

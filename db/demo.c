@@ -256,7 +256,7 @@ static int seed_import(struct db *db, const char *name, const struct ledger_sche
     const struct seed_file *f = seed_find(name);
     struct ledger *l;
     if (!f || ledger_open_buffer(name, f->data, f->len, schema, 1, CODEC_UTF8, &l, err) != 0) {
-        if (!f) *err = xasprintf("no seed file %s", name);
+        if (!f) *err = xasprintf(_("no seed file %s"), name);
         return DB_ERROR;
     }
     struct import_options o = {IMPORT_UPDATE, NULL, name, actor, NULL, NULL};
@@ -570,6 +570,7 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     }
     struct workcal cal;
     struct history_inputs h;
+    memset(&h, 0, sizeof h);
     int rc = calendar_load(db, &cal);
     if (rc == DB_OK) rc = inputs_load(db, &h);
     time_t now = clock_now(), start = now - (time_t)years * 365 * 86400;

@@ -395,17 +395,37 @@ static char *unit_code_new(struct db *db)
     }
 }
 
-/* The unit a row names (by code, else by name), created when unknown. */
+/*
+** The unit a row names (by code, else by name), created when unknown.
+** Returns DB_OK with *id, DB_INVALID with *why (caller frees) when the row
+** cannot be taken: its unit is retired, or its code and name name two
+** different units; or an error.
+*/
 static int unit_resolve(struct db *db, const struct unit *row, const char *actor, int64_t *id,
-                        struct import_report *rep)
+                        struct import_report *rep, char **why)
 {
-    struct unit u;
-    int rc = DB_NOTFOUND;
-    if (*row->code) rc = unit_find(db, row->code, &u);
-    if (rc == DB_NOTFOUND) rc = unit_find(db, row->name, &u);
+    struct unit u, by_name;
+    int rc = *row->code ? unit_find(db, row->code, &u) : DB_NOTFOUND;
+    int named = unit_find(db, row->name, &by_name);
+    if (named == DB_OK && rc == DB_OK && by_name.id != u.id)
+        *why = xasprintf(_("unit code %s is %s, not %s"), u.code, u.name, row->name);
+    else if (named == DB_OK && rc == DB_NOTFOUND && *row->code)
+        *why = xasprintf(_("%s has the code %s, not %s"), by_name.name, by_name.code, row->code);
+    if (named == DB_OK) {
+        if (rc == DB_OK) unit_free(&u);
+        u = by_name;
+        rc = DB_OK;
+    }
+    if (rc == DB_OK && !*why && u.retired) *why = xasprintf(_("%s is retired"), u.name);
+    if (rc == DB_OK && *why) {
+        unit_free(&u);
+        return DB_INVALID;
+    }
     if (rc == DB_OK) {
+        /* Found by its code under a name no unit has: the unit was renamed. */
         int changed = (*row->kind && !str_eq(row->kind, u.kind)) ||
-                      (*row->phone && !str_eq(row->phone, u.phone));
+                      (*row->phone && !str_eq(row->phone, u.phone)) || named == DB_NOTFOUND;
+        if (named == DB_NOTFOUND) catalogue_set(&u.name, row->name);
         if (*row->kind) catalogue_set(&u.kind, row->kind);
         if (*row->phone) catalogue_set(&u.phone, row->phone);
         if (changed) rc = unit_save(db, &u, actor, NULL);
@@ -449,11 +469,12 @@ static void seen_free(struct seen_code *v, size_t n)
     free(v);
 }
 
-/* One good catalogue row into the database. */
+/* One good catalogue row into the database; DB_INVALID with *why when its unit cannot be taken. */
 static int catalogue_row_store(struct db *db, struct service_item *it, const struct unit *u,
-                               const struct import_options *o, struct import_report *rep)
+                               const struct import_options *o, struct import_report *rep,
+                               char **why)
 {
-    int rc = unit_resolve(db, u, o->actor, &it->unit_id, rep);
+    int rc = unit_resolve(db, u, o->actor, &it->unit_id, rep, why);
     if (rc != DB_OK) return rc;
     struct service_item old;
     rc = item_get_by_code(db, it->code, &old);
@@ -505,7 +526,14 @@ int import_catalogue(struct db *db, struct ledger *l, const struct import_option
             raw_rows_add(&rejected, row.raw, row.raw_len);
             rep->rejected++;
         } else {
-            rc = catalogue_row_store(db, &it, &u, o, rep);
+            char *why = NULL;
+            rc = catalogue_row_store(db, &it, &u, o, rep, &why);
+            if (rc == DB_INVALID && why) {
+                ledger_problem_add(&rep->problems, row.line, ledger_column_header(l, CF_UNIT), why);
+                raw_rows_add(&rejected, row.raw, row.raw_len);
+                rep->rejected++;
+                rc = DB_OK;
+            }
         }
         service_item_free(&it);
         unit_free(&u);

@@ -26,7 +26,8 @@
     " r.followup_due, r.closed_at, r.answer, r.close_reason, r.return_reason,"                     \
     " coalesce(r.resolved, -1), coalesce(r.satisfaction, ''), r.attempts, r.returns, r.reopens,"   \
     " r.extensions, r.ext_due, r.ext_reason, r.unreachable, coalesce(r.duplicate_of, 0),"          \
-    " r.version, r.created_at, r.created_by, r.updated_at, r.updated_by"                           \
+    " r.version, r.created_at, r.created_by, r.updated_at, r.updated_by,"                          \
+    " coalesce(r.first_unit_id, 0), coalesce(r.returned_unit_id, 0)"                               \
     " FROM request r LEFT JOIN service_item i ON i.id = r.item_id"                                 \
     " LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN building b ON b.id = r.building_id"           \
     " LEFT JOIN grid g ON g.id = r.grid_id LEFT JOIN community c ON c.id = r.community_id"         \
@@ -119,6 +120,8 @@ static void row_read(struct db_stmt *st, void *slot)
     request_set(&r->created_by, db_col_text(st, c++));
     r->updated_at = col_time(st, c++);
     request_set(&r->updated_by, db_col_text(st, c++));
+    r->first_unit_id = db_col_int(st, c++);
+    r->returned_unit_id = db_col_int(st, c++);
 }
 
 void request_list_free(struct request_list *l)
@@ -190,7 +193,8 @@ static int changes_write(struct db *db, const struct request *r, time_t now, con
             " closed_at = ?13, due = ?14, answer = ?15, close_reason = ?16, return_reason = ?17,"
             " resolved = ?18, satisfaction = ?19, attempts = ?20, returns = ?21, reopens = ?22,"
             " extensions = ?23, ext_due = ?24, ext_reason = ?25, unreachable = ?26,"
-            " duplicate_of = ?27, version = version + 1, updated_at = ?28, updated_by = ?29"
+            " duplicate_of = ?27, first_unit_id = ?32, returned_unit_id = ?33,"
+            " version = version + 1, updated_at = ?28, updated_by = ?29"
             " WHERE id = ?30 AND version = ?31");
     db_bind_text(st, 1, request_state_code(r->state));
     bind_id(st, 2, r->unit_id);
@@ -229,6 +233,8 @@ static int changes_write(struct db *db, const struct request *r, time_t now, con
     db_bind_text(st, 29, actor);
     db_bind_int(st, 30, r->id);
     db_bind_int(st, 31, r->version);
+    bind_id(st, 32, r->first_unit_id);
+    bind_id(st, 33, r->returned_unit_id);
     int rc = db_step(st);
     db_finalize(st);
     if (rc != DB_DONE) return rc;
@@ -362,6 +368,7 @@ int request_act(struct db *db, struct request *r, enum request_action a,
     struct request stored;
     struct workflow_event ev = {0};
     rc = db_write_begin(db);
+    int began = rc == DB_OK;
     if (rc == DB_OK) rc = request_get(db, r->id, &stored);
     if (rc == DB_OK && stored.version != r->version) {
         db_rollback(db);
@@ -382,7 +389,7 @@ int request_act(struct db *db, struct request *r, enum request_action a,
         else
             db_rollback(db);
         request_free(&stored);
-    } else if (rc != DB_BUSY) {
+    } else if (began) {
         db_rollback(db);
     }
     free(ev.text);
@@ -533,8 +540,10 @@ static char *filter_where(enum request_queue q, const struct request_filter *f, 
     if (f->unit_id) strbuf_adds(&sb, " AND r.unit_id = ?4");
     if (f->level >= 0) strbuf_adds(&sb, " AND r.level = ?5");
     if (f->talk_id) strbuf_adds(&sb, " AND r.talk_id = ?6");
-    if (*text && number_like(text))
-        strbuf_adds(&sb, " AND (r.number = ?7 OR r.number LIKE '%' || ?7)");
+    if (*text && number_like(text) && strchr(text, '-'))
+        strbuf_adds(&sb, " AND r.number >= ?7 AND r.number < ?7 || '~'"); /* 2026-0001… */
+    else if (*text && number_like(text))
+        strbuf_adds(&sb, " AND r.number LIKE '%' || ?7"); /* the last digits */
     else if (*text)
         strbuf_adds(&sb, " AND (instr(r.requester, ?7) > 0 OR instr(r.title, ?7) > 0)");
     return strbuf_detach(&sb);
@@ -584,11 +593,15 @@ int request_queue(struct db *db, enum request_queue q, const struct request_filt
     free(sql);
     out->total = (int64_t)out->n;
     if (rc == DB_OK && out->n == limit) {
-        sql = xasprintf("SELECT count(*) FROM request r WHERE %s", where);
+        /* Counted up to a cap: "All" with a fragment typed would count every request. */
+        sql = xasprintf("SELECT count(*) FROM (SELECT 1 FROM request r WHERE %s LIMIT %d)", where,
+                        REQUEST_COUNT_CAP + 1);
         st = db_prepare(db, sql);
         bind_filter(st, f, text);
         rc = db_step(st) == DB_ROW ? DB_OK : DB_ERROR;
         out->total = db_col_int(st, 0);
+        out->more = out->total > REQUEST_COUNT_CAP;
+        if (out->more) out->total = REQUEST_COUNT_CAP;
         db_finalize(st);
         free(sql);
     }
@@ -624,7 +637,7 @@ int request_rate_counts(struct db *db, time_t from, time_t to, struct rate_count
         " sum(r.status = 'answered'), sum(r.first_dispatched_at IS NOT NULL),"
         " sum(r.accepted_at IS NOT NULL AND r.accepted_at <= r.accept_due"
         "     AND r.contacted_at IS NOT NULL AND r.contacted_at <= r.contact_due),"
-        " sum(r.returns > 0), sum(r.resolved IS NOT NULL), sum(r.resolved = 1),"
+        " 0, sum(r.resolved IS NOT NULL), sum(r.resolved = 1),"
         " sum(r.satisfaction = 'satisfied'), sum(r.satisfaction = 'basic'),"
         " sum(r.replied_at IS NOT NULL), sum(r.replied_at IS NOT NULL AND r.replied_at <= r.resolve_due),"
         " total((r.accepted_at - r.dispatched_at) / 3600.0), count(r.accepted_at),"
@@ -646,6 +659,7 @@ int request_rate_counts(struct db *db, time_t from, time_t to, struct rate_count
             *units = xrealloc(*units, cap * sizeof **units);
         }
         struct rate_counts *c = &(*units)[(*n)++];
+        memset(c, 0, sizeof *c);
         int i = 0;
         c->unit_id = db_col_int(st, i++);
         c->unit_name = db_col_dup(st, i++);
@@ -666,12 +680,40 @@ int request_rate_counts(struct db *db, time_t from, time_t to, struct rate_count
         rates_add(overall, c);
     }
     db_finalize(st);
+    /* Returns are charged to the unit that returned: the one first dispatched to. */
+    if (rc == DB_DONE) {
+        st = db_prepare(db, "SELECT r.first_unit_id, coalesce(u.name, ''), count(*),"
+                            " sum(r.returned_unit_id = r.first_unit_id)"
+                            " FROM request r LEFT JOIN unit u ON u.id = r.first_unit_id"
+                            " WHERE r.created_at >= ?1 AND r.created_at < ?2"
+                            " AND r.first_unit_id IS NOT NULL GROUP BY r.first_unit_id");
+        db_bind_int(st, 1, (int64_t)from);
+        db_bind_int(st, 2, (int64_t)to);
+        while ((rc = db_step(st)) == DB_ROW) {
+            struct rate_counts *c = NULL;
+            for (size_t i = 0; i < *n && !c; i++)
+                if ((*units)[i].unit_id == db_col_int(st, 0)) c = &(*units)[i];
+            if (!c) {
+                *units = xrealloc(*units, (*n + 1) * sizeof **units);
+                c = &(*units)[(*n)++];
+                memset(c, 0, sizeof *c);
+                c->unit_id = db_col_int(st, 0);
+                c->unit_name = db_col_dup(st, 1);
+            }
+            c->routed = db_col_int(st, 2);
+            c->returned = db_col_int(st, 3);
+            overall->routed += c->routed;
+            overall->returned += c->returned;
+        }
+        db_finalize(st);
+    }
     if (rc != DB_DONE) {
         for (size_t i = 0; i < *n; i++)
             rate_counts_free(&(*units)[i]);
         free(*units);
         *units = NULL;
         *n = 0;
+        rate_counts_free(overall);
         return rc;
     }
     return DB_OK;

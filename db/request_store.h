@@ -21,12 +21,17 @@
 #include "src/request.h"
 #include "src/workflow.h"
 
+/* Queues are counted up to this many rows; more is said as "more than". */
+#define REQUEST_COUNT_CAP 10000
+
 struct request_list {
     struct request *items;
     size_t n;
     int64_t total; /* rows the queue holds (more than n when capped) */
+    int more;      /* more than REQUEST_COUNT_CAP: total is the cap */
 };
 
+/* Free the requests of a list and empty it. */
 void request_list_free(struct request_list *l);
 
 /* A row of a request's timeline. */
@@ -84,6 +89,7 @@ int request_seq_fix(struct db *db);
 int request_get(struct db *db, int64_t id, struct request *out);
 int request_get_by_number(struct db *db, const char *number, struct request *out);
 
+/* Free a timeline row's strings, or a whole timeline. */
 void request_event_row_free(struct request_event_row *e);
 void request_events_free(struct request_events *e);
 
@@ -167,12 +173,17 @@ struct talk_list {
     size_t n;
 };
 
+/* A session with every string "" (free with talk_free()); free a session's strings or a list. */
 void talk_init(struct evening_talk *t);
 void talk_free(struct evening_talk *t);
 void talk_list_free(struct talk_list *l);
 
-/* Sessions, newest first, narrowed by a fragment of place or officials. */
+/*
+** Sessions, newest first, narrowed by a fragment of the date, place or
+** officials. Fills *out (caller frees with talk_list_free()). DB_OK or an error.
+*/
 int talk_list(struct db *db, const char *query, struct talk_list *out);
+/* One session into *out (free with talk_free()). DB_OK or DB_NOTFOUND. */
 int talk_get(struct db *db, int64_t id, struct evening_talk *out);
 /* Create or update a session (version checked). DB_OK, DB_CONFLICT, DB_INVALID or an error. */
 int talk_save(struct db *db, struct evening_talk *t, const char *actor);

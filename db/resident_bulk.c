@@ -10,6 +10,7 @@
 #include "src/text.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,18 +109,36 @@ static int term_cmp(const void *pa, const void *pb)
     return c ? c : (a->len > b->len) - (a->len < b->len);
 }
 
-/* Sort both tables: every term's entries, then the terms (a worker thread runs this). */
+/* Sort a table: every term's entries, then the terms. */
+static void table_sort(struct term_table *t)
+{
+    if (t->n == 0) return;
+    for (size_t i = 0; i < t->n; i++)
+        qsort(t->terms[i].v, t->terms[i].n, sizeof *t->terms[i].v, posting_sort_cmp);
+    sort_arena = t->arena.buf;
+    qsort(t->terms, t->n, sizeof *t->terms, term_cmp);
+}
+
+/* Sort both tables (a worker thread runs this). */
 static void *terms_sort(void *arg)
 {
     struct term_table *tables = arg;
-    for (int k = 0; k < 2; k++) {
-        struct term_table *t = &tables[k];
-        for (size_t i = 0; i < t->n; i++)
-            qsort(t->terms[i].v, t->terms[i].n, sizeof *t->terms[i].v, posting_sort_cmp);
-        sort_arena = t->arena.buf;
-        qsort(t->terms, t->n, sizeof *t->terms, term_cmp);
-    }
+    for (int k = 0; k < 2; k++)
+        table_sort(&tables[k]);
     return NULL;
+}
+
+/* Write a sorted table's terms as posting-list chunks of table which. */
+static int table_write(struct db *db, struct term_table *t, enum postings_table which)
+{
+    struct db_stmt *st = postings_bulk_prepare(db, which);
+    int rc = DB_OK;
+    for (size_t i = 0; i < t->n && rc == DB_OK; i++) {
+        struct term *e = &t->terms[i]; /* each resident once: its keys are each once */
+        rc = postings_bulk_term(st, t->arena.buf + e->text, e->len, e->v, e->n);
+    }
+    db_finalize(st);
+    return rc;
 }
 
 struct resident_bulk {
@@ -444,15 +463,7 @@ int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, con
 /* Write a sorted table: the entries of each term as posting-list chunks. */
 static int terms_write(struct resident_bulk *b, enum postings_table which)
 {
-    struct term_table *t = &b->tables[which];
-    struct db_stmt *st = postings_bulk_prepare(b->db, which);
-    int rc = DB_OK;
-    for (size_t i = 0; i < t->n && rc == DB_OK; i++) {
-        struct term *e = &t->terms[i]; /* each resident once: its keys are each once */
-        rc = postings_bulk_term(st, t->arena.buf + e->text, e->len, e->v, e->n);
-    }
-    db_finalize(st);
-    return rc;
+    return table_write(b->db, &b->tables[which], which);
 }
 
 int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *ctx)
@@ -504,4 +515,41 @@ void resident_bulk_abort(struct resident_bulk *b)
     b->insert = b->tag_make = b->tag_link = NULL;
     db_rollback(b->db);
     bulk_free(b);
+}
+
+int resident_refile_pieces(struct db *db)
+{
+    char *had = db_meta_get(db, "name_pieces");
+    int pieces = had ? atoi(had) : 2; /* schemas before the fact was kept filed two */
+    free(had);
+    if (pieces >= SEARCH_GRAM_MAX) return DB_OK;
+    char value[8];
+    snprintf(value, sizeof value, "%d", SEARCH_GRAM_MAX);
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    struct term_table t;
+    memset(&t, 0, sizeof t);
+    struct db_stmt *st = db_prepare(db, "SELECT id, name, rank FROM resident");
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct search_gram grams[RESIDENT_KEYS_MAX_GRAMS];
+        size_t n = search_grams(db_col_text(st, 1), grams, RESIDENT_KEYS_MAX_GRAMS);
+        for (size_t i = 0; i < n; i++) {
+            if ((int)text_chars(grams[i].text) <= pieces) continue;
+            struct posting e = {posting_key(grams[i].tier, db_col_int(st, 2)),
+                                (uint32_t)db_col_int(st, 0)};
+            terms_add(&t, grams[i].text, &e);
+        }
+    }
+    db_finalize(st);
+    if (rc == DB_DONE) {
+        table_sort(&t);
+        rc = table_write(db, &t, POSTINGS_GRAM);
+    }
+    if (rc == DB_OK) rc = db_meta_set(db, "name_pieces", value);
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else
+        db_rollback(db);
+    terms_free(&t);
+    return rc;
 }

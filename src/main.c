@@ -85,7 +85,7 @@ static void usage(FILE *out)
               "            write a ledger; ID and phone numbers masked unless unmasked\n"
               "  find residents QUERY\n"
               "            print the residents a search finds, masked\n"
-              "  print receipt NUMBER [--output FILE | --printer [NAME]]\n"
+              "  print receipt NUMBER [--output FILE | --printer[=NAME]]\n"
               "            print a request's receipt to stdout, a file, or lp through paps\n"
               "  report rates [--from DATE] [--to DATE] [--csv] [--basic-weight W] [--min N]\n"
               "            the response, resolution and satisfaction rates per unit\n"
@@ -461,7 +461,7 @@ static void desk_of(struct db *db, struct receipt_desk *desk, char **centre, cha
     desk->desk_phone = *phone ? *phone : "";
 }
 
-/* bangban print receipt NUMBER [--output FILE | --printer [NAME]] */
+/* bangban print receipt NUMBER [--output FILE | --printer[=NAME]] */
 static int cmd_print(struct options *o, int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -482,7 +482,7 @@ static int cmd_print(struct options *o, int argc, char **argv)
     }
     if (bad || optind != argc - 2 || !str_eq(argv[optind], "receipt") || (output && to_printer)) {
         fprintf(stderr, "%s",
-                _("Usage: bangban print receipt NUMBER [--output FILE | --printer [NAME]]\n"));
+                _("Usage: bangban print receipt NUMBER [--output FILE | --printer[=NAME]]\n"));
         return EXIT_USAGE;
     }
     int status = EXIT_OK;

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 int printer_available(void)
 {
@@ -38,23 +40,47 @@ int printer_print(const char *text, const char *printer, char **err)
                          "save the receipt to a file instead"));
         return -1;
     }
-    char *dest = printer && *printer ? shell_quote(printer) : NULL;
-    char *cmd = dest ? xasprintf("paps --font='Monospace 11' | lp -s -d %s", dest)
-                     : xstrdup("paps --font='Monospace 11' | lp -s");
-    free(dest);
-    FILE *p = popen(cmd, "w");
-    free(cmd);
-    if (!p) {
+    /* What the commands say goes to a file, never over the full screen. */
+    const char *tmp = getenv("TMPDIR");
+    char said[512];
+    snprintf(said, sizeof said, "%s/bangban-print-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    int fd = mkstemp(said);
+    if (fd < 0) {
         *err = xasprintf(_("cannot start the printer: %s"), strerror(errno));
         return -1;
     }
-    fputs(text, p);
-    int status = pclose(p);
-    if (status != 0) {
-        *err = xasprintf(_("the printer refused the job (lp exit status %d)"),
-                         WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    close(fd);
+    char *dest = printer && *printer ? shell_quote(printer) : NULL;
+    char *cmd = xasprintf("{ paps --font='Monospace 11' | lp -s%s%s; } >'%s' 2>&1",
+                          dest ? " -d " : "", dest ? dest : "", said);
+    free(dest);
+    /* A printer command that ends early must not end bangban with SIGPIPE. */
+    void (*was)(int) = signal(SIGPIPE, SIG_IGN);
+    FILE *p = popen(cmd, "w");
+    free(cmd);
+    int status = -1;
+    if (p) {
+        fputs(text, p);
+        status = pclose(p);
+    }
+    signal(SIGPIPE, was);
+    if (!p || status != 0) {
+        struct strbuf why = STRBUF_INIT;
+        FILE *f = fopen(said, "r");
+        char line[256];
+        while (f && fgets(line, sizeof line, f) && why.len < 200)
+            strbuf_adds(&why, line);
+        if (f) fclose(f);
+        while (why.len && (why.buf[why.len - 1] == '\n' || why.buf[why.len - 1] == '\r'))
+            why.buf[--why.len] = '\0';
+        *err = !p ? xasprintf(_("cannot start the printer: %s"), strerror(errno))
+                  : xasprintf(_("the printer refused the job: %s"),
+                              why.len ? strbuf_str(&why) : _("no reason given"));
+        strbuf_free(&why);
+        unlink(said);
         return -1;
     }
+    unlink(said);
     return 0;
 }
 

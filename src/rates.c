@@ -27,7 +27,7 @@ void rates_compute(const struct rate_counts *c, double basic_weight, int min_fol
             ? 100.0 * ((double)c->satisfied + basic_weight * (double)c->basic) / (double)c->followed
             : -1;
     out->rate[RATE_ON_TIME] = percent(c->on_time, c->replied);
-    out->rate[RATE_RETURN] = percent(c->returned, c->dispatched);
+    out->rate[RATE_RETURN] = percent(c->returned, c->routed);
     out->rate[RATE_ANSWERED] = percent(c->answered, c->total);
     out->accept_hours = c->accepted > 0 ? c->accept_hours / (double)c->accepted : -1;
     out->reply_hours = c->replied > 0 ? c->reply_hours / (double)c->replied : -1;
@@ -73,7 +73,7 @@ const char *rates_formula(enum rate_kind k)
         N_("solved at follow-up / followed up"),
         N_("(satisfied + %g x basically satisfied) / followed up"),
         N_("replied by the deadline / replied"),
-        N_("returned at least once / dispatched"),
+        N_("returned by the unit first dispatched to / first dispatched to it"),
         N_("answered on the spot / taken down"),
     };
     return k < RATE_COUNT ? formulas[k] : "";
@@ -102,6 +102,7 @@ void rates_add(struct rate_counts *a, const struct rate_counts *b)
     a->accept_hours += b->accept_hours;
     a->accepted += b->accepted;
     a->reply_hours += b->reply_hours;
+    a->routed += b->routed;
 }
 
 void rate_counts_free(struct rate_counts *c)
@@ -181,7 +182,7 @@ char *rates_report(const struct rate_counts *units, size_t n, const struct rate_
         if (r > 0) {
             int last = r == n + 1;
             const struct rate_counts *c = last ? overall : &units[r - 1];
-            if (!last && c->total == 0) continue;
+            if (!last && c->total == 0 && c->routed == 0) continue;
             row_cells(c, last ? &all : &figs[r - 1], !last, buf, cells, csv);
             if (last) cells[0] = _("District");
             row = cells;

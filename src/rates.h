@@ -6,7 +6,7 @@
 **   解决率      "solved" at follow-up / followed up
 **   满意率      (满意 + w x 基本满意) / followed up; w is configurable
 **   按时办结率  replied by the deadline (as extended) / replied
-**   退单率      returned at least once / dispatched
+**   退单率      returned by the unit first dispatched to / first dispatched to it
 **   直接答复率  answered on the spot / taken down
 ** plus the mean hours (by the clock, not working hours) from dispatch to
 ** 签收 and to the reply. A unit with fewer follow-ups than the minimum is listed but
@@ -27,6 +27,7 @@ struct rate_counts {
     double accept_hours; /* sum over `accepted` requests */
     int64_t accepted;
     double reply_hours; /* sum over `replied` requests, from first dispatch */
+    int64_t routed;     /* first dispatched to this unit (returned counts those it returned) */
 };
 
 enum rate_kind {

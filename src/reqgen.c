@@ -80,7 +80,7 @@ struct life {
     int stopped;       /* the next step would be after now */
 };
 
-/* Take action a at t (if not after now); returns 1 when it was taken. */
+/* Take action a at t (if not after now); returns 0 when time ran out, else 1 (taken or skipped). */
 static int step(struct life *l, time_t t, enum request_action a, const struct workflow_input *in)
 {
     if (l->stopped || t >= l->g->now) {
@@ -89,7 +89,8 @@ static int step(struct life *l, time_t t, enum request_action a, const struct wo
     }
     struct workflow_event e;
     const char *why;
-    if (workflow_apply(l->r, a, in, 0, t, l->g->cal, &e, &why) != 0) return 0;
+    /* A step the workflow refuses (an extension asked too late) is skipped; the life goes on. */
+    if (workflow_apply(l->r, a, in, 0, t, l->g->cal, &e, &why) != 0) return 1;
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 16;
         l->ev = xrealloc(l->ev, l->cap * sizeof *l->ev);

@@ -195,6 +195,10 @@ time_t request_due(const struct request *r)
     case RS_RETURNED:
         return r->accept_due;
     case RS_ACCEPTED:
+        /* Signed for: first contact is due before the result. */
+        return r->contact_due && (!r->resolve_due || r->contact_due < r->resolve_due)
+                   ? r->contact_due
+                   : r->resolve_due;
     case RS_IN_PROGRESS:
     case RS_SUSPENDED:
     case RS_REOPENED:

@@ -66,9 +66,12 @@ int request_state_parse(const char *code);
 /* True for the closed states (answered, void, closed). */
 int request_state_closed(enum request_state s);
 
+/* A level's label (msgid: 社区, 街道, 区). */
 const char *request_level_label(enum request_level l);
+/* A requester kind's code ("resident" ...) and back (-1 when none). */
 const char *request_requester_code(enum requester_kind k);
 int request_requester_parse(const char *code);
+/* A follow-up answer's code ("satisfied" ...), label (msgid), and back (SAT_NONE when none). */
 const char *request_satisfaction_code(enum satisfaction s);
 const char *request_satisfaction_label(enum satisfaction s);
 enum satisfaction request_satisfaction_parse(const char *code);
@@ -82,6 +85,8 @@ struct request {
     char *item_code, *item_name; /* read only */
     int64_t unit_id;
     char *unit_name, *unit_phone; /* read only */
+    int64_t first_unit_id;        /* the unit first dispatched to */
+    int64_t returned_unit_id;     /* the unit that returned it first; 0 when never returned */
     enum requester_kind requester_kind;
     int64_t resident_id;
     char *requester, *requester_phone;
@@ -115,7 +120,11 @@ void request_copy(struct request *dst, const struct request *src);
 void request_set(char **field, const char *value);
 void request_take(char **field, char *value);
 
-/* The deadline of the clock running in r's state (签收, 办结 or 回访), 0 when none runs. */
+/*
+** The deadline of the clock running in r's state: 签收; once signed for,
+** the first contact, then the result (办结); then the follow-up call (回访).
+** 0 when none runs.
+*/
 time_t request_due(const struct request *r);
 
 /* "2026-000123" for a year and a sequence number, into out (at least 16 bytes). */

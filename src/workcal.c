@@ -161,7 +161,7 @@ time_t workcal_add_minutes(const struct workcal *c, time_t from, long minutes)
     } else if (minute < c->start) {
         minute = c->start;
     } else if (minutes <= 0) {
-        return from;
+        return join(day, minute);
     }
     while (minutes > 0) {
         long left = c->end - minute;

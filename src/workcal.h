@@ -51,8 +51,8 @@ int workcal_day_minutes(const struct workcal *c);
 
 /*
 ** The moment `minutes` working minutes after from: time outside working
-** hours does not count. minutes <= 0 returns from moved to the next
-** working moment.
+** hours does not count. Deadlines are to the minute: the seconds of from
+** are dropped. minutes <= 0 returns from moved to the next working moment.
 */
 time_t workcal_add_minutes(const struct workcal *c, time_t from, long minutes);
 

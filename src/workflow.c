@@ -62,7 +62,9 @@ static const char *g_has_unit(const struct request *r, const struct workflow_inp
                               time_t now)
 {
     (void)now;
-    return r->unit_id || (in && in->unit_id) ? NULL : N_("No unit to dispatch it to");
+    /* Asked what to offer: a request without a unit is dispatched by choosing one. */
+    if (!in) return NULL;
+    return r->unit_id || in->unit_id ? NULL : N_("No unit to dispatch it to");
 }
 
 static const char *g_other_unit(const struct request *r, const struct workflow_input *in,
@@ -381,6 +383,7 @@ static void apply_clocks(struct request *r, unsigned clocks, time_t now, const s
     if (clocks & CLOCK_REPLY) {
         r->replied_at = now;
         r->followup_due = workcal_add_days(cal, now, 1);
+        r->attempts = 0; /* a new round of follow-up calls */
     }
     if (clocks & CLOCK_RESTART) r->resolve_due = workflow_resolve_deadline(r, now, cal);
     if (clocks & CLOCK_CLOSE) r->closed_at = now;
@@ -398,6 +401,7 @@ static void apply_fields(struct request *r, const struct workflow_rule *rule,
             r->unit_id = in->unit_id;
             request_set(&r->unit_name, in->unit_name);
         }
+        if (!r->first_unit_id) r->first_unit_id = r->unit_id;
         break;
     case RA_ANSWER:
         request_set(&r->answer, text);
@@ -410,6 +414,7 @@ static void apply_fields(struct request *r, const struct workflow_rule *rule,
         break;
     case RA_RETURN:
         r->returns++;
+        if (!r->returned_unit_id) r->returned_unit_id = r->unit_id;
         request_set(&r->return_reason, in->reason);
         break;
     case RA_ASK_EXTENSION:

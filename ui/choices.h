@@ -27,6 +27,7 @@ int choices_words(void *ctx, const char *query, struct choice_list *out);
 int64_t choices_word_id(const struct request_word *words, const char *code);
 const char *choices_word_code(const struct request_word *words, int64_t id);
 
+/* The levels of the call platform (社区, 街道, 区); ids are 1 + the level. */
 int choices_levels(void *ctx, const char *query, struct choice_list *out);
 
 #endif

@@ -262,6 +262,10 @@ static void catalogue_retire(struct catalogue_screen *cs)
         free(q);
         if (!yes) return;
         rc = item_set_retired(ui.db, it, retire, actor_name(), NULL);
+        if (rc == DB_INVALID) {
+            ui_message(UI_MSG_ERROR, "%s", _("Not restored: its unit is retired"));
+            return;
+        }
     } else {
         struct unit *u = &cs->units.items[sel];
         int retire = !u->retired;

@@ -83,7 +83,10 @@ static int saved_or_not(struct cat_form *cf, int rc, const char *what, const cha
         return UI_CLOSE;
     }
     if (rc == DB_CONFLICT)
-        ui_message(UI_MSG_ERROR, _("Not saved: %s saved it at %s; your typing is kept"), who, when);
+        ui_message(UI_MSG_ERROR,
+                   _("Not saved: %s saved it at %s; your typing is kept, F2 again saves it over "
+                     "theirs"),
+                   who, when);
     else if (rc == DB_DUPLICATE)
         ui_message(UI_MSG_ERROR, "%s", _("Not saved: that code or name is taken"));
     else if (rc == DB_INVALID)
@@ -121,7 +124,10 @@ static int item_form_save(struct cat_form *cf)
     int rc = item_save(ui.db, it, actor_name(), &current);
     int r = saved_or_not(cf, rc, it->name, current.updated_by, current.updated_at);
     if (rc == DB_OK) ui.saved_id = it->id;
-    if (rc == DB_CONFLICT) service_item_free(&current);
+    if (rc == DB_CONFLICT) {
+        it->version = current.version; /* told who saved first: the next F2 is on purpose */
+        service_item_free(&current);
+    }
     return r;
 }
 
@@ -178,7 +184,10 @@ static int unit_form_save(struct cat_form *cf)
     int rc = unit_save(ui.db, u, actor_name(), &current);
     int r = saved_or_not(cf, rc, u->name, current.updated_by, current.updated_at);
     if (rc == DB_OK) ui.saved_id = u->id;
-    if (rc == DB_CONFLICT) unit_free(&current);
+    if (rc == DB_CONFLICT) {
+        u->version = current.version; /* told who saved first: the next F2 is on purpose */
+        unit_free(&current);
+    }
     return r;
 }
 

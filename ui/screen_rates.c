@@ -146,7 +146,7 @@ static char *explain(const struct rates_screen *rs, const struct rate_counts *c,
         num = c->on_time, den = c->replied;
         break;
     case RATE_RETURN:
-        num = c->returned, den = c->dispatched;
+        num = c->returned, den = c->routed;
         break;
     default:
         num = c->answered, den = c->total;
@@ -257,6 +257,10 @@ static void rates_menu(struct rates_screen *rs)
     if (c < 5) {
         rates_period(rs, c);
         rates_load(rs);
+        return;
+    }
+    if (!rs->units) {
+        ui_message(UI_MSG_ERROR, "%s", _("Nothing to write: the rates could not be read"));
         return;
     }
     char *path = NULL, *err = NULL;

@@ -168,6 +168,8 @@ static char *status_text(struct request_screen *rs)
             open += !request_state_closed(rs->rows.items[i].state);
         strbuf_addf(&sb, _("%lld raised, %zu answered, %zu open"), (long long)rs->rows.total,
                     rs->rows.n - open, open);
+    } else if (rs->rows.more) {
+        strbuf_addf(&sb, _("%zu shown of more than %lld"), rs->rows.n, (long long)rs->rows.total);
     } else if (rs->rows.total > (int64_t)rs->rows.n) {
         strbuf_addf(&sb, _("%zu shown of %lld"), rs->rows.n, (long long)rs->rows.total);
     } else {

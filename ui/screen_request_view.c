@@ -10,6 +10,7 @@
 #include "db/catalogue_store.h"
 #include "db/calendar_store.h"
 #include "db/request_store.h"
+#include "db/resident_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/date.h"
@@ -152,7 +153,7 @@ static const char *event_label(const struct request_event_row *e)
     const struct workflow_rule *rules = workflow_rules(&n);
     for (size_t i = 0; i < n; i++)
         if (rules[i].action == e->action && rules[i].from == e->from &&
-            (rules[i].to == e->to || rules[i].to == RS_COUNT))
+            (rules[i].to == e->to || (rules[i].to == RS_COUNT && e->from == e->to)))
             return rules[i].event;
     return workflow_action_label(e->action);
 }
@@ -312,13 +313,30 @@ static const char *prompt_for(enum request_action a)
     }
 }
 
+/*
+** The requester's number to call back, in full. A resident's number is
+** masked everywhere else, so showing it here is written to the audit log
+** (the follow-up is the reason); without that record it stays masked.
+** Caller frees.
+*/
+static char *phone_to_call(const struct request_view *v)
+{
+    if (!v->r.resident_id || !*v->r.requester_phone) return xstrdup(v->r.requester_phone);
+    char *why = xasprintf(_("follow-up of %s"), v->r.number);
+    int ok = resident_reveal(ui.db, v->r.resident_id, "phone", why, actor_name()) == DB_OK;
+    free(why);
+    return ok ? xstrdup(v->r.requester_phone) : resident_masked_phone(v->r.requester_phone);
+}
+
 /* Ask for the follow-up answers. Returns 1 with in set, 0 when cancelled. */
 static int ask_answers(struct request_view *v, struct workflow_input *in, char **text)
 {
     const char *yes_no[] = {_("Solved"), _("Not solved")};
-    char *q = xasprintf(_("Call %s on %s. Was it solved?"), v->r.requester, v->r.requester_phone);
+    char *phone = phone_to_call(v);
+    char *q = xasprintf(_("Call %s on %s. Was it solved?"), v->r.requester, phone);
     int solved = dialog_options(_("Follow-up"), q, yes_no, 2);
     free(q);
+    free(phone);
     if (solved < 0) return 0;
     const char *levels[] = {_("Satisfied"), _("Basically satisfied"), _("Not satisfied")};
     int sat = dialog_options(_("Follow-up"), _("How satisfied is the requester?"), levels, 3);
@@ -340,10 +358,11 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
 {
     unsigned needs = workflow_action_needs(a);
     if (a == RA_NO_ANSWER) {
-        char *q = xasprintf(_("Record that %s (%s) did not answer?"), v->r.requester,
-                            v->r.requester_phone);
+        char *phone = phone_to_call(v);
+        char *q = xasprintf(_("Record that %s (%s) did not answer?"), v->r.requester, phone);
         int yes = dialog_confirm(_(workflow_action_label(a)), q, 1);
         free(q);
+        free(phone);
         return yes;
     }
     if (needs & NEED_ANSWERS) return ask_answers(v, in, owned);

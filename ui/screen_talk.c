@@ -135,8 +135,14 @@ static int talk_form_save(struct talk_form *tf)
     tf->rec.community_id = form_choice(f, F_COMMUNITY);
     int rc = talk_save(ui.db, &tf->rec, actor_name());
     if (rc == DB_CONFLICT) {
+        struct evening_talk now;
+        if (talk_get(ui.db, tf->rec.id, &now) == DB_OK) {
+            tf->rec.version = now.version; /* told: the next F2 saves over it on purpose */
+            talk_free(&now);
+        }
         ui_message(UI_MSG_ERROR, "%s",
-                   _("Not saved: someone changed this session meanwhile; your typing is kept"));
+                   _("Not saved: someone changed this session meanwhile; your typing is kept, "
+                     "F2 again saves it over theirs"));
         return UI_HANDLED;
     }
     if (rc != DB_OK) {

@@ -91,6 +91,8 @@ CREATE TABLE request (
     category        TEXT NOT NULL,             -- the five of service_item.category
     item_id         INTEGER REFERENCES service_item(id),
     unit_id         INTEGER REFERENCES unit(id),
+    first_unit_id   INTEGER REFERENCES unit(id), -- the unit it was first dispatched to
+    returned_unit_id INTEGER REFERENCES unit(id), -- the unit that returned it first (退单率)
     requester_kind  TEXT NOT NULL CHECK (requester_kind IN ('resident', 'organisation', 'anonymous')),
     resident_id     INTEGER REFERENCES resident(id),
     requester       TEXT NOT NULL DEFAULT '',  -- the name as given (resident, organisation, person)
@@ -139,6 +141,7 @@ CREATE INDEX request_status_due ON request(status, due);
 CREATE INDEX request_due ON request(due) WHERE due IS NOT NULL;
 CREATE INDEX request_extension ON request(ext_due) WHERE ext_due IS NOT NULL;
 CREATE INDEX request_created ON request(created_at);
+CREATE INDEX request_level ON request(level, created_at);
 CREATE INDEX request_creator ON request(created_by, created_at);
 CREATE INDEX request_unit ON request(unit_id, status);
 CREATE INDEX request_resident ON request(resident_id) WHERE resident_id IS NOT NULL;

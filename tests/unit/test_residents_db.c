@@ -256,6 +256,40 @@ static void sensitive_tags_and_reveal(void **state)
     assert_int_equal(db_int(db, 0, "SELECT count(*) FROM audit_log"), before + 1);
 }
 
+/* A database written before names were filed under their 3-character pieces is brought up to date. */
+static void upgraded_database_is_refiled(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    assert_int_equal(demo_residents(db, 400, "测试", NULL, NULL, &err), DB_OK);
+    struct db_stmt *st =
+        db_prepare(db, "SELECT name FROM resident WHERE length(name) = 3 ORDER BY id LIMIT 1");
+    assert_int_equal(db_step(st), DB_ROW);
+    char *name = db_col_dup(st, 0);
+    db_finalize(st);
+    struct resident_hits h;
+    assert_int_equal(resident_search(db, name, 50, &h), DB_OK);
+    assert_true(h.n >= 1);
+    resident_hits_free(&h);
+    /* What an older bangban left: no 3-character pieces, and no word of them. */
+    assert_int_equal(db_exec(db, "DELETE FROM resident_gram WHERE length(term) = 3;"
+                                 " DELETE FROM meta WHERE key = 'name_pieces'"),
+                     DB_OK);
+    assert_int_equal(resident_search(db, name, 50, &h), DB_OK);
+    assert_int_equal(h.n, 0);
+    resident_hits_free(&h);
+    db_close(db);
+    assert_int_equal(db_open(path_of("r.db"), 0, &db, &err), DB_OK);
+    assert_int_equal(resident_search(db, name, 50, &h), DB_OK);
+    assert_true(h.n >= 1);
+    assert_str(h.items[0].name, name);
+    resident_hits_free(&h);
+    char *pieces = db_meta_get(db, "name_pieces");
+    assert_str(pieces, "3");
+    free(pieces);
+    free(name);
+}
+
 static void bulk_demo_residents(void **state)
 {
     (void)state;
@@ -422,6 +456,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(import_merges_skips_and_rejects, setup, teardown),
         cmocka_unit_test_setup_teardown(import_of_a_broken_file_writes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(export_masks_unless_asked, setup, teardown),
+        cmocka_unit_test_setup_teardown(upgraded_database_is_refiled, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
