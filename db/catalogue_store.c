@@ -119,6 +119,29 @@ int unit_find(struct db *db, const char *code_or_name, struct unit *out)
     return db_read_one(st, unit_read, out);
 }
 
+/*
+** Run the INSERT (*id 0) or version-checked UPDATE st in the write
+** transaction the caller began, and end it: DB_OK with *id and *version
+** updated; DB_CONFLICT when the update touched nothing; or an error (both
+** rolled back). Finalizes st.
+*/
+static int save_run(struct db *db, struct db_stmt *st, int64_t *id, int64_t *version)
+{
+    int rc = db_step(st);
+    db_finalize(st);
+    if (rc != DB_DONE || (*id && db_changes(db) == 0)) {
+        db_rollback(db);
+        return rc != DB_DONE ? rc : DB_CONFLICT;
+    }
+    int64_t new_id = *id ? *id : db_last_id(db);
+    rc = db_commit(db);
+    if (rc == DB_OK) {
+        *version = *id ? *version + 1 : 1;
+        *id = new_id;
+    }
+    return rc;
+}
+
 /* After an update touched nothing: gone, or someone saved first (then *current). */
 static int unit_lost_race(struct db *db, const struct unit *u, struct unit *current)
 {
@@ -160,24 +183,9 @@ int unit_save(struct db *db, struct unit *u, const char *actor, struct unit *cur
         db_bind_int(st, 8, u->id);
         db_bind_int(st, 9, u->version);
     }
-    rc = db_step(st);
-    db_finalize(st);
     free(keys);
-    if (rc != DB_DONE) {
-        db_rollback(db);
-        return rc;
-    }
-    if (u->id && db_changes(db) == 0) {
-        db_rollback(db);
-        return unit_lost_race(db, u, current);
-    }
-    int64_t id = u->id ? u->id : db_last_id(db);
-    rc = db_commit(db);
-    if (rc == DB_OK) {
-        u->version = u->id ? u->version + 1 : 1;
-        u->id = id;
-    }
-    return rc;
+    rc = save_run(db, st, &u->id, &u->version);
+    return rc == DB_CONFLICT ? unit_lost_race(db, u, current) : rc;
 }
 
 /* Set retired on a row of table (unit or service_item) with a version check. */
@@ -209,8 +217,8 @@ int unit_set_retired(struct db *db, struct unit *u, int retired, const char *act
     if (rc != DB_OK) return rc;
     *blocking = 0;
     if (retired) {
-        struct db_stmt *st = db_prepare(
-            db, "SELECT count(*) FROM service_item WHERE unit_id = ?1 AND retired = 0");
+        struct db_stmt *st =
+            db_prepare(db, "SELECT count(*) FROM service_item WHERE unit_id = ?1 AND retired = 0");
         db_bind_int(st, 1, u->id);
         *blocking = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
         db_finalize(st);
@@ -231,12 +239,12 @@ int unit_set_retired(struct db *db, struct unit *u, int retired, const char *act
 int item_list(struct db *db, const char *query, int64_t unit_id, unsigned flags,
               struct item_list *out)
 {
-    struct db_stmt *st = db_prepare(
-        db, ITEM_SELECT " WHERE (?4 OR i.retired = 0) AND (?5 = 0 OR i.unit_id = ?5)"
-                        " AND (?1 = '' OR instr(i.name, ?1) > 0 OR instr(u.name, ?1) > 0"
-                        " OR instr(upper(i.code), ?2) > 0"
-                        " OR instr(' ' || i.search_keys, ' ' || ?3) > 0)"
-                        " ORDER BY i.code COLLATE zh");
+    struct db_stmt *st =
+        db_prepare(db, ITEM_SELECT " WHERE (?4 OR i.retired = 0) AND (?5 = 0 OR i.unit_id = ?5)"
+                                   " AND (?1 = '' OR instr(i.name, ?1) > 0 OR instr(u.name, ?1) > 0"
+                                   " OR instr(upper(i.code), ?2) > 0"
+                                   " OR instr(' ' || i.search_keys, ' ' || ?3) > 0)"
+                                   " ORDER BY i.code COLLATE zh");
     bind_query(st, query);
     db_bind_int(st, 4, (flags & CATALOGUE_WITH_RETIRED) ? 1 : 0);
     db_bind_int(st, 5, unit_id);
@@ -293,16 +301,16 @@ int item_save(struct db *db, struct service_item *it, const char *actor,
         free(keys);
         return DB_INVALID;
     }
-    st = db_prepare(db,
-                    it->id ? "UPDATE service_item SET code = ?1, name = ?2, unit_id = ?3,"
-                             " category = ?4, description = ?5, materials = ?6,"
-                             " accept_minutes = ?7, resolve_amount = ?8, resolve_unit = ?9,"
-                             " search_keys = ?10, version = version + 1, updated_at = ?11,"
-                             " updated_by = ?12 WHERE id = ?13 AND version = ?14"
-                           : "INSERT INTO service_item (code, name, unit_id, category, description,"
-                             " materials, accept_minutes, resolve_amount, resolve_unit,"
-                             " search_keys, created_at, created_by, updated_at, updated_by)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?12)");
+    st = db_prepare(
+        db, it->id ? "UPDATE service_item SET code = ?1, name = ?2, unit_id = ?3,"
+                     " category = ?4, description = ?5, materials = ?6,"
+                     " accept_minutes = ?7, resolve_amount = ?8, resolve_unit = ?9,"
+                     " search_keys = ?10, version = version + 1, updated_at = ?11,"
+                     " updated_by = ?12 WHERE id = ?13 AND version = ?14"
+                   : "INSERT INTO service_item (code, name, unit_id, category, description,"
+                     " materials, accept_minutes, resolve_amount, resolve_unit,"
+                     " search_keys, created_at, created_by, updated_at, updated_by)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?12)");
     db_bind_text(st, 1, it->code);
     db_bind_text(st, 2, it->name);
     db_bind_int(st, 3, it->unit_id);
@@ -319,24 +327,9 @@ int item_save(struct db *db, struct service_item *it, const char *actor,
         db_bind_int(st, 13, it->id);
         db_bind_int(st, 14, it->version);
     }
-    rc = db_step(st);
-    db_finalize(st);
     free(keys);
-    if (rc != DB_DONE) {
-        db_rollback(db);
-        return rc;
-    }
-    if (it->id && db_changes(db) == 0) {
-        db_rollback(db);
-        return item_lost_race(db, it, current);
-    }
-    int64_t id = it->id ? it->id : db_last_id(db);
-    rc = db_commit(db);
-    if (rc == DB_OK) {
-        it->version = it->id ? it->version + 1 : 1;
-        it->id = id;
-    }
-    return rc;
+    rc = save_run(db, st, &it->id, &it->version);
+    return rc == DB_CONFLICT ? item_lost_race(db, it, current) : rc;
 }
 
 int item_set_retired(struct db *db, struct service_item *it, int retired, const char *actor,

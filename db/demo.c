@@ -493,7 +493,8 @@ static int inputs_places(struct db *db, struct history_inputs *h)
     }
     h->places = xcalloc(grids.n + buildings.n + 1, sizeof *h->places);
     for (size_t i = 0; i < grids.n; i++)
-        h->places[h->nplaces++] = (struct reqgen_place){0, grids.items[i].id, grids.items[i].parent_id};
+        h->places[h->nplaces++] =
+            (struct reqgen_place){0, grids.items[i].id, grids.items[i].parent_id};
     for (size_t i = 0; i < buildings.n; i++) {
         const struct area *b = &buildings.items[i];
         int64_t community = 0;

@@ -110,8 +110,8 @@ int export_residents(struct db *db, const char *path, const struct export_option
 
 /* The catalogue's columns, in the order bangban writes them (and reads them back). */
 static const enum catalogue_field catalogue_columns[] = {
-    CF_CODE,      CF_NAME,      CF_CATEGORY,  CF_UNIT,    CF_UNIT_CODE,   CF_UNIT_KIND,
-    CF_UNIT_PHONE, CF_MATERIALS, CF_ACCEPT,    CF_RESOLVE, CF_DESCRIPTION,
+    CF_CODE,       CF_NAME,      CF_CATEGORY, CF_UNIT,    CF_UNIT_CODE,   CF_UNIT_KIND,
+    CF_UNIT_PHONE, CF_MATERIALS, CF_ACCEPT,   CF_RESOLVE, CF_DESCRIPTION,
 };
 
 #define NCAT (sizeof catalogue_columns / sizeof catalogue_columns[0])
@@ -171,10 +171,9 @@ int export_catalogue(struct db *db, const char *path, enum sheet_format format, 
             cells[i] = values[catalogue_columns[i]];
         char *why;
         if (sheet_row(sh, cells, flags, NCAT, &bad, &why) != 0) {
-            *err = xasprintf(_("line %zu (%s), column %s: %s; nothing was written"), r + 2,
-                             it->code, ledger_schema_header(&ledger_catalogue,
-                                                            (int)catalogue_columns[bad]),
-                             why);
+            *err = xasprintf(
+                _("line %zu (%s), column %s: %s; nothing was written"), r + 2, it->code,
+                ledger_schema_header(&ledger_catalogue, (int)catalogue_columns[bad]), why);
             free(why);
             rc = DB_INVALID;
         }

@@ -175,8 +175,8 @@ static void rejects_write(const struct ledger *l, const struct import_options *o
                           const struct raw_rows *rejected, struct import_report *rep)
 {
     if (!rejected->n) return;
-    char *path = o->rejects_path ? xstrdup(o->rejects_path)
-                                 : xasprintf("%s.rejects.csv", o->ledger_path);
+    char *path =
+        o->rejects_path ? xstrdup(o->rejects_path) : xasprintf("%s.rejects.csv", o->ledger_path);
     if (ledger_write_rejects(l, path, rejected->v, rejected->len, rejected->n,
                              &rep->rejects_error) == 0)
         rep->rejects_path = path;
@@ -566,7 +566,7 @@ int import_catalogue(struct db *db, struct ledger *l, const struct import_option
 enum { CAL_DAY, CAL_KIND, CAL_NAME, CAL_COUNT };
 
 static const struct ledger_header calendar_headers[] = {
-    {CAL_DAY, "日期"},  {CAL_KIND, "类型"}, {CAL_KIND, "安排"}, {CAL_NAME, "名称"},
+    {CAL_DAY, "日期"},  {CAL_KIND, "类型"}, {CAL_KIND, "安排"},       {CAL_NAME, "名称"},
     {CAL_NAME, "节日"}, {CAL_NAME, "说明"}, {LEDGER_IGNORED, "序号"},
 };
 

@@ -282,8 +282,7 @@ static int request_insert(struct db *db, struct request *r, const char *actor, t
 }
 
 int request_create(struct db *db, struct request *r, enum request_action then,
-                   const struct workflow_input *in, const char *actor, time_t now,
-                   const char **why)
+                   const struct workflow_input *in, const char *actor, time_t now, const char **why)
 {
     *why = NULL;
     struct workcal cal;
@@ -333,8 +332,7 @@ int request_create(struct db *db, struct request *r, enum request_action then,
     return rc;
 }
 
-int request_store_history(struct db *db, struct request *r, const struct reqgen_event *ev,
-                          size_t n)
+int request_store_history(struct db *db, struct request *r, const struct reqgen_event *ev, size_t n)
 {
     int rc = request_insert(db, r, r->created_by, r->created_at);
     if (rc == DB_OK) rc = changes_write(db, r, r->updated_at, r->updated_by);
@@ -345,10 +343,11 @@ int request_store_history(struct db *db, struct request *r, const struct reqgen_
 
 int request_seq_fix(struct db *db)
 {
-    return db_exec(db, "INSERT INTO request_seq (year, last)"
-                       " SELECT CAST(substr(number, 1, 4) AS INTEGER), max(CAST(substr(number, 6)"
-                       " AS INTEGER)) FROM request WHERE true GROUP BY 1"
-                       " ON CONFLICT (year) DO UPDATE SET last = max(request_seq.last, excluded.last)");
+    return db_exec(db,
+                   "INSERT INTO request_seq (year, last)"
+                   " SELECT CAST(substr(number, 1, 4) AS INTEGER), max(CAST(substr(number, 6)"
+                   " AS INTEGER)) FROM request WHERE true GROUP BY 1"
+                   " ON CONFLICT (year) DO UPDATE SET last = max(request_seq.last, excluded.last)");
 }
 
 /* The last event of a request, for telling a desk that lost a race what happened. */
@@ -613,11 +612,13 @@ int request_queue(struct db *db, enum request_queue q, const struct request_filt
 
 int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue, time_t now)
 {
-    /* Requests are never deleted: the last id is their number. Both read an index, not the table. */
+    /* Requests are never deleted: the last id is their number. Both read an index, not the table.
+     */
     *all = db_int(db, 0, "SELECT coalesce(max(id), 0) FROM request");
-    *open = db_int(db, 0, "SELECT count(*) FROM request WHERE status IN ('new', 'dispatched',"
-                          " 'returned', 'accepted', 'in_progress', 'suspended', 'replied',"
-                          " 'follow_up', 'reopened')");
+    *open = db_int(db, 0,
+                   "SELECT count(*) FROM request WHERE status IN ('new', 'dispatched',"
+                   " 'returned', 'accepted', 'in_progress', 'suspended', 'replied',"
+                   " 'follow_up', 'reopened')");
     struct db_stmt *st = db_prepare(db, "SELECT count(*) FROM request WHERE due < ?1");
     db_bind_int(st, 1, (int64_t)now);
     int rc = db_step(st);
@@ -631,20 +632,20 @@ int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue,
 int request_rate_counts(struct db *db, time_t from, time_t to, struct rate_counts **units,
                         size_t *n, struct rate_counts *overall)
 {
-    struct db_stmt *st = db_prepare(
-        db,
-        "SELECT coalesce(r.unit_id, 0), coalesce(u.name, ''), count(*),"
-        " sum(r.status = 'answered'), sum(r.first_dispatched_at IS NOT NULL),"
-        " sum(r.accepted_at IS NOT NULL AND r.accepted_at <= r.accept_due"
-        "     AND r.contacted_at IS NOT NULL AND r.contacted_at <= r.contact_due),"
-        " 0, sum(r.resolved IS NOT NULL), sum(r.resolved = 1),"
-        " sum(r.satisfaction = 'satisfied'), sum(r.satisfaction = 'basic'),"
-        " sum(r.replied_at IS NOT NULL), sum(r.replied_at IS NOT NULL AND r.replied_at <= r.resolve_due),"
-        " total((r.accepted_at - r.dispatched_at) / 3600.0), count(r.accepted_at),"
-        " total((r.replied_at - r.first_dispatched_at) / 3600.0)"
-        " FROM request r LEFT JOIN unit u ON u.id = r.unit_id"
-        " WHERE r.created_at >= ?1 AND r.created_at < ?2"
-        " GROUP BY r.unit_id ORDER BY u.code COLLATE zh");
+    struct db_stmt *st =
+        db_prepare(db, "SELECT coalesce(r.unit_id, 0), coalesce(u.name, ''), count(*),"
+                       " sum(r.status = 'answered'), sum(r.first_dispatched_at IS NOT NULL),"
+                       " sum(r.accepted_at IS NOT NULL AND r.accepted_at <= r.accept_due"
+                       "     AND r.contacted_at IS NOT NULL AND r.contacted_at <= r.contact_due),"
+                       " 0, sum(r.resolved IS NOT NULL), sum(r.resolved = 1),"
+                       " sum(r.satisfaction = 'satisfied'), sum(r.satisfaction = 'basic'),"
+                       " sum(r.replied_at IS NOT NULL), sum(r.replied_at IS NOT NULL AND "
+                       "r.replied_at <= r.resolve_due),"
+                       " total((r.accepted_at - r.dispatched_at) / 3600.0), count(r.accepted_at),"
+                       " total((r.replied_at - r.first_dispatched_at) / 3600.0)"
+                       " FROM request r LEFT JOIN unit u ON u.id = r.unit_id"
+                       " WHERE r.created_at >= ?1 AND r.created_at < ?2"
+                       " GROUP BY r.unit_id ORDER BY u.code COLLATE zh");
     db_bind_int(st, 1, (int64_t)from);
     db_bind_int(st, 2, (int64_t)to);
     *units = NULL;

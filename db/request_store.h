@@ -39,10 +39,10 @@ struct request_event_row {
     int64_t id;
     time_t at;
     char *actor;
-    char *role;  /* desk, unit, supervisor, system */
+    char *role; /* desk, unit, supervisor, system */
     enum request_action action;
     enum request_state from, to;
-    char *unit;  /* the unit's name, "" when none */
+    char *unit; /* the unit's name, "" when none */
     char *text;
 };
 
@@ -123,12 +123,12 @@ enum request_sort {
 };
 
 struct request_filter {
-    int64_t unit_id;  /* 0: every unit */
-    int level;        /* -1: every level, else enum request_level */
-    int64_t talk_id;  /* 0: any; else the requests of one evening-talk session */
-    const char *text; /* "": all; digits: the number; else the requester or title */
-    const char *actor;/* QUEUE_MINE: whose */
-    time_t now;       /* QUEUE_OVERDUE, QUEUE_MINE */
+    int64_t unit_id;   /* 0: every unit */
+    int level;         /* -1: every level, else enum request_level */
+    int64_t talk_id;   /* 0: any; else the requests of one evening-talk session */
+    const char *text;  /* "": all; digits: the number; else the requester or title */
+    const char *actor; /* QUEUE_MINE: whose */
+    time_t now;        /* QUEUE_OVERDUE, QUEUE_MINE */
 };
 
 /*

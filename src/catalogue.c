@@ -174,16 +174,20 @@ char *catalogue_resolve_label(int amount, char unit)
 }
 
 static const struct ledger_header catalogue_headers[] = {
-    {CF_CODE, "事项编码"},     {CF_CODE, "编码"},         {CF_CODE, "事项代码"},
-    {CF_NAME, "事项名称"},     {CF_NAME, "服务事项"},     {CF_NAME, "名称"},
-    {CF_CATEGORY, "类别"},     {CF_CATEGORY, "事项类别"}, {CF_CATEGORY, "所属方面"},
-    {CF_UNIT, "责任单位"},     {CF_UNIT, "承办单位"},     {CF_UNIT, "单位"},
-    {CF_UNIT_CODE, "单位编码"}, {CF_UNIT_KIND, "单位类型"}, {CF_UNIT_PHONE, "单位电话"},
-    {CF_UNIT_PHONE, "联系电话"}, {CF_MATERIALS, "办理材料"}, {CF_MATERIALS, "所需材料"},
-    {CF_MATERIALS, "申请材料"}, {CF_ACCEPT, "受理时限"},   {CF_ACCEPT, "签收时限"},
-    {CF_RESOLVE, "办结时限"},  {CF_RESOLVE, "承诺时限"},   {CF_RESOLVE, "办理时限"},
-    {CF_DESCRIPTION, "说明"},  {CF_DESCRIPTION, "事项说明"}, {CF_DESCRIPTION, "备注"},
-    {LEDGER_IGNORED, "序号"},
+    {CF_CODE, "事项编码"},       {CF_CODE, "编码"},
+    {CF_CODE, "事项代码"},       {CF_NAME, "事项名称"},
+    {CF_NAME, "服务事项"},       {CF_NAME, "名称"},
+    {CF_CATEGORY, "类别"},       {CF_CATEGORY, "事项类别"},
+    {CF_CATEGORY, "所属方面"},   {CF_UNIT, "责任单位"},
+    {CF_UNIT, "承办单位"},       {CF_UNIT, "单位"},
+    {CF_UNIT_CODE, "单位编码"},  {CF_UNIT_KIND, "单位类型"},
+    {CF_UNIT_PHONE, "单位电话"}, {CF_UNIT_PHONE, "联系电话"},
+    {CF_MATERIALS, "办理材料"},  {CF_MATERIALS, "所需材料"},
+    {CF_MATERIALS, "申请材料"},  {CF_ACCEPT, "受理时限"},
+    {CF_ACCEPT, "签收时限"},     {CF_RESOLVE, "办结时限"},
+    {CF_RESOLVE, "承诺时限"},    {CF_RESOLVE, "办理时限"},
+    {CF_DESCRIPTION, "说明"},    {CF_DESCRIPTION, "事项说明"},
+    {CF_DESCRIPTION, "备注"},    {LEDGER_IGNORED, "序号"},
 };
 
 const struct ledger_schema ledger_catalogue = {catalogue_headers, ARRAY_LEN(catalogue_headers),
@@ -208,7 +212,8 @@ int catalogue_row_check(const struct ledger *l, const struct ledger_row *row,
     service_item_init(it);
     unit_init(u);
     if (ledger_row_shape(l, row, p)) return 1;
-    char *code = text_normalize(ledger_value_of(l, row, CF_CODE), TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
+    char *code =
+        text_normalize(ledger_value_of(l, row, CF_CODE), TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
     if (!*code)
         ledger_problem_add(p, row->line, ledger_column_header(l, CF_CODE), xstrdup(_("is empty")));
     else if (!text_is_line(code))
@@ -219,8 +224,8 @@ int catalogue_row_check(const struct ledger *l, const struct ledger_row *row,
     take_line(l, row, CF_NAME, 1, &it->name, p);
     take_line(l, row, CF_UNIT, 1, &u->name, p);
     catalogue_set(&it->unit_name, u->name);
-    char *unit_code = text_normalize(ledger_value_of(l, row, CF_UNIT_CODE),
-                                     TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
+    char *unit_code =
+        text_normalize(ledger_value_of(l, row, CF_UNIT_CODE), TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
     catalogue_set(&u->code, text_is_line(unit_code) ? unit_code : "");
     free(unit_code);
     take_line(l, row, CF_UNIT_KIND, 0, &u->kind, p);
@@ -232,10 +237,11 @@ int catalogue_row_check(const struct ledger *l, const struct ledger_row *row,
     char *trimmed = text_trim(category);
     const char *cat = request_word_code(request_categories, trimmed);
     if (!cat)
-        ledger_problem_add(p, row->line, ledger_column_header(l, CF_CATEGORY),
-                           xasprintf(_("\"%s\" is not one of 矛盾排解, 服务群众, 重点工作, 综合执法, "
-                                       "应急处置"),
-                                     trimmed));
+        ledger_problem_add(
+            p, row->line, ledger_column_header(l, CF_CATEGORY),
+            xasprintf(_("\"%s\" is not one of 矛盾排解, 服务群众, 重点工作, 综合执法, "
+                        "应急处置"),
+                      trimmed));
     else
         catalogue_set(&it->category, cat);
     free(trimmed);
@@ -250,7 +256,8 @@ int catalogue_row_check(const struct ledger *l, const struct ledger_row *row,
 
     const char *resolve = ledger_value_of(l, row, CF_RESOLVE);
     if (catalogue_parse_resolve(resolve, &it->resolve_amount, &it->resolve_unit) != 0)
-        ledger_problem_add(p, row->line, ledger_column_header(l, CF_RESOLVE),
-                           xasprintf(_("\"%s\" is not a limit such as 5个工作日 or 4小时"), resolve));
+        ledger_problem_add(
+            p, row->line, ledger_column_header(l, CF_RESOLVE),
+            xasprintf(_("\"%s\" is not a limit such as 5个工作日 or 4小时"), resolve));
     return (int)(p->n - before);
 }

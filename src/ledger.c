@@ -434,7 +434,6 @@ void ledger_problems_free(struct ledger_problems *p)
     p->n = p->cap = 0;
 }
 
-
 /* Tags as a ledger writes them (空巢老人;党员 / 空巢老人、党员 ...) joined by 、. Caller frees. */
 static char *tags_of(const char *text)
 {
@@ -579,7 +578,8 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
 
     int g = resident_parse_gender(ledger_value_of(l, row, LF_GENDER));
     if (g < 0)
-        ledger_problem_add(p, row->line, ledger_column_header(l, LF_GENDER), xstrdup(_("write 男 or 女")));
+        ledger_problem_add(p, row->line, ledger_column_header(l, LF_GENDER),
+                           xstrdup(_("write 男 or 女")));
     else
         r->gender = (char)g;
 

@@ -21,11 +21,12 @@
 #include "util.h"
 
 /* Column mapping results besides a field number. */
-#define LEDGER_IGNORED 100 /* known, carries nothing to keep (序号) */
-#define LEDGER_UNKNOWN 101 /* not a header this kind of ledger knows */
+#define LEDGER_IGNORED    100 /* known, carries nothing to keep (序号) */
+#define LEDGER_UNKNOWN    101 /* not a header this kind of ledger knows */
 #define LEDGER_FIELDS_MAX 24
 
-/* A header people use for a field; a schema lists them, the first for a field is the one written. */
+/* A header people use for a field; a schema lists them, the first for a field is the one written.
+ */
 struct ledger_header {
     int field; /* 0 .. nfields-1, or LEDGER_IGNORED */
     const char *header;

@@ -252,8 +252,8 @@ static int cmd_demo(struct options *o, int argc, char **argv)
         if (rc == DB_OK) printf(_("%s: %lld demo residents added\n"), o->db_path, residents);
     }
     if (rc == DB_OK && requests > 0) {
-        rc = demo_requests(db, (size_t)requests, (int)years, actor_name(), cli_progress, NULL,
-                           &err);
+        rc =
+            demo_requests(db, (size_t)requests, (int)years, actor_name(), cli_progress, NULL, &err);
         if (rc == DB_OK)
             printf(_("%s: %lld demo requests added over %lld years\n"), o->db_path, requests,
                    years);
@@ -324,7 +324,8 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
     return EXIT_USAGE;
 }
 
-/* bangban import residents|catalogue|calendar FILE [--encoding E] [--skip-existing] [--rejects F] */
+/* bangban import residents|catalogue|calendar FILE [--encoding E] [--skip-existing] [--rejects F]
+ */
 static int cmd_import(struct options *o, int argc, char **argv)
 {
     struct io_options io;
@@ -338,14 +339,14 @@ static int cmd_import(struct options *o, int argc, char **argv)
     int status = EXIT_OK;
     struct db *db = open_or_say(o->db_path, 0, &status);
     if (!db) return status;
-    const struct ledger_schema *schema = str_eq(io.kind, "catalogue") ? &ledger_catalogue
+    const struct ledger_schema *schema = str_eq(io.kind, "catalogue")  ? &ledger_catalogue
                                          : str_eq(io.kind, "calendar") ? &ledger_calendar
                                                                        : &ledger_residents;
     int (*importer)(struct db *, struct ledger *, const struct import_options *,
-                    struct import_report *, char **) = str_eq(io.kind, "catalogue") ? import_catalogue
-                                                       : str_eq(io.kind, "calendar")
-                                                           ? import_calendar
-                                                           : import_residents;
+                    struct import_report *, char **) =
+        str_eq(io.kind, "catalogue")  ? import_catalogue
+        : str_eq(io.kind, "calendar") ? import_calendar
+                                      : import_residents;
     struct ledger *l;
     char *err;
     if (ledger_open(path, schema, io.codec_forced, io.codec, &l, &err) != 0) {
@@ -506,8 +507,10 @@ static int cmd_print(struct options *o, int argc, char **argv)
         ok = printer_print(text, printer, &err);
     else
         fputs(text, stdout);
-    if (ok != 0) fprintf(stderr, "bangban: %s\n", err);
-    else if (output) printf(_("%s: receipt %s written\n"), output, r.number);
+    if (ok != 0)
+        fprintf(stderr, "bangban: %s\n", err);
+    else if (output)
+        printf(_("%s: receipt %s written\n"), output, r.number);
     free(err);
     free(text);
     free(centre);
@@ -542,9 +545,9 @@ static double meta_number(struct db *db, const char *key, double dflt)
 static int cmd_report(struct options *o, int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"from", required_argument, NULL, 'f'},   {"to", required_argument, NULL, 't'},
-        {"csv", no_argument, NULL, 'c'},          {"basic-weight", required_argument, NULL, 'w'},
-        {"min", required_argument, NULL, 'm'},    {NULL, 0, NULL, 0},
+        {"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'},
+        {"csv", no_argument, NULL, 'c'},        {"basic-weight", required_argument, NULL, 'w'},
+        {"min", required_argument, NULL, 'm'},  {NULL, 0, NULL, 0},
     };
     const char *from_text = NULL, *to_text = NULL, *weight_text = NULL;
     long long min = -1;
@@ -671,8 +674,8 @@ static const struct command {
     int (*run)(struct options *o, int argc, char **argv);
     int takes_arguments;
 } commands[] = {
-    {"init", cmd_init, 0}, {"demo", cmd_demo, 1},     {"check", cmd_check, 0},
-    {"find", cmd_find, 1}, {"import", cmd_import, 1}, {"export", cmd_export, 1},
+    {"init", cmd_init, 0},   {"demo", cmd_demo, 1},     {"check", cmd_check, 0},
+    {"find", cmd_find, 1},   {"import", cmd_import, 1}, {"export", cmd_export, 1},
     {"print", cmd_print, 1}, {"report", cmd_report, 1},
 };
 

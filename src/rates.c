@@ -48,9 +48,8 @@ void rates_rank(struct rate_figures *figs, const struct rate_counts *counts, siz
             if (j == i || !figs[j].ranked) continue;
             double d = figs[j].score - figs[i].score;
             int tie = d < 1e-9 && d > -1e-9;
-            if ((!tie && d > 0) ||
-                (tie && (counts[j].followed > counts[i].followed ||
-                         (counts[j].followed == counts[i].followed && j < i))))
+            if ((!tie && d > 0) || (tie && (counts[j].followed > counts[i].followed ||
+                                            (counts[j].followed == counts[i].followed && j < i))))
                 better++;
         }
         figs[i].rank = better + 1;
@@ -210,8 +209,9 @@ char *rates_report(const struct rate_counts *units, size_t n, const struct rate_
         strbuf_addf(&sb, "  %s = %s\n", _(rates_name(k)), formula);
         free(formula);
     }
-    strbuf_addf(&sb, _("  Rank: by (response + resolution + satisfaction) / 3; units with fewer "
-                       "than %d follow-ups are listed but not ranked.\n"),
+    strbuf_addf(&sb,
+                _("  Rank: by (response + resolution + satisfaction) / 3; units with fewer "
+                  "than %d follow-ups are listed but not ranked.\n"),
                 min_followed);
     return strbuf_detach(&sb);
 }

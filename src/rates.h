@@ -41,12 +41,12 @@ enum rate_kind {
 };
 
 struct rate_figures {
-    double rate[RATE_COUNT];    /* 0..100, or -1 when the denominator is 0 */
-    double accept_hours;        /* mean dispatch -> 签收, -1 when none */
-    double reply_hours;         /* mean dispatch -> reply, -1 when none */
-    double score;               /* (响应率 + 解决率 + 满意率) / 3, -1 when any is missing */
-    int ranked;                 /* enough follow-ups to be ranked */
-    int rank;                   /* 1 = best, 0 when not ranked */
+    double rate[RATE_COUNT]; /* 0..100, or -1 when the denominator is 0 */
+    double accept_hours;     /* mean dispatch -> 签收, -1 when none */
+    double reply_hours;      /* mean dispatch -> reply, -1 when none */
+    double score;            /* (响应率 + 解决率 + 满意率) / 3, -1 when any is missing */
+    int ranked;              /* enough follow-ups to be ranked */
+    int rank;                /* 1 = best, 0 when not ranked */
 };
 
 /* The figures of c, with weight w for 基本满意 and min follow-ups to be ranked. */

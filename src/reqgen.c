@@ -12,12 +12,9 @@
 static const char *const desks[] = {"qiantai1", "qiantai2", "qiantai3", "zhangli", "wangfang"};
 
 static const char *const details[] = {
-    "居民到窗口反映，希望尽快办理。",
-    "诉求人称已多次咨询未果，请相关单位予以解答。",
-    "家中老人行动不便，希望上门服务。",
-    "楼长巡楼时收集，涉及楼内多户居民。",
-    "网格员入户走访发现，需协调解决。",
-    "问题已持续一段时间，影响正常生活。",
+    "居民到窗口反映，希望尽快办理。",   "诉求人称已多次咨询未果，请相关单位予以解答。",
+    "家中老人行动不便，希望上门服务。", "楼长巡楼时收集，涉及楼内多户居民。",
+    "网格员入户走访发现，需协调解决。", "问题已持续一段时间，影响正常生活。",
     "企业经办人来电反映，请尽快联系。",
 };
 
@@ -75,9 +72,9 @@ struct life {
     struct request *r;
     struct reqgen_event *ev;
     size_t n, cap;
-    time_t t;          /* the time of the last step */
-    const char *desk;  /* who typed it */
-    int stopped;       /* the next step would be after now */
+    time_t t;         /* the time of the last step */
+    const char *desk; /* who typed it */
+    int stopped;      /* the next step would be after now */
 };
 
 /* Take action a at t (if not after now); returns 0 when time ran out, else 1 (taken or skipped). */
@@ -129,9 +126,9 @@ static void follow_up(struct life *l, int round)
     in.resolved = rng_below(rng, 100) < 90;
     /* Someone not satisfied once stays so more often after the second try. */
     uint32_t unsatisfied = round ? 30 : 8;
-    in.satisfaction = x < unsatisfied                   ? SAT_UNSATISFIED
+    in.satisfaction = x < unsatisfied                                    ? SAT_UNSATISFIED
                       : x < unsatisfied + (100 - unsatisfied) * 15 / 100 ? SAT_BASIC
-                                                                       : SAT_SATISFIED;
+                                                                         : SAT_SATISFIED;
     if (!in.resolved && in.satisfaction == SAT_SATISFIED) in.satisfaction = SAT_BASIC;
     if (!step(l, later(l, 120, 0.1, 1), RA_FOLLOW_UP, &in)) return;
     if (l->r->state != RS_REOPENED) return;
@@ -163,8 +160,8 @@ static void handle(struct life *l)
         struct workflow_input decide = {0};
         decide.text = "已电话告知诉求人";
         int approve = rng_below(rng, 100) < 80;
-        if (!step(l, later(l, 240, 0.1, 1),
-                  approve ? RA_APPROVE_EXTENSION : RA_REFUSE_EXTENSION, &decide))
+        if (!step(l, later(l, 240, 0.1, 1), approve ? RA_APPROVE_EXTENSION : RA_REFUSE_EXTENSION,
+                  &decide))
             return;
     }
     late = rng_below(rng, 100) < 12;
@@ -225,12 +222,22 @@ int reqgen_next(struct reqgen *g, struct request *r, struct reqgen_event **event
     r->resolve_amount = it->resolve_amount;
     r->resolve_unit = it->resolve_unit;
     uint32_t k = rng_below(rng, 100);
-    const char *kind = k < 18 ? "consult" : k < 58 ? "help" : k < 83 ? "complaint" : k < 90 ? "report" : "suggestion";
+    const char *kind = k < 18   ? "consult"
+                       : k < 58 ? "help"
+                       : k < 83 ? "complaint"
+                       : k < 90 ? "report"
+                                : "suggestion";
     if (str_eq(it->category, "emergency")) kind = "help";
     request_set(&r->kind, kind);
     uint32_t c = rng_below(rng, 100);
-    const char *channel = c < 55 ? "desk" : c < 67 ? "phone" : c < 77 ? "chief" : c < 89 ? "grid" : c < 95 ? "evening_talk" : "street_call";
-    if (str_eq(channel, "evening_talk") && !(r->talk_id = talk_before(g, created))) channel = "desk";
+    const char *channel = c < 55   ? "desk"
+                          : c < 67 ? "phone"
+                          : c < 77 ? "chief"
+                          : c < 89 ? "grid"
+                          : c < 95 ? "evening_talk"
+                                   : "street_call";
+    if (str_eq(channel, "evening_talk") && !(r->talk_id = talk_before(g, created)))
+        channel = "desk";
     request_set(&r->channel, channel);
     requester(g, r);
     if (g->nplaces) {

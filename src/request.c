@@ -20,8 +20,8 @@ const struct request_word request_channels[] = {
 };
 
 const struct request_word request_kinds[] = {
-    {"consult", N_("Consultation"), "咨询"}, {"help", N_("Asking for help"), "求助"},
-    {"complaint", N_("Complaint"), "投诉"},  {"report", N_("Report of wrongdoing"), "举报"},
+    {"consult", N_("Consultation"), "咨询"},  {"help", N_("Asking for help"), "求助"},
+    {"complaint", N_("Complaint"), "投诉"},   {"report", N_("Report of wrongdoing"), "举报"},
     {"suggestion", N_("Suggestion"), "建议"}, {NULL, NULL, NULL},
 };
 
@@ -101,7 +101,7 @@ int request_state_closed(enum request_state s)
 const char *request_level_label(enum request_level l)
 {
     static const char *const labels[LEVEL_COUNT] = {N_("Community level"), N_("Street level"),
-                                                     N_("District level")};
+                                                    N_("District level")};
     return l < LEVEL_COUNT ? labels[l] : "";
 }
 
@@ -145,10 +145,11 @@ enum satisfaction request_satisfaction_parse(const char *code)
 
 /* The string fields, for init, free and copy. */
 #define REQUEST_STRINGS(X)                                                                         \
-    X(number) X(channel) X(kind) X(category) X(item_code) X(item_name) X(unit_name)                \
-    X(unit_phone) X(requester) X(requester_phone) X(building) X(grid) X(community) X(talk)         \
-    X(title) X(detail) X(answer) X(close_reason) X(return_reason) X(ext_reason) X(created_by)      \
-    X(updated_by)
+    X(number)                                                                                      \
+    X(channel) X(kind) X(category) X(item_code) X(item_name) X(unit_name) X(unit_phone)            \
+        X(requester) X(requester_phone) X(building) X(grid) X(community) X(talk) X(title)          \
+            X(detail) X(answer) X(close_reason) X(return_reason) X(ext_reason) X(created_by)       \
+                X(updated_by)
 
 void request_init(struct request *r)
 {

@@ -94,11 +94,11 @@ struct request {
     char *building, *grid, *community, *talk; /* read only */
     enum request_level level;
     char *title, *detail;
-    int accept_minutes;  /* 签收 limit, working minutes */
-    int resolve_amount;  /* 办结 limit ... */
-    char resolve_unit;   /* 'd' working days, 'h' working hours */
-    time_t first_dispatched_at, dispatched_at, accept_due, accepted_at, contact_due,
-        contacted_at, resolve_due, replied_at, followup_due, closed_at; /* 0: not yet */
+    int accept_minutes; /* 签收 limit, working minutes */
+    int resolve_amount; /* 办结 limit ... */
+    char resolve_unit;  /* 'd' working days, 'h' working hours */
+    time_t first_dispatched_at, dispatched_at, accept_due, accepted_at, contact_due, contacted_at,
+        resolve_due, replied_at, followup_due, closed_at; /* 0: not yet */
     char *answer, *close_reason, *return_reason;
     int resolved; /* -1 not asked, 0 no, 1 yes */
     enum satisfaction satisfaction;

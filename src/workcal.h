@@ -21,12 +21,13 @@
 #include "date.h"
 
 struct workcal {
-    int32_t *days;  /* day numbers (days since 1970-01-01) that break the rule, sorted */
+    int32_t *days; /* day numbers (days since 1970-01-01) that break the rule, sorted */
     size_t n, cap;
     int start, end; /* working hours, minutes after midnight */
 };
 
-/* An empty calendar (weekends off, no holidays) with hours 09:00-17:00. Free with workcal_free(). */
+/* An empty calendar (weekends off, no holidays) with hours 09:00-17:00. Free with workcal_free().
+ */
 void workcal_init(struct workcal *c);
 void workcal_free(struct workcal *c);
 

@@ -27,8 +27,7 @@ static const struct {
     [RA_INSIST] = {"insist", N_("Send back to the same unit"), NEED_TEXT},
     [RA_ACCEPT] = {"accept", N_("Sign for"), 0},
     [RA_CONTACT] = {"contact", N_("First contact"), NEED_TEXT},
-    [RA_ASK_EXTENSION] = {"ask_extension", N_("Ask for an extension"),
-                          NEED_TEXT | NEED_DEADLINE},
+    [RA_ASK_EXTENSION] = {"ask_extension", N_("Ask for an extension"), NEED_TEXT | NEED_DEADLINE},
     [RA_APPROVE_EXTENSION] = {"approve_extension", N_("Approve the extension"), NEED_TEXT},
     [RA_REFUSE_EXTENSION] = {"refuse_extension", N_("Refuse the extension"), NEED_TEXT},
     [RA_REPLY] = {"reply", N_("Reply with the result"), NEED_TEXT},
@@ -58,8 +57,7 @@ static const char *g_consultation(const struct request *r, const struct workflow
                                       : N_("Only a consultation can be answered on the spot");
 }
 
-static const char *g_has_unit(const struct request *r, const struct workflow_input *in,
-                              time_t now)
+static const char *g_has_unit(const struct request *r, const struct workflow_input *in, time_t now)
 {
     (void)now;
     /* Asked what to offer: a request without a unit is dispatched by choosing one. */
@@ -73,8 +71,9 @@ static const char *g_other_unit(const struct request *r, const struct workflow_i
     (void)now;
     if (!in) return NULL;
     if (!in->unit_id) return N_("Choose the unit to send it to");
-    return in->unit_id != r->unit_id ? NULL
-                                     : N_("That is the unit it came back from: send it back instead");
+    return in->unit_id != r->unit_id
+               ? NULL
+               : N_("That is the unit it came back from: send it back instead");
 }
 
 static const char *g_reason(const struct request *r, const struct workflow_input *in, time_t now)
@@ -87,8 +86,7 @@ static const char *g_reason(const struct request *r, const struct workflow_input
     return NULL;
 }
 
-static const char *g_extension(const struct request *r, const struct workflow_input *in,
-                               time_t now)
+static const char *g_extension(const struct request *r, const struct workflow_input *in, time_t now)
 {
     if (r->ext_due) return N_("An extension is already waiting for a decision");
     if (r->resolve_due && now >= r->resolve_due)
@@ -132,8 +130,7 @@ static const char *g_answers(const struct workflow_input *in)
     return NULL;
 }
 
-static const char *g_content(const struct request *r, const struct workflow_input *in,
-                             time_t now)
+static const char *g_content(const struct request *r, const struct workflow_input *in, time_t now)
 {
     (void)r, (void)now;
     if (!in) return NULL;
@@ -232,18 +229,12 @@ static const struct workflow_rule rules[] = {
     {RS_REOPENED, RA_REDO, RS_IN_PROGRESS, UNIT, NULL, CLOCK_CONTACT, N_("%s handles it again")},
     /* Escalation: community -> street -> district; the state stays. */
     {RS_NEW, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0, N_("Escalated")},
-    {RS_DISPATCHED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
-     N_("Escalated")},
-    {RS_RETURNED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
-     N_("Escalated")},
-    {RS_ACCEPTED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
-     N_("Escalated")},
-    {RS_IN_PROGRESS, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
-     N_("Escalated")},
-    {RS_SUSPENDED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
-     N_("Escalated")},
-    {RS_REOPENED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0,
-     N_("Escalated")},
+    {RS_DISPATCHED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0, N_("Escalated")},
+    {RS_RETURNED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0, N_("Escalated")},
+    {RS_ACCEPTED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0, N_("Escalated")},
+    {RS_IN_PROGRESS, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0, N_("Escalated")},
+    {RS_SUSPENDED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0, N_("Escalated")},
+    {RS_REOPENED, RA_ESCALATE, SAME, DESK | SUPER, g_below_district, 0, N_("Escalated")},
     /* 催办: the desk chases the unit; the state stays. */
     {RS_DISPATCHED, RA_URGE, SAME, DESK | SUPER, NULL, 0, N_("Urged %s")},
     {RS_ACCEPTED, RA_URGE, SAME, DESK | SUPER, NULL, 0, N_("Urged %s")},
@@ -258,11 +249,10 @@ static const struct workflow_rule rules[] = {
 #undef SAME
 
 /* Notes may be added in every state, closed ones too. */
-static const struct workflow_rule note_rule = {RS_COUNT, RA_NOTE, RS_COUNT,
-                                               ROLE_DESK | ROLE_UNIT | ROLE_SUPERVISOR,
-                                               NULL, 0, N_("Note")};
-static const struct workflow_rule register_rule = {RS_COUNT, RA_REGISTER, RS_NEW, ROLE_DESK, NULL,
-                                                   0, N_("Registered")};
+static const struct workflow_rule note_rule = {
+    RS_COUNT, RA_NOTE, RS_COUNT, ROLE_DESK | ROLE_UNIT | ROLE_SUPERVISOR, NULL, 0, N_("Note")};
+static const struct workflow_rule register_rule = {
+    RS_COUNT, RA_REGISTER, RS_NEW, ROLE_DESK, NULL, 0, N_("Registered")};
 
 const struct workflow_rule *workflow_rules(size_t *n)
 {
@@ -317,7 +307,8 @@ static const struct workflow_rule *rule_first(enum request_state from, enum requ
     return NULL;
 }
 
-/* The rule that applies: the first for (from, a) whose guard holds; *why from the first that fails. */
+/* The rule that applies: the first for (from, a) whose guard holds; *why from the first that fails.
+ */
 static const struct workflow_rule *rule_find(const struct request *r, enum request_action a,
                                              const struct workflow_input *in, time_t now,
                                              const char **why)
@@ -371,12 +362,14 @@ static void apply_clocks(struct request *r, unsigned clocks, time_t now, const s
     if (clocks & CLOCK_DISPATCH) {
         r->dispatched_at = now;
         if (!r->first_dispatched_at) r->first_dispatched_at = now;
-        r->accept_due = workcal_add_minutes(cal, now, r->accept_minutes > 0 ? r->accept_minutes : 60);
+        r->accept_due =
+            workcal_add_minutes(cal, now, r->accept_minutes > 0 ? r->accept_minutes : 60);
     }
     if (clocks & CLOCK_ACCEPT) {
         r->accepted_at = now;
         r->resolve_due = workflow_resolve_deadline(r, now, cal);
-        r->contact_due = workcal_add_minutes(cal, now, r->accept_minutes > 0 ? r->accept_minutes : 60);
+        r->contact_due =
+            workcal_add_minutes(cal, now, r->accept_minutes > 0 ? r->accept_minutes : 60);
     }
     if ((clocks & CLOCK_CONTACT) && !r->contacted_at) r->contacted_at = now;
     if (clocks & CLOCK_EXTEND) r->resolve_due = r->ext_due;
@@ -488,8 +481,8 @@ static char *event_text(const struct request *before, const struct workflow_rule
 }
 
 int workflow_apply(struct request *r, enum request_action a, const struct workflow_input *in,
-                   unsigned role, time_t now, const struct workcal *cal,
-                   struct workflow_event *ev, const char **why)
+                   unsigned role, time_t now, const struct workcal *cal, struct workflow_event *ev,
+                   const char **why)
 {
     static const struct workflow_input none = {0};
     if (!in) in = &none;
@@ -499,8 +492,7 @@ int workflow_apply(struct request *r, enum request_action a, const struct workfl
         return -1;
     }
     unsigned needs = actions[a].needs;
-    if ((needs & NEED_TEXT) && !(needs & NEED_REASON) && str_empty(in->text) &&
-        a != RA_FOLLOW_UP) {
+    if ((needs & NEED_TEXT) && !(needs & NEED_REASON) && str_empty(in->text) && a != RA_FOLLOW_UP) {
         *why = _("Write what is to be recorded");
         return -1;
     }
@@ -558,7 +550,8 @@ unsigned workflow_flags(const struct request *r, time_t now, time_t last_event,
         r->dispatched_at && workcal_minutes_between(cal, r->dispatched_at, now) > 24L * 60 &&
         !r->contacted_at)
         f |= FLAG_RED;
-    if (last_event && r->state != RS_NEW && workcal_minutes_between(cal, last_event, now) > 3L * day)
+    if (last_event && r->state != RS_NEW &&
+        workcal_minutes_between(cal, last_event, now) > 3L * day)
         f |= FLAG_YELLOW;
     if (r->ext_due) f |= FLAG_EXT_ASKED;
     return f;

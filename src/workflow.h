@@ -19,25 +19,25 @@
 #include "workcal.h"
 
 enum request_action {
-    RA_REGISTER,         /* 登记: the request is taken down (no state before it) */
-    RA_DISPATCH,         /* 派单 */
-    RA_ANSWER,           /* 直接答复 */
-    RA_VOID,             /* 不予受理 */
-    RA_RETURN,           /* 退单 */
-    RA_REROUTE,          /* 改派: to another unit */
-    RA_INSIST,           /* 维持派单: back to the same unit */
-    RA_ACCEPT,           /* 签收 (一叫就到) */
-    RA_CONTACT,          /* 首次联系 (提锅上灶) */
-    RA_ASK_EXTENSION,    /* 申请延期 */
-    RA_APPROVE_EXTENSION,/* 批准延期 */
-    RA_REFUSE_EXTENSION, /* 驳回延期 */
-    RA_REPLY,            /* 办结反馈 */
-    RA_NO_ANSWER,        /* 回访未接通 */
-    RA_FOLLOW_UP,        /* 回访: the requester's answers */
-    RA_REDO,             /* 重新办理: the unit takes a reopened request up */
-    RA_ESCALATE,         /* 升级: community -> street -> district */
-    RA_URGE,             /* 催办 */
-    RA_NOTE,             /* 备注 */
+    RA_REGISTER,          /* 登记: the request is taken down (no state before it) */
+    RA_DISPATCH,          /* 派单 */
+    RA_ANSWER,            /* 直接答复 */
+    RA_VOID,              /* 不予受理 */
+    RA_RETURN,            /* 退单 */
+    RA_REROUTE,           /* 改派: to another unit */
+    RA_INSIST,            /* 维持派单: back to the same unit */
+    RA_ACCEPT,            /* 签收 (一叫就到) */
+    RA_CONTACT,           /* 首次联系 (提锅上灶) */
+    RA_ASK_EXTENSION,     /* 申请延期 */
+    RA_APPROVE_EXTENSION, /* 批准延期 */
+    RA_REFUSE_EXTENSION,  /* 驳回延期 */
+    RA_REPLY,             /* 办结反馈 */
+    RA_NO_ANSWER,         /* 回访未接通 */
+    RA_FOLLOW_UP,         /* 回访: the requester's answers */
+    RA_REDO,              /* 重新办理: the unit takes a reopened request up */
+    RA_ESCALATE,          /* 升级: community -> street -> district */
+    RA_URGE,              /* 催办 */
+    RA_NOTE,              /* 备注 */
     RA_COUNT,
 };
 
@@ -76,17 +76,18 @@ enum workflow_role {
 
 /* What the person taking an action gives. Fields the action does not need are ignored. */
 struct workflow_input {
-    const char *text;       /* NEED_TEXT */
-    const char *reason;     /* NEED_REASON: a code of workflow_return_reasons */
-    int64_t unit_id;        /* NEED_UNIT (and RA_DISPATCH when the request has none) */
-    const char *unit_name;  /* for the timeline */
-    time_t deadline;        /* NEED_DEADLINE */
-    int resolved;           /* NEED_ANSWERS: 1 solved, 0 not */
+    const char *text;      /* NEED_TEXT */
+    const char *reason;    /* NEED_REASON: a code of workflow_return_reasons */
+    int64_t unit_id;       /* NEED_UNIT (and RA_DISPATCH when the request has none) */
+    const char *unit_name; /* for the timeline */
+    time_t deadline;       /* NEED_DEADLINE */
+    int resolved;          /* NEED_ANSWERS: 1 solved, 0 not */
     enum satisfaction satisfaction;
-    int64_t duplicate_of;   /* RA_VOID: the original, when a duplicate */
+    int64_t duplicate_of; /* RA_VOID: the original, when a duplicate */
 };
 
-/* A guard: NULL when the rule may apply, else why not (msgid). in is NULL when asked what to offer. */
+/* A guard: NULL when the rule may apply, else why not (msgid). in is NULL when asked what to offer.
+ */
 typedef const char *(*workflow_guard)(const struct request *r, const struct workflow_input *in,
                                       time_t now);
 
@@ -121,9 +122,9 @@ extern const struct request_word workflow_return_reasons[];
 struct workflow_event {
     enum request_action action;
     enum request_state from, to;
-    unsigned role;  /* the role acted in */
+    unsigned role;   /* the role acted in */
     int64_t unit_id; /* the unit concerned, 0 when none */
-    char *text;     /* details (reason, reply ...), in the clerk's words; caller frees */
+    char *text;      /* details (reason, reply ...), in the clerk's words; caller frees */
 };
 
 /*
@@ -135,8 +136,8 @@ struct workflow_event {
 ** missing.
 */
 int workflow_apply(struct request *r, enum request_action a, const struct workflow_input *in,
-                   unsigned role, time_t now, const struct workcal *cal,
-                   struct workflow_event *ev, const char **why);
+                   unsigned role, time_t now, const struct workcal *cal, struct workflow_event *ev,
+                   const char **why);
 
 /*
 ** A new request taken down at now: state 已登记, created_at set; *ev is
@@ -155,10 +156,10 @@ size_t workflow_offered(const struct request *r, time_t now, enum request_action
 unsigned workflow_role_for(const struct request *r, enum request_action a);
 
 /* Flags shown beside a request, computed from its clocks (not states). */
-#define FLAG_URGE     1u /* 催办: due within a working day */
-#define FLAG_OVERDUE  2u /* 超时: past due */
-#define FLAG_RED      4u /* red: dispatched over 24 working hours ago without a response */
-#define FLAG_YELLOW   8u /* yellow: no progress for 3 working days */
+#define FLAG_URGE      1u  /* 催办: due within a working day */
+#define FLAG_OVERDUE   2u  /* 超时: past due */
+#define FLAG_RED       4u  /* red: dispatched over 24 working hours ago without a response */
+#define FLAG_YELLOW    8u  /* yellow: no progress for 3 working days */
 #define FLAG_EXT_ASKED 16u /* an extension is waiting for a decision */
 
 /*

@@ -90,7 +90,8 @@ int choices_residents(void *ctx, const char *query, struct choice_list *out)
     if (resident_search(ui.db, query, 50, &hits) != DB_OK) return -1;
     for (size_t i = 0; i < hits.n; i++) {
         const struct resident *r = &hits.items[i];
-        char *detail = xasprintf("%s %s %s", r->id_number, r->phone, *r->grid ? r->grid : r->address);
+        char *detail =
+            xasprintf("%s %s %s", r->id_number, r->phone, *r->grid ? r->grid : r->address);
         choice_list_add(out, r->id, r->name, detail);
         free(detail);
     }

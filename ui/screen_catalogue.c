@@ -49,9 +49,10 @@ static const struct {
                     {N_("Items"), 6, TEXT_FIT_RIGHT},
                     {N_("Status"), 6, 0}},
                    6},
-    [TAB_CALENDAR] = {N_("Calendar"),
-                      {{N_("Date"), 10, 0}, {N_("Weekday"), 6, 0}, {N_("Day"), 8, 0}, {N_("Name"), 0, 0}},
-                      4},
+    [TAB_CALENDAR] =
+        {N_("Calendar"),
+         {{N_("Date"), 10, 0}, {N_("Weekday"), 6, 0}, {N_("Day"), 8, 0}, {N_("Name"), 0, 0}},
+         4},
 };
 
 struct catalogue_screen {
@@ -198,8 +199,8 @@ static void set_tab(struct catalogue_screen *cs, int tab)
         cs->cols[i] = tabs[cs->tab].cols[i];
         cs->cols[i].title = _(tabs[cs->tab].cols[i].title);
     }
-    cs->list = (struct listview){cs->cols, tabs[cs->tab].ncols, 0, -1, 0, 1,
-                                 catalogue_cell, catalogue_dim, cs};
+    cs->list = (struct listview){cs->cols,       tabs[cs->tab].ncols, 0, -1, 0, 1,
+                                 catalogue_cell, catalogue_dim,       cs};
     lineedit_clear(&cs->search);
     catalogue_reload(cs);
 }
@@ -269,9 +270,10 @@ static void catalogue_retire(struct catalogue_screen *cs)
     } else {
         struct unit *u = &cs->units.items[sel];
         int retire = !u->retired;
-        char *q = retire ? xasprintf(_("Retire %s %s? It stays in the records and can be restored."),
-                                     u->code, u->name)
-                         : xasprintf(_("Restore %s %s?"), u->code, u->name);
+        char *q = retire
+                      ? xasprintf(_("Retire %s %s? It stays in the records and can be restored."),
+                                  u->code, u->name)
+                      : xasprintf(_("Restore %s %s?"), u->code, u->name);
         int yes = dialog_confirm(retire ? _("Retire") : _("Restore"), q, 0);
         free(q);
         if (!yes) return;

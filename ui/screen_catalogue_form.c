@@ -148,8 +148,7 @@ struct screen *screen_item_form_new(const struct service_item *it)
     form_add_choice(f, _("Unit"), r->unit_id, r->unit_name, choices_units, NULL, 0, 24);
     const char *cat = request_word_label(request_categories, r->category);
     form_add_choice(f, _("Category"), choices_word_id(request_categories, r->category),
-                    cat ? _(cat) : "", choices_words, (void *)(uintptr_t)request_categories, 0,
-                    16);
+                    cat ? _(cat) : "", choices_words, (void *)(uintptr_t)request_categories, 0, 16);
     char *accept = catalogue_accept_text(r->accept_minutes);
     char *resolve = catalogue_resolve_text(r->resolve_amount, r->resolve_unit);
     form_add_text(f, _("Sign for within"), accept, 20, 12, check_accept, TEXT_NORM_NOSPACE);
@@ -265,8 +264,8 @@ struct screen *screen_day_form_new(const struct calendar_day *d)
     struct form *f = &cf->form;
     form_init(f);
     form_add_text(f, _("Date"), d ? d->day : "", 12, 12, check_day, TEXT_NORM_NOSPACE);
-    form_add_choice(f, _("Day"), d && d->working ? 2 : 1, d && d->working ? _("Workday") : _("Holiday"),
-                    day_kind_source, NULL, 0, 10);
+    form_add_choice(f, _("Day"), d && d->working ? 2 : 1,
+                    d && d->working ? _("Workday") : _("Holiday"), day_kind_source, NULL, 0, 10);
     form_add_text(f, _("Name"), d ? d->name : "", 40, 24, validate_line, TEXT_NORM_PROSE);
     cf->base.ops = &cat_form_ops;
     cf->base.bar = form_bar;
@@ -301,4 +300,5 @@ static void cat_form_free(struct screen *s)
     free(cf);
 }
 
-static const struct screen_ops cat_form_ops = {cat_form_draw, cat_form_key, cat_form_dirty, cat_form_free};
+static const struct screen_ops cat_form_ops = {cat_form_draw, cat_form_key, cat_form_dirty,
+                                               cat_form_free};

@@ -62,8 +62,7 @@ static int ledger_open_as(struct import_screen *is, const char *path, struct led
     int64_t enc = form_choice(&is->form, F_ENCODING);
     int forced = enc >= ENCODING_FORCED;
     return ledger_open(path, &ledger_residents, forced,
-                       forced ? (enum codec)(enc - ENCODING_FORCED) : CODEC_UTF8, l,
-                       err);
+                       forced ? (enum codec)(enc - ENCODING_FORCED) : CODEC_UTF8, l, err);
 }
 
 static int existing_source(void *ctx, const char *query, struct choice_list *out)

@@ -24,8 +24,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { COL_UNIT, COL_FOLLOWED, COL_RESPONSE, COL_RESOLUTION, COL_SATISFACTION, COL_ON_TIME,
-       COL_RETURN, COL_RANK, NCOLS };
+enum {
+    COL_UNIT,
+    COL_FOLLOWED,
+    COL_RESPONSE,
+    COL_RESOLUTION,
+    COL_SATISFACTION,
+    COL_ON_TIME,
+    COL_RETURN,
+    COL_RANK,
+    NCOLS
+};
 
 struct rates_screen {
     struct screen base;
@@ -155,12 +164,12 @@ static char *explain(const struct rates_screen *rs, const struct rate_counts *c,
     char value[16] = "-";
     if (f->rate[k] >= 0) snprintf(value, sizeof value, "%.1f%%", f->rate[k]);
     char *formula = rates_formula_text(k, rs->weight);
-    char *out = k == RATE_SATISFACTION
-                    ? xasprintf("%s %s = (%lld + %g x %lld) / %lld: %s", _(rates_name(k)), value,
-                                (long long)num, rs->weight, (long long)c->basic, (long long)den,
-                                formula)
-                    : xasprintf("%s %s = %lld / %lld: %s", _(rates_name(k)), value, (long long)num,
-                                (long long)den, formula);
+    char *out =
+        k == RATE_SATISFACTION
+            ? xasprintf("%s %s = (%lld + %g x %lld) / %lld: %s", _(rates_name(k)), value,
+                        (long long)num, rs->weight, (long long)c->basic, (long long)den, formula)
+            : xasprintf("%s %s = %lld / %lld: %s", _(rates_name(k)), value, (long long)num,
+                        (long long)den, formula);
     free(formula);
     return out;
 }
@@ -244,9 +253,12 @@ static void rates_period(struct rates_screen *rs, int which)
 /* F9: another period, or the table as CSV. */
 static void rates_menu(struct rates_screen *rs)
 {
-    const char *options[] = {_("This year"),        _("This month"),
-                             _("Last month"),       _("Last year"),
-                             _("The last 30 days"), _("Write the table as CSV"),
+    const char *options[] = {_("This year"),
+                             _("This month"),
+                             _("Last month"),
+                             _("Last year"),
+                             _("The last 30 days"),
+                             _("Write the table as CSV"),
                              _("Settings: the weight of 基本满意, follow-ups to rank")};
     int c = dialog_options(_("Rates"), _("Which period?"), options, 7);
     if (c < 0) return;
@@ -264,12 +276,13 @@ static void rates_menu(struct rates_screen *rs)
         return;
     }
     char *path = NULL, *err = NULL;
-    if (!dialog_input(_("Rates"), _("File to write (CSV, UTF-8):"), "rates.csv", 255, &path)) return;
+    if (!dialog_input(_("Rates"), _("File to write (CSV, UTF-8):"), "rates.csv", 255, &path))
+        return;
     char a[11], b[11];
     struct date df = date_of(rs->from), dt = date_of(rs->to - 1);
     char *period = xasprintf(_("%s to %s"), date_format(&df, a), date_format(&dt, b));
-    char *text = rates_report(rs->units, rs->n, &rs->units[rs->n], rs->weight, rs->min_followed,
-                              period, 1);
+    char *text =
+        rates_report(rs->units, rs->n, &rs->units[rs->n], rs->weight, rs->min_followed, period, 1);
     if (printer_save(text, path, &err) == 0)
         ui_message(UI_MSG_INFO, _("Written to %s"), path);
     else

@@ -33,10 +33,14 @@ static const struct {
     enum request_queue queue;
     const char *tab;
 } tabs[] = {
-    {QUEUE_NEW, N_("To dispatch")},   {QUEUE_DISPATCHED, N_("To sign")},
-    {QUEUE_HANDLING, N_("In hand")},  {QUEUE_OVERDUE, N_("Overdue")},
-    {QUEUE_FOLLOW_UP, N_("Follow up")}, {QUEUE_RETURNED, N_("Returned")},
-    {QUEUE_EXTENSION, N_("Extension")}, {QUEUE_MINE, N_("Mine today")},
+    {QUEUE_NEW, N_("To dispatch")},
+    {QUEUE_DISPATCHED, N_("To sign")},
+    {QUEUE_HANDLING, N_("In hand")},
+    {QUEUE_OVERDUE, N_("Overdue")},
+    {QUEUE_FOLLOW_UP, N_("Follow up")},
+    {QUEUE_RETURNED, N_("Returned")},
+    {QUEUE_EXTENSION, N_("Extension")},
+    {QUEUE_MINE, N_("Mine today")},
     {QUEUE_ALL, N_("All")},
 };
 
@@ -133,7 +137,8 @@ static void request_reload(struct request_screen *rs)
     rs->flags = xcalloc(rs->rows.n + 1, sizeof *rs->flags);
     time_t now = clock_now();
     for (size_t i = 0; i < rs->rows.n; i++)
-        rs->flags[i] = workflow_flags(&rs->rows.items[i], now, rs->rows.items[i].updated_at, &rs->cal);
+        rs->flags[i] =
+            workflow_flags(&rs->rows.items[i], now, rs->rows.items[i].updated_at, &rs->cal);
     listview_set_count(&rs->list, (int)rs->rows.n);
     for (size_t i = 0; keep && i < rs->rows.n; i++)
         if (rs->rows.items[i].id == keep) rs->list.sel = (int)i;
@@ -151,8 +156,8 @@ static void draw_tabs(struct request_screen *rs, int y)
             free(label);
             break;
         }
-        draw_text(y, x, w, label,
-                  (int)t == rs->tab ? term_attr(UI_TAB_ON) : term_attr(UI_NORMAL), 0);
+        draw_text(y, x, w, label, (int)t == rs->tab ? term_attr(UI_TAB_ON) : term_attr(UI_NORMAL),
+                  0);
         x += w;
         free(label);
     }
@@ -206,7 +211,7 @@ static void set_tab(struct request_screen *rs, int tab)
     rs->list.sel = 0;
     rs->list.top = 0;
     rs->sort = tabs[rs->tab].queue == QUEUE_ALL || tabs[rs->tab].queue == QUEUE_MINE ? SORT_NEWEST
-                                                                                      : SORT_DUE;
+                                                                                     : SORT_DUE;
     request_reload(rs);
 }
 

@@ -60,9 +60,9 @@ enum { WHO_RESIDENT = 1, WHO_ORGANISATION, WHO_OTHER };
 struct request_form {
     struct screen base;
     struct form form;
-    int64_t talk_id;           /* a session the form was opened from, 0 when none */
-    int waiting_for_resident;  /* a resident form is open for the requester */
-    int64_t community_id;      /* of the grid chosen */
+    int64_t talk_id;          /* a session the form was opened from, 0 when none */
+    int waiting_for_resident; /* a resident form is open for the requester */
+    int64_t community_id;     /* of the grid chosen */
 };
 
 static const enum action form_bar[] = {ACT_SAVE, ACT_NONE};
@@ -157,7 +157,8 @@ static void on_leave(struct form *f, int i, void *ctx)
         /* The community is the grid's. */
         struct area g;
         rf->community_id = 0;
-        if (form_choice(f, F_GRID) && area_get(ui.db, AREA_GRID, form_choice(f, F_GRID), &g) == DB_OK) {
+        if (form_choice(f, F_GRID) &&
+            area_get(ui.db, AREA_GRID, form_choice(f, F_GRID), &g) == DB_OK) {
             rf->community_id = g.parent_id;
             area_free(&g);
         }
@@ -174,8 +175,8 @@ static void build_form(struct request_form *rf)
     form_add_text(f, _("Phone"), "", 20, 16, check_phone, TEXT_NORM_NOSPACE);
     form_add_choice(f, _("Channel"), choices_word_id(request_channels, "desk"), _("Desk"),
                     choices_words, (void *)(uintptr_t)request_channels, 0, 12);
-    form_add_choice(f, _("Kind"), choices_word_id(request_kinds, "help"), _("Asking for help"), choices_words,
-                    (void *)(uintptr_t)request_kinds, 0, 12);
+    form_add_choice(f, _("Kind"), choices_word_id(request_kinds, "help"), _("Asking for help"),
+                    choices_words, (void *)(uintptr_t)request_kinds, 0, 12);
     form_add_choice(f, _("Service item"), 0, "", choices_items, rf, 1, 30);
     /* Most matters serve the public: the item chosen, or the clerk, says otherwise. */
     form_add_choice(f, _("Category"), choices_word_id(request_categories, "service"),
@@ -184,7 +185,8 @@ static void build_form(struct request_form *rf)
     form_add_choice(f, _("Unit"), 0, "", choices_units, rf, 1, 24);
     form_add_choice(f, _("Building"), 0, "", choices_buildings, rf, 1, 24);
     form_add_choice(f, _("Grid"), 0, "", choices_grids, rf, 1, 24);
-    form_add_choice(f, _("Level"), LEVEL_COMMUNITY + 1, _("Community level"), choices_levels, rf, 0, 8);
+    form_add_choice(f, _("Level"), LEVEL_COMMUNITY + 1, _("Community level"), choices_levels, rf, 0,
+                    8);
     form_add_choice(f, _("Evening talk"), 0, "", choices_talks, rf, 1, 30);
     form_add_text(f, _("Title"), "", 60, 40, check_required_line, TEXT_NORM_PROSE);
     form_add_text(f, _("Detail"), "", 500, 40, validate_line, TEXT_NORM_PROSE);
@@ -239,7 +241,8 @@ static int form_cross_check(struct request_form *rf)
     struct form *f = &rf->form;
     int64_t who = form_choice(f, F_REQUESTER_KIND);
     if (who == WHO_RESIDENT && form_choice(f, F_RESIDENT) <= 0) {
-        form_set_message(f, F_RESIDENT, _("Find the resident (or choose another kind of requester)"));
+        form_set_message(f, F_RESIDENT,
+                         _("Find the resident (or choose another kind of requester)"));
         return F_RESIDENT;
     }
     char *name = form_text(f, F_NAME);

@@ -84,8 +84,8 @@ char *request_flags_text(unsigned flags)
         unsigned flag;
         const char *label;
     } words[] = {
-        {FLAG_OVERDUE, N_("Overdue")},       {FLAG_URGE, N_("Due soon")},
-        {FLAG_RED, N_("Red: no response")},  {FLAG_YELLOW, N_("Yellow: no progress")},
+        {FLAG_OVERDUE, N_("Overdue")},           {FLAG_URGE, N_("Due soon")},
+        {FLAG_RED, N_("Red: no response")},      {FLAG_YELLOW, N_("Yellow: no progress")},
         {FLAG_EXT_ASKED, N_("Extension asked")},
     };
     for (size_t i = 0; i < ARRAY_LEN(words); i++)
@@ -184,7 +184,8 @@ static void view_draw(struct screen *s, int top, int rows)
     char *head = xasprintf("%s  %s  %s", r->number, _(request_state_label(r->state)), flags);
     draw_text(y, 1, COLS - 2, head, A_BOLD, TEXT_FIT_ELLIPSIS);
     if (*flags)
-        draw_text(y, 1 + text_width(r->number) + 2 + text_width(_(request_state_label(r->state))) + 2,
+        draw_text(y,
+                  1 + text_width(r->number) + 2 + text_width(_(request_state_label(r->state))) + 2,
                   text_width(flags), flags, term_attr(UI_ERROR), 0);
     free(head);
     free(flags);
@@ -196,8 +197,8 @@ static void view_draw(struct screen *s, int top, int rows)
     free(phone);
     const char *channel = request_word_label(request_channels, r->channel);
     const char *kind = request_word_label(request_kinds, r->kind);
-    char *ck = xasprintf("%s · %s · %s", channel ? _(channel) : r->channel, kind ? _(kind) : r->kind,
-                         _(request_level_label(r->level)));
+    char *ck = xasprintf("%s · %s · %s", channel ? _(channel) : r->channel,
+                         kind ? _(kind) : r->kind, _(request_level_label(r->level)));
     pair(y++, half, COLS - half - 1, _("Channel"), ck, term_attr(UI_NORMAL));
     free(ck);
     const char *category = request_word_label(request_categories, r->category);
@@ -206,8 +207,8 @@ static void view_draw(struct screen *s, int top, int rows)
                                : xstrdup(category ? _(category) : "");
     pair(y++, 1, COLS - 2, _("Service item"), item, term_attr(UI_NORMAL));
     free(item);
-    char *unit = *r->unit_phone ? xasprintf("%s %s", r->unit_name, r->unit_phone)
-                                : xstrdup(r->unit_name);
+    char *unit =
+        *r->unit_phone ? xasprintf("%s %s", r->unit_name, r->unit_phone) : xstrdup(r->unit_name);
     pair(y, 1, half - 1, _("Unit"), *unit ? unit : _("(not dispatched)"), term_attr(UI_NORMAL));
     free(unit);
     const char *area = *r->grid ? r->grid : r->community;
@@ -389,10 +390,9 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
     }
     if (needs & NEED_DEADLINE) {
         char *date;
-        char *prompt = xasprintf(_("The new deadline (now %s), as a date such as 2026-03-12:"),
-                                 v->r.resolve_due ? clock_format_minute(v->r.resolve_due,
-                                                                        (char[17]){0})
-                                                  : "-");
+        char *prompt = xasprintf(
+            _("The new deadline (now %s), as a date such as 2026-03-12:"),
+            v->r.resolve_due ? clock_format_minute(v->r.resolve_due, (char[17]){0}) : "-");
         int ok = dialog_input(_(workflow_action_label(a)), prompt, NULL, 20, &date);
         free(prompt);
         if (!ok) return 0;

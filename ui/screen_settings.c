@@ -26,8 +26,10 @@ static const struct {
     const char *key;
     const char *dflt;
 } keys[S_COUNT] = {
-    [S_CENTRE] = {"centre", ""},     [S_PHONE] = {"desk_phone", ""},
-    [S_HOURS] = {"work_hours", "09:00-17:00"}, [S_WEIGHT] = {"basic_weight", "1"},
+    [S_CENTRE] = {"centre", ""},
+    [S_PHONE] = {"desk_phone", ""},
+    [S_HOURS] = {"work_hours", "09:00-17:00"},
+    [S_WEIGHT] = {"basic_weight", "1"},
     [S_MIN] = {"rank_min", "5"},
 };
 
@@ -121,7 +123,10 @@ static const struct screen_ops settings_ops = {settings_draw, settings_key, sett
 struct screen *screen_settings_new(void)
 {
     static const char *const labels[S_COUNT] = {
-        N_("Centre"), N_("Desk phone"), N_("Working hours"), N_("Weight of 基本满意"),
+        N_("Centre"),
+        N_("Desk phone"),
+        N_("Working hours"),
+        N_("Weight of 基本满意"),
         N_("Follow-ups to rank"),
     };
     static const form_check checks[S_COUNT] = {validate_line, validate_line, check_hours,

@@ -193,7 +193,8 @@ static struct screen *talk_form_new(const struct evening_talk *t)
     form_init(f);
     form_add_text(f, _("Held on"), t ? t->held_on : "", 12, 12, check_date, TEXT_NORM_NOSPACE);
     form_add_text(f, _("Place"), t ? t->place : "", 60, 36, check_place, TEXT_NORM_PROSE);
-    form_add_text(f, _("Officials"), t ? t->officials : "", 100, 40, validate_line, TEXT_NORM_PROSE);
+    form_add_text(f, _("Officials"), t ? t->officials : "", 100, 40, validate_line,
+                  TEXT_NORM_PROSE);
     form_add_choice(f, _("Community"), t ? t->community_id : 0, t ? t->community : "",
                     choices_communities, NULL, 1, 20);
     form_add_text(f, _("Note"), t ? t->note : "", 200, 40, validate_line, TEXT_NORM_PROSE);
@@ -240,8 +241,10 @@ static const struct screen_ops talk_ops = {talk_draw, talk_key, NULL, talk_free_
 struct screen *screen_talk_new(void)
 {
     static const struct list_column columns[NCOLS] = {
-        {N_("Date"), 10, 0},        {N_("Place"), 0, 0},
-        {N_("Officials"), 24, 0},   {N_("Raised"), 6, TEXT_FIT_RIGHT},
+        {N_("Date"), 10, 0},
+        {N_("Place"), 0, 0},
+        {N_("Officials"), 24, 0},
+        {N_("Raised"), 6, TEXT_FIT_RIGHT},
         {N_("Open"), 10, TEXT_FIT_RIGHT},
     };
     struct talk_screen *ts = xcalloc(1, sizeof *ts);

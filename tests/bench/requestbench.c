@@ -59,7 +59,8 @@ static size_t queue_open(struct db *db, enum request_queue q, enum request_sort 
 /* The same rows by a scan of the whole table, for comparison. */
 static void queue_scan(struct db *db, const char *where, time_t now)
 {
-    char *sql = xasprintf("SELECT * FROM request NOT INDEXED WHERE %s ORDER BY due LIMIT 500", where);
+    char *sql =
+        xasprintf("SELECT * FROM request NOT INDEXED WHERE %s ORDER BY due LIMIT 500", where);
     struct db_stmt *st = db_prepare(db, sql);
     free(sql);
     (void)now;
@@ -134,8 +135,8 @@ int main(int argc, char **argv)
     struct service_item it;
     if (item_get_by_code(db, "HB001", &it) != DB_OK) die("no item HB001");
     int saves = rounds * 5;
-    double *create = xcalloc((size_t)saves, sizeof *create), *act = xcalloc((size_t)saves,
-                                                                             sizeof *act);
+    double *create = xcalloc((size_t)saves, sizeof *create),
+           *act = xcalloc((size_t)saves, sizeof *act);
     double *empty = xcalloc((size_t)saves, sizeof *empty);
     for (int i = 0; i < saves; i++) {
         struct request r;
@@ -199,10 +200,11 @@ int main(int argc, char **argv)
     bench_percentiles(rates, 5, &p50, &p99);
     printf("rates over the last year:\n  %-40s median %7.1f ms  max %7.1f ms  (target <= 1000 ms: "
            "%s)\n",
-           "rate counts and report, every unit", p50, rates[4], rates[4] <= 1000 ? "met" : "NOT MET");
+           "rate counts and report, every unit", p50, rates[4],
+           rates[4] <= 1000 ? "met" : "NOT MET");
     bench_percentiles(scan, 5, &p50, &p99);
-    printf("  %-40s median %7.1f ms  max %7.1f ms\n", "machine: a scan of the year's requests",
-           p50, scan[4]);
+    printf("  %-40s median %7.1f ms  max %7.1f ms\n", "machine: a scan of the year's requests", p50,
+           scan[4]);
     free(t);
     free(create);
     free(act);

@@ -249,8 +249,8 @@ int main(int argc, char **argv)
             worst_ok &= p99 <= 2.0;
             printf("  %-26s %7.3f / %7.3f ms %7.2f / %7.2f ms  %s, %s …; slowest %s %.2f ms; "
                    "p99 of each run %.2f, %.2f ms\n",
-                   kind_names[k], p50, p99, q50, q99, queries[k].v[0],
-                   queries[k].v[n > 1 ? 1 : 0], queries[k].v[slowest_i[k]], slowest[k], f99, s99);
+                   kind_names[k], p50, p99, q50, q99, queries[k].v[0], queries[k].v[n > 1 ? 1 : 0],
+                   queries[k].v[slowest_i[k]], slowest[k], f99, s99);
             free(best);
         }
         free(ours[k]);

@@ -145,10 +145,11 @@ static void catalogue_import_reports_and_rejects(void **state)
 
     /* The export reads back unchanged, in GB18030 too. */
     size_t rows;
-    assert_int_equal(export_catalogue(db, path_of("out.csv"), SHEET_CSV, CODEC_GB18030, &rows, &err),
-                     DB_OK);
+    assert_int_equal(
+        export_catalogue(db, path_of("out.csv"), SHEET_CSV, CODEC_GB18030, &rows, &err), DB_OK);
     assert_int_equal(rows, 178);
-    assert_int_equal(ledger_open(path_of("out.csv"), &ledger_catalogue, 0, CODEC_UTF8, &l, &err), 0);
+    assert_int_equal(ledger_open(path_of("out.csv"), &ledger_catalogue, 0, CODEC_UTF8, &l, &err),
+                     0);
     assert_int_equal(ledger_codec(l), CODEC_GB18030);
     assert_int_equal(import_catalogue(db, l, &o, &rep, &err), DB_OK);
     assert_int_equal(rep.unchanged, 178);
@@ -358,16 +359,17 @@ static void live(struct request *r, int on_time, int solved, enum satisfaction s
     struct workflow_input answers = {0};
     answers.resolved = solved;
     answers.satisfaction = sat;
-    assert_int_equal(request_act(db, r, RA_FOLLOW_UP, &answers, 0, "甲", reply + 86400, &why, NULL,
-                                 NULL),
-                     DB_OK);
+    assert_int_equal(
+        request_act(db, r, RA_FOLLOW_UP, &answers, 0, "甲", reply + 86400, &why, NULL, NULL),
+        DB_OK);
 }
 
 static void rate_counts_of_a_history(void **state)
 {
     (void)state;
     struct request r;
-    /* 区民政局 (HB001): three followed up; one late, one not solved and only basically satisfied. */
+    /* 区民政局 (HB001): three followed up; one late, one not solved and only basically satisfied.
+     */
     new_request("HB001", &r);
     live(&r, 1, 1, SAT_SATISFIED);
     request_free(&r);
@@ -388,9 +390,9 @@ static void rate_counts_of_a_history(void **state)
     request_free(&r);
     struct rate_counts *units, all;
     size_t n;
-    assert_int_equal(request_rate_counts(db, at("2026-03-01 00:00"), at("2026-04-01 00:00"), &units,
-                                         &n, &all),
-                     DB_OK);
+    assert_int_equal(
+        request_rate_counts(db, at("2026-03-01 00:00"), at("2026-04-01 00:00"), &units, &n, &all),
+        DB_OK);
     assert_int_equal(n, 1);
     assert_int_equal(units[0].total, 4);
     assert_int_equal(units[0].answered, 1);
@@ -409,9 +411,9 @@ static void rate_counts_of_a_history(void **state)
     free(units);
     rate_counts_free(&all);
     /* Outside the period nothing is counted. */
-    assert_int_equal(request_rate_counts(db, at("2026-04-01 00:00"), at("2026-05-01 00:00"), &units,
-                                         &n, &all),
-                     DB_OK);
+    assert_int_equal(
+        request_rate_counts(db, at("2026-04-01 00:00"), at("2026-05-01 00:00"), &units, &n, &all),
+        DB_OK);
     assert_int_equal(n, 0);
     free(units);
     rate_counts_free(&all);
@@ -426,16 +428,19 @@ static void generated_history(void **state)
     /* A realistic mix: most closed, some open in each kind of queue. */
     assert_true(db_int(db, 0, "SELECT count(*) FROM request WHERE status = 'closed'") > 1000);
     assert_true(db_int(db, 0, "SELECT count(*) FROM request WHERE status = 'answered'") > 50);
-    assert_true(db_int(db, 0, "SELECT count(*) FROM request WHERE status NOT IN"
-                              " ('closed', 'answered', 'void')") > 0);
+    assert_true(db_int(db, 0,
+                       "SELECT count(*) FROM request WHERE status NOT IN"
+                       " ('closed', 'answered', 'void')") > 0);
     /* Every request has its registering event first, and events never run backwards. */
-    assert_int_equal(db_int(db, 1, "SELECT count(*) FROM request r WHERE (SELECT action FROM"
-                                   " request_event e WHERE e.request_id = r.id ORDER BY id"
-                                   " LIMIT 1) <> 'register'"),
+    assert_int_equal(db_int(db, 1,
+                            "SELECT count(*) FROM request r WHERE (SELECT action FROM"
+                            " request_event e WHERE e.request_id = r.id ORDER BY id"
+                            " LIMIT 1) <> 'register'"),
                      0);
-    assert_int_equal(db_int(db, 1, "SELECT count(*) FROM request_event a JOIN request_event b ON"
-                                   " b.request_id = a.request_id AND b.id = a.id + 1"
-                                   " WHERE b.at < a.at"),
+    assert_int_equal(db_int(db, 1,
+                            "SELECT count(*) FROM request_event a JOIN request_event b ON"
+                            " b.request_id = a.request_id AND b.id = a.id + 1"
+                            " WHERE b.at < a.at"),
                      0);
     /* Numbers given out later follow the generated ones. */
     struct request r;

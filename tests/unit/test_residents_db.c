@@ -256,7 +256,8 @@ static void sensitive_tags_and_reveal(void **state)
     assert_int_equal(db_int(db, 0, "SELECT count(*) FROM audit_log"), before + 1);
 }
 
-/* A database written before names were filed under their 3-character pieces is brought up to date. */
+/* A database written before names were filed under their 3-character pieces is brought up to date.
+ */
 static void upgraded_database_is_refiled(void **state)
 {
     (void)state;

@@ -283,9 +283,8 @@ static void roles_and_guards(void **state)
     ext.deadline = r.resolve_due - 86400;
     assert_int_equal(workflow_apply(&r, RA_ASK_EXTENSION, &ext, 0, now, &c, &ev, &why), -1);
     ext.deadline = r.resolve_due + 86400;
-    assert_int_equal(workflow_apply(&r, RA_ASK_EXTENSION, &ext, 0, r.resolve_due + 60, &c, &ev,
-                                    &why),
-                     -1);
+    assert_int_equal(
+        workflow_apply(&r, RA_ASK_EXTENSION, &ext, 0, r.resolve_due + 60, &c, &ev, &why), -1);
     assert_int_equal(workflow_apply(&r, RA_ASK_EXTENSION, &ext, 0, now, &c, &ev, &why), 0);
     free(ev.text);
     /* While it waits, the reply waits too; approval moves the deadline. */
@@ -344,9 +343,8 @@ static void clocks_run(void **state)
     assert_time(r.followup_due, "2026-03-16 17:00");
     /* Three unanswered calls close it, flagged. */
     for (int i = 0; i < WORKFLOW_FOLLOW_UP_TRIES; i++) {
-        assert_int_equal(workflow_apply(&r, RA_NO_ANSWER, NULL, 0, at("2026-03-16 10:00"), &c, &ev,
-                                        &why),
-                         0);
+        assert_int_equal(
+            workflow_apply(&r, RA_NO_ANSWER, NULL, 0, at("2026-03-16 10:00"), &c, &ev, &why), 0);
         free(ev.text);
     }
     assert_int_equal(r.state, RS_CLOSED);
