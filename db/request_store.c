@@ -610,15 +610,17 @@ int request_queue(struct db *db, enum request_queue q, const struct request_filt
     return rc;
 }
 
+/* The states a request is still open in: all but answered, void and closed. */
+#define OPEN_STATUSES                                                                              \
+    "('new', 'dispatched', 'returned', 'accepted', 'in_progress', 'suspended', 'replied',"         \
+    " 'follow_up', 'reopened')"
+
 int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue, time_t now)
 {
     /* Requests are never deleted: the last id is their number. Both read an index, not the table.
      */
     *all = db_int(db, 0, "SELECT coalesce(max(id), 0) FROM request");
-    *open = db_int(db, 0,
-                   "SELECT count(*) FROM request WHERE status IN ('new', 'dispatched',"
-                   " 'returned', 'accepted', 'in_progress', 'suspended', 'replied',"
-                   " 'follow_up', 'reopened')");
+    *open = db_int(db, 0, "SELECT count(*) FROM request WHERE status IN " OPEN_STATUSES);
     struct db_stmt *st = db_prepare(db, "SELECT count(*) FROM request WHERE due < ?1");
     db_bind_int(st, 1, (int64_t)now);
     int rc = db_step(st);
@@ -754,7 +756,7 @@ void talk_list_free(struct talk_list *l)
     " coalesce(c.name, ''), t.version,"                                                            \
     " (SELECT count(*) FROM request r WHERE r.talk_id = t.id),"                                    \
     " (SELECT count(*) FROM request r WHERE r.talk_id = t.id"                                      \
-    "  AND r.status NOT IN ('answered', 'void', 'closed'))"                                        \
+    "  AND r.status IN " OPEN_STATUSES ")"                                                         \
     " FROM evening_talk t LEFT JOIN community c ON c.id = t.community_id"
 
 static void talk_read(struct db_stmt *st, void *slot)

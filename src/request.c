@@ -144,12 +144,13 @@ enum satisfaction request_satisfaction_parse(const char *code)
 }
 
 /* The string fields, for init, free and copy. */
-#define REQUEST_STRINGS(X)                                                                         \
-    X(number)                                                                                      \
-    X(channel) X(kind) X(category) X(item_code) X(item_name) X(unit_name) X(unit_phone)            \
-        X(requester) X(requester_phone) X(building) X(grid) X(community) X(talk) X(title)          \
-            X(detail) X(answer) X(close_reason) X(return_reason) X(ext_reason) X(created_by)       \
-                X(updated_by)
+/* clang-format off */
+#define REQUEST_STRINGS(X) \
+    X(number) X(channel) X(kind) X(category) X(item_code) X(item_name) \
+    X(unit_name) X(unit_phone) X(requester) X(requester_phone) X(building) X(grid) \
+    X(community) X(talk) X(title) X(detail) X(answer) X(close_reason) \
+    X(return_reason) X(ext_reason) X(created_by) X(updated_by)
+/* clang-format on */
 
 void request_init(struct request *r)
 {

@@ -357,19 +357,23 @@ time_t workflow_resolve_deadline(const struct request *r, time_t from, const str
     return workcal_add_days(cal, from, amount);
 }
 
+/* The 签收 limit counted from `from`; a request with no catalogue limit gets an hour. */
+static time_t accept_deadline(const struct request *r, time_t from, const struct workcal *cal)
+{
+    return workcal_add_minutes(cal, from, r->accept_minutes > 0 ? r->accept_minutes : 60);
+}
+
 static void apply_clocks(struct request *r, unsigned clocks, time_t now, const struct workcal *cal)
 {
     if (clocks & CLOCK_DISPATCH) {
         r->dispatched_at = now;
         if (!r->first_dispatched_at) r->first_dispatched_at = now;
-        r->accept_due =
-            workcal_add_minutes(cal, now, r->accept_minutes > 0 ? r->accept_minutes : 60);
+        r->accept_due = accept_deadline(r, now, cal);
     }
     if (clocks & CLOCK_ACCEPT) {
         r->accepted_at = now;
         r->resolve_due = workflow_resolve_deadline(r, now, cal);
-        r->contact_due =
-            workcal_add_minutes(cal, now, r->accept_minutes > 0 ? r->accept_minutes : 60);
+        r->contact_due = accept_deadline(r, now, cal);
     }
     if ((clocks & CLOCK_CONTACT) && !r->contacted_at) r->contacted_at = now;
     if (clocks & CLOCK_EXTEND) r->resolve_due = r->ext_due;
