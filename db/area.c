@@ -110,51 +110,9 @@ static const struct kind_desc kinds[AREA_KIND_COUNT] = {
 
 static const char *const building_kind_names[] = {"commercial", "residential"};
 
-void area_init(struct area *a, enum area_kind kind)
-{
-    memset(a, 0, sizeof *a);
-    a->kind = kind;
-    a->code = xstrdup("");
-    a->name = xstrdup("");
-    a->parent_name = xstrdup("");
-    a->grid_name = xstrdup("");
-    a->address = xstrdup("");
-    a->workers = xstrdup("");
-    a->updated_at = xstrdup("");
-    a->updated_by = xstrdup("");
-}
-
-void area_free(struct area *a)
-{
-    free(a->code);
-    free(a->name);
-    free(a->parent_name);
-    free(a->grid_name);
-    free(a->address);
-    free(a->workers);
-    free(a->updated_at);
-    free(a->updated_by);
-    memset(a, 0, sizeof *a);
-}
-
-void area_copy(struct area *dst, const struct area *src)
-{
-    *dst = *src;
-    dst->code = xstrdup(src->code);
-    dst->name = xstrdup(src->name);
-    dst->parent_name = xstrdup(src->parent_name);
-    dst->grid_name = xstrdup(src->grid_name);
-    dst->address = xstrdup(src->address);
-    dst->workers = xstrdup(src->workers);
-    dst->updated_at = xstrdup(src->updated_at);
-    dst->updated_by = xstrdup(src->updated_by);
-}
-
 void area_list_free(struct area_list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        area_free(&l->items[i]);
-    free(l->items);
+    record_array_free(&area_record, l->items, l->n);
     l->items = NULL;
     l->n = 0;
 }

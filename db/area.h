@@ -11,32 +11,7 @@
 #include <stdint.h>
 
 #include "db/db.h"
-
-enum area_kind { AREA_STREET, AREA_COMMUNITY, AREA_GRID, AREA_BUILDING, AREA_KIND_COUNT };
-
-enum building_kind {
-    BUILDING_COMMERCIAL,  /* 商务楼宇 */
-    BUILDING_RESIDENTIAL, /* 居民楼 */
-};
-
-struct area {
-    enum area_kind kind;
-    int64_t id; /* 0 until saved */
-    char *code;
-    char *name;
-    int64_t parent_id; /* community, building: street; grid: community */
-    char *parent_name; /* read only: the parent's name */
-    int64_t grid_id;   /* building: its grid, 0 when none */
-    char *grid_name;   /* read only: the name of the building's grid */
-    char *address;     /* building */
-    char *workers;     /* grid: the grid workers' names, separated by 、 */
-    enum building_kind building_kind;
-    int retired;
-    int64_t version;  /* as read; a save with a stale version is refused */
-    char *updated_at; /* read only */
-    char *updated_by; /* read only */
-    int64_t children; /* read only: active communities / grids / buildings below */
-};
+#include "src/area.h"
 
 struct area_list {
     struct area *items;
@@ -47,11 +22,6 @@ struct area_list {
 #define AREA_WITH_RETIRED 1u /* include retired rows */
 #define AREA_IN_STREET    2u /* parent_id is a street: keep rows anywhere in that street */
 
-/* A record with every string "" (never NULL) of the given kind. Free with area_free(). */
-void area_init(struct area *a, enum area_kind kind);
-void area_free(struct area *a);
-/* Deep copy of src into dst (dst need not be initialised). */
-void area_copy(struct area *dst, const struct area *src);
 void area_list_free(struct area_list *l);
 
 /*

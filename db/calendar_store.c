@@ -13,9 +13,7 @@
 
 void calendar_days_free(struct calendar_days *d)
 {
-    for (size_t i = 0; i < d->n; i++)
-        free(d->v[i].name);
-    free(d->v);
+    record_array_free(&calendar_day_record, d->v, d->n);
     d->v = NULL;
     d->n = 0;
 }
@@ -55,9 +53,10 @@ int calendar_load(struct db *db, struct workcal *out)
 static void day_read(struct db_stmt *st, void *slot)
 {
     struct calendar_day *d = slot;
-    snprintf(d->day, sizeof d->day, "%s", db_col_text(st, 0));
+    record_init(&calendar_day_record, d);
+    record_set(&d->day, db_col_text(st, 0));
     d->working = str_eq(db_col_text(st, 1), "workday");
-    d->name = db_col_dup(st, 2);
+    record_set(&d->name, db_col_text(st, 2));
 }
 
 int calendar_list(struct db *db, const char *prefix, struct calendar_days *out)

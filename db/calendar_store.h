@@ -11,12 +11,6 @@
 #include "db/db.h"
 #include "src/workcal.h"
 
-struct calendar_day {
-    char day[11]; /* YYYY-MM-DD */
-    int working;  /* 0 holiday, 1 a weekend day worked (调休) */
-    char *name;   /* 春节, 国庆节调休 ... */
-};
-
 struct calendar_days {
     struct calendar_day *v;
     size_t n;

@@ -25,14 +25,14 @@ static void unit_read(struct db_stmt *st, void *slot)
     struct unit *u = slot;
     unit_init(u);
     u->id = db_col_int(st, 0);
-    catalogue_set(&u->code, db_col_text(st, 1));
-    catalogue_set(&u->name, db_col_text(st, 2));
-    catalogue_set(&u->kind, db_col_text(st, 3));
-    catalogue_set(&u->phone, db_col_text(st, 4));
+    record_set(&u->code, db_col_text(st, 1));
+    record_set(&u->name, db_col_text(st, 2));
+    record_set(&u->kind, db_col_text(st, 3));
+    record_set(&u->phone, db_col_text(st, 4));
     u->retired = (int)db_col_int(st, 5);
     u->version = db_col_int(st, 6);
-    catalogue_set(&u->updated_at, db_col_text(st, 7));
-    catalogue_set(&u->updated_by, db_col_text(st, 8));
+    record_set(&u->updated_at, db_col_text(st, 7));
+    record_set(&u->updated_by, db_col_text(st, 8));
     u->items = db_col_int(st, 9);
 }
 
@@ -41,36 +41,32 @@ static void item_read(struct db_stmt *st, void *slot)
     struct service_item *it = slot;
     service_item_init(it);
     it->id = db_col_int(st, 0);
-    catalogue_set(&it->code, db_col_text(st, 1));
-    catalogue_set(&it->name, db_col_text(st, 2));
+    record_set(&it->code, db_col_text(st, 1));
+    record_set(&it->name, db_col_text(st, 2));
     it->unit_id = db_col_int(st, 3);
-    catalogue_set(&it->unit_name, db_col_text(st, 4));
-    catalogue_set(&it->category, db_col_text(st, 5));
-    catalogue_set(&it->description, db_col_text(st, 6));
-    catalogue_set(&it->materials, db_col_text(st, 7));
+    record_set(&it->unit_name, db_col_text(st, 4));
+    record_set(&it->category, db_col_text(st, 5));
+    record_set(&it->description, db_col_text(st, 6));
+    record_set(&it->materials, db_col_text(st, 7));
     it->accept_minutes = (int)db_col_int(st, 8);
     it->resolve_amount = (int)db_col_int(st, 9);
     it->resolve_unit = str_eq(db_col_text(st, 10), "hour") ? 'h' : 'd';
     it->retired = (int)db_col_int(st, 11);
     it->version = db_col_int(st, 12);
-    catalogue_set(&it->updated_at, db_col_text(st, 13));
-    catalogue_set(&it->updated_by, db_col_text(st, 14));
+    record_set(&it->updated_at, db_col_text(st, 13));
+    record_set(&it->updated_by, db_col_text(st, 14));
 }
 
 void unit_list_free(struct unit_list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        unit_free(&l->items[i]);
-    free(l->items);
+    record_array_free(&unit_record, l->items, l->n);
     l->items = NULL;
     l->n = 0;
 }
 
 void item_list_free(struct item_list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        service_item_free(&l->items[i]);
-    free(l->items);
+    record_array_free(&service_item_record, l->items, l->n);
     l->items = NULL;
     l->n = 0;
 }

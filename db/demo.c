@@ -121,13 +121,6 @@ static const struct {
     int blocks;
 } residential[] = {{"朝阳里", 6}, {"庆有西里", 4}};
 
-/* Replace a string field of a record with value (which the record now owns). */
-static void set(char **field, char *value)
-{
-    free(*field);
-    *field = value;
-}
-
 /* Save one record, reporting a failure in *err. */
 static int save(struct db *db, struct area *a, const char *actor, char **err)
 {
@@ -166,9 +159,9 @@ static int seed_building(struct seed *sd, const struct area *street, char *code,
 {
     struct area b;
     area_init(&b, AREA_BUILDING);
-    set(&b.code, code);
-    set(&b.name, name);
-    set(&b.address, address);
+    record_take(&b.code, code);
+    record_take(&b.name, name);
+    record_take(&b.address, address);
     b.parent_id = street->id;
     b.grid_id = grid_id;
     b.building_kind = kind;
@@ -184,8 +177,8 @@ static int seed_community(struct seed *sd, const struct area *street,
 {
     struct area c;
     area_init(&c, AREA_COMMUNITY);
-    set(&c.code, xasprintf("%s%03d", street->code, ci + 1));
-    set(&c.name, xasprintf("%s社区", dc->name));
+    record_take(&c.code, xasprintf("%s%03d", street->code, ci + 1));
+    record_take(&c.name, xasprintf("%s社区", dc->name));
     c.parent_id = street->id;
     int rc = save(sd->db, &c, sd->actor, sd->err);
     sd->report->communities += rc == DB_OK;
@@ -193,9 +186,9 @@ static int seed_community(struct seed *sd, const struct area *street,
     for (int gi = 0; rc == DB_OK && gi < dc->grids; gi++) {
         struct area g;
         area_init(&g, AREA_GRID);
-        set(&g.code, xasprintf("%s-%02d", c.code, gi + 1));
-        set(&g.name, xasprintf("%s第%d网格", dc->name, gi + 1));
-        set(&g.workers, workers_for(&sd->rng));
+        record_take(&g.code, xasprintf("%s-%02d", c.code, gi + 1));
+        record_take(&g.name, xasprintf("%s第%d网格", dc->name, gi + 1));
+        record_take(&g.workers, workers_for(&sd->rng));
         g.parent_id = c.id;
         rc = save(sd->db, &g, sd->actor, sd->err);
         sd->report->grids += rc == DB_OK;
@@ -220,8 +213,8 @@ static int seed_street(struct seed *sd, const struct demo_street *s, int si)
 {
     struct area st;
     area_init(&st, AREA_STREET);
-    set(&st.code, xasprintf("%s%03d", region_code, si + 1));
-    set(&st.name, xstrdup(s->name));
+    record_take(&st.code, xasprintf("%s%03d", region_code, si + 1));
+    record_set(&st.name, s->name);
     int rc = save(sd->db, &st, sd->actor, sd->err);
     sd->report->streets += rc == DB_OK;
     sd->ngrid = 0;
@@ -292,9 +285,10 @@ static int seed_talks(struct db *db, const char *actor, struct demo_report *repo
         talk_init(&t);
         time_t held = now - (time_t)talks[i].days_ago * 86400;
         struct date d = date_of(held);
-        date_format(&d, t.held_on);
-        request_set(&t.place, talks[i].place);
-        request_set(&t.officials, talks[i].officials);
+        char iso[11];
+        record_set(&t.held_on, date_format(&d, iso));
+        record_set(&t.place, talks[i].place);
+        record_set(&t.officials, talks[i].officials);
         struct area_list c;
         if (area_list(db, AREA_COMMUNITY, talks[i].community, 0, 0, &c) == DB_OK) {
             if (c.n) t.community_id = c.items[0].id;
@@ -524,9 +518,10 @@ static int inputs_talks(struct db *db, struct history_inputs *h, time_t start, t
         struct evening_talk talk;
         talk_init(&talk);
         struct date d = date_of(t);
-        date_format(&d, talk.held_on);
-        request_take(&talk.place, xasprintf("%s党群服务中心", c->name));
-        request_set(&talk.officials, "区级领导、街道党工委书记");
+        char iso[11];
+        record_set(&talk.held_on, date_format(&d, iso));
+        record_take(&talk.place, xasprintf("%s党群服务中心", c->name));
+        record_set(&talk.officials, "区级领导、街道党工委书记");
         talk.community_id = c->id;
         rc = talk_save(db, &talk, actor);
         struct tm tm;
@@ -607,7 +602,7 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
             seq = 0;
         }
         char number[16];
-        request_set(&r.number, request_number_format(year, ++seq, number));
+        record_set(&r.number, request_number_format(year, ++seq, number));
         rc = request_store_history(db, &r, ev, nev);
         request_free(&r);
         reqgen_events_free(ev, nev);

@@ -425,9 +425,9 @@ static int unit_resolve(struct db *db, const struct unit *row, const char *actor
         /* Found by its code under a name no unit has: the unit was renamed. */
         int changed = (*row->kind && !str_eq(row->kind, u.kind)) ||
                       (*row->phone && !str_eq(row->phone, u.phone)) || named == DB_NOTFOUND;
-        if (named == DB_NOTFOUND) catalogue_set(&u.name, row->name);
-        if (*row->kind) catalogue_set(&u.kind, row->kind);
-        if (*row->phone) catalogue_set(&u.phone, row->phone);
+        if (named == DB_NOTFOUND) record_set(&u.name, row->name);
+        if (*row->kind) record_set(&u.kind, row->kind);
+        if (*row->phone) record_set(&u.phone, row->phone);
         if (changed) rc = unit_save(db, &u, actor, NULL);
         *id = u.id;
         unit_free(&u);
@@ -436,8 +436,7 @@ static int unit_resolve(struct db *db, const struct unit *row, const char *actor
     if (rc != DB_NOTFOUND) return rc;
     unit_copy(&u, row);
     if (!*u.code) {
-        free(u.code);
-        u.code = unit_code_new(db);
+        record_take(&u.code, unit_code_new(db));
     }
     rc = unit_save(db, &u, actor, NULL);
     if (rc == DB_OK) strlist_add(&rep->created, u.name);

@@ -61,34 +61,34 @@ static void row_read(struct db_stmt *st, void *slot)
     int c = 0;
     request_init(r);
     r->id = db_col_int(st, c++);
-    request_set(&r->number, db_col_text(st, c++));
+    record_set(&r->number, db_col_text(st, c++));
     int s = request_state_parse(db_col_text(st, c++));
     r->state = s < 0 ? RS_NEW : (enum request_state)s;
-    request_set(&r->channel, db_col_text(st, c++));
-    request_set(&r->kind, db_col_text(st, c++));
-    request_set(&r->category, db_col_text(st, c++));
+    record_set(&r->channel, db_col_text(st, c++));
+    record_set(&r->kind, db_col_text(st, c++));
+    record_set(&r->category, db_col_text(st, c++));
     r->item_id = db_col_int(st, c++);
-    request_set(&r->item_code, db_col_text(st, c++));
-    request_set(&r->item_name, db_col_text(st, c++));
+    record_set(&r->item_code, db_col_text(st, c++));
+    record_set(&r->item_name, db_col_text(st, c++));
     r->unit_id = db_col_int(st, c++);
-    request_set(&r->unit_name, db_col_text(st, c++));
-    request_set(&r->unit_phone, db_col_text(st, c++));
+    record_set(&r->unit_name, db_col_text(st, c++));
+    record_set(&r->unit_phone, db_col_text(st, c++));
     int k = request_requester_parse(db_col_text(st, c++));
     r->requester_kind = k < 0 ? REQUESTER_ANONYMOUS : (enum requester_kind)k;
     r->resident_id = db_col_int(st, c++);
-    request_set(&r->requester, db_col_text(st, c++));
-    request_set(&r->requester_phone, db_col_text(st, c++));
+    record_set(&r->requester, db_col_text(st, c++));
+    record_set(&r->requester_phone, db_col_text(st, c++));
     r->building_id = db_col_int(st, c++);
-    request_set(&r->building, db_col_text(st, c++));
+    record_set(&r->building, db_col_text(st, c++));
     r->grid_id = db_col_int(st, c++);
-    request_set(&r->grid, db_col_text(st, c++));
+    record_set(&r->grid, db_col_text(st, c++));
     r->community_id = db_col_int(st, c++);
-    request_set(&r->community, db_col_text(st, c++));
+    record_set(&r->community, db_col_text(st, c++));
     r->level = (enum request_level)db_col_int(st, c++);
     r->talk_id = db_col_int(st, c++);
-    request_set(&r->talk, db_col_text(st, c++));
-    request_set(&r->title, db_col_text(st, c++));
-    request_set(&r->detail, db_col_text(st, c++));
+    record_set(&r->talk, db_col_text(st, c++));
+    record_set(&r->title, db_col_text(st, c++));
+    record_set(&r->detail, db_col_text(st, c++));
     r->accept_minutes = (int)db_col_int(st, c++);
     r->resolve_amount = (int)db_col_int(st, c++);
     r->resolve_unit = str_eq(db_col_text(st, c++), "hour") ? 'h' : 'd';
@@ -102,9 +102,9 @@ static void row_read(struct db_stmt *st, void *slot)
     r->replied_at = col_time(st, c++);
     r->followup_due = col_time(st, c++);
     r->closed_at = col_time(st, c++);
-    request_set(&r->answer, db_col_text(st, c++));
-    request_set(&r->close_reason, db_col_text(st, c++));
-    request_set(&r->return_reason, db_col_text(st, c++));
+    record_set(&r->answer, db_col_text(st, c++));
+    record_set(&r->close_reason, db_col_text(st, c++));
+    record_set(&r->return_reason, db_col_text(st, c++));
     r->resolved = (int)db_col_int(st, c++);
     r->satisfaction = request_satisfaction_parse(db_col_text(st, c++));
     r->attempts = (int)db_col_int(st, c++);
@@ -112,23 +112,21 @@ static void row_read(struct db_stmt *st, void *slot)
     r->reopens = (int)db_col_int(st, c++);
     r->extensions = (int)db_col_int(st, c++);
     r->ext_due = col_time(st, c++);
-    request_set(&r->ext_reason, db_col_text(st, c++));
+    record_set(&r->ext_reason, db_col_text(st, c++));
     r->unreachable = (int)db_col_int(st, c++);
     r->duplicate_of = db_col_int(st, c++);
     r->version = db_col_int(st, c++);
     r->created_at = col_time(st, c++);
-    request_set(&r->created_by, db_col_text(st, c++));
+    record_set(&r->created_by, db_col_text(st, c++));
     r->updated_at = col_time(st, c++);
-    request_set(&r->updated_by, db_col_text(st, c++));
+    record_set(&r->updated_by, db_col_text(st, c++));
     r->first_unit_id = db_col_int(st, c++);
     r->returned_unit_id = db_col_int(st, c++);
 }
 
 void request_list_free(struct request_list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        request_free(&l->items[i]);
-    free(l->items);
+    record_array_free(&request_record, l->items, l->n);
     memset(l, 0, sizeof *l);
 }
 
@@ -302,7 +300,7 @@ int request_create(struct db *db, struct request *r, enum request_action then,
     char number[16];
     if (rc == DB_OK) rc = next_number(db, tm.tm_year + 1900, number);
     if (rc == DB_OK) {
-        request_set(&work.number, number);
+        record_set(&work.number, number);
         rc = request_insert(db, &work, actor, now);
     }
     if (rc == DB_OK) rc = event_insert(db, work.id, &reg, now, actor);
@@ -724,36 +722,16 @@ int request_rate_counts(struct db *db, time_t from, time_t to, struct rate_count
 
 /* --- evening talks ------------------------------------------------------------------------- */
 
-void talk_init(struct evening_talk *t)
-{
-    memset(t, 0, sizeof *t);
-    t->place = xstrdup("");
-    t->officials = xstrdup("");
-    t->note = xstrdup("");
-    t->community = xstrdup("");
-}
-
-void talk_free(struct evening_talk *t)
-{
-    free(t->place);
-    free(t->officials);
-    free(t->note);
-    free(t->community);
-    memset(t, 0, sizeof *t);
-}
-
 void talk_list_free(struct talk_list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        talk_free(&l->v[i]);
-    free(l->v);
+    record_array_free(&talk_record, l->v, l->n);
     l->v = NULL;
     l->n = 0;
 }
 
 #define TALK_SELECT                                                                                \
     "SELECT t.id, t.held_on, t.place, t.officials, t.note, coalesce(t.community_id, 0),"           \
-    " coalesce(c.name, ''), t.version,"                                                            \
+    " coalesce(c.name, ''), t.version, t.updated_at, t.updated_by,"                                \
     " (SELECT count(*) FROM request r WHERE r.talk_id = t.id),"                                    \
     " (SELECT count(*) FROM request r WHERE r.talk_id = t.id"                                      \
     "  AND r.status IN " OPEN_STATUSES ")"                                                         \
@@ -764,15 +742,17 @@ static void talk_read(struct db_stmt *st, void *slot)
     struct evening_talk *t = slot;
     talk_init(t);
     t->id = db_col_int(st, 0);
-    snprintf(t->held_on, sizeof t->held_on, "%s", db_col_text(st, 1));
-    request_set(&t->place, db_col_text(st, 2));
-    request_set(&t->officials, db_col_text(st, 3));
-    request_set(&t->note, db_col_text(st, 4));
+    record_set(&t->held_on, db_col_text(st, 1));
+    record_set(&t->place, db_col_text(st, 2));
+    record_set(&t->officials, db_col_text(st, 3));
+    record_set(&t->note, db_col_text(st, 4));
     t->community_id = db_col_int(st, 5);
-    request_set(&t->community, db_col_text(st, 6));
+    record_set(&t->community, db_col_text(st, 6));
     t->version = db_col_int(st, 7);
-    t->requests = db_col_int(st, 8);
-    t->open = db_col_int(st, 9);
+    record_set(&t->updated_at, db_col_text(st, 8));
+    record_set(&t->updated_by, db_col_text(st, 9));
+    t->requests = db_col_int(st, 10);
+    t->open = db_col_int(st, 11);
 }
 
 int talk_list(struct db *db, const char *query, struct talk_list *out)

@@ -19,6 +19,7 @@
 #include "src/rates.h"
 #include "src/reqgen.h"
 #include "src/request.h"
+#include "src/talk.h"
 #include "src/workflow.h"
 
 /* Queues are counted up to this many rows; more is said as "more than". */
@@ -157,25 +158,12 @@ const char *request_sort_label(enum request_sort s);
 int request_rate_counts(struct db *db, time_t from, time_t to, struct rate_counts **units,
                         size_t *n, struct rate_counts *overall);
 
-/* 和平夜话: an evening-talk session. */
-struct evening_talk {
-    int64_t id;
-    char held_on[11];
-    char *place, *officials, *note;
-    int64_t community_id;
-    char *community; /* read only */
-    int64_t version;
-    int64_t requests, open; /* read only: requests raised in it, and how many are still open */
-};
-
 struct talk_list {
     struct evening_talk *v;
     size_t n;
 };
 
-/* A session with every string "" (free with talk_free()); free a session's strings or a list. */
-void talk_init(struct evening_talk *t);
-void talk_free(struct evening_talk *t);
+/* Free a list of sessions and empty it. */
 void talk_list_free(struct talk_list *l);
 
 /*

@@ -35,44 +35,42 @@ static void row_read(struct db_stmt *st, struct resident *r, int offset)
     int c = offset;
     resident_init(r);
     r->id = db_col_int(st, c++);
-    resident_set(&r->name, db_col_text(st, c++));
+    record_set(&r->name, db_col_text(st, c++));
     const char *g = db_col_text(st, c++);
     r->gender = *g == 'M' || *g == 'F' ? *g : 0;
-    resident_set(&r->ethnicity, db_col_text(st, c++));
-    resident_set(&r->birth_date, db_col_text(st, c++));
-    resident_set(&r->id_number, db_col_text(st, c++));
-    resident_set(&r->phone, db_col_text(st, c++));
-    resident_set(&r->landline, db_col_text(st, c++));
+    record_set(&r->ethnicity, db_col_text(st, c++));
+    record_set(&r->birth_date, db_col_text(st, c++));
+    record_set(&r->id_number, db_col_text(st, c++));
+    record_set(&r->phone, db_col_text(st, c++));
+    record_set(&r->landline, db_col_text(st, c++));
     r->community_id = db_col_int(st, c++);
-    resident_set(&r->community, db_col_text(st, c++));
+    record_set(&r->community, db_col_text(st, c++));
     r->grid_id = db_col_int(st, c++);
-    resident_set(&r->grid, db_col_text(st, c++));
-    resident_set(&r->address, db_col_text(st, c++));
+    record_set(&r->grid, db_col_text(st, c++));
+    record_set(&r->address, db_col_text(st, c++));
     r->head_id = db_col_int(st, c++);
-    resident_set(&r->head_name, db_col_text(st, c++));
-    resident_set(&r->relation, db_col_text(st, c++));
-    resident_set(&r->note, db_col_text(st, c++));
+    record_set(&r->head_name, db_col_text(st, c++));
+    record_set(&r->relation, db_col_text(st, c++));
+    record_set(&r->note, db_col_text(st, c++));
     r->version = db_col_int(st, c++);
-    resident_set(&r->created_at, db_col_text(st, c++));
-    resident_set(&r->created_by, db_col_text(st, c++));
-    resident_set(&r->updated_at, db_col_text(st, c++));
-    resident_set(&r->updated_by, db_col_text(st, c++));
-    resident_set(&r->tags, db_col_text(st, c++));
+    record_set(&r->created_at, db_col_text(st, c++));
+    record_set(&r->created_by, db_col_text(st, c++));
+    record_set(&r->updated_at, db_col_text(st, c++));
+    record_set(&r->updated_by, db_col_text(st, c++));
+    record_set(&r->tags, db_col_text(st, c++));
 }
 
 void resident_hits_free(struct resident_hits *h)
 {
-    for (size_t i = 0; i < h->n; i++)
-        resident_free(&h->items[i]);
-    free(h->items);
+    record_array_free(&resident_record, h->items, h->n);
     memset(h, 0, sizeof *h);
 }
 
 /* Replace the numbers of a listed record by their masked forms. */
 static void mask(struct resident *r)
 {
-    resident_take(&r->id_number, resident_masked_id(r->id_number));
-    resident_take(&r->phone, resident_masked_phone(r->phone));
+    record_take(&r->id_number, resident_masked_id(r->id_number));
+    record_take(&r->phone, resident_masked_phone(r->phone));
 }
 
 /* Append the rows of a prepared search (RESIDENT_SELECT columns first) not yet in out, up to limit.
@@ -666,31 +664,30 @@ int audit_append(struct db *db, const char *actor, const char *action, const cha
     return db_write_one(db, st, NULL);
 }
 
+static void tag_read(struct db_stmt *st, void *slot)
+{
+    struct tag *t = slot;
+    record_init(&tag_record, t);
+    t->id = db_col_int(st, 0);
+    record_set(&t->name, db_col_text(st, 1));
+    t->sensitive = (int)db_col_int(st, 2);
+    t->retired = (int)db_col_int(st, 3);
+}
+
 int tag_list(struct db *db, int with_retired, struct tag_list *out)
 {
-    memset(out, 0, sizeof *out);
     struct db_stmt *st = db_prepare(db, "SELECT id, name, sensitive, retired FROM tag"
                                         " WHERE ?1 OR retired = 0 ORDER BY id");
     db_bind_int(st, 1, with_retired);
     int rc;
-    while ((rc = db_step(st)) == DB_ROW) {
-        out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
-        struct tag *t = &out->v[out->n++];
-        t->id = db_col_int(st, 0);
-        t->name = db_col_dup(st, 1);
-        t->sensitive = (int)db_col_int(st, 2);
-        t->retired = (int)db_col_int(st, 3);
-    }
-    db_finalize(st);
-    if (rc != DB_DONE) tag_list_free(out);
-    return rc == DB_DONE ? DB_OK : rc;
+    out->v = db_collect(st, sizeof *out->v, tag_read, &out->n, &rc);
+    if (rc != DB_OK) tag_list_free(out);
+    return rc;
 }
 
 void tag_list_free(struct tag_list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        free(l->v[i].name);
-    free(l->v);
+    record_array_free(&tag_record, l->v, l->n);
     memset(l, 0, sizeof *l);
 }
 

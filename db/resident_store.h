@@ -86,13 +86,6 @@ int resident_reveal(struct db *db, int64_t id, const char *field, const char *re
                     const char *actor);
 
 /* A tag. */
-struct tag {
-    int64_t id;
-    char *name;
-    int sensitive; /* never shown in lists or masked exports */
-    int retired;
-};
-
 struct tag_list {
     struct tag *v;
     size_t n;

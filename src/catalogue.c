@@ -11,86 +11,58 @@
 #include <stdlib.h>
 #include <string.h>
 
-void catalogue_set(char **field, const char *value)
-{
-    free(*field);
-    *field = xstrdup(value ? value : "");
-}
+/* The fields of a unit and of a service item, for record.h. */
+#define UF(member, kind, label, flags) FIELD_OF(struct unit, member, kind, label, flags, NULL)
+static const struct field_desc unit_fields[] = {
+    UF(id, FIELD_INT64, NULL, FIELD_KEY),
+    UF(code, FIELD_TEXT, N_("Code"), 0),
+    UF(name, FIELD_TEXT, N_("Name"), 0),
+    UF(kind, FIELD_TEXT, N_("Kind"), 0),
+    UF(phone, FIELD_TEXT, N_("Phone"), 0),
+    UF(retired, FIELD_INT, N_("Retired"), FIELD_STORED),
+    UF(version, FIELD_INT64, NULL, FIELD_KEY),
+    UF(updated_at, FIELD_TEXT, NULL, FIELD_STORED),
+    UF(updated_by, FIELD_TEXT, NULL, FIELD_STORED),
+    UF(items, FIELD_INT64, NULL, FIELD_STORED),
+};
+#undef UF
 
-void unit_init(struct unit *u)
-{
-    memset(u, 0, sizeof *u);
-    u->code = xstrdup("");
-    u->name = xstrdup("");
-    u->kind = xstrdup("");
-    u->phone = xstrdup("");
-    u->updated_at = xstrdup("");
-    u->updated_by = xstrdup("");
-}
+const struct record_type unit_record = {"unit", sizeof(struct unit), unit_fields,
+                                        ARRAY_LEN(unit_fields), NULL};
 
-void unit_free(struct unit *u)
-{
-    free(u->code);
-    free(u->name);
-    free(u->kind);
-    free(u->phone);
-    free(u->updated_at);
-    free(u->updated_by);
-    memset(u, 0, sizeof *u);
-}
+#define IF(member, kind, label, flags, by)                                                         \
+    FIELD_OF(struct service_item, member, kind, label, flags, by)
+static const struct field_desc item_fields[] = {
+    IF(id, FIELD_INT64, NULL, FIELD_KEY, NULL),
+    IF(code, FIELD_TEXT, N_("Code"), 0, NULL),
+    IF(name, FIELD_TEXT, N_("Name"), 0, NULL),
+    IF(unit_id, FIELD_INT64, N_("Unit"), 0, "unit_name"),
+    IF(unit_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    IF(category, FIELD_TEXT, N_("Category"), 0, NULL),
+    IF(description, FIELD_TEXT, N_("Description"), 0, NULL),
+    IF(materials, FIELD_TEXT, N_("Materials"), 0, NULL),
+    IF(accept_minutes, FIELD_INT, N_("Sign for within"), 0, NULL),
+    IF(resolve_amount, FIELD_INT, N_("Resolve within"), 0, NULL),
+    IF(resolve_unit, FIELD_CHAR, N_("Resolve within"), 0, NULL),
+    IF(retired, FIELD_INT, N_("Retired"), FIELD_STORED, NULL),
+    IF(version, FIELD_INT64, NULL, FIELD_KEY, NULL),
+    IF(updated_at, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    IF(updated_by, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+};
+#undef IF
 
-void unit_copy(struct unit *dst, const struct unit *src)
+static void item_defaults(void *rec)
 {
-    *dst = *src;
-    dst->code = xstrdup(src->code);
-    dst->name = xstrdup(src->name);
-    dst->kind = xstrdup(src->kind);
-    dst->phone = xstrdup(src->phone);
-    dst->updated_at = xstrdup(src->updated_at);
-    dst->updated_by = xstrdup(src->updated_by);
-}
-
-void service_item_init(struct service_item *it)
-{
-    memset(it, 0, sizeof *it);
-    it->code = xstrdup("");
-    it->name = xstrdup("");
-    it->unit_name = xstrdup("");
-    it->category = xstrdup("service");
-    it->description = xstrdup("");
-    it->materials = xstrdup("");
-    it->updated_at = xstrdup("");
-    it->updated_by = xstrdup("");
+    struct service_item *it = rec;
+    record_set(&it->category, "service");
     it->accept_minutes = 24 * 60;
     it->resolve_amount = 5;
     it->resolve_unit = 'd';
 }
 
-void service_item_free(struct service_item *it)
-{
-    free(it->code);
-    free(it->name);
-    free(it->unit_name);
-    free(it->category);
-    free(it->description);
-    free(it->materials);
-    free(it->updated_at);
-    free(it->updated_by);
-    memset(it, 0, sizeof *it);
-}
-
-void service_item_copy(struct service_item *dst, const struct service_item *src)
-{
-    *dst = *src;
-    dst->code = xstrdup(src->code);
-    dst->name = xstrdup(src->name);
-    dst->unit_name = xstrdup(src->unit_name);
-    dst->category = xstrdup(src->category);
-    dst->description = xstrdup(src->description);
-    dst->materials = xstrdup(src->materials);
-    dst->updated_at = xstrdup(src->updated_at);
-    dst->updated_by = xstrdup(src->updated_by);
-}
+const struct record_type service_item_record = {"service_item", sizeof(struct service_item),
+                                                item_fields, ARRAY_LEN(item_fields),
+                                                item_defaults};
 
 /*
 ** A limit as written: a whole number and a unit word, spaces and
@@ -161,18 +133,6 @@ char *catalogue_resolve_text(int amount, char unit)
     return unit == 'h' ? xasprintf("%d小时", amount) : xasprintf("%d个工作日", amount);
 }
 
-char *catalogue_accept_label(int minutes)
-{
-    return minutes % 60 == 0 ? xasprintf(_("%d working hours"), minutes / 60)
-                             : xasprintf(_("%d working minutes"), minutes);
-}
-
-char *catalogue_resolve_label(int amount, char unit)
-{
-    return unit == 'h' ? xasprintf(_("%d working hours"), amount)
-                       : xasprintf(_("%d working days"), amount);
-}
-
 static const struct ledger_header catalogue_headers[] = {
     {CF_CODE, "事项编码"},       {CF_CODE, "编码"},
     {CF_CODE, "事项代码"},       {CF_NAME, "事项名称"},
@@ -201,7 +161,7 @@ static void take_line(const struct ledger *l, const struct ledger_row *row, int 
     if (!v) return;
     if (required && !*v)
         ledger_problem_add(p, row->line, ledger_column_header(l, f), xstrdup(_("is empty")));
-    catalogue_set(into, v);
+    record_set(into, v);
     free(v);
 }
 
@@ -219,14 +179,14 @@ int catalogue_row_check(const struct ledger *l, const struct ledger_row *row,
     else if (!text_is_line(code))
         ledger_problem_add(p, row->line, ledger_column_header(l, CF_CODE),
                            xstrdup(_("holds a line break or a control character")));
-    catalogue_set(&it->code, code);
+    record_set(&it->code, code);
     free(code);
     take_line(l, row, CF_NAME, 1, &it->name, p);
     take_line(l, row, CF_UNIT, 1, &u->name, p);
-    catalogue_set(&it->unit_name, u->name);
+    record_set(&it->unit_name, u->name);
     char *unit_code =
         text_normalize(ledger_value_of(l, row, CF_UNIT_CODE), TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
-    catalogue_set(&u->code, text_is_line(unit_code) ? unit_code : "");
+    record_set(&u->code, text_is_line(unit_code) ? unit_code : "");
     free(unit_code);
     take_line(l, row, CF_UNIT_KIND, 0, &u->kind, p);
     take_line(l, row, CF_UNIT_PHONE, 0, &u->phone, p);
@@ -243,7 +203,7 @@ int catalogue_row_check(const struct ledger *l, const struct ledger_row *row,
                         "应急处置"),
                       trimmed));
     else
-        catalogue_set(&it->category, cat);
+        record_set(&it->category, cat);
     free(trimmed);
 
     const char *accept = ledger_value_of(l, row, CF_ACCEPT);

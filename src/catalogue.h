@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "ledger.h"
+#include "record.h"
 
 struct unit {
     int64_t id; /* 0 until saved */
@@ -35,15 +36,35 @@ struct service_item {
     char *updated_at, *updated_by; /* read only */
 };
 
-/* Records with every string "" (never NULL). Free with unit_free() / service_item_free(). */
-void unit_init(struct unit *u);
-void unit_free(struct unit *u);
-void unit_copy(struct unit *dst, const struct unit *src);
-void service_item_init(struct service_item *it);
-void service_item_free(struct service_item *it);
-void service_item_copy(struct service_item *dst, const struct service_item *src);
-/* Replace *field with a copy of value (NULL: ""). */
-void catalogue_set(char **field, const char *value);
+/* The fields of each (record.h): init, free, copy and merge go through them. */
+extern const struct record_type unit_record;
+extern const struct record_type service_item_record;
+
+/* Records with every string "" (never NULL); copies need no initialised dst. */
+static inline void unit_init(struct unit *u)
+{
+    record_init(&unit_record, u);
+}
+static inline void unit_free(struct unit *u)
+{
+    record_free(&unit_record, u);
+}
+static inline void unit_copy(struct unit *dst, const struct unit *src)
+{
+    record_copy(&unit_record, dst, src);
+}
+static inline void service_item_init(struct service_item *it)
+{
+    record_init(&service_item_record, it);
+}
+static inline void service_item_free(struct service_item *it)
+{
+    record_free(&service_item_record, it);
+}
+static inline void service_item_copy(struct service_item *dst, const struct service_item *src)
+{
+    record_copy(&service_item_record, dst, src);
+}
 
 /*
 ** A 签收 limit as written: "30分钟", "2小时", "2 小时", "90min", "2h"
@@ -62,9 +83,6 @@ int catalogue_parse_resolve(const char *text, int *amount, char *unit);
 /* The limits as bangban writes them in ledgers (Chinese, as parsed above). Caller frees. */
 char *catalogue_accept_text(int minutes);
 char *catalogue_resolve_text(int amount, char unit);
-/* The same, for the screen in the clerk's language. Caller frees. */
-char *catalogue_accept_label(int minutes);
-char *catalogue_resolve_label(int amount, char unit);
 
 /* The fields of a catalogue ledger. */
 enum catalogue_field {

@@ -303,21 +303,21 @@ int ledger_write_rejects(const struct ledger *l, const char *path, char *const *
 void ledger_merge(const struct ledger *l, const struct resident *from, struct resident *into)
 {
     const int *has = l->column_of;
-    if (has[LF_NAME] >= 0) resident_set(&into->name, from->name);
+    if (has[LF_NAME] >= 0) record_set(&into->name, from->name);
     if (has[LF_GENDER] >= 0 || !into->gender) into->gender = from->gender;
-    if (has[LF_ETHNICITY] >= 0) resident_set(&into->ethnicity, from->ethnicity);
-    if (has[LF_BIRTH] >= 0 || !*into->birth_date) resident_set(&into->birth_date, from->birth_date);
-    if (has[LF_PHONE] >= 0 && *from->phone) resident_set(&into->phone, from->phone);
-    if (*from->landline) resident_set(&into->landline, from->landline);
-    if (has[LF_ADDRESS] >= 0) resident_set(&into->address, from->address);
-    if (has[LF_NOTE] >= 0) resident_set(&into->note, from->note);
+    if (has[LF_ETHNICITY] >= 0) record_set(&into->ethnicity, from->ethnicity);
+    if (has[LF_BIRTH] >= 0 || !*into->birth_date) record_set(&into->birth_date, from->birth_date);
+    if (has[LF_PHONE] >= 0 && *from->phone) record_set(&into->phone, from->phone);
+    if (*from->landline) record_set(&into->landline, from->landline);
+    if (has[LF_ADDRESS] >= 0) record_set(&into->address, from->address);
+    if (has[LF_NOTE] >= 0) record_set(&into->note, from->note);
     if (has[LF_GRID] >= 0 || has[LF_COMMUNITY] >= 0) {
         into->community_id = from->community_id;
         into->grid_id = from->grid_id;
-        resident_set(&into->community, from->community_id ? "" : from->community);
-        resident_set(&into->grid, from->grid_id ? "" : from->grid);
+        record_set(&into->community, from->community_id ? "" : from->community);
+        record_set(&into->grid, from->grid_id ? "" : from->grid);
     }
-    resident_take(&into->tags, resident_tags_union(into->tags, from->tags));
+    record_take(&into->tags, resident_tags_union(into->tags, from->tags));
 }
 
 const char *ledger_value(const struct resident *r, enum ledger_field f)
@@ -476,9 +476,9 @@ static int check_id(const struct ledger *l, const struct ledger_row *row, struct
         bad++;
     }
     *upgraded = id.upgraded;
-    resident_set(&r->id_number, id.number);
+    record_set(&r->id_number, id.number);
     char birth[11];
-    if (str_empty(r->birth_date)) resident_set(&r->birth_date, date_format(&id.birth, birth));
+    if (str_empty(r->birth_date)) record_set(&r->birth_date, date_format(&id.birth, birth));
     if (!r->gender) r->gender = id.gender;
     return bad;
 }
@@ -493,9 +493,9 @@ static int check_phones(const struct ledger *l, const struct ledger_row *row, st
     if (!str_empty(phone)) {
         const char *why = phone_mobile(phone, mobile);
         if (!why)
-            resident_set(&r->phone, mobile);
+            record_set(&r->phone, mobile);
         else if (!phone_landline(phone, land, sizeof land))
-            resident_set(&r->landline, land);
+            record_set(&r->landline, land);
         else {
             ledger_problem_add(p, row->line, ledger_column_header(l, LF_PHONE), xstrdup(why));
             bad++;
@@ -508,7 +508,7 @@ static int check_phones(const struct ledger *l, const struct ledger_row *row, st
             ledger_problem_add(p, row->line, ledger_column_header(l, LF_LANDLINE), xstrdup(why));
             bad++;
         } else {
-            resident_set(&r->landline, land);
+            record_set(&r->landline, land);
         }
     }
     return bad;
@@ -532,7 +532,7 @@ static int check_line(const struct ledger *l, const struct ledger_row *row, enum
     if (!*ledger_value_of(l, row, f)) return 0;
     char *v = ledger_row_line(l, row, (int)f, p);
     if (!v) return 1;
-    resident_take(into, v);
+    record_take(into, v);
     return 0;
 }
 
@@ -573,7 +573,7 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
     if (why)
         ledger_problem_add(p, row->line, ledger_column_header(l, LF_NAME), xstrdup(why));
     else
-        resident_set(&r->name, name);
+        record_set(&r->name, name);
     free(name);
 
     int g = resident_parse_gender(ledger_value_of(l, row, LF_GENDER));
@@ -588,7 +588,7 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
     if (!str_empty(eth) && !found)
         ledger_problem_add(p, row->line, ledger_column_header(l, LF_ETHNICITY),
                            xstrdup(resident_check_ethnicity(eth)));
-    resident_set(&r->ethnicity, found);
+    record_set(&r->ethnicity, found);
 
     const char *birth = ledger_value_of(l, row, LF_BIRTH);
     struct date d;
@@ -601,7 +601,7 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
                            xasprintf(_("there is no such day as %s"), birth));
     else if (!str_empty(birth)) {
         char iso[11];
-        resident_set(&r->birth_date, date_format(&d, iso));
+        record_set(&r->birth_date, date_format(&d, iso));
     }
 
     check_id(l, row, r, upgraded, p);
@@ -611,7 +611,7 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
     check_line(l, row, LF_ADDRESS, &r->address, p);
     check_line(l, row, LF_NOTE, &r->note, p);
     char *tags = tags_of(ledger_value_of(l, row, LF_TAGS));
-    resident_set(&r->tags, tags);
+    record_set(&r->tags, tags);
     free(tags);
     return (int)(p->n - before);
 }

@@ -177,11 +177,11 @@ void namegen_resident(struct rng *r, time_t now, struct resident *out)
                                 .name;
 
     name_for(r, birth.year, gender, ethnicity, &sb);
-    resident_set(&out->name, strbuf_str(&sb));
+    record_set(&out->name, strbuf_str(&sb));
     out->gender = gender;
-    resident_set(&out->ethnicity, ethnicity);
+    record_set(&out->ethnicity, ethnicity);
     char iso[11];
-    resident_set(&out->birth_date, date_format(&birth, iso));
+    record_set(&out->birth_date, date_format(&birth, iso));
 
     /* ID: region, birth date, a sequence whose parity is the gender, the check character. */
     const char *region =
@@ -192,7 +192,7 @@ void namegen_resident(struct rng *r, time_t now, struct resident *out)
              seq % 1000);
     id[17] = idcard_check_char(id);
     id[18] = '\0';
-    resident_set(&out->id_number, id);
+    record_set(&out->id_number, id);
 
     /* 9.6 % have no mobile, mostly children. */
     int no_phone = age < 15 ? rng_below(r, 100) < 70 : rng_below(r, 1000) < 25;
@@ -201,14 +201,14 @@ void namegen_resident(struct rng *r, time_t now, struct resident *out)
         snprintf(phone, sizeof phone, "%.3s%08u",
                  mobile_prefixes[rng_below(r, ARRAY_LEN(mobile_prefixes))],
                  rng_below(r, 100000000));
-        resident_set(&out->phone, phone);
+        record_set(&out->phone, phone);
     } else {
-        resident_set(&out->phone, "");
+        record_set(&out->phone, "");
     }
     strbuf_reset(&sb);
     strbuf_addf(&sb, "%u号楼-%u单元-%u%02u", 1 + rng_below(r, 24), 1 + rng_below(r, 6),
                 1 + rng_below(r, 7), 1 + rng_below(r, 4));
-    resident_set(&out->address, strbuf_str(&sb));
+    record_set(&out->address, strbuf_str(&sb));
 
     strbuf_reset(&sb);
     struct {
@@ -220,6 +220,6 @@ void namegen_resident(struct rng *r, time_t now, struct resident *out)
     for (size_t i = 0; i < ARRAY_LEN(tags); i++)
         if (age >= tags[i].min_age && rng_below(r, 1000) < tags[i].per_mille)
             strbuf_addf(&sb, "%s%s", sb.len ? "、" : "", tags[i].tag);
-    resident_set(&out->tags, strbuf_str(&sb));
+    record_set(&out->tags, strbuf_str(&sb));
     strbuf_free(&sb);
 }

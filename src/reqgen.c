@@ -178,18 +178,18 @@ static void requester(struct reqgen *g, struct request *r)
         const struct reqgen_person *p = &g->people[rng_below(&g->rng, (uint32_t)g->npeople)];
         r->requester_kind = p->resident_id ? REQUESTER_RESIDENT : REQUESTER_ANONYMOUS;
         r->resident_id = p->resident_id;
-        request_set(&r->requester, p->name);
-        request_set(&r->requester_phone, p->phone);
+        record_set(&r->requester, p->name);
+        record_set(&r->requester_phone, p->phone);
         return;
     }
     strbuf_reset(&g->scratch);
     namegen_person(&g->rng, &g->scratch);
     r->requester_kind = x < 88 ? REQUESTER_ANONYMOUS : REQUESTER_ORGANISATION;
     if (r->requester_kind == REQUESTER_ORGANISATION) strbuf_adds(&g->scratch, "商贸有限公司");
-    request_set(&r->requester, strbuf_str(&g->scratch));
+    record_set(&r->requester, strbuf_str(&g->scratch));
     char phone[12];
     snprintf(phone, sizeof phone, "13%09u", rng_below(&g->rng, 1000000000));
-    request_set(&r->requester_phone, phone);
+    record_set(&r->requester_phone, phone);
 }
 
 /* The evening-talk session nearest before t, within 30 days (0: none). */
@@ -216,8 +216,8 @@ int reqgen_next(struct reqgen *g, struct request *r, struct reqgen_event **event
     const struct service_item *it = &g->items[rng_below(rng, (uint32_t)g->nitems)];
     r->item_id = it->id;
     r->unit_id = it->unit_id;
-    request_set(&r->unit_name, it->unit_name);
-    request_set(&r->category, it->category);
+    record_set(&r->unit_name, it->unit_name);
+    record_set(&r->category, it->category);
     r->accept_minutes = it->accept_minutes;
     r->resolve_amount = it->resolve_amount;
     r->resolve_unit = it->resolve_unit;
@@ -228,7 +228,7 @@ int reqgen_next(struct reqgen *g, struct request *r, struct reqgen_event **event
                        : k < 90 ? "report"
                                 : "suggestion";
     if (str_eq(it->category, "emergency")) kind = "help";
-    request_set(&r->kind, kind);
+    record_set(&r->kind, kind);
     uint32_t c = rng_below(rng, 100);
     const char *channel = c < 55   ? "desk"
                           : c < 67 ? "phone"
@@ -238,7 +238,7 @@ int reqgen_next(struct reqgen *g, struct request *r, struct reqgen_event **event
                                    : "street_call";
     if (str_eq(channel, "evening_talk") && !(r->talk_id = talk_before(g, created)))
         channel = "desk";
-    request_set(&r->channel, channel);
+    record_set(&r->channel, channel);
     requester(g, r);
     if (g->nplaces) {
         const struct reqgen_place *p = &g->places[rng_below(rng, (uint32_t)g->nplaces)];
@@ -249,13 +249,13 @@ int reqgen_next(struct reqgen *g, struct request *r, struct reqgen_event **event
     r->level = str_eq(channel, "street_call") ? LEVEL_STREET : LEVEL_COMMUNITY;
     strbuf_reset(&g->scratch);
     strbuf_addf(&g->scratch, "%s：%s", request_word_zh(request_kinds, kind), it->name);
-    request_set(&r->title, strbuf_str(&g->scratch));
-    request_set(&r->detail, PICK(rng, details));
+    record_set(&r->title, strbuf_str(&g->scratch));
+    record_set(&r->detail, PICK(rng, details));
 
     struct life l = {g, r, NULL, 0, 0, created, desks[rng_below(rng, ARRAY_LEN(desks))], 0};
     struct workflow_event reg;
     workflow_register(r, created, &reg);
-    request_set(&r->created_by, l.desk);
+    record_set(&r->created_by, l.desk);
     l.ev = xmalloc(16 * sizeof *l.ev);
     l.cap = 16;
     l.ev[l.n++] = (struct reqgen_event){reg, created, l.desk};
@@ -285,7 +285,7 @@ int reqgen_next(struct reqgen *g, struct request *r, struct reqgen_event **event
         if (r->state == RS_DISPATCHED) handle(&l);
     }
     r->updated_at = l.t;
-    request_set(&r->updated_by, l.desk);
+    record_set(&r->updated_by, l.desk);
     for (size_t i = 1; i < l.n; i++) /* the desk types the units' steps on their behalf */
         l.ev[i].actor = desks[rng_below(rng, ARRAY_LEN(desks))];
     *events = l.ev;

@@ -143,52 +143,81 @@ enum satisfaction request_satisfaction_parse(const char *code)
     return SAT_NONE;
 }
 
-/* The string fields, for init, free and copy. */
-/* clang-format off */
-#define REQUEST_STRINGS(X) \
-    X(number) X(channel) X(kind) X(category) X(item_code) X(item_name) \
-    X(unit_name) X(unit_phone) X(requester) X(requester_phone) X(building) X(grid) \
-    X(community) X(talk) X(title) X(detail) X(answer) X(close_reason) \
-    X(return_reason) X(ext_reason) X(created_by) X(updated_by)
-/* clang-format on */
+/* The fields of a request, for record.h. Clocks, counters and names are the store's. */
+#define QF(member, kind, label, flags, by) FIELD_OF(struct request, member, kind, label, flags, by)
+static const struct field_desc request_fields[] = {
+    QF(id, FIELD_INT64, NULL, FIELD_KEY, NULL),
+    QF(number, FIELD_TEXT, N_("Number"), FIELD_STORED, NULL),
+    QF(state, FIELD_INT, N_("State"), FIELD_STORED, NULL),
+    QF(channel, FIELD_TEXT, N_("Channel"), 0, NULL),
+    QF(kind, FIELD_TEXT, N_("Kind"), 0, NULL),
+    QF(category, FIELD_TEXT, N_("Category"), 0, NULL),
+    QF(item_id, FIELD_INT64, N_("Service item"), 0, "item_name"),
+    QF(item_code, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    QF(item_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    QF(unit_id, FIELD_INT64, N_("Unit"), FIELD_STORED, "unit_name"),
+    QF(unit_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    QF(unit_phone, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    QF(first_unit_id, FIELD_INT64, NULL, FIELD_STORED, NULL),
+    QF(returned_unit_id, FIELD_INT64, NULL, FIELD_STORED, NULL),
+    QF(requester_kind, FIELD_INT, NULL, 0, NULL),
+    QF(resident_id, FIELD_INT64, N_("Resident"), 0, "requester"),
+    QF(requester, FIELD_TEXT, N_("Requester"), 0, NULL),
+    QF(requester_phone, FIELD_TEXT, N_("Phone"), 0, NULL),
+    QF(building_id, FIELD_INT64, N_("Building"), 0, "building"),
+    QF(grid_id, FIELD_INT64, N_("Grid"), 0, "grid"),
+    QF(community_id, FIELD_INT64, N_("Community"), 0, "community"),
+    QF(talk_id, FIELD_INT64, N_("Evening talk"), 0, "talk"),
+    QF(building, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    QF(grid, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    QF(community, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    QF(talk, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    QF(level, FIELD_INT, N_("Level"), FIELD_STORED, NULL),
+    QF(title, FIELD_TEXT, N_("Title"), 0, NULL),
+    QF(detail, FIELD_TEXT, N_("Detail"), 0, NULL),
+    QF(accept_minutes, FIELD_INT, NULL, FIELD_STORED, NULL),
+    QF(resolve_amount, FIELD_INT, NULL, FIELD_STORED, NULL),
+    QF(resolve_unit, FIELD_CHAR, NULL, FIELD_STORED, NULL),
+    QF(first_dispatched_at, FIELD_TIME, NULL, FIELD_STORED, NULL),
+    QF(dispatched_at, FIELD_TIME, NULL, FIELD_STORED, NULL),
+    QF(accept_due, FIELD_TIME, NULL, FIELD_STORED, NULL),
+    QF(accepted_at, FIELD_TIME, NULL, FIELD_STORED, NULL),
+    QF(contact_due, FIELD_TIME, NULL, FIELD_STORED, NULL),
+    QF(contacted_at, FIELD_TIME, NULL, FIELD_STORED, NULL),
+    QF(resolve_due, FIELD_TIME, NULL, FIELD_STORED, NULL),
+    QF(replied_at, FIELD_TIME, NULL, FIELD_STORED, NULL),
+    QF(followup_due, FIELD_TIME, NULL, FIELD_STORED, NULL),
+    QF(closed_at, FIELD_TIME, NULL, FIELD_STORED, NULL),
+    QF(answer, FIELD_TEXT, N_("Answer"), FIELD_STORED, NULL),
+    QF(close_reason, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    QF(return_reason, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    QF(resolved, FIELD_INT, NULL, FIELD_STORED, NULL),
+    QF(satisfaction, FIELD_INT, NULL, FIELD_STORED, NULL),
+    QF(attempts, FIELD_INT, NULL, FIELD_STORED, NULL),
+    QF(returns, FIELD_INT, NULL, FIELD_STORED, NULL),
+    QF(reopens, FIELD_INT, NULL, FIELD_STORED, NULL),
+    QF(extensions, FIELD_INT, NULL, FIELD_STORED, NULL),
+    QF(ext_due, FIELD_TIME, NULL, FIELD_STORED, NULL),
+    QF(ext_reason, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    QF(unreachable, FIELD_INT, NULL, FIELD_STORED, NULL),
+    QF(duplicate_of, FIELD_INT64, NULL, FIELD_STORED, NULL),
+    QF(version, FIELD_INT64, NULL, FIELD_KEY, NULL),
+    QF(created_at, FIELD_TIME, NULL, FIELD_STORED, NULL),
+    QF(updated_at, FIELD_TIME, NULL, FIELD_STORED, NULL),
+    QF(created_by, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    QF(updated_by, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+};
+#undef QF
 
-void request_init(struct request *r)
+static void request_defaults(void *rec)
 {
-    memset(r, 0, sizeof *r);
-#define INIT(f) r->f = xstrdup("");
-    REQUEST_STRINGS(INIT)
-#undef INIT
+    struct request *r = rec;
     r->resolved = -1;
     r->resolve_unit = 'd';
 }
 
-void request_free(struct request *r)
-{
-#define FREE(f) free(r->f);
-    REQUEST_STRINGS(FREE)
-#undef FREE
-    memset(r, 0, sizeof *r);
-}
-
-void request_copy(struct request *dst, const struct request *src)
-{
-    *dst = *src;
-#define COPY(f) dst->f = xstrdup(src->f ? src->f : "");
-    REQUEST_STRINGS(COPY)
-#undef COPY
-}
-
-void request_set(char **field, const char *value)
-{
-    free(*field);
-    *field = xstrdup(value ? value : "");
-}
-
-void request_take(char **field, char *value)
-{
-    free(*field);
-    *field = value ? value : xstrdup("");
-}
+const struct record_type request_record = {"request", sizeof(struct request), request_fields,
+                                           ARRAY_LEN(request_fields), request_defaults};
 
 time_t request_due(const struct request *r)
 {

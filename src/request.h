@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "record.h"
+
 /* The states of a request (DESIGN §4). */
 enum request_state {
     RS_NEW,         /* 已登记 */
@@ -112,13 +114,22 @@ struct request {
     char *created_by, *updated_by;
 };
 
-/* A request with every string "" and nothing set. Free with request_free(). */
-void request_init(struct request *r);
-void request_free(struct request *r);
-void request_copy(struct request *dst, const struct request *src);
-/* Replace *field with a copy of value (NULL: ""); take hands over an allocated string. */
-void request_set(char **field, const char *value);
-void request_take(char **field, char *value);
+/* The request's fields (record.h). */
+extern const struct record_type request_record;
+
+/* A request with every string "" and nothing set; free with request_free(). */
+static inline void request_init(struct request *r)
+{
+    record_init(&request_record, r);
+}
+static inline void request_free(struct request *r)
+{
+    record_free(&request_record, r);
+}
+static inline void request_copy(struct request *dst, const struct request *src)
+{
+    record_copy(&request_record, dst, src);
+}
 
 /*
 ** The deadline of the clock running in r's state: 签收; once signed for,

@@ -25,74 +25,49 @@ static const char *const ethnicities[] = {
     "京族",     "塔塔尔族", "独龙族",     "鄂伦春族", "赫哲族",     "门巴族", "珞巴族",   "基诺族",
 };
 
-/* The string fields of a record, for init, free and copy. */
-static const size_t string_fields[] = {
-    offsetof(struct resident, name),       offsetof(struct resident, ethnicity),
-    offsetof(struct resident, birth_date), offsetof(struct resident, id_number),
-    offsetof(struct resident, phone),      offsetof(struct resident, landline),
-    offsetof(struct resident, community),  offsetof(struct resident, grid),
-    offsetof(struct resident, address),    offsetof(struct resident, head_name),
-    offsetof(struct resident, relation),   offsetof(struct resident, tags),
-    offsetof(struct resident, note),       offsetof(struct resident, created_at),
-    offsetof(struct resident, created_by), offsetof(struct resident, updated_at),
-    offsetof(struct resident, updated_by),
+/* The fields of a resident, for record.h: init, free, copy and the merge of two desks' edits. */
+#define RF(member, kind, label, flags, by) FIELD_OF(struct resident, member, kind, label, flags, by)
+static const struct field_desc resident_fields[] = {
+    RF(id, FIELD_INT64, NULL, FIELD_KEY, NULL),
+    RF(name, FIELD_TEXT, N_("Full name"), 0, NULL),
+    RF(gender, FIELD_CHAR, N_("Sex"), 0, NULL),
+    RF(ethnicity, FIELD_TEXT, N_("Ethnicity"), 0, NULL),
+    RF(birth_date, FIELD_TEXT, N_("Born"), 0, NULL),
+    RF(id_number, FIELD_TEXT, N_("ID number"), 0, NULL),
+    RF(phone, FIELD_TEXT, N_("Mobile"), 0, NULL),
+    RF(landline, FIELD_TEXT, N_("Landline"), 0, NULL),
+    RF(community_id, FIELD_INT64, N_("Community"), 0, "community"),
+    RF(community, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    RF(grid_id, FIELD_INT64, N_("Grid"), 0, "grid"),
+    RF(grid, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    RF(address, FIELD_TEXT, N_("Address"), 0, NULL),
+    RF(head_id, FIELD_INT64, N_("Household"), 0, "head_name"),
+    RF(head_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    RF(relation, FIELD_TEXT, N_("Relation"), 0, NULL),
+    RF(tags, FIELD_TEXT, N_("Tags"), 0, NULL),
+    RF(note, FIELD_TEXT, N_("Note"), 0, NULL),
+    RF(version, FIELD_INT64, NULL, FIELD_KEY, NULL),
+    RF(created_at, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    RF(created_by, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    RF(updated_at, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    RF(updated_by, FIELD_TEXT, NULL, FIELD_STORED, NULL),
 };
+#undef RF
 
-/*
-** Empty fields all point here instead of each owning an empty string: a
-** bulk load makes and frees hundreds of thousands of records.
-*/
-static char empty[1];
+const struct record_type resident_record = {"resident", sizeof(struct resident), resident_fields,
+                                            ARRAY_LEN(resident_fields), NULL};
 
-static char **field_at(struct resident *r, size_t offset)
-{
-    return (char **)(void *)((char *)r + offset);
-}
+#define GF(member, kind, label, flags) FIELD_OF(struct tag, member, kind, label, flags, NULL)
+static const struct field_desc tag_fields[] = {
+    GF(id, FIELD_INT64, NULL, FIELD_KEY),
+    GF(name, FIELD_TEXT, N_("Tag"), 0),
+    GF(sensitive, FIELD_INT, N_("Sensitive"), 0),
+    GF(retired, FIELD_INT, N_("Retired"), FIELD_STORED),
+};
+#undef GF
 
-static void field_free(char *s)
-{
-    if (s != empty) free(s);
-}
-
-void resident_init(struct resident *r)
-{
-    memset(r, 0, sizeof *r);
-    for (size_t i = 0; i < ARRAY_LEN(string_fields); i++)
-        *field_at(r, string_fields[i]) = empty;
-}
-
-void resident_free(struct resident *r)
-{
-    for (size_t i = 0; i < ARRAY_LEN(string_fields); i++)
-        field_free(*field_at(r, string_fields[i]));
-    memset(r, 0, sizeof *r);
-}
-
-void resident_copy(struct resident *dst, const struct resident *src)
-{
-    *dst = *src;
-    for (size_t i = 0; i < ARRAY_LEN(string_fields); i++) {
-        char **f = field_at(dst, string_fields[i]);
-        *f = *f && **f ? xstrdup(*f) : empty;
-    }
-}
-
-void resident_set(char **field, const char *value)
-{
-    char *copy = value && *value ? xstrdup(value) : empty;
-    field_free(*field);
-    *field = copy;
-}
-
-void resident_take(char **field, char *value)
-{
-    field_free(*field);
-    if (!*value) {
-        free(value);
-        value = empty;
-    }
-    *field = value;
-}
+const struct record_type tag_record = {"tag", sizeof(struct tag), tag_fields, ARRAY_LEN(tag_fields),
+                                       NULL};
 
 char *resident_normalize_name(const char *typed)
 {

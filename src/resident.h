@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "idcard.h"
+#include "record.h"
 
 struct resident {
     int64_t id;           /* 0 until saved */
@@ -35,15 +36,33 @@ struct resident {
     char *created_at, *created_by, *updated_at, *updated_by; /* read only */
 };
 
-/* Every string "" and every number 0. Free with resident_free(). */
-void resident_init(struct resident *r);
-void resident_free(struct resident *r);
-/* Deep copy (dst need not be initialised). */
-void resident_copy(struct resident *dst, const struct resident *src);
-/* Replace a string field with a copy of value (NULL: ""). */
-void resident_set(char **field, const char *value);
-/* Replace a string field with value, which the record now owns (from malloc). */
-void resident_take(char **field, char *value);
+/* The resident's fields (record.h): init, free, copy and merge go through it. */
+extern const struct record_type resident_record;
+
+/* Every string "" and every number 0; free with resident_free(). Copy: dst need not be initialised. */
+static inline void resident_init(struct resident *r)
+{
+    record_init(&resident_record, r);
+}
+static inline void resident_free(struct resident *r)
+{
+    record_free(&resident_record, r);
+}
+static inline void resident_copy(struct resident *dst, const struct resident *src)
+{
+    record_copy(&resident_record, dst, src);
+}
+
+/* A tag a resident can carry (空巢老人, 党员 ...). */
+struct tag {
+    int64_t id;
+    char *name;
+    int sensitive; /* never shown in lists or masked exports */
+    int retired;
+};
+
+/* The fields of a tag (record.h). */
+extern const struct record_type tag_record;
 
 /* Longest name accepted, in characters. */
 #define RESIDENT_NAME_MAX 30

@@ -2,11 +2,23 @@
 ** workcal: see workcal.h.
 */
 #include "workcal.h"
+#include "i18n.h"
 #include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define DF(member, kind, label, flags) FIELD_OF(struct calendar_day, member, kind, label, flags, NULL)
+static const struct field_desc day_fields[] = {
+    DF(day, FIELD_TEXT, N_("Date"), 0),
+    DF(working, FIELD_INT, N_("Day"), 0),
+    DF(name, FIELD_TEXT, N_("Name"), 0),
+};
+#undef DF
+
+const struct record_type calendar_day_record = {"calendar_day", sizeof(struct calendar_day),
+                                                day_fields, ARRAY_LEN(day_fields), NULL};
 
 #define DEFAULT_START (9 * 60)
 #define DEFAULT_END   (17 * 60)

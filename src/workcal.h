@@ -19,6 +19,17 @@
 #include <time.h>
 
 #include "date.h"
+#include "record.h"
+
+/* A day the calendar names: a holiday, or a weekend day worked (调休). */
+struct calendar_day {
+    char *day;   /* YYYY-MM-DD */
+    int working; /* 0 holiday, 1 a weekend day worked (调休) */
+    char *name;  /* 春节, 国庆节调休 ... */
+};
+
+/* The fields of a calendar day (record.h). */
+extern const struct record_type calendar_day_record;
 
 struct workcal {
     int32_t *days; /* day numbers (days since 1970-01-01) that break the rule, sorted */

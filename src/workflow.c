@@ -396,27 +396,27 @@ static void apply_fields(struct request *r, const struct workflow_rule *rule,
     case RA_REROUTE:
         if (in && in->unit_id) {
             r->unit_id = in->unit_id;
-            request_set(&r->unit_name, in->unit_name);
+            record_set(&r->unit_name, in->unit_name);
         }
         if (!r->first_unit_id) r->first_unit_id = r->unit_id;
         break;
     case RA_ANSWER:
-        request_set(&r->answer, text);
-        request_set(&r->close_reason, "answered");
+        record_set(&r->answer, text);
+        record_set(&r->close_reason, "answered");
         break;
     case RA_VOID:
-        request_set(&r->close_reason, "void");
-        request_set(&r->answer, text);
+        record_set(&r->close_reason, "void");
+        record_set(&r->answer, text);
         r->duplicate_of = in ? in->duplicate_of : 0;
         break;
     case RA_RETURN:
         r->returns++;
         if (!r->returned_unit_id) r->returned_unit_id = r->unit_id;
-        request_set(&r->return_reason, in->reason);
+        record_set(&r->return_reason, in->reason);
         break;
     case RA_ASK_EXTENSION:
         r->ext_due = in->deadline;
-        request_set(&r->ext_reason, text);
+        record_set(&r->ext_reason, text);
         break;
     case RA_APPROVE_EXTENSION:
         r->extensions++;
@@ -426,13 +426,13 @@ static void apply_fields(struct request *r, const struct workflow_rule *rule,
         r->ext_due = 0;
         break;
     case RA_REPLY:
-        request_set(&r->answer, text);
+        record_set(&r->answer, text);
         break;
     case RA_NO_ANSWER:
         r->attempts++;
         if (rule->to == RS_CLOSED) {
             r->unreachable = 1;
-            request_set(&r->close_reason, "unreachable");
+            record_set(&r->close_reason, "unreachable");
         }
         break;
     case RA_FOLLOW_UP:
@@ -441,9 +441,9 @@ static void apply_fields(struct request *r, const struct workflow_rule *rule,
         if (rule->to == RS_REOPENED)
             r->reopens++;
         else if (in->satisfaction == SAT_UNSATISFIED)
-            request_set(&r->close_reason, "unsatisfied");
+            record_set(&r->close_reason, "unsatisfied");
         else
-            request_set(&r->close_reason, in->resolved ? "resolved" : "unresolved");
+            record_set(&r->close_reason, in->resolved ? "resolved" : "unresolved");
         break;
     case RA_ESCALATE:
         r->level++;

@@ -131,18 +131,14 @@ static void build_form(struct area_form *af)
 static void form_to_record(struct area_form *af, struct area *out)
 {
     struct form *f = &af->form;
-    free(out->code);
-    free(out->name);
-    out->code = form_text(f, af->f_code);
-    out->name = form_text(f, af->f_name);
+    record_take(&out->code, form_text(f, af->f_code));
+    record_take(&out->name, form_text(f, af->f_name));
     if (af->f_parent >= 0) out->parent_id = f->fields[af->f_parent].choice_id;
     if (af->f_address >= 0) {
-        free(out->address);
-        out->address = form_text(f, af->f_address);
+        record_take(&out->address, form_text(f, af->f_address));
     }
     if (af->f_workers >= 0) {
-        free(out->workers);
-        out->workers = form_text(f, af->f_workers);
+        record_take(&out->workers, form_text(f, af->f_workers));
     }
     if (af->f_grid >= 0) out->grid_id = f->fields[af->f_grid].choice_id;
     if (af->f_kind >= 0)

@@ -104,21 +104,17 @@ static int item_form_save(struct cat_form *cf)
 {
     struct form *f = &cf->form;
     struct service_item *it = &cf->item;
-    free(it->code);
-    it->code = form_text(f, I_CODE);
-    free(it->name);
-    it->name = form_text(f, I_NAME);
+    record_take(&it->code, form_text(f, I_CODE));
+    record_take(&it->name, form_text(f, I_NAME));
     it->unit_id = form_choice(f, I_UNIT);
-    catalogue_set(&it->category, choices_word_code(request_categories, form_choice(f, I_CATEGORY)));
+    record_set(&it->category, choices_word_code(request_categories, form_choice(f, I_CATEGORY)));
     char *accept = form_text(f, I_ACCEPT), *resolve = form_text(f, I_RESOLVE);
     it->accept_minutes = catalogue_parse_accept(accept);
     catalogue_parse_resolve(resolve, &it->resolve_amount, &it->resolve_unit);
     free(accept);
     free(resolve);
-    free(it->materials);
-    it->materials = form_text(f, I_MATERIALS);
-    free(it->description);
-    it->description = form_text(f, I_DESCRIPTION);
+    record_take(&it->materials, form_text(f, I_MATERIALS));
+    record_take(&it->description, form_text(f, I_DESCRIPTION));
     struct service_item current;
     memset(&current, 0, sizeof current);
     int rc = item_save(ui.db, it, actor_name(), &current);
@@ -170,14 +166,10 @@ static int unit_form_save(struct cat_form *cf)
 {
     struct form *f = &cf->form;
     struct unit *u = &cf->unit;
-    free(u->code);
-    u->code = form_text(f, U_CODE);
-    free(u->name);
-    u->name = form_text(f, U_NAME);
-    free(u->kind);
-    u->kind = form_text(f, U_KIND);
-    free(u->phone);
-    u->phone = form_text(f, U_PHONE);
+    record_take(&u->code, form_text(f, U_CODE));
+    record_take(&u->name, form_text(f, U_NAME));
+    record_take(&u->kind, form_text(f, U_KIND));
+    record_take(&u->phone, form_text(f, U_PHONE));
     struct unit current;
     memset(&current, 0, sizeof current);
     int rc = unit_save(ui.db, u, actor_name(), &current);

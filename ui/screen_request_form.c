@@ -204,23 +204,23 @@ static void form_to_request(struct request_form *rf, struct request *r)
                         : who == WHO_ORGANISATION ? REQUESTER_ORGANISATION
                                                   : REQUESTER_ANONYMOUS;
     r->resident_id = who == WHO_RESIDENT ? form_choice(f, F_RESIDENT) : 0;
-    request_take(&r->requester, form_text(f, F_NAME));
+    record_take(&r->requester, form_text(f, F_NAME));
     char *phone = form_text(f, F_PHONE);
-    request_take(&r->requester_phone, phone_normal(phone));
+    record_take(&r->requester_phone, phone_normal(phone));
     free(phone);
-    request_set(&r->channel, choices_word_code(request_channels, form_choice(f, F_CHANNEL)));
-    request_set(&r->kind, choices_word_code(request_kinds, form_choice(f, F_KIND)));
-    request_set(&r->category, choices_word_code(request_categories, form_choice(f, F_CATEGORY)));
+    record_set(&r->channel, choices_word_code(request_channels, form_choice(f, F_CHANNEL)));
+    record_set(&r->kind, choices_word_code(request_kinds, form_choice(f, F_KIND)));
+    record_set(&r->category, choices_word_code(request_categories, form_choice(f, F_CATEGORY)));
     r->item_id = form_choice(f, F_ITEM);
     r->unit_id = form_choice(f, F_UNIT);
-    request_set(&r->unit_name, f->fields[F_UNIT].choice_label);
+    record_set(&r->unit_name, f->fields[F_UNIT].choice_label);
     r->building_id = form_choice(f, F_BUILDING);
     r->grid_id = form_choice(f, F_GRID);
     r->community_id = rf->community_id;
     r->level = (enum request_level)(form_choice(f, F_LEVEL) - 1);
     r->talk_id = form_choice(f, F_TALK);
-    request_take(&r->title, form_text(f, F_TITLE));
-    request_take(&r->detail, form_text(f, F_DETAIL));
+    record_take(&r->title, form_text(f, F_TITLE));
+    record_take(&r->detail, form_text(f, F_DETAIL));
     struct service_item it;
     if (r->item_id && item_get(ui.db, r->item_id, &it) == DB_OK) {
         r->accept_minutes = it.accept_minutes;

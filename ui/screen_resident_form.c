@@ -278,39 +278,39 @@ static void form_to_record(struct resident_form *rf, struct resident *out)
 {
     struct form *f = &rf->form;
     resident_copy(out, &rf->rec);
-    resident_take(&out->name, form_text(f, F_NAME));
+    record_take(&out->name, form_text(f, F_NAME));
     out->gender = (char)form_choice(f, F_GENDER);
-    resident_set(&out->ethnicity, f->fields[F_ETHNICITY].choice_label);
+    record_set(&out->ethnicity, f->fields[F_ETHNICITY].choice_label);
     char *birth = form_text(f, F_BIRTH);
     struct date d;
     char iso[11];
-    resident_set(&out->birth_date, date_parse(birth, &d) == DATE_OK ? date_format(&d, iso) : "");
+    record_set(&out->birth_date, date_parse(birth, &d) == DATE_OK ? date_format(&d, iso) : "");
     free(birth);
     if (!form_masked(f, F_ID)) {
         char *typed = form_text(f, F_ID);
         struct idcard id;
-        resident_set(&out->id_number, idcard_parse(typed, &id) == IDCARD_OK ? id.number : "");
+        record_set(&out->id_number, idcard_parse(typed, &id) == IDCARD_OK ? id.number : "");
         free(typed);
     }
     if (!form_masked(f, F_PHONE)) {
         char *typed = form_text(f, F_PHONE);
         char mobile[12];
-        resident_set(&out->phone, str_empty(typed) || phone_mobile(typed, mobile) ? "" : mobile);
+        record_set(&out->phone, str_empty(typed) || phone_mobile(typed, mobile) ? "" : mobile);
         free(typed);
     }
     char *land = form_text(f, F_LANDLINE);
     char normal[40];
-    resident_set(&out->landline,
+    record_set(&out->landline,
                  str_empty(land) || phone_landline(land, normal, sizeof normal) ? "" : normal);
     free(land);
     out->community_id = form_choice(f, F_COMMUNITY);
     out->grid_id = form_choice(f, F_GRID);
-    resident_take(&out->address, form_text(f, F_ADDRESS));
+    record_take(&out->address, form_text(f, F_ADDRESS));
     out->head_id =
         form_choice(f, F_HEAD) == -1 ? (rf->rec.id ? rf->rec.id : -1) : form_choice(f, F_HEAD);
-    resident_set(&out->relation, f->fields[F_RELATION].choice_label);
-    resident_set(&out->tags, form_multi(f, F_TAGS));
-    resident_take(&out->note, form_text(f, F_NOTE));
+    record_set(&out->relation, f->fields[F_RELATION].choice_label);
+    record_set(&out->tags, form_multi(f, F_TAGS));
+    record_take(&out->note, form_text(f, F_NOTE));
 }
 
 /* What differs between my typing and the stored record, one line each. */
@@ -455,7 +455,7 @@ struct screen *screen_resident_form_new(int64_t id)
         rf->base.title = _("Edit resident");
     } else {
         resident_init(&rf->rec);
-        resident_set(&rf->rec.ethnicity, resident_ethnicities(&(int){0})[0]);
+        record_set(&rf->rec.ethnicity, resident_ethnicities(&(int){0})[0]);
         rf->base.title = _("New resident");
     }
     build_form(rf);

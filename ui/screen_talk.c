@@ -127,11 +127,12 @@ static int talk_form_save(struct talk_form *tf)
     char *date = form_text(f, F_DATE);
     struct date d;
     date_parse(date, &d);
-    date_format(&d, tf->rec.held_on);
+    char iso[11];
+    record_set(&tf->rec.held_on, date_format(&d, iso));
     free(date);
-    request_take(&tf->rec.place, form_text(f, F_PLACE));
-    request_take(&tf->rec.officials, form_text(f, F_OFFICIALS));
-    request_take(&tf->rec.note, form_text(f, F_NOTE));
+    record_take(&tf->rec.place, form_text(f, F_PLACE));
+    record_take(&tf->rec.officials, form_text(f, F_OFFICIALS));
+    record_take(&tf->rec.note, form_text(f, F_NOTE));
     tf->rec.community_id = form_choice(f, F_COMMUNITY);
     int rc = talk_save(ui.db, &tf->rec, actor_name());
     if (rc == DB_CONFLICT) {

@@ -141,14 +141,14 @@ int main(int argc, char **argv)
     for (int i = 0; i < saves; i++) {
         struct request r;
         request_init(&r);
-        request_set(&r.channel, "desk");
-        request_set(&r.kind, "help");
-        request_set(&r.category, it.category);
+        record_set(&r.channel, "desk");
+        record_set(&r.kind, "help");
+        record_set(&r.category, it.category);
         r.item_id = it.id;
         r.unit_id = it.unit_id;
         r.requester_kind = REQUESTER_ANONYMOUS;
-        request_set(&r.requester, "测试");
-        request_set(&r.title, "性能测试");
+        record_set(&r.requester, "测试");
+        record_set(&r.title, "性能测试");
         r.accept_minutes = it.accept_minutes;
         r.resolve_amount = it.resolve_amount;
         const char *why;

@@ -111,10 +111,8 @@ static void make_area(struct db *db, enum area_kind kind, const char *code, cons
                       int64_t parent, struct area *a)
 {
     area_init(a, kind);
-    free(a->code);
-    free(a->name);
-    a->code = xstrdup(code);
-    a->name = xstrdup(name);
+    record_set(&a->code, code);
+    record_set(&a->name, name);
     a->parent_id = parent;
     assert_int_equal(area_save(db, a, "tester", NULL), DB_OK);
 }
@@ -160,12 +158,10 @@ static void save_search_conflict(void **state)
     /* A second desk read version 1; the first saves; the second is told. */
     struct area desk2;
     area_copy(&desk2, &b);
-    free(b.name);
-    b.name = xstrdup("和平国际大厦");
+    record_set(&b.name, "和平国际大厦");
     assert_int_equal(area_save(db, &b, "desk1", NULL), DB_OK);
     assert_int_equal(b.version, 2);
-    free(desk2.address);
-    desk2.address = xstrdup("和平路1号");
+    record_set(&desk2.address, "和平路1号");
     assert_int_equal(area_save(db, &desk2, "desk2", &other), DB_CONFLICT);
     assert_str(other.updated_by, "desk1");
     assert_str(other.name, "和平国际大厦");
@@ -219,8 +215,7 @@ static void grids_found_by_worker(void **state)
     make_street(db, "S1", "新兴街道", &st);
     make_area(db, AREA_COMMUNITY, "C1", "朝阳里社区", st.id, &c);
     make_area(db, AREA_GRID, "C1-01", "朝阳里第1网格", c.id, &g);
-    free(g.workers);
-    g.workers = xstrdup("单丽、曾志伟");
+    record_set(&g.workers, "单丽、曾志伟");
     assert_int_equal(area_save(db, &g, "tester", NULL), DB_OK);
     const char *queries[] = {"sl", "shanli", "zzw", "曾志", "cyld"};
     expect_one(db, AREA_GRID, queries, sizeof queries / sizeof queries[0]);
@@ -323,10 +318,8 @@ static void concurrent_writers(void **state)
                 char code[32];
                 snprintf(code, sizeof code, "P%d-%d", p, i);
                 area_init(&a, AREA_STREET);
-                free(a.code);
-                a.code = xstrdup(code);
-                free(a.name);
-                a.name = xstrdup("并发街道");
+                record_set(&a.code, code);
+                record_set(&a.name, "并发街道");
                 if (area_save(mine, &a, "proc", NULL) != DB_OK) failed++;
                 area_free(&a);
             }

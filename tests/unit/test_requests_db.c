@@ -196,15 +196,15 @@ static void new_request(const char *code, struct request *r)
     struct service_item it;
     assert_int_equal(item_get_by_code(db, code, &it), DB_OK);
     request_init(r);
-    request_set(&r->channel, "desk");
-    request_set(&r->kind, "help");
-    request_set(&r->category, it.category);
+    record_set(&r->channel, "desk");
+    record_set(&r->kind, "help");
+    record_set(&r->category, it.category);
     r->item_id = it.id;
     r->unit_id = it.unit_id;
-    request_set(&r->unit_name, it.unit_name);
+    record_set(&r->unit_name, it.unit_name);
     r->requester_kind = REQUESTER_ANONYMOUS;
-    request_set(&r->requester, "王五");
-    request_set(&r->title, "测试诉求");
+    record_set(&r->requester, "王五");
+    record_set(&r->title, "测试诉求");
     r->accept_minutes = it.accept_minutes;
     r->resolve_amount = it.resolve_amount;
     r->resolve_unit = it.resolve_unit;
@@ -381,7 +381,7 @@ static void rate_counts_of_a_history(void **state)
     request_free(&r);
     /* A consultation answered on the spot. */
     new_request("HB001", &r);
-    request_set(&r.kind, "consult");
+    record_set(&r.kind, "consult");
     struct workflow_input in = {0};
     in.text = "已答复";
     const char *why;

@@ -64,10 +64,10 @@ static int64_t add(const char *name, const char *id_number, const char *phone, c
 {
     struct resident r;
     resident_init(&r);
-    resident_set(&r.name, name);
-    resident_set(&r.id_number, id_number);
-    resident_set(&r.phone, phone);
-    resident_set(&r.tags, tags);
+    record_set(&r.name, name);
+    record_set(&r.id_number, id_number);
+    record_set(&r.phone, phone);
+    record_set(&r.tags, tags);
     assert_int_equal(resident_save(db, &r, "测试", NULL), DB_OK);
     int64_t id = r.id;
     assert_true(id > 0);
@@ -188,8 +188,8 @@ static void save_refuses_duplicates_and_stale_versions(void **state)
     /* Another resident with 张三's ID number: the existing one comes back. */
     struct resident r, cur;
     resident_init(&r);
-    resident_set(&r.name, "张叁");
-    resident_set(&r.id_number, "110101199003074477");
+    record_set(&r.name, "张叁");
+    record_set(&r.id_number, "110101199003074477");
     assert_int_equal(resident_save(db, &r, "测试", &cur), DB_DUPLICATE);
     assert_str(cur.name, "张三");
     assert_int_equal(r.id, 0);
@@ -203,16 +203,16 @@ static void save_refuses_duplicates_and_stale_versions(void **state)
     assert_int_equal(resident_get(db, h.items[0].id, &a), DB_OK);
     assert_int_equal(resident_get(db, h.items[0].id, &b), DB_OK);
     resident_hits_free(&h);
-    resident_set(&a.address, "3号楼-1单元-101");
+    record_set(&a.address, "3号楼-1单元-101");
     assert_int_equal(resident_save(db, &a, "甲", NULL), DB_OK);
-    resident_set(&b.address, "5号楼-2单元-202");
+    record_set(&b.address, "5号楼-2单元-202");
     assert_int_equal(resident_save(db, &b, "乙", &cur), DB_CONFLICT);
     assert_str(cur.address, "3号楼-1单元-101");
     assert_str(cur.updated_by, "甲");
     resident_free(&cur);
 
     /* A new name: found by its new keys, no longer by the old ones. */
-    resident_set(&a.name, "周维");
+    record_set(&a.name, "周维");
     assert_int_equal(resident_save(db, &a, "甲", NULL), DB_OK);
     assert_str(found("周维"), "周维");
     assert_str(found("zw"), "周维");

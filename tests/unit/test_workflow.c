@@ -123,10 +123,10 @@ static void fixture(struct request *r, enum request_state s, time_t now)
     request_init(r);
     r->id = 1;
     r->state = s;
-    request_set(&r->kind, "help");
-    request_set(&r->number, "2026-000001");
+    record_set(&r->kind, "help");
+    record_set(&r->number, "2026-000001");
     r->unit_id = 7;
-    request_set(&r->unit_name, "区民政局");
+    record_set(&r->unit_name, "区民政局");
     r->accept_minutes = 60;
     r->resolve_amount = 5;
     r->resolve_unit = 'd';
@@ -141,7 +141,7 @@ static void satisfy(const struct workflow_rule *rule, struct request *r, struct 
     in->text = "记录";
     switch (rule->action) {
     case RA_ANSWER:
-        request_set(&r->kind, "consult");
+        record_set(&r->kind, "consult");
         break;
     case RA_RETURN:
         in->reason = "wrong_area";
@@ -269,7 +269,7 @@ static void roles_and_guards(void **state)
     struct workflow_input answer = {0};
     answer.text = "已答复";
     assert_int_equal(workflow_apply(&r, RA_ANSWER, &answer, 0, now, &c, &ev, &why), -1);
-    request_set(&r.kind, "consult");
+    record_set(&r.kind, "consult");
     assert_int_equal(workflow_apply(&r, RA_ANSWER, &answer, 0, now, &c, &ev, &why), 0);
     assert_int_equal(r.state, RS_ANSWERED);
     assert_true(request_state_closed(r.state));
@@ -400,11 +400,11 @@ static void receipt_says_what_and_when(void **state)
     r.created_at = at("2026-03-02 09:30");
     r.accept_due = at("2026-03-02 10:30");
     r.resolve_due = 0;
-    request_set(&r.requester, "张三丰");
-    request_set(&r.requester_phone, "13900001111");
-    request_set(&r.title, "申请低保");
-    request_set(&r.category, "service");
-    request_set(&r.unit_phone, "022-23303512");
+    record_set(&r.requester, "张三丰");
+    record_set(&r.requester_phone, "13900001111");
+    record_set(&r.title, "申请低保");
+    record_set(&r.category, "service");
+    record_set(&r.unit_phone, "022-23303512");
     struct receipt_desk desk = {"和平区党群服务中心", "022-27301234"};
     char *text = receipt_text(&r, &desk);
     assert_non_null(strstr(text, "回执编号：2026-000001"));

@@ -1,0 +1,55 @@
+/*
+** area: the district's structure as the core sees it: streets (街道),
+** communities (社区), grids (网格) and buildings (楼宇). One record type
+** serves all four; fields a kind does not have stay empty. The store is
+** db/area.h.
+*/
+#ifndef BANGBAN_SRC_AREA_H
+#define BANGBAN_SRC_AREA_H
+
+#include <stdint.h>
+
+#include "record.h"
+
+enum area_kind { AREA_STREET, AREA_COMMUNITY, AREA_GRID, AREA_BUILDING, AREA_KIND_COUNT };
+
+enum building_kind {
+    BUILDING_COMMERCIAL,  /* 商务楼宇 */
+    BUILDING_RESIDENTIAL, /* 居民楼 */
+};
+
+struct area {
+    enum area_kind kind;
+    int64_t id; /* 0 until saved */
+    char *code;
+    char *name;
+    int64_t parent_id; /* community, building: street; grid: community */
+    char *parent_name; /* read only: the parent's name */
+    int64_t grid_id;   /* building: its grid, 0 when none */
+    char *grid_name;   /* read only: the name of the building's grid */
+    char *address;     /* building */
+    char *workers;     /* grid: the grid workers' names, separated by 、 */
+    enum building_kind building_kind;
+    int retired;
+    int64_t version;  /* as read; a save with a stale version is refused */
+    char *updated_at; /* read only */
+    char *updated_by; /* read only */
+    int64_t children; /* read only: active communities / grids / buildings below */
+};
+
+/* The fields of an area (record.h). */
+extern const struct record_type area_record;
+
+/* A record of the given kind with every string "" (never NULL). Free with area_free(). */
+void area_init(struct area *a, enum area_kind kind);
+static inline void area_free(struct area *a)
+{
+    record_free(&area_record, a);
+}
+/* Deep copy of src into dst (dst need not be initialised). */
+static inline void area_copy(struct area *dst, const struct area *src)
+{
+    record_copy(&area_record, dst, src);
+}
+
+#endif

@@ -1,0 +1,222 @@
+/*
+** record: see record.h.
+*/
+#include "record.h"
+#include "util.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Every empty text field of every record points here; it is never freed. */
+static char empty[1];
+
+static void *at(const void *rec, const struct field_desc *f)
+{
+    return (char *)(uintptr_t)rec + f->offset;
+}
+
+static char **text_at(const void *rec, const struct field_desc *f)
+{
+    return (char **)at(rec, f);
+}
+
+static void text_release(char *s)
+{
+    if (s != empty) free(s);
+}
+
+static char *text_dup(const char *s)
+{
+    return s && *s ? xstrdup(s) : empty;
+}
+
+void record_init(const struct record_type *t, void *rec)
+{
+    memset(rec, 0, t->size);
+    for (size_t i = 0; i < t->nfields; i++)
+        if (t->fields[i].kind == FIELD_TEXT) *text_at(rec, &t->fields[i]) = empty;
+    if (t->defaults) t->defaults(rec);
+}
+
+void record_free(const struct record_type *t, void *rec)
+{
+    for (size_t i = 0; i < t->nfields; i++)
+        if (t->fields[i].kind == FIELD_TEXT) text_release(*text_at(rec, &t->fields[i]));
+    memset(rec, 0, t->size);
+}
+
+void record_copy(const struct record_type *t, void *dst, const void *src)
+{
+    memcpy(dst, src, t->size);
+    for (size_t i = 0; i < t->nfields; i++)
+        if (t->fields[i].kind == FIELD_TEXT) {
+            char **f = text_at(dst, &t->fields[i]);
+            *f = text_dup(*f);
+        }
+}
+
+void record_array_free(const struct record_type *t, void *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        record_free(t, (char *)items + i * t->size);
+    free(items);
+}
+
+void record_set(char **field, const char *value)
+{
+    char *copy = text_dup(value);
+    text_release(*field);
+    *field = copy;
+}
+
+void record_take(char **field, char *value)
+{
+    text_release(*field);
+    if (value && !*value) {
+        free(value);
+        value = NULL;
+    }
+    *field = value ? value : empty;
+}
+
+int record_field_index(const struct record_type *t, const char *name)
+{
+    for (size_t i = 0; i < t->nfields; i++)
+        if (str_eq(t->fields[i].name, name)) return (int)i;
+    return -1;
+}
+
+int record_field_same(const struct record_type *t, size_t i, const void *a, const void *b)
+{
+    const struct field_desc *f = &t->fields[i];
+    switch (f->kind) {
+    case FIELD_TEXT: {
+        const char *x = *text_at(a, f), *y = *text_at(b, f);
+        return str_eq(x ? x : "", y ? y : "");
+    }
+    case FIELD_INT64:
+        return *(const int64_t *)at(a, f) == *(const int64_t *)at(b, f);
+    case FIELD_INT:
+        return *(const int *)at(a, f) == *(const int *)at(b, f);
+    case FIELD_CHAR:
+        return *(const char *)at(a, f) == *(const char *)at(b, f);
+    case FIELD_TIME:
+        return *(const time_t *)at(a, f) == *(const time_t *)at(b, f);
+    }
+    return 0;
+}
+
+void record_field_assign(const struct record_type *t, size_t i, void *dst, const void *src)
+{
+    const struct field_desc *f = &t->fields[i];
+    switch (f->kind) {
+    case FIELD_TEXT:
+        record_set(text_at(dst, f), *text_at(src, f));
+        break;
+    case FIELD_INT64:
+        *(int64_t *)at(dst, f) = *(const int64_t *)at(src, f);
+        break;
+    case FIELD_INT:
+        *(int *)at(dst, f) = *(const int *)at(src, f);
+        break;
+    case FIELD_CHAR:
+        *(char *)at(dst, f) = *(const char *)at(src, f);
+        break;
+    case FIELD_TIME:
+        *(time_t *)at(dst, f) = *(const time_t *)at(src, f);
+        break;
+    }
+}
+
+char *record_field_text(const struct record_type *t, size_t i, const void *rec)
+{
+    const struct field_desc *f = &t->fields[i];
+    switch (f->kind) {
+    case FIELD_TEXT: {
+        const char *s = *text_at(rec, f);
+        return xstrdup(s ? s : "");
+    }
+    case FIELD_INT64:
+        return xasprintf("%" PRId64, *(const int64_t *)at(rec, f));
+    case FIELD_INT:
+        return xasprintf("%d", *(const int *)at(rec, f));
+    case FIELD_CHAR: {
+        char c = *(const char *)at(rec, f);
+        return c ? xasprintf("%c", c) : xstrdup("");
+    }
+    case FIELD_TIME:
+        return xasprintf("%lld", (long long)*(const time_t *)at(rec, f));
+    }
+    return xstrdup("");
+}
+
+char *record_field_shown(const struct record_type *t, size_t i, const void *rec)
+{
+    const char *by = t->fields[i].shown_by;
+    int j = by ? record_field_index(t, by) : -1;
+    return record_field_text(t, j >= 0 ? (size_t)j : i, rec);
+}
+
+/* True for the fields people edit: what merging and comparing look at. */
+static int edited(const struct field_desc *f)
+{
+    return !(f->flags & (FIELD_STORED | FIELD_KEY));
+}
+
+int record_same(const struct record_type *t, const void *a, const void *b)
+{
+    for (size_t i = 0; i < t->nfields; i++)
+        if (edited(&t->fields[i]) && !record_field_same(t, i, a, b)) return 0;
+    return 1;
+}
+
+static void index_add(size_t **v, size_t *n, size_t i)
+{
+    *v = xrealloc(*v, (*n + 1) * sizeof **v);
+    (*v)[(*n)++] = i;
+}
+
+void record_merge_plan(const struct record_type *t, const void *base, const void *mine,
+                       const void *theirs, struct record_merge *m)
+{
+    memset(m, 0, sizeof *m);
+    for (size_t i = 0; i < t->nfields; i++) {
+        if (!edited(&t->fields[i])) continue;
+        int mine_changed = !record_field_same(t, i, base, mine);
+        int theirs_changed = !record_field_same(t, i, base, theirs);
+        if (mine_changed && theirs_changed && !record_field_same(t, i, mine, theirs))
+            index_add(&m->both, &m->nboth, i);
+        else if (mine_changed && !theirs_changed)
+            index_add(&m->mine, &m->nmine, i);
+        else if (theirs_changed && !mine_changed)
+            index_add(&m->theirs, &m->ntheirs, i);
+    }
+}
+
+/* Take field i (and the field that names it) from src. */
+static void take_field(const struct record_type *t, size_t i, void *dst, const void *src)
+{
+    record_field_assign(t, i, dst, src);
+    const char *by = t->fields[i].shown_by;
+    int j = by ? record_field_index(t, by) : -1;
+    if (j >= 0) record_field_assign(t, (size_t)j, dst, src);
+}
+
+void record_merge_apply(const struct record_type *t, const struct record_merge *m,
+                        const int *take_mine, const void *mine, const void *theirs, void *out)
+{
+    record_copy(t, out, theirs);
+    for (size_t k = 0; k < m->nmine; k++)
+        take_field(t, m->mine[k], out, mine);
+    for (size_t k = 0; k < m->nboth; k++)
+        if (take_mine && take_mine[k]) take_field(t, m->both[k], out, mine);
+}
+
+void record_merge_free(struct record_merge *m)
+{
+    free(m->mine);
+    free(m->theirs);
+    free(m->both);
+    memset(m, 0, sizeof *m);
+}
