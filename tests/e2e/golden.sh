@@ -1,0 +1,154 @@
+# Golden screens: the main screens at 80x24, each compared whole, as text,
+# with tests/golden/NAME.txt, so that a change of layout fails here. The
+# screens show the demo district (`bangban demo --residents 300 --requests
+# 400 --years 1`) at a pinned clock (BANGBAN_NOW) and login (BANGBAN_USER);
+# the temporary directory in the database path on the home screen is
+# written $TMP. Colours and attributes are not compared.
+#
+# To refresh after an intended change of layout or of the demo data:
+#   BANGBAN_GOLDEN_UPDATE=1 BANGBAN_BIN=build/asan/bangban \
+#     BANGBAN_LOCALEDIR=build/locale sh tests/e2e/golden.sh
+# writes the screens into tests/golden/ instead of comparing them; review
+# them with `git diff tests/golden` (see tests/golden/README).
+. "$(dirname "$0")/lib.sh"
+
+GOLDEN_DIR="$TOP/tests/golden"
+UPDATE=${BANGBAN_GOLDEN_UPDATE:-}
+NOW=2026-03-02T09:30
+
+[ "$UPDATE" = 1 ] && echo "# BANGBAN_GOLDEN_UPDATE=1: writing the screens into tests/golden/ instead of comparing them"
+
+# golden_screen WINDOW: the screen, with $T written $TMP.
+golden_screen() { screen "$1" | sed "s|$T|\$TMP|g"; }
+
+# golden_capture WINDOW [FILE]: the screen into $T/golden.got once it has
+# settled: taken again each time the program writes, until FILE (when
+# given) matches it or a second passes with no output. Never slower than
+# the program when the screen is as expected.
+golden_capture() {
+    g_tty="$T/$1.tty"
+    g_deadline=$(($(date +%s) + WAIT_SECONDS))
+    while :; do
+        g_before=$(stat -c %s "$g_tty")
+        golden_screen "$1" >"$T/golden.got"
+        [ -n "${2:-}" ] && cmp -s "$2" "$T/golden.got" && return 0
+        [ "$(date +%s)" -ge "$g_deadline" ] && return 1
+        if [ "$(stat -c %s "$g_tty")" = "$g_before" ]; then
+            inotifywait -qq -t 1 -e modify "$g_tty"
+            [ "$(stat -c %s "$g_tty")" = "$g_before" ] && return 1
+        fi
+    done
+}
+
+# golden NAME WINDOW MARKER...: once every MARKER is on WINDOW's screen,
+# one check line: the screen is tests/golden/NAME.txt (or, when updating,
+# is written there). Returns 1 when a marker never showed.
+golden() {
+    g_name=$1
+    g_win=$2
+    shift 2
+    for g_marker in "$@"; do
+        if ! wait_for "$g_win" "$g_marker" >"$T/golden.wait"; then
+            t_fail "golden: $g_name" "$(cat "$T/golden.wait")"
+            return 1
+        fi
+    done
+    g_file="$GOLDEN_DIR/$g_name.txt"
+    if [ "$UPDATE" = 1 ]; then
+        golden_capture "$g_win"
+        mkdir -p "$GOLDEN_DIR"
+        cp "$T/golden.got" "$g_file"
+        t_ok "golden: $g_name (written to tests/golden/$g_name.txt)"
+    elif [ ! -f "$g_file" ]; then
+        golden_capture "$g_win"
+        t_fail "golden: $g_name" "no tests/golden/$g_name.txt: run with BANGBAN_GOLDEN_UPDATE=1 to write it" \
+            "$(sed 's/^/| /' "$T/golden.got")"
+    elif golden_capture "$g_win" "$g_file"; then
+        t_ok "golden: $g_name"
+    else
+        diff -u --label "tests/golden/$g_name.txt" --label "screen" "$g_file" "$T/golden.got" >"$T/golden.diff"
+        t_fail "golden: $g_name" "$(cat "$T/golden.diff")"
+    fi
+    return 0
+}
+
+# section WINDOW KEY: bangban started in WINDOW at the pinned clock, KEY
+# typed once the home screen is whole. Returns 1 (printing the screen as a
+# failure) when the home screen does not show.
+section() {
+    start "$1" "BANGBAN_NOW=$NOW" BANGBAN_USER=desk1
+    if ! wait_for "$1" "10退出" >"$T/golden.wait" || ! wait_for "$1" "前台工作台" >"$T/golden.wait"; then
+        t_fail "golden: bangban starts in $1" "$(cat "$T/golden.wait")"
+        return 1
+    fi
+    type_text "$1" "$2"
+}
+
+# done_with WINDOW: F10; a failure only when bangban does not end with status 0.
+done_with() {
+    keys "$1" F10
+    g_status=$(wait_exit "$1")
+    [ "$g_status" = 0 ] || t_fail "golden: bangban in $1 quits with status 0" "status $g_status" "$(screen "$1")"
+}
+
+env BANGBAN_NOW="$NOW" BANGBAN_USER=desk1 "$BIN" --db "$DB" demo --residents 300 --requests 400 --years 1 >"$T/demo.out" 2>&1 ||
+    t_fail "golden: the demo database is made" "$(cat "$T/demo.out")"
+
+# The home screen and help.
+start home "BANGBAN_NOW=$NOW" BANGBAN_USER=desk1
+golden home home "前台工作台" "数据库：" "F10 退出。" "10退出" &&
+    keys home F1 &&
+    golden help home "显示按键及其作用" "PgDn"
+done_with home
+
+# 居民: the list, a record, the form for a new resident.
+section residents 1 &&
+    golden residents residents "共 300 条" "最近登记：" "4编辑" &&
+    keys residents Enter &&
+    golden resident residents "号码已遮蔽" "第 1 版" "4编辑" &&
+    keys residents Escape &&
+    wait_for residents "最近登记：" >/dev/null &&
+    keys residents F7 &&
+    golden resident-new residents "登记新居民" "F9 显示号码" "2保存"
+done_with residents
+
+# 诉求: the first queue (empty), 办理中, 全部, and one request's life.
+section requests 2 &&
+    golden requests-first requests "共 0 条 · 按期限" "这里没有诉求" "4编辑" &&
+    keys requests Tab Tab &&
+    golden requests-working requests "共 12 条 · 按期限" "2026-000045" &&
+    keys requests BTab BTab BTab &&
+    golden requests-all requests "共 400 条 · 最新在前" "7新建" &&
+    type_text requests "2026-000054" &&
+    wait_for requests "共 1 条 · 最新在前" >/dev/null &&
+    keys requests Enter &&
+    golden request-timeline requests "2026-000054  已办结" "办理经过（8）" "回访，办结" "9菜单"
+done_with requests
+
+# 服务清单: the items, the units, a unit's form.
+section catalogue 3 &&
+    golden catalogue-items catalogue "共 176 条" "HB018" "8停用" &&
+    keys catalogue Tab &&
+    golden catalogue-units catalogue "共 29 条" "U18" &&
+    keys catalogue F4 &&
+    golden catalogue-unit-edit catalogue "修改责任单位" "022-23303512" "2保存"
+done_with catalogue
+
+# 和平夜话 and 三率.
+section talks 4 &&
+    golden talks talks "共 29 场" "F7：新建一场" "10退出"
+done_with talks
+section rates 5 &&
+    golden rates rates "受理的诉求" "直接答复率" "9菜单"
+done_with rates
+
+# 区域与楼宇: buildings (where it opens), streets, a street's form.
+section areas 6 &&
+    golden areas-buildings areas "共 67 条" "B208" "6已停用" &&
+    keys areas Tab &&
+    golden areas-streets areas "共 6 条" "南市街道" &&
+    keys areas F4 &&
+    golden area-edit areas "编辑街道" "F2 保存 · Esc 返回" "2保存"
+done_with areas
+
+t_sanitizers "golden"
