@@ -2,14 +2,13 @@
 ** calendar_store: see calendar_store.h.
 */
 #include "db/calendar_store.h"
+#include "db/settings_store.h"
 #include "src/date.h"
 #include "src/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define DEFAULT_HOURS "09:00-17:00"
 
 void calendar_days_free(struct calendar_days *d)
 {
@@ -18,25 +17,10 @@ void calendar_days_free(struct calendar_days *d)
     d->n = 0;
 }
 
-char *calendar_hours(struct db *db)
-{
-    char *h = db_meta_get(db, "work_hours");
-    return h ? h : xstrdup(DEFAULT_HOURS);
-}
-
-int calendar_set_hours(struct db *db, const char *hours)
-{
-    struct workcal probe;
-    workcal_init(&probe);
-    int ok = workcal_set_hours(&probe, hours) == 0;
-    workcal_free(&probe);
-    return ok ? db_meta_set(db, "work_hours", hours) : DB_INVALID;
-}
-
 int calendar_load(struct db *db, struct workcal *out)
 {
     workcal_init(out);
-    char *hours = calendar_hours(db);
+    char *hours = settings_get(db, SETTING_WORK_HOURS);
     workcal_set_hours(out, hours);
     free(hours);
     struct db_stmt *st = db_prepare(db, "SELECT day, kind FROM calendar");
@@ -68,6 +52,13 @@ int calendar_list(struct db *db, const char *prefix, struct calendar_days *out)
     out->v = db_collect(st, sizeof *out->v, day_read, &out->n, &rc);
     if (rc != DB_OK) calendar_days_free(out);
     return rc;
+}
+
+int calendar_get(struct db *db, const char *day, struct calendar_day *out)
+{
+    struct db_stmt *st = db_prepare(db, "SELECT day, kind, name FROM calendar WHERE day = ?1");
+    db_bind_text(st, 1, day);
+    return db_read_one(st, day_read, out);
 }
 
 int calendar_set(struct db *db, const char *day, int working, const char *name)

@@ -1,7 +1,7 @@
 /*
 ** calendar_store: the working-day calendar in the database: the holidays
-** and 调休 working days (table calendar) and the working hours (meta
-** "work_hours"), loaded into a src/workcal.h calendar for deadlines.
+** and 调休 working days (table calendar) and the working hours (a setting,
+** db/settings_store.h), loaded into a src/workcal.h calendar for deadlines.
 */
 #ifndef BANGBAN_CALENDAR_STORE_H
 #define BANGBAN_CALENDAR_STORE_H
@@ -32,12 +32,12 @@ int calendar_load(struct db *db, struct workcal *out);
 */
 int calendar_list(struct db *db, const char *prefix, struct calendar_days *out);
 
+/* The day on record for day (YYYY-MM-DD) into *out (free with record_free()): DB_OK or DB_NOTFOUND.
+ */
+int calendar_get(struct db *db, const char *day, struct calendar_day *out);
+
 /* Record a day (replacing what the day held) or remove it. Returns DB_OK or an error. */
 int calendar_set(struct db *db, const char *day, int working, const char *name);
 int calendar_remove(struct db *db, const char *day);
-
-/* The working hours as text ("09:00-17:00"); caller frees. Set them (checked by workcal). */
-char *calendar_hours(struct db *db);
-int calendar_set_hours(struct db *db, const char *hours);
 
 #endif

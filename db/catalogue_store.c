@@ -115,29 +115,6 @@ int unit_find(struct db *db, const char *code_or_name, struct unit *out)
     return db_read_one(st, unit_read, out);
 }
 
-/*
-** Run the INSERT (*id 0) or version-checked UPDATE st in the write
-** transaction the caller began, and end it: DB_OK with *id and *version
-** updated; DB_CONFLICT when the update touched nothing; or an error (both
-** rolled back). Finalizes st.
-*/
-static int save_run(struct db *db, struct db_stmt *st, int64_t *id, int64_t *version)
-{
-    int rc = db_step(st);
-    db_finalize(st);
-    if (rc != DB_DONE || (*id && db_changes(db) == 0)) {
-        db_rollback(db);
-        return rc != DB_DONE ? rc : DB_CONFLICT;
-    }
-    int64_t new_id = *id ? *id : db_last_id(db);
-    rc = db_commit(db);
-    if (rc == DB_OK) {
-        *version = *id ? *version + 1 : 1;
-        *id = new_id;
-    }
-    return rc;
-}
-
 /* After an update touched nothing: gone, or someone saved first (then *current). */
 static int unit_lost_race(struct db *db, const struct unit *u, struct unit *current)
 {
@@ -180,31 +157,11 @@ int unit_save(struct db *db, struct unit *u, const char *actor, struct unit *cur
         db_bind_int(st, 9, u->version);
     }
     free(keys);
-    rc = save_run(db, st, &u->id, &u->version);
+    rc = db_save_versioned(db, st, &u->id, &u->version);
     return rc == DB_CONFLICT ? unit_lost_race(db, u, current) : rc;
 }
 
 /* Set retired on a row of table (unit or service_item) with a version check. */
-static int set_retired(struct db *db, const char *table, int64_t id, int64_t version, int retired,
-                       const char *actor)
-{
-    char when[20];
-    clock_format(clock_now(), when);
-    char *sql = xasprintf("UPDATE %s SET retired = ?1, version = version + 1, updated_at = ?2,"
-                          " updated_by = ?3 WHERE id = ?4 AND version = ?5",
-                          table);
-    struct db_stmt *st = db_prepare(db, sql);
-    free(sql);
-    db_bind_int(st, 1, retired);
-    db_bind_text(st, 2, when);
-    db_bind_text(st, 3, actor);
-    db_bind_int(st, 4, id);
-    db_bind_int(st, 5, version);
-    int rc = db_write_one(db, st, NULL);
-    if (rc == DB_OK && db_changes(db) == 0) rc = DB_CONFLICT;
-    return rc;
-}
-
 int unit_set_retired(struct db *db, struct unit *u, int retired, const char *actor,
                      int64_t *blocking, struct unit *current)
 {
@@ -219,7 +176,8 @@ int unit_set_retired(struct db *db, struct unit *u, int retired, const char *act
         *blocking = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
         db_finalize(st);
     }
-    rc = *blocking ? DB_INVALID : set_retired(db, "unit", u->id, u->version, retired, actor);
+    rc =
+        *blocking ? DB_INVALID : db_retire_versioned(db, "unit", u->id, u->version, retired, actor);
     if (rc == DB_OK)
         rc = db_commit(db);
     else
@@ -324,7 +282,7 @@ int item_save(struct db *db, struct service_item *it, const char *actor,
         db_bind_int(st, 14, it->version);
     }
     free(keys);
-    rc = save_run(db, st, &it->id, &it->version);
+    rc = db_save_versioned(db, st, &it->id, &it->version);
     return rc == DB_CONFLICT ? item_lost_race(db, it, current) : rc;
 }
 
@@ -340,7 +298,8 @@ int item_set_retired(struct db *db, struct service_item *it, int retired, const 
         if (db_step(st) != DB_ROW || db_col_int(st, 0)) rc = DB_INVALID;
         db_finalize(st);
     }
-    if (rc == DB_OK) rc = set_retired(db, "service_item", it->id, it->version, retired, actor);
+    if (rc == DB_OK)
+        rc = db_retire_versioned(db, "service_item", it->id, it->version, retired, actor);
     if (rc == DB_OK)
         rc = db_commit(db);
     else
@@ -358,15 +317,18 @@ int64_t unit_count(struct db *db)
     return db_int(db, 0, "SELECT count(*) FROM unit WHERE retired = 0");
 }
 
+char *unit_code_new(struct db *db)
+{
+    for (int64_t n = db_int(db, 0, "SELECT count(*) FROM unit") + 1;; n++) {
+        char *code = xasprintf("U%02lld", (long long)n);
+        struct unit u;
+        if (unit_find(db, code, &u) == DB_NOTFOUND) return code;
+        unit_free(&u);
+        free(code);
+    }
+}
+
 int64_t item_count(struct db *db)
 {
     return db_int(db, 0, "SELECT count(*) FROM service_item WHERE retired = 0");
-}
-
-int item_same(const struct service_item *a, const struct service_item *b)
-{
-    return str_eq(a->code, b->code) && str_eq(a->name, b->name) && a->unit_id == b->unit_id &&
-           str_eq(a->category, b->category) && str_eq(a->description, b->description) &&
-           str_eq(a->materials, b->materials) && a->accept_minutes == b->accept_minutes &&
-           a->resolve_amount == b->resolve_amount && a->resolve_unit == b->resolve_unit;
 }

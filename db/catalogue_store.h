@@ -86,7 +86,7 @@ int item_set_retired(struct db *db, struct service_item *it, int retired, const 
 int64_t unit_count(struct db *db);
 int64_t item_count(struct db *db);
 
-/* True when two items hold the same values (what a ledger sets). */
-int item_same(const struct service_item *a, const struct service_item *b);
+/* A code for a new unit that has none: U and the next free number (U30). Caller frees. */
+char *unit_code_new(struct db *db);
 
 #endif

@@ -3,8 +3,9 @@
 */
 #include "db/db.h"
 #include "db/migrate.h"
-#include "db/resident_bulk.h"
+#include "src/clock.h"
 #include "src/i18n.h"
+#include "src/log.h"
 #include "src/pinyin.h"
 
 #include <assert.h>
@@ -30,6 +31,8 @@ struct db {
     struct db_stmt *stmts; /* the statements callers hold (not finalized) */
     struct db_stmt *idle;  /* finalized by the caller, kept compiled for the next prepare */
     int nidle;
+    unsigned generation; /* write transactions committed on this connection */
+    char *last_error;    /* what SQLite said when a statement last failed; NULL: none */
 };
 
 struct db_stmt {
@@ -122,6 +125,13 @@ const char *db_rc_message(int rc)
     }
 }
 
+char *db_rc_text(const struct db *db, int rc)
+{
+    if ((rc == DB_ERROR || rc == DB_INVALID) && db && db->last_error)
+        return xasprintf("%s (%s)", db_rc_message(rc), db->last_error);
+    return xstrdup(db_rc_message(rc));
+}
+
 static void sleep_ms(long ms)
 {
     struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
@@ -186,6 +196,14 @@ static int migrate(struct db *db, char **err)
             *err = xasprintf(_("%s: migration %s failed: %s"), db->path, m->name, db_errmsg(db));
             db_rollback(db);
             return DB_ERROR;
+        }
+        for (const struct migration_code *c = migration_code; c->run && rc == DB_OK; c++)
+            if (c->version == m->version) rc = c->run(db);
+        if (rc != DB_OK) {
+            *err =
+                xasprintf(_("%s: migration %s failed: %s"), db->path, m->name, db_rc_message(rc));
+            db_rollback(db);
+            return rc;
         }
         rc = db_commit(db);
         if (rc != DB_OK) {
@@ -290,9 +308,6 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
         rc = DB_ERROR;
     }
     if (rc == DB_OK) rc = migrate(db, err);
-    if (rc == DB_OK && (rc = resident_refile_pieces(db)) != DB_OK)
-        *err = xasprintf(_("cannot bring the search keys of %s up to date: %s"), path,
-                         db_rc_message(rc));
     if (rc != DB_OK) {
         db_close(db);
         return rc;
@@ -315,6 +330,7 @@ void db_close(struct db *db)
         }
         sqlite3_close(db->h);
     }
+    free(db->last_error);
     free(db->path);
     free(db);
 }
@@ -322,6 +338,11 @@ void db_close(struct db *db)
 const char *db_path(const struct db *db)
 {
     return db->path;
+}
+
+unsigned db_generation(const struct db *db)
+{
+    return db->generation;
 }
 
 /* An idle statement prepared from sql, taken out of the cache; NULL when there is none. */
@@ -388,9 +409,37 @@ void db_bind_null(struct db_stmt *st, int idx)
     sqlite3_bind_null(st->st, idx);
 }
 
+/* Keep what SQLite said about a failure, and log it with the statement. */
+static void failure_note(struct db *db, int src, const char *sql)
+{
+    free(db->last_error);
+    db->last_error = xstrdup(sqlite3_errmsg(db->h));
+    log_write("%s: %s (%s) in: %s", db->path, db->last_error, sqlite3_errstr(src), sql ? sql : "");
+}
+
 int db_step(struct db_stmt *st)
 {
-    return map_rc(sqlite3_step(st->st));
+    int src = sqlite3_step(st->st);
+    int rc = map_rc(src);
+    if (rc != DB_ROW && rc != DB_DONE) failure_note(st->db, src, st->sql);
+    return rc;
+}
+
+const char *db_last_error(const struct db *db)
+{
+    return db->last_error ? db->last_error : "";
+}
+
+char *db_duplicate_field(const struct db *db)
+{
+    /* "UNIQUE constraint failed: unit.code" (", unit.name" when there are more). */
+    static const char prefix[] = "UNIQUE constraint failed: ";
+    const char *e = db->last_error;
+    if (!e || strncmp(e, prefix, sizeof prefix - 1) != 0) return NULL;
+    const char *col = e + sizeof prefix - 1;
+    const char *dot = strchr(col, '.');
+    if (dot) col = dot + 1;
+    return xstrndup(col, strcspn(col, ", "));
 }
 
 int64_t db_col_int(struct db_stmt *st, int i)
@@ -481,7 +530,14 @@ void db_finalize(struct db_stmt *st)
 
 int db_exec(struct db *db, const char *sql)
 {
-    return map_rc(raw_exec(db, sql));
+    int src = raw_exec(db, sql);
+    if (src != SQLITE_OK) failure_note(db, src, sql);
+    return map_rc(src);
+}
+
+int db_analyze(struct db *db)
+{
+    return db_exec(db, "ANALYZE");
 }
 
 int64_t db_int(struct db *db, int64_t dflt, const char *sql)
@@ -490,6 +546,15 @@ int64_t db_int(struct db *db, int64_t dflt, const char *sql)
     int64_t v = db_step(st) == DB_ROW ? db_col_int(st, 0) : dflt;
     db_finalize(st);
     return v;
+}
+
+int db_count(struct db *db, const char *sql, int64_t *n)
+{
+    struct db_stmt *st = db_prepare(db, sql);
+    int rc = db_step(st);
+    *n = rc == DB_ROW ? db_col_int(st, 0) : 0;
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
 }
 
 int db_write_begin(struct db *db)
@@ -518,7 +583,10 @@ int db_commit(struct db *db)
     }
     for (int tries = 0;; tries++) {
         int rc = map_rc(raw_exec(db, "COMMIT"));
-        if (rc == DB_OK) return DB_OK;
+        if (rc == DB_OK) {
+            db->generation++;
+            return DB_OK;
+        }
         if (rc != DB_BUSY || tries >= DB_RETRIES) {
             if (!sqlite3_get_autocommit(db->h)) raw_exec(db, "ROLLBACK");
             return rc;
@@ -649,6 +717,43 @@ int db_write_one(struct db *db, struct db_stmt *st, int64_t *id)
     int64_t rowid = db_last_id(db);
     rc = db_commit(db);
     if (rc == DB_OK && id) *id = rowid;
+    return rc;
+}
+
+int db_save_versioned(struct db *db, struct db_stmt *st, int64_t *id, int64_t *version)
+{
+    int rc = db_step(st);
+    db_finalize(st);
+    if (rc != DB_DONE || (*id && db_changes(db) == 0)) {
+        db_rollback(db);
+        return rc != DB_DONE ? rc : DB_CONFLICT;
+    }
+    int64_t new_id = *id ? *id : db_last_id(db);
+    rc = db_commit(db);
+    if (rc == DB_OK) {
+        *version = *id ? *version + 1 : 1;
+        *id = new_id;
+    }
+    return rc;
+}
+
+int db_retire_versioned(struct db *db, const char *table, int64_t id, int64_t version, int retired,
+                        const char *actor)
+{
+    char when[20];
+    clock_format(clock_now(), when);
+    char *sql = xasprintf("UPDATE %s SET retired = ?1, version = version + 1, updated_at = ?2,"
+                          " updated_by = ?3 WHERE id = ?4 AND version = ?5",
+                          table);
+    struct db_stmt *st = db_prepare(db, sql);
+    free(sql);
+    db_bind_int(st, 1, retired);
+    db_bind_text(st, 2, when);
+    db_bind_text(st, 3, actor);
+    db_bind_int(st, 4, id);
+    db_bind_int(st, 5, version);
+    int rc = db_write_one(db, st, NULL);
+    if (rc == DB_OK && db_changes(db) == 0) rc = DB_CONFLICT;
     return rc;
 }
 

@@ -55,6 +55,13 @@ void db_close(struct db *db);
 /* The path the database was opened from. Borrowed. */
 const char *db_path(const struct db *db);
 
+/*
+** The data's generation: a number that moves with every write transaction
+** this connection commits. Screens compare it with the one they loaded at
+** to know when to read their rows again.
+*/
+unsigned db_generation(const struct db *db);
+
 /* The schema version of the open database, and the newest this program knows. */
 int db_schema_version(struct db *db);
 int db_schema_latest(void);
@@ -123,11 +130,38 @@ void db_finalize(struct db_stmt *st);
 */
 int db_write_one(struct db *db, struct db_stmt *st, int64_t *id);
 
+/*
+** Run st, an INSERT (when *id is 0) or an UPDATE ... WHERE id = ? AND
+** version = ? prepared inside the caller's db_write_begin(), and end the
+** transaction. Returns DB_OK with *id set and *version moved on (1 for a
+** new row), DB_CONFLICT when the update found no row of that version
+** (rolled back: someone saved first), or the error (rolled back).
+** Finalizes st.
+*/
+int db_save_versioned(struct db *db, struct db_stmt *st, int64_t *id, int64_t *version);
+
+/*
+** Retire (retired 1) or restore (0) row id of table (a constant name),
+** checking its version, as actor: in its own write transaction or the
+** caller's. Returns DB_OK, DB_CONFLICT when the version moved, or the error.
+*/
+int db_retire_versioned(struct db *db, const char *table, int64_t id, int64_t version, int retired,
+                        const char *actor);
+
 /* Run SQL without parameters (may hold several statements). Returns DB_OK or an error code. */
 int db_exec(struct db *db, const char *sql);
 
+/* Gather the statistics the query planner chooses indexes by (after a bulk load). */
+int db_analyze(struct db *db);
+
 /* Run a query with no parameters that returns one integer (or dflt when there is no row). */
 int64_t db_int(struct db *db, int64_t dflt, const char *sql);
+
+/*
+** The same for a count that is shown to people: returns DB_OK with *n, or
+** the error that stopped it (then *n is 0 and must not be shown as a count).
+*/
+int db_count(struct db *db, const char *sql, int64_t *n);
 
 /*
 ** Start a write transaction: BEGIN IMMEDIATE, retried with jitter while
@@ -136,8 +170,12 @@ int64_t db_int(struct db *db, int64_t dflt, const char *sql);
 ** Returns DB_OK or DB_BUSY (nothing started).
 */
 int db_write_begin(struct db *db);
-/* Commit (or, after a nested rollback, roll back). Returns DB_OK, DB_CONFLICT
-** when an inner rollback undid the work, or an error code. */
+/*
+** Commit: only the outermost call commits, and moves the generation. After
+** a nested db_rollback() the whole transaction is rolled back instead and
+** DB_ERROR returned; a failed COMMIT is rolled back and its code returned
+** (DB_BUSY after the retries, DB_FULL, DB_ERROR).
+*/
 int db_commit(struct db *db);
 /* Roll back the current write transaction (safe when SQLite already did). */
 void db_rollback(struct db *db);
@@ -160,6 +198,19 @@ int db_changes(struct db *db);
 const char *db_errmsg(struct db *db);
 
 /*
+** What SQLite said when a statement last failed on this connection ("" when
+** none has): kept past the rollback that follows, and written to the log
+** (src/log.h) with the statement when it happened. Borrowed.
+*/
+const char *db_last_error(const struct db *db);
+
+/*
+** After DB_DUPLICATE: the column whose value is taken ("code", "id_number"),
+** from the failure SQLite reported; NULL when it did not say. Caller frees.
+*/
+char *db_duplicate_field(const struct db *db);
+
+/*
 ** Debug builds: abort unless the connection is idle: no transaction open
 ** and no statement half-stepped. Called before the program waits for a key.
 */
@@ -180,5 +231,11 @@ int db_meta_set(struct db *db, const char *key, const char *value);
 
 /* A sentence for people about rc (e.g. for DB_BUSY). Borrowed, translated. */
 const char *db_rc_message(int rc);
+
+/*
+** The same, followed for DB_ERROR and DB_INVALID by what the database said
+** in its own words (db_last_error()). db may be NULL. Caller frees.
+*/
+char *db_rc_text(const struct db *db, int rc);
 
 #endif

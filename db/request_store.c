@@ -456,15 +456,6 @@ static int last_event(struct db *db, int64_t id, struct request_event_row *out)
     return db_read_one(st, event_read, out);
 }
 
-time_t request_last_event(struct db *db, int64_t id)
-{
-    struct db_stmt *st = db_prepare(db, "SELECT max(at) FROM request_event WHERE request_id = ?1");
-    db_bind_int(st, 1, id);
-    time_t t = db_step(st) == DB_ROW ? col_time(st, 0) : 0;
-    db_finalize(st);
-    return t;
-}
-
 /* --- queues -------------------------------------------------------------------------------- */
 
 static const struct {
@@ -617,107 +608,112 @@ int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue,
 {
     /* Requests are never deleted: the last id is their number. Both read an index, not the table.
      */
-    *all = db_int(db, 0, "SELECT coalesce(max(id), 0) FROM request");
-    *open = db_int(db, 0, "SELECT count(*) FROM request WHERE status IN " OPEN_STATUSES);
+    int rc = db_count(db, "SELECT coalesce(max(id), 0) FROM request", all);
+    if (rc == DB_OK)
+        rc = db_count(db, "SELECT count(*) FROM request WHERE status IN " OPEN_STATUSES, open);
     struct db_stmt *st = db_prepare(db, "SELECT count(*) FROM request WHERE due < ?1");
     db_bind_int(st, 1, (int64_t)now);
-    int rc = db_step(st);
-    *overdue = rc == DB_ROW ? db_col_int(st, 0) : 0;
+    int step = db_step(st);
+    *overdue = step == DB_ROW ? db_col_int(st, 0) : 0;
     db_finalize(st);
-    return rc == DB_ROW ? DB_OK : rc;
+    return rc != DB_OK ? rc : step == DB_ROW ? DB_OK : step;
 }
 
 /* --- rates --------------------------------------------------------------------------------- */
 
-int request_rate_counts(struct db *db, time_t from, time_t to, struct rate_counts **units,
-                        size_t *n, struct rate_counts *overall)
+int request_rate_rows(struct db *db, time_t from, time_t to, request_rate_visit visit, void *ctx)
 {
-    struct db_stmt *st =
-        db_prepare(db, "SELECT coalesce(r.unit_id, 0), coalesce(u.name, ''), count(*),"
-                       " sum(r.status = 'answered'), sum(r.first_dispatched_at IS NOT NULL),"
-                       " sum(r.accepted_at IS NOT NULL AND r.accepted_at <= r.accept_due"
-                       "     AND r.contacted_at IS NOT NULL AND r.contacted_at <= r.contact_due),"
-                       " 0, sum(r.resolved IS NOT NULL), sum(r.resolved = 1),"
-                       " sum(r.satisfaction = 'satisfied'), sum(r.satisfaction = 'basic'),"
-                       " sum(r.replied_at IS NOT NULL), sum(r.replied_at IS NOT NULL AND "
-                       "r.replied_at <= r.resolve_due),"
-                       " total((r.accepted_at - r.dispatched_at) / 3600.0), count(r.accepted_at),"
-                       " total((r.replied_at - r.first_dispatched_at) / 3600.0)"
-                       " FROM request r LEFT JOIN unit u ON u.id = r.unit_id"
-                       " WHERE r.created_at >= ?1 AND r.created_at < ?2"
-                       " GROUP BY r.unit_id ORDER BY u.code COLLATE zh");
+    struct db_stmt *st = db_prepare(
+        db, "SELECT coalesce(r.unit_id, 0), u.code, u.name, r.status = 'answered',"
+            " r.first_dispatched_at, r.dispatched_at, r.accept_due, r.accepted_at,"
+            " r.contact_due, r.contacted_at, r.resolve_due, r.replied_at,"
+            " coalesce(r.resolved, -1), r.satisfaction,"
+            " coalesce(r.first_unit_id, 0), f.code, f.name, coalesce(r.returned_unit_id, 0)"
+            " FROM request r LEFT JOIN unit u ON u.id = r.unit_id"
+            " LEFT JOIN unit f ON f.id = r.first_unit_id"
+            " WHERE r.created_at >= ?1 AND r.created_at < ?2");
     db_bind_int(st, 1, (int64_t)from);
     db_bind_int(st, 2, (int64_t)to);
-    *units = NULL;
-    *n = 0;
-    memset(overall, 0, sizeof *overall);
-    overall->unit_name = xstrdup("");
-    size_t cap = 0;
     int rc;
     while ((rc = db_step(st)) == DB_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 32;
-            *units = xrealloc(*units, cap * sizeof **units);
-        }
-        struct rate_counts *c = &(*units)[(*n)++];
-        memset(c, 0, sizeof *c);
+        struct rate_row r;
         int i = 0;
-        c->unit_id = db_col_int(st, i++);
-        c->unit_name = db_col_dup(st, i++);
-        c->total = db_col_int(st, i++);
-        c->answered = db_col_int(st, i++);
-        c->dispatched = db_col_int(st, i++);
-        c->responded = db_col_int(st, i++);
-        c->returned = db_col_int(st, i++);
-        c->followed = db_col_int(st, i++);
-        c->solved = db_col_int(st, i++);
-        c->satisfied = db_col_int(st, i++);
-        c->basic = db_col_int(st, i++);
-        c->replied = db_col_int(st, i++);
-        c->on_time = db_col_int(st, i++);
-        c->accept_hours = db_col_real(st, i++);
-        c->accepted = db_col_int(st, i++);
-        c->reply_hours = db_col_real(st, i++);
-        rates_add(overall, c);
+        r.unit_id = db_col_int(st, i++);
+        r.unit_code = db_col_text(st, i++);
+        r.unit_name = db_col_text(st, i++);
+        r.answered = (int)db_col_int(st, i++);
+        r.first_dispatched_at = (time_t)db_col_int(st, i++);
+        r.dispatched_at = (time_t)db_col_int(st, i++);
+        r.accept_due = (time_t)db_col_int(st, i++);
+        r.accepted_at = (time_t)db_col_int(st, i++);
+        r.contact_due = (time_t)db_col_int(st, i++);
+        r.contacted_at = (time_t)db_col_int(st, i++);
+        r.resolve_due = (time_t)db_col_int(st, i++);
+        r.replied_at = (time_t)db_col_int(st, i++);
+        r.resolved = (int)db_col_int(st, i++);
+        const char *sat = db_col_text(st, i++);
+        r.satisfied = str_eq(sat, "satisfied");
+        r.basic = str_eq(sat, "basic");
+        r.first_unit_id = db_col_int(st, i++);
+        r.first_unit_code = db_col_text(st, i++);
+        r.first_unit_name = db_col_text(st, i++);
+        r.returned_unit_id = db_col_int(st, i++);
+        visit(ctx, &r);
     }
     db_finalize(st);
-    /* Returns are charged to the unit that returned: the one first dispatched to. */
-    if (rc == DB_DONE) {
-        st = db_prepare(db, "SELECT r.first_unit_id, coalesce(u.name, ''), count(*),"
-                            " sum(r.returned_unit_id = r.first_unit_id)"
-                            " FROM request r LEFT JOIN unit u ON u.id = r.first_unit_id"
-                            " WHERE r.created_at >= ?1 AND r.created_at < ?2"
-                            " AND r.first_unit_id IS NOT NULL GROUP BY r.first_unit_id");
-        db_bind_int(st, 1, (int64_t)from);
-        db_bind_int(st, 2, (int64_t)to);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+/* --- checks --------------------------------------------------------------------------------- */
+
+/*
+** The counters a request keeps beside its timeline, each with the events
+** it must agree with. A follow-up round starts again at each reply.
+*/
+static const struct {
+    const char *counter;
+    const char *label; /* msgid */
+    const char *events;
+} counters[] = {
+    {"returns", N_("returns"),
+     "SELECT count(*) FROM request_event e WHERE e.request_id = r.id"
+     " AND e.action = 'return'"},
+    {"extensions", N_("extensions granted"),
+     "SELECT count(*) FROM request_event e WHERE e.request_id = r.id"
+     " AND e.action = 'approve_extension'"},
+    {"reopens", N_("times handled again"),
+     "SELECT count(*) FROM request_event e WHERE e.request_id = r.id"
+     " AND e.action = 'follow_up' AND e.to_state = 'reopened'"},
+    {"attempts", N_("unanswered follow-up calls"),
+     "SELECT count(*) FROM request_event e WHERE e.request_id = r.id"
+     " AND e.action = 'no_answer' AND e.id > coalesce((SELECT max(f.id)"
+     " FROM request_event f WHERE f.request_id = r.id AND f.action = 'reply'), 0)"},
+};
+
+int request_check_counters(struct db *db, struct strbuf *report)
+{
+    int problems = 0;
+    for (size_t i = 0; i < ARRAY_LEN(counters); i++) {
+        char *sql = xasprintf("SELECT r.number, r.%s, (%s) AS n FROM request r"
+                              " WHERE r.%s <> (%s) ORDER BY r.id",
+                              counters[i].counter, counters[i].events, counters[i].counter,
+                              counters[i].events);
+        struct db_stmt *st = db_prepare(db, sql);
+        int rc;
         while ((rc = db_step(st)) == DB_ROW) {
-            struct rate_counts *c = NULL;
-            for (size_t i = 0; i < *n && !c; i++)
-                if ((*units)[i].unit_id == db_col_int(st, 0)) c = &(*units)[i];
-            if (!c) {
-                *units = xrealloc(*units, (*n + 1) * sizeof **units);
-                c = &(*units)[(*n)++];
-                memset(c, 0, sizeof *c);
-                c->unit_id = db_col_int(st, 0);
-                c->unit_name = db_col_dup(st, 1);
-            }
-            c->routed = db_col_int(st, 2);
-            c->returned = db_col_int(st, 3);
-            overall->routed += c->routed;
-            overall->returned += c->returned;
+            strbuf_addf(report, _("request %s: %s recorded as %lld, its timeline says %lld\n"),
+                        db_col_text(st, 0), _(counters[i].label), (long long)db_col_int(st, 1),
+                        (long long)db_col_int(st, 2));
+            problems++;
         }
         db_finalize(st);
+        free(sql);
+        if (rc != DB_DONE) {
+            strbuf_addf(report, "%s\n", db_last_error(db));
+            problems++;
+        }
     }
-    if (rc != DB_DONE) {
-        for (size_t i = 0; i < *n; i++)
-            rate_counts_free(&(*units)[i]);
-        free(*units);
-        *units = NULL;
-        *n = 0;
-        rate_counts_free(overall);
-        return rc;
-    }
-    return DB_OK;
+    return problems;
 }
 
 /* --- evening talks ------------------------------------------------------------------------- */

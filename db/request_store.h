@@ -97,9 +97,6 @@ void request_events_free(struct request_events *e);
 /* The timeline of a request, oldest first. Caller frees with request_events_free(). */
 int request_events(struct db *db, int64_t id, struct request_events *out);
 
-/* When the timeline of a request last moved (0 when never). */
-time_t request_last_event(struct db *db, int64_t id);
-
 /* The queues a desk lives in. */
 enum request_queue {
     QUEUE_NEW,        /* 待派单 */
@@ -151,12 +148,20 @@ const char *request_queue_label(enum request_queue q);
 const char *request_sort_label(enum request_sort s);
 
 /*
-** The counts behind the rates for requests taken down in [from, to):
-** one row per unit (unit_id 0: none yet), and the district in *overall.
-** Caller frees *units.
+** The counters a request keeps (returns, extensions, reopens, follow-up
+** attempts) checked against its timeline: a line in report for each that
+** disagrees. Returns how many disagree (0: all agree).
 */
-int request_rate_counts(struct db *db, time_t from, time_t to, struct rate_counts **units,
-                        size_t *n, struct rate_counts *overall);
+int request_check_counters(struct db *db, struct strbuf *report);
+
+/* Called with each request the rates count; r is valid during the call only. */
+typedef void (*request_rate_visit)(void *ctx, const struct rate_row *r);
+
+/*
+** Every request taken down in [from, to), as the rates see it, to visit
+** (src/rates.h gathers them). Returns DB_OK or the error that stopped it.
+*/
+int request_rate_rows(struct db *db, time_t from, time_t to, request_rate_visit visit, void *ctx);
 
 struct talk_list {
     struct evening_talk *v;
@@ -176,7 +181,11 @@ int talk_get(struct db *db, int64_t id, struct evening_talk *out);
 /* Create or update a session (version checked). DB_OK, DB_CONFLICT, DB_INVALID or an error. */
 int talk_save(struct db *db, struct evening_talk *t, const char *actor);
 
-/* Requests taken down in all, and open (not closed), for the home screen. */
+/*
+** Requests taken down in all, open (not closed), and overdue at now, for
+** the home screen. DB_OK, or the error that stopped a count (then do not
+** show them).
+*/
 int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue, time_t now);
 
 #endif

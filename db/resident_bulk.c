@@ -212,19 +212,23 @@ static void bulk_free(struct resident_bulk *b)
 int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk **out)
 {
     *out = NULL;
-    if (resident_count(db) > 0) return DB_INVALID;
+    int64_t n;
+    int rc = resident_count(db, &n);
+    if (rc != DB_OK) return rc;
+    if (n > 0) return DB_INVALID;
     struct resident_bulk *b = xcalloc(1, sizeof *b);
     b->db = db;
     b->actor = xstrdup(actor);
     clock_format(clock_now(), b->when);
     b->journal_switched = db_journal_exclusive(db);
-    int rc = db_write_begin(db);
+    rc = db_write_begin(db);
     if (rc != DB_OK) {
         bulk_free(b);
         return rc;
     }
     /* Checked again inside the transaction: another desk may have added one meanwhile. */
-    if (resident_count(db) > 0) rc = DB_INVALID;
+    rc = resident_count(db, &n);
+    if (rc == DB_OK && n > 0) rc = DB_INVALID;
     if (rc == DB_OK) rc = indexes_drop(b);
     if (rc == DB_OK) rc = tags_load(b);
     if (rc != DB_OK) {
@@ -517,24 +521,17 @@ void resident_bulk_abort(struct resident_bulk *b)
     bulk_free(b);
 }
 
-int resident_refile_pieces(struct db *db)
+int resident_file_long_pieces(struct db *db)
 {
-    char *had = db_meta_get(db, "name_pieces");
-    int pieces = had ? atoi(had) : 2; /* schemas before the fact was kept filed two */
-    free(had);
-    if (pieces >= SEARCH_GRAM_MAX) return DB_OK;
-    char value[8];
-    snprintf(value, sizeof value, "%d", SEARCH_GRAM_MAX);
-    int rc = db_write_begin(db);
-    if (rc != DB_OK) return rc;
     struct term_table t;
     memset(&t, 0, sizeof t);
     struct db_stmt *st = db_prepare(db, "SELECT id, name, rank FROM resident");
+    int rc;
     while ((rc = db_step(st)) == DB_ROW) {
         struct search_gram grams[RESIDENT_KEYS_MAX_GRAMS];
         size_t n = search_grams(db_col_text(st, 1), grams, RESIDENT_KEYS_MAX_GRAMS);
         for (size_t i = 0; i < n; i++) {
-            if ((int)text_chars(grams[i].text) <= pieces) continue;
+            if (text_chars(grams[i].text) <= 2) continue;
             struct posting e = {posting_key(grams[i].tier, db_col_int(st, 2)),
                                 (uint32_t)db_col_int(st, 0)};
             terms_add(&t, grams[i].text, &e);
@@ -545,11 +542,6 @@ int resident_refile_pieces(struct db *db)
         table_sort(&t);
         rc = table_write(db, &t, POSTINGS_GRAM);
     }
-    if (rc == DB_OK) rc = db_meta_set(db, "name_pieces", value);
-    if (rc == DB_OK)
-        rc = db_commit(db);
-    else
-        db_rollback(db);
     terms_free(&t);
     return rc;
 }

@@ -57,12 +57,10 @@ int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *
 void resident_bulk_abort(struct resident_bulk *b);
 
 /*
-** Bring the search keys of a database written by an older bangban up to
-** date: every resident filed under the pieces of their name that this
-** bangban files and the older one did not (3-character pieces), in one
-** transaction; then the database says so (meta name_pieces), and later
-** opens do nothing. Returns DB_OK or an error.
+** File every resident under the pieces of their name longer than 2
+** characters (what migration 004 adds to a database written before them),
+** inside the caller's transaction. Returns DB_OK or an error.
 */
-int resident_refile_pieces(struct db *db);
+int resident_file_long_pieces(struct db *db);
 
 #endif

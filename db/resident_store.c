@@ -332,8 +332,10 @@ static int search_recent(struct db *db, size_t limit, struct resident_hits *out)
     db_bind_int(st, 9, TAGS_PUBLIC);
     int rc = collect(st, limit, out);
     db_finalize(st);
-    hits_set_total(out, resident_count(db));
-    return rc;
+    int64_t all;
+    int crc = resident_count(db, &all);
+    hits_set_total(out, all);
+    return rc != DB_OK ? rc : crc;
 }
 
 int resident_search(struct db *db, const char *query, size_t limit, struct resident_hits *out)
@@ -411,9 +413,25 @@ int resident_each(struct db *db, int with_sensitive,
     return !go || rc == DB_DONE ? DB_OK : rc;
 }
 
-int64_t resident_count(struct db *db)
+int resident_sample(struct db *db, size_t max, resident_sample_visit visit, void *ctx)
 {
-    return db_int(db, 0, "SELECT count(*) FROM resident");
+    int64_t all;
+    int rc = resident_count(db, &all);
+    if (rc != DB_OK) return rc;
+    int64_t step = all > (int64_t)max ? all / (int64_t)max + 1 : 1;
+    struct db_stmt *st =
+        db_prepare(db, "SELECT id, name, phone FROM resident WHERE id % ?1 = 0 LIMIT ?2");
+    db_bind_int(st, 1, step);
+    db_bind_int(st, 2, (int64_t)max);
+    while ((rc = db_step(st)) == DB_ROW)
+        visit(ctx, db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2));
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+int resident_count(struct db *db, int64_t *n)
+{
+    return db_count(db, "SELECT count(*) FROM resident", n);
 }
 
 int resident_household(struct db *db, int64_t head_id, struct resident_hits *out)
@@ -646,22 +664,6 @@ int resident_reveal(struct db *db, int64_t id, const char *field, const char *re
     int rc = audit_append(db, actor, "reveal", subject, detail);
     free(detail);
     return rc;
-}
-
-int audit_append(struct db *db, const char *actor, const char *action, const char *subject,
-                 const char *detail)
-{
-    char when[20];
-    clock_format(clock_now(), when);
-    struct db_stmt *st = db_prepare(db, "INSERT INTO audit_log (at, actor, terminal, action,"
-                                        " subject, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    db_bind_text(st, 1, when);
-    db_bind_text(st, 2, actor);
-    db_bind_text(st, 3, actor_terminal());
-    db_bind_text(st, 4, action);
-    db_bind_text(st, 5, subject);
-    db_bind_text(st, 6, detail);
-    return db_write_one(db, st, NULL);
 }
 
 static void tag_read(struct db_stmt *st, void *slot)

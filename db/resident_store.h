@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "db/audit_store.h"
 #include "db/db.h"
 #include "src/resident.h"
 
@@ -74,8 +75,14 @@ int resident_each(struct db *db, int with_sensitive,
 /* The members of a household (head first, then by pinyin). */
 int resident_household(struct db *db, int64_t head_id, struct resident_hits *out);
 
-/* How many residents there are. */
-int64_t resident_count(struct db *db);
+/* Called with each resident of a sample; the text is valid during the call only. */
+typedef void (*resident_sample_visit)(void *ctx, int64_t id, const char *name, const char *phone);
+
+/* Up to max residents spread evenly over the register, each to visit. DB_OK or the error. */
+int resident_sample(struct db *db, size_t max, resident_sample_visit visit, void *ctx);
+
+/* How many residents there are, into *n. DB_OK or the error (then *n is 0). */
+int resident_count(struct db *db, int64_t *n);
 
 /*
 ** Record that actor saw the full value of a masked field ("id_number" or
@@ -100,13 +107,5 @@ void tag_list_free(struct tag_list *l);
 ** DB_DUPLICATE for a taken name, DB_INVALID for one resident_check_tag() refuses.
 */
 int tag_save(struct db *db, struct tag *t, const char *actor);
-
-/*
-** Append a row to the audit log: who (actor, and the terminal it came
-** from), what (action), to what (subject, e.g. "resident:12"; never an ID
-** number) and detail. Joins the caller's transaction when one is open.
-*/
-int audit_append(struct db *db, const char *actor, const char *action, const char *subject,
-                 const char *detail);
 
 #endif

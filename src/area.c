@@ -9,8 +9,8 @@
 
 #define AF(member, kind, label, flags, by) FIELD_OF(struct area, member, kind, label, flags, by)
 static const struct field_desc area_fields[] = {
-    AF(kind, FIELD_INT, NULL, FIELD_KEY, NULL),
     AF(id, FIELD_INT64, NULL, FIELD_KEY, NULL),
+    AF(kind, FIELD_INT, NULL, FIELD_KEY, NULL),
     AF(code, FIELD_TEXT, N_("Code"), 0, NULL),
     AF(name, FIELD_TEXT, N_("Name"), 0, NULL),
     AF(parent_id, FIELD_INT64, N_("Belongs to"), 0, "parent_name"),
@@ -28,8 +28,24 @@ static const struct field_desc area_fields[] = {
 };
 #undef AF
 
-const struct record_type area_record = {"area", sizeof(struct area), area_fields,
-                                        ARRAY_LEN(area_fields), NULL};
+const char *area_building_kind_label(enum building_kind k)
+{
+    return k == BUILDING_RESIDENTIAL ? _("Residential block") : _("Commercial building");
+}
+
+static char *area_shown(size_t i, const void *rec)
+{
+    const struct area *a = rec;
+    if (str_eq(area_fields[i].name, "building_kind"))
+        return xstrdup(area_building_kind_label(a->building_kind));
+    return NULL;
+}
+
+const struct record_type area_record = {.name = "area",
+                                        .size = sizeof(struct area),
+                                        .fields = area_fields,
+                                        .nfields = ARRAY_LEN(area_fields),
+                                        .shown = area_shown};
 
 void area_init(struct area *a, enum area_kind kind)
 {

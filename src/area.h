@@ -37,6 +37,9 @@ struct area {
     int64_t children; /* read only: active communities / grids / buildings below */
 };
 
+/* A building kind in words: 商务楼宇, 居民楼 (translated, borrowed). */
+const char *area_building_kind_label(enum building_kind k);
+
 /* The fields of an area (record.h). */
 extern const struct record_type area_record;
 

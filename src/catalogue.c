@@ -27,8 +27,10 @@ static const struct field_desc unit_fields[] = {
 };
 #undef UF
 
-const struct record_type unit_record = {"unit", sizeof(struct unit), unit_fields,
-                                        ARRAY_LEN(unit_fields), NULL};
+const struct record_type unit_record = {.name = "unit",
+                                        .size = sizeof(struct unit),
+                                        .fields = unit_fields,
+                                        .nfields = ARRAY_LEN(unit_fields)};
 
 #define IF(member, kind, label, flags, by)                                                         \
     FIELD_OF(struct service_item, member, kind, label, flags, by)
@@ -43,7 +45,7 @@ static const struct field_desc item_fields[] = {
     IF(materials, FIELD_TEXT, N_("Materials"), 0, NULL),
     IF(accept_minutes, FIELD_INT, N_("Sign for within"), 0, NULL),
     IF(resolve_amount, FIELD_INT, N_("Resolve within"), 0, NULL),
-    IF(resolve_unit, FIELD_CHAR, N_("Resolve within"), 0, NULL),
+    IF(resolve_unit, FIELD_CHAR, N_("Resolve within"), FIELD_WITH_PREV, NULL),
     IF(retired, FIELD_INT, N_("Retired"), FIELD_STORED, NULL),
     IF(version, FIELD_INT64, NULL, FIELD_KEY, NULL),
     IF(updated_at, FIELD_TEXT, NULL, FIELD_STORED, NULL),
@@ -60,9 +62,26 @@ static void item_defaults(void *rec)
     it->resolve_unit = 'd';
 }
 
-const struct record_type service_item_record = {"service_item", sizeof(struct service_item),
-                                                item_fields, ARRAY_LEN(item_fields),
-                                                item_defaults};
+static char *item_shown(size_t i, const void *rec)
+{
+    const struct service_item *it = rec;
+    const char *name = item_fields[i].name;
+    if (str_eq(name, "accept_minutes")) return catalogue_accept_text(it->accept_minutes);
+    if (str_eq(name, "resolve_amount"))
+        return catalogue_resolve_text(it->resolve_amount, it->resolve_unit);
+    if (str_eq(name, "category")) {
+        const char *label = request_word_label(request_categories, it->category);
+        return xstrdup(label ? _(label) : it->category);
+    }
+    return NULL;
+}
+
+const struct record_type service_item_record = {.name = "service_item",
+                                                .size = sizeof(struct service_item),
+                                                .fields = item_fields,
+                                                .nfields = ARRAY_LEN(item_fields),
+                                                .defaults = item_defaults,
+                                                .shown = item_shown};
 
 /*
 ** A limit as written: a whole number and a unit word, spaces and
@@ -150,20 +169,16 @@ static const struct ledger_header catalogue_headers[] = {
     {CF_DESCRIPTION, "备注"},    {LEDGER_IGNORED, "序号"},
 };
 
-const struct ledger_schema ledger_catalogue = {catalogue_headers, ARRAY_LEN(catalogue_headers),
-                                               CF_COUNT};
+static const int catalogue_required[] = {CF_CODE, CF_NAME,   CF_CATEGORY,
+                                         CF_UNIT, CF_ACCEPT, CF_RESOLVE};
 
-/* Field f as one line into *into; a missing required value is a problem too. */
-static void take_line(const struct ledger *l, const struct ledger_row *row, int f, int required,
-                      char **into, struct ledger_problems *p)
-{
-    char *v = ledger_row_line(l, row, f, p);
-    if (!v) return;
-    if (required && !*v)
-        ledger_problem_add(p, row->line, ledger_column_header(l, f), xstrdup(_("is empty")));
-    record_set(into, v);
-    free(v);
-}
+const struct ledger_schema ledger_catalogue = {catalogue_headers,
+                                               ARRAY_LEN(catalogue_headers),
+                                               CF_COUNT,
+                                               catalogue_required,
+                                               ARRAY_LEN(catalogue_required),
+                                               NULL,
+                                               0};
 
 int catalogue_row_check(const struct ledger *l, const struct ledger_row *row,
                         struct service_item *it, struct unit *u, struct ledger_problems *p)
@@ -181,17 +196,17 @@ int catalogue_row_check(const struct ledger *l, const struct ledger_row *row,
                            xstrdup(_("holds a line break or a control character")));
     record_set(&it->code, code);
     free(code);
-    take_line(l, row, CF_NAME, 1, &it->name, p);
-    take_line(l, row, CF_UNIT, 1, &u->name, p);
+    ledger_row_take(l, row, CF_NAME, 1, &it->name, p);
+    ledger_row_take(l, row, CF_UNIT, 1, &u->name, p);
     record_set(&it->unit_name, u->name);
     char *unit_code =
         text_normalize(ledger_value_of(l, row, CF_UNIT_CODE), TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
     record_set(&u->code, text_is_line(unit_code) ? unit_code : "");
     free(unit_code);
-    take_line(l, row, CF_UNIT_KIND, 0, &u->kind, p);
-    take_line(l, row, CF_UNIT_PHONE, 0, &u->phone, p);
-    take_line(l, row, CF_MATERIALS, 0, &it->materials, p);
-    take_line(l, row, CF_DESCRIPTION, 0, &it->description, p);
+    ledger_row_take(l, row, CF_UNIT_KIND, 0, &u->kind, p);
+    ledger_row_take(l, row, CF_UNIT_PHONE, 0, &u->phone, p);
+    ledger_row_take(l, row, CF_MATERIALS, 0, &it->materials, p);
+    ledger_row_take(l, row, CF_DESCRIPTION, 0, &it->description, p);
 
     const char *category = ledger_value_of(l, row, CF_CATEGORY);
     char *trimmed = text_trim(category);

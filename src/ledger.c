@@ -32,8 +32,13 @@ static const struct ledger_header resident_headers[] = {
     {LF_IGNORED, "序号"},
 };
 
-const struct ledger_schema ledger_residents = {resident_headers, ARRAY_LEN(resident_headers),
-                                               LF_COUNT};
+static const int resident_required[] = {LF_NAME, LF_ID};
+static const int resident_secret[] = {LF_ID, LF_PHONE};
+
+const struct ledger_schema ledger_residents = {
+    resident_headers,          ARRAY_LEN(resident_headers),  LF_COUNT,
+    resident_required,         ARRAY_LEN(resident_required), resident_secret,
+    ARRAY_LEN(resident_secret)};
 
 struct ledger {
     const char *map;
@@ -69,11 +74,42 @@ int ledger_schema_field(const struct ledger_schema *schema, const char *header)
     return f;
 }
 
+int ledger_schema_secret(const struct ledger_schema *schema, int f)
+{
+    for (size_t i = 0; i < schema->nsecret; i++)
+        if (schema->secret[i] == f) return 1;
+    return 0;
+}
+
 const char *ledger_schema_header(const struct ledger_schema *schema, int f)
 {
     for (size_t i = 0; i < schema->n; i++)
         if (schema->headers[i].field == f) return schema->headers[i].header;
     return "";
+}
+
+const struct ledger_schema *ledger_schema_of(const struct ledger *l)
+{
+    return l->schema;
+}
+
+const char *ledger_missing(const struct ledger *l)
+{
+    for (size_t i = 0; i < l->schema->nrequired; i++)
+        if (ledger_column_of(l, l->schema->required[i]) < 0)
+            return ledger_schema_header(l->schema, l->schema->required[i]);
+    return NULL;
+}
+
+void ledger_row_take(const struct ledger *l, const struct ledger_row *row, int f, int required,
+                     char **into, struct ledger_problems *p)
+{
+    char *v = ledger_row_line(l, row, f, p);
+    if (!v) return;
+    if (required && !*v)
+        ledger_problem_add(p, row->line, ledger_column_header(l, f), xstrdup(_("is empty")));
+    record_set(into, v);
+    free(v);
 }
 
 enum ledger_field ledger_field_for(const char *header)

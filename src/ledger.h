@@ -17,6 +17,7 @@
 
 #include "codec.h"
 #include "csv.h"
+#include "record.h"
 #include "resident.h"
 #include "util.h"
 
@@ -36,8 +37,15 @@ struct ledger_header {
 struct ledger_schema {
     const struct ledger_header *headers;
     size_t n;
-    int nfields; /* at most LEDGER_FIELDS_MAX */
+    int nfields;         /* at most LEDGER_FIELDS_MAX */
+    const int *required; /* the fields a ledger of the kind must have a column for */
+    size_t nrequired;
+    const int *secret; /* fields shown masked (ID and mobile numbers) wherever rows are shown */
+    size_t nsecret;
 };
+
+/* True when field f of schema is shown masked. */
+int ledger_schema_secret(const struct ledger_schema *schema, int f);
 
 /* The field a header names in schema (spaces ignored), LEDGER_IGNORED or LEDGER_UNKNOWN. */
 int ledger_schema_field(const struct ledger_schema *schema, const char *header);
@@ -96,6 +104,12 @@ int ledger_open_buffer(const char *name, const char *data, size_t size,
                        const struct ledger_schema *schema, int forced, enum codec codec,
                        struct ledger **out, char **err);
 void ledger_close(struct ledger *l);
+
+/* The schema l was opened with. */
+const struct ledger_schema *ledger_schema_of(const struct ledger *l);
+
+/* The header of the first field its schema requires that l has no column for, or NULL. */
+const char *ledger_missing(const struct ledger *l);
 
 /* The encoding in use, and whether it was detected (1) or forced (0). */
 enum codec ledger_codec(const struct ledger *l);
@@ -166,6 +180,13 @@ int ledger_row_shape(const struct ledger *l, const struct ledger_row *row,
 */
 char *ledger_row_line(const struct ledger *l, const struct ledger_row *row, int f,
                       struct ledger_problems *problems);
+
+/*
+** Field f of row as one line into a record's text field *into (record_set());
+** a value that is not one line, or an empty one when required, is a problem.
+*/
+void ledger_row_take(const struct ledger *l, const struct ledger_row *row, int f, int required,
+                     char **into, struct ledger_problems *p);
 
 /*
 ** Check a row and turn it into a resident (out is initialised here; free it

@@ -4,6 +4,7 @@
 #include "rates.h"
 #include "csv.h"
 #include "i18n.h"
+#include "pinyin.h"
 #include "text.h"
 #include "util.h"
 
@@ -108,6 +109,141 @@ void rate_counts_free(struct rate_counts *c)
 {
     free(c->unit_name);
     c->unit_name = NULL;
+}
+
+void rate_tally_init(struct rate_tally *t)
+{
+    memset(t, 0, sizeof *t);
+}
+
+void rate_tally_free(struct rate_tally *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        rate_counts_free(&t->units[i]);
+        free(t->codes[i]);
+    }
+    free(t->units);
+    free(t->codes);
+    free(t->current);
+    free(t->slots);
+    rate_tally_init(t);
+}
+
+static size_t slot_of(const struct rate_tally *t, int64_t id)
+{
+    return (size_t)(str_hash(&id, sizeof id) & (t->nslots - 1));
+}
+
+/* Make room for one more unit, rehashing when the table is half full. */
+static void tally_grow(struct rate_tally *t)
+{
+    if (t->n == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 32;
+        t->units = xrealloc(t->units, t->cap * sizeof *t->units);
+        t->codes = xrealloc(t->codes, t->cap * sizeof *t->codes);
+        t->current = xrealloc(t->current, t->cap);
+    }
+    if (2 * (t->n + 1) <= t->nslots) return;
+    free(t->slots);
+    t->nslots = t->nslots ? 2 * t->nslots : 64;
+    t->slots = xcalloc(t->nslots, sizeof *t->slots);
+    for (size_t i = 0; i < t->n; i++) {
+        size_t s = slot_of(t, t->units[i].unit_id);
+        while (t->slots[s])
+            s = (s + 1) & (t->nslots - 1);
+        t->slots[s] = (int64_t)i + 1;
+    }
+}
+
+/* The counts of unit id (made, named code and name, when first seen). */
+static struct rate_counts *tally_unit(struct rate_tally *t, int64_t id, const char *code,
+                                      const char *name)
+{
+    if (t->nslots) {
+        for (size_t s = slot_of(t, id); t->slots[s]; s = (s + 1) & (t->nslots - 1))
+            if (t->units[t->slots[s] - 1].unit_id == id) return &t->units[t->slots[s] - 1];
+    }
+    tally_grow(t);
+    size_t i = t->n++;
+    memset(&t->units[i], 0, sizeof t->units[i]);
+    t->units[i].unit_id = id;
+    t->units[i].unit_name = xstrdup(name ? name : "");
+    t->codes[i] = id ? xstrdup(code ? code : "") : NULL;
+    t->current[i] = 0;
+    size_t s = slot_of(t, id);
+    while (t->slots[s])
+        s = (s + 1) & (t->nslots - 1);
+    t->slots[s] = (int64_t)i + 1;
+    return &t->units[i];
+}
+
+void rate_tally_add(struct rate_tally *t, const struct rate_row *r)
+{
+    struct rate_counts *c = tally_unit(t, r->unit_id, r->unit_code, r->unit_name);
+    t->current[c - t->units] = 1;
+    c->total++;
+    c->answered += r->answered != 0;
+    c->dispatched += r->first_dispatched_at != 0;
+    c->responded += r->accepted_at && r->accept_due && r->accepted_at <= r->accept_due &&
+                    r->contacted_at && r->contact_due && r->contacted_at <= r->contact_due;
+    c->followed += r->resolved >= 0;
+    c->solved += r->resolved == 1;
+    c->satisfied += r->satisfied != 0;
+    c->basic += r->basic != 0;
+    c->replied += r->replied_at != 0;
+    c->on_time += r->replied_at && r->resolve_due && r->replied_at <= r->resolve_due;
+    if (r->accepted_at) {
+        c->accepted++;
+        if (r->dispatched_at)
+            c->accept_hours += (double)(r->accepted_at - r->dispatched_at) / 3600.0;
+    }
+    if (r->replied_at && r->first_dispatched_at)
+        c->reply_hours += (double)(r->replied_at - r->first_dispatched_at) / 3600.0;
+    if (!r->first_unit_id) return;
+    /* Returns are charged to the unit that returned: the one first dispatched to. */
+    struct rate_counts *f = tally_unit(t, r->first_unit_id, r->first_unit_code, r->first_unit_name);
+    f->routed++;
+    f->returned += r->returned_unit_id == r->first_unit_id;
+}
+
+/* The order of the report: units requests are at by code (none first), then the rest by id. */
+static int report_order(const struct rate_tally *t, size_t a, size_t b)
+{
+    if (t->current[a] != t->current[b]) return t->current[a] ? -1 : 1;
+    if (!t->current[a])
+        return t->units[a].unit_id < t->units[b].unit_id
+                   ? -1
+                   : t->units[a].unit_id > t->units[b].unit_id;
+    if (!t->codes[a] || !t->codes[b]) return t->codes[a] ? 1 : t->codes[b] ? -1 : 0;
+    return pinyin_collate(t->codes[a], (int)strlen(t->codes[a]), t->codes[b],
+                          (int)strlen(t->codes[b]));
+}
+
+void rate_tally_finish(struct rate_tally *t, struct rate_counts **units, size_t *n,
+                       struct rate_counts *overall)
+{
+    memset(overall, 0, sizeof *overall);
+    overall->unit_name = xstrdup("");
+    size_t *order = xcalloc(t->n + 1, sizeof *order);
+    for (size_t i = 0; i < t->n; i++)
+        order[i] = i;
+    /* A district has a few dozen units: an insertion sort. */
+    for (size_t i = 1; i < t->n; i++)
+        for (size_t j = i; j > 0 && report_order(t, order[j - 1], order[j]) > 0; j--) {
+            size_t keep = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = keep;
+        }
+    *units = xcalloc(t->n + 1, sizeof **units);
+    *n = t->n;
+    for (size_t i = 0; i < t->n; i++) {
+        struct rate_counts *c = &t->units[order[i]];
+        rates_add(overall, c);
+        (*units)[i] = *c;
+        c->unit_name = NULL;
+    }
+    free(order);
+    rate_tally_free(t);
 }
 
 /* A rate or a mean as text: "93.5%", "4.2", or "-" when there is none. */

@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 struct rate_counts {
     int64_t unit_id;
@@ -67,6 +68,46 @@ char *rates_formula_text(enum rate_kind k, double basic_weight);
 void rates_add(struct rate_counts *a, const struct rate_counts *b);
 
 void rate_counts_free(struct rate_counts *c);
+
+/*
+** One request as the rates see it; db/ reads them (times are 0 when not
+** yet; text is borrowed for the call).
+*/
+struct rate_row {
+    int64_t unit_id; /* the unit it is at now; 0: none */
+    const char *unit_code, *unit_name;
+    int answered; /* closed as 直接答复 */
+    time_t first_dispatched_at, dispatched_at, accept_due, accepted_at, contact_due, contacted_at,
+        resolve_due, replied_at;
+    int resolved;          /* -1: not followed up; 0 no; 1 yes */
+    int satisfied, basic;  /* the follow-up's answer: 满意, 基本满意 */
+    int64_t first_unit_id; /* the unit it was first dispatched to; 0: never dispatched */
+    const char *first_unit_code, *first_unit_name;
+    int64_t returned_unit_id; /* the unit that returned it first; 0: never returned */
+};
+
+/* Counts being gathered one request at a time, per unit. */
+struct rate_tally {
+    struct rate_counts *units; /* per unit, in the order first seen */
+    char **codes;              /* each unit's code, for the order of the report */
+    unsigned char *current;    /* 1: some request is at the unit now (not only first dispatched) */
+    size_t n, cap;
+    int64_t *slots; /* hash of unit id -> index + 1 */
+    size_t nslots;
+};
+
+void rate_tally_init(struct rate_tally *t);
+/* Count one request. */
+void rate_tally_add(struct rate_tally *t, const struct rate_row *r);
+/*
+** Hand the counts over: *units (n of them; caller frees each with
+** rate_counts_free() and the array) — the units requests are at, by code
+** (none first), then those only first dispatched to — and *overall (caller
+** frees with rate_counts_free()). t is left empty.
+*/
+void rate_tally_finish(struct rate_tally *t, struct rate_counts **units, size_t *n,
+                       struct rate_counts *overall);
+void rate_tally_free(struct rate_tally *t);
 
 /*
 ** The rates as a report: a table (units, then the district), each rate's

@@ -2,6 +2,7 @@
 ** record: see record.h.
 */
 #include "record.h"
+#include "text.h"
 #include "util.h"
 
 #include <inttypes.h>
@@ -87,7 +88,8 @@ int record_field_index(const struct record_type *t, const char *name)
     return -1;
 }
 
-int record_field_same(const struct record_type *t, size_t i, const void *a, const void *b)
+/* Field i alone. */
+static int one_same(const struct record_type *t, size_t i, const void *a, const void *b)
 {
     const struct field_desc *f = &t->fields[i];
     switch (f->kind) {
@@ -105,6 +107,14 @@ int record_field_same(const struct record_type *t, size_t i, const void *a, cons
         return *(const time_t *)at(a, f) == *(const time_t *)at(b, f);
     }
     return 0;
+}
+
+int record_field_same(const struct record_type *t, size_t i, const void *a, const void *b)
+{
+    if (!one_same(t, i, a, b)) return 0;
+    for (size_t j = i + 1; j < t->nfields && (t->fields[j].flags & FIELD_WITH_PREV); j++)
+        if (!one_same(t, j, a, b)) return 0;
+    return 1;
 }
 
 void record_field_assign(const struct record_type *t, size_t i, void *dst, const void *src)
@@ -153,15 +163,43 @@ char *record_field_text(const struct record_type *t, size_t i, const void *rec)
 
 char *record_field_shown(const struct record_type *t, size_t i, const void *rec)
 {
+    char *words = t->shown ? t->shown(i, rec) : NULL;
+    if (words) return words;
     const char *by = t->fields[i].shown_by;
     int j = by ? record_field_index(t, by) : -1;
-    return record_field_text(t, j >= 0 ? (size_t)j : i, rec);
+    char *text = record_field_text(t, j >= 0 ? (size_t)j : i, rec);
+    if (t->fields[i].flags & FIELD_SECRET) text_mask_number(text, strlen(text), text);
+    return text;
 }
 
-/* True for the fields people edit: what merging and comparing look at. */
+int64_t record_int(const struct record_type *t, const void *rec, const char *name)
+{
+    int i = record_field_index(t, name);
+    if (i < 0) return 0;
+    const struct field_desc *f = &t->fields[i];
+    if (f->kind == FIELD_INT64) return *(const int64_t *)at(rec, f);
+    if (f->kind == FIELD_INT) return *(const int *)at(rec, f);
+    return 0;
+}
+
+const char *record_text(const struct record_type *t, const void *rec, const char *name)
+{
+    int i = record_field_index(t, name);
+    if (i < 0 || t->fields[i].kind != FIELD_TEXT) return "";
+    const char *s = *text_at(rec, &t->fields[i]);
+    return s ? s : "";
+}
+
+void record_text_set(const struct record_type *t, void *rec, const char *name, const char *value)
+{
+    int i = record_field_index(t, name);
+    if (i >= 0 && t->fields[i].kind == FIELD_TEXT) record_set(text_at(rec, &t->fields[i]), value);
+}
+
+/* True for the fields people edit: what merging and comparing look at (with what goes with them). */
 static int edited(const struct field_desc *f)
 {
-    return !(f->flags & (FIELD_STORED | FIELD_KEY));
+    return !(f->flags & (FIELD_STORED | FIELD_KEY | FIELD_WITH_PREV));
 }
 
 int record_same(const struct record_type *t, const void *a, const void *b)
@@ -194,10 +232,12 @@ void record_merge_plan(const struct record_type *t, const void *base, const void
     }
 }
 
-/* Take field i (and the field that names it) from src. */
+/* Take field i (with the fields that go with it, and the field that names it) from src. */
 static void take_field(const struct record_type *t, size_t i, void *dst, const void *src)
 {
     record_field_assign(t, i, dst, src);
+    for (size_t j = i + 1; j < t->nfields && (t->fields[j].flags & FIELD_WITH_PREV); j++)
+        record_field_assign(t, j, dst, src);
     const char *by = t->fields[i].shown_by;
     int j = by ? record_field_index(t, by) : -1;
     if (j >= 0) record_field_assign(t, (size_t)j, dst, src);

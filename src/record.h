@@ -35,15 +35,19 @@ enum field_kind {
 };
 
 /* Field flags. */
-#define FIELD_STORED 1u /* filled by the store (names of what an id points at, who saved
+#define FIELD_STORED                                                                               \
+    1u                  /* filled by the store (names of what an id points at, who saved           \
                          * when, counts): never typed, never merged */
 #define FIELD_KEY    2u /* the record's id or version: not a value people edit */
+#define FIELD_SECRET 4u /* an ID or mobile number: shown masked wherever a record is compared */
+#define FIELD_WITH_PREV 8u /* part of the field before it (a time limit's unit of its amount):
+                            * compared, merged and shown with it, never on its own */
 
 struct field_desc {
-    const char *name;   /* the field's name, as in the struct and usually the column */
+    const char *name; /* the field's name, as in the struct and usually the column */
     enum field_kind kind;
-    size_t offset;      /* offsetof() in the record */
-    const char *label;  /* msgid people know it by; NULL for fields people never see */
+    size_t offset;     /* offsetof() in the record */
+    const char *label; /* msgid people know it by; NULL for fields people never see */
     unsigned flags;
     const char *shown_by; /* an id field: the name of the text field that names what it
                            * points at (parent_id -> parent_name); NULL otherwise */
@@ -51,15 +55,27 @@ struct field_desc {
 
 /* FIELD_OF(struct resident, name, FIELD_TEXT, N_("Full name"), 0, NULL) */
 #define FIELD_OF(type, member, kind, label, flags, shown_by)                                       \
-    {#member, kind, offsetof(type, member), label, flags, shown_by}
+    {                                                                                              \
+#member, kind, offsetof(type, member), label, flags, shown_by                              \
+    }
 
 struct record_type {
+    /*
+    ** fields[0] identifies a record among others of its type (its id, or a
+    ** calendar day's date): lists keep their selection by it.
+    */
     const char *name; /* "resident", "unit" ... */
     size_t size;      /* sizeof the struct */
     const struct field_desc *fields;
     size_t nfields;
     /* Values other than ""/0 a new record starts with; may be NULL. */
     void (*defaults)(void *rec);
+    /*
+    ** Field i of rec in words for people when the number stored is a code
+    ** (a building's kind, a time limit in minutes); NULL to show it as
+    ** record_field_shown() does. May be NULL. Caller frees.
+    */
+    char *(*shown)(size_t i, const void *rec);
 };
 
 /* Zero rec, point every text field at "" and apply the type's defaults. */
@@ -78,17 +94,29 @@ void record_take(char **field, char *value);
 
 /* The index of the field called name, or -1. */
 int record_field_index(const struct record_type *t, const char *name);
-/* True when field i holds the same value in a and b ("" and NULL are the same text). */
+/*
+** True when field i holds the same value in a and b ("" and NULL are the
+** same text), the fields that go with it (FIELD_WITH_PREV) included.
+*/
 int record_field_same(const struct record_type *t, size_t i, const void *a, const void *b);
-/* Copy field i from src into dst (text is copied). */
+/* Copy field i from src into dst (text is copied); not the fields that go with it. */
 void record_field_assign(const struct record_type *t, size_t i, void *dst, const void *src);
 /* Field i of rec as text for people (numbers in decimal; text as it is). Caller frees. */
 char *record_field_text(const struct record_type *t, size_t i, const void *rec);
 /*
-** How field i of rec is shown: the text of its shown_by field when it has
-** one (the name a parent_id points at), else record_field_text(). Caller frees.
+** How field i of rec is shown to people: as the type's shown() says, else
+** the text of its shown_by field (the name a parent_id points at), else
+** record_field_text(); a secret field masked (前3后4). Caller frees.
 */
 char *record_field_shown(const struct record_type *t, size_t i, const void *rec);
+
+/* The value of rec's integer field called name (FIELD_INT64 or FIELD_INT); 0 when it has none. */
+int64_t record_int(const struct record_type *t, const void *rec, const char *name);
+/* The value of rec's text field called name; "" when it has none. Borrowed. */
+const char *record_text(const struct record_type *t, const void *rec, const char *name);
+
+/* Set rec's text field called name to a copy of value (nothing when it has no such field). */
+void record_text_set(const struct record_type *t, void *rec, const char *name, const char *value);
 
 /* True when a and b agree on every field people edit (neither STORED nor KEY). */
 int record_same(const struct record_type *t, const void *a, const void *b);
@@ -98,11 +126,11 @@ int record_same(const struct record_type *t, const void *a, const void *b);
 ** loaded, mine what it typed, theirs what another desk saved meanwhile.
 */
 struct record_merge {
-    size_t *mine;    /* fields only this desk changed: mine is written */
+    size_t *mine; /* fields only this desk changed: mine is written */
     size_t nmine;
-    size_t *theirs;  /* fields only the other desk changed: theirs is kept */
+    size_t *theirs; /* fields only the other desk changed: theirs is kept */
     size_t ntheirs;
-    size_t *both;    /* fields both changed to different values: the clerk chooses */
+    size_t *both; /* fields both changed to different values: the clerk chooses */
     size_t nboth;
 };
 

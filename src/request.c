@@ -216,8 +216,11 @@ static void request_defaults(void *rec)
     r->resolve_unit = 'd';
 }
 
-const struct record_type request_record = {"request", sizeof(struct request), request_fields,
-                                           ARRAY_LEN(request_fields), request_defaults};
+const struct record_type request_record = {.name = "request",
+                                           .size = sizeof(struct request),
+                                           .fields = request_fields,
+                                           .nfields = ARRAY_LEN(request_fields),
+                                           .defaults = request_defaults};
 
 time_t request_due(const struct request *r)
 {

@@ -33,8 +33,8 @@ static const struct field_desc resident_fields[] = {
     RF(gender, FIELD_CHAR, N_("Sex"), 0, NULL),
     RF(ethnicity, FIELD_TEXT, N_("Ethnicity"), 0, NULL),
     RF(birth_date, FIELD_TEXT, N_("Born"), 0, NULL),
-    RF(id_number, FIELD_TEXT, N_("ID number"), 0, NULL),
-    RF(phone, FIELD_TEXT, N_("Mobile"), 0, NULL),
+    RF(id_number, FIELD_TEXT, N_("ID number"), FIELD_SECRET, NULL),
+    RF(phone, FIELD_TEXT, N_("Mobile"), FIELD_SECRET, NULL),
     RF(landline, FIELD_TEXT, N_("Landline"), 0, NULL),
     RF(community_id, FIELD_INT64, N_("Community"), 0, "community"),
     RF(community, FIELD_TEXT, NULL, FIELD_STORED, NULL),
@@ -54,8 +54,18 @@ static const struct field_desc resident_fields[] = {
 };
 #undef RF
 
-const struct record_type resident_record = {"resident", sizeof(struct resident), resident_fields,
-                                            ARRAY_LEN(resident_fields), NULL};
+static char *resident_shown(size_t i, const void *rec)
+{
+    const struct resident *r = rec;
+    if (str_eq(resident_fields[i].name, "gender")) return xstrdup(resident_gender_text(r->gender));
+    return NULL;
+}
+
+const struct record_type resident_record = {.name = "resident",
+                                            .size = sizeof(struct resident),
+                                            .fields = resident_fields,
+                                            .nfields = ARRAY_LEN(resident_fields),
+                                            .shown = resident_shown};
 
 #define GF(member, kind, label, flags) FIELD_OF(struct tag, member, kind, label, flags, NULL)
 static const struct field_desc tag_fields[] = {
@@ -66,8 +76,10 @@ static const struct field_desc tag_fields[] = {
 };
 #undef GF
 
-const struct record_type tag_record = {"tag", sizeof(struct tag), tag_fields, ARRAY_LEN(tag_fields),
-                                       NULL};
+const struct record_type tag_record = {.name = "tag",
+                                       .size = sizeof(struct tag),
+                                       .fields = tag_fields,
+                                       .nfields = ARRAY_LEN(tag_fields)};
 
 char *resident_normalize_name(const char *typed)
 {

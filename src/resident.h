@@ -39,7 +39,8 @@ struct resident {
 /* The resident's fields (record.h): init, free, copy and merge go through it. */
 extern const struct record_type resident_record;
 
-/* Every string "" and every number 0; free with resident_free(). Copy: dst need not be initialised. */
+/* Every string "" and every number 0; free with resident_free(). Copy: dst need not be initialised.
+ */
 static inline void resident_init(struct resident *r)
 {
     record_init(&resident_record, r);

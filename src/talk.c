@@ -25,5 +25,9 @@ static const struct field_desc talk_fields[] = {
 };
 #undef TF
 
-const struct record_type talk_record = {"evening_talk", sizeof(struct evening_talk), talk_fields,
-                                        ARRAY_LEN(talk_fields), NULL};
+const struct record_type talk_record = {
+    .name = "evening_talk",
+    .size = sizeof(struct evening_talk),
+    .fields = talk_fields,
+    .nfields = ARRAY_LEN(talk_fields),
+};

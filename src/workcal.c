@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DF(member, kind, label, flags) FIELD_OF(struct calendar_day, member, kind, label, flags, NULL)
+#define DF(member, kind, label, flags)                                                             \
+    FIELD_OF(struct calendar_day, member, kind, label, flags, NULL)
 static const struct field_desc day_fields[] = {
     DF(day, FIELD_TEXT, N_("Date"), 0),
     DF(working, FIELD_INT, N_("Day"), 0),
@@ -17,8 +18,18 @@ static const struct field_desc day_fields[] = {
 };
 #undef DF
 
-const struct record_type calendar_day_record = {"calendar_day", sizeof(struct calendar_day),
-                                                day_fields, ARRAY_LEN(day_fields), NULL};
+static char *day_shown(size_t i, const void *rec)
+{
+    const struct calendar_day *d = rec;
+    if (i == 1) return xstrdup(d->working ? _("Workday") : _("Holiday"));
+    return NULL;
+}
+
+const struct record_type calendar_day_record = {.name = "calendar_day",
+                                                .size = sizeof(struct calendar_day),
+                                                .fields = day_fields,
+                                                .nfields = ARRAY_LEN(day_fields),
+                                                .shown = day_shown};
 
 #define DEFAULT_START (9 * 60)
 #define DEFAULT_END   (17 * 60)

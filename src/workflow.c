@@ -290,14 +290,6 @@ const char *workflow_role_code(unsigned role)
                                     : "desk";
 }
 
-const char *workflow_role_label(unsigned role)
-{
-    return role & ROLE_UNIT         ? N_("for the unit")
-           : role & ROLE_SUPERVISOR ? N_("supervisor")
-           : role & ROLE_SYSTEM     ? N_("automatic")
-                                    : N_("desk");
-}
-
 /* The first rule for (from, a), or NULL. */
 static const struct workflow_rule *rule_first(enum request_state from, enum request_action a)
 {

@@ -111,9 +111,8 @@ unsigned workflow_action_needs(enum request_action a);
 /* The action a code names, or -1. */
 int workflow_action_parse(const char *code);
 
-/* A role's code ("unit") and label (msgid). */
+/* A role's code ("unit"). */
 const char *workflow_role_code(unsigned role);
-const char *workflow_role_label(unsigned role);
 
 /* The reasons a unit may give for returning a request (退单): codes and labels. */
 extern const struct request_word workflow_return_reasons[];

@@ -131,7 +131,8 @@ int dialog_confirm(const char *title, const char *question, int default_yes)
     }
 }
 
-int dialog_options(const char *title, const char *text, const char *const *options, int n)
+int dialog_options_keyed(const char *title, const char *text, const char *const *options,
+                         const char *keys, int n)
 {
     int sel = 0;
     for (;;) {
@@ -141,7 +142,8 @@ int dialog_options(const char *title, const char *text, const char *const *optio
         struct box b = box_open(trows + n + 4, w, title);
         box_text(&b, 2, text);
         for (int i = 0; i < n; i++) {
-            char *line = xasprintf(" %d  %s", i + 1, options[i]);
+            char *line = keys ? xasprintf(" %c  %s", keys[i], options[i])
+                              : xasprintf(" %d  %s", i + 1, options[i]);
             draw_text(b.y + 3 + trows + i, b.x + 2, b.w - 4, line,
                       i == sel ? term_attr(UI_SELECTED) : term_attr(UI_DIALOG), 0);
             free(line);
@@ -150,12 +152,18 @@ int dialog_options(const char *title, const char *text, const char *const *optio
         struct key k;
         if (!dialog_key(&k)) return -1;
         enum action a = action_for_key(&k, 1);
-        if (k.code == 0 && k.ch >= '1' && k.ch < '1' + (unsigned)n) return (int)(k.ch - '1');
+        for (int i = 0; i < n && k.code == 0; i++)
+            if (keys ? k.ch == (unsigned char)keys[i] : k.ch == (uint32_t)('1' + i)) return i;
         if (a == ACT_BACK) return -1;
         if (a == ACT_ENTER) return sel;
         if (a == ACT_UP && sel > 0) sel--;
         if (a == ACT_DOWN && sel + 1 < n) sel++;
     }
+}
+
+int dialog_options(const char *title, const char *text, const char *const *options, int n)
+{
+    return dialog_options_keyed(title, text, options, NULL, n);
 }
 
 struct chooser {
@@ -320,20 +328,12 @@ void dialog_progress(const char *step, size_t done, size_t total)
     refresh();
 }
 
-void conflict_describe(struct strbuf *out, const struct conflict_field *fields, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!str_eq(fields[i].mine, fields[i].theirs))
-            strbuf_addf(out, _("%s: yours \"%s\", now \"%s\"\n"), fields[i].label, fields[i].mine,
-                        fields[i].theirs);
-}
-
 enum conflict_choice dialog_conflict(const char *who, const char *when, const char *differences)
 {
     struct strbuf text = STRBUF_INIT;
     strbuf_addf(&text, _("%s changed this record at %s, after you opened it.\n"), who, when);
     strbuf_adds(&text, differences);
-    const char *options[] = {_("Save my typing over it"), _("Drop my typing and show theirs"),
+    const char *options[] = {_("Save my changes over theirs"), _("Drop my typing and show theirs"),
                              _("Go back to editing (nothing is lost)")};
     int choice = dialog_options(_("Someone else saved first"), strbuf_str(&text), options, 3);
     strbuf_free(&text);

@@ -46,6 +46,13 @@ int dialog_confirm(const char *title, const char *question, int default_yes);
 int dialog_options(const char *title, const char *text, const char *const *options, int n);
 
 /*
+** The same, each option chosen by its own key keys[i] (a printable ASCII
+** character, shown beside it) rather than by its position.
+*/
+int dialog_options_keyed(const char *title, const char *text, const char *const *options,
+                         const char *keys, int n);
+
+/*
 ** Choose one item of src, narrowing the list at every key typed; initial
 ** is typed first (may be NULL). Returns 1 with *chosen set (caller frees
 ** its strings with choice_list_free-like care: free label and detail), or
@@ -74,25 +81,16 @@ int dialog_checklist(const char *title, const char *const *items, int *checked, 
 */
 void dialog_progress(const char *step, size_t done, size_t total);
 
-/* A field of a record two desks saved: its label, my typing, the stored value. */
-struct conflict_field {
-    const char *label;
-    const char *mine, *theirs;
-};
-
-/* Append "名称：您填的是「X」，现在是「Y」" to out for each field of fields[0..n) that differs. */
-void conflict_describe(struct strbuf *out, const struct conflict_field *fields, size_t n);
-
 /* dialog_conflict() answers. */
 enum conflict_choice {
-    CONFLICT_OVERWRITE, /* save my typing over theirs */
+    CONFLICT_OVERWRITE, /* save what I changed over what they saved */
     CONFLICT_THEIRS,    /* drop my typing, show theirs */
     CONFLICT_EDIT,      /* go back to editing, nothing lost */
 };
 
 /*
-** Someone saved the record first: say who and when, list what differs
-** (lines), and ask what to do.
+** Someone saved the record first: say who and when, list what each desk
+** changed (differences: lines), and ask what to do.
 */
 enum conflict_choice dialog_conflict(const char *who, const char *when, const char *differences);
 

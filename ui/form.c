@@ -115,6 +115,18 @@ int form_masked(const struct form *f, int i)
     return same;
 }
 
+void form_bind(struct form *f, int i, const char *name)
+{
+    f->fields[i].binds = name;
+}
+
+int form_bound(const struct form *f, const char *name)
+{
+    for (int i = 0; name && i < f->n; i++)
+        if (str_eq(f->fields[i].binds, name)) return i;
+    return -1;
+}
+
 void form_on_leave(struct form *f, form_leave on_leave, void *ctx)
 {
     f->on_leave = on_leave;

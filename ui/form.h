@@ -47,8 +47,9 @@ struct form_field {
     char *multi;
     char *orig_multi;
     /* all */
-    char *message;    /* shown beside the field; NULL when none */
-    int message_note; /* the message is a note, not an error */
+    const char *binds; /* the record field it edits (form_bind()); NULL when not said */
+    char *message;     /* shown beside the field; NULL when none */
+    int message_note;  /* the message is a note, not an error */
 };
 
 struct form;
@@ -94,6 +95,11 @@ void form_set_secret(struct form *f, int i, char *(*mask)(const char *));
 void form_reveal(struct form *f, int i);
 /* True when field i is secret and still masked. */
 int form_masked(const struct form *f, int i);
+
+/* Field i edits the record's field called name (so a value the store refuses is marked here). */
+void form_bind(struct form *f, int i, const char *name);
+/* The field that edits the record's field called name, or -1. */
+int form_bound(const struct form *f, const char *name);
 
 /* Call on_leave after each field is left. */
 void form_on_leave(struct form *f, form_leave on_leave, void *ctx);

@@ -9,6 +9,7 @@
 */
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
+#include "db/settings_store.h"
 #include "src/actor.h"
 #include "src/catalogue.h"
 #include "src/date.h"
@@ -17,10 +18,8 @@
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/dialog.h"
-#include "ui/draw.h"
+#include "ui/list_screen.h"
 #include "ui/screens.h"
-#include "ui/term.h"
-#include "ui/widget.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,54 +27,178 @@
 
 enum cat_tab { TAB_ITEMS, TAB_UNITS, TAB_CALENDAR, TAB_COUNT };
 
-static const struct {
-    const char *label;
-    struct list_column cols[6];
-    int ncols;
-} tabs[TAB_COUNT] = {
-    [TAB_ITEMS] = {N_("Service items"),
-                   {{N_("Code"), 6, 0},
-                    {N_("Name"), 0, 0},
-                    {N_("Category"), 10, 0},
-                    {N_("Unit"), 14, 0},
-                    {N_("Limits"), 14, 0},
-                    {N_("Status"), 6, 0}},
-                   6},
-    [TAB_UNITS] = {N_("Units"),
-                   {{N_("Code"), 6, 0},
-                    {N_("Name"), 0, 0},
-                    {N_("Kind"), 10, 0},
-                    {N_("Phone"), 14, 0},
-                    {N_("Items"), 6, TEXT_FIT_RIGHT},
-                    {N_("Status"), 6, 0}},
-                   6},
-    [TAB_CALENDAR] =
-        {N_("Calendar"),
-         {{N_("Date"), 10, 0}, {N_("Weekday"), 6, 0}, {N_("Day"), 8, 0}, {N_("Name"), 0, 0}},
-         4},
-};
+static unsigned retired_flags(const struct list_screen *ls)
+{
+    return ls->with_retired ? CATALOGUE_WITH_RETIRED : 0;
+}
 
-struct catalogue_screen {
-    struct screen base;
-    enum cat_tab tab;
-    struct lineedit search;
-    struct item_list items;
-    struct unit_list units;
-    struct calendar_days days;
-    int with_retired;
-    struct list_column cols[6];
-    struct listview list;
-    unsigned generation;
-    char cell[64];
-};
+/* --- service items ------------------------------------------------------------------------- */
 
-static const enum action catalogue_bar[] = {ACT_SEARCH, ACT_EDIT,   ACT_REFRESH, ACT_SHOW_RETIRED,
-                                            ACT_NEW,    ACT_RETIRE, ACT_MENU,    ACT_NONE};
+static int item_load(struct list_screen *ls, const char *query, struct list_rows *out)
+{
+    struct item_list l;
+    int rc = item_list(ui.db, query, 0, retired_flags(ls), &l);
+    out->items = l.items;
+    out->n = l.n;
+    return rc;
+}
 
 static const char *category_label(const char *code)
 {
     const char *l = request_word_label(request_categories, code);
     return l ? _(l) : code;
+}
+
+static const char *item_cell(struct list_screen *ls, const void *row, int col, char *buf)
+{
+    (void)ls;
+    const struct service_item *it = row;
+    switch (col) {
+    case 0:
+        return it->code;
+    case 1:
+        return it->name;
+    case 2:
+        return category_label(it->category);
+    case 3:
+        return it->unit_name;
+    case 4: {
+        char *a = catalogue_accept_text(it->accept_minutes);
+        char *r = catalogue_resolve_text(it->resolve_amount, it->resolve_unit);
+        snprintf(buf, LIST_CELL_MAX, "%s/%s", a, r);
+        free(a);
+        free(r);
+        return buf;
+    }
+    default:
+        return it->retired ? _("Retired") : "";
+    }
+}
+
+static void item_edit(struct list_screen *ls, void *row)
+{
+    (void)ls;
+    ui_push(screen_item_form_new(row));
+}
+
+static void item_create(struct list_screen *ls)
+{
+    (void)ls;
+    ui_push(screen_item_form_new(NULL));
+}
+
+/* Ask question (made here, freed here) under the title of retiring or restoring. */
+static int retire_confirmed(int retire, char *question)
+{
+    int yes = dialog_confirm(retire ? _("Retire") : _("Restore"), question, 0);
+    free(question);
+    return yes;
+}
+
+/* What the store said about a retire or restore, on the message line. */
+static void retire_said(int rc)
+{
+    if (rc == DB_OK)
+        ui_message(UI_MSG_INFO, "%s", _("Done"));
+    else if (rc == DB_CONFLICT)
+        ui_message(UI_MSG_ERROR, "%s", _("Not changed: someone changed it meanwhile; look again"));
+    else
+        ui_message(UI_MSG_ERROR, "%s", db_rc_message(rc));
+}
+
+static void item_retire(struct list_screen *ls, void *row)
+{
+    struct service_item *it = row;
+    int retire = !it->retired;
+    if (!retire_confirmed(
+            retire, retire ? xasprintf(_("Retire %s %s? Its requests keep it; it can be restored."),
+                                       it->code, it->name)
+                           : xasprintf(_("Restore %s %s?"), it->code, it->name)))
+        return;
+    int rc = item_set_retired(ui.db, it, retire, actor_name(), NULL);
+    if (rc == DB_INVALID)
+        ui_message(UI_MSG_ERROR, "%s", _("Not restored: its unit is retired"));
+    else
+        retire_said(rc);
+    list_screen_reload(ls);
+}
+
+/* --- units --------------------------------------------------------------------------------- */
+
+static int unit_load(struct list_screen *ls, const char *query, struct list_rows *out)
+{
+    struct unit_list l;
+    int rc = unit_list(ui.db, query, retired_flags(ls), &l);
+    out->items = l.items;
+    out->n = l.n;
+    return rc;
+}
+
+static const char *unit_cell(struct list_screen *ls, const void *row, int col, char *buf)
+{
+    (void)ls;
+    const struct unit *u = row;
+    switch (col) {
+    case 0:
+        return u->code;
+    case 1:
+        return u->name;
+    case 2:
+        return u->kind;
+    case 3:
+        return u->phone;
+    case 4:
+        snprintf(buf, LIST_CELL_MAX, "%lld", (long long)u->items);
+        return buf;
+    default:
+        return u->retired ? _("Retired") : "";
+    }
+}
+
+static void unit_edit(struct list_screen *ls, void *row)
+{
+    (void)ls;
+    ui_push(screen_unit_form_new(row));
+}
+
+static void unit_create(struct list_screen *ls)
+{
+    (void)ls;
+    ui_push(screen_unit_form_new(NULL));
+}
+
+static void unit_retire(struct list_screen *ls, void *row)
+{
+    struct unit *u = row;
+    int retire = !u->retired;
+    if (!retire_confirmed(
+            retire, retire
+                        ? xasprintf(_("Retire %s %s? It stays in the records and can be restored."),
+                                    u->code, u->name)
+                        : xasprintf(_("Restore %s %s?"), u->code, u->name)))
+        return;
+    int64_t blocking = 0;
+    int rc = unit_set_retired(ui.db, u, retire, actor_name(), &blocking, NULL);
+    if (rc == DB_INVALID)
+        ui_message(UI_MSG_ERROR, _("Not retired: it still offers %lld active service items"),
+                   (long long)blocking);
+    else
+        retire_said(rc);
+    list_screen_reload(ls);
+}
+
+/* --- the calendar -------------------------------------------------------------------------- */
+
+static int day_load(struct list_screen *ls, const char *query, struct list_rows *out)
+{
+    (void)ls;
+    struct calendar_days d;
+    char *prefix = text_normalize(query, TEXT_NORM_NOSPACE);
+    int rc = calendar_list(ui.db, prefix, &d);
+    free(prefix);
+    out->items = d.v;
+    out->n = d.n;
+    return rc;
 }
 
 static const char *weekday_label(const char *day)
@@ -88,51 +211,11 @@ static const char *weekday_label(const char *day)
     return _(names[((n % 7) + 7 + 4) % 7]);
 }
 
-static const char *catalogue_cell(void *ctx, int row, int col)
+static const char *day_cell(struct list_screen *ls, const void *row, int col, char *buf)
 {
-    struct catalogue_screen *cs = ctx;
-    if (cs->tab == TAB_ITEMS) {
-        const struct service_item *it = &cs->items.items[row];
-        switch (col) {
-        case 0:
-            return it->code;
-        case 1:
-            return it->name;
-        case 2:
-            return category_label(it->category);
-        case 3:
-            return it->unit_name;
-        case 4: {
-            char *a = catalogue_accept_text(it->accept_minutes);
-            char *r = catalogue_resolve_text(it->resolve_amount, it->resolve_unit);
-            snprintf(cs->cell, sizeof cs->cell, "%s/%s", a, r);
-            free(a);
-            free(r);
-            return cs->cell;
-        }
-        default:
-            return it->retired ? _("Retired") : "";
-        }
-    }
-    if (cs->tab == TAB_UNITS) {
-        const struct unit *u = &cs->units.items[row];
-        switch (col) {
-        case 0:
-            return u->code;
-        case 1:
-            return u->name;
-        case 2:
-            return u->kind;
-        case 3:
-            return u->phone;
-        case 4:
-            snprintf(cs->cell, sizeof cs->cell, "%lld", (long long)u->items);
-            return cs->cell;
-        default:
-            return u->retired ? _("Retired") : "";
-        }
-    }
-    const struct calendar_day *d = &cs->days.v[row];
+    (void)ls;
+    (void)buf;
+    const struct calendar_day *d = row;
     switch (col) {
     case 0:
         return d->day;
@@ -145,221 +228,108 @@ static const char *catalogue_cell(void *ctx, int row, int col)
     }
 }
 
-static int catalogue_dim(void *ctx, int row)
+static void day_edit(struct list_screen *ls, void *row)
 {
-    struct catalogue_screen *cs = ctx;
-    if (cs->tab == TAB_ITEMS) return cs->items.items[row].retired;
-    if (cs->tab == TAB_UNITS) return cs->units.items[row].retired;
-    return 0;
+    (void)ls;
+    ui_push(screen_day_form_new(row));
 }
 
-static int64_t row_id(struct catalogue_screen *cs, int row)
+static void day_create(struct list_screen *ls)
 {
-    if (row < 0) return 0;
-    if (cs->tab == TAB_ITEMS && (size_t)row < cs->items.n) return cs->items.items[row].id;
-    if (cs->tab == TAB_UNITS && (size_t)row < cs->units.n) return cs->units.items[row].id;
-    return 0;
+    (void)ls;
+    ui_push(screen_day_form_new(NULL));
 }
 
-static void catalogue_reload(struct catalogue_screen *cs)
+/* F8 on the calendar: the day is removed (a day the calendar does not name follows the rule). */
+static void day_remove(struct list_screen *ls, void *row)
 {
-    int64_t keep = ui.saved_id ? ui.saved_id : row_id(cs, cs->list.sel);
-    ui.saved_id = 0;
-    char *q = lineedit_text(&cs->search);
-    unsigned flags = cs->with_retired ? CATALOGUE_WITH_RETIRED : 0;
-    item_list_free(&cs->items);
-    unit_list_free(&cs->units);
-    calendar_days_free(&cs->days);
-    int rc = DB_OK;
-    size_t n = 0;
-    if (cs->tab == TAB_ITEMS) {
-        rc = item_list(ui.db, q, 0, flags, &cs->items);
-        n = cs->items.n;
-    } else if (cs->tab == TAB_UNITS) {
-        rc = unit_list(ui.db, q, flags, &cs->units);
-        n = cs->units.n;
-    } else {
-        char *prefix = text_normalize(q, TEXT_NORM_NOSPACE);
-        rc = calendar_list(ui.db, prefix, &cs->days);
-        free(prefix);
-        n = cs->days.n;
-    }
+    const struct calendar_day *d = row;
+    char *q = xasprintf(_("Remove %s (%s) from the calendar?"), d->day, d->name);
+    int yes = dialog_confirm(_("Calendar"), q, 0);
     free(q);
-    if (rc != DB_OK) ui_message(UI_MSG_ERROR, "%s", db_rc_message(rc));
-    listview_set_count(&cs->list, (int)n);
-    for (size_t i = 0; keep && i < n; i++)
-        if (row_id(cs, (int)i) == keep) cs->list.sel = (int)i;
-    cs->generation = ui.generation;
+    if (!yes) return;
+    retire_said(calendar_remove(ui.db, d->day));
+    list_screen_reload(ls);
 }
 
-static void set_tab(struct catalogue_screen *cs, int tab)
+/* The calendar's tab row also says the working hours the deadlines count in. */
+static char *catalogue_tab_note(struct list_screen *ls)
 {
-    cs->tab = (enum cat_tab)((tab + TAB_COUNT) % TAB_COUNT);
-    for (int i = 0; i < tabs[cs->tab].ncols; i++) {
-        cs->cols[i] = tabs[cs->tab].cols[i];
-        cs->cols[i].title = _(tabs[cs->tab].cols[i].title);
-    }
-    cs->list = (struct listview){cs->cols,       tabs[cs->tab].ncols, 0, -1, 0, 1,
-                                 catalogue_cell, catalogue_dim,       cs};
-    lineedit_clear(&cs->search);
-    catalogue_reload(cs);
+    if (ls->tab != TAB_CALENDAR) return xstrdup(_("Tab: next list"));
+    char *hours = settings_get(ui.db, SETTING_WORK_HOURS);
+    char *line = xasprintf(_("Working hours %s · Tab: next list"), hours);
+    free(hours);
+    return line;
 }
 
-static void catalogue_draw(struct screen *s, int top, int rows)
-{
-    struct catalogue_screen *cs = (struct catalogue_screen *)s;
-    if (cs->generation != ui.generation) catalogue_reload(cs);
-    int x = 1;
-    for (int t = 0; t < TAB_COUNT; t++) {
-        char *label = xasprintf(" %s ", _(tabs[t].label));
-        int w = text_width(label);
-        draw_text(top, x, w, label, t == (int)cs->tab ? term_attr(UI_TAB_ON) : term_attr(UI_NORMAL),
-                  0);
-        x += w + 1;
-        free(label);
-    }
-    if (cs->tab == TAB_CALENDAR) {
-        char *hours = calendar_hours(ui.db);
-        char *line = xasprintf(_("Working hours %s · Tab: next list"), hours);
-        draw_text(top, x + 1, COLS - x - 2, line, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
-        free(line);
-        free(hours);
-    } else {
-        draw_text(top, x + 1, COLS - x - 2, _("Tab: next list"), term_attr(UI_DIM),
-                  TEXT_FIT_ELLIPSIS);
-    }
-    char *count = xasprintf(_("%d found"), cs->list.n);
-    search_line_draw(&cs->search, top + 1,
-                     cs->tab == TAB_CALENDAR ? _("a year or month, such as 2026 or 2026-10")
-                                             : _("type Chinese, pinyin initials or a code"),
-                     count, s);
-    free(count);
-    listview_draw(&cs->list, top + 2, 0, rows - 2, COLS);
-}
+static const struct command catalogue_menu[] = {
+    {"import-catalogue", '1', N_("Import a service catalogue"),
+     N_("Read a catalogue ledger: items with their units and time limits"), 0, import_command, 0,
+     NULL},
+    {"import-calendar", '2', N_("Import a working-day calendar"),
+     N_("Read the holidays and 调休 working days of a year from a ledger"), 0, import_command, 0,
+     NULL},
+    {"settings", '3', N_("Settings"),
+     N_("The centre's name and desk phone, working hours, how the rates are reckoned"), 0, NULL, 0,
+     screen_settings_new},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
 
-/* F8: retire or restore the selected item or unit; remove the selected calendar day. */
-static void catalogue_retire(struct catalogue_screen *cs)
-{
-    int sel = cs->list.sel;
-    if (sel < 0 || sel >= cs->list.n) {
-        ui_message(UI_MSG_ERROR, "%s", _("No row is selected"));
-        return;
-    }
-    int rc;
-    if (cs->tab == TAB_CALENDAR) {
-        const struct calendar_day *d = &cs->days.v[sel];
-        char *q = xasprintf(_("Remove %s (%s) from the calendar?"), d->day, d->name);
-        int yes = dialog_confirm(_("Calendar"), q, 0);
-        free(q);
-        if (!yes) return;
-        rc = calendar_remove(ui.db, d->day);
-    } else if (cs->tab == TAB_ITEMS) {
-        struct service_item *it = &cs->items.items[sel];
-        int retire = !it->retired;
-        char *q = retire ? xasprintf(_("Retire %s %s? Its requests keep it; it can be restored."),
-                                     it->code, it->name)
-                         : xasprintf(_("Restore %s %s?"), it->code, it->name);
-        int yes = dialog_confirm(retire ? _("Retire") : _("Restore"), q, 0);
-        free(q);
-        if (!yes) return;
-        rc = item_set_retired(ui.db, it, retire, actor_name(), NULL);
-        if (rc == DB_INVALID) {
-            ui_message(UI_MSG_ERROR, "%s", _("Not restored: its unit is retired"));
-            return;
-        }
-    } else {
-        struct unit *u = &cs->units.items[sel];
-        int retire = !u->retired;
-        char *q = retire
-                      ? xasprintf(_("Retire %s %s? It stays in the records and can be restored."),
-                                  u->code, u->name)
-                      : xasprintf(_("Restore %s %s?"), u->code, u->name);
-        int yes = dialog_confirm(retire ? _("Retire") : _("Restore"), q, 0);
-        free(q);
-        if (!yes) return;
-        int64_t blocking = 0;
-        rc = unit_set_retired(ui.db, u, retire, actor_name(), &blocking, NULL);
-        if (rc == DB_INVALID) {
-            ui_message(UI_MSG_ERROR, _("Not retired: it still offers %lld active service items"),
-                       (long long)blocking);
-            return;
-        }
-    }
-    if (rc == DB_OK)
-        ui_message(UI_MSG_INFO, "%s", _("Done"));
-    else if (rc == DB_CONFLICT)
-        ui_message(UI_MSG_ERROR, "%s", _("Not changed: someone changed it meanwhile; look again"));
-    else
-        ui_message(UI_MSG_ERROR, "%s", db_rc_message(rc));
-    ui.generation++;
-}
+static const struct list_tab tabs[TAB_COUNT] = {
+    [TAB_ITEMS] = {.label = N_("Service items"),
+                   .type = &service_item_record,
+                   .cols = {{N_("Code"), 6, 0},
+                            {N_("Name"), 0, 0},
+                            {N_("Category"), 10, 0},
+                            {N_("Unit"), 14, 0},
+                            {N_("Limits"), 14, 0},
+                            {N_("Status"), 6, 0}},
+                   .ncols = 6,
+                   .hint = N_("type Chinese, pinyin initials or a code"),
+                   .flags = LIST_RETIRED,
+                   .load = item_load,
+                   .cell = item_cell,
+                   .edit = item_edit,
+                   .create = item_create,
+                   .retire = item_retire},
+    [TAB_UNITS] = {.label = N_("Units"),
+                   .type = &unit_record,
+                   .cols = {{N_("Code"), 6, 0},
+                            {N_("Name"), 0, 0},
+                            {N_("Kind"), 10, 0},
+                            {N_("Phone"), 14, 0},
+                            {N_("Items"), 6, TEXT_FIT_RIGHT},
+                            {N_("Status"), 6, 0}},
+                   .ncols = 6,
+                   .hint = N_("type Chinese, pinyin initials or a code"),
+                   .flags = LIST_RETIRED,
+                   .load = unit_load,
+                   .cell = unit_cell,
+                   .edit = unit_edit,
+                   .create = unit_create,
+                   .retire = unit_retire},
+    [TAB_CALENDAR] = {.label = N_("Calendar"),
+                      .type = &calendar_day_record,
+                      .cols = {{N_("Date"), 10, 0},
+                               {N_("Weekday"), 6, 0},
+                               {N_("Day"), 8, 0},
+                               {N_("Name"), 0, 0}},
+                      .ncols = 4,
+                      .hint = N_("a year or month, such as 2026 or 2026-10"),
+                      .load = day_load,
+                      .cell = day_cell,
+                      .edit = day_edit,
+                      .create = day_create,
+                      .retire = day_remove},
+};
 
-static int catalogue_key(struct screen *s, enum action a, const struct key *k)
-{
-    struct catalogue_screen *cs = (struct catalogue_screen *)s;
-    int sel = cs->list.sel, has = sel >= 0 && sel < cs->list.n;
-    switch (a) {
-    case ACT_NEXT_FIELD:
-    case ACT_PREV_FIELD:
-        set_tab(cs, (int)cs->tab + (a == ACT_NEXT_FIELD ? 1 : -1));
-        return UI_HANDLED;
-    case ACT_ENTER:
-    case ACT_EDIT:
-        if (!has)
-            ui_message(UI_MSG_ERROR, "%s", _("No row is selected"));
-        else if (cs->tab == TAB_ITEMS)
-            ui_push(screen_item_form_new(&cs->items.items[sel]));
-        else if (cs->tab == TAB_UNITS)
-            ui_push(screen_unit_form_new(&cs->units.items[sel]));
-        else
-            ui_push(screen_day_form_new(&cs->days.v[sel]));
-        return UI_HANDLED;
-    case ACT_NEW:
-        ui_push(cs->tab == TAB_ITEMS   ? screen_item_form_new(NULL)
-                : cs->tab == TAB_UNITS ? screen_unit_form_new(NULL)
-                                       : screen_day_form_new(NULL));
-        return UI_HANDLED;
-    case ACT_RETIRE:
-        catalogue_retire(cs);
-        return UI_HANDLED;
-    case ACT_SHOW_RETIRED:
-        cs->with_retired = !cs->with_retired;
-        catalogue_reload(cs);
-        return UI_HANDLED;
-    case ACT_MENU:
-        ui_push(screen_settings_new());
-        return UI_HANDLED;
-    case ACT_REFRESH:
-        catalogue_reload(cs);
-        return UI_HANDLED;
-    default:
-        break;
-    }
-    int reload, r = search_list_key(&cs->search, &cs->list, a, k, &reload);
-    if (reload) catalogue_reload(cs);
-    return r;
-}
-
-static void catalogue_free(struct screen *s)
-{
-    struct catalogue_screen *cs = (struct catalogue_screen *)s;
-    item_list_free(&cs->items);
-    unit_list_free(&cs->units);
-    calendar_days_free(&cs->days);
-    lineedit_free(&cs->search);
-    free(cs);
-}
-
-static const struct screen_ops catalogue_ops = {catalogue_draw, catalogue_key, NULL,
-                                                catalogue_free};
+static const struct list_spec spec = {.title = N_("Service catalogue"),
+                                      .tabs = tabs,
+                                      .ntabs = TAB_COUNT,
+                                      .menu = catalogue_menu,
+                                      .tab_note = catalogue_tab_note};
 
 struct screen *screen_catalogue_new(void)
 {
-    struct catalogue_screen *cs = xcalloc(1, sizeof *cs);
-    cs->base.ops = &catalogue_ops;
-    cs->base.title = _("Service catalogue");
-    cs->base.bar = catalogue_bar;
-    lineedit_init(&cs->search, 40);
-    set_tab(cs, TAB_ITEMS);
-    return &cs->base;
+    return list_screen_new(&spec, TAB_ITEMS, NULL);
 }

@@ -1,9 +1,8 @@
 /*
-** screen_catalogue_form: the forms of the catalogue screen: a service
-** item (code, name, unit, category, limits as people write them: 2小时,
-** 5个工作日), a unit, and a calendar day (a holiday or a 调休 working day).
-** Each field is checked as it is left; a save that lost the race to
-** another desk says who saved first and keeps the typing.
+** screen_catalogue_form: the forms of the catalogue screen, through the
+** form kit (ui/form_screen.h): a service item (code, name, unit, category,
+** limits as people write them: 2小时, 5个工作日), a unit, and a calendar
+** day (a holiday or a 调休 working day).
 */
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
@@ -17,27 +16,12 @@
 #include "src/validate.h"
 #include "ui/choices.h"
 #include "ui/dialog.h"
-#include "ui/draw.h"
-#include "ui/form.h"
+#include "ui/form_screen.h"
 #include "ui/screens.h"
-#include "ui/term.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const enum action form_bar[] = {ACT_SAVE, ACT_NONE};
-static const struct screen_ops cat_form_ops;
-
-/* What a catalogue form is: its fields, and how to save them. */
-struct cat_form {
-    struct screen base;
-    struct form form;
-    struct service_item item; /* item forms */
-    struct unit unit;         /* unit forms */
-    char day[11];             /* day forms: the day being edited, "" for a new one */
-    int (*save)(struct cat_form *cf);
-};
 
 static const char *check_required(const char *text)
 {
@@ -66,146 +50,160 @@ static const char *check_resolve(const char *text)
                                                               : _("Write it as 5个工作日 or 4小时");
 }
 
-static void cat_form_draw(struct screen *s, int top, int rows)
+/* A unit or item that names a retired or missing unit: said at the field. */
+static int catalogue_refused(struct form_screen *fs, int rc, const void *rec)
 {
-    struct cat_form *cf = (struct cat_form *)s;
-    form_draw(&cf->form, top + 1, rows - 1, COLS, s);
-}
-
-/* A save's outcome for the clerk. Returns the screen's result. */
-static int saved_or_not(struct cat_form *cf, int rc, const char *what, const char *who,
-                        const char *when)
-{
-    if (rc == DB_OK) {
-        ui_message(UI_MSG_INFO, _("Saved: %s"), what);
-        form_mark_clean(&cf->form);
-        ui.generation++;
-        return UI_CLOSE;
-    }
-    if (rc == DB_CONFLICT)
-        ui_message(UI_MSG_ERROR,
-                   _("Not saved: %s saved it at %s; your typing is kept, F2 again saves it over "
-                     "theirs"),
-                   who, when);
-    else if (rc == DB_DUPLICATE)
-        ui_message(UI_MSG_ERROR, "%s", _("Not saved: that code or name is taken"));
-    else if (rc == DB_INVALID)
-        ui_message(UI_MSG_ERROR, "%s", _("Not saved: the unit is retired or missing"));
-    else
-        ui_message(UI_MSG_ERROR, _("Not saved: %s. Your typing is kept."), db_rc_message(rc));
+    (void)rec;
+    if (rc != DB_INVALID) return -1;
+    int unit = form_bound(&fs->form, "unit_id");
+    if (unit >= 0) form_set_message(&fs->form, unit, _("Retired or gone: choose another"));
+    ui_message(UI_MSG_ERROR, "%s", _("Not saved: the unit is retired or missing"));
     return UI_HANDLED;
 }
 
 /* --- service items ------------------------------------------------------------------------- */
 
-enum { I_CODE, I_NAME, I_UNIT, I_CATEGORY, I_ACCEPT, I_RESOLVE, I_MATERIALS, I_DESCRIPTION };
-
-static int item_form_save(struct cat_form *cf)
+static void item_build(struct form_screen *fs)
 {
-    struct form *f = &cf->form;
-    struct service_item *it = &cf->item;
-    record_take(&it->code, form_text(f, I_CODE));
-    record_take(&it->name, form_text(f, I_NAME));
-    it->unit_id = form_choice(f, I_UNIT);
-    record_set(&it->category, choices_word_code(request_categories, form_choice(f, I_CATEGORY)));
-    char *accept = form_text(f, I_ACCEPT), *resolve = form_text(f, I_RESOLVE);
+    const struct service_item *r = fs->orig;
+    struct form *f = &fs->form;
+    form_bind(f,
+              form_add_text(f, _("Code"), r->code, 16, 10, check_code,
+                            TEXT_NORM_UPPER | TEXT_NORM_NOSPACE),
+              "code");
+    form_bind(f, form_add_text(f, _("Name"), r->name, 60, 36, check_required, TEXT_NORM_PROSE),
+              "name");
+    form_bind(f,
+              form_add_choice(f, _("Unit"), r->unit_id, r->unit_name, choices_units, NULL, 0, 24),
+              "unit_id");
+    const char *cat = request_word_label(request_categories, r->category);
+    form_bind(f,
+              form_add_choice(f, _("Category"), choices_word_id(request_categories, r->category),
+                              cat ? _(cat) : "", choices_words,
+                              (void *)(uintptr_t)request_categories, 0, 16),
+              "category");
+    char *accept = catalogue_accept_text(r->accept_minutes);
+    char *resolve = catalogue_resolve_text(r->resolve_amount, r->resolve_unit);
+    form_bind(
+        f, form_add_text(f, _("Sign for within"), accept, 20, 12, check_accept, TEXT_NORM_NOSPACE),
+        "accept_minutes");
+    form_bind(
+        f, form_add_text(f, _("Resolve within"), resolve, 20, 12, check_resolve, TEXT_NORM_NOSPACE),
+        "resolve_amount");
+    free(accept);
+    free(resolve);
+    form_bind(
+        f, form_add_text(f, _("Materials"), r->materials, 200, 40, validate_line, TEXT_NORM_PROSE),
+        "materials");
+    form_bind(
+        f,
+        form_add_text(f, _("Description"), r->description, 200, 40, validate_line, TEXT_NORM_PROSE),
+        "description");
+}
+
+static int item_read(struct form_screen *fs, void *rec)
+{
+    struct form *f = &fs->form;
+    struct service_item *it = rec;
+    record_take(&it->code, form_text(f, form_bound(f, "code")));
+    record_take(&it->name, form_text(f, form_bound(f, "name")));
+    int unit = form_bound(f, "unit_id");
+    it->unit_id = form_choice(f, unit);
+    record_set(&it->unit_name, f->fields[unit].choice_label);
+    record_set(&it->category,
+               choices_word_code(request_categories, form_choice(f, form_bound(f, "category"))));
+    char *accept = form_text(f, form_bound(f, "accept_minutes"));
+    char *resolve = form_text(f, form_bound(f, "resolve_amount"));
     it->accept_minutes = catalogue_parse_accept(accept);
     catalogue_parse_resolve(resolve, &it->resolve_amount, &it->resolve_unit);
     free(accept);
     free(resolve);
-    record_take(&it->materials, form_text(f, I_MATERIALS));
-    record_take(&it->description, form_text(f, I_DESCRIPTION));
-    struct service_item current;
-    memset(&current, 0, sizeof current);
-    int rc = item_save(ui.db, it, actor_name(), &current);
-    int r = saved_or_not(cf, rc, it->name, current.updated_by, current.updated_at);
-    if (rc == DB_OK) ui.saved_id = it->id;
-    if (rc == DB_CONFLICT) {
-        it->version = current.version; /* told who saved first: the next F2 is on purpose */
-        service_item_free(&current);
-    }
-    return r;
+    record_take(&it->materials, form_text(f, form_bound(f, "materials")));
+    record_take(&it->description, form_text(f, form_bound(f, "description")));
+    return 0;
 }
+
+static int item_store_save(struct form_screen *fs, void *rec)
+{
+    (void)fs;
+    return item_save(ui.db, rec, actor_name(), NULL);
+}
+
+static int item_store_get(struct form_screen *fs, const void *rec, void *out)
+{
+    (void)fs;
+    return item_get(ui.db, ((const struct service_item *)rec)->id, out);
+}
+
+static const struct form_spec item_spec = {.type = &service_item_record,
+                                           .title_new = N_("New service item"),
+                                           .title_edit = N_("Edit service item"),
+                                           .build = item_build,
+                                           .read = item_read,
+                                           .save = item_store_save,
+                                           .get = item_store_get,
+                                           .refused = catalogue_refused};
 
 struct screen *screen_item_form_new(const struct service_item *it)
 {
-    struct cat_form *cf = xcalloc(1, sizeof *cf);
-    cf->base.title = it ? _("Edit service item") : _("New service item");
-    if (it)
-        service_item_copy(&cf->item, it);
-    else
-        service_item_init(&cf->item);
-    cf->save = item_form_save;
-    const struct service_item *r = &cf->item;
-    struct form *f = &cf->form;
-    form_init(f);
-    form_add_text(f, _("Code"), r->code, 16, 10, check_code, TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
-    form_add_text(f, _("Name"), r->name, 60, 36, check_required, TEXT_NORM_PROSE);
-    form_add_choice(f, _("Unit"), r->unit_id, r->unit_name, choices_units, NULL, 0, 24);
-    const char *cat = request_word_label(request_categories, r->category);
-    form_add_choice(f, _("Category"), choices_word_id(request_categories, r->category),
-                    cat ? _(cat) : "", choices_words, (void *)(uintptr_t)request_categories, 0, 16);
-    char *accept = catalogue_accept_text(r->accept_minutes);
-    char *resolve = catalogue_resolve_text(r->resolve_amount, r->resolve_unit);
-    form_add_text(f, _("Sign for within"), accept, 20, 12, check_accept, TEXT_NORM_NOSPACE);
-    form_add_text(f, _("Resolve within"), resolve, 20, 12, check_resolve, TEXT_NORM_NOSPACE);
-    free(accept);
-    free(resolve);
-    form_add_text(f, _("Materials"), r->materials, 200, 40, validate_line, TEXT_NORM_PROSE);
-    form_add_text(f, _("Description"), r->description, 200, 40, validate_line, TEXT_NORM_PROSE);
-    cf->base.ops = &cat_form_ops;
-    cf->base.bar = form_bar;
-    return &cf->base;
+    return form_screen_new(&item_spec, it, NULL);
 }
 
 /* --- units --------------------------------------------------------------------------------- */
 
-enum { U_CODE, U_NAME, U_KIND, U_PHONE };
-
-static int unit_form_save(struct cat_form *cf)
+static void unit_build(struct form_screen *fs)
 {
-    struct form *f = &cf->form;
-    struct unit *u = &cf->unit;
-    record_take(&u->code, form_text(f, U_CODE));
-    record_take(&u->name, form_text(f, U_NAME));
-    record_take(&u->kind, form_text(f, U_KIND));
-    record_take(&u->phone, form_text(f, U_PHONE));
-    struct unit current;
-    memset(&current, 0, sizeof current);
-    int rc = unit_save(ui.db, u, actor_name(), &current);
-    int r = saved_or_not(cf, rc, u->name, current.updated_by, current.updated_at);
-    if (rc == DB_OK) ui.saved_id = u->id;
-    if (rc == DB_CONFLICT) {
-        u->version = current.version; /* told who saved first: the next F2 is on purpose */
-        unit_free(&current);
-    }
-    return r;
+    const struct unit *u = fs->orig;
+    struct form *f = &fs->form;
+    form_bind(f,
+              form_add_text(f, _("Code"), u->code, 16, 10, check_code,
+                            TEXT_NORM_UPPER | TEXT_NORM_NOSPACE),
+              "code");
+    form_bind(f, form_add_text(f, _("Name"), u->name, 40, 30, check_required, TEXT_NORM_PROSE),
+              "name");
+    form_bind(f, form_add_text(f, _("Kind"), u->kind, 20, 16, validate_line, 0), "kind");
+    form_bind(f, form_add_text(f, _("Phone"), u->phone, 30, 16, validate_line, TEXT_NORM_NOSPACE),
+              "phone");
 }
+
+static int unit_read(struct form_screen *fs, void *rec)
+{
+    struct form *f = &fs->form;
+    struct unit *u = rec;
+    record_take(&u->code, form_text(f, form_bound(f, "code")));
+    record_take(&u->name, form_text(f, form_bound(f, "name")));
+    record_take(&u->kind, form_text(f, form_bound(f, "kind")));
+    record_take(&u->phone, form_text(f, form_bound(f, "phone")));
+    return 0;
+}
+
+static int unit_store_save(struct form_screen *fs, void *rec)
+{
+    (void)fs;
+    return unit_save(ui.db, rec, actor_name(), NULL);
+}
+
+static int unit_store_get(struct form_screen *fs, const void *rec, void *out)
+{
+    (void)fs;
+    return unit_get(ui.db, ((const struct unit *)rec)->id, out);
+}
+
+static const struct form_spec unit_spec = {.type = &unit_record,
+                                           .title_new = N_("New unit"),
+                                           .title_edit = N_("Edit unit"),
+                                           .build = unit_build,
+                                           .read = unit_read,
+                                           .save = unit_store_save,
+                                           .get = unit_store_get,
+                                           .refused = catalogue_refused};
 
 struct screen *screen_unit_form_new(const struct unit *u)
 {
-    struct cat_form *cf = xcalloc(1, sizeof *cf);
-    cf->base.title = u ? _("Edit unit") : _("New unit");
-    if (u)
-        unit_copy(&cf->unit, u);
-    else
-        unit_init(&cf->unit);
-    cf->save = unit_form_save;
-    struct form *f = &cf->form;
-    form_init(f);
-    form_add_text(f, _("Code"), cf->unit.code, 16, 10, check_code,
-                  TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
-    form_add_text(f, _("Name"), cf->unit.name, 40, 30, check_required, TEXT_NORM_PROSE);
-    form_add_text(f, _("Kind"), cf->unit.kind, 20, 16, validate_line, 0);
-    form_add_text(f, _("Phone"), cf->unit.phone, 30, 16, validate_line, TEXT_NORM_NOSPACE);
-    cf->base.ops = &cat_form_ops;
-    cf->base.bar = form_bar;
-    return &cf->base;
+    return form_screen_new(&unit_spec, u, NULL);
 }
 
 /* --- calendar days ------------------------------------------------------------------------- */
-
-enum { D_DAY, D_KIND, D_NAME };
 
 static int day_kind_source(void *ctx, const char *query, struct choice_list *out)
 {
@@ -224,73 +222,65 @@ static const char *check_day(const char *text)
     return NULL;
 }
 
-static int day_form_save(struct cat_form *cf)
+static void day_build(struct form_screen *fs)
 {
-    struct form *f = &cf->form;
-    char *text = form_text(f, D_DAY), *name = form_text(f, D_NAME);
-    struct date d;
-    date_parse(text, &d);
-    char iso[11];
-    date_format(&d, iso);
+    const struct calendar_day *d = fs->orig;
+    struct form *f = &fs->form;
+    form_bind(f, form_add_text(f, _("Date"), d->day, 12, 12, check_day, TEXT_NORM_NOSPACE), "day");
+    form_bind(f,
+              form_add_choice(f, _("Day"), d->working ? 2 : 1,
+                              d->working ? _("Workday") : _("Holiday"), day_kind_source, NULL, 0,
+                              10),
+              "working");
+    form_bind(f, form_add_text(f, _("Name"), d->name, 40, 24, validate_line, TEXT_NORM_PROSE),
+              "name");
+}
+
+static int day_read(struct form_screen *fs, void *rec)
+{
+    struct form *f = &fs->form;
+    struct calendar_day *d = rec;
+    char *text = form_text(f, form_bound(f, "day"));
+    struct date when;
+    char iso[11] = "";
+    if (date_parse(text, &when) == DATE_OK) date_format(&when, iso);
+    free(text);
+    record_set(&d->day, iso);
+    d->working = form_choice(f, form_bound(f, "working")) == 2;
+    record_take(&d->name, form_text(f, form_bound(f, "name")));
+    return 0;
+}
+
+/* A day moved to another date is the old one removed and the new one set, in one transaction. */
+static int day_store_save(struct form_screen *fs, void *rec)
+{
+    const struct calendar_day *was = fs->orig, *d = rec;
     int rc = db_write_begin(ui.db);
-    if (rc == DB_OK && *cf->day && !str_eq(cf->day, iso)) rc = calendar_remove(ui.db, cf->day);
-    if (rc == DB_OK) rc = calendar_set(ui.db, iso, form_choice(f, D_KIND) == 2, name);
+    if (rc == DB_OK && *was->day && !str_eq(was->day, d->day))
+        rc = calendar_remove(ui.db, was->day);
+    if (rc == DB_OK) rc = calendar_set(ui.db, d->day, d->working, d->name);
     if (rc == DB_OK)
         rc = db_commit(ui.db);
     else
         db_rollback(ui.db);
-    char *what = xasprintf("%s %s", iso, name);
-    int r = saved_or_not(cf, rc, what, "", "");
-    free(what);
-    free(text);
-    free(name);
-    return r;
+    return rc;
 }
+
+static char *day_name(const void *rec)
+{
+    const struct calendar_day *d = rec;
+    return xasprintf("%s %s", d->day, d->name);
+}
+
+static const struct form_spec day_spec = {.type = &calendar_day_record,
+                                          .title_new = N_("New calendar day"),
+                                          .title_edit = N_("Edit calendar day"),
+                                          .build = day_build,
+                                          .read = day_read,
+                                          .save = day_store_save,
+                                          .name = day_name};
 
 struct screen *screen_day_form_new(const struct calendar_day *d)
 {
-    struct cat_form *cf = xcalloc(1, sizeof *cf);
-    cf->base.title = d ? _("Edit calendar day") : _("New calendar day");
-    cf->save = day_form_save;
-    if (d) snprintf(cf->day, sizeof cf->day, "%s", d->day);
-    struct form *f = &cf->form;
-    form_init(f);
-    form_add_text(f, _("Date"), d ? d->day : "", 12, 12, check_day, TEXT_NORM_NOSPACE);
-    form_add_choice(f, _("Day"), d && d->working ? 2 : 1,
-                    d && d->working ? _("Workday") : _("Holiday"), day_kind_source, NULL, 0, 10);
-    form_add_text(f, _("Name"), d ? d->name : "", 40, 24, validate_line, TEXT_NORM_PROSE);
-    cf->base.ops = &cat_form_ops;
-    cf->base.bar = form_bar;
-    return &cf->base;
+    return form_screen_new(&day_spec, d, NULL);
 }
-
-/* --- shared -------------------------------------------------------------------------------- */
-
-static int cat_form_key(struct screen *s, enum action a, const struct key *k)
-{
-    struct cat_form *cf = (struct cat_form *)s;
-    int r = form_key(&cf->form, a, k);
-    if (r != FORM_SAVE) return r;
-    if (form_check_all(&cf->form) >= 0) {
-        ui_message(UI_MSG_ERROR, "%s", _("Not saved: correct the fields marked in red"));
-        return UI_HANDLED;
-    }
-    return cf->save(cf);
-}
-
-static int cat_form_dirty(struct screen *s)
-{
-    return form_dirty(&((struct cat_form *)s)->form);
-}
-
-static void cat_form_free(struct screen *s)
-{
-    struct cat_form *cf = (struct cat_form *)s;
-    form_free(&cf->form);
-    if (cf->save == item_form_save) service_item_free(&cf->item);
-    if (cf->save == unit_form_save) unit_free(&cf->unit);
-    free(cf);
-}
-
-static const struct screen_ops cat_form_ops = {cat_form_draw, cat_form_key, cat_form_dirty,
-                                               cat_form_free};

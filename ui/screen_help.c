@@ -1,6 +1,8 @@
 /*
-** screen_help: every key of the action table with what it does. Nothing
-** here is written twice: the rows come from ACTION_LIST.
+** screen_help: what the screen it was opened on offers (its commands: the
+** F9 menu, or the home screen's sections), then every key of the action
+** table with what it does. Nothing here is written twice: the rows come
+** from the screen's command table and from ACTION_LIST.
 */
 #include "src/i18n.h"
 #include "src/text.h"
@@ -16,7 +18,8 @@
 struct help {
     struct screen base;
     struct listview list;
-    char **keys; /* per action row: the keys as shown */
+    char **keys;       /* per row: the keys as shown */
+    const char **what; /* per row: what they do (translated) */
     int n;
 };
 
@@ -45,8 +48,16 @@ static char *keys_shown(const struct action_info *info)
 static const char *help_cell(void *ctx, int row, int col)
 {
     struct help *h = ctx;
-    if (col == 0) return h->keys[row];
-    return _(action_info((enum action)(row + 1))->help);
+    return col == 0 ? h->keys[row] : h->what[row];
+}
+
+/* Add a row of keys (owned) and what they do. */
+static void row_add(struct help *h, char *keys, const char *what)
+{
+    h->keys = xrealloc(h->keys, (size_t)(h->n + 1) * sizeof *h->keys);
+    h->what = xrealloc(h->what, (size_t)(h->n + 1) * sizeof *h->what);
+    h->keys[h->n] = keys;
+    h->what[h->n++] = what;
 }
 
 static void help_draw(struct screen *s, int top, int rows)
@@ -73,22 +84,30 @@ static void help_free(struct screen *s)
     for (int i = 0; i < h->n; i++)
         free(h->keys[i]);
     free(h->keys);
+    free(h->what);
     free(h);
 }
 
-static const struct screen_ops help_ops = {help_draw, help_key, NULL, help_free};
+static const struct screen_ops help_ops = {
+    .draw = help_draw, .key = help_key, .dirty = NULL, .free = help_free};
 
-struct screen *screen_help_new(void)
+struct screen *screen_help_new(const struct screen *under)
 {
     static struct list_column cols[2];
     struct help *h = xcalloc(1, sizeof *h);
     h->base.ops = &help_ops;
     h->base.title = _("Keys");
     h->base.bar = help_bar;
-    h->n = ACT_COUNT - 1;
-    h->keys = xcalloc((size_t)h->n, sizeof *h->keys);
-    for (int i = 0; i < h->n; i++)
-        h->keys[i] = keys_shown(action_info((enum action)(i + 1)));
+    const struct command *cmds = under ? under->commands : NULL;
+    for (int i = 0; cmds && cmds[i].code; i++)
+        row_add(h,
+                under->commands_direct ? xasprintf("%c  %s", cmds[i].key, _(cmds[i].label))
+                                       : xasprintf("F9 %c  %s", cmds[i].key, _(cmds[i].label)),
+                _(cmds[i].help));
+    for (int a = 1; a < ACT_COUNT; a++) {
+        const struct action_info *info = action_info((enum action)a);
+        row_add(h, keys_shown(info), _(info->help));
+    }
     cols[0] = (struct list_column){_("Keys"), 26, 0};
     cols[1] = (struct list_column){_("What it does"), 0, 0};
     h->list = (struct listview){cols, 2, 0, 0, 0, 1, help_cell, NULL, h};

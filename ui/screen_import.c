@@ -1,12 +1,13 @@
 /*
-** screen_import: 导入居民台账. The clerk names the file; the screen shows
+** screen_import: importing a ledger of any kind the ledger kinds table
+** (app/ledgers.h) imports: 居民台账, 服务清单, 工作日历. The clerk names the file; the screen shows
 ** its first rows as they decode (so a wrongly guessed encoding is seen and
 ** changed before anything is written: a short GBK file can pass for
 ** UTF-8), which columns were understood and which not, then imports with a
 ** progress bar and lists every rejected row with its line, column and
 ** reason, and where the rejects file went.
 */
-#include "db/import.h"
+#include "app/ledgers.h"
 #include "src/actor.h"
 #include "src/i18n.h"
 #include "src/idcard.h"
@@ -31,6 +32,7 @@ enum { F_FILE, F_ENCODING, F_EXISTING };
 
 struct import_screen {
     struct screen base;
+    const struct ledger_kind *kind;
     struct form form;
     char *loaded_path; /* what the preview shows */
     int64_t loaded_encoding;
@@ -61,7 +63,7 @@ static int ledger_open_as(struct import_screen *is, const char *path, struct led
 {
     int64_t enc = form_choice(&is->form, F_ENCODING);
     int forced = enc >= ENCODING_FORCED;
-    return ledger_open(path, &ledger_residents, forced,
+    return ledger_open(path, is->kind->schema, forced,
                        forced ? (enum codec)(enc - ENCODING_FORCED) : CODEC_UTF8, l, err);
 }
 
@@ -73,17 +75,17 @@ static int existing_source(void *ctx, const char *query, struct choice_list *out
     return 0;
 }
 
-/* One preview line of a row: its fields, ID and mobile masked as lists show them. */
-static char *preview_row(struct ledger *l, const struct ledger_row *row)
+/* One preview line of a row: its fields, ID and mobile numbers masked as lists show them. */
+static char *preview_row(const struct ledger_schema *schema, struct ledger *l,
+                         const struct ledger_row *row)
 {
     if (row->decode_error) return xasprintf(_("line %d: %s"), row->line, row->decode_error);
     struct strbuf sb = STRBUF_INIT;
     strbuf_addf(&sb, _("line %d:"), row->line);
     for (size_t i = 0; i < row->fields.n && i < ledger_columns(l); i++) {
-        enum ledger_field f = ledger_column_field(l, i);
-        char *shown = f == LF_ID      ? resident_masked_id(row->fields.v[i])
-                      : f == LF_PHONE ? resident_masked_phone(row->fields.v[i])
-                                      : xstrdup(row->fields.v[i]);
+        char *shown = xstrdup(row->fields.v[i]);
+        if (ledger_schema_secret(schema, ledger_column_field(l, i)))
+            text_mask_number(shown, strlen(shown), shown);
         strbuf_addf(&sb, " %s", shown);
         free(shown);
     }
@@ -135,13 +137,17 @@ static void preview_load(struct import_screen *is)
     strbuf_free(&unknown);
     struct ledger_row row;
     for (int i = 0; i < PREVIEW_ROWS && ledger_next(l, &row); i++) {
-        line = preview_row(l, &row);
+        line = preview_row(is->kind->schema, l, &row);
         strlist_add(&is->preview, line);
         free(line);
     }
-    is->ready = ledger_column_of(l, LF_NAME) >= 0 && ledger_column_of(l, LF_ID) >= 0;
-    if (!is->ready)
-        strlist_add(&is->preview, _("The ledger needs a 姓名 column and an ID number column."));
+    const char *missing = ledger_missing(l);
+    is->ready = !missing;
+    if (missing) {
+        line = xasprintf(_("The ledger has no %s column: it cannot be imported."), missing);
+        strlist_add(&is->preview, line);
+        free(line);
+    }
     ledger_close(l);
 }
 
@@ -168,7 +174,7 @@ static void import_run(struct import_screen *is)
                                progress,
                                is};
     struct import_report rep;
-    int rc = import_residents(ui.db, l, &o, &rep, &err);
+    int rc = ledger_import(is->kind, ui.db, l, &o, &rep, &err);
     strlist_clear(&is->results);
     if (rc == DB_OK) {
         char *summary = import_summary(&rep);
@@ -179,7 +185,6 @@ static void import_run(struct import_screen *is)
         for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
             strlist_add(&is->results, line);
         free(text);
-        ui.generation++;
     } else {
         ui_message(UI_MSG_ERROR, _("Nothing was imported: %s"), err);
         free(err);
@@ -252,13 +257,15 @@ static void import_free(struct screen *s)
     free(is);
 }
 
-static const struct screen_ops import_ops = {import_draw, import_key, NULL, import_free};
+static const struct screen_ops import_ops = {
+    .draw = import_draw, .key = import_key, .dirty = NULL, .free = import_free};
 
-struct screen *screen_import_new(void)
+struct screen *screen_import_new(const struct ledger_kind *kind)
 {
     struct import_screen *is = xcalloc(1, sizeof *is);
+    is->kind = kind;
     is->base.ops = &import_ops;
-    is->base.title = _("Import a resident ledger");
+    is->base.title = _(kind->import_title);
     is->base.bar = import_bar;
     is->base.save_label = _("Import");
     form_init(&is->form);
@@ -268,4 +275,12 @@ struct screen *screen_import_new(void)
     form_add_choice(&is->form, _("Registered"), 1 + IMPORT_UPDATE,
                     _("Update with the ledger's values"), existing_source, is, 0, 30);
     return &is->base;
+}
+
+void import_command(struct screen *s, const struct command *c)
+{
+    (void)s;
+    const struct ledger_kind *kind = ledger_kind_find(c->code + strlen("import-"));
+    if (!kind || !ledger_kind_imports(kind)) die("no ledger kind for the command %s", c->code);
+    ui_push(screen_import_new(kind));
 }

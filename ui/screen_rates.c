@@ -6,7 +6,9 @@
 ** written out with their counts and formulas, so every percentage says
 ** where it comes from. F9 changes the period or writes the table as CSV.
 */
+#include "app/rate_counts.h"
 #include "db/request_store.h"
+#include "db/settings_store.h"
 #include "src/clock.h"
 #include "src/date.h"
 #include "src/i18n.h"
@@ -63,26 +65,15 @@ static void rates_clear(struct rates_screen *rs)
     rs->n = 0;
 }
 
-/* A setting from the database as a number, or dflt. */
-static double setting(const char *key, double dflt)
-{
-    char *v = db_meta_get(ui.db, key);
-    char *end;
-    double d = v ? strtod(v, &end) : dflt;
-    if (v && (end == v || *end)) d = dflt;
-    free(v);
-    return d;
-}
-
 static void rates_load(struct rates_screen *rs)
 {
     rates_clear(rs);
-    rs->weight = setting("basic_weight", 1);
-    rs->min_followed = (int)setting("rank_min", 5);
+    rs->weight = settings_get_number(ui.db, SETTING_BASIC_WEIGHT);
+    rs->min_followed = (int)settings_get_number(ui.db, SETTING_RANK_MIN);
     struct rate_counts *units, all;
     size_t n;
-    int rc = request_rate_counts(ui.db, rs->from, rs->to, &units, &n, &all);
-    rs->generation = ui.generation;
+    int rc = rate_counts_gather(ui.db, rs->from, rs->to, &units, &n, &all);
+    rs->generation = db_generation(ui.db);
     if (rc != DB_OK) {
         ui_message(UI_MSG_ERROR, "%s", db_rc_message(rc));
         listview_set_count(&rs->list, 0);
@@ -177,7 +168,6 @@ static char *explain(const struct rates_screen *rs, const struct rate_counts *c,
 static void rates_draw(struct screen *s, int top, int rows)
 {
     struct rates_screen *rs = (struct rates_screen *)s;
-    if (rs->generation != ui.generation) rates_load(rs);
     char a[11], b[11];
     struct date df = date_of(rs->from), dt = date_of(rs->to - 1);
     char *head = xasprintf(_("Requests taken down %s to %s · units with fewer than %d follow-ups "
@@ -250,27 +240,19 @@ static void rates_period(struct rates_screen *rs, int which)
     }
 }
 
-/* F9: another period, or the table as CSV. */
-static void rates_menu(struct rates_screen *rs)
+/* F9: another period (c->arg says which to rates_period()). */
+static void period_choose(struct screen *s, const struct command *c)
 {
-    const char *options[] = {_("This year"),
-                             _("This month"),
-                             _("Last month"),
-                             _("Last year"),
-                             _("The last 30 days"),
-                             _("Write the table as CSV"),
-                             _("Settings: the weight of 基本满意, follow-ups to rank")};
-    int c = dialog_options(_("Rates"), _("Which period?"), options, 7);
-    if (c < 0) return;
-    if (c == 6) {
-        ui_push(screen_settings_new());
-        return;
-    }
-    if (c < 5) {
-        rates_period(rs, c);
-        rates_load(rs);
-        return;
-    }
+    struct rates_screen *rs = (struct rates_screen *)s;
+    rates_period(rs, (int)c->arg);
+    rates_load(rs);
+}
+
+/* F9: the table as CSV, to a file the clerk names. */
+static void csv_write(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct rates_screen *rs = (struct rates_screen *)s;
     if (!rs->units) {
         ui_message(UI_MSG_ERROR, "%s", _("Nothing to write: the rates could not be read"));
         return;
@@ -293,12 +275,28 @@ static void rates_menu(struct rates_screen *rs)
     free(path);
 }
 
+static const struct command rates_menu[] = {
+    {"this-year", '1', N_("This year"), N_("The rates from the first of January to today"), 0,
+     period_choose, 0, NULL},
+    {"this-month", '2', N_("This month"), N_("The rates of this month so far"), 0, period_choose, 1,
+     NULL},
+    {"last-month", '3', N_("Last month"), N_("The rates of last month"), 0, period_choose, 2, NULL},
+    {"last-year", '4', N_("Last year"), N_("The rates of last year"), 0, period_choose, 3, NULL},
+    {"last-30-days", '5', N_("The last 30 days"), N_("The rates of the last 30 days"), 0,
+     period_choose, 4, NULL},
+    {"rates-csv", '6', N_("Write the table as CSV"), N_("The table of rates to a file"), 0,
+     csv_write, 0, NULL},
+    {"settings", '7', N_("Settings: the weight of 基本满意, follow-ups to rank"),
+     N_("How the rates are reckoned"), 0, NULL, 0, screen_settings_new},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
+
 static int rates_key(struct screen *s, enum action a, const struct key *k)
 {
     struct rates_screen *rs = (struct rates_screen *)s;
     (void)k;
     if (a == ACT_MENU) {
-        rates_menu(rs);
+        command_menu(s, _("Rates"), rates_menu);
         return UI_HANDLED;
     }
     if (a == ACT_REFRESH) {
@@ -316,7 +314,14 @@ static void rates_free(struct screen *s)
     free(rs);
 }
 
-static const struct screen_ops rates_ops = {rates_draw, rates_key, NULL, rates_free};
+static void rates_sync(struct screen *s)
+{
+    struct rates_screen *rs = (struct rates_screen *)s;
+    if (rs->generation != db_generation(ui.db)) rates_load(rs);
+}
+
+static const struct screen_ops rates_ops = {
+    .sync = rates_sync, .draw = rates_draw, .key = rates_key, .free = rates_free};
 
 struct screen *screen_rates_new(void)
 {
@@ -334,6 +339,7 @@ struct screen *screen_rates_new(void)
     rs->base.ops = &rates_ops;
     rs->base.title = _("Rates");
     rs->base.bar = rates_bar;
+    rs->base.commands = rates_menu;
     for (int i = 0; i < NCOLS; i++) {
         rs->cols[i] = columns[i];
         rs->cols[i].title = _(columns[i].title);

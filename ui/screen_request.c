@@ -16,10 +16,8 @@
 #include "src/util.h"
 #include "ui/choices.h"
 #include "ui/dialog.h"
-#include "ui/draw.h"
 #include "ui/screens.h"
-#include "ui/term.h"
-#include "ui/widget.h"
+#include "ui/list_screen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,49 +26,57 @@
 /* How many rows a queue brings; typing narrows it. */
 #define QUEUE_PAGE 500
 
-/* The tabs, in order, with the short names they show. */
-static const struct {
-    enum request_queue queue;
-    const char *tab;
-} tabs[] = {
-    {QUEUE_NEW, N_("To dispatch")},
-    {QUEUE_DISPATCHED, N_("To sign")},
-    {QUEUE_HANDLING, N_("In hand")},
-    {QUEUE_OVERDUE, N_("Overdue")},
-    {QUEUE_FOLLOW_UP, N_("Follow up")},
-    {QUEUE_RETURNED, N_("Returned")},
-    {QUEUE_EXTENSION, N_("Extension")},
-    {QUEUE_MINE, N_("Mine today")},
-    {QUEUE_ALL, N_("All")},
-};
-
 enum { COL_NUMBER, COL_STATE, COL_FLAG, COL_REQUESTER, COL_TITLE, COL_UNIT, COL_DUE, NCOLS };
 
-struct request_screen {
-    struct screen base;
-    int tab;
+/* What the queues keep besides their rows: the filters and each row's warnings. */
+struct queues {
     int64_t talk_id; /* a session's requests; 0 for the queues */
     char *talk_title;
-    struct lineedit search;
-    struct request_list rows;
-    unsigned *flags; /* per row */
-    struct workcal cal;
-    struct list_column cols[NCOLS];
-    struct listview list;
     enum request_sort sort;
     int64_t unit_id;
     char *unit_name;
-    int level; /* -1 all */
-    unsigned generation;
-    char cell[64];
+    int level;       /* -1 all */
+    unsigned *flags; /* per row */
+    struct workcal cal;
 };
 
-static const enum action request_bar[] = {ACT_SEARCH, ACT_EDIT, ACT_REFRESH,
-                                          ACT_NEW,    ACT_MENU, ACT_NONE};
-
-static enum request_queue current_queue(const struct request_screen *rs)
+static void queues_free(void *ctx)
 {
-    return rs->talk_id ? QUEUE_ALL : tabs[rs->tab].queue;
+    struct queues *q = ctx;
+    free(q->flags);
+    workcal_free(&q->cal);
+    free(q->unit_name);
+    free(q->talk_title);
+    free(q);
+}
+
+static int queue_load(struct list_screen *ls, const char *query, struct list_rows *out)
+{
+    struct queues *q = ls->ctx;
+    struct request_list l;
+    struct request_filter f = {q->unit_id, q->level, q->talk_id, query, actor_name(), clock_now()};
+    int rc = request_queue(ui.db, (enum request_queue)list_screen_tab(ls)->arg, &f, q->sort,
+                           QUEUE_PAGE, &l);
+    out->items = l.items;
+    out->n = l.n;
+    out->total = l.total;
+    out->more = l.more;
+    return rc;
+}
+
+/* After each reload: the warnings of every row, from the calendar and the clock. */
+static void queue_loaded(struct list_screen *ls)
+{
+    struct queues *q = ls->ctx;
+    workcal_free(&q->cal);
+    calendar_load(ui.db, &q->cal);
+    free(q->flags);
+    q->flags = xcalloc(ls->rows.n + 1, sizeof *q->flags);
+    time_t now = clock_now();
+    for (size_t i = 0; i < ls->rows.n; i++) {
+        const struct request *r = list_screen_row(ls, i);
+        q->flags[i] = workflow_flags(r, now, r->updated_at, &q->cal);
+    }
 }
 
 static const char *flag_cell(unsigned f)
@@ -83,17 +89,17 @@ static const char *flag_cell(unsigned f)
                                 : "";
 }
 
-static const char *request_cell(void *ctx, int row, int col)
+static const char *queue_cell(struct list_screen *ls, const void *row, int col, char *buf)
 {
-    struct request_screen *rs = ctx;
-    const struct request *r = &rs->rows.items[row];
+    const struct queues *q = ls->ctx;
+    const struct request *r = row;
     switch (col) {
     case COL_NUMBER:
         return r->number;
     case COL_STATE:
         return _(request_state_label(r->state));
     case COL_FLAG:
-        return flag_cell(rs->flags[row]);
+        return flag_cell(q->flags[r - (const struct request *)ls->rows.items]);
     case COL_REQUESTER:
         return *r->requester ? r->requester : _("(anonymous)");
     case COL_TITLE:
@@ -106,236 +112,206 @@ static const char *request_cell(void *ctx, int row, int col)
         if (!due) return "";
         char full[17];
         clock_format_minute(due, full);
-        snprintf(rs->cell, sizeof rs->cell, "%s", full + 5);
-        return rs->cell;
+        snprintf(buf, LIST_CELL_MAX, "%s", full + 5);
+        return buf;
     }
     }
 }
 
-static int request_dim(void *ctx, int row)
+static int queue_dim(struct list_screen *ls, const void *row)
 {
-    struct request_screen *rs = ctx;
-    return request_state_closed(rs->rows.items[row].state);
+    (void)ls;
+    return request_state_closed(((const struct request *)row)->state);
 }
 
-static void request_reload(struct request_screen *rs)
+static void queue_open(struct list_screen *ls, void *row)
 {
-    int64_t keep = rs->list.sel >= 0 && (size_t)rs->list.sel < rs->rows.n
-                       ? rs->rows.items[rs->list.sel].id
-                       : 0;
-    if (ui.saved_id) keep = ui.saved_id;
-    ui.saved_id = 0;
-    char *q = lineedit_text(&rs->search);
-    request_list_free(&rs->rows);
-    struct request_filter f = {rs->unit_id, rs->level, rs->talk_id, q, actor_name(), clock_now()};
-    int rc = request_queue(ui.db, current_queue(rs), &f, rs->sort, QUEUE_PAGE, &rs->rows);
-    free(q);
-    if (rc != DB_OK) ui_message(UI_MSG_ERROR, "%s", db_rc_message(rc));
-    workcal_free(&rs->cal);
-    calendar_load(ui.db, &rs->cal);
-    free(rs->flags);
-    rs->flags = xcalloc(rs->rows.n + 1, sizeof *rs->flags);
-    time_t now = clock_now();
-    for (size_t i = 0; i < rs->rows.n; i++)
-        rs->flags[i] =
-            workflow_flags(&rs->rows.items[i], now, rs->rows.items[i].updated_at, &rs->cal);
-    listview_set_count(&rs->list, (int)rs->rows.n);
-    for (size_t i = 0; keep && i < rs->rows.n; i++)
-        if (rs->rows.items[i].id == keep) rs->list.sel = (int)i;
-    rs->generation = ui.generation;
+    (void)ls;
+    ui_push(screen_request_view_new(((const struct request *)row)->id));
 }
 
-/* The tab row: each queue's short name, the current one marked. */
-static void draw_tabs(struct request_screen *rs, int y)
+static void queue_create(struct list_screen *ls)
 {
-    int x = 0;
-    for (size_t t = 0; t < ARRAY_LEN(tabs); t++) {
-        char *label = xasprintf(" %s ", _(tabs[t].tab));
-        int w = text_width(label);
-        if (x + w > COLS) {
-            free(label);
-            break;
-        }
-        draw_text(y, x, w, label, (int)t == rs->tab ? term_attr(UI_TAB_ON) : term_attr(UI_NORMAL),
-                  0);
-        x += w;
-        free(label);
-    }
+    const struct queues *q = ls->ctx;
+    ui_push(screen_request_form_new(q->talk_id));
 }
 
 /* What the list shows besides the queue: sort, unit, level; or the session's tally. */
-static char *status_text(struct request_screen *rs)
+static char *queue_status(struct list_screen *ls)
 {
+    const struct queues *q = ls->ctx;
+    const struct list_rows *rows = &ls->rows;
     struct strbuf sb = STRBUF_INIT;
-    if (rs->talk_id) {
+    if (q->talk_id) {
         size_t open = 0;
-        for (size_t i = 0; i < rs->rows.n; i++)
-            open += !request_state_closed(rs->rows.items[i].state);
-        strbuf_addf(&sb, _("%lld raised, %zu answered, %zu open"), (long long)rs->rows.total,
-                    rs->rows.n - open, open);
-    } else if (rs->rows.more) {
-        strbuf_addf(&sb, _("%zu shown of more than %lld"), rs->rows.n, (long long)rs->rows.total);
-    } else if (rs->rows.total > (int64_t)rs->rows.n) {
-        strbuf_addf(&sb, _("%zu shown of %lld"), rs->rows.n, (long long)rs->rows.total);
+        for (size_t i = 0; i < rows->n; i++)
+            open += !request_state_closed(((const struct request *)list_screen_row(ls, i))->state);
+        strbuf_addf(&sb, _("%lld raised, %zu answered, %zu open"), (long long)rows->total,
+                    rows->n - open, open);
+    } else if (rows->more) {
+        strbuf_addf(&sb, _("%zu shown of more than %lld"), rows->n, (long long)rows->total);
+    } else if (rows->total > (int64_t)rows->n) {
+        strbuf_addf(&sb, _("%zu shown of %lld"), rows->n, (long long)rows->total);
     } else {
-        strbuf_addf(&sb, _("%lld found"), (long long)rs->rows.total);
+        strbuf_addf(&sb, _("%lld found"), (long long)rows->total);
     }
-    strbuf_addf(&sb, " · %s", _(request_sort_label(rs->sort)));
-    if (rs->unit_id) strbuf_addf(&sb, " · %s", rs->unit_name);
-    if (rs->level >= 0)
-        strbuf_addf(&sb, " · %s", _(request_level_label((enum request_level)rs->level)));
+    strbuf_addf(&sb, " · %s", _(request_sort_label(q->sort)));
+    if (q->unit_id) strbuf_addf(&sb, " · %s", q->unit_name);
+    if (q->level >= 0)
+        strbuf_addf(&sb, " · %s", _(request_level_label((enum request_level)q->level)));
     return strbuf_detach(&sb);
 }
 
-static void request_draw(struct screen *s, int top, int rows)
+/* A new queue starts in its own order: the newest first where time matters most. */
+static void queue_tab_changed(struct list_screen *ls)
 {
-    struct request_screen *rs = (struct request_screen *)s;
-    if (rs->generation != ui.generation) request_reload(rs);
-    if (rs->talk_id)
-        draw_text(top, 1, COLS - 2, rs->talk_title, A_BOLD, TEXT_FIT_ELLIPSIS);
-    else
-        draw_tabs(rs, top);
-    char *status = status_text(rs);
-    search_line_draw(&rs->search, top + 1, _("a number, or part of a requester or title"), status,
-                     s);
-    free(status);
-    listview_draw(&rs->list, top + 2, 0, rows - 2, COLS);
-    if (rs->rows.n == 0)
-        draw_text(top + 4, 2, COLS - 4, _("Nothing here. F7 takes a new request down."),
-                  term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+    struct queues *q = ls->ctx;
+    enum request_queue queue = (enum request_queue)list_screen_tab(ls)->arg;
+    if (!q->talk_id) q->sort = queue == QUEUE_ALL || queue == QUEUE_MINE ? SORT_NEWEST : SORT_DUE;
 }
 
-static void set_tab(struct request_screen *rs, int tab)
+static const char *talk_heading(struct list_screen *ls)
 {
-    rs->tab = (tab + (int)ARRAY_LEN(tabs)) % (int)ARRAY_LEN(tabs);
-    rs->list.sel = 0;
-    rs->list.top = 0;
-    rs->sort = tabs[rs->tab].queue == QUEUE_ALL || tabs[rs->tab].queue == QUEUE_MINE ? SORT_NEWEST
-                                                                                     : SORT_DUE;
-    request_reload(rs);
+    return ((const struct queues *)ls->ctx)->talk_title;
 }
 
-/* F9: sort, filter by unit or level, clear the filters. */
-static void request_menu(struct request_screen *rs)
+/* --- F9: sort and filter --------------------------------------------------------------------- */
+
+static void sort_choose(struct screen *s, const struct command *c)
 {
-    const char *options[] = {_("Sort"), _("Only one unit"), _("Only one level"),
-                             _("Show every unit and level")};
-    int c = dialog_options(_("List"), _("What next?"), options, 4);
-    if (c == 0) {
-        const char *sorts[SORT_COUNT];
-        enum request_sort which[SORT_COUNT];
-        int n = 0;
-        for (int i = 0; i < SORT_COUNT; i++)
-            if (request_sort_offered(current_queue(rs), (enum request_sort)i)) {
-                which[n] = (enum request_sort)i;
-                sorts[n++] = _(request_sort_label((enum request_sort)i));
-            }
-        int s = dialog_options(_("Sort"), _("Order the list"), sorts, n);
-        if (s >= 0) rs->sort = which[s];
-    } else if (c == 1) {
-        struct choice u;
-        if (dialog_choose(_("Only one unit"), choices_units, NULL, NULL, &u)) {
-            rs->unit_id = u.id;
-            free(rs->unit_name);
-            rs->unit_name = u.label;
-            free(u.detail);
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    struct queues *q = ls->ctx;
+    enum request_queue queue = (enum request_queue)list_screen_tab(ls)->arg;
+    const char *sorts[SORT_COUNT];
+    enum request_sort which[SORT_COUNT];
+    int n = 0;
+    for (int i = 0; i < SORT_COUNT; i++)
+        if (request_sort_offered(queue, (enum request_sort)i)) {
+            which[n] = (enum request_sort)i;
+            sorts[n++] = _(request_sort_label((enum request_sort)i));
         }
-    } else if (c == 2) {
-        const char *levels[LEVEL_COUNT];
-        for (int i = 0; i < LEVEL_COUNT; i++)
-            levels[i] = _(request_level_label((enum request_level)i));
-        int l = dialog_options(_("Only one level"), _("Which level's queue?"), levels, LEVEL_COUNT);
-        if (l >= 0) rs->level = l;
-    } else if (c == 3) {
-        rs->unit_id = 0;
-        rs->level = -1;
-    }
-    if (c >= 0) request_reload(rs);
+    int chosen = dialog_options(_("Sort"), _("Order the list"), sorts, n);
+    if (chosen < 0) return;
+    q->sort = which[chosen];
+    list_screen_reload(ls);
 }
 
-static int request_key(struct screen *s, enum action a, const struct key *k)
+static void unit_only(struct screen *s, const struct command *c)
 {
-    struct request_screen *rs = (struct request_screen *)s;
-    switch (a) {
-    case ACT_NEXT_FIELD:
-    case ACT_PREV_FIELD:
-        if (!rs->talk_id) set_tab(rs, rs->tab + (a == ACT_NEXT_FIELD ? 1 : -1));
-        return UI_HANDLED;
-    case ACT_ENTER:
-    case ACT_EDIT:
-        if (rs->list.sel >= 0 && (size_t)rs->list.sel < rs->rows.n)
-            ui_push(screen_request_view_new(rs->rows.items[rs->list.sel].id));
-        else
-            ui_message(UI_MSG_ERROR, "%s", _("No row is selected"));
-        return UI_HANDLED;
-    case ACT_NEW:
-        ui_push(screen_request_form_new(rs->talk_id));
-        return UI_HANDLED;
-    case ACT_MENU:
-        request_menu(rs);
-        return UI_HANDLED;
-    case ACT_REFRESH:
-        request_reload(rs);
-        return UI_HANDLED;
-    default:
-        break;
-    }
-    int reload, r = search_list_key(&rs->search, &rs->list, a, k, &reload);
-    if (reload) request_reload(rs);
-    return r;
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    struct queues *q = ls->ctx;
+    struct choice u;
+    if (!dialog_choose(_("Only one unit"), choices_units, NULL, NULL, &u)) return;
+    q->unit_id = u.id;
+    free(q->unit_name);
+    q->unit_name = u.label;
+    free(u.detail);
+    list_screen_reload(ls);
 }
 
-static void request_free_screen(struct screen *s)
+static void level_only(struct screen *s, const struct command *c)
 {
-    struct request_screen *rs = (struct request_screen *)s;
-    request_list_free(&rs->rows);
-    free(rs->flags);
-    workcal_free(&rs->cal);
-    lineedit_free(&rs->search);
-    free(rs->unit_name);
-    free(rs->talk_title);
-    free(rs);
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    struct queues *q = ls->ctx;
+    const char *levels[LEVEL_COUNT];
+    for (int i = 0; i < LEVEL_COUNT; i++)
+        levels[i] = _(request_level_label((enum request_level)i));
+    int l = dialog_options(_("Only one level"), _("Which level's queue?"), levels, LEVEL_COUNT);
+    if (l < 0) return;
+    q->level = l;
+    list_screen_reload(ls);
 }
 
-static const struct screen_ops request_ops = {request_draw, request_key, NULL, request_free_screen};
-
-static struct request_screen *request_screen_new(void)
+static void filters_clear(struct screen *s, const struct command *c)
 {
-    static const struct list_column columns[NCOLS] = {
-        {N_("Number"), 11, 0},   {N_("State"), 8, 0}, {N_("Flag"), 4, 0},
-        {N_("Requester"), 8, 0}, {N_("Title"), 0, 0}, {N_("Unit"), 12, 0},
-        {N_("Deadline"), 11, 0},
-    };
-    struct request_screen *rs = xcalloc(1, sizeof *rs);
-    rs->base.ops = &request_ops;
-    rs->base.title = _("Requests");
-    rs->base.bar = request_bar;
-    rs->level = -1;
-    rs->unit_name = xstrdup("");
-    workcal_init(&rs->cal);
-    for (int i = 0; i < NCOLS; i++) {
-        rs->cols[i] = columns[i];
-        rs->cols[i].title = _(columns[i].title);
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    struct queues *q = ls->ctx;
+    q->unit_id = 0;
+    q->level = -1;
+    list_screen_reload(ls);
+}
+
+static const struct command queue_menu[] = {
+    {"sort", '1', N_("Sort"), N_("Order the list by deadline, age or number"), 0, sort_choose, 0,
+     NULL},
+    {"unit-only", '2', N_("Only one unit"), N_("Keep the requests of one unit"), 0, unit_only, 0,
+     NULL},
+    {"level-only", '3', N_("Only one level"),
+     N_("Keep the requests at one level: community, street or district"), 0, level_only, 0, NULL},
+    {"filters-clear", '4', N_("Show every unit and level"), N_("Drop the unit and level filters"),
+     0, filters_clear, 0, NULL},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
+
+#define QUEUE_TAB(queue, name)                                                                     \
+    {                                                                                              \
+        .label = name, .type = &request_record,                                                    \
+        .cols = {{N_("Number"), 11, 0},   {N_("State"), 8, 0}, {N_("Flag"), 4, 0},                 \
+                 {N_("Requester"), 8, 0}, {N_("Title"), 0, 0}, {N_("Unit"), 12, 0},                \
+                 {N_("Deadline"), 11, 0}},                                                         \
+        .ncols = NCOLS, .hint = N_("a number, or part of a requester or title"),                   \
+        .empty = N_("Nothing here. F7 takes a new request down."), .arg = queue,                   \
+        .load = queue_load, .cell = queue_cell, .dim = queue_dim, .edit = queue_open,              \
+        .create = queue_create                                                                     \
     }
-    rs->list = (struct listview){rs->cols, NCOLS, 0, -1, 0, 1, request_cell, request_dim, rs};
-    lineedit_init(&rs->search, 40);
-    return rs;
+
+/* The queues, in order, with the short names their tabs show. */
+static const struct list_tab queue_tabs[] = {
+    QUEUE_TAB(QUEUE_NEW, N_("To dispatch")),
+    QUEUE_TAB(QUEUE_DISPATCHED, N_("To sign")),
+    QUEUE_TAB(QUEUE_HANDLING, N_("In hand")),
+    QUEUE_TAB(QUEUE_OVERDUE, N_("Overdue")),
+    QUEUE_TAB(QUEUE_FOLLOW_UP, N_("Follow up")),
+    QUEUE_TAB(QUEUE_RETURNED, N_("Returned")),
+    QUEUE_TAB(QUEUE_EXTENSION, N_("Extension")),
+    QUEUE_TAB(QUEUE_MINE, N_("Mine today")),
+    QUEUE_TAB(QUEUE_ALL, N_("All")),
+};
+
+static const struct list_spec queue_spec = {.title = N_("Requests"),
+                                            .tabs = queue_tabs,
+                                            .ntabs = (int)ARRAY_LEN(queue_tabs),
+                                            .menu = queue_menu,
+                                            .status = queue_status,
+                                            .loaded = queue_loaded,
+                                            .tab_changed = queue_tab_changed,
+                                            .free_ctx = queues_free};
+
+/* A session's requests: one list, every state, oldest first. */
+static const struct list_tab talk_tab = QUEUE_TAB(QUEUE_ALL, NULL);
+
+static const struct list_spec talk_spec = {.title = N_("Evening talk"),
+                                           .tabs = &talk_tab,
+                                           .ntabs = 1,
+                                           .menu = queue_menu,
+                                           .status = queue_status,
+                                           .heading = talk_heading,
+                                           .loaded = queue_loaded,
+                                           .free_ctx = queues_free};
+
+static struct queues *queues_new(void)
+{
+    struct queues *q = xcalloc(1, sizeof *q);
+    q->level = -1;
+    q->unit_name = xstrdup("");
+    workcal_init(&q->cal);
+    return q;
 }
 
 struct screen *screen_request_new(void)
 {
-    struct request_screen *rs = request_screen_new();
-    set_tab(rs, 0);
-    return &rs->base;
+    return list_screen_new(&queue_spec, 0, queues_new());
 }
 
 struct screen *screen_talk_requests_new(const struct evening_talk *t)
 {
-    struct request_screen *rs = request_screen_new();
-    rs->talk_id = t->id;
-    rs->talk_title = xasprintf(_("Evening talk %s, %s: %s"), t->held_on, t->place, t->officials);
-    rs->base.title = _("Evening talk");
-    rs->sort = SORT_OLDEST;
-    request_reload(rs);
-    return &rs->base;
+    struct queues *q = queues_new();
+    q->talk_id = t->id;
+    q->talk_title = xasprintf(_("Evening talk %s, %s: %s"), t->held_on, t->place, t->officials);
+    q->sort = SORT_OLDEST;
+    return list_screen_new(&talk_spec, 0, q);
 }

@@ -23,10 +23,8 @@
 #include "src/validate.h"
 #include "ui/choices.h"
 #include "ui/dialog.h"
-#include "ui/draw.h"
-#include "ui/form.h"
+#include "ui/form_screen.h"
 #include "ui/screens.h"
-#include "ui/term.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -57,15 +55,12 @@ enum { WHO_RESIDENT = 1, WHO_ORGANISATION, WHO_OTHER };
 /* The resident chooser's entry that registers a new resident. */
 #define NEW_RESIDENT (-2)
 
-struct request_form {
-    struct screen base;
-    struct form form;
-    int64_t talk_id;          /* a session the form was opened from, 0 when none */
+/* What the form keeps besides its fields. */
+struct intake {
     int waiting_for_resident; /* a resident form is open for the requester */
     int64_t community_id;     /* of the grid chosen */
+    const char *why;          /* why the workflow refused the last save (borrowed), or NULL */
 };
-
-static const enum action form_bar[] = {ACT_SAVE, ACT_NONE};
 
 static int who_source(void *ctx, const char *query, struct choice_list *out)
 {
@@ -108,25 +103,25 @@ static char *phone_normal(const char *text)
 }
 
 /* A resident was chosen: take their name and phone. */
-static void resident_take_into(struct request_form *rf, int64_t id)
+static void resident_take_into(struct form_screen *fs, int64_t id)
 {
     struct resident r;
     if (resident_get(ui.db, id, &r) != DB_OK) return;
-    struct form *f = &rf->form;
+    struct form *f = &fs->form;
     form_set_choice(f, F_RESIDENT, r.id, r.name);
     form_set_text(f, F_NAME, r.name);
     form_set_secret_text(f, F_PHONE, *r.phone ? r.phone : r.landline, resident_masked_phone);
     if (r.grid_id && !form_choice(f, F_GRID)) {
         form_set_choice(f, F_GRID, r.grid_id, r.grid);
-        rf->community_id = r.community_id;
+        ((struct intake *)fs->ctx)->community_id = r.community_id;
     }
     resident_free(&r);
 }
 
 /* The item chosen fills in the category and the unit, which stay editable. */
-static void item_take(struct request_form *rf)
+static void item_take(struct form_screen *fs)
 {
-    struct form *f = &rf->form;
+    struct form *f = &fs->form;
     struct service_item it;
     if (!form_choice(f, F_ITEM) || item_get(ui.db, form_choice(f, F_ITEM), &it) != DB_OK) return;
     const char *label = request_word_label(request_categories, it.category);
@@ -143,62 +138,61 @@ static void item_take(struct request_form *rf)
 
 static void on_leave(struct form *f, int i, void *ctx)
 {
-    struct request_form *rf = ctx;
+    struct form_screen *fs = ctx;
     if (i == F_RESIDENT && form_choice(f, F_RESIDENT) == NEW_RESIDENT) {
         form_set_choice(f, F_RESIDENT, 0, "");
-        rf->waiting_for_resident = 1;
+        ((struct intake *)fs->ctx)->waiting_for_resident = 1;
         ui.saved_id = 0;
         ui_push(screen_resident_form_new(0));
     } else if (i == F_RESIDENT && form_choice(f, F_RESIDENT) > 0) {
-        resident_take_into(rf, form_choice(f, F_RESIDENT));
+        resident_take_into(fs, form_choice(f, F_RESIDENT));
     } else if (i == F_ITEM) {
-        item_take(rf);
+        item_take(fs);
     } else if (i == F_GRID) {
         /* The community is the grid's. */
         struct area g;
-        rf->community_id = 0;
+        ((struct intake *)fs->ctx)->community_id = 0;
         if (form_choice(f, F_GRID) &&
             area_get(ui.db, AREA_GRID, form_choice(f, F_GRID), &g) == DB_OK) {
-            rf->community_id = g.parent_id;
+            ((struct intake *)fs->ctx)->community_id = g.parent_id;
             area_free(&g);
         }
     }
 }
 
-static void build_form(struct request_form *rf)
+static void intake_build(struct form_screen *fs)
 {
-    struct form *f = &rf->form;
+    struct form *f = &fs->form;
     form_init(f);
-    form_add_choice(f, _("Requester is"), WHO_RESIDENT, _("Resident"), who_source, rf, 0, 20);
-    form_add_choice(f, _("Resident"), 0, "", resident_source, rf, 1, 24);
+    form_add_choice(f, _("Requester is"), WHO_RESIDENT, _("Resident"), who_source, fs, 0, 20);
+    form_add_choice(f, _("Resident"), 0, "", resident_source, fs, 1, 24);
     form_add_text(f, _("Name or organisation"), "", 40, 24, validate_line, TEXT_NORM_PROSE);
     form_add_text(f, _("Phone"), "", 20, 16, check_phone, TEXT_NORM_NOSPACE);
     form_add_choice(f, _("Channel"), choices_word_id(request_channels, "desk"), _("Desk"),
                     choices_words, (void *)(uintptr_t)request_channels, 0, 12);
     form_add_choice(f, _("Kind"), choices_word_id(request_kinds, "help"), _("Asking for help"),
                     choices_words, (void *)(uintptr_t)request_kinds, 0, 12);
-    form_add_choice(f, _("Service item"), 0, "", choices_items, rf, 1, 30);
+    form_add_choice(f, _("Service item"), 0, "", choices_items, fs, 1, 30);
     /* Most matters serve the public: the item chosen, or the clerk, says otherwise. */
     form_add_choice(f, _("Category"), choices_word_id(request_categories, "service"),
                     _("Service to the public"), choices_words,
                     (void *)(uintptr_t)request_categories, 0, 16);
-    form_add_choice(f, _("Unit"), 0, "", choices_units, rf, 1, 24);
-    form_add_choice(f, _("Building"), 0, "", choices_buildings, rf, 1, 24);
-    form_add_choice(f, _("Grid"), 0, "", choices_grids, rf, 1, 24);
-    form_add_choice(f, _("Level"), LEVEL_COMMUNITY + 1, _("Community level"), choices_levels, rf, 0,
+    form_add_choice(f, _("Unit"), 0, "", choices_units, fs, 1, 24);
+    form_add_choice(f, _("Building"), 0, "", choices_buildings, fs, 1, 24);
+    form_add_choice(f, _("Grid"), 0, "", choices_grids, fs, 1, 24);
+    form_add_choice(f, _("Level"), LEVEL_COMMUNITY + 1, _("Community level"), choices_levels, fs, 0,
                     8);
-    form_add_choice(f, _("Evening talk"), 0, "", choices_talks, rf, 1, 30);
+    form_add_choice(f, _("Evening talk"), 0, "", choices_talks, fs, 1, 30);
     form_add_text(f, _("Title"), "", 60, 40, check_required_line, TEXT_NORM_PROSE);
     form_add_text(f, _("Detail"), "", 500, 40, validate_line, TEXT_NORM_PROSE);
     form_add_text(f, _("Answer"), "", 500, 40, validate_line, TEXT_NORM_PROSE);
-    form_on_leave(f, on_leave, rf);
+    form_on_leave(f, on_leave, fs);
 }
 
 /* The request as the form holds it. */
-static void form_to_request(struct request_form *rf, struct request *r)
+static void form_to_request(struct form_screen *fs, struct request *r)
 {
-    struct form *f = &rf->form;
-    request_init(r);
+    struct form *f = &fs->form;
     int64_t who = form_choice(f, F_REQUESTER_KIND);
     r->requester_kind = who == WHO_RESIDENT       ? REQUESTER_RESIDENT
                         : who == WHO_ORGANISATION ? REQUESTER_ORGANISATION
@@ -216,7 +210,7 @@ static void form_to_request(struct request_form *rf, struct request *r)
     record_set(&r->unit_name, f->fields[F_UNIT].choice_label);
     r->building_id = form_choice(f, F_BUILDING);
     r->grid_id = form_choice(f, F_GRID);
-    r->community_id = rf->community_id;
+    r->community_id = ((struct intake *)fs->ctx)->community_id;
     r->level = (enum request_level)(form_choice(f, F_LEVEL) - 1);
     r->talk_id = form_choice(f, F_TALK);
     record_take(&r->title, form_text(f, F_TITLE));
@@ -236,9 +230,9 @@ static void form_to_request(struct request_form *rf, struct request *r)
 }
 
 /* The cross-checks saving needs beyond each field's own. Returns the bad field or -1. */
-static int form_cross_check(struct request_form *rf)
+static int form_cross_check(struct form_screen *fs)
 {
-    struct form *f = &rf->form;
+    struct form *f = &fs->form;
     int64_t who = form_choice(f, F_REQUESTER_KIND);
     if (who == WHO_RESIDENT && form_choice(f, F_RESIDENT) <= 0) {
         form_set_message(f, F_RESIDENT,
@@ -267,112 +261,96 @@ static int form_cross_check(struct request_form *rf)
     return -1;
 }
 
-/* After saving: offer the receipt, then show the request in place of the form. */
-static void after_save(struct request_form *rf, const struct request *r)
+/* The request as the form holds it, once the fields go together. */
+static int intake_read(struct form_screen *fs, void *rec)
 {
-    (void)rf;
-    receipt_offer(r);
-    ui_push(screen_request_view_new(r->id));
+    struct request *r = rec;
+    form_to_request(fs, r);
+    record_take(&r->answer, form_text(&fs->form, F_ANSWER));
+    return 0;
 }
 
-static int form_save(struct request_form *rf)
+/* Take it down: numbered, and at once answered, dispatched, or left to dispatch. */
+static int intake_save(struct form_screen *fs, void *rec)
 {
-    int bad = form_check_all(&rf->form);
-    if (form_cross_check(rf) >= 0 || bad >= 0) {
-        ui_message(UI_MSG_ERROR, "%s", _("Not saved: correct the fields marked in red"));
-        return UI_HANDLED;
-    }
-    struct request r;
-    form_to_request(rf, &r);
-    char *answer = form_text(&rf->form, F_ANSWER);
+    struct request *r = rec;
+    struct intake *in_form = fs->ctx;
     struct workflow_input in = {0};
+    char *answer = xstrdup(r->answer);
     in.text = answer;
-    enum request_action then = !str_empty(answer) ? RA_ANSWER
-                               : r.unit_id        ? RA_DISPATCH
-                                                  : RA_REGISTER;
-    const char *why;
-    int rc = request_create(ui.db, &r, then, &in, actor_name(), clock_now(), &why);
+    enum request_action then = *answer ? RA_ANSWER : r->unit_id ? RA_DISPATCH : RA_REGISTER;
+    int rc = request_create(ui.db, r, then, &in, actor_name(), clock_now(), &in_form->why);
     free(answer);
-    if (rc != DB_OK) {
-        ui_message(UI_MSG_ERROR, _("Not saved: %s. Your typing is kept."),
-                   rc == DB_INVALID && why ? why : db_rc_message(rc));
-        request_free(&r);
-        return UI_HANDLED;
-    }
-    if (r.state == RS_DISPATCHED)
-        ui_message(UI_MSG_INFO, _("Registered %s and dispatched to %s"), r.number, r.unit_name);
-    else if (r.state == RS_ANSWERED)
-        ui_message(UI_MSG_INFO, _("Registered %s and answered on the spot"), r.number);
+    return rc;
+}
+
+/* Said what became of it, the receipt offered, the request shown in place of the form. */
+static int intake_saved(struct form_screen *fs, const void *rec)
+{
+    (void)fs;
+    const struct request *r = rec;
+    if (r->state == RS_DISPATCHED)
+        ui_message(UI_MSG_INFO, _("Registered %s and dispatched to %s"), r->number, r->unit_name);
+    else if (r->state == RS_ANSWERED)
+        ui_message(UI_MSG_INFO, _("Registered %s and answered on the spot"), r->number);
     else
-        ui_message(UI_MSG_INFO, _("Registered %s; it waits to be dispatched"), r.number);
-    ui.generation++;
-    ui.saved_id = r.id;
-    form_mark_clean(&rf->form);
-    after_save(rf, &r);
-    request_free(&r);
+        ui_message(UI_MSG_INFO, _("Registered %s; it waits to be dispatched"), r->number);
+    receipt_offer(r);
+    ui_push(screen_request_view_new(r->id));
     return UI_CLOSE;
 }
 
-static void request_form_draw(struct screen *s, int top, int rows)
+/* The workflow's own reason when it refused. */
+static int intake_refused(struct form_screen *fs, int rc, const void *rec)
 {
-    struct request_form *rf = (struct request_form *)s;
-    if (rf->waiting_for_resident) {
-        /* Back from registering the requester: take the resident just saved. */
-        rf->waiting_for_resident = 0;
-        if (ui.saved_id) resident_take_into(rf, ui.saved_id);
-    }
-    draw_text(top, 1, COLS - 2,
-              _("A new request: the service item fills in category and unit. F2 saves and "
+    (void)rec;
+    const char *why = ((struct intake *)fs->ctx)->why;
+    if (rc != DB_INVALID || !why) return -1;
+    ui_message(UI_MSG_ERROR, _("Not saved: %s. Your typing is kept."), why);
+    return UI_HANDLED;
+}
+
+/* Back from registering the requester: take the resident just saved. */
+static void intake_sync(struct form_screen *fs)
+{
+    struct intake *in = fs->ctx;
+    if (!in->waiting_for_resident) return;
+    in->waiting_for_resident = 0;
+    if (ui.saved_id) resident_take_into(fs, ui.saved_id);
+}
+
+static const struct form_spec intake_spec = {
+    .type = &request_record,
+    .title_new = N_("New request"),
+    .title_edit = N_("New request"),
+    .intro = N_("A new request: the service item fills in category and unit. F2 saves and "
                 "dispatches."),
-              term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
-    form_draw(&rf->form, top + 1, rows - 2, COLS, s);
-    draw_text(top + rows - 1, 1, COLS - 2,
-              _("Tab/Enter: next field · F2: save · Answer: only to close a consultation at once"),
-              term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
-}
-
-static int request_form_dirty(struct screen *s)
-{
-    return form_dirty(&((struct request_form *)s)->form);
-}
-
-static int request_form_key(struct screen *s, enum action a, const struct key *k)
-{
-    struct request_form *rf = (struct request_form *)s;
-    int r = form_key(&rf->form, a, k);
-    if (r == FORM_SAVE) r = form_save(rf);
-    return r;
-}
-
-static void request_form_free(struct screen *s)
-{
-    struct request_form *rf = (struct request_form *)s;
-    form_free(&rf->form);
-    free(rf);
-}
-
-static const struct screen_ops request_form_ops = {request_form_draw, request_form_key,
-                                                   request_form_dirty, request_form_free};
+    .footer = N_("Tab/Enter: next field · F2: save · Answer: only to close a consultation at once"),
+    .build = intake_build,
+    .check = form_cross_check,
+    .read = intake_read,
+    .save = intake_save,
+    .saved = intake_saved,
+    .refused = intake_refused,
+    .sync = intake_sync,
+    .free_ctx = free,
+};
 
 struct screen *screen_request_form_new(int64_t talk_id)
 {
-    struct request_form *rf = xcalloc(1, sizeof *rf);
-    rf->base.ops = &request_form_ops;
-    rf->base.bar = form_bar;
-    rf->base.title = _("New request");
-    rf->talk_id = talk_id;
-    build_form(rf);
+    struct screen *s = form_screen_new(&intake_spec, NULL, xcalloc(1, sizeof(struct intake)));
+    struct form_screen *fs = (struct form_screen *)s;
     if (talk_id) {
         struct evening_talk t;
         if (talk_get(ui.db, talk_id, &t) == DB_OK) {
             char *label = xasprintf("%s %s", t.held_on, t.place);
-            form_set_choice(&rf->form, F_TALK, t.id, label);
-            form_set_choice(&rf->form, F_CHANNEL, choices_word_id(request_channels, "evening_talk"),
+            form_set_choice(&fs->form, F_TALK, t.id, label);
+            form_set_choice(&fs->form, F_CHANNEL, choices_word_id(request_channels, "evening_talk"),
                             _("Evening talk"));
             free(label);
             talk_free(&t);
         }
-        form_mark_clean(&rf->form);
+        form_mark_clean(&fs->form);
     }
-    return &rf->base;
+    return s;
 }

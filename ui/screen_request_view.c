@@ -7,6 +7,7 @@
 ** follow-up answers), and the store applies it. When another desk acted
 ** first, the clerk is told who did what, and keeps what was typed.
 */
+#include "app/receipts.h"
 #include "db/catalogue_store.h"
 #include "db/calendar_store.h"
 #include "db/request_store.h"
@@ -61,7 +62,7 @@ static void view_unload(struct request_view *v)
 static void view_load(struct request_view *v)
 {
     view_unload(v);
-    v->generation = ui.generation;
+    v->generation = db_generation(ui.db);
     if (request_get(ui.db, v->id, &v->r) != DB_OK) {
         ui_message(UI_MSG_ERROR, "%s", db_rc_message(DB_NOTFOUND));
         return;
@@ -176,7 +177,6 @@ static char *event_line(const struct request_event_row *e)
 static void view_draw(struct screen *s, int top, int rows)
 {
     struct request_view *v = (struct request_view *)s;
-    if (v->generation != ui.generation) view_load(v);
     if (!v->loaded) return;
     const struct request *r = &v->r;
     int half = COLS / 2, y = top;
@@ -445,12 +445,11 @@ static void act(struct request_view *v, enum request_action a)
                    _(request_state_label(v->r.state)));
         free(v->kept);
         v->kept = NULL;
-        ui.generation++;
     } else if (rc == DB_CONFLICT) {
         lost_race(&current, &last);
         request_free(&current);
         request_event_row_free(&last);
-        ui.generation++;
+        view_load(v); /* show what the other desk did */
     } else if (rc == DB_INVALID) {
         ui_message(UI_MSG_ERROR, _("Not done: %s"), why ? why : db_rc_message(rc));
     } else {
@@ -477,11 +476,7 @@ void receipt_offer(const struct request *r)
                              _("No receipt")};
     int c = dialog_options(_("Receipt"), r->number, options, 3);
     if (c < 0 || c == 2) return;
-    struct receipt_desk desk;
-    char *centre = db_meta_get(ui.db, "centre"), *phone = db_meta_get(ui.db, "desk_phone");
-    desk.centre = centre ? centre : "";
-    desk.desk_phone = phone ? phone : "";
-    char *text = receipt_text(r, &desk);
+    char *text = receipt_for(ui.db, r);
     char *err = NULL, *path = NULL;
     if (c == 0 && printer_print(text, NULL, &err) == 0) {
         ui_message(UI_MSG_INFO, _("Receipt %s sent to the printer"), r->number);
@@ -497,9 +492,28 @@ void receipt_offer(const struct request *r)
     free(err);
     free(path);
     free(text);
-    free(centre);
-    free(phone);
 }
+
+static void receipt(struct screen *s, const struct command *c)
+{
+    (void)c;
+    receipt_offer(&((struct request_view *)s)->r);
+}
+
+static void choose_action(struct screen *s, const struct command *c)
+{
+    (void)c;
+    act_choose((struct request_view *)s);
+}
+
+static const struct command view_menu[] = {
+    {"receipt", '1', N_("Print or save the receipt"),
+     N_("The 回执: number, matter, unit and deadline, to the printer or a file"), 0, receipt, 0,
+     NULL},
+    {"act", '2', N_("Choose what to do"), N_("The steps the request's state allows now"), 0,
+     choose_action, 0, NULL},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
 
 static int view_key(struct screen *s, enum action a, const struct key *k)
 {
@@ -518,13 +532,9 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
     case ACT_REFRESH:
         view_load(v);
         return UI_HANDLED;
-    case ACT_MENU: {
-        const char *options[] = {_("Print or save the receipt"), _("Choose what to do")};
-        int c = dialog_options(v->r.number, _("What next?"), options, 2);
-        if (c == 0) receipt_offer(&v->r);
-        if (c == 1) act_choose(v);
+    case ACT_MENU:
+        command_menu(s, v->r.number, view_menu);
         return UI_HANDLED;
-    }
     case ACT_UP:
     case ACT_PAGE_UP:
         v->top = first - (a == ACT_UP ? 1 : v->timeline_rows);
@@ -554,7 +564,14 @@ static void view_free(struct screen *s)
     free(v);
 }
 
-static const struct screen_ops view_ops = {view_draw, view_key, NULL, view_free};
+static void view_sync(struct screen *s)
+{
+    struct request_view *v = (struct request_view *)s;
+    if (v->generation != db_generation(ui.db)) view_load(v);
+}
+
+static const struct screen_ops view_ops = {
+    .sync = view_sync, .draw = view_draw, .key = view_key, .free = view_free};
 
 struct screen *screen_request_view_new(int64_t id)
 {

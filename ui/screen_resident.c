@@ -5,7 +5,7 @@
 ** number, and the list narrows at every key. ID and phone numbers are
 ** masked, sensitive tags never listed, and a minor's row shows the name only.
 */
-#include "db/export.h"
+#include "app/export.h"
 #include "db/resident_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
@@ -13,10 +13,9 @@
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/dialog.h"
-#include "ui/draw.h"
 #include "ui/screens.h"
 #include "ui/term.h"
-#include "ui/widget.h"
+#include "ui/list_screen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,37 +24,36 @@
 /* How many rows a search brings: a screenful or two; typing more narrows it. */
 #define RESIDENT_PAGE 100
 
-struct resident_screen {
-    struct screen base;
-    struct lineedit search;
-    struct resident_hits hits;
-    struct list_column cols[7];
-    struct listview list;
-    unsigned generation;
-    time_t now;
-    char cell[32];
-};
-
-static const enum action resident_bar[] = {ACT_SEARCH, ACT_EDIT, ACT_REFRESH,
-                                           ACT_NEW,    ACT_MENU, ACT_NONE};
-
 enum { COL_NAME, COL_GENDER, COL_AGE, COL_ID, COL_PHONE, COL_GRID, COL_TAGS };
 
-static const char *resident_cell(void *ctx, int row, int col)
+static int resident_load(struct list_screen *ls, const char *query, struct list_rows *out)
 {
-    struct resident_screen *rs = ctx;
-    const struct resident *r = &rs->hits.items[row];
-    int minor = resident_is_minor(r, rs->now);
+    time_t *now = ls->ctx;
+    struct resident_hits hits;
+    int rc = resident_search(ui.db, query, RESIDENT_PAGE, &hits);
+    out->items = hits.items;
+    out->n = hits.n;
+    out->total = (int64_t)hits.total;
+    out->more = hits.more;
+    *now = clock_now();
+    return rc;
+}
+
+static const char *resident_cell(struct list_screen *ls, const void *row, int col, char *buf)
+{
+    const struct resident *r = row;
+    time_t now = *(const time_t *)ls->ctx;
+    int minor = resident_is_minor(r, now);
     switch (col) {
     case COL_NAME:
         return r->name;
     case COL_GENDER:
         return resident_gender_text(r->gender);
     case COL_AGE: {
-        int age = resident_age(r, rs->now);
+        int age = resident_age(r, now);
         if (age < 0) return "";
-        snprintf(rs->cell, sizeof rs->cell, "%d", age);
-        return rs->cell;
+        snprintf(buf, LIST_CELL_MAX, "%d", age);
+        return buf;
     }
     case COL_ID:
         return minor ? _("(minor)") : r->id_number;
@@ -68,52 +66,27 @@ static const char *resident_cell(void *ctx, int row, int col)
     }
 }
 
-static void resident_reload(struct resident_screen *rs)
+static const char *resident_above(struct list_screen *ls)
 {
-    int64_t keep = rs->list.sel >= 0 && (size_t)rs->list.sel < rs->hits.n
-                       ? rs->hits.items[rs->list.sel].id
-                       : 0;
-    if (ui.saved_id) keep = ui.saved_id;
-    ui.saved_id = 0;
-    char *q = lineedit_text(&rs->search);
-    resident_hits_free(&rs->hits);
-    int rc = resident_search(ui.db, q, RESIDENT_PAGE, &rs->hits);
-    free(q);
-    if (rc != DB_OK) ui_message(UI_MSG_ERROR, "%s", db_rc_message(rc));
-    listview_set_count(&rs->list, (int)rs->hits.n);
-    for (size_t i = 0; keep && i < rs->hits.n; i++)
-        if (rs->hits.items[i].id == keep) rs->list.sel = (int)i;
-    rs->generation = ui.generation;
-    rs->now = clock_now();
+    return lineedit_empty(&ls->search) && ls->rows.n ? _("Registered last:") : NULL;
 }
 
-static void resident_draw(struct screen *s, int top, int rows)
+static void resident_open(struct list_screen *ls, void *row)
 {
-    struct resident_screen *rs = (struct resident_screen *)s;
-    if (rs->generation != ui.generation) resident_reload(rs);
-    char *count = rs->hits.more ? xasprintf(_("more than %zu"), rs->hits.total)
-                                : xasprintf(_("%zu found"), rs->hits.total);
-    search_line_draw(&rs->search, top, _("name, pinyin initials, or last digits of ID or phone"),
-                     count, s);
-    free(count);
-    if (lineedit_empty(&rs->search) && rs->hits.n)
-        draw_text(top + 1, 1, COLS - 2, _("Registered last:"), term_attr(UI_DIM), 0);
-    listview_draw(&rs->list, top + 2, 0, rows - 2, COLS);
-    if (rs->hits.n == 0)
-        draw_text(top + 4, 2, COLS - 4,
-                  lineedit_empty(&rs->search)
-                      ? _("No residents yet. F7 registers one; F9 imports a ledger.")
-                      : _("Nobody found. F7 registers a new resident."),
-                  term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+    (void)ls;
+    ui_push(screen_resident_view_new(((const struct resident *)row)->id));
 }
 
-static int64_t selected_id(struct resident_screen *rs)
+static void resident_edit(struct list_screen *ls, void *row)
 {
-    if (rs->list.sel < 0 || (size_t)rs->list.sel >= rs->hits.n) {
-        ui_message(UI_MSG_ERROR, "%s", _("No row is selected"));
-        return 0;
-    }
-    return rs->hits.items[rs->list.sel].id;
+    (void)ls;
+    ui_push(screen_resident_form_new(((const struct resident *)row)->id));
+}
+
+static void resident_create(struct list_screen *ls)
+{
+    (void)ls;
+    ui_push(screen_resident_form_new(0));
 }
 
 /* Export the register to a file, asking where (and, for full numbers, why). */
@@ -149,81 +122,55 @@ static void export_ask(int unmasked)
     free(reason);
 }
 
-static void resident_menu(void)
+/* F9: export, masked (arg 0) or with full numbers (arg 1). */
+static void export_run(struct screen *s, const struct command *c)
 {
-    const char *options[] = {_("Import a resident ledger"), _("Export residents (masked)"),
-                             _("Export residents with full numbers (recorded)"), _("Tags")};
-    switch (dialog_options(_("Residents"), _("What next?"), options, 4)) {
-    case 0:
-        ui_push(screen_import_new());
-        break;
-    case 1:
-        export_ask(0);
-        break;
-    case 2:
-        export_ask(1);
-        break;
-    case 3:
-        ui_push(screen_tags_new());
-        break;
-    default:
-        break;
-    }
+    (void)s;
+    export_ask((int)c->arg);
 }
 
-static int resident_key(struct screen *s, enum action a, const struct key *k)
-{
-    struct resident_screen *rs = (struct resident_screen *)s;
-    int64_t id;
-    switch (a) {
-    case ACT_ENTER:
-        if ((id = selected_id(rs)) != 0) ui_push(screen_resident_view_new(id));
-        return UI_HANDLED;
-    case ACT_EDIT:
-        if ((id = selected_id(rs)) != 0) ui_push(screen_resident_form_new(id));
-        return UI_HANDLED;
-    case ACT_NEW:
-        ui_push(screen_resident_form_new(0));
-        return UI_HANDLED;
-    case ACT_MENU:
-        resident_menu();
-        return UI_HANDLED;
-    case ACT_REFRESH:
-        resident_reload(rs);
-        return UI_HANDLED;
-    default:
-        break;
-    }
-    int reload, r = search_list_key(&rs->search, &rs->list, a, k, &reload);
-    if (reload) resident_reload(rs);
-    return r;
-}
+static const struct command resident_menu[] = {
+    {"import-residents", '1', N_("Import a resident ledger"),
+     N_("Read a ledger (CSV, GBK/GB18030/UTF-8): preview, then import"), 0, import_command, 0,
+     NULL},
+    {"export-residents", '2', N_("Export residents (masked)"),
+     N_("Write the register to a file, ID and mobile numbers masked"), 0, export_run, 0, NULL},
+    {"export-residents-full", '3', N_("Export residents with full numbers (recorded)"),
+     N_("Write the register with full numbers; asks why, and the audit log keeps it"), 0,
+     export_run, 1, NULL},
+    {"tags", '4', N_("Tags"), N_("The tags residents can carry, and which are sensitive"), 0, NULL,
+     0, screen_tags_new},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
 
-static void resident_free_screen(struct screen *s)
-{
-    struct resident_screen *rs = (struct resident_screen *)s;
-    resident_hits_free(&rs->hits);
-    lineedit_free(&rs->search);
-    free(rs);
-}
+static const struct list_tab resident_tab = {
+    .type = &resident_record,
+    .cols = {{N_("Full name"), 0, 0},
+             {N_("Sex"), 4, 0},
+             {N_("Age"), 4, TEXT_FIT_RIGHT},
+             {N_("ID number"), 18, 0},
+             {N_("Mobile"), 11, 0},
+             {N_("Grid"), 14, 0},
+             {N_("Tags"), 10, 0}},
+    .ncols = 7,
+    .hint = N_("name, pinyin initials, or last digits of ID or phone"),
+    .empty = N_("Nobody found. F7 registers a new resident."),
+    .empty_all = N_("No residents yet. F7 registers one; F9 imports a ledger."),
+    .load = resident_load,
+    .cell = resident_cell,
+    .open = resident_open,
+    .edit = resident_edit,
+    .create = resident_create,
+};
 
-static const struct screen_ops resident_ops = {resident_draw, resident_key, NULL,
-                                               resident_free_screen};
+static const struct list_spec resident_spec = {.title = N_("Residents"),
+                                               .tabs = &resident_tab,
+                                               .ntabs = 1,
+                                               .menu = resident_menu,
+                                               .above = resident_above,
+                                               .free_ctx = free};
 
 struct screen *screen_resident_new(void)
 {
-    struct resident_screen *rs = xcalloc(1, sizeof *rs);
-    rs->base.ops = &resident_ops;
-    rs->base.title = _("Residents");
-    rs->base.bar = resident_bar;
-    lineedit_init(&rs->search, 40);
-    const struct list_column cols[] = {
-        {_("Full name"), 0, 0},  {_("Sex"), 4, 0},     {_("Age"), 4, TEXT_FIT_RIGHT},
-        {_("ID number"), 18, 0}, {_("Mobile"), 11, 0}, {_("Grid"), 14, 0},
-        {_("Tags"), 10, 0},
-    };
-    memcpy(rs->cols, cols, sizeof cols);
-    rs->list = (struct listview){rs->cols, 7, 0, -1, 0, 1, resident_cell, NULL, rs};
-    resident_reload(rs);
-    return &rs->base;
+    return list_screen_new(&resident_spec, 0, xcalloc(1, sizeof(time_t)));
 }

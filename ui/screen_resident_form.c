@@ -19,10 +19,8 @@
 #include "src/util.h"
 #include "src/validate.h"
 #include "ui/dialog.h"
-#include "ui/draw.h"
-#include "ui/form.h"
+#include "ui/form_screen.h"
 #include "ui/screens.h"
-#include "ui/term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,15 +42,6 @@ enum {
     F_TAGS,
     F_NOTE,
 };
-
-struct resident_form {
-    struct screen base;
-    struct form form;
-    struct resident rec; /* as read (id, version), or a new record */
-    int closing;         /* close after this key: the record was opened elsewhere */
-};
-
-static const enum action form_bar[] = {ACT_SAVE, ACT_MENU, ACT_NONE};
 
 static const char *const relations[] = {
     N_("Self"),       N_("Spouse"),          N_("Son"),
@@ -129,9 +118,9 @@ static int community_source(void *ctx, const char *query, struct choice_list *ou
 /* The grids of the community chosen in the same form (all when none is). */
 static int grid_source(void *ctx, const char *query, struct choice_list *out)
 {
-    struct resident_form *rf = ctx;
+    struct form_screen *fs = ctx;
     struct area_list l;
-    if (area_list(ui.db, AREA_GRID, query, form_choice(&rf->form, F_COMMUNITY), 0, &l) != DB_OK)
+    if (area_list(ui.db, AREA_GRID, query, form_choice(&fs->form, F_COMMUNITY), 0, &l) != DB_OK)
         return -1;
     for (size_t i = 0; i < l.n; i++)
         choice_list_add(out, l.items[i].id, l.items[i].name, l.items[i].parent_name);
@@ -178,7 +167,7 @@ static int tag_source(void *ctx, const char *query, struct choice_list *out)
 }
 
 /* A record has just been opened elsewhere: offer to show it instead of making a second. */
-static void offer_existing(struct resident_form *rf, const struct resident *existing)
+static void offer_existing(struct form_screen *fs, const struct resident *existing)
 {
     const char *place = *existing->grid ? existing->grid : existing->address;
     char *who = *place ? xasprintf(_("%s, %s"), existing->name, place) : xstrdup(existing->name);
@@ -188,15 +177,15 @@ static void offer_existing(struct resident_form *rf, const struct resident *exis
     free(who);
     if (dialog_confirm(_("Registered already"), q, 1)) {
         ui_push(screen_resident_view_new(existing->id));
-        rf->closing = 1;
+        fs->closing = 1;
     }
     free(q);
 }
 
 /* After the ID number is left: upgrade, fill in birth date and sex, cross-check, find a twin. */
-static void id_left(struct resident_form *rf)
+static void id_left(struct form_screen *fs)
 {
-    struct form *f = &rf->form;
+    struct form *f = &fs->form;
     if (form_masked(f, F_ID)) return;
     char *typed = form_text(f, F_ID);
     struct idcard id;
@@ -223,14 +212,14 @@ static void id_left(struct resident_form *rf)
     free(why);
     struct resident existing;
     if (resident_get_by_id_number(ui.db, id.number, &existing) == DB_OK) {
-        if (existing.id != rf->rec.id) offer_existing(rf, &existing);
+        if (existing.id != ((const struct resident *)fs->orig)->id) offer_existing(fs, &existing);
         resident_free(&existing);
     }
 }
 
 static void on_leave(struct form *f, int i, void *ctx)
 {
-    struct resident_form *rf = ctx;
+    struct form_screen *fs = ctx;
     if (i == F_NAME) {
         char *raw = form_text(f, F_NAME);
         char *name = resident_normalize_name(raw);
@@ -238,46 +227,51 @@ static void on_leave(struct form *f, int i, void *ctx)
         free(raw);
         free(name);
     } else if (i == F_ID) {
-        id_left(rf);
+        id_left(fs);
     }
 }
 
 /* Lay the form out holding the record's values. */
-static void build_form(struct resident_form *rf)
+static void resident_build(struct form_screen *fs)
 {
-    const struct resident *r = &rf->rec;
-    struct form *f = &rf->form;
-    form_init(f);
+    const struct resident *r = fs->orig;
+    struct form *f = &fs->form;
     form_add_text(f, _("Full name"), r->name, RESIDENT_NAME_MAX, 24, resident_check_name, 0);
-    form_add_choice(f, _("Sex"), r->gender, resident_gender_text(r->gender), gender_source, rf, 1,
+    form_add_choice(f, _("Sex"), r->gender, resident_gender_text(r->gender), gender_source, fs, 1,
                     8);
-    form_add_choice(f, _("Ethnicity"), 0, r->ethnicity, ethnicity_source, rf, 1, 12);
+    form_add_choice(f, _("Ethnicity"), 0, r->ethnicity, ethnicity_source, fs, 1, 12);
     form_add_text(f, _("Born"), r->birth_date, 10, 12, check_birth, 0);
     form_add_text(f, _("ID number"), r->id_number, 24, 20, check_id,
                   TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
     form_add_text(f, _("Mobile"), r->phone, 20, 14, check_mobile, TEXT_NORM_NOSPACE);
     form_add_text(f, _("Landline"), r->landline, 24, 16, check_landline, TEXT_NORM_NOSPACE);
-    form_add_choice(f, _("Community"), r->community_id, r->community, community_source, rf, 1, 18);
-    form_add_choice(f, _("Grid"), r->grid_id, r->grid, grid_source, rf, 1, 18);
+    form_add_choice(f, _("Community"), r->community_id, r->community, community_source, fs, 1, 18);
+    form_add_choice(f, _("Grid"), r->grid_id, r->grid, grid_source, fs, 1, 18);
     form_add_text(f, _("Address"), r->address, 60, 30, validate_line, 0);
     int self = r->id && r->head_id == r->id;
     form_add_choice(f, _("Household"), self ? -1 : r->head_id,
-                    self ? _("(self: the head of the household)") : r->head_name, head_source, rf,
+                    self ? _("(self: the head of the household)") : r->head_name, head_source, fs,
                     1, 20);
-    form_add_choice(f, _("Relation"), *r->relation ? 1 : 0, r->relation, relation_source, rf, 1,
+    form_add_choice(f, _("Relation"), *r->relation ? 1 : 0, r->relation, relation_source, fs, 1,
                     12);
-    form_add_multi(f, _("Tags"), r->tags, tag_source, rf, 30);
+    form_add_multi(f, _("Tags"), r->tags, tag_source, fs, 30);
     form_add_text(f, _("Note"), r->note, 100, 36, validate_line, 0);
+    static const char *const binds[] = {
+        "name",         "gender",  "ethnicity", "birth_date", "id_number", "phone", "landline",
+        "community_id", "grid_id", "address",   "head_id",    "relation",  "tags",  "note"};
+    for (int i = 0; i < f->n; i++)
+        form_bind(f, i, binds[i]);
     if (r->id && *r->id_number) form_set_secret(f, F_ID, resident_masked_id);
     if (r->id && *r->phone) form_set_secret(f, F_PHONE, resident_masked_phone);
-    form_on_leave(f, on_leave, rf);
+    form_on_leave(f, on_leave, fs);
 }
 
-/* The record as the form holds it (id and version from when it was read). */
-static void form_to_record(struct resident_form *rf, struct resident *out)
+/* The record as the form holds it, in rec (a copy of the record as read). */
+static int resident_read(struct form_screen *fs, void *rec)
 {
-    struct form *f = &rf->form;
-    resident_copy(out, &rf->rec);
+    struct form *f = &fs->form;
+    struct resident *out = rec;
+    const struct resident *orig = fs->orig;
     record_take(&out->name, form_text(f, F_NAME));
     out->gender = (char)form_choice(f, F_GENDER);
     record_set(&out->ethnicity, f->fields[F_ETHNICITY].choice_label);
@@ -301,163 +295,92 @@ static void form_to_record(struct resident_form *rf, struct resident *out)
     char *land = form_text(f, F_LANDLINE);
     char normal[40];
     record_set(&out->landline,
-                 str_empty(land) || phone_landline(land, normal, sizeof normal) ? "" : normal);
+               str_empty(land) || phone_landline(land, normal, sizeof normal) ? "" : normal);
     free(land);
     out->community_id = form_choice(f, F_COMMUNITY);
+    record_set(&out->community, f->fields[F_COMMUNITY].choice_label);
     out->grid_id = form_choice(f, F_GRID);
+    record_set(&out->grid, f->fields[F_GRID].choice_label);
     record_take(&out->address, form_text(f, F_ADDRESS));
-    out->head_id =
-        form_choice(f, F_HEAD) == -1 ? (rf->rec.id ? rf->rec.id : -1) : form_choice(f, F_HEAD);
+    int64_t head = form_choice(f, F_HEAD);
+    out->head_id = head == -1 ? (orig->id ? orig->id : -1) : head;
+    record_set(&out->head_name, f->fields[F_HEAD].choice_label);
     record_set(&out->relation, f->fields[F_RELATION].choice_label);
     record_set(&out->tags, form_multi(f, F_TAGS));
     record_take(&out->note, form_text(f, F_NOTE));
+    return 0;
 }
 
-/* What differs between my typing and the stored record, one line each. */
-static void describe_differences(const struct resident *mine, const struct resident *theirs,
-                                 struct strbuf *out)
+static int resident_store_save(struct form_screen *fs, void *rec)
 {
-    const struct conflict_field fields[] = {
-        {_("Full name"), mine->name, theirs->name},
-        {_("Ethnicity"), mine->ethnicity, theirs->ethnicity},
-        {_("Born"), mine->birth_date, theirs->birth_date},
-        {_("Landline"), mine->landline, theirs->landline},
-        {_("Address"), mine->address, theirs->address},
-        {_("Relation"), mine->relation, theirs->relation},
-        {_("Tags"), mine->tags, theirs->tags},
-        {_("Note"), mine->note, theirs->note},
-    };
-    conflict_describe(out, fields, ARRAY_LEN(fields));
-    if (!str_eq(mine->id_number, theirs->id_number) || !str_eq(mine->phone, theirs->phone))
-        strbuf_addf(out, "%s\n", _("The ID or mobile number differs too."));
-    if (mine->grid_id != theirs->grid_id || mine->community_id != theirs->community_id)
-        strbuf_addf(out, _("Grid: now \"%s\"\n"), theirs->grid);
+    (void)fs;
+    return resident_save(ui.db, rec, actor_name(), NULL);
 }
 
-/* F2: check, save, and deal with what the store says. Returns UI flags. */
-static int form_save(struct resident_form *rf)
+static int resident_store_get(struct form_screen *fs, const void *rec, void *out)
 {
-    if (form_check_all(&rf->form) >= 0) {
-        ui_message(UI_MSG_ERROR, "%s", _("Not saved: correct the fields marked in red"));
-        return UI_HANDLED;
+    (void)fs;
+    return resident_get(ui.db, ((const struct resident *)rec)->id, out);
+}
+
+/* An ID number registered already opens that record, never a second one. */
+static int resident_refused(struct form_screen *fs, int rc, const void *rec)
+{
+    if (rc != DB_DUPLICATE) return -1;
+    ui_message(UI_MSG_ERROR, "%s", _("Not saved: this ID number is registered already"));
+    form_set_message(&fs->form, F_ID, _("Registered already"));
+    struct resident existing;
+    if (resident_get_by_id_number(ui.db, ((const struct resident *)rec)->id_number, &existing) ==
+        DB_OK) {
+        offer_existing(fs, &existing);
+        resident_free(&existing);
     }
-    if (rf->closing) return UI_CLOSE;
-    struct resident mine, other;
-    form_to_record(rf, &mine);
-    int rc;
-    for (;;) {
-        rc = resident_save(ui.db, &mine, actor_name(), &other);
-        if (rc != DB_CONFLICT) break;
-        struct strbuf diff = STRBUF_INIT;
-        describe_differences(&mine, &other, &diff);
-        enum conflict_choice c =
-            dialog_conflict(other.updated_by, other.updated_at, strbuf_str(&diff));
-        strbuf_free(&diff);
-        if (c == CONFLICT_OVERWRITE) {
-            mine.version = other.version;
-            rf->rec.version = other.version;
-            resident_free(&other);
-            continue;
-        }
-        if (c == CONFLICT_THEIRS) {
-            form_free(&rf->form);
-            resident_free(&rf->rec);
-            rf->rec = other;
-            build_form(rf);
-            ui_message(UI_MSG_INFO, "%s", _("Showing the record as it is now"));
-        } else {
-            resident_free(&other);
-            ui_message(UI_MSG_ERROR, "%s", _("Not saved yet: your typing is kept; F2 saves again"));
-        }
-        resident_free(&mine);
-        return UI_HANDLED;
-    }
-    int result = UI_HANDLED;
-    if (rc == DB_OK) {
-        ui_message(UI_MSG_INFO, _("Saved: %s"), mine.name);
-        ui.generation++;
-        ui.saved_id = mine.id;
-        form_mark_clean(&rf->form);
-        result = UI_CLOSE;
-    } else if (rc == DB_DUPLICATE) {
-        ui_message(UI_MSG_ERROR, "%s", _("Not saved: this ID number is registered already"));
-        form_set_message(&rf->form, F_ID, _("Registered already"));
-        if (other.id) offer_existing(rf, &other);
-        resident_free(&other);
-        if (rf->closing) result = UI_CLOSE;
-    } else {
-        ui_message(UI_MSG_ERROR, _("Not saved: %s. Your typing is kept."), db_rc_message(rc));
-    }
-    resident_free(&mine);
-    return result;
+    return fs->closing ? UI_CLOSE : UI_HANDLED;
 }
 
-static void resident_form_draw(struct screen *s, int top, int rows)
+/* F9: show a masked number in full, once the reveal is recorded. */
+static void reveal(struct screen *s, const struct command *c)
 {
-    struct resident_form *rf = (struct resident_form *)s;
-    const struct resident *r = &rf->rec;
-    if (r->id)
-        draw_textf(top, 1, COLS - 2, term_attr(UI_DIM), _("Version %lld, last changed %s by %s%s"),
-                   (long long)r->version, r->updated_at, r->updated_by, "");
-    else
-        draw_text(top, 1, COLS - 2,
-                  _("A new resident: the ID number fills in birth date and sex. F2 saves."),
-                  term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
-    form_draw(&rf->form, top + 1, rows - 2, COLS, s);
-    draw_text(top + rows - 1, 1, COLS - 2,
-              _("Tab/Enter: next field · F2: save · F9: show numbers · Esc: back"),
-              term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+    struct form_screen *fs = (struct form_screen *)s;
+    const struct resident *r = fs->orig;
+    int field = c->arg == F_ID ? F_ID : F_PHONE;
+    if (!form_masked(&fs->form, field))
+        ui_message(UI_MSG_INFO, "%s", _("It is shown in full already"));
+    else if (resident_reveal_ask(r->id, r->name, field == F_ID ? "id_number" : "phone",
+                                 field == F_ID ? _("ID number") : _("mobile number")))
+        form_reveal(&fs->form, field);
 }
 
-static int resident_form_dirty(struct screen *s)
-{
-    return form_dirty(&((struct resident_form *)s)->form);
-}
+static const struct command resident_form_menu[] = {
+    {"reveal-id", '1', N_("Show the full ID number"),
+     N_("Asks why; the audit log keeps who saw it and why"), 0, reveal, F_ID, NULL},
+    {"reveal-phone", '2', N_("Show the full mobile number"),
+     N_("Asks why; the audit log keeps who saw it and why"), 0, reveal, F_PHONE, NULL},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
 
-static int resident_form_key(struct screen *s, enum action a, const struct key *k)
-{
-    struct resident_form *rf = (struct resident_form *)s;
-    if (a == ACT_MENU) {
-        const char *options[] = {_("Show the full ID number"), _("Show the full mobile number")};
-        int c = dialog_options(_("Show in full"), _("Which number?"), options, 2);
-        int field = c == 0 ? F_ID : F_PHONE;
-        if (c >= 0 && !form_masked(&rf->form, field))
-            ui_message(UI_MSG_INFO, "%s", _("It is shown in full already"));
-        else if (c >= 0 &&
-                 resident_reveal_ask(rf->rec.id, rf->rec.name, c == 0 ? "id_number" : "phone",
-                                     c == 0 ? _("ID number") : _("mobile number")))
-            form_reveal(&rf->form, field);
-        return UI_HANDLED;
-    }
-    int r = form_key(&rf->form, a, k);
-    if (r == FORM_SAVE) r = form_save(rf);
-    if (rf->closing) return UI_CLOSE;
-    return r;
-}
-
-static void resident_form_free(struct screen *s)
-{
-    struct resident_form *rf = (struct resident_form *)s;
-    form_free(&rf->form);
-    resident_free(&rf->rec);
-    free(rf);
-}
-
-static const struct screen_ops resident_form_ops = {resident_form_draw, resident_form_key,
-                                                    resident_form_dirty, resident_form_free};
+static const struct form_spec resident_spec = {
+    .type = &resident_record,
+    .title_new = N_("New resident"),
+    .title_edit = N_("Edit resident"),
+    .intro_new = N_("A new resident: the ID number fills in birth date and sex. F2 saves."),
+    .footer = N_("Tab/Enter: next field · F2: save · F9: show numbers · Esc: back"),
+    .build = resident_build,
+    .read = resident_read,
+    .save = resident_store_save,
+    .get = resident_store_get,
+    .refused = resident_refused,
+    .menu = resident_form_menu,
+};
 
 struct screen *screen_resident_form_new(int64_t id)
 {
-    struct resident_form *rf = xcalloc(1, sizeof *rf);
-    rf->base.ops = &resident_form_ops;
-    rf->base.bar = form_bar;
-    if (id && resident_get(ui.db, id, &rf->rec) == DB_OK) {
-        rf->base.title = _("Edit resident");
-    } else {
-        resident_init(&rf->rec);
-        record_set(&rf->rec.ethnicity, resident_ethnicities(&(int){0})[0]);
-        rf->base.title = _("New resident");
+    struct resident r;
+    if (!id || resident_get(ui.db, id, &r) != DB_OK) {
+        resident_init(&r);
+        record_set(&r.ethnicity, resident_ethnicities(&(int){0})[0]);
     }
-    build_form(rf);
-    return &rf->base;
+    struct screen *s = form_screen_new(&resident_spec, &r, NULL);
+    resident_free(&r);
+    return s;
 }

@@ -37,7 +37,7 @@ static void view_load(struct resident_view *v)
     v->loaded = resident_get(ui.db, v->id, &v->r) == DB_OK;
     if (!v->loaded) ui_message(UI_MSG_ERROR, "%s", db_rc_message(DB_NOTFOUND));
     if (v->loaded && v->r.head_id) resident_household(ui.db, v->r.head_id, &v->household);
-    v->generation = ui.generation;
+    v->generation = db_generation(ui.db);
 }
 
 /* Draw "label value" at (y, x) in w columns. */
@@ -51,7 +51,6 @@ static void pair(int y, int x, int w, const char *label, const char *value)
 static void view_draw(struct screen *s, int top, int rows)
 {
     struct resident_view *v = (struct resident_view *)s;
-    if (v->generation != ui.generation) view_load(v);
     if (!v->loaded) return;
     const struct resident *r = &v->r;
     int half = COLS / 2, y = top + 1;
@@ -121,6 +120,35 @@ int resident_reveal_ask(int64_t id, const char *name, const char *field, const c
     return shown;
 }
 
+static void reveal_id(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct resident_view *v = (struct resident_view *)s;
+    if (resident_reveal_ask(v->id, v->r.name, "id_number", _("ID number"))) v->show_id = 1;
+}
+
+static void reveal_phone(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct resident_view *v = (struct resident_view *)s;
+    if (resident_reveal_ask(v->id, v->r.name, "phone", _("mobile number"))) v->show_phone = 1;
+}
+
+static void edit(struct screen *s, const struct command *c)
+{
+    (void)c;
+    ui_push(screen_resident_form_new(((struct resident_view *)s)->id));
+}
+
+static const struct command view_menu[] = {
+    {"reveal-id", '1', N_("Show the full ID number"),
+     N_("Asks why; the audit log keeps who saw it and why"), 0, reveal_id, 0, NULL},
+    {"reveal-phone", '2', N_("Show the full mobile number"),
+     N_("Asks why; the audit log keeps who saw it and why"), 0, reveal_phone, 0, NULL},
+    {"edit", '3', N_("Edit"), N_("Edit the record"), 0, edit, 0, NULL},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
+
 static int view_key(struct screen *s, enum action a, const struct key *k)
 {
     struct resident_view *v = (struct resident_view *)s;
@@ -133,17 +161,9 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
     case ACT_REFRESH:
         view_load(v);
         return UI_HANDLED;
-    case ACT_MENU: {
-        const char *options[] = {_("Show the full ID number"), _("Show the full mobile number"),
-                                 _("Edit")};
-        int choice = dialog_options(v->r.name, _("What next?"), options, 3);
-        if (choice == 0 && resident_reveal_ask(v->id, v->r.name, "id_number", _("ID number")))
-            v->show_id = 1;
-        if (choice == 1 && resident_reveal_ask(v->id, v->r.name, "phone", _("mobile number")))
-            v->show_phone = 1;
-        if (choice == 2) ui_push(screen_resident_form_new(v->id));
+    case ACT_MENU:
+        command_menu(s, v->r.name, view_menu);
         return UI_HANDLED;
-    }
     default:
         return a == ACT_NONE ? UI_HANDLED : UI_IGNORED;
     }
@@ -159,7 +179,14 @@ static void view_free(struct screen *s)
     free(v);
 }
 
-static const struct screen_ops view_ops = {view_draw, view_key, NULL, view_free};
+static void view_sync(struct screen *s)
+{
+    struct resident_view *v = (struct resident_view *)s;
+    if (v->generation != db_generation(ui.db)) view_load(v);
+}
+
+static const struct screen_ops view_ops = {
+    .sync = view_sync, .draw = view_draw, .key = view_key, .free = view_free};
 
 struct screen *screen_resident_view_new(int64_t id)
 {
@@ -167,6 +194,7 @@ struct screen *screen_resident_view_new(int64_t id)
     v->base.ops = &view_ops;
     v->base.title = _("Resident");
     v->base.bar = view_bar;
+    v->base.commands = view_menu;
     v->id = id;
     view_load(v);
     return &v->base;

@@ -10,54 +10,39 @@
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/dialog.h"
-#include "ui/draw.h"
 #include "ui/screens.h"
-#include "ui/term.h"
-#include "ui/widget.h"
+#include "ui/list_screen.h"
 
 #include <stdlib.h>
 
-struct tags_screen {
-    struct screen base;
-    struct tag_list tags;
-    struct list_column cols[3];
-    struct listview list;
-};
-
-static const enum action tags_bar[] = {ACT_EDIT, ACT_NEW, ACT_NONE};
-
-static const char *tags_cell(void *ctx, int row, int col)
+static int tags_load(struct list_screen *ls, const char *query, struct list_rows *out)
 {
-    struct tags_screen *ts = ctx;
-    const struct tag *t = &ts->tags.v[row];
+    (void)ls;
+    struct tag_list all;
+    int rc = tag_list(ui.db, 1, &all);
+    out->items = all.v;
+    out->n = all.n;
+    list_rows_keep(&tag_record, out, query, "name", NULL);
+    return rc;
+}
+
+static const char *tags_cell(struct list_screen *ls, const void *row, int col, char *buf)
+{
+    (void)ls;
+    (void)buf;
+    const struct tag *t = row;
     if (col == 0) return t->name;
     if (col == 1) return t->sensitive ? _("sensitive") : "";
     return t->retired ? _("Retired") : "";
 }
 
-static int tags_dim(void *ctx, int row)
+static const char *tags_above(struct list_screen *ls)
 {
-    return ((struct tags_screen *)ctx)->tags.v[row].retired;
+    (void)ls;
+    return _("Sensitive tags are shown only where a resident is opened, never in lists.");
 }
 
-static void tags_reload(struct tags_screen *ts)
-{
-    tag_list_free(&ts->tags);
-    if (tag_list(ui.db, 1, &ts->tags) != DB_OK)
-        ui_message(UI_MSG_ERROR, "%s", db_rc_message(DB_ERROR));
-    listview_set_count(&ts->list, (int)ts->tags.n);
-}
-
-static void tags_draw(struct screen *s, int top, int rows)
-{
-    struct tags_screen *ts = (struct tags_screen *)s;
-    draw_text(top, 1, COLS - 2,
-              _("Sensitive tags are shown only where a resident is opened, never in lists."),
-              term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
-    listview_draw(&ts->list, top + 2, 0, rows - 2, COLS);
-}
-
-static void tag_store(struct tags_screen *ts, struct tag *t)
+static void tag_store(struct tag *t)
 {
     int rc = tag_save(ui.db, t, actor_name());
     if (rc == DB_OK)
@@ -65,7 +50,6 @@ static void tag_store(struct tags_screen *ts, struct tag *t)
     else
         ui_message(UI_MSG_ERROR, "%s",
                    rc == DB_DUPLICATE ? _("This tag exists already") : db_rc_message(rc));
-    tags_reload(ts);
 }
 
 /* A name typed into a dialog, trimmed and checked; NULL (and why, on the message line) if none. */
@@ -84,19 +68,20 @@ static char *ask_name(const char *title, const char *prompt, const char *initial
     return name;
 }
 
-static void tag_new(struct tags_screen *ts)
+static void tag_new(struct list_screen *ls)
 {
+    (void)ls;
     char *name = ask_name(_("New tag"), _("Name of the tag:"), NULL);
     if (!name) return;
     struct tag t = {0, name, 0, 0};
-    tag_store(ts, &t);
+    tag_store(&t);
     free(name);
 }
 
-static void tag_change(struct tags_screen *ts)
+static void tag_change(struct list_screen *ls, void *row)
 {
-    if (ts->list.sel < 0) return;
-    struct tag t = ts->tags.v[ts->list.sel]; /* its name is the list's until tag_store() */
+    (void)ls;
+    struct tag t = *(struct tag *)row; /* its name is the list's until tag_store() */
     const char *options[] = {_("Rename"),
                              t.sensitive ? _("Mark as not sensitive") : _("Mark as sensitive"),
                              t.retired ? _("Restore") : _("Retire")};
@@ -106,47 +91,24 @@ static void tag_change(struct tags_screen *ts)
     if (c == 0 && !(t.name = name = ask_name(_("Rename"), _("New name:"), t.name))) return;
     if (c == 1) t.sensitive = !t.sensitive;
     if (c == 2) t.retired = !t.retired;
-    tag_store(ts, &t);
+    tag_store(&t);
     free(name);
 }
 
-static int tags_key(struct screen *s, enum action a, const struct key *k)
-{
-    struct tags_screen *ts = (struct tags_screen *)s;
-    (void)k;
-    switch (a) {
-    case ACT_NEW:
-        tag_new(ts);
-        return UI_HANDLED;
-    case ACT_EDIT:
-    case ACT_ENTER:
-        tag_change(ts);
-        return UI_HANDLED;
-    default:
-        if (listview_key(&ts->list, a)) return UI_HANDLED;
-        return a == ACT_NONE ? UI_HANDLED : UI_IGNORED;
-    }
-}
+static const struct list_tab tags_tab = {
+    .type = &tag_record,
+    .cols = {{N_("Tag"), 0, 0}, {N_("Sensitive"), 10, 0}, {N_("Status"), 8, 0}},
+    .ncols = 3,
+    .hint = N_("a tag's name or its pinyin initials"),
+    .load = tags_load,
+    .cell = tags_cell,
+    .edit = tag_change,
+    .create = tag_new};
 
-static void tags_free(struct screen *s)
-{
-    struct tags_screen *ts = (struct tags_screen *)s;
-    tag_list_free(&ts->tags);
-    free(ts);
-}
-
-static const struct screen_ops tags_ops = {tags_draw, tags_key, NULL, tags_free};
+static const struct list_spec tags_spec = {
+    .title = N_("Tags"), .tabs = &tags_tab, .ntabs = 1, .above = tags_above};
 
 struct screen *screen_tags_new(void)
 {
-    struct tags_screen *ts = xcalloc(1, sizeof *ts);
-    ts->base.ops = &tags_ops;
-    ts->base.title = _("Tags");
-    ts->base.bar = tags_bar;
-    ts->cols[0] = (struct list_column){_("Tag"), 0, 0};
-    ts->cols[1] = (struct list_column){_("Sensitive"), 10, 0};
-    ts->cols[2] = (struct list_column){_("Status"), 8, 0};
-    ts->list = (struct listview){ts->cols, 3, 0, -1, 0, 1, tags_cell, tags_dim, ts};
-    tags_reload(ts);
-    return &ts->base;
+    return list_screen_new(&tags_spec, 0, NULL);
 }

@@ -14,14 +14,18 @@
 /* 工作台: the home screen, leading to the sections that exist. */
 struct screen *screen_home_new(void);
 
-/* The keys and what they do, from the action table. */
-struct screen *screen_help_new(void);
+/* What under offers (its commands; may be NULL) and the keys and what they do, from the action
+ * table. */
+struct screen *screen_help_new(const struct screen *under);
 
 /* 区域与楼宇: streets, communities, grids and buildings, starting on tab kind. */
 struct screen *screen_area_new(enum area_kind kind);
 
 /* The form to create (rec NULL) or edit a record of kind. rec is copied. */
 struct screen *screen_area_form_new(enum area_kind kind, const struct area *rec);
+
+/* 工作人员类别: the kinds of staff, their list and form. */
+struct screen *screen_staff_kinds_new(void);
 
 /* 居民: search residents as the clerk types, open, register. */
 struct screen *screen_resident_new(void);
@@ -39,8 +43,12 @@ int resident_reveal_ask(int64_t id, const char *name, const char *field, const c
 /* The form to register (id 0) or edit a resident. */
 struct screen *screen_resident_form_new(int64_t id);
 
-/* Import a resident ledger: choose the file and its encoding, preview, import. */
-struct screen *screen_import_new(void);
+/* Import a ledger of kind (app/ledgers.h): choose the file and its encoding, preview, import. */
+struct ledger_kind;
+struct screen *screen_import_new(const struct ledger_kind *kind);
+
+/* A command "import-KIND" of an F9 menu: opens the import of that ledger kind. */
+void import_command(struct screen *s, const struct command *c);
 
 /* 标签: the tags residents can carry, and which are sensitive. */
 struct screen *screen_tags_new(void);

@@ -194,7 +194,7 @@ static int global_action(enum action a)
 {
     switch (a) {
     case ACT_HELP:
-        ui_push(screen_help_new());
+        ui_push(screen_help_new(stack[depth - 1]));
         return 0;
     case ACT_QUIT:
         return quit_confirmed();
@@ -216,6 +216,8 @@ int ui_run(struct screen *first)
     ui_push(first);
     int status = 0;
     while (depth > 0) {
+        struct screen *top = stack[depth - 1];
+        if (top->ops->sync) top->ops->sync(top);
         ui_draw();
         db_assert_idle(ui.db);
         struct key k;

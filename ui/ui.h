@@ -12,6 +12,7 @@
 
 #include "db/db.h"
 #include "ui/action.h"
+#include "ui/command.h"
 #include "ui/input.h"
 
 /* What a screen's key handler asks for; may be or-ed. */
@@ -24,6 +25,11 @@ enum ui_result {
 struct screen;
 
 struct screen_ops {
+    /*
+    ** Bring what the screen shows up to date before it is drawn: read its
+    ** rows again when the database's generation moved. May be NULL.
+    */
+    void (*sync)(struct screen *s);
     /* Draw the screen into rows top .. top+rows-1 (full width). */
     void (*draw)(struct screen *s, int top, int rows);
     /* Handle a key: a, or ACT_NONE with the typed character in k->ch. */
@@ -42,15 +48,16 @@ struct screen {
     int typing;             /* 1 while a form field has the focus: '?' and '/' are text */
     int cursor_y, cursor_x; /* where the cursor goes after drawing, when cursor_on */
     int cursor_on;
+    const struct command *commands; /* what F9 offers; may be NULL */
+    int commands_direct;            /* the commands run by their keys alone (the home screen) */
 };
 
 /* The program's state the screens share. */
 struct ui_context {
     struct db *db;
-    char *district;      /* from the database, e.g. 和平区; may be "" */
-    int demo;            /* the database holds demo data */
-    unsigned generation; /* bumped by every save made here: lists reload when it moves */
-    int64_t saved_id;    /* the record saved last, for lists to select */
+    char *district;   /* from the database, e.g. 和平区; may be "" */
+    int demo;         /* the database holds demo data */
+    int64_t saved_id; /* the record saved last, for lists to select */
 };
 
 extern struct ui_context ui;

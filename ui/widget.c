@@ -117,13 +117,20 @@ int listview_key(struct listview *lv, enum action a)
 void field_draw(struct lineedit *le, int y, int x, int w, attr_t attr, struct screen *s,
                 int focused)
 {
+    if (!focused) {
+        /* Not being typed in: its start, and an ellipsis when it is longer than the field. */
+        char *all = lineedit_text(le);
+        draw_text(y, x, w, all, attr, TEXT_FIT_ELLIPSIS);
+        free(all);
+        return;
+    }
     size_t first, count;
     int cursor_col;
     lineedit_view(le, w, &first, &count, &cursor_col);
     char *text = lineedit_text_range(le, first, count);
     draw_text(y, x, w, text, attr, 0);
     free(text);
-    if (focused) {
+    {
         s->cursor_on = 1;
         s->cursor_y = y;
         s->cursor_x = x + cursor_col;

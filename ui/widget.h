@@ -44,8 +44,9 @@ void listview_draw(struct listview *lv, int y, int x, int h, int w);
 int listview_key(struct listview *lv, enum action a);
 
 /*
-** Draw the text of le in w columns at (y, x) with attr; when focused, set
-** the screen's cursor on it.
+** Draw the text of le in w columns at (y, x) with attr: when focused, the
+** part around the cursor, and the screen's cursor set on it; otherwise its
+** start, an ellipsis marking what does not fit.
 */
 void field_draw(struct lineedit *le, int y, int x, int w, attr_t attr, struct screen *s,
                 int focused);

@@ -1,14 +1,16 @@
 /*
 ** demo: see demo.h.
 */
-#include "db/demo.h"
+#include "app/demo.h"
 #include "db/area.h"
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
-#include "db/import.h"
+#include "app/ledgers.h"
 #include "db/request_store.h"
 #include "db/resident_bulk.h"
+#include "db/resident_store.h"
 #include "db/seed.h"
+#include "db/settings_store.h"
 #include "src/clock.h"
 #include "src/i18n.h"
 #include "src/namegen.h"
@@ -240,21 +242,21 @@ const struct seed_file *seed_find(const char *name)
     return NULL;
 }
 
-/* Import an embedded seed ledger with importer, as a district imports its own files. */
-static int seed_import(struct db *db, const char *name, const struct ledger_schema *schema,
-                       int (*importer)(struct db *, struct ledger *, const struct import_options *,
-                                       struct import_report *, char **),
-                       const char *actor, size_t *count, char **err)
+/* Import an embedded seed ledger of a kind (app/ledgers.h), as a district imports its own files. */
+static int seed_import(struct db *db, const char *name, const char *kind_name, const char *actor,
+                       size_t *count, char **err)
 {
     const struct seed_file *f = seed_find(name);
+    const struct ledger_kind *kind = ledger_kind_find(kind_name);
     struct ledger *l;
-    if (!f || ledger_open_buffer(name, f->data, f->len, schema, 1, CODEC_UTF8, &l, err) != 0) {
+    if (!f ||
+        ledger_open_buffer(name, f->data, f->len, kind->schema, 1, CODEC_UTF8, &l, err) != 0) {
         if (!f) *err = xasprintf(_("no seed file %s"), name);
         return DB_ERROR;
     }
     struct import_options o = {IMPORT_UPDATE, NULL, name, actor, NULL, NULL};
     struct import_report rep;
-    int rc = importer(db, l, &o, &rep, err);
+    int rc = ledger_import(kind, db, l, &o, &rep, err);
     if (rc == DB_OK && rep.rejected) {
         char *text = import_report_text(&rep);
         *err = xasprintf(_("the seed %s has bad rows:\n%s"), name, text);
@@ -305,14 +307,13 @@ static int seed_talks(struct db *db, const char *actor, struct demo_report *repo
 static int seed_platform(struct db *db, const char *actor, struct demo_report *report, char **err)
 {
     size_t n = 0;
-    int rc = seed_import(db, "catalogue.csv", &ledger_catalogue, import_catalogue, actor, &n, err);
+    int rc = seed_import(db, "catalogue.csv", "catalogue", actor, &n, err);
     report->items = (int)n;
     report->units = (int)unit_count(db);
-    if (rc == DB_OK)
-        rc = seed_import(db, "calendar.csv", &ledger_calendar, import_calendar, actor, &n, err);
+    if (rc == DB_OK) rc = seed_import(db, "calendar.csv", "calendar", actor, &n, err);
     report->days = (int)n;
-    if (rc == DB_OK) rc = db_meta_set(db, "centre", "和平区党群服务中心");
-    if (rc == DB_OK) rc = db_meta_set(db, "desk_phone", "022-27301234");
+    if (rc == DB_OK) rc = settings_set(db, SETTING_CENTRE, "和平区党群服务中心", actor);
+    if (rc == DB_OK) rc = settings_set(db, SETTING_DESK_PHONE, "022-27301234", actor);
     if (rc == DB_OK) rc = seed_talks(db, actor, report);
     return rc;
 }
@@ -324,7 +325,13 @@ int demo_seed(struct db *db, const char *actor, struct demo_report *report, char
 
     *err = NULL;
     memset(report, 0, sizeof *report);
-    if (db_int(db, 0, "SELECT count(*) FROM street") > 0) {
+    int64_t counts[AREA_KIND_COUNT];
+    rc = area_counts(db, counts);
+    if (rc != DB_OK) {
+        *err = xstrdup(db_rc_message(rc));
+        return rc;
+    }
+    if (counts[AREA_STREET] > 0) {
         *err = xasprintf(_("%s already holds a district; demo data goes into a new database"),
                          db_path(db));
         return DB_INVALID;
@@ -452,26 +459,22 @@ static void inputs_free(struct history_inputs *h)
     free(h->talks);
 }
 
-/* Up to max residents spread over the register (every k-th), as requesters. */
+/* One resident of the sample, kept as a requester. */
+static void person_take(void *ctx, int64_t id, const char *name, const char *phone)
+{
+    struct history_inputs *h = ctx;
+    struct reqgen_person *p = &h->people[h->npeople++];
+    p->resident_id = id;
+    p->name = h->strings[h->nstrings++] = xstrdup(name);
+    p->phone = h->strings[h->nstrings++] = xstrdup(phone);
+}
+
+/* Up to max residents spread over the register, as requesters. */
 static int inputs_people(struct db *db, struct history_inputs *h, size_t max)
 {
-    int64_t all = db_int(db, 0, "SELECT count(*) FROM resident");
-    int64_t step = all > (int64_t)max ? all / (int64_t)max + 1 : 1;
-    struct db_stmt *st =
-        db_prepare(db, "SELECT id, name, phone FROM resident WHERE id % ?1 = 0 LIMIT ?2");
-    db_bind_int(st, 1, step);
-    db_bind_int(st, 2, (int64_t)max);
     h->people = xcalloc(max + 1, sizeof *h->people);
     h->strings = xcalloc(2 * max + 1, sizeof *h->strings);
-    int rc;
-    while ((rc = db_step(st)) == DB_ROW && h->npeople < max) {
-        struct reqgen_person *p = &h->people[h->npeople++];
-        p->resident_id = db_col_int(st, 0);
-        p->name = h->strings[h->nstrings++] = db_col_dup(st, 1);
-        p->phone = h->strings[h->nstrings++] = db_col_dup(st, 2);
-    }
-    db_finalize(st);
-    return rc == DB_DONE || rc == DB_ROW ? DB_OK : rc;
+    return resident_sample(db, max, person_take, h);
 }
 
 /* Every grid (with its community), and each building in its grid. */
@@ -555,7 +558,13 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
                   void *ctx, char **err)
 {
     *err = NULL;
-    if (db_int(db, 0, "SELECT count(*) FROM request") > 0) {
+    int64_t all = 0, open, overdue;
+    int rc = request_counts(db, &all, &open, &overdue, clock_now());
+    if (rc != DB_OK) {
+        *err = xstrdup(db_rc_message(rc));
+        return rc;
+    }
+    if (all > 0) {
         *err = xasprintf(_("%s already holds requests"), db_path(db));
         return DB_INVALID;
     }
@@ -567,7 +576,7 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     struct workcal cal;
     struct history_inputs h;
     memset(&h, 0, sizeof h);
-    int rc = calendar_load(db, &cal);
+    rc = calendar_load(db, &cal);
     if (rc == DB_OK) rc = inputs_load(db, &h);
     time_t now = clock_now(), start = now - (time_t)years * 365 * 86400;
     int switched = rc == DB_OK && db_journal_exclusive(db);
@@ -623,7 +632,7 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     inputs_free(&h);
     workcal_free(&cal);
     if (switched) db_journal_wal(db);
-    if (rc == DB_OK) rc = db_exec(db, "ANALYZE");
+    if (rc == DB_OK) rc = db_analyze(db);
     if (rc != DB_OK && !*err) *err = xstrdup(db_rc_message(rc));
     return rc;
 }

@@ -1,7 +1,8 @@
 /*
 ** export: see export.h.
 */
-#include "db/export.h"
+#include "app/export.h"
+#include "app/import.h"
 #include "db/catalogue_store.h"
 #include "db/resident_store.h"
 #include "src/catalogue.h"
@@ -116,8 +117,8 @@ static const enum catalogue_field catalogue_columns[] = {
 
 #define NCAT (sizeof catalogue_columns / sizeof catalogue_columns[0])
 
-int export_catalogue(struct db *db, const char *path, enum sheet_format format, enum codec codec,
-                     size_t *rows, char **err)
+int export_catalogue(struct db *db, const char *path, const struct export_options *o, size_t *rows,
+                     char **err)
 {
     *rows = 0;
     *err = NULL;
@@ -131,7 +132,7 @@ int export_catalogue(struct db *db, const char *path, enum sheet_format format, 
         return rc;
     }
     struct sheet *sh;
-    if (sheet_open(path, format, codec, _("Catalogue"), &sh, err) != 0) {
+    if (sheet_open(path, o->format, o->codec, _("Catalogue"), &sh, err) != 0) {
         item_list_free(&items);
         unit_list_free(&units);
         return DB_ERROR;
@@ -183,6 +184,58 @@ int export_catalogue(struct db *db, const char *path, enum sheet_format format, 
     size_t n = items.n;
     item_list_free(&items);
     unit_list_free(&units);
+    if (rc != DB_OK) {
+        sheet_abort(sh);
+        return rc;
+    }
+    if (sheet_close(sh, err) != 0) return DB_ERROR;
+    *rows = n;
+    return DB_OK;
+}
+
+int export_records(struct db *db, const struct record_export *re, const char *path,
+                   const struct export_options *o, size_t *rows, char **err)
+{
+    *rows = 0;
+    *err = NULL;
+    void *items;
+    size_t n;
+    int rc = re->list(db, &items, &n);
+    if (rc != DB_OK) {
+        *err = db_rc_text(db, rc);
+        return rc;
+    }
+    struct sheet *sh;
+    if (sheet_open(path, o->format, o->codec, _(re->sheet), &sh, err) != 0) {
+        record_array_free(re->type, items, n);
+        return DB_ERROR;
+    }
+    size_t ncols = 0;
+    while (re->columns[ncols].field)
+        ncols++;
+    const char **cells = xcalloc(ncols + 1, sizeof *cells);
+    unsigned *flags = xcalloc(ncols + 1, sizeof *flags);
+    for (size_t i = 0; i < ncols; i++)
+        cells[i] = ledger_schema_header(re->schema, re->columns[i].column);
+    size_t bad;
+    rc = sheet_row(sh, cells, flags, ncols, &bad, err) == 0 ? DB_OK : DB_ERROR;
+    for (size_t i = 0; i < ncols; i++)
+        flags[i] = SHEET_GUARD;
+    for (size_t r = 0; rc == DB_OK && r < n; r++) {
+        const void *rec = (const char *)items + r * re->type->size;
+        for (size_t i = 0; i < ncols; i++)
+            cells[i] = record_text(re->type, rec, re->columns[i].field);
+        char *why;
+        if (sheet_row(sh, cells, flags, ncols, &bad, &why) != 0) {
+            *err = xasprintf(_("line %zu, column %s: %s; nothing was written"), r + 2,
+                             ledger_schema_header(re->schema, re->columns[bad].column), why);
+            free(why);
+            rc = DB_INVALID;
+        }
+    }
+    free(cells);
+    free(flags);
+    record_array_free(re->type, items, n);
     if (rc != DB_OK) {
         sheet_abort(sh);
         return rc;

@@ -1,7 +1,7 @@
 /*
 ** import: see import.h.
 */
-#include "db/import.h"
+#include "app/import.h"
 #include "db/area.h"
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
@@ -185,19 +185,15 @@ static void rejects_write(const struct ledger *l, const struct import_options *o
 }
 
 /* Columns of l its schema does not know go to the report; a required one missing is an error. */
-static int columns_check(struct ledger *l, const struct ledger_schema *schema, const int *required,
-                         size_t n, struct import_report *rep, char **err)
+static int columns_check(struct ledger *l, struct import_report *rep, char **err)
 {
     for (size_t i = 0; i < ledger_columns(l); i++)
         if (ledger_column_field(l, i) == LEDGER_UNKNOWN)
             strlist_add(&rep->unknown_columns, ledger_column_name(l, i));
-    for (size_t i = 0; i < n; i++)
-        if (ledger_column_of(l, required[i]) < 0) {
-            *err = xasprintf(_("the ledger has no %s column"),
-                             ledger_schema_header(schema, required[i]));
-            return DB_INVALID;
-        }
-    return DB_OK;
+    const char *missing = ledger_missing(l);
+    if (!missing) return DB_OK;
+    *err = xasprintf(_("the ledger has no %s column"), missing);
+    return DB_INVALID;
 }
 
 /* What reading a ledger carries along, row after row. */
@@ -267,14 +263,12 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
 {
     memset(rep, 0, sizeof *rep);
     *err = NULL;
-    static const int required[] = {LF_NAME, LF_ID};
-    if (columns_check(l, &ledger_residents, required, ARRAY_LEN(required), rep, err) != DB_OK)
-        return DB_INVALID;
+    if (columns_check(l, rep, err) != DB_OK) return DB_INVALID;
 
     struct place_map places;
     int rc = places_load(db, &places);
     if (rc != DB_OK) {
-        *err = xstrdup(db_rc_message(rc));
+        *err = db_rc_text(db, rc);
         return rc;
     }
     struct import_reader in;
@@ -319,7 +313,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     places_free(&places);
     idcard_seen_free(&in.seen);
     if (rc != DB_OK) {
-        *err = xstrdup(db_rc_message(rc));
+        *err = db_rc_text(db, rc);
         rep->imported = rep->updated = rep->unchanged = rep->skipped = 0;
     } else {
         rejects_write(l, o, &in.rejected, rep);
@@ -383,18 +377,6 @@ char *import_summary(const struct import_report *rep)
 
 /* --- the catalogue ------------------------------------------------------------------------ */
 
-/* A code for a unit a ledger names without one: U and the next free number. Caller frees. */
-static char *unit_code_new(struct db *db)
-{
-    for (int64_t n = db_int(db, 0, "SELECT count(*) FROM unit") + 1;; n++) {
-        char *code = xasprintf("U%02lld", (long long)n);
-        struct unit u;
-        if (unit_find(db, code, &u) == DB_NOTFOUND) return code;
-        unit_free(&u);
-        free(code);
-    }
-}
-
 /*
 ** The unit a row names (by code, else by name), created when unknown.
 ** Returns DB_OK with *id, DB_INVALID with *why (caller frees) when the row
@@ -445,112 +427,139 @@ static int unit_resolve(struct db *db, const struct unit *row, const char *actor
     return rc;
 }
 
-/* A code seen earlier in the same file, with the line it was on. */
-struct seen_code {
-    char *code;
-    int line;
-};
+/* --- any ledger whose rows are records ------------------------------------------------------ */
 
-static int seen_before(struct seen_code **v, size_t *n, const char *code, int line)
+/* One good row's record into the database: new, changed, unchanged or left alone. */
+static int record_store(struct db *db, const struct record_import *ri, void *rec,
+                        const struct import_options *o, struct import_report *rep)
 {
-    for (size_t i = 0; i < *n; i++)
-        if (str_eq((*v)[i].code, code)) return (*v)[i].line;
-    *v = xrealloc(*v, (*n + 1) * sizeof **v);
-    (*v)[*n].code = xstrdup(code);
-    (*v)[(*n)++].line = line;
-    return 0;
-}
-
-static void seen_free(struct seen_code *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(v[i].code);
-    free(v);
-}
-
-/* One good catalogue row into the database; DB_INVALID with *why when its unit cannot be taken. */
-static int catalogue_row_store(struct db *db, struct service_item *it, const struct unit *u,
-                               const struct import_options *o, struct import_report *rep,
-                               char **why)
-{
-    int rc = unit_resolve(db, u, o->actor, &it->unit_id, rep, why);
-    if (rc != DB_OK) return rc;
-    struct service_item old;
-    rc = item_get_by_code(db, it->code, &old);
+    const struct record_type *t = ri->type;
+    void *old = xcalloc(1, t->size);
+    int rc = ri->find(db, rec, old);
     if (rc == DB_NOTFOUND) {
-        rc = item_save(db, it, o->actor, NULL);
+        rc = ri->save(db, rec, o->actor);
         rep->imported += rc == DB_OK;
-        return rc;
-    }
-    if (rc != DB_OK) return rc;
-    if (o->existing == IMPORT_SKIP) {
+    } else if (rc == DB_OK && o->existing == IMPORT_SKIP) {
         rep->skipped++;
-    } else if (item_same(it, &old)) {
+    } else if (rc == DB_OK && record_same(t, rec, old)) {
         rep->unchanged++;
-    } else {
-        it->id = old.id;
-        it->version = old.version;
-        rc = item_save(db, it, o->actor, NULL);
+    } else if (rc == DB_OK) {
+        /* The record on file, changed: saved over its own version. */
+        static const char *const keys[] = {"id", "version"};
+        for (size_t i = 0; i < ARRAY_LEN(keys); i++) {
+            int f = record_field_index(t, keys[i]);
+            if (f >= 0) record_field_assign(t, (size_t)f, rec, old);
+        }
+        rc = ri->save(db, rec, o->actor);
         rep->updated += rc == DB_OK;
     }
-    service_item_free(&old);
+    record_free(t, old);
+    free(old);
     return rc;
 }
 
-int import_catalogue(struct db *db, struct ledger *l, const struct import_options *o,
-                     struct import_report *rep, char **err)
+/* The columns a row carries as they are into rec (initialised here); problems go to p. */
+static void columns_take(const struct record_import *ri, const struct ledger *l,
+                         const struct ledger_row *row, void *rec, struct ledger_problems *p)
+{
+    record_init(ri->type, rec);
+    if (ledger_row_shape(l, row, p)) return;
+    const struct ledger_schema *schema = ledger_schema_of(l);
+    for (const struct record_column *c = ri->columns; c->field; c++) {
+        int required = 0;
+        for (size_t i = 0; i < schema->nrequired; i++)
+            required |= schema->required[i] == c->column;
+        char *raw = ledger_row_line(l, row, c->column, p);
+        if (!raw) continue;
+        char *text = text_normalize(raw, c->norm);
+        const char *why = !*text && required  ? _("is empty")
+                          : *text && c->check ? c->check(text)
+                                              : NULL;
+        if (why) ledger_problem_add(p, row->line, ledger_column_header(l, c->column), xstrdup(why));
+        record_text_set(ri->type, rec, c->field, text);
+        free(text);
+        free(raw);
+    }
+}
+
+/* One row: checked, refused (kept for the rejects file) or stored. Returns DB_OK or what stopped
+ * it. */
+static int record_row(struct db *db, const struct record_import *ri, struct ledger *l,
+                      const struct ledger_row *row, const struct import_options *o,
+                      struct import_report *rep, struct strlist *seen, struct raw_rows *rejected)
+{
+    size_t before = rep->problems.n;
+    void *rec = xcalloc(1, ri->type->size);
+    void *aside = ri->aside_type ? xcalloc(1, ri->aside_type->size) : NULL;
+    if (ri->columns) columns_take(ri, l, row, rec, &rep->problems);
+    if (ri->check) ri->check(l, row, rec, aside, &rep->problems);
+    int key = record_field_index(ri->type, ri->key_field);
+    char *name = record_field_text(ri->type, (size_t)key, rec);
+    if (rep->problems.n == before && *name) {
+        /* seen holds "line\tkey" for each good row so far. */
+        for (size_t i = 0; i < seen->n && rep->problems.n == before; i++) {
+            const char *tab = strchr(seen->v[i], '\t');
+            if (str_eq(tab + 1, name))
+                ledger_problem_add(&rep->problems, row->line,
+                                   ledger_column_header(l, ri->key_column),
+                                   xasprintf(_("the same as line %d"), atoi(seen->v[i])));
+        }
+        char *entry = xasprintf("%d\t%s", row->line, name);
+        strlist_add(seen, entry);
+        free(entry);
+    }
+    int rc = DB_OK;
+    char *why = NULL;
+    if (rep->problems.n == before && ri->resolve) {
+        rc = ri->resolve(db, rec, aside, o, rep, &why);
+        if (rc == DB_INVALID && why) {
+            ledger_problem_add(&rep->problems, row->line,
+                               ledger_column_header(l, ri->resolve_column), why);
+            rc = DB_OK;
+        }
+    }
+    if (rep->problems.n != before) {
+        raw_rows_add(rejected, row->raw, row->raw_len);
+        rep->rejected++;
+    } else if (rc == DB_OK) {
+        rc = record_store(db, ri, rec, o, rep);
+    }
+    free(name);
+    record_free(ri->type, rec);
+    free(rec);
+    if (aside) record_free(ri->aside_type, aside);
+    free(aside);
+    return rc;
+}
+
+int import_records(struct db *db, const struct record_import *ri, struct ledger *l,
+                   const struct import_options *o, struct import_report *rep, char **err)
 {
     memset(rep, 0, sizeof *rep);
     *err = NULL;
-    static const int required[] = {CF_CODE, CF_NAME, CF_CATEGORY, CF_UNIT, CF_ACCEPT, CF_RESOLVE};
-    if (columns_check(l, &ledger_catalogue, required, ARRAY_LEN(required), rep, err) != DB_OK)
-        return DB_INVALID;
+    if (columns_check(l, rep, err) != DB_OK) return DB_INVALID;
     struct raw_rows rejected = {0};
-    struct seen_code *seen = NULL;
-    size_t nseen = 0;
+    struct strlist seen = STRLIST_INIT;
     int rc = db_write_begin(db);
     struct ledger_row row;
     while (rc == DB_OK && ledger_next(l, &row)) {
         rep->read++;
-        struct service_item it;
-        struct unit u;
-        int bad = catalogue_row_check(l, &row, &it, &u, &rep->problems);
-        int first = bad ? 0 : seen_before(&seen, &nseen, it.code, row.line);
-        if (first) {
-            ledger_problem_add(&rep->problems, row.line, ledger_column_header(l, CF_CODE),
-                               xasprintf(_("the same code as line %d"), first));
-            bad = 1;
-        }
-        if (bad) {
-            raw_rows_add(&rejected, row.raw, row.raw_len);
-            rep->rejected++;
-        } else {
-            char *why = NULL;
-            rc = catalogue_row_store(db, &it, &u, o, rep, &why);
-            if (rc == DB_INVALID && why) {
-                ledger_problem_add(&rep->problems, row.line, ledger_column_header(l, CF_UNIT), why);
-                raw_rows_add(&rejected, row.raw, row.raw_len);
-                rep->rejected++;
-                rc = DB_OK;
-            }
-        }
-        service_item_free(&it);
-        unit_free(&u);
+        rc = record_row(db, ri, l, &row, o, rep, &seen, &rejected);
         if (o->progress && rep->read % 64 == 0)
             o->progress(o->ctx, _("Reading the ledger"), ledger_offset(l), ledger_size(l));
     }
     if (rc == DB_OK) {
         char *detail = audit_detail(o, rep);
-        rc = audit_append(db, o->actor, "import", "catalogue", detail);
+        rc = audit_append(db, o->actor, "import", ri->subject, detail);
         free(detail);
     }
     if (rc == DB_OK)
         rc = db_commit(db);
     else
         db_rollback(db);
-    seen_free(seen, nseen);
+    strlist_free(&seen);
     if (rc != DB_OK) {
-        *err = xstrdup(db_rc_message(rc));
+        *err = db_rc_text(db, rc);
         rep->imported = rep->updated = rep->unchanged = rep->skipped = 0;
         strlist_clear(&rep->created);
     } else {
@@ -559,6 +568,46 @@ int import_catalogue(struct db *db, struct ledger *l, const struct import_option
     raw_rows_free(&rejected);
     return rc;
 }
+
+/* --- the catalogue's rows ----------------------------------------------------------------------
+ */
+
+static void item_check(const struct ledger *l, const struct ledger_row *row, void *rec, void *aside,
+                       struct ledger_problems *p)
+{
+    catalogue_row_check(l, row, rec, aside, p);
+}
+
+/* A row's item is offered by the unit the row names (created when new). */
+static int item_resolve(struct db *db, void *rec, const void *aside, const struct import_options *o,
+                        struct import_report *rep, char **why)
+{
+    struct service_item *it = rec;
+    return unit_resolve(db, aside, o->actor, &it->unit_id, rep, why);
+}
+
+static int item_find(struct db *db, const void *rec, void *out)
+{
+    return item_get_by_code(db, ((const struct service_item *)rec)->code, out);
+}
+
+static int item_store(struct db *db, void *rec, const char *actor)
+{
+    return item_save(db, rec, actor, NULL);
+}
+
+const struct record_import catalogue_rows = {
+    .type = &service_item_record,
+    .key_field = "code",
+    .key_column = CF_CODE,
+    .subject = "catalogue",
+    .aside_type = &unit_record,
+    .check = item_check,
+    .resolve = item_resolve,
+    .resolve_column = CF_UNIT,
+    .find = item_find,
+    .save = item_store,
+};
 
 /* --- the calendar -------------------------------------------------------------------------- */
 
@@ -569,8 +618,15 @@ static const struct ledger_header calendar_headers[] = {
     {CAL_NAME, "节日"}, {CAL_NAME, "说明"}, {LEDGER_IGNORED, "序号"},
 };
 
-const struct ledger_schema ledger_calendar = {calendar_headers, ARRAY_LEN(calendar_headers),
-                                              CAL_COUNT};
+static const int calendar_required[] = {CAL_DAY, CAL_KIND};
+
+const struct ledger_schema ledger_calendar = {calendar_headers,
+                                              ARRAY_LEN(calendar_headers),
+                                              CAL_COUNT,
+                                              calendar_required,
+                                              ARRAY_LEN(calendar_required),
+                                              NULL,
+                                              0};
 
 /* 放假 / 休息 / 节假日 -> 0; 上班 / 调休上班 / 补班 / 工作日 -> 1; else -1. */
 static int calendar_kind(const char *text)
@@ -587,86 +643,49 @@ static int calendar_kind(const char *text)
     return kind;
 }
 
-int import_calendar(struct db *db, struct ledger *l, const struct import_options *o,
-                    struct import_report *rep, char **err)
+/* A calendar row as a day: its date, whether it is worked, its name. */
+static void day_check(const struct ledger *l, const struct ledger_row *row, void *rec, void *aside,
+                      struct ledger_problems *p)
 {
-    memset(rep, 0, sizeof *rep);
-    *err = NULL;
-    static const int required[] = {CAL_DAY, CAL_KIND};
-    if (columns_check(l, &ledger_calendar, required, ARRAY_LEN(required), rep, err) != DB_OK)
-        return DB_INVALID;
-    struct calendar_days known;
-    int rc = calendar_list(db, "", &known);
-    struct raw_rows rejected = {0};
-    struct seen_code *seen = NULL;
-    size_t nseen = 0;
-    int began = 0;
-    if (rc == DB_OK) began = (rc = db_write_begin(db)) == DB_OK;
-    struct ledger_row row;
-    while (rc == DB_OK && ledger_next(l, &row)) {
-        rep->read++;
-        size_t before = rep->problems.n;
-        struct date d;
-        char iso[11] = "";
-        int kind = -1;
-        char *name = NULL;
-        if (!ledger_row_shape(l, &row, &rep->problems)) {
-            const char *day = ledger_value_of(l, &row, CAL_DAY);
-            if (date_parse(day, &d) != DATE_OK)
-                ledger_problem_add(&rep->problems, row.line, ledger_column_header(l, CAL_DAY),
-                                   xasprintf(_("\"%s\" is not a date"), day));
-            else
-                date_format(&d, iso);
-            kind = calendar_kind(ledger_value_of(l, &row, CAL_KIND));
-            if (kind < 0)
-                ledger_problem_add(&rep->problems, row.line, ledger_column_header(l, CAL_KIND),
-                                   xasprintf(_("\"%s\" is neither 放假 nor 上班"),
-                                             ledger_value_of(l, &row, CAL_KIND)));
-            name = ledger_row_line(l, &row, CAL_NAME, &rep->problems);
-        }
-        int first = rep->problems.n == before ? seen_before(&seen, &nseen, iso, row.line) : 0;
-        if (first)
-            ledger_problem_add(&rep->problems, row.line, ledger_column_header(l, CAL_DAY),
-                               xasprintf(_("the same day as line %d"), first));
-        if (rep->problems.n != before) {
-            raw_rows_add(&rejected, row.raw, row.raw_len);
-            rep->rejected++;
-            free(name);
-            continue;
-        }
-        const struct calendar_day *had = NULL;
-        for (size_t i = 0; i < known.n; i++)
-            if (str_eq(known.v[i].day, iso)) had = &known.v[i];
-        if (had && had->working == kind && str_eq(had->name, name)) {
-            rep->unchanged++;
-        } else if (had && o->existing == IMPORT_SKIP) {
-            rep->skipped++;
-        } else {
-            rc = calendar_set(db, iso, kind, name);
-            if (had)
-                rep->updated++;
-            else
-                rep->imported++;
-        }
-        free(name);
-    }
-    if (rc == DB_OK) {
-        char *detail = audit_detail(o, rep);
-        rc = audit_append(db, o->actor, "import", "calendar", detail);
-        free(detail);
-    }
-    if (began && rc == DB_OK)
-        rc = db_commit(db);
-    else if (began)
-        db_rollback(db);
-    calendar_days_free(&known);
-    seen_free(seen, nseen);
-    if (rc != DB_OK) {
-        *err = xstrdup(db_rc_message(rc));
-        rep->imported = rep->updated = rep->unchanged = rep->skipped = 0;
-    } else {
-        rejects_write(l, o, &rejected, rep);
-    }
-    raw_rows_free(&rejected);
-    return rc;
+    (void)aside;
+    struct calendar_day *d = rec;
+    record_init(&calendar_day_record, d);
+    if (ledger_row_shape(l, row, p)) return;
+    const char *day = ledger_value_of(l, row, CAL_DAY);
+    struct date when;
+    char iso[11];
+    if (date_parse(day, &when) != DATE_OK)
+        ledger_problem_add(p, row->line, ledger_column_header(l, CAL_DAY),
+                           xasprintf(_("\"%s\" is not a date"), day));
+    else
+        record_set(&d->day, date_format(&when, iso));
+    int kind = calendar_kind(ledger_value_of(l, row, CAL_KIND));
+    if (kind < 0)
+        ledger_problem_add(
+            p, row->line, ledger_column_header(l, CAL_KIND),
+            xasprintf(_("\"%s\" is neither 放假 nor 上班"), ledger_value_of(l, row, CAL_KIND)));
+    d->working = kind == 1;
+    ledger_row_take(l, row, CAL_NAME, 0, &d->name, p);
 }
+
+static int day_find(struct db *db, const void *rec, void *out)
+{
+    return calendar_get(db, ((const struct calendar_day *)rec)->day, out);
+}
+
+static int day_store(struct db *db, void *rec, const char *actor)
+{
+    (void)actor;
+    const struct calendar_day *d = rec;
+    return calendar_set(db, d->day, d->working, d->name);
+}
+
+const struct record_import calendar_rows = {
+    .type = &calendar_day_record,
+    .key_field = "day",
+    .key_column = CAL_DAY,
+    .subject = "calendar",
+    .check = day_check,
+    .find = day_find,
+    .save = day_store,
+};

@@ -1,0 +1,65 @@
+/*
+** export: ledgers out (src/sheet.h), in the columns bangban reads back.
+** The resident register with ID and phone numbers masked (前3后4) and
+** sensitive tags left out unless unmasked, which is written to the audit
+** log; the service catalogue with its units.
+*/
+#ifndef BANGBAN_EXPORT_H
+#define BANGBAN_EXPORT_H
+
+#include <stddef.h>
+
+#include "db/db.h"
+#include "src/sheet.h"
+
+struct export_options {
+    enum sheet_format format;
+    enum codec codec;   /* CSV only */
+    int unmasked;       /* full ID and phone numbers and every tag: audited */
+    const char *reason; /* why, for the audit log (required when unmasked) */
+    const char *actor;
+};
+
+/*
+** What the export every ledger of plain records shares needs: the records'
+** type, the ledger's schema and columns (app/import.h's record_column: the
+** same table the import reads), the name of the workbook's sheet, and the
+** records from the store.
+*/
+struct record_column;
+struct record_export {
+    const struct record_type *type;
+    const struct ledger_schema *schema;
+    const struct record_column *columns;
+    const char *sheet; /* msgid */
+    /* Every record to write, into *items (n of them; caller frees with record_array_free()). */
+    int (*list)(struct db *db, void **items, size_t *n);
+};
+
+/*
+** Write the records re names to path as o says (formulas guarded). Returns
+** DB_OK with *rows, or an error with *err (caller frees): a character the
+** encoding lacks names its line and column, and nothing is written.
+*/
+int export_records(struct db *db, const struct record_export *re, const char *path,
+                   const struct export_options *o, size_t *rows, char **err);
+
+/*
+** Write every resident to path. Returns DB_OK with *rows set, or an error
+** with *err (caller frees): a character with no code in the encoding
+** names the line, the column and the character, and nothing is written.
+*/
+int export_residents(struct db *db, const char *path, const struct export_options *o, size_t *rows,
+                     char **err);
+
+/*
+** Write the active catalogue to path, one row per service item with its
+** unit, in the columns `bangban import catalogue` reads back. Returns
+** DB_OK with *rows, or an error with *err (caller frees); o gives the
+** format and encoding (nothing in it is masked); as above, a
+** character the encoding lacks names its line and column and writes nothing.
+*/
+int export_catalogue(struct db *db, const char *path, const struct export_options *o, size_t *rows,
+                     char **err);
+
+#endif

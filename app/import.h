@@ -1,0 +1,133 @@
+/*
+** import: a resident ledger (src/ledger.h) into the register. Every row is
+** checked; the good ones go in as one transaction, the bad ones are
+** reported (physical line, column header, reason) and written, byte for
+** byte in the file's own encoding, to a rejects file the clerk can fix and
+** import again. A resident already registered (same ID number) is updated
+** or skipped, never duplicated; importing the same file twice changes
+** nothing. Into an empty register the rows go through the bulk loader.
+*/
+#ifndef BANGBAN_APP_IMPORT_H
+#define BANGBAN_APP_IMPORT_H
+
+#include <stddef.h>
+
+#include "db/db.h"
+#include "db/resident_bulk.h"
+#include "src/ledger.h"
+
+enum import_existing {
+    IMPORT_UPDATE, /* take the ledger's values for the columns it has */
+    IMPORT_SKIP,   /* leave registered residents as they are */
+};
+
+struct import_options {
+    enum import_existing existing;
+    const char *rejects_path; /* where bad rows go; NULL: next to the ledger, FILE.rejects.csv */
+    const char *ledger_path;
+    const char *actor;
+    bulk_progress progress; /* may be NULL; told (step, done, total) */
+    void *ctx;
+};
+
+struct import_report {
+    size_t read;      /* rows read */
+    size_t imported;  /* new residents */
+    size_t updated;   /* registered residents changed */
+    size_t unchanged; /* registered residents the ledger agreed with */
+    size_t skipped;   /* registered residents left alone (IMPORT_SKIP) */
+    size_t rejected;  /* bad rows */
+    size_t upgraded;  /* 15-digit ID numbers made 18 */
+    struct ledger_problems problems;
+    struct strlist unknown_places; /* communities and grids not known here, each once */
+    struct strlist created;        /* catalogue: units created because a row named them */
+    struct strlist unknown_columns;
+    char *rejects_path;  /* set when a rejects file was written */
+    char *rejects_error; /* set when it could not be: why (the good rows are in all the same) */
+};
+
+/*
+** Import the rows of an open ledger. Returns DB_OK (rows may still have
+** been rejected: see rep->rejected), or an error with *err set (caller
+** frees) when nothing was imported. Free the report with import_report_free().
+*/
+int import_residents(struct db *db, struct ledger *l, const struct import_options *o,
+                     struct import_report *rep, char **err);
+
+void import_report_free(struct import_report *rep);
+
+/* The report as lines for people: each problem, then the unknown places and columns. Caller frees.
+ */
+char *import_report_text(const struct import_report *rep);
+
+/* The one-line summary: read / imported / updated / rejected. Caller frees. */
+char *import_summary(const struct import_report *rep);
+
+/*
+** A ledger column that is a record's text field as it is: the ledger field,
+** the record field, how the text is normalised (text_normalize() flags),
+** and the check it must pass (NULL or the reason it fails, as forms check).
+** A table of them ends with a row whose field is NULL.
+*/
+struct record_column {
+    int column;
+    const char *field;
+    unsigned norm;
+    const char *(*check)(const char *text);
+};
+
+/*
+** How the rows of a ledger become records of one type, for the importer
+** every such ledger shares (import_records()): each row is checked into a
+** record; two rows naming one record are refused; a record on file is
+** updated (or left, by o->existing) when the row differs, a new one made.
+*/
+struct record_import {
+    const struct record_type *type;
+    const char *key_field; /* the record field that names a record ("code") */
+    int key_column;        /* the ledger field it comes from */
+    const char *subject;   /* what the audit log says was imported: "catalogue" */
+    /* A record that comes with each row (a service item's unit); NULL when none. */
+    const struct record_type *aside_type;
+    /* Columns taken as they are (checked as their table says); NULL when check does it all. */
+    const struct record_column *columns;
+    /*
+    ** Check a row into rec and aside (zeroed: initialise them); problems go
+    ** to p. NULL: the columns alone make the record.
+    */
+    void (*check)(const struct ledger *l, const struct ledger_row *row, void *rec, void *aside,
+                  struct ledger_problems *p);
+    /*
+    ** Before storing: settle what rec points at (the unit of an item);
+    ** DB_INVALID with *why (caller frees) refuses the row, named at
+    ** resolve_column. NULL: nothing to settle.
+    */
+    int (*resolve)(struct db *db, void *rec, const void *aside, const struct import_options *o,
+                   struct import_report *rep, char **why);
+    int resolve_column;
+    /* The record on file that rec names into out (zeroed): DB_OK or DB_NOTFOUND. */
+    int (*find)(struct db *db, const void *rec, void *out);
+    /* Save rec (a new record when its id is 0) as actor. */
+    int (*save)(struct db *db, void *rec, const char *actor);
+};
+
+/*
+** Import the rows of l as ri says, all in one transaction with its audit
+** row; bad rows are reported and written to the rejects file. Returns as
+** import_residents().
+*/
+int import_records(struct db *db, const struct record_import *ri, struct ledger *l,
+                   const struct import_options *o, struct import_report *rep, char **err);
+
+/*
+** The catalogue ledger (src/catalogue.h): one row per service item with
+** its unit. An item whose code is known is updated when the row differs; a
+** unit the database does not know is created and named in rep->created.
+*/
+extern const struct record_import catalogue_rows;
+
+/* The calendar ledger: 日期, 类型 (放假 / 上班), 名称: a holiday or a 调休 working day a row. */
+extern const struct ledger_schema ledger_calendar;
+extern const struct record_import calendar_rows;
+
+#endif

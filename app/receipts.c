@@ -1,0 +1,19 @@
+/*
+** receipts: see receipts.h.
+*/
+#include "app/receipts.h"
+#include "db/settings_store.h"
+#include "src/receipt.h"
+
+#include <stdlib.h>
+
+char *receipt_for(struct db *db, const struct request *r)
+{
+    char *centre = settings_get(db, SETTING_CENTRE);
+    char *phone = settings_get(db, SETTING_DESK_PHONE);
+    struct receipt_desk desk = {centre, phone};
+    char *text = receipt_text(r, &desk);
+    free(centre);
+    free(phone);
+    return text;
+}

@@ -1,0 +1,14 @@
+/*
+** receipts: a request's 回执 as the centre prints it: the receipt text
+** (src/receipt.h) with the centre's name and desk phone from its settings.
+*/
+#ifndef BANGBAN_RECEIPTS_H
+#define BANGBAN_RECEIPTS_H
+
+#include "db/db.h"
+#include "src/request.h"
+
+/* The receipt of r, as this centre gives it. Caller frees. */
+char *receipt_for(struct db *db, const struct request *r);
+
+#endif

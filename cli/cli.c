@@ -1,0 +1,188 @@
+/*
+** cli: see cli.h. The verb table, the usage text built from it, and the
+** helpers the verbs share.
+*/
+#include "cli/cli.h"
+#include "app/ledgers.h"
+#include "cli/verbs.h"
+#include "src/i18n.h"
+#include "src/text.h"
+#include "src/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The verbs: what runs each, whether it reads words after its name, and its help. */
+static const struct verb {
+    const char *name;
+    int (*run)(const char *db_path, int argc, char **argv);
+    int takes_arguments;
+    /* msgids: the words after the name (%s: the ledger kinds), and what it does */
+    const char *synopsis;
+    const char *help;
+    int kinds; /* the synopsis names the kinds: 1 those imported, 2 those exported */
+} verbs[] = {
+    {"init", verb_init, 0, "", N_("create an empty database"), 0},
+    {"demo", verb_demo, 1, N_("[--residents N] [--requests N [--years Y]]"),
+     N_("create a database holding the demo district (and N made-up residents,\n"
+        "N requests over the last Y years, default 3)"),
+     0},
+    {"check", verb_check, 0, "", N_("check the database for damage"), 0},
+    {"import", verb_import, 1,
+     N_("%s FILE [--encoding utf-8|gb18030|gbk]\n[--skip-existing] [--rejects FILE]"),
+     N_("read a ledger (CSV); bad rows go to FILE.rejects.csv"), 1},
+    {"export", verb_export, 1,
+     N_("%s FILE [--encoding utf-8|gb18030|gbk]\n[--format csv|xlsx] [--unmasked --reason WHY]"),
+     N_("write a ledger; ID and phone numbers masked unless unmasked"), 2},
+    {"find", verb_find, 1, N_("residents QUERY"), N_("print the residents a search finds, masked"),
+     0},
+    {"print", verb_print, 1, N_("receipt NUMBER [--output FILE | --printer[=NAME]]"),
+     N_("print a request's receipt to stdout, a file, or lp through paps"), 0},
+    {"report", verb_report, 1,
+     N_("rates [--from DATE] [--to DATE] [--csv] [--basic-weight W] [--min N]"),
+     N_("the response, resolution and satisfaction rates per unit"), 0},
+};
+
+/* Append text with each line after the first indented by indent spaces. */
+static void indented(struct strbuf *sb, const char *text, int indent)
+{
+    for (const char *p = text; *p; p++) {
+        strbuf_addc(sb, *p);
+        if (*p == '\n') strbuf_addf(sb, "%*s", indent, "");
+    }
+}
+
+/*
+** "import residents|catalogue|calendar FILE ..." for verb v, its lines
+** after the first indented by indent. Caller frees.
+*/
+static char *synopsis_of(const struct verb *v, int indent)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, v->name);
+    if (*v->synopsis) {
+        char *kinds = v->kinds ? ledger_kind_names(v->kinds == 2) : xstrdup("");
+        const char *fmt = _(v->synopsis);
+        const char *at = strstr(fmt, "%s");
+        char *words =
+            at ? xasprintf("%.*s%s%s", (int)(at - fmt), fmt, kinds, at + 2) : xstrdup(fmt);
+        strbuf_addc(&sb, ' ');
+        indented(&sb, words, indent);
+        free(words);
+        free(kinds);
+    }
+    return strbuf_detach(&sb);
+}
+
+void cli_usage(FILE *out)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, _("Usage: bangban [--db PATH] [COMMAND]\n"
+                       "\n"
+                       "The front desk of a community party-and-masses service centre.\n"
+                       "Without a command, opens the full-screen program.\n"
+                       "\n"
+                       "Commands:\n"));
+    for (size_t i = 0; i < ARRAY_LEN(verbs); i++) {
+        char *synopsis = synopsis_of(&verbs[i], 12);
+        strbuf_adds(&sb, "  ");
+        if (text_width(synopsis) <= 8 && !strchr(synopsis, '\n')) {
+            strbuf_addf(&sb, "%-10s", synopsis);
+        } else {
+            strbuf_adds(&sb, synopsis);
+            strbuf_addf(&sb, "\n%12s", "");
+        }
+        indented(&sb, _(verbs[i].help), 12);
+        strbuf_addc(&sb, '\n');
+        free(synopsis);
+    }
+    strbuf_adds(&sb, _("\n"
+                       "Options:\n"
+                       "  --db PATH     the database (default: $BANGBAN_DB, else\n"
+                       "                $XDG_DATA_HOME/bangban/bangban.db)\n"
+                       "  -h, --help    show this help\n"
+                       "  -V, --version show the version\n"
+                       "\n"
+                       "Exit status: 0 done; 1 failed; 2 bad command line; 3 no usable database\n"
+                       "(missing, not a bangban database, or from a newer bangban); 4 check found\n"
+                       "problems; 5 an import rejected rows (the others went in); 6 the terminal\n"
+                       "cannot show the program (not UTF-8, no terminal); 128+N the program was\n"
+                       "ended by signal N.\n"));
+    fputs(strbuf_str(&sb), out);
+    strbuf_free(&sb);
+}
+
+static const struct verb *verb_find_named(const char *name)
+{
+    for (size_t i = 0; i < ARRAY_LEN(verbs); i++)
+        if (str_eq(verbs[i].name, name)) return &verbs[i];
+    return NULL;
+}
+
+int verb_usage(const char *name)
+{
+    const struct verb *v = verb_find_named(name);
+    char *synopsis = v ? synopsis_of(v, 15) : xstrdup(name);
+    fprintf(stderr, _("Usage: bangban %s\n"), synopsis);
+    free(synopsis);
+    return EXIT_USAGE;
+}
+
+int cli_run(const char *db_path, int argc, char **argv)
+{
+    const struct verb *v = verb_find_named(argv[0]);
+    if (!v) {
+        fprintf(stderr, _("bangban: unknown command \"%s\"\n"), argv[0]);
+        cli_usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (!v->takes_arguments && argc > 1) {
+        fprintf(stderr, _("bangban: %s takes no arguments\n"), argv[0]);
+        return EXIT_USAGE;
+    }
+    return v->run(db_path, argc, argv);
+}
+
+struct db *verb_open(const char *path, unsigned flags, int *status)
+{
+    struct db *db;
+    char *err;
+    int rc = db_open(path, flags, &db, &err);
+    if (rc == DB_OK) return db;
+    fprintf(stderr, "bangban: %s\n", err);
+    free(err);
+    *status =
+        rc == DB_MISSING || rc == DB_NOT_OURS || rc == DB_TOO_NEW ? EXIT_DATABASE : EXIT_ERROR;
+    return NULL;
+}
+
+long long verb_count(const char *s)
+{
+    char *end;
+    long long n = strtoll(s, &end, 10);
+    return *s && !*end && n >= 0 ? n : -1;
+}
+
+void verb_progress(void *ctx, const char *step, size_t done, size_t total)
+{
+    static const char *last;
+    static struct timespec start;
+    (void)ctx;
+    if (getenv("BANGBAN_TIMING")) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (!last) start = now;
+        if (step != last)
+            fprintf(stderr, "%8.3f s  %s\n",
+                    (double)(now.tv_sec - start.tv_sec) +
+                        (double)(now.tv_nsec - start.tv_nsec) / 1e9,
+                    step);
+        last = step;
+        return;
+    }
+    if (!isatty(STDERR_FILENO)) return;
+    fprintf(stderr, "\r%s %zu/%zu        ", step, done, total);
+    if (done >= total) fputc('\n', stderr);
+}

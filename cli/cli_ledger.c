@@ -1,0 +1,187 @@
+/*
+** cli_ledger: the verbs that move ledgers (台账) in and out — import and
+** export of every kind in the ledger kinds table (app/ledgers.h) — and
+** find, which prints what a search at the desk would list.
+*/
+#include "app/ledgers.h"
+#include "cli/verbs.h"
+#include "db/resident_store.h"
+#include "src/actor.h"
+#include "src/clock.h"
+#include "src/codec.h"
+#include "src/i18n.h"
+#include "src/sheet.h"
+#include "src/util.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What import and export read from the command line. */
+struct io_options {
+    const struct ledger_kind *kind;
+    const char *path;
+    enum codec codec;
+    int codec_forced;
+    int skip_existing;
+    const char *rejects;
+    const char *format; /* --format, or NULL: from the file's name */
+    int unmasked;
+    const char *reason;
+};
+
+/*
+** Read "KIND FILE" and the options of import (export 0) or export (1), in
+** any order. Returns 0, or -1 when the words are wrong.
+*/
+static int io_options_parse(int argc, char **argv, int export, struct io_options *io)
+{
+    static const struct option longopts[] = {
+        {"encoding", required_argument, NULL, 'e'},
+        {"skip-existing", no_argument, NULL, 's'},
+        {"rejects", required_argument, NULL, 'r'},
+        {"format", required_argument, NULL, 'f'},
+        {"unmasked", no_argument, NULL, 'u'},
+        {"reason", required_argument, NULL, 'w'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(io, 0, sizeof *io);
+    io->codec = CODEC_UTF8;
+    int c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        int ok = 1;
+        if (c == 'e') {
+            ok = codec_parse(optarg, &io->codec) == 0;
+            io->codec_forced = 1;
+        } else if (c == 's' && !export) {
+            io->skip_existing = 1;
+        } else if (c == 'r' && !export) {
+            io->rejects = optarg;
+        } else if (c == 'f' && export) {
+            io->format = optarg;
+            ok = str_eq(optarg, "xlsx") || str_eq(optarg, "csv");
+        } else if (c == 'u' && export) {
+            io->unmasked = 1;
+        } else if (c == 'w' && export) {
+            io->reason = optarg;
+        } else {
+            ok = 0;
+        }
+        if (!ok) return -1;
+    }
+    /* argv[0] is the verb; what getopt left after it are KIND and FILE. */
+    if (optind != argc - 2) return -1;
+    io->kind = ledger_kind_find(argv[optind]);
+    io->path = argv[optind + 1];
+    if (!io->kind || !(export ? ledger_kind_exports(io->kind) : ledger_kind_imports(io->kind)))
+        return -1;
+    return 0;
+}
+
+int verb_import(const char *db_path, int argc, char **argv)
+{
+    struct io_options io;
+    if (io_options_parse(argc, argv, 0, &io) != 0) return verb_usage("import");
+    int status = EXIT_OK;
+    struct db *db = verb_open(db_path, 0, &status);
+    if (!db) return status;
+    struct ledger *l;
+    char *err;
+    if (ledger_open(io.path, io.kind->schema, io.codec_forced, io.codec, &l, &err) != 0) {
+        fprintf(stderr, "bangban: %s\n", err);
+        free(err);
+        db_close(db);
+        return EXIT_ERROR;
+    }
+    struct import_options opt = {io.skip_existing ? IMPORT_SKIP : IMPORT_UPDATE,
+                                 io.rejects,
+                                 io.path,
+                                 actor_name(),
+                                 verb_progress,
+                                 NULL};
+    struct import_report rep;
+    int rc = ledger_import(io.kind, db, l, &opt, &rep, &err);
+    char *text = import_report_text(&rep);
+    char *summary = import_summary(&rep);
+    fputs(text, stdout);
+    if (rc == DB_OK)
+        printf(_("%s: %s; encoding %s%s\n"), io.path, summary, codec_name(ledger_codec(l)),
+               ledger_detected(l) ? _(", detected") : "");
+    else
+        fprintf(stderr, "bangban: %s\n", err);
+    status = rc != DB_OK ? EXIT_ERROR : rep.rejected ? EXIT_REJECTED : EXIT_OK;
+    free(text);
+    free(summary);
+    free(err);
+    import_report_free(&rep);
+    ledger_close(l);
+    db_close(db);
+    return status;
+}
+
+int verb_export(const char *db_path, int argc, char **argv)
+{
+    struct io_options io;
+    if (io_options_parse(argc, argv, 1, &io) != 0) return verb_usage("export");
+    if (io.unmasked && str_empty(io.reason)) {
+        fprintf(stderr, "%s",
+                _("bangban: an export with full ID and phone numbers needs a reason: "
+                  "--reason WHY\n"));
+        return EXIT_USAGE;
+    }
+    int status = EXIT_OK;
+    struct db *db = verb_open(db_path, 0, &status);
+    if (!db) return status;
+    /* The format: as --format says, else from the file's name, whatever the order of the words. */
+    enum sheet_format format = io.format ? (str_eq(io.format, "xlsx") ? SHEET_XLSX : SHEET_CSV)
+                                         : sheet_format_for(io.path);
+    struct export_options opt = {format, io.codec, io.unmasked, io.reason, actor_name()};
+    size_t rows;
+    char *err;
+    int rc = ledger_export(io.kind, db, io.path, &opt, &rows, &err);
+    if (rc == DB_OK) {
+        const char *how = format == SHEET_XLSX ? "xlsx" : codec_name(io.codec);
+        const char *masked = !io.kind->schema->nsecret ? ""
+                             : io.unmasked             ? _(", unmasked")
+                                                       : _(", masked");
+        printf(_("%s: %s written: %zu (%s%s)\n"), io.path, _(io.kind->what), rows, how, masked);
+    } else {
+        fprintf(stderr, "bangban: %s\n", err);
+    }
+    free(err);
+    db_close(db);
+    return rc == DB_OK ? EXIT_OK : EXIT_ERROR;
+}
+
+/* bangban find residents QUERY: the matches as the desk's list shows them, masked. */
+int verb_find(const char *db_path, int argc, char **argv)
+{
+    if (argc != 3 || !str_eq(argv[1], "residents")) return verb_usage("find");
+    int status = EXIT_OK;
+    struct db *db = verb_open(db_path, 0, &status);
+    if (!db) return status;
+    struct resident_hits hits;
+    int rc = resident_search(db, argv[2], 50, &hits);
+    if (rc != DB_OK) {
+        char *why = db_rc_text(db, rc);
+        fprintf(stderr, "bangban: %s\n", why);
+        free(why);
+        db_close(db);
+        return EXIT_ERROR;
+    }
+    time_t now = clock_now();
+    for (size_t i = 0; i < hits.n; i++) {
+        const struct resident *r = &hits.items[i];
+        int minor = resident_is_minor(r, now);
+        printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r->name, resident_gender_text(r->gender),
+               minor ? _("(minor)") : r->id_number, minor ? "" : r->phone, r->community, r->grid,
+               r->tags);
+    }
+    printf(hits.more ? _("%zu shown of more than %zu\n") : _("%zu shown of %zu\n"), hits.n,
+           hits.total);
+    resident_hits_free(&hits);
+    db_close(db);
+    return EXIT_OK;
+}

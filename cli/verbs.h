@@ -1,0 +1,41 @@
+/*
+** verbs: what the files of cli/ share: each verb's function and the
+** helpers every verb uses to open the database and report progress.
+*/
+#ifndef BANGBAN_VERBS_H
+#define BANGBAN_VERBS_H
+
+#include <stddef.h>
+
+#include "cli/cli.h"
+#include "db/db.h"
+
+/* A verb: runs with argv[0] its own name; returns an exit status. */
+int verb_init(const char *db_path, int argc, char **argv);
+int verb_demo(const char *db_path, int argc, char **argv);
+int verb_check(const char *db_path, int argc, char **argv);
+int verb_import(const char *db_path, int argc, char **argv);
+int verb_export(const char *db_path, int argc, char **argv);
+int verb_find(const char *db_path, int argc, char **argv);
+int verb_print(const char *db_path, int argc, char **argv);
+int verb_report(const char *db_path, int argc, char **argv);
+
+/*
+** Open the database at path for a verb (flags as db_open()). Returns it, or
+** NULL after saying why on stderr, with *status the exit status to end with.
+*/
+struct db *verb_open(const char *path, unsigned flags, int *status);
+
+/* Print "Usage: ..." of the verb called name on stderr and return EXIT_USAGE. */
+int verb_usage(const char *name);
+
+/* A count such as 355600, or -1 when s is not one. */
+long long verb_count(const char *s);
+
+/*
+** Progress of a long verb on stderr, when it is a terminal; with
+** BANGBAN_TIMING set, the time each step started instead (for make bench).
+*/
+void verb_progress(void *ctx, const char *step, size_t done, size_t total);
+
+#endif

@@ -1,0 +1,99 @@
+/*
+** settings_store: see settings_store.h.
+*/
+#include "db/settings_store.h"
+#include "src/clock.h"
+#include "src/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* The meta keys of the settings' own bookkeeping. */
+#define VERSION_KEY "settings_version"
+#define AT_KEY      "settings_updated_at"
+#define BY_KEY      "settings_updated_by"
+
+static int64_t version_of(struct db *db)
+{
+    char *v = db_meta_get(db, VERSION_KEY);
+    int64_t n = v ? strtoll(v, NULL, 10) : 0;
+    free(v);
+    return n;
+}
+
+int settings_load(struct db *db, struct settings *out)
+{
+    record_init(&settings_record, out);
+    for (int i = 0; i < SETTING_COUNT; i++)
+        record_take(&out->value[i], settings_get(db, (enum setting_id)i));
+    out->version = version_of(db);
+    record_take(&out->updated_at, db_meta_get(db, AT_KEY));
+    record_take(&out->updated_by, db_meta_get(db, BY_KEY));
+    return DB_OK;
+}
+
+/* Write one value and the bookkeeping that says who changed the settings, inside a transaction. */
+static int value_write(struct db *db, enum setting_id id, const char *value, const char *actor,
+                       int64_t version)
+{
+    char when[20], number[24];
+    clock_format(clock_now(), when);
+    snprintf(number, sizeof number, "%lld", (long long)version);
+    int rc = db_meta_set(db, setting_info(id)->key, value);
+    if (rc == DB_OK) rc = db_meta_set(db, VERSION_KEY, number);
+    if (rc == DB_OK) rc = db_meta_set(db, AT_KEY, when);
+    if (rc == DB_OK) rc = db_meta_set(db, BY_KEY, actor);
+    return rc;
+}
+
+int settings_save(struct db *db, struct settings *s, const char *actor)
+{
+    for (int i = 0; i < SETTING_COUNT; i++)
+        if (setting_check((enum setting_id)i, settings_value(s, (enum setting_id)i)))
+            return DB_INVALID;
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    if (version_of(db) != s->version) {
+        db_rollback(db);
+        return DB_CONFLICT;
+    }
+    for (int i = 0; rc == DB_OK && i < SETTING_COUNT; i++) {
+        char *had = settings_get(db, (enum setting_id)i);
+        if (!str_eq(had, settings_value(s, (enum setting_id)i)))
+            rc = value_write(db, (enum setting_id)i, s->value[i], actor, s->version + 1);
+        free(had);
+    }
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else
+        db_rollback(db);
+    if (rc == DB_OK) s->version++;
+    return rc;
+}
+
+int settings_set(struct db *db, enum setting_id id, const char *value, const char *actor)
+{
+    if (setting_check(id, value)) return DB_INVALID;
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    rc = value_write(db, id, value, actor, version_of(db) + 1);
+    if (rc == DB_OK) return db_commit(db);
+    db_rollback(db);
+    return rc;
+}
+
+char *settings_get(struct db *db, enum setting_id id)
+{
+    char *v = db_meta_get(db, setting_info(id)->key);
+    if (v && *v) return v;
+    free(v);
+    return xstrdup(setting_info(id)->dflt);
+}
+
+double settings_get_number(struct db *db, enum setting_id id)
+{
+    char *v = db_meta_get(db, setting_info(id)->key);
+    double d = setting_number(id, v);
+    free(v);
+    return d;
+}

@@ -1,0 +1,33 @@
+/*
+** staff_store: the kinds of staff (src/staff.h) in the database: list,
+** read, create or edit with the version checked, retire and restore
+** (rows are never deleted).
+*/
+#ifndef BANGBAN_STAFF_STORE_H
+#define BANGBAN_STAFF_STORE_H
+
+#include <stddef.h>
+
+#include "db/db.h"
+#include "src/staff.h"
+
+/* Every staff kind, retired ones too when with_retired, by code; caller frees with
+ * record_array_free(). */
+int staff_kind_list(struct db *db, int with_retired, struct staff_kind **out, size_t *n);
+
+/* One kind by id, or by its code, into *out (free with record_free()). DB_OK or DB_NOTFOUND. */
+int staff_kind_get(struct db *db, int64_t id, struct staff_kind *out);
+int staff_kind_find(struct db *db, const char *code, struct staff_kind *out);
+
+/*
+** Create (k->id 0) or update a kind as actor, the version checked.
+** DB_OK (k->id and k->version set), DB_CONFLICT, DB_DUPLICATE (a code or
+** name taken: db_duplicate_field() says which), or an error.
+*/
+int staff_kind_save(struct db *db, struct staff_kind *k, const char *actor);
+
+/* Retire (1) or restore (0) a kind, the version checked: DB_OK (k updated), DB_CONFLICT or an
+ * error. */
+int staff_kind_set_retired(struct db *db, struct staff_kind *k, int retired, const char *actor);
+
+#endif

@@ -1,0 +1,77 @@
+/*
+** settings: what a centre sets once, declared once. Each setting has its
+** key (in the database's meta table), its type, its value when none is
+** set, the label and help people see; its type says what check a value
+** must pass. The settings form, the CLI and the stores all read this one
+** list; the values themselves are kept by db/settings_store.h.
+*/
+#ifndef BANGBAN_SETTINGS_H
+#define BANGBAN_SETTINGS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "i18n.h"
+#include "record.h"
+
+enum setting_type {
+    SETTING_TEXT,     /* one line */
+    SETTING_HOURS,    /* 09:00-17:00 */
+    SETTING_FRACTION, /* a number from 0 to 1 */
+    SETTING_WHOLE,    /* a whole number from 0 to 10,000 */
+};
+
+/* SETTING(ID, key, type, default, label, help): every setting, in the order the form shows them. */
+#define SETTINGS_LIST(SETTING)                                                                     \
+    SETTING(CENTRE, "centre", SETTING_TEXT, "", N_("Centre"),                                      \
+            N_("The centre's name, as receipts give it"))                                          \
+    SETTING(DESK_PHONE, "desk_phone", SETTING_TEXT, "", N_("Desk phone"),                          \
+            N_("The phone receipts give for questions"))                                           \
+    SETTING(WORK_HOURS, "work_hours", SETTING_HOURS, "09:00-17:00", N_("Working hours"),           \
+            N_("The hours deadlines count in, such as 09:00-17:00"))                               \
+    SETTING(BASIC_WEIGHT, "basic_weight", SETTING_FRACTION, "1", N_("Weight of 基本满意"),         \
+            N_("How much a 基本满意 answer counts in the satisfaction rate"))                      \
+    SETTING(RANK_MIN, "rank_min", SETTING_WHOLE, "5", N_("Follow-ups to rank"),                    \
+            N_("Follow-ups a unit needs before the rates rank it"))
+
+enum setting_id {
+#define SETTING_ENUM(id, key, type, dflt, label, help) SETTING_##id,
+    SETTINGS_LIST(SETTING_ENUM)
+#undef SETTING_ENUM
+        SETTING_COUNT
+};
+
+struct setting {
+    const char *key; /* in meta: "work_hours" */
+    enum setting_type type;
+    const char *dflt;  /* the value when none is set */
+    const char *label; /* msgid */
+    const char *help;  /* msgid */
+};
+
+/* The declaration of a setting. */
+const struct setting *setting_info(enum setting_id id);
+
+/* NULL when text is a good value for setting id, else why not (translated, borrowed). */
+const char *setting_check(enum setting_id id, const char *text);
+
+/* A number setting's value from its text (its default when the text is not a good value). */
+double setting_number(enum setting_id id, const char *text);
+
+/*
+** The settings as one record (record.h), so the settings form saves them
+** as every form saves a record: only what this desk changed, the version
+** checked.
+*/
+struct settings {
+    int64_t version;            /* moves with every save of the settings */
+    char *value[SETTING_COUNT]; /* as stored; "" when none is (the default applies) */
+    char *updated_at, *updated_by;
+};
+
+extern const struct record_type settings_record;
+
+/* A setting's value: as stored, or its default when none is. Borrowed from s. */
+const char *settings_value(const struct settings *s, enum setting_id id);
+
+#endif

@@ -1,0 +1,345 @@
+/*
+** list_screen: see list_screen.h.
+*/
+#include "ui/list_screen.h"
+#include "src/i18n.h"
+#include "src/pinyin.h"
+#include "src/text.h"
+#include "src/util.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/term.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const enum action plain_bar[] = {ACT_SEARCH, ACT_EDIT,   ACT_REFRESH, ACT_SHOW_RETIRED,
+                                        ACT_NEW,    ACT_RETIRE, ACT_MENU,    ACT_NONE};
+
+const struct list_tab *list_screen_tab(const struct list_screen *ls)
+{
+    return &ls->spec->tabs[ls->tab];
+}
+
+void *list_screen_row(const struct list_screen *ls, size_t i)
+{
+    return (char *)ls->rows.items + i * list_screen_tab(ls)->type->size;
+}
+
+void *list_screen_selected(struct list_screen *ls)
+{
+    if (ls->list.sel < 0 || (size_t)ls->list.sel >= ls->rows.n) {
+        ui_message(UI_MSG_ERROR, "%s", _("No row is selected"));
+        return NULL;
+    }
+    return list_screen_row(ls, (size_t)ls->list.sel);
+}
+
+static void rows_free(struct list_screen *ls)
+{
+    record_array_free(list_screen_tab(ls)->type, ls->rows.items, ls->rows.n);
+    memset(&ls->rows, 0, sizeof ls->rows);
+}
+
+/* The row whose first field (its id) is the same as key's, or -1. */
+static int row_of(struct list_screen *ls, const void *key)
+{
+    const struct record_type *t = list_screen_tab(ls)->type;
+    for (size_t i = 0; i < ls->rows.n; i++)
+        if (record_field_same(t, 0, list_screen_row(ls, i), key)) return (int)i;
+    return -1;
+}
+
+/* The record just saved (ui.saved_id) as a key row of the tab's type, when the type has an id. */
+static int saved_key(const struct record_type *t, void *key)
+{
+    if (!ui.saved_id || !str_eq(t->fields[0].name, "id")) return 0;
+    record_init(t, key);
+    *(int64_t *)(void *)((char *)key + t->fields[0].offset) = ui.saved_id;
+    return 1;
+}
+
+void list_screen_reload(struct list_screen *ls)
+{
+    const struct list_tab *tab = list_screen_tab(ls);
+    const struct record_type *t = tab->type;
+    void *keep = xcalloc(1, t->size);
+    int has_keep = saved_key(t, keep);
+    if (!has_keep && ls->list.sel >= 0 && (size_t)ls->list.sel < ls->rows.n) {
+        record_copy(t, keep, list_screen_row(ls, (size_t)ls->list.sel));
+        has_keep = 1;
+    }
+    ui.saved_id = 0;
+    rows_free(ls);
+    char *raw = lineedit_text(&ls->search);
+    char *query = text_trim(raw);
+    int rc = tab->load(ls, query, &ls->rows);
+    free(query);
+    free(raw);
+    if (rc != DB_OK) {
+        rows_free(ls);
+        ui_message(UI_MSG_ERROR, _("The list could not be read: %s"), db_rc_message(rc));
+    }
+    listview_set_count(&ls->list, (int)ls->rows.n);
+    int at = has_keep ? row_of(ls, keep) : -1;
+    if (at >= 0) ls->list.sel = at;
+    if (has_keep) record_free(t, keep);
+    free(keep);
+    ls->generation = db_generation(ui.db);
+    ls->loaded = 1;
+    if (ls->spec->loaded) ls->spec->loaded(ls);
+}
+
+/* Take the columns of the current tab, translated. */
+static void columns_take(struct list_screen *ls)
+{
+    const struct list_tab *tab = list_screen_tab(ls);
+    for (int i = 0; i < tab->ncols; i++) {
+        ls->cols[i] = tab->cols[i];
+        ls->cols[i].title = _(tab->cols[i].title);
+    }
+    ls->list.cols = ls->cols;
+    ls->list.ncols = tab->ncols;
+    ls->list.sel = -1;
+    ls->list.top = 0;
+}
+
+void list_screen_set_tab(struct list_screen *ls, int tab)
+{
+    rows_free(ls);
+    ls->tab = (tab % ls->spec->ntabs + ls->spec->ntabs) % ls->spec->ntabs;
+    columns_take(ls);
+    lineedit_clear(&ls->search);
+    if (ls->spec->tab_changed) ls->spec->tab_changed(ls);
+    list_screen_reload(ls);
+}
+
+static const char *cell_of(void *ctx, int row, int col)
+{
+    static char buf[LIST_CELL_MAX];
+    struct list_screen *ls = ctx;
+    buf[0] = '\0';
+    return list_screen_tab(ls)->cell(ls, list_screen_row(ls, (size_t)row), col, buf);
+}
+
+static int dim_of(void *ctx, int row)
+{
+    struct list_screen *ls = ctx;
+    const struct list_tab *tab = list_screen_tab(ls);
+    const void *r = list_screen_row(ls, (size_t)row);
+    if (tab->dim) return tab->dim(ls, r);
+    int i = record_field_index(tab->type, "retired");
+    if (i < 0) return 0;
+    return *(const int *)(const void *)((const char *)r + tab->type->fields[i].offset) != 0;
+}
+
+static void list_sync(struct screen *s)
+{
+    struct list_screen *ls = (struct list_screen *)s;
+    if (!ls->loaded || ls->generation != db_generation(ui.db)) list_screen_reload(ls);
+}
+
+/* The tab row: each tab's label, the current one marked, then a note. */
+static void tabs_draw(struct list_screen *ls, int y)
+{
+    int x = 1;
+    for (int t = 0; t < ls->spec->ntabs; t++) {
+        char *label = xasprintf(" %s ", _(ls->spec->tabs[t].label));
+        int w = text_width(label);
+        if (x + w > COLS) {
+            free(label);
+            break;
+        }
+        draw_text(y, x, w, label, t == ls->tab ? term_attr(UI_TAB_ON) : term_attr(UI_NORMAL), 0);
+        x += w + 1;
+        free(label);
+    }
+    char *note = ls->spec->tab_note ? ls->spec->tab_note(ls) : xstrdup(_("Tab: next list"));
+    if (x + 12 < COLS)
+        draw_text(y, x + 1, COLS - x - 2, note, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+    free(note);
+}
+
+/* What the search line says at its right. Caller frees. */
+static char *status_of(struct list_screen *ls)
+{
+    if (ls->spec->status) return ls->spec->status(ls);
+    const struct list_rows *r = &ls->rows;
+    if (r->more) return xasprintf(_("more than %lld"), (long long)r->total);
+    long long n = r->total > (int64_t)r->n ? (long long)r->total : (long long)r->n;
+    return ls->with_retired ? xasprintf(_("%lld found, retired shown"), n)
+                            : xasprintf(_("%lld found"), n);
+}
+
+static void list_draw(struct screen *s, int top, int rows)
+{
+    struct list_screen *ls = (struct list_screen *)s;
+    const struct list_tab *tab = list_screen_tab(ls);
+    int y = top;
+    const char *heading = ls->spec->heading ? ls->spec->heading(ls) : NULL;
+    if (heading)
+        draw_text(y++, 1, COLS - 2, heading, A_BOLD, TEXT_FIT_ELLIPSIS);
+    else if (ls->spec->ntabs > 1)
+        tabs_draw(ls, y++);
+    char *status = status_of(ls);
+    search_line_draw(&ls->search, y++, _(tab->hint), status, s);
+    free(status);
+    if (ls->spec->above) {
+        const char *above = ls->spec->above(ls);
+        if (above) draw_text(y, 1, COLS - 2, above, term_attr(UI_DIM), 0);
+        y++;
+    }
+    const char *footer = ls->spec->footer ? ls->spec->footer(ls) : NULL;
+    int h = top + rows - y - (footer ? 1 : 0);
+    listview_draw(&ls->list, y, 0, h, COLS);
+    const char *empty = lineedit_empty(&ls->search) && tab->empty_all ? tab->empty_all : tab->empty;
+    if (ls->rows.n == 0 && empty)
+        draw_text(y + 2, 2, COLS - 4, _(empty), term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+    if (footer)
+        draw_text(top + rows - 1, 1, COLS - 2, footer, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+}
+
+/* Run one of the tab's row functions on the selected row. */
+static void on_selected(struct list_screen *ls, void (*fn)(struct list_screen *, void *))
+{
+    void *row = list_screen_selected(ls);
+    if (row) fn(ls, row);
+}
+
+static int list_key(struct screen *s, enum action a, const struct key *k)
+{
+    struct list_screen *ls = (struct list_screen *)s;
+    const struct list_tab *tab = list_screen_tab(ls);
+    switch (a) {
+    case ACT_NEXT_FIELD:
+    case ACT_PREV_FIELD:
+        if (ls->spec->ntabs > 1) list_screen_set_tab(ls, ls->tab + (a == ACT_NEXT_FIELD ? 1 : -1));
+        return UI_HANDLED;
+    case ACT_ENTER:
+    case ACT_EDIT: {
+        void (*fn)(struct list_screen *, void *) =
+            a == ACT_ENTER && tab->open ? tab->open : tab->edit;
+        if (fn) on_selected(ls, fn);
+        return UI_HANDLED;
+    }
+    case ACT_NEW:
+        if (tab->create) tab->create(ls);
+        return UI_HANDLED;
+    case ACT_RETIRE:
+        if (tab->retire) on_selected(ls, tab->retire);
+        return UI_HANDLED;
+    case ACT_SHOW_RETIRED:
+        if (tab->flags & LIST_RETIRED) {
+            ls->with_retired = !ls->with_retired;
+            list_screen_reload(ls);
+        }
+        return UI_HANDLED;
+    case ACT_MENU:
+        if (ls->spec->menu) command_menu(s, _(ls->spec->title), ls->spec->menu);
+        return UI_HANDLED;
+    case ACT_REFRESH:
+        list_screen_reload(ls);
+        return UI_HANDLED;
+    default:
+        break;
+    }
+    int reload, r = search_list_key(&ls->search, &ls->list, a, k, &reload);
+    if (reload) list_screen_reload(ls);
+    return r;
+}
+
+static void list_free(struct screen *s)
+{
+    struct list_screen *ls = (struct list_screen *)s;
+    rows_free(ls);
+    lineedit_free(&ls->search);
+    if (ls->spec->free_ctx) ls->spec->free_ctx(ls->ctx);
+    free(ls->bar);
+    free(ls);
+}
+
+void list_rows_keep(const struct record_type *t, struct list_rows *rows, const char *query,
+                    const char *field_a, const char *field_b)
+{
+    if (str_empty(query)) return;
+    size_t kept = 0;
+    for (size_t i = 0; i < rows->n; i++) {
+        void *r = (char *)rows->items + i * t->size;
+        int keep = pinyin_matches(record_text(t, r, field_a), query) ||
+                   (field_b && pinyin_matches(record_text(t, r, field_b), query));
+        if (keep && kept != i) memcpy((char *)rows->items + kept * t->size, r, t->size);
+        if (keep)
+            kept++;
+        else
+            record_free(t, r);
+    }
+    rows->n = kept;
+}
+
+void list_screen_retire(struct list_screen *ls, void *row, int (*set)(void *row, int retire))
+{
+    const struct record_type *t = list_screen_tab(ls)->type;
+    const char *code = record_text(t, row, "code"), *name = record_text(t, row, "name");
+    int retire = !record_int(t, row, "retired");
+    char *q = retire ? xasprintf(_("Retire %s %s? It stays in the records and can be restored."),
+                                 code, name)
+                     : xasprintf(_("Restore %s %s?"), code, name);
+    int yes = dialog_confirm(retire ? _("Retire") : _("Restore"), q, 0);
+    free(q);
+    if (!yes) return;
+    char *what = xasprintf("%s %s", code, name);
+    int rc = set(row, retire);
+    if (rc == DB_OK) {
+        ui_message(UI_MSG_INFO, retire ? _("Retired: %s") : _("Restored: %s"), what);
+    } else if (rc == DB_CONFLICT) {
+        ui_message(UI_MSG_ERROR, "%s", _("Not changed: someone changed it meanwhile; look again"));
+        list_screen_reload(ls);
+    } else {
+        char *why = db_rc_text(ui.db, rc);
+        ui_message(UI_MSG_ERROR, _("Not changed: %s"), why);
+        free(why);
+    }
+    free(what);
+}
+
+static const struct screen_ops list_ops = {
+    .sync = list_sync, .draw = list_draw, .key = list_key, .free = list_free};
+
+/* The key bar: the keys some tab of the screen answers to. Caller frees. */
+static enum action *bar_of(const struct list_spec *spec)
+{
+    enum action *bar = xcalloc(ARRAY_LEN(plain_bar), sizeof *bar);
+    size_t n = 0;
+    for (size_t i = 0; plain_bar[i] != ACT_NONE; i++) {
+        enum action a = plain_bar[i];
+        int offered = a == ACT_SEARCH || a == ACT_REFRESH || (a == ACT_MENU && spec->menu);
+        for (int t = 0; t < spec->ntabs && !offered; t++) {
+            const struct list_tab *tab = &spec->tabs[t];
+            offered = (a == ACT_EDIT && tab->edit) || (a == ACT_NEW && tab->create) ||
+                      (a == ACT_RETIRE && tab->retire) ||
+                      (a == ACT_SHOW_RETIRED && (tab->flags & LIST_RETIRED));
+        }
+        if (offered) bar[n++] = a;
+    }
+    bar[n] = ACT_NONE;
+    return bar;
+}
+
+struct screen *list_screen_new(const struct list_spec *spec, int tab, void *ctx)
+{
+    struct list_screen *ls = xcalloc(1, sizeof *ls);
+    ls->base.ops = &list_ops;
+    ls->base.title = _(spec->title);
+    ls->bar = bar_of(spec);
+    ls->base.bar = ls->bar;
+    ls->base.commands = spec->menu;
+    ls->spec = spec;
+    ls->ctx = ctx;
+    ls->list = (struct listview){ls->cols, 0, 0, -1, 0, 1, cell_of, dim_of, ls};
+    lineedit_init(&ls->search, 40);
+    ls->tab = (tab % spec->ntabs + spec->ntabs) % spec->ntabs;
+    columns_take(ls);
+    if (spec->tab_changed) spec->tab_changed(ls);
+    return &ls->base;
+}

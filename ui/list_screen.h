@@ -1,0 +1,150 @@
+/*
+** list_screen: the list screen kit. Every list the program shows (areas,
+** the catalogue, evening talks, residents, requests, tags) is this one
+** screen configured by a table: its tabs, and for each tab the columns,
+** how its rows are read, the text of a cell, and what Enter, F4, F7, F8
+** and F9 do. The kit does the rest, once for all of them: the tab row, the
+** search line that narrows the list at every key, reading the rows again
+** when the data changed (the database's generation) rather than while
+** drawing, keeping the selection on the same record across reloads (or
+** moving it to the record just saved), drawing, keys, and freeing.
+**
+** Rows are records of the tab's record type (src/record.h): the kit frees
+** them with it, dims those whose "retired" field is set, and identifies a
+** row by the type's first field (its id, or a calendar day's date).
+*/
+#ifndef BANGBAN_LIST_SCREEN_H
+#define BANGBAN_LIST_SCREEN_H
+
+#include <stdint.h>
+
+#include "src/lineedit.h"
+#include "src/record.h"
+#include "ui/command.h"
+#include "ui/ui.h"
+#include "ui/widget.h"
+
+/* Bytes a cell's text may be built in (see list_tab.cell). */
+#define LIST_CELL_MAX 64
+/* Most columns a tab has. */
+#define LIST_COLS_MAX 8
+
+struct list_screen;
+
+/* Rows a tab read: n records of its type, and what the store counted. */
+struct list_rows {
+    void *items; /* the kit frees them with the tab's type */
+    size_t n;
+    int64_t total; /* matches in all; 0: the same as n */
+    int more;      /* the store stopped counting: more than total match */
+};
+
+/* list_tab flags. */
+#define LIST_RETIRED 1u /* F6 shows retired rows too (the tab's load reads with_retired) */
+
+/* One list of a screen; a screen with tabs has several. */
+struct list_tab {
+    const char *label; /* msgid of the tab; NULL for a screen that has one list */
+    const struct record_type *type;
+    struct list_column cols[LIST_COLS_MAX]; /* titles are msgids */
+    int ncols;
+    const char *hint;      /* msgid: what the search line takes */
+    const char *empty;     /* msgid: said when a search finds nothing; may be NULL */
+    const char *empty_all; /* msgid: said when there are no rows at all; NULL: as empty */
+    unsigned flags;
+    int64_t arg; /* for the tab's functions: which kind of area, which queue ... */
+    /*
+    ** Read the rows that match query (already trimmed; "" for all) into
+    ** *out. Returns DB_OK or the store's error (then nothing is shown).
+    */
+    int (*load)(struct list_screen *ls, const char *query, struct list_rows *out);
+    /* The text of column col of row; buf (LIST_CELL_MAX bytes) may hold it. */
+    const char *(*cell)(struct list_screen *ls, const void *row, int col, char *buf);
+    /* True for rows drawn dimmed; NULL: those whose "retired" field is set. */
+    int (*dim)(struct list_screen *ls, const void *row);
+    /* Enter (NULL: as F4), F4, F7 and F8; NULL when the tab does not offer it. */
+    void (*open)(struct list_screen *ls, void *row);
+    void (*edit)(struct list_screen *ls, void *row);
+    void (*create)(struct list_screen *ls);
+    void (*retire)(struct list_screen *ls, void *row);
+};
+
+struct list_spec {
+    const char *title; /* msgid */
+    const struct list_tab *tabs;
+    int ntabs;
+    const struct command *menu; /* F9; may be NULL */
+    /* What the search line says at its right; NULL: how many were found. Caller frees. */
+    char *(*status)(struct list_screen *ls);
+    /* A line in place of the tab row (a session's title ...); NULL: the tabs. Borrowed. */
+    const char *(*heading)(struct list_screen *ls);
+    /* Words after the tabs (the working hours ...); NULL: "Tab: next list". Caller frees. */
+    char *(*tab_note)(struct list_screen *ls);
+    /*
+    ** A line between the search line and the list (最近登记 ...); when set,
+    ** its row is kept even while it returns NULL. Borrowed.
+    */
+    const char *(*above)(struct list_screen *ls);
+    /* A line at the foot of the list (what Enter does ...); may be NULL. Borrowed. */
+    const char *(*footer)(struct list_screen *ls);
+    /* Called after each reload (to work out per-row facts); may be NULL. */
+    void (*loaded)(struct list_screen *ls);
+    /* Called when the tab changes, before the rows are read; may be NULL. */
+    void (*tab_changed)(struct list_screen *ls);
+    /* Frees what the screen keeps in ctx; may be NULL. */
+    void (*free_ctx)(void *ctx);
+};
+
+struct list_screen {
+    struct screen base;
+    const struct list_spec *spec;
+    int tab;
+    struct lineedit search;
+    struct list_rows rows;
+    struct list_column cols[LIST_COLS_MAX]; /* the current tab's, translated */
+    struct listview list;
+    int with_retired;
+    int loaded;          /* rows were read at least once */
+    unsigned generation; /* of the rows shown */
+    void *ctx;           /* the screen's own state (filters, sort ...), owned */
+    enum action *bar;    /* the key bar: what some tab offers */
+};
+
+/*
+** A list screen for spec, opened on tab (an index of spec->tabs), keeping
+** ctx (freed with spec->free_ctx; may be NULL). Returns it for ui_push().
+*/
+struct screen *list_screen_new(const struct list_spec *spec, int tab, void *ctx);
+
+/* The current tab. */
+const struct list_tab *list_screen_tab(const struct list_screen *ls);
+
+/* Row i of the rows shown (i < ls->rows.n). */
+void *list_screen_row(const struct list_screen *ls, size_t i);
+
+/* The selected row, or NULL (and "No row is selected" said) when there is none. */
+void *list_screen_selected(struct list_screen *ls);
+
+/* Read the rows again now, keeping the selection. */
+void list_screen_reload(struct list_screen *ls);
+
+/* Switch to tab (taken modulo the number of tabs), clearing the search. */
+void list_screen_set_tab(struct list_screen *ls, int tab);
+
+/*
+** Keep of rows (records of type t) those whose field called field_a or
+** field_b (may be NULL) the query finds: a Chinese fragment, pinyin
+** initials or a prefix (pinyin_matches()); the others are freed. For short
+** lists read whole (tags, staff kinds).
+*/
+void list_rows_keep(const struct record_type *t, struct list_rows *rows, const char *query,
+                    const char *field_a, const char *field_b);
+
+/*
+** F8 for a record with a code and a name: ask to retire it, or to restore
+** it when retired, then call set(row, retire) and say what the store
+** answered (a lost race reloads the list).
+*/
+void list_screen_retire(struct list_screen *ls, void *row, int (*set)(void *row, int retire));
+
+#endif
