@@ -3,6 +3,10 @@
 #   make            build ./bangban
 #   make run        install what is missing, build, open the demo database
 #   make test       install what is missing, build with ASan+UBSan, run every suite
+#   make test-unit, make test-cli, make test-e2e    one suite (unit: cmocka; cli; e2e: tmux)
+#   make test-e2e T=residents   one test of a suite (T=tests/e2e/residents.sh too);
+#                   make test T="e2e/residents unit/codec cli"  any tests and suites
+#                   (see tests/run.sh); every one ends with "N passed, N failed"
 #   make bench      timings on district-scale generated data
 #   make install    PREFIX=/usr/local DESTDIR=  (and make uninstall)
 #   make po         refresh locale/bangban.pot and merge it into locale/zh_CN.po
@@ -38,20 +42,23 @@ ASAN_CFLAGS = -std=c17 -pthread $(WARN) $(BASE_CPPFLAGS) -O1 -g $(SAN)
 CORE_SRC = $(filter-out src/main.c src/pinyin_gen.c,$(sort $(wildcard src/*.c))) \
            build/gen/pinyin_table.c
 DB_SRC   = $(sort $(wildcard db/*.c)) build/gen/migrations.c build/gen/seed.c
+SVC_SRC  = $(sort $(wildcard app/*.c))
 UI_SRC   = $(sort $(wildcard ui/*.c))
-APP_SRC  = $(CORE_SRC) $(DB_SRC) $(UI_SRC) src/main.c
+CLI_SRC  = $(sort $(wildcard cli/*.c))
+APP_SRC  = $(CORE_SRC) $(DB_SRC) $(SVC_SRC) $(UI_SRC) $(CLI_SRC) src/main.c
 MIGRATIONS = $(sort $(wildcard db/migrations/*.sql))
 SEEDS      = $(sort $(wildcard db/seed/*.csv))
 
 REL_OBJ  = $(APP_SRC:%.c=build/rel/%.o)
 ASAN_OBJ = $(APP_SRC:%.c=build/asan/%.o)
-# What the unit tests link: the core and the store, never the screen.
-ASAN_LIB_OBJ = $(CORE_SRC:%.c=build/asan/%.o) $(DB_SRC:%.c=build/asan/%.o)
+# What the unit tests link: the core, the stores and app/, never the screen.
+ASAN_LIB_OBJ = $(CORE_SRC:%.c=build/asan/%.o) $(DB_SRC:%.c=build/asan/%.o) $(SVC_SRC:%.c=build/asan/%.o)
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:%.c=build/asan/%)
 BENCH_SRC = $(sort $(wildcard tests/bench/*.c))
 BENCH_BIN = $(BENCH_SRC:%.c=build/rel/%)
-REL_LIB_OBJ = $(CORE_SRC:%.c=build/rel/%.o) $(DB_SRC:%.c=build/rel/%.o) $(UI_SRC:%.c=build/rel/%.o)
+REL_LIB_OBJ = $(CORE_SRC:%.c=build/rel/%.o) $(DB_SRC:%.c=build/rel/%.o) $(SVC_SRC:%.c=build/rel/%.o) \
+              $(UI_SRC:%.c=build/rel/%.o)
 
 MO = build/locale/zh_CN/LC_MESSAGES/bangban.mo
 
@@ -67,10 +74,10 @@ TEST_NEEDS  = $(BUILD_NEEDS) pc:cmocka:libcmocka-dev cmd:tmux:tmux cmd:xgettext:
 XDG_DATA_HOME ?= $(HOME)/.local/share
 DEMO_DB ?= $(XDG_DATA_HOME)/bangban/demo.db
 
-.PHONY: all run test bench install uninstall po format clean deps deps-test check-layers unit
+.PHONY: all check-calls run test test-unit test-cli test-e2e bench install uninstall po format clean deps deps-test check-layers unit
 .DELETE_ON_ERROR:
 
-all: check-layers bangban $(MO)
+all: check-layers bangban check-calls $(MO)
 
 # --- dependencies ---------------------------------------------------------
 # Install what is missing through apt-get when root; otherwise print the
@@ -104,19 +111,32 @@ deps-test:
 	@$(call NEEDS,$(TEST_NEEDS))
 
 # --- layers ---------------------------------------------------------------
-# src/ sees neither curses nor sqlite3 nor ui/ nor db/ (main.c ties them);
-# sqlite3.h only in db/, curses only in ui/.
+# src/ <- db/ <- app/ <- ui/, cli/; src/main.c alone ties them. On includes
+# (before building): curses only in ui/, sqlite3.h only in db/, SQL only in
+# db/, and no file reaches up a layer. On calls (after building,
+# tests/layer-calls.sh): no object uses a symbol of a layer above it.
+LAYER_FILES = $(wildcard src/*.[ch] db/*.[ch] app/*.[ch] ui/*.[ch] cli/*.[ch])
 check-layers:
-	@bad=$$(grep -lE '#include *[<"](ncursesw/)?n?curses\.h[>"]' src/*.[ch] db/*.[ch] 2>/dev/null); \
+	@bad=$$(grep -lE '#include *[<"](ncursesw/)?n?curses\.h[>"]' $(filter-out ui/%,$(LAYER_FILES)) 2>/dev/null); \
 	 [ -z "$$bad" ] || { echo "layer check: curses included outside ui/: $$bad"; exit 1; }; \
-	 bad=$$(grep -lE '#include *[<"]sqlite3\.h[>"]' src/*.[ch] ui/*.[ch] 2>/dev/null); \
+	 bad=$$(grep -lE '#include *[<"]sqlite3\.h[>"]' $(filter-out db/%,$(LAYER_FILES)) 2>/dev/null); \
 	 [ -z "$$bad" ] || { echo "layer check: sqlite3.h included outside db/: $$bad"; exit 1; }; \
-	 bad=$$(grep -lE '#include *"(\.\./)?(ui|db)/' $$(ls src/*.[ch] | grep -v '^src/main\.c$$') 2>/dev/null); \
-	 [ -z "$$bad" ] || { echo "layer check: src/ reaches into ui/ or db/: $$bad"; exit 1; }; \
-	 bad=$$(grep -lE '#include *"(\.\./)?ui/' db/*.[ch] 2>/dev/null); \
-	 [ -z "$$bad" ] || { echo "layer check: db/ reaches into ui/: $$bad"; exit 1; }; \
-	 bad=$$(grep -lE 'sqlite3_|SELECT |INSERT INTO|UPDATE [a-z_]+ SET' ui/*.[ch] src/*.[ch] 2>/dev/null); \
+	 bad=$$(grep -lE '#include *"(\.\./)?(ui|db|app|cli)/' $(filter-out src/main.c,$(filter src/%,$(LAYER_FILES))) 2>/dev/null); \
+	 [ -z "$$bad" ] || { echo "layer check: src/ reaches up a layer: $$bad"; exit 1; }; \
+	 bad=$$(grep -lE '#include *"(\.\./)?(ui|app|cli)/' $(filter db/%,$(LAYER_FILES)) 2>/dev/null); \
+	 [ -z "$$bad" ] || { echo "layer check: db/ reaches up a layer: $$bad"; exit 1; }; \
+	 bad=$$(grep -lE '#include *"(\.\./)?(ui|cli)/' $(filter app/%,$(LAYER_FILES)) 2>/dev/null); \
+	 [ -z "$$bad" ] || { echo "layer check: app/ reaches up a layer: $$bad"; exit 1; }; \
+	 bad=$$(grep -lE '#include *"(\.\./)?cli/' $(filter ui/%,$(LAYER_FILES)) 2>/dev/null; \
+	        grep -lE '#include *"(\.\./)?ui/' $(filter cli/%,$(LAYER_FILES)) 2>/dev/null); \
+	 [ -z "$$bad" ] || { echo "layer check: ui/ and cli/ reach into each other: $$bad"; exit 1; }; \
+	 bad=$$(grep -lE 'sqlite3_|SELECT |INSERT INTO|UPDATE [a-z_]+ SET' $(filter-out db/%,$(LAYER_FILES)) 2>/dev/null); \
 	 [ -z "$$bad" ] || { echo "layer check: SQL outside db/: $$bad"; exit 1; }
+
+check-calls: bangban
+	@sh tests/layer-calls.sh src "$(CORE_SRC:%.c=build/rel/%.o)" db "$(DB_SRC:%.c=build/rel/%.o)" \
+	  app "$(SVC_SRC:%.c=build/rel/%.o)" ui "$(UI_SRC:%.c=build/rel/%.o)" \
+	  cli "$(CLI_SRC:%.c=build/rel/%.o)"
 
 # --- build ------------------------------------------------------------------
 bangban: $(REL_OBJ)
@@ -174,9 +194,19 @@ run: deps
 
 unit: check-layers $(UNIT_BIN)
 
+# T: which tests (tests/run.sh WHAT); test-SUITE puts SUITE/ before each.
+T ?=
 test: deps-test
 	@$(MAKE) --no-print-directory check-layers build/asan/bangban $(UNIT_BIN) $(MO)
-	@sh tests/run.sh build/asan/bangban
+	@sh tests/run.sh build/asan/bangban $(T)
+
+test-unit: deps-test
+	@$(MAKE) --no-print-directory check-layers $(UNIT_BIN)
+	@sh tests/run.sh build/asan/bangban $(if $(strip $(T)),$(addprefix unit/,$(T)),unit)
+
+test-cli test-e2e: deps-test
+	@$(MAKE) --no-print-directory check-layers build/asan/bangban $(MO)
+	@sh tests/run.sh build/asan/bangban $(if $(strip $(T)),$(addprefix $(@:test-%=%)/,$(T)),$(@:test-%=%))
 
 bench: deps-test
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
@@ -198,12 +228,13 @@ uninstall:
 po:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 --package-name=bangban \
 	  --package-version=$(VERSION) --msgid-bugs-address=bangban -o locale/bangban.pot \
-	  $(sort $(wildcard src/*.c db/*.c ui/*.c ui/*.h src/*.h db/*.h))
+	  $(sort $(wildcard src/*.[ch] db/*.[ch] app/*.[ch] ui/*.[ch] cli/*.[ch]))
 	msgmerge --quiet --update --backup=none locale/zh_CN.po locale/bangban.pot
 	@msgfmt --statistics -o /dev/null locale/zh_CN.po
 
 format:
-	clang-format -i $(wildcard src/*.[ch] db/*.[ch] ui/*.[ch] tests/unit/*.[ch] tests/bench/*.c)
+	clang-format -i $(wildcard src/*.[ch] db/*.[ch] app/*.[ch] ui/*.[ch] cli/*.[ch] tests/unit/*.[ch] \
+	  tests/bench/*.c)
 
 clean:
 	rm -rf build bangban

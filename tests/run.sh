@@ -1,44 +1,112 @@
 #!/bin/sh
-# Run every suite against the bangban binary given (an ASan+UBSan build):
-# unit (cmocka), cli (golden files through the CLI verbs) and e2e (tmux).
-# Each check prints "ok - ..." or "not ok - ..."; the last line is
-# "N passed, N failed". Exits 1 when anything failed.
+# sh tests/run.sh BIN [WHAT...]: run the suites against the bangban binary
+# given (an ASan+UBSan build): unit (cmocka), cli (golden files through the
+# CLI verbs) and e2e (tmux). WHAT chooses, one or more of:
+#   unit | cli | e2e           a whole suite
+#   SUITE/NAME                 one test: e2e/residents, cli/commands, unit/codec
+#                              (or unit/test_codec; a .sh or .c ending is dropped)
+#   tests/e2e/residents.sh     a path to one test: a script, or tests/unit/test_X.c
+# Without WHAT, every suite. Each check prints "ok - ..." or "not ok - ...";
+# the last line is "N passed, N failed". Exits 1 when anything failed (or
+# nothing passed), 2 when WHAT names no test. The tests run
+# $BANGBAN_TEST_JOBS at a time (2 by default); their output is printed in
+# order: unit, cli, e2e, alphabetically within each.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
+
+# --job OUT N KIND PATH: one test, its TAP lines into OUT/N.out (run by xargs below).
+if [ "${1:-}" = --job ]; then
+    out=$2 n=$3 kind=$4 t=$5
+    o="$out/$n.out"
+    case $kind in
+    unit)
+        name=unit/$(basename "$t")
+        if [ ! -x "$t" ]; then
+            echo "not ok - $name was not built ($t)" >"$o"
+            exit 0
+        fi
+        if CMOCKA_MESSAGE_OUTPUT=TAP ASAN_OPTIONS=detect_leaks=1 "$t" >"$o.raw" 2>&1; then
+            grep -E '^(not )?ok ' "$o.raw" | sed "s|^\(not \)\{0,1\}ok [0-9]* - |&$name: |" >"$o"
+        else
+            grep -E '^(not )?ok ' "$o.raw" | sed "s|^\(not \)\{0,1\}ok [0-9]* - |&$name: |" >"$o"
+            echo "not ok - $name exited with a failure" >>"$o"
+            sed 's/^/# /' "$o.raw" | grep -vE '^# (not )?ok ' | head -40 >>"$o"
+        fi
+        ;;
+    *)
+        echo "# $kind/$(basename "$t")" >"$o"
+        sh "$t" >>"$o" 2>&1
+        status=$?
+        [ "$status" = 0 ] || echo "not ok - $kind/$(basename "$t") exited with status $status" >>"$o"
+        ;;
+    esac
+    exit 0
+fi
+
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+shift
 export BANGBAN_BIN="$bin" BANGBAN_LOCALEDIR="$top/build/locale"
 out=$(mktemp -d "${TMPDIR:-/tmp}/bangban-run.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 jobs=${BANGBAN_TEST_JOBS:-2}
 
-# Unit tests: cmocka speaks TAP; a crash or a leak report counts as a failure too.
-for t in "$top"/build/asan/tests/unit/test_*; do
-    name=unit/$(basename "$t")
-    if CMOCKA_MESSAGE_OUTPUT=TAP ASAN_OPTIONS=detect_leaks=1 "$t" >"$out/u.out" 2>&1; then
-        grep -E '^(not )?ok ' "$out/u.out" | sed "s|^\(not \)\{0,1\}ok [0-9]* - |&$name: |"
-    else
-        grep -E '^(not )?ok ' "$out/u.out" | sed "s|^\(not \)\{0,1\}ok [0-9]* - |&$name: |"
-        echo "not ok - $name exited with a failure"
-        sed 's/^/# /' "$out/u.out" | grep -vE '^# (not )?ok ' | head -40
+# suite KIND: "KIND PATH" for each test of the suite.
+suite() {
+    case $1 in
+    unit)
+        for c in "$top"/tests/unit/test_*.c; do
+            [ -f "$c" ] && echo "unit $top/build/asan/tests/unit/$(basename "$c" .c)"
+        done
+        ;;
+    cli | e2e)
+        for s in "$top/tests/$1"/*.sh; do
+            [ -f "$s" ] && [ "$(basename "$s")" != lib.sh ] && echo "$1 $s"
+        done
+        ;;
+    esac
+}
+
+# pick WHAT: the tests WHAT names, as suite does; nothing when it names none.
+pick() {
+    case $1 in
+    unit | cli | e2e) suite "$1" ;;
+    */*)
+        kind=${1%%/*}
+        case $1 in
+        tests/unit/* | */build/asan/tests/unit/* | build/asan/tests/unit/*) kind=unit ;;
+        tests/cli/*) kind=cli ;;
+        tests/e2e/*) kind=e2e ;;
+        esac
+        name=$(basename "$1")
+        name=${name%.sh}
+        name=${name%.c}
+        [ "$kind" = unit ] && name=test_${name#test_}
+        suite "$kind" | grep -E "/$name(\.sh)?\$"
+        ;;
+    esac
+}
+
+[ $# -gt 0 ] || set -- unit cli e2e
+: >"$out/tests"
+for what in "$@"; do
+    if ! pick "$what" >>"$out/tests"; then
+        echo "tests/run.sh: no test is named \"$what\" (try unit, cli, e2e, e2e/residents, unit/codec, tests/cli/commands.sh)" >&2
+        exit 2
     fi
-done >"$out/unit.tap"
-cat "$out/unit.tap"
+done
 
-# Shell suites: run the scripts $jobs at a time, print their output in order.
-ls "$top"/tests/cli/*.sh "$top"/tests/e2e/*.sh 2>/dev/null | grep -v '/lib\.sh$' >"$out/scripts"
-i=0
-while read -r s; do
+# Every test, $jobs at a time (unit binaries and scripts alike), then their output in order.
+awk '!seen[$0]++ { print NR, $0 }' "$out/tests" |
+    xargs -P "$jobs" -L 1 sh "$0" --job "$out"
+n=$(wc -l <"$out/tests")
+i=1
+while [ "$i" -le "$n" ]; do
+    [ -f "$out/$i.out" ] && cat "$out/$i.out"
     i=$((i + 1))
-    echo "$i $s"
-done <"$out/scripts" | xargs -P "$jobs" -L 1 sh -c 'sh "$2" >"$0/$1.out" 2>&1 || echo "not ok - $2 exited with status $?" >>"$0/$1.out"' "$out" 2>/dev/null
-i=0
-while read -r s; do
-    i=$((i + 1))
-    echo "# $(echo "$s" | sed "s|$top/||")"
-    cat "$out/$i.out"
-done <"$out/scripts" | tee "$out/shell.tap"
+done >"$out/all.tap"
+cat "$out/all.tap"
 
-passed=$(cat "$out/unit.tap" "$out/shell.tap" | grep -cE '^ok ')
-failed=$(cat "$out/unit.tap" "$out/shell.tap" | grep -cE '^not ok ')
+passed=$(grep -cE '^ok ' "$out/all.tap")
+failed=$(grep -cE '^not ok ' "$out/all.tap")
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -17,8 +17,10 @@ expect desk "then grids" "共 352 条"
 type_text desk "cyld"
 expect desk "grids found by pinyin initials" "共 5 条"
 keys desk Escape
+wait_for desk "共 352 条"
 worker=$(sqlite3 "$DB" "SELECT workers FROM grid WHERE code = '120101004001-03'" | sed 's/、.*//')
 type_text desk "$worker"
+wait_gone desk "共 352 条"
 expect desk "grids found by a grid worker's name" "120101004001-03"
 
 keys desk BTab
@@ -29,22 +31,22 @@ type_text desk "c999"
 keys desk Tab
 type_text desk "测试社区"
 keys desk Tab Enter
-wait_for desk "共 6 项" >/dev/null
+wait_for desk "共 6 项"
 type_text desk "nsjd"
 expect desk "the street chooser finds 南市街道 by initials" "共 1 项"
 keys desk Enter
-wait_gone desk "共 1 项" >/dev/null
+wait_gone desk "共 1 项"
 keys desk C-s
 expect desk "Ctrl-S saves" "已保存：C999 测试社区"
 expect desk "the list holds the new community" "共 51 条"
 if screen desk | grep -q "C999 *测试社区 *南市街道"; then t_ok "with its street"; else t_fail "with its street" "$(screen desk)"; fi
 
 keys desk BTab
-wait_for desk "共 6 条" >/dev/null
+wait_for desk "共 6 条"
 type_text desk "南市"
-wait_for desk "共 1 条" >/dev/null
+wait_for desk "共 1 条"
 keys desk F8
-wait_for desk "停用 120101006 南市街道？" >/dev/null
+wait_for desk "停用 120101006 南市街道？"
 keys desk y
 expect desk "a street with active communities is not retired" "未停用：其下还有"
 retired=$(sqlite3 "$DB" "SELECT retired FROM street WHERE name = '南市街道'")

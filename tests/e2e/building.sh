@@ -25,12 +25,13 @@ expect desk "the street chooser opens" "共 6 项"
 type_text desk "xx"
 expect desk "the chooser narrows by pinyin" "共 1 项"
 keys desk Enter
-wait_gone desk "共 6 项" >/dev/null
+wait_gone desk "回车选定"
 keys desk Tab Enter
 expect desk "the grid chooser offers the street's grids" "朝阳里第1网格"
 type_text desk "朝阳里第2"
-wait_gone desk "朝阳里第1网格" >/dev/null
+wait_gone desk "朝阳里第1网格"
 keys desk Enter
+wait_gone desk "回车选定"
 expect desk "the grid is chosen" "朝阳里第2网格"
 keys desk F2
 expect desk "the building is saved" "已保存：B999 和平测试大厦"
@@ -56,10 +57,10 @@ type_text desk "二期"
 keys desk Escape
 expect desk "Esc asks before dropping typing" "放弃填写的内容并返回？"
 keys desk n
-wait_gone desk "放弃填写的内容并返回？" >/dev/null
+wait_gone desk "放弃填写的内容并返回？"
 expect desk "answering no keeps the typing" "和平测试大厦二期"
 keys desk Escape
-wait_for desk "放弃填写的内容并返回？" >/dev/null
+wait_for desk "放弃填写的内容并返回？"
 keys desk y
 expect desk "answering yes goes back" "共 1 条"
 
@@ -72,7 +73,7 @@ expect desk "a retired row is hidden" "共 0 条"
 keys desk F6
 expect desk "F6 shows retired rows" "共 1 条（含已停用）"
 keys desk F8
-wait_for desk "恢复 B999 和平测试大厦？" >/dev/null
+wait_for desk "恢复 B999 和平测试大厦？"
 keys desk y
 expect desk "restored" "已恢复：B999 和平测试大厦"
 

@@ -48,7 +48,7 @@ golden() {
     g_win=$2
     shift 2
     for g_marker in "$@"; do
-        if ! wait_for "$g_win" "$g_marker" >"$T/golden.wait"; then
+        if ! poll_screen "$g_win" shown "$g_marker" >"$T/golden.wait"; then
             t_fail "golden: $g_name" "$(cat "$T/golden.wait")"
             return 1
         fi
@@ -72,16 +72,23 @@ golden() {
     return 0
 }
 
-# section WINDOW KEY: bangban started in WINDOW at the pinned clock, KEY
-# typed once the home screen is whole. Returns 1 (printing the screen as a
-# failure) when the home screen does not show.
+# section WINDOW LABEL: bangban started in WINDOW at the pinned clock, the
+# section LABEL chosen (by the key shown before it, see key_of) once the
+# home screen is whole. Returns 1 (printing the screen as a failure) when
+# the home screen does not show or shows no key for LABEL.
 section() {
     start "$1" "BANGBAN_NOW=$NOW" BANGBAN_USER=desk1
-    if ! wait_for "$1" "10退出" >"$T/golden.wait" || ! wait_for "$1" "前台工作台" >"$T/golden.wait"; then
+    if ! poll_screen "$1" shown "10退出" >"$T/golden.wait" || ! poll_screen "$1" shown "前台工作台" >"$T/golden.wait" ||
+        ! poll_screen "$1" shown "$2" >"$T/golden.wait"; then
         t_fail "golden: bangban starts in $1" "$(cat "$T/golden.wait")"
         return 1
     fi
-    type_text "$1" "$2"
+    g_key=$(key_of "$1" "$2")
+    if [ -z "$g_key" ]; then
+        t_fail "golden: the home screen shows a key for $2" "$(screen "$1" | sed 's/^/| /')"
+        return 1
+    fi
+    type_text "$1" "$g_key"
 }
 
 # done_with WINDOW: F10; a failure only when bangban does not end with status 0.
@@ -98,35 +105,35 @@ env BANGBAN_NOW="$NOW" BANGBAN_USER=desk1 "$BIN" --db "$DB" demo --residents 300
 start home "BANGBAN_NOW=$NOW" BANGBAN_USER=desk1
 golden home home "前台工作台" "数据库：" "F10 退出。" "10退出" &&
     keys home F1 &&
-    golden help home "显示按键及其作用" "PgDn"
+    golden help home "显示按键及其作用" "打开选中的行或选项"
 done_with home
 
 # 居民: the list, a record, the form for a new resident.
-section residents 1 &&
+section residents "居民" &&
     golden residents residents "共 300 条" "最近登记：" "4编辑" &&
     keys residents Enter &&
     golden resident residents "号码已遮蔽" "第 1 版" "4编辑" &&
     keys residents Escape &&
-    wait_for residents "最近登记：" >/dev/null &&
+    wait_for residents "最近登记：" &&
     keys residents F7 &&
     golden resident-new residents "登记新居民" "F9 显示号码" "2保存"
 done_with residents
 
 # 诉求: the first queue (empty), 办理中, 全部, and one request's life.
-section requests 2 &&
+section requests "诉求" &&
     golden requests-first requests "共 0 条 · 按期限" "这里没有诉求" "4编辑" &&
     keys requests Tab Tab &&
     golden requests-working requests "共 12 条 · 按期限" "2026-000045" &&
     keys requests BTab BTab BTab &&
     golden requests-all requests "共 400 条 · 最新在前" "7新建" &&
     type_text requests "2026-000054" &&
-    wait_for requests "共 1 条 · 最新在前" >/dev/null &&
+    wait_for requests "共 1 条 · 最新在前" &&
     keys requests Enter &&
     golden request-timeline requests "2026-000054  已办结" "办理经过（8）" "回访，办结" "9菜单"
 done_with requests
 
 # 服务清单: the items, the units, a unit's form.
-section catalogue 3 &&
+section catalogue "服务清单" &&
     golden catalogue-items catalogue "共 176 条" "HB018" "8停用" &&
     keys catalogue Tab &&
     golden catalogue-units catalogue "共 29 条" "U18" &&
@@ -135,15 +142,15 @@ section catalogue 3 &&
 done_with catalogue
 
 # 和平夜话 and 三率.
-section talks 4 &&
+section talks "和平夜话" &&
     golden talks talks "共 29 场" "F7：新建一场" "10退出"
 done_with talks
-section rates 5 &&
+section rates "三率" &&
     golden rates rates "受理的诉求" "直接答复率" "9菜单"
 done_with rates
 
 # 区域与楼宇: buildings (where it opens), streets, a street's form.
-section areas 6 &&
+section areas "区域与楼宇" &&
     golden areas-buildings areas "共 67 条" "B208" "6已停用" &&
     keys areas Tab &&
     golden areas-streets areas "共 6 条" "南市街道" &&

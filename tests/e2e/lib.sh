@@ -3,10 +3,20 @@
 # wait for text on the screen. Waiting never sleeps: the screen is read
 # again whenever the program writes to its terminal (tmux pipes the pane's
 # output to a file, inotifywait wakes on it), and the end of the program
-# is a tmux wait-for channel. On failure the screen is printed. Sourced by
-# every tests/e2e/*.sh after tests/lib.sh.
+# is a tmux wait-for channel. On failure the screen is printed. A wait that
+# times out (wait_for, wait_gone, wait_ended) fails and ends the script; a
+# check (expect) fails and goes on. Sourced by every tests/e2e/*.sh after
+# tests/lib.sh.
 
 . "$(dirname "$0")/../lib.sh"
+
+# A precondition that fails ends the script (see wait_for). Its report goes
+# to fd 9, the script's stdout as it was here, so that it reaches the runner
+# even from a wait whose output was redirected or taken by $( ); from such a
+# subshell, SIGUSR1 ends the script itself.
+exec 9>&1
+E2E_SCRIPT="e2e/$(basename "$0")"
+trap 'exit 1' USR1
 
 SOCK="bangban-e2e-$$"
 WAIT_SECONDS=${BANGBAN_WAIT_SECONDS:-20}
@@ -36,7 +46,8 @@ start() {
     if tmux -L "$SOCK" has-session 2>/dev/null; then
         tmux -L "$SOCK" new-window -d -n "$name" "$cmd"
     else
-        env -i PATH="$PATH" HOME="$T" tmux -L "$SOCK" -f /dev/null new-session -d -s main -n "$name" -x 80 -y 24 "$cmd"
+        # (9>&-: the tmux server, which lives on, is not to hold the script's stdout)
+        env -i PATH="$PATH" HOME="$T" tmux -L "$SOCK" -f /dev/null new-session -d -s main -n "$name" -x 80 -y 24 "$cmd" 9>&-
         tmux -L "$SOCK" set-option -g default-size 80x24 >/dev/null
     fi
     tmux -L "$SOCK" pipe-pane -t "main:$name" "cat >>'$T/$name.tty'"
@@ -81,47 +92,116 @@ poll_screen() {
     done
 }
 
-# wait_for NAME TEXT: until TEXT is on the screen. wait_gone NAME TEXT: until it has left.
-wait_for() { poll_screen "$1" shown "$2"; }
-wait_gone() { poll_screen "$1" gone "$2"; }
+# wait_for NAME TEXT: until TEXT is on the screen. wait_gone NAME TEXT:
+# until it has left. These are preconditions: on a timeout the script ends
+# with status 1 after one failure, "not ok - e2e/SCRIPT: waited for "TEXT"",
+# and the screen. To check instead of require, use expect (or poll_screen).
+wait_for() { poll_screen "$1" shown "$2" >"$T/poll.out" || e2e_abort "waited for \"$2\""; }
+wait_gone() { poll_screen "$1" gone "$2" >"$T/poll.out" || e2e_abort "waited for \"$2\" to go"; }
+
+# e2e_abort WHAT: the failure of a precondition, with what poll_screen
+# printed ($T/poll.out); ends the script.
+e2e_abort() {
+    {
+        echo "not ok - $E2E_SCRIPT: $1"
+        cat "$T/poll.out"
+    } >&9
+    kill -s USR1 $$
+    exit 1
+}
 
 # wait_exit NAME: until bangban in NAME has ended; prints its exit status.
 wait_exit() {
     if timeout "$WAIT_SECONDS" tmux -L "$SOCK" wait-for "$1-ended"; then cat "$T/$1.status"; else echo "timeout"; fi
 }
 
+# wait_ended NAME: wait_exit as a precondition (before t_sanitizers, say):
+# ends the script like wait_for when bangban in NAME is still running.
+wait_ended() {
+    [ "$(wait_exit "$1")" != timeout ] && return 0
+    {
+        echo "# bangban in $1 still runs after $WAIT_SECONDS s"
+        screen "$1" | sed 's/^/# | /'
+    } >"$T/poll.out"
+    e2e_abort "waited for bangban in $1 to end"
+}
+
 # expect NAME CHECK TEXT: an "ok" when TEXT shows up on NAME's screen.
 expect() {
-    if wait_for "$1" "$3" >"$T/wait.out"; then t_ok "$2"; else t_fail "$2" "$(cat "$T/wait.out")"; fi
+    if poll_screen "$1" shown "$3" >"$T/wait.out"; then
+        t_ok "$2"
+    else
+        echo "not ok - $2"
+        cat "$T/wait.out"
+    fi
 }
 
 # A fresh demo database for the test.
 demo_db() { "$BIN" --db "$DB" demo >/dev/null; }
 
-# open_section NAME KEY SHOWN [VAR=VALUE...]: start bangban, type KEY on the
-# home screen and wait for SHOWN; fails (printing the screen) when it does not show.
+# open_section NAME LABEL SHOWN [VAR=VALUE...]: start bangban, choose the
+# section LABEL on the home screen and wait for SHOWN; ends the script (see
+# wait_for) when the home screen or SHOWN does not show.
 open_section() {
     name=$1
-    key=$2
+    label=$2
     shown=$3
     shift 3
     start "$name" "$@"
-    wait_for "$name" "前台工作台" >/dev/null
-    type_text "$name" "$key"
+    wait_for "$name" "前台工作台"
+    choose "$name" "$label"
     wait_for "$name" "$shown"
 }
 
-# open_residents / open_areas NAME [VAR=VALUE...]: the first section, 居民,
-# or the second, 区域与楼宇 (it opens on the buildings).
+# key_of NAME LABEL: the key shown before LABEL on NAME's screen, in a row
+# that reads " K  LABEL" (a menu, the home screen's sections) or " K LABEL"
+# (a request's actions); LABEL must end there or be followed by a space.
+key_of() {
+    screen "$1" | awk -v label="$2" '
+        {
+            line = " " $0 " "
+            for (from = 1; (at = index(substr(line, from), label)) > 0; from += at) {
+                pos = from + at - 1
+                after = substr(line, pos + length(label), 1)
+                before = substr(line, 1, pos - 1)
+                if (after != " ") continue
+                if (match(before, / [0-9A-Za-z]  ?$/)) { print substr(before, RSTART + 1, 1); exit }
+            }
+        }'
+}
+
+# choose NAME LABEL: press the key of the row that says LABEL (a section of
+# the home screen, an entry of a menu or dialog, an action of a request),
+# waiting for that row first: LABEL alone elsewhere on the screen (in the
+# key bar, say, before the menu is drawn) is not enough. Selects by what a
+# person reads, never by position. Ends the script (see wait_for) when no
+# row shows a key for LABEL after WAIT_SECONDS.
+choose() {
+    c_deadline=$(($(date +%s) + WAIT_SECONDS))
+    while :; do
+        c_before=$(stat -c %s "$T/$1.tty")
+        k=$(key_of "$1" "$2")
+        [ -n "$k" ] && break
+        if [ "$(date +%s)" -ge "$c_deadline" ]; then
+            screen "$1" | sed 's/^/# | /' >"$T/poll.out"
+            e2e_abort "no key shown for \"$2\""
+        fi
+        [ "$(stat -c %s "$T/$1.tty")" = "$c_before" ] && inotifywait -qq -t 1 -e modify "$T/$1.tty"
+    done
+    type_text "$1" "$k"
+}
+
+# open_residents / open_areas NAME [VAR=VALUE...]: the sections 居民 and
+# 区域与楼宇 (it opens on the buildings).
 open_residents() {
     name=$1
     shift
-    open_section "$name" 1 "查找：" "$@"
+    open_section "$name" "居民" "查找：" "$@"
 }
 open_areas() {
     name=$1
     shift
-    open_section "$name" 6 "编码       名称" "$@" >/dev/null
+    open_section "$name" "区域与楼宇" "编码       名称" "$@"
 }
 
 # quits NAME CHECK: F10, then an "ok" when bangban in NAME ends with status 0.

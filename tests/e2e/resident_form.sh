@@ -8,45 +8,45 @@ demo_db
 printf '%s\r\n' "姓名,身份证号" "张三,110101199003074477" >"$T/one.csv"
 "$BIN" --db "$DB" import residents "$T/one.csv" >/dev/null
 
-# choose NAME TYPED PICK [KEY...]: a chooser is open; type to narrow it to
+# pick NAME TYPED PICK [KEY...]: a chooser is open; type to narrow it to
 # one row, PICK, and take it (after KEYs, such as Down past a first row).
-choose() {
+pick() {
     name=$1
     type_text "$name" "$2"
     expect "$name" "typing $2 narrows the chooser to $3" "共 1 项 · "
-    wait_for "$name" "$3" >/dev/null
+    wait_for "$name" "$3"
     shift 3
     keys "$name" "$@" Enter
-    wait_gone "$name" "回车选定" >/dev/null
+    wait_gone "$name" "回车选定"
 }
 
 open_residents desk
 keys desk F7
-wait_for desk "登记新居民" >/dev/null
+wait_for desk "登记新居民"
 type_text desk "王小明"
 keys desk Tab Tab Enter
 expect desk "the ethnicity chooser lists the 56" "共 56 项"
-choose desk "huiz" "回族"
+pick desk "huiz" "回族"
 keys desk Tab Tab
 type_text desk "12010120150307001X"
 keys desk Tab Tab Tab Enter
-choose desk "cyl" "朝阳里社区"
+pick desk "cyl" "朝阳里社区"
 keys desk Tab Enter
 expect desk "the grid chooser holds the community's grids" "朝阳里第1网格"
-choose desk "第3" "朝阳里第3网格"
+pick desk "第3" "朝阳里第3网格"
 keys desk Tab
 type_text desk "3号楼-1单元-101"
 keys desk Tab Enter
 type_text desk "zs"
 expect desk "the head of the household is found by the resident search" "张三"
 keys desk Down Enter
-wait_gone desk "回车选定" >/dev/null
+wait_gone desk "回车选定"
 keys desk Tab Enter
-choose desk "zi" "子"
+pick desk "zi" "子"
 keys desk Tab Enter
 expect desk "the tags checklist opens" "党员"
 keys desk Down Down Down Down Down Space F2
-wait_gone desk "空巢老人" >/dev/null
+wait_gone desk "空巢老人"
 expect desk "the ticked tag is in the field" "标签: 党员"
 keys desk F2
 expect desk "the resident is saved" "已保存：王小明"

@@ -8,58 +8,55 @@ printf '%s\r\n' "姓名,身份证号,手机号码,标签" "张三,11010119900307
     "李四,120101195601010127,13900001111,低保户" >"$T/people.csv"
 "$BIN" --db "$DB" import residents "$T/people.csv" >/dev/null
 
-# menu NAME ITEM: F9 on the 居民 list, then the numbered item.
+# menu NAME ITEM: F9 on the 居民 list, then the item labelled ITEM.
 menu() {
     keys "$1" F9
-    wait_for "$1" "导入居民台账" >/dev/null
-    type_text "$1" "$2"
+    wait_for "$1" "导入居民台账"
+    choose "$1" "$2"
 }
 
 open_residents desk
-menu desk 4
-expect desk "F9, 4 opens the tags" "敏感标签只在打开居民详情时显示"
+menu desk "标签"
+expect desk "F9, 标签 opens the tags" "敏感标签只在打开居民详情时显示"
 keys desk F7
-wait_for desk "标签名称：" >/dev/null
+wait_for desk "标签名称："
 type_text desk "独居 老人"
 keys desk Enter
 expect desk "a name with a separator in it is refused, saying why" "未保存：标签名中不能有"
 keys desk F7
-wait_for desk "标签名称：" >/dev/null
+wait_for desk "标签名称："
 type_text desk "低保户"
 keys desk Enter
 expect desk "a taken name is refused" "已有同名标签"
 keys desk F7
-wait_for desk "标签名称：" >/dev/null
+wait_for desk "标签名称："
 type_text desk "困境儿童"
 keys desk Enter
 expect desk "a new tag is saved" "已保存：困境儿童"
 
 tag() { sqlite3 "$DB" "SELECT name || ' ' || sensitive || ' ' || retired FROM tag ORDER BY id DESC LIMIT 1"; }
 keys desk End Enter
-wait_for desk "设为敏感" >/dev/null
-type_text desk 2
-wait_for desk "已保存：困境儿童" >/dev/null
+choose desk "设为敏感"
+wait_for desk "已保存：困境儿童"
 [ "$(tag)" = "困境儿童 1 0" ] && t_ok "it is marked sensitive" || t_fail "it is marked sensitive" "$(tag)"
 if screen desk | grep -q "困境儿童 *敏感"; then t_ok "and the list says so"; else t_fail "and the list says so" "$(screen desk)"; fi
 keys desk End Enter
-wait_for desk "改名" >/dev/null
-type_text desk 1
-wait_for desk "新名称：" >/dev/null
+choose desk "改名"
+wait_for desk "新名称："
 keys desk C-u
 type_text desk "困境少年"
 keys desk Enter
 expect desk "renamed" "已保存：困境少年"
 keys desk End Enter
-wait_for desk "停用" >/dev/null
-type_text desk 3
-wait_for desk "已停用" >/dev/null
+choose desk "停用"
+wait_for desk "已停用"
 [ "$(tag)" = "困境少年 1 1" ] && t_ok "and retired" || t_fail "and retired" "$(tag)"
 keys desk Escape
 expect desk "Esc goes back to the list" "查找："
 
 # A masked export.
-menu desk 2
-wait_for desk "写入的文件" >/dev/null
+menu desk "导出居民（遮蔽号码）"
+wait_for desk "写入的文件"
 keys desk C-u
 type_text desk "$T/masked.csv"
 keys desk Enter
@@ -72,15 +69,15 @@ fi
 if grep -q "低保户" "$T/masked.csv"; then t_fail "and no sensitive tag" "$(cat "$T/masked.csv")"; else t_ok "and no sensitive tag"; fi
 
 # Full numbers: no reason, no export; with one, a workbook and an audit row.
-menu desk 3
-wait_for desk "为什么需要" >/dev/null
+menu desk "导出居民（完整号码，记入日志）"
+wait_for desk "为什么需要"
 keys desk Enter
 expect desk "full numbers without a reason are refused" "未导出：必须说明理由"
-menu desk 3
-wait_for desk "为什么需要" >/dev/null
+menu desk "导出居民（完整号码，记入日志）"
+wait_for desk "为什么需要"
 type_text desk "区民政局核对"
 keys desk Enter
-wait_for desk "写入的文件" >/dev/null
+wait_for desk "写入的文件"
 keys desk C-u
 type_text desk "$T/full.xlsx"
 keys desk Enter

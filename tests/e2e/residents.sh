@@ -7,13 +7,12 @@
 # a registered ID number is never made, the existing one is offered.
 . "$(dirname "$0")/lib.sh"
 
-# reveal ITEM REASON: on a record, F9 and the numbered item (1 the ID
-# number, 2 the mobile), then REASON when it asks why.
+# reveal ITEM REASON: on a record, F9 and the item labelled ITEM
+# (显示完整身份证号, 显示完整手机号), then REASON when it asks why.
 reveal() {
     keys desk F9
-    wait_for desk "显示完整手机号" >/dev/null
-    type_text desk "$1"
-    wait_for desk "为什么需要" >/dev/null
+    choose desk "$1"
+    wait_for desk "为什么需要"
     type_text desk "$2"
     keys desk Enter
 }
@@ -23,7 +22,7 @@ reveal() {
 clear_search() {
     screen desk | grep -q "姓名、拼音首字母" && return
     keys desk Escape
-    wait_for desk "姓名、拼音首字母" >/dev/null
+    wait_for desk "姓名、拼音首字母"
 }
 
 demo_db
@@ -37,7 +36,10 @@ printf '%s\r\n' "姓名,身份证号,手机号码,标签" \
 "$BIN" --db "$DB" import residents "$T/people.csv" >"$T/import.out" 2>&1 ||
     t_fail "the people of the test are imported" "$(cat "$T/import.out")"
 
-if open_residents desk >"$T/wait.out"; then t_ok "居民 opens on its search line"; else t_fail "居民 opens on its search line" "$(cat "$T/wait.out")"; fi
+start desk
+wait_for desk "前台工作台"
+choose desk "居民"
+expect desk "居民 opens on its search line" "查找："
 
 type_text desk "张"
 expect desk "one character finds every name holding it" "共 3 条"
@@ -52,10 +54,11 @@ type_text desk "zs"
 expect desk "pinyin initials find 张三 and 张三丰" "共 2 条"
 clear_search
 type_text desk "hxm"
+wait_for desk "共 1 条"
 expect desk "a minor's ID number is never shown" "（未成年人）"
 clear_search
 type_text desk "孙丽"
-wait_for desk "共 1 条" >/dev/null
+wait_for desk "共 1 条"
 if screen desk | grep -q "低保户"; then t_fail "a sensitive tag stays out of the list" "$(screen desk)"; else t_ok "a sensitive tag stays out of the list"; fi
 clear_search
 type_text desk "4477"
@@ -65,19 +68,18 @@ expect desk "the last 4 digits of an ID number find its holder" "共 1 条"
 keys desk Enter
 expect desk "Enter opens the record" "号码已遮蔽"
 keys desk F9
-wait_for desk "显示完整身份证号" >/dev/null
-type_text desk 1
+choose desk "显示完整身份证号"
 expect desk "showing a number in full asks why" "为什么需要"
 keys desk Enter
 expect desk "no reason, nothing shown" "未显示：必须说明理由"
 if screen desk | grep -q "110101199003074477"; then t_fail "the number stays masked" "$(screen desk)"; else t_ok "the number stays masked"; fi
-reveal 1 "回访核对"
+reveal "显示完整身份证号" "回访核对"
 expect desk "with a reason the full number is shown" "110101199003074477"
 if screen desk | grep -q "^ 标签  *党员"; then t_ok "the record is whole again when the dialog has gone"; else t_fail "the record is whole again when the dialog has gone" "$(screen desk)"; fi
 logged=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'reveal' AND detail = 'id_number: 回访核对'")
 [ "$logged" = 1 ] && t_ok "and the audit log holds who, what and why" || t_fail "and the audit log holds who, what and why" "$(sqlite3 "$DB" 'SELECT * FROM audit_log')"
 keys desk Escape
-wait_for desk "查找：" >/dev/null
+wait_for desk "查找："
 
 # Register 王𠇔: a wrong check digit is named as it is left; the right one fills birth and sex.
 keys desk F7
@@ -104,7 +106,7 @@ clear_search
 
 # A second 张三 with the same ID number: the registered one is offered instead.
 keys desk F7
-wait_for desk "登记新居民" >/dev/null
+wait_for desk "登记新居民"
 type_text desk "张叁"
 keys desk Tab Tab Tab Tab
 type_text desk "110101199003074477"
@@ -117,23 +119,22 @@ expect desk "and the form is gone: Escape goes back to the list" "查找："
 n=$(sqlite3 "$DB" "SELECT count(*) FROM resident WHERE id_number = '110101199003074477'")
 [ "$n" = 1 ] && t_ok "no second record" || t_fail "no second record" "$n"
 
-# The record: F9, 2 shows the mobile in full; F9, 3 edits it.
+# The record: F9, 显示完整手机号 shows the mobile in full; F9, 编辑 edits it.
 clear_search
 type_text desk "4477"
-wait_for desk "共 1 条" >/dev/null
+wait_for desk "共 1 条"
 keys desk Enter
-wait_for desk "号码已遮蔽" >/dev/null
-reveal 2 "回访"
-expect desk "F9, 2 shows the mobile in full" "13800138000"
+wait_for desk "号码已遮蔽"
+reveal "显示完整手机号" "回访"
+expect desk "F9, 显示完整手机号 shows the mobile in full" "13800138000"
 keys desk F9
-wait_for desk "显示完整手机号" >/dev/null
-type_text desk 3
-expect desk "F9, 3 edits the record" "编辑居民"
+choose desk "编辑"
+expect desk "F9, 编辑 edits the record" "编辑居民"
 type_text desk "丰"
 keys desk F10
 expect desk "quitting with unsaved typing asks first" "填写的内容还没有保存，仍要退出吗？"
 keys desk n
-wait_gone desk "仍要退出吗" >/dev/null
+wait_gone desk "仍要退出吗"
 keys desk Escape
 expect desk "and so does going back" "放弃填写的内容并返回？"
 keys desk y
@@ -141,11 +142,11 @@ expect desk "back to the record, unchanged" "号码已遮蔽"
 [ "$(sqlite3 "$DB" "SELECT name FROM resident WHERE id_number = '110101199003074477'")" = 张三 ] &&
     t_ok "nothing was saved" || t_fail "nothing was saved"
 keys desk Escape
-wait_for desk "查找：" >/dev/null
+wait_for desk "查找："
 
 # A first-generation 15-digit number is upgraded, and the form says so.
 keys desk F7
-wait_for desk "登记新居民" >/dev/null
+wait_for desk "登记新居民"
 type_text desk "赵六"
 keys desk Tab Tab Tab Tab
 type_text desk "110105491231003"
@@ -153,9 +154,9 @@ keys desk Tab
 expect desk "a 15-digit ID number is upgraded, saying so" "已由 15 位升级为 18 位"
 expect desk "to 18 digits" "110105194912310038"
 keys desk Escape
-wait_for desk "放弃填写的内容并返回？" >/dev/null
+wait_for desk "放弃填写的内容并返回？"
 keys desk y
-wait_for desk "查找：" >/dev/null
+wait_for desk "查找："
 
 quits desk "quits cleanly"
 t_sanitizers "residents"

@@ -5,7 +5,7 @@
 demo_db
 open_areas desk
 keys desk F7
-wait_for desk "新建楼宇" >/dev/null
+wait_for desk "新建楼宇"
 keys desk Tab
 type_text desk "南京路"
 tmux -L "$SOCK" resize-window -t main:desk -x 100 -y 30
@@ -21,8 +21,8 @@ tmux -L "$SOCK" resize-window -t main:desk -x 80 -y 24
 expect desk "the key bar follows the size" "1帮助   2保存"
 expect desk "back at 80x24 with every character" "名称: 南京路国际金融中心"
 keys desk Escape
-wait_for desk "放弃填写的内容并返回？" >/dev/null
+wait_for desk "放弃填写的内容并返回？"
 keys desk y
 keys desk F10
-wait_exit desk >/dev/null
+wait_ended desk
 t_sanitizers "resize"

@@ -8,7 +8,7 @@ demo_db
 for sig in TERM HUP ABRT; do
     open_areas "s$sig"
     type_text "s$sig" "hp"
-    wait_for "s$sig" "共 2 条" >/dev/null
+    wait_for "s$sig" "共 2 条"
     pid=$(pid_of "s$sig")
     if [ -z "$pid" ]; then
         t_fail "SIG$sig: bangban is running" "$(screen "s$sig")"

@@ -9,7 +9,7 @@ demo_db
 printf '%s\r\n' "姓名,身份证号,手机号码" "张三丰,120101195601010127,13900001111" >"$T/people.csv"
 "$BIN" --db "$DB" import residents "$T/people.csv" >/dev/null 2>&1
 
-open_section desk 4 "共 3 场" "$NOW" >/dev/null
+open_section desk "和平夜话" "共 3 场" "$NOW"
 keys desk F7
 expect desk "F7 records a new evening talk" "新建和平夜话"
 type_text desk "2026-03-02"
@@ -27,24 +27,23 @@ keys desk F7
 expect desk "F7 takes a request down in the session" "和平夜话: 2026-03-02 朝阳里社区议事厅"
 keys desk Tab
 type_text desk "zsf"
-wait_for desk "张三丰" >/dev/null
+wait_for desk "张三丰"
 keys desk Enter
-wait_gone desk "共 2 项" >/dev/null
+wait_gone desk "共 2 项"
 keys desk Tab Tab Tab Tab Tab
 type_text desk "HB030"
-wait_for desk "劳动人事争议调解" >/dev/null
+wait_for desk "劳动人事争议调解"
 keys desk Enter
-wait_gone desk "共 1 项" >/dev/null
+wait_gone desk "共 1 项"
 keys desk Tab Tab Tab Tab Tab Tab Tab
 type_text desk "老旧小区加装电梯意见不一"
 keys desk F2
-wait_for desk "不要回执" >/dev/null
-type_text desk "3"
+choose desk "不要回执"
 expect desk "it is dispatched" "2026-000001  已派单"
 expect desk "and knows its session" "和平夜话 2026-03-02 朝阳里社区议事厅"
 
 # Escalate it to the street.
-type_text desk "3"
+choose desk "升级"
 expect desk "escalating asks why" "升级的理由"
 type_text desk "涉及多个社区"
 keys desk Enter
@@ -53,26 +52,24 @@ expect desk "the level is shown" "和平夜话 · 求助 · 街道"
 keys desk Escape
 expect desk "the session tells what is still open" "共 1 件，已办结 0 件，未办结 1 件"
 keys desk Escape
-wait_for desk "共 1 场" >/dev/null
+wait_for desk "共 1 场"
 keys desk Escape
-wait_for desk "共 4 场" >/dev/null
+wait_for desk "共 4 场"
 keys desk Escape
-wait_for desk "前台工作台" >/dev/null
-type_text desk "2"
-wait_for desk "待派单" >/dev/null
+wait_for desk "前台工作台"
+choose desk "诉求"
+wait_for desk "待派单"
 keys desk Tab
 expect desk "the request waits to be signed for" "2026-000001"
 keys desk F9
-wait_for desk "只看一个层级" >/dev/null
-type_text desk "3"
-wait_for desk "哪一级的待办" >/dev/null
-type_text desk "1"
+choose desk "只看一个层级"
+wait_for desk "哪一级的待办"
+choose desk "社区"
 expect desk "not in the community's queue" "共 0 条"
 keys desk F9
-wait_for desk "只看一个层级" >/dev/null
-type_text desk "3"
-wait_for desk "哪一级的待办" >/dev/null
-type_text desk "2"
+choose desk "只看一个层级"
+wait_for desk "哪一级的待办"
+choose desk "街道"
 expect desk "but in the street's" "共 1 条"
 quits desk "quits cleanly"
 
@@ -80,7 +77,7 @@ quits desk "quits cleanly"
 "$BIN" --db "$T/h.db" demo >/dev/null
 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$T/h.db" demo --requests 2000 --years 1 >/dev/null
 DB="$T/h.db"
-open_section rates 5 "全区" BANGBAN_NOW=2026-11-30T09:00 >/dev/null
+open_section rates "三率" "帮办 · 三率" BANGBAN_NOW=2026-11-30T09:00
 expect rates "三率 opens on this year" "2026-01-01 至 2026-11-30 受理的诉求"
 expect rates "the selected unit's response rate, counted, with its formula" "/ 派单件数"
 if screen rates | grep -q "^  满意率 [0-9.]*% = ([0-9]* + 1 x [0-9]*) / [0-9]*"; then
@@ -89,8 +86,8 @@ else
     t_fail "the satisfaction rate shows satisfied, the weight of basically satisfied, and followed up" "$(screen rates)"
 fi
 keys rates F9
-wait_for rates "统计哪段时间" >/dev/null
-type_text rates "3"
+wait_for rates "要做什么？"
+choose rates "上月"
 expect rates "another period" "2026-10-01 至 2026-10-31 受理的诉求"
 keys rates End
 expect rates "the district's row" "全区："
