@@ -16,6 +16,7 @@
 */
 #include "tests/bench/bench.h"
 
+#include "app/rate_counts.h"
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
 #include "db/db.h"
@@ -179,7 +180,7 @@ int main(int argc, char **argv)
         struct rate_counts *units, overall;
         size_t n;
         double t0 = bench_now_ms();
-        if (request_rate_counts(db, from, now, &units, &n, &overall) != DB_OK) die("rates failed");
+        if (rate_counts_gather(db, from, now, &units, &n, &overall) != DB_OK) die("rates failed");
         char *text = rates_report(units, n, &overall, 1, 5, "", 0);
         rates[i] = bench_now_ms() - t0;
         free(text);

@@ -5,7 +5,7 @@
 
 cd "$TOP" || exit 1
 xgettext --from-code=UTF-8 -k_ -kN_ --msgid-bugs-address=bangban -o "$T/current.pot" \
-    src/*.c src/*.h db/*.c db/*.h ui/*.c ui/*.h 2>"$T/xgettext.err"
+    src/*.[ch] db/*.[ch] app/*.[ch] ui/*.[ch] cli/*.[ch] 2>"$T/xgettext.err"
 if msgcmp locale/zh_CN.po "$T/current.pot" >"$T/msgcmp.out" 2>&1; then
     t_ok "every message in the sources is in zh_CN.po"
 else

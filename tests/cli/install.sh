@@ -5,6 +5,11 @@
 
 mkdir -p "$T/tree"
 cp -r "$TOP/Makefile" "$TOP/bangban.1" "$TOP/src" "$TOP/db" "$TOP/ui" "$TOP/locale" "$T/tree/"
+# (and the other source directories the Makefile builds from, when there are any)
+for d in app cli; do
+    [ -d "$TOP/$d" ] && cp -r "$TOP/$d" "$T/tree/"
+done
+mkdir -p "$T/tree/tests" && cp "$TOP/tests/layer-calls.sh" "$T/tree/tests/"
 stage="$T/stage"
 if make -s -C "$T/tree" install DESTDIR="$stage" PREFIX=/usr >"$T/install.out" 2>&1; then
     t_ok "install: make install DESTDIR PREFIX=/usr"

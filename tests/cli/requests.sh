@@ -24,7 +24,7 @@ grep -q "新增 0，更新 0，未变 2" "$T/catalogue-again.out" && t_ok "impor
     t_ok "import catalogue: a unit it names is created once" || t_fail "import catalogue: a unit it names is created once"
 
 run catalogue-export 0 "$BIN" --db "$DB" export catalogue "$T/out.csv"
-grep -q "178 项" "$T/catalogue-export.out" && t_ok "export catalogue: every active item" || t_fail "export catalogue: every active item" "$(cat "$T/catalogue-export.out")"
+grep -q "服务事项 178 条" "$T/catalogue-export.out" && t_ok "export catalogue: every active item" || t_fail "export catalogue: every active item" "$(cat "$T/catalogue-export.out")"
 head -c 3 "$T/out.csv" | od -An -tx1 | grep -q "ef bb bf" && t_ok "export catalogue: UTF-8 with BOM" || t_fail "export catalogue: UTF-8 with BOM"
 run catalogue-roundtrip 0 "$BIN" --db "$DB" import catalogue "$T/out.csv"
 grep -q "读取 178 行：新增 0，更新 0，未变 178" "$T/catalogue-roundtrip.out" && t_ok "export catalogue: reads back unchanged" || t_fail "export catalogue: reads back unchanged" "$(cat "$T/catalogue-roundtrip.out")"
@@ -58,4 +58,12 @@ grep -q "用法：bangban report rates" "$T/rates-bad.out" && t_ok "report rates
 run demo-twice 1 "$BIN" --db "$H" demo --requests 10
 grep -q "已有诉求" "$T/demo-twice.out" && t_ok "demo --requests refuses a database that holds requests" || t_fail "demo --requests refuses a database that holds requests" "$(cat "$T/demo-twice.out")"
 if "$BIN" --db "$H" check >/dev/null; then t_ok "check: the generated history is sound"; else t_fail "check: the generated history is sound"; fi
+# A counter that no longer agrees with the timeline (an edit behind bangban's back) is named.
+sqlite3 "$H" "UPDATE request SET returns = returns + 2 WHERE number = '2026-000123';
+              UPDATE request SET attempts = 7 WHERE number = '2026-000124'"
+run check-counters 4 "$BIN" --db "$H" check
+grep -q "诉求 2026-000123：退单次数记为 [0-9]*，时间线上是 [0-9]*" "$T/check-counters.out" &&
+    grep -q "诉求 2026-000124：回访未接通次数记为 7，时间线上是 [0-9]*" "$T/check-counters.out" &&
+    t_ok "check: counters that disagree with the timeline are named" ||
+    t_fail "check: counters that disagree with the timeline are named" "$(cat "$T/check-counters.out")"
 t_sanitizers "requests"

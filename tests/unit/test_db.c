@@ -2,7 +2,7 @@
 #include "unit.h"
 #include "db/area.h"
 #include "db/db.h"
-#include "db/demo.h"
+#include "app/demo.h"
 #include "src/pinyin.h"
 
 #include <sqlite3.h>

@@ -6,12 +6,14 @@
 ** queues, evening talks, and the rate counts of a small history.
 */
 #include "unit.h"
+#include "app/rate_counts.h"
 #include "db/calendar_store.h"
+#include "db/settings_store.h"
 #include "db/catalogue_store.h"
 #include "db/db.h"
-#include "db/demo.h"
-#include "db/export.h"
-#include "db/import.h"
+#include "app/demo.h"
+#include "app/export.h"
+#include "app/import.h"
 #include "db/request_store.h"
 #include "src/clock.h"
 #include "src/pinyin.h"
@@ -112,7 +114,7 @@ static void catalogue_import_reports_and_rejects(void **state)
                      0);
     struct import_options o = {IMPORT_UPDATE, NULL, path_of("cat.csv"), "测试", NULL, NULL};
     struct import_report rep;
-    assert_int_equal(import_catalogue(db, l, &o, &rep, &err), DB_OK);
+    assert_int_equal(import_records(db, &catalogue_rows, l, &o, &rep, &err), DB_OK);
     assert_int_equal(rep.read, 7);
     assert_int_equal(rep.imported, 2);
     assert_int_equal(rep.rejected, 5);
@@ -124,7 +126,7 @@ static void catalogue_import_reports_and_rejects(void **state)
     assert_non_null(strstr(text, "line 4, 类别: \"便民\" is not one of"));
     assert_non_null(strstr(text, "line 5, 受理时限: \"两小时\" is not a limit"));
     assert_non_null(strstr(text, "line 5, 办结时限: \"5天\" is not a limit"));
-    assert_non_null(strstr(text, "line 6, 事项编码: the same code as line 2"));
+    assert_non_null(strstr(text, "line 6, 事项编码: the same as line 2"));
     assert_non_null(strstr(text, "line 7, 事项编码: is empty"));
     assert_non_null(strstr(text, "line 8, 类别: too few columns: 2 of 8"));
     free(text);
@@ -136,7 +138,7 @@ static void catalogue_import_reports_and_rejects(void **state)
     /* Twice: nothing changes. */
     assert_int_equal(ledger_open(path_of("cat.csv"), &ledger_catalogue, 0, CODEC_UTF8, &l, &err),
                      0);
-    assert_int_equal(import_catalogue(db, l, &o, &rep, &err), DB_OK);
+    assert_int_equal(import_records(db, &catalogue_rows, l, &o, &rep, &err), DB_OK);
     assert_int_equal(rep.imported, 0);
     assert_int_equal(rep.unchanged, 2);
     assert_int_equal(rep.created.n, 0);
@@ -146,12 +148,15 @@ static void catalogue_import_reports_and_rejects(void **state)
     /* The export reads back unchanged, in GB18030 too. */
     size_t rows;
     assert_int_equal(
-        export_catalogue(db, path_of("out.csv"), SHEET_CSV, CODEC_GB18030, &rows, &err), DB_OK);
+        export_catalogue(db, path_of("out.csv"),
+                         &(struct export_options){SHEET_CSV, CODEC_GB18030, 0, NULL, "tester"},
+                         &rows, &err),
+        DB_OK);
     assert_int_equal(rows, 178);
     assert_int_equal(ledger_open(path_of("out.csv"), &ledger_catalogue, 0, CODEC_UTF8, &l, &err),
                      0);
     assert_int_equal(ledger_codec(l), CODEC_GB18030);
-    assert_int_equal(import_catalogue(db, l, &o, &rep, &err), DB_OK);
+    assert_int_equal(import_records(db, &catalogue_rows, l, &o, &rep, &err), DB_OK);
     assert_int_equal(rep.unchanged, 178);
     assert_int_equal(rep.rejected, 0);
     import_report_free(&rep);
@@ -172,7 +177,7 @@ static void calendar_import(void **state)
     assert_int_equal(ledger_open(path_of("cal.csv"), &ledger_calendar, 0, CODEC_UTF8, &l, &err), 0);
     struct import_options o = {IMPORT_UPDATE, NULL, path_of("cal.csv"), "测试", NULL, NULL};
     struct import_report rep;
-    assert_int_equal(import_calendar(db, l, &o, &rep, &err), DB_OK);
+    assert_int_equal(import_records(db, &calendar_rows, l, &o, &rep, &err), DB_OK);
     assert_int_equal(rep.imported, 2);
     assert_int_equal(rep.rejected, 3);
     import_report_free(&rep);
@@ -183,9 +188,9 @@ static void calendar_import(void **state)
     assert_str(days.v[1].day, "2027-02-20");
     assert_true(days.v[1].working);
     calendar_days_free(&days);
-    assert_int_equal(calendar_set_hours(db, "08:30-17:30"), DB_OK);
-    assert_int_equal(calendar_set_hours(db, "下午"), DB_INVALID);
-    char *h = calendar_hours(db);
+    assert_int_equal(settings_set(db, SETTING_WORK_HOURS, "08:30-17:30", "tester"), DB_OK);
+    assert_int_equal(settings_set(db, SETTING_WORK_HOURS, "下午", "tester"), DB_INVALID);
+    char *h = settings_get(db, SETTING_WORK_HOURS);
     assert_str(h, "08:30-17:30");
     free(h);
 }
@@ -391,7 +396,7 @@ static void rate_counts_of_a_history(void **state)
     struct rate_counts *units, all;
     size_t n;
     assert_int_equal(
-        request_rate_counts(db, at("2026-03-01 00:00"), at("2026-04-01 00:00"), &units, &n, &all),
+        rate_counts_gather(db, at("2026-03-01 00:00"), at("2026-04-01 00:00"), &units, &n, &all),
         DB_OK);
     assert_int_equal(n, 1);
     assert_int_equal(units[0].total, 4);
@@ -412,7 +417,7 @@ static void rate_counts_of_a_history(void **state)
     rate_counts_free(&all);
     /* Outside the period nothing is counted. */
     assert_int_equal(
-        request_rate_counts(db, at("2026-04-01 00:00"), at("2026-05-01 00:00"), &units, &n, &all),
+        rate_counts_gather(db, at("2026-04-01 00:00"), at("2026-05-01 00:00"), &units, &n, &all),
         DB_OK);
     assert_int_equal(n, 0);
     free(units);

@@ -1,0 +1,40 @@
+# A record made with the kits, through the CLI: the staff kinds ledger
+# (export staff-kinds, import staff-kinds) by the shared importer and
+# exporter: the seeded kinds exported, a GB18030 ledger with every kind of
+# bad row reported by line, column and reason with its rejects file byte
+# for byte, twice changing nothing, and a round trip.
+. "$(dirname "$0")/../lib.sh"
+
+E="$TOP/tests/cli/expected"
+DB="$T/s.db"
+"$BIN" --db "$DB" init >/dev/null
+
+run staff-export 0 "$BIN" --db "$DB" export staff-kinds "$T/kinds.csv"
+tr -d '\r' <"$T/kinds.csv" | sed '1s/^\xef\xbb\xbf//' >"$T/kinds.txt"
+t_golden "export staff-kinds: the seeded kinds" "$E/staff-kinds.txt" "$T/kinds.txt"
+
+cp "$TOP/tests/data/staff-kinds-bad.gb18030.csv" "$T/bad.csv"
+run staff-bad 5 "$BIN" --db "$DB" import staff-kinds "$T/bad.csv"
+t_golden "import staff-kinds: every bad row named by line, column and reason" "$E/staff-kinds-bad.txt" "$T/staff-bad.out"
+# The rejects are the bad rows as they were in the file (the header first).
+{ head -n 1 "$T/bad.csv"; sed -n '4p;5p;6p;7,8p;9p;10p' "$T/bad.csv"; } >"$T/want.rejects"
+if cmp -s "$T/bad.csv.rejects.csv" "$T/want.rejects"; then
+    t_ok "import staff-kinds: the rejects file holds the bad rows byte for byte"
+else
+    t_fail "import staff-kinds: the rejects file holds the bad rows byte for byte" "$(od -c "$T/bad.csv.rejects.csv" | head)"
+fi
+[ "$(sqlite3 "$DB" "SELECT name || '/' || note FROM staff_kind WHERE code = 'LZ'")" = "楼长助理/协助楼长走访企业" ] &&
+    t_ok "import staff-kinds: a new kind is in" || t_fail "import staff-kinds: a new kind is in" "$(sqlite3 "$DB" "SELECT * FROM staff_kind")"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'import' AND subject = 'staff_kind'")" = 1 ] &&
+    t_ok "import staff-kinds: written to the audit log" || t_fail "import staff-kinds: written to the audit log"
+run staff-again 5 "$BIN" --db "$DB" import staff-kinds "$T/bad.csv"
+grep -q "新增 0，更新 0，未变 2" "$T/staff-again.out" && t_ok "import staff-kinds: twice changes nothing" || t_fail "import staff-kinds: twice changes nothing" "$(cat "$T/staff-again.out")"
+
+run staff-roundtrip-out 0 "$BIN" --db "$DB" export staff-kinds "$T/all.xlsx"
+run staff-roundtrip-csv 0 "$BIN" --db "$DB" export staff-kinds "$T/all.csv" --encoding gb18030
+run staff-roundtrip 0 "$BIN" --db "$DB" import staff-kinds "$T/all.csv"
+grep -q "读取 7 行：新增 0，更新 0，未变 7" "$T/staff-roundtrip.out" && t_ok "export staff-kinds: reads back unchanged" || t_fail "export staff-kinds: reads back unchanged" "$(cat "$T/staff-roundtrip.out")"
+unzip -p "$T/all.xlsx" xl/worksheets/sheet1.xml 2>/dev/null | grep -q "<t>楼长助理</t>" && t_ok "export staff-kinds: a workbook by its name" || t_fail "export staff-kinds: a workbook by its name"
+run staff-usage 2 "$BIN" --db "$DB" export staff-kindz "$T/x.csv"
+grep -q "staff-kinds" "$T/staff-usage.out" && t_ok "export: the usage names every ledger kind" || t_fail "export: the usage names every ledger kind" "$(cat "$T/staff-usage.out")"
+t_sanitizers "staff"

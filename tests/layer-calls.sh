@@ -1,0 +1,51 @@
+#!/bin/sh
+# The layers, checked on what the objects call, not only on what the
+# sources include: an object of a layer may use only symbols defined by
+# its own layer or the layers below it (src <- db <- app <- ui, cli;
+# src/main.c, the composition root, sees all and is not given here).
+#
+#   sh tests/layer-calls.sh LAYER "OBJECTS" [LAYER "OBJECTS" ...]
+#
+# LAYER is src, db, app, ui or cli; a layer may be named twice (the tests
+# plant an object that breaks the rule). Prints each call that breaks a
+# rule and exits 1 when there is one.
+set -u
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/bangban-layers.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+for layer in src db app ui cli; do : >"$tmp/$layer.objs"; done
+while [ $# -ge 2 ]; do
+    for obj in $2; do echo "$obj" >>"$tmp/$1.objs"; done
+    shift 2
+done
+
+# What each layer defines.
+for layer in src db app ui cli; do
+    xargs -r nm --defined-only -g <"$tmp/$layer.objs" 2>/dev/null |
+        awk 'NF == 3 { print $3 }' | sort -u >"$tmp/$layer.defs"
+done
+
+# above LAYER: the layers an object of LAYER may not call.
+above() {
+    case $1 in
+    src) echo db app ui cli ;;
+    db) echo app ui cli ;;
+    app) echo ui cli ;;
+    ui) echo cli ;;
+    cli) echo ui ;;
+    esac
+}
+
+bad=0
+for layer in src db app ui cli; do
+    while read -r obj; do
+        nm -u "$obj" 2>/dev/null | awk '{ print $NF }' | sort -u >"$tmp/undef"
+        for up in $(above "$layer"); do
+            comm -12 "$tmp/undef" "$tmp/$up.defs" >"$tmp/hits"
+            if [ -s "$tmp/hits" ]; then
+                echo "layer check: $obj ($layer/) calls $up/: $(tr '\n' ' ' <"$tmp/hits")"
+                bad=1
+            fi
+        done
+    done <"$tmp/$layer.objs"
+done
+exit $bad
