@@ -147,8 +147,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "searchbench: %s\n", err);
         return 1;
     }
-    int64_t total = resident_count(db);
-    if (total == 0) {
+    int64_t total = 0;
+    if (resident_count(db, &total) != DB_OK || total == 0) {
         fprintf(stderr, "searchbench: no residents in %s\n", argv[1]);
         return 1;
     }
