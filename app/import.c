@@ -675,9 +675,8 @@ static int day_find(struct db *db, const void *rec, void *out)
 
 static int day_store(struct db *db, void *rec, const char *actor)
 {
-    (void)actor;
     const struct calendar_day *d = rec;
-    return calendar_set(db, d->day, d->working, d->name);
+    return calendar_set(db, d->day, d->working, d->name, actor);
 }
 
 const struct record_import calendar_rows = {

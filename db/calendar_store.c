@@ -3,6 +3,7 @@
 */
 #include "db/calendar_store.h"
 #include "db/settings_store.h"
+#include "src/clock.h"
 #include "src/date.h"
 #include "src/util.h"
 
@@ -41,12 +42,16 @@ static void day_read(struct db_stmt *st, void *slot)
     record_set(&d->day, db_col_text(st, 0));
     d->working = str_eq(db_col_text(st, 1), "workday");
     record_set(&d->name, db_col_text(st, 2));
+    d->version = db_col_int(st, 3);
+    record_set(&d->updated_at, db_col_text(st, 4));
+    record_set(&d->updated_by, db_col_text(st, 5));
 }
 
 int calendar_list(struct db *db, const char *prefix, struct calendar_days *out)
 {
-    struct db_stmt *st = db_prepare(db, "SELECT day, kind, name FROM calendar"
-                                        " WHERE substr(day, 1, length(?1)) = ?1 ORDER BY day");
+    struct db_stmt *st = db_prepare(db, "SELECT day, kind, name, version, updated_at, updated_by"
+                                        " FROM calendar WHERE substr(day, 1, length(?1)) = ?1"
+                                        " ORDER BY day");
     db_bind_text(st, 1, prefix ? prefix : "");
     int rc;
     out->v = db_collect(st, sizeof *out->v, day_read, &out->n, &rc);
@@ -56,25 +61,73 @@ int calendar_list(struct db *db, const char *prefix, struct calendar_days *out)
 
 int calendar_get(struct db *db, const char *day, struct calendar_day *out)
 {
-    struct db_stmt *st = db_prepare(db, "SELECT day, kind, name FROM calendar WHERE day = ?1");
+    struct db_stmt *st = db_prepare(db, "SELECT day, kind, name, version, updated_at, updated_by"
+                                        " FROM calendar WHERE day = ?1");
     db_bind_text(st, 1, day);
     return db_read_one(st, day_read, out);
 }
 
-int calendar_set(struct db *db, const char *day, int working, const char *name)
+int calendar_set(struct db *db, const char *day, int working, const char *name, const char *actor)
 {
-    struct db_stmt *st = db_prepare(db, "INSERT INTO calendar (day, kind, name) VALUES (?1, ?2, ?3)"
-                                        " ON CONFLICT (day) DO UPDATE SET kind = excluded.kind,"
-                                        " name = excluded.name");
+    char when[20];
+    clock_format(clock_now(), when);
+    struct db_stmt *st =
+        db_prepare(db, "INSERT INTO calendar (day, kind, name, updated_at, updated_by)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (day) DO UPDATE SET"
+                       " kind = excluded.kind, name = excluded.name,"
+                       " version = calendar.version + 1, updated_at = excluded.updated_at,"
+                       " updated_by = excluded.updated_by");
     db_bind_text(st, 1, day);
     db_bind_text(st, 2, working ? "workday" : "holiday");
     db_bind_text(st, 3, name ? name : "");
+    db_bind_text(st, 4, when);
+    db_bind_text(st, 5, actor);
     return db_write_one(db, st, NULL);
 }
 
-int calendar_remove(struct db *db, const char *day)
+/* Remove the day was of version (checked): DB_OK, DB_CONFLICT or an error. */
+static int day_delete(struct db *db, const char *was, int64_t version)
 {
-    struct db_stmt *st = db_prepare(db, "DELETE FROM calendar WHERE day = ?1");
-    db_bind_text(st, 1, day);
-    return db_write_one(db, st, NULL);
+    struct db_stmt *st = db_prepare(db, "DELETE FROM calendar WHERE day = ?1 AND version = ?2");
+    db_bind_text(st, 1, was);
+    db_bind_int(st, 2, version);
+    int rc = db_write_one(db, st, NULL);
+    return rc == DB_OK && db_changes(db) == 0 ? DB_CONFLICT : rc;
+}
+
+int calendar_save(struct db *db, struct calendar_day *d, const char *was, const char *actor)
+{
+    char when[20];
+    clock_format(clock_now(), when);
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    int update = *was && str_eq(was, d->day);
+    if (*was && !update) rc = day_delete(db, was, d->version);
+    if (rc != DB_OK) {
+        db_rollback(db);
+        return rc;
+    }
+    struct db_stmt *st =
+        db_prepare(db, update ? "UPDATE calendar SET kind = ?2, name = ?3, version = version + 1,"
+                                " updated_at = ?4, updated_by = ?5 WHERE day = ?1 AND version = ?6"
+                              : "INSERT INTO calendar (day, kind, name, updated_at, updated_by)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5)");
+    db_bind_text(st, 1, d->day);
+    db_bind_text(st, 2, d->working ? "workday" : "holiday");
+    db_bind_text(st, 3, d->name);
+    db_bind_text(st, 4, when);
+    db_bind_text(st, 5, actor);
+    if (update) db_bind_int(st, 6, d->version);
+    int64_t rowid = update; /* db_save_versioned() tells an update by a row id that is not 0 */
+    rc = db_save_versioned(db, st, &rowid, &d->version);
+    if (rc == DB_OK) {
+        record_set(&d->updated_at, when);
+        record_set(&d->updated_by, actor);
+    }
+    return rc;
+}
+
+int calendar_remove(struct db *db, const struct calendar_day *d)
+{
+    return day_delete(db, d->day, d->version);
 }

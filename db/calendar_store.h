@@ -36,8 +36,20 @@ int calendar_list(struct db *db, const char *prefix, struct calendar_days *out);
  */
 int calendar_get(struct db *db, const char *day, struct calendar_day *out);
 
-/* Record a day (replacing what the day held) or remove it. Returns DB_OK or an error. */
-int calendar_set(struct db *db, const char *day, int working, const char *name);
-int calendar_remove(struct db *db, const char *day);
+/* Record a day as actor, replacing what the day held (a ledger's row). Returns DB_OK or an error.
+ */
+int calendar_set(struct db *db, const char *day, int working, const char *name, const char *actor);
+
+/*
+** Save a day from a form as actor, the version checked: was is the date it
+** was on file as ("" for a new day); a day moved to another date is the
+** old one removed and the new one written, in one transaction. Returns
+** DB_OK (d->version set), DB_CONFLICT (someone changed or removed it
+** first), DB_DUPLICATE (the date is on record already), or an error.
+*/
+int calendar_save(struct db *db, struct calendar_day *d, const char *was, const char *actor);
+
+/* Remove a day, the version checked: DB_OK, DB_CONFLICT or an error. */
+int calendar_remove(struct db *db, const struct calendar_day *d);
 
 #endif

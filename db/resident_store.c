@@ -674,11 +674,12 @@ static void tag_read(struct db_stmt *st, void *slot)
     record_set(&t->name, db_col_text(st, 1));
     t->sensitive = (int)db_col_int(st, 2);
     t->retired = (int)db_col_int(st, 3);
+    t->version = db_col_int(st, 4);
 }
 
 int tag_list(struct db *db, int with_retired, struct tag_list *out)
 {
-    struct db_stmt *st = db_prepare(db, "SELECT id, name, sensitive, retired FROM tag"
+    struct db_stmt *st = db_prepare(db, "SELECT id, name, sensitive, retired, version FROM tag"
                                         " WHERE ?1 OR retired = 0 ORDER BY id");
     db_bind_int(st, 1, with_retired);
     int rc;
@@ -698,10 +699,12 @@ int tag_save(struct db *db, struct tag *t, const char *actor)
     if (resident_check_tag(t->name)) return DB_INVALID;
     char when[20];
     clock_format(clock_now(), when);
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
     struct db_stmt *st =
         t->id ? db_prepare(db, "UPDATE tag SET name = ?1, sensitive = ?2, retired = ?3,"
                                " updated_at = ?4, updated_by = ?5, version = version + 1"
-                               " WHERE id = ?6")
+                               " WHERE id = ?6 AND version = ?7")
               : db_prepare(db, "INSERT INTO tag (name, sensitive, retired, created_at, created_by,"
                                " updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?5)");
     db_bind_text(st, 1, t->name);
@@ -709,6 +712,9 @@ int tag_save(struct db *db, struct tag *t, const char *actor)
     db_bind_int(st, 3, t->retired);
     db_bind_text(st, 4, when);
     db_bind_text(st, 5, actor);
-    if (t->id) db_bind_int(st, 6, t->id);
-    return db_write_one(db, st, t->id ? NULL : &t->id);
+    if (t->id) {
+        db_bind_int(st, 6, t->id);
+        db_bind_int(st, 7, t->version);
+    }
+    return db_save_versioned(db, st, &t->id, &t->version);
 }

@@ -103,8 +103,9 @@ int tag_list(struct db *db, int with_retired, struct tag_list *out);
 void tag_list_free(struct tag_list *l);
 
 /*
-** Create a tag (id 0) or change its name / sensitivity / retirement.
-** DB_DUPLICATE for a taken name, DB_INVALID for one resident_check_tag() refuses.
+** Create a tag (id 0) or change its name / sensitivity / retirement, the
+** version checked. DB_DUPLICATE for a taken name, DB_INVALID for one
+** resident_check_tag() refuses, DB_CONFLICT when someone changed it first.
 */
 int tag_save(struct db *db, struct tag *t, const char *actor);
 

@@ -196,7 +196,8 @@ void record_text_set(const struct record_type *t, void *rec, const char *name, c
     if (i >= 0 && t->fields[i].kind == FIELD_TEXT) record_set(text_at(rec, &t->fields[i]), value);
 }
 
-/* True for the fields people edit: what merging and comparing look at (with what goes with them). */
+/* True for the fields people edit: what merging and comparing look at (with what goes with them).
+ */
 static int edited(const struct field_desc *f)
 {
     return !(f->flags & (FIELD_STORED | FIELD_KEY | FIELD_WITH_PREV));

@@ -40,8 +40,9 @@ enum field_kind {
                          * when, counts): never typed, never merged */
 #define FIELD_KEY    2u /* the record's id or version: not a value people edit */
 #define FIELD_SECRET 4u /* an ID or mobile number: shown masked wherever a record is compared */
-#define FIELD_WITH_PREV 8u /* part of the field before it (a time limit's unit of its amount):
-                            * compared, merged and shown with it, never on its own */
+#define FIELD_WITH_PREV                                                                            \
+    8u /* part of the field before it (a time limit's unit of its amount):                         \
+        * compared, merged and shown with it, never on its own */
 
 struct field_desc {
     const char *name; /* the field's name, as in the struct and usually the column */

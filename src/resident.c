@@ -73,6 +73,7 @@ static const struct field_desc tag_fields[] = {
     GF(name, FIELD_TEXT, N_("Tag"), 0),
     GF(sensitive, FIELD_INT, N_("Sensitive"), 0),
     GF(retired, FIELD_INT, N_("Retired"), FIELD_STORED),
+    GF(version, FIELD_INT64, NULL, FIELD_KEY),
 };
 #undef GF
 

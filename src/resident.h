@@ -60,6 +60,7 @@ struct tag {
     char *name;
     int sensitive; /* never shown in lists or masked exports */
     int retired;
+    int64_t version;
 };
 
 /* The fields of a tag (record.h). */

@@ -15,6 +15,9 @@ static const struct field_desc day_fields[] = {
     DF(day, FIELD_TEXT, N_("Date"), 0),
     DF(working, FIELD_INT, N_("Day"), 0),
     DF(name, FIELD_TEXT, N_("Name"), 0),
+    DF(version, FIELD_INT64, NULL, FIELD_KEY),
+    DF(updated_at, FIELD_TEXT, NULL, FIELD_STORED),
+    DF(updated_by, FIELD_TEXT, NULL, FIELD_STORED),
 };
 #undef DF
 

@@ -26,6 +26,8 @@ struct calendar_day {
     char *day;   /* YYYY-MM-DD */
     int working; /* 0 holiday, 1 a weekend day worked (调休) */
     char *name;  /* 春节, 国庆节调休 ... */
+    int64_t version;
+    char *updated_at, *updated_by; /* stored */
 };
 
 /* The fields of a calendar day (record.h). */

@@ -30,8 +30,8 @@ static int parent_source(enum area_kind kind, const char *query, int64_t street,
     /* The name, as the record shows it; beside it the code, and what it belongs to. */
     for (size_t i = 0; i < l.n; i++) {
         const struct area *a = &l.items[i];
-        char *detail = kind == AREA_STREET ? xstrdup(a->code)
-                                           : xasprintf("%s %s", a->code, a->parent_name);
+        char *detail =
+            kind == AREA_STREET ? xstrdup(a->code) : xasprintf("%s %s", a->code, a->parent_name);
         choice_list_add(out, a->id, a->name, detail);
         free(detail);
     }

@@ -248,7 +248,7 @@ static void day_remove(struct list_screen *ls, void *row)
     int yes = dialog_confirm(_("Calendar"), q, 0);
     free(q);
     if (!yes) return;
-    retire_said(calendar_remove(ui.db, d->day));
+    retire_said(calendar_remove(ui.db, d));
     list_screen_reload(ls);
 }
 

@@ -254,16 +254,15 @@ static int day_read(struct form_screen *fs, void *rec)
 /* A day moved to another date is the old one removed and the new one set, in one transaction. */
 static int day_store_save(struct form_screen *fs, void *rec)
 {
-    const struct calendar_day *was = fs->orig, *d = rec;
-    int rc = db_write_begin(ui.db);
-    if (rc == DB_OK && *was->day && !str_eq(was->day, d->day))
-        rc = calendar_remove(ui.db, was->day);
-    if (rc == DB_OK) rc = calendar_set(ui.db, d->day, d->working, d->name);
-    if (rc == DB_OK)
-        rc = db_commit(ui.db);
-    else
-        db_rollback(ui.db);
-    return rc;
+    const struct calendar_day *was = fs->orig;
+    return calendar_save(ui.db, rec, was->day, actor_name());
+}
+
+static int day_store_get(struct form_screen *fs, const void *rec, void *out)
+{
+    (void)rec;
+    const struct calendar_day *was = fs->orig;
+    return calendar_get(ui.db, was->day, out);
 }
 
 static char *day_name(const void *rec)
@@ -278,6 +277,7 @@ static const struct form_spec day_spec = {.type = &calendar_day_record,
                                           .build = day_build,
                                           .read = day_read,
                                           .save = day_store_save,
+                                          .get = day_store_get,
                                           .name = day_name};
 
 struct screen *screen_day_form_new(const struct calendar_day *d)

@@ -49,7 +49,9 @@ static void tag_store(struct tag *t)
         ui_message(UI_MSG_INFO, _("Saved: %s"), t->name);
     else
         ui_message(UI_MSG_ERROR, "%s",
-                   rc == DB_DUPLICATE ? _("This tag exists already") : db_rc_message(rc));
+                   rc == DB_DUPLICATE  ? _("This tag exists already")
+                   : rc == DB_CONFLICT ? _("Not changed: someone changed it meanwhile; look again")
+                                       : db_rc_message(rc));
 }
 
 /* A name typed into a dialog, trimmed and checked; NULL (and why, on the message line) if none. */
@@ -73,7 +75,7 @@ static void tag_new(struct list_screen *ls)
     (void)ls;
     char *name = ask_name(_("New tag"), _("Name of the tag:"), NULL);
     if (!name) return;
-    struct tag t = {0, name, 0, 0};
+    struct tag t = {0, name, 0, 0, 0};
     tag_store(&t);
     free(name);
 }

@@ -89,6 +89,39 @@ db_is "unit: the database holds A's kind and B's phone" \
     "SELECT kind, phone, updated_by, version FROM unit WHERE code = 'U01'" \
     "区政府部门|022-23300000|李明|3"
 
+# --- a calendar day: A changes its name, B whether it is worked (a choice) ----------------------
+for w in ca cb; do
+    case $w in ca) user=王芳 ;; cb) user=李明 ;; esac
+    open_section $w "服务清单" "帮办 · 服务清单" BANGBAN_USER=$user
+    keys $w Tab Tab
+    wait_for $w "工作日历"
+    type_text $w "2026-10-01"
+    wait_for $w "共 1 条"
+    keys $w Enter
+    wait_for $w "修改日历"
+done
+keys ca Tab Tab C-u
+type_text ca "国庆节（第一天）"
+keys ca F2
+wait_for ca "已保存：2026-10-01 国庆节（第一天）"
+keys cb Tab Enter
+wait_for cb "周末调休上班"
+type_text cb "上班"
+wait_for cb "共 1 项"
+keys cb Enter
+wait_gone cb "回车选定"
+keys cb F2
+lost_race "calendar day" cb
+expect cb "calendar day: A's change is named" "名称：对方改为「国庆节（第一天）」"
+expect cb "calendar day: B's change is named" "安排：您改为「上班」"
+choose cb "$SAVE_MINE"
+expect cb "calendar day: saved" "已保存：2026-10-01 国庆节（第一天）"
+db_is "calendar day: the database holds A's name and B's kind" \
+    "SELECT name, kind, updated_by, version FROM calendar WHERE day = '2026-10-01'" \
+    "国庆节（第一天）|workday|李明|3"
+quits ca "calendar day: desk A quits cleanly"
+quits cb "calendar day: desk B quits cleanly"
+
 # --- a service item: A changes its materials, B its time to sign for (a number) ----------------
 for w in ua ub; do
     keys $w Escape

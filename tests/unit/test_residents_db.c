@@ -233,6 +233,34 @@ static void save_refuses_duplicates_and_stale_versions(void **state)
     assert_int_equal(residents_in(db), 7);
 }
 
+/* A tag changed from a stale copy (another desk changed it first) is refused. */
+static void tags_are_version_checked(void **state)
+{
+    (void)state;
+    struct tag t;
+    record_init(&tag_record, &t);
+    record_set(&t.name, "失独家庭");
+    assert_int_equal(tag_save(db, &t, "desk1"), DB_OK);
+    assert_int_equal(t.version, 1);
+    struct tag stale;
+    record_copy(&tag_record, &stale, &t);
+    t.sensitive = 1;
+    assert_int_equal(tag_save(db, &t, "desk1"), DB_OK);
+    assert_int_equal(t.version, 2);
+    stale.retired = 1;
+    assert_int_equal(tag_save(db, &stale, "desk2"), DB_CONFLICT);
+    struct tag_list l;
+    assert_int_equal(tag_list(db, 1, &l), DB_OK);
+    for (size_t i = 0; i < l.n; i++)
+        if (l.v[i].id == t.id) {
+            assert_int_equal(l.v[i].sensitive, 1);
+            assert_int_equal(l.v[i].retired, 0);
+        }
+    tag_list_free(&l);
+    record_free(&tag_record, &stale);
+    record_free(&tag_record, &t);
+}
+
 static void sensitive_tags_and_reveal(void **state)
 {
     (void)state;
@@ -280,9 +308,16 @@ static void upgraded_database_is_refiled(void **state)
     assert_int_equal(resident_search(db, name, 50, &h), DB_OK);
     assert_true(h.n >= 1);
     resident_hits_free(&h);
-    /* What an older bangban left: schema version 3, no 3-character pieces (nor what came later). */
+    /*
+    ** What an older bangban left: schema version 3, no 3-character pieces
+    ** (and none of what migrations 5 and 6 add).
+    */
     assert_int_equal(db_exec(db, "DELETE FROM resident_gram WHERE length(term) = 3;"
-                                 " DROP TABLE staff_kind; PRAGMA user_version = 3"),
+                                 " DROP TABLE staff_kind;"
+                                 " ALTER TABLE calendar DROP COLUMN version;"
+                                 " ALTER TABLE calendar DROP COLUMN updated_at;"
+                                 " ALTER TABLE calendar DROP COLUMN updated_by;"
+                                 " PRAGMA user_version = 3"),
                      DB_OK);
     assert_int_equal(resident_search(db, name, 50, &h), DB_OK);
     assert_int_equal(h.n, 0);
@@ -459,6 +494,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(save_refuses_duplicates_and_stale_versions, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(sensitive_tags_and_reveal, setup, teardown),
+        cmocka_unit_test_setup_teardown(tags_are_version_checked, setup, teardown),
         cmocka_unit_test_setup_teardown(bulk_demo_residents, setup, teardown),
         cmocka_unit_test_setup_teardown(import_merges_skips_and_rejects, setup, teardown),
         cmocka_unit_test_setup_teardown(import_of_a_broken_file_writes_nothing, setup, teardown),
