@@ -158,5 +158,11 @@ wait_for desk "放弃填写的内容并返回？"
 keys desk y
 wait_for desk "查找："
 
+keys desk F1
+expect desk "help on the list names its F9 commands with their keys" "F9 1  导入居民台账"
+expect desk "and what each does" "先预览，再导入"
+keys desk Escape
+wait_gone desk "显示按键及其作用"
+
 quits desk "quits cleanly"
 t_sanitizers "residents"
