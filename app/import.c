@@ -429,9 +429,35 @@ static int unit_resolve(struct db *db, const struct unit *row, const char *actor
 
 /* --- any ledger whose rows are records ------------------------------------------------------ */
 
+/*
+** What a row changes in the record on file: a copy of old with the value
+** of each column the ledger has (a column the file lacks leaves its field
+** as it is); a row checked by the kind's own function gives its record
+** whole. Caller frees with record_free().
+*/
+static void row_over(const struct record_import *ri, const struct ledger *l, const void *rec,
+                     const void *old, void *out)
+{
+    const struct record_type *t = ri->type;
+    if (!ri->columns) {
+        record_copy(t, out, rec);
+    } else {
+        record_copy(t, out, old);
+        for (const struct record_column *c = ri->columns; c->field; c++)
+            if (ledger_column_of(l, c->column) >= 0)
+                record_text_set(t, out, c->field, record_text(t, rec, c->field));
+    }
+    /* Saved over the record on file: its id and version. */
+    static const char *const keys[] = {"id", "version"};
+    for (size_t i = 0; i < ARRAY_LEN(keys); i++) {
+        int f = record_field_index(t, keys[i]);
+        if (f >= 0) record_field_assign(t, (size_t)f, out, old);
+    }
+}
+
 /* One good row's record into the database: new, changed, unchanged or left alone. */
-static int record_store(struct db *db, const struct record_import *ri, void *rec,
-                        const struct import_options *o, struct import_report *rep)
+static int record_store(struct db *db, const struct record_import *ri, const struct ledger *l,
+                        void *rec, const struct import_options *o, struct import_report *rep)
 {
     const struct record_type *t = ri->type;
     void *old = xcalloc(1, t->size);
@@ -441,21 +467,55 @@ static int record_store(struct db *db, const struct record_import *ri, void *rec
         rep->imported += rc == DB_OK;
     } else if (rc == DB_OK && o->existing == IMPORT_SKIP) {
         rep->skipped++;
-    } else if (rc == DB_OK && record_same(t, rec, old)) {
-        rep->unchanged++;
     } else if (rc == DB_OK) {
-        /* The record on file, changed: saved over its own version. */
-        static const char *const keys[] = {"id", "version"};
-        for (size_t i = 0; i < ARRAY_LEN(keys); i++) {
-            int f = record_field_index(t, keys[i]);
-            if (f >= 0) record_field_assign(t, (size_t)f, rec, old);
+        void *changed = xcalloc(1, t->size);
+        row_over(ri, l, rec, old, changed);
+        if (record_same(t, changed, old)) {
+            rep->unchanged++;
+        } else {
+            rc = ri->save(db, changed, o->actor);
+            rep->updated += rc == DB_OK;
         }
-        rc = ri->save(db, rec, o->actor);
-        rep->updated += rc == DB_OK;
+        record_free(t, changed);
+        free(changed);
     }
     record_free(t, old);
     free(old);
     return rc;
+}
+
+/* The ledger column a record field comes from, or the key's column. */
+static int column_of_field(const struct record_import *ri, const char *field)
+{
+    for (const struct record_column *c = ri->columns; c && c->field; c++)
+        if (str_eq(c->field, field)) return c->column;
+    return ri->key_column;
+}
+
+/*
+** Store a row's record in a savepoint of its own: a row the database
+** refuses (a value another record holds, a rule of the schema) is a bad
+** row, reported with the value's column, and the others go on.
+*/
+static int record_store_row(struct db *db, const struct record_import *ri, struct ledger *l,
+                            const struct ledger_row *row, void *rec, const struct import_options *o,
+                            struct import_report *rep)
+{
+    int rc = db_write_begin(db);
+    if (rc == DB_OK) rc = record_store(db, ri, l, rec, o, rep);
+    if (rc == DB_OK) return db_commit(db);
+    db_rollback(db);
+    if (rc != DB_DUPLICATE && rc != DB_INVALID) return rc;
+    char *field = rc == DB_DUPLICATE ? db_duplicate_field(db) : NULL;
+    int f = field ? record_field_index(ri->type, field) : -1;
+    char *value = f >= 0 ? record_field_text(ri->type, (size_t)f, rec) : NULL;
+    char *why =
+        value ? xasprintf(_("\"%s\" is taken by another record"), value) : db_rc_text(db, rc);
+    ledger_problem_add(&rep->problems, row->line,
+                       ledger_column_header(l, column_of_field(ri, field ? field : "")), why);
+    free(value);
+    free(field);
+    return DB_OK;
 }
 
 /* The columns a row carries as they are into rec (initialised here); problems go to p. */
@@ -518,11 +578,11 @@ static int record_row(struct db *db, const struct record_import *ri, struct ledg
             rc = DB_OK;
         }
     }
+    if (rep->problems.n == before && rc == DB_OK)
+        rc = record_store_row(db, ri, l, row, rec, o, rep);
     if (rep->problems.n != before) {
         raw_rows_add(rejected, row->raw, row->raw_len);
         rep->rejected++;
-    } else if (rc == DB_OK) {
-        rc = record_store(db, ri, rec, o, rep);
     }
     free(name);
     record_free(ri->type, rec);

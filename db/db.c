@@ -11,6 +11,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -26,8 +27,8 @@
 struct db {
     sqlite3 *h;
     char *path;
-    int depth;             /* nesting of db_write_begin() */
-    int doomed;            /* an inner db_rollback() happened: the outermost rolls back */
+    int depth;  /* nesting of db_write_begin(): 1 the transaction, more savepoints */
+    int doomed; /* the transaction was lost under an inner level: the outermost rolls back */
     struct db_stmt *stmts; /* the statements callers hold (not finalized) */
     struct db_stmt *idle;  /* finalized by the caller, kept compiled for the next prepare */
     int nidle;
@@ -345,6 +346,11 @@ unsigned db_generation(const struct db *db)
     return db->generation;
 }
 
+void db_generation_touch(struct db *db)
+{
+    db->generation++;
+}
+
 /* An idle statement prepared from sql, taken out of the cache; NULL when there is none. */
 static struct db_stmt *idle_take(struct db *db, const char *sql)
 {
@@ -419,6 +425,9 @@ static void failure_note(struct db *db, int src, const char *sql)
 
 int db_step(struct db_stmt *st)
 {
+    /* What SQLite said is about the last statement that failed: none has yet. */
+    free(st->db->last_error);
+    st->db->last_error = NULL;
     int src = sqlite3_step(st->st);
     int rc = map_rc(src);
     if (rc != DB_ROW && rc != DB_DONE) failure_note(st->db, src, st->sql);
@@ -530,6 +539,8 @@ void db_finalize(struct db_stmt *st)
 
 int db_exec(struct db *db, const char *sql)
 {
+    free(db->last_error);
+    db->last_error = NULL;
     int src = raw_exec(db, sql);
     if (src != SQLITE_OK) failure_note(db, src, sql);
     return map_rc(src);
@@ -557,9 +568,23 @@ int db_count(struct db *db, const char *sql, int64_t *n)
     return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
 }
 
+/* Run "WHAT sN" for the savepoint of nesting level n (RELEASE, ROLLBACK TO ...). */
+static int savepoint(struct db *db, const char *what, int n)
+{
+    char sql[48];
+    snprintf(sql, sizeof sql, "%s s%d", what, n);
+    return raw_exec(db, sql);
+}
+
 int db_write_begin(struct db *db)
 {
-    if (db->depth++ > 0) return DB_OK;
+    if (db->depth > 0) {
+        /* Nested: a savepoint, so the inner work can be undone alone. */
+        int rc = map_rc(savepoint(db, "SAVEPOINT", db->depth + 1));
+        if (rc == DB_OK) db->depth++;
+        return rc;
+    }
+    db->depth = 1;
     db->doomed = 0;
     for (int tries = 0;; tries++) {
         int rc = map_rc(raw_exec(db, "BEGIN IMMEDIATE"));
@@ -575,7 +600,12 @@ int db_write_begin(struct db *db)
 int db_commit(struct db *db)
 {
     assert(db->depth > 0);
-    if (--db->depth > 0) return DB_OK;
+    if (db->depth > 1) {
+        int rc = db->doomed ? DB_OK : map_rc(savepoint(db, "RELEASE", db->depth));
+        db->depth--;
+        return rc;
+    }
+    db->depth = 0;
     if (db->doomed) {
         if (!sqlite3_get_autocommit(db->h)) raw_exec(db, "ROLLBACK");
         db->doomed = 0;
@@ -598,10 +628,16 @@ int db_commit(struct db *db)
 void db_rollback(struct db *db)
 {
     if (db->depth == 0) return;
-    if (--db->depth > 0) {
-        db->doomed = 1;
+    if (db->depth > 1) {
+        /* Undo the inner work alone; when SQLite already ended the whole transaction (a full
+         * disk, an I/O error), the outermost commit must fail. */
+        if (sqlite3_get_autocommit(db->h) || savepoint(db, "ROLLBACK TO", db->depth) != SQLITE_OK ||
+            savepoint(db, "RELEASE", db->depth) != SQLITE_OK)
+            db->doomed = 1;
+        db->depth--;
         return;
     }
+    db->depth = 0;
     /* After SQLITE_FULL or an I/O error SQLite may have rolled back already. */
     if (!sqlite3_get_autocommit(db->h)) raw_exec(db, "ROLLBACK");
     db->doomed = 0;

@@ -62,6 +62,9 @@ const char *db_path(const struct db *db);
 */
 unsigned db_generation(const struct db *db);
 
+/* Move the generation without a write of ours: another desk's change was seen (a lost race). */
+void db_generation_touch(struct db *db);
+
 /* The schema version of the open database, and the newest this program knows. */
 int db_schema_version(struct db *db);
 int db_schema_latest(void);
@@ -165,19 +168,23 @@ int db_count(struct db *db, const char *sql, int64_t *n);
 
 /*
 ** Start a write transaction: BEGIN IMMEDIATE, retried with jitter while
-** another connection holds the write lock. Calls nest: only the outermost
-** begins and commits, and a rollback anywhere rolls the whole back.
-** Returns DB_OK or DB_BUSY (nothing started).
+** another connection holds the write lock. Calls nest: an inner call
+** starts a savepoint, so an inner db_rollback() undoes the inner work
+** alone and the outer transaction goes on (an importer refuses one row and
+** takes the rest); only the outermost commits. Returns DB_OK or DB_BUSY
+** (nothing started).
 */
 int db_write_begin(struct db *db);
 /*
-** Commit: only the outermost call commits, and moves the generation. After
-** a nested db_rollback() the whole transaction is rolled back instead and
-** DB_ERROR returned; a failed COMMIT is rolled back and its code returned
-** (DB_BUSY after the retries, DB_FULL, DB_ERROR).
+** Commit: an inner call releases its savepoint; the outermost commits and
+** moves the generation. When SQLite lost the transaction under an inner
+** level (a full disk), the whole is rolled back and DB_ERROR returned; a
+** failed COMMIT is rolled back and its code returned (DB_BUSY after the
+** retries, DB_FULL, DB_ERROR).
 */
 int db_commit(struct db *db);
-/* Roll back the current write transaction (safe when SQLite already did). */
+/* Roll back the current level: an inner one to its savepoint, the outermost whole (safe when SQLite
+ * already did). */
 void db_rollback(struct db *db);
 
 /*
@@ -198,9 +205,10 @@ int db_changes(struct db *db);
 const char *db_errmsg(struct db *db);
 
 /*
-** What SQLite said when a statement last failed on this connection ("" when
-** none has): kept past the rollback that follows, and written to the log
-** (src/log.h) with the statement when it happened. Borrowed.
+** What SQLite said about the last statement run on this connection when it
+** failed ("" when it did not): kept past the rollback that follows, and
+** written to the log (src/log.h) with the statement when it happened.
+** Borrowed.
 */
 const char *db_last_error(const struct db *db);
 

@@ -17,7 +17,7 @@ cp "$TOP/tests/data/staff-kinds-bad.gb18030.csv" "$T/bad.csv"
 run staff-bad 5 "$BIN" --db "$DB" import staff-kinds "$T/bad.csv"
 t_golden "import staff-kinds: every bad row named by line, column and reason" "$E/staff-kinds-bad.txt" "$T/staff-bad.out"
 # The rejects are the bad rows as they were in the file (the header first).
-{ head -n 1 "$T/bad.csv"; sed -n '4p;5p;6p;7,8p;9p;10p' "$T/bad.csv"; } >"$T/want.rejects"
+{ head -n 1 "$T/bad.csv"; sed -n '4p;5p;6p;7,8p;9p;10p;11p' "$T/bad.csv"; } >"$T/want.rejects"
 if cmp -s "$T/bad.csv.rejects.csv" "$T/want.rejects"; then
     t_ok "import staff-kinds: the rejects file holds the bad rows byte for byte"
 else
@@ -25,6 +25,8 @@ else
 fi
 [ "$(sqlite3 "$DB" "SELECT name || '/' || note FROM staff_kind WHERE code = 'LZ'")" = "楼长助理/协助楼长走访企业" ] &&
     t_ok "import staff-kinds: a new kind is in" || t_fail "import staff-kinds: a new kind is in" "$(sqlite3 "$DB" "SELECT * FROM staff_kind")"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM staff_kind WHERE code = 'DUP'")" = 0 ] &&
+    t_ok "import staff-kinds: a row whose name another kind holds is left out" || t_fail "import staff-kinds: a row whose name another kind holds is left out"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'import' AND subject = 'staff_kind'")" = 1 ] &&
     t_ok "import staff-kinds: written to the audit log" || t_fail "import staff-kinds: written to the audit log"
 run staff-again 5 "$BIN" --db "$DB" import staff-kinds "$T/bad.csv"

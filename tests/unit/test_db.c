@@ -293,6 +293,34 @@ static void demo_district(void **state)
 ** Several processes write at once, each read-then-write as a form save
 ** does: with BEGIN IMMEDIATE and the bounded retry none is refused.
 */
+/* An inner rollback undoes the inner work alone; the outer transaction commits the rest. */
+static void nested_writes_undo_alone(void **state)
+{
+    (void)state;
+    struct db *db = open_new("nested.db");
+    struct area a, b, c;
+    assert_int_equal(db_write_begin(db), DB_OK);
+    make_street(db, "N1", "一街", &a); /* its own nested save: released */
+    assert_int_equal(db_write_begin(db), DB_OK);
+    make_street(db, "N2", "二街", &b);
+    db_rollback(db); /* refused: N2 goes, N1 stays */
+    make_street(db, "N3", "三街", &c);
+    assert_int_equal(db_commit(db), DB_OK);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM street WHERE code IN ('N1','N3')"), 2);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM street WHERE code = 'N2'"), 0);
+    /* An outer rollback undoes everything inside it, released savepoints included. */
+    assert_int_equal(db_write_begin(db), DB_OK);
+    struct area d;
+    make_street(db, "N4", "四街", &d);
+    db_rollback(db);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM street WHERE code = 'N4'"), 0);
+    area_free(&a);
+    area_free(&b);
+    area_free(&c);
+    area_free(&d);
+    db_close(db);
+}
+
 static void concurrent_writers(void **state)
 {
     (void)state;
@@ -343,9 +371,13 @@ int main(void)
 {
     unit_locale();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(migrates_an_empty_file), cmocka_unit_test(refuses_newer_and_foreign_files),
-        cmocka_unit_test(save_search_conflict),   cmocka_unit_test(grids_found_by_worker),
-        cmocka_unit_test(numeric_pinyin_order),   cmocka_unit_test(demo_district),
+        cmocka_unit_test(migrates_an_empty_file),
+        cmocka_unit_test(refuses_newer_and_foreign_files),
+        cmocka_unit_test(save_search_conflict),
+        cmocka_unit_test(grids_found_by_worker),
+        cmocka_unit_test(numeric_pinyin_order),
+        cmocka_unit_test(demo_district),
+        cmocka_unit_test(nested_writes_undo_alone),
         cmocka_unit_test(concurrent_writers),
     };
     return cmocka_run_group_tests_name("db", tests, setup, teardown);
