@@ -14,8 +14,8 @@ static const struct field_desc area_fields[] = {
     AF(code, FIELD_TEXT, N_("Code"), 0, NULL),
     AF(name, FIELD_TEXT, N_("Name"), 0, NULL),
     AF(parent_id, FIELD_INT64, N_("Belongs to"), 0, "parent_name"),
+    AF(grid_id, FIELD_INT64, N_("Grid"), FIELD_WITH_PREV, "grid_name"),
     AF(parent_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
-    AF(grid_id, FIELD_INT64, N_("Grid"), 0, "grid_name"),
     AF(grid_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     AF(address, FIELD_TEXT, N_("Address"), 0, NULL),
     AF(workers, FIELD_TEXT, N_("Grid workers"), 0, NULL),
@@ -38,6 +38,8 @@ static char *area_shown(size_t i, const void *rec)
     const struct area *a = rec;
     if (str_eq(area_fields[i].name, "building_kind"))
         return xstrdup(area_building_kind_label(a->building_kind));
+    if (str_eq(area_fields[i].name, "parent_id") && *a->grid_name)
+        return xasprintf("%s · %s", a->parent_name, a->grid_name);
     return NULL;
 }
 

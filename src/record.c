@@ -233,25 +233,60 @@ void record_merge_plan(const struct record_type *t, const void *base, const void
     }
 }
 
-/* Take field i (with the fields that go with it, and the field that names it) from src. */
-static void take_field(const struct record_type *t, size_t i, void *dst, const void *src)
+/* Take field i and the field that names it from src. */
+static void take_one(const struct record_type *t, size_t i, void *dst, const void *src)
 {
     record_field_assign(t, i, dst, src);
-    for (size_t j = i + 1; j < t->nfields && (t->fields[j].flags & FIELD_WITH_PREV); j++)
-        record_field_assign(t, j, dst, src);
     const char *by = t->fields[i].shown_by;
     int j = by ? record_field_index(t, by) : -1;
     if (j >= 0) record_field_assign(t, (size_t)j, dst, src);
 }
 
+/* Take field i from src, with the fields that go with it. */
+static void take_field(const struct record_type *t, size_t i, void *dst, const void *src)
+{
+    take_one(t, i, dst, src);
+    for (size_t j = i + 1; j < t->nfields && (t->fields[j].flags & FIELD_WITH_PREV); j++)
+        take_one(t, j, dst, src);
+}
+
+/* A list field both desks changed: theirs, with what mine added since base and without what it
+ * removed. */
+static void set_merge(const struct field_desc *f, const void *base, const void *mine,
+                      const void *theirs, void *out)
+{
+    struct strlist was = STRLIST_INIT, now = STRLIST_INIT, other = STRLIST_INIT;
+    struct strlist merged = STRLIST_INIT;
+    text_split_list(*text_at(base, f), &was);
+    text_split_list(*text_at(mine, f), &now);
+    text_split_list(*text_at(theirs, f), &other);
+    for (size_t i = 0; i < other.n; i++)
+        if (strlist_has(&now, other.v[i]) || !strlist_has(&was, other.v[i]))
+            strlist_add(&merged, other.v[i]);
+    for (size_t i = 0; i < now.n; i++)
+        if (!strlist_has(&was, now.v[i]) && !strlist_has(&merged, now.v[i]))
+            strlist_add(&merged, now.v[i]);
+    record_take(text_at(out, f), strlist_join(&merged, "、"));
+    strlist_free(&was);
+    strlist_free(&now);
+    strlist_free(&other);
+    strlist_free(&merged);
+}
+
 void record_merge_apply(const struct record_type *t, const struct record_merge *m,
-                        const int *take_mine, const void *mine, const void *theirs, void *out)
+                        const int *take_mine, const void *base, const void *mine,
+                        const void *theirs, void *out)
 {
     record_copy(t, out, theirs);
     for (size_t k = 0; k < m->nmine; k++)
         take_field(t, m->mine[k], out, mine);
-    for (size_t k = 0; k < m->nboth; k++)
-        if (take_mine && take_mine[k]) take_field(t, m->both[k], out, mine);
+    for (size_t k = 0; k < m->nboth; k++) {
+        const struct field_desc *f = &t->fields[m->both[k]];
+        if (f->kind == FIELD_TEXT && (f->flags & FIELD_SET))
+            set_merge(f, base, mine, theirs, out);
+        else if (take_mine && take_mine[k])
+            take_field(t, m->both[k], out, mine);
+    }
 }
 
 void record_merge_free(struct record_merge *m)

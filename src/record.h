@@ -43,6 +43,9 @@ enum field_kind {
 #define FIELD_WITH_PREV                                                                            \
     8u /* part of the field before it (a time limit's unit of its amount):                         \
         * compared, merged and shown with it, never on its own */
+#define FIELD_SET                                                                                  \
+    16u /* a list of words ("低保户、独居老人"): when both desks changed it, the words one \
+         * added and the other did not remove are kept, not one whole list over the other */
 
 struct field_desc {
     const char *name; /* the field's name, as in the struct and usually the column */
@@ -147,11 +150,14 @@ void record_merge_plan(const struct record_type *t, const void *base, const void
 ** Build the record "save over" writes: a copy of theirs (its version and
 ** stored fields included) with mine's value in every field of m->mine and
 ** in every field of m->both whose take_mine[k] is set (take_mine may be
-** NULL: theirs wins every field both changed). Each field taken from mine
-** brings its shown_by field along. out need not be initialised.
+** NULL: theirs wins every field both changed); a FIELD_SET field both
+** changed gets theirs with mine's additions and removals since base. Each
+** field taken from mine brings its parts and its shown_by field along. out
+** need not be initialised.
 */
 void record_merge_apply(const struct record_type *t, const struct record_merge *m,
-                        const int *take_mine, const void *mine, const void *theirs, void *out);
+                        const int *take_mine, const void *base, const void *mine,
+                        const void *theirs, void *out);
 
 void record_merge_free(struct record_merge *m);
 

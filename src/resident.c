@@ -36,15 +36,15 @@ static const struct field_desc resident_fields[] = {
     RF(id_number, FIELD_TEXT, N_("ID number"), FIELD_SECRET, NULL),
     RF(phone, FIELD_TEXT, N_("Mobile"), FIELD_SECRET, NULL),
     RF(landline, FIELD_TEXT, N_("Landline"), 0, NULL),
-    RF(community_id, FIELD_INT64, N_("Community"), 0, "community"),
+    RF(community_id, FIELD_INT64, N_("Community and grid"), 0, "community"),
+    RF(grid_id, FIELD_INT64, N_("Grid"), FIELD_WITH_PREV, "grid"),
     RF(community, FIELD_TEXT, NULL, FIELD_STORED, NULL),
-    RF(grid_id, FIELD_INT64, N_("Grid"), 0, "grid"),
     RF(grid, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     RF(address, FIELD_TEXT, N_("Address"), 0, NULL),
     RF(head_id, FIELD_INT64, N_("Household"), 0, "head_name"),
     RF(head_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     RF(relation, FIELD_TEXT, N_("Relation"), 0, NULL),
-    RF(tags, FIELD_TEXT, N_("Tags"), 0, NULL),
+    RF(tags, FIELD_TEXT, N_("Tags"), FIELD_SET, NULL),
     RF(note, FIELD_TEXT, N_("Note"), 0, NULL),
     RF(version, FIELD_INT64, NULL, FIELD_KEY, NULL),
     RF(created_at, FIELD_TEXT, NULL, FIELD_STORED, NULL),
@@ -58,6 +58,8 @@ static char *resident_shown(size_t i, const void *rec)
 {
     const struct resident *r = rec;
     if (str_eq(resident_fields[i].name, "gender")) return xstrdup(resident_gender_text(r->gender));
+    if (str_eq(resident_fields[i].name, "community_id"))
+        return *r->grid ? xasprintf("%s · %s", r->community, r->grid) : xstrdup(r->community);
     return NULL;
 }
 

@@ -88,11 +88,20 @@ static int *both_choose(const struct form_screen *fs, const struct record_merge 
     int *take_mine = xcalloc(m->nboth + 1, sizeof *take_mine);
     const char *options[] = {_("Keep what I wrote"), _("Keep theirs")};
     for (size_t k = 0; k < m->nboth && take_mine; k++) {
+        if (t->fields[m->both[k]].flags & FIELD_SET) continue; /* merged: nothing to choose */
         const char *label = t->fields[m->both[k]].label;
         char *a = record_field_shown(t, m->both[k], mine);
         char *b = record_field_shown(t, m->both[k], theirs);
         char *text = xasprintf(_("Both desks changed %s.\nYou wrote: %s\nThey wrote: %s"),
                                label ? _(label) : "", a, b);
+        if (str_eq(a, b)) {
+            /* Two numbers that differ where the mask hides them. */
+            char *more = xasprintf("%s\n%s", text,
+                                   _("They differ only in digits the mask hides; yours is the one "
+                                     "in your form."));
+            free(text);
+            text = more;
+        }
         int c = dialog_options(_("Both changed it"), text, options, 2);
         if (c < 0) {
             free(take_mine);
@@ -116,9 +125,17 @@ static int lost_race(struct form_screen *fs, const void *mine, void **write)
 {
     const struct record_type *t = fs->spec->type;
     void *theirs = xcalloc(1, t->size); /* the store's reader initialises it */
-    if (fs->spec->get(fs, mine, theirs) != DB_OK) {
+    int rc = fs->spec->get(fs, mine, theirs);
+    /* Another desk changed the data: every screen reads its rows again. */
+    db_generation_touch(ui.db);
+    if (rc != DB_OK) {
         rec_drop(fs, theirs);
-        ui_message(UI_MSG_ERROR, "%s", _("Not saved: the record was removed meanwhile"));
+        char *why = db_rc_text(ui.db, rc);
+        if (rc == DB_NOTFOUND)
+            ui_message(UI_MSG_ERROR, "%s", _("Not saved: the record was removed meanwhile"));
+        else
+            ui_message(UI_MSG_ERROR, _("Not saved: %s. Your typing is kept."), why);
+        free(why);
         return 0;
     }
     struct record_merge m;
@@ -131,7 +148,7 @@ static int lost_race(struct form_screen *fs, const void *mine, void **write)
     int *take_mine = choice == CONFLICT_OVERWRITE ? both_choose(fs, &m, mine, theirs) : NULL;
     if (take_mine) {
         *write = xmalloc(t->size);
-        record_merge_apply(t, &m, take_mine, mine, theirs, *write);
+        record_merge_apply(t, &m, take_mine, fs->orig, mine, theirs, *write);
         free(take_mine);
         go = 1;
     } else if (choice == CONFLICT_THEIRS) {
@@ -185,7 +202,10 @@ static int refused(struct form_screen *fs, int rc, const void *rec)
 static int saved(struct form_screen *fs, const void *rec)
 {
     const struct record_type *t = fs->spec->type;
-    if (str_eq(t->fields[0].name, "id")) ui.saved_id = record_int(t, rec, "id");
+    if (str_eq(t->fields[0].name, "id")) {
+        ui.saved_id = record_int(t, rec, "id");
+        ui.saved_type = t;
+    }
     form_mark_clean(&fs->form);
     if (fs->spec->saved) return fs->spec->saved(fs, rec);
     char *name = name_of(fs, rec);

@@ -65,7 +65,7 @@ static void merge_keeps_what_each_desk_changed(void **state)
     assert_int_equal(m.nmine, 2); /* address, grid */
     assert_int_equal(m.ntheirs, 1);
     assert_int_equal(m.nboth, 0);
-    record_merge_apply(&area_record, &m, NULL, &mine, &theirs, &out);
+    record_merge_apply(&area_record, &m, NULL, &base, &mine, &theirs, &out);
     assert_str(out.name, "滨江国际大厦A座");   /* theirs kept */
     assert_str(out.address, "滨江道149号9层"); /* mine written */
     assert_int_equal(out.grid_id, 12);
@@ -94,10 +94,10 @@ static void merge_lets_the_clerk_choose_where_both_changed(void **state)
     assert_int_equal(m.nboth, 1);
     assert_str(area_record.fields[m.both[0]].name, "address");
     int keep_mine[] = {1};
-    record_merge_apply(&area_record, &m, keep_mine, &mine, &theirs, &out);
+    record_merge_apply(&area_record, &m, keep_mine, &base, &mine, &theirs, &out);
     assert_str(out.address, "滨江道151号");
     area_free(&out);
-    record_merge_apply(&area_record, &m, NULL, &mine, &theirs, &out);
+    record_merge_apply(&area_record, &m, NULL, &base, &mine, &theirs, &out);
     assert_str(out.address, "滨江道150号");
     area_free(&out);
     record_merge_free(&m);
@@ -124,11 +124,11 @@ static void parts_of_a_value_merge_together(void **state)
     assert_int_equal(m.nboth, 1);
     assert_int_equal(m.nmine + m.ntheirs, 0);
     int keep_mine[] = {1};
-    record_merge_apply(&service_item_record, &m, keep_mine, &mine, &theirs, &out);
+    record_merge_apply(&service_item_record, &m, keep_mine, &base, &mine, &theirs, &out);
     assert_int_equal(out.resolve_amount, 5);
     assert_int_equal(out.resolve_unit, 'h');
     service_item_free(&out);
-    record_merge_apply(&service_item_record, &m, NULL, &mine, &theirs, &out);
+    record_merge_apply(&service_item_record, &m, NULL, &base, &mine, &theirs, &out);
     assert_int_equal(out.resolve_amount, 3);
     assert_int_equal(out.resolve_unit, 'd');
     service_item_free(&out);
@@ -142,6 +142,62 @@ static void parts_of_a_value_merge_together(void **state)
     service_item_free(&base);
     service_item_free(&mine);
     service_item_free(&theirs);
+}
+
+/* Tags both desks changed: each desk's additions and removals are kept. */
+static void tag_lists_merge_word_by_word(void **state)
+{
+    (void)state;
+    struct resident base, mine, theirs, out;
+    resident_init(&base);
+    record_set(&base.tags, "低保户、独居老人");
+    resident_copy(&mine, &base);
+    resident_copy(&theirs, &base);
+    record_set(&mine.tags, "低保户、独居老人、残疾人"); /* this desk added one */
+    record_set(&theirs.tags, "低保户");                 /* the other removed one */
+    struct record_merge m;
+    record_merge_plan(&resident_record, &base, &mine, &theirs, &m);
+    assert_int_equal(m.nboth, 1);
+    record_merge_apply(&resident_record, &m, NULL, &base, &mine, &theirs, &out);
+    assert_str(out.tags, "低保户、残疾人");
+    resident_free(&out);
+    record_merge_free(&m);
+    resident_free(&base);
+    resident_free(&mine);
+    resident_free(&theirs);
+}
+
+/* A resident's community and grid move together: never one desk's grid in the other's community. */
+static void community_and_grid_merge_together(void **state)
+{
+    (void)state;
+    struct resident base, mine, theirs, out;
+    resident_init(&base);
+    base.community_id = 1;
+    base.grid_id = 10;
+    resident_copy(&mine, &base);
+    resident_copy(&theirs, &base);
+    mine.community_id = 2;
+    mine.grid_id = 20;
+    record_set(&mine.grid, "二号网格");
+    theirs.grid_id = 11; /* another grid of the same community */
+    struct record_merge m;
+    record_merge_plan(&resident_record, &base, &mine, &theirs, &m);
+    assert_int_equal(m.nboth, 1);
+    int keep_mine[] = {1};
+    record_merge_apply(&resident_record, &m, keep_mine, &base, &mine, &theirs, &out);
+    assert_int_equal(out.community_id, 2);
+    assert_int_equal(out.grid_id, 20);
+    assert_str(out.grid, "二号网格");
+    resident_free(&out);
+    record_merge_apply(&resident_record, &m, NULL, &base, &mine, &theirs, &out);
+    assert_int_equal(out.community_id, 1);
+    assert_int_equal(out.grid_id, 11);
+    resident_free(&out);
+    record_merge_free(&m);
+    resident_free(&base);
+    resident_free(&mine);
+    resident_free(&theirs);
 }
 
 static void shown_as_people_read_it(void **state)
@@ -176,6 +232,8 @@ int main(void)
         cmocka_unit_test(merge_keeps_what_each_desk_changed),
         cmocka_unit_test(merge_lets_the_clerk_choose_where_both_changed),
         cmocka_unit_test(parts_of_a_value_merge_together),
+        cmocka_unit_test(tag_lists_merge_word_by_word),
+        cmocka_unit_test(community_and_grid_merge_together),
         cmocka_unit_test(shown_as_people_read_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -96,7 +96,7 @@ static void save_refuses_a_taken_code_and_a_stale_version(void **state)
     assert_int_equal(m.nmine, 1);
     assert_int_equal(m.ntheirs, 1);
     assert_int_equal(m.nboth, 0);
-    record_merge_apply(&staff_kind_record, &m, NULL, &desk2, &theirs, &merged);
+    record_merge_apply(&staff_kind_record, &m, NULL, &base, &desk2, &theirs, &merged);
     assert_int_equal(staff_kind_save(db, &merged, "desk2"), DB_OK);
     struct staff_kind now;
     assert_int_equal(staff_kind_find(db, "LZ", &now), DB_OK);
