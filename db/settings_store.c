@@ -57,17 +57,20 @@ int settings_save(struct db *db, struct settings *s, const char *actor)
         db_rollback(db);
         return DB_CONFLICT;
     }
+    int written = 0;
     for (int i = 0; rc == DB_OK && i < SETTING_COUNT; i++) {
         char *had = settings_get(db, (enum setting_id)i);
-        if (!str_eq(had, settings_value(s, (enum setting_id)i)))
+        if (!str_eq(had, settings_value(s, (enum setting_id)i))) {
             rc = value_write(db, (enum setting_id)i, s->value[i], actor, s->version + 1);
+            written = 1;
+        }
         free(had);
     }
     if (rc == DB_OK)
         rc = db_commit(db);
     else
         db_rollback(db);
-    if (rc == DB_OK) s->version++;
+    if (rc == DB_OK && written) s->version++;
     return rc;
 }
 

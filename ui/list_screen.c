@@ -54,7 +54,7 @@ static int row_of(struct list_screen *ls, const void *key)
 /* The record just saved (ui.saved_id) as a key row of the tab's type, when the type has an id. */
 static int saved_key(const struct record_type *t, void *key)
 {
-    if (!ui.saved_id || !str_eq(t->fields[0].name, "id")) return 0;
+    if (!ui.saved_id || ui.saved_type != t || !str_eq(t->fields[0].name, "id")) return 0;
     record_init(t, key);
     *(int64_t *)(void *)((char *)key + t->fields[0].offset) = ui.saved_id;
     return 1;
@@ -70,7 +70,7 @@ void list_screen_reload(struct list_screen *ls)
         record_copy(t, keep, list_screen_row(ls, (size_t)ls->list.sel));
         has_keep = 1;
     }
-    ui.saved_id = 0;
+    if (ui.saved_type == t) ui.saved_id = 0;
     rows_free(ls);
     char *raw = lineedit_text(&ls->search);
     char *query = text_trim(raw);
@@ -129,9 +129,7 @@ static int dim_of(void *ctx, int row)
     const struct list_tab *tab = list_screen_tab(ls);
     const void *r = list_screen_row(ls, (size_t)row);
     if (tab->dim) return tab->dim(ls, r);
-    int i = record_field_index(tab->type, "retired");
-    if (i < 0) return 0;
-    return *(const int *)(const void *)((const char *)r + tab->type->fields[i].offset) != 0;
+    return record_int(tab->type, r, "retired") != 0;
 }
 
 static void list_sync(struct screen *s)

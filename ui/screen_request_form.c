@@ -316,7 +316,7 @@ static void intake_sync(struct form_screen *fs)
     struct intake *in = fs->ctx;
     if (!in->waiting_for_resident) return;
     in->waiting_for_resident = 0;
-    if (ui.saved_id) resident_take_into(fs, ui.saved_id);
+    if (ui.saved_id && ui.saved_type == &resident_record) resident_take_into(fs, ui.saved_id);
 }
 
 static const struct form_spec intake_spec = {

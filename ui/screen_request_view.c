@@ -449,7 +449,7 @@ static void act(struct request_view *v, enum request_action a)
         lost_race(&current, &last);
         request_free(&current);
         request_event_row_free(&last);
-        view_load(v); /* show what the other desk did */
+        db_generation_touch(ui.db); /* another desk changed it: every screen reads it again */
     } else if (rc == DB_INVALID) {
         ui_message(UI_MSG_ERROR, _("Not done: %s"), why ? why : db_rc_message(rc));
     } else {

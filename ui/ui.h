@@ -11,6 +11,7 @@
 #define BANGBAN_UI_H
 
 #include "db/db.h"
+#include "src/record.h"
 #include "ui/action.h"
 #include "ui/command.h"
 #include "ui/input.h"
@@ -55,9 +56,10 @@ struct screen {
 /* The program's state the screens share. */
 struct ui_context {
     struct db *db;
-    char *district;   /* from the database, e.g. 和平区; may be "" */
-    int demo;         /* the database holds demo data */
-    int64_t saved_id; /* the record saved last, for lists to select */
+    char *district;                       /* from the database, e.g. 和平区; may be "" */
+    int demo;                             /* the database holds demo data */
+    int64_t saved_id;                     /* the record saved last, for lists to select */
+    const struct record_type *saved_type; /* its type: a list selects it only among its own */
 };
 
 extern struct ui_context ui;
