@@ -226,7 +226,7 @@ uninstall:
 
 # --- messages and style -----------------------------------------------------
 po:
-	xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 --package-name=bangban \
+	xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 --add-comments=TRANSLATORS: --package-name=bangban \
 	  --package-version=$(VERSION) --msgid-bugs-address=bangban -o locale/bangban.pot \
 	  $(sort $(wildcard src/*.[ch] db/*.[ch] app/*.[ch] ui/*.[ch] cli/*.[ch]))
 	msgmerge --quiet --update --backup=none locale/zh_CN.po locale/bangban.pot

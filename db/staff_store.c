@@ -72,12 +72,15 @@ int staff_kind_save(struct db *db, struct staff_kind *k, const char *actor)
     return rc;
 }
 
-int staff_kind_set_retired(struct db *db, struct staff_kind *k, int retired, const char *actor)
+int staff_kind_set_retired(struct db *db, struct staff_kind *k, int retired, const char *actor,
+                           struct staff_kind *current)
 {
     int rc = db_retire_versioned(db, "staff_kind", k->id, k->version, retired, actor);
     if (rc == DB_OK) {
         k->retired = retired;
         k->version++;
+    } else if (rc == DB_CONFLICT && current && staff_kind_get(db, k->id, current) != DB_OK) {
+        record_init(&staff_kind_record, current);
     }
     return rc;
 }

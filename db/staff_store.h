@@ -26,8 +26,12 @@ int staff_kind_find(struct db *db, const char *code, struct staff_kind *out);
 */
 int staff_kind_save(struct db *db, struct staff_kind *k, const char *actor);
 
-/* Retire (1) or restore (0) a kind, the version checked: DB_OK (k updated), DB_CONFLICT or an
- * error. */
-int staff_kind_set_retired(struct db *db, struct staff_kind *k, int retired, const char *actor);
+/*
+** Retire (1) or restore (0) a kind, the version checked: DB_OK (k
+** updated), DB_CONFLICT (current, when not NULL, gets the kind as it is
+** now; free with record_free()) or an error.
+*/
+int staff_kind_set_retired(struct db *db, struct staff_kind *k, int retired, const char *actor,
+                           struct staff_kind *current);
 
 #endif

@@ -275,30 +275,57 @@ void list_rows_keep(const struct record_type *t, struct list_rows *rows, const c
     rows->n = kept;
 }
 
-void list_screen_retire(struct list_screen *ls, void *row, int (*set)(void *row, int retire))
+/* Why the store refused a retire or restore, on the message line. */
+static void retire_refused(const struct record_type *t, const struct list_retire *r, int retire,
+                           int rc, int64_t blocking, const void *current)
 {
-    const struct record_type *t = list_screen_tab(ls)->type;
-    const char *code = record_text(t, row, "code"), *name = record_text(t, row, "name");
-    int retire = !record_int(t, row, "retired");
-    char *q = retire ? xasprintf(_("Retire %s %s? It stays in the records and can be restored."),
-                                 code, name)
-                     : xasprintf(_("Restore %s %s?"), code, name);
-    int yes = dialog_confirm(retire ? _("Retire") : _("Restore"), q, 0);
-    free(q);
-    if (!yes) return;
-    char *what = xasprintf("%s %s", code, name);
-    int rc = set(row, retire);
-    if (rc == DB_OK) {
-        ui_message(UI_MSG_INFO, retire ? _("Retired: %s") : _("Restored: %s"), what);
+    const char *by = record_text(t, current, "updated_by");
+    if (rc == DB_INVALID && retire) {
+        /* TRANSLATORS: %s is "active records" or another blocked_by, its measure word included. */
+        ui_message(UI_MSG_ERROR, _("Not retired: %lld %s still belong to it"), (long long)blocking,
+                   _(r->blocked_by ? r->blocked_by : N_("active records")));
+    } else if (rc == DB_INVALID) {
+        ui_message(UI_MSG_ERROR, "%s",
+                   _(r->orphan ? r->orphan : N_("Not restored: what it belongs to is retired")));
+    } else if (rc == DB_CONFLICT && !str_empty(by)) {
+        ui_message(UI_MSG_ERROR, _("Not changed: %s changed it at %s; look again"), by,
+                   record_text(t, current, "updated_at"));
     } else if (rc == DB_CONFLICT) {
         ui_message(UI_MSG_ERROR, "%s", _("Not changed: someone changed it meanwhile; look again"));
-        list_screen_reload(ls);
     } else {
         char *why = db_rc_text(ui.db, rc);
         ui_message(UI_MSG_ERROR, _("Not changed: %s"), why);
         free(why);
     }
-    free(what);
+    if (rc == DB_CONFLICT) db_generation_touch(ui.db); /* every screen reads it again */
+}
+
+void list_screen_retire(struct list_screen *ls, void *row, const struct list_retire *r)
+{
+    const struct record_type *t = list_screen_tab(ls)->type;
+    char *code = xstrdup(record_text(t, row, "code")), *name = xstrdup(record_text(t, row, "name"));
+    int retire = !record_int(t, row, "retired");
+    const char *note =
+        r->ask_note ? r->ask_note : N_("It stays in the records and can be restored.");
+    char *q = retire ? xasprintf(_("Retire %s %s? %s"), code, name, _(note))
+                     : xasprintf(_("Restore %s %s?"), code, name);
+    int yes = dialog_confirm(retire ? _("Retire") : _("Restore"), q, 0);
+    free(q);
+    if (yes) {
+        int64_t blocking = 0;
+        void *current = xcalloc(1, t->size);
+        record_init(t, current);
+        int rc = r->set(row, retire, &blocking, current);
+        if (rc == DB_OK)
+            ui_message(UI_MSG_INFO, retire ? _("Retired: %s %s") : _("Restored: %s %s"), code,
+                       name);
+        else
+            retire_refused(t, r, retire, rc, blocking, current);
+        record_free(t, current);
+        free(current);
+    }
+    free(code);
+    free(name);
 }
 
 static const struct screen_ops list_ops = {

@@ -141,10 +141,29 @@ void list_rows_keep(const struct record_type *t, struct list_rows *rows, const c
                     const char *field_a, const char *field_b);
 
 /*
-** F8 for a record with a code and a name: ask to retire it, or to restore
-** it when retired, then call set(row, retire) and say what the store
-** answered (a lost race reloads the list).
+** What F8 does to one kind of record with a code and a name: how it is
+** retired or restored, and the words for what stands in the way.
 */
-void list_screen_retire(struct list_screen *ls, void *row, int (*set)(void *row, int retire));
+struct list_retire {
+    /*
+    ** Retire (retire = 1) or restore row, the version checked. Returns
+    ** DB_OK (row updated), DB_CONFLICT (current, initialised by the kit,
+    ** may be filled with the record as it is now), DB_INVALID (refused:
+    ** *blocking holds how many active records stand in the way of a
+    ** retire; a restore is refused because what it belongs to is retired)
+    ** or another error.
+    */
+    int (*set)(void *row, int retire, int64_t *blocking, void *current);
+    const char *ask_note;   /* msgid after "Retire CODE NAME?"; NULL: the kit's words */
+    const char *blocked_by; /* msgid: what stands in the way ("active records"); NULL: those */
+    const char *orphan;     /* msgid: why a restore was refused; NULL: the kit's words */
+};
+
+/*
+** F8: ask to retire row, or to restore it when retired, then call r->set
+** and say on the message line what the store answered. A lost race says
+** who changed it when, and every screen reads again.
+*/
+void list_screen_retire(struct list_screen *ls, void *row, const struct list_retire *r);
 
 #endif

@@ -67,37 +67,17 @@ static void area_create(struct list_screen *ls)
     ui_push(screen_area_form_new((enum area_kind)list_screen_tab(ls)->arg, NULL));
 }
 
+static int area_retire_set(void *row, int retire, int64_t *blocking, void *current)
+{
+    return area_set_retired(ui.db, row, retire, actor_name(), blocking, current);
+}
+
+static const struct list_retire area_retiring = {.set = area_retire_set};
+
 /* F8: retire the record, or restore a retired one, as the clerk confirms. */
 static void area_retire(struct list_screen *ls, void *row)
 {
-    (void)ls;
-    struct area *a = row;
-    int retire = !a->retired;
-    char *q = retire ? xasprintf(_("Retire %s %s? It stays in the records and can be restored."),
-                                 a->code, a->name)
-                     : xasprintf(_("Restore %s %s?"), a->code, a->name);
-    int yes = dialog_confirm(retire ? _("Retire") : _("Restore"), q, 0);
-    free(q);
-    if (!yes) return;
-    int64_t blocking;
-    struct area current;
-    int rc = area_set_retired(ui.db, a, retire, actor_name(), &blocking, &current);
-    if (rc == DB_OK) {
-        ui_message(UI_MSG_INFO, retire ? _("Retired: %s %s") : _("Restored: %s %s"), a->code,
-                   a->name);
-    } else if (rc == DB_INVALID && retire) {
-        ui_message(UI_MSG_ERROR, _("Not retired: %lld active records still belong to it"),
-                   (long long)blocking);
-    } else if (rc == DB_INVALID) {
-        ui_message(UI_MSG_ERROR, "%s", _("Not restored: what it belongs to is retired"));
-    } else if (rc == DB_CONFLICT) {
-        ui_message(UI_MSG_ERROR, _("Not changed: %s changed it at %s; look again"),
-                   current.updated_by, current.updated_at);
-        area_free(&current);
-        list_screen_reload(ls);
-    } else {
-        ui_message(UI_MSG_ERROR, "%s", db_rc_message(rc));
-    }
+    list_screen_retire(ls, row, &area_retiring);
 }
 
 #define AREA_TAB(which, name)                                                                      \

@@ -87,40 +87,21 @@ static void item_create(struct list_screen *ls)
     ui_push(screen_item_form_new(NULL));
 }
 
-/* Ask question (made here, freed here) under the title of retiring or restoring. */
-static int retire_confirmed(int retire, char *question)
+static int item_retire_set(void *row, int retire, int64_t *blocking, void *current)
 {
-    int yes = dialog_confirm(retire ? _("Retire") : _("Restore"), question, 0);
-    free(question);
-    return yes;
+    (void)blocking;
+    return item_set_retired(ui.db, row, retire, actor_name(), current);
 }
 
-/* What the store said about a retire or restore, on the message line. */
-static void retire_said(int rc)
-{
-    if (rc == DB_OK)
-        ui_message(UI_MSG_INFO, "%s", _("Done"));
-    else if (rc == DB_CONFLICT)
-        ui_message(UI_MSG_ERROR, "%s", _("Not changed: someone changed it meanwhile; look again"));
-    else
-        ui_message(UI_MSG_ERROR, "%s", db_rc_message(rc));
-}
+static const struct list_retire item_retiring = {
+    .set = item_retire_set,
+    .ask_note = N_("Its requests keep it; it can be restored."),
+    .orphan = N_("Not restored: its unit is retired"),
+};
 
 static void item_retire(struct list_screen *ls, void *row)
 {
-    struct service_item *it = row;
-    int retire = !it->retired;
-    if (!retire_confirmed(
-            retire, retire ? xasprintf(_("Retire %s %s? Its requests keep it; it can be restored."),
-                                       it->code, it->name)
-                           : xasprintf(_("Restore %s %s?"), it->code, it->name)))
-        return;
-    int rc = item_set_retired(ui.db, it, retire, actor_name(), NULL);
-    if (rc == DB_INVALID)
-        ui_message(UI_MSG_ERROR, "%s", _("Not restored: its unit is retired"));
-    else
-        retire_said(rc);
-    list_screen_reload(ls);
+    list_screen_retire(ls, row, &item_retiring);
 }
 
 /* --- units --------------------------------------------------------------------------------- */
@@ -167,24 +148,19 @@ static void unit_create(struct list_screen *ls)
     ui_push(screen_unit_form_new(NULL));
 }
 
+static int unit_retire_set(void *row, int retire, int64_t *blocking, void *current)
+{
+    return unit_set_retired(ui.db, row, retire, actor_name(), blocking, current);
+}
+
+static const struct list_retire unit_retiring = {
+    .set = unit_retire_set,
+    .blocked_by = N_("active service items"),
+};
+
 static void unit_retire(struct list_screen *ls, void *row)
 {
-    struct unit *u = row;
-    int retire = !u->retired;
-    if (!retire_confirmed(
-            retire, retire
-                        ? xasprintf(_("Retire %s %s? It stays in the records and can be restored."),
-                                    u->code, u->name)
-                        : xasprintf(_("Restore %s %s?"), u->code, u->name)))
-        return;
-    int64_t blocking = 0;
-    int rc = unit_set_retired(ui.db, u, retire, actor_name(), &blocking, NULL);
-    if (rc == DB_INVALID)
-        ui_message(UI_MSG_ERROR, _("Not retired: it still offers %lld active service items"),
-                   (long long)blocking);
-    else
-        retire_said(rc);
-    list_screen_reload(ls);
+    list_screen_retire(ls, row, &unit_retiring);
 }
 
 /* --- the calendar -------------------------------------------------------------------------- */
@@ -248,8 +224,17 @@ static void day_remove(struct list_screen *ls, void *row)
     int yes = dialog_confirm(_("Calendar"), q, 0);
     free(q);
     if (!yes) return;
-    retire_said(calendar_remove(ui.db, d));
-    list_screen_reload(ls);
+    int rc = calendar_remove(ui.db, d);
+    if (rc == DB_OK) {
+        ui_message(UI_MSG_INFO, _("Removed from the calendar: %s"), d->day);
+    } else if (rc == DB_CONFLICT) {
+        ui_message(UI_MSG_ERROR, "%s", _("Not changed: someone changed it meanwhile; look again"));
+        list_screen_reload(ls);
+    } else {
+        char *why = db_rc_text(ui.db, rc);
+        ui_message(UI_MSG_ERROR, _("Not changed: %s"), why);
+        free(why);
+    }
 }
 
 /* The calendar's tab row also says the working hours the deadlines count in. */

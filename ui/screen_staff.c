@@ -95,14 +95,17 @@ static void kind_create(struct list_screen *ls)
     ui_push(form_screen_new(&kind_form, NULL, NULL));
 }
 
-static int kind_set_retired(void *row, int retire)
+static int kind_set_retired(void *row, int retire, int64_t *blocking, void *current)
 {
-    return staff_kind_set_retired(ui.db, row, retire, actor_name());
+    (void)blocking;
+    return staff_kind_set_retired(ui.db, row, retire, actor_name(), current);
 }
+
+static const struct list_retire kind_retiring = {.set = kind_set_retired};
 
 static void kind_retire(struct list_screen *ls, void *row)
 {
-    list_screen_retire(ls, row, kind_set_retired);
+    list_screen_retire(ls, row, &kind_retiring);
 }
 
 static const struct list_tab kind_tab = {

@@ -41,7 +41,7 @@ fi
 keys desk F8
 wait_for desk "恢复 HB055"
 keys desk y
-wait_for desk "完成"
+expect desk "restoring says what was restored" "已恢复：HB055 电梯困人应急处置"
 if [ "$(sqlite3 "$DB" "SELECT retired FROM service_item WHERE code = 'HB055'")" = 0 ]; then
     t_ok "and F8 restores it"
 else
@@ -55,6 +55,11 @@ expect desk "Tab moves to the units" "共 29 条"
 type_text desk "qcl"
 wait_gone desk "共 29 条"
 expect desk "a unit is found by pinyin initials" "区残联"
+keys desk F8
+wait_for desk "区残联？"
+keys desk y
+expect desk "a unit offering items is not retired, and says how many" "未停用：其下还有"
+expect desk "... of what" "项在用的服务事项"
 
 keys desk Escape
 wait_for desk "输入汉字、拼音首字母或编码"

@@ -119,7 +119,7 @@ static void retire_and_restore(void **state)
     struct staff_kind k, stale;
     kind_make(&k, "TMP", "临时类别");
     record_copy(&staff_kind_record, &stale, &k);
-    assert_int_equal(staff_kind_set_retired(db, &k, 1, "tester"), DB_OK);
+    assert_int_equal(staff_kind_set_retired(db, &k, 1, "tester", NULL), DB_OK);
     assert_int_equal(k.retired, 1);
     /* Retired kinds are left out unless asked for. */
     struct staff_kind *kinds;
@@ -130,8 +130,12 @@ static void retire_and_restore(void **state)
     record_array_free(&staff_kind_record, kinds, all);
     assert_int_equal(all, active + 1);
     /* A copy from before the retirement is stale. */
-    assert_int_equal(staff_kind_set_retired(db, &stale, 0, "tester"), DB_CONFLICT);
-    assert_int_equal(staff_kind_set_retired(db, &k, 0, "tester"), DB_OK);
+    struct staff_kind now;
+    assert_int_equal(staff_kind_set_retired(db, &stale, 0, "tester2", &now), DB_CONFLICT);
+    assert_int_equal(now.retired, 1); /* the kind as it is: retired by tester */
+    assert_str(now.updated_by, "tester");
+    record_free(&staff_kind_record, &now);
+    assert_int_equal(staff_kind_set_retired(db, &k, 0, "tester", NULL), DB_OK);
     assert_int_equal(k.retired, 0);
     record_free(&staff_kind_record, &stale);
     record_free(&staff_kind_record, &k);
