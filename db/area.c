@@ -119,23 +119,22 @@ void area_list_free(struct area_list *l)
 
 static void row_read(struct db_stmt *st, enum area_kind kind, struct area *a)
 {
-    memset(a, 0, sizeof *a);
-    a->kind = kind;
+    area_init(a, kind);
     a->id = db_col_int(st, COL_ID);
-    a->code = db_col_dup(st, COL_CODE);
-    a->name = db_col_dup(st, COL_NAME);
+    record_set(&a->code, db_col_text(st, COL_CODE));
+    record_set(&a->name, db_col_text(st, COL_NAME));
     a->parent_id = db_col_int(st, COL_PARENT_ID);
-    a->parent_name = db_col_dup(st, COL_PARENT_NAME);
+    record_set(&a->parent_name, db_col_text(st, COL_PARENT_NAME));
     a->grid_id = db_col_int(st, COL_GRID_ID);
-    a->grid_name = db_col_dup(st, COL_GRID_NAME);
-    a->address = db_col_dup(st, COL_ADDRESS);
-    a->workers = db_col_dup(st, COL_WORKERS);
+    record_set(&a->grid_name, db_col_text(st, COL_GRID_NAME));
+    record_set(&a->address, db_col_text(st, COL_ADDRESS));
+    record_set(&a->workers, db_col_text(st, COL_WORKERS));
     a->building_kind = str_eq(db_col_text(st, COL_KIND), "residential") ? BUILDING_RESIDENTIAL
                                                                         : BUILDING_COMMERCIAL;
     a->retired = (int)db_col_int(st, COL_RETIRED);
     a->version = db_col_int(st, COL_VERSION);
-    a->updated_at = db_col_dup(st, COL_UPDATED_AT);
-    a->updated_by = db_col_dup(st, COL_UPDATED_BY);
+    record_set(&a->updated_at, db_col_text(st, COL_UPDATED_AT));
+    record_set(&a->updated_by, db_col_text(st, COL_UPDATED_BY));
     a->children = db_col_int(st, COL_CHILDREN);
 }
 

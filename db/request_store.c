@@ -777,6 +777,8 @@ int talk_save(struct db *db, struct evening_talk *t, const char *actor)
 {
     char when[20];
     clock_format(clock_now(), when);
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
     struct db_stmt *st = db_prepare(
         db, t->id ? "UPDATE evening_talk SET held_on = ?1, place = ?2, officials = ?3,"
                     " community_id = ?4, note = ?5, version = version + 1, updated_at = ?6,"
@@ -795,15 +797,5 @@ int talk_save(struct db *db, struct evening_talk *t, const char *actor)
         db_bind_int(st, 8, t->id);
         db_bind_int(st, 9, t->version);
     }
-    int64_t id = 0;
-    int rc = db_write_one(db, st, &id);
-    if (rc != DB_OK) return rc;
-    if (t->id) {
-        if (db_changes(db) == 0) return DB_CONFLICT;
-        t->version++;
-    } else {
-        t->id = id;
-        t->version = 1;
-    }
-    return DB_OK;
+    return db_save_versioned(db, st, &t->id, &t->version);
 }
