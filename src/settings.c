@@ -2,6 +2,7 @@
 ** settings: see settings.h.
 */
 #include "settings.h"
+#include "phone.h"
 #include "util.h"
 #include "validate.h"
 #include "workcal.h"
@@ -25,6 +26,12 @@ const char *setting_check(enum setting_id id, const char *text)
 {
     char *end;
     switch (table[id].type) {
+    case SETTING_PHONE: {
+        char out[40];
+        if (!*text || !phone_mobile(text, out) || !phone_landline(text, out, sizeof out))
+            return NULL;
+        return _("Not a mobile or landline number");
+    }
     case SETTING_HOURS: {
         struct workcal c;
         workcal_init(&c);

@@ -16,6 +16,7 @@
 
 enum setting_type {
     SETTING_TEXT,     /* one line */
+    SETTING_PHONE,    /* a mobile or landline number, or none */
     SETTING_HOURS,    /* 09:00-17:00 */
     SETTING_FRACTION, /* a number from 0 to 1 */
     SETTING_WHOLE,    /* a whole number from 0 to 10,000 */
@@ -25,7 +26,7 @@ enum setting_type {
 #define SETTINGS_LIST(SETTING)                                                                     \
     SETTING(CENTRE, "centre", SETTING_TEXT, "", N_("Centre"),                                      \
             N_("The centre's name, as receipts give it"))                                          \
-    SETTING(DESK_PHONE, "desk_phone", SETTING_TEXT, "", N_("Desk phone"),                          \
+    SETTING(DESK_PHONE, "desk_phone", SETTING_PHONE, "", N_("Desk phone"),                         \
             N_("The phone receipts give for questions"))                                           \
     SETTING(WORK_HOURS, "work_hours", SETTING_HOURS, "09:00-17:00", N_("Working hours"),           \
             N_("The hours deadlines count in, such as 09:00-17:00"))                               \

@@ -2,6 +2,7 @@
 ** validate: see validate.h.
 */
 #include "validate.h"
+#include "date.h"
 #include "i18n.h"
 #include "text.h"
 #include "util.h"
@@ -29,4 +30,19 @@ const char *validate_line(const char *text)
 {
     if (!text_is_line(text)) return _("Must be one line without control characters");
     return NULL;
+}
+
+const char *validate_date(const char *text)
+{
+    struct date d;
+    if (str_empty(text)) return _("Required");
+    int rc = date_parse(text, &d);
+    if (rc == DATE_NOT_A_DATE) return _("Not a date: 1990-03-07, 1990/3/7 or 19900307");
+    if (rc == DATE_IMPOSSIBLE) return _("There is no such day");
+    return NULL;
+}
+
+const char *validate_date_optional(const char *text)
+{
+    return str_empty(text) ? NULL : validate_date(text);
 }

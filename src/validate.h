@@ -18,4 +18,10 @@ const char *validate_required(const char *text);
 /* An optional line of text: no control characters. */
 const char *validate_line(const char *text);
 
+/* A date (1990-03-07, 1990/3/7, 19900307) that exists: required. */
+const char *validate_date(const char *text);
+
+/* A date as validate_date(), or nothing. */
+const char *validate_date_optional(const char *text);
+
 #endif

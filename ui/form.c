@@ -156,6 +156,11 @@ void form_set_note(struct form *f, int i, const char *msg)
     message_set(&f->fields[i], msg, 1);
 }
 
+void form_set_help(struct form *f, int i, const char *help)
+{
+    f->fields[i].help = help;
+}
+
 char *form_text(const struct form *f, int i)
 {
     const struct form_field *ff = &f->fields[i];
@@ -397,6 +402,7 @@ void form_draw(struct form *f, int y, int rows, int cols, struct screen *s)
         int mx = fx + w + 2;
         if (mx >= cols) continue;
         const char *hint = focused ? hint_of(f, i) : NULL;
+        if (!hint) hint = ff->help;
         if (ff->message)
             draw_text(yy, mx, cols - mx, ff->message,
                       term_attr(ff->message_note ? UI_INFO : UI_ERROR), TEXT_FIT_ELLIPSIS);
@@ -409,6 +415,8 @@ void form_draw(struct form *f, int y, int rows, int cols, struct screen *s)
     if (cur && cur->message && below < y + rows)
         draw_text(below, fx, cols - fx - 1, cur->message,
                   term_attr(cur->message_note ? UI_INFO : UI_ERROR), TEXT_FIT_ELLIPSIS);
+    else if (cur && cur->help && below < y + rows)
+        draw_text(below, fx, cols - fx - 1, cur->help, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
 }
 
 int form_dirty(const struct form *f)

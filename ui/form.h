@@ -50,6 +50,7 @@ struct form_field {
     const char *binds; /* the record field it edits (form_bind()); NULL when not said */
     char *message;     /* shown beside the field; NULL when none */
     int message_note;  /* the message is a note, not an error */
+    const char *help;  /* what the field is for, shown when there is no message; NULL: none */
 };
 
 struct form;
@@ -132,6 +133,12 @@ void form_set_message(struct form *f, int i, const char *msg);
 void form_set_error(struct form *f, int i, const char *msg);
 /* Set a note beside a field (not an error: saving goes ahead). */
 void form_set_note(struct form *f, int i, const char *msg);
+/*
+** Say what field i is for, beside it whenever it has no error or note
+** (and in full below it while focused). help is translated and must
+** outlive the form (a string of gettext's).
+*/
+void form_set_help(struct form *f, int i, const char *help);
 
 /* True when any field differs from what the form started with. */
 int form_dirty(const struct form *f);

@@ -79,7 +79,7 @@ void list_screen_reload(struct list_screen *ls)
     free(raw);
     if (rc != DB_OK) {
         rows_free(ls);
-        ui_message(UI_MSG_ERROR, _("The list could not be read: %s"), db_rc_message(rc));
+        ui_db_failed(_("The list could not be read"), rc);
     }
     listview_set_count(&ls->list, (int)ls->rows.n);
     int at = has_keep ? row_of(ls, keep) : -1;
@@ -293,9 +293,7 @@ static void retire_refused(const struct record_type *t, const struct list_retire
     } else if (rc == DB_CONFLICT) {
         ui_message(UI_MSG_ERROR, "%s", _("Not changed: someone changed it meanwhile; look again"));
     } else {
-        char *why = db_rc_text(ui.db, rc);
-        ui_message(UI_MSG_ERROR, _("Not changed: %s"), why);
-        free(why);
+        ui_db_failed(_("Not changed"), rc);
     }
     if (rc == DB_CONFLICT) db_generation_touch(ui.db); /* every screen reads it again */
 }

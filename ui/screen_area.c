@@ -15,12 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* Text shown for a building kind. */
-static const char *building_kind_label(enum building_kind k)
-{
-    return k == BUILDING_RESIDENTIAL ? _("Residential") : _("Commercial");
-}
-
 static int area_load(struct list_screen *ls, const char *query, struct list_rows *out)
 {
     struct area_list l;
@@ -45,7 +39,7 @@ static const char *area_cell(struct list_screen *ls, const void *row, int col, c
     case AREA_GRID:
         return col == 2 ? a->parent_name : a->workers;
     case AREA_BUILDING:
-        return col == 2   ? building_kind_label(a->building_kind)
+        return col == 2   ? area_building_kind_label(a->building_kind)
                : col == 3 ? a->parent_name
                           : a->grid_name;
     default:

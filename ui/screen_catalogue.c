@@ -231,9 +231,7 @@ static void day_remove(struct list_screen *ls, void *row)
         ui_message(UI_MSG_ERROR, "%s", _("Not changed: someone changed it meanwhile; look again"));
         list_screen_reload(ls);
     } else {
-        char *why = db_rc_text(ui.db, rc);
-        ui_message(UI_MSG_ERROR, _("Not changed: %s"), why);
-        free(why);
+        ui_db_failed(_("Not changed"), rc);
     }
 }
 

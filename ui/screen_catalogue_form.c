@@ -23,20 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *check_required(const char *text)
-{
-    return str_empty(text) ? _("Required") : validate_line(text);
-}
-
-static const char *check_code(const char *text)
-{
-    if (str_empty(text)) return _("Required");
-    for (const char *p = text; *p; p++)
-        if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
-            return _("Letters, digits and - only");
-    return NULL;
-}
-
 static const char *check_accept(const char *text)
 {
     return catalogue_parse_accept(text) > 0 ? NULL : _("Write it as 2小时 or 30分钟");
@@ -68,10 +54,10 @@ static void item_build(struct form_screen *fs)
     const struct service_item *r = fs->orig;
     struct form *f = &fs->form;
     form_bind(f,
-              form_add_text(f, _("Code"), r->code, 16, 10, check_code,
+              form_add_text(f, _("Code"), r->code, 16, 10, validate_code,
                             TEXT_NORM_UPPER | TEXT_NORM_NOSPACE),
               "code");
-    form_bind(f, form_add_text(f, _("Name"), r->name, 60, 36, check_required, TEXT_NORM_PROSE),
+    form_bind(f, form_add_text(f, _("Name"), r->name, 60, 36, validate_required, TEXT_NORM_PROSE),
               "name");
     form_bind(f,
               form_add_choice(f, _("Unit"), r->unit_id, r->unit_name, choices_units, NULL, 0, 24),
@@ -156,10 +142,10 @@ static void unit_build(struct form_screen *fs)
     const struct unit *u = fs->orig;
     struct form *f = &fs->form;
     form_bind(f,
-              form_add_text(f, _("Code"), u->code, 16, 10, check_code,
+              form_add_text(f, _("Code"), u->code, 16, 10, validate_code,
                             TEXT_NORM_UPPER | TEXT_NORM_NOSPACE),
               "code");
-    form_bind(f, form_add_text(f, _("Name"), u->name, 40, 30, check_required, TEXT_NORM_PROSE),
+    form_bind(f, form_add_text(f, _("Name"), u->name, 40, 30, validate_required, TEXT_NORM_PROSE),
               "name");
     form_bind(f, form_add_text(f, _("Kind"), u->kind, 20, 16, validate_line, 0), "kind");
     form_bind(f, form_add_text(f, _("Phone"), u->phone, 30, 16, validate_line, TEXT_NORM_NOSPACE),
@@ -213,20 +199,12 @@ static int day_kind_source(void *ctx, const char *query, struct choice_list *out
     return 0;
 }
 
-static const char *check_day(const char *text)
-{
-    struct date d;
-    int rc = date_parse(text, &d);
-    if (rc == DATE_NOT_A_DATE) return _("Not a date: 1990-03-07, 1990/3/7 or 19900307");
-    if (rc == DATE_IMPOSSIBLE) return _("There is no such day");
-    return NULL;
-}
-
 static void day_build(struct form_screen *fs)
 {
     const struct calendar_day *d = fs->orig;
     struct form *f = &fs->form;
-    form_bind(f, form_add_text(f, _("Date"), d->day, 12, 12, check_day, TEXT_NORM_NOSPACE), "day");
+    form_bind(f, form_add_text(f, _("Date"), d->day, 12, 12, validate_date, TEXT_NORM_NOSPACE),
+              "day");
     form_bind(f,
               form_add_choice(f, _("Day"), d->working ? 2 : 1,
                               d->working ? _("Workday") : _("Holiday"), day_kind_source, NULL, 0,

@@ -61,8 +61,7 @@ static void home_load(struct home *h)
     h->residents_ok = rc[1] == DB_OK;
     h->requests_ok = rc[2] == DB_OK;
     for (size_t i = 0; i < ARRAY_LEN(rc); i++)
-        if (rc[i] != DB_OK)
-            ui_message(UI_MSG_ERROR, _("The counts could not be read: %s"), db_rc_message(rc[i]));
+        if (rc[i] != DB_OK) ui_db_failed(_("The counts could not be read"), rc[i]);
     h->generation = db_generation(ui.db);
     h->loaded = 1;
 }

@@ -75,7 +75,7 @@ static void rates_load(struct rates_screen *rs)
     int rc = rate_counts_gather(ui.db, rs->from, rs->to, &units, &n, &all);
     rs->generation = db_generation(ui.db);
     if (rc != DB_OK) {
-        ui_message(UI_MSG_ERROR, "%s", db_rc_message(rc));
+        ui_db_failed(_("The rates could not be reckoned"), rc);
         listview_set_count(&rs->list, 0);
         return;
     }

@@ -87,12 +87,6 @@ static const char *check_phone(const char *text)
     return phone_landline(text, out, sizeof out) ? _("Not a mobile or landline number") : NULL;
 }
 
-static const char *check_required_line(const char *text)
-{
-    if (str_empty(text)) return _("Required");
-    return validate_line(text);
-}
-
 /* The phone as it will be stored: a mobile or landline normalised, else as typed. Caller frees. */
 static char *phone_normal(const char *text)
 {
@@ -183,7 +177,7 @@ static void intake_build(struct form_screen *fs)
     form_add_choice(f, _("Level"), LEVEL_COMMUNITY + 1, _("Community level"), choices_levels, fs, 0,
                     8);
     form_add_choice(f, _("Evening talk"), 0, "", choices_talks, fs, 1, 30);
-    form_add_text(f, _("Title"), "", 60, 40, check_required_line, TEXT_NORM_PROSE);
+    form_add_text(f, _("Title"), "", 60, 40, validate_required, TEXT_NORM_PROSE);
     form_add_text(f, _("Detail"), "", 500, 40, validate_line, TEXT_NORM_PROSE);
     form_add_text(f, _("Answer"), "", 500, 40, validate_line, TEXT_NORM_PROSE);
     form_on_leave(f, on_leave, fs);

@@ -453,7 +453,7 @@ static void act(struct request_view *v, enum request_action a)
     } else if (rc == DB_INVALID) {
         ui_message(UI_MSG_ERROR, _("Not done: %s"), why ? why : db_rc_message(rc));
     } else {
-        ui_message(UI_MSG_ERROR, _("Not done: %s"), db_rc_message(rc));
+        ui_db_failed(_("Not done"), rc);
     }
     free(owned);
     free(unit.label);

@@ -51,16 +51,6 @@ static const char *const relations[] = {
 };
 
 /* Field checks: NULL or a message (borrowed). */
-static const char *check_birth(const char *text)
-{
-    struct date d;
-    if (str_empty(text)) return NULL;
-    int rc = date_parse(text, &d);
-    if (rc == DATE_NOT_A_DATE) return _("Not a date: 1990-03-07, 1990/3/7 or 19900307");
-    if (rc == DATE_IMPOSSIBLE) return _("There is no such day");
-    return NULL;
-}
-
 static const char *check_id(const char *text)
 {
     static char buf[256];
@@ -240,7 +230,7 @@ static void resident_build(struct form_screen *fs)
     form_add_choice(f, _("Sex"), r->gender, resident_gender_text(r->gender), gender_source, fs, 1,
                     8);
     form_add_choice(f, _("Ethnicity"), 0, r->ethnicity, ethnicity_source, fs, 1, 12);
-    form_add_text(f, _("Born"), r->birth_date, 10, 12, check_birth, 0);
+    form_add_text(f, _("Born"), r->birth_date, 10, 12, validate_date_optional, 0);
     form_add_text(f, _("ID number"), r->id_number, 24, 20, check_id,
                   TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
     form_add_text(f, _("Mobile"), r->phone, 20, 14, check_mobile, TEXT_NORM_NOSPACE);

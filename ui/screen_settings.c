@@ -36,11 +36,11 @@ static void settings_build(struct form_screen *fs)
     for (int i = 0; i < SETTING_COUNT; i++) {
         const struct setting *info = setting_info((enum setting_id)i);
         int text = info->type == SETTING_TEXT;
-        form_bind(&fs->form,
-                  form_add_text(&fs->form, _(info->label), settings_value(s, (enum setting_id)i),
-                                60, text ? 30 : 14, checks[i],
-                                text ? TEXT_NORM_PROSE : TEXT_NORM_NOSPACE),
-                  info->key);
+        int at =
+            form_add_text(&fs->form, _(info->label), settings_value(s, (enum setting_id)i), 60,
+                          text ? 30 : 14, checks[i], text ? TEXT_NORM_PROSE : TEXT_NORM_NOSPACE);
+        form_bind(&fs->form, at, info->key);
+        form_set_help(&fs->form, at, _(info->help));
     }
 }
 

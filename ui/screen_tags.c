@@ -47,11 +47,12 @@ static void tag_store(struct tag *t)
     int rc = tag_save(ui.db, t, actor_name());
     if (rc == DB_OK)
         ui_message(UI_MSG_INFO, _("Saved: %s"), t->name);
+    else if (rc == DB_DUPLICATE)
+        ui_message(UI_MSG_ERROR, "%s", _("This tag exists already"));
+    else if (rc == DB_CONFLICT)
+        ui_message(UI_MSG_ERROR, "%s", _("Not changed: someone changed it meanwhile; look again"));
     else
-        ui_message(UI_MSG_ERROR, "%s",
-                   rc == DB_DUPLICATE  ? _("This tag exists already")
-                   : rc == DB_CONFLICT ? _("Not changed: someone changed it meanwhile; look again")
-                                       : db_rc_message(rc));
+        ui_db_failed(_("Not saved"), rc);
 }
 
 /* A name typed into a dialog, trimmed and checked; NULL (and why, on the message line) if none. */

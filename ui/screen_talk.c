@@ -25,28 +25,14 @@
 
 /* --- the session form ---------------------------------------------------------------------- */
 
-static const char *check_date(const char *text)
-{
-    struct date d;
-    if (str_empty(text)) return _("Required");
-    int rc = date_parse(text, &d);
-    if (rc == DATE_NOT_A_DATE) return _("Not a date: 1990-03-07, 1990/3/7 or 19900307");
-    if (rc == DATE_IMPOSSIBLE) return _("There is no such day");
-    return NULL;
-}
-
-static const char *check_place(const char *text)
-{
-    return str_empty(text) ? _("Required") : validate_line(text);
-}
-
 static void talk_build(struct form_screen *fs)
 {
     const struct evening_talk *t = fs->orig;
     struct form *f = &fs->form;
-    form_bind(f, form_add_text(f, _("Held on"), t->held_on, 12, 12, check_date, TEXT_NORM_NOSPACE),
+    form_bind(f,
+              form_add_text(f, _("Held on"), t->held_on, 12, 12, validate_date, TEXT_NORM_NOSPACE),
               "held_on");
-    form_bind(f, form_add_text(f, _("Place"), t->place, 60, 36, check_place, TEXT_NORM_PROSE),
+    form_bind(f, form_add_text(f, _("Place"), t->place, 60, 36, validate_required, TEXT_NORM_PROSE),
               "place");
     form_bind(
         f, form_add_text(f, _("Officials"), t->officials, 100, 40, validate_line, TEXT_NORM_PROSE),

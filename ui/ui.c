@@ -42,6 +42,13 @@ void ui_message(enum ui_message_kind kind, const char *fmt, ...)
     message_kind = kind;
 }
 
+void ui_db_failed(const char *doing, int rc)
+{
+    char *why = db_rc_text(ui.db, rc);
+    ui_message(UI_MSG_ERROR, _("%s: %s"), doing, why);
+    free(why);
+}
+
 void ui_push(struct screen *s)
 {
     if (depth == STACK_MAX) die("too many screens open");

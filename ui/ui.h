@@ -71,6 +71,13 @@ enum ui_message_kind { UI_MSG_INFO, UI_MSG_ERROR };
 void ui_message(enum ui_message_kind kind, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/*
+** Say on the message line (as an error) that doing failed, and why: what
+** the database said about rc (db_rc_text(), SQLite's own words included).
+** doing is translated already ("Not changed").
+*/
+void ui_db_failed(const char *doing, int rc);
+
 /* Put a screen on top of the stack (the stack owns it). */
 void ui_push(struct screen *s);
 

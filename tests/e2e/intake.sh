@@ -84,7 +84,13 @@ wait_for desk "帮办 · 服务清单"
 keys desk F9
 choose desk "设置"
 expect desk "F9 on the catalogue, 设置, opens the settings" "本中心的设置"
+expect desk "each setting says what it is for" "本中心名称，印在回执上"
 keys desk Tab C-u
+type_text desk "咨询台"
+keys desk Tab
+expect desk "a desk phone that is no number is said" "不是手机号或固定电话号码"
+expect desk "what a setting is for stays beside it when the clerk moves on" "本中心名称，印在回执上"
+keys desk BTab C-u
 type_text desk "022-27309999"
 keys desk Tab C-u
 type_text desk "8点到5点"
