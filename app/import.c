@@ -532,10 +532,16 @@ static void columns_take(const struct record_import *ri, const struct ledger *l,
         char *raw = ledger_row_line(l, row, c->column, p);
         if (!raw) continue;
         char *text = text_normalize(raw, c->norm);
+        size_t chars = text_chars(text);
         const char *why = !*text && required  ? _("is empty")
                           : *text && c->check ? c->check(text)
                                               : NULL;
-        if (why) ledger_problem_add(p, row->line, ledger_column_header(l, c->column), xstrdup(why));
+        if (why)
+            ledger_problem_add(p, row->line, ledger_column_header(l, c->column), xstrdup(why));
+        else if (c->max && chars > c->max)
+            ledger_problem_add(
+                p, row->line, ledger_column_header(l, c->column),
+                xasprintf(_("too long: %zu characters, at most %zu"), chars, c->max));
         record_text_set(ri->type, rec, c->field, text);
         free(text);
         free(raw);

@@ -66,14 +66,16 @@ char *import_summary(const struct import_report *rep);
 /*
 ** A ledger column that is a record's text field as it is: the ledger field,
 ** the record field, how the text is normalised (text_normalize() flags),
-** and the check it must pass (NULL or the reason it fails, as forms check).
-** A table of them ends with a row whose field is NULL.
+** the check it must pass (NULL or the reason it fails, as forms check) and
+** the most characters it may hold (0: no limit; the form's field takes no
+** more). A table of them ends with a row whose field is NULL.
 */
 struct record_column {
     int column;
     const char *field;
     unsigned norm;
     const char *(*check)(const char *text);
+    size_t max;
 };
 
 /*

@@ -14,10 +14,10 @@
 /* --- staff kinds: plain records, through the shared importer and exporter ------------------- */
 
 static const struct record_column staff_kind_columns[] = {
-    {SKF_CODE, "code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, validate_code},
-    {SKF_NAME, "name", TEXT_NORM_PROSE, NULL},
-    {SKF_NOTE, "note", TEXT_NORM_PROSE, NULL},
-    {0, NULL, 0, NULL},
+    {SKF_CODE, "code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, validate_code, VALIDATE_CODE_MAX},
+    {SKF_NAME, "name", TEXT_NORM_PROSE, NULL, STAFF_KIND_NAME_MAX},
+    {SKF_NOTE, "note", TEXT_NORM_PROSE, NULL, STAFF_KIND_NOTE_MAX},
+    {0, NULL, 0, NULL, 0},
 };
 
 static int staff_kind_find_of(struct db *db, const void *rec, void *out)
@@ -33,7 +33,7 @@ static int staff_kind_store(struct db *db, void *rec, const char *actor)
 static int staff_kind_all(struct db *db, void **items, size_t *n)
 {
     struct staff_kind *kinds;
-    int rc = staff_kind_list(db, 1, &kinds, n);
+    int rc = staff_kind_list(db, 0, &kinds, n); /* the ledger has no column saying retired */
     *items = kinds;
     return rc;
 }

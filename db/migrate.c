@@ -3,10 +3,23 @@
 */
 #include "db/migrate.h"
 #include "db/resident_bulk.h"
+#include "src/clock.h"
 
 #include <stddef.h>
 
+/* The seeded staff kinds were made now, in local time (SQL's clock is UTC). */
+static int staff_kinds_seeded_now(struct db *db)
+{
+    char now[20];
+    clock_format(clock_now(), now);
+    struct db_stmt *st = db_prepare(db, "UPDATE staff_kind SET created_at = ?1, updated_at = ?1"
+                                        " WHERE created_at = ''");
+    db_bind_text(st, 1, now);
+    return db_write_one(db, st, NULL);
+}
+
 const struct migration_code migration_code[] = {
     {4, resident_file_long_pieces}, /* names filed under their 3-character pieces */
+    {5, staff_kinds_seeded_now},
     {0, NULL},
 };

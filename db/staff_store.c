@@ -27,6 +27,11 @@ int staff_kind_list(struct db *db, int with_retired, struct staff_kind **out, si
     db_bind_int(st, 1, with_retired);
     int rc;
     *out = db_collect(st, sizeof **out, staff_kind_read, n, &rc);
+    if (rc != DB_OK) {
+        record_array_free(&staff_kind_record, *out, *n);
+        *out = NULL;
+        *n = 0;
+    }
     return rc;
 }
 

@@ -11,8 +11,11 @@
 #include "db/db.h"
 #include "src/staff.h"
 
-/* Every staff kind, retired ones too when with_retired, by code; caller frees with
- * record_array_free(). */
+/*
+** Every staff kind, retired ones too when with_retired, by code, into *out
+** and *n (caller frees with record_array_free()). DB_OK, or the error
+** (then *out is NULL and *n 0).
+*/
 int staff_kind_list(struct db *db, int with_retired, struct staff_kind **out, size_t *n);
 
 /* One kind by id, or by its code, into *out (free with record_free()). DB_OK or DB_NOTFOUND. */

@@ -22,6 +22,10 @@ struct staff_kind {
     char *updated_at, *updated_by; /* stored */
 };
 
+/* The longest name and note, in characters (the form and the ledger alike). */
+#define STAFF_KIND_NAME_MAX 20
+#define STAFF_KIND_NOTE_MAX 100
+
 /* The fields of a staff kind (record.h). */
 extern const struct record_type staff_kind_record;
 

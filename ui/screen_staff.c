@@ -24,9 +24,13 @@ static void kind_build(struct form_screen *fs)
               form_add_text(f, _("Code"), k->code, VALIDATE_CODE_MAX, 10, validate_code,
                             TEXT_NORM_UPPER | TEXT_NORM_NOSPACE),
               "code");
-    form_bind(f, form_add_text(f, _("Name"), k->name, 20, 20, validate_required, TEXT_NORM_PROSE),
+    form_bind(f,
+              form_add_text(f, _("Name"), k->name, STAFF_KIND_NAME_MAX, 20, validate_required,
+                            TEXT_NORM_PROSE),
               "name");
-    form_bind(f, form_add_text(f, _("Note"), k->note, 100, 40, validate_line, TEXT_NORM_PROSE),
+    form_bind(f,
+              form_add_text(f, _("Note"), k->note, STAFF_KIND_NOTE_MAX, 40, validate_line,
+                            TEXT_NORM_PROSE),
               "note");
 }
 

@@ -17,7 +17,7 @@ cp "$TOP/tests/data/staff-kinds-bad.gb18030.csv" "$T/bad.csv"
 run staff-bad 5 "$BIN" --db "$DB" import staff-kinds "$T/bad.csv"
 t_golden "import staff-kinds: every bad row named by line, column and reason" "$E/staff-kinds-bad.txt" "$T/staff-bad.out"
 # The rejects are the bad rows as they were in the file (the header first).
-{ head -n 1 "$T/bad.csv"; sed -n '4p;5p;6p;7,8p;9p;10p;11p' "$T/bad.csv"; } >"$T/want.rejects"
+{ head -n 1 "$T/bad.csv"; sed -n '4p;5p;6p;7,8p;9p;10p;11p;12p' "$T/bad.csv"; } >"$T/want.rejects"
 if cmp -s "$T/bad.csv.rejects.csv" "$T/want.rejects"; then
     t_ok "import staff-kinds: the rejects file holds the bad rows byte for byte"
 else
@@ -37,6 +37,13 @@ run staff-roundtrip-csv 0 "$BIN" --db "$DB" export staff-kinds "$T/all.csv" --en
 run staff-roundtrip 0 "$BIN" --db "$DB" import staff-kinds "$T/all.csv"
 grep -q "读取 7 行：新增 0，更新 0，未变 7" "$T/staff-roundtrip.out" && t_ok "export staff-kinds: reads back unchanged" || t_fail "export staff-kinds: reads back unchanged" "$(cat "$T/staff-roundtrip.out")"
 unzip -p "$T/all.xlsx" xl/worksheets/sheet1.xml 2>/dev/null | grep -q "<t>楼长助理</t>" && t_ok "export staff-kinds: a workbook by its name" || t_fail "export staff-kinds: a workbook by its name"
+sqlite3 "$DB" "UPDATE staff_kind SET retired = 1 WHERE code = 'EG'"
+run staff-active 0 "$BIN" --db "$DB" export staff-kinds "$T/active.csv"
+if grep -q "EG" "$T/active.csv" || ! grep -q "LZ" "$T/active.csv"; then
+    t_fail "export staff-kinds: a retired kind is left out" "$(cat "$T/active.csv")"
+else
+    t_ok "export staff-kinds: a retired kind is left out"
+fi
 run staff-usage 2 "$BIN" --db "$DB" export staff-kindz "$T/x.csv"
 grep -q "staff-kinds" "$T/staff-usage.out" && t_ok "export: the usage names every ledger kind" || t_fail "export: the usage names every ledger kind" "$(cat "$T/staff-usage.out")"
 t_sanitizers "staff"

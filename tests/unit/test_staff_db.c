@@ -23,7 +23,9 @@ static int setup(void **state)
              getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
     unlink(path);
     char *err;
+    setenv("BANGBAN_NOW", "2026-03-02 09:30", 1); /* the seed rows are stamped in local time */
     assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, &err), DB_OK);
+    unsetenv("BANGBAN_NOW");
     return 0;
 }
 
@@ -61,6 +63,7 @@ static void seeded_kinds_are_there(void **state)
     for (size_t i = 0; i < n; i++)
         instructors += str_eq(kinds[i].name, "党建指导员");
     assert_int_equal(instructors, 1);
+    assert_str(kinds[0].updated_at, "2026-03-02 09:30:00");
     record_array_free(&staff_kind_record, kinds, n);
 }
 
