@@ -301,12 +301,13 @@ static void retire_refused(const struct record_type *t, const struct list_retire
 void list_screen_retire(struct list_screen *ls, void *row, const struct list_retire *r)
 {
     const struct record_type *t = list_screen_tab(ls)->type;
-    char *code = xstrdup(record_text(t, row, "code")), *name = xstrdup(record_text(t, row, "name"));
+    const char *code = record_text(t, row, "code"), *name = record_text(t, row, "name");
+    char *what = str_empty(code) ? xstrdup(name) : xasprintf("%s %s", code, name);
     int retire = !record_int(t, row, "retired");
     const char *note =
         r->ask_note ? r->ask_note : N_("It stays in the records and can be restored.");
-    char *q = retire ? xasprintf(_("Retire %s %s? %s"), code, name, _(note))
-                     : xasprintf(_("Restore %s %s?"), code, name);
+    char *q =
+        retire ? xasprintf(_("Retire %s? %s"), what, _(note)) : xasprintf(_("Restore %s?"), what);
     int yes = dialog_confirm(retire ? _("Retire") : _("Restore"), q, 0);
     free(q);
     if (yes) {
@@ -315,15 +316,13 @@ void list_screen_retire(struct list_screen *ls, void *row, const struct list_ret
         record_init(t, current);
         int rc = r->set(row, retire, &blocking, current);
         if (rc == DB_OK)
-            ui_message(UI_MSG_INFO, retire ? _("Retired: %s %s") : _("Restored: %s %s"), code,
-                       name);
+            ui_message(UI_MSG_INFO, retire ? _("Retired: %s") : _("Restored: %s"), what);
         else
             retire_refused(t, r, retire, rc, blocking, current);
         record_free(t, current);
         free(current);
     }
-    free(code);
-    free(name);
+    free(what);
 }
 
 static const struct screen_ops list_ops = {

@@ -141,8 +141,9 @@ void list_rows_keep(const struct record_type *t, struct list_rows *rows, const c
                     const char *field_a, const char *field_b);
 
 /*
-** What F8 does to one kind of record with a code and a name: how it is
-** retired or restored, and the words for what stands in the way.
+** What F8 does to one kind of record with a name (and a code, when it has
+** one): how it is retired or restored, and the words for what stands in
+** the way.
 */
 struct list_retire {
     /*

@@ -99,9 +99,11 @@ struct screen *screen_help_new(const struct screen *under)
     h->base.title = _("Keys");
     h->base.bar = help_bar;
     const struct command *cmds = under ? under->commands : NULL;
+    int alone = cmds && command_count(cmds) == 1; /* F9 runs it at once: no key to press */
     for (int i = 0; cmds && cmds[i].code; i++)
         row_add(h,
                 under->commands_direct ? xasprintf("%c  %s", cmds[i].key, _(cmds[i].label))
+                : alone                ? xasprintf("F9    %s", _(cmds[i].label))
                                        : xasprintf("F9 %c  %s", cmds[i].key, _(cmds[i].label)),
                 _(cmds[i].help));
     for (int a = 1; a < ACT_COUNT; a++) {

@@ -81,21 +81,83 @@ static void tag_new(struct list_screen *ls)
     free(name);
 }
 
+/* A copy of the tag under the cursor (free with record_free()); 0 when the list is empty. */
+static int tag_selected(struct screen *s, struct tag *out)
+{
+    const struct tag *row = list_screen_selected((struct list_screen *)s);
+    if (!row) return 0;
+    record_copy(&tag_record, out, row);
+    return 1;
+}
+
+static void tag_rename(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct tag t;
+    if (!tag_selected(s, &t)) return;
+    char *name = ask_name(_("Rename"), _("New name:"), t.name);
+    if (name) {
+        record_take(&t.name, name);
+        tag_store(&t);
+    }
+    record_free(&tag_record, &t);
+}
+
+static void tag_toggle_sensitive(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct tag t;
+    if (!tag_selected(s, &t)) return;
+    t.sensitive = !t.sensitive;
+    tag_store(&t);
+    record_free(&tag_record, &t);
+}
+
+static int tag_set_retired(void *row, int retire, int64_t *blocking, void *current)
+{
+    (void)blocking;
+    (void)current;
+    struct tag t;
+    record_copy(&tag_record, &t, row);
+    t.retired = retire;
+    int rc = tag_save(ui.db, &t, actor_name());
+    record_free(&tag_record, &t);
+    return rc;
+}
+
+static const struct list_retire tag_retiring = {
+    .set = tag_set_retired,
+    .ask_note = N_("Residents keep it; it is no longer offered. It can be restored."),
+};
+
+static void tag_retire(struct list_screen *ls, void *row)
+{
+    list_screen_retire(ls, row, &tag_retiring);
+}
+
+static void tag_retire_command(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    void *row = list_screen_selected(ls);
+    if (row) tag_retire(ls, row);
+}
+
+/* What can be done to a tag: Enter offers them, F9 too. */
+static const struct command tag_actions[] = {
+    {"tag-rename", '1', N_("Rename"), N_("Give the tag another name; residents keep it"), 0,
+     tag_rename, 0, NULL},
+    {"tag-sensitive", '2', N_("Sensitive or not"),
+     N_("A sensitive tag shows only where a resident is opened, never in lists or exports"), 0,
+     tag_toggle_sensitive, 0, NULL},
+    {"tag-retire", '3', N_("Retire or restore"), N_("A retired tag is no longer offered (F8)"), 0,
+     tag_retire_command, 0, NULL},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
+
 static void tag_change(struct list_screen *ls, void *row)
 {
-    (void)ls;
-    struct tag t = *(struct tag *)row; /* its name is the list's until tag_store() */
-    const char *options[] = {_("Rename"),
-                             t.sensitive ? _("Mark as not sensitive") : _("Mark as sensitive"),
-                             t.retired ? _("Restore") : _("Retire")};
-    int c = dialog_options(t.name, _("What next?"), options, 3);
-    char *name = NULL;
-    if (c < 0) return;
-    if (c == 0 && !(t.name = name = ask_name(_("Rename"), _("New name:"), t.name))) return;
-    if (c == 1) t.sensitive = !t.sensitive;
-    if (c == 2) t.retired = !t.retired;
-    tag_store(&t);
-    free(name);
+    command_menu(&ls->base, ((const struct tag *)row)->name, tag_actions);
 }
 
 static const struct list_tab tags_tab = {
@@ -106,10 +168,11 @@ static const struct list_tab tags_tab = {
     .load = tags_load,
     .cell = tags_cell,
     .edit = tag_change,
-    .create = tag_new};
+    .create = tag_new,
+    .retire = tag_retire};
 
 static const struct list_spec tags_spec = {
-    .title = N_("Tags"), .tabs = &tags_tab, .ntabs = 1, .above = tags_above};
+    .title = N_("Tags"), .tabs = &tags_tab, .ntabs = 1, .menu = tag_actions, .above = tags_above};
 
 struct screen *screen_tags_new(void)
 {

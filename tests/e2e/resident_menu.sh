@@ -1,5 +1,5 @@
 # The 居民 menu (F9): tags (a new one, a refused name, a taken name, marking
-# one sensitive, renaming, retiring) and exports (masked; full numbers only
+# one sensitive, renaming, retiring and restoring) and exports (masked; full numbers only
 # with a reason, which the audit log keeps; .xlsx by the file's name).
 . "$(dirname "$0")/lib.sh"
 
@@ -36,7 +36,7 @@ expect desk "a new tag is saved" "已保存：困境儿童"
 
 tag() { sqlite3 "$DB" "SELECT name || ' ' || sensitive || ' ' || retired FROM tag ORDER BY id DESC LIMIT 1"; }
 keys desk End Enter
-choose desk "设为敏感"
+choose desk "设为敏感 / 取消敏感"
 wait_for desk "已保存：困境儿童"
 [ "$(tag)" = "困境儿童 1 0" ] && t_ok "it is marked sensitive" || t_fail "it is marked sensitive" "$(tag)"
 if screen desk | grep -q "困境儿童 *敏感"; then t_ok "and the list says so"; else t_fail "and the list says so" "$(screen desk)"; fi
@@ -47,10 +47,21 @@ keys desk C-u
 type_text desk "困境少年"
 keys desk Enter
 expect desk "renamed" "已保存：困境少年"
-keys desk End Enter
-choose desk "停用"
-wait_for desk "已停用"
+keys desk End F8
+expect desk "F8 asks before retiring a tag" "停用 困境少年？"
+keys desk y
+expect desk "it is retired" "已停用：困境少年"
 [ "$(tag)" = "困境少年 1 1" ] && t_ok "and retired" || t_fail "and retired" "$(tag)"
+keys desk End Enter
+choose desk "停用 / 恢复"
+expect desk "Enter offers restoring it too" "恢复 困境少年？"
+keys desk y
+expect desk "it is restored" "已恢复：困境少年"
+[ "$(tag)" = "困境少年 1 0" ] && t_ok "and restored" || t_fail "and restored" "$(tag)"
+keys desk End F8
+wait_for desk "停用 困境少年？"
+keys desk y
+wait_for desk "已停用：困境少年"
 keys desk Escape
 expect desk "Esc goes back to the list" "查找："
 

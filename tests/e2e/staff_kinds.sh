@@ -64,6 +64,10 @@ wait_for desk "恢复 LZ 楼长助理"
 keys desk y
 expect desk "F8 restores it" "已恢复：LZ 楼长助理"
 
+keys desk F1
+expect desk "help names F9's one command with no key to press" "F9    导入工作人员类别"
+keys desk Escape
+wait_gone desk "F9    导入工作人员类别"
 keys desk F9
 expect desk "F9 offers the import of a kinds ledger" "导入工作人员类别"
 quits desk "quits cleanly"
