@@ -1,11 +1,17 @@
 /*
-** import: a resident ledger (src/ledger.h) into the register. Every row is
-** checked; the good ones go in as one transaction, the bad ones are
-** reported (physical line, column header, reason) and written, byte for
-** byte in the file's own encoding, to a rejects file the clerk can fix and
-** import again. A resident already registered (same ID number) is updated
-** or skipped, never duplicated; importing the same file twice changes
-** nothing. Into an empty register the rows go through the bulk loader.
+** import: ledgers (src/ledger.h) into the database. Every row is checked;
+** the good ones go in as one transaction, the bad ones are reported
+** (physical line, column header, reason) and written, byte for byte in the
+** file's own encoding, to a rejects file the clerk can fix and import
+** again. A record already on file (a resident by ID number, an item or a
+** staff kind by code, a calendar day by date) is updated or skipped, never
+** duplicated; importing the same file twice changes nothing.
+**
+** Residents have their own importer (import_residents(): households, tags,
+** places, and the bulk loader into an empty register); every other ledger
+** of plain records goes through import_records(), told by a struct
+** record_import how its rows become records (app/ledgers.c holds the
+** table of ledger kinds).
 */
 #ifndef BANGBAN_APP_IMPORT_H
 #define BANGBAN_APP_IMPORT_H
@@ -16,9 +22,10 @@
 #include "db/resident_bulk.h"
 #include "src/ledger.h"
 
+/* What a row does to the record on file it names. */
 enum import_existing {
-    IMPORT_UPDATE, /* take the ledger's values for the columns it has */
-    IMPORT_SKIP,   /* leave registered residents as they are */
+    IMPORT_UPDATE, /* take the row's values for the columns the ledger has; the others stay */
+    IMPORT_SKIP,   /* leave the record on file as it is */
 };
 
 struct import_options {

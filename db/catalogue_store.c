@@ -161,7 +161,6 @@ int unit_save(struct db *db, struct unit *u, const char *actor, struct unit *cur
     return rc == DB_CONFLICT ? unit_lost_race(db, u, current) : rc;
 }
 
-/* Set retired on a row of table (unit or service_item) with a version check. */
 int unit_set_retired(struct db *db, struct unit *u, int retired, const char *actor,
                      int64_t *blocking, struct unit *current)
 {

@@ -149,8 +149,10 @@ const char *request_sort_label(enum request_sort s);
 
 /*
 ** The counters a request keeps (returns, extensions, reopens, follow-up
-** attempts) checked against its timeline: a line in report for each that
-** disagrees. Returns how many disagree (0: all agree).
+** attempts) checked against its timeline: a line appended to report (the
+** caller's, which it frees) for each request that disagrees, and one with
+** SQLite's words for a check that could not run. Returns how many lines
+** were added (0: all agree).
 */
 int request_check_counters(struct db *db, struct strbuf *report);
 

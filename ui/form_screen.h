@@ -1,8 +1,8 @@
 /*
 ** form_screen: the form kit. Every form that creates or edits a record (an
 ** area, a unit, a service item, a calendar day, an evening talk, a
-** resident, the centre's settings, a new request) is this one screen
-** configured by a table: how its fields are laid out and read back, and
+** resident, a staff kind, the centre's settings, a new request) is this
+** one screen configured by a table: how its fields are laid out and read back, and
 ** how the store gets and saves the record. The kit does the rest, once for
 ** all of them: the header (version and who changed it last), the footer,
 ** keys, asking before unsaved typing is dropped, and one save loop with
@@ -14,9 +14,10 @@
 **   three-way comparison of the record as loaded, as typed here and as
 **   stored now). "Save over" writes only the fields this desk changed on
 **   top of what is stored now; where both desks changed the same field,
-**   both values are shown and the clerk chooses one. The other answers
-**   are to show the stored record instead, or to go on editing with
-**   nothing lost.
+**   both values are shown and the clerk chooses one (a list of words,
+**   FIELD_SET, keeps both desks' additions and removals instead). The
+**   other answers are to show the stored record instead, or to go on
+**   editing with nothing lost.
 **
 ** A field of the form says which field of the record it edits
 ** (form_bind()), so a duplicate value the store refuses is marked where
