@@ -130,7 +130,7 @@ check-layers:
 	 bad=$$(grep -lE '#include *"(\.\./)?cli/' $(filter ui/%,$(LAYER_FILES)) 2>/dev/null; \
 	        grep -lE '#include *"(\.\./)?ui/' $(filter cli/%,$(LAYER_FILES)) 2>/dev/null); \
 	 [ -z "$$bad" ] || { echo "layer check: ui/ and cli/ reach into each other: $$bad"; exit 1; }; \
-	 bad=$$(grep -lE 'sqlite3_|SELECT |INSERT INTO|UPDATE [a-z_]+ SET' $(filter-out db/%,$(LAYER_FILES)) 2>/dev/null); \
+	 bad=$$(grep -lE 'sqlite3_|SELECT |INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM|PRAGMA |CREATE (TABLE|INDEX)' $(filter-out db/%,$(LAYER_FILES)) 2>/dev/null); \
 	 [ -z "$$bad" ] || { echo "layer check: SQL outside db/: $$bad"; exit 1; }
 
 check-calls: bangban

@@ -2,7 +2,8 @@
 # The layers, checked on what the objects call, not only on what the
 # sources include: an object of a layer may use only symbols defined by
 # its own layer or the layers below it (src <- db <- app <- ui, cli;
-# src/main.c, the composition root, sees all and is not given here).
+# src/main.c, the composition root, sees all and is not given here), and
+# only ui/ may call curses, only db/ SQLite.
 #
 #   sh tests/layer-calls.sh LAYER "OBJECTS" [LAYER "OBJECTS" ...]
 #
@@ -24,6 +25,16 @@ for layer in src db app ui cli; do
         awk 'NF == 3 { print $3 }' | sort -u >"$tmp/$layer.defs"
 done
 
+# What the libraries of one layer define: curses (ui/ alone) and SQLite (db/ alone).
+lib_defs() {
+    for lib; do
+        path=$(${CC:-cc} -print-file-name="$lib")
+        [ -f "$path" ] && nm -D --defined-only "$path" 2>/dev/null
+    done | awk 'NF == 3 { sub(/@.*/, "", $3); print $3 }' | sort -u
+}
+lib_defs libncursesw.so.6 libtinfo.so.6 >"$tmp/curses.defs"
+lib_defs libsqlite3.so.0 >"$tmp/sqlite.defs"
+
 # above LAYER: the layers an object of LAYER may not call.
 above() {
     case $1 in
@@ -43,6 +54,14 @@ for layer in src db app ui cli; do
             comm -12 "$tmp/undef" "$tmp/$up.defs" >"$tmp/hits"
             if [ -s "$tmp/hits" ]; then
                 echo "layer check: $obj ($layer/) calls $up/: $(tr '\n' ' ' <"$tmp/hits")"
+                bad=1
+            fi
+        done
+        for lib in curses sqlite; do
+            case $lib/$layer in curses/ui | sqlite/db) continue ;; esac
+            comm -12 "$tmp/undef" "$tmp/$lib.defs" >"$tmp/hits"
+            if [ -s "$tmp/hits" ]; then
+                echo "layer check: $obj ($layer/) calls $lib: $(tr '\n' ' ' <"$tmp/hits")"
                 bad=1
             fi
         done
