@@ -2,9 +2,11 @@
 ** form: see form.h.
 */
 #include "ui/form.h"
+#include "src/date.h"
 #include "src/i18n.h"
 #include "src/text.h"
 #include "src/util.h"
+#include "src/validate.h"
 #include "ui/draw.h"
 #include "ui/term.h"
 #include "ui/widget.h"
@@ -115,6 +117,14 @@ int form_masked(const struct form *f, int i)
     return same;
 }
 
+int form_add_code(struct form *f, const char *code, size_t max, int width)
+{
+    int i = form_add_text(f, _("Code"), code, max, width, validate_code,
+                          TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
+    form_bind(f, i, "code");
+    return i;
+}
+
 void form_bind(struct form *f, int i, const char *name)
 {
     f->fields[i].binds = name;
@@ -168,6 +178,16 @@ char *form_text(const struct form *f, int i)
     char *out = text_normalize(raw, ff->norm);
     free(raw);
     return out;
+}
+
+char *form_date(const struct form *f, int i)
+{
+    char *text = form_text(f, i);
+    struct date d;
+    char iso[11] = "";
+    if (date_parse(text, &d) == DATE_OK) date_format(&d, iso);
+    free(text);
+    return xstrdup(iso);
 }
 
 void form_set_text(struct form *f, int i, const char *text)

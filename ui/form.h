@@ -76,6 +76,13 @@ void form_free(struct form *f);
 int form_add_text(struct form *f, const char *label, const char *value, size_t max, int width,
                   form_check check, unsigned norm);
 
+/*
+** Add a record's code (letters, digits and - _ .; upper-cased, no spaces),
+** at most max characters, bound to the record field "code". Returns its
+** index.
+*/
+int form_add_code(struct form *f, const char *code, size_t max, int width);
+
 /* Add a choice field currently set to (id, label). Returns its index. */
 int form_add_choice(struct form *f, const char *label, int64_t id, const char *label_text,
                     choice_source source, void *ctx, int optional, int width);
@@ -121,6 +128,8 @@ int form_check_all(struct form *f);
 char *form_text(const struct form *f, int i);
 /* Replace the text of a text field (e.g. a value worked out from another). */
 void form_set_text(struct form *f, int i, const char *text);
+/* The date typed in field i as YYYY-MM-DD, "" when it is none. Caller frees. */
+char *form_date(const struct form *f, int i);
 /* The id chosen in a choice field (0: none); set it. */
 int64_t form_choice(const struct form *f, int i);
 void form_set_choice(struct form *f, int i, int64_t id, const char *label);

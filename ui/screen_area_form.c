@@ -74,10 +74,7 @@ static void area_build(struct form_screen *fs)
 {
     const struct area *r = fs->orig;
     struct form *f = &fs->form;
-    form_bind(f,
-              form_add_text(f, _("Code"), r->code, VALIDATE_CODE_MAX, 20, validate_code,
-                            TEXT_NORM_UPPER | TEXT_NORM_NOSPACE),
-              "code");
+    form_add_code(f, r->code, VALIDATE_CODE_MAX, 20);
     form_bind(f, form_add_text(f, _("Name"), r->name, NAME_MAX_CHARS, 36, validate_required, 0),
               "name");
     switch (r->kind) {

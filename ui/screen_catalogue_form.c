@@ -53,10 +53,7 @@ static void item_build(struct form_screen *fs)
 {
     const struct service_item *r = fs->orig;
     struct form *f = &fs->form;
-    form_bind(f,
-              form_add_text(f, _("Code"), r->code, 16, 10, validate_code,
-                            TEXT_NORM_UPPER | TEXT_NORM_NOSPACE),
-              "code");
+    form_add_code(f, r->code, 16, 10);
     form_bind(f, form_add_text(f, _("Name"), r->name, 60, 36, validate_required, TEXT_NORM_PROSE),
               "name");
     form_bind(f,
@@ -141,10 +138,7 @@ static void unit_build(struct form_screen *fs)
 {
     const struct unit *u = fs->orig;
     struct form *f = &fs->form;
-    form_bind(f,
-              form_add_text(f, _("Code"), u->code, 16, 10, validate_code,
-                            TEXT_NORM_UPPER | TEXT_NORM_NOSPACE),
-              "code");
+    form_add_code(f, u->code, 16, 10);
     form_bind(f, form_add_text(f, _("Name"), u->name, 40, 30, validate_required, TEXT_NORM_PROSE),
               "name");
     form_bind(f, form_add_text(f, _("Kind"), u->kind, 20, 16, validate_line, 0), "kind");
@@ -218,12 +212,7 @@ static int day_read(struct form_screen *fs, void *rec)
 {
     struct form *f = &fs->form;
     struct calendar_day *d = rec;
-    char *text = form_text(f, form_bound(f, "day"));
-    struct date when;
-    char iso[11] = "";
-    if (date_parse(text, &when) == DATE_OK) date_format(&when, iso);
-    free(text);
-    record_set(&d->day, iso);
+    record_take(&d->day, form_date(f, form_bound(f, "day")));
     d->working = form_choice(f, form_bound(f, "working")) == 2;
     record_take(&d->name, form_text(f, form_bound(f, "name")));
     return 0;

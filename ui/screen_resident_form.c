@@ -265,11 +265,7 @@ static int resident_read(struct form_screen *fs, void *rec)
     record_take(&out->name, form_text(f, F_NAME));
     out->gender = (char)form_choice(f, F_GENDER);
     record_set(&out->ethnicity, f->fields[F_ETHNICITY].choice_label);
-    char *birth = form_text(f, F_BIRTH);
-    struct date d;
-    char iso[11];
-    record_set(&out->birth_date, date_parse(birth, &d) == DATE_OK ? date_format(&d, iso) : "");
-    free(birth);
+    record_take(&out->birth_date, form_date(f, F_BIRTH));
     if (!form_masked(f, F_ID)) {
         char *typed = form_text(f, F_ID);
         struct idcard id;

@@ -20,10 +20,7 @@ static void kind_build(struct form_screen *fs)
 {
     const struct staff_kind *k = fs->orig;
     struct form *f = &fs->form;
-    form_bind(f,
-              form_add_text(f, _("Code"), k->code, VALIDATE_CODE_MAX, 10, validate_code,
-                            TEXT_NORM_UPPER | TEXT_NORM_NOSPACE),
-              "code");
+    form_add_code(f, k->code, VALIDATE_CODE_MAX, 10);
     form_bind(f,
               form_add_text(f, _("Name"), k->name, STAFF_KIND_NAME_MAX, 20, validate_required,
                             TEXT_NORM_PROSE),

@@ -49,12 +49,7 @@ static int talk_read(struct form_screen *fs, void *rec)
 {
     struct form *f = &fs->form;
     struct evening_talk *t = rec;
-    char *date = form_text(f, form_bound(f, "held_on"));
-    struct date d;
-    char iso[11] = "";
-    if (date_parse(date, &d) == DATE_OK) date_format(&d, iso);
-    free(date);
-    record_set(&t->held_on, iso);
+    record_take(&t->held_on, form_date(f, form_bound(f, "held_on")));
     record_take(&t->place, form_text(f, form_bound(f, "place")));
     record_take(&t->officials, form_text(f, form_bound(f, "officials")));
     int community = form_bound(f, "community_id");
