@@ -494,17 +494,29 @@ static int column_of_field(const struct record_import *ri, const char *field)
 
 /*
 ** Store a row's record in a savepoint of its own: a row the database
-** refuses (a value another record holds, a rule of the schema) is a bad
-** row, reported with the value's column, and the others go on.
+** refuses (a value another record holds, a rule of the schema) or that
+** what it points at refuses (ri->resolve) is a bad row, reported with the
+** value's column, and leaves nothing behind: the others go on.
 */
 static int record_store_row(struct db *db, const struct record_import *ri, struct ledger *l,
-                            const struct ledger_row *row, void *rec, const struct import_options *o,
-                            struct import_report *rep)
+                            const struct ledger_row *row, void *rec, const void *aside,
+                            const struct import_options *o, struct import_report *rep)
 {
     int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    size_t created = rep->created.n;
+    char *refused = NULL;
+    if (ri->resolve) rc = ri->resolve(db, rec, aside, o, rep, &refused);
     if (rc == DB_OK) rc = record_store(db, ri, l, rec, o, rep);
     if (rc == DB_OK) return db_commit(db);
     db_rollback(db);
+    while (rep->created.n > created) /* the units this row made are undone */
+        free(rep->created.v[--rep->created.n]);
+    if (refused) {
+        ledger_problem_add(&rep->problems, row->line, ledger_column_header(l, ri->resolve_column),
+                           refused);
+        return DB_OK;
+    }
     if (rc != DB_DUPLICATE && rc != DB_INVALID) return rc;
     char *field = rc == DB_DUPLICATE ? db_duplicate_field(db) : NULL;
     int f = field ? record_field_index(ri->type, field) : -1;
@@ -561,34 +573,22 @@ static int record_row(struct db *db, const struct record_import *ri, struct ledg
     if (ri->check) ri->check(l, row, rec, aside, &rep->problems);
     int key = record_field_index(ri->type, ri->key_field);
     char *name = record_field_text(ri->type, (size_t)key, rec);
-    if (rep->problems.n == before && *name) {
-        /* seen holds "line\tkey" for each good row so far. */
-        for (size_t i = 0; i < seen->n && rep->problems.n == before; i++) {
-            const char *tab = strchr(seen->v[i], '\t');
-            if (str_eq(tab + 1, name))
-                ledger_problem_add(&rep->problems, row->line,
-                                   ledger_column_header(l, ri->key_column),
-                                   xasprintf(_("the same as line %d"), atoi(seen->v[i])));
-        }
-        char *entry = xasprintf("%d\t%s", row->line, name);
-        strlist_add(seen, entry);
-        free(entry);
+    /* seen holds "line\tkey" for each row stored so far. */
+    for (size_t i = 0; *name && i < seen->n && rep->problems.n == before; i++) {
+        const char *tab = strchr(seen->v[i], '\t');
+        if (str_eq(tab + 1, name))
+            ledger_problem_add(&rep->problems, row->line, ledger_column_header(l, ri->key_column),
+                               xasprintf(_("the same as line %d"), atoi(seen->v[i])));
     }
     int rc = DB_OK;
-    char *why = NULL;
-    if (rep->problems.n == before && ri->resolve) {
-        rc = ri->resolve(db, rec, aside, o, rep, &why);
-        if (rc == DB_INVALID && why) {
-            ledger_problem_add(&rep->problems, row->line,
-                               ledger_column_header(l, ri->resolve_column), why);
-            rc = DB_OK;
-        }
-    }
-    if (rep->problems.n == before && rc == DB_OK)
-        rc = record_store_row(db, ri, l, row, rec, o, rep);
+    if (rep->problems.n == before) rc = record_store_row(db, ri, l, row, rec, aside, o, rep);
     if (rep->problems.n != before) {
         raw_rows_add(rejected, row->raw, row->raw_len);
         rep->rejected++;
+    } else if (*name) {
+        char *entry = xasprintf("%d\t%s", row->line, name);
+        strlist_add(seen, entry);
+        free(entry);
     }
     free(name);
     record_free(ri->type, rec);

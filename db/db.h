@@ -171,14 +171,18 @@ int db_count(struct db *db, const char *sql, int64_t *n);
 ** another connection holds the write lock. Calls nest: an inner call
 ** starts a savepoint, so an inner db_rollback() undoes the inner work
 ** alone and the outer transaction goes on (an importer refuses one row and
-** takes the rest); only the outermost commits. Returns DB_OK or DB_BUSY
-** (nothing started).
+** takes the rest); only the outermost commits. Returns DB_OK, or DB_BUSY
+** (the outermost, after the retries), DB_FULL or DB_ERROR (a savepoint
+** that could not start): then nothing started, and the caller must not
+** commit or roll back this level.
 */
 int db_write_begin(struct db *db);
 /*
-** Commit: an inner call releases its savepoint; the outermost commits and
-** moves the generation. When SQLite lost the transaction under an inner
-** level (a full disk), the whole is rolled back and DB_ERROR returned; a
+** Commit: an inner call releases its savepoint (returning DB_OK without a
+** word once the transaction is lost: the outermost will say it); the
+** outermost commits and moves the generation. When SQLite lost the
+** transaction under an inner level (a full disk), the whole is rolled
+** back and DB_ERROR returned; a
 ** failed COMMIT is rolled back and its code returned (DB_BUSY after the
 ** retries, DB_FULL, DB_ERROR).
 */

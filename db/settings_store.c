@@ -48,9 +48,6 @@ static int value_write(struct db *db, enum setting_id id, const char *value, con
 
 int settings_save(struct db *db, struct settings *s, const char *actor)
 {
-    for (int i = 0; i < SETTING_COUNT; i++)
-        if (setting_check((enum setting_id)i, settings_value(s, (enum setting_id)i)))
-            return DB_INVALID;
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
     if (version_of(db) != s->version) {
@@ -60,7 +57,12 @@ int settings_save(struct db *db, struct settings *s, const char *actor)
     int written = 0;
     for (int i = 0; rc == DB_OK && i < SETTING_COUNT; i++) {
         char *had = settings_get(db, (enum setting_id)i);
-        if (!str_eq(had, settings_value(s, (enum setting_id)i))) {
+        const char *now = settings_value(s, (enum setting_id)i);
+        if (str_eq(had, now)) {
+            /* as stored: not judged again by a rule made since */
+        } else if (setting_check((enum setting_id)i, now)) {
+            rc = DB_INVALID;
+        } else {
             rc = value_write(db, (enum setting_id)i, s->value[i], actor, s->version + 1);
             written = 1;
         }

@@ -19,7 +19,8 @@ int settings_load(struct db *db, struct settings *out);
 /*
 ** Save s as actor, in one transaction: each value that differs from the
 ** stored one. Refused with DB_CONFLICT when the settings were saved since
-** s->version was read, with DB_INVALID when a value fails its check.
+** s->version was read, with DB_INVALID when a value changed fails its
+** check (one left as stored is not judged again).
 ** DB_OK moves s->version on when a value was written.
 */
 int settings_save(struct db *db, struct settings *s, const char *actor);

@@ -34,6 +34,12 @@ lib_defs() {
 }
 lib_defs libncursesw.so.6 libtinfo.so.6 >"$tmp/curses.defs"
 lib_defs libsqlite3.so.0 >"$tmp/sqlite.defs"
+for lib in curses sqlite; do
+    if [ ! -s "$tmp/$lib.defs" ]; then
+        echo "layer check: the $lib library was not found (${CC:-cc} -print-file-name): nothing to check calls against"
+        exit 1
+    fi
+done
 
 # above LAYER: the layers an object of LAYER may not call.
 above() {

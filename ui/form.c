@@ -222,7 +222,9 @@ static int field_leave(struct form *f, int i)
         char *text = form_text(f, i);
         char *raw = lineedit_text(&ff->edit);
         if (!str_eq(text, raw)) lineedit_set(&ff->edit, text); /* show the normalised form */
-        if (ff->check) msg = ff->check(text);
+        /* A value on file left as it was is not judged again by a rule made since. */
+        int kept = *raw && str_eq(raw, ff->orig);
+        if (ff->check && !kept) msg = ff->check(text);
         free(raw);
         free(text);
     } else if (ff->kind == FORM_CHOICE && !ff->optional && ff->choice_id == 0) {

@@ -121,7 +121,12 @@ void form_draw(struct form *f, int y, int rows, int cols, struct screen *s);
 */
 int form_key(struct form *f, enum action a, const struct key *k);
 
-/* Check every field (as if each were left); returns the index of the first bad one or -1. */
+/*
+** Check every field (as if each were left); returns the index of the
+** first bad one or -1. A text field still holding the value it was given
+** (a value on file) is not checked again: a rule made since does not
+** stop a clerk saving the rest of the record.
+*/
 int form_check_all(struct form *f);
 
 /* The text of a text field, normalised as it will be saved. Caller frees. */

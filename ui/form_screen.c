@@ -94,7 +94,7 @@ static int *both_choose(const struct form_screen *fs, const struct record_merge 
         char *b = record_field_shown(t, m->both[k], theirs);
         char *text = xasprintf(_("Both desks changed %s.\nYou wrote: %s\nThey wrote: %s"),
                                label ? _(label) : "", a, b);
-        if (str_eq(a, b)) {
+        if (str_eq(a, b) && (t->fields[m->both[k]].flags & FIELD_SECRET)) {
             /* Two numbers that differ where the mask hides them. */
             char *more = xasprintf("%s\n%s", text,
                                    _("They differ only in digits the mask hides; yours is the one "

@@ -280,13 +280,12 @@ static void retire_refused(const struct record_type *t, const struct list_retire
                            int rc, int64_t blocking, const void *current)
 {
     const char *by = record_text(t, current, "updated_by");
-    if (rc == DB_INVALID && retire) {
+    if (rc == DB_INVALID && retire && blocking > 0) {
         /* TRANSLATORS: %s is "active records" or another blocked_by, its measure word included. */
         ui_message(UI_MSG_ERROR, _("Not retired: %lld %s still belong to it"), (long long)blocking,
                    _(r->blocked_by ? r->blocked_by : N_("active records")));
-    } else if (rc == DB_INVALID) {
-        ui_message(UI_MSG_ERROR, "%s",
-                   _(r->orphan ? r->orphan : N_("Not restored: what it belongs to is retired")));
+    } else if (rc == DB_INVALID && !retire && r->orphan) {
+        ui_message(UI_MSG_ERROR, "%s", _(r->orphan));
     } else if (rc == DB_CONFLICT && !str_empty(by)) {
         ui_message(UI_MSG_ERROR, _("Not changed: %s changed it at %s; look again"), by,
                    record_text(t, current, "updated_at"));
@@ -312,8 +311,7 @@ void list_screen_retire(struct list_screen *ls, void *row, const struct list_ret
     free(q);
     if (yes) {
         int64_t blocking = 0;
-        void *current = xcalloc(1, t->size);
-        record_init(t, current);
+        void *current = xcalloc(1, t->size); /* zeroed: a store may fill it */
         int rc = r->set(row, retire, &blocking, current);
         if (rc == DB_OK)
             ui_message(UI_MSG_INFO, retire ? _("Retired: %s") : _("Restored: %s"), what);

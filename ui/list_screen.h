@@ -148,16 +148,17 @@ void list_rows_keep(const struct record_type *t, struct list_rows *rows, const c
 struct list_retire {
     /*
     ** Retire (retire = 1) or restore row, the version checked. Returns
-    ** DB_OK (row updated), DB_CONFLICT (current, initialised by the kit,
-    ** may be filled with the record as it is now), DB_INVALID (refused:
-    ** *blocking holds how many active records stand in the way of a
-    ** retire; a restore is refused because what it belongs to is retired)
+    ** DB_OK (row updated), DB_CONFLICT (current, zeroed memory of the
+    ** row's type that the kit frees with record_free(), may be filled with
+    ** the record as it is now), DB_INVALID (refused: for a retire,
+    ** *blocking holds how many active records stand in the way, 0 when
+    ** something else does; for a restore, what it belongs to is retired)
     ** or another error.
     */
     int (*set)(void *row, int retire, int64_t *blocking, void *current);
     const char *ask_note;   /* msgid after "Retire CODE NAME?"; NULL: the kit's words */
     const char *blocked_by; /* msgid: what stands in the way ("active records"); NULL: those */
-    const char *orphan;     /* msgid: why a restore was refused; NULL: the kit's words */
+    const char *orphan;     /* msgid: why a restore was refused; NULL: the database's words */
 };
 
 /*

@@ -66,7 +66,10 @@ static int area_retire_set(void *row, int retire, int64_t *blocking, void *curre
     return area_set_retired(ui.db, row, retire, actor_name(), blocking, current);
 }
 
-static const struct list_retire area_retiring = {.set = area_retire_set};
+static const struct list_retire area_retiring = {
+    .set = area_retire_set,
+    .orphan = N_("Not restored: what it belongs to is retired"),
+};
 
 /* F8: retire the record, or restore a retired one, as the clerk confirms. */
 static void area_retire(struct list_screen *ls, void *row)

@@ -103,13 +103,18 @@ static void tag_rename(struct screen *s, const struct command *c)
     record_free(&tag_record, &t);
 }
 
-static void tag_toggle_sensitive(struct screen *s, const struct command *c)
+/* Mark the tag sensitive (c->arg 1) or not (0). */
+static void tag_mark_sensitive(struct screen *s, const struct command *c)
 {
-    (void)c;
     struct tag t;
     if (!tag_selected(s, &t)) return;
-    t.sensitive = !t.sensitive;
-    tag_store(&t);
+    if (t.sensitive == (int)c->arg)
+        ui_message(UI_MSG_INFO, "%s",
+                   c->arg ? _("It is sensitive already") : _("It is not sensitive"));
+    else {
+        t.sensitive = (int)c->arg;
+        tag_store(&t);
+    }
     record_free(&tag_record, &t);
 }
 
@@ -117,10 +122,14 @@ static int tag_set_retired(void *row, int retire, int64_t *blocking, void *curre
 {
     (void)blocking;
     (void)current;
-    struct tag t;
-    record_copy(&tag_record, &t, row);
+    struct tag *shown = row, t;
+    record_copy(&tag_record, &t, shown);
     t.retired = retire;
     int rc = tag_save(ui.db, &t, actor_name());
+    if (rc == DB_OK) {
+        shown->retired = t.retired;
+        shown->version = t.version;
+    }
     record_free(&tag_record, &t);
     return rc;
 }
@@ -135,29 +144,46 @@ static void tag_retire(struct list_screen *ls, void *row)
     list_screen_retire(ls, row, &tag_retiring);
 }
 
+/* Retire the tag (c->arg 1) or restore it (0), as F8 does. */
 static void tag_retire_command(struct screen *s, const struct command *c)
 {
-    (void)c;
     struct list_screen *ls = (struct list_screen *)s;
-    void *row = list_screen_selected(ls);
-    if (row) tag_retire(ls, row);
+    struct tag *row = list_screen_selected(ls);
+    if (!row) return;
+    if (row->retired == (int)c->arg)
+        ui_message(UI_MSG_INFO, "%s", c->arg ? _("It is retired already") : _("It is in use"));
+    else
+        tag_retire(ls, row);
 }
 
-/* What can be done to a tag: Enter offers them, F9 too. */
+/* What can be done to a tag (F9); Enter offers those that would change it. */
 static const struct command tag_actions[] = {
     {"tag-rename", '1', N_("Rename"), N_("Give the tag another name; residents keep it"), 0,
      tag_rename, 0, NULL},
-    {"tag-sensitive", '2', N_("Sensitive or not"),
-     N_("A sensitive tag shows only where a resident is opened, never in lists or exports"), 0,
-     tag_toggle_sensitive, 0, NULL},
-    {"tag-retire", '3', N_("Retire or restore"), N_("A retired tag is no longer offered (F8)"), 0,
-     tag_retire_command, 0, NULL},
+    {"tag-sensitive", '2', N_("Mark as sensitive"),
+     N_("Shown only where a resident is opened, never in lists or exports"), 0, tag_mark_sensitive,
+     1, NULL},
+    {"tag-not-sensitive", '3', N_("Mark as not sensitive"),
+     N_("Shown wherever the resident's tags are"), 0, tag_mark_sensitive, 0, NULL},
+    {"tag-retire", '4', N_("Retire"), N_("No longer offered; residents keep it (F8)"), 0,
+     tag_retire_command, 1, NULL},
+    {"tag-restore", '5', N_("Restore"), N_("Offered again (F8)"), 0, tag_retire_command, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
+/* Enter: the actions that would change this tag, under its name. */
 static void tag_change(struct list_screen *ls, void *row)
 {
-    command_menu(&ls->base, ((const struct tag *)row)->name, tag_actions);
+    const struct tag *t = row;
+    struct command offered[ARRAY_LEN(tag_actions)];
+    size_t n = 0;
+    for (const struct command *c = tag_actions; c->code; c++) {
+        int moot = (c->run == tag_mark_sensitive && t->sensitive == (int)c->arg) ||
+                   (c->run == tag_retire_command && t->retired == (int)c->arg);
+        if (!moot) offered[n++] = *c;
+    }
+    offered[n] = tag_actions[ARRAY_LEN(tag_actions) - 1];
+    command_menu(&ls->base, t->name, offered);
 }
 
 static const struct list_tab tags_tab = {

@@ -32,6 +32,13 @@ fi
 run staff-again 5 "$BIN" --db "$DB" import staff-kinds "$T/bad.csv"
 grep -q "新增 0，更新 0，未变 2" "$T/staff-again.out" && t_ok "import staff-kinds: twice changes nothing" || t_fail "import staff-kinds: twice changes nothing" "$(cat "$T/staff-again.out")"
 
+# A ledger without the note column renames a kind and leaves its note as it is.
+printf '%s\r\n' "类别编码,类别名称" "SW,党建社会工作者" >"$T/names.csv"
+run staff-names 0 "$BIN" --db "$DB" import staff-kinds "$T/names.csv"
+[ "$(sqlite3 "$DB" "SELECT name || '/' || note FROM staff_kind WHERE code = 'SW'")" = "党建社会工作者/派驻商务楼宇，任楼长" ] &&
+    t_ok "import staff-kinds: a column the ledger lacks is left as it is" ||
+    t_fail "import staff-kinds: a column the ledger lacks is left as it is" "$(sqlite3 "$DB" "SELECT * FROM staff_kind WHERE code = 'SW'")"
+
 run staff-roundtrip-out 0 "$BIN" --db "$DB" export staff-kinds "$T/all.xlsx"
 run staff-roundtrip-csv 0 "$BIN" --db "$DB" export staff-kinds "$T/all.csv" --encoding gb18030
 run staff-roundtrip 0 "$BIN" --db "$DB" import staff-kinds "$T/all.csv"

@@ -36,7 +36,7 @@ expect desk "a new tag is saved" "已保存：困境儿童"
 
 tag() { sqlite3 "$DB" "SELECT name || ' ' || sensitive || ' ' || retired FROM tag ORDER BY id DESC LIMIT 1"; }
 keys desk End Enter
-choose desk "设为敏感 / 取消敏感"
+choose desk "设为敏感"
 wait_for desk "已保存：困境儿童"
 [ "$(tag)" = "困境儿童 1 0" ] && t_ok "it is marked sensitive" || t_fail "it is marked sensitive" "$(tag)"
 if screen desk | grep -q "困境儿童 *敏感"; then t_ok "and the list says so"; else t_fail "and the list says so" "$(screen desk)"; fi
@@ -53,8 +53,14 @@ keys desk y
 expect desk "it is retired" "已停用：困境少年"
 [ "$(tag)" = "困境少年 1 1" ] && t_ok "and retired" || t_fail "and retired" "$(tag)"
 keys desk End Enter
-choose desk "停用 / 恢复"
-expect desk "Enter offers restoring it too" "恢复 困境少年？"
+wait_for desk "取消敏感"
+if screen desk | grep -qE " [0-9]  ?(设为敏感|停用) "; then
+    t_fail "Enter offers only what would change a retired, sensitive tag" "$(screen desk)"
+else
+    t_ok "Enter offers only what would change a retired, sensitive tag"
+fi
+choose desk "恢复"
+expect desk "Enter offers restoring it" "恢复 困境少年？"
 keys desk y
 expect desk "it is restored" "已恢复：困境少年"
 [ "$(tag)" = "困境少年 1 0" ] && t_ok "and restored" || t_fail "and restored" "$(tag)"
