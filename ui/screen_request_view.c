@@ -32,6 +32,31 @@
 
 #define MAX_OFFERED 12
 
+/*
+** The key of each action, the same whatever else is offered, so a clerk's
+** hands learn them: pinyin initials (派单 p, 签收 q, 退单 t, 回访 h ...).
+*/
+static const char action_keys[RA_COUNT] = {
+    [RA_DISPATCH] = 'p',          /* 派单 */
+    [RA_ANSWER] = 'd',            /* 直接答复 */
+    [RA_VOID] = 'b',              /* 不予受理 */
+    [RA_RETURN] = 't',            /* 退单 */
+    [RA_REROUTE] = 'g',           /* 改派 */
+    [RA_INSIST] = 'w',            /* 维持派单 */
+    [RA_ACCEPT] = 'q',            /* 签收 */
+    [RA_CONTACT] = 'l',           /* 首次联系 */
+    [RA_ASK_EXTENSION] = 'y',     /* 申请延期 */
+    [RA_APPROVE_EXTENSION] = 'z', /* 批准延期 */
+    [RA_REFUSE_EXTENSION] = 'j',  /* 驳回延期 (拒) */
+    [RA_REPLY] = 'f',             /* 办结反馈 */
+    [RA_NO_ANSWER] = 'n',         /* 回访未接通 */
+    [RA_FOLLOW_UP] = 'h',         /* 回访 */
+    [RA_REDO] = 'r',              /* 重新办理 */
+    [RA_ESCALATE] = 's',          /* 升级 */
+    [RA_URGE] = 'c',              /* 催办 */
+    [RA_NOTE] = 'm',              /* 备注 */
+};
+
 struct request_view {
     struct screen base;
     int64_t id;
@@ -225,10 +250,11 @@ static void view_draw(struct screen *s, int top, int rows)
     if (*clocks) draw_text(y++, 1, COLS - 2, clocks, term_attr(UI_INFO), TEXT_FIT_ELLIPSIS);
     free(clocks);
 
-    /* What may be done now, numbered. */
+    /* What may be done now, each with its key. */
     struct strbuf acts = STRBUF_INIT;
     for (size_t i = 0; i < v->noffered; i++)
-        strbuf_addf(&acts, "%zu %s  ", i + 1, _(workflow_action_label(v->offered[i])));
+        strbuf_addf(&acts, "%c %s  ", action_keys[v->offered[i]],
+                    _(workflow_action_label(v->offered[i])));
     pair(y++, 1, COLS - 2, _("Actions:"), strbuf_str(&acts), term_attr(UI_SELECTED));
     strbuf_free(&acts);
 
@@ -464,9 +490,13 @@ static void act(struct request_view *v, enum request_action a)
 static void act_choose(struct request_view *v)
 {
     const char *labels[MAX_OFFERED];
-    for (size_t i = 0; i < v->noffered; i++)
+    char keys[MAX_OFFERED + 1] = "";
+    for (size_t i = 0; i < v->noffered; i++) {
         labels[i] = _(workflow_action_label(v->offered[i]));
-    int c = dialog_options(v->r.number, _("What is done now?"), labels, (int)v->noffered);
+        keys[i] = action_keys[v->offered[i]];
+    }
+    int c =
+        dialog_options_keyed(v->r.number, _("What is done now?"), labels, keys, (int)v->noffered);
     if (c >= 0) act(v, v->offered[c]);
 }
 
@@ -523,8 +553,12 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
     if (first < 0) first = 0;
     switch (a) {
     case ACT_NONE:
-        if (!k->code && k->ch >= '1' && k->ch <= '9' && (size_t)(k->ch - '1') < v->noffered)
-            act(v, v->offered[k->ch - '1']);
+        for (size_t i = 0; !k->code && i < v->noffered; i++)
+            if (k->ch == (uint32_t)action_keys[v->offered[i]] ||
+                k->ch == (uint32_t)action_keys[v->offered[i]] - 'a' + 'A') {
+                act(v, v->offered[i]);
+                break;
+            }
         return UI_HANDLED;
     case ACT_ENTER:
         act_choose(v);

@@ -75,7 +75,9 @@ keys desk Enter
 state "已派单" "re-routed to another unit"
 expect desk "the timeline names the new unit" "改派至区残联"
 
-act "签收" "签收 2026-000001"
+expect desk "each action is shown with its own letter" "q 签收"
+type_text desk "q"
+expect desk "q takes 签收, whatever else is offered" "签收 2026-000001"
 keys desk y
 state "已签收" "签收 (一叫就到)"
 act "首次联系" "联系诉求人的方式"
