@@ -175,7 +175,7 @@ $(MO): locale/zh_CN.po
 	@mkdir -p $(dir $@)
 	msgfmt -c -o $@ $<
 
-build/asan/tests/unit/%: tests/unit/%.c tests/unit/unit.h $(ASAN_LIB_OBJ)
+build/asan/tests/unit/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(ASAN_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ASAN_CFLAGS) -Wno-missing-prototypes -o $@ $< $(ASAN_LIB_OBJ) $(LIBS) \
 	  $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)

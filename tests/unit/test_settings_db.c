@@ -4,14 +4,11 @@
 ** copy refused, a bad value refused, and a value stored before a rule
 ** tightened left alone while another setting is saved.
 */
-#include "unit.h"
-#include "db/db.h"
+#include "unit_db.h"
 #include "db/settings_store.h"
 #include "src/pinyin.h"
 #include "src/record.h"
 #include "src/settings.h"
-
-#include <unistd.h>
 
 static char path[256];
 static struct db *db;
@@ -20,24 +17,14 @@ static int setup(void **state)
 {
     (void)state;
     unit_locale();
-    snprintf(path, sizeof path, "%s/bangban-settings-%d.db",
-             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
-    unlink(path);
-    char *err;
-    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, &err), DB_OK);
+    db = unit_db_open("settings", path, sizeof path);
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    db_close(db);
-    char other[300];
-    unlink(path);
-    snprintf(other, sizeof other, "%s-wal", path);
-    unlink(other);
-    snprintf(other, sizeof other, "%s-shm", path);
-    unlink(other);
+    unit_db_remove(db, path);
     pinyin_shutdown();
     return 0;
 }

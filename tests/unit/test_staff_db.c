@@ -4,13 +4,10 @@
 ** such, a stale version refused, retire and restore; and the record
 ** helpers (src/record.h) on it: copy, compare, the three-way merge.
 */
-#include "unit.h"
-#include "db/db.h"
+#include "unit_db.h"
 #include "db/staff_store.h"
 #include "src/pinyin.h"
 #include "src/record.h"
-
-#include <unistd.h>
 
 static char path[256];
 static struct db *db;
@@ -19,12 +16,8 @@ static int setup(void **state)
 {
     (void)state;
     unit_locale();
-    snprintf(path, sizeof path, "%s/bangban-staff-%d.db",
-             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
-    unlink(path);
-    char *err;
     setenv("BANGBAN_NOW", "2026-03-02 09:30", 1); /* the seed rows are stamped in local time */
-    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, &err), DB_OK);
+    db = unit_db_open("staff", path, sizeof path);
     unsetenv("BANGBAN_NOW");
     return 0;
 }
@@ -32,13 +25,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    db_close(db);
-    char wal[300];
-    unlink(path);
-    snprintf(wal, sizeof wal, "%s-wal", path);
-    unlink(wal);
-    snprintf(wal, sizeof wal, "%s-shm", path);
-    unlink(wal);
+    unit_db_remove(db, path);
     pinyin_shutdown();
     return 0;
 }
