@@ -5,11 +5,6 @@
 # on top of 王芳's name, never her change undone.
 . "$(dirname "$0")/lib.sh"
 
-# db_is CHECK SQL WANT: an "ok" when the query gives WANT.
-db_is() {
-    got=$(sqlite3 "$DB" "$2")
-    if [ "$got" = "$3" ]; then t_ok "$1"; else t_fail "$1" "want: $3" "got:  $got"; fi
-}
 B101="SELECT name, address, updated_by, version FROM building WHERE code = 'B101'"
 
 demo_db

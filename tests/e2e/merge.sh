@@ -15,12 +15,6 @@ SAVE_MINE="保存我改的部分（其余保留对方的）"
 DROP_MINE="放弃我填写的，显示对方的版本"
 GO_BACK="返回继续编辑（填写的内容不会丢失）"
 
-# db_is CHECK SQL WANT: an "ok" when the query gives WANT.
-db_is() {
-    got=$(sqlite3 "$DB" "$2")
-    if [ "$got" = "$3" ]; then t_ok "$1"; else t_fail "$1" "want: $3" "got:  $got"; fi
-}
-
 # lost_race KIND W: desk W's F2 met the other desk's save; the dialog says by whom.
 lost_race() {
     expect "$2" "$1: desk B is told someone saved first" "他人已先保存"

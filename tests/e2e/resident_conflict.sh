@@ -5,11 +5,6 @@
 # typing and is shown the stored record.
 . "$(dirname "$0")/lib.sh"
 
-# db_is CHECK SQL WANT: an "ok" when the query gives WANT.
-db_is() {
-    got=$(sqlite3 "$DB" "$2")
-    if [ "$got" = "$3" ]; then t_ok "$1"; else t_fail "$1" "want: $3" "got:  $got"; fi
-}
 ZS="SELECT address, updated_by, version FROM resident WHERE id_number = '110101199003074477'"
 
 demo_db
