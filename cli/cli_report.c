@@ -70,11 +70,8 @@ int verb_print(const char *db_path, int argc, char **argv)
 /* A date option as the local midnight it starts; -1 when it is not a date. */
 static time_t date_option(const char *text)
 {
-    struct date d;
-    if (date_parse(text, &d) != DATE_OK) return -1;
-    char iso[11];
     time_t t;
-    return clock_parse(date_format(&d, iso), &t) == 0 ? t : -1;
+    return clock_day_parse(text, &t) == 0 ? t : -1;
 }
 
 /* The rates of units over [from, to) as the report prints them. Returns an exit status. */
@@ -91,9 +88,7 @@ static int rates_print(struct db *db, time_t from, time_t to, double weight, lon
         free(why);
         return EXIT_ERROR;
     }
-    char a[11], b[11];
-    struct date df = date_of(from), dt = date_of(to - 1);
-    char *period = xasprintf(_("%s to %s"), date_format(&df, a), date_format(&dt, b));
+    char *period = rates_period(from, to);
     char *text = rates_report(units, n, &all, weight, (int)min, period, csv);
     fputs(text, stdout);
     free(text);

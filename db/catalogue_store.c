@@ -318,11 +318,17 @@ int64_t unit_count(struct db *db)
 
 char *unit_code_new(struct db *db)
 {
+    struct db_stmt *st = db_prepare(db, "SELECT 1 FROM unit WHERE code = ?1");
     for (int64_t n = db_int(db, 0, "SELECT count(*) FROM unit") + 1;; n++) {
         char *code = xasprintf("U%02lld", (long long)n);
-        struct unit u;
-        if (unit_find(db, code, &u) == DB_NOTFOUND) return code;
-        unit_free(&u);
+        db_bind_text(st, 1, code);
+        int rc = db_step(st);
+        db_reset(st);
+        /* Free, or the database failed: the save that follows says so. */
+        if (rc != DB_ROW) {
+            db_finalize(st);
+            return code;
+        }
         free(code);
     }
 }

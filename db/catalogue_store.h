@@ -86,7 +86,10 @@ int item_set_retired(struct db *db, struct service_item *it, int retired, const 
 int64_t unit_count(struct db *db);
 int64_t item_count(struct db *db);
 
-/* A code for a new unit that has none: U and the next free number (U30). Caller frees. */
+/*
+** A code for a new unit that has none: U and the first number from the
+** count of units on that no unit's code holds (U30). Caller frees.
+*/
 char *unit_code_new(struct db *db);
 
 #endif

@@ -152,21 +152,6 @@ static int collate_zh(void *arg, int na, const void *a, int nb, const void *b)
     return pinyin_collate(a, na, b, nb);
 }
 
-/* mkdir -p for the directory part of path. */
-static int make_parent_dirs(const char *path)
-{
-    char *dir = xstrdup(path);
-    int rc = 0;
-    for (char *p = dir + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        if (mkdir(dir, 0750) != 0 && errno != EEXIST) rc = -1;
-        *p = '/';
-    }
-    free(dir);
-    return rc;
-}
-
 int db_schema_latest(void)
 {
     return migrations_count ? migrations[migrations_count - 1].version : 0;
@@ -194,7 +179,8 @@ static int migrate(struct db *db, char **err)
         if (src == SQLITE_OK) src = raw_exec(db, set);
         free(set);
         if (src != SQLITE_OK) {
-            *err = xasprintf(_("%s: migration %s failed: %s"), db->path, m->name, db_errmsg(db));
+            *err = xasprintf(_("%s: migration %s failed: %s"), db->path, m->name,
+                             sqlite3_errmsg(db->h));
             db_rollback(db);
             return DB_ERROR;
         }
@@ -241,7 +227,7 @@ static int identify(struct db *db, unsigned flags, char **err)
             *err = xasprintf(_("%s is not a bangban database"), db->path);
             return DB_NOT_OURS;
         }
-        *err = xasprintf(_("cannot read %s: %s"), db->path, db_errmsg(db));
+        *err = xasprintf(_("cannot read %s: %s"), db->path, sqlite3_errmsg(db->h));
         return map_rc(rc) == DB_BUSY ? DB_BUSY : DB_ERROR;
     }
     int64_t app = db_int(db, 0, "PRAGMA application_id");
@@ -278,7 +264,7 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
                              path);
             return DB_MISSING;
         }
-        make_parent_dirs(path);
+        path_make_parents(path, 0750);
     }
     static int configured;
     if (!configured) {
@@ -305,7 +291,7 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
 
     int rc = identify(db, flags, err);
     if (rc == DB_OK && raw_exec(db, db_pragmas) != SQLITE_OK) {
-        *err = xasprintf(_("cannot set up %s: %s"), path, db_errmsg(db));
+        *err = xasprintf(_("cannot set up %s: %s"), path, sqlite3_errmsg(db->h));
         rc = DB_ERROR;
     }
     if (rc == DB_OK) rc = migrate(db, err);
@@ -420,7 +406,10 @@ static void failure_note(struct db *db, int src, const char *sql)
 {
     free(db->last_error);
     db->last_error = xstrdup(sqlite3_errmsg(db->h));
-    log_write("%s: %s (%s) in: %s", db->path, db->last_error, sqlite3_errstr(src), sql ? sql : "");
+    /* A value another record holds is the clerk's to hear about, not the log's. */
+    if (map_rc(src) != DB_DUPLICATE)
+        log_write("%s: %s (%s) in: %s", db->path, db->last_error, sqlite3_errstr(src),
+                  sql ? sql : "");
 }
 
 int db_step(struct db_stmt *st)
@@ -553,10 +542,8 @@ int db_analyze(struct db *db)
 
 int64_t db_int(struct db *db, int64_t dflt, const char *sql)
 {
-    struct db_stmt *st = db_prepare(db, sql);
-    int64_t v = db_step(st) == DB_ROW ? db_col_int(st, 0) : dflt;
-    db_finalize(st);
-    return v;
+    int64_t v;
+    return db_count(db, sql, &v) == DB_OK ? v : dflt;
 }
 
 int db_count(struct db *db, const char *sql, int64_t *n)
@@ -685,11 +672,6 @@ int db_changes(struct db *db)
     return sqlite3_changes(db->h);
 }
 
-const char *db_errmsg(struct db *db)
-{
-    return sqlite3_errmsg(db->h);
-}
-
 void db_assert_idle(struct db *db)
 {
 #ifndef NDEBUG
@@ -715,7 +697,7 @@ int db_check(struct db *db, struct strbuf *report)
     }
     db_finalize(st);
     if (rc != DB_DONE) {
-        strbuf_addf(report, "%s\n", db_errmsg(db));
+        strbuf_addf(report, "%s\n", db_last_error(db));
         return problems + 1;
     }
     st = db_prepare(db, "PRAGMA foreign_key_check");

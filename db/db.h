@@ -32,7 +32,7 @@ enum db_rc {
     DB_MISSING,   /* db_open(): no database at that path */
     DB_NOT_OURS,  /* db_open(): the file is not a bangban database */
     DB_TOO_NEW,   /* db_open(): written by a newer bangban */
-    DB_ERROR,     /* anything else; db_errmsg() says what */
+    DB_ERROR,     /* anything else; db_last_error() and db_rc_text() say what */
 };
 
 struct db;
@@ -161,8 +161,9 @@ int db_analyze(struct db *db);
 int64_t db_int(struct db *db, int64_t dflt, const char *sql);
 
 /*
-** The same for a count that is shown to people: returns DB_OK with *n, or
-** the error that stopped it (then *n is 0 and must not be shown as a count).
+** The same for a count that is shown to people: returns DB_OK with *n,
+** DB_NOTFOUND when the query gave no row, or the error that stopped it
+** (then *n is 0 and must not be shown as a count).
 */
 int db_count(struct db *db, const char *sql, int64_t *n);
 
@@ -204,9 +205,6 @@ void db_journal_wal(struct db *db);
 /* Row id of the last INSERT; rows changed by the last statement. */
 int64_t db_last_id(struct db *db);
 int db_changes(struct db *db);
-
-/* The last error SQLite reported on this connection. Borrowed. */
-const char *db_errmsg(struct db *db);
 
 /*
 ** What SQLite said about the last statement run on this connection when it

@@ -32,15 +32,13 @@ int settings_load(struct db *db, struct settings *out)
     return DB_OK;
 }
 
-/* Write one value and the bookkeeping that says who changed the settings, inside a transaction. */
-static int value_write(struct db *db, enum setting_id id, const char *value, const char *actor,
-                       int64_t version)
+/* Say that actor changed the settings now, making them version; inside a transaction. */
+static int changed_by(struct db *db, const char *actor, int64_t version)
 {
     char when[20], number[24];
     clock_format(clock_now(), when);
     snprintf(number, sizeof number, "%lld", (long long)version);
-    int rc = db_meta_set(db, setting_info(id)->key, value);
-    if (rc == DB_OK) rc = db_meta_set(db, VERSION_KEY, number);
+    int rc = db_meta_set(db, VERSION_KEY, number);
     if (rc == DB_OK) rc = db_meta_set(db, AT_KEY, when);
     if (rc == DB_OK) rc = db_meta_set(db, BY_KEY, actor);
     return rc;
@@ -63,11 +61,12 @@ int settings_save(struct db *db, struct settings *s, const char *actor)
         } else if (setting_check((enum setting_id)i, now)) {
             rc = DB_INVALID;
         } else {
-            rc = value_write(db, (enum setting_id)i, s->value[i], actor, s->version + 1);
+            rc = db_meta_set(db, setting_info((enum setting_id)i)->key, s->value[i]);
             written = 1;
         }
         free(had);
     }
+    if (rc == DB_OK && written) rc = changed_by(db, actor, s->version + 1);
     if (rc == DB_OK)
         rc = db_commit(db);
     else
@@ -81,7 +80,8 @@ int settings_set(struct db *db, enum setting_id id, const char *value, const cha
     if (setting_check(id, value)) return DB_INVALID;
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
-    rc = value_write(db, id, value, actor, version_of(db) + 1);
+    rc = db_meta_set(db, setting_info(id)->key, value);
+    if (rc == DB_OK) rc = changed_by(db, actor, version_of(db) + 1);
     if (rc == DB_OK) return db_commit(db);
     db_rollback(db);
     return rc;

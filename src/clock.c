@@ -2,6 +2,7 @@
 ** clock: see clock.h.
 */
 #include "clock.h"
+#include "date.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,14 @@ time_t clock_now(void)
     time_t t;
     if (pin && *pin && clock_parse(pin, &t) == 0) return t;
     return time(NULL);
+}
+
+int clock_day_parse(const char *text, time_t *t)
+{
+    struct date d;
+    char iso[11];
+    if (date_parse(text, &d) != DATE_OK) return -1;
+    return clock_parse(date_format(&d, iso), t);
 }
 
 char *clock_format(time_t t, char *buf)

@@ -16,6 +16,12 @@ time_t clock_now(void);
 */
 int clock_parse(const char *s, time_t *t);
 
+/*
+** A date as people type it (1990-03-07, 1990/3/7, 19900307: date_parse())
+** as the local midnight it starts. Returns 0 and sets *t, or -1.
+*/
+int clock_day_parse(const char *text, time_t *t);
+
 /* Local time t as "YYYY-MM-DD HH:MM:SS" in buf (at least 20 bytes); returns buf. */
 char *clock_format(time_t t, char *buf);
 

@@ -16,29 +16,11 @@
 
 static char *where;
 
-/* mkdir -p for the directory part of path. */
-static void parent_make(const char *path)
-{
-    char *dir = xstrdup(path);
-    for (char *p = dir + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        if (mkdir(dir, 0700) != 0 && errno != EEXIST) break;
-        *p = '/';
-    }
-    free(dir);
-}
-
 void log_open(const char *path)
 {
     free(where);
     where = path ? xstrdup(path) : NULL;
-    if (where) parent_make(where);
-}
-
-const char *log_path(void)
-{
-    return where;
+    if (where) path_make_parents(where, 0700);
 }
 
 void log_write(const char *fmt, ...)

@@ -11,9 +11,6 @@
 /* Append lines to path from now on (its directory is made when missing); NULL stops logging. */
 void log_open(const char *path);
 
-/* The file lines go to, or NULL. Borrowed. */
-const char *log_path(void);
-
 /* Append one line: the time, the process id, then fmt. Failing to write is not an error. */
 void log_write(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

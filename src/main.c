@@ -39,10 +39,7 @@ static char *default_db_path(void)
 {
     const char *env = getenv("BANGBAN_DB");
     if (!str_empty(env)) return xstrdup(env);
-    const char *xdg = getenv("XDG_DATA_HOME");
-    if (!str_empty(xdg) && xdg[0] == '/') return xasprintf("%s/bangban/bangban.db", xdg);
-    const char *home = getenv("HOME");
-    return xasprintf("%s/.local/share/bangban/bangban.db", str_empty(home) ? "." : home);
+    return path_xdg("XDG_DATA_HOME", ".local/share", "bangban/bangban.db");
 }
 
 /*
@@ -76,11 +73,7 @@ static char *locale_dir(void)
 /* The log: $XDG_STATE_HOME/bangban/bangban.log, else ~/.local/state/bangban/bangban.log. */
 static void log_setup(void)
 {
-    const char *xdg = getenv("XDG_STATE_HOME");
-    const char *home = getenv("HOME");
-    char *path = !str_empty(xdg) && xdg[0] == '/' ? xasprintf("%s/bangban/bangban.log", xdg)
-                                                  : xasprintf("%s/.local/state/bangban/bangban.log",
-                                                              str_empty(home) ? "." : home);
+    char *path = path_xdg("XDG_STATE_HOME", ".local/state", "bangban/bangban.log");
     log_open(path);
     free(path);
 }

@@ -3,6 +3,7 @@
 */
 #include "rates.h"
 #include "csv.h"
+#include "date.h"
 #include "i18n.h"
 #include "pinyin.h"
 #include "text.h"
@@ -350,4 +351,11 @@ char *rates_report(const struct rate_counts *units, size_t n, const struct rate_
                   "than %d follow-ups are listed but not ranked.\n"),
                 min_followed);
     return strbuf_detach(&sb);
+}
+
+char *rates_period(time_t from, time_t to)
+{
+    char a[11], b[11];
+    struct date df = date_of(from), dt = date_of(to - 1);
+    return xasprintf(_("%s to %s"), date_format(&df, a), date_format(&dt, b));
 }

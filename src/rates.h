@@ -109,6 +109,9 @@ void rate_tally_finish(struct rate_tally *t, struct rate_counts **units, size_t 
                        struct rate_counts *overall);
 void rate_tally_free(struct rate_tally *t);
 
+/* The span [from, to) as people read it: "2026-01-01 至 2026-11-30". Caller frees. */
+char *rates_period(time_t from, time_t to);
+
 /*
 ** The rates as a report: a table (units, then the district), each rate's
 ** formula under it, and which units are not ranked; or, with csv, the

@@ -3,6 +3,9 @@
 */
 #include "util.h"
 
+#include <errno.h>
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,4 +219,26 @@ uint64_t str_hash(const void *s, size_t n)
     for (size_t i = 0; i < n; i++)
         h = (h ^ p[i]) * 1099511628211ull;
     return h ? h : 1;
+}
+
+char *path_xdg(const char *var, const char *fallback, const char *rest)
+{
+    const char *base = getenv(var);
+    if (!str_empty(base) && base[0] == '/') return xasprintf("%s/%s", base, rest);
+    const char *home = getenv("HOME");
+    return xasprintf("%s/%s/%s", str_empty(home) ? "." : home, fallback, rest);
+}
+
+int path_make_parents(const char *path, unsigned mode)
+{
+    char *dir = xstrdup(path);
+    int rc = 0;
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = '\0';
+        if (mkdir(dir, (mode_t)mode) != 0 && errno != EEXIST) rc = -1;
+        *p = '/';
+    }
+    free(dir);
+    return rc;
 }

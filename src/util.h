@@ -92,4 +92,14 @@ int str_empty(const char *s);
 /* True when s starts with prefix. */
 int str_starts(const char *s, const char *prefix);
 
+/*
+** A file under an XDG base directory: $VAR/rest when VAR (XDG_DATA_HOME,
+** XDG_STATE_HOME) holds an absolute path, else $HOME/fallback/rest
+** (fallback: ".local/share", ".local/state"). Caller frees.
+*/
+char *path_xdg(const char *var, const char *fallback, const char *rest);
+
+/* mkdir -p for the directory part of path (mode for those it makes). 0, or -1 when one failed. */
+int path_make_parents(const char *path, unsigned mode);
+
 #endif

@@ -168,11 +168,11 @@ static char *explain(const struct rates_screen *rs, const struct rate_counts *c,
 static void rates_draw(struct screen *s, int top, int rows)
 {
     struct rates_screen *rs = (struct rates_screen *)s;
-    char a[11], b[11];
-    struct date df = date_of(rs->from), dt = date_of(rs->to - 1);
-    char *head = xasprintf(_("Requests taken down %s to %s · units with fewer than %d follow-ups "
-                             "are not ranked"),
-                           date_format(&df, a), date_format(&dt, b), rs->min_followed);
+    char *period = rates_period(rs->from, rs->to);
+    char *head = xasprintf(_("Requests taken down %s · units with fewer than %d follow-ups are "
+                             "not ranked"),
+                           period, rs->min_followed);
+    free(period);
     draw_text(top, 1, COLS - 2, head, A_BOLD, TEXT_FIT_ELLIPSIS);
     free(head);
     int detail = RATE_COUNT + 1;
@@ -215,7 +215,7 @@ static time_t month_start(int y, int m)
     return mktime(&tm);
 }
 
-static void rates_period(struct rates_screen *rs, int which)
+static void period_set(struct rates_screen *rs, int which)
 {
     time_t now = clock_now();
     struct tm tm;
@@ -240,11 +240,11 @@ static void rates_period(struct rates_screen *rs, int which)
     }
 }
 
-/* F9: another period (c->arg says which to rates_period()). */
+/* F9: another period (c->arg says which to period_set()). */
 static void period_choose(struct screen *s, const struct command *c)
 {
     struct rates_screen *rs = (struct rates_screen *)s;
-    rates_period(rs, (int)c->arg);
+    period_set(rs, (int)c->arg);
     rates_load(rs);
 }
 
@@ -260,9 +260,7 @@ static void csv_write(struct screen *s, const struct command *c)
     char *path = NULL, *err = NULL;
     if (!dialog_input(_("Rates"), _("File to write (CSV, UTF-8):"), "rates.csv", 255, &path))
         return;
-    char a[11], b[11];
-    struct date df = date_of(rs->from), dt = date_of(rs->to - 1);
-    char *period = xasprintf(_("%s to %s"), date_format(&df, a), date_format(&dt, b));
+    char *period = rates_period(rs->from, rs->to);
     char *text =
         rates_report(rs->units, rs->n, &rs->units[rs->n], rs->weight, rs->min_followed, period, 1);
     if (printer_save(text, path, &err) == 0)
@@ -345,7 +343,7 @@ struct screen *screen_rates_new(void)
         rs->cols[i].title = _(columns[i].title);
     }
     rs->list = (struct listview){rs->cols, NCOLS, 0, -1, 0, 1, rates_cell, NULL, rs};
-    rates_period(rs, 0);
+    period_set(rs, 0);
     rates_load(rs);
     return &rs->base;
 }

@@ -304,11 +304,8 @@ static int ask_text(struct request_view *v, enum request_action a, const char *p
 /* A date typed as 2026-03-12: the end of that working day. 0 when it is not a date. */
 static time_t deadline_of(const struct request_view *v, const char *text)
 {
-    struct date d;
-    if (date_parse(text, &d) != DATE_OK) return 0;
-    char iso[11];
     time_t t;
-    if (clock_parse(date_format(&d, iso), &t) != 0) return 0;
+    if (clock_day_parse(text, &t) != 0) return 0;
     return t + (time_t)v->cal.end * 60;
 }
 
