@@ -55,15 +55,15 @@ static const struct record_export staff_kind_records = {.type = &staff_kind_reco
 /* --- the table ------------------------------------------------------------------------------ */
 
 const struct ledger_kind ledger_kinds[] = {
-    {"residents", N_("resident ledger"), N_("Import a resident ledger"), N_("residents"),
-     &ledger_residents, NULL, import_residents, NULL, export_residents},
-    {"catalogue", N_("service catalogue"), N_("Import a service catalogue"), N_("service items"),
-     &ledger_catalogue, &catalogue_rows, NULL, NULL, export_catalogue},
-    {"calendar", N_("working-day calendar"), N_("Import a working-day calendar"),
-     N_("calendar days"), &ledger_calendar, &calendar_rows, NULL, NULL, NULL},
-    {"staff-kinds", N_("staff kinds"), N_("Import staff kinds"), N_("staff kinds"),
-     &ledger_staff_kinds, &staff_kind_rows, NULL, &staff_kind_records, NULL},
-    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+    {"residents", N_("Import a resident ledger"), N_("residents"), &ledger_residents, NULL,
+     import_residents, NULL, export_residents},
+    {"catalogue", N_("Import a service catalogue"), N_("service items"), &ledger_catalogue,
+     &catalogue_rows, NULL, NULL, export_catalogue},
+    {"calendar", N_("Import a working-day calendar"), N_("calendar days"), &ledger_calendar,
+     &calendar_rows, NULL, NULL, NULL},
+    {"staff-kinds", N_("Import staff kinds"), N_("staff kinds"), &ledger_staff_kinds,
+     &staff_kind_rows, NULL, &staff_kind_records, NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
 const struct ledger_kind *ledger_kind_find(const char *name)

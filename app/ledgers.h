@@ -1,7 +1,7 @@
 /*
 ** ledgers: the kinds of ledger (台账) bangban reads and writes, in one
 ** table: each kind's name (as the CLI verbs and the import screen call
-** it), the label people know it by, its columns (src/ledger.h), and how
+** it), the title of its import screen, its columns (src/ledger.h), and how
 ** its rows are imported and its records exported — by the importer and
 ** exporter every ledger of plain records shares (app/import.h,
 ** app/export.h), or by a kind's own functions where it needs more (the
@@ -20,7 +20,6 @@
 
 struct ledger_kind {
     const char *name;         /* "residents": what the CLI verbs take */
-    const char *label;        /* msgid: 居民台账 */
     const char *import_title; /* msgid: the import screen's title */
     const char *what;         /* msgid: what its rows are, "residents" */
     const struct ledger_schema *schema;

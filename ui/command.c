@@ -27,7 +27,11 @@ const struct command *command_by_key(const struct command *cmds, char key)
     return NULL;
 }
 
-const struct command *command_choose(const char *title, const struct command *cmds)
+/*
+** Offer cmds as a menu titled title over the screen: a command's key, or
+** Up/Down and Enter, chooses. Returns the command chosen, or NULL for Esc.
+*/
+static const struct command *command_choose(const char *title, const struct command *cmds)
 {
     const char *labels[MENU_MAX];
     char keys[MENU_MAX];

@@ -33,12 +33,6 @@ int command_count(const struct command *cmds);
 /* The command of cmds whose key is key, or NULL. */
 const struct command *command_by_key(const struct command *cmds, char key);
 
-/*
-** Offer cmds as a menu titled title over the screen: a command's key, or
-** Up/Down and Enter, chooses. Returns the command chosen, or NULL for Esc.
-*/
-const struct command *command_choose(const char *title, const struct command *cmds);
-
 /* Choose from cmds and run the one chosen on s (a table of one runs at once). Returns 1 when one
  * ran. */
 int command_menu(struct screen *s, const char *title, const struct command *cmds);

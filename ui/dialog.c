@@ -11,6 +11,7 @@
 #include "ui/ui.h"
 #include "ui/widget.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,8 +153,10 @@ int dialog_options_keyed(const char *title, const char *text, const char *const 
         struct key k;
         if (!dialog_key(&k)) return -1;
         enum action a = action_for_key(&k, 1);
+        uint32_t ch = k.ch < 128 ? (uint32_t)tolower((int)k.ch) : k.ch; /* Q as q */
         for (int i = 0; i < n && k.code == 0; i++)
-            if (keys ? k.ch == (unsigned char)keys[i] : k.ch == (uint32_t)('1' + i)) return i;
+            if (keys ? ch == (uint32_t)tolower((unsigned char)keys[i]) : ch == (uint32_t)('1' + i))
+                return i;
         if (a == ACT_BACK) return -1;
         if (a == ACT_ENTER) return sel;
         if (a == ACT_UP && sel > 0) sel--;

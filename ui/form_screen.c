@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void form_screen_reset(struct form_screen *fs, const void *rec);
+
 /* A fresh copy of rec (of the form's type). Free with rec_drop(). */
 static void *rec_dup(const struct form_screen *fs, const void *rec)
 {
@@ -214,7 +216,8 @@ static int saved(struct form_screen *fs, const void *rec)
     return UI_CLOSE;
 }
 
-int form_screen_save(struct form_screen *fs)
+/* F2, as if pressed: check, read, save, settle a lost race. Returns UI flags. */
+static int form_screen_save(struct form_screen *fs)
 {
     int bad = form_check_all(&fs->form);
     if (fs->spec->check && fs->spec->check(fs) >= 0) bad = 1;
@@ -314,7 +317,8 @@ static const struct screen_ops form_screen_ops = {.sync = form_screen_sync,
                                                   .dirty = form_screen_dirty,
                                                   .free = form_screen_free};
 
-void form_screen_reset(struct form_screen *fs, const void *rec)
+/* Build the form again from rec (which replaces fs->orig). */
+static void form_screen_reset(struct form_screen *fs, const void *rec)
 {
     void *copy = rec_dup(fs, rec);
     rec_drop(fs, fs->orig);

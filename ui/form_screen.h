@@ -99,10 +99,4 @@ struct form_screen {
 */
 struct screen *form_screen_new(const struct form_spec *spec, const void *rec, void *ctx);
 
-/* F2, as if pressed: check, read, save, settle a lost race. Returns UI flags. */
-int form_screen_save(struct form_screen *fs);
-
-/* Build the form again from rec (which replaces fs->orig). */
-void form_screen_reset(struct form_screen *fs, const void *rec);
-
 #endif

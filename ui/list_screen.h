@@ -148,7 +148,8 @@ void list_rows_keep(const struct record_type *t, struct list_rows *rows, const c
 struct list_retire {
     /*
     ** Retire (retire = 1) or restore row, the version checked. Returns
-    ** DB_OK (row updated), DB_CONFLICT (current, zeroed memory of the
+    ** DB_OK (the write moves the generation: the list reads its rows
+    ** again), DB_CONFLICT (current, zeroed memory of the
     ** row's type that the kit frees with record_free(), may be filled with
     ** the record as it is now), DB_INVALID (refused: for a retire,
     ** *blocking holds how many active records stand in the way, 0 when

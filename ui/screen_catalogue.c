@@ -235,14 +235,18 @@ static void day_remove(struct list_screen *ls, void *row)
     }
 }
 
+/* After each reload: the working hours, kept in ctx for the tab row (read once, not per draw). */
+static void catalogue_loaded(struct list_screen *ls)
+{
+    free(ls->ctx);
+    ls->ctx = settings_get(ui.db, SETTING_WORK_HOURS);
+}
+
 /* The calendar's tab row also says the working hours the deadlines count in. */
 static char *catalogue_tab_note(struct list_screen *ls)
 {
-    if (ls->tab != TAB_CALENDAR) return xstrdup(_("Tab: next list"));
-    char *hours = settings_get(ui.db, SETTING_WORK_HOURS);
-    char *line = xasprintf(_("Working hours %s · Tab: next list"), hours);
-    free(hours);
-    return line;
+    if (ls->tab != TAB_CALENDAR || !ls->ctx) return xstrdup(_("Tab: next list"));
+    return xasprintf(_("Working hours %s · Tab: next list"), (const char *)ls->ctx);
 }
 
 static const struct command catalogue_menu[] = {
@@ -310,7 +314,9 @@ static const struct list_spec spec = {.title = N_("Service catalogue"),
                                       .tabs = tabs,
                                       .ntabs = TAB_COUNT,
                                       .menu = catalogue_menu,
-                                      .tab_note = catalogue_tab_note};
+                                      .tab_note = catalogue_tab_note,
+                                      .loaded = catalogue_loaded,
+                                      .free_ctx = free};
 
 struct screen *screen_catalogue_new(void)
 {

@@ -26,6 +26,7 @@
 #include "ui/screens.h"
 #include "ui/term.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -550,9 +551,8 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
     if (first < 0) first = 0;
     switch (a) {
     case ACT_NONE:
-        for (size_t i = 0; !k->code && i < v->noffered; i++)
-            if (k->ch == (uint32_t)action_keys[v->offered[i]] ||
-                k->ch == (uint32_t)action_keys[v->offered[i]] - 'a' + 'A') {
+        for (size_t i = 0; !k->code && k->ch < 128 && i < v->noffered; i++)
+            if ((uint32_t)tolower((int)k->ch) == (uint32_t)action_keys[v->offered[i]]) {
                 act(v, v->offered[i]);
                 break;
             }

@@ -122,14 +122,10 @@ static int tag_set_retired(void *row, int retire, int64_t *blocking, void *curre
 {
     (void)blocking;
     (void)current;
-    struct tag *shown = row, t;
-    record_copy(&tag_record, &t, shown);
+    struct tag t;
+    record_copy(&tag_record, &t, row);
     t.retired = retire;
     int rc = tag_save(ui.db, &t, actor_name());
-    if (rc == DB_OK) {
-        shown->retired = t.retired;
-        shown->version = t.version;
-    }
     record_free(&tag_record, &t);
     return rc;
 }

@@ -3,8 +3,9 @@
 **
 ** test_workflow.c takes every rule of the table in src/workflow.c and
 ** checks that it applies: the table against itself. This file does not
-** read that table. It states, from DESIGN.md §4, reference/workflow.md
-** §2 and the comments of workflow.h, what the design allows:
+** read that table. It states, from the practice of the call platforms
+** (签收, 退单 and its review, 延期 and its approval, 回访 and 重办) and the
+** comments of workflow.h, what the design allows:
 **
 **   expected_roles  for each of the 12 states and 19 actions, who may
 **                   take the action there (0: nobody, it is refused);
