@@ -287,13 +287,8 @@ static int form_screen_key(struct screen *s, enum action a, const struct key *k)
 {
     struct form_screen *fs = (struct form_screen *)s;
     int r;
-    if (a == ACT_MENU && fs->spec->menu) {
-        command_menu(s, _(fs->base.title), fs->spec->menu);
-        r = UI_HANDLED;
-    } else {
-        r = form_key(&fs->form, a, k);
-        if (r == FORM_SAVE) r = form_screen_save(fs);
-    }
+    r = form_key(&fs->form, a, k);
+    if (r == FORM_SAVE) r = form_screen_save(fs);
     return fs->closing ? UI_CLOSE : r;
 }
 

@@ -233,9 +233,6 @@ static int list_key(struct screen *s, enum action a, const struct key *k)
             list_screen_reload(ls);
         }
         return UI_HANDLED;
-    case ACT_MENU:
-        if (ls->spec->menu) command_menu(s, _(ls->spec->title), ls->spec->menu);
-        return UI_HANDLED;
     case ACT_REFRESH:
         list_screen_reload(ls);
         return UI_HANDLED;

@@ -293,10 +293,6 @@ static int rates_key(struct screen *s, enum action a, const struct key *k)
 {
     struct rates_screen *rs = (struct rates_screen *)s;
     (void)k;
-    if (a == ACT_MENU) {
-        command_menu(s, _("Rates"), rates_menu);
-        return UI_HANDLED;
-    }
     if (a == ACT_REFRESH) {
         rates_load(rs);
         return UI_HANDLED;

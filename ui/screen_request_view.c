@@ -563,9 +563,6 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
     case ACT_REFRESH:
         view_load(v);
         return UI_HANDLED;
-    case ACT_MENU:
-        command_menu(s, v->r.number, view_menu);
-        return UI_HANDLED;
     case ACT_UP:
     case ACT_PAGE_UP:
         v->top = first - (a == ACT_UP ? 1 : v->timeline_rows);
@@ -610,6 +607,7 @@ struct screen *screen_request_view_new(int64_t id)
     v->base.ops = &view_ops;
     v->base.title = _("Request");
     v->base.bar = view_bar;
+    v->base.commands = view_menu;
     v->id = id;
     view_load(v);
     return &v->base;

@@ -161,9 +161,6 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
     case ACT_REFRESH:
         view_load(v);
         return UI_HANDLED;
-    case ACT_MENU:
-        command_menu(s, v->r.name, view_menu);
-        return UI_HANDLED;
     default:
         return a == ACT_NONE ? UI_HANDLED : UI_IGNORED;
     }

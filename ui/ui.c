@@ -203,6 +203,13 @@ static int global_action(enum action a)
     case ACT_HELP:
         ui_push(screen_help_new(stack[depth - 1]));
         return 0;
+    case ACT_MENU: {
+        /* F9: the screen's commands (those the home screen runs by their keys alone are not a
+         * menu). */
+        struct screen *s = stack[depth - 1];
+        if (s->commands && !s->commands_direct) command_menu(s, s->title, s->commands);
+        return 0;
+    }
     case ACT_QUIT:
         return quit_confirmed();
     case ACT_BACK: {

@@ -80,6 +80,10 @@ type_text desk "q"
 expect desk "q takes 签收, whatever else is offered" "签收 2026-000001"
 keys desk y
 state "已签收" "签收 (一叫就到)"
+keys desk F1
+expect desk "help on a request lists its F9 commands" "F9 1  打印或保存回执"
+keys desk Escape
+wait_gone desk "F9 1  打印或保存回执"
 act "首次联系" "联系诉求人的方式"
 type_text desk "已电话联系，约定周三上门"
 keys desk Enter
