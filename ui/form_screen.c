@@ -14,6 +14,18 @@
 
 static void form_screen_reset(struct form_screen *fs, const void *rec);
 
+/* A save or a read that failed, on the message line: the typing stays in the form. */
+static void save_failed(int rc)
+{
+    if (rc == DB_NOTFOUND) {
+        ui_message(UI_MSG_ERROR, "%s", _("Not saved: the record was removed meanwhile"));
+        return;
+    }
+    char *why = db_rc_text(ui.db, rc);
+    ui_message(UI_MSG_ERROR, _("Not saved: %s. Your typing is kept."), why);
+    free(why);
+}
+
 /* A fresh copy of rec (of the form's type). Free with rec_drop(). */
 static void *rec_dup(const struct form_screen *fs, const void *rec)
 {
@@ -132,12 +144,7 @@ static int lost_race(struct form_screen *fs, const void *mine, void **write)
     db_generation_touch(ui.db);
     if (rc != DB_OK) {
         rec_drop(fs, theirs);
-        char *why = db_rc_text(ui.db, rc);
-        if (rc == DB_NOTFOUND)
-            ui_message(UI_MSG_ERROR, "%s", _("Not saved: the record was removed meanwhile"));
-        else
-            ui_message(UI_MSG_ERROR, _("Not saved: %s. Your typing is kept."), why);
-        free(why);
+        save_failed(rc);
         return 0;
     }
     struct record_merge m;
@@ -191,12 +198,8 @@ static int refused(struct form_screen *fs, int rc, const void *rec)
             ui_message(UI_MSG_ERROR, "%s", _("Not saved: a value is taken by another record"));
         free(value);
         free(col);
-    } else if (rc == DB_NOTFOUND) {
-        ui_message(UI_MSG_ERROR, "%s", _("Not saved: the record was removed meanwhile"));
     } else {
-        char *why = db_rc_text(ui.db, rc);
-        ui_message(UI_MSG_ERROR, _("Not saved: %s. Your typing is kept."), why);
-        free(why);
+        save_failed(rc);
     }
     return UI_HANDLED;
 }

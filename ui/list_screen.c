@@ -286,12 +286,12 @@ static void retire_refused(const struct record_type *t, const struct list_retire
     } else if (rc == DB_CONFLICT && !str_empty(by)) {
         ui_message(UI_MSG_ERROR, _("Not changed: %s changed it at %s; look again"), by,
                    record_text(t, current, "updated_at"));
+        db_generation_touch(ui.db); /* every screen reads it again */
     } else if (rc == DB_CONFLICT) {
-        ui_message(UI_MSG_ERROR, "%s", _("Not changed: someone changed it meanwhile; look again"));
+        ui_lost_race();
     } else {
         ui_db_failed(_("Not changed"), rc);
     }
-    if (rc == DB_CONFLICT) db_generation_touch(ui.db); /* every screen reads it again */
 }
 
 void list_screen_retire(struct list_screen *ls, void *row, const struct list_retire *r)

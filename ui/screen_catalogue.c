@@ -219,6 +219,7 @@ static void day_create(struct list_screen *ls)
 /* F8 on the calendar: the day is removed (a day the calendar does not name follows the rule). */
 static void day_remove(struct list_screen *ls, void *row)
 {
+    (void)ls;
     const struct calendar_day *d = row;
     char *q = xasprintf(_("Remove %s (%s) from the calendar?"), d->day, d->name);
     int yes = dialog_confirm(_("Calendar"), q, 0);
@@ -228,8 +229,7 @@ static void day_remove(struct list_screen *ls, void *row)
     if (rc == DB_OK) {
         ui_message(UI_MSG_INFO, _("Removed from the calendar: %s"), d->day);
     } else if (rc == DB_CONFLICT) {
-        ui_message(UI_MSG_ERROR, "%s", _("Not changed: someone changed it meanwhile; look again"));
-        list_screen_reload(ls);
+        ui_lost_race();
     } else {
         ui_db_failed(_("Not changed"), rc);
     }

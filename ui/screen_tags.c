@@ -50,7 +50,7 @@ static void tag_store(struct tag *t)
     else if (rc == DB_DUPLICATE)
         ui_message(UI_MSG_ERROR, "%s", _("This tag exists already"));
     else if (rc == DB_CONFLICT)
-        ui_message(UI_MSG_ERROR, "%s", _("Not changed: someone changed it meanwhile; look again"));
+        ui_lost_race();
     else
         ui_db_failed(_("Not saved"), rc);
 }

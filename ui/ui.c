@@ -49,6 +49,12 @@ void ui_db_failed(const char *doing, int rc)
     free(why);
 }
 
+void ui_lost_race(void)
+{
+    ui_message(UI_MSG_ERROR, "%s", _("Not changed: someone changed it meanwhile; look again"));
+    db_generation_touch(ui.db);
+}
+
 void ui_push(struct screen *s)
 {
     if (depth == STACK_MAX) die("too many screens open");

@@ -78,6 +78,12 @@ void ui_message(enum ui_message_kind kind, const char *fmt, ...)
 */
 void ui_db_failed(const char *doing, int rc);
 
+/*
+** Say a change was not made because another desk changed the record
+** first, and move the generation so that every screen reads it again.
+*/
+void ui_lost_race(void);
+
 /* Put a screen on top of the stack (the stack owns it). */
 void ui_push(struct screen *s);
 

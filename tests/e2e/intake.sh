@@ -100,7 +100,19 @@ keys desk BTab C-u
 type_text desk "08:30-17:30"
 keys desk F2
 expect desk "the settings are saved" "设置已保存"
-quits desk "quits cleanly"
 "$BIN" --db "$DB" print receipt 2026-000001 | grep -q "咨询电话：022-27309999" && t_ok "the receipt gives the desk's new phone" || t_fail "the receipt gives the desk's new phone"
+# A desk phone stored before phones were checked does not stop another setting being saved.
+sqlite3 "$DB" "UPDATE meta SET value = '27309999转801' WHERE key = 'desk_phone'"
+keys desk F9
+choose desk "设置"
+wait_for desk "27309999转801"
+keys desk Tab Tab Tab Tab C-u
+type_text desk "8"
+keys desk F2
+expect desk "a value left as it was is not judged again by a newer rule" "设置已保存"
+db_is "the old phone stays, the new minimum is stored" \
+    "SELECT group_concat(value, '|') FROM (SELECT value FROM meta WHERE key IN ('desk_phone', 'rank_min') ORDER BY key)" \
+    "27309999转801|8"
+quits desk "quits cleanly"
 [ "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'work_hours'")" = "08:30-17:30" ] && t_ok "the working hours are stored" || t_fail "the working hours are stored"
 t_sanitizers "intake"

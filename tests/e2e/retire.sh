@@ -1,0 +1,58 @@
+# F8 through the list kit where the store says no: a retire that lost the
+# race to another desk names who and when; an item whose unit is retired is
+# not restored, and says why; a day removed from the calendar, asked first.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+
+# --- two desks, one building: B asks to retire it, A retires it first ----------------------------
+for w in a b; do
+    case $w in a) user=王芳 ;; b) user=李明 ;; esac
+    open_areas $w BANGBAN_USER=$user
+    type_text $w "B101"
+    wait_for $w "共 1 条"
+done
+keys b F8
+wait_for b "停用 B101"
+keys a F8
+wait_for a "停用 B101"
+keys a y
+wait_for a "已停用：B101"
+keys b y
+expect b "a retire that lost the race says who changed it" "未修改：王芳 已于"
+db_is "and the building stays retired once, by 王芳" \
+    "SELECT retired || ' ' || updated_by || ' ' || version FROM building WHERE code = 'B101'" "1 王芳 2"
+keys b F6
+expect b "desk B's list reads it again: retired" "共 1 条（含已停用）"
+quits a "desk A quits cleanly"
+quits b "desk B quits cleanly"
+
+# --- an item whose unit was retired is not restored ---------------------------------------------
+unit="(SELECT unit_id FROM service_item WHERE code = 'HB055')"
+sqlite3 "$DB" "UPDATE service_item SET retired = 1, version = version + 1 WHERE unit_id = $unit;
+               UPDATE unit SET retired = 1, version = version + 1 WHERE id = $unit"
+open_section desk "服务清单" "帮办 · 服务清单"
+keys desk F6
+type_text desk "dtkr"
+wait_for desk "HB055  电梯困人应急处置"
+keys desk F8
+expect desk "F8 on a retired item offers to restore it" "恢复 HB055 电梯困人应急处置？"
+keys desk y
+expect desk "its unit being retired, it is not restored, and says why" "未恢复：其责任单位已停用"
+db_is "and it stays retired" "SELECT retired FROM service_item WHERE code = 'HB055'" "1"
+
+# --- a day removed from the calendar ----------------------------------------------------------
+keys desk Escape
+wait_for desk "输入汉字、拼音首字母或编码"
+keys desk Tab Tab
+wait_for desk "工作时间 09:00-17:00"
+type_text desk "2026-10-01"
+wait_for desk "共 1 条"
+keys desk F8
+expect desk "F8 asks before removing a day" "从工作日历中删除 2026-10-01（国庆节）？"
+keys desk y
+expect desk "the day is removed, and said" "已从工作日历删除：2026-10-01"
+expect desk "and the list no longer has it" "共 0 条"
+db_is "and the calendar no longer has it" "SELECT count(*) FROM calendar WHERE day = '2026-10-01'" "0"
+quits desk "quits cleanly"
+t_sanitizers "retire"
