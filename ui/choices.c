@@ -39,10 +39,11 @@ int choices_items(void *ctx, const char *query, struct choice_list *out)
     return 0;
 }
 
-static int areas(enum area_kind kind, const char *query, struct choice_list *out)
+int choices_areas_in(enum area_kind kind, int64_t parent_id, const char *query,
+                     struct choice_list *out)
 {
     struct area_list l;
-    if (area_list(ui.db, kind, query, 0, 0, &l) != DB_OK) return -1;
+    if (area_list(ui.db, kind, query, parent_id, 0, &l) != DB_OK) return -1;
     for (size_t i = 0; i < l.n; i++)
         choice_list_add(out, l.items[i].id, l.items[i].name,
                         kind == AREA_BUILDING ? l.items[i].address : l.items[i].parent_name);
@@ -53,19 +54,19 @@ static int areas(enum area_kind kind, const char *query, struct choice_list *out
 int choices_buildings(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
-    return areas(AREA_BUILDING, query, out);
+    return choices_areas_in(AREA_BUILDING, 0, query, out);
 }
 
 int choices_grids(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
-    return areas(AREA_GRID, query, out);
+    return choices_areas_in(AREA_GRID, 0, query, out);
 }
 
 int choices_communities(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
-    return areas(AREA_COMMUNITY, query, out);
+    return choices_areas_in(AREA_COMMUNITY, 0, query, out);
 }
 
 int choices_talks(void *ctx, const char *query, struct choice_list *out)

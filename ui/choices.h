@@ -9,6 +9,7 @@
 #ifndef BANGBAN_CHOICES_H
 #define BANGBAN_CHOICES_H
 
+#include "src/area.h"
 #include "src/request.h"
 #include "ui/dialog.h"
 
@@ -17,6 +18,9 @@ int choices_items(void *ctx, const char *query, struct choice_list *out);
 int choices_buildings(void *ctx, const char *query, struct choice_list *out);
 int choices_grids(void *ctx, const char *query, struct choice_list *out);
 int choices_communities(void *ctx, const char *query, struct choice_list *out);
+/* Areas of kind under parent_id (0: all), with what each belongs to (a building: its address). */
+int choices_areas_in(enum area_kind kind, int64_t parent_id, const char *query,
+                     struct choice_list *out);
 int choices_talks(void *ctx, const char *query, struct choice_list *out);
 /* Residents as the 居民 search finds them (name, pinyin, ID or phone digits), masked. */
 int choices_residents(void *ctx, const char *query, struct choice_list *out);

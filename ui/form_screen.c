@@ -198,6 +198,12 @@ static int refused(struct form_screen *fs, int rc, const void *rec)
             ui_message(UI_MSG_ERROR, "%s", _("Not saved: a value is taken by another record"));
         free(value);
         free(col);
+    } else if (rc == DB_INVALID && fs->spec->parent) {
+        int i = record_field_index(t, fs->spec->parent);
+        int at = form_bound(&fs->form, fs->spec->parent);
+        if (at >= 0) form_set_message(&fs->form, at, _("Retired or gone: choose another"));
+        ui_message(UI_MSG_ERROR, _("Not saved: %s is retired or gone"),
+                   i >= 0 && t->fields[i].label ? _(t->fields[i].label) : "");
     } else {
         save_failed(rc);
     }

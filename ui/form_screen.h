@@ -73,6 +73,12 @@ struct form_spec {
     */
     int (*saved)(struct form_screen *fs, const void *rec);
     int (*refused)(struct form_screen *fs, int rc, const void *rec);
+    /*
+    ** The record field naming what the record belongs to ("parent_id",
+    ** "unit_id"): the store's DB_INVALID means that one is retired or
+    ** gone, and the kit says so at its field. NULL: none.
+    */
+    const char *parent;
     /* What "Saved: %s" names; NULL: the record's "name" field. Caller frees. */
     char *(*name)(const void *rec);
     /* Bring the form up to date before drawing (a record made in a form opened from it); may be

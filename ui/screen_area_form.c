@@ -160,22 +160,11 @@ static int area_saved(struct form_screen *fs, const void *rec)
     return UI_CLOSE;
 }
 
-/* What it belongs to was retired or is gone: said at that field. Other answers: the kit's words. */
-static int area_refused(struct form_screen *fs, int rc, const void *rec)
-{
-    (void)rec;
-    if (rc != DB_INVALID) return -1;
-    int parent = form_bound(&fs->form, "parent_id");
-    if (parent >= 0) form_set_message(&fs->form, parent, _("Retired or gone: choose another"));
-    ui_message(UI_MSG_ERROR, "%s", _("Not saved: what it belongs to is retired or gone"));
-    return UI_HANDLED;
-}
-
 #define AREA_FORM(new_title, edit_title)                                                           \
     {                                                                                              \
         .type = &area_record, .title_new = new_title, .title_edit = edit_title,                    \
         .build = area_build, .read = area_read, .save = area_store_save, .get = area_store_get,    \
-        .saved = area_saved, .refused = area_refused                                               \
+        .saved = area_saved, .parent = "parent_id"                                                 \
     }
 
 static const struct form_spec specs[AREA_KIND_COUNT] = {

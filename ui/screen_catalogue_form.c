@@ -36,17 +36,6 @@ static const char *check_resolve(const char *text)
                                                               : _("Write it as 5个工作日 or 4小时");
 }
 
-/* A unit or item that names a retired or missing unit: said at the field. */
-static int catalogue_refused(struct form_screen *fs, int rc, const void *rec)
-{
-    (void)rec;
-    if (rc != DB_INVALID) return -1;
-    int unit = form_bound(&fs->form, "unit_id");
-    if (unit >= 0) form_set_message(&fs->form, unit, _("Retired or gone: choose another"));
-    ui_message(UI_MSG_ERROR, "%s", _("Not saved: the unit is retired or missing"));
-    return UI_HANDLED;
-}
-
 /* --- service items ------------------------------------------------------------------------- */
 
 static void item_build(struct form_screen *fs)
@@ -125,7 +114,7 @@ static const struct form_spec item_spec = {.type = &service_item_record,
                                            .read = item_read,
                                            .save = item_store_save,
                                            .get = item_store_get,
-                                           .refused = catalogue_refused};
+                                           .parent = "unit_id"};
 
 struct screen *screen_item_form_new(const struct service_item *it)
 {
@@ -175,8 +164,7 @@ static const struct form_spec unit_spec = {.type = &unit_record,
                                            .build = unit_build,
                                            .read = unit_read,
                                            .save = unit_store_save,
-                                           .get = unit_store_get,
-                                           .refused = catalogue_refused};
+                                           .get = unit_store_get};
 
 struct screen *screen_unit_form_new(const struct unit *u)
 {

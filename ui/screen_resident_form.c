@@ -18,6 +18,7 @@
 #include "src/text.h"
 #include "src/util.h"
 #include "src/validate.h"
+#include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form_screen.h"
 #include "ui/screens.h"
@@ -94,28 +95,11 @@ static int ethnicity_source(void *ctx, const char *query, struct choice_list *ou
     return 0;
 }
 
-static int community_source(void *ctx, const char *query, struct choice_list *out)
-{
-    (void)ctx;
-    struct area_list l;
-    if (area_list(ui.db, AREA_COMMUNITY, query, 0, 0, &l) != DB_OK) return -1;
-    for (size_t i = 0; i < l.n; i++)
-        choice_list_add(out, l.items[i].id, l.items[i].name, l.items[i].parent_name);
-    area_list_free(&l);
-    return 0;
-}
-
 /* The grids of the community chosen in the same form (all when none is). */
 static int grid_source(void *ctx, const char *query, struct choice_list *out)
 {
     struct form_screen *fs = ctx;
-    struct area_list l;
-    if (area_list(ui.db, AREA_GRID, query, form_choice(&fs->form, F_COMMUNITY), 0, &l) != DB_OK)
-        return -1;
-    for (size_t i = 0; i < l.n; i++)
-        choice_list_add(out, l.items[i].id, l.items[i].name, l.items[i].parent_name);
-    area_list_free(&l);
-    return 0;
+    return choices_areas_in(AREA_GRID, form_choice(&fs->form, F_COMMUNITY), query, out);
 }
 
 /* The head of the household: the resident themself, or someone found by the resident search. */
@@ -235,7 +219,8 @@ static void resident_build(struct form_screen *fs)
                   TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
     form_add_text(f, _("Mobile"), r->phone, 20, 14, check_mobile, TEXT_NORM_NOSPACE);
     form_add_text(f, _("Landline"), r->landline, 24, 16, check_landline, TEXT_NORM_NOSPACE);
-    form_add_choice(f, _("Community"), r->community_id, r->community, community_source, fs, 1, 18);
+    form_add_choice(f, _("Community"), r->community_id, r->community, choices_communities, fs, 1,
+                    18);
     form_add_choice(f, _("Grid"), r->grid_id, r->grid, grid_source, fs, 1, 18);
     form_add_text(f, _("Address"), r->address, 60, 30, validate_line, 0);
     int self = r->id && r->head_id == r->id;

@@ -1,6 +1,7 @@
-# F8 through the list kit where the store says no: a retire that lost the
-# race to another desk names who and when; an item whose unit is retired is
-# not restored, and says why; a day removed from the calendar, asked first.
+# Where the store says no: a retire that lost the race to another desk
+# names who and when; an item saved while its unit was retired is refused
+# at the unit's field; an item whose unit is retired is not restored, and
+# says why; a day removed from the calendar, asked first.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -27,13 +28,27 @@ expect b "desk B's list reads it again: retired" "共 1 条（含已停用）"
 quits a "desk A quits cleanly"
 quits b "desk B quits cleanly"
 
-# --- an item whose unit was retired is not restored ---------------------------------------------
+# --- an item saved while its unit was retired: said at the unit ---------------------------------
 unit="(SELECT unit_id FROM service_item WHERE code = 'HB055')"
-sqlite3 "$DB" "UPDATE service_item SET retired = 1, version = version + 1 WHERE unit_id = $unit;
-               UPDATE unit SET retired = 1, version = version + 1 WHERE id = $unit"
 open_section desk "服务清单" "帮办 · 服务清单"
-keys desk F6
 type_text desk "dtkr"
+wait_for desk "HB055  电梯困人应急处置"
+keys desk Enter
+wait_for desk "修改服务事项"
+sqlite3 "$DB" "UPDATE unit SET retired = 1, version = version + 1 WHERE id = $unit"
+keys desk Tab
+type_text desk "（急）"
+keys desk F2
+expect desk "a save naming a unit retired meanwhile is refused, naming it" "未保存：责任单位已停用或不存在"
+expect desk "and the unit's field is marked" "已停用或不存在，请另选"
+keys desk Escape
+wait_for desk "放弃"
+keys desk y
+wait_gone desk "修改服务事项"
+
+# --- an item whose unit was retired is not restored ---------------------------------------------
+sqlite3 "$DB" "UPDATE service_item SET retired = 1, version = version + 1 WHERE unit_id = $unit"
+keys desk F6
 wait_for desk "HB055  电梯困人应急处置"
 keys desk F8
 expect desk "F8 on a retired item offers to restore it" "恢复 HB055 电梯困人应急处置？"
