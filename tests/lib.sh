@@ -26,6 +26,13 @@ t_fail() {
     for line in "$@"; do printf '%s\n' "$line" | sed 's/^/# /'; done
 }
 
+# db_is CHECK SQL WANT: an "ok" when the query on the test's database ($DB) gives WANT, else a
+# failure showing both.
+db_is() {
+    got=$(sqlite3 "$DB" "$2")
+    if [ "$got" = "$3" ]; then t_ok "$1"; else t_fail "$1" "want: $3" "got:  $got"; fi
+}
+
 # t_check NAME COMMAND...: ok when the command succeeds.
 t_check() {
     name=$1

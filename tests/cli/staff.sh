@@ -23,21 +23,20 @@ if cmp -s "$T/bad.csv.rejects.csv" "$T/want.rejects"; then
 else
     t_fail "import staff-kinds: the rejects file holds the bad rows byte for byte" "$(od -c "$T/bad.csv.rejects.csv" | head)"
 fi
-[ "$(sqlite3 "$DB" "SELECT name || '/' || note FROM staff_kind WHERE code = 'LZ'")" = "楼长助理/协助楼长走访企业" ] &&
-    t_ok "import staff-kinds: a new kind is in" || t_fail "import staff-kinds: a new kind is in" "$(sqlite3 "$DB" "SELECT * FROM staff_kind")"
-[ "$(sqlite3 "$DB" "SELECT count(*) FROM staff_kind WHERE code = 'DUP'")" = 0 ] &&
-    t_ok "import staff-kinds: a row whose name another kind holds is left out" || t_fail "import staff-kinds: a row whose name another kind holds is left out"
-[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'import' AND subject = 'staff_kind'")" = 1 ] &&
-    t_ok "import staff-kinds: written to the audit log" || t_fail "import staff-kinds: written to the audit log"
+db_is "import staff-kinds: a new kind is in" \
+    "SELECT name || '/' || note FROM staff_kind WHERE code = 'LZ'" "楼长助理/协助楼长走访企业"
+db_is "import staff-kinds: a row whose name another kind holds is left out" \
+    "SELECT count(*) FROM staff_kind WHERE code = 'DUP'" 0
+db_is "import staff-kinds: written to the audit log" \
+    "SELECT count(*) FROM audit_log WHERE action = 'import' AND subject = 'staff_kind'" 1
 run staff-again 5 "$BIN" --db "$DB" import staff-kinds "$T/bad.csv"
 grep -q "新增 0，更新 0，未变 2" "$T/staff-again.out" && t_ok "import staff-kinds: twice changes nothing" || t_fail "import staff-kinds: twice changes nothing" "$(cat "$T/staff-again.out")"
 
 # A ledger without the note column renames a kind and leaves its note as it is.
 printf '%s\r\n' "类别编码,类别名称" "SW,党建社会工作者" >"$T/names.csv"
 run staff-names 0 "$BIN" --db "$DB" import staff-kinds "$T/names.csv"
-[ "$(sqlite3 "$DB" "SELECT name || '/' || note FROM staff_kind WHERE code = 'SW'")" = "党建社会工作者/派驻商务楼宇，任楼长" ] &&
-    t_ok "import staff-kinds: a column the ledger lacks is left as it is" ||
-    t_fail "import staff-kinds: a column the ledger lacks is left as it is" "$(sqlite3 "$DB" "SELECT * FROM staff_kind WHERE code = 'SW'")"
+db_is "import staff-kinds: a column the ledger lacks is left as it is" \
+    "SELECT name || '/' || note FROM staff_kind WHERE code = 'SW'" "党建社会工作者/派驻商务楼宇，任楼长"
 
 run staff-roundtrip-out 0 "$BIN" --db "$DB" export staff-kinds "$T/all.xlsx"
 run staff-roundtrip-csv 0 "$BIN" --db "$DB" export staff-kinds "$T/all.csv" --encoding gb18030

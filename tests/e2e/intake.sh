@@ -114,5 +114,5 @@ db_is "the old phone stays, the new minimum is stored" \
     "SELECT group_concat(value, '|') FROM (SELECT value FROM meta WHERE key IN ('desk_phone', 'rank_min') ORDER BY key)" \
     "27309999转801|8"
 quits desk "quits cleanly"
-[ "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'work_hours'")" = "08:30-17:30" ] && t_ok "the working hours are stored" || t_fail "the working hours are stored"
+db_is "the working hours are stored" "SELECT value FROM meta WHERE key = 'work_hours'" "08:30-17:30"
 t_sanitizers "intake"

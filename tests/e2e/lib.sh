@@ -139,13 +139,6 @@ expect() {
 # A fresh demo database for the test.
 demo_db() { "$BIN" --db "$DB" demo >/dev/null; }
 
-# db_is CHECK SQL WANT: an "ok" when the query on the test's database gives WANT, else a
-# failure showing both.
-db_is() {
-    got=$(sqlite3 "$DB" "$2")
-    if [ "$got" = "$3" ]; then t_ok "$1"; else t_fail "$1" "want: $3" "got:  $got"; fi
-}
-
 # open_section NAME LABEL SHOWN [VAR=VALUE...]: start bangban, choose the
 # section LABEL on the home screen and wait for SHOWN; ends the script (see
 # wait_for) when the home screen or SHOWN does not show.

@@ -28,8 +28,8 @@ if screen desk | grep -qE "^ *LZ +楼长助理 +协助楼长走访企业"; then
 else
     t_fail "and the list shows it" "$(screen desk)"
 fi
-[ "$(sqlite3 "$DB" "SELECT code || '/' || note FROM staff_kind WHERE name = '楼长助理'")" = "LZ/协助楼长走访企业" ] &&
-    t_ok "the code is stored as a code (upper case)" || t_fail "the code is stored as a code (upper case)" "$(sqlite3 "$DB" "SELECT * FROM staff_kind")"
+db_is "the code is stored as a code (upper case)" \
+    "SELECT code || '/' || note FROM staff_kind WHERE name = '楼长助理'" "LZ/协助楼长走访企业"
 
 keys desk F7
 wait_for desk "新建工作人员类别"
@@ -57,8 +57,8 @@ keys desk Tab Tab C-u
 type_text desk "协助楼长"
 keys desk F2
 expect desk "an edit is saved" "已保存：楼长助理"
-[ "$(sqlite3 "$DB" "SELECT note || '/' || version FROM staff_kind WHERE code = 'LZ'")" = "协助楼长/2" ] &&
-    t_ok "the edit is stored, version 2" || t_fail "the edit is stored, version 2" "$(sqlite3 "$DB" "SELECT * FROM staff_kind WHERE code = 'LZ'")"
+db_is "the edit is stored, version 2" "SELECT note || '/' || version FROM staff_kind WHERE code = 'LZ'" \
+    "协助楼长/2"
 
 keys desk F8
 wait_for desk "停用 LZ 楼长助理"
