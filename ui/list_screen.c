@@ -7,6 +7,7 @@
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/dialog.h"
+#include "ui/form_screen.h"
 #include "ui/draw.h"
 #include "ui/term.h"
 
@@ -218,14 +219,24 @@ static int list_key(struct screen *s, enum action a, const struct key *k)
     case ACT_EDIT: {
         void (*fn)(struct list_screen *, void *) =
             a == ACT_ENTER && tab->open ? tab->open : tab->edit;
-        if (fn) on_selected(ls, fn);
+        void *row = list_screen_selected(ls);
+        if (fn)
+            on_selected(ls, fn);
+        else if (tab->form && row)
+            ui_push(form_screen_new(tab->form, row, NULL));
         return UI_HANDLED;
     }
     case ACT_NEW:
-        if (tab->create) tab->create(ls);
+        if (tab->create)
+            tab->create(ls);
+        else if (tab->form)
+            ui_push(form_screen_new(tab->form, NULL, NULL));
         return UI_HANDLED;
     case ACT_RETIRE:
-        if (tab->retire) on_selected(ls, tab->retire);
+        if (tab->retire)
+            on_selected(ls, tab->retire);
+        else if (tab->retiring && list_screen_selected(ls))
+            list_screen_retire(ls, list_screen_selected(ls), tab->retiring);
         return UI_HANDLED;
     case ACT_SHOW_RETIRED:
         if (tab->flags & LIST_RETIRED) {
@@ -333,8 +344,9 @@ static enum action *bar_of(const struct list_spec *spec)
         int offered = a == ACT_SEARCH || a == ACT_REFRESH || (a == ACT_MENU && spec->menu);
         for (int t = 0; t < spec->ntabs && !offered; t++) {
             const struct list_tab *tab = &spec->tabs[t];
-            offered = (a == ACT_EDIT && tab->edit) || (a == ACT_NEW && tab->create) ||
-                      (a == ACT_RETIRE && tab->retire) ||
+            offered = (a == ACT_EDIT && (tab->edit || tab->form)) ||
+                      (a == ACT_NEW && (tab->create || tab->form)) ||
+                      (a == ACT_RETIRE && (tab->retire || tab->retiring)) ||
                       (a == ACT_SHOW_RETIRED && (tab->flags & LIST_RETIRED));
         }
         if (offered) bar[n++] = a;

@@ -42,6 +42,9 @@ struct list_rows {
 /* list_tab flags. */
 #define LIST_RETIRED 1u /* F6 shows retired rows too (the tab's load reads with_retired) */
 
+struct form_spec;
+struct list_retire;
+
 /* One list of a screen; a screen with tabs has several. */
 struct list_tab {
     const char *label; /* msgid of the tab; NULL for a screen that has one list */
@@ -62,11 +65,18 @@ struct list_tab {
     const char *(*cell)(struct list_screen *ls, const void *row, int col, char *buf);
     /* True for rows drawn dimmed; NULL: those whose "retired" field is set. */
     int (*dim)(struct list_screen *ls, const void *row);
-    /* Enter (NULL: as F4), F4, F7 and F8; NULL when the tab does not offer it. */
+    /*
+    ** Enter (NULL: as F4), F4, F7 and F8, where the tab needs its own; NULL
+    ** for the kit's below, or when the tab does not offer it.
+    */
     void (*open)(struct list_screen *ls, void *row);
     void (*edit)(struct list_screen *ls, void *row);
     void (*create)(struct list_screen *ls);
     void (*retire)(struct list_screen *ls, void *row);
+    /* The form F4 (and Enter) edits a row in, and F7 makes a new one in; may be NULL. */
+    const struct form_spec *form;
+    /* How F8 retires and restores a row (list_screen_retire()); may be NULL. */
+    const struct list_retire *retiring;
 };
 
 struct list_spec {

@@ -71,17 +71,11 @@ static const struct list_retire area_retiring = {
     .orphan = N_("Not restored: what it belongs to is retired"),
 };
 
-/* F8: retire the record, or restore a retired one, as the clerk confirms. */
-static void area_retire(struct list_screen *ls, void *row)
-{
-    list_screen_retire(ls, row, &area_retiring);
-}
-
 #define AREA_TAB(which, name)                                                                      \
     .label = name, .type = &area_record, .hint = N_("type Chinese, pinyin initials or a code"),    \
     .empty = N_("Nothing found. F7 creates a new record."), .flags = LIST_RETIRED, .arg = which,   \
     .load = area_load, .cell = area_cell, .edit = area_edit, .create = area_create,                \
-    .retire = area_retire
+    .retiring = &area_retiring
 
 static const struct list_tab tabs[AREA_KIND_COUNT] = {
     [AREA_STREET] = {AREA_TAB(AREA_STREET, N_("Streets")),

@@ -75,18 +75,6 @@ static const char *item_cell(struct list_screen *ls, const void *row, int col, c
     }
 }
 
-static void item_edit(struct list_screen *ls, void *row)
-{
-    (void)ls;
-    ui_push(screen_item_form_new(row));
-}
-
-static void item_create(struct list_screen *ls)
-{
-    (void)ls;
-    ui_push(screen_item_form_new(NULL));
-}
-
 static int item_retire_set(void *row, int retire, int64_t *blocking, void *current)
 {
     (void)blocking;
@@ -98,11 +86,6 @@ static const struct list_retire item_retiring = {
     .ask_note = N_("Its requests keep it; it can be restored."),
     .orphan = N_("Not restored: its unit is retired"),
 };
-
-static void item_retire(struct list_screen *ls, void *row)
-{
-    list_screen_retire(ls, row, &item_retiring);
-}
 
 /* --- units --------------------------------------------------------------------------------- */
 
@@ -136,18 +119,6 @@ static const char *unit_cell(struct list_screen *ls, const void *row, int col, c
     }
 }
 
-static void unit_edit(struct list_screen *ls, void *row)
-{
-    (void)ls;
-    ui_push(screen_unit_form_new(row));
-}
-
-static void unit_create(struct list_screen *ls)
-{
-    (void)ls;
-    ui_push(screen_unit_form_new(NULL));
-}
-
 static int unit_retire_set(void *row, int retire, int64_t *blocking, void *current)
 {
     return unit_set_retired(ui.db, row, retire, actor_name(), blocking, current);
@@ -157,11 +128,6 @@ static const struct list_retire unit_retiring = {
     .set = unit_retire_set,
     .blocked_by = N_("active service items"),
 };
-
-static void unit_retire(struct list_screen *ls, void *row)
-{
-    list_screen_retire(ls, row, &unit_retiring);
-}
 
 /* --- the calendar -------------------------------------------------------------------------- */
 
@@ -202,18 +168,6 @@ static const char *day_cell(struct list_screen *ls, const void *row, int col, ch
     default:
         return d->name;
     }
-}
-
-static void day_edit(struct list_screen *ls, void *row)
-{
-    (void)ls;
-    ui_push(screen_day_form_new(row));
-}
-
-static void day_create(struct list_screen *ls)
-{
-    (void)ls;
-    ui_push(screen_day_form_new(NULL));
 }
 
 /* F8 on the calendar: the day is removed (a day the calendar does not name follows the rule). */
@@ -276,9 +230,9 @@ static const struct list_tab tabs[TAB_COUNT] = {
                    .flags = LIST_RETIRED,
                    .load = item_load,
                    .cell = item_cell,
-                   .edit = item_edit,
-                   .create = item_create,
-                   .retire = item_retire},
+                   .form = &item_form,
+
+                   .retiring = &item_retiring},
     [TAB_UNITS] = {.label = N_("Units"),
                    .type = &unit_record,
                    .cols = {{N_("Code"), 6, 0},
@@ -292,9 +246,9 @@ static const struct list_tab tabs[TAB_COUNT] = {
                    .flags = LIST_RETIRED,
                    .load = unit_load,
                    .cell = unit_cell,
-                   .edit = unit_edit,
-                   .create = unit_create,
-                   .retire = unit_retire},
+                   .form = &unit_form,
+
+                   .retiring = &unit_retiring},
     [TAB_CALENDAR] = {.label = N_("Calendar"),
                       .type = &calendar_day_record,
                       .cols = {{N_("Date"), 10, 0},
@@ -305,8 +259,8 @@ static const struct list_tab tabs[TAB_COUNT] = {
                       .hint = N_("a year or month, such as 2026 or 2026-10"),
                       .load = day_load,
                       .cell = day_cell,
-                      .edit = day_edit,
-                      .create = day_create,
+                      .form = &day_form,
+
                       .retire = day_remove},
 };
 

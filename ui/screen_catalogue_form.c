@@ -107,19 +107,14 @@ static int item_store_get(struct form_screen *fs, const void *rec, void *out)
     return item_get(ui.db, ((const struct service_item *)rec)->id, out);
 }
 
-static const struct form_spec item_spec = {.type = &service_item_record,
-                                           .title_new = N_("New service item"),
-                                           .title_edit = N_("Edit service item"),
-                                           .build = item_build,
-                                           .read = item_read,
-                                           .save = item_store_save,
-                                           .get = item_store_get,
-                                           .parent = "unit_id"};
-
-struct screen *screen_item_form_new(const struct service_item *it)
-{
-    return form_screen_new(&item_spec, it, NULL);
-}
+const struct form_spec item_form = {.type = &service_item_record,
+                                    .title_new = N_("New service item"),
+                                    .title_edit = N_("Edit service item"),
+                                    .build = item_build,
+                                    .read = item_read,
+                                    .save = item_store_save,
+                                    .get = item_store_get,
+                                    .parent = "unit_id"};
 
 /* --- units --------------------------------------------------------------------------------- */
 
@@ -158,18 +153,13 @@ static int unit_store_get(struct form_screen *fs, const void *rec, void *out)
     return unit_get(ui.db, ((const struct unit *)rec)->id, out);
 }
 
-static const struct form_spec unit_spec = {.type = &unit_record,
-                                           .title_new = N_("New unit"),
-                                           .title_edit = N_("Edit unit"),
-                                           .build = unit_build,
-                                           .read = unit_read,
-                                           .save = unit_store_save,
-                                           .get = unit_store_get};
-
-struct screen *screen_unit_form_new(const struct unit *u)
-{
-    return form_screen_new(&unit_spec, u, NULL);
-}
+const struct form_spec unit_form = {.type = &unit_record,
+                                    .title_new = N_("New unit"),
+                                    .title_edit = N_("Edit unit"),
+                                    .build = unit_build,
+                                    .read = unit_read,
+                                    .save = unit_store_save,
+                                    .get = unit_store_get};
 
 /* --- calendar days ------------------------------------------------------------------------- */
 
@@ -226,16 +216,11 @@ static char *day_name(const void *rec)
     return xasprintf("%s %s", d->day, d->name);
 }
 
-static const struct form_spec day_spec = {.type = &calendar_day_record,
-                                          .title_new = N_("New calendar day"),
-                                          .title_edit = N_("Edit calendar day"),
-                                          .build = day_build,
-                                          .read = day_read,
-                                          .save = day_store_save,
-                                          .get = day_store_get,
-                                          .name = day_name};
-
-struct screen *screen_day_form_new(const struct calendar_day *d)
-{
-    return form_screen_new(&day_spec, d, NULL);
-}
+const struct form_spec day_form = {.type = &calendar_day_record,
+                                   .title_new = N_("New calendar day"),
+                                   .title_edit = N_("Edit calendar day"),
+                                   .build = day_build,
+                                   .read = day_read,
+                                   .save = day_store_save,
+                                   .get = day_store_get,
+                                   .name = day_name};

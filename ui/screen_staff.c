@@ -84,18 +84,6 @@ static const char *kind_cell(struct list_screen *ls, const void *row, int col, c
                         : "";
 }
 
-static void kind_edit(struct list_screen *ls, void *row)
-{
-    (void)ls;
-    ui_push(form_screen_new(&kind_form, row, NULL));
-}
-
-static void kind_create(struct list_screen *ls)
-{
-    (void)ls;
-    ui_push(form_screen_new(&kind_form, NULL, NULL));
-}
-
 static int kind_set_retired(void *row, int retire, int64_t *blocking, void *current)
 {
     (void)blocking;
@@ -103,11 +91,6 @@ static int kind_set_retired(void *row, int retire, int64_t *blocking, void *curr
 }
 
 static const struct list_retire kind_retiring = {.set = kind_set_retired};
-
-static void kind_retire(struct list_screen *ls, void *row)
-{
-    list_screen_retire(ls, row, &kind_retiring);
-}
 
 static const struct list_tab kind_tab = {
     .type = &staff_kind_record,
@@ -118,9 +101,8 @@ static const struct list_tab kind_tab = {
     .flags = LIST_RETIRED,
     .load = kind_load,
     .cell = kind_cell,
-    .edit = kind_edit,
-    .create = kind_create,
-    .retire = kind_retire};
+    .form = &kind_form,
+    .retiring = &kind_retiring};
 
 static const struct command kind_menu[] = {
     {"import-staff-kinds", '1', N_("Import staff kinds"),

@@ -135,11 +135,6 @@ static const struct list_retire tag_retiring = {
     .ask_note = N_("Residents keep it; it is no longer offered. It can be restored."),
 };
 
-static void tag_retire(struct list_screen *ls, void *row)
-{
-    list_screen_retire(ls, row, &tag_retiring);
-}
-
 /* Retire the tag (c->arg 1) or restore it (0), as F8 does. */
 static void tag_retire_command(struct screen *s, const struct command *c)
 {
@@ -149,7 +144,7 @@ static void tag_retire_command(struct screen *s, const struct command *c)
     if (row->retired == (int)c->arg)
         ui_message(UI_MSG_INFO, "%s", c->arg ? _("It is retired already") : _("It is in use"));
     else
-        tag_retire(ls, row);
+        list_screen_retire(ls, row, &tag_retiring);
 }
 
 /* What can be done to a tag (F9); Enter offers those that would change it. */
@@ -191,7 +186,7 @@ static const struct list_tab tags_tab = {
     .cell = tags_cell,
     .edit = tag_change,
     .create = tag_new,
-    .retire = tag_retire};
+    .retiring = &tag_retiring};
 
 static const struct list_spec tags_spec = {
     .title = N_("Tags"), .tabs = &tags_tab, .ntabs = 1, .menu = tag_actions, .above = tags_above};

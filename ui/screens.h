@@ -75,10 +75,8 @@ struct screen *screen_talk_requests_new(const struct evening_talk *t);
 /* 服务清单: service items, units and the working-day calendar. */
 struct screen *screen_catalogue_new(void);
 
-/* The catalogue's forms (rec NULL: a new one; rec is copied). */
-struct screen *screen_item_form_new(const struct service_item *rec);
-struct screen *screen_unit_form_new(const struct unit *rec);
-struct screen *screen_day_form_new(const struct calendar_day *rec);
+/* The catalogue's forms, which its lists open (list_tab.form). */
+extern const struct form_spec item_form, unit_form, day_form;
 
 /* The centre's settings: name and phone on receipts, working hours, how rates are reckoned. */
 struct screen *screen_settings_new(void);
