@@ -1,6 +1,7 @@
 /*
 ** cli_data: the verbs that make and look after a database: init, demo, check.
 */
+#include "app/checks.h"
 #include "app/demo.h"
 #include "cli/verbs.h"
 #include "db/area.h"
@@ -95,7 +96,7 @@ int verb_check(const char *db_path, int argc, char **argv)
     if (!db) return status;
     struct strbuf report = STRBUF_INIT;
     int problems = db_check(db, &report);
-    if (problems == 0) problems = request_check_counters(db, &report);
+    if (problems == 0) problems = check_counters(db, &report);
     if (problems == 0) {
         printf(_("%s: ok\n"), db_path);
     } else {

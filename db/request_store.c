@@ -664,56 +664,51 @@ int request_rate_rows(struct db *db, time_t from, time_t to, request_rate_visit 
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-/* --- checks --------------------------------------------------------------------------------- */
+/* --- timelines ------------------------------------------------------------------------------ */
 
-/*
-** The counters a request keeps beside its timeline, each with the events
-** it must agree with. A follow-up round starts again at each reply.
-*/
-static const struct {
-    const char *counter;
-    const char *label; /* msgid */
-    const char *events;
-} counters[] = {
-    {"returns", N_("returns"),
-     "SELECT count(*) FROM request_event e WHERE e.request_id = r.id"
-     " AND e.action = 'return'"},
-    {"extensions", N_("extensions granted"),
-     "SELECT count(*) FROM request_event e WHERE e.request_id = r.id"
-     " AND e.action = 'approve_extension'"},
-    {"reopens", N_("times handled again"),
-     "SELECT count(*) FROM request_event e WHERE e.request_id = r.id"
-     " AND e.action = 'follow_up' AND e.to_state = 'reopened'"},
-    {"attempts", N_("unanswered follow-up calls"),
-     "SELECT count(*) FROM request_event e WHERE e.request_id = r.id"
-     " AND e.action = 'no_answer' AND e.id > coalesce((SELECT max(f.id)"
-     " FROM request_event f WHERE f.request_id = r.id AND f.action = 'reply'), 0)"},
-};
-
-int request_check_counters(struct db *db, struct strbuf *report)
+int request_timelines_each(struct db *db, request_timeline_visit visit, void *ctx)
 {
-    int problems = 0;
-    for (size_t i = 0; i < ARRAY_LEN(counters); i++) {
-        char *sql = xasprintf("SELECT r.number, r.%s, (%s) AS n FROM request r"
-                              " WHERE r.%s <> (%s) ORDER BY r.id",
-                              counters[i].counter, counters[i].events, counters[i].counter,
-                              counters[i].events);
-        struct db_stmt *st = db_prepare(db, sql);
-        int rc;
-        while ((rc = db_step(st)) == DB_ROW) {
-            strbuf_addf(report, _("request %s: %s recorded as %lld, its timeline says %lld\n"),
-                        db_col_text(st, 0), _(counters[i].label), (long long)db_col_int(st, 1),
-                        (long long)db_col_int(st, 2));
-            problems++;
+    struct db_stmt *st =
+        db_prepare(db, "SELECT r.id, r.number, r.returns, r.extensions, r.reopens, r.attempts,"
+                       " e.action, e.from_state, e.to_state FROM request r"
+                       " LEFT JOIN request_event e ON e.request_id = r.id ORDER BY r.id, e.id");
+    struct request_timeline t = {0};
+    size_t cap = 0;
+    int64_t at = 0;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        int64_t id = db_col_int(st, 0);
+        if (id != at) {
+            if (at) visit(ctx, &t);
+            free(t.number);
+            t.number = xstrdup(db_col_text(st, 1));
+            t.stored = (struct workflow_counters){(int)db_col_int(st, 2), (int)db_col_int(st, 3),
+                                                  (int)db_col_int(st, 4), (int)db_col_int(st, 5)};
+            t.nsteps = 0;
+            t.unknown = 0;
+            at = id;
         }
-        db_finalize(st);
-        free(sql);
-        if (rc != DB_DONE) {
-            strbuf_addf(report, "%s\n", db_last_error(db));
-            problems++;
+        const char *action = db_col_text(st, 6);
+        if (!*action) continue; /* a request without events (LEFT JOIN) */
+        int a = workflow_action_parse(action);
+        int from = request_state_parse(db_col_text(st, 7));
+        int to = request_state_parse(db_col_text(st, 8));
+        if (a < 0 || from < 0 || to < 0) {
+            t.unknown++;
+            continue;
         }
+        if (t.nsteps == cap) {
+            cap = cap ? cap * 2 : 16;
+            t.steps = xrealloc(t.steps, cap * sizeof *t.steps);
+        }
+        t.steps[t.nsteps++] = (struct request_step){
+            (enum request_action)a, (enum request_state)from, (enum request_state)to};
     }
-    return problems;
+    if (rc == DB_DONE && at) visit(ctx, &t);
+    free(t.number);
+    free(t.steps);
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
 }
 
 /* --- evening talks ------------------------------------------------------------------------- */

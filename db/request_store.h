@@ -147,14 +147,28 @@ int request_sort_offered(enum request_queue q, enum request_sort s);
 const char *request_queue_label(enum request_queue q);
 const char *request_sort_label(enum request_sort s);
 
+/* One step of a timeline: its action and the states it went from and to. */
+struct request_step {
+    enum request_action action;
+    enum request_state from, to;
+};
+
+/* A request's counters as stored, and the steps of its timeline in order. */
+struct request_timeline {
+    char *number;                    /* borrowed during the visit */
+    struct workflow_counters stored; /* the request's own columns */
+    struct request_step *steps;      /* borrowed during the visit */
+    size_t nsteps;
+    int unknown; /* events whose action or states no code of this program names */
+};
+typedef void (*request_timeline_visit)(void *ctx, const struct request_timeline *t);
+
 /*
-** The counters a request keeps (returns, extensions, reopens, follow-up
-** attempts) checked against its timeline: a line appended to report (the
-** caller's, which it frees) for each request that disagrees, and one with
-** SQLite's words for a check that could not run. Returns how many lines
-** were added (0: all agree).
+** Visit every request, by id, with its counters as stored and its
+** timeline's steps (one pass over requests and events). Returns DB_OK or
+** the error that stopped it.
 */
-int request_check_counters(struct db *db, struct strbuf *report);
+int request_timelines_each(struct db *db, request_timeline_visit visit, void *ctx);
 
 /* Called with each request the rates count; r is valid during the call only. */
 typedef void (*request_rate_visit)(void *ctx, const struct rate_row *r);

@@ -372,10 +372,49 @@ static void apply_clocks(struct request *r, unsigned clocks, time_t now, const s
     if (clocks & CLOCK_REPLY) {
         r->replied_at = now;
         r->followup_due = workcal_add_days(cal, now, 1);
-        r->attempts = 0; /* a new round of follow-up calls */
     }
     if (clocks & CLOCK_RESTART) r->resolve_due = workflow_resolve_deadline(r, now, cal);
     if (clocks & CLOCK_CLOSE) r->closed_at = now;
+}
+
+/*
+** What one step of a request's life does to the counters it keeps: the
+** same whether the step is taken now or read back from its timeline.
+*/
+static void counters_step(struct workflow_counters *c, const struct workflow_rule *rule)
+{
+    if (rule->clocks & CLOCK_REPLY) c->attempts = 0; /* a new round of follow-up calls */
+    switch (rule->action) {
+    case RA_RETURN:
+        c->returns++;
+        break;
+    case RA_APPROVE_EXTENSION:
+        c->extensions++;
+        break;
+    case RA_NO_ANSWER:
+        c->attempts++;
+        break;
+    case RA_FOLLOW_UP:
+        if (rule->to == RS_REOPENED) c->reopens++;
+        break;
+    default:
+        break;
+    }
+}
+
+int workflow_count(struct workflow_counters *c, enum request_action a, enum request_state from,
+                   enum request_state to)
+{
+    if (a == RA_REGISTER) return to == RS_NEW ? 0 : -1; /* workflow_register(): no rule, no count */
+    for (size_t i = 0; i < ARRAY_LEN(rules); i++) {
+        const struct workflow_rule *rule = &rules[i];
+        if (rule->from == from && rule->action == a &&
+            (rule->to == to || (rule->to == RS_COUNT && from == to))) {
+            counters_step(c, rule);
+            return 0;
+        }
+    }
+    return -1;
 }
 
 /* What an action does to the request's other fields. */
@@ -402,7 +441,6 @@ static void apply_fields(struct request *r, const struct workflow_rule *rule,
         r->duplicate_of = in ? in->duplicate_of : 0;
         break;
     case RA_RETURN:
-        r->returns++;
         if (!r->returned_unit_id) r->returned_unit_id = r->unit_id;
         record_set(&r->return_reason, in->reason);
         break;
@@ -411,7 +449,6 @@ static void apply_fields(struct request *r, const struct workflow_rule *rule,
         record_set(&r->ext_reason, text);
         break;
     case RA_APPROVE_EXTENSION:
-        r->extensions++;
         r->ext_due = 0;
         break;
     case RA_REFUSE_EXTENSION:
@@ -421,7 +458,6 @@ static void apply_fields(struct request *r, const struct workflow_rule *rule,
         record_set(&r->answer, text);
         break;
     case RA_NO_ANSWER:
-        r->attempts++;
         if (rule->to == RS_CLOSED) {
             r->unreachable = 1;
             record_set(&r->close_reason, "unreachable");
@@ -430,9 +466,8 @@ static void apply_fields(struct request *r, const struct workflow_rule *rule,
     case RA_FOLLOW_UP:
         r->resolved = in->resolved;
         r->satisfaction = in->satisfaction;
-        if (rule->to == RS_REOPENED)
-            r->reopens++;
-        else if (in->satisfaction == SAT_UNSATISFIED)
+        if (rule->to == RS_REOPENED) break; /* handled again: not closed */
+        if (in->satisfaction == SAT_UNSATISFIED)
             record_set(&r->close_reason, "unsatisfied");
         else
             record_set(&r->close_reason, in->resolved ? "resolved" : "unresolved");
@@ -514,6 +549,12 @@ int workflow_apply(struct request *r, enum request_action a, const struct workfl
     ev->text = event_text(r, rule, in);
     apply_clocks(r, rule->clocks, now, cal); /* first: an extension's deadline is read here */
     apply_fields(r, rule, in);
+    struct workflow_counters c = {r->returns, r->extensions, r->reopens, r->attempts};
+    counters_step(&c, rule);
+    r->returns = c.returns;
+    r->extensions = c.extensions;
+    r->reopens = c.reopens;
+    r->attempts = c.attempts;
     r->state = ev->to;
     ev->unit_id = r->unit_id;
     return 0;

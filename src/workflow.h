@@ -138,6 +138,22 @@ int workflow_apply(struct request *r, enum request_action a, const struct workfl
                    unsigned role, time_t now, const struct workcal *cal, struct workflow_event *ev,
                    const char **why);
 
+/* The counters a request keeps beside its timeline (struct request's fields of those names). */
+struct workflow_counters {
+    int returns;    /* 退单 */
+    int extensions; /* 延期 granted */
+    int reopens;    /* 重办 after an unsatisfied follow-up */
+    int attempts;   /* unanswered follow-up calls since the last reply */
+};
+
+/*
+** Fold one step of a timeline (action a, from, to) into c, as
+** workflow_apply() counts it when the step is taken. Returns 0, or -1
+** when the table has no such step (c unchanged).
+*/
+int workflow_count(struct workflow_counters *c, enum request_action a, enum request_state from,
+                   enum request_state to);
+
 /*
 ** A new request taken down at now: state 已登记, created_at set; *ev is
 ** the registering event (free ev->text).

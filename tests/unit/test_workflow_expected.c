@@ -827,15 +827,25 @@ static void offered_by_state(void **state)
     }
 }
 
-/* Shorthand for the scenarios: apply and insist on success. */
+/*
+** Shorthand for the scenarios: apply and insist on success; the step read
+** back from the timeline (workflow_count(), as `bangban check` folds it)
+** moves the counters just as applying it did.
+*/
 static void step(struct request *r, enum request_action a, const struct workflow_input *in,
                  time_t now, const struct workcal *cal, enum request_state want)
 {
     struct workflow_event ev;
     const char *why = NULL;
+    struct workflow_counters c = {r->returns, r->extensions, r->reopens, r->attempts};
     if (workflow_apply(r, a, in, 0, now, cal, &ev, &why) != 0)
         fail_msg("%s from %s refused: %s", workflow_action_code(a), state_name(r->state), why);
     free(ev.text);
+    assert_int_equal(workflow_count(&c, ev.action, ev.from, ev.to), 0);
+    assert_int_equal(c.returns, r->returns);
+    assert_int_equal(c.extensions, r->extensions);
+    assert_int_equal(c.reopens, r->reopens);
+    assert_int_equal(c.attempts, r->attempts);
     if (r->state != want)
         fail_msg("%s led to %s, not %s", workflow_action_code(a), state_name(r->state),
                  state_name(want));

@@ -1,0 +1,66 @@
+/*
+** checks: see checks.h.
+*/
+#include "app/checks.h"
+#include "db/request_store.h"
+#include "src/i18n.h"
+#include "src/workflow.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+
+struct check {
+    struct strbuf *report;
+    int problems;
+};
+
+/* Each counter: its msgid and where it sits in struct workflow_counters. */
+static const struct {
+    const char *label;
+    size_t offset;
+} counters[] = {
+    {N_("returns"), offsetof(struct workflow_counters, returns)},
+    {N_("extensions granted"), offsetof(struct workflow_counters, extensions)},
+    {N_("times handled again"), offsetof(struct workflow_counters, reopens)},
+    {N_("unanswered follow-up calls"), offsetof(struct workflow_counters, attempts)},
+};
+
+static int counter_of(const struct workflow_counters *c, size_t i)
+{
+    return *(const int *)(const void *)((const char *)c + counters[i].offset);
+}
+
+static void timeline_check(void *ctx, const struct request_timeline *t)
+{
+    struct check *ck = ctx;
+    struct workflow_counters folded = {0, 0, 0, 0};
+    int unknown = t->unknown;
+    for (size_t i = 0; i < t->nsteps; i++)
+        if (workflow_count(&folded, t->steps[i].action, t->steps[i].from, t->steps[i].to) != 0)
+            unknown++;
+    if (unknown) {
+        strbuf_addf(ck->report, _("request %s: %d steps of its timeline are not in the workflow\n"),
+                    t->number, unknown);
+        ck->problems++;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(counters); i++) {
+        int stored = counter_of(&t->stored, i), told = counter_of(&folded, i);
+        if (stored == told) continue;
+        strbuf_addf(ck->report, _("request %s: %s recorded as %lld, its timeline says %lld\n"),
+                    t->number, _(counters[i].label), (long long)stored, (long long)told);
+        ck->problems++;
+    }
+}
+
+int check_counters(struct db *db, struct strbuf *report)
+{
+    struct check ck = {report, 0};
+    int rc = request_timelines_each(db, timeline_check, &ck);
+    if (rc != DB_OK) {
+        char *why = db_rc_text(db, rc);
+        strbuf_addf(report, "%s\n", why);
+        free(why);
+        ck.problems++;
+    }
+    return ck.problems;
+}

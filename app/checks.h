@@ -1,0 +1,22 @@
+/*
+** checks: what `bangban check` asks of the records beyond SQLite's own
+** checks (db_check()): that the counters a request keeps (returns,
+** extensions granted, times handled again, unanswered follow-up calls)
+** are what its timeline, folded by the workflow's own table
+** (workflow_count()), says they are.
+*/
+#ifndef BANGBAN_CHECKS_H
+#define BANGBAN_CHECKS_H
+
+#include "db/db.h"
+#include "src/util.h"
+
+/*
+** Check every request's counters against its timeline: a line appended
+** to report (the caller's) for each counter that disagrees, for a step
+** the workflow does not know, and for a check that could not run (in
+** SQLite's words). Returns how many lines were added (0: all agree).
+*/
+int check_counters(struct db *db, struct strbuf *report);
+
+#endif
