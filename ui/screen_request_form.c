@@ -209,18 +209,14 @@ static void form_to_request(struct form_screen *fs, struct request *r)
     r->talk_id = form_choice(f, F_TALK);
     record_take(&r->title, form_text(f, F_TITLE));
     record_take(&r->detail, form_text(f, F_DETAIL));
+    /* The item's limits; with no item, those a new item starts with (the general ones). */
     struct service_item it;
-    if (r->item_id && item_get(ui.db, r->item_id, &it) == DB_OK) {
-        r->accept_minutes = it.accept_minutes;
-        r->resolve_amount = it.resolve_amount;
-        r->resolve_unit = it.resolve_unit;
-        service_item_free(&it);
-    } else {
-        /* No item: the general limits (24 working hours to sign for, 5 working days). */
-        r->accept_minutes = 24 * 60;
-        r->resolve_amount = 5;
-        r->resolve_unit = 'd';
-    }
+    if (!r->item_id || item_get(ui.db, r->item_id, &it) != DB_OK)
+        record_init(&service_item_record, &it);
+    r->accept_minutes = it.accept_minutes;
+    r->resolve_amount = it.resolve_amount;
+    r->resolve_unit = it.resolve_unit;
+    service_item_free(&it);
 }
 
 /* The cross-checks saving needs beyond each field's own. Returns the bad field or -1. */
@@ -239,13 +235,6 @@ static int form_cross_check(struct form_screen *fs)
     if (who == WHO_ORGANISATION && empty) {
         form_set_message(f, F_NAME, _("The organisation's name is needed"));
         return F_NAME;
-    }
-    char *answer = form_text(f, F_ANSWER);
-    int answered = !str_empty(answer);
-    free(answer);
-    if (answered && !str_eq(choices_word_code(request_kinds, form_choice(f, F_KIND)), "consult")) {
-        form_set_message(f, F_ANSWER, _("Only a consultation is answered on the spot"));
-        return F_ANSWER;
     }
     if (str_eq(choices_word_code(request_channels, form_choice(f, F_CHANNEL)), "evening_talk") &&
         !form_choice(f, F_TALK)) {
@@ -294,12 +283,13 @@ static int intake_saved(struct form_screen *fs, const void *rec)
     return UI_CLOSE;
 }
 
-/* The workflow's own reason when it refused. */
+/* The workflow's own reason when it refused; an answer it would not take is marked at its field. */
 static int intake_refused(struct form_screen *fs, int rc, const void *rec)
 {
-    (void)rec;
+    const struct request *r = rec;
     const char *why = ((struct intake *)fs->ctx)->why;
     if (rc != DB_INVALID || !why) return -1;
+    if (*r->answer) form_set_message(&fs->form, F_ANSWER, why);
     ui_message(UI_MSG_ERROR, _("Not saved: %s. Your typing is kept."), why);
     return UI_HANDLED;
 }

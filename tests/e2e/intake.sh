@@ -57,13 +57,24 @@ keys desk Enter
 keys desk Tab Tab
 type_text desk "和平商贸有限公司"
 keys desk Tab Tab Tab
-type_text desk "zx"
+type_text desk "ts"
 wait_for desk "共 1 项 · "
 keys desk Enter
 keys desk Tab Tab Tab Tab Tab Tab Tab Tab
 type_text desk "企业开办需要哪些材料"
 keys desk Tab Tab
 type_text desk "已当场告知所需材料和办理地点"
+keys desk F2
+expect desk "a complaint is not answered on the spot: the workflow says why" "未保存：只有咨询类诉求可以直接答复"
+if [ "$(screen desk | grep -c "只有咨询类诉求可以直接答复")" -ge 2 ]; then
+    t_ok "and the answer's field is marked"
+else
+    t_fail "and the answer's field is marked" "$(screen desk)"
+fi
+keys desk BTab BTab BTab BTab BTab BTab BTab BTab BTab BTab
+type_text desk "zx"
+wait_for desk "共 1 项 · "
+keys desk Enter
 keys desk F2
 choose desk "回执保存为文件"
 wait_for desk "写入的文件"
