@@ -235,7 +235,8 @@ static int seed_street(struct seed *sd, const struct demo_street *s, int si)
     return rc;
 }
 
-const struct seed_file *seed_find(const char *name)
+/* The embedded seed file called name, or NULL. */
+static const struct seed_file *seed_find(const char *name)
 {
     for (int i = 0; i < seed_files_count; i++)
         if (str_eq(seed_files[i].name, name)) return &seed_files[i];

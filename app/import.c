@@ -3,14 +3,9 @@
 */
 #include "app/import.h"
 #include "db/area.h"
-#include "db/calendar_store.h"
-#include "db/catalogue_store.h"
 #include "db/resident_store.h"
 #include "src/i18n.h"
-#include "src/catalogue.h"
-#include "src/date.h"
 #include "src/text.h"
-#include "src/workcal.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -375,58 +370,6 @@ char *import_summary(const struct import_report *rep)
     return strbuf_detach(&sb);
 }
 
-/* --- the catalogue ------------------------------------------------------------------------ */
-
-/*
-** The unit a row names (by code, else by name), created when unknown.
-** Returns DB_OK with *id, DB_INVALID with *why (caller frees) when the row
-** cannot be taken: its unit is retired, or its code and name name two
-** different units; or an error.
-*/
-static int unit_resolve(struct db *db, const struct unit *row, const char *actor, int64_t *id,
-                        struct import_report *rep, char **why)
-{
-    struct unit u, by_name;
-    int rc = *row->code ? unit_find(db, row->code, &u) : DB_NOTFOUND;
-    int named = unit_find(db, row->name, &by_name);
-    if (named == DB_OK && rc == DB_OK && by_name.id != u.id)
-        *why = xasprintf(_("unit code %s is %s, not %s"), u.code, u.name, row->name);
-    else if (named == DB_OK && rc == DB_NOTFOUND && *row->code)
-        *why = xasprintf(_("%s has the code %s, not %s"), by_name.name, by_name.code, row->code);
-    if (named == DB_OK) {
-        if (rc == DB_OK) unit_free(&u);
-        u = by_name;
-        rc = DB_OK;
-    }
-    if (rc == DB_OK && !*why && u.retired) *why = xasprintf(_("%s is retired"), u.name);
-    if (rc == DB_OK && *why) {
-        unit_free(&u);
-        return DB_INVALID;
-    }
-    if (rc == DB_OK) {
-        /* Found by its code under a name no unit has: the unit was renamed. */
-        int changed = (*row->kind && !str_eq(row->kind, u.kind)) ||
-                      (*row->phone && !str_eq(row->phone, u.phone)) || named == DB_NOTFOUND;
-        if (named == DB_NOTFOUND) record_set(&u.name, row->name);
-        if (*row->kind) record_set(&u.kind, row->kind);
-        if (*row->phone) record_set(&u.phone, row->phone);
-        if (changed) rc = unit_save(db, &u, actor, NULL);
-        *id = u.id;
-        unit_free(&u);
-        return rc;
-    }
-    if (rc != DB_NOTFOUND) return rc;
-    unit_copy(&u, row);
-    if (!*u.code) {
-        record_take(&u.code, unit_code_new(db));
-    }
-    rc = unit_save(db, &u, actor, NULL);
-    if (rc == DB_OK) strlist_add(&rep->created, u.name);
-    *id = u.id;
-    unit_free(&u);
-    return rc;
-}
-
 /* --- any ledger whose rows are records ------------------------------------------------------ */
 
 /*
@@ -634,123 +577,3 @@ int import_records(struct db *db, const struct record_import *ri, struct ledger 
     raw_rows_free(&rejected);
     return rc;
 }
-
-/* --- the catalogue's rows ----------------------------------------------------------------------
- */
-
-static void item_check(const struct ledger *l, const struct ledger_row *row, void *rec, void *aside,
-                       struct ledger_problems *p)
-{
-    catalogue_row_check(l, row, rec, aside, p);
-}
-
-/* A row's item is offered by the unit the row names (created when new). */
-static int item_resolve(struct db *db, void *rec, const void *aside, const struct import_options *o,
-                        struct import_report *rep, char **why)
-{
-    struct service_item *it = rec;
-    return unit_resolve(db, aside, o->actor, &it->unit_id, rep, why);
-}
-
-static int item_find(struct db *db, const void *rec, void *out)
-{
-    return item_get_by_code(db, ((const struct service_item *)rec)->code, out);
-}
-
-static int item_store(struct db *db, void *rec, const char *actor)
-{
-    return item_save(db, rec, actor, NULL);
-}
-
-const struct record_import catalogue_rows = {
-    .type = &service_item_record,
-    .key_field = "code",
-    .key_column = CF_CODE,
-    .subject = "catalogue",
-    .aside_type = &unit_record,
-    .check = item_check,
-    .resolve = item_resolve,
-    .resolve_column = CF_UNIT,
-    .find = item_find,
-    .save = item_store,
-};
-
-/* --- the calendar -------------------------------------------------------------------------- */
-
-enum { CAL_DAY, CAL_KIND, CAL_NAME, CAL_COUNT };
-
-static const struct ledger_header calendar_headers[] = {
-    {CAL_DAY, "日期"},  {CAL_KIND, "类型"}, {CAL_KIND, "安排"},       {CAL_NAME, "名称"},
-    {CAL_NAME, "节日"}, {CAL_NAME, "说明"}, {LEDGER_IGNORED, "序号"},
-};
-
-static const int calendar_required[] = {CAL_DAY, CAL_KIND};
-
-const struct ledger_schema ledger_calendar = {calendar_headers,
-                                              ARRAY_LEN(calendar_headers),
-                                              CAL_COUNT,
-                                              calendar_required,
-                                              ARRAY_LEN(calendar_required),
-                                              NULL,
-                                              0};
-
-/* 放假 / 休息 / 节假日 -> 0; 上班 / 调休上班 / 补班 / 工作日 -> 1; else -1. */
-static int calendar_kind(const char *text)
-{
-    static const char *const rest[] = {"放假", "休息", "节假日", "假日", "holiday"};
-    static const char *const work[] = {"上班", "调休上班", "补班", "工作日", "workday"};
-    char *t = text_normalize(text, TEXT_NORM_NOSPACE);
-    int kind = -1;
-    for (size_t i = 0; i < ARRAY_LEN(rest); i++)
-        if (str_eq(t, rest[i])) kind = 0;
-    for (size_t i = 0; i < ARRAY_LEN(work); i++)
-        if (str_eq(t, work[i])) kind = 1;
-    free(t);
-    return kind;
-}
-
-/* A calendar row as a day: its date, whether it is worked, its name. */
-static void day_check(const struct ledger *l, const struct ledger_row *row, void *rec, void *aside,
-                      struct ledger_problems *p)
-{
-    (void)aside;
-    struct calendar_day *d = rec;
-    record_init(&calendar_day_record, d);
-    if (ledger_row_shape(l, row, p)) return;
-    const char *day = ledger_value_of(l, row, CAL_DAY);
-    struct date when;
-    char iso[11];
-    if (date_parse(day, &when) != DATE_OK)
-        ledger_problem_add(p, row->line, ledger_column_header(l, CAL_DAY),
-                           xasprintf(_("\"%s\" is not a date"), day));
-    else
-        record_set(&d->day, date_format(&when, iso));
-    int kind = calendar_kind(ledger_value_of(l, row, CAL_KIND));
-    if (kind < 0)
-        ledger_problem_add(
-            p, row->line, ledger_column_header(l, CAL_KIND),
-            xasprintf(_("\"%s\" is neither 放假 nor 上班"), ledger_value_of(l, row, CAL_KIND)));
-    d->working = kind == 1;
-    ledger_row_take(l, row, CAL_NAME, 0, &d->name, p);
-}
-
-static int day_find(struct db *db, const void *rec, void *out)
-{
-    return calendar_get(db, ((const struct calendar_day *)rec)->day, out);
-}
-
-static int day_store(struct db *db, void *rec, const char *actor)
-{
-    const struct calendar_day *d = rec;
-    return calendar_set(db, d->day, d->working, d->name, actor);
-}
-
-const struct record_import calendar_rows = {
-    .type = &calendar_day_record,
-    .key_field = "day",
-    .key_column = CAL_DAY,
-    .subject = "calendar",
-    .check = day_check,
-    .find = day_find,
-    .save = day_store,
-};

@@ -128,15 +128,4 @@ struct record_import {
 int import_records(struct db *db, const struct record_import *ri, struct ledger *l,
                    const struct import_options *o, struct import_report *rep, char **err);
 
-/*
-** The catalogue ledger (src/catalogue.h): one row per service item with
-** its unit. An item whose code is known is updated when the row differs; a
-** unit the database does not know is created and named in rep->created.
-*/
-extern const struct record_import catalogue_rows;
-
-/* The calendar ledger: 日期, 类型 (放假 / 上班), 名称: a holiday or a 调休 working day a row. */
-extern const struct ledger_schema ledger_calendar;
-extern const struct record_import calendar_rows;
-
 #endif

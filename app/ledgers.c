@@ -2,6 +2,8 @@
 ** ledgers: see ledgers.h.
 */
 #include "app/ledgers.h"
+#include "db/calendar_store.h"
+#include "db/catalogue_store.h"
 #include "db/staff_store.h"
 #include "src/catalogue.h"
 #include "src/i18n.h"
@@ -10,6 +12,7 @@
 #include "src/text.h"
 #include "src/util.h"
 #include "src/validate.h"
+#include "src/workcal.h"
 
 /* --- staff kinds: plain records, through the shared importer and exporter ------------------- */
 
@@ -51,6 +54,125 @@ static const struct record_export staff_kind_records = {.type = &staff_kind_reco
                                                         .columns = staff_kind_columns,
                                                         .sheet = N_("Staff kinds"),
                                                         .list = staff_kind_all};
+
+/* --- the catalogue: items, each with the unit that offers it ------------------------------- */
+
+/*
+** The unit a row names (by code, else by name), created when unknown.
+** Returns DB_OK with *id, DB_INVALID with *why (caller frees) when the row
+** cannot be taken: its unit is retired, or its code and name name two
+** different units; or an error.
+*/
+static int unit_resolve(struct db *db, const struct unit *row, const char *actor, int64_t *id,
+                        struct import_report *rep, char **why)
+{
+    struct unit u, by_name;
+    int rc = *row->code ? unit_find(db, row->code, &u) : DB_NOTFOUND;
+    int named = unit_find(db, row->name, &by_name);
+    if (named == DB_OK && rc == DB_OK && by_name.id != u.id)
+        *why = xasprintf(_("unit code %s is %s, not %s"), u.code, u.name, row->name);
+    else if (named == DB_OK && rc == DB_NOTFOUND && *row->code)
+        *why = xasprintf(_("%s has the code %s, not %s"), by_name.name, by_name.code, row->code);
+    if (named == DB_OK) {
+        if (rc == DB_OK) unit_free(&u);
+        u = by_name;
+        rc = DB_OK;
+    }
+    if (rc == DB_OK && !*why && u.retired) *why = xasprintf(_("%s is retired"), u.name);
+    if (rc == DB_OK && *why) {
+        unit_free(&u);
+        return DB_INVALID;
+    }
+    if (rc == DB_OK) {
+        /* Found by its code under a name no unit has: the unit was renamed. */
+        int changed = (*row->kind && !str_eq(row->kind, u.kind)) ||
+                      (*row->phone && !str_eq(row->phone, u.phone)) || named == DB_NOTFOUND;
+        if (named == DB_NOTFOUND) record_set(&u.name, row->name);
+        if (*row->kind) record_set(&u.kind, row->kind);
+        if (*row->phone) record_set(&u.phone, row->phone);
+        if (changed) rc = unit_save(db, &u, actor, NULL);
+        *id = u.id;
+        unit_free(&u);
+        return rc;
+    }
+    if (rc != DB_NOTFOUND) return rc;
+    unit_copy(&u, row);
+    if (!*u.code) {
+        record_take(&u.code, unit_code_new(db));
+    }
+    rc = unit_save(db, &u, actor, NULL);
+    if (rc == DB_OK) strlist_add(&rep->created, u.name);
+    *id = u.id;
+    unit_free(&u);
+    return rc;
+}
+
+static void item_check(const struct ledger *l, const struct ledger_row *row, void *rec, void *aside,
+                       struct ledger_problems *p)
+{
+    catalogue_row_check(l, row, rec, aside, p);
+}
+
+/* A row's item is offered by the unit the row names (created when new). */
+static int item_resolve(struct db *db, void *rec, const void *aside, const struct import_options *o,
+                        struct import_report *rep, char **why)
+{
+    struct service_item *it = rec;
+    return unit_resolve(db, aside, o->actor, &it->unit_id, rep, why);
+}
+
+static int item_find(struct db *db, const void *rec, void *out)
+{
+    return item_get_by_code(db, ((const struct service_item *)rec)->code, out);
+}
+
+static int item_store(struct db *db, void *rec, const char *actor)
+{
+    return item_save(db, rec, actor, NULL);
+}
+
+static const struct record_import catalogue_rows = {
+    .type = &service_item_record,
+    .key_field = "code",
+    .key_column = CF_CODE,
+    .subject = "catalogue",
+    .aside_type = &unit_record,
+    .check = item_check,
+    .resolve = item_resolve,
+    .resolve_column = CF_UNIT,
+    .find = item_find,
+    .save = item_store,
+};
+
+/* --- the working-day calendar --------------------------------------------------------------- */
+
+static int day_find(struct db *db, const void *rec, void *out)
+{
+    return calendar_get(db, ((const struct calendar_day *)rec)->day, out);
+}
+
+static int day_store(struct db *db, void *rec, const char *actor)
+{
+    const struct calendar_day *d = rec;
+    return calendar_set(db, d->day, d->working, d->name, actor);
+}
+
+static void day_check(const struct ledger *l, const struct ledger_row *row, void *rec, void *aside,
+                      struct ledger_problems *p)
+{
+    (void)aside;
+    calendar_row_check(l, row, rec, p);
+}
+
+static const struct record_import calendar_rows = {
+    .type = &calendar_day_record,
+    .key_field = "day",
+    .key_column = CAL_DAY,
+    .subject = "calendar",
+    .check = day_check,
+    .find = day_find,
+    .save = day_store,
+};
 
 /* --- the table ------------------------------------------------------------------------------ */
 

@@ -5,9 +5,11 @@
 ** its rows are imported and its records exported — by the importer and
 ** exporter every ledger of plain records shares (app/import.h,
 ** app/export.h), or by a kind's own functions where it needs more (the
-** resident register). The CLI's import and export verbs, their usage text
-** and the import screen all read this table: a new kind of record is one
-** row here and its column table.
+** resident register). The kinds' own pieces (column tables, how a row
+** finds its record and settles what it points at) live in ledgers.c too.
+** The CLI's import and export verbs, their usage text and the import
+** screen all read this table: a new kind of record is one row here and its
+** column table.
 */
 #ifndef BANGBAN_LEDGERS_H
 #define BANGBAN_LEDGERS_H

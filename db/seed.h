@@ -18,7 +18,4 @@ struct seed_file {
 extern const struct seed_file seed_files[];
 extern const int seed_files_count;
 
-/* The seed file called name, or NULL. */
-const struct seed_file *seed_find(const char *name);
-
 #endif

@@ -2,6 +2,7 @@
 ** workcal: see workcal.h.
 */
 #include "workcal.h"
+#include "text.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -226,4 +227,60 @@ long workcal_minutes_between(const struct workcal *c, time_t a, time_t b)
         if (hi > lo) total += hi - lo;
     }
     return total;
+}
+
+/* --- the calendar ledger ------------------------------------------------------------------- */
+
+static const struct ledger_header calendar_headers[] = {
+    {CAL_DAY, "日期"},  {CAL_KIND, "类型"}, {CAL_KIND, "安排"},       {CAL_NAME, "名称"},
+    {CAL_NAME, "节日"}, {CAL_NAME, "说明"}, {LEDGER_IGNORED, "序号"},
+};
+
+static const int calendar_required[] = {CAL_DAY, CAL_KIND};
+
+const struct ledger_schema ledger_calendar = {calendar_headers,
+                                              ARRAY_LEN(calendar_headers),
+                                              CAL_COUNT,
+                                              calendar_required,
+                                              ARRAY_LEN(calendar_required),
+                                              NULL,
+                                              0};
+
+/* 放假 / 休息 / 节假日 -> 0; 上班 / 调休上班 / 补班 / 工作日 -> 1; else -1. */
+static int calendar_kind(const char *text)
+{
+    static const char *const rest[] = {"放假", "休息", "节假日", "假日", "holiday"};
+    static const char *const work[] = {"上班", "调休上班", "补班", "工作日", "workday"};
+    char *t = text_normalize(text, TEXT_NORM_NOSPACE);
+    int kind = -1;
+    for (size_t i = 0; i < ARRAY_LEN(rest); i++)
+        if (str_eq(t, rest[i])) kind = 0;
+    for (size_t i = 0; i < ARRAY_LEN(work); i++)
+        if (str_eq(t, work[i])) kind = 1;
+    free(t);
+    return kind;
+}
+
+int calendar_row_check(const struct ledger *l, const struct ledger_row *row, struct calendar_day *d,
+                       struct ledger_problems *p)
+{
+    size_t before = p->n;
+    record_init(&calendar_day_record, d);
+    if (ledger_row_shape(l, row, p)) return (int)(p->n - before);
+    const char *day = ledger_value_of(l, row, CAL_DAY);
+    struct date when;
+    char iso[11];
+    if (date_parse(day, &when) != DATE_OK)
+        ledger_problem_add(p, row->line, ledger_column_header(l, CAL_DAY),
+                           xasprintf(_("\"%s\" is not a date"), day));
+    else
+        record_set(&d->day, date_format(&when, iso));
+    int kind = calendar_kind(ledger_value_of(l, row, CAL_KIND));
+    if (kind < 0)
+        ledger_problem_add(
+            p, row->line, ledger_column_header(l, CAL_KIND),
+            xasprintf(_("\"%s\" is neither 放假 nor 上班"), ledger_value_of(l, row, CAL_KIND)));
+    d->working = kind == 1;
+    ledger_row_take(l, row, CAL_NAME, 0, &d->name, p);
+    return (int)(p->n - before);
 }

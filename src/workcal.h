@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "date.h"
+#include "ledger.h"
 #include "record.h"
 
 /* A day the calendar names: a holiday, or a weekend day worked (调休). */
@@ -32,6 +33,18 @@ struct calendar_day {
 
 /* The fields of a calendar day (record.h). */
 extern const struct record_type calendar_day_record;
+
+/* The calendar ledger: 日期, 类型 (放假 / 上班), 名称: a holiday or a 调休 working day a row. */
+enum calendar_field { CAL_DAY, CAL_KIND, CAL_NAME, CAL_COUNT };
+extern const struct ledger_schema ledger_calendar;
+
+/*
+** Check a calendar row and turn it into a day (d initialised here; free
+** with record_free()): its date, whether it is worked (放假 / 休息 or 上班
+** / 补班 ...), its name. Returns the number of problems added (0: good).
+*/
+int calendar_row_check(const struct ledger *l, const struct ledger_row *row, struct calendar_day *d,
+                       struct ledger_problems *p);
 
 struct workcal {
     int32_t *days; /* day numbers (days since 1970-01-01) that break the rule, sorted */

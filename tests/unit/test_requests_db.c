@@ -14,6 +14,7 @@
 #include "app/demo.h"
 #include "app/export.h"
 #include "app/import.h"
+#include "app/ledgers.h"
 #include "db/request_store.h"
 #include "src/clock.h"
 #include "src/pinyin.h"
@@ -114,7 +115,7 @@ static void catalogue_import_reports_and_rejects(void **state)
                      0);
     struct import_options o = {IMPORT_UPDATE, NULL, path_of("cat.csv"), "测试", NULL, NULL};
     struct import_report rep;
-    assert_int_equal(import_records(db, &catalogue_rows, l, &o, &rep, &err), DB_OK);
+    assert_int_equal(ledger_import(ledger_kind_find("catalogue"), db, l, &o, &rep, &err), DB_OK);
     assert_int_equal(rep.read, 7);
     assert_int_equal(rep.imported, 2);
     assert_int_equal(rep.rejected, 5);
@@ -138,7 +139,7 @@ static void catalogue_import_reports_and_rejects(void **state)
     /* Twice: nothing changes. */
     assert_int_equal(ledger_open(path_of("cat.csv"), &ledger_catalogue, 0, CODEC_UTF8, &l, &err),
                      0);
-    assert_int_equal(import_records(db, &catalogue_rows, l, &o, &rep, &err), DB_OK);
+    assert_int_equal(ledger_import(ledger_kind_find("catalogue"), db, l, &o, &rep, &err), DB_OK);
     assert_int_equal(rep.imported, 0);
     assert_int_equal(rep.unchanged, 2);
     assert_int_equal(rep.created.n, 0);
@@ -156,7 +157,7 @@ static void catalogue_import_reports_and_rejects(void **state)
     assert_int_equal(ledger_open(path_of("out.csv"), &ledger_catalogue, 0, CODEC_UTF8, &l, &err),
                      0);
     assert_int_equal(ledger_codec(l), CODEC_GB18030);
-    assert_int_equal(import_records(db, &catalogue_rows, l, &o, &rep, &err), DB_OK);
+    assert_int_equal(ledger_import(ledger_kind_find("catalogue"), db, l, &o, &rep, &err), DB_OK);
     assert_int_equal(rep.unchanged, 178);
     assert_int_equal(rep.rejected, 0);
     import_report_free(&rep);
@@ -177,7 +178,7 @@ static void calendar_import(void **state)
     assert_int_equal(ledger_open(path_of("cal.csv"), &ledger_calendar, 0, CODEC_UTF8, &l, &err), 0);
     struct import_options o = {IMPORT_UPDATE, NULL, path_of("cal.csv"), "测试", NULL, NULL};
     struct import_report rep;
-    assert_int_equal(import_records(db, &calendar_rows, l, &o, &rep, &err), DB_OK);
+    assert_int_equal(ledger_import(ledger_kind_find("calendar"), db, l, &o, &rep, &err), DB_OK);
     assert_int_equal(rep.imported, 2);
     assert_int_equal(rep.rejected, 3);
     import_report_free(&rep);
