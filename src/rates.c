@@ -126,55 +126,28 @@ void rate_tally_free(struct rate_tally *t)
     free(t->units);
     free(t->codes);
     free(t->current);
-    free(t->slots);
     rate_tally_init(t);
 }
 
-static size_t slot_of(const struct rate_tally *t, int64_t id)
+/* The counts of unit id (made, named code and name, when first seen). A district has a few dozen
+ * units: a search through them. */
+static struct rate_counts *tally_unit(struct rate_tally *t, int64_t id, const char *code,
+                                      const char *name)
 {
-    return (size_t)(str_hash(&id, sizeof id) & (t->nslots - 1));
-}
-
-/* Make room for one more unit, rehashing when the table is half full. */
-static void tally_grow(struct rate_tally *t)
-{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->units[i].unit_id == id) return &t->units[i];
     if (t->n == t->cap) {
         t->cap = t->cap ? 2 * t->cap : 32;
         t->units = xrealloc(t->units, t->cap * sizeof *t->units);
         t->codes = xrealloc(t->codes, t->cap * sizeof *t->codes);
         t->current = xrealloc(t->current, t->cap);
     }
-    if (2 * (t->n + 1) <= t->nslots) return;
-    free(t->slots);
-    t->nslots = t->nslots ? 2 * t->nslots : 64;
-    t->slots = xcalloc(t->nslots, sizeof *t->slots);
-    for (size_t i = 0; i < t->n; i++) {
-        size_t s = slot_of(t, t->units[i].unit_id);
-        while (t->slots[s])
-            s = (s + 1) & (t->nslots - 1);
-        t->slots[s] = (int64_t)i + 1;
-    }
-}
-
-/* The counts of unit id (made, named code and name, when first seen). */
-static struct rate_counts *tally_unit(struct rate_tally *t, int64_t id, const char *code,
-                                      const char *name)
-{
-    if (t->nslots) {
-        for (size_t s = slot_of(t, id); t->slots[s]; s = (s + 1) & (t->nslots - 1))
-            if (t->units[t->slots[s] - 1].unit_id == id) return &t->units[t->slots[s] - 1];
-    }
-    tally_grow(t);
     size_t i = t->n++;
     memset(&t->units[i], 0, sizeof t->units[i]);
     t->units[i].unit_id = id;
     t->units[i].unit_name = xstrdup(name ? name : "");
     t->codes[i] = id ? xstrdup(code ? code : "") : NULL;
     t->current[i] = 0;
-    size_t s = slot_of(t, id);
-    while (t->slots[s])
-        s = (s + 1) & (t->nslots - 1);
-    t->slots[s] = (int64_t)i + 1;
     return &t->units[i];
 }
 

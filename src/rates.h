@@ -92,8 +92,6 @@ struct rate_tally {
     char **codes;              /* each unit's code, for the order of the report */
     unsigned char *current;    /* 1: some request is at the unit now (not only first dispatched) */
     size_t n, cap;
-    int64_t *slots; /* hash of unit id -> index + 1 */
-    size_t nslots;
 };
 
 void rate_tally_init(struct rate_tally *t);
