@@ -57,13 +57,6 @@ static int teardown(void **state)
     return 0;
 }
 
-static time_t at(const char *s)
-{
-    time_t t;
-    assert_int_equal(clock_parse(s, &t), 0);
-    return t;
-}
-
 static void write_file(const char *name, const char *text)
 {
     FILE *f = fopen(path_of(name), "wb");

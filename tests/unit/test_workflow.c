@@ -16,13 +16,6 @@
 
 #include <time.h>
 
-static time_t at(const char *s)
-{
-    time_t t;
-    assert_int_equal(clock_parse(s, &t), 0);
-    return t;
-}
-
 static void assert_time(time_t t, const char *want)
 {
     char buf[20];

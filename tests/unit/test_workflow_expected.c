@@ -516,13 +516,6 @@ static const struct {
 
 /* --- helpers ------------------------------------------------------------------------------ */
 
-static time_t at(const char *s)
-{
-    time_t t;
-    assert_int_equal(clock_parse(s, &t), 0);
-    return t;
-}
-
 static const unsigned role_bits[] = {ROLE_DESK, ROLE_UNIT, ROLE_SUPERVISOR, ROLE_SYSTEM};
 #define NROLES (sizeof role_bits / sizeof role_bits[0])
 

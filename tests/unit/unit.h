@@ -15,6 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include "src/clock.h"
 
 /* Unit tests run under C.UTF-8 so wcwidth knows CJK widths. */
 static inline void unit_locale(void)
@@ -26,5 +29,13 @@ static inline void unit_locale(void)
 }
 
 #define assert_str(a, b) assert_string_equal((a), (b))
+
+/* A local time written "2026-03-02 09:30" (clock_parse()), or the test fails. */
+static inline time_t at(const char *s)
+{
+    time_t t;
+    assert_int_equal(clock_parse(s, &t), 0);
+    return t;
+}
 
 #endif
