@@ -1,7 +1,7 @@
 # 服务清单 at the keyboard: an item found by its pinyin initials, its limit
 # changed (a limit written wrong is said beside the field), retired and
 # restored; a unit found among the units; a holiday added to the calendar
-# and the working hours shown.
+# and the working hours shown; a year's calendar ledger imported through F9.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -77,5 +77,22 @@ expect desk "the day is saved" "已保存：2026-12-31 区级调休"
 keys desk C-u
 type_text desk "2026-12"
 expect desk "and listed" "2026-12-31 四     放假"
+
+# A year's calendar ledger through F9: the good rows in, the bad one named.
+printf '%s\r\n' "日期,类型,名称" "2027-01-01,放假,元旦" "2027-02-07,上班,春节调休上班" "2027-02-30,放假,错日" >"$T/cal.csv"
+keys desk F9
+choose desk "导入工作日历"
+wait_for desk "预览"
+type_text desk "$T/cal.csv"
+keys desk Tab
+expect desk "the calendar ledger is previewed" "2027-02-07"
+keys desk F2
+expect desk "F2 imports it" "读取 3 行：新增 2"
+expect desk "and names the bad row" "第 4 行「日期」"
+keys desk Escape
+wait_gone desk "预览"
+keys desk C-u
+type_text desk "2027"
+expect desk "the imported days are listed" "2027-02-07 日     上班"
 quits desk "quits cleanly"
 t_sanitizers "catalogue"

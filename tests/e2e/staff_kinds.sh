@@ -77,6 +77,15 @@ expect desk "help names F9's one command with no key to press" "F9    导入工�
 keys desk Escape
 wait_gone desk "F9    导入工作人员类别"
 keys desk F9
-expect desk "F9 offers the import of a kinds ledger" "导入工作人员类别"
+expect desk "F9 (its one command) opens the import of a kinds ledger" "预览"
+cp "$TOP/tests/data/staff-kinds-bad.gb18030.csv" "$T/kinds.csv"
+type_text desk "$T/kinds.csv"
+keys desk Tab
+expect desk "the preview names the encoding it detected" "编码：GB18030（自动识别）"
+keys desk F2
+expect desk "F2 imports the good rows and reports" "读取 10 行：新增 0，更新 1"
+expect desk "each bad row with its line, column and reason" "第 11 行「类别名称」：「网格员」已被别的记录占用"
+db_is "the kinds hold what the ledger's good rows say" \
+    "SELECT count(*) || ' ' || (SELECT count(*) FROM staff_kind WHERE code = 'DUP') FROM staff_kind" "7 0"
 quits desk "quits cleanly"
 t_sanitizers "staff_kinds"
