@@ -182,9 +182,16 @@ static void rejects_write(const struct ledger *l, const struct import_options *o
 /* Columns of l its schema does not know go to the report; a required one missing is an error. */
 static int columns_check(struct ledger *l, struct import_report *rep, char **err)
 {
-    for (size_t i = 0; i < ledger_columns(l); i++)
-        if (ledger_column_field(l, i) == LEDGER_UNKNOWN)
-            strlist_add(&rep->unknown_columns, ledger_column_name(l, i));
+    size_t unknown = 0;
+    for (size_t i = 0; i < ledger_columns(l); i++) {
+        if (ledger_column_field(l, i) != LEDGER_UNKNOWN) continue;
+        /* A few names, each cut short: a hostile header is never quoted whole. */
+        if (++unknown <= 10)
+            strlist_add_take(&rep->unknown_columns, text_excerpt(ledger_column_name(l, i), 20));
+    }
+    if (unknown > 10)
+        strlist_add_take(&rep->unknown_columns,
+                         xasprintf(ngettext("%zu more", "%zu more", unknown - 10), unknown - 10));
     const char *missing = ledger_missing(l);
     if (!missing) return DB_OK;
     *err = xasprintf(_("the ledger has no %s column"), missing);

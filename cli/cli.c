@@ -151,11 +151,25 @@ struct db *verb_open(const char *path, unsigned flags, int *status)
     char *err;
     int rc = db_open(path, flags, &db, &err);
     if (rc == DB_OK) return db;
-    fprintf(stderr, "bangban: %s\n", err);
+    verb_fail(err);
     free(err);
     *status =
         rc == DB_MISSING || rc == DB_NOT_OURS || rc == DB_TOO_NEW ? EXIT_DATABASE : EXIT_ERROR;
     return NULL;
+}
+
+void verb_put(FILE *f, const char *text)
+{
+    char *shown = text_printable(text, TEXT_LINES | TEXT_TABS);
+    fputs(shown, f);
+    free(shown);
+}
+
+void verb_fail(const char *why)
+{
+    char *line = xasprintf("bangban: %s\n", why);
+    verb_put(stderr, line);
+    free(line);
 }
 
 long long verb_count(const char *s)

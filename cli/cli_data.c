@@ -81,7 +81,7 @@ int verb_demo(const char *db_path, int argc, char **argv)
     if (!db) return status;
     char *err = NULL;
     int rc = demo_fill(db, db_path, residents, requests, years, &err);
-    if (rc != DB_OK) fprintf(stderr, "bangban: %s\n", err);
+    if (rc != DB_OK) verb_fail(err);
     free(err);
     db_close(db);
     return rc == DB_OK ? EXIT_OK : EXIT_ERROR;
@@ -100,7 +100,7 @@ int verb_check(const char *db_path, int argc, char **argv)
     if (problems == 0) {
         printf(_("%s: ok\n"), db_path);
     } else {
-        fputs(strbuf_str(&report), stdout);
+        verb_put(stdout, strbuf_str(&report));
         printf(_("%s: %d problems found\n"), db_path, problems);
     }
     strbuf_free(&report);

@@ -11,6 +11,7 @@
 #include "src/codec.h"
 #include "src/i18n.h"
 #include "src/sheet.h"
+#include "src/text.h"
 #include "src/util.h"
 
 #include <getopt.h>
@@ -90,7 +91,7 @@ int verb_import(const char *db_path, int argc, char **argv)
     struct ledger *l;
     char *err;
     if (ledger_open(io.path, io.kind->schema, io.codec_forced, io.codec, &l, &err) != 0) {
-        fprintf(stderr, "bangban: %s\n", err);
+        verb_fail(err);
         free(err);
         db_close(db);
         return EXIT_ERROR;
@@ -105,12 +106,12 @@ int verb_import(const char *db_path, int argc, char **argv)
     int rc = ledger_import(io.kind, db, l, &opt, &rep, &err);
     char *text = import_report_text(&rep);
     char *summary = import_summary(&rep);
-    fputs(text, stdout);
+    verb_put(stdout, text);
     if (rc == DB_OK)
         printf(_("%s: %s; encoding %s%s\n"), io.path, summary, codec_name(ledger_codec(l)),
                ledger_detected(l) ? _(", detected") : "");
     else
-        fprintf(stderr, "bangban: %s\n", err);
+        verb_fail(err);
     status = rc != DB_OK ? EXIT_ERROR : rep.rejected ? EXIT_REJECTED : EXIT_OK;
     free(text);
     free(summary);
@@ -148,7 +149,7 @@ int verb_export(const char *db_path, int argc, char **argv)
                                                        : _(", masked");
         printf(_("%s: %s written: %zu (%s%s)\n"), io.path, _(io.kind->what), rows, how, masked);
     } else {
-        fprintf(stderr, "bangban: %s\n", err);
+        verb_fail(err);
     }
     free(err);
     db_close(db);
@@ -166,7 +167,7 @@ int verb_find(const char *db_path, int argc, char **argv)
     int rc = resident_search(db, argv[2], 50, &hits);
     if (rc != DB_OK) {
         char *why = db_rc_text(db, rc);
-        fprintf(stderr, "bangban: %s\n", why);
+        verb_fail(why);
         free(why);
         db_close(db);
         return EXIT_ERROR;
@@ -175,9 +176,18 @@ int verb_find(const char *db_path, int argc, char **argv)
     for (size_t i = 0; i < hits.n; i++) {
         const struct resident *r = &hits.items[i];
         int minor = resident_is_minor(r, now);
-        printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r->name, resident_gender_text(r->gender),
-               minor ? _("(minor)") : r->id_number, minor ? "" : r->phone, r->community, r->grid,
-               r->tags);
+        const char *cells[] = {r->name,
+                               resident_gender_text(r->gender),
+                               minor ? _("(minor)") : r->id_number,
+                               minor ? "" : r->phone,
+                               r->community,
+                               r->grid,
+                               r->tags};
+        for (size_t c = 0; c < ARRAY_LEN(cells); c++) {
+            char *shown = text_printable(cells[c], 0); /* a stored tab would shift the columns */
+            printf("%s%s", shown, c + 1 < ARRAY_LEN(cells) ? "\t" : "\n");
+            free(shown);
+        }
     }
     printf(hits.more ? _("%zu shown of more than %zu\n") : _("%zu shown of %zu\n"), hits.n,
            hits.total);

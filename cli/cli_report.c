@@ -55,9 +55,9 @@ int verb_print(const char *db_path, int argc, char **argv)
     else if (to_printer)
         failed = printer_print(text, printer, &err);
     else
-        fputs(text, stdout);
+        verb_put(stdout, text);
     if (failed)
-        fprintf(stderr, "bangban: %s\n", err);
+        verb_fail(err);
     else if (output)
         printf(_("%s: receipt %s written\n"), output, r.number);
     free(err);
@@ -84,13 +84,13 @@ static int rates_print(struct db *db, time_t from, time_t to, double weight, lon
     int rc = rate_counts_gather(db, from, to, &units, &n, &all);
     if (rc != DB_OK) {
         char *why = db_rc_text(db, rc);
-        fprintf(stderr, "bangban: %s\n", why);
+        verb_fail(why);
         free(why);
         return EXIT_ERROR;
     }
     char *period = rates_period(from, to);
     char *text = rates_report(units, n, &all, weight, (int)min, period, csv);
-    fputs(text, stdout);
+    verb_put(stdout, text);
     free(text);
     free(period);
     for (size_t i = 0; i < n; i++)

@@ -6,6 +6,7 @@
 #define BANGBAN_VERBS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "cli/cli.h"
 #include "db/db.h"
@@ -26,6 +27,14 @@ int verb_report(const char *db_path, int argc, char **argv);
 */
 struct db *verb_open(const char *path, unsigned flags, int *status);
 
+/*
+** Write text to f as text_printable() makes it (line feeds and tabs kept):
+** whatever a ledger or the database holds, no control character reaches
+** the terminal. Every verb writes what it read through this.
+*/
+void verb_put(FILE *f, const char *text);
+/* "bangban: WHY" and a line feed on stderr, through verb_put(). */
+void verb_fail(const char *why);
 /* Print "Usage: ..." of the verb called name on stderr and return EXIT_USAGE. */
 int verb_usage(const char *name);
 

@@ -178,7 +178,8 @@ const struct ledger_schema ledger_catalogue = {catalogue_headers,
                                                catalogue_required,
                                                ARRAY_LEN(catalogue_required),
                                                NULL,
-                                               0};
+                                               0,
+                                               NULL};
 
 int catalogue_row_check(const struct ledger *l, const struct ledger_row *row,
                         struct service_item *it, struct unit *u, struct ledger_problems *p)

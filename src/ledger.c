@@ -7,6 +7,7 @@
 #include "idcard.h"
 #include "phone.h"
 #include "text.h"
+#include "validate.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -35,10 +36,29 @@ static const struct ledger_header resident_headers[] = {
 static const int resident_required[] = {LF_NAME, LF_ID};
 static const int resident_secret[] = {LF_ID, LF_PHONE};
 
-const struct ledger_schema ledger_residents = {
-    resident_headers,          ARRAY_LEN(resident_headers),  LF_COUNT,
-    resident_required,         ARRAY_LEN(resident_required), resident_secret,
-    ARRAY_LEN(resident_secret)};
+static const unsigned short resident_max[LF_COUNT] = {
+    [LF_NAME] = RESIDENT_NAME_MAX,
+    [LF_GENDER] = 4,
+    [LF_ETHNICITY] = 10,
+    [LF_BIRTH] = 12,
+    [LF_ID] = 24,
+    [LF_PHONE] = 20,
+    [LF_LANDLINE] = 24,
+    [LF_COMMUNITY] = 40,
+    [LF_GRID] = 40,
+    [LF_ADDRESS] = RESIDENT_ADDRESS_MAX,
+    [LF_TAGS] = 200,
+    [LF_NOTE] = RESIDENT_NOTE_MAX,
+};
+
+const struct ledger_schema ledger_residents = {resident_headers,
+                                               ARRAY_LEN(resident_headers),
+                                               LF_COUNT,
+                                               resident_required,
+                                               ARRAY_LEN(resident_required),
+                                               resident_secret,
+                                               ARRAY_LEN(resident_secret),
+                                               resident_max};
 
 struct ledger {
     const char *map;
@@ -199,6 +219,13 @@ static int ledger_start(struct ledger *l, const char *path, const struct ledger_
     int lines, unclosed;
     l->header_len = csv_record(map + l->bom_len, l->size - l->bom_len, &next, &lines, &unclosed);
     l->eol = next > l->header_len + 1 ? "\r\n" : "\n";
+    if (l->header_len > LEDGER_HEADER_MAX) {
+        *err = xasprintf(_("the first line of %s is %zu KB long, not a header of column names "
+                           "(at most %u KB)"),
+                         path, l->header_len / 1024, LEDGER_HEADER_MAX / 1024);
+        ledger_close(l);
+        return -1;
+    }
     struct codec_error derr;
     if (decode(l, map + l->bom_len, l->header_len, &derr) != 0) {
         char *why = codec_error_message(&derr);
@@ -210,6 +237,12 @@ static int ledger_start(struct ledger *l, const char *path, const struct ledger_
     }
     l->delim = csv_guess_delim(map + l->bom_len, l->header_len);
     csv_split(l->text.buf, l->text.len, l->delim, &l->header);
+    if (l->header.n > LEDGER_COLUMNS_MAX) {
+        *err = xasprintf(_("the header of %s has %zu columns: at most %u"), path, l->header.n,
+                         LEDGER_COLUMNS_MAX);
+        ledger_close(l);
+        return -1;
+    }
     map_header(l);
     l->pos = l->bom_len + next; /* the first record */
     l->line = 1 + lines;
@@ -431,14 +464,24 @@ int ledger_next(struct ledger *l, struct ledger_row *row)
         r->raw = raw;
         r->raw_len = len;
         struct codec_error err;
+        const char *nul;
+        strlist_clear(&r->fields);
         if (unclosed) {
             r->decode_error = xstrdup(_("a quote is not closed: the rest of the file cannot be "
                                         "split into columns"));
-            strlist_clear(&r->fields);
+        } else if (len > LEDGER_RECORD_MAX) {
+            r->decode_error = xasprintf(_("the row is %zu KB long: at most %u KB"), len / 1024,
+                                        LEDGER_RECORD_MAX / 1024);
         } else if (decode(l, raw, len, &err) != 0) {
             r->decode_column = column_at(raw, err.offset, l->delim);
             r->decode_error = decode_message(l, &err);
-            strlist_clear(&r->fields);
+        } else if ((nul = memchr(l->text.buf, '\0', l->text.len)) != NULL) {
+            /* A NUL would end the cell's text early: the row is refused, never cut. */
+            struct text_pos at = {0, 1, 1};
+            text_pos_advance(&at, l->text.buf, (size_t)(nul - l->text.buf));
+            r->decode_column = column_at(l->text.buf, (size_t)(nul - l->text.buf), l->delim);
+            r->decode_error =
+                xasprintf(_("a NUL byte (character %zu of the line) is not text"), at.column);
         } else {
             csv_split(l->text.buf, l->text.len, l->delim, &r->fields);
         }
@@ -454,7 +497,7 @@ void ledger_problem_add(struct ledger_problems *p, int line, const char *column,
         p->v = xrealloc(p->v, p->cap * sizeof *p->v);
     }
     p->v[p->n].line = line;
-    p->v[p->n].column = xstrdup(column ? column : "");
+    p->v[p->n].column = text_excerpt(column ? column : "", 20);
     p->v[p->n].reason = reason;
     p->n++;
 }
@@ -471,10 +514,18 @@ void ledger_problems_free(struct ledger_problems *p)
 }
 
 /* Tags as a ledger writes them (空巢老人;党员 / 空巢老人、党员 ...) joined by 、. Caller frees. */
-static char *tags_of(const char *text)
+/* A row's tags as one list, each checked as the tag form checks a name; problems go to p. */
+static char *tags_of(const struct ledger *l, const struct ledger_row *row,
+                     struct ledger_problems *p)
 {
     struct strlist tags = STRLIST_INIT;
-    text_split_list(text, &tags);
+    text_split_list(ledger_value_of(l, row, LF_TAGS), &tags);
+    for (size_t i = 0; i < tags.n; i++) {
+        const char *why = resident_check_tag(tags.v[i]);
+        if (why)
+            ledger_problem_add(p, row->line, ledger_column_header(l, LF_TAGS),
+                               xasprintf("%s: %s", tags.v[i], why));
+    }
     char *joined = strlist_join(&tags, "、");
     strlist_free(&tags);
     return joined;
@@ -572,6 +623,34 @@ static int check_line(const struct ledger *l, const struct ledger_row *row, enum
     return 0;
 }
 
+/*
+** The rule every stored text meets (text_find_forbidden()) and the most
+** characters a field holds, on every cell the schema keeps, whatever the
+** kind: a row breaking either is refused before its kind looks at it.
+** Returns the problems added.
+*/
+static int cells_check(const struct ledger *l, const struct ledger_row *row,
+                       struct ledger_problems *p)
+{
+    size_t before = p->n;
+    for (size_t i = 0; i < l->header.n; i++) {
+        int f = l->field_of[i];
+        if (f < 0 || f >= l->schema->nfields) continue;
+        /* As every reader trims it: the tab before a number our exports write is not the cell's. */
+        char *cell = text_trim(row->fields.v[i]);
+        const char *why = validate_text(cell, 0);
+        size_t max = l->schema->max && l->schema->max[f] ? l->schema->max[f] : LEDGER_CELL_MAX;
+        size_t chars = why ? 0 : text_chars(cell);
+        free(cell);
+        if (why)
+            ledger_problem_add(p, row->line, l->header.v[i], xstrdup(why));
+        else if (chars > max)
+            ledger_problem_add(p, row->line, l->header.v[i],
+                               xasprintf(_("too long: %zu characters, at most %zu"), chars, max));
+    }
+    return (int)(p->n - before);
+}
+
 int ledger_row_shape(const struct ledger *l, const struct ledger_row *row,
                      struct ledger_problems *p)
 {
@@ -593,7 +672,7 @@ int ledger_row_shape(const struct ledger *l, const struct ledger_row *row,
                                          row->fields.n, l->header.n));
             return 1;
         }
-    return 0;
+    return cells_check(l, row, p);
 }
 
 int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struct resident *r,
@@ -646,7 +725,7 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
     check_line(l, row, LF_GRID, &r->grid, p);
     check_line(l, row, LF_ADDRESS, &r->address, p);
     check_line(l, row, LF_NOTE, &r->note, p);
-    char *tags = tags_of(ledger_value_of(l, row, LF_TAGS));
+    char *tags = tags_of(l, row, p);
     record_set(&r->tags, tags);
     free(tags);
     return (int)(p->n - before);

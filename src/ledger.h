@@ -25,6 +25,11 @@
 #define LEDGER_IGNORED    100 /* known, carries nothing to keep (序号) */
 #define LEDGER_UNKNOWN    101 /* not a header this kind of ledger knows */
 #define LEDGER_FIELDS_MAX 24
+/* Bounds on what a ledger may be: past them a file is refused (header) or a row is (record). */
+#define LEDGER_HEADER_MAX  65536u   /* bytes of the header line */
+#define LEDGER_COLUMNS_MAX 500u     /* columns of the header */
+#define LEDGER_RECORD_MAX  1048576u /* bytes of one record */
+#define LEDGER_CELL_MAX    500u     /* characters of a cell, for fields a schema gives no maximum */
 
 /* A header people use for a field; a schema lists them, the first for a field is the one written.
  */
@@ -42,6 +47,9 @@ struct ledger_schema {
     size_t nrequired;
     const int *secret; /* fields shown masked (ID and mobile numbers) wherever rows are shown */
     size_t nsecret;
+    /* Most characters per field (nfields of them; 0 or NULL: LEDGER_CELL_MAX), as the forms allow.
+     */
+    const unsigned short *max;
 };
 
 /* True when field f of schema is shown masked. */

@@ -27,8 +27,14 @@ int lineedit_empty(const struct lineedit *le)
 
 int lineedit_insert(struct lineedit *le, uint32_t cp)
 {
-    if (le->max && le->len >= le->max) return 0;
-    if (text_cp_width(cp) < 0) return 0;
+    if (text_cp_width(cp) < 0) {
+        le->unfit++;
+        return 0;
+    }
+    if (le->max && le->len >= le->max) {
+        le->over++;
+        return 0;
+    }
     if (le->len == le->cap) {
         le->cap = le->cap ? le->cap * 2 : 16;
         le->cps = xrealloc(le->cps, le->cap * sizeof *le->cps);
@@ -61,6 +67,7 @@ void lineedit_set(struct lineedit *le, const char *utf8)
 {
     le->len = le->cursor = le->scroll = 0;
     lineedit_insert_text(le, utf8 ? utf8 : "");
+    le->over = le->unfit = 0;
 }
 
 char *lineedit_text(const struct lineedit *le)

@@ -17,6 +17,9 @@ struct lineedit {
     size_t cursor; /* 0..len: insertion point */
     size_t max;    /* most characters accepted; 0 = no limit */
     size_t scroll; /* first character shown (kept by lineedit_view) */
+    /* Characters refused since the counts were last zeroed (a paste is many of them): */
+    size_t over;  /* the field was full */
+    size_t unfit; /* a control, direction or invisible format character (text_cp_forbidden()) */
 };
 
 /* Start empty, accepting at most max characters (0: no limit). */
@@ -34,7 +37,9 @@ int lineedit_empty(const struct lineedit *le);
 
 /*
 ** Insert one character at the cursor. Returns 1, or 0 when it was refused
-** because the field is full or the character is a control character.
+** because the field is full (counted in le->over) or the character cannot
+** be shown or stored (counted in le->unfit); the caller says so and zeroes
+** the counts.
 */
 int lineedit_insert(struct lineedit *le, uint32_t cp);
 /*

@@ -107,5 +107,8 @@ char *receipt_text(const struct request *r, const struct receipt_desk *desk)
     line(&sb, "咨询电话：", desk->desk_phone);
     strbuf_adds(&sb, "请妥善保存本回执，凭回执编号查询办理进度。\n");
     centred(&sb, "件件有着落  事事有回音");
-    return strbuf_detach(&sb);
+    /* What a printer gets is never a control sequence, whatever the request holds. */
+    char *shown = text_printable(strbuf_str(&sb), TEXT_LINES);
+    strbuf_free(&sb);
+    return shown;
 }

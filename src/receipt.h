@@ -17,7 +17,8 @@ struct receipt_desk {
     const char *desk_phone; /* may be "" */
 };
 
-/* The receipt of r as text, lines ending in '\n'. Caller frees. */
+/* The receipt of r as text, lines ending in '\n', text_printable() (no control characters). Caller
+ * frees. */
 char *receipt_text(const struct request *r, const struct receipt_desk *desk);
 
 #endif

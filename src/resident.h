@@ -66,8 +66,10 @@ struct tag {
 /* The fields of a tag (record.h). */
 extern const struct record_type tag_record;
 
-/* Longest name accepted, in characters. */
-#define RESIDENT_NAME_MAX 30
+/* Longest name, address and note accepted, in characters (forms and ledgers alike). */
+#define RESIDENT_NAME_MAX    30
+#define RESIDENT_ADDRESS_MAX 60
+#define RESIDENT_NOTE_MAX    100
 
 /*
 ** A name as typed, normalised: trimmed, and the dots IMEs put in minority

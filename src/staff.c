@@ -38,4 +38,5 @@ const struct ledger_schema ledger_staff_kinds = {staff_kind_headers,
                                                  staff_kind_required,
                                                  ARRAY_LEN(staff_kind_required),
                                                  NULL,
-                                                 0};
+                                                 0,
+                                                 NULL};

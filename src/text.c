@@ -111,9 +111,46 @@ int text_check_utf8(const char *s, size_t n, struct text_pos *bad)
     return 1;
 }
 
+int text_cp_forbidden(uint32_t cp, unsigned flags)
+{
+    if (cp == '\n' && (flags & TEXT_LINES)) return TEXT_ALLOWED;
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return TEXT_CONTROL;
+    if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+        cp == 0x200F || cp == 0x061C)
+        return TEXT_DIRECTION;
+    /* Format characters that show nothing but change what a string is or how it reads. */
+    if (cp == 0x00AD || cp == 0x180E || (cp >= 0x200B && cp <= 0x200D) ||
+        (cp >= 0x2028 && cp <= 0x2029) || (cp >= 0x2060 && cp <= 0x2065) ||
+        (cp >= 0x206A && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+        (cp >= 0xE0000 && cp <= 0xE007F))
+        return TEXT_INVISIBLE;
+    return TEXT_ALLOWED;
+}
+
+int text_find_forbidden(const char *s, size_t n, unsigned flags, struct text_pos *at, uint32_t *cp)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint32_t c = 0;
+        int len = utf8_decode(s + i, n - i, &c);
+        int kind = len < 0 ? TEXT_NOT_UTF8 : text_cp_forbidden(c, flags);
+        if (kind != TEXT_ALLOWED) {
+            if (at) {
+                struct text_pos p = {0, 1, 1};
+                text_pos_advance(&p, s, i);
+                *at = p;
+            }
+            if (cp) *cp = len < 0 ? (unsigned char)s[i] : c;
+            return kind;
+        }
+        i += (size_t)len;
+    }
+    return TEXT_ALLOWED;
+}
+
 int text_cp_width(uint32_t cp)
 {
-    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return -1;
+    if (text_cp_forbidden(cp, 0) != TEXT_ALLOWED) return -1;
     int w = wcwidth((wchar_t)cp);
     if (w < 0) return -1;
     return w > 2 ? 2 : w;
@@ -127,7 +164,10 @@ int text_cp_width(uint32_t cp)
 static int glyph_next(const char *s, uint32_t *show, int *width)
 {
     uint32_t cp;
-    int len = utf8_decode(s, strlen(s), &cp);
+    size_t n = 1; /* the bytes up to the NUL, at most a sequence's 4: never the whole rest */
+    while (n < 4 && s[n - 1] && s[n])
+        n++;
+    int len = utf8_decode(s, n, &cp);
     if (len < 0) {
         *show = '?';
         *width = 1;
@@ -154,6 +194,20 @@ int text_width(const char *s)
         total += w;
     }
     return total;
+}
+
+/* True when s takes more than cols columns; stops reading as soon as it knows. */
+static int width_over(const char *s, int cols)
+{
+    int total = 0;
+    while (*s) {
+        uint32_t cp;
+        int w;
+        s += glyph_next(s, &cp, &w);
+        total += w;
+        if (total > cols) return 1;
+    }
+    return 0;
 }
 
 size_t text_chars(const char *s)
@@ -189,7 +243,7 @@ int text_fit(char *dst, size_t cap, const char *src, int cols, unsigned flags)
     if (cap == 0) return 0;
     if (cols < 0) cols = 0;
     int room = cols;
-    if ((flags & TEXT_FIT_ELLIPSIS) && text_width(src) > cols) {
+    if ((flags & TEXT_FIT_ELLIPSIS) && width_over(src, cols)) {
         room = cols - 1;
         cut = 1;
     }
@@ -238,7 +292,8 @@ int text_fit(char *dst, size_t cap, const char *src, int cols, unsigned flags)
 
 char *text_fit_dup(const char *src, int cols, unsigned flags)
 {
-    size_t cap = strlen(src) + (size_t)(cols > 0 ? cols : 0) + 8;
+    /* Room for every column to carry a few combining marks, however long src is. */
+    size_t cap = (size_t)(cols > 0 ? cols : 0) * 16 + 8;
     char *dst = xmalloc(cap);
     text_fit(dst, cap, src, cols, flags);
     return dst;
@@ -354,16 +409,47 @@ char *text_trim(const char *s)
 
 int text_is_line(const char *s)
 {
-    size_t n = strlen(s);
-    size_t i = 0;
+    return text_find_forbidden(s, strlen(s), 0, NULL, NULL) == TEXT_ALLOWED;
+}
+
+char *text_printable(const char *s, unsigned flags)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t n = strlen(s), i = 0;
     while (i < n) {
-        uint32_t cp;
+        uint32_t cp = 0;
         int len = utf8_decode(s + i, n - i, &cp);
-        if (len < 0) return 0;
-        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 0;
+        if (len < 0) {
+            strbuf_addc(&sb, '?');
+            i++;
+            continue;
+        }
+        int eol = cp == '\n' || (cp == '\r' && s[i + 1] == '\n'); /* CRLF: a CSV report's rows */
+        int keep = (eol && (flags & TEXT_LINES)) || (cp == '\t' && (flags & TEXT_TABS)) ||
+                   text_cp_width(cp) >= 0;
+        if (keep)
+            strbuf_add(&sb, s + i, (size_t)len);
+        else
+            strbuf_addc(&sb, '?');
         i += (size_t)len;
     }
-    return 1;
+    return strbuf_detach(&sb);
+}
+
+char *text_excerpt(const char *s, size_t chars)
+{
+    size_t i = 0, n = 0;
+    while (s[i] && n < chars) {
+        uint32_t cp;
+        int w;
+        i += (size_t)glyph_next(s + i, &cp, &w);
+        n++;
+    }
+    if (!s[i]) return xstrdup(s);
+    char *cut = xmalloc(i + 4);
+    memcpy(cut, s, i);
+    memcpy(cut + i, "\xE2\x80\xA6", 4); /* … and the NUL */
+    return cut;
 }
 
 char *text_ascii_lower(char *s)

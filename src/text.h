@@ -47,10 +47,42 @@ int text_check_utf8(const char *s, size_t n, struct text_pos *bad);
 /* Advance pos over the bytes s[0..n) (which must be valid UTF-8). */
 void text_pos_advance(struct text_pos *pos, const char *s, size_t n);
 
+/* What text_find_forbidden() finds. */
+enum text_forbidden {
+    TEXT_ALLOWED,   /* nothing: the text may be stored */
+    TEXT_NOT_UTF8,  /* a byte that is not UTF-8 */
+    TEXT_CONTROL,   /* C0 (NUL, ESC, BEL, TAB ...), DEL or C1 */
+    TEXT_DIRECTION, /* a bidi override, embedding, isolate or mark (U+202A-202E, 2066-2069 ...) */
+    TEXT_INVISIBLE, /* another invisible format character (U+200B zero width space, U+FEFF ...) */
+};
+/* Flags of the functions below. */
+#define TEXT_LINES 1u /* line feeds are allowed: a multi-line note */
+#define TEXT_TABS  2u /* text_printable(): tabs are kept (the CLI's own column separator) */
+/*
+** The one rule for text that is stored, whatever path it comes in by
+** (a form, a ledger of any kind, the CLI): the kind of character cp is
+** (TEXT_ALLOWED when it may be stored). A line feed is allowed with
+** TEXT_LINES; nothing else of the kinds above ever is.
+*/
+int text_cp_forbidden(uint32_t cp, unsigned flags);
+/*
+** The first character of s[0..n) the rule refuses: returns its kind, with
+** its place in *at and the character (or the bad byte) in *cp (either may
+** be NULL); TEXT_ALLOWED when there is none. A NUL inside n is a control.
+*/
+int text_find_forbidden(const char *s, size_t n, unsigned flags, struct text_pos *at, uint32_t *cp);
+/*
+** The one rule for text going out to a terminal or a printer, even when a
+** forbidden character is in the database already (older rows, hand
+** edits): a copy of s with every bad byte, control, direction and
+** invisible format character replaced by '?' (line ends, LF or CRLF,
+** kept with TEXT_LINES, tabs with TEXT_TABS). Caller frees.
+*/
+char *text_printable(const char *s, unsigned flags);
 /*
 ** Columns one code point takes on a terminal: 0 (combining), 1 or 2.
-** Returns -1 for characters that cannot be shown (controls, unassigned);
-** callers show those as '?'.
+** Returns -1 for characters that cannot be shown (controls, unassigned, and
+** what text_cp_forbidden() refuses); callers show those as '?'.
 */
 int text_cp_width(uint32_t cp);
 
@@ -124,12 +156,14 @@ char *text_normalize(const char *s, unsigned flags);
 /* Copy of s without leading and trailing spaces (ASCII and U+3000). Caller frees. */
 char *text_trim(const char *s);
 
-/*
-** True when s is valid UTF-8 without control characters, i.e. fit to be
-** stored as one line of text.
-*/
+/* True when s is fit to be stored as one line of text: text_find_forbidden() finds nothing. */
 int text_is_line(const char *s);
 
+/*
+** The first chars characters of s, ending in '…' when s is longer: what a
+** message quotes of a cell or a header, however long it is. Caller frees.
+*/
+char *text_excerpt(const char *s, size_t chars);
 /* Lower-case ASCII letters of s in place; returns s. */
 char *text_ascii_lower(char *s);
 

@@ -157,11 +157,16 @@ void strbuf_free(struct strbuf *sb)
 
 void strlist_add(struct strlist *l, const char *s)
 {
+    strlist_add_take(l, xstrdup(s));
+}
+
+void strlist_add_take(struct strlist *l, char *s)
+{
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 8;
         l->v = xrealloc(l->v, l->cap * sizeof *l->v);
     }
-    l->v[l->n++] = xstrdup(s);
+    l->v[l->n++] = s;
 }
 
 int strlist_has(const struct strlist *l, const char *s)

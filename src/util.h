@@ -74,6 +74,8 @@ struct strlist {
 
 /* Append a copy of s. */
 void strlist_add(struct strlist *l, const char *s);
+/* Append s itself (malloc'd): the list owns it now. */
+void strlist_add_take(struct strlist *l, char *s);
 /* True when s is in the list. */
 int strlist_has(const struct strlist *l, const char *s);
 /* Free the strings, keep the list's memory. */

@@ -7,6 +7,9 @@
 #include "text.h"
 #include "util.h"
 
+#include <stdio.h>
+#include <string.h>
+
 const char *validate_code(const char *text)
 {
     if (str_empty(text)) return _("Required");
@@ -28,8 +31,45 @@ const char *validate_required(const char *text)
 
 const char *validate_line(const char *text)
 {
-    if (!text_is_line(text)) return _("Must be one line without control characters");
-    return NULL;
+    return validate_text(text, 0);
+}
+
+const char *validate_text(const char *text, unsigned flags)
+{
+    return validate_text_n(text, strlen(text), flags);
+}
+
+const char *validate_text_n(const char *text, size_t n, unsigned flags)
+{
+    static _Thread_local char msg[200];
+    struct text_pos at;
+    uint32_t cp;
+    switch (text_find_forbidden(text, n, flags, &at, &cp)) {
+    case TEXT_ALLOWED:
+        return NULL;
+    case TEXT_NOT_UTF8:
+        snprintf(msg, sizeof msg, _("character %zu is not text (byte 0x%02X)"), at.column,
+                 (unsigned)cp);
+        return msg;
+    case TEXT_CONTROL:
+        if (cp == '\n' || cp == '\r')
+            snprintf(msg, sizeof msg, _("character %zu is a line break (U+%04X): one line only"),
+                     at.column, (unsigned)cp);
+        else
+            snprintf(msg, sizeof msg, _("character %zu is a control character (U+%04X)"), at.column,
+                     (unsigned)cp);
+        break;
+    case TEXT_DIRECTION:
+        snprintf(msg, sizeof msg, _("character %zu is a text direction control (U+%04X)"),
+                 at.column, (unsigned)cp);
+        break;
+    default:
+        snprintf(msg, sizeof msg, _("character %zu is an invisible format character (U+%04X)"),
+                 at.column, (unsigned)cp);
+        break;
+    }
+    /* at.column counts characters from the start of the line the character is on. */
+    return msg;
 }
 
 const char *validate_date(const char *text)

@@ -244,7 +244,8 @@ const struct ledger_schema ledger_calendar = {calendar_headers,
                                               calendar_required,
                                               ARRAY_LEN(calendar_required),
                                               NULL,
-                                              0};
+                                              0,
+                                              NULL};
 
 /* 放假 / 休息 / 节假日 -> 0; 上班 / 调休上班 / 补班 / 工作日 -> 1; else -1. */
 static int calendar_kind(const char *text)

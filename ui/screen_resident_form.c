@@ -222,7 +222,7 @@ static void resident_build(struct form_screen *fs)
     form_add_choice(f, _("Community"), r->community_id, r->community, choices_communities, fs, 1,
                     18);
     form_add_choice(f, _("Grid"), r->grid_id, r->grid, grid_source, fs, 1, 18);
-    form_add_text(f, _("Address"), r->address, 60, 30, validate_line, 0);
+    form_add_text(f, _("Address"), r->address, RESIDENT_ADDRESS_MAX, 30, validate_line, 0);
     int self = r->id && r->head_id == r->id;
     form_add_choice(f, _("Household"), self ? -1 : r->head_id,
                     self ? _("(self: the head of the household)") : r->head_name, head_source, fs,
@@ -230,7 +230,7 @@ static void resident_build(struct form_screen *fs)
     form_add_choice(f, _("Relation"), *r->relation ? 1 : 0, r->relation, relation_source, fs, 1,
                     12);
     form_add_multi(f, _("Tags"), r->tags, tag_source, fs, 30);
-    form_add_text(f, _("Note"), r->note, 100, 36, validate_line, 0);
+    form_add_text(f, _("Note"), r->note, RESIDENT_NOTE_MAX, 36, validate_line, 0);
     static const char *const binds[] = {
         "name",         "gender",  "ethnicity", "birth_date", "id_number", "phone", "landline",
         "community_id", "grid_id", "address",   "head_id",    "relation",  "tags",  "note"};

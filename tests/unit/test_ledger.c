@@ -212,6 +212,109 @@ static void refusals(void **state)
     ledger_close(l);
 }
 
+/* The problems a one-row residents ledger gets, joined "column: reason; ..." (caller frees). */
+static char *row_problems(const char *data, size_t n)
+{
+    struct ledger *l;
+    char *why = NULL;
+    assert_int_equal(
+        ledger_open_buffer("t.csv", data, n, &ledger_residents, 0, CODEC_UTF8, &l, &why), 0);
+    struct ledger_row row;
+    assert_int_equal(ledger_next(l, &row), 1);
+    struct ledger_problems p = {0};
+    struct resident r;
+    int upgraded;
+    ledger_row_check(l, &row, &r, &upgraded, &p);
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < p.n; i++)
+        strbuf_addf(&sb, "%s%s: %s", i ? "; " : "", p.v[i].column, p.v[i].reason);
+    resident_free(&r);
+    ledger_problems_free(&p);
+    ledger_close(l);
+    return strbuf_detach(&sb);
+}
+
+#define HEAD "姓名,居民身份证号,人员标签,住址\n"
+#define ID   "11010519491231002X"
+
+/* No cell of any column is cut, nor carries a control to a terminal: the row is refused. */
+static void hostile_cells(void **state)
+{
+    (void)state;
+    static const char nul_name[] = HEAD "张\0三," ID ",,和平路\n";
+    char *p = row_problems(nul_name, sizeof nul_name - 1);
+    assert_non_null(strstr(p, "姓名: a NUL byte (character 2 of the line)"));
+    free(p);
+    static const char nul_tag[] = HEAD "张三," ID ",党\0员,和平路\n";
+    p = row_problems(nul_tag, sizeof nul_tag - 1);
+    assert_non_null(strstr(p, "人员标签: a NUL byte"));
+    free(p);
+    static const char osc_tag[] = HEAD "张三," ID ",\x1b]0;x\x07,和平路\n";
+    p = row_problems(osc_tag, sizeof osc_tag - 1);
+    assert_str(p, "人员标签: character 1 is a control character (U+001B)");
+    free(p);
+    static const char bidi[] = HEAD "张三," ID ",,\xe2\x80\xae和平路\n";
+    p = row_problems(bidi, sizeof bidi - 1);
+    assert_str(p, "住址: character 1 is a text direction control (U+202E)");
+    free(p);
+    static const char long_tag[] =
+        HEAD "张三," ID ",一二三四五六七八九十一二三四五六七八九十一,和平路\n";
+    p = row_problems(long_tag, sizeof long_tag - 1);
+    assert_non_null(strstr(p, "人员标签: 一二三"));
+    free(p);
+}
+
+/* A cell longer than its form allows is a row error, as in the form. */
+static void long_cells(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, HEAD "张三," ID ",,");
+    for (int i = 0; i < 300000; i++)
+        strbuf_adds(&sb, "路");
+    strbuf_adds(&sb, "\n");
+    char *p = row_problems(sb.buf, sb.len);
+    assert_str(p, "住址: too long: 300000 characters, at most 60");
+    free(p);
+    strbuf_free(&sb);
+}
+
+/* A huge header or row is refused with its size, never quoted whole. */
+static void huge_ledgers(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    struct ledger *l;
+    char *why = NULL;
+    for (int i = 0; i < 1000000; i++)
+        strbuf_adds(&sb, "a,");
+    strbuf_adds(&sb, "\n");
+    assert_int_equal(
+        ledger_open_buffer("wide.csv", sb.buf, sb.len, &ledger_residents, 0, CODEC_UTF8, &l, &why),
+        -1);
+    assert_non_null(strstr(why, "KB long"));
+    assert_true(strlen(why) < 300);
+    free(why);
+    strbuf_reset(&sb);
+    for (int i = 0; i < 600; i++)
+        strbuf_addf(&sb, "c%d,", i);
+    strbuf_adds(&sb, "\n");
+    assert_int_equal(
+        ledger_open_buffer("cols.csv", sb.buf, sb.len, &ledger_residents, 0, CODEC_UTF8, &l, &why),
+        -1);
+    assert_non_null(strstr(why, "601 columns"));
+    free(why);
+    strbuf_reset(&sb);
+    strbuf_adds(&sb, HEAD "张三," ID ",,");
+    for (int i = 0; i < 2000000; i++)
+        strbuf_adds(&sb, "a");
+    strbuf_adds(&sb, "\n");
+    char *p = row_problems(sb.buf, sb.len);
+    assert_str(p, "姓名: the row is 1953 KB long: at most 1024 KB");
+    free(p);
+    strbuf_free(&sb);
+}
+
 int main(void)
 {
     unit_locale();
@@ -219,6 +322,8 @@ int main(void)
         cmocka_unit_test(records_and_fields), cmocka_unit_test(writing),
         cmocka_unit_test(header_names),       cmocka_unit_test(gb18030_ledger),
         cmocka_unit_test(utf8_bom_tabs),      cmocka_unit_test(refusals),
+        cmocka_unit_test(hostile_cells),      cmocka_unit_test(long_cells),
+        cmocka_unit_test(huge_ledgers),
     };
     return cmocka_run_group_tests_name("ledger", tests, setup, teardown);
 }

@@ -2,6 +2,8 @@
 #include "unit.h"
 #include "src/text.h"
 
+#include <time.h>
+
 static void decode_strict(void **state)
 {
     (void)state;
@@ -203,6 +205,95 @@ static void line_check(void **state)
     assert_true(text_is_line(""));
 }
 
+/* The one rule for stored text: controls, direction marks and invisible format characters. */
+static void forbidden_characters(void **state)
+{
+    (void)state;
+    struct text_pos at;
+    uint32_t cp;
+    static const struct {
+        const char *s;
+        size_t n;
+        int kind;
+        size_t column;
+        uint32_t cp;
+    } cases[] = {
+        {"张\0三", 7, TEXT_CONTROL, 2, 0},           /* a NUL inside the length */
+        {"a\x1b]0;x\x07", 8, TEXT_CONTROL, 2, 0x1B}, /* OSC */
+        {"ab\x7f", 3, TEXT_CONTROL, 3, 0x7F},        /* DEL */
+        {"x\xc2\x9b", 3, TEXT_CONTROL, 2, 0x9B},     /* C1 CSI */
+        {"\xe2\x80\xae地址", 9, TEXT_DIRECTION, 1, 0x202E},
+        {"名\xe2\x81\xa6字", 9, TEXT_DIRECTION, 2, 0x2066},
+        {"王\xe2\x80\x8b五", 9, TEXT_INVISIBLE, 2, 0x200B},
+        {"\xef\xbb\xbf李", 6, TEXT_INVISIBLE, 1, 0xFEFF},
+        {"a\tb", 3, TEXT_CONTROL, 2, '\t'},
+        {"a\xff", 2, TEXT_NOT_UTF8, 2, 0xFF},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        assert_int_equal(text_find_forbidden(cases[i].s, cases[i].n, 0, &at, &cp), cases[i].kind);
+        assert_int_equal(at.column, cases[i].column);
+        assert_int_equal(cp, cases[i].cp);
+    }
+    assert_int_equal(text_find_forbidden("第一行\n第二行", 19, 0, NULL, NULL), TEXT_CONTROL);
+    assert_int_equal(text_find_forbidden("第一行\n第二行", 19, TEXT_LINES, NULL, NULL),
+                     TEXT_ALLOWED);
+    const char *names = "买买提·艾力 𠇔 ＡＢ";
+    assert_int_equal(text_find_forbidden(names, strlen(names), 0, NULL, NULL), TEXT_ALLOWED);
+    /* What the rule refuses is never drawn: it takes no width and shows as '?'. */
+    assert_int_equal(text_cp_width(0x202E), -1);
+    char buf[32];
+    text_fit(buf, sizeof buf,
+             "\xe2\x80\xae"
+             "ab",
+             4, 0);
+    assert_str(buf, "?ab ");
+}
+
+/* Text going out to a terminal: every control replaced, line feeds and tabs only when asked. */
+static void printable_output(void **state)
+{
+    (void)state;
+    char *s = text_printable("a\x1b[2Jb\x07\n\tc\xff\xe2\x80\xae", 0);
+    assert_str(s, "a?[2Jb???c??");
+    free(s);
+    s = text_printable("a\x1b[2Jb\n\tc", TEXT_LINES | TEXT_TABS);
+    assert_str(s, "a?[2Jb\n\tc");
+    free(s);
+}
+
+static void excerpts(void **state)
+{
+    (void)state;
+    char *s = text_excerpt("和平区党群服务中心", 4);
+    assert_str(s, "和平区党…");
+    free(s);
+    s = text_excerpt("短", 4);
+    assert_str(s, "短");
+    free(s);
+}
+
+/* Width and fitting read a string once: a 4,000,000-character address is a few milliseconds. */
+static void width_is_linear(void **state)
+{
+    (void)state;
+    size_t n = 4000000;
+    char *big = xmalloc(n * 3 + 1);
+    for (size_t i = 0; i < n; i++)
+        memcpy(big + i * 3, "路", 3);
+    big[n * 3] = '\0';
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    assert_int_equal(text_width(big), (int)(2 * n));
+    char *fit = text_fit_dup(big, 20, TEXT_FIT_ELLIPSIS);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    assert_str(fit, "路路路路路路路路路… ");
+    double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    /* Quadratic would be hours; linear is well under a second even with sanitizers. */
+    assert_true(s < 2.0);
+    free(fit);
+    free(big);
+}
+
 int main(void)
 {
     unit_locale();
@@ -218,6 +309,10 @@ int main(void)
         cmocka_unit_test(wrap_lines),
         cmocka_unit_test(split_lists),
         cmocka_unit_test(line_check),
+        cmocka_unit_test(forbidden_characters),
+        cmocka_unit_test(printable_output),
+        cmocka_unit_test(excerpts),
+        cmocka_unit_test(width_is_linear),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

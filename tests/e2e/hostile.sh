@@ -1,0 +1,38 @@
+# Hostile text on the screen: a name holding an OSC sequence and a bidi
+# override (written behind bangban's back) is drawn with '?' in their
+# place, and the terminal never receives them; a paste longer than a
+# field is cut with a word saying how much was left out.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+printf '%s\r\n' "姓名,身份证号,住址" "周八,110105194912310070,和平路1号" >"$T/one.csv"
+"$BIN" --db "$DB" import residents "$T/one.csv" >/dev/null
+sqlite3 "$DB" "UPDATE resident SET name = '周八' || char(27) || ']0;pwn' || char(7),
+    address = char(8238) || '号1路平和' WHERE name = '周八'"
+
+open_residents desk
+type_text desk "110105194912310070"
+expect desk "a stored escape sequence is drawn as '?'" "周八?]0;pwn?"
+keys desk Enter
+expect desk "a stored direction override is drawn as '?'" "?号1路平和"
+if LC_ALL=C grep -q "$(printf '\033]0;pwn')" "$T/desk.tty" || grep -q "$(printf '\342\200\256')" "$T/desk.tty"; then
+    t_fail "the terminal never receives the stored control sequences" "$(od -c "$T/desk.tty" | grep -n 'p   w   n' | head -3)"
+else
+    t_ok "the terminal never receives the stored control sequences"
+fi
+keys desk Escape
+wait_for desk "查找："
+
+# A paste of 40 characters into the 30-character name field.
+keys desk F7
+wait_for desk "登记新居民"
+type_text desk "$(printf '张%.0s' $(seq 1 40))"
+expect desk "a paste longer than the field says how much was left out" "已满 30 个字：多出的 10 个字没有录入"
+keys desk BSpace
+wait_gone desk "多出的"
+keys desk F10
+wait_for desk "仍要退出吗"
+keys desk y
+status=$(wait_exit desk)
+[ "$status" = 0 ] && t_ok "quits cleanly" || t_fail "quits cleanly" "status $status"
+t_sanitizers "hostile text on the screen"
