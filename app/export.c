@@ -19,12 +19,18 @@ static const struct {
     enum ledger_field field;
     unsigned flags;
 } columns[] = {
-    {LF_NAME, SHEET_GUARD},    {LF_GENDER, 0},
-    {LF_ETHNICITY, 0},         {LF_BIRTH, 0},
-    {LF_ID, SHEET_TEXT},       {LF_PHONE, SHEET_TEXT},
-    {LF_LANDLINE, SHEET_TEXT}, {LF_COMMUNITY, SHEET_GUARD},
-    {LF_GRID, SHEET_GUARD},    {LF_ADDRESS, SHEET_GUARD},
-    {LF_TAGS, SHEET_GUARD},    {LF_NOTE, SHEET_GUARD},
+    {LF_NAME, 0},
+    {LF_GENDER, 0},
+    {LF_ETHNICITY, 0},
+    {LF_BIRTH, 0},
+    {LF_ID, SHEET_TEXT},
+    {LF_PHONE, SHEET_TEXT},
+    {LF_LANDLINE, SHEET_TEXT},
+    {LF_COMMUNITY, 0},
+    {LF_GRID, 0},
+    {LF_ADDRESS, 0},
+    {LF_TAGS, 0},
+    {LF_NOTE, 0},
 };
 
 #define NCOLS (sizeof columns / sizeof columns[0])
@@ -146,7 +152,7 @@ int export_catalogue(struct db *db, const char *path, const struct export_option
     size_t bad;
     rc = sheet_row(sh, cells, flags, NCAT, &bad, err) == 0 ? DB_OK : DB_ERROR;
     for (size_t i = 0; i < NCAT; i++)
-        flags[i] = catalogue_columns[i] == CF_UNIT_PHONE ? SHEET_TEXT : SHEET_GUARD;
+        flags[i] = catalogue_columns[i] == CF_UNIT_PHONE ? SHEET_TEXT : 0;
     for (size_t r = 0; rc == DB_OK && r < items.n; r++) {
         const struct service_item *it = &items.items[r];
         const struct unit *u = NULL;
@@ -220,7 +226,7 @@ int export_records(struct db *db, const struct record_export *re, const char *pa
     size_t bad;
     rc = sheet_row(sh, cells, flags, ncols, &bad, err) == 0 ? DB_OK : DB_ERROR;
     for (size_t i = 0; i < ncols; i++)
-        flags[i] = SHEET_GUARD;
+        flags[i] = 0;
     for (size_t r = 0; rc == DB_OK && r < n; r++) {
         const void *rec = (const char *)items + r * re->type->size;
         for (size_t i = 0; i < ncols; i++)

@@ -34,8 +34,11 @@ static const struct verb {
      N_("%s FILE [--encoding utf-8|gb18030|gbk]\n[--skip-existing] [--rejects FILE]"),
      N_("read a ledger (CSV); bad rows go to FILE.rejects.csv"), 1},
     {"export", verb_export, 1,
-     N_("%s FILE [--encoding utf-8|gb18030|gbk]\n[--format csv|xlsx] [--unmasked --reason WHY]"),
-     N_("write a ledger; ID and phone numbers masked unless unmasked"), 2},
+     N_("%s FILE [--encoding utf-8|gb18030|gbk]\n[--format csv|xlsx] [--unmasked --reason WHY] "
+        "[--force]"),
+     N_("write a ledger; ID and phone numbers masked unless unmasked;\n"
+        "a file that exists is replaced only with --force"),
+     2},
     {"find", verb_find, 1, N_("residents QUERY"), N_("print the residents a search finds, masked"),
      0},
     {"print", verb_print, 1, N_("receipt NUMBER [--output FILE | --printer[=NAME]]"),

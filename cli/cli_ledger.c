@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* What import and export read from the command line. */
 struct io_options {
@@ -30,6 +31,7 @@ struct io_options {
     const char *format; /* --format, or NULL: from the file's name */
     int unmasked;
     const char *reason;
+    int force; /* export: replace a file that exists */
 };
 
 /*
@@ -39,13 +41,10 @@ struct io_options {
 static int io_options_parse(int argc, char **argv, int export, struct io_options *io)
 {
     static const struct option longopts[] = {
-        {"encoding", required_argument, NULL, 'e'},
-        {"skip-existing", no_argument, NULL, 's'},
-        {"rejects", required_argument, NULL, 'r'},
-        {"format", required_argument, NULL, 'f'},
-        {"unmasked", no_argument, NULL, 'u'},
-        {"reason", required_argument, NULL, 'w'},
-        {NULL, 0, NULL, 0},
+        {"encoding", required_argument, NULL, 'e'}, {"skip-existing", no_argument, NULL, 's'},
+        {"rejects", required_argument, NULL, 'r'},  {"format", required_argument, NULL, 'f'},
+        {"unmasked", no_argument, NULL, 'u'},       {"reason", required_argument, NULL, 'w'},
+        {"force", no_argument, NULL, 'F'},          {NULL, 0, NULL, 0},
     };
     memset(io, 0, sizeof *io);
     io->codec = CODEC_UTF8;
@@ -67,6 +66,8 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
             io->unmasked = 1;
         } else if (c == 'w' && export) {
             io->reason = optarg;
+        } else if (c == 'F' && export) {
+            io->force = 1;
         } else {
             ok = 0;
         }
@@ -131,6 +132,13 @@ int verb_export(const char *db_path, int argc, char **argv)
                 _("bangban: an export with full ID and phone numbers needs a reason: "
                   "--reason WHY\n"));
         return EXIT_USAGE;
+    }
+    struct stat st;
+    if (!io.force && lstat(io.path, &st) == 0) {
+        char *why = xasprintf(_("%s exists already: --force replaces it"), io.path);
+        verb_fail(why);
+        free(why);
+        return EXIT_ERROR;
     }
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);

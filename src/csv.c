@@ -73,10 +73,15 @@ char csv_guess_delim(const char *header, size_t n)
     return tabs > commas ? '\t' : ',';
 }
 
+int csv_formula_risk(const char *field)
+{
+    return field[0] && strchr("=+-@\t\r", field[0]) != NULL;
+}
+
 void csv_put(struct strbuf *out, const char *field, int first, unsigned flags)
 {
     if (!first) strbuf_addc(out, ',');
-    int guard = (flags & CSV_GUARD) && field[0] && strchr("=+-@", field[0]);
+    int guard = csv_formula_risk(field);
     int text = (flags & CSV_TEXT) && field[0] >= '0' && field[0] <= '9';
     int quote = strpbrk(field, ",\"\r\n") != NULL;
     if (quote) strbuf_addc(out, '"');

@@ -29,12 +29,20 @@ void csv_split(const char *rec, size_t n, char delim, struct strlist *out);
 /* The delimiter a header line uses: tab when it has more tabs than commas, else comma. */
 char csv_guess_delim(const char *header, size_t n);
 
+/*
+** True when a spreadsheet would take field as the start of a formula: it
+** begins with = + - @, a tab or a carriage return. Every text cell of every
+** export is guarded by this one test (csv_put(), and the xlsx writer's
+** quote prefix), whatever column it is in.
+*/
+int csv_formula_risk(const char *field);
 /* csv_put() flags. */
-#define CSV_GUARD 1u /* a cell starting with = + - @ gets a leading ' so Excel keeps it text */
 #define CSV_TEXT                                                                                   \
-    2u /* a number to keep as text (IDs, phones): a leading tab stops Excel's rounding */
-
-/* Append one field (and the delimiter before it unless first) to out. */
+    1u /* a number to keep as text (IDs, phones): a leading tab stops Excel's rounding */
+/*
+** Append one field (and the delimiter before it unless first) to out; a
+** field csv_formula_risk() finds gets a leading ' so it stays text.
+*/
 void csv_put(struct strbuf *out, const char *field, int first, unsigned flags);
 
 /* End a row: CRLF. */

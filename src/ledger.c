@@ -351,9 +351,17 @@ const char *ledger_column_header(const struct ledger *l, int f)
 int ledger_write_rejects(const struct ledger *l, const char *path, char *const *rows,
                          const size_t *lens, size_t n, char **err)
 {
-    FILE *f = fopen(path, "wb");
+    struct outfile o;
+    int fd = outfile_open(&o, path, 1);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (!f) {
-        *err = xasprintf(_("cannot write the rejects file %s: %s"), path, strerror(errno));
+        char *why = util_errno_text(errno);
+        *err = xasprintf(_("cannot write the rejects file %s: %s"), path, why);
+        free(why);
+        if (fd >= 0) {
+            close(fd);
+            outfile_abort(&o);
+        }
         return -1;
     }
     fwrite(l->map, 1, l->bom_len + l->header_len, f); /* the BOM, then the header */
@@ -362,8 +370,13 @@ int ledger_write_rejects(const struct ledger *l, const char *path, char *const *
         fwrite(rows[i], 1, lens[i], f);
         fputs(l->eol, f);
     }
-    if (fclose(f) != 0) {
-        *err = xasprintf(_("cannot write the rejects file %s: %s"), path, strerror(errno));
+    int ok = fflush(f) == 0 && !ferror(f);
+    ok = fclose(f) == 0 && ok;
+    if (!ok || outfile_commit(&o) != 0) {
+        char *why = util_errno_text(errno);
+        *err = xasprintf(_("cannot write the rejects file %s: %s"), path, why);
+        free(why);
+        if (!ok) outfile_abort(&o);
         return -1;
     }
     return 0;

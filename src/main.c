@@ -18,6 +18,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -128,6 +129,12 @@ int main(int argc, char **argv)
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
+    /*
+    ** The register holds a district's ID and mobile numbers: every file
+    ** bangban makes (the database and its -wal and -shm, exports, rejects,
+    ** backups) is its owner's alone, whatever umask the login has.
+    */
+    umask(S_IRWXG | S_IRWXO);
     struct options o = {NULL, I18N_OK, "C"};
     char *localedir = locale_dir();
     o.locale = i18n_setup(localedir, &o.requested_locale);

@@ -298,7 +298,7 @@ char *rates_report(const struct rate_counts *units, size_t n, const struct rate_
         }
         for (int i = 0; i < REPORT_COLS; i++) {
             if (csv) {
-                csv_put(&sb, row[i], i == 0, CSV_GUARD);
+                csv_put(&sb, row[i], i == 0, 0);
                 continue;
             }
             char cell[128];

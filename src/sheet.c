@@ -7,16 +7,19 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
 struct sheet {
     enum sheet_format format;
-    char *path, *tmp;
+    char *path;
+    struct outfile out_file; /* written in private, renamed over path when complete */
     /* CSV */
     FILE *f;
     struct codec_encoder *enc;
@@ -24,14 +27,65 @@ struct sheet {
     /* XLSX */
     lxw_workbook *wb;
     lxw_worksheet *ws;
-    lxw_format *text;
+    lxw_format *text; /* the "@" number format: what is typed over it stays text, even a '=' */
     lxw_row_t next_row;
 };
+
+static void sheet_free(struct sheet *s);
 
 enum sheet_format sheet_format_for(const char *path)
 {
     size_t n = strlen(path);
     return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0 ? SHEET_XLSX : SHEET_CSV;
+}
+
+/*
+** libxlsxwriter writes "[ERROR] ..." lines of its own to stderr, in
+** English, over a full-screen form. While it works, stderr goes nowhere;
+** what went wrong is told by the error it returns. Returns the saved fd.
+*/
+static int quiet_begin(void)
+{
+    fflush(stderr);
+    int saved = dup(STDERR_FILENO);
+    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (null >= 0) {
+        dup2(null, STDERR_FILENO);
+        close(null);
+    }
+    return saved;
+}
+
+static void quiet_end(int saved)
+{
+    if (saved < 0) return;
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+}
+
+/* Why writing path failed, in words people read ("the disk is full"). Caller frees. */
+static char *write_error(const char *path, int e)
+{
+    char *why = util_errno_text(e);
+    char *msg = xasprintf(_("cannot write %s: %s"), path, why);
+    free(why);
+    return msg;
+}
+
+static int xlsx_open(struct sheet *s, const char *name)
+{
+    lxw_workbook_options opt = {0};
+    opt.constant_memory = 1;
+    opt.tmpdir = s->out_file.dir; /* its scratch files: private as well */
+    int q = quiet_begin();
+    s->wb = workbook_new_opt(s->out_file.tmp, &opt);
+    if (s->wb) s->ws = workbook_add_worksheet(s->wb, name);
+    quiet_end(q);
+    if (!s->wb || !s->ws) return -1;
+    s->text = workbook_add_format(s->wb);
+    format_set_num_format(s->text, "@");
+    return 0;
 }
 
 int sheet_open(const char *path, enum sheet_format format, enum codec codec, const char *name,
@@ -40,24 +94,24 @@ int sheet_open(const char *path, enum sheet_format format, enum codec codec, con
     struct sheet *s = xcalloc(1, sizeof *s);
     s->format = format;
     s->path = xstrdup(path);
-    s->tmp = xasprintf("%s.part", path);
     *out = NULL;
+    int fd = outfile_open(&s->out_file, path, format == SHEET_CSV);
+    if (fd < 0) {
+        *err = write_error(path, errno);
+        sheet_free(s);
+        return -1;
+    }
     if (format == SHEET_XLSX) {
-        lxw_workbook_options opt = {0};
-        opt.constant_memory = 1;
-        s->wb = workbook_new_opt(s->tmp, &opt);
-        if (s->wb) s->ws = workbook_add_worksheet(s->wb, name);
-        if (!s->wb || !s->ws) {
-            *err = xasprintf(_("cannot write %s"), path);
+        if (xlsx_open(s, name) != 0) {
+            *err = write_error(path, errno);
             sheet_abort(s);
             return -1;
         }
-        s->text = workbook_add_format(s->wb);
-        format_set_num_format(s->text, "@");
     } else {
-        s->f = fopen(s->tmp, "wb");
+        s->f = fdopen(fd, "wb");
         if (!s->f) {
-            *err = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
+            *err = write_error(path, errno);
+            close(fd);
             sheet_abort(s);
             return -1;
         }
@@ -96,11 +150,15 @@ int sheet_row(struct sheet *s, const char *const *cells, const unsigned *flags, 
 {
     if (s->format == SHEET_CSV) return csv_row(s, cells, flags, n, bad_cell, err);
     for (size_t i = 0; i < n; i++) {
+        /* A string cell is never a formula; one formatted as text stays text when edited. */
+        int text = (flags[i] & SHEET_TEXT) || csv_formula_risk(cells[i]);
         lxw_error e = worksheet_write_string(s->ws, s->next_row, (lxw_col_t)i, cells[i],
-                                             flags[i] & SHEET_TEXT ? s->text : NULL);
+                                             text ? s->text : NULL);
         if (e != LXW_NO_ERROR) {
             *bad_cell = i;
-            *err = xasprintf(_("cannot write the cell: %s"), lxw_strerror(e));
+            *err = e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED
+                       ? xstrdup(_("longer than a workbook cell may be (32,767 characters)"))
+                       : write_error(s->path, errno);
             return -1;
         }
     }
@@ -114,26 +172,28 @@ static void sheet_free(struct sheet *s)
     strbuf_free(&s->cell);
     strbuf_free(&s->out);
     free(s->path);
-    free(s->tmp);
     free(s);
 }
 
 int sheet_close(struct sheet *s, char **err)
 {
     int ok;
+    errno = 0;
     if (s->format == SHEET_XLSX) {
+        int q = quiet_begin();
         ok = workbook_close(s->wb) == LXW_NO_ERROR;
+        quiet_end(q);
         s->wb = NULL;
+        /* Written by the library with the umask's mode: the register is for its owner alone. */
+        ok = ok && chmod(s->out_file.tmp, 0600) == 0;
     } else {
         ok = fflush(s->f) == 0 && fsync(fileno(s->f)) == 0;
         ok = fclose(s->f) == 0 && ok;
         s->f = NULL;
     }
-    if (ok && rename(s->tmp, s->path) != 0) ok = 0;
-    if (!ok) {
-        *err = xasprintf(_("cannot write %s: %s"), s->path, strerror(errno));
-        unlink(s->tmp);
-    }
+    if (ok && outfile_commit(&s->out_file) != 0) ok = 0;
+    if (!ok) *err = write_error(s->path, errno ? errno : EIO);
+    outfile_abort(&s->out_file);
     sheet_free(s);
     return ok ? 0 : -1;
 }
@@ -142,8 +202,10 @@ void sheet_abort(struct sheet *s)
 {
     if (s->f) fclose(s->f);
     if (s->wb) {
+        int q = quiet_begin();
         workbook_close(s->wb);
+        quiet_end(q);
     }
-    unlink(s->tmp);
+    outfile_abort(&s->out_file);
     sheet_free(s);
 }

@@ -4,8 +4,10 @@
 ** and phone numbers kept as text), or an .xlsx workbook (libxlsxwriter)
 ** whose cells are all strings, so no 18-digit ID number becomes 1.2E+17.
 **
-** The file is written under a temporary name and renamed when complete:
-** a failed export (a character with no GBK code) leaves nothing behind.
+** The file is written in a private directory (mode 0700) made beside it,
+** as mode 0600, and renamed into place when complete: a failed export (a
+** character with no GBK code, a full disk) leaves nothing behind, and a
+** symlink planted at a name guessed in advance is never followed.
 */
 #ifndef BANGBAN_SHEET_H
 #define BANGBAN_SHEET_H
@@ -20,10 +22,14 @@ enum sheet_format {
     SHEET_XLSX,
 };
 
-/* Per-cell flags for sheet_row(): the CSV ones (an xlsx cell is a string whatever they say). */
-#define SHEET_TEXT  CSV_TEXT  /* digits to keep as text (ID and phone numbers) */
-#define SHEET_GUARD CSV_GUARD /* free text: a leading = + - @ must not start a formula */
-
+/*
+** Per-cell flags for sheet_row(): digits to keep as text (ID and phone
+** numbers). Every cell is a string in a workbook whatever they say, and
+** every cell of either format that could start a formula is guarded
+** (csv_formula_risk()): a leading ' in CSV, the text number format "@"
+** in a workbook (so editing the cell does not make it a formula).
+*/
+#define SHEET_TEXT CSV_TEXT
 /* The format a file's name asks for: .xlsx (any case) is a workbook, anything else CSV. */
 enum sheet_format sheet_format_for(const char *path);
 

@@ -2,8 +2,11 @@
 ** util: see util.h.
 */
 #include "util.h"
+#include "i18n.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <stdio.h>
@@ -246,4 +249,72 @@ int path_make_parents(const char *path, unsigned mode)
     }
     free(dir);
     return rc;
+}
+
+char *util_errno_text(int e)
+{
+    switch (e) {
+    case ENOSPC:
+        return xstrdup(_("the disk is full"));
+    case EDQUOT:
+        return xstrdup(_("the disk quota of this account is used up"));
+    case EACCES:
+    case EPERM:
+        return xstrdup(_("permission denied"));
+    case EROFS:
+        return xstrdup(_("the disk is read-only"));
+    case EEXIST:
+        return xstrdup(_("it exists already"));
+    default:
+        return xstrdup(strerror(e));
+    }
+}
+
+static void outfile_clear(struct outfile *o)
+{
+    free(o->path);
+    free(o->dir);
+    free(o->tmp);
+    memset(o, 0, sizeof *o);
+}
+
+int outfile_open(struct outfile *o, const char *path, int create)
+{
+    memset(o, 0, sizeof *o);
+    const char *slash = strrchr(path, '/');
+    char *parent = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup("");
+    o->dir = xasprintf("%s.bangban-XXXXXX", parent);
+    free(parent);
+    if (!mkdtemp(o->dir)) {
+        int e = errno;
+        outfile_clear(o);
+        errno = e;
+        return -1;
+    }
+    o->path = xstrdup(path);
+    o->tmp = xasprintf("%s/part", o->dir);
+    if (!create) return 0;
+    int fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        int e = errno;
+        outfile_abort(o);
+        errno = e;
+    }
+    return fd;
+}
+
+int outfile_commit(struct outfile *o)
+{
+    int rc = rename(o->tmp, o->path);
+    int e = errno;
+    outfile_abort(o);
+    errno = e;
+    return rc;
+}
+
+void outfile_abort(struct outfile *o)
+{
+    if (o->tmp) unlink(o->tmp);
+    if (o->dir) rmdir(o->dir);
+    outfile_clear(o);
 }

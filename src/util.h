@@ -103,5 +103,31 @@ char *path_xdg(const char *var, const char *fallback, const char *rest);
 
 /* mkdir -p for the directory part of path (mode for those it makes). 0, or -1 when one failed. */
 int path_make_parents(const char *path, unsigned mode);
+/*
+** A file written whole or not at all, that nobody else can touch while it
+** is written: a private directory (0700) is made beside path, the file is
+** written in it (0600), and renamed over path when complete. A symlink
+** planted at path, or at any name guessed in advance, is never followed.
+*/
+struct outfile {
+    char *path; /* where it goes */
+    char *dir;  /* the private directory */
+    char *tmp;  /* the file inside it, to write */
+};
+/*
+** Make the private directory for path and, with create, the file tmp in it
+** (opened for writing: its fd is returned). Returns the fd (or 0 without
+** create), or -1 with errno (o is then cleared).
+*/
+int outfile_open(struct outfile *o, const char *path, int create);
+/* Put the file in place (its fd already closed). Returns 0, or -1 with errno; o is cleared. */
+int outfile_commit(struct outfile *o);
+/* Give up: remove what was written; o is cleared. */
+void outfile_abort(struct outfile *o);
+/*
+** errno e in words a clerk can act on: a full disk, a quota, a permission
+** or a read-only disk named as such; strerror() for the rest. Caller frees.
+*/
+char *util_errno_text(int e);
 
 #endif

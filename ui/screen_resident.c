@@ -19,6 +19,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 /* How many rows a search brings: a screenful or two; typing more narrows it. */
@@ -108,6 +109,18 @@ static void export_ask(int unmasked)
                       "residents.xlsx", 255, &path)) {
         free(reason);
         return;
+    }
+    struct stat st;
+    if (lstat(path, &st) == 0) {
+        char *q = xasprintf(_("%s exists already. Replace it?"), path);
+        int yes = dialog_confirm(_("Export residents"), q, 0);
+        free(q);
+        if (!yes) {
+            ui_message(UI_MSG_INFO, "%s", _("Not exported: the file is left as it was"));
+            free(path);
+            free(reason);
+            return;
+        }
     }
     struct export_options o = {sheet_format_for(path), CODEC_UTF8, unmasked, reason, actor_name()};
     size_t rows;

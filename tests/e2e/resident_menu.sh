@@ -85,6 +85,26 @@ else
 fi
 if grep -q "低保户" "$T/masked.csv"; then t_fail "and no sensitive tag" "$(cat "$T/masked.csv")"; else t_ok "and no sensitive tag"; fi
 
+# The same name again: asked before the file is replaced; No leaves it as it was.
+echo "mine" >"$T/masked.csv"
+menu desk "导出居民（遮蔽号码）"
+wait_for desk "写入的文件"
+keys desk C-u
+type_text desk "$T/masked.csv"
+keys desk Enter
+expect desk "an export over a file that exists asks first" "已存在。要替换它吗？"
+keys desk n
+expect desk "No leaves the file as it was" "没有导出：原文件保持不变"
+[ "$(cat "$T/masked.csv")" = mine ] && t_ok "and the file is untouched" || t_fail "and the file is untouched"
+menu desk "导出居民（遮蔽号码）"
+wait_for desk "写入的文件"
+keys desk C-u
+type_text desk "$T/masked.csv"
+keys desk Enter
+wait_for desk "要替换它吗？"
+keys desk y
+expect desk "Yes replaces it" "已写出居民 2 人到"
+
 # Full numbers: no reason, no export; with one, a workbook and an audit row.
 menu desk "导出居民（完整号码，记入日志）"
 wait_for desk "为什么需要"

@@ -11,6 +11,8 @@
 **     encodes back to GBK just as well;
 **   - codec_decoder_feed in chunks of 0-16 bytes gives the same text and
 **     the same outcome (and error place) as the whole buffer at once.
+** An empty input is passed as NULL with length 0, as an empty strbuf's
+** buf and len are, and must be taken as the empty text.
 */
 #include "fuzz.h"
 
@@ -43,8 +45,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1) return 0;
     enum codec from = (enum codec)(data[0] % 3);
     uint32_t seed = data[0] / 3u;
-    const char *in = (const char *)data + 1;
     size_t n = size - 1;
+    /* Empty input is passed as an empty strbuf holds it (buf NULL, len 0): a caller may. */
+    const char *in = n ? (const char *)data + 1 : NULL;
 
     size_t bom;
     enum codec found = codec_detect(in, n, &bom);
@@ -77,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size_t chunk = (seed >> 16) % 17;
         if (chunk > n - pos) chunk = n - pos;
         int last = pos + chunk == n;
-        prc = codec_decoder_feed(d, in + pos, chunk, last, &parts, &perr);
+        prc = codec_decoder_feed(d, in ? in + pos : NULL, chunk, last, &parts, &perr);
         pos += chunk;
         if (prc != 0 || last) break;
     }

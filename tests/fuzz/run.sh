@@ -135,15 +135,15 @@ for n in $names; do
     bin="$top/$out/fuzz_$n"
     tmp=$(mktemp -d "${TMPDIR:-/tmp}/bangban-fuzz-$n.XXXXXX") || die "mktemp failed"
     mkdir "$tmp/corpus" "$tmp/artifacts"
-    ok=1
-    # Known reproducers first: each must run clean.
+    # Known reproducers first: each must run clean now.
+    known=""
+    known_log=""
     for r in tests/fuzz/corpus/"$n"/crash-*; do
         [ -f "$r" ] || continue
-        if ! "$bin" -runs=1 "$r" >"$tmp/replay.log" 2>&1; then
-            echo "not ok - fuzz/$n (the known reproducer $r still fails)"
-            report "$tmp/replay.log"
-            ok=0
-            break
+        log="$tmp/replay-$(basename "$r").log"
+        if ! "$bin" "$r" >"$log" 2>&1; then
+            known="$known $r"
+            [ -n "$known_log" ] || known_log=$log
         fi
     done
     for f in tests/fuzz/corpus/"$n"/*; do
@@ -155,22 +155,26 @@ for n in $names; do
         -artifact_prefix="$tmp/artifacts/" "$tmp/corpus" >"$tmp/log" 2>&1
     rc=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/log" | tail -n 1)
-    if [ "$rc" = 0 ] && [ "$ok" = 1 ]; then
+    if [ "$rc" = 0 ] && [ -z "$known" ]; then
         echo "ok - fuzz/$n (${runs:-0} runs)"
         passed=$((passed + 1))
         rm -rf "$tmp"
         continue
     fi
     failed=$((failed + 1))
+    echo "not ok - fuzz/$n"
+    for r in $known; do
+        echo "# a known reproducer still fails: $r"
+    done
     if [ "$rc" != 0 ]; then
-        [ "$ok" = 1 ] && echo "not ok - fuzz/$n"
-        [ "$ok" = 0 ] && echo "# and fuzzing failed too:"
+        [ -z "$known" ] || echo "# and fuzzing found (it may be the same bug):"
         report "$tmp/log"
         art=$(find "$tmp/artifacts" -type f | head -n 1)
-        echo "# artifact: ${art:-none (see $tmp/log)}"
-        echo "# replay: $bin ${art:-}"
-        echo "# log: $tmp/log"
+        echo "# artifact: ${art:-none, see $tmp/log}"
+        [ -z "$art" ] || echo "# replay: $bin $art"
     else
+        echo "# fuzzing found nothing else in ${runs:-0} runs; the first reproducer's report:"
+        report "$known_log"
         rm -rf "$tmp"
     fi
 done

@@ -75,13 +75,22 @@ static void writing(void **state)
 {
     (void)state;
     struct strbuf sb = STRBUF_INIT;
-    csv_put(&sb, "张三", 1, CSV_GUARD);
-    csv_put(&sb, "=1+1", 0, CSV_GUARD);
-    csv_put(&sb, "a,\"b\"", 0, CSV_GUARD);
+    csv_put(&sb, "张三", 1, 0);
+    csv_put(&sb, "=1+1", 0, 0);
+    csv_put(&sb, "a,\"b\"", 0, 0);
     csv_put(&sb, "110101199003074477", 0, CSV_TEXT);
-    csv_put(&sb, "@SUM(A1)", 0, CSV_GUARD);
+    csv_put(&sb, "@SUM(A1)", 0, 0);
     csv_end_row(&sb);
     assert_str(strbuf_str(&sb), "张三,'=1+1,\"a,\"\"b\"\"\",\t110101199003074477,'@SUM(A1)\r\n");
+    /* Every cell whatever its column, numbers kept as text too: = + - @ tab CR. */
+    strbuf_reset(&sb);
+    csv_put(&sb, "-1", 1, 0);
+    csv_put(&sb, "+86 22 2330 3512", 0, CSV_TEXT);
+    csv_put(&sb, "\tcmd", 0, 0);
+    csv_put(&sb, "\r=1", 0, 0);
+    csv_put(&sb, "022-2330", 0, CSV_TEXT);
+    assert_str(strbuf_str(&sb), "'-1,'+86 22 2330 3512,'\tcmd,\"'\r=1\",\t022-2330");
+    assert_true(csv_formula_risk("@x") && !csv_formula_risk("x=1") && !csv_formula_risk(""));
     strbuf_free(&sb);
 }
 
