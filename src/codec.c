@@ -203,7 +203,7 @@ int codec_decoder_feed(struct codec_decoder *d, const char *in, size_t n, int la
             error_at(err, &d->pos, d->from, src + used, rest, 0);
             used = -1;
         } else {
-            memcpy(d->pending, src + used, rest);
+            if (rest) memcpy(d->pending, src + used, rest); /* src is NULL for an empty record */
             d->npending = rest;
         }
     }

@@ -61,7 +61,7 @@ char *xstrdup(const char *s)
 char *xstrndup(const char *s, size_t n)
 {
     char *p = xmalloc(n + 1);
-    memcpy(p, s, n);
+    if (n) memcpy(p, s, n); /* s may be NULL when n is 0 (an empty buffer) */
     p[n] = '\0';
     return p;
 }

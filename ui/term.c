@@ -30,11 +30,6 @@ static const struct {
 /* What a crash handler writes: attributes off, cursor on, leave the alternate screen. */
 static const char reset_seq[] = "\033[0m\033[?25h\033[?1049l\r\n";
 
-static void on_terminate(int sig)
-{
-    pending_signal = sig;
-}
-
 /* Async-signal-safe: put the tty back, say so, and die of the same signal. */
 static void on_crash(int sig)
 {
@@ -47,21 +42,41 @@ static void on_crash(int sig)
     raise(sig);
 }
 
+/*
+** A request to end: the main loop sees it, saves nothing half-done and
+** ends with 128 + sig. A second one while the first is still pending (the
+** program is busy and has not looked) restores the terminal and ends now.
+*/
+static void on_terminate(int sig)
+{
+    if (pending_signal) on_crash(sig);
+    pending_signal = sig;
+}
+
+/*
+** Every signal whose default ends the process, in two groups: those that
+** ask it to end (a kill, a hang-up, Ctrl-\ sent by kill since the tty is
+** raw, a CPU or file size limit ...), and those that mean it has crashed.
+** Either way the terminal is put back first; `stty sane` is never needed.
+*/
+static const int terminate_signals[] = {SIGTERM, SIGHUP,    SIGINT,  SIGQUIT, SIGUSR1, SIGUSR2,
+                                        SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGPOLL};
+static const int crash_signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS};
+
 static void signals_install(void)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
     sa.sa_handler = on_terminate; /* no SA_RESTART: a blocked getch() returns */
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
+    for (size_t i = 0; i < ARRAY_LEN(terminate_signals); i++)
+        sigaction(terminate_signals[i], &sa, NULL);
     sa.sa_handler = on_crash;
     sa.sa_flags = SA_RESETHAND;
-    sigaction(SIGSEGV, &sa, NULL);
-    sigaction(SIGABRT, &sa, NULL);
-    sigaction(SIGBUS, &sa, NULL);
-    sigaction(SIGFPE, &sa, NULL);
+    for (size_t i = 0; i < ARRAY_LEN(crash_signals); i++)
+        sigaction(crash_signals[i], &sa, NULL);
+    /* A printer's pipe that closes early is an error to report, not a reason to die. */
+    signal(SIGPIPE, SIG_IGN);
 }
 
 static void colors_init(void)

@@ -1,11 +1,12 @@
-# However bangban is ended, the terminal is left sane: SIGTERM and SIGHUP
-# (an SSH drop) end it in an orderly way, SIGABRT (a crash) restores the
+# However bangban is ended, the terminal is left sane: SIGTERM, SIGHUP
+# (an SSH drop), SIGQUIT (Ctrl-\ sent by kill: the tty is raw) and SIGUSR1
+# end it in an orderly way, SIGABRT and SIGSEGV (a crash) restore the
 # terminal from the signal handler. `stty -a` of the same terminal after
 # exit must show canonical mode and echo again.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-for sig in TERM HUP ABRT; do
+for sig in TERM HUP ABRT QUIT USR1 SEGV; do
     open_areas "s$sig"
     type_text "s$sig" "hp"
     wait_for "s$sig" "共 2 条"
@@ -20,6 +21,9 @@ for sig in TERM HUP ABRT; do
     TERM) want=143 ;;
     HUP) want=129 ;;
     ABRT) want=134 ;;
+    QUIT) want=131 ;;
+    USR1) want=138 ;;
+    SEGV) want=139 ;;
     esac
     [ "$status" = "$want" ] && t_ok "SIG$sig ends bangban (status $want)" || t_fail "SIG$sig ends bangban (status $want)" "status $status"
     if grep -q -- " icanon" "$T/s$sig.stty" && grep -q -- " echo " "$T/s$sig.stty" && ! grep -q -- "-icanon\|-echo " "$T/s$sig.stty"; then
