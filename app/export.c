@@ -35,6 +35,25 @@ static const struct {
 
 #define NCOLS (sizeof columns / sizeof columns[0])
 
+/*
+** Why row line (1 is the header) could not be written, from what
+** sheet_row() said (why, taken): a cell the encoding has no code for,
+** named by line, the record (who: a resident's name, an item's code; NULL
+** for none) and column header, so the clerk can find and fix it; or the
+** file itself (bad past the last column: a full disk), named as such.
+*/
+static char *row_error(size_t line, const char *who, size_t bad, size_t ncols, const char *header,
+                       char *why)
+{
+    if (bad >= ncols) return why;
+    char *msg =
+        who ? xasprintf(_("line %zu (%s), column %s: %s; nothing was written"), line, who, header,
+                        why)
+            : xasprintf(_("line %zu, column %s: %s; nothing was written"), line, header, why);
+    free(why);
+    return msg;
+}
+
 /* A resident's cells, masked unless unmasked. Strings in *keep are freed by the caller. */
 static void cells_of(const struct resident *r, int unmasked, const char **cells, char **keep)
 {
@@ -64,11 +83,8 @@ static int export_row(void *ctx, const struct resident *r)
     char *why;
     int ok = sheet_row(x->sheet, cells, x->flags, NCOLS, &bad, &why) == 0;
     if (!ok) {
-        /* Line 1 is the header. */
-        x->err =
-            xasprintf(_("line %zu (%s), column %s: %s; nothing was written"), x->rows + 2, r->name,
-                      bad < NCOLS ? ledger_field_header(columns[bad].field) : "", why);
-        free(why);
+        x->err = row_error(x->rows + 2, r->name, bad, NCOLS,
+                           bad < NCOLS ? ledger_field_header(columns[bad].field) : "", why);
     }
     free(keep[0]);
     free(keep[1]);
@@ -178,10 +194,11 @@ int export_catalogue(struct db *db, const char *path, const struct export_option
             cells[i] = values[catalogue_columns[i]];
         char *why;
         if (sheet_row(sh, cells, flags, NCAT, &bad, &why) != 0) {
-            *err = xasprintf(
-                _("line %zu (%s), column %s: %s; nothing was written"), r + 2, it->code,
-                ledger_schema_header(&ledger_catalogue, (int)catalogue_columns[bad]), why);
-            free(why);
+            *err = row_error(
+                r + 2, it->code, bad, NCAT,
+                bad < NCAT ? ledger_schema_header(&ledger_catalogue, (int)catalogue_columns[bad])
+                           : "",
+                why);
             rc = DB_INVALID;
         }
         free(accept);
@@ -233,9 +250,9 @@ int export_records(struct db *db, const struct record_export *re, const char *pa
             cells[i] = record_text(re->type, rec, re->columns[i].field);
         char *why;
         if (sheet_row(sh, cells, flags, ncols, &bad, &why) != 0) {
-            *err = xasprintf(_("line %zu, column %s: %s; nothing was written"), r + 2,
-                             ledger_schema_header(re->schema, re->columns[bad].column), why);
-            free(why);
+            *err = row_error(
+                r + 2, NULL, bad, ncols,
+                bad < ncols ? ledger_schema_header(re->schema, re->columns[bad].column) : "", why);
             rc = DB_INVALID;
         }
     }

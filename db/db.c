@@ -71,6 +71,23 @@ static const char db_pragmas[] = "PRAGMA journal_mode=WAL;"
                                  "PRAGMA mmap_size=1073741824;"
                                  "PRAGMA cache_size=-8192;";
 
+static int map_rc(int rc);
+
+/*
+** The bangban code for a SQLite result on db's connection. An I/O error
+** whose cause was a full disk (or a used-up quota) is DB_FULL: SQLite
+** reports "disk I/O error" when the -wal or -shm file cannot grow.
+*/
+static int map_rc_on(struct db *db, int rc)
+{
+    int code = rc & 0xFF;
+    if ((code == SQLITE_IOERR || code == SQLITE_CANTOPEN) && db && db->h) {
+        int e = sqlite3_system_errno(db->h);
+        if (e == ENOSPC || e == EDQUOT) return DB_FULL;
+    }
+    return map_rc(rc);
+}
+
 static int map_rc(int rc)
 {
     switch (rc & 0xFF) {
@@ -218,17 +235,31 @@ static int try_int(struct db *db, const char *sql, int64_t *v)
 }
 
 /* Decide whether the file is ours, empty, or something else; refuse what we must. */
+/* SQLite's last error on db in words; the cause in the system's words when it was one. Caller
+ * frees. */
+static char *sqlite_error_text(struct db *db)
+{
+    int code = sqlite3_errcode(db->h) & 0xFF;
+    int e = sqlite3_system_errno(db->h);
+    if ((code == SQLITE_IOERR || code == SQLITE_CANTOPEN || code == SQLITE_FULL) && e)
+        return util_errno_text(e);
+    return xstrdup(sqlite3_errmsg(db->h));
+}
+
 static int identify(struct db *db, unsigned flags, char **err)
 {
     int64_t tables = 0;
     int rc = try_int(db, "SELECT count(*) FROM sqlite_schema", &tables);
     if (rc != SQLITE_OK) {
-        if (map_rc(rc) == DB_NOT_OURS) {
+        if (map_rc_on(db, rc) == DB_NOT_OURS) {
             *err = xasprintf(_("%s is not a bangban database"), db->path);
             return DB_NOT_OURS;
         }
-        *err = xasprintf(_("cannot read %s: %s"), db->path, sqlite3_errmsg(db->h));
-        return map_rc(rc) == DB_BUSY ? DB_BUSY : DB_ERROR;
+        char *why = sqlite_error_text(db);
+        *err = xasprintf(_("cannot read %s: %s"), db->path, why);
+        free(why);
+        rc = map_rc_on(db, rc);
+        return rc == DB_BUSY || rc == DB_FULL ? rc : DB_ERROR;
     }
     int64_t app = db_int(db, 0, "PRAGMA application_id");
     int version = db_schema_version(db);
@@ -279,8 +310,9 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
                  ((flags & DB_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
     int src = sqlite3_open_v2(path, &db->h, oflags, NULL);
     if (src != SQLITE_OK) {
-        *err = xasprintf(_("cannot open %s: %s"), path,
-                         db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(src));
+        char *why = db->h ? sqlite_error_text(db) : xstrdup(sqlite3_errstr(src));
+        *err = xasprintf(_("cannot open %s: %s"), path, why);
+        free(why);
         db_close(db);
         return DB_ERROR;
     }
@@ -290,9 +322,11 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
     sqlite3_create_collation_v2(db->h, "zh", SQLITE_UTF8, NULL, collate_zh, NULL);
 
     int rc = identify(db, flags, err);
-    if (rc == DB_OK && raw_exec(db, db_pragmas) != SQLITE_OK) {
-        *err = xasprintf(_("cannot set up %s: %s"), path, sqlite3_errmsg(db->h));
-        rc = DB_ERROR;
+    if (rc == DB_OK && (src = raw_exec(db, db_pragmas)) != SQLITE_OK) {
+        char *why = sqlite_error_text(db);
+        *err = xasprintf(_("cannot set up %s: %s"), path, why);
+        free(why);
+        rc = map_rc_on(db, src) == DB_FULL ? DB_FULL : DB_ERROR;
     }
     if (rc == DB_OK) rc = migrate(db, err);
     if (rc != DB_OK) {
@@ -405,7 +439,7 @@ void db_bind_null(struct db_stmt *st, int idx)
 static void failure_note(struct db *db, int src, const char *sql)
 {
     free(db->last_error);
-    db->last_error = xstrdup(sqlite3_errmsg(db->h));
+    db->last_error = sqlite_error_text(db);
     /* A value another record holds is the clerk's to hear about, not the log's. */
     if (map_rc(src) != DB_DUPLICATE)
         log_write("%s: %s (%s) in: %s", db->path, db->last_error, sqlite3_errstr(src),
@@ -418,7 +452,7 @@ int db_step(struct db_stmt *st)
     free(st->db->last_error);
     st->db->last_error = NULL;
     int src = sqlite3_step(st->st);
-    int rc = map_rc(src);
+    int rc = map_rc_on(st->db, src);
     if (rc != DB_ROW && rc != DB_DONE) failure_note(st->db, src, st->sql);
     return rc;
 }
@@ -532,7 +566,7 @@ int db_exec(struct db *db, const char *sql)
     db->last_error = NULL;
     int src = raw_exec(db, sql);
     if (src != SQLITE_OK) failure_note(db, src, sql);
-    return map_rc(src);
+    return map_rc_on(db, src);
 }
 
 int db_analyze(struct db *db)
@@ -567,14 +601,14 @@ int db_write_begin(struct db *db)
 {
     if (db->depth > 0) {
         /* Nested: a savepoint, so the inner work can be undone alone. */
-        int rc = map_rc(savepoint(db, "SAVEPOINT", db->depth + 1));
+        int rc = map_rc_on(db, savepoint(db, "SAVEPOINT", db->depth + 1));
         if (rc == DB_OK) db->depth++;
         return rc;
     }
     db->depth = 1;
     db->doomed = 0;
     for (int tries = 0;; tries++) {
-        int rc = map_rc(raw_exec(db, "BEGIN IMMEDIATE"));
+        int rc = map_rc_on(db, raw_exec(db, "BEGIN IMMEDIATE"));
         if (rc == DB_OK) return DB_OK;
         if (rc != DB_BUSY || tries >= DB_RETRIES) {
             db->depth = 0;
@@ -588,7 +622,7 @@ int db_commit(struct db *db)
 {
     assert(db->depth > 0);
     if (db->depth > 1) {
-        int rc = db->doomed ? DB_OK : map_rc(savepoint(db, "RELEASE", db->depth));
+        int rc = db->doomed ? DB_OK : map_rc_on(db, savepoint(db, "RELEASE", db->depth));
         db->depth--;
         return rc;
     }
@@ -599,7 +633,7 @@ int db_commit(struct db *db)
         return DB_ERROR;
     }
     for (int tries = 0;; tries++) {
-        int rc = map_rc(raw_exec(db, "COMMIT"));
+        int rc = map_rc_on(db, raw_exec(db, "COMMIT"));
         if (rc == DB_OK) {
             db->generation++;
             return DB_OK;

@@ -86,14 +86,23 @@ int printer_print(const char *text, const char *printer, char **err)
 
 int printer_save(const char *text, const char *path, char **err)
 {
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        *err = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
-        return -1;
+    struct outfile o;
+    int fd = outfile_open(&o, path, 1);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    int ok = f != NULL;
+    if (f) {
+        fputs(text, f);
+        ok = fflush(f) == 0 && !ferror(f);
+        ok = fclose(f) == 0 && ok;
+        if (!ok) outfile_abort(&o);
+    } else if (fd >= 0) {
+        close(fd);
+        outfile_abort(&o);
     }
-    fputs(text, f);
-    if (fclose(f) != 0) {
-        *err = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
+    if (!ok || outfile_commit(&o) != 0) {
+        char *why = util_errno_text(errno);
+        *err = xasprintf(_("cannot write %s: %s"), path, why);
+        free(why);
         return -1;
     }
     return 0;

@@ -139,7 +139,7 @@ static int csv_row(struct sheet *s, const char *const *cells, const unsigned *fl
     csv_end_row(&s->out);
     if (fwrite(s->out.buf, 1, s->out.len, s->f) != s->out.len) {
         *bad_cell = n;
-        *err = xasprintf(_("cannot write %s: %s"), s->path, strerror(errno));
+        *err = write_error(s->path, errno);
         return -1;
     }
     return 0;

@@ -295,26 +295,22 @@ int outfile_open(struct outfile *o, const char *path, int create)
     o->tmp = xasprintf("%s/part", o->dir);
     if (!create) return 0;
     int fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        int e = errno;
-        outfile_abort(o);
-        errno = e;
-    }
+    if (fd < 0) outfile_abort(o);
     return fd;
 }
 
 int outfile_commit(struct outfile *o)
 {
     int rc = rename(o->tmp, o->path);
-    int e = errno;
     outfile_abort(o);
-    errno = e;
     return rc;
 }
 
 void outfile_abort(struct outfile *o)
 {
+    int e = errno; /* what went wrong before, for the caller to say */
     if (o->tmp) unlink(o->tmp);
     if (o->dir) rmdir(o->dir);
     outfile_clear(o);
+    errno = e;
 }

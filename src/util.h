@@ -122,7 +122,7 @@ struct outfile {
 int outfile_open(struct outfile *o, const char *path, int create);
 /* Put the file in place (its fd already closed). Returns 0, or -1 with errno; o is cleared. */
 int outfile_commit(struct outfile *o);
-/* Give up: remove what was written; o is cleared. */
+/* Give up: remove what was written; o is cleared, errno kept. */
 void outfile_abort(struct outfile *o);
 /*
 ** errno e in words a clerk can act on: a full disk, a quota, a permission

@@ -82,13 +82,13 @@ for c in src/*.c "$table"; do
     o="$out/obj/$(basename "$c" .c).o"
     objs="$objs $o"
     if stale "$o" "$c" src/*.h; then
-        echo "# cc $c" >&2
         # shellcheck disable=SC2086
         $CC $CFLAGS -fsanitize=fuzzer-no-link -c "$c" -o "$o" || die "cannot compile $c"
-        built=1
+        built=$((built + 1))
     fi
 done
-if [ "$built" = 1 ] || [ ! -f "$out/libcore.a" ]; then
+[ "$built" = 0 ] || echo "# $out: $built core files compiled" >&2
+if [ "$built" != 0 ] || [ ! -f "$out/libcore.a" ]; then
     rm -f "$out/libcore.a"
     # shellcheck disable=SC2086
     ar rcs "$out/libcore.a" $objs || die "cannot archive the core"
@@ -113,7 +113,7 @@ fi
 for n in $names; do
     bin="$out/fuzz_$n"
     if stale "$bin" "tests/fuzz/fuzz_$n.c" tests/fuzz/fuzz.h "$out/libcore.a"; then
-        echo "# cc tests/fuzz/fuzz_$n.c" >&2
+        echo "# $out: linking fuzz_$n" >&2
         # shellcheck disable=SC2086
         $CC $CFLAGS -fsanitize=fuzzer -o "$bin" "tests/fuzz/fuzz_$n.c" "$out/libcore.a" $LIBS ||
             die "cannot build $bin (libFuzzer's runtime is in Debian's libclang-rt-14-dev)"
