@@ -30,6 +30,14 @@ static const struct verb {
         "N requests over the last Y years, default 3)"),
      0},
     {"check", verb_check, 0, "", N_("check the database for damage"), 0},
+    {"backup", verb_backup, 1, N_("FILE [--force]"),
+     N_("a consistent, checked copy of the database while desks keep working\n"
+        "(never cp a live database: it misses the last saves)"),
+     0},
+    {"restore", verb_restore, 1, N_("FILE"),
+     N_("put a backup in place of the database (every desk closed first);\n"
+        "the database replaced is kept beside it"),
+     0},
     {"import", verb_import, 1,
      N_("%s FILE [--encoding utf-8|gb18030|gbk]\n[--skip-existing] [--rejects FILE]"),
      N_("read a ledger (CSV); bad rows go to FILE.rejects.csv"), 1},

@@ -1,9 +1,11 @@
 /*
-** cli_data: the verbs that make and look after a database: init, demo, check.
+** cli_data: the verbs that make and look after a database: init, demo, check,
+** backup, restore.
 */
 #include "app/checks.h"
 #include "app/demo.h"
 #include "cli/verbs.h"
+#include "db/backup.h"
 #include "db/area.h"
 #include "db/request_store.h"
 #include "src/actor.h"
@@ -106,4 +108,55 @@ int verb_check(const char *db_path, int argc, char **argv)
     strbuf_free(&report);
     db_close(db);
     return problems ? EXIT_CHECK : EXIT_OK;
+}
+
+/* bangban backup FILE [--force]: a checked copy of the live database. */
+int verb_backup(const char *db_path, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"force", no_argument, NULL, 'F'},
+        {NULL, 0, NULL, 0},
+    };
+    int force = 0, c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        if (c != 'F') return verb_usage("backup");
+        force = 1;
+    }
+    if (optind != argc - 1) return verb_usage("backup");
+    const char *path = argv[optind];
+    int status = EXIT_OK;
+    struct db *db = verb_open(db_path, 0, &status);
+    if (!db) return status;
+    struct backup_info info;
+    char *err;
+    int rc = db_backup(db, path, force, &info, &err);
+    if (rc == DB_OK)
+        printf(_("%s: a checked copy of %s, %.1f MB (schema version %d)\n"), path, db_path,
+               (double)info.bytes / 1e6, info.schema);
+    else
+        verb_fail(err);
+    free(err);
+    db_close(db);
+    return rc == DB_OK ? EXIT_OK : EXIT_ERROR;
+}
+
+/* bangban restore FILE: put a backup in place of the database, keeping the one replaced. */
+int verb_restore(const char *db_path, int argc, char **argv)
+{
+    if (argc != 2) return verb_usage("restore");
+    struct backup_info info;
+    char *err;
+    int rc = db_restore(db_path, argv[1], &info, &err);
+    if (rc == DB_OK) {
+        printf(_("%s: restored from %s (schema version %d)\n"), db_path, argv[1], info.schema);
+        if (info.replaced) printf(_("the database it replaced is kept as %s\n"), info.replaced);
+    } else {
+        verb_fail(err);
+    }
+    free(err);
+    free(info.replaced);
+    return rc == DB_OK                                                 ? EXIT_OK
+           : rc == DB_NOT_OURS || rc == DB_TOO_NEW || rc == DB_MISSING ? EXIT_DATABASE
+                                                                       : EXIT_ERROR;
 }

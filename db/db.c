@@ -18,7 +18,6 @@
 #include <time.h>
 
 /* "BANG": marks a SQLite file as a bangban database. */
-#define DB_APPLICATION_ID 0x42414E47
 /* How often BEGIN IMMEDIATE is retried after the busy timeout gave up. */
 #define DB_RETRIES 10
 /* The busy timeout of each attempt. */
@@ -163,7 +162,7 @@ static int raw_exec(struct db *db, const char *sql)
     return sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 }
 
-static int collate_zh(void *arg, int na, const void *a, int nb, const void *b)
+int db_collate_zh(void *arg, int na, const void *a, int nb, const void *b)
 {
     (void)arg;
     return pinyin_collate(a, na, b, nb);
@@ -319,7 +318,7 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
     sqlite3_busy_timeout(db->h, DB_BUSY_MS);
-    sqlite3_create_collation_v2(db->h, "zh", SQLITE_UTF8, NULL, collate_zh, NULL);
+    sqlite3_create_collation_v2(db->h, "zh", SQLITE_UTF8, NULL, db_collate_zh, NULL);
 
     int rc = identify(db, flags, err);
     if (rc == DB_OK && (src = raw_exec(db, db_pragmas)) != SQLITE_OK) {

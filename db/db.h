@@ -38,6 +38,15 @@ enum db_rc {
 struct db;
 struct db_stmt;
 
+/* PRAGMA application_id of every bangban database ("BANG"). */
+#define DB_APPLICATION_ID 0x42414E47
+
+/*
+** The "zh" collation (pinyin order, numbers as numbers) as SQLite calls it,
+** for a connection opened outside db_open() (a backup being checked).
+*/
+int db_collate_zh(void *arg, int na, const void *a, int nb, const void *b);
+
 /* db_open() flags. */
 #define DB_OPEN_CREATE 1u /* create the file (and its directory) when missing */
 

@@ -46,6 +46,9 @@ die() {
 }
 command -v "$CC" >/dev/null 2>&1 || die "$CC is missing (Debian: apt-get install clang libclang-rt-14-dev)"
 $PKG_CONFIG --exists icu-uc icu-i18n 2>/dev/null || die "ICU is missing (Debian: apt-get install pkg-config libicu-dev)"
+rt=$($CC -print-runtime-dir 2>/dev/null)
+[ -f "$rt/libclang_rt.fuzzer-$(uname -m).a" ] || [ -f "$rt/libclang_rt.fuzzer.a" ] ||
+    die "$CC has no libFuzzer runtime in $rt (Debian: apt-get install libclang-rt-14-dev)"
 
 # stale TARGET DEP...: true when TARGET is missing or a DEP is newer.
 stale() {
@@ -68,9 +71,11 @@ if [ ! -f "$table" ] || stale "$table" src/pinyin_gen.c; then
     table=$out/gen/pinyin_table.c
     if stale "$table" src/pinyin_gen.c; then
         echo "# generating $table" >&2
+        # shellcheck disable=SC2046
         $CC -O1 -o "$out/gen/pinyin_gen" src/pinyin_gen.c \
             $($PKG_CONFIG --cflags --libs icu-i18n icu-uc) || die "cannot build pinyin_gen"
-        "$out/gen/pinyin_gen" >"$table.tmp" && mv "$table.tmp" "$table" || die "pinyin_gen failed"
+        "$out/gen/pinyin_gen" >"$table.tmp" || die "pinyin_gen failed"
+        mv "$table.tmp" "$table" || exit 1
     fi
 fi
 
