@@ -8,6 +8,8 @@
 #                   make test T="e2e/residents unit/codec cli"  any tests and suites
 #                   (see tests/run.sh); every one ends with "N passed, N failed"
 #   make bench      timings on district-scale generated data
+#   make fuzz       each libFuzzer harness of tests/fuzz/ for 60 s (FUZZ_SECONDS=N)
+#   make reliability  crash loop, eight writers, full disk, backup under load (minutes)
 #   make install    PREFIX=/usr/local DESTDIR=  (and make uninstall)
 #   make po         refresh locale/bangban.pot and merge it into locale/zh_CN.po
 #   make format     clang-format every C file
@@ -66,15 +68,18 @@ MO = build/locale/zh_CN/LC_MESSAGES/bangban.mo
 BUILD_NEEDS = cmd:cc:build-essential cmd:pkg-config:pkg-config cmd:msgfmt:gettext \
               pc:ncursesw:libncurses-dev pc:sqlite3:libsqlite3-dev pc:icu-i18n:libicu-dev \
               pc:xlsxwriter:libxlsxwriter-dev
+# The fuzz harnesses need clang and its libFuzzer runtime (file: a path that must exist).
+FUZZ_NEEDS  = cmd:clang:clang \
+              file:$(shell clang -print-runtime-dir 2>/dev/null)/libclang_rt.fuzzer-$(shell uname -m).a:libclang-rt-14-dev
 TEST_NEEDS  = $(BUILD_NEEDS) pc:cmocka:libcmocka-dev cmd:tmux:tmux cmd:xgettext:gettext \
               cmd:sqlite3:sqlite3 cmd:groff:groff-base cmd:pgrep:procps cmd:unzip:unzip \
-              cmd:inotifywait:inotify-tools
+              cmd:inotifywait:inotify-tools $(FUZZ_NEEDS)
 
 # XDG data directory for the demo database of `make run`.
 XDG_DATA_HOME ?= $(HOME)/.local/share
 DEMO_DB ?= $(XDG_DATA_HOME)/bangban/demo.db
 
-.PHONY: all check-calls run test test-unit test-cli test-e2e bench install uninstall po format clean deps deps-test check-layers unit
+.PHONY: all check-calls run test test-unit test-cli test-e2e bench fuzz reliability install uninstall po format clean deps deps-test check-layers unit
 .DELETE_ON_ERROR:
 
 all: check-layers bangban check-calls $(MO)
@@ -89,6 +94,7 @@ for n in $(1); do \
   case $$kind in \
     pc) $(PKG_CONFIG) --exists $$name 2>/dev/null || missing="$$missing $$pkg" ;; \
     cmd) command -v $$name >/dev/null 2>&1 || missing="$$missing $$pkg" ;; \
+    file) [ -e "$$name" ] || missing="$$missing $$pkg" ;; \
   esac; \
 done; \
 missing=$$(printf '%s\n' $$missing | sort -u | tr '\n' ' '); \
@@ -211,6 +217,17 @@ test-cli test-e2e: deps-test
 bench: deps-test
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	@sh tests/bench/run.sh ./bangban
+
+# make test runs each harness a few seconds (tests/cli/fuzz.sh); this, a minute each.
+FUZZ_SECONDS ?= 60
+fuzz: deps-test
+	@$(MAKE) --no-print-directory build/gen/pinyin_table.c
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# Not in make test: it takes minutes. Prints its figures as a table.
+reliability: deps-test
+	@$(MAKE) --no-print-directory all
+	@sh tests/reliability/run.sh ./bangban
 
 # --- install ------------------------------------------------------------------
 install: all

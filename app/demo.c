@@ -390,12 +390,21 @@ static int demo_next(void *ctx, struct resident *r, size_t *done, size_t *total)
     return 1;
 }
 
+/* Noted in the bulk load's own transaction: the demo's residents are all there. */
+#define RESIDENTS_KEY "demo_residents"
+
 int demo_residents(struct db *db, size_t n, const char *actor,
                    void (*progress)(void *ctx, const char *step, size_t done, size_t total),
-                   void *ctx, char **err)
+                   void *ctx, struct demo_run *run, char **err)
 {
     struct area_list grids;
     *err = NULL;
+    memset(run, 0, sizeof *run);
+    char *made = db_meta_get(db, RESIDENTS_KEY);
+    run->total = made && *made ? (size_t)strtoull(made, NULL, 10) : n;
+    run->before = made && *made ? run->total : 0;
+    free(made);
+    if (run->before) return DB_OK;
     int rc = area_list(db, AREA_GRID, "", 0, 0, &grids);
     if (rc == DB_OK && grids.n == 0) {
         area_list_free(&grids);
@@ -423,6 +432,11 @@ int demo_residents(struct db *db, size_t n, const char *actor,
     rc = resident_bulk_pump(bulk, demo_next, &d, _("Generating residents"), progress, ctx);
     idcard_seen_free(&d.ids);
     area_list_free(&grids);
+    if (rc == DB_OK) {
+        char *count = xasprintf("%zu", n);
+        rc = db_meta_set(db, RESIDENTS_KEY, count);
+        free(count);
+    }
     if (rc == DB_OK)
         rc = resident_bulk_finish(bulk, progress, ctx);
     else
@@ -554,21 +568,99 @@ static int inputs_load(struct db *db, struct history_inputs *h)
     return rc;
 }
 
+/*
+** A generation of requests, written to meta as it starts and after every
+** batch it commits (in the batch's transaction), and cleared by its last
+** commit: a generation killed halfway is found there and finished, the
+** same requests made again from the same seed and span, those already
+** stored skipped.
+*/
+struct plan {
+    long long n, years;
+    long long start, now;            /* the span, as it was when the generation began */
+    long long first_talk, last_talk; /* the evening talks it made */
+    long long made;                  /* requests committed so far */
+};
+
+#define PLAN_KEY "demo_requests_plan"
+
+/* The plan of an unfinished generation into *p: 1, or 0 when none is pending. */
+static int plan_read(struct db *db, struct plan *p)
+{
+    char *v = db_meta_get(db, PLAN_KEY);
+    int found = v && sscanf(v, "%lld %lld %lld %lld %lld %lld %lld", &p->n, &p->years, &p->start,
+                            &p->now, &p->first_talk, &p->last_talk, &p->made) == 7;
+    free(v);
+    return found;
+}
+
+/* Write p (inside the caller's transaction); p NULL clears it. */
+static int plan_write(struct db *db, const struct plan *p)
+{
+    if (!p) return db_meta_set(db, PLAN_KEY, "");
+    char *v = xasprintf("%lld %lld %lld %lld %lld %lld %lld", p->n, p->years, p->start, p->now,
+                        p->first_talk, p->last_talk, p->made);
+    int rc = db_meta_set(db, PLAN_KEY, v);
+    free(v);
+    return rc;
+}
+
+/* The evening talks an interrupted generation made (ids first..last), oldest first. */
+static int talks_reload(struct db *db, struct history_inputs *h, const struct plan *p)
+{
+    struct talk_list all;
+    int rc = talk_list(db, "", &all);
+    if (rc != DB_OK) return rc;
+    h->talks = xcalloc(all.n + 1, sizeof *h->talks);
+    for (size_t i = all.n; i-- > 0;) { /* the list is newest first */
+        const struct evening_talk *t = &all.v[i];
+        if (t->id < p->first_talk || t->id > p->last_talk) continue;
+        struct date d;
+        date_parse(t->held_on, &d);
+        struct tm tm = {0};
+        tm.tm_year = d.year - 1900;
+        tm.tm_mon = d.month - 1;
+        tm.tm_mday = d.day;
+        tm.tm_hour = 19;
+        tm.tm_isdst = -1;
+        h->talks[h->ntalks++] = (struct reqgen_talk){t->id, mktime(&tm)};
+    }
+    talk_list_free(&all);
+    return DB_OK;
+}
+
 int demo_requests(struct db *db, size_t n, int years, const char *actor,
                   void (*progress)(void *ctx, const char *step, size_t done, size_t total),
-                  void *ctx, char **err)
+                  void *ctx, struct demo_run *run, char **err)
 {
     *err = NULL;
+    memset(run, 0, sizeof *run);
+    struct plan p;
+    int resuming = plan_read(db, &p);
     int64_t all = 0, open, overdue;
     int rc = request_counts(db, &all, &open, &overdue, clock_now());
     if (rc != DB_OK) {
         *err = xstrdup(db_rc_message(rc));
         return rc;
     }
-    if (all > 0) {
+    if (all > 0 && !resuming) {
         *err = xasprintf(_("%s already holds requests"), db_path(db));
         return DB_INVALID;
     }
+    if (!resuming) {
+        time_t now = clock_now();
+        p = (struct plan){(long long)n,
+                          years,
+                          (long long)(now - (time_t)years * 365 * 86400),
+                          (long long)now,
+                          0,
+                          0,
+                          0};
+    }
+    run->total = (size_t)p.n;
+    run->years = (int)p.years;
+    run->before = resuming ? (size_t)p.made : 0;
+    n = (size_t)p.n;
     if (item_count(db) == 0) {
         *err = xasprintf(_("%s has no service catalogue: create the demo district first"),
                          db_path(db));
@@ -579,10 +671,17 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     memset(&h, 0, sizeof h);
     rc = calendar_load(db, &cal);
     if (rc == DB_OK) rc = inputs_load(db, &h);
-    time_t now = clock_now(), start = now - (time_t)years * 365 * 86400;
+    time_t now = (time_t)p.now, start = (time_t)p.start;
     int switched = rc == DB_OK && db_journal_exclusive(db);
     if (rc == DB_OK) rc = db_write_begin(db);
-    if (rc == DB_OK) rc = inputs_talks(db, &h, start, now, actor);
+    if (rc == DB_OK && resuming) {
+        rc = talks_reload(db, &h, &p);
+    } else if (rc == DB_OK) {
+        rc = inputs_talks(db, &h, start, now, actor);
+        p.first_talk = h.ntalks ? h.talks[0].id : 0;
+        p.last_talk = h.ntalks ? h.talks[h.ntalks - 1].id : 0;
+        if (rc == DB_OK) rc = plan_write(db, &p);
+    }
     struct reqgen g;
     memset(&g, 0, sizeof g);
     g.cal = &cal;
@@ -613,17 +712,21 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
         }
         char number[16];
         record_set(&r.number, request_number_format(year, ++seq, number));
-        rc = request_store_history(db, &r, ev, nev);
+        /* Made again from the seed when finishing a killed run: stored already. */
+        if ((long long)g.made > p.made) rc = request_store_history(db, &r, ev, nev);
         request_free(&r);
         reqgen_events_free(ev, nev);
-        if (rc == DB_OK && g.made % 20000 == 0) {
+        if (rc == DB_OK && g.made % 20000 == 0 && (long long)g.made > p.made) {
             /* Commit as it goes: a bounded journal, and the other desks are not held up long. */
-            rc = db_commit(db);
+            p.made = (long long)g.made;
+            rc = plan_write(db, &p);
+            if (rc == DB_OK) rc = db_commit(db);
             if (rc == DB_OK) rc = db_write_begin(db);
         }
         if (progress && g.made % 1000 == 0) progress(ctx, _("Generating requests"), g.made, n);
     }
     if (rc == DB_OK) rc = request_seq_fix(db);
+    if (rc == DB_OK) rc = plan_write(db, NULL);
     if (rc == DB_OK)
         rc = db_commit(db);
     else

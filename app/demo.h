@@ -25,26 +25,38 @@ struct demo_report {
 */
 int demo_seed(struct db *db, const char *actor, struct demo_report *report, char **err);
 
+/* What demo_residents() and demo_requests() did. */
+struct demo_run {
+    size_t total;  /* the generation's size (an earlier run's own, when finishing it) */
+    int years;     /* requests: over how many years */
+    size_t before; /* stored by an earlier run already (killed halfway, or whole); 0: a new run */
+};
+
 /*
 ** Fill the demo district with n generated residents (see namegen_resident():
 ** realistic names, valid and unique ID numbers), spread over its grids,
-** through the bulk loader. The register must be empty and the district
-** seeded. progress (may be NULL) is told how far it has come. Returns
-** DB_OK or an error with *err set (caller frees); then nothing was written.
+** through the bulk loader, in one transaction that also notes it was done.
+** The register must be empty and the district seeded, unless an earlier
+** demo made its residents (run->before: how many; nothing is done: a rerun
+** after a kill goes on to the requests). progress (may be NULL) is told how
+** far it has come. Returns DB_OK with *run, or an error with *err set
+** (caller frees); then nothing was written.
 */
 int demo_residents(struct db *db, size_t n, const char *actor,
                    void (*progress)(void *ctx, const char *step, size_t done, size_t total),
-                   void *ctx, char **err);
+                   void *ctx, struct demo_run *run, char **err);
 
 /*
 ** Fill the demo district with n requests taken down over the last `years`
 ** years (src/reqgen.h), with their timelines and evening-talk sessions.
 ** The district and its catalogue must be there; residents, if any, are
-** the requesters. Committed in steps of 20,000. Returns DB_OK or an error
-** with *err set (caller frees).
+** the requesters. Committed in steps of 20,000, each step noting how far
+** it came: when a run was killed halfway, this finishes that run (its own
+** n and years, the same requests) instead. Returns DB_OK with *run, or an
+** error with *err set (caller frees).
 */
 int demo_requests(struct db *db, size_t n, int years, const char *actor,
                   void (*progress)(void *ctx, const char *step, size_t done, size_t total),
-                  void *ctx, char **err);
+                  void *ctx, struct demo_run *run, char **err);
 
 #endif

@@ -45,15 +45,24 @@ static int demo_fill(struct db *db, const char *db_path, long long residents, lo
     } else if (residents == 0 && requests == 0) {
         rc = demo_seed(db, actor_name(), &(struct demo_report){0}, err);
     }
+    struct demo_run run;
     if (rc == DB_OK && residents > 0) {
-        rc = demo_residents(db, (size_t)residents, actor_name(), verb_progress, NULL, err);
-        if (rc == DB_OK) printf(_("%s: %lld demo residents added\n"), db_path, residents);
+        rc = demo_residents(db, (size_t)residents, actor_name(), verb_progress, NULL, &run, err);
+        if (rc == DB_OK && run.before)
+            printf(_("%s: the %zu demo residents of an earlier run are there already\n"), db_path,
+                   run.before);
+        else if (rc == DB_OK)
+            printf(_("%s: %lld demo residents added\n"), db_path, residents);
     }
     if (rc == DB_OK && requests > 0) {
-        rc =
-            demo_requests(db, (size_t)requests, (int)years, actor_name(), verb_progress, NULL, err);
-        if (rc == DB_OK)
-            printf(_("%s: %lld demo requests added over %lld years\n"), db_path, requests, years);
+        rc = demo_requests(db, (size_t)requests, (int)years, actor_name(), verb_progress, NULL,
+                           &run, err);
+        if (rc == DB_OK && run.before)
+            printf(_("%s: an interrupted run finished: %zu of its %zu demo requests were there, "
+                     "the rest added\n"),
+                   db_path, run.before, run.total);
+        else if (rc == DB_OK)
+            printf(_("%s: %zu demo requests added over %d years\n"), db_path, run.total, run.years);
     }
     return rc;
 }

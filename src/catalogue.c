@@ -187,7 +187,7 @@ int catalogue_row_check(const struct ledger *l, const struct ledger_row *row,
     size_t before = p->n;
     service_item_init(it);
     unit_init(u);
-    if (ledger_row_shape(l, row, p)) return 1;
+    if (ledger_row_shape(l, row, p)) return (int)(p->n - before);
     char *code =
         text_normalize(ledger_value_of(l, row, CF_CODE), TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
     if (!*code)

@@ -33,6 +33,7 @@ void csv_split(const char *rec, size_t n, char delim, struct strlist *out)
     struct strbuf cell = STRBUF_INIT;
     size_t i = 0;
     strlist_clear(out);
+    if (!rec) rec = ""; /* an empty record decoded into an empty buffer */
     for (;;) {
         strbuf_reset(&cell);
         if (i < n && rec[i] == '"') {

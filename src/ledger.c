@@ -694,7 +694,7 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
     size_t before = p->n;
     resident_init(r);
     *upgraded = 0;
-    if (ledger_row_shape(l, row, p)) return 1;
+    if (ledger_row_shape(l, row, p)) return (int)(p->n - before);
 
     char *name = resident_normalize_name(ledger_value_of(l, row, LF_NAME));
     const char *why = resident_check_name(name);

@@ -176,8 +176,11 @@ void ledger_problem_add(struct ledger_problems *p, int line, const char *column,
 void ledger_problems_free(struct ledger_problems *p);
 
 /*
-** The shape of a row: it decoded, and it has as many columns as the header
-** (empty extra cells aside). Returns the problems added: 0 or 1.
+** The shape of a row: it decoded, it has as many columns as the header
+** (empty extra cells aside), and every cell the schema keeps meets the one
+** rule for stored text (text_find_forbidden()) and its field's most
+** characters. Returns the number of problems added (0: the row may be
+** checked further).
 */
 int ledger_row_shape(const struct ledger *l, const struct ledger_row *row,
                      struct ledger_problems *problems);

@@ -267,7 +267,8 @@ int text_fit(char *dst, size_t cap, const char *src, int cols, unsigned flags)
         used += w;
         s += n;
     }
-    if (cut && (flags & TEXT_FIT_ELLIPSIS) && cols > 0 && len + sizeof ellipsis <= cap) {
+    /* (Cut by a small cap rather than by width, the '…' may not fit in cols either.) */
+    if (cut && (flags & TEXT_FIT_ELLIPSIS) && used < cols && len + sizeof ellipsis <= cap) {
         memcpy(dst + len, ellipsis, sizeof ellipsis - 1);
         len += sizeof ellipsis - 1;
         used++;

@@ -422,7 +422,8 @@ static void generated_history(void **state)
 {
     (void)state;
     char *err = NULL;
-    assert_int_equal(demo_requests(db, 2000, 1, "测试", NULL, NULL, &err), DB_OK);
+    struct demo_run run;
+    assert_int_equal(demo_requests(db, 2000, 1, "测试", NULL, NULL, &run, &err), DB_OK);
     assert_int_equal(db_int(db, 0, "SELECT count(*) FROM request"), 2000);
     /* A realistic mix: most closed, some open in each kind of queue. */
     assert_true(db_int(db, 0, "SELECT count(*) FROM request WHERE status = 'closed'") > 1000);
@@ -448,7 +449,7 @@ static void generated_history(void **state)
     assert_int_equal(request_create(db, &r, RA_DISPATCH, NULL, "甲", clock_now(), &why), DB_OK);
     assert_int_equal(db_int(db, 0, "SELECT count(DISTINCT number) FROM request"), 2001);
     request_free(&r);
-    assert_int_equal(demo_requests(db, 10, 1, "测试", NULL, NULL, &err), DB_INVALID);
+    assert_int_equal(demo_requests(db, 10, 1, "测试", NULL, NULL, &run, &err), DB_INVALID);
     free(err);
 }
 
