@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Communities and grids by code and by name, sorted for bsearch. */
 struct place_entry {
@@ -260,6 +261,71 @@ static char *audit_detail(const struct import_options *o, const struct import_re
                      rep->unchanged, rep->skipped, rep->rejected);
 }
 
+/*
+** A long import commits as it goes, every BATCH_MS of writing, and lets
+** go of the lock for a moment after each commit: a desk's one-row save
+** waits behind it a fraction of a second, and a second import waits its
+** turn. Killed or stopped halfway, the rows of the batches committed stay
+** in; the same file imported again finishes it (rows in already are
+** unchanged).
+*/
+#define BATCH_MS 200
+
+struct batch {
+    struct db *db;
+    struct timespec began;
+    struct import_report kept; /* the counts as of the last commit (only the counts) */
+    int committed;             /* a batch was committed */
+};
+
+static long batch_elapsed_ms(const struct batch *b)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long)(now.tv_sec - b->began.tv_sec) * 1000 + (now.tv_nsec - b->began.tv_nsec) / 1000000;
+}
+
+static int batch_begin(struct batch *b, struct db *db)
+{
+    memset(b, 0, sizeof *b);
+    b->db = db;
+    clock_gettime(CLOCK_MONOTONIC, &b->began);
+    return db_write_begin(db);
+}
+
+/* Commit what is written when the batch has run long enough, and begin the next. */
+static int batch_turn(struct batch *b, const struct import_report *rep)
+{
+    if (batch_elapsed_ms(b) < BATCH_MS) return DB_OK;
+    int rc = db_commit(b->db);
+    if (rc != DB_OK) return rc;
+    b->committed = 1;
+    b->kept = *rep;
+    struct timespec pause = {0, 3000000}; /* a waiting desk takes the lock now */
+    nanosleep(&pause, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &b->began);
+    return db_write_begin(b->db);
+}
+
+/*
+** The import stopped with rc after the batches b committed: the report's
+** counts become theirs, and *err says what is in and what to do. Takes
+** *err (the reason) and replaces it.
+*/
+static void batch_stopped(const struct batch *b, struct import_report *rep, char **err)
+{
+    rep->imported = b->committed ? b->kept.imported : 0;
+    rep->updated = b->committed ? b->kept.updated : 0;
+    rep->unchanged = b->committed ? b->kept.unchanged : 0;
+    rep->skipped = b->committed ? b->kept.skipped : 0;
+    if (!b->committed) return;
+    char *why = *err;
+    *err = xasprintf(_("%s; the first %zu rows are in (new %zu, updated %zu): import the same file "
+                       "again to finish it"),
+                     why, b->kept.read, b->kept.imported, b->kept.updated);
+    free(why);
+}
+
 int import_residents(struct db *db, struct ledger *l, const struct import_options *o,
                      struct import_report *rep, char **err)
 {
@@ -279,6 +345,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     in.rep = rep;
     in.places = &places;
     struct resident_bulk *bulk = NULL;
+    struct batch batch = {0};
     rc = resident_bulk_begin(db, o->actor, &bulk);
     if (rc == DB_OK) {
         /* An empty register: a second thread reads while this one writes. */
@@ -292,13 +359,18 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
             resident_bulk_abort(bulk);
         }
     } else if (rc == DB_INVALID) {
-        /* Residents are registered already: row by row, one transaction. */
-        rc = db_write_begin(db);
+        /* Residents are registered already: row by row, committed in batches. */
+        rc = batch_begin(&batch, db);
+        /* In the first batch: a batch committed before a kill is on record as an import. */
+        if (rc == DB_OK)
+            rc = audit_append(db, o->actor, "import-begun", "resident:*",
+                              o->ledger_path ? o->ledger_path : "");
         struct resident r;
         size_t done, total;
         while (rc == DB_OK && import_next(&in, &r, &done, &total)) {
             rc = merge_row(db, l, o, &r, rep);
             resident_free(&r);
+            if (rc == DB_OK) rc = batch_turn(&batch, rep);
             if (o->progress && rep->read % 1024 == 0)
                 o->progress(o->ctx, _("Reading the ledger"), done, total);
         }
@@ -316,7 +388,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     idcard_seen_free(&in.seen);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
-        rep->imported = rep->updated = rep->unchanged = rep->skipped = 0;
+        batch_stopped(&batch, rep, err);
     } else {
         rejects_write(l, o, &in.rejected, rep);
     }
@@ -556,11 +628,16 @@ int import_records(struct db *db, const struct record_import *ri, struct ledger 
     if (columns_check(l, rep, err) != DB_OK) return DB_INVALID;
     struct raw_rows rejected = {0};
     struct strlist seen = STRLIST_INIT;
-    int rc = db_write_begin(db);
+    struct batch batch;
+    int rc = batch_begin(&batch, db);
+    if (rc == DB_OK)
+        rc = audit_append(db, o->actor, "import-begun", ri->subject,
+                          o->ledger_path ? o->ledger_path : "");
     struct ledger_row row;
     while (rc == DB_OK && ledger_next(l, &row)) {
         rep->read++;
         rc = record_row(db, ri, l, &row, o, rep, &seen, &rejected);
+        if (rc == DB_OK) rc = batch_turn(&batch, rep);
         if (o->progress && rep->read % 64 == 0)
             o->progress(o->ctx, _("Reading the ledger"), ledger_offset(l), ledger_size(l));
     }
@@ -576,8 +653,8 @@ int import_records(struct db *db, const struct record_import *ri, struct ledger 
     strlist_free(&seen);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
-        rep->imported = rep->updated = rep->unchanged = rep->skipped = 0;
-        strlist_clear(&rep->created);
+        batch_stopped(&batch, rep, err);
+        if (!batch.committed) strlist_clear(&rep->created);
     } else {
         rejects_write(l, o, &rejected, rep);
     }

@@ -56,7 +56,12 @@ struct import_report {
 /*
 ** Import the rows of an open ledger. Returns DB_OK (rows may still have
 ** been rejected: see rep->rejected), or an error with *err set (caller
-** frees) when nothing was imported. Free the report with import_report_free().
+** frees) when it stopped. A first load into an empty register is one
+** transaction (nothing is in after an error); otherwise rows are committed
+** in batches of a fraction of a second, so desks can save meanwhile: after
+** an error the batches before it are in, the counts say how many, *err says
+** to import the same file again to finish. Free the report with
+** import_report_free().
 */
 int import_residents(struct db *db, struct ledger *l, const struct import_options *o,
                      struct import_report *rep, char **err);

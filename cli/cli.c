@@ -156,12 +156,28 @@ int cli_run(const char *db_path, int argc, char **argv)
     return v->run(db_path, argc, argv);
 }
 
+/* A verb waits its turn behind desks and other imports, saying once that it waits. */
+static int verb_wait(void *ctx, long waited_ms)
+{
+    int *told = ctx;
+    if (!*told && waited_ms >= 1000) {
+        fputs(_("bangban: waiting for the database: a desk or another import is writing\n"),
+              stderr);
+        *told = 1;
+    }
+    return 1;
+}
+
 struct db *verb_open(const char *path, unsigned flags, int *status)
 {
+    static int told;
     struct db *db;
     char *err;
-    int rc = db_open(path, flags, &db, &err);
-    if (rc == DB_OK) return db;
+    int rc = db_open(path, flags | DB_OPEN_QUEUE, &db, &err);
+    if (rc == DB_OK) {
+        db_set_wait(db, verb_wait, &told, 0);
+        return db;
+    }
     verb_fail(err);
     free(err);
     *status =

@@ -218,6 +218,7 @@ int db_restore(const char *path, const char *from, struct backup_info *info, cha
         sqlite3_close(h);
         return rc;
     }
+    if (!exists) path_make_parents(path, 0750); /* as init and demo do, for a new machine */
     struct outfile o;
     int fd = outfile_open(&o, path, 1);
     if (fd < 0 || file_copy(from, fd) != 0 || fchmod(fd, 0600) != 0) {

@@ -17,11 +17,16 @@
 #include <sys/stat.h>
 #include <time.h>
 
-/* "BANG": marks a SQLite file as a bangban database. */
-/* How often BEGIN IMMEDIATE is retried after the busy timeout gave up. */
-#define DB_RETRIES 10
-/* The busy timeout of each attempt. */
-#define DB_BUSY_MS 2000
+/*
+** How often BEGIN IMMEDIATE or COMMIT is tried again when SQLite says busy
+** without waiting in the busy handler (a WAL being recovered), not after
+** the handler gave up.
+*/
+#define DB_RETRIES 3
+/* How long a connection without a wait policy waits for another writer. */
+#define DB_WAIT_DEFAULT_MS 10000
+/* How often the wait hook hears of a wait. */
+#define DB_WAIT_TELL_MS 100
 
 struct db {
     sqlite3 *h;
@@ -33,6 +38,13 @@ struct db {
     int nidle;
     unsigned generation; /* write transactions committed on this connection */
     char *last_error;    /* what SQLite said when a statement last failed; NULL: none */
+    /* The wait policy (db_set_wait()) and the wait going on. */
+    db_wait_hook wait_hook;
+    void *wait_ctx;
+    long wait_limit_ms;
+    struct timespec wait_start;
+    long wait_told;
+    int wait_gave_up; /* the last wait ended by the limit or the hook: do not try again */
 };
 
 struct db_stmt {
@@ -154,6 +166,46 @@ static void sleep_ms(long ms)
     struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
     while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
         ;
+}
+
+/*
+** SQLite's busy handler: another connection holds the lock. Wait in short
+** steps (a few milliseconds, so the lock is taken soon after it is
+** released), telling the hook how long it has been; stop at the limit or
+** when the hook says so. Returns 1 to try again, 0 to give up.
+*/
+static int busy_wait(void *arg, int count)
+{
+    struct db *db = arg;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (count == 0) {
+        db->wait_start = now;
+        db->wait_told = 0;
+        db->wait_gave_up = 0;
+    }
+    long waited = (long)(now.tv_sec - db->wait_start.tv_sec) * 1000 +
+                  (now.tv_nsec - db->wait_start.tv_nsec) / 1000000;
+    if (db->wait_limit_ms && waited >= db->wait_limit_ms) {
+        db->wait_gave_up = 1;
+        return 0;
+    }
+    if (db->wait_hook && waited - db->wait_told >= DB_WAIT_TELL_MS) {
+        db->wait_told = waited;
+        if (!db->wait_hook(db->wait_ctx, waited)) {
+            db->wait_gave_up = 1;
+            return 0;
+        }
+    }
+    sleep_ms(count < 20 ? 1 : 5);
+    return 1;
+}
+
+void db_set_wait(struct db *db, db_wait_hook hook, void *ctx, long limit_ms)
+{
+    db->wait_hook = hook;
+    db->wait_ctx = ctx;
+    db->wait_limit_ms = limit_ms;
 }
 
 /* Exec SQL, returning the SQLite code. */
@@ -282,6 +334,42 @@ static int identify(struct db *db, unsigned flags, char **err)
     return DB_OK;
 }
 
+/*
+** Identify the database and set the connection up. While another
+** connection is busy with it (a bulk load holding it in rollback mode, when
+** even PRAGMA journal_mode=WAL fails at once, without the busy handler),
+** try again in short steps, as long as the wait policy allows.
+*/
+static int open_settle(struct db *db, unsigned flags, char **err)
+{
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (;;) {
+        int rc = identify(db, flags, err);
+        int src = SQLITE_OK;
+        if (rc == DB_OK && (src = raw_exec(db, db_pragmas)) != SQLITE_OK) {
+            rc = map_rc_on(db, src);
+            if (rc != DB_BUSY) {
+                char *why = sqlite_error_text(db);
+                *err = xasprintf(_("cannot set up %s: %s"), db->path, why);
+                free(why);
+                return rc == DB_FULL ? DB_FULL : DB_ERROR;
+            }
+        }
+        if (rc != DB_BUSY) return rc;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long waited =
+            (long)(now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
+        if (db->wait_limit_ms && waited >= db->wait_limit_ms) {
+            if (!*err) *err = xasprintf(_("cannot set up %s: %s"), db->path, db_rc_message(rc));
+            return rc;
+        }
+        free(*err);
+        *err = NULL;
+        sleep_ms(10);
+    }
+}
+
 int db_open(const char *path, unsigned flags, struct db **out, char **err)
 {
     struct stat sb;
@@ -317,16 +405,11 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
     }
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-    sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+    db->wait_limit_ms = (flags & DB_OPEN_QUEUE) ? 0 : DB_WAIT_DEFAULT_MS;
+    sqlite3_busy_handler(db->h, busy_wait, db);
     sqlite3_create_collation_v2(db->h, "zh", SQLITE_UTF8, NULL, db_collate_zh, NULL);
 
-    int rc = identify(db, flags, err);
-    if (rc == DB_OK && (src = raw_exec(db, db_pragmas)) != SQLITE_OK) {
-        char *why = sqlite_error_text(db);
-        *err = xasprintf(_("cannot set up %s: %s"), path, why);
-        free(why);
-        rc = map_rc_on(db, src) == DB_FULL ? DB_FULL : DB_ERROR;
-    }
+    int rc = open_settle(db, flags, err);
     if (rc == DB_OK) rc = migrate(db, err);
     if (rc != DB_OK) {
         db_close(db);
@@ -607,9 +690,10 @@ int db_write_begin(struct db *db)
     db->depth = 1;
     db->doomed = 0;
     for (int tries = 0;; tries++) {
+        db->wait_gave_up = 0;
         int rc = map_rc_on(db, raw_exec(db, "BEGIN IMMEDIATE"));
         if (rc == DB_OK) return DB_OK;
-        if (rc != DB_BUSY || tries >= DB_RETRIES) {
+        if (rc != DB_BUSY || tries >= DB_RETRIES || db->wait_gave_up) {
             db->depth = 0;
             return rc;
         }
@@ -632,12 +716,13 @@ int db_commit(struct db *db)
         return DB_ERROR;
     }
     for (int tries = 0;; tries++) {
+        db->wait_gave_up = 0;
         int rc = map_rc_on(db, raw_exec(db, "COMMIT"));
         if (rc == DB_OK) {
             db->generation++;
             return DB_OK;
         }
-        if (rc != DB_BUSY || tries >= DB_RETRIES) {
+        if (rc != DB_BUSY || tries >= DB_RETRIES || db->wait_gave_up) {
             if (!sqlite3_get_autocommit(db->h)) raw_exec(db, "ROLLBACK");
             return rc;
         }
@@ -684,9 +769,9 @@ int db_journal_exclusive(struct db *db)
 {
     assert(db->depth == 0);
     /* Do not wait for other desks: if one is there, the WAL simply stays. */
-    sqlite3_busy_timeout(db->h, 0);
+    sqlite3_busy_handler(db->h, NULL, NULL);
     int switched = journal_mode_is(db, "delete");
-    sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+    sqlite3_busy_handler(db->h, busy_wait, db);
     return switched;
 }
 

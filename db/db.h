@@ -9,8 +9,8 @@
 ** synchronous=FULL and a memory map, migrated to the newest schema, and
 ** has the "zh" collation (pinyin order, numbers as numbers).
 ** Every write runs inside db_write_begin() / db_commit(), which issue
-** BEGIN IMMEDIATE and retry a bounded number of times while another desk
-** holds the write lock.
+** BEGIN IMMEDIATE, waiting as db_set_wait() says while another desk holds
+** the write lock.
 */
 #ifndef BANGBAN_DB_H
 #define BANGBAN_DB_H
@@ -38,6 +38,17 @@ enum db_rc {
 struct db;
 struct db_stmt;
 
+/*
+** While another connection writes, a connection waits: hook (may be NULL)
+** hears about every 100 ms how long it has waited and returns 1 to wait
+** on, 0 to give up; limit_ms ends the wait anyway (0: never). The statement
+** that waited then fails with DB_BUSY. db_open() sets no hook and a limit
+** of 10 s; the desk shows the wait and gives up on Esc, an import waits its
+** turn as long as it takes.
+*/
+typedef int (*db_wait_hook)(void *ctx, long waited_ms);
+void db_set_wait(struct db *db, db_wait_hook hook, void *ctx, long limit_ms);
+
 /* PRAGMA application_id of every bangban database ("BANG"). */
 #define DB_APPLICATION_ID 0x42414E47
 
@@ -49,6 +60,7 @@ int db_collate_zh(void *arg, int na, const void *a, int nb, const void *b);
 
 /* db_open() flags. */
 #define DB_OPEN_CREATE 1u /* create the file (and its directory) when missing */
+#define DB_OPEN_QUEUE  2u /* wait as long as another writer needs, from the first statement on */
 
 /*
 ** Open the database at path, set it up and bring its schema to the newest

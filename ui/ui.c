@@ -231,8 +231,29 @@ static int global_action(enum action a)
     }
 }
 
+/*
+** While another desk or an import holds the database: after a moment, the
+** message line says so and for how long, and Esc gives up (the save then
+** fails as busy, and says so). Returns 1 to wait on.
+*/
+static int ui_wait(void *ctx, long waited_ms)
+{
+    (void)ctx;
+    if (term_signal()) return 0;
+    if (waited_ms < 300) return 1;
+    draw_textf(LINES - 2, 0, COLS, term_attr(UI_WARNING),
+               _("Waiting for the database: another desk or an import is writing (%ld s). "
+                 "Esc gives up"),
+               waited_ms / 1000);
+    refresh();
+    struct key k;
+    if (input_read(&k, 0) > 0 && action_for_key(&k, 1) == ACT_BACK) return 0;
+    return 1;
+}
+
 int ui_run(struct screen *first)
 {
+    db_set_wait(ui.db, ui_wait, NULL, 0);
     ui_push(first);
     int status = 0;
     while (depth > 0) {

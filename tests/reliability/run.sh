@@ -6,7 +6,9 @@
 #      demo --residents 20000 --requests 20000, and of a desk saving a
 #      resident's edit in the full-screen program (driven in tmux, F2, then
 #      the kill): bangban check passes after each; a killed import left all
-#      of its rows or none; a killed demo is finished by running it again;
+#      of its rows or none (a first load into an empty register), or whole
+#      batches that importing the same file again finishes (a register with
+#      residents); a killed demo is finished by running it again;
 #      a killed save left the old record or the new one.
 #   2. eight imports of 5,000 distinct residents each into one database at
 #      once: none lost, none refused as busy or locked.
@@ -141,7 +143,7 @@ check_after() {
 # unkilled import's duration: half into an empty register (its bulk load),
 # half into one already holding 100 residents. The database is kept from
 # kill to kill and set back to its start only after an import got through.
-IMP_KILLS=0 IMP_NONE=0 IMP_ALL=0 IMP_BAD=0 IMP_DONE=0 IMP_CHECK_FAIL=0 IMP_RANGES=""
+IMP_KILLS=0 IMP_NONE=0 IMP_ALL=0 IMP_PART=0 IMP_BAD=0 IMP_DONE=0 IMP_CHECK_FAIL=0 IMP_RANGES=""
 # crash_import START.db KILLS: the loop above, from START.db.
 crash_import() {
     t0=$(now_ms)
@@ -173,8 +175,16 @@ crash_import() {
             IMP_ALL=$((IMP_ALL + 1))
             fresh "$T/imp.db"
         else
-            IMP_BAD=$((IMP_BAD + 1))
-            note "$T/notes.import-aon" "killed at $R ms (exit $rc): $before residents before, $after after (want $before or $((before + LEDGER_N)))"
+            # Into a register holding residents, an import commits in batches: a kill
+            # leaves the batches before it, and the same file imported again finishes it.
+            "$BIN" --db "$T/imp.db" import residents "$T/LEDGER.csv" >"$T/imp-again.out" 2>&1
+            again=$(residents_in "$T/imp.db")
+            if [ "$before" != 0 ] && [ "$after" -gt "$before" ] && [ "$again" = $((before + LEDGER_N)) ]; then
+                IMP_PART=$((IMP_PART + 1))
+            else
+                IMP_BAD=$((IMP_BAD + 1))
+                note "$T/notes.import-aon" "killed at $R ms (exit $rc): $before residents before, $after after, $again after importing it again (want $before or $((before + LEDGER_N)), or batches finished by the rerun)"
+            fi
             fresh "$T/imp.db"
         fi
     done
@@ -184,7 +194,7 @@ crash_import() {
 crash_import "$T/empty.db" $((N_IMP / 2))
 crash_import "$T/base.db" $((N_IMP - N_IMP / 2))
 verdict '[ $IMP_CHECK_FAIL = 0 ]' "crash/import: bangban check exits 0 after each of $IMP_KILLS kills" "$(notes "$T/notes.import-check")"
-verdict '[ $IMP_BAD = 0 ] && [ $IMP_KILLS -gt 0 ]' "crash/import: each killed import left all or none of its $LEDGER_N rows ($IMP_NONE none, $IMP_ALL all)" "$(notes "$T/notes.import-aon")"
+verdict '[ $IMP_BAD = 0 ] && [ $IMP_KILLS -gt 0 ]' "crash/import: each killed import left none, all, or whole batches of its $LEDGER_N rows that importing it again finished ($IMP_NONE none, $IMP_ALL all, $IMP_PART batches)" "$(notes "$T/notes.import-aon")"
 
 # 1b. demo --residents 20000 --requests 20000 into a new database, killed
 # at a random moment of a whole demo's duration (one kill in three in its
@@ -246,16 +256,17 @@ verdict '[ $RESUME_FAIL = 0 ]' "crash/demo: running the same demo again finishes
 # and kill -9 at a random moment within the time one save takes to reach
 # the database after F2 is sent (at once below 2 ms). The record must
 # then be the old one or the new one.
-SOCK="bangban-rel-$$"
-tmx() { tmux -L "$SOCK" "$@"; }
-stop_tmux() { tmux -L "$SOCK" kill-server 2>/dev/null || true; }
+# (The tmux server's socket is in $T: nothing is left behind in /tmp.)
+SOCK="$T/tmux.sock"
+tmx() { tmux -S "$SOCK" "$@"; }
+stop_tmux() { tmux -S "$SOCK" kill-server 2>/dev/null || true; }
 cleanup_hooks="$cleanup_hooks stop_tmux"
 DESK="$T/desk.db"
 ZS="SELECT address || '|' || version FROM resident WHERE id_number = '110101199003074477'"
 "$BIN" --db "$DESK" demo >/dev/null 2>&1
 printf '%s\r\n' "姓名,身份证号" "张三,110101199003074477" >"$T/one.csv"
 "$BIN" --db "$DESK" import residents "$T/one.csv" >/dev/null 2>&1
-env -i PATH="$PATH" HOME="$T" tmux -L "$SOCK" -f /dev/null new-session -d -s hold -x 80 -y 24 "sleep 86400"
+env -i PATH="$PATH" HOME="$T" tmux -S "$SOCK" -f /dev/null new-session -d -s hold -x 80 -y 24 "sleep 86400"
 # wait_text SESSION TEXT: until TEXT is on the screen (10 s at most).
 wait_text() {
     w_end=$(($(now_ms) + 10000))
@@ -440,7 +451,9 @@ if mount -t tmpfs -o size=8m tmpfs "$FULL" 2>"$T/mount.err"; then
     echo "# a $LEDGER_N-row import onto an 8 MB disk said: $FD_SAID"
     verdict '[ $rc != 0 ] && [ $rc != 5 ]' "full disk: the import fails (exit $rc)" "$(cat "$T/fd.out" "$T/fd.err" | tail -5)"
     verdict 'grep -qiE "磁盘|空间|full" "$T/fd.err" "$T/fd.out"' "full disk: the import says the disk is full" "$FD_SAID"
-    verdict '"$BIN" --db "$X" check >"$T/check.out" 2>&1' "full disk: bangban check passes afterwards" "$(cat "$T/check.out")"
+    "$BIN" --db "$X" check >"$T/check.out" 2>&1
+    rc=$?
+    verdict '[ $rc = 0 ]' "full disk: bangban check passes afterwards" "exit $rc" "$(cat "$T/check.out")"
     after=$(sqlite3 "$X" "$ROWS" | md5sum)
     after_n=$(residents_in "$X")
     verdict '[ "$after" = "$before" ] && [ "$after_n" = "$before_n" ]' "full disk: the $before_n residents from before are intact" "before $before_n, after $after_n"
@@ -470,12 +483,16 @@ else
 fi
 
 # ---------------------------------------------------------------- 4. backup under load
-B_RC="-" B_MS="-" B_SIZE="-"
+# The demo of part 1 gets w0..w7 imported one after the other; the backup
+# starts once the first is in. Then a restore of it into a fresh path.
+B_RC="-" B_MS="-" B_SIZE="-" B_ROWS="-" B_DURING="-"
 if ! "$BIN" --help 2>&1 | grep -qE '^ +backup'; then
     fail "backup: bangban has no backup command yet"
 else
     L="$T/load.db"
     cp "$T/full.db" "$L"
+    base=$(residents_in "$L")
+    : >"$T/load.rc"
     (
         for i in 0 1 2 3 4 5 6 7; do
             "$BIN" --db "$L" import residents "$T/w$i.csv" >"$T/load$i.out" 2>&1
@@ -483,24 +500,53 @@ else
         done
     ) &
     loader=$!
-    sleep 0.1
+    n=0
+    while [ ! -s "$T/load.rc" ] && [ $n -lt 2000 ]; do
+        sleep 0.01
+        n=$((n + 1))
+    done
+    done_before=$(wc -l <"$T/load.rc")
     t0=$(now_ms)
     "$BIN" --db "$L" backup "$T/B.db" >"$T/backup.out" 2>&1
     B_RC=$?
     B_MS=$(($(now_ms) - t0))
-    wait $loader
+    done_after=$(wc -l <"$T/load.rc")
+    wait $loader 2>/dev/null
     loader=""
+    B_DURING=$((done_after - done_before))
     B_SIZE=$(stat -c %s "$T/B.db" 2>/dev/null || echo none)
-    verdict '[ $B_RC = 0 ]' "backup: exits 0 while imports run (${B_MS} ms)" "$(cat "$T/backup.out")"
-    verdict '[ "$(stat -c %a "$T/B.db" 2>&1)" = 600 ]' "backup: the file is mode 0600" "$(ls -l "$T/B.db" 2>&1)"
-    verdict '[ "$(sqlite3 "$T/B.db" "PRAGMA integrity_check" 2>&1)" = ok ]' "backup: sqlite3 integrity_check says ok" "$(sqlite3 "$T/B.db" "PRAGMA integrity_check" 2>&1 | head -5)"
-    verdict '"$BIN" --db "$T/B.db" check >"$T/check.out" 2>&1' "backup: bangban check passes on it" "$(cat "$T/check.out")"
+    verdict '[ $B_RC = 0 ]' "backup: exits 0 while imports run (${B_MS} ms; $B_DURING imports ended meanwhile)" "$(cat "$T/backup.out")"
+    if [ -f "$T/B.db" ]; then
+        B_ROWS=$(residents_in "$T/B.db")
+        verdict '[ "$(stat -c %a "$T/B.db")" = 600 ]' "backup: the file is mode 0600" "$(ls -l "$T/B.db")"
+        ic=$(sqlite3 "$T/B.db" "PRAGMA integrity_check" 2>&1)
+        verdict '[ "$ic" = ok ]' "backup: sqlite3 integrity_check says ok" "$(printf '%s\n' "$ic" | head -5)"
+        "$BIN" --db "$T/B.db" check >"$T/check.out" 2>&1
+        rc=$?
+        verdict '[ $rc = 0 ]' "backup: bangban check passes on it" "exit $rc" "$(cat "$T/check.out")"
+        k=$(((B_ROWS - base) / 5000))
+        verdict '[ $((base + k * 5000)) = "$B_ROWS" ] && [ $k -ge $done_before ] && [ $k -le $done_after ]' \
+            "backup: it holds whole imports only ($B_ROWS residents: $base + $k x 5000)" "$done_before imports were in when it started, $done_after when it ended"
+    else
+        fail "backup: it wrote $T/B.db" "$(cat "$T/backup.out")"
+    fi
     verdict '! grep -qv " 0$" "$T/load.rc"' "backup: the imports running meanwhile all exit 0" "$(cat "$T/load.rc")" "$(cat "$T"/load*.out | grep -iE 'busy|locked|忙|锁' | head -3)"
-    "$BIN" --db "$T/restored/Y.db" restore "$T/B.db" >"$T/restore.out" 2>&1
-    rc=$?
-    verdict '[ $rc = 0 ]' "restore: into a fresh path exits 0" "exit $rc" "$(cat "$T/restore.out")"
-    verdict '"$BIN" --db "$T/restored/Y.db" check >"$T/check.out" 2>&1' "restore: bangban check passes on it" "$(cat "$T/check.out")"
-    verdict '[ "$(residents_in "$T/restored/Y.db")" = "$(residents_in "$T/B.db")" ]' "restore: it holds the backup's residents" "$(residents_in "$T/restored/Y.db") vs $(residents_in "$T/B.db")"
+    # restore_into NAME PATH: restore B.db into PATH (new), then check it.
+    restore_into() {
+        "$BIN" --db "$2" restore "$T/B.db" >"$T/restore.out" 2>&1
+        rc=$?
+        verdict '[ $rc = 0 ]' "restore: $1 exits 0" "exit $rc" "$(cat "$T/restore.out")"
+        [ $rc = 0 ] || return 0
+        "$BIN" --db "$2" check >"$T/check.out" 2>&1
+        rc=$?
+        verdict '[ $rc = 0 ]' "restore: $1: bangban check passes on it" "exit $rc" "$(cat "$T/check.out")"
+        got=$(residents_in "$2")
+        verdict '[ "$got" = "$B_ROWS" ]' "restore: $1: it holds the backup's $B_ROWS residents" "it holds $got"
+        mode=$(stat -c %a "$2")
+        verdict '[ "$mode" = 600 ]' "restore: $1: the database is mode 0600" "$(ls -l "$2")"
+    }
+    restore_into "into a fresh path" "$T/Y.db"
+    restore_into "into a fresh path whose directory is not there yet (as init and demo make it)" "$T/new/dir/Y.db"
 fi
 
 # ---------------------------------------------------------------- figures
@@ -512,7 +558,7 @@ printf '%-41s %s\n' \
     "  runs that ended before the kill" "$IMP_DONE / $DEMO_DONE / -" \
     "  random delay range" "$IMP_RANGES / 0-$((DEMO_MS * 11 / 10)) / 0-$SAVE_MS ms" \
     "bangban check after a kill: passed" "$CHECKS_OK of $CHECKS_RUN" \
-    "import all-or-nothing: none / all / viol." "$IMP_NONE / $IMP_ALL / $IMP_BAD" \
+    "killed imports: none / all / batches / bad" "$IMP_NONE / $IMP_ALL / $IMP_PART / $IMP_BAD" \
     "demo resumes: ok / failed / not needed" "$RESUME_OK / $RESUME_FAIL / $RESUME_NOTNEEDED" \
     "desk saves killed: old kept / new kept / bad" "$DESK_OLD / $DESK_NEW / $DESK_BAD (a save: ${SAVE_MS} ms)" \
     "writers: ok / failed / busy / lost rows" "$W_OK / $W_FAILED / $W_BUSY / $W_LOST ($W_SILENT after exit 0)" \
@@ -520,7 +566,7 @@ printf '%-41s %s\n' \
     "full disk: import" "$FD_IMPORT: $FD_SAID" \
     "full disk: export csv" "$FD_CSV" \
     "full disk: export xlsx" "$FD_XLSX" \
-    "backup: exit / time / size" "$B_RC / $B_MS ms / $B_SIZE bytes" \
+    "backup: exit / time / size / residents" "$B_RC / $B_MS ms / $B_SIZE bytes / $B_ROWS ($B_DURING imports ended meanwhile)" \
     "timings: demo (unkilled)" "$DEMO_MS ms" \
     "run time: crash loop / writers / all" "$CRASH_S s / $WRITERS_S s / $RUN_S s"
 echo
