@@ -309,10 +309,10 @@ static int batch_turn(struct batch *b, const struct import_report *rep)
 
 /*
 ** The import stopped with rc after the batches b committed: the report's
-** counts become theirs, and *err says what is in and what to do. Takes
-** *err (the reason) and replaces it.
+** counts become theirs, and *err (the reason, taken and replaced) says what
+** is in and what to do.
 */
-static void batch_stopped(const struct batch *b, struct import_report *rep, char **err)
+static void batch_stopped(const struct batch *b, int rc, struct import_report *rep, char **err)
 {
     rep->imported = b->committed ? b->kept.imported : 0;
     rep->updated = b->committed ? b->kept.updated : 0;
@@ -320,6 +320,10 @@ static void batch_stopped(const struct batch *b, struct import_report *rep, char
     rep->skipped = b->committed ? b->kept.skipped : 0;
     if (!b->committed) return;
     char *why = *err;
+    if (rc == DB_FULL) { /* not "nothing was saved": the batches before are */
+        free(why);
+        why = util_errno_text(ENOSPC);
+    }
     *err = xasprintf(_("%s; the first %zu rows are in (new %zu, updated %zu): import the same file "
                        "again to finish it"),
                      why, b->kept.read, b->kept.imported, b->kept.updated);
@@ -388,7 +392,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     idcard_seen_free(&in.seen);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
-        batch_stopped(&batch, rep, err);
+        batch_stopped(&batch, rc, rep, err);
     } else {
         rejects_write(l, o, &in.rejected, rep);
     }
@@ -653,7 +657,7 @@ int import_records(struct db *db, const struct record_import *ri, struct ledger 
     strlist_free(&seen);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
-        batch_stopped(&batch, rep, err);
+        batch_stopped(&batch, rc, rep, err);
         if (!batch.committed) strlist_clear(&rep->created);
     } else {
         rejects_write(l, o, &rejected, rep);

@@ -6,6 +6,7 @@
 #include "request.h"
 #include "text.h"
 #include "util.h"
+#include "validate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,6 +173,21 @@ static const struct ledger_header catalogue_headers[] = {
 static const int catalogue_required[] = {CF_CODE, CF_NAME,   CF_CATEGORY,
                                          CF_UNIT, CF_ACCEPT, CF_RESOLVE};
 
+/* The most characters per column, as the forms take them (and what a message may quote). */
+static const unsigned short catalogue_max[CF_COUNT] = {
+    [CF_CODE] = VALIDATE_CODE_MAX,
+    [CF_NAME] = 60,
+    [CF_CATEGORY] = 10,
+    [CF_UNIT] = 40,
+    [CF_UNIT_CODE] = 30,
+    [CF_UNIT_KIND] = 20,
+    [CF_UNIT_PHONE] = 30,
+    [CF_MATERIALS] = 200,
+    [CF_ACCEPT] = 20,
+    [CF_RESOLVE] = 20,
+    [CF_DESCRIPTION] = 200,
+};
+
 const struct ledger_schema ledger_catalogue = {catalogue_headers,
                                                ARRAY_LEN(catalogue_headers),
                                                CF_COUNT,
@@ -179,7 +195,7 @@ const struct ledger_schema ledger_catalogue = {catalogue_headers,
                                                ARRAY_LEN(catalogue_required),
                                                NULL,
                                                0,
-                                               NULL};
+                                               catalogue_max};
 
 int catalogue_row_check(const struct ledger *l, const struct ledger_row *row,
                         struct service_item *it, struct unit *u, struct ledger_problems *p)

@@ -4,6 +4,7 @@
 #include "staff.h"
 #include "i18n.h"
 #include "util.h"
+#include "validate.h"
 
 #include <stddef.h>
 
@@ -32,6 +33,11 @@ static const struct ledger_header staff_kind_headers[] = {
 
 static const int staff_kind_required[] = {SKF_CODE, SKF_NAME};
 
+/* The most characters per column, as the staff kind form takes them. */
+static const unsigned short staff_kind_max[SKF_COUNT] = {[SKF_CODE] = VALIDATE_CODE_MAX,
+                                                         [SKF_NAME] = STAFF_KIND_NAME_MAX,
+                                                         [SKF_NOTE] = STAFF_KIND_NOTE_MAX};
+
 const struct ledger_schema ledger_staff_kinds = {staff_kind_headers,
                                                  ARRAY_LEN(staff_kind_headers),
                                                  SKF_COUNT,
@@ -39,4 +45,4 @@ const struct ledger_schema ledger_staff_kinds = {staff_kind_headers,
                                                  ARRAY_LEN(staff_kind_required),
                                                  NULL,
                                                  0,
-                                                 NULL};
+                                                 staff_kind_max};

@@ -238,6 +238,10 @@ static const struct ledger_header calendar_headers[] = {
 
 static const int calendar_required[] = {CAL_DAY, CAL_KIND};
 
+/* The most characters per column, as the calendar form takes them. */
+static const unsigned short calendar_max[CAL_COUNT] = {
+    [CAL_DAY] = 12, [CAL_KIND] = 4, [CAL_NAME] = 40};
+
 const struct ledger_schema ledger_calendar = {calendar_headers,
                                               ARRAY_LEN(calendar_headers),
                                               CAL_COUNT,
@@ -245,7 +249,7 @@ const struct ledger_schema ledger_calendar = {calendar_headers,
                                               ARRAY_LEN(calendar_required),
                                               NULL,
                                               0,
-                                              NULL};
+                                              calendar_max};
 
 /* 放假 / 休息 / 节假日 -> 0; 上班 / 调休上班 / 补班 / 工作日 -> 1; else -1. */
 static int calendar_kind(const char *text)
