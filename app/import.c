@@ -4,6 +4,7 @@
 #include "app/import.h"
 #include "db/area.h"
 #include "db/resident_store.h"
+#include "src/clock.h"
 #include "src/i18n.h"
 #include "src/text.h"
 
@@ -274,16 +275,9 @@ static char *audit_detail(const struct import_options *o, const struct import_re
 struct batch {
     struct db *db;
     struct timespec began;
-    struct import_report kept; /* the counts as of the last commit (only the counts) */
-    int committed;             /* a batch was committed */
+    size_t kept[5]; /* read, imported, updated, unchanged, skipped as of the last commit */
+    int committed;  /* a batch was committed */
 };
-
-static long batch_elapsed_ms(const struct batch *b)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long)(now.tv_sec - b->began.tv_sec) * 1000 + (now.tv_nsec - b->began.tv_nsec) / 1000000;
-}
 
 static int batch_begin(struct batch *b, struct db *db)
 {
@@ -296,11 +290,12 @@ static int batch_begin(struct batch *b, struct db *db)
 /* Commit what is written when the batch has run long enough, and begin the next. */
 static int batch_turn(struct batch *b, const struct import_report *rep)
 {
-    if (batch_elapsed_ms(b) < BATCH_MS) return DB_OK;
+    if (clock_ms_since(&b->began) < BATCH_MS) return DB_OK;
     int rc = db_commit(b->db);
     if (rc != DB_OK) return rc;
     b->committed = 1;
-    b->kept = *rep;
+    size_t now[5] = {rep->read, rep->imported, rep->updated, rep->unchanged, rep->skipped};
+    memcpy(b->kept, now, sizeof now);
     struct timespec pause = {0, 3000000}; /* a waiting desk takes the lock now */
     nanosleep(&pause, NULL);
     clock_gettime(CLOCK_MONOTONIC, &b->began);
@@ -314,10 +309,10 @@ static int batch_turn(struct batch *b, const struct import_report *rep)
 */
 static void batch_stopped(const struct batch *b, int rc, struct import_report *rep, char **err)
 {
-    rep->imported = b->committed ? b->kept.imported : 0;
-    rep->updated = b->committed ? b->kept.updated : 0;
-    rep->unchanged = b->committed ? b->kept.unchanged : 0;
-    rep->skipped = b->committed ? b->kept.skipped : 0;
+    rep->imported = b->kept[1];
+    rep->updated = b->kept[2];
+    rep->unchanged = b->kept[3];
+    rep->skipped = b->kept[4];
     if (!b->committed) return;
     char *why = *err;
     if (rc == DB_FULL) { /* not "nothing was saved": the batches before are */
@@ -326,7 +321,7 @@ static void batch_stopped(const struct batch *b, int rc, struct import_report *r
     }
     *err = xasprintf(_("%s; the first %zu rows are in (new %zu, updated %zu): import the same file "
                        "again to finish it"),
-                     why, b->kept.read, b->kept.imported, b->kept.updated);
+                     why, b->kept[0], b->kept[1], b->kept[2]);
     free(why);
 }
 

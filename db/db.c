@@ -177,15 +177,12 @@ static void sleep_ms(long ms)
 static int busy_wait(void *arg, int count)
 {
     struct db *db = arg;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
     if (count == 0) {
-        db->wait_start = now;
+        clock_gettime(CLOCK_MONOTONIC, &db->wait_start);
         db->wait_told = 0;
         db->wait_gave_up = 0;
     }
-    long waited = (long)(now.tv_sec - db->wait_start.tv_sec) * 1000 +
-                  (now.tv_nsec - db->wait_start.tv_nsec) / 1000000;
+    long waited = clock_ms_since(&db->wait_start);
     if (db->wait_limit_ms && waited >= db->wait_limit_ms) {
         db->wait_gave_up = 1;
         return 0;
@@ -285,7 +282,6 @@ static int try_int(struct db *db, const char *sql, int64_t *v)
     return rc;
 }
 
-/* Decide whether the file is ours, empty, or something else; refuse what we must. */
 /* SQLite's last error on db in words; the cause in the system's words when it was one. Caller
  * frees. */
 static char *sqlite_error_text(struct db *db)
@@ -297,6 +293,7 @@ static char *sqlite_error_text(struct db *db)
     return xstrdup(sqlite3_errmsg(db->h));
 }
 
+/* Decide whether the file is ours, empty, or something else; refuse what we must. */
 static int identify(struct db *db, unsigned flags, char **err)
 {
     int64_t tables = 0;
@@ -342,7 +339,7 @@ static int identify(struct db *db, unsigned flags, char **err)
 */
 static int open_settle(struct db *db, unsigned flags, char **err)
 {
-    struct timespec start, now;
+    struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     for (;;) {
         int rc = identify(db, flags, err);
@@ -357,10 +354,7 @@ static int open_settle(struct db *db, unsigned flags, char **err)
             }
         }
         if (rc != DB_BUSY) return rc;
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        long waited =
-            (long)(now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
-        if (db->wait_limit_ms && waited >= db->wait_limit_ms) {
+        if (db->wait_limit_ms && clock_ms_since(&start) >= db->wait_limit_ms) {
             if (!*err) *err = xasprintf(_("cannot set up %s: %s"), db->path, db_rc_message(rc));
             return rc;
         }

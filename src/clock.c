@@ -73,3 +73,10 @@ char *clock_format_minute(time_t t, char *buf)
     strftime(buf, 17, "%Y-%m-%d %H:%M", &tm);
     return buf;
 }
+
+long clock_ms_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long)(now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
+}

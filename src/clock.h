@@ -10,6 +10,9 @@
 /* The current time: BANGBAN_NOW when set and valid, else time(NULL). */
 time_t clock_now(void);
 
+/* Milliseconds of the monotonic clock since *start (read with clock_gettime(CLOCK_MONOTONIC)). */
+long clock_ms_since(const struct timespec *start);
+
 /*
 ** Parse "YYYY-MM-DD HH:MM[:SS]" (a 'T' may stand for the space) or
 ** "YYYY-MM-DD" as local time. Returns 0 and sets *t, or -1.

@@ -4,6 +4,7 @@
 #include "text.h"
 #include "util.h"
 
+#include <limits.h>
 #include <string.h>
 #include <stdlib.h>
 #include <wchar.h>
@@ -184,10 +185,11 @@ static int glyph_next(const char *s, uint32_t *show, int *width)
     return len;
 }
 
-int text_width(const char *s)
+/* The columns s takes, counted until they pass stop (then a number above stop). */
+static int width_until(const char *s, int stop)
 {
     int total = 0;
-    while (*s) {
+    while (*s && total <= stop) {
         uint32_t cp;
         int w;
         s += glyph_next(s, &cp, &w);
@@ -196,18 +198,15 @@ int text_width(const char *s)
     return total;
 }
 
+int text_width(const char *s)
+{
+    return width_until(s, INT_MAX - 2);
+}
+
 /* True when s takes more than cols columns; stops reading as soon as it knows. */
 static int width_over(const char *s, int cols)
 {
-    int total = 0;
-    while (*s) {
-        uint32_t cp;
-        int w;
-        s += glyph_next(s, &cp, &w);
-        total += w;
-        if (total > cols) return 1;
-    }
-    return 0;
+    return width_until(s, cols) > cols;
 }
 
 size_t text_chars(const char *s)
