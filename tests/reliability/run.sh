@@ -60,6 +60,18 @@ rand() {
     if [ "$1" -gt 0 ]; then R=$(((SEED / 16) % $1)); else R=0; fi
 }
 sleep_ms() { sleep "$(($1 / 1000)).$(printf %03d $(($1 % 1000)))"; }
+# kill_after MS OUT COMMAND...: start COMMAND (output to OUT), kill -9 it after MS ms; its exit status in rc.
+kill_after() {
+    k_ms=$1 k_out=$2
+    shift 2
+    "$@" >"$k_out" 2>&1 &
+    pid=$!
+    sleep_ms "$k_ms"
+    kill -9 $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    rc=$?
+    pid=""
+}
 residents_in() { sqlite3 "$1" "SELECT count(*) FROM resident" 2>&1; }
 requests_in() { sqlite3 "$1" "SELECT count(*) FROM request" 2>&1; }
 # note FILE TEXT...: keep the first 5 notes of a kind, for its failure report.
@@ -160,13 +172,7 @@ crash_import() {
         [ -f "$T/imp.db" ] || cp "$1" "$T/imp.db"
         before=$(residents_in "$T/imp.db")
         rand $((ms * 11 / 10))
-        "$BIN" --db "$T/imp.db" import residents "$T/LEDGER.csv" >"$T/imp.out" 2>&1 &
-        pid=$!
-        sleep_ms $R
-        kill -9 $pid 2>/dev/null
-        wait $pid 2>/dev/null
-        rc=$?
-        pid=""
+        kill_after $R "$T/imp.out" "$BIN" --db "$T/imp.db" import residents "$T/LEDGER.csv"
         if [ $rc = 137 ]; then killed=$((killed + 1)); else IMP_DONE=$((IMP_DONE + 1)); fi
         check_after import "$T/imp.db" "at ${R} ms" || IMP_CHECK_FAIL=$((IMP_CHECK_FAIL + 1))
         after=$(residents_in "$T/imp.db")
@@ -206,13 +212,7 @@ while [ $DEMO_KILLS -lt $N_DEMO ] && [ $tries -lt $((N_DEMO * 2 + 10)) ]; do
     tries=$((tries + 1))
     fresh "$T/demo.db"
     if [ $((tries % 3)) = 0 ]; then rand $((DEMO_MS / 5)); else rand $((DEMO_MS * 11 / 10)); fi
-    "$BIN" --db "$T/demo.db" demo --residents $NRES --requests $NREQ >/dev/null 2>&1 &
-    pid=$!
-    sleep_ms $R
-    kill -9 $pid 2>/dev/null
-    wait $pid 2>/dev/null
-    rc=$?
-    pid=""
+    kill_after $R /dev/null "$BIN" --db "$T/demo.db" demo --residents $NRES --requests $NREQ
     if [ $rc != 137 ]; then
         DEMO_DONE=$((DEMO_DONE + 1))
         continue
