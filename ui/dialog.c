@@ -255,8 +255,13 @@ int dialog_input(const char *title, const char *prompt, const char *initial, siz
         struct box b = box_open(rows + 5, w, title);
         box_text(&b, 2, prompt);
         field_draw(&edit, b.y + 3 + rows, b.x + 2, b.w - 4, term_attr(UI_FIELD), &fake, 1);
-        draw_center(b.y + b.h - 1, b.x, b.w, _("Enter accepts · Esc cancels"),
-                    term_attr(UI_DIALOG) | A_DIM);
+        char *refused = field_refused_text(&edit);
+        if (refused)
+            draw_center(b.y + b.h - 1, b.x, b.w, refused, term_attr(UI_ERROR));
+        else
+            draw_center(b.y + b.h - 1, b.x, b.w, _("Enter accepts · Esc cancels"),
+                        term_attr(UI_DIALOG) | A_DIM);
+        free(refused);
         move(fake.cursor_y, fake.cursor_x);
         curs_set(1);
         struct key k;

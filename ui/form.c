@@ -320,28 +320,6 @@ static void choose_many(struct form_field *ff)
     choice_list_free(&items);
 }
 
-/*
-** Say what typing or a paste could not put in the field, counted since the
-** last other key: a paste longer than the field is never cut without a word.
-*/
-static void refused_say(struct form_field *ff)
-{
-    const struct lineedit *le = &ff->edit;
-    struct strbuf sb = STRBUF_INIT;
-    if (le->over)
-        strbuf_addf(&sb,
-                    ngettext("Full at %zu characters: %zu more was not taken",
-                             "Full at %zu characters: %zu more were not taken", le->over),
-                    le->max, le->over);
-    if (le->unfit)
-        strbuf_addf(&sb,
-                    ngettext("%s%zu control or invisible character was left out",
-                             "%s%zu control or invisible characters were left out", le->unfit),
-                    sb.len ? _("; ") : "", le->unfit);
-    if (sb.len) message_set(ff, strbuf_str(&sb), 0);
-    strbuf_free(&sb);
-}
-
 /* Editing keys on a text field; a masked secret is replaced, not edited. */
 static int text_key(struct form *f, struct form_field *ff, enum action a, const struct key *k)
 {
@@ -352,10 +330,11 @@ static int text_key(struct form *f, struct form_field *ff, enum action a, const 
         if (a != ACT_NONE) return 1;
     }
     int changed;
-    if (a != ACT_NONE) ff->edit.over = ff->edit.unfit = 0;
     if (!field_key(&ff->edit, a, k, &changed)) return 0;
     if (changed && ff->message) message_set(ff, NULL, 0);
-    if (!changed && a == ACT_NONE) refused_say(ff);
+    char *refused = changed ? NULL : field_refused_text(&ff->edit);
+    if (refused) message_set(ff, refused, 0);
+    free(refused);
     return 1;
 }
 

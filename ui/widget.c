@@ -137,9 +137,28 @@ void field_draw(struct lineedit *le, int y, int x, int w, attr_t attr, struct sc
     }
 }
 
+char *field_refused_text(const struct lineedit *le)
+{
+    if (!le->over && !le->unfit) return NULL;
+    struct strbuf sb = STRBUF_INIT;
+    if (le->over)
+        strbuf_addf(&sb,
+                    ngettext("Full at %zu characters: %zu more was not taken",
+                             "Full at %zu characters: %zu more were not taken", le->over),
+                    le->max, le->over);
+    if (le->unfit)
+        strbuf_addf(&sb,
+                    ngettext("%s%zu control or invisible character was left out",
+                             "%s%zu control or invisible characters were left out", le->unfit),
+                    sb.len ? _("; ") : "", le->unfit);
+    return strbuf_detach(&sb);
+}
+
 int field_key(struct lineedit *le, enum action a, const struct key *k, int *changed)
 {
     *changed = 0;
+    /* What was refused is counted over one run of typing (a paste): another key starts anew. */
+    if (a != ACT_NONE) le->over = le->unfit = 0;
     switch (a) {
     case ACT_NONE:
         if (k->code) return 0;

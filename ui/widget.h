@@ -57,6 +57,12 @@ void field_draw(struct lineedit *le, int y, int x, int w, attr_t attr, struct sc
 ** was an editing key, 0 otherwise; *changed is set when the text changed.
 */
 int field_key(struct lineedit *le, enum action a, const struct key *k, int *changed);
+/*
+** What typing or a paste could not put in le since the last other key, in
+** words ("full at 30 characters: 10 more were not taken"), or NULL when
+** nothing was refused: a paste is never cut without a word. Caller frees.
+*/
+char *field_refused_text(const struct lineedit *le);
 
 /*
 ** The search line a list screen starts with, on row y: its label, the
