@@ -33,7 +33,10 @@ enum setting_type {
     SETTING(BASIC_WEIGHT, "basic_weight", SETTING_FRACTION, "1", N_("Weight of 基本满意"),         \
             N_("How much a 基本满意 answer counts in the satisfaction rate"))                      \
     SETTING(RANK_MIN, "rank_min", SETTING_WHOLE, "5", N_("Follow-ups to rank"),                    \
-            N_("Follow-ups a unit needs before the rates rank it"))
+            N_("Follow-ups a unit needs before the rates rank it"))                                \
+    SETTING(ESC_WINDOW, "esc_window_ms", SETTING_WHOLE, "1000", N_("Esc then a digit (ms)"),       \
+            N_("How long after Esc a digit is taken as an F-key (Esc 1 = F1); Esc Esc goes "       \
+               "back at once"))
 
 enum setting_id {
 #define SETTING_ENUM(id, key, type, dflt, label, help) SETTING_##id,

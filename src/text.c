@@ -316,9 +316,15 @@ static int no_line_end(uint32_t cp)
     return cp && strstr(opening, u) != NULL;
 }
 
+static int is_word_cp(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
+
 size_t text_wrap_line(const char *s, int cols, const char **next)
 {
     const char *p = s, *last = NULL; /* last: where the line's last glyph starts */
+    const char *word = NULL;         /* where the run of Latin letters and digits at p starts */
     uint32_t last_cp = 0;
     int used = 0;
     while (*p && *p != '\n') {
@@ -328,10 +334,14 @@ size_t text_wrap_line(const char *s, int cols, const char **next)
         if (used + w > cols && p != s) {
             /*
             ** Take the last glyph along rather than start a line with ，or end
-            ** one with （ — unless it is closing punctuation itself (。」).
+            ** one with （ — unless it is closing punctuation itself (。」) —
+            ** and never cut a Latin word or a number (F10, 2026) in two.
             */
             int pull = (no_line_start(cp) && !no_line_start(last_cp)) || no_line_end(last_cp);
-            if (pull && last && last != s) p = last;
+            if (is_word_cp(cp) && word && word != s)
+                p = word;
+            else if (pull && last && last != s)
+                p = last;
             break;
         }
         used += w;
@@ -339,6 +349,10 @@ size_t text_wrap_line(const char *s, int cols, const char **next)
             last = p;
             last_cp = cp;
         }
+        if (!is_word_cp(cp))
+            word = NULL;
+        else if (!word)
+            word = p;
         p += n;
     }
     *next = *p == '\n' ? p + 1 : p;

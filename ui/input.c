@@ -7,10 +7,18 @@
 #include <curses.h>
 #include <string.h>
 
-/* How long to wait for the byte after Esc, and for the rest of a UTF-8 character. */
+/* How long to wait for the rest of a UTF-8 character (and the least Esc waits for a digit). */
 #define FOLLOW_MS 40
 
 static unsigned long bad_bytes;
+static int escape_ms = 1000;
+static void (*escape_shown)(void);
+
+void input_set_escape(int ms, void (*shown)(void))
+{
+    escape_ms = ms < FOLLOW_MS ? FOLLOW_MS : ms;
+    escape_shown = shown;
+}
 
 /* Bytes read but not yet decoded (a UTF-8 character in progress). */
 static unsigned char pending[4];
@@ -53,13 +61,19 @@ static void key_from_code(int c, struct key *k)
 }
 
 /*
-** After Esc: a digit makes it an F-key (Esc 1 = F1 ... Esc 0 = F10); a
-** second Esc or nothing leaves it Esc; anything else is Esc followed by
-** that key, which is read again next time (Alt+key is not a shortcut here).
+** After Esc: a digit within the window makes it an F-key (Esc 1 = F1 ...
+** Esc 0 = F10); a second Esc, or nothing, leaves it Esc; anything else is
+** Esc followed by that key, which is read again next time (Alt+key is not
+** a shortcut here). A terminal sends Alt+digit as Esc and the digit at
+** once; a person takes the window, told so on the key bar.
 */
 static void after_escape(struct key *k)
 {
     int c = get_byte(FOLLOW_MS);
+    if (c == ERR && escape_ms > FOLLOW_MS) {
+        if (escape_shown) escape_shown();
+        c = get_byte(escape_ms - FOLLOW_MS);
+    }
     k->ch = 0;
     if (c >= '0' && c <= '9') {
         k->code = KEY_F(c == '0' ? 10 : c - '0');

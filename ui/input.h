@@ -26,6 +26,15 @@ struct key {
 */
 int input_read(struct key *k, int timeout_ms);
 
+/*
+** Esc then a digit is an F-key (Esc 1 = F1 ... Esc 0 = F10) when the digit
+** comes within ms milliseconds: long enough for a person (the setting
+** esc_window_ms, 1000 by default), for terminals that keep F1 and F10 for
+** themselves. Esc Esc is Esc at once; Esc alone is Esc when the window
+** ends. While it waits, shown (may be NULL) is called to say so.
+*/
+void input_set_escape(int ms, void (*shown)(void));
+
 /* How many bytes that are not UTF-8 have arrived since the start. */
 unsigned long input_bad_bytes(void);
 

@@ -63,8 +63,10 @@ static void row_add(struct help *h, char *keys, const char *what)
 static void help_draw(struct screen *s, int top, int rows)
 {
     struct help *h = (struct help *)s;
-    const char *intro = _("Every F-key also works as Esc then a digit (Esc 1 = F1, Esc 0 = F10). "
-                          "In lists, typing searches.");
+    const char *intro =
+        _("Every F-key also works as Esc then a digit within a second (Esc 1 = F1, Esc 0 = "
+          "F10); Esc alone goes back after that second, Esc Esc at once. In lists, typing "
+          "searches.");
     draw_wrapped(top, 1, COLS - 2, 2, intro, term_attr(UI_INFO));
     listview_draw(&h->list, top + 2, 1, rows - 2, COLS - 2);
 }

@@ -70,6 +70,7 @@ static int settings_saved(struct form_screen *fs, const void *rec)
     (void)fs;
     (void)rec;
     ui_message(UI_MSG_INFO, "%s", _("Settings saved"));
+    ui_keys_apply();
     return UI_CLOSE;
 }
 

@@ -2,6 +2,7 @@
 ** ui: see ui.h.
 */
 #include "ui/ui.h"
+#include "db/settings_store.h"
 #include "src/actor.h"
 #include "src/i18n.h"
 #include "src/text.h"
@@ -251,9 +252,24 @@ static int ui_wait(void *ctx, long waited_ms)
     return 1;
 }
 
+/* While Esc waits for a digit: the key bar says what the digit would do. */
+static void escape_hint(void)
+{
+    draw_text(LINES - 1, 0, COLS,
+              _(" Esc, then a digit: 1-9 is F1-F9, 0 is F10.  Esc again: back at once."),
+              term_attr(UI_WARNING), TEXT_FIT_ELLIPSIS);
+    refresh();
+}
+
+void ui_keys_apply(void)
+{
+    input_set_escape((int)settings_get_number(ui.db, SETTING_ESC_WINDOW), escape_hint);
+}
+
 int ui_run(struct screen *first)
 {
     db_set_wait(ui.db, ui_wait, NULL, 0);
+    ui_keys_apply();
     ui_push(first);
     int status = 0;
     while (depth > 0) {

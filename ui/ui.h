@@ -110,4 +110,7 @@ int ui_rows(void);
 */
 int ui_run(struct screen *first);
 
+/* Take the key settings (how long Esc waits for a digit) from the database again. */
+void ui_keys_apply(void);
+
 #endif

@@ -54,6 +54,22 @@ if tmux -L "$SOCK" capture-pane -e -p -t main:mono | grep -q "$(printf '\033')\[
 else
     t_ok "NO_COLOR: no colours"
 fi
+# Without colour, a menu's highlighted entry stands out from the dialog around it.
+choose mono "居民"
+wait_for mono "查找："
+keys mono F9
+wait_for mono "导入居民台账"
+tmux -L "$SOCK" capture-pane -e -p -t main:mono >"$T/mono.screen"
+rev="$(printf '')\[[0-9;]*7[;m]"
+selected=$(grep "导入居民台账" "$T/mono.screen" | grep -c "$rev")
+others=$(grep "导出居民" "$T/mono.screen" | grep -c "$rev")
+if [ "$selected" = 1 ] && [ "$others" = 0 ]; then
+    t_ok "NO_COLOR: the highlighted menu entry is marked, the others are not"
+else
+    t_fail "NO_COLOR: the highlighted menu entry is marked, the others are not" "selected: $selected, others: $others" "$(od -c "$T/mono.screen" | grep -n '033' | head -5)"
+fi
+keys mono Escape Escape
+wait_gone mono "导入居民台账"
 keys mono F10
 wait_ended mono
 

@@ -171,6 +171,12 @@ static void wrap_lines(void **state)
     /* Closing punctuation after closing punctuation: nothing is pulled back for it. */
     n = text_wrap_line("他说好。」", 8, &next);
     assert_str(next, "」");
+    /* A number or a Latin word goes to the next line whole (F10 is not F1 and 0)... */
+    n = text_wrap_line("按 Esc 0 = F10。", 12, &next);
+    assert_str(next, "F10。");
+    /* ...unless it fills the line by itself. */
+    n = text_wrap_line("ABCDEFGHIJ", 4, &next);
+    assert_str(next, "EFGHIJ");
     /* A variation selector is never parted from its character. */
     n = text_wrap_line("好好好一\xef\xb8\x80，x", 8, &next);
     assert_str(next, "一\xef\xb8\x80，x");
