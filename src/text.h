@@ -136,8 +136,8 @@ void text_mask_number(const char *number, size_t full_length, char *out);
 ** Chinese text has no spaces, so lines break between any two characters,
 ** except that a line never starts with closing punctuation (，。？）」) nor
 ** ends with opening punctuation (（「): the character before goes along; and
-** a run of Latin letters and digits (F10, 2026) is never cut in two unless
-** it fills the whole line.
+** a run of Latin letters and digits (F10, 2026, and a time or date such as
+** 17:00 or 2026-03-05) is never cut in two unless it fills the whole line.
 */
 size_t text_wrap_line(const char *s, int cols, const char **next);
 

@@ -174,6 +174,8 @@ static void wrap_lines(void **state)
     /* A number or a Latin word goes to the next line whole (F10 is not F1 and 0)... */
     n = text_wrap_line("按 Esc 0 = F10。", 12, &next);
     assert_str(next, "F10。");
+    n = text_wrap_line("延至 2026-03-05 17:00：需", 17, &next);
+    assert_str(next, "17:00：需");
     /* ...unless it fills the line by itself. */
     n = text_wrap_line("ABCDEFGHIJ", 4, &next);
     assert_str(next, "EFGHIJ");
