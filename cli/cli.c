@@ -47,8 +47,8 @@ static const struct verb {
      N_("write a ledger; ID and phone numbers masked unless unmasked;\n"
         "a file that exists is replaced only with --force"),
      2},
-    {"find", verb_find, 1, N_("residents QUERY"), N_("print the residents a search finds, masked"),
-     0},
+    {"find", verb_find, 1, N_("residents QUERY [--limit N]"),
+     N_("print the residents a search finds (50 unless --limit), masked"), 0},
     {"print", verb_print, 1, N_("receipt NUMBER [--output FILE | --printer[=NAME]]"),
      N_("print a request's receipt to stdout, a file, or lp through paps"), 0},
     {"report", verb_report, 1,

@@ -164,15 +164,26 @@ int verb_export(const char *db_path, int argc, char **argv)
     return rc == DB_OK ? EXIT_OK : EXIT_ERROR;
 }
 
-/* bangban find residents QUERY: the matches as the desk's list shows them, masked. */
+/* bangban find residents QUERY [--limit N]: the matches as the desk's list shows them, masked. */
 int verb_find(const char *db_path, int argc, char **argv)
 {
-    if (argc != 3 || !str_eq(argv[1], "residents")) return verb_usage("find");
+    static const struct option longopts[] = {
+        {"limit", required_argument, NULL, 'l'},
+        {NULL, 0, NULL, 0},
+    };
+    long long limit = 50;
+    int c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+        if (c != 'l' || (limit = verb_count(optarg)) < 1 || limit > 100000)
+            return verb_usage("find");
+    if (optind != argc - 2 || !str_eq(argv[optind], "residents")) return verb_usage("find");
+    const char *query = argv[optind + 1];
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;
     struct resident_hits hits;
-    int rc = resident_search(db, argv[2], 50, &hits);
+    int rc = resident_search(db, query, (size_t)limit, &hits);
     if (rc != DB_OK) {
         char *why = db_rc_text(db, rc);
         verb_fail(why);
@@ -191,9 +202,9 @@ int verb_find(const char *db_path, int argc, char **argv)
                                r->community,
                                r->grid,
                                r->tags};
-        for (size_t c = 0; c < ARRAY_LEN(cells); c++) {
-            char *shown = text_printable(cells[c], 0); /* a stored tab would shift the columns */
-            printf("%s%s", shown, c + 1 < ARRAY_LEN(cells) ? "\t" : "\n");
+        for (size_t j = 0; j < ARRAY_LEN(cells); j++) {
+            char *shown = text_printable(cells[j], 0); /* a stored tab would shift the columns */
+            printf("%s%s", shown, j + 1 < ARRAY_LEN(cells) ? "\t" : "\n");
             free(shown);
         }
     }

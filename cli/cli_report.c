@@ -12,6 +12,7 @@
 #include "src/i18n.h"
 #include "src/printer.h"
 #include "src/util.h"
+#include "src/validate.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -126,12 +127,26 @@ int verb_report(const char *db_path, int argc, char **argv)
         else
             bad = 1;
     }
+    /* A date the clerk typed that is none says which and why, not only the usage. */
+    const char *dates[2][2] = {{"--from", from_text}, {"--to", to_text}};
+    for (int i = 0; i < 2; i++) {
+        const char *why = dates[i][1] ? validate_date(dates[i][1]) : NULL;
+        if (!why) continue;
+        char *msg = xasprintf("%s %s: %s", dates[i][0], dates[i][1], why);
+        verb_fail(msg);
+        free(msg);
+        return EXIT_USAGE;
+    }
     time_t now = clock_now();
     struct date today = date_of(now);
     char first[11];
     snprintf(first, sizeof first, "%04d-01-01", today.year);
     time_t from = date_option(from_text ? from_text : first);
     time_t to = to_text ? date_option(to_text) : now;
+    if (from_text && to_text && from >= 0 && to >= 0 && to < from) {
+        verb_fail(_("--to is before --from: the period would be empty"));
+        return EXIT_USAGE;
+    }
     char *end = NULL;
     double weight = weight_text ? strtod(weight_text, &end) : -1;
     if (weight_text && (*end || weight < 0 || weight > 1)) bad = 1;

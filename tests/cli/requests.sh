@@ -54,7 +54,11 @@ t_golden "report rates: per unit, ranked, with formulas" "$E/rates.txt" "$T/rate
 run rates-csv 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --from 2026-01-01 --to 2026-06-30 --csv --basic-weight 0.8
 t_golden "report rates --csv with another weight" "$E/rates-csv.txt" "$T/rates-csv.out"
 run rates-bad 2 "$BIN" --db "$H" report rates --from 2026-13-01
-grep -q "用法：bangban report rates" "$T/rates-bad.out" && t_ok "report rates: a bad date is refused" || t_fail "report rates: a bad date is refused"
+grep -q "^bangban: --from 2026-13-01: 没有这一天" "$T/rates-bad.out" && t_ok "report rates: a bad date is refused, saying which and why" || t_fail "report rates: a bad date is refused, saying which and why" "$(cat "$T/rates-bad.out")"
+run rates-word 2 "$BIN" --db "$H" report rates --to 明天
+grep -q "^bangban: --to 明天: 不是日期" "$T/rates-word.out" && t_ok "report rates: a word for a date is named as not a date" || t_fail "report rates: a word for a date is named as not a date" "$(cat "$T/rates-word.out")"
+run rates-backwards 2 "$BIN" --db "$H" report rates --from 2026-06-30 --to 2026-01-01
+grep -q "早于" "$T/rates-backwards.out" && t_ok "report rates: a period that ends before it starts is refused" || t_fail "report rates: a period that ends before it starts is refused" "$(cat "$T/rates-backwards.out")"
 run demo-twice 1 "$BIN" --db "$H" demo --requests 10
 grep -q "已有诉求" "$T/demo-twice.out" && t_ok "demo --requests refuses a database that holds requests" || t_fail "demo --requests refuses a database that holds requests" "$(cat "$T/demo-twice.out")"
 if "$BIN" --db "$H" check >/dev/null; then t_ok "check: the generated history is sound"; else t_fail "check: the generated history is sound"; fi

@@ -34,6 +34,9 @@ grep -q "读取 7 行：新增 1，更新 0，未变 0，跳过 0，退回 6" "$
 
 run find-zhang 0 "$BIN" --db "$DB" find residents 张
 t_golden "find: by a Chinese character, masked" "$E/find-zhang.txt" "$T/find-zhang.out"
+run find-limit 0 "$BIN" --db "$DB" find residents 张 --limit 1
+[ "$(grep -c '	' "$T/find-limit.out")" = 1 ] && grep -q "显示 1 人" "$T/find-limit.out" && t_ok "find: --limit, in any place" || t_fail "find: --limit, in any place" "$(cat "$T/find-limit.out")"
+run find-limit-bad 2 "$BIN" --db "$DB" find --limit 0 residents 张
 run find-ext-b 0 "$BIN" --db "$DB" find residents "𠇔"
 grep -q "王𠇔" "$T/find-ext-b.out" && t_ok "find: an Ext-B character" || t_fail "find: an Ext-B character" "$(cat "$T/find-ext-b.out")"
 run find-initials 0 "$BIN" --db "$DB" find residents mmtal
