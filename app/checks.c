@@ -3,6 +3,9 @@
 */
 #include "app/checks.h"
 #include "db/request_store.h"
+#include "db/resident_store.h"
+#include "src/idcard.h"
+#include "src/resident.h"
 #include "src/i18n.h"
 #include "src/workflow.h"
 
@@ -56,6 +59,41 @@ int check_counters(struct db *db, struct strbuf *report)
 {
     struct check ck = {report, 0};
     int rc = request_timelines_each(db, timeline_check, &ck);
+    if (rc != DB_OK) {
+        char *why = db_rc_text(db, rc);
+        strbuf_addf(report, "%s\n", why);
+        free(why);
+        ck.problems++;
+    }
+    return ck.problems;
+}
+
+/* One resident: a birth date or sex that is not what the ID number says. */
+static int resident_check(void *ctx, const struct resident *r)
+{
+    struct check *ck = ctx;
+    struct idcard id;
+    if (idcard_parse(r->id_number, &id) != IDCARD_OK) return 1;
+    char *birth = resident_birth_mismatch(r->birth_date, &id);
+    char *sex = resident_gender_mismatch(r->gender, &id);
+    char *shown = resident_masked_id(r->id_number);
+    if (birth)
+        strbuf_addf(ck->report, _("resident %s (%s): birth date %s %s\n"), r->name, shown,
+                    r->birth_date, birth);
+    if (sex)
+        strbuf_addf(ck->report, _("resident %s (%s): sex %s %s\n"), r->name, shown,
+                    resident_gender_text(r->gender), sex);
+    ck->problems += (birth != NULL) + (sex != NULL);
+    free(birth);
+    free(sex);
+    free(shown);
+    return 1;
+}
+
+int check_residents(struct db *db, struct strbuf *report)
+{
+    struct check ck = {report, 0};
+    int rc = resident_each(db, 1, resident_check, &ck);
     if (rc != DB_OK) {
         char *why = db_rc_text(db, rc);
         strbuf_addf(report, "%s\n", why);

@@ -3,7 +3,8 @@
 ** checks (db_check()): that the counters a request keeps (returns,
 ** extensions granted, times handled again, unanswered follow-up calls)
 ** are what its timeline, folded by the workflow's own table
-** (workflow_count()), says they are.
+** (workflow_count()), says they are; and that residents' birth dates and
+** sex are what their ID numbers say.
 */
 #ifndef BANGBAN_CHECKS_H
 #define BANGBAN_CHECKS_H
@@ -18,5 +19,13 @@
 ** SQLite's words). Returns how many lines were added (0: all agree).
 */
 int check_counters(struct db *db, struct strbuf *report);
+
+/*
+** Check every resident's birth date and sex against their ID number (a
+** record edited behind the form, or saved before the form took them from
+** the number): a line for each that disagrees, the number masked. Returns
+** how many lines were added.
+*/
+int check_residents(struct db *db, struct strbuf *report);
 
 #endif

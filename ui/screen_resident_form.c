@@ -172,18 +172,25 @@ static void id_left(struct form_screen *fs)
         form_set_text(f, F_ID, id.number);
         form_set_note(f, F_ID, _("15-digit number upgraded to 18 digits"));
     }
+    /*
+    ** The number says when the person was born and their sex: taken from it
+    ** whenever it is typed or changed (a changed number that kept the old
+    ** birth date would save a record the importer itself refuses).
+    */
     char *birth = form_text(f, F_BIRTH);
     char iso[11];
-    if (str_empty(birth)) form_set_text(f, F_BIRTH, date_format(&id.birth, iso));
-    char *why = resident_birth_mismatch(birth, &id);
-    form_set_error(f, F_BIRTH, why);
-    free(why);
-    free(birth);
     char g = (char)form_choice(f, F_GENDER);
-    if (!g) form_set_choice(f, F_GENDER, id.gender, resident_gender_text(id.gender));
-    why = resident_gender_mismatch(g, &id);
-    form_set_error(f, F_GENDER, why);
-    free(why);
+    char *was_birth = resident_birth_mismatch(birth, &id);
+    char *was_sex = resident_gender_mismatch(g, &id);
+    form_set_text(f, F_BIRTH, date_format(&id.birth, iso));
+    form_set_choice(f, F_GENDER, id.gender, resident_gender_text(id.gender));
+    form_set_error(f, F_BIRTH, NULL);
+    form_set_error(f, F_GENDER, NULL);
+    if ((was_birth && !str_empty(birth)) || (was_sex && g))
+        form_set_note(f, F_ID, _("Birth date and sex taken from the new number"));
+    free(was_birth);
+    free(was_sex);
+    free(birth);
     struct resident existing;
     if (resident_get_by_id_number(ui.db, id.number, &existing) == DB_OK) {
         if (existing.id != ((const struct resident *)fs->orig)->id) offer_existing(fs, &existing);
@@ -330,6 +337,34 @@ static const struct command resident_form_menu[] = {
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
+/* F2: birth date and sex must be what the ID number says (they may have been edited after it). */
+static int resident_cross_check(struct form_screen *fs)
+{
+    struct form *f = &fs->form;
+    /* A number still masked is the one on file. */
+    char *typed = form_masked(f, F_ID) ? xstrdup(((const struct resident *)fs->orig)->id_number)
+                                       : form_text(f, F_ID);
+    struct idcard id;
+    int ok = idcard_parse(typed, &id) == IDCARD_OK;
+    free(typed);
+    if (!ok) return -1;
+    char *birth = form_text(f, F_BIRTH);
+    char *why = resident_birth_mismatch(birth, &id);
+    free(birth);
+    if (why) {
+        form_set_message(f, F_BIRTH, why);
+        free(why);
+        return F_BIRTH;
+    }
+    why = resident_gender_mismatch((char)form_choice(f, F_GENDER), &id);
+    if (why) {
+        form_set_message(f, F_GENDER, why);
+        free(why);
+        return F_GENDER;
+    }
+    return -1;
+}
+
 static const struct form_spec resident_spec = {
     .type = &resident_record,
     .title_new = N_("New resident"),
@@ -337,6 +372,7 @@ static const struct form_spec resident_spec = {
     .intro_new = N_("A new resident: the ID number fills in birth date and sex. F2 saves."),
     .footer = N_("Tab/Enter: next field · F2: save · F9: show numbers · Esc: back"),
     .build = resident_build,
+    .check = resident_cross_check,
     .read = resident_read,
     .save = resident_store_save,
     .get = resident_store_get,

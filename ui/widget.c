@@ -127,6 +127,13 @@ void field_draw(struct lineedit *le, int y, int x, int w, attr_t attr, struct sc
     size_t first, count;
     int cursor_col;
     lineedit_view(le, w, &first, &count, &cursor_col);
+    if (first > 0 && w > 2) {
+        /* Scrolled: a '<' in the first column says text is hidden to the left. */
+        lineedit_view(le, w - 1, &first, &count, &cursor_col);
+        draw_text(y, x, 1, "<", attr | A_BOLD, 0);
+        x++;
+        w--;
+    }
     char *text = lineedit_text_range(le, first, count);
     draw_text(y, x, w, text, attr, 0);
     free(text);

@@ -38,6 +38,7 @@ keys desk F7
 wait_for desk "登记新居民"
 type_text desk "$(printf '张%.0s' $(seq 1 40))"
 expect desk "a paste longer than the field says how much was left out" "已满 30 个字：多出的 10 个字没有录入"
+expect desk "a field scrolled to its tail marks the text hidden to the left" "姓名: <张张"
 keys desk BSpace
 wait_gone desk "多出的"
 keys desk F10

@@ -1,0 +1,49 @@
+# The ID number decides birth date and sex: changing it on the form takes
+# both from the new number (saying so), and a birth date edited afterwards
+# to disagree is refused at F2, named on its field; bangban check reports
+# a record that disagrees all the same (edited behind the form).
+. "$(dirname "$0")/lib.sh"
+
+ZS="SELECT birth_date, gender FROM resident WHERE name = '张三'"
+
+demo_db
+printf '%s\r\n' "姓名,身份证号" "张三,110101199003074477" >"$T/one.csv"
+"$BIN" --db "$DB" import residents "$T/one.csv" >/dev/null
+
+open_residents desk
+type_text desk "zs"
+wait_for desk "共 1 条"
+keys desk F4
+expect desk "the resident is open for editing" "编辑居民"
+# Down to 身份证号, the fifth field; typing replaces the masked number.
+keys desk Tab Tab Tab Tab
+type_text desk "11010519491231002X"
+keys desk Tab
+expect desk "a new number brings its own birth date" "出生日期: 1949-12-31"
+expect desk "and its own sex" "性别: 女"
+expect desk "and the form says so" "出生日期和性别已按新号码填写"
+keys desk F2
+expect desk "the resident is saved" "已保存：张三"
+db_is "birth date and sex are the number's" "$ZS" "1949-12-31|F"
+
+keys desk F4
+wait_for desk "编辑居民"
+keys desk Tab Tab Tab
+keys desk C-u
+type_text desk "1950-01-01"
+keys desk F2
+expect desk "a birth date that disagrees with the number is refused, on its field" "与身份证号不符（身份证为 1949-12-31）"
+db_is "nothing was saved" "$ZS" "1949-12-31|F"
+keys desk Escape Escape
+wait_for desk "放弃"
+keys desk y
+wait_for desk "查找："
+quits desk "quits cleanly"
+
+sqlite3 "$DB" "UPDATE resident SET birth_date = '1950-01-01' WHERE name = '张三'"
+"$BIN" --db "$DB" check >"$T/check.out" 2>&1
+status=$?
+[ "$status" = 4 ] && grep -q "居民 张三（110" "$T/check.out" && grep -q "1950-01-01" "$T/check.out" &&
+    t_ok "bangban check reports a birth date the ID number denies" ||
+    t_fail "bangban check reports a birth date the ID number denies" "status $status" "$(cat "$T/check.out")"
+t_sanitizers "resident id"
