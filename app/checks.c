@@ -2,6 +2,7 @@
 ** checks: see checks.h.
 */
 #include "app/checks.h"
+#include "db/area.h"
 #include "db/request_store.h"
 #include "db/resident_store.h"
 #include "src/idcard.h"
@@ -94,6 +95,27 @@ int check_residents(struct db *db, struct strbuf *report)
 {
     struct check ck = {report, 0};
     int rc = resident_each(db, 1, resident_check, &ck);
+    if (rc != DB_OK) {
+        char *why = db_rc_text(db, rc);
+        strbuf_addf(report, "%s\n", why);
+        free(why);
+        ck.problems++;
+    }
+    return ck.problems;
+}
+
+static void building_astray(void *ctx, const char *code, const char *name, const char *grid)
+{
+    struct check *ck = ctx;
+    strbuf_addf(ck->report, _("building %s %s: its grid %s is in another street\n"), code, name,
+                grid);
+    ck->problems++;
+}
+
+int check_areas(struct db *db, struct strbuf *report)
+{
+    struct check ck = {report, 0};
+    int rc = area_buildings_astray(db, building_astray, &ck);
     if (rc != DB_OK) {
         char *why = db_rc_text(db, rc);
         strbuf_addf(report, "%s\n", why);

@@ -3,8 +3,8 @@
 ** checks (db_check()): that the counters a request keeps (returns,
 ** extensions granted, times handled again, unanswered follow-up calls)
 ** are what its timeline, folded by the workflow's own table
-** (workflow_count()), says they are; and that residents' birth dates and
-** sex are what their ID numbers say.
+** (workflow_count()), says they are; that residents' birth dates and sex
+** are what their ID numbers say; and that buildings lie in their grids' streets.
 */
 #ifndef BANGBAN_CHECKS_H
 #define BANGBAN_CHECKS_H
@@ -27,5 +27,8 @@ int check_counters(struct db *db, struct strbuf *report);
 ** how many lines were added.
 */
 int check_residents(struct db *db, struct strbuf *report);
+
+/* Check that every building's grid lies in the building's street. Returns the lines added. */
+int check_areas(struct db *db, struct strbuf *report);
 
 #endif

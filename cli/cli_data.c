@@ -107,7 +107,9 @@ int verb_check(const char *db_path, int argc, char **argv)
     if (!db) return status;
     struct strbuf report = STRBUF_INIT;
     int problems = db_check(db, &report);
-    if (problems == 0) problems = check_counters(db, &report) + check_residents(db, &report);
+    if (problems == 0)
+        problems =
+            check_counters(db, &report) + check_residents(db, &report) + check_areas(db, &report);
     if (problems == 0) {
         printf(_("%s: ok\n"), db_path);
     } else {

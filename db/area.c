@@ -230,6 +230,33 @@ static char *keys_of(const struct area *a)
 }
 
 /* True when the parent of a record exists and is active. */
+int area_grid_in_street(struct db *db, int64_t grid_id, int64_t street_id)
+{
+    struct db_stmt *st = db_prepare(db, "SELECT 1 FROM grid g JOIN community c ON c.id = "
+                                        "g.community_id WHERE g.id = ?1 AND c.street_id = ?2");
+    db_bind_int(st, 1, grid_id);
+    db_bind_int(st, 2, street_id);
+    int in = db_step(st) == DB_ROW;
+    db_finalize(st);
+    return in;
+}
+
+int area_buildings_astray(struct db *db,
+                          void (*visit)(void *ctx, const char *code, const char *name,
+                                        const char *grid),
+                          void *ctx)
+{
+    struct db_stmt *st =
+        db_prepare(db, "SELECT b.code, b.name, g.name FROM building b JOIN grid g ON g.id = "
+                       "b.grid_id JOIN community c ON c.id = g.community_id"
+                       " WHERE c.street_id <> b.street_id ORDER BY b.code");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW)
+        visit(ctx, db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2));
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
 static int parent_active(struct db *db, const struct kind_desc *k, int64_t parent_id)
 {
     if (!k->parent_table) return 1;
@@ -327,7 +354,10 @@ int area_save(struct db *db, struct area *a, const char *actor, struct area *cur
 
     int rc = db_write_begin(db);
     if (rc != DB_OK) goto out;
-    if ((k->fields & HAS_PARENT) && !parent_active(db, k, a->parent_id)) {
+    /* A building's grid lies in its street (a grid's street is its community's). */
+    if (((k->fields & HAS_PARENT) && !parent_active(db, k, a->parent_id)) ||
+        (a->kind == AREA_BUILDING && a->grid_id &&
+         !area_grid_in_street(db, a->grid_id, a->parent_id))) {
         db_rollback(db);
         rc = DB_INVALID;
         goto out;

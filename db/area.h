@@ -46,10 +46,24 @@ int area_get(struct db *db, enum area_kind kind, int64_t id, struct area *out);
 **   DB_CONFLICT  someone saved first; *current (if not NULL) gets the
 **                stored record, to show who and when (caller frees)
 **   DB_NOTFOUND  the record is gone
-**   DB_INVALID   the parent or grid does not exist
+**   DB_INVALID   the parent or grid does not exist, or a building's grid
+**                is not in its street
 **   DB_BUSY, DB_FULL, DB_ERROR
 */
 int area_save(struct db *db, struct area *a, const char *actor, struct area *current);
+
+/* True when the grid lies in the street (through its community). */
+int area_grid_in_street(struct db *db, int64_t grid_id, int64_t street_id);
+
+/*
+** Call visit for every building whose grid lies in another street than the
+** building (written behind the forms): its code, name and grid's name.
+** Returns DB_OK or an error.
+*/
+int area_buildings_astray(struct db *db,
+                          void (*visit)(void *ctx, const char *code, const char *name,
+                                        const char *grid),
+                          void *ctx);
 
 /*
 ** Retire (retired=1) or restore (0) a record, checking its version as

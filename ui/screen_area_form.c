@@ -160,18 +160,29 @@ static int area_saved(struct form_screen *fs, const void *rec)
     return UI_CLOSE;
 }
 
-#define AREA_FORM(new_title, edit_title)                                                           \
+/* F2 on a building: the grid chosen must lie in the street chosen (the street may have changed). */
+static int building_check(struct form_screen *fs)
+{
+    struct form *f = &fs->form;
+    int street = form_bound(f, "parent_id"), grid = form_bound(f, "grid_id");
+    if (street < 0 || grid < 0 || !form_choice(f, grid) || !form_choice(f, street)) return -1;
+    if (area_grid_in_street(ui.db, form_choice(f, grid), form_choice(f, street))) return -1;
+    form_set_message(f, grid, _("This grid is in another street: choose one of this street's"));
+    return grid;
+}
+
+#define AREA_FORM(new_title, edit_title, cross_check)                                              \
     {                                                                                              \
         .type = &area_record, .title_new = new_title, .title_edit = edit_title,                    \
-        .build = area_build, .read = area_read, .save = area_store_save, .get = area_store_get,    \
-        .saved = area_saved, .parent = "parent_id"                                                 \
+        .build = area_build, .check = cross_check, .read = area_read, .save = area_store_save,     \
+        .get = area_store_get, .saved = area_saved, .parent = "parent_id"                          \
     }
 
 static const struct form_spec specs[AREA_KIND_COUNT] = {
-    [AREA_STREET] = AREA_FORM(N_("New street"), N_("Edit street")),
-    [AREA_COMMUNITY] = AREA_FORM(N_("New community"), N_("Edit community")),
-    [AREA_GRID] = AREA_FORM(N_("New grid"), N_("Edit grid")),
-    [AREA_BUILDING] = AREA_FORM(N_("New building"), N_("Edit building")),
+    [AREA_STREET] = AREA_FORM(N_("New street"), N_("Edit street"), NULL),
+    [AREA_COMMUNITY] = AREA_FORM(N_("New community"), N_("Edit community"), NULL),
+    [AREA_GRID] = AREA_FORM(N_("New grid"), N_("Edit grid"), NULL),
+    [AREA_BUILDING] = AREA_FORM(N_("New building"), N_("Edit building"), building_check),
 };
 
 struct screen *screen_area_form_new(enum area_kind kind, const struct area *rec)

@@ -171,6 +171,29 @@ static void save_search_conflict(void **state)
     desk2.version = 2;
     assert_int_equal(area_save(db, &desk2, "desk2", NULL), DB_OK);
 
+    /* A building's grid lies in its street. */
+    struct area s2, c1, g1, moved;
+    make_street(db, "S2", "小白楼街道", &s2);
+    make_area(db, AREA_COMMUNITY, "C1", "昆明路社区", s2.id, &c1);
+    make_area(db, AREA_GRID, "G1", "昆明路第1网格", c1.id, &g1);
+    assert_true(area_grid_in_street(db, g1.id, s2.id));
+    assert_false(area_grid_in_street(db, g1.id, st.id));
+    assert_int_equal(area_get(db, AREA_BUILDING, b.id, &moved), DB_OK);
+    moved.grid_id = g1.id;
+    assert_int_equal(area_save(db, &moved, "tester", NULL), DB_INVALID);
+    moved.parent_id = s2.id;
+    assert_int_equal(area_save(db, &moved, "tester", NULL), DB_OK);
+    moved.parent_id = st.id;
+    moved.grid_id = 0;
+    assert_int_equal(area_save(db, &moved, "tester", NULL), DB_OK);
+    area_free(&moved);
+    area_free(&g1);
+    area_free(&c1);
+    area_free(&s2);
+    assert_int_equal(area_get(db, AREA_BUILDING, b.id, &moved), DB_OK);
+    b.version = moved.version;
+    area_free(&moved);
+
     /* Codes are unique. */
     struct area dup;
     area_copy(&dup, &b);
