@@ -3,6 +3,8 @@
 */
 #include "app/checks.h"
 #include "db/area.h"
+#include "db/calendar_store.h"
+#include "db/catalogue_store.h"
 #include "db/request_store.h"
 #include "db/resident_store.h"
 #include "src/idcard.h"
@@ -123,4 +125,24 @@ int check_areas(struct db *db, struct strbuf *report)
         ck.problems++;
     }
     return ck.problems;
+}
+
+char *calendar_shortfall(struct db *db, time_t now)
+{
+    int64_t last = calendar_last_year(db);
+    /* A working day is at most seven fifths of a day, and a long holiday adds two weeks. */
+    time_t ahead = now + (time_t)(item_longest_days(db) * 7 / 5 + 14) * 86400;
+    time_t due = (time_t)request_latest_due(db);
+    if (due > ahead) ahead = due;
+    struct tm tm;
+    localtime_r(&ahead, &tm);
+    int need = tm.tm_year + 1900;
+    if (last >= need) return NULL;
+    if (last == 0)
+        return xasprintf(_("The working-day calendar holds no holidays: deadlines count every "
+                           "weekday. Add %d's (服务清单, 工作日历, F9 imports a ledger)"),
+                         need);
+    return xasprintf(_("The working-day calendar ends with %lld: deadlines in %d ignore its "
+                       "holidays. Add them (服务清单, 工作日历, F9 imports a ledger)"),
+                     (long long)last, need);
 }

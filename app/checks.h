@@ -12,6 +12,8 @@
 #include "db/db.h"
 #include "src/util.h"
 
+#include <time.h>
+
 /*
 ** Check every request's counters against its timeline: a line appended
 ** to report (the caller's) for each counter that disagrees, for a step
@@ -27,6 +29,14 @@ int check_counters(struct db *db, struct strbuf *report);
 ** how many lines were added.
 */
 int check_residents(struct db *db, struct strbuf *report);
+
+/*
+** Whether the working-day calendar reaches the deadlines ahead: the
+** latest deadline of an open request, and what the longest service item
+** would give a request taken down now. NULL when it does; else the words
+** for the clerk, naming the last year it holds and what to do (caller frees).
+*/
+char *calendar_shortfall(struct db *db, time_t now);
 
 /* Check that every building's grid lies in the building's street. Returns the lines added. */
 int check_areas(struct db *db, struct strbuf *report);

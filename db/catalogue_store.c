@@ -337,3 +337,10 @@ int64_t item_count(struct db *db)
 {
     return db_int(db, 0, "SELECT count(*) FROM service_item WHERE retired = 0");
 }
+
+int64_t item_longest_days(struct db *db)
+{
+    return db_int(db, 0,
+                  "SELECT coalesce(max(CASE resolve_unit WHEN 'day' THEN resolve_amount"
+                  " ELSE (resolve_amount + 7) / 8 END), 0) FROM service_item WHERE retired = 0");
+}

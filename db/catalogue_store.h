@@ -85,6 +85,9 @@ int item_set_retired(struct db *db, struct service_item *it, int retired, const 
 /* Active units and items. */
 int64_t unit_count(struct db *db);
 int64_t item_count(struct db *db);
+/* The longest 办结 limit of an active item, in working days (hours counted as whole days); 0 if
+ * none. */
+int64_t item_longest_days(struct db *db);
 
 /*
 ** A code for a new unit that has none: U and the first number from the

@@ -794,3 +794,8 @@ int talk_save(struct db *db, struct evening_talk *t, const char *actor)
     }
     return db_save_versioned(db, st, &t->id, &t->version);
 }
+
+int64_t request_latest_due(struct db *db)
+{
+    return db_int(db, 0, "SELECT coalesce(max(due), 0) FROM request WHERE closed_at IS NULL");
+}

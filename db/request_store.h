@@ -204,4 +204,7 @@ int talk_save(struct db *db, struct evening_talk *t, const char *actor);
 */
 int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue, time_t now);
 
+/* The latest deadline a running clock of an open request has, or 0 when none runs. */
+int64_t request_latest_due(struct db *db);
+
 #endif

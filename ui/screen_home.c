@@ -3,6 +3,7 @@
 ** (and nothing that does not), with a digit or Up/Down + Enter to open one,
 ** and what the database holds.
 */
+#include "app/checks.h"
 #include "db/request_store.h"
 #include "db/resident_store.h"
 #include "src/clock.h"
@@ -24,6 +25,7 @@ struct home {
     int64_t residents;
     int64_t requests, open, overdue;
     int counts_ok, residents_ok, requests_ok; /* a count that failed is not shown */
+    char *calendar; /* the working-day calendar falls short of the deadlines ahead: why */
 };
 
 /* 区域与楼宇 opens on its buildings, what a desk looks up most. */
@@ -62,6 +64,8 @@ static void home_load(struct home *h)
     h->requests_ok = rc[2] == DB_OK;
     for (size_t i = 0; i < ARRAY_LEN(rc); i++)
         if (rc[i] != DB_OK) ui_db_failed(_("The counts could not be read"), rc[i]);
+    free(h->calendar);
+    h->calendar = calendar_shortfall(ui.db, clock_now());
     h->generation = db_generation(ui.db);
     h->loaded = 1;
 }
@@ -108,6 +112,8 @@ static void home_draw(struct screen *s, int top, int rows)
     if (ui.demo)
         draw_text(y++, 4, COLS - 6, _("This is a demo database: every name in it is made up."),
                   term_attr(UI_INFO), TEXT_FIT_ELLIPSIS);
+    if (h->calendar && y + 2 < top + rows - 2)
+        y += draw_wrapped(y, 4, COLS - 6, 2, h->calendar, term_attr(UI_WARNING));
     draw_textf(top + rows - 2, 4, COLS - 6, term_attr(UI_DIM), _("Database: %s"), db_path(ui.db));
     draw_text(top + rows - 1, 4, COLS - 6,
               _("Press the digit of a section, or Enter. F1 lists the keys, F10 quits."),
@@ -145,6 +151,7 @@ static int home_key(struct screen *s, enum action a, const struct key *k)
 
 static void home_free(struct screen *s)
 {
+    free(((struct home *)s)->calendar);
     free(s);
 }
 

@@ -25,8 +25,13 @@ run demo 0 "$BIN" --db "$T/demo.db" demo
 t_golden "demo: output" "$E/demo.txt" "$T/demo.out"
 run demo-again 1 "$BIN" --db "$T/demo.db" demo
 t_golden "demo: refused on a database that holds a district" "$E/demo-again.txt" "$T/demo-again.out"
-run check 0 "$BIN" --db "$T/demo.db" check
+run check 0 env BANGBAN_NOW=2026-06-01T09:00 "$BIN" --db "$T/demo.db" check
 t_golden "check: a sound database" "$E/check-ok.txt" "$T/check.out"
+# In December the demo's calendar (through 2026) no longer reaches the deadlines ahead: said, not failed.
+run check-calendar 0 env BANGBAN_NOW=2026-12-04T09:00 "$BIN" --db "$T/demo.db" check
+grep -q "^提醒：工作日历只排到 2026 年：2027 年的时限没有计入节假日" "$T/check-calendar.out" &&
+    t_ok "check: a calendar that ends before the deadlines ahead is said" ||
+    t_fail "check: a calendar that ends before the deadlines ahead is said" "$(cat "$T/check-calendar.out")"
 
 # BANGBAN_DB and the XDG default.
 run env-db 0 env BANGBAN_DB="$T/demo.db" "$BIN" check
@@ -36,7 +41,7 @@ run xdg-init 0 "$BIN" init
 # A foreign key broken behind bangban's back.
 cp "$T/demo.db" "$T/fk.db"
 sqlite3 "$T/fk.db" "PRAGMA foreign_keys=OFF; UPDATE grid SET community_id = 9999 WHERE id = 7;"
-run check-fk 4 "$BIN" --db "$T/fk.db" check
+run check-fk 4 env BANGBAN_NOW=2026-06-01T09:00 "$BIN" --db "$T/fk.db" check
 t_golden "check: a broken foreign key is named" "$E/check-fk.txt" "$T/check-fk.out"
 
 # A damaged index page (page of grid_community, found from the schema).
