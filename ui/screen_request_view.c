@@ -156,6 +156,23 @@ static char *clocks_text(const struct request *r)
     return strbuf_detach(&sb);
 }
 
+/*
+** A deadline ahead in a year the working-day calendar does not hold was
+** counted without that year's holidays: the words that say so, or NULL.
+** Caller frees.
+*/
+static char *calendar_note(const struct request *r)
+{
+    int64_t last = calendar_last_year(ui.db);
+    struct tm tm;
+    time_t due = request_due(r) > r->resolve_due ? request_due(r) : r->resolve_due;
+    if (r->closed_at || !due || !last || !localtime_r(&due, &tm) || tm.tm_year + 1900 <= last)
+        return NULL;
+    return xasprintf(_("The calendar ends with %lld: %d's holidays were not counted in this "
+                       "deadline"),
+                     (long long)last, tm.tm_year + 1900);
+}
+
 /* Rows text takes wrapped at cols, at most max. */
 static int wrapped_rows(const char *text, int cols, int max)
 {
@@ -250,6 +267,9 @@ static void view_draw(struct screen *s, int top, int rows)
     char *clocks = clocks_text(r);
     if (*clocks) draw_text(y++, 1, COLS - 2, clocks, term_attr(UI_INFO), TEXT_FIT_ELLIPSIS);
     free(clocks);
+    char *note = calendar_note(r);
+    if (note) draw_text(y++, 1, COLS - 2, note, term_attr(UI_WARNING), TEXT_FIT_ELLIPSIS);
+    free(note);
 
     /* What may be done now, each with its key. */
     struct strbuf acts = STRBUF_INIT;
