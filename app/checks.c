@@ -20,6 +20,19 @@ struct check {
     int problems;
 };
 
+/* The end of a check that ran with rc: a line in SQLite's words when it could not run. Returns
+ * the lines the check added. */
+static int check_done(struct db *db, int rc, struct check *ck)
+{
+    if (rc != DB_OK) {
+        char *why = db_rc_text(db, rc);
+        strbuf_addf(ck->report, "%s\n", why);
+        free(why);
+        ck->problems++;
+    }
+    return ck->problems;
+}
+
 /* Each counter: its msgid and where it sits in struct workflow_counters. */
 static const struct {
     const char *label;
@@ -62,13 +75,7 @@ int check_counters(struct db *db, struct strbuf *report)
 {
     struct check ck = {report, 0};
     int rc = request_timelines_each(db, timeline_check, &ck);
-    if (rc != DB_OK) {
-        char *why = db_rc_text(db, rc);
-        strbuf_addf(report, "%s\n", why);
-        free(why);
-        ck.problems++;
-    }
-    return ck.problems;
+    return check_done(db, rc, &ck);
 }
 
 /* One resident: a birth date or sex that is not what the ID number says. */
@@ -97,13 +104,7 @@ int check_residents(struct db *db, struct strbuf *report)
 {
     struct check ck = {report, 0};
     int rc = resident_each(db, 1, resident_check, &ck);
-    if (rc != DB_OK) {
-        char *why = db_rc_text(db, rc);
-        strbuf_addf(report, "%s\n", why);
-        free(why);
-        ck.problems++;
-    }
-    return ck.problems;
+    return check_done(db, rc, &ck);
 }
 
 static void building_astray(void *ctx, const char *code, const char *name, const char *grid)
@@ -118,13 +119,7 @@ int check_areas(struct db *db, struct strbuf *report)
 {
     struct check ck = {report, 0};
     int rc = area_buildings_astray(db, building_astray, &ck);
-    if (rc != DB_OK) {
-        char *why = db_rc_text(db, rc);
-        strbuf_addf(report, "%s\n", why);
-        free(why);
-        ck.problems++;
-    }
-    return ck.problems;
+    return check_done(db, rc, &ck);
 }
 
 char *calendar_shortfall(struct db *db, time_t now)
