@@ -132,7 +132,7 @@ int unit_save(struct db *db, struct unit *u, const char *actor, struct unit *cur
 {
     char when[20];
     clock_format(clock_now(), when);
-    char *keys = pinyin_keys(u->name, 0);
+    char *keys = pinyin_keys(u->name, PINYIN_INSIDE);
     int rc = db_write_begin(db);
     if (rc != DB_OK) {
         free(keys);
@@ -239,7 +239,7 @@ int item_save(struct db *db, struct service_item *it, const char *actor,
 {
     char when[20];
     clock_format(clock_now(), when);
-    char *keys = pinyin_keys(it->name, 0);
+    char *keys = pinyin_keys(it->name, PINYIN_INSIDE);
     int rc = db_write_begin(db);
     if (rc != DB_OK) {
         free(keys);
@@ -343,4 +343,28 @@ int64_t item_longest_days(struct db *db)
     return db_int(db, 0,
                   "SELECT coalesce(max(CASE resolve_unit WHEN 'day' THEN resolve_amount"
                   " ELSE (resolve_amount + 7) / 8 END), 0) FROM service_item WHERE retired = 0");
+}
+
+int catalogue_rekey(struct db *db)
+{
+    static const char *const tables[] = {"service_item", "unit"};
+    int rc = DB_OK;
+    for (size_t t = 0; t < ARRAY_LEN(tables) && rc == DB_OK; t++) {
+        char *sql = xasprintf("SELECT id, name FROM %s", tables[t]);
+        char *upd = xasprintf("UPDATE %s SET search_keys = ?1 WHERE id = ?2", tables[t]);
+        struct db_stmt *st = db_prepare(db, sql);
+        while (rc == DB_OK && db_step(st) == DB_ROW) {
+            char *keys = pinyin_keys(db_col_text(st, 1), PINYIN_INSIDE);
+            struct db_stmt *u = db_prepare(db, upd);
+            db_bind_text(u, 1, keys);
+            db_bind_int(u, 2, db_col_int(st, 0));
+            rc = db_step(u) == DB_DONE ? DB_OK : DB_ERROR;
+            db_finalize(u);
+            free(keys);
+        }
+        db_finalize(st);
+        free(sql);
+        free(upd);
+    }
+    return rc;
 }

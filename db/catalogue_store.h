@@ -82,6 +82,13 @@ int item_save(struct db *db, struct service_item *it, const char *actor,
 int item_set_retired(struct db *db, struct service_item *it, int retired, const char *actor,
                      struct service_item *current);
 
+/*
+** Compute every item's and unit's search keys again (pinyin from any
+** character on: 老年人助餐 found by "zhucan"): a migration's step, inside
+** its transaction. Returns DB_OK or an error.
+*/
+int catalogue_rekey(struct db *db);
+
 /* Active units and items. */
 int64_t unit_count(struct db *db);
 int64_t item_count(struct db *db);

@@ -2,6 +2,7 @@
 ** migrate: the migrations that need C beside their SQL (see migrate.h).
 */
 #include "db/migrate.h"
+#include "db/catalogue_store.h"
 #include "db/resident_bulk.h"
 #include "src/clock.h"
 
@@ -21,5 +22,6 @@ static int staff_kinds_seeded_now(struct db *db)
 const struct migration_code migration_code[] = {
     {4, resident_file_long_pieces}, /* names filed under their 3-character pieces */
     {5, staff_kinds_seeded_now},
+    {7, catalogue_rekey}, /* items and units found by pinyin from any character on */
     {0, NULL},
 };

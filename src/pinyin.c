@@ -276,6 +276,8 @@ static const char *alt_get(const char *r, size_t k, char *buf, size_t cap)
 
 #define PINYIN_MAX_COMBINATIONS 32
 
+static void keys_inside(const char *text, unsigned flags, struct strlist *out);
+
 void pinyin_key_list(const char *text, unsigned flags, struct strlist *out)
 {
     struct syllables s = {NULL, 0};
@@ -311,6 +313,28 @@ void pinyin_key_list(const char *text, unsigned flags, struct strlist *out)
     strbuf_free(&full);
     strbuf_free(&ini);
     strbuf_free(&shengmu);
+    if (flags & PINYIN_INSIDE) keys_inside(text, flags, out);
+}
+
+/* With PINYIN_INSIDE: add the keys of text from each character after the first on. */
+static void keys_inside(const char *text, unsigned flags, struct strlist *out)
+{
+    struct strlist sub = STRLIST_INIT;
+    size_t n = strlen(text), i = 0;
+    uint32_t cp;
+    int len = utf8_decode(text, n, &cp);
+    i = len > 0 ? (size_t)len : 1;
+    while (i < n) {
+        len = utf8_decode(text + i, n - i, &cp);
+        if (len <= 0) len = 1;
+        if (cp >= 0x3400) { /* a word starts at a Han character, not inside a Latin one */
+            pinyin_key_list(text + i, flags & ~(PINYIN_INSIDE | PINYIN_PERSON), &sub);
+            for (size_t k = 0; k < sub.n; k++)
+                if (!strlist_has(out, sub.v[k])) strlist_add(out, sub.v[k]);
+        }
+        i += (size_t)len;
+    }
+    strlist_free(&sub);
 }
 
 char *pinyin_keys(const char *text, unsigned flags)

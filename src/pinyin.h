@@ -21,6 +21,9 @@
 
 /* pinyin_keys() flags. */
 #define PINYIN_PERSON 1u /* the text is a person's name: read its start as a surname */
+#define PINYIN_INSIDE                                                                              \
+    2u /* also the keys of the text from each later character on, so a                             \
+        * word inside is found by its pinyin (老年人助餐 by "zhucan") */
 
 /*
 ** Search keys for text (a name, a building, a street), space-separated
@@ -35,7 +38,8 @@ char *pinyin_keys(const char *text, unsigned flags);
 /*
 ** True when what was typed finds text in a short list (a chooser of ethnic
 ** groups, relations): empty, a fragment of text, or the start of one of its
-** pinyin keys (回族: 回, hz, huiz). Case does not matter.
+** pinyin keys (回族: 回, hz, huiz). Case does not matter. (A short list is
+** narrowed by the start: "zi" is 子, not 孙子 too.)
 */
 int pinyin_matches(const char *text, const char *typed);
 

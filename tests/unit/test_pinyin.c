@@ -39,6 +39,16 @@ static void short_list_matching(void **state)
     assert_true(pinyin_matches("子", "zi"));
     assert_false(pinyin_matches("孙子", "zi"));
     assert_true(pinyin_matches("孙子", "子"));
+    /* Names kept with PINYIN_INSIDE keys (the catalogue) are found by a word inside. */
+    char *keys = pinyin_keys("加装电梯", PINYIN_INSIDE);
+    assert_non_null(strstr(keys, "jiazhuangdianti"));
+    assert_non_null(strstr(keys, " dt"));
+    assert_non_null(strstr(keys, " dianti"));
+    assert_non_null(strstr(keys, " ti"));
+    free(keys);
+    keys = pinyin_keys("加装电梯", 0); /* without the flag, whole names only */
+    assert_null(strstr(keys, " dianti"));
+    free(keys);
 }
 
 static void plain_names(void **state)
