@@ -12,12 +12,7 @@ open_section desk "诉求" "待派单" "$NOW"
 expect desk "the home screen's warning is not in the way of the desk" "待派单"
 keys desk F7
 wait_for desk "登记诉求：选定服务事项"
-keys desk Tab
-type_text desk "zsf"
-wait_for desk "张三丰"
-keys desk Enter
-wait_gone desk "共 2 项"
-keys desk Tab Tab Tab Tab Tab
+intake_for desk "zsf" "张三丰"
 type_text desk "zdshbz"
 wait_for desk "HB001 最低生活保障申请"
 keys desk Enter

@@ -204,11 +204,37 @@ open_areas() {
     open_section "$name" "区域与楼宇" "编码       名称" "$@"
 }
 
+# ended_ok NAME CHECK: an "ok" when bangban in NAME ends with status 0.
+ended_ok() {
+    status=$(wait_exit "$1")
+    if [ "$status" = 0 ]; then t_ok "$2"; else t_fail "$2" "status $status" "$(screen "$1")"; fi
+}
+
 # quits NAME CHECK: F10, then an "ok" when bangban in NAME ends with status 0.
 quits() {
     keys "$1" F10
-    status=$(wait_exit "$1")
-    if [ "$status" = 0 ]; then t_ok "$2"; else t_fail "$2" "status $status" "$(screen "$1")"; fi
+    ended_ok "$1" "$2"
+}
+
+# quits_unsaved NAME CHECK: F10 on a form with typing, Yes to quitting anyway, then an "ok"
+# when bangban ends with status 0.
+quits_unsaved() {
+    keys "$1" F10
+    wait_for "$1" "仍要退出吗"
+    keys "$1" y
+    ended_ok "$1" "$2"
+}
+
+# intake_for NAME PINYIN SHOWN: on the intake form just opened (F7), the
+# requester found by PINYIN in the resident search (SHOWN on screen) and
+# taken; the focus is then on the service item.
+intake_for() {
+    keys "$1" Tab
+    type_text "$1" "$2"
+    wait_for "$1" "$3"
+    keys "$1" Enter
+    wait_gone "$1" "共 2 项"
+    keys "$1" Tab Tab Tab Tab Tab
 }
 
 # pid NAME: the process id of bangban in window NAME.

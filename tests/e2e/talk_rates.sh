@@ -25,12 +25,7 @@ keys desk Enter
 expect desk "Enter lists the session's requests" "共 0 件，已办结 0 件，未办结 0 件"
 keys desk F7
 expect desk "F7 takes a request down in the session" "和平夜话: 2026-03-02 朝阳里社区议事厅"
-keys desk Tab
-type_text desk "zsf"
-wait_for desk "张三丰"
-keys desk Enter
-wait_gone desk "共 2 项"
-keys desk Tab Tab Tab Tab Tab
+intake_for desk "zsf" "张三丰"
 type_text desk "HB030"
 wait_for desk "劳动人事争议调解"
 keys desk Enter
