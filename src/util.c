@@ -314,3 +314,12 @@ void outfile_abort(struct outfile *o)
     outfile_clear(o);
     errno = e;
 }
+
+char *path_full(const char *path)
+{
+    char *full = realpath(path, NULL);
+    if (!full) return xstrdup(path);
+    char *copy = xstrdup(full); /* realpath's buffer comes from malloc, ours from xmalloc */
+    free(full);
+    return copy;
+}

@@ -103,6 +103,9 @@ char *path_xdg(const char *var, const char *fallback, const char *rest);
 
 /* mkdir -p for the directory part of path (mode for those it makes). 0, or -1 when one failed. */
 int path_make_parents(const char *path, unsigned mode);
+/* The absolute path of a file that exists (a message says where it went); path itself when it
+ * cannot be resolved. Caller frees. */
+char *path_full(const char *path);
 /*
 ** A file written whole or not at all, that nobody else can touch while it
 ** is written: a private directory (0700) is made beside path, the file is

@@ -263,10 +263,13 @@ static void csv_write(struct screen *s, const struct command *c)
     char *period = rates_period(rs->from, rs->to);
     char *text =
         rates_report(rs->units, rs->n, &rs->units[rs->n], rs->weight, rs->min_followed, period, 1);
-    if (printer_save(text, path, &err) == 0)
-        ui_message(UI_MSG_INFO, _("Written to %s"), path);
-    else
+    if (printer_save(text, path, &err) == 0) {
+        char *full = path_full(path);
+        ui_message(UI_MSG_INFO, _("Written to %s"), full);
+        free(full);
+    } else {
         ui_message(UI_MSG_ERROR, "%s", err);
+    }
     free(err);
     free(text);
     free(period);

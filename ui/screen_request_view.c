@@ -531,8 +531,11 @@ void receipt_offer(const struct request *r)
     } else if (c == 1) {
         char *name = xasprintf(_("receipt-%s.txt"), r->number);
         if (dialog_input(_("Receipt"), _("File to write:"), name, 255, &path)) {
-            if (printer_save(text, path, &err) == 0)
-                ui_message(UI_MSG_INFO, _("Receipt %s written to %s"), r->number, path);
+            if (printer_save(text, path, &err) == 0) {
+                char *full = path_full(path);
+                ui_message(UI_MSG_INFO, _("Receipt %s written to %s"), r->number, full);
+                free(full);
+            }
         }
         free(name);
     }

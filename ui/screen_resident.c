@@ -126,7 +126,9 @@ static void export_ask(int unmasked)
     size_t rows;
     char *err;
     if (export_residents(ui.db, path, &o, &rows, &err) == DB_OK) {
-        ui_message(UI_MSG_INFO, _("%zu residents written to %s"), rows, path);
+        char *full = path_full(path);
+        ui_message(UI_MSG_INFO, _("%zu residents written to %s"), rows, full);
+        free(full);
     } else {
         ui_message(UI_MSG_ERROR, "%s", err);
         free(err);
