@@ -25,7 +25,15 @@ struct help {
 
 static const enum action help_bar[] = {ACT_NONE};
 
-/* "F2 ^S" with F-key 2 -> "F2  Ctrl-S  Esc 2". Caller frees. */
+/* The key table's short names as the keys are labelled and people say them. */
+static const struct {
+    const char *key, *shown;
+} key_words[] = {
+    {"BTab", "Shift+Tab"}, {"Bksp", "Backspace"}, {"PgUp", "PageUp"},
+    {"PgDn", "PageDown"},  {"Del", "Delete"},     {"Ins", "Insert"},
+};
+
+/* "F2 ^S" with F-key 2 -> "F2  Ctrl+S  Esc 2"; "BTab" -> "Shift+Tab". Caller frees. */
 static char *keys_shown(const struct action_info *info)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -33,8 +41,14 @@ static char *keys_shown(const struct action_info *info)
     while (*p) {
         size_t n = strcspn(p, " ");
         if (sb.len) strbuf_adds(&sb, "  ");
-        if (p[0] == '^' && n == 2)
-            strbuf_addf(&sb, "Ctrl-%c", p[1]);
+        const char *word = NULL;
+        for (size_t i = 0; i < ARRAY_LEN(key_words); i++)
+            if (strlen(key_words[i].key) == n && strncmp(p, key_words[i].key, n) == 0)
+                word = key_words[i].shown;
+        if (word)
+            strbuf_adds(&sb, word);
+        else if (p[0] == '^' && n == 2)
+            strbuf_addf(&sb, "Ctrl+%c", p[1]);
         else
             strbuf_add(&sb, p, n);
         p += n;

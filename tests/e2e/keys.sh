@@ -1,6 +1,7 @@
 # Keys at human speed: Esc and then a digit typed a moment later is still
 # the F-key (the key bar says so while it waits), Esc Esc goes back at
-# once, and Esc alone goes back when the window is over.
+# once, and Esc alone goes back when the window is over. The help names
+# keys as they are labelled (Shift+Tab, Backspace).
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -10,6 +11,9 @@ expect desk "after Esc the key bar says what a digit does" "已按 Esc：接着�
 # The digit comes only once the clerk has read that: well after a terminal's 40 ms.
 type_text desk "1"
 expect desk "Esc, a pause, then 1 is F1: the help" "每个 F 键都可以用 Esc 加数字代替"
+keys desk End
+expect desk "the help names keys as they are labelled: Shift+Tab" "Shift+Tab"
+expect desk "and Backspace" "Backspace"
 t0=$(date +%s%N)
 keys desk Escape Escape
 wait_for desk "查找："
