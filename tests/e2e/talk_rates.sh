@@ -19,6 +19,11 @@ keys desk Tab
 type_text desk "区委副书记、新兴街道党工委书记"
 keys desk F2
 expect desk "the session is saved" "已保存：2026-03-02 朝阳里社区议事厅"
+# The new session, though it sorts last, is the one selected: Enter opens it.
+keys desk Enter
+expect desk "the new session is the one selected after saving" "和平夜话 2026-03-02，朝阳里社区议事厅"
+keys desk Escape Escape
+wait_for desk "共 4 场"
 type_text desk "2026-03-02"
 expect desk "and found by its date" "共 1 场"
 keys desk Enter
