@@ -58,6 +58,44 @@ run() {
     if [ "$got" = "$want" ]; then t_ok "$name: exit status $want"; else t_fail "$name: exit status $want" "got $got" "$(cat "$T/$name.out")"; fi
 }
 
+# wait_until DIR SECONDS COMMAND...: until COMMAND succeeds, looking again
+# whenever a file in DIR changes (a database's pages, its -wal) and at
+# least once a second, never sleeping a fixed time. 1 after SECONDS.
+wait_until() {
+    w_dir=$1 w_end=$(($(date +%s) + $2))
+    shift 2
+    until "$@"; do
+        [ "$(date +%s)" -ge "$w_end" ] && return 1
+        inotifywait -qq -t 1 -e modify,create,close_write,moved_to "$w_dir" 2>/dev/null
+    done
+}
+
+# db_gives DB SQL WANT: the query gives WANT (a busy database gives nothing).
+db_gives() { [ "$(sqlite3 "$1" "$2" 2>/dev/null)" = "$3" ]; }
+
+# db_hold DB SQL...: a second connection to DB (sqlite3, as another desk
+# would hold one) that has run SQL and stays open until db_release; returns
+# once it has run it (it answers through a pipe that is read, not polled).
+db_hold() {
+    mkfifo "$T/hold.in" "$T/hold.out"
+    sqlite3 "$1" <"$T/hold.in" >"$T/hold.out" 2>&1 &
+    hold_pid=$!
+    exec 7>"$T/hold.in" 8<"$T/hold.out"
+    shift
+    printf '%s\n' "$@" "SELECT 'held';" >&7
+    while IFS= read -r h_line <&8; do [ "$h_line" = held ] && break; done
+}
+
+# db_release [SQL...]: run SQL on the held connection, then close it.
+db_release() {
+    [ $# -gt 0 ] && printf '%s\n' "$@" >&7
+    exec 7>&-
+    cat <&8 >/dev/null
+    exec 8<&-
+    wait "$hold_pid"
+    rm -f "$T/hold.in" "$T/hold.out"
+}
+
 # t_golden NAME EXPECTED_FILE ACTUAL_FILE: the actual output, with $T shown as $TMP, matches.
 t_golden() {
     sed "s|$T|\$TMP|g" "$3" >"$3.norm"

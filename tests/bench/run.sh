@@ -77,9 +77,14 @@ save_ms() {
     echo $((($(date +%s%N) - t0) / 1000000))
 }
 alone=$(for i in 1 2 3 4 5; do save_ms; done | median)
+begun() { sqlite3 "$T/district.db" "SELECT count(*) FROM audit_log WHERE action = 'import-begun'" 2>/dev/null; }
+before=$(begun)
 "$bin" --db "$T/district.db" import residents "$T/changed.csv" >/dev/null 2>&1 &
 long=$!
-sleep 1
+# Until its first batch is committed, looking again whenever the database's files change.
+while [ "$(begun)" = "$before" ] && kill -0 "$long" 2>/dev/null; do
+    inotifywait -qq -t 1 -e modify,create "$T" 2>/dev/null
+done
 : >"$T/saves"
 while kill -0 "$long" 2>/dev/null; do save_ms >>"$T/saves"; done
 wait "$long"

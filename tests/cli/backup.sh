@@ -26,18 +26,9 @@ run backup-force 0 "$BIN" --db "$DB" backup "$T/copy.db" --force
 
 # Restore: refused while a connection is open; then done, the old one kept.
 sqlite3 "$DB" "UPDATE resident SET name = '改过' WHERE id = 1"
-fifo="$T/hold"
-mkfifo "$fifo"
-sqlite3 "$DB" <"$fifo" >"$T/held" &
-holder=$!
-exec 7>"$fifo"
-echo "SELECT count(*) FROM resident;" >&7
-# The holder has the database open once it has answered.
-i=0
-while [ ! -s "$T/held" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+db_hold "$DB" "SELECT count(*) FROM resident;"
 run restore-busy 1 "$BIN" --db "$DB" restore "$T/copy.db"
-exec 7>&-
-wait "$holder"
+db_release
 grep -q "正在被前台使用" "$T/restore-busy.out" && t_ok "restore: refused while a desk has the database open" || t_fail "restore: refused while a desk has the database open" "$(cat "$T/restore-busy.out")"
 db_is "restore: the refused restore changed nothing" "SELECT name FROM resident WHERE id = 1" "改过"
 run restore 0 "$BIN" --db "$DB" restore "$T/copy.db"

@@ -34,14 +34,13 @@ t_check "eight imports at once: the database passes check" "$BIN" --db "$DB" che
 # A long import that changes every row, and one-row saves meanwhile.
 sed '2,$s/,\([^,]*\)$/,批量改过\1/' "$T/all.csv" >"$T/changed.csv"
 printf '%s\r\n' "姓名,居民身份证号" "周八,110105194912310070" >"$T/one.csv"
+BEGUN="SELECT count(*) FROM audit_log WHERE action = 'import-begun'"
+begun=$(sqlite3 "$DB" "$BEGUN")
 "$BIN" --db "$DB" import residents "$T/changed.csv" >"$T/long.out" 2>&1 &
 long=$!
-# Wait until it is writing: the first batch is committed.
-i=0
-while [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'import-begun'" 2>/dev/null)" = 0 ] && [ $i -lt 400 ]; do
-    sleep 0.05
-    i=$((i + 1))
-done
+# Wait until it is writing: its first batch, with its import-begun row, is committed.
+wait_until "$T" 60 db_gives "$DB" "$BEGUN" $((begun + 1)) ||
+    t_fail "the long import begins" "$(cat "$T/long.out")"
 # Each save says when it waited a second or more for the lock; none may.
 worst=0
 n=0
@@ -54,8 +53,15 @@ while kill -0 "$long" 2>/dev/null && [ $n -lt 5 ]; do
     grep -q "正在等待数据库" "$T/one.out" && waited=$((waited + 1))
     n=$((n + 1))
 done
+# The saves ran while the import was still changing rows: not all of them were changed yet.
+after=$(sqlite3 "$DB" "SELECT count(*) FROM resident WHERE note LIKE '批量改过%'")
 wait "$long"
 long_status=$?
+if [ "$after" -ge 8000 ]; then
+    t_fail "the saves ran while the long import was writing" "all 8000 rows were changed before the last save"
+else
+    t_ok "the saves ran while the long import was writing ($after of 8000 rows changed by the last)"
+fi
 if [ "$n" -gt 0 ] && [ "$waited" = 0 ]; then
     t_ok "a one-row save during a long import never waits a second for it ($n saves, the slowest ${worst} ms with the process's start)"
 else

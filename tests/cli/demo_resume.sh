@@ -7,16 +7,8 @@ export BANGBAN_NOW="2026-06-30 10:00"
 DB="$T/killed.db"
 "$BIN" --db "$DB" demo --residents 500 --requests 41000 --years 1 >"$T/first.out" 2>&1 &
 pid=$!
-# Kill it once its first batch of requests is committed (the plan notes how far it came).
-i=0
-made=0
-while [ "$made" -lt 20000 ] && [ $i -lt 1200 ] && kill -0 "$pid" 2>/dev/null; do
-    plan=$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'demo_requests_plan'" 2>/dev/null)
-    made=${plan##* }
-    case $made in '' | *[!0-9]*) made=0 ;; esac
-    sleep 0.05
-    i=$((i + 1))
-done
+# Kill it once its first batch of requests (20,000) is committed.
+wait_until "$T" 120 db_gives "$DB" "SELECT count(*) >= 20000 FROM request" 1
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 stored=$(sqlite3 "$DB" "SELECT count(*) FROM request")

@@ -13,13 +13,7 @@ keys desk Tab
 type_text desk "A座"
 
 # Another writer takes the write lock and keeps it.
-mkfifo "$T/lock"
-sqlite3 "$DB" <"$T/lock" >"$T/locker.out" 2>&1 &
-locker=$!
-exec 7>"$T/lock"
-printf 'BEGIN IMMEDIATE;\nSELECT 1;\n' >&7
-i=0
-while [ ! -s "$T/locker.out" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+db_hold "$DB" "BEGIN IMMEDIATE;"
 
 keys desk F2
 expect desk "the desk says it is waiting for the database" "正在等待数据库"
@@ -28,9 +22,7 @@ expect desk "Esc gives up the save and says why" "数据库正忙"
 expect desk "the form keeps what was typed" "滨江国际大厦A座"
 db_is "nothing was saved" "SELECT name FROM building WHERE code = 'B101'" "滨江国际大厦"
 
-printf 'COMMIT;\n' >&7
-exec 7>&-
-wait "$locker"
+db_release "COMMIT;"
 keys desk F2
 expect desk "once the other writer is done, the save goes through" "已保存：B101 滨江国际大厦A座"
 quits desk "quits cleanly"

@@ -268,14 +268,11 @@ ZS="SELECT address || '|' || version FROM resident WHERE id_number = '1101011990
 printf '%s\r\n' "姓名,身份证号" "张三,110101199003074477" >"$T/one.csv"
 "$BIN" --db "$DESK" import residents "$T/one.csv" >/dev/null 2>&1
 env -i PATH="$PATH" HOME="$T" tmux -S "$SOCK" -f /dev/null new-session -d -s hold -x 80 -y 24 "sleep 86400"
-# wait_text SESSION TEXT: until TEXT is on the screen (10 s at most).
-wait_text() {
-    w_end=$(($(now_ms) + 10000))
-    while ! tmx capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$2"; do
-        [ "$(now_ms)" -ge $w_end ] && return 1
-        sleep 0.01
-    done
-}
+# on_screen SESSION TEXT: TEXT is on the screen now.
+on_screen() { tmx capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$2"; }
+# wait_text SESSION TEXT: until TEXT is on the screen (10 s at most), looking
+# again whenever the program writes to its terminal (copied to $T/tty/SESSION).
+wait_text() { wait_until "$T/tty" 10 on_screen "$1" "$2"; }
 # key_of SESSION LABEL: the key shown before LABEL in a " K  LABEL" row (as tests/e2e/lib.sh).
 key_of() {
     tmx capture-pane -p -t "$1" | awk -v label="$2" '{
@@ -292,6 +289,8 @@ key_of() {
 desk_edit() {
     tmx new-session -d -s "$1" -x 80 -y 24 "exec env LANG=C.UTF-8 TZ=UTC HOME='$T' XDG_STATE_HOME='$T/state' BANGBAN_USER=desk '$BIN' --db '$DESK'"
     PID=$(tmx display-message -p -t "$1" '#{pane_pid}')
+    mkdir -p "$T/tty"
+    tmx pipe-pane -t "$1" "cat >>'$T/tty/$1'"
     step="the home screen"
     wait_text "$1" "前台工作台" || return 1
     k=$(key_of "$1" "居民")
@@ -324,7 +323,6 @@ if desk_edit cal "校准1号楼"; then
     SAVE_MS=$(($(now_ms) - t0 + 1))
     wait_text cal "已保存" || SAVE_MS=""
     tmx send-keys -t cal F10
-    sleep 0.2
 fi
 if [ -z "$SAVE_MS" ]; then
     desk_fail cal
@@ -348,12 +346,7 @@ while [ $DESK_KILLS -lt $N_DESK ] && [ $i -lt $((N_DESK * 2 + 10)) ]; do
     tmx send-keys -t "d$i" F2
     [ $R -ge 2 ] && sleep_ms $R
     if kill -9 "$PID" 2>/dev/null; then DESK_KILLS=$((DESK_KILLS + 1)); fi
-    n=0
-    while tmx has-session -t "d$i" 2>/dev/null && [ $n -lt 200 ]; do
-        sleep 0.01
-        n=$((n + 1))
-    done
-    tmx kill-session -t "d$i" 2>/dev/null
+    tmx kill-session -t "d$i" 2>/dev/null # (bangban is dead: its window goes with it)
     check_after desk "$DESK" "$R ms after F2" || DESK_CHECK_FAIL=$((DESK_CHECK_FAIL + 1))
     now=$(sqlite3 "$DESK" "$ZS")
     if [ "$now" = "$old" ]; then
@@ -503,11 +496,7 @@ else
         done
     ) &
     loader=$!
-    n=0
-    while [ ! -s "$T/load.rc" ] && [ $n -lt 2000 ]; do
-        sleep 0.01
-        n=$((n + 1))
-    done
+    wait_until "$T" 20 test -s "$T/load.rc"
     done_before=$(wc -l <"$T/load.rc")
     t0=$(now_ms)
     "$BIN" --db "$L" backup "$T/B.db" >"$T/backup.out" 2>&1
