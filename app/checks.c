@@ -10,6 +10,7 @@
 #include "src/idcard.h"
 #include "src/resident.h"
 #include "src/i18n.h"
+#include "src/workcal.h"
 #include "src/workflow.h"
 
 #include <stddef.h>
@@ -124,7 +125,10 @@ int check_areas(struct db *db, struct strbuf *report)
 
 char *calendar_shortfall(struct db *db, time_t now)
 {
-    int64_t last = calendar_last_year(db);
+    struct workcal cal;
+    calendar_load(db, &cal);
+    int64_t last = workcal_last_year(&cal);
+    workcal_free(&cal);
     /* A working day is at most seven fifths of a day, and a long holiday adds two weeks. */
     time_t ahead = now + (time_t)(item_longest_days(db) * 7 / 5 + 14) * 86400;
     time_t due = (time_t)request_latest_due(db);

@@ -131,9 +131,3 @@ int calendar_remove(struct db *db, const struct calendar_day *d)
 {
     return day_delete(db, d->day, d->version);
 }
-
-int64_t calendar_last_year(struct db *db)
-{
-    return db_int(db, 0,
-                  "SELECT coalesce(max(CAST(substr(day, 1, 4) AS INTEGER)), 0) FROM calendar");
-}

@@ -26,9 +26,6 @@ void calendar_days_free(struct calendar_days *d);
 */
 int calendar_load(struct db *db, struct workcal *out);
 
-/* The last year the calendar holds days of (its holidays entered), or 0 when it holds none. */
-int64_t calendar_last_year(struct db *db);
-
 /*
 ** The days on record, in order, those starting with prefix ("2026",
 ** "2026-10"; "" for all). Caller frees with calendar_days_free().

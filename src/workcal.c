@@ -289,3 +289,8 @@ int calendar_row_check(const struct ledger *l, const struct ledger_row *row, str
     ledger_row_take(l, row, CAL_NAME, 0, &d->name, p);
     return (int)(p->n - before);
 }
+
+int workcal_last_year(const struct workcal *c)
+{
+    return c->n ? workcal_date_of_number(c->days[c->n - 1]).year : 0;
+}

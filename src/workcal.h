@@ -73,6 +73,9 @@ void workcal_mark(struct workcal *c, struct date d, int working);
 /* True when d is a working day. */
 int workcal_is_working(const struct workcal *c, struct date d);
 
+/* The last year c holds days of (its holidays were entered), or 0 when it holds none. */
+int workcal_last_year(const struct workcal *c);
+
 /* Working minutes in one working day (end - start). */
 int workcal_day_minutes(const struct workcal *c);
 

@@ -71,10 +71,13 @@ struct request_view {
     unsigned flags;
     int top; /* first timeline row shown; -1: the end */
     int timeline_rows;
-    char *kept; /* what the clerk typed for an action that did not go through */
+    char *kept;          /* what the clerk typed for an action that did not go through */
+    char *calendar_note; /* its deadline lies beyond the calendar: why that matters, or NULL */
 };
 
 static const enum action view_bar[] = {ACT_REFRESH, ACT_MENU, ACT_NONE};
+
+static char *calendar_note(const struct request *r, const struct workcal *cal);
 
 static void view_unload(struct request_view *v)
 {
@@ -82,6 +85,8 @@ static void view_unload(struct request_view *v)
     request_free(&v->r);
     request_events_free(&v->events);
     workcal_free(&v->cal);
+    free(v->calendar_note);
+    v->calendar_note = NULL;
     v->loaded = 0;
 }
 
@@ -100,6 +105,7 @@ static void view_load(struct request_view *v)
     time_t last = v->events.n ? v->events.v[v->events.n - 1].at : 0;
     v->flags = workflow_flags(&v->r, now, last, &v->cal);
     v->noffered = workflow_offered(&v->r, now, v->offered, MAX_OFFERED);
+    v->calendar_note = calendar_note(&v->r, &v->cal);
     v->top = -1;
 }
 
@@ -157,13 +163,13 @@ static char *clocks_text(const struct request *r)
 }
 
 /*
-** A deadline ahead in a year the working-day calendar does not hold was
+** A deadline ahead in a year the working-day calendar cal does not hold was
 ** counted without that year's holidays: the words that say so, or NULL.
 ** Caller frees.
 */
-static char *calendar_note(const struct request *r)
+static char *calendar_note(const struct request *r, const struct workcal *cal)
 {
-    int64_t last = calendar_last_year(ui.db);
+    int last = workcal_last_year(cal);
     struct tm tm;
     time_t due = request_due(r) > r->resolve_due ? request_due(r) : r->resolve_due;
     if (r->closed_at || !due || !last || !localtime_r(&due, &tm) || tm.tm_year + 1900 <= last)
@@ -267,9 +273,8 @@ static void view_draw(struct screen *s, int top, int rows)
     char *clocks = clocks_text(r);
     if (*clocks) draw_text(y++, 1, COLS - 2, clocks, term_attr(UI_INFO), TEXT_FIT_ELLIPSIS);
     free(clocks);
-    char *note = calendar_note(r);
-    if (note) draw_text(y++, 1, COLS - 2, note, term_attr(UI_WARNING), TEXT_FIT_ELLIPSIS);
-    free(note);
+    if (v->calendar_note)
+        draw_text(y++, 1, COLS - 2, v->calendar_note, term_attr(UI_WARNING), TEXT_FIT_ELLIPSIS);
 
     /* What may be done now, each with its key. */
     struct strbuf acts = STRBUF_INIT;
