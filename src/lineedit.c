@@ -27,7 +27,7 @@ int lineedit_empty(const struct lineedit *le)
 
 int lineedit_insert(struct lineedit *le, uint32_t cp)
 {
-    if (text_cp_width(cp) < 0) {
+    if (text_cp_width(cp) < 0 && !(cp == '\n' && le->lines)) {
         le->unfit++;
         return 0;
     }
@@ -65,7 +65,7 @@ size_t lineedit_insert_text(struct lineedit *le, const char *utf8)
 
 void lineedit_set(struct lineedit *le, const char *utf8)
 {
-    le->len = le->cursor = le->scroll = 0;
+    le->len = le->cursor = le->scroll = le->top_row = 0;
     lineedit_insert_text(le, utf8 ? utf8 : "");
     le->over = le->unfit = 0;
 }
@@ -140,7 +140,7 @@ int lineedit_kill_end(struct lineedit *le)
 int lineedit_clear(struct lineedit *le)
 {
     if (le->len == 0) return 0;
-    le->len = le->cursor = le->scroll = 0;
+    le->len = le->cursor = le->scroll = le->top_row = 0;
     return 1;
 }
 
@@ -175,4 +175,139 @@ void lineedit_view(struct lineedit *le, int width, size_t *first, size_t *count,
     }
     *first = le->scroll;
     *count = i - le->scroll;
+}
+
+void lineedit_allow_lines(struct lineedit *le)
+{
+    le->lines = 1;
+}
+
+static void rows_add(struct lineedit_rows *rows, size_t start)
+{
+    if (rows->n == rows->cap) {
+        rows->cap = rows->cap ? rows->cap * 2 : 8;
+        rows->start = xrealloc(rows->start, rows->cap * sizeof *rows->start);
+    }
+    rows->start[rows->n++] = start;
+}
+
+/* Where row r ends: the character after its last (len for the last row). */
+static size_t row_end(const struct lineedit *le, const struct lineedit_rows *rows, size_t r)
+{
+    return r + 1 < rows->n ? rows->start[r + 1] : le->len;
+}
+
+/* Columns characters first .. end-1 take (a line feed takes none). */
+static int span_cols(const struct lineedit *le, size_t first, size_t end)
+{
+    int cols = 0;
+    for (size_t i = first; i < end; i++)
+        if (le->cps[i] != '\n') cols += cp_cols(le->cps[i]);
+    return cols;
+}
+
+void lineedit_rows_layout(const struct lineedit *le, int width, struct lineedit_rows *rows)
+{
+    if (width < 2) width = 2;
+    rows->n = 0;
+    rows->width = width;
+    rows_add(rows, 0);
+    /* The text as UTF-8, and the byte each character starts at, to map text_wrap_line's breaks. */
+    struct strbuf sb = STRBUF_INIT;
+    size_t *at = xcalloc(le->len + 1, sizeof *at);
+    for (size_t i = 0; i < le->len; i++) {
+        char enc[4];
+        at[i] = sb.len;
+        strbuf_add(&sb, enc, (size_t)utf8_encode(le->cps[i], enc));
+    }
+    at[le->len] = sb.len;
+    const char *s = strbuf_str(&sb), *p = s;
+    size_t ci = 0;
+    while (*p) {
+        const char *next;
+        text_wrap_line(p, width, &next);
+        if (!*next) break;
+        while (ci < le->len && at[ci] < (size_t)(next - s))
+            ci++;
+        rows_add(rows, ci);
+        p = next;
+    }
+    free(at);
+    strbuf_free(&sb);
+    /* A last line feed, or a full last row, leaves an empty row where typing goes on. */
+    size_t last = rows->start[rows->n - 1];
+    if (le->len && (le->cps[le->len - 1] == '\n' || span_cols(le, last, le->len) >= width))
+        rows_add(rows, le->len);
+}
+
+void lineedit_rows_free(struct lineedit_rows *rows)
+{
+    free(rows->start);
+    memset(rows, 0, sizeof *rows);
+}
+
+size_t lineedit_rows_find(const struct lineedit_rows *rows, size_t pos)
+{
+    size_t lo = 0, hi = rows->n; /* the last row starting at or before pos */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (rows->start[mid] <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int lineedit_rows_col(const struct lineedit *le, const struct lineedit_rows *rows, size_t pos)
+{
+    return span_cols(le, rows->start[lineedit_rows_find(rows, pos)], pos);
+}
+
+void lineedit_rows_span(const struct lineedit *le, const struct lineedit_rows *rows, size_t r,
+                        size_t *first, size_t *count)
+{
+    size_t end = row_end(le, rows, r);
+    if (end > rows->start[r] && le->cps[end - 1] == '\n') end--;
+    *first = rows->start[r];
+    *count = end - *first;
+}
+
+/* The last place the cursor may stand in row r: before its line feed, or before the next row. */
+static size_t row_limit(const struct lineedit *le, const struct lineedit_rows *rows, size_t r)
+{
+    size_t end = row_end(le, rows, r);
+    if (r + 1 == rows->n) return end;
+    return end > rows->start[r] ? end - 1 : end;
+}
+
+int lineedit_rows_move(struct lineedit *le, const struct lineedit_rows *rows, int delta)
+{
+    size_t r = lineedit_rows_find(rows, le->cursor);
+    if ((delta < 0 && r == 0) || (delta > 0 && r + 1 >= rows->n)) return 0;
+    int col = lineedit_rows_col(le, rows, le->cursor), c = 0;
+    size_t t = delta < 0 ? r - 1 : r + 1;
+    size_t pos = rows->start[t], limit = row_limit(le, rows, t);
+    while (pos < limit && c + cp_cols(le->cps[pos]) <= col)
+        c += cp_cols(le->cps[pos++]);
+    le->cursor = pos;
+    return 1;
+}
+
+int lineedit_rows_edge(struct lineedit *le, const struct lineedit_rows *rows, int end)
+{
+    size_t r = lineedit_rows_find(rows, le->cursor);
+    size_t to = end ? row_limit(le, rows, r) : rows->start[r];
+    if (to == le->cursor) return 0;
+    le->cursor = to;
+    return 1;
+}
+
+size_t lineedit_rows_view(struct lineedit *le, const struct lineedit_rows *rows, int height)
+{
+    size_t r = lineedit_rows_find(rows, le->cursor), h = height > 0 ? (size_t)height : 1;
+    if (le->top_row > r) le->top_row = r;
+    if (r >= le->top_row + h) le->top_row = r - h + 1;
+    if (le->top_row + h > rows->n) le->top_row = rows->n > h ? rows->n - h : 0;
+    return r;
 }

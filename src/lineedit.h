@@ -18,8 +18,25 @@ struct lineedit {
     size_t max;    /* most characters accepted; 0 = no limit */
     size_t scroll; /* first character shown (kept by lineedit_view) */
     /* Characters refused since the counts were last zeroed (a paste is many of them): */
-    size_t over;  /* the field was full */
-    size_t unfit; /* a control, direction or invisible format character (text_cp_forbidden()) */
+    size_t over;    /* the field was full */
+    size_t unfit;   /* a control, direction or invisible format character (text_cp_forbidden()) */
+    int lines;      /* a text of several lines: a line feed may be typed (lineedit_allow_lines) */
+    size_t top_row; /* several lines: the first row shown (kept by lineedit_rows_view) */
+};
+
+/*
+** The rows a text of several lines takes in a box some columns wide: row r
+** holds characters start[r] .. start[r+1]-1 (the last row, up to len). A
+** row that ends a line holds its line feed as its last character. Rows
+** break where text_wrap_line() breaks them, so an edited note wraps as it
+** is shown and printed; a text that ends with a line feed, or whose last
+** row is full, has one more empty row, where the cursor goes at its end.
+*/
+struct lineedit_rows {
+    size_t *start;
+    size_t n;
+    size_t cap;
+    int width; /* the columns they were laid out in */
 };
 
 /* Start empty, accepting at most max characters (0: no limit). */
@@ -66,5 +83,37 @@ int lineedit_clear(struct lineedit *le);
 ** many are shown and *cursor_col to the cursor's column in the field.
 */
 void lineedit_view(struct lineedit *le, int width, size_t *first, size_t *count, int *cursor_col);
+
+/* Let le hold several lines: a line feed may be inserted (typed or pasted). */
+void lineedit_allow_lines(struct lineedit *le);
+
+/* Lay le out in rows width columns wide (width >= 2) into rows (reused; free with
+ * lineedit_rows_free). */
+void lineedit_rows_layout(const struct lineedit *le, int width, struct lineedit_rows *rows);
+void lineedit_rows_free(struct lineedit_rows *rows);
+/* The row holding character position pos (0..len). */
+size_t lineedit_rows_find(const struct lineedit_rows *rows, size_t pos);
+/* Columns from the start of its row to position pos. */
+int lineedit_rows_col(const struct lineedit *le, const struct lineedit_rows *rows, size_t pos);
+/*
+** Characters of row r to show (its line feed left out): sets *first and
+** *count.
+*/
+void lineedit_rows_span(const struct lineedit *le, const struct lineedit_rows *rows, size_t r,
+                        size_t *first, size_t *count);
+/*
+** Move the cursor one row up (delta -1) or down (+1), as near its column as
+** the row allows. Returns 1, or 0 when there is no row that way (the
+** caller may move on to another field).
+*/
+int lineedit_rows_move(struct lineedit *le, const struct lineedit_rows *rows, int delta);
+/* Cursor to the start (end 0) or the end (end 1) of its row. Returns 1 when it moved. */
+int lineedit_rows_edge(struct lineedit *le, const struct lineedit_rows *rows, int end);
+/*
+** Keep le->top_row such that the cursor's row is among height rows shown
+** from it (and no empty space is left below when the text could fill
+** it). Returns the cursor's row.
+*/
+size_t lineedit_rows_view(struct lineedit *le, const struct lineedit_rows *rows, int height);
 
 #endif

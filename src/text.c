@@ -160,7 +160,8 @@ int text_cp_width(uint32_t cp)
 /*
 ** Step over one glyph of s: returns its byte length (at least 1 when *s is
 ** not NUL) and stores the code point to show (U+003F '?' for a bad byte or
-** an unprintable character) and its width.
+** an unprintable character; a space for a line feed, where a text of
+** several lines is shown on one) and its width.
 */
 static int glyph_next(const char *s, uint32_t *show, int *width)
 {
@@ -175,7 +176,10 @@ static int glyph_next(const char *s, uint32_t *show, int *width)
         return 1;
     }
     int w = text_cp_width(cp);
-    if (w < 0) {
+    if (cp == '\n') {
+        *show = ' ';
+        *width = 1;
+    } else if (w < 0) {
         *show = '?';
         *width = 1;
     } else {

@@ -32,7 +32,7 @@ static const struct {
     {"Enter", KEY_ENTER},    {"Tab", UI_KEY_TAB}, {"BTab", KEY_BTAB}, {"Esc", UI_KEY_ESC},
     {"Up", KEY_UP},          {"Down", KEY_DOWN},  {"Left", KEY_LEFT}, {"Right", KEY_RIGHT},
     {"PgUp", KEY_PPAGE},     {"PgDn", KEY_NPAGE}, {"Home", KEY_HOME}, {"End", KEY_END},
-    {"Bksp", KEY_BACKSPACE}, {"Del", KEY_DC},     {"Ins", KEY_IC},
+    {"Bksp", KEY_BACKSPACE}, {"Del", KEY_DC},     {"Ins", KEY_IC},    {"AEnter", UI_KEY_NEW_LINE},
 };
 
 /* Decode one key name of the table. Unknown names are a program error. */
@@ -90,7 +90,8 @@ enum action action_for_key(const struct key *k, int typing_text)
     if (!bindings) bindings_build();
     for (size_t i = 0; i < nbindings; i++) {
         const struct binding *b = &bindings[i];
-        if (k->code && b->code == k->code) return b->act;
+        if (k->code && b->code == k->code)
+            return b->act == ACT_NEW_LINE && typing_text != 2 ? ACT_ENTER : b->act;
         if (!k->code && b->ch && b->ch == k->ch && !typing_text) return b->act;
     }
     return ACT_NONE;

@@ -17,7 +17,8 @@
 **   fkey   F-key number shown in the key bar, 0 for none
 **   keys   the keys, space-separated: F1..F12, Enter, Tab, BTab (Shift-Tab),
 **          Esc, Up, Down, Left, Right, PgUp, PgDn, Home, End, Bksp, Del,
-**          Ins, ^X (Ctrl-X), or one printable character (lists only)
+**          Ins, AEnter (Alt+Enter), ^X (Ctrl-X), or one printable character
+**          (lists only)
 */
 #define ACTION_LIST(ACT)                                                                           \
     ACT(HELP, 1, "F1 ?", N_("Help"), N_("Show the keys and what they do"))                         \
@@ -32,6 +33,8 @@
     ACT(QUIT, 10, "F10", N_("Quit"), N_("Leave bangban"))                                          \
     ACT(BACK, 0, "Esc ^C", NULL, N_("Go back; cancel; clear the search line"))                     \
     ACT(ENTER, 0, "Enter", NULL, N_("Open the selected row or choice; next field in a form"))      \
+    ACT(NEW_LINE, 0, "AEnter ^J", NULL,                                                            \
+        N_("A new line in a text of several lines (detail, note, answer); elsewhere as Enter"))    \
     ACT(NEXT_FIELD, 0, "Tab", NULL, N_("Next field; next tab of a list"))                          \
     ACT(PREV_FIELD, 0, "BTab", NULL, N_("Previous field; previous tab of a list"))                 \
     ACT(UP, 0, "Up", NULL, N_("Previous row or field"))                                            \
@@ -71,7 +74,9 @@ struct key;
 /*
 ** The action a key stands for, or ACT_NONE when it is text to type.
 ** Printable-character aliases ('?', '/') apply only when typing_text is 0
-** (lists); in a form field they are text.
+** (lists); in a form field they are text. A new line (Alt+Enter, Ctrl+J)
+** is NEW_LINE only when typing_text is 2 (a text of several lines has the
+** cursor); elsewhere it is Enter.
 */
 enum action action_for_key(const struct key *k, int typing_text);
 

@@ -241,32 +241,40 @@ int dialog_choose(const char *title, choice_source src, void *ctx, const char *i
     return result;
 }
 
-int dialog_input(const char *title, const char *prompt, const char *initial, size_t max, char **out)
+int dialog_input_lines(const char *title, const char *prompt, const char *initial, size_t max,
+                       int lines, char **out)
 {
     struct lineedit edit;
     struct screen fake = {0};
     int result = 0;
     lineedit_init(&edit, max);
+    if (lines > 1) lineedit_allow_lines(&edit);
     if (initial) lineedit_insert_text(&edit, initial);
     for (;;) {
         ui_paint();
-        int w = box_width(prompt);
+        int w = lines > 1 ? 72 : box_width(prompt);
         int rows = text_rows(prompt, w - 4);
-        struct box b = box_open(rows + 5, w, title);
+        struct box b = box_open(rows + 4 + lines, w, title);
         box_text(&b, 2, prompt);
-        field_draw(&edit, b.y + 3 + rows, b.x + 2, b.w - 4, term_attr(UI_FIELD), &fake, 1);
+        if (lines > 1)
+            textbox_draw(&edit, b.y + 3 + rows, b.x + 2, b.w - 4, lines, term_attr(UI_FIELD), &fake,
+                         1);
+        else
+            field_draw(&edit, b.y + 3 + rows, b.x + 2, b.w - 4, term_attr(UI_FIELD), &fake, 1);
         char *refused = field_refused_text(&edit);
         if (refused)
             draw_center(b.y + b.h - 1, b.x, b.w, refused, term_attr(UI_ERROR));
         else
-            draw_center(b.y + b.h - 1, b.x, b.w, _("Enter accepts · Esc cancels"),
+            draw_center(b.y + b.h - 1, b.x, b.w,
+                        lines > 1 ? _("Enter accepts  Alt+Enter new line  Esc cancels")
+                                  : _("Enter accepts · Esc cancels"),
                         term_attr(UI_DIALOG) | A_DIM);
         free(refused);
         move(fake.cursor_y, fake.cursor_x);
         curs_set(1);
         struct key k;
         if (!dialog_key(&k)) break;
-        enum action a = action_for_key(&k, 1);
+        enum action a = action_for_key(&k, lines > 1 ? 2 : 1);
         if (a == ACT_BACK) break;
         if (a == ACT_ENTER) {
             *out = lineedit_text(&edit);
@@ -274,10 +282,18 @@ int dialog_input(const char *title, const char *prompt, const char *initial, siz
             break;
         }
         int changed;
-        field_key(&edit, a, &k, &changed);
+        if (lines > 1)
+            textbox_key(&edit, b.w - 4, a, &k, &changed);
+        else
+            field_key(&edit, a, &k, &changed);
     }
     lineedit_free(&edit);
     return result;
+}
+
+int dialog_input(const char *title, const char *prompt, const char *initial, size_t max, char **out)
+{
+    return dialog_input_lines(title, prompt, initial, max, 1, out);
 }
 
 int dialog_checklist(const char *title, const char *const *items, int *checked, size_t n)

@@ -68,6 +68,13 @@ int dialog_choose(const char *title, choice_source src, void *ctx, const char *i
 */
 int dialog_input(const char *title, const char *prompt, const char *initial, size_t max,
                  char **out);
+/*
+** The same for a text of several lines (a reason, an answer) edited in a
+** box lines rows high: it wraps as it is shown elsewhere; Alt+Enter or
+** Ctrl+J starts a new line, Enter accepts.
+*/
+int dialog_input_lines(const char *title, const char *prompt, const char *initial, size_t max,
+                       int lines, char **out);
 
 /*
 ** Tick any of n items (Space or Enter toggles, F2 accepts, Esc cancels);

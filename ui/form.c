@@ -87,6 +87,16 @@ int form_add_multi(struct form *f, const char *label, const char *value, choice_
     return f->n - 1;
 }
 
+void form_set_lines(struct form *f, int i, int rows)
+{
+    struct form_field *ff = &f->fields[i];
+    ff->rows = rows < 2 ? 2 : rows;
+    lineedit_allow_lines(&ff->edit);
+    char *text = xstrdup(ff->orig); /* line feeds in what is on file are now kept */
+    lineedit_set(&ff->edit, text);
+    free(text);
+}
+
 void form_set_secret(struct form *f, int i, char *(*mask)(const char *))
 {
     f->fields[i].mask = mask;
@@ -224,7 +234,7 @@ static int field_leave(struct form *f, int i)
         if (!str_eq(text, raw)) lineedit_set(&ff->edit, text); /* show the normalised form */
         /* A value on file left as it was is not judged again by a rule made since. */
         int kept = *raw && str_eq(raw, ff->orig);
-        if (!kept) msg = validate_text(text, 0); /* the one rule for stored text */
+        if (!kept) msg = validate_text(text, ff->rows ? TEXT_LINES : 0); /* the one rule in */
         if (ff->check && !kept && !msg) msg = ff->check(text);
         free(raw);
         free(text);
@@ -338,10 +348,26 @@ static int text_key(struct form *f, struct form_field *ff, enum action a, const 
     return 1;
 }
 
+/* Keys of a text of several lines that stay in it: editing, rows, a new line. */
+static int lines_key(struct form *f, struct form_field *ff, enum action a, const struct key *k)
+{
+    if (a == ACT_SAVE || a == ACT_NEXT_FIELD || a == ACT_PREV_FIELD || a == ACT_ENTER) return 0;
+    int changed;
+    if (!textbox_key(&ff->edit, ff->drawn_cols ? ff->drawn_cols : ff->width, a, k, &changed))
+        return 0;
+    (void)f;
+    if (changed && ff->message) message_set(ff, NULL, 0);
+    char *refused = changed ? NULL : field_refused_text(&ff->edit);
+    if (refused) message_set(ff, refused, 0);
+    free(refused);
+    return 1;
+}
+
 int form_key(struct form *f, enum action a, const struct key *k)
 {
     if (f->n == 0) return UI_IGNORED;
     struct form_field *ff = &f->fields[f->focus];
+    if (ff->kind == FORM_TEXT && ff->rows && lines_key(f, ff, a, k)) return UI_HANDLED;
     switch (a) {
     case ACT_SAVE:
         field_leave(f, f->focus);
@@ -370,12 +396,18 @@ int form_key(struct form *f, enum action a, const struct key *k)
     return text_key(f, ff, a, k) ? UI_HANDLED : UI_IGNORED;
 }
 
-/* Draw the value of field i at (y, x) in w columns; the focused one gets the cursor. */
-static void value_draw(struct form *f, int i, int y, int x, int w, struct screen *s, int focused)
+/* Draw the value of field i at (y, x) in w columns and h rows; the focused one gets the cursor. */
+static void value_draw(struct form *f, int i, int y, int x, int w, int h, struct screen *s,
+                       int focused)
 {
     struct form_field *ff = &f->fields[i];
     const char *shown = NULL;
     char *owned = NULL;
+    ff->drawn_cols = w;
+    if (ff->kind == FORM_TEXT && ff->rows) {
+        textbox_draw(&ff->edit, y, x, w, h, term_attr(UI_FIELD), s, focused);
+        return;
+    }
     if (ff->kind == FORM_TEXT && !form_masked(f, i)) {
         field_draw(&ff->edit, y, x, w, term_attr(UI_FIELD), s, focused);
         return;
@@ -401,48 +433,72 @@ static const char *hint_of(const struct form *f, int i)
     const struct form_field *ff = &f->fields[i];
     if (ff->kind == FORM_CHOICE) return _("Enter: choose");
     if (ff->kind == FORM_MULTI) return _("Enter: tick");
+    if (ff->kind == FORM_TEXT && ff->rows) return _("Alt+Enter: new line");
     if (form_masked(f, i)) return _("masked; typing replaces it");
     return NULL;
 }
 
+/* Rows field i takes: a text of several lines its rows, but one when collapsed and not focused. */
+static int field_height(const struct form *f, int i, int collapsed)
+{
+    const struct form_field *ff = &f->fields[i];
+    if (ff->kind != FORM_TEXT || !ff->rows || (collapsed && i != f->focus)) return 1;
+    return ff->rows;
+}
+
+/* Rows fields first .. last take, each followed by step - 1 empty rows. */
+static int fields_height(const struct form *f, int first, int last, int step, int collapsed)
+{
+    int h = 0;
+    for (int i = first; i <= last; i++)
+        h += field_height(f, i, collapsed) + step - 1;
+    return h;
+}
+
 void form_draw(struct form *f, int y, int rows, int cols, struct screen *s)
 {
-    int fx = LABEL_COLS + 3;
-    int step = f->n * 2 <= rows - 1 ? 2 : 1;
-    int shown = step == 2 ? f->n : rows - 1;
-    if (shown < 1) shown = 1;
-    if (f->focus < f->top) f->top = f->focus;
-    if (f->focus >= f->top + shown) f->top = f->focus - shown + 1;
-    if (f->top < 0 || step == 2) f->top = 0;
-    s->typing = f->n && f->fields[f->focus].kind == FORM_TEXT;
-    for (int i = f->top; i < f->n && i < f->top + shown; i++) {
+    int fx = LABEL_COLS + 3, room = rows - 1; /* the last row: the focused field's message */
+    int step = fields_height(f, 0, f->n - 1, 2, 0) <= room ? 2 : 1;
+    int collapsed = fields_height(f, 0, f->n - 1, step, 0) > room;
+    if (!collapsed || f->focus < f->top) f->top = collapsed ? f->focus : 0;
+    while (f->top < f->focus && fields_height(f, f->top, f->focus, step, collapsed) > room)
+        f->top++;
+    if (f->top < 0) f->top = 0;
+    s->typing = 0;
+    if (f->n && f->fields[f->focus].kind == FORM_TEXT) s->typing = f->fields[f->focus].rows ? 2 : 1;
+    int yy = y;
+    for (int i = f->top; i < f->n; i++) {
         struct form_field *ff = &f->fields[i];
-        int yy = y + (i - f->top) * step;
+        int h = field_height(f, i, collapsed);
+        if (yy + h > y + room && i > f->top) break;
+        if (yy + h > y + room) h = y + room - yy > 0 ? y + room - yy : 1;
         int focused = i == f->focus;
         int w = ff->width;
         if (fx + w > cols - 1) w = cols - 1 - fx;
         draw_text(yy, 1, LABEL_COLS, ff->label, focused ? A_BOLD : term_attr(UI_NORMAL),
                   TEXT_FIT_RIGHT | TEXT_FIT_ELLIPSIS);
         draw_text(yy, LABEL_COLS + 1, 1, ":", term_attr(UI_NORMAL), 0);
-        value_draw(f, i, yy, fx, w, s, focused);
-        int mx = fx + w + 2;
+        value_draw(f, i, yy, fx, w, h, s, focused);
+        int mx = fx + w + 2, at = yy;
+        yy += h + step - 1;
         if (mx >= cols) continue;
         const char *hint = focused ? hint_of(f, i) : NULL;
         if (!hint) hint = ff->help;
         if (ff->message)
-            draw_text(yy, mx, cols - mx, ff->message,
+            draw_text(at, mx, cols - mx, ff->message,
                       term_attr(ff->message_note ? UI_INFO : UI_ERROR), TEXT_FIT_ELLIPSIS);
         else if (hint)
-            draw_text(yy, mx, cols - mx, hint, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+            draw_text(at, mx, cols - mx, hint, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
     }
     /* A long message may not fit beside its field: the focused one is also shown in full below. */
     struct form_field *cur = f->n ? &f->fields[f->focus] : NULL;
-    int below = y + shown * step;
+    int below = yy;
     if (cur && cur->message && below < y + rows)
         draw_text(below, fx, cols - fx - 1, cur->message,
                   term_attr(cur->message_note ? UI_INFO : UI_ERROR), TEXT_FIT_ELLIPSIS);
-    else if (cur && cur->help && below < y + rows)
-        draw_text(below, fx, cols - fx - 1, cur->help, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+    else if (cur && below < y + rows && (cur->help || hint_of(f, f->focus)))
+        draw_text(below, fx, cols - fx - 1, cur->help ? cur->help : hint_of(f, f->focus),
+                  term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
 }
 
 int form_dirty(const struct form *f)

@@ -36,6 +36,8 @@ struct form_field {
     char *orig;                  /* the text the form started with */
     char *(*mask)(const char *); /* secret fields: how to show them masked */
     int revealed;                /* a secret field shown in full */
+    int rows;                    /* a text of several lines: rows it shows (form_set_lines) */
+    int drawn_cols;              /* the columns it was last drawn in (its rows wrap there) */
     /* choice fields */
     int64_t choice_id; /* 0: nothing chosen */
     char *choice_label;
@@ -103,6 +105,14 @@ void form_set_secret(struct form *f, int i, char *(*mask)(const char *));
 void form_reveal(struct form *f, int i);
 /* True when field i is secret and still masked. */
 int form_masked(const struct form *f, int i);
+
+/*
+** Make text field i a text of several lines shown in rows rows (at least
+** 2): it wraps as it is shown elsewhere, Up and Down move between its rows
+** before moving on, and Alt+Enter or Ctrl+J starts a new line. When the
+** form is short of room it shows one row until it has the cursor.
+*/
+void form_set_lines(struct form *f, int i, int rows);
 
 /* Field i edits the record's field called name (so a value the store refuses is marked here). */
 void form_bind(struct form *f, int i, const char *name);

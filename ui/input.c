@@ -44,8 +44,10 @@ static void key_from_code(int c, struct key *k)
     case '\t':
         k->code = UI_KEY_TAB;
         break;
+    case '\n': /* Ctrl+J */
+        k->code = UI_KEY_NEW_LINE;
+        break;
     case '\r':
-    case '\n':
     case KEY_ENTER:
         k->code = KEY_ENTER;
         break;
@@ -64,12 +66,18 @@ static void key_from_code(int c, struct key *k)
 ** After Esc: a digit within the window makes it an F-key (Esc 1 = F1 ...
 ** Esc 0 = F10); a second Esc, or nothing, leaves it Esc; anything else is
 ** Esc followed by that key, which is read again next time (Alt+key is not
-** a shortcut here). A terminal sends Alt+digit as Esc and the digit at
+** a shortcut here, but for Alt+Enter: a new line in a text of several
+** lines, as in a spreadsheet's cell). A terminal sends Alt+digit as Esc and the digit at
 ** once; a person takes the window, told so on the key bar.
 */
 static void after_escape(struct key *k)
 {
     int c = get_byte(FOLLOW_MS);
+    if (c == '\r' || c == '\n') { /* Alt+Enter: the terminal sends both at once */
+        k->ch = 0;
+        k->code = UI_KEY_NEW_LINE;
+        return;
+    }
     if (c == ERR && escape_ms > FOLLOW_MS) {
         if (escape_shown) escape_shown();
         c = get_byte(escape_ms - FOLLOW_MS);

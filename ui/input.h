@@ -11,9 +11,10 @@
 #include <stdint.h>
 
 /* Key codes beyond curses' own (KEY_F(n), KEY_UP, ... are used as they are). */
-#define UI_KEY_TAB     0x1001
-#define UI_KEY_ESC     0x1002
-#define UI_KEY_CTRL(c) (0x1100 + ((c)&0x1F)) /* Ctrl-A .. Ctrl-Z */
+#define UI_KEY_TAB      0x1001
+#define UI_KEY_ESC      0x1002
+#define UI_KEY_NEW_LINE 0x1003 /* Alt+Enter or Ctrl+J: a line break in a text of several lines */
+#define UI_KEY_CTRL(c)  (0x1100 + ((c)&0x1F)) /* Ctrl-A .. Ctrl-Z */
 
 struct key {
     int code;    /* a curses KEY_* code or UI_KEY_*; 0 when ch is a typed character */

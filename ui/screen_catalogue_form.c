@@ -64,13 +64,12 @@ static void item_build(struct form_screen *fs)
         "resolve_amount");
     free(accept);
     free(resolve);
-    form_bind(
-        f, form_add_text(f, _("Materials"), r->materials, 200, 40, validate_line, TEXT_NORM_PROSE),
-        "materials");
-    form_bind(
-        f,
-        form_add_text(f, _("Description"), r->description, 200, 40, validate_line, TEXT_NORM_PROSE),
-        "description");
+    int i = form_add_text(f, _("Materials"), r->materials, 200, 50, NULL, TEXT_NORM_PROSE);
+    form_set_lines(f, i, 3);
+    form_bind(f, i, "materials");
+    i = form_add_text(f, _("Description"), r->description, 200, 50, NULL, TEXT_NORM_PROSE);
+    form_set_lines(f, i, 3);
+    form_bind(f, i, "description");
 }
 
 static int item_read(struct form_screen *fs, void *rec)

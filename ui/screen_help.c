@@ -29,8 +29,8 @@ static const enum action help_bar[] = {ACT_NONE};
 static const struct {
     const char *key, *shown;
 } key_words[] = {
-    {"BTab", "Shift+Tab"}, {"Bksp", "Backspace"}, {"PgUp", "PageUp"},
-    {"PgDn", "PageDown"},  {"Del", "Delete"},     {"Ins", "Insert"},
+    {"BTab", "Shift+Tab"}, {"Bksp", "Backspace"}, {"PgUp", "PageUp"},      {"PgDn", "PageDown"},
+    {"Del", "Delete"},     {"Ins", "Insert"},     {"AEnter", "Alt+Enter"},
 };
 
 /* "F2 ^S" with F-key 2 -> "F2  Ctrl+S  Esc 2"; "BTab" -> "Shift+Tab". Caller frees. */

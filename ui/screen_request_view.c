@@ -134,6 +134,32 @@ static void pair(int y, int x, int w, const char *label, const char *value, attr
     draw_text(y, x + lw, w - lw, value, attr, TEXT_FIT_ELLIPSIS);
 }
 
+/*
+** Draw "label text" at row y: text wrapped beside its label in at most max
+** rows, the last ending in an ellipsis when more is hidden (x shows it
+** all). Returns the rows used.
+*/
+static int block(int y, const char *label, const char *text, int max, attr_t attr)
+{
+    int lw = text_width(label) + 1, cols = COLS - 2 - lw, used = 0;
+    draw_text(y, 1, lw, label, term_attr(UI_DIM), 0);
+    for (const char *p = text; *p && used < max; used++) {
+        const char *start = p;
+        size_t n = text_wrap_line(p, cols, &p);
+        char *row = used + 1 == max && *p ? xasprintf("%.*s…", (int)n, start) : xstrndup(start, n);
+        draw_text(y + used, 1 + lw, cols, row, attr, TEXT_FIT_ELLIPSIS);
+        free(row);
+    }
+    return used ? used : 1;
+}
+
+/* What the answer is called: 直接答复 when the desk answered on the spot, else the unit's result.
+ */
+static const char *answer_label(const struct request *r)
+{
+    return r->state == RS_ANSWERED ? _("Answer") : _("Result given");
+}
+
 /* "MM-DD HH:MM" of t, or "" for 0, into buf (at least 12 bytes). */
 static const char *short_time(time_t t, char *buf)
 {
@@ -266,11 +292,20 @@ static void view_draw(struct screen *s, int top, int rows)
     if (*where) pair(y, half, COLS - half - 1, _("Where"), where, term_attr(UI_NORMAL));
     y++;
     free(where);
-    pair(y++, 1, COLS - 2, _("Title"), r->title, A_BOLD);
-    if (*r->detail) pair(y++, 1, COLS - 2, _("Detail"), r->detail, term_attr(UI_NORMAL));
-    if (*r->answer) pair(y++, 1, COLS - 2, _("Answer"), r->answer, term_attr(UI_NORMAL));
-    if (*r->talk) pair(y++, 1, COLS - 2, _("Evening talk"), r->talk, term_attr(UI_NORMAL));
+    /* The texts wrapped, in the room the clocks, the actions and four rows of timeline leave. */
     char *clocks = clocks_text(r);
+    int room = top + rows - y - 6 - (*clocks != 0) - (v->calendar_note != NULL) - (*r->talk != 0);
+    y += block(y, _("Title"), r->title, 2, A_BOLD);
+    room -= 1;
+    if (*r->answer) room -= 1;
+    if (*r->detail) {
+        int used = block(y, _("Detail"), r->detail, room > 2 ? room - 1 : 2, term_attr(UI_NORMAL));
+        y += used;
+        room -= used;
+    }
+    if (*r->answer)
+        y += block(y, answer_label(r), r->answer, room > 2 ? room : 2, term_attr(UI_NORMAL));
+    if (*r->talk) pair(y++, 1, COLS - 2, _("Evening talk"), r->talk, term_attr(UI_NORMAL));
     if (*clocks) draw_text(y++, 1, COLS - 2, clocks, term_attr(UI_INFO), TEXT_FIT_ELLIPSIS);
     free(clocks);
     if (v->calendar_note)
@@ -281,6 +316,7 @@ static void view_draw(struct screen *s, int top, int rows)
     for (size_t i = 0; i < v->noffered; i++)
         strbuf_addf(&acts, "%c %s  ", action_keys[v->offered[i]],
                     _(workflow_action_label(v->offered[i])));
+    strbuf_addf(&acts, "x %s", _("Full text"));
     pair(y++, 1, COLS - 2, _("Actions:"), strbuf_str(&acts), term_attr(UI_SELECTED));
     strbuf_free(&acts);
 
@@ -288,7 +324,8 @@ static void view_draw(struct screen *s, int top, int rows)
     char *title = xasprintf(_("Timeline (%zu)"), v->events.n);
     draw_text(y++, 1, COLS - 2, title, A_BOLD, 0);
     free(title);
-    int room = top + rows - y, n = (int)v->events.n;
+    room = top + rows - y;
+    int n = (int)v->events.n;
     v->timeline_rows = room;
     char **lines = xcalloc((size_t)n + 1, sizeof *lines);
     int *height = xcalloc((size_t)n + 1, sizeof *height);
@@ -321,7 +358,7 @@ static void view_draw(struct screen *s, int top, int rows)
 */
 static int ask_text(struct request_view *v, enum request_action a, const char *prompt, char **out)
 {
-    if (!dialog_input(_(workflow_action_label(a)), prompt, v->kept, 500, out)) return 0;
+    if (!dialog_input_lines(_(workflow_action_label(a)), prompt, v->kept, 500, 4, out)) return 0;
     free(v->kept);
     v->kept = **out ? xstrdup(*out) : NULL;
     return 1;
@@ -556,6 +593,33 @@ static void receipt(struct screen *s, const struct command *c)
     receipt_offer(&((struct request_view *)s)->r);
 }
 
+/* Everything the request says, in full: its texts and every event of its timeline. */
+static void full_text(struct request_view *v)
+{
+    const struct request *r = &v->r;
+    char *title = xasprintf(_("Request %s in full"), r->number);
+    struct screen *t = screen_text_new(title);
+    free(title);
+    screen_text_add(t, _("Title"), r->title);
+    if (*r->detail) screen_text_add(t, _("Detail"), r->detail);
+    if (*r->answer) screen_text_add(t, answer_label(r), r->answer);
+    char *heading = xasprintf(_("Timeline (%zu)"), v->events.n);
+    screen_text_add(t, heading, "");
+    free(heading);
+    for (size_t i = 0; i < v->events.n; i++) {
+        char *line = event_line(&v->events.v[i]);
+        screen_text_add(t, NULL, line);
+        free(line);
+    }
+    ui_push(t);
+}
+
+static void read_all(struct screen *s, const struct command *c)
+{
+    (void)c;
+    full_text((struct request_view *)s);
+}
+
 static void choose_action(struct screen *s, const struct command *c)
 {
     (void)c;
@@ -568,6 +632,9 @@ static const struct command view_menu[] = {
      NULL},
     {"act", '2', N_("Choose what to do"), N_("The steps the request's state allows now"), 0,
      choose_action, 0, NULL},
+    {"full", '3', N_("Read it in full (x)"),
+     N_("The title, detail, answer and every event of the timeline, wrapped and scrolled"), 0,
+     read_all, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
@@ -579,6 +646,10 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
     if (first < 0) first = 0;
     switch (a) {
     case ACT_NONE:
+        if (!k->code && (k->ch == 'x' || k->ch == 'X')) {
+            full_text(v);
+            return UI_HANDLED;
+        }
         for (size_t i = 0; !k->code && k->ch < 128 && i < v->noffered; i++)
             if ((uint32_t)tolower((int)k->ch) == (uint32_t)action_keys[v->offered[i]]) {
                 act(v, v->offered[i]);

@@ -237,7 +237,7 @@ static void resident_build(struct form_screen *fs)
     form_add_choice(f, _("Relation"), *r->relation ? 1 : 0, r->relation, relation_source, fs, 1,
                     12);
     form_add_multi(f, _("Tags"), r->tags, tag_source, fs, 30);
-    form_add_text(f, _("Note"), r->note, RESIDENT_NOTE_MAX, 36, validate_line, 0);
+    form_set_lines(f, form_add_text(f, _("Note"), r->note, RESIDENT_NOTE_MAX, 50, NULL, 0), 2);
     static const char *const binds[] = {
         "name",         "gender",  "ethnicity", "birth_date", "id_number", "phone", "landline",
         "community_id", "grid_id", "address",   "head_id",    "relation",  "tags",  "note"};

@@ -25,10 +25,9 @@ static void kind_build(struct form_screen *fs)
               form_add_text(f, _("Name"), k->name, STAFF_KIND_NAME_MAX, 20, validate_required,
                             TEXT_NORM_PROSE),
               "name");
-    form_bind(f,
-              form_add_text(f, _("Note"), k->note, STAFF_KIND_NOTE_MAX, 40, validate_line,
-                            TEXT_NORM_PROSE),
-              "note");
+    int i = form_add_text(f, _("Note"), k->note, STAFF_KIND_NOTE_MAX, 50, NULL, TEXT_NORM_PROSE);
+    form_set_lines(f, i, 3);
+    form_bind(f, i, "note");
 }
 
 static int kind_read(struct form_screen *fs, void *rec)

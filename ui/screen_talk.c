@@ -41,8 +41,9 @@ static void talk_build(struct form_screen *fs)
               form_add_choice(f, _("Community"), t->community_id, t->community, choices_communities,
                               NULL, 1, 20),
               "community_id");
-    form_bind(f, form_add_text(f, _("Note"), t->note, 200, 40, validate_line, TEXT_NORM_PROSE),
-              "note");
+    int i = form_add_text(f, _("Note"), t->note, 200, 50, NULL, TEXT_NORM_PROSE);
+    form_set_lines(f, i, 3);
+    form_bind(f, i, "note");
 }
 
 static int talk_read(struct form_screen *fs, void *rec)

@@ -18,6 +18,14 @@ struct screen *screen_home_new(void);
  * table. */
 struct screen *screen_help_new(const struct screen *under);
 
+/*
+** A long text to read in full, titled title: add its sections with
+** screen_text_add() before ui_push().
+*/
+struct screen *screen_text_new(const char *title);
+/* Add a section: a heading (bold, may be NULL) and its body, wrapped; both copied. */
+void screen_text_add(struct screen *s, const char *heading, const char *body);
+
 /* 区域与楼宇: streets, communities, grids and buildings, starting on tab kind. */
 struct screen *screen_area_new(enum area_kind kind);
 

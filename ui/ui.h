@@ -46,7 +46,8 @@ struct screen {
     const char *title;      /* shown on the title line; borrowed, translated */
     const enum action *bar; /* F-key actions offered, ending with ACT_NONE */
     const char *save_label; /* F2's label when saving is something else here (导入); translated */
-    int typing;             /* 1 while a form field has the focus: '?' and '/' are text */
+    int typing; /* 1 while a form field has the focus: '?' and '/' are text; 2: a text of
+                   several lines, where Alt+Enter is a new line */
     int cursor_y, cursor_x; /* where the cursor goes after drawing, when cursor_on */
     int cursor_on;
     const struct command *commands; /* what F9 offers; may be NULL */

@@ -144,6 +144,60 @@ void field_draw(struct lineedit *le, int y, int x, int w, attr_t attr, struct sc
     }
 }
 
+void textbox_draw(struct lineedit *le, int y, int x, int w, int h, attr_t attr, struct screen *s,
+                  int focused)
+{
+    struct lineedit_rows rows = {0};
+    lineedit_rows_layout(le, w, &rows);
+    size_t cursor_row = focused ? lineedit_rows_view(le, &rows, h) : 0;
+    size_t top = focused ? le->top_row : 0;
+    for (int i = 0; i < h; i++) {
+        size_t r = top + (size_t)i, first, count;
+        if (r >= rows.n) {
+            draw_fill(y + i, x, w, attr);
+            continue;
+        }
+        lineedit_rows_span(le, &rows, r, &first, &count);
+        char *text = lineedit_text_range(le, first, count);
+        if (i == h - 1 && r + 1 < rows.n && !focused) {
+            /* Rows hidden below: an ellipsis after this row's text, or in place of its end. */
+            char *more = xasprintf("%s…", text);
+            free(text);
+            text = more;
+        }
+        draw_text(y + i, x, w, text, attr, TEXT_FIT_ELLIPSIS);
+        free(text);
+    }
+    if (focused) {
+        s->cursor_on = 1;
+        s->cursor_y = y + (int)(cursor_row - top);
+        s->cursor_x = x + lineedit_rows_col(le, &rows, le->cursor);
+    }
+    lineedit_rows_free(&rows);
+}
+
+int textbox_key(struct lineedit *le, int w, enum action a, const struct key *k, int *changed)
+{
+    *changed = 0;
+    if (a == ACT_NEW_LINE) {
+        le->over = le->unfit = 0;
+        *changed = lineedit_insert(le, '\n');
+        if (!*changed) beep();
+        return 1;
+    }
+    if (a != ACT_UP && a != ACT_DOWN && a != ACT_HOME && a != ACT_END)
+        return field_key(le, a, k, changed);
+    struct lineedit_rows rows = {0};
+    lineedit_rows_layout(le, w, &rows);
+    int taken = 1;
+    if (a == ACT_UP || a == ACT_DOWN)
+        taken = lineedit_rows_move(le, &rows, a == ACT_UP ? -1 : 1);
+    else
+        lineedit_rows_edge(le, &rows, a == ACT_END);
+    lineedit_rows_free(&rows);
+    return taken;
+}
+
 char *field_refused_text(const struct lineedit *le)
 {
     if (!le->over && !le->unfit) return NULL;

@@ -58,6 +58,24 @@ void field_draw(struct lineedit *le, int y, int x, int w, attr_t attr, struct sc
 */
 int field_key(struct lineedit *le, enum action a, const struct key *k, int *changed);
 /*
+** A text of several lines (lineedit_allow_lines) in a box w columns by h
+** rows at (y, x), wrapped as it is shown and printed elsewhere. Focused: the
+** rows around the cursor, and the screen's cursor set on it. Otherwise its
+** first h rows, the last ending in an ellipsis when more is hidden.
+*/
+void textbox_draw(struct lineedit *le, int y, int x, int w, int h, attr_t attr, struct screen *s,
+                  int focused);
+
+/*
+** Editing keys on a text of several lines laid out w columns wide: those
+** of field_key(), and NEW_LINE (a line break), Up and Down between rows,
+** Home and End to the ends of the row. Up on the first row and Down on the
+** last are not taken (returns 0), so a form moves on to the field before
+** or after. Returns 1 when the key was taken; *changed as field_key().
+*/
+int textbox_key(struct lineedit *le, int w, enum action a, const struct key *k, int *changed);
+
+/*
 ** What typing or a paste could not put in le since the last other key, in
 ** words ("full at 30 characters: 10 more were not taken"), or NULL when
 ** nothing was refused: a paste is never cut without a word. Caller frees.

@@ -129,7 +129,9 @@ section requests "诉求" &&
     type_text requests "2026-000054" &&
     wait_for requests "共 1 条 · 最新在前" &&
     keys requests Enter &&
-    golden request-timeline requests "2026-000054  已办结" "办理经过（8）" "回访，办结" "9菜单"
+    golden request-timeline requests "2026-000054  已办结" "办理经过（8）" "回访，办结" "9菜单" &&
+    keys requests x &&
+    golden request-full-text requests "诉求 2026-000054 全文" "第 1-20 行，共 " "首次联系诉求人"
 done_with requests
 
 # 服务清单: the items, the units, a unit's form.

@@ -94,6 +94,96 @@ static void view_never_splits_wide_characters(void **state)
     lineedit_free(&le);
 }
 
+/* The text of row r of rows. */
+static char *row_text(struct lineedit *le, struct lineedit_rows *rows, size_t r)
+{
+    static char *last;
+    size_t first, count;
+    free(last);
+    lineedit_rows_span(le, rows, r, &first, &count);
+    last = lineedit_text_range(le, first, count);
+    return last;
+}
+
+static void rows_wrap_by_width_and_lines(void **state)
+{
+    (void)state;
+    struct lineedit le;
+    struct lineedit_rows rows = {0};
+    lineedit_init(&le, 0);
+    lineedit_insert(&le, '\n');
+    assert_int_equal(le.len, 0); /* a line feed only where lines are allowed */
+    lineedit_allow_lines(&le);
+    /* 8 columns: four wide characters a row; a line feed ends a row early. */
+    lineedit_set(&le, "楼道灯坏了三天没人修\n请尽快");
+    lineedit_rows_layout(&le, 8, &rows);
+    assert_int_equal(rows.n, 4);
+    assert_str(row_text(&le, &rows, 0), "楼道灯坏");
+    assert_str(row_text(&le, &rows, 1), "了三天没");
+    assert_str(row_text(&le, &rows, 2), "人修");
+    assert_str(row_text(&le, &rows, 3), "请尽快");
+    /* Closing punctuation never starts a row: the character before goes along. */
+    lineedit_set(&le, "一二三四。五");
+    lineedit_rows_layout(&le, 8, &rows);
+    assert_str(row_text(&le, &rows, 0), "一二三");
+    assert_str(row_text(&le, &rows, 1), "四。五");
+    /* A date is not cut in two. */
+    lineedit_set(&le, "约在2026-03-05");
+    lineedit_rows_layout(&le, 10, &rows);
+    assert_str(row_text(&le, &rows, 0), "约在");
+    assert_str(row_text(&le, &rows, 1), "2026-03-05");
+    /* A full last row, or a last line feed, leaves an empty row for the cursor. */
+    assert_int_equal(rows.n, 3);
+    assert_int_equal(lineedit_rows_find(&rows, le.len), 2);
+    lineedit_set(&le, "ab\n");
+    lineedit_rows_layout(&le, 8, &rows);
+    assert_int_equal(rows.n, 2);
+    assert_int_equal(lineedit_rows_find(&rows, le.cursor), 1);
+    lineedit_set(&le, "");
+    lineedit_rows_layout(&le, 8, &rows);
+    assert_int_equal(rows.n, 1);
+    lineedit_rows_free(&rows);
+    lineedit_free(&le);
+}
+
+static void rows_move_keeps_the_column(void **state)
+{
+    (void)state;
+    struct lineedit le;
+    struct lineedit_rows rows = {0};
+    lineedit_init(&le, 0);
+    lineedit_allow_lines(&le);
+    lineedit_set(&le, "abcdefgh一二\nxy");
+    lineedit_rows_layout(&le, 8, &rows); /* "abcdefgh" "一二" "xy" */
+    assert_int_equal(rows.n, 3);
+    le.cursor = 6; /* g */
+    assert_int_equal(lineedit_rows_col(&le, &rows, le.cursor), 6);
+    assert_true(lineedit_rows_move(&le, &rows, 1));
+    assert_int_equal(le.cursor, 10); /* end of 一二: before its line feed */
+    assert_true(lineedit_rows_move(&le, &rows, 1));
+    assert_int_equal(le.cursor, 13);                 /* end of xy */
+    assert_false(lineedit_rows_move(&le, &rows, 1)); /* no row below */
+    le.cursor = 9;                                   /* 二 at column 2 */
+    assert_true(lineedit_rows_move(&le, &rows, -1));
+    assert_int_equal(le.cursor, 2);
+    assert_false(lineedit_rows_move(&le, &rows, -1));
+    /* A soft-wrapped row ends before the next row's first character. */
+    le.cursor = 3;
+    assert_true(lineedit_rows_edge(&le, &rows, 1));
+    assert_int_equal(le.cursor, 7);
+    assert_true(lineedit_rows_edge(&le, &rows, 0));
+    assert_int_equal(le.cursor, 0);
+    /* The view follows the cursor and leaves no empty rows below when the text fills them. */
+    le.cursor = le.len;
+    assert_int_equal(lineedit_rows_view(&le, &rows, 2), 2);
+    assert_int_equal(le.top_row, 1);
+    le.cursor = 0;
+    lineedit_rows_view(&le, &rows, 2);
+    assert_int_equal(le.top_row, 0);
+    lineedit_rows_free(&rows);
+    lineedit_free(&le);
+}
+
 int main(void)
 {
     unit_locale();
@@ -102,6 +192,8 @@ int main(void)
         cmocka_unit_test(max_length_caps_a_paste),
         cmocka_unit_test(refuses_controls_and_bad_bytes),
         cmocka_unit_test(view_never_splits_wide_characters),
+        cmocka_unit_test(rows_wrap_by_width_and_lines),
+        cmocka_unit_test(rows_move_keeps_the_column),
     };
     int rc = cmocka_run_group_tests_name("lineedit", tests, NULL, NULL);
     return rc;
