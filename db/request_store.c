@@ -3,6 +3,8 @@
 */
 #include "db/request_store.h"
 #include "db/calendar_store.h"
+#include "db/resident_store.h"
+#include "src/search.h"
 #include "src/clock.h"
 #include "src/i18n.h"
 #include "src/text.h"
@@ -458,20 +460,23 @@ static int last_event(struct db *db, int64_t id, struct request_event_row *out)
 
 /* --- queues -------------------------------------------------------------------------------- */
 
-static const struct {
-    const char *label;
-    const char *where; /* over request r; ?1 now, ?2 actor, ?3 start of today */
-} queues[QUEUE_COUNT] = {
-    [QUEUE_NEW] = {N_("To dispatch"), "r.status = 'new'"},
-    [QUEUE_DISPATCHED] = {N_("To sign for"), "r.status = 'dispatched'"},
-    [QUEUE_HANDLING] = {N_("In hand"),
-                        "r.status IN ('accepted', 'in_progress', 'suspended', 'reopened')"},
-    [QUEUE_OVERDUE] = {N_("Overdue"), "r.due IS NOT NULL AND r.due < ?1"},
-    [QUEUE_FOLLOW_UP] = {N_("To follow up"), "r.status IN ('replied', 'follow_up')"},
-    [QUEUE_RETURNED] = {N_("Returned"), "r.status = 'returned'"},
-    [QUEUE_EXTENSION] = {N_("Extensions asked"), "r.ext_due IS NOT NULL"},
-    [QUEUE_MINE] = {N_("Mine today"), "r.created_by = ?2 AND r.created_at >= ?3"},
-    [QUEUE_ALL] = {N_("All"), "1"},
+/* The states a request is still open in: all but answered, void and closed. */
+#define OPEN_STATUSES                                                                              \
+    "('new', 'dispatched', 'returned', 'accepted', 'in_progress', 'suspended', 'replied',"         \
+    " 'follow_up', 'reopened')"
+
+/* Each queue's requests, over request r; ?1 now, ?2 actor, ?3 start of today. */
+static const char *const queue_where[QUEUE_COUNT] = {
+    [QUEUE_OPEN] = "r.status IN " OPEN_STATUSES,
+    [QUEUE_NEW] = "r.status = 'new'",
+    [QUEUE_DISPATCHED] = "r.status = 'dispatched'",
+    [QUEUE_HANDLING] = "r.status IN ('accepted', 'in_progress', 'suspended', 'reopened')",
+    [QUEUE_OVERDUE] = "r.due IS NOT NULL AND r.due < ?1",
+    [QUEUE_FOLLOW_UP] = "r.status IN ('replied', 'follow_up')",
+    [QUEUE_RETURNED] = "r.status = 'returned'",
+    [QUEUE_EXTENSION] = "r.ext_due IS NOT NULL",
+    [QUEUE_MINE] = "r.created_by = ?2 AND r.created_at >= ?3",
+    [QUEUE_ALL] = "1",
 };
 
 /*
@@ -491,11 +496,6 @@ static const struct {
     [SORT_REQUESTER] = {N_("by requester"), "r.requester COLLATE zh, r.id",
                         "r.requester COLLATE zh, r.id"},
 };
-
-const char *request_queue_label(enum request_queue q)
-{
-    return q < QUEUE_COUNT ? queues[q].label : "";
-}
 
 const char *request_sort_label(enum request_sort s)
 {
@@ -521,19 +521,64 @@ static int number_like(const char *text)
 }
 
 /* The WHERE clause of a queue with its filter; parameters ?1..?9 as bound by bind_filter(). */
-static char *filter_where(enum request_queue q, const struct request_filter *f, const char *text)
+/* Digits in text. */
+static size_t digits_in(const char *text)
+{
+    size_t n = 0;
+    for (const char *p = text; *p; p++)
+        n += *p >= '0' && *p <= '9';
+    return n;
+}
+
+/*
+** The residents text finds as the resident search finds them (a name or
+** a piece of it, its pinyin or initials, the last digits of an ID or mobile
+** number), as " OR r.resident_id IN (...)", or "" when it finds none or
+** is too short to mean one person. Caller frees.
+*/
+static char *residents_matching(struct db *db, const char *text)
+{
+    struct search_query q;
+    search_classify(text, &q);
+    int useful = q.kind != SEARCH_EMPTY && (q.kind != SEARCH_DIGITS || q.chars >= 4) &&
+                 !(q.kind == SEARCH_PINYIN && q.chars < 2);
+    free(q.text);
+    struct resident_hits hits = {0};
+    if (!useful || resident_search(db, text, REQUEST_RESIDENTS_MATCHED, &hits) != DB_OK ||
+        !hits.n) {
+        resident_hits_free(&hits);
+        return xstrdup("");
+    }
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, " OR r.resident_id IN (");
+    for (size_t i = 0; i < hits.n; i++)
+        strbuf_addf(&sb, "%s%lld", i ? "," : "", (long long)hits.items[i].id);
+    strbuf_addc(&sb, ')');
+    resident_hits_free(&hits);
+    return strbuf_detach(&sb);
+}
+
+/*
+** The where of queue q filtered by f and text: a number or its last digits
+** (and, from 4 digits, the last digits of the requester's phone), or a
+** piece of the requester or the title; who (residents_matching()) widens
+** either to those residents' requests.
+*/
+static char *filter_where(enum request_queue q, const struct request_filter *f, const char *text,
+                          const char *who)
 {
     struct strbuf sb = STRBUF_INIT;
-    strbuf_addf(&sb, "(%s)", queues[q].where);
+    strbuf_addf(&sb, "(%s)", queue_where[q]);
     if (f->unit_id) strbuf_adds(&sb, " AND r.unit_id = ?4");
     if (f->level >= 0) strbuf_adds(&sb, " AND r.level = ?5");
     if (f->talk_id) strbuf_adds(&sb, " AND r.talk_id = ?6");
     if (*text && number_like(text) && strchr(text, '-'))
         strbuf_adds(&sb, " AND r.number >= ?7 AND r.number < ?7 || '~'"); /* 2026-0001… */
     else if (*text && number_like(text))
-        strbuf_adds(&sb, " AND r.number LIKE '%' || ?7"); /* the last digits */
+        strbuf_addf(&sb, " AND (r.number LIKE '%%' || ?7%s%s)", /* the last digits */
+                    digits_in(text) >= 4 ? " OR r.requester_phone LIKE '%' || ?7" : "", who);
     else if (*text)
-        strbuf_adds(&sb, " AND (instr(r.requester, ?7) > 0 OR instr(r.title, ?7) > 0)");
+        strbuf_addf(&sb, " AND (instr(r.requester, ?7) > 0 OR instr(r.title, ?7) > 0%s)", who);
     return strbuf_detach(&sb);
 }
 
@@ -565,7 +610,9 @@ int request_queue(struct db *db, enum request_queue q, const struct request_filt
     */
     if (!request_sort_offered(q, sort)) sort = SORT_NEWEST;
     char *text = text_normalize(f->text ? f->text : "", 0);
-    char *where = filter_where(q, f, text);
+    char *who = residents_matching(db, text);
+    char *where = filter_where(q, f, text, who);
+    free(who);
     const char *order =
         q == QUEUE_ALL || q == QUEUE_MINE ? sorts[sort].order : sorts[sort].order_open;
     /* The page is chosen on the narrow index first; only its rows are read whole. */
@@ -598,11 +645,6 @@ int request_queue(struct db *db, enum request_queue q, const struct request_filt
     if (rc != DB_OK) request_list_free(out);
     return rc;
 }
-
-/* The states a request is still open in: all but answered, void and closed. */
-#define OPEN_STATUSES                                                                              \
-    "('new', 'dispatched', 'returned', 'accepted', 'in_progress', 'suspended', 'replied',"         \
-    " 'follow_up', 'reopened')"
 
 int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue, time_t now)
 {

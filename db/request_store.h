@@ -97,20 +97,6 @@ void request_events_free(struct request_events *e);
 /* The timeline of a request, oldest first. Caller frees with request_events_free(). */
 int request_events(struct db *db, int64_t id, struct request_events *out);
 
-/* The queues a desk lives in. */
-enum request_queue {
-    QUEUE_NEW,        /* 待派单 */
-    QUEUE_DISPATCHED, /* 待签收 */
-    QUEUE_HANDLING,   /* 办理中: signed for, in progress, extended, reopened */
-    QUEUE_OVERDUE,    /* 超时督办: the running clock is past due */
-    QUEUE_FOLLOW_UP,  /* 待回访 */
-    QUEUE_RETURNED,   /* 退单待审 */
-    QUEUE_EXTENSION,  /* 延期待批 */
-    QUEUE_MINE,       /* 我今天登记的 */
-    QUEUE_ALL,        /* 全部 */
-    QUEUE_COUNT,
-};
-
 enum request_sort {
     SORT_DUE,       /* the running deadline, soonest first */
     SORT_NEWEST,    /* number, newest first */
@@ -120,11 +106,16 @@ enum request_sort {
     SORT_COUNT,
 };
 
+/* How many residents a search for requests looks among (the best the resident search finds). */
+#define REQUEST_RESIDENTS_MATCHED 200
+
 struct request_filter {
     int64_t unit_id;   /* 0: every unit */
     int level;         /* -1: every level, else enum request_level */
     int64_t talk_id;   /* 0: any; else the requests of one evening-talk session */
-    const char *text;  /* "": all; digits: the number; else the requester or title */
+    const char *text;  /* "": all; digits: the number's or the phone's last digits; else the
+                          requester or title; both also the requests of the residents the
+                          resident search finds by it (name, pinyin, ID or mobile suffix) */
     const char *actor; /* QUEUE_MINE: whose */
     time_t now;        /* QUEUE_OVERDUE, QUEUE_MINE */
 };
@@ -143,8 +134,7 @@ int request_queue(struct db *db, enum request_queue q, const struct request_filt
 */
 int request_sort_offered(enum request_queue q, enum request_sort s);
 
-/* The label of a queue and of a sort order (msgids). */
-const char *request_queue_label(enum request_queue q);
+/* The label of a sort order (msgid). */
 const char *request_sort_label(enum request_sort s);
 
 /* One step of a timeline: its action and the states it went from and to. */

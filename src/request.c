@@ -98,6 +98,38 @@ int request_state_closed(enum request_state s)
     return s < RS_COUNT && states[s].closed;
 }
 
+static const struct {
+    const char *code, *label;
+} queues[QUEUE_COUNT] = {
+    [QUEUE_OPEN] = {"open", N_("Open work")},
+    [QUEUE_NEW] = {"new", N_("To dispatch")},
+    [QUEUE_DISPATCHED] = {"dispatched", N_("To sign for")},
+    [QUEUE_HANDLING] = {"handling", N_("In hand")},
+    [QUEUE_OVERDUE] = {"overdue", N_("Overdue")},
+    [QUEUE_FOLLOW_UP] = {"follow_up", N_("To follow up")},
+    [QUEUE_RETURNED] = {"returned", N_("Returned")},
+    [QUEUE_EXTENSION] = {"extension", N_("Extensions asked")},
+    [QUEUE_MINE] = {"mine", N_("Mine today")},
+    [QUEUE_ALL] = {"all", N_("All")},
+};
+
+const char *request_queue_code(enum request_queue q)
+{
+    return q < QUEUE_COUNT ? queues[q].code : "";
+}
+
+const char *request_queue_label(enum request_queue q)
+{
+    return q < QUEUE_COUNT ? queues[q].label : "";
+}
+
+int request_queue_parse(const char *code)
+{
+    for (int i = 0; code && i < QUEUE_COUNT; i++)
+        if (str_eq(code, queues[i].code)) return i;
+    return -1;
+}
+
 const char *request_level_label(enum request_level l)
 {
     static const char *const labels[LEVEL_COUNT] = {N_("Community level"), N_("Street level"),

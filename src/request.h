@@ -68,6 +68,27 @@ int request_state_parse(const char *code);
 /* True for the closed states (answered, void, closed). */
 int request_state_closed(enum request_state s);
 
+/* The queues a desk lives in (the where of each is the store's). */
+enum request_queue {
+    QUEUE_OPEN,       /* 未办结: every request not closed, the desk's open work */
+    QUEUE_NEW,        /* 待派单 */
+    QUEUE_DISPATCHED, /* 待签收 */
+    QUEUE_HANDLING,   /* 办理中: signed for, in progress, extended, reopened */
+    QUEUE_OVERDUE,    /* 超时督办: the running clock is past due */
+    QUEUE_FOLLOW_UP,  /* 待回访 */
+    QUEUE_RETURNED,   /* 退单待审 */
+    QUEUE_EXTENSION,  /* 延期待批 */
+    QUEUE_MINE,       /* 我今天登记的 */
+    QUEUE_ALL,        /* 全部 */
+    QUEUE_COUNT,
+};
+
+/* A queue's code as settings keep it ("open", "new" ...) and its label (msgid). */
+const char *request_queue_code(enum request_queue q);
+const char *request_queue_label(enum request_queue q);
+/* The queue a code names; -1 when none. */
+int request_queue_parse(const char *code);
+
 /* A level's label (msgid: 社区, 街道, 区). */
 const char *request_level_label(enum request_level l);
 /* A requester kind's code ("resident" ...) and back (-1 when none). */

@@ -3,6 +3,7 @@
 */
 #include "settings.h"
 #include "phone.h"
+#include "request.h"
 #include "util.h"
 #include "validate.h"
 #include "workcal.h"
@@ -47,6 +48,8 @@ const char *setting_check(enum setting_id id, const char *text)
         long n = strtol(text, &end, 10);
         return *text && !*end && n >= 0 && n <= 10000 ? NULL : _("A whole number, such as 5");
     }
+    case SETTING_QUEUE:
+        return request_queue_parse(text) >= 0 ? NULL : _("Not one of the queues");
     default:
         return validate_line(text);
     }

@@ -20,6 +20,7 @@ enum setting_type {
     SETTING_HOURS,    /* 09:00-17:00 */
     SETTING_FRACTION, /* a number from 0 to 1 */
     SETTING_WHOLE,    /* a whole number from 0 to 10,000 */
+    SETTING_QUEUE,    /* one of the desk's queues, by its code (request_queue_code()) */
 };
 
 /* SETTING(ID, key, type, default, label, help): every setting, in the order the form shows them. */
@@ -36,7 +37,9 @@ enum setting_type {
             N_("Follow-ups a unit needs before the rates rank it"))                                \
     SETTING(ESC_WINDOW, "esc_window_ms", SETTING_WHOLE, "1000", N_("Esc then a digit (ms)"),       \
             N_("How long after Esc a digit is taken as an F-key (Esc 1 = F1); Esc Esc goes "       \
-               "back at once"))
+               "back at once"))                                                                    \
+    SETTING(FIRST_QUEUE, "first_queue", SETTING_QUEUE, "open", N_("Requests open on"),             \
+            N_("The queue the requests screen shows first"))
 
 enum setting_id {
 #define SETTING_ENUM(id, key, type, dflt, label, help) SETTING_##id,

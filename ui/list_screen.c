@@ -111,7 +111,7 @@ void list_screen_set_tab(struct list_screen *ls, int tab)
     rows_free(ls);
     ls->tab = (tab % ls->spec->ntabs + ls->spec->ntabs) % ls->spec->ntabs;
     columns_take(ls);
-    lineedit_clear(&ls->search);
+    if (!ls->spec->keep_search) lineedit_clear(&ls->search);
     if (ls->spec->tab_changed) ls->spec->tab_changed(ls);
     list_screen_reload(ls);
 }

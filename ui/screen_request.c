@@ -9,6 +9,7 @@
 */
 #include "db/calendar_store.h"
 #include "db/request_store.h"
+#include "db/settings_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/i18n.h"
@@ -35,8 +36,10 @@ struct queues {
     enum request_sort sort;
     int64_t unit_id;
     char *unit_name;
-    int level;       /* -1 all */
-    unsigned *flags; /* per row */
+    int level;         /* -1 all */
+    unsigned *flags;   /* per row */
+    int64_t elsewhere; /* a search typed: how many requests of every queue match (capped) */
+    int elsewhere_more;
     struct workcal cal;
 };
 
@@ -64,10 +67,32 @@ static int queue_load(struct list_screen *ls, const char *query, struct list_row
     return rc;
 }
 
+/*
+** A search typed in a queue other than "All": how many requests match in
+** every queue, so the clerk learns that what is sought lies elsewhere.
+*/
+static void elsewhere_count(struct list_screen *ls)
+{
+    struct queues *q = ls->ctx;
+    char *query = lineedit_text(&ls->search);
+    q->elsewhere = -1;
+    if (*query && !q->talk_id && list_screen_tab(ls)->arg != QUEUE_ALL) {
+        struct request_list l;
+        struct request_filter f = {q->unit_id, q->level, 0, query, actor_name(), clock_now()};
+        if (request_queue(ui.db, QUEUE_ALL, &f, SORT_NEWEST, 1, &l) == DB_OK) {
+            q->elsewhere = l.total;
+            q->elsewhere_more = l.more;
+        }
+        request_list_free(&l);
+    }
+    free(query);
+}
+
 /* After each reload: the warnings of every row, from the calendar and the clock. */
 static void queue_loaded(struct list_screen *ls)
 {
     struct queues *q = ls->ctx;
+    elsewhere_count(ls);
     workcal_free(&q->cal);
     calendar_load(ui.db, &q->cal);
     free(q->flags);
@@ -155,6 +180,9 @@ static char *queue_status(struct list_screen *ls)
     } else {
         strbuf_addf(&sb, _("%lld found"), (long long)rows->total);
     }
+    if (q->elsewhere > rows->total)
+        strbuf_addf(&sb, q->elsewhere_more ? _(", more than %lld in All") : _(", %lld in All"),
+                    (long long)q->elsewhere);
     strbuf_addf(&sb, " · %s", _(request_sort_label(q->sort)));
     if (q->unit_id) strbuf_addf(&sb, " · %s", q->unit_name);
     if (q->level >= 0)
@@ -253,7 +281,8 @@ static const struct command queue_menu[] = {
         .cols = {{N_("Number"), 11, 0},   {N_("State"), 8, 0}, {N_("Flag"), 4, 0},                 \
                  {N_("Requester"), 8, 0}, {N_("Title"), 0, 0}, {N_("Unit"), 12, 0},                \
                  {N_("Deadline"), 11, 0}},                                                         \
-        .ncols = NCOLS, .hint = N_("a number, or part of a requester or title"),                   \
+        .ncols = NCOLS,                                                                            \
+        .hint = N_("a number or its last digits, a requester's name, pinyin or phone, a title"),   \
         .empty = N_("Nothing here. F7 takes a new request down."), .arg = queue,                   \
         .load = queue_load, .cell = queue_cell, .dim = queue_dim, .edit = queue_open,              \
         .create = queue_create                                                                     \
@@ -261,15 +290,11 @@ static const struct command queue_menu[] = {
 
 /* The queues, in order, with the short names their tabs show. */
 static const struct list_tab queue_tabs[] = {
-    QUEUE_TAB(QUEUE_NEW, N_("To dispatch")),
-    QUEUE_TAB(QUEUE_DISPATCHED, N_("To sign")),
-    QUEUE_TAB(QUEUE_HANDLING, N_("In hand")),
-    QUEUE_TAB(QUEUE_OVERDUE, N_("Overdue")),
-    QUEUE_TAB(QUEUE_FOLLOW_UP, N_("Follow up")),
-    QUEUE_TAB(QUEUE_RETURNED, N_("Returned")),
-    QUEUE_TAB(QUEUE_EXTENSION, N_("Extension")),
-    QUEUE_TAB(QUEUE_MINE, N_("Mine today")),
-    QUEUE_TAB(QUEUE_ALL, N_("All")),
+    QUEUE_TAB(QUEUE_OPEN, N_("Open work")),     QUEUE_TAB(QUEUE_NEW, N_("To dispatch")),
+    QUEUE_TAB(QUEUE_DISPATCHED, N_("To sign")), QUEUE_TAB(QUEUE_HANDLING, N_("In hand")),
+    QUEUE_TAB(QUEUE_OVERDUE, N_("Overdue")),    QUEUE_TAB(QUEUE_FOLLOW_UP, N_("Follow up")),
+    QUEUE_TAB(QUEUE_RETURNED, N_("Returned")),  QUEUE_TAB(QUEUE_EXTENSION, N_("Extension")),
+    QUEUE_TAB(QUEUE_MINE, N_("Mine today")),    QUEUE_TAB(QUEUE_ALL, N_("All")),
 };
 
 static const struct list_spec queue_spec = {.title = N_("Requests"),
@@ -279,6 +304,7 @@ static const struct list_spec queue_spec = {.title = N_("Requests"),
                                             .status = queue_status,
                                             .loaded = queue_loaded,
                                             .tab_changed = queue_tab_changed,
+                                            .keep_search = 1,
                                             .free_ctx = queues_free};
 
 /* A session's requests: one list, every state, oldest first. */
@@ -304,7 +330,13 @@ static struct queues *queues_new(void)
 
 struct screen *screen_request_new(void)
 {
-    return list_screen_new(&queue_spec, 0, queues_new());
+    /* The queue the centre chose to see first: the desk's open work unless it said otherwise. */
+    char *code = settings_get(ui.db, SETTING_FIRST_QUEUE);
+    int first = request_queue_parse(code), tab = 0;
+    free(code);
+    for (int i = 0; i < (int)ARRAY_LEN(queue_tabs); i++)
+        if (queue_tabs[i].arg == first) tab = i;
+    return list_screen_new(&queue_spec, tab, queues_new());
 }
 
 struct screen *screen_talk_requests_new(const struct evening_talk *t)

@@ -7,6 +7,7 @@
 #include "db/settings_store.h"
 #include "src/actor.h"
 #include "src/i18n.h"
+#include "src/request.h"
 #include "src/settings.h"
 #include "src/text.h"
 #include "src/util.h"
@@ -30,15 +31,31 @@ static const form_check checks[SETTING_COUNT] = {
 #undef SETTING_CHECK_ROW
 };
 
+/* The queues a queue setting chooses among; a choice's id is the queue + 1. */
+static int queue_source(void *ctx, const char *query, struct choice_list *out)
+{
+    (void)ctx;
+    for (int q = 0; q < QUEUE_COUNT; q++)
+        choice_list_offer(out, query, q + 1, _(request_queue_label((enum request_queue)q)), "");
+    return 0;
+}
+
 static void settings_build(struct form_screen *fs)
 {
     const struct settings *s = fs->orig;
     for (int i = 0; i < SETTING_COUNT; i++) {
         const struct setting *info = setting_info((enum setting_id)i);
-        int text = info->type == SETTING_TEXT;
-        int at =
-            form_add_text(&fs->form, _(info->label), settings_value(s, (enum setting_id)i), 60,
-                          text ? 30 : 14, checks[i], text ? TEXT_NORM_PROSE : TEXT_NORM_NOSPACE);
+        const char *value = settings_value(s, (enum setting_id)i);
+        int text = info->type == SETTING_TEXT, at;
+        if (info->type == SETTING_QUEUE) {
+            int q = request_queue_parse(value);
+            at = form_add_choice(&fs->form, _(info->label), q + 1,
+                                 q >= 0 ? _(request_queue_label((enum request_queue)q)) : "",
+                                 queue_source, NULL, 0, 14);
+        } else {
+            at = form_add_text(&fs->form, _(info->label), value, 60, text ? 30 : 14, checks[i],
+                               text ? TEXT_NORM_PROSE : TEXT_NORM_NOSPACE);
+        }
         form_bind(&fs->form, at, info->key);
         form_set_help(&fs->form, at, _(info->help));
     }
@@ -47,8 +64,16 @@ static void settings_build(struct form_screen *fs)
 static int settings_read(struct form_screen *fs, void *rec)
 {
     struct settings *s = rec;
-    for (int i = 0; i < SETTING_COUNT; i++)
-        record_take(&s->value[i], form_text(&fs->form, i));
+    const struct settings *orig = fs->orig;
+    for (int i = 0; i < SETTING_COUNT; i++) {
+        if (setting_info((enum setting_id)i)->type != SETTING_QUEUE) {
+            record_take(&s->value[i], form_text(&fs->form, i));
+            continue;
+        }
+        const char *code = request_queue_code((enum request_queue)(form_choice(&fs->form, i) - 1));
+        /* The value shown was the default: left as it was, nothing is stored. */
+        if (!str_eq(code, settings_value(orig, (enum setting_id)i))) record_set(&s->value[i], code);
+    }
     return 0;
 }
 

@@ -57,6 +57,18 @@ static size_t queue_open(struct db *db, enum request_queue q, enum request_sort 
     return n + (flags & 0);
 }
 
+/* What typing text in queue q's search line reads: its rows and how many there are. */
+static size_t queue_find(struct db *db, enum request_queue q, const char *text, time_t now)
+{
+    struct request_filter f = {0, -1, 0, text, "qiantai1", now};
+    struct request_list l;
+    if (request_queue(db, q, &f, q == QUEUE_ALL ? SORT_NEWEST : SORT_DUE, 500, &l) != DB_OK)
+        die("search failed");
+    size_t n = l.n;
+    request_list_free(&l);
+    return n;
+}
+
 /* The same rows by a scan of the whole table, for comparison. */
 static void queue_scan(struct db *db, const char *where, time_t now)
 {
@@ -125,6 +137,22 @@ int main(int argc, char **argv)
         snprintf(what, sizeof what, "in hand, %s", request_sort_label((enum request_sort)s));
         report(what, t, rounds, 50);
     }
+    /* A search typed: a number's or a phone's last digits, a name, pinyin, in the open work and in
+     * every request (the count of the latter is what a queue says is elsewhere). */
+    static const char *const typed[] = {"0421", "5678", "zhangw", "张伟", "王"};
+    for (size_t k = 0; k < ARRAY_LEN(typed); k++)
+        for (int q = 0; q < QUEUE_COUNT; q += QUEUE_COUNT - 1) {
+            size_t rows = 0;
+            for (int i = 0; i < rounds / 3 + 1; i++) {
+                double t0 = bench_now_ms();
+                rows = queue_find(db, (enum request_queue)q, typed[k], now);
+                t[i] = bench_now_ms() - t0;
+            }
+            char what[96];
+            snprintf(what, sizeof what, "search %s for '%s' (%zu rows)",
+                     request_queue_label((enum request_queue)q), typed[k], rows);
+            report(what, t, rounds / 3 + 1, 0);
+        }
     for (int i = 0; i < rounds / 3 + 1; i++) {
         double t0 = bench_now_ms();
         queue_scan(db, "status IN ('accepted', 'in_progress', 'suspended', 'reopened')", now);

@@ -119,12 +119,12 @@ section residents "居民" &&
     golden resident-new residents "登记新居民" "F9 显示号码" "2保存"
 done_with residents
 
-# 诉求: the first queue (empty), 办理中, 全部, and one request's life.
+# 诉求: the first queue (the open work), 办理中, 全部, and one request's life.
 section requests "诉求" &&
-    golden requests-first requests "共 0 条 · 按期限" "这里没有诉求" "4编辑" &&
-    keys requests Tab Tab &&
+    golden requests-first requests "共 16 条 · 按期限" "2026-000048" "4编辑" &&
+    keys requests Tab Tab Tab &&
     golden requests-working requests "共 12 条 · 按期限" "2026-000045" &&
-    keys requests BTab BTab BTab &&
+    keys requests BTab BTab BTab BTab &&
     golden requests-all requests "共 400 条 · 最新在前" "7新建" &&
     type_text requests "2026-000054" &&
     wait_for requests "共 1 条 · 最新在前" &&

@@ -29,7 +29,7 @@ choose a "不要回执"
 expect a "desk A took the request down" "2026-000001  已派单"
 
 open_section b "诉求" "待派单" "$NOW" BANGBAN_USER=deskB
-keys b Tab
+keys b Tab Tab
 wait_for b "2026-000001"
 keys b Enter
 expect b "desk B opens the same request" "2026-000001  已派单"

@@ -59,7 +59,7 @@ keys desk Escape
 wait_for desk "前台工作台"
 choose desk "诉求"
 wait_for desk "待派单"
-keys desk Tab
+keys desk Tab Tab
 expect desk "the request waits to be signed for" "2026-000001"
 keys desk F9
 choose desk "只看一个层级"

@@ -1,0 +1,82 @@
+# Finding any request from wherever the clerk is: the requests screen opens
+# on the desk's open work; the search takes a number's last digits, the
+# requester's name or pinyin, the last digits of their mobile or ID number;
+# a queue where nothing matches says how many match among all requests;
+# the first queue is a setting.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+printf '%s\r\n' "姓名,身份证号,手机号码" "张三丰,120101195601010127,13912345678" >"$T/people.csv"
+"$BIN" --db "$DB" import residents "$T/people.csv" >"$T/import.out" 2>&1 ||
+    t_fail "the requester is registered" "$(cat "$T/import.out")"
+
+open_section desk "诉求" "未办结" BANGBAN_NOW=2026-03-02T09:30
+expect desk "the requests open on the desk's open work" "共 0 条 · 按期限"
+keys desk F7
+wait_for desk "登记诉求：选定服务事项"
+intake_for desk "zsf" "张三丰"
+type_text desk "zdshbz"
+wait_for desk "HB001 最低生活保障申请"
+keys desk Enter
+wait_gone desk "回车选定"
+keys desk Tab Tab Tab Tab Tab Tab Tab
+type_text desk "申请低保"
+keys desk F2
+choose desk "不要回执"
+wait_for desk "2026-000001  已派单"
+keys desk Escape
+expect desk "the open work lists the request dispatched" "共 1 条 · 按期限"
+
+keys desk Tab
+wait_for desk "共 0 条 · 按期限"
+type_text desk "345678"
+expect desk "the mobile's last digits: none to dispatch, one among all requests" "共 0 条，全部诉求中有 1 条"
+keys desk Escape
+wait_for desk "共 0 条 · 按期限"
+type_text desk "zsf"
+expect desk "the requester's pinyin initials, the same" "共 0 条，全部诉求中有 1 条"
+keys desk Escape
+wait_for desk "共 0 条 · 按期限"
+type_text desk "010127"
+expect desk "the ID number's last digits, the same" "共 0 条，全部诉求中有 1 条"
+keys desk Escape
+type_text desk "张三"
+expect desk "part of the name, the same" "共 0 条，全部诉求中有 1 条"
+keys desk BTab
+expect desk "the search stays when the queue changes" "查找： 张三"
+expect desk "back on the open work, it finds the request" "共 1 条 · 按期限"
+expect desk "its row" "2026-000001 已派单"
+keys desk Escape Escape # Esc Esc: at once, before a digit could make Esc 0 the F10 key
+wait_gone desk "查找： 张三"
+type_text desk "01"
+expect desk "a number's last digits" "共 1 条 · 按期限"
+
+# The first queue is a setting: 待派单.
+keys desk Escape Escape
+wait_gone desk "查找： 01"
+keys desk Escape Escape
+wait_for desk "前台工作台"
+choose desk "服务清单"
+wait_for desk "帮办 · 服务清单"
+keys desk F9
+choose desk "设置"
+wait_for desk "诉求首先显示"
+expect desk "the setting says what it is for" "打开诉求时首先显示的队列"
+keys desk BTab
+wait_for desk "打开诉求时首先显示的队列"
+keys desk Enter
+wait_for desk "待派单"
+type_text desk "dpd"
+wait_gone desk "超时督办"
+keys desk Enter
+keys desk F2
+expect desk "the setting is saved" "设置已保存"
+db_is "and stored by its code" "SELECT value FROM meta WHERE key = 'first_queue'" "new"
+keys desk Escape Escape
+wait_for desk "帮办 · 服务清单"
+keys desk Escape Escape
+wait_for desk "前台工作台"
+choose desk "诉求"
+expect desk "the requests now open on 待派单, where nothing waits" "这里没有诉求"
+quits desk "quits cleanly"
+t_sanitizers "find request"
