@@ -32,7 +32,8 @@
     ACT(QUIT, 10, "F10", N_("Quit"), N_("Leave bangban"))                                          \
     ACT(BACK, 0, "Esc ^C", NULL, N_("Go back; cancel; clear the search line"))                     \
     ACT(ENTER, 0, "Enter", NULL, N_("Open the selected row or choice; next field in a form"))      \
-    ACT(NEXT_FIELD, 0, "Tab", NULL, N_("Next field; next tab of a list"))                          \
+    ACT(NEXT_FIELD, 0, "Tab", NULL,                                                                \
+        N_("Next field; next tab of a list; the rates: chart or table"))                           \
     ACT(PREV_FIELD, 0, "BTab", NULL, N_("Previous field; previous tab of a list"))                 \
     ACT(UP, 0, "Up", NULL, N_("Previous row or field"))                                            \
     ACT(DOWN, 0, "Down", NULL, N_("Next row or field"))                                            \

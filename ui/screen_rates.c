@@ -20,7 +20,6 @@
 #include "src/rates.h"
 #include "src/text.h"
 #include "src/util.h"
-#include "src/validate.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/screens.h"
