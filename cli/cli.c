@@ -52,8 +52,11 @@ static const struct verb {
     {"print", verb_print, 1, N_("receipt NUMBER [--output FILE | --printer[=NAME]]"),
      N_("print a request's receipt to stdout, a file, or lp through paps"), 0},
     {"report", verb_report, 1,
-     N_("rates [--from DATE] [--to DATE] [--csv] [--basic-weight W] [--min N]"),
-     N_("the response, resolution and satisfaction rates per unit"), 0},
+     N_("rates [--by unit|community|street] [--from DATE] [--to DATE] [--csv]\n"
+        "[--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]"),
+     N_("the response, resolution and satisfaction rates per unit, community\n"
+        "or street; --chart draws them month by month for the year up to --to"),
+     0},
 };
 
 /* Append text with each line after the first indented by indent spaces. */

@@ -75,22 +75,34 @@ static time_t date_option(const char *text)
     return clock_day_parse(text, &t) == 0 ? t : -1;
 }
 
-/* The rates of units over [from, to) as the report prints them. Returns an exit status. */
-static int rates_print(struct db *db, time_t from, time_t to, double weight, long long min, int csv)
+/* What report rates was asked for. */
+struct rates_ask {
+    enum rate_group group;
+    time_t from, to;
+    double weight;
+    long long min;
+    int csv;
+    int chart;        /* 0: the table; else 1 + enum chart_style */
+    const char *name; /* --name: only this row's chart */
+};
+
+/* The rates of units, communities or streets over [from, to) as the report prints them. Returns an
+ * exit status. */
+static int rates_print(struct db *db, const struct rates_ask *ask)
 {
-    if (weight < 0) weight = settings_get_number(db, SETTING_BASIC_WEIGHT);
-    if (min < 0) min = (long long)settings_get_number(db, SETTING_RANK_MIN);
+    double weight = ask->weight >= 0 ? ask->weight : settings_get_number(db, SETTING_BASIC_WEIGHT);
+    long long min = ask->min >= 0 ? ask->min : (long long)settings_get_number(db, SETTING_RANK_MIN);
     struct rate_counts *units, all;
     size_t n;
-    int rc = rate_counts_gather(db, from, to, &units, &n, &all);
+    int rc = rate_counts_gather(db, ask->group, ask->from, ask->to, &units, &n, &all);
     if (rc != DB_OK) {
         char *why = db_rc_text(db, rc);
         verb_fail(why);
         free(why);
         return EXIT_ERROR;
     }
-    char *period = rates_period(from, to);
-    char *text = rates_report(units, n, &all, weight, (int)min, period, csv);
+    char *period = rates_period(ask->from, ask->to);
+    char *text = rates_report(units, n, &all, ask->group, weight, (int)min, period, ask->csv);
     verb_put(stdout, text);
     free(text);
     free(period);
@@ -101,17 +113,95 @@ static int rates_print(struct db *db, time_t from, time_t to, double weight, lon
     return EXIT_OK;
 }
 
-/* bangban report rates [--from DATE] [--to DATE] [--csv] [--basic-weight W] [--min N] */
+#define CHART_MONTHS        12
+#define CHART_WIDTH         80
+#define CHART_HEIGHT(style) ((style) == CHART_ASCII ? 6 : 4) /* ASCII has a step a row */
+
+/* One chart of the series: its heading (name and span), its rows, a blank line. */
+static void chart_put(const struct rate_series *s, const char *name, int64_t id, int district,
+                      double weight, enum chart_style style)
+{
+    struct rate_counts months[CHART_MONTHS];
+    rate_series_of(s, id, district, months);
+    char *span = rates_month_span(s->starts, s->n);
+    char *head =
+        xasprintf(_("%s: requests taken down %s, month by month; under each name, the last "
+                    "month's figure"),
+                  name, span);
+    char *rows =
+        rates_chart(months, s->starts, s->n, weight, CHART_WIDTH, CHART_HEIGHT(style), style);
+    printf("%s\n", head);
+    verb_put(stdout, rows);
+    printf("\n");
+    free(rows);
+    free(head);
+    free(span);
+}
+
+/* The district's chart and each row's (or the one named) over the twelve months up to ask->to. */
+static int rates_chart_print(struct db *db, const struct rates_ask *ask)
+{
+    double weight = ask->weight >= 0 ? ask->weight : settings_get_number(db, SETTING_BASIC_WEIGHT);
+    struct rate_series s;
+    int rc = rate_series_gather(db, ask->group, ask->to, CHART_MONTHS, &s);
+    struct rate_counts *rows = NULL, all;
+    size_t n = 0;
+    if (rc == DB_OK) {
+        rc = rate_counts_gather(db, ask->group, s.starts[0], s.starts[s.n], &rows, &n, &all);
+        if (rc != DB_OK) rate_series_free(&s);
+    }
+    if (rc != DB_OK) {
+        char *why = db_rc_text(db, rc);
+        verb_fail(why);
+        free(why);
+        return EXIT_ERROR;
+    }
+    enum chart_style style = (enum chart_style)(ask->chart - 1);
+    int found = 0;
+    if (!ask->name) chart_put(&s, _("District"), 0, 1, weight, style);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = *rows[i].unit_name ? rows[i].unit_name : _(rates_group_none(ask->group));
+        if (ask->name && !str_eq(ask->name, name)) continue;
+        if (rows[i].total == 0 && rows[i].routed == 0) continue;
+        chart_put(&s, name, rows[i].unit_id, 0, weight, style);
+        found = 1;
+    }
+    int status = EXIT_OK;
+    if (ask->name && !found) {
+        char *msg = xasprintf(_("--name %s: no %s of that name took requests in those months"),
+                              ask->name, _(rates_group_label(ask->group)));
+        verb_fail(msg);
+        free(msg);
+        status = EXIT_ERROR;
+    }
+    for (size_t i = 0; i < n; i++)
+        rate_counts_free(&rows[i]);
+    free(rows);
+    rate_counts_free(&all);
+    rate_series_free(&s);
+    return status;
+}
+
+/*
+** bangban report rates [--by unit|community|street] [--from DATE] [--to DATE] [--csv]
+**                      [--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]
+*/
 int verb_report(const char *db_path, int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'},
-        {"csv", no_argument, NULL, 'c'},        {"basic-weight", required_argument, NULL, 'w'},
-        {"min", required_argument, NULL, 'm'},  {NULL, 0, NULL, 0},
+        {"from", required_argument, NULL, 'f'},
+        {"to", required_argument, NULL, 't'},
+        {"csv", no_argument, NULL, 'c'},
+        {"basic-weight", required_argument, NULL, 'w'},
+        {"min", required_argument, NULL, 'm'},
+        {"by", required_argument, NULL, 'b'},
+        {"chart", optional_argument, NULL, 'g'},
+        {"name", required_argument, NULL, 'n'},
+        {NULL, 0, NULL, 0},
     };
     const char *from_text = NULL, *to_text = NULL, *weight_text = NULL;
-    long long min = -1;
-    int csv = 0, c, bad = 0;
+    struct rates_ask ask = {RATE_BY_UNIT, 0, 0, -1, -1, 0, 0, NULL};
+    int c, bad = 0;
     optind = 0;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         if (c == 'f')
@@ -119,11 +209,22 @@ int verb_report(const char *db_path, int argc, char **argv)
         else if (c == 't')
             to_text = optarg;
         else if (c == 'c')
-            csv = 1;
+            ask.csv = 1;
         else if (c == 'w')
             weight_text = optarg;
         else if (c == 'm')
-            bad |= (min = verb_count(optarg)) < 0;
+            bad |= (ask.min = verb_count(optarg)) < 0;
+        else if (c == 'b') {
+            int g = rates_group_parse(optarg);
+            bad |= g < 0;
+            if (g >= 0) ask.group = (enum rate_group)g;
+        } else if (c == 'g') {
+            ask.chart = !optarg || str_eq(optarg, "ascii") ? 1 + CHART_ASCII
+                        : str_eq(optarg, "braille")        ? 1 + CHART_BRAILLE
+                                                           : 0;
+            bad |= !ask.chart;
+        } else if (c == 'n')
+            ask.name = optarg;
         else
             bad = 1;
     }
@@ -137,26 +238,32 @@ int verb_report(const char *db_path, int argc, char **argv)
         free(msg);
         return EXIT_USAGE;
     }
+    if (ask.chart && (from_text || ask.csv)) {
+        verb_fail(_("--chart draws the twelve months up to --to: --from and --csv do not go "
+                    "with it"));
+        return EXIT_USAGE;
+    }
     time_t now = clock_now();
     struct date today = date_of(now);
     char first[11];
     snprintf(first, sizeof first, "%04d-01-01", today.year);
-    time_t from = date_option(from_text ? from_text : first);
-    time_t to = to_text ? date_option(to_text) : now;
-    if (from_text && to_text && from >= 0 && to >= 0 && to < from) {
+    ask.from = date_option(from_text ? from_text : first);
+    ask.to = to_text ? date_option(to_text) : now;
+    if (from_text && to_text && ask.from >= 0 && ask.to >= 0 && ask.to < ask.from) {
         verb_fail(_("--to is before --from: the period would be empty"));
         return EXIT_USAGE;
     }
     char *end = NULL;
-    double weight = weight_text ? strtod(weight_text, &end) : -1;
-    if (weight_text && (*end || weight < 0 || weight > 1)) bad = 1;
-    if (bad || optind != argc - 1 || !str_eq(argv[optind], "rates") || from < 0 || to < 0)
+    ask.weight = weight_text ? strtod(weight_text, &end) : -1;
+    if (weight_text && (*end || ask.weight < 0 || ask.weight > 1)) bad = 1;
+    if (ask.name && !ask.chart) bad = 1;
+    if (bad || optind != argc - 1 || !str_eq(argv[optind], "rates") || ask.from < 0 || ask.to < 0)
         return verb_usage("report");
-    if (to_text) to += 86400; /* through the end of that day */
+    if (to_text) ask.to += 86400; /* through the end of that day */
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;
-    status = rates_print(db, from, to, weight, min, csv);
+    status = ask.chart ? rates_chart_print(db, &ask) : rates_print(db, &ask);
     db_close(db);
     return status;
 }

@@ -663,17 +663,34 @@ int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue,
 
 /* --- rates --------------------------------------------------------------------------------- */
 
-int request_rate_rows(struct db *db, time_t from, time_t to, request_rate_visit visit, void *ctx)
+/* The columns every grouping reads, then the place's; the joins that find the place. */
+#define RATE_COLUMNS                                                                               \
+    "SELECT coalesce(r.unit_id, 0), u.code, u.name, r.status = 'answered',"                        \
+    " r.first_dispatched_at, r.dispatched_at, r.accept_due, r.accepted_at,"                        \
+    " r.contact_due, r.contacted_at, r.resolve_due, r.replied_at,"                                 \
+    " coalesce(r.resolved, -1), r.satisfaction,"                                                   \
+    " coalesce(r.first_unit_id, 0), f.code, f.name, coalesce(r.returned_unit_id, 0),"              \
+    " r.created_at,"
+#define RATE_FROM                                                                                  \
+    " FROM request r LEFT JOIN unit u ON u.id = r.unit_id"                                         \
+    " LEFT JOIN unit f ON f.id = r.first_unit_id"
+#define RATE_PLACE_JOINS                                                                           \
+    " LEFT JOIN building b ON b.id = r.building_id"                                                \
+    " LEFT JOIN grid g ON g.id = coalesce(r.grid_id, b.grid_id)"                                   \
+    " LEFT JOIN community c ON c.id = coalesce(r.community_id, g.community_id)"
+#define RATE_WHERE " WHERE r.created_at >= ?1 AND r.created_at < ?2"
+
+static const char *const rate_sql[RATE_GROUP_COUNT] = {
+    RATE_COLUMNS " 0, NULL, NULL" RATE_FROM RATE_WHERE,
+    RATE_COLUMNS " coalesce(c.id, 0), c.code, c.name" RATE_FROM RATE_PLACE_JOINS RATE_WHERE,
+    RATE_COLUMNS " coalesce(s.id, 0), s.code, s.name" RATE_FROM RATE_PLACE_JOINS
+                 " LEFT JOIN street s ON s.id = coalesce(c.street_id, b.street_id)" RATE_WHERE,
+};
+
+int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group group,
+                      request_rate_visit visit, void *ctx)
 {
-    struct db_stmt *st = db_prepare(
-        db, "SELECT coalesce(r.unit_id, 0), u.code, u.name, r.status = 'answered',"
-            " r.first_dispatched_at, r.dispatched_at, r.accept_due, r.accepted_at,"
-            " r.contact_due, r.contacted_at, r.resolve_due, r.replied_at,"
-            " coalesce(r.resolved, -1), r.satisfaction,"
-            " coalesce(r.first_unit_id, 0), f.code, f.name, coalesce(r.returned_unit_id, 0)"
-            " FROM request r LEFT JOIN unit u ON u.id = r.unit_id"
-            " LEFT JOIN unit f ON f.id = r.first_unit_id"
-            " WHERE r.created_at >= ?1 AND r.created_at < ?2");
+    struct db_stmt *st = db_prepare(db, rate_sql[group < RATE_GROUP_COUNT ? group : 0]);
     db_bind_int(st, 1, (int64_t)from);
     db_bind_int(st, 2, (int64_t)to);
     int rc;
@@ -700,7 +717,75 @@ int request_rate_rows(struct db *db, time_t from, time_t to, request_rate_visit 
         r.first_unit_code = db_col_text(st, i++);
         r.first_unit_name = db_col_text(st, i++);
         r.returned_unit_id = db_col_int(st, i++);
+        r.created_at = (time_t)db_col_int(st, i++);
+        r.place_id = db_col_int(st, i++);
+        r.place_code = db_col_text(st, i++);
+        r.place_name = db_col_text(st, i++);
         visit(ctx, &r);
+    }
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+/* The day of t among days[0..n] (the last midnight not after it); -1 before days[0]. */
+static long day_index(const time_t *days, size_t n, time_t t)
+{
+    if (t < days[0]) return -1;
+    size_t lo = 0, hi = n; /* days[lo] <= t */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (days[mid] <= t)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (long)lo;
+}
+
+int request_daily_counts(struct db *db, const time_t *days, size_t n, time_t now, int64_t *intake,
+                         int64_t *overdue)
+{
+    for (size_t i = 0; i < n; i++)
+        intake[i] = overdue[i] = 0;
+    struct db_stmt *st =
+        db_prepare(db, "SELECT created_at FROM request WHERE created_at >= ?1 AND created_at < ?2");
+    db_bind_int(st, 1, (int64_t)days[0]);
+    db_bind_int(st, 2, (int64_t)days[n]);
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        long d = day_index(days, n, (time_t)db_col_int(st, 0));
+        if (d >= 0 && (size_t)d < n) intake[d]++;
+    }
+    db_finalize(st);
+    if (rc != DB_DONE) return rc;
+    /* Overdue on some day of the span: dispatched before its end and not closed before its
+     * start, with a deadline before its end. */
+    st = db_prepare(db, "SELECT created_at, first_dispatched_at, accept_due, accepted_at,"
+                        " contact_due, contacted_at, resolve_due, replied_at, followup_due,"
+                        " closed_at FROM request"
+                        " WHERE first_dispatched_at < ?2 AND (closed_at IS NULL OR closed_at >= ?1)"
+                        " AND (accept_due < ?2 OR contact_due < ?2 OR resolve_due < ?2"
+                        " OR followup_due < ?2)");
+    db_bind_int(st, 1, (int64_t)days[0]);
+    db_bind_int(st, 2, (int64_t)days[n]);
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct request_clocks c;
+        int i = 0;
+        c.created_at = (time_t)db_col_int(st, i++);
+        c.first_dispatched_at = (time_t)db_col_int(st, i++);
+        c.accept_due = (time_t)db_col_int(st, i++);
+        c.accepted_at = (time_t)db_col_int(st, i++);
+        c.contact_due = (time_t)db_col_int(st, i++);
+        c.contacted_at = (time_t)db_col_int(st, i++);
+        c.resolve_due = (time_t)db_col_int(st, i++);
+        c.replied_at = (time_t)db_col_int(st, i++);
+        c.followup_due = (time_t)db_col_int(st, i++);
+        c.closed_at = (time_t)db_col_int(st, i++);
+        for (size_t d = 0; d < n; d++) {
+            time_t end = days[d + 1] < now ? days[d + 1] : now;
+            if (end <= days[d]) break;
+            overdue[d] += request_overdue_at(&c, end);
+        }
     }
     db_finalize(st);
     return rc == DB_DONE ? DB_OK : rc;

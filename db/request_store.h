@@ -165,9 +165,24 @@ typedef void (*request_rate_visit)(void *ctx, const struct rate_row *r);
 
 /*
 ** Every request taken down in [from, to), as the rates see it, to visit
-** (src/rates.h gathers them). Returns DB_OK or the error that stopped it.
+** (src/rates.h gathers them), its place (place_id, _code, _name) being its
+** community when group is RATE_BY_COMMUNITY, its street when
+** RATE_BY_STREET (none by unit). A request's community is its own, else
+** its grid's, else its building's grid's; its street that community's,
+** else its building's. Returns DB_OK or the error that stopped it.
 */
-int request_rate_rows(struct db *db, time_t from, time_t to, request_rate_visit visit, void *ctx);
+int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group group,
+                      request_rate_visit visit, void *ctx);
+
+/*
+** The requests' day by day figures over the days [days[0], days[n]) (n+1
+** local midnights): intake[i] how many were taken down on day i, overdue[i]
+** how many were open past a deadline at the end of day i (or at now, when
+** that comes first), reckoned from each request's stored clocks
+** (request_overdue_at()). Returns DB_OK or the error that stopped it.
+*/
+int request_daily_counts(struct db *db, const time_t *days, size_t n, time_t now, int64_t *intake,
+                         int64_t *overdue);
 
 struct talk_list {
     struct evening_talk *v;

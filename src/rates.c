@@ -2,12 +2,14 @@
 ** rates: see rates.h.
 */
 #include "rates.h"
+#include "clock.h"
 #include "csv.h"
 #include "date.h"
 #include "i18n.h"
 #include "pinyin.h"
 #include "text.h"
 #include "util.h"
+#include "validate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,9 +114,37 @@ void rate_counts_free(struct rate_counts *c)
     c->unit_name = NULL;
 }
 
-void rate_tally_init(struct rate_tally *t)
+static const char *const group_words[RATE_GROUP_COUNT] = {"unit", "community", "street"};
+
+int rates_group_parse(const char *word)
+{
+    for (int g = 0; g < RATE_GROUP_COUNT; g++)
+        if (word && strcmp(word, group_words[g]) == 0) return g;
+    return -1;
+}
+
+const char *rates_group_word(enum rate_group g)
+{
+    return g < RATE_GROUP_COUNT ? group_words[g] : "";
+}
+
+const char *rates_group_label(enum rate_group g)
+{
+    static const char *const labels[RATE_GROUP_COUNT] = {N_("Unit"), N_("Community"), N_("Street")};
+    return g < RATE_GROUP_COUNT ? labels[g] : "";
+}
+
+const char *rates_group_none(enum rate_group g)
+{
+    static const char *const none[RATE_GROUP_COUNT] = {N_("(no unit)"), N_("(no community)"),
+                                                       N_("(no street)")};
+    return g < RATE_GROUP_COUNT ? none[g] : "";
+}
+
+void rate_tally_init(struct rate_tally *t, enum rate_group group)
 {
     memset(t, 0, sizeof *t);
+    t->group = group;
 }
 
 void rate_tally_free(struct rate_tally *t)
@@ -126,7 +156,7 @@ void rate_tally_free(struct rate_tally *t)
     free(t->units);
     free(t->codes);
     free(t->current);
-    rate_tally_init(t);
+    rate_tally_init(t, t->group);
 }
 
 /* The counts of unit id (made, named code and name, when first seen). A district has a few dozen
@@ -153,7 +183,9 @@ static struct rate_counts *tally_unit(struct rate_tally *t, int64_t id, const ch
 
 void rate_tally_add(struct rate_tally *t, const struct rate_row *r)
 {
-    struct rate_counts *c = tally_unit(t, r->unit_id, r->unit_code, r->unit_name);
+    int by_unit = t->group == RATE_BY_UNIT;
+    struct rate_counts *c = by_unit ? tally_unit(t, r->unit_id, r->unit_code, r->unit_name)
+                                    : tally_unit(t, r->place_id, r->place_code, r->place_name);
     t->current[c - t->units] = 1;
     c->total++;
     c->answered += r->answered != 0;
@@ -174,8 +206,10 @@ void rate_tally_add(struct rate_tally *t, const struct rate_row *r)
     if (r->replied_at && r->first_dispatched_at)
         c->reply_hours += (double)(r->replied_at - r->first_dispatched_at) / 3600.0;
     if (!r->first_unit_id) return;
-    /* Returns are charged to the unit that returned: the one first dispatched to. */
-    struct rate_counts *f = tally_unit(t, r->first_unit_id, r->first_unit_code, r->first_unit_name);
+    /* Returns are charged to the unit that returned: the one first dispatched to; by place, to
+     * the place the request came from. */
+    struct rate_counts *f =
+        by_unit ? tally_unit(t, r->first_unit_id, r->first_unit_code, r->first_unit_name) : c;
     f->routed++;
     f->returned += r->returned_unit_id == r->first_unit_id;
 }
@@ -231,10 +265,10 @@ static void figure(char *buf, size_t n, double v, int percent_sign)
 
 /* The cells of one row (buf holds their text). */
 static void row_cells(const struct rate_counts *c, const struct rate_figures *f, int ranked_col,
-                      char buf[][24], const char **cells, int csv)
+                      enum rate_group group, char buf[][24], const char **cells, int csv)
 {
     int i = 0;
-    cells[i] = *c->unit_name ? c->unit_name : _("(no unit)");
+    cells[i] = *c->unit_name ? c->unit_name : _(rates_group_none(group));
     i++;
     snprintf(buf[i], 24, "%lld", (long long)c->total);
     cells[i] = buf[i];
@@ -267,9 +301,11 @@ static void row_cells(const struct rate_counts *c, const struct rate_figures *f,
 #define REPORT_COLS (4 + RATE_COUNT + 3)
 
 char *rates_report(const struct rate_counts *units, size_t n, const struct rate_counts *overall,
-                   double basic_weight, int min_followed, const char *period, int csv)
+                   enum rate_group group, double basic_weight, int min_followed, const char *period,
+                   int csv)
 {
-    const char *head[REPORT_COLS] = {_("Unit"), _("Taken"), _("Dispatched"), _("Followed up")};
+    const char *head[REPORT_COLS] = {_(rates_group_label(group)), _("Taken"), _("Dispatched"),
+                                     _("Followed up")};
     for (int k = 0; k < RATE_COUNT; k++)
         head[4 + k] = _(rates_name(k));
     head[4 + RATE_COUNT] = _("Hours to sign");
@@ -292,7 +328,7 @@ char *rates_report(const struct rate_counts *units, size_t n, const struct rate_
             int last = r == n + 1;
             const struct rate_counts *c = last ? overall : &units[r - 1];
             if (!last && c->total == 0 && c->routed == 0) continue;
-            row_cells(c, last ? &all : &figs[r - 1], !last, buf, cells, csv);
+            row_cells(c, last ? &all : &figs[r - 1], !last, group, buf, cells, csv);
             if (last) cells[0] = _("District");
             row = cells;
         }
@@ -320,7 +356,7 @@ char *rates_report(const struct rate_counts *units, size_t n, const struct rate_
         free(formula);
     }
     strbuf_addf(&sb,
-                _("  Rank: by (response + resolution + satisfaction) / 3; units with fewer "
+                _("  Rank: by (response + resolution + satisfaction) / 3; rows with fewer "
                   "than %d follow-ups are listed but not ranked.\n"),
                 min_followed);
     return strbuf_detach(&sb);
@@ -331,4 +367,123 @@ char *rates_period(time_t from, time_t to)
     char a[11], b[11];
     struct date df = date_of(from), dt = date_of(to - 1);
     return xasprintf(_("%s to %s"), date_format(&df, a), date_format(&dt, b));
+}
+
+const char *rates_period_parse(const char *first, const char *last, time_t *from, time_t *to,
+                               int *which)
+{
+    const char *texts[2] = {first, last};
+    time_t t[2];
+    for (int i = 0; i < 2; i++) {
+        const char *why = validate_date(texts[i]);
+        if (!why && clock_day_parse(texts[i], &t[i]) != 0) why = _("There is no such day");
+        if (why) {
+            *which = i;
+            return why;
+        }
+    }
+    if (t[1] < t[0]) {
+        *which = 2;
+        return _("The last day is before the first: the period would be empty");
+    }
+    *from = t[0];
+    /* Through the end of the last day, whatever its length. */
+    struct tm tm;
+    localtime_r(&t[1], &tm);
+    tm.tm_mday++;
+    tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+    tm.tm_isdst = -1;
+    *to = mktime(&tm);
+    return NULL;
+}
+
+void rates_months(time_t end, size_t n, time_t *starts)
+{
+    time_t last = end - 1;
+    struct tm tm;
+    localtime_r(&last, &tm);
+    for (size_t i = 0; i <= n; i++) {
+        struct tm m;
+        memset(&m, 0, sizeof m);
+        m.tm_year = tm.tm_year;
+        m.tm_mon = tm.tm_mon - (int)n + 1 + (int)i; /* mktime carries it over the years */
+        m.tm_mday = 1;
+        m.tm_isdst = -1;
+        starts[i] = mktime(&m);
+    }
+}
+
+char *rates_month_span(const time_t *starts, size_t n)
+{
+    struct tm a, b;
+    localtime_r(&starts[0], &a);
+    localtime_r(&starts[n ? n - 1 : 0], &b);
+    char x[32], y[32];
+    snprintf(x, sizeof x, "%04d-%02d", a.tm_year + 1900, a.tm_mon + 1);
+    snprintf(y, sizeof y, "%04d-%02d", b.tm_year + 1900, b.tm_mon + 1);
+    return xasprintf(_("%s to %s"), x, y);
+}
+
+/* A panel's note: the last value, "82.9%" or "1234", "-" when none. */
+static void last_value(char *buf, size_t cap, const double *v, size_t n, int percent_sign)
+{
+    if (!n || v[n - 1] < 0)
+        snprintf(buf, cap, "-");
+    else
+        snprintf(buf, cap, percent_sign ? "%.1f%%" : "%.0f", v[n - 1]);
+}
+
+char *rates_chart(const struct rate_counts *months, const time_t *starts, size_t n,
+                  double basic_weight, int width, int height, enum chart_style style)
+{
+    static const enum rate_kind kinds[] = {RATE_RESPONSE, RATE_RESOLUTION, RATE_SATISFACTION};
+    double *v = xcalloc(n + 1, sizeof *v);
+    struct strbuf sb = STRBUF_INIT;
+    char note[32];
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        for (size_t i = 0; i < n; i++) {
+            struct rate_figures f;
+            rates_compute(&months[i], basic_weight, 0, &f);
+            v[i] = f.rate[kinds[k]];
+        }
+        last_value(note, sizeof note, v, n, 1);
+        double bottom = chart_percent_bottom(v, n);
+        char bottom_text[16];
+        snprintf(bottom_text, sizeof bottom_text, "%.0f%%", bottom);
+        struct chart_panel p = {_(rates_name(kinds[k])),
+                                note,
+                                v,
+                                n,
+                                bottom,
+                                100,
+                                "100%",
+                                bottom_text,
+                                CHART_LINE,
+                                height};
+        chart_panel_put(&sb, &p, width, style);
+    }
+    double max = 0;
+    for (size_t i = 0; i < n; i++) {
+        v[i] = (double)months[i].total;
+        if (v[i] > max) max = v[i];
+    }
+    double top = chart_nice_top(max);
+    char top_text[24];
+    snprintf(top_text, sizeof top_text, "%.0f", top);
+    last_value(note, sizeof note, v, n, 0);
+    struct chart_panel p = {_("Taken down"), note, v, n, 0, top, top_text, "0", CHART_BARS, height};
+    chart_panel_put(&sb, &p, width, style);
+    char(*labels)[16] = xcalloc(n + 1, sizeof *labels);
+    const char **lp = xcalloc(n + 1, sizeof *lp);
+    for (size_t i = 0; i < n; i++) {
+        struct tm tm;
+        localtime_r(&starts[i], &tm);
+        snprintf(labels[i], sizeof labels[i], "%02d", tm.tm_mon + 1);
+        lp[i] = labels[i];
+    }
+    chart_axis_put(&sb, lp, n, width);
+    free(lp);
+    free(labels);
+    free(v);
+    return strbuf_detach(&sb);
 }

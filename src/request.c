@@ -277,6 +277,29 @@ time_t request_due(const struct request *r)
     }
 }
 
+/* True when the moment at has come by t. */
+static int by(time_t at, time_t t)
+{
+    return at && at <= t;
+}
+
+int request_overdue_at(const struct request_clocks *c, time_t t)
+{
+    if (!by(c->first_dispatched_at, t) || by(c->closed_at, t)) return 0;
+    time_t due;
+    if (!by(c->accepted_at, t))
+        due = c->accept_due;
+    else if (!by(c->contacted_at, t))
+        due = c->contact_due && (!c->resolve_due || c->contact_due < c->resolve_due)
+                  ? c->contact_due
+                  : c->resolve_due;
+    else if (!by(c->replied_at, t))
+        due = c->resolve_due;
+    else
+        due = c->followup_due;
+    return due && due < t;
+}
+
 char *request_number_format(int year, int64_t seq, char *out)
 {
     snprintf(out, 16, "%04d-%06lld", year, (long long)seq);

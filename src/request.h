@@ -159,6 +159,20 @@ static inline void request_copy(struct request *dst, const struct request *src)
 */
 time_t request_due(const struct request *r);
 
+/* A request's clocks as stored (0: not yet), enough to tell when it was overdue. */
+struct request_clocks {
+    time_t created_at, first_dispatched_at, accept_due, accepted_at, contact_due, contacted_at,
+        resolve_due, replied_at, followup_due, closed_at;
+};
+
+/*
+** 1 when the request was open at t with the clock then running past its
+** deadline (as request_due(): 签收, first contact, 办结, 回访), else 0. The
+** deadlines are the last ones stored: a deadline since extended or
+** restarted counts as it stands now.
+*/
+int request_overdue_at(const struct request_clocks *c, time_t t);
+
 /* "2026-000123" for a year and a sequence number, into out (at least 16 bytes). */
 char *request_number_format(int year, int64_t seq, char *out);
 

@@ -35,7 +35,8 @@
     ACT(ENTER, 0, "Enter", NULL, N_("Open the selected row or choice; next field in a form"))      \
     ACT(NEW_LINE, 0, "AEnter ^J", NULL,                                                            \
         N_("A new line in a text of several lines (detail, note, answer); elsewhere as Enter"))    \
-    ACT(NEXT_FIELD, 0, "Tab", NULL, N_("Next field; next tab of a list"))                          \
+    ACT(NEXT_FIELD, 0, "Tab", NULL,                                                                \
+        N_("Next field; next tab of a list; the rates: chart or table"))                           \
     ACT(PREV_FIELD, 0, "BTab", NULL, N_("Previous field; previous tab of a list"))                 \
     ACT(UP, 0, "Up", NULL, N_("Previous row or field"))                                            \
     ACT(DOWN, 0, "Down", NULL, N_("Next row or field"))                                            \

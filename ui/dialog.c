@@ -296,6 +296,91 @@ int dialog_input(const char *title, const char *prompt, const char *initial, siz
     return dialog_input_lines(title, prompt, initial, max, 1, out);
 }
 
+/* The widest prompt of n, at least 40 columns, so fields have room. */
+static int inputs_width(const char *const *prompts, size_t n)
+{
+    int w = 40;
+    for (size_t i = 0; i < n; i++)
+        if (text_width(prompts[i]) + 6 > w) w = text_width(prompts[i]) + 6;
+    return w;
+}
+
+int dialog_inputs(const char *title, const char *const *prompts, char **values, size_t n,
+                  size_t max, dialog_inputs_check check, void *ctx)
+{
+    struct lineedit *edit = xcalloc(n + 1, sizeof *edit);
+    for (size_t i = 0; i < n; i++) {
+        lineedit_init(&edit[i], max);
+        if (values[i]) lineedit_insert_text(&edit[i], values[i]);
+    }
+    struct screen fake = {0};
+    size_t at = 0;
+    int result = 0;
+    char *wrong = NULL;
+    for (;;) {
+        ui_paint();
+        struct box b = box_open((int)n * 3 + 4, inputs_width(prompts, n), title);
+        int cy = 0, cx = 0;
+        for (size_t i = 0; i < n; i++) {
+            int y = b.y + 2 + 3 * (int)i;
+            draw_text(y, b.x + 2, b.w - 4, prompts[i], term_attr(UI_DIALOG), TEXT_FIT_ELLIPSIS);
+            field_draw(&edit[i], y + 1, b.x + 2, b.w - 4, term_attr(UI_FIELD), &fake, i == at);
+            if (i == at) cy = fake.cursor_y, cx = fake.cursor_x;
+        }
+        char *refused = field_refused_text(&edit[at]);
+        const char *foot = refused ? refused : wrong;
+        if (foot)
+            draw_center(b.y + b.h - 1, b.x, b.w, foot, term_attr(UI_ERROR));
+        else
+            draw_center(b.y + b.h - 1, b.x, b.w, _("Tab next field · Enter accepts · Esc cancels"),
+                        term_attr(UI_DIALOG) | A_DIM);
+        free(refused);
+        move(cy, cx);
+        curs_set(1);
+        struct key k;
+        if (!dialog_key(&k)) break;
+        enum action a = action_for_key(&k, 1);
+        if (a == ACT_BACK) break;
+        if (a == ACT_NEXT_FIELD || a == ACT_DOWN || (a == ACT_ENTER && at + 1 < n)) {
+            at = (at + 1) % n;
+            continue;
+        }
+        if (a == ACT_PREV_FIELD || a == ACT_UP) {
+            at = (at + n - 1) % n;
+            continue;
+        }
+        if (a == ACT_ENTER) {
+            char **typed = xcalloc(n + 1, sizeof *typed);
+            for (size_t i = 0; i < n; i++)
+                typed[i] = lineedit_text(&edit[i]);
+            int field = (int)at;
+            free(wrong);
+            wrong = check ? check(ctx, typed, &field) : NULL;
+            if (!wrong) {
+                for (size_t i = 0; i < n; i++) {
+                    free(values[i]);
+                    values[i] = typed[i];
+                }
+                free(typed);
+                result = 1;
+                break;
+            }
+            for (size_t i = 0; i < n; i++)
+                free(typed[i]);
+            free(typed);
+            if (field >= 0 && (size_t)field < n) at = (size_t)field;
+            continue;
+        }
+        int changed;
+        field_key(&edit[at], a, &k, &changed);
+    }
+    free(wrong);
+    for (size_t i = 0; i < n; i++)
+        lineedit_free(&edit[i]);
+    free(edit);
+    return result;
+}
+
 int dialog_checklist(const char *title, const char *const *items, int *checked, size_t n)
 {
     int *state = xcalloc(n + 1, sizeof *state);

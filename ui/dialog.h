@@ -77,6 +77,25 @@ int dialog_input_lines(const char *title, const char *prompt, const char *initia
                        int lines, char **out);
 
 /*
+** Says what is wrong with the values of dialog_inputs() (n of them): NULL
+** when they will do, else the message (caller frees) with *field set to
+** the field to go back to.
+*/
+typedef char *(*dialog_inputs_check)(void *ctx, char *const *values, int *field);
+
+/*
+** Ask for n lines of text in one box, each under its prompt (at most max
+** characters). values[i] holds the first text (may be NULL) and, when
+** accepted, a new string (caller frees; the old one is freed). Tab, Up and
+** Down move between the fields; Enter goes to the next one and on the last
+** accepts, after check (may be NULL) has found nothing wrong: otherwise its
+** message shows in the box and its field takes the focus, nothing typed
+** lost. Esc cancels. Returns 1 when accepted.
+*/
+int dialog_inputs(const char *title, const char *const *prompts, char **values, size_t n,
+                  size_t max, dialog_inputs_check check, void *ctx);
+
+/*
 ** Tick any of n items (Space or Enter toggles, F2 accepts, Esc cancels);
 ** checked[i] holds and receives each item's state. Returns 1 when accepted.
 */

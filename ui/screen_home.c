@@ -1,11 +1,14 @@
 /*
 ** screen_home: 工作台, the first screen. It lists the sections that exist
 ** (and nothing that does not), with a digit or Up/Down + Enter to open one,
-** and what the database holds.
+** what the database holds, and, where there is room, the last four weeks
+** day by day as two small charts: requests taken down, and requests open
+** past a deadline at each day's end.
 */
 #include "app/checks.h"
 #include "db/request_store.h"
 #include "db/resident_store.h"
+#include "src/chart.h"
 #include "src/clock.h"
 #include "src/i18n.h"
 #include "src/text.h"
@@ -15,6 +18,9 @@
 #include "ui/term.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#define HOME_DAYS 28
 
 struct home {
     struct screen base;
@@ -26,6 +32,9 @@ struct home {
     int64_t requests, open, overdue;
     int counts_ok, residents_ok, requests_ok; /* a count that failed is not shown */
     char *calendar; /* the working-day calendar falls short of the deadlines ahead: why */
+    time_t days[HOME_DAYS + 1]; /* the last four weeks' midnights, today's last, then tomorrow's */
+    int64_t intake[HOME_DAYS], late[HOME_DAYS];
+    int daily_ok;
 };
 
 /* 区域与楼宇 opens on its buildings, what a desk looks up most. */
@@ -55,6 +64,22 @@ static const struct command sections[] = {
 
 static const enum action home_bar[] = {ACT_NONE};
 
+/* The midnights of the last HOME_DAYS days up to today, and tomorrow's, into days. */
+static void days_set(time_t now, time_t *days)
+{
+    struct tm tm;
+    localtime_r(&now, &tm);
+    for (int i = 0; i <= HOME_DAYS; i++) {
+        struct tm d;
+        memset(&d, 0, sizeof d);
+        d.tm_year = tm.tm_year;
+        d.tm_mon = tm.tm_mon;
+        d.tm_mday = tm.tm_mday - (HOME_DAYS - 1) + i; /* mktime carries it over the months */
+        d.tm_isdst = -1;
+        days[i] = mktime(&d);
+    }
+}
+
 static void home_load(struct home *h)
 {
     int rc[3] = {area_counts(ui.db, h->counts), resident_count(ui.db, &h->residents),
@@ -66,6 +91,10 @@ static void home_load(struct home *h)
         if (rc[i] != DB_OK) ui_db_failed(_("The counts could not be read"), rc[i]);
     free(h->calendar);
     h->calendar = calendar_shortfall(ui.db, clock_now());
+    days_set(clock_now(), h->days);
+    int rc_days = request_daily_counts(ui.db, h->days, HOME_DAYS, clock_now(), h->intake, h->late);
+    h->daily_ok = rc_days == DB_OK;
+    if (rc_days != DB_OK) ui_db_failed(_("The counts could not be read"), rc_days);
     h->generation = db_generation(ui.db);
     h->loaded = 1;
 }
@@ -74,6 +103,50 @@ static void home_sync(struct screen *s)
 {
     struct home *h = (struct home *)s;
     if (!h->loaded || h->generation != db_generation(ui.db)) home_load(h);
+}
+
+/* One small chart at (y, x): its title, then a bar a day over two rows, then the first and last
+ * days under it. Four rows. */
+static void spark_draw(int y, int x, const char *title, const int64_t *counts, const time_t *days)
+{
+    double v[HOME_DAYS];
+    int64_t max = 0;
+    for (int i = 0; i < HOME_DAYS; i++) {
+        v[i] = (double)counts[i];
+        if (counts[i] > max) max = counts[i];
+    }
+    char *head = xasprintf(_("%s (a day at most %lld)"), title, (long long)max);
+    draw_text(y, x, 34, head, term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
+    free(head);
+    char **rows = chart_spark(v, HOME_DAYS, HOME_DAYS, 2, CHART_BRAILLE);
+    for (int r = 0; r < 2; r++)
+        draw_text(y + 1 + r, x, HOME_DAYS, rows[r], term_attr(UI_INFO), 0);
+    chart_rows_free(rows, 2);
+    char first[8], last[8];
+    struct tm a, b;
+    localtime_r(&days[0], &a);
+    localtime_r(&days[HOME_DAYS - 1], &b);
+    snprintf(first, sizeof first, "%02d-%02d", (a.tm_mon + 1) % 100, a.tm_mday % 100);
+    snprintf(last, sizeof last, "%02d-%02d", (b.tm_mon + 1) % 100, b.tm_mday % 100);
+    draw_text(y + 3, x, 5, first, term_attr(UI_DIM), 0);
+    draw_text(y + 3, x + HOME_DAYS - 5, 5, last, term_attr(UI_DIM), 0);
+}
+
+/* The same in one row, where there is no room for four: title, a bar a day, the most. */
+static void spark_line(int y, const char *title, const int64_t *counts)
+{
+    double v[HOME_DAYS];
+    int64_t max = 0;
+    for (int i = 0; i < HOME_DAYS; i++) {
+        v[i] = (double)counts[i];
+        if (counts[i] > max) max = counts[i];
+    }
+    draw_text(y, 4, 26, title, term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
+    char **rows = chart_spark(v, HOME_DAYS, HOME_DAYS, 1, CHART_BRAILLE);
+    draw_text(y, 31, HOME_DAYS, rows[0], term_attr(UI_INFO), 0);
+    chart_rows_free(rows, 1);
+    draw_textf(y, 31 + HOME_DAYS + 2, COLS - 37 - HOME_DAYS, term_attr(UI_DIM),
+               _("a day at most %lld"), (long long)max);
 }
 
 static void home_draw(struct screen *s, int top, int rows)
@@ -114,6 +187,13 @@ static void home_draw(struct screen *s, int top, int rows)
                   term_attr(UI_INFO), TEXT_FIT_ELLIPSIS);
     if (h->calendar && y + 2 < top + rows - 2)
         y += draw_wrapped(y, 4, COLS - 6, 2, h->calendar, term_attr(UI_WARNING));
+    if (h->daily_ok && y + 4 <= top + rows - 2) {
+        spark_draw(y, 4, _("Taken down, four weeks"), h->intake, h->days);
+        spark_draw(y, 42, _("Overdue at each day's end"), h->late, h->days);
+    } else if (h->daily_ok && y + 2 <= top + rows - 2) {
+        spark_line(y, _("Taken down, four weeks"), h->intake);
+        spark_line(y + 1, _("Overdue at each day's end"), h->late);
+    }
     draw_textf(top + rows - 2, 4, COLS - 6, term_attr(UI_DIM), _("Database: %s"), db_path(ui.db));
     draw_text(top + rows - 1, 4, COLS - 6,
               _("Press the digit of a section, or Enter. F1 lists the keys, F10 quits."),

@@ -1,10 +1,14 @@
 /*
-** screen_rates: 三率, how each unit handles its requests over a period
-** (this year unless F9 says otherwise): response, resolution and
-** satisfaction rates, on time, returned, ranked by their mean among units
-** with enough follow-ups. Under the table the selected row's figures are
-** written out with their counts and formulas, so every percentage says
-** where it comes from. F9 changes the period or writes the table as CSV.
+** screen_rates: 三率, how requests are handled over a period (this year
+** unless F9 says otherwise), per unit, per community or per street (F9):
+** response, resolution and satisfaction rates, on time, returned, ranked
+** by their mean among rows with enough follow-ups. Under the table the
+** selected row's figures are written out with their counts and formulas,
+** so every percentage says where it comes from. Tab shows the selected
+** row's chart instead: its three rates and its requests month by month
+** over the twelve months up to the period's end; Up and Down still move
+** the selection. F9 changes the period (to any two dates too), the
+** grouping, or writes the table as CSV.
 */
 #include "app/rate_counts.h"
 #include "db/request_store.h"
@@ -38,8 +42,15 @@ enum {
     NCOLS
 };
 
+#define CHART_MONTHS 12
+
 struct rates_screen {
     struct screen base;
+    enum rate_group group;
+    int chart;                 /* showing the selected row's chart instead of the table */
+    char title[64];            /* 三率 · 按社区 */
+    struct rate_series series; /* month by month, read when the chart is first shown */
+    int series_ok;
     time_t from, to;
     double weight;
     int min_followed;
@@ -56,6 +67,8 @@ static const enum action rates_bar[] = {ACT_REFRESH, ACT_MENU, ACT_NONE};
 
 static void rates_clear(struct rates_screen *rs)
 {
+    if (rs->series_ok) rate_series_free(&rs->series);
+    rs->series_ok = 0;
     for (size_t i = 0; i <= rs->n && rs->units; i++)
         rate_counts_free(&rs->units[i]);
     free(rs->units);
@@ -72,12 +85,17 @@ static void rates_load(struct rates_screen *rs)
     rs->min_followed = (int)settings_get_number(ui.db, SETTING_RANK_MIN);
     struct rate_counts *units, all;
     size_t n;
-    int rc = rate_counts_gather(ui.db, rs->from, rs->to, &units, &n, &all);
+    int rc = rate_counts_gather(ui.db, rs->group, rs->from, rs->to, &units, &n, &all);
     rs->generation = db_generation(ui.db);
     if (rc != DB_OK) {
         ui_db_failed(_("The rates could not be reckoned"), rc);
         listview_set_count(&rs->list, 0);
         return;
+    }
+    if (rs->chart) {
+        rc = rate_series_gather(ui.db, rs->group, rs->to, CHART_MONTHS, &rs->series);
+        rs->series_ok = rc == DB_OK;
+        if (rc != DB_OK) ui_db_failed(_("The months could not be reckoned"), rc);
     }
     rs->units = xrealloc(units, (n + 1) * sizeof *units);
     rs->units[n] = all;
@@ -105,7 +123,7 @@ static const char *rates_cell(void *ctx, int row, int col)
     const struct rate_figures *f = &rs->figs[row];
     switch (col) {
     case COL_UNIT:
-        return *c->unit_name ? c->unit_name : _("(no unit)");
+        return *c->unit_name ? c->unit_name : _(rates_group_none(rs->group));
     case COL_FOLLOWED:
         snprintf(rs->cell, sizeof rs->cell, "%lld", (long long)c->followed);
         return rs->cell;
@@ -165,25 +183,22 @@ static char *explain(const struct rates_screen *rs, const struct rate_counts *c,
     return out;
 }
 
-static void rates_draw(struct screen *s, int top, int rows)
+/* The name of row i: the unit's, community's or street's, or the district's. */
+static const char *row_name(const struct rates_screen *rs, size_t i)
 {
-    struct rates_screen *rs = (struct rates_screen *)s;
-    char *period = rates_period(rs->from, rs->to);
-    char *head = xasprintf(_("Requests taken down %s · units with fewer than %d follow-ups are "
-                             "not ranked"),
-                           period, rs->min_followed);
-    free(period);
-    draw_text(top, 1, COLS - 2, head, A_BOLD, TEXT_FIT_ELLIPSIS);
-    free(head);
-    int detail = RATE_COUNT + 1;
-    listview_draw(&rs->list, top + 1, 0, rows - 1 - detail, COLS);
+    const struct rate_counts *c = &rs->units[i];
+    return *c->unit_name ? c->unit_name : _(rates_group_none(rs->group));
+}
+
+/* Under the table: the selected row's counts and each rate worked out. */
+static void detail_draw(struct rates_screen *rs, int y)
+{
     int sel = rs->list.sel;
     if (sel < 0 || (size_t)sel > rs->n) return;
-    int y = top + rows - detail;
     const struct rate_counts *c = &rs->units[sel];
     char *line = xasprintf(_("%s: %lld taken down, %lld dispatched, %lld followed up"),
-                           *c->unit_name ? c->unit_name : _("(no unit)"), (long long)c->total,
-                           (long long)c->dispatched, (long long)c->followed);
+                           row_name(rs, (size_t)sel), (long long)c->total, (long long)c->dispatched,
+                           (long long)c->followed);
     draw_text(y++, 1, COLS - 2, line, A_BOLD, TEXT_FIT_ELLIPSIS);
     free(line);
     for (int k = 0; k < RATE_COUNT; k++) {
@@ -191,6 +206,56 @@ static void rates_draw(struct screen *s, int top, int rows)
         draw_text(y++, 2, COLS - 3, line, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
         free(line);
     }
+}
+
+/* In place of the table: the selected row's chart, month by month, in rows rows from y. */
+static void chart_draw(struct rates_screen *rs, int y, int rows)
+{
+    int sel = rs->list.sel;
+    if (!rs->series_ok || sel < 0 || (size_t)sel > rs->n) return;
+    char *span = rates_month_span(rs->series.starts, rs->series.n);
+    char *line = xasprintf(_("[%d/%d] %s: %s by month; under each name, the last month's; "
+                             "Up/Down: another row"),
+                           sel + 1, (int)rs->n + 1, row_name(rs, (size_t)sel), span);
+    draw_text(y++, 1, COLS - 2, line, A_BOLD, TEXT_FIT_ELLIPSIS);
+    free(line);
+    free(span);
+    struct rate_counts months[CHART_MONTHS];
+    rate_series_of(&rs->series, rs->units[sel].unit_id, (size_t)sel == rs->n, months);
+    int height = (rows - 3) / 4;
+    if (height > 6) height = 6;
+    if (height < 1) height = 1;
+    char *text = rates_chart(months, rs->series.starts, rs->series.n, rs->weight, COLS - 2, height,
+                             CHART_BRAILLE);
+    y++;
+    for (char *p = text; *p; y++) {
+        char *nl = strchr(p, '\n');
+        if (nl) *nl = '\0';
+        draw_text(y, 1, COLS - 2, p, term_attr(UI_NORMAL), 0);
+        p = nl ? nl + 1 : p + strlen(p);
+    }
+    free(text);
+}
+
+static void rates_draw(struct screen *s, int top, int rows)
+{
+    struct rates_screen *rs = (struct rates_screen *)s;
+    char *period = rates_period(rs->from, rs->to);
+    char *head = xasprintf(rs->chart ? _("Requests taken down %s · fewer than %d follow-ups: not "
+                                         "ranked · Tab: the table")
+                                     : _("Requests taken down %s · fewer than %d follow-ups: not "
+                                         "ranked · Tab: the chart"),
+                           period, rs->min_followed);
+    free(period);
+    draw_text(top, 1, COLS - 2, head, A_BOLD, TEXT_FIT_ELLIPSIS);
+    free(head);
+    if (rs->chart) {
+        chart_draw(rs, top + 1, rows - 1);
+        return;
+    }
+    int detail = RATE_COUNT + 1;
+    listview_draw(&rs->list, top + 1, 0, rows - 1 - detail, COLS);
+    detail_draw(rs, top + rows - detail);
 }
 
 /* The start of the local day of t. */
@@ -234,6 +299,9 @@ static void period_set(struct rates_screen *rs, int which)
     case 3: /* last year */
         rs->from = month_start(y - 1, 0), rs->to = month_start(y, 0);
         break;
+    case 5: /* the last 12 months: this one and the eleven before */
+        rs->from = month_start(y, tm.tm_mon - 11), rs->to = day_start(now) + 86400;
+        break;
     default: /* the last 30 days */
         rs->from = day_start(now) - 29 * 86400, rs->to = day_start(now) + 86400;
         break;
@@ -246,6 +314,71 @@ static void period_choose(struct screen *s, const struct command *c)
     struct rates_screen *rs = (struct rates_screen *)s;
     period_set(rs, (int)c->arg);
     rates_load(rs);
+}
+
+/* The dates typed in the period dialog: what is wrong with them, or NULL. */
+static char *period_check(void *ctx, char *const *values, int *field)
+{
+    struct rates_screen *rs = ctx;
+    time_t from, to;
+    int which;
+    const char *why = rates_period_parse(values[0], values[1], &from, &to, &which);
+    if (!why) {
+        rs->from = from, rs->to = to;
+        return NULL;
+    }
+    *field = which == 2 ? 1 : which;
+    if (which == 2) return xstrdup(why);
+    return xasprintf("%s %s: %s", which == 0 ? _("First day") : _("Last day"), values[which], why);
+}
+
+/* F9: a period between any two dates, typed. */
+static void period_dialog(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct rates_screen *rs = (struct rates_screen *)s;
+    char a[11], b[11];
+    struct date df = date_of(rs->from), dt = date_of(rs->to - 1);
+    char *values[2] = {xstrdup(date_format(&df, a)), xstrdup(date_format(&dt, b))};
+    const char *prompts[2] = {_("First day (2026-01-01, 2026/1/1 or 20260101):"),
+                              _("Last day, counted in:")};
+    if (dialog_inputs(_("Rates over a period"), prompts, values, 2, 10, period_check, rs))
+        rates_load(rs);
+    free(values[0]);
+    free(values[1]);
+}
+
+/* The title: 三率, and by what when not by unit. */
+static void title_set(struct rates_screen *rs)
+{
+    static const char *const titles[RATE_GROUP_COUNT] = {N_("Rates"), N_("Rates by community"),
+                                                         N_("Rates by street")};
+    snprintf(rs->title, sizeof rs->title, "%s", _(titles[rs->group]));
+    rs->base.title = rs->title;
+    rs->cols[COL_UNIT].title = _(rates_group_label(rs->group));
+}
+
+/* F9: rates per unit, community or street (c->arg). */
+static void group_choose(struct screen *s, const struct command *c)
+{
+    struct rates_screen *rs = (struct rates_screen *)s;
+    rs->group = (enum rate_group)c->arg;
+    title_set(rs);
+    rs->list.sel = 0, rs->list.top = 0;
+    rates_load(rs);
+}
+
+/* Tab, or F9: the chart instead of the table, or back. */
+static void view_toggle(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct rates_screen *rs = (struct rates_screen *)s;
+    rs->chart = !rs->chart;
+    if (rs->chart && !rs->series_ok) {
+        int rc = rate_series_gather(ui.db, rs->group, rs->to, CHART_MONTHS, &rs->series);
+        rs->series_ok = rc == DB_OK;
+        if (rc != DB_OK) ui_db_failed(_("The months could not be reckoned"), rc);
+    }
 }
 
 /* F9: the table as CSV, to a file the clerk names. */
@@ -261,8 +394,8 @@ static void csv_write(struct screen *s, const struct command *c)
     if (!dialog_input(_("Rates"), _("File to write (CSV, UTF-8):"), "rates.csv", 255, &path))
         return;
     char *period = rates_period(rs->from, rs->to);
-    char *text =
-        rates_report(rs->units, rs->n, &rs->units[rs->n], rs->weight, rs->min_followed, period, 1);
+    char *text = rates_report(rs->units, rs->n, &rs->units[rs->n], rs->group, rs->weight,
+                              rs->min_followed, period, 1);
     if (printer_save(text, path, &err) == 0) {
         char *full = path_full(path);
         ui_message(UI_MSG_INFO, _("Written to %s"), full);
@@ -282,12 +415,26 @@ static const struct command rates_menu[] = {
     {"this-month", '2', N_("This month"), N_("The rates of this month so far"), 0, period_choose, 1,
      NULL},
     {"last-month", '3', N_("Last month"), N_("The rates of last month"), 0, period_choose, 2, NULL},
-    {"last-year", '4', N_("Last year"), N_("The rates of last year"), 0, period_choose, 3, NULL},
-    {"last-30-days", '5', N_("The last 30 days"), N_("The rates of the last 30 days"), 0,
+    {"last-12-months", '4', N_("The last 12 months"),
+     N_("The rates of this month and the eleven before"), 0, period_choose, 5, NULL},
+    {"last-year", '5', N_("Last year"), N_("The rates of last year"), 0, period_choose, 3, NULL},
+    {"last-30-days", '6', N_("The last 30 days"), N_("The rates of the last 30 days"), 0,
      period_choose, 4, NULL},
-    {"rates-csv", '6', N_("Write the table as CSV"), N_("The table of rates to a file"), 0,
+    {"period", '7', N_("From one day to another..."), N_("The rates between two dates you type"), 0,
+     period_dialog, 0, NULL},
+    {"by-unit", 'u', N_("By unit"), N_("A row per unit handling the requests"), 0, group_choose,
+     RATE_BY_UNIT, NULL},
+    {"by-community", 'c', N_("By community"),
+     N_("A row per community the requests came from (the requester's, or the grid's)"), 0,
+     group_choose, RATE_BY_COMMUNITY, NULL},
+    {"by-street", 's', N_("By street"), N_("A row per street the requests came from"), 0,
+     group_choose, RATE_BY_STREET, NULL},
+    {"chart", 'g', N_("Chart or table (Tab)"),
+     N_("The selected row's rates and requests month by month, or the table again"), 0, view_toggle,
+     0, NULL},
+    {"rates-csv", '8', N_("Write the table as CSV"), N_("The table of rates to a file"), 0,
      csv_write, 0, NULL},
-    {"settings", '7', N_("Settings: the weight of 基本满意, follow-ups to rank"),
+    {"settings", '9', N_("Settings: the weight of 基本满意, follow-ups to rank"),
      N_("How the rates are reckoned"), 0, NULL, 0, screen_settings_new},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
@@ -298,6 +445,10 @@ static int rates_key(struct screen *s, enum action a, const struct key *k)
     (void)k;
     if (a == ACT_REFRESH) {
         rates_load(rs);
+        return UI_HANDLED;
+    }
+    if (a == ACT_NEXT_FIELD || a == ACT_PREV_FIELD) {
+        view_toggle(s, NULL);
         return UI_HANDLED;
     }
     if (listview_key(&rs->list, a)) return UI_HANDLED;
@@ -323,7 +474,7 @@ static const struct screen_ops rates_ops = {
 struct screen *screen_rates_new(void)
 {
     static const struct list_column columns[NCOLS] = {
-        {N_("Unit"), 0, 0},
+        {N_("Unit"), 0, 0}, /* or community, street: title_set() */
         {N_("Followed up"), 8, TEXT_FIT_RIGHT},
         {N_("Response rate"), 8, TEXT_FIT_RIGHT},
         {N_("Resolution rate"), 8, TEXT_FIT_RIGHT},
@@ -334,7 +485,6 @@ struct screen *screen_rates_new(void)
     };
     struct rates_screen *rs = xcalloc(1, sizeof *rs);
     rs->base.ops = &rates_ops;
-    rs->base.title = _("Rates");
     rs->base.bar = rates_bar;
     rs->base.commands = rates_menu;
     for (int i = 0; i < NCOLS; i++) {
@@ -342,6 +492,7 @@ struct screen *screen_rates_new(void)
         rs->cols[i].title = _(columns[i].title);
     }
     rs->list = (struct listview){rs->cols, NCOLS, 0, -1, 0, 1, rates_cell, NULL, rs};
+    title_set(rs);
     period_set(rs, 0);
     rates_load(rs);
     return &rs->base;

@@ -59,6 +59,31 @@ run rates-word 2 "$BIN" --db "$H" report rates --to 明天
 grep -q "^bangban: --to 明天: 不是日期" "$T/rates-word.out" && t_ok "report rates: a word for a date is named as not a date" || t_fail "report rates: a word for a date is named as not a date" "$(cat "$T/rates-word.out")"
 run rates-backwards 2 "$BIN" --db "$H" report rates --from 2026-06-30 --to 2026-01-01
 grep -q "早于" "$T/rates-backwards.out" && t_ok "report rates: a period that ends before it starts is refused" || t_fail "report rates: a period that ends before it starts is refused" "$(cat "$T/rates-backwards.out")"
+# Per street and per community: the same formulas and ranking, a row per place.
+run rates-street 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --by street --from 2026-01-01 --to 2026-06-30
+t_golden "report rates --by street: a row per street, ranked, with formulas" "$E/rates-street.txt" "$T/rates-street.out"
+run rates-community 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --by community --csv
+head -1 "$T/rates-community.out" | grep -q "所属社区" && [ "$(grep -c "社区," "$T/rates-community.out")" -ge 50 ] &&
+    t_ok "report rates --by community: a row per community" ||
+    t_fail "report rates --by community: a row per community" "$(head -5 "$T/rates-community.out")"
+# The same requests counted by unit, by community and by street add up to the same district.
+for g in unit community street; do
+    env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --by $g --csv | tail -1 >"$T/district-$g.csv"
+done
+cmp -s "$T/district-unit.csv" "$T/district-community.csv" && cmp -s "$T/district-unit.csv" "$T/district-street.csv" &&
+    t_ok "report rates: the district's row is the same by unit, community and street" ||
+    t_fail "report rates: the district's row is the same by unit, community and street" "$(cat "$T"/district-*.csv)"
+# Charts: ASCII for printers and scripts by default, braille on request; the twelve months up to --to.
+run rates-chart 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --chart --by street
+t_golden "report rates --chart: the district's and each street's, month by month, in ASCII" "$E/rates-chart.txt" "$T/rates-chart.out"
+run rates-chart-braille 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --chart=braille --name 区民政局 --to 2026-10-31
+t_golden "report rates --chart=braille --name: one unit's chart in braille" "$E/rates-chart-braille.txt" "$T/rates-chart-braille.out"
+run rates-chart-none 1 "$BIN" --db "$H" report rates --chart --by community --name 无此社区
+grep -q "^bangban: --name 无此社区：" "$T/rates-chart-none.out" && t_ok "report rates --chart --name: a name with no requests is said" || t_fail "report rates --chart --name: a name with no requests is said" "$(cat "$T/rates-chart-none.out")"
+run rates-chart-from 2 "$BIN" --db "$H" report rates --chart --from 2026-01-01
+grep -q "^bangban: --chart 画的是截至 --to 的十二个月" "$T/rates-chart-from.out" && t_ok "report rates --chart --from: refused, saying why" || t_fail "report rates --chart --from: refused, saying why" "$(cat "$T/rates-chart-from.out")"
+run rates-by-grid 2 "$BIN" --db "$H" report rates --by grid
+run rates-chart-pdf 2 "$BIN" --db "$H" report rates --chart=pdf
 run demo-twice 1 "$BIN" --db "$H" demo --requests 10
 grep -q "已有诉求" "$T/demo-twice.out" && t_ok "demo --requests refuses a database that holds requests" || t_fail "demo --requests refuses a database that holds requests" "$(cat "$T/demo-twice.out")"
 if "$BIN" --db "$H" check >/dev/null; then t_ok "check: the generated history is sound"; else t_fail "check: the generated history is sound"; fi

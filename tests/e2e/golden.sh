@@ -148,7 +148,18 @@ section talks "和平夜话" &&
     golden talks talks "共 29 场" "F7：新建一场" "10退出"
 done_with talks
 section rates "三率" &&
-    golden rates rates "受理的诉求" "直接答复率" "9菜单"
+    golden rates rates "受理的诉求" "直接答复率" "9菜单" &&
+    keys rates Tab &&
+    golden rates-chart rates "[1/" "受理量" "9菜单" &&
+    keys rates F9 &&
+    choose rates "按街道" &&
+    golden rates-street-chart rates "三率 · 按街道" "[1/" "受理量" &&
+    keys rates Tab &&
+    golden rates-street rates "三率 · 按街道" "所属街道" "直接答复率" &&
+    keys rates F9 &&
+    choose rates "任选起止日期……" &&
+    golden rates-period rates "任选时段的三率" "最后一天（含这一天）："
+keys rates Escape
 done_with rates
 
 # 区域与楼宇: buildings (where it opens), streets, a street's form.

@@ -389,9 +389,9 @@ static void rate_counts_of_a_history(void **state)
     request_free(&r);
     struct rate_counts *units, all;
     size_t n;
-    assert_int_equal(
-        rate_counts_gather(db, at("2026-03-01 00:00"), at("2026-04-01 00:00"), &units, &n, &all),
-        DB_OK);
+    assert_int_equal(rate_counts_gather(db, RATE_BY_UNIT, at("2026-03-01 00:00"),
+                                        at("2026-04-01 00:00"), &units, &n, &all),
+                     DB_OK);
     assert_int_equal(n, 1);
     assert_int_equal(units[0].total, 4);
     assert_int_equal(units[0].answered, 1);
@@ -410,9 +410,9 @@ static void rate_counts_of_a_history(void **state)
     free(units);
     rate_counts_free(&all);
     /* Outside the period nothing is counted. */
-    assert_int_equal(
-        rate_counts_gather(db, at("2026-04-01 00:00"), at("2026-05-01 00:00"), &units, &n, &all),
-        DB_OK);
+    assert_int_equal(rate_counts_gather(db, RATE_BY_UNIT, at("2026-04-01 00:00"),
+                                        at("2026-05-01 00:00"), &units, &n, &all),
+                     DB_OK);
     assert_int_equal(n, 0);
     free(units);
     rate_counts_free(&all);

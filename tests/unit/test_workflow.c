@@ -460,11 +460,11 @@ static void rates_by_hand(void **state)
     for (int i = 0; i < 3; i++)
         u[i].unit_name = names[i];
     all.unit_name = names[3];
-    char *report = rates_report(u, 3, &all, 0.5, 5, "2026-01-01 至 2026-03-31", 0);
+    char *report = rates_report(u, 3, &all, RATE_BY_UNIT, 0.5, 5, "2026-01-01 至 2026-03-31", 0);
     assert_non_null(strstr(report, "甲单位"));
     assert_non_null(strstr(report, "75.0%"));
     free(report);
-    char *csv = rates_report(u, 3, &all, 0.5, 5, "2026-01-01 至 2026-03-31", 1);
+    char *csv = rates_report(u, 3, &all, RATE_BY_UNIT, 0.5, 5, "2026-01-01 至 2026-03-31", 1);
     assert_non_null(strstr(csv, "\r\n"));
     assert_null(strstr(csv, "%"));
     free(csv);
