@@ -143,28 +143,50 @@ static int merge_row(struct db *db, const struct ledger *l, const struct import_
     return rc;
 }
 
-/* Rejected rows' bytes as they were in the file (which may hold anything, even NUL). */
+/* Rejected rows' bytes as they were in the file (which may hold anything, even NUL), and why. */
 struct raw_rows {
     char **v;
     size_t *len;
+    char **reason;
     size_t n;
 };
 
-static void raw_rows_add(struct raw_rows *r, const char *bytes, size_t n)
+/* The problems p holds from index from on, as one cell: "column: reason; ...". Caller frees. */
+static char *problems_text(const struct ledger_problems *p, size_t from)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = from; i < p->n; i++) {
+        if (sb.len) strbuf_adds(&sb, "；");
+        if (*p->v[i].column)
+            strbuf_addf(&sb, "%s：%s", p->v[i].column, p->v[i].reason);
+        else
+            strbuf_adds(&sb, p->v[i].reason);
+    }
+    return strbuf_detach(&sb);
+}
+
+/* Keep a refused row's bytes and, as its reason, the problems from index from on. */
+static void raw_rows_add(struct raw_rows *r, const char *bytes, size_t n,
+                         const struct ledger_problems *p, size_t from)
 {
     r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
     r->len = xrealloc(r->len, (r->n + 1) * sizeof *r->len);
+    r->reason = xrealloc(r->reason, (r->n + 1) * sizeof *r->reason);
     r->v[r->n] = xmalloc(n ? n : 1);
     memcpy(r->v[r->n], bytes, n);
+    r->reason[r->n] = problems_text(p, from);
     r->len[r->n++] = n;
 }
 
 static void raw_rows_free(struct raw_rows *r)
 {
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = 0; i < r->n; i++) {
         free(r->v[i]);
+        free(r->reason[i]);
+    }
     free(r->v);
     free(r->len);
+    free(r->reason);
 }
 
 /* Write the rejected rows next to the ledger (or where o says), when there are any. */
@@ -174,7 +196,7 @@ static void rejects_write(const struct ledger *l, const struct import_options *o
     if (!rejected->n) return;
     char *path =
         o->rejects_path ? xstrdup(o->rejects_path) : xasprintf("%s.rejects.csv", o->ledger_path);
-    if (ledger_write_rejects(l, path, rejected->v, rejected->len, rejected->n,
+    if (ledger_write_rejects(l, path, rejected->v, rejected->len, rejected->reason, rejected->n,
                              &rep->rejects_error) == 0)
         rep->rejects_path = path;
     else
@@ -207,6 +229,7 @@ struct import_reader {
     const struct place_map *places;
     struct idcard_seen seen; /* ID numbers in this file, with the line each was first on */
     struct raw_rows rejected;
+    int keep_rejected; /* for the rejects file (a preview writes none) */
 };
 
 /*
@@ -220,6 +243,7 @@ static int import_next(void *ctx, struct resident *r, size_t *done, size_t *tota
     while (ledger_next(in->l, &row)) {
         int upgraded;
         in->rep->read++;
+        size_t before = in->rep->problems.n;
         int bad = ledger_row_check(in->l, &row, r, &upgraded, &in->rep->problems);
         if (!bad) {
             int first = idcard_seen_check(&in->seen, r->id_number, row.line);
@@ -232,7 +256,8 @@ static int import_next(void *ctx, struct resident *r, size_t *done, size_t *tota
             }
         }
         if (bad) {
-            raw_rows_add(&in->rejected, row.raw, row.raw_len);
+            if (in->keep_rejected)
+                raw_rows_add(&in->rejected, row.raw, row.raw_len, &in->rep->problems, before);
             in->rep->rejected++;
             resident_free(r);
             continue;
@@ -343,6 +368,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     in.l = l;
     in.rep = rep;
     in.places = &places;
+    in.keep_rejected = 1;
     struct resident_bulk *bulk = NULL;
     struct batch batch = {0};
     rc = resident_bulk_begin(db, o->actor, &bulk);
@@ -604,7 +630,7 @@ static int record_row(struct db *db, const struct record_import *ri, struct ledg
     int rc = DB_OK;
     if (rep->problems.n == before) rc = record_store_row(db, ri, l, row, rec, aside, o, rep);
     if (rep->problems.n != before) {
-        raw_rows_add(rejected, row->raw, row->raw_len);
+        raw_rows_add(rejected, row->raw, row->raw_len, &rep->problems, before);
         rep->rejected++;
     } else if (*name) {
         char *entry = xasprintf("%d\t%s", row->line, name);

@@ -3,6 +3,7 @@
 #include "src/codec.h"
 #include "src/csv.h"
 #include "src/ledger.h"
+#include "src/workcal.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -108,6 +109,17 @@ static void header_names(void **state)
     assert_int_equal(ledger_field_for("所属网格"), LF_GRID);
     assert_int_equal(ledger_field_for("人员类别"), LF_TAGS);
     assert_int_equal(ledger_field_for("序号"), LF_IGNORED);
+    /* The words offices use for the same columns. */
+    assert_int_equal(ledger_field_for("家庭住址"), LF_ADDRESS);
+    assert_int_equal(ledger_field_for("现居住地址"), LF_ADDRESS);
+    assert_int_equal(ledger_field_for("居住地址"), LF_ADDRESS);
+    assert_int_equal(ledger_field_for("联系方式"), LF_PHONE);
+    assert_int_equal(ledger_field_for("手机"), LF_PHONE);
+    assert_int_equal(ledger_field_for("身份证"), LF_ID);
+    assert_int_equal(ledger_field_for("出生年月"), LF_BIRTH);
+    /* The reason column of a rejects file is read past, whatever the kind. */
+    assert_int_equal(ledger_field_for("错误原因"), LF_IGNORED);
+    assert_int_equal(ledger_schema_field(&ledger_calendar, "错误原因"), LEDGER_IGNORED);
     assert_int_equal(ledger_field_for("婚姻状况"), LF_UNKNOWN);
 }
 
