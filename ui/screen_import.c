@@ -172,7 +172,8 @@ static void import_run(struct import_screen *is)
                                is->loaded_path,
                                actor_name(),
                                progress,
-                               is};
+                               is,
+                               0};
     struct import_report rep;
     int rc = ledger_import(is->kind, ui.db, l, &o, &rep, &err);
     strlist_clear(&is->results);
