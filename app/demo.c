@@ -255,7 +255,7 @@ static int seed_import(struct db *db, const char *name, const char *kind_name, c
         if (!f) *err = xasprintf(_("no seed file %s"), name);
         return DB_ERROR;
     }
-    struct import_options o = {IMPORT_UPDATE, NULL, name, actor, NULL, NULL};
+    struct import_options o = {IMPORT_UPDATE, NULL, name, actor, NULL, NULL, 0};
     struct import_report rep;
     int rc = ledger_import(kind, db, l, &o, &rep, err);
     if (rc == DB_OK && rep.rejected) {

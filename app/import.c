@@ -143,28 +143,50 @@ static int merge_row(struct db *db, const struct ledger *l, const struct import_
     return rc;
 }
 
-/* Rejected rows' bytes as they were in the file (which may hold anything, even NUL). */
+/* Rejected rows' bytes as they were in the file (which may hold anything, even NUL), and why. */
 struct raw_rows {
     char **v;
     size_t *len;
+    char **reason;
     size_t n;
 };
 
-static void raw_rows_add(struct raw_rows *r, const char *bytes, size_t n)
+/* The problems p holds from index from on, as one cell: "column: reason; ...". Caller frees. */
+static char *problems_text(const struct ledger_problems *p, size_t from)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = from; i < p->n; i++) {
+        if (sb.len) strbuf_adds(&sb, "；");
+        if (*p->v[i].column)
+            strbuf_addf(&sb, "%s：%s", p->v[i].column, p->v[i].reason);
+        else
+            strbuf_adds(&sb, p->v[i].reason);
+    }
+    return strbuf_detach(&sb);
+}
+
+/* Keep a refused row's bytes and, as its reason, the problems from index from on. */
+static void raw_rows_add(struct raw_rows *r, const char *bytes, size_t n,
+                         const struct ledger_problems *p, size_t from)
 {
     r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
     r->len = xrealloc(r->len, (r->n + 1) * sizeof *r->len);
+    r->reason = xrealloc(r->reason, (r->n + 1) * sizeof *r->reason);
     r->v[r->n] = xmalloc(n ? n : 1);
     memcpy(r->v[r->n], bytes, n);
+    r->reason[r->n] = problems_text(p, from);
     r->len[r->n++] = n;
 }
 
 static void raw_rows_free(struct raw_rows *r)
 {
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = 0; i < r->n; i++) {
         free(r->v[i]);
+        free(r->reason[i]);
+    }
     free(r->v);
     free(r->len);
+    free(r->reason);
 }
 
 /* Write the rejected rows next to the ledger (or where o says), when there are any. */
@@ -174,7 +196,7 @@ static void rejects_write(const struct ledger *l, const struct import_options *o
     if (!rejected->n) return;
     char *path =
         o->rejects_path ? xstrdup(o->rejects_path) : xasprintf("%s.rejects.csv", o->ledger_path);
-    if (ledger_write_rejects(l, path, rejected->v, rejected->len, rejected->n,
+    if (ledger_write_rejects(l, path, rejected->v, rejected->len, rejected->reason, rejected->n,
                              &rep->rejects_error) == 0)
         rep->rejects_path = path;
     else
@@ -207,6 +229,8 @@ struct import_reader {
     const struct place_map *places;
     struct idcard_seen seen; /* ID numbers in this file, with the line each was first on */
     struct raw_rows rejected;
+    int keep_rejected; /* for the rejects file (a preview writes none) */
+    int last_line;     /* the line of the row import_next() returned */
 };
 
 /*
@@ -220,6 +244,7 @@ static int import_next(void *ctx, struct resident *r, size_t *done, size_t *tota
     while (ledger_next(in->l, &row)) {
         int upgraded;
         in->rep->read++;
+        size_t before = in->rep->problems.n;
         int bad = ledger_row_check(in->l, &row, r, &upgraded, &in->rep->problems);
         if (!bad) {
             int first = idcard_seen_check(&in->seen, r->id_number, row.line);
@@ -232,12 +257,14 @@ static int import_next(void *ctx, struct resident *r, size_t *done, size_t *tota
             }
         }
         if (bad) {
-            raw_rows_add(&in->rejected, row.raw, row.raw_len);
+            if (in->keep_rejected)
+                raw_rows_add(&in->rejected, row.raw, row.raw_len, &in->rep->problems, before);
             in->rep->rejected++;
             resident_free(r);
             continue;
         }
         in->rep->upgraded += upgraded;
+        in->last_line = row.line;
         places_resolve(in->places, r, &in->rep->unknown_places);
         *done = ledger_offset(in->l);
         *total = ledger_size(in->l);
@@ -343,6 +370,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     in.l = l;
     in.rep = rep;
     in.places = &places;
+    in.keep_rejected = 1;
     struct resident_bulk *bulk = NULL;
     struct batch batch = {0};
     rc = resident_bulk_begin(db, o->actor, &bulk);
@@ -397,6 +425,17 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
 
 void import_report_free(struct import_report *rep)
 {
+    for (size_t i = 0; i < rep->nchanges; i++) {
+        struct import_change *c = &rep->changes[i];
+        for (size_t j = 0; j < c->n; j++) {
+            free(c->v[j].field);
+            free(c->v[j].was);
+            free(c->v[j].now);
+        }
+        free(c->v);
+        free(c->what);
+    }
+    free(rep->changes);
     ledger_problems_free(&rep->problems);
     strlist_free(&rep->unknown_places);
     strlist_free(&rep->created);
@@ -428,7 +467,8 @@ char *import_report_text(const struct import_report *rep)
     }
     if (rep->created.n) {
         char *units = strlist_join(&rep->created, "、");
-        strbuf_addf(&sb, _("Units created: %s\n"), units);
+        strbuf_addf(&sb, rep->dry_run ? _("Units it would create: %s\n") : _("Units created: %s\n"),
+                    units);
         free(units);
     }
     if (rep->rejects_path)
@@ -440,12 +480,152 @@ char *import_report_text(const struct import_report *rep)
 char *import_summary(const struct import_report *rep)
 {
     struct strbuf sb = STRBUF_INIT;
-    strbuf_addf(
-        &sb, _("read %zu, imported %zu, updated %zu, unchanged %zu, skipped %zu, rejected %zu"),
-        rep->read, rep->imported, rep->updated, rep->unchanged, rep->skipped, rep->rejected);
+    if (rep->dry_run)
+        strbuf_addf(&sb,
+                    _("read %zu, would be new %zu, changed %zu, unchanged %zu, skipped %zu, "
+                      "rejected %zu; nothing written"),
+                    rep->read, rep->imported, rep->updated, rep->unchanged, rep->skipped,
+                    rep->rejected);
+    else
+        strbuf_addf(
+            &sb, _("read %zu, imported %zu, updated %zu, unchanged %zu, skipped %zu, rejected %zu"),
+            rep->read, rep->imported, rep->updated, rep->unchanged, rep->skipped, rep->rejected);
     if (rep->upgraded)
         strbuf_addf(&sb, _(" (%zu 15-digit ID numbers upgraded to 18)"), rep->upgraded);
     return strbuf_detach(&sb);
+}
+
+/* --- previews: what an import would change, nothing written ---------------------------------- */
+
+/*
+** Note a changed record for the sample (while it has room): each field
+** people edit that differs between was and now (records of type t), as
+** shown to people, secret numbers masked. what is taken.
+*/
+static void change_add(struct import_report *rep, const struct record_type *t, int line,
+                       const void *was, const void *now, char *what)
+{
+    if (rep->nchanges >= IMPORT_SAMPLE) {
+        free(what);
+        return;
+    }
+    if (!rep->changes) rep->changes = xcalloc(IMPORT_SAMPLE, sizeof *rep->changes);
+    struct import_change *c = &rep->changes[rep->nchanges++];
+    c->line = line;
+    c->what = what;
+    for (size_t i = 0; i < t->nfields; i++) {
+        const struct field_desc *f = &t->fields[i];
+        if (!f->label || (f->flags & (FIELD_STORED | FIELD_KEY | FIELD_WITH_PREV))) continue;
+        if (record_field_same(t, i, was, now)) continue;
+        c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
+        c->v[c->n].field = xstrdup(_(f->label));
+        c->v[c->n].was = record_field_shown(t, i, was);
+        c->v[c->n].now = record_field_shown(t, i, now);
+        c->n++;
+    }
+}
+
+char *import_changes_text(const struct import_report *rep)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < rep->nchanges; i++) {
+        const struct import_change *c = &rep->changes[i];
+        strbuf_addf(&sb, _("line %d, %s: "), c->line, c->what);
+        for (size_t j = 0; j < c->n; j++)
+            strbuf_addf(&sb, "%s%s %s -> %s", j ? "；" : "", c->v[j].field,
+                        *c->v[j].was ? c->v[j].was : _("(empty)"),
+                        *c->v[j].now ? c->v[j].now : _("(empty)"));
+        strbuf_addc(&sb, '\n');
+    }
+    return strbuf_detach(&sb);
+}
+
+/* The name of the area id in list, or "". Borrowed. */
+static const char *area_name_of(const struct area_list *list, int64_t id)
+{
+    for (size_t i = 0; id && i < list->n; i++)
+        if (list->items[i].id == id) return list->items[i].name;
+    return "";
+}
+
+/* A resident as a preview names it: name and masked ID number. Caller frees. */
+static char *resident_what(const struct resident *r)
+{
+    char *id = xstrdup(r->id_number);
+    text_mask_number(id, strlen(id), id);
+    char *what = xasprintf("%s %s", r->name, id);
+    free(id);
+    return what;
+}
+
+/* A good row compared with the register: new, changed, unchanged or skipped. */
+static int preview_resident(struct db *db, const struct ledger *l, const struct import_options *o,
+                            const struct place_map *places, int line, struct resident *r,
+                            struct import_report *rep)
+{
+    struct resident old;
+    int rc = resident_get_by_id_number(db, r->id_number, &old);
+    if (rc == DB_NOTFOUND) {
+        rep->imported++;
+        return DB_OK;
+    }
+    if (rc != DB_OK) return rc;
+    if (o->existing == IMPORT_SKIP) {
+        rep->skipped++;
+    } else {
+        struct resident merged;
+        resident_copy(&merged, &old);
+        ledger_merge(l, r, &merged);
+        if (resident_same(&merged, &old)) {
+            rep->unchanged++;
+        } else {
+            rep->updated++;
+            if (rep->nchanges < IMPORT_SAMPLE) {
+                /* The names of the places it would be in, as the register shows them. */
+                if (merged.community_id)
+                    record_set(&merged.community,
+                               area_name_of(&places->communities, merged.community_id));
+                if (merged.grid_id)
+                    record_set(&merged.grid, area_name_of(&places->grids, merged.grid_id));
+                change_add(rep, &resident_record, line, &old, &merged, resident_what(&old));
+            }
+        }
+        resident_free(&merged);
+    }
+    resident_free(&old);
+    return DB_OK;
+}
+
+int import_residents_preview(struct db *db, struct ledger *l, const struct import_options *o,
+                             struct import_report *rep, char **err)
+{
+    memset(rep, 0, sizeof *rep);
+    rep->dry_run = 1;
+    *err = NULL;
+    if (columns_check(l, rep, err) != DB_OK) return DB_INVALID;
+    struct place_map places;
+    int rc = places_load(db, &places);
+    if (rc != DB_OK) {
+        *err = db_rc_text(db, rc);
+        return rc;
+    }
+    struct import_reader in;
+    memset(&in, 0, sizeof in);
+    in.l = l;
+    in.rep = rep;
+    in.places = &places;
+    struct resident r;
+    size_t done, total;
+    while (rc == DB_OK && import_next(&in, &r, &done, &total)) {
+        rc = preview_resident(db, l, o, &places, in.last_line, &r, rep);
+        resident_free(&r);
+        if (o->progress && rep->read % 4096 == 0)
+            o->progress(o->ctx, _("Comparing the ledger with the register"), done, total);
+    }
+    places_free(&places);
+    idcard_seen_free(&in.seen);
+    if (rc != DB_OK) *err = db_rc_text(db, rc);
+    return rc;
 }
 
 /* --- any ledger whose rows are records ------------------------------------------------------ */
@@ -581,6 +761,26 @@ static void columns_take(const struct record_import *ri, const struct ledger *l,
     }
 }
 
+/*
+** The key of a row's record (caller frees); when the row is good so far
+** (no problems past before) and an earlier row named the same record, that
+** is its problem. seen holds "line\tkey" for each row taken so far.
+*/
+static char *seen_check(const struct record_import *ri, const struct ledger *l,
+                        const struct ledger_row *row, const void *rec, const struct strlist *seen,
+                        struct import_report *rep, size_t before)
+{
+    int key = record_field_index(ri->type, ri->key_field);
+    char *name = record_field_text(ri->type, (size_t)key, rec);
+    for (size_t i = 0; *name && i < seen->n && rep->problems.n == before; i++) {
+        const char *tab = strchr(seen->v[i], '\t');
+        if (str_eq(tab + 1, name))
+            ledger_problem_add(&rep->problems, row->line, ledger_column_header(l, ri->key_column),
+                               xasprintf(_("the same as line %d"), atoi(seen->v[i])));
+    }
+    return name;
+}
+
 /* One row: checked, refused (kept for the rejects file) or stored. Returns DB_OK or what stopped
  * it. */
 static int record_row(struct db *db, const struct record_import *ri, struct ledger *l,
@@ -592,19 +792,11 @@ static int record_row(struct db *db, const struct record_import *ri, struct ledg
     void *aside = ri->aside_type ? xcalloc(1, ri->aside_type->size) : NULL;
     if (ri->columns) columns_take(ri, l, row, rec, &rep->problems);
     if (ri->check) ri->check(l, row, rec, aside, &rep->problems);
-    int key = record_field_index(ri->type, ri->key_field);
-    char *name = record_field_text(ri->type, (size_t)key, rec);
-    /* seen holds "line\tkey" for each row stored so far. */
-    for (size_t i = 0; *name && i < seen->n && rep->problems.n == before; i++) {
-        const char *tab = strchr(seen->v[i], '\t');
-        if (str_eq(tab + 1, name))
-            ledger_problem_add(&rep->problems, row->line, ledger_column_header(l, ri->key_column),
-                               xasprintf(_("the same as line %d"), atoi(seen->v[i])));
-    }
+    char *name = seen_check(ri, l, row, rec, seen, rep, before);
     int rc = DB_OK;
     if (rep->problems.n == before) rc = record_store_row(db, ri, l, row, rec, aside, o, rep);
     if (rep->problems.n != before) {
-        raw_rows_add(rejected, row->raw, row->raw_len);
+        raw_rows_add(rejected, row->raw, row->raw_len, &rep->problems, before);
         rep->rejected++;
     } else if (*name) {
         char *entry = xasprintf("%d\t%s", row->line, name);
@@ -658,5 +850,107 @@ int import_records(struct db *db, const struct record_import *ri, struct ledger 
         rejects_write(l, o, &rejected, rep);
     }
     raw_rows_free(&rejected);
+    return rc;
+}
+
+/* A record as a preview names it: its key, and its name when it has one. Caller frees. */
+static char *record_what(const struct record_type *t, const void *rec, const char *key_field)
+{
+    char *key = record_field_shown(t, (size_t)record_field_index(t, key_field), rec);
+    int n = record_field_index(t, "name");
+    if (n < 0 || str_eq(key_field, "name")) return key;
+    char *name = record_field_shown(t, (size_t)n, rec);
+    char *what = *name ? xasprintf("%s %s", key, name) : xstrdup(key);
+    free(key);
+    free(name);
+    return what;
+}
+
+/* A good row's record compared with the one on file: new, changed, unchanged or skipped. */
+static int preview_compare(struct db *db, const struct record_import *ri, const struct ledger *l,
+                           int line, const void *rec, const struct import_options *o,
+                           struct import_report *rep)
+{
+    const struct record_type *t = ri->type;
+    void *old = xcalloc(1, t->size);
+    int rc = ri->find(db, rec, old);
+    if (rc == DB_NOTFOUND) {
+        rep->imported++;
+        rc = DB_OK;
+    } else if (rc == DB_OK && o->existing == IMPORT_SKIP) {
+        rep->skipped++;
+    } else if (rc == DB_OK) {
+        void *changed = xcalloc(1, t->size);
+        row_over(ri, l, rec, old, changed);
+        if (record_same(t, changed, old)) {
+            rep->unchanged++;
+        } else {
+            rep->updated++;
+            change_add(rep, t, line, old, changed, record_what(t, old, ri->key_field));
+        }
+        record_free(t, changed);
+        free(changed);
+    }
+    record_free(t, old);
+    free(old);
+    return rc;
+}
+
+/* One row of a preview: checked, counted as refused, or compared. Returns DB_OK or an error. */
+static int preview_record_row(struct db *db, const struct record_import *ri, struct ledger *l,
+                              const struct ledger_row *row, const struct import_options *o,
+                              struct import_report *rep, struct strlist *seen)
+{
+    size_t before = rep->problems.n;
+    void *rec = xcalloc(1, ri->type->size);
+    void *aside = ri->aside_type ? xcalloc(1, ri->aside_type->size) : NULL;
+    if (ri->columns) columns_take(ri, l, row, rec, &rep->problems);
+    if (ri->check) ri->check(l, row, rec, aside, &rep->problems);
+    char *name = seen_check(ri, l, row, rec, seen, rep, before);
+    int rc = DB_OK;
+    if (rep->problems.n == before && ri->resolve) {
+        char *refused = NULL;
+        rc = ri->resolve(db, rec, aside, o, rep, &refused);
+        if (refused) {
+            ledger_problem_add(&rep->problems, row->line,
+                               ledger_column_header(l, ri->resolve_column), refused);
+            rc = DB_OK;
+        }
+    }
+    if (rc == DB_OK && rep->problems.n == before)
+        rc = preview_compare(db, ri, l, row->line, rec, o, rep);
+    if (rep->problems.n != before) {
+        rep->rejected++;
+    } else if (*name) {
+        char *entry = xasprintf("%d\t%s", row->line, name);
+        strlist_add(seen, entry);
+        free(entry);
+    }
+    free(name);
+    record_free(ri->type, rec);
+    free(rec);
+    if (aside) record_free(ri->aside_type, aside);
+    free(aside);
+    return rc;
+}
+
+int import_records_preview(struct db *db, const struct record_import *ri, struct ledger *l,
+                           const struct import_options *o, struct import_report *rep, char **err)
+{
+    memset(rep, 0, sizeof *rep);
+    rep->dry_run = 1;
+    *err = NULL;
+    if (columns_check(l, rep, err) != DB_OK) return DB_INVALID;
+    struct import_options dry = *o;
+    dry.dry_run = 1;
+    struct strlist seen = STRLIST_INIT;
+    struct ledger_row row;
+    int rc = DB_OK;
+    while (rc == DB_OK && ledger_next(l, &row)) {
+        rep->read++;
+        rc = preview_record_row(db, ri, l, &row, &dry, rep, &seen);
+    }
+    strlist_free(&seen);
+    if (rc != DB_OK) *err = db_rc_text(db, rc);
     return rc;
 }

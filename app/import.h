@@ -35,9 +35,27 @@ struct import_options {
     const char *actor;
     bulk_progress progress; /* may be NULL; told (step, done, total) */
     void *ctx;
+    int dry_run; /* a preview: resolve() finds what a row points at and creates nothing */
 };
 
+/* A field a row would change: its label and both values as people see them (numbers masked). */
+struct import_diff {
+    char *field, *was, *now;
+};
+
+/* A record on file a row would change, with the fields it would change. */
+struct import_change {
+    int line;   /* the row's physical line */
+    char *what; /* the record: its key and name, masked as lists show them */
+    struct import_diff *v;
+    size_t n;
+};
+
+/* How many changed records a preview describes field by field. */
+#define IMPORT_SAMPLE 20
+
 struct import_report {
+    int dry_run;      /* a preview: the counts say what an import would do; nothing was written */
     size_t read;      /* rows read */
     size_t imported;  /* new residents */
     size_t updated;   /* registered residents changed */
@@ -49,6 +67,8 @@ struct import_report {
     struct strlist unknown_places; /* communities and grids not known here, each once */
     struct strlist created;        /* catalogue: units created because a row named them */
     struct strlist unknown_columns;
+    struct import_change *changes; /* a preview's first IMPORT_SAMPLE changed records */
+    size_t nchanges;
     char *rejects_path;  /* set when a rejects file was written */
     char *rejects_error; /* set when it could not be: why (the good rows are in all the same) */
 };
@@ -67,6 +87,23 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
                      struct import_report *rep, char **err);
 
 void import_report_free(struct import_report *rep);
+
+/*
+** A dry run of import_residents(): the ledger read and every good row
+** compared with the register by ID number, as the import would (o->existing
+** too): rep counts new (imported), changed (updated), unchanged, skipped and
+** rejected rows, and keeps the first IMPORT_SAMPLE changed residents with
+** their changed fields (rep->changes). Nothing is written, no rejects file
+** either; memory does not grow with the rows (but for each bad row's
+** problem and the ID numbers seen, as the import keeps them). Returns DB_OK
+** or an error with *err (caller frees). Free rep with import_report_free().
+*/
+int import_residents_preview(struct db *db, struct ledger *l, const struct import_options *o,
+                             struct import_report *rep, char **err);
+
+/* The changes of a preview as lines for people, "line N, WHAT: field old -> new; ...". Caller
+ * frees. */
+char *import_changes_text(const struct import_report *rep);
 
 /* The report as lines for people: each problem, then the unknown places and columns. Caller frees.
  */
@@ -132,5 +169,13 @@ struct record_import {
 */
 int import_records(struct db *db, const struct record_import *ri, struct ledger *l,
                    const struct import_options *o, struct import_report *rep, char **err);
+
+/*
+** A dry run of import_records(), as import_residents_preview() says: each
+** good row compared with the record on file by ri's key; ri->resolve is
+** called with o->dry_run set, so nothing is created. Returns as that.
+*/
+int import_records_preview(struct db *db, const struct record_import *ri, struct ledger *l,
+                           const struct import_options *o, struct import_report *rep, char **err);
 
 #endif

@@ -63,8 +63,8 @@ static const struct record_export staff_kind_records = {.type = &staff_kind_reco
 ** cannot be taken: its unit is retired, or its code and name name two
 ** different units; or an error.
 */
-static int unit_resolve(struct db *db, const struct unit *row, const char *actor, int64_t *id,
-                        struct import_report *rep, char **why)
+static int unit_resolve(struct db *db, const struct unit *row, const char *actor, int dry,
+                        int64_t *id, struct import_report *rep, char **why)
 {
     struct unit u, by_name;
     int rc = *row->code ? unit_find(db, row->code, &u) : DB_NOTFOUND;
@@ -90,7 +90,7 @@ static int unit_resolve(struct db *db, const struct unit *row, const char *actor
         if (named == DB_NOTFOUND) record_set(&u.name, row->name);
         if (*row->kind) record_set(&u.kind, row->kind);
         if (*row->phone) record_set(&u.phone, row->phone);
-        if (changed) rc = unit_save(db, &u, actor, NULL);
+        if (changed && !dry) rc = unit_save(db, &u, actor, NULL);
         *id = u.id;
         unit_free(&u);
         return rc;
@@ -100,9 +100,11 @@ static int unit_resolve(struct db *db, const struct unit *row, const char *actor
     if (!*u.code) {
         record_take(&u.code, unit_code_new(db));
     }
-    rc = unit_save(db, &u, actor, NULL);
-    if (rc == DB_OK) strlist_add(&rep->created, u.name);
-    *id = u.id;
+    /* A preview names the units it would create, each once, and points at none. */
+    rc = dry ? DB_OK : unit_save(db, &u, actor, NULL);
+    if (rc == DB_OK && !(dry && strlist_has(&rep->created, u.name)))
+        strlist_add(&rep->created, u.name);
+    *id = dry ? 0 : u.id;
     unit_free(&u);
     return rc;
 }
@@ -118,7 +120,10 @@ static int item_resolve(struct db *db, void *rec, const void *aside, const struc
                         struct import_report *rep, char **why)
 {
     struct service_item *it = rec;
-    return unit_resolve(db, aside, o->actor, &it->unit_id, rep, why);
+    const struct unit *u = aside;
+    int rc = unit_resolve(db, aside, o->actor, o->dry_run, &it->unit_id, rep, why);
+    record_set(&it->unit_name, u->name); /* how a preview shows the unit */
+    return rc;
 }
 
 static int item_find(struct db *db, const void *rec, void *out)
@@ -178,14 +183,14 @@ static const struct record_import calendar_rows = {
 
 const struct ledger_kind ledger_kinds[] = {
     {"residents", N_("Import a resident ledger"), N_("residents"), &ledger_residents, NULL,
-     import_residents, NULL, export_residents},
+     import_residents, import_residents_preview, NULL, export_residents},
     {"catalogue", N_("Import a service catalogue"), N_("service items"), &ledger_catalogue,
-     &catalogue_rows, NULL, NULL, export_catalogue},
+     &catalogue_rows, NULL, NULL, NULL, export_catalogue},
     {"calendar", N_("Import a working-day calendar"), N_("calendar days"), &ledger_calendar,
-     &calendar_rows, NULL, NULL, NULL},
+     &calendar_rows, NULL, NULL, NULL, NULL},
     {"staff-kinds", N_("Import staff kinds"), N_("staff kinds"), &ledger_staff_kinds,
-     &staff_kind_rows, NULL, &staff_kind_records, NULL},
-    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     &staff_kind_rows, NULL, NULL, &staff_kind_records, NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
 const struct ledger_kind *ledger_kind_find(const char *name)
@@ -210,6 +215,13 @@ int ledger_import(const struct ledger_kind *k, struct db *db, struct ledger *l,
 {
     if (k->import) return k->import(db, l, o, rep, err);
     return import_records(db, k->rows, l, o, rep, err);
+}
+
+int ledger_preview(const struct ledger_kind *k, struct db *db, struct ledger *l,
+                   const struct import_options *o, struct import_report *rep, char **err)
+{
+    if (k->preview) return k->preview(db, l, o, rep, err);
+    return import_records_preview(db, k->rows, l, o, rep, err);
 }
 
 int ledger_export(const struct ledger_kind *k, struct db *db, const char *path,

@@ -30,6 +30,10 @@ struct ledger_kind {
     const struct record_import *rows;
     int (*import)(struct db *db, struct ledger *l, const struct import_options *o,
                   struct import_report *rep, char **err);
+    /* The dry run of the kind's own import; NULL: the shared importer's (import_records_preview).
+     */
+    int (*preview)(struct db *db, struct ledger *l, const struct import_options *o,
+                   struct import_report *rep, char **err);
     /* Export: by the shared exporter (records), or the kind's own function; both NULL: not
      * exported. */
     const struct record_export *records;
@@ -50,6 +54,13 @@ int ledger_kind_exports(const struct ledger_kind *k);
 /* Import the rows of l, a ledger of kind k: as import_residents() (app/import.h) says. */
 int ledger_import(const struct ledger_kind *k, struct db *db, struct ledger *l,
                   const struct import_options *o, struct import_report *rep, char **err);
+
+/*
+** What importing l would do, nothing written: as import_residents_preview()
+** (app/import.h) says. The same ledger is then opened again to import it.
+*/
+int ledger_preview(const struct ledger_kind *k, struct db *db, struct ledger *l,
+                   const struct import_options *o, struct import_report *rep, char **err);
 
 /* Export the records of kind k to path: as export_residents() (app/export.h) says. */
 int ledger_export(const struct ledger_kind *k, struct db *db, const char *path,

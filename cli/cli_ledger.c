@@ -31,7 +31,9 @@ struct io_options {
     const char *format; /* --format, or NULL: from the file's name */
     int unmasked;
     const char *reason;
-    int force; /* export: replace a file that exists */
+    int force;           /* export: replace a file that exists */
+    int dry_run;         /* import: say what it would change, write nothing */
+    struct strlist maps; /* import: --map HEADER=COLUMN, each */
 };
 
 /*
@@ -44,7 +46,8 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
         {"encoding", required_argument, NULL, 'e'}, {"skip-existing", no_argument, NULL, 's'},
         {"rejects", required_argument, NULL, 'r'},  {"format", required_argument, NULL, 'f'},
         {"unmasked", no_argument, NULL, 'u'},       {"reason", required_argument, NULL, 'w'},
-        {"force", no_argument, NULL, 'F'},          {NULL, 0, NULL, 0},
+        {"force", no_argument, NULL, 'F'},          {"dry-run", no_argument, NULL, 'n'},
+        {"map", required_argument, NULL, 'm'},      {NULL, 0, NULL, 0},
     };
     memset(io, 0, sizeof *io);
     io->codec = CODEC_UTF8;
@@ -68,6 +71,10 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
             io->reason = optarg;
         } else if (c == 'F' && export) {
             io->force = 1;
+        } else if (c == 'n' && !export) {
+            io->dry_run = 1;
+        } else if (c == 'm' && !export) {
+            strlist_add(&io->maps, optarg);
         } else {
             ok = 0;
         }
@@ -82,44 +89,101 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
     return 0;
 }
 
+/* Apply the --map options to l. Returns 0, or -1 having said why. */
+static int maps_apply(struct ledger *l, const struct io_options *io)
+{
+    for (size_t i = 0; i < io->maps.n; i++) {
+        char *err;
+        if (ledger_map_text(l, io->maps.v[i], &err) != 0) {
+            verb_fail(err);
+            free(err);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* What a dry run found: the rows it would refuse, the changes it would make, the counts. */
+static void dry_run_print(const struct io_options *io, const struct ledger *l,
+                          const struct import_report *rep)
+{
+    char *text = import_report_text(rep);
+    verb_put(stdout, text);
+    free(text);
+    if (rep->nchanges) {
+        printf(_("Records it would change (the first %zu of %zu):\n"), rep->nchanges, rep->updated);
+        text = import_changes_text(rep);
+        verb_put(stdout, text);
+        free(text);
+    }
+    char *summary = import_summary(rep);
+    printf(_("%s: %s; encoding %s%s\n"), io->path, summary, codec_name(ledger_codec(l)),
+           ledger_detected(l) ? _(", detected") : "");
+    free(summary);
+}
+
 int verb_import(const char *db_path, int argc, char **argv)
 {
     struct io_options io;
-    if (io_options_parse(argc, argv, 0, &io) != 0) return verb_usage("import");
+    if (io_options_parse(argc, argv, 0, &io) != 0) {
+        strlist_free(&io.maps);
+        return verb_usage("import");
+    }
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
-    if (!db) return status;
+    if (!db) {
+        strlist_free(&io.maps);
+        return status;
+    }
     struct ledger *l;
-    char *err;
+    char *err = NULL;
     if (ledger_open(io.path, io.kind->schema, io.codec_forced, io.codec, &l, &err) != 0) {
         verb_fail(err);
         free(err);
         db_close(db);
+        strlist_free(&io.maps);
         return EXIT_ERROR;
+    }
+    if (maps_apply(l, &io) != 0) {
+        ledger_close(l);
+        db_close(db);
+        strlist_free(&io.maps);
+        return EXIT_USAGE;
     }
     struct import_options opt = {io.skip_existing ? IMPORT_SKIP : IMPORT_UPDATE,
                                  io.rejects,
                                  io.path,
                                  actor_name(),
                                  verb_progress,
-                                 NULL};
+                                 NULL,
+                                 io.dry_run};
     struct import_report rep;
-    int rc = ledger_import(io.kind, db, l, &opt, &rep, &err);
-    char *text = import_report_text(&rep);
-    char *summary = import_summary(&rep);
-    verb_put(stdout, text);
-    if (rc == DB_OK)
-        printf(_("%s: %s; encoding %s%s\n"), io.path, summary, codec_name(ledger_codec(l)),
-               ledger_detected(l) ? _(", detected") : "");
-    else
-        verb_fail(err);
+    int rc;
+    if (io.dry_run) {
+        rc = ledger_preview(io.kind, db, l, &opt, &rep, &err);
+        if (rc == DB_OK)
+            dry_run_print(&io, l, &rep);
+        else
+            verb_fail(err);
+    } else {
+        rc = ledger_import(io.kind, db, l, &opt, &rep, &err);
+        char *text = import_report_text(&rep);
+        char *summary = import_summary(&rep);
+        verb_put(stdout, text);
+        if (rc == DB_OK)
+            printf(_("%s: %s; encoding %s%s\n"), io.path, summary, codec_name(ledger_codec(l)),
+                   ledger_detected(l) ? _(", detected") : "");
+        else
+            verb_fail(err);
+        free(text);
+        free(summary);
+    }
     status = rc != DB_OK ? EXIT_ERROR : rep.rejected ? EXIT_REJECTED : EXIT_OK;
-    free(text);
-    free(summary);
     free(err);
     import_report_free(&rep);
     ledger_close(l);
     db_close(db);
+    strlist_free(&io.maps);
     return status;
 }
 

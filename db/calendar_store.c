@@ -131,3 +131,47 @@ int calendar_remove(struct db *db, const struct calendar_day *d)
 {
     return day_delete(db, d->day, d->version);
 }
+
+int calendar_set_range(struct db *db, struct date from, struct date to, int working,
+                       const char *name, const char *actor)
+{
+    int rc = db_write_begin(db);
+    for (int32_t n = workcal_day_number(from); rc == DB_OK && n <= workcal_day_number(to); n++) {
+        char iso[11];
+        struct date d = workcal_date_of_number(n);
+        rc = calendar_set(db, date_format(&d, iso), working, name, actor);
+    }
+    if (rc == DB_OK) return db_commit(db);
+    db_rollback(db);
+    return rc;
+}
+
+int calendar_fill_weekends(struct db *db, int year, const char *name, const char *actor,
+                           size_t *added)
+{
+    *added = 0;
+    char when[20];
+    clock_format(clock_now(), when);
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    struct date first = {year, 1, 1}, last = {year, 12, 31};
+    for (int32_t n = workcal_day_number(first); rc == DB_OK && n <= workcal_day_number(last); n++) {
+        int wd = workcal_weekday(n);
+        if (wd != 0 && wd != 6) continue;
+        char iso[11];
+        struct date d = workcal_date_of_number(n);
+        struct db_stmt *st = db_prepare(db, "INSERT INTO calendar (day, kind, name, updated_at,"
+                                            " updated_by) VALUES (?1, 'holiday', ?2, ?3, ?4)"
+                                            " ON CONFLICT (day) DO NOTHING");
+        db_bind_text(st, 1, date_format(&d, iso));
+        db_bind_text(st, 2, name);
+        db_bind_text(st, 3, when);
+        db_bind_text(st, 4, actor);
+        rc = db_write_one(db, st, NULL);
+        if (rc == DB_OK) *added += (size_t)db_changes(db);
+    }
+    if (rc == DB_OK) return db_commit(db);
+    db_rollback(db);
+    *added = 0;
+    return rc;
+}

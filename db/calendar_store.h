@@ -49,6 +49,22 @@ int calendar_set(struct db *db, const char *day, int working, const char *name, 
 */
 int calendar_save(struct db *db, struct calendar_day *d, const char *was, const char *actor);
 
+/*
+** Record every day from..to (YYYY-MM-DD, inclusive) as working or not,
+** named name, replacing what each held, in one transaction, as actor.
+** Returns DB_OK or an error (then none of them changed).
+*/
+int calendar_set_range(struct db *db, struct date from, struct date to, int working,
+                       const char *name, const char *actor);
+
+/*
+** Record each Saturday and Sunday of year as a rest day named name, in one
+** transaction, leaving a day already on record as it is (a 调休 working
+** day entered first). *added: how many were new. Returns DB_OK or an error.
+*/
+int calendar_fill_weekends(struct db *db, int year, const char *name, const char *actor,
+                           size_t *added);
+
 /* Remove a day, the version checked: DB_OK, DB_CONFLICT or an error. */
 int calendar_remove(struct db *db, const struct calendar_day *d);
 

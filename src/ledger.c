@@ -21,16 +21,22 @@
 
 /* The headers people use, per field; the first is the one bangban writes. */
 static const struct ledger_header resident_headers[] = {
-    {LF_NAME, "姓名"},          {LF_GENDER, "性别"},       {LF_ETHNICITY, "民族"},
-    {LF_BIRTH, "出生日期"},     {LF_ID, "居民身份证号"},   {LF_ID, "公民身份号码"},
-    {LF_ID, "身份证号"},        {LF_ID, "身份证号码"},     {LF_ID, "居民身份证号码"},
-    {LF_PHONE, "手机号"},       {LF_PHONE, "联系电话"},    {LF_PHONE, "手机号码"},
-    {LF_PHONE, "手机"},         {LF_LANDLINE, "固定电话"}, {LF_LANDLINE, "座机"},
-    {LF_COMMUNITY, "所属社区"}, {LF_COMMUNITY, "社区"},    {LF_GRID, "所属网格"},
-    {LF_GRID, "网格"},          {LF_ADDRESS, "住址"},      {LF_ADDRESS, "现住址"},
-    {LF_ADDRESS, "户籍地址"},   {LF_ADDRESS, "地址"},      {LF_TAGS, "人员标签"},
-    {LF_TAGS, "标签"},          {LF_TAGS, "人员类别"},     {LF_NOTE, "备注"},
-    {LF_IGNORED, "序号"},
+    {LF_NAME, "姓名"},          {LF_NAME, "居民姓名"},    {LF_GENDER, "性别"},
+    {LF_ETHNICITY, "民族"},     {LF_BIRTH, "出生日期"},   {LF_BIRTH, "出生年月"},
+    {LF_BIRTH, "出生年月日"},   {LF_BIRTH, "生日"},       {LF_ID, "居民身份证号"},
+    {LF_ID, "公民身份号码"},    {LF_ID, "身份证号"},      {LF_ID, "身份证号码"},
+    {LF_ID, "居民身份证号码"},  {LF_ID, "身份证"},        {LF_ID, "证件号码"},
+    {LF_ID, "身份证件号码"},    {LF_PHONE, "手机号"},     {LF_PHONE, "联系电话"},
+    {LF_PHONE, "手机号码"},     {LF_PHONE, "手机"},       {LF_PHONE, "联系方式"},
+    {LF_PHONE, "移动电话"},     {LF_PHONE, "电话"},       {LF_PHONE, "电话号码"},
+    {LF_LANDLINE, "固定电话"},  {LF_LANDLINE, "座机"},    {LF_LANDLINE, "家庭电话"},
+    {LF_COMMUNITY, "所属社区"}, {LF_COMMUNITY, "社区"},   {LF_COMMUNITY, "所在社区"},
+    {LF_GRID, "所属网格"},      {LF_GRID, "网格"},        {LF_GRID, "所在网格"},
+    {LF_ADDRESS, "住址"},       {LF_ADDRESS, "现住址"},   {LF_ADDRESS, "户籍地址"},
+    {LF_ADDRESS, "地址"},       {LF_ADDRESS, "家庭住址"}, {LF_ADDRESS, "现居住地址"},
+    {LF_ADDRESS, "居住地址"},   {LF_ADDRESS, "家庭地址"}, {LF_ADDRESS, "现居地址"},
+    {LF_TAGS, "人员标签"},      {LF_TAGS, "标签"},        {LF_TAGS, "人员类别"},
+    {LF_TAGS, "人员类型"},      {LF_NOTE, "备注"},        {LF_IGNORED, "序号"},
 };
 
 static const int resident_required[] = {LF_NAME, LF_ID};
@@ -84,7 +90,8 @@ struct ledger {
 int ledger_schema_field(const struct ledger_schema *schema, const char *header)
 {
     char *h = text_normalize(header, TEXT_NORM_NOSPACE);
-    int f = LEDGER_UNKNOWN;
+    /* The reasons bangban wrote into a rejects file: a re-import of it reads past them. */
+    int f = str_eq(h, LEDGER_REASON_HEADER) ? LEDGER_IGNORED : LEDGER_UNKNOWN;
     for (size_t i = 0; i < schema->n; i++)
         if (str_eq(h, schema->headers[i].header)) {
             f = schema->headers[i].field;
@@ -348,8 +355,125 @@ const char *ledger_column_header(const struct ledger *l, int f)
     return c >= 0 ? l->header.v[c] : ledger_schema_header(l->schema, f);
 }
 
+int ledger_map_column(struct ledger *l, size_t i, int f)
+{
+    if (i >= l->header.n || (f != LEDGER_IGNORED && (f < 0 || f >= l->schema->nfields))) return -1;
+    int was = l->field_of[i];
+    if (was >= 0 && was < l->schema->nfields && l->column_of[was] == (int)i) l->column_of[was] = -1;
+    if (f != LEDGER_IGNORED) {
+        if (l->column_of[f] >= 0) l->field_of[l->column_of[f]] = LEDGER_IGNORED;
+        l->column_of[f] = (int)i;
+    }
+    l->field_of[i] = f;
+    return 0;
+}
+
+int ledger_map_text(struct ledger *l, const char *mapping, char **err)
+{
+    const char *eq = strchr(mapping, '=');
+    if (!eq) {
+        *err = xasprintf(_("--map %s: write HEADER=COLUMN, such as 家庭电话=手机号"), mapping);
+        return -1;
+    }
+    char *header = xstrndup(mapping, (size_t)(eq - mapping));
+    char *h = text_normalize(header, TEXT_NORM_NOSPACE);
+    char *target = text_normalize(eq + 1, TEXT_NORM_NOSPACE);
+    int f = *target ? ledger_schema_field(l->schema, target) : LEDGER_IGNORED;
+    int col = -1;
+    for (size_t i = 0; i < l->header.n && col < 0; i++) {
+        char *name = text_normalize(l->header.v[i], TEXT_NORM_NOSPACE);
+        if (str_eq(name, h)) col = (int)i;
+        free(name);
+    }
+    int rc = -1;
+    if (col < 0)
+        *err = xasprintf(_("--map %s: the ledger has no column %s"), mapping, header);
+    else if (f == LEDGER_UNKNOWN)
+        *err = xasprintf(_("--map %s: %s is not a column bangban knows for this ledger"), mapping,
+                         target);
+    else
+        rc = ledger_map_column(l, (size_t)col, f);
+    free(header);
+    free(h);
+    free(target);
+    return rc;
+}
+
+/* The reason column of l's header when it is the last one, else -1. */
+static int reason_column(const struct ledger *l)
+{
+    if (!l->header.n) return -1;
+    char *h = text_normalize(l->header.v[l->header.n - 1], TEXT_NORM_NOSPACE);
+    int last = str_eq(h, LEDGER_REASON_HEADER);
+    free(h);
+    return last ? (int)l->header.n - 1 : -1;
+}
+
+/* text (UTF-8) in l's encoding onto out; a character the encoding has no code for becomes ?. */
+static void encode_into(const struct ledger *l, const char *text, struct strbuf *out)
+{
+    if (l->codec == CODEC_UTF8) {
+        strbuf_adds(out, text);
+        return;
+    }
+    struct codec_error e;
+    size_t n = strlen(text);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int len = utf8_decode(text + i, n - i, &cp);
+        if (len < 1) len = 1;
+        size_t before = out->len;
+        if (codec_encode(l->codec, text + i, (size_t)len, out, &e) != 0) {
+            out->len = before;
+            strbuf_addc(out, '?');
+        }
+        i += (size_t)len;
+    }
+}
+
+/* One cell, quoted, guarded against formulas, in l's encoding, with the delimiter before it. */
+static void reason_cell(const struct ledger *l, const char *text, struct strbuf *out)
+{
+    strbuf_addc(out, l->delim);
+    strbuf_addc(out, '"');
+    if (csv_formula_risk(text)) strbuf_addc(out, '\'');
+    struct strbuf quoted = STRBUF_INIT;
+    for (const char *p = text; *p; p++) {
+        if (*p == '"') strbuf_addc(&quoted, '"');
+        strbuf_addc(&quoted, *p);
+    }
+    encode_into(l, strbuf_str(&quoted), out);
+    strbuf_free(&quoted);
+    strbuf_addc(out, '"');
+}
+
+/* Bytes of raw before its column col (its delimiter): where a kept reason column starts. */
+static size_t before_column(const char *raw, size_t len, char delim, int col)
+{
+    int c = 0, quoted = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (raw[i] == '"') quoted = !quoted;
+        if (raw[i] == delim && !quoted && ++c == col) return i;
+    }
+    return len;
+}
+
+/* One refused row: its bytes (without an old reason), empty cells up to the header's, its reason.
+ */
+static void reject_line(const struct ledger *l, int kept, const char *raw, size_t len,
+                        const char *reason, struct strbuf *out)
+{
+    size_t ncols = kept >= 0 ? (size_t)kept : l->header.n;
+    if (kept >= 0) len = before_column(raw, len, l->delim, kept);
+    strbuf_add(out, raw, len);
+    for (size_t c = (size_t)column_at(raw, len, l->delim) + 1; c < ncols; c++)
+        strbuf_addc(out, l->delim);
+    reason_cell(l, reason ? reason : "", out);
+    strbuf_adds(out, l->eol);
+}
+
 int ledger_write_rejects(const struct ledger *l, const char *path, char *const *rows,
-                         const size_t *lens, size_t n, char **err)
+                         const size_t *lens, char *const *reasons, size_t n, char **err)
 {
     struct outfile o;
     int fd = outfile_open(&o, path, 1);
@@ -364,12 +488,21 @@ int ledger_write_rejects(const struct ledger *l, const char *path, char *const *
         }
         return -1;
     }
-    fwrite(l->map, 1, l->bom_len + l->header_len, f); /* the BOM, then the header */
-    fputs(l->eol, f);
-    for (size_t i = 0; i < n; i++) {
-        fwrite(rows[i], 1, lens[i], f);
-        fputs(l->eol, f);
+    int kept = reason_column(l);
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_add(&sb, l->map, l->bom_len + l->header_len); /* the BOM, then the header */
+    if (kept < 0) {
+        strbuf_addc(&sb, l->delim);
+        encode_into(l, LEDGER_REASON_HEADER, &sb);
     }
+    strbuf_adds(&sb, l->eol);
+    fwrite(sb.buf, 1, sb.len, f);
+    for (size_t i = 0; i < n; i++) {
+        strbuf_reset(&sb);
+        reject_line(l, kept, rows[i], lens[i], reasons[i], &sb);
+        fwrite(sb.buf, 1, sb.len, f);
+    }
+    strbuf_free(&sb);
     int ok = fflush(f) == 0 && !ferror(f);
     ok = fclose(f) == 0 && ok;
     if (!ok || outfile_commit(&o) != 0) {

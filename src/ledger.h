@@ -30,6 +30,8 @@
 #define LEDGER_COLUMNS_MAX 500u     /* columns of the header */
 #define LEDGER_RECORD_MAX  1048576u /* bytes of one record */
 #define LEDGER_CELL_MAX    500u     /* characters of a cell, for fields a schema gives no maximum */
+/* The last column of a rejects file: why each row was refused; every kind reads past it. */
+#define LEDGER_REASON_HEADER "错误原因"
 
 /* A header people use for a field; a schema lists them, the first for a field is the one written.
  */
@@ -128,6 +130,21 @@ int ledger_detected(const struct ledger *l);
 size_t ledger_columns(const struct ledger *l);
 const char *ledger_column_name(const struct ledger *l, size_t i);
 int ledger_column_field(const struct ledger *l, size_t i);
+/*
+** Let column i feed field f instead (a field of the schema, or
+** LEDGER_IGNORED): a header the schema does not know, mapped by the clerk.
+** A column that fed f before is then ignored. Returns 0, or -1 when i or f
+** is out of range.
+*/
+int ledger_map_column(struct ledger *l, size_t i, int f);
+
+/*
+** Apply mappings written "HEADER=TARGET" (TARGET a header the schema knows
+** for a field, such as 手机号, or empty to ignore the column). Returns 0,
+** or -1 with *err (caller frees) naming the mapping that does not fit.
+*/
+int ledger_map_text(struct ledger *l, const char *mapping, char **err);
+
 /* The column feeding field f, or -1. */
 int ledger_column_of(const struct ledger *l, int f);
 /* The value of field f in a row ("" when the ledger has no such column). Borrowed. */
@@ -138,10 +155,14 @@ const char *ledger_column_header(const struct ledger *l, int f);
 /*
 ** Write a rejects file: the ledger's BOM and header as they are in the
 ** file, then rows[0..n) (raw bytes of lens[i] each), each with the
-** ledger's own line ending. Returns 0, or -1 with *err (caller frees).
+** ledger's own line ending; after each row, in a last column headed
+** LEDGER_REASON_HEADER, reasons[i] (UTF-8, written in the ledger's own
+** encoding, a character it has no code for as ?). A ledger that has that
+** column last already (a rejects file imported again) keeps it, each
+** row's old reason replaced. Returns 0, or -1 with *err (caller frees).
 */
 int ledger_write_rejects(const struct ledger *l, const char *path, char *const *rows,
-                         const size_t *lens, size_t n, char **err);
+                         const size_t *lens, char *const *reasons, size_t n, char **err);
 
 /*
 ** A registered record (into) with a ledger row's values (from) for the

@@ -5,6 +5,7 @@
 #include "text.h"
 #include "i18n.h"
 #include "util.h"
+#include "validate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -254,8 +255,8 @@ const struct ledger_schema ledger_calendar = {calendar_headers,
 /* 放假 / 休息 / 节假日 -> 0; 上班 / 调休上班 / 补班 / 工作日 -> 1; else -1. */
 static int calendar_kind(const char *text)
 {
-    static const char *const rest[] = {"放假", "休息", "节假日", "假日", "holiday"};
-    static const char *const work[] = {"上班", "调休上班", "补班", "工作日", "workday"};
+    static const char *const rest[] = {"放假", "休息", "节假日", "假日", "休", "holiday"};
+    static const char *const work[] = {"上班", "调休上班", "补班", "工作日", "班", "workday"};
     char *t = text_normalize(text, TEXT_NORM_NOSPACE);
     int kind = -1;
     for (size_t i = 0; i < ARRAY_LEN(rest); i++)
@@ -293,4 +294,68 @@ int calendar_row_check(const struct ledger *l, const struct ledger_row *row, str
 int workcal_last_year(const struct workcal *c)
 {
     return c->n ? workcal_date_of_number(c->days[c->n - 1]).year : 0;
+}
+
+int workcal_weekday(int32_t n)
+{
+    return (int)(((n % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
+}
+
+/* The first of "..", "~", "～", "至", "到" in s, its length in *n, or NULL. */
+static const char *range_separator(const char *s, size_t *n)
+{
+    static const char *const seps[] = {"..", "~", "～", "至", "到"};
+    const char *best = NULL;
+    for (size_t i = 0; i < ARRAY_LEN(seps); i++) {
+        const char *at = strstr(s, seps[i]);
+        if (at && (!best || at < best)) {
+            best = at;
+            *n = strlen(seps[i]);
+        }
+    }
+    return best;
+}
+
+const char *workcal_parse_range(const char *text, struct date *from, struct date *to, int *working,
+                                char **name)
+{
+    *name = NULL;
+    char *line = text_normalize(text, TEXT_NORM_PROSE);
+    struct strlist words = STRLIST_INIT;
+    for (char *w = strtok(line, " \t"); w; w = strtok(NULL, " \t"))
+        strlist_add(&words, w);
+    const char *why = NULL;
+    if (words.n < 2) {
+        why = _("write a date or two, then 休 or 班: 2027-10-01..2027-10-07 休 国庆节");
+        goto out;
+    }
+    size_t n = 0;
+    const char *sep = range_separator(words.v[0], &n);
+    char *first = sep ? xstrndup(words.v[0], (size_t)(sep - words.v[0])) : xstrdup(words.v[0]);
+    int bad =
+        date_parse(first, from) != DATE_OK || date_parse(sep ? sep + n : first, to) != DATE_OK;
+    free(first);
+    int32_t a = bad ? 0 : workcal_day_number(*from), b = bad ? 0 : workcal_day_number(*to);
+    int kind = calendar_kind(words.v[1]);
+    if (bad)
+        why = _("the dates are not dates such as 2027-10-01 or 2027-10-01..2027-10-07");
+    else if (b < a)
+        why = _("the range ends before it starts");
+    else if (b - a >= WORKCAL_RANGE_MAX)
+        why = _("a range holds at most 31 days");
+    else if (kind < 0)
+        why = _("after the dates write 休 (a holiday) or 班 (a day worked)");
+    if (why) goto out;
+    *working = kind;
+    struct strlist rest = {words.v + 2, words.n - 2, 0};
+    *name = strlist_join(&rest, " ");
+    why = validate_line(*name);
+    if (why) {
+        free(*name);
+        *name = NULL;
+    }
+out:
+    strlist_free(&words);
+    free(line);
+    return why;
 }

@@ -46,6 +46,21 @@ extern const struct ledger_schema ledger_calendar;
 int calendar_row_check(const struct ledger *l, const struct ledger_row *row, struct calendar_day *d,
                        struct ledger_problems *p);
 
+/*
+** A line a clerk types to enter holidays and 调休 days quickly:
+** "2027-10-01..2027-10-07 休 国庆节" or "2027-10-09 班 国庆节调休" (the range
+** also written with ~ ～ 至 or 到; 休 / 放假 / 休息, 班 / 上班 / 补班; the name
+** may be left out). Fills *from, *to (from <= to, at most
+** WORKCAL_RANGE_MAX days), *working and *name (caller frees). Returns
+** NULL, or why the line is not one (translated; nothing to free).
+*/
+#define WORKCAL_RANGE_MAX 31
+const char *workcal_parse_range(const char *text, struct date *from, struct date *to, int *working,
+                                char **name);
+
+/* 0 Sunday .. 6 Saturday for day number n (workcal_day_number()). */
+int workcal_weekday(int32_t n);
+
 struct workcal {
     int32_t *days; /* day numbers (days since 1970-01-01) that break the rule, sorted */
     size_t n, cap;

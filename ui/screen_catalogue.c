@@ -12,6 +12,7 @@
 #include "db/settings_store.h"
 #include "src/actor.h"
 #include "src/catalogue.h"
+#include "src/clock.h"
 #include "src/date.h"
 #include "src/i18n.h"
 #include "src/request.h"
@@ -203,6 +204,101 @@ static char *catalogue_tab_note(struct list_screen *ls)
     return xasprintf(_("Working hours %s · Tab: next list"), (const char *)ls->ctx);
 }
 
+/* The year after the last one the calendar holds days of (next year when it holds none). */
+static int calendar_next_year(void)
+{
+    struct calendar_days d;
+    int year = 0;
+    if (calendar_list(ui.db, "", &d) == DB_OK && d.n) year = atoi(d.v[d.n - 1].day) + 1;
+    calendar_days_free(&d);
+    if (!year) {
+        char today[20];
+        clock_format(clock_now(), today);
+        year = atoi(today) + 1;
+    }
+    return year;
+}
+
+/* Ask which year; 0 when cancelled or not a year (said). */
+static int calendar_ask_year(void)
+{
+    char *initial = xasprintf("%d", calendar_next_year());
+    char *text = NULL;
+    int ok = dialog_input(_("A year's calendar"), _("Which year (its weekends become rest days)?"),
+                          initial, 4, &text);
+    free(initial);
+    int year = ok ? atoi(text) : 0;
+    if (ok && (year < 2000 || year > 2100)) {
+        ui_message(UI_MSG_ERROR, _("%s is not a year such as 2027"), text);
+        year = 0;
+    }
+    free(text);
+    return year;
+}
+
+/*
+** F9 on the catalogue, "a year's calendar": the year's weekends recorded as
+** rest days, then the State Council's holidays and 调休 working days typed
+** a range a line (2027-10-01..2027-10-07 休 国庆节) until an empty line.
+** Each line is one transaction; a line that is not one is said and kept.
+*/
+static void calendar_year_command(struct screen *s, const struct command *c)
+{
+    (void)c;
+    int year = calendar_ask_year();
+    if (!year) return;
+    size_t added;
+    int rc = calendar_fill_weekends(ui.db, year, "周末", actor_name(), &added);
+    if (rc != DB_OK) {
+        ui_db_failed(_("Not changed"), rc);
+        return;
+    }
+    char *said = xasprintf(_("%d: %zu weekend days recorded as rest days."), year, added);
+    char *typed = NULL;
+    for (;;) {
+        char *prompt = xasprintf(_("%s\nNext: a holiday or a day worked, such as\n"
+                                   "%d-10-01..%d-10-07 休 国庆节   or   %d-10-09 班 国庆节调休\n"
+                                   "(an empty line ends)"),
+                                 said, year, year, year);
+        char *line = NULL;
+        int ok = dialog_input(_("A year's calendar"), prompt, typed, 60, &line);
+        free(prompt);
+        free(typed);
+        typed = NULL;
+        if (!ok || str_empty(line)) {
+            free(line);
+            break;
+        }
+        struct date from, to;
+        int working;
+        char *name;
+        const char *why = workcal_parse_range(line, &from, &to, &working, &name);
+        free(said);
+        if (why) {
+            said = xasprintf(_("Not recorded: %s"), why);
+            typed = line; /* kept to be mended */
+            continue;
+        }
+        rc = calendar_set_range(ui.db, from, to, working, name, actor_name());
+        int days = workcal_day_number(to) - workcal_day_number(from) + 1;
+        char a[11], b[11];
+        said = rc == DB_OK ? xasprintf(ngettext("Recorded %s..%s %s %s (%d day).",
+                                                "Recorded %s..%s %s %s (%d days).", days),
+                                       date_format(&from, a), date_format(&to, b),
+                                       working ? _("Workday") : _("Holiday"), name, days)
+                           : db_rc_text(ui.db, rc);
+        free(name);
+        free(line);
+    }
+    free(said);
+    struct list_screen *ls = (struct list_screen *)s;
+    list_screen_set_tab(ls, TAB_CALENDAR);
+    char shown[8];
+    snprintf(shown, sizeof shown, "%d", year);
+    lineedit_set(&ls->search, shown);
+    list_screen_reload(ls);
+}
+
 static const struct command catalogue_menu[] = {
     {"import-catalogue", '1', N_("Import a service catalogue"),
      N_("Read a catalogue ledger: items with their units and time limits"), 0, import_command, 0,
@@ -213,6 +309,9 @@ static const struct command catalogue_menu[] = {
     {"settings", '3', N_("Settings"),
      N_("The centre's name and desk phone, working hours, how the rates are reckoned"), 0, NULL, 0,
      screen_settings_new},
+    {"calendar-year", '4', N_("Enter a year's calendar"),
+     N_("A year's weekends as rest days, then its holidays and 调休 days typed a range a line"), 0,
+     calendar_year_command, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

@@ -3,9 +3,13 @@
 ** (app/ledgers.h) imports: 居民台账, 服务清单, 工作日历. The clerk names the file; the screen shows
 ** its first rows as they decode (so a wrongly guessed encoding is seen and
 ** changed before anything is written: a short GBK file can pass for
-** UTF-8), which columns were understood and which not, then imports with a
-** progress bar and lists every rejected row with its line, column and
-** reason, and where the rejects file went.
+** UTF-8), which columns were understood and which not (F9 maps a column
+** to a field, or has it ignored). F2 then compares the whole file with
+** what is stored, writing nothing (ledger_preview()): how many records are
+** new, changed, unchanged or refused, and the first changed ones field by
+** field, old -> new. F2 again asks, then imports with a progress bar and
+** lists every rejected row with its line, column and reason, and where
+** the rejects file went.
 */
 #include "app/ledgers.h"
 #include "src/actor.h"
@@ -38,11 +42,15 @@ struct import_screen {
     int64_t loaded_encoding;
     struct strlist preview; /* lines to show: rows, columns, problems */
     int ready;              /* the file opened: F2 may import */
-    struct strlist results; /* after an import: the report, one line each */
+    struct strlist results; /* after a dry run or an import: the report, one line each */
+    int checked;            /* results are the dry run of what the form says: F2 imports */
     size_t first;           /* the first line shown */
+    struct strlist maps;    /* columns mapped by hand: "HEADER=COLUMN" (COLUMN "": ignored) */
+    struct strlist columns; /* the ledger's headers, and what each feeds (for F9) */
+    int *feeds;
 };
 
-static const enum action import_bar[] = {ACT_SAVE, ACT_NONE};
+static const enum action import_bar[] = {ACT_SAVE, ACT_MENU, ACT_NONE};
 
 /* Encodings offered: ENCODING_DETECT, else ENCODING_FORCED + enum codec. */
 #define ENCODING_DETECT 1
@@ -63,8 +71,14 @@ static int ledger_open_as(struct import_screen *is, const char *path, struct led
 {
     int64_t enc = form_choice(&is->form, F_ENCODING);
     int forced = enc >= ENCODING_FORCED;
-    return ledger_open(path, is->kind->schema, forced,
-                       forced ? (enum codec)(enc - ENCODING_FORCED) : CODEC_UTF8, l, err);
+    if (ledger_open(path, is->kind->schema, forced,
+                    forced ? (enum codec)(enc - ENCODING_FORCED) : CODEC_UTF8, l, err) != 0)
+        return -1;
+    for (size_t i = 0; i < is->maps.n; i++) {
+        char *why;
+        if (ledger_map_text(*l, is->maps.v[i], &why) != 0) free(why); /* a header no longer there */
+    }
+    return 0;
 }
 
 static int existing_source(void *ctx, const char *query, struct choice_list *out)
@@ -105,6 +119,7 @@ static void preview_load(struct import_screen *is)
     is->loaded_path = path;
     is->loaded_encoding = enc;
     strlist_clear(&is->preview);
+    strlist_clear(&is->columns);
     is->ready = 0;
     if (str_empty(path)) return;
     struct ledger *l;
@@ -119,17 +134,24 @@ static void preview_load(struct import_screen *is)
     strlist_add(&is->preview, line);
     free(line);
     struct strbuf known = STRBUF_INIT, unknown = STRBUF_INIT;
+    free(is->feeds);
+    is->feeds = xcalloc(ledger_columns(l) + 1, sizeof *is->feeds);
     for (size_t i = 0; i < ledger_columns(l); i++) {
-        enum ledger_field f = ledger_column_field(l, i);
-        struct strbuf *sb = f == LF_UNKNOWN ? &unknown : &known;
-        if (f == LF_IGNORED) continue;
+        strlist_add(&is->columns, ledger_column_name(l, i));
+        is->feeds[i] = ledger_column_field(l, i);
+    }
+    for (size_t i = 0; i < ledger_columns(l); i++) {
+        int f = ledger_column_field(l, i);
+        struct strbuf *sb = f == LEDGER_UNKNOWN ? &unknown : &known;
+        if (f == LEDGER_IGNORED) continue;
         strbuf_addf(sb, "%s%s", sb->len ? "、" : "", ledger_column_name(l, i));
     }
     line = xasprintf(_("Columns used: %s"), strbuf_str(&known));
     strlist_add(&is->preview, line);
     free(line);
     if (unknown.len) {
-        line = xasprintf(_("Columns not known (not imported): %s"), strbuf_str(&unknown));
+        line = xasprintf(_("Columns not known (not imported; F9 maps one to a field): %s"),
+                         strbuf_str(&unknown));
         strlist_add(&is->preview, line);
         free(line);
     }
@@ -158,40 +180,145 @@ static void progress(void *ctx, const char *step, size_t done, size_t total)
     dialog_progress(step, done, total);
 }
 
-static void import_run(struct import_screen *is)
+/* The report's lines into the results: the summary first, then each problem, then the changes. */
+static void results_fill(struct import_screen *is, const struct import_report *rep)
+{
+    strlist_clear(&is->results);
+    strlist_add_take(&is->results, import_summary(rep));
+    char *text = import_report_text(rep);
+    if (rep->nchanges) {
+        char *changes = import_changes_text(rep);
+        char *head = xasprintf(_("Records it would change (the first %zu of %zu):\n"),
+                               rep->nchanges, rep->updated);
+        char *all = xasprintf("%s%s%s", text, head, changes);
+        free(text);
+        free(head);
+        free(changes);
+        text = all;
+    }
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+        strlist_add(&is->results, line);
+    free(text);
+    is->first = 0;
+}
+
+/* Open the ledger as the form says and run kind's import (dry: its preview) over it. */
+static int import_pass(struct import_screen *is, int dry, struct import_report *rep, char **err)
 {
     struct ledger *l;
-    char *err;
-    if (ledger_open_as(is, is->loaded_path, &l, &err) != 0) {
-        ui_message(UI_MSG_ERROR, "%s", err);
-        free(err);
-        return;
-    }
+    memset(rep, 0, sizeof *rep);
+    if (ledger_open_as(is, is->loaded_path, &l, err) != 0) return DB_INVALID;
     struct import_options o = {(enum import_existing)(form_choice(&is->form, F_EXISTING) - 1),
                                NULL,
                                is->loaded_path,
                                actor_name(),
                                progress,
-                               is};
+                               is,
+                               dry};
+    int rc = dry ? ledger_preview(is->kind, ui.db, l, &o, rep, err)
+                 : ledger_import(is->kind, ui.db, l, &o, rep, err);
+    ledger_close(l);
+    return rc;
+}
+
+/* F2 the first time: what the import would do, nothing written. */
+static void import_check(struct import_screen *is)
+{
     struct import_report rep;
-    int rc = ledger_import(is->kind, ui.db, l, &o, &rep, &err);
-    strlist_clear(&is->results);
+    char *err = NULL;
+    int rc = import_pass(is, 1, &rep, &err);
+    if (rc == DB_OK) {
+        results_fill(is, &rep);
+        is->checked = 1;
+        ui_message(UI_MSG_INFO, "%s", _("Nothing is written yet: F2 imports, Esc goes back"));
+    } else {
+        ui_message(UI_MSG_ERROR, "%s", err ? err : "");
+    }
+    free(err);
+    import_report_free(&rep);
+}
+
+/* F2 after the dry run: asked, then imported. */
+static void import_run(struct import_screen *is)
+{
+    char *q = xasprintf(_("Import %s now?"), is->loaded_path);
+    int yes = dialog_confirm(_(is->kind->import_title), q, 0);
+    free(q);
+    if (!yes) {
+        ui_message(UI_MSG_INFO, "%s", _("Not imported"));
+        return;
+    }
+    struct import_report rep;
+    char *err = NULL;
+    int rc = import_pass(is, 0, &rep, &err);
+    is->checked = 0;
     if (rc == DB_OK) {
         char *summary = import_summary(&rep);
         ui_message(rep.rejected ? UI_MSG_ERROR : UI_MSG_INFO, "%s", summary);
-        strlist_add(&is->results, summary);
         free(summary);
-        char *text = import_report_text(&rep);
-        for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
-            strlist_add(&is->results, line);
-        free(text);
+        results_fill(is, &rep);
     } else {
-        ui_message(UI_MSG_ERROR, _("Nothing was imported: %s"), err);
-        free(err);
+        strlist_clear(&is->results);
+        ui_message(UI_MSG_ERROR, _("Nothing was imported: %s"), err ? err : "");
     }
-    is->first = 0;
+    free(err);
     import_report_free(&rep);
-    ledger_close(l);
+}
+
+/* F9's first list: the ledger's columns, each with what it feeds. */
+static int column_source(void *ctx, const char *query, struct choice_list *out)
+{
+    struct import_screen *is = ctx;
+    const struct ledger_schema *schema = is->kind->schema;
+    for (size_t i = 0; i < is->columns.n; i++) {
+        int f = is->feeds[i];
+        const char *feeds = f == LEDGER_UNKNOWN   ? _("not known: not imported")
+                            : f == LEDGER_IGNORED ? _("ignored")
+                                                  : ledger_schema_header(schema, f);
+        choice_list_offer(out, query, (int64_t)i, is->columns.v[i], feeds);
+    }
+    return 0;
+}
+
+#define FIELD_IGNORE 1000
+
+/* F9's second list: the kind's fields, each by the header bangban writes, and "ignore". */
+static int field_source(void *ctx, const char *query, struct choice_list *out)
+{
+    struct import_screen *is = ctx;
+    const struct ledger_schema *schema = is->kind->schema;
+    for (int f = 0; f < schema->nfields; f++)
+        choice_list_offer(out, query, f, ledger_schema_header(schema, f), "");
+    choice_list_offer(out, query, FIELD_IGNORE, _("Ignore this column"), "");
+    return 0;
+}
+
+/* F9: a column of the ledger mapped to a field (or ignored); the preview follows. */
+static void import_map(struct import_screen *is)
+{
+    if (!is->columns.n) {
+        ui_message(UI_MSG_ERROR, "%s", _("Choose a ledger that opens first"));
+        return;
+    }
+    struct choice col, field;
+    if (!dialog_choose(_("Which column?"), column_source, is, NULL, &col)) return;
+    char *title = xasprintf(_("Column %s holds"), col.label);
+    int chosen = dialog_choose(title, field_source, is, NULL, &field);
+    free(title);
+    if (chosen) {
+        const char *to =
+            field.id == FIELD_IGNORE ? "" : ledger_schema_header(is->kind->schema, (int)field.id);
+        strlist_add_take(&is->maps, xasprintf("%s=%s", col.label, to));
+        free(field.label);
+        free(field.detail);
+        free(is->loaded_path); /* read again with the mapping */
+        is->loaded_path = NULL;
+        preview_load(is);
+        strlist_clear(&is->results);
+        is->checked = 0;
+    }
+    free(col.label);
+    free(col.detail);
 }
 
 static void import_draw(struct screen *s, int top, int rows)
@@ -202,16 +329,18 @@ static void import_draw(struct screen *s, int top, int rows)
     int y = top + form_rows;
     if (is->results.n) {
         /* Every line whole, wrapped: a reason cut short is no use to the clerk. */
-        draw_text(y++, 1, COLS - 2, _("Result of the import (PgUp/PgDn scroll):"), A_BOLD,
-                  TEXT_FIT_ELLIPSIS);
+        draw_text(y++, 1, COLS - 2,
+                  is->checked ? _("What the import would do (F2 imports; PgUp/PgDn scroll):")
+                              : _("Result of the import (PgUp/PgDn scroll):"),
+                  A_BOLD, TEXT_FIT_ELLIPSIS);
         for (size_t i = is->first; i < is->results.n && y < top + rows; i++)
             y += draw_wrapped(y, 1, COLS - 2, top + rows - y, is->results.v[i],
                               term_attr(i ? UI_NORMAL : UI_TITLE));
         return;
     }
     draw_text(y++, 1, COLS - 2,
-              _("Preview (F2 imports; change the encoding if the text is garbled):"), A_BOLD,
-              TEXT_FIT_ELLIPSIS);
+              _("Preview (F2 compares with what is stored; fix a garbled text by the encoding):"),
+              A_BOLD, TEXT_FIT_ELLIPSIS);
     /* Rows are cut to a line each; a ledger that cannot be read says why in full. */
     for (size_t i = 0; i < is->preview.n && y < top + rows; i++)
         if (is->ready)
@@ -233,17 +362,25 @@ static int import_key(struct screen *s, enum action a, const struct key *k)
             is->first = is->first > page ? is->first - page : 0;
         return UI_HANDLED;
     }
+    if (a == ACT_MENU) {
+        import_map(is);
+        return UI_HANDLED;
+    }
     int r = form_key(&is->form, a, k);
     preview_load(is);
     if (r == FORM_SAVE) {
-        if (!is->ready) {
+        if (!is->ready)
             ui_message(UI_MSG_ERROR, "%s", _("Choose a ledger that opens first"));
-        } else {
+        else if (is->checked)
             import_run(is);
-        }
+        else
+            import_check(is);
         return UI_HANDLED;
     }
-    if (r != UI_IGNORED) strlist_clear(&is->results);
+    if (r != UI_IGNORED) {
+        strlist_clear(&is->results);
+        is->checked = 0;
+    }
     return r;
 }
 
@@ -254,6 +391,9 @@ static void import_free(struct screen *s)
     free(is->loaded_path);
     strlist_free(&is->preview);
     strlist_free(&is->results);
+    strlist_free(&is->maps);
+    strlist_free(&is->columns);
+    free(is->feeds);
     free(is);
 }
 

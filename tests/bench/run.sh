@@ -63,6 +63,13 @@ echo "  ratio                                    $(awk "BEGIN {printf \"%.2f\", 
 tail -1 "$T/import.out" | sed 's/^/  /'
 echo
 
+# A dry run of the same ledger over the register it filled: every row compared, nothing written.
+"$stat" "$bin" --db "$T/import.db" import residents "$T/ledger.csv" --dry-run >"$T/dry.out" 2>"$T/stat"
+read -r ms mib <"$T/stat"
+echo "  bangban import residents --dry-run       $ms ms, peak RSS $mib MiB (the ledger over its own register)"
+tail -1 "$T/dry.out" | sed 's/^/  /'
+echo
+
 "$top/build/rel/tests/bench/searchbench" "$T/district.db" 300
 echo
 

@@ -14,9 +14,9 @@ cp "$D/catalogue-bad.gb18030.csv" "$T/catalogue.csv"
 run catalogue-bad 5 "$BIN" --db "$DB" import catalogue "$T/catalogue.csv"
 t_golden "import catalogue: the report names line, column and reason of every bad row" "$E/catalogue-bad.txt" "$T/catalogue-bad.out"
 if cmp -s "$T/catalogue.csv.rejects.csv" "$E/catalogue-bad.rejects.csv"; then
-    t_ok "import catalogue: the rejects file holds the bad rows byte for byte, in GB18030"
+    t_ok "import catalogue: the rejects file holds the bad rows byte for byte, in GB18030, each with its reason"
 else
-    t_fail "import catalogue: the rejects file holds the bad rows byte for byte, in GB18030" "$(od -c "$T/catalogue.csv.rejects.csv" | head)"
+    t_fail "import catalogue: the rejects file holds the bad rows byte for byte, in GB18030, each with its reason" "$(od -c "$T/catalogue.csv.rejects.csv" | head)"
 fi
 run catalogue-again 5 "$BIN" --db "$DB" import catalogue "$T/catalogue.csv"
 grep -q "新增 0，更新 0，未变 2" "$T/catalogue-again.out" && t_ok "import catalogue: twice changes nothing" || t_fail "import catalogue: twice changes nothing" "$(cat "$T/catalogue-again.out")"

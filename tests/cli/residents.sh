@@ -14,9 +14,9 @@ cp "$D/residents-bad.gb18030.csv" "$T/ledger.csv"
 run import-bad 5 "$BIN" --db "$DB" import residents "$T/ledger.csv"
 t_golden "import: the report names line, column and reason of every bad row" "$E/import-bad.txt" "$T/import-bad.out"
 if cmp -s "$T/ledger.csv.rejects.csv" "$E/import-bad.rejects.csv"; then
-    t_ok "import: the rejects file holds the bad rows byte for byte, in GB18030"
+    t_ok "import: the rejects file holds the bad rows byte for byte, in GB18030, each with its reason"
 else
-    t_fail "import: the rejects file holds the bad rows byte for byte, in GB18030" "$(od -c "$T/ledger.csv.rejects.csv" | head)"
+    t_fail "import: the rejects file holds the bad rows byte for byte, in GB18030, each with its reason" "$(od -c "$T/ledger.csv.rejects.csv" | head)"
 fi
 run import-again 5 "$BIN" --db "$DB" import residents "$T/ledger.csv"
 grep -q "新增 0，更新 0，未变 8" "$T/import-again.out" && t_ok "import: the same file twice changes nothing" || t_fail "import: the same file twice changes nothing" "$(tail -1 "$T/import-again.out")"
@@ -31,6 +31,18 @@ grep -q "$T/no/such/dir.csv" "$T/import-no-rejects.out" && grep -q "新增 8" "$
 "$BIN" --db "$T/r3.db" demo >/dev/null
 run import-rejects 5 "$BIN" --db "$T/r3.db" import residents "$T/ledger.csv.rejects.csv" --rejects "$T/again.csv"
 grep -q "读取 7 行：新增 1，更新 0，未变 0，跳过 0，退回 6" "$T/import-rejects.out" && t_ok "import: the rejects file reads back as a ledger" || t_fail "import: the rejects file reads back as a ledger" "$(cat "$T/import-rejects.out")"
+
+# Fixed in Excel and imported as it is: the reason column is read past, never a column of its own.
+grep -q "错误原因" "$T/import-rejects.out" && t_fail "import: the reason column of a rejects file is not an unknown column" "$(cat "$T/import-rejects.out")" || t_ok "import: the reason column of a rejects file is not an unknown column"
+[ "$(iconv -c -f gb18030 -t utf-8 "$T/again.csv" | head -1 | grep -o 错误原因 | wc -l)" = 1 ] &&
+    iconv -c -f gb18030 -t utf-8 "$T/again.csv" | grep -q '^9,周八,.*,"出生日期：与身份证号不符（身份证为 1990-03-08）"' &&
+    t_ok "import: a rejects file refused again has one reason column, its reasons new" ||
+    t_fail "import: a rejects file refused again has one reason column, its reasons new" "$(iconv -c -f gb18030 -t utf-8 "$T/again.csv")"
+LC_ALL=C sed 's/1990-01-01/1990-03-08/' "$T/again.csv" >"$T/fixed.csv"
+run import-fixed 5 "$BIN" --db "$T/r3.db" import residents "$T/fixed.csv" --rejects "$T/again2.csv"
+grep -q "新增 1，更新 0" "$T/import-fixed.out" && db_gives "$T/r3.db" "SELECT birth_date FROM resident WHERE name = '周八'" "1990-03-08" &&
+    t_ok "import: a row fixed in the rejects file goes in on re-import" ||
+    t_fail "import: a row fixed in the rejects file goes in on re-import" "$(cat "$T/import-fixed.out")"
 
 run find-zhang 0 "$BIN" --db "$DB" find residents 张
 t_golden "find: by a Chinese character, masked" "$E/find-zhang.txt" "$T/find-zhang.out"

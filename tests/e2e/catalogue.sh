@@ -86,7 +86,7 @@ wait_for desk "预览"
 type_text desk "$T/cal.csv"
 keys desk Tab
 expect desk "the calendar ledger is previewed" "2027-02-07"
-keys desk F2
+import_confirm desk
 expect desk "F2 imports it" "读取 3 行：新增 2"
 expect desk "and names the bad row" "第 4 行「日期」"
 keys desk Escape

@@ -23,9 +23,9 @@ keys desk Tab
 expect desk "the preview names the encoding it detected" "编码：GB18030（自动识别）"
 expect desk "and shows the rows as they will be read" "王𠇔"
 if screen desk | grep -q "110101199003074477"; then t_fail "the preview masks ID numbers" "$(screen desk)"; else t_ok "the preview masks ID numbers"; fi
-expect desk "an unknown column is named" "不认识的列（不导入）：婚姻状况"
+expect desk "an unknown column is named" "不认识的列（不导入；按 F9 指定对应的列）：婚姻状况"
 expect desk "the key bar says F2 imports" "2导入"
-keys desk F2
+import_confirm desk
 expect desk "F2 imports and reports" "读取 15 行：新增 8"
 expect desk "each bad row with its line, column and reason, whole" "第 14 行「公民身份号码」：Excel 已把身份证号变成 1.20101E+17 这样的数字，末几"
 expect desk "the truncated character" "第 12 行「姓名」：以字节 0xD6 开头的 GB18030 字符不完整"
@@ -44,7 +44,7 @@ type_text desk "bc"
 expect desk "typing narrows the choice to 保持原登记不变" "共 1 项 · "
 keys desk Enter
 wait_gone desk "回车选定"
-keys desk F2
+import_confirm desk
 expect desk "registered residents are left alone" "未变 0，跳过 8"
 # An encoding chosen by hand: the preview says where the bytes do not fit.
 keys desk BTab Enter
@@ -67,7 +67,7 @@ open_import
 type_text desk "$T/big.csv"
 keys desk Tab
 expect desk "a UTF-8 export is recognised" "编码：UTF-8（自动识别）"
-keys desk F2
+import_confirm desk
 expect desk "a progress bar while it reads" "正在读取台账"
 expect desk "then the report of 10,000 new residents" "读取 10000 行：新增 10000"
 n=$(sqlite3 "$DB" "SELECT count(*) FROM resident")

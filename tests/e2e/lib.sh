@@ -170,6 +170,16 @@ key_of() {
         }'
 }
 
+# import_confirm WIN: on an import screen, F2 shows what the import would do
+# (nothing written yet), F2 again asks, and y imports.
+import_confirm() {
+    keys "$1" F2
+    wait_for "$1" "导入将会做的改动"
+    keys "$1" F2
+    wait_for "$1" "现在导入"
+    keys "$1" y
+}
+
 # choose NAME LABEL: press the key of the row that says LABEL (a section of
 # the home screen, an entry of a menu or dialog, an action of a request),
 # waiting for that row first: LABEL alone elsewhere on the screen (in the

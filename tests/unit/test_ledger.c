@@ -3,6 +3,7 @@
 #include "src/codec.h"
 #include "src/csv.h"
 #include "src/ledger.h"
+#include "src/workcal.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -108,6 +109,17 @@ static void header_names(void **state)
     assert_int_equal(ledger_field_for("所属网格"), LF_GRID);
     assert_int_equal(ledger_field_for("人员类别"), LF_TAGS);
     assert_int_equal(ledger_field_for("序号"), LF_IGNORED);
+    /* The words offices use for the same columns. */
+    assert_int_equal(ledger_field_for("家庭住址"), LF_ADDRESS);
+    assert_int_equal(ledger_field_for("现居住地址"), LF_ADDRESS);
+    assert_int_equal(ledger_field_for("居住地址"), LF_ADDRESS);
+    assert_int_equal(ledger_field_for("联系方式"), LF_PHONE);
+    assert_int_equal(ledger_field_for("手机"), LF_PHONE);
+    assert_int_equal(ledger_field_for("身份证"), LF_ID);
+    assert_int_equal(ledger_field_for("出生年月"), LF_BIRTH);
+    /* The reason column of a rejects file is read past, whatever the kind. */
+    assert_int_equal(ledger_field_for("错误原因"), LF_IGNORED);
+    assert_int_equal(ledger_schema_field(&ledger_calendar, "错误原因"), LEDGER_IGNORED);
     assert_int_equal(ledger_field_for("婚姻状况"), LF_UNKNOWN);
 }
 
@@ -324,6 +336,44 @@ static void huge_ledgers(void **state)
     strbuf_free(&sb);
 }
 
+/* A line a clerk types for holidays and 调休 days: a date or a range, 休 or 班, a name. */
+static void calendar_ranges(void **state)
+{
+    (void)state;
+    struct date from, to;
+    int working = -1;
+    char *name;
+    assert_null(
+        workcal_parse_range("2027-10-01..2027-10-07 休 国庆节", &from, &to, &working, &name));
+    assert_int_equal(from.day, 1);
+    assert_int_equal(to.day, 7);
+    assert_int_equal(working, 0);
+    assert_string_equal(name, "国庆节");
+    free(name);
+    assert_null(workcal_parse_range("２０２７-09-26 班", &from, &to, &working, &name));
+    assert_int_equal(from.day, 26);
+    assert_int_equal(to.day, 26);
+    assert_int_equal(working, 1);
+    assert_string_equal(name, "");
+    free(name);
+    assert_null(
+        workcal_parse_range("2027-01-01～2027-01-03 放假 元旦", &from, &to, &working, &name));
+    assert_int_equal(to.day, 3);
+    free(name);
+    assert_null(workcal_parse_range("2027-01-01至2027-01-02 休", &from, &to, &working, &name));
+    free(name);
+    /* Refused, with nothing to free. */
+    assert_non_null(workcal_parse_range("2027-10-07..2027-10-01 休", &from, &to, &working, &name));
+    assert_null(name);
+    assert_non_null(workcal_parse_range("2027-01-01..2027-03-01 休", &from, &to, &working, &name));
+    assert_non_null(workcal_parse_range("2027-02-30 休", &from, &to, &working, &name));
+    assert_non_null(workcal_parse_range("2027-10-01 歇", &from, &to, &working, &name));
+    assert_non_null(workcal_parse_range("2027-10-01", &from, &to, &working, &name));
+    assert_null(name);
+    assert_int_equal(workcal_weekday(workcal_day_number((struct date){2027, 9, 26})), 0);
+    assert_int_equal(workcal_weekday(workcal_day_number((struct date){2027, 1, 1})), 5);
+}
+
 int main(void)
 {
     unit_locale();
@@ -332,7 +382,7 @@ int main(void)
         cmocka_unit_test(header_names),       cmocka_unit_test(gb18030_ledger),
         cmocka_unit_test(utf8_bom_tabs),      cmocka_unit_test(refusals),
         cmocka_unit_test(hostile_cells),      cmocka_unit_test(long_cells),
-        cmocka_unit_test(huge_ledgers),
+        cmocka_unit_test(huge_ledgers),       cmocka_unit_test(calendar_ranges),
     };
     return cmocka_run_group_tests_name("ledger", tests, setup, teardown);
 }

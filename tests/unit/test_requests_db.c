@@ -106,7 +106,7 @@ static void catalogue_import_reports_and_rejects(void **state)
     char *err;
     assert_int_equal(ledger_open(path_of("cat.csv"), &ledger_catalogue, 0, CODEC_UTF8, &l, &err),
                      0);
-    struct import_options o = {IMPORT_UPDATE, NULL, path_of("cat.csv"), "测试", NULL, NULL};
+    struct import_options o = {IMPORT_UPDATE, NULL, path_of("cat.csv"), "测试", NULL, NULL, 0};
     struct import_report rep;
     assert_int_equal(ledger_import(ledger_kind_find("catalogue"), db, l, &o, &rep, &err), DB_OK);
     assert_int_equal(rep.read, 7);
@@ -169,7 +169,7 @@ static void calendar_import(void **state)
     struct ledger *l;
     char *err;
     assert_int_equal(ledger_open(path_of("cal.csv"), &ledger_calendar, 0, CODEC_UTF8, &l, &err), 0);
-    struct import_options o = {IMPORT_UPDATE, NULL, path_of("cal.csv"), "测试", NULL, NULL};
+    struct import_options o = {IMPORT_UPDATE, NULL, path_of("cal.csv"), "测试", NULL, NULL, 0};
     struct import_report rep;
     assert_int_equal(ledger_import(ledger_kind_find("calendar"), db, l, &o, &rep, &err), DB_OK);
     assert_int_equal(rep.imported, 2);

@@ -1,0 +1,53 @@
+# Next year's working-day calendar in two minutes, from the calendar screen:
+# F9, 录入全年日历, the year offered is the one after the calendar's last;
+# its weekends become rest days at once; then the State Council's holidays
+# and 调休 working days are typed a range a line; a line that is not one is
+# said and kept to be mended; Esc or an empty line ends on the year's list.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+open_section desk "服务清单" "帮办 · 服务清单"
+keys desk Tab Tab
+wait_for desk "工作时间"
+keys desk F9
+choose desk "录入全年日历"
+wait_for desk "哪一年"
+expect desk "the year offered is the one after the calendar's last" "2027"
+keys desk Enter
+expect desk "the year's weekends are recorded as rest days" "2027 年：已把 104 个周六周日记为休息日"
+type_text desk "2027-10-01..2027-10-07 休 国庆节"
+keys desk Enter
+expect desk "a range of holidays in one line" "已记入 2027-10-01..2027-10-07 放假 国庆节（7 天）"
+type_text desk "2027-09-26 班 国庆节调休"
+keys desk Enter
+expect desk "a weekend day worked" "已记入 2027-09-26..2027-09-26 上班 国庆节调休（1 天）"
+type_text desk "2027-02-30 休 错日"
+keys desk Enter
+expect desk "a line that is not one is said" "未记入：日期应写成"
+expect desk "and kept to be mended" "2027-02-30 休 错日"
+keys desk Escape
+expect desk "the list shows the year's days" "查找： 2027"
+expect desk "all of them" "共 109 条"
+keys desk C-u
+type_text desk "2027-09"
+expect desk "the weekend day worked among them" "2027-09-26 日     上班     国庆节调休"
+keys desk C-u
+type_text desk "2027-10"
+expect desk "the holidays among them" "2027-10-04 一     放假     国庆节"
+db_is "weekends and holidays, each day once" \
+    "SELECT count(*), sum(kind = 'workday') FROM calendar WHERE day LIKE '2027-%'" "109|1"
+db_is "a weekend day inside the holiday keeps the holiday's name" \
+    "SELECT name FROM calendar WHERE day = '2027-10-02'" "国庆节"
+
+# Again for the same year: the days entered stay as they are.
+keys desk F9
+choose desk "录入全年日历"
+wait_for desk "哪一年"
+keys desk C-u
+type_text desk "2027"
+keys desk Enter
+expect desk "a second fill adds no weekend and overwrites nothing" "2027 年：已把 0 个周六周日记为休息日"
+keys desk Enter
+db_is "the 调休 working day is still worked" "SELECT kind FROM calendar WHERE day = '2027-09-26'" "workday"
+quits desk "quits cleanly"
+t_sanitizers "calendar_year"
