@@ -401,6 +401,116 @@ int request_act(struct db *db, struct request *r, enum request_action a,
     return rc;
 }
 
+/* Add "label由「old」改为「new」" to sb when old and new differ. */
+static void correction_add(struct strbuf *sb, const char *label, const char *old, const char *new)
+{
+    if (str_eq(old, new)) return;
+    if (sb->len) strbuf_adds(sb, _("; "));
+    strbuf_addf(sb, _("%s from \"%s\" to \"%s\""), label, old, new);
+}
+
+/* A word's label from its table, or its code when the table has none. */
+static const char *word_text(const struct request_word *words, const char *code)
+{
+    const char *label = request_word_label(words, code);
+    return label ? _(label) : code;
+}
+
+/* What was corrected, from before to after (both read from the store), in words. Caller frees. */
+static char *corrections_text(const struct request *before, const struct request *after)
+{
+    struct strbuf sb = STRBUF_INIT;
+    correction_add(&sb, _("Title"), before->title, after->title);
+    correction_add(&sb, _("Detail"), before->detail, after->detail);
+    char *item_before = xasprintf("%s %s", before->item_code, before->item_name);
+    char *item_after = xasprintf("%s %s", after->item_code, after->item_name);
+    correction_add(&sb, _("Service item"), item_before, item_after);
+    free(item_before);
+    free(item_after);
+    correction_add(&sb, _("Category"), word_text(request_categories, before->category),
+                   word_text(request_categories, after->category));
+    correction_add(&sb, _("Channel"), word_text(request_channels, before->channel),
+                   word_text(request_channels, after->channel));
+    correction_add(&sb, _("Kind"), word_text(request_kinds, before->kind),
+                   word_text(request_kinds, after->kind));
+    correction_add(&sb, _("Evening talk"), before->talk, after->talk);
+    correction_add(&sb, _("Requester"), before->requester, after->requester);
+    char phone_before[64], phone_after[64];
+    snprintf(phone_before, sizeof phone_before, "%s", before->requester_phone);
+    snprintf(phone_after, sizeof phone_after, "%s", after->requester_phone);
+    text_mask_number(phone_before, 11, phone_before); /* the timeline shows numbers masked */
+    text_mask_number(phone_after, 11, phone_after);
+    if (!str_eq(before->requester_phone, after->requester_phone))
+        correction_add(&sb, _("Phone"), phone_before, phone_after);
+    correction_add(&sb, _("Building"), before->building, after->building);
+    correction_add(&sb, _("Grid"), before->grid, after->grid);
+    return strbuf_detach(&sb);
+}
+
+/* Write what a correction may change, version checked. */
+static int correction_write(struct db *db, const struct request *r, time_t now, const char *actor)
+{
+    struct db_stmt *st = db_prepare(
+        db, "UPDATE request SET category = ?1, item_id = ?2, requester_kind = ?3, resident_id = ?4,"
+            " requester = ?5, requester_phone = ?6, building_id = ?7, grid_id = ?8,"
+            " community_id = ?9, title = ?10, detail = ?11, channel = ?16, kind = ?17,"
+            " talk_id = ?18, version = version + 1,"
+            " updated_at = ?12, updated_by = ?13 WHERE id = ?14 AND version = ?15");
+    db_bind_text(st, 1, r->category);
+    bind_id(st, 2, r->item_id);
+    db_bind_text(st, 3, request_requester_code(r->requester_kind));
+    bind_id(st, 4, r->resident_id);
+    db_bind_text(st, 5, r->requester);
+    db_bind_text(st, 6, r->requester_phone);
+    bind_id(st, 7, r->building_id);
+    bind_id(st, 8, r->grid_id);
+    bind_id(st, 9, r->community_id);
+    db_bind_text(st, 10, r->title);
+    db_bind_text(st, 11, r->detail);
+    bind_time(st, 12, now);
+    db_bind_text(st, 13, actor);
+    db_bind_int(st, 14, r->id);
+    db_bind_int(st, 15, r->version);
+    db_bind_text(st, 16, r->channel);
+    db_bind_text(st, 17, r->kind);
+    bind_id(st, 18, r->talk_id);
+    int rc = db_step(st);
+    db_finalize(st);
+    if (rc != DB_DONE) return rc;
+    return db_changes(db) ? DB_OK : DB_CONFLICT;
+}
+
+int request_correct(struct db *db, struct request *r, const char *actor, time_t now)
+{
+    struct request before, after;
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    rc = request_get(db, r->id, &before);
+    if (rc != DB_OK) {
+        db_rollback(db);
+        return rc;
+    }
+    rc = before.version == r->version ? correction_write(db, r, now, actor) : DB_CONFLICT;
+    if (rc == DB_OK) rc = request_get(db, r->id, &after);
+    if (rc == DB_OK) {
+        struct workflow_event ev = {RA_CORRECT, before.state, before.state, ROLE_DESK, 0, NULL};
+        ev.text = corrections_text(&before, &after);
+        /* Nothing differs: the version moved for nothing, so nothing is written. */
+        rc = *ev.text ? event_insert(db, r->id, &ev, now, actor) : DB_INVALID;
+        free(ev.text);
+        request_free(&after);
+    }
+    request_free(&before);
+    if (rc == DB_OK) rc = db_commit(db);
+    if (rc != DB_OK) {
+        db_rollback(db);
+        return rc == DB_INVALID ? DB_OK : rc;
+    }
+    int64_t id = r->id;
+    request_free(r);
+    return request_get(db, id, r);
+}
+
 void request_event_row_free(struct request_event_row *e)
 {
     free(e->actor);

@@ -137,6 +137,18 @@ int request_sort_offered(enum request_queue q, enum request_sort s);
 /* The label of a sort order (msgid). */
 const char *request_sort_label(enum request_sort s);
 
+/*
+** Correct what was taken down wrongly, as r holds it now (a copy of the
+** stored request with its channel, kind, category, service item,
+** requester, phone, building, grid and community, evening talk, title or
+** detail changed; the unit and level are not: that is 改派 and 升级). Writes those fields and one
+*更正 event whose text gives
+** each changed field's old and new value, in one transaction, if r's
+** version is still the stored one. Returns DB_OK (r read again; nothing
+** is written when nothing differs), DB_CONFLICT, or an error.
+*/
+int request_correct(struct db *db, struct request *r, const char *actor, time_t now);
+
 /* One step of a timeline: its action and the states it went from and to. */
 struct request_step {
     enum request_action action;

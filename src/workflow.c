@@ -37,6 +37,7 @@ static const struct {
     [RA_ESCALATE] = {"escalate", N_("Escalate"), NEED_TEXT},
     [RA_URGE] = {"urge", N_("Urge"), NEED_TEXT},
     [RA_NOTE] = {"note", N_("Note"), NEED_TEXT},
+    [RA_CORRECT] = {"correct", N_("Correct"), NEED_TEXT},
 };
 
 const struct request_word workflow_return_reasons[] = {
@@ -251,6 +252,10 @@ static const struct workflow_rule rules[] = {
 /* Notes may be added in every state, closed ones too. */
 static const struct workflow_rule note_rule = {
     RS_COUNT, RA_NOTE, RS_COUNT, ROLE_DESK | ROLE_UNIT | ROLE_SUPERVISOR, NULL, 0, N_("Note")};
+/* What was taken down wrongly may be corrected in every state; the store writes it
+ * (request_correct). */
+static const struct workflow_rule correct_rule = {
+    RS_COUNT, RA_CORRECT, RS_COUNT, ROLE_DESK | ROLE_SUPERVISOR, NULL, 0, N_("Corrected")};
 static const struct workflow_rule register_rule = {
     RS_COUNT, RA_REGISTER, RS_NEW, ROLE_DESK, NULL, 0, N_("Registered")};
 
@@ -294,6 +299,7 @@ const char *workflow_role_code(unsigned role)
 static const struct workflow_rule *rule_first(enum request_state from, enum request_action a)
 {
     if (a == RA_NOTE) return &note_rule;
+    if (a == RA_CORRECT) return &correct_rule;
     for (size_t i = 0; i < ARRAY_LEN(rules); i++)
         if (rules[i].from == from && rules[i].action == a) return &rules[i];
     return NULL;
@@ -307,6 +313,7 @@ static const struct workflow_rule *rule_find(const struct request *r, enum reque
 {
     *why = NULL;
     if (a == RA_NOTE) return &note_rule;
+    if (a == RA_CORRECT) return &correct_rule;
     for (size_t i = 0; i < ARRAY_LEN(rules); i++) {
         const struct workflow_rule *rule = &rules[i];
         if (rule->from != r->state || rule->action != a) continue;
@@ -406,6 +413,7 @@ int workflow_count(struct workflow_counters *c, enum request_action a, enum requ
                    enum request_state to)
 {
     if (a == RA_REGISTER) return to == RS_NEW ? 0 : -1; /* workflow_register(): no rule, no count */
+    if (a == RA_NOTE || a == RA_CORRECT) return from == to ? 0 : -1; /* in any state, no count */
     for (size_t i = 0; i < ARRAY_LEN(rules); i++) {
         const struct workflow_rule *rule = &rules[i];
         if (rule->from == from && rule->action == a &&

@@ -38,6 +38,7 @@ enum request_action {
     RA_ESCALATE,          /* 升级: community -> street -> district */
     RA_URGE,              /* 催办 */
     RA_NOTE,              /* 备注 */
+    RA_CORRECT,           /* 更正: what was taken down wrongly, the old values on the timeline */
     RA_COUNT,
 };
 

@@ -97,6 +97,11 @@ void form_set_lines(struct form *f, int i, int rows)
     free(text);
 }
 
+void form_lock(struct form *f, int i, const char *why)
+{
+    f->fields[i].locked = why;
+}
+
 void form_set_secret(struct form *f, int i, char *(*mask)(const char *))
 {
     f->fields[i].mask = mask;
@@ -367,6 +372,13 @@ int form_key(struct form *f, enum action a, const struct key *k)
 {
     if (f->n == 0) return UI_IGNORED;
     struct form_field *ff = &f->fields[f->focus];
+    if (ff->locked && (a == ACT_NONE || a == ACT_ENTER || a == ACT_BACKSPACE || a == ACT_DELETE ||
+                       a == ACT_CLEAR_LINE || a == ACT_NEW_LINE)) {
+        message_set(ff, ff->locked, 1);
+        if (a != ACT_ENTER) return UI_HANDLED;
+        focus_move(f, 1);
+        return UI_HANDLED;
+    }
     if (ff->kind == FORM_TEXT && ff->rows && lines_key(f, ff, a, k)) return UI_HANDLED;
     switch (a) {
     case ACT_SAVE:
@@ -404,6 +416,18 @@ static void value_draw(struct form *f, int i, int y, int x, int w, int h, struct
     const char *shown = NULL;
     char *owned = NULL;
     ff->drawn_cols = w;
+    if (ff->locked) {
+        const char *label = ff->kind == FORM_CHOICE ? ff->choice_label : NULL;
+        char *text = label ? NULL : lineedit_text(&ff->edit);
+        draw_text(y, x, w, label ? label : text, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+        free(text);
+        if (focused) {
+            s->cursor_on = 1;
+            s->cursor_y = y;
+            s->cursor_x = x;
+        }
+        return;
+    }
     if (ff->kind == FORM_TEXT && ff->rows) {
         textbox_draw(&ff->edit, y, x, w, h, term_attr(UI_FIELD), s, focused);
         return;

@@ -49,10 +49,11 @@ struct form_field {
     char *multi;
     char *orig_multi;
     /* all */
-    const char *binds; /* the record field it edits (form_bind()); NULL when not said */
-    char *message;     /* shown beside the field; NULL when none */
-    int message_note;  /* the message is a note, not an error */
-    const char *help;  /* what the field is for, shown when there is no message; NULL: none */
+    const char *binds;  /* the record field it edits (form_bind()); NULL when not said */
+    char *message;      /* shown beside the field; NULL when none */
+    int message_note;   /* the message is a note, not an error */
+    const char *locked; /* shown but not changed here: why, and where it is changed (translated) */
+    const char *help;   /* what the field is for, shown when there is no message; NULL: none */
 };
 
 struct form;
@@ -113,6 +114,13 @@ int form_masked(const struct form *f, int i);
 ** form is short of room it shows one row until it has the cursor.
 */
 void form_set_lines(struct form *f, int i, int rows);
+
+/*
+** Show field i but let nothing change it here: why is said beside it when
+** the clerk tries (translated, outliving the form), e.g. where the value is
+** changed instead.
+*/
+void form_lock(struct form *f, int i, const char *why);
 
 /* Field i edits the record's field called name (so a value the store refuses is marked here). */
 void form_bind(struct form *f, int i, const char *name);

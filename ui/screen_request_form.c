@@ -121,7 +121,7 @@ static void item_take(struct form_screen *fs)
     const char *label = request_word_label(request_categories, it.category);
     form_set_choice(f, F_CATEGORY, choices_word_id(request_categories, it.category),
                     label ? _(label) : "");
-    form_set_choice(f, F_UNIT, it.unit_id, it.unit_name);
+    if (!f->fields[F_UNIT].locked) form_set_choice(f, F_UNIT, it.unit_id, it.unit_name);
     char *note = xasprintf(_("Materials: %s"), *it.materials ? it.materials : _("none"));
     form_set_note(f, F_ITEM, note);
     free(note);
@@ -319,6 +319,106 @@ static const struct form_spec intake_spec = {
     .sync = intake_sync,
     .free_ctx = free,
 };
+
+/* --- correcting a request taken down -------------------------------------------------------- */
+
+/* The intake's fields holding the request as it is; the unit, level and answer kept as they are. */
+static void correct_build(struct form_screen *fs)
+{
+    const struct request *r = fs->orig;
+    struct form *f = &fs->form;
+    intake_build(fs);
+    int who = r->requester_kind == REQUESTER_RESIDENT       ? WHO_RESIDENT
+              : r->requester_kind == REQUESTER_ORGANISATION ? WHO_ORGANISATION
+                                                            : WHO_OTHER;
+    static const char *const who_labels[] = {"", N_("Resident"), N_("Organisation"),
+                                             N_("Other person (anonymous)")};
+    form_set_choice(f, F_REQUESTER_KIND, who, _(who_labels[who]));
+    form_set_choice(f, F_RESIDENT, r->resident_id, r->resident_id ? r->requester : "");
+    form_set_text(f, F_NAME, r->requester);
+    form_set_secret_text(f, F_PHONE, r->requester_phone, resident_masked_phone);
+    const char *words[] = {r->channel, r->kind, r->category};
+    const struct request_word *tables[] = {request_channels, request_kinds, request_categories};
+    const int fields[] = {F_CHANNEL, F_KIND, F_CATEGORY};
+    for (int i = 0; i < 3; i++) {
+        const char *label = request_word_label(tables[i], words[i]);
+        form_set_choice(f, fields[i], choices_word_id(tables[i], words[i]), label ? _(label) : "");
+    }
+    char *item = *r->item_code ? xasprintf("%s %s", r->item_code, r->item_name) : xstrdup("");
+    form_set_choice(f, F_ITEM, r->item_id, item);
+    free(item);
+    form_set_choice(f, F_UNIT, r->unit_id, r->unit_name);
+    form_set_choice(f, F_BUILDING, r->building_id, r->building);
+    form_set_choice(f, F_GRID, r->grid_id, r->grid);
+    form_set_choice(f, F_LEVEL, r->level + 1, _(request_level_label(r->level)));
+    form_set_choice(f, F_TALK, r->talk_id, r->talk);
+    form_set_text(f, F_TITLE, r->title);
+    form_set_text(f, F_DETAIL, r->detail);
+    form_set_text(f, F_ANSWER, r->answer);
+    form_lock(f, F_UNIT, _("The unit changes by 改派 (reroute) on the request"));
+    form_lock(f, F_LEVEL, _("The level changes by 升级 (escalate) on the request"));
+    form_lock(f, F_ANSWER, _("An answer is given by the request's actions"));
+    ((struct intake *)fs->ctx)->community_id = r->community_id;
+    form_mark_clean(f);
+}
+
+/* The request as corrected: the intake's reading, the unit, level and answer as they were. */
+static int correct_read(struct form_screen *fs, void *rec)
+{
+    struct request *r = rec;
+    const struct request *was = fs->orig;
+    form_to_request(fs, r);
+    r->unit_id = was->unit_id;
+    record_set(&r->unit_name, was->unit_name);
+    r->level = was->level;
+    return 0;
+}
+
+static int correct_save(struct form_screen *fs, void *rec)
+{
+    (void)fs;
+    return request_correct(ui.db, rec, actor_name(), clock_now());
+}
+
+static int correct_get(struct form_screen *fs, const void *rec, void *out)
+{
+    (void)fs;
+    return request_get(ui.db, ((const struct request *)rec)->id, out);
+}
+
+static int correct_saved(struct form_screen *fs, const void *rec)
+{
+    (void)fs;
+    ui_message(UI_MSG_INFO, _("Corrected %s; the old values are on its timeline"),
+               ((const struct request *)rec)->number);
+    return UI_CLOSE;
+}
+
+static char *correct_name(const void *rec)
+{
+    return xstrdup(((const struct request *)rec)->number);
+}
+
+static const struct form_spec correct_spec = {
+    .type = &request_record,
+    .title_new = N_("Correct the request"),
+    .title_edit = N_("Correct the request"),
+    .intro = N_("Correct what was taken down wrongly; the old values stay on the timeline."),
+    .build = correct_build,
+    .check = form_cross_check,
+    .read = correct_read,
+    .save = correct_save,
+    .get = correct_get,
+    .saved = correct_saved,
+    .name = correct_name,
+    .sync = intake_sync,
+    .free_ctx = free,
+};
+
+struct screen *screen_request_correct_new(const struct request *r)
+{
+    return form_screen_new(&correct_spec, r, xcalloc(1, sizeof(struct intake)));
+}
 
 struct screen *screen_request_form_new(int64_t talk_id)
 {

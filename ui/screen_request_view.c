@@ -75,7 +75,7 @@ struct request_view {
     char *calendar_note; /* its deadline lies beyond the calendar: why that matters, or NULL */
 };
 
-static const enum action view_bar[] = {ACT_REFRESH, ACT_MENU, ACT_NONE};
+static const enum action view_bar[] = {ACT_EDIT, ACT_REFRESH, ACT_MENU, ACT_NONE};
 
 static char *calendar_note(const struct request *r, const struct workcal *cal);
 
@@ -658,6 +658,9 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
         return UI_HANDLED;
     case ACT_ENTER:
         act_choose(v);
+        return UI_HANDLED;
+    case ACT_EDIT:
+        ui_push(screen_request_correct_new(&v->r));
         return UI_HANDLED;
     case ACT_REFRESH:
         view_load(v);

@@ -70,6 +70,9 @@ struct screen *screen_request_form_new(int64_t talk_id);
 /* One request: its clocks, what may be done now (from the workflow table), its timeline. */
 struct screen *screen_request_view_new(int64_t id);
 
+/* The form that corrects what was taken down wrongly on request r (read again from the store). */
+struct screen *screen_request_correct_new(const struct request *r);
+
 /* Offer the receipt of r: print it, save it to a file, or neither. */
 void receipt_offer(const struct request *r);
 

@@ -7,7 +7,7 @@
 ** (签收, 退单 and its review, 延期 and its approval, 回访 and 重办) and the
 ** comments of workflow.h, what the design allows:
 **
-**   expected_roles  for each of the 12 states and 19 actions, who may
+**   expected_roles  for each of the 12 states and 20 actions, who may
 **                   take the action there (0: nobody, it is refused);
 **   expectations    for each allowed (state, action), the state it leads
 **                   to, with requests built to satisfy and to violate its
@@ -53,25 +53,29 @@ static const unsigned expected_roles[RS_COUNT][RA_COUNT] = {
                 [RA_ANSWER] = DESK,
                 [RA_VOID] = DESK | SUPER,
                 [RA_ESCALATE] = DESK | SUPER,
-                [RA_NOTE] = ANYONE},
-    [RS_ANSWERED] = {[RA_NOTE] = ANYONE},
-    [RS_VOID] = {[RA_NOTE] = ANYONE},
+                [RA_NOTE] = ANYONE,
+                [RA_CORRECT] = DESK | SUPER},
+    [RS_ANSWERED] = {[RA_NOTE] = ANYONE, [RA_CORRECT] = DESK | SUPER},
+    [RS_VOID] = {[RA_NOTE] = ANYONE, [RA_CORRECT] = DESK | SUPER},
     /* 已派单: the unit signs for it or returns it; the desk may chase it */
     [RS_DISPATCHED] = {[RA_ACCEPT] = UNIT,
                        [RA_RETURN] = UNIT,
                        [RA_ESCALATE] = DESK | SUPER,
                        [RA_URGE] = DESK | SUPER,
-                       [RA_NOTE] = ANYONE},
+                       [RA_NOTE] = ANYONE,
+                       [RA_CORRECT] = DESK | SUPER},
     /* 退单待审: the desk re-routes it or insists */
     [RS_RETURNED] = {[RA_REROUTE] = DESK | SUPER,
                      [RA_INSIST] = DESK | SUPER,
                      [RA_ESCALATE] = DESK | SUPER,
-                     [RA_NOTE] = ANYONE},
+                     [RA_NOTE] = ANYONE,
+                     [RA_CORRECT] = DESK | SUPER},
     /* 已签收: first contact (提锅上灶) */
     [RS_ACCEPTED] = {[RA_CONTACT] = UNIT,
                      [RA_ESCALATE] = DESK | SUPER,
                      [RA_URGE] = DESK | SUPER,
-                     [RA_NOTE] = ANYONE},
+                     [RA_NOTE] = ANYONE,
+                     [RA_CORRECT] = DESK | SUPER},
     /* 办理中: the unit asks for more time or replies; a supervisor decides on the time */
     [RS_IN_PROGRESS] = {[RA_ASK_EXTENSION] = UNIT,
                         [RA_APPROVE_EXTENSION] = SUPER,
@@ -79,21 +83,30 @@ static const unsigned expected_roles[RS_COUNT][RA_COUNT] = {
                         [RA_REPLY] = UNIT,
                         [RA_ESCALATE] = DESK | SUPER,
                         [RA_URGE] = DESK | SUPER,
-                        [RA_NOTE] = ANYONE},
+                        [RA_NOTE] = ANYONE,
+                        [RA_CORRECT] = DESK | SUPER},
     /* 延期: the unit replies within the time granted */
     [RS_SUSPENDED] = {[RA_REPLY] = UNIT,
                       [RA_ESCALATE] = DESK | SUPER,
                       [RA_URGE] = DESK | SUPER,
-                      [RA_NOTE] = ANYONE},
+                      [RA_NOTE] = ANYONE,
+                      [RA_CORRECT] = DESK | SUPER},
     /* 已反馈 and 回访中: the desk phones the requester */
-    [RS_REPLIED] = {[RA_NO_ANSWER] = DESK, [RA_FOLLOW_UP] = DESK, [RA_NOTE] = ANYONE},
-    [RS_FOLLOW_UP] = {[RA_NO_ANSWER] = DESK, [RA_FOLLOW_UP] = DESK, [RA_NOTE] = ANYONE},
-    [RS_CLOSED] = {[RA_NOTE] = ANYONE},
+    [RS_REPLIED] = {[RA_NO_ANSWER] = DESK,
+                    [RA_FOLLOW_UP] = DESK,
+                    [RA_NOTE] = ANYONE,
+                    [RA_CORRECT] = DESK | SUPER},
+    [RS_FOLLOW_UP] = {[RA_NO_ANSWER] = DESK,
+                      [RA_FOLLOW_UP] = DESK,
+                      [RA_NOTE] = ANYONE,
+                      [RA_CORRECT] = DESK | SUPER},
+    [RS_CLOSED] = {[RA_NOTE] = ANYONE, [RA_CORRECT] = DESK | SUPER},
     /* 重办: the unit takes it up again */
     [RS_REOPENED] = {[RA_REDO] = UNIT,
                      [RA_ESCALATE] = DESK | SUPER,
                      [RA_URGE] = DESK | SUPER,
-                     [RA_NOTE] = ANYONE},
+                     [RA_NOTE] = ANYONE,
+                     [RA_CORRECT] = DESK | SUPER},
 };
 
 /* --- situations: a request and what the person taking the action gives ---------------------- */
@@ -391,11 +404,14 @@ static const struct expectation expectations[] = {
     {RS_NEW, RA_ESCALATE, AT_DISTRICT, REFUSED, NULL}, /* nothing above the district */
     {RS_NEW, RA_ESCALATE, NO_TEXT, REFUSED, NULL},
     {RS_NEW, RA_NOTE, PLAIN, RS_NEW, NULL},
+    {RS_NEW, RA_CORRECT, PLAIN, RS_NEW, NULL},
     {RS_NEW, RA_NOTE, NO_TEXT, REFUSED, NULL},
 
     /* 直接答复, 不予受理: closed; notes only */
     {RS_ANSWERED, RA_NOTE, PLAIN, RS_ANSWERED, NULL},
+    {RS_ANSWERED, RA_CORRECT, PLAIN, RS_ANSWERED, NULL},
     {RS_VOID, RA_NOTE, PLAIN, RS_VOID, NULL},
+    {RS_VOID, RA_CORRECT, PLAIN, RS_VOID, NULL},
 
     /* 已派单 */
     {RS_DISPATCHED, RA_ACCEPT, PLAIN, RS_ACCEPTED, NULL},
@@ -410,6 +426,7 @@ static const struct expectation expectations[] = {
     {RS_DISPATCHED, RA_URGE, PLAIN, RS_DISPATCHED, NULL},
     {RS_DISPATCHED, RA_URGE, NO_TEXT, REFUSED, NULL},
     {RS_DISPATCHED, RA_NOTE, PLAIN, RS_DISPATCHED, NULL},
+    {RS_DISPATCHED, RA_CORRECT, PLAIN, RS_DISPATCHED, NULL},
 
     /* 退单待审 */
     {RS_RETURNED, RA_REROUTE, OTHER_UNIT, RS_DISPATCHED, NULL},
@@ -419,6 +436,7 @@ static const struct expectation expectations[] = {
     {RS_RETURNED, RA_INSIST, NO_TEXT, REFUSED, NULL},
     {RS_RETURNED, RA_ESCALATE, PLAIN, RS_RETURNED, NULL},
     {RS_RETURNED, RA_NOTE, PLAIN, RS_RETURNED, NULL},
+    {RS_RETURNED, RA_CORRECT, PLAIN, RS_RETURNED, NULL},
 
     /* 已签收 */
     {RS_ACCEPTED, RA_CONTACT, PLAIN, RS_IN_PROGRESS, NULL},
@@ -426,6 +444,7 @@ static const struct expectation expectations[] = {
     {RS_ACCEPTED, RA_ESCALATE, PLAIN, RS_ACCEPTED, NULL},
     {RS_ACCEPTED, RA_URGE, PLAIN, RS_ACCEPTED, NULL},
     {RS_ACCEPTED, RA_NOTE, PLAIN, RS_ACCEPTED, NULL},
+    {RS_ACCEPTED, RA_CORRECT, PLAIN, RS_ACCEPTED, NULL},
 
     /* 办理中: 延期 is asked before the deadline, for a later one, and waits for a decision */
     {RS_IN_PROGRESS, RA_ASK_EXTENSION, EXT_OK, RS_IN_PROGRESS, NULL},
@@ -451,6 +470,7 @@ static const struct expectation expectations[] = {
     {RS_IN_PROGRESS, RA_ESCALATE, PLAIN, RS_IN_PROGRESS, NULL},
     {RS_IN_PROGRESS, RA_URGE, PLAIN, RS_IN_PROGRESS, NULL},
     {RS_IN_PROGRESS, RA_NOTE, PLAIN, RS_IN_PROGRESS, NULL},
+    {RS_IN_PROGRESS, RA_CORRECT, PLAIN, RS_IN_PROGRESS, NULL},
 
     /* 延期 */
     {RS_SUSPENDED, RA_REPLY, PLAIN, RS_REPLIED, NULL},
@@ -458,6 +478,7 @@ static const struct expectation expectations[] = {
     {RS_SUSPENDED, RA_ESCALATE, PLAIN, RS_SUSPENDED, NULL},
     {RS_SUSPENDED, RA_URGE, PLAIN, RS_SUSPENDED, NULL},
     {RS_SUSPENDED, RA_NOTE, PLAIN, RS_SUSPENDED, NULL},
+    {RS_SUSPENDED, RA_CORRECT, PLAIN, RS_SUSPENDED, NULL},
 
     /* 已反馈: the first call */
     {RS_REPLIED, RA_NO_ANSWER, PLAIN, RS_FOLLOW_UP, NULL},
@@ -469,6 +490,7 @@ static const struct expectation expectations[] = {
     {RS_REPLIED, RA_FOLLOW_UP, NO_SATISFACTION, REFUSED, NULL},
     {RS_REPLIED, RA_FOLLOW_UP, NO_RESOLVED, REFUSED, NULL},
     {RS_REPLIED, RA_NOTE, PLAIN, RS_REPLIED, NULL},
+    {RS_REPLIED, RA_CORRECT, PLAIN, RS_REPLIED, NULL},
 
     /* 回访中: calls went unanswered; the third unanswered closes it */
     {RS_FOLLOW_UP, RA_NO_ANSWER, TRY_SECOND, RS_FOLLOW_UP, NULL},
@@ -481,9 +503,11 @@ static const struct expectation expectations[] = {
     {RS_FOLLOW_UP, RA_FOLLOW_UP, NO_SATISFACTION, REFUSED, NULL},
     {RS_FOLLOW_UP, RA_FOLLOW_UP, NO_RESOLVED, REFUSED, NULL},
     {RS_FOLLOW_UP, RA_NOTE, PLAIN, RS_FOLLOW_UP, NULL},
+    {RS_FOLLOW_UP, RA_CORRECT, PLAIN, RS_FOLLOW_UP, NULL},
 
     /* 已办结: notes only */
     {RS_CLOSED, RA_NOTE, PLAIN, RS_CLOSED, NULL},
+    {RS_CLOSED, RA_CORRECT, PLAIN, RS_CLOSED, NULL},
     {RS_CLOSED, RA_NOTE, NO_TEXT, REFUSED, NULL},
 
     /* 重办 */
@@ -491,6 +515,7 @@ static const struct expectation expectations[] = {
     {RS_REOPENED, RA_ESCALATE, PLAIN, RS_REOPENED, NULL},
     {RS_REOPENED, RA_URGE, PLAIN, RS_REOPENED, NULL},
     {RS_REOPENED, RA_NOTE, PLAIN, RS_REOPENED, NULL},
+    {RS_REOPENED, RA_CORRECT, PLAIN, RS_REOPENED, NULL},
 };
 
 /* What the program offers a plain request (the base fixture) in each state, NOTE last. */
@@ -673,7 +698,7 @@ static void expectations_are_whole(void **state)
         }
 }
 
-/* Every one of the 12 x 19 pairs: the program knows a rule for it exactly when the design does,
+/* Every one of the 12 x 20 pairs: the program knows a rule for it exactly when the design does,
  * and the first role it names is the first the design names. */
 static void every_pair_allowed_or_refused(void **state)
 {
@@ -740,7 +765,7 @@ static void every_pair_allowed_or_refused(void **state)
                 }
         }
     assert_int_equal(allowed + refused, (size_t)RS_COUNT * RA_COUNT);
-    assert_int_equal(allowed, 42);
+    assert_int_equal(allowed, 54); /* 42 + 更正 in each of the 12 states */
     workcal_free(&cal);
 }
 

@@ -1,0 +1,63 @@
+# Correcting a request after saving: F4 on the request opens its fields as
+# taken down; the title, detail, item and place are corrected, the old
+# values stay on the timeline; the unit and level are changed by their own
+# actions, and the form says so; check finds the timeline sound.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+printf '%s\r\n' "姓名,身份证号,手机号码" "张三丰,120101195601010127,13900001111" >"$T/people.csv"
+"$BIN" --db "$DB" import residents "$T/people.csv" >"$T/import.out" 2>&1 ||
+    t_fail "the requester is registered" "$(cat "$T/import.out")"
+
+open_section desk "诉求" "未办结" BANGBAN_NOW=2026-03-02T09:30
+keys desk F7
+wait_for desk "登记诉求：选定服务事项"
+intake_for desk "zsf" "张三丰"
+type_text desk "zdshbz"
+wait_for desk "HB001 最低生活保障申请"
+keys desk Enter
+wait_gone desk "回车选定"
+keys desk Tab Tab Tab Tab Tab Tab Tab
+type_text desk "申请低保"
+keys desk F2
+choose desk "不要回执"
+wait_for desk "2026-000001  已派单"
+expect desk "the key bar offers F4 on a request" "4编辑"
+
+keys desk F4
+expect desk "F4 opens the correction" "更正诉求"
+expect desk "with the request as taken down" "申请低保"
+expect desk "the phone masked" "139****1111"
+keys desk Tab Tab Tab Tab Tab Tab Tab Tab
+type_text desk "x"
+expect desk "the unit is changed by rerouting, and the form says so" "责任单位在诉求上用「改派」更改"
+keys desk Tab Tab Tab Tab Tab C-u
+type_text desk "申请最低生活保障"
+keys desk Tab
+type_text desk "家中两位老人无收入"
+keys desk F2
+expect desk "the correction is saved" "已更正 2026-000001"
+expect desk "the request shows the new title" "申请最低生活保障"
+expect desk "the timeline keeps the old title" "标题由「申请低保」改为「申请最低生活保障」"
+db_is "the event holds both changes" \
+    "SELECT action || ':' || text FROM request_event ORDER BY id DESC LIMIT 1" \
+    "correct:标题由「申请低保」改为「申请最低生活保障」；内容由「」改为「家中两位老人无收入」"
+db_is "the unit is the one dispatched to" "SELECT u.name FROM request r JOIN unit u ON u.id = r.unit_id" "区民政局"
+
+# A second desk corrected it meanwhile: this one is told, and saves over.
+keys desk F4
+wait_for desk "更正诉求"
+sqlite3 "$DB" "UPDATE request SET title = '低保申请', version = version + 1, updated_by = 'deskB'"
+keys desk Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+type_text desk "（补）"
+keys desk F2
+expect desk "the race is said" "deskB"
+choose desk "保存我改的部分（其余保留对方的）"
+expect desk "saved over: only the detail this desk changed" "已更正 2026-000001"
+db_is "the other desk's title stays, this desk's detail is written" \
+    "SELECT title || '|' || detail FROM request" "低保申请|家中两位老人无收入（补）"
+
+quits desk "quits cleanly"
+"$BIN" --db "$DB" check >"$T/check.out" 2>&1 && t_ok "check finds corrections in the workflow" ||
+    t_fail "check finds corrections in the workflow" "$(cat "$T/check.out")"
+t_sanitizers "correct request"
