@@ -104,7 +104,7 @@ static int resident_check(void *ctx, const struct resident *r)
 int check_residents(struct db *db, struct strbuf *report)
 {
     struct check ck = {report, 0};
-    int rc = resident_each(db, 1, resident_check, &ck);
+    int rc = resident_each(db, 1, NULL, resident_check, &ck);
     return check_done(db, rc, &ck);
 }
 

@@ -311,9 +311,14 @@ static void upgraded_database_is_refiled(void **state)
     resident_hits_free(&h);
     /*
     ** What an older bangban left: schema version 3, no 3-character pieces
-    ** (and none of what migrations 5 and 6 add).
+    ** (and none of what migrations 5, 6 and 8 add).
     */
     assert_int_equal(db_exec(db, "DELETE FROM resident_gram WHERE length(term) = 3;"
+                                 " DROP INDEX resident_grid; DROP INDEX resident_merged;"
+                                 " ALTER TABLE resident DROP COLUMN status;"
+                                 " ALTER TABLE resident DROP COLUMN status_date;"
+                                 " ALTER TABLE resident DROP COLUMN status_place;"
+                                 " ALTER TABLE resident DROP COLUMN merged_into;"
                                  " DROP TABLE staff_kind;"
                                  " ALTER TABLE calendar DROP COLUMN version;"
                                  " ALTER TABLE calendar DROP COLUMN updated_at;"
@@ -461,7 +466,7 @@ static void export_masks_unless_asked(void **state)
     a_few_residents();
     size_t rows;
     char *err = NULL;
-    struct export_options o = {SHEET_CSV, CODEC_UTF8, 0, NULL, "测试"};
+    struct export_options o = {SHEET_CSV, CODEC_UTF8, 0, NULL, "测试", NULL};
     assert_int_equal(export_residents(db, path_of("m.csv"), &o, &rows, &err), DB_OK);
     assert_int_equal(rows, 7);
     FILE *f = fopen(path_of("m.csv"), "r");
