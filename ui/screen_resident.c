@@ -18,6 +18,7 @@
 #include "ui/term.h"
 #include "ui/list_screen.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -274,6 +275,47 @@ static void filter_run(struct screen *s, const struct command *c)
     free(area.detail);
 }
 
+/* Residents to merge into: those found by the search, the record being merged away left out. */
+static int merge_target_source(void *ctx, const char *query, struct choice_list *out)
+{
+    const struct resident *away = ctx;
+    if (str_empty(query)) return 0;
+    struct resident_hits hits;
+    if (resident_search(ui.db, query, 50, &hits) != DB_OK) return -1;
+    for (size_t i = 0; i < hits.n; i++) {
+        const struct resident *r = &hits.items[i];
+        if (r->id == away->id) continue;
+        char *detail =
+            xasprintf("%s %s %s", r->id_number, r->phone, *r->grid ? r->grid : r->address);
+        choice_list_add(out, r->id, r->name, detail);
+        free(detail);
+    }
+    resident_hits_free(&hits);
+    return 0;
+}
+
+/* F9: the selected record is a second one of someone: find the record to keep, then merge. */
+static void merge_run(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    const struct resident *away = list_screen_selected(ls);
+    if (!away) return;
+    if (resident_status_of(away) == RESIDENT_MERGED) {
+        ui_message(UI_MSG_ERROR, "%s", _("Not merged: that record is merged already"));
+        return;
+    }
+    char *title = xasprintf(_("Merge %s into which record? (search)"), away->name);
+    struct choice keep;
+    int chosen = dialog_choose(title, merge_target_source, (void *)(uintptr_t)away, NULL, &keep);
+    free(title);
+    if (!chosen) return;
+    struct screen *form = screen_resident_merge_new(away->id, keep.id);
+    if (form) ui_push(form);
+    free(keep.label);
+    free(keep.detail);
+}
+
 /* F9: back to the whole register. */
 static void filter_clear(struct screen *s, const struct command *c)
 {
@@ -306,6 +348,9 @@ static const struct command resident_menu[] = {
      0, filter_run, 0, NULL},
     {"visit-list-clear", '6', N_("Whole register again"), N_("Clear the list for visits"), 0,
      filter_clear, 0, NULL},
+    {"merge", '7', N_("Merge into another record (same person)"),
+     N_("The selected record is a second one of someone: find the one to keep, choose each field"),
+     0, merge_run, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
