@@ -523,6 +523,36 @@ int resident_count(struct db *db, int64_t *n)
     return db_count(db, "SELECT count(*) FROM resident", n);
 }
 
+int resident_merges_astray(struct db *db,
+                           void (*visit)(void *ctx, int64_t id, const char *name,
+                                         enum merge_damage what),
+                           void *ctx)
+{
+    struct db_stmt *st = db_prepare(
+        db, "SELECT r.id, r.name, ?1 FROM resident r LEFT JOIN resident t ON t.id = r.merged_into"
+            " WHERE r.status = 'merged' AND (t.id IS NULL OR t.id = r.id)"
+            " UNION ALL SELECT r.id, r.name, ?2 FROM resident r JOIN resident t"
+            " ON t.id = r.merged_into WHERE r.status = 'merged' AND t.status = 'merged'"
+            " AND t.id <> r.id"
+            " UNION ALL SELECT id, name, ?3 FROM resident WHERE status <> 'merged'"
+            " AND merged_into IS NOT NULL"
+            " UNION ALL SELECT r.id, r.name, ?4 FROM resident r WHERE r.status = 'merged'"
+            " AND EXISTS (SELECT 1 FROM request q WHERE q.resident_id = r.id)"
+            " UNION ALL SELECT r.id, r.name, ?5 FROM resident r WHERE r.status = 'merged'"
+            " AND EXISTS (SELECT 1 FROM resident m WHERE m.head_id = r.id AND m.id <> r.id"
+            " AND m.status <> 'merged') ORDER BY 1, 3");
+    db_bind_int(st, 1, MERGE_NO_TARGET);
+    db_bind_int(st, 2, MERGE_INTO_MERGED);
+    db_bind_int(st, 3, MERGE_NOT_MERGED);
+    db_bind_int(st, 4, MERGE_KEEPS_REQUESTS);
+    db_bind_int(st, 5, MERGE_HEADS_HOUSEHOLD);
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW)
+        visit(ctx, db_col_int(st, 0), db_col_text(st, 1), (enum merge_damage)db_col_int(st, 2));
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
 int resident_household(struct db *db, int64_t head_id, struct resident_hits *out)
 {
     memset(out, 0, sizeof *out);

@@ -118,6 +118,24 @@ int resident_set_status(struct db *db, int64_t id, int64_t version, enum residen
 int resident_merge(struct db *db, struct resident *keep, int64_t other_id, int64_t other_version,
                    const char *taken, int ids_confirmed, const char *actor, const char **why);
 
+/* What is wrong with a merge left in the records (resident_merges_astray()). */
+enum merge_damage {
+    MERGE_NO_TARGET,       /* merged into nothing, into a record not on file, or into itself */
+    MERGE_INTO_MERGED,     /* merged into a record that was itself merged away */
+    MERGE_NOT_MERGED,      /* says what it was merged into, but is not marked merged */
+    MERGE_KEEPS_REQUESTS,  /* merged away, yet requests still name it */
+    MERGE_HEADS_HOUSEHOLD, /* merged away, yet other residents' household head */
+};
+
+/*
+** Call visit for each resident whose merge left the records inconsistent
+** (what, as above). Returns DB_OK or an error.
+*/
+int resident_merges_astray(struct db *db,
+                           void (*visit)(void *ctx, int64_t id, const char *name,
+                                         enum merge_damage what),
+                           void *ctx);
+
 /* The members of a household (head first, then by pinyin). */
 int resident_household(struct db *db, int64_t head_id, struct resident_hits *out);
 

@@ -105,4 +105,11 @@ expect desk "No keeps them apart" "未合并：两条记录各自保留"
 quits desk "bangban ends cleanly"
 "$BIN" --db "$DB" check >"$T/check.out" 2>&1 && t_ok "bangban check finds nothing wrong after the merge" ||
     t_fail "bangban check finds nothing wrong after the merge" "$(cat "$T/check.out")"
+# A merge pointing at a record itself merged away is damage.
+sqlite3 "$DB" "UPDATE resident SET status = 'merged', merged_into = $away WHERE id = $keep"
+"$BIN" --db "$DB" check >"$T/check2.out" 2>&1
+grep -q "居民 王秀兰（记录 $keep）：合并到的记录本身已被合并" "$T/check2.out" &&
+    grep -q "仍有诉求挂在它名下" "$T/check2.out" &&
+    t_ok "bangban check names a merge into a merged record, and requests left behind" ||
+    t_fail "bangban check names a merge into a merged record, and requests left behind" "$(cat "$T/check2.out")"
 t_sanitizers "desk"
