@@ -101,10 +101,26 @@ static int resident_check(void *ctx, const struct resident *r)
     return 1;
 }
 
+/* One resident whose merge left the records inconsistent. */
+static void merge_astray(void *ctx, int64_t id, const char *name, enum merge_damage what)
+{
+    struct check *ck = ctx;
+    const char *why =
+        what == MERGE_NO_TARGET     ? _("merged into no record on file")
+        : what == MERGE_INTO_MERGED ? _("merged into a record that was itself merged away")
+        : what == MERGE_NOT_MERGED
+            ? _("names a record it was merged into, but is not marked merged")
+        : what == MERGE_KEEPS_REQUESTS ? _("merged away, but requests still name it")
+                                       : _("merged away, but still the head of a household");
+    strbuf_addf(ck->report, _("resident %s (record %lld): %s\n"), name, (long long)id, why);
+    ck->problems++;
+}
+
 int check_residents(struct db *db, struct strbuf *report)
 {
     struct check ck = {report, 0};
-    int rc = resident_each(db, 1, resident_check, &ck);
+    int rc = resident_each(db, 1, NULL, resident_check, &ck);
+    if (rc == DB_OK) rc = resident_merges_astray(db, merge_astray, &ck);
     return check_done(db, rc, &ck);
 }
 

@@ -25,8 +25,10 @@ int check_counters(struct db *db, struct strbuf *report);
 /*
 ** Check every resident's birth date and sex against their ID number (a
 ** record edited behind the form, or saved before the form took them from
-** the number): a line for each that disagrees, the number masked. Returns
-** how many lines were added.
+** the number), and every merge of two records (a record merged into one
+** not on file or itself merged away, requests or a household left on a
+** merged record): a line for each, the number masked. Returns how many
+** lines were added.
 */
 int check_residents(struct db *db, struct strbuf *report);
 

@@ -372,19 +372,53 @@ struct demo_source {
     struct idcard_seen ids; /* to keep generated numbers unique */
     const struct area_list *grids;
     size_t made, n;
+    /* The household being made: its head (as generated), the head's age and id, who is next. */
+    struct resident head;
+    int head_age, size, next;
+    int64_t head_id;
 };
 
+/*
+** The next resident: people come in households, the head first (the head
+** of their own household), then its other members at the same address and
+** grid, each pointing at the head. The register is empty when a demo
+** starts, and the bulk loader numbers rows from 1 in the order given, so
+** the head's id is its place in the order.
+*/
 static int demo_next(void *ctx, struct resident *r, size_t *done, size_t *total)
 {
     struct demo_source *d = ctx;
     if (d->made == d->n) return 0;
     resident_init(r);
-    do
-        namegen_resident(&d->rng, d->now, r);
-    while (idcard_seen_check(&d->ids, r->id_number, 1));
-    const struct area *g = &d->grids->items[rng_below(&d->rng, (uint32_t)d->grids->n)];
-    r->grid_id = g->id;
-    r->community_id = g->parent_id;
+    if (d->next >= d->size) {
+        /* A head of household is grown up; children come with their families. */
+        do {
+            resident_free(r);
+            resident_init(r);
+            namegen_resident(&d->rng, d->now, r);
+        } while (resident_age(r, d->now) < 18 || idcard_seen_check(&d->ids, r->id_number, 1));
+        const struct area *g = &d->grids->items[rng_below(&d->rng, (uint32_t)d->grids->n)];
+        r->grid_id = g->id;
+        r->community_id = g->parent_id;
+        d->head_age = resident_age(r, d->now);
+        d->size = namegen_household_size(&d->rng, d->head_age);
+        d->next = 1;
+        d->head_id = (int64_t)d->made + 1;
+        r->head_id = d->head_id;
+        record_set(&r->relation, "本人");
+        resident_free(&d->head);
+        resident_copy(&d->head, r);
+    } else {
+        do {
+            resident_free(r);
+            resident_init(r);
+            namegen_relative(&d->rng, d->now, &d->head, d->head_age, d->next, r);
+        } while (idcard_seen_check(&d->ids, r->id_number, 1));
+        r->grid_id = d->head.grid_id;
+        r->community_id = d->head.community_id;
+        r->head_id = d->head_id;
+        d->next++;
+    }
     *done = ++d->made;
     *total = d->n;
     return 1;
@@ -429,7 +463,9 @@ int demo_residents(struct db *db, size_t n, const char *actor,
     d.now = clock_now();
     d.grids = &grids;
     d.n = n;
+    resident_init(&d.head);
     rc = resident_bulk_pump(bulk, demo_next, &d, _("Generating residents"), progress, ctx);
+    resident_free(&d.head);
     idcard_seen_free(&d.ids);
     area_list_free(&grids);
     if (rc == DB_OK) {

@@ -114,7 +114,8 @@ int export_residents(struct db *db, const char *path, const struct export_option
         sheet_abort(x.sheet);
         return DB_ERROR;
     }
-    int rc = resident_each(db, o->unmasked, export_row, &x);
+    int rc = resident_each(db, o->unmasked, o->filter ? o->filter : &(struct resident_filter){0},
+                           export_row, &x);
     if (rc == DB_OK && x.err) rc = DB_INVALID;
     if (rc == DB_OK && o->unmasked) {
         char *detail = xasprintf("%s: %zu residents, %s", path, x.rows, o->reason);

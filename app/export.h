@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "db/db.h"
+#include "db/resident_store.h"
 #include "src/sheet.h"
 
 struct export_options {
@@ -18,6 +19,8 @@ struct export_options {
     int unmasked;       /* full ID and phone numbers and every tag: audited */
     const char *reason; /* why, for the audit log (required when unmasked) */
     const char *actor;
+    /* Residents only: which to write (NULL: everyone on the register). */
+    const struct resident_filter *filter;
 };
 
 /*

@@ -46,12 +46,17 @@ static const struct verb {
      1},
     {"export", verb_export, 1,
      N_("%s FILE [--encoding utf-8|gb18030|gbk]\n[--format csv|xlsx] [--unmasked --reason WHY] "
-        "[--force]"),
+        "[--force]\n[--all] [--tag T] [--community C] [--grid G] [--address A]"),
      N_("write a ledger; ID and phone numbers masked unless unmasked;\n"
-        "a file that exists is replaced only with --force"),
+        "a file that exists is replaced only with --force; residents: those on\n"
+        "the register (--all: moved out and deceased too), or those a filter keeps"),
      2},
-    {"find", verb_find, 1, N_("residents QUERY [--limit N]"),
-     N_("print the residents a search finds (50 unless --limit), masked"), 0},
+    {"find", verb_find, 1,
+     N_("residents [QUERY] [--limit N] [--all]\n[--tag T] [--community C] [--grid G] [--address "
+        "A]"),
+     N_("print the residents a search finds (50 unless --limit), masked;\n"
+        "--all: moved out, deceased and merged too; a filter: a list for visits"),
+     0},
     {"print", verb_print, 1, N_("receipt NUMBER [--output FILE | --printer[=NAME]]"),
      N_("print a request's receipt to stdout, a file, or lp through paps"), 0},
     {"report", verb_report, 1,

@@ -5,6 +5,7 @@
 */
 #include "app/ledgers.h"
 #include "cli/verbs.h"
+#include "db/area.h"
 #include "db/resident_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
@@ -34,7 +35,78 @@ struct io_options {
     int force;           /* export: replace a file that exists */
     int dry_run;         /* import: say what it would change, write nothing */
     struct strlist maps; /* import: --map HEADER=COLUMN, each */
+    struct filter_words *filter;
 };
+
+/* The words that choose residents (find, export residents): --all --tag --community --grid
+ * --address. */
+struct filter_words {
+    int all, given;
+    const char *tag, *community, *grid, *address;
+};
+
+/* Take option c (of filter_longopts) into w; 0 when c is none of them. */
+static int filter_word(int c, struct filter_words *w)
+{
+    switch (c) {
+    case 'A':
+        w->all = 1;
+        break;
+    case 'T':
+        w->tag = optarg;
+        break;
+    case 'C':
+        w->community = optarg;
+        break;
+    case 'G':
+        w->grid = optarg;
+        break;
+    case 'D':
+        w->address = optarg;
+        break;
+    default:
+        return 0;
+    }
+    w->given = 1;
+    return 1;
+}
+
+#define FILTER_LONGOPTS                                                                            \
+    {"all", no_argument, NULL, 'A'}, {"tag", required_argument, NULL, 'T'},                        \
+        {"community", required_argument, NULL, 'C'}, {"grid", required_argument, NULL, 'G'},       \
+    {                                                                                              \
+        "address", required_argument, NULL, 'D'                                                    \
+    }
+
+/* The community or grid named (its name or code, exactly) into *id; else a message on stderr. */
+static int area_named(struct db *db, enum area_kind kind, const char *named, int64_t *id)
+{
+    struct area_list l;
+    *id = 0;
+    int rc = area_list(db, kind, named, 0, 0, &l);
+    for (size_t i = 0; rc == DB_OK && i < l.n && !*id; i++)
+        if (str_eq(l.items[i].name, named) || str_eq(l.items[i].code, named)) *id = l.items[i].id;
+    if (rc == DB_OK) area_list_free(&l);
+    if (*id) return 0;
+    char *why = xasprintf(
+        kind == AREA_GRID ? _("no grid is called %s") : _("no community is called %s"), named);
+    verb_fail(why);
+    free(why);
+    return -1;
+}
+
+/* The filter the words say, areas looked up by name. 0, or -1 after saying what is unknown. */
+static int filter_of(struct db *db, const struct filter_words *w, struct resident_filter *f)
+{
+    memset(f, 0, sizeof *f);
+    f->all = w->all;
+    f->tag = w->tag;
+    f->address = w->address;
+    if (w->community && area_named(db, AREA_COMMUNITY, w->community, &f->community_id) != 0)
+        return -1;
+    if (w->grid && area_named(db, AREA_GRID, w->grid, &f->grid_id) != 0) return -1;
+    return 0;
+}
 
 /*
 ** Read "KIND FILE" and the options of import (export 0) or export (1), in
@@ -43,13 +115,21 @@ struct io_options {
 static int io_options_parse(int argc, char **argv, int export, struct io_options *io)
 {
     static const struct option longopts[] = {
-        {"encoding", required_argument, NULL, 'e'}, {"skip-existing", no_argument, NULL, 's'},
-        {"rejects", required_argument, NULL, 'r'},  {"format", required_argument, NULL, 'f'},
-        {"unmasked", no_argument, NULL, 'u'},       {"reason", required_argument, NULL, 'w'},
-        {"force", no_argument, NULL, 'F'},          {"dry-run", no_argument, NULL, 'n'},
-        {"map", required_argument, NULL, 'm'},      {NULL, 0, NULL, 0},
+        {"encoding", required_argument, NULL, 'e'},
+        {"skip-existing", no_argument, NULL, 's'},
+        {"rejects", required_argument, NULL, 'r'},
+        {"format", required_argument, NULL, 'f'},
+        {"unmasked", no_argument, NULL, 'u'},
+        {"reason", required_argument, NULL, 'w'},
+        {"force", no_argument, NULL, 'F'},
+        {"dry-run", no_argument, NULL, 'n'},
+        {"map", required_argument, NULL, 'm'},
+        FILTER_LONGOPTS,
+        {NULL, 0, NULL, 0},
     };
+    struct filter_words *words = io->filter;
     memset(io, 0, sizeof *io);
+    io->filter = words;
     io->codec = CODEC_UTF8;
     int c;
     optind = 0;
@@ -75,6 +155,7 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
             io->dry_run = 1;
         } else if (c == 'm' && !export) {
             strlist_add(&io->maps, optarg);
+        } else if (export && filter_word(c, io->filter)) {
         } else {
             ok = 0;
         }
@@ -86,6 +167,8 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
     io->path = argv[optind + 1];
     if (!io->kind || !(export ? ledger_kind_exports(io->kind) : ledger_kind_imports(io->kind)))
         return -1;
+    /* Only the register is chosen from. */
+    if (export && io->filter->given && !str_eq(io->kind->name, "residents")) return -1;
     return 0;
 }
 
@@ -124,7 +207,8 @@ static void dry_run_print(const struct io_options *io, const struct ledger *l,
 
 int verb_import(const char *db_path, int argc, char **argv)
 {
-    struct io_options io;
+    struct filter_words words = {0};
+    struct io_options io = {.filter = &words};
     if (io_options_parse(argc, argv, 0, &io) != 0) {
         strlist_free(&io.maps);
         return verb_usage("import");
@@ -189,7 +273,8 @@ int verb_import(const char *db_path, int argc, char **argv)
 
 int verb_export(const char *db_path, int argc, char **argv)
 {
-    struct io_options io;
+    struct filter_words words = {0};
+    struct io_options io = {.filter = &words};
     if (io_options_parse(argc, argv, 1, &io) != 0) return verb_usage("export");
     if (io.unmasked && str_empty(io.reason)) {
         fprintf(stderr, "%s",
@@ -210,7 +295,12 @@ int verb_export(const char *db_path, int argc, char **argv)
     /* The format: as --format says, else from the file's name, whatever the order of the words. */
     enum sheet_format format = io.format ? (str_eq(io.format, "xlsx") ? SHEET_XLSX : SHEET_CSV)
                                          : sheet_format_for(io.path);
-    struct export_options opt = {format, io.codec, io.unmasked, io.reason, actor_name()};
+    struct resident_filter filter;
+    if (filter_of(db, &words, &filter) != 0) {
+        db_close(db);
+        return EXIT_ERROR;
+    }
+    struct export_options opt = {format, io.codec, io.unmasked, io.reason, actor_name(), &filter};
     size_t rows;
     char *err;
     int rc = ledger_export(io.kind, db, io.path, &opt, &rows, &err);
@@ -228,26 +318,41 @@ int verb_export(const char *db_path, int argc, char **argv)
     return rc == DB_OK ? EXIT_OK : EXIT_ERROR;
 }
 
-/* bangban find residents QUERY [--limit N]: the matches as the desk's list shows them, masked. */
+/*
+** bangban find residents [QUERY] [--limit N] [--all] [--tag T] [--community C] [--grid G]
+** [--address A]: the matches as the desk's list shows them, masked.
+*/
 int verb_find(const char *db_path, int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"limit", required_argument, NULL, 'l'},
+        FILTER_LONGOPTS,
         {NULL, 0, NULL, 0},
     };
     long long limit = 50;
+    struct filter_words words = {0};
     int c;
     optind = 0;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        if (filter_word(c, &words)) continue;
         if (c != 'l' || (limit = verb_count(optarg)) < 1 || limit > 100000)
             return verb_usage("find");
-    if (optind != argc - 2 || !str_eq(argv[optind], "residents")) return verb_usage("find");
-    const char *query = argv[optind + 1];
+    }
+    int words_left = argc - optind;
+    if ((words_left != 2 && !(words_left == 1 && words.given)) ||
+        !str_eq(argv[optind], "residents"))
+        return verb_usage("find");
+    const char *query = words_left == 2 ? argv[optind + 1] : "";
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;
+    struct resident_filter filter;
+    if (filter_of(db, &words, &filter) != 0) {
+        db_close(db);
+        return EXIT_ERROR;
+    }
     struct resident_hits hits;
-    int rc = resident_search(db, query, (size_t)limit, &hits);
+    int rc = resident_search_filtered(db, query, (size_t)limit, &filter, &hits);
     if (rc != DB_OK) {
         char *why = db_rc_text(db, rc);
         verb_fail(why);
@@ -259,18 +364,23 @@ int verb_find(const char *db_path, int argc, char **argv)
     for (size_t i = 0; i < hits.n; i++) {
         const struct resident *r = &hits.items[i];
         int minor = resident_is_minor(r, now);
+        char *life = resident_status_line(r);
         const char *cells[] = {r->name,
                                resident_gender_text(r->gender),
                                minor ? _("(minor)") : r->id_number,
                                minor ? "" : r->phone,
                                r->community,
                                r->grid,
-                               r->tags};
-        for (size_t j = 0; j < ARRAY_LEN(cells); j++) {
+                               r->tags,
+                               resident_status_of(r) == RESIDENT_PRESENT ? NULL : life};
+        /* A resident off the register: a last column says so. */
+        size_t ncells = cells[ARRAY_LEN(cells) - 1] ? ARRAY_LEN(cells) : ARRAY_LEN(cells) - 1;
+        for (size_t j = 0; j < ncells; j++) {
             char *shown = text_printable(cells[j], 0); /* a stored tab would shift the columns */
-            printf("%s%s", shown, j + 1 < ARRAY_LEN(cells) ? "\t" : "\n");
+            printf("%s%s", shown, j + 1 < ncells ? "\t" : "\n");
             free(shown);
         }
+        free(life);
     }
     printf(hits.more ? _("%zu shown of more than %zu\n") : _("%zu shown of %zu\n"), hits.n,
            hits.total);

@@ -281,6 +281,32 @@ static int request_insert(struct db *db, struct request *r, const char *actor, t
     return DB_OK;
 }
 
+/*
+** A new request names a resident who can still ask: not one recorded as
+** deceased, nor a record merged into another. DB_OK, DB_INVALID with *why,
+** or an error.
+*/
+static int requester_alive(struct db *db, int64_t resident_id, const char **why)
+{
+    if (!resident_id) return DB_OK;
+    struct db_stmt *st = db_prepare(db, "SELECT status FROM resident WHERE id = ?1");
+    db_bind_int(st, 1, resident_id);
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        const char *status = db_col_text(st, 0);
+        if (str_eq(status, "deceased"))
+            *why =
+                _("the resident is recorded as deceased: a new request cannot be filed for them");
+        else if (str_eq(status, "merged"))
+            *why = _("that record was merged into another: file the request on the record kept");
+        rc = *why ? DB_INVALID : DB_OK;
+    } else if (rc == DB_DONE) {
+        rc = DB_NOTFOUND;
+    }
+    db_finalize(st);
+    return rc;
+}
+
 int request_create(struct db *db, struct request *r, enum request_action then,
                    const struct workflow_input *in, const char *actor, time_t now, const char **why)
 {
@@ -300,6 +326,7 @@ int request_create(struct db *db, struct request *r, enum request_action then,
     struct tm tm;
     localtime_r(&now, &tm);
     char number[16];
+    if (rc == DB_OK) rc = requester_alive(db, work.resident_id, why);
     if (rc == DB_OK) rc = next_number(db, tm.tm_year + 1900, number);
     if (rc == DB_OK) {
         record_set(&work.number, number);

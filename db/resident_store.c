@@ -8,6 +8,7 @@
 #include "src/clock.h"
 #include "src/search.h"
 #include "src/text.h"
+#include "src/i18n.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -22,7 +23,8 @@
     " coalesce(h.name, ''), r.relation, r.note, r.version, r.created_at, r.created_by,"            \
     " r.updated_at, r.updated_by,"                                                                 \
     " coalesce((SELECT group_concat(t.name, '、') FROM resident_tag rt JOIN tag t"                \
-    " ON t.id = rt.tag_id WHERE rt.resident_id = r.id AND t.sensitive <= ?9), '')"                 \
+    " ON t.id = rt.tag_id WHERE rt.resident_id = r.id AND t.sensitive <= ?9), ''),"                \
+    " r.status, r.status_date, r.status_place, coalesce(r.merged_into, 0)"                         \
     " FROM resident r LEFT JOIN community c ON c.id = r.community_id"                              \
     " LEFT JOIN grid g ON g.id = r.grid_id LEFT JOIN resident h ON h.id = r.head_id"
 
@@ -58,6 +60,49 @@ static void row_read(struct db_stmt *st, struct resident *r, int offset)
     record_set(&r->updated_at, db_col_text(st, c++));
     record_set(&r->updated_by, db_col_text(st, c++));
     record_set(&r->tags, db_col_text(st, c++));
+    record_set(&r->status, db_col_text(st, c++));
+    record_set(&r->status_date, db_col_text(st, c++));
+    record_set(&r->status_place, db_col_text(st, c++));
+    r->merged_into = db_col_int(st, c++);
+}
+
+/*
+** Which residents a search keeps (struct resident_filter), as ?10 .. ?14
+** of a statement reading RESIDENT_SELECT (bound by filter_bind()).
+*/
+#define RESIDENT_FILTER                                                                            \
+    " (?10 OR r.status = '') AND (?11 IS NULL OR EXISTS (SELECT 1 FROM resident_tag ft"            \
+    " JOIN tag fg ON fg.id = ft.tag_id WHERE ft.resident_id = r.id AND fg.name = ?11))"            \
+    " AND (?12 IS NULL OR r.community_id = ?12) AND (?13 IS NULL OR r.grid_id = ?13)"              \
+    " AND (?14 IS NULL OR instr(r.address, ?14) > 0)"
+
+/* The filter every search of the desk applies unless told otherwise: those on the register. */
+static const struct resident_filter present_only = {0};
+
+static void filter_bind(struct db_stmt *st, const struct resident_filter *f)
+{
+    db_bind_int(st, 10, f->all);
+    if (!str_empty(f->tag))
+        db_bind_text(st, 11, f->tag);
+    else
+        db_bind_null(st, 11);
+    if (f->community_id)
+        db_bind_int(st, 12, f->community_id);
+    else
+        db_bind_null(st, 12);
+    if (f->grid_id)
+        db_bind_int(st, 13, f->grid_id);
+    else
+        db_bind_null(st, 13);
+    if (!str_empty(f->address))
+        db_bind_text(st, 14, f->address);
+    else
+        db_bind_null(st, 14);
+}
+
+int resident_filter_narrows(const struct resident_filter *f)
+{
+    return f && (!str_empty(f->tag) || f->community_id || f->grid_id || !str_empty(f->address));
 }
 
 void resident_hits_free(struct resident_hits *h)
@@ -142,18 +187,22 @@ static int fetch_visit(void *ctx, const char *term, const struct posting *e)
 
 /* The residents of term lo (hi NULL) or of the terms in [lo, hi) of a posting-list table. */
 static int search_postings(struct db *db, enum postings_table t, const char *lo, const char *hi,
-                           size_t limit, struct resident_hits *out)
+                           size_t limit, const struct resident_filter *filter,
+                           struct resident_hits *out)
 {
-    struct fetch f = {db_prepare(db, RESIDENT_SELECT " WHERE r.id = ?1"), out, limit, DB_OK};
+    struct fetch f = {db_prepare(db, RESIDENT_SELECT " WHERE r.id = ?1 AND" RESIDENT_FILTER), out,
+                      limit, DB_OK};
+    filter_bind(f.get, filter);
     int rc = limit ? postings_scan(db, t, lo, hi, fetch_visit, &f) : DB_OK;
     db_finalize(f.get);
     hits_set_total(out, postings_count(db, t, lo, hi, RESIDENT_COUNT_CAP));
     return rc != DB_OK ? rc : f.rc;
 }
 
-static int search_short(struct db *db, const char *text, size_t limit, struct resident_hits *out)
+static int search_short(struct db *db, const char *text, size_t limit,
+                        const struct resident_filter *filter, struct resident_hits *out)
 {
-    return search_postings(db, POSTINGS_GRAM, text, NULL, limit, out);
+    return search_postings(db, POSTINGS_GRAM, text, NULL, limit, filter, out);
 }
 
 /* An id set: sorted, for intersecting posting lists. */
@@ -207,7 +256,8 @@ static int candidate_cmp(const void *pa, const void *pb)
 ** A fragment longer than the pieces filed: the people filed under both of
 ** its two rarest longest pieces, whose names hold the whole fragment.
 */
-static int search_long(struct db *db, const char *text, size_t limit, struct resident_hits *out)
+static int search_long(struct db *db, const char *text, size_t limit,
+                       const struct resident_filter *filter, struct resident_hits *out)
 {
     struct search_gram pieces[64];
     size_t np = search_grams(text, pieces, ARRAY_LEN(pieces)), rare[2] = {SIZE_MAX, SIZE_MAX};
@@ -257,7 +307,8 @@ static int search_long(struct db *db, const char *text, size_t limit, struct res
     }
     db_finalize(st);
     if (nc) qsort(c, nc, sizeof *c, candidate_cmp);
-    st = db_prepare(db, RESIDENT_SELECT " WHERE r.id = ?1");
+    st = db_prepare(db, RESIDENT_SELECT " WHERE r.id = ?1 AND" RESIDENT_FILTER);
+    filter_bind(st, filter);
     for (size_t i = 0; i < nc && out->n < limit && rc == DB_OK; i++)
         rc = fetch_one(st, c[i].id, out);
     db_finalize(st);
@@ -268,10 +319,11 @@ static int search_long(struct db *db, const char *text, size_t limit, struct res
     return rc;
 }
 
-static int search_pinyin(struct db *db, const char *text, size_t limit, struct resident_hits *out)
+static int search_pinyin(struct db *db, const char *text, size_t limit,
+                         const struct resident_filter *filter, struct resident_hits *out)
 {
     char *bound = search_prefix_bound(text);
-    int rc = search_postings(db, POSTINGS_KEY, text, bound, limit, out);
+    int rc = search_postings(db, POSTINGS_KEY, text, bound, limit, filter, out);
     free(bound);
     return rc;
 }
@@ -280,7 +332,8 @@ static int search_pinyin(struct db *db, const char *text, size_t limit, struct r
 ** Digits: the last digits of an ID or mobile number (the columns hold them
 ** reversed, so a suffix is a range of the index), a whole ID number included.
 */
-static int search_digits(struct db *db, const char *text, size_t limit, struct resident_hits *out)
+static int search_digits(struct db *db, const char *text, size_t limit,
+                         const struct resident_filter *filter, struct resident_hits *out)
 {
     /*
     ** In pinyin order when the matches are few enough to sort; a digit or
@@ -289,15 +342,16 @@ static int search_digits(struct db *db, const char *text, size_t limit, struct r
     */
     /* Sorted first by rank alone, then the whole rows of the best: joins for 50 rows, not all. */
     static const char *const sorted[] = {
-        RESIDENT_SELECT " WHERE r.id IN (SELECT id FROM resident WHERE id_rev >= ?1 AND id_rev < ?2"
-                        " ORDER BY rank, id LIMIT ?3) ORDER BY r.rank, r.id",
-        RESIDENT_SELECT " WHERE r.id IN (SELECT id FROM resident WHERE phone_rev >= ?1"
-                        " AND phone_rev < ?2 ORDER BY rank, id LIMIT ?3) ORDER BY r.rank, r.id",
+        RESIDENT_SELECT " WHERE r.id_rev >= ?1 AND r.id_rev < ?2 AND" RESIDENT_FILTER
+                        " ORDER BY r.rank, r.id LIMIT ?3",
+        RESIDENT_SELECT " WHERE r.phone_rev >= ?1 AND r.phone_rev < ?2 AND" RESIDENT_FILTER
+                        " ORDER BY r.rank, r.id LIMIT ?3",
     };
     static const char *const in_index_order[] = {
-        RESIDENT_SELECT " WHERE r.id_rev >= ?1 AND r.id_rev < ?2 ORDER BY r.id_rev LIMIT ?3",
-        RESIDENT_SELECT
-        " WHERE r.phone_rev >= ?1 AND r.phone_rev < ?2 ORDER BY r.phone_rev LIMIT ?3",
+        RESIDENT_SELECT " WHERE r.id_rev >= ?1 AND r.id_rev < ?2 AND" RESIDENT_FILTER
+                        " ORDER BY r.id_rev LIMIT ?3",
+        RESIDENT_SELECT " WHERE r.phone_rev >= ?1 AND r.phone_rev < ?2 AND" RESIDENT_FILTER
+                        " ORDER BY r.phone_rev LIMIT ?3",
     };
     static const char *const count_sqls[] = {
         "SELECT 1 FROM resident WHERE id_rev >= ?1 AND id_rev < ?2",
@@ -316,6 +370,7 @@ static int search_digits(struct db *db, const char *text, size_t limit, struct r
         db_bind_text(st, 2, bound);
         db_bind_int(st, 3, (int64_t)limit);
         db_bind_int(st, 9, TAGS_PUBLIC);
+        filter_bind(st, filter);
         rc = collect(st, limit, out);
         db_finalize(st);
     }
@@ -325,41 +380,72 @@ static int search_digits(struct db *db, const char *text, size_t limit, struct r
     return rc;
 }
 
-static int search_recent(struct db *db, size_t limit, struct resident_hits *out)
+/* Nothing typed: the residents registered last, or, filtered for a visit, by grid and address. */
+static int search_recent(struct db *db, size_t limit, const struct resident_filter *filter,
+                         struct resident_hits *out)
 {
-    struct db_stmt *st = db_prepare(db, RESIDENT_SELECT " ORDER BY r.id DESC LIMIT ?1");
+    int narrows = resident_filter_narrows(filter);
+    struct db_stmt *st = db_prepare(
+        db, narrows ? RESIDENT_SELECT " WHERE" RESIDENT_FILTER
+                                      " ORDER BY r.grid_id, r.address, r.rank, r.id LIMIT ?1"
+                    : RESIDENT_SELECT " WHERE" RESIDENT_FILTER " ORDER BY r.id DESC LIMIT ?1");
     db_bind_int(st, 1, (int64_t)limit);
     db_bind_int(st, 9, TAGS_PUBLIC);
+    filter_bind(st, filter);
     int rc = collect(st, limit, out);
     db_finalize(st);
-    int64_t all;
-    int crc = resident_count(db, &all);
+    int64_t all = 0;
+    int crc = DB_OK;
+    if (narrows || filter->all) {
+        st = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM resident r WHERE" RESIDENT_FILTER
+                            " LIMIT ?1)");
+        db_bind_int(st, 1, RESIDENT_COUNT_CAP + 1);
+        filter_bind(st, filter);
+        crc = db_step(st) == DB_ROW ? DB_OK : DB_ERROR;
+        if (crc == DB_OK) all = db_col_int(st, 0);
+        db_finalize(st);
+    } else {
+        crc = db_count(db, "SELECT count(*) FROM resident WHERE status = ''", &all);
+    }
     hits_set_total(out, all);
     return rc != DB_OK ? rc : crc;
 }
 
 int resident_search(struct db *db, const char *query, size_t limit, struct resident_hits *out)
 {
+    return resident_search_filtered(db, query, limit, NULL, out);
+}
+
+int resident_search_filtered(struct db *db, const char *query, size_t limit,
+                             const struct resident_filter *filter, struct resident_hits *out)
+{
     struct search_query q;
     memset(out, 0, sizeof *out);
+    if (!filter) filter = &present_only;
     search_classify(query, &q);
     int rc;
     switch (q.kind) {
     case SEARCH_NAME_SHORT:
-        rc = search_short(db, q.text, limit, out);
+        rc = search_short(db, q.text, limit, filter, out);
         break;
     case SEARCH_NAME_LONG:
-        rc = search_long(db, q.text, limit, out);
+        rc = search_long(db, q.text, limit, filter, out);
         break;
     case SEARCH_PINYIN:
-        rc = search_pinyin(db, q.text, limit, out);
+        rc = search_pinyin(db, q.text, limit, filter, out);
         break;
     case SEARCH_DIGITS:
-        rc = search_digits(db, q.text, limit, out);
+        rc = search_digits(db, q.text, limit, filter, out);
         break;
     default:
-        rc = search_recent(db, limit, out);
+        rc = search_recent(db, limit, filter, out);
         break;
+    }
+    /* The counts of the search keys include those the filter leaves out: all found is all there is.
+     */
+    if (rc == DB_OK && q.kind != SEARCH_EMPTY && out->n < limit) {
+        out->total = out->n;
+        out->more = 0;
     }
     free(q.text);
     if (rc != DB_OK) resident_hits_free(out);
@@ -396,12 +482,15 @@ int resident_get_by_id_number(struct db *db, const char *id_number, struct resid
     return rc;
 }
 
-int resident_each(struct db *db, int with_sensitive,
+int resident_each(struct db *db, int with_sensitive, const struct resident_filter *filter,
                   int (*visit)(void *ctx, const struct resident *r), void *ctx)
 {
-    struct db_stmt *st =
-        db_prepare(db, RESIDENT_SELECT " ORDER BY r.community_id, r.grid_id, r.rank, r.id");
+    static const struct resident_filter every = {.all = 1};
+    struct db_stmt *st = db_prepare(db, RESIDENT_SELECT
+                                    " WHERE" RESIDENT_FILTER
+                                    " ORDER BY r.community_id, r.grid_id, r.address, r.rank, r.id");
     db_bind_int(st, 9, with_sensitive ? TAGS_ALL : TAGS_PUBLIC);
+    filter_bind(st, filter ? filter : &every);
     int rc, go = 1;
     while (go && (rc = db_step(st)) == DB_ROW) {
         struct resident r;
@@ -434,11 +523,41 @@ int resident_count(struct db *db, int64_t *n)
     return db_count(db, "SELECT count(*) FROM resident", n);
 }
 
+int resident_merges_astray(struct db *db,
+                           void (*visit)(void *ctx, int64_t id, const char *name,
+                                         enum merge_damage what),
+                           void *ctx)
+{
+    struct db_stmt *st = db_prepare(
+        db, "SELECT r.id, r.name, ?1 FROM resident r LEFT JOIN resident t ON t.id = r.merged_into"
+            " WHERE r.status = 'merged' AND (t.id IS NULL OR t.id = r.id)"
+            " UNION ALL SELECT r.id, r.name, ?2 FROM resident r JOIN resident t"
+            " ON t.id = r.merged_into WHERE r.status = 'merged' AND t.status = 'merged'"
+            " AND t.id <> r.id"
+            " UNION ALL SELECT id, name, ?3 FROM resident WHERE status <> 'merged'"
+            " AND merged_into IS NOT NULL"
+            " UNION ALL SELECT r.id, r.name, ?4 FROM resident r WHERE r.status = 'merged'"
+            " AND EXISTS (SELECT 1 FROM request q WHERE q.resident_id = r.id)"
+            " UNION ALL SELECT r.id, r.name, ?5 FROM resident r WHERE r.status = 'merged'"
+            " AND EXISTS (SELECT 1 FROM resident m WHERE m.head_id = r.id AND m.id <> r.id"
+            " AND m.status <> 'merged') ORDER BY 1, 3");
+    db_bind_int(st, 1, MERGE_NO_TARGET);
+    db_bind_int(st, 2, MERGE_INTO_MERGED);
+    db_bind_int(st, 3, MERGE_NOT_MERGED);
+    db_bind_int(st, 4, MERGE_KEEPS_REQUESTS);
+    db_bind_int(st, 5, MERGE_HEADS_HOUSEHOLD);
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW)
+        visit(ctx, db_col_int(st, 0), db_col_text(st, 1), (enum merge_damage)db_col_int(st, 2));
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
 int resident_household(struct db *db, int64_t head_id, struct resident_hits *out)
 {
     memset(out, 0, sizeof *out);
     struct db_stmt *st =
-        db_prepare(db, RESIDENT_SELECT " WHERE r.head_id = ?1"
+        db_prepare(db, RESIDENT_SELECT " WHERE r.head_id = ?1 AND r.status <> 'merged'"
                                        " ORDER BY r.id <> ?1, r.rank, r.id LIMIT ?2");
     db_bind_int(st, 1, head_id);
     db_bind_int(st, 2, 100);
@@ -577,7 +696,7 @@ void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t ran
     free(phone_rev);
 }
 
-static int write_row(struct db *db, struct resident *r, const char *actor, const char *when,
+static int write_row(struct db *db, const struct resident *r, const char *actor, const char *when,
                      const struct resident_keys *keys)
 {
     struct db_stmt *st = db_prepare(db, r->id ? resident_update_sql : resident_insert_sql);
@@ -591,51 +710,57 @@ static int write_row(struct db *db, struct resident *r, const char *actor, const
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-int resident_save(struct db *db, struct resident *r, const char *actor, struct resident *current)
+/*
+** Inside the caller's transaction: write r (created when r->id is 0) with
+** its search keys and tags. DB_OK with *id set; DB_CONFLICT when the
+** version is stale; DB_DUPLICATE; or an error. The caller rolls back.
+*/
+static int save_in(struct db *db, const struct resident *r, const char *actor, const char *when,
+                   int64_t *id)
 {
-    char when[20];
-    clock_format(clock_now(), when);
     struct resident_keys keys, old_keys;
     resident_keys_of(r->name, &keys);
     resident_keys_init(&old_keys);
     char *previous = NULL;
     int64_t previous_rank = 0;
-
-    int rc = db_write_begin(db);
-    if (rc != DB_OK) goto out;
-    if (r->id && (rc = old_name(db, r->id, &previous, &previous_rank)) != DB_OK) {
-        db_rollback(db);
-        goto out;
-    }
-    rc = write_row(db, r, actor, when, &keys);
-    if (rc == DB_OK && r->id && db_changes(db) == 0) {
-        db_rollback(db);
-        rc = lost_race(db, r->id, current);
-        goto out;
-    }
-    if (rc == DB_DUPLICATE) {
-        db_rollback(db);
-        if (current && resident_get_by_id_number(db, r->id_number, current) != DB_OK)
-            resident_init(current);
-        goto out;
-    }
-    int64_t id = r->id ? r->id : db_last_id(db);
+    int rc = r->id ? old_name(db, r->id, &previous, &previous_rank) : DB_OK;
+    if (rc == DB_OK) rc = write_row(db, r, actor, when, &keys);
+    if (rc == DB_OK && r->id && db_changes(db) == 0) rc = DB_CONFLICT;
+    *id = r->id ? r->id : db_last_id(db);
     if (rc == DB_OK && previous) {
         resident_keys_of(previous, &old_keys);
         old_keys.rank = previous_rank;
-        rc = resident_keys_remove(db, id, &old_keys);
+        rc = resident_keys_remove(db, *id, &old_keys);
     }
-    if (rc == DB_OK) rc = resident_keys_add(db, id, &keys);
-    if (rc == DB_OK) rc = tags_set(db, id, r->tags, actor, when);
+    if (rc == DB_OK) rc = resident_keys_add(db, *id, &keys);
+    if (rc == DB_OK) rc = tags_set(db, *id, r->tags, actor, when);
     if (rc == DB_OK && !r->id && r->head_id == -1) {
         /* A new head of household points to itself. */
         struct db_stmt *st = db_prepare(db, "UPDATE resident SET head_id = id WHERE id = ?1");
-        db_bind_int(st, 1, id);
+        db_bind_int(st, 1, *id);
         rc = db_write_one(db, st, NULL);
     }
+    free(previous);
+    resident_keys_free(&keys);
+    resident_keys_free(&old_keys);
+    return rc;
+}
+
+int resident_save(struct db *db, struct resident *r, const char *actor, struct resident *current)
+{
+    char when[20];
+    clock_format(clock_now(), when);
+    int64_t id = 0;
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    rc = save_in(db, r, actor, when, &id);
     if (rc != DB_OK) {
         db_rollback(db);
-        goto out;
+        if (rc == DB_CONFLICT) return lost_race(db, r->id, current);
+        if (rc == DB_DUPLICATE && current &&
+            resident_get_by_id_number(db, r->id_number, current) != DB_OK)
+            resident_init(current);
+        return rc;
     }
     rc = db_commit(db);
     if (rc == DB_OK) {
@@ -647,10 +772,172 @@ int resident_save(struct db *db, struct resident *r, const char *actor, struct r
             r->version++;
         }
     }
-out:
-    free(previous);
-    resident_keys_free(&keys);
-    resident_keys_free(&old_keys);
+    return rc;
+}
+
+/* resident:ID, the audit log's subject for a resident. */
+static void subject_of(int64_t id, char *buf, size_t size)
+{
+    snprintf(buf, size, "resident:%lld", (long long)id);
+}
+
+int resident_set_status(struct db *db, int64_t id, int64_t version, enum resident_status to,
+                        const char *date, const char *place, const char *reason, const char *actor,
+                        const char **why)
+{
+    *why = NULL;
+    struct resident r;
+    int rc = resident_get(db, id, &r);
+    if (rc != DB_OK) return rc;
+    enum resident_status from = resident_status_of(&r);
+    int stale = r.version != version;
+    resident_free(&r);
+    if (stale) return DB_CONFLICT;
+    *why = resident_status_check(from, to, date, place, reason, clock_now());
+    if (*why) return DB_INVALID;
+    int moved = to == RESIDENT_MOVED, present = to == RESIDENT_PRESENT;
+    char when[20];
+    clock_format(clock_now(), when);
+    rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    struct db_stmt *st =
+        db_prepare(db, "UPDATE resident SET status = ?1, status_date = ?2, status_place = ?3,"
+                       " updated_at = ?4, updated_by = ?5, version = version + 1"
+                       " WHERE id = ?6 AND version = ?7 AND status <> 'merged'");
+    db_bind_text(st, 1, resident_status_code(to));
+    db_bind_text(st, 2, present ? "" : date);
+    db_bind_text(st, 3, moved ? place : "");
+    db_bind_text(st, 4, when);
+    db_bind_text(st, 5, actor);
+    db_bind_int(st, 6, id);
+    db_bind_int(st, 7, version);
+    rc = db_step(st);
+    db_finalize(st);
+    rc = rc == DB_DONE ? (db_changes(db) ? DB_OK : DB_CONFLICT) : rc;
+    if (rc == DB_OK) {
+        char subject[32];
+        subject_of(id, subject, sizeof subject);
+        char *detail =
+            xasprintf("%s -> %s%s%s%s%s: %s",
+                      *resident_status_code(from) ? resident_status_code(from) : "present",
+                      present ? "present" : resident_status_code(to), present ? "" : " ",
+                      present ? "" : date, moved ? " " : "", moved ? place : "", reason);
+        rc = audit_append(db, actor, "resident-status", subject, detail);
+        free(detail);
+    }
+    if (rc == DB_OK) return db_commit(db);
+    db_rollback(db);
+    return rc;
+}
+
+/* Run a statement binding ?1 the kept id and ?2 the other's; how many rows it changed into *n. */
+static int merge_step(struct db *db, const char *sql, int64_t keep, int64_t other, int64_t *n)
+{
+    struct db_stmt *st = db_prepare(db, sql);
+    db_bind_int(st, 1, keep);
+    db_bind_int(st, 2, other);
+    int rc = db_step(st);
+    db_finalize(st);
+    if (n) *n = db_changes(db);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+int resident_merge(struct db *db, struct resident *keep, int64_t other_id, int64_t other_version,
+                   const char *taken, int ids_confirmed, const char *actor, const char **why)
+{
+    *why = NULL;
+    if (!keep->id || keep->id == other_id) {
+        *why = _("A record is merged into another one");
+        return DB_INVALID;
+    }
+    struct resident stored, other;
+    int rc = resident_get(db, keep->id, &stored);
+    if (rc != DB_OK) return rc;
+    rc = resident_get(db, other_id, &other);
+    if (rc != DB_OK) {
+        resident_free(&stored);
+        return rc;
+    }
+    if (stored.version != keep->version || other.version != other_version)
+        rc = DB_CONFLICT;
+    else if (resident_status_of(&stored) == RESIDENT_MERGED ||
+             resident_status_of(&other) == RESIDENT_MERGED)
+        *why = _("One of the two is merged already"), rc = DB_INVALID;
+    else if (!ids_confirmed && resident_ids_differ(&stored, &other))
+        *why = _("The two records hold different valid ID numbers: two people?"), rc = DB_INVALID;
+    int gives_id = str_eq(keep->id_number, other.id_number) && *other.id_number;
+    resident_free(&stored);
+    resident_free(&other);
+    if (rc != DB_OK) return rc;
+
+    char when[20];
+    clock_format(clock_now(), when);
+    int64_t id, requests = 0, members = 0;
+    rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    /* The ID number the kept record takes over leaves the other first: it is unique. */
+    if (gives_id)
+        rc = merge_step(db,
+                        "UPDATE resident SET id_number = NULL, id_rev = NULL"
+                        " WHERE id = ?2 AND ?1 <> 0",
+                        keep->id, other_id, NULL);
+    if (rc == DB_OK) rc = save_in(db, keep, actor, when, &id);
+    if (rc == DB_OK)
+        rc = merge_step(db, "UPDATE request SET resident_id = ?1 WHERE resident_id = ?2", keep->id,
+                        other_id, &requests);
+    if (rc == DB_OK)
+        rc = merge_step(db,
+                        "INSERT OR IGNORE INTO resident_tag (resident_id, tag_id)"
+                        " SELECT ?1, tag_id FROM resident_tag WHERE resident_id = ?2",
+                        keep->id, other_id, NULL);
+    if (rc == DB_OK)
+        rc = merge_step(db, "DELETE FROM resident_tag WHERE resident_id = ?2 AND ?1 <> 0", keep->id,
+                        other_id, NULL);
+    if (rc == DB_OK)
+        rc = merge_step(db, "UPDATE resident SET head_id = ?1 WHERE head_id = ?2 AND id <> ?2",
+                        keep->id, other_id, &members);
+    if (rc == DB_OK) {
+        struct db_stmt *st = db_prepare(
+            db, "UPDATE resident SET status = 'merged', merged_into = ?1, status_date = ?2,"
+                " head_id = CASE WHEN head_id = id THEN ?1 ELSE head_id END,"
+                " updated_at = ?3, updated_by = ?4, version = version + 1"
+                " WHERE id = ?5 AND version = ?6");
+        db_bind_int(st, 1, keep->id);
+        char day[11];
+        memcpy(day, when, 10);
+        day[10] = '\0';
+        db_bind_text(st, 2, day);
+        db_bind_text(st, 3, when);
+        db_bind_text(st, 4, actor);
+        db_bind_int(st, 5, other_id);
+        db_bind_int(st, 6, other_version);
+        rc = db_step(st);
+        db_finalize(st);
+        rc = rc == DB_DONE ? (db_changes(db) ? DB_OK : DB_CONFLICT) : rc;
+    }
+    char subject[32];
+    if (rc == DB_OK) {
+        subject_of(keep->id, subject, sizeof subject);
+        char *detail =
+            xasprintf("resident:%lld merged into it; taken from it: %s; %lld requests,"
+                      " %lld household members moved%s",
+                      (long long)other_id, str_empty(taken) ? "-" : taken, (long long)requests,
+                      (long long)members, ids_confirmed ? "; different ID numbers confirmed" : "");
+        rc = audit_append(db, actor, "resident-merge", subject, detail);
+        free(detail);
+    }
+    if (rc == DB_OK) {
+        subject_of(other_id, subject, sizeof subject);
+        char *detail = xasprintf("merged into resident:%lld", (long long)keep->id);
+        rc = audit_append(db, actor, "resident-merged", subject, detail);
+        free(detail);
+    }
+    if (rc != DB_OK) {
+        db_rollback(db);
+        return rc;
+    }
+    rc = db_commit(db);
+    if (rc == DB_OK) keep->version++;
     return rc;
 }
 

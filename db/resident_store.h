@@ -35,6 +35,26 @@ struct resident_hits {
 int resident_search(struct db *db, const char *query, size_t limit, struct resident_hits *out);
 void resident_hits_free(struct resident_hits *h);
 
+/* Which residents a search or a list for visits keeps. Zeroed: those on the register. */
+struct resident_filter {
+    int all;              /* moved out, deceased and merged records too */
+    const char *tag;      /* only those carrying this tag (its name); NULL or "": any */
+    int64_t community_id; /* only this community's; 0: any */
+    int64_t grid_id;      /* only this grid's; 0: any */
+    const char *address;  /* only addresses holding this fragment; NULL or "": any */
+};
+
+/* True when f keeps fewer than all those on the register by tag, area or address. */
+int resident_filter_narrows(const struct resident_filter *f);
+
+/*
+** resident_search(), keeping only the residents filter keeps (NULL: those
+** on the register). With nothing typed and a filter that narrows, the
+** residents it keeps by grid, address and pinyin (a list for visits).
+*/
+int resident_search_filtered(struct db *db, const char *query, size_t limit,
+                             const struct resident_filter *filter, struct resident_hits *out);
+
 /* One resident with every field in full, all tags included. DB_OK or DB_NOTFOUND. */
 int resident_get(struct db *db, int64_t id, struct resident *out);
 
@@ -65,12 +85,56 @@ void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t ran
                        const char *actor, const char *when);
 
 /*
-** Call visit for every resident, by community, grid and pinyin order, with
-** every field in full; tags all (with_sensitive) or only the others.
-** Stops when visit returns 0. Returns DB_OK or an error.
+** Call visit for every resident filter keeps (NULL: every record, whatever
+** its status), by community, grid, address and pinyin order, with every
+** field in full; tags all (with_sensitive) or only the others. Stops when
+** visit returns 0. Returns DB_OK or an error.
 */
-int resident_each(struct db *db, int with_sensitive,
+int resident_each(struct db *db, int with_sensitive, const struct resident_filter *filter,
                   int (*visit)(void *ctx, const struct resident *r), void *ctx);
+
+/*
+** Put resident id (as read at version) in status to (resident.h: moved
+** out, deceased, or back on the register), on date, moved to place, for
+** reason, as actor: one transaction with its audit row. Returns DB_OK,
+** DB_INVALID (resident_status_check() refuses: *why says why, borrowed),
+** DB_CONFLICT (someone changed the record first), DB_NOTFOUND or an error.
+*/
+int resident_set_status(struct db *db, int64_t id, int64_t version, enum resident_status to,
+                        const char *date, const char *place, const char *reason, const char *actor,
+                        const char **why);
+
+/*
+** Merge resident other_id (as read at other_version) into keep (the kept
+** record as the clerk chose its fields, keep->version as read), as actor,
+** in one transaction: keep is saved, other's requests, tags and household
+** members follow it, other is marked merged into keep, and the audit log
+** says what was taken from where (taken: the labels of the fields taken
+** from other, may be ""). Two different valid ID numbers are refused
+** unless ids_confirmed. Returns DB_OK, DB_INVALID (*why says why,
+** borrowed), DB_CONFLICT (either changed since read), DB_DUPLICATE, or an
+** error; nothing is written unless DB_OK.
+*/
+int resident_merge(struct db *db, struct resident *keep, int64_t other_id, int64_t other_version,
+                   const char *taken, int ids_confirmed, const char *actor, const char **why);
+
+/* What is wrong with a merge left in the records (resident_merges_astray()). */
+enum merge_damage {
+    MERGE_NO_TARGET,       /* merged into nothing, into a record not on file, or into itself */
+    MERGE_INTO_MERGED,     /* merged into a record that was itself merged away */
+    MERGE_NOT_MERGED,      /* says what it was merged into, but is not marked merged */
+    MERGE_KEEPS_REQUESTS,  /* merged away, yet requests still name it */
+    MERGE_HEADS_HOUSEHOLD, /* merged away, yet other residents' household head */
+};
+
+/*
+** Call visit for each resident whose merge left the records inconsistent
+** (what, as above). Returns DB_OK or an error.
+*/
+int resident_merges_astray(struct db *db,
+                           void (*visit)(void *ctx, int64_t id, const char *name,
+                                         enum merge_damage what),
+                           void *ctx);
 
 /* The members of a household (head first, then by pinyin). */
 int resident_household(struct db *db, int64_t head_id, struct resident_hits *out);

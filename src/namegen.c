@@ -163,12 +163,11 @@ static int age_pick(struct rng *r)
     return 80 + (int)rng_below(r, 20);
 }
 
-void namegen_resident(struct rng *r, time_t now, struct resident *out)
+/* A resident of this gender and age (see namegen_resident()). */
+static void person(struct rng *r, time_t now, char gender, int age, struct resident *out)
 {
     struct strbuf sb = STRBUF_INIT;
     struct date today = date_of(now);
-    char gender = rng_below(r, 2) ? 'M' : 'F';
-    int age = age_pick(r);
     struct date birth = {today.year - age - 1 + (int)rng_below(r, 2), 1 + (int)rng_below(r, 12),
                          1 + (int)rng_below(r, 28)};
     if (date_cmp(&birth, &today) > 0) birth.year--;
@@ -222,4 +221,59 @@ void namegen_resident(struct rng *r, time_t now, struct resident *out)
             strbuf_addf(&sb, "%s%s", sb.len ? "、" : "", tags[i].tag);
     record_set(&out->tags, strbuf_str(&sb));
     strbuf_free(&sb);
+}
+
+void namegen_resident(struct rng *r, time_t now, struct resident *out)
+{
+    char gender = rng_below(r, 2) ? 'M' : 'F';
+    int age = age_pick(r);
+    person(r, now, gender, age, out);
+}
+
+/* An age in [lo, hi], kept within a life. */
+static int age_between(struct rng *r, int lo, int hi)
+{
+    if (lo < 0) lo = 0;
+    if (hi > 99) hi = 99;
+    if (hi < lo) hi = lo;
+    return lo + (int)rng_below(r, (uint32_t)(hi - lo + 1));
+}
+
+int namegen_household_size(struct rng *r, int head_age)
+{
+    /* 1 to 5 people: many elderly live alone or as a couple. */
+    static const unsigned weights[] = {26, 36, 22, 11, 5};
+    uint32_t u = rng_below(r, 100), sum = 0;
+    int n = 1;
+    for (size_t i = 0; i < ARRAY_LEN(weights); i++) {
+        sum += weights[i];
+        if (u < sum) {
+            n = (int)i + 1;
+            break;
+        }
+    }
+    return head_age < 22 ? 1 : n;
+}
+
+void namegen_relative(struct rng *r, time_t now, const struct resident *head, int head_age, int nth,
+                      struct resident *out)
+{
+    char gender = rng_below(r, 2) ? 'M' : 'F';
+    int age;
+    const char *relation;
+    if (nth == 1 && head_age >= 20) {
+        gender = head->gender == 'M' ? 'F' : 'M';
+        age = age_between(r, head_age - 5, head_age + 5);
+        if (age < 20) age = 20;
+        relation = "配偶";
+    } else if (head_age <= 62 && nth == 4) {
+        age = age_between(r, head_age + 24, head_age + 32);
+        relation = gender == 'M' ? "父亲" : "母亲";
+    } else {
+        age = age_between(r, head_age - 38, head_age - 22);
+        relation = gender == 'M' ? "子" : "女";
+    }
+    person(r, now, gender, age, out);
+    record_set(&out->address, head->address);
+    record_set(&out->relation, relation);
 }

@@ -35,4 +35,18 @@ void namegen_person(struct rng *r, struct strbuf *out);
 */
 void namegen_resident(struct rng *r, time_t now, struct resident *out);
 
+/* How many people live in the household of a head of this age: 1 to 5 (1 under 22). */
+int namegen_household_size(struct rng *r, int head_age);
+
+/*
+** Fill out (initialised by the caller) with the nth other member (1, 2
+** ...) of head's household, head being head_age: a spouse first, then
+** children, the fourth an elderly parent while the head is not old
+** themself; of a fitting age and gender, at the head's address, its
+** relation to the head (配偶, 子, 女, 父亲, 母亲) set, otherwise as
+** namegen_resident() makes people.
+*/
+void namegen_relative(struct rng *r, time_t now, const struct resident *head, int head_age, int nth,
+                      struct resident *out);
+
 #endif

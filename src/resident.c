@@ -46,6 +46,10 @@ static const struct field_desc resident_fields[] = {
     RF(relation, FIELD_TEXT, N_("Relation"), 0, NULL),
     RF(tags, FIELD_TEXT, N_("Tags"), FIELD_SET, NULL),
     RF(note, FIELD_TEXT, N_("Note"), 0, NULL),
+    RF(status, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    RF(status_date, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    RF(status_place, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    RF(merged_into, FIELD_INT64, NULL, FIELD_STORED, NULL),
     RF(version, FIELD_INT64, NULL, FIELD_KEY, NULL),
     RF(created_at, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     RF(created_by, FIELD_TEXT, NULL, FIELD_STORED, NULL),
@@ -247,4 +251,104 @@ char *resident_masked_id(const char *id_number)
 char *resident_masked_phone(const char *phone)
 {
     return masked(phone, 11);
+}
+
+static const char *const status_codes[] = {"", "moved", "deceased", "merged"};
+
+int resident_status_parse(const char *code)
+{
+    for (size_t i = 0; i < ARRAY_LEN(status_codes); i++)
+        if (str_eq(code ? code : "", status_codes[i])) return (int)i;
+    return -1;
+}
+
+const char *resident_status_code(enum resident_status s)
+{
+    return (size_t)s < ARRAY_LEN(status_codes) ? status_codes[s] : "";
+}
+
+const char *resident_status_label(enum resident_status s)
+{
+    switch (s) {
+    case RESIDENT_MOVED:
+        return _("Moved out");
+    case RESIDENT_DECEASED:
+        return _("Deceased");
+    case RESIDENT_MERGED:
+        return _("Merged");
+    default:
+        return _("On the register");
+    }
+}
+
+enum resident_status resident_status_of(const struct resident *r)
+{
+    int s = resident_status_parse(r->status);
+    return s < 0 ? RESIDENT_PRESENT : (enum resident_status)s;
+}
+
+char *resident_status_line(const struct resident *r)
+{
+    enum resident_status s = resident_status_of(r);
+    switch (s) {
+    case RESIDENT_MOVED:
+        return *r->status_place
+                   ? xasprintf(_("Moved out %s, to %s"), r->status_date, r->status_place)
+                   : xasprintf(_("Moved out %s"), r->status_date);
+    case RESIDENT_DECEASED:
+        return xasprintf(_("Deceased %s"), r->status_date);
+    case RESIDENT_MERGED:
+        return xasprintf(_("Merged into record %lld"), (long long)r->merged_into);
+    default:
+        return xstrdup("");
+    }
+}
+
+const char *resident_status_check(enum resident_status from, enum resident_status to,
+                                  const char *date, const char *place, const char *reason,
+                                  time_t now)
+{
+    if (from == RESIDENT_MERGED)
+        return _("A merged record is kept as it is: change the one it went into");
+    if (to == RESIDENT_MERGED) return _("A record is merged from the list, not by its status");
+    if (from == to) return _("The status is that already");
+    if (str_empty(reason)) return _("A reason is needed: it is kept in the audit log");
+    if (to == RESIDENT_PRESENT) return NULL;
+    struct date d;
+    if (str_empty(date)) return _("The date is needed");
+    if (date_parse(date, &d) != DATE_OK) return _("Not a date: YYYY-MM-DD");
+    struct date today = date_of(now);
+    if (date_cmp(&d, &today) > 0) return _("The date is in the future");
+    if (to == RESIDENT_MOVED && str_empty(place)) return _("Where to is needed");
+    return NULL;
+}
+
+size_t resident_merge_differences(const struct resident *keep, const struct resident *other,
+                                  size_t *fields, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < resident_record.nfields && n < max; i++) {
+        const struct field_desc *f = &resident_fields[i];
+        if (f->flags & (FIELD_STORED | FIELD_KEY | FIELD_WITH_PREV | FIELD_SET)) continue;
+        if (!record_field_same(&resident_record, i, keep, other)) fields[n++] = i;
+    }
+    return n;
+}
+
+void resident_merge_take(struct resident *keep, const struct resident *other, size_t i)
+{
+    for (size_t j = i; j < resident_record.nfields; j++) {
+        if (j > i && !(resident_fields[j].flags & FIELD_WITH_PREV)) break;
+        record_field_assign(&resident_record, j, keep, other);
+        const char *by = resident_fields[j].shown_by;
+        int k = by ? record_field_index(&resident_record, by) : -1;
+        if (k >= 0) record_field_assign(&resident_record, (size_t)k, keep, other);
+    }
+}
+
+int resident_ids_differ(const struct resident *a, const struct resident *b)
+{
+    struct idcard x, y;
+    return idcard_parse(a->id_number, &x) == IDCARD_OK &&
+           idcard_parse(b->id_number, &y) == IDCARD_OK && !str_eq(x.number, y.number);
 }

@@ -32,7 +32,11 @@ struct resident {
     char *relation;       /* 与户主关系: 本人, 配偶, 子, 女 ... */
     char *tags;           /* tag names joined by 、 */
     char *note;
-    int64_t version; /* as read: a save with a stale version is refused */
+    char *status;        /* read only (resident_set_status()): "", "moved", "deceased", "merged" */
+    char *status_date;   /* read only: when they moved out or died, YYYY-MM-DD, or "" */
+    char *status_place;  /* read only: where they moved to, or "" */
+    int64_t merged_into; /* read only: the record a merged one went into, or 0 */
+    int64_t version;     /* as read: a save with a stale version is refused */
     char *created_at, *created_by, *updated_at, *updated_by; /* read only */
 };
 
@@ -82,6 +86,60 @@ char *resident_tags_union(const char *a, const char *b);
 
 /* True when a and b agree on every field a person or a ledger can set. */
 int resident_same(const struct resident *a, const struct resident *b);
+
+/* Where a resident is in their life on the register (struct resident's status). */
+enum resident_status {
+    RESIDENT_PRESENT,  /* 在册: "" */
+    RESIDENT_MOVED,    /* 迁出: "moved", with a date and where to */
+    RESIDENT_DECEASED, /* 死亡: "deceased", with a date */
+    RESIDENT_MERGED,   /* "merged": a second record of someone, merged into merged_into */
+};
+
+/* The status a code names ("" or NULL: present), or -1 for an unknown code. */
+int resident_status_parse(const char *code);
+/* The code stored for a status ("" for present). */
+const char *resident_status_code(enum resident_status s);
+/* The status in a word for the clerk (在册, 迁出, 死亡, 已合并; translated, borrowed). */
+const char *resident_status_label(enum resident_status s);
+/* The status of r. */
+enum resident_status resident_status_of(const struct resident *r);
+
+/*
+** What a record says of the resident's status in one line: "" while
+** present, else e.g. "迁出 2026-03-01 to 河北区", "死亡 2026-03-01", "merged
+** into record 12". Caller frees.
+*/
+char *resident_status_line(const struct resident *r);
+
+/*
+** May a resident in status from be put in status to on date (YYYY-MM-DD),
+** moved to place, for reason, as of today? NULL when yes, else the
+** message for the clerk (translated, borrowed): a reason is needed, a
+** move needs its date and where to, a death its date, a date is neither
+** malformed nor in the future, a merged record is never changed and a
+** status is not set again to itself.
+*/
+const char *resident_status_check(enum resident_status from, enum resident_status to,
+                                  const char *date, const char *place, const char *reason,
+                                  time_t now);
+
+/*
+** Merging two records of one person. The fields people edit in which
+** keep and other differ (tags aside: they are joined, never chosen),
+** into fields (indices of resident_record's fields, at most max); returns
+** how many.
+*/
+size_t resident_merge_differences(const struct resident *keep, const struct resident *other,
+                                  size_t *fields, size_t max);
+
+/* Take field i of other into keep, with the fields that go with it (a community's grid, names). */
+void resident_merge_take(struct resident *keep, const struct resident *other, size_t i);
+
+/*
+** True when a and b both hold valid ID numbers and they differ: two
+** different people, unless the clerk confirms otherwise.
+*/
+int resident_ids_differ(const struct resident *a, const struct resident *b);
 
 /* Checks; NULL or a message (translated, borrowed). */
 const char *resident_check_name(const char *name);

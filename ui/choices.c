@@ -87,12 +87,17 @@ int choices_residents(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
     if (str_empty(query)) return 0;
+    /* Those off the register too, said so: a request of someone deceased is refused on saving. */
     struct resident_hits hits;
-    if (resident_search(ui.db, query, 50, &hits) != DB_OK) return -1;
+    struct resident_filter all = {.all = 1};
+    if (resident_search_filtered(ui.db, query, 50, &all, &hits) != DB_OK) return -1;
     for (size_t i = 0; i < hits.n; i++) {
         const struct resident *r = &hits.items[i];
+        char *life = resident_status_line(r);
         char *detail =
-            xasprintf("%s %s %s", r->id_number, r->phone, *r->grid ? r->grid : r->address);
+            *life ? xasprintf("%s %s", life, r->id_number)
+                  : xasprintf("%s %s %s", r->id_number, r->phone, *r->grid ? r->grid : r->address);
+        free(life);
         choice_list_add(out, r->id, r->name, detail);
         free(detail);
     }

@@ -158,6 +158,12 @@ void form_on_leave(struct form *f, form_leave on_leave, void *ctx)
     f->leave_ctx = ctx;
 }
 
+void form_on_choose(struct form *f, form_leave on_choose, void *ctx)
+{
+    f->on_choose = on_choose;
+    f->choose_ctx = ctx;
+}
+
 static void message_set(struct form_field *ff, const char *msg, int note)
 {
     free(ff->message);
@@ -266,9 +272,10 @@ static void focus_move(struct form *f, int delta)
     f->focus = (f->focus + delta + f->n) % f->n;
 }
 
-/* Open the chooser of a choice field, typing initial first. */
-static void choose(struct form_field *ff, const char *initial)
+/* Open the chooser of choice field i, typing initial first. */
+static void choose(struct form *f, int i, const char *initial)
 {
+    struct form_field *ff = &f->fields[i];
     struct choice c;
     if (!dialog_choose(ff->label, ff->source, ff->source_ctx, initial, &c)) return;
     ff->choice_id = c.id;
@@ -276,18 +283,20 @@ static void choose(struct form_field *ff, const char *initial)
     ff->choice_label = c.label;
     free(c.detail);
     message_set(ff, NULL, 0);
+    if (f->on_choose) f->on_choose(f, i, f->choose_ctx);
 }
 
-static int choice_key(struct form_field *ff, enum action a, const struct key *k)
+static int choice_key(struct form *f, int i, enum action a, const struct key *k)
 {
+    struct form_field *ff = &f->fields[i];
     if (a == ACT_ENTER) {
-        choose(ff, NULL);
+        choose(f, i, NULL);
         return 1;
     }
     if (a == ACT_NONE && !k->code) {
         char enc[5] = {0};
         utf8_encode(k->ch, enc);
-        choose(ff, enc);
+        choose(f, i, enc);
         return 1;
     }
     if ((a == ACT_BACKSPACE || a == ACT_DELETE) && ff->optional) {
@@ -399,7 +408,7 @@ int form_key(struct form *f, enum action a, const struct key *k)
     default:
         break;
     }
-    if (ff->kind == FORM_CHOICE) return choice_key(ff, a, k) ? UI_HANDLED : UI_IGNORED;
+    if (ff->kind == FORM_CHOICE) return choice_key(f, f->focus, a, k) ? UI_HANDLED : UI_IGNORED;
     if (ff->kind == FORM_MULTI) {
         if (a != ACT_ENTER && !(a == ACT_NONE && !k->code && k->ch == ' ')) return UI_IGNORED;
         choose_many(ff);

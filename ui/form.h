@@ -67,6 +67,8 @@ struct form {
     int top; /* first field shown when the form scrolls */
     form_leave on_leave;
     void *leave_ctx;
+    form_leave on_choose; /* after the clerk chose a value in a choice field (NULL: none) */
+    void *choose_ctx;
 };
 
 /* form_key() results besides UI_HANDLED / UI_IGNORED. */
@@ -129,6 +131,13 @@ int form_bound(const struct form *f, const char *name);
 
 /* Call on_leave after each field is left. */
 void form_on_leave(struct form *f, form_leave on_leave, void *ctx);
+
+/*
+** Call on_choose(f, i, ctx) each time the clerk chooses a value in choice
+** field i (a chooser accepted, not cancelled): what follows from the
+** choice is filled in at once, where the clerk sees it and can still edit.
+*/
+void form_on_choose(struct form *f, form_leave on_choose, void *ctx);
 
 /* Draw the form from row y in rows rows and cols columns; the focused field gets the cursor. */
 void form_draw(struct form *f, int y, int rows, int cols, struct screen *s);

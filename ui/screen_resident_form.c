@@ -198,6 +198,25 @@ static void id_left(struct form_screen *fs)
     }
 }
 
+/*
+** A household head was chosen: the member lives at the head's address, so
+** it is copied, with the community and grid, into the fields below, where
+** the clerk sees it and can still change it.
+*/
+static void head_chosen(struct form *f, int i, void *ctx)
+{
+    (void)ctx;
+    int64_t head = form_choice(f, i);
+    if (i != F_HEAD || head <= 0) return;
+    struct resident h;
+    if (resident_get(ui.db, head, &h) != DB_OK) return;
+    if (*h.address) form_set_text(f, F_ADDRESS, h.address);
+    if (h.community_id) form_set_choice(f, F_COMMUNITY, h.community_id, h.community);
+    if (h.grid_id) form_set_choice(f, F_GRID, h.grid_id, h.grid);
+    form_set_note(f, F_HEAD, _("Address, community and grid taken from the head"));
+    resident_free(&h);
+}
+
 static void on_leave(struct form *f, int i, void *ctx)
 {
     struct form_screen *fs = ctx;
@@ -246,6 +265,7 @@ static void resident_build(struct form_screen *fs)
     if (r->id && *r->id_number) form_set_secret(f, F_ID, resident_masked_id);
     if (r->id && *r->phone) form_set_secret(f, F_PHONE, resident_masked_phone);
     form_on_leave(f, on_leave, fs);
+    form_on_choose(f, head_chosen, fs);
 }
 
 /* The record as the form holds it, in rec (a copy of the record as read). */

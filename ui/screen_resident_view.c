@@ -6,6 +6,7 @@
 #include "db/resident_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
+#include "src/date.h"
 #include "src/i18n.h"
 #include "src/text.h"
 #include "src/util.h"
@@ -61,6 +62,15 @@ static void view_draw(struct screen *s, int top, int rows)
         age >= 0 ? xasprintf(_("%s (%d years)"), r->birth_date, age) : xstrdup(r->birth_date);
     char *head = r->head_id == r->id && r->id ? xstrdup(_("(self)")) : xstrdup(r->head_name);
 
+    if (resident_status_of(r) != RESIDENT_PRESENT) {
+        /* Off the register: said first, where the clerk looks. */
+        char *line = resident_status_line(r);
+        char *said =
+            xasprintf(_("%s. Kept for the records; not in the default list or search."), line);
+        draw_text(top, 1, COLS - 2, said, term_attr(UI_ERROR) | A_BOLD, TEXT_FIT_ELLIPSIS);
+        free(said);
+        free(line);
+    }
     pair(y, 1, half - 1, _("Full name"), r->name);
     pair(y++, half, COLS - half - 1, _("Sex"), resident_gender_text(r->gender));
     pair(y, 1, half - 1, _("Ethnicity"), r->ethnicity);
@@ -140,12 +150,73 @@ static void edit(struct screen *s, const struct command *c)
     ui_push(screen_resident_form_new(((struct resident_view *)s)->id));
 }
 
+/* Ask for one line; 0 when cancelled. *out is trimmed; caller frees. */
+static int ask(const char *title, const char *prompt, const char *initial, size_t max, char **out)
+{
+    char *typed = NULL;
+    if (!dialog_input(title, prompt, initial, max, &typed)) return 0;
+    *out = text_trim(typed);
+    free(typed);
+    return 1;
+}
+
+/* F9: moved out, deceased, or back on the register: with the date, where to, and why. */
+static void status_change(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct resident_view *v = (struct resident_view *)s;
+    static const enum resident_status offered[] = {RESIDENT_MOVED, RESIDENT_DECEASED,
+                                                   RESIDENT_PRESENT};
+    const char *options[3];
+    for (int i = 0; i < 3; i++)
+        options[i] = resident_status_label(offered[i]);
+    char *title = xasprintf(_("Status of %s"), v->r.name);
+    int k = dialog_options(title, _("What happened?"), options, 3);
+    enum resident_status to = k >= 0 ? offered[k] : RESIDENT_PRESENT;
+    char today[11];
+    struct date d = date_of(clock_now());
+    date_format(&d, today);
+    char *date = NULL, *place = NULL, *reason = NULL;
+    int go = k >= 0;
+    if (go && to != RESIDENT_PRESENT)
+        go =
+            ask(title,
+                to == RESIDENT_MOVED ? _("Moved out on (YYYY-MM-DD):") : _("Died on (YYYY-MM-DD):"),
+                today, 10, &date);
+    if (go && to == RESIDENT_MOVED)
+        go = ask(title, _("Moved to (district, city):"), NULL, 40, &place);
+    if (go)
+        go = ask(title, _("Reason, or how it is known (kept in the audit log):"), NULL, 100,
+                 &reason);
+    if (go) {
+        const char *why = NULL;
+        int rc = resident_set_status(ui.db, v->id, v->r.version, to, date, place, reason,
+                                     actor_name(), &why);
+        if (rc == DB_OK)
+            ui_message(UI_MSG_INFO, _("%s: %s; recorded in the audit log"), v->r.name,
+                       resident_status_label(to));
+        else if (rc == DB_INVALID && why)
+            ui_message(UI_MSG_ERROR, _("Not changed: %s"), why);
+        else if (rc == DB_CONFLICT)
+            ui_lost_race();
+        else
+            ui_db_failed(_("Not changed"), rc);
+    }
+    free(title);
+    free(date);
+    free(place);
+    free(reason);
+}
+
 static const struct command view_menu[] = {
     {"reveal-id", '1', N_("Show the full ID number"),
      N_("Asks why; the audit log keeps who saw it and why"), 0, reveal_id, 0, NULL},
     {"reveal-phone", '2', N_("Show the full mobile number"),
      N_("Asks why; the audit log keeps who saw it and why"), 0, reveal_phone, 0, NULL},
     {"edit", '3', N_("Edit"), N_("Edit the record"), 0, edit, 0, NULL},
+    {"resident-status", '4', N_("Moved out, deceased, or back on the register"),
+     N_("Record a move or a death with its date and reason; the record is kept"), 0, status_change,
+     0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

@@ -51,6 +51,13 @@ int resident_reveal_ask(int64_t id, const char *name, const char *field, const c
 /* The form to register (id 0) or edit a resident. */
 struct screen *screen_resident_form_new(int64_t id);
 
+/*
+** The form merging resident other_id into keep_id (two records of one
+** person), or NULL after saying why not (the same record, one not found,
+** different valid ID numbers the clerk did not confirm as one person).
+*/
+struct screen *screen_resident_merge_new(int64_t other_id, int64_t keep_id);
+
 /* Import a ledger of kind (app/ledgers.h): choose the file and its encoding, preview, import. */
 struct ledger_kind;
 struct screen *screen_import_new(const struct ledger_kind *kind);

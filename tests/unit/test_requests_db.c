@@ -141,11 +141,11 @@ static void catalogue_import_reports_and_rejects(void **state)
 
     /* The export reads back unchanged, in GB18030 too. */
     size_t rows;
-    assert_int_equal(
-        export_catalogue(db, path_of("out.csv"),
-                         &(struct export_options){SHEET_CSV, CODEC_GB18030, 0, NULL, "tester"},
-                         &rows, &err),
-        DB_OK);
+    assert_int_equal(export_catalogue(db, path_of("out.csv"),
+                                      &(struct export_options){SHEET_CSV, CODEC_GB18030, 0, NULL,
+                                                               "tester", NULL},
+                                      &rows, &err),
+                     DB_OK);
     assert_int_equal(rows, 178);
     assert_int_equal(ledger_open(path_of("out.csv"), &ledger_catalogue, 0, CODEC_UTF8, &l, &err),
                      0);

@@ -224,6 +224,87 @@ static void records(void **state)
     resident_free(&b);
 }
 
+/* The rules of a status change: reason, date (not in the future), where to; merged is final. */
+static void status_rules(void **state)
+{
+    (void)state;
+    time_t now = 1772443800; /* 2026-03-02 09:30 UTC */
+    assert_null(resident_status_check(RESIDENT_PRESENT, RESIDENT_MOVED, "2026-02-28", "河北区",
+                                      "来电", now));
+    assert_null(
+        resident_status_check(RESIDENT_PRESENT, RESIDENT_DECEASED, "2026-03-02", "", "告知", now));
+    assert_null(resident_status_check(RESIDENT_MOVED, RESIDENT_PRESENT, "", "", "登记有误", now));
+    assert_non_null(
+        resident_status_check(RESIDENT_PRESENT, RESIDENT_MOVED, "2026-02-28", "", "来电", now));
+    assert_non_null(
+        resident_status_check(RESIDENT_PRESENT, RESIDENT_MOVED, "2026-02-28", "河北区", "", now));
+    assert_non_null(
+        resident_status_check(RESIDENT_PRESENT, RESIDENT_DECEASED, "", "", "告知", now));
+    assert_non_null(
+        resident_status_check(RESIDENT_PRESENT, RESIDENT_DECEASED, "2026-03-03", "", "告知", now));
+    assert_non_null(
+        resident_status_check(RESIDENT_PRESENT, RESIDENT_DECEASED, "2026-02-30", "", "告知", now));
+    assert_non_null(
+        resident_status_check(RESIDENT_DECEASED, RESIDENT_DECEASED, "2026-03-01", "", "告知", now));
+    assert_non_null(resident_status_check(RESIDENT_MERGED, RESIDENT_PRESENT, "", "", "x", now));
+    assert_non_null(
+        resident_status_check(RESIDENT_PRESENT, RESIDENT_MERGED, "2026-03-01", "", "x", now));
+    assert_int_equal(resident_status_parse(""), RESIDENT_PRESENT);
+    assert_int_equal(resident_status_parse("deceased"), RESIDENT_DECEASED);
+    assert_int_equal(resident_status_parse("gone"), -1);
+    assert_str(resident_status_code(RESIDENT_MOVED), "moved");
+    struct resident r;
+    resident_init(&r);
+    record_set(&r.status, "moved");
+    record_set(&r.status_date, "2026-02-28");
+    record_set(&r.status_place, "河北区");
+    char *line = resident_status_line(&r);
+    assert_non_null(strstr(line, "2026-02-28"));
+    assert_non_null(strstr(line, "河北区"));
+    free(line);
+    resident_free(&r);
+}
+
+/* Merging: the fields that differ (tags aside), each taken with what goes with it. */
+static void merge_fields(void **state)
+{
+    (void)state;
+    struct resident a, b;
+    resident_init(&a);
+    resident_init(&b);
+    record_set(&a.name, "王秀蓝");
+    record_set(&a.id_number, "110101199003074477");
+    record_set(&a.tags, "空巢老人");
+    record_set(&b.name, "王秀兰");
+    record_set(&b.phone, "13812345678");
+    record_set(&b.tags, "党员");
+    b.community_id = 7;
+    record_set(&b.community, "滨江道社区");
+    b.grid_id = 9;
+    record_set(&b.grid, "滨江道第1网格");
+    size_t f[24];
+    size_t n = resident_merge_differences(&a, &b, f, 24);
+    /* name, ID number, mobile, community (with its grid): not the tags. */
+    assert_int_equal(n, 4);
+    for (size_t i = 0; i < n; i++)
+        assert_string_not_equal(resident_record.fields[f[i]].name, "tags");
+    resident_merge_take(&a, &b, (size_t)record_field_index(&resident_record, "community_id"));
+    assert_int_equal(a.community_id, 7);
+    assert_int_equal(a.grid_id, 9);
+    assert_str(a.community, "滨江道社区");
+    assert_str(a.grid, "滨江道第1网格");
+    resident_merge_take(&a, &b, (size_t)record_field_index(&resident_record, "name"));
+    assert_str(a.name, "王秀兰");
+    assert_str(a.id_number, "110101199003074477");
+    assert_false(resident_ids_differ(&a, &b)); /* b has none */
+    record_set(&b.id_number, "120101195601010127");
+    assert_true(resident_ids_differ(&a, &b));
+    record_set(&b.id_number, "110101199003074477");
+    assert_false(resident_ids_differ(&a, &b));
+    resident_free(&a);
+    resident_free(&b);
+}
+
 int main(void)
 {
     unit_locale();
@@ -234,6 +315,7 @@ int main(void)
         cmocka_unit_test(mobiles),      cmocka_unit_test(landlines),
         cmocka_unit_test(dates),        cmocka_unit_test(names_and_fields),
         cmocka_unit_test(cross_checks), cmocka_unit_test(records),
+        cmocka_unit_test(status_rules), cmocka_unit_test(merge_fields),
     };
     return cmocka_run_group_tests_name("resident", tests, NULL, NULL);
 }

@@ -118,6 +118,122 @@ static void a_few_residents(void)
     add("赵建国", id, "", "");
 }
 
+/* Moved out and deceased: kept, hidden from search unless asked, written to the audit log. */
+static void status_hides_and_is_audited(void **state)
+{
+    (void)state;
+    a_few_residents();
+    struct resident r;
+    assert_int_equal(resident_get_by_id_number(db, "110101199003074477", &r), DB_OK);
+    const char *why = NULL;
+    assert_int_equal(resident_set_status(db, r.id, r.version + 1, RESIDENT_MOVED, "2020-01-01",
+                                         "河北区", "来电", "测试", &why),
+                     DB_CONFLICT);
+    assert_int_equal(resident_set_status(db, r.id, r.version, RESIDENT_MOVED, "2020-01-01", "",
+                                         "来电", "测试", &why),
+                     DB_INVALID);
+    assert_non_null(why);
+    assert_int_equal(resident_set_status(db, r.id, r.version, RESIDENT_MOVED, "2020-01-01",
+                                         "河北区", "来电", "测试", &why),
+                     DB_OK);
+    assert_str(found("张三"), "张三丰 李张三");
+    struct resident_hits h;
+    struct resident_filter all = {.all = 1};
+    assert_int_equal(resident_search_filtered(db, "张三", 50, &all, &h), DB_OK);
+    assert_int_equal(h.n, 3);
+    assert_str(h.items[0].status, "moved");
+    assert_str(h.items[0].status_place, "河北区");
+    resident_hits_free(&h);
+    assert_int_equal(resident_search_filtered(db, "4477", 50, NULL, &h), DB_OK);
+    assert_int_equal(h.n, 0);
+    resident_hits_free(&h);
+    assert_int_equal(db_int(db, 0,
+                            "SELECT count(*) FROM audit_log WHERE action = 'resident-status'"
+                            " AND detail = 'present -> moved 2020-01-01 河北区: 来电'"),
+                     1);
+    resident_free(&r);
+}
+
+/* Merging: requests, tags and household follow the kept record, in one transaction. */
+static void merge_moves_everything(void **state)
+{
+    (void)state;
+    char id[19];
+    make_id(id, "120101", "19450101", 2);
+    int64_t keep = add("王秀蓝", id, "", "空巢老人");
+    make_id(id, "120102", "19800505", 31);
+    int64_t away = add("王秀兰", id, "13812345678", "党员");
+    int64_t member = add("王小明", "", "", "");
+    assert_int_equal(db_exec(db, "UPDATE resident SET head_id = id WHERE name = '王秀兰';"
+                                 " UPDATE resident SET head_id = (SELECT id FROM resident WHERE"
+                                 " name = '王秀兰') WHERE name = '王小明'"),
+                     DB_OK);
+    assert_true(member > 0);
+    struct resident k, o;
+    assert_int_equal(resident_get(db, keep, &k), DB_OK);
+    assert_int_equal(resident_get(db, away, &o), DB_OK);
+    const char *why = NULL;
+    /* Two valid ID numbers: refused unless confirmed, and nothing written. */
+    assert_int_equal(resident_merge(db, &k, away, o.version, "", 0, "测试", &why), DB_INVALID);
+    assert_non_null(why);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM resident WHERE status = 'merged'"), 0);
+    resident_merge_take(&k, &o, (size_t)record_field_index(&resident_record, "phone"));
+    record_take(&k.tags, resident_tags_union(k.tags, o.tags));
+    /* A stale version of the other: refused. */
+    assert_int_equal(resident_merge(db, &k, away, o.version + 1, "phone", 1, "测试", &why),
+                     DB_CONFLICT);
+    assert_int_equal(resident_merge(db, &k, away, o.version, "phone", 1, "测试", &why), DB_OK);
+    resident_free(&k);
+    resident_free(&o);
+    assert_int_equal(resident_get(db, keep, &k), DB_OK);
+    assert_str(k.phone, "13812345678");
+    assert_non_null(strstr(k.tags, "党员"));
+    assert_non_null(strstr(k.tags, "空巢老人"));
+    assert_int_equal(resident_get(db, away, &o), DB_OK);
+    assert_str(o.status, "merged");
+    assert_int_equal(o.merged_into, keep);
+    char sql[200];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM resident WHERE head_id = %lld AND name = '王小明'",
+             (long long)keep);
+    assert_int_equal(db_int(db, 0, sql), 1);
+    assert_int_equal(
+        db_int(db, 0, "SELECT count(*) FROM audit_log WHERE action LIKE 'resident-merge%'"), 2);
+    /* Merged once is final. */
+    assert_int_equal(resident_merge(db, &k, away, o.version, "", 1, "测试", &why), DB_INVALID);
+    resident_free(&k);
+    resident_free(&o);
+}
+
+/* A list for visits: by tag, grid, community and a piece of the address. */
+static void filters_for_visits(void **state)
+{
+    (void)state;
+    a_few_residents();
+    assert_int_equal(
+        db_exec(db, "UPDATE resident SET address = '滨江道1号楼' WHERE name IN ('张三', '张伟')"),
+        DB_OK);
+    struct resident_filter f = {.tag = "党员"};
+    struct resident_hits h;
+    assert_int_equal(resident_search_filtered(db, "", 50, &f, &h), DB_OK);
+    assert_int_equal(h.n, 1);
+    assert_str(h.items[0].name, "张三");
+    assert_int_equal(h.total, 1);
+    resident_hits_free(&h);
+    f = (struct resident_filter){.address = "1号楼"};
+    assert_int_equal(resident_search_filtered(db, "", 50, &f, &h), DB_OK);
+    assert_int_equal(h.n, 2);
+    resident_hits_free(&h);
+    assert_int_equal(resident_search_filtered(db, "zw", 50, &f, &h), DB_OK);
+    assert_int_equal(h.n, 1);
+    assert_str(h.items[0].name, "张伟");
+    resident_hits_free(&h);
+    f = (struct resident_filter){.grid_id = 1};
+    assert_int_equal(resident_search_filtered(db, "", 50, &f, &h), DB_OK);
+    assert_int_equal(h.n, 0);
+    resident_hits_free(&h);
+}
+
 static void search_every_kind(void **state)
 {
     (void)state;
@@ -311,9 +427,14 @@ static void upgraded_database_is_refiled(void **state)
     resident_hits_free(&h);
     /*
     ** What an older bangban left: schema version 3, no 3-character pieces
-    ** (and none of what migrations 5 and 6 add).
+    ** (and none of what migrations 5, 6 and 8 add).
     */
     assert_int_equal(db_exec(db, "DELETE FROM resident_gram WHERE length(term) = 3;"
+                                 " DROP INDEX resident_grid; DROP INDEX resident_merged;"
+                                 " ALTER TABLE resident DROP COLUMN status;"
+                                 " ALTER TABLE resident DROP COLUMN status_date;"
+                                 " ALTER TABLE resident DROP COLUMN status_place;"
+                                 " ALTER TABLE resident DROP COLUMN merged_into;"
                                  " DROP TABLE staff_kind;"
                                  " ALTER TABLE calendar DROP COLUMN version;"
                                  " ALTER TABLE calendar DROP COLUMN updated_at;"
@@ -543,7 +664,7 @@ static void export_masks_unless_asked(void **state)
     a_few_residents();
     size_t rows;
     char *err = NULL;
-    struct export_options o = {SHEET_CSV, CODEC_UTF8, 0, NULL, "测试"};
+    struct export_options o = {SHEET_CSV, CODEC_UTF8, 0, NULL, "测试", NULL};
     assert_int_equal(export_residents(db, path_of("m.csv"), &o, &rows, &err), DB_OK);
     assert_int_equal(rows, 7);
     FILE *f = fopen(path_of("m.csv"), "r");
@@ -572,6 +693,9 @@ int main(void)
     unit_locale();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(search_every_kind, setup, teardown),
+        cmocka_unit_test_setup_teardown(status_hides_and_is_audited, setup, teardown),
+        cmocka_unit_test_setup_teardown(merge_moves_everything, setup, teardown),
+        cmocka_unit_test_setup_teardown(filters_for_visits, setup, teardown),
         cmocka_unit_test_setup_teardown(repeated_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(hits_are_masked, setup, teardown),
         cmocka_unit_test_setup_teardown(save_refuses_duplicates_and_stale_versions, setup,
