@@ -2,6 +2,7 @@
 ** export: see export.h.
 */
 #include "app/export.h"
+#include "src/text.h"
 #include "app/import.h"
 #include "db/catalogue_store.h"
 #include "db/resident_store.h"
@@ -120,6 +121,76 @@ int export_residents(struct db *db, const char *path, const struct export_option
     if (rc == DB_OK && o->unmasked) {
         char *detail = xasprintf("%s: %zu residents, %s", path, x.rows, o->reason);
         rc = audit_append(db, o->actor, "export-unmasked", "resident:*", detail);
+        free(detail);
+    }
+    if (rc != DB_OK) {
+        sheet_abort(x.sheet);
+        *err = x.err ? x.err : xstrdup(db_rc_message(rc));
+        return rc;
+    }
+    if (sheet_close(x.sheet, err) != 0) return DB_ERROR;
+    *rows = x.rows;
+    return DB_OK;
+}
+
+/* What writing the requests keeps between rows. */
+struct request_export {
+    struct sheet *sheet;
+    const struct export_options *o;
+    size_t rows;
+    char *err;
+};
+
+static int request_row(void *ctx, const struct request *r)
+{
+    struct request_export *x = ctx;
+    char *cells[RQF_COUNT];
+    unsigned flags[RQF_COUNT] = {0};
+    for (int f = 0; f < RQF_COUNT; f++)
+        cells[f] = request_ledger_value(r, (enum request_ledger_field)f);
+    if (!x->o->unmasked) text_mask_number(cells[RQF_PHONE], 11, cells[RQF_PHONE]);
+    flags[RQF_NUMBER] = flags[RQF_PHONE] = SHEET_TEXT;
+    size_t bad;
+    char *why;
+    int failed = sheet_row(x->sheet, (const char *const *)cells, flags, RQF_COUNT, &bad, &why);
+    if (failed) {
+        x->err =
+            row_error(x->rows + 2, NULL, bad, RQF_COUNT,
+                      bad < RQF_COUNT ? ledger_schema_header(&ledger_requests, (int)bad) : "", why);
+    }
+    for (int f = 0; f < RQF_COUNT; f++)
+        free(cells[f]);
+    x->rows += !failed;
+    return failed;
+}
+
+int export_requests(struct db *db, const char *path, const struct export_options *o, size_t *rows,
+                    char **err)
+{
+    *rows = 0;
+    *err = NULL;
+    if (o->unmasked && (!o->reason || !*o->reason)) {
+        *err = xstrdup(_("an export with full phone numbers needs a reason"));
+        return DB_INVALID;
+    }
+    struct request_export x = {NULL, o, 0, NULL};
+    if (sheet_open(path, o->format, o->codec, _("Requests"), &x.sheet, err) != 0) return DB_ERROR;
+    const char *header[RQF_COUNT];
+    unsigned flags[RQF_COUNT] = {0};
+    for (int f = 0; f < RQF_COUNT; f++)
+        header[f] = ledger_schema_header(&ledger_requests, f);
+    size_t bad;
+    if (sheet_row(x.sheet, header, flags, RQF_COUNT, &bad, err) != 0) {
+        sheet_abort(x.sheet);
+        return DB_ERROR;
+    }
+    struct request_filter all = {.level = -1};
+    int rc = request_queue_each(db, o->requests ? o->queue : QUEUE_ALL,
+                                o->requests ? o->requests : &all, SORT_NEWEST, request_row, &x);
+    if (rc == DB_OK && x.err) rc = DB_INVALID;
+    if (rc == DB_OK && o->unmasked) {
+        char *detail = xasprintf("%s: %zu requests, %s", path, x.rows, o->reason);
+        rc = audit_append(db, o->actor, "export-unmasked", "request:*", detail);
         free(detail);
     }
     if (rc != DB_OK) {

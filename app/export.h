@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "db/db.h"
+#include "db/request_store.h"
 #include "db/resident_store.h"
 #include "src/sheet.h"
 
@@ -21,6 +22,9 @@ struct export_options {
     const char *actor;
     /* Residents only: which to write (NULL: everyone on the register). */
     const struct resident_filter *filter;
+    /* Requests only: the queue and filter a list on screen shows (NULL: every request). */
+    const struct request_filter *requests;
+    enum request_queue queue;
 };
 
 /*
@@ -54,6 +58,17 @@ int export_records(struct db *db, const struct record_export *re, const char *pa
 */
 int export_residents(struct db *db, const char *path, const struct export_options *o, size_t *rows,
                      char **err);
+
+/*
+** Write the requests o->requests and o->queue choose (every request when
+** o->requests is NULL), newest first, to path: one row each in the
+** request ledger's columns, phones masked unless o->unmasked (audited).
+** Returns DB_OK with *rows, or an error with *err (caller frees); a
+** character the encoding lacks names its line and column, and nothing is
+** written.
+*/
+int export_requests(struct db *db, const char *path, const struct export_options *o, size_t *rows,
+                    char **err);
 
 /*
 ** Write the active catalogue to path, one row per service item with its

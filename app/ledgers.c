@@ -190,6 +190,7 @@ const struct ledger_kind ledger_kinds[] = {
      &calendar_rows, NULL, NULL, NULL, NULL},
     {"staff-kinds", N_("Import staff kinds"), N_("staff kinds"), &ledger_staff_kinds,
      &staff_kind_rows, NULL, NULL, &staff_kind_records, NULL},
+    {"requests", NULL, N_("requests"), &ledger_requests, NULL, NULL, NULL, NULL, export_requests},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };
 

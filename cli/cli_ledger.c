@@ -300,7 +300,12 @@ int verb_export(const char *db_path, int argc, char **argv)
         db_close(db);
         return EXIT_ERROR;
     }
-    struct export_options opt = {format, io.codec, io.unmasked, io.reason, actor_name(), &filter};
+    struct export_options opt = {.format = format,
+                                 .codec = io.codec,
+                                 .unmasked = io.unmasked,
+                                 .reason = io.reason,
+                                 .actor = actor_name(),
+                                 .filter = &filter};
     size_t rows;
     char *err;
     int rc = ledger_export(io.kind, db, io.path, &opt, &rows, &err);

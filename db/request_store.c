@@ -657,7 +657,6 @@ static int number_like(const char *text)
     return digits > 0;
 }
 
-/* The WHERE clause of a queue with its filter; parameters ?1..?9 as bound by bind_filter(). */
 /* Digits in text. */
 static size_t digits_in(const char *text)
 {
@@ -709,6 +708,14 @@ static char *filter_where(enum request_queue q, const struct request_filter *f, 
     if (f->unit_id) strbuf_adds(&sb, " AND r.unit_id = ?4");
     if (f->level >= 0) strbuf_adds(&sb, " AND r.level = ?5");
     if (f->talk_id) strbuf_adds(&sb, " AND r.talk_id = ?6");
+    if (f->resident_id) strbuf_adds(&sb, " AND r.resident_id = ?9");
+    if (f->community_id) strbuf_adds(&sb, " AND r.community_id = ?10");
+    if (f->grid_id) strbuf_adds(&sb, " AND r.grid_id = ?11");
+    if (f->from) strbuf_adds(&sb, " AND r.created_at >= ?12");
+    if (f->to) strbuf_adds(&sb, " AND r.created_at < ?13");
+    if (f->channel && *f->channel) strbuf_adds(&sb, " AND r.channel = ?14");
+    if (f->category && *f->category) strbuf_adds(&sb, " AND r.category = ?15");
+    if (f->state && *f->state) strbuf_adds(&sb, " AND r.status = ?16");
     if (*text && number_like(text) && strchr(text, '-'))
         strbuf_adds(&sb, " AND r.number >= ?7 AND r.number < ?7 || '~'"); /* 2026-0001… */
     else if (*text && number_like(text))
@@ -733,6 +740,46 @@ static void bind_filter(struct db_stmt *st, const struct request_filter *f, cons
     db_bind_int(st, 5, f->level);
     db_bind_int(st, 6, f->talk_id);
     db_bind_text(st, 7, text);
+    db_bind_int(st, 9, f->resident_id);
+    db_bind_int(st, 10, f->community_id);
+    db_bind_int(st, 11, f->grid_id);
+    db_bind_int(st, 12, (int64_t)f->from);
+    db_bind_int(st, 13, (int64_t)f->to);
+    db_bind_text(st, 14, f->channel ? f->channel : "");
+    db_bind_text(st, 15, f->category ? f->category : "");
+    db_bind_text(st, 16, f->state ? f->state : "");
+}
+
+int request_queue_each(struct db *db, enum request_queue q, const struct request_filter *f,
+                       enum request_sort sort, request_visit visit, void *ctx)
+{
+    if (q >= QUEUE_COUNT || sort >= SORT_COUNT) return DB_INVALID;
+    if (!request_sort_offered(q, sort)) sort = SORT_NEWEST;
+    char *text = text_normalize(f->text ? f->text : "", 0);
+    char *who = residents_matching(db, text);
+    char *where = filter_where(q, f, text, who);
+    const char *order =
+        q == QUEUE_ALL || q == QUEUE_MINE ? sorts[sort].order : sorts[sort].order_open;
+    char *sql = xasprintf(REQUEST_SELECT " WHERE %s ORDER BY %s", where, order);
+    struct db_stmt *st = db_prepare(db, sql);
+    bind_filter(st, f, text);
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct request r;
+        row_read(st, &r);
+        int stop = visit(ctx, &r);
+        request_free(&r);
+        if (stop) {
+            rc = DB_DONE;
+            break;
+        }
+    }
+    db_finalize(st);
+    free(sql);
+    free(where);
+    free(who);
+    free(text);
+    return rc == DB_DONE ? DB_OK : rc;
 }
 
 int request_queue(struct db *db, enum request_queue q, const struct request_filter *f,

@@ -118,7 +118,26 @@ struct request_filter {
                           resident search finds by it (name, pinyin, ID or mobile suffix) */
     const char *actor; /* QUEUE_MINE: whose */
     time_t now;        /* QUEUE_OVERDUE, QUEUE_MINE */
+    /* Narrowing further (0 or NULL: not narrowed): */
+    int64_t resident_id;  /* one resident's requests */
+    int64_t community_id; /* from one community */
+    int64_t grid_id;      /* from one grid */
+    time_t from, to;      /* taken down in [from, to) (either may be 0) */
+    const char *channel;  /* a channel's code */
+    const char *category; /* a category's code */
+    const char *state;    /* a state's code */
 };
+
+/* Called for each request of request_queue_each(); r is the visitor's for the call only. */
+typedef int (*request_visit)(void *ctx, const struct request *r);
+
+/*
+** Every request of queue q as f filters it, in sort's order, one at a
+** time (a district's years of requests are never held at once); a visit
+** returning non-zero stops. Returns DB_OK or an error.
+*/
+int request_queue_each(struct db *db, enum request_queue q, const struct request_filter *f,
+                       enum request_sort sort, request_visit visit, void *ctx);
 
 /*
 ** The requests of a queue, filtered and sorted, at most limit of them

@@ -2,7 +2,9 @@
 ** request: see request.h.
 */
 #include "request.h"
+#include "clock.h"
 #include "i18n.h"
+#include "ledger.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -304,4 +306,83 @@ char *request_number_format(int year, int64_t seq, char *out)
 {
     snprintf(out, 16, "%04d-%06lld", year, (long long)seq);
     return out;
+}
+
+/* --- the request ledger ---------------------------------------------------------------------- */
+
+static const struct ledger_header request_headers[] = {
+    {RQF_NUMBER, "诉求编号"},    {RQF_CREATED, "登记时间"}, {RQF_STATE, "状态"},
+    {RQF_CHANNEL, "渠道"},       {RQF_KIND, "诉求类型"},    {RQF_CATEGORY, "类别"},
+    {RQF_ITEM, "服务事项"},      {RQF_REQUESTER, "诉求人"}, {RQF_PHONE, "联系电话"},
+    {RQF_COMMUNITY, "所属社区"}, {RQF_GRID, "所属网格"},    {RQF_BUILDING, "楼宇"},
+    {RQF_TITLE, "标题"},         {RQF_DETAIL, "诉求内容"},  {RQF_UNIT, "责任单位"},
+    {RQF_DUE, "当前期限"},       {RQF_CLOSED, "办结时间"},  {RQF_SATISFACTION, "满意度"},
+    {RQF_RESULT, "办理结果"},
+};
+
+static const int request_secret[] = {RQF_PHONE};
+
+const struct ledger_schema ledger_requests = {
+    request_headers, ARRAY_LEN(request_headers), RQF_COUNT, NULL, 0,
+    request_secret,  ARRAY_LEN(request_secret),  NULL};
+
+/* t as YYYY-MM-DD HH:MM, or "" for none. Caller frees. */
+static char *ledger_time(time_t t)
+{
+    char buf[24];
+    return xstrdup(t ? clock_format_minute(t, buf) : "");
+}
+
+/* A word's Chinese name from its table, else its code. Caller frees. */
+static char *ledger_word(const struct request_word *words, const char *code)
+{
+    const char *label = request_word_label(words, code);
+    return xstrdup(label ? _(label) : code);
+}
+
+char *request_ledger_value(const struct request *r, enum request_ledger_field f)
+{
+    switch (f) {
+    case RQF_NUMBER:
+        return xstrdup(r->number);
+    case RQF_CREATED:
+        return ledger_time(r->created_at);
+    case RQF_STATE:
+        return xstrdup(_(request_state_label(r->state)));
+    case RQF_CHANNEL:
+        return ledger_word(request_channels, r->channel);
+    case RQF_KIND:
+        return ledger_word(request_kinds, r->kind);
+    case RQF_CATEGORY:
+        return ledger_word(request_categories, r->category);
+    case RQF_ITEM:
+        return *r->item_code ? xasprintf("%s %s", r->item_code, r->item_name) : xstrdup("");
+    case RQF_REQUESTER:
+        return xstrdup(r->requester);
+    case RQF_PHONE:
+        return xstrdup(r->requester_phone);
+    case RQF_COMMUNITY:
+        return xstrdup(r->community);
+    case RQF_GRID:
+        return xstrdup(r->grid);
+    case RQF_BUILDING:
+        return xstrdup(r->building);
+    case RQF_TITLE:
+        return xstrdup(r->title);
+    case RQF_DETAIL:
+        return xstrdup(r->detail);
+    case RQF_UNIT:
+        return xstrdup(r->unit_name);
+    case RQF_DUE:
+        return ledger_time(request_due(r));
+    case RQF_CLOSED:
+        return ledger_time(r->closed_at);
+    case RQF_SATISFACTION:
+        return xstrdup(r->satisfaction != SAT_NONE ? _(request_satisfaction_label(r->satisfaction))
+                                                   : "");
+    case RQF_RESULT:
+        return xstrdup(r->answer);
+    default:
+        return xstrdup("");
+    }
 }

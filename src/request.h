@@ -176,4 +176,38 @@ int request_overdue_at(const struct request_clocks *c, time_t t);
 /* "2026-000123" for a year and a sequence number, into out (at least 16 bytes). */
 char *request_number_format(int year, int64_t seq, char *out);
 
+/* The columns of a request ledger (written, not read): what a supervisor opens in Excel. */
+enum request_ledger_field {
+    RQF_NUMBER,
+    RQF_CREATED,
+    RQF_STATE,
+    RQF_CHANNEL,
+    RQF_KIND,
+    RQF_CATEGORY,
+    RQF_ITEM,
+    RQF_REQUESTER,
+    RQF_PHONE,
+    RQF_COMMUNITY,
+    RQF_GRID,
+    RQF_BUILDING,
+    RQF_TITLE,
+    RQF_DETAIL,
+    RQF_UNIT,
+    RQF_DUE,
+    RQF_CLOSED,
+    RQF_SATISFACTION,
+    RQF_RESULT,
+    RQF_COUNT
+};
+
+struct ledger_schema;
+extern const struct ledger_schema ledger_requests;
+
+/*
+** Field f of r as the request ledger writes it (times as YYYY-MM-DD HH:MM,
+** words by their Chinese names; the phone as stored: the caller masks it).
+** Caller frees.
+*/
+char *request_ledger_value(const struct request *r, enum request_ledger_field f);
+
 #endif

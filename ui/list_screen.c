@@ -186,8 +186,8 @@ static void list_draw(struct screen *s, int top, int rows)
     free(status);
     if (ls->spec->above) {
         const char *above = ls->spec->above(ls);
-        if (above) draw_text(y, 1, COLS - 2, above, term_attr(UI_DIM), 0);
-        y++;
+        if (above) draw_text(y, 1, COLS - 2, above, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+        if (above || !ls->spec->above_collapses) y++;
     }
     const char *footer = ls->spec->footer ? ls->spec->footer(ls) : NULL;
     int h = top + rows - y - (footer ? 1 : 0);

@@ -95,6 +95,8 @@ struct list_spec {
     ** its row is kept even while it returns NULL. Borrowed.
     */
     const char *(*above)(struct list_screen *ls);
+    /* The above line's row goes while it says nothing (the list moves up a row). */
+    int above_collapses;
     /* A line at the foot of the list (what Enter does ...); may be NULL. Borrowed. */
     const char *(*footer)(struct list_screen *ls);
     /* Called after each reload (to work out per-row facts); may be NULL. */

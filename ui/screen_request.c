@@ -9,10 +9,13 @@
 */
 #include "db/calendar_store.h"
 #include "db/request_store.h"
+#include "app/export.h"
+#include "app/ledgers.h"
 #include "db/settings_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/i18n.h"
+#include "src/rates.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/choices.h"
@@ -34,14 +37,17 @@ struct queues {
     int64_t talk_id; /* a session's requests; 0 for the queues */
     char *talk_title;
     enum request_sort sort;
-    int64_t unit_id;
-    char *unit_name;
-    int level;         /* -1 all */
-    unsigned *flags;   /* per row */
+    /* The filters chosen (F9): unit, level, community, grid, period, channel, category, state. */
+    struct request_filter f;
+    char *unit_name, *community_name, *grid_name; /* of those chosen */
+    unsigned *flags;                              /* per row */
+    char *filters_line;                           /* the filters in words, or NULL: none */
     int64_t elsewhere; /* a search typed: how many requests of every queue match (capped) */
     int elsewhere_more;
     struct workcal cal;
 };
+
+static char *filters_text(const struct queues *q);
 
 static void queues_free(void *ctx)
 {
@@ -49,15 +55,29 @@ static void queues_free(void *ctx)
     free(q->flags);
     workcal_free(&q->cal);
     free(q->unit_name);
+    free(q->community_name);
+    free(q->grid_name);
     free(q->talk_title);
+    free(q->filters_line);
     free(q);
+}
+
+/* The filters chosen, with what was typed, who is at the desk and the time. */
+static struct request_filter filter_now(const struct queues *q, const char *query)
+{
+    struct request_filter f = q->f;
+    f.talk_id = q->talk_id;
+    f.text = query;
+    f.actor = actor_name();
+    f.now = clock_now();
+    return f;
 }
 
 static int queue_load(struct list_screen *ls, const char *query, struct list_rows *out)
 {
     struct queues *q = ls->ctx;
     struct request_list l;
-    struct request_filter f = {q->unit_id, q->level, q->talk_id, query, actor_name(), clock_now()};
+    struct request_filter f = filter_now(q, query);
     int rc = request_queue(ui.db, (enum request_queue)list_screen_tab(ls)->arg, &f, q->sort,
                            QUEUE_PAGE, &l);
     out->items = l.items;
@@ -78,7 +98,7 @@ static void elsewhere_count(struct list_screen *ls)
     q->elsewhere = -1;
     if (*query && !q->talk_id && list_screen_tab(ls)->arg != QUEUE_ALL) {
         struct request_list l;
-        struct request_filter f = {q->unit_id, q->level, 0, query, actor_name(), clock_now()};
+        struct request_filter f = filter_now(q, query);
         if (request_queue(ui.db, QUEUE_ALL, &f, SORT_NEWEST, 1, &l) == DB_OK) {
             q->elsewhere = l.total;
             q->elsewhere_more = l.more;
@@ -93,6 +113,11 @@ static void queue_loaded(struct list_screen *ls)
 {
     struct queues *q = ls->ctx;
     elsewhere_count(ls);
+    free(q->filters_line);
+    char *filters = filters_text(q);
+    q->filters_line =
+        *filters ? xasprintf(_("Only: %s  (F9 0 drops every filter)"), filters) : NULL;
+    free(filters);
     workcal_free(&q->cal);
     calendar_load(ui.db, &q->cal);
     free(q->flags);
@@ -161,6 +186,31 @@ static void queue_create(struct list_screen *ls)
     ui_push(screen_request_form_new(q->talk_id));
 }
 
+/* The filters chosen, in words ("区民政局 社区 2026-01-01 至 2026-03-31 ..."), or "". Caller frees.
+ */
+static char *filters_text(const struct queues *q)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const struct request_filter *f = &q->f;
+    const char *words[] = {
+        f->unit_id ? q->unit_name : NULL,
+        f->level >= 0 ? _(request_level_label((enum request_level)f->level)) : NULL,
+        f->community_id ? q->community_name : NULL,
+        f->grid_id ? q->grid_name : NULL,
+        f->channel ? _(request_word_label(request_channels, f->channel)) : NULL,
+        f->category ? _(request_word_label(request_categories, f->category)) : NULL,
+        f->state ? _(request_state_label((enum request_state)request_state_parse(f->state))) : NULL,
+    };
+    for (size_t i = 0; i < ARRAY_LEN(words); i++)
+        if (words[i]) strbuf_addf(&sb, "%s%s", sb.len ? " " : "", words[i]);
+    if (f->from) {
+        char *period = rates_period(f->from, f->to);
+        strbuf_addf(&sb, "%s%s", sb.len ? " " : "", period);
+        free(period);
+    }
+    return strbuf_detach(&sb);
+}
+
 /* What the list shows besides the queue: sort, unit, level; or the session's tally. */
 static char *queue_status(struct list_screen *ls)
 {
@@ -184,10 +234,13 @@ static char *queue_status(struct list_screen *ls)
         strbuf_addf(&sb, q->elsewhere_more ? _(", more than %lld in All") : _(", %lld in All"),
                     (long long)q->elsewhere);
     strbuf_addf(&sb, " · %s", _(request_sort_label(q->sort)));
-    if (q->unit_id) strbuf_addf(&sb, " · %s", q->unit_name);
-    if (q->level >= 0)
-        strbuf_addf(&sb, " · %s", _(request_level_label((enum request_level)q->level)));
     return strbuf_detach(&sb);
+}
+
+/* The line under the search: the filters chosen, when there are any. */
+static const char *queue_above(struct list_screen *ls)
+{
+    return ((const struct queues *)ls->ctx)->filters_line;
 }
 
 /* A new queue starts in its own order: the newest first where time matters most. */
@@ -225,18 +278,45 @@ static void sort_choose(struct screen *s, const struct command *c)
     list_screen_reload(ls);
 }
 
+/* A choice among source's for a filter: 1 with *id and *label (caller frees), 0 when cancelled. */
+static int filter_choose(const char *title, choice_source source, void *ctx, int64_t *id,
+                         char **label)
+{
+    struct choice c;
+    if (!dialog_choose(title, source, ctx, NULL, &c)) return 0;
+    *id = c.id;
+    free(*label);
+    *label = c.label;
+    free(c.detail);
+    return 1;
+}
+
 static void unit_only(struct screen *s, const struct command *c)
 {
     (void)c;
     struct list_screen *ls = (struct list_screen *)s;
     struct queues *q = ls->ctx;
-    struct choice u;
-    if (!dialog_choose(_("Only one unit"), choices_units, NULL, NULL, &u)) return;
-    q->unit_id = u.id;
-    free(q->unit_name);
-    q->unit_name = u.label;
-    free(u.detail);
-    list_screen_reload(ls);
+    if (filter_choose(_("Only one unit"), choices_units, NULL, &q->f.unit_id, &q->unit_name))
+        list_screen_reload(ls);
+}
+
+static void community_only(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    struct queues *q = ls->ctx;
+    if (filter_choose(_("Only one community"), choices_communities, NULL, &q->f.community_id,
+                      &q->community_name))
+        list_screen_reload(ls);
+}
+
+static void grid_only(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    struct queues *q = ls->ctx;
+    if (filter_choose(_("Only one grid"), choices_grids, NULL, &q->f.grid_id, &q->grid_name))
+        list_screen_reload(ls);
 }
 
 static void level_only(struct screen *s, const struct command *c)
@@ -249,8 +329,80 @@ static void level_only(struct screen *s, const struct command *c)
         levels[i] = _(request_level_label((enum request_level)i));
     int l = dialog_options(_("Only one level"), _("Which level's queue?"), levels, LEVEL_COUNT);
     if (l < 0) return;
-    q->level = l;
+    q->f.level = l;
     list_screen_reload(ls);
+}
+
+/* One word of a table (channel, category): its code into *code, or nothing when cancelled. */
+static void word_only(struct list_screen *ls, const char *title, const struct request_word *words,
+                      const char **code)
+{
+    int64_t id = 0;
+    char *label = NULL;
+    if (filter_choose(title, choices_words, (void *)(uintptr_t)words, &id, &label)) {
+        *code = choices_word_code(words, id);
+        list_screen_reload(ls);
+    }
+    free(label);
+}
+
+static void channel_only(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    word_only(ls, _("Only one channel"), request_channels, &((struct queues *)ls->ctx)->f.channel);
+}
+
+static void category_only(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    word_only(ls, _("Only one category"), request_categories,
+              &((struct queues *)ls->ctx)->f.category);
+}
+
+static void state_only(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    struct queues *q = ls->ctx;
+    const char *states[RS_COUNT];
+    for (int i = 0; i < RS_COUNT; i++)
+        states[i] = _(request_state_label((enum request_state)i));
+    int st = dialog_options(_("Only one state"), _("Requests in which state?"), states, RS_COUNT);
+    if (st < 0) return;
+    q->f.state = request_state_code((enum request_state)st);
+    list_screen_reload(ls);
+}
+
+/* The dates typed in the period dialog: what is wrong with them, or NULL. */
+static char *period_check(void *ctx, char *const *values, int *field)
+{
+    struct queues *q = ctx;
+    time_t from, to;
+    int which;
+    const char *why = rates_period_parse(values[0], values[1], &from, &to, &which);
+    if (!why) {
+        q->f.from = from, q->f.to = to;
+        return NULL;
+    }
+    *field = which == 2 ? 1 : which;
+    if (which == 2) return xstrdup(why);
+    return xasprintf("%s %s: %s", which == 0 ? _("First day") : _("Last day"), values[which], why);
+}
+
+static void period_only(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    struct queues *q = ls->ctx;
+    char *values[2] = {NULL, NULL};
+    const char *prompts[2] = {_("First day (2026-01-01, 2026/1/1 or 20260101):"),
+                              _("Last day, counted in:")};
+    if (dialog_inputs(_("Taken down in a period"), prompts, values, 2, 10, period_check, q))
+        list_screen_reload(ls);
+    free(values[0]);
+    free(values[1]);
 }
 
 static void filters_clear(struct screen *s, const struct command *c)
@@ -258,9 +410,41 @@ static void filters_clear(struct screen *s, const struct command *c)
     (void)c;
     struct list_screen *ls = (struct list_screen *)s;
     struct queues *q = ls->ctx;
-    q->unit_id = 0;
-    q->level = -1;
+    q->f = (struct request_filter){.level = -1};
     list_screen_reload(ls);
+}
+
+/* F9: the list as it is filtered and searched, written as a request ledger, phones masked. */
+static void list_export(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    struct queues *q = ls->ctx;
+    char *path = NULL;
+    if (!dialog_input(_("Export this list"),
+                      _("File to write (a name ending in .xlsx for Excel, else CSV; phone numbers "
+                        "masked):"),
+                      _("requests.xlsx"), 255, &path))
+        return;
+    char *query = lineedit_text(&ls->search);
+    struct request_filter f = filter_now(q, query);
+    struct export_options o = {.format = sheet_format_for(path),
+                               .codec = CODEC_UTF8,
+                               .actor = actor_name(),
+                               .requests = &f,
+                               .queue = (enum request_queue)list_screen_tab(ls)->arg};
+    size_t rows;
+    char *err = NULL;
+    int rc = ledger_export(ledger_kind_find("requests"), ui.db, path, &o, &rows, &err);
+    char *full = path_full(path);
+    if (rc == DB_OK)
+        ui_message(UI_MSG_INFO, _("%zu requests written to %s"), rows, full);
+    else
+        ui_message(UI_MSG_ERROR, _("Not exported: %s"), err ? err : db_rc_message(rc));
+    free(full);
+    free(err);
+    free(query);
+    free(path);
 }
 
 static const struct command queue_menu[] = {
@@ -270,8 +454,25 @@ static const struct command queue_menu[] = {
      NULL},
     {"level-only", '3', N_("Only one level"),
      N_("Keep the requests at one level: community, street or district"), 0, level_only, 0, NULL},
-    {"filters-clear", '4', N_("Show every unit and level"), N_("Drop the unit and level filters"),
-     0, filters_clear, 0, NULL},
+    {"community-only", '4', N_("Only one community"), N_("Keep the requests from one community"), 0,
+     community_only, 0, NULL},
+    {"grid-only", '5', N_("Only one grid"), N_("Keep the requests from one grid"), 0, grid_only, 0,
+     NULL},
+    {"period-only", '6', N_("Only a period"), N_("Keep the requests taken down between two days"),
+     0, period_only, 0, NULL},
+    {"channel-only", '7', N_("Only one channel"),
+     N_("Keep the requests that came one way: desk, phone, evening talk ..."), 0, channel_only, 0,
+     NULL},
+    {"category-only", '8', N_("Only one category"), N_("Keep the requests of one category"), 0,
+     category_only, 0, NULL},
+    {"state-only", '9', N_("Only one state"), N_("Keep the requests in one state"), 0, state_only,
+     0, NULL},
+    {"filters-clear", '0', N_("Drop every filter"),
+     N_("Show every unit, level, place, period, channel, category and state again"), 0,
+     filters_clear, 0, NULL},
+    {"export", 'e', N_("Export this list"),
+     N_("The requests listed, as filtered and searched, to a CSV or Excel file"), 0, list_export, 0,
+     NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
@@ -302,6 +503,8 @@ static const struct list_spec queue_spec = {.title = N_("Requests"),
                                             .ntabs = (int)ARRAY_LEN(queue_tabs),
                                             .menu = queue_menu,
                                             .status = queue_status,
+                                            .above = queue_above,
+                                            .above_collapses = 1,
                                             .loaded = queue_loaded,
                                             .tab_changed = queue_tab_changed,
                                             .keep_search = 1,
@@ -322,7 +525,7 @@ static const struct list_spec talk_spec = {.title = N_("Evening talk"),
 static struct queues *queues_new(void)
 {
     struct queues *q = xcalloc(1, sizeof *q);
-    q->level = -1;
+    q->f.level = -1;
     q->unit_name = xstrdup("");
     workcal_init(&q->cal);
     return q;

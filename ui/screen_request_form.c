@@ -420,6 +420,16 @@ struct screen *screen_request_correct_new(const struct request *r)
     return form_screen_new(&correct_spec, r, xcalloc(1, sizeof(struct intake)));
 }
 
+struct screen *screen_request_form_for(int64_t resident_id)
+{
+    struct screen *s = form_screen_new(&intake_spec, NULL, xcalloc(1, sizeof(struct intake)));
+    struct form_screen *fs = (struct form_screen *)s;
+    resident_take_into(fs, resident_id);
+    fs->form.focus = F_ITEM;
+    form_mark_clean(&fs->form);
+    return s;
+}
+
 struct screen *screen_request_form_new(int64_t talk_id)
 {
     struct screen *s = form_screen_new(&intake_spec, NULL, xcalloc(1, sizeof(struct intake)));

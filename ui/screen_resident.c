@@ -167,8 +167,12 @@ static void export_ask(const struct resident_filter *filter, int unmasked)
             return;
         }
     }
-    struct export_options o = {sheet_format_for(path), CODEC_UTF8, unmasked, reason,
-                               actor_name(),           filter};
+    struct export_options o = {.format = sheet_format_for(path),
+                               .codec = CODEC_UTF8,
+                               .unmasked = unmasked,
+                               .reason = reason,
+                               .actor = actor_name(),
+                               .filter = filter};
     size_t rows;
     char *err;
     if (export_residents(ui.db, path, &o, &rows, &err) == DB_OK) {

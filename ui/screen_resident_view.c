@@ -3,6 +3,7 @@
 ** numbers stay masked; showing one in full asks why and writes the audit
 ** log first (F9). Sensitive tags are shown here, where the clerk needs them.
 */
+#include "db/request_store.h"
 #include "db/resident_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
@@ -14,37 +15,85 @@
 #include "ui/draw.h"
 #include "ui/screens.h"
 #include "ui/term.h"
+#include "ui/widget.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+
+/* The resident's requests, newest first, at most this many listed. */
+#define VIEW_REQUESTS 200
+
+enum { RQ_NUMBER, RQ_DATE, RQ_TITLE, RQ_STATE, RQ_NCOLS };
 
 struct resident_view {
     struct screen base;
     int64_t id;
     struct resident r;
     struct resident_hits household;
+    struct request_list requests;
+    struct list_column cols[RQ_NCOLS];
+    struct listview list; /* the requests: Up and Down choose, Enter opens */
+    char cell[32];
     int loaded;
     unsigned generation;
     int show_id, show_phone; /* revealed, and recorded */
 };
 
-static const enum action view_bar[] = {ACT_EDIT, ACT_REFRESH, ACT_MENU, ACT_NONE};
+static const enum action view_bar[] = {ACT_EDIT, ACT_REFRESH, ACT_NEW, ACT_MENU, ACT_NONE};
+
+static void view_unload(struct resident_view *v)
+{
+    if (!v->loaded) return;
+    resident_free(&v->r);
+    resident_hits_free(&v->household);
+    request_list_free(&v->requests);
+    v->loaded = 0;
+}
 
 static void view_load(struct resident_view *v)
 {
-    if (v->loaded) {
-        resident_free(&v->r);
-        resident_hits_free(&v->household);
-    }
+    view_unload(v);
     v->loaded = resident_get(ui.db, v->id, &v->r) == DB_OK;
     if (!v->loaded) ui_message(UI_MSG_ERROR, "%s", db_rc_message(DB_NOTFOUND));
     if (v->loaded && v->r.head_id) resident_household(ui.db, v->r.head_id, &v->household);
+    if (v->loaded) {
+        struct request_filter f = {.level = -1, .resident_id = v->id};
+        if (request_queue(ui.db, QUEUE_ALL, &f, SORT_NEWEST, VIEW_REQUESTS, &v->requests) != DB_OK)
+            ui_message(UI_MSG_ERROR, "%s", _("The resident's requests could not be read"));
+    }
+    listview_set_count(&v->list, (int)v->requests.n);
     v->generation = db_generation(ui.db);
+}
+
+static const char *request_cell(void *ctx, int row, int col)
+{
+    struct resident_view *v = ctx;
+    const struct request *r = &v->requests.items[row];
+    switch (col) {
+    case RQ_NUMBER:
+        return r->number;
+    case RQ_DATE: {
+        char full[17];
+        clock_format_minute(r->created_at, full);
+        snprintf(v->cell, sizeof v->cell, "%.10s", full);
+        return v->cell;
+    }
+    case RQ_TITLE:
+        return r->title;
+    default:
+        return _(request_state_label(r->state));
+    }
+}
+
+static int request_dim(void *ctx, int row)
+{
+    return request_state_closed(((struct resident_view *)ctx)->requests.items[row].state);
 }
 
 /* Draw "label value" at (y, x) in w columns. */
 static void pair(int y, int x, int w, const char *label, const char *value)
 {
-    int lw = 10;
+    int lw = text_width(label) >= 10 ? text_width(label) + 1 : 10; /* 与户主关系: a gap still */
     draw_text(y, x, lw, label, term_attr(UI_DIM), 0);
     draw_text(y, x + lw, w - lw, value, term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
 }
@@ -96,6 +145,19 @@ static void view_draw(struct screen *s, int top, int rows)
         free(members);
         strbuf_free(&sb);
     }
+    /* The requests: what this person asked, each opened with Enter; F7 takes a new one down. */
+    char *heading =
+        v->requests.total > (int64_t)v->requests.n
+            ? xasprintf(_("Requests (%zu shown of %lld): Enter opens, F7 takes a new one down"),
+                        v->requests.n, (long long)v->requests.total)
+            : xasprintf(_("Requests (%zu): Enter opens, F7 takes a new one down"), v->requests.n);
+    draw_text(y++, 1, COLS - 2, heading, A_BOLD, TEXT_FIT_ELLIPSIS);
+    free(heading);
+    int room = top + rows - 2 - y;
+    if (v->requests.n && room >= 2)
+        listview_draw(&v->list, y, 1, room, COLS - 2);
+    else if (room >= 1)
+        draw_text(y, 3, COLS - 4, _("None yet."), term_attr(UI_DIM), 0);
     draw_textf(top + rows - 2, 1, COLS - 2, term_attr(UI_DIM),
                _("Registered %s %s · changed %s %s · version %lld"), r->created_at, r->created_by,
                r->updated_at, r->updated_by, (long long)r->version);
@@ -232,7 +294,15 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
     case ACT_REFRESH:
         view_load(v);
         return UI_HANDLED;
+    case ACT_NEW:
+        ui_push(screen_request_form_for(v->id));
+        return UI_HANDLED;
+    case ACT_ENTER:
+        if (v->list.sel >= 0 && (size_t)v->list.sel < v->requests.n)
+            ui_push(screen_request_view_new(v->requests.items[v->list.sel].id));
+        return UI_HANDLED;
     default:
+        if (listview_key(&v->list, a)) return UI_HANDLED;
         return a == ACT_NONE ? UI_HANDLED : UI_IGNORED;
     }
 }
@@ -240,10 +310,7 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
 static void view_free(struct screen *s)
 {
     struct resident_view *v = (struct resident_view *)s;
-    if (v->loaded) {
-        resident_free(&v->r);
-        resident_hits_free(&v->household);
-    }
+    view_unload(v);
     free(v);
 }
 
@@ -264,6 +331,11 @@ struct screen *screen_resident_view_new(int64_t id)
     v->base.bar = view_bar;
     v->base.commands = view_menu;
     v->id = id;
+    v->cols[RQ_NUMBER] = (struct list_column){_("Number"), 11, 0};
+    v->cols[RQ_DATE] = (struct list_column){_("Date taken down"), 10, 0};
+    v->cols[RQ_TITLE] = (struct list_column){_("Title"), 0, 0};
+    v->cols[RQ_STATE] = (struct list_column){_("State"), 8, 0};
+    v->list = (struct listview){v->cols, RQ_NCOLS, 0, -1, 0, 1, request_cell, request_dim, v};
     view_load(v);
     return &v->base;
 }

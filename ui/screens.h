@@ -73,6 +73,8 @@ struct screen *screen_request_new(void);
 
 /* Take a request down; talk_id, when not 0, is the evening talk it comes from. */
 struct screen *screen_request_form_new(int64_t talk_id);
+/* The intake form with resident resident_id as the requester, the service item next. */
+struct screen *screen_request_form_for(int64_t resident_id);
 
 /* One request: its clocks, what may be done now (from the workflow table), its timeline. */
 struct screen *screen_request_view_new(int64_t id);

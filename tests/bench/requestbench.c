@@ -45,7 +45,7 @@ static void report(const char *what, double *v, int n, double target)
 /* One queue as the screen opens it: rows, count, calendar, warnings. Returns the rows. */
 static size_t queue_open(struct db *db, enum request_queue q, enum request_sort s, time_t now)
 {
-    struct request_filter f = {0, -1, 0, "", "qiantai1", now};
+    struct request_filter f = {.level = -1, .text = "", .actor = "qiantai1", .now = now};
     struct request_list l;
     if (request_queue(db, q, &f, s, 500, &l) != DB_OK) die("queue failed");
     struct workcal cal;
@@ -62,7 +62,7 @@ static size_t queue_open(struct db *db, enum request_queue q, enum request_sort 
 /* What typing text in queue q's search line reads: its rows and how many there are. */
 static size_t queue_find(struct db *db, enum request_queue q, const char *text, time_t now)
 {
-    struct request_filter f = {0, -1, 0, text, "qiantai1", now};
+    struct request_filter f = {.level = -1, .text = text, .actor = "qiantai1", .now = now};
     struct request_list l;
     if (request_queue(db, q, &f, q == QUEUE_ALL ? SORT_NEWEST : SORT_DUE, 500, &l) != DB_OK)
         die("search failed");

@@ -43,6 +43,13 @@ H="$T/h.db"
 "$BIN" --db "$H" demo >/dev/null
 run history 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" demo --requests 3000 --years 1
 t_golden "demo --requests" "$E/history.txt" "$T/history.out"
+run export-requests 0 "$BIN" --db "$H" export requests "$T/requests.csv"
+head -4 "$T/requests.csv" >"$T/requests-head.out"
+t_golden "export requests: the request ledger, newest first, phones masked" "$E/requests-head.txt" "$T/requests-head.out"
+[ "$(($(wc -l <"$T/requests.csv") - 1))" = 3000 ] && t_ok "export requests: every request, one row each" ||
+    t_fail "export requests: every request, one row each" "$(wc -l <"$T/requests.csv")"
+grep -q "已导出\|requests written\|诉求" "$T/export-requests.out" && t_ok "export requests: says how many were written" ||
+    t_fail "export requests: says how many were written" "$(cat "$T/export-requests.out")"
 run receipt 0 "$BIN" --db "$H" print receipt 2026-000123
 t_golden "print receipt: the slip for the requester" "$E/receipt.txt" "$T/receipt.out"
 run receipt-file 0 "$BIN" --db "$H" print receipt 2026-000123 --output "$T/r.txt"

@@ -142,8 +142,9 @@ static void catalogue_import_reports_and_rejects(void **state)
     /* The export reads back unchanged, in GB18030 too. */
     size_t rows;
     assert_int_equal(export_catalogue(db, path_of("out.csv"),
-                                      &(struct export_options){SHEET_CSV, CODEC_GB18030, 0, NULL,
-                                                               "tester", NULL},
+                                      &(struct export_options){.format = SHEET_CSV,
+                                                               .codec = CODEC_GB18030,
+                                                               .actor = "tester"},
                                       &rows, &err),
                      DB_OK);
     assert_int_equal(rows, 178);
@@ -301,7 +302,8 @@ static void queues_hold_what_they_say(void **state)
     assert_int_equal(request_create(db, &a, RA_DISPATCH, NULL, "甲", now, &why), DB_OK);
     assert_int_equal(request_create(db, &b, RA_DISPATCH, NULL, "甲", now, &why), DB_OK);
     assert_int_equal(request_create(db, &c, RA_REGISTER, NULL, "乙", now, &why), DB_OK);
-    struct request_filter f = {0, -1, 0, "", "甲", at("2026-03-02 11:00")};
+    struct request_filter f = {
+        .level = -1, .text = "", .actor = "甲", .now = at("2026-03-02 11:00")};
     struct request_list l;
     assert_int_equal(request_queue(db, QUEUE_NEW, &f, SORT_DUE, 50, &l), DB_OK);
     assert_int_equal(l.n, 1);

@@ -664,7 +664,7 @@ static void export_masks_unless_asked(void **state)
     a_few_residents();
     size_t rows;
     char *err = NULL;
-    struct export_options o = {SHEET_CSV, CODEC_UTF8, 0, NULL, "测试", NULL};
+    struct export_options o = {.format = SHEET_CSV, .codec = CODEC_UTF8, .actor = "测试"};
     assert_int_equal(export_residents(db, path_of("m.csv"), &o, &rows, &err), DB_OK);
     assert_int_equal(rows, 7);
     FILE *f = fopen(path_of("m.csv"), "r");
