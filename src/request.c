@@ -101,19 +101,30 @@ int request_state_closed(enum request_state s)
 }
 
 static const struct {
-    const char *code, *label;
+    const char *code, *label, *holds;
 } queues[QUEUE_COUNT] = {
-    [QUEUE_OPEN] = {"open", N_("Open work")},
-    [QUEUE_NEW] = {"new", N_("To dispatch")},
-    [QUEUE_DISPATCHED] = {"dispatched", N_("To sign for")},
-    [QUEUE_HANDLING] = {"handling", N_("In hand")},
-    [QUEUE_OVERDUE] = {"overdue", N_("Overdue")},
-    [QUEUE_FOLLOW_UP] = {"follow_up", N_("To follow up")},
-    [QUEUE_RETURNED] = {"returned", N_("Returned")},
-    [QUEUE_EXTENSION] = {"extension", N_("Extensions asked")},
-    [QUEUE_MINE] = {"mine", N_("Mine today")},
-    [QUEUE_ALL] = {"all", N_("All")},
+    [QUEUE_OPEN] = {"open", N_("Open work"),
+                    N_("every request not yet closed, soonest deadline first")},
+    [QUEUE_NEW] = {"new", N_("To dispatch"), N_("taken down, not yet sent to a unit")},
+    [QUEUE_DISPATCHED] = {"dispatched", N_("To sign for"),
+                          N_("sent to a unit that has not signed for it yet")},
+    [QUEUE_HANDLING] = {"handling", N_("In hand"),
+                        N_("signed for and being handled, extended, or handled again")},
+    [QUEUE_OVERDUE] = {"overdue", N_("Overdue"), N_("its running deadline has passed (督办)")},
+    [QUEUE_FOLLOW_UP] = {"follow_up", N_("To follow up"),
+                         N_("the unit replied: the requester is to be called back")},
+    [QUEUE_RETURNED] = {"returned", N_("Returned"),
+                        N_("a unit sent it back: the desk sends it on or keeps it there")},
+    [QUEUE_EXTENSION] = {"extension", N_("Extensions asked"),
+                         N_("a unit asked for more time: a supervisor decides")},
+    [QUEUE_MINE] = {"mine", N_("Mine today"), N_("taken down at this login today")},
+    [QUEUE_ALL] = {"all", N_("All"), N_("every request ever taken down, newest first")},
 };
+
+const char *request_queue_holds(enum request_queue q)
+{
+    return q < QUEUE_COUNT ? queues[q].holds : "";
+}
 
 const char *request_queue_code(enum request_queue q)
 {

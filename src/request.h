@@ -86,6 +86,8 @@ enum request_queue {
 /* A queue's code as settings keep it ("open", "new" ...) and its label (msgid). */
 const char *request_queue_code(enum request_queue q);
 const char *request_queue_label(enum request_queue q);
+/* What a queue holds, in a phrase (msgid). */
+const char *request_queue_holds(enum request_queue q);
 /* The queue a code names; -1 when none. */
 int request_queue_parse(const char *code);
 

@@ -345,7 +345,7 @@ size_t text_wrap_line(const char *s, int cols, const char **next)
             if ((is_word_cp(cp) || (word && strchr(":-./", (int)cp))) && word && word != s)
                 p = word;
             else if (pull && last && last != s)
-                p = last;
+                p = word && word != s && last >= word ? word : last; /* the whole word goes along */
             break;
         }
         used += w;

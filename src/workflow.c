@@ -586,11 +586,16 @@ unsigned workflow_flags(const struct request *r, time_t now, time_t last_event,
     unsigned f = 0;
     if (request_state_closed(r->state)) return 0;
     time_t due = request_due(r);
+    int day = workcal_day_minutes(cal);
+    /* 催办 once the last working day has come, or half the clock's time is gone when it is
+     * shorter (a sign-for limit of one day is not urgent the moment it is dispatched). */
+    long left = due ? workcal_minutes_between(cal, now, due) : 0;
+    long span =
+        due && last_event && last_event < due ? workcal_minutes_between(cal, last_event, due) : day;
     if (due && now > due)
         f |= FLAG_OVERDUE;
-    else if (due && workcal_minutes_between(cal, now, due) <= workcal_day_minutes(cal))
+    else if (due && left <= day && left * 2 <= span)
         f |= FLAG_URGE;
-    int day = workcal_day_minutes(cal);
     if ((r->state == RS_DISPATCHED || r->state == RS_RETURNED || r->state == RS_ACCEPTED) &&
         r->dispatched_at && workcal_minutes_between(cal, r->dispatched_at, now) > 24L * 60 &&
         !r->contacted_at)

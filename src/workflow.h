@@ -172,7 +172,7 @@ size_t workflow_offered(const struct request *r, time_t now, enum request_action
 unsigned workflow_role_for(const struct request *r, enum request_action a);
 
 /* Flags shown beside a request, computed from its clocks (not states). */
-#define FLAG_URGE      1u  /* 催办: due within a working day */
+#define FLAG_URGE      1u  /* 催办: due within a working day, half its clock's time gone */
 #define FLAG_OVERDUE   2u  /* 超时: past due */
 #define FLAG_RED       4u  /* red: dispatched over 24 working hours ago without a response */
 #define FLAG_YELLOW    8u  /* yellow: no progress for 3 working days */

@@ -101,17 +101,24 @@ static int dialog_key(struct key *k)
     }
 }
 
-int dialog_confirm(const char *title, const char *question, int default_yes)
+/*
+** Yes or No, starting at yes. letters: Y, N, 1 and 2 answer too (a question
+** the clerk asked for); else only Enter, Esc and the arrows do, and the
+** foot of the box says so.
+*/
+static int confirm_run(const char *title, const char *question, int yes, int letters)
 {
-    int yes = default_yes;
     for (;;) {
         ui_paint();
         int w = box_width(question);
-        struct box b = box_open(text_rows(question, w - 4) + 4, w, title);
+        struct box b = box_open(text_rows(question, w - 4) + 4 + !letters, w, title);
         box_text(&b, 2, question);
-        int y = b.y + b.h - 1;
-        char *yes_label = xasprintf(" [Y] %s ", _("Yes"));
-        char *no_label = xasprintf(" [N] %s ", _("No"));
+        int y = b.y + b.h - 1 - !letters;
+        if (!letters)
+            draw_center(b.y + b.h - 1, b.x, b.w, _("Left/Right choose  Enter answers  Esc: No"),
+                        term_attr(UI_DIALOG) | A_DIM);
+        char *yes_label = letters ? xasprintf(" [Y] %s ", _("Yes")) : xasprintf(" %s ", _("Yes"));
+        char *no_label = letters ? xasprintf(" [N] %s ", _("No")) : xasprintf(" %s ", _("No"));
         int yw = text_width(yes_label), nw = text_width(no_label);
         int x = b.x + (b.w - yw - nw - 2) / 2;
         draw_text(y, x, yw, yes_label, yes ? term_attr(UI_SELECTED) : term_attr(UI_DIALOG), 0);
@@ -123,13 +130,23 @@ int dialog_confirm(const char *title, const char *question, int default_yes)
         struct key k;
         if (!dialog_key(&k)) return 0;
         enum action a = action_for_key(&k, 1);
-        if (k.code == 0 && (k.ch == 'y' || k.ch == 'Y' || k.ch == '1')) return 1;
-        if (k.code == 0 && (k.ch == 'n' || k.ch == 'N' || k.ch == '2')) return 0;
+        if (letters && k.code == 0 && (k.ch == 'y' || k.ch == 'Y' || k.ch == '1')) return 1;
+        if (letters && k.code == 0 && (k.ch == 'n' || k.ch == 'N' || k.ch == '2')) return 0;
         if (a == ACT_BACK) return 0;
         if (a == ACT_ENTER) return yes;
         if (a == ACT_LEFT || a == ACT_RIGHT || a == ACT_NEXT_FIELD || a == ACT_PREV_FIELD)
             yes = !yes;
     }
+}
+
+int dialog_confirm(const char *title, const char *question, int default_yes)
+{
+    return confirm_run(title, question, default_yes, 1);
+}
+
+int dialog_confirm_unbidden(const char *title, const char *question)
+{
+    return confirm_run(title, question, 0, 0);
 }
 
 int dialog_options_keyed(const char *title, const char *text, const char *const *options,

@@ -40,6 +40,15 @@ typedef int (*choice_source)(void *ctx, const char *query, struct choice_list *o
 int dialog_confirm(const char *title, const char *question, int default_yes);
 
 /*
+** A question that comes up while the clerk is typing (a number found on
+** file): answered only by keys that are never typing (Enter for the choice
+** shown, which starts at No; Esc for No; Left, Right or Tab to change it).
+** Letters and digits typed into it are not taken as answers. Returns 1 for
+** Yes.
+*/
+int dialog_confirm_unbidden(const char *title, const char *question);
+
+/*
 ** Offer n options under a text; digits 1..n or Up/Down and Enter choose.
 ** Returns the index chosen, or -1 for Esc.
 */

@@ -331,8 +331,14 @@ void list_screen_retire(struct list_screen *ls, void *row, const struct list_ret
     free(what);
 }
 
+static char *list_about(const struct screen *s)
+{
+    const struct list_screen *ls = (const struct list_screen *)s;
+    return ls->spec->about ? ls->spec->about(ls) : NULL;
+}
+
 static const struct screen_ops list_ops = {
-    .sync = list_sync, .draw = list_draw, .key = list_key, .free = list_free};
+    .sync = list_sync, .draw = list_draw, .key = list_key, .free = list_free, .about = list_about};
 
 /* The key bar: the keys some tab of the screen answers to. Caller frees. */
 static enum action *bar_of(const struct list_spec *spec)

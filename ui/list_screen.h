@@ -103,6 +103,8 @@ struct list_spec {
     void (*loaded)(struct list_screen *ls);
     /* Called when the tab changes, before the rows are read; may be NULL. */
     void (*tab_changed)(struct list_screen *ls);
+    /* What the screen is for, for F1 (NULL: nothing said beyond the keys). Caller frees. */
+    char *(*about)(const struct list_screen *ls);
     /* The search stays when the tab changes (the tabs are queues of the same records). */
     int keep_search;
     /* Frees what the screen keeps in ctx; may be NULL. */

@@ -21,6 +21,7 @@ struct help {
     char **keys;       /* per row: the keys as shown */
     const char **what; /* per row: what they do (translated) */
     int n;
+    char *about; /* what the screen under it is for and what its marks mean, or NULL */
 };
 
 static const enum action help_bar[] = {ACT_NONE};
@@ -81,8 +82,10 @@ static void help_draw(struct screen *s, int top, int rows)
         _("Every F-key also works as Esc then a digit within a second (Esc 1 = F1, Esc 0 = "
           "F10); Esc alone goes back after that second, Esc Esc at once. In lists, typing "
           "searches.");
-    draw_wrapped(top, 1, COLS - 2, 2, intro, term_attr(UI_INFO));
-    listview_draw(&h->list, top + 2, 1, rows - 2, COLS - 2);
+    int y = top;
+    if (h->about) y += draw_wrapped(y, 1, COLS - 2, rows / 2, h->about, term_attr(UI_NORMAL));
+    y += draw_wrapped(y, 1, COLS - 2, 2, intro, term_attr(UI_INFO));
+    listview_draw(&h->list, y, 1, top + rows - y, COLS - 2);
 }
 
 static int help_key(struct screen *s, enum action a, const struct key *k)
@@ -101,6 +104,7 @@ static void help_free(struct screen *s)
         free(h->keys[i]);
     free(h->keys);
     free(h->what);
+    free(h->about);
     free(h);
 }
 
@@ -114,6 +118,7 @@ struct screen *screen_help_new(const struct screen *under)
     h->base.ops = &help_ops;
     h->base.title = _("Keys");
     h->base.bar = help_bar;
+    if (under && under->ops->about) h->about = under->ops->about(under);
     const struct command *cmds = under ? under->commands : NULL;
     int alone = cmds && command_count(cmds) == 1; /* F9 runs it at once: no key to press */
     for (int i = 0; cmds && cmds[i].code; i++)

@@ -237,6 +237,46 @@ static char *queue_status(struct list_screen *ls)
     return strbuf_detach(&sb);
 }
 
+/* What each warning of a row means. */
+static const char *const warnings_legend =
+    N_("Overdue: past its deadline  Due: last day, half the time gone  Red: no response 24 "
+       "working hours after dispatch  Yellow: no progress for 3 working days");
+
+/* Under the list, when a row carries a warning: what each warning means. */
+static const char *queue_footer(struct list_screen *ls)
+{
+    const struct queues *q = ls->ctx;
+    unsigned any = 0;
+    for (size_t i = 0; q->flags && i < ls->rows.n; i++)
+        any |= q->flags[i];
+    if (!(any & (FLAG_OVERDUE | FLAG_URGE | FLAG_RED | FLAG_YELLOW))) return NULL;
+    /* TRANSLATORS: the short legend under a queue, one line of 80 columns at most. */
+    return _("Overdue=past due  Due=last day, half gone  Red=no response in 24 working hours  "
+             "Yellow=3 working days still");
+}
+
+/* For F1: what this queue holds, what every queue holds, and the warnings. Caller frees. */
+static char *queue_about(const struct list_screen *ls)
+{
+    struct strbuf sb = STRBUF_INIT;
+    enum request_queue now = (enum request_queue)list_screen_tab(ls)->arg;
+    strbuf_addf(&sb, _("This queue, %s: %s.\n"), _(request_queue_label(now)),
+                _(request_queue_holds(now)));
+    int first = 1;
+    for (int q = 0; q < QUEUE_COUNT; q++) {
+        if (q == (int)now) continue;
+        if (!first) strbuf_adds(&sb, _("; "));
+        strbuf_addf(&sb, _("%s: %s"), _(request_queue_label((enum request_queue)q)),
+                    _(request_queue_holds((enum request_queue)q)));
+        first = 0;
+    }
+    strbuf_addf(&sb, "%s\n%s\n%s", _("."), _(warnings_legend),
+                _("Typing searches this queue, and says how many match among all requests: a "
+                  "number or its last digits, a name, its pinyin, the last digits of a mobile or "
+                  "ID number. F9 narrows and exports."));
+    return strbuf_detach(&sb);
+}
+
 /* The line under the search: the filters chosen, when there are any. */
 static const char *queue_above(struct list_screen *ls)
 {
@@ -505,6 +545,8 @@ static const struct list_spec queue_spec = {.title = N_("Requests"),
                                             .status = queue_status,
                                             .above = queue_above,
                                             .above_collapses = 1,
+                                            .footer = queue_footer,
+                                            .about = queue_about,
                                             .loaded = queue_loaded,
                                             .tab_changed = queue_tab_changed,
                                             .keep_search = 1,

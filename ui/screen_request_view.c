@@ -157,7 +157,11 @@ static int block(int y, const char *label, const char *text, int max, attr_t att
  */
 static const char *answer_label(const struct request *r)
 {
-    return r->state == RS_ANSWERED ? _("Answer") : _("Result given");
+    if (r->state == RS_ANSWERED) return _("Answer");
+    /* Back in hand after an unsatisfied follow-up: the result shown is the one found wanting. */
+    if (!request_state_closed(r->state) && r->state != RS_REPLIED && r->state != RS_FOLLOW_UP)
+        return _("Earlier result");
+    return _("Result given");
 }
 
 /* "MM-DD HH:MM" of t, or "" for 0, into buf (at least 12 bytes). */
@@ -372,6 +376,46 @@ static time_t deadline_of(const struct request_view *v, const char *text)
     return t + (time_t)v->cal.end * 60;
 }
 
+/*
+** The new deadline for action a (an extension), asked before anything
+** else is typed: a date later than the deadline now, the example a week
+** after it. A date that will not do is said and asked again with what was
+** typed. Returns the deadline, or 0 when the clerk cancelled.
+*/
+static time_t ask_deadline(struct request_view *v, enum request_action a)
+{
+    char now_due[17] = "-", example[11] = "";
+    time_t base = v->r.resolve_due ? v->r.resolve_due : clock_now();
+    if (v->r.resolve_due) clock_format_minute(v->r.resolve_due, now_due);
+    struct date d = date_of(base + 7 * 24 * 3600);
+    date_format(&d, example);
+    char *prompt = xasprintf(_("The new deadline, later than the one now (%s), such as %s:"),
+                             now_due, example);
+    char *typed = NULL;
+    time_t deadline = 0;
+    for (;;) {
+        char *date;
+        int ok = dialog_input(_(workflow_action_label(a)), prompt, typed, 20, &date);
+        free(typed);
+        typed = NULL;
+        if (!ok) break;
+        deadline = deadline_of(v, date);
+        const char *why = !deadline ? _("that is not a date")
+                          : v->r.resolve_due && deadline <= v->r.resolve_due
+                              ? _("it is not later than the deadline now")
+                              : NULL;
+        if (!why) {
+            free(date);
+            break;
+        }
+        ui_message(UI_MSG_ERROR, _("%s: %s"), date, why);
+        deadline = 0;
+        typed = date;
+    }
+    free(prompt);
+    return deadline;
+}
+
 static const char *prompt_for(enum request_action a)
 {
     switch (a) {
@@ -474,21 +518,7 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
         in->unit_id = unit->id;
         in->unit_name = unit->label;
     }
-    if (needs & NEED_DEADLINE) {
-        char *date;
-        char *prompt = xasprintf(
-            _("The new deadline (now %s), as a date such as 2026-03-12:"),
-            v->r.resolve_due ? clock_format_minute(v->r.resolve_due, (char[17]){0}) : "-");
-        int ok = dialog_input(_(workflow_action_label(a)), prompt, NULL, 20, &date);
-        free(prompt);
-        if (!ok) return 0;
-        in->deadline = deadline_of(v, date);
-        free(date);
-        if (!in->deadline) {
-            ui_message(UI_MSG_ERROR, "%s", _("Not done: that is not a date"));
-            return 0;
-        }
-    }
+    if ((needs & NEED_DEADLINE) && !(in->deadline = ask_deadline(v, a))) return 0;
     if (needs & NEED_TEXT) {
         if (!ask_text(v, a, prompt_for(a), owned)) return 0;
         in->text = *owned;
@@ -700,8 +730,31 @@ static void view_sync(struct screen *s)
     if (v->generation != db_generation(ui.db)) view_load(v);
 }
 
+/* For F1: what this request's screen shows, its actions now with their keys, and its marks. */
+static char *view_about(const struct screen *s)
+{
+    const struct request_view *v = (const struct request_view *)s;
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb,
+                _("One request: who asked what, the unit handling it, its deadlines and its "
+                  "timeline. What can be done now is listed by its letter (or Enter to "
+                  "choose); x reads it all in full; F4 corrects what was taken down wrongly.\n"));
+    if (v->loaded) {
+        strbuf_addf(&sb, _("Now %s: "), _(request_state_label(v->r.state)));
+        for (size_t i = 0; i < v->noffered; i++)
+            strbuf_addf(&sb, "%s%c %s", i ? _("; ") : "", action_keys[v->offered[i]],
+                        _(workflow_action_label(v->offered[i])));
+        strbuf_adds(&sb, "\n");
+    }
+    strbuf_adds(&sb, _("Marks: [Overdue] its deadline has passed; [Due soon] its last working day "
+                       "with half its time gone; [Red] dispatched 24 working hours ago with no "
+                       "response; [Yellow] no progress for 3 working days; [Extension asked] a "
+                       "supervisor is to decide."));
+    return strbuf_detach(&sb);
+}
+
 static const struct screen_ops view_ops = {
-    .sync = view_sync, .draw = view_draw, .key = view_key, .free = view_free};
+    .sync = view_sync, .draw = view_draw, .key = view_key, .free = view_free, .about = view_about};
 
 struct screen *screen_request_view_new(int64_t id)
 {

@@ -140,19 +140,31 @@ static int tag_source(void *ctx, const char *query, struct choice_list *out)
     return 0;
 }
 
-/* A record has just been opened elsewhere: offer to show it instead of making a second. */
+/* What the form keeps besides its fields. */
+struct resident_form {
+    char offered[32]; /* the ID number whose record was last offered: it is offered once */
+};
+
+/*
+** The ID number typed belongs to a record on file: offer to show it (a
+** second is never made). The offer comes while the clerk types, so only
+** Enter and Esc answer it, No is where it starts, it comes once for a
+** number, and showing the record puts it over this form, whose typing
+** stays until the clerk drops it.
+*/
 static void offer_existing(struct form_screen *fs, const struct resident *existing)
 {
+    struct resident_form *rf = fs->ctx;
+    if (str_eq(rf->offered, existing->id_number)) return;
+    snprintf(rf->offered, sizeof rf->offered, "%s", existing->id_number);
     const char *place = *existing->grid ? existing->grid : existing->address;
     char *who = *place ? xasprintf(_("%s, %s"), existing->name, place) : xstrdup(existing->name);
-    char *q = xasprintf(_("This ID number is registered already: %s. Open that record? "
-                          "A second one is never made."),
+    char *q = xasprintf(_("This ID number is registered already: %s. Show that record over this "
+                          "form? A second one is never made."),
                         who);
     free(who);
-    if (dialog_confirm(_("Registered already"), q, 1)) {
+    if (dialog_confirm_unbidden(_("Registered already"), q))
         ui_push(screen_resident_view_new(existing->id));
-        fs->closing = 1;
-    }
     free(q);
 }
 
@@ -398,6 +410,7 @@ static const struct form_spec resident_spec = {
     .get = resident_store_get,
     .refused = resident_refused,
     .menu = resident_form_menu,
+    .free_ctx = free,
 };
 
 struct screen *screen_resident_form_new(int64_t id)
@@ -407,7 +420,8 @@ struct screen *screen_resident_form_new(int64_t id)
         resident_init(&r);
         record_set(&r.ethnicity, resident_ethnicities(&(int){0})[0]);
     }
-    struct screen *s = form_screen_new(&resident_spec, &r, NULL);
+    struct screen *s =
+        form_screen_new(&resident_spec, &r, xcalloc(1, sizeof(struct resident_form)));
     resident_free(&r);
     return s;
 }

@@ -39,6 +39,11 @@ struct screen_ops {
     int (*dirty)(struct screen *s);
     /* Free the screen. */
     void (*free)(struct screen *s);
+    /*
+    ** What the screen is for and what its marks mean, for F1's help (the
+    ** current tab's queue, the warnings ...). Caller frees. May be NULL.
+    */
+    char *(*about)(const struct screen *s);
 };
 
 struct screen {

@@ -176,6 +176,9 @@ static void wrap_lines(void **state)
     assert_str(next, "F10。");
     n = text_wrap_line("延至 2026-03-05 17:00：需", 17, &next);
     assert_str(next, "17:00：需");
+    /* Closing punctuation that does not fit takes the whole date along, not its last digit. */
+    n = text_wrap_line("例如 2026-03-16：", 15, &next);
+    assert_str(next, "2026-03-16：");
     /* ...unless it fills the line by itself. */
     n = text_wrap_line("ABCDEFGHIJ", 4, &next);
     assert_str(next, "EFGHIJ");

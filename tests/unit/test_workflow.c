@@ -317,7 +317,9 @@ static void clocks_run(void **state)
     free(ev.text);
     assert_time(r.accept_due, "2026-03-09 09:30");
     assert_time(request_due(&r), "2026-03-09 09:30");
-    assert_int_equal(workflow_flags(&r, now, now, &c), FLAG_URGE);
+    /* Just dispatched with an hour of working time to sign for it: not urged yet; with half. */
+    assert_int_equal(workflow_flags(&r, now, now, &c), 0);
+    assert_int_equal(workflow_flags(&r, at("2026-03-09 09:00"), now, &c), FLAG_URGE);
     assert_int_equal(workflow_flags(&r, at("2026-03-09 10:00"), now, &c) & FLAG_OVERDUE,
                      FLAG_OVERDUE);
     time_t later = at("2026-03-09 09:00");

@@ -1,0 +1,43 @@
+# A question that pops up while the clerk types never eats the typing: an
+# ID number already on file is offered once per number, answered only by
+# Enter (starting at No), Esc or the arrows, and showing that record puts
+# it over the form, whose typing stays.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+printf '%s\r\n' "姓名,身份证号" "张三,110101199003074477" "李梅,120101198002020028" >"$T/two.csv"
+"$BIN" --db "$DB" import residents "$T/two.csv" >/dev/null
+
+open_residents desk
+keys desk F7
+wait_for desk "登记新居民"
+type_text desk "王五"
+keys desk Tab Tab Tab Tab
+type_text desk "110101199003074477"
+keys desk Tab
+expect desk "a number on file is offered" "此身份证号已登记：张三"
+expect desk "the offer says which keys answer it" "左右键选择　回车确定　Esc 为否"
+type_text desk "13900001111y1"
+expect desk "typing meanwhile answers nothing: the offer stays" "此身份证号已登记：张三"
+keys desk Enter
+wait_gone desk "此身份证号已登记"
+expect desk "Enter, starting at No, leaves the form as typed" "姓名: 王五"
+keys desk BTab
+wait_for desk "身份证号"
+keys desk Tab
+if screen desk | grep -q "此身份证号已登记"; then
+    t_fail "the same number is offered once" "$(screen desk)"
+else
+    t_ok "the same number is offered once"
+fi
+keys desk BTab C-u
+type_text desk "120101198002020028"
+keys desk Tab
+expect desk "another number on file is offered in turn" "此身份证号已登记：李梅"
+keys desk Left Enter
+expect desk "Yes shows that record" "李梅"
+wait_gone desk "登记新居民"
+keys desk Escape Escape
+expect desk "going back, the form is there with its typing" "姓名: 王五"
+quits_unsaved desk "quits cleanly"
+t_sanitizers "dialog typing"
