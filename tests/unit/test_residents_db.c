@@ -572,6 +572,17 @@ static void bulk_demo_residents(void **state)
     assert_int_equal(resident_search(db, any.id_number + 12, 50, &h), DB_OK);
     assert_int_equal(h.n >= 1, 1);
     resident_hits_free(&h);
+    /* And by the pinyin of its given name, filed inside the name as a single save files it. */
+    struct strlist inner = STRLIST_INIT;
+    pinyin_inner_key_list(any.name, &inner);
+    assert_true(inner.n >= 1);
+    assert_int_equal(resident_search(db, inner.v[0], 5000, &h), DB_OK);
+    seen = 0;
+    for (size_t i = 0; i < h.n; i++)
+        seen |= h.items[i].id == any.id;
+    assert_true(seen);
+    resident_hits_free(&h);
+    strlist_free(&inner);
     /* A second demo fill (a rerun after a kill) finds the residents made and adds none. */
     assert_int_equal(demo_residents(db, 10, "测试", NULL, NULL, &run, &err), DB_OK);
     assert_int_equal(run.before, 3000);
