@@ -5,10 +5,12 @@
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
 #include "db/staff_store.h"
+#include "db/synonym_store.h"
 #include "src/catalogue.h"
 #include "src/i18n.h"
 #include "src/resident.h"
 #include "src/staff.h"
+#include "src/synonym.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "src/validate.h"
@@ -54,6 +56,46 @@ static const struct record_export staff_kind_records = {.type = &staff_kind_reco
                                                         .columns = staff_kind_columns,
                                                         .sheet = N_("Staff kinds"),
                                                         .list = staff_kind_all};
+
+/* --- the catalogue's synonyms: plain records too ------------------------------------------- */
+
+static const struct record_column synonym_columns[] = {
+    {SYF_WORD, "word", TEXT_NORM_NOSPACE, synonym_check_word, SYNONYM_WORD_MAX},
+    {SYF_TARGET, "target", TEXT_NORM_NOSPACE, synonym_check_word, SYNONYM_WORD_MAX},
+    {0, NULL, 0, NULL, 0},
+};
+
+static int synonym_find_of(struct db *db, const void *rec, void *out)
+{
+    return synonym_find(db, ((const struct synonym *)rec)->word, out);
+}
+
+static int synonym_store(struct db *db, void *rec, const char *actor)
+{
+    return synonym_save(db, rec, actor);
+}
+
+static int synonym_all(struct db *db, void **items, size_t *n)
+{
+    struct synonym *rows;
+    int rc = synonym_list(db, 0, &rows, n); /* the ledger has no column saying retired */
+    *items = rows;
+    return rc;
+}
+
+static const struct record_import synonym_rows = {.type = &synonym_record,
+                                                  .key_field = "word",
+                                                  .key_column = SYF_WORD,
+                                                  .subject = "synonym",
+                                                  .columns = synonym_columns,
+                                                  .find = synonym_find_of,
+                                                  .save = synonym_store};
+
+static const struct record_export synonym_records = {.type = &synonym_record,
+                                                     .schema = &ledger_synonyms,
+                                                     .columns = synonym_columns,
+                                                     .sheet = N_("Synonyms"),
+                                                     .list = synonym_all};
 
 /* --- the catalogue: items, each with the unit that offers it ------------------------------- */
 
@@ -190,6 +232,8 @@ const struct ledger_kind ledger_kinds[] = {
      &calendar_rows, NULL, NULL, NULL, NULL},
     {"staff-kinds", N_("Import staff kinds"), N_("staff kinds"), &ledger_staff_kinds,
      &staff_kind_rows, NULL, NULL, &staff_kind_records, NULL},
+    {"synonyms", N_("Import synonyms"), N_("synonyms"), &ledger_synonyms, &synonym_rows, NULL, NULL,
+     &synonym_records, NULL},
     {"requests", NULL, N_("requests"), &ledger_requests, NULL, NULL, NULL, NULL, export_requests},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };

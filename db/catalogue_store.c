@@ -196,7 +196,11 @@ int item_list(struct db *db, const char *query, int64_t unit_id, unsigned flags,
         db_prepare(db, ITEM_SELECT " WHERE (?4 OR i.retired = 0) AND (?5 = 0 OR i.unit_id = ?5)"
                                    " AND (?1 = '' OR instr(i.name, ?1) > 0 OR instr(u.name, ?1) > 0"
                                    " OR instr(upper(i.code), ?2) > 0"
-                                   " OR instr(' ' || i.search_keys, ' ' || ?3) > 0)"
+                                   " OR instr(' ' || i.search_keys, ' ' || ?3) > 0"
+                                   /* 供暖 typed: items named 供热 (a synonym's word replaced) */
+                                   " OR EXISTS (SELECT 1 FROM synonym s WHERE s.retired = 0"
+                                   " AND instr(?1, s.word) > 0"
+                                   " AND instr(i.name, replace(?1, s.word, s.target)) > 0))"
                                    " ORDER BY i.code COLLATE zh");
     bind_query(st, query);
     db_bind_int(st, 4, (flags & CATALOGUE_WITH_RETIRED) ? 1 : 0);

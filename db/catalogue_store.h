@@ -59,7 +59,9 @@ int unit_set_retired(struct db *db, struct unit *u, int retired, const char *act
 /*
 ** Service items ordered by code, narrowed by query: a Chinese fragment of
 ** the name or the unit's name, a code fragment, or a pinyin prefix of the
-** name (dbsq for 低保申请). unit_id, when not 0, keeps that unit's only.
+** name (dbsq for 低保申请); a fragment holding a synonym's word finds the
+** names holding it with the synonym's target instead (供暖 finds 供热不达标投诉:
+** db/synonym_store.h). unit_id, when not 0, keeps that unit's only.
 */
 int item_list(struct db *db, const char *query, int64_t unit_id, unsigned flags,
               struct item_list *out);

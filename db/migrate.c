@@ -19,9 +19,22 @@ static int staff_kinds_seeded_now(struct db *db)
     return db_write_one(db, st, NULL);
 }
 
+/* Synonyms seeded now; every resident filed again (db/migrations/009_search_inside.sql). */
+static int migration_009(struct db *db)
+{
+    char now[20];
+    clock_format(clock_now(), now);
+    struct db_stmt *st = db_prepare(db, "UPDATE synonym SET created_at = ?1, updated_at = ?1"
+                                        " WHERE created_at = ''");
+    db_bind_text(st, 1, now);
+    int rc = db_write_one(db, st, NULL);
+    return rc == DB_OK ? resident_refile(db) : rc;
+}
+
 const struct migration_code migration_code[] = {
     {4, resident_file_long_pieces}, /* names filed under their 3-character pieces */
     {5, staff_kinds_seeded_now},
     {7, catalogue_rekey}, /* items and units found by pinyin from any character on */
+    {9, migration_009},   /* residents by a syllable inside; names' dots; synonyms */
     {0, NULL},
 };

@@ -29,7 +29,8 @@ struct postings_sql {
     }
 
 static const struct postings_sql sqls[] = {POSTINGS_SQL("resident_gram"),
-                                           POSTINGS_SQL("resident_key")};
+                                           POSTINGS_SQL("resident_key"),
+                                           POSTINGS_SQL("resident_key_inner")};
 
 /* The chunk of term that e belongs in: the last whose first entry is not after e, else the first.
  */

@@ -14,8 +14,10 @@
 #include "src/postings.h"
 
 enum postings_table {
-    POSTINGS_GRAM, /* resident_gram: 1- to 3-character pieces of names */
-    POSTINGS_KEY,  /* resident_key: pinyin keys */
+    POSTINGS_GRAM,  /* resident_gram: 1- to 3-character pieces of names */
+    POSTINGS_KEY,   /* resident_key: pinyin keys of names from their start */
+    POSTINGS_INNER, /* resident_key_inner: pinyin keys from each later syllable on */
+    POSTINGS_TABLES
 };
 
 /* Add one entry of term; a chunk grown too full is split. Returns DB_OK or an error. */

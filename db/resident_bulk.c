@@ -123,7 +123,7 @@ static void table_sort(struct term_table *t)
 static void *terms_sort(void *arg)
 {
     struct term_table *tables = arg;
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < POSTINGS_TABLES; k++)
         table_sort(&tables[k]);
     return NULL;
 }
@@ -146,9 +146,9 @@ struct resident_bulk {
     char *actor;
     char when[20];
     struct db_stmt *insert, *tag_make, *tag_link;
-    struct term_table tables[2]; /* POSTINGS_GRAM, POSTINGS_KEY */
-    struct strlist index_sql;    /* the indexes dropped for the load, to build again */
-    struct strlist tag_names;    /* tag name -> tag_ids[i] */
+    struct term_table tables[POSTINGS_TABLES]; /* by enum postings_table */
+    struct strlist index_sql; /* the indexes dropped for the load, to build again */
+    struct strlist tag_names; /* tag name -> tag_ids[i] */
     int64_t *tag_ids;
     int journal_switched; /* the load runs with a rollback journal; WAL again after */
     int64_t next_id; /* ids are given out here, so keys can be filed before the row is written */
@@ -201,8 +201,8 @@ static void bulk_free(struct resident_bulk *b)
     free(b->actor);
     free(b->audit_action);
     free(b->audit_detail);
-    terms_free(&b->tables[0]);
-    terms_free(&b->tables[1]);
+    for (int k = 0; k < POSTINGS_TABLES; k++)
+        terms_free(&b->tables[k]);
     strlist_free(&b->index_sql);
     strlist_free(&b->tag_names);
     free(b->tag_ids);
@@ -488,6 +488,7 @@ int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *
         terms_sort(b->tables);
     if (rc == DB_OK) rc = terms_write(b, POSTINGS_GRAM);
     if (rc == DB_OK) rc = terms_write(b, POSTINGS_KEY);
+    if (rc == DB_OK) rc = terms_write(b, POSTINGS_INNER);
     if (rc == DB_OK && b->audit_action)
         rc = audit_append(b->db, b->actor, b->audit_action, "resident:*", b->audit_detail);
     if (rc != DB_OK) {
@@ -543,5 +544,74 @@ int resident_file_long_pieces(struct db *db)
         rc = table_write(db, &t, POSTINGS_GRAM);
     }
     terms_free(&t);
+    return rc;
+}
+
+/* A name whose dots are folded, to write back. */
+struct folded {
+    int64_t id;
+    char *name;
+};
+
+/* Store every name's dots as U+00B7 (text_fold_dots()). */
+static int names_fold(struct db *db)
+{
+    struct folded *v = NULL;
+    size_t n = 0;
+    struct db_stmt *st = db_prepare(db, "SELECT id, name FROM resident");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        char *name = text_fold_dots(db_col_text(st, 1));
+        if (strcmp(name, db_col_text(st, 1)) == 0) {
+            free(name);
+            continue;
+        }
+        v = xrealloc(v, (n + 1) * sizeof *v);
+        v[n++] = (struct folded){db_col_int(st, 0), name};
+    }
+    db_finalize(st);
+    st = db_prepare(db, "UPDATE resident SET name = ?1 WHERE id = ?2");
+    for (size_t i = 0; i < n; i++) {
+        if (rc == DB_DONE) {
+            db_bind_text(st, 1, v[i].name);
+            db_bind_int(st, 2, v[i].id);
+            rc = db_step(st);
+            db_reset(st);
+        }
+        free(v[i].name);
+    }
+    db_finalize(st);
+    free(v);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+static int refile_visit(void *ctx, enum postings_table t, const char *term, const struct posting *e)
+{
+    terms_add(&((struct term_table *)ctx)[t], term, e);
+    return 0;
+}
+
+int resident_refile(struct db *db)
+{
+    int rc = names_fold(db);
+    struct term_table tables[POSTINGS_TABLES];
+    memset(tables, 0, sizeof tables);
+    if (rc != DB_OK) return rc;
+    struct db_stmt *st = db_prepare(db, "SELECT id, name FROM resident");
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct resident_keys k;
+        resident_keys_of(db_col_text(st, 1), &k);
+        resident_keys_each(&k, db_col_int(st, 0), refile_visit, tables);
+        resident_keys_free(&k);
+    }
+    db_finalize(st);
+    if (rc == DB_DONE) {
+        rc = DB_OK;
+        terms_sort(tables);
+    }
+    for (int t = 0; t < POSTINGS_TABLES; t++) {
+        if (rc == DB_OK) rc = table_write(db, &tables[t], (enum postings_table)t);
+        terms_free(&tables[t]);
+    }
     return rc;
 }

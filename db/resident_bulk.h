@@ -63,4 +63,11 @@ void resident_bulk_abort(struct resident_bulk *b);
 */
 int resident_file_long_pieces(struct db *db);
 
+/*
+** Fold the dots of every name to U+00B7 and file every resident again
+** under all their search keys, into empty search tables (what migration
+** 009 does), inside the caller's transaction. Returns DB_OK or an error.
+*/
+int resident_refile(struct db *db);
+
 #endif

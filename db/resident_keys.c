@@ -16,6 +16,7 @@ void resident_keys_of(const char *name, struct resident_keys *k)
 {
     resident_keys_init(k);
     pinyin_key_list(name, PINYIN_PERSON, &k->pinyin);
+    pinyin_inner_key_list(name, &k->inner);
     k->rank = k->pinyin.n ? pinyin_rank(k->pinyin.v[0]) : 0;
     k->ngrams = search_grams(name, k->grams, RESIDENT_KEYS_MAX_GRAMS);
 }
@@ -23,6 +24,7 @@ void resident_keys_of(const char *name, struct resident_keys *k)
 void resident_keys_free(struct resident_keys *k)
 {
     strlist_free(&k->pinyin);
+    strlist_free(&k->inner);
     resident_keys_init(k);
 }
 
@@ -37,6 +39,9 @@ int resident_keys_each(const struct resident_keys *k, int64_t id, resident_keys_
     struct posting e = {posting_key(0, k->rank), (uint32_t)id};
     for (size_t i = 0; i < k->pinyin.n && !rc; i++)
         rc = visit(ctx, POSTINGS_KEY, k->pinyin.v[i], &e);
+    struct posting inner = {posting_key(2, k->rank), (uint32_t)id};
+    for (size_t i = 0; i < k->inner.n && !rc; i++)
+        rc = visit(ctx, POSTINGS_INNER, k->inner.v[i], &inner);
     return rc;
 }
 

@@ -1,6 +1,6 @@
 /*
 ** resident_keys: the search keys of a resident's name and their rows in
-** the posting-list tables (resident_gram, resident_key). The store keeps
+** the posting-list tables (resident_gram, resident_key, resident_key_inner). The store keeps
 ** them row by row; the bulk loader computes the same keys and writes them
 ** all at once.
 */
@@ -18,6 +18,7 @@
 
 struct resident_keys {
     struct strlist pinyin; /* pinyin keys, the full pinyin first */
+    struct strlist inner;  /* pinyin keys from each later syllable on (pinyin_inner_key_list) */
     int64_t rank;          /* pinyin order of the name */
     struct search_gram grams[RESIDENT_KEYS_MAX_GRAMS];
     size_t ngrams;

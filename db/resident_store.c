@@ -185,18 +185,33 @@ static int fetch_visit(void *ctx, const char *term, const struct posting *e)
     return f->rc == DB_OK && f->out->n < f->limit;
 }
 
-/* The residents of term lo (hi NULL) or of the terms in [lo, hi) of a posting-list table. */
-static int search_postings(struct db *db, enum postings_table t, const char *lo, const char *hi,
-                           size_t limit, const struct resident_filter *filter,
-                           struct resident_hits *out)
+/*
+** Add to out (up to limit; nothing when limit is 0) the residents of term
+** lo (hi NULL) or of the terms in [lo, hi) of a posting-list table, and
+** count the entries there (up to the cap + 1) into *count.
+*/
+static int scan_postings(struct db *db, enum postings_table t, const char *lo, const char *hi,
+                         size_t limit, const struct resident_filter *filter,
+                         struct resident_hits *out, int64_t *count)
 {
     struct fetch f = {db_prepare(db, RESIDENT_SELECT " WHERE r.id = ?1 AND" RESIDENT_FILTER), out,
                       limit, DB_OK};
     filter_bind(f.get, filter);
     int rc = limit ? postings_scan(db, t, lo, hi, fetch_visit, &f) : DB_OK;
     db_finalize(f.get);
-    hits_set_total(out, postings_count(db, t, lo, hi, RESIDENT_COUNT_CAP));
+    *count = postings_count(db, t, lo, hi, RESIDENT_COUNT_CAP);
     return rc != DB_OK ? rc : f.rc;
+}
+
+/* The residents of term lo (hi NULL) or of the terms in [lo, hi) of a posting-list table. */
+static int search_postings(struct db *db, enum postings_table t, const char *lo, const char *hi,
+                           size_t limit, const struct resident_filter *filter,
+                           struct resident_hits *out)
+{
+    int64_t count = 0;
+    int rc = scan_postings(db, t, lo, hi, limit, filter, out, &count);
+    hits_set_total(out, count);
+    return rc;
 }
 
 static int search_short(struct db *db, const char *text, size_t limit,
@@ -294,7 +309,8 @@ static int search_long(struct db *db, const char *text, size_t limit,
     for (size_t i = 0; i < a.n && rc == DB_OK; i++) {
         db_bind_int(st, 1, a.v[i]);
         if (db_step(st) == DB_ROW) {
-            const char *name = db_col_text(st, 0);
+            /* The fragment has no dots, nor are names filed with them. */
+            char *name = text_drop_dots(db_col_text(st, 0));
             const char *at = strstr(name, text);
             if (at) {
                 c[nc].tier = at != name ? 2 : strlen(name) == len ? 0 : 1;
@@ -302,6 +318,7 @@ static int search_long(struct db *db, const char *text, size_t limit,
                 c[nc].id = a.v[i];
                 nc++;
             }
+            free(name);
         }
         db_reset(st);
     }
@@ -319,11 +336,23 @@ static int search_long(struct db *db, const char *text, size_t limit,
     return rc;
 }
 
+/*
+** Letters: the names whose pinyin starts so first (zs: 张三), then those
+** with a later syllable starting so (sf, sanfeng: 张三丰; aili: 买买提·艾力).
+*/
 static int search_pinyin(struct db *db, const char *text, size_t limit,
                          const struct resident_filter *filter, struct resident_hits *out)
 {
     char *bound = search_prefix_bound(text);
-    int rc = search_postings(db, POSTINGS_KEY, text, bound, limit, filter, out);
+    int64_t at_start = 0, inside = 0;
+    int rc = scan_postings(db, POSTINGS_KEY, text, bound, limit, filter, out, &at_start);
+    /* Read on only while the page has room; the count is read in any case. */
+    if (rc == DB_OK)
+        rc = scan_postings(db, POSTINGS_INNER, text, bound, out->n < limit ? limit : 0, filter, out,
+                           &inside);
+    /* One resident may be filed under both: the sum is an upper bound (exact when all are shown).
+     */
+    hits_set_total(out, at_start + inside);
     free(bound);
     return rc;
 }

@@ -337,6 +337,12 @@ static void keys_inside(const char *text, unsigned flags, struct strlist *out)
     strlist_free(&sub);
 }
 
+void pinyin_inner_key_list(const char *text, struct strlist *out)
+{
+    strlist_clear(out);
+    keys_inside(text, 0, out);
+}
+
 char *pinyin_keys(const char *text, unsigned flags)
 {
     struct strlist keys = STRLIST_INIT;

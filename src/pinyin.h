@@ -51,6 +51,15 @@ int pinyin_matches(const char *text, const char *typed);
 void pinyin_key_list(const char *text, unsigned flags, struct strlist *out);
 
 /*
+** Only the keys of text from each later Han character on, as PINYIN_INSIDE
+** adds them (张三丰: sanfeng, sf, feng, f; 买买提·艾力: aili, al ...), the
+** readings taken as in a word (no surname); out is cleared first. A
+** person's name is filed under these apart from its own keys, so a match
+** at its start ranks first.
+*/
+void pinyin_inner_key_list(const char *text, struct strlist *out);
+
+/*
 ** A number that orders names as their full pinyin does (its first 12
 ** letters), for sorting by an integer: 0 for text without pinyin.
 */

@@ -90,26 +90,9 @@ const struct record_type tag_record = {.name = "tag",
 
 char *resident_normalize_name(const char *typed)
 {
-    /* Dots an IME may type for the middle dot of 买买提·艾力 (each 3 bytes of UTF-8). */
-    static const char dots[][4] = {"\xE2\x80\xA2", "\xE3\x83\xBB", "\xEF\xBC\x8E", "\xEF\xBD\xA5",
-                                   "\xE2\x88\x99"};
-    char *s = text_trim(typed ? typed : "");
-    char *w = s;
-    for (const char *p = s; *p;) {
-        size_t k = ARRAY_LEN(dots);
-        unsigned char c = (unsigned char)*p;
-        if (c == 0xE2 || c == 0xE3 || c == 0xEF)
-            for (k = 0; k < ARRAY_LEN(dots); k++)
-                if (memcmp(p, dots[k], 3) == 0) break;
-        if (k < ARRAY_LEN(dots)) {
-            *w++ = '\xC2'; /* U+00B7 is 2 bytes: the name only gets shorter */
-            *w++ = '\xB7';
-            p += 3;
-        } else {
-            *w++ = *p++;
-        }
-    }
-    *w = '\0';
+    char *trimmed = text_trim(typed ? typed : "");
+    char *s = text_fold_dots(trimmed);
+    free(trimmed);
     return s;
 }
 

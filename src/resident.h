@@ -76,8 +76,9 @@ extern const struct record_type tag_record;
 #define RESIDENT_NOTE_MAX    100
 
 /*
-** A name as typed, normalised: trimmed, and the dots IMEs put in minority
-** names (•, ・, ．) turned into the middle dot U+00B7. Caller frees.
+** A name as typed, normalised: trimmed, and every dot an IME or a ledger
+** puts in a minority name turned into the middle dot U+00B7
+** (text_fold_dots(), which the search applies to what is typed too). Caller frees.
 */
 char *resident_normalize_name(const char *typed);
 

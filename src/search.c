@@ -10,7 +10,10 @@
 
 void search_classify(const char *typed, struct search_query *q)
 {
-    q->text = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
+    /* Names are filed without their middle dots, of whatever variant: so is the query. */
+    char *norm = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
+    q->text = text_drop_dots(norm);
+    free(norm);
     q->chars = text_chars(q->text);
     q->kind = SEARCH_EMPTY;
     if (!*q->text) return;
@@ -62,8 +65,9 @@ char *search_prefix_bound(const char *prefix)
     return b;
 }
 
-size_t search_grams(const char *name, struct search_gram *out, size_t cap)
+size_t search_grams(const char *dotted, struct search_gram *out, size_t cap)
 {
+    char *name = text_drop_dots(dotted);
     uint32_t cps[64];
     size_t starts[65];
     size_t n = 0, len = strlen(name), i = 0;
@@ -90,5 +94,6 @@ size_t search_grams(const char *name, struct search_gram *out, size_t cap)
             if (!seen) out[count++] = g;
         }
     }
+    free(name);
     return count;
 }

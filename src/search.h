@@ -5,7 +5,9 @@
 **   a Chinese fragment of 1-3 characters  the name's 1-, 2- and 3-character pieces
 **   4 characters or more                  the two rarest 3-character pieces' lists,
 **                                         intersected, then the names checked
-**   letters                               pinyin keys, as a prefix (zs, zhs, zhangs)
+**   letters                               pinyin keys, as a prefix (zs, zhs, zhangs):
+**                                         of the name's start first, then of each
+**                                         later syllable (sf, sanfeng for 张三丰)
 **   digits                                reversed ID and phone numbers, as a prefix
 **                                         (so the last 4 or 6 digits are a range)
 */
@@ -25,7 +27,8 @@ enum search_kind {
 
 struct search_query {
     enum search_kind kind;
-    char *text;   /* normalised: full-width to ASCII, no spaces; letters lower-case, X upper */
+    char *text;   /* normalised: full-width to ASCII, no spaces, no middle dots (text_drop_dots);
+                   * letters lower-case, X upper */
     size_t chars; /* characters in text */
 };
 
@@ -54,7 +57,9 @@ struct search_gram {
 /*
 ** The pieces of a name, each text once with its best tier (张张: 张 once,
 ** as the start), into out (at most cap); returns how many. A name is
-** filed under each piece once.
+** filed under each piece once. Pieces are taken of the name without its
+** middle dots (买买提·艾力 as 买买提艾力), so a name typed with or
+** without its dot finds it.
 */
 size_t search_grams(const char *name, struct search_gram *out, size_t cap);
 

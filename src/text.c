@@ -472,6 +472,62 @@ char *text_excerpt(const char *s, size_t chars)
     return cut;
 }
 
+/* The dots names are written with in place of U+00B7 (each 3 bytes of UTF-8, but U+0387). */
+static const char *const name_dots[] = {
+    "\xE2\x80\xA2", /* U+2022 bullet */
+    "\xE2\x80\xA7", /* U+2027 hyphenation point */
+    "\xE2\x88\x99", /* U+2219 bullet operator */
+    "\xE2\xB8\xB1", /* U+2E31 word separator middle dot */
+    "\xE3\x83\xBB", /* U+30FB katakana middle dot, the full-width ・ */
+    "\xEF\xBD\xA5", /* U+FF65 half-width katakana middle dot */
+    "\xEF\xBC\x8E", /* U+FF0E full-width full stop, an IME's dot */
+    "\xCE\x87",     /* U+0387 Greek ano teleia, canonically U+00B7 */
+};
+
+/* The bytes of a dot variant at p (0 when there is none). */
+static size_t dot_at(const char *p)
+{
+    unsigned char c = (unsigned char)*p;
+    if (c != 0xE2 && c != 0xE3 && c != 0xEF && c != 0xCE) return 0;
+    for (size_t k = 0; k < ARRAY_LEN(name_dots); k++) {
+        size_t n = strlen(name_dots[k]);
+        if (strncmp(p, name_dots[k], n) == 0) return n;
+    }
+    return 0;
+}
+
+char *text_fold_dots(const char *s)
+{
+    char *out = xstrdup(s ? s : "");
+    char *w = out;
+    for (const char *p = out; *p;) {
+        size_t n = dot_at(p);
+        if (n) {
+            *w++ = '\xC2'; /* U+00B7 is 2 bytes: the text only gets shorter */
+            *w++ = '\xB7';
+            p += n;
+        } else {
+            *w++ = *p++;
+        }
+    }
+    *w = '\0';
+    return out;
+}
+
+char *text_drop_dots(const char *s)
+{
+    char *out = text_fold_dots(s);
+    char *w = out;
+    for (const char *p = out; *p;) {
+        if (p[0] == '\xC2' && p[1] == '\xB7')
+            p += 2;
+        else
+            *w++ = *p++;
+    }
+    *w = '\0';
+    return out;
+}
+
 char *text_ascii_lower(char *s)
 {
     for (char *p = s; *p; p++)

@@ -166,6 +166,21 @@ int text_is_line(const char *s);
 ** message quotes of a cell or a header, however long it is. Caller frees.
 */
 char *text_excerpt(const char *s, size_t chars);
+/*
+** Names: every dot a name like 买买提·艾力 may be typed or imported with
+** (U+2022, U+2027, U+2219, U+2E31, U+30FB, U+FF65, U+FF0E, U+0387) as the
+** one middle dot U+00B7, as a new string (s may be NULL: ""). What is
+** stored and what is searched for go through it alike. Caller frees.
+*/
+char *text_fold_dots(const char *s);
+
+/*
+** s without any middle dot, of any variant (买买提•艾力 -> 买买提艾力): how
+** names are filed for search, so a name typed without its dot is found.
+** Caller frees.
+*/
+char *text_drop_dots(const char *s);
+
 /* Lower-case ASCII letters of s in place; returns s. */
 char *text_ascii_lower(char *s);
 

@@ -309,7 +309,9 @@ void list_screen_retire(struct list_screen *ls, void *row, const struct list_ret
 {
     const struct record_type *t = list_screen_tab(ls)->type;
     const char *code = record_text(t, row, "code"), *name = record_text(t, row, "name");
-    char *what = str_empty(code) ? xstrdup(name) : xasprintf("%s %s", code, name);
+    char *what = r->name           ? r->name(row)
+                 : str_empty(code) ? xstrdup(name)
+                                   : xasprintf("%s %s", code, name);
     int retire = !record_int(t, row, "retired");
     const char *note =
         r->ask_note ? r->ask_note : N_("It stays in the records and can be restored.");

@@ -312,6 +312,9 @@ static const struct command catalogue_menu[] = {
     {"calendar-year", '4', N_("Enter a year's calendar"),
      N_("A year's weekends as rest days, then its holidays and 调休 days typed a range a line"), 0,
      calendar_year_command, 0, NULL},
+    {"synonyms", '5', N_("Synonyms"),
+     N_("Words residents say for a service (供暖) and the catalogue's word (供热): searched alike"),
+     0, NULL, 0, screen_synonyms_new},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

@@ -35,6 +35,9 @@ struct screen *screen_area_form_new(enum area_kind kind, const struct area *rec)
 /* 工作人员类别: the kinds of staff, their list and form. */
 struct screen *screen_staff_kinds_new(void);
 
+/* 同义词: the catalogue's synonyms (供暖 for 供热), their list and form. */
+struct screen *screen_synonyms_new(void);
+
 /* 居民: search residents as the clerk types, open, register. */
 struct screen *screen_resident_new(void);
 

@@ -8,7 +8,8 @@
 **
 ** Queries are drawn from the residents themselves (fixed seed), so every
 ** one finds someone: 1, 2 and 3 characters of a name, its initials, a
-** full-pinyin prefix, the last 4 and 6 characters of an ID number and the
+** full-pinyin prefix, a syllable inside the name (its given name's first
+** two initials, its given name's full pinyin), the last 4 and 6 characters of an ID number and the
 ** last 4 digits of a mobile.
 */
 #include "tests/bench/bench.h"
@@ -31,6 +32,8 @@ enum kind {
     K_CHAR3,
     K_INITIALS,
     K_PINYIN,
+    K_INNER_INITIALS,
+    K_INNER_PINYIN,
     K_ID2,
     K_ID4,
     K_ID6,
@@ -39,9 +42,10 @@ enum kind {
 };
 
 static const char *const kind_names[K_COUNT] = {
-    "1 Chinese character",    "2 Chinese characters",   "3 Chinese characters",
-    "pinyin initials (zs)",   "full pinyin prefix",     "last 2 of an ID (typing)",
-    "last 4 of an ID number", "last 6 of an ID number", "last 4 of a mobile",
+    "1 Chinese character",    "2 Chinese characters",     "3 Chinese characters",
+    "pinyin initials (zs)",   "full pinyin prefix",       "inner initials (sf)",
+    "inner full pinyin",      "last 2 of an ID (typing)", "last 4 of an ID number",
+    "last 6 of an ID number", "last 4 of a mobile",
 };
 
 static size_t char_len(const char *p)
@@ -91,6 +95,18 @@ static char *query_of(enum kind k, size_t i, const char *name, const char *id, c
             const char *key = k == K_INITIALS && keys.n > 1 ? keys.v[1] : keys.v[0];
             size_t len = strlen(key);
             q = xstrndup(key, k == K_PINYIN && len > 6 ? 6 : len);
+        }
+        strlist_free(&keys);
+        break;
+    case K_INNER_INITIALS:
+    case K_INNER_PINYIN:
+        /* A syllable inside the name: 张三丰 by sf or sanfeng (2 initials, the given name's
+         * pinyin). */
+        pinyin_inner_key_list(name, &keys);
+        if (keys.n > 1) {
+            const char *key = keys.v[k == K_INNER_INITIALS ? 1 : 0];
+            size_t len = strlen(key);
+            q = xstrndup(key, k == K_INNER_INITIALS && len > 2 ? 2 : len);
         }
         strlist_free(&keys);
         break;

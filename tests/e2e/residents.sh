@@ -51,7 +51,7 @@ fi
 if screen desk | grep -q "110101199003074477\|13800138000"; then t_fail "no full number in the list" "$(screen desk)"; else t_ok "no full number in the list"; fi
 clear_search
 type_text desk "zs"
-expect desk "pinyin initials find 张三 and 张三丰" "共 2 条"
+expect desk "pinyin initials find 张三 and 张三丰, then 李张三 by a syllable inside" "共 3 条"
 clear_search
 type_text desk "hxm"
 wait_for desk "共 1 条"

@@ -51,6 +51,29 @@ static void short_list_matching(void **state)
     free(keys);
 }
 
+/* A person's name's keys from each later syllable on, apart from its own. */
+static void inner_keys(void **state)
+{
+    (void)state;
+    struct strlist keys = STRLIST_INIT;
+    pinyin_inner_key_list("张三丰", &keys);
+    assert_true(strlist_has(&keys, "sanfeng"));
+    assert_true(strlist_has(&keys, "sf"));
+    assert_true(strlist_has(&keys, "feng"));
+    assert_false(strlist_has(&keys, "zhangsanfeng"));
+    assert_false(strlist_has(&keys, "zsf"));
+    /* The middle dot is no syllable: 艾力 starts one word. */
+    pinyin_inner_key_list("买买提·艾力", &keys);
+    assert_true(strlist_has(&keys, "aili"));
+    assert_true(strlist_has(&keys, "al"));
+    assert_true(strlist_has(&keys, "tiaili"));
+    assert_false(strlist_has(&keys, "maimaitiaili"));
+    /* A one-character name has nothing inside. */
+    pinyin_inner_key_list("张", &keys);
+    assert_int_equal(keys.n, 0);
+    strlist_free(&keys);
+}
+
 static void plain_names(void **state)
 {
     (void)state;
@@ -131,9 +154,13 @@ int main(void)
 {
     unit_locale();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(short_list_matching), cmocka_unit_test(plain_names),
-        cmocka_unit_test(polyphonic_surnames), cmocka_unit_test(polyphonic_given_names),
-        cmocka_unit_test(places_and_ext_b),    cmocka_unit_test(collation),
+        cmocka_unit_test(short_list_matching),
+        cmocka_unit_test(inner_keys),
+        cmocka_unit_test(plain_names),
+        cmocka_unit_test(polyphonic_surnames),
+        cmocka_unit_test(polyphonic_given_names),
+        cmocka_unit_test(places_and_ext_b),
+        cmocka_unit_test(collation),
     };
     return cmocka_run_group_tests_name("pinyin", tests, NULL, teardown);
 }

@@ -248,9 +248,9 @@ static void search_every_kind(void **state)
     assert_str(found("李张三"), "李张三");
     assert_str(found("张三丰李"), "");
     /* Pinyin initials, syllable prefixes and full syllables, as a prefix. */
-    assert_str(found("zs"), "张三 张三丰");
-    assert_str(found("zhs"), "张三 张三丰");
-    assert_str(found("zhangs"), "张三 张三丰");
+    assert_str(found("zs"), "张三 张三丰 李张三"); /* 李张三 by a syllable inside: after */
+    assert_str(found("zhs"), "张三 张三丰 李张三");
+    assert_str(found("zhangs"), "张三 张三丰 李张三");
     assert_str(found("zhangsanf"), "张三丰");
     assert_str(found("zjg"), "赵建国");
     /* The middle dot does not break initials. */
@@ -270,6 +270,67 @@ static void search_every_kind(void **state)
     assert_str(found("钱"), "");
     assert_str(found("qian"), "");
     assert_str(found("9999999"), "");
+}
+
+/* Pinyin from the start of any syllable inside a name, after the names that start so. */
+static void pinyin_inside_names(void **state)
+{
+    (void)state;
+    a_few_residents();
+    assert_str(found("sf"), "张三丰");
+    assert_str(found("sanfeng"), "张三丰");
+    assert_str(found("feng"), "张三丰");
+    assert_str(found("aili"), "买买提·艾力");
+    assert_str(found("al"), "买买提·艾力");
+    assert_str(found("jg"), "赵建国");
+    assert_str(found("jianguo"), "赵建国");
+    assert_str(found("wei"), "张伟");
+    /* A name starting so comes before one holding it inside. */
+    add("三丰", "", "", "");
+    assert_str(found("sf"), "三丰 张三丰");
+    assert_str(found("san"), "三丰 李张三 张三 张三丰"); /* inside: by key, then pinyin order */
+    /* Counted as all there is when all are shown. */
+    struct resident_hits h;
+    assert_int_equal(resident_search(db, "sf", 50, &h), DB_OK);
+    assert_int_equal(h.total, 2);
+    resident_hits_free(&h);
+    /* Saved again under another name, filed under the new name's syllables alone. */
+    struct resident r;
+    assert_int_equal(resident_search(db, "sanfeng", 50, &h), DB_OK);
+    assert_int_equal(resident_get(db, h.items[0].id, &r), DB_OK);
+    resident_hits_free(&h);
+    record_set(&r.name, "三明");
+    assert_int_equal(resident_save(db, &r, "测试", NULL), DB_OK);
+    resident_free(&r);
+    assert_str(found("sf"), "张三丰");
+    assert_str(found("ming"), "三明");
+}
+
+/* Every middle-dot variant is stored as U+00B7; a name is found with any dot or none. */
+static void middle_dot_variants(void **state)
+{
+    (void)state;
+    char *name = resident_normalize_name("阿依古丽•吐尔逊");
+    assert_str(name, "阿依古丽·吐尔逊");
+    add(name, "", "", "");
+    free(name);
+    a_few_residents();
+    assert_str(found("买买提艾力"), "买买提·艾力");
+    assert_str(found("买买提•艾力"), "买买提·艾力");
+    assert_str(found("买买提・艾力"), "买买提·艾力");
+    assert_str(found("买买提‧艾力"), "买买提·艾力");
+    assert_str(found("提艾"), "买买提·艾力");
+    assert_str(found("提·艾"), "买买提·艾力");
+    assert_str(found("艾力"), "买买提·艾力");
+    assert_str(found("古丽吐尔逊"), "阿依古丽·吐尔逊");
+    assert_str(found("阿依古丽吐尔逊"), "阿依古丽·吐尔逊");
+    assert_str(found("吐尔逊"), "阿依古丽·吐尔逊");
+    assert_str(found("tuerxun"), "阿依古丽·吐尔逊");
+    /* A dot alone is no search. */
+    struct resident_hits h;
+    assert_int_equal(resident_search(db, "•", 50, &h), DB_OK);
+    assert_int_equal(h.n, 8); /* the residents registered last, as for nothing typed */
+    resident_hits_free(&h);
 }
 
 /* A name repeating a character is filed once under it, and counted once. */
@@ -436,6 +497,7 @@ static void upgraded_database_is_refiled(void **state)
                                  " ALTER TABLE resident DROP COLUMN status_place;"
                                  " ALTER TABLE resident DROP COLUMN merged_into;"
                                  " DROP TABLE staff_kind;"
+                                 " DROP TABLE resident_key_inner; DROP TABLE synonym;"
                                  " ALTER TABLE calendar DROP COLUMN version;"
                                  " ALTER TABLE calendar DROP COLUMN updated_at;"
                                  " ALTER TABLE calendar DROP COLUMN updated_by;"
@@ -452,6 +514,35 @@ static void upgraded_database_is_refiled(void **state)
     resident_hits_free(&h);
     assert_int_equal(db_schema_version(db), db_schema_latest());
     free(name);
+}
+
+/*
+** A database of schema 8, its names filed from their start only and a
+** name with another dot: opened, its names are folded and filed again.
+*/
+static void upgrade_files_syllables_and_dots(void **state)
+{
+    (void)state;
+    a_few_residents();
+    assert_int_equal(db_exec(db, "DROP TABLE resident_key_inner; DROP TABLE synonym;"
+                                 " DELETE FROM resident_gram; DELETE FROM resident_key;"
+                                 " UPDATE resident SET name = '买买提•艾力'"
+                                 " WHERE name = '买买提·艾力';"
+                                 " PRAGMA user_version = 8"),
+                     DB_OK);
+    db_close(db);
+    char *err = NULL;
+    assert_int_equal(db_open(path_of("r.db"), 0, &db, &err), DB_OK);
+    assert_int_equal(db_schema_version(db), db_schema_latest());
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM resident WHERE name = '买买提·艾力'"), 1);
+    assert_str(found("aili"), "买买提·艾力");
+    assert_str(found("买买提艾力"), "买买提·艾力");
+    assert_str(found("sf"), "张三丰");
+    assert_str(found("zs"), "张三 张三丰 李张三");
+    assert_str(found("张三"), "张三 张三丰 李张三");
+    assert_true(db_int(db, 0,
+                       "SELECT count(*) FROM synonym WHERE word = '供暖' AND target = '供热'"
+                       " AND created_at <> ''") == 1);
 }
 
 static void bulk_demo_residents(void **state)
@@ -481,6 +572,17 @@ static void bulk_demo_residents(void **state)
     assert_int_equal(resident_search(db, any.id_number + 12, 50, &h), DB_OK);
     assert_int_equal(h.n >= 1, 1);
     resident_hits_free(&h);
+    /* And by the pinyin of its given name, filed inside the name as a single save files it. */
+    struct strlist inner = STRLIST_INIT;
+    pinyin_inner_key_list(any.name, &inner);
+    assert_true(inner.n >= 1);
+    assert_int_equal(resident_search(db, inner.v[0], 5000, &h), DB_OK);
+    seen = 0;
+    for (size_t i = 0; i < h.n; i++)
+        seen |= h.items[i].id == any.id;
+    assert_true(seen);
+    resident_hits_free(&h);
+    strlist_free(&inner);
     /* A second demo fill (a rerun after a kill) finds the residents made and adds none. */
     assert_int_equal(demo_residents(db, 10, "测试", NULL, NULL, &run, &err), DB_OK);
     assert_int_equal(run.before, 3000);
@@ -697,6 +799,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(merge_moves_everything, setup, teardown),
         cmocka_unit_test_setup_teardown(filters_for_visits, setup, teardown),
         cmocka_unit_test_setup_teardown(repeated_characters, setup, teardown),
+        cmocka_unit_test_setup_teardown(pinyin_inside_names, setup, teardown),
+        cmocka_unit_test_setup_teardown(upgrade_files_syllables_and_dots, setup, teardown),
+        cmocka_unit_test_setup_teardown(middle_dot_variants, setup, teardown),
         cmocka_unit_test_setup_teardown(hits_are_masked, setup, teardown),
         cmocka_unit_test_setup_teardown(save_refuses_duplicates_and_stale_versions, setup,
                                         teardown),

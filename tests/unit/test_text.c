@@ -143,6 +143,33 @@ static void normalise_codes(void **state)
     free(s);
 }
 
+/* Every middle-dot variant is the one dot U+00B7; dropped, the name reads on. */
+static void middle_dots(void **state)
+{
+    (void)state;
+    static const char *const variants[] = {"·", "•", "‧", "∙", "⸱", "・", "･", "．", "·"};
+    for (size_t i = 0; i < ARRAY_LEN(variants); i++) {
+        char typed[64];
+        snprintf(typed, sizeof typed, "买买提%s艾力", variants[i]);
+        char *folded = text_fold_dots(typed);
+        assert_string_equal(folded, "买买提·艾力");
+        free(folded);
+        char *plain = text_drop_dots(typed);
+        assert_string_equal(plain, "买买提艾力");
+        free(plain);
+    }
+    /* Other text is left alone: other punctuation, bad bytes, NULL. */
+    char *s = text_fold_dots("张三。李四-\xE2\x80");
+    assert_string_equal(s, "张三。李四-\xE2\x80");
+    free(s);
+    s = text_fold_dots(NULL);
+    assert_string_equal(s, "");
+    free(s);
+    s = text_drop_dots("阿依古丽·买买提·艾力");
+    assert_string_equal(s, "阿依古丽买买提艾力");
+    free(s);
+}
+
 static void wrap_lines(void **state)
 {
     (void)state;
@@ -317,6 +344,7 @@ int main(void)
         cmocka_unit_test(fit_last_column),
         cmocka_unit_test(fit_small_buffer),
         cmocka_unit_test(normalise_codes),
+        cmocka_unit_test(middle_dots),
         cmocka_unit_test(wrap_lines),
         cmocka_unit_test(split_lists),
         cmocka_unit_test(line_check),
