@@ -178,3 +178,17 @@ char *folder_tab(const char *base, const char *typed, struct strlist *out)
     }
     return common;
 }
+
+char *folder_names(const struct strlist *l)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < l->n; i++) {
+        const char *name = l->v[i], *start = name;
+        size_t len = strlen(name);
+        for (size_t j = 0; j + 1 < len; j++) /* a directory's own trailing '/' stays */
+            if (name[j] == '/') start = name + j + 1;
+        if (i) strbuf_adds(&sb, "  ");
+        strbuf_adds(&sb, start);
+    }
+    return strbuf_detach(&sb);
+}

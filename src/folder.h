@@ -62,4 +62,8 @@ char *folder_common_prefix(const char *const *v, size_t n);
 */
 char *folder_tab(const char *base, const char *typed, struct strlist *out);
 
+/* The completions in l by their names alone (typed's directory part left off), joined by two
+ * spaces, to show. Caller frees. */
+char *folder_names(const struct strlist *l);
+
 #endif

@@ -297,21 +297,6 @@ int dialog_input(const char *title, const char *prompt, const char *initial, siz
     return dialog_input_lines(title, prompt, initial, max, 1, out);
 }
 
-/* The names of the completions, without the directory part typed, joined for showing. */
-static char *file_candidates(const struct strlist *l)
-{
-    struct strbuf sb = STRBUF_INIT;
-    for (size_t i = 0; i < l->n; i++) {
-        const char *name = l->v[i], *start = name;
-        size_t len = strlen(name);
-        for (size_t j = 0; j + 1 < len; j++) /* a directory's own trailing '/' stays */
-            if (name[j] == '/') start = name + j + 1;
-        if (i) strbuf_adds(&sb, "  ");
-        strbuf_adds(&sb, start);
-    }
-    return strbuf_detach(&sb);
-}
-
 /* What Tab did in dialog_file(): completed, listed, or found nothing. */
 enum file_tab { TAB_NONE, TAB_COMPLETED, TAB_LISTED, TAB_NOTHING };
 
@@ -349,7 +334,7 @@ int dialog_file(const char *title, const char *prompt, const char *folder, const
         ui_paint();
         int w = 72, list_rows = 0;
         int rows = text_rows(prompt, w - 4) + (where ? text_rows(where, w - 4) : 0);
-        char *list = shown == TAB_LISTED ? file_candidates(&cands) : NULL;
+        char *list = shown == TAB_LISTED ? folder_names(&cands) : NULL;
         if (list) list_rows = text_rows(list, w - 4) > 6 ? 6 : text_rows(list, w - 4);
         struct box b = box_open(rows + 5 + list_rows, w, title);
         int used = box_text(&b, 2, prompt);
