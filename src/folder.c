@@ -101,6 +101,7 @@ int folder_bare(const char *typed)
 
 char *folder_place(const char *folder, const char *typed)
 {
+    if (str_starts(typed, "~/")) return xasprintf("%s%s", home_dir(), typed + 1);
     if (!folder_bare(typed) || str_empty(folder)) return xstrdup(typed);
     size_t n = strlen(folder);
     return xasprintf("%s%s%s", folder, folder[n - 1] == '/' ? "" : "/", typed);

@@ -33,8 +33,9 @@ const char *folder_check(const char *value);
 int folder_bare(const char *typed);
 
 /*
-** Where a file the clerk typed goes: a bare name inside folder, anything
-** else (a name with a directory, an absolute path) as typed. Caller frees.
+** Where a file the clerk typed goes: a bare name inside folder, "~/x" in
+** $HOME, anything else (a name with a directory, an absolute path) as
+** typed. Caller frees.
 */
 char *folder_place(const char *folder, const char *typed);
 

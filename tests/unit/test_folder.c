@@ -185,6 +185,11 @@ static void places_and_folders(void **state)
     p = folder_documents();
     assert_str(p, "/srv/docs");
     free(p);
+    want = xasprintf("%s/x/名单.csv", root);
+    p = folder_place("/srv/导出", "~/x/名单.csv");
+    assert_str(p, want);
+    free(p);
+    free(want);
     want = xasprintf("%s/导出", root);
     p = folder_exports("~/导出");
     assert_str(p, want);
