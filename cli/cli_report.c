@@ -49,18 +49,23 @@ int verb_print(const char *db_path, int argc, char **argv)
         db_close(db);
         return EXIT_ERROR;
     }
-    char *text = receipt_for(db, &r), *err = NULL;
+    char *text = receipt_for(db, &r), *err = NULL, *job = NULL;
     int failed = 0;
     if (output)
         failed = printer_save(text, output, &err);
     else if (to_printer)
-        failed = printer_print(text, printer, &err);
+        failed = printer_print(text, printer, &job, &err);
     else
         verb_put(stdout, text);
     if (failed)
         verb_fail(err);
     else if (output)
         printf(_("%s: receipt %s written\n"), output, r.number);
+    else if (to_printer && *job)
+        printf(_("receipt %s sent to the printer, job %s\n"), r.number, job);
+    else if (to_printer)
+        printf(_("receipt %s sent to the printer\n"), r.number);
+    free(job);
     free(err);
     free(text);
     request_free(&r);

@@ -33,8 +33,51 @@ static char *shell_quote(const char *s)
     return strbuf_detach(&sb);
 }
 
-int printer_print(const char *text, const char *printer, char **err)
+const char *printer_font(void)
 {
+    static const char *const fonts[] = {"Noto Sans Mono CJK SC", "WenQuanYi Zen Hei Mono"};
+    static const char *found;
+    if (found) return found;
+    found = "Monospace";
+    for (size_t i = 0; i < ARRAY_LEN(fonts); i++) {
+        char *cmd = xasprintf("fc-list -q '%s' >/dev/null 2>&1", fonts[i]);
+        int rc = system(cmd);
+        free(cmd);
+        if (rc == 0) {
+            found = fonts[i];
+            break;
+        }
+    }
+    return found;
+}
+
+char *printer_job_id(const char *said)
+{
+    static const char key[] = "request id is ";
+    const char *p = strstr(said, key);
+    if (!p) return xstrdup("");
+    p += strlen(key);
+    size_t n = strcspn(p, " \t\r\n");
+    return xstrndup(p, n);
+}
+
+/* What the commands said in file said, its first lines, trailing line ends cut. Caller frees. */
+static char *said_text(const char *said)
+{
+    struct strbuf why = STRBUF_INIT;
+    FILE *f = fopen(said, "r");
+    char line[256];
+    while (f && fgets(line, sizeof line, f) && why.len < 200)
+        strbuf_adds(&why, line);
+    if (f) fclose(f);
+    while (why.len && (why.buf[why.len - 1] == '\n' || why.buf[why.len - 1] == '\r'))
+        why.buf[--why.len] = '\0';
+    return strbuf_detach(&why);
+}
+
+int printer_print(const char *text, const char *printer, char **job, char **err)
+{
+    *job = NULL;
     if (!printer_available()) {
         *err = xstrdup(_("printing needs paps and lp (Debian packages paps and cups-client); "
                          "save the receipt to a file instead"));
@@ -51,8 +94,12 @@ int printer_print(const char *text, const char *printer, char **err)
     }
     close(fd);
     char *dest = printer && *printer ? shell_quote(printer) : NULL;
-    char *cmd = xasprintf("{ paps --font='Monospace 11' | lp -s%s%s; } >'%s' 2>&1",
-                          dest ? " -d " : "", dest ? dest : "", said);
+    char *font = xasprintf("%s 11", printer_font());
+    char *qfont = shell_quote(font);
+    char *cmd = xasprintf("{ paps --font=%s | lp%s%s; } >'%s' 2>&1", qfont, dest ? " -d " : "",
+                          dest ? dest : "", said);
+    free(qfont);
+    free(font);
     free(dest);
     /* A printer command that ends early must not end bangban with SIGPIPE. */
     void (*was)(int) = signal(SIGPIPE, SIG_IGN);
@@ -63,24 +110,19 @@ int printer_print(const char *text, const char *printer, char **err)
         fputs(text, p);
         status = pclose(p);
     }
+    int e = errno;
     signal(SIGPIPE, was);
+    char *why = said_text(said);
+    unlink(said);
     if (!p || status != 0) {
-        struct strbuf why = STRBUF_INIT;
-        FILE *f = fopen(said, "r");
-        char line[256];
-        while (f && fgets(line, sizeof line, f) && why.len < 200)
-            strbuf_adds(&why, line);
-        if (f) fclose(f);
-        while (why.len && (why.buf[why.len - 1] == '\n' || why.buf[why.len - 1] == '\r'))
-            why.buf[--why.len] = '\0';
-        *err = !p ? xasprintf(_("cannot start the printer: %s"), strerror(errno))
-                  : xasprintf(_("the printer refused the job: %s"),
-                              why.len ? strbuf_str(&why) : _("no reason given"));
-        strbuf_free(&why);
-        unlink(said);
+        *err =
+            !p ? xasprintf(_("cannot start the printer: %s"), strerror(e))
+               : xasprintf(_("the printer refused the job: %s"), *why ? why : _("no reason given"));
+        free(why);
         return -1;
     }
-    unlink(said);
+    *job = printer_job_id(why);
+    free(why);
     return 0;
 }
 

@@ -12,10 +12,23 @@
 int printer_available(void);
 
 /*
-** Print text on printer (NULL or "": the default one). Returns 0, or -1
-** with *err (caller frees).
+** The font receipts are laid out in, for paps: a CJK monospace font (a
+** Chinese character exactly two Latin ones wide, so columns line up),
+** the first installed of Noto Sans Mono CJK SC (fonts-noto-cjk) and
+** WenQuanYi Zen Hei Mono (fonts-wqy-zenhei), as fc-list finds them; else
+** "Monospace", whose Chinese comes out of line. Borrowed.
 */
-int printer_print(const char *text, const char *printer, char **err);
+const char *printer_font(void);
+
+/*
+** Print text on printer (NULL or "": the default one). Returns 0 with
+** *job, the id lp gave the job ("desk-12"; "" when it said none; caller
+** frees), or -1 with *err (caller frees).
+*/
+int printer_print(const char *text, const char *printer, char **job, char **err);
+
+/* The job id in what lp said ("request id is desk-12 (1 file(s))"), or "". Caller frees. */
+char *printer_job_id(const char *said);
 
 /* Write text to path (replacing it). Returns 0, or -1 with *err (caller frees). */
 int printer_save(const char *text, const char *path, char **err);

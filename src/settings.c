@@ -2,6 +2,7 @@
 ** settings: see settings.h.
 */
 #include "settings.h"
+#include "folder.h"
 #include "phone.h"
 #include "request.h"
 #include "util.h"
@@ -50,6 +51,8 @@ const char *setting_check(enum setting_id id, const char *text)
     }
     case SETTING_QUEUE:
         return request_queue_parse(text) >= 0 ? NULL : _("Not one of the queues");
+    case SETTING_FOLDER:
+        return folder_check(text);
     default:
         return validate_line(text);
     }

@@ -21,6 +21,7 @@ enum setting_type {
     SETTING_FRACTION, /* a number from 0 to 1 */
     SETTING_WHOLE,    /* a whole number from 0 to 10,000 */
     SETTING_QUEUE,    /* one of the desk's queues, by its code (request_queue_code()) */
+    SETTING_FOLDER,   /* a folder from the root or ~/; "" for the default (folder_exports()) */
 };
 
 /* SETTING(ID, key, type, default, label, help): every setting, in the order the form shows them. */
@@ -39,7 +40,10 @@ enum setting_type {
             N_("How long after Esc a digit is taken as an F-key (Esc 1 = F1); Esc Esc goes "       \
                "back at once"))                                                                    \
     SETTING(FIRST_QUEUE, "first_queue", SETTING_QUEUE, "open", N_("Requests open on"),             \
-            N_("The queue the requests screen shows first"))
+            N_("The queue the requests screen shows first"))                                       \
+    SETTING(EXPORT_DIR, "export_dir", SETTING_FOLDER, "", N_("Export folder"),                     \
+            N_("Where exports, saved receipts and the rates CSV go when only a file name is "      \
+               "typed; made when first written to"))
 
 enum setting_id {
 #define SETTING_ENUM(id, key, type, dflt, label, help) SETTING_##id,

@@ -36,7 +36,7 @@
     ACT(NEW_LINE, 0, "AEnter ^J", NULL,                                                            \
         N_("A new line in a text of several lines (detail, note, answer); elsewhere as Enter"))    \
     ACT(NEXT_FIELD, 0, "Tab", NULL,                                                                \
-        N_("Next field; next tab of a list; the rates: chart or table"))                           \
+        N_("Next field; next tab of a list; the rates: chart or table; a file name: complete it")) \
     ACT(PREV_FIELD, 0, "BTab", NULL, N_("Previous field; previous tab of a list"))                 \
     ACT(UP, 0, "Up", NULL, N_("Previous row or field"))                                            \
     ACT(DOWN, 0, "Down", NULL, N_("Next row or field"))                                            \

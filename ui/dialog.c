@@ -2,6 +2,7 @@
 ** dialog: see dialog.h.
 */
 #include "ui/dialog.h"
+#include "src/folder.h"
 #include "src/i18n.h"
 #include "src/pinyin.h"
 #include "src/text.h"
@@ -311,6 +312,86 @@ int dialog_input_lines(const char *title, const char *prompt, const char *initia
 int dialog_input(const char *title, const char *prompt, const char *initial, size_t max, char **out)
 {
     return dialog_input_lines(title, prompt, initial, max, 1, out);
+}
+
+/* What Tab did in dialog_file(): completed, listed, or found nothing. */
+enum file_tab { TAB_NONE, TAB_COMPLETED, TAB_LISTED, TAB_NOTHING };
+
+/* Tab on the name in edit: complete it as far as cands (refilled) agree, or say to list them. */
+static enum file_tab file_tab(struct lineedit *edit, const char *folder, struct strlist *cands)
+{
+    char *typed = lineedit_text(edit);
+    char *done = folder_tab(folder, typed, cands);
+    enum file_tab r = TAB_NONE;
+    if (cands->n == 0) {
+        r = TAB_NOTHING;
+    } else if (!str_eq(done, typed)) {
+        lineedit_set(edit, done); /* several still match: a second Tab lists them */
+        r = TAB_COMPLETED;
+    } else if (cands->n > 1) {
+        r = TAB_LISTED;
+    }
+    free(done);
+    free(typed);
+    return r;
+}
+
+int dialog_file(const char *title, const char *prompt, const char *folder, const char *initial,
+                size_t max, char **out)
+{
+    struct lineedit edit;
+    struct screen fake = {0};
+    struct strlist cands = STRLIST_INIT;
+    enum file_tab shown = TAB_NONE;
+    int result = 0;
+    lineedit_init(&edit, max);
+    if (initial) lineedit_insert_text(&edit, initial);
+    char *where = folder ? xasprintf(_("Folder: %s"), folder) : NULL;
+    for (;;) {
+        ui_paint();
+        int w = 72, list_rows = 0;
+        int rows = text_rows(prompt, w - 4) + (where ? text_rows(where, w - 4) : 0);
+        char *list = shown == TAB_LISTED ? folder_names(&cands) : NULL;
+        if (list) list_rows = text_rows(list, w - 4) > 6 ? 6 : text_rows(list, w - 4);
+        struct box b = box_open(rows + 5 + list_rows, w, title);
+        int used = box_text(&b, 2, prompt);
+        if (where) box_text(&b, 2 + used, where);
+        field_draw(&edit, b.y + 3 + rows, b.x + 2, b.w - 4, term_attr(UI_FIELD), &fake, 1);
+        if (list)
+            draw_wrapped(b.y + 4 + rows, b.x + 2, b.w - 4, list_rows, list, term_attr(UI_DIALOG));
+        free(list);
+        char *refused = field_refused_text(&edit);
+        if (refused)
+            draw_center(b.y + b.h - 1, b.x, b.w, refused, term_attr(UI_ERROR));
+        else if (shown == TAB_NOTHING)
+            draw_center(b.y + b.h - 1, b.x, b.w, _("No file starts so"), term_attr(UI_ERROR));
+        else
+            draw_center(b.y + b.h - 1, b.x, b.w, _("Tab completes  Enter accepts  Esc cancels"),
+                        term_attr(UI_DIALOG) | A_DIM);
+        free(refused);
+        move(fake.cursor_y, fake.cursor_x);
+        curs_set(1);
+        struct key k;
+        if (!dialog_key(&k)) break;
+        enum action a = action_for_key(&k, 1);
+        if (a == ACT_BACK) break;
+        if (a == ACT_ENTER) {
+            *out = lineedit_text(&edit);
+            result = 1;
+            break;
+        }
+        if (a == ACT_NEXT_FIELD) {
+            shown = file_tab(&edit, folder, &cands);
+            continue;
+        }
+        int changed;
+        field_key(&edit, a, &k, &changed);
+        if (changed) shown = TAB_NONE;
+    }
+    free(where);
+    strlist_free(&cands);
+    lineedit_free(&edit);
+    return result;
 }
 
 /* The widest prompt of n, at least 40 columns, so fields have room. */

@@ -78,6 +78,17 @@ int dialog_choose(const char *title, choice_source src, void *ctx, const char *i
 int dialog_input(const char *title, const char *prompt, const char *initial, size_t max,
                  char **out);
 /*
+** Ask for a file name (at most max characters), starting from initial
+** (may be NULL). folder (may be NULL) is where a bare name goes: shown
+** above the field, and what relative names complete against (the working
+** directory when NULL). Tab completes the name as far as the directory's
+** entries that match it agree (a directory gets its '/'); Tab again lists
+** them under the field. Enter accepts, Esc cancels. Returns 1 with *out,
+** the name as typed (caller frees), or 0.
+*/
+int dialog_file(const char *title, const char *prompt, const char *folder, const char *initial,
+                size_t max, char **out);
+/*
 ** The same for a text of several lines (a reason, an answer) edited in a
 ** box lines rows high: it wraps as it is shown elsewhere; Alt+Enter or
 ** Ctrl+J starts a new line, Enter accepts.

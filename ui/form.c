@@ -3,6 +3,7 @@
 */
 #include "ui/form.h"
 #include "src/date.h"
+#include "src/folder.h"
 #include "src/i18n.h"
 #include "src/text.h"
 #include "src/util.h"
@@ -32,6 +33,8 @@ void form_free(struct form *f)
         free(ff->multi);
         free(ff->orig_multi);
         free(ff->message);
+        free(ff->folder);
+        free(ff->listed);
     }
     free(f->fields);
     form_init(f);
@@ -377,6 +380,49 @@ static int lines_key(struct form *f, struct form_field *ff, enum action a, const
     return 1;
 }
 
+void form_set_file(struct form *f, int i, const char *folder)
+{
+    f->fields[i].file = 1;
+    free(f->fields[i].folder);
+    f->fields[i].folder = folder ? xstrdup(folder) : NULL;
+}
+
+/*
+** Tab on a file name field: complete the name, or list what it may become.
+** Returns 1 when it did either, 0 when Tab should move on (nothing typed,
+** a file named in full, nothing more to complete, or the list already
+** shown for this name).
+*/
+static int file_tab(struct form_field *ff)
+{
+    char *typed = lineedit_text(&ff->edit);
+    if (!*typed || str_eq(typed, ff->listed)) {
+        free(typed);
+        return 0;
+    }
+    struct strlist cands = STRLIST_INIT;
+    char *done = folder_tab(ff->folder, typed, &cands);
+    int r = 1;
+    if (strlist_has(&cands, typed)) {
+        r = 0; /* a file named in full: Tab goes on */
+    } else if (!str_eq(done, typed)) {
+        lineedit_set(&ff->edit, done);
+        message_set(ff, NULL, 0);
+    } else if (cands.n > 1) {
+        char *names = folder_names(&cands);
+        message_set(ff, names, 1);
+        free(names);
+        free(ff->listed);
+        ff->listed = xstrdup(typed);
+    } else {
+        r = 0;
+    }
+    strlist_free(&cands);
+    free(done);
+    free(typed);
+    return r;
+}
+
 int form_key(struct form *f, enum action a, const struct key *k)
 {
     if (f->n == 0) return UI_IGNORED;
@@ -394,6 +440,9 @@ int form_key(struct form *f, enum action a, const struct key *k)
         field_leave(f, f->focus);
         return FORM_SAVE;
     case ACT_NEXT_FIELD:
+        if (ff->kind == FORM_TEXT && ff->file && file_tab(ff)) return UI_HANDLED;
+        focus_move(f, 1);
+        return UI_HANDLED;
     case ACT_DOWN:
         focus_move(f, 1);
         return UI_HANDLED;

@@ -54,6 +54,10 @@ struct form_field {
     int message_note;   /* the message is a note, not an error */
     const char *locked; /* shown but not changed here: why, and where it is changed (translated) */
     const char *help;   /* what the field is for, shown when there is no message; NULL: none */
+    /* file name fields (form_set_file) */
+    int file;     /* Tab completes the name */
+    char *folder; /* what a relative name completes against; NULL: the working directory */
+    char *listed; /* the text whose completions the note lists (a Tab then moves on) */
 };
 
 struct form;
@@ -123,6 +127,15 @@ void form_set_lines(struct form *f, int i, int rows);
 ** changed instead.
 */
 void form_lock(struct form *f, int i, const char *why);
+
+/*
+** Make text field i a file name: Tab completes it as far as the matching
+** entries of its directory agree (folder, or the working directory when
+** NULL, for a relative name), Tab again lists them below the form, and a
+** Tab on a file named in full, or that completes no further, moves on as
+** in any field.
+*/
+void form_set_file(struct form *f, int i, const char *folder);
 
 /* Field i edits the record's field called name (so a value the store refuses is marked here). */
 void form_bind(struct form *f, int i, const char *name);

@@ -410,6 +410,7 @@ struct screen *screen_import_new(const struct ledger_kind *kind)
     is->base.save_label = _("Import");
     form_init(&is->form);
     form_add_text(&is->form, _("File"), "", 255, 50, NULL, 0);
+    form_set_file(&is->form, F_FILE, NULL); /* a relative name: from the working directory */
     form_add_choice(&is->form, _("Encoding"), ENCODING_DETECT, _("Detect"), encoding_source, is, 0,
                     20);
     form_add_choice(&is->form, _("Residents on file"), 1 + IMPORT_UPDATE,

@@ -597,12 +597,15 @@ void receipt_offer(const struct request *r)
     int c = dialog_options(_("Receipt"), r->number, options, 3);
     if (c < 0 || c == 2) return;
     char *text = receipt_for(ui.db, r);
-    char *err = NULL, *path = NULL;
-    if (c == 0 && printer_print(text, NULL, &err) == 0) {
-        ui_message(UI_MSG_INFO, _("Receipt %s sent to the printer"), r->number);
+    char *err = NULL, *path = NULL, *job = NULL;
+    if (c == 0 && printer_print(text, NULL, &job, &err) == 0) {
+        if (*job)
+            ui_message(UI_MSG_INFO, _("Receipt %s sent to the printer, job %s"), r->number, job);
+        else
+            ui_message(UI_MSG_INFO, _("Receipt %s sent to the printer"), r->number);
     } else if (c == 1) {
         char *name = xasprintf(_("receipt-%s.txt"), r->number);
-        if (dialog_input(_("Receipt"), _("File to write:"), name, 255, &path)) {
+        if (ui_ask_export(_("Receipt"), _("File to write:"), name, &path)) {
             if (printer_save(text, path, &err) == 0) {
                 char *full = path_full(path);
                 ui_message(UI_MSG_INFO, _("Receipt %s written to %s"), r->number, full);
@@ -612,6 +615,7 @@ void receipt_offer(const struct request *r)
         free(name);
     }
     if (err) ui_message(UI_MSG_ERROR, _("No receipt: %s"), err);
+    free(job);
     free(err);
     free(path);
     free(text);

@@ -149,9 +149,9 @@ static void export_ask(const struct resident_filter *filter, int unmasked)
         free(reason);
         return;
     }
-    if (!dialog_input(_("Export residents"),
-                      _("File to write (.csv: UTF-8 for Excel; .xlsx: Excel workbook):"),
-                      "residents.xlsx", 255, &path)) {
+    if (!ui_ask_export(_("Export residents"),
+                       _("File to write (.csv: UTF-8 for Excel; .xlsx: Excel workbook):"),
+                       "residents.xlsx", &path)) {
         free(reason);
         return;
     }

@@ -6,6 +6,7 @@
 */
 #include "db/settings_store.h"
 #include "src/actor.h"
+#include "src/folder.h"
 #include "src/i18n.h"
 #include "src/request.h"
 #include "src/settings.h"
@@ -52,6 +53,12 @@ static void settings_build(struct form_screen *fs)
             at = form_add_choice(&fs->form, _(info->label), q + 1,
                                  q >= 0 ? _(request_queue_label((enum request_queue)q)) : "",
                                  queue_source, NULL, 0, 14);
+        } else if (info->type == SETTING_FOLDER) {
+            /* The folder itself, the default's too, so the clerk sees where files go. */
+            char *folder = str_empty(value) ? folder_exports("") : xstrdup(value);
+            at = form_add_text(&fs->form, _(info->label), folder, 255, 40, checks[i],
+                               TEXT_NORM_PROSE);
+            free(folder);
         } else {
             at = form_add_text(&fs->form, _(info->label), value, 60, text ? 30 : 14, checks[i],
                                text ? TEXT_NORM_PROSE : TEXT_NORM_NOSPACE);
@@ -66,7 +73,19 @@ static int settings_read(struct form_screen *fs, void *rec)
     struct settings *s = rec;
     const struct settings *orig = fs->orig;
     for (int i = 0; i < SETTING_COUNT; i++) {
-        if (setting_info((enum setting_id)i)->type != SETTING_QUEUE) {
+        enum setting_type type = setting_info((enum setting_id)i)->type;
+        if (type == SETTING_FOLDER) {
+            /* The default folder shown and left as it was: nothing is stored. */
+            char *text = form_text(&fs->form, i), *dflt = folder_exports("");
+            if (str_empty(orig->value[i]) && str_eq(text, dflt))
+                record_set(&s->value[i], "");
+            else
+                record_take(&s->value[i], text), text = NULL;
+            free(text);
+            free(dflt);
+            continue;
+        }
+        if (type != SETTING_QUEUE) {
             record_take(&s->value[i], form_text(&fs->form, i));
             continue;
         }

@@ -4,6 +4,7 @@
 #include "ui/ui.h"
 #include "db/settings_store.h"
 #include "src/actor.h"
+#include "src/folder.h"
 #include "src/i18n.h"
 #include "src/text.h"
 #include "ui/dialog.h"
@@ -11,6 +12,7 @@
 #include "ui/screens.h"
 #include "ui/term.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -264,6 +266,32 @@ static void escape_hint(void)
 void ui_keys_apply(void)
 {
     input_set_escape((int)settings_get_number(ui.db, SETTING_ESC_WINDOW), escape_hint);
+}
+
+int ui_ask_export(const char *title, const char *prompt, const char *initial, char **path)
+{
+    char *setting = settings_get(ui.db, SETTING_EXPORT_DIR);
+    char *folder = folder_exports(setting), *typed = NULL;
+    free(setting);
+    int ok = dialog_file(title, prompt, folder, initial, 255, &typed);
+    if (ok && str_empty(typed)) {
+        ui_message(UI_MSG_ERROR, "%s", _("Nothing written: no file name was typed"));
+        ok = 0;
+    }
+    if (ok) {
+        *path = folder_place(folder, typed);
+        if (folder_bare(typed) && path_make_parents(*path, 0700) != 0) {
+            char *why = util_errno_text(errno);
+            ui_message(UI_MSG_ERROR, _("Cannot make the folder %s: %s"), folder, why);
+            free(why);
+            free(*path);
+            *path = NULL;
+            ok = 0;
+        }
+    }
+    free(typed);
+    free(folder);
+    return ok;
 }
 
 int ui_run(struct screen *first)

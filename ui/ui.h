@@ -119,4 +119,14 @@ int ui_run(struct screen *first);
 /* Take the key settings (how long Esc waits for a digit) from the database again. */
 void ui_keys_apply(void);
 
+/*
+** Ask for the file an export, a receipt or a CSV is written to (title,
+** prompt, initial: the name offered). A bare name goes in the export
+** folder (the setting export_dir), shown in the dialog and made (0700)
+** when missing; a name with a directory is taken as typed. Returns 1 with
+** *path, where to write (caller frees), or 0 when cancelled or the folder
+** cannot be made (said on the message line).
+*/
+int ui_ask_export(const char *title, const char *prompt, const char *initial, char **path);
+
 #endif
