@@ -380,7 +380,20 @@ static const struct list_tab resident_tab = {
     .create = resident_create,
 };
 
+/* For F1: what the register is and how it is searched. */
+static char *resident_about(const struct list_screen *ls)
+{
+    (void)ls;
+    return xstrdup(
+        _("The resident register. Typing searches it: part of a name, pinyin or its initials (from "
+          "any syllable: sanfeng finds 张三丰), the last digits of an ID or mobile number. Enter "
+          "opens a record (with its requests), F7 registers a resident, F6 shows those who moved "
+          "out, died or were merged. Numbers are masked; showing one in full asks why and is "
+          "recorded. F9 makes a list for visits (tag, grid, address), imports and exports."));
+}
+
 static const struct list_spec resident_spec = {.title = N_("Residents"),
+                                               .about = resident_about,
                                                .tabs = &resident_tab,
                                                .ntabs = 1,
                                                .menu = resident_menu,

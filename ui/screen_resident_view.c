@@ -320,8 +320,18 @@ static void view_sync(struct screen *s)
     if (v->generation != db_generation(ui.db)) view_load(v);
 }
 
+/* For F1: what the record shows and what can be done from it. */
+static char *view_about(const struct screen *s)
+{
+    (void)s;
+    return xstrdup(_("One resident: their details (numbers masked), household, tags, and their "
+                     "requests, newest first. Up and Down choose a request, Enter opens it; F7 "
+                     "takes a new one down for this resident; F4 edits the record; F9 shows a "
+                     "number in full (asking why), records a move or a death, and more."));
+}
+
 static const struct screen_ops view_ops = {
-    .sync = view_sync, .draw = view_draw, .key = view_key, .free = view_free};
+    .sync = view_sync, .draw = view_draw, .key = view_key, .free = view_free, .about = view_about};
 
 struct screen *screen_resident_view_new(int64_t id)
 {

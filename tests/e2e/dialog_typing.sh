@@ -9,6 +9,10 @@ printf '%s\r\n' "姓名,身份证号" "张三,110101199003074477" "李梅,120101
 "$BIN" --db "$DB" import residents "$T/two.csv" >/dev/null
 
 open_residents desk
+keys desk F1
+expect desk "F1 on the register says what it is and how it is searched" "居民名册。输入即查找"
+keys desk Escape
+wait_for desk "查找："
 keys desk F7
 wait_for desk "登记新居民"
 type_text desk "王五"
