@@ -781,6 +781,26 @@ static char *seen_check(const struct record_import *ri, const struct ledger *l,
     return name;
 }
 
+/*
+** A row is done: a row taken leaves its name as seen (a later row naming
+** it again is refused, with this line named), and its records are freed
+** (name too).
+*/
+static void row_finish(const struct record_import *ri, struct strlist *seen, int line, char *name,
+                       void *rec, void *aside, int taken)
+{
+    if (taken && *name) {
+        char *entry = xasprintf("%d\t%s", line, name);
+        strlist_add(seen, entry);
+        free(entry);
+    }
+    free(name);
+    record_free(ri->type, rec);
+    free(rec);
+    if (aside) record_free(ri->aside_type, aside);
+    free(aside);
+}
+
 /* One row: checked, refused (kept for the rejects file) or stored. Returns DB_OK or what stopped
  * it. */
 static int record_row(struct db *db, const struct record_import *ri, struct ledger *l,
@@ -798,16 +818,8 @@ static int record_row(struct db *db, const struct record_import *ri, struct ledg
     if (rep->problems.n != before) {
         raw_rows_add(rejected, row->raw, row->raw_len, &rep->problems, before);
         rep->rejected++;
-    } else if (*name) {
-        char *entry = xasprintf("%d\t%s", row->line, name);
-        strlist_add(seen, entry);
-        free(entry);
     }
-    free(name);
-    record_free(ri->type, rec);
-    free(rec);
-    if (aside) record_free(ri->aside_type, aside);
-    free(aside);
+    row_finish(ri, seen, row->line, name, rec, aside, rep->problems.n == before);
     return rc;
 }
 
@@ -919,18 +931,8 @@ static int preview_record_row(struct db *db, const struct record_import *ri, str
     }
     if (rc == DB_OK && rep->problems.n == before)
         rc = preview_compare(db, ri, l, row->line, rec, o, rep);
-    if (rep->problems.n != before) {
-        rep->rejected++;
-    } else if (*name) {
-        char *entry = xasprintf("%d\t%s", row->line, name);
-        strlist_add(seen, entry);
-        free(entry);
-    }
-    free(name);
-    record_free(ri->type, rec);
-    free(rec);
-    if (aside) record_free(ri->aside_type, aside);
-    free(aside);
+    if (rep->problems.n != before) rep->rejected++;
+    row_finish(ri, seen, row->line, name, rec, aside, rep->problems.n == before);
     return rc;
 }
 

@@ -5,24 +5,11 @@
 # the first queue is a setting.
 . "$(dirname "$0")/lib.sh"
 
-demo_db
-printf '%s\r\n' "姓名,身份证号,手机号码" "张三丰,120101195601010127,13912345678" >"$T/people.csv"
-"$BIN" --db "$DB" import residents "$T/people.csv" >"$T/import.out" 2>&1 ||
-    t_fail "the requester is registered" "$(cat "$T/import.out")"
+demo_with_zsf 13912345678
 
 open_section desk "诉求" "未办结" BANGBAN_NOW=2026-03-02T09:30
 expect desk "the requests open on the desk's open work" "共 0 条 · 按期限"
-keys desk F7
-wait_for desk "登记诉求：选定服务事项"
-intake_for desk "zsf" "张三丰"
-type_text desk "zdshbz"
-wait_for desk "HB001 最低生活保障申请"
-keys desk Enter
-wait_gone desk "回车选定"
-keys desk Tab Tab Tab Tab Tab Tab Tab
-type_text desk "申请低保"
-keys desk F2
-choose desk "不要回执"
+take_down desk "申请低保"
 wait_for desk "2026-000001  已派单"
 keys desk Escape
 expect desk "the open work lists the request dispatched" "共 1 条 · 按期限"

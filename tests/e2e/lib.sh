@@ -252,3 +252,31 @@ pid_of() {
     shell=$(tmux -L "$SOCK" display-message -p -t "main:$1" '#{pane_pid}')
     pgrep -P "$shell" -f "$(basename "$BIN")" | head -1
 }
+
+# demo_with_zsf [MOBILE]: the demo database holding one resident to take
+# requests down for, 张三丰 (ID 120101195601010127, mobile MOBILE, by
+# default 13900001111).
+demo_with_zsf() {
+    demo_db
+    printf '%s\r\n' "姓名,身份证号,手机号码" "张三丰,120101195601010127,${1:-13900001111}" >"$T/people.csv"
+    "$BIN" --db "$DB" import residents "$T/people.csv" >"$T/import.out" 2>&1 ||
+        t_fail "the requester is registered" "$(cat "$T/import.out")"
+}
+
+# take_down NAME TITLE [RECEIPT]: on the requests screen, F7 takes a
+# request down for 张三丰 (found by zsf) for 最低生活保障 (HB001), titled
+# TITLE, and F2 saves it; then the receipt offer is answered RECEIPT (by
+# default 不要回执; "-": left for the caller).
+take_down() {
+    keys "$1" F7
+    wait_for "$1" "登记诉求：选定服务事项"
+    intake_for "$1" "zsf" "张三丰"
+    type_text "$1" "zdshbz"
+    wait_for "$1" "HB001 最低生活保障申请"
+    keys "$1" Enter
+    wait_gone "$1" "回车选定"
+    keys "$1" Tab Tab Tab Tab Tab Tab Tab
+    type_text "$1" "$2"
+    keys "$1" F2
+    [ "${3:-不要回执}" = - ] || choose "$1" "${3:-不要回执}"
+}

@@ -4,10 +4,7 @@
 # together with the whole timeline; a reason is typed on several lines too.
 . "$(dirname "$0")/lib.sh"
 
-demo_db
-printf '%s\r\n' "姓名,身份证号,手机号码" "张三丰,120101195601010127,13900001111" >"$T/people.csv"
-"$BIN" --db "$DB" import residents "$T/people.csv" >"$T/import.out" 2>&1 ||
-    t_fail "the requester is registered" "$(cat "$T/import.out")"
+demo_with_zsf
 
 open_section desk "诉求" "待派单" BANGBAN_NOW=2026-03-02T09:30
 keys desk F7

@@ -4,10 +4,7 @@
 # deadline, and a date not later is refused before the reason is typed.
 . "$(dirname "$0")/lib.sh"
 
-demo_db
-printf '%s\r\n' "姓名,身份证号,手机号码" "张三丰,120101195601010127,13900001111" >"$T/people.csv"
-"$BIN" --db "$DB" import residents "$T/people.csv" >"$T/import.out" 2>&1 ||
-    t_fail "the requester is registered" "$(cat "$T/import.out")"
+demo_with_zsf
 
 open_section desk "诉求" "未办结" BANGBAN_NOW=2026-03-02T09:30
 keys desk F7
@@ -20,17 +17,7 @@ choose desk "不要回执"
 expect desk "a request not dispatched is 已登记" "2026-000001  已登记"
 keys desk Escape
 wait_for desk "共 1 条"
-keys desk F7
-wait_for desk "登记诉求：选定服务事项"
-intake_for desk "zsf" "张三丰"
-type_text desk "zdshbz"
-wait_for desk "HB001 最低生活保障申请"
-keys desk Enter
-wait_gone desk "回车选定"
-keys desk Tab Tab Tab Tab Tab Tab Tab
-type_text desk "申请低保"
-keys desk F2
-choose desk "不要回执"
+take_down desk "申请低保"
 wait_for desk "2026-000002  已派单"
 if screen desk | grep -q "2026-000002  已派单  \[催办\]"; then
     t_fail "a request just dispatched is not urged" "$(screen desk)"
