@@ -113,14 +113,22 @@ static void places_resolve(const struct place_map *m, struct resident *r, struct
     }
 }
 
-/* A good row into a register that already holds residents. */
+static void change_sample(const struct place_map *places, int line, const struct resident *old,
+                          struct resident *merged, struct import_report *rep);
+
+/*
+** A good row into a register that already holds residents: new, changed,
+** unchanged or skipped, and saved so; with dry (the places, for the names
+** the sample shows) only counted, and the first changes kept as a sample.
+*/
 static int merge_row(struct db *db, const struct ledger *l, const struct import_options *o,
-                     struct resident *r, struct import_report *rep)
+                     struct resident *r, struct import_report *rep, const struct place_map *dry,
+                     int line)
 {
     struct resident old;
     int rc = resident_get_by_id_number(db, r->id_number, &old);
     if (rc == DB_NOTFOUND) {
-        rc = resident_save(db, r, o->actor, NULL);
+        rc = dry ? DB_OK : resident_save(db, r, o->actor, NULL);
         rep->imported += rc == DB_OK;
         return rc;
     }
@@ -133,6 +141,9 @@ static int merge_row(struct db *db, const struct ledger *l, const struct import_
         ledger_merge(l, r, &merged);
         if (resident_same(&merged, &old)) {
             rep->unchanged++;
+        } else if (dry) {
+            rep->updated++;
+            change_sample(dry, line, &old, &merged, rep);
         } else {
             rc = resident_save(db, &merged, o->actor, NULL);
             rep->updated += rc == DB_OK;
@@ -395,7 +406,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
         struct resident r;
         size_t done, total;
         while (rc == DB_OK && import_next(&in, &r, &done, &total)) {
-            rc = merge_row(db, l, o, &r, rep);
+            rc = merge_row(db, l, o, &r, rep, NULL, 0);
             resident_free(&r);
             if (rc == DB_OK) rc = batch_turn(&batch, rep);
             if (o->progress && rep->read % 1024 == 0)
@@ -558,42 +569,15 @@ static char *resident_what(const struct resident *r)
     return what;
 }
 
-/* A good row compared with the register: new, changed, unchanged or skipped. */
-static int preview_resident(struct db *db, const struct ledger *l, const struct import_options *o,
-                            const struct place_map *places, int line, struct resident *r,
-                            struct import_report *rep)
+/* A change a dry run found, kept while the sample has room, with the places named as shown. */
+static void change_sample(const struct place_map *places, int line, const struct resident *old,
+                          struct resident *merged, struct import_report *rep)
 {
-    struct resident old;
-    int rc = resident_get_by_id_number(db, r->id_number, &old);
-    if (rc == DB_NOTFOUND) {
-        rep->imported++;
-        return DB_OK;
-    }
-    if (rc != DB_OK) return rc;
-    if (o->existing == IMPORT_SKIP) {
-        rep->skipped++;
-    } else {
-        struct resident merged;
-        resident_copy(&merged, &old);
-        ledger_merge(l, r, &merged);
-        if (resident_same(&merged, &old)) {
-            rep->unchanged++;
-        } else {
-            rep->updated++;
-            if (rep->nchanges < IMPORT_SAMPLE) {
-                /* The names of the places it would be in, as the register shows them. */
-                if (merged.community_id)
-                    record_set(&merged.community,
-                               area_name_of(&places->communities, merged.community_id));
-                if (merged.grid_id)
-                    record_set(&merged.grid, area_name_of(&places->grids, merged.grid_id));
-                change_add(rep, &resident_record, line, &old, &merged, resident_what(&old));
-            }
-        }
-        resident_free(&merged);
-    }
-    resident_free(&old);
-    return DB_OK;
+    if (rep->nchanges >= IMPORT_SAMPLE) return;
+    if (merged->community_id)
+        record_set(&merged->community, area_name_of(&places->communities, merged->community_id));
+    if (merged->grid_id) record_set(&merged->grid, area_name_of(&places->grids, merged->grid_id));
+    change_add(rep, &resident_record, line, old, merged, resident_what(old));
 }
 
 int import_residents_preview(struct db *db, struct ledger *l, const struct import_options *o,
@@ -617,7 +601,7 @@ int import_residents_preview(struct db *db, struct ledger *l, const struct impor
     struct resident r;
     size_t done, total;
     while (rc == DB_OK && import_next(&in, &r, &done, &total)) {
-        rc = preview_resident(db, l, o, &places, in.last_line, &r, rep);
+        rc = merge_row(db, l, o, &r, rep, &places, in.last_line);
         resident_free(&r);
         if (o->progress && rep->read % 4096 == 0)
             o->progress(o->ctx, _("Comparing the ledger with the register"), done, total);
