@@ -2,6 +2,7 @@
 ** checks: see checks.h.
 */
 #include "app/checks.h"
+#include "db/audit_store.h"
 #include "db/area.h"
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
@@ -160,4 +161,40 @@ char *calendar_shortfall(struct db *db, time_t now)
     return xasprintf(_("The working-day calendar ends with %lld: deadlines in %d ignore its "
                        "holidays. Add them (服务清单, 工作日历, F9 imports a ledger)"),
                      (long long)last, need);
+}
+
+int check_audit(struct db *db, char **said)
+{
+    struct audit_verdict v;
+    int rc = audit_verify(db, &v);
+    if (rc != DB_OK) {
+        *said = xasprintf(_("the audit log could not be read: %s\n"), db_rc_message(rc));
+        return 1;
+    }
+    switch (v.damage) {
+    case AUDIT_SOUND:
+        *said = xasprintf(_("audit log: %lld rows, the chain whole, ending %.16s\n"),
+                          (long long)v.rows, v.rows ? v.head : "-");
+        return 0;
+    case AUDIT_CHANGED:
+        *said = xasprintf(_("audit log: row %lld does not match its hash: it, or the row before "
+                            "it, was changed behind bangban's back\n"),
+                          (long long)v.seq);
+        break;
+    case AUDIT_REMOVED:
+        *said = xasprintf(_("audit log: rows before row %lld are missing: removed behind "
+                            "bangban's back\n"),
+                          (long long)v.seq);
+        break;
+    case AUDIT_UNSEALED:
+        *said = xasprintf(_("audit log: row %lld has no hash: written behind bangban's back\n"),
+                          (long long)v.seq);
+        break;
+    case AUDIT_CUT:
+        *said = xasprintf(_("audit log: it ends at row %lld, before the last row bangban wrote: "
+                            "rows after it were removed\n"),
+                          (long long)v.seq);
+        break;
+    }
+    return 1;
 }

@@ -43,4 +43,12 @@ char *calendar_shortfall(struct db *db, time_t now);
 /* Check that every building's grid lies in the building's street. Returns the lines added. */
 int check_areas(struct db *db, struct strbuf *report);
 
+/*
+** Walk the audit log's hash chain (audit_verify()). Returns 0 when it is
+** whole, with *said the words for it (rows, the hash it ends with); else
+** 1 with the first damage found in *said, naming the row. *said is the
+** caller's to free; an error reading is said the same way and counts 1.
+*/
+int check_audit(struct db *db, char **said);
+
 #endif

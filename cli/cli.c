@@ -30,6 +30,10 @@ static const struct verb {
         "N requests over the last Y years, default 3)"),
      0},
     {"check", verb_check, 0, "", N_("check the database for damage"), 0},
+    {"audit", verb_audit, 1, N_("verify"),
+     N_("walk the audit log's hash chain; name the first row changed, removed\n"
+        "or slipped in behind bangban's back"),
+     0},
     {"backup", verb_backup, 1, N_("FILE [--force]"),
      N_("a consistent, checked copy of the database while desks keep working\n"
         "(never cp a live database: it misses the last saves)"),

@@ -108,9 +108,14 @@ int verb_check(const char *db_path, int argc, char **argv)
     if (!db) return status;
     struct strbuf report = STRBUF_INIT;
     int problems = db_check(db, &report);
-    if (problems == 0)
-        problems =
-            check_counters(db, &report) + check_residents(db, &report) + check_areas(db, &report);
+    if (problems == 0) {
+        char *audit;
+        int broken = check_audit(db, &audit);
+        if (broken) strbuf_adds(&report, audit);
+        free(audit);
+        problems = check_counters(db, &report) + check_residents(db, &report) +
+                   check_areas(db, &report) + broken;
+    }
     /* Not damage, but what a centre must do soon: said, without failing the check. */
     char *shortfall = calendar_shortfall(db, clock_now());
     if (shortfall) {
@@ -128,6 +133,21 @@ int verb_check(const char *db_path, int argc, char **argv)
     strbuf_free(&report);
     db_close(db);
     return problems ? EXIT_CHECK : EXIT_OK;
+}
+
+/* bangban audit verify: walk the audit log's chain and say where it breaks. */
+int verb_audit(const char *db_path, int argc, char **argv)
+{
+    if (argc != 2 || !str_eq(argv[1], "verify")) return verb_usage("audit");
+    int status = EXIT_OK;
+    struct db *db = verb_open(db_path, 0, &status);
+    if (!db) return status;
+    char *said;
+    int broken = check_audit(db, &said);
+    verb_put(broken ? stderr : stdout, said);
+    free(said);
+    db_close(db);
+    return broken ? EXIT_CHECK : EXIT_OK;
 }
 
 /* bangban backup FILE [--force]: a checked copy of the live database. */

@@ -15,6 +15,7 @@
 int verb_init(const char *db_path, int argc, char **argv);
 int verb_demo(const char *db_path, int argc, char **argv);
 int verb_check(const char *db_path, int argc, char **argv);
+int verb_audit(const char *db_path, int argc, char **argv);
 int verb_backup(const char *db_path, int argc, char **argv);
 int verb_restore(const char *db_path, int argc, char **argv);
 int verb_import(const char *db_path, int argc, char **argv);

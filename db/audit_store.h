@@ -18,4 +18,31 @@
 int audit_append(struct db *db, const char *actor, const char *action, const char *subject,
                  const char *detail);
 
+/* What audit_verify() found. */
+enum audit_damage {
+    AUDIT_SOUND,    /* every row in its place, the chain whole to the head kept beside it */
+    AUDIT_CHANGED,  /* row seq's hash does not match: it, or one before it, was changed */
+    AUDIT_REMOVED,  /* rows before seq are missing (the numbers jump) */
+    AUDIT_UNSEALED, /* row seq has no hash: written behind bangban's back */
+    AUDIT_CUT,      /* the chain ends before the head kept beside it: its last rows are gone */
+};
+
+struct audit_verdict {
+    enum audit_damage damage;
+    int64_t rows;  /* rows walked */
+    int64_t seq;   /* where the damage was found (AUDIT_SOUND: the last row) */
+    char head[65]; /* the hash the chain ends with */
+};
+
+/*
+** Walk the audit log in order, checking every row's hash against the one
+** before it, the numbers running on without a gap, and the last row
+** against the head kept in meta. Returns DB_OK with *v (damage or not), or
+** an error reading.
+*/
+int audit_verify(struct db *db, struct audit_verdict *v);
+
+/* Seal the rows written before the chain (migration 10): DB_OK or an error. */
+int audit_seal(struct db *db);
+
 #endif

@@ -2,6 +2,7 @@
 ** migrate: the migrations that need C beside their SQL (see migrate.h).
 */
 #include "db/migrate.h"
+#include "db/audit_store.h"
 #include "db/catalogue_store.h"
 #include "db/resident_bulk.h"
 #include "src/clock.h"
@@ -31,10 +32,17 @@ static int migration_009(struct db *db)
     return rc == DB_OK ? resident_refile(db) : rc;
 }
 
+/* The audit rows written before the chain sealed into its start (migration 10). */
+static int migration_010(struct db *db)
+{
+    return audit_seal(db);
+}
+
 const struct migration_code migration_code[] = {
     {4, resident_file_long_pieces}, /* names filed under their 3-character pieces */
     {5, staff_kinds_seeded_now},
     {7, catalogue_rekey}, /* items and units found by pinyin from any character on */
     {9, migration_009},   /* residents by a syllable inside; names' dots; synonyms */
+    {10, migration_010},  /* the audit log's hash chain */
     {0, NULL},
 };

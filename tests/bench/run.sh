@@ -102,6 +102,8 @@ echo
 
 "$top/build/rel/tests/bench/textbench" 300000
 echo
+"$top/build/rel/tests/bench/auditbench" "$T" 1000000
+echo
 
 # Requests at district scale: years of history, then the queues, saving and the rates.
 q=${BANGBAN_BENCH_REQUESTS:-500000}

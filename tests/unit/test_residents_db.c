@@ -503,9 +503,16 @@ static void upgraded_database_is_refiled(void **state)
                                  " ALTER TABLE calendar DROP COLUMN updated_by;"
                                  " PRAGMA user_version = 3"),
                      DB_OK);
-    assert_int_equal(resident_search(db, name, 50, &h), DB_OK);
-    assert_int_equal(h.n, 0);
-    resident_hits_free(&h);
+    /* (Not searched here: the code of today reads columns that schema lacks.) */
+    assert_int_equal(db_int(db, -1, "SELECT count(*) FROM resident_gram WHERE length(term) = 3"),
+                     0);
+    /* Nor was its audit log a chain yet. */
+    assert_int_equal(db_exec(db, "DROP TRIGGER audit_log_append_only_update;"
+                                 " ALTER TABLE audit_log DROP COLUMN hash;"
+                                 " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
+                                 " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
+                                 " DELETE FROM meta WHERE key = 'audit_head'"),
+                     DB_OK);
     db_close(db);
     assert_int_equal(db_open(path_of("r.db"), 0, &db, &err), DB_OK);
     assert_int_equal(resident_search(db, name, 50, &h), DB_OK);
@@ -528,6 +535,10 @@ static void upgrade_files_syllables_and_dots(void **state)
                                  " DELETE FROM resident_gram; DELETE FROM resident_key;"
                                  " UPDATE resident SET name = '买买提•艾力'"
                                  " WHERE name = '买买提·艾力';"
+                                 " DROP TRIGGER audit_log_append_only_update;"
+                                 " ALTER TABLE audit_log DROP COLUMN hash;"
+                                 " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
+                                 " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
                                  " PRAGMA user_version = 8"),
                      DB_OK);
     db_close(db);

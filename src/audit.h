@@ -1,0 +1,28 @@
+/*
+** audit: the hash chain of the audit log (操作日志). Each row carries a
+** SHA-256 over the hash of the row before it and its own fields, so a row
+** changed, removed or slipped in behind bangban's back breaks the chain
+** from there on. The hashing is nettle's; the rows are the store's.
+*/
+#ifndef BANGBAN_AUDIT_H
+#define BANGBAN_AUDIT_H
+
+#include <stdint.h>
+
+/* A hash as stored: 64 hex digits and the NUL. */
+#define AUDIT_HASH_SIZE 65
+
+/* One row of the audit log, as hashed (borrowed strings). */
+struct audit_row {
+    int64_t seq;
+    const char *at, *actor, *terminal, *action, *subject, *detail;
+};
+
+/*
+** The hash of row r after the row whose hash is prev ("" for the first
+** row): SHA-256 over prev and r's fields, each ended by U+001F (which
+** stored text never holds), as lower-case hex into out.
+*/
+void audit_hash(const char *prev, const struct audit_row *r, char out[AUDIT_HASH_SIZE]);
+
+#endif

@@ -1,0 +1,162 @@
+/*
+** Unit tests for the audit log's hash chain (src/audit.c, db/audit_store.c):
+** the hash of a known row, a chain appended and verified, each kind of
+** tampering found at its row, and a log from before the chain sealed into
+** its start when the database is opened.
+*/
+#include "unit_db.h"
+#include "db/audit_store.h"
+#include "src/audit.h"
+
+static char path[256];
+static struct db *db;
+
+static int setup(void **state)
+{
+    (void)state;
+    db = unit_db_open("audit", path, sizeof path);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    unit_db_remove(db, path);
+    return 0;
+}
+
+static void three_rows(void)
+{
+    assert_int_equal(audit_append(db, "王芳", "reveal", "resident:12", "手机号：核对"), DB_OK);
+    assert_int_equal(audit_append(db, "王芳", "export-unmasked", "resident:*", "走访"), DB_OK);
+    assert_int_equal(audit_append(db, "李明", "reveal", "resident:7", "身份证号：办理低保"), DB_OK);
+}
+
+static enum audit_damage verdict(int64_t *seq)
+{
+    struct audit_verdict v;
+    assert_int_equal(audit_verify(db, &v), DB_OK);
+    if (seq) *seq = v.seq;
+    return v.damage;
+}
+
+/* Bypass bangban: what someone with the file and sqlite3 can do. */
+static void behind_its_back(const char *sql)
+{
+    assert_int_equal(db_exec(db, "DROP TRIGGER IF EXISTS audit_log_append_only_update;"
+                                 " DROP TRIGGER IF EXISTS audit_log_append_only_delete"),
+                     DB_OK);
+    assert_int_equal(db_exec(db, sql), DB_OK);
+}
+
+static void hash_of_a_known_row(void **state)
+{
+    (void)state;
+    struct audit_row r = {1,        "2026-03-02 09:30:00", "王芳",        "pts/1",
+                          "reveal", "resident:12",         "手机号：核对"};
+    char out[AUDIT_HASH_SIZE];
+    audit_hash("", &r, out);
+    /* sha256 of "\x1f1\x1f2026-03-02
+     * 09:30:00\x1f王芳\x1fpts/1\x1freveal\x1fresident:12\x1f手机号：核对\x1f" */
+    assert_string_equal(out, "128245949fa836cc72937b2971d1a3c4f3aaaa2f82d914c4b66ca71b7037c613");
+    char other[AUDIT_HASH_SIZE];
+    audit_hash(out, &r, other); /* the same row after another: another hash */
+    assert_string_not_equal(other, out);
+}
+
+static void chain_appended_and_whole(void **state)
+{
+    (void)state;
+    assert_int_equal(verdict(NULL), AUDIT_SOUND); /* an empty log is whole */
+    three_rows();
+    struct audit_verdict v;
+    assert_int_equal(audit_verify(db, &v), DB_OK);
+    assert_int_equal(v.damage, AUDIT_SOUND);
+    assert_int_equal(v.rows, 3);
+    assert_int_equal(v.seq, 3);
+    /* Still append-only through SQL with the triggers in place. */
+    assert_int_not_equal(db_exec(db, "UPDATE audit_log SET detail = 'x' WHERE seq = 2"), DB_OK);
+    assert_int_not_equal(db_exec(db, "DELETE FROM audit_log WHERE seq = 3"), DB_OK);
+}
+
+static void tampering_found_at_its_row(void **state)
+{
+    (void)state;
+    int64_t seq;
+    three_rows();
+    behind_its_back("UPDATE audit_log SET detail = '走访（改）' WHERE seq = 2");
+    assert_int_equal(verdict(&seq), AUDIT_CHANGED);
+    assert_int_equal(seq, 2);
+}
+
+static void removal_found(void **state)
+{
+    (void)state;
+    int64_t seq;
+    three_rows();
+    behind_its_back("DELETE FROM audit_log WHERE seq = 2");
+    assert_int_equal(verdict(&seq), AUDIT_REMOVED);
+    assert_int_equal(seq, 3);
+}
+
+static void slipped_in_found(void **state)
+{
+    (void)state;
+    int64_t seq;
+    three_rows();
+    behind_its_back(
+        "INSERT INTO audit_log (seq, at, actor, action) VALUES (4, 'x', '某人', 'reveal')");
+    assert_int_equal(verdict(&seq), AUDIT_UNSEALED);
+    assert_int_equal(seq, 4);
+    /* A row given a made-up hash is found too. */
+    behind_its_back("UPDATE audit_log SET hash = '00' WHERE seq = 4");
+    assert_int_equal(verdict(&seq), AUDIT_CHANGED);
+}
+
+static void cut_tail_found(void **state)
+{
+    (void)state;
+    int64_t seq;
+    three_rows();
+    behind_its_back("DELETE FROM audit_log WHERE seq = 3");
+    assert_int_equal(verdict(&seq), AUDIT_CUT);
+    assert_int_equal(seq, 2);
+}
+
+/* A log written before the chain is sealed into its start when the database is opened. */
+static void old_log_sealed(void **state)
+{
+    (void)state;
+    three_rows();
+    assert_int_equal(db_exec(db, "DROP TRIGGER audit_log_append_only_update;"
+                                 " ALTER TABLE audit_log DROP COLUMN hash;"
+                                 " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
+                                 " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
+                                 " DELETE FROM meta WHERE key = 'audit_head';"
+                                 " PRAGMA user_version = 9"),
+                     DB_OK);
+    db_close(db);
+    char *err = NULL;
+    assert_int_equal(db_open(path, 0, &db, &err), DB_OK);
+    struct audit_verdict v;
+    assert_int_equal(audit_verify(db, &v), DB_OK);
+    assert_int_equal(v.damage, AUDIT_SOUND);
+    assert_int_equal(v.rows, 3);
+    assert_int_equal(audit_append(db, "王芳", "reveal", "resident:3", "核对"), DB_OK);
+    assert_int_equal(verdict(NULL), AUDIT_SOUND);
+}
+
+int main(void)
+{
+    unit_locale();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(hash_of_a_known_row),
+        cmocka_unit_test_setup_teardown(chain_appended_and_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(tampering_found_at_its_row, setup, teardown),
+        cmocka_unit_test_setup_teardown(removal_found, setup, teardown),
+        cmocka_unit_test_setup_teardown(slipped_in_found, setup, teardown),
+        cmocka_unit_test_setup_teardown(cut_tail_found, setup, teardown),
+        cmocka_unit_test_setup_teardown(old_log_sealed, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("audit_db", tests, NULL, NULL);
+}
