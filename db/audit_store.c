@@ -139,3 +139,61 @@ int audit_verify(struct db *db, struct audit_verdict *v)
     free(head);
     return DB_OK;
 }
+
+#define AUDIT_COUNT_CAP 10000
+
+static void entry_read(struct db_stmt *st, void *slot)
+{
+    struct audit_entry *e = slot;
+    e->seq = db_col_int(st, 0);
+    e->at = db_col_dup(st, 1);
+    e->actor = db_col_dup(st, 2);
+    e->terminal = db_col_dup(st, 3);
+    e->action = db_col_dup(st, 4);
+    e->subject = db_col_dup(st, 5);
+    e->detail = db_col_dup(st, 6);
+}
+
+/* The where of f over audit_log; parameters ?1 .. ?6 as audit_bind() binds them. */
+#define AUDIT_WHERE                                                                                \
+    " WHERE (?1 = '' OR instr(actor, ?1) > 0 OR instr(action, ?1) > 0"                             \
+    "        OR instr(subject, ?1) > 0 OR instr(detail, ?1) > 0)"                                  \
+    " AND (?2 = '' OR actor = ?2) AND (?3 = '' OR action = ?3)"                                    \
+    " AND (?4 = '' OR substr(subject, 1, length(?4)) = ?4)"                                        \
+    " AND (?5 = '' OR at >= ?5) AND (?6 = '' OR at < ?6)"
+
+static void audit_bind(struct db_stmt *st, const struct audit_filter *f)
+{
+    char from[20] = "", to[20] = "";
+    if (f->from) clock_format(f->from, from);
+    if (f->to) clock_format(f->to, to);
+    db_bind_text(st, 1, f->text ? f->text : "");
+    db_bind_text(st, 2, f->actor ? f->actor : "");
+    db_bind_text(st, 3, f->action ? f->action : "");
+    db_bind_text(st, 4, f->subject ? f->subject : "");
+    db_bind_text(st, 5, from);
+    db_bind_text(st, 6, to);
+}
+
+int audit_list(struct db *db, const struct audit_filter *f, size_t limit,
+               struct audit_entry **items, size_t *n, int64_t *total, int *more)
+{
+    struct db_stmt *st = db_prepare(db, ROW_SELECT AUDIT_WHERE " ORDER BY seq DESC LIMIT ?7");
+    audit_bind(st, f);
+    db_bind_int(st, 7, (int64_t)limit);
+    int rc;
+    *items = db_collect(st, sizeof **items, entry_read, n, &rc);
+    *total = (int64_t)*n;
+    *more = 0;
+    if (rc == DB_OK && *n == limit) {
+        st = db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM audit_log" AUDIT_WHERE
+                            " LIMIT 10001)"); /* AUDIT_COUNT_CAP + 1 */
+        audit_bind(st, f);
+        rc = db_step(st) == DB_ROW ? DB_OK : DB_ERROR;
+        *total = db_col_int(st, 0);
+        db_finalize(st);
+        *more = *total > AUDIT_COUNT_CAP;
+        if (*more) *total = AUDIT_COUNT_CAP;
+    }
+    return rc;
+}

@@ -8,6 +8,9 @@
 #define BANGBAN_AUDIT_STORE_H
 
 #include "db/db.h"
+#include "src/audit.h"
+
+#include <time.h>
 
 /*
 ** Append a row to the audit log: who (actor, and the terminal it came
@@ -41,6 +44,23 @@ struct audit_verdict {
 ** an error reading.
 */
 int audit_verify(struct db *db, struct audit_verdict *v);
+
+/* Which rows of the log a list shows (NULL or 0: any). */
+struct audit_filter {
+    const char *text;    /* a piece of who, what, the record or the detail */
+    const char *actor;   /* exactly who */
+    const char *action;  /* exactly what (its code) */
+    const char *subject; /* the record, or the start of it ("resident:" for every resident) */
+    time_t from, to;     /* written in [from, to) */
+};
+
+/*
+** The rows f keeps, newest first, at most limit, into *items (caller frees
+** with record_array_free(&audit_entry_record, ...)); *total counts them up
+** to a cap (*more set when there are more). DB_OK or an error.
+*/
+int audit_list(struct db *db, const struct audit_filter *f, size_t limit,
+               struct audit_entry **items, size_t *n, int64_t *total, int *more);
 
 /* Seal the rows written before the chain (migration 10): DB_OK or an error. */
 int audit_seal(struct db *db);

@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include "record.h"
+
 /* A hash as stored: 64 hex digits and the NUL. */
 #define AUDIT_HASH_SIZE 65
 
@@ -24,5 +26,22 @@ struct audit_row {
 ** stored text never holds), as lower-case hex into out.
 */
 void audit_hash(const char *prev, const struct audit_row *r, char out[AUDIT_HASH_SIZE]);
+
+/* A row of the audit log as a list shows it (owned strings; a record of record.h). */
+struct audit_entry {
+    int64_t seq;
+    char *at, *actor, *terminal, *action, *subject, *detail;
+};
+
+/* The entry's fields (record.h): all of them the store's, none edited. */
+extern const struct record_type audit_entry_record;
+
+/*
+** What an action code of the log means (msgid), e.g. "reveal" -> "showed a
+** number in full"; the code itself when it is not one bangban writes.
+*/
+const char *audit_action_label(const char *action);
+/* The action codes bangban writes, *n of them (a static table). */
+const char *const *audit_actions(size_t *n);
 
 #endif

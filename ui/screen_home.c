@@ -59,6 +59,9 @@ static const struct command sections[] = {
      0, screen_rates_new},
     {"areas", '6', N_("Areas and buildings"), N_("Streets, communities, grids and buildings"), 0,
      NULL, 0, open_areas},
+    {"audit", '7', N_("Audit log"),
+     N_("Who showed a number in full, exported, imported; whether the log is untouched"), 0, NULL,
+     0, screen_audit_new},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

@@ -26,6 +26,9 @@ struct screen *screen_text_new(const char *title);
 /* Add a section: a heading (bold, may be NULL) and its body, wrapped; both copied. */
 void screen_text_add(struct screen *s, const char *heading, const char *body);
 
+/* 操作日志: the audit log, its filters and whether its hash chain is whole. */
+struct screen *screen_audit_new(void);
+
 /* 区域与楼宇: streets, communities, grids and buildings, starting on tab kind. */
 struct screen *screen_area_new(enum area_kind kind);
 

@@ -105,7 +105,7 @@ env BANGBAN_NOW="$NOW" BANGBAN_USER=desk1 "$BIN" --db "$DB" demo --residents 300
 start home "BANGBAN_NOW=$NOW" BANGBAN_USER=desk1
 golden home home "前台工作台" "数据库：" "F10 退出。" "10退出" &&
     keys home F1 &&
-    golden help home "显示按键及其作用" "打开选中的行或选项"
+    golden help home "显示按键及其作用" "返回；取消；清空查找栏"
 done_with home
 
 # 居民: the list, a record, the form for a new resident.

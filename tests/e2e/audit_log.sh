@@ -1,0 +1,36 @@
+# The audit log for a supervisor: who showed or exported what, newest first;
+# typing and F9 narrow it; Enter shows a row in full; above the list, the
+# hash chain's verdict, which names the row changed behind bangban's back.
+. "$(dirname "$0")/lib.sh"
+
+"$BIN" --db "$DB" demo --residents 30 >/dev/null
+env BANGBAN_USER=wangfang "$BIN" --db "$DB" export residents "$T/x.csv" --unmasked --reason 核对名单 >/dev/null
+env BANGBAN_USER=liming "$BIN" --db "$DB" export residents "$T/y.csv" --unmasked --reason 走访空巢老人 >/dev/null
+n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log")
+
+open_section desk "操作日志" "操作日志：共 $n 行，哈希链完整"
+expect desk "the newest row first, in words" "liming     完整号码导出"
+type_text desk "走访"
+expect desk "typing narrows to the rows that say it" "共 1 条"
+keys desk Enter
+expect desk "Enter shows the row in full" "操作日志第 $n 行"
+expect desk "with its reason" "走访空巢老人"
+keys desk Escape
+wait_for desk "共 1 条"
+keys desk Escape Escape
+wait_gone desk "查找： 走访"
+keys desk F9
+choose desk "只看一位操作员"
+wait_for desk "看谁的记录"
+type_text desk "wangfang"
+keys desk Enter
+expect desk "one person's rows, said above the list" "；wangfang"
+if screen desk | grep -q "liming"; then t_fail "and no one else's" "$(screen desk)"; else t_ok "and no one else's"; fi
+
+# Changed behind bangban's back: the chain says which row.
+sqlite3 "$DB" "DROP TRIGGER audit_log_append_only_update; UPDATE audit_log SET detail = '改过' WHERE seq = 2"
+keys desk F9
+choose desk "重新校验哈希链"
+expect desk "the chain walked again names the row changed" "操作日志：第 2 行与其哈希不符"
+quits desk "quits cleanly"
+t_sanitizers "audit log"
