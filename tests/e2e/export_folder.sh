@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-open_section desk "服务清单" "帮办 · 服务清单"
+open_section desk "服务清单" "帮办 - 服务清单"
 keys desk F9
 choose desk "设置"
 wait_for desk "导出文件夹"
