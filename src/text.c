@@ -2,6 +2,7 @@
 ** text: see text.h.
 */
 #include "text.h"
+#include "termwidth.h"
 #include "util.h"
 
 #include <limits.h>
@@ -154,6 +155,8 @@ int text_cp_width(uint32_t cp)
     if (text_cp_forbidden(cp, 0) != TEXT_ALLOWED) return -1;
     int w = wcwidth((wchar_t)cp);
     if (w < 0) return -1;
+    /* (The program's wcwidth() counts them so already; this for a build without it.) */
+    if (w == 1 && termwidth_wide() && termwidth_ambiguous(cp)) w = 2;
     return w > 2 ? 2 : w;
 }
 

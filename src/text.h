@@ -80,7 +80,8 @@ int text_find_forbidden(const char *s, size_t n, unsigned flags, struct text_pos
 */
 char *text_printable(const char *s, unsigned flags);
 /*
-** Columns one code point takes on a terminal: 0 (combining), 1 or 2.
+** Columns one code point takes on a terminal: 0 (combining), 1 or 2; a
+** character of East-Asian ambiguous width takes 2 while termwidth_wide().
 ** Returns -1 for characters that cannot be shown (controls, unassigned, and
 ** what text_cp_forbidden() refuses); callers show those as '?'.
 */
