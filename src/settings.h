@@ -46,7 +46,7 @@ enum setting_type {
             N_("Where exports, saved receipts and the rates CSV go when only a file name is "      \
                "typed; made when first written to"))                                               \
     SETTING(AMBIGUOUS_WIDE, "ambiguous_wide", SETTING_COLUMNS, "auto",                             \
-            N_("Ambiguous width as 2 columns"),                                                    \
+            N_("Ambiguous-width characters"),                                                      \
             N_("Whether this terminal draws characters of ambiguous width (the dot in Uyghur "     \
                "names, Greek letters) in two columns, as PuTTY's CJK setting does: automatic "     \
                "asks the terminal at start"))
