@@ -62,7 +62,7 @@ keys desk F9
 choose desk "设置"
 wait_for desk "诉求首先显示"
 expect desk "the setting says what it is for" "打开诉求时首先显示的队列"
-keys desk BTab BTab # the queue is the last setting but the export folder
+keys desk BTab BTab BTab # the queue: after it come the export folder and the ambiguous width
 wait_for desk "打开诉求时首先显示的队列"
 keys desk Enter
 wait_for desk "待派单"

@@ -112,10 +112,14 @@ keys desk Tab Tab Tab Tab
 type_text desk "110101199003074477"
 keys desk Tab
 expect desk "a registered ID number offers the existing record" "此身份证号已登记：张三"
-keys desk y
-expect desk "which opens" "号码已遮蔽"
+keys desk Left Enter
+expect desk "which opens over the form" "号码已遮蔽"
 keys desk Escape
-expect desk "and the form is gone: Escape goes back to the list" "查找："
+wait_for desk "登记新居民"
+keys desk Escape
+wait_for desk "放弃填写的内容并返回"
+keys desk y
+expect desk "and the form, left, goes back to the list" "查找："
 n=$(sqlite3 "$DB" "SELECT count(*) FROM resident WHERE id_number = '110101199003074477'")
 [ "$n" = 1 ] && t_ok "no second record" || t_fail "no second record" "$n"
 
