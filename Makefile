@@ -82,10 +82,10 @@ PRINT_NEEDS = cmd:paps:paps cmd:gs:ghostscript cmd:fc-list:fontconfig \
 XDG_DATA_HOME ?= $(HOME)/.local/share
 DEMO_DB ?= $(XDG_DATA_HOME)/bangban/demo.db
 
-.PHONY: all check-calls run test test-unit test-cli test-e2e bench fuzz reliability install uninstall po format clean deps deps-test check-layers unit
+.PHONY: all check-calls run test test-unit test-cli test-e2e bench fuzz reliability install uninstall po format clean deps deps-test check-layers check-chrome unit
 .DELETE_ON_ERROR:
 
-all: check-layers bangban check-calls $(MO)
+all: check-layers check-chrome bangban check-calls $(MO)
 
 # --- dependencies ---------------------------------------------------------
 # Install what is missing through apt-get when root; otherwise print the
@@ -146,6 +146,16 @@ check-calls: bangban
 	@sh tests/layer-calls.sh src "$(CORE_SRC:%.c=build/rel/%.o)" db "$(DB_SRC:%.c=build/rel/%.o)" \
 	  app "$(SVC_SRC:%.c=build/rel/%.o)" ui "$(UI_SRC:%.c=build/rel/%.o)" \
 	  cli "$(CLI_SRC:%.c=build/rel/%.o)"
+
+# The program's own text (string literals and the Chinese catalogue) holds no
+# character of East-Asian ambiguous width: terminals set to draw them wide
+# (PuTTY's and xterm's CJK setting) would shift the rows (tests/tools/chrome_width.c).
+build/tools/chrome_width: tests/tools/chrome_width.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 $(WARN) -D_XOPEN_SOURCE=700 -O1 -o $@ $< $(shell $(PKG_CONFIG) --cflags --libs icu-uc)
+
+check-chrome: build/tools/chrome_width
+	@build/tools/chrome_width $(LAYER_FILES) locale/zh_CN.po
 
 # --- build ------------------------------------------------------------------
 bangban: $(REL_OBJ)

@@ -63,7 +63,7 @@ static char *resident_shown(size_t i, const void *rec)
     const struct resident *r = rec;
     if (str_eq(resident_fields[i].name, "gender")) return xstrdup(resident_gender_text(r->gender));
     if (str_eq(resident_fields[i].name, "community_id"))
-        return *r->grid ? xasprintf("%s · %s", r->community, r->grid) : xstrdup(r->community);
+        return *r->grid ? xasprintf("%s / %s", r->community, r->grid) : xstrdup(r->community);
     return NULL;
 }
 

@@ -19,6 +19,10 @@ static const struct setting table[SETTING_COUNT] = {
 #undef SETTING_ROW
 };
 
+const char *const setting_columns_values[SETTING_COLUMNS_COUNT] = {"auto", "1", "2"};
+const char *const setting_columns_labels[SETTING_COLUMNS_COUNT] = {
+    N_("Automatic"), N_("One column"), N_("Two columns")};
+
 const struct setting *setting_info(enum setting_id id)
 {
     return &table[id];
@@ -53,6 +57,10 @@ const char *setting_check(enum setting_id id, const char *text)
         return request_queue_parse(text) >= 0 ? NULL : _("Not one of the queues");
     case SETTING_FOLDER:
         return folder_check(text);
+    case SETTING_COLUMNS:
+        for (int i = 0; i < SETTING_COLUMNS_COUNT; i++)
+            if (str_eq(text, setting_columns_values[i])) return NULL;
+        return _("Not auto, 1 or 2");
     default:
         return validate_line(text);
     }

@@ -22,6 +22,7 @@ enum setting_type {
     SETTING_WHOLE,    /* a whole number from 0 to 10,000 */
     SETTING_QUEUE,    /* one of the desk's queues, by its code (request_queue_code()) */
     SETTING_FOLDER,   /* a folder from the root or ~/; "" for the default (folder_exports()) */
+    SETTING_COLUMNS,  /* auto, 1 or 2: columns of an ambiguous-width character (src/termwidth.h) */
 };
 
 /* SETTING(ID, key, type, default, label, help): every setting, in the order the form shows them. */
@@ -43,7 +44,12 @@ enum setting_type {
             N_("The queue the requests screen shows first"))                                       \
     SETTING(EXPORT_DIR, "export_dir", SETTING_FOLDER, "", N_("Export folder"),                     \
             N_("Where exports, saved receipts and the rates CSV go when only a file name is "      \
-               "typed; made when first written to"))
+               "typed; made when first written to"))                                               \
+    SETTING(AMBIGUOUS_WIDE, "ambiguous_wide", SETTING_COLUMNS, "auto",                             \
+            N_("Ambiguous-width characters"),                                                      \
+            N_("Whether this terminal draws characters of ambiguous width (the dot in Uyghur "     \
+               "names, Greek letters) in two columns, as PuTTY's CJK setting does: automatic "     \
+               "asks the terminal at start"))
 
 enum setting_id {
 #define SETTING_ENUM(id, key, type, dflt, label, help) SETTING_##id,
@@ -65,6 +71,12 @@ const struct setting *setting_info(enum setting_id id);
 
 /* NULL when text is a good value for setting id, else why not (translated, borrowed). */
 const char *setting_check(enum setting_id id, const char *text);
+
+/* The values of a SETTING_COLUMNS setting, in the order a form offers them, and their labels
+ * (msgids). */
+#define SETTING_COLUMNS_COUNT 3
+extern const char *const setting_columns_values[SETTING_COLUMNS_COUNT];
+extern const char *const setting_columns_labels[SETTING_COLUMNS_COUNT];
 
 /* A number setting's value from its text (its default when the text is not a good value). */
 double setting_number(enum setting_id id, const char *text);

@@ -2,6 +2,7 @@
 ** text: see text.h.
 */
 #include "text.h"
+#include "termwidth.h"
 #include "util.h"
 
 #include <limits.h>
@@ -154,6 +155,8 @@ int text_cp_width(uint32_t cp)
     if (text_cp_forbidden(cp, 0) != TEXT_ALLOWED) return -1;
     int w = wcwidth((wchar_t)cp);
     if (w < 0) return -1;
+    /* (The program's wcwidth() counts them so already; this for a build without it.) */
+    if (w == 1 && termwidth_wide() && termwidth_ambiguous(cp)) w = 2;
     return w > 2 ? 2 : w;
 }
 
@@ -238,7 +241,8 @@ static int fit_pad(char *dst, size_t cap, size_t *len, int n)
 
 int text_fit(char *dst, size_t cap, const char *src, int cols, unsigned flags)
 {
-    static const char ellipsis[] = "\xE2\x80\xA6"; /* … takes one column */
+    /* Two ASCII dots: two columns on every terminal, whatever it does with ambiguous widths. */
+    static const char ellipsis[] = TEXT_ELLIPSIS;
     size_t len = 0;
     int used = 0;
     int cut = 0;
@@ -246,8 +250,9 @@ int text_fit(char *dst, size_t cap, const char *src, int cols, unsigned flags)
     if (cap == 0) return 0;
     if (cols < 0) cols = 0;
     int room = cols;
+    int ew = cols < (int)sizeof ellipsis - 1 ? cols : (int)sizeof ellipsis - 1; /* dots that fit */
     if ((flags & TEXT_FIT_ELLIPSIS) && width_over(src, cols)) {
-        room = cols - 1;
+        room = cols - ew;
         cut = 1;
     }
     const char *s = src;
@@ -270,11 +275,11 @@ int text_fit(char *dst, size_t cap, const char *src, int cols, unsigned flags)
         used += w;
         s += n;
     }
-    /* (Cut by a small cap rather than by width, the '…' may not fit in cols either.) */
-    if (cut && (flags & TEXT_FIT_ELLIPSIS) && used < cols && len + sizeof ellipsis <= cap) {
-        memcpy(dst + len, ellipsis, sizeof ellipsis - 1);
-        len += sizeof ellipsis - 1;
-        used++;
+    /* (Cut by a small cap rather than by width, the dots may not fit in cols either.) */
+    if (cut && (flags & TEXT_FIT_ELLIPSIS) && used + ew <= cols && len + (size_t)ew < cap) {
+        memcpy(dst + len, ellipsis, (size_t)ew);
+        len += (size_t)ew;
+        used += ew;
     }
     dst[len] = '\0';
     if (flags & TEXT_FIT_NOPAD) return used;
@@ -306,7 +311,8 @@ char *text_fit_dup(const char *src, int cols, unsigned flags)
 /* Punctuation that must not start a line (避头) or end one (避尾). */
 static int no_line_start(uint32_t cp)
 {
-    static const char closing[] = "，。、：；！？）」』》〉】〕…％,.:;!)]}%";
+    /* The text's own …, not chrome: tests/tools/chrome_width.c lets it through. */
+    static const char closing[] = "，。、：；！？）」』》〉】〕…％,.:;!)]}%"; /* not chrome */
     char u[5] = {0};
     utf8_encode(cp, u);
     return cp && strstr(closing, u) != NULL;
@@ -466,9 +472,9 @@ char *text_excerpt(const char *s, size_t chars)
         n++;
     }
     if (!s[i]) return xstrdup(s);
-    char *cut = xmalloc(i + 4);
+    char *cut = xmalloc(i + sizeof TEXT_ELLIPSIS);
     memcpy(cut, s, i);
-    memcpy(cut + i, "\xE2\x80\xA6", 4); /* … and the NUL */
+    memcpy(cut + i, TEXT_ELLIPSIS, sizeof TEXT_ELLIPSIS); /* and the NUL */
     return cut;
 }
 

@@ -80,7 +80,8 @@ int text_find_forbidden(const char *s, size_t n, unsigned flags, struct text_pos
 */
 char *text_printable(const char *s, unsigned flags);
 /*
-** Columns one code point takes on a terminal: 0 (combining), 1 or 2.
+** Columns one code point takes on a terminal: 0 (combining), 1 or 2; a
+** character of East-Asian ambiguous width takes 2 while termwidth_wide().
 ** Returns -1 for characters that cannot be shown (controls, unassigned, and
 ** what text_cp_forbidden() refuses); callers show those as '?'.
 */
@@ -92,8 +93,15 @@ int text_width(const char *s);
 /* Number of code points in s; each bad byte counts as one. */
 size_t text_chars(const char *s);
 
+/*
+** What ends a cut string: two ASCII dots, never U+2026, which terminals set
+** to draw East-Asian ambiguous characters wide (PuTTY's and xterm's CJK
+** setting) draw in two columns where everything else counts one.
+*/
+#define TEXT_ELLIPSIS ".."
+
 /* text_fit() flags. */
-#define TEXT_FIT_ELLIPSIS 1u /* end a cut string with '…' */
+#define TEXT_FIT_ELLIPSIS 1u /* end a cut string with TEXT_ELLIPSIS */
 #define TEXT_FIT_RIGHT    2u /* pad on the left instead of the right */
 #define TEXT_FIT_NOPAD    4u /* do not pad a short string */
 
@@ -101,7 +109,8 @@ size_t text_chars(const char *s);
 ** Write src into dst (cap bytes) so that it takes exactly cols columns:
 ** glyphs are copied until the next one would cross the edge (a wide
 ** character never straddles it), then the rest is padded with spaces.
-** With TEXT_FIT_ELLIPSIS a string that had to be cut ends in '…'.
+** With TEXT_FIT_ELLIPSIS a string that had to be cut ends in TEXT_ELLIPSIS
+** (as much of it as cols has room for).
 ** Bad bytes and unprintable characters become '?'. dst is always
 ** NUL-terminated; a cap of cols * 4 + 8 is always enough for text without
 ** combining marks. Returns the number of columns written.
@@ -162,7 +171,7 @@ char *text_trim(const char *s);
 int text_is_line(const char *s);
 
 /*
-** The first chars characters of s, ending in '…' when s is longer: what a
+** The first chars characters of s, ending in TEXT_ELLIPSIS when s is longer: what a
 ** message quotes of a cell or a header, however long it is. Caller frees.
 */
 char *text_excerpt(const char *s, size_t chars);

@@ -233,7 +233,7 @@ int dialog_choose(const char *title, choice_source src, void *ctx, const char *i
         listview_draw(&lv, b.y + 2, b.x + 1, b.h - 3, b.w - 2);
         if (c.items.n == 0)
             draw_text(b.y + 3, b.x + 2, b.w - 4, _("Nothing matches"), term_attr(UI_DIALOG), 0);
-        char *count = xasprintf(_("%zu found · Enter chooses · Esc cancels"), c.items.n);
+        char *count = xasprintf(_("%zu found, Enter chooses, Esc cancels"), c.items.n);
         draw_center(b.y + b.h - 1, b.x, b.w, count, term_attr(UI_DIALOG) | A_DIM);
         free(count);
         move(fake.cursor_y, fake.cursor_x);
@@ -285,7 +285,7 @@ int dialog_input_lines(const char *title, const char *prompt, const char *initia
         else
             draw_center(b.y + b.h - 1, b.x, b.w,
                         lines > 1 ? _("Enter accepts  Alt+Enter new line  Esc cancels")
-                                  : _("Enter accepts · Esc cancels"),
+                                  : _("Enter accepts, Esc cancels"),
                         term_attr(UI_DIALOG) | A_DIM);
         free(refused);
         move(fake.cursor_y, fake.cursor_x);
@@ -430,7 +430,7 @@ int dialog_inputs(const char *title, const char *const *prompts, char **values, 
         if (foot)
             draw_center(b.y + b.h - 1, b.x, b.w, foot, term_attr(UI_ERROR));
         else
-            draw_center(b.y + b.h - 1, b.x, b.w, _("Tab next field · Enter accepts · Esc cancels"),
+            draw_center(b.y + b.h - 1, b.x, b.w, _("Tab next field, Enter accepts, Esc cancels"),
                         term_attr(UI_DIALOG) | A_DIM);
         free(refused);
         move(cy, cx);
@@ -494,7 +494,7 @@ int dialog_checklist(const char *title, const char *const *items, int *checked, 
                       i == sel ? term_attr(UI_SELECTED) : term_attr(UI_DIALOG), 0);
             free(line);
         }
-        draw_center(b.y + b.h - 1, b.x, b.w, _("Space ticks · F2 accepts · Esc cancels"),
+        draw_center(b.y + b.h - 1, b.x, b.w, _("Space ticks, F2 accepts, Esc cancels"),
                     term_attr(UI_DIALOG) | A_DIM);
         curs_set(0);
         struct key k;

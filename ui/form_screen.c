@@ -274,7 +274,7 @@ static void form_screen_draw(struct screen *s, int top, int rows)
         draw_textf(top, 1, COLS - 2, term_attr(UI_DIM), _("Version %lld, last changed %s by %s%s"),
                    (long long)record_int(t, fs->orig, "version"),
                    record_text(t, fs->orig, "updated_at"), record_text(t, fs->orig, "updated_by"),
-                   record_int(t, fs->orig, "retired") ? _(" · retired") : "");
+                   record_int(t, fs->orig, "retired") ? _(" (retired)") : "");
     else if (!on_file(fs, fs->orig))
         draw_text(top, 1, COLS - 2,
                   fs->spec->intro_new ? _(fs->spec->intro_new)
@@ -282,7 +282,7 @@ static void form_screen_draw(struct screen *s, int top, int rows)
                   term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
     form_draw(&fs->form, top + 2, rows - 3, COLS, s);
     const char *footer =
-        fs->spec->footer ? fs->spec->footer : N_("Tab/Enter: next field · F2: save · Esc: back");
+        fs->spec->footer ? fs->spec->footer : N_("Tab/Enter: next field, F2: save, Esc: back");
     draw_text(top + rows - 1, 1, COLS - 2, _(footer), term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
 }
 

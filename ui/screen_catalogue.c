@@ -201,7 +201,7 @@ static void catalogue_loaded(struct list_screen *ls)
 static char *catalogue_tab_note(struct list_screen *ls)
 {
     if (ls->tab != TAB_CALENDAR || !ls->ctx) return xstrdup(_("Tab: next list"));
-    return xasprintf(_("Working hours %s · Tab: next list"), (const char *)ls->ctx);
+    return xasprintf(_("Working hours %s; Tab: next list"), (const char *)ls->ctx);
 }
 
 /* The year after the last one the calendar holds days of (next year when it holds none). */

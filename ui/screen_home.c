@@ -156,7 +156,7 @@ static void home_draw(struct screen *s, int top, int rows)
 {
     struct home *h = (struct home *)s;
     int y = top + 1;
-    char *head = xasprintf(_("%s Party and Masses Service Centre · front desk"),
+    char *head = xasprintf(_("%s Party and Masses Service Centre, front desk"),
                            str_empty(ui.district) ? "" : ui.district);
     draw_text(y, 2, COLS - 4, head, A_BOLD, TEXT_FIT_ELLIPSIS);
     free(head);
@@ -176,12 +176,12 @@ static void home_draw(struct screen *s, int top, int rows)
     y++;
     if (h->requests_ok)
         draw_textf(y, 4, COLS - 6, h->overdue ? term_attr(UI_ERROR) : term_attr(UI_NORMAL),
-                   _("Requests %lld · open %lld · overdue %lld"), (long long)h->requests,
+                   _("Requests %lld, open %lld, overdue %lld"), (long long)h->requests,
                    (long long)h->open, (long long)h->overdue);
     y++;
     if (h->counts_ok)
         draw_textf(y++, 4, COLS - 6, term_attr(UI_NORMAL),
-                   _("Streets %lld · communities %lld · grids %lld · buildings %lld"),
+                   _("Streets %lld, communities %lld, grids %lld, buildings %lld"),
                    (long long)h->counts[AREA_STREET], (long long)h->counts[AREA_COMMUNITY],
                    (long long)h->counts[AREA_GRID], (long long)h->counts[AREA_BUILDING]);
     y++;

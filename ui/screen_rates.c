@@ -241,10 +241,10 @@ static void rates_draw(struct screen *s, int top, int rows)
 {
     struct rates_screen *rs = (struct rates_screen *)s;
     char *period = rates_period(rs->from, rs->to);
-    char *head = xasprintf(rs->chart ? _("Requests taken down %s · fewer than %d follow-ups: not "
-                                         "ranked · Tab: the table")
-                                     : _("Requests taken down %s · fewer than %d follow-ups: not "
-                                         "ranked · Tab: the chart"),
+    char *head = xasprintf(rs->chart ? _("Requests taken down %s; fewer than %d follow-ups: not "
+                                         "ranked; Tab: the table")
+                                     : _("Requests taken down %s; fewer than %d follow-ups: not "
+                                         "ranked; Tab: the chart"),
                            period, rs->min_followed);
     free(period);
     draw_text(top, 1, COLS - 2, head, A_BOLD, TEXT_FIT_ELLIPSIS);

@@ -233,7 +233,7 @@ static char *queue_status(struct list_screen *ls)
     if (q->elsewhere > rows->total)
         strbuf_addf(&sb, q->elsewhere_more ? _(", more than %lld in All") : _(", %lld in All"),
                     (long long)q->elsewhere);
-    strbuf_addf(&sb, " · %s", _(request_sort_label(q->sort)));
+    strbuf_addf(&sb, "  %s", _(request_sort_label(q->sort)));
     return strbuf_detach(&sb);
 }
 

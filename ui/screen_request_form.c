@@ -309,7 +309,7 @@ static const struct form_spec intake_spec = {
     .title_edit = N_("New request"),
     .intro = N_("A new request: the service item fills in category and unit. F2 saves and "
                 "dispatches."),
-    .footer = N_("Tab/Enter: next field · F2: save · Answer: only to close a consultation at once"),
+    .footer = N_("Tab/Enter: next field, F2: save, Answer: only to close a consultation at once"),
     .build = intake_build,
     .check = form_cross_check,
     .read = intake_read,

@@ -146,7 +146,7 @@ static int block(int y, const char *label, const char *text, int max, attr_t att
     for (const char *p = text; *p && used < max; used++) {
         const char *start = p;
         size_t n = text_wrap_line(p, cols, &p);
-        char *row = used + 1 == max && *p ? xasprintf("%.*s…", (int)n, start) : xstrndup(start, n);
+        char *row = used + 1 == max && *p ? xasprintf("%.*s..", (int)n, start) : xstrndup(start, n);
         draw_text(y + used, 1 + lw, cols, row, attr, TEXT_FIT_ELLIPSIS);
         free(row);
     }
@@ -248,7 +248,7 @@ static char *event_line(const struct request_event_row *e)
     strbuf_adds(&sb, what);
     free(what);
     if (str_eq(e->role, "unit")) strbuf_adds(&sb, _(" (for the unit)"));
-    if (e->from != e->to) strbuf_addf(&sb, " → %s", _(request_state_label(e->to)));
+    if (e->from != e->to) strbuf_addf(&sb, " -> %s", _(request_state_label(e->to)));
     if (e->text && *e->text) strbuf_addf(&sb, _("; %s"), e->text);
     return strbuf_detach(&sb);
 }
@@ -276,12 +276,12 @@ static void view_draw(struct screen *s, int top, int rows)
     free(phone);
     const char *channel = request_word_label(request_channels, r->channel);
     const char *kind = request_word_label(request_kinds, r->kind);
-    char *ck = xasprintf("%s · %s · %s", channel ? _(channel) : r->channel,
+    char *ck = xasprintf("%s / %s / %s", channel ? _(channel) : r->channel,
                          kind ? _(kind) : r->kind, _(request_level_label(r->level)));
     pair(y++, half, COLS - half - 1, _("Channel"), ck, term_attr(UI_NORMAL));
     free(ck);
     const char *category = request_word_label(request_categories, r->category);
-    char *item = *r->item_name ? xasprintf("%s %s · %s", r->item_code, r->item_name,
+    char *item = *r->item_name ? xasprintf("%s %s / %s", r->item_code, r->item_name,
                                            category ? _(category) : "")
                                : xstrdup(category ? _(category) : "");
     pair(y++, 1, COLS - 2, _("Service item"), item, term_attr(UI_NORMAL));

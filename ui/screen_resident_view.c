@@ -159,7 +159,7 @@ static void view_draw(struct screen *s, int top, int rows)
     else if (room >= 1)
         draw_text(y, 3, COLS - 4, _("None yet."), term_attr(UI_DIM), 0);
     draw_textf(top + rows - 2, 1, COLS - 2, term_attr(UI_DIM),
-               _("Registered %s %s · changed %s %s · version %lld"), r->created_at, r->created_by,
+               _("Registered %s %s, changed %s %s, version %lld"), r->created_at, r->created_by,
                r->updated_at, r->updated_by, (long long)r->version);
     draw_text(top + rows - 1, 1, COLS - 2,
               _("Numbers are masked: F9 shows one in full, recorded with the reason."),

@@ -41,6 +41,23 @@ static int queue_source(void *ctx, const char *query, struct choice_list *out)
     return 0;
 }
 
+/* The values a columns setting chooses among; a choice's id is the value's index + 1. */
+static int columns_source(void *ctx, const char *query, struct choice_list *out)
+{
+    (void)ctx;
+    for (int i = 0; i < SETTING_COLUMNS_COUNT; i++)
+        choice_list_offer(out, query, i + 1, _(setting_columns_labels[i]), "");
+    return 0;
+}
+
+/* The index of a columns setting's value (0, auto, when it is none of them). */
+static int columns_index(const char *value)
+{
+    for (int i = 0; i < SETTING_COLUMNS_COUNT; i++)
+        if (str_eq(value, setting_columns_values[i])) return i;
+    return 0;
+}
+
 static void settings_build(struct form_screen *fs)
 {
     const struct settings *s = fs->orig;
@@ -53,6 +70,10 @@ static void settings_build(struct form_screen *fs)
             at = form_add_choice(&fs->form, _(info->label), q + 1,
                                  q >= 0 ? _(request_queue_label((enum request_queue)q)) : "",
                                  queue_source, NULL, 0, 14);
+        } else if (info->type == SETTING_COLUMNS) {
+            int c = columns_index(value);
+            at = form_add_choice(&fs->form, _(info->label), c + 1, _(setting_columns_labels[c]),
+                                 columns_source, NULL, 0, 14);
         } else if (info->type == SETTING_FOLDER) {
             /* The folder itself, the default's too, so the clerk sees where files go. */
             char *folder = str_empty(value) ? folder_exports("") : xstrdup(value);
@@ -83,6 +104,13 @@ static int settings_read(struct form_screen *fs, void *rec)
                 record_take(&s->value[i], text), text = NULL;
             free(text);
             free(dflt);
+            continue;
+        }
+        if (type == SETTING_COLUMNS) {
+            int c = form_choice(&fs->form, i) - 1;
+            const char *value = setting_columns_values[c >= 0 ? c : 0];
+            if (!str_eq(value, settings_value(orig, (enum setting_id)i)))
+                record_set(&s->value[i], value);
             continue;
         }
         if (type != SETTING_QUEUE) {

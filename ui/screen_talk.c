@@ -153,7 +153,7 @@ static char *talk_status(struct list_screen *ls)
 static const char *talk_footer(struct list_screen *ls)
 {
     (void)ls;
-    return _("Enter: the session's requests and their state · F7: a new session");
+    return _("Enter: the session's requests and their state; F7: a new session");
 }
 
 static const struct list_tab talk_tab = {.type = &talk_record,

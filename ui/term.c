@@ -3,6 +3,7 @@
 */
 #include "ui/term.h"
 #include "src/i18n.h"
+#include "src/termwidth.h"
 #include "src/util.h"
 
 #include <signal.h>
@@ -17,6 +18,7 @@ static int active;
 static SCREEN *screen;
 static volatile sig_atomic_t pending_signal;
 static attr_t attrs[UI_COLOR_COUNT];
+static int ambiguous_detected; /* termwidth_probe()'s answer at start */
 
 /* F-keys as PuTTY (ESC [11~ ...) and the Linux console (ESC [[A ...) send them. */
 static const struct {
@@ -127,6 +129,9 @@ int term_start(char **err)
     if (tcgetattr(STDIN_FILENO, &saved_tty) == 0) have_saved_tty = 1;
     signals_install();
     if (!getenv("ESCDELAY")) set_escdelay(25);
+    /* How the terminal draws ambiguous characters, asked before curses owns it. */
+    fflush(stdout);
+    ambiguous_detected = termwidth_probe(STDIN_FILENO, STDOUT_FILENO, 100);
     screen = newterm(NULL, stdout, stdin);
     if (!screen) {
         *err = xasprintf(_("the terminal type \"%s\" is unknown"), term);
@@ -161,6 +166,11 @@ void term_stop(void)
 attr_t term_attr(enum ui_color c)
 {
     return attrs[c];
+}
+
+int term_ambiguous_detected(void)
+{
+    return ambiguous_detected;
 }
 
 int term_signal(void)

@@ -56,4 +56,10 @@ attr_t term_attr(enum ui_color c);
 /* The terminating signal received (SIGTERM, SIGHUP, SIGINT), or 0. */
 int term_signal(void);
 
+/*
+** How the terminal answered at term_start() when asked how wide it draws an
+** ambiguous character (U+00B7): 2 columns, 1, or 0 when it did not answer.
+*/
+int term_ambiguous_detected(void);
+
 #endif

@@ -6,6 +6,7 @@
 #include "src/actor.h"
 #include "src/folder.h"
 #include "src/i18n.h"
+#include "src/termwidth.h"
 #include "src/text.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
@@ -96,7 +97,7 @@ static void draw_title(const struct screen *s)
     strbuf_addf(&right, "%s ", actor_name());
     int rw = text_width(strbuf_str(&right));
     if (rw > COLS / 2) rw = COLS / 2;
-    draw_textf(0, 0, COLS - rw, a, " %s · %s", _("bangban"), s->title);
+    draw_textf(0, 0, COLS - rw, a, " %s - %s", _("bangban"), s->title);
     draw_text(0, COLS - rw, rw, strbuf_str(&right), a, TEXT_FIT_RIGHT);
     strbuf_free(&right);
 }
@@ -266,6 +267,14 @@ static void escape_hint(void)
 void ui_keys_apply(void)
 {
     input_set_escape((int)settings_get_number(ui.db, SETTING_ESC_WINDOW), escape_hint);
+    /* Ambiguous characters: as set, or as the terminal answered at start. */
+    char *columns = settings_get(ui.db, SETTING_AMBIGUOUS_WIDE);
+    int wide = str_eq(columns, "2") || (str_eq(columns, "auto") && term_ambiguous_detected() == 2);
+    free(columns);
+    if (wide != termwidth_wide()) {
+        termwidth_set_wide(wide);
+        clearok(curscr, TRUE); /* every cell drawn again, laid out anew */
+    }
 }
 
 int ui_ask_export(const char *title, const char *prompt, const char *initial, char **path)

@@ -161,7 +161,7 @@ void textbox_draw(struct lineedit *le, int y, int x, int w, int h, attr_t attr, 
         char *text = lineedit_text_range(le, first, count);
         if (i == h - 1 && r + 1 < rows.n && !focused) {
             /* Rows hidden below: an ellipsis after this row's text, or in place of its end. */
-            char *more = xasprintf("%s…", text);
+            char *more = xasprintf("%s..", text);
             free(text);
             text = more;
         }

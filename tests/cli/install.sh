@@ -9,7 +9,8 @@ cp -r "$TOP/Makefile" "$TOP/bangban.1" "$TOP/src" "$TOP/db" "$TOP/ui" "$TOP/loca
 for d in app cli; do
     [ -d "$TOP/$d" ] && cp -r "$TOP/$d" "$T/tree/"
 done
-mkdir -p "$T/tree/tests" && cp "$TOP/tests/layer-calls.sh" "$T/tree/tests/"
+mkdir -p "$T/tree/tests/tools" && cp "$TOP/tests/layer-calls.sh" "$T/tree/tests/" &&
+    cp "$TOP/tests/tools/chrome_width.c" "$T/tree/tests/tools/"
 stage="$T/stage"
 if make -s -C "$T/tree" install DESTDIR="$stage" PREFIX=/usr >"$T/install.out" 2>&1; then
     t_ok "install: make install DESTDIR PREFIX=/usr"

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-open_section desk "服务清单" "帮办 · 服务清单"
+open_section desk "服务清单" "帮办 - 服务清单"
 expect desk "the catalogue opens on its items" "共 176 条"
 type_text desk "dtkr"
 expect desk "an item is found by pinyin initials" "共 1 条"
@@ -16,7 +16,7 @@ keys desk Tab Tab Tab Tab
 keys desk C-u
 type_text desk "两小时"
 keys desk Tab
-expect desk "a limit written wrong is said beside the field" "请写成“2小时”或“30分钟”"
+expect desk "a limit written wrong is said beside the field" "请写成「2小时」或「30分钟」"
 keys desk BTab C-u
 type_text desk "20分钟"
 keys desk F2

@@ -5,11 +5,11 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-open_section desk "服务清单" "帮办 · 服务清单"
+open_section desk "服务清单" "帮办 - 服务清单"
 keys desk F9
 choose desk "设置"
 wait_for desk "导出文件夹"
-expect desk "the settings show the default export folder" "$T/Documents/bang"
+expect desk "the settings show the default export folder" "$T/Documents/ba"
 keys desk Tab Tab Tab Tab Tab Tab Tab C-u
 type_text desk "导出"
 keys desk F2

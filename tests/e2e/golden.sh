@@ -121,13 +121,13 @@ done_with residents
 
 # 诉求: the first queue (the open work), 办理中, 全部, and one request's life.
 section requests "诉求" &&
-    golden requests-first requests "共 16 条 · 按期限" "2026-000048" "4编辑" &&
+    golden requests-first requests "共 16 条  按期限" "2026-000048" "4编辑" &&
     keys requests Tab Tab Tab &&
-    golden requests-working requests "共 12 条 · 按期限" "2026-000045" &&
+    golden requests-working requests "共 12 条  按期限" "2026-000045" &&
     keys requests BTab BTab BTab BTab &&
-    golden requests-all requests "共 400 条 · 最新在前" "7新建" &&
+    golden requests-all requests "共 400 条  最新在前" "7新建" &&
     type_text requests "2026-000054" &&
-    wait_for requests "共 1 条 · 最新在前" &&
+    wait_for requests "共 1 条  最新在前" &&
     keys requests Enter &&
     golden request-timeline requests "2026-000054  已办结" "办理经过（8）" "回访，办结" "9菜单" &&
     keys requests x &&
@@ -153,11 +153,11 @@ section rates "三率" &&
     golden rates-chart rates "[1/" "受理量" "9菜单" &&
     keys rates F9 &&
     choose rates "按街道" &&
-    golden rates-street-chart rates "三率 · 按街道" "[1/" "受理量" &&
+    golden rates-street-chart rates "三率（按街道）" "[1/" "受理量" &&
     keys rates Tab &&
-    golden rates-street rates "三率 · 按街道" "所属街道" "直接答复率" &&
+    golden rates-street rates "三率（按街道）" "所属街道" "直接答复率" &&
     keys rates F9 &&
-    choose rates "任选起止日期……" &&
+    choose rates "任选起止日期..." &&
     golden rates-period rates "任选时段的三率" "最后一天（含这一天）："
 keys rates Escape
 done_with rates
@@ -168,7 +168,7 @@ section areas "区域与楼宇" &&
     keys areas Tab &&
     golden areas-streets areas "共 6 条" "南市街道" &&
     keys areas F4 &&
-    golden area-edit areas "编辑街道" "F2 保存 · Esc 返回" "2保存"
+    golden area-edit areas "编辑街道" "F2 保存，Esc 返回" "2保存"
 done_with areas
 
 t_sanitizers "golden"

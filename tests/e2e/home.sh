@@ -4,7 +4,7 @@
 
 demo_db
 start desk
-expect desk "home screen in Chinese" "和平区党群服务中心 · 前台工作台"
+expect desk "home screen in Chinese" "和平区党群服务中心　前台工作台"
 expect desk "key bar on the last line" "1帮助"
 if screen desk | tail -1 | grep -q "10退出"; then t_ok "F10 quit in the key bar"; else t_fail "F10 quit in the key bar" "$(screen desk)"; fi
 expect desk "home leads to residents" "1  居民"

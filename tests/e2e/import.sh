@@ -41,7 +41,7 @@ type_text desk "$T/bad.csv"
 keys desk Tab Tab Enter
 wait_for desk "保持原登记不变"
 type_text desk "bc"
-expect desk "typing narrows the choice to 保持原登记不变" "共 1 项 · "
+expect desk "typing narrows the choice to 保持原登记不变" "共 1 项，"
 keys desk Enter
 wait_gone desk "回车选定"
 import_confirm desk
@@ -50,7 +50,7 @@ expect desk "registered residents are left alone" "未变 0，跳过 8"
 keys desk BTab Enter
 wait_for desk "回车选定"
 type_text desk "utf"
-wait_for desk "共 1 项 · "
+wait_for desk "共 1 项，"
 keys desk Enter
 expect desk "an encoding chosen by hand is used for the preview" "的表头无法按 UTF-8 读取"
 # (wrapped where the temporary path puts the line end, so read the lines joined)

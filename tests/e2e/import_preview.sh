@@ -31,11 +31,11 @@ expect desk "an unknown header is named, with how to map it" "不认识的列（
 keys desk F9
 wait_for desk "哪一列"
 type_text desk "婚姻"
-wait_for desk "共 1 项 · "
+wait_for desk "共 1 项，"
 keys desk Enter
 wait_for desk "「婚姻状况」列对应"
 type_text desk "备注"
-wait_for desk "共 1 项 · "
+wait_for desk "共 1 项，"
 keys desk Enter
 wait_gone desk "回车选定"
 expect desk "a mapped column is used" "家庭住址、婚姻状况"

@@ -19,7 +19,7 @@ expect desk "nobody is found, registering is offered" "（登记新居民）"
 keys desk Enter
 wait_gone desk "共 1 项"
 keys desk Tab
-expect desk "the resident form opens from the intake" "帮办 · 登记新居民"
+expect desk "the resident form opens from the intake" "帮办 - 登记新居民"
 type_text desk "周新民"
 keys desk Tab Tab Tab Tab
 type_text desk "120101195601010127"
@@ -58,7 +58,7 @@ keys desk Tab Tab
 type_text desk "和平商贸有限公司"
 keys desk Tab Tab Tab
 type_text desk "ts"
-wait_for desk "共 1 项 · "
+wait_for desk "共 1 项，"
 keys desk Enter
 keys desk Tab Tab Tab Tab Tab Tab Tab Tab
 type_text desk "企业开办需要哪些材料"
@@ -73,7 +73,7 @@ else
 fi
 keys desk BTab BTab BTab BTab BTab BTab BTab BTab BTab BTab
 type_text desk "zx"
-wait_for desk "共 1 项 · "
+wait_for desk "共 1 项，"
 keys desk Enter
 keys desk F2
 choose desk "回执保存为文件"
@@ -91,7 +91,7 @@ wait_for desk "待派单"
 keys desk Escape
 wait_for desk "前台工作台"
 choose desk "服务清单"
-wait_for desk "帮办 · 服务清单"
+wait_for desk "帮办 - 服务清单"
 keys desk F9
 choose desk "设置"
 expect desk "F9 on the catalogue, 设置, opens the settings" "本中心的设置"

@@ -59,7 +59,7 @@ quits bb "building: desk B quits cleanly"
 # --- a unit: A changes its kind, B its phone ----------------------------------------------------
 for w in ua ub; do
     case $w in ua) user=王芳 ;; ub) user=李明 ;; esac
-    open_section $w "服务清单" "帮办 · 服务清单" BANGBAN_USER=$user
+    open_section $w "服务清单" "帮办 - 服务清单" BANGBAN_USER=$user
     keys $w Tab
     wait_for $w "共 29 条"
     type_text $w "U01"
@@ -86,7 +86,7 @@ db_is "unit: the database holds A's kind and B's phone" \
 # --- a calendar day: A changes its name, B whether it is worked (a choice) ----------------------
 for w in ca cb; do
     case $w in ca) user=王芳 ;; cb) user=李明 ;; esac
-    open_section $w "服务清单" "帮办 · 服务清单" BANGBAN_USER=$user
+    open_section $w "服务清单" "帮办 - 服务清单" BANGBAN_USER=$user
     keys $w Tab Tab
     wait_for $w "工作日历"
     type_text $w "2026-10-01"
@@ -170,7 +170,7 @@ quits ub "catalogue: desk B quits cleanly"
 # --- an evening talk: A changes its officials, B its note ---------------------------------------
 for w in ta tb; do
     case $w in ta) user=王芳 ;; tb) user=李明 ;; esac
-    open_section $w "和平夜话" "帮办 · 和平夜话" BANGBAN_USER=$user
+    open_section $w "和平夜话" "帮办 - 和平夜话" BANGBAN_USER=$user
     type_text $w "滨江道社区议事厅"
     wait_for $w "共 1 场"
     keys $w F4

@@ -29,7 +29,7 @@ expect rates "per unit to begin with" "责任单位"
 # By community: the title and the first column say so, and the rows are communities.
 keys rates F9
 choose rates "按社区"
-expect rates "grouped by community, the title says so" "三率 · 按社区"
+expect rates "grouped by community, the title says so" "三率（按社区）"
 expect rates "the first column is the community" "所属社区"
 expect rates "a community is a row" "滨江道社区"
 keys rates End
@@ -38,7 +38,7 @@ keys rates Home
 # By street.
 keys rates F9
 choose rates "按街道"
-expect rates "grouped by street, the title says so" "三率 · 按街道"
+expect rates "grouped by street, the title says so" "三率（按街道）"
 expect rates "a street is a row" "劝业场街道"
 street_rows=$(screen rates | grep -c "街道  ")
 [ "$street_rows" -ge 6 ] && t_ok "each of the six streets has its row" ||
@@ -46,7 +46,7 @@ street_rows=$(screen rates | grep -c "街道  ")
 
 # A period typed: a day that does not exist is refused, naming the field and why.
 keys rates F9
-choose rates "任选起止日期……"
+choose rates "任选起止日期..."
 wait_for rates "任选时段的三率"
 keys rates C-u
 type_text rates "2026-02-30"

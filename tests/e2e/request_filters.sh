@@ -10,7 +10,7 @@ env BANGBAN_NOW="$NOW" BANGBAN_USER=desk1 "$BIN" --db "$DB" demo --residents 300
 
 open_section desk "诉求" "未办结" "BANGBAN_NOW=$NOW" BANGBAN_USER=desk1
 keys desk BTab
-wait_for desk "共 400 条 · 最新在前"
+wait_for desk "共 400 条  最新在前"
 
 # By state: 已办结.
 keys desk F9
@@ -19,7 +19,7 @@ wait_for desk "只看哪种状态的诉求"
 keys desk Down Down Down Down Down Down Down Down Down Down
 keys desk Enter
 closed=$(sqlite3 "$DB" "SELECT count(*) FROM request WHERE status = 'closed'")
-expect desk "the state filter keeps the closed requests" "共 $closed 条 · 最新在前"
+expect desk "the state filter keeps the closed requests" "共 $closed 条  最新在前"
 expect desk "and says so under the search" "只看：已办结"
 
 # By channel as well.
@@ -30,7 +30,7 @@ type_text desk "dh"
 wait_gone desk "窗口"
 keys desk Enter
 n=$(sqlite3 "$DB" "SELECT count(*) FROM request WHERE status = 'closed' AND channel = 'phone'")
-expect desk "and the channel" "共 $n 条 · 最新在前"
+expect desk "and the channel" "共 $n 条  最新在前"
 expect desk "both said" "只看：电话 已办结"
 
 # A period: a backwards one is refused with its reason.
@@ -48,7 +48,7 @@ keys desk Enter
 from=$(date -d "2026-02-01 00:00" +%s) to=$(date -d "2026-03-01 00:00" +%s)
 n=$(sqlite3 "$DB" "SELECT count(*) FROM request WHERE status = 'closed' AND channel = 'phone' AND created_at >= $from AND created_at < $to")
 expect desk "the period narrows it" "只看：电话 已办结 2026-02-01 至 2026-02-28"
-expect desk "to the requests taken down in it" "共 $n 条 · 最新在前"
+expect desk "to the requests taken down in it" "共 $n 条  最新在前"
 
 # The list as filtered, to Excel.
 keys desk F9
@@ -64,7 +64,7 @@ expect desk "the export says how many and where" "已导出 $n 件诉求到 $T/l
 # Every filter dropped.
 keys desk F9
 choose desk "取消全部筛选"
-expect desk "every filter dropped" "共 400 条 · 最新在前"
+expect desk "every filter dropped" "共 400 条  最新在前"
 keys desk Escape Escape
 wait_for desk "前台工作台"
 

@@ -70,7 +70,7 @@ expect desk "the reason is on the timeline" "退单待审；属地不符：不�
 
 act "改派" "改派给哪个单位"
 type_text desk "qcl"
-wait_for desk "共 1 项 · "
+wait_for desk "共 1 项，"
 keys desk Enter
 state "已派单" "re-routed to another unit"
 expect desk "the timeline names the new unit" "改派至区残联"

@@ -13,7 +13,7 @@ printf '%s\r\n' "姓名,身份证号" "张三,110101199003074477" >"$T/one.csv"
 pick() {
     name=$1
     type_text "$name" "$2"
-    expect "$name" "typing $2 narrows the chooser to $3" "共 1 项 · "
+    expect "$name" "typing $2 narrows the chooser to $3" "共 1 项，"
     wait_for "$name" "$3"
     shift 3
     keys "$name" "$@" Enter

@@ -30,7 +30,7 @@ quits b "desk B quits cleanly"
 
 # --- an item saved while its unit was retired: said at the unit ---------------------------------
 unit="(SELECT unit_id FROM service_item WHERE code = 'HB055')"
-open_section desk "服务清单" "帮办 · 服务清单"
+open_section desk "服务清单" "帮办 - 服务清单"
 type_text desk "dtkr"
 wait_for desk "HB055  电梯困人应急处置"
 keys desk Enter

@@ -7,7 +7,7 @@
 demo_db
 open_areas desk
 keys desk F9
-expect desk "F9 on the areas opens the staff kinds" "帮办 · 工作人员类别"
+expect desk "F9 on the areas opens the staff kinds" "帮办 - 工作人员类别"
 expect desk "the seeded kinds are listed" "党建指导员"
 type_text desk "djzd"
 expect desk "pinyin initials narrow the list" "共 1 条"

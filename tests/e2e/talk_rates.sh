@@ -48,7 +48,7 @@ expect desk "escalating asks why" "升级的理由"
 type_text desk "涉及多个社区"
 keys desk Enter
 expect desk "the timeline says to which level" "升至街道级：涉及多个社区"
-expect desk "the level is shown" "和平夜话 · 求助 · 街道"
+expect desk "the level is shown" "和平夜话 / 求助 / 街道"
 keys desk Escape
 expect desk "the session tells what is still open" "共 1 件，已办结 0 件，未办结 1 件"
 keys desk Escape
@@ -77,7 +77,7 @@ quits desk "quits cleanly"
 "$BIN" --db "$T/h.db" demo >/dev/null
 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$T/h.db" demo --requests 2000 --years 1 >/dev/null
 DB="$T/h.db"
-open_section rates "三率" "帮办 · 三率" BANGBAN_NOW=2026-11-30T09:00
+open_section rates "三率" "帮办 - 三率" BANGBAN_NOW=2026-11-30T09:00
 expect rates "三率 opens on this year" "2026-01-01 至 2026-11-30 受理的诉求"
 expect rates "the selected unit's response rate, counted, with its formula" "/ 派单件数"
 if screen rates | grep -q "^  满意率 [0-9.]*% = ([0-9]* + 1 x [0-9]*) / [0-9]*"; then

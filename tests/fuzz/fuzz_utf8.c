@@ -171,8 +171,9 @@ static void check_excerpt(const char *s, size_t chars)
         CHECK(strcmp(e, s) == 0);
     } else {
         size_t n = strlen(e);
-        CHECK(n >= 3 && strcmp(e + n - 3, "\xE2\x80\xA6") == 0);
-        CHECK(strncmp(e, s, n - 3) == 0 && text_chars(e) == chars + 1);
+        size_t en = strlen(TEXT_ELLIPSIS);
+        CHECK(n >= en && strcmp(e + n - en, TEXT_ELLIPSIS) == 0);
+        CHECK(strncmp(e, s, n - en) == 0 && text_chars(e) == chars + en);
     }
     free(e);
 }
