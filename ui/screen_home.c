@@ -170,12 +170,16 @@ static void home_draw(struct screen *s, int top, int rows)
         draw_text(y, 32, COLS - 34, _(sections[i].help), a, TEXT_FIT_ELLIPSIS);
     }
     y++;
-    if (h->residents_ok)
-        draw_textf(y, 4, COLS - 6, term_attr(UI_NORMAL), _("Residents %lld"),
-                   (long long)h->residents);
-    y++;
-    if (h->requests_ok)
-        draw_textf(y, 4, COLS - 6, h->overdue ? term_attr(UI_ERROR) : term_attr(UI_NORMAL),
+    /* Residents and requests on one row, the requests red while any is overdue. */
+    int x = 4;
+    if (h->residents_ok) {
+        char *people = xasprintf(_("Residents %lld"), (long long)h->residents);
+        draw_text(y, x, COLS - 6, people, term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
+        x += text_width(people) + 4;
+        free(people);
+    }
+    if (h->requests_ok && x < COLS - 6)
+        draw_textf(y, x, COLS - 2 - x, h->overdue ? term_attr(UI_ERROR) : term_attr(UI_NORMAL),
                    _("Requests %lld, open %lld, overdue %lld"), (long long)h->requests,
                    (long long)h->open, (long long)h->overdue);
     y++;
