@@ -65,6 +65,15 @@ static const struct verb {
      N_("the response, resolution and satisfaction rates per unit, community\n"
         "or street; --chart draws them month by month for the year up to --to"),
      0},
+    {"user", verb_user, 1,
+     N_("add LOGIN --role ROLE [--name N] [--phone P] [--unit U] [--scope S]\n"
+        "[--os-login O] [--password-stdin] | list | passwd LOGIN [--password-stdin]\n"
+        "| lock LOGIN | unlock LOGIN | retire LOGIN | bind LOGIN OS_LOGIN"),
+     N_("the users who sign in, their roles (desk, unit, chief, volunteers,\n"
+        "supervisor, admin, kiosk) and passwords, read from the terminal without\n"
+        "echo or from standard input, never from the command line; bound to a\n"
+        "system login, a user signs in without a password"),
+     0},
 };
 
 /* Append text with each line after the first indented by indent spaces. */

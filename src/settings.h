@@ -43,7 +43,11 @@ enum setting_type {
             N_("The queue the requests screen shows first"))                                       \
     SETTING(EXPORT_DIR, "export_dir", SETTING_FOLDER, "", N_("Export folder"),                     \
             N_("Where exports, saved receipts and the rates CSV go when only a file name is "      \
-               "typed; made when first written to"))
+               "typed; made when first written to"))                                               \
+    SETTING(LOCK_FAILURES, "lock_failures", SETTING_WHOLE, "5", N_("Failed sign-ins to lock"),     \
+            N_("Wrong passwords in a row that lock an account (0: never locked)"))                 \
+    SETTING(LOCK_MINUTES, "lock_minutes", SETTING_WHOLE, "15", N_("Lock (minutes)"),               \
+            N_("How long an account stays locked after too many wrong passwords"))
 
 enum setting_id {
 #define SETTING_ENUM(id, key, type, dflt, label, help) SETTING_##id,
