@@ -19,6 +19,7 @@
 #include "ui/form.h"
 #include "ui/screens.h"
 #include "ui/term.h"
+#include "ui/widget.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,17 @@ struct login {
     struct form form;
     char *why; /* the last refusal, shown under the fields; NULL when none */
 };
+
+/* u (freed here) signed in, by its bound system login (peer) or its password: it acts from now on.
+ */
+static void signed_in(struct user *u, int peer)
+{
+    actor_set(u->login);
+    free(ui.user);
+    ui.user = xstrdup(u->login);
+    ui.user_peer = peer;
+    record_free(&user_record, u);
+}
 
 static const enum action login_bar[] = {ACT_HELP, ACT_SAVE, ACT_QUIT, ACT_NONE};
 
@@ -60,8 +72,7 @@ static int login_try(struct login *l)
     l->why = NULL;
     form_set_text(&l->form, 1, "");
     if (got == SIGNIN_OK) {
-        actor_set(u.login);
-        record_free(&user_record, &u);
+        signed_in(&u, 0);
         ui_push(screen_home_new());
         return UI_CLOSE;
     }
@@ -127,10 +138,7 @@ struct screen *screen_start_new(void)
     struct user u;
     int rc;
     enum signin got = users_peer(ui.db, actor_os_login(), clock_now(), &u, &rc);
-    if (got == SIGNIN_OK) {
-        actor_set(u.login);
-        record_free(&user_record, &u);
-    }
+    if (got == SIGNIN_OK) signed_in(&u, 1);
     if (got == SIGNIN_OK || got == SIGNIN_NO_USERS) return screen_home_new();
     if (got == SIGNIN_ERROR) ui_db_failed(_("Not signed in"), rc);
     return screen_login_new();
@@ -197,4 +205,86 @@ void ui_password_own(struct screen *s, const struct command *c)
     }
     ui_password_change(u.id, u.login);
     record_free(&user_record, &u);
+}
+
+/* The cover's words and, for a password, its field; the cursor goes to s. */
+static void cover_draw(struct lineedit *pw, const char *why, struct screen *s)
+{
+    erase();
+    char *title = xasprintf("%s · %s", _("bangban"), _("Covered"));
+    draw_text(0, 0, COLS, title, term_attr(UI_TITLE), 0);
+    free(title);
+    int y = LINES / 2 - 3;
+    char *line = xasprintf(_("The screen is covered: %s was away for a while."), ui.user);
+    draw_center(y, 0, COLS, line, term_attr(UI_NORMAL));
+    free(line);
+    s->cursor_on = 0;
+    if (ui.user_peer) {
+        line = xasprintf(_("%s: press Enter to go on."), ui.user);
+        draw_center(y + 2, 0, COLS, line, term_attr(UI_NORMAL));
+    } else {
+        line = xasprintf(_("The password of %s, then Enter:"), ui.user);
+        draw_center(y + 2, 0, COLS, line, term_attr(UI_NORMAL));
+        field_draw(pw, y + 3, (COLS - 24) / 2, 24, term_attr(UI_FIELD), s, 1);
+    }
+    free(line);
+    if (why) draw_center(y + 5, 0, COLS, why, term_attr(UI_ERROR));
+    draw_center(LINES - 2, 0, COLS, _("What was typed is kept under the cover."),
+                term_attr(UI_DIM));
+    if (s->cursor_on) {
+        move(s->cursor_y, s->cursor_x);
+        curs_set(1);
+    } else {
+        curs_set(0);
+    }
+    refresh();
+}
+
+/* True when the user covered may go on: still bound to this system login, or its password. */
+static int cover_lifted(struct lineedit *pw, char **why)
+{
+    struct user u;
+    int rc;
+    enum signin got;
+    if (ui.user_peer) {
+        got = users_peer(ui.db, actor_os_login(), clock_now(), &u, &rc);
+    } else {
+        char *password = lineedit_text(pw);
+        got = users_signin(ui.db, ui.user, password, clock_now(), &u, &rc);
+        explicit_bzero(password, strlen(password));
+        free(password);
+        lineedit_clear(pw);
+    }
+    int same = got == SIGNIN_OK && str_eq(u.login, ui.user);
+    if (got == SIGNIN_OK) record_free(&user_record, &u);
+    free(*why);
+    *why = same ? NULL
+                : xstrdup(got == SIGNIN_ERROR ? db_rc_message(rc)
+                                              : _("Not signed in: the login or the password is "
+                                                  "wrong, or the account is locked for now."));
+    return same;
+}
+
+void ui_cover(void)
+{
+    struct lineedit pw;
+    lineedit_init(&pw, USER_PASSWORD_MAX);
+    pw.hidden = 1;
+    struct screen fake = {0};
+    char *why = NULL;
+    for (;;) {
+        cover_draw(&pw, why, &fake);
+        db_assert_idle(ui.db);
+        struct key k;
+        int r = input_read(&k, 1000);
+        if (term_signal()) break;
+        if (r <= 0 || k.code == KEY_RESIZE) continue;
+        enum action a = action_for_key(&k, 1);
+        if (a == ACT_ENTER && cover_lifted(&pw, &why)) break;
+        int changed;
+        if (!ui.user_peer && a != ACT_ENTER) field_key(&pw, a, &k, &changed);
+    }
+    lineedit_free(&pw);
+    free(why);
+    ui_overlay();
 }

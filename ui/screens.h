@@ -22,6 +22,14 @@ struct screen *screen_home_new(void);
 */
 struct screen *screen_start_new(void);
 
+/*
+** Cover the screen until the user signed in (ui.user) signs in again: by
+** their password, or, signed in by their bound system login, by Enter.
+** What the screens hold, unsaved typing included, is kept under it.
+** Returns when uncovered (or on a signal: term_signal()).
+*/
+void ui_cover(void);
+
 /* 操作员: the users who sign in (list and form). */
 struct screen *screen_users_new(void);
 

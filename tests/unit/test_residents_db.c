@@ -501,6 +501,7 @@ static void upgraded_database_is_refiled(void **state)
                                  " ALTER TABLE calendar DROP COLUMN version;"
                                  " ALTER TABLE calendar DROP COLUMN updated_at;"
                                  " ALTER TABLE calendar DROP COLUMN updated_by;"
+                                 " DROP TABLE \"user\";"
                                  " PRAGMA user_version = 3"),
                      DB_OK);
     assert_int_equal(resident_search(db, name, 50, &h), DB_OK);
@@ -528,6 +529,7 @@ static void upgrade_files_syllables_and_dots(void **state)
                                  " DELETE FROM resident_gram; DELETE FROM resident_key;"
                                  " UPDATE resident SET name = '买买提•艾力'"
                                  " WHERE name = '买买提·艾力';"
+                                 " DROP TABLE \"user\";"
                                  " PRAGMA user_version = 8"),
                      DB_OK);
     db_close(db);
