@@ -5,6 +5,8 @@
 #include "cli/cli.h"
 #include "app/ledgers.h"
 #include "cli/verbs.h"
+#include "db/user_store.h"
+#include "src/actor.h"
 #include "src/i18n.h"
 #include "src/text.h"
 #include "src/util.h"
@@ -188,6 +190,20 @@ static int verb_wait(void *ctx, long waited_ms)
     return 1;
 }
 
+/*
+** A verb acts as the user the system login is bound to, when it is bound
+** to an active one: what that user's role does not allow, the stores
+** refuse. Unbound, it acts as the system login (refused what needs a
+** right once the database has users).
+*/
+static void verb_act_as_bound(struct db *db)
+{
+    struct user u;
+    if (user_find_os(db, actor_os_login(), &u) != DB_OK) return;
+    if (!u.retired) actor_set(u.login);
+    record_free(&user_record, &u);
+}
+
 struct db *verb_open(const char *path, unsigned flags, int *status)
 {
     static int told;
@@ -196,6 +212,7 @@ struct db *verb_open(const char *path, unsigned flags, int *status)
     int rc = db_open(path, flags | DB_OPEN_QUEUE, &db, &err);
     if (rc == DB_OK) {
         db_set_wait(db, verb_wait, &told, 0);
+        verb_act_as_bound(db);
         return db;
     }
     verb_fail(err);

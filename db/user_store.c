@@ -5,6 +5,7 @@
 #include "db/audit_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
+#include "src/roles.h"
 
 #include <stdlib.h>
 
@@ -76,6 +77,20 @@ int user_find(struct db *db, const char *login, struct user *out)
 int user_find_os(struct db *db, const char *os_login, struct user *out)
 {
     return user_by(db, "u.os_login", os_login, 0, out);
+}
+
+int user_allowed(struct db *db, const char *actor, unsigned right)
+{
+    int64_t n;
+    int rc = user_count(db, &n);
+    if (rc != DB_OK || n == 0) return rc;
+    struct user u;
+    rc = user_find(db, actor, &u);
+    if (rc == DB_NOTFOUND) return DB_DENIED;
+    if (rc != DB_OK) return rc;
+    int allowed = !u.retired && roles_allow(u.role, right);
+    record_free(&user_record, &u);
+    return allowed ? DB_OK : DB_DENIED;
 }
 
 int user_count(struct db *db, int64_t *n)

@@ -28,6 +28,15 @@ int user_get(struct db *db, int64_t id, struct user *out);
 int user_find(struct db *db, const char *login, struct user *out);
 int user_find_os(struct db *db, const char *os_login, struct user *out);
 
+/*
+** May actor (a user's login) do what right (RIGHT_* of src/roles.h) asks?
+** DB_OK when its user is active and its role holds the right, or when the
+** database has no users yet (everyone acts as their system login);
+** DB_DENIED when not (no such user, retired, a role without it); or an
+** error. Stores call it before what they do.
+*/
+int user_allowed(struct db *db, const char *actor, unsigned right);
+
 /* The users on file, retired ones too, in *n: DB_OK or the error. */
 int user_count(struct db *db, int64_t *n);
 
