@@ -25,7 +25,7 @@ PKG_CONFIG ?= pkg-config
 INSTALL    ?= install
 VERSION     = 0.1.0
 
-PKGS = ncursesw sqlite3 icu-uc icu-i18n xlsxwriter nettle
+PKGS = ncursesw sqlite3 icu-uc icu-i18n xlsxwriter nettle libcrypt
 
 # Warnings: htop's set, all errors.
 WARN = -Wall -Wextra -Werror -pedantic -Wcast-align -Wcast-qual -Wfloat-equal -Wformat=2 \
@@ -67,7 +67,7 @@ MO = build/locale/zh_CN/LC_MESSAGES/bangban.mo
 # What each target needs from Debian: kind:name:package (pc = pkg-config module).
 BUILD_NEEDS = cmd:cc:build-essential cmd:pkg-config:pkg-config cmd:msgfmt:gettext \
               pc:ncursesw:libncurses-dev pc:sqlite3:libsqlite3-dev pc:icu-i18n:libicu-dev \
-              pc:xlsxwriter:libxlsxwriter-dev pc:nettle:nettle-dev
+              pc:xlsxwriter:libxlsxwriter-dev pc:nettle:nettle-dev pc:libcrypt:libcrypt-dev
 # The fuzz harnesses need clang and its libFuzzer runtime (file: a path that must exist).
 FUZZ_NEEDS  = cmd:clang:clang \
               file:$(shell clang -print-runtime-dir 2>/dev/null)/libclang_rt.fuzzer-$(shell uname -m).a:libclang-rt-14-dev

@@ -5,6 +5,8 @@
 #include "cli/cli.h"
 #include "app/ledgers.h"
 #include "cli/verbs.h"
+#include "db/user_store.h"
+#include "src/actor.h"
 #include "src/i18n.h"
 #include "src/text.h"
 #include "src/util.h"
@@ -68,6 +70,15 @@ static const struct verb {
         "[--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]"),
      N_("the response, resolution and satisfaction rates per unit, community\n"
         "or street; --chart draws them month by month for the year up to --to"),
+     0},
+    {"user", verb_user, 1,
+     N_("add LOGIN --role ROLE [--name N] [--phone P] [--unit U] [--scope S]\n"
+        "[--os-login O] [--password-stdin] | list | passwd LOGIN [--password-stdin]\n"
+        "| lock LOGIN | unlock LOGIN | retire LOGIN | bind LOGIN OS_LOGIN"),
+     N_("the users who sign in, their roles (desk, unit, chief, volunteers,\n"
+        "supervisor, admin, kiosk) and passwords, read from the terminal without\n"
+        "echo or from standard input, never from the command line; bound to a\n"
+        "system login, a user signs in without a password"),
      0},
 };
 
@@ -183,6 +194,20 @@ static int verb_wait(void *ctx, long waited_ms)
     return 1;
 }
 
+/*
+** A verb acts as the user the system login is bound to, when it is bound
+** to an active one: what that user's role does not allow, the stores
+** refuse. Unbound, it acts as the system login (refused what needs a
+** right once the database has users).
+*/
+static void verb_act_as_bound(struct db *db)
+{
+    struct user u;
+    if (user_find_os(db, actor_os_login(), &u) != DB_OK) return;
+    if (!u.retired) actor_set(u.login);
+    record_free(&user_record, &u);
+}
+
 struct db *verb_open(const char *path, unsigned flags, int *status)
 {
     static int told;
@@ -191,6 +216,7 @@ struct db *verb_open(const char *path, unsigned flags, int *status)
     int rc = db_open(path, flags | DB_OPEN_QUEUE, &db, &err);
     if (rc == DB_OK) {
         db_set_wait(db, verb_wait, &told, 0);
+        verb_act_as_bound(db);
         return db;
     }
     verb_fail(err);

@@ -4,6 +4,7 @@
 */
 #include "app/checks.h"
 #include "app/demo.h"
+#include "app/users.h"
 #include "cli/verbs.h"
 #include "db/backup.h"
 #include "db/area.h"
@@ -25,8 +26,48 @@ int verb_init(const char *db_path, int argc, char **argv)
     struct db *db = verb_open(db_path, DB_OPEN_CREATE, &status);
     if (!db) return status;
     printf(_("%s: bangban database, schema version %d\n"), db_path, db_schema_version(db));
+    int made;
+    int rc = users_first_admin(db, actor_os_login(), actor_name(), &made);
+    if (rc != DB_OK) {
+        char *why = db_rc_text(db, rc);
+        verb_fail(why);
+        free(why);
+        status = EXIT_ERROR;
+    } else if (made) {
+        char *line = xasprintf(_("%s: first user %s, an admin, signs in as the system login %s "
+                                 "without a password\n"),
+                               db_path, actor_os_login(), actor_os_login());
+        verb_put(stdout, line);
+        free(line);
+    }
     db_close(db);
-    return EXIT_OK;
+    return status;
+}
+
+/* The demo's users, one per role, said with their passwords; the desk clerk is whoever ran it. */
+static int demo_users_make(struct db *db, const char *db_path, char **err)
+{
+    struct demo_user *users;
+    size_t n;
+    int rc = users_demo(db, actor_os_login(), "U01", actor_name(), &users, &n);
+    if (rc != DB_OK) {
+        *err = db_rc_text(db, rc);
+        return rc;
+    }
+    if (n) {
+        struct strbuf sb = STRBUF_INIT;
+        strbuf_addf(&sb,
+                    _("%s: demo users (login, role, password); %s signs in as the system "
+                      "login %s without one:\n"),
+                    db_path, users[0].login, actor_os_login());
+        for (size_t i = 0; i < n; i++)
+            strbuf_addf(&sb, "  %-12s %-10s %s\n", users[i].login, users[i].role,
+                        users[i].password);
+        verb_put(stdout, strbuf_str(&sb));
+        strbuf_free(&sb);
+    }
+    users_demo_free(users, n);
+    return DB_OK;
 }
 
 /* What demo makes: the district when the database has none, and N residents and requests. */
@@ -43,6 +84,7 @@ static int demo_fill(struct db *db, const char *db_path, long long residents, lo
                      "buildings; %d units offering %d services; %d calendar days\n"),
                    db_path, rep.streets, rep.communities, rep.grids, rep.buildings, rep.units,
                    rep.items, rep.days);
+        if (rc == DB_OK) rc = demo_users_make(db, db_path, err);
     } else if (residents == 0 && requests == 0) {
         rc = demo_seed(db, actor_name(), &(struct demo_report){0}, err);
     }

@@ -23,6 +23,7 @@ int verb_export(const char *db_path, int argc, char **argv);
 int verb_find(const char *db_path, int argc, char **argv);
 int verb_print(const char *db_path, int argc, char **argv);
 int verb_report(const char *db_path, int argc, char **argv);
+int verb_user(const char *db_path, int argc, char **argv);
 
 /*
 ** Open the database at path for a verb (flags as db_open()). Returns it, or

@@ -149,6 +149,8 @@ const char *db_rc_message(int rc)
         return _("the file is not a bangban database");
     case DB_TOO_NEW:
         return _("the database was written by a newer bangban");
+    case DB_DENIED:
+        return _("not allowed: the role of the user signed in has not that right");
     default:
         return _("database error");
     }

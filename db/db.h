@@ -32,6 +32,7 @@ enum db_rc {
     DB_MISSING,   /* db_open(): no database at that path */
     DB_NOT_OURS,  /* db_open(): the file is not a bangban database */
     DB_TOO_NEW,   /* db_open(): written by a newer bangban */
+    DB_DENIED,    /* the user acting has not the right to do it (src/roles.h) */
     DB_ERROR,     /* anything else; db_last_error() and db_rc_text() say what */
 };
 

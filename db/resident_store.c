@@ -4,11 +4,13 @@
 #include "db/resident_store.h"
 #include "db/resident_keys.h"
 #include "db/postings.h"
+#include "db/user_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/search.h"
 #include "src/text.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -974,10 +976,12 @@ int resident_reveal(struct db *db, int64_t id, const char *field, const char *re
                     const char *actor)
 {
     if (str_empty(reason)) return DB_INVALID;
+    int rc = user_allowed(db, actor, RIGHT_REVEAL);
+    if (rc != DB_OK) return rc;
     char subject[32];
     snprintf(subject, sizeof subject, "resident:%lld", (long long)id);
     char *detail = xasprintf("%s: %s", field, reason);
-    int rc = audit_append(db, actor, "reveal", subject, detail);
+    rc = audit_append(db, actor, "reveal", subject, detail);
     free(detail);
     return rc;
 }

@@ -9,7 +9,20 @@
 #include <string.h>
 #include <unistd.h>
 
+static char *signed_in;
+
+void actor_set(const char *login)
+{
+    free(signed_in);
+    signed_in = login ? xstrdup(login) : NULL;
+}
+
 const char *actor_name(void)
+{
+    return signed_in ? signed_in : actor_os_login();
+}
+
+const char *actor_os_login(void)
 {
     static char *name;
     if (!name) {

@@ -16,8 +16,11 @@ void lineedit_init(struct lineedit *le, size_t max)
 
 void lineedit_free(struct lineedit *le)
 {
+    if (le->hidden && le->cps) explicit_bzero(le->cps, le->cap * sizeof *le->cps);
+    int hidden = le->hidden;
     free(le->cps);
     lineedit_init(le, le->max);
+    le->hidden = hidden;
 }
 
 int lineedit_empty(const struct lineedit *le)

@@ -22,6 +22,7 @@ struct lineedit {
     size_t unfit;   /* a control, direction or invisible format character (text_cp_forbidden()) */
     int lines;      /* a text of several lines: a line feed may be typed (lineedit_allow_lines) */
     size_t top_row; /* several lines: the first row shown (kept by lineedit_rows_view) */
+    int hidden;     /* a password: drawn as one '*' a character, never as typed */
 };
 
 /*

@@ -114,7 +114,7 @@ static int cmd_ui(struct options *o)
     if (o->locale == I18N_FALLBACK)
         ui_message(UI_MSG_INFO, _("The locale %s is not installed here: using C.UTF-8"),
                    o->requested_locale);
-    int status = ui_run(screen_home_new());
+    int status = ui_run(screen_start_new());
     term_stop();
     free(ui.district);
     db_close(db);

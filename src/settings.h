@@ -40,6 +40,13 @@ enum setting_type {
     SETTING(ESC_WINDOW, "esc_window_ms", SETTING_WHOLE, "1000", N_("Esc then a digit (ms)"),       \
             N_("How long after Esc a digit is taken as an F-key (Esc 1 = F1); Esc Esc goes "       \
                "back at once"))                                                                    \
+    SETTING(LOCK_FAILURES, "lock_failures", SETTING_WHOLE, "5", N_("Failed sign-ins to lock"),     \
+            N_("Wrong passwords in a row that lock an account (0: never locked)"))                 \
+    SETTING(LOCK_MINUTES, "lock_minutes", SETTING_WHOLE, "15", N_("Lock (minutes)"),               \
+            N_("How long an account stays locked after too many wrong passwords"))                 \
+    SETTING(IDLE_MINUTES, "idle_minutes", SETTING_WHOLE, "10", N_("Cover when idle (minutes)"),    \
+            N_("Minutes without a key before the screen is covered until the user signs in "       \
+               "again (0: never)"))                                                                \
     SETTING(FIRST_QUEUE, "first_queue", SETTING_QUEUE, "open", N_("Requests open on"),             \
             N_("The queue the requests screen shows first"))                                       \
     SETTING(EXPORT_DIR, "export_dir", SETTING_FOLDER, "", N_("Export folder"),                     \

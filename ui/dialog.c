@@ -406,9 +406,16 @@ static int inputs_width(const char *const *prompts, size_t n)
 int dialog_inputs(const char *title, const char *const *prompts, char **values, size_t n,
                   size_t max, dialog_inputs_check check, void *ctx)
 {
+    return dialog_inputs_hidden(title, prompts, values, n, max, 0, check, ctx);
+}
+
+int dialog_inputs_hidden(const char *title, const char *const *prompts, char **values, size_t n,
+                         size_t max, unsigned hidden, dialog_inputs_check check, void *ctx)
+{
     struct lineedit *edit = xcalloc(n + 1, sizeof *edit);
     for (size_t i = 0; i < n; i++) {
         lineedit_init(&edit[i], max);
+        edit[i].hidden = i < 32 && (hidden >> i & 1u);
         if (values[i]) lineedit_insert_text(&edit[i], values[i]);
     }
     struct screen fake = {0};

@@ -115,6 +115,10 @@ typedef char *(*dialog_inputs_check)(void *ctx, char *const *values, int *field)
 int dialog_inputs(const char *title, const char *const *prompts, char **values, size_t n,
                   size_t max, dialog_inputs_check check, void *ctx);
 
+/* dialog_inputs() where field i is a password (drawn as '*'s) when bit i of hidden is set. */
+int dialog_inputs_hidden(const char *title, const char *const *prompts, char **values, size_t n,
+                         size_t max, unsigned hidden, dialog_inputs_check check, void *ctx);
+
 /*
 ** Tick any of n items (Space or Enter toggles, F2 accepts, Esc cancels);
 ** checked[i] holds and receives each item's state. Returns 1 when accepted.

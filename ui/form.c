@@ -105,6 +105,11 @@ void form_lock(struct form *f, int i, const char *why)
     f->fields[i].locked = why;
 }
 
+void form_set_hidden(struct form *f, int i)
+{
+    f->fields[i].edit.hidden = 1;
+}
+
 void form_set_secret(struct form *f, int i, char *(*mask)(const char *))
 {
     f->fields[i].mask = mask;

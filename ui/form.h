@@ -121,6 +121,9 @@ int form_masked(const struct form *f, int i);
 */
 void form_set_lines(struct form *f, int i, int rows);
 
+/* Text field i is a password: drawn as one '*' a character, never as typed. */
+void form_set_hidden(struct form *f, int i);
+
 /*
 ** Show field i but let nothing change it here: why is said beside it when
 ** the clerk tries (translated, outliving the form), e.g. where the value is

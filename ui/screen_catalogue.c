@@ -10,6 +10,7 @@
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
 #include "db/settings_store.h"
+#include "src/roles.h"
 #include "src/actor.h"
 #include "src/catalogue.h"
 #include "src/clock.h"
@@ -315,6 +316,11 @@ static const struct command catalogue_menu[] = {
     {"synonyms", '5', N_("Synonyms"),
      N_("Words residents say for a service (供暖) and the catalogue's word (供热): searched alike"),
      0, NULL, 0, screen_synonyms_new},
+    {"users", '6', N_("Users"),
+     N_("Who signs in: logins, roles, units, system logins bound, passwords, locks"),
+     RIGHT_MANAGE_USERS, NULL, 0, screen_users_new},
+    {"password", '7', N_("Change my password"), N_("A new password for the user signed in"), 0,
+     ui_password_own, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

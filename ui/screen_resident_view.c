@@ -179,12 +179,15 @@ int resident_reveal_ask(int64_t id, const char *name, const char *field, const c
     int ok = dialog_input(_("Show in full"), prompt, NULL, 100, &reason);
     free(prompt);
     if (!ok) return 0;
-    int shown = 0;
+    int shown = 0, rc;
     if (str_empty(reason)) {
         ui_message(UI_MSG_ERROR, "%s", _("Not shown: a reason is needed"));
-    } else if (resident_reveal(ui.db, id, field, reason, actor_name()) == DB_OK) {
+    } else if ((rc = resident_reveal(ui.db, id, field, reason, actor_name())) == DB_OK) {
         shown = 1;
         ui_message(UI_MSG_INFO, "%s", _("Shown in full; recorded in the audit log"));
+    } else if (rc == DB_DENIED) {
+        ui_message(UI_MSG_ERROR, "%s",
+                   _("Not shown: your role may not reveal a full ID or mobile number"));
     } else {
         ui_message(UI_MSG_ERROR, "%s", _("Not shown: the audit log could not be written"));
     }

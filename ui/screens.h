@@ -14,6 +14,31 @@
 /* 工作台: the home screen, leading to the sections that exist. */
 struct screen *screen_home_new(void);
 
+/*
+** The first screen: the home screen when the system login is bound to an
+** active user (signed in as it, no password asked) or the database has no
+** users yet; else the sign-in screen, which opens the home screen once
+** signed in.
+*/
+struct screen *screen_start_new(void);
+
+/*
+** Cover the screen until the user signed in (ui.user) signs in again: by
+** their password, or, signed in by their bound system login, by Enter.
+** What the screens hold, unsaved typing included, is kept under it.
+** Returns when uncovered (or on a signal: term_signal()).
+*/
+void ui_cover(void);
+
+/* 操作员: the users who sign in (list and form). */
+struct screen *screen_users_new(void);
+
+/* Ask for a new password of user_id (login names it) twice, and set it. Returns 1 when set. */
+int ui_password_change(int64_t user_id, const char *login);
+
+/* A command: change the password of the user signed in (said when there is none). */
+void ui_password_own(struct screen *s, const struct command *c);
+
 /* What under offers (its commands; may be NULL) and the keys and what they do, from the action
  * table. */
 struct screen *screen_help_new(const struct screen *under);

@@ -4,6 +4,7 @@
 #include "ui/ui.h"
 #include "db/settings_store.h"
 #include "src/actor.h"
+#include "src/clock.h"
 #include "src/folder.h"
 #include "src/i18n.h"
 #include "src/termwidth.h"
@@ -303,12 +304,27 @@ int ui_ask_export(const char *title, const char *prompt, const char *initial, ch
     return ok;
 }
 
+/*
+** Seconds without a key before the screen is covered: BANGBAN_IDLE_SECONDS
+** when set (tests, kiosks), else the setting idle_minutes; 0: never.
+** Nobody signed in (a database with no users): never.
+*/
+static long idle_limit(void)
+{
+    if (!ui.user) return 0;
+    const char *env = getenv("BANGBAN_IDLE_SECONDS");
+    if (!str_empty(env)) return strtol(env, NULL, 10);
+    return (long)settings_get_number(ui.db, SETTING_IDLE_MINUTES) * 60;
+}
+
 int ui_run(struct screen *first)
 {
     db_set_wait(ui.db, ui_wait, NULL, 0);
     ui_keys_apply();
     ui_push(first);
     int status = 0;
+    struct timespec last_key;
+    clock_gettime(CLOCK_MONOTONIC, &last_key);
     while (depth > 0) {
         struct screen *top = stack[depth - 1];
         if (top->ops->sync) top->ops->sync(top);
@@ -320,7 +336,20 @@ int ui_run(struct screen *first)
             status = 128 + term_signal();
             break;
         }
-        if (r <= 0 || k.code == KEY_RESIZE) continue;
+        if (r <= 0) {
+            long limit = idle_limit();
+            if (limit > 0 && clock_ms_since(&last_key) >= limit * 1000) {
+                ui_cover();
+                if (term_signal()) {
+                    status = 128 + term_signal();
+                    break;
+                }
+                clock_gettime(CLOCK_MONOTONIC, &last_key);
+            }
+            continue;
+        }
+        clock_gettime(CLOCK_MONOTONIC, &last_key);
+        if (k.code == KEY_RESIZE) continue;
         strbuf_reset(&message);
         struct screen *s = stack[depth - 1];
         enum action a = action_for_key(&k, s->typing);

@@ -62,9 +62,11 @@ struct screen {
 /* The program's state the screens share. */
 struct ui_context {
     struct db *db;
-    char *district;                       /* from the database, e.g. 和平区; may be "" */
-    int demo;                             /* the database holds demo data */
-    int64_t saved_id;                     /* the record saved last, for lists to select */
+    char *district;   /* from the database, e.g. 和平区; may be "" */
+    int demo;         /* the database holds demo data */
+    int64_t saved_id; /* the record saved last, for lists to select */
+    char *user; /* the login signed in; NULL on a database with no users (the system login acts) */
+    int user_peer; /* signed in by the system login bound to it, with no password */
     const struct record_type *saved_type; /* its type: a list selects it only among its own */
 };
 

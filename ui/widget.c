@@ -114,9 +114,31 @@ int listview_key(struct listview *lv, enum action a)
     return 1;
 }
 
+/* A hidden field (a password): a '*' a character, the cursor where it is, nothing as typed. */
+static void hidden_draw(const struct lineedit *le, int y, int x, int w, attr_t attr,
+                        struct screen *s, int focused)
+{
+    size_t shown = w > 1 && le->len > (size_t)(w - 1) ? (size_t)(w - 1) : le->len;
+    char *stars = xmalloc(shown + 1);
+    memset(stars, '*', shown);
+    stars[shown] = '\0';
+    draw_text(y, x, w, stars, attr, 0);
+    free(stars);
+    if (focused) {
+        size_t at = le->cursor < shown ? le->cursor : shown;
+        s->cursor_on = 1;
+        s->cursor_y = y;
+        s->cursor_x = x + (int)at;
+    }
+}
+
 void field_draw(struct lineedit *le, int y, int x, int w, attr_t attr, struct screen *s,
                 int focused)
 {
+    if (le->hidden) {
+        hidden_draw(le, y, x, w, attr, s, focused);
+        return;
+    }
     if (!focused) {
         /* Not being typed in: its start, and an ellipsis when it is longer than the field. */
         char *all = lineedit_text(le);

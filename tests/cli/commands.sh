@@ -16,12 +16,13 @@ run missing 3 "$BIN" --db "$T/none.db" check
 t_golden "missing: says how to create one" "$E/missing.txt" "$T/missing.out"
 [ ! -e "$T/none.db" ] && t_ok "missing: nothing was created" || t_fail "missing: nothing was created"
 
-run init 0 "$BIN" --db "$T/sub/dir/new.db" init
+# init makes the first admin, bound to the system login that ran it (pinned: BANGBAN_USER).
+run init 0 env BANGBAN_USER=clerk "$BIN" --db "$T/sub/dir/new.db" init
 t_golden "init: output" "$E/init.txt" "$T/init.out"
-run init-again 0 "$BIN" --db "$T/sub/dir/new.db" init
-t_golden "init: again is harmless" "$E/init.txt" "$T/init-again.out"
+run init-again 0 env BANGBAN_USER=other "$BIN" --db "$T/sub/dir/new.db" init
+t_golden "init: again is harmless (no second admin)" "$E/init-again.txt" "$T/init-again.out"
 
-run demo 0 "$BIN" --db "$T/demo.db" demo
+run demo 0 env BANGBAN_USER=desk1 "$BIN" --db "$T/demo.db" demo
 t_golden "demo: output" "$E/demo.txt" "$T/demo.out"
 run demo-again 1 "$BIN" --db "$T/demo.db" demo
 t_golden "demo: refused on a database that holds a district" "$E/demo-again.txt" "$T/demo-again.out"

@@ -10,7 +10,7 @@ keys desk F9
 choose desk "设置"
 wait_for desk "导出文件夹"
 expect desk "the settings show the default export folder" "$T/Documents/ba"
-keys desk Tab Tab Tab Tab Tab Tab Tab C-u
+keys desk BTab BTab C-u # the export folder is the last setting but one
 type_text desk "导出"
 keys desk F2
 expect desk "a folder that is not from the root is said" "请写从根目录起的文件夹"

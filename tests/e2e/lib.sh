@@ -139,6 +139,16 @@ expect() {
 # A fresh demo database for the test.
 demo_db() { "$BIN" --db "$DB" demo >/dev/null; }
 
+# desk_users NAME...: each NAME a desk clerk of the test's database, bound
+# to the system login NAME, so that bangban started with BANGBAN_USER=NAME
+# opens signed in as NAME (a system login bound to no user must sign in).
+desk_users() {
+    for u; do
+        "$BIN" --db "$DB" user add "$u" --role desk --os-login "$u" </dev/null >"$T/poll.out" 2>&1 ||
+            e2e_abort "the desk clerk $u could not be added"
+    done
+}
+
 # open_section NAME LABEL SHOWN [VAR=VALUE...]: start bangban, choose the
 # section LABEL on the home screen and wait for SHOWN; ends the script (see
 # wait_for) when the home screen or SHOWN does not show.

@@ -5,6 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
+desk_users deskA deskB
 printf '%s\r\n' "姓名,身份证号,手机号码" "张三丰,120101195601010127,13900001111" >"$T/people.csv"
 "$BIN" --db "$DB" import residents "$T/people.csv" >/dev/null 2>&1
 

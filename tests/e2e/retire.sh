@@ -5,6 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
+desk_users 王芳 李明
 
 # --- two desks, one building: B asks to retire it, A retires it first ----------------------------
 for w in a b; do

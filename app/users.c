@@ -1,0 +1,221 @@
+/*
+** users: see users.h.
+*/
+#include "app/users.h"
+#include "db/catalogue_store.h"
+#include "db/settings_store.h"
+#include "db/user_store.h"
+#include "src/clock.h"
+#include "src/i18n.h"
+#include "src/roles.h"
+#include "src/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A lock an admin set: until it is lifted. */
+#define LOCKED_FOR_GOOD "9999-12-31 23:59:59"
+
+int users_locked(const struct user *u, time_t now)
+{
+    if (str_empty(u->locked_until)) return 0;
+    char when[20];
+    clock_format(now, when);
+    return strcmp(u->locked_until, when) > 0;
+}
+
+/*
+** Spend the time a real check would, so that an unknown login answers no
+** sooner than a known one.
+*/
+static void users_waste_check(const char *password)
+{
+    static char *dummy;
+    if (!dummy) dummy = user_password_hash("bangban-no-such-login");
+    if (dummy) (void)user_password_matches(password, dummy);
+}
+
+enum signin users_signin(struct db *db, const char *login, const char *password, time_t now,
+                         struct user *out, int *rc)
+{
+    record_init(&user_record, out);
+    *rc = user_find(db, login, out);
+    if (*rc == DB_NOTFOUND) {
+        users_waste_check(password);
+        *rc = user_signin_unknown(db, login);
+        return *rc == DB_OK ? SIGNIN_REFUSED : SIGNIN_ERROR;
+    }
+    if (*rc != DB_OK) return SIGNIN_ERROR;
+    int good = user_password_matches(password, out->password);
+    if (good && !out->retired && !users_locked(out, now)) {
+        *rc = user_signin_ok(db, out->id, out->login, "password");
+        if (*rc == DB_OK) return SIGNIN_OK;
+        record_free(&user_record, out);
+        return SIGNIN_ERROR;
+    }
+    /* Wrong, retired or locked: the same answer; a wrong password counts towards a lock. */
+    int max = (int)settings_get_number(db, SETTING_LOCK_FAILURES);
+    int minutes = (int)settings_get_number(db, SETTING_LOCK_MINUTES);
+    char until[20];
+    clock_format(now + (time_t)minutes * 60, until);
+    int locked;
+    *rc = good || max <= 0 ? user_signin_unknown(db, login)
+                           : user_signin_failed(db, out->id, out->login, max, until, &locked);
+    record_free(&user_record, out);
+    return *rc == DB_OK ? SIGNIN_REFUSED : SIGNIN_ERROR;
+}
+
+enum signin users_peer(struct db *db, const char *os_login, time_t now, struct user *out, int *rc)
+{
+    record_init(&user_record, out);
+    int64_t n = 0;
+    *rc = user_count(db, &n);
+    if (*rc != DB_OK) return SIGNIN_ERROR;
+    if (n == 0) return SIGNIN_NO_USERS;
+    *rc = user_find_os(db, os_login, out);
+    if (*rc == DB_NOTFOUND) {
+        *rc = DB_OK;
+        return SIGNIN_REFUSED;
+    }
+    if (*rc != DB_OK) return SIGNIN_ERROR;
+    if (out->retired || users_locked(out, now)) {
+        record_free(&user_record, out);
+        return SIGNIN_REFUSED;
+    }
+    *rc = user_signin_ok(db, out->id, out->login, "peer");
+    if (*rc == DB_OK) return SIGNIN_OK;
+    record_free(&user_record, out);
+    return SIGNIN_ERROR;
+}
+
+const char *users_check(const struct user *u)
+{
+    const char *why = user_login_check(u->login);
+    if (why) return why;
+    const struct role *r = roles_find(u->role);
+    if (!r || !str_eq(r->code, u->role)) return _("No such role");
+    if (str_eq(u->role, "unit") && !u->unit_id) return _("A unit handler needs a unit");
+    if (!str_eq(u->role, "unit") && u->unit_id) return _("Only a unit handler has a unit");
+    if (!str_empty(u->os_login) && user_login_check(u->os_login))
+        return _("A system login holds no spaces, and no punctuation but '.', '_' and '-'");
+    return NULL;
+}
+
+int users_add(struct db *db, struct user *u, const char *password, const char *actor,
+              const char **why)
+{
+    *why = users_check(u);
+    if (!*why && password) *why = user_password_check(password);
+    if (*why) return DB_INVALID;
+    char *hash = NULL;
+    if (password && !(hash = user_password_hash(password))) return DB_ERROR;
+    int rc = db_write_begin(db);
+    if (rc == DB_OK) {
+        rc = user_save(db, u, actor);
+        if (rc == DB_OK && hash) rc = user_set_password(db, u->id, hash, actor);
+        if (rc == DB_OK)
+            rc = db_commit(db);
+        else
+            db_rollback(db);
+        if (rc != DB_OK) u->id = 0;
+    }
+    free(hash);
+    return rc;
+}
+
+int users_passwd(struct db *db, int64_t id, const char *password, const char *actor,
+                 const char **why)
+{
+    *why = user_password_check(password);
+    if (*why) return DB_INVALID;
+    char *hash = user_password_hash(password);
+    if (!hash) return DB_ERROR;
+    int rc = user_set_password(db, id, hash, actor);
+    free(hash);
+    return rc;
+}
+
+const char *users_locked_for_good(void)
+{
+    return LOCKED_FOR_GOOD;
+}
+
+int users_first_admin(struct db *db, const char *os_login, const char *actor, int *made)
+{
+    *made = 0;
+    int64_t n;
+    int rc = user_count(db, &n);
+    if (rc != DB_OK || n > 0) return rc;
+    struct user u;
+    record_init(&user_record, &u);
+    record_set(&u.login, os_login);
+    record_set(&u.role, "admin");
+    record_set(&u.os_login, os_login);
+    const char *why;
+    rc = users_add(db, &u, NULL, actor, &why);
+    *made = rc == DB_OK;
+    record_free(&user_record, &u);
+    return rc;
+}
+
+void users_demo_free(struct demo_user *users, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(users[i].login);
+        free(users[i].password);
+    }
+    free(users);
+}
+
+int users_demo(struct db *db, const char *os_login, const char *unit_code, const char *actor,
+               struct demo_user **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    int64_t count;
+    int rc = user_count(db, &count);
+    if (rc != DB_OK || count > 0) return rc;
+    struct unit unit;
+    rc = unit_find(db, unit_code, &unit);
+    if (rc != DB_OK) return rc;
+    struct demo_user *made = xcalloc(ROLE_COUNT, sizeof *made);
+    size_t k = 0;
+    rc = db_write_begin(db);
+    int began = rc == DB_OK;
+    for (size_t i = 0; rc == DB_OK && i < ROLE_COUNT; i++) {
+        const struct role *r = roles_get((enum role_id)i);
+        int desk = i == ROLE_ID_DESK;
+        /* The desk clerk is whoever made the demo; a role named as they are is left out. */
+        if (!desk && str_eq(r->code, os_login)) continue;
+        struct user u;
+        record_init(&user_record, &u);
+        record_set(&u.login, desk ? os_login : r->code);
+        record_set(&u.role, r->code);
+        record_take(&u.name, xasprintf("%s%s", _(r->name), _("(demo)")));
+        if (desk) record_set(&u.os_login, os_login);
+        if (i == ROLE_ID_UNIT_HANDLER) u.unit_id = unit.id;
+        char *password = xasprintf("demo-%s", u.login);
+        const char *why;
+        rc = users_add(db, &u, password, actor, &why);
+        if (rc == DB_OK) {
+            made[k].login = xstrdup(u.login);
+            made[k].role = r->code;
+            made[k++].password = password;
+        } else {
+            free(password);
+        }
+        record_free(&user_record, &u);
+    }
+    record_free(&unit_record, &unit);
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else if (began)
+        db_rollback(db);
+    if (rc != DB_OK) {
+        users_demo_free(made, k);
+        return rc;
+    }
+    *out = made;
+    *n = k;
+    return DB_OK;
+}

@@ -1,0 +1,95 @@
+/*
+** users: signing in and looking after users, over db/user_store.h. A
+** password sign-in checks the hash (yescrypt, slow on purpose) once, and
+** counts failures: the settings lock_failures in a row lock the account
+** for lock_minutes. Whatever refused it, the caller hears one answer, so
+** nobody learns whether a login exists. A peer sign-in takes the
+** operating-system login bound to an active user, with no password.
+*/
+#ifndef BANGBAN_USERS_H
+#define BANGBAN_USERS_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "db/db.h"
+#include "src/user.h"
+
+enum signin {
+    SIGNIN_OK,       /* *out holds the user */
+    SIGNIN_REFUSED,  /* wrong login, wrong password, locked, retired: one answer for all */
+    SIGNIN_NO_USERS, /* peer only: the database has no user yet (runs as the OS login) */
+    SIGNIN_ERROR,    /* the database failed; *rc says how */
+};
+
+/*
+** Sign login in with password at now. SIGNIN_OK with *out (free with
+** record_free()); SIGNIN_REFUSED (failures counted, the account locked
+** when they reach the setting); SIGNIN_ERROR with *rc. Audited.
+*/
+enum signin users_signin(struct db *db, const char *login, const char *password, time_t now,
+                         struct user *out, int *rc);
+
+/*
+** Sign in by the operating-system login os_login alone: SIGNIN_OK when it
+** is bound to an active, unlocked user (*out; audited), SIGNIN_NO_USERS
+** when there are no users at all, else SIGNIN_REFUSED (or SIGNIN_ERROR).
+*/
+enum signin users_peer(struct db *db, const char *os_login, time_t now, struct user *out, int *rc);
+
+/* True when u is locked at now. */
+int users_locked(const struct user *u, time_t now);
+
+/*
+** Check a user about to be saved: a good login, a known role, a unit for
+** a unit handler (and none for the others). NULL when it will do, else
+** why not (translated, borrowed).
+*/
+const char *users_check(const struct user *u);
+
+/*
+** Create u (as users_check() wants it) with password (NULL: none, a
+** peer-only user) as actor, in one transaction. DB_OK (u->id set),
+** DB_INVALID with *why (a bad login, role, unit or password), DB_DUPLICATE
+** (db_duplicate_field() names the login or OS login), or an error.
+*/
+int users_add(struct db *db, struct user *u, const char *password, const char *actor,
+              const char **why);
+
+/*
+** Set login's password (checked first: *why when it will not do) as
+** actor. DB_OK, DB_INVALID (*why), DB_NOTFOUND, or an error.
+*/
+int users_passwd(struct db *db, int64_t id, const char *password, const char *actor,
+                 const char **why);
+
+/*
+** bangban init: when the database has no user, make os_login its first
+** admin, bound to os_login (signing in without a password), as actor.
+** DB_OK with *made 1 when it was made, 0 when users were there already.
+*/
+int users_first_admin(struct db *db, const char *os_login, const char *actor, int *made);
+
+/* One demo user: its login and the password the demo gave it. */
+struct demo_user {
+    char *login;
+    const char *role; /* a role's code */
+    char *password;
+};
+
+/*
+** The demo district's users, on a database with none: one per role, each
+** with a password made up of its login; the desk clerk's login is
+** os_login, bound to it, so whoever made the demo opens it without a
+** password. The unit handler acts for the unit first by code (unit_code).
+** DB_OK with *out and *n what was made (free with users_demo_free()), or
+** an error (nothing made). *n 0 when users were there already.
+*/
+int users_demo(struct db *db, const char *os_login, const char *unit_code, const char *actor,
+               struct demo_user **out, size_t *n);
+void users_demo_free(struct demo_user *users, size_t n);
+
+/* The locked_until of a lock an admin sets, which lasts until it is lifted. Static. */
+const char *users_locked_for_good(void);
+
+#endif

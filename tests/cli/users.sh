@@ -1,0 +1,64 @@
+# The users who sign in, through the CLI: init's first admin bound to the
+# system login that ran it; user add with each kind of bad input refused
+# and said (unknown role, a unit handler without a unit, a duplicate login,
+# a system login bound twice, a short password, a password that is not on
+# standard input); list with phones masked; passwd, lock, unlock, retire
+# and bind, a retired user refused; the password stored as a yescrypt
+# hash, never as typed; every change in the audit log.
+. "$(dirname "$0")/../lib.sh"
+
+E="$TOP/tests/cli/expected"
+DB="$T/u.db"
+export BANGBAN_USER=boss
+run users-init 0 "$BIN" --db "$DB" init
+"$BIN" --db "$DB" import catalogue "$TOP/db/seed/catalogue.csv" >/dev/null # the units
+db_is "init: the first admin is the system login that ran it, bound to it, with no password" \
+    "SELECT login || ' ' || role || ' ' || os_login || ' [' || password || ']' FROM \"user\"" "boss admin boss []"
+
+u() { "$BIN" --db "$DB" user "$@"; }
+{
+    echo "== add"
+    printf 'wang-pass-1\n' | u add wang --role desk --name 王芳 --phone 13912345678 --scope 滨江道社区 --password-stdin; echo "status $?"
+    printf 'li-pass-12\n' | u add li --role 责任单位经办 --unit U01 --password-stdin; echo "status $?"
+    u add zhao --role 主管 --os-login zhao </dev/null; echo "status $?"
+    echo "== bad input"
+    u add chen --role boss </dev/null; echo "status $?"
+    u add chen --role unit </dev/null; echo "status $?"
+    u add chen --role unit --unit 不存在的单位 </dev/null; echo "status $?"
+    u add chen --role desk --unit U01 </dev/null; echo "status $?"
+    u add wang --role desk </dev/null; echo "status $?"
+    u add chen --role desk --os-login zhao </dev/null; echo "status $?"
+    u add 'chen wei' --role desk </dev/null; echo "status $?"
+    printf 'short\n' | u add chen --role desk --password-stdin; echo "status $?"
+    u add chen --role desk --password-stdin </dev/null; echo "status $?"
+    u add chen --role desk --phone 12345 </dev/null; echo "status $?"
+    u passwd wang </dev/null; echo "status $?"
+    u passwd nobody --password-stdin </dev/null; echo "status $?"
+    u add chen; echo "status $?"
+    u frobnicate; echo "status $?"
+    echo "== list"
+    u list; echo "status $?"
+    echo "== passwd, lock, unlock, bind, retire"
+    printf 'zhao-pass-1\n' | u passwd zhao --password-stdin; echo "status $?"
+    u lock wang; echo "status $?"
+    u list | grep '^wang'
+    u unlock wang; echo "status $?"
+    u bind wang wangf; echo "status $?"
+    u bind li wangf; echo "status $?"
+    u retire li; echo "status $?"
+    u retire li; echo "status $?"
+    printf 'li-pass-99\n' | u passwd li --password-stdin; echo "status $?"
+    u lock li; echo "status $?"
+    u list | grep '^li'
+} >"$T/users.out" 2>&1
+t_golden "user: add, bad input, list, passwd, lock, unlock, bind, retire" "$E/users.txt" "$T/users.out"
+
+db_is "user: the password is a yescrypt hash, never the password" \
+    "SELECT substr(password, 1, 4), instr(password, 'wang-pass-1') FROM \"user\" WHERE login = 'wang'" '$y$j|0'
+db_is "user: a user without a password has none stored" \
+    "SELECT password FROM \"user\" WHERE login = 'boss'" ""
+db_is "user: nothing half-made by a refused add" "SELECT count(*) FROM \"user\" WHERE login = 'chen'" 0
+db_is "user: every change is in the audit log, by the system login that made it" \
+    "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit_log WHERE actor = 'boss' AND action LIKE 'user-%' ORDER BY seq)" \
+    "user-add user-add user-password user-add user-password user-add user-password user-lock user-unlock user-bind user-retire"
+t_sanitizers "users"

@@ -1,0 +1,114 @@
+# Who is at the keyboard, end to end. The demo binds the system login that
+# made it to its desk clerk: that login opens straight on the home screen,
+# no password asked (peer sign-in), and acts as that user. A system login
+# bound to no user gets the sign-in screen: the password is drawn as '*'s,
+# never as typed; the right one opens the home screen as that user. Five
+# wrong passwords in a row lock the account: the right one is then refused
+# with the same words as a login that does not exist. The 操作员 screen
+# adds a user, who then signs in with the password set from its F9 menu.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+OS=$(id -un)
+
+start desk
+expect desk "peer sign-in: the demo's maker opens on the home screen without a password" "前台工作台"
+if screen desk | head -1 | grep -q " $OS\$"; then t_ok "and acts as its user"; else t_fail "and acts as its user" "$(screen desk | head -1)"; fi
+db_is "the peer sign-in is in the audit log" \
+    "SELECT actor || ' ' || substr(detail, 1, 4) FROM audit_log WHERE action = 'login' ORDER BY seq DESC LIMIT 1" "$OS peer"
+
+start sup BANGBAN_USER=someone-unbound
+expect sup "an unbound system login gets the sign-in screen" "系统账户 someone-unbound 没有绑定帮办的操作员"
+type_text sup "supervisor"
+keys sup Tab
+type_text sup "demo-supervisor"
+expect sup "the password is drawn as stars" "***************"
+if screen sup | grep -q "demo-supervisor"; then t_fail "and never as typed" "$(screen sup)"; else t_ok "and never as typed"; fi
+keys sup Enter
+expect sup "the right password opens the home screen" "前台工作台"
+if screen sup | head -1 | grep -q " supervisor\$"; then t_ok "as the user signed in"; else t_fail "as the user signed in" "$(screen sup | head -1)"; fi
+quits sup "the supervisor quits"
+
+REFUSED="未登录：登录名或密码不对，或账户暂时锁定。"
+start lock BANGBAN_USER=nobody
+wait_for lock "请登录"
+type_text lock "chief"
+keys lock Tab
+for i in 1 2 3 4 5; do
+    type_text lock "wrong-$i"
+    keys lock Enter
+    wait_for lock "$REFUSED"
+    wait_gone lock "*******"
+done
+db_is "five wrong passwords in a row lock the account" \
+    "SELECT failed, locked_until <> '' FROM \"user\" WHERE login = 'chief'" "5|1"
+type_text lock "demo-chief"
+keys lock Enter
+wait_gone lock "**********"
+expect lock "the right password is refused while it is locked" "$REFUSED"
+if screen lock | grep -q "前台工作台"; then t_fail "and nothing opens" "$(screen lock)"; else t_ok "and nothing opens"; fi
+keys lock BTab C-u
+type_text lock "ghost"
+keys lock Tab
+type_text lock "whatever1"
+keys lock Enter
+wait_gone lock "*********"
+expect lock "a login that does not exist gets the very same words" "$REFUSED"
+db_is "every refusal is in the audit log" \
+    "SELECT count(*) FROM audit_log WHERE action = 'login-failed'" 7
+db_is "and the lock" "SELECT count(*) FROM audit_log WHERE action = 'user-lock' AND actor = 'chief'" 1
+quits lock "the sign-in screen quits on F10"
+
+# The 操作员 screen: a new user, then its password from the F9 menu.
+choose desk "服务清单"
+wait_for desk "帮办 - 服务清单"
+keys desk F9
+choose desk "操作员"
+expect desk "the users screen lists the demo's users" "共 7 条"
+keys desk F7
+wait_for desk "新建操作员"
+type_text desk "xiaowang"
+keys desk Tab
+type_text desk "王小红"
+keys desk Tab
+type_text desk "13912345678"
+keys desk Tab Enter
+wait_for desk "共 7 项"
+type_text desk "前台"
+keys desk Enter
+wait_gone desk "共 7 项"
+keys desk F2
+expect desk "a new user is saved" "已保存：xiaowang"
+if screen desk | grep -q "xiaowang *王小红 *前台 .*139\*\*\*\*5678"; then
+    t_ok "and listed with the mobile masked"
+else
+    t_fail "and listed with the mobile masked" "$(screen desk)"
+fi
+db_is "stored with its role, no password yet" \
+    "SELECT role || ' ' || phone || ' [' || password || '] ' || created_by FROM \"user\" WHERE login = 'xiaowang'" \
+    "desk 13912345678 [] $OS"
+type_text desk "xiaowang"
+wait_for desk "共 1 条"
+keys desk F9
+choose desk "设置密码"
+wait_for desk "xiaowang 的密码"
+type_text desk "new-pass-1"
+keys desk Enter
+type_text desk "new-pass-2"
+keys desk Enter
+expect desk "two passwords that differ are refused" "两次输入的密码不同"
+keys desk C-u
+type_text desk "new-pass-1"
+keys desk Enter
+expect desk "the password is set" "xiaowang 的密码已设置"
+
+start wang BANGBAN_USER=another-unbound
+wait_for wang "请登录"
+type_text wang "xiaowang"
+keys wang Tab
+type_text wang "new-pass-1"
+keys wang Enter
+expect wang "the new user signs in with that password" "前台工作台"
+quits wang "the new user quits"
+quits desk "the desk quits"
+t_sanitizers "signin"
