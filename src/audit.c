@@ -67,6 +67,16 @@ static const struct {
     {"resident-status", N_("recorded a move, a death or a return")},
     {"resident-merge", N_("merged two records of one person")},
     {"resident-merged", N_("was merged into another record")},
+    {"login", N_("signed in")},
+    {"login-failed", N_("failed to sign in")},
+    {"user-add", N_("added a user")},
+    {"user-edit", N_("changed a user")},
+    {"user-password", N_("set a password")},
+    {"user-lock", N_("locked a user")},
+    {"user-unlock", N_("unlocked a user")},
+    {"user-bind", N_("bound a user to a system login")},
+    {"user-retire", N_("retired a user")},
+    {"user-restore", N_("restored a user")},
 };
 
 const char *const *audit_actions(size_t *n)

@@ -174,7 +174,7 @@ static void action_only(struct screen *s, const struct command *c)
     struct audit_screen *a = ls->ctx;
     size_t n;
     const char *const *codes = audit_actions(&n);
-    const char *labels[16];
+    const char *labels[32];
     if (n > ARRAY_LEN(labels)) n = ARRAY_LEN(labels);
     for (size_t i = 0; i < n; i++)
         labels[i] = _(audit_action_label(codes[i]));

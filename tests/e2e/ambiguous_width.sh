@@ -45,7 +45,7 @@ keys set F9
 choose set "设置"
 expect set "the settings offer the setting, on automatic" "模糊宽度字符: 自动"
 wait_for set "自动"
-keys set Tab Tab Tab Tab Tab Tab Tab Tab
+keys set BTab # the last setting
 type_text set "两列"
 expect set "typing narrows the choice to 两列" "共 1 项，"
 keys set Enter
