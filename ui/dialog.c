@@ -3,8 +3,10 @@
 */
 #include "ui/dialog.h"
 #include "src/folder.h"
+#include "src/date.h"
 #include "src/i18n.h"
 #include "src/pinyin.h"
+#include "src/rates.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/draw.h"
@@ -552,4 +554,40 @@ enum conflict_choice dialog_conflict(const char *who, const char *when, const ch
     int choice = dialog_options(_("Someone else saved first"), strbuf_str(&text), options, 3);
     strbuf_free(&text);
     return choice == 0 ? CONFLICT_OVERWRITE : choice == 1 ? CONFLICT_THEIRS : CONFLICT_EDIT;
+}
+
+/* The period's bounds while the dialog is open. */
+struct period {
+    time_t from, to;
+};
+
+/* The dates typed: what is wrong with them (caller frees) with *field to mend, or NULL. */
+static char *period_check(void *ctx, char *const *values, int *field)
+{
+    struct period *p = ctx;
+    int which;
+    const char *why = rates_period_parse(values[0], values[1], &p->from, &p->to, &which);
+    if (!why) return NULL;
+    *field = which == 2 ? 1 : which;
+    if (which == 2) return xstrdup(why);
+    return xasprintf("%s %s: %s", which == 0 ? _("First day") : _("Last day"), values[which], why);
+}
+
+int dialog_period(const char *title, time_t *from, time_t *to)
+{
+    char a[11] = "", b[11] = "";
+    if (*from) {
+        struct date df = date_of(*from), dt = date_of(*to - 1);
+        date_format(&df, a);
+        date_format(&dt, b);
+    }
+    char *values[2] = {*a ? xstrdup(a) : NULL, *b ? xstrdup(b) : NULL};
+    const char *prompts[2] = {_("First day (2026-01-01, 2026/1/1 or 20260101):"),
+                              _("Last day, counted in:")};
+    struct period p = {0, 0};
+    int ok = dialog_inputs(title, prompts, values, 2, 10, period_check, &p);
+    if (ok) *from = p.from, *to = p.to;
+    free(values[0]);
+    free(values[1]);
+    return ok;
 }

@@ -7,6 +7,8 @@
 #ifndef BANGBAN_DIALOG_H
 #define BANGBAN_DIALOG_H
 
+#include <time.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -114,6 +116,15 @@ typedef char *(*dialog_inputs_check)(void *ctx, char *const *values, int *field)
 */
 int dialog_inputs(const char *title, const char *const *prompts, char **values, size_t n,
                   size_t max, dialog_inputs_check check, void *ctx);
+
+/*
+** Ask for a period as its first and last day (2026-01-01, 2026/1/1 or
+** 20260101), starting from *from .. *to when *from is set. A day that is
+** none, or a last day before the first, is said in the box with the field
+** to mend. Returns 1 with *from (its first instant) and *to (the instant
+** after its last day), or 0 when cancelled.
+*/
+int dialog_period(const char *title, time_t *from, time_t *to);
 
 /* dialog_inputs() where field i is a password (drawn as '*'s) when bit i of hidden is set. */
 int dialog_inputs_hidden(const char *title, const char *const *prompts, char **values, size_t n,

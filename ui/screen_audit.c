@@ -186,33 +186,12 @@ static void action_only(struct screen *s, const struct command *c)
     list_screen_reload(ls);
 }
 
-/* The dates typed in the period dialog: what is wrong with them, or NULL. */
-static char *period_check(void *ctx, char *const *values, int *field)
-{
-    struct audit_screen *a = ctx;
-    time_t from, to;
-    int which;
-    const char *why = rates_period_parse(values[0], values[1], &from, &to, &which);
-    if (!why) {
-        a->f.from = from, a->f.to = to;
-        return NULL;
-    }
-    *field = which == 2 ? 1 : which;
-    if (which == 2) return xstrdup(why);
-    return xasprintf("%s %s: %s", which == 0 ? _("First day") : _("Last day"), values[which], why);
-}
-
 static void period_only(struct screen *s, const struct command *c)
 {
     (void)c;
     struct list_screen *ls = (struct list_screen *)s;
-    char *values[2] = {NULL, NULL};
-    const char *prompts[2] = {_("First day (2026-01-01, 2026/1/1 or 20260101):"),
-                              _("Last day, counted in:")};
-    if (dialog_inputs(_("Rows of a period"), prompts, values, 2, 10, period_check, ls->ctx))
-        list_screen_reload(ls);
-    free(values[0]);
-    free(values[1]);
+    struct audit_screen *a = ls->ctx;
+    if (dialog_period(_("Rows of a period"), &a->f.from, &a->f.to)) list_screen_reload(ls);
 }
 
 static void chain_check(struct screen *s, const struct command *c)

@@ -316,36 +316,12 @@ static void period_choose(struct screen *s, const struct command *c)
     rates_load(rs);
 }
 
-/* The dates typed in the period dialog: what is wrong with them, or NULL. */
-static char *period_check(void *ctx, char *const *values, int *field)
-{
-    struct rates_screen *rs = ctx;
-    time_t from, to;
-    int which;
-    const char *why = rates_period_parse(values[0], values[1], &from, &to, &which);
-    if (!why) {
-        rs->from = from, rs->to = to;
-        return NULL;
-    }
-    *field = which == 2 ? 1 : which;
-    if (which == 2) return xstrdup(why);
-    return xasprintf("%s %s: %s", which == 0 ? _("First day") : _("Last day"), values[which], why);
-}
-
 /* F9: a period between any two dates, typed. */
 static void period_dialog(struct screen *s, const struct command *c)
 {
     (void)c;
     struct rates_screen *rs = (struct rates_screen *)s;
-    char a[11], b[11];
-    struct date df = date_of(rs->from), dt = date_of(rs->to - 1);
-    char *values[2] = {xstrdup(date_format(&df, a)), xstrdup(date_format(&dt, b))};
-    const char *prompts[2] = {_("First day (2026-01-01, 2026/1/1 or 20260101):"),
-                              _("Last day, counted in:")};
-    if (dialog_inputs(_("Rates over a period"), prompts, values, 2, 10, period_check, rs))
-        rates_load(rs);
-    free(values[0]);
-    free(values[1]);
+    if (dialog_period(_("Rates over a period"), &rs->from, &rs->to)) rates_load(rs);
 }
 
 /* The title: 三率, and by what when not by unit. */

@@ -415,34 +415,12 @@ static void state_only(struct screen *s, const struct command *c)
     list_screen_reload(ls);
 }
 
-/* The dates typed in the period dialog: what is wrong with them, or NULL. */
-static char *period_check(void *ctx, char *const *values, int *field)
-{
-    struct queues *q = ctx;
-    time_t from, to;
-    int which;
-    const char *why = rates_period_parse(values[0], values[1], &from, &to, &which);
-    if (!why) {
-        q->f.from = from, q->f.to = to;
-        return NULL;
-    }
-    *field = which == 2 ? 1 : which;
-    if (which == 2) return xstrdup(why);
-    return xasprintf("%s %s: %s", which == 0 ? _("First day") : _("Last day"), values[which], why);
-}
-
 static void period_only(struct screen *s, const struct command *c)
 {
     (void)c;
     struct list_screen *ls = (struct list_screen *)s;
     struct queues *q = ls->ctx;
-    char *values[2] = {NULL, NULL};
-    const char *prompts[2] = {_("First day (2026-01-01, 2026/1/1 or 20260101):"),
-                              _("Last day, counted in:")};
-    if (dialog_inputs(_("Taken down in a period"), prompts, values, 2, 10, period_check, q))
-        list_screen_reload(ls);
-    free(values[0]);
-    free(values[1]);
+    if (dialog_period(_("Taken down in a period"), &q->f.from, &q->f.to)) list_screen_reload(ls);
 }
 
 static void filters_clear(struct screen *s, const struct command *c)
