@@ -2,6 +2,8 @@
 ** audit_store: see audit_store.h.
 */
 #include "db/audit_store.h"
+#include "db/user_store.h"
+#include "src/roles.h"
 #include "src/actor.h"
 #include "src/audit.h"
 #include "src/clock.h"
@@ -175,9 +177,15 @@ static void audit_bind(struct db_stmt *st, const struct audit_filter *f)
     db_bind_text(st, 6, to);
 }
 
-int audit_list(struct db *db, const struct audit_filter *f, size_t limit,
+int audit_list(struct db *db, const char *actor, const struct audit_filter *f, size_t limit,
                struct audit_entry **items, size_t *n, int64_t *total, int *more)
 {
+    *items = NULL;
+    *n = 0;
+    *total = 0;
+    *more = 0;
+    int allowed = user_allowed(db, actor, RIGHT_SEE_AUDIT);
+    if (allowed != DB_OK) return allowed;
     struct db_stmt *st = db_prepare(db, ROW_SELECT AUDIT_WHERE " ORDER BY seq DESC LIMIT ?7");
     audit_bind(st, f);
     db_bind_int(st, 7, (int64_t)limit);

@@ -57,9 +57,10 @@ struct audit_filter {
 /*
 ** The rows f keeps, newest first, at most limit, into *items (caller frees
 ** with record_array_free(&audit_entry_record, ...)); *total counts them up
-** to a cap (*more set when there are more). DB_OK or an error.
+** to a cap (*more set when there are more). Read for actor, whose role must
+** see the audit log. DB_OK, DB_DENIED (nothing read), or an error.
 */
-int audit_list(struct db *db, const struct audit_filter *f, size_t limit,
+int audit_list(struct db *db, const char *actor, const struct audit_filter *f, size_t limit,
                struct audit_entry **items, size_t *n, int64_t *total, int *more);
 
 /* Seal the rows written before the chain (migration 10): DB_OK or an error. */

@@ -106,6 +106,7 @@ static int cmd_ui(struct options *o)
         return EXIT_TERMINAL;
     }
     ui.db = db;
+    ui.rights = ~0u; /* a database with no users: the system login may do everything */
     ui.district = db_meta_get(db, "district");
     if (!ui.district) ui.district = xstrdup("");
     char *demo = db_meta_get(db, "demo");

@@ -20,10 +20,23 @@ int command_count(const struct command *cmds)
     return n;
 }
 
+int command_allowed(const struct command *c)
+{
+    return (c->rights & ui.rights) == c->rights;
+}
+
+int command_offered(const struct command *cmds, const struct command **out, int cap)
+{
+    int n = 0;
+    for (int i = 0; cmds && cmds[i].code && n < cap; i++)
+        if (command_allowed(&cmds[i])) out[n++] = &cmds[i];
+    return n;
+}
+
 const struct command *command_by_key(const struct command *cmds, char key)
 {
     for (int i = 0; cmds && cmds[i].code; i++)
-        if (cmds[i].key == key) return &cmds[i];
+        if (cmds[i].key == key && command_allowed(&cmds[i])) return &cmds[i];
     return NULL;
 }
 
@@ -35,14 +48,15 @@ static const struct command *command_choose(const char *title, const struct comm
 {
     const char *labels[MENU_MAX];
     char keys[MENU_MAX];
-    int n = command_count(cmds);
-    if (n > MENU_MAX) die("command table %s: too many commands", cmds[0].code);
+    const struct command *offered[MENU_MAX];
+    if (command_count(cmds) > MENU_MAX) die("command table %s: too many commands", cmds[0].code);
+    int n = command_offered(cmds, offered, MENU_MAX);
     for (int i = 0; i < n; i++) {
-        labels[i] = _(cmds[i].label);
-        keys[i] = cmds[i].key;
+        labels[i] = _(offered[i]->label);
+        keys[i] = offered[i]->key;
     }
     int c = dialog_options_keyed(title, _("What next?"), labels, keys, n);
-    return c >= 0 ? &cmds[c] : NULL;
+    return c >= 0 ? offered[c] : NULL;
 }
 
 void command_do(struct screen *s, const struct command *c)
@@ -56,7 +70,13 @@ void command_do(struct screen *s, const struct command *c)
 int command_menu(struct screen *s, const char *title, const struct command *cmds)
 {
     /* A menu of one would only ask to press its key: it is run at once. */
-    const struct command *c = command_count(cmds) == 1 ? cmds : command_choose(title, cmds);
+    const struct command *offered[MENU_MAX];
+    int n = command_offered(cmds, offered, MENU_MAX);
+    if (n == 0) {
+        ui_message(UI_MSG_ERROR, "%s", _("Nothing here is open to your role"));
+        return 0;
+    }
+    const struct command *c = n == 1 ? offered[0] : command_choose(title, cmds);
     if (c) command_do(s, c);
     return c != NULL;
 }

@@ -30,7 +30,17 @@ void command_do(struct screen *s, const struct command *c);
 /* The number of commands in cmds (up to the row whose code is NULL). */
 int command_count(const struct command *cmds);
 
-/* The command of cmds whose key is key, or NULL. */
+/* True when the signed-in user holds every right c asks for (ui.rights). */
+int command_allowed(const struct command *c);
+
+/*
+** The commands of cmds the signed-in user may run, in order, into out (at
+** most cap). Returns how many. Menus, the home screen and the help offer
+** only these.
+*/
+int command_offered(const struct command *cmds, const struct command **out, int cap);
+
+/* The command of cmds whose key is key, when the user may run it; else NULL. */
 const struct command *command_by_key(const struct command *cmds, char key);
 
 /* Choose from cmds and run the one chosen on s (a table of one runs at once). Returns 1 when one

@@ -9,6 +9,7 @@
 */
 #include "app/checks.h"
 #include "db/audit_store.h"
+#include "src/actor.h"
 #include "src/audit.h"
 #include "src/i18n.h"
 #include "src/rates.h"
@@ -62,7 +63,7 @@ static int audit_load(struct list_screen *ls, const char *query, struct list_row
     size_t n;
     int64_t total;
     int more;
-    int rc = audit_list(ui.db, &a->f, AUDIT_PAGE, &items, &n, &total, &more);
+    int rc = audit_list(ui.db, actor_name(), &a->f, AUDIT_PAGE, &items, &n, &total, &more);
     a->f.text = NULL;
     out->items = items;
     out->n = n;

@@ -120,13 +120,15 @@ struct screen *screen_help_new(const struct screen *under)
     h->base.bar = help_bar;
     if (under && under->ops->about) h->about = under->ops->about(under);
     const struct command *cmds = under ? under->commands : NULL;
-    int alone = cmds && command_count(cmds) == 1; /* F9 runs it at once: no key to press */
+    const struct command *offered[32];
+    int alone = command_offered(cmds, offered, 32) == 1; /* F9 runs it at once: no key to press */
     for (int i = 0; cmds && cmds[i].code; i++)
-        row_add(h,
-                under->commands_direct ? xasprintf("%c  %s", cmds[i].key, _(cmds[i].label))
-                : alone                ? xasprintf("F9    %s", _(cmds[i].label))
-                                       : xasprintf("F9 %c  %s", cmds[i].key, _(cmds[i].label)),
-                _(cmds[i].help));
+        if (command_allowed(&cmds[i])) /* only what the user's role may run */
+            row_add(h,
+                    under->commands_direct ? xasprintf("%c  %s", cmds[i].key, _(cmds[i].label))
+                    : alone                ? xasprintf("F9    %s", _(cmds[i].label))
+                                           : xasprintf("F9 %c  %s", cmds[i].key, _(cmds[i].label)),
+                    _(cmds[i].help));
     for (int a = 1; a < ACT_COUNT; a++) {
         const struct action_info *info = action_info((enum action)a);
         row_add(h, keys_shown(info), _(info->help));

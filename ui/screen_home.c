@@ -11,6 +11,7 @@
 #include "src/chart.h"
 #include "src/clock.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/draw.h"
@@ -43,7 +44,10 @@ static struct screen *open_areas(void)
     return screen_area_new(AREA_BUILDING);
 }
 
-/* The sections, in the order shown, each with its own key. */
+/* The most sections the home screen holds. */
+#define HOME_SECTIONS_MAX 16
+
+/* The sections, in the order shown, each with its own key and the rights it asks (0: none). */
 static const struct command sections[] = {
     {"residents", '1', N_("Residents"),
      N_("Find, register and edit residents; import and export ledgers"), 0, NULL, 0,
@@ -60,8 +64,8 @@ static const struct command sections[] = {
     {"areas", '6', N_("Areas and buildings"), N_("Streets, communities, grids and buildings"), 0,
      NULL, 0, open_areas},
     {"audit", '7', N_("Audit log"),
-     N_("Who showed a number in full, exported, imported; whether the log is untouched"), 0, NULL,
-     0, screen_audit_new},
+     N_("Who showed a number in full, exported, imported; whether the log is untouched"),
+     RIGHT_SEE_AUDIT, NULL, 0, screen_audit_new},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
@@ -161,13 +165,15 @@ static void home_draw(struct screen *s, int top, int rows)
     draw_text(y, 2, COLS - 4, head, A_BOLD, TEXT_FIT_ELLIPSIS);
     free(head);
     y += 2;
-    int n = command_count(sections);
+    /* The sections the user's role may open, each with its own key. */
+    const struct command *offered[HOME_SECTIONS_MAX];
+    int n = command_offered(sections, offered, HOME_SECTIONS_MAX);
     int step = n * 2 + 10 <= rows ? 2 : 1;
     for (int i = 0; i < n; i++, y += step) {
         attr_t a = i == h->sel ? term_attr(UI_SELECTED) : term_attr(UI_NORMAL);
         draw_fill(y, 2, COLS - 4, a);
-        draw_textf(y, 2, 28, a, " %c  %s", sections[i].key, _(sections[i].label));
-        draw_text(y, 32, COLS - 34, _(sections[i].help), a, TEXT_FIT_ELLIPSIS);
+        draw_textf(y, 2, 28, a, " %c  %s", offered[i]->key, _(offered[i]->label));
+        draw_text(y, 32, COLS - 34, _(offered[i]->help), a, TEXT_FIT_ELLIPSIS);
     }
     y++;
     /* Residents and requests on one row, the requests red while any is overdue. */
@@ -210,17 +216,20 @@ static void home_draw(struct screen *s, int top, int rows)
 static int home_key(struct screen *s, enum action a, const struct key *k)
 {
     struct home *h = (struct home *)s;
-    int n = command_count(sections);
+    const struct command *offered[HOME_SECTIONS_MAX];
+    int n = command_offered(sections, offered, HOME_SECTIONS_MAX);
+    if (h->sel >= n) h->sel = n ? n - 1 : 0;
     const struct command *c =
         a == ACT_NONE && !k->code && k->ch < 0x80 ? command_by_key(sections, (char)k->ch) : NULL;
+    for (int i = 0; c && i < n; i++)
+        if (offered[i] == c) h->sel = i;
     if (c) {
-        h->sel = (int)(c - sections);
         command_do(s, c);
         return UI_HANDLED;
     }
     switch (a) {
     case ACT_ENTER:
-        command_do(s, &sections[h->sel]);
+        if (n) command_do(s, offered[h->sel]);
         return UI_HANDLED;
     case ACT_UP:
         if (h->sel > 0) h->sel--;

@@ -12,6 +12,7 @@
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/dialog.h"
@@ -38,6 +39,8 @@ static void signed_in(struct user *u, int peer)
     free(ui.user);
     ui.user = xstrdup(u->login);
     ui.user_peer = peer;
+    const struct role *role = roles_find(u->role);
+    ui.rights = role ? role->rights : 0;
     record_free(&user_record, u);
 }
 

@@ -12,6 +12,7 @@
 #include "src/actor.h"
 #include "src/date.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/pinyin.h"
 #include "src/idcard.h"
 #include "src/phone.h"
@@ -363,9 +364,9 @@ static void reveal(struct screen *s, const struct command *c)
 
 static const struct command resident_form_menu[] = {
     {"reveal-id", '1', N_("Show the full ID number"),
-     N_("Asks why; the audit log keeps who saw it and why"), 0, reveal, F_ID, NULL},
+     N_("Asks why; the audit log keeps who saw it and why"), RIGHT_REVEAL, reveal, F_ID, NULL},
     {"reveal-phone", '2', N_("Show the full mobile number"),
-     N_("Asks why; the audit log keeps who saw it and why"), 0, reveal, F_PHONE, NULL},
+     N_("Asks why; the audit log keeps who saw it and why"), RIGHT_REVEAL, reveal, F_PHONE, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

@@ -9,6 +9,7 @@
 #include "src/clock.h"
 #include "src/date.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/dialog.h"
@@ -275,9 +276,9 @@ static void status_change(struct screen *s, const struct command *c)
 
 static const struct command view_menu[] = {
     {"reveal-id", '1', N_("Show the full ID number"),
-     N_("Asks why; the audit log keeps who saw it and why"), 0, reveal_id, 0, NULL},
+     N_("Asks why; the audit log keeps who saw it and why"), RIGHT_REVEAL, reveal_id, 0, NULL},
     {"reveal-phone", '2', N_("Show the full mobile number"),
-     N_("Asks why; the audit log keeps who saw it and why"), 0, reveal_phone, 0, NULL},
+     N_("Asks why; the audit log keeps who saw it and why"), RIGHT_REVEAL, reveal_phone, 0, NULL},
     {"edit", '3', N_("Edit"), N_("Edit the record"), 0, edit, 0, NULL},
     {"resident-status", '4', N_("Moved out, deceased, or back on the register"),
      N_("Record a move or a death with its date and reason; the record is kept"), 0, status_change,

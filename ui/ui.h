@@ -66,7 +66,8 @@ struct ui_context {
     int demo;         /* the database holds demo data */
     int64_t saved_id; /* the record saved last, for lists to select */
     char *user; /* the login signed in; NULL on a database with no users (the system login acts) */
-    int user_peer; /* signed in by the system login bound to it, with no password */
+    int user_peer;   /* signed in by the system login bound to it, with no password */
+    unsigned rights; /* what the user may do (RIGHT_* of src/roles.h): what screens offer */
     const struct record_type *saved_type; /* its type: a list selects it only among its own */
 };
 

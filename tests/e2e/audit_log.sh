@@ -1,4 +1,5 @@
-# The audit log for a supervisor: who showed or exported what, newest first;
+# The audit log for a supervisor (a desk clerk is not offered it): who
+# showed or exported what, newest first;
 # typing and F9 narrow it; Enter shows a row in full; above the list, the
 # hash chain's verdict, which names the row changed behind bangban's back.
 . "$(dirname "$0")/lib.sh"
@@ -8,12 +9,27 @@ env BANGBAN_USER=wangfang "$BIN" --db "$DB" export residents "$T/x.csv" --unmask
 env BANGBAN_USER=liming "$BIN" --db "$DB" export residents "$T/y.csv" --unmasked --reason 走访空巢老人 >/dev/null
 n=$(($(sqlite3 "$DB" "SELECT count(*) FROM audit_log") + 1)) # and this desk's sign-in
 
-open_section desk "操作日志" "操作日志：共 $n 行，哈希链完整"
-expect desk "the newest row first, in words" "liming     完整号码导出"
+# The audit log is a supervisor's: a desk clerk's home screen does not offer it.
+start clerk
+wait_for clerk "前台工作台"
+if screen clerk | grep -q "操作日志"; then t_fail "a desk clerk is not offered the audit log" "$(screen clerk)"; else t_ok "a desk clerk is not offered the audit log"; fi
+quits clerk "the clerk quits"
+n=$((n + 1)) # the clerk's sign-in
+start desk BANGBAN_USER=someone-unbound
+wait_for desk "请登录"
+type_text desk "supervisor"
+keys desk Tab
+type_text desk "demo-supervisor"
+keys desk Enter
+wait_for desk "前台工作台"
+choose desk "操作日志"
+wait_for desk "操作日志：共 $n 行，哈希链完整"
+expect desk "the newest row first, in words" "supervisor 登录"
 type_text desk "走访"
 expect desk "typing narrows to the rows that say it" "共 1 条"
 keys desk Enter
-expect desk "Enter shows the row in full" "操作日志第 $((n - 1)) 行"
+seq=$(sqlite3 "$DB" "SELECT seq FROM audit_log WHERE detail LIKE '%走访空巢老人'")
+expect desk "Enter shows the row in full" "操作日志第 $seq 行"
 expect desk "with its reason" "走访空巢老人"
 keys desk Escape
 wait_for desk "共 1 条"

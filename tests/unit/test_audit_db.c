@@ -123,6 +123,34 @@ static void cut_tail_found(void **state)
     assert_int_equal(seq, 2);
 }
 
+/* Only a role that may see the audit log reads it from the store. */
+static void reading_needs_the_right(void **state)
+{
+    (void)state;
+    three_rows();
+    struct audit_filter f = {0};
+    struct audit_entry *items;
+    size_t n;
+    int64_t total;
+    int more;
+    /* No users yet: the system login reads it. */
+    assert_int_equal(audit_list(db, "someone", &f, 10, &items, &n, &total, &more), DB_OK);
+    assert_int_equal(n, 3);
+    assert_string_equal(items[0].actor, "李明"); /* newest first */
+    record_array_free(&audit_entry_record, items, n);
+    assert_int_equal(db_exec(db, "INSERT INTO \"user\" (login, name, role, created_at, created_by,"
+                                 " updated_at, updated_by) VALUES"
+                                 " ('desk1', '前台', 'desk', 'x', 'x', 'x', 'x'),"
+                                 " ('boss', '主管', 'supervisor', 'x', 'x', 'x', 'x')"),
+                     DB_OK);
+    assert_int_equal(audit_list(db, "desk1", &f, 10, &items, &n, &total, &more), DB_DENIED);
+    assert_int_equal(n, 0);
+    assert_int_equal(audit_list(db, "nobody", &f, 10, &items, &n, &total, &more), DB_DENIED);
+    assert_int_equal(audit_list(db, "boss", &f, 10, &items, &n, &total, &more), DB_OK);
+    assert_int_equal(n, 3);
+    record_array_free(&audit_entry_record, items, n);
+}
+
 /* A log written before the chain is sealed into its start when the database is opened. */
 static void old_log_sealed(void **state)
 {
@@ -157,6 +185,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(removal_found, setup, teardown),
         cmocka_unit_test_setup_teardown(slipped_in_found, setup, teardown),
         cmocka_unit_test_setup_teardown(cut_tail_found, setup, teardown),
+        cmocka_unit_test_setup_teardown(reading_needs_the_right, setup, teardown),
         cmocka_unit_test_setup_teardown(old_log_sealed, setup, teardown),
     };
     return cmocka_run_group_tests_name("audit_db", tests, NULL, NULL);
