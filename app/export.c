@@ -2,6 +2,8 @@
 ** export: see export.h.
 */
 #include "app/export.h"
+#include "db/user_store.h"
+#include "src/roles.h"
 #include "src/text.h"
 #include "app/import.h"
 #include "db/catalogue_store.h"
@@ -93,6 +95,22 @@ static int export_row(void *ctx, const struct resident *r)
     return ok;
 }
 
+/*
+** An export with full numbers is open only to a role that may make one:
+** DB_OK, or DB_DENIED (or an error) with *err saying so. A masked export is
+** open to everyone.
+*/
+static int unmasked_allowed(struct db *db, const struct export_options *o, char **err)
+{
+    if (!o->unmasked) return DB_OK;
+    int rc = user_allowed(db, o->actor, RIGHT_EXPORT_UNMASKED);
+    if (rc == DB_DENIED)
+        *err = xstrdup(_("your role may not export full ID and phone numbers"));
+    else if (rc != DB_OK)
+        *err = xstrdup(db_rc_message(rc));
+    return rc;
+}
+
 int export_residents(struct db *db, const char *path, const struct export_options *o, size_t *rows,
                      char **err)
 {
@@ -102,6 +120,8 @@ int export_residents(struct db *db, const char *path, const struct export_option
         *err = xstrdup(_("an export with full ID and phone numbers needs a reason"));
         return DB_INVALID;
     }
+    int rc = unmasked_allowed(db, o, err);
+    if (rc != DB_OK) return rc;
     struct export_state x = {NULL, o, 0, NULL, {0}};
     for (size_t i = 0; i < NCOLS; i++)
         x.flags[i] = columns[i].flags;
@@ -115,8 +135,8 @@ int export_residents(struct db *db, const char *path, const struct export_option
         sheet_abort(x.sheet);
         return DB_ERROR;
     }
-    int rc = resident_each(db, o->unmasked, o->filter ? o->filter : &(struct resident_filter){0},
-                           export_row, &x);
+    rc = resident_each(db, o->unmasked, o->filter ? o->filter : &(struct resident_filter){0},
+                       export_row, &x);
     if (rc == DB_OK && x.err) rc = DB_INVALID;
     if (rc == DB_OK && o->unmasked) {
         char *detail = xasprintf("%s: %zu residents, %s", path, x.rows, o->reason);
@@ -173,6 +193,8 @@ int export_requests(struct db *db, const char *path, const struct export_options
         *err = xstrdup(_("an export with full phone numbers needs a reason"));
         return DB_INVALID;
     }
+    int allowed = unmasked_allowed(db, o, err);
+    if (allowed != DB_OK) return allowed;
     struct request_export x = {NULL, o, 0, NULL};
     if (sheet_open(path, o->format, o->codec, _("Requests"), &x.sheet, err) != 0) return DB_ERROR;
     const char *header[RQF_COUNT];

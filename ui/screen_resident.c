@@ -10,6 +10,7 @@
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/choices.h"
@@ -343,8 +344,8 @@ static const struct command resident_menu[] = {
     {"export-residents", '2', N_("Export residents (masked)"),
      N_("Write the register to a file, ID and mobile numbers masked"), 0, export_run, 0, NULL},
     {"export-residents-full", '3', N_("Export residents with full numbers (recorded)"),
-     N_("Write the register with full numbers; asks why, and the audit log keeps it"), 0,
-     export_run, 1, NULL},
+     N_("Write the register with full numbers; asks why, and the audit log keeps it"),
+     RIGHT_EXPORT_UNMASKED, export_run, 1, NULL},
     {"tags", '4', N_("Tags"), N_("The tags residents can carry, and which are sensitive"), 0, NULL,
      0, screen_tags_new},
     {"visit-list", '5', N_("List for visits: by tag, area, address"),

@@ -6,7 +6,7 @@
 
 DB="$T/b.db"
 "$BIN" --db "$DB" demo --residents 3000 --requests 300 --years 1 >/dev/null
-"$BIN" --db "$DB" export residents "$T/all.csv" --unmasked --reason 测试 >/dev/null
+env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/all.csv" --unmasked --reason 测试 >/dev/null
 umask 022
 
 # A writer busy while the backup is taken: the same ledger imported again and again.

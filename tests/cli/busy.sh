@@ -6,7 +6,7 @@
 
 SRC="$T/src.db"
 "$BIN" --db "$SRC" demo --residents 8000 >/dev/null
-"$BIN" --db "$SRC" export residents "$T/all.csv" --unmasked --reason 测试 >/dev/null
+env BANGBAN_USER=supervisor "$BIN" --db "$SRC" export residents "$T/all.csv" --unmasked --reason 测试 >/dev/null
 head -n 1 "$T/all.csv" >"$T/head"
 for i in 0 1 2 3 4 5 6 7; do
     { cat "$T/head"; tail -n +2 "$T/all.csv" | awk -v i="$i" 'NR % 8 == i'; } >"$T/part$i.csv"

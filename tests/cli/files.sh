@@ -19,7 +19,7 @@ mode() { stat -c %a "$1"; }
 modes=""
 for f in "$DB" "$DB-wal" "$DB-shm"; do [ -e "$f" ] && modes="$modes $(mode "$f")"; done
 
-run files-residents 0 "$BIN" --db "$DB" export residents "$T/r.csv" --unmasked --reason 测试
+run files-residents 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/r.csv" --unmasked --reason 测试
 run files-residents-x 0 "$BIN" --db "$DB" export residents "$T/r.xlsx"
 run files-catalogue 0 "$BIN" --db "$DB" export catalogue "$T/c.csv"
 run files-catalogue-x 0 "$BIN" --db "$DB" export catalogue "$T/c.xlsx"

@@ -74,18 +74,26 @@ head -c 3 "$T/masked.csv" | od -An -tx1 | grep -q "ef bb bf" && t_ok "export: UT
 head -1 "$T/masked.csv" | grep -q "$(printf '\r')$" && t_ok "export: CRLF" || t_fail "export: CRLF"
 if grep -q "110101199003074477" "$T/masked.csv"; then t_fail "export: masked by default"; else t_ok "export: masked by default"; fi
 grep -q "110\*\*\*\*\*\*\*\*\*\*\*4477" "$T/masked.csv" && t_ok "export: masked as 前3后4" || t_fail "export: masked as 前3后4"
-run export-no-reason 2 "$BIN" --db "$DB" export residents "$T/full.csv" --unmasked
+run export-no-reason 2 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/full.csv" --unmasked
 [ ! -e "$T/full.csv" ] && t_ok "export: unmasked needs a reason; nothing written" || t_fail "export: unmasked needs a reason; nothing written"
-run export-full 0 "$BIN" --db "$DB" export residents "$T/full.csv" --unmasked --reason "区民政局核对"
+run export-full 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/full.csv" --unmasked --reason "区民政局核对"
+# Full numbers only for a role that may export them: the demo's desk clerk (the
+# system login that made it) may not, and an unknown login neither; nothing is written.
+run export-denied 1 "$BIN" --db "$DB" export residents "$T/denied.csv" --unmasked --reason "试试"
+grep -q "您的角色不能导出完整的身份证号和手机号" "$T/export-denied.out" && t_ok "export: a desk clerk may not export full numbers, and is told why" ||
+    t_fail "export: a desk clerk may not export full numbers, and is told why" "$(cat "$T/export-denied.out")"
+[ ! -e "$T/denied.csv" ] && t_ok "export: and no file is written" || t_fail "export: and no file is written"
+run export-stranger 1 env BANGBAN_USER=stranger "$BIN" --db "$DB" export residents "$T/denied.csv" --unmasked --reason "试试"
+run export-masked-desk 0 "$BIN" --db "$DB" export residents "$T/masked-desk.csv"
 audited=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'export-unmasked' AND detail LIKE '%区民政局核对%'")
 [ "$audited" = 1 ] && t_ok "export: an unmasked export is in the audit log" || t_fail "export: an unmasked export is in the audit log" "$audited"
 grep -q "$(printf '\t')110101199003074477" "$T/full.csv" && t_ok "export: IDs kept as text for Excel" || t_fail "export: IDs kept as text for Excel"
 
 # Round trip: export in full, import into an empty register, export again: the same bytes.
 "$BIN" --db "$T/r2.db" demo >/dev/null
-run export-gb 0 "$BIN" --db "$DB" export residents "$T/full.gb.csv" --unmasked --reason "交接" --encoding gb18030
+run export-gb 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/full.gb.csv" --unmasked --reason "交接" --encoding gb18030
 run roundtrip-import 0 "$BIN" --db "$T/r2.db" import residents "$T/full.gb.csv"
-run roundtrip-export 0 "$BIN" --db "$T/r2.db" export residents "$T/again.gb.csv" --unmasked --reason "核对" --encoding gb18030
+run roundtrip-export 0 env BANGBAN_USER=supervisor "$BIN" --db "$T/r2.db" export residents "$T/again.gb.csv" --unmasked --reason "核对" --encoding gb18030
 if cmp -s "$T/full.gb.csv" "$T/again.gb.csv"; then
     t_ok "export/import round trip in GB18030 keeps every byte"
 else
@@ -96,13 +104,13 @@ fi
 
 # GBK cannot hold 李𨭉 (first in name order) nor 王𠇔: nothing is written,
 # the row, the column and the character are named.
-run export-gbk 1 "$BIN" --db "$DB" export residents "$T/gbk.csv" --encoding gbk --unmasked --reason "报送"
+run export-gbk 1 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/gbk.csv" --encoding gbk --unmasked --reason "报送"
 grep -q "第 [0-9]* 行（李𨭉）「姓名」列：字符「𨭉」" "$T/export-gbk.out" && t_ok "export: GBK names the row and column it cannot write" || t_fail "export: GBK names the row and column it cannot write" "$(cat "$T/export-gbk.out")"
 grep -q "U+28B49" "$T/export-gbk.out" && t_ok "export: and the character" || t_fail "export: and the character"
 [ ! -e "$T/gbk.csv" ] && [ ! -e "$T/gbk.csv.part" ] && t_ok "export: a refused GBK export leaves no file" || t_fail "export: a refused GBK export leaves no file"
 
 # xlsx: a zip whose sheet holds the ID numbers as strings.
-run export-xlsx 0 "$BIN" --db "$DB" export residents "$T/r.xlsx" --format xlsx --unmasked --reason "报表"
+run export-xlsx 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/r.xlsx" --format xlsx --unmasked --reason "报表"
 unzip -p "$T/r.xlsx" xl/worksheets/sheet1.xml >"$T/sheet.xml" 2>"$T/unzip.err"
 if grep -q 't="inlineStr"><is><t>110101199003074477</t>' "$T/sheet.xml" || grep -q 't="s"' "$T/sheet.xml"; then
     t_ok "xlsx: the ID is a string cell"

@@ -105,22 +105,41 @@ wait_for desk "要替换它吗？"
 keys desk y
 expect desk "Yes replaces it" "已写出居民 2 人到"
 
-# Full numbers: no reason, no export; with one, a workbook and an audit row.
-menu desk "导出居民（完整号码，记入日志）"
-wait_for desk "为什么需要"
-keys desk Enter
-expect desk "full numbers without a reason are refused" "未导出：必须说明理由"
-menu desk "导出居民（完整号码，记入日志）"
-wait_for desk "为什么需要"
-type_text desk "区民政局核对"
-keys desk Enter
-wait_for desk "写入的文件"
-keys desk C-u
-type_text desk "$T/full.xlsx"
-keys desk Enter
-expect desk "the full export is written" "已写出居民 2 人到"
+# Full numbers are for a role that may export them: the desk clerk is not offered it.
+keys desk F9
+wait_for desk "导出居民（遮蔽号码）"
+if screen desk | grep -q "完整号码，记入日志"; then
+    t_fail "a desk clerk is not offered an export with full numbers" "$(screen desk)"
+else
+    t_ok "a desk clerk is not offered an export with full numbers"
+fi
+keys desk Escape
+quits desk "quits cleanly"
+start sup BANGBAN_USER=someone-unbound
+wait_for sup "请登录"
+type_text sup "supervisor"
+keys sup Tab
+type_text sup "demo-supervisor"
+keys sup Enter
+wait_for sup "前台工作台"
+choose sup "居民"
+wait_for sup "查找："
+# A supervisor: no reason, no export; with one, a workbook and an audit row.
+menu sup "导出居民（完整号码，记入日志）"
+wait_for sup "为什么需要"
+keys sup Enter
+expect sup "full numbers without a reason are refused" "未导出：必须说明理由"
+menu sup "导出居民（完整号码，记入日志）"
+wait_for sup "为什么需要"
+type_text sup "区民政局核对"
+keys sup Enter
+wait_for sup "写入的文件"
+keys sup C-u
+type_text sup "$T/full.xlsx"
+keys sup Enter
+expect sup "the full export is written" "已写出居民 2 人到"
 [ "$(head -c 2 "$T/full.xlsx")" = "PK" ] && t_ok "as a workbook, by its name" || t_fail "as a workbook, by its name" "$(ls -l "$T")"
 n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'export-unmasked' AND detail LIKE '%区民政局核对%'")
 [ "$n" = 1 ] && t_ok "the audit log keeps who and why" || t_fail "the audit log keeps who and why" "$n"
-quits desk "quits cleanly"
+quits sup "the supervisor quits cleanly"
 t_sanitizers "resident menu"

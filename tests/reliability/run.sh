@@ -104,7 +104,7 @@ t0=$(now_ms)
 "$BIN" --db "$T/full.db" demo --residents $NRES --requests $NREQ >"$T/full.out" 2>&1
 DEMO_MS=$(($(now_ms) - t0))
 "$BIN" --db "$T/big.db" demo --residents 60000 >/dev/null 2>&1
-"$BIN" --db "$T/big.db" export residents "$T/all.csv" --unmasked --reason reliability >/dev/null 2>&1
+env BANGBAN_USER=supervisor "$BIN" --db "$T/big.db" export residents "$T/all.csv" --unmasked --reason reliability >/dev/null 2>&1
 sqlite3 "$T/full.db" "SELECT id_number FROM resident" >"$T/ids20"
 awk -F, -v dir="$T" '
     FNR == NR { known["\t" $1] = 1; next }
