@@ -23,15 +23,18 @@ fi
 keys desk Escape
 wait_for desk "查找："
 
-# A paste of 120 characters into a dialog's 100-character line (the reason for full numbers).
+# A paste of 120 characters into a dialog's 100-character line (the reason for a number in full).
+keys desk Enter
+wait_for desk "号码已遮蔽"
 keys desk F9
-wait_for desk "导入居民台账"
-choose desk "导出居民（完整号码，记入日志）"
-wait_for desk "为什么需要"
+choose desk "显示完整手机号"
+wait_for desk "记入操作日志"
 type_text desk "$(printf '因%.0s' $(seq 1 120))"
 expect desk "a paste longer than a dialog's line says how much was left out" "已满 100 个字：多出的 20 个字没有录入"
 keys desk Escape
-wait_gone desk "为什么需要"
+wait_gone desk "记入操作日志"
+keys desk Escape
+wait_for desk "查找："
 
 # A paste of 40 characters into the 30-character name field.
 keys desk F7
