@@ -366,11 +366,32 @@ static int open_settle(struct db *db, unsigned flags, char **err)
     }
 }
 
+/*
+** A database just made in a centre's shared folder (setgid and writable by
+** its group, as README's "Running a centre on one box" sets it up) is the
+** group's to read and write, 0660, whatever umask made it; SQLite gives its
+** -wal and -shm the same mode. Anywhere else it stays its owner's alone.
+*/
+static void shared_mode(const char *path)
+{
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = 0;
+    else
+        strcpy(dir, ".");
+    struct stat ds;
+    if (stat(dir, &ds) == 0 && (ds.st_mode & S_ISGID) && (ds.st_mode & S_IWGRP))
+        chmod(path, S_IRUSR | S_IWUSR | S_IRGRP | S_IWGRP);
+    free(dir);
+}
+
 int db_open(const char *path, unsigned flags, struct db **out, char **err)
 {
     struct stat sb;
     *out = NULL;
     *err = NULL;
+    int made = 0;
     if (stat(path, &sb) != 0) {
         if (!(flags & DB_OPEN_CREATE)) {
             *err = xasprintf(_("there is no database at %s: create one with \"bangban init\" "
@@ -379,6 +400,7 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
             return DB_MISSING;
         }
         path_make_parents(path, 0750);
+        made = 1;
     }
     static int configured;
     if (!configured) {
@@ -399,6 +421,7 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
         db_close(db);
         return DB_ERROR;
     }
+    if (made) shared_mode(path);
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
     db->wait_limit_ms = (flags & DB_OPEN_QUEUE) ? 0 : DB_WAIT_DEFAULT_MS;
