@@ -363,24 +363,37 @@ static void batch_stopped(const struct batch *b, int rc, struct import_report *r
     free(why);
 }
 
-int import_residents(struct db *db, struct ledger *l, const struct import_options *o,
-                     struct import_report *rep, char **err)
+/*
+** The start of reading a resident ledger, for an import and its dry run
+** alike: the report zeroed, the columns checked, the register's places
+** loaded into *places and the reader in set on them. DB_OK, or DB_INVALID
+** or an error with *err (caller frees); then nothing is left to free.
+*/
+static int residents_reader(struct db *db, struct ledger *l, struct import_report *rep,
+                            struct place_map *places, struct import_reader *in, char **err)
 {
     memset(rep, 0, sizeof *rep);
     *err = NULL;
     if (columns_check(l, rep, err) != DB_OK) return DB_INVALID;
-
-    struct place_map places;
-    int rc = places_load(db, &places);
+    int rc = places_load(db, places);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
         return rc;
     }
+    memset(in, 0, sizeof *in);
+    in->l = l;
+    in->rep = rep;
+    in->places = places;
+    return DB_OK;
+}
+
+int import_residents(struct db *db, struct ledger *l, const struct import_options *o,
+                     struct import_report *rep, char **err)
+{
+    struct place_map places;
     struct import_reader in;
-    memset(&in, 0, sizeof in);
-    in.l = l;
-    in.rep = rep;
-    in.places = &places;
+    int rc = residents_reader(db, l, rep, &places, &in, err);
+    if (rc != DB_OK) return rc;
     in.keep_rejected = 1;
     struct resident_bulk *bulk = NULL;
     struct batch batch = {0};
@@ -583,21 +596,11 @@ static void change_sample(const struct place_map *places, int line, const struct
 int import_residents_preview(struct db *db, struct ledger *l, const struct import_options *o,
                              struct import_report *rep, char **err)
 {
-    memset(rep, 0, sizeof *rep);
-    rep->dry_run = 1;
-    *err = NULL;
-    if (columns_check(l, rep, err) != DB_OK) return DB_INVALID;
     struct place_map places;
-    int rc = places_load(db, &places);
-    if (rc != DB_OK) {
-        *err = db_rc_text(db, rc);
-        return rc;
-    }
     struct import_reader in;
-    memset(&in, 0, sizeof in);
-    in.l = l;
-    in.rep = rep;
-    in.places = &places;
+    int rc = residents_reader(db, l, rep, &places, &in, err);
+    if (rc != DB_OK) return rc;
+    rep->dry_run = 1;
     struct resident r;
     size_t done, total;
     while (rc == DB_OK && import_next(&in, &r, &done, &total)) {

@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "i18n.h"
 #include "ledger.h"
+#include "text.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -396,4 +397,51 @@ char *request_ledger_value(const struct request *r, enum request_ledger_field f)
     default:
         return xstrdup("");
     }
+}
+
+/* --- corrections ------------------------------------------------------------------------------ */
+
+/* Add "label由「old」改为「new」" to sb when old and new differ. */
+static void correction_add(struct strbuf *sb, const char *label, const char *old, const char *new)
+{
+    if (str_eq(old, new)) return;
+    if (sb->len) strbuf_adds(sb, _("; "));
+    strbuf_addf(sb, _("%s from \"%s\" to \"%s\""), label, old, new);
+}
+
+/* A word's label from its table, or its code when the table has none. */
+static const char *word_text(const struct request_word *words, const char *code)
+{
+    const char *label = request_word_label(words, code);
+    return label ? _(label) : code;
+}
+
+char *request_corrections(const struct request *before, const struct request *after)
+{
+    struct strbuf sb = STRBUF_INIT;
+    correction_add(&sb, _("Title"), before->title, after->title);
+    correction_add(&sb, _("Detail"), before->detail, after->detail);
+    char *item_before = xasprintf("%s %s", before->item_code, before->item_name);
+    char *item_after = xasprintf("%s %s", after->item_code, after->item_name);
+    correction_add(&sb, _("Service item"), item_before, item_after);
+    free(item_before);
+    free(item_after);
+    correction_add(&sb, _("Category"), word_text(request_categories, before->category),
+                   word_text(request_categories, after->category));
+    correction_add(&sb, _("Channel"), word_text(request_channels, before->channel),
+                   word_text(request_channels, after->channel));
+    correction_add(&sb, _("Kind"), word_text(request_kinds, before->kind),
+                   word_text(request_kinds, after->kind));
+    correction_add(&sb, _("Evening talk"), before->talk, after->talk);
+    correction_add(&sb, _("Requester"), before->requester, after->requester);
+    char phone_before[64], phone_after[64];
+    snprintf(phone_before, sizeof phone_before, "%s", before->requester_phone);
+    snprintf(phone_after, sizeof phone_after, "%s", after->requester_phone);
+    text_mask_number(phone_before, 11, phone_before); /* the timeline shows numbers masked */
+    text_mask_number(phone_after, 11, phone_after);
+    if (!str_eq(before->requester_phone, after->requester_phone))
+        correction_add(&sb, _("Phone"), phone_before, phone_after);
+    correction_add(&sb, _("Building"), before->building, after->building);
+    correction_add(&sb, _("Grid"), before->grid, after->grid);
+    return strbuf_detach(&sb);
 }

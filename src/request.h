@@ -212,4 +212,12 @@ extern const struct ledger_schema ledger_requests;
 */
 char *request_ledger_value(const struct request *r, enum request_ledger_field f);
 
+/*
+** What a correction changed from before to after (both as stored, with the
+** names their ids point at), in words for the timeline: each field that
+** differs, "标题由「旧」改为「新」", phones masked; "" when nothing differs.
+** Caller frees.
+*/
+char *request_corrections(const struct request *before, const struct request *after);
+
 #endif

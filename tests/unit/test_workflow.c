@@ -472,6 +472,30 @@ static void rates_by_hand(void **state)
     free(csv);
 }
 
+/* A correction in words: each field that differs, old and new, the phone masked. */
+static void corrections_in_words(void **state)
+{
+    (void)state;
+    struct request a, b;
+    fixture(&a, RS_DISPATCHED, at("2026-03-02 09:00"));
+    fixture(&b, RS_DISPATCHED, at("2026-03-02 09:00"));
+    char *none = request_corrections(&a, &b);
+    assert_string_equal(none, "");
+    free(none);
+    record_set(&a.title, "申请低保");
+    record_set(&b.title, "申请最低生活保障");
+    record_set(&a.requester_phone, "13900001111");
+    record_set(&b.requester_phone, "13912345678");
+    char *said = request_corrections(&a, &b);
+    assert_non_null(strstr(said, "申请低保"));
+    assert_non_null(strstr(said, "申请最低生活保障"));
+    assert_non_null(strstr(said, "139****1111"));
+    assert_null(strstr(said, "13900001111")); /* never a full number on the timeline */
+    free(said);
+    request_free(&a);
+    request_free(&b);
+}
+
 int main(void)
 {
     unit_locale();
@@ -485,6 +509,7 @@ int main(void)
         cmocka_unit_test(forbidden_in_every_state),
         cmocka_unit_test(roles_and_guards),
         cmocka_unit_test(clocks_run),
+        cmocka_unit_test(corrections_in_words),
         cmocka_unit_test(limits_as_written),
         cmocka_unit_test(receipt_says_what_and_when),
         cmocka_unit_test(rates_by_hand),
