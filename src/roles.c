@@ -4,6 +4,7 @@
 #include "roles.h"
 #include "i18n.h"
 #include "util.h"
+#include "workflow.h"
 
 #include <string.h>
 
@@ -14,19 +15,21 @@
      RIGHT_SEE_AUDIT)
 
 static const struct role role_table[ROLE_COUNT] = {
-    [ROLE_ID_DESK] = {"desk", N_("Desk clerk"), DESK_WORK,
+    [ROLE_ID_DESK] = {"desk", N_("Desk clerk"), DESK_WORK, ROLE_DESK | ROLE_UNIT,
                       N_("a community, a street, or the district")},
-    [ROLE_ID_UNIT_HANDLER] = {"unit", N_("Unit handler"), RIGHT_HANDLE_OWN_UNIT, N_("a unit")},
+    [ROLE_ID_UNIT_HANDLER] = {"unit", N_("Unit handler"), RIGHT_HANDLE_OWN_UNIT, ROLE_UNIT,
+                              N_("a unit")},
     [ROLE_ID_BUILDING_CHIEF] = {"chief", N_("Building chief"), RIGHT_TAKE_DOWN | RIGHT_LOG_VISITS,
-                                N_("buildings")},
+                                0, N_("buildings")},
     [ROLE_ID_VOLUNTEER_COORDINATOR] = {"volunteers", N_("Volunteer coordinator"), RIGHT_LOG_HOURS,
-                                       NULL},
-    [ROLE_ID_SUPERVISOR] = {"supervisor", N_("Supervisor"), DESK_WORK | OVERSIGHT, NULL},
+                                       0, NULL},
+    [ROLE_ID_SUPERVISOR] = {"supervisor", N_("Supervisor"), DESK_WORK | OVERSIGHT,
+                            ROLE_DESK | ROLE_UNIT | ROLE_SUPERVISOR, NULL},
     [ROLE_ID_ADMIN] = {"admin", N_("Administrator"),
                        DESK_WORK | OVERSIGHT | RIGHT_MANAGE_USERS | RIGHT_LOG_VISITS |
-                           RIGHT_LOG_HOURS,
-                       NULL},
-    [ROLE_ID_KIOSK] = {"kiosk", N_("Kiosk"), RIGHT_KIOSK_ONLY, NULL},
+                           RIGHT_LOG_HOURS | RIGHT_CONFIGURE,
+                       ROLE_DESK | ROLE_UNIT | ROLE_SUPERVISOR, NULL},
+    [ROLE_ID_KIOSK] = {"kiosk", N_("Kiosk"), RIGHT_KIOSK_ONLY, 0, NULL},
 };
 
 static const char *const right_names[RIGHT_COUNT] = {
@@ -44,6 +47,7 @@ static const char *const right_names[RIGHT_COUNT] = {
     N_("log visits"),
     N_("log volunteer hours"),
     N_("kiosk only"),
+    N_("change the settings"),
 };
 
 const struct role *roles_get(enum role_id id)
@@ -65,6 +69,12 @@ int roles_allow(const char *code, unsigned rights)
 {
     const struct role *r = roles_find(code);
     return r && str_eq(r->code, code) && (r->rights & rights) == rights;
+}
+
+unsigned roles_acts(const char *code)
+{
+    const struct role *r = roles_find(code);
+    return r && str_eq(r->code, code) ? r->acts : 0;
 }
 
 const char *roles_right_name(unsigned right)

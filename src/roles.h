@@ -25,8 +25,9 @@ enum right {
     RIGHT_LOG_VISITS = 1u << 11,       /* log building visits and rounds */
     RIGHT_LOG_HOURS = 1u << 12,        /* log volunteer service hours */
     RIGHT_KIOSK_ONLY = 1u << 13,       /* the kiosk's screens and nothing else */
+    RIGHT_CONFIGURE = 1u << 14,        /* change the centre's settings */
 };
-#define RIGHT_COUNT 14
+#define RIGHT_COUNT 15
 
 /* The roles, in the order lists and choosers show them. */
 enum role_id {
@@ -41,11 +42,20 @@ enum role_id {
 };
 
 struct role {
-    const char *code;     /* "desk", as stored in user.role */
-    const char *name;     /* msgid: "Desk clerk" (前台) */
-    unsigned rights;      /* RIGHT_* bits */
+    const char *code; /* "desk", as stored in user.role */
+    const char *name; /* msgid: "Desk clerk" (前台) */
+    unsigned rights;  /* RIGHT_* bits */
+    /*
+    ** The parts it plays in a request's life (src/workflow.h ROLE_*): a
+    ** desk takes a unit's steps on the unit's behalf when it phones them
+    ** in; a unit handler takes them for its own unit only.
+    */
+    unsigned acts;
     const char *scope_is; /* msgid: what its scope names ("a unit"); NULL: none */
 };
+
+/* The workflow parts (ROLE_*) the role coded code plays; 0 for an unknown code. */
+unsigned roles_acts(const char *code);
 
 /* The role id, or NULL past the last. Borrowed, static. */
 const struct role *roles_get(enum role_id id);

@@ -8,24 +8,30 @@
 #include "unit.h"
 #include "src/i18n.h"
 #include "src/roles.h"
+#include "src/workflow.h"
 #include "src/util.h"
 
 /* Columns: the rights in the order of enum right. */
 static const char *const right_cols = "take dispatch own-unit follow-up approve catalogue areas "
-                                      "users reveal unmasked audit visits hours kiosk";
+                                      "users reveal unmasked audit visits hours kiosk settings";
 
 /* Each role's row: 1 where it holds the right of that column. */
 static const struct {
     const char *code;
     int has[RIGHT_COUNT];
+    unsigned acts; /* the workflow's parts it plays */
 } expected[] = {
-    {"desk", {1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0}},
-    {"unit", {0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
-    {"chief", {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0}},
-    {"volunteers", {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0}},
-    {"supervisor", {1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 0}},
-    {"admin", {1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0}},
-    {"kiosk", {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}},
+    {"desk", {1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0}, ROLE_DESK | ROLE_UNIT},
+    {"unit", {0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, ROLE_UNIT},
+    {"chief", {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0}, 0},
+    {"volunteers", {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0}, 0},
+    {"supervisor",
+     {1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 0, 0},
+     ROLE_DESK | ROLE_UNIT | ROLE_SUPERVISOR},
+    {"admin",
+     {1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1},
+     ROLE_DESK | ROLE_UNIT | ROLE_SUPERVISOR},
+    {"kiosk", {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0}, 0},
 };
 
 static void every_role_every_right(void **state)
@@ -43,6 +49,7 @@ static void every_role_every_right(void **state)
                 fail_msg("role %s, right %s: %d, expected %d", r->code, roles_right_name(1u << b),
                          has, expected[i].has[b]);
         }
+        assert_int_equal(roles_acts(r->code), expected[i].acts);
     }
     assert_null(roles_get(ROLE_COUNT));
 }
@@ -53,6 +60,7 @@ static void unknown_roles_hold_nothing(void **state)
     assert_false(roles_allow("root", RIGHT_TAKE_DOWN));
     assert_false(roles_allow("", 0));
     assert_false(roles_allow(NULL, 0));
+    assert_int_equal(roles_acts("root"), 0);
     /* Several rights at once: all of them or nothing. */
     assert_true(roles_allow("desk", RIGHT_TAKE_DOWN | RIGHT_DISPATCH));
     assert_false(roles_allow("desk", RIGHT_TAKE_DOWN | RIGHT_MANAGE_USERS));
