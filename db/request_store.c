@@ -4,6 +4,9 @@
 #include "db/request_store.h"
 #include "db/calendar_store.h"
 #include "db/resident_store.h"
+#include "db/audit_store.h"
+#include "db/user_store.h"
+#include "src/roles.h"
 #include "src/search.h"
 #include "src/clock.h"
 #include "src/i18n.h"
@@ -183,6 +186,67 @@ static int event_insert(struct db *db, int64_t request_id, const struct workflow
     return rc == DB_DONE ? DB_OK : rc;
 }
 
+/* The longest piece of an event's text the audit log keeps, in characters. */
+#define AUDIT_TEXT_CHARS 120
+
+/*
+** The audit log's row for a step of request r's life, in the open
+** transaction: "2026-000123 dispatch: 派往 区民政局" (the action's code,
+** then the timeline's words, cut short).
+*/
+static int step_audited(struct db *db, const struct request *r, const struct workflow_event *ev,
+                        const char *actor)
+{
+    char subject[40];
+    snprintf(subject, sizeof subject, "request:%lld", (long long)r->id);
+    char *text = text_excerpt(ev->text ? ev->text : "", AUDIT_TEXT_CHARS);
+    char *detail = xasprintf("%s %s%s%s", r->number, workflow_action_code(ev->action),
+                             *text ? ": " : "", text);
+    int rc = audit_append(db, actor, "request", subject, detail);
+    free(detail);
+    free(text);
+    return rc;
+}
+
+int request_actor(struct db *db, const char *actor, struct workflow_actor *out)
+{
+    memset(out, 0, sizeof *out);
+    int64_t n;
+    int rc = user_count(db, &n);
+    if (rc != DB_OK) return rc;
+    if (!n) {
+        out->acts = WORKFLOW_ANYONE;
+        return DB_OK;
+    }
+    struct user u;
+    rc = user_find(db, actor ? actor : "", &u);
+    if (rc == DB_NOTFOUND) return DB_OK;
+    if (rc != DB_OK) return rc;
+    if (!u.retired) {
+        out->acts = roles_acts(u.role);
+        /* A unit handler with no unit yet acts for none: -1 is no unit's id. */
+        if (roles_find(u.role) == roles_get(ROLE_ID_UNIT_HANDLER))
+            out->unit_id = u.unit_id ? u.unit_id : -1;
+    }
+    record_free(&user_record, &u);
+    return DB_OK;
+}
+
+/*
+** DB_OK when actor may take action a on r, else DB_DENIED with *why; an
+** action r's state does not have is left for the workflow to refuse. *part
+** gets the part actor plays.
+*/
+static int may_act(struct db *db, const struct request *r, enum request_action a, const char *actor,
+                   unsigned *part, const char **why)
+{
+    struct workflow_actor who;
+    int rc = request_actor(db, actor, &who);
+    if (rc != DB_OK) return rc;
+    *part = workflow_part(r, a, &who, why);
+    return *part || !*why ? DB_OK : DB_DENIED;
+}
+
 /* Write what the workflow changes (state, clocks, answers, counters) with a version check. */
 static int changes_write(struct db *db, const struct request *r, time_t now, const char *actor)
 {
@@ -326,6 +390,12 @@ int request_create(struct db *db, struct request *r, enum request_action then,
     struct tm tm;
     localtime_r(&now, &tm);
     char number[16];
+    unsigned part = 0;
+    if (rc == DB_OK && (rc = user_allowed(db, actor, RIGHT_TAKE_DOWN)) == DB_DENIED)
+        *why = _("Your role may not take requests down");
+    if (rc == DB_OK && then != RA_REGISTER) {
+        rc = may_act(db, &work, then, actor, &part, why); /* work is 已登记 by now */
+    }
     if (rc == DB_OK) rc = requester_alive(db, work.resident_id, why);
     if (rc == DB_OK) rc = next_number(db, tm.tm_year + 1900, number);
     if (rc == DB_OK) {
@@ -333,13 +403,15 @@ int request_create(struct db *db, struct request *r, enum request_action then,
         rc = request_insert(db, &work, actor, now);
     }
     if (rc == DB_OK) rc = event_insert(db, work.id, &reg, now, actor);
+    if (rc == DB_OK) rc = step_audited(db, &work, &reg, actor);
     if (rc == DB_OK && then != RA_REGISTER) {
-        rc = workflow_apply(&work, then, in, 0, now, &cal, &ev, why) == 0 ? DB_OK : DB_INVALID;
+        rc = workflow_apply(&work, then, in, part, now, &cal, &ev, why) == 0 ? DB_OK : DB_INVALID;
         if (rc == DB_OK) rc = changes_write(db, &work, now, actor);
         if (rc == DB_OK) {
             work.version++;
             rc = event_insert(db, work.id, &ev, now, actor);
         }
+        if (rc == DB_OK) rc = step_audited(db, &work, &ev, actor);
     }
     if (rc == DB_OK)
         rc = db_commit(db);
@@ -381,8 +453,8 @@ int request_seq_fix(struct db *db)
 static int last_event(struct db *db, int64_t id, struct request_event_row *out);
 
 int request_act(struct db *db, struct request *r, enum request_action a,
-                const struct workflow_input *in, unsigned role, const char *actor, time_t now,
-                const char **why, struct request *current, struct request_event_row *last)
+                const struct workflow_input *in, const char *actor, time_t now, const char **why,
+                struct request *current, struct request_event_row *last)
 {
     *why = NULL;
     struct workcal cal;
@@ -407,9 +479,14 @@ int request_act(struct db *db, struct request *r, enum request_action a,
         return DB_CONFLICT;
     }
     if (rc == DB_OK) {
-        rc = workflow_apply(&stored, a, in, role, now, &cal, &ev, why) == 0 ? DB_OK : DB_INVALID;
+        unsigned part = 0;
+        rc = may_act(db, &stored, a, actor, &part, why);
+        if (rc == DB_OK)
+            rc =
+                workflow_apply(&stored, a, in, part, now, &cal, &ev, why) == 0 ? DB_OK : DB_INVALID;
         if (rc == DB_OK) rc = changes_write(db, &stored, now, actor);
         if (rc == DB_OK) rc = event_insert(db, stored.id, &ev, now, actor);
+        if (rc == DB_OK) rc = step_audited(db, &stored, &ev, actor);
         if (rc == DB_OK)
             rc = db_commit(db);
         else
@@ -471,13 +548,18 @@ int request_correct(struct db *db, struct request *r, const char *actor, time_t 
         db_rollback(db);
         return rc;
     }
-    rc = before.version == r->version ? correction_write(db, r, now, actor) : DB_CONFLICT;
+    unsigned part = 0;
+    const char *why;
+    rc = may_act(db, &before, RA_CORRECT, actor, &part, &why);
+    if (rc == DB_OK)
+        rc = before.version == r->version ? correction_write(db, r, now, actor) : DB_CONFLICT;
     if (rc == DB_OK) rc = request_get(db, r->id, &after);
     if (rc == DB_OK) {
-        struct workflow_event ev = {RA_CORRECT, before.state, before.state, ROLE_DESK, 0, NULL};
+        struct workflow_event ev = {RA_CORRECT, before.state, before.state, part, 0, NULL};
         ev.text = request_corrections(&before, &after);
         /* Nothing differs: the version moved for nothing, so nothing is written. */
         rc = *ev.text ? event_insert(db, r->id, &ev, now, actor) : DB_INVALID;
+        if (rc == DB_OK) rc = step_audited(db, &after, &ev, actor);
         free(ev.text);
         request_free(&after);
     }
@@ -655,7 +737,7 @@ static char *residents_matching(struct db *db, const char *text)
 ** either to those residents' requests.
 */
 static char *filter_where(enum request_queue q, const struct request_filter *f, const char *text,
-                          const char *who)
+                          const char *who, const char *scope)
 {
     struct strbuf sb = STRBUF_INIT;
     strbuf_addf(&sb, "(%s)", queue_where[q]);
@@ -670,6 +752,9 @@ static char *filter_where(enum request_queue q, const struct request_filter *f, 
     if (f->channel && *f->channel) strbuf_adds(&sb, " AND r.channel = ?14");
     if (f->category && *f->category) strbuf_adds(&sb, " AND r.category = ?15");
     if (f->state && *f->state) strbuf_adds(&sb, " AND r.status = ?16");
+    if (f->street_id)
+        strbuf_adds(&sb, " AND r.community_id IN (SELECT id FROM community WHERE street_id = ?17)");
+    if (*scope) strbuf_addf(&sb, " AND %s", scope);
     if (*text && number_like(text) && strchr(text, '-'))
         strbuf_adds(&sb, " AND r.number >= ?7 AND r.number < ?7 || '~'"); /* 2026-0001… */
     else if (*text && number_like(text))
@@ -702,6 +787,65 @@ static void bind_filter(struct db_stmt *st, const struct request_filter *f, cons
     db_bind_text(st, 14, f->channel ? f->channel : "");
     db_bind_text(st, 15, f->category ? f->category : "");
     db_bind_text(st, 16, f->state ? f->state : "");
+    db_bind_int(st, 17, f->street_id);
+}
+
+/*
+** The bound login's scope puts on every queue, as SQL over r: a unit
+** handler's unit ("r.unit_id = 7"), a building chief's buildings; "" for
+** anyone else, or no login. Into *out (caller frees). DB_OK or an error.
+*/
+static int scope_where(struct db *db, const char *login, char **out)
+{
+    *out = xstrdup("");
+    if (str_empty(login)) return DB_OK;
+    int64_t n;
+    int rc = user_count(db, &n);
+    if (rc != DB_OK || !n) return rc;
+    struct user u;
+    rc = user_find(db, login, &u);
+    if (rc == DB_NOTFOUND) {
+        free(*out);
+        *out = xstrdup("0"); /* no user of bangban: no request */
+        return DB_OK;
+    }
+    if (rc != DB_OK) return rc;
+    const struct role *role = roles_find(u.role);
+    free(*out);
+    if (u.retired)
+        *out = xstrdup("0");
+    else if (role == roles_get(ROLE_ID_UNIT_HANDLER))
+        *out = xasprintf("r.unit_id = %lld", (long long)(u.unit_id ? u.unit_id : -1));
+    else if (!roles_acts(u.role) && !roles_allow(u.role, RIGHT_TAKE_DOWN))
+        *out = xstrdup("0"); /* no part in a request's life: no request */
+    else if (role == roles_get(ROLE_ID_BUILDING_CHIEF))
+        *out = xasprintf("r.building_id IN (SELECT building_id FROM user_building"
+                         " WHERE user_id = %lld)",
+                         (long long)u.id);
+    else
+        *out = xstrdup("");
+    record_free(&user_record, &u);
+    return DB_OK;
+}
+
+/*
+** The where of queue q as f filters it, text searched and f->scope_of's
+** scope bounding it, into *out (caller frees). DB_OK or an error.
+*/
+static int where_for(struct db *db, enum request_queue q, const struct request_filter *f,
+                     const char *text, char **out)
+{
+    char *scope;
+    int rc = scope_where(db, f->scope_of, &scope);
+    if (rc != DB_OK) {
+        free(scope);
+        return rc;
+    }
+    char *who = residents_matching(db, text);
+    *out = filter_where(q, f, text, who, scope);
+    free(who);
+    free(scope);
+    return DB_OK;
 }
 
 int request_queue_each(struct db *db, enum request_queue q, const struct request_filter *f,
@@ -710,14 +854,17 @@ int request_queue_each(struct db *db, enum request_queue q, const struct request
     if (q >= QUEUE_COUNT || sort >= SORT_COUNT) return DB_INVALID;
     if (!request_sort_offered(q, sort)) sort = SORT_NEWEST;
     char *text = text_normalize(f->text ? f->text : "", 0);
-    char *who = residents_matching(db, text);
-    char *where = filter_where(q, f, text, who);
+    char *where;
+    int rc = where_for(db, q, f, text, &where);
+    if (rc != DB_OK) {
+        free(text);
+        return rc;
+    }
     const char *order =
         q == QUEUE_ALL || q == QUEUE_MINE ? sorts[sort].order : sorts[sort].order_open;
     char *sql = xasprintf(REQUEST_SELECT " WHERE %s ORDER BY %s", where, order);
     struct db_stmt *st = db_prepare(db, sql);
     bind_filter(st, f, text);
-    int rc;
     while ((rc = db_step(st)) == DB_ROW) {
         struct request r;
         row_read(st, &r);
@@ -731,7 +878,6 @@ int request_queue_each(struct db *db, enum request_queue q, const struct request
     db_finalize(st);
     free(sql);
     free(where);
-    free(who);
     free(text);
     return rc == DB_DONE ? DB_OK : rc;
 }
@@ -748,9 +894,12 @@ int request_queue(struct db *db, enum request_queue q, const struct request_filt
     */
     if (!request_sort_offered(q, sort)) sort = SORT_NEWEST;
     char *text = text_normalize(f->text ? f->text : "", 0);
-    char *who = residents_matching(db, text);
-    char *where = filter_where(q, f, text, who);
-    free(who);
+    char *where;
+    int wrc = where_for(db, q, f, text, &where);
+    if (wrc != DB_OK) {
+        free(text);
+        return wrc;
+    }
     const char *order =
         q == QUEUE_ALL || q == QUEUE_MINE ? sorts[sort].order : sorts[sort].order_open;
     /* The page is chosen on the narrow index first; only its rows are read whole. */

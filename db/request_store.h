@@ -56,25 +56,36 @@ struct request_events {
 ** Take down a new request as actor at now: number it, register it, then
 ** in the same transaction apply `then`: RA_DISPATCH (to r->unit_id),
 ** RA_ANSWER (closed at once with in->text), or RA_REGISTER for neither.
-** On DB_OK r holds the stored request (id, number, state, clocks). On
-** DB_INVALID *why says what the workflow refused (translated, borrowed)
-** and nothing is written.
+** On DB_OK r holds the stored request (id, number, state, clocks), and
+** the audit log has its row. On DB_DENIED (actor may not take requests
+** down, or may not take `then`) or DB_INVALID *why says what was refused
+** (translated, borrowed) and nothing is written.
 */
 int request_create(struct db *db, struct request *r, enum request_action then,
                    const struct workflow_input *in, const char *actor, time_t now,
                    const char **why);
 
 /*
-** Apply action a to the request r was read as, acting in role (0: the
-** rule's), as actor at now. Returns DB_OK with r updated to the stored
-** request; DB_INVALID with *why when the workflow refuses; DB_CONFLICT
-** when it changed since r was read: *current (when not NULL) gets the
-** stored request and *last the event that changed it (free its text), and
-** nothing is written.
+** Apply action a to the request r was read as, as actor at now, in the
+** part actor's role plays (workflow_part()). Returns DB_OK with r updated
+** to the stored request; DB_DENIED with *why when actor's role or scope
+** may not take it (a unit handler for another unit's request); DB_INVALID
+** with *why when the workflow refuses; DB_CONFLICT when it changed since r
+** was read: *current (when not NULL) gets the stored request and *last the
+** event that changed it (free its text). Nothing is written but on DB_OK,
+** and then with its row in the audit log.
 */
 int request_act(struct db *db, struct request *r, enum request_action a,
-                const struct workflow_input *in, unsigned role, const char *actor, time_t now,
-                const char **why, struct request *current, struct request_event_row *last);
+                const struct workflow_input *in, const char *actor, time_t now, const char **why,
+                struct request *current, struct request_event_row *last);
+
+/*
+** Who actor is to the workflow: the parts their role plays and, for a unit
+** handler, their unit (src/workflow.h). On a database with no users,
+** anyone plays every part; a login that is no active user plays none.
+** DB_OK or an error.
+*/
+int request_actor(struct db *db, const char *actor, struct workflow_actor *out);
 
 /*
 ** For generated history (bangban demo --requests): store r as it stands
@@ -126,6 +137,13 @@ struct request_filter {
     const char *channel;  /* a channel's code */
     const char *category; /* a category's code */
     const char *state;    /* a state's code */
+    int64_t street_id;    /* from one street's communities */
+    /*
+    ** The login whose scope bounds every queue, whatever else is chosen: a
+    ** unit handler sees its unit's requests, a building chief its
+    ** buildings'; NULL, or anyone else: no bound.
+    */
+    const char *scope_of;
 };
 
 /* Called for each request of request_queue_each(); r is the visitor's for the call only. */
@@ -163,8 +181,9 @@ const char *request_sort_label(enum request_sort s);
 ** detail changed; the unit and level are not: that is 改派 and 升级). Writes those fields and one
 *更正 event whose text gives
 ** each changed field's old and new value, in one transaction, if r's
-** version is still the stored one. Returns DB_OK (r read again; nothing
-** is written when nothing differs), DB_CONFLICT, or an error.
+** version is still the stored one, with its row in the audit log. Returns
+** DB_OK (r read again; nothing is written when nothing differs),
+** DB_DENIED (actor's role may not correct), DB_CONFLICT, or an error.
 */
 int request_correct(struct db *db, struct request *r, const char *actor, time_t now);
 

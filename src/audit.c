@@ -60,6 +60,7 @@ const struct record_type audit_entry_record = {.name = "audit_entry",
 static const struct {
     const char *code, *label;
 } actions[] = {
+    {"request", N_("took a step of a request")},
     {"reveal", N_("showed a number in full")},
     {"export-unmasked", N_("exported with full numbers")},
     {"import", N_("imported a ledger")},

@@ -9,7 +9,8 @@
 #include <string.h>
 
 /* What a desk clerk does all day; the supervisor and admin add to it. */
-#define DESK_WORK (RIGHT_TAKE_DOWN | RIGHT_DISPATCH | RIGHT_FOLLOW_UP | RIGHT_REVEAL)
+#define DESK_WORK                                                                                  \
+    (RIGHT_TAKE_DOWN | RIGHT_DISPATCH | RIGHT_FOLLOW_UP | RIGHT_REVEAL | RIGHT_RESIDENTS)
 #define OVERSIGHT                                                                                  \
     (RIGHT_APPROVE_EXTENSION | RIGHT_EDIT_CATALOGUE | RIGHT_EDIT_AREAS | RIGHT_EXPORT_UNMASKED |   \
      RIGHT_SEE_AUDIT)
@@ -21,8 +22,9 @@ static const struct role role_table[ROLE_COUNT] = {
                               N_("a unit")},
     [ROLE_ID_BUILDING_CHIEF] = {"chief", N_("Building chief"), RIGHT_TAKE_DOWN | RIGHT_LOG_VISITS,
                                 0, N_("buildings")},
-    [ROLE_ID_VOLUNTEER_COORDINATOR] = {"volunteers", N_("Volunteer coordinator"), RIGHT_LOG_HOURS,
-                                       0, NULL},
+    /* Volunteers are residents: the coordinator finds them on the register, numbers masked. */
+    [ROLE_ID_VOLUNTEER_COORDINATOR] = {"volunteers", N_("Volunteer coordinator"),
+                                       RIGHT_LOG_HOURS | RIGHT_RESIDENTS, 0, NULL},
     [ROLE_ID_SUPERVISOR] = {"supervisor", N_("Supervisor"), DESK_WORK | OVERSIGHT,
                             ROLE_DESK | ROLE_UNIT | ROLE_SUPERVISOR, NULL},
     [ROLE_ID_ADMIN] = {"admin", N_("Administrator"),
@@ -48,6 +50,7 @@ static const char *const right_names[RIGHT_COUNT] = {
     N_("log volunteer hours"),
     N_("kiosk only"),
     N_("change the settings"),
+    N_("look residents up and register them"),
 };
 
 const struct role *roles_get(enum role_id id)

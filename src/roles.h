@@ -26,8 +26,9 @@ enum right {
     RIGHT_LOG_HOURS = 1u << 12,        /* log volunteer service hours */
     RIGHT_KIOSK_ONLY = 1u << 13,       /* the kiosk's screens and nothing else */
     RIGHT_CONFIGURE = 1u << 14,        /* change the centre's settings */
+    RIGHT_RESIDENTS = 1u << 15,        /* look residents up, register and edit them */
 };
-#define RIGHT_COUNT 15
+#define RIGHT_COUNT 16
 
 /* The roles, in the order lists and choosers show them. */
 enum role_id {

@@ -333,6 +333,40 @@ unsigned workflow_role_for(const struct request *r, enum request_action a)
     return 0;
 }
 
+unsigned workflow_part(const struct request *r, enum request_action a,
+                       const struct workflow_actor *who, const char **why)
+{
+    *why = NULL;
+    const struct workflow_rule *rule = rule_first(r->state, a);
+    if (!rule) return 0;
+    unsigned mine = rule->roles & who->acts & ~(unsigned)ROLE_SYSTEM;
+    if (who->unit_id && r->unit_id != who->unit_id && (mine & ROLE_UNIT)) {
+        mine &= ~(unsigned)ROLE_UNIT;
+        if (!mine) *why = _("This request is not sent to your unit");
+    }
+    for (unsigned bit = 1; bit < ROLE_SYSTEM; bit <<= 1)
+        if (mine & bit) return bit;
+    if (!*why)
+        *why = rule->roles & ROLE_SUPERVISOR && !(rule->roles & (ROLE_DESK | ROLE_UNIT))
+                   ? _("Only a supervisor may do this")
+               : rule->roles & ROLE_UNIT && !(rule->roles & ROLE_DESK)
+                   ? _("Only the unit handling it (or a desk on its behalf) may do this")
+                   : _("Your role may not do this");
+    return 0;
+}
+
+size_t workflow_offered_to(const struct request *r, time_t now, const struct workflow_actor *who,
+                           enum request_action *out, size_t cap)
+{
+    enum request_action all[RA_COUNT];
+    size_t n = workflow_offered(r, now, all, RA_COUNT), kept = 0;
+    for (size_t i = 0; i < n && kept < cap; i++) {
+        const char *why;
+        if (workflow_part(r, all[i], who, &why)) out[kept++] = all[i];
+    }
+    return kept;
+}
+
 size_t workflow_offered(const struct request *r, time_t now, enum request_action *out, size_t cap)
 {
     size_t n = 0;

@@ -171,6 +171,31 @@ size_t workflow_offered(const struct request *r, time_t now, enum request_action
 /* The role a rule for (r's state, a) allows first, or 0 when there is no such rule. */
 unsigned workflow_role_for(const struct request *r, enum request_action a);
 
+/* Who takes a step: the parts they play, and the one unit a unit handler acts for. */
+struct workflow_actor {
+    unsigned acts;   /* ROLE_* bits (roles_acts()); WORKFLOW_ANYONE where nobody signs in */
+    int64_t unit_id; /* when set, a unit's steps only on requests sent to this unit */
+};
+/* Every part: a database with no users, where whoever runs bangban may do everything. */
+#define WORKFLOW_ANYONE (ROLE_DESK | ROLE_UNIT | ROLE_SUPERVISOR)
+
+/*
+** The part who plays taking action a on r: the first of the roles the
+** action's rule allows that who plays (ROLE_UNIT only on a request sent to
+** who's unit, when who has one). 0 when who plays none of them, with *why
+** (translated, borrowed); also 0, without *why, when r's state has no
+** such action.
+*/
+unsigned workflow_part(const struct request *r, enum request_action a,
+                       const struct workflow_actor *who, const char **why);
+
+/*
+** workflow_offered(), keeping only the actions who may take (workflow_part()).
+** Returns how many.
+*/
+size_t workflow_offered_to(const struct request *r, time_t now, const struct workflow_actor *who,
+                           enum request_action *out, size_t cap);
+
 /* Flags shown beside a request, computed from its clocks (not states). */
 #define FLAG_URGE      1u  /* 催办: due within a working day, half its clock's time gone */
 #define FLAG_OVERDUE   2u  /* 超时: past due */

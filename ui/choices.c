@@ -63,6 +63,12 @@ int choices_grids(void *ctx, const char *query, struct choice_list *out)
     return choices_areas_in(AREA_GRID, 0, query, out);
 }
 
+int choices_streets(void *ctx, const char *query, struct choice_list *out)
+{
+    (void)ctx;
+    return choices_areas_in(AREA_STREET, 0, query, out);
+}
+
 int choices_communities(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;

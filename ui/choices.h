@@ -1,7 +1,7 @@
 /*
 ** choices: the lists choosers offer, shared by the screens: units,
 ** service items (found by Chinese, pinyin initials or code), buildings,
-** grids, communities, evening-talk sessions, residents (the desk's
+** grids, communities, streets, evening-talk sessions, residents (the desk's
 ** resident search), and the short word lists of a request (channel,
 ** kind, category, level). Each is a choice_source (ui/dialog.h); ctx is
 ** unused unless said.
@@ -17,6 +17,7 @@ int choices_units(void *ctx, const char *query, struct choice_list *out);
 int choices_items(void *ctx, const char *query, struct choice_list *out);
 int choices_buildings(void *ctx, const char *query, struct choice_list *out);
 int choices_grids(void *ctx, const char *query, struct choice_list *out);
+int choices_streets(void *ctx, const char *query, struct choice_list *out);
 int choices_communities(void *ctx, const char *query, struct choice_list *out);
 /* Areas of kind under parent_id (0: all), with what each belongs to (a building: its address). */
 int choices_areas_in(enum area_kind kind, int64_t parent_id, const char *query,

@@ -22,7 +22,9 @@ int command_count(const struct command *cmds)
 
 int command_allowed(const struct command *c)
 {
-    return (c->rights & ui.rights) == c->rights;
+    unsigned asked = c->rights & ~RIGHTS_ANY;
+    if (c->rights & RIGHTS_ANY) return (asked & ui.rights) != 0;
+    return (asked & ui.rights) == asked;
 }
 
 int command_offered(const struct command *cmds, const struct command **out, int cap)

@@ -24,13 +24,19 @@ struct command {
     struct screen *(*open)(void);
 };
 
+/* In a command's rights: any one of the other rights will do, not all of them. */
+#define RIGHTS_ANY (1u << 31)
+
 /* Do c on screen s: run it, or open its screen. */
 void command_do(struct screen *s, const struct command *c);
 
 /* The number of commands in cmds (up to the row whose code is NULL). */
 int command_count(const struct command *cmds);
 
-/* True when the signed-in user holds every right c asks for (ui.rights). */
+/*
+** True when the signed-in user holds every right c asks for (ui.rights);
+** with RIGHTS_ANY among them, one of the others.
+*/
 int command_allowed(const struct command *c);
 
 /*

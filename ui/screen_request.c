@@ -9,6 +9,9 @@
 */
 #include "db/calendar_store.h"
 #include "db/request_store.h"
+#include "db/area.h"
+#include "db/user_store.h"
+#include "src/roles.h"
 #include "app/export.h"
 #include "app/ledgers.h"
 #include "db/settings_store.h"
@@ -39,10 +42,11 @@ struct queues {
     enum request_sort sort;
     /* The filters chosen (F9): unit, level, community, grid, period, channel, category, state. */
     struct request_filter f;
-    char *unit_name, *community_name, *grid_name; /* of those chosen */
-    unsigned *flags;                              /* per row */
-    char *filters_line;                           /* the filters in words, or NULL: none */
-    int64_t elsewhere; /* a search typed: how many requests of every queue match (capped) */
+    char *unit_name, *community_name, *grid_name, *street_name; /* of those chosen */
+    char *bound;        /* what the user's scope bounds every queue to, in words; NULL: nothing */
+    unsigned *flags;    /* per row */
+    char *filters_line; /* the filters in words, or NULL: none */
+    int64_t elsewhere;  /* a search typed: how many requests of every queue match (capped) */
     int elsewhere_more;
     struct workcal cal;
 };
@@ -57,6 +61,8 @@ static void queues_free(void *ctx)
     free(q->unit_name);
     free(q->community_name);
     free(q->grid_name);
+    free(q->street_name);
+    free(q->bound);
     free(q->talk_title);
     free(q->filters_line);
     free(q);
@@ -69,6 +75,7 @@ static struct request_filter filter_now(const struct queues *q, const char *quer
     f.talk_id = q->talk_id;
     f.text = query;
     f.actor = actor_name();
+    f.scope_of = actor_name();
     f.now = clock_now();
     return f;
 }
@@ -115,8 +122,11 @@ static void queue_loaded(struct list_screen *ls)
     elsewhere_count(ls);
     free(q->filters_line);
     char *filters = filters_text(q);
-    q->filters_line =
-        *filters ? xasprintf(_("Only: %s  (F9 0 drops every filter)"), filters) : NULL;
+    if (*filters)
+        q->filters_line = xasprintf(_("%s%sOnly: %s  (F9 0 drops every filter)"),
+                                    q->bound ? q->bound : "", q->bound ? "  " : "", filters);
+    else
+        q->filters_line = q->bound ? xstrdup(q->bound) : NULL;
     free(filters);
     workcal_free(&q->cal);
     calendar_load(ui.db, &q->cal);
@@ -195,6 +205,7 @@ static char *filters_text(const struct queues *q)
     const char *words[] = {
         f->unit_id ? q->unit_name : NULL,
         f->level >= 0 ? _(request_level_label((enum request_level)f->level)) : NULL,
+        f->street_id ? q->street_name : NULL,
         f->community_id ? q->community_name : NULL,
         f->grid_id ? q->grid_name : NULL,
         f->channel ? _(request_word_label(request_channels, f->channel)) : NULL,
@@ -350,6 +361,16 @@ static void community_only(struct screen *s, const struct command *c)
         list_screen_reload(ls);
 }
 
+static void street_only(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    struct queues *q = ls->ctx;
+    if (filter_choose(_("Only one street"), choices_streets, NULL, &q->f.street_id,
+                      &q->street_name))
+        list_screen_reload(ls);
+}
+
 static void grid_only(struct screen *s, const struct command *c)
 {
     (void)c;
@@ -488,6 +509,8 @@ static const struct command queue_menu[] = {
     {"filters-clear", '0', N_("Drop every filter"),
      N_("Show every unit, level, place, period, channel, category and state again"), 0,
      filters_clear, 0, NULL},
+    {"street-only", 'a', N_("Only one street"),
+     N_("Keep the requests from one street's communities"), 0, street_only, 0, NULL},
     {"export", 'e', N_("Export this list"),
      N_("The requests listed, as filtered and searched, to a CSV or Excel file"), 0, list_export, 0,
      NULL},
@@ -551,6 +574,47 @@ static struct queues *queues_new(void)
     return q;
 }
 
+/*
+** The area a desk's scope names, exactly (a community first, then a
+** street): its id and name into *id and *name (caller frees). 0 when it
+** names none.
+*/
+static int scope_area(const char *scope, enum area_kind kind, int64_t *id, char **name)
+{
+    struct area_list l;
+    int found = 0;
+    if (area_list(ui.db, kind, scope, 0, 0, &l) != DB_OK) return 0;
+    for (size_t i = 0; i < l.n && !found; i++)
+        if (str_eq(l.items[i].name, scope)) {
+            *id = l.items[i].id;
+            *name = xstrdup(l.items[i].name);
+            found = 1;
+        }
+    area_list_free(&l);
+    return found;
+}
+
+/*
+** Where the user signed in works: a unit handler's and a building chief's
+** queues are bounded by the store (said above the list); a desk's start
+** filtered to the community or street its scope names, which F9 0 drops.
+*/
+static void queues_scope(struct queues *q)
+{
+    struct user u;
+    if (!ui.user || user_find(ui.db, ui.user, &u) != DB_OK) return;
+    const struct role *role = roles_find(u.role);
+    if (role == roles_get(ROLE_ID_UNIT_HANDLER))
+        q->bound = xasprintf(_("Only the requests sent to %s"),
+                             *u.unit_name ? u.unit_name : _("(no unit given)"));
+    else if (role == roles_get(ROLE_ID_BUILDING_CHIEF))
+        q->bound = xstrdup(_("Only the requests from your buildings"));
+    else if (*u.scope &&
+             !scope_area(u.scope, AREA_COMMUNITY, &q->f.community_id, &q->community_name))
+        scope_area(u.scope, AREA_STREET, &q->f.street_id, &q->street_name);
+    record_free(&user_record, &u);
+}
+
 struct screen *screen_request_new(void)
 {
     /* The queue the centre chose to see first: the desk's open work unless it said otherwise. */
@@ -559,7 +623,9 @@ struct screen *screen_request_new(void)
     free(code);
     for (int i = 0; i < (int)ARRAY_LEN(queue_tabs); i++)
         if (queue_tabs[i].arg == first) tab = i;
-    return list_screen_new(&queue_spec, tab, queues_new());
+    struct queues *q = queues_new();
+    queues_scope(q);
+    return list_screen_new(&queue_spec, tab, q);
 }
 
 struct screen *screen_talk_requests_new(const struct evening_talk *t)

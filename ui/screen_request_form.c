@@ -288,8 +288,8 @@ static int intake_refused(struct form_screen *fs, int rc, const void *rec)
 {
     const struct request *r = rec;
     const char *why = ((struct intake *)fs->ctx)->why;
-    if (rc != DB_INVALID || !why) return -1;
-    if (*r->answer) form_set_message(&fs->form, F_ANSWER, why);
+    if ((rc != DB_INVALID && rc != DB_DENIED) || !why) return -1;
+    if (rc == DB_INVALID && *r->answer) form_set_message(&fs->form, F_ANSWER, why);
     ui_message(UI_MSG_ERROR, _("Not saved: %s. Your typing is kept."), why);
     return UI_HANDLED;
 }

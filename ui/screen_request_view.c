@@ -71,11 +71,14 @@ struct request_view {
     unsigned flags;
     int top; /* first timeline row shown; -1: the end */
     int timeline_rows;
-    char *kept;          /* what the clerk typed for an action that did not go through */
-    char *calendar_note; /* its deadline lies beyond the calendar: why that matters, or NULL */
+    char *kept;             /* what the clerk typed for an action that did not go through */
+    char *calendar_note;    /* its deadline lies beyond the calendar: why that matters, or NULL */
+    const char *no_correct; /* why F4 may not correct it (translated), or NULL when it may */
 };
 
 static const enum action view_bar[] = {ACT_EDIT, ACT_REFRESH, ACT_MENU, ACT_NONE};
+/* For a role that may not correct what was taken down (a unit handler, a chief). */
+static const enum action view_bar_read[] = {ACT_REFRESH, ACT_MENU, ACT_NONE};
 
 static char *calendar_note(const struct request *r, const struct workcal *cal);
 
@@ -104,7 +107,13 @@ static void view_load(struct request_view *v)
     time_t now = clock_now();
     time_t last = v->events.n ? v->events.v[v->events.n - 1].at : 0;
     v->flags = workflow_flags(&v->r, now, last, &v->cal);
-    v->noffered = workflow_offered(&v->r, now, v->offered, MAX_OFFERED);
+    struct workflow_actor who;
+    if (request_actor(ui.db, actor_name(), &who) != DB_OK) who.acts = 0;
+    v->noffered = workflow_offered_to(&v->r, now, &who, v->offered, MAX_OFFERED);
+    v->no_correct = NULL;
+    if (!workflow_part(&v->r, RA_CORRECT, &who, &v->no_correct) && !v->no_correct)
+        v->no_correct = _("Your role may not do this");
+    v->base.bar = v->no_correct ? view_bar_read : view_bar;
     v->calendar_note = calendar_note(&v->r, &v->cal);
     v->top = -1;
 }
@@ -555,7 +564,7 @@ static void act(struct request_view *v, enum request_action a)
     const char *why;
     struct request current;
     struct request_event_row last = {0};
-    int rc = request_act(ui.db, &v->r, a, &in, 0, actor_name(), clock_now(), &why, &current, &last);
+    int rc = request_act(ui.db, &v->r, a, &in, actor_name(), clock_now(), &why, &current, &last);
     if (rc == DB_OK) {
         ui_message(UI_MSG_INFO, _("Done: %s; now %s"), _(workflow_action_label(a)),
                    _(request_state_label(v->r.state)));
@@ -566,7 +575,7 @@ static void act(struct request_view *v, enum request_action a)
         request_free(&current);
         request_event_row_free(&last);
         db_generation_touch(ui.db); /* another desk changed it: every screen reads it again */
-    } else if (rc == DB_INVALID) {
+    } else if (rc == DB_INVALID || rc == DB_DENIED) {
         ui_message(UI_MSG_ERROR, _("Not done: %s"), why ? why : db_rc_message(rc));
     } else {
         ui_db_failed(_("Not done"), rc);
@@ -694,7 +703,10 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
         act_choose(v);
         return UI_HANDLED;
     case ACT_EDIT:
-        ui_push(screen_request_correct_new(&v->r));
+        if (v->no_correct)
+            ui_message(UI_MSG_ERROR, _("Not corrected: %s"), v->no_correct);
+        else
+            ui_push(screen_request_correct_new(&v->r));
         return UI_HANDLED;
     case ACT_REFRESH:
         view_load(v);

@@ -188,7 +188,7 @@ int main(int argc, char **argv)
             die("create failed");
         create[i] = bench_now_ms() - t0;
         t0 = bench_now_ms();
-        if (request_act(db, &r, RA_ACCEPT, NULL, 0, "bench", now, &why, NULL, NULL) != DB_OK)
+        if (request_act(db, &r, RA_ACCEPT, NULL, "bench", now, &why, NULL, NULL) != DB_OK)
             die("accept failed");
         act[i] = bench_now_ms() - t0;
         request_free(&r);

@@ -96,10 +96,33 @@ wait_for desk "需要延期的理由"
 type_text desk "需入户核实家庭收入"
 keys desk Enter
 expect desk "the extension waits for a decision" "[延期待批]"
-act "批准延期" "如何告知诉求人新的时限"
-type_text desk "已电话告知诉求人"
-keys desk Enter
-state "延期" "the extension is approved"
+if screen desk | grep -q "批准延期"; then
+    t_fail "approving it is not the desk clerk's to do" "$(screen desk)"
+else
+    t_ok "approving it is not the desk clerk's to do"
+fi
+# A supervisor, at another desk, approves it.
+start sup BANGBAN_USER=someone-unbound "$NOW"
+wait_for sup "请登录"
+type_text sup "supervisor"
+keys sup Tab
+type_text sup "demo-supervisor"
+keys sup Enter
+wait_for sup "前台工作台"
+choose sup "诉求"
+wait_for sup "未办结"
+type_text sup "2026-000001"
+wait_for sup "共 1 条"
+keys sup Enter
+wait_for sup "2026-000001  办理中"
+choose sup "批准延期"
+wait_for sup "如何告知诉求人新的时限"
+type_text sup "已电话告知诉求人"
+keys sup Enter
+expect sup "the supervisor approves the extension" "2026-000001  延期"
+quits sup "the supervisor quits"
+keys desk F5
+state "延期" "the desk sees it approved"
 expect desk "with the new deadline on the timeline" "新的时限 2026-04-10 17:00"
 
 act "办结反馈" "单位反馈的办理结果"

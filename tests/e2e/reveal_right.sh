@@ -1,22 +1,23 @@
-# Rights end to end: a building chief, whose role may neither reveal a full
-# ID or mobile number nor read the audit log, is offered neither (the home
-# screen and the F9 menus are built from the role's rights), and pressing
-# the key anyway does nothing; the store refuses the reveal too
+# Rights end to end: a volunteer coordinator, whose role finds residents
+# (volunteers are residents) but may neither reveal a full ID or mobile
+# number nor read the audit log, is offered neither (the home screen and
+# the F9 menus are built from the role's rights), and pressing the key
+# anyway does nothing; the store refuses the reveal too
 # (tests/unit/test_users_db.c).
 . "$(dirname "$0")/lib.sh"
 
 demo_with_zsf 13900001111
 start chief BANGBAN_USER=someone-unbound
 wait_for chief "请登录"
-type_text chief "chief"
+type_text chief "volunteers"
 keys chief Tab
-type_text chief "demo-chief"
+type_text chief "demo-volunteers"
 keys chief Enter
 wait_for chief "前台工作台"
 if screen chief | grep -q "操作日志"; then
-    t_fail "a building chief's home screen offers no audit log" "$(screen chief)"
+    t_fail "a coordinator's home screen offers no audit log" "$(screen chief)"
 else
-    t_ok "a building chief's home screen offers no audit log"
+    t_ok "a coordinator's home screen offers no audit log"
 fi
 choose chief "居民"
 wait_for chief "查找："
@@ -35,5 +36,5 @@ keys chief 2
 if screen chief | grep -q "13900001111"; then t_fail "its key does nothing either: the number stays masked" "$(screen chief)"; else t_ok "its key does nothing either: the number stays masked"; fi
 db_is "and no reveal is written" "SELECT count(*) FROM audit_log WHERE action = 'reveal'" 0
 keys chief Escape
-quits chief "the chief quits"
+quits chief "the coordinator quits"
 t_sanitizers "reveal_right"

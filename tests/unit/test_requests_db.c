@@ -16,6 +16,9 @@
 #include "app/import.h"
 #include "app/ledgers.h"
 #include "db/request_store.h"
+#include "db/audit_store.h"
+#include "app/users.h"
+#include "src/user.h"
 #include "src/clock.h"
 #include "src/pinyin.h"
 
@@ -262,20 +265,20 @@ static void stale_changes_are_refused(void **state)
     struct request other;
     assert_int_equal(request_get(db, r.id, &other), DB_OK);
     /* 甲 signs for it; 乙, holding the older copy, returns it. */
-    assert_int_equal(request_act(db, &r, RA_ACCEPT, NULL, 0, "甲", now, &why, NULL, NULL), DB_OK);
+    assert_int_equal(request_act(db, &r, RA_ACCEPT, NULL, "甲", now, &why, NULL, NULL), DB_OK);
     struct workflow_input ret = {0};
     ret.reason = "wrong_area";
     ret.text = "不是本单位";
     struct request current;
     struct request_event_row last;
-    assert_int_equal(request_act(db, &other, RA_RETURN, &ret, 0, "乙", now, &why, &current, &last),
+    assert_int_equal(request_act(db, &other, RA_RETURN, &ret, "乙", now, &why, &current, &last),
                      DB_CONFLICT);
     assert_int_equal(current.state, RS_ACCEPTED);
     assert_str(last.actor, "甲");
     assert_int_equal(last.action, RA_ACCEPT);
     request_event_row_free(&last);
     /* With the stored copy the refusal is the workflow's: no return after 签收. */
-    assert_int_equal(request_act(db, &current, RA_RETURN, &ret, 0, "乙", now, &why, NULL, NULL),
+    assert_int_equal(request_act(db, &current, RA_RETURN, &ret, "乙", now, &why, NULL, NULL),
                      DB_INVALID);
     assert_non_null(why);
     struct request_events ev;
@@ -287,6 +290,105 @@ static void stale_changes_are_refused(void **state)
     request_free(&r);
     /* The event log is append-only. */
     assert_int_not_equal(db_exec(db, "DELETE FROM request_event"), DB_OK);
+}
+
+/* A user login of role (for a unit handler, of the unit coded unit), made by the admin. */
+static void user_of(const char *login, const char *role, const char *unit)
+{
+    struct user u;
+    record_init(&user_record, &u);
+    record_set(&u.login, login);
+    record_set(&u.role, role);
+    if (unit) {
+        struct unit un;
+        assert_int_equal(unit_find(db, unit, &un), DB_OK);
+        u.unit_id = un.id;
+        record_free(&unit_record, &un);
+    }
+    const char *why = NULL;
+    assert_int_equal(users_add(db, &u, NULL, "admin", &why), DB_OK);
+    record_free(&user_record, &u);
+}
+
+static int64_t in_queue(enum request_queue q, const char *login)
+{
+    struct request_filter f = {.level = -1, .scope_of = login};
+    struct request_list l;
+    assert_int_equal(request_queue(db, q, &f, SORT_NEWEST, 100, &l), DB_OK);
+    int64_t n = l.total;
+    request_list_free(&l);
+    return n;
+}
+
+/*
+** Below the screen: a unit handler signs for its own unit's requests and
+** no other's, and sees only those; a building chief takes down but never
+** dispatches; every step is in the audit log beside its event.
+*/
+static void roles_and_scopes_in_the_store(void **state)
+{
+    (void)state;
+    user_of("admin", "admin", NULL);
+    struct request r;
+    new_request("HB001", &r);
+    struct unit own;
+    assert_int_equal(unit_get(db, r.unit_id, &own), DB_OK);
+    user_of("desk1", "desk", NULL);
+    user_of("handler", "unit", own.code);
+    struct unit_list units;
+    assert_int_equal(unit_list(db, "", 0, &units), DB_OK);
+    const char *elsewhere = NULL;
+    for (size_t i = 0; i < units.n && !elsewhere; i++)
+        if (units.items[i].id != own.id) elsewhere = units.items[i].code;
+    user_of("stranger", "unit", elsewhere);
+    unit_list_free(&units);
+    record_free(&unit_record, &own);
+    user_of("chief", "chief", NULL);
+    const char *why;
+    time_t now = at("2026-03-02 09:30");
+    /* A chief may take a request down but not dispatch it; nothing is written. */
+    int64_t audit_rows = db_int(db, 0, "SELECT count(*) FROM audit_log");
+    assert_int_equal(request_create(db, &r, RA_DISPATCH, NULL, "chief", now, &why), DB_DENIED);
+    assert_non_null(why);
+    assert_int_equal(db_int(db, -1, "SELECT count(*) FROM request"), 0);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM audit_log"), audit_rows);
+    /* A unit handler may not take requests down at all. */
+    assert_int_equal(request_create(db, &r, RA_REGISTER, NULL, "handler", now, &why), DB_DENIED);
+    assert_int_equal(request_create(db, &r, RA_DISPATCH, NULL, "desk1", now, &why), DB_OK);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM audit_log WHERE action = 'request'"), 2);
+    /* Another unit's handler neither sees it nor signs for it. */
+    assert_int_equal(in_queue(QUEUE_OPEN, "stranger"), 0);
+    assert_int_equal(in_queue(QUEUE_ALL, "handler"), 1);
+    assert_int_equal(in_queue(QUEUE_ALL, "desk1"), 1);
+    assert_int_equal(in_queue(QUEUE_ALL, "nobody"), 0);
+    assert_int_equal(request_act(db, &r, RA_ACCEPT, NULL, "stranger", now, &why, NULL, NULL),
+                     DB_DENIED);
+    assert_str(why, "This request is not sent to your unit");
+    assert_int_equal(r.state, RS_DISPATCHED);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM audit_log WHERE action = 'request'"), 2);
+    /* Nor does a chief, nor someone who is no user; its own handler does. */
+    assert_int_equal(request_act(db, &r, RA_ACCEPT, NULL, "chief", now, &why, NULL, NULL),
+                     DB_DENIED);
+    assert_int_equal(request_act(db, &r, RA_ACCEPT, NULL, "nobody", now, &why, NULL, NULL),
+                     DB_DENIED);
+    assert_int_equal(request_act(db, &r, RA_ACCEPT, NULL, "handler", now, &why, NULL, NULL), DB_OK);
+    assert_int_equal(r.state, RS_ACCEPTED);
+    /* The step is in the audit log, by whom, on which request, as the timeline words it. */
+    char *sql = xasprintf("SELECT count(*) FROM audit_log WHERE action = 'request' AND actor = "
+                          "'handler' AND subject = 'request:%lld' AND detail LIKE '%s accept%%'",
+                          (long long)r.id, r.number);
+    assert_int_equal(db_int(db, 0, sql), 1);
+    free(sql);
+    /* A handler may not correct what the desk took down; the desk may. */
+    record_set(&r.title, "测试诉求（更正）");
+    assert_int_equal(request_correct(db, &r, "handler", now), DB_DENIED);
+    assert_int_equal(request_correct(db, &r, "desk1", now), DB_OK);
+    assert_str(r.title, "测试诉求（更正）");
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM audit_log WHERE action = 'request'"), 4);
+    struct audit_verdict v;
+    assert_int_equal(audit_verify(db, &v), DB_OK);
+    assert_int_equal(v.damage, AUDIT_SOUND);
+    request_free(&r);
 }
 
 static void queues_hold_what_they_say(void **state)
@@ -332,7 +434,7 @@ static void queues_hold_what_they_say(void **state)
     /* Escalated, it shows in the street's queue. */
     struct workflow_input up = {0};
     up.text = "跨社区";
-    assert_int_equal(request_act(db, &b, RA_ESCALATE, &up, 0, "甲", now, &why, NULL, NULL), DB_OK);
+    assert_int_equal(request_act(db, &b, RA_ESCALATE, &up, "甲", now, &why, NULL, NULL), DB_OK);
     f.level = LEVEL_STREET;
     assert_int_equal(request_queue(db, QUEUE_DISPATCHED, &f, SORT_DUE, 50, &l), DB_OK);
     assert_int_equal(l.n, 1);
@@ -350,19 +452,17 @@ static void live(struct request *r, int on_time, int solved, enum satisfaction s
     time_t t = at("2026-03-02 09:30");
     assert_int_equal(request_create(db, r, RA_DISPATCH, NULL, "甲", t, &why), DB_OK);
     t += 600;
-    assert_int_equal(request_act(db, r, RA_ACCEPT, NULL, 0, "甲", t, &why, NULL, NULL), DB_OK);
+    assert_int_equal(request_act(db, r, RA_ACCEPT, NULL, "甲", t, &why, NULL, NULL), DB_OK);
     struct workflow_input in = {0};
     in.text = "已联系";
-    assert_int_equal(request_act(db, r, RA_CONTACT, &in, 0, "甲", t + 600, &why, NULL, NULL),
-                     DB_OK);
+    assert_int_equal(request_act(db, r, RA_CONTACT, &in, "甲", t + 600, &why, NULL, NULL), DB_OK);
     time_t reply = on_time ? t + 86400 : r->resolve_due + 3600;
-    assert_int_equal(request_act(db, r, RA_REPLY, &in, 0, "甲", reply, &why, NULL, NULL), DB_OK);
+    assert_int_equal(request_act(db, r, RA_REPLY, &in, "甲", reply, &why, NULL, NULL), DB_OK);
     struct workflow_input answers = {0};
     answers.resolved = solved;
     answers.satisfaction = sat;
     assert_int_equal(
-        request_act(db, r, RA_FOLLOW_UP, &answers, 0, "甲", reply + 86400, &why, NULL, NULL),
-        DB_OK);
+        request_act(db, r, RA_FOLLOW_UP, &answers, "甲", reply + 86400, &why, NULL, NULL), DB_OK);
 }
 
 static void rate_counts_of_a_history(void **state)
@@ -467,6 +567,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(numbers_never_collide, setup, teardown),
         cmocka_unit_test_setup_teardown(stale_changes_are_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(queues_hold_what_they_say, setup, teardown),
+        cmocka_unit_test_setup_teardown(roles_and_scopes_in_the_store, setup, teardown),
         cmocka_unit_test_setup_teardown(rate_counts_of_a_history, setup, teardown),
         cmocka_unit_test_setup_teardown(generated_history, setup, teardown),
     };

@@ -228,6 +228,57 @@ static void forbidden_in_every_state(void **state)
     workcal_free(&c);
 }
 
+/* Who takes a step: the part a role plays, a unit handler bound to its own unit's requests. */
+static void parts_by_role_and_unit(void **state)
+{
+    (void)state;
+    time_t now = at("2026-03-02 09:30");
+    struct request r;
+    const char *why;
+    const struct workflow_actor anyone = {WORKFLOW_ANYONE, 0}, desk = {ROLE_DESK | ROLE_UNIT, 0},
+                                handler = {ROLE_UNIT, 7}, other = {ROLE_UNIT, 8}, chief = {0, 0},
+                                super = {WORKFLOW_ANYONE, 0};
+    fixture(&r, RS_DISPATCHED, now);
+    /* Signing for is the unit's step: its own handler, or a desk on its behalf. */
+    assert_int_equal(workflow_part(&r, RA_ACCEPT, &handler, &why), ROLE_UNIT);
+    assert_int_equal(workflow_part(&r, RA_ACCEPT, &desk, &why), ROLE_UNIT);
+    assert_int_equal(workflow_part(&r, RA_ACCEPT, &anyone, &why), ROLE_UNIT);
+    assert_int_equal(workflow_part(&r, RA_ACCEPT, &other, &why), 0);
+    assert_str(why, "This request is not sent to your unit");
+    assert_int_equal(workflow_part(&r, RA_ACCEPT, &chief, &why), 0);
+    assert_non_null(why);
+    /* Notes too: another unit's handler may not write on it. */
+    assert_int_equal(workflow_part(&r, RA_NOTE, &handler, &why), ROLE_UNIT);
+    assert_int_equal(workflow_part(&r, RA_NOTE, &other, &why), 0);
+    assert_int_equal(workflow_part(&r, RA_NOTE, &desk, &why), ROLE_DESK);
+    /* Urging the unit is the desk's, never the unit's own. */
+    assert_int_equal(workflow_part(&r, RA_URGE, &handler, &why), 0);
+    assert_int_equal(workflow_part(&r, RA_URGE, &desk, &why), ROLE_DESK);
+    /* An action this state has not: no part, and no reason of the role's. */
+    assert_int_equal(workflow_part(&r, RA_REPLY, &desk, &why), 0);
+    assert_null(why);
+    request_free(&r);
+
+    /* Approving an extension is a supervisor's. */
+    fixture(&r, RS_IN_PROGRESS, now);
+    r.ext_due = now + 20 * 86400;
+    assert_int_equal(workflow_part(&r, RA_APPROVE_EXTENSION, &desk, &why), 0);
+    assert_str(why, "Only a supervisor may do this");
+    assert_int_equal(workflow_part(&r, RA_APPROVE_EXTENSION, &super, &why), ROLE_SUPERVISOR);
+
+    /* What each is offered: the handler its unit's steps, the desk the rest too. */
+    enum request_action offered[RA_COUNT];
+    size_t n = workflow_offered_to(&r, now, &handler, offered, RA_COUNT);
+    for (size_t i = 0; i < n; i++)
+        assert_true(offered[i] == RA_REPLY || offered[i] == RA_NOTE);
+    assert_int_equal(workflow_offered_to(&r, now, &other, offered, RA_COUNT), 0);
+    assert_int_equal(workflow_offered_to(&r, now, &chief, offered, RA_COUNT), 0);
+    size_t all = workflow_offered(&r, now, offered, RA_COUNT);
+    assert_int_equal(workflow_offered_to(&r, now, &anyone, offered, RA_COUNT), all);
+    assert_true(workflow_offered_to(&r, now, &desk, offered, RA_COUNT) < all);
+    request_free(&r);
+}
+
 static void roles_and_guards(void **state)
 {
     (void)state;
@@ -508,6 +559,7 @@ int main(void)
         cmocka_unit_test(every_rule_applies),
         cmocka_unit_test(forbidden_in_every_state),
         cmocka_unit_test(roles_and_guards),
+        cmocka_unit_test(parts_by_role_and_unit),
         cmocka_unit_test(clocks_run),
         cmocka_unit_test(corrections_in_words),
         cmocka_unit_test(limits_as_written),

@@ -1,0 +1,104 @@
+# Roles and scopes at the keyboard. A desk takes down two requests, one
+# for 区民政局 and one for 区市场监管局. 区民政局's unit handler, signed in
+# by password, is offered only what a handler does: its queues hold its own
+# unit's request and not the other (searched for by number, it is not
+# found), it signs for its own, and it may not correct what the desk took
+# down. A building chief's home screen offers only what a chief does. The
+# store refuses another unit's handler too (tests/unit/test_requests_db.c).
+. "$(dirname "$0")/lib.sh"
+
+demo_with_zsf
+
+open_section desk "诉求" "未办结"
+take_down desk "低保申请"
+wait_for desk "2026-000001  已派单"
+keys desk Escape
+wait_for desk "未办结"
+keys desk F7
+wait_for desk "登记诉求：选定服务事项"
+intake_for desk "zsf" "张三丰"
+type_text desk "dtkr"
+wait_for desk "HB055 电梯困人应急处置"
+keys desk Enter
+wait_gone desk "回车选定"
+keys desk Tab Tab Tab Tab Tab Tab Tab
+type_text desk "电梯停在两层之间"
+keys desk F2
+choose desk "不要回执"
+expect desk "the second request goes to another unit" "派单至区市场监管局"
+quits desk "the desk quits"
+
+start unit BANGBAN_USER=someone-unbound
+wait_for unit "请登录"
+type_text unit "unit"
+keys unit Tab
+type_text unit "demo-unit"
+keys unit Enter
+wait_for unit "前台工作台"
+for no in "居民" "居民夜话" "操作日志"; do
+    if screen unit | grep -q "^ *[0-9]  $no "; then
+        t_fail "a unit handler's home screen offers no $no" "$(screen unit)"
+    else
+        t_ok "a unit handler's home screen offers no $no"
+    fi
+done
+choose unit "诉求"
+expect unit "its queues say whose requests they hold" "只显示派给区民政局的诉求"
+keys unit Tab Tab Tab Tab Tab Tab Tab Tab Tab
+wait_for unit "共 1 条"
+expect unit "the whole list holds its unit's request" "低保申请"
+if screen unit | grep -q "电梯停在两层之间"; then
+    t_fail "and not the other unit's" "$(screen unit)"
+else
+    t_ok "and not the other unit's"
+fi
+type_text unit "2026-000002"
+expect unit "searched for by number, the other unit's request is not found" "共 0 条"
+keys unit C-u
+wait_for unit "低保申请"
+keys unit Enter
+wait_for unit "2026-000001  已派单"
+if key_of unit "签收" >/dev/null; then t_ok "its own unit's request may be signed for"; else t_fail "its own unit's request may be signed for" "$(screen unit)"; fi
+if screen unit | grep -q "催办\|改派\|升级"; then
+    t_fail "the desk's steps are not offered to a unit handler" "$(screen unit)"
+else
+    t_ok "the desk's steps are not offered to a unit handler"
+fi
+if screen unit | tail -1 | grep -q "4编辑"; then
+    t_fail "F4 (correcting what was taken down) is not in its key bar" "$(screen unit)"
+else
+    t_ok "F4 (correcting what was taken down) is not in its key bar"
+fi
+keys unit F4
+expect unit "and pressing it says why" "未更正：您的角色不能做这一步"
+choose unit "签收"
+wait_for unit "签收 2026-000001"
+keys unit y
+expect unit "the handler signs for it" "2026-000001  已签收"
+db_is "as itself, in the audit log" \
+    "SELECT count(*) FROM audit_log WHERE actor = 'unit' AND action = 'request' AND detail LIKE '2026-000001 accept%'" 1
+quits unit "the unit handler quits"
+
+start chief BANGBAN_USER=someone-unbound
+wait_for chief "请登录"
+type_text chief "chief"
+keys chief Tab
+type_text chief "demo-chief"
+keys chief Enter
+wait_for chief "前台工作台"
+for yes in "诉求" "服务清单" "区域与楼宇"; do
+    if screen chief | grep -q "^ *[0-9]  $yes "; then
+        t_ok "a building chief's home screen offers $yes"
+    else
+        t_fail "a building chief's home screen offers $yes" "$(screen chief)"
+    fi
+done
+for no in "居民" "居民夜话" "操作日志"; do
+    if screen chief | grep -q "^ *[0-9]  $no "; then
+        t_fail "but not $no" "$(screen chief)"
+    else
+        t_ok "but not $no"
+    fi
+done
+quits chief "the chief quits"
+t_sanitizers "unit_handler"
