@@ -247,6 +247,29 @@ static int may_act(struct db *db, const struct request *r, enum request_action a
     return *part || !*why ? DB_OK : DB_DENIED;
 }
 
+int request_reveal_phone(struct db *db, const struct request *r, enum request_action a,
+                         const char *reason, const char *actor)
+{
+    if (str_empty(reason)) return DB_INVALID;
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    unsigned part = 0;
+    const char *why;
+    rc = may_act(db, r, a, actor, &part, &why);
+    if (rc == DB_OK && !part) rc = DB_DENIED; /* not a step of r's now: no reason of the step's */
+    if (rc == DB_DENIED) rc = user_allowed(db, actor, RIGHT_REVEAL);
+    if (rc == DB_OK) {
+        char subject[40];
+        snprintf(subject, sizeof subject, "request:%lld", (long long)r->id);
+        char *detail = xasprintf("phone: %s", reason);
+        rc = audit_append(db, actor, "reveal", subject, detail);
+        free(detail);
+    }
+    if (rc == DB_OK) return db_commit(db);
+    db_rollback(db);
+    return rc;
+}
+
 /* Write what the workflow changes (state, clocks, answers, counters) with a version check. */
 static int changes_write(struct db *db, const struct request *r, time_t now, const char *actor)
 {

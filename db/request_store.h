@@ -80,6 +80,16 @@ int request_act(struct db *db, struct request *r, enum request_action a,
                 struct request *current, struct request_event_row *last);
 
 /*
+** May actor see the phone of r's requester in full, to take step a (a
+** follow-up call, a unit's first contact)? Yes when a is actor's to take
+** on r (a unit handler: on its own unit's requests only), or actor's role
+** may reveal numbers; then the reveal, with reason, is written to the
+** audit log first. DB_OK, DB_DENIED (nothing written), or an error.
+*/
+int request_reveal_phone(struct db *db, const struct request *r, enum request_action a,
+                         const char *reason, const char *actor);
+
+/*
 ** Who actor is to the workflow: the parts their role plays and, for a unit
 ** handler, their unit (src/workflow.h). On a database with no users,
 ** anyone plays every part; a login that is no active user plays none.

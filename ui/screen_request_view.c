@@ -454,16 +454,18 @@ static const char *prompt_for(enum request_action a)
 }
 
 /*
-** The requester's number to call back, in full. A resident's number is
-** masked everywhere else, so showing it here is written to the audit log
-** (the follow-up is the reason); without that record it stays masked.
-** Caller frees.
+** The requester's number to call for step a (a follow-up, a unit's first
+** contact), in full. A resident's number is masked everywhere else, so
+** showing it here is written to the audit log (the step is the reason);
+** to someone whose step it is not, nor who may reveal numbers, it stays
+** masked. Caller frees.
 */
-static char *phone_to_call(const struct request_view *v)
+static char *phone_to_call(const struct request_view *v, enum request_action a)
 {
     if (!v->r.resident_id || !*v->r.requester_phone) return xstrdup(v->r.requester_phone);
-    char *why = xasprintf(_("follow-up of %s"), v->r.number);
-    int ok = resident_reveal(ui.db, v->r.resident_id, "phone", why, actor_name()) == DB_OK;
+    char *why =
+        xasprintf(a == RA_CONTACT ? _("first contact for %s") : _("follow-up of %s"), v->r.number);
+    int ok = request_reveal_phone(ui.db, &v->r, a, why, actor_name()) == DB_OK;
     free(why);
     return ok ? xstrdup(v->r.requester_phone) : resident_masked_phone(v->r.requester_phone);
 }
@@ -472,7 +474,7 @@ static char *phone_to_call(const struct request_view *v)
 static int ask_answers(struct request_view *v, struct workflow_input *in, char **text)
 {
     const char *yes_no[] = {_("Solved"), _("Not solved")};
-    char *phone = phone_to_call(v);
+    char *phone = phone_to_call(v, RA_FOLLOW_UP);
     char *q = xasprintf(_("Call %s on %s. Was it solved?"), v->r.requester, phone);
     int solved = dialog_options(_("Follow-up"), q, yes_no, 2);
     free(q);
@@ -498,7 +500,7 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
 {
     unsigned needs = workflow_action_needs(a);
     if (a == RA_NO_ANSWER) {
-        char *phone = phone_to_call(v);
+        char *phone = phone_to_call(v, a);
         char *q = xasprintf(_("Record that %s (%s) did not answer?"), v->r.requester, phone);
         int yes = dialog_confirm(_(workflow_action_label(a)), q, 1);
         free(q);
@@ -528,7 +530,17 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
         in->unit_name = unit->label;
     }
     if ((needs & NEED_DEADLINE) && !(in->deadline = ask_deadline(v, a))) return 0;
-    if (needs & NEED_TEXT) {
+    if (needs & NEED_TEXT && a == RA_CONTACT && *v->r.requester_phone) {
+        /* The unit calls the requester: the number to call, then how it went. */
+        char *phone = phone_to_call(v, a);
+        char *prompt = xasprintf(_("Call %s on %s. %s"), *v->r.requester ? v->r.requester : "",
+                                 phone, prompt_for(a));
+        int ok = ask_text(v, a, prompt, owned);
+        free(prompt);
+        free(phone);
+        if (!ok) return 0;
+        in->text = *owned;
+    } else if (needs & NEED_TEXT) {
         if (!ask_text(v, a, prompt_for(a), owned)) return 0;
         in->text = *owned;
     } else if (a == RA_ACCEPT || a == RA_DISPATCH || a == RA_REDO) {

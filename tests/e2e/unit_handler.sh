@@ -77,6 +77,13 @@ keys unit y
 expect unit "the handler signs for it" "2026-000001  已签收"
 db_is "as itself, in the audit log" \
     "SELECT count(*) FROM audit_log WHERE actor = 'unit' AND action = 'request' AND detail LIKE '2026-000001 accept%'" 1
+choose unit "首次联系"
+expect unit "calling the requester, the handler sees the number to call in full" "请致电 张三丰（13900001111）"
+type_text unit "电话联系，约定明日上门"
+keys unit Enter
+expect unit "the first contact is recorded" "2026-000001  办理中"
+db_is "and showing the number is in the audit log, as the handler's" \
+    "SELECT count(*) FROM audit_log WHERE actor = 'unit' AND action = 'reveal' AND detail = 'phone: 首次联系 2026-000001'" 1
 quits unit "the unit handler quits"
 
 start chief BANGBAN_USER=someone-unbound

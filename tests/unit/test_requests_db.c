@@ -379,6 +379,17 @@ static void roles_and_scopes_in_the_store(void **state)
                           (long long)r.id, r.number);
     assert_int_equal(db_int(db, 0, sql), 1);
     free(sql);
+    /* The number to call: shown to its own handler and to the desk, each time audited. */
+    int64_t reveals = db_int(db, 0, "SELECT count(*) FROM audit_log WHERE action = 'reveal'");
+    assert_int_equal(request_reveal_phone(db, &r, RA_CONTACT, "联系", "stranger"), DB_DENIED);
+    assert_int_equal(request_reveal_phone(db, &r, RA_CONTACT, "联系", "chief"), DB_DENIED);
+    assert_int_equal(request_reveal_phone(db, &r, RA_CONTACT, "", "handler"), DB_INVALID);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM audit_log WHERE action = 'reveal'"),
+                     reveals);
+    assert_int_equal(request_reveal_phone(db, &r, RA_CONTACT, "联系", "handler"), DB_OK);
+    assert_int_equal(request_reveal_phone(db, &r, RA_FOLLOW_UP, "回访", "desk1"), DB_OK);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM audit_log WHERE action = 'reveal'"),
+                     reveals + 2);
     /* A handler may not correct what the desk took down; the desk may. */
     record_set(&r.title, "测试诉求（更正）");
     assert_int_equal(request_correct(db, &r, "handler", now), DB_DENIED);
