@@ -395,11 +395,16 @@ int user_save(struct db *db, struct user *u, const char *actor)
     return rc;
 }
 
+/* What user_change() checks. */
+#define CHECK_NONE    0
+#define CHECK_MANAGE  1
+#define CHECK_OR_SELF 2
+
 /*
 ** Run st (an UPDATE of user id, bound) and its audit row as one
-** transaction, when actor may (check: 0 anyone, else manage_allowed()
-** with self_ok check == 2). DB_OK, DB_NOTFOUND when no row changed,
-** DB_DENIED, or the error.
+** transaction, when actor may (check: CHECK_NONE, CHECK_MANAGE or
+** CHECK_OR_SELF, as manage_allowed() judges). DB_OK, DB_NOTFOUND when no
+** row changed, DB_DENIED, or the error.
 */
 static int user_change(struct db *db, struct db_stmt *st, const char *actor, const char *action,
                        int64_t id, const char *detail, int check)
@@ -409,7 +414,7 @@ static int user_change(struct db *db, struct db_stmt *st, const char *actor, con
         db_finalize(st);
         return rc;
     }
-    if (check) rc = manage_allowed(db, actor, id, check == 2);
+    if (check != CHECK_NONE) rc = manage_allowed(db, actor, id, check == CHECK_OR_SELF);
     if (rc != DB_OK) {
         db_finalize(st);
         db_rollback(db);
@@ -432,11 +437,6 @@ static int user_change(struct db *db, struct db_stmt *st, const char *actor, con
     }
     return db_commit(db);
 }
-
-/* What user_change() checks. */
-#define CHECK_NONE    0
-#define CHECK_MANAGE  1
-#define CHECK_OR_SELF 2
 
 /* An UPDATE of one user's columns (set: "x = ?1, y = ?2"), stamped ?8 and ?9, for id ?10. */
 static struct db_stmt *user_update(struct db *db, const char *set, int64_t id, const char *actor)
