@@ -96,9 +96,30 @@ const char *users_check(const struct user *u)
     if (!r || !str_eq(r->code, u->role)) return _("No such role");
     if (str_eq(u->role, "unit") && !u->unit_id) return _("A unit handler needs a unit");
     if (!str_eq(u->role, "unit") && u->unit_id) return _("Only a unit handler has a unit");
+    if (!str_eq(u->role, "chief") && !str_empty(u->buildings))
+        return _("Only a building chief has buildings");
     if (!str_empty(u->os_login) && user_login_check(u->os_login))
         return _("A system login holds no spaces, and no punctuation but '.', '_' and '-'");
     return NULL;
+}
+
+char *users_buildings_why(struct db *db, const struct user *u, int *rc)
+{
+    int64_t *ids;
+    size_t n;
+    char *bad;
+    *rc = user_buildings_resolve(db, u->buildings, u->id, &ids, &n, &bad);
+    free(ids);
+    char *why = NULL;
+    if (*rc == DB_NOTFOUND)
+        why = xasprintf(_("no building \"%s\" (a building's code or name; a retired one is not "
+                          "taken)"),
+                        bad);
+    else if (*rc == DB_DUPLICATE)
+        why = xasprintf(_("several buildings are called \"%s\": give its code"), bad);
+    free(bad);
+    if (why) *rc = DB_INVALID;
+    return why;
 }
 
 int users_add(struct db *db, struct user *u, const char *password, const char *actor,
@@ -109,17 +130,12 @@ int users_add(struct db *db, struct user *u, const char *password, const char *a
     if (*why) return DB_INVALID;
     char *hash = NULL;
     if (password && !(hash = user_password_hash(password))) return DB_ERROR;
-    int rc = db_write_begin(db);
-    if (rc == DB_OK) {
-        rc = user_save(db, u, actor);
-        if (rc == DB_OK && hash) rc = user_set_password(db, u->id, hash, actor);
-        if (rc == DB_OK)
-            rc = db_commit(db);
-        else
-            db_rollback(db);
-        if (rc != DB_OK) u->id = 0;
-    }
-    free(hash);
+    record_take(&u->password, hash);
+    int rc = user_save(db, u, actor);
+    /* The hash stays in the database alone. */
+    if (hash) explicit_bzero(u->password, strlen(u->password));
+    record_set(&u->password, "");
+    if (rc != DB_OK) u->id = 0;
     return rc;
 }
 
@@ -167,8 +183,59 @@ void users_demo_free(struct demo_user *users, size_t n)
     free(users);
 }
 
-int users_demo(struct db *db, const char *os_login, const char *unit_code, const char *actor,
-               struct demo_user **out, size_t *n)
+/* The demo's user of role i: its login, and the system login bound to it (NULL: none). */
+static void demo_user_of(size_t i, const char *os_login, char **login, const char **bound)
+{
+    const struct role *r = roles_get((enum role_id)i);
+    *bound = NULL;
+    *login = xstrdup(r->code);
+    if (i != ROLE_ID_DESK) return;
+    *bound = os_login;
+    /* The desk clerk is whoever made the demo, unless their login is another role's code. */
+    for (size_t k = 0; k < ROLE_COUNT; k++)
+        if (k != i && str_eq(roles_get((enum role_id)k)->code, os_login)) return;
+    free(*login);
+    *login = xstrdup(os_login);
+}
+
+/* What the demo gives its unit handler and building chief. */
+struct demo_scope {
+    int64_t unit;          /* the unit handler's unit */
+    const char *buildings; /* the building chief's buildings */
+};
+
+/* Make the demo user of role i as actor, with its scope; into *made. */
+static int demo_user_add(struct db *db, size_t i, const char *os_login,
+                         const struct demo_scope *scope, const char *actor, struct demo_user *made)
+{
+    const struct role *r = roles_get((enum role_id)i);
+    struct user u;
+    record_init(&user_record, &u);
+    char *login;
+    const char *bound;
+    demo_user_of(i, os_login, &login, &bound);
+    record_take(&u.login, login);
+    record_set(&u.role, r->code);
+    record_take(&u.name, xasprintf("%s%s", _(r->name), _("(demo)")));
+    record_set(&u.os_login, bound);
+    if (i == ROLE_ID_UNIT_HANDLER) u.unit_id = scope->unit;
+    if (i == ROLE_ID_BUILDING_CHIEF) record_set(&u.buildings, scope->buildings);
+    char *password = xasprintf("demo-%s", u.login);
+    const char *why;
+    int rc = users_add(db, &u, password, actor, &why);
+    if (rc == DB_OK) {
+        made->login = xstrdup(u.login);
+        made->role = r->code;
+        made->password = password;
+    } else {
+        free(password);
+    }
+    record_free(&user_record, &u);
+    return rc;
+}
+
+int users_demo(struct db *db, const char *os_login, const char *unit_code,
+               const char *chief_buildings, const char *actor, struct demo_user **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -178,43 +245,28 @@ int users_demo(struct db *db, const char *os_login, const char *unit_code, const
     struct unit unit;
     rc = unit_find(db, unit_code, &unit);
     if (rc != DB_OK) return rc;
+    struct demo_scope scope = {unit.id, chief_buildings};
+    /* One per role, in the roles' order. */
     struct demo_user *made = xcalloc(ROLE_COUNT, sizeof *made);
-    size_t k = 0;
     rc = db_write_begin(db);
     int began = rc == DB_OK;
-    for (size_t i = 0; rc == DB_OK && i < ROLE_COUNT; i++) {
-        const struct role *r = roles_get((enum role_id)i);
-        int desk = i == ROLE_ID_DESK;
-        /* The desk clerk is whoever made the demo; a role named as they are is left out. */
-        if (!desk && str_eq(r->code, os_login)) continue;
-        struct user u;
-        record_init(&user_record, &u);
-        record_set(&u.login, desk ? os_login : r->code);
-        record_set(&u.role, r->code);
-        record_take(&u.name, xasprintf("%s%s", _(r->name), _("(demo)")));
-        if (desk) record_set(&u.os_login, os_login);
-        if (i == ROLE_ID_UNIT_HANDLER) u.unit_id = unit.id;
-        char *password = xasprintf("demo-%s", u.login);
-        const char *why;
-        rc = users_add(db, &u, password, actor, &why);
-        if (rc == DB_OK) {
-            made[k].login = xstrdup(u.login);
-            made[k].role = r->code;
-            made[k++].password = password;
-        } else {
-            free(password);
-        }
-        record_free(&user_record, &u);
-    }
+    /* The admin first, made by whoever runs the demo (the database's first user); it makes the
+     * others. */
+    if (rc == DB_OK)
+        rc = demo_user_add(db, ROLE_ID_ADMIN, os_login, &scope, actor, &made[ROLE_ID_ADMIN]);
+    for (size_t i = 0; rc == DB_OK && i < ROLE_COUNT; i++)
+        if (i != ROLE_ID_ADMIN)
+            rc = demo_user_add(db, i, os_login, &scope, made[ROLE_ID_ADMIN].login, &made[i]);
     record_free(&unit_record, &unit);
     if (rc == DB_OK)
         rc = db_commit(db);
     else if (began)
         db_rollback(db);
     if (rc != DB_OK) {
-        users_demo_free(made, k);
+        users_demo_free(made, ROLE_COUNT);
         return rc;
     }
+    size_t k = ROLE_COUNT;
     *out = made;
     *n = k;
     return DB_OK;

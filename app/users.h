@@ -42,16 +42,26 @@ int users_locked(const struct user *u, time_t now);
 
 /*
 ** Check a user about to be saved: a good login, a known role, a unit for
-** a unit handler (and none for the others). NULL when it will do, else
-** why not (translated, borrowed).
+** a unit handler (and none for the others), buildings for none but a
+** building chief. NULL when it will do, else why not (translated, borrowed).
 */
 const char *users_check(const struct user *u);
 
 /*
+** Check u's buildings against the database: NULL (*rc DB_OK) when each
+** names an existing building, active or already u's; else why not,
+** naming the one not found (translated; caller frees), *rc DB_INVALID, or
+** NULL with *rc the error that stopped the check.
+*/
+char *users_buildings_why(struct db *db, const struct user *u, int *rc);
+
+/*
 ** Create u (as users_check() wants it) with password (NULL: none, a
-** peer-only user) as actor, in one transaction. DB_OK (u->id set),
-** DB_INVALID with *why (a bad login, role, unit or password), DB_DUPLICATE
-** (db_duplicate_field() names the login or OS login), or an error.
+** peer-only user) as actor, in one transaction (user_save(): actor needs
+** RIGHT_MANAGE_USERS unless it is the database's first user). DB_OK (u->id
+** set), DB_INVALID with *why (a bad login, role, unit or password; *why
+** NULL: a building not found), DB_DENIED, DB_DUPLICATE (db_duplicate_field()
+** names the login or OS login), or an error.
 */
 int users_add(struct db *db, struct user *u, const char *password, const char *actor,
               const char **why);
@@ -78,15 +88,18 @@ struct demo_user {
 };
 
 /*
-** The demo district's users, on a database with none: one per role, each
-** with a password made up of its login; the desk clerk's login is
-** os_login, bound to it, so whoever made the demo opens it without a
-** password. The unit handler acts for the unit first by code (unit_code).
+** The demo district's users, on a database with none: one per role, in
+** the roles' order, each with a password made up of its login. The admin
+** (login "admin") is made first, by actor, and makes the others. The desk
+** clerk's login is os_login (or "desk" when os_login is another role's
+** code), bound to os_login, so whoever made the demo opens it without a
+** password. The unit handler acts for the unit coded unit_code, the
+** building chief for chief_buildings (codes, as user_save() takes them).
 ** DB_OK with *out and *n what was made (free with users_demo_free()), or
 ** an error (nothing made). *n 0 when users were there already.
 */
-int users_demo(struct db *db, const char *os_login, const char *unit_code, const char *actor,
-               struct demo_user **out, size_t *n);
+int users_demo(struct db *db, const char *os_login, const char *unit_code,
+               const char *chief_buildings, const char *actor, struct demo_user **out, size_t *n);
 void users_demo_free(struct demo_user *users, size_t n);
 
 /* The locked_until of a lock an admin sets, which lasts until it is lifted. Static. */

@@ -8,6 +8,7 @@
 #include "db/user_store.h"
 #include "src/actor.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
 
@@ -73,12 +74,16 @@ static const struct verb {
      0},
     {"user", verb_user, 1,
      N_("add LOGIN --role ROLE [--name N] [--phone P] [--unit U] [--scope S]\n"
-        "[--os-login O] [--password-stdin] | list | passwd LOGIN [--password-stdin]\n"
+        "[--buildings CODE,CODE] [--os-login O] [--password-stdin]\n"
+        "| edit LOGIN [--role ROLE] [the options of add but the password]\n"
+        "| list | passwd LOGIN [--password-stdin]\n"
         "| lock LOGIN | unlock LOGIN | retire LOGIN | bind LOGIN OS_LOGIN"),
      N_("the users who sign in, their roles (desk, unit, chief, volunteers,\n"
-        "supervisor, admin, kiosk) and passwords, read from the terminal without\n"
-        "echo or from standard input, never from the command line; bound to a\n"
-        "system login, a user signs in without a password"),
+        "supervisor, admin, kiosk), a building chief's buildings, and passwords,\n"
+        "read from the terminal without echo or from standard input, never from\n"
+        "the command line; bound to a system login, a user signs in without a\n"
+        "password. Every command acts as the user the system login is bound to\n"
+        "(or whose login it is): managing users needs an admin"),
      0},
 };
 
@@ -167,6 +172,26 @@ int verb_usage(const char *name)
     return EXIT_USAGE;
 }
 
+/* The role code of the user the verbs act as; "" when they act as a bare system login. */
+static char acting_role[16];
+
+/*
+** A verb refused for want of a right (a store said DB_DENIED): say which
+** right, and who lacked it.
+*/
+static void verb_denied(unsigned right)
+{
+    const char *what = roles_right_name(right);
+    if (!what) return;
+    char *msg = *acting_role ? xasprintf(_("refused: %s (%s) has not the right to %s"),
+                                         actor_name(), user_role_name(acting_role), _(what))
+                             : xasprintf(_("refused: the system login %s is no active user of "
+                                           "this database, and holds no right (here: to %s)"),
+                                         actor_name(), _(what));
+    verb_fail(msg);
+    free(msg);
+}
+
 int cli_run(const char *db_path, int argc, char **argv)
 {
     const struct verb *v = verb_find_named(argv[0]);
@@ -179,7 +204,11 @@ int cli_run(const char *db_path, int argc, char **argv)
         fprintf(stderr, _("bangban: %s takes no arguments\n"), argv[0]);
         return EXIT_USAGE;
     }
-    return v->run(db_path, argc, argv);
+    user_denied_take();
+    int status = v->run(db_path, argc, argv);
+    unsigned right = user_denied_take();
+    if (status != EXIT_OK && right) verb_denied(right);
+    return status;
 }
 
 /* A verb waits its turn behind desks and other imports, saying once that it waits. */
@@ -195,16 +224,30 @@ static int verb_wait(void *ctx, long waited_ms)
 }
 
 /*
-** A verb acts as the user the system login is bound to, when it is bound
-** to an active one: what that user's role does not allow, the stores
-** refuse. Unbound, it acts as the system login (refused what needs a
-** right once the database has users).
+** Who a verb acts as, on a database with users: the active user the
+** system login is bound to; else the active user whose login is the
+** system login's name; else the bare system login, whom every store
+** check refuses what needs a right. A retired user's binding does not
+** count. Set once, as the database is opened.
 */
-static void verb_act_as_bound(struct db *db)
+static void verb_act_as(struct db *db)
 {
+    const char *os = actor_os_login();
+    actor_set(NULL);
+    acting_role[0] = '\0';
     struct user u;
-    if (user_find_os(db, actor_os_login(), &u) != DB_OK) return;
-    if (!u.retired) actor_set(u.login);
+    int found = user_find_os(db, os, &u) == DB_OK;
+    if (found && u.retired) {
+        record_free(&user_record, &u);
+        found = 0;
+    }
+    if (!found && user_find(db, os, &u) == DB_OK) {
+        found = !u.retired;
+        if (!found) record_free(&user_record, &u);
+    }
+    if (!found) return;
+    actor_set(u.login);
+    snprintf(acting_role, sizeof acting_role, "%s", u.role);
     record_free(&user_record, &u);
 }
 
@@ -216,7 +259,7 @@ struct db *verb_open(const char *path, unsigned flags, int *status)
     int rc = db_open(path, flags | DB_OPEN_QUEUE, &db, &err);
     if (rc == DB_OK) {
         db_set_wait(db, verb_wait, &told, 0);
-        verb_act_as_bound(db);
+        verb_act_as(db);
         return db;
     }
     verb_fail(err);

@@ -12,6 +12,7 @@
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/util.h"
 
 #include <getopt.h>
@@ -44,12 +45,15 @@ int verb_init(const char *db_path, int argc, char **argv)
     return status;
 }
 
-/* The demo's users, one per role, said with their passwords; the desk clerk is whoever ran it. */
+/*
+** The demo's users, one per role, said with their passwords; the desk
+** clerk is whoever ran it. From then on the demo acts as its admin.
+*/
 static int demo_users_make(struct db *db, const char *db_path, char **err)
 {
     struct demo_user *users;
     size_t n;
-    int rc = users_demo(db, actor_os_login(), "U01", actor_name(), &users, &n);
+    int rc = users_demo(db, actor_os_login(), "U01", "B101,B102", actor_name(), &users, &n);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
         return rc;
@@ -65,6 +69,8 @@ static int demo_users_make(struct db *db, const char *db_path, char **err)
                         users[i].password);
         verb_put(stdout, strbuf_str(&sb));
         strbuf_free(&sb);
+        /* The demo's residents and requests are then written by its admin, who plays every part. */
+        actor_set(users[ROLE_ID_ADMIN].login);
     }
     users_demo_free(users, n);
     return DB_OK;

@@ -1,5 +1,5 @@
 /*
-** cli_user: bangban user add|list|passwd|lock|unlock|retire|bind. Passwords
+** cli_user: bangban user add|edit|list|passwd|lock|unlock|retire|bind. Passwords
 ** are read from the terminal without echo, or from standard input with
 ** --password-stdin, never from the command line.
 */
@@ -102,9 +102,10 @@ static int password_get(int from_stdin, int optional, char **out)
     return 0;
 }
 
-/* Say why rc refused a change of user login. */
+/* Say why rc refused a change of user login (DB_DENIED: cli_run() names the right). */
 static int user_failed(struct db *db, int rc, const char *login, const char *why)
 {
+    if (rc == DB_DENIED && !why) return EXIT_ERROR;
     char *msg;
     if (why) {
         msg = xasprintf(_("%s: %s"), login, why);
@@ -143,87 +144,134 @@ static int user_active(struct db *db, const char *login, struct user *u, int *st
     return 0;
 }
 
-/* bangban user add LOGIN --role R [...] */
-static int user_add_run(struct db *db, int argc, char **argv)
+/* What user add and user edit were told; NULL: not given. */
+struct user_opts {
+    const char *role, *name, *unit, *scope, *os, *phone, *buildings;
+    int from_stdin;
+};
+
+/* Read the options of user add (with_password) or user edit into o. 0, or -1 for bad usage. */
+static int user_opts_read(int argc, char **argv, int with_password, struct user_opts *o)
 {
     static const struct option longopts[] = {
-        {"role", required_argument, NULL, 'r'},     {"name", required_argument, NULL, 'n'},
-        {"unit", required_argument, NULL, 'u'},     {"scope", required_argument, NULL, 's'},
-        {"os-login", required_argument, NULL, 'o'}, {"phone", required_argument, NULL, 'p'},
-        {"password-stdin", no_argument, NULL, 'P'}, {NULL, 0, NULL, 0},
+        {"role", required_argument, NULL, 'r'},
+        {"name", required_argument, NULL, 'n'},
+        {"unit", required_argument, NULL, 'u'},
+        {"scope", required_argument, NULL, 's'},
+        {"os-login", required_argument, NULL, 'o'},
+        {"phone", required_argument, NULL, 'p'},
+        {"buildings", required_argument, NULL, 'b'},
+        {"password-stdin", no_argument, NULL, 'P'},
+        {NULL, 0, NULL, 0},
     };
-    const char *role = NULL, *name = "", *unit = NULL, *scope = "", *os = "", *phone = "";
-    int from_stdin = 0, c;
+    memset(o, 0, sizeof *o);
+    int c;
     optind = 0;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
         case 'r':
-            role = optarg;
+            o->role = optarg;
             break;
         case 'n':
-            name = optarg;
+            o->name = optarg;
             break;
         case 'u':
-            unit = optarg;
+            o->unit = optarg;
             break;
         case 's':
-            scope = optarg;
+            o->scope = optarg;
             break;
         case 'o':
-            os = optarg;
+            o->os = optarg;
             break;
         case 'p':
-            phone = optarg;
+            o->phone = optarg;
+            break;
+        case 'b':
+            o->buildings = optarg;
             break;
         case 'P':
-            from_stdin = 1;
+            if (!with_password) return -1;
+            o->from_stdin = 1;
             break;
         default:
-            return verb_usage("user");
+            return -1;
         }
     }
-    if (optind != argc - 1 || !role) return verb_usage("user");
-    const char *login = argv[optind];
-    const struct role *r = roles_find(role);
-    if (!r) {
-        char *codes = roles_codes();
-        char *msg = xasprintf(_("%s: no such role \"%s\" (one of %s)"), login, role, codes);
-        verb_fail(msg);
-        free(msg);
-        free(codes);
-        return EXIT_ERROR;
+    return optind == argc - 1 ? 0 : -1;
+}
+
+/*
+** Put what o gives into u (a user being added or edited), the unit and
+** buildings looked up and checked. EXIT_OK, or EXIT_ERROR after saying
+** why, naming login.
+*/
+static int user_opts_apply(struct db *db, const struct user_opts *o, const char *login,
+                           struct user *u)
+{
+    if (o->role) {
+        const struct role *r = roles_find(o->role);
+        if (!r) {
+            char *codes = roles_codes();
+            char *msg = xasprintf(_("%s: no such role \"%s\" (one of %s)"), login, o->role, codes);
+            verb_fail(msg);
+            free(msg);
+            free(codes);
+            return EXIT_ERROR;
+        }
+        record_set(&u->role, r->code);
+        /* A role that has no unit, or no buildings, drops those it had. */
+        if (!str_eq(r->code, "unit") && !o->unit) u->unit_id = 0;
+        if (!str_eq(r->code, "chief") && !o->buildings) record_set(&u->buildings, "");
     }
+    if (o->name) record_set(&u->name, o->name);
+    if (o->scope) record_set(&u->scope, o->scope);
+    if (o->os) record_set(&u->os_login, o->os);
+    if (o->buildings) record_set(&u->buildings, o->buildings);
+    if (o->phone) {
+        char mobile[12] = "";
+        const char *why = *o->phone ? phone_mobile(o->phone, mobile) : NULL;
+        if (why) return user_failed(db, DB_INVALID, login, why);
+        record_set(&u->phone, mobile);
+    }
+    if (o->unit) {
+        struct unit found;
+        int rc = *o->unit ? unit_find(db, o->unit, &found) : DB_OK;
+        if (rc == DB_OK && *o->unit) {
+            u->unit_id = found.id;
+            record_free(&unit_record, &found);
+        } else if (rc == DB_OK) {
+            u->unit_id = 0;
+        } else {
+            char *msg = xasprintf(_("no such unit \"%s\""), o->unit);
+            int status = user_failed(db, rc, login, rc == DB_NOTFOUND ? msg : NULL);
+            free(msg);
+            return status;
+        }
+    }
+    const char *why = users_check(u);
+    if (why) return user_failed(db, DB_INVALID, login, why);
+    int rc;
+    char *bad = users_buildings_why(db, u, &rc);
+    int status = rc == DB_OK ? EXIT_OK : user_failed(db, rc, login, bad);
+    free(bad);
+    return status;
+}
+
+/* bangban user add LOGIN --role R [...] */
+static int user_add_run(struct db *db, int argc, char **argv)
+{
+    struct user_opts o;
+    if (user_opts_read(argc, argv, 1, &o) || !o.role) return verb_usage("user");
+    const char *login = argv[optind];
     struct user u;
     record_init(&user_record, &u);
     record_set(&u.login, login);
-    record_set(&u.name, name);
-    record_set(&u.role, r->code);
-    record_set(&u.scope, scope);
-    record_set(&u.os_login, os);
-    int status = EXIT_OK;
-    if (*phone) {
-        char mobile[12];
-        const char *why = phone_mobile(phone, mobile);
-        if (why) status = user_failed(db, DB_INVALID, login, why);
-        record_set(&u.phone, mobile);
-    }
-    if (status == EXIT_OK && unit) {
-        struct unit found;
-        int rc = unit_find(db, unit, &found);
-        if (rc == DB_OK) {
-            u.unit_id = found.id;
-            record_free(&unit_record, &found);
-        } else {
-            char *msg = xasprintf(_("no such unit \"%s\""), unit);
-            status = user_failed(db, rc, login, rc == DB_NOTFOUND ? msg : NULL);
-            free(msg);
-        }
-    }
-    const char *why = status == EXIT_OK ? users_check(&u) : NULL;
-    if (why) status = user_failed(db, DB_INVALID, login, why);
+    int status = user_opts_apply(db, &o, login, &u);
     char *password = NULL;
-    if (status == EXIT_OK && password_get(from_stdin, 1, &password)) status = EXIT_ERROR;
+    if (status == EXIT_OK && password_get(o.from_stdin, 1, &password)) status = EXIT_ERROR;
     if (status == EXIT_OK) {
+        const char *why;
         int rc = users_add(db, &u, password, actor_name(), &why);
         if (rc == DB_OK)
             printf(_("%s: user added (%s)%s\n"), u.login, user_role_name(u.role),
@@ -236,6 +284,26 @@ static int user_add_run(struct db *db, int argc, char **argv)
     return status;
 }
 
+/* bangban user edit LOGIN [--role R] [...]: what is given changes, the rest stays. */
+static int user_edit_run(struct db *db, int argc, char **argv)
+{
+    struct user_opts o;
+    if (user_opts_read(argc, argv, 0, &o)) return verb_usage("user");
+    struct user u;
+    int status = EXIT_OK;
+    if (!user_active(db, argv[optind], &u, &status)) return status;
+    status = user_opts_apply(db, &o, u.login, &u);
+    if (status == EXIT_OK) {
+        int rc = user_save(db, &u, actor_name());
+        if (rc == DB_OK)
+            printf(_("%s: user changed (%s)\n"), u.login, user_role_name(u.role));
+        else
+            status = user_failed(db, rc, u.login, NULL);
+    }
+    record_free(&user_record, &u);
+    return status;
+}
+
 /* A user's state in words at now. */
 static const char *user_state(const struct user *u)
 {
@@ -243,6 +311,14 @@ static const char *user_state(const struct user *u)
            : users_locked(u, clock_now())                     ? _("locked")
            : str_empty(u->password) && str_empty(u->os_login) ? _("no way in")
                                                               : _("active");
+}
+
+/* What a user acts for: a unit handler's unit, a chief's buildings, a desk's scope. Borrowed. */
+static const char *user_scope(const struct user *u)
+{
+    if (str_eq(u->role, "chief"))
+        return str_empty(u->buildings) ? _("(no buildings yet)") : u->buildings;
+    return str_empty(u->unit_name) ? u->scope : u->unit_name;
 }
 
 /* bangban user list: every user, retired ones too. */
@@ -257,8 +333,7 @@ static int user_list_run(struct db *db)
         const struct user *u = &users[i];
         char *phone = resident_masked_phone(u->phone);
         strbuf_addf(&sb, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", u->login, u->name, user_role_name(u->role),
-                    str_empty(u->unit_name) ? u->scope : u->unit_name, u->os_login, phone,
-                    user_state(u));
+                    user_scope(u), u->os_login, phone, user_state(u));
         free(phone);
     }
     if (n == 0) strbuf_adds(&sb, _("no users yet: everyone acts as their system login\n"));
@@ -339,7 +414,8 @@ static int user_change_run(struct db *db, const char *what, int argc, char **arg
 
 int verb_user(const char *db_path, int argc, char **argv)
 {
-    static const char *const subs[] = {"add", "list", "passwd", "lock", "unlock", "retire", "bind"};
+    static const char *const subs[] = {"add",  "edit",   "list",   "passwd",
+                                       "lock", "unlock", "retire", "bind"};
     const char *sub = argc > 1 ? argv[1] : "";
     size_t i = 0;
     while (i < ARRAY_LEN(subs) && !str_eq(subs[i], sub))
@@ -350,6 +426,8 @@ int verb_user(const char *db_path, int argc, char **argv)
     if (!db) return status;
     if (str_eq(sub, "add"))
         status = user_add_run(db, argc - 1, argv + 1);
+    else if (str_eq(sub, "edit"))
+        status = user_edit_run(db, argc - 1, argv + 1);
     else if (str_eq(sub, "list"))
         status = user_list_run(db);
     else if (str_eq(sub, "passwd"))

@@ -2,7 +2,11 @@
 ** settings_store: see settings_store.h.
 */
 #include "db/settings_store.h"
+#include "db/audit_store.h"
+#include "db/user_store.h"
 #include "src/clock.h"
+#include "src/i18n.h"
+#include "src/roles.h"
 #include "src/util.h"
 
 #include <stdio.h>
@@ -44,15 +48,35 @@ static int changed_by(struct db *db, const char *actor, int64_t version)
     return rc;
 }
 
+/* Add "Label: old -> new" for setting id to what a save changed. */
+static void change_add(struct strbuf *sb, enum setting_id id, const char *had, const char *now)
+{
+    strbuf_addf(sb, "%s%s: %s -> %s", sb->len ? "; " : "", _(setting_info(id)->label),
+                *had ? had : _("(none)"), *now ? now : _("(none)"));
+}
+
+/*
+** End a save that changed what changes lists (nothing when empty): the
+** bookkeeping, one audit row, and the commit; or roll back after rc.
+*/
+static int save_end(struct db *db, int rc, const struct strbuf *changes, const char *actor,
+                    int64_t version)
+{
+    if (rc == DB_OK && changes->len) rc = changed_by(db, actor, version);
+    if (rc == DB_OK && changes->len)
+        rc = audit_append(db, actor, "settings", "settings", strbuf_str(changes));
+    if (rc == DB_OK) return db_commit(db);
+    db_rollback(db);
+    return rc;
+}
+
 int settings_save(struct db *db, struct settings *s, const char *actor)
 {
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
-    if (version_of(db) != s->version) {
-        db_rollback(db);
-        return DB_CONFLICT;
-    }
-    int written = 0;
+    rc = user_allowed(db, actor, RIGHT_CONFIGURE);
+    if (rc == DB_OK && version_of(db) != s->version) rc = DB_CONFLICT;
+    struct strbuf changes = STRBUF_INIT;
     for (int i = 0; rc == DB_OK && i < SETTING_COUNT; i++) {
         char *had = settings_get(db, (enum setting_id)i);
         const char *now = settings_value(s, (enum setting_id)i);
@@ -62,15 +86,13 @@ int settings_save(struct db *db, struct settings *s, const char *actor)
             rc = DB_INVALID;
         } else {
             rc = db_meta_set(db, setting_info((enum setting_id)i)->key, s->value[i]);
-            written = 1;
+            change_add(&changes, (enum setting_id)i, had, s->value[i]);
         }
         free(had);
     }
-    if (rc == DB_OK && written) rc = changed_by(db, actor, s->version + 1);
-    if (rc == DB_OK)
-        rc = db_commit(db);
-    else
-        db_rollback(db);
+    int written = changes.len > 0;
+    rc = save_end(db, rc, &changes, actor, s->version + 1);
+    strbuf_free(&changes);
     if (rc == DB_OK && written) s->version++;
     return rc;
 }
@@ -80,10 +102,16 @@ int settings_set(struct db *db, enum setting_id id, const char *value, const cha
     if (setting_check(id, value)) return DB_INVALID;
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
-    rc = db_meta_set(db, setting_info(id)->key, value);
-    if (rc == DB_OK) rc = changed_by(db, actor, version_of(db) + 1);
-    if (rc == DB_OK) return db_commit(db);
-    db_rollback(db);
+    rc = user_allowed(db, actor, RIGHT_CONFIGURE);
+    struct strbuf changes = STRBUF_INIT;
+    char *had = rc == DB_OK ? settings_get(db, id) : NULL;
+    if (rc == DB_OK && !str_eq(had, value)) {
+        rc = db_meta_set(db, setting_info(id)->key, value);
+        change_add(&changes, id, had, value);
+    }
+    free(had);
+    rc = save_end(db, rc, &changes, actor, version_of(db) + 1);
+    strbuf_free(&changes);
     return rc;
 }
 

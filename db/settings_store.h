@@ -18,14 +18,20 @@ int settings_load(struct db *db, struct settings *out);
 
 /*
 ** Save s as actor, in one transaction: each value that differs from the
-** stored one. Refused with DB_CONFLICT when the settings were saved since
+** stored one, and one audit row ("settings") naming each setting changed,
+** "Label: old -> new". actor needs RIGHT_CONFIGURE (DB_DENIED, nothing
+** written). Refused with DB_CONFLICT when the settings were saved since
 ** s->version was read, with DB_INVALID when a value changed fails its
 ** check (one left as stored is not judged again).
 ** DB_OK moves s->version on when a value was written.
 */
 int settings_save(struct db *db, struct settings *s, const char *actor);
 
-/* Set one setting (checked: DB_INVALID when the value is not good) in its own transaction. */
+/*
+** Set one setting (checked: DB_INVALID when the value is not good) in its
+** own transaction, audited as settings_save() is; actor needs
+** RIGHT_CONFIGURE (DB_DENIED). A value as stored already writes nothing.
+*/
 int settings_set(struct db *db, enum setting_id id, const char *value, const char *actor);
 
 /* One setting's value: as stored, or its default. Caller frees. */

@@ -37,37 +37,75 @@ int user_find_os(struct db *db, const char *os_login, struct user *out);
 */
 int user_allowed(struct db *db, const char *actor, unsigned right);
 
+/*
+** The right (one RIGHT_* bit) the last DB_DENIED of user_allowed() in
+** this process wanted, and forget it: 0 when nothing was refused since the
+** last call. The command line names it when a verb was refused.
+*/
+unsigned user_denied_take(void);
+
+/*
+** The buildings building chief user_id acts for: their ids, in the order
+** the buildings were made, into *ids (caller frees) and *n. DB_OK (none:
+** *ids NULL, *n 0), or an error.
+*/
+int user_buildings(struct db *db, int64_t user_id, int64_t **ids, size_t *n);
+
+/*
+** The buildings text names (codes or names joined by 、 , or any list
+** separator) for user user_id (0: one not made yet): each the building of
+** that code, else the one building of that name, active or already the
+** user's. DB_OK with *ids and *n (caller frees *ids; duplicates dropped);
+** DB_NOTFOUND (no such building) or DB_DUPLICATE (several of that name)
+** with *bad the item as typed (caller frees); or an error.
+*/
+int user_buildings_resolve(struct db *db, const char *text, int64_t user_id, int64_t **ids,
+                           size_t *n, char **bad);
+
 /* The users on file, retired ones too, in *n: DB_OK or the error. */
 int user_count(struct db *db, int64_t *n);
 
 /*
 ** Create (u->id 0) or update a user's login, name, phone, role, unit,
-** scope and OS login as actor, the version checked (never the password:
-** user_set_password()). DB_OK (u->id and u->version set), DB_CONFLICT,
-** DB_DUPLICATE (a login or OS login taken: db_duplicate_field() says
-** which), DB_INVALID (no such role or unit), or an error.
+** scope, OS login and buildings (written to user_building in the same
+** transaction) as actor, the version checked. A new user's password hash
+** (u->password, from user_password_hash(); "" for none) is stored with it;
+** an update never touches the password (user_set_password()). Audited
+** with what changed (an edit that changes nothing writes nothing, and
+** leaves the version). actor needs RIGHT_MANAGE_USERS, unless the database
+** has no user yet (its first). DB_OK (u->id and u->version set),
+** DB_DENIED (nothing written), DB_CONFLICT, DB_DUPLICATE (a login or OS
+** login taken: db_duplicate_field() says which), DB_INVALID (no such role
+** or unit, or a building user_buildings_resolve() does not find), or an
+** error.
 */
 int user_save(struct db *db, struct user *u, const char *actor);
 
 /*
 ** Set user id's password hash (from user_password_hash()) as actor; the
-** failed count and any lock are cleared. DB_OK, DB_NOTFOUND, or an error.
+** failed count and any lock are cleared. actor needs RIGHT_MANAGE_USERS,
+** unless it is that user, active. DB_OK, DB_DENIED, DB_NOTFOUND, or an error.
 */
 int user_set_password(struct db *db, int64_t id, const char *hash, const char *actor);
 
 /*
 ** Lock user id until until ("YYYY-MM-DD HH:MM:SS"; far in the future for
 ** a lock an admin lifts) or unlock it (until NULL: the failed count is
-** cleared too), as actor. DB_OK, DB_NOTFOUND, or an error.
+** cleared too), as actor, who needs RIGHT_MANAGE_USERS. DB_OK, DB_DENIED,
+** DB_NOTFOUND, or an error.
 */
 int user_set_lock(struct db *db, int64_t id, const char *until, const char *actor);
 
-/* Bind user id to os_login ("" unbinds) as actor. DB_OK, DB_NOTFOUND, DB_DUPLICATE, or an error. */
+/*
+** Bind user id to os_login ("" unbinds) as actor, who needs
+** RIGHT_MANAGE_USERS. DB_OK, DB_DENIED, DB_NOTFOUND, DB_DUPLICATE, or an error.
+*/
 int user_bind(struct db *db, int64_t id, const char *os_login, const char *actor);
 
 /*
-** Retire (1) or restore (0) a user, the version checked: DB_OK (u
-** updated), DB_CONFLICT (current, when not NULL, gets the user as it is
+** Retire (1) or restore (0) a user as actor, who needs
+** RIGHT_MANAGE_USERS, the version checked: DB_OK (u updated), DB_DENIED,
+** DB_CONFLICT (current, when not NULL, gets the user as it is
 ** now; free with record_free()) or an error.
 */
 int user_set_retired(struct db *db, struct user *u, int retired, const char *actor,

@@ -78,6 +78,7 @@ static const struct {
     {"user-bind", N_("bound a user to a system login")},
     {"user-retire", N_("retired a user")},
     {"user-restore", N_("restored a user")},
+    {"settings", N_("changed the settings")},
 };
 
 const char *const *audit_actions(size_t *n)

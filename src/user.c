@@ -26,6 +26,7 @@ static const struct field_desc user_fields[] = {
     UF(unit_id, FIELD_INT64, N_("Unit"), 0, "unit_name"),
     UF(unit_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     UF(scope, FIELD_TEXT, N_("Scope"), 0, NULL),
+    UF(buildings, FIELD_TEXT, N_("Buildings"), FIELD_SET, NULL),
     UF(os_login, FIELD_TEXT, N_("System login"), 0, NULL),
     UF(password, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     UF(failed, FIELD_INT64, NULL, FIELD_STORED, NULL),

@@ -20,6 +20,7 @@ struct user {
     int64_t unit_id;    /* a unit handler's unit; 0: none */
     char *unit_name;    /* stored: the unit's name */
     char *scope;        /* a desk's community, street or district, as typed */
+    char *buildings;    /* a building chief's buildings: codes (or names) joined by 、 */
     char *os_login;     /* the operating-system login it is bound to; "" when none */
     char *password;     /* stored: the crypt(3) hash; "" when none is set */
     int64_t failed;     /* stored: failed sign-ins in a row */
@@ -33,6 +34,8 @@ struct user {
 #define USER_LOGIN_MAX 32
 #define USER_NAME_MAX  20
 #define USER_SCOPE_MAX 40
+/* The longest list of a chief's buildings as typed, in characters. */
+#define USER_BUILDINGS_MAX 400
 /* The longest password accepted, in bytes; the shortest, in characters. */
 #define USER_PASSWORD_MAX 128
 #define USER_PASSWORD_MIN 8

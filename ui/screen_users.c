@@ -3,7 +3,9 @@
 ** through the kits: typing narrows the list, F7 adds a user, Enter or F4
 ** edits, F8 retires or restores (never deletes), F6 shows retired users;
 ** F9 sets the selected user's password, locks or unlocks it. Mobiles are
-** masked in the list and on the form until revealed.
+** masked in the list and on the form until revealed. A building chief's
+** buildings are typed as codes or names, each checked against the
+** buildings on file.
 */
 #include "app/users.h"
 #include "db/user_store.h"
@@ -96,6 +98,10 @@ static void user_build(struct form_screen *fs)
     form_bind(f, form_add_text(f, _("Scope"), u->scope, USER_SCOPE_MAX, 24, NULL, TEXT_NORM_PROSE),
               "scope");
     form_bind(f,
+              form_add_text(f, _("Buildings"), u->buildings, USER_BUILDINGS_MAX, 40, NULL,
+                            TEXT_NORM_PROSE),
+              "buildings");
+    form_bind(f,
               form_add_text(f, _("System login"), u->os_login, USER_LOGIN_MAX, 20, check_os_login,
                             TEXT_NORM_NOSPACE),
               "os_login");
@@ -118,11 +124,34 @@ static int user_read(struct form_screen *fs, void *rec)
     record_set(&u->role, role_code_of(form_choice(f, form_bound(f, "role"))));
     u->unit_id = form_choice(f, form_bound(f, "unit_id"));
     record_take(&u->scope, form_text(f, form_bound(f, "scope")));
+    record_take(&u->buildings, form_text(f, form_bound(f, "buildings")));
     record_take(&u->os_login, form_text(f, form_bound(f, "os_login")));
     return 0;
 }
 
-/* A role and a unit that go together. */
+/* A building chief's buildings: each an existing building, named on the field when not. */
+static int buildings_check(struct form_screen *fs, const char *role)
+{
+    struct form *f = &fs->form;
+    int i = form_bound(f, "buildings");
+    struct user u;
+    record_init(&user_record, &u);
+    u.id = ((const struct user *)fs->orig)->id;
+    record_take(&u.buildings, form_text(f, i));
+    const char *only = str_eq(role, "chief") || str_empty(u.buildings)
+                           ? NULL
+                           : _("Only a building chief has buildings");
+    int rc = DB_OK;
+    char *why = only ? xstrdup(only) : users_buildings_why(ui.db, &u, &rc);
+    record_free(&user_record, &u);
+    if (!why && rc != DB_OK) why = xstrdup(db_rc_message(rc));
+    if (!why) return -1;
+    form_set_message(f, i, why);
+    free(why);
+    return i;
+}
+
+/* A role and a unit that go together, and a chief's buildings. */
 static int user_check(struct form_screen *fs)
 {
     struct form *f = &fs->form;
@@ -138,7 +167,7 @@ static int user_check(struct form_screen *fs)
             f, i, unit ? _("Only a unit handler has a unit") : _("A unit handler needs a unit"));
         return i;
     }
-    return -1;
+    return buildings_check(fs, role);
 }
 
 static int user_save_form(struct form_screen *fs, void *rec)
@@ -197,6 +226,7 @@ static const char *user_cell(struct list_screen *ls, const void *row, int col, c
     case 2:
         return user_role_name(u->role);
     case 3:
+        if (str_eq(u->role, "chief")) return *u->buildings ? u->buildings : _("(no buildings yet)");
         return *u->unit_name ? u->unit_name : u->scope;
     case 4: {
         char *masked = resident_masked_phone(u->phone);

@@ -139,14 +139,29 @@ expect() {
 # A fresh demo database for the test.
 demo_db() { "$BIN" --db "$DB" demo >/dev/null; }
 
-# desk_users NAME...: each NAME a desk clerk of the test's database, bound
-# to the system login NAME, so that bangban started with BANGBAN_USER=NAME
-# opens signed in as NAME (a system login bound to no user must sign in).
-desk_users() {
+# users_as ROLE NAME...: on the test's demo database, each NAME a user of
+# ROLE (desk, supervisor, admin ...), bound to the system login NAME, so
+# that bangban started with BANGBAN_USER=NAME opens signed in as NAME (a
+# system login bound to no user must sign in). Added as the demo's admin
+# (login admin): managing users needs its right.
+users_as() {
+    role=$1
+    shift
     for u; do
-        "$BIN" --db "$DB" user add "$u" --role desk --os-login "$u" </dev/null >"$T/poll.out" 2>&1 ||
-            e2e_abort "the desk clerk $u could not be added"
+        env BANGBAN_USER=admin "$BIN" --db "$DB" user add "$u" --role "$role" --os-login "$u" \
+            </dev/null >"$T/poll.out" 2>&1 || e2e_abort "the user $u ($role) could not be added"
     done
+}
+
+# desk_users NAME...: each NAME a desk clerk (see users_as).
+desk_users() { users_as desk "$@"; }
+
+# admin_login NAME: the demo database's admin (login admin) bound to the
+# system login NAME: bangban started with BANGBAN_USER=NAME opens signed in
+# as the admin, who may change the settings and manage users.
+admin_login() {
+    env BANGBAN_USER=admin "$BIN" --db "$DB" user bind admin "$1" </dev/null >"$T/poll.out" 2>&1 ||
+        e2e_abort "the admin could not be bound to $1"
 }
 
 # open_section NAME LABEL SHOWN [VAR=VALUE...]: start bangban, choose the

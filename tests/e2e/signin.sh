@@ -6,6 +6,8 @@
 # wrong passwords in a row lock the account: the right one is then refused
 # with the same words as a login that does not exist. The 操作员 screen
 # adds a user, who then signs in with the password set from its F9 menu.
+# Retired, that user's password is refused with the same words; a system
+# login bound to a user who was retired gets the sign-in screen.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -124,6 +126,33 @@ type_text wang "new-pass-1"
 keys wang Enter
 expect wang "the new user signs in with that password" "前台工作台"
 quits wang "the new user quits"
+
+# Retired, a user signs in no more: by password, the same words as a wrong one.
+env BANGBAN_USER=admin "$BIN" --db "$DB" user retire xiaowang >"$T/retire.out" 2>&1 ||
+    t_fail "the admin retires xiaowang from the command line" "$(cat "$T/retire.out")"
+start gone BANGBAN_USER=another-unbound
+wait_for gone "请登录"
+type_text gone "xiaowang"
+keys gone Tab
+type_text gone "new-pass-1"
+keys gone Enter
+wait_gone gone "**********"
+expect gone "a retired user's right password is refused with the same words" "$REFUSED"
+if screen gone | grep -q "前台工作台"; then t_fail "and nothing opens for the retired user" "$(screen gone)"; else t_ok "and nothing opens for the retired user"; fi
+quits gone "the sign-in screen quits"
+
+# A system login bound to a user opens without a password, until that user is retired.
+env BANGBAN_USER=admin "$BIN" --db "$DB" user add lili --role desk --os-login lili-os </dev/null >"$T/add.out" 2>&1 ||
+    t_fail "the admin adds lili, bound to lili-os" "$(cat "$T/add.out")"
+start lili BANGBAN_USER=lili-os
+expect lili "a bound system login opens on the home screen" "前台工作台"
+quits lili "lili quits"
+env BANGBAN_USER=admin "$BIN" --db "$DB" user retire lili >"$T/retire.out" 2>&1 ||
+    t_fail "the admin retires lili" "$(cat "$T/retire.out")"
+start lili2 BANGBAN_USER=lili-os
+expect lili2 "the binding of a retired user opens nothing: the sign-in screen" "请登录"
+if screen lili2 | grep -q "前台工作台"; then t_fail "and no home screen" "$(screen lili2)"; else t_ok "and no home screen"; fi
+quits lili2 "the sign-in screen quits"
 quits adm "the admin quits"
 quits desk "the desk quits"
 t_sanitizers "signin"

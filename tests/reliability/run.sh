@@ -266,7 +266,7 @@ DESK="$T/desk.db"
 ZS="SELECT address || '|' || version FROM resident WHERE id_number = '110101199003074477'"
 "$BIN" --db "$DESK" demo >/dev/null 2>&1
 # The desk's system login, desk, bound to a desk clerk: it opens on the home screen, no password.
-"$BIN" --db "$DESK" user add desk --role desk --os-login desk </dev/null >/dev/null 2>&1
+env BANGBAN_USER=admin "$BIN" --db "$DESK" user add desk --role desk --os-login desk </dev/null >/dev/null 2>&1
 printf '%s\r\n' "姓名,身份证号" "张三,110101199003074477" >"$T/one.csv"
 "$BIN" --db "$DESK" import residents "$T/one.csv" >/dev/null 2>&1
 env -i PATH="$PATH" HOME="$T" tmux -S "$SOCK" -f /dev/null new-session -d -s hold -x 80 -y 24 "sleep 86400"

@@ -2,10 +2,16 @@
 ** Unit tests of the settings store (db/settings_store.h): defaults, a save
 ** that writes only what changed and moves the version only then, a stale
 ** copy refused, a bad value refused, and a value stored before a rule
-** tightened left alone while another setting is saved.
+** tightened left alone while another setting is saved. Once the database
+** has users, only a role that may change the settings saves them (a desk
+** clerk is refused, nothing written, nothing audited), and each save is
+** one audit row naming every setting changed, old -> new.
 */
 #include "unit_db.h"
+#include "app/users.h"
 #include "db/settings_store.h"
+#include "db/user_store.h"
+#include "src/roles.h"
 #include "src/pinyin.h"
 #include "src/record.h"
 #include "src/settings.h"
@@ -73,11 +79,73 @@ static void a_value_from_before_a_rule_stays(void **state)
     record_free(&settings_record, &s);
 }
 
+/* A user login of role, peer-only, made by the admin "boss". */
+static void user_make(const char *login, const char *role)
+{
+    struct user u;
+    record_init(&user_record, &u);
+    record_set(&u.login, login);
+    record_set(&u.role, role);
+    const char *why;
+    assert_int_equal(users_add(db, &u, NULL, "boss", &why), DB_OK);
+    record_free(&user_record, &u);
+}
+
+static int64_t settings_audits(void)
+{
+    return db_int(db, -1, "SELECT count(*) FROM audit_log WHERE action = 'settings'");
+}
+
+static void changing_them_needs_the_right(void **state)
+{
+    (void)state;
+    user_make("boss", "admin"); /* the first user: made by anyone */
+    user_make("desk1", "desk");
+    struct settings s;
+    assert_int_equal(settings_load(db, &s), DB_OK);
+    int64_t v = s.version, audits = settings_audits();
+    char *before = settings_get(db, SETTING_LOCK_FAILURES);
+    record_set(&s.value[SETTING_LOCK_FAILURES], "3");
+    assert_int_equal(settings_save(db, &s, "desk1"), DB_DENIED);
+    assert_int_equal(user_denied_take(), RIGHT_CONFIGURE);
+    assert_int_equal(settings_save(db, &s, "stranger"), DB_DENIED);
+    assert_int_equal(settings_set(db, SETTING_RANK_MIN, "9", "desk1"), DB_DENIED);
+    char *after = settings_get(db, SETTING_LOCK_FAILURES);
+    assert_str(after, before);
+    free(after);
+    assert_int_equal(s.version, v);
+    assert_int_equal(settings_audits(), audits);
+    /* The admin's save: written, and one audit row naming the two settings it changed. */
+    record_set(&s.value[SETTING_LOCK_MINUTES], "30");
+    assert_int_equal(settings_save(db, &s, "boss"), DB_OK);
+    assert_int_equal(s.version, v + 1);
+    assert_int_equal(settings_audits(), audits + 1);
+    struct db_stmt *st = db_prepare(
+        db,
+        "SELECT actor, subject, detail FROM audit_log WHERE action = 'settings' ORDER BY seq DESC");
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_str(db_col_text(st, 0), "boss");
+    assert_str(db_col_text(st, 1), "settings");
+    char *want = xasprintf("%s: %s -> 3; %s: 15 -> 30", _("Failed sign-ins to lock"), before,
+                           _("Lock (minutes)"));
+    assert_str(db_col_text(st, 2), want);
+    free(want);
+    db_finalize(st);
+    /* One setting set alone: one row; the same value again writes nothing. */
+    assert_int_equal(settings_set(db, SETTING_RANK_MIN, "9", "boss"), DB_OK);
+    assert_int_equal(settings_audits(), audits + 2);
+    assert_int_equal(settings_set(db, SETTING_RANK_MIN, "9", "boss"), DB_OK);
+    assert_int_equal(settings_audits(), audits + 2);
+    free(before);
+    record_free(&settings_record, &s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(saves_what_changed),
         cmocka_unit_test(a_value_from_before_a_rule_stays),
+        cmocka_unit_test(changing_them_needs_the_right),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -6,7 +6,12 @@
 ** sign-in counts failures and five in a row lock the account, the right
 ** password refused until the lock ends, with the same answer as a login
 ** that does not exist or a retired user; a peer sign-in takes only a
-** bound, active, unlocked user.
+** bound, active, unlocked user. Managing users needs the right, in the
+** store: a desk clerk's save, lock, bind or retire is refused with nothing
+** written and nothing audited, while any user sets their own password and
+** the first user of a database with none is made by whoever asks. A
+** building chief's buildings are written with the user, by code or name,
+** a building that is not one (or is retired) refused.
 */
 #include "unit_db.h"
 #include "app/users.h"
@@ -71,6 +76,7 @@ static void no_users_allow_everything(void **state)
 static void the_store_checks_the_right(void **state)
 {
     (void)state;
+    user_make("tester", "admin", NULL, NULL); /* the first user, who makes the others */
     user_make("desk1", "desk", "desk-pass-1", "desk1");
     user_make("chief1", "chief", "chief-pass-1", NULL);
     assert_int_equal(user_allowed(db, "desk1", RIGHT_REVEAL), DB_OK);
@@ -166,6 +172,145 @@ static void passwords_are_yescrypt(void **state)
     assert_non_null(user_login_check("a;b"));
 }
 
+static int64_t rows(const char *sql)
+{
+    return db_int(db, -1, sql);
+}
+
+static void managing_users_needs_the_right(void **state)
+{
+    (void)state;
+    int64_t users = rows("SELECT count(*) FROM \"user\""),
+            log = rows("SELECT count(*) FROM audit_log");
+    struct user u;
+    record_init(&user_record, &u);
+    record_set(&u.login, "intruder");
+    record_set(&u.role, "admin");
+    /* A desk clerk may not add a user: nothing written, nothing audited. */
+    user_denied_take();
+    assert_int_equal(user_save(db, &u, "desk1"), DB_DENIED);
+    assert_int_equal(user_denied_take(), RIGHT_MANAGE_USERS);
+    const char *why;
+    assert_int_equal(users_add(db, &u, "a-password-1", "desk1", &why), DB_DENIED);
+    assert_int_equal(u.id, 0);
+    assert_int_equal(user_save(db, &u, "nobody-at-all"), DB_DENIED);
+    record_free(&user_record, &u);
+    assert_int_equal(rows("SELECT count(*) FROM \"user\""), users);
+    assert_int_equal(rows("SELECT count(*) FROM audit_log"), log);
+    /* Nor edit, lock, bind or retire one (its own row neither). */
+    int64_t chief = rows("SELECT id FROM \"user\" WHERE login = 'chief1'");
+    int64_t desk = rows("SELECT id FROM \"user\" WHERE login = 'desk1'");
+    assert_int_equal(user_find(db, "chief1", &u), DB_OK);
+    record_set(&u.role, "admin");
+    assert_int_equal(user_save(db, &u, "desk1"), DB_DENIED);
+    assert_int_equal(user_set_retired(db, &u, 1, "desk1", NULL), DB_DENIED);
+    record_free(&user_record, &u);
+    assert_int_equal(user_set_lock(db, chief, users_locked_for_good(), "desk1"), DB_DENIED);
+    assert_int_equal(user_bind(db, chief, "someone", "desk1"), DB_DENIED);
+    assert_int_equal(user_bind(db, desk, "someone", "desk1"), DB_DENIED);
+    assert_int_equal(users_passwd(db, chief, "chief-pass-2", "desk1", &why), DB_DENIED);
+    assert_int_equal(rows("SELECT count(*) FROM \"user\" WHERE login = 'chief1' AND role = 'chief'"
+                          " AND retired = 0 AND locked_until = '' AND os_login IS NULL"),
+                     1);
+    assert_int_equal(rows("SELECT count(*) FROM audit_log"), log);
+    /* A user sets their own password; the admin sets anyone's. */
+    assert_int_equal(users_passwd(db, desk, "desk-pass-2", "desk1", &why), DB_OK);
+    time_t now = at("2026-03-02 09:00");
+    int rc;
+    assert_int_equal(users_signin(db, "desk1", "desk-pass-2", now, &u, &rc), SIGNIN_OK);
+    record_free(&user_record, &u);
+    assert_int_equal(users_passwd(db, chief, "chief-pass-2", "tester", &why), DB_OK);
+    /* A retired admin may do nothing. */
+    user_make("admin2", "admin", NULL, NULL);
+    assert_int_equal(user_find(db, "admin2", &u), DB_OK);
+    assert_int_equal(user_set_retired(db, &u, 1, "tester", NULL), DB_OK);
+    assert_int_equal(user_set_retired(db, &u, 0, "admin2", NULL), DB_DENIED);
+    assert_int_equal(users_passwd(db, u.id, "admin-pass-2", "admin2", &why), DB_DENIED);
+    record_free(&user_record, &u);
+}
+
+/* A street and buildings B01 大楼一, B02 大楼二, B03 (retired) and two called 同名楼. */
+static void buildings_make(void)
+{
+    assert_int_equal(
+        db_exec(db, "INSERT INTO street (id, code, name, created_at, created_by, updated_at,"
+                    " updated_by) VALUES (1, 'S1', '街道', 'x', 'x', 'x', 'x');"
+                    "INSERT INTO building (id, code, name, street_id, kind, retired, created_at,"
+                    " created_by, updated_at, updated_by) VALUES"
+                    " (1, 'B01', '大楼一', 1, 'commercial', 0, 'x', 'x', 'x', 'x'),"
+                    " (2, 'B02', '大楼二', 1, 'commercial', 0, 'x', 'x', 'x', 'x'),"
+                    " (3, 'B03', '旧楼', 1, 'commercial', 1, 'x', 'x', 'x', 'x'),"
+                    " (4, 'B04', '同名楼', 1, 'residential', 0, 'x', 'x', 'x', 'x'),"
+                    " (5, 'B05', '同名楼', 1, 'residential', 0, 'x', 'x', 'x', 'x')"),
+        DB_OK);
+}
+
+static void a_chief_has_buildings(void **state)
+{
+    (void)state;
+    buildings_make();
+    struct user u;
+    record_init(&user_record, &u);
+    record_set(&u.login, "louzhang");
+    record_set(&u.role, "chief");
+    record_set(&u.buildings, "B02,大楼一");
+    const char *why;
+    assert_int_equal(users_add(db, &u, NULL, "tester", &why), DB_OK);
+    int64_t *ids;
+    size_t n;
+    assert_int_equal(user_buildings(db, u.id, &ids, &n), DB_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(ids[0], 1);
+    assert_int_equal(ids[1], 2);
+    free(ids);
+    struct user got;
+    assert_int_equal(user_get(db, u.id, &got), DB_OK);
+    assert_str(got.buildings, "B01、B02");
+    /* An unknown, a retired or an ambiguous building is named, and nothing changes. */
+    int rc;
+    record_set(&got.buildings, "B01 不存在楼");
+    char *bad = users_buildings_why(db, &got, &rc);
+    assert_int_equal(rc, DB_INVALID);
+    assert_non_null(strstr(bad, "不存在楼"));
+    free(bad);
+    assert_int_equal(user_save(db, &got, "tester"), DB_INVALID);
+    record_set(&got.buildings, "B03");
+    bad = users_buildings_why(db, &got, &rc);
+    assert_non_null(strstr(bad, "B03"));
+    free(bad);
+    record_set(&got.buildings, "同名楼");
+    bad = users_buildings_why(db, &got, &rc);
+    assert_non_null(strstr(bad, "同名楼"));
+    free(bad);
+    assert_int_equal(user_buildings(db, u.id, &ids, &n), DB_OK);
+    assert_int_equal(n, 2);
+    free(ids);
+    /* An edit replaces them, audited with what changed; a building retired since stays. */
+    record_set(&got.buildings, "B04");
+    assert_int_equal(user_save(db, &got, "tester"), DB_OK);
+    assert_int_equal(rows("SELECT count(*) FROM audit_log WHERE action = 'user-edit'"
+                          " AND instr(detail, 'B01、B02 -> B04') > 0"),
+                     1);
+    assert_int_equal(db_exec(db, "UPDATE building SET retired = 1 WHERE id = 4"), DB_OK);
+    record_set(&got.name, "楼长甲");
+    assert_int_equal(user_save(db, &got, "tester"), DB_OK);
+    assert_int_equal(user_buildings(db, u.id, &ids, &n), DB_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(ids[0], 4);
+    free(ids);
+    /* A chief without buildings is allowed; another role with buildings is not. */
+    record_set(&got.buildings, "");
+    assert_int_equal(user_save(db, &got, "tester"), DB_OK);
+    assert_int_equal(user_buildings(db, u.id, &ids, &n), DB_OK);
+    assert_int_equal(n, 0);
+    assert_null(ids);
+    record_set(&got.role, "desk");
+    record_set(&got.buildings, "B01");
+    assert_non_null(users_check(&got));
+    record_free(&user_record, &got);
+    record_free(&user_record, &u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +319,8 @@ int main(void)
         cmocka_unit_test(the_store_checks_the_right),
         cmocka_unit_test(five_failures_lock),
         cmocka_unit_test(peer_takes_only_bound_active_users),
+        cmocka_unit_test(managing_users_needs_the_right),
+        cmocka_unit_test(a_chief_has_buildings),
     };
     return cmocka_run_group_tests_name("users_db", tests, setup, teardown);
 }
