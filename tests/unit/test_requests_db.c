@@ -360,6 +360,7 @@ static void roles_and_scopes_in_the_store(void **state)
     assert_int_equal(in_queue(QUEUE_OPEN, "stranger"), 0);
     assert_int_equal(in_queue(QUEUE_ALL, "handler"), 1);
     assert_int_equal(in_queue(QUEUE_ALL, "desk1"), 1);
+    assert_int_equal(in_queue(QUEUE_ALL, "chief"), 0); /* not from a building of theirs */
     assert_int_equal(in_queue(QUEUE_ALL, "nobody"), 0);
     assert_int_equal(request_act(db, &r, RA_ACCEPT, NULL, "stranger", now, &why, NULL, NULL),
                      DB_DENIED);
