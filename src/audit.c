@@ -77,6 +77,9 @@ static const struct {
     {"user-bind", N_("bound a user to a system login")},
     {"user-retire", N_("retired a user")},
     {"user-restore", N_("restored a user")},
+    {"screen-lock", N_("covered the screen (idle or locked)")},
+    {"screen-unlock", N_("uncovered the screen")},
+    {"screen-unlock-by", N_("uncovered another's screen, signing them out")},
 };
 
 const char *const *audit_actions(size_t *n)
