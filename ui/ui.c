@@ -419,6 +419,9 @@ int ui_run(struct screen *first)
     }
     while (depth > 0)
         ui_pop();
+    free(signout_note); /* a signal came before the sign-in screen it was for */
+    signout_note = NULL;
+    signed_out = 0;
     strbuf_free(&message);
     return status;
 }
