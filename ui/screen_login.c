@@ -272,7 +272,7 @@ static void cover_draw_supervisor(struct cover *c, int y)
     cover_field(c, y + used + 2, _("Password"), &c->sup[1], c->at == 1);
     if (c->why) draw_center(y + used + 4, 0, COLS, c->why, term_attr(UI_ERROR));
     line =
-        xasprintf(_("Enter on the password uncovers. Esc: back to the password of %s."), ui.user);
+        xasprintf(_("Enter on the password uncovers. Esc: back, for %s to uncover it."), ui.user);
     draw_center(LINES - 2, 0, COLS, line, term_attr(UI_DIM));
     free(line);
 }
