@@ -79,6 +79,9 @@ static const struct {
     {"user-retire", N_("retired a user")},
     {"user-restore", N_("restored a user")},
     {"settings", N_("changed the settings")},
+    {"screen-lock", N_("covered the screen (idle or locked)")},
+    {"screen-unlock", N_("uncovered the screen")},
+    {"screen-unlock-by", N_("uncovered another's screen, signing them out")},
 };
 
 const char *const *audit_actions(size_t *n)

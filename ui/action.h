@@ -4,6 +4,12 @@
 ** text) and the dispatch (key -> action), so the three never disagree.
 ** Every F-key also works as Esc followed by a digit (Esc 1 = F1, Esc 0 = F10),
 ** for terminals and kiosks where F-keys do not arrive.
+**
+** The lock is Ctrl+K: Ctrl+L redraws the screen in many terminals and
+** programs, Ctrl+S/Ctrl+Q are flow control, Ctrl+A and Ctrl+B are the
+** prefixes of GNU screen and tmux; Ctrl+K is none of these, no tty setting
+** takes it, and it arrives as one byte (0x0b) over SSH, in tmux and on the
+** Linux console alike, F-keys or none.
 */
 #ifndef BANGBAN_ACTION_H
 #define BANGBAN_ACTION_H
@@ -48,7 +54,9 @@
     ACT(RIGHT, 0, "Right", NULL, N_("One character right"))                                        \
     ACT(BACKSPACE, 0, "Bksp ^H", NULL, N_("Delete the character before the cursor"))               \
     ACT(DELETE, 0, "Del ^D", NULL, N_("Delete the character under the cursor"))                    \
-    ACT(CLEAR_LINE, 0, "^U", NULL, N_("Clear the line"))
+    ACT(CLEAR_LINE, 0, "^U", NULL, N_("Clear the line"))                                           \
+    ACT(LOCK, 0, "^K", NULL,                                                                       \
+        N_("Lock: cover the screen at once, anywhere; your password (or Enter) uncovers it"))
 
 enum action {
     ACT_NONE = 0,

@@ -92,14 +92,20 @@ static int box_width(const char *text)
     return w;
 }
 
-/* Wait for a key while a dialog is shown. Returns 1 with *k, or 0 after a terminating signal. */
+/*
+** Wait for a key while a dialog is shown (ui_key(): the idle cover and the
+** lock key come here too, the dialog's typing kept under the cover).
+** Returns 1 with *k (KEY_RESIZE when it must be drawn again), or 0 when
+** the dialog is to give up as if cancelled: a terminating signal, or its
+** user signed out under the cover.
+*/
 static int dialog_key(struct key *k)
 {
     for (;;) {
         refresh();
         db_assert_idle(ui.db);
-        int r = input_read(k, 1000);
-        if (term_signal()) return 0;
+        int r = ui_key(k, 1000);
+        if (r < 0) return 0;
         if (r > 0) return 1;
     }
 }

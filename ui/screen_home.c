@@ -72,6 +72,25 @@ static const struct command sections[] = {
 };
 
 static const enum action home_bar[] = {ACT_NONE};
+/* Someone signed in has F9: the things of the person at the keyboard. */
+static const enum action home_bar_user[] = {ACT_MENU, ACT_NONE};
+
+/* 锁屏: cover the screen now. */
+static void home_lock(struct screen *s, const struct command *c)
+{
+    (void)s;
+    (void)c;
+    ui_lock();
+}
+
+/* F9 on the home screen, for the user signed in. */
+static const struct command home_menu[] = {
+    {"lock", '1', N_("Lock the screen"),
+     N_("Cover the screen at once (Ctrl+K anywhere does the same)"), 0, home_lock, 0, NULL},
+    {"my-password", '2', N_("Change my password"), N_("A new password for the user signed in"), 0,
+     ui_password_own, 0, NULL},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
 
 /* The midnights of the last HOME_DAYS days up to today, and tomorrow's, into days. */
 static void days_set(time_t now, time_t *days)
@@ -242,6 +261,9 @@ static int home_key(struct screen *s, enum action a, const struct key *k)
     case ACT_REFRESH:
         home_load(h);
         return UI_HANDLED;
+    case ACT_MENU:
+        if (ui.user) command_menu(s, s->title, home_menu);
+        return UI_HANDLED;
     default:
         return a == ACT_NONE ? UI_HANDLED : UI_IGNORED;
     }
@@ -261,7 +283,7 @@ struct screen *screen_home_new(void)
     struct home *h = xcalloc(1, sizeof *h);
     h->base.ops = &home_ops;
     h->base.title = _("Home");
-    h->base.bar = home_bar;
+    h->base.bar = ui.user ? home_bar_user : home_bar;
     h->base.commands = sections;
     h->base.commands_direct = 1;
     return &h->base;

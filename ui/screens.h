@@ -22,13 +22,30 @@ struct screen *screen_home_new(void);
 */
 struct screen *screen_start_new(void);
 
+/* How the cover ended. */
+enum cover_end {
+    COVER_LIFTED,     /* the same user signed in again: everything under it goes on */
+    COVER_SIGNED_OUT, /* a supervisor uncovered it: the user is signed out, *note says so */
+    COVER_SIGNAL,     /* a terminating signal (term_signal()) */
+};
+
 /*
 ** Cover the screen until the user signed in (ui.user) signs in again: by
 ** their password, or, signed in by their bound system login, by Enter.
-** What the screens hold, unsaved typing included, is kept under it.
-** Returns when uncovered (or on a signal: term_signal()).
+** What the screens hold, unsaved typing included, is kept under it. Or a
+** supervisor or admin signs in on it (F2 or Tab, told first that the user
+** is signed out and their unsaved typing dropped): then the user is signed
+** out (ui.user NULL) and *note gets what the sign-in screen says next
+** (caller frees). how ("idle", "key") goes to the audit log with the
+** cover and the uncovering, each its own row, subject the covered user.
 */
-void ui_cover(void);
+enum cover_end ui_cover(const char *how, char **note);
+
+/*
+** The sign-in screen, which opens the home screen once signed in; note
+** (copied; NULL: the system login is bound to no user) is its first line.
+*/
+struct screen *screen_signin_new(const char *note);
 
 /* 操作员: the users who sign in (list and form). */
 struct screen *screen_users_new(void);

@@ -317,48 +317,111 @@ static long idle_limit(void)
     return (long)settings_get_number(ui.db, SETTING_IDLE_MINUTES) * 60;
 }
 
+/* When the last key came (or the cover was lifted), for the idle limit. */
+static struct timespec last_key;
+static int last_key_known;
+/* A supervisor signed the user out under the cover: every wait gives up until ui_run() starts
+ * over on the sign-in screen, which says signout_note. */
+static int signed_out;
+static char *signout_note;
+
+/* Cover the screen (how: "idle", "key"). Returns what ui_key() returns after it. */
+static int cover_now(const char *how, struct key *k)
+{
+    enum cover_end end = ui_cover(how, &signout_note);
+    clock_gettime(CLOCK_MONOTONIC, &last_key);
+    clearok(curscr, TRUE); /* whatever is drawn next is drawn whole */
+    if (end == COVER_SIGNED_OUT) signed_out = 1;
+    if (end != COVER_LIFTED) return -1;
+    k->code = KEY_RESIZE;
+    k->ch = 0;
+    return 1;
+}
+
+/* The lock key pressed with nobody signed in (the sign-in screen, a database with no users):
+ * there is nobody to cover for. */
+static void lock_refused(void)
+{
+    ui_message(UI_MSG_ERROR, "%s", _("Nobody is signed in: there is nothing to lock"));
+}
+
+int ui_key(struct key *k, int timeout_ms)
+{
+    if (signed_out || term_signal()) return -1;
+    if (!last_key_known) {
+        clock_gettime(CLOCK_MONOTONIC, &last_key);
+        last_key_known = 1;
+    }
+    int r = input_read(k, timeout_ms);
+    if (term_signal()) return -1;
+    if (r > 0) {
+        clock_gettime(CLOCK_MONOTONIC, &last_key);
+        if (k->code == 0 || action_for_key(k, 1) != ACT_LOCK) return 1;
+        if (ui.user) return cover_now("key", k);
+        lock_refused();
+        return 0;
+    }
+    long limit = idle_limit();
+    if (limit > 0 && clock_ms_since(&last_key) >= limit * 1000) return cover_now("idle", k);
+    return 0;
+}
+
+void ui_lock(void)
+{
+    struct key k;
+    if (ui.user)
+        cover_now("key", &k);
+    else
+        lock_refused();
+}
+
+/* The user was signed out under the cover: every screen closes, unsaved typing dropped, and the
+ * sign-in screen opens for whoever comes next. */
+static void ui_signed_out(void)
+{
+    while (depth > 0)
+        ui_pop();
+    ui_push(screen_signin_new(signout_note));
+    free(signout_note);
+    signout_note = NULL;
+    signed_out = 0;
+}
+
 int ui_run(struct screen *first)
 {
     db_set_wait(ui.db, ui_wait, NULL, 0);
     ui_keys_apply();
     ui_push(first);
     int status = 0;
-    struct timespec last_key;
     clock_gettime(CLOCK_MONOTONIC, &last_key);
+    last_key_known = 1;
     while (depth > 0) {
         struct screen *top = stack[depth - 1];
         if (top->ops->sync) top->ops->sync(top);
         ui_draw();
         db_assert_idle(ui.db);
         struct key k;
-        int r = input_read(&k, 1000);
+        int r = ui_key(&k, 1000);
         if (term_signal()) {
             status = 128 + term_signal();
             break;
         }
-        if (r <= 0) {
-            long limit = idle_limit();
-            if (limit > 0 && clock_ms_since(&last_key) >= limit * 1000) {
-                ui_cover();
-                if (term_signal()) {
-                    status = 128 + term_signal();
-                    break;
-                }
-                clock_gettime(CLOCK_MONOTONIC, &last_key);
-            }
-            continue;
-        }
-        clock_gettime(CLOCK_MONOTONIC, &last_key);
-        if (k.code == KEY_RESIZE) continue;
+        if (signed_out) ui_signed_out();
+        if (r <= 0 || k.code == KEY_RESIZE) continue;
         strbuf_reset(&message);
         struct screen *s = stack[depth - 1];
         enum action a = action_for_key(&k, s->typing);
         int res = s->ops->key(s, a, &k);
         if (res & UI_CLOSE) ui_close(s);
-        if (res == UI_IGNORED && global_action(a)) break;
+        if (res == UI_IGNORED && !signed_out && global_action(a)) break;
+        /* A dialog the key opened may have ended in a sign-out under the cover. */
+        if (signed_out) ui_signed_out();
     }
     while (depth > 0)
         ui_pop();
+    free(signout_note); /* a signal came before the sign-in screen it was for */
+    signout_note = NULL;
+    signed_out = 0;
     strbuf_free(&message);
     return status;
 }

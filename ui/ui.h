@@ -119,6 +119,23 @@ int ui_rows(void);
 */
 int ui_run(struct screen *first);
 
+/*
+** Wait up to timeout_ms for a key: the one place every loop that waits for
+** a person reads keys (the main loop, each dialog). When no key came for
+** the idle limit (BANGBAN_IDLE_SECONDS, else the setting idle_minutes), or
+** the lock key (ACT_LOCK) is pressed, the screen is covered here until
+** uncovered (ui_cover()); what the caller holds, typing included, stays as
+** it was. Returns 1 with *k (KEY_RESIZE after the cover was lifted: draw
+** everything again), 0 when no key came, or -1 when the caller must stop
+** waiting and give up what it does: a terminating signal (term_signal()),
+** or a supervisor uncovered the screen and signed its user out (ui_run()
+** then opens the sign-in screen).
+*/
+int ui_key(struct key *k, int timeout_ms);
+
+/* Cover the screen now, as the lock key does (a command: 锁屏); nobody signed in: said. */
+void ui_lock(void);
+
 /* Take the key settings (how long Esc waits for a digit) from the database again. */
 void ui_keys_apply(void);
 
