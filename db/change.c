@@ -8,6 +8,7 @@
 #include "src/util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 char *change_subject(const struct change_kind *k, int64_t id)
 {
@@ -17,13 +18,12 @@ char *change_subject(const struct change_kind *k, int64_t id)
 int change_begin(struct db *db, const struct change_kind *k, const char *actor, int64_t id,
                  void *before)
 {
-    if (before) record_init(k->type, before);
+    if (before) memset(before, 0, k->type->size); /* record_free() takes it as it is */
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
     rc = user_allowed(db, actor, k->right);
-    if (rc == DB_OK && id && before) {
-        record_free(k->type, before);
-        rc = k->get(db, id, before);
+    if (rc == DB_OK && before) {
+        rc = id ? k->get(db, id, before) : DB_NOTFOUND;
         if (rc == DB_NOTFOUND) {
             record_init(k->type, before);
             rc = DB_OK;
@@ -31,7 +31,7 @@ int change_begin(struct db *db, const struct change_kind *k, const char *actor, 
     }
     if (rc != DB_OK) {
         db_rollback(db);
-        if (before) record_init(k->type, before);
+        if (before) record_free(k->type, before);
     }
     return rc;
 }

@@ -39,7 +39,7 @@ char *change_subject(const struct change_kind *k, int64_t id);
 ** left empty when the row is gone: the write then finds nothing). Returns
 ** DB_OK with the transaction open (end it with change_save() or
 ** change_abort()), or DB_DENIED, DB_BUSY or an error with nothing open
-** and before empty (nothing to free).
+** and before zeroed (nothing to free).
 */
 int change_begin(struct db *db, const struct change_kind *k, const char *actor, int64_t id,
                  void *before);
