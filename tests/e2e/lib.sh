@@ -142,9 +142,10 @@ demo_db() { "$BIN" --db "$DB" demo >/dev/null; }
 # desk_users NAME...: each NAME a desk clerk of the test's database, bound
 # to the system login NAME, so that bangban started with BANGBAN_USER=NAME
 # opens signed in as NAME (a system login bound to no user must sign in).
+# USERS_ROLE=supervisor desk_users NAME...: supervisors instead.
 desk_users() {
     for u; do
-        "$BIN" --db "$DB" user add "$u" --role desk --os-login "$u" </dev/null >"$T/poll.out" 2>&1 ||
+        "$BIN" --db "$DB" user add "$u" --role "${USERS_ROLE:-desk}" --os-login "$u" </dev/null >"$T/poll.out" 2>&1 ||
             e2e_abort "the desk clerk $u could not be added"
     done
 }

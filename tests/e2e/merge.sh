@@ -22,7 +22,7 @@ lost_race() {
 }
 
 demo_db
-desk_users 王芳 李明
+USERS_ROLE=supervisor desk_users 王芳 李明
 printf '%s\r\n' "姓名,身份证号,手机号码" "张三,110101199003074477,13800138000" >"$T/one.csv"
 "$BIN" --db "$DB" import residents "$T/one.csv" >/dev/null
 
