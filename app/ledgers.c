@@ -6,15 +6,19 @@
 #include "db/catalogue_store.h"
 #include "db/staff_store.h"
 #include "db/synonym_store.h"
+#include "db/user_store.h"
 #include "src/catalogue.h"
 #include "src/i18n.h"
 #include "src/resident.h"
+#include "src/roles.h"
 #include "src/staff.h"
 #include "src/synonym.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "src/validate.h"
 #include "src/workcal.h"
+
+#include <string.h>
 
 /* --- staff kinds: plain records, through the shared importer and exporter ------------------- */
 
@@ -225,17 +229,18 @@ static const struct record_import calendar_rows = {
 
 const struct ledger_kind ledger_kinds[] = {
     {"residents", N_("Import a resident ledger"), N_("residents"), &ledger_residents, NULL,
-     import_residents, import_residents_preview, NULL, export_residents},
+     import_residents, import_residents_preview, NULL, export_residents, RIGHT_RESIDENTS},
     {"catalogue", N_("Import a service catalogue"), N_("service items"), &ledger_catalogue,
-     &catalogue_rows, NULL, NULL, NULL, export_catalogue},
+     &catalogue_rows, NULL, NULL, NULL, export_catalogue, RIGHT_EDIT_CATALOGUE},
     {"calendar", N_("Import a working-day calendar"), N_("calendar days"), &ledger_calendar,
-     &calendar_rows, NULL, NULL, NULL, NULL},
+     &calendar_rows, NULL, NULL, NULL, NULL, RIGHT_EDIT_CATALOGUE},
     {"staff-kinds", N_("Import staff kinds"), N_("staff kinds"), &ledger_staff_kinds,
-     &staff_kind_rows, NULL, NULL, &staff_kind_records, NULL},
+     &staff_kind_rows, NULL, NULL, &staff_kind_records, NULL, RIGHT_EDIT_AREAS},
     {"synonyms", N_("Import synonyms"), N_("synonyms"), &ledger_synonyms, &synonym_rows, NULL, NULL,
-     &synonym_records, NULL},
-    {"requests", NULL, N_("requests"), &ledger_requests, NULL, NULL, NULL, NULL, export_requests},
-    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+     &synonym_records, NULL, RIGHT_EDIT_CATALOGUE},
+    {"requests", NULL, N_("requests"), &ledger_requests, NULL, NULL, NULL, NULL, export_requests,
+     0},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0},
 };
 
 const struct ledger_kind *ledger_kind_find(const char *name)
@@ -255,9 +260,25 @@ int ledger_kind_exports(const struct ledger_kind *k)
     return k->records || k->export;
 }
 
+int ledger_import_allowed(const struct ledger_kind *k, struct db *db, const char *actor, char **err)
+{
+    *err = NULL;
+    int rc = user_allowed(db, actor, k->import_right);
+    const char *right = roles_right_name(k->import_right);
+    if (rc == DB_DENIED)
+        *err = xasprintf(_("your role may not import %s (that needs the right to %s)"), _(k->what),
+                         right ? _(right) : "-");
+    else if (rc != DB_OK)
+        *err = db_rc_text(db, rc);
+    return rc;
+}
+
 int ledger_import(const struct ledger_kind *k, struct db *db, struct ledger *l,
                   const struct import_options *o, struct import_report *rep, char **err)
 {
+    memset(rep, 0, sizeof *rep);
+    int rc = ledger_import_allowed(k, db, o->actor, err);
+    if (rc != DB_OK) return rc;
     if (k->import) return k->import(db, l, o, rep, err);
     return import_records(db, k->rows, l, o, rep, err);
 }
@@ -265,6 +286,9 @@ int ledger_import(const struct ledger_kind *k, struct db *db, struct ledger *l,
 int ledger_preview(const struct ledger_kind *k, struct db *db, struct ledger *l,
                    const struct import_options *o, struct import_report *rep, char **err)
 {
+    memset(rep, 0, sizeof *rep);
+    int rc = ledger_import_allowed(k, db, o->actor, err);
+    if (rc != DB_OK) return rc;
     if (k->preview) return k->preview(db, l, o, rep, err);
     return import_records_preview(db, k->rows, l, o, rep, err);
 }

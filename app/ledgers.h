@@ -39,6 +39,8 @@ struct ledger_kind {
     const struct record_export *records;
     int (*export)(struct db *db, const char *path, const struct export_options *o, size_t *rows,
                   char **err);
+    /* The right (RIGHT_* of src/roles.h) importing it needs: the same its records' writes need. */
+    unsigned import_right;
 };
 
 /* The kinds, ending with a row whose name is NULL. */
@@ -51,13 +53,25 @@ const struct ledger_kind *ledger_kind_find(const char *name);
 int ledger_kind_imports(const struct ledger_kind *k);
 int ledger_kind_exports(const struct ledger_kind *k);
 
-/* Import the rows of l, a ledger of kind k: as import_residents() (app/import.h) says. */
+/*
+** May actor import ledgers of kind k? DB_OK, or DB_DENIED with *err saying
+** so (caller frees), or an error. Asked before the ledger is opened; the
+** import and its dry run ask again.
+*/
+int ledger_import_allowed(const struct ledger_kind *k, struct db *db, const char *actor,
+                          char **err);
+
+/*
+** Import the rows of l, a ledger of kind k: as import_residents()
+** (app/import.h) says; DB_DENIED (nothing read) when o->actor may not.
+*/
 int ledger_import(const struct ledger_kind *k, struct db *db, struct ledger *l,
                   const struct import_options *o, struct import_report *rep, char **err);
 
 /*
 ** What importing l would do, nothing written: as import_residents_preview()
-** (app/import.h) says. The same ledger is then opened again to import it.
+** (app/import.h) says; DB_DENIED when o->actor may not import it. The same
+** ledger is then opened again to import it.
 */
 int ledger_preview(const struct ledger_kind *k, struct db *db, struct ledger *l,
                    const struct import_options *o, struct import_report *rep, char **err);

@@ -221,7 +221,8 @@ int verb_import(const char *db_path, int argc, char **argv)
     }
     struct ledger *l;
     char *err = NULL;
-    if (ledger_open(io.path, io.kind->schema, io.codec_forced, io.codec, &l, &err) != 0) {
+    if (ledger_import_allowed(io.kind, db, actor_name(), &err) != DB_OK ||
+        ledger_open(io.path, io.kind->schema, io.codec_forced, io.codec, &l, &err) != 0) {
         verb_fail(err);
         free(err);
         db_close(db);

@@ -2,6 +2,8 @@
 ** area: see area.h.
 */
 #include "db/area.h"
+#include "db/change.h"
+#include "src/roles.h"
 #include "src/clock.h"
 #include "src/pinyin.h"
 #include "src/text.h"
@@ -201,6 +203,32 @@ int area_get(struct db *db, enum area_kind kind, int64_t id, struct area *out)
     return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
 }
 
+/* Each kind read by id alone, for the audit log (change.h). */
+static int street_get(struct db *db, int64_t id, void *out)
+{
+    return area_get(db, AREA_STREET, id, out);
+}
+static int community_get(struct db *db, int64_t id, void *out)
+{
+    return area_get(db, AREA_COMMUNITY, id, out);
+}
+static int grid_get(struct db *db, int64_t id, void *out)
+{
+    return area_get(db, AREA_GRID, id, out);
+}
+static int building_get(struct db *db, int64_t id, void *out)
+{
+    return area_get(db, AREA_BUILDING, id, out);
+}
+
+/* Areas and buildings are written by who may edit them; the log names them by their table. */
+static const struct change_kind area_changes[AREA_KIND_COUNT] = {
+    [AREA_STREET] = {&area_record, "street", RIGHT_EDIT_AREAS, street_get},
+    [AREA_COMMUNITY] = {&area_record, "community", RIGHT_EDIT_AREAS, community_get},
+    [AREA_GRID] = {&area_record, "grid", RIGHT_EDIT_AREAS, grid_get},
+    [AREA_BUILDING] = {&area_record, "building", RIGHT_EDIT_AREAS, building_get},
+};
+
 /* Pinyin keys of a record: its name, and for a grid its workers' names too. */
 static char *keys_of(const struct area *a)
 {
@@ -347,21 +375,21 @@ static int lost_race(struct db *db, const struct area *a, struct area *current)
 int area_save(struct db *db, struct area *a, const char *actor, struct area *current)
 {
     const struct kind_desc *k = &kinds[a->kind];
+    const struct change_kind *ck = &area_changes[a->kind];
     char when[20];
     clock_format(clock_now(), when);
-    char *keys = keys_of(a);
-    char *sql = write_sql(k, a->id == 0);
-
-    int rc = db_write_begin(db);
-    if (rc != DB_OK) goto out;
+    struct area before;
+    int rc = change_begin(db, ck, actor, a->id, &before);
+    if (rc != DB_OK) return rc;
     /* A building's grid lies in its street (a grid's street is its community's). */
     if (((k->fields & HAS_PARENT) && !parent_active(db, k, a->parent_id)) ||
         (a->kind == AREA_BUILDING && a->grid_id &&
          !area_grid_in_street(db, a->grid_id, a->parent_id))) {
-        db_rollback(db);
-        rc = DB_INVALID;
-        goto out;
+        change_abort(db, ck, &before);
+        return DB_INVALID;
     }
+    char *keys = keys_of(a);
+    char *sql = write_sql(k, a->id == 0);
     struct db_stmt *st = db_prepare(db, sql);
     int i = bind_fields(st, k, a, keys);
     db_bind_text(st, i++, when);
@@ -370,31 +398,10 @@ int area_save(struct db *db, struct area *a, const char *actor, struct area *cur
         db_bind_int(st, i++, a->id);
         db_bind_int(st, i++, a->version);
     }
-    rc = db_step(st);
-    db_finalize(st);
-    if (rc != DB_DONE) {
-        db_rollback(db);
-        goto out;
-    }
-    int changed = db_changes(db);
-    if (a->id && changed == 0) {
-        db_rollback(db);
-        rc = lost_race(db, a, current);
-        goto out;
-    }
-    rc = db_commit(db);
-    if (rc == DB_OK) {
-        if (a->id == 0) {
-            a->id = db_last_id(db);
-            a->version = 1;
-        } else {
-            a->version++;
-        }
-    }
-out:
     free(keys);
     free(sql);
-    return rc;
+    rc = change_save(db, ck, actor, st, &a->id, &a->version, &before);
+    return rc == DB_CONFLICT ? lost_race(db, a, current) : rc;
 }
 
 /* Active rows below a record, or 0 for kinds with nothing below. */
@@ -412,43 +419,22 @@ int area_set_retired(struct db *db, struct area *a, int retired, const char *act
                      int64_t *blocking, struct area *current)
 {
     const struct kind_desc *k = &kinds[a->kind];
-    char when[20];
-    clock_format(clock_now(), when);
+    const struct change_kind *ck = &area_changes[a->kind];
     *blocking = 0;
-
-    int rc = db_write_begin(db);
+    int rc = change_begin(db, ck, actor, 0, NULL);
     if (rc != DB_OK) return rc;
     if (retired) {
         *blocking = blockers(db, k, a->id);
-        if (*blocking > 0) {
-            db_rollback(db);
-            return DB_INVALID;
-        }
+        if (*blocking > 0) rc = DB_INVALID;
     } else if ((k->fields & HAS_PARENT) && !parent_active(db, k, a->parent_id)) {
-        db_rollback(db);
-        return DB_INVALID;
+        rc = DB_INVALID;
     }
-    char *sql = xasprintf("UPDATE %s SET retired = ?1, version = version + 1, updated_at = ?2,"
-                          " updated_by = ?3 WHERE id = ?4 AND version = ?5",
-                          k->table);
-    struct db_stmt *st = db_prepare(db, sql);
-    free(sql);
-    db_bind_int(st, 1, retired ? 1 : 0);
-    db_bind_text(st, 2, when);
-    db_bind_text(st, 3, actor);
-    db_bind_int(st, 4, a->id);
-    db_bind_int(st, 5, a->version);
-    rc = db_step(st);
-    db_finalize(st);
-    if (rc != DB_DONE) {
+    if (rc == DB_OK) rc = change_retire(db, ck, actor, k->table, a->id, a->version, retired);
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else
         db_rollback(db);
-        return rc;
-    }
-    if (db_changes(db) == 0) {
-        db_rollback(db);
-        return lost_race(db, a, current);
-    }
-    rc = db_commit(db);
+    if (rc == DB_CONFLICT) return lost_race(db, a, current);
     if (rc == DB_OK) {
         a->retired = retired ? 1 : 0;
         a->version++;

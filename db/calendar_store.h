@@ -65,7 +65,7 @@ int calendar_set_range(struct db *db, struct date from, struct date to, int work
 int calendar_fill_weekends(struct db *db, int year, const char *name, const char *actor,
                            size_t *added);
 
-/* Remove a day, the version checked: DB_OK, DB_CONFLICT or an error. */
-int calendar_remove(struct db *db, const struct calendar_day *d);
+/* Remove a day as actor, the version checked: DB_OK, DB_DENIED, DB_CONFLICT or an error. */
+int calendar_remove(struct db *db, const struct calendar_day *d, const char *actor);
 
 #endif

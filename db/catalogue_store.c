@@ -2,6 +2,8 @@
 ** catalogue_store: see catalogue_store.h.
 */
 #include "db/catalogue_store.h"
+#include "db/change.h"
+#include "src/roles.h"
 #include "src/clock.h"
 #include "src/pinyin.h"
 #include "src/text.h"
@@ -115,6 +117,15 @@ int unit_find(struct db *db, const char *code_or_name, struct unit *out)
     return db_read_one(st, unit_read, out);
 }
 
+static int unit_get_any(struct db *db, int64_t id, void *out)
+{
+    return unit_get(db, id, out);
+}
+
+/* Units are the catalogue's: written by who may edit it. */
+static const struct change_kind unit_change = {&unit_record, "unit", RIGHT_EDIT_CATALOGUE,
+                                               unit_get_any};
+
 /* After an update touched nothing: gone, or someone saved first (then *current). */
 static int unit_lost_race(struct db *db, const struct unit *u, struct unit *current)
 {
@@ -132,12 +143,10 @@ int unit_save(struct db *db, struct unit *u, const char *actor, struct unit *cur
 {
     char when[20];
     clock_format(clock_now(), when);
+    struct unit before;
+    int rc = change_begin(db, &unit_change, actor, u->id, &before);
+    if (rc != DB_OK) return rc;
     char *keys = pinyin_keys(u->name, PINYIN_INSIDE);
-    int rc = db_write_begin(db);
-    if (rc != DB_OK) {
-        free(keys);
-        return rc;
-    }
     struct db_stmt *st =
         db_prepare(db, u->id ? "UPDATE unit SET code = ?1, name = ?2, kind = ?3, phone = ?4,"
                                " search_keys = ?5, version = version + 1, updated_at = ?6,"
@@ -157,7 +166,7 @@ int unit_save(struct db *db, struct unit *u, const char *actor, struct unit *cur
         db_bind_int(st, 9, u->version);
     }
     free(keys);
-    rc = db_save_versioned(db, st, &u->id, &u->version);
+    rc = change_save(db, &unit_change, actor, st, &u->id, &u->version, &before);
     return rc == DB_CONFLICT ? unit_lost_race(db, u, current) : rc;
 }
 
@@ -165,7 +174,7 @@ int unit_set_retired(struct db *db, struct unit *u, int retired, const char *act
                      int64_t *blocking, struct unit *current)
 {
     /* The check and the change in one transaction: no item slips in between. */
-    int rc = db_write_begin(db);
+    int rc = change_begin(db, &unit_change, actor, 0, NULL);
     if (rc != DB_OK) return rc;
     *blocking = 0;
     if (retired) {
@@ -175,8 +184,8 @@ int unit_set_retired(struct db *db, struct unit *u, int retired, const char *act
         *blocking = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
         db_finalize(st);
     }
-    rc =
-        *blocking ? DB_INVALID : db_retire_versioned(db, "unit", u->id, u->version, retired, actor);
+    rc = *blocking ? DB_INVALID
+                   : change_retire(db, &unit_change, actor, "unit", u->id, u->version, retired);
     if (rc == DB_OK)
         rc = db_commit(db);
     else
@@ -225,6 +234,15 @@ int item_get_by_code(struct db *db, const char *code, struct service_item *out)
     return db_read_one(st, item_read, out);
 }
 
+static int item_get_any(struct db *db, int64_t id, void *out)
+{
+    return item_get(db, id, out);
+}
+
+/* Service items are the catalogue's: written by who may edit it. */
+static const struct change_kind item_change = {&service_item_record, "item", RIGHT_EDIT_CATALOGUE,
+                                               item_get_any};
+
 static int item_lost_race(struct db *db, const struct service_item *it,
                           struct service_item *current)
 {
@@ -243,21 +261,18 @@ int item_save(struct db *db, struct service_item *it, const char *actor,
 {
     char when[20];
     clock_format(clock_now(), when);
-    char *keys = pinyin_keys(it->name, PINYIN_INSIDE);
-    int rc = db_write_begin(db);
-    if (rc != DB_OK) {
-        free(keys);
-        return rc;
-    }
+    struct service_item before;
+    int rc = change_begin(db, &item_change, actor, it->id, &before);
+    if (rc != DB_OK) return rc;
     struct db_stmt *st = db_prepare(db, "SELECT retired FROM unit WHERE id = ?1");
     db_bind_int(st, 1, it->unit_id);
     int unit_ok = db_step(st) == DB_ROW && db_col_int(st, 0) == 0;
     db_finalize(st);
     if (!unit_ok) {
-        db_rollback(db);
-        free(keys);
+        change_abort(db, &item_change, &before);
         return DB_INVALID;
     }
+    char *keys = pinyin_keys(it->name, PINYIN_INSIDE);
     st = db_prepare(
         db, it->id ? "UPDATE service_item SET code = ?1, name = ?2, unit_id = ?3,"
                      " category = ?4, description = ?5, materials = ?6,"
@@ -285,14 +300,14 @@ int item_save(struct db *db, struct service_item *it, const char *actor,
         db_bind_int(st, 14, it->version);
     }
     free(keys);
-    rc = db_save_versioned(db, st, &it->id, &it->version);
+    rc = change_save(db, &item_change, actor, st, &it->id, &it->version, &before);
     return rc == DB_CONFLICT ? item_lost_race(db, it, current) : rc;
 }
 
 int item_set_retired(struct db *db, struct service_item *it, int retired, const char *actor,
                      struct service_item *current)
 {
-    int rc = db_write_begin(db);
+    int rc = change_begin(db, &item_change, actor, 0, NULL);
     if (rc != DB_OK) return rc;
     if (!retired) {
         /* An item comes back only to an active unit. */
@@ -302,7 +317,7 @@ int item_set_retired(struct db *db, struct service_item *it, int retired, const 
         db_finalize(st);
     }
     if (rc == DB_OK)
-        rc = db_retire_versioned(db, "service_item", it->id, it->version, retired, actor);
+        rc = change_retire(db, &item_change, actor, "service_item", it->id, it->version, retired);
     if (rc == DB_OK)
         rc = db_commit(db);
     else

@@ -875,25 +875,18 @@ int db_write_one(struct db *db, struct db_stmt *st, int64_t *id)
     return rc;
 }
 
-int db_save_versioned(struct db *db, struct db_stmt *st, int64_t *id, int64_t *version)
+int db_write_versioned(struct db *db, struct db_stmt *st, int64_t *id)
 {
     int rc = db_step(st);
     db_finalize(st);
-    if (rc != DB_DONE || (*id && db_changes(db) == 0)) {
-        db_rollback(db);
-        return rc != DB_DONE ? rc : DB_CONFLICT;
-    }
-    int64_t new_id = *id ? *id : db_last_id(db);
-    rc = db_commit(db);
-    if (rc == DB_OK) {
-        *version = *id ? *version + 1 : 1;
-        *id = new_id;
-    }
-    return rc;
+    if (rc != DB_DONE) return rc;
+    if (*id && db_changes(db) == 0) return DB_CONFLICT;
+    if (!*id) *id = db_last_id(db);
+    return DB_OK;
 }
 
-int db_retire_versioned(struct db *db, const char *table, int64_t id, int64_t version, int retired,
-                        const char *actor)
+int db_retire_in(struct db *db, const char *table, int64_t id, int64_t version, int retired,
+                 const char *actor)
 {
     char when[20];
     clock_format(clock_now(), when);
@@ -902,14 +895,26 @@ int db_retire_versioned(struct db *db, const char *table, int64_t id, int64_t ve
                           table);
     struct db_stmt *st = db_prepare(db, sql);
     free(sql);
-    db_bind_int(st, 1, retired);
+    db_bind_int(st, 1, retired ? 1 : 0);
     db_bind_text(st, 2, when);
     db_bind_text(st, 3, actor);
     db_bind_int(st, 4, id);
     db_bind_int(st, 5, version);
-    int rc = db_write_one(db, st, NULL);
-    if (rc == DB_OK && db_changes(db) == 0) rc = DB_CONFLICT;
-    return rc;
+    int64_t row = id;
+    return db_write_versioned(db, st, &row);
+}
+
+int db_retire_versioned(struct db *db, const char *table, int64_t id, int64_t version, int retired,
+                        const char *actor)
+{
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    rc = db_retire_in(db, table, id, version, retired, actor);
+    if (rc != DB_OK) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
 }
 
 int db_meta_set(struct db *db, const char *key, const char *value)

@@ -156,14 +156,23 @@ void db_finalize(struct db_stmt *st);
 int db_write_one(struct db *db, struct db_stmt *st, int64_t *id);
 
 /*
-** Run st, an INSERT (when *id is 0) or an UPDATE ... WHERE id = ? AND
-** version = ? prepared inside the caller's db_write_begin(), and end the
-** transaction. Returns DB_OK with *id set and *version moved on (1 for a
-** new row), DB_CONFLICT when the update found no row of that version
-** (rolled back: someone saved first), or the error (rolled back).
-** Finalizes st.
+** Inside the caller's write transaction, run st, an INSERT (when *id is 0)
+** or an UPDATE ... WHERE id = ? AND version = ?, and finalize it. Returns
+** DB_OK with *id set to the row inserted (kept for an update), DB_CONFLICT
+** when the update found no row of that version, or the error. Neither
+** commits nor rolls back: the caller does, after what goes with the write
+** (its audit row).
 */
-int db_save_versioned(struct db *db, struct db_stmt *st, int64_t *id, int64_t *version);
+int db_write_versioned(struct db *db, struct db_stmt *st, int64_t *id);
+
+/*
+** Inside the caller's write transaction: retire (retired 1) or restore (0)
+** row id of table (a constant name), checking its version, as actor.
+** DB_OK, DB_CONFLICT when the version moved, or the error; neither commits
+** nor rolls back.
+*/
+int db_retire_in(struct db *db, const char *table, int64_t id, int64_t version, int retired,
+                 const char *actor);
 
 /*
 ** Retire (retired 1) or restore (0) row id of table (a constant name),

@@ -2,6 +2,7 @@
 ** request_store: see request_store.h.
 */
 #include "db/request_store.h"
+#include "db/change.h"
 #include "db/calendar_store.h"
 #include "db/resident_store.h"
 #include "db/audit_store.h"
@@ -10,6 +11,7 @@
 #include "src/search.h"
 #include "src/clock.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
 
@@ -1205,11 +1207,20 @@ int talk_get(struct db *db, int64_t id, struct evening_talk *out)
     return db_read_one(st, talk_read, out);
 }
 
+static int talk_get_any(struct db *db, int64_t id, void *out)
+{
+    return talk_get(db, id, out);
+}
+
+/* Evening talks are written by who takes requests down. */
+static const struct change_kind talk_change = {&talk_record, "talk", RIGHT_RESIDENTS, talk_get_any};
+
 int talk_save(struct db *db, struct evening_talk *t, const char *actor)
 {
     char when[20];
     clock_format(clock_now(), when);
-    int rc = db_write_begin(db);
+    struct evening_talk before;
+    int rc = change_begin(db, &talk_change, actor, t->id, &before);
     if (rc != DB_OK) return rc;
     struct db_stmt *st = db_prepare(
         db, t->id ? "UPDATE evening_talk SET held_on = ?1, place = ?2, officials = ?3,"
@@ -1229,7 +1240,7 @@ int talk_save(struct db *db, struct evening_talk *t, const char *actor)
         db_bind_int(st, 8, t->id);
         db_bind_int(st, 9, t->version);
     }
-    return db_save_versioned(db, st, &t->id, &t->version);
+    return change_save(db, &talk_change, actor, st, &t->id, &t->version, &before);
 }
 
 int64_t request_latest_due(struct db *db)

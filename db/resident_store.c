@@ -3,6 +3,7 @@
 */
 #include "db/resident_store.h"
 #include "db/resident_keys.h"
+#include "db/change.h"
 #include "db/postings.h"
 #include "db/user_store.h"
 #include "src/actor.h"
@@ -777,22 +778,48 @@ static int save_in(struct db *db, const struct resident *r, const char *actor, c
     return rc;
 }
 
+static int resident_get_any(struct db *db, int64_t id, void *out)
+{
+    return resident_get(db, id, out);
+}
+
+/* Residents (their tags too) are written by who takes requests down. */
+static const struct change_kind resident_change = {&resident_record, "resident", RIGHT_RESIDENTS,
+                                                   resident_get_any};
+
+/* Inside the transaction: log resident id as written against before (NULL: new). */
+static int resident_logged(struct db *db, int64_t id, const struct resident *before,
+                           const char *actor)
+{
+    struct resident after;
+    int rc = resident_get(db, id, &after);
+    if (rc != DB_OK) return rc;
+    char *subject = change_subject(&resident_change, id);
+    rc = change_audit(db, &resident_change, actor, subject, before, &after);
+    free(subject);
+    resident_free(&after);
+    return rc;
+}
+
 int resident_save(struct db *db, struct resident *r, const char *actor, struct resident *current)
 {
     char when[20];
     clock_format(clock_now(), when);
     int64_t id = 0;
-    int rc = db_write_begin(db);
+    struct resident before;
+    int rc = change_begin(db, &resident_change, actor, r->id, &before);
     if (rc != DB_OK) return rc;
     rc = save_in(db, r, actor, when, &id);
+    if (rc == DB_OK) rc = resident_logged(db, id, r->id ? &before : NULL, actor);
     if (rc != DB_OK) {
-        db_rollback(db);
+        change_abort(db, &resident_change, &before);
         if (rc == DB_CONFLICT) return lost_race(db, r->id, current);
         if (rc == DB_DUPLICATE && current &&
             resident_get_by_id_number(db, r->id_number, current) != DB_OK)
             resident_init(current);
         return rc;
     }
+    resident_free(&before);
     rc = db_commit(db);
     if (rc == DB_OK) {
         if (!r->id) {
@@ -829,7 +856,7 @@ int resident_set_status(struct db *db, int64_t id, int64_t version, enum residen
     int moved = to == RESIDENT_MOVED, present = to == RESIDENT_PRESENT;
     char when[20];
     clock_format(clock_now(), when);
-    rc = db_write_begin(db);
+    rc = change_begin(db, &resident_change, actor, 0, NULL);
     if (rc != DB_OK) return rc;
     struct db_stmt *st =
         db_prepare(db, "UPDATE resident SET status = ?1, status_date = ?2, status_place = ?3,"
@@ -904,7 +931,7 @@ int resident_merge(struct db *db, struct resident *keep, int64_t other_id, int64
     char when[20];
     clock_format(clock_now(), when);
     int64_t id, requests = 0, members = 0;
-    rc = db_write_begin(db);
+    rc = change_begin(db, &resident_change, actor, 0, NULL);
     if (rc != DB_OK) return rc;
     /* The ID number the kept record takes over leaves the other first: it is unique. */
     if (gives_id)
@@ -1014,12 +1041,30 @@ void tag_list_free(struct tag_list *l)
     memset(l, 0, sizeof *l);
 }
 
+int tag_get(struct db *db, int64_t id, struct tag *out)
+{
+    struct db_stmt *st =
+        db_prepare(db, "SELECT id, name, sensitive, retired, version FROM tag WHERE id = ?1");
+    db_bind_int(st, 1, id);
+    return db_read_one(st, tag_read, out);
+}
+
+static int tag_get_any(struct db *db, int64_t id, void *out)
+{
+    return tag_get(db, id, out);
+}
+
+/* The tags people may give residents are the catalogue's: defined by who may edit it. */
+static const struct change_kind tag_change = {&tag_record, "tag", RIGHT_EDIT_CATALOGUE,
+                                              tag_get_any};
+
 int tag_save(struct db *db, struct tag *t, const char *actor)
 {
     if (resident_check_tag(t->name)) return DB_INVALID;
     char when[20];
     clock_format(clock_now(), when);
-    int rc = db_write_begin(db);
+    struct tag before;
+    int rc = change_begin(db, &tag_change, actor, t->id, &before);
     if (rc != DB_OK) return rc;
     struct db_stmt *st =
         t->id ? db_prepare(db, "UPDATE tag SET name = ?1, sensitive = ?2, retired = ?3,"
@@ -1036,5 +1081,5 @@ int tag_save(struct db *db, struct tag *t, const char *actor)
         db_bind_int(st, 6, t->id);
         db_bind_int(st, 7, t->version);
     }
-    return db_save_versioned(db, st, &t->id, &t->version);
+    return change_save(db, &tag_change, actor, st, &t->id, &t->version, &before);
 }

@@ -166,10 +166,15 @@ struct tag_list {
 int tag_list(struct db *db, int with_retired, struct tag_list *out);
 void tag_list_free(struct tag_list *l);
 
+/* One tag into *out (free with record_free(&tag_record, ...)): DB_OK, DB_NOTFOUND or an error. */
+int tag_get(struct db *db, int64_t id, struct tag *out);
+
 /*
 ** Create a tag (id 0) or change its name / sensitivity / retirement, the
-** version checked. DB_DUPLICATE for a taken name, DB_INVALID for one
-** resident_check_tag() refuses, DB_CONFLICT when someone changed it first.
+** version checked, as actor, whose role must edit the catalogue (logged
+** with what changed). DB_DUPLICATE for a taken name, DB_INVALID for one
+** resident_check_tag() refuses, DB_CONFLICT when someone changed it first,
+** DB_DENIED without the right.
 */
 int tag_save(struct db *db, struct tag *t, const char *actor);
 

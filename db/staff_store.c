@@ -2,7 +2,9 @@
 ** staff_store: see staff_store.h.
 */
 #include "db/staff_store.h"
+#include "db/change.h"
 #include "src/clock.h"
+#include "src/roles.h"
 
 #define STAFF_KIND_SELECT                                                                          \
     "SELECT id, code, name, note, retired, version, updated_at, updated_by FROM staff_kind"
@@ -49,11 +51,20 @@ int staff_kind_find(struct db *db, const char *code, struct staff_kind *out)
     return db_read_one(st, staff_kind_read, out);
 }
 
+static int staff_kind_get_any(struct db *db, int64_t id, void *out)
+{
+    return staff_kind_get(db, id, out);
+}
+
+static const struct change_kind staff_kind_change = {&staff_kind_record, "staff-kind",
+                                                     RIGHT_EDIT_AREAS, staff_kind_get_any};
+
 int staff_kind_save(struct db *db, struct staff_kind *k, const char *actor)
 {
     char when[20];
     clock_format(clock_now(), when);
-    int rc = db_write_begin(db);
+    struct staff_kind before;
+    int rc = change_begin(db, &staff_kind_change, actor, k->id, &before);
     if (rc != DB_OK) return rc;
     struct db_stmt *st = db_prepare(
         db, k->id ? "UPDATE staff_kind SET code = ?1, name = ?2, note = ?3, version = version + 1,"
@@ -69,7 +80,7 @@ int staff_kind_save(struct db *db, struct staff_kind *k, const char *actor)
         db_bind_int(st, 6, k->id);
         db_bind_int(st, 7, k->version);
     }
-    rc = db_save_versioned(db, st, &k->id, &k->version);
+    rc = change_save(db, &staff_kind_change, actor, st, &k->id, &k->version, &before);
     if (rc == DB_OK) {
         record_set(&k->updated_at, when);
         record_set(&k->updated_by, actor);
@@ -80,7 +91,7 @@ int staff_kind_save(struct db *db, struct staff_kind *k, const char *actor)
 int staff_kind_set_retired(struct db *db, struct staff_kind *k, int retired, const char *actor,
                            struct staff_kind *current)
 {
-    int rc = db_retire_versioned(db, "staff_kind", k->id, k->version, retired, actor);
+    int rc = change_retire(db, &staff_kind_change, actor, "staff_kind", k->id, k->version, retired);
     if (rc == DB_OK) {
         k->retired = retired;
         k->version++;

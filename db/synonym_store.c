@@ -2,7 +2,9 @@
 ** synonym_store: see synonym_store.h.
 */
 #include "db/synonym_store.h"
+#include "db/change.h"
 #include "src/clock.h"
+#include "src/roles.h"
 
 #define SYNONYM_SELECT                                                                             \
     "SELECT id, word, target, retired, version, updated_at, updated_by FROM synonym"
@@ -49,11 +51,20 @@ int synonym_find(struct db *db, const char *word, struct synonym *out)
     return db_read_one(st, synonym_read, out);
 }
 
+static int synonym_get_any(struct db *db, int64_t id, void *out)
+{
+    return synonym_get(db, id, out);
+}
+
+static const struct change_kind synonym_change = {&synonym_record, "synonym", RIGHT_EDIT_CATALOGUE,
+                                                  synonym_get_any};
+
 int synonym_save(struct db *db, struct synonym *s, const char *actor)
 {
     char when[20];
     clock_format(clock_now(), when);
-    int rc = db_write_begin(db);
+    struct synonym before;
+    int rc = change_begin(db, &synonym_change, actor, s->id, &before);
     if (rc != DB_OK) return rc;
     struct db_stmt *st = db_prepare(
         db, s->id ? "UPDATE synonym SET word = ?1, target = ?2, version = version + 1,"
@@ -68,7 +79,7 @@ int synonym_save(struct db *db, struct synonym *s, const char *actor)
         db_bind_int(st, 5, s->id);
         db_bind_int(st, 6, s->version);
     }
-    rc = db_save_versioned(db, st, &s->id, &s->version);
+    rc = change_save(db, &synonym_change, actor, st, &s->id, &s->version, &before);
     if (rc == DB_OK) {
         record_set(&s->updated_at, when);
         record_set(&s->updated_by, actor);
@@ -79,7 +90,7 @@ int synonym_save(struct db *db, struct synonym *s, const char *actor)
 int synonym_set_retired(struct db *db, struct synonym *s, int retired, const char *actor,
                         struct synonym *current)
 {
-    int rc = db_retire_versioned(db, "synonym", s->id, s->version, retired, actor);
+    int rc = change_retire(db, &synonym_change, actor, "synonym", s->id, s->version, retired);
     if (rc == DB_OK) {
         s->retired = retired;
         s->version++;

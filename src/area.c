@@ -37,7 +37,7 @@ static char *area_shown(size_t i, const void *rec)
 {
     const struct area *a = rec;
     if (str_eq(area_fields[i].name, "building_kind"))
-        return xstrdup(area_building_kind_label(a->building_kind));
+        return xstrdup(a->kind == AREA_BUILDING ? area_building_kind_label(a->building_kind) : "");
     if (str_eq(area_fields[i].name, "parent_id") && *a->grid_name)
         return xasprintf("%s / %s", a->parent_name, a->grid_name);
     return NULL;

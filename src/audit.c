@@ -3,12 +3,14 @@
 */
 #include "audit.h"
 #include "i18n.h"
+#include "text.h"
 #include "util.h"
 
 #include <stddef.h>
 
 #include <nettle/sha2.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Feed s and the separator that ends it. */
@@ -82,6 +84,11 @@ static const struct {
     {"screen-lock", N_("covered the screen (idle or locked)")},
     {"screen-unlock", N_("uncovered the screen")},
     {"screen-unlock-by", N_("uncovered another's screen, signing them out")},
+    {"add", N_("added a record")},
+    {"edit", N_("changed a record")},
+    {"retire", N_("retired a record")},
+    {"restore", N_("restored a record")},
+    {"remove", N_("removed a record")},
 };
 
 const char *const *audit_actions(size_t *n)
@@ -98,4 +105,97 @@ const char *audit_action_label(const char *action)
     for (size_t i = 0; i < ARRAY_LEN(actions); i++)
         if (str_eq(actions[i].code, action)) return actions[i].label;
     return action;
+}
+
+/* The fields a record's detail speaks of: those people see and edit, and what it is tells. */
+static int audit_field_seen(const struct field_desc *f)
+{
+    return f->label && !(f->flags & (FIELD_STORED | FIELD_KEY | FIELD_WITH_PREV));
+}
+
+/* Field i of rec as the log keeps it: shown, on one line, cut. Caller frees. */
+static char *audit_value(const struct record_type *t, size_t i, const void *rec)
+{
+    char *v = record_field_shown(t, i, rec);
+    for (char *c = v; *c; c++)
+        if (*c == '\n' || *c == '\r' || *c == '\t') *c = ' ';
+    char *cut = text_excerpt(v, AUDIT_VALUE_CHARS);
+    free(v);
+    return cut;
+}
+
+/* "Label: value" lines of up to max fields of rec that hold something (0: every one). */
+static char *audit_lines(const struct record_type *t, const void *rec, size_t max)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t n = 0;
+    for (size_t i = 0; i < t->nfields && (!max || n < max); i++) {
+        if (!audit_field_seen(&t->fields[i])) continue;
+        char *v = audit_value(t, i, rec);
+        if (*v) {
+            strbuf_addf(&sb, "%s%s: %s", n ? "\n" : "", t->fields[i].label, v);
+            n++;
+        }
+        free(v);
+    }
+    return strbuf_detach(&sb);
+}
+
+char *audit_detail_added(const struct record_type *t, const void *rec)
+{
+    return audit_lines(t, rec, 0);
+}
+
+char *audit_detail_named(const struct record_type *t, const void *rec)
+{
+    return audit_lines(t, rec, 2);
+}
+
+char *audit_detail_changed(const struct record_type *t, const void *before, const void *after)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < t->nfields; i++) {
+        if (!audit_field_seen(&t->fields[i]) || record_field_same(t, i, before, after)) continue;
+        char *was = audit_value(t, i, before), *now = audit_value(t, i, after);
+        strbuf_addf(&sb, "%s%s: %s -> %s", sb.len ? "\n" : "", t->fields[i].label, *was ? was : "-",
+                    *now ? now : "-");
+        free(was);
+        free(now);
+    }
+    if (!sb.len) {
+        strbuf_free(&sb);
+        return NULL;
+    }
+    return strbuf_detach(&sb);
+}
+
+/* True for the actions whose detail is lines of "Label: ...". */
+static int audit_about_record(const char *action)
+{
+    static const char *const codes[] = {"add", "edit", "retire", "restore", "remove"};
+    for (size_t i = 0; i < ARRAY_LEN(codes); i++)
+        if (str_eq(codes[i], action)) return 1;
+    return 0;
+}
+
+char *audit_detail_shown(const char *action, const char *detail)
+{
+    if (!audit_about_record(action)) return xstrdup(detail);
+    struct strbuf sb = STRBUF_INIT;
+    const char *line = detail;
+    while (*line) {
+        size_t len = strcspn(line, "\n");
+        char *one = xstrndup(line, len);
+        char *colon = strstr(one, ": ");
+        if (sb.len) strbuf_adds(&sb, _("; "));
+        if (colon) {
+            *colon = 0;
+            strbuf_addf(&sb, "%s%s%s", _(one), _(": "), colon + 2);
+        } else {
+            strbuf_adds(&sb, one);
+        }
+        free(one);
+        line += len + (line[len] == '\n');
+    }
+    return strbuf_detach(&sb);
 }

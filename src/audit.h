@@ -44,4 +44,32 @@ const char *audit_action_label(const char *action);
 /* The action codes bangban writes, *n of them (a static table). */
 const char *const *audit_actions(size_t *n);
 
+/*
+** What a record written says in the log, one line ("\n" between) per field
+** people see (labelled, neither stored nor a key), "Label: value", the
+** label its msgid (the same bytes in every language: the chain stays as
+** it was written; audit_detail_shown() translates it) and the value as
+** record_field_shown() shows it (secret numbers masked), cut to
+** AUDIT_VALUE_CHARS characters, line ends made spaces.
+*/
+#define AUDIT_VALUE_CHARS 40
+
+/* A record added: each field that holds something. Caller frees. */
+char *audit_detail_added(const struct record_type *t, const void *rec);
+/*
+** A record changed from before to after: each field that differs,
+** "Label: old -> new". NULL when nothing people see changed. Caller frees.
+*/
+char *audit_detail_changed(const struct record_type *t, const void *before, const void *after);
+/* Which record it is, for a retire, restore or removal: its first two fields that hold something.
+ */
+char *audit_detail_named(const struct record_type *t, const void *rec);
+
+/*
+** The detail of a row as people read it: for the rows about records
+** ("add", "edit" ...) each line's label translated and the lines joined
+** by "; " (translated); any other row as it was written. Caller frees.
+*/
+char *audit_detail_shown(const char *action, const char *detail);
+
 #endif

@@ -21,6 +21,10 @@ static void save_failed(int rc)
         ui_message(UI_MSG_ERROR, "%s", _("Not saved: the record was removed meanwhile"));
         return;
     }
+    if (rc == DB_DENIED) {
+        ui_message(UI_MSG_ERROR, "%s", _("Not saved: your role may not change this record"));
+        return;
+    }
     char *why = db_rc_text(ui.db, rc);
     ui_message(UI_MSG_ERROR, _("Not saved: %s. Your typing is kept."), why);
     free(why);
@@ -281,8 +285,9 @@ static void form_screen_draw(struct screen *s, int top, int rows)
                                       : _("A new record: fill in the fields, then F2 saves."),
                   term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
     form_draw(&fs->form, top + 2, rows - 3, COLS, s);
-    const char *footer =
-        fs->spec->footer ? fs->spec->footer : N_("Tab/Enter: next field, F2: save, Esc: back");
+    const char *footer = fs->read_only ? N_("Read only: your role may not change it. Esc: back")
+                         : fs->spec->footer ? fs->spec->footer
+                                            : N_("Tab/Enter: next field, F2: save, Esc: back");
     draw_text(top + rows - 1, 1, COLS - 2, _(footer), term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
 }
 
@@ -296,6 +301,10 @@ static int form_screen_key(struct screen *s, enum action a, const struct key *k)
 {
     struct form_screen *fs = (struct form_screen *)s;
     int r;
+    if (fs->read_only && a == ACT_SAVE) {
+        ui_message(UI_MSG_ERROR, "%s", _("Your role may only read this record"));
+        return UI_HANDLED;
+    }
     r = form_key(&fs->form, a, k);
     if (r == FORM_SAVE) r = form_screen_save(fs);
     return fs->closing ? UI_CLOSE : r;
@@ -321,6 +330,15 @@ static const struct screen_ops form_screen_ops = {.sync = form_screen_sync,
                                                   .dirty = form_screen_dirty,
                                                   .free = form_screen_free};
 
+/* Lay the form out for fs->orig; read only, every field locked. */
+static void form_screen_build(struct form_screen *fs)
+{
+    fs->spec->build(fs);
+    if (fs->read_only)
+        for (int i = 0; i < fs->form.n; i++)
+            form_lock(&fs->form, i, _("Your role may only read this record"));
+}
+
 /* Build the form again from rec (which replaces fs->orig). */
 static void form_screen_reset(struct form_screen *fs, const void *rec)
 {
@@ -329,7 +347,7 @@ static void form_screen_reset(struct form_screen *fs, const void *rec)
     fs->orig = copy;
     form_free(&fs->form);
     form_init(&fs->form);
-    fs->spec->build(fs);
+    form_screen_build(fs);
 }
 
 struct screen *form_screen_new(const struct form_spec *spec, const void *rec, void *ctx)
@@ -355,12 +373,13 @@ struct screen *form_screen_new(const struct form_spec *spec, const void *rec, vo
     }
     fs->base.title = _(on_file(fs, fs->orig) ? spec->title_edit : spec->title_new);
     fs->base.commands = spec->menu;
+    fs->read_only = (spec->rights & ui.rights) != spec->rights;
     int n = 0;
-    fs->bar[n++] = ACT_SAVE;
+    if (!fs->read_only) fs->bar[n++] = ACT_SAVE;
     if (spec->menu) fs->bar[n++] = ACT_MENU;
     fs->bar[n] = ACT_NONE;
     fs->base.bar = fs->bar;
     form_init(&fs->form);
-    spec->build(fs);
+    form_screen_build(fs);
     return &fs->base;
 }

@@ -19,6 +19,9 @@
 **   other answers are to show the stored record instead, or to go on
 **   editing with nothing lost.
 **
+** A user whose role may not save the record (form_spec.rights) reads it
+** in the same form, read only.
+**
 ** A field of the form says which field of the record it edits
 ** (form_bind()), so a duplicate value the store refuses is marked where
 ** it was typed.
@@ -86,6 +89,12 @@ struct form_spec {
     void (*sync)(struct form_screen *fs);
     const struct command *menu; /* F9; may be NULL */
     void (*free_ctx)(void *ctx);
+    /*
+    ** The rights (RIGHT_* of src/roles.h) saving the record needs. A user
+    ** whose role lacks one gets the form read only: every field shown,
+    ** none editable, no F2, Esc back. 0: anyone may save.
+    */
+    unsigned rights;
 };
 
 struct form_screen {
@@ -96,6 +105,7 @@ struct form_screen {
     int closing; /* close after this key (the record was opened elsewhere instead) */
     void *ctx;   /* the form's own state, freed with spec->free_ctx */
     enum action bar[3];
+    int read_only; /* the user may read the record, not change it (spec->rights) */
 };
 
 /*

@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void bar_set(struct list_screen *ls);
+
 static const enum action plain_bar[] = {ACT_SEARCH, ACT_EDIT,   ACT_REFRESH, ACT_SHOW_RETIRED,
                                         ACT_NEW,    ACT_RETIRE, ACT_MENU,    ACT_NONE};
 
@@ -110,6 +112,7 @@ void list_screen_set_tab(struct list_screen *ls, int tab)
 {
     rows_free(ls);
     ls->tab = (tab % ls->spec->ntabs + ls->spec->ntabs) % ls->spec->ntabs;
+    bar_set(ls);
     columns_take(ls);
     if (!ls->spec->keep_search) lineedit_clear(&ls->search);
     if (ls->spec->tab_changed) ls->spec->tab_changed(ls);
@@ -199,6 +202,26 @@ static void list_draw(struct screen *s, int top, int rows)
         draw_text(top + rows - 1, 1, COLS - 2, footer, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
 }
 
+/* The rights changing the rows of tab needs: its own and its form's. */
+static unsigned tab_rights(const struct list_tab *tab)
+{
+    return tab->rights | (tab->form ? tab->form->rights : 0);
+}
+
+/* True when the user signed in may change the rows of tab. */
+static int tab_writable(const struct list_tab *tab)
+{
+    unsigned need = tab_rights(tab);
+    return (need & ui.rights) == need;
+}
+
+/* A key that changes rows, pressed by a user who may not: say why. */
+static int not_yours(void)
+{
+    ui_message(UI_MSG_ERROR, "%s", _("Your role may not change these records"));
+    return UI_HANDLED;
+}
+
 /* Run one of the tab's row functions on the selected row. */
 static void on_selected(struct list_screen *ls, void (*fn)(struct list_screen *, void *))
 {
@@ -217,8 +240,11 @@ static int list_key(struct screen *s, enum action a, const struct key *k)
         return UI_HANDLED;
     case ACT_ENTER:
     case ACT_EDIT: {
-        void (*fn)(struct list_screen *, void *) =
-            a == ACT_ENTER && tab->open ? tab->open : tab->edit;
+        if (!tab_writable(tab) && (a == ACT_EDIT || (!tab->open && !tab->form))) return not_yours();
+        /* Read only, Enter opens the row in its form, which shows it read only. */
+        void (*fn)(struct list_screen *, void *) = a == ACT_ENTER && tab->open ? tab->open
+                                                   : tab_writable(tab)         ? tab->edit
+                                                                               : NULL;
         void *row = list_screen_selected(ls);
         if (fn)
             on_selected(ls, fn);
@@ -227,12 +253,14 @@ static int list_key(struct screen *s, enum action a, const struct key *k)
         return UI_HANDLED;
     }
     case ACT_NEW:
+        if ((tab->create || tab->form) && !tab_writable(tab)) return not_yours();
         if (tab->create)
             tab->create(ls);
         else if (tab->form)
             ui_push(form_screen_new(tab->form, NULL, NULL));
         return UI_HANDLED;
     case ACT_RETIRE:
+        if ((tab->retire || tab->retiring) && !tab_writable(tab)) return not_yours();
         if (tab->retire)
             on_selected(ls, tab->retire);
         else if (tab->retiring && list_screen_selected(ls))
@@ -342,25 +370,34 @@ static char *list_about(const struct screen *s)
 static const struct screen_ops list_ops = {
     .sync = list_sync, .draw = list_draw, .key = list_key, .free = list_free, .about = list_about};
 
-/* The key bar: the keys some tab of the screen answers to. Caller frees. */
-static enum action *bar_of(const struct list_spec *spec)
+/*
+** The key bar: the keys some tab of the screen answers to, those that
+** change rows only where the user may change them (on the current tab,
+** when some tab is closed to the user: the bar then follows the tab).
+*/
+static void bar_set(struct list_screen *ls)
 {
-    enum action *bar = xcalloc(ARRAY_LEN(plain_bar), sizeof *bar);
+    const struct list_spec *spec = ls->spec;
+    int mixed = 0;
+    for (int t = 0; t < spec->ntabs; t++)
+        mixed |= !tab_writable(&spec->tabs[t]);
+    enum action *bar = ls->bar;
     size_t n = 0;
     for (size_t i = 0; plain_bar[i] != ACT_NONE; i++) {
         enum action a = plain_bar[i];
         int offered = a == ACT_SEARCH || a == ACT_REFRESH || (a == ACT_MENU && spec->menu);
         for (int t = 0; t < spec->ntabs && !offered; t++) {
             const struct list_tab *tab = &spec->tabs[t];
-            offered = (a == ACT_EDIT && (tab->edit || tab->form)) ||
-                      (a == ACT_NEW && (tab->create || tab->form)) ||
-                      (a == ACT_RETIRE && (tab->retire || tab->retiring)) ||
+            if (mixed && t != ls->tab) continue;
+            int writes = tab_writable(tab);
+            offered = (a == ACT_EDIT && writes && (tab->edit || tab->form)) ||
+                      (a == ACT_NEW && writes && (tab->create || tab->form)) ||
+                      (a == ACT_RETIRE && writes && (tab->retire || tab->retiring)) ||
                       (a == ACT_SHOW_RETIRED && (tab->flags & LIST_RETIRED));
         }
         if (offered) bar[n++] = a;
     }
     bar[n] = ACT_NONE;
-    return bar;
 }
 
 struct screen *list_screen_new(const struct list_spec *spec, int tab, void *ctx)
@@ -368,7 +405,7 @@ struct screen *list_screen_new(const struct list_spec *spec, int tab, void *ctx)
     struct list_screen *ls = xcalloc(1, sizeof *ls);
     ls->base.ops = &list_ops;
     ls->base.title = _(spec->title);
-    ls->bar = bar_of(spec);
+    ls->bar = xcalloc(ARRAY_LEN(plain_bar), sizeof *ls->bar);
     ls->base.bar = ls->bar;
     ls->base.commands = spec->menu;
     ls->spec = spec;
@@ -376,6 +413,7 @@ struct screen *list_screen_new(const struct list_spec *spec, int tab, void *ctx)
     ls->list = (struct listview){ls->cols, 0, 0, -1, 0, 1, cell_of, dim_of, ls};
     lineedit_init(&ls->search, 40);
     ls->tab = (tab % spec->ntabs + spec->ntabs) % spec->ntabs;
+    bar_set(ls);
     columns_take(ls);
     if (spec->tab_changed) spec->tab_changed(ls);
     return &ls->base;

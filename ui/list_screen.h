@@ -7,7 +7,8 @@
 ** search line that narrows the list at every key, reading the rows again
 ** when the data changed (the database's generation) rather than while
 ** drawing, keeping the selection on the same record across reloads (or
-** moving it to the record just saved), drawing, keys, and freeing.
+** moving it to the record just saved), drawing, keys, and freeing; and
+** offering the keys that change rows only to a role that may (list_tab.rights).
 **
 ** Rows are records of the tab's record type (src/record.h): the kit frees
 ** them with it, dims those whose "retired" field is set, and identifies a
@@ -77,6 +78,13 @@ struct list_tab {
     const struct form_spec *form;
     /* How F8 retires and restores a row (list_screen_retire()); may be NULL. */
     const struct list_retire *retiring;
+    /*
+    ** The rights (RIGHT_* of src/roles.h) changing its rows needs, besides
+    ** its form's (form_spec.rights). A user whose role lacks one is not
+    ** offered F4, F7 or F8 here (pressed, they say why) and Enter opens a
+    ** row to read. 0: as its form says.
+    */
+    unsigned rights;
 };
 
 struct list_spec {
@@ -123,7 +131,7 @@ struct list_screen {
     int loaded;          /* rows were read at least once */
     unsigned generation; /* of the rows shown */
     void *ctx;           /* the screen's own state (filters, sort ...), owned */
-    enum action *bar;    /* the key bar: what some tab offers */
+    enum action *bar;    /* the key bar: what the current tab offers this user */
 };
 
 /*

@@ -6,6 +6,7 @@
 */
 #include "src/actor.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/dialog.h"
@@ -74,8 +75,8 @@ static const struct list_retire area_retiring = {
 #define AREA_TAB(which, name)                                                                      \
     .label = name, .type = &area_record, .hint = N_("type Chinese, pinyin initials or a code"),    \
     .empty = N_("Nothing found. F7 creates a new record."), .flags = LIST_RETIRED, .arg = which,   \
-    .load = area_load, .cell = area_cell, .edit = area_edit, .create = area_create,                \
-    .retiring = &area_retiring
+    .load = area_load, .cell = area_cell, .open = area_edit, .edit = area_edit,                    \
+    .create = area_create, .retiring = &area_retiring, .rights = RIGHT_EDIT_AREAS
 
 static const struct list_tab tabs[AREA_KIND_COUNT] = {
     [AREA_STREET] = {AREA_TAB(AREA_STREET, N_("Streets")),

@@ -6,6 +6,7 @@
 #include "db/area.h"
 #include "src/actor.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "src/validate.h"
@@ -175,7 +176,8 @@ static int building_check(struct form_screen *fs)
     {                                                                                              \
         .type = &area_record, .title_new = new_title, .title_edit = edit_title,                    \
         .build = area_build, .check = cross_check, .read = area_read, .save = area_store_save,     \
-        .get = area_store_get, .saved = area_saved, .parent = "parent_id"                          \
+        .get = area_store_get, .saved = area_saved, .parent = "parent_id",                         \
+        .rights = RIGHT_EDIT_AREAS                                                                 \
     }
 
 static const struct form_spec specs[AREA_KIND_COUNT] = {

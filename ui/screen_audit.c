@@ -34,6 +34,7 @@ struct audit_screen {
     char *actor, *action, *subject; /* owned values of the filter's */
     char *verdict;                  /* the chain walked: its words */
     char *above;                    /* the verdict and the filters, as shown */
+    char *detail;                   /* the last detail cell, in words (audit_detail_shown()) */
 };
 
 static void audit_screen_free(void *ctx)
@@ -44,6 +45,7 @@ static void audit_screen_free(void *ctx)
     free(a->subject);
     free(a->verdict);
     free(a->above);
+    free(a->detail);
     free(a);
 }
 
@@ -74,8 +76,8 @@ static int audit_load(struct list_screen *ls, const char *query, struct list_row
 
 static const char *audit_cell(struct list_screen *ls, const void *row, int col, char *buf)
 {
-    (void)ls;
     (void)buf;
+    struct audit_screen *a = ls->ctx;
     const struct audit_entry *e = row;
     switch (col) {
     case COL_AT:
@@ -87,7 +89,9 @@ static const char *audit_cell(struct list_screen *ls, const void *row, int col, 
     case COL_SUBJECT:
         return e->subject;
     default:
-        return e->detail;
+        free(a->detail);
+        a->detail = audit_detail_shown(e->action, e->detail);
+        return a->detail;
     }
 }
 
@@ -105,7 +109,9 @@ static void audit_open(struct list_screen *ls, void *row)
     free(who);
     screen_text_add(t, _("What"), _(audit_action_label(e->action)));
     screen_text_add(t, _("Record"), e->subject);
-    screen_text_add(t, _("Detail"), e->detail);
+    char *detail = audit_detail_shown(e->action, e->detail);
+    screen_text_add(t, _("Detail"), detail);
+    free(detail);
     ui_push(t);
 }
 

@@ -181,7 +181,7 @@ static void day_remove(struct list_screen *ls, void *row)
     int yes = dialog_confirm(_("Calendar"), q, 0);
     free(q);
     if (!yes) return;
-    int rc = calendar_remove(ui.db, d);
+    int rc = calendar_remove(ui.db, d, actor_name());
     if (rc == DB_OK) {
         ui_message(UI_MSG_INFO, _("Removed from the calendar: %s"), d->day);
     } else if (rc == DB_CONFLICT) {
@@ -302,17 +302,17 @@ static void calendar_year_command(struct screen *s, const struct command *c)
 
 static const struct command catalogue_menu[] = {
     {"import-catalogue", '1', N_("Import a service catalogue"),
-     N_("Read a catalogue ledger: items with their units and time limits"), 0, import_command, 0,
-     NULL},
+     N_("Read a catalogue ledger: items with their units and time limits"), RIGHT_EDIT_CATALOGUE,
+     import_command, 0, NULL},
     {"import-calendar", '2', N_("Import a working-day calendar"),
-     N_("Read the holidays and 调休 working days of a year from a ledger"), 0, import_command, 0,
-     NULL},
+     N_("Read the holidays and 调休 working days of a year from a ledger"), RIGHT_EDIT_CATALOGUE,
+     import_command, 0, NULL},
     {"settings", '3', N_("Settings"),
      N_("The centre's name and desk phone, working hours, how the rates are reckoned"),
      RIGHT_CONFIGURE, NULL, 0, screen_settings_new},
     {"calendar-year", '4', N_("Enter a year's calendar"),
-     N_("A year's weekends as rest days, then its holidays and 调休 days typed a range a line"), 0,
-     calendar_year_command, 0, NULL},
+     N_("A year's weekends as rest days, then its holidays and 调休 days typed a range a line"),
+     RIGHT_EDIT_CATALOGUE, calendar_year_command, 0, NULL},
     {"synonyms", '5', N_("Synonyms"),
      N_("Words residents say for a service (供暖) and the catalogue's word (供热): searched alike"),
      0, NULL, 0, screen_synonyms_new},

@@ -10,6 +10,7 @@
 #include "src/catalogue.h"
 #include "src/date.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/request.h"
 #include "src/text.h"
 #include "src/util.h"
@@ -107,6 +108,7 @@ static int item_store_get(struct form_screen *fs, const void *rec, void *out)
 }
 
 const struct form_spec item_form = {.type = &service_item_record,
+                                    .rights = RIGHT_EDIT_CATALOGUE,
                                     .title_new = N_("New service item"),
                                     .title_edit = N_("Edit service item"),
                                     .build = item_build,
@@ -153,6 +155,7 @@ static int unit_store_get(struct form_screen *fs, const void *rec, void *out)
 }
 
 const struct form_spec unit_form = {.type = &unit_record,
+                                    .rights = RIGHT_EDIT_CATALOGUE,
                                     .title_new = N_("New unit"),
                                     .title_edit = N_("Edit unit"),
                                     .build = unit_build,
@@ -216,6 +219,7 @@ static char *day_name(const void *rec)
 }
 
 const struct form_spec day_form = {.type = &calendar_day_record,
+                                   .rights = RIGHT_EDIT_CATALOGUE,
                                    .title_new = N_("New calendar day"),
                                    .title_edit = N_("Edit calendar day"),
                                    .build = day_build,

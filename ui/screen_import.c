@@ -66,11 +66,12 @@ static int encoding_source(void *ctx, const char *query, struct choice_list *out
     return 0;
 }
 
-/* Open the ledger as the form says. */
+/* Open the ledger as the form says, when the user may import it (nothing read else). */
 static int ledger_open_as(struct import_screen *is, const char *path, struct ledger **l, char **err)
 {
     int64_t enc = form_choice(&is->form, F_ENCODING);
     int forced = enc >= ENCODING_FORCED;
+    if (ledger_import_allowed(is->kind, ui.db, actor_name(), err) != DB_OK) return -1;
     if (ledger_open(path, is->kind->schema, forced,
                     forced ? (enum codec)(enc - ENCODING_FORCED) : CODEC_UTF8, l, err) != 0)
         return -1;

@@ -339,8 +339,8 @@ static void filter_clear(struct screen *s, const struct command *c)
 
 static const struct command resident_menu[] = {
     {"import-residents", '1', N_("Import a resident ledger"),
-     N_("Read a ledger (CSV, GBK/GB18030/UTF-8): preview, then import"), 0, import_command, 0,
-     NULL},
+     N_("Read a ledger (CSV, GBK/GB18030/UTF-8): preview, then import"), RIGHT_RESIDENTS,
+     import_command, 0, NULL},
     {"export-residents", '2', N_("Export residents (masked)"),
      N_("Write the register to a file, ID and mobile numbers masked"), 0, export_run, 0, NULL},
     {"export-residents-full", '3', N_("Export residents with full numbers (recorded)"),
@@ -355,7 +355,7 @@ static const struct command resident_menu[] = {
      filter_clear, 0, NULL},
     {"merge", '7', N_("Merge into another record (same person)"),
      N_("The selected record is a second one of someone: find the one to keep, choose each field"),
-     0, merge_run, 0, NULL},
+     RIGHT_RESIDENTS, merge_run, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
@@ -379,6 +379,7 @@ static const struct list_tab resident_tab = {
     .open = resident_open,
     .edit = resident_edit,
     .create = resident_create,
+    .rights = RIGHT_RESIDENTS,
 };
 
 /* For F1: what the register is and how it is searched. */

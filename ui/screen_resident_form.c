@@ -400,6 +400,7 @@ static int resident_cross_check(struct form_screen *fs)
 
 static const struct form_spec resident_spec = {
     .type = &resident_record,
+    .rights = RIGHT_RESIDENTS,
     .title_new = N_("New resident"),
     .title_edit = N_("Edit resident"),
     .intro_new = N_("A new resident: the ID number fills in birth date and sex. F2 saves."),

@@ -11,6 +11,7 @@
 #include "db/resident_store.h"
 #include "src/actor.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/dialog.h"
@@ -150,6 +151,7 @@ static int merge_refused(struct form_screen *fs, int rc, const void *rec)
 
 static const struct form_spec merge_spec = {
     .type = &resident_record,
+    .rights = RIGHT_RESIDENTS,
     .title_new = N_("Merge two records of one person"),
     .title_edit = N_("Merge two records of one person"),
     .intro = N_("Where they differ, choose each value (Enter); tags are joined. F2 merges."),

@@ -279,10 +279,10 @@ static const struct command view_menu[] = {
      N_("Asks why; the audit log keeps who saw it and why"), RIGHT_REVEAL, reveal_id, 0, NULL},
     {"reveal-phone", '2', N_("Show the full mobile number"),
      N_("Asks why; the audit log keeps who saw it and why"), RIGHT_REVEAL, reveal_phone, 0, NULL},
-    {"edit", '3', N_("Edit"), N_("Edit the record"), 0, edit, 0, NULL},
+    {"edit", '3', N_("Edit"), N_("Edit the record"), RIGHT_RESIDENTS, edit, 0, NULL},
     {"resident-status", '4', N_("Moved out, deceased, or back on the register"),
-     N_("Record a move or a death with its date and reason; the record is kept"), 0, status_change,
-     0, NULL},
+     N_("Record a move or a death with its date and reason; the record is kept"), RIGHT_RESIDENTS,
+     status_change, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

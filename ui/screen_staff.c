@@ -7,6 +7,7 @@
 #include "db/staff_store.h"
 #include "src/actor.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "src/validate.h"
@@ -53,6 +54,7 @@ static int kind_get(struct form_screen *fs, const void *rec, void *out)
 }
 
 static const struct form_spec kind_form = {.type = &staff_kind_record,
+                                           .rights = RIGHT_EDIT_AREAS,
                                            .title_new = N_("New staff kind"),
                                            .title_edit = N_("Edit staff kind"),
                                            .build = kind_build,
@@ -101,11 +103,13 @@ static const struct list_tab kind_tab = {
     .load = kind_load,
     .cell = kind_cell,
     .form = &kind_form,
-    .retiring = &kind_retiring};
+    .retiring = &kind_retiring,
+    .rights = RIGHT_EDIT_AREAS};
 
 static const struct command kind_menu[] = {
     {"import-staff-kinds", '1', N_("Import staff kinds"),
-     N_("Read a staff kinds ledger: 类别编码, 类别名称, 说明"), 0, import_command, 0, NULL},
+     N_("Read a staff kinds ledger: 类别编码, 类别名称, 说明"), RIGHT_EDIT_AREAS, import_command, 0,
+     NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

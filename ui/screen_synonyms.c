@@ -8,6 +8,7 @@
 #include "db/synonym_store.h"
 #include "src/actor.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/form_screen.h"
@@ -59,6 +60,7 @@ static char *synonym_name(const void *rec)
 }
 
 static const struct form_spec synonym_form = {.name = synonym_name,
+                                              .rights = RIGHT_EDIT_CATALOGUE,
                                               .type = &synonym_record,
                                               .title_new = N_("New synonym"),
                                               .title_edit = N_("Edit synonym"),
@@ -104,7 +106,8 @@ static const struct list_tab synonym_tab = {
     .load = synonym_load,
     .cell = synonym_cell,
     .form = &synonym_form,
-    .retiring = &synonym_retiring};
+    .retiring = &synonym_retiring,
+    .rights = RIGHT_EDIT_CATALOGUE};
 
 static const struct command synonym_menu[] = {
     {"import-synonyms", '1', N_("Import synonyms"), N_("Read a synonyms ledger: 词语, 对应词"), 0,

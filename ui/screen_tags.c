@@ -7,6 +7,7 @@
 #include "src/resident.h"
 #include "src/actor.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "ui/dialog.h"
@@ -149,16 +150,18 @@ static void tag_retire_command(struct screen *s, const struct command *c)
 
 /* What can be done to a tag (F9); Enter offers those that would change it. */
 static const struct command tag_actions[] = {
-    {"tag-rename", '1', N_("Rename"), N_("Give the tag another name; residents keep it"), 0,
-     tag_rename, 0, NULL},
+    {"tag-rename", '1', N_("Rename"), N_("Give the tag another name; residents keep it"),
+     RIGHT_EDIT_CATALOGUE, tag_rename, 0, NULL},
     {"tag-sensitive", '2', N_("Mark as sensitive"),
-     N_("Shown only where a resident is opened, never in lists or exports"), 0, tag_mark_sensitive,
-     1, NULL},
+     N_("Shown only where a resident is opened, never in lists or exports"), RIGHT_EDIT_CATALOGUE,
+     tag_mark_sensitive, 1, NULL},
     {"tag-not-sensitive", '3', N_("Mark as not sensitive"),
-     N_("Shown wherever the resident's tags are"), 0, tag_mark_sensitive, 0, NULL},
-    {"tag-retire", '4', N_("Retire"), N_("No longer offered; residents keep it (F8)"), 0,
-     tag_retire_command, 1, NULL},
-    {"tag-restore", '5', N_("Restore"), N_("Offered again (F8)"), 0, tag_retire_command, 0, NULL},
+     N_("Shown wherever the resident's tags are"), RIGHT_EDIT_CATALOGUE, tag_mark_sensitive, 0,
+     NULL},
+    {"tag-retire", '4', N_("Retire"), N_("No longer offered; residents keep it (F8)"),
+     RIGHT_EDIT_CATALOGUE, tag_retire_command, 1, NULL},
+    {"tag-restore", '5', N_("Restore"), N_("Offered again (F8)"), RIGHT_EDIT_CATALOGUE,
+     tag_retire_command, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
@@ -186,7 +189,8 @@ static const struct list_tab tags_tab = {
     .cell = tags_cell,
     .edit = tag_change,
     .create = tag_new,
-    .retiring = &tag_retiring};
+    .retiring = &tag_retiring,
+    .rights = RIGHT_EDIT_CATALOGUE};
 
 static const struct list_spec tags_spec = {
     .title = N_("Tags"), .tabs = &tags_tab, .ntabs = 1, .menu = tag_actions, .above = tags_above};

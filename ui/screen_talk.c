@@ -10,6 +10,7 @@
 #include "src/actor.h"
 #include "src/date.h"
 #include "src/i18n.h"
+#include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "src/validate.h"
@@ -79,6 +80,7 @@ static char *talk_name(const void *rec)
 }
 
 static const struct form_spec talk_form_spec = {.type = &talk_record,
+                                                .rights = RIGHT_RESIDENTS,
                                                 .title_new = N_("New evening talk"),
                                                 .title_edit = N_("Edit evening talk"),
                                                 .build = talk_build,
@@ -168,7 +170,8 @@ static const struct list_tab talk_tab = {.type = &talk_record,
                                          .cell = talk_cell,
                                          .open = talk_open,
                                          .edit = talk_edit,
-                                         .create = talk_create};
+                                         .create = talk_create,
+                                         .rights = RIGHT_RESIDENTS};
 
 static const struct list_spec talk_spec = {.title = N_("Evening talks"),
                                            .tabs = &talk_tab,

@@ -52,6 +52,6 @@ grep -q "新增 1，更新 1，未变 2" "$T/dry-then.out" && t_ok "import: does
 
 # Another kind: the calendar, by date.
 printf '%s\r\n' "日期,类型,名称" "2026-10-01,放假,国庆" "2027-01-01,放假,元旦" "2026-02-28,休息,春节调休上班" >"$T/cal.csv"
-run dry-calendar 0 "$BIN" --db "$DB" import calendar "$T/cal.csv" --dry-run
+run dry-calendar 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import calendar "$T/cal.csv" --dry-run
 t_golden "import calendar --dry-run: by date, the changed day field by field" "$E/dry-calendar.txt" "$T/dry-calendar.out"
 t_sanitizers "dryrun"

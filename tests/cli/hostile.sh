@@ -16,7 +16,7 @@ bad '类别编码,类别名称\nA1,楼\0长\nA2,\342\201\246隔离\n' staff.csv
 bad '日期,类型,名称\n2026-10-01,休,国庆\0节\n2026-10-02,休,\302\233节\n' calendar.csv
 for kind in residents:residents.csv catalogue:catalogue.csv staff-kinds:staff.csv calendar:calendar.csv; do
     k=${kind%%:*} f=${kind#*:}
-    run "hostile-$k" 5 "$BIN" --db "$DB" import "$k" "$T/$f"
+    run "hostile-$k" 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import "$k" "$T/$f"
     rows=$(grep -c '^第 [0-9]* 行' "$T/hostile-$k.out")
     want=$(($(wc -l <"$T/$f") - 1))
     if [ "$rows" = "$want" ] && grep -q "退回 $want" "$T/hostile-$k.out"; then

@@ -11,14 +11,21 @@ DB="$T/q.db"
 "$BIN" --db "$DB" demo >/dev/null
 
 cp "$D/catalogue-bad.gb18030.csv" "$T/catalogue.csv"
-run catalogue-bad 5 "$BIN" --db "$DB" import catalogue "$T/catalogue.csv"
+# The catalogue is a supervisor's: the demo's desk clerk (the system login) is refused it, nothing read.
+run catalogue-denied 1 "$BIN" --db "$DB" import catalogue "$T/catalogue.csv"
+grep -q "您的角色无权导入服务事项（需要「编辑服务清单」权限）" "$T/catalogue-denied.out" &&
+    t_ok "import catalogue: refused to a desk clerk, saying why" ||
+    t_fail "import catalogue: refused to a desk clerk, saying why" "$(cat "$T/catalogue-denied.out")"
+[ ! -e "$T/catalogue.csv.rejects.csv" ] && t_ok "import catalogue: refused before the ledger is read" ||
+    t_fail "import catalogue: refused before the ledger is read"
+run catalogue-bad 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import catalogue "$T/catalogue.csv"
 t_golden "import catalogue: the report names line, column and reason of every bad row" "$E/catalogue-bad.txt" "$T/catalogue-bad.out"
 if cmp -s "$T/catalogue.csv.rejects.csv" "$E/catalogue-bad.rejects.csv"; then
     t_ok "import catalogue: the rejects file holds the bad rows byte for byte, in GB18030, each with its reason"
 else
     t_fail "import catalogue: the rejects file holds the bad rows byte for byte, in GB18030, each with its reason" "$(od -c "$T/catalogue.csv.rejects.csv" | head)"
 fi
-run catalogue-again 5 "$BIN" --db "$DB" import catalogue "$T/catalogue.csv"
+run catalogue-again 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import catalogue "$T/catalogue.csv"
 grep -q "新增 0，更新 0，未变 2" "$T/catalogue-again.out" && t_ok "import catalogue: twice changes nothing" || t_fail "import catalogue: twice changes nothing" "$(cat "$T/catalogue-again.out")"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM unit WHERE name = '区文物保护中心'")" = 1 ] &&
     t_ok "import catalogue: a unit it names is created once" || t_fail "import catalogue: a unit it names is created once"
@@ -26,7 +33,7 @@ grep -q "新增 0，更新 0，未变 2" "$T/catalogue-again.out" && t_ok "impor
 run catalogue-export 0 "$BIN" --db "$DB" export catalogue "$T/out.csv"
 grep -q "服务事项 178 条" "$T/catalogue-export.out" && t_ok "export catalogue: every active item" || t_fail "export catalogue: every active item" "$(cat "$T/catalogue-export.out")"
 head -c 3 "$T/out.csv" | od -An -tx1 | grep -q "ef bb bf" && t_ok "export catalogue: UTF-8 with BOM" || t_fail "export catalogue: UTF-8 with BOM"
-run catalogue-roundtrip 0 "$BIN" --db "$DB" import catalogue "$T/out.csv"
+run catalogue-roundtrip 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import catalogue "$T/out.csv"
 grep -q "读取 178 行：新增 0，更新 0，未变 178" "$T/catalogue-roundtrip.out" && t_ok "export catalogue: reads back unchanged" || t_fail "export catalogue: reads back unchanged" "$(cat "$T/catalogue-roundtrip.out")"
 run catalogue-gbk 1 "$BIN" --db "$DB" export catalogue "$T/gbk.csv" --encoding gbk
 t_golden "export catalogue: GBK refused, naming the row, column and character" "$E/catalogue-gbk.txt" "$T/catalogue-gbk.out"
@@ -35,7 +42,7 @@ run catalogue-xlsx 0 "$BIN" --db "$DB" export catalogue "$T/cat.xlsx"
 unzip -p "$T/cat.xlsx" xl/worksheets/sheet1.xml | grep -q "最低生活保障申请" && t_ok "export catalogue: a workbook" || t_fail "export catalogue: a workbook"
 
 printf '%s\r\n' "日期,类型,名称" "2027-01-01,放假,元旦" "2027-02-06,上班,春节调休" "2027-02-30,放假,无此日" "2027-03-01,休假," >"$T/calendar.csv"
-run calendar 5 "$BIN" --db "$DB" import calendar "$T/calendar.csv"
+run calendar 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import calendar "$T/calendar.csv"
 t_golden "import calendar: days in, bad ones named" "$E/calendar.txt" "$T/calendar.out"
 
 # History generated at a pinned time is the same every time.

@@ -5,7 +5,8 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-open_areas desk
+users_as supervisor boss
+open_areas desk BANGBAN_USER=boss
 keys desk Tab
 expect desk "Tab moves from buildings to streets" "共 6 条"
 expect desk "the streets of the demo district" "劝业场街道"

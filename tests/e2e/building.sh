@@ -4,7 +4,8 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-open_areas desk
+users_as supervisor boss
+open_areas desk BANGBAN_USER=boss
 if screen desk | grep -q "B101 *滨江国际大厦"; then t_ok "areas screen opens on buildings"; else t_fail "areas screen opens on buildings" "$(screen desk)"; fi
 
 keys desk F7

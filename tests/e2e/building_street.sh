@@ -7,7 +7,8 @@
 B101="SELECT s.name, g.name FROM building b JOIN street s ON s.id = b.street_id JOIN grid g ON g.id = b.grid_id WHERE b.code = 'B101'"
 
 demo_db
-open_areas desk
+users_as supervisor boss
+open_areas desk BANGBAN_USER=boss
 type_text desk "B101"
 wait_for desk "共 1 条"
 keys desk Enter

@@ -4,7 +4,8 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-open_areas desk
+users_as supervisor boss
+open_areas desk BANGBAN_USER=boss
 type_text desk "B101"
 wait_for desk "共 1 条"
 keys desk Enter

@@ -6,7 +6,8 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-open_section desk "服务清单" "帮办 - 服务清单"
+users_as supervisor boss
+open_section desk "服务清单" "帮办 - 服务清单" BANGBAN_USER=boss
 keys desk Tab Tab
 wait_for desk "工作时间"
 keys desk F9

@@ -8,7 +8,7 @@
 B101="SELECT name, address, updated_by, version FROM building WHERE code = 'B101'"
 
 demo_db
-desk_users 王芳 李明
+users_as supervisor 王芳 李明
 open_areas a BANGBAN_USER=王芳
 open_areas b BANGBAN_USER=李明
 for w in a b; do

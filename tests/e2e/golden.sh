@@ -134,13 +134,13 @@ section requests "诉求" &&
     golden request-full-text requests "诉求 2026-000054 全文" "第 1-20 行，共 " "首次联系诉求人"
 done_with requests
 
-# 服务清单: the items, the units, a unit's form.
+# 服务清单, which a desk clerk reads: the items, the units, a unit's form, read only.
 section catalogue "服务清单" &&
-    golden catalogue-items catalogue "共 176 条" "HB018" "8停用" &&
+    golden catalogue-items catalogue "共 176 条" "HB018" "9菜单" &&
     keys catalogue Tab &&
     golden catalogue-units catalogue "共 29 条" "U18" &&
-    keys catalogue F4 &&
-    golden catalogue-unit-edit catalogue "修改责任单位" "022-23303512" "2保存"
+    keys catalogue Enter &&
+    golden catalogue-unit-edit catalogue "修改责任单位" "022-23303512" "只读："
 done_with catalogue
 
 # 和平夜话 and 三率.
@@ -162,13 +162,13 @@ section rates "三率" &&
 keys rates Escape
 done_with rates
 
-# 区域与楼宇: buildings (where it opens), streets, a street's form.
+# 区域与楼宇, which a desk clerk reads: buildings (where it opens), streets, a street's form.
 section areas "区域与楼宇" &&
     golden areas-buildings areas "共 67 条" "B208" "6已停用" &&
     keys areas Tab &&
     golden areas-streets areas "共 6 条" "南市街道" &&
-    keys areas F4 &&
-    golden area-edit areas "编辑街道" "F2 保存，Esc 返回" "2保存"
+    keys areas Enter &&
+    golden area-edit areas "编辑街道" "只读：" "10退出"
 done_with areas
 
 t_sanitizers "golden"

@@ -1,5 +1,6 @@
-# The 居民 menu (F9): tags (a new one, a refused name, a taken name, marking
-# one sensitive, renaming, retiring and restoring) and exports (masked; full numbers only
+# The 居民 menu (F9): tags (a supervisor's: a new one, a refused name, a
+# taken name, marking one sensitive, renaming, retiring and restoring; a
+# desk clerk is offered none of it) and exports (masked; full numbers only
 # with a reason, which the audit log keeps; .xlsx by the file's name).
 . "$(dirname "$0")/lib.sh"
 
@@ -15,61 +16,74 @@ menu() {
     choose "$1" "$2"
 }
 
-open_residents desk
-menu desk "标签"
-expect desk "F9, 标签 opens the tags" "敏感标签只在打开居民详情时显示"
-keys desk F7
-wait_for desk "标签名称："
-type_text desk "独居 老人"
-keys desk Enter
-expect desk "a name with a separator in it is refused, saying why" "未保存：标签名中不能有"
-keys desk F7
-wait_for desk "标签名称："
-type_text desk "低保户"
-keys desk Enter
-expect desk "a taken name is refused" "已有同名标签"
-keys desk F7
-wait_for desk "标签名称："
-type_text desk "困境儿童"
-keys desk Enter
-expect desk "a new tag is saved" "已保存：困境儿童"
+# Tags are the catalogue's: a supervisor defines them.
+users_as supervisor boss
+open_residents boss BANGBAN_USER=boss
+menu boss "标签"
+expect boss "F9, 标签 opens the tags" "敏感标签只在打开居民详情时显示"
+keys boss F7
+wait_for boss "标签名称："
+type_text boss "独居 老人"
+keys boss Enter
+expect boss "a name with a separator in it is refused, saying why" "未保存：标签名中不能有"
+keys boss F7
+wait_for boss "标签名称："
+type_text boss "低保户"
+keys boss Enter
+expect boss "a taken name is refused" "已有同名标签"
+keys boss F7
+wait_for boss "标签名称："
+type_text boss "困境儿童"
+keys boss Enter
+expect boss "a new tag is saved" "已保存：困境儿童"
 
 tag() { sqlite3 "$DB" "SELECT name || ' ' || sensitive || ' ' || retired FROM tag ORDER BY id DESC LIMIT 1"; }
-keys desk End Enter
-choose desk "设为敏感"
-wait_for desk "已保存：困境儿童"
+keys boss End Enter
+choose boss "设为敏感"
+wait_for boss "已保存：困境儿童"
 [ "$(tag)" = "困境儿童 1 0" ] && t_ok "it is marked sensitive" || t_fail "it is marked sensitive" "$(tag)"
-if screen desk | grep -q "困境儿童 *敏感"; then t_ok "and the list says so"; else t_fail "and the list says so" "$(screen desk)"; fi
-keys desk End Enter
-choose desk "改名"
-wait_for desk "新名称："
-keys desk C-u
-type_text desk "困境少年"
-keys desk Enter
-expect desk "renamed" "已保存：困境少年"
-keys desk End F8
-expect desk "F8 asks before retiring a tag" "停用 困境少年？"
-keys desk y
-expect desk "it is retired" "已停用：困境少年"
+if screen boss | grep -q "困境儿童 *敏感"; then t_ok "and the list says so"; else t_fail "and the list says so" "$(screen boss)"; fi
+keys boss End Enter
+choose boss "改名"
+wait_for boss "新名称："
+keys boss C-u
+type_text boss "困境少年"
+keys boss Enter
+expect boss "renamed" "已保存：困境少年"
+keys boss End F8
+expect boss "F8 asks before retiring a tag" "停用 困境少年？"
+keys boss y
+expect boss "it is retired" "已停用：困境少年"
 [ "$(tag)" = "困境少年 1 1" ] && t_ok "and retired" || t_fail "and retired" "$(tag)"
-keys desk End Enter
-wait_for desk "取消敏感"
-if screen desk | grep -qE " [0-9]  ?(设为敏感|停用) "; then
-    t_fail "Enter offers only what would change a retired, sensitive tag" "$(screen desk)"
+keys boss End Enter
+wait_for boss "取消敏感"
+if screen boss | grep -qE " [0-9]  ?(设为敏感|停用) "; then
+    t_fail "Enter offers only what would change a retired, sensitive tag" "$(screen boss)"
 else
     t_ok "Enter offers only what would change a retired, sensitive tag"
 fi
-choose desk "恢复"
-expect desk "Enter offers restoring it" "恢复 困境少年？"
-keys desk y
-expect desk "it is restored" "已恢复：困境少年"
+choose boss "恢复"
+expect boss "Enter offers restoring it" "恢复 困境少年？"
+keys boss y
+expect boss "it is restored" "已恢复：困境少年"
 [ "$(tag)" = "困境少年 1 0" ] && t_ok "and restored" || t_fail "and restored" "$(tag)"
-keys desk End F8
-wait_for desk "停用 困境少年？"
-keys desk y
-wait_for desk "已停用：困境少年"
+keys boss End F8
+wait_for boss "停用 困境少年？"
+keys boss y
+wait_for boss "已停用：困境少年"
+keys boss Escape
+expect boss "Esc goes back to the list" "查找："
+quits boss "the supervisor quits"
+
+# A desk clerk reads the tags but is offered nothing that changes them.
+open_residents desk
+menu desk "标签"
+wait_for desk "敏感标签只在打开居民详情时显示"
+if screen desk | tail -1 | grep -q "新建"; then t_fail "a desk clerk is offered no F7 on the tags" "$(screen desk | tail -1)"; else t_ok "a desk clerk is offered no F7 on the tags"; fi
+keys desk F7
+expect desk "F7 says why" "您的角色无权修改这里的记录"
 keys desk Escape
-expect desk "Esc goes back to the list" "查找："
+wait_for desk "查找："
 
 # A masked export.
 menu desk "导出居民（遮蔽号码）"

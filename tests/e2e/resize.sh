@@ -3,7 +3,8 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-open_areas desk
+users_as supervisor boss
+open_areas desk BANGBAN_USER=boss
 keys desk F7
 wait_for desk "新建楼宇"
 keys desk Tab

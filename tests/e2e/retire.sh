@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-desk_users 王芳 李明
+users_as supervisor 王芳 李明
 
 # --- two desks, one building: B asks to retire it, A retires it first ----------------------------
 for w in a b; do
@@ -31,7 +31,7 @@ quits b "desk B quits cleanly"
 
 # --- an item saved while its unit was retired: said at the unit ---------------------------------
 unit="(SELECT unit_id FROM service_item WHERE code = 'HB055')"
-open_section desk "服务清单" "帮办 - 服务清单"
+open_section desk "服务清单" "帮办 - 服务清单" BANGBAN_USER=王芳
 type_text desk "dtkr"
 wait_for desk "HB055  电梯困人应急处置"
 keys desk Enter

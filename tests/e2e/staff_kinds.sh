@@ -5,7 +5,8 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
-open_areas desk
+users_as supervisor boss
+open_areas desk BANGBAN_USER=boss
 keys desk F9
 expect desk "F9 on the areas opens the staff kinds" "帮办 - 工作人员类别"
 expect desk "the seeded kinds are listed" "党建指导员"
