@@ -42,7 +42,9 @@ start() {
     [ "$1" = "--" ] && shift
     rm -f "$T/$name.status" "$T/$name.stty"
     : >"$T/$name.tty"
-    cmd="env $envs TZ=UTC BANGBAN_LOCALEDIR='$BANGBAN_LOCALEDIR' ASAN_OPTIONS='$ASAN_OPTIONS' UBSAN_OPTIONS='$UBSAN_OPTIONS' $BIN --db '$DB' $*; echo \$? >'$T/$name.status'; stty -a >'$T/$name.stty'; tmux -L '$SOCK' wait-for -S '$name-ended'; tmux -L '$SOCK' wait-for '$name-closed'"
+    # bangban waits for NAME-go, given once its terminal is piped to NAME.tty,
+    # so the log holds its very first bytes however busy the machine is.
+    cmd="tmux -L '$SOCK' wait-for '$name-go'; env $envs TZ=UTC BANGBAN_LOCALEDIR='$BANGBAN_LOCALEDIR' ASAN_OPTIONS='$ASAN_OPTIONS' UBSAN_OPTIONS='$UBSAN_OPTIONS' $BIN --db '$DB' $*; echo \$? >'$T/$name.status'; stty -a >'$T/$name.stty'; tmux -L '$SOCK' wait-for -S '$name-ended'; tmux -L '$SOCK' wait-for '$name-closed'"
     if tmux -L "$SOCK" has-session 2>/dev/null; then
         tmux -L "$SOCK" new-window -d -n "$name" "$cmd"
     else
@@ -51,6 +53,7 @@ start() {
         tmux -L "$SOCK" set-option -g default-size 80x24 >/dev/null
     fi
     tmux -L "$SOCK" pipe-pane -t "main:$name" "cat >>'$T/$name.tty'"
+    tmux -L "$SOCK" wait-for -S "$name-go"
 }
 
 # screen NAME: the text on window NAME's screen, trailing blanks removed.
