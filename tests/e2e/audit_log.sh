@@ -15,13 +15,7 @@ wait_for clerk "前台工作台"
 if screen clerk | grep -q "操作日志"; then t_fail "a desk clerk is not offered the audit log" "$(screen clerk)"; else t_ok "a desk clerk is not offered the audit log"; fi
 quits clerk "the clerk quits"
 n=$((n + 1)) # the clerk's sign-in
-start desk BANGBAN_USER=someone-unbound
-wait_for desk "请登录"
-type_text desk "supervisor"
-keys desk Tab
-type_text desk "demo-supervisor"
-keys desk Enter
-wait_for desk "前台工作台"
+sign_in desk "supervisor" "demo-supervisor"
 choose desk "操作日志"
 wait_for desk "操作日志：共 $n 行，哈希链完整"
 expect desk "the newest row first, in words" "supervisor 登录"

@@ -21,13 +21,7 @@ expect desk "uncovered, the half-typed form is as it was" "半截字"
 if screen desk | grep -q "登记新居民"; then t_ok "on the same form"; else t_fail "on the same form" "$(screen desk)"; fi
 db_is "the sign-in again is in the audit log" "SELECT count(*) FROM audit_log WHERE action = 'login'" 2
 
-start sup BANGBAN_USER=someone-unbound BANGBAN_IDLE_SECONDS=3
-wait_for sup "请登录"
-type_text sup "supervisor"
-keys sup Tab
-type_text sup "demo-supervisor"
-keys sup Enter
-wait_for sup "前台工作台"
+sign_in sup "supervisor" "demo-supervisor" BANGBAN_IDLE_SECONDS=3
 expect sup "a password user is covered too" "supervisor 的密码，然后按回车"
 type_text sup "not-the-one"
 expect sup "the password is drawn as stars" "***********"

@@ -167,6 +167,23 @@ admin_login() {
         e2e_abort "the admin could not be bound to $1"
 }
 
+# sign_in NAME LOGIN PASSWORD [VAR=VALUE...]: start bangban in window NAME
+# on a system login bound to no user, sign in as LOGIN with PASSWORD and
+# wait for the home screen.
+sign_in() {
+    name=$1
+    login=$2
+    password=$3
+    shift 3
+    start "$name" BANGBAN_USER=someone-unbound "$@"
+    wait_for "$name" "请登录"
+    type_text "$name" "$login"
+    keys "$name" Tab
+    type_text "$name" "$password"
+    keys "$name" Enter
+    wait_for "$name" "前台工作台"
+}
+
 # open_section NAME LABEL SHOWN [VAR=VALUE...]: start bangban, choose the
 # section LABEL on the home screen and wait for SHOWN; ends the script (see
 # wait_for) when the home screen or SHOWN does not show.

@@ -102,13 +102,7 @@ else
     t_ok "approving it is not the desk clerk's to do"
 fi
 # A supervisor, at another desk, approves it.
-start sup BANGBAN_USER=someone-unbound "$NOW"
-wait_for sup "请登录"
-type_text sup "supervisor"
-keys sup Tab
-type_text sup "demo-supervisor"
-keys sup Enter
-wait_for sup "前台工作台"
+sign_in sup "supervisor" "demo-supervisor" "$NOW"
 choose sup "诉求"
 wait_for sup "未办结"
 type_text sup "2026-000001"

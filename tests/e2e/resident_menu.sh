@@ -129,13 +129,7 @@ else
 fi
 keys desk Escape
 quits desk "quits cleanly"
-start sup BANGBAN_USER=someone-unbound
-wait_for sup "请登录"
-type_text sup "supervisor"
-keys sup Tab
-type_text sup "demo-supervisor"
-keys sup Enter
-wait_for sup "前台工作台"
+sign_in sup "supervisor" "demo-supervisor"
 choose sup "居民"
 wait_for sup "查找："
 # A supervisor: no reason, no export; with one, a workbook and an audit row.

@@ -7,13 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_with_zsf 13900001111
-start chief BANGBAN_USER=someone-unbound
-wait_for chief "请登录"
-type_text chief "volunteers"
-keys chief Tab
-type_text chief "demo-volunteers"
-keys chief Enter
-wait_for chief "前台工作台"
+sign_in chief "volunteers" "demo-volunteers"
 if screen chief | grep -q "操作日志"; then
     t_fail "a coordinator's home screen offers no audit log" "$(screen chief)"
 else

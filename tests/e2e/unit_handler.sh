@@ -28,13 +28,7 @@ choose desk "不要回执"
 expect desk "the second request goes to another unit" "派单至区市场监管局"
 quits desk "the desk quits"
 
-start unit BANGBAN_USER=someone-unbound
-wait_for unit "请登录"
-type_text unit "unit"
-keys unit Tab
-type_text unit "demo-unit"
-keys unit Enter
-wait_for unit "前台工作台"
+sign_in unit "unit" "demo-unit"
 for no in "居民" "居民夜话" "操作日志"; do
     if screen unit | grep -q "^ *[0-9]  $no "; then
         t_fail "a unit handler's home screen offers no $no" "$(screen unit)"
@@ -86,13 +80,7 @@ db_is "and showing the number is in the audit log, as the handler's" \
     "SELECT count(*) FROM audit_log WHERE actor = 'unit' AND action = 'reveal' AND detail = 'phone: 首次联系 2026-000001'" 1
 quits unit "the unit handler quits"
 
-start chief BANGBAN_USER=someone-unbound
-wait_for chief "请登录"
-type_text chief "chief"
-keys chief Tab
-type_text chief "demo-chief"
-keys chief Enter
-wait_for chief "前台工作台"
+sign_in chief "chief" "demo-chief"
 for yes in "诉求" "服务清单" "区域与楼宇"; do
     if screen chief | grep -q "^ *[0-9]  $yes "; then
         t_ok "a building chief's home screen offers $yes"
