@@ -526,8 +526,8 @@ static const struct command queue_menu[] = {
         .ncols = NCOLS,                                                                            \
         .hint = N_("a number or its last digits, a requester's name, pinyin or phone, a title"),   \
         .empty = N_("Nothing here. F7 takes a new request down."), .arg = queue,                   \
-        .load = queue_load, .cell = queue_cell, .dim = queue_dim, .edit = queue_open,              \
-        .create = queue_create                                                                     \
+        .load = queue_load, .cell = queue_cell, .dim = queue_dim, .open = queue_open,              \
+        .edit = queue_open, .create = queue_create, .rights = RIGHT_TAKE_DOWN                      \
     }
 
 /* The queues, in order, with the short names their tabs show. */

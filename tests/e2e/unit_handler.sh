@@ -38,6 +38,11 @@ for no in "居民" "居民夜话" "操作日志"; do
 done
 choose unit "诉求"
 expect unit "its queues say whose requests they hold" "只显示派给区民政局的诉求"
+if screen unit | tail -1 | grep -q "7新建"; then
+    t_fail "F7 (taking a request down) is not in a unit handler's key bar" "$(screen unit)"
+else
+    t_ok "F7 (taking a request down) is not in a unit handler's key bar"
+fi
 keys unit Tab Tab Tab Tab Tab Tab Tab Tab Tab
 wait_for unit "共 1 条"
 expect unit "the whole list holds its unit's request" "低保申请"
