@@ -420,6 +420,12 @@ int request_create(struct db *db, struct request *r, enum request_action then,
         *why = _("Your role may not take requests down");
     if (rc == DB_OK && then != RA_REGISTER) {
         rc = may_act(db, &work, then, actor, &part, why); /* work is 已登记 by now */
+        /* Whoever may take it down has it sent to its item's unit by the program itself. */
+        if (rc == DB_DENIED && then == RA_DISPATCH && work.unit_id) {
+            rc = DB_OK;
+            part = ROLE_SYSTEM;
+            *why = NULL;
+        }
     }
     if (rc == DB_OK) rc = requester_alive(db, work.resident_id, why);
     if (rc == DB_OK) rc = next_number(db, tm.tm_year + 1900, number);
@@ -674,6 +680,10 @@ static const char *const queue_where[QUEUE_COUNT] = {
     [QUEUE_RETURNED] = "r.status = 'returned'",
     [QUEUE_EXTENSION] = "r.ext_due IS NOT NULL",
     [QUEUE_MINE] = "r.created_by = ?2 AND r.created_at >= ?3",
+    /* From a building, closed in the last 60 days (older ones were told, or never will be). */
+    [QUEUE_TELL_BACK] = "r.status IN ('closed', 'answered') AND r.building_id IS NOT NULL"
+                        " AND r.closed_at >= ?1 - 5184000"
+                        " AND NOT EXISTS (SELECT 1 FROM request_told t WHERE t.request_id = r.id)",
     [QUEUE_ALL] = "1",
 };
 
@@ -698,6 +708,12 @@ static const struct {
 const char *request_sort_label(enum request_sort s)
 {
     return s < SORT_COUNT ? sorts[s].label : "";
+}
+
+/* True for a queue of requests open or not, walked in time order rather than found by state. */
+static int request_queue_many(enum request_queue q)
+{
+    return q == QUEUE_ALL || q == QUEUE_MINE;
 }
 
 int request_sort_offered(enum request_queue q, enum request_sort s)
@@ -873,6 +889,56 @@ static int where_for(struct db *db, enum request_queue q, const struct request_f
     return DB_OK;
 }
 
+/* DB_OK when request id lies in login's scope (scope_where()), else DB_DENIED. */
+static int in_scope(struct db *db, int64_t id, const char *login)
+{
+    char *scope;
+    int rc = scope_where(db, login, &scope);
+    if (rc != DB_OK) {
+        free(scope);
+        return rc;
+    }
+    char *sql = xasprintf("SELECT count(*) FROM request r WHERE r.id = ?1%s%s",
+                          *scope ? " AND " : "", scope);
+    struct db_stmt *st = db_prepare(db, sql);
+    db_bind_int(st, 1, id);
+    rc = db_step(st) == DB_ROW ? (db_col_int(st, 0) ? DB_OK : DB_DENIED) : DB_ERROR;
+    db_finalize(st);
+    free(sql);
+    free(scope);
+    return rc;
+}
+
+int request_mark_told(struct db *db, const struct request *r, const char *actor, time_t now)
+{
+    if (!request_state_closed(r->state) || r->state == RS_VOID || !r->building_id)
+        return DB_INVALID;
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    rc = user_allowed(db, actor, RIGHT_TAKE_DOWN);
+    if (rc == DB_OK) rc = in_scope(db, r->id, actor);
+    if (rc == DB_OK) {
+        struct db_stmt *st =
+            db_prepare(db, "INSERT INTO request_told (request_id, told_at, told_by)"
+                           " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
+        db_bind_int(st, 1, r->id);
+        bind_time(st, 2, now);
+        db_bind_text(st, 3, actor);
+        rc = db_step(st) == DB_DONE ? (db_changes(db) ? DB_OK : DB_INVALID) : DB_ERROR;
+        db_finalize(st);
+    }
+    if (rc == DB_OK) {
+        char subject[40];
+        snprintf(subject, sizeof subject, "request:%lld", (long long)r->id);
+        char *detail = xasprintf("%s told", r->number);
+        rc = audit_append(db, actor, "request", subject, detail);
+        free(detail);
+    }
+    if (rc == DB_OK) return db_commit(db);
+    db_rollback(db);
+    return rc;
+}
+
 int request_queue_each(struct db *db, enum request_queue q, const struct request_filter *f,
                        enum request_sort sort, request_visit visit, void *ctx)
 {
@@ -885,8 +951,7 @@ int request_queue_each(struct db *db, enum request_queue q, const struct request
         free(text);
         return rc;
     }
-    const char *order =
-        q == QUEUE_ALL || q == QUEUE_MINE ? sorts[sort].order : sorts[sort].order_open;
+    const char *order = request_queue_many(q) ? sorts[sort].order : sorts[sort].order_open;
     char *sql = xasprintf(REQUEST_SELECT " WHERE %s ORDER BY %s", where, order);
     struct db_stmt *st = db_prepare(db, sql);
     bind_filter(st, f, text);
@@ -925,8 +990,7 @@ int request_queue(struct db *db, enum request_queue q, const struct request_filt
         free(text);
         return wrc;
     }
-    const char *order =
-        q == QUEUE_ALL || q == QUEUE_MINE ? sorts[sort].order : sorts[sort].order_open;
+    const char *order = request_queue_many(q) ? sorts[sort].order : sorts[sort].order_open;
     /* The page is chosen on the narrow index first; only its rows are read whole. */
     char *sql = xasprintf(REQUEST_SELECT " WHERE r.id IN (SELECT r.id FROM request r"
                                          " LEFT JOIN unit u ON u.id = r.unit_id WHERE %s"

@@ -90,6 +90,15 @@ int request_reveal_phone(struct db *db, const struct request *r, enum request_ac
                          const char *reason, const char *actor);
 
 /*
+** Mark request r as told back to whoever raised it (a chief telling the
+** enterprise how it ended) by actor at now: r must be closed, from a
+** building in actor's scope, and actor's role must take requests down.
+** One audit row with it. DB_OK; DB_DENIED; DB_INVALID when r is not
+** closed or was told already (nothing written); or an error.
+*/
+int request_mark_told(struct db *db, const struct request *r, const char *actor, time_t now);
+
+/*
 ** Who actor is to the workflow: the parts their role plays and, for a unit
 ** handler, their unit (src/workflow.h). On a database with no users,
 ** anyone plays every part; a login that is no active user plays none.

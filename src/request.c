@@ -119,6 +119,8 @@ static const struct {
     [QUEUE_EXTENSION] = {"extension", N_("Extensions asked"),
                          N_("a unit asked for more time: a supervisor decides")},
     [QUEUE_MINE] = {"mine", N_("Mine today"), N_("taken down at this login today")},
+    [QUEUE_TELL_BACK] = {"tell_back", N_("To tell back"),
+                         N_("closed, the requester not yet told how it ended")},
     [QUEUE_ALL] = {"all", N_("All"), N_("every request ever taken down, newest first")},
 };
 

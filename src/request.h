@@ -79,6 +79,7 @@ enum request_queue {
     QUEUE_RETURNED,   /* 退单待审 */
     QUEUE_EXTENSION,  /* 延期待批 */
     QUEUE_MINE,       /* 我今天登记的 */
+    QUEUE_TELL_BACK,  /* 待告知: closed, the requester not yet told by the building's chief */
     QUEUE_ALL,        /* 全部 */
     QUEUE_COUNT,
 };

@@ -8,6 +8,8 @@
 #include "app/checks.h"
 #include "db/request_store.h"
 #include "db/resident_store.h"
+#include "db/user_store.h"
+#include "src/user.h"
 #include "src/chart.h"
 #include "src/clock.h"
 #include "src/i18n.h"
@@ -36,6 +38,7 @@ struct home {
     time_t days[HOME_DAYS + 1]; /* the last four weeks' midnights, today's last, then tomorrow's */
     int64_t intake[HOME_DAYS], late[HOME_DAYS];
     int daily_ok;
+    int opened; /* the screen a role starts on was pushed over it (a chief's worklist) */
 };
 
 /* 区域与楼宇 opens on its buildings, what a desk looks up most. */
@@ -68,6 +71,9 @@ static const struct command sections[] = {
     {"audit", '7', N_("Audit log"),
      N_("Who showed a number in full, exported, imported; whether the log is untouched"),
      RIGHT_SEE_AUDIT, NULL, 0, screen_audit_new},
+    {"worklist", '8', N_("Building chief's desk"),
+     N_("A chief's buildings: their open requests, the overdue, those to tell back"),
+     RIGHT_LOG_VISITS, NULL, 0, screen_worklist_new},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
@@ -131,6 +137,16 @@ static void home_sync(struct screen *s)
 {
     struct home *h = (struct home *)s;
     if (!h->loaded || h->generation != db_generation(ui.db)) home_load(h);
+    if (!h->opened) {
+        /* A building chief starts on their worklist; Esc comes back here. */
+        h->opened = 1;
+        struct user u;
+        if (ui.user && user_find(ui.db, ui.user, &u) == DB_OK) {
+            if (roles_find(u.role) == roles_get(ROLE_ID_BUILDING_CHIEF))
+                ui_push(screen_worklist_new());
+            record_free(&user_record, &u);
+        }
+    }
 }
 
 /* One small chart at (y, x): its title, then a bar a day over two rows, then the first and last

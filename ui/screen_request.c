@@ -43,7 +43,9 @@ struct queues {
     /* The filters chosen (F9): unit, level, community, grid, period, channel, category, state. */
     struct request_filter f;
     char *unit_name, *community_name, *grid_name, *street_name; /* of those chosen */
-    char *bound;        /* what the user's scope bounds every queue to, in words; NULL: nothing */
+    char *bound;         /* what the user's scope bounds every queue to, in words; NULL: nothing */
+    int64_t building_id; /* F7 takes a request down from this building (a chief's first) */
+    char *building_name;
     unsigned *flags;    /* per row */
     char *filters_line; /* the filters in words, or NULL: none */
     int64_t elsewhere;  /* a search typed: how many requests of every queue match (capped) */
@@ -63,6 +65,7 @@ static void queues_free(void *ctx)
     free(q->grid_name);
     free(q->street_name);
     free(q->bound);
+    free(q->building_name);
     free(q->talk_title);
     free(q->filters_line);
     free(q);
@@ -193,7 +196,10 @@ static void queue_open(struct list_screen *ls, void *row)
 static void queue_create(struct list_screen *ls)
 {
     const struct queues *q = ls->ctx;
-    ui_push(screen_request_form_new(q->talk_id));
+    if (q->building_id)
+        ui_push(screen_request_form_at(q->building_id, q->building_name));
+    else
+        ui_push(screen_request_form_new(q->talk_id));
 }
 
 /* The filters chosen, in words ("区民政局 社区 2026-01-01 至 2026-03-31 ..."), or "". Caller frees.
@@ -553,6 +559,59 @@ static const struct list_spec queue_spec = {.title = N_("Requests"),
                                             .keep_search = 1,
                                             .free_ctx = queues_free};
 
+/* F9 on a chief's worklist: the request selected was told back to whoever raised it. */
+static void tell_back(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    const struct request *r = list_screen_selected(ls);
+    if (!r) return;
+    int rc = request_mark_told(ui.db, r, actor_name(), clock_now());
+    if (rc == DB_OK) {
+        ui_message(UI_MSG_INFO, _("%s marked as told"), r->number);
+        db_generation_touch(ui.db);
+    } else if (rc == DB_INVALID) {
+        ui_message(UI_MSG_ERROR, _("%s: only a closed request from a building is told back, once"),
+                   r->number);
+    } else {
+        ui_db_failed(_("Not marked"), rc);
+    }
+}
+
+static const struct command worklist_menu[] = {
+    {"told", '1', N_("Mark as told"),
+     N_("The requester (an enterprise in your buildings) was told how the request ended"), 0,
+     tell_back, 0, NULL},
+    {"sort", '2', N_("Sort"), N_("Order the list by deadline, age or number"), 0, sort_choose, 0,
+     NULL},
+    {"export", 'e', N_("Export this list"),
+     N_("The requests listed, as filtered and searched, to a CSV or Excel file"), 0, list_export, 0,
+     NULL},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
+
+/* A building chief's queues: their buildings' open work, what is overdue, what to tell back. */
+static const struct list_tab worklist_tabs[] = {
+    QUEUE_TAB(QUEUE_OPEN, N_("Open work")),
+    QUEUE_TAB(QUEUE_OVERDUE, N_("Overdue")),
+    QUEUE_TAB(QUEUE_TELL_BACK, N_("To tell back")),
+    QUEUE_TAB(QUEUE_ALL, N_("All")),
+};
+
+static const struct list_spec worklist_spec = {.title = N_("Building chief's desk"),
+                                               .tabs = worklist_tabs,
+                                               .ntabs = (int)ARRAY_LEN(worklist_tabs),
+                                               .menu = worklist_menu,
+                                               .status = queue_status,
+                                               .above = queue_above,
+                                               .above_collapses = 1,
+                                               .footer = queue_footer,
+                                               .about = queue_about,
+                                               .loaded = queue_loaded,
+                                               .tab_changed = queue_tab_changed,
+                                               .keep_search = 1,
+                                               .free_ctx = queues_free};
+
 /* A session's requests: one list, every state, oldest first. */
 static const struct list_tab talk_tab = QUEUE_TAB(QUEUE_ALL, NULL);
 
@@ -595,6 +654,36 @@ static int scope_area(const char *scope, enum area_kind kind, int64_t *id, char 
 }
 
 /*
+** A chief's buildings in words ("您的楼宇：B101 和平大厦，B102 ..."), the
+** first kept in q for F7. Caller frees.
+*/
+static char *chief_buildings(struct queues *q, int64_t user_id)
+{
+    int64_t *ids = NULL;
+    size_t n = 0;
+    if (user_buildings(ui.db, user_id, &ids, &n) != DB_OK || !n) {
+        free(ids);
+        return xstrdup(_("Your buildings: none yet (an admin gives them)"));
+    }
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        struct area b;
+        if (area_get(ui.db, AREA_BUILDING, ids[i], &b) != DB_OK) continue;
+        strbuf_addf(&sb, "%s%s %s", sb.len ? _(", ") : "", b.code, b.name);
+        if (!q->building_id) {
+            q->building_id = b.id;
+            q->building_name = xstrdup(b.name);
+        }
+        area_free(&b);
+    }
+    free(ids);
+    char *list = strbuf_detach(&sb);
+    char *line = xasprintf(_("Your buildings: %s"), list);
+    free(list);
+    return line;
+}
+
+/*
 ** Where the user signed in works: a unit handler's and a building chief's
 ** queues are bounded by the store (said above the list); a desk's start
 ** filtered to the community or street its scope names, which F9 0 drops.
@@ -608,7 +697,7 @@ static void queues_scope(struct queues *q)
         q->bound = xasprintf(_("Only the requests sent to %s"),
                              *u.unit_name ? u.unit_name : _("(no unit given)"));
     else if (role == roles_get(ROLE_ID_BUILDING_CHIEF))
-        q->bound = xstrdup(_("Only the requests from your buildings"));
+        q->bound = chief_buildings(q, u.id);
     else if (*u.scope &&
              !scope_area(u.scope, AREA_COMMUNITY, &q->f.community_id, &q->community_name))
         scope_area(u.scope, AREA_STREET, &q->f.street_id, &q->street_name);
@@ -626,6 +715,13 @@ struct screen *screen_request_new(void)
     struct queues *q = queues_new();
     queues_scope(q);
     return list_screen_new(&queue_spec, tab, q);
+}
+
+struct screen *screen_worklist_new(void)
+{
+    struct queues *q = queues_new();
+    queues_scope(q);
+    return list_screen_new(&worklist_spec, 0, q);
 }
 
 struct screen *screen_talk_requests_new(const struct evening_talk *t)

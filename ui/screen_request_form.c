@@ -430,6 +430,17 @@ struct screen *screen_request_form_for(int64_t resident_id)
     return s;
 }
 
+struct screen *screen_request_form_at(int64_t building_id, const char *name)
+{
+    struct screen *s = form_screen_new(&intake_spec, NULL, xcalloc(1, sizeof(struct intake)));
+    struct form_screen *fs = (struct form_screen *)s;
+    form_set_choice(&fs->form, F_CHANNEL, choices_word_id(request_channels, "chief"),
+                    _("Building chief"));
+    form_set_choice(&fs->form, F_BUILDING, building_id, name);
+    form_mark_clean(&fs->form);
+    return s;
+}
+
 struct screen *screen_request_form_new(int64_t talk_id)
 {
     struct screen *s = form_screen_new(&intake_spec, NULL, xcalloc(1, sizeof(struct intake)));

@@ -121,6 +121,13 @@ struct screen *screen_request_new(void);
 
 /* Take a request down; talk_id, when not 0, is the evening talk it comes from. */
 struct screen *screen_request_form_new(int64_t talk_id);
+/* The intake form for a request a building chief brings from building_id (named name). */
+struct screen *screen_request_form_at(int64_t building_id, const char *name);
+/*
+** A building chief's worklist: the requests of their buildings, open,
+** overdue, to tell back to the enterprise that raised them, and all.
+*/
+struct screen *screen_worklist_new(void);
 /* The intake form with resident resident_id as the requester, the service item next. */
 struct screen *screen_request_form_for(int64_t resident_id);
 

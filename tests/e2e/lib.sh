@@ -169,7 +169,7 @@ admin_login() {
 
 # sign_in NAME LOGIN PASSWORD [VAR=VALUE...]: start bangban in window NAME
 # on a system login bound to no user, sign in as LOGIN with PASSWORD and
-# wait for the home screen.
+# wait for the home screen (SHOWS=TEXT sign_in ...: for TEXT instead).
 sign_in() {
     name=$1
     login=$2
@@ -181,7 +181,7 @@ sign_in() {
     keys "$name" Tab
     type_text "$name" "$password"
     keys "$name" Enter
-    wait_for "$name" "前台工作台"
+    wait_for "$name" "${SHOWS:-前台工作台}"
 }
 
 # open_section NAME LABEL SHOWN [VAR=VALUE...]: start bangban, choose the

@@ -85,12 +85,15 @@ db_is "and showing the number is in the audit log, as the handler's" \
     "SELECT count(*) FROM audit_log WHERE actor = 'unit' AND action = 'reveal' AND detail = 'phone: 首次联系 2026-000001'" 1
 quits unit "the unit handler quits"
 
-sign_in chief "chief" "demo-chief"
-for yes in "诉求" "服务清单" "区域与楼宇"; do
+SHOWS="楼长工作台" sign_in chief "chief" "demo-chief"
+expect chief "a building chief starts on the worklist of their buildings" "您的楼宇：B101"
+keys chief Escape
+wait_for chief "前台工作台"
+for yes in "诉求" "服务清单" "区域与楼宇" "楼长工作台"; do
     if screen chief | grep -q "^ *[0-9]  $yes "; then
-        t_ok "a building chief's home screen offers $yes"
+        t_ok "its home screen offers $yes"
     else
-        t_fail "a building chief's home screen offers $yes" "$(screen chief)"
+        t_fail "its home screen offers $yes" "$(screen chief)"
     fi
 done
 for no in "居民" "居民夜话" "操作日志"; do

@@ -346,10 +346,14 @@ static void roles_and_scopes_in_the_store(void **state)
     user_of("chief", "chief", NULL);
     const char *why;
     time_t now = at("2026-03-02 09:30");
-    /* A chief may take a request down but not dispatch it; nothing is written. */
+    /* A chief may take a request down (the program sends it to its unit) but not answer it on
+     * the spot, which is the desk's; nothing is written. */
     int64_t audit_rows = db_int(db, 0, "SELECT count(*) FROM audit_log");
-    assert_int_equal(request_create(db, &r, RA_DISPATCH, NULL, "chief", now, &why), DB_DENIED);
+    struct workflow_input answer = {.text = "已当场答复"};
+    record_set(&r.kind, "consult");
+    assert_int_equal(request_create(db, &r, RA_ANSWER, &answer, "chief", now, &why), DB_DENIED);
     assert_non_null(why);
+    record_set(&r.kind, "help");
     assert_int_equal(db_int(db, -1, "SELECT count(*) FROM request"), 0);
     assert_int_equal(db_int(db, 0, "SELECT count(*) FROM audit_log"), audit_rows);
     /* A unit handler may not take requests down at all. */
@@ -400,6 +404,49 @@ static void roles_and_scopes_in_the_store(void **state)
     struct audit_verdict v;
     assert_int_equal(audit_verify(db, &v), DB_OK);
     assert_int_equal(v.damage, AUDIT_SOUND);
+    request_free(&r);
+}
+
+/*
+** A chief's request: taken down from their building, sent on by the
+** program; their queues hold it; closed, it waits to be told back, once,
+** by someone whose scope holds it.
+*/
+static void chief_tells_back(void **state)
+{
+    (void)state;
+    user_of("admin", "admin", NULL);
+    struct user u;
+    record_init(&user_record, &u);
+    record_set(&u.login, "chief");
+    record_set(&u.role, "chief");
+    record_set(&u.buildings, "B101");
+    const char *why = NULL;
+    assert_int_equal(users_add(db, &u, NULL, "admin", &why), DB_OK);
+    record_free(&user_record, &u);
+    user_of("other", "chief", NULL);
+    time_t now = at("2026-03-02 09:30");
+    struct request r;
+    new_request("HB001", &r);
+    r.building_id = db_int(db, 0, "SELECT id FROM building WHERE code = 'B101'");
+    record_set(&r.channel, "chief");
+    assert_int_equal(request_create(db, &r, RA_DISPATCH, NULL, "chief", now, &why), DB_OK);
+    assert_int_equal(r.state, RS_DISPATCHED);
+    assert_int_equal(in_queue(QUEUE_OPEN, "chief"), 1);
+    assert_int_equal(in_queue(QUEUE_OPEN, "other"), 0);
+    /* Not closed yet: nothing to tell. */
+    assert_int_equal(request_mark_told(db, &r, "chief", now), DB_INVALID);
+    db_exec(db, "UPDATE request SET status = 'closed', closed_at = strftime('%s', 'now')");
+    request_free(&r);
+    assert_int_equal(request_get_by_number(db, "2026-000001", &r), DB_OK);
+    assert_int_equal(in_queue(QUEUE_TELL_BACK, "chief"), 1);
+    assert_int_equal(in_queue(QUEUE_TELL_BACK, "other"), 0);
+    assert_int_equal(request_mark_told(db, &r, "other", now), DB_DENIED);
+    assert_int_equal(request_mark_told(db, &r, "chief", now), DB_OK);
+    assert_int_equal(request_mark_told(db, &r, "chief", now), DB_INVALID);
+    assert_int_equal(in_queue(QUEUE_TELL_BACK, "chief"), 0);
+    assert_int_equal(
+        db_int(db, 0, "SELECT count(*) FROM audit_log WHERE detail = '2026-000001 told'"), 1);
     request_free(&r);
 }
 
@@ -580,6 +627,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(stale_changes_are_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(queues_hold_what_they_say, setup, teardown),
         cmocka_unit_test_setup_teardown(roles_and_scopes_in_the_store, setup, teardown),
+        cmocka_unit_test_setup_teardown(chief_tells_back, setup, teardown),
         cmocka_unit_test_setup_teardown(rate_counts_of_a_history, setup, teardown),
         cmocka_unit_test_setup_teardown(generated_history, setup, teardown),
     };

@@ -1,0 +1,33 @@
+# A building chief's day: signed in, the chief starts on their worklist
+# (their buildings named above it); F7 takes a request down brought from
+# their building, channel 楼长 and the building filled in, and it is
+# dispatched and on the worklist; once closed it waits under 待告知 until
+# the chief marks the enterprise told (F9 1), which the audit log keeps.
+. "$(dirname "$0")/lib.sh"
+
+demo_with_zsf
+b101=$(sqlite3 "$DB" "SELECT name FROM building WHERE code = 'B101'")
+
+SHOWS="楼长工作台" sign_in chief "chief" "demo-chief"
+expect chief "the worklist names the chief's buildings" "您的楼宇：B101 $b101"
+expect chief "and has nothing open yet" "共 0 条"
+take_down chief "电梯间照明损坏"
+expect chief "the chief's request is dispatched" "派单至区民政局"
+db_is "it came through the chief, from their building" \
+    "SELECT channel || ' ' || (SELECT code FROM building WHERE id = building_id) FROM request" "chief B101"
+keys chief Escape
+wait_for chief "楼长工作台"
+expect chief "and is on the worklist" "电梯间照明损坏"
+
+sqlite3 "$DB" "UPDATE request SET status = 'closed', closed_at = strftime('%s', 'now') WHERE number = '2026-000001'"
+keys chief Tab Tab
+expect chief "closed, it waits to be told back" "电梯间照明损坏"
+keys chief F9
+wait_for chief "标记为已告知"
+choose chief "标记为已告知"
+expect chief "the chief marks it told" "2026-000001 已标记为已告知"
+expect chief "and it leaves the list" "共 0 条"
+db_is "told once, by the chief" "SELECT told_by FROM request_told" "chief"
+db_is "in the audit log" "SELECT count(*) FROM audit_log WHERE actor = 'chief' AND detail = '2026-000001 told'" 1
+quits chief "the chief quits"
+t_sanitizers "chief_worklist"
