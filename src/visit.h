@@ -1,0 +1,55 @@
+/*
+** visit: a building chief's visit (走访) to a building or one of its
+** organisations, as the core sees it: who went, where, when, how, who was
+** met, what was talked of and found, and the problems raised, each taken
+** down as a request in the same save (db/visit_store.h).
+*/
+#ifndef BANGBAN_VISIT_H
+#define BANGBAN_VISIT_H
+
+#include <stdint.h>
+
+#include "record.h"
+#include "request.h"
+
+/* Most problems one visit takes down at once. */
+#define VISIT_PROBLEMS 3
+
+struct visit {
+    int64_t id;
+    int64_t building_id;
+    char *building;        /* stored: the building's name */
+    int64_t organisation_id; /* 0: the building itself */
+    char *organisation;    /* stored: the organisation's name */
+    char *day;             /* YYYY-MM-DD */
+    char *way;             /* a code of visit_ways */
+    char *met;             /* who was met */
+    char *topics;          /* what was talked of */
+    char *findings;        /* what was found */
+    char *visitor;         /* stored: the login of who went */
+    int64_t version;
+    char *updated_at, *updated_by; /* stored */
+    int64_t requests;              /* stored: the requests it took down */
+    /* A new visit's problems: the service item (0: none) and the words of each. */
+    int64_t problem_item[VISIT_PROBLEMS];
+    char *problem[VISIT_PROBLEMS];
+};
+
+/* The fields of a visit (record.h). */
+extern const struct record_type visit_record;
+
+/* The ways of visiting (上门, 电话, 座谈, 活动): codes and labels, ended by a NULL code. */
+extern const struct request_word visit_ways[];
+
+/*
+** NULL when v will do as a visit made at now (a building, a way, a day
+** that is a date and not after today, a problem's words for every
+** problem's item), else why not (translated, borrowed); *field names the
+** field ("day", "problem1" ...).
+*/
+const char *visit_check(const struct visit *v, time_t now, const char **field);
+
+/* How many problems v raises (those with words). */
+int visit_problem_count(const struct visit *v);
+
+#endif
