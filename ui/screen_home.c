@@ -68,6 +68,9 @@ static const struct command sections[] = {
     {"audit", '7', N_("Audit log"),
      N_("Who showed a number in full, exported, imported; whether the log is untouched"),
      RIGHT_SEE_AUDIT, NULL, 0, screen_audit_new},
+    {"volunteers", '8', N_("Volunteer service"),
+     N_("The volunteer register and its teams: register, find, members"), RIGHT_LOG_HOURS, NULL, 0,
+     screen_volunteer_new},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
