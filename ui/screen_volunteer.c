@@ -164,10 +164,12 @@ static void id_left(struct form_screen *fs)
     const struct volunteer *orig = fs->orig;
     struct volunteer twin;
     if (volunteer_get_by_id_number(ui.db, id.number, &twin) == DB_OK) {
-        if (twin.id != orig->id)
-            form_set_message(f, F_ID, _("A volunteer with this ID number is registered already"));
+        int other = twin.id != orig->id;
         record_free(&volunteer_record, &twin);
-        if (twin.id != orig->id) return;
+        if (other) {
+            form_set_message(f, F_ID, _("A volunteer with this ID number is registered already"));
+            return;
+        }
     }
     struct resident r;
     if (resident_get_by_id_number(ui.db, id.number, &r) != DB_OK) {
