@@ -28,18 +28,23 @@ struct postings_sql {
             " ORDER BY term, first",                                                               \
     }
 
-static const struct postings_sql sqls[] = {POSTINGS_SQL("resident_gram"),
-                                           POSTINGS_SQL("resident_key"),
-                                           POSTINGS_SQL("resident_key_inner")};
+static const struct postings_sql sqls[POSTINGS_REGISTERS][POSTINGS_TABLES] = {
+    {POSTINGS_SQL("resident_gram"), POSTINGS_SQL("resident_key"),
+     POSTINGS_SQL("resident_key_inner")},
+    {POSTINGS_SQL("volunteer_gram"), POSTINGS_SQL("volunteer_key"),
+     POSTINGS_SQL("volunteer_key_inner")},
+};
 
 /* The chunk of term that e belongs in: the last whose first entry is not after e, else the first.
  */
-static int chunk_find(struct db *db, enum postings_table t, const char *term,
-                      const unsigned char *first, struct strbuf *chunk, struct strbuf *chunk_first)
+static int chunk_find(struct db *db, enum postings_register r, enum postings_table t,
+                      const char *term, const unsigned char *first, struct strbuf *chunk,
+                      struct strbuf *chunk_first)
 {
     int rc = DB_DONE;
     for (int pass = 0; pass < 2 && rc == DB_DONE; pass++) {
-        struct db_stmt *st = db_prepare(db, pass ? sqls[t].chunk_first : sqls[t].chunk_before);
+        struct db_stmt *st =
+            db_prepare(db, pass ? sqls[r][t].chunk_first : sqls[r][t].chunk_before);
         db_bind_text(st, 1, term);
         if (!pass) db_bind_blob(st, 2, first, POSTING_SIZE);
         rc = db_step(st);
@@ -57,12 +62,12 @@ static int chunk_find(struct db *db, enum postings_table t, const char *term,
 
 /* Replace the chunk that started at old_first (if any) by the entries in chunk (split when too
  * full). */
-static int chunk_store(struct db *db, enum postings_table t, const char *term,
-                       const struct strbuf *old_first, const struct strbuf *chunk)
+static int chunk_store(struct db *db, enum postings_register r, enum postings_table t,
+                       const char *term, const struct strbuf *old_first, const struct strbuf *chunk)
 {
     int rc = DB_DONE;
     if (old_first->len) {
-        struct db_stmt *st = db_prepare(db, sqls[t].chunk_delete);
+        struct db_stmt *st = db_prepare(db, sqls[r][t].chunk_delete);
         db_bind_text(st, 1, term);
         db_bind_blob(st, 2, old_first->buf, old_first->len);
         rc = db_step(st);
@@ -70,7 +75,7 @@ static int chunk_store(struct db *db, enum postings_table t, const char *term,
     }
     size_t n = chunk->len / POSTING_SIZE;
     if (rc != DB_DONE || n == 0) return rc == DB_DONE ? DB_OK : rc;
-    struct db_stmt *st = postings_bulk_prepare(db, t);
+    struct db_stmt *st = postings_bulk_prepare(db, r, t);
     size_t parts = n > 2 * POSTINGS_CHUNK ? 2 : 1;
     for (size_t i = 0; i < parts && rc == DB_DONE; i++) {
         size_t from = i * (n / parts), to = i + 1 == parts ? n : (i + 1) * (n / parts);
@@ -87,46 +92,49 @@ static int chunk_store(struct db *db, enum postings_table t, const char *term,
 }
 
 /* Add or remove e in term's chunk. */
-static int change(struct db *db, enum postings_table t, const char *term, const struct posting *e,
-                  int add)
+static int change(struct db *db, enum postings_register r, enum postings_table t, const char *term,
+                  const struct posting *e, int add)
 {
     unsigned char first[POSTING_SIZE];
     posting_put(e, first);
     struct strbuf chunk = STRBUF_INIT, old_first = STRBUF_INIT;
-    int rc = chunk_find(db, t, term, first, &chunk, &old_first);
+    int rc = chunk_find(db, r, t, term, first, &chunk, &old_first);
     if (rc == DB_NOTFOUND) rc = DB_OK;
     if (rc == DB_OK) {
         int changed = add ? postings_insert(&chunk, e) == 0 : postings_remove(&chunk, e) == 0;
-        if (changed) rc = chunk_store(db, t, term, &old_first, &chunk);
+        if (changed) rc = chunk_store(db, r, t, term, &old_first, &chunk);
     }
     strbuf_free(&chunk);
     strbuf_free(&old_first);
     return rc;
 }
 
-int postings_add(struct db *db, enum postings_table t, const char *term, const struct posting *e)
+int postings_add(struct db *db, enum postings_register r, enum postings_table t, const char *term,
+                 const struct posting *e)
 {
-    return change(db, t, term, e, 1);
+    return change(db, r, t, term, e, 1);
 }
 
-int postings_del(struct db *db, enum postings_table t, const char *term, const struct posting *e)
+int postings_del(struct db *db, enum postings_register r, enum postings_table t, const char *term,
+                 const struct posting *e)
 {
-    return change(db, t, term, e, 0);
+    return change(db, r, t, term, e, 0);
 }
 
 /* The rows of term lo, or of the terms in [lo, hi), in order; columns: term, n, postings. */
-static struct db_stmt *rows(struct db *db, enum postings_table t, const char *lo, const char *hi)
+static struct db_stmt *rows(struct db *db, enum postings_register r, enum postings_table t,
+                            const char *lo, const char *hi)
 {
-    struct db_stmt *st = db_prepare(db, hi ? sqls[t].rows_in_range : sqls[t].rows_of_term);
+    struct db_stmt *st = db_prepare(db, hi ? sqls[r][t].rows_in_range : sqls[r][t].rows_of_term);
     db_bind_text(st, 1, lo);
     if (hi) db_bind_text(st, 2, hi);
     return st;
 }
 
-int postings_scan(struct db *db, enum postings_table t, const char *lo, const char *hi,
-                  postings_visit visit, void *ctx)
+int postings_scan(struct db *db, enum postings_register r, enum postings_table t, const char *lo,
+                  const char *hi, postings_visit visit, void *ctx)
 {
-    struct db_stmt *st = rows(db, t, lo, hi);
+    struct db_stmt *st = rows(db, r, t, lo, hi);
     int rc, go = 1;
     while (go && (rc = db_step(st)) == DB_ROW) {
         size_t len;
@@ -141,10 +149,10 @@ int postings_scan(struct db *db, enum postings_table t, const char *lo, const ch
     return !go || rc == DB_DONE ? DB_OK : rc;
 }
 
-int64_t postings_count(struct db *db, enum postings_table t, const char *lo, const char *hi,
-                       int64_t cap)
+int64_t postings_count(struct db *db, enum postings_register r, enum postings_table t,
+                       const char *lo, const char *hi, int64_t cap)
 {
-    struct db_stmt *st = rows(db, t, lo, hi);
+    struct db_stmt *st = rows(db, r, t, lo, hi);
     int64_t total = 0;
     while (total <= cap && db_step(st) == DB_ROW)
         total += db_col_int(st, 1);
@@ -152,9 +160,10 @@ int64_t postings_count(struct db *db, enum postings_table t, const char *lo, con
     return total;
 }
 
-struct db_stmt *postings_bulk_prepare(struct db *db, enum postings_table t)
+struct db_stmt *postings_bulk_prepare(struct db *db, enum postings_register r,
+                                      enum postings_table t)
 {
-    return db_prepare(db, sqls[t].insert);
+    return db_prepare(db, sqls[r][t].insert);
 }
 
 int postings_bulk_term(struct db_stmt *st, const char *term, size_t term_len,

@@ -13,18 +13,29 @@
 #include "db/db.h"
 #include "src/postings.h"
 
+/* The three tables of one register of people: PREFIX_gram, PREFIX_key, PREFIX_key_inner. */
 enum postings_table {
-    POSTINGS_GRAM,  /* resident_gram: 1- to 3-character pieces of names */
-    POSTINGS_KEY,   /* resident_key: pinyin keys of names from their start */
-    POSTINGS_INNER, /* resident_key_inner: pinyin keys from each later syllable on */
+    POSTINGS_GRAM,  /* _gram: 1- to 3-character pieces of names */
+    POSTINGS_KEY,   /* _key: pinyin keys of names from their start */
+    POSTINGS_INNER, /* _key_inner: pinyin keys from each later syllable on */
     POSTINGS_TABLES
 };
 
-/* Add one entry of term; a chunk grown too full is split. Returns DB_OK or an error. */
-int postings_add(struct db *db, enum postings_table t, const char *term, const struct posting *e);
+/* Whose names the tables file: each register has its own three. */
+enum postings_register {
+    POSTINGS_RESIDENTS,  /* resident_gram, resident_key, resident_key_inner */
+    POSTINGS_VOLUNTEERS, /* volunteer_gram, volunteer_key, volunteer_key_inner */
+    POSTINGS_REGISTERS
+};
+
+/* Add one entry of term to table t of register r; a chunk grown too full is split. Returns DB_OK or
+ * an error. */
+int postings_add(struct db *db, enum postings_register r, enum postings_table t, const char *term,
+                 const struct posting *e);
 
 /* Remove one entry of term (nothing when it is not there). Returns DB_OK or an error. */
-int postings_del(struct db *db, enum postings_table t, const char *term, const struct posting *e);
+int postings_del(struct db *db, enum postings_register r, enum postings_table t, const char *term,
+                 const struct posting *e);
 
 /* Called for each entry in order; return 0 to stop. */
 typedef int (*postings_visit)(void *ctx, const char *term, const struct posting *e);
@@ -33,18 +44,19 @@ typedef int (*postings_visit)(void *ctx, const char *term, const struct posting 
 ** Walk the entries of term lo (hi NULL), or of every term in [lo, hi), in
 ** term order and entry order, until visit returns 0. Returns DB_OK or an error.
 */
-int postings_scan(struct db *db, enum postings_table t, const char *lo, const char *hi,
-                  postings_visit visit, void *ctx);
+int postings_scan(struct db *db, enum postings_register r, enum postings_table t, const char *lo,
+                  const char *hi, postings_visit visit, void *ctx);
 
 /* How many entries term lo (hi NULL) or the terms in [lo, hi) hold, counted up to cap + 1. */
-int64_t postings_count(struct db *db, enum postings_table t, const char *lo, const char *hi,
-                       int64_t cap);
+int64_t postings_count(struct db *db, enum postings_register r, enum postings_table t,
+                       const char *lo, const char *hi, int64_t cap);
 
 /*
 ** Write the entries of one term in a bulk load, already sorted and unique,
 ** as rows of POSTINGS_CHUNK entries. st must come from postings_bulk_prepare().
 */
-struct db_stmt *postings_bulk_prepare(struct db *db, enum postings_table t);
+struct db_stmt *postings_bulk_prepare(struct db *db, enum postings_register r,
+                                      enum postings_table t);
 int postings_bulk_term(struct db_stmt *st, const char *term, size_t term_len,
                        const struct posting *entries, size_t n);
 

@@ -3,7 +3,7 @@
 */
 #include "db/resident_bulk.h"
 #include "db/postings.h"
-#include "db/resident_keys.h"
+#include "db/name_keys.h"
 #include "db/resident_store.h"
 #include "src/clock.h"
 #include "src/i18n.h"
@@ -131,7 +131,7 @@ static void *terms_sort(void *arg)
 /* Write a sorted table's terms as posting-list chunks of table which. */
 static int table_write(struct db *db, struct term_table *t, enum postings_table which)
 {
-    struct db_stmt *st = postings_bulk_prepare(db, which);
+    struct db_stmt *st = postings_bulk_prepare(db, POSTINGS_RESIDENTS, which);
     int rc = DB_OK;
     for (size_t i = 0; i < t->n && rc == DB_OK; i++) {
         struct term *e = &t->terms[i]; /* each resident once: its keys are each once */
@@ -287,11 +287,10 @@ static int key_file(void *b, enum postings_table t, const char *term, const stru
 }
 
 /* Give a resident its id and file its search keys (no database needed). */
-static void bulk_file_keys(struct resident_bulk *b, struct resident *r,
-                           const struct resident_keys *k)
+static void bulk_file_keys(struct resident_bulk *b, struct resident *r, const struct name_keys *k)
 {
     r->id = b->next_id++;
-    resident_keys_each(k, r->id, key_file, b);
+    name_keys_each(k, r->id, key_file, b);
 }
 
 /* Write the row of a resident whose id and keys are filed already. */
@@ -313,11 +312,11 @@ static int bulk_write(struct resident_bulk *b, const struct resident *r, int64_t
 */
 static int resident_bulk_add(struct resident_bulk *b, struct resident *r)
 {
-    struct resident_keys k;
-    resident_keys_of(r->name, &k);
+    struct name_keys k;
+    name_keys_of(r->name, &k);
     bulk_file_keys(b, r, &k);
     int rc = bulk_write(b, r, k.rank);
-    resident_keys_free(&k);
+    name_keys_free(&k);
     return rc;
 }
 
@@ -327,7 +326,7 @@ static int resident_bulk_add(struct resident_bulk *b, struct resident *r)
 
 struct pump_item {
     struct resident r;
-    struct resident_keys k;
+    struct name_keys k;
 };
 
 struct pump_batch {
@@ -354,7 +353,7 @@ static void batch_clear(struct pump_batch *batch)
 {
     for (size_t i = 0; i < batch->n; i++) {
         resident_free(&batch->items[i].r);
-        resident_keys_free(&batch->items[i].k);
+        name_keys_free(&batch->items[i].k);
     }
     batch->n = 0;
 }
@@ -378,7 +377,7 @@ static void *pump_read(void *arg)
                 more = 0;
                 break;
             }
-            resident_keys_of(it->r.name, &it->k);
+            name_keys_of(it->r.name, &it->k);
             batch->n++;
         }
         pthread_mutex_lock(&p->lock);
@@ -529,8 +528,8 @@ int resident_file_long_pieces(struct db *db)
     struct db_stmt *st = db_prepare(db, "SELECT id, name, rank FROM resident");
     int rc;
     while ((rc = db_step(st)) == DB_ROW) {
-        struct search_gram grams[RESIDENT_KEYS_MAX_GRAMS];
-        size_t n = search_grams(db_col_text(st, 1), grams, RESIDENT_KEYS_MAX_GRAMS);
+        struct search_gram grams[NAME_KEYS_MAX_GRAMS];
+        size_t n = search_grams(db_col_text(st, 1), grams, NAME_KEYS_MAX_GRAMS);
         for (size_t i = 0; i < n; i++) {
             if (text_chars(grams[i].text) <= 2) continue;
             struct posting e = {posting_key(grams[i].tier, db_col_int(st, 2)),
@@ -599,10 +598,10 @@ int resident_refile(struct db *db)
     if (rc != DB_OK) return rc;
     struct db_stmt *st = db_prepare(db, "SELECT id, name FROM resident");
     while ((rc = db_step(st)) == DB_ROW) {
-        struct resident_keys k;
-        resident_keys_of(db_col_text(st, 1), &k);
-        resident_keys_each(&k, db_col_int(st, 0), refile_visit, tables);
-        resident_keys_free(&k);
+        struct name_keys k;
+        name_keys_of(db_col_text(st, 1), &k);
+        name_keys_each(&k, db_col_int(st, 0), refile_visit, tables);
+        name_keys_free(&k);
     }
     db_finalize(st);
     if (rc == DB_DONE) {

@@ -2,8 +2,9 @@
 ** resident_store: see resident_store.h.
 */
 #include "db/resident_store.h"
-#include "db/resident_keys.h"
+#include "db/name_keys.h"
 #include "db/change.h"
+#include "db/name_search.h"
 #include "db/postings.h"
 #include "db/user_store.h"
 #include "src/actor.h"
@@ -149,19 +150,6 @@ static void hits_set_total(struct resident_hits *out, int64_t n)
     if (out->total < out->n) out->total = out->n;
 }
 
-/* How many rows inner gives (binding ?1 a and ?2 b when not NULL), counted up to the cap + 1. */
-static int64_t count_capped(struct db *db, const char *inner, const char *a, const char *b)
-{
-    char *sql = xasprintf("SELECT count(*) FROM (%s LIMIT %d)", inner, RESIDENT_COUNT_CAP + 1);
-    struct db_stmt *st = db_prepare(db, sql);
-    db_bind_text(st, 1, a);
-    if (b) db_bind_text(st, 2, b);
-    int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-    db_finalize(st);
-    free(sql);
-    return n;
-}
-
 /* Add resident id to out (once), through get: RESIDENT_SELECT " WHERE r.id = ?1". */
 static int fetch_one(struct db_stmt *get, int64_t id, struct resident_hits *out)
 {
@@ -172,243 +160,48 @@ static int fetch_one(struct db_stmt *get, int64_t id, struct resident_hits *out)
     return rc;
 }
 
-/* Fetching the rows of the residents a posting list names, in its order. */
-struct fetch {
-    struct db_stmt *get;
+/* Where the residents' search reads (db/name_search.h). */
+static const struct name_register resident_register = {
+    .postings = POSTINGS_RESIDENTS,
+    .name_rank = "SELECT name, rank FROM resident WHERE id = ?1",
+    .digits = {{"SELECT id FROM resident WHERE id_rev >= ?1 AND id_rev < ?2 ORDER BY rank, id",
+                "SELECT id FROM resident WHERE id_rev >= ?1 AND id_rev < ?2 ORDER BY id_rev",
+                "SELECT 1 FROM resident WHERE id_rev >= ?1 AND id_rev < ?2", 1},
+               {"SELECT id FROM resident WHERE phone_rev >= ?1 AND phone_rev < ?2"
+                " ORDER BY rank, id",
+                "SELECT id FROM resident WHERE phone_rev >= ?1 AND phone_rev < ?2"
+                " ORDER BY phone_rev",
+                "SELECT 1 FROM resident WHERE phone_rev >= ?1 AND phone_rev < ?2", 1}},
+    .ndigits = 2,
+    .cap = RESIDENT_COUNT_CAP,
+};
+
+/* Taking the residents the search names into a page, through the filter. */
+struct take {
+    struct db_stmt *get; /* RESIDENT_SELECT " WHERE r.id = ?1 AND" RESIDENT_FILTER */
     struct resident_hits *out;
     size_t limit;
-    int rc;
 };
 
-static int fetch_visit(void *ctx, const char *term, const struct posting *e)
+static int take_visit(void *ctx, int64_t id, int *full)
 {
-    struct fetch *f = ctx;
-    (void)term;
-    f->rc = fetch_one(f->get, e->id, f->out);
-    return f->rc == DB_OK && f->out->n < f->limit;
-}
-
-/*
-** Add to out (up to limit; nothing when limit is 0) the residents of term
-** lo (hi NULL) or of the terms in [lo, hi) of a posting-list table, and
-** count the entries there (up to the cap + 1) into *count.
-*/
-static int scan_postings(struct db *db, enum postings_table t, const char *lo, const char *hi,
-                         size_t limit, const struct resident_filter *filter,
-                         struct resident_hits *out, int64_t *count)
-{
-    struct fetch f = {db_prepare(db, RESIDENT_SELECT " WHERE r.id = ?1 AND" RESIDENT_FILTER), out,
-                      limit, DB_OK};
-    filter_bind(f.get, filter);
-    int rc = limit ? postings_scan(db, t, lo, hi, fetch_visit, &f) : DB_OK;
-    db_finalize(f.get);
-    *count = postings_count(db, t, lo, hi, RESIDENT_COUNT_CAP);
-    return rc != DB_OK ? rc : f.rc;
-}
-
-/* The residents of term lo (hi NULL) or of the terms in [lo, hi) of a posting-list table. */
-static int search_postings(struct db *db, enum postings_table t, const char *lo, const char *hi,
-                           size_t limit, const struct resident_filter *filter,
-                           struct resident_hits *out)
-{
-    int64_t count = 0;
-    int rc = scan_postings(db, t, lo, hi, limit, filter, out, &count);
-    hits_set_total(out, count);
+    struct take *t = ctx;
+    int rc = fetch_one(t->get, id, t->out);
+    *full = t->out->n >= t->limit;
     return rc;
 }
 
-static int search_short(struct db *db, const char *text, size_t limit,
+/* What was typed, through the shared search engine. */
+static int search_typed(struct db *db, const struct search_query *q, size_t limit,
                         const struct resident_filter *filter, struct resident_hits *out)
 {
-    return search_postings(db, POSTINGS_GRAM, text, NULL, limit, filter, out);
-}
-
-/* An id set: sorted, for intersecting posting lists. */
-struct id_list {
-    uint32_t *v;
-    size_t n, cap;
-};
-
-static int id_cmp(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
-static int ids_visit(void *ctx, const char *term, const struct posting *e)
-{
-    struct id_list *l = ctx;
-    (void)term;
-    if (l->n == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 256;
-        l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-    }
-    l->v[l->n++] = e->id;
-    return 1;
-}
-
-/* Every resident id filed under a piece of a name, sorted. */
-static int ids_of(struct db *db, const char *gram, struct id_list *out)
-{
-    int rc = postings_scan(db, POSTINGS_GRAM, gram, NULL, ids_visit, out);
-    if (out->n) qsort(out->v, out->n, sizeof *out->v, id_cmp);
-    return rc;
-}
-
-/* A candidate for a long fragment: how well it matches, its order, its id. */
-struct candidate {
-    int tier;
-    int64_t rank;
-    int64_t id;
-};
-
-static int candidate_cmp(const void *pa, const void *pb)
-{
-    const struct candidate *a = pa, *b = pb;
-    if (a->tier != b->tier) return a->tier - b->tier;
-    if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-/*
-** A fragment longer than the pieces filed: the people filed under both of
-** its two rarest longest pieces, whose names hold the whole fragment.
-*/
-static int search_long(struct db *db, const char *text, size_t limit,
-                       const struct resident_filter *filter, struct resident_hits *out)
-{
-    struct search_gram pieces[64];
-    size_t np = search_grams(text, pieces, ARRAY_LEN(pieces)), rare[2] = {SIZE_MAX, SIZE_MAX};
-    int64_t counts[2] = {INT64_MAX, INT64_MAX};
-    for (size_t i = 0; i < np; i++) {
-        if (text_chars(pieces[i].text) != SEARCH_GRAM_MAX) continue;
-        int64_t c = postings_count(db, POSTINGS_GRAM, pieces[i].text, NULL, INT64_MAX - 1);
-        if (c < counts[0]) {
-            counts[1] = counts[0], rare[1] = rare[0];
-            counts[0] = c, rare[0] = i;
-        } else if (c < counts[1]) {
-            counts[1] = c, rare[1] = i;
-        }
-    }
-    struct id_list a = {0}, b = {0};
-    int rc = rare[0] != SIZE_MAX ? ids_of(db, pieces[rare[0]].text, &a) : DB_OK;
-    if (rc == DB_OK && rare[1] != SIZE_MAX) {
-        rc = ids_of(db, pieces[rare[1]].text, &b);
-        size_t n = 0;
-        for (size_t i = 0, j = 0; i < a.n && j < b.n;) {
-            if (a.v[i] < b.v[j])
-                i++;
-            else if (a.v[i] > b.v[j])
-                j++;
-            else
-                a.v[n++] = a.v[i++], j++;
-        }
-        a.n = n;
-    }
-    /* Keep those whose name holds the fragment, best first. */
-    struct candidate *c = xcalloc(a.n + 1, sizeof *c);
-    size_t nc = 0, len = strlen(text);
-    struct db_stmt *st = db_prepare(db, "SELECT name, rank FROM resident WHERE id = ?1");
-    for (size_t i = 0; i < a.n && rc == DB_OK; i++) {
-        db_bind_int(st, 1, a.v[i]);
-        if (db_step(st) == DB_ROW) {
-            /* The fragment has no dots, nor are names filed with them. */
-            char *name = text_drop_dots(db_col_text(st, 0));
-            const char *at = strstr(name, text);
-            if (at) {
-                c[nc].tier = at != name ? 2 : strlen(name) == len ? 0 : 1;
-                c[nc].rank = db_col_int(st, 1);
-                c[nc].id = a.v[i];
-                nc++;
-            }
-            free(name);
-        }
-        db_reset(st);
-    }
-    db_finalize(st);
-    if (nc) qsort(c, nc, sizeof *c, candidate_cmp);
-    st = db_prepare(db, RESIDENT_SELECT " WHERE r.id = ?1 AND" RESIDENT_FILTER);
-    filter_bind(st, filter);
-    for (size_t i = 0; i < nc && out->n < limit && rc == DB_OK; i++)
-        rc = fetch_one(st, c[i].id, out);
-    db_finalize(st);
-    hits_set_total(out, (int64_t)nc);
-    free(c);
-    free(a.v);
-    free(b.v);
-    return rc;
-}
-
-/*
-** Letters: the names whose pinyin starts so first (zs: 张三), then those
-** with a later syllable starting so (sf, sanfeng: 张三丰; aili: 买买提·艾力).
-*/
-static int search_pinyin(struct db *db, const char *text, size_t limit,
-                         const struct resident_filter *filter, struct resident_hits *out)
-{
-    char *bound = search_prefix_bound(text);
-    int64_t at_start = 0, inside = 0;
-    int rc = scan_postings(db, POSTINGS_KEY, text, bound, limit, filter, out, &at_start);
-    /* Read on only while the page has room; the count is read in any case. */
-    if (rc == DB_OK)
-        rc = scan_postings(db, POSTINGS_INNER, text, bound, out->n < limit ? limit : 0, filter, out,
-                           &inside);
-    /* One resident may be filed under both: the sum is an upper bound (exact when all are shown).
-     */
-    hits_set_total(out, at_start + inside);
-    free(bound);
-    return rc;
-}
-
-/*
-** Digits: the last digits of an ID or mobile number (the columns hold them
-** reversed, so a suffix is a range of the index), a whole ID number included.
-*/
-static int search_digits(struct db *db, const char *text, size_t limit,
-                         const struct resident_filter *filter, struct resident_hits *out)
-{
-    /*
-    ** In pinyin order when the matches are few enough to sort; a digit or
-    ** two matches a tenth of the district, and then the index order serves
-    ** (no order means anything to the clerk before a few more digits).
-    */
-    /* Sorted first by rank alone, then the whole rows of the best: joins for 50 rows, not all. */
-    static const char *const sorted[] = {
-        RESIDENT_SELECT " WHERE r.id_rev >= ?1 AND r.id_rev < ?2 AND" RESIDENT_FILTER
-                        " ORDER BY r.rank, r.id LIMIT ?3",
-        RESIDENT_SELECT " WHERE r.phone_rev >= ?1 AND r.phone_rev < ?2 AND" RESIDENT_FILTER
-                        " ORDER BY r.rank, r.id LIMIT ?3",
-    };
-    static const char *const in_index_order[] = {
-        RESIDENT_SELECT " WHERE r.id_rev >= ?1 AND r.id_rev < ?2 AND" RESIDENT_FILTER
-                        " ORDER BY r.id_rev LIMIT ?3",
-        RESIDENT_SELECT " WHERE r.phone_rev >= ?1 AND r.phone_rev < ?2 AND" RESIDENT_FILTER
-                        " ORDER BY r.phone_rev LIMIT ?3",
-    };
-    static const char *const count_sqls[] = {
-        "SELECT 1 FROM resident WHERE id_rev >= ?1 AND id_rev < ?2",
-        "SELECT 1 FROM resident WHERE phone_rev >= ?1 AND phone_rev < ?2",
-    };
-    char *rev = search_reverse(text);
-    char *bound = search_prefix_bound(rev);
-    int rc = DB_OK;
+    struct take t = {db_prepare(db, RESIDENT_SELECT " WHERE r.id = ?1 AND" RESIDENT_FILTER), out,
+                     limit};
+    filter_bind(t.get, filter);
     int64_t total = 0;
-    for (size_t i = 0; i < ARRAY_LEN(sorted); i++) {
-        int64_t n = count_capped(db, count_sqls[i], rev, bound);
-        total += n;
-        if (n == 0 || rc != DB_OK || out->n >= limit) continue;
-        struct db_stmt *st = db_prepare(db, n > RESIDENT_COUNT_CAP ? in_index_order[i] : sorted[i]);
-        db_bind_text(st, 1, rev);
-        db_bind_text(st, 2, bound);
-        db_bind_int(st, 3, (int64_t)limit);
-        db_bind_int(st, 9, TAGS_PUBLIC);
-        filter_bind(st, filter);
-        rc = collect(st, limit, out);
-        db_finalize(st);
-    }
-    hits_set_total(out, total); /* the same person may match both ways */
-    free(rev);
-    free(bound);
+    int rc = limit ? name_search_run(db, &resident_register, q, take_visit, &t, &total) : DB_OK;
+    db_finalize(t.get);
+    hits_set_total(out, total);
     return rc;
 }
 
@@ -455,24 +248,8 @@ int resident_search_filtered(struct db *db, const char *query, size_t limit,
     memset(out, 0, sizeof *out);
     if (!filter) filter = &present_only;
     search_classify(query, &q);
-    int rc;
-    switch (q.kind) {
-    case SEARCH_NAME_SHORT:
-        rc = search_short(db, q.text, limit, filter, out);
-        break;
-    case SEARCH_NAME_LONG:
-        rc = search_long(db, q.text, limit, filter, out);
-        break;
-    case SEARCH_PINYIN:
-        rc = search_pinyin(db, q.text, limit, filter, out);
-        break;
-    case SEARCH_DIGITS:
-        rc = search_digits(db, q.text, limit, filter, out);
-        break;
-    default:
-        rc = search_recent(db, limit, filter, out);
-        break;
-    }
+    int rc = q.kind == SEARCH_EMPTY ? search_recent(db, limit, filter, out)
+                                    : search_typed(db, &q, limit, filter, out);
     /* The counts of the search keys include those the filter leaves out: all found is all there is.
      */
     if (rc == DB_OK && q.kind != SEARCH_EMPTY && out->n < limit) {
@@ -729,7 +506,7 @@ void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t ran
 }
 
 static int write_row(struct db *db, const struct resident *r, const char *actor, const char *when,
-                     const struct resident_keys *keys)
+                     const struct name_keys *keys)
 {
     struct db_stmt *st = db_prepare(db, r->id ? resident_update_sql : resident_insert_sql);
     resident_bind_row(st, r, keys->rank, actor, when);
@@ -750,9 +527,9 @@ static int write_row(struct db *db, const struct resident *r, const char *actor,
 static int save_in(struct db *db, const struct resident *r, const char *actor, const char *when,
                    int64_t *id)
 {
-    struct resident_keys keys, old_keys;
-    resident_keys_of(r->name, &keys);
-    resident_keys_init(&old_keys);
+    struct name_keys keys, old_keys;
+    name_keys_of(r->name, &keys);
+    name_keys_init(&old_keys);
     char *previous = NULL;
     int64_t previous_rank = 0;
     int rc = r->id ? old_name(db, r->id, &previous, &previous_rank) : DB_OK;
@@ -760,11 +537,11 @@ static int save_in(struct db *db, const struct resident *r, const char *actor, c
     if (rc == DB_OK && r->id && db_changes(db) == 0) rc = DB_CONFLICT;
     *id = r->id ? r->id : db_last_id(db);
     if (rc == DB_OK && previous) {
-        resident_keys_of(previous, &old_keys);
+        name_keys_of(previous, &old_keys);
         old_keys.rank = previous_rank;
-        rc = resident_keys_remove(db, *id, &old_keys);
+        rc = name_keys_remove(db, POSTINGS_RESIDENTS, *id, &old_keys);
     }
-    if (rc == DB_OK) rc = resident_keys_add(db, *id, &keys);
+    if (rc == DB_OK) rc = name_keys_add(db, POSTINGS_RESIDENTS, *id, &keys);
     if (rc == DB_OK) rc = tags_set(db, *id, r->tags, actor, when);
     if (rc == DB_OK && !r->id && r->head_id == -1) {
         /* A new head of household points to itself. */
@@ -773,8 +550,8 @@ static int save_in(struct db *db, const struct resident *r, const char *actor, c
         rc = db_write_one(db, st, NULL);
     }
     free(previous);
-    resident_keys_free(&keys);
-    resident_keys_free(&old_keys);
+    name_keys_free(&keys);
+    name_keys_free(&old_keys);
     return rc;
 }
 

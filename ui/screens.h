@@ -79,6 +79,8 @@ struct screen *screen_area_form_new(enum area_kind kind, const struct area *rec)
 
 /* 工作人员类别: the kinds of staff, their list and form. */
 struct screen *screen_staff_kinds_new(void);
+/* 志愿服务: the volunteer register and its teams. */
+struct screen *screen_volunteer_new(void);
 
 /* 同义词: the catalogue's synonyms (供暖 for 供热), their list and form. */
 struct screen *screen_synonyms_new(void);

@@ -161,8 +161,11 @@ static void old_log_sealed(void **state)
                                  " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
                                  " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
                                  " DELETE FROM meta WHERE key = 'audit_head';"
-                                 " DROP TABLE request_told; DROP INDEX request_building; DROP "
-                                 "TABLE user_building; DROP TABLE \"user\";"
+                                 " DROP TABLE request_told; DROP INDEX request_building;"
+                                 " DROP TABLE team_member; DROP TABLE team;"
+                                 " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"
+                                 " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"
+                                 " DROP TABLE user_building; DROP TABLE \"user\";"
                                  " PRAGMA user_version = 9"),
                      DB_OK);
     db_close(db);

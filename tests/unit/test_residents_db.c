@@ -501,8 +501,11 @@ static void upgraded_database_is_refiled(void **state)
                                  " ALTER TABLE calendar DROP COLUMN version;"
                                  " ALTER TABLE calendar DROP COLUMN updated_at;"
                                  " ALTER TABLE calendar DROP COLUMN updated_by;"
-                                 " DROP TABLE request_told; DROP INDEX request_building; DROP "
-                                 "TABLE user_building; DROP TABLE \"user\";"
+                                 " DROP TABLE request_told; DROP INDEX request_building;"
+                                 " DROP TABLE team_member; DROP TABLE team;"
+                                 " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"
+                                 " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"
+                                 " DROP TABLE user_building; DROP TABLE \"user\";"
                                  " PRAGMA user_version = 3"),
                      DB_OK);
     /* (Not searched here: the code of today reads columns that schema lacks.) */
@@ -541,8 +544,11 @@ static void upgrade_files_syllables_and_dots(void **state)
                                  " ALTER TABLE audit_log DROP COLUMN hash;"
                                  " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
                                  " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
-                                 " DROP TABLE request_told; DROP INDEX request_building; DROP "
-                                 "TABLE user_building; DROP TABLE \"user\";"
+                                 " DROP TABLE request_told; DROP INDEX request_building;"
+                                 " DROP TABLE team_member; DROP TABLE team;"
+                                 " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"
+                                 " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"
+                                 " DROP TABLE user_building; DROP TABLE \"user\";"
                                  " PRAGMA user_version = 8"),
                      DB_OK);
     db_close(db);

@@ -1,0 +1,67 @@
+# The volunteer coordinator registers a volunteer who is a registered
+# resident (the ID number brings name, sex and birth date from the
+# residents' register, and the records are linked), creates a team, adds
+# the volunteer to it, and finds the volunteer again by pinyin and by the
+# last digits of the mobile number.
+. "$(dirname "$0")/lib.sh"
+
+VOL="SELECT v.number, v.name, v.gender, v.birth_date, r.name FROM volunteer v JOIN resident r ON r.id = v.resident_id"
+
+demo_with_zsf 13912345678
+sign_in vol "volunteers" "demo-volunteers"
+choose vol "志愿服务"
+wait_for vol "志愿者编号"
+keys vol F7
+wait_for vol "登记志愿者"
+# Past the number (given on saving) and the ID type to the ID number.
+keys vol Tab Tab
+type_text vol "120101195601010127"
+keys vol Tab
+expect vol "the name comes from the residents' register" "姓名: 张三丰"
+expect vol "the birth date from the number" "出生日期: 1956-01-01"
+expect vol "the form says where they came from" "已是登记居民：张三丰"
+expect vol "the mobile number is taken masked" "手机号: 139****5678"
+keys vol F2
+expect vol "saved with its volunteer number, linked" "已关联居民档案"
+db_is "the volunteer is linked to the resident, numbered by year and serial" "$VOL" \
+    "$(date +%Y)000001|张三丰|F|1956-01-01|张三丰"
+
+# A team, and the volunteer in it.
+keys vol Tab
+wait_for vol "没有队伍"
+keys vol F7
+wait_for vol "新建队伍"
+type_text vol "朝阳里志愿服务队"
+keys vol F2
+wait_for vol "已保存：朝阳里志愿服务队"
+keys vol Enter
+wait_for vol "还没有队员"
+keys vol F7
+wait_for vol "添加队员"
+type_text vol "zsf"
+wait_for vol "张三丰"
+keys vol Enter
+keys vol F2
+expect vol "the member is added" "已保存：张三丰"
+db_is "the membership is stored from today" \
+    "SELECT v.name, m.joined, m.left_on FROM team_member m JOIN volunteer v ON v.id = m.volunteer_id" \
+    "张三丰|$(date +%Y-%m-%d)|"
+keys vol Escape
+wait_for vol "朝阳里志愿服务队"
+
+# Found by pinyin and by the last digits of the mobile number.
+keys vol Tab
+wait_for vol "139****5678"
+type_text vol "zsf"
+wait_for vol "共 1 条"
+expect vol "found by pinyin" "张三丰"
+keys vol C-u
+type_text vol "5678"
+wait_for vol "共 1 条"
+expect vol "found by the mobile number's last digits" "139****5678"
+keys vol C-u
+type_text vol "$(date +%Y)0000"
+wait_for vol "共 1 条"
+expect vol "found by the start of the volunteer number" "张三丰"
+quits vol "quits cleanly"
+t_sanitizers "volunteers"
