@@ -78,6 +78,10 @@ static const struct {
     {"user-bind", N_("bound a user to a system login")},
     {"user-retire", N_("retired a user")},
     {"user-restore", N_("restored a user")},
+    {"organisation-add", N_("registered an organisation")},
+    {"organisation-edit", N_("changed an organisation")},
+    {"organisation-moved-out", N_("recorded an organisation moving out")},
+    {"organisation-returned", N_("recorded an organisation moving back")},
 };
 
 const char *const *audit_actions(size_t *n)

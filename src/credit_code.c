@@ -45,6 +45,16 @@ char credit_code_org_check_char(const char *first8)
     return check == 10 ? 'X' : check == 11 ? '0' : (char)('0' + check);
 }
 
+char *credit_code_make(char authority, char category, const char *region, const char *org8,
+                       char *out)
+{
+    snprintf(out, 19, "%c%c%.6s%.8s", authority, category, region, org8);
+    out[16] = credit_code_org_check_char(out + 8);
+    out[17] = credit_code_check_char(out);
+    out[18] = '\0';
+    return out;
+}
+
 /*
 ** The registration authorities (登记管理部门) and the categories each
 ** registers (机构类别), as GB 32100-2015 and the codes assigned since list them.

@@ -45,6 +45,15 @@ char credit_code_check_char(const char *first17);
 char credit_code_org_check_char(const char *first8);
 
 /*
+** A valid code into out (19 bytes) from its authority and category
+** characters, its 6-digit region and the first 8 characters of the
+** organisation code (all from the alphabet): both check characters are
+** computed. Returns out.
+*/
+char *credit_code_make(char authority, char category, const char *region, const char *org8,
+                       char *out);
+
+/*
 ** Normalise and check typed (may be NULL). Returns CREDIT_CODE_OK with
 ** out->code set, or the first error found (out's other fields set where
 ** they can be, for the message).
