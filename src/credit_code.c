@@ -111,17 +111,15 @@ enum credit_code_error credit_code_parse(const char *typed, struct credit_code *
     } else if (n != 18) {
         err = CREDIT_CODE_LENGTH;
     } else {
+        /* The first byte outside the alphabet: every byte before it is ASCII, one character. */
         size_t bytes = strlen(s);
-        for (size_t i = 0, pos = 1; i < bytes && err == CREDIT_CODE_OK; pos++) {
+        for (size_t i = 0; i < bytes && err == CREDIT_CODE_OK; i++) {
             unsigned char c = (unsigned char)s[i];
             if (c >= 0x80 || value_of((char)c) < 0) {
                 err = CREDIT_CODE_CHARS;
                 out->bad = c >= 0x80 ? '?' : (char)c;
-                out->bad_pos = (int)pos;
+                out->bad_pos = (int)i + 1;
             }
-            i++;
-            while (i < bytes && ((unsigned char)s[i] & 0xC0) == 0x80)
-                i++;
         }
         if (err == CREDIT_CODE_OK) memcpy(out->code, s, 19);
     }

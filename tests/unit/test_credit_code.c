@@ -78,6 +78,9 @@ static void bad_codes_are_refused(void **state)
     refused("Z14403001923174580", CREDIT_CODE_CHARS, "Character 1 is Z");
     refused("91440300-92317458F", CREDIT_CODE_CHARS, "Character 9 is -");
     refused("914403001923174５8中", CREDIT_CODE_CHARS, "Character 18 is not");
+    refused("91100000\xa9"
+            "912449495",
+            CREDIT_CODE_CHARS, "Character 9 is not"); /* a stray byte */
     /* Authority and category. */
     refused("B14403001923174580", CREDIT_CODE_AUTHORITY, "code B");
     refused("04403001923174580X", CREDIT_CODE_AUTHORITY, "code 0");
