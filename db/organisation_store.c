@@ -52,15 +52,20 @@ static void org_read(struct db_stmt *st, void *slot)
 ** ?2 for a prefix's bound), and the name check of a long fragment (?7).
 */
 struct term_plan {
-    char *term, *bound; /* bound NULL: term is matched exactly */
-    char *fragment;     /* a fragment longer than a term: checked in the names; NULL when none */
+    char *term, *bound;    /* bound NULL: term is matched exactly */
+    char *fragment;        /* a fragment longer than a term: checked in the names; NULL when none */
+    struct strlist others; /* the fragment's other pieces: an organisation must have each */
 };
+
+/* Most of a long fragment's other pieces a search checks in the keys (the name is checked too). */
+#define PLAN_OTHERS_MAX 6
 
 static void plan_free(struct term_plan *p)
 {
     free(p->term);
     free(p->bound);
     free(p->fragment);
+    strlist_free(&p->others);
 }
 
 /* How many organisations a term holds, counted up to cap. */
@@ -85,16 +90,21 @@ static void plan_of(struct db *db, const struct organisation_query *q, struct te
     if (!terms.n) return;
     size_t best = 0;
     if (terms.n > 1) {
-        /* A long fragment: the rarest of its pieces, then the names checked. */
-        int64_t fewest = -1;
+        /*
+        ** A long fragment: the rarest of its pieces, then the names checked.
+        ** Each piece is counted only as far as the rarest so far.
+        */
+        int64_t fewest = 2000;
         for (size_t i = 0; i < terms.n && fewest != 0; i++) {
-            int64_t n = term_count(db, terms.v[i], 200);
-            if (fewest < 0 || n < fewest) {
+            int64_t n = term_count(db, terms.v[i], fewest);
+            if (n < fewest || i == 0) {
                 fewest = n;
                 best = i;
             }
         }
         plan->fragment = text_drop_dots(q->text);
+        for (size_t i = 0; i < terms.n && plan->others.n < PLAN_OTHERS_MAX; i++)
+            if (i != best) strlist_add(&plan->others, terms.v[i]);
     }
     plan->term = xstrdup(terms.v[best]);
     if (prefix) plan->bound = search_prefix_bound(plan->term);
@@ -108,36 +118,37 @@ static const char *plan_condition(const struct term_plan *p)
 }
 
 /*
-** The SQL of a search: the ids that match (capped at ?5), and from them the
-** rows in name order (?6 of them) or, when count, how many. ?3: with those
-** that moved out; ?4: the building (0: any).
+** The SQL of a search over every organisation or a building's (?4; 0:
+** any), through their own index in name order: the rows (?6 of them) or,
+** when count, how many (up to ?5); with those that moved out when ?3; a
+** plan's term (?1, ?2) and fragment (?7) narrow it. (A search of the whole
+** register by a term reads the keys instead: search_keys().)
 */
-static char *search_sql(const struct term_plan *p, int64_t building_id, int count)
+static char *search_sql(const struct term_plan *p, int count)
 {
-    const char *check = p->fragment ? " AND instr(o.name, ?7) > 0" : "";
-    const char *head = count ? "SELECT count(*)" ORG_FROM : ORG_SELECT;
-    const char *tail = count ? "" : " ORDER BY o.rank, o.id LIMIT ?6";
-    if (!p->term)
-        return xasprintf("%s WHERE (?3 OR o.moved_out = '') AND (?4 = 0 OR o.building_id = ?4)"
-                         " AND o.id IN (SELECT id FROM organisation o WHERE"
-                         " (?3 OR o.moved_out = '') AND (?4 = 0 OR o.building_id = ?4)"
-                         " ORDER BY o.rank, o.id LIMIT ?5)%s",
-                         head, tail);
-    if (building_id)
-        return xasprintf("%s WHERE o.building_id = ?4 AND (?3 OR o.moved_out = '')%s"
-                         " AND o.id IN (SELECT k.organisation_id FROM organisation_key k WHERE %s)"
-                         "%s%s",
-                         head, check, plan_condition(p), count ? " LIMIT ?5" : "", tail);
-    return xasprintf("%s WHERE o.id IN (SELECT %sk.organisation_id FROM organisation_key k"
-                     " JOIN organisation o ON o.id = k.organisation_id"
-                     " WHERE %s AND (?3 OR o.moved_out = '')%s LIMIT ?5)%s",
-                     head, p->bound ? "DISTINCT " : "", plan_condition(p), check, tail);
+    char *term = p->term
+                     ? xasprintf(" AND o.id IN (SELECT k.organisation_id FROM organisation_key"
+                                 " k WHERE %s)%s",
+                                 plan_condition(p), p->fragment ? " AND instr(o.name, ?7) > 0" : "")
+                     : xstrdup("");
+    char *inner = xasprintf("SELECT o.id, o.rank FROM organisation o WHERE (?3 OR"
+                            " o.moved_out = '') AND (?4 = 0 OR o.building_id = ?4)%s"
+                            " ORDER BY o.rank, o.id LIMIT %s",
+                            term, count ? "?5" : "?6");
+    char *sql = count ? xasprintf("SELECT count(*) FROM (%s)", inner)
+                      : xasprintf("SELECT " ORG_COLUMNS " FROM (%s) m JOIN organisation o"
+                                  " ON o.id = m.id LEFT JOIN building b ON b.id = o.building_id"
+                                  " ORDER BY m.rank, m.id",
+                                  inner);
+    free(term);
+    free(inner);
+    return sql;
 }
 
 static struct db_stmt *search_prepare(struct db *db, const struct term_plan *p, int64_t building_id,
                                       int with_moved_out, size_t limit, int count)
 {
-    char *sql = search_sql(p, building_id, count);
+    char *sql = search_sql(p, count);
     struct db_stmt *st = db_prepare(db, sql);
     free(sql);
     if (p->term) db_bind_text(st, 1, p->term);
@@ -150,6 +161,118 @@ static struct db_stmt *search_prepare(struct db *db, const struct term_plan *p, 
     return st;
 }
 
+/* A match of the keys: its organisation's rank and id. */
+struct match {
+    int64_t rank, id;
+};
+
+static void match_read(struct db_stmt *st, void *slot)
+{
+    struct match *m = slot;
+    m->rank = db_col_int(st, 0);
+    m->id = db_col_int(st, 1);
+}
+
+static int match_cmp(const void *pa, const void *pb)
+{
+    const struct match *a = pa, *b = pb;
+    return a->rank != b->rank ? (a->rank > b->rank) - (a->rank < b->rank)
+                              : (a->id > b->id) - (a->id < b->id);
+}
+
+/*
+** A search through the keys, read once: the matches (at most the cap and
+** one) counted and put in name order, then the first limit of them read
+** whole.
+*/
+static int search_keys(struct db *db, const struct term_plan *p, int with_moved_out, size_t limit,
+                       struct organisation_hits *out)
+{
+    /*
+    ** A long fragment: the organisations filed under its rarest piece that
+    ** are filed under its other pieces too (read in the keys alone), then
+    ** their names checked.
+    */
+    struct strbuf others = STRBUF_INIT;
+    for (size_t i = 0; i < p->others.n; i++)
+        strbuf_addf(&others,
+                    " AND EXISTS (SELECT 1 FROM organisation_key k2 WHERE k2.term = ?%zu"
+                    " AND k2.rank = k.rank AND k2.organisation_id = k.organisation_id)",
+                    8 + i);
+    const char *cond = plan_condition(p);
+    char *sql = p->fragment ? xasprintf("SELECT k.rank, k.organisation_id"
+                                        " FROM organisation_key k JOIN organisation o"
+                                        " ON o.id = k.organisation_id WHERE %s AND (?3 OR"
+                                        " k.gone = 0)%s AND instr(o.name, ?7) > 0 LIMIT ?5",
+                                        cond, strbuf_str(&others))
+                            : xasprintf("SELECT %sk.rank, k.organisation_id"
+                                        " FROM organisation_key k WHERE %s AND (?3 OR"
+                                        " k.gone = 0) LIMIT ?5",
+                                        p->bound ? "DISTINCT " : "", cond);
+    strbuf_free(&others);
+    struct db_stmt *st = db_prepare(db, sql);
+    free(sql);
+    db_bind_text(st, 1, p->term);
+    if (p->bound) db_bind_text(st, 2, p->bound);
+    db_bind_int(st, 3, with_moved_out);
+    db_bind_int(st, 5, ORGANISATION_COUNT_CAP + 1);
+    if (p->fragment) db_bind_text(st, 7, p->fragment);
+    for (size_t i = 0; i < p->others.n; i++)
+        db_bind_text(st, 8 + (int)i, p->others.v[i]);
+    size_t n;
+    int rc;
+    struct match *m = db_collect(st, sizeof *m, match_read, &n, &rc);
+    if (rc == DB_OK) {
+        if (n) qsort(m, n, sizeof *m, match_cmp);
+        out->more = n > ORGANISATION_COUNT_CAP;
+        out->total = out->more ? ORGANISATION_COUNT_CAP : (int64_t)n;
+        size_t take = n < limit ? n : limit;
+        out->items = take ? xcalloc(take, sizeof *out->items) : NULL;
+        st = db_prepare(db, ORG_SELECT " WHERE o.id = ?1");
+        for (size_t i = 0; i < take && rc == DB_OK; i++) {
+            db_reset(st);
+            db_bind_int(st, 1, m[i].id);
+            rc = db_step(st);
+            if (rc == DB_ROW) {
+                org_read(st, &out->items[out->n++]);
+                rc = DB_OK;
+            }
+        }
+        db_finalize(st);
+    }
+    free(m);
+    return rc;
+}
+
+/* The rows and count of one plan. */
+static int search_run(struct db *db, const struct term_plan *plan, int64_t building_id,
+                      int with_moved_out, size_t limit, struct organisation_hits *out)
+{
+    int rc;
+    if (plan->term && !building_id) {
+        rc = search_keys(db, plan, with_moved_out, limit, out);
+    } else {
+        struct db_stmt *st = search_prepare(db, plan, building_id, with_moved_out, limit, 0);
+        out->items = db_collect(st, sizeof *out->items, org_read, &out->n, &rc);
+        if (rc == DB_OK) {
+            st = search_prepare(db, plan, building_id, with_moved_out, limit, 1);
+            rc = db_step(st);
+            if (rc == DB_ROW) {
+                out->total = db_col_int(st, 0);
+                out->more = out->total > ORGANISATION_COUNT_CAP;
+                if (out->more) out->total = ORGANISATION_COUNT_CAP;
+                rc = DB_OK;
+            }
+            db_finalize(st);
+        }
+    }
+    if (rc != DB_OK) {
+        record_array_free(&organisation_record, out->items, out->n);
+        memset(out, 0, sizeof *out);
+    }
+    return rc;
+}
+
 int organisation_search(struct db *db, const char *query, int64_t building_id, int with_moved_out,
                         size_t limit, struct organisation_hits *out)
 {
@@ -158,26 +281,18 @@ int organisation_search(struct db *db, const char *query, int64_t building_id, i
     organisation_query_of(query, &q);
     struct term_plan plan;
     plan_of(db, &q, &plan);
-    free(q.text);
-    int rc;
-    struct db_stmt *st = search_prepare(db, &plan, building_id, with_moved_out, limit, 0);
-    out->items = db_collect(st, sizeof *out->items, org_read, &out->n, &rc);
-    if (rc == DB_OK) {
-        st = search_prepare(db, &plan, building_id, with_moved_out, limit, 1);
-        rc = db_step(st);
-        if (rc == DB_ROW) {
-            out->total = db_col_int(st, 0);
-            out->more = out->total > ORGANISATION_COUNT_CAP;
-            if (out->more) out->total = ORGANISATION_COUNT_CAP;
-            rc = DB_OK;
-        }
-        db_finalize(st);
-    }
+    int rc = search_run(db, &plan, building_id, with_moved_out, limit, out);
     plan_free(&plan);
-    if (rc != DB_OK) {
-        record_array_free(&organisation_record, out->items, out->n);
-        memset(out, 0, sizeof *out);
+    if (rc == DB_OK && out->n == 0 && q.kind == ORG_QUERY_PINYIN) {
+        /* Letters that are no pinyin may be a piece of a credit code (MAQ). */
+        q.kind = ORG_QUERY_CODE;
+        for (char *c = q.text; *c; c++)
+            if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
+        plan_of(db, &q, &plan);
+        rc = search_run(db, &plan, building_id, with_moved_out, limit, out);
+        plan_free(&plan);
     }
+    free(q.text);
     return rc;
 }
 
@@ -229,23 +344,34 @@ static void bind_or_null(struct db_stmt *st, int i, const char *s)
         db_bind_null(st, i);
 }
 
-/* Add (or remove) the keys of an organisation with this name, code and rank. */
+/* What keys_write() does to each key of an organisation. */
+enum keys_op { KEYS_ADD, KEYS_REMOVE, KEYS_MARK };
+
+/*
+** Add (with gone), remove or mark (gone: it moved out or back) the keys of
+** an organisation with this name, code and rank.
+*/
 static int keys_write(struct db *db, int64_t id, const char *name, const char *code, int64_t rank,
-                      int add)
+                      enum keys_op op, int gone)
 {
+    static const char *const sql[] = {
+        [KEYS_ADD] = "INSERT OR IGNORE INTO organisation_key (term, rank, organisation_id, gone)"
+                     " VALUES (?1, ?2, ?3, ?4)",
+        [KEYS_REMOVE] = "DELETE FROM organisation_key WHERE term = ?1 AND rank = ?2"
+                        " AND organisation_id = ?3 AND ?4 IN (0, 1)",
+        [KEYS_MARK] = "UPDATE organisation_key SET gone = ?4 WHERE term = ?1 AND rank = ?2"
+                      " AND organisation_id = ?3",
+    };
     struct strlist terms = STRLIST_INIT;
     organisation_terms(name, code, &terms);
     int rc = DB_DONE;
-    struct db_stmt *st =
-        db_prepare(db, add ? "INSERT OR IGNORE INTO organisation_key (term, rank, organisation_id)"
-                             " VALUES (?1, ?2, ?3)"
-                           : "DELETE FROM organisation_key WHERE term = ?1 AND rank = ?2"
-                             " AND organisation_id = ?3");
+    struct db_stmt *st = db_prepare(db, sql[op]);
     for (size_t i = 0; i < terms.n && rc == DB_DONE; i++) {
         db_reset(st);
         db_bind_text(st, 1, terms.v[i]);
         db_bind_int(st, 2, rank);
         db_bind_int(st, 3, id);
+        db_bind_int(st, 4, gone);
         rc = db_step(st);
     }
     db_finalize(st);
@@ -267,10 +393,11 @@ static int building_active(struct db *db, int64_t building_id)
 
 /* The name, code and rank stored for id (to take its old keys away). */
 static int old_keys(struct db *db, int64_t id, int64_t version, char **name, char **code,
-                    int64_t *rank)
+                    int64_t *rank, int *gone)
 {
-    struct db_stmt *st = db_prepare(db, "SELECT name, ifnull(credit_code, ''), rank"
-                                        " FROM organisation WHERE id = ?1 AND version = ?2");
+    struct db_stmt *st = db_prepare(db, "SELECT name, ifnull(credit_code, ''), rank,"
+                                        " moved_out <> '' FROM organisation"
+                                        " WHERE id = ?1 AND version = ?2");
     db_bind_int(st, 1, id);
     db_bind_int(st, 2, version);
     int rc = db_step(st);
@@ -278,6 +405,7 @@ static int old_keys(struct db *db, int64_t id, int64_t version, char **name, cha
         *name = db_col_dup(st, 0);
         *code = db_col_dup(st, 1);
         *rank = db_col_int(st, 2);
+        *gone = (int)db_col_int(st, 3);
         rc = DB_OK;
     } else if (rc == DB_DONE) {
         rc = DB_CONFLICT;
@@ -327,11 +455,13 @@ static int save_in(struct db *db, struct organisation *o, const char *actor, con
     int rc = building_active(db, o->building_id);
     if (rc != DB_OK) return rc;
     int64_t rank = organisation_rank(o->name), old_rank = 0;
+    int gone = *o->moved_out != '\0', old_gone = 0;
     char *old_name = NULL, *old_code = NULL;
-    if (o->id) rc = old_keys(db, o->id, o->version, &old_name, &old_code, &old_rank);
-    int rekey = !o->id ||
-                (rc == DB_OK && (!str_eq(old_name, o->name) || !str_eq(old_code, o->credit_code)));
-    if (rc == DB_OK && o->id && rekey) rc = keys_write(db, o->id, old_name, old_code, old_rank, 0);
+    if (o->id) rc = old_keys(db, o->id, o->version, &old_name, &old_code, &old_rank, &old_gone);
+    int rekey = !o->id || (rc == DB_OK && (!str_eq(old_name, o->name) ||
+                                           !str_eq(old_code, o->credit_code) || old_gone != gone));
+    if (rc == DB_OK && o->id && rekey)
+        rc = keys_write(db, o->id, old_name, old_code, old_rank, KEYS_REMOVE, old_gone);
     free(old_name);
     free(old_code);
     if (rc != DB_OK) return rc;
@@ -348,7 +478,7 @@ static int save_in(struct db *db, struct organisation *o, const char *actor, con
     if (rc != DB_DONE) return rc;
     if (o->id && db_changes(db) == 0) return DB_CONFLICT;
     int64_t id = o->id ? o->id : db_last_id(db);
-    rc = rekey ? keys_write(db, id, o->name, o->credit_code, rank, 1) : DB_OK;
+    rc = rekey ? keys_write(db, id, o->name, o->credit_code, rank, KEYS_ADD, gone) : DB_OK;
     if (rc != DB_OK) return rc;
     char subject[40];
     snprintf(subject, sizeof subject, "organisation:%lld", (long long)id);
@@ -400,6 +530,15 @@ int organisation_set_moved_out(struct db *db, struct organisation *o, const char
     rc = db_step(st);
     db_finalize(st);
     rc = rc != DB_DONE ? rc : db_changes(db) ? DB_OK : DB_CONFLICT;
+    if (rc == DB_OK) {
+        char *name = NULL, *code = NULL;
+        int64_t rank;
+        int gone;
+        rc = old_keys(db, o->id, o->version + 1, &name, &code, &rank, &gone);
+        if (rc == DB_OK) rc = keys_write(db, o->id, name, code, rank, KEYS_MARK, gone);
+        free(name);
+        free(code);
+    }
     if (rc == DB_OK) {
         char subject[40];
         snprintf(subject, sizeof subject, "organisation:%lld", (long long)o->id);
@@ -484,8 +623,15 @@ int organisation_bulk_add(struct db *db, struct organisation *v, size_t n, const
         if (rc != DB_DONE) break;
         v[i].id = db_last_id(db);
         v[i].version = 1;
-        rc = keys_write(db, v[i].id, v[i].name, v[i].credit_code, rank, 1);
+        rc = keys_write(db, v[i].id, v[i].name, v[i].credit_code, rank, KEYS_ADD,
+                        *v[i].moved_out != '\0');
         rc = rc == DB_OK ? DB_DONE : rc;
     }
     return rc == DB_DONE ? DB_OK : rc;
+}
+
+int organisation_bulk_cache(struct db *db, int large)
+{
+    /* 256 MiB while a load writes keys all over their index; else as db_open() sets it. */
+    return db_exec(db, large ? "PRAGMA cache_size = -262144" : "PRAGMA cache_size = -8192");
 }

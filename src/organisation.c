@@ -7,7 +7,6 @@
 #include "i18n.h"
 #include "phone.h"
 #include "pinyin.h"
-#include "search.h"
 #include "text.h"
 
 #include <stddef.h>
@@ -168,28 +167,6 @@ void organisation_query_of(const char *typed, struct organisation_query *q)
     }
 }
 
-void organisation_terms(const char *name, const char *credit_code, struct strlist *out)
-{
-    strlist_clear(out);
-    struct search_gram grams[3 * (ORGANISATION_NAME_MAX + 4)];
-    size_t ngrams = search_grams(name, grams, ARRAY_LEN(grams));
-    for (size_t i = 0; i < ngrams; i++)
-        strlist_add_take(out, xasprintf("n%s", grams[i].text));
-    struct strlist keys = STRLIST_INIT;
-    pinyin_key_list(name, PINYIN_INSIDE, &keys);
-    for (size_t i = 0; i < keys.n; i++) {
-        char *t = xasprintf("p%.*s", ORGANISATION_PINYIN_MAX, keys.v[i]);
-        if (!strlist_has(out, t))
-            strlist_add_take(out, t);
-        else
-            free(t);
-    }
-    strlist_free(&keys);
-    size_t n = strlen(credit_code);
-    for (size_t i = 0; i < n; i++)
-        if (code_char(credit_code[i])) strlist_add_take(out, xasprintf("c%s", credit_code + i));
-}
-
 /* The byte length of the UTF-8 character at s (1 for a stray byte). */
 static size_t char_len(const char *s)
 {
@@ -197,6 +174,39 @@ static size_t char_len(const char *s)
     while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
         n++;
     return n;
+}
+
+/* Add term to out unless it is there already (out keeps it). */
+static void term_add(struct strlist *out, char *term)
+{
+    if (!strlist_has(out, term))
+        strlist_add_take(out, term);
+    else
+        free(term);
+}
+
+void organisation_terms(const char *name, const char *credit_code, struct strlist *out)
+{
+    strlist_clear(out);
+    /* Every piece of 1 to ORGANISATION_GRAM_MAX characters, of the name without middle dots. */
+    char *plain = text_drop_dots(name);
+    for (const char *p = plain; *p; p += char_len(p)) {
+        const char *end = p;
+        for (int k = 0; k < ORGANISATION_GRAM_MAX && *end; k++) {
+            end += char_len(end);
+            term_add(out, xasprintf("n%.*s", (int)(end - p), p));
+        }
+    }
+    free(plain);
+    struct strlist keys = STRLIST_INIT;
+    pinyin_key_list(name, PINYIN_INSIDE, &keys);
+    for (size_t i = 0; i < keys.n; i++) {
+        term_add(out, xasprintf("p%.*s", ORGANISATION_PINYIN_MAX, keys.v[i]));
+    }
+    strlist_free(&keys);
+    size_t n = strlen(credit_code);
+    for (size_t i = 0; i < n; i++)
+        if (code_char(credit_code[i])) strlist_add_take(out, xasprintf("c%s", credit_code + i));
 }
 
 void organisation_query_terms(const struct organisation_query *q, struct strlist *out, int *prefix)
@@ -213,19 +223,15 @@ void organisation_query_terms(const struct organisation_query *q, struct strlist
         return;
     }
     char *name = text_drop_dots(q->text);
-    if (text_chars(name) <= SEARCH_GRAM_MAX) {
+    if (text_chars(name) <= ORGANISATION_GRAM_MAX) {
         strlist_add_take(out, xasprintf("n%s", name));
     } else {
         for (const char *p = name; *p; p += char_len(p)) {
             const char *end = p;
-            for (int k = 0; k < SEARCH_GRAM_MAX && *end; k++)
+            for (int k = 0; k < ORGANISATION_GRAM_MAX && *end; k++)
                 end += char_len(end);
-            if (text_chars(p) < SEARCH_GRAM_MAX) break;
-            char *t = xasprintf("n%.*s", (int)(end - p), p);
-            if (!strlist_has(out, t))
-                strlist_add_take(out, t);
-            else
-                free(t);
+            if (text_chars(p) < ORGANISATION_GRAM_MAX) break;
+            term_add(out, xasprintf("n%.*s", (int)(end - p), p));
         }
     }
     free(name);

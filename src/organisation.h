@@ -83,7 +83,8 @@ char *organisation_masked_phone(const char *phone);
 /*
 ** What the search line was given, and the keys an organisation is found by.
 ** The keys of one organisation are terms, each starting with its kind:
-**   n + a 1- to 3-character piece of the name (src/search.h's grams)
+**   n + a piece of 1 to ORGANISATION_GRAM_MAX characters of the name
+**       (without its middle dots)
 **   p + a pinyin key of the name, from its start and from each later
 **       character (full pinyin and initials: jincheng, jc, kj ...)
 **   c + each ending of the credit code (so any piece of it is the start of one)
@@ -104,13 +105,17 @@ struct organisation_query {
 /* Classify typed (may be NULL). Free q->text with free(). */
 void organisation_query_of(const char *typed, struct organisation_query *q);
 
+/* The longest piece of a name filed: a fragment this long or shorter is one term. */
+#define ORGANISATION_GRAM_MAX 4
+
 /* Pinyin keys are filed by their first ORGANISATION_PINYIN_MAX letters (and looked up so). */
 #define ORGANISATION_PINYIN_MAX 24
 
 /*
 ** The terms a query looks up, into out (cleared first): one for pinyin, a
-** code or a name fragment of up to 3 characters (exact: the term is the
-** fragment); for a longer fragment each of its 3-character pieces, any of
+** code or a name fragment of up to ORGANISATION_GRAM_MAX characters (exact:
+** the term is the fragment); for a longer fragment each of its pieces of
+** that length, any of
 ** which finds every organisation holding the fragment (the store reads the
 ** rarest and checks the names). Whether a term is a prefix is *prefix.
 */

@@ -27,16 +27,19 @@ CREATE TABLE organisation (
     updated_at     TEXT NOT NULL,
     updated_by     TEXT NOT NULL
 );
-CREATE INDEX organisation_order ON organisation(rank, id);
-CREATE INDEX organisation_building ON organisation(building_id, rank, id);
+CREATE INDEX organisation_order ON organisation(rank, id, moved_out);
+CREATE INDEX organisation_building ON organisation(building_id, rank, id, moved_out);
 
 -- What an organisation is found by as the clerk types (src/organisation.h):
 -- n + a piece of its name, p + a pinyin key, c + an ending of its credit
 -- code; each with the organisation's rank, so a term's rows come in name
--- order. Written by the store with the organisation, in its transaction.
+-- order, and whether it moved out (gone), so a search counts the present
+-- ones without reading their rows. Written by the store with the
+-- organisation, in its transaction.
 CREATE TABLE organisation_key (
     term            TEXT NOT NULL,
     rank            INTEGER NOT NULL,
     organisation_id INTEGER NOT NULL,
+    gone            INTEGER NOT NULL DEFAULT 0 CHECK (gone IN (0, 1)),
     PRIMARY KEY (term, rank, organisation_id)
 ) WITHOUT ROWID;
