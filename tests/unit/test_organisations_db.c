@@ -99,6 +99,7 @@ static void save_files_keys_and_audits(void **state)
     assert_int_equal(found("3qk92", 0, NULL, 0), 1);        /* typed in lower case */
     assert_int_equal(found("０１ＭＡ07", 0, NULL, 0), 1);   /* a piece, full-width */
     assert_int_equal(found("金诚科技有限", 0, NULL, 0), 1); /* longer than a piece */
+    assert_int_equal(found("qk", 0, NULL, 0), 1); /* letters that are no pinyin: the code's */
     assert_int_equal(found("金诚科技无限", 0, NULL, 0), 0);
     assert_int_equal(found("zzzz", 0, NULL, 0), 0);
     /* A building's own list. */
@@ -238,6 +239,11 @@ static void moved_out_is_kept(void **state)
                      1);
     assert_int_equal(organisation_set_moved_out(db, &o, "", "tester", NULL), DB_OK);
     assert_int_equal(found("鼎盛", 0, NULL, 0), 1);
+    /* A move out typed in the form counts the same. */
+    record_set(&o.moved_out, "2026-04-01");
+    assert_int_equal(organisation_save(db, &o, "tester"), DB_OK);
+    assert_int_equal(found("dingsheng", 0, NULL, 0), 0);
+    assert_int_equal(found("dingsheng", 1, NULL, 0), 1);
     record_free(&organisation_record, &stale);
     record_free(&organisation_record, &o);
 }
