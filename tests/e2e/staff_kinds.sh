@@ -7,6 +7,7 @@
 demo_db
 open_areas desk
 keys desk F9
+choose desk "工作人员类别"
 expect desk "F9 on the areas opens the staff kinds" "帮办 - 工作人员类别"
 expect desk "the seeded kinds are listed" "党建指导员"
 type_text desk "djzd"

@@ -161,7 +161,8 @@ static void old_log_sealed(void **state)
                                  " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
                                  " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
                                  " DELETE FROM meta WHERE key = 'audit_head';"
-                                 " DROP TABLE \"user\";"
+                                 " DROP TABLE \"user\"; DROP TABLE organisation_key;"
+                                 " DROP TABLE organisation;"
                                  " PRAGMA user_version = 9"),
                      DB_OK);
     db_close(db);

@@ -501,7 +501,8 @@ static void upgraded_database_is_refiled(void **state)
                                  " ALTER TABLE calendar DROP COLUMN version;"
                                  " ALTER TABLE calendar DROP COLUMN updated_at;"
                                  " ALTER TABLE calendar DROP COLUMN updated_by;"
-                                 " DROP TABLE \"user\";"
+                                 " DROP TABLE \"user\"; DROP TABLE organisation_key;"
+                                 " DROP TABLE organisation;"
                                  " PRAGMA user_version = 3"),
                      DB_OK);
     /* (Not searched here: the code of today reads columns that schema lacks.) */
@@ -540,7 +541,8 @@ static void upgrade_files_syllables_and_dots(void **state)
                                  " ALTER TABLE audit_log DROP COLUMN hash;"
                                  " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
                                  " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
-                                 " DROP TABLE \"user\";"
+                                 " DROP TABLE \"user\"; DROP TABLE organisation_key;"
+                                 " DROP TABLE organisation;"
                                  " PRAGMA user_version = 8"),
                      DB_OK);
     db_close(db);
