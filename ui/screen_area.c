@@ -2,7 +2,9 @@
 ** screen_area: 区域与楼宇. Four tabs (streets, communities, grids,
 ** buildings), each a list under a search line that narrows at every key:
 ** a Chinese fragment, pinyin initials or a code. Enter or F4 edits, F7
-** creates, F8 retires or restores, F6 shows retired rows too.
+** creates, F8 retires or restores, F6 shows retired rows too. A fifth tab
+** holds the organisations in the buildings (ui/screen_organisation.c); F9
+** offers the staff kinds and the organisations of the building selected.
 */
 #include "src/actor.h"
 #include "src/i18n.h"

@@ -60,7 +60,7 @@ expect ext "the extension waits for a decision" "[延期待批]"
 db_is "the reason is recorded once" "SELECT text FROM request_event WHERE action = 'ask_extension'" \
     "延至 2026-04-10 17:00：需入户核实家庭收入"
 keys ext F1
-expect ext "F1 on a request says what can be done now, with the keys" "现为办理中：z 批准延期"
+expect ext "F1 on a request says what a desk can do now, with the keys (approving is a supervisor's)" "现为办理中：s 升级；c 催办；m 备注"
 expect ext "and what its marks mean" "[红色预警] 派单后"
 keys ext Escape
 quits ext "quits cleanly at the end"
