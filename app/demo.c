@@ -3,6 +3,7 @@
 */
 #include "app/demo.h"
 #include "db/area.h"
+#include "db/organisation_store.h"
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
 #include "app/ledgers.h"
@@ -12,6 +13,8 @@
 #include "db/seed.h"
 #include "db/settings_store.h"
 #include "src/clock.h"
+#include "src/credit_code.h"
+#include "src/organisation.h"
 #include "src/i18n.h"
 #include "src/namegen.h"
 #include "src/reqgen.h"
@@ -478,6 +481,145 @@ int demo_residents(struct db *db, size_t n, const char *actor,
     else
         resident_bulk_abort(bulk);
     if (rc != DB_OK) *err = xstrdup(db_rc_message(rc));
+    return rc;
+}
+
+/* --- organisations in the buildings --------------------------------------------------------- */
+
+/* The pieces of made-up organisation names (demo data, not chrome). */
+static const char *const org_brands[] = {
+    "金诚", "恒信", "华泰", "瑞丰", "博远", "鼎盛", "宏达", "中和", "海河", "津门", "锦程", "卓越",
+    "同创", "汇通", "安泰", "泰和", "长乐", "正源", "新元", "启明", "嘉禾", "和平", "睿智", "智联",
+    "众诚", "祥云", "天成", "德润", "星海", "明辉", "诺亚", "蓝海", "创新", "万通", "永安", "佳信"};
+static const struct {
+    const char *word, *industry;
+} org_trades[] = {{"科技", "软件和信息技术服务业"},
+                  {"商贸", "批发和零售业"},
+                  {"文化传媒", "文化、体育和娱乐业"},
+                  {"企业管理咨询", "商务服务业"},
+                  {"投资管理", "资本市场服务"},
+                  {"建筑设计", "专业技术服务业"},
+                  {"物业管理", "房地产业"},
+                  {"教育科技", "教育"},
+                  {"医药", "批发和零售业"},
+                  {"供应链管理", "商务服务业"},
+                  {"广告", "商务服务业"},
+                  {"人力资源服务", "商务服务业"},
+                  {"网络科技", "互联网和相关服务"},
+                  {"餐饮管理", "餐饮业"},
+                  {"保险代理", "保险业"}};
+static const char *const org_forms[] = {"有限公司", "有限公司", "有限公司", "有限责任公司",
+                                        "股份有限公司"};
+
+/* The alphabet of credit codes, for the organisation codes' characters. */
+static const char code_alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/* Organisation i's made-up record, in building b (caller frees o with record_free()). */
+static void org_make(struct rng *r, size_t i, const struct area *b, time_t now,
+                     struct organisation *o)
+{
+    record_init(&organisation_record, o);
+    size_t t = rng_below(r, ARRAY_LEN(org_trades));
+    record_take(&o->name,
+                xasprintf("天津%s%s%s", org_brands[rng_below(r, ARRAY_LEN(org_brands))],
+                          org_trades[t].word, org_forms[rng_below(r, ARRAY_LEN(org_forms))]));
+    record_set(&o->industry, org_trades[t].industry);
+    /* A new-style organisation code (MA + 6 characters), unique by i, then both checks. */
+    char org8[9] = "MA";
+    uint64_t v = (uint64_t)i * 7919u + 104729u;
+    for (int k = 7; k >= 2; k--) {
+        org8[k] = code_alphabet[v % 31];
+        v /= 31;
+    }
+    org8[8] = '\0';
+    char code[19];
+    record_set(&o->credit_code, credit_code_make('9', '1', "120101", org8, code));
+    o->building_id = b->id;
+    record_set(&o->building_name, b->name);
+    int floor = 1 + (int)rng_below(r, 30);
+    record_take(&o->floor, xasprintf("%d", floor));
+    record_take(&o->room, xasprintf("%d%02d", floor, 1 + (int)rng_below(r, 20)));
+    struct strbuf name = STRBUF_INIT;
+    namegen_person(r, &name);
+    record_set(&o->contact_name, strbuf_str(&name));
+    strbuf_free(&name);
+    record_take(&o->contact_phone, xasprintf("13%09u", (unsigned)rng_below(r, 1000000000u)));
+    o->employees = 3 + (int64_t)rng_below(r, 300);
+    o->party_members = (int64_t)rng_below(r, (uint32_t)(o->employees / 8 + 1));
+    record_set(&o->party_org,
+               o->party_members >= 3 ? organisation_party_orgs[rng_below(r, 2)] : "无");
+    record_set(&o->stability,
+               organisation_stabilities[rng_below(r, 100) < 60   ? 0
+                                        : rng_below(r, 100) < 70 ? 1
+                                                                 : 2 + rng_below(r, 3)]);
+    struct date in = date_of(now - (time_t)rng_below(r, 3650) * 86400);
+    char day[11];
+    record_set(&o->moved_in, date_format(&in, day));
+    if (rng_below(r, 20) == 0) {
+        struct date out = date_of(now - (time_t)rng_below(r, 300) * 86400);
+        if (date_cmp(&out, &in) >= 0) record_set(&o->moved_out, date_format(&out, day));
+    }
+}
+
+int demo_organisations(struct db *db, size_t n, const char *actor,
+                       void (*progress)(void *ctx, const char *step, size_t done, size_t total),
+                       void *ctx, struct demo_run *run, char **err)
+{
+    *err = NULL;
+    memset(run, 0, sizeof *run);
+    run->total = n;
+    int64_t active, out;
+    int rc = organisation_counts(db, &active, &out);
+    if (rc == DB_OK && active + out > 0) {
+        run->before = (size_t)(active + out);
+        return DB_OK;
+    }
+    struct area_list all;
+    if (rc == DB_OK) rc = area_list(db, AREA_BUILDING, "", 0, 0, &all);
+    if (rc != DB_OK) {
+        *err = xstrdup(db_rc_message(rc));
+        return rc;
+    }
+    const struct area **commercial = xcalloc(all.n + 1, sizeof *commercial);
+    size_t nc = 0;
+    for (size_t i = 0; i < all.n; i++)
+        if (all.items[i].building_kind == BUILDING_COMMERCIAL) commercial[nc++] = &all.items[i];
+    if (!nc) {
+        free(commercial);
+        area_list_free(&all);
+        *err = xasprintf(_("%s has no commercial buildings: create the demo district first"),
+                         db_path(db));
+        return DB_INVALID;
+    }
+    struct rng r;
+    rng_seed(&r, 2015);
+    time_t now = clock_now();
+    /* A large load writes its pages once, not to the WAL and again (when no desk is connected). */
+    int exclusive = n >= 20000 && db_journal_exclusive(db);
+    if (n >= 20000) organisation_bulk_cache(db, 1);
+    rc = db_write_begin(db);
+    int began = rc == DB_OK;
+    enum { BATCH = 500 };
+    struct organisation *batch = xcalloc(BATCH, sizeof *batch);
+    for (size_t i = 0; i < n && rc == DB_OK; i += BATCH) {
+        size_t k = n - i < BATCH ? n - i : BATCH;
+        for (size_t j = 0; j < k; j++)
+            org_make(&r, i + j, commercial[rng_below(&r, (uint32_t)nc)], now, &batch[j]);
+        rc = organisation_bulk_add(db, batch, k, actor);
+        for (size_t j = 0; j < k; j++)
+            record_free(&organisation_record, &batch[j]);
+        if (progress) progress(ctx, _("Generating organisations"), i + k, n);
+    }
+    free(batch);
+    free(commercial);
+    area_list_free(&all);
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else if (began)
+        db_rollback(db);
+    if (exclusive) db_journal_wal(db);
+    if (n >= 20000) organisation_bulk_cache(db, 0);
+    if (rc != DB_OK) *err = db_rc_text(db, rc);
     return rc;
 }
 

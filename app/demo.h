@@ -47,6 +47,22 @@ int demo_residents(struct db *db, size_t n, const char *actor,
                    void *ctx, struct demo_run *run, char **err);
 
 /*
+** Fill the demo district's commercial buildings with n generated
+** organisations (made-up names, valid and unique credit codes, contacts,
+** floors, party organisations and stability grades; about one in twenty
+** has moved out), in one transaction with their search keys. Nothing is
+** done when organisations are on file already (run->before: how many).
+** Returns DB_OK with *run, or an error with *err set (caller frees); then
+** nothing was written.
+*/
+int demo_organisations(struct db *db, size_t n, const char *actor,
+                       void (*progress)(void *ctx, const char *step, size_t done, size_t total),
+                       void *ctx, struct demo_run *run, char **err);
+
+/* How many organisations the demo district holds unless told otherwise. */
+#define DEMO_ORGANISATIONS 3000
+
+/*
 ** Fill the demo district with n requests taken down over the last `years`
 ** years (src/reqgen.h), with their timelines and evening-talk sessions.
 ** The district and its catalogue must be there; residents, if any, are

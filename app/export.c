@@ -310,14 +310,30 @@ int export_catalogue(struct db *db, const char *path, const struct export_option
     return DB_OK;
 }
 
+/* True when a record of type t holds a number shown masked (FIELD_SECRET). */
+static int has_secret(const struct record_type *t)
+{
+    for (size_t i = 0; i < t->nfields; i++)
+        if (t->fields[i].flags & FIELD_SECRET) return 1;
+    return 0;
+}
+
 int export_records(struct db *db, const struct record_export *re, const char *path,
                    const struct export_options *o, size_t *rows, char **err)
 {
     *rows = 0;
     *err = NULL;
+    /* Numbers are masked, as lists show them, unless the export is unmasked (asked, allowed). */
+    int unmasked = o->unmasked && has_secret(re->type);
+    if (unmasked && (!o->reason || !*o->reason)) {
+        *err = xstrdup(_("an export with full ID and phone numbers needs a reason"));
+        return DB_INVALID;
+    }
+    int rc = unmasked ? unmasked_allowed(db, o, err) : DB_OK;
+    if (rc != DB_OK) return rc;
     void *items;
     size_t n;
-    int rc = re->list(db, &items, &n);
+    rc = re->list(db, &items, &n);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
         return rc;
@@ -338,10 +354,22 @@ int export_records(struct db *db, const struct record_export *re, const char *pa
     rc = sheet_row(sh, cells, flags, ncols, &bad, err) == 0 ? DB_OK : DB_ERROR;
     for (size_t i = 0; i < ncols; i++)
         flags[i] = 0;
+    char **shown = xcalloc(ncols + 1, sizeof *shown);
     for (size_t r = 0; rc == DB_OK && r < n; r++) {
         const void *rec = (const char *)items + r * re->type->size;
-        for (size_t i = 0; i < ncols; i++)
-            cells[i] = record_text(re->type, rec, re->columns[i].field);
+        for (size_t i = 0; i < ncols; i++) {
+            /*
+            ** A text as it is; a number in decimal, an id as the name it points
+            ** at; a secret number masked unless unmasked.
+            */
+            int f = record_field_index(re->type, re->columns[i].field);
+            const struct field_desc *fd = f >= 0 ? &re->type->fields[f] : NULL;
+            free(shown[i]);
+            shown[i] = fd && (fd->kind != FIELD_TEXT || (!unmasked && (fd->flags & FIELD_SECRET)))
+                           ? record_field_shown(re->type, (size_t)f, rec)
+                           : NULL;
+            cells[i] = shown[i] ? shown[i] : record_text(re->type, rec, re->columns[i].field);
+        }
         char *why;
         if (sheet_row(sh, cells, flags, ncols, &bad, &why) != 0) {
             *err = row_error(
@@ -350,9 +378,20 @@ int export_records(struct db *db, const struct record_export *re, const char *pa
             rc = DB_INVALID;
         }
     }
+    for (size_t i = 0; i < ncols; i++)
+        free(shown[i]);
+    free(shown);
     free(cells);
     free(flags);
     record_array_free(re->type, items, n);
+    if (rc == DB_OK && unmasked) {
+        char *detail = xasprintf("%s: %zu %s, %s", path, n, re->type->name, o->reason);
+        char *subject = xasprintf("%s:*", re->type->name);
+        rc = audit_append(db, o->actor, "export-unmasked", subject, detail);
+        free(subject);
+        free(detail);
+        if (rc != DB_OK) *err = xstrdup(db_rc_message(rc));
+    }
     if (rc != DB_OK) {
         sheet_abort(sh);
         return rc;

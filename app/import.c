@@ -631,9 +631,11 @@ static void row_over(const struct record_import *ri, const struct ledger *l, con
         record_copy(t, out, rec);
     } else {
         record_copy(t, out, old);
-        for (const struct record_column *c = ri->columns; c->field; c++)
-            if (ledger_column_of(l, c->column) >= 0)
-                record_text_set(t, out, c->field, record_text(t, rec, c->field));
+        for (const struct record_column *c = ri->columns; c->field; c++) {
+            int f = record_field_index(t, c->field);
+            if (f >= 0 && ledger_column_of(l, c->column) >= 0)
+                record_field_assign(t, (size_t)f, out, rec); /* a number or an id too */
+        }
     }
     /* Saved over the record on file: its id and version. */
     static const char *const keys[] = {"id", "version"};

@@ -4,10 +4,13 @@
 #include "app/ledgers.h"
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
+#include "db/organisation_store.h"
 #include "db/staff_store.h"
 #include "db/synonym_store.h"
 #include "db/user_store.h"
 #include "src/catalogue.h"
+#include "src/credit_code.h"
+#include "src/organisation.h"
 #include "src/i18n.h"
 #include "src/resident.h"
 #include "src/roles.h"
@@ -19,6 +22,7 @@
 #include "src/workcal.h"
 
 #include <string.h>
+#include <stdlib.h>
 
 /* --- staff kinds: plain records, through the shared importer and exporter ------------------- */
 
@@ -225,6 +229,120 @@ static const struct record_import calendar_rows = {
     .save = day_store,
 };
 
+/* --- the organisations in the buildings (一企一档) ---------------------------------------------
+ */
+
+static const struct record_column organisation_columns[] = {
+    {OF_NAME, "name", TEXT_NORM_PROSE, NULL, ORGANISATION_NAME_MAX},
+    {OF_CODE, "credit_code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, credit_code_check, 18},
+    {OF_BUILDING, "building_id", 0, NULL, 0},
+    {OF_FLOOR, "floor", TEXT_NORM_NOSPACE, NULL, ORGANISATION_PLACE_MAX},
+    {OF_ROOM, "room", TEXT_NORM_NOSPACE, NULL, ORGANISATION_PLACE_MAX},
+    {OF_INDUSTRY, "industry", TEXT_NORM_PROSE, NULL, ORGANISATION_INDUSTRY_MAX},
+    {OF_CONTACT, "contact_name", 0, NULL, ORGANISATION_CONTACT_MAX},
+    {OF_PHONE, "contact_phone", 0, organisation_check_phone, 30},
+    {OF_EMPLOYEES, "employees", TEXT_NORM_NOSPACE, organisation_check_count, 0},
+    {OF_PARTY_MEMBERS, "party_members", TEXT_NORM_NOSPACE, organisation_check_count, 0},
+    {OF_PARTY_ORG, "party_org", TEXT_NORM_NOSPACE, organisation_check_party_org, 0},
+    {OF_STABILITY, "stability", TEXT_NORM_NOSPACE, organisation_check_stability, 0},
+    {OF_MOVED_IN, "moved_in", TEXT_NORM_NOSPACE, organisation_check_date, 0},
+    {OF_MOVED_OUT, "moved_out", TEXT_NORM_NOSPACE, organisation_check_date, 0},
+    {0, NULL, 0, NULL, 0},
+};
+
+/* A column's text, normalised as the store keeps it (caller frees). */
+static char *organisation_cell(const struct ledger *l, const struct ledger_row *row, int f,
+                               char *(*normal)(const char *))
+{
+    char *trimmed = text_trim(ledger_value_of(l, row, f));
+    char *text = normal ? normal(trimmed) : xstrdup(trimmed);
+    free(trimmed);
+    return text;
+}
+
+/*
+** What the columns table cannot take as it is: the counts as numbers, the
+** building's name (settled by organisation_resolve), the phone, dates and
+** code in the forms the store keeps.
+*/
+static void organisation_row_check(const struct ledger *l, const struct ledger_row *row, void *rec,
+                                   void *aside, struct ledger_problems *p)
+{
+    (void)aside;
+    (void)p;
+    struct organisation *o = rec;
+    record_take(&o->building_name, organisation_cell(l, row, OF_BUILDING, NULL));
+    record_take(&o->credit_code, organisation_cell(l, row, OF_CODE, organisation_normal_code));
+    record_take(&o->contact_phone, organisation_cell(l, row, OF_PHONE, organisation_normal_phone));
+    record_take(&o->moved_in, organisation_cell(l, row, OF_MOVED_IN, organisation_normal_date));
+    record_take(&o->moved_out, organisation_cell(l, row, OF_MOVED_OUT, organisation_normal_date));
+    int64_t n = organisation_count(ledger_value_of(l, row, OF_EMPLOYEES));
+    o->employees = n > 0 ? n : 0;
+    n = organisation_count(ledger_value_of(l, row, OF_PARTY_MEMBERS));
+    o->party_members = n > 0 ? n : 0;
+}
+
+/* The building a row names, by code or name: it must be one on file. */
+static int organisation_resolve(struct db *db, void *rec, const void *aside,
+                                const struct import_options *o, struct import_report *rep,
+                                char **why)
+{
+    (void)aside;
+    (void)o;
+    (void)rep;
+    struct organisation *org = rec;
+    if (!*org->building_name) {
+        org->building_id = 0;
+        return DB_OK;
+    }
+    char *name;
+    int rc = organisation_building_find(db, org->building_name, &org->building_id, &name);
+    if (rc == DB_NOTFOUND)
+        *why = xasprintf(_("no building on file has the code or name %s"), org->building_name);
+    else if (rc == DB_INVALID)
+        *why = xasprintf(_("several buildings are called %s: write its code"), org->building_name);
+    else if (rc == DB_OK)
+        record_take(&org->building_name, name);
+    return rc == DB_NOTFOUND ? DB_INVALID : rc;
+}
+
+static int organisation_find_of(struct db *db, const void *rec, void *out)
+{
+    const struct organisation *o = rec;
+    if (*o->credit_code) return organisation_find_code(db, o->credit_code, out);
+    return organisation_find_name(db, o->name, o->building_id, out);
+}
+
+static int organisation_store(struct db *db, void *rec, const char *actor)
+{
+    return organisation_save(db, rec, actor);
+}
+
+static int organisation_every(struct db *db, void **items, size_t *n)
+{
+    struct organisation *rows;
+    int rc = organisation_all(db, &rows, n); /* those that moved out too: 迁出日期 says so */
+    *items = rows;
+    return rc;
+}
+
+static const struct record_import organisation_rows = {.type = &organisation_record,
+                                                       .key_field = "credit_code",
+                                                       .key_column = OF_CODE,
+                                                       .subject = "organisation",
+                                                       .columns = organisation_columns,
+                                                       .check = organisation_row_check,
+                                                       .resolve = organisation_resolve,
+                                                       .resolve_column = OF_BUILDING,
+                                                       .find = organisation_find_of,
+                                                       .save = organisation_store};
+
+static const struct record_export organisation_records = {.type = &organisation_record,
+                                                          .schema = &ledger_organisations,
+                                                          .columns = organisation_columns,
+                                                          .sheet = N_("Organisations"),
+                                                          .list = organisation_every};
+
 /* --- the table ------------------------------------------------------------------------------ */
 
 const struct ledger_kind ledger_kinds[] = {
@@ -238,6 +356,8 @@ const struct ledger_kind ledger_kinds[] = {
      &staff_kind_rows, NULL, NULL, &staff_kind_records, NULL, RIGHT_EDIT_AREAS},
     {"synonyms", N_("Import synonyms"), N_("synonyms"), &ledger_synonyms, &synonym_rows, NULL, NULL,
      &synonym_records, NULL, RIGHT_EDIT_CATALOGUE},
+    {"organisations", N_("Import organisations"), N_("organisations"), &ledger_organisations,
+     &organisation_rows, NULL, NULL, &organisation_records, NULL, RIGHT_EDIT_AREAS},
     {"requests", NULL, N_("requests"), &ledger_requests, NULL, NULL, NULL, NULL, export_requests,
      0},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0},

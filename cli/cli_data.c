@@ -78,11 +78,12 @@ static int demo_users_make(struct db *db, const char *db_path, char **err)
 
 /* What demo makes: the district when the database has none, and N residents and requests. */
 static int demo_fill(struct db *db, const char *db_path, long long residents, long long requests,
-                     long long years, char **err)
+                     long long years, long long organisations, char **err)
 {
     int rc = DB_OK;
     int64_t counts[AREA_KIND_COUNT];
-    if (area_counts(db, counts) == DB_OK && counts[AREA_STREET] == 0) {
+    int fresh = area_counts(db, counts) == DB_OK && counts[AREA_STREET] == 0;
+    if (fresh) {
         struct demo_report rep;
         rc = demo_seed(db, actor_name(), &rep, err);
         if (rc == DB_OK)
@@ -91,10 +92,21 @@ static int demo_fill(struct db *db, const char *db_path, long long residents, lo
                    db_path, rep.streets, rep.communities, rep.grids, rep.buildings, rep.units,
                    rep.items, rep.days);
         if (rc == DB_OK) rc = demo_users_make(db, db_path, err);
-    } else if (residents == 0 && requests == 0) {
+    } else if (residents == 0 && requests == 0 && organisations < 0) {
         rc = demo_seed(db, actor_name(), &(struct demo_report){0}, err);
     }
     struct demo_run run;
+    /* A new district gets its organisations; --organisations N says how many (0: none). */
+    if (organisations < 0) organisations = fresh ? DEMO_ORGANISATIONS : 0;
+    if (rc == DB_OK && organisations > 0) {
+        rc = demo_organisations(db, (size_t)organisations, actor_name(), verb_progress, NULL, &run,
+                                err);
+        if (rc == DB_OK && run.before)
+            printf(_("%s: %zu organisations are on file already: none added\n"), db_path,
+                   run.before);
+        else if (rc == DB_OK)
+            printf(_("%s: %lld demo organisations added\n"), db_path, organisations);
+    }
     if (rc == DB_OK && residents > 0) {
         rc = demo_residents(db, (size_t)residents, actor_name(), verb_progress, NULL, &run, err);
         if (rc == DB_OK && run.before)
@@ -122,13 +134,18 @@ int verb_demo(const char *db_path, int argc, char **argv)
         {"residents", required_argument, NULL, 'r'},
         {"requests", required_argument, NULL, 'q'},
         {"years", required_argument, NULL, 'y'},
+        {"organisations", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0},
     };
-    long long residents = 0, requests = 0, years = 3;
+    long long residents = 0, requests = 0, years = 3, organisations = -1;
     int c, bad = 0;
     optind = 0;
     while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
-        long long *into = c == 'r' ? &residents : c == 'q' ? &requests : c == 'y' ? &years : NULL;
+        long long *into = c == 'r'   ? &residents
+                          : c == 'q' ? &requests
+                          : c == 'y' ? &years
+                          : c == 'o' ? &organisations
+                                     : NULL;
         if (!into || (*into = verb_count(optarg)) < 0) bad = 1;
     }
     if (bad || years < 1 || years > 20) return verb_usage("demo");
@@ -140,7 +157,7 @@ int verb_demo(const char *db_path, int argc, char **argv)
     struct db *db = verb_open(db_path, DB_OPEN_CREATE, &status);
     if (!db) return status;
     char *err = NULL;
-    int rc = demo_fill(db, db_path, residents, requests, years, &err);
+    int rc = demo_fill(db, db_path, residents, requests, years, organisations, &err);
     if (rc != DB_OK) verb_fail(err);
     free(err);
     db_close(db);

@@ -89,6 +89,8 @@ static const struct {
     {"retire", N_("retired a record")},
     {"restore", N_("restored a record")},
     {"remove", N_("removed a record")},
+    {"organisation-moved-out", N_("recorded an organisation moving out")},
+    {"organisation-returned", N_("recorded an organisation moving back")},
 };
 
 const char *const *audit_actions(size_t *n)

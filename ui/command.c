@@ -20,11 +20,16 @@ int command_count(const struct command *cmds)
     return n;
 }
 
+int command_rights_held(unsigned rights)
+{
+    unsigned asked = rights & ~RIGHTS_ANY;
+    if (rights & RIGHTS_ANY) return (asked & ui.rights) != 0;
+    return (asked & ui.rights) == asked;
+}
+
 int command_allowed(const struct command *c)
 {
-    unsigned asked = c->rights & ~RIGHTS_ANY;
-    if (c->rights & RIGHTS_ANY) return (asked & ui.rights) != 0;
-    return (asked & ui.rights) == asked;
+    return command_rights_held(c->rights);
 }
 
 int command_offered(const struct command *cmds, const struct command **out, int cap)

@@ -27,6 +27,9 @@ struct command {
 /* In a command's rights: any one of the other rights will do, not all of them. */
 #define RIGHTS_ANY (1u << 31)
 
+/* True when the signed-in user holds rights (every one; with RIGHTS_ANY, one of them). */
+int command_rights_held(unsigned rights);
+
 /* Do c on screen s: run it, or open its screen. */
 void command_do(struct screen *s, const struct command *c);
 

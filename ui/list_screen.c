@@ -202,17 +202,16 @@ static void list_draw(struct screen *s, int top, int rows)
         draw_text(top + rows - 1, 1, COLS - 2, footer, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
 }
 
-/* The rights changing the rows of tab needs: its own and its form's. */
+/* The rights changing the rows of tab needs: its own, else its form's. */
 static unsigned tab_rights(const struct list_tab *tab)
 {
-    return tab->rights | (tab->form ? tab->form->rights : 0);
+    return tab->rights ? tab->rights : tab->form ? tab->form->rights : 0;
 }
 
 /* True when the user signed in may change the rows of tab. */
 static int tab_writable(const struct list_tab *tab)
 {
-    unsigned need = tab_rights(tab);
-    return (need & ui.rights) == need;
+    return command_rights_held(tab_rights(tab));
 }
 
 /* A key that changes rows, pressed by a user who may not: say why. */

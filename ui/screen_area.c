@@ -2,7 +2,9 @@
 ** screen_area: 区域与楼宇. Four tabs (streets, communities, grids,
 ** buildings), each a list under a search line that narrows at every key:
 ** a Chinese fragment, pinyin initials or a code. Enter or F4 edits, F7
-** creates, F8 retires or restores, F6 shows retired rows too.
+** creates, F8 retires or restores, F6 shows retired rows too. A fifth tab
+** holds the organisations in the buildings (ui/screen_organisation.c); F9
+** offers the staff kinds and the organisations of the building selected.
 */
 #include "src/actor.h"
 #include "src/i18n.h"
@@ -15,6 +17,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static int area_load(struct list_screen *ls, const char *query, struct list_rows *out)
 {
@@ -109,17 +112,42 @@ static const struct list_tab tabs[AREA_KIND_COUNT] = {
                        .ncols = 6},
 };
 
+/* F9 on a building: the organisations in it. */
+static void building_organisations(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    const struct area *a =
+        list_screen_tab(ls)->type == &area_record ? list_screen_selected(ls) : NULL;
+    if (a && a->kind == AREA_BUILDING)
+        ui_push(screen_organisations_new(a->id, a->name));
+    else if (a)
+        ui_message(UI_MSG_ERROR, "%s", _("Choose a building on the Buildings tab first"));
+}
+
 static const struct command area_menu[] = {
     {"staff-kinds", '1', N_("Staff kinds"),
      N_("The kinds of staff: 党建社工, 党建指导员, 街道干部 ..."), 0, NULL, 0,
      screen_staff_kinds_new},
+    {"building-organisations", '2', N_("Organisations in this building"),
+     N_("The organisations in the building chosen on the Buildings tab"), 0, building_organisations,
+     0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
-static const struct list_spec spec = {
-    .title = N_("Areas and buildings"), .tabs = tabs, .ntabs = AREA_KIND_COUNT, .menu = area_menu};
+/* The four kinds of area, then the organisations in the buildings (ui/screen_organisation.c). */
+static struct list_tab all_tabs[AREA_KIND_COUNT + 1];
+
+static const struct list_spec spec = {.title = N_("Areas and buildings"),
+                                      .tabs = all_tabs,
+                                      .ntabs = AREA_KIND_COUNT + 1,
+                                      .menu = area_menu};
 
 struct screen *screen_area_new(enum area_kind kind)
 {
+    if (!all_tabs[0].type) {
+        memcpy(all_tabs, tabs, sizeof tabs);
+        all_tabs[AREA_KIND_COUNT] = organisation_list_tab;
+    }
     return list_screen_new(&spec, (int)kind, NULL);
 }

@@ -77,6 +77,13 @@ struct screen *screen_area_new(enum area_kind kind);
 /* The form to create (rec NULL) or edit a record of kind. rec is copied. */
 struct screen *screen_area_form_new(enum area_kind kind, const struct area *rec);
 
+/* 企业 (一企一档): the organisations' list, a tab of 区域与楼宇 (ui/screen_organisation.c). */
+struct list_tab;
+extern const struct list_tab organisation_list_tab;
+
+/* The organisations in one building, their list (the building's id and name are copied). */
+struct screen *screen_organisations_new(int64_t building_id, const char *building_name);
+
 /* 工作人员类别: the kinds of staff, their list and form. */
 struct screen *screen_staff_kinds_new(void);
 /* 志愿服务: the volunteer register and its teams. */

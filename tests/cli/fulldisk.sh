@@ -14,7 +14,7 @@ unmount_small() { umount "$D" 2>/dev/null; }
 cleanup_hooks="unmount_small"
 
 DB="$D/x.db"
-"$BIN" --db "$DB" demo --residents 1000 >/dev/null
+"$BIN" --db "$DB" demo --residents 1000 --organisations 0 >/dev/null
 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/all.csv" --unmasked --reason 测试 >/dev/null
 # fill: leave 60 KB, so the database opens but the exports and a big import do not fit.
 fill() {

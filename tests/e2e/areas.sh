@@ -8,7 +8,9 @@ demo_db
 users_as supervisor boss
 open_areas desk BANGBAN_USER=boss
 keys desk Tab
-expect desk "Tab moves from buildings to streets" "共 6 条"
+expect desk "Tab moves from buildings to their organisations" "信用代码"
+keys desk Tab
+expect desk "then round to streets" "共 6 条"
 expect desk "the streets of the demo district" "劝业场街道"
 keys desk Tab
 expect desk "then communities" "共 50 条"

@@ -18,11 +18,15 @@
 **     input, no space at either end, no full-width ASCII (prose: no
 **     full-width letters or digits), no lower case with UPPER, no space
 **     with NOSPACE, and normalising twice changes nothing.
-** There is no credit-code (统一社会信用代码) validator in src/ yet, so
-** nothing here checks one.
+**   - credit_code_parse: an accepted code is 18 characters of the
+**     alphabet whose two check characters agree with the rest, and parses
+**     again unchanged; every error has a message; a wrong check character
+**     (or the organisation code's) put right gives a code that passes (or
+**     fails only on the last check).
 */
 #include "fuzz.h"
 
+#include "src/credit_code.h"
 #include "src/date.h"
 #include "src/idcard.h"
 #include "src/phone.h"
@@ -163,6 +167,32 @@ static void check_normalize(const char *s, unsigned flags)
     free(t);
 }
 
+static void check_credit_code(const char *s)
+{
+    struct credit_code c;
+    enum credit_code_error e = credit_code_parse(s, &c);
+    CHECK(e >= CREDIT_CODE_OK && e <= CREDIT_CODE_CHECK);
+    char *msg = credit_code_message(e, &c);
+    CHECK(e == CREDIT_CODE_OK ? msg == NULL : msg != NULL && *msg);
+    free(msg);
+    CHECK((credit_code_check(s) == NULL) == (e == CREDIT_CODE_OK || e == CREDIT_CODE_EMPTY));
+    if (e == CREDIT_CODE_OK) {
+        CHECK(strlen(c.code) == 18);
+        CHECK(credit_code_org_check_char(c.code + 8) == c.code[16]);
+        CHECK(credit_code_check_char(c.code) == c.code[17]);
+        struct credit_code again;
+        CHECK(credit_code_parse(c.code, &again) == CREDIT_CODE_OK);
+        CHECK(strcmp(again.code, c.code) == 0);
+    } else if (e == CREDIT_CODE_CHECK || e == CREDIT_CODE_ORG_CHECK) {
+        char fixed[19];
+        memcpy(fixed, c.code, sizeof fixed);
+        fixed[e == CREDIT_CODE_CHECK ? 17 : 16] = c.expected;
+        struct credit_code again;
+        enum credit_code_error e2 = credit_code_parse(fixed, &again);
+        CHECK(e2 == CREDIT_CODE_OK || (e == CREDIT_CODE_ORG_CHECK && e2 == CREDIT_CODE_CHECK));
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1) return 0;
@@ -170,6 +200,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t cap = 1 + (data[0] >> 3); /* 1..32 */
     char *s = fuzz_str(data + 1, size - 1);
     check_idcard(s);
+    check_credit_code(s);
     check_phones(s, cap);
     check_validate(s, (const char *)data + 1, size - 1, flags & TEXT_LINES);
     check_normalize(s, flags);

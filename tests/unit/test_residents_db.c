@@ -505,6 +505,7 @@ static void upgraded_database_is_refiled(void **state)
                                  " DROP TABLE team_member; DROP TABLE team;"
                                  " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"
                                  " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"
+                                 " DROP TABLE organisation_key; DROP TABLE organisation;"
                                  " DROP TABLE user_building; DROP TABLE \"user\";"
                                  " PRAGMA user_version = 3"),
                      DB_OK);
@@ -548,6 +549,7 @@ static void upgrade_files_syllables_and_dots(void **state)
                                  " DROP TABLE team_member; DROP TABLE team;"
                                  " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"
                                  " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"
+                                 " DROP TABLE organisation_key; DROP TABLE organisation;"
                                  " DROP TABLE user_building; DROP TABLE \"user\";"
                                  " PRAGMA user_version = 8"),
                      DB_OK);

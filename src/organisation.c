@@ -1,0 +1,314 @@
+/*
+** organisation: see organisation.h.
+*/
+#include "organisation.h"
+#include "credit_code.h"
+#include "date.h"
+#include "i18n.h"
+#include "phone.h"
+#include "pinyin.h"
+#include "text.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define OF(member, kind, label, flags, shown_by)                                                   \
+    FIELD_OF(struct organisation, member, kind, label, flags, shown_by)
+static const struct field_desc organisation_fields[] = {
+    OF(id, FIELD_INT64, NULL, FIELD_KEY, NULL),
+    OF(name, FIELD_TEXT, N_("Name"), 0, NULL),
+    OF(credit_code, FIELD_TEXT, N_("Credit code"), 0, NULL),
+    OF(building_id, FIELD_INT64, N_("Building"), 0, "building_name"),
+    OF(building_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    OF(floor, FIELD_TEXT, N_("Floor"), 0, NULL),
+    OF(room, FIELD_TEXT, N_("Room"), 0, NULL),
+    OF(industry, FIELD_TEXT, N_("Industry"), 0, NULL),
+    OF(contact_name, FIELD_TEXT, N_("Contact"), 0, NULL),
+    OF(contact_phone, FIELD_TEXT, N_("Contact phone"), FIELD_SECRET, NULL),
+    OF(employees, FIELD_INT64, N_("Employees"), 0, NULL),
+    OF(party_members, FIELD_INT64, N_("Party members"), 0, NULL),
+    OF(party_org, FIELD_TEXT, N_("Party organisation"), 0, NULL),
+    OF(stability, FIELD_TEXT, N_("Stability"), 0, NULL),
+    OF(moved_in, FIELD_TEXT, N_("Moved in"), 0, NULL),
+    OF(moved_out, FIELD_TEXT, N_("Moved out"), 0, NULL),
+    OF(retired, FIELD_INT, NULL, FIELD_STORED, NULL),
+    OF(version, FIELD_INT64, NULL, FIELD_KEY, NULL),
+    OF(updated_at, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    OF(updated_by, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+};
+#undef OF
+
+const struct record_type organisation_record = {.name = "organisation",
+                                                .size = sizeof(struct organisation),
+                                                .fields = organisation_fields,
+                                                .nfields = ARRAY_LEN(organisation_fields)};
+
+/* The words are the practice's own (not chrome): stored and shown as they are. */
+const char *const organisation_party_orgs[ORGANISATION_PARTY_ORGS] = {"独立", "联合", "无"};
+const char *const organisation_stabilities[ORGANISATION_STABILITIES] = {"稳定", "较稳定", "一般",
+                                                                        "较不稳定", "不稳定"};
+
+static int word_known(const char *const *words, size_t n, const char *text)
+{
+    for (size_t i = 0; i < n; i++)
+        if (str_eq(words[i], text)) return 1;
+    return 0;
+}
+
+const char *organisation_check_party_org(const char *text)
+{
+    if (!*text || word_known(organisation_party_orgs, ORGANISATION_PARTY_ORGS, text)) return NULL;
+    return _("One of 独立, 联合, 无");
+}
+
+const char *organisation_check_stability(const char *text)
+{
+    if (!*text || word_known(organisation_stabilities, ORGANISATION_STABILITIES, text)) return NULL;
+    return _("One of 稳定, 较稳定, 一般, 较不稳定, 不稳定");
+}
+
+int64_t organisation_count(const char *text)
+{
+    char *s = text_normalize(text, TEXT_NORM_NOSPACE);
+    int64_t v = 0;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n && v >= 0; i++)
+        v = s[i] >= '0' && s[i] <= '9' && i < ORGANISATION_COUNT_MAX ? v * 10 + (s[i] - '0') : -1;
+    free(s);
+    return v;
+}
+
+const char *organisation_check_count(const char *text)
+{
+    return organisation_count(text) < 0 ? _("A whole number, such as 35") : NULL;
+}
+
+const char *organisation_check_phone(const char *text)
+{
+    char mobile[12], land[40];
+    if (!*text || !phone_mobile(text, mobile) || !phone_landline(text, land, sizeof land))
+        return NULL;
+    return _("A mobile number (11 digits) or a landline such as 022-23456789");
+}
+
+const char *organisation_check_date(const char *text)
+{
+    struct date d;
+    if (!*text || date_parse(text, &d) == DATE_OK) return NULL;
+    return _("Not a date: write it as 2024-03-01");
+}
+
+char *organisation_normal_phone(const char *text)
+{
+    char mobile[12], land[40];
+    if (*text && !phone_mobile(text, mobile)) return xstrdup(mobile);
+    if (*text && !phone_landline(text, land, sizeof land)) return xstrdup(land);
+    return xstrdup(text);
+}
+
+char *organisation_normal_date(const char *text)
+{
+    struct date d;
+    char iso[11];
+    if (*text && date_parse(text, &d) == DATE_OK) return xstrdup(date_format(&d, iso));
+    return xstrdup(text);
+}
+
+char *organisation_normal_code(const char *text)
+{
+    struct credit_code c;
+    if (credit_code_parse(text, &c) == CREDIT_CODE_OK) return xstrdup(c.code);
+    return text_normalize(text, TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
+}
+
+char *organisation_masked_phone(const char *phone)
+{
+    size_t n = strlen(phone);
+    if (n < 8) return xstrdup(phone);
+    return xasprintf("%.3s****%s", phone, phone + n - 4);
+}
+
+/* --- search keys ------------------------------------------------------------------------------ */
+
+static int code_char(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
+
+void organisation_query_of(const char *typed, struct organisation_query *q)
+{
+    char *s = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
+    size_t n = strlen(s);
+    int letters = 0, digits = 0, other = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            letters++;
+        else
+            other++;
+    }
+    q->text = s;
+    if (!n) {
+        q->kind = ORG_QUERY_ALL;
+    } else if (other) {
+        q->kind = ORG_QUERY_NAME;
+    } else if (!digits) {
+        q->kind = ORG_QUERY_PINYIN;
+        for (size_t i = 0; i < n; i++)
+            if (s[i] >= 'A' && s[i] <= 'Z') s[i] = (char)(s[i] - 'A' + 'a');
+    } else {
+        q->kind = ORG_QUERY_CODE;
+        for (size_t i = 0; i < n; i++)
+            if (s[i] >= 'a' && s[i] <= 'z') s[i] = (char)(s[i] - 'a' + 'A');
+    }
+}
+
+/* The byte length of the UTF-8 character at s (1 for a stray byte). */
+static size_t char_len(const char *s)
+{
+    size_t n = 1;
+    while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n++;
+    return n;
+}
+
+/* Add term to out unless it is there already (out keeps it). */
+static void term_add(struct strlist *out, char *term)
+{
+    if (!strlist_has(out, term))
+        strlist_add_take(out, term);
+    else
+        free(term);
+}
+
+void organisation_terms(const char *name, const char *credit_code, struct strlist *out)
+{
+    strlist_clear(out);
+    /* Every piece of 1 to ORGANISATION_GRAM_MAX characters, of the name without middle dots. */
+    char *plain = text_drop_dots(name);
+    for (const char *p = plain; *p; p += char_len(p)) {
+        const char *end = p;
+        for (int k = 0; k < ORGANISATION_GRAM_MAX && *end; k++) {
+            end += char_len(end);
+            term_add(out, xasprintf("n%.*s", (int)(end - p), p));
+        }
+    }
+    free(plain);
+    struct strlist keys = STRLIST_INIT;
+    pinyin_key_list(name, PINYIN_INSIDE, &keys);
+    for (size_t i = 0; i < keys.n; i++) {
+        term_add(out, xasprintf("p%.*s", ORGANISATION_PINYIN_MAX, keys.v[i]));
+    }
+    strlist_free(&keys);
+    size_t n = strlen(credit_code);
+    for (size_t i = 0; i < n; i++)
+        if (code_char(credit_code[i])) strlist_add_take(out, xasprintf("c%s", credit_code + i));
+}
+
+void organisation_query_terms(const struct organisation_query *q, struct strlist *out, int *prefix)
+{
+    strlist_clear(out);
+    *prefix = q->kind != ORG_QUERY_NAME;
+    if (q->kind == ORG_QUERY_ALL) return;
+    if (q->kind == ORG_QUERY_PINYIN) {
+        strlist_add_take(out, xasprintf("p%.*s", ORGANISATION_PINYIN_MAX, q->text));
+        return;
+    }
+    if (q->kind == ORG_QUERY_CODE) {
+        strlist_add_take(out, xasprintf("c%s", q->text));
+        return;
+    }
+    char *name = text_drop_dots(q->text);
+    if (text_chars(name) <= ORGANISATION_GRAM_MAX) {
+        strlist_add_take(out, xasprintf("n%s", name));
+    } else {
+        for (const char *p = name; *p; p += char_len(p)) {
+            const char *end = p;
+            for (int k = 0; k < ORGANISATION_GRAM_MAX && *end; k++)
+                end += char_len(end);
+            if (text_chars(p) < ORGANISATION_GRAM_MAX) break;
+            term_add(out, xasprintf("n%.*s", (int)(end - p), p));
+        }
+    }
+    free(name);
+}
+
+int64_t organisation_rank(const char *name)
+{
+    struct strlist keys = STRLIST_INIT;
+    pinyin_key_list(name, 0, &keys);
+    int64_t rank = keys.n ? pinyin_rank(keys.v[0]) : 0;
+    strlist_free(&keys);
+    return rank;
+}
+
+/* --- the ledger ------------------------------------------------------------------------------ */
+
+static const struct ledger_header organisation_headers[] = {
+    {OF_NAME, "单位名称"},
+    {OF_NAME, "企业名称"},
+    {OF_NAME, "名称"},
+    {OF_NAME, "企业（单位）名称"},
+    {OF_CODE, "统一社会信用代码"},
+    {OF_CODE, "信用代码"},
+    {OF_CODE, "社会信用代码"},
+    {OF_BUILDING, "所在楼宇"},
+    {OF_BUILDING, "楼宇"},
+    {OF_BUILDING, "楼宇名称"},
+    {OF_FLOOR, "楼层"},
+    {OF_ROOM, "房间号"},
+    {OF_ROOM, "房号"},
+    {OF_ROOM, "房间"},
+    {OF_INDUSTRY, "所属行业"},
+    {OF_INDUSTRY, "行业"},
+    {OF_CONTACT, "联系人"},
+    {OF_PHONE, "联系电话"},
+    {OF_PHONE, "电话"},
+    {OF_PHONE, "联系方式"},
+    {OF_EMPLOYEES, "从业人数"},
+    {OF_EMPLOYEES, "员工人数"},
+    {OF_EMPLOYEES, "职工人数"},
+    {OF_PARTY_MEMBERS, "党员人数"},
+    {OF_PARTY_MEMBERS, "党员数"},
+    {OF_PARTY_ORG, "党组织"},
+    {OF_PARTY_ORG, "党组织情况"},
+    {OF_PARTY_ORG, "党组织形式"},
+    {OF_STABILITY, "稳定性"},
+    {OF_STABILITY, "稳定等级"},
+    {OF_STABILITY, "稳定性评级"},
+    {OF_MOVED_IN, "入驻日期"},
+    {OF_MOVED_IN, "入驻时间"},
+    {OF_MOVED_OUT, "迁出日期"},
+    {OF_MOVED_OUT, "迁出时间"},
+    {LEDGER_IGNORED, "序号"},
+};
+
+static const int organisation_required[] = {OF_NAME};
+
+static const unsigned short organisation_max[OF_COUNT] = {[OF_NAME] = ORGANISATION_NAME_MAX,
+                                                          [OF_CODE] = 18 * 2,
+                                                          [OF_BUILDING] = 50,
+                                                          [OF_FLOOR] = ORGANISATION_PLACE_MAX,
+                                                          [OF_ROOM] = ORGANISATION_PLACE_MAX,
+                                                          [OF_INDUSTRY] = ORGANISATION_INDUSTRY_MAX,
+                                                          [OF_CONTACT] = ORGANISATION_CONTACT_MAX,
+                                                          [OF_PHONE] = 30,
+                                                          [OF_EMPLOYEES] = 12,
+                                                          [OF_PARTY_MEMBERS] = 12,
+                                                          [OF_PARTY_ORG] = 4,
+                                                          [OF_STABILITY] = 6,
+                                                          [OF_MOVED_IN] = 12,
+                                                          [OF_MOVED_OUT] = 12};
+
+const struct ledger_schema ledger_organisations = {organisation_headers,
+                                                   ARRAY_LEN(organisation_headers),
+                                                   OF_COUNT,
+                                                   organisation_required,
+                                                   ARRAY_LEN(organisation_required),
+                                                   NULL,
+                                                   0,
+                                                   organisation_max};

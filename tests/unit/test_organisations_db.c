@@ -1,0 +1,285 @@
+/*
+** Unit tests of the organisation register (db/organisation_store.h,
+** src/organisation.h): a save with its keys and audit row; the credit code
+** unique when given (two without one are fine); a stale version refused
+** and "save over" merging two desks' edits; a retired building refused;
+** search by a piece of the name, pinyin initials and full pinyin from a
+** word inside, a piece or the last characters of the credit code, a long
+** fragment; a rename files the name again; one that moved out is kept
+** (left out of searches unless asked for, still read whole and exported).
+*/
+#include "unit_db.h"
+#include "db/area.h"
+#include "db/organisation_store.h"
+#include "src/pinyin.h"
+#include "src/record.h"
+
+static char path[256];
+static struct db *db;
+static int64_t building_id, other_building_id;
+
+static int64_t area_make(enum area_kind kind, const char *code, const char *name, int64_t parent)
+{
+    struct area a;
+    area_init(&a, kind);
+    record_set(&a.code, code);
+    record_set(&a.name, name);
+    a.parent_id = parent;
+    assert_int_equal(area_save(db, &a, "tester", NULL), DB_OK);
+    int64_t id = a.id;
+    area_free(&a);
+    return id;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    unit_locale();
+    db = unit_db_open("organisations", path, sizeof path);
+    int64_t street = area_make(AREA_STREET, "120101001", "劝业场街道", 0);
+    building_id = area_make(AREA_BUILDING, "B101", "滨江国际大厦", street);
+    other_building_id = area_make(AREA_BUILDING, "B102", "和平路商务中心", street);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    unit_db_remove(db, path);
+    pinyin_shutdown();
+    return 0;
+}
+
+/* A new organisation, saved; o is left holding it. */
+static void org_make(struct organisation *o, const char *name, const char *code, int64_t building)
+{
+    record_init(&organisation_record, o);
+    record_set(&o->name, name);
+    record_set(&o->credit_code, code);
+    o->building_id = building;
+    assert_int_equal(organisation_save(db, o, "tester"), DB_OK);
+}
+
+/* How many organisations query finds (moved out too when all), and the first one's name. */
+static int64_t found(const char *query, int all, char *first, size_t size)
+{
+    struct organisation_hits h;
+    assert_int_equal(organisation_search(db, query, 0, all, 50, &h), DB_OK);
+    if (first) snprintf(first, size, "%s", h.n ? h.items[0].name : "");
+    assert_int_equal(h.total, (int64_t)h.n);
+    int64_t n = (int64_t)h.n;
+    record_array_free(&organisation_record, h.items, h.n);
+    return n;
+}
+
+static void save_files_keys_and_audits(void **state)
+{
+    (void)state;
+    struct organisation o;
+    org_make(&o, "天津金诚科技有限公司", "91120101MA07T3QK92", building_id);
+    assert_true(o.id > 0);
+    assert_int_equal(o.version, 1);
+    struct organisation got;
+    assert_int_equal(organisation_get(db, o.id, &got), DB_OK);
+    assert_str(got.building_name, "滨江国际大厦");
+    assert_str(got.credit_code, "91120101MA07T3QK92");
+    assert_int_equal(got.retired, 0);
+    record_free(&organisation_record, &got);
+    assert_int_equal(db_int(db, -1,
+                            "SELECT count(*) FROM audit_log WHERE action ="
+                            " 'add' AND subject LIKE 'organisation:%' AND detail LIKE '%金诚%'"),
+                     1);
+    char first[200];
+    assert_int_equal(found("金诚", 0, first, sizeof first), 1);
+    assert_str(first, "天津金诚科技有限公司");
+    assert_int_equal(found("jckj", 0, NULL, 0), 1);         /* initials of a word inside */
+    assert_int_equal(found("jincheng", 0, NULL, 0), 1);     /* full pinyin of it */
+    assert_int_equal(found("tjjc", 0, NULL, 0), 1);         /* initials from the start */
+    assert_int_equal(found("3QK92", 0, NULL, 0), 1);        /* the code's last characters */
+    assert_int_equal(found("3qk92", 0, NULL, 0), 1);        /* typed in lower case */
+    assert_int_equal(found("０１ＭＡ07", 0, NULL, 0), 1);   /* a piece, full-width */
+    assert_int_equal(found("金诚科技有限", 0, NULL, 0), 1); /* longer than a piece */
+    assert_int_equal(found("qk", 0, NULL, 0), 1); /* letters that are no pinyin: the code's */
+    assert_int_equal(found("金诚科技无限", 0, NULL, 0), 0);
+    assert_int_equal(found("zzzz", 0, NULL, 0), 0);
+    /* A building's own list. */
+    struct organisation_hits h;
+    assert_int_equal(organisation_search(db, "", other_building_id, 0, 50, &h), DB_OK);
+    assert_int_equal(h.n, 0);
+    assert_int_equal(organisation_search(db, "jc", building_id, 0, 50, &h), DB_OK);
+    assert_int_equal(h.n, 1);
+    record_array_free(&organisation_record, h.items, h.n);
+    record_free(&organisation_record, &o);
+}
+
+static void credit_code_unique_when_given(void **state)
+{
+    (void)state;
+    struct organisation a, b, c, d;
+    org_make(&a, "天津恒信商贸有限公司", "91120101MA05R8LW6J", building_id);
+    record_init(&organisation_record, &b);
+    record_set(&b.name, "天津另一家商贸有限公司");
+    record_set(&b.credit_code, "91120101MA05R8LW6J");
+    assert_int_equal(organisation_save(db, &b, "tester"), DB_DUPLICATE);
+    char *field = db_duplicate_field(db);
+    assert_str(field, "credit_code");
+    free(field);
+    assert_int_equal(b.id, 0);
+    /* Nothing of the refused one stays: not its keys either. */
+    assert_int_equal(found("lyj", 0, NULL, 0), 0);
+    org_make(&c, "和平区个体餐馆", "", building_id);
+    org_make(&d, "和平区个体餐馆", "", other_building_id);
+    assert_int_equal(found("个体餐馆", 0, NULL, 0), 2);
+    struct organisation e;
+    assert_int_equal(organisation_find_name(db, "和平区个体餐馆", other_building_id, &e), DB_OK);
+    assert_int_equal(e.id, d.id);
+    record_free(&organisation_record, &e);
+    assert_int_equal(organisation_find_code(db, "91120101MA05R8LW6J", &e), DB_OK);
+    assert_int_equal(e.id, a.id);
+    record_free(&organisation_record, &e);
+    record_free(&organisation_record, &a);
+    record_free(&organisation_record, &b);
+    record_free(&organisation_record, &c);
+    record_free(&organisation_record, &d);
+}
+
+static void stale_version_and_save_over(void **state)
+{
+    (void)state;
+    struct organisation o, desk2;
+    org_make(&o, "天津瑞丰文化传媒有限公司", "91120101MA06H4NP7K", building_id);
+    record_copy(&organisation_record, &desk2, &o);
+    /* Desk 1 changes the contact and renames it. */
+    record_set(&o.contact_name, "王芳");
+    record_set(&o.name, "天津瑞丰文化传播有限公司");
+    assert_int_equal(organisation_save(db, &o, "desk1"), DB_OK);
+    assert_int_equal(o.version, 2);
+    /* Desk 2, from version 1, changes the employees: refused. */
+    desk2.employees = 40;
+    assert_int_equal(organisation_save(db, &desk2, "desk2"), DB_CONFLICT);
+    /* Merged as the form kit does: only desk 2's change goes over desk 1's. */
+    struct organisation base, theirs, merged;
+    assert_int_equal(organisation_get(db, o.id, &theirs), DB_OK);
+    record_copy(&organisation_record, &base, &desk2);
+    base.employees = 0;
+    struct record_merge m;
+    record_merge_plan(&organisation_record, &base, &desk2, &theirs, &m);
+    assert_int_equal(m.nmine, 1);
+    assert_int_equal(m.ntheirs, 2);
+    assert_int_equal(m.nboth, 0);
+    record_merge_apply(&organisation_record, &m, NULL, &base, &desk2, &theirs, &merged);
+    assert_int_equal(organisation_save(db, &merged, "desk2"), DB_OK);
+    struct organisation now;
+    assert_int_equal(organisation_get(db, o.id, &now), DB_OK);
+    assert_str(now.name, "天津瑞丰文化传播有限公司");
+    assert_str(now.contact_name, "王芳");
+    assert_int_equal(now.employees, 40);
+    assert_int_equal(now.version, 3);
+    assert_str(now.updated_by, "desk2");
+    /* The rename filed it under its new name only. */
+    assert_int_equal(found("文化传播", 0, NULL, 0), 1);
+    assert_int_equal(found("文化传媒", 0, NULL, 0), 0);
+    assert_int_equal(found("whcb", 0, NULL, 0), 1);
+    assert_int_equal(db_int(db, -1,
+                            "SELECT count(*) FROM audit_log WHERE action ="
+                            " 'edit' AND subject LIKE 'organisation:%'"),
+                     2);
+    record_merge_free(&m);
+    record_free(&organisation_record, &now);
+    record_free(&organisation_record, &merged);
+    record_free(&organisation_record, &theirs);
+    record_free(&organisation_record, &base);
+    record_free(&organisation_record, &desk2);
+    record_free(&organisation_record, &o);
+}
+
+static void retired_building_refused(void **state)
+{
+    (void)state;
+    assert_int_equal(db_exec(db, "UPDATE building SET retired = 1 WHERE code = 'B102'"), DB_OK);
+    struct organisation o;
+    record_init(&organisation_record, &o);
+    record_set(&o.name, "天津博远咨询有限公司");
+    o.building_id = other_building_id;
+    assert_int_equal(organisation_save(db, &o, "tester"), DB_INVALID);
+    assert_int_equal(o.id, 0);
+    assert_int_equal(db_exec(db, "UPDATE building SET retired = 0 WHERE code = 'B102'"), DB_OK);
+    assert_int_equal(organisation_save(db, &o, "tester"), DB_OK);
+    record_free(&organisation_record, &o);
+}
+
+static void moved_out_is_kept(void **state)
+{
+    (void)state;
+    struct organisation o, stale;
+    org_make(&o, "天津鼎盛投资管理有限公司", "", building_id);
+    record_copy(&organisation_record, &stale, &o);
+    assert_int_equal(organisation_set_moved_out(db, &o, "2026-03-01", "tester", NULL), DB_OK);
+    assert_int_equal(o.retired, 1);
+    assert_int_equal(found("鼎盛", 0, NULL, 0), 0);
+    assert_int_equal(found("鼎盛", 1, NULL, 0), 1);
+    struct organisation now;
+    assert_int_equal(organisation_set_moved_out(db, &stale, "", "desk2", &now), DB_CONFLICT);
+    assert_str(now.moved_out, "2026-03-01");
+    record_free(&organisation_record, &now);
+    assert_int_equal(organisation_get(db, o.id, &now), DB_OK);
+    assert_int_equal(now.retired, 1);
+    record_free(&organisation_record, &now);
+    int64_t active, out;
+    assert_int_equal(organisation_counts(db, &active, &out), DB_OK);
+    assert_int_equal(out, 1);
+    struct organisation *all;
+    size_t n;
+    assert_int_equal(organisation_all(db, &all, &n), DB_OK);
+    assert_int_equal((int64_t)n, active + out);
+    record_array_free(&organisation_record, all, n);
+    assert_int_equal(db_int(db, -1,
+                            "SELECT count(*) FROM audit_log WHERE action ="
+                            " 'organisation-moved-out'"),
+                     1);
+    assert_int_equal(organisation_set_moved_out(db, &o, "", "tester", NULL), DB_OK);
+    assert_int_equal(found("鼎盛", 0, NULL, 0), 1);
+    /* A move out typed in the form counts the same. */
+    record_set(&o.moved_out, "2026-04-01");
+    assert_int_equal(organisation_save(db, &o, "tester"), DB_OK);
+    assert_int_equal(found("dingsheng", 0, NULL, 0), 0);
+    assert_int_equal(found("dingsheng", 1, NULL, 0), 1);
+    record_free(&organisation_record, &stale);
+    record_free(&organisation_record, &o);
+}
+
+static void checks_of_values(void **state)
+{
+    (void)state;
+    assert_null(organisation_check_party_org("联合"));
+    assert_non_null(organisation_check_party_org("有"));
+    assert_null(organisation_check_stability("较不稳定"));
+    assert_non_null(organisation_check_stability("很稳定"));
+    assert_int_equal(organisation_count("３５"), 35);
+    assert_int_equal(organisation_count(""), 0);
+    assert_int_equal(organisation_count("3.5"), -1);
+    assert_null(organisation_check_phone("022-23456789"));
+    assert_non_null(organisation_check_phone("12345"));
+    char *p = organisation_normal_phone("138 0013 8000");
+    assert_str(p, "13800138000");
+    free(p);
+    char *m = organisation_masked_phone("13800138000");
+    assert_str(m, "138****8000");
+    free(m);
+    char *d = organisation_normal_date("2024/3/1");
+    assert_str(d, "2024-03-01");
+    free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(save_files_keys_and_audits),
+        cmocka_unit_test(credit_code_unique_when_given),
+        cmocka_unit_test(stale_version_and_save_over),
+        cmocka_unit_test(retired_building_refused),
+        cmocka_unit_test(moved_out_is_kept),
+        cmocka_unit_test(checks_of_values),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
