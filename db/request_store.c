@@ -34,7 +34,8 @@
     " coalesce(r.resolved, -1), coalesce(r.satisfaction, ''), r.attempts, r.returns, r.reopens,"   \
     " r.extensions, r.ext_due, r.ext_reason, r.unreachable, coalesce(r.duplicate_of, 0),"          \
     " r.version, r.created_at, r.created_by, r.updated_at, r.updated_by,"                          \
-    " coalesce(r.first_unit_id, 0), coalesce(r.returned_unit_id, 0)"                               \
+    " coalesce(r.first_unit_id, 0), coalesce(r.returned_unit_id, 0),"                              \
+    " coalesce(r.organisation_id, 0)"                                                              \
     " FROM request r LEFT JOIN service_item i ON i.id = r.item_id"                                 \
     " LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN building b ON b.id = r.building_id"           \
     " LEFT JOIN grid g ON g.id = r.grid_id LEFT JOIN community c ON c.id = r.community_id"         \
@@ -129,6 +130,7 @@ static void row_read(struct db_stmt *st, void *slot)
     record_set(&r->updated_by, db_col_text(st, c++));
     r->first_unit_id = db_col_int(st, c++);
     r->returned_unit_id = db_col_int(st, c++);
+    r->organisation_id = db_col_int(st, c++);
 }
 
 void request_list_free(struct request_list *l)
@@ -336,9 +338,9 @@ static int request_insert(struct db *db, struct request *r, const char *actor, t
         db, "INSERT INTO request (number, status, channel, kind, category, item_id, unit_id,"
             " requester_kind, resident_id, requester, requester_phone, building_id, grid_id,"
             " community_id, level, talk_id, title, detail, accept_minutes, resolve_amount,"
-            " resolve_unit, created_at, created_by, updated_at, updated_by)"
+            " resolve_unit, created_at, created_by, updated_at, updated_by, organisation_id)"
             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-            " ?18, ?19, ?20, ?21, ?22, ?23, ?22, ?23)");
+            " ?18, ?19, ?20, ?21, ?22, ?23, ?22, ?23, ?24)");
     db_bind_text(st, 1, r->number);
     db_bind_text(st, 2, request_state_code(r->state));
     db_bind_text(st, 3, r->channel);
@@ -362,6 +364,7 @@ static int request_insert(struct db *db, struct request *r, const char *actor, t
     db_bind_text(st, 21, r->resolve_unit == 'h' ? "hour" : "day");
     bind_time(st, 22, now);
     db_bind_text(st, 23, actor);
+    bind_id(st, 24, r->organisation_id);
     int rc = db_step(st);
     db_finalize(st);
     if (rc != DB_DONE) return rc;
@@ -543,7 +546,7 @@ static int correction_write(struct db *db, const struct request *r, time_t now, 
         db, "UPDATE request SET category = ?1, item_id = ?2, requester_kind = ?3, resident_id = ?4,"
             " requester = ?5, requester_phone = ?6, building_id = ?7, grid_id = ?8,"
             " community_id = ?9, title = ?10, detail = ?11, channel = ?16, kind = ?17,"
-            " talk_id = ?18, version = version + 1,"
+            " talk_id = ?18, organisation_id = ?19, version = version + 1,"
             " updated_at = ?12, updated_by = ?13 WHERE id = ?14 AND version = ?15");
     db_bind_text(st, 1, r->category);
     bind_id(st, 2, r->item_id);
@@ -563,6 +566,7 @@ static int correction_write(struct db *db, const struct request *r, time_t now, 
     db_bind_text(st, 16, r->channel);
     db_bind_text(st, 17, r->kind);
     bind_id(st, 18, r->talk_id);
+    bind_id(st, 19, r->organisation_id);
     int rc = db_step(st);
     db_finalize(st);
     if (rc != DB_DONE) return rc;

@@ -216,6 +216,7 @@ static const struct field_desc request_fields[] = {
     QF(grid_id, FIELD_INT64, N_("Grid"), 0, "grid"),
     QF(community_id, FIELD_INT64, N_("Community"), 0, "community"),
     QF(talk_id, FIELD_INT64, N_("Evening talk"), 0, "talk"),
+    QF(organisation_id, FIELD_INT64, N_("Organisation"), 0, "requester"),
     QF(building, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     QF(grid, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     QF(community, FIELD_TEXT, NULL, FIELD_STORED, NULL),

@@ -102,6 +102,9 @@ const char *request_satisfaction_code(enum satisfaction s);
 const char *request_satisfaction_label(enum satisfaction s);
 enum satisfaction request_satisfaction_parse(const char *code);
 
+/* The longest title, in characters. */
+#define REQUEST_TITLE_MAX 60
+
 struct request {
     int64_t id; /* 0 until saved */
     char *number;
@@ -117,6 +120,7 @@ struct request {
     int64_t resident_id;
     char *requester, *requester_phone;
     int64_t building_id, grid_id, community_id, talk_id;
+    int64_t organisation_id; /* the organisation (一企一档) that raised it; 0: none on file */
     char *building, *grid, *community, *talk; /* read only */
     enum request_level level;
     char *title, *detail;

@@ -177,7 +177,7 @@ static void intake_build(struct form_screen *fs)
     form_add_choice(f, _("Level"), LEVEL_COMMUNITY + 1, _("Community level"), choices_levels, fs, 0,
                     8);
     form_add_choice(f, _("Evening talk"), 0, "", choices_talks, fs, 1, 30);
-    form_add_text(f, _("Title"), "", 60, 40, validate_required, TEXT_NORM_PROSE);
+    form_add_text(f, _("Title"), "", REQUEST_TITLE_MAX, 40, validate_required, TEXT_NORM_PROSE);
     form_set_lines(f, form_add_text(f, _("Detail"), "", 500, 56, NULL, TEXT_NORM_PROSE), 4);
     form_set_lines(f, form_add_text(f, _("Answer"), "", 500, 56, NULL, TEXT_NORM_PROSE), 3);
     form_on_leave(f, on_leave, fs);

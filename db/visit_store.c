@@ -1,0 +1,253 @@
+/*
+** visit_store: see visit_store.h.
+*/
+#include "db/visit_store.h"
+#include "db/catalogue_store.h"
+#include "db/change.h"
+#include "db/request_store.h"
+#include "db/user_store.h"
+#include "src/clock.h"
+#include "src/i18n.h"
+#include "src/roles.h"
+#include "src/text.h"
+#include "src/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define VISIT_SELECT                                                                               \
+    "SELECT v.id, v.building_id, b.name, coalesce(v.organisation_id, 0), coalesce(o.name, ''),"    \
+    " v.day, v.way, v.met, v.topics, v.findings, v.visitor, v.version, v.updated_at,"              \
+    " v.updated_by, (SELECT count(*) FROM visit_request vr WHERE vr.visit_id = v.id)"              \
+    " FROM visit v JOIN building b ON b.id = v.building_id"                                        \
+    " LEFT JOIN organisation o ON o.id = v.organisation_id"
+
+static void visit_read(struct db_stmt *st, void *slot)
+{
+    struct visit *v = slot;
+    record_init(&visit_record, v);
+    int c = 0;
+    v->id = db_col_int(st, c++);
+    v->building_id = db_col_int(st, c++);
+    record_set(&v->building, db_col_text(st, c++));
+    v->organisation_id = db_col_int(st, c++);
+    record_set(&v->organisation, db_col_text(st, c++));
+    record_set(&v->day, db_col_text(st, c++));
+    record_set(&v->way, db_col_text(st, c++));
+    record_set(&v->met, db_col_text(st, c++));
+    record_set(&v->topics, db_col_text(st, c++));
+    record_set(&v->findings, db_col_text(st, c++));
+    record_set(&v->visitor, db_col_text(st, c++));
+    v->version = db_col_int(st, c++);
+    record_set(&v->updated_at, db_col_text(st, c++));
+    record_set(&v->updated_by, db_col_text(st, c++));
+    v->requests = db_col_int(st, c++);
+}
+
+/* " AND v.building_id IN (...)" for a building chief's login, else "". Caller frees. */
+static char *scope_clause(struct db *db, const char *login)
+{
+    struct user u;
+    if (str_empty(login) || user_find(db, login, &u) != DB_OK) return xstrdup("");
+    char *sql = roles_find(u.role) == roles_get(ROLE_ID_BUILDING_CHIEF)
+                    ? xasprintf(" AND v.building_id IN (SELECT building_id FROM user_building"
+                                " WHERE user_id = %lld)",
+                                (long long)u.id)
+                    : xstrdup("");
+    record_free(&user_record, &u);
+    return sql;
+}
+
+int visit_list(struct db *db, const char *query, int64_t building_id, const char *scope_of,
+               size_t limit, struct visit **items, size_t *n)
+{
+    char *scope = scope_clause(db, scope_of);
+    char *sql = xasprintf(VISIT_SELECT " WHERE (?1 = '' OR instr(b.name, ?1) > 0"
+                                       " OR instr(coalesce(o.name, ''), ?1) > 0"
+                                       " OR instr(v.met, ?1) > 0 OR instr(v.findings, ?1) > 0"
+                                       " OR v.day LIKE ?1 || '%%')"
+                                       " AND (?2 = 0 OR v.building_id = ?2)%s"
+                                       " ORDER BY v.day DESC, v.id DESC LIMIT ?3",
+                          scope);
+    struct db_stmt *st = db_prepare(db, sql);
+    char *q = text_normalize(query ? query : "", 0);
+    db_bind_text(st, 1, q);
+    db_bind_int(st, 2, building_id);
+    db_bind_int(st, 3, (int64_t)limit);
+    int rc;
+    *items = db_collect(st, sizeof **items, visit_read, n, &rc);
+    free(q);
+    free(sql);
+    free(scope);
+    if (rc != DB_OK) {
+        record_array_free(&visit_record, *items, *n);
+        *items = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
+int visit_get(struct db *db, int64_t id, struct visit *out)
+{
+    struct db_stmt *st = db_prepare(db, VISIT_SELECT " WHERE v.id = ?1");
+    db_bind_int(st, 1, id);
+    return db_read_one(st, visit_read, out);
+}
+
+static int visit_get_any(struct db *db, int64_t id, void *out)
+{
+    return visit_get(db, id, out);
+}
+
+static const struct change_kind visit_change = {&visit_record, "visit", RIGHT_LOG_VISITS,
+                                                visit_get_any};
+
+/* DB_OK when actor may log a visit to building_id: a chief to their own buildings only. */
+static int building_allowed(struct db *db, const char *actor, int64_t building_id)
+{
+    struct user u;
+    int rc = user_find(db, actor, &u);
+    if (rc == DB_NOTFOUND) return DB_OK; /* no users: user_allowed() has answered already */
+    if (rc != DB_OK) return rc;
+    if (roles_find(u.role) == roles_get(ROLE_ID_BUILDING_CHIEF)) {
+        struct db_stmt *st = db_prepare(
+            db, "SELECT count(*) FROM user_building WHERE user_id = ?1 AND building_id = ?2");
+        db_bind_int(st, 1, u.id);
+        db_bind_int(st, 2, building_id);
+        rc = db_step(st) == DB_ROW ? (db_col_int(st, 0) ? DB_OK : DB_DENIED) : DB_ERROR;
+        db_finalize(st);
+    }
+    record_free(&user_record, &u);
+    return rc;
+}
+
+/* Write v's row (insert or versioned update) as actor at when, audited, in the open transaction. */
+static int visit_write(struct db *db, struct visit *v, const char *actor, const char *when)
+{
+    struct visit before;
+    int rc = change_begin(db, &visit_change, actor, v->id, &before);
+    if (rc != DB_OK) return rc;
+    struct db_stmt *st = db_prepare(
+        db, v->id ? "UPDATE visit SET building_id = ?1, organisation_id = ?2, day = ?3, way = ?4,"
+                    " met = ?5, topics = ?6, findings = ?7, version = version + 1,"
+                    " updated_at = ?8, updated_by = ?9 WHERE id = ?10 AND version = ?11"
+                  : "INSERT INTO visit (building_id, organisation_id, day, way, met, topics,"
+                    " findings, visitor, created_at, created_by, updated_at, updated_by)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?9, ?8, ?9)");
+    db_bind_int(st, 1, v->building_id);
+    if (v->organisation_id)
+        db_bind_int(st, 2, v->organisation_id);
+    else
+        db_bind_null(st, 2);
+    db_bind_text(st, 3, v->day);
+    db_bind_text(st, 4, v->way);
+    db_bind_text(st, 5, v->met);
+    db_bind_text(st, 6, v->topics);
+    db_bind_text(st, 7, v->findings);
+    db_bind_text(st, 8, when);
+    db_bind_text(st, 9, actor);
+    if (v->id) {
+        db_bind_int(st, 10, v->id);
+        db_bind_int(st, 11, v->version);
+    }
+    return change_save(db, &visit_change, actor, st, &v->id, &v->version, &before);
+}
+
+/* The request problem i of v becomes: from the visit's building and organisation. */
+static int problem_request(struct db *db, const struct visit *v, int i, struct request *r)
+{
+    request_init(r);
+    record_set(&r->channel, "chief");
+    record_set(&r->kind, "help");
+    record_set(&r->category, "service");
+    r->building_id = v->building_id;
+    r->organisation_id = v->organisation_id;
+    if (v->organisation_id) {
+        r->requester_kind = REQUESTER_ORGANISATION;
+        record_set(&r->requester, v->organisation);
+    } else {
+        r->requester_kind = REQUESTER_ANONYMOUS;
+        record_set(&r->requester, v->met);
+    }
+    char *title = text_excerpt(v->problem[i], REQUEST_TITLE_MAX);
+    record_take(&r->title, title);
+    char *detail = xasprintf(_("%s\nRaised at a visit on %s (%s)."), v->problem[i], v->day,
+                             *v->organisation ? v->organisation : v->building);
+    record_take(&r->detail, detail);
+    if (!v->problem_item[i]) return DB_OK;
+    struct service_item it;
+    int rc = item_get(db, v->problem_item[i], &it);
+    if (rc != DB_OK) return rc;
+    r->item_id = it.id;
+    r->unit_id = it.unit_id;
+    record_set(&r->unit_name, it.unit_name);
+    record_set(&r->category, it.category);
+    r->accept_minutes = it.accept_minutes;
+    r->resolve_amount = it.resolve_amount;
+    r->resolve_unit = it.resolve_unit;
+    service_item_free(&it);
+    return DB_OK;
+}
+
+/* Take down v's problems as requests, linked to it, in the open transaction. */
+static int problems_write(struct db *db, const struct visit *v, const char *actor, time_t now,
+                          const char **why)
+{
+    int rc = DB_OK;
+    for (int i = 0; rc == DB_OK && i < VISIT_PROBLEMS; i++) {
+        if (str_empty(v->problem[i])) continue;
+        struct request r;
+        rc = problem_request(db, v, i, &r);
+        if (rc == DB_OK)
+            rc = request_create(db, &r, r.unit_id ? RA_DISPATCH : RA_REGISTER, NULL, actor, now,
+                                why);
+        if (rc == DB_OK) {
+            struct db_stmt *st =
+                db_prepare(db, "INSERT INTO visit_request (visit_id, request_id) VALUES (?1, ?2)");
+            db_bind_int(st, 1, v->id);
+            db_bind_int(st, 2, r.id);
+            rc = db_step(st) == DB_DONE ? DB_OK : DB_ERROR;
+            db_finalize(st);
+        }
+        request_free(&r);
+    }
+    return rc;
+}
+
+int visit_save(struct db *db, struct visit *v, const char *actor, time_t now, const char **why)
+{
+    *why = NULL;
+    const char *field;
+    if ((*why = visit_check(v, now, &field))) return DB_INVALID;
+    char when[20];
+    clock_format(now, when);
+    int is_new = !v->id;
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    rc = user_allowed(db, actor, RIGHT_LOG_VISITS);
+    if (rc == DB_OK) rc = building_allowed(db, actor, v->building_id);
+    if (rc == DB_DENIED) *why = _("a building chief logs visits to their own buildings only");
+    if (rc == DB_OK) rc = visit_write(db, v, actor, when);
+
+    if (rc == DB_OK && is_new) rc = problems_write(db, v, actor, now, why);
+    if (rc == DB_OK) rc = db_commit(db);
+    if (rc != DB_OK) {
+        db_rollback(db);
+        if (is_new) v->id = 0;
+    }
+    return rc;
+}
+
+char *visit_request_numbers(struct db *db, int64_t id)
+{
+    struct db_stmt *st = db_prepare(db, "SELECT r.number FROM visit_request vr"
+                                        " JOIN request r ON r.id = vr.request_id"
+                                        " WHERE vr.visit_id = ?1 ORDER BY r.id");
+    db_bind_int(st, 1, id);
+    struct strbuf sb = STRBUF_INIT;
+    while (db_step(st) == DB_ROW)
+        strbuf_addf(&sb, "%s%s", sb.len ? _(", ") : "", db_col_text(st, 0));
+    db_finalize(st);
+    return strbuf_detach(&sb);
+}

@@ -1,0 +1,45 @@
+/*
+** visit_store: building chiefs' visits (走访), and the requests the
+** problems raised in each became. A visit with problems is one save: the
+** visit, each problem taken down as a request (channel 楼长, from the
+** visit's building and organisation, sent on to its item's unit), and
+** their links, all in one transaction or none of it.
+*/
+#ifndef BANGBAN_VISIT_STORE_H
+#define BANGBAN_VISIT_STORE_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "db/db.h"
+#include "src/visit.h"
+
+/*
+** The visits a list shows, newest first, at most limit: those whose
+** building, organisation, who was met or what was found holds query ("":
+** all); of building_id only when not 0; only those in the buildings of
+** scope_of when it names a building chief (NULL: no bound). Into *items
+** (caller frees with record_array_free(&visit_record, ...)) and *n.
+*/
+int visit_list(struct db *db, const char *query, int64_t building_id, const char *scope_of,
+               size_t limit, struct visit **items, size_t *n);
+
+/* One visit by id: DB_OK or DB_NOTFOUND. Free with record_free(&visit_record, ...). */
+int visit_get(struct db *db, int64_t id, struct visit *out);
+
+/*
+** Save v as actor at now: a new visit with its problems taken down as
+** requests, or a visit on file changed (version checked; its problems are
+** not taken down again). Needs the right to log visits; a building chief
+** logs visits to their own buildings only. DB_OK with v's id and version
+** set; DB_DENIED; DB_INVALID with *why (translated, borrowed) when v or a
+** problem's request is refused; DB_CONFLICT; or an error. Nothing is
+** written but on DB_OK.
+*/
+int visit_save(struct db *db, struct visit *v, const char *actor, time_t now, const char **why);
+
+/* The numbers of the requests visit id took down, "2026-000012、2026-000013" ("" when none). Caller
+ * frees. */
+char *visit_request_numbers(struct db *db, int64_t id);
+
+#endif

@@ -1,0 +1,163 @@
+/*
+** Unit tests for building chiefs' visits in db/: a visit with two problems
+** is one save (the visit, two requests sent on to their units, the
+** links); a chief logs visits to their own buildings only; a visit whose
+** problem cannot be taken down leaves nothing behind.
+*/
+#include "unit.h"
+#include "app/demo.h"
+#include "app/users.h"
+#include "db/catalogue_store.h"
+#include "db/db.h"
+#include "db/request_store.h"
+#include "db/visit_store.h"
+#include "src/clock.h"
+#include "src/pinyin.h"
+#include "src/user.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+static char dir[256];
+static struct db *db;
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/bangban-visits-XXXXXX",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    assert_non_null(mkdtemp(dir));
+    char path[300];
+    snprintf(path, sizeof path, "%s/v.db", dir);
+    char *err = NULL;
+    assert_int_equal(db_open(path, DB_OPEN_CREATE, &db, &err), DB_OK);
+    struct demo_report rep;
+    assert_int_equal(demo_seed(db, "测试", &rep, &err), DB_OK);
+    /* Users as the demo makes them: its admin, a unit handler, the chief of B101 and B102. */
+    static const char *const made[][3] = {
+        {"admin", "admin", ""}, {"unit", "unit", ""}, {"chief", "chief", "B101、B102"}};
+    for (size_t i = 0; i < 3; i++) {
+        struct user u;
+        record_init(&user_record, &u);
+        record_set(&u.login, made[i][0]);
+        record_set(&u.role, made[i][1]);
+        record_set(&u.buildings, made[i][2]);
+        if (str_eq(made[i][1], "unit")) u.unit_id = db_int(db, 0, "SELECT min(id) FROM unit");
+        const char *why = NULL;
+        assert_int_equal(users_add(db, &u, NULL, "admin", &why), DB_OK);
+        record_free(&user_record, &u);
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    db_close(db);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    pinyin_shutdown();
+    return 0;
+}
+
+static int64_t building(const char *code)
+{
+    char sql[100];
+    snprintf(sql, sizeof sql, "SELECT id FROM building WHERE code = '%s'", code);
+    return db_int(db, 0, sql);
+}
+
+static int64_t item(const char *code)
+{
+    struct service_item it;
+    assert_int_equal(item_get_by_code(db, code, &it), DB_OK);
+    int64_t id = it.id;
+    service_item_free(&it);
+    return id;
+}
+
+/* A chief's visit to code on 2026-03-02, in person, with the problems given (NULL: none). */
+static void visit_to(struct visit *v, const char *code, const char *p1, int64_t i1, const char *p2,
+                     int64_t i2)
+{
+    record_init(&visit_record, v);
+    v->building_id = building(code);
+    record_set(&v->day, "2026-03-02");
+    record_set(&v->met, "物业经理王强");
+    record_set(&v->findings, "电梯和照明有问题");
+    record_set(&v->problem[0], p1);
+    v->problem_item[0] = i1;
+    record_set(&v->problem[1], p2);
+    v->problem_item[1] = i2;
+}
+
+static void a_visit_and_its_problems_are_one_save(void **state)
+{
+    (void)state;
+    time_t now = at("2026-03-02 16:00");
+    const char *why;
+    int64_t audits = db_int(db, 0, "SELECT count(*) FROM audit_log");
+    struct visit v;
+    visit_to(&v, "B101", "三楼照明线路老化", item("HB001"), "电梯经常困人", item("HB055"));
+    assert_int_equal(visit_save(db, &v, "chief", now, &why), DB_OK);
+    assert_true(v.id > 0);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM visit_request"), 2);
+    assert_int_equal(db_int(db, 0,
+                            "SELECT count(*) FROM request WHERE channel = 'chief' AND"
+                            " status = 'dispatched' AND building_id IS NOT NULL"),
+                     2);
+    char *numbers = visit_request_numbers(db, v.id);
+    assert_str(numbers, "2026-000001, 2026-000002");
+    free(numbers);
+    assert_true(db_int(db, 0, "SELECT count(*) FROM audit_log") > audits + 2);
+    record_free(&visit_record, &v);
+
+    /* Another chief's building: refused, nothing written. */
+    int64_t visits = db_int(db, 0, "SELECT count(*) FROM visit");
+    visit_to(&v, "B103", "漏水", 0, NULL, 0);
+    assert_int_equal(visit_save(db, &v, "chief", now, &why), DB_DENIED);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM visit"), visits);
+    record_free(&visit_record, &v);
+
+    /* A problem that cannot be taken down (its item is gone): the visit is not kept either. */
+    int64_t requests = db_int(db, 0, "SELECT count(*) FROM request");
+    visit_to(&v, "B102", "外墙脱落", item("HB001"), "消防通道堵塞", 999999);
+    assert_int_not_equal(visit_save(db, &v, "chief", now, &why), DB_OK);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM visit"), visits);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM request"), requests);
+    assert_int_equal(v.id, 0);
+    record_free(&visit_record, &v);
+
+    /* A day after today, or a problem's item without its words: refused before writing. */
+    visit_to(&v, "B102", NULL, item("HB001"), NULL, 0);
+    assert_int_equal(visit_save(db, &v, "chief", now, &why), DB_INVALID);
+    assert_non_null(why);
+    record_set(&v.problem[0], "路灯不亮");
+    record_set(&v.day, "2026-03-03");
+    assert_int_equal(visit_save(db, &v, "chief", now, &why), DB_INVALID);
+    record_free(&visit_record, &v);
+
+    /* Who may not log visits at all. */
+    visit_to(&v, "B101", NULL, 0, NULL, 0);
+    assert_int_equal(visit_save(db, &v, "unit", now, &why), DB_DENIED);
+    record_free(&visit_record, &v);
+
+    /* The list: the chief's buildings' visits, newest first. */
+    struct visit *items;
+    size_t n;
+    assert_int_equal(visit_list(db, "", 0, "chief", 50, &items, &n), DB_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(items[0].requests, 2);
+    assert_str(items[0].visitor, "chief");
+    record_array_free(&visit_record, items, n);
+}
+
+int main(void)
+{
+    unit_locale();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(a_visit_and_its_problems_are_one_save, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("visits_db", tests, NULL, NULL);
+}
