@@ -17,7 +17,7 @@ static const struct field_desc visit_fields[] = {
     VF(building, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     VF(organisation_id, FIELD_INT64, N_("Organisation"), 0, "organisation"),
     VF(organisation, FIELD_TEXT, NULL, FIELD_STORED, NULL),
-    VF(day, FIELD_TEXT, N_("Day"), 0, NULL),
+    VF(day, FIELD_TEXT, N_("Visited on"), 0, NULL),
     VF(way, FIELD_TEXT, N_("Way"), 0, NULL),
     VF(met, FIELD_TEXT, N_("Met"), 0, NULL),
     VF(topics, FIELD_TEXT, N_("Talked of"), 0, NULL),

@@ -3,6 +3,7 @@
 */
 #include "ui/choices.h"
 #include "db/area.h"
+#include "db/organisation_store.h"
 #include "db/catalogue_store.h"
 #include "db/request_store.h"
 #include "db/resident_store.h"
@@ -61,6 +62,21 @@ int choices_grids(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
     return choices_areas_in(AREA_GRID, 0, query, out);
+}
+
+int choices_organisations(void *ctx, const char *query, struct choice_list *out)
+{
+    int64_t building_id = ctx ? *(const int64_t *)ctx : 0;
+    struct organisation_hits hits;
+    if (organisation_search(ui.db, query, building_id, 0, 200, &hits) != DB_OK) return -1;
+    for (size_t i = 0; i < hits.n; i++) {
+        const struct organisation *o = &hits.items[i];
+        char *detail = xasprintf("%s %s", o->building_name, o->credit_code);
+        choice_list_add(out, o->id, o->name, detail);
+        free(detail);
+    }
+    record_array_free(&organisation_record, hits.items, hits.n);
+    return 0;
 }
 
 int choices_streets(void *ctx, const char *query, struct choice_list *out)

@@ -18,6 +18,8 @@ int choices_items(void *ctx, const char *query, struct choice_list *out);
 int choices_buildings(void *ctx, const char *query, struct choice_list *out);
 int choices_grids(void *ctx, const char *query, struct choice_list *out);
 int choices_streets(void *ctx, const char *query, struct choice_list *out);
+/* Organisations as their search finds them; ctx points at a building id (0: any; NULL: any). */
+int choices_organisations(void *ctx, const char *query, struct choice_list *out);
 int choices_communities(void *ctx, const char *query, struct choice_list *out);
 /* Areas of kind under parent_id (0: all), with what each belongs to (a building: its address). */
 int choices_areas_in(enum area_kind kind, int64_t parent_id, const char *query,

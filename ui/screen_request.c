@@ -578,7 +578,20 @@ static void tell_back(struct screen *s, const struct command *c)
     }
 }
 
+/* F9 on a chief's worklist: log a visit, to their (first) building unless they choose another. */
+static void visit_log(struct screen *s, const struct command *c)
+{
+    (void)c;
+    const struct queues *q = ((struct list_screen *)s)->ctx;
+    ui_push(screen_visit_form_new(q->building_id, q->building_name ? q->building_name : ""));
+}
+
 static const struct command worklist_menu[] = {
+    {"visit", 'v', N_("Log a visit"),
+     N_("A visit to a building or one of its organisations; its problems become requests"),
+     RIGHT_LOG_VISITS, visit_log, 0, NULL},
+    {"visits", 'w', N_("Visits"), N_("The visits to your buildings, newest first"),
+     RIGHT_LOG_VISITS, NULL, 0, screen_visits_new},
     {"told", '1', N_("Mark as told"),
      N_("The requester (an enterprise in your buildings) was told how the request ended"), 0,
      tell_back, 0, NULL},

@@ -137,6 +137,11 @@ struct screen *screen_request_form_at(int64_t building_id, const char *name);
 ** overdue, to tell back to the enterprise that raised them, and all.
 */
 struct screen *screen_worklist_new(void);
+/* A new visit (走访) to building_id (named building; 0: to choose), its problems becoming requests.
+ */
+struct screen *screen_visit_form_new(int64_t building_id, const char *building);
+/* The visits to the buildings the user looks after, newest first. */
+struct screen *screen_visits_new(void);
 /* The intake form with resident resident_id as the requester, the service item next. */
 struct screen *screen_request_form_for(int64_t resident_id);
 

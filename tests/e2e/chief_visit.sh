@@ -1,0 +1,55 @@
+# A building chief logs a visit with two problems typed in Chinese, from
+# the worklist's F9: saved, the visit and both requests are one save, each
+# request sent to its item's unit at once, and 区民政局's handler finds its
+# own in its queue. The visit is listed under 走访记录.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+b101=$(sqlite3 "$DB" "SELECT name FROM building WHERE code = 'B101'")
+
+SHOWS="楼长工作台" sign_in chief "chief" "demo-chief"
+keys chief F9
+wait_for chief "登记走访"
+choose chief "登记走访"
+wait_for chief "登记走访"
+expect chief "the visit starts at the chief's building" "$b101"
+keys chief Tab Tab Tab Tab
+type_text chief "物业经理王强"
+keys chief Tab
+type_text chief "了解企业用工和物业服务情况"
+keys chief Tab
+type_text chief "照明和电梯都有问题"
+keys chief Tab
+type_text chief "zdshbz"
+wait_for chief "HB001 最低生活保障申请"
+keys chief Enter
+wait_gone chief "回车选定"
+keys chief Tab
+type_text chief "三楼照明线路老化"
+keys chief Tab
+type_text chief "dtkr"
+wait_for chief "HB055 电梯困人应急处置"
+keys chief Enter
+wait_gone chief "回车选定"
+keys chief Tab
+type_text chief "电梯经常困人"
+keys chief F2
+expect chief "saved, the visit names the requests its problems became" "登记的诉求：2026-000001，2026-000002"
+db_is "one visit, two requests linked to it" "SELECT count(*) FROM visit_request" 2
+db_is "both from the chief's building, sent to their units" \
+    "SELECT group_concat(r.status || ' ' || u.name, '/') FROM request r JOIN unit u ON u.id = r.unit_id WHERE r.channel = 'chief' AND r.building_id = (SELECT id FROM building WHERE code = 'B101')" \
+    "dispatched 区民政局/dispatched 区市场监管局"
+wait_for chief "楼长工作台"
+expect chief "both are on the chief's worklist" "电梯经常困人"
+keys chief F9
+choose chief "走访记录"
+expect chief "the visit is listed with its two requests" "物业经理王强"
+quits chief "the chief quits"
+
+sign_in unit "unit" "demo-unit"
+choose unit "诉求"
+wait_for unit "只显示派给区民政局的诉求"
+expect unit "区民政局's handler finds the problem sent to it" "三楼照明线路老化"
+if screen unit | grep -q "电梯经常困人"; then t_fail "and not the other unit's" "$(screen unit)"; else t_ok "and not the other unit's"; fi
+quits unit "the handler quits"
+t_sanitizers "chief_visit"
