@@ -799,6 +799,7 @@ static char *filter_where(enum request_queue q, const struct request_filter *f, 
     if (f->state && *f->state) strbuf_adds(&sb, " AND r.status = ?16");
     if (f->street_id)
         strbuf_adds(&sb, " AND r.community_id IN (SELECT id FROM community WHERE street_id = ?17)");
+    if (f->organisation_id) strbuf_adds(&sb, " AND r.organisation_id = ?18");
     if (*scope) strbuf_addf(&sb, " AND %s", scope);
     if (*text && number_like(text) && strchr(text, '-'))
         strbuf_adds(&sb, " AND r.number >= ?7 AND r.number < ?7 || '~'"); /* 2026-0001… */
@@ -833,6 +834,7 @@ static void bind_filter(struct db_stmt *st, const struct request_filter *f, cons
     db_bind_text(st, 15, f->category ? f->category : "");
     db_bind_text(st, 16, f->state ? f->state : "");
     db_bind_int(st, 17, f->street_id);
+    db_bind_int(st, 18, f->organisation_id);
 }
 
 /*

@@ -149,14 +149,15 @@ struct request_filter {
     const char *actor; /* QUEUE_MINE: whose */
     time_t now;        /* QUEUE_OVERDUE, QUEUE_MINE */
     /* Narrowing further (0 or NULL: not narrowed): */
-    int64_t resident_id;  /* one resident's requests */
-    int64_t community_id; /* from one community */
-    int64_t grid_id;      /* from one grid */
-    time_t from, to;      /* taken down in [from, to) (either may be 0) */
-    const char *channel;  /* a channel's code */
-    const char *category; /* a category's code */
-    const char *state;    /* a state's code */
-    int64_t street_id;    /* from one street's communities */
+    int64_t resident_id;     /* one resident's requests */
+    int64_t community_id;    /* from one community */
+    int64_t grid_id;         /* from one grid */
+    time_t from, to;         /* taken down in [from, to) (either may be 0) */
+    const char *channel;     /* a channel's code */
+    const char *category;    /* a category's code */
+    const char *state;       /* a state's code */
+    int64_t street_id;       /* from one street's communities */
+    int64_t organisation_id; /* raised by one organisation (一企一档) */
     /*
     ** The login whose scope bounds every queue, whatever else is chosen: a
     ** unit handler sees its unit's requests, a building chief its

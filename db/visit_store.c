@@ -59,15 +59,16 @@ static char *scope_clause(struct db *db, const char *login)
     return sql;
 }
 
-int visit_list(struct db *db, const char *query, int64_t building_id, const char *scope_of,
-               size_t limit, struct visit **items, size_t *n)
+int visit_list(struct db *db, const char *query, int64_t building_id, int64_t organisation_id,
+               const char *scope_of, size_t limit, struct visit **items, size_t *n)
 {
     char *scope = scope_clause(db, scope_of);
     char *sql = xasprintf(VISIT_SELECT " WHERE (?1 = '' OR instr(b.name, ?1) > 0"
                                        " OR instr(coalesce(o.name, ''), ?1) > 0"
                                        " OR instr(v.met, ?1) > 0 OR instr(v.findings, ?1) > 0"
                                        " OR v.day LIKE ?1 || '%%')"
-                                       " AND (?2 = 0 OR v.building_id = ?2)%s"
+                                       " AND (?2 = 0 OR v.building_id = ?2)"
+                                       " AND (?4 = 0 OR v.organisation_id = ?4)%s"
                                        " ORDER BY v.day DESC, v.id DESC LIMIT ?3",
                           scope);
     struct db_stmt *st = db_prepare(db, sql);
@@ -75,6 +76,7 @@ int visit_list(struct db *db, const char *query, int64_t building_id, const char
     db_bind_text(st, 1, q);
     db_bind_int(st, 2, building_id);
     db_bind_int(st, 3, (int64_t)limit);
+    db_bind_int(st, 4, organisation_id);
     int rc;
     *items = db_collect(st, sizeof **items, visit_read, n, &rc);
     free(q);

@@ -17,12 +17,12 @@
 /*
 ** The visits a list shows, newest first, at most limit: those whose
 ** building, organisation, who was met or what was found holds query ("":
-** all); of building_id only when not 0; only those in the buildings of
+** all); of building_id, of organisation_id only when not 0; only those in the buildings of
 ** scope_of when it names a building chief (NULL: no bound). Into *items
 ** (caller frees with record_array_free(&visit_record, ...)) and *n.
 */
-int visit_list(struct db *db, const char *query, int64_t building_id, const char *scope_of,
-               size_t limit, struct visit **items, size_t *n);
+int visit_list(struct db *db, const char *query, int64_t building_id, int64_t organisation_id,
+               const char *scope_of, size_t limit, struct visit **items, size_t *n);
 
 /* One visit by id: DB_OK or DB_NOTFOUND. Free with record_free(&visit_record, ...). */
 int visit_get(struct db *db, int64_t id, struct visit *out);

@@ -10,6 +10,9 @@
 */
 #include "db/area.h"
 #include "db/organisation_store.h"
+#include "db/audit_store.h"
+#include "db/request_store.h"
+#include "db/visit_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/credit_code.h"
@@ -339,6 +342,13 @@ static void org_move(struct list_screen *ls, void *row)
     record_free(&organisation_record, &current);
 }
 
+/* Enter: the organisation's file (F4 edits its record). */
+static void org_open_file(struct list_screen *ls, void *row)
+{
+    (void)ls;
+    ui_push(screen_organisation_file_new(((const struct organisation *)row)->id));
+}
+
 const struct list_tab organisation_list_tab = {
     .label = N_("Organisations"),
     .type = &organisation_record,
@@ -354,6 +364,7 @@ const struct list_tab organisation_list_tab = {
     .flags = LIST_RETIRED,
     .load = org_load,
     .cell = org_cell,
+    .open = org_open_file,
     .create = org_create,
     .retire = org_move,
     .form = &org_form,
@@ -378,4 +389,211 @@ struct screen *screen_organisations_new(int64_t building_id, const char *buildin
     c->building_name = xstrdup(building_name);
     c->heading = xasprintf(_("Building: %s"), building_name);
     return list_screen_new(&building_orgs, 0, c);
+}
+
+/* --- its file (一企一档) -------------------------------------------------------------------- */
+
+/* What a file keeps: the organisation, and its record in a line above the lists. */
+struct org_file {
+    struct organisation o;
+    char *summary;
+};
+
+static void org_file_free(void *ctx)
+{
+    struct org_file *f = ctx;
+    record_free(&organisation_record, &f->o);
+    free(f->summary);
+    free(f);
+}
+
+/* Read the organisation again (it may have been edited) and its line. */
+static void org_file_loaded(struct list_screen *ls)
+{
+    struct org_file *f = ls->ctx;
+    struct organisation o;
+    if (organisation_get(ui.db, f->o.id, &o) != DB_OK) return;
+    record_free(&organisation_record, &f->o);
+    f->o = o;
+    free(f->summary);
+    char *phone = organisation_masked_phone(o.contact_phone);
+    f->summary = xasprintf(_("%s  %s  %s %s%s  %s %s  employees %lld, party members %lld  %s%s%s"),
+                           o.name, *o.credit_code ? o.credit_code : _("(no credit code)"),
+                           o.building_name, o.floor, *o.room ? o.room : "", o.contact_name, phone,
+                           (long long)o.employees, (long long)o.party_members, o.stability,
+                           *o.moved_out ? _("  moved out ") : "", o.moved_out);
+    free(phone);
+}
+
+static const char *org_file_above(struct list_screen *ls)
+{
+    return ((struct org_file *)ls->ctx)->summary;
+}
+
+#define FILE_ROWS 500
+
+static int file_requests_load(struct list_screen *ls, const char *query, struct list_rows *out)
+{
+    const struct org_file *f = ls->ctx;
+    struct request_filter filter = {.level = -1,
+                                    .text = query,
+                                    .organisation_id = f->o.id,
+                                    .scope_of = actor_name(),
+                                    .now = clock_now()};
+    struct request_list l;
+    int rc = request_queue(ui.db, QUEUE_ALL, &filter, SORT_NEWEST, FILE_ROWS, &l);
+    out->items = l.items;
+    out->n = l.n;
+    out->total = l.total;
+    out->more = l.more;
+    return rc;
+}
+
+static const char *file_request_cell(struct list_screen *ls, const void *row, int col, char *buf)
+{
+    (void)ls;
+    (void)buf;
+    const struct request *r = row;
+    switch (col) {
+    case 0:
+        return r->number;
+    case 1:
+        return _(request_state_label(r->state));
+    case 2:
+        return r->title;
+    default:
+        return r->unit_name;
+    }
+}
+
+static void file_request_open(struct list_screen *ls, void *row)
+{
+    (void)ls;
+    ui_push(screen_request_view_new(((const struct request *)row)->id));
+}
+
+static int file_visits_load(struct list_screen *ls, const char *query, struct list_rows *out)
+{
+    const struct org_file *f = ls->ctx;
+    struct visit *items;
+    size_t n;
+    int rc = visit_list(ui.db, query, 0, f->o.id, NULL, FILE_ROWS, &items, &n);
+    out->items = items;
+    out->n = n;
+    return rc;
+}
+
+static const char *file_visit_cell(struct list_screen *ls, const void *row, int col, char *buf)
+{
+    (void)ls;
+    const struct visit *v = row;
+    switch (col) {
+    case 0:
+        return v->day;
+    case 1:
+        return v->met;
+    case 2:
+        return v->findings;
+    default:
+        snprintf(buf, LIST_CELL_MAX, "%lld", (long long)v->requests);
+        return buf;
+    }
+}
+
+static int file_history_load(struct list_screen *ls, const char *query, struct list_rows *out)
+{
+    const struct org_file *f = ls->ctx;
+    char subject[40];
+    snprintf(subject, sizeof subject, "organisation:%lld", (long long)f->o.id);
+    struct audit_filter filter = {.text = query, .subject = subject};
+    struct audit_entry *items;
+    size_t n;
+    int64_t total;
+    int more;
+    int rc = audit_list(ui.db, actor_name(), &filter, FILE_ROWS, &items, &n, &total, &more);
+    if (rc != DB_OK) return rc;
+    out->items = items;
+    out->n = n;
+    out->total = total;
+    out->more = more;
+    return DB_OK;
+}
+
+static const char *file_history_cell(struct list_screen *ls, const void *row, int col, char *buf)
+{
+    (void)ls;
+    (void)buf;
+    const struct audit_entry *e = row;
+    switch (col) {
+    case 0:
+        return e->at;
+    case 1:
+        return e->actor;
+    case 2:
+        return _(audit_action_label(e->action));
+    default:
+        return e->detail;
+    }
+}
+
+static const struct list_tab org_file_tabs[] = {
+    {.label = N_("Requests"),
+     .type = &request_record,
+     .cols = {{N_("Number"), 11, 0}, {N_("State"), 8, 0}, {N_("Title"), 0, 0}, {N_("Unit"), 14, 0}},
+     .ncols = 4,
+     .hint = N_("a number or a title"),
+     .empty = N_("No requests from this organisation."),
+     .load = file_requests_load,
+     .cell = file_request_cell,
+     .open = file_request_open,
+     .edit = file_request_open},
+    {.label = N_("Visits"),
+     .type = &visit_record,
+     .cols = {{N_("Visited on"), 10, 0},
+              {N_("Met"), 12, 0},
+              {N_("Found"), 0, 0},
+              {N_("Requests"), 4, TEXT_FIT_RIGHT}},
+     .ncols = 4,
+     .hint = N_("a day, who was met, what was found"),
+     .empty = N_("No visits to this organisation yet."),
+     .load = file_visits_load,
+     .cell = file_visit_cell},
+    {.label = N_("History"),
+     .type = &audit_entry_record,
+     .cols = {{N_("When"), 19, 0}, {N_("Who"), 10, 0}, {N_("What"), 12, 0}, {N_("Detail"), 0, 0}},
+     .ncols = 4,
+     .hint = N_("who or what changed"),
+     .empty = N_("No changes recorded."),
+     .load = file_history_load,
+     .cell = file_history_cell},
+};
+
+/* F9 on the file: edit the record itself. */
+static void org_file_edit(struct screen *s, const struct command *c)
+{
+    (void)c;
+    const struct org_file *f = ((struct list_screen *)s)->ctx;
+    ui_push(form_screen_new(&org_form, &f->o, NULL));
+}
+
+static const struct command org_file_menu[] = {
+    {"edit", '1', N_("Edit the record"), N_("The organisation's own fields, as registered"), 0,
+     org_file_edit, 0, NULL},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
+
+static const struct list_spec org_file_spec = {.title = N_("Organisation file"),
+                                               .tabs = org_file_tabs,
+                                               .ntabs = (int)ARRAY_LEN(org_file_tabs),
+                                               .menu = org_file_menu,
+                                               .above = org_file_above,
+                                               .loaded = org_file_loaded,
+                                               .free_ctx = org_file_free};
+
+struct screen *screen_organisation_file_new(int64_t id)
+{
+    struct org_file *f = xcalloc(1, sizeof *f);
+    if (organisation_get(ui.db, id, &f->o) != DB_OK) record_init(&organisation_record, &f->o);
+    f->o.id = id;
+    return list_screen_new(&org_file_spec, 0, f);
 }

@@ -11,6 +11,7 @@
 #include "db/area.h"
 #include "db/catalogue_store.h"
 #include "db/request_store.h"
+#include "db/organisation_store.h"
 #include "db/resident_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
@@ -71,12 +72,32 @@ static int who_source(void *ctx, const char *query, struct choice_list *out)
     return 0;
 }
 
-/* Residents found by the search, and a way to register one not found. */
+/*
+** Residents found by the search, and a way to register one not found; for
+** a request from an organisation, the register of organisations (一企一档).
+*/
 static int resident_source(void *ctx, const char *query, struct choice_list *out)
 {
+    const struct form_screen *fs = ctx;
+    if (form_choice(&fs->form, F_REQUESTER_KIND) == WHO_ORGANISATION)
+        return choices_organisations(NULL, query, out);
     int rc = choices_residents(ctx, query, out);
     choice_list_add(out, NEW_RESIDENT, _("(register a new resident)"), "");
     return rc;
+}
+
+/* An organisation was chosen: take its name, its contact's phone and its building. */
+static void organisation_take_into(struct form_screen *fs, int64_t id)
+{
+    struct organisation o;
+    if (organisation_get(ui.db, id, &o) != DB_OK) return;
+    struct form *f = &fs->form;
+    form_set_choice(f, F_RESIDENT, o.id, o.name);
+    form_set_text(f, F_NAME, o.name);
+    form_set_text(f, F_PHONE, o.contact_phone);
+    if (o.building_id && !form_choice(f, F_BUILDING))
+        form_set_choice(f, F_BUILDING, o.building_id, o.building_name);
+    record_free(&organisation_record, &o);
 }
 
 static const char *check_phone(const char *text)
@@ -138,8 +159,17 @@ static void on_leave(struct form *f, int i, void *ctx)
         ((struct intake *)fs->ctx)->waiting_for_resident = 1;
         ui.saved_id = 0;
         ui_push(screen_resident_form_new(0));
+    } else if (i == F_REQUESTER_KIND) {
+        /* The chooser under it finds residents, or organisations on the register. */
+        int org = form_choice(f, F_REQUESTER_KIND) == WHO_ORGANISATION;
+        const char *label = org ? _("Organisation") : _("Resident");
+        if (f->fields[F_RESIDENT].label != label) form_set_choice(f, F_RESIDENT, 0, "");
+        f->fields[F_RESIDENT].label = label;
     } else if (i == F_RESIDENT && form_choice(f, F_RESIDENT) > 0) {
-        resident_take_into(fs, form_choice(f, F_RESIDENT));
+        if (form_choice(f, F_REQUESTER_KIND) == WHO_ORGANISATION)
+            organisation_take_into(fs, form_choice(f, F_RESIDENT));
+        else
+            resident_take_into(fs, form_choice(f, F_RESIDENT));
     } else if (i == F_ITEM) {
         item_take(fs);
     } else if (i == F_GRID) {
@@ -192,6 +222,7 @@ static void form_to_request(struct form_screen *fs, struct request *r)
                         : who == WHO_ORGANISATION ? REQUESTER_ORGANISATION
                                                   : REQUESTER_ANONYMOUS;
     r->resident_id = who == WHO_RESIDENT ? form_choice(f, F_RESIDENT) : 0;
+    r->organisation_id = who == WHO_ORGANISATION ? form_choice(f, F_RESIDENT) : 0;
     record_take(&r->requester, form_text(f, F_NAME));
     char *phone = form_text(f, F_PHONE);
     record_take(&r->requester_phone, phone_normal(phone));
@@ -334,7 +365,12 @@ static void correct_build(struct form_screen *fs)
     static const char *const who_labels[] = {"", N_("Resident"), N_("Organisation"),
                                              N_("Other person (anonymous)")};
     form_set_choice(f, F_REQUESTER_KIND, who, _(who_labels[who]));
-    form_set_choice(f, F_RESIDENT, r->resident_id, r->resident_id ? r->requester : "");
+    if (who == WHO_ORGANISATION) {
+        f->fields[F_RESIDENT].label = _("Organisation");
+        form_set_choice(f, F_RESIDENT, r->organisation_id, r->organisation_id ? r->requester : "");
+    } else {
+        form_set_choice(f, F_RESIDENT, r->resident_id, r->resident_id ? r->requester : "");
+    }
     form_set_text(f, F_NAME, r->requester);
     form_set_secret_text(f, F_PHONE, r->requester_phone, resident_masked_phone);
     const char *words[] = {r->channel, r->kind, r->category};

@@ -206,7 +206,7 @@ static int visits_load(struct list_screen *ls, const char *query, struct list_ro
     (void)ls;
     struct visit *items;
     size_t n;
-    int rc = visit_list(ui.db, query, 0, actor_name(), VISITS_SHOWN, &items, &n);
+    int rc = visit_list(ui.db, query, 0, 0, actor_name(), VISITS_SHOWN, &items, &n);
     out->items = items;
     out->n = n;
     return rc;

@@ -83,6 +83,8 @@ extern const struct list_tab organisation_list_tab;
 
 /* The organisations in one building, their list (the building's id and name are copied). */
 struct screen *screen_organisations_new(int64_t building_id, const char *building_name);
+/* One organisation's file (一企一档): its record, its requests, its visits, its changes. */
+struct screen *screen_organisation_file_new(int64_t id);
 
 /* 工作人员类别: the kinds of staff, their list and form. */
 struct screen *screen_staff_kinds_new(void);

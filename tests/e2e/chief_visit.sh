@@ -1,11 +1,14 @@
-# A building chief logs a visit with two problems typed in Chinese, from
-# the worklist's F9: saved, the visit and both requests are one save, each
-# request sent to its item's unit at once, and 区民政局's handler finds its
-# own in its queue. The visit is listed under 走访记录.
+# A building chief logs a visit to an organisation in their building with
+# two problems typed in Chinese, from the worklist's F9: saved, the visit
+# and both requests are one save, each request sent to its item's unit at
+# once, and 区民政局's handler finds its own in its queue. The visit is
+# listed under 走访记录, and the organisation's file (一企一档) holds the
+# requests, the visit and, for a supervisor, its history.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
 b101=$(sqlite3 "$DB" "SELECT name FROM building WHERE code = 'B101'")
+org=$(sqlite3 "$DB" "SELECT o.name FROM organisation o JOIN building b ON b.id = o.building_id WHERE b.code = 'B101' ORDER BY o.id LIMIT 1")
 
 SHOWS="楼长工作台" sign_in chief "chief" "demo-chief"
 keys chief F9
@@ -13,7 +16,13 @@ wait_for chief "登记走访"
 choose chief "登记走访"
 wait_for chief "登记走访"
 expect chief "the visit starts at the chief's building" "$b101"
-keys chief Tab Tab Tab Tab
+keys chief Tab
+type_text chief "$org"
+wait_for chief "回车选定"
+keys chief Enter
+wait_gone chief "回车选定"
+expect chief "the organisation is chosen from the building's" "$org"
+keys chief Tab Tab Tab
 type_text chief "物业经理王强"
 keys chief Tab
 type_text chief "了解企业用工和物业服务情况"
@@ -52,4 +61,19 @@ wait_for unit "只显示派给区民政局的诉求"
 expect unit "区民政局's handler finds the problem sent to it" "三楼照明线路老化"
 if screen unit | grep -q "电梯经常困人"; then t_fail "and not the other unit's" "$(screen unit)"; else t_ok "and not the other unit's"; fi
 quits unit "the handler quits"
+
+users_as supervisor boss
+open_areas sup BANGBAN_USER=boss
+keys sup Tab
+wait_for sup "信用代码"
+type_text sup "$(sqlite3 "$DB" "SELECT credit_code FROM organisation WHERE id = (SELECT organisation_id FROM visit)")"
+wait_for sup "共 1 条"
+keys sup Enter
+wait_for sup "一企一档"
+expect sup "the organisation's file lists its requests" "电梯经常困人"
+keys sup Tab
+expect sup "and its visit" "物业经理王强"
+keys sup Tab
+expect sup "and, for a supervisor, its history" "变更记录"
+quits sup "the supervisor quits"
 t_sanitizers "chief_visit"

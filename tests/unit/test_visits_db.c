@@ -146,7 +146,7 @@ static void a_visit_and_its_problems_are_one_save(void **state)
     /* The list: the chief's buildings' visits, newest first. */
     struct visit *items;
     size_t n;
-    assert_int_equal(visit_list(db, "", 0, "chief", 50, &items, &n), DB_OK);
+    assert_int_equal(visit_list(db, "", 0, 0, "chief", 50, &items, &n), DB_OK);
     assert_int_equal(n, 1);
     assert_int_equal(items[0].requests, 2);
     assert_str(items[0].visitor, "chief");
