@@ -94,7 +94,7 @@ static void organisation_take_into(struct form_screen *fs, int64_t id)
     struct form *f = &fs->form;
     form_set_choice(f, F_RESIDENT, o.id, o.name);
     form_set_text(f, F_NAME, o.name);
-    form_set_text(f, F_PHONE, o.contact_phone);
+    form_set_secret_text(f, F_PHONE, o.contact_phone, organisation_masked_phone);
     if (o.building_id && !form_choice(f, F_BUILDING))
         form_set_choice(f, F_BUILDING, o.building_id, o.building_name);
     record_free(&organisation_record, &o);

@@ -1,0 +1,43 @@
+# A request from an organisation on the register: at the desk, 诉求人类型
+# 企业单位 turns the chooser under it to the organisations (一企一档); the
+# one chosen fills in its name, its contact's phone (masked) and its
+# building, and the request names it, so its file lists it.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+org=$(sqlite3 "$DB" "SELECT name FROM organisation WHERE credit_code IS NOT NULL ORDER BY id LIMIT 1")
+code=$(sqlite3 "$DB" "SELECT credit_code FROM organisation WHERE name = '$org' ORDER BY id LIMIT 1")
+building=$(sqlite3 "$DB" "SELECT b.name FROM organisation o JOIN building b ON b.id = o.building_id WHERE o.credit_code = '$code'")
+
+open_section desk "诉求" "未办结"
+keys desk F7
+wait_for desk "登记诉求：选定服务事项"
+type_text desk "企业"
+wait_for desk "回车选定"
+keys desk Enter
+wait_gone desk "回车选定"
+keys desk Tab
+expect desk "the chooser under it is now the organisations'" "企业单位:"
+type_text desk "$code"
+wait_for desk "$org"
+keys desk Enter
+wait_gone desk "回车选定"
+keys desk Tab
+phone=$(sqlite3 "$DB" "SELECT substr(contact_phone, 1, 3) || '****' || substr(contact_phone, 8) FROM organisation WHERE credit_code = '$code'")
+expect desk "the organisation's name is taken" "姓名/名称: <"
+expect desk "with its contact's phone, masked" "电话: $phone"
+expect desk "and its building" "$building"
+keys desk Tab Tab Tab Tab
+type_text desk "zdshbz"
+wait_for desk "HB001 最低生活保障申请"
+keys desk Enter
+wait_gone desk "回车选定"
+keys desk Tab Tab Tab Tab Tab Tab Tab
+type_text desk "员工申请救助"
+keys desk F2
+choose desk "不要回执"
+expect desk "the request is taken down" "2026-000001"
+db_is "naming the organisation on the register" \
+    "SELECT count(*) FROM request r JOIN organisation o ON o.id = r.organisation_id WHERE o.credit_code = '$code' AND r.requester = '$org'" 1
+quits desk "the desk quits"
+t_sanitizers "org_intake"
