@@ -10,6 +10,8 @@
 **             admin, each step with its audit row): each one
 **             write transaction (synchronous=FULL), beside an empty write
 **             transaction of the same connection;
+**   worklist  a building chief's worklist (their buildings' requests: open,
+**             overdue, to tell back, all), each tab as it opens;
 **   rates     the rate counts over the last year per unit, community and
 **             street, the twelve months' series behind a chart, and the
 **             home screen's four weeks of daily intake and overdue counts,
@@ -49,6 +51,25 @@ static size_t queue_open(struct db *db, enum request_queue q, enum request_sort 
     struct request_filter f = {.level = -1, .text = "", .actor = "qiantai1", .now = now};
     struct request_list l;
     if (request_queue(db, q, &f, s, 500, &l) != DB_OK) die("queue failed");
+    struct workcal cal;
+    calendar_load(db, &cal);
+    unsigned flags = 0;
+    for (size_t i = 0; i < l.n; i++)
+        flags |= workflow_flags(&l.items[i], now, l.items[i].updated_at, &cal);
+    workcal_free(&cal);
+    size_t n = l.n;
+    request_list_free(&l);
+    return n + (flags & 0);
+}
+
+/* A building chief's worklist as it opens: one tab of their buildings' requests. */
+static size_t worklist_open(struct db *db, enum request_queue q, time_t now)
+{
+    struct request_filter f = {
+        .level = -1, .text = "", .actor = "chief", .scope_of = "chief", .now = now};
+    struct request_list l;
+    if (request_queue(db, q, &f, q == QUEUE_ALL ? SORT_NEWEST : SORT_DUE, 500, &l) != DB_OK)
+        die("worklist failed");
     struct workcal cal;
     calendar_load(db, &cal);
     unsigned flags = 0;
@@ -162,6 +183,22 @@ int main(int argc, char **argv)
         t[i] = bench_now_ms() - t0;
     }
     report("machine: the in-hand queue by a table scan", t, rounds / 3 + 1, 0);
+
+    /* A building chief's worklist: their buildings' open, overdue, to tell back, all. */
+    static const enum request_queue worklist[] = {QUEUE_OPEN, QUEUE_OVERDUE, QUEUE_TELL_BACK,
+                                                  QUEUE_ALL};
+    double *w = xcalloc((size_t)rounds * ARRAY_LEN(worklist), sizeof *w);
+    size_t shown = 0;
+    for (int i = 0; i < rounds; i++)
+        for (size_t k = 0; k < ARRAY_LEN(worklist); k++) {
+            double t0 = bench_now_ms();
+            shown = worklist_open(db, worklist[k], now);
+            w[i * (int)ARRAY_LEN(worklist) + (int)k] = bench_now_ms() - t0;
+        }
+    char tabs[64];
+    snprintf(tabs, sizeof tabs, "a chief's worklist, each tab (%zu in All)", shown);
+    report(tabs, w, rounds * (int)ARRAY_LEN(worklist), 50);
+    free(w);
 
     /* Saving: take requests down and dispatch them, then sign for them. */
     struct service_item it;
