@@ -19,6 +19,7 @@ const struct request_word request_channels[] = {
     {"evening_talk", N_("Evening talk"), "和平夜话"},
     {"phone", N_("Telephone"), "电话"},
     {"street_call", N_("Street call"), "街道呼叫"},
+    {"kiosk", N_("Self-service kiosk"), "自助终端"},
     {NULL, NULL, NULL},
 };
 
@@ -120,6 +121,8 @@ static const struct {
                          N_("a unit asked for more time: a supervisor decides")},
     [QUEUE_MINE] = {"mine", N_("Mine today"), N_("taken down at this login today")},
     [QUEUE_ALL] = {"all", N_("All"), N_("every request ever taken down, newest first")},
+    [QUEUE_KIOSK] = {"kiosk", N_("Left at the kiosk"),
+                     N_("left at the self-service kiosk, not yet dispatched: review and send on")},
 };
 
 const char *request_queue_holds(enum request_queue q)

@@ -80,6 +80,7 @@ enum request_queue {
     QUEUE_EXTENSION,  /* 延期待批 */
     QUEUE_MINE,       /* 我今天登记的 */
     QUEUE_ALL,        /* 全部 */
+    QUEUE_KIOSK,      /* 自助登记: left at the kiosk, not yet dispatched */
     QUEUE_COUNT,
 };
 
