@@ -156,8 +156,10 @@ static int progress_try(struct db *db, const char *kiosk, const char *number, co
         } else if (rc == DB_OK) {
             *answer = KIOSK_NO_MATCH;
             misses++;
-            if (misses >= KIOSK_TRIES) {
+            if (misses >= KIOSK_TRIES) { /* this one is told to wait already */
                 wait_until = now + KIOSK_WAIT_SECONDS;
+                *answer = KIOSK_WAIT;
+                *wait_seconds = KIOSK_WAIT_SECONDS;
                 detail = xasprintf("number %s, wrong try %lld in a row: waits %d s", number,
                                    (long long)misses, KIOSK_WAIT_SECONDS);
                 misses = 0;

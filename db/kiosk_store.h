@@ -45,7 +45,8 @@ void kiosk_view_free(struct kiosk_view *v);
 enum kiosk_answer {
     KIOSK_FOUND,    /* *out holds the view */
     KIOSK_NO_MATCH, /* no such number, or not with that phone: one answer for both */
-    KIOSK_WAIT,     /* too many wrong pairs: nothing looked up; *wait_seconds left */
+    KIOSK_WAIT,     /* the KIOSK_TRIES-th wrong pair in a row, or a try during the wait
+                       it started: *wait_seconds left */
 };
 
 /*
