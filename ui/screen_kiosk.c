@@ -149,8 +149,12 @@ static struct screen *item_new(int64_t id)
         return NULL;
     }
     struct unit u;
-    v->unit_phone = xstrdup(unit_get(ui.db, v->it.unit_id, &u) == DB_OK ? u.phone : "");
-    if (u.id) unit_free(&u);
+    if (unit_get(ui.db, v->it.unit_id, &u) == DB_OK) {
+        v->unit_phone = xstrdup(u.phone);
+        unit_free(&u);
+    } else {
+        v->unit_phone = xstrdup(""); /* the phone is then the desk's to give */
+    }
     v->base.ops = &item_ops;
     v->base.title = _("Service guide");
     v->base.keys_hint = _(" 1 print the list of materials   Up/Down more   Esc back");

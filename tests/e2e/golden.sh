@@ -124,7 +124,7 @@ section requests "诉求" &&
     golden requests-first requests "共 16 条  按期限" "2026-000048" "4编辑" &&
     keys requests Tab Tab Tab &&
     golden requests-working requests "共 12 条  按期限" "2026-000045" &&
-    keys requests BTab BTab BTab BTab BTab &&
+    keys requests BTab BTab BTab BTab &&
     golden requests-all requests "共 400 条  最新在前" "7新建" &&
     type_text requests "2026-000054" &&
     wait_for requests "共 1 条  最新在前" &&

@@ -36,7 +36,7 @@ keys hall Escape
 wait_for hall "欢迎使用自助服务终端"
 
 open_section desk "诉求" "未办结"
-keys desk BTab
+keys desk BTab BTab
 expect desk "a desk finds it in its queue 自助登记" "$(date +%Y)-000001"
 expect desk "left by 王秀英, to review" "王秀英"
 quits desk "the desk quits"
