@@ -6,9 +6,13 @@
 #define BANGBAN_RECEIPTS_H
 
 #include "db/db.h"
+#include "src/catalogue.h"
 #include "src/request.h"
 
 /* The receipt of r, as this centre gives it. Caller frees. */
 char *receipt_for(struct db *db, const struct request *r);
+
+/* The service guide of item it (unit_phone may be ""), as this centre prints it. Caller frees. */
+char *receipt_guide_for(struct db *db, const struct service_item *it, const char *unit_phone);
 
 #endif

@@ -73,6 +73,11 @@ static const struct verb {
      N_("the response, resolution and satisfaction rates per unit, community\n"
         "or street; --chart draws them month by month for the year up to --to"),
      0},
+    {"kiosk", NULL, 0, "",
+     N_("the self-service kiosk in the hall (service guide, progress, leaving a\n"
+        "request), for the kiosk user the system login is bound to; leaving it\n"
+        "asks for a supervisor's password"),
+     0},
     {"user", verb_user, 1,
      N_("add LOGIN --role ROLE [--name N] [--phone P] [--unit U] [--scope S]\n"
         "[--buildings CODE,CODE] [--os-login O] [--password-stdin]\n"
@@ -203,6 +208,10 @@ int cli_run(const char *db_path, int argc, char **argv)
     }
     if (!v->takes_arguments && argc > 1) {
         fprintf(stderr, _("bangban: %s takes no arguments\n"), argv[0]);
+        return EXIT_USAGE;
+    }
+    if (!v->run) { /* the full-screen kiosk: src/main.c opens it */
+        fprintf(stderr, _("bangban: %s runs on a terminal\n"), argv[0]);
         return EXIT_USAGE;
     }
     user_denied_take();

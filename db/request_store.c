@@ -399,8 +399,13 @@ static int requester_alive(struct db *db, int64_t resident_id, const char **why)
     return rc;
 }
 
-int request_create(struct db *db, struct request *r, enum request_action then,
-                   const struct workflow_input *in, const char *actor, time_t now, const char **why)
+/*
+** request_create() for an actor whose role holds right (refused with
+** right_why when it does not).
+*/
+static int create_as(struct db *db, struct request *r, enum request_action then,
+                     const struct workflow_input *in, const char *actor, time_t now,
+                     const char **why, unsigned right, const char *right_why)
 {
     *why = NULL;
     struct workcal cal;
@@ -419,8 +424,7 @@ int request_create(struct db *db, struct request *r, enum request_action then,
     localtime_r(&now, &tm);
     char number[16];
     unsigned part = 0;
-    if (rc == DB_OK && (rc = user_allowed(db, actor, RIGHT_TAKE_DOWN)) == DB_DENIED)
-        *why = _("Your role may not take requests down");
+    if (rc == DB_OK && (rc = user_allowed(db, actor, right)) == DB_DENIED) *why = right_why;
     if (rc == DB_OK && then != RA_REGISTER) {
         rc = may_act(db, &work, then, actor, &part, why); /* work is 已登记 by now */
         /* Whoever may take it down has it sent to its item's unit by the program itself. */
@@ -463,6 +467,24 @@ int request_create(struct db *db, struct request *r, enum request_action then,
         request_free(&work);
     }
     return rc;
+}
+
+int request_create(struct db *db, struct request *r, enum request_action then,
+                   const struct workflow_input *in, const char *actor, time_t now, const char **why)
+{
+    return create_as(db, r, then, in, actor, now, why, RIGHT_TAKE_DOWN,
+                     _("Your role may not take requests down"));
+}
+
+int request_create_kiosk(struct db *db, struct request *r, const char *actor, time_t now,
+                         const char **why)
+{
+    if (!str_eq(r->channel, "kiosk") || r->unit_id || r->resident_id) {
+        *why = _("A kiosk leaves a request of its own channel, for no unit and no resident");
+        return DB_INVALID;
+    }
+    return create_as(db, r, RA_REGISTER, NULL, actor, now, why, RIGHT_KIOSK_ONLY,
+                     _("Only a self-service kiosk leaves requests this way"));
 }
 
 int request_store_history(struct db *db, struct request *r, const struct reqgen_event *ev, size_t n)
@@ -689,6 +711,7 @@ static const char *const queue_where[QUEUE_COUNT] = {
                         " AND r.closed_at >= ?1 - 5184000"
                         " AND NOT EXISTS (SELECT 1 FROM request_told t WHERE t.request_id = r.id)",
     [QUEUE_ALL] = "1",
+    [QUEUE_KIOSK] = "r.status = 'new' AND r.channel = 'kiosk'",
 };
 
 /*

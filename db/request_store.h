@@ -66,6 +66,17 @@ int request_create(struct db *db, struct request *r, enum request_action then,
                    const char **why);
 
 /*
+** Leave a request at the self-service kiosk (r made by
+** kiosk_matter_request(): channel kiosk, no unit, no resident) as actor,
+** whose role must hold RIGHT_KIOSK_ONLY, at now: numbered and registered
+** (已登记) for a desk to review, with its event and audit row, in one
+** transaction. DB_OK with r the stored request; DB_DENIED or DB_INVALID
+** with *why (translated, borrowed), nothing written; or an error.
+*/
+int request_create_kiosk(struct db *db, struct request *r, const char *actor, time_t now,
+                         const char **why);
+
+/*
 ** Apply action a to the request r was read as, as actor at now, in the
 ** part actor's role plays (workflow_part()). Returns DB_OK with r updated
 ** to the stored request; DB_DENIED with *why when actor's role or scope

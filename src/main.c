@@ -79,8 +79,8 @@ static void log_setup(void)
     free(path);
 }
 
-/* The full-screen program. */
-static int cmd_ui(struct options *o)
+/* The full-screen program; kiosk: the self-service kiosk (bangban kiosk). */
+static int cmd_ui(struct options *o, int kiosk)
 {
     if (o->locale == I18N_NOT_UTF8) {
         fprintf(stderr,
@@ -99,14 +99,22 @@ static int cmd_ui(struct options *o)
         return rc == DB_MISSING || rc == DB_NOT_OURS || rc == DB_TOO_NEW ? EXIT_DATABASE
                                                                          : EXIT_ERROR;
     }
-    if (term_start(&err) != 0) {
+    ui.db = db;
+    ui.rights = ~0u; /* a database with no users: the system login may do everything */
+    struct screen *first = NULL;
+    if (kiosk && !(first = screen_kiosk_start(&err))) {
         fprintf(stderr, "bangban: %s\n", err);
         free(err);
         db_close(db);
+        return EXIT_ERROR;
+    }
+    if (term_start(&err) != 0) {
+        fprintf(stderr, "bangban: %s\n", err);
+        free(err);
+        if (first) first->ops->free(first);
+        db_close(db);
         return EXIT_TERMINAL;
     }
-    ui.db = db;
-    ui.rights = ~0u; /* a database with no users: the system login may do everything */
     ui.district = db_meta_get(db, "district");
     if (!ui.district) ui.district = xstrdup("");
     char *demo = db_meta_get(db, "demo");
@@ -115,7 +123,7 @@ static int cmd_ui(struct options *o)
     if (o->locale == I18N_FALLBACK)
         ui_message(UI_MSG_INFO, _("The locale %s is not installed here: using C.UTF-8"),
                    o->requested_locale);
-    int status = ui_run(screen_start_new());
+    int status = ui_run(first ? first : screen_start_new());
     term_stop();
     free(ui.district);
     db_close(db);
@@ -165,7 +173,16 @@ int main(int argc, char **argv)
     }
     if (!o.db_path) o.db_path = default_db_path();
     log_setup();
-    int status = optind >= argc ? cmd_ui(&o) : cli_run(o.db_path, argc - optind, argv + optind);
+    int kiosk = optind < argc && str_eq(argv[optind], "kiosk");
+    int status;
+    if (kiosk && optind + 1 < argc) {
+        fprintf(stderr, _("bangban: %s takes no arguments\n"), "kiosk");
+        status = EXIT_USAGE;
+    } else if (optind >= argc || kiosk) {
+        status = cmd_ui(&o, kiosk);
+    } else {
+        status = cli_run(o.db_path, argc - optind, argv + optind);
+    }
     free(o.db_path);
     pinyin_shutdown();
     log_open(NULL);

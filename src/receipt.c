@@ -112,3 +112,55 @@ char *receipt_text(const struct request *r, const struct receipt_desk *desk)
     strbuf_free(&sb);
     return shown;
 }
+
+char *receipt_item_limits(const struct service_item *it)
+{
+    struct strbuf sb = STRBUF_INIT;
+    if (it->accept_minutes > 0 && it->accept_minutes % 60 == 0)
+        strbuf_addf(&sb, "受理 %d 小时内", it->accept_minutes / 60);
+    else if (it->accept_minutes > 0)
+        strbuf_addf(&sb, "受理 %d 分钟内", it->accept_minutes);
+    if (it->resolve_amount > 0)
+        strbuf_addf(&sb, "%s办结 %d 个工作%s内", sb.len ? "，" : "", it->resolve_amount,
+                    it->resolve_unit == 'h' ? "小时" : "日");
+    return strbuf_detach(&sb);
+}
+
+char *receipt_guide_text(const struct service_item *it, const char *unit_phone,
+                         const struct receipt_desk *desk)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const char *centre = desk->centre && *desk->centre ? desk->centre : "党群服务中心";
+    centred(&sb, centre);
+    centred(&sb, "办 事 指 南");
+    rule(&sb);
+    char *item = xasprintf("%s %s", it->code, it->name);
+    line(&sb, "服务事项：", item);
+    free(item);
+    char *unit = unit_phone && *unit_phone ? xasprintf("%s（%s）", it->unit_name, unit_phone)
+                                           : xstrdup(it->unit_name);
+    line(&sb, "办理单位：", unit);
+    free(unit);
+    char *limits = receipt_item_limits(it);
+    line(&sb, "承诺时限：", limits);
+    free(limits);
+    char *where = xasprintf("%s前台窗口", centre);
+    line(&sb, "办理地点：", where);
+    free(where);
+    rule(&sb);
+    strbuf_adds(&sb, "请带齐以下材料：\n");
+    struct strlist materials = STRLIST_INIT;
+    text_split_list(it->materials, &materials);
+    for (size_t i = 0; i < materials.n; i++) {
+        char *n = xasprintf("%2zu. ", i + 1);
+        line(&sb, n, materials.v[i]);
+        free(n);
+    }
+    if (materials.n == 0) strbuf_adds(&sb, "（无需材料，请到前台咨询）\n");
+    strlist_free(&materials);
+    rule(&sb);
+    line(&sb, "咨询电话：", desk->desk_phone);
+    char *text = text_printable(strbuf_str(&sb), TEXT_LINES);
+    strbuf_free(&sb);
+    return text;
+}

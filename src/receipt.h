@@ -9,6 +9,7 @@
 #ifndef BANGBAN_RECEIPT_H
 #define BANGBAN_RECEIPT_H
 
+#include "catalogue.h"
 #include "request.h"
 
 /* What the receipt says about the desk. */
@@ -20,5 +21,20 @@ struct receipt_desk {
 /* The receipt of r as text, lines ending in '\n', text_printable() (no control characters). Caller
  * frees. */
 char *receipt_text(const struct request *r, const struct receipt_desk *desk);
+
+/*
+** The time limits an item promises, in Chinese ("受理 8 小时内，办结 20 个工作日内").
+** Caller frees.
+*/
+char *receipt_item_limits(const struct service_item *it);
+
+/*
+** The service guide of item it, as the kiosk prints it for a resident to
+** take along: the item, its unit and unit_phone (may be ""), the
+** materials one to a line, the time limits, where to go (the desk of the
+** centre) and the desk's phone; Chinese, text_printable(). Caller frees.
+*/
+char *receipt_guide_text(const struct service_item *it, const char *unit_phone,
+                         const struct receipt_desk *desk);
 
 #endif

@@ -19,6 +19,7 @@ const struct request_word request_channels[] = {
     {"evening_talk", N_("Evening talk"), "和平夜话"},
     {"phone", N_("Telephone"), "电话"},
     {"street_call", N_("Street call"), "街道呼叫"},
+    {"kiosk", N_("Self-service kiosk"), "自助终端"},
     {NULL, NULL, NULL},
 };
 
@@ -122,6 +123,8 @@ static const struct {
     [QUEUE_TELL_BACK] = {"tell_back", N_("To tell back"),
                          N_("closed, the requester not yet told how it ended")},
     [QUEUE_ALL] = {"all", N_("All"), N_("every request ever taken down, newest first")},
+    [QUEUE_KIOSK] = {"kiosk", N_("Left at the kiosk"),
+                     N_("left at the self-service kiosk, not yet dispatched: review and send on")},
 };
 
 const char *request_queue_holds(enum request_queue q)

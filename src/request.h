@@ -81,6 +81,7 @@ enum request_queue {
     QUEUE_MINE,       /* 我今天登记的 */
     QUEUE_TELL_BACK,  /* 待告知: closed, the requester not yet told by the building's chief */
     QUEUE_ALL,        /* 全部 */
+    QUEUE_KIOSK,      /* 自助登记: left at the kiosk, not yet dispatched */
     QUEUE_COUNT,
 };
 

@@ -47,6 +47,9 @@ enum setting_type {
     SETTING(IDLE_MINUTES, "idle_minutes", SETTING_WHOLE, "10", N_("Cover when idle (minutes)"),    \
             N_("Minutes without a key before the screen is covered until the user signs in "       \
                "again (0: never)"))                                                                \
+    SETTING(KIOSK_IDLE, "kiosk_idle_seconds", SETTING_WHOLE, "60", N_("Kiosk start over (s)"),     \
+            N_("Seconds without a key before the self-service kiosk clears what was typed and "    \
+               "shows its start screen again (0: never)"))                                         \
     SETTING(FIRST_QUEUE, "first_queue", SETTING_QUEUE, "open", N_("Requests open on"),             \
             N_("The queue the requests screen shows first"))                                       \
     SETTING(EXPORT_DIR, "export_dir", SETTING_FOLDER, "", N_("Export folder"),                     \

@@ -142,11 +142,31 @@ static void list_sync(struct screen *s)
     if (!ls->loaded || ls->generation != db_generation(ui.db)) list_screen_reload(ls);
 }
 
-/* The tab row: each tab's label, the current one marked, then a note. */
+/* Columns tab t takes in the tab row, with the space after it. */
+static int tab_width(const struct list_screen *ls, int t)
+{
+    return text_width(_(ls->spec->tabs[t].label)) + 3;
+}
+
+/* The first tab shown: 0, or later when the current tab would not fit after the ones before it. */
+static int tabs_first(const struct list_screen *ls)
+{
+    int first = 0;
+    for (;;) {
+        int x = 1;
+        for (int t = first; t <= ls->tab; t++)
+            x += tab_width(ls, t);
+        if (x - 1 <= COLS || first >= ls->tab) return first;
+        first++;
+    }
+}
+
+/* The tab row: each tab's label, the current one marked (shown however many come before it), then
+ * a note. */
 static void tabs_draw(struct list_screen *ls, int y)
 {
     int x = 1;
-    for (int t = 0; t < ls->spec->ntabs; t++) {
+    for (int t = tabs_first(ls); t < ls->spec->ntabs; t++) {
         char *label = xasprintf(" %s ", _(ls->spec->tabs[t].label));
         int w = text_width(label);
         if (x + w > COLS) {

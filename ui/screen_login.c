@@ -49,6 +49,14 @@ static void signed_in(struct user *u, int peer)
     record_free(&user_record, u);
 }
 
+/* The first screen of the user just signed in: the kiosk's for a kiosk, else the home screen. */
+static struct screen *first_screen(void)
+{
+    if (!(ui.rights & RIGHT_KIOSK_ONLY)) return screen_home_new();
+    ui_kiosk_begin();
+    return screen_kiosk_new();
+}
+
 static const enum action login_bar[] = {ACT_HELP, ACT_SAVE, ACT_QUIT, ACT_NONE};
 
 static void login_draw(struct screen *s, int top, int rows)
@@ -85,7 +93,7 @@ static int login_try(struct login *l)
     form_set_text(&l->form, 1, "");
     if (got == SIGNIN_OK) {
         signed_in(&u, 0);
-        ui_push(screen_home_new());
+        ui_push(first_screen());
         return UI_CLOSE;
     }
     if (got == SIGNIN_ERROR) {
@@ -151,10 +159,33 @@ struct screen *screen_start_new(void)
     struct user u;
     int rc;
     enum signin got = users_peer(ui.db, actor_os_login(), clock_now(), &u, &rc);
-    if (got == SIGNIN_OK) signed_in(&u, 1);
-    if (got == SIGNIN_OK || got == SIGNIN_NO_USERS) return screen_home_new();
+    if (got == SIGNIN_OK) {
+        signed_in(&u, 1);
+        return first_screen();
+    }
+    if (got == SIGNIN_NO_USERS) return screen_home_new();
     if (got == SIGNIN_ERROR) ui_db_failed(_("Not signed in"), rc);
     return screen_signin_new(NULL);
+}
+
+struct screen *screen_kiosk_start(char **err)
+{
+    struct user u;
+    int rc;
+    const char *os = actor_os_login();
+    enum signin got = users_peer(ui.db, os, clock_now(), &u, &rc);
+    if (got == SIGNIN_OK && roles_allow(u.role, RIGHT_KIOSK_ONLY)) {
+        signed_in(&u, 1);
+        return first_screen();
+    }
+    if (got == SIGNIN_OK) record_free(&user_record, &u);
+    if (got == SIGNIN_ERROR)
+        *err = db_rc_text(ui.db, rc);
+    else
+        *err = xasprintf(_("the system login %s is bound to no kiosk user: an admin makes one with "
+                           "bangban user add LOGIN --role kiosk --os-login %s"),
+                         os, os);
+    return NULL;
 }
 
 /* Both passwords typed alike, and good enough. */

@@ -538,11 +538,17 @@ static const struct command queue_menu[] = {
 
 /* The queues, in order, with the short names their tabs show. */
 static const struct list_tab queue_tabs[] = {
-    QUEUE_TAB(QUEUE_OPEN, N_("Open work")),     QUEUE_TAB(QUEUE_NEW, N_("To dispatch")),
-    QUEUE_TAB(QUEUE_DISPATCHED, N_("To sign")), QUEUE_TAB(QUEUE_HANDLING, N_("In hand")),
-    QUEUE_TAB(QUEUE_OVERDUE, N_("Overdue")),    QUEUE_TAB(QUEUE_FOLLOW_UP, N_("Follow up")),
-    QUEUE_TAB(QUEUE_RETURNED, N_("Returned")),  QUEUE_TAB(QUEUE_EXTENSION, N_("Extension")),
-    QUEUE_TAB(QUEUE_MINE, N_("Mine today")),    QUEUE_TAB(QUEUE_ALL, N_("All")),
+    QUEUE_TAB(QUEUE_OPEN, N_("Open work")),
+    QUEUE_TAB(QUEUE_NEW, N_("To dispatch")),
+    QUEUE_TAB(QUEUE_DISPATCHED, N_("To sign")),
+    QUEUE_TAB(QUEUE_HANDLING, N_("In hand")),
+    QUEUE_TAB(QUEUE_OVERDUE, N_("Overdue")),
+    QUEUE_TAB(QUEUE_FOLLOW_UP, N_("Follow up")),
+    QUEUE_TAB(QUEUE_RETURNED, N_("Returned")),
+    QUEUE_TAB(QUEUE_EXTENSION, N_("Extension")),
+    QUEUE_TAB(QUEUE_MINE, N_("Mine today")),
+    QUEUE_TAB(QUEUE_KIOSK, N_("Left at kiosk")),
+    QUEUE_TAB(QUEUE_ALL, N_("All")),
 };
 
 static const struct list_spec queue_spec = {.title = N_("Requests"),

@@ -22,6 +22,29 @@ struct screen *screen_home_new(void);
 */
 struct screen *screen_start_new(void);
 
+/*
+** 自助终端: the self-service kiosk's start screen (服务指南, 查进度, 我要反映),
+** from which every kiosk screen is reached; ui.kiosk must be set
+** (ui_kiosk_begin()).
+*/
+struct screen *screen_kiosk_new(void);
+
+/*
+** bangban kiosk: sign in the active kiosk user (role kiosk) the system
+** login is bound to, make the program the kiosk (ui_kiosk_begin()) and
+** return its start screen; or NULL with *err (caller frees) when the
+** system login is bound to no kiosk user.
+*/
+struct screen *screen_kiosk_start(char **err);
+
+/*
+** Ctrl-C, Ctrl-Z, Ctrl-\ or F10 at the kiosk: ask for a supervisor's or
+** an admin's login and password. Returns 1 when given (audited
+** kiosk-exit): the program may end; else 0, said on the message line (a
+** wrong one audited kiosk-exit-refused).
+*/
+int kiosk_leave_asked(void);
+
 /* How the cover ended. */
 enum cover_end {
     COVER_LIFTED,     /* the same user signed in again: everything under it goes on */

@@ -135,6 +135,10 @@ static void draw_keybar(const struct screen *s)
     int y = LINES - 1;
     int slot = COLS / 10;
     draw_fill(y, 0, COLS, term_attr(UI_NORMAL));
+    if (s->keys_hint) {
+        draw_text(y, 0, COLS, s->keys_hint, term_attr(UI_BAR_LABEL), TEXT_FIT_ELLIPSIS);
+        return;
+    }
     for (int f = 1; f <= 10; f++) {
         int x = (f - 1) * slot;
         int w = f == 10 ? COLS - x : slot;
@@ -267,7 +271,10 @@ static void escape_hint(void)
 
 void ui_keys_apply(void)
 {
-    input_set_escape((int)settings_get_number(ui.db, SETTING_ESC_WINDOW), escape_hint);
+    if (ui.kiosk)
+        input_set_escape(0, NULL);
+    else
+        input_set_escape((int)settings_get_number(ui.db, SETTING_ESC_WINDOW), escape_hint);
     /* Ambiguous characters: as set, or as the terminal answered at start. */
     char *columns = settings_get(ui.db, SETTING_AMBIGUOUS_WIDE);
     int wide = str_eq(columns, "2") || (str_eq(columns, "auto") && term_ambiguous_detected() == 2);
@@ -314,6 +321,7 @@ static long idle_limit(void)
     if (!ui.user) return 0;
     const char *env = getenv("BANGBAN_IDLE_SECONDS");
     if (!str_empty(env)) return strtol(env, NULL, 10);
+    if (ui.kiosk) return (long)settings_get_number(ui.db, SETTING_KIOSK_IDLE);
     return (long)settings_get_number(ui.db, SETTING_IDLE_MINUTES) * 60;
 }
 
@@ -324,6 +332,16 @@ static int last_key_known;
  * over on the sign-in screen, which says signout_note. */
 static int signed_out;
 static char *signout_note;
+
+/* The kiosk was left idle after a key: ui_run() starts it over (kiosk_touched: a key came since).
+ */
+static int kiosk_reset, kiosk_touched;
+
+void ui_kiosk_begin(void)
+{
+    ui.kiosk = 1;
+    input_set_escape(0, NULL);
+}
 
 /* Cover the screen (how: "idle", "key"). Returns what ui_key() returns after it. */
 static int cover_now(const char *how, struct key *k)
@@ -347,7 +365,7 @@ static void lock_refused(void)
 
 int ui_key(struct key *k, int timeout_ms)
 {
-    if (signed_out || term_signal()) return -1;
+    if (signed_out || kiosk_reset || term_signal()) return -1;
     if (!last_key_known) {
         clock_gettime(CLOCK_MONOTONIC, &last_key);
         last_key_known = 1;
@@ -356,13 +374,19 @@ int ui_key(struct key *k, int timeout_ms)
     if (term_signal()) return -1;
     if (r > 0) {
         clock_gettime(CLOCK_MONOTONIC, &last_key);
-        if (k->code == 0 || action_for_key(k, 1) != ACT_LOCK) return 1;
+        kiosk_touched = 1;
+        if (k->code == 0 || ui.kiosk || action_for_key(k, 1) != ACT_LOCK) return 1;
         if (ui.user) return cover_now("key", k);
         lock_refused();
         return 0;
     }
     long limit = idle_limit();
-    if (limit > 0 && clock_ms_since(&last_key) >= limit * 1000) return cover_now("idle", k);
+    if (limit > 0 && clock_ms_since(&last_key) >= limit * 1000) {
+        if (!ui.kiosk) return cover_now("idle", k);
+        if (!kiosk_touched) return 0; /* the start screen as it was: nothing to clear */
+        kiosk_reset = 1;
+        return -1;
+    }
     return 0;
 }
 
@@ -387,6 +411,25 @@ static void ui_signed_out(void)
     signed_out = 0;
 }
 
+/* The kiosk starts over: every screen closes, what was typed dropped, on a new start screen. */
+static void ui_kiosk_reset(void)
+{
+    while (depth > 0)
+        ui_pop();
+    strbuf_reset(&message);
+    ui_push(screen_kiosk_new());
+    clearok(curscr, TRUE);
+    kiosk_reset = kiosk_touched = 0;
+}
+
+/* The keys that would leave a program (Ctrl-C, Ctrl-Z, Ctrl-\, F10): at the kiosk, a supervisor's.
+ */
+static int kiosk_leave_key(const struct key *k)
+{
+    return k->code == UI_KEY_CTRL('C') || k->code == UI_KEY_CTRL('Z') ||
+           k->code == UI_KEY_CTRL('\\') || k->code == KEY_F(10);
+}
+
 int ui_run(struct screen *first)
 {
     db_set_wait(ui.db, ui_wait, NULL, 0);
@@ -407,15 +450,22 @@ int ui_run(struct screen *first)
             break;
         }
         if (signed_out) ui_signed_out();
+        if (kiosk_reset) ui_kiosk_reset();
         if (r <= 0 || k.code == KEY_RESIZE) continue;
         strbuf_reset(&message);
+        if (ui.kiosk && kiosk_leave_key(&k)) {
+            if (kiosk_leave_asked()) break;
+            if (kiosk_reset) ui_kiosk_reset();
+            continue;
+        }
         struct screen *s = stack[depth - 1];
         enum action a = action_for_key(&k, s->typing);
         int res = s->ops->key(s, a, &k);
         if (res & UI_CLOSE) ui_close(s);
         if (res == UI_IGNORED && !signed_out && global_action(a)) break;
-        /* A dialog the key opened may have ended in a sign-out under the cover. */
+        /* A dialog the key opened may have ended in a sign-out under the cover, or idle. */
         if (signed_out) ui_signed_out();
+        if (kiosk_reset) ui_kiosk_reset();
     }
     while (depth > 0)
         ui_pop();

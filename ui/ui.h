@@ -57,6 +57,7 @@ struct screen {
     int cursor_on;
     const struct command *commands; /* what F9 offers; may be NULL */
     int commands_direct;            /* the commands run by their keys alone (the home screen) */
+    const char *keys_hint; /* the kiosk's screens: the keys that work, shown for the F-key bar */
 };
 
 /* The program's state the screens share. */
@@ -69,6 +70,12 @@ struct ui_context {
     int user_peer;   /* signed in by the system login bound to it, with no password */
     unsigned rights; /* what the user may do (RIGHT_* of src/roles.h): what screens offer */
     const struct record_type *saved_type; /* its type: a list selects it only among its own */
+    /*
+    ** The self-service kiosk runs (bangban kiosk, or a kiosk user signed
+    ** in): no cover, no F-keys needed; idle, it starts over on its start
+    ** screen; Ctrl-C, Ctrl-Z, Ctrl-\ and F10 ask for a supervisor.
+    */
+    int kiosk;
 };
 
 extern struct ui_context ui;
@@ -135,6 +142,15 @@ int ui_key(struct key *k, int timeout_ms);
 
 /* Cover the screen now, as the lock key does (a command: 锁屏); nobody signed in: said. */
 void ui_lock(void);
+
+/*
+** From now on the program is the self-service kiosk (ui.kiosk): Esc is
+** back at once (no Esc-digit F-keys to wait for), the lock key does
+** nothing, and after kiosk_idle_seconds (BANGBAN_IDLE_SECONDS overrides)
+** without a key every screen closes, typing dropped, for a new start
+** screen (screen_kiosk_new()).
+*/
+void ui_kiosk_begin(void);
 
 /* Take the key settings (how long Esc waits for a digit) from the database again. */
 void ui_keys_apply(void);

@@ -43,7 +43,7 @@ if screen unit | tail -1 | grep -q "7新建"; then
 else
     t_ok "F7 (taking a request down) is not in a unit handler's key bar"
 fi
-keys unit Tab Tab Tab Tab Tab Tab Tab Tab Tab
+keys unit Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
 wait_for unit "共 1 条"
 expect unit "the whole list holds its unit's request" "低保申请"
 if screen unit | grep -q "电梯停在两层之间"; then

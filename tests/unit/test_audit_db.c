@@ -169,6 +169,7 @@ static void old_log_sealed(void **state)
                                  " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"
                                  " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"
                                  " DROP TABLE organisation_key; DROP TABLE organisation;"
+                                 " DROP TABLE kiosk_guard;"
                                  " DROP TABLE user_building; DROP TABLE \"user\";"
                                  " PRAGMA user_version = 9"),
                      DB_OK);

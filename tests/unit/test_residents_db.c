@@ -509,6 +509,7 @@ static void upgraded_database_is_refiled(void **state)
                                  " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"
                                  " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"
                                  " DROP TABLE organisation_key; DROP TABLE organisation;"
+                                 " DROP TABLE kiosk_guard;"
                                  " DROP TABLE user_building; DROP TABLE \"user\";"
                                  " PRAGMA user_version = 3"),
                      DB_OK);
@@ -556,6 +557,7 @@ static void upgrade_files_syllables_and_dots(void **state)
                                  " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"
                                  " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"
                                  " DROP TABLE organisation_key; DROP TABLE organisation;"
+                                 " DROP TABLE kiosk_guard;"
                                  " DROP TABLE user_building; DROP TABLE \"user\";"
                                  " PRAGMA user_version = 8"),
                      DB_OK);

@@ -1,0 +1,196 @@
+/*
+** kiosk_store: see kiosk_store.h.
+*/
+#include "db/kiosk_store.h"
+#include "db/audit_store.h"
+#include "db/request_store.h"
+#include "db/user_store.h"
+#include "src/kiosk.h"
+#include "src/roles.h"
+#include "src/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void kiosk_view_free(struct kiosk_view *v)
+{
+    for (size_t i = 0; i < v->nsteps; i++)
+        free(v->steps[i].unit);
+    free(v->steps);
+    free(v->unit);
+    memset(v, 0, sizeof *v);
+}
+
+/* The kiosk's count of wrong pairs and its wait, as stored (0, 0 when none). */
+static int guard_read(struct db *db, const char *kiosk, int64_t *misses, int64_t *wait_until)
+{
+    struct db_stmt *st =
+        db_prepare(db, "SELECT misses, wait_until FROM kiosk_guard WHERE kiosk = ?1");
+    db_bind_text(st, 1, kiosk);
+    *misses = *wait_until = 0;
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        *misses = db_col_int(st, 0);
+        *wait_until = db_col_int(st, 1);
+        rc = DB_DONE;
+    }
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+static int guard_write(struct db *db, const char *kiosk, int64_t misses, int64_t wait_until)
+{
+    struct db_stmt *st =
+        db_prepare(db, "INSERT INTO kiosk_guard (kiosk, misses, wait_until) VALUES (?1, ?2, ?3)"
+                       " ON CONFLICT (kiosk) DO UPDATE SET misses = excluded.misses,"
+                       " wait_until = excluded.wait_until");
+    db_bind_text(st, 1, kiosk);
+    db_bind_int(st, 2, misses);
+    db_bind_int(st, 3, wait_until);
+    return db_write_one(db, st, NULL);
+}
+
+/*
+** The id of request number and the phone it was registered with (its
+** own, else its resident's): DB_OK, or DB_NOTFOUND.
+*/
+static int request_phone(struct db *db, const char *number, int64_t *id, char **phone)
+{
+    struct db_stmt *st = db_prepare(
+        db, "SELECT r.id, coalesce(nullif(r.requester_phone, ''), p.phone, '') FROM request r"
+            " LEFT JOIN resident p ON p.id = r.resident_id WHERE r.number = ?1");
+    db_bind_text(st, 1, number);
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        *id = db_col_int(st, 0);
+        *phone = xstrdup(db_col_text(st, 1));
+        rc = DB_OK;
+    } else if (rc == DB_DONE) {
+        rc = DB_NOTFOUND;
+    }
+    db_finalize(st);
+    return rc;
+}
+
+/* True when phone's last four digits are last4. */
+static int phone_ends(const char *phone, const char *last4)
+{
+    size_t n = strlen(phone);
+    return n >= 4 && strlen(last4) == 4 && memcmp(phone + n - 4, last4, 4) == 0;
+}
+
+/* The public view of request id into *out. */
+static int view_read(struct db *db, int64_t id, struct kiosk_view *out)
+{
+    memset(out, 0, sizeof *out);
+    struct request r;
+    int rc = request_get(db, id, &r);
+    if (rc != DB_OK) return rc;
+    snprintf(out->number, sizeof out->number, "%s", r.number);
+    out->state = r.state;
+    out->unit = xstrdup(r.unit_name);
+    out->created_at = r.created_at;
+    out->due = request_state_closed(r.state) ? 0 : request_due(&r);
+    request_free(&r);
+    struct request_events ev;
+    rc = request_events(db, id, &ev);
+    if (rc != DB_OK) {
+        kiosk_view_free(out);
+        return rc;
+    }
+    out->steps = xcalloc(ev.n ? ev.n : 1, sizeof *out->steps);
+    for (size_t i = 0; i < ev.n; i++) {
+        if (ev.v[i].action == RA_NOTE) continue; /* a note's words are the desk's, not public */
+        struct kiosk_step *s = &out->steps[out->nsteps++];
+        s->at = ev.v[i].at;
+        s->action = ev.v[i].action;
+        s->to = ev.v[i].to;
+        s->unit = xstrdup(ev.v[i].unit);
+    }
+    request_events_free(&ev);
+    return DB_OK;
+}
+
+int kiosk_audit(struct db *db, const char *actor, const char *action, const char *kiosk,
+                const char *detail)
+{
+    char *subject = xasprintf("kiosk:%s", kiosk);
+    int rc = db_write_begin(db);
+    if (rc == DB_OK) rc = audit_append(db, actor, action, subject, detail);
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else
+        db_rollback(db);
+    free(subject);
+    return rc;
+}
+
+/* One try in the open transaction: look, count, audit. */
+static int progress_try(struct db *db, const char *kiosk, const char *number, const char *last4,
+                        time_t now, enum kiosk_answer *answer, int64_t *id, int *wait_seconds)
+{
+    int64_t misses, wait_until;
+    int rc = guard_read(db, kiosk, &misses, &wait_until);
+    if (rc != DB_OK) return rc;
+    char *subject = xasprintf("kiosk:%s", kiosk);
+    char *detail = NULL;
+    if (wait_until > now) {
+        *answer = KIOSK_WAIT;
+        *wait_seconds = (int)(wait_until - now);
+        detail = xasprintf("number %s, %d s left", number, *wait_seconds);
+        rc = audit_append(db, kiosk, "kiosk-progress-waiting", subject, detail);
+    } else {
+        char *phone = NULL;
+        rc = request_phone(db, number, id, &phone);
+        int match = rc == DB_OK && phone_ends(phone, last4);
+        free(phone);
+        if (rc == DB_OK || rc == DB_NOTFOUND) rc = DB_OK;
+        if (rc == DB_OK && match) {
+            *answer = KIOSK_FOUND;
+            free(subject);
+            subject = xasprintf("request:%lld", (long long)*id);
+            detail = xasprintf("number %s", number);
+            rc = guard_write(db, kiosk, 0, 0);
+            if (rc == DB_OK) rc = audit_append(db, kiosk, "kiosk-progress", subject, detail);
+        } else if (rc == DB_OK) {
+            *answer = KIOSK_NO_MATCH;
+            misses++;
+            if (misses >= KIOSK_TRIES) { /* this one is told to wait already */
+                wait_until = now + KIOSK_WAIT_SECONDS;
+                *answer = KIOSK_WAIT;
+                *wait_seconds = KIOSK_WAIT_SECONDS;
+                detail = xasprintf("number %s, wrong try %lld in a row: waits %d s", number,
+                                   (long long)misses, KIOSK_WAIT_SECONDS);
+                misses = 0;
+            } else {
+                detail = xasprintf("number %s, wrong try %lld in a row", number, (long long)misses);
+            }
+            rc = guard_write(db, kiosk, misses, wait_until);
+            if (rc == DB_OK) rc = audit_append(db, kiosk, "kiosk-progress-miss", subject, detail);
+        }
+    }
+    free(detail);
+    free(subject);
+    return rc;
+}
+
+int kiosk_progress(struct db *db, const char *kiosk, const char *number, const char *last4,
+                   time_t now, enum kiosk_answer *answer, struct kiosk_view *out, int *wait_seconds)
+{
+    *answer = KIOSK_NO_MATCH;
+    *wait_seconds = 0;
+    int64_t id = 0;
+    int rc = db_write_begin(db);
+    if (rc == DB_OK) rc = user_allowed(db, kiosk, RIGHT_KIOSK_ONLY);
+    if (rc == DB_OK) rc = progress_try(db, kiosk, number, last4, now, answer, &id, wait_seconds);
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else
+        db_rollback(db);
+    if (rc == DB_OK && *answer == KIOSK_FOUND) {
+        rc = view_read(db, id, out);
+        if (rc != DB_OK) *answer = KIOSK_NO_MATCH;
+    }
+    return rc;
+}

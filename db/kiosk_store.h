@@ -1,0 +1,75 @@
+/*
+** kiosk_store: what the self-service kiosk (自助终端) reads and writes.
+** 查进度 looks a request up by its number and the last four digits of the
+** phone it was registered with, and answers with its public view alone:
+** the state, the unit, the deadline and the timeline's steps, never a
+** name, an ID or a phone, nor anything typed into the timeline. A number
+** that does not exist and a wrong phone get one answer. Wrong pairs in a
+** row are counted per kiosk (table kiosk_guard, kept across runs): the
+** KIOSK_TRIES-th makes the kiosk wait KIOSK_WAIT_SECONDS (src/kiosk.h).
+** Every try is a row of the audit log, in the transaction of its count.
+*/
+#ifndef BANGBAN_KIOSK_STORE_H
+#define BANGBAN_KIOSK_STORE_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "db/db.h"
+#include "src/request.h"
+#include "src/workflow.h"
+
+/* A step of a request's timeline as the kiosk shows it. */
+struct kiosk_step {
+    time_t at;
+    enum request_action action;
+    enum request_state to;
+    char *unit; /* the unit concerned, "" when none */
+};
+
+/* A request as anyone holding its number and phone may see it. */
+struct kiosk_view {
+    char number[16];
+    enum request_state state;
+    char *unit; /* the unit handling it, "" when none yet */
+    time_t created_at;
+    time_t due; /* the running clock's deadline (request_due()), 0 when none */
+    struct kiosk_step *steps;
+    size_t nsteps;
+};
+
+/* Free what a view holds (the view itself is the caller's). */
+void kiosk_view_free(struct kiosk_view *v);
+
+/* What a lookup found. */
+enum kiosk_answer {
+    KIOSK_FOUND,    /* *out holds the view */
+    KIOSK_NO_MATCH, /* no such number, or not with that phone: one answer for both */
+    KIOSK_WAIT,     /* the KIOSK_TRIES-th wrong pair in a row, or a try during the wait
+                       it started: *wait_seconds left */
+};
+
+/*
+** Look request number (the stored form, "2026-000123") up at the kiosk
+** signed in as kiosk (its role must hold RIGHT_KIOSK_ONLY), with last4 the
+** last four digits of the phone typed, at now. Counts a wrong pair, makes
+** the kiosk wait after KIOSK_TRIES of them in a row, clears the count on a
+** match; audits the try (kiosk-progress, kiosk-progress-miss,
+** kiosk-progress-waiting), all in one transaction. Returns DB_OK with
+** *answer (and *out on KIOSK_FOUND: free with kiosk_view_free(); on
+** KIOSK_WAIT *wait_seconds, else 0), DB_DENIED (not a kiosk; nothing
+** written), or an error.
+*/
+int kiosk_progress(struct db *db, const char *kiosk, const char *number, const char *last4,
+                   time_t now, enum kiosk_answer *answer, struct kiosk_view *out,
+                   int *wait_seconds);
+
+/*
+** Write an audit row of the kiosk (leaving it: kiosk-exit by the
+** supervisor who typed their password, kiosk-exit-refused), as actor,
+** subject "kiosk:KIOSK", with detail. DB_OK or an error.
+*/
+int kiosk_audit(struct db *db, const char *actor, const char *action, const char *kiosk,
+                const char *detail);
+
+#endif

@@ -1,0 +1,139 @@
+/*
+** kiosk: see kiosk.h.
+*/
+#include "kiosk.h"
+#include "i18n.h"
+#include "phone.h"
+#include "text.h"
+#include "util.h"
+#include "validate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* True when s is n > 0 ASCII digits and nothing else. */
+static int all_digits(const char *s, size_t n)
+{
+    if (n == 0) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9') return 0;
+    return 1;
+}
+
+int kiosk_number_parse(const char *typed, int this_year, char *out)
+{
+    char *s = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
+    size_t n = strlen(s);
+    int rc = -1;
+    if (n == 11 && s[4] == '-' && all_digits(s, 4) && all_digits(s + 5, 6)) {
+        memcpy(out, s, 12);
+        rc = 0;
+    } else if (n == 10 && all_digits(s, 10)) {
+        snprintf(out, 16, "%.4s-%.6s", s, s + 4);
+        rc = 0;
+    } else if (n >= 1 && n <= 6 && all_digits(s, n)) {
+        long long seq = strtoll(s, NULL, 10);
+        if (seq > 0) {
+            request_number_format(this_year, seq, out);
+            rc = 0;
+        }
+    }
+    free(s);
+    return rc;
+}
+
+int kiosk_last4_parse(const char *typed, char *out)
+{
+    char *s = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
+    int ok = strlen(s) == 4 && all_digits(s, 4);
+    if (ok) memcpy(out, s, 5);
+    free(s);
+    return ok ? 0 : -1;
+}
+
+static const char *const state_words[RS_COUNT] = {
+    [RS_NEW] = N_("Received: the desk is looking at it and will send it to a unit"),
+    [RS_ANSWERED] = N_("Answered at the desk: done"),
+    [RS_VOID] = N_("Not taken up: the desk has told you why"),
+    [RS_DISPATCHED] = N_("Sent to the unit: waiting for it to take it up"),
+    [RS_RETURNED] = N_("Back at the desk: it is being sent to the right unit"),
+    [RS_ACCEPTED] = N_("Taken up by the unit: it will call you"),
+    [RS_IN_PROGRESS] = N_("Being handled by the unit"),
+    [RS_SUSPENDED] = N_("Being handled: more time was granted"),
+    [RS_REPLIED] = N_("Handled: the desk will call you to ask if it is solved"),
+    [RS_FOLLOW_UP] = N_("Handled: the desk is calling you back"),
+    [RS_CLOSED] = N_("Done and closed"),
+    [RS_REOPENED] = N_("Being handled again"),
+};
+
+const char *kiosk_state_words(enum request_state s)
+{
+    return s < RS_COUNT ? state_words[s] : "";
+}
+
+/* The matter's first words, one line, as its title. Caller frees. */
+static char *title_of(const char *text)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t chars = 0;
+    for (const char *p = text; *p && chars < KIOSK_TITLE_CHARS;) {
+        uint32_t cp;
+        int len = utf8_decode(p, strlen(p), &cp);
+        if (len <= 0) break;
+        if (cp == '\n' || cp == '\r' || cp == '\t')
+            strbuf_addc(&sb, ' ');
+        else
+            strbuf_add(&sb, p, (size_t)len);
+        p += len;
+        chars++;
+    }
+    char *t = text_trim(strbuf_str(&sb));
+    strbuf_free(&sb);
+    return t;
+}
+
+const char *kiosk_matter_request(const struct kiosk_matter *m, struct request *r, int *field)
+{
+    char *name = text_trim(m->name ? m->name : "");
+    const char *why = validate_required(name);
+    if (!why && text_chars(name) > KIOSK_NAME_MAX) why = _("The name is too long");
+    if (why) {
+        *field = 0;
+        free(name);
+        return why;
+    }
+    char mobile[12];
+    why = str_empty(m->phone) ? _("Type your mobile number") : phone_mobile(m->phone, mobile);
+    if (why) {
+        *field = 1;
+        free(name);
+        return why;
+    }
+    char *text = text_trim(m->text ? m->text : "");
+    why = *text ? validate_text(text, TEXT_LINES) : _("Say what the matter is");
+    if (!why && text_chars(text) > KIOSK_MATTER_MAX) why = _("The matter is too long");
+    if (why) {
+        *field = 2;
+        free(name);
+        free(text);
+        return why;
+    }
+    const char *category = m->category ? m->category : "";
+    if (*category && !request_word_label(request_categories, category)) {
+        *field = 3;
+        free(name);
+        free(text);
+        return _("No such category");
+    }
+    record_set(&r->channel, "kiosk");
+    record_set(&r->kind, "help");
+    record_set(&r->category, *category ? category : "service");
+    r->requester_kind = REQUESTER_ANONYMOUS;
+    record_take(&r->requester, name);
+    record_set(&r->requester_phone, mobile);
+    record_take(&r->title, title_of(text));
+    record_take(&r->detail, text);
+    r->level = LEVEL_COMMUNITY;
+    return NULL;
+}

@@ -1,0 +1,60 @@
+/*
+** kiosk: the rules of the self-service kiosk (自助终端) in the hall, as
+** the core sees them: what a resident may type for a request's number and
+** phone, the plain words a state is told in, how much a matter may hold,
+** how many wrong tries make it wait, and the checks of a request left
+** there. Nothing here draws or reads the database.
+*/
+#ifndef BANGBAN_KIOSK_H
+#define BANGBAN_KIOSK_H
+
+#include <stddef.h>
+
+#include "request.h"
+
+/* Wrong number-and-phone pairs in a row before the kiosk waits, and for how long. */
+#define KIOSK_TRIES        5
+#define KIOSK_WAIT_SECONDS 60
+/* Characters a matter left at the kiosk may hold (a longer paste is cut there). */
+#define KIOSK_MATTER_MAX 500
+/* Characters of a name typed at the kiosk. */
+#define KIOSK_NAME_MAX 20
+/* Characters of the title made from the matter's start. */
+#define KIOSK_TITLE_CHARS 30
+
+/*
+** The request number typed (full-width digits and spaces allowed): a full
+** number "2026-000123", the same without the dash "2026000123", or its
+** short form, the sequence number alone ("123": this_year's). Writes the
+** stored form into out (at least 16 bytes) and returns 0, or -1 when it is
+** none of these.
+*/
+int kiosk_number_parse(const char *typed, int this_year, char *out);
+
+/*
+** The last four digits of a phone typed (full-width digits and spaces
+** allowed) into out (5 bytes). Returns 0, or -1 when it is not four digits.
+*/
+int kiosk_last4_parse(const char *typed, char *out);
+
+/* What state s means to a resident, in plain words (msgid). */
+const char *kiosk_state_words(enum request_state s);
+
+/* What a resident left at the kiosk: as typed. */
+struct kiosk_matter {
+    const char *name;     /* 姓名 */
+    const char *phone;    /* a mobile number as typed */
+    const char *text;     /* the matter, a few lines */
+    const char *category; /* a category's code, or "" when not said */
+};
+
+/*
+** Check m and make it a request r (initialised by the caller): channel
+** kiosk, kind help, requester the name and mobile typed (normalised), title
+** the matter's first words, detail the matter. Returns NULL, or why not
+** (translated, borrowed) with *field the bad one: 0 name, 1 phone, 2
+** matter, 3 category.
+*/
+const char *kiosk_matter_request(const struct kiosk_matter *m, struct request *r, int *field);
+
+#endif

@@ -1,0 +1,43 @@
+# The kiosk's 我要反映, end to end, digits and keys only but for the name:
+# a bad mobile is refused at its field, a 10,000-character paste into the
+# matter is cut at 500, the request is left in state 已登记 by channel
+# 自助终端 and its number shown with when to expect a call; a desk in a
+# second window finds it in its queue 自助登记.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/kiosk.lib"
+
+kiosk_db
+kiosk_start hall
+type_text hall 3
+wait_for hall "在「反映的事」上按回车即提交"
+type_text hall "王秀英"
+keys hall Enter
+type_text hall 12345
+keys hall Enter Down
+type_text hall "楼道灯坏了"
+keys hall Enter
+expect hall "a bad mobile is refused, said at its field" "没有提交："
+db_is "and nothing is written" "SELECT count(*) FROM request" 0
+expect hall "the focus is back on the mobile" "手机号: 12345"
+keys hall BSpace BSpace BSpace BSpace BSpace
+type_text hall "１３９１２３４５６７８"
+keys hall Down Down
+head -c 10000 /dev/zero | tr '\0' 'x' >"$T/paste.txt"
+type_text hall "$(cat "$T/paste.txt")"
+expect hall "a 10,000-character paste is cut at 500" "已输入 500 字，最多 500 字"
+keys hall Enter
+expect hall "the request is left, its number shown" "编号：$(date +%Y)-000001"
+expect hall "with when to expect a call" "一个工作日内给您尾号 5678 的手机打电话"
+db_is "registered, by the kiosk, the full-width mobile made digits" \
+    "SELECT status, channel, requester, requester_phone, length(detail), created_by FROM request" \
+    "new|kiosk|王秀英|13912345678|500|kiosk"
+db_is "its step is in the audit log" "SELECT count(*) FROM audit_log WHERE action = 'request' AND actor = 'kiosk'" 1
+keys hall Escape
+wait_for hall "欢迎使用自助服务终端"
+
+open_section desk "诉求" "未办结"
+keys desk BTab BTab
+expect desk "a desk finds it in its queue 自助登记" "$(date +%Y)-000001"
+expect desk "left by 王秀英, to review" "王秀英"
+quits desk "the desk quits"
+t_sanitizers "kiosk_leave"

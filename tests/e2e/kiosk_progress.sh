@@ -1,0 +1,71 @@
+# The kiosk's 查进度, end to end, digits only: the right number and the
+# last 4 digits of the phone show the state in plain words, the unit, the
+# deadline and the timeline, and no name or phone; its short form works
+# too; a wrong phone and a number that does not exist get the same
+# answer; after 5 wrong pairs the kiosk waits a minute, even for a right
+# one; every try is in the audit log.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/kiosk.lib"
+
+kiosk_db
+env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$DB" demo --residents 40 --requests 30 --years 1 >/dev/null
+row=$(sqlite3 -separator ' ' "$DB" "SELECT r.number, substr(coalesce(nullif(r.requester_phone, ''), p.phone), -4), r.requester FROM request r LEFT JOIN resident p ON p.id = r.resident_id JOIN unit u ON u.id = r.unit_id WHERE r.status = 'in_progress' AND length(coalesce(nullif(r.requester_phone, ''), p.phone, '')) = 11 ORDER BY r.number LIMIT 1")
+set -- $row
+number=$1
+last4=$2
+requester=$3
+[ -n "$number" ] || e2e_abort "the demo holds a request in progress with a phone"
+unit=$(sqlite3 "$DB" "SELECT u.name FROM request r JOIN unit u ON u.id = r.unit_id WHERE r.number = '$number'")
+wrong=$(printf '%04d' $(((1${last4} + 1) % 10000)))
+
+kiosk_start hall
+progress hall "$number" "$last4"
+expect hall "the right pair shows the request" "诉求 $number"
+expect hall "its state in plain words" "办理单位正在办理"
+expect hall "the unit handling it" "办理单位： $unit"
+expect hall "its deadline" "期限："
+expect hall "and its timeline" "办理经过："
+if screen hall | grep -qF "$requester"; then t_fail "no name on screen" "$(screen hall)"; else t_ok "no name on screen"; fi
+if screen hall | grep -qE '1[3-9][0-9]{9}'; then t_fail "no phone on screen" "$(screen hall)"; else t_ok "no phone on screen"; fi
+db_is "the lookup is in the audit log" "SELECT count(*) FROM audit_log WHERE action = 'kiosk-progress'" 1
+keys hall Escape
+wait_for hall "手机号后 4 位"
+kiosk_home hall
+
+# The short form: this year's sequence number alone.
+year=$(date +%Y)
+sqlite3 "$DB" "UPDATE request SET number = '$year-000777' WHERE number = '$number'"
+progress hall 777 "$last4"
+expect hall "the short form finds this year's request" "诉求 $year-000777"
+kiosk_home hall
+
+progress hall 777 "$wrong"
+expect hall "a wrong phone: nothing found" "没有查到：编号或手机号后 4 位不对"
+screen hall | sed -n '/没有查到/p' >"$T/wrong-phone.txt"
+keys hall Escape
+wait_for hall "欢迎使用"
+progress hall 999999 "$last4"
+wait_for hall "没有查到"
+screen hall | sed -n '/没有查到/p' >"$T/no-number.txt"
+if cmp -s "$T/wrong-phone.txt" "$T/no-number.txt"; then t_ok "a number that does not exist gets the same answer"; else t_fail "a number that does not exist gets the same answer" "$(cat "$T/wrong-phone.txt" "$T/no-number.txt")"; fi
+
+# Three more wrong pairs make five: the kiosk waits, even for the right pair.
+for _ in 1 2 3; do
+    type_text hall "$wrong"
+    keys hall Enter
+done
+expect hall "after 5 wrong pairs the kiosk waits a minute" "输错次数太多：请等"
+db_is "each wrong pair is in the audit log" "SELECT count(*) FROM audit_log WHERE action = 'kiosk-progress-miss'" 5
+keys hall Escape
+wait_for hall "欢迎使用"
+progress hall 777 "$last4"
+expect hall "the right pair waits too" "输错次数太多：请等"
+if screen hall | grep -q "办理经过"; then t_fail "and shows nothing" "$(screen hall)"; else t_ok "and shows nothing"; fi
+db_is "the wait is kept in the database" "SELECT misses, wait_until > 0 FROM kiosk_guard WHERE kiosk = 'kiosk'" "0|1"
+# A minute on (the wait moved back), the right pair is found again.
+sqlite3 "$DB" "UPDATE kiosk_guard SET wait_until = wait_until - 61"
+keys hall Escape
+wait_for hall "欢迎使用"
+progress hall 777 "$last4"
+expect hall "a minute on, the right pair is found" "诉求 $year-000777"
+t_sanitizers "kiosk_progress"
