@@ -2,6 +2,7 @@
 ** ledgers: see ledgers.h.
 */
 #include "app/ledgers.h"
+#include "app/volunteer_ledger.h"
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
 #include "db/staff_store.h"
@@ -15,6 +16,7 @@
 #include "src/synonym.h"
 #include "src/text.h"
 #include "src/util.h"
+#include "src/volunteer.h"
 #include "src/validate.h"
 #include "src/workcal.h"
 
@@ -163,8 +165,9 @@ static void item_check(const struct ledger *l, const struct ledger_row *row, voi
 
 /* A row's item is offered by the unit the row names (created when new). */
 static int item_resolve(struct db *db, void *rec, const void *aside, const struct import_options *o,
-                        struct import_report *rep, char **why)
+                        struct import_report *rep, char **why, int *column)
 {
+    (void)column;
     struct service_item *it = rec;
     const struct unit *u = aside;
     int rc = unit_resolve(db, aside, o->actor, o->dry_run, &it->unit_id, rep, why);
@@ -238,6 +241,8 @@ const struct ledger_kind ledger_kinds[] = {
      &staff_kind_rows, NULL, NULL, &staff_kind_records, NULL, RIGHT_EDIT_AREAS},
     {"synonyms", N_("Import synonyms"), N_("synonyms"), &ledger_synonyms, &synonym_rows, NULL, NULL,
      &synonym_records, NULL, RIGHT_EDIT_CATALOGUE},
+    {"volunteers", N_("Import a volunteers ledger"), N_("volunteers"), &ledger_volunteers,
+     &volunteer_rows, NULL, NULL, NULL, export_volunteers, RIGHT_LOG_HOURS},
     {"requests", NULL, N_("requests"), &ledger_requests, NULL, NULL, NULL, NULL, export_requests,
      0},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0},

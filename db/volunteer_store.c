@@ -195,6 +195,21 @@ int64_t volunteer_resident_of(struct db *db, const char *id_number)
     return id;
 }
 
+int volunteer_each(struct db *db, int (*visit)(void *ctx, const struct volunteer *v), void *ctx)
+{
+    struct db_stmt *st = db_prepare(db, VOLUNTEER_SELECT " ORDER BY v.number");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct volunteer v;
+        volunteer_read(st, &v);
+        int more = visit(ctx, &v);
+        record_free(&volunteer_record, &v);
+        if (!more) break;
+    }
+    db_finalize(st);
+    return rc == DB_ROW || rc == DB_DONE ? DB_OK : rc;
+}
+
 int volunteer_count(struct db *db, int64_t *n)
 {
     return db_count(db, "SELECT count(*) FROM volunteer", n);

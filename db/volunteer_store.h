@@ -60,6 +60,13 @@ int64_t volunteer_resident_of(struct db *db, const char *id_number);
 int volunteer_reveal(struct db *db, int64_t id, const char *field, const char *reason,
                      const char *actor);
 
+/*
+** Call visit for every volunteer by number, every field in full (numbers
+** unmasked: the caller masks them). Stops when visit returns 0. Returns
+** DB_OK or an error.
+*/
+int volunteer_each(struct db *db, int (*visit)(void *ctx, const struct volunteer *v), void *ctx);
+
 /* How many volunteers are on file (DB_OK) into *n. */
 int volunteer_count(struct db *db, int64_t *n);
 
