@@ -18,15 +18,15 @@
 struct visit {
     int64_t id;
     int64_t building_id;
-    char *building;          /* stored: the building's name */
+    char *building;        /* stored: the building's name */
     int64_t organisation_id; /* 0: the building itself */
-    char *organisation;      /* stored: the organisation's name */
-    char *day;               /* YYYY-MM-DD */
-    char *way;               /* a code of visit_ways */
-    char *met;               /* who was met */
-    char *topics;            /* what was talked of */
-    char *findings;          /* what was found */
-    char *visitor;           /* stored: the login of who went */
+    char *organisation;    /* stored: the organisation's name */
+    char *day;             /* YYYY-MM-DD */
+    char *way;             /* a code of visit_ways */
+    char *met;             /* who was met */
+    char *topics;          /* what was talked of */
+    char *findings;        /* what was found */
+    char *visitor;         /* stored: the login of who went */
     int64_t version;
     char *updated_at, *updated_by; /* stored */
     int64_t requests;              /* stored: the requests it took down */
