@@ -78,7 +78,7 @@ static int demo_users_make(struct db *db, const char *db_path, char **err)
 
 /* What demo makes: the district when the database has none, and N residents and requests. */
 static int demo_fill(struct db *db, const char *db_path, long long residents, long long requests,
-                     long long years, char **err)
+                     long long years, long long volunteers, char **err)
 {
     int rc = DB_OK;
     int64_t counts[AREA_KIND_COUNT];
@@ -91,7 +91,7 @@ static int demo_fill(struct db *db, const char *db_path, long long residents, lo
                    db_path, rep.streets, rep.communities, rep.grids, rep.buildings, rep.units,
                    rep.items, rep.days);
         if (rc == DB_OK) rc = demo_users_make(db, db_path, err);
-    } else if (residents == 0 && requests == 0) {
+    } else if (residents == 0 && requests == 0 && volunteers == 0) {
         rc = demo_seed(db, actor_name(), &(struct demo_report){0}, err);
     }
     struct demo_run run;
@@ -113,6 +113,10 @@ static int demo_fill(struct db *db, const char *db_path, long long residents, lo
         else if (rc == DB_OK)
             printf(_("%s: %zu demo requests added over %d years\n"), db_path, run.total, run.years);
     }
+    if (rc == DB_OK && volunteers > 0) {
+        rc = demo_volunteers(db, (size_t)volunteers, actor_name(), verb_progress, NULL, err);
+        if (rc == DB_OK) printf(_("%s: %lld demo volunteers added\n"), db_path, volunteers);
+    }
     return rc;
 }
 
@@ -122,13 +126,18 @@ int verb_demo(const char *db_path, int argc, char **argv)
         {"residents", required_argument, NULL, 'r'},
         {"requests", required_argument, NULL, 'q'},
         {"years", required_argument, NULL, 'y'},
+        {"volunteers", required_argument, NULL, 'v'},
         {NULL, 0, NULL, 0},
     };
-    long long residents = 0, requests = 0, years = 3;
+    long long residents = 0, requests = 0, years = 3, volunteers = 0;
     int c, bad = 0;
     optind = 0;
     while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
-        long long *into = c == 'r' ? &residents : c == 'q' ? &requests : c == 'y' ? &years : NULL;
+        long long *into = c == 'r'   ? &residents
+                          : c == 'q' ? &requests
+                          : c == 'y' ? &years
+                          : c == 'v' ? &volunteers
+                                     : NULL;
         if (!into || (*into = verb_count(optarg)) < 0) bad = 1;
     }
     if (bad || years < 1 || years > 20) return verb_usage("demo");
@@ -140,7 +149,7 @@ int verb_demo(const char *db_path, int argc, char **argv)
     struct db *db = verb_open(db_path, DB_OPEN_CREATE, &status);
     if (!db) return status;
     char *err = NULL;
-    int rc = demo_fill(db, db_path, residents, requests, years, &err);
+    int rc = demo_fill(db, db_path, residents, requests, years, volunteers, &err);
     if (rc != DB_OK) verb_fail(err);
     free(err);
     db_close(db);
