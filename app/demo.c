@@ -12,6 +12,8 @@
 #include "db/resident_store.h"
 #include "db/seed.h"
 #include "db/settings_store.h"
+#include "db/volunteer_bulk.h"
+#include "db/volunteer_store.h"
 #include "src/clock.h"
 #include "src/credit_code.h"
 #include "src/organisation.h"
@@ -916,5 +918,183 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     if (switched) db_journal_wal(db);
     if (rc == DB_OK) rc = db_analyze(db);
     if (rc != DB_OK && !*err) *err = xstrdup(db_rc_message(rc));
+    return rc;
+}
+
+/* --- volunteers ------------------------------------------------------------------------------ */
+
+/* What choosing the volunteers among the residents keeps. */
+struct volunteer_pick {
+    struct rng *rng;
+    time_t now;
+    struct volunteer *v;
+    size_t n, want;         /* picked so far, and how many to pick */
+    uint32_t per_million;   /* the chance of each grown-up resident */
+    struct idcard_seen ids; /* every resident's ID number: the made-up ones must differ */
+};
+
+/* A resident's fields into a volunteer linked to them. */
+static void volunteer_of_resident(const struct resident *r, struct volunteer *v)
+{
+    record_init(&volunteer_record, v);
+    record_set(&v->name, r->name);
+    v->gender = r->gender;
+    record_set(&v->birth_date, r->birth_date);
+    record_set(&v->id_number, r->id_number);
+    record_set(&v->phone, r->phone);
+    v->community_id = r->community_id;
+    v->resident_id = r->id;
+}
+
+static int pick_visit(void *ctx, const struct resident *r)
+{
+    struct volunteer_pick *p = ctx;
+    if (*r->id_number) idcard_seen_check(&p->ids, r->id_number, 1);
+    int age = resident_age(r, p->now);
+    if (p->n < p->want && *r->id_number && age >= 18 && age < 76 && !*r->status &&
+        rng_below(p->rng, 1000000) < p->per_million)
+        volunteer_of_resident(r, &p->v[p->n++]);
+    return 1;
+}
+
+/* The made-up volunteers: grown-ups with ID numbers no resident or other volunteer holds. */
+static void volunteers_made_up(struct volunteer_pick *p, const struct area_list *communities,
+                               size_t n)
+{
+    while (p->n < n) {
+        struct resident r;
+        do {
+            resident_init(&r);
+            namegen_resident(p->rng, p->now, &r);
+            if (resident_age(&r, p->now) >= 18 && resident_age(&r, p->now) < 76 &&
+                !idcard_seen_check(&p->ids, r.id_number, 1))
+                break;
+            resident_free(&r);
+        } while (1);
+        r.id = 0;
+        r.community_id = communities->items[rng_below(p->rng, (uint32_t)communities->n)].id;
+        volunteer_of_resident(&r, &p->v[p->n++]);
+        resident_free(&r);
+    }
+}
+
+/* The rest of a volunteer: registered when, numbered so, status, skills, party member. */
+static void volunteer_fill(struct rng *rng, time_t now, struct volunteer *v, int *serials,
+                           int first_year)
+{
+    struct date today = date_of(now);
+    int year = first_year + (int)rng_below(rng, (uint32_t)(today.year - first_year + 1));
+    int month = 1 + (int)rng_below(rng, year == today.year ? (uint32_t)today.month : 12);
+    int day = 1 + (int)rng_below(rng, 28);
+    if (year == today.year && month == today.month && day > today.day) day = today.day;
+    record_take(&v->registered_on, xasprintf("%04d-%02d-%02d", year, month, day));
+    char number[VOLUNTEER_NUMBER_LEN + 1];
+    volunteer_number_format(year, ++serials[year - first_year], number);
+    record_set(&v->number, number);
+    record_set(&v->id_type, volunteer_id_types(&(int){0})[0]);
+    uint32_t s = rng_below(rng, 100);
+    record_set(&v->status, s < 90 ? VOLUNTEER_ACTIVE : s < 97 ? VOLUNTEER_PAUSED : VOLUNTEER_LEFT);
+    int nskills;
+    const char *const *skills = volunteer_skills(&nskills);
+    uint32_t k = rng_below(rng, 3);
+    const char *a = skills[rng_below(rng, (uint32_t)nskills)];
+    const char *b = skills[rng_below(rng, (uint32_t)nskills)];
+    record_take(&v->skills, k == 0                        ? xstrdup("")
+                            : k == 1 || strcmp(a, b) == 0 ? xstrdup(a)
+                                                          : xasprintf("%s、%s", a, b));
+    v->party_member = rng_below(rng, 100) < 15;
+}
+
+/* The teams: the association, then for each community its team and, under it, a group. */
+static struct volunteer_bulk_team *demo_teams(const struct area_list *communities, size_t *n,
+                                              struct strlist *names)
+{
+    *n = 1 + 2 * communities->n;
+    struct volunteer_bulk_team *t = xcalloc(*n, sizeof *t);
+    strlist_add(names, "和平区社区志愿者协会");
+    for (size_t i = 0; i < communities->n; i++) {
+        const char *c = communities->items[i].name;
+        char *team = xasprintf("%s志愿服务队", c), *group = xasprintf("%s为老服务小组", c);
+        strlist_add(names, team);
+        strlist_add(names, group);
+        free(team);
+        free(group);
+    }
+    t[0] = (struct volunteer_bulk_team){names->v[0], -1, 0, "1989-03-18", ""};
+    for (size_t i = 0; i < communities->n; i++) {
+        int64_t c = communities->items[i].id;
+        t[1 + 2 * i] = (struct volunteer_bulk_team){names->v[1 + 2 * i], 0, c, "2012-03-05", ""};
+        t[2 + 2 * i] = (struct volunteer_bulk_team){names->v[2 + 2 * i], (int)(1 + 2 * i), c,
+                                                    "2016-03-05", ""};
+    }
+    return t;
+}
+
+/* Which team each volunteer joined: most their community's team, some its group; -1 none. */
+static int *demo_memberships(struct rng *rng, const struct area_list *communities,
+                             const struct volunteer *v, size_t n)
+{
+    int *team_of = xcalloc(n ? n : 1, sizeof *team_of);
+    for (size_t i = 0; i < n; i++) {
+        team_of[i] = -1;
+        uint32_t r = rng_below(rng, 100);
+        for (size_t c = 0; c < communities->n && r < 85; c++)
+            if (communities->items[c].id == v[i].community_id)
+                team_of[i] = (int)(r < 60 ? 1 + 2 * c : 2 + 2 * c);
+    }
+    return team_of;
+}
+
+int demo_volunteers(struct db *db, size_t n, const char *actor,
+                    void (*progress)(void *ctx, const char *step, size_t done, size_t total),
+                    void *ctx, char **err)
+{
+    *err = NULL;
+    struct area_list communities;
+    int rc = area_list(db, AREA_COMMUNITY, "", 0, 0, &communities);
+    if (rc == DB_OK && communities.n == 0) {
+        area_list_free(&communities);
+        *err = xasprintf(_("%s has no communities: create the demo district first"), db_path(db));
+        return DB_INVALID;
+    }
+    if (rc != DB_OK) {
+        *err = xstrdup(db_rc_message(rc));
+        return rc;
+    }
+    struct rng rng;
+    rng_seed(&rng, 1989);
+    struct volunteer_pick p = {&rng, clock_now(),     xcalloc(n ? n : 1, sizeof *p.v), 0, n * 3 / 5,
+                               0,    IDCARD_SEEN_INIT};
+    int64_t residents = 0;
+    rc = resident_count(db, &residents);
+    /* Grown-ups are about four in five residents: each is picked with the chance that gives want.
+     */
+    if (rc == DB_OK && residents > 0) {
+        double chance = (double)p.want / ((double)residents * 0.7);
+        p.per_million = chance >= 1 ? 1000000u : (uint32_t)(chance * 1000000);
+        if (progress) progress(ctx, _("Choosing volunteers among the residents"), 0, n);
+        rc = resident_each(db, 0, NULL, pick_visit, &p);
+    }
+    volunteers_made_up(&p, &communities, n);
+    idcard_seen_free(&p.ids);
+    /* Numbers by year: the demo's volunteers registered from 2012 on. */
+    int serials[64] = {0};
+    for (size_t i = 0; i < n; i++)
+        volunteer_fill(&rng, p.now, &p.v[i], serials, 2012);
+    size_t nteams;
+    struct strlist names = STRLIST_INIT;
+    struct volunteer_bulk_team *teams = demo_teams(&communities, &nteams, &names);
+    int *team_of = demo_memberships(&rng, &communities, p.v, n);
+    if (rc == DB_OK)
+        rc = volunteer_bulk_load(db, actor, teams, nteams, p.v, team_of, n, progress, ctx);
+    if (rc == DB_INVALID)
+        *err = xasprintf(_("%s already holds volunteers or teams"), db_path(db));
+    else if (rc != DB_OK)
+        *err = xstrdup(db_rc_message(rc));
+    free(team_of);
+    free(teams);
+    strlist_free(&names);
+    record_array_free(&volunteer_record, p.v, n);
+    area_list_free(&communities);
     return rc;
 }

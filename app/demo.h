@@ -75,4 +75,20 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
                   void (*progress)(void *ctx, const char *step, size_t done, size_t total),
                   void *ctx, struct demo_run *run, char **err);
 
+/*
+** Fill the demo district with n generated volunteers (registered over the
+** last years, numbered by year, most of them members of their community's
+** team or one of its groups) and the teams: the district's association, a
+** team for each community and a group under each, through the bulk loader
+** (db/volunteer_bulk.h) in one transaction. About three in five volunteers
+** are residents on the register (when it holds enough grown-ups), linked to
+** them and with their name, ID number and mobile; the others are made up,
+** with ID numbers no resident holds. The register must hold no volunteers
+** and no teams. Returns DB_OK, or an error with *err (caller frees); then
+** nothing was written.
+*/
+int demo_volunteers(struct db *db, size_t n, const char *actor,
+                    void (*progress)(void *ctx, const char *step, size_t done, size_t total),
+                    void *ctx, char **err);
+
 #endif

@@ -13,6 +13,8 @@
 #include "src/i18n.h"
 #include "src/ledger.h"
 #include "src/resident.h"
+#include "db/volunteer_store.h"
+#include "src/volunteer.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -398,5 +400,89 @@ int export_records(struct db *db, const struct record_export *re, const char *pa
     }
     if (sheet_close(sh, err) != 0) return DB_ERROR;
     *rows = n;
+    return DB_OK;
+}
+
+/* What writing the volunteers keeps between rows. */
+struct volunteer_export {
+    struct sheet *sheet;
+    const struct export_options *o;
+    size_t rows;
+    char *err;
+};
+
+static int volunteer_row(void *ctx, const struct volunteer *v)
+{
+    struct volunteer_export *x = ctx;
+    char *id = x->o->unmasked ? xstrdup(v->id_number) : resident_masked_id(v->id_number);
+    char *phone = x->o->unmasked ? xstrdup(v->phone) : resident_masked_phone(v->phone);
+    const char *cells[VF_COUNT] = {
+        [VF_NUMBER] = v->number,
+        [VF_NATIONAL] = v->national_code,
+        [VF_NAME] = v->name,
+        [VF_GENDER] = v->gender == 'M'   ? "男"
+                      : v->gender == 'F' ? "女"
+                                         : "",
+        [VF_BIRTH] = v->birth_date,
+        [VF_ID_TYPE] = v->id_type,
+        [VF_ID] = id,
+        [VF_PHONE] = phone,
+        [VF_COMMUNITY] = v->community,
+        [VF_SKILLS] = v->skills,
+        [VF_PARTY] = v->party_member ? "是" : "否",
+        [VF_REGISTERED] = v->registered_on,
+        [VF_STATUS] = volunteer_status_label(v->status),
+    };
+    unsigned flags[VF_COUNT] = {
+        [VF_NUMBER] = SHEET_TEXT, [VF_ID] = SHEET_TEXT, [VF_PHONE] = SHEET_TEXT};
+    size_t bad;
+    char *why;
+    int failed = sheet_row(x->sheet, cells, flags, VF_COUNT, &bad, &why);
+    if (failed)
+        x->err = row_error(x->rows + 2, v->number, bad, VF_COUNT,
+                           bad < VF_COUNT ? ledger_schema_header(&ledger_volunteers, (int)bad) : "",
+                           why);
+    free(id);
+    free(phone);
+    x->rows += !failed;
+    return !failed;
+}
+
+int export_volunteers(struct db *db, const char *path, const struct export_options *o, size_t *rows,
+                      char **err)
+{
+    *rows = 0;
+    *err = NULL;
+    if (o->unmasked && (!o->reason || !*o->reason)) {
+        *err = xstrdup(_("an export with full ID and phone numbers needs a reason"));
+        return DB_INVALID;
+    }
+    int rc = unmasked_allowed(db, o, err);
+    if (rc != DB_OK) return rc;
+    struct volunteer_export x = {NULL, o, 0, NULL};
+    if (sheet_open(path, o->format, o->codec, _("Volunteers"), &x.sheet, err) != 0) return DB_ERROR;
+    const char *header[VF_COUNT];
+    unsigned flags[VF_COUNT] = {0};
+    for (int f = 0; f < VF_COUNT; f++)
+        header[f] = ledger_schema_header(&ledger_volunteers, f);
+    size_t bad;
+    if (sheet_row(x.sheet, header, flags, VF_COUNT, &bad, err) != 0) {
+        sheet_abort(x.sheet);
+        return DB_ERROR;
+    }
+    rc = volunteer_each(db, volunteer_row, &x);
+    if (rc == DB_OK && x.err) rc = DB_INVALID;
+    if (rc == DB_OK && o->unmasked) {
+        char *detail = xasprintf("%s: %zu volunteers, %s", path, x.rows, o->reason);
+        rc = audit_append(db, o->actor, "export-unmasked", "volunteer:*", detail);
+        free(detail);
+    }
+    if (rc != DB_OK) {
+        sheet_abort(x.sheet);
+        *err = x.err ? x.err : xstrdup(db_rc_message(rc));
+        return rc;
+    }
+    if (sheet_close(x.sheet, err) != 0) return DB_ERROR;
+    *rows = x.rows;
     return DB_OK;
 }

@@ -80,4 +80,15 @@ int export_requests(struct db *db, const char *path, const struct export_options
 int export_catalogue(struct db *db, const char *path, const struct export_options *o, size_t *rows,
                      char **err);
 
+/*
+** Write every volunteer, by number, in the columns `bangban import
+** volunteers` reads, to path as o says. Returns DB_OK with
+** *rows, DB_INVALID with *err when unmasked without a reason, DB_DENIED
+** when o->actor may not export full numbers, or an error with *err (caller
+** frees); a character the encoding lacks names its line and column, and
+** nothing is written.
+*/
+int export_volunteers(struct db *db, const char *path, const struct export_options *o, size_t *rows,
+                      char **err);
+
 #endif

@@ -627,7 +627,14 @@ static void row_over(const struct record_import *ri, const struct ledger *l, con
                      const void *old, void *out)
 {
     const struct record_type *t = ri->type;
-    if (!ri->columns) {
+    if (!ri->columns && ri->fields) {
+        record_copy(t, out, old);
+        for (const struct record_column *c = ri->fields; c->field; c++) {
+            int f = record_field_index(t, c->field);
+            if (f >= 0 && ledger_column_of(l, c->column) >= 0)
+                record_field_assign(t, (size_t)f, out, rec);
+        }
+    } else if (!ri->columns) {
         record_copy(t, out, rec);
     } else {
         record_copy(t, out, old);
@@ -696,15 +703,15 @@ static int record_store_row(struct db *db, const struct record_import *ri, struc
     if (rc != DB_OK) return rc;
     size_t created = rep->created.n;
     char *refused = NULL;
-    if (ri->resolve) rc = ri->resolve(db, rec, aside, o, rep, &refused);
+    int column = ri->resolve_column;
+    if (ri->resolve) rc = ri->resolve(db, rec, aside, o, rep, &refused, &column);
     if (rc == DB_OK) rc = record_store(db, ri, l, rec, o, rep);
     if (rc == DB_OK) return db_commit(db);
     db_rollback(db);
     while (rep->created.n > created) /* the units this row made are undone */
         free(rep->created.v[--rep->created.n]);
     if (refused) {
-        ledger_problem_add(&rep->problems, row->line, ledger_column_header(l, ri->resolve_column),
-                           refused);
+        ledger_problem_add(&rep->problems, row->line, ledger_column_header(l, column), refused);
         return DB_OK;
     }
     if (rc != DB_DUPLICATE && rc != DB_INVALID) return rc;
@@ -911,10 +918,10 @@ static int preview_record_row(struct db *db, const struct record_import *ri, str
     int rc = DB_OK;
     if (rep->problems.n == before && ri->resolve) {
         char *refused = NULL;
-        rc = ri->resolve(db, rec, aside, o, rep, &refused);
+        int column = ri->resolve_column;
+        rc = ri->resolve(db, rec, aside, o, rep, &refused, &column);
         if (refused) {
-            ledger_problem_add(&rep->problems, row->line,
-                               ledger_column_header(l, ri->resolve_column), refused);
+            ledger_problem_add(&rep->problems, row->line, ledger_column_header(l, column), refused);
             rc = DB_OK;
         }
     }

@@ -151,11 +151,19 @@ struct record_import {
     /*
     ** Before storing: settle what rec points at (the unit of an item);
     ** DB_INVALID with *why (caller frees) refuses the row, named at
-    ** resolve_column. NULL: nothing to settle.
+    ** *column (resolve_column unless resolve says otherwise). NULL: nothing
+    ** to settle.
     */
     int (*resolve)(struct db *db, void *rec, const void *aside, const struct import_options *o,
-                   struct import_report *rep, char **why);
+                   struct import_report *rep, char **why, int *column);
     int resolve_column;
+    /*
+    ** With check and no columns: the record fields check sets, each with the
+    ** ledger column it comes from (several fields may share one), ending with
+    ** a row whose field is NULL. Over a record on file only the fields whose
+    ** column the ledger has are taken; NULL: the row's record is taken whole.
+    */
+    const struct record_column *fields;
     /* The record on file that rec names into out (zeroed): DB_OK or DB_NOTFOUND. */
     int (*find)(struct db *db, const void *rec, void *out);
     /* Save rec (a new record when its id is 0) as actor. */

@@ -2,6 +2,7 @@
 ** ledgers: see ledgers.h.
 */
 #include "app/ledgers.h"
+#include "app/volunteer_ledger.h"
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
 #include "db/organisation_store.h"
@@ -18,6 +19,7 @@
 #include "src/synonym.h"
 #include "src/text.h"
 #include "src/util.h"
+#include "src/volunteer.h"
 #include "src/validate.h"
 #include "src/workcal.h"
 
@@ -167,8 +169,9 @@ static void item_check(const struct ledger *l, const struct ledger_row *row, voi
 
 /* A row's item is offered by the unit the row names (created when new). */
 static int item_resolve(struct db *db, void *rec, const void *aside, const struct import_options *o,
-                        struct import_report *rep, char **why)
+                        struct import_report *rep, char **why, int *column)
 {
+    (void)column;
     struct service_item *it = rec;
     const struct unit *u = aside;
     int rc = unit_resolve(db, aside, o->actor, o->dry_run, &it->unit_id, rep, why);
@@ -285,11 +288,12 @@ static void organisation_row_check(const struct ledger *l, const struct ledger_r
 /* The building a row names, by code or name: it must be one on file. */
 static int organisation_resolve(struct db *db, void *rec, const void *aside,
                                 const struct import_options *o, struct import_report *rep,
-                                char **why)
+                                char **why, int *column)
 {
     (void)aside;
     (void)o;
     (void)rep;
+    (void)column; /* the building's, as resolve_column says */
     struct organisation *org = rec;
     if (!*org->building_name) {
         org->building_id = 0;
@@ -358,6 +362,8 @@ const struct ledger_kind ledger_kinds[] = {
      &synonym_records, NULL, RIGHT_EDIT_CATALOGUE},
     {"organisations", N_("Import organisations"), N_("organisations"), &ledger_organisations,
      &organisation_rows, NULL, NULL, &organisation_records, NULL, RIGHT_EDIT_AREAS},
+    {"volunteers", N_("Import a volunteers ledger"), N_("volunteers"), &ledger_volunteers,
+     &volunteer_rows, NULL, NULL, NULL, export_volunteers, RIGHT_LOG_HOURS},
     {"requests", NULL, N_("requests"), &ledger_requests, NULL, NULL, NULL, NULL, export_requests,
      0},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0},

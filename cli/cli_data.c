@@ -78,7 +78,7 @@ static int demo_users_make(struct db *db, const char *db_path, char **err)
 
 /* What demo makes: the district when the database has none, and N residents and requests. */
 static int demo_fill(struct db *db, const char *db_path, long long residents, long long requests,
-                     long long years, long long organisations, char **err)
+                     long long years, long long organisations, long long volunteers, char **err)
 {
     int rc = DB_OK;
     int64_t counts[AREA_KIND_COUNT];
@@ -92,7 +92,7 @@ static int demo_fill(struct db *db, const char *db_path, long long residents, lo
                    db_path, rep.streets, rep.communities, rep.grids, rep.buildings, rep.units,
                    rep.items, rep.days);
         if (rc == DB_OK) rc = demo_users_make(db, db_path, err);
-    } else if (residents == 0 && requests == 0 && organisations < 0) {
+    } else if (residents == 0 && requests == 0 && organisations < 0 && volunteers == 0) {
         rc = demo_seed(db, actor_name(), &(struct demo_report){0}, err);
     }
     struct demo_run run;
@@ -125,6 +125,10 @@ static int demo_fill(struct db *db, const char *db_path, long long residents, lo
         else if (rc == DB_OK)
             printf(_("%s: %zu demo requests added over %d years\n"), db_path, run.total, run.years);
     }
+    if (rc == DB_OK && volunteers > 0) {
+        rc = demo_volunteers(db, (size_t)volunteers, actor_name(), verb_progress, NULL, err);
+        if (rc == DB_OK) printf(_("%s: %lld demo volunteers added\n"), db_path, volunteers);
+    }
     return rc;
 }
 
@@ -135,9 +139,10 @@ int verb_demo(const char *db_path, int argc, char **argv)
         {"requests", required_argument, NULL, 'q'},
         {"years", required_argument, NULL, 'y'},
         {"organisations", required_argument, NULL, 'o'},
+        {"volunteers", required_argument, NULL, 'v'},
         {NULL, 0, NULL, 0},
     };
-    long long residents = 0, requests = 0, years = 3, organisations = -1;
+    long long residents = 0, requests = 0, years = 3, organisations = -1, volunteers = 0;
     int c, bad = 0;
     optind = 0;
     while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
@@ -145,6 +150,7 @@ int verb_demo(const char *db_path, int argc, char **argv)
                           : c == 'q' ? &requests
                           : c == 'y' ? &years
                           : c == 'o' ? &organisations
+                          : c == 'v' ? &volunteers
                                      : NULL;
         if (!into || (*into = verb_count(optarg)) < 0) bad = 1;
     }
@@ -157,7 +163,7 @@ int verb_demo(const char *db_path, int argc, char **argv)
     struct db *db = verb_open(db_path, DB_OPEN_CREATE, &status);
     if (!db) return status;
     char *err = NULL;
-    int rc = demo_fill(db, db_path, residents, requests, years, organisations, &err);
+    int rc = demo_fill(db, db_path, residents, requests, years, organisations, volunteers, &err);
     if (rc != DB_OK) verb_fail(err);
     free(err);
     db_close(db);

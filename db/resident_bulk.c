@@ -2,6 +2,7 @@
 ** resident_bulk: see resident_bulk.h.
 */
 #include "db/resident_bulk.h"
+#include "db/key_tables.h"
 #include "db/postings.h"
 #include "db/name_keys.h"
 #include "db/resident_store.h"
@@ -14,139 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/*
-** The entries of a posting-list table collected during the load: grouped
-** by term as they come (a hash table of terms), each term's entries sorted
-** at the end. Sorting many short integer runs is far cheaper than sorting
-** every (term, entry) pair by its text.
-*/
-struct term {
-    uint32_t text; /* offset of the term in the arena */
-    uint32_t len;
-    struct posting *v;
-    uint32_t n, cap;
-};
-
-struct term_table {
-    struct term *terms;
-    size_t n, cap;
-    uint32_t *slots; /* hash -> term index + 1; 0 empty */
-    size_t nslots;
-    struct strbuf arena;
-};
-
-static void terms_rehash(struct term_table *t)
-{
-    t->nslots = t->nslots ? t->nslots * 2 : 1 << 12;
-    free(t->slots);
-    t->slots = xcalloc(t->nslots, sizeof *t->slots);
-    for (size_t i = 0; i < t->n; i++) {
-        const struct term *e = &t->terms[i];
-        size_t j = str_hash(t->arena.buf + e->text, e->len) & (t->nslots - 1);
-        while (t->slots[j])
-            j = (j + 1) & (t->nslots - 1);
-        t->slots[j] = (uint32_t)(i + 1);
-    }
-}
-
-/* Add an entry under term text. */
-static void terms_add(struct term_table *t, const char *text, const struct posting *e)
-{
-    size_t len = strlen(text);
-    if ((t->n + 1) * 2 > t->nslots) terms_rehash(t);
-    size_t j = str_hash(text, len) & (t->nslots - 1);
-    struct term *found = NULL;
-    while (t->slots[j]) {
-        struct term *c = &t->terms[t->slots[j] - 1];
-        if (c->len == len && memcmp(t->arena.buf + c->text, text, len) == 0) {
-            found = c;
-            break;
-        }
-        j = (j + 1) & (t->nslots - 1);
-    }
-    if (!found) {
-        if (t->n == t->cap) {
-            t->cap = t->cap ? t->cap * 2 : 1024;
-            t->terms = xrealloc(t->terms, t->cap * sizeof *t->terms);
-        }
-        found = &t->terms[t->n++];
-        memset(found, 0, sizeof *found);
-        found->text = (uint32_t)t->arena.len;
-        found->len = (uint32_t)len;
-        strbuf_add(&t->arena, text, len);
-        t->slots[j] = (uint32_t)t->n;
-    }
-    if (found->n == found->cap) {
-        found->cap = found->cap ? found->cap * 2 : 4;
-        found->v = xrealloc(found->v, found->cap * sizeof *found->v);
-    }
-    found->v[found->n++] = *e;
-}
-
-static void terms_free(struct term_table *t)
-{
-    for (size_t i = 0; i < t->n; i++)
-        free(t->terms[i].v);
-    free(t->terms);
-    free(t->slots);
-    strbuf_free(&t->arena);
-    memset(t, 0, sizeof *t);
-}
-
-static int posting_sort_cmp(const void *a, const void *b)
-{
-    return posting_cmp(a, b);
-}
-
-/* For sorting terms by their text: the arena the offsets point into. */
-static const char *sort_arena;
-
-static int term_cmp(const void *pa, const void *pb)
-{
-    const struct term *a = pa, *b = pb;
-    size_t n = a->len < b->len ? a->len : b->len;
-    int c = memcmp(sort_arena + a->text, sort_arena + b->text, n);
-    return c ? c : (a->len > b->len) - (a->len < b->len);
-}
-
-/* Sort a table: every term's entries, then the terms. */
-static void table_sort(struct term_table *t)
-{
-    if (t->n == 0) return;
-    for (size_t i = 0; i < t->n; i++)
-        qsort(t->terms[i].v, t->terms[i].n, sizeof *t->terms[i].v, posting_sort_cmp);
-    sort_arena = t->arena.buf;
-    qsort(t->terms, t->n, sizeof *t->terms, term_cmp);
-}
-
-/* Sort both tables (a worker thread runs this). */
-static void *terms_sort(void *arg)
-{
-    struct term_table *tables = arg;
-    for (int k = 0; k < POSTINGS_TABLES; k++)
-        table_sort(&tables[k]);
-    return NULL;
-}
-
-/* Write a sorted table's terms as posting-list chunks of table which. */
-static int table_write(struct db *db, struct term_table *t, enum postings_table which)
-{
-    struct db_stmt *st = postings_bulk_prepare(db, POSTINGS_RESIDENTS, which);
-    int rc = DB_OK;
-    for (size_t i = 0; i < t->n && rc == DB_OK; i++) {
-        struct term *e = &t->terms[i]; /* each resident once: its keys are each once */
-        rc = postings_bulk_term(st, t->arena.buf + e->text, e->len, e->v, e->n);
-    }
-    db_finalize(st);
-    return rc;
-}
-
 struct resident_bulk {
     struct db *db;
     char *actor;
     char when[20];
     struct db_stmt *insert, *tag_make, *tag_link;
-    struct term_table tables[POSTINGS_TABLES]; /* by enum postings_table */
+    struct key_tables *keys;  /* the search keys filed so far */
     struct strlist index_sql; /* the indexes dropped for the load, to build again */
     struct strlist tag_names; /* tag name -> tag_ids[i] */
     int64_t *tag_ids;
@@ -201,8 +75,7 @@ static void bulk_free(struct resident_bulk *b)
     free(b->actor);
     free(b->audit_action);
     free(b->audit_detail);
-    for (int k = 0; k < POSTINGS_TABLES; k++)
-        terms_free(&b->tables[k]);
+    key_tables_free(b->keys);
     strlist_free(&b->index_sql);
     strlist_free(&b->tag_names);
     free(b->tag_ids);
@@ -217,6 +90,7 @@ int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk *
     if (rc != DB_OK) return rc;
     if (n > 0) return DB_INVALID;
     struct resident_bulk *b = xcalloc(1, sizeof *b);
+    b->keys = key_tables_new();
     b->db = db;
     b->actor = xstrdup(actor);
     clock_format(clock_now(), b->when);
@@ -280,17 +154,11 @@ static int tags_link(struct resident_bulk *b, int64_t rid, const char *tags)
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-static int key_file(void *b, enum postings_table t, const char *term, const struct posting *e)
-{
-    terms_add(&((struct resident_bulk *)b)->tables[t], term, e);
-    return 0;
-}
-
 /* Give a resident its id and file its search keys (no database needed). */
 static void bulk_file_keys(struct resident_bulk *b, struct resident *r, const struct name_keys *k)
 {
     r->id = b->next_id++;
-    name_keys_each(k, r->id, key_file, b);
+    key_tables_file(b->keys, r->id, k);
 }
 
 /* Write the row of a resident whose id and keys are filed already. */
@@ -463,18 +331,12 @@ int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, con
     return rc;
 }
 
-/* Write a sorted table: the entries of each term as posting-list chunks. */
-static int terms_write(struct resident_bulk *b, enum postings_table which)
-{
-    return table_write(b->db, &b->tables[which], which);
-}
-
 int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *ctx)
 {
     size_t steps = 2 + b->index_sql.n, step = 0;
     /* Sorting the search keys needs no database: a second thread does it meanwhile. */
     pthread_t sorter;
-    int threaded = pthread_create(&sorter, NULL, terms_sort, b->tables) == 0;
+    int threaded = pthread_create(&sorter, NULL, key_tables_sort, b->keys) == 0;
     int rc = DB_OK;
     for (size_t i = 0; i < b->index_sql.n && rc == DB_OK; i++) {
         if (progress) progress(ctx, _("Building indexes"), step++, steps);
@@ -484,10 +346,8 @@ int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *
     if (threaded)
         pthread_join(sorter, NULL);
     else
-        terms_sort(b->tables);
-    if (rc == DB_OK) rc = terms_write(b, POSTINGS_GRAM);
-    if (rc == DB_OK) rc = terms_write(b, POSTINGS_KEY);
-    if (rc == DB_OK) rc = terms_write(b, POSTINGS_INNER);
+        key_tables_sort(b->keys);
+    if (rc == DB_OK) rc = key_tables_write(b->keys, b->db, POSTINGS_RESIDENTS);
     if (rc == DB_OK && b->audit_action)
         rc = audit_append(b->db, b->actor, b->audit_action, "resident:*", b->audit_detail);
     if (rc != DB_OK) {
@@ -523,8 +383,7 @@ void resident_bulk_abort(struct resident_bulk *b)
 
 int resident_file_long_pieces(struct db *db)
 {
-    struct term_table t;
-    memset(&t, 0, sizeof t);
+    struct key_tables *t = key_tables_new();
     struct db_stmt *st = db_prepare(db, "SELECT id, name, rank FROM resident");
     int rc;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -534,15 +393,15 @@ int resident_file_long_pieces(struct db *db)
             if (text_chars(grams[i].text) <= 2) continue;
             struct posting e = {posting_key(grams[i].tier, db_col_int(st, 2)),
                                 (uint32_t)db_col_int(st, 0)};
-            terms_add(&t, grams[i].text, &e);
+            key_tables_add(t, POSTINGS_GRAM, grams[i].text, &e);
         }
     }
     db_finalize(st);
     if (rc == DB_DONE) {
-        table_sort(&t);
-        rc = table_write(db, &t, POSTINGS_GRAM);
+        key_tables_sort(t);
+        rc = key_tables_write(t, db, POSTINGS_RESIDENTS);
     }
-    terms_free(&t);
+    key_tables_free(t);
     return rc;
 }
 
@@ -584,33 +443,24 @@ static int names_fold(struct db *db)
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-static int refile_visit(void *ctx, enum postings_table t, const char *term, const struct posting *e)
-{
-    terms_add(&((struct term_table *)ctx)[t], term, e);
-    return 0;
-}
-
 int resident_refile(struct db *db)
 {
     int rc = names_fold(db);
-    struct term_table tables[POSTINGS_TABLES];
-    memset(tables, 0, sizeof tables);
     if (rc != DB_OK) return rc;
+    struct key_tables *tables = key_tables_new();
     struct db_stmt *st = db_prepare(db, "SELECT id, name FROM resident");
     while ((rc = db_step(st)) == DB_ROW) {
         struct name_keys k;
         name_keys_of(db_col_text(st, 1), &k);
-        name_keys_each(&k, db_col_int(st, 0), refile_visit, tables);
+        key_tables_file(tables, db_col_int(st, 0), &k);
         name_keys_free(&k);
     }
     db_finalize(st);
     if (rc == DB_DONE) {
         rc = DB_OK;
-        terms_sort(tables);
+        key_tables_sort(tables);
+        rc = key_tables_write(tables, db, POSTINGS_RESIDENTS);
     }
-    for (int t = 0; t < POSTINGS_TABLES; t++) {
-        if (rc == DB_OK) rc = table_write(db, &tables[t], (enum postings_table)t);
-        terms_free(&tables[t]);
-    }
+    key_tables_free(tables);
     return rc;
 }

@@ -195,6 +195,21 @@ int64_t volunteer_resident_of(struct db *db, const char *id_number)
     return id;
 }
 
+int volunteer_each(struct db *db, int (*visit)(void *ctx, const struct volunteer *v), void *ctx)
+{
+    struct db_stmt *st = db_prepare(db, VOLUNTEER_SELECT " ORDER BY v.number");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        struct volunteer v;
+        volunteer_read(st, &v);
+        int more = visit(ctx, &v);
+        record_free(&volunteer_record, &v);
+        if (!more) break;
+    }
+    db_finalize(st);
+    return rc == DB_ROW || rc == DB_DONE ? DB_OK : rc;
+}
+
 int volunteer_count(struct db *db, int64_t *n)
 {
     return db_count(db, "SELECT count(*) FROM volunteer", n);
@@ -267,13 +282,13 @@ static void bind_id_or_null(struct db_stmt *st, int i, int64_t id)
         db_bind_null(st, i);
 }
 
-/* The columns volunteer_bind() binds, as ?1 .. ?20 (?21: the id). */
+/* The columns volunteer_bind_row() binds, as ?1 .. ?20 (?21: the id). */
 #define VOLUNTEER_COLUMNS                                                                          \
     "number, national_code, name, gender, birth_date, id_type, id_number, phone, community_id,"    \
     " skills, party_member, registered_on, status, resident_id, rank, id_rev, phone_rev,"          \
     " created_at, created_by, updated_at, updated_by, id"
 
-static const char volunteer_insert_sql[] =
+const char volunteer_insert_sql[] =
     "INSERT INTO volunteer (" VOLUNTEER_COLUMNS ") VALUES (?1, ?2,"
     " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
     " ?17, ?18, ?19, ?18, ?19, ?20)";
@@ -285,9 +300,8 @@ static const char volunteer_update_sql[] =
     " id_rev = ?16, phone_rev = ?17, updated_at = ?18, updated_by = ?19, version = version + 1"
     " WHERE id = ?20 AND version = ?21";
 
-/* Bind v's columns (VOLUNTEER_COLUMNS order) to st; id is ?20. */
-static void volunteer_bind(struct db_stmt *st, const struct volunteer *v, int64_t id, int64_t rank,
-                           const char *actor, const char *when)
+void volunteer_bind_row(struct db_stmt *st, const struct volunteer *v, int64_t id, int64_t rank,
+                        const char *actor, const char *when)
 {
     char gender[2] = {v->gender, 0};
     char *id_rev = search_reverse(v->id_number), *phone_rev = search_reverse(v->phone);
@@ -367,7 +381,7 @@ int volunteer_save(struct db *db, struct volunteer *v, const char *actor)
         return rc;
     }
     struct db_stmt *st = db_prepare(db, v->id ? volunteer_update_sql : volunteer_insert_sql);
-    volunteer_bind(st, v, id, keys.rank, actor, when);
+    volunteer_bind_row(st, v, id, keys.rank, actor, when);
     if (v->id) db_bind_int(st, 21, v->version);
     name_keys_free(&keys);
     int64_t row = v->id;

@@ -60,6 +60,23 @@ int64_t volunteer_resident_of(struct db *db, const char *id_number);
 int volunteer_reveal(struct db *db, int64_t id, const char *field, const char *reason,
                      const char *actor);
 
+/*
+** Call visit for every volunteer by number, every field in full (numbers
+** unmasked: the caller masks them). Stops when visit returns 0. Returns
+** DB_OK or an error.
+*/
+int volunteer_each(struct db *db, int (*visit)(void *ctx, const struct volunteer *v), void *ctx);
+
+/*
+** For the bulk loader (db/volunteer_bulk.h): the INSERT of a volunteer's
+** row, and binding v's columns to it as volunteer_save() writes them (id
+** the row's id, rank the pinyin order of the name, actor and when the
+** creation's).
+*/
+extern const char volunteer_insert_sql[];
+void volunteer_bind_row(struct db_stmt *st, const struct volunteer *v, int64_t id, int64_t rank,
+                        const char *actor, const char *when);
+
 /* How many volunteers are on file (DB_OK) into *n. */
 int volunteer_count(struct db *db, int64_t *n);
 

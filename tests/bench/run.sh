@@ -84,6 +84,15 @@ echo "  database size                            $(( $(stat -c %s "$T/orgs.db") 
 rm -f "$T/orgs.db"*
 echo
 
+# Volunteers at district scale, beside the residents above (three in five of them residents).
+v=${BANGBAN_BENCH_VOLUNTEERS:-110000}
+env BANGBAN_USER=volunteers "$stat" "$bin" --db "$T/district.db" demo --volunteers "$v" >/dev/null 2>"$T/stat"
+read -r ms mib <"$T/stat"
+echo "volunteers: $v generated into the district"
+echo "  bangban demo --volunteers $v            $ms ms, peak RSS $mib MiB"
+"$top/build/rel/tests/bench/volunteerbench" "$T/district.db" 300
+echo
+
 # A desk's one-row save while a long import writes (it commits every 200 ms and lets go),
 # beside the same save with nothing else running.
 env BANGBAN_USER=supervisor "$bin" --db "$T/district.db" export residents "$T/all.csv" --unmasked --reason bench >/dev/null

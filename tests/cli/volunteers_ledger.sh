@@ -1,0 +1,70 @@
+# The volunteers ledger (import volunteers, export volunteers) by the shared
+# importer: a GB18030 ledger with bad rows named by line, column and reason
+# (an ID number's check digit with the one expected, a volunteer number
+# written twice, a community the district lacks), a number in full-width
+# digits read as it is, a volunteer linked to the resident with the same ID
+# number, the rejects file byte for byte, twice changing nothing, a dry
+# run, and the export masked, unmasked only for a supervisor with a reason.
+. "$(dirname "$0")/../lib.sh"
+
+E="$TOP/tests/cli/expected"
+DB="$T/v.db"
+"$BIN" --db "$DB" demo --residents 200 >/dev/null
+# A resident the ledger's last row names by ID number.
+sqlite3 "$DB" "UPDATE resident SET id_number = '120101197303101732', id_rev = '237101303791101021' WHERE id = (SELECT min(id) FROM resident)"
+who=$(sqlite3 "$DB" "SELECT name FROM resident WHERE id_number = '120101197303101732'")
+
+cp "$TOP/tests/data/volunteers-bad.gb18030.csv" "$T/bad.csv"
+run vol-refused 1 env BANGBAN_USER=desk "$BIN" --db "$DB" import volunteers "$T/bad.csv"
+grep -q "志愿服务" "$T/vol-refused.out" && t_ok "import volunteers: the desk may not" || t_fail "import volunteers: the desk may not" "$(cat "$T/vol-refused.out")"
+
+run vol-dry 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/bad.csv" --dry-run
+grep -q "将新增 3，将更新 0，未变 0，跳过 0，退回 3；未写入任何数据" "$T/vol-dry.out" && t_ok "import volunteers --dry-run: counts, writes nothing" || t_fail "import volunteers --dry-run: counts, writes nothing" "$(cat "$T/vol-dry.out")"
+db_is "import volunteers --dry-run: nothing written" "SELECT count(*) FROM volunteer" 0
+
+run vol-bad 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/bad.csv"
+t_golden "import volunteers: every bad row named by line, column and reason" "$E/volunteers-bad.txt" "$T/vol-bad.out"
+if cmp -s "$T/bad.csv.rejects.csv" "$E/volunteers-bad.rejects.csv"; then
+    t_ok "import volunteers: the rejects file holds the bad rows byte for byte, each with its reason"
+else
+    t_fail "import volunteers: the rejects file holds the bad rows byte for byte, each with its reason" "$(od -c "$T/bad.csv.rejects.csv" | head)"
+fi
+db_is "import volunteers: a number in full-width digits is read as it is" \
+    "SELECT name FROM volunteer WHERE number = '2024000002'" "李秀英"
+db_is "import volunteers: skills written with ， kept 、-separated, birth and sex from the ID number" \
+    "SELECT skills || '/' || birth_date || '/' || gender || '/' || party_member FROM volunteer WHERE number = '2024000001'" \
+    "医疗护理、法律咨询/1980-01-01/M/1"
+db_is "import volunteers: a row without a number gets the next of its year, linked to the resident" \
+    "SELECT v.number || '/' || r.name FROM volunteer v JOIN resident r ON r.id = v.resident_id" "2025000001/$who"
+db_is "import volunteers: the bad rows are left out" \
+    "SELECT count(*) FROM volunteer WHERE number IN ('2024000003', '2024000005') OR name = '钱文静'" 0
+db_is "import volunteers: written to the audit log" \
+    "SELECT count(*) FROM audit_log WHERE action = 'import' AND subject = 'volunteer'" 1
+
+run vol-again 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/bad.csv"
+grep -q "新增 0，更新 0，未变 3" "$T/vol-again.out" && t_ok "import volunteers: twice changes nothing" || t_fail "import volunteers: twice changes nothing" "$(cat "$T/vol-again.out")"
+db_is "import volunteers: twice, still three" "SELECT count(*) FROM volunteer" 3
+
+# A ledger without the mobile column changes a status and leaves the mobile as it is.
+printf '%s\r\n' "志愿者编号,姓名,证件号码,状态" "2024000002,李秀英,120101198512120029,暂停" >"$T/status.csv"
+run vol-status 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/status.csv"
+db_is "import volunteers: a column the ledger lacks is left as it is" \
+    "SELECT status || '/' || phone FROM volunteer WHERE number = '2024000002'" "paused/13902215678"
+# An ID number another volunteer holds, under a new number: named, with whose it is.
+printf '%s\r\n' "志愿者编号,姓名,证件号码" "2024000009,王志远,120101198001010012" >"$T/twice.csv"
+run vol-twice 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/twice.csv"
+grep -q "第 2 行「证件号码」：120\*\*\*\*\*\*\*\*\*\*\*0012 已登记为志愿者 2024000001 王志远" "$T/vol-twice.out" && t_ok "import volunteers: an ID number on file under another number is named" || t_fail "import volunteers: an ID number on file under another number is named" "$(cat "$T/vol-twice.out")"
+
+run vol-export 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" export volunteers "$T/out.csv"
+tr -d '\r\t' <"$T/out.csv" | sed '1s/^\xef\xbb\xbf//' >"$T/out.txt"
+t_golden "export volunteers: every volunteer by number, numbers masked" "$E/volunteers-export.txt" "$T/out.txt"
+run vol-unmasked-refused 1 env BANGBAN_USER=volunteers "$BIN" --db "$DB" export volunteers "$T/full.csv" --unmasked --reason 核对
+[ ! -e "$T/full.csv" ] && t_ok "export volunteers --unmasked: refused to the coordinator, nothing written" || t_fail "export volunteers --unmasked: refused to the coordinator, nothing written"
+run vol-unmasked-noreason 2 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export volunteers "$T/full.csv" --unmasked
+run vol-unmasked 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export volunteers "$T/full.csv" --unmasked --reason 核对 --encoding gb18030
+db_is "export volunteers --unmasked: audited with its reason" \
+    "SELECT actor || '/' || detail FROM audit_log WHERE action = 'export-unmasked' AND subject = 'volunteer:*'" \
+    "supervisor/$T/full.csv: 3 volunteers, 核对"
+run vol-roundtrip 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/full.csv"
+grep -q "读取 3 行：新增 0，更新 0，未变 3" "$T/vol-roundtrip.out" && t_ok "export volunteers: reads back unchanged" || t_fail "export volunteers: reads back unchanged" "$(cat "$T/vol-roundtrip.out")"
+t_sanitizers "volunteers_ledger"
