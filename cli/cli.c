@@ -70,9 +70,11 @@ static const struct verb {
      N_("print a request's receipt to stdout, a file, or lp through paps"), 0},
     {"report", verb_report, 1,
      N_("rates [--by unit|community|street] [--from DATE] [--to DATE] [--csv]\n"
-        "[--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]"),
+        "[--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]\n"
+        "| visits [--month YYYY-MM]"),
      N_("the response, resolution and satisfaction rates per unit, community\n"
-        "or street; --chart draws them month by month for the year up to --to"),
+        "or street; --chart draws them month by month for the year up to --to;\n"
+        "visits: each building chief's visits in the month (走访完成情况)"),
      0},
     {"kiosk", NULL, 0, "",
      N_("the self-service kiosk in the hall (service guide, progress, leaving a\n"

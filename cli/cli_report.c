@@ -3,6 +3,7 @@
 ** and the rates of a period (report rates).
 */
 #include "app/rate_counts.h"
+#include "app/visit_report.h"
 #include "app/receipts.h"
 #include "cli/verbs.h"
 #include "db/request_store.h"
@@ -17,6 +18,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* bangban print receipt NUMBER [--output FILE | --printer[=NAME]] */
 int verb_print(const char *db_path, int argc, char **argv)
@@ -191,8 +193,46 @@ static int rates_chart_print(struct db *db, const struct rates_ask *ask)
 ** bangban report rates [--by unit|community|street] [--from DATE] [--to DATE] [--csv]
 **                      [--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]
 */
+/* bangban report visits [--month YYYY-MM]: 走访完成情况 of the month (this one by default). */
+static int report_visits(const char *db_path, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"month", required_argument, NULL, 'm'},
+        {NULL, 0, NULL, 0},
+    };
+    char month[16];
+    struct date today = date_of(clock_now());
+    snprintf(month, sizeof month, "%04d-%02d", today.year, today.month);
+    int c, bad = 0;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        struct date d;
+        char *day = c == 'm' ? xasprintf("%s-01", optarg) : NULL;
+        if (c == 'm' && date_parse(day, &d) == DATE_OK && strlen(optarg) == 7)
+            snprintf(month, sizeof month, "%s", optarg);
+        else
+            bad = 1;
+        free(day);
+    }
+    if (bad || optind != argc - 1) return verb_usage("report");
+    int status = EXIT_OK;
+    struct db *db = verb_open(db_path, 0, &status);
+    if (!db) return status;
+    char *text;
+    int rc = visit_report(db, month, &text);
+    if (rc == DB_OK)
+        verb_put(stdout, text);
+    else
+        verb_fail(db_rc_message(rc));
+    free(text);
+    db_close(db);
+    return rc == DB_OK ? EXIT_OK : EXIT_ERROR;
+}
+
 int verb_report(const char *db_path, int argc, char **argv)
 {
+    for (int i = 1; i < argc; i++)
+        if (str_eq(argv[i], "visits")) return report_visits(db_path, argc, argv);
     static const struct option longopts[] = {
         {"from", required_argument, NULL, 'f'},
         {"to", required_argument, NULL, 't'},

@@ -38,6 +38,26 @@ int visit_get(struct db *db, int64_t id, struct visit *out);
 */
 int visit_save(struct db *db, struct visit *v, const char *actor, time_t now, const char **why);
 
+/* One building chief's month of visits (走访完成情况). */
+struct visit_month {
+    const char *login, *name;      /* borrowed for the visit only */
+    int64_t buildings;             /* buildings they look after */
+    int64_t organisations;         /* organisations present in those buildings */
+    int64_t visits;                /* visits they made in the month */
+    int64_t buildings_visited;     /* of their buildings, those visited in the month */
+    int64_t organisations_visited; /* organisations visited in the month */
+    int64_t never_visited;         /* organisations of their buildings never visited at all */
+    int64_t requests;              /* requests their visits of the month took down */
+};
+
+typedef void (*visit_month_visit)(void *ctx, const struct visit_month *m);
+
+/*
+** For each active building chief, in login order, their visits in month
+** ("2026-03") into visit. DB_OK or an error.
+*/
+int visit_month_each(struct db *db, const char *month, visit_month_visit visit, void *ctx);
+
 /* The numbers of the requests visit id took down, "2026-000012、2026-000013" ("" when none). Caller
  * frees. */
 char *visit_request_numbers(struct db *db, int64_t id);

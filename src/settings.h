@@ -59,7 +59,10 @@ enum setting_type {
             N_("Ambiguous-width characters"),                                                      \
             N_("Whether this terminal draws characters of ambiguous width (the dot in Uyghur "     \
                "names, Greek letters) in two columns, as PuTTY's CJK setting does: automatic "     \
-               "asks the terminal at start"))
+               "asks the terminal at start"))                                                      \
+    SETTING(VISIT_QUOTA, "visit_quota", SETTING_WHOLE, "0", N_("Visits a month per chief"),        \
+            N_("How many visits a building chief is expected to make in a month (0: no "           \
+               "quota); the visits report says who falls short"))
 
 enum setting_id {
 #define SETTING_ENUM(id, key, type, dflt, label, help) SETTING_##id,

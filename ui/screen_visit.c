@@ -7,6 +7,8 @@
 ** requests in the same save and go to their units at once.
 */
 #include "db/visit_store.h"
+#include "app/visit_report.h"
+#include "src/date.h"
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/i18n.h"
@@ -267,8 +269,35 @@ static const struct list_tab visits_tab = {
     .form = &visit_form_spec,
     .rights = VISIT_RIGHTS};
 
+/* F9: 走访完成情况 of this month, each chief against the quota. */
+static void visits_report(struct screen *s, const struct command *c)
+{
+    (void)s;
+    (void)c;
+    struct date today = date_of(clock_now());
+    char month[16];
+    snprintf(month, sizeof month, "%04d-%02d", today.year, today.month);
+    char *text;
+    int rc = visit_report(ui.db, month, &text);
+    if (rc != DB_OK) {
+        ui_db_failed(_("The report was not made"), rc);
+        return;
+    }
+    struct screen *t = screen_text_new(_("Visits by building chiefs"));
+    screen_text_add(t, NULL, text);
+    free(text);
+    ui_push(t);
+}
+
+static const struct command visits_menu[] = {
+    {"visits-report", '1', N_("Visits by building chiefs"),
+     N_("This month's visits of each building chief, against the monthly quota (走访完成情况)"), 0,
+     visits_report, 0, NULL},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
+
 static const struct list_spec visits_spec = {
-    .title = N_("Visits"), .tabs = &visits_tab, .ntabs = 1};
+    .title = N_("Visits"), .tabs = &visits_tab, .ntabs = 1, .menu = visits_menu};
 
 struct screen *screen_visits_new(void)
 {

@@ -53,6 +53,10 @@ expect chief "both are on the chief's worklist" "电梯经常困人"
 keys chief F9
 choose chief "走访记录"
 expect chief "the visit is listed with its two requests" "物业经理王强"
+keys chief F9
+expect chief "F9 there shows this month's visits of each chief" "楼长走访完成情况，"
+keys chief Escape
+wait_for chief "走访记录"
 quits chief "the chief quits"
 
 sign_in unit "unit" "demo-unit"
