@@ -285,3 +285,16 @@ int visit_month_each(struct db *db, const char *month, visit_month_visit visit, 
     db_finalize(st);
     return rc == DB_DONE ? DB_OK : rc;
 }
+
+int visit_count_month(struct db *db, const char *login, const char *month, int64_t *n)
+{
+    struct db_stmt *st =
+        db_prepare(db, "SELECT count(*) FROM visit WHERE visitor = ?1 AND day >= ?2 || '-01'"
+                       " AND day < ?2 || '-99'");
+    db_bind_text(st, 1, login);
+    db_bind_text(st, 2, month);
+    int rc = db_step(st);
+    *n = rc == DB_ROW ? db_col_int(st, 0) : 0;
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc;
+}

@@ -58,6 +58,9 @@ typedef void (*visit_month_visit)(void *ctx, const struct visit_month *m);
 */
 int visit_month_each(struct db *db, const char *month, visit_month_visit visit, void *ctx);
 
+/* The visits login made in month ("2026-03") into *n. DB_OK or an error. */
+int visit_count_month(struct db *db, const char *login, const char *month, int64_t *n);
+
 /* The numbers of the requests visit id took down, "2026-000012、2026-000013" ("" when none). Caller
  * frees. */
 char *visit_request_numbers(struct db *db, int64_t id);

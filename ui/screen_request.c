@@ -11,6 +11,8 @@
 #include "db/request_store.h"
 #include "db/area.h"
 #include "db/user_store.h"
+#include "db/visit_store.h"
+#include "src/date.h"
 #include "src/roles.h"
 #include "app/export.h"
 #include "app/ledgers.h"
@@ -44,6 +46,7 @@ struct queues {
     struct request_filter f;
     char *unit_name, *community_name, *grid_name, *street_name; /* of those chosen */
     char *bound;         /* what the user's scope bounds every queue to, in words; NULL: nothing */
+    int64_t chief_id;    /* a building chief's user id: the line above says their day */
     int64_t building_id; /* F7 takes a request down from this building (a chief's first) */
     char *building_name;
     unsigned *flags;    /* per row */
@@ -54,6 +57,7 @@ struct queues {
 };
 
 static char *filters_text(const struct queues *q);
+static char *chief_buildings(struct queues *q, int64_t user_id);
 
 static void queues_free(void *ctx)
 {
@@ -123,6 +127,10 @@ static void queue_loaded(struct list_screen *ls)
 {
     struct queues *q = ls->ctx;
     elsewhere_count(ls);
+    if (q->chief_id) {
+        free(q->bound);
+        q->bound = chief_buildings(q, q->chief_id);
+    }
     free(q->filters_line);
     char *filters = filters_text(q);
     if (*filters)
@@ -696,6 +704,18 @@ static char *chief_buildings(struct queues *q, int64_t user_id)
         area_free(&b);
     }
     free(ids);
+    /* Their visits this month, against the quota when there is one. */
+    struct date today = date_of(clock_now());
+    char month[16];
+    snprintf(month, sizeof month, "%04d-%02d", today.year, today.month);
+    int64_t made = 0, quota = (int64_t)settings_get_number(ui.db, SETTING_VISIT_QUOTA);
+    if (visit_count_month(ui.db, ui.user, month, &made) == DB_OK) {
+        if (quota > 0)
+            strbuf_addf(&sb, _("  visits this month %lld of %lld"), (long long)made,
+                        (long long)quota);
+        else
+            strbuf_addf(&sb, _("  visits this month %lld"), (long long)made);
+    }
     char *list = strbuf_detach(&sb);
     char *line = xasprintf(_("Your buildings: %s"), list);
     free(list);
@@ -715,10 +735,11 @@ static void queues_scope(struct queues *q)
     if (role == roles_get(ROLE_ID_UNIT_HANDLER))
         q->bound = xasprintf(_("Only the requests sent to %s"),
                              *u.unit_name ? u.unit_name : _("(no unit given)"));
-    else if (role == roles_get(ROLE_ID_BUILDING_CHIEF))
+    else if (role == roles_get(ROLE_ID_BUILDING_CHIEF)) {
+        q->chief_id = u.id; /* the line is made again at each reload (queue_loaded) */
         q->bound = chief_buildings(q, u.id);
-    else if (*u.scope &&
-             !scope_area(u.scope, AREA_COMMUNITY, &q->f.community_id, &q->community_name))
+    } else if (*u.scope &&
+               !scope_area(u.scope, AREA_COMMUNITY, &q->f.community_id, &q->community_name))
         scope_area(u.scope, AREA_STREET, &q->f.street_id, &q->street_name);
     record_free(&user_record, &u);
 }

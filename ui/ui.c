@@ -439,8 +439,13 @@ int ui_run(struct screen *first)
     clock_gettime(CLOCK_MONOTONIC, &last_key);
     last_key_known = 1;
     while (depth > 0) {
-        struct screen *top = stack[depth - 1];
-        if (top->ops->sync) top->ops->sync(top);
+        /* A screen a sync pushed (a chief's worklist over the home) is synced before it is drawn.
+         */
+        for (struct screen *synced = NULL; depth > 0 && synced != stack[depth - 1];) {
+            synced = stack[depth - 1];
+            if (synced->ops->sync) synced->ops->sync(synced);
+        }
+        if (depth == 0) break;
         ui_draw();
         db_assert_idle(ui.db);
         struct key k;

@@ -50,6 +50,7 @@ db_is "both from the chief's building, sent to their units" \
     "dispatched 区民政局/dispatched 区市场监管局"
 wait_for chief "楼长工作台"
 expect chief "both are on the chief's worklist" "电梯经常困人"
+expect chief "which counts the visit made this month" "本月走访 1 次"
 keys chief F9
 choose chief "走访记录"
 expect chief "the visit is listed with its two requests" "物业经理王强"
