@@ -14,6 +14,11 @@
 #include "db/settings_store.h"
 #include "db/volunteer_bulk.h"
 #include "db/volunteer_store.h"
+#include "db/visit_store.h"
+#include "db/user_store.h"
+#include "src/date.h"
+#include "src/user.h"
+#include "src/visit.h"
 #include "src/clock.h"
 #include "src/credit_code.h"
 #include "src/organisation.h"
@@ -1096,5 +1101,101 @@ int demo_volunteers(struct db *db, size_t n, const char *actor,
     strlist_free(&names);
     record_array_free(&volunteer_record, p.v, n);
     area_list_free(&communities);
+    return rc;
+}
+
+/* The problems a demo visit may raise: the words and the service item's code. */
+static const struct {
+    const char *words, *item;
+} demo_problems[] = {
+    {"楼道照明损坏，晚间通行不便", "HB001"},
+    {"电梯运行异常，多次困人", "HB055"},
+    {"员工子女入学咨询", "HB010"},
+};
+
+/* The organisations present in building id, into *ids (caller frees) and *n. */
+static int demo_building_orgs(struct db *db, int64_t building, int64_t **ids, size_t *n)
+{
+    struct organisation_hits h;
+    int rc = organisation_search(db, "", building, 0, 200, &h);
+    if (rc != DB_OK) return rc;
+    *ids = xcalloc(h.n + 1, sizeof **ids);
+    for (size_t i = 0; i < h.n; i++)
+        (*ids)[i] = h.items[i].id;
+    *n = h.n;
+    record_array_free(&organisation_record, h.items, h.n);
+    return DB_OK;
+}
+
+int demo_visits(struct db *db, time_t now, int problems, size_t *made, char **err)
+{
+    *err = NULL;
+    *made = 0;
+    struct visit *some = NULL;
+    size_t visits = 0;
+    int rc = visit_list(db, "", 0, 0, NULL, 1, &some, &visits);
+    record_array_free(&visit_record, some, visits);
+    struct user chief;
+    if (rc != DB_OK || visits || user_find(db, "chief", &chief) != DB_OK) return rc;
+    int64_t *buildings = NULL;
+    size_t nb = 0;
+    rc = user_buildings(db, chief.id, &buildings, &nb);
+    if (rc == DB_OK) rc = db_write_begin(db); /* one transaction: each visit a level inside it */
+    if (rc != DB_OK) {
+        free(buildings);
+        record_free(&user_record, &chief);
+        return rc;
+    }
+    struct rng rng;
+    rng_seed(&rng, 20250301);
+    static const char *const ways[] = {"door", "door", "phone", "meeting"};
+    static const char *const met[] = {"物业经理", "行政主管", "党支部书记", "人事经理"};
+    /* From this morning at ten, so two runs on one day make the same visits and requests. */
+    struct tm tm;
+    localtime_r(&now, &tm);
+    tm.tm_hour = 10;
+    tm.tm_min = tm.tm_sec = 0;
+    tm.tm_isdst = -1;
+    time_t morning = mktime(&tm);
+    for (int day = 360; rc == DB_OK && nb && day >= 1; day -= 12 + (int)rng_below(&rng, 6)) {
+        time_t at = morning - (time_t)day * 86400;
+        struct visit v;
+        record_init(&visit_record, &v);
+        v.building_id = buildings[rng_below(&rng, (uint32_t)nb)];
+        int64_t *orgs = NULL;
+        size_t no = 0;
+        if (demo_building_orgs(db, v.building_id, &orgs, &no) == DB_OK && no)
+            v.organisation_id = orgs[rng_below(&rng, (uint32_t)no)];
+        free(orgs);
+        struct date d = date_of(at);
+        char text[16];
+        record_set(&v.day, date_format(&d, text));
+        record_set(&v.way, ways[rng_below(&rng, ARRAY_LEN(ways))]);
+        record_set(&v.met, met[rng_below(&rng, ARRAY_LEN(met))]);
+        record_set(&v.topics, "了解企业经营、用工和党建情况");
+        if (problems && day <= 14) {
+            size_t k = rng_below(&rng, ARRAY_LEN(demo_problems));
+            struct service_item it;
+            record_set(&v.findings, "发现问题，当场登记");
+            record_set(&v.problem[0], demo_problems[k].words);
+            if (item_get_by_code(db, demo_problems[k].item, &it) == DB_OK) {
+                v.problem_item[0] = it.id;
+                service_item_free(&it);
+            }
+        } else {
+            record_set(&v.findings, "运转正常，未发现问题");
+        }
+        const char *why = NULL;
+        rc = visit_save(db, &v, chief.login, at, &why);
+        *made += rc == DB_OK;
+        if (rc != DB_OK) *err = xasprintf(_("demo visits: %s"), why ? why : db_rc_message(rc));
+        record_free(&visit_record, &v);
+    }
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else
+        db_rollback(db);
+    free(buildings);
+    record_free(&user_record, &chief);
     return rc;
 }

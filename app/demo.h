@@ -12,6 +12,8 @@
 
 #include "db/db.h"
 
+#include <time.h>
+
 /* What demo_seed() created. */
 struct demo_report {
     int streets, communities, grids, buildings;
@@ -61,6 +63,17 @@ int demo_organisations(struct db *db, size_t n, const char *actor,
 
 /* How many organisations the demo district holds unless told otherwise. */
 #define DEMO_ORGANISATIONS 3000
+
+/*
+** A year of visits by the demo's building chief (login chief) to their
+** buildings and the organisations in them, about two a month, as chief,
+** up to now; with problems, those of the last fortnight raise one each,
+** taken down as a request and sent to its unit in the same save
+** (db/visit_store.h). Nothing is done when visits are on file already, or
+** the district has no chief with buildings. DB_OK with *made (the visits
+** added), or an error with *err (caller frees).
+*/
+int demo_visits(struct db *db, time_t now, int problems, size_t *made, char **err);
 
 /*
 ** Fill the demo district with n requests taken down over the last `years`

@@ -50,6 +50,9 @@ enum setting_type {
     SETTING(KIOSK_IDLE, "kiosk_idle_seconds", SETTING_WHOLE, "60", N_("Kiosk start over (s)"),     \
             N_("Seconds without a key before the self-service kiosk clears what was typed and "    \
                "shows its start screen again (0: never)"))                                         \
+    SETTING(VISIT_QUOTA, "visit_quota", SETTING_WHOLE, "0", N_("Visits a month per chief"),        \
+            N_("How many visits a building chief is expected to make in a month (0: no "           \
+               "quota); the visits report says who falls short"))                                  \
     SETTING(FIRST_QUEUE, "first_queue", SETTING_QUEUE, "open", N_("Requests open on"),             \
             N_("The queue the requests screen shows first"))                                       \
     SETTING(EXPORT_DIR, "export_dir", SETTING_FOLDER, "", N_("Export folder"),                     \
@@ -59,10 +62,7 @@ enum setting_type {
             N_("Ambiguous-width characters"),                                                      \
             N_("Whether this terminal draws characters of ambiguous width (the dot in Uyghur "     \
                "names, Greek letters) in two columns, as PuTTY's CJK setting does: automatic "     \
-               "asks the terminal at start"))                                                      \
-    SETTING(VISIT_QUOTA, "visit_quota", SETTING_WHOLE, "0", N_("Visits a month per chief"),        \
-            N_("How many visits a building chief is expected to make in a month (0: no "           \
-               "quota); the visits report says who falls short"))
+               "asks the terminal at start"))
 
 enum setting_id {
 #define SETTING_ENUM(id, key, type, dflt, label, help) SETTING_##id,

@@ -7,17 +7,17 @@
 E="$TOP/tests/cli/expected"
 DB="$T/r.db"
 "$BIN" --db "$DB" demo >/dev/null
-# Two visits of the demo chief in March 2026 (one to an organisation of B101), one in April.
+# Two visits of the demo chief in March 2020 (one to an organisation of B101), one in April.
 sqlite3 "$DB" "INSERT INTO visit (building_id, organisation_id, day, way, visitor, created_at, created_by, updated_at, updated_by)
   SELECT b.id, (SELECT min(o.id) FROM organisation o WHERE o.building_id = b.id), d.day, 'door', 'chief', 'x', 'chief', 'x', 'chief'
-  FROM building b, (SELECT '2026-03-05' AS day UNION ALL SELECT '2026-04-02') d WHERE b.code = 'B101';
+  FROM building b, (SELECT '2020-03-05' AS day UNION ALL SELECT '2020-04-02') d WHERE b.code = 'B101';
   INSERT INTO visit (building_id, day, way, visitor, created_at, created_by, updated_at, updated_by)
-  SELECT id, '2026-03-20', 'phone', 'chief', 'x', 'chief', 'x', 'chief' FROM building WHERE code = 'B102'"
+  SELECT id, '2020-03-20', 'phone', 'chief', 'x', 'chief', 'x', 'chief' FROM building WHERE code = 'B102'"
 
-run visits-march 0 env BANGBAN_USER=admin "$BIN" --db "$DB" report visits --month 2026-03
+run visits-march 0 env BANGBAN_USER=admin "$BIN" --db "$DB" report visits --month 2020-03
 t_golden "report visits: a month, no quota" "$E/visits-march.txt" "$T/visits-march.out"
 sqlite3 "$DB" "INSERT INTO meta (key, value) VALUES ('visit_quota', '3')"
-run visits-quota 0 env BANGBAN_USER=admin "$BIN" --db "$DB" report visits --month 2026-03
+run visits-quota 0 env BANGBAN_USER=admin "$BIN" --db "$DB" report visits --month 2020-03
 t_golden "report visits: against a quota of 3" "$E/visits-quota.txt" "$T/visits-quota.out"
 run visits-bad 2 env BANGBAN_USER=admin "$BIN" --db "$DB" report visits --month 2026-13
 grep -q "visits \[--month" "$T/visits-bad.out" && t_ok "report visits: a month that is none gets the usage" ||

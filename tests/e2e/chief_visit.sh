@@ -71,7 +71,7 @@ users_as supervisor boss
 open_areas sup BANGBAN_USER=boss
 keys sup Tab
 wait_for sup "信用代码"
-type_text sup "$(sqlite3 "$DB" "SELECT credit_code FROM organisation WHERE id = (SELECT organisation_id FROM visit)")"
+type_text sup "$(sqlite3 "$DB" "SELECT credit_code FROM organisation WHERE id = (SELECT organisation_id FROM visit WHERE met = '物业经理王强')")"
 wait_for sup "共 1 条"
 keys sup Enter
 wait_for sup "一企一档"
