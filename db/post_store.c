@@ -282,7 +282,8 @@ int post_list(struct db *db, const struct post_filter *f, struct post **out, siz
                                   " OR instr(' ' || coalesce(xs.search_keys, xk.search_keys,"
                                   " xb.search_keys, xg.search_keys), ' ' || ?8) > 0)");
     if (f->place >= 0 && f->place < PLACE_COUNT)
-        strbuf_addf(&sql, " AND p.%s = ?2", post_place_column((enum post_place)f->place));
+        strbuf_addf(&sql, f->place_id ? " AND p.%s = ?2" : " AND p.%s IS NOT NULL AND ?2 = 0",
+                    post_place_column((enum post_place)f->place));
     strbuf_adds(&sql, " ORDER BY p.end_on <> '', p.end_on DESC, 7 COLLATE zh, p.kind,"
                       " p.start_on DESC, p.id DESC");
     struct db_stmt *st = db_prepare(db, strbuf_str(&sql));

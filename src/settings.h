@@ -47,6 +47,8 @@ enum setting_type {
     SETTING(IDLE_MINUTES, "idle_minutes", SETTING_WHOLE, "10", N_("Cover when idle (minutes)"),    \
             N_("Minutes without a key before the screen is covered until the user signs in "       \
                "again (0: never)"))                                                                \
+    SETTING(CHIEF_LOAD, "chief_load", SETTING_WHOLE, "5", N_("Buildings per 楼长"),                \
+            N_("The most buildings one 楼长 looks after before the coverage names them"))          \
     SETTING(FIRST_QUEUE, "first_queue", SETTING_QUEUE, "open", N_("Requests open on"),             \
             N_("The queue the requests screen shows first"))                                       \
     SETTING(EXPORT_DIR, "export_dir", SETTING_FOLDER, "", N_("Export folder"),                     \

@@ -30,7 +30,7 @@ const struct record_type staff_kind_record = {.name = "staff_kind",
 #define PF(member, kind, label, flags, by) FIELD_OF(struct staff, member, kind, label, flags, by)
 static const struct field_desc staff_fields[] = {
     PF(id, FIELD_INT64, NULL, FIELD_KEY, NULL),
-    PF(name, FIELD_TEXT, N_("Name"), 0, NULL),
+    PF(name, FIELD_TEXT, N_("Full name"), 0, NULL),
     PF(phone, FIELD_TEXT, N_("Phone"), FIELD_SECRET, NULL),
     PF(kind_id, FIELD_INT64, N_("Staff kind"), 0, "kind_name"),
     PF(kind_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),

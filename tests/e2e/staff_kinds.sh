@@ -8,6 +8,7 @@ demo_db
 users_as supervisor boss
 open_areas desk BANGBAN_USER=boss
 keys desk F9
+choose desk "工作人员类别"
 expect desk "F9 on the areas opens the staff kinds" "帮办 - 工作人员类别"
 expect desk "the seeded kinds are listed" "党建指导员"
 type_text desk "djzd"
