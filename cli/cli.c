@@ -68,9 +68,12 @@ static const struct verb {
      N_("print a request's receipt to stdout, a file, or lp through paps"), 0},
     {"report", verb_report, 1,
      N_("rates [--by unit|community|street] [--from DATE] [--to DATE] [--csv]\n"
-        "[--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]"),
+        "[--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]\n"
+        "| coverage [--on DATE] [--load N]"),
      N_("the response, resolution and satisfaction rates per unit, community\n"
-        "or street; --chart draws them month by month for the year up to --to"),
+        "or street; --chart draws them month by month for the year up to --to;\n"
+        "coverage: buildings without a 楼长, grids without a 网格员, streets\n"
+        "without a 街长, 楼长 over the load, posts ending within 30 days"),
      0},
     {"user", verb_user, 1,
      N_("add LOGIN --role ROLE [--name N] [--phone P] [--unit U] [--scope S]\n"

@@ -2,6 +2,7 @@
 ** cli_report: the verbs that print: a request's receipt (print receipt)
 ** and the rates of a period (report rates).
 */
+#include "app/coverage.h"
 #include "app/rate_counts.h"
 #include "app/receipts.h"
 #include "cli/verbs.h"
@@ -17,6 +18,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* bangban print receipt NUMBER [--output FILE | --printer[=NAME]] */
 int verb_print(const char *db_path, int argc, char **argv)
@@ -187,12 +189,80 @@ static int rates_chart_print(struct db *db, const struct rates_ask *ask)
     return status;
 }
 
+static void coverage_put(void *ctx, const char *heading, const char *body)
+{
+    (void)ctx;
+    char *text = xasprintf("%s\n", heading);
+    verb_put(stdout, text);
+    free(text);
+    const char *line = body;
+    while (*line) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        text = xasprintf("  %.*s\n", (int)n, line);
+        verb_put(stdout, text);
+        free(text);
+        line += n + (end ? 1 : 0);
+    }
+}
+
+/* bangban report coverage [--on DATE] [--load N] */
+static int coverage_report(const char *db_path, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"on", required_argument, NULL, 'o'},
+        {"load", required_argument, NULL, 'l'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *on = NULL;
+    long long load = -1;
+    int c, bad = 0;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        if (c == 'o')
+            on = optarg;
+        else if (c == 'l')
+            bad |= (load = verb_count(optarg)) < 0;
+        else
+            bad = 1;
+    }
+    if (bad || optind != argc - 1) return verb_usage("report");
+    char day[11];
+    struct date d = date_of(clock_now());
+    if (on) {
+        const char *why = validate_date(on);
+        if (why) {
+            char *msg = xasprintf("--on %s: %s", on, why);
+            verb_fail(msg);
+            free(msg);
+            return EXIT_USAGE;
+        }
+        date_parse(on, &d);
+    }
+    date_format(&d, day);
+    int status = EXIT_OK;
+    struct db *db = verb_open(db_path, 0, &status);
+    if (!db) return status;
+    char *title = xasprintf(_("Coverage on %s"), day);
+    printf("%s\n", title);
+    free(title);
+    int rc = coverage_sections(db, day, (int)(load > 10000 ? 10000 : load), coverage_put, NULL);
+    if (rc != DB_OK) {
+        verb_fail(db_rc_message(rc));
+        status = EXIT_FAILURE;
+    }
+    db_close(db);
+    return status;
+}
+
 /*
 ** bangban report rates [--by unit|community|street] [--from DATE] [--to DATE] [--csv]
 **                      [--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]
 */
 int verb_report(const char *db_path, int argc, char **argv)
 {
+    for (int i = 1; i < argc; i++)
+        if (str_eq(argv[i], "coverage")) return coverage_report(db_path, argc, argv);
     static const struct option longopts[] = {
         {"from", required_argument, NULL, 'f'},
         {"to", required_argument, NULL, 't'},

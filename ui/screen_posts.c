@@ -6,8 +6,8 @@
 ** kind when a kind is typed (楼长). A post's F9 hands it over: whom to,
 ** the day, who appointed, the note, done in one transaction.
 */
+#include "app/coverage.h"
 #include "db/post_store.h"
-#include "db/settings_store.h"
 #include "db/staff_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
@@ -640,39 +640,19 @@ struct screen *screen_blocks_new(void)
 
 /* --- coverage -------------------------------------------------------------------------------- */
 
-static const char *const coverage_headings[COVER_SECTION_COUNT] = {
-    N_("Buildings without a 楼长"), N_("Grids without a 网格员"), N_("Streets without a 街长"),
-    N_("楼长 over the load"), N_("Posts ending within 30 days")};
+static void coverage_section(void *ctx, const char *heading, const char *body)
+{
+    screen_text_add(ctx, heading, body);
+}
 
 struct screen *screen_coverage_new(void)
 {
     char day[11];
     today(day);
-    char *load_text = settings_get(ui.db, SETTING_CHIEF_LOAD);
-    int load = atoi(load_text);
-    free(load_text);
-    struct coverage c;
     char *title = xasprintf(_("Coverage on %s"), day);
     struct screen *s = screen_text_new(title);
     free(title);
-    if (coverage_read(ui.db, day, load, &c) != DB_OK) {
+    if (coverage_sections(ui.db, day, -1, coverage_section, s) != DB_OK)
         screen_text_add(s, NULL, _("The coverage could not be read"));
-        return s;
-    }
-    for (int k = 0; k < COVER_SECTION_COUNT; k++) {
-        struct strbuf body = STRBUF_INIT;
-        for (size_t i = 0; i < c.n[k]; i++)
-            strbuf_addf(&body, "%s%s %s %s", i ? "\n" : "", c.rows[k][i].code, c.rows[k][i].name,
-                        c.rows[k][i].detail);
-        if (!c.n[k]) strbuf_adds(&body, _("none"));
-        char *heading = k == COVER_OVERLOADED
-                            ? xasprintf(_("%s (more than %d buildings): %zu"),
-                                        _(coverage_headings[k]), load, c.n[k])
-                            : xasprintf(_("%s: %zu"), _(coverage_headings[k]), c.n[k]);
-        screen_text_add(s, heading, strbuf_str(&body));
-        free(heading);
-        strbuf_free(&body);
-    }
-    coverage_free(&c);
     return s;
 }
