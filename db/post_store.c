@@ -239,7 +239,8 @@ int block_set_retired(struct db *db, struct block *b, int retired, const char *a
     " coalesce(p.street_id, p.block_id, p.building_id, p.grid_id),"                                \
     " coalesce(xs.code, xk.code, xb.code, xg.code), coalesce(xs.name, xk.name, xb.name, xg.name)," \
     " p.start_on, p.end_on, p.appointed_by, p.note, coalesce(p.handed_from, 0), p.version,"        \
-    " p.updated_at, p.updated_by FROM post p JOIN staff s ON s.id = p.staff_id"                    \
+    " p.updated_at, p.updated_by, sk.name, s.employer FROM post p"                                 \
+    " JOIN staff s ON s.id = p.staff_id JOIN staff_kind sk ON sk.id = s.kind_id"                   \
     " LEFT JOIN street xs ON xs.id = p.street_id LEFT JOIN block xk ON xk.id = p.block_id"         \
     " LEFT JOIN building xb ON xb.id = p.building_id LEFT JOIN grid xg ON xg.id = p.grid_id"
 
@@ -263,6 +264,9 @@ static void post_read(struct db_stmt *st, void *slot)
     p->version = db_col_int(st, 13);
     record_set(&p->updated_at, db_col_text(st, 14));
     record_set(&p->updated_by, db_col_text(st, 15));
+    record_set(&p->staff_kind, db_col_text(st, 16));
+    record_set(&p->staff_employer, db_col_text(st, 17));
+    record_take(&p->ref, post_ref(p->kind, p->place_code, p->staff_name, p->start_on));
 }
 
 int post_list(struct db *db, const struct post_filter *f, struct post **out, size_t *n)
@@ -352,6 +356,7 @@ static int post_staff_active(struct db *db, int64_t staff_id)
 static int64_t post_clash(struct db *db, const struct post *p)
 {
     const struct post_kind_info *k = post_kind_info((enum post_kind)p->kind);
+    if (k->several && !p->staff_id) return 0; /* one not on file yet holds nothing */
     char *sql = xasprintf("SELECT id, start_on, end_on FROM post WHERE kind = ?1 AND %s = ?2"
                           " AND id <> ?3 AND (?4 = 0 OR staff_id = ?4) ORDER BY start_on",
                           post_place_column(k->place));
@@ -369,6 +374,43 @@ static int64_t post_clash(struct db *db, const struct post *p)
     db_finalize(st);
     free(sql);
     return clash;
+}
+
+int post_find_of(struct db *db, int kind, int64_t place_id, int64_t staff_id, const char *start_on,
+                 struct post *out)
+{
+    if (kind < 0 || kind >= POST_KIND_COUNT) return DB_NOTFOUND;
+    const struct post_kind_info *k = post_kind_info((enum post_kind)kind);
+    char *sql = xasprintf(POST_SELECT " WHERE p.kind = ?1 AND p.%s = ?2 AND p.staff_id = ?3"
+                                      " AND p.start_on = ?4",
+                          post_place_column(k->place));
+    struct db_stmt *st = db_prepare(db, sql);
+    free(sql);
+    db_bind_text(st, 1, k->code);
+    db_bind_int(st, 2, place_id);
+    db_bind_int(st, 3, staff_id);
+    db_bind_text(st, 4, start_on);
+    return db_read_one(st, post_read, out);
+}
+
+int post_place_find(struct db *db, int kind, const char *code, int64_t *id)
+{
+    *id = 0;
+    if (kind < 0 || kind >= POST_KIND_COUNT) return DB_NOTFOUND;
+    char *sql = xasprintf("SELECT id FROM %s WHERE code = ?1 AND retired = 0",
+                          post_place_table(post_kind_info((enum post_kind)kind)->place));
+    struct db_stmt *st = db_prepare(db, sql);
+    free(sql);
+    db_bind_text(st, 1, code);
+    int rc = db_step(st);
+    if (rc == DB_ROW) *id = db_col_int(st, 0);
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+}
+
+int64_t post_overlapping(struct db *db, const struct post *p)
+{
+    return post_clash(db, p);
 }
 
 /* The rules a post written keeps, inside the transaction: DB_OK, DB_INVALID (why) or an error. */

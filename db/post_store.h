@@ -99,6 +99,22 @@ int post_handover(struct db *db, const struct post *old, const char *day, int64_
                   struct post_why *why);
 
 /*
+** The post of kind over place place_id held by staff_id from start_on (a
+** ledger row's key) into *out (free with record_free()). DB_OK or DB_NOTFOUND.
+*/
+int post_find_of(struct db *db, int kind, int64_t place_id, int64_t staff_id, const char *start_on,
+                 struct post *out);
+
+/* The active place a post of kind is over whose code is code: DB_OK with *id, or DB_NOTFOUND. */
+int post_place_find(struct db *db, int kind, const char *code, int64_t *id);
+
+/*
+** The first other post (not p->id) of p's kind over p's place sharing a
+** day with p, as post_save() refuses it: its id, 0 when none, -1 on an error.
+*/
+int64_t post_overlapping(struct db *db, const struct post *p);
+
+/*
 ** Who held a post of kind over place place_id on day (YYYY-MM-DD): the
 ** post into *out (free with record_free()). DB_OK, DB_NOTFOUND when nobody
 ** did, or an error. For a kind several hold, the one who started first.

@@ -57,6 +57,15 @@ int staff_kind_find(struct db *db, const char *code, struct staff_kind *out)
     return db_read_one(st, staff_kind_read, out);
 }
 
+int staff_kind_named(struct db *db, const char *text, struct staff_kind *out)
+{
+    struct db_stmt *st =
+        db_prepare(db, STAFF_KIND_SELECT
+                   " WHERE (name = ?1 OR code = ?1) AND retired = 0 ORDER BY name = ?1 DESC");
+    db_bind_text(st, 1, text);
+    return db_read_one(st, staff_kind_read, out);
+}
+
 static int staff_kind_get_any(struct db *db, int64_t id, void *out)
 {
     return staff_kind_get(db, id, out);

@@ -22,6 +22,8 @@ int staff_kind_list(struct db *db, int with_retired, struct staff_kind **out, si
 /* One kind by id, or by its code, into *out (free with record_free()). DB_OK or DB_NOTFOUND. */
 int staff_kind_get(struct db *db, int64_t id, struct staff_kind *out);
 int staff_kind_find(struct db *db, const char *code, struct staff_kind *out);
+/* The active kind whose name or code is text, into *out. DB_OK or DB_NOTFOUND. */
+int staff_kind_named(struct db *db, const char *text, struct staff_kind *out);
 
 /*
 ** Create (k->id 0) or update a kind as actor, the version checked.

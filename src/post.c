@@ -4,6 +4,8 @@
 #include "post.h"
 #include "date.h"
 #include "i18n.h"
+#include "phone.h"
+#include "text.h"
 #include "util.h"
 
 #include <stddef.h>
@@ -96,6 +98,9 @@ static const struct field_desc post_fields[] = {
     PF(appointed_by, FIELD_TEXT, N_("Appointed by"), 0, NULL),
     PF(note, FIELD_TEXT, N_("Hand-over note"), 0, NULL),
     PF(handed_from, FIELD_INT64, NULL, FIELD_STORED, NULL),
+    PF(staff_kind, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    PF(staff_employer, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    PF(ref, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     PF(version, FIELD_INT64, NULL, FIELD_KEY, NULL),
     PF(updated_at, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     PF(updated_by, FIELD_TEXT, NULL, FIELD_STORED, NULL),
@@ -145,4 +150,101 @@ const char *post_check_handover(const char *start_on, const char *end_on, const 
     if (*end_on) return _("This post has ended: only a running post is handed over");
     if (strcmp(day, start_on) < 0) return _("The hand-over cannot come before the post started");
     return NULL;
+}
+
+/* --- the posts ledger ------------------------------------------------------------------------ */
+
+static const struct ledger_header post_headers[] = {
+    {PLF_KIND, "岗位"},           {PLF_KIND, "职务"},           {PLF_PLACE_CODE, "地点编码"},
+    {PLF_PLACE_CODE, "编码"},     {PLF_PLACE_CODE, "楼宇编码"}, {PLF_PLACE_NAME, "地点"},
+    {PLF_PLACE_NAME, "地点名称"}, {PLF_PLACE_NAME, "楼宇名称"}, {PLF_NAME, "姓名"},
+    {PLF_PHONE, "电话"},          {PLF_PHONE, "手机"},          {PLF_PHONE, "手机号"},
+    {PLF_PHONE, "联系电话"},      {PLF_STAFF_KIND, "人员类别"}, {PLF_STAFF_KIND, "类别"},
+    {PLF_EMPLOYER, "所在单位"},   {PLF_EMPLOYER, "工作单位"},   {PLF_FROM, "起"},
+    {PLF_FROM, "开始日期"},       {PLF_FROM, "任职日期"},       {PLF_TO, "止"},
+    {PLF_TO, "结束日期"},         {PLF_TO, "离任日期"},         {PLF_BY, "任命单位"},
+    {PLF_BY, "派驻单位"},         {PLF_NOTE, "交接说明"},       {PLF_NOTE, "备注"},
+    {LEDGER_IGNORED, "序号"},
+};
+
+static const int post_required[] = {PLF_KIND, PLF_PLACE_CODE, PLF_NAME, PLF_FROM};
+static const int post_secret[] = {PLF_PHONE};
+static const unsigned short post_max[PLF_COUNT] = {[PLF_NAME] = STAFF_NAME_MAX,
+                                                   [PLF_EMPLOYER] = STAFF_EMPLOYER_MAX,
+                                                   [PLF_BY] = POST_APPOINTER_MAX,
+                                                   [PLF_NOTE] = POST_NOTE_MAX};
+
+const struct ledger_schema ledger_posts = {
+    post_headers, ARRAY_LEN(post_headers), PLF_COUNT, post_required, ARRAY_LEN(post_required),
+    post_secret,  ARRAY_LEN(post_secret),  post_max};
+
+char *post_ref(int kind, const char *place_code, const char *name, const char *start_on)
+{
+    return xasprintf("%s %s %s %s",
+                     kind >= 0 && kind < POST_KIND_COUNT ? _(kinds[kind].label) : "?", place_code,
+                     name, start_on);
+}
+
+/* A date cell of field f into *into as YYYY-MM-DD ("" stays ""); a problem when it is none. */
+static void row_date(const struct ledger *l, const struct ledger_row *row, int f, char **into,
+                     struct ledger_problems *p)
+{
+    const char *text = ledger_value_of(l, row, f);
+    struct date d;
+    char iso[11];
+    if (!text || !*text) {
+        record_set(into, "");
+    } else if (date_parse(text, &d) != DATE_OK) {
+        ledger_problem_add(p, row->line, ledger_column_header(l, f),
+                           xasprintf(_("\"%s\" is not a date"), text));
+    } else {
+        record_set(into, date_format(&d, iso));
+    }
+}
+
+int post_row_check(const struct ledger *l, const struct ledger_row *row, struct post *post,
+                   struct staff *staff, struct ledger_problems *p)
+{
+    size_t before = p->n;
+    record_init(&post_record, post);
+    record_init(&staff_record, staff);
+    if (ledger_row_shape(l, row, p)) return (int)(p->n - before);
+    const char *kind = ledger_value_of(l, row, PLF_KIND);
+    post->kind = post_kind_parse(kind ? kind : "");
+    if (post->kind < 0)
+        ledger_problem_add(
+            p, row->line, ledger_column_header(l, PLF_KIND),
+            xasprintf(_("\"%s\" is no post (街长, 片长, 楼长, 楼宇指导员, 网格长, 网格员)"),
+                      kind ? kind : ""));
+    ledger_row_take(l, row, PLF_PLACE_CODE, 1, &post->place_code, p);
+    record_take(&post->place_code,
+                text_normalize(post->place_code, TEXT_NORM_UPPER | TEXT_NORM_NOSPACE));
+    ledger_row_take(l, row, PLF_NAME, 1, &staff->name, p);
+    record_take(&staff->name, text_normalize(staff->name, TEXT_NORM_NOSPACE));
+    ledger_row_take(l, row, PLF_PHONE, 0, &staff->phone, p);
+    char norm[40];
+    if (*staff->phone) {
+        if (!phone_mobile(staff->phone, norm) || !phone_landline(staff->phone, norm, sizeof norm))
+            record_set(&staff->phone, norm);
+        else
+            ledger_problem_add(p, row->line, ledger_column_header(l, PLF_PHONE),
+                               xstrdup(_("Not a mobile or landline number")));
+    }
+    ledger_row_take(l, row, PLF_STAFF_KIND, 0, &staff->kind_name, p);
+    ledger_row_take(l, row, PLF_EMPLOYER, 0, &staff->employer, p);
+    row_date(l, row, PLF_FROM, &post->start_on, p);
+    row_date(l, row, PLF_TO, &post->end_on, p);
+    ledger_row_take(l, row, PLF_BY, 0, &post->appointed_by, p);
+    ledger_row_take(l, row, PLF_NOTE, 0, &post->note, p);
+    if (p->n == before) {
+        const char *why = post_check_dates(post->start_on, post->end_on);
+        if (why)
+            ledger_problem_add(p, row->line,
+                               ledger_column_header(l, *post->start_on ? PLF_TO : PLF_FROM),
+                               xstrdup(why));
+    }
+    record_set(&post->staff_name, staff->name);
+    record_set(&post->staff_phone, staff->phone);
+    record_take(&post->ref, post_ref(post->kind, post->place_code, staff->name, post->start_on));
+    return (int)(p->n - before);
 }

@@ -14,7 +14,9 @@
 
 #include <stdint.h>
 
+#include "ledger.h"
 #include "record.h"
+#include "staff.h"
 
 /* The places a post is over. */
 enum post_place { PLACE_STREET, PLACE_BLOCK, PLACE_BUILDING, PLACE_GRID, PLACE_COUNT };
@@ -74,8 +76,11 @@ struct post {
     char *start_on;    /* YYYY-MM-DD */
     char *end_on;      /* YYYY-MM-DD, the first day not held; "" while it runs */
     char *appointed_by;
-    char *note;          /* the hand-over note */
-    int64_t handed_from; /* the post this one took over; 0 when none */
+    char *note;           /* the hand-over note */
+    int64_t handed_from;  /* the post this one took over; 0 when none */
+    char *staff_kind;     /* stored: the holder's kind (党建社工) */
+    char *staff_employer; /* stored: the holder's employer */
+    char *ref;            /* stored: "楼长 B101 张三 2024-07-01", how a ledger row names it */
     int64_t version;
     char *updated_at, *updated_by; /* stored */
 };
@@ -103,5 +108,38 @@ int post_held_on(const char *start_on, const char *end_on, const char *day);
 ** not (translated, borrowed).
 */
 const char *post_check_handover(const char *start_on, const char *end_on, const char *day);
+
+/*
+** The posts ledger (岗位台账): 岗位, 地点编码, 地点, 姓名, 电话, 人员类别,
+** 所在单位, 起, 止, 任命单位, 交接说明. A row names its post by the post,
+** the place's code, the holder's name and phone, and the first day.
+*/
+enum post_ledger_field {
+    PLF_KIND,
+    PLF_PLACE_CODE,
+    PLF_PLACE_NAME,
+    PLF_NAME,
+    PLF_PHONE,
+    PLF_STAFF_KIND,
+    PLF_EMPLOYER,
+    PLF_FROM,
+    PLF_TO,
+    PLF_BY,
+    PLF_NOTE,
+    PLF_COUNT
+};
+extern const struct ledger_schema ledger_posts;
+
+/* A post as a ledger row names it ("楼长 B101 张三 2024-07-01"). Caller frees. */
+char *post_ref(int kind, const char *place_code, const char *name, const char *start_on);
+
+/*
+** Check a row of a posts ledger into post (its kind, place code, dates,
+** appointer, note; place_id and staff_id left 0 for the store to settle)
+** and staff (the holder's name, phone, kind name and employer), both
+** initialised here; problems go to p. Returns how many were added.
+*/
+int post_row_check(const struct ledger *l, const struct ledger_row *row, struct post *post,
+                   struct staff *staff, struct ledger_problems *p);
 
 #endif
