@@ -97,5 +97,46 @@ expect desk "and names the one" "$vacant"
 expect desk "and the posts ending within 30 days" "30 天内到期的岗位：2"
 keys desk Escape
 wait_for desk "帮办 - 区域与楼宇"
+
+# The posts list and its form: a second 楼长 of a building in the same days is refused, naming who.
+keys desk F9
+choose desk "岗位"
+wait_for desk "帮办 - 岗位"
+type_text desk "楼长"
+expect desk "typing a post narrows the list to it" "楼长       滨江国际大厦"
+keys desk F7
+wait_for desk "新建岗位"
+type_text desk "lz"
+wait_for desk "共 1 项"
+keys desk Enter
+keys desk Tab
+type_text desk "B102"
+wait_for desk "和平路商务中心"
+keys desk Enter
+keys desk Tab
+type_text desk "欧阳晓梅"
+wait_for desk "139****8888"
+keys desk Enter
+keys desk Tab C-u
+type_text desk "2025-01-01"
+keys desk F2
+expect desk "a second 楼长 over the same days is refused, naming who holds it" "担任此岗位：请改用交接"
+db_is "and nothing is written" "SELECT count(*) FROM post p JOIN staff s ON s.id = p.staff_id
+    WHERE s.name = '欧阳晓梅'" "1"
+keys desk Escape
+wait_for desk "放弃"
+keys desk y
+wait_for desk "帮办 - 岗位"
+keys desk Escape
+wait_for desk "输入姓名、地点"
+keys desk Escape
+wait_for desk "帮办 - 区域与楼宇"
+
+keys desk F9
+choose desk "片"
+wait_for desk "帮办 - 片"
+expect desk "the blocks list what they hold" "劝业场东片"
+keys desk Escape
+wait_for desk "帮办 - 区域与楼宇"
 quits desk "quits cleanly"
 t_sanitizers "posts"
