@@ -20,4 +20,17 @@
 int coverage_sections(struct db *db, const char *day, int load,
                       void (*section)(void *ctx, const char *heading, const char *body), void *ctx);
 
+/*
+** 岗位与交接记录 over the period from .. to (YYYY-MM-DD, both days in), as
+** coverage_sections() hands its sections over: who holds which post where
+** on to (of kind only when kind >= 0: enum post_kind), the vacancies on
+** to (the coverage's first three sections), the hand-overs in the period
+** (the day, the post, the place, who handed over to whom, the note), and
+** the posts that ended in it with nobody taking them over. Phones masked.
+** Returns DB_OK or the store's error.
+*/
+int posts_record_sections(struct db *db, const char *from, const char *to, int kind,
+                          void (*section)(void *ctx, const char *heading, const char *body),
+                          void *ctx);
+
 #endif

@@ -69,11 +69,13 @@ static const struct verb {
     {"report", verb_report, 1,
      N_("rates [--by unit|community|street] [--from DATE] [--to DATE] [--csv]\n"
         "[--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]\n"
-        "| coverage [--on DATE] [--load N]"),
+        "| coverage [--on DATE] [--load N]\n"
+        "| posts [--from DATE] [--to DATE] [--kind POST]"),
      N_("the response, resolution and satisfaction rates per unit, community\n"
         "or street; --chart draws them month by month for the year up to --to;\n"
         "coverage: buildings without a 楼长, grids without a 网格员, streets\n"
-        "without a 街长, 楼长 over the load, posts ending within 30 days"),
+        "without a 街长, 楼长 over the load, posts ending within 30 days;\n"
+        "posts: who holds which post where, vacancies, hand-overs in the period"),
      0},
     {"user", verb_user, 1,
      N_("add LOGIN --role ROLE [--name N] [--phone P] [--unit U] [--scope S]\n"

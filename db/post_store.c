@@ -564,6 +564,39 @@ int post_holder_on(struct db *db, enum post_kind kind, int64_t place_id, const c
     return db_read_one(st, post_read, out);
 }
 
+int post_handovers(struct db *db, const char *from, const char *to, struct post **out, size_t *n,
+                   struct post **ended, size_t *nended)
+{
+    struct db_stmt *st = db_prepare(db, POST_SELECT " WHERE p.handed_from IS NOT NULL"
+                                                    " AND p.start_on >= ?1 AND p.start_on <= ?2"
+                                                    " ORDER BY p.start_on, 7 COLLATE zh, p.id");
+    db_bind_text(st, 1, from);
+    db_bind_text(st, 2, to);
+    int rc;
+    *out = db_collect(st, sizeof **out, post_read, n, &rc);
+    if (rc == DB_OK && ended) {
+        st = db_prepare(db, POST_SELECT " WHERE p.end_on > ?1 AND p.end_on <= ?2"
+                                        " AND NOT EXISTS (SELECT 1 FROM post x"
+                                        " WHERE x.handed_from = p.id)"
+                                        " ORDER BY p.end_on, 7 COLLATE zh, p.id");
+        /* A post ending on a day was held up to the day before: ended within the period. */
+        db_bind_text(st, 1, from);
+        db_bind_text(st, 2, to);
+        *ended = db_collect(st, sizeof **ended, post_read, nended, &rc);
+        if (rc != DB_OK) {
+            record_array_free(&post_record, *ended, *nended);
+            *ended = NULL;
+            *nended = 0;
+        }
+    }
+    if (rc != DB_OK) {
+        record_array_free(&post_record, *out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
 /* --- coverage -------------------------------------------------------------------------------- */
 
 static void coverage_add(struct coverage *c, enum coverage_section s, const char *code,

@@ -122,6 +122,16 @@ int64_t post_overlapping(struct db *db, const struct post *p);
 int post_holder_on(struct db *db, enum post_kind kind, int64_t place_id, const char *day,
                    struct post *out);
 
+/*
+** The hand-overs of a period: the posts that took another over (handed_from
+** set) starting from from up to to (YYYY-MM-DD, both days in), by day,
+** into *out and *n (free with record_array_free(&post_record, ...)); and,
+** when ended is not NULL, the posts that ended in the period with nobody
+** taking them over, into *ended and *nended. DB_OK or the error.
+*/
+int post_handovers(struct db *db, const char *from, const char *to, struct post **out, size_t *n,
+                   struct post **ended, size_t *nended);
+
 /* --- coverage -------------------------------------------------------------------------------- */
 
 /* What a street's party office checks every month (report coverage). */

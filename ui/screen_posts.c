@@ -449,11 +449,43 @@ static void posts_handover(struct screen *s, const struct command *c)
     if (p) posts_handover_ask(p->id);
 }
 
+static void posts_record_section(void *ctx, const char *heading, const char *body)
+{
+    screen_text_add(ctx, heading, body);
+}
+
+/* 岗位与交接记录 over a period asked for, of the kind typed in the search when one is. */
+static void posts_record(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    time_t from = 0, to = 0;
+    if (!dialog_period(_("Posts and hand-overs"), &from, &to)) return;
+    char day[2][11];
+    struct date d = date_of(from);
+    date_format(&d, day[0]);
+    d = date_of(to - 1);
+    date_format(&d, day[1]);
+    char *query = lineedit_text(&ls->search);
+    int kind = post_kind_parse(query);
+    free(query);
+    char *title = xasprintf(_("Posts and hand-overs, %s to %s"), day[0], day[1]);
+    struct screen *text = screen_text_new(title);
+    free(title);
+    if (posts_record_sections(ui.db, day[0], day[1], kind, posts_record_section, text) != DB_OK)
+        screen_text_add(text, NULL, _("The posts could not be read"));
+    ui_push(text);
+}
+
 static const struct command posts_menu[] = {
     {"handover", '1', N_("Hand over"),
      N_("Hand the post over: it ends on the day and the next holder's starts on it"),
      RIGHT_EDIT_AREAS, posts_handover, 0, NULL},
     {"staff", '2', N_("Staff"), N_("The people who hold posts"), 0, NULL, 0, screen_staff_new},
+    {"posts-record", '4', N_("Posts and hand-overs"),
+     N_("Who holds which post where, the vacancies, the hand-overs of a period (of the post "
+        "typed)"),
+     0, posts_record, 0, NULL},
     {"coverage", '3', N_("Coverage"),
      N_("Buildings without a 楼长, grids without a 网格员, streets without a 街长 ..."), 0, NULL, 0,
      screen_coverage_new},

@@ -2,7 +2,9 @@
 # CLI: report coverage on the demo district (one building whose 楼长 left
 # without a successor, two posts ending within 30 days), a 楼长 given
 # more buildings than the load named with their count, --load and --on,
-# and a day that is none refused naming the option.
+# and a day that is none refused naming the option; report posts (岗位与
+# 交接记录): who holds which post where, the vacancies, the hand-overs of
+# a period and the posts that ended with nobody taking over.
 . "$(dirname "$0")/../lib.sh"
 
 E="$TOP/tests/cli/expected"
@@ -13,6 +15,12 @@ export BANGBAN_NOW="2026-03-02 09:30"
 run coverage 0 "$BIN" --db "$DB" report coverage
 t_golden "report coverage: what lacks a 楼长, 网格员 or 街长, and what ends soon" \
     "$E/coverage.txt" "$T/coverage.out"
+
+run posts-record 0 "$BIN" --db "$DB" report posts --from 2025-01-01 --to 2026-03-02 --kind 楼长
+t_golden "report posts: who holds which 楼长 post, the vacancies, the hand-overs of the period" \
+    "$E/posts-record.txt" "$T/posts-record.out"
+run posts-record-bad 2 "$BIN" --db "$DB" report posts --kind 楼主
+run posts-record-order 2 "$BIN" --db "$DB" report posts --from 2026-03-02 --to 2026-01-01
 
 # The first 党建社工 made 楼长 of five residential blocks besides their building.
 sqlite3 "$DB" "INSERT INTO post (staff_id, kind, building_id, start_on, created_at, created_by,

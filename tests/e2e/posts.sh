@@ -4,7 +4,8 @@
 # and by pinyin); the building's 楼长 is handed over to them from F9, the
 # note typed in Chinese, and the building then shows the new 楼长; the
 # building's posts keep the one before; the coverage names the building
-# the demo left without a 楼长.
+# the demo left without a 楼长; the posts list and its form, the 岗位与交接
+# 记录 of a period, the blocks.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -127,7 +128,20 @@ keys desk Escape
 wait_for desk "放弃"
 keys desk y
 wait_for desk "帮办 - 岗位"
+keys desk F9
+choose desk "岗位与交接记录"
+wait_for desk "岗位与交接记录"
+type_text desk "2025-01-01"
+keys desk Tab
+type_text desk "$today"
+keys desk Enter
+wait_for desk "在任的岗位：56"
+keys desk End
+expect desk "岗位与交接记录 of the 楼长 typed: today's hand-over among the period's" \
+    "$today 楼长 B101 滨江国际大厦 欧阳晓梅 139****8888，接替 $old"
 keys desk Escape
+wait_for desk "帮办 - 岗位"
+keys desk C-u
 wait_for desk "输入姓名、地点"
 keys desk Escape
 wait_for desk "帮办 - 区域与楼宇"
