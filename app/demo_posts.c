@@ -180,7 +180,7 @@ static int buildings(struct demo_posts *d, const int64_t *workers, const int64_t
                 struct post_why why;
                 rc = fail(d,
                           post_handover(d->db, &old, "2025-04-01", workers[n], "和平区委社会工作部",
-                                        "交接楼内企业台账和走访记录", d->actor, NULL, &why),
+                                        "移交楼内企业台账和联系人名单", d->actor, NULL, &why),
                           "hand-over");
                 d->report->posts += rc == DB_OK;
                 d->report->handovers += rc == DB_OK;

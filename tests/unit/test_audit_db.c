@@ -156,13 +156,16 @@ static void old_log_sealed(void **state)
 {
     (void)state;
     three_rows();
-    assert_int_equal(db_exec(db, "DROP TRIGGER audit_log_append_only_update;"
-                                 " ALTER TABLE audit_log DROP COLUMN hash;"
-                                 " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
-                                 " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
-                                 " DELETE FROM meta WHERE key = 'audit_head';"
-                                 " DROP TABLE user_building; DROP TABLE \"user\";"
-                                 " PRAGMA user_version = 9"),
+    assert_int_equal(db_exec(db,
+                             "DROP TRIGGER audit_log_append_only_update;"
+                             " ALTER TABLE audit_log DROP COLUMN hash;"
+                             " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
+                             " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
+                             " DELETE FROM meta WHERE key = 'audit_head';"
+                             " DROP TABLE post; DROP TABLE block_grid; DROP TABLE block_building;"
+                             " DROP TABLE block; DROP TABLE staff;"
+                             " DROP TABLE user_building; DROP TABLE \"user\";"
+                             " PRAGMA user_version = 9"),
                      DB_OK);
     db_close(db);
     char *err = NULL;
