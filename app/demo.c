@@ -326,6 +326,7 @@ static int seed_platform(struct db *db, const char *actor, struct demo_report *r
     if (rc == DB_OK) rc = settings_set(db, SETTING_CENTRE, "和平区党群服务中心", actor);
     if (rc == DB_OK) rc = settings_set(db, SETTING_DESK_PHONE, "022-27301234", actor);
     if (rc == DB_OK) rc = seed_talks(db, actor, report);
+    if (rc == DB_OK) rc = demo_posts(db, actor, report, err);
     return rc;
 }
 

@@ -18,7 +18,18 @@
 struct demo_report {
     int streets, communities, grids, buildings;
     int units, items, days, talks; /* the call platform: catalogue, calendar days, evening talks */
+    int staff, blocks, posts, handovers; /* the people posted over places */
 };
+
+/*
+** Inside demo_seed()'s transaction: the demo's staff (96 党建社工, 108
+** 党建指导员, street cadres, and the grids' workers), two blocks a street,
+** and their posts: a 街长 per street, a 片长 per block, a 楼长 and a
+** 楼宇指导员 per commercial building (some handed over in 2025, one
+** building left without its 楼长, two posts ending within 30 days), and
+** each grid's 网格员. Counts into *report; DB_OK or an error with *err set.
+*/
+int demo_posts(struct db *db, const char *actor, struct demo_report *report, char **err);
 
 /*
 ** Seed the district into db (which must hold no streets yet), all in one

@@ -2,6 +2,8 @@
 ** export: see export.h.
 */
 #include "app/export.h"
+#include "db/post_store.h"
+#include "src/post.h"
 #include "db/user_store.h"
 #include "src/roles.h"
 #include "src/text.h"
@@ -318,6 +320,88 @@ static int has_secret(const struct record_type *t)
     for (size_t i = 0; i < t->nfields; i++)
         if (t->fields[i].flags & FIELD_SECRET) return 1;
     return 0;
+}
+
+static int post_order(const void *a, const void *b)
+{
+    const struct post *x = a, *y = b;
+    int c = strcmp(x->place_code, y->place_code);
+    if (!c) c = (x->kind > y->kind) - (x->kind < y->kind);
+    if (!c) c = strcmp(x->start_on, y->start_on);
+    return c;
+}
+
+int export_posts(struct db *db, const char *path, const struct export_options *o, size_t *rows,
+                 char **err)
+{
+    *rows = 0;
+    *err = NULL;
+    if (o->unmasked && (!o->reason || !*o->reason)) {
+        *err = xstrdup(_("an export with full phone numbers needs a reason"));
+        return DB_INVALID;
+    }
+    int rc = unmasked_allowed(db, o, err);
+    if (rc != DB_OK) return rc;
+    struct post_filter f = {.kind = -1, .place = -1};
+    struct post *posts;
+    size_t n;
+    if ((rc = post_list(db, &f, &posts, &n)) != DB_OK) {
+        *err = xstrdup(db_rc_message(rc));
+        return rc;
+    }
+    qsort(posts, n, sizeof *posts, post_order);
+    struct sheet *sh;
+    if (sheet_open(path, o->format, o->codec, _("Posts"), &sh, err) != 0) {
+        record_array_free(&post_record, posts, n);
+        return DB_ERROR;
+    }
+    const char *cells[PLF_COUNT];
+    unsigned flags[PLF_COUNT] = {0};
+    for (int i = 0; i < PLF_COUNT; i++)
+        cells[i] = ledger_schema_header(&ledger_posts, i);
+    size_t bad;
+    rc = sheet_row(sh, cells, flags, PLF_COUNT, &bad, err) == 0 ? DB_OK : DB_ERROR;
+    flags[PLF_PHONE] = SHEET_TEXT;
+    for (size_t r = 0; rc == DB_OK && r < n; r++) {
+        const struct post *p = &posts[r];
+        char *phone = xstrdup(p->staff_phone);
+        if (!o->unmasked) text_mask_number(phone, 11, phone);
+        const char *values[PLF_COUNT] = {
+            [PLF_KIND] = p->kind >= 0 ? _(post_kind_info((enum post_kind)p->kind)->label) : "",
+            [PLF_PLACE_CODE] = p->place_code,
+            [PLF_PLACE_NAME] = p->place_name,
+            [PLF_NAME] = p->staff_name,
+            [PLF_PHONE] = phone,
+            [PLF_STAFF_KIND] = p->staff_kind,
+            [PLF_EMPLOYER] = p->staff_employer,
+            [PLF_FROM] = p->start_on,
+            [PLF_TO] = p->end_on,
+            [PLF_BY] = p->appointed_by,
+            [PLF_NOTE] = p->note,
+        };
+        char *why;
+        if (sheet_row(sh, values, flags, PLF_COUNT, &bad, &why) != 0) {
+            *err = row_error(r + 2, p->staff_name, bad, PLF_COUNT,
+                             bad < PLF_COUNT ? ledger_schema_header(&ledger_posts, (int)bad) : "",
+                             why);
+            rc = DB_INVALID;
+        }
+        free(phone);
+    }
+    if (rc == DB_OK && o->unmasked) {
+        char *detail = xasprintf("%s: %zu posts, %s", path, n, o->reason);
+        rc = audit_append(db, o->actor, "export-unmasked", "post:*", detail);
+        free(detail);
+    }
+    record_array_free(&post_record, posts, n);
+    if (rc != DB_OK) {
+        sheet_abort(sh);
+        if (!*err) *err = xstrdup(db_rc_message(rc));
+        return rc;
+    }
+    if (sheet_close(sh, err) != 0) return DB_ERROR;
+    *rows = n;
+    return DB_OK;
 }
 
 int export_records(struct db *db, const struct record_export *re, const char *path,

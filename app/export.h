@@ -48,6 +48,15 @@ struct record_export {
 ** DB_OK with *rows, or an error with *err (caller frees): a character the
 ** encoding lacks names its line and column, and nothing is written.
 */
+/*
+** Write every post (岗位台账: who held which post over which place, from
+** when until when, appointed by whom, the hand-over note), by place code,
+** post and first day; phones masked unless o->unmasked (audited). Returns
+** as export_catalogue().
+*/
+int export_posts(struct db *db, const char *path, const struct export_options *o, size_t *rows,
+                 char **err);
+
 int export_records(struct db *db, const struct record_export *re, const char *path,
                    const struct export_options *o, size_t *rows, char **err);
 

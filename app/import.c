@@ -463,6 +463,7 @@ void import_report_free(struct import_report *rep)
     ledger_problems_free(&rep->problems);
     strlist_free(&rep->unknown_places);
     strlist_free(&rep->created);
+    strlist_free(&rep->created_staff);
     strlist_free(&rep->unknown_columns);
     free(rep->rejects_path);
     free(rep->rejects_error);
@@ -494,6 +495,12 @@ char *import_report_text(const struct import_report *rep)
         strbuf_addf(&sb, rep->dry_run ? _("Units it would create: %s\n") : _("Units created: %s\n"),
                     units);
         free(units);
+    }
+    if (rep->created_staff.n) {
+        char *people = strlist_join(&rep->created_staff, "、");
+        strbuf_addf(&sb, rep->dry_run ? _("Staff it would add: %s\n") : _("Staff added: %s\n"),
+                    people);
+        free(people);
     }
     if (rep->rejects_path)
         strbuf_addf(&sb, _("Rejected rows, as they were in the file: %s\n"), rep->rejects_path);
@@ -701,7 +708,7 @@ static int record_store_row(struct db *db, const struct record_import *ri, struc
 {
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
-    size_t created = rep->created.n;
+    size_t created = rep->created.n, staff = rep->created_staff.n;
     char *refused = NULL;
     int column = ri->resolve_column;
     if (ri->resolve) rc = ri->resolve(db, rec, aside, o, rep, &refused, &column);
@@ -710,6 +717,8 @@ static int record_store_row(struct db *db, const struct record_import *ri, struc
     db_rollback(db);
     while (rep->created.n > created) /* the units this row made are undone */
         free(rep->created.v[--rep->created.n]);
+    while (rep->created_staff.n > staff) /* and the people */
+        free(rep->created_staff.v[--rep->created_staff.n]);
     if (refused) {
         ledger_problem_add(&rep->problems, row->line, ledger_column_header(l, column), refused);
         return DB_OK;
@@ -854,6 +863,7 @@ int import_records(struct db *db, const struct record_import *ri, struct ledger 
         *err = db_rc_text(db, rc);
         batch_stopped(&batch, rc, rep, err);
         if (!batch.committed) strlist_clear(&rep->created);
+        if (!batch.committed) strlist_clear(&rep->created_staff);
     } else {
         rejects_write(l, o, &rejected, rep);
     }

@@ -66,6 +66,7 @@ struct import_report {
     struct ledger_problems problems;
     struct strlist unknown_places; /* communities and grids not known here, each once */
     struct strlist created;        /* catalogue: units created because a row named them */
+    struct strlist created_staff;  /* posts: people added because a row named them */
     struct strlist unknown_columns;
     struct import_change *changes; /* a preview's first IMPORT_SAMPLE changed records */
     size_t nchanges;

@@ -6,12 +6,14 @@
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
 #include "db/organisation_store.h"
+#include "db/post_store.h"
 #include "db/staff_store.h"
 #include "db/synonym_store.h"
 #include "db/user_store.h"
 #include "src/catalogue.h"
 #include "src/credit_code.h"
 #include "src/organisation.h"
+#include "src/post.h"
 #include "src/i18n.h"
 #include "src/resident.h"
 #include "src/roles.h"
@@ -23,6 +25,7 @@
 #include "src/validate.h"
 #include "src/workcal.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <stdlib.h>
 
@@ -347,6 +350,114 @@ static const struct record_export organisation_records = {.type = &organisation_
                                                           .sheet = N_("Organisations"),
                                                           .list = organisation_every};
 
+/* --- posts: each row a post, its holder found by name and phone or made ------------------- */
+
+static void post_row(const struct ledger *l, const struct ledger_row *row, void *rec, void *aside,
+                     struct ledger_problems *p)
+{
+    post_row_check(l, row, rec, aside, p);
+}
+
+/*
+** A new holder for a row no staff member on file answers to (the row's
+** 人员类别 needed then): DB_OK with *id (0 in a dry run, which only names
+** them), DB_INVALID with *why, or an error.
+*/
+static int post_holder_add(struct db *db, const struct staff *row, const struct import_options *o,
+                           struct import_report *rep, int64_t *id, char **why)
+{
+    struct staff_kind k;
+    if (!*row->kind_name) {
+        *why = xasprintf(_("%s is not on file: the 人员类别 of a new person is needed"), row->name);
+        return DB_INVALID;
+    }
+    if (staff_kind_named(db, row->kind_name, &k) != DB_OK) {
+        *why = xasprintf(_("\"%s\" is no staff kind"), row->kind_name);
+        return DB_INVALID;
+    }
+    struct staff s;
+    record_copy(&staff_record, &s, row);
+    s.kind_id = k.id;
+    record_free(&staff_kind_record, &k);
+    int rc = o->dry_run ? DB_OK : staff_save(db, &s, o->actor);
+    char *who = xasprintf("%s %s", s.name, s.kind_name);
+    if (rc == DB_OK && !(o->dry_run && strlist_has(&rep->created_staff, who)))
+        strlist_add(&rep->created_staff, who);
+    free(who);
+    *id = o->dry_run ? 0 : s.id;
+    record_free(&staff_record, &s);
+    return rc;
+}
+
+/*
+** A row's place and holder settled (the holder found by name and phone,
+** else added), once no other post stands in the way of its days.
+*/
+static int post_resolve(struct db *db, void *rec, const void *aside, const struct import_options *o,
+                        struct import_report *rep, char **why, int *column)
+{
+    (void)column; /* the place's, as resolve_column says */
+    struct post *p = rec;
+    const struct staff *holder = aside;
+    int rc = post_place_find(db, p->kind, p->place_code, &p->place_id);
+    if (rc == DB_NOTFOUND) {
+        *why = xasprintf(_("no active %s has the code %s"),
+                         post_place_label(post_kind_info((enum post_kind)p->kind)->place),
+                         p->place_code);
+        return DB_INVALID;
+    }
+    struct staff s;
+    if (rc == DB_OK && (rc = staff_find(db, holder->name, holder->phone, &s)) == DB_OK) {
+        p->staff_id = s.id;
+        record_free(&staff_record, &s);
+    }
+    if (rc != DB_OK && rc != DB_NOTFOUND) return rc;
+    /* The row's own post on file is no clash with it. */
+    struct post same;
+    int64_t own = 0, keep = p->id;
+    if (p->staff_id &&
+        post_find_of(db, p->kind, p->place_id, p->staff_id, p->start_on, &same) == DB_OK) {
+        own = same.id;
+        record_free(&post_record, &same);
+    }
+    p->id = own;
+    int64_t clash = post_overlapping(db, p);
+    p->id = keep;
+    if (clash < 0) return DB_ERROR;
+    if (clash > 0 && post_get(db, clash, &same) == DB_OK) {
+        *why = xasprintf(_("%s holds this post here from %s%s%s: hand it over instead"),
+                         same.staff_name, same.start_on, *same.end_on ? _(" until ") : "",
+                         same.end_on);
+        record_free(&post_record, &same);
+        return DB_INVALID;
+    }
+    return p->staff_id ? DB_OK : post_holder_add(db, holder, o, rep, &p->staff_id, why);
+}
+
+static int post_find_row(struct db *db, const void *rec, void *out)
+{
+    const struct post *p = rec;
+    if (!p->staff_id) return DB_NOTFOUND;
+    return post_find_of(db, p->kind, p->place_id, p->staff_id, p->start_on, out);
+}
+
+static int post_store(struct db *db, void *rec, const char *actor)
+{
+    struct post_why why;
+    return post_save(db, rec, actor, &why);
+}
+
+static const struct record_import post_rows = {.type = &post_record,
+                                               .key_field = "ref",
+                                               .key_column = PLF_PLACE_CODE,
+                                               .subject = "post",
+                                               .aside_type = &staff_record,
+                                               .check = post_row,
+                                               .resolve = post_resolve,
+                                               .resolve_column = PLF_PLACE_CODE,
+                                               .find = post_find_row,
+                                               .save = post_store};
+
 /* --- the table ------------------------------------------------------------------------------ */
 
 const struct ledger_kind ledger_kinds[] = {
@@ -364,6 +475,8 @@ const struct ledger_kind ledger_kinds[] = {
      &organisation_rows, NULL, NULL, &organisation_records, NULL, RIGHT_EDIT_AREAS},
     {"volunteers", N_("Import a volunteers ledger"), N_("volunteers"), &ledger_volunteers,
      &volunteer_rows, NULL, NULL, NULL, export_volunteers, RIGHT_LOG_HOURS},
+    {"posts", N_("Import posts"), N_("posts"), &ledger_posts, &post_rows, NULL, NULL, NULL,
+     export_posts, RIGHT_EDIT_AREAS},
     {"requests", NULL, N_("requests"), &ledger_requests, NULL, NULL, NULL, NULL, export_requests,
      0},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0},

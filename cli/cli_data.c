@@ -91,6 +91,9 @@ static int demo_fill(struct db *db, const char *db_path, long long residents, lo
                      "buildings; %d units offering %d services; %d calendar days\n"),
                    db_path, rep.streets, rep.communities, rep.grids, rep.buildings, rep.units,
                    rep.items, rep.days);
+        if (rc == DB_OK)
+            printf(_("%s: %d staff, %d blocks, %d posts (%d handed over)\n"), db_path, rep.staff,
+                   rep.blocks, rep.posts, rep.handovers);
         if (rc == DB_OK) rc = demo_users_make(db, db_path, err);
     } else if (residents == 0 && requests == 0 && organisations < 0 && volunteers == 0) {
         rc = demo_seed(db, actor_name(), &(struct demo_report){0}, err);

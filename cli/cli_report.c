@@ -2,6 +2,7 @@
 ** cli_report: the verbs that print: a request's receipt (print receipt)
 ** and the rates of a period (report rates).
 */
+#include "app/coverage.h"
 #include "app/rate_counts.h"
 #include "app/visit_report.h"
 #include "app/receipts.h"
@@ -11,6 +12,7 @@
 #include "src/clock.h"
 #include "src/date.h"
 #include "src/i18n.h"
+#include "src/post.h"
 #include "src/printer.h"
 #include "src/util.h"
 #include "src/validate.h"
@@ -189,6 +191,131 @@ static int rates_chart_print(struct db *db, const struct rates_ask *ask)
     return status;
 }
 
+static void coverage_put(void *ctx, const char *heading, const char *body)
+{
+    (void)ctx;
+    char *text = xasprintf("%s\n", heading);
+    verb_put(stdout, text);
+    free(text);
+    const char *line = body;
+    while (*line) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        text = xasprintf("  %.*s\n", (int)n, line);
+        verb_put(stdout, text);
+        free(text);
+        line += n + (end ? 1 : 0);
+    }
+}
+
+/* bangban report coverage [--on DATE] [--load N] */
+static int coverage_report(const char *db_path, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"on", required_argument, NULL, 'o'},
+        {"load", required_argument, NULL, 'l'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *on = NULL;
+    long long load = -1;
+    int c, bad = 0;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        if (c == 'o')
+            on = optarg;
+        else if (c == 'l')
+            bad |= (load = verb_count(optarg)) < 0;
+        else
+            bad = 1;
+    }
+    if (bad || optind != argc - 1) return verb_usage("report");
+    char day[11];
+    struct date d = date_of(clock_now());
+    if (on) {
+        const char *why = validate_date(on);
+        if (why) {
+            char *msg = xasprintf("--on %s: %s", on, why);
+            verb_fail(msg);
+            free(msg);
+            return EXIT_USAGE;
+        }
+        date_parse(on, &d);
+    }
+    date_format(&d, day);
+    int status = EXIT_OK;
+    struct db *db = verb_open(db_path, 0, &status);
+    if (!db) return status;
+    char *title = xasprintf(_("Coverage on %s"), day);
+    printf("%s\n", title);
+    free(title);
+    int rc = coverage_sections(db, day, (int)(load > 10000 ? 10000 : load), coverage_put, NULL);
+    if (rc != DB_OK) {
+        verb_fail(db_rc_message(rc));
+        status = EXIT_FAILURE;
+    }
+    db_close(db);
+    return status;
+}
+
+/* bangban report posts [--from DATE] [--to DATE] [--kind POST] */
+static int posts_report(const char *db_path, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"from", required_argument, NULL, 'f'},
+        {"to", required_argument, NULL, 't'},
+        {"kind", required_argument, NULL, 'k'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *dates[2] = {NULL, NULL};
+    int kind = -1, c, bad = 0;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        if (c == 'f')
+            dates[0] = optarg;
+        else if (c == 't')
+            dates[1] = optarg;
+        else if (c == 'k')
+            bad |= (kind = post_kind_parse(optarg)) < 0;
+        else
+            bad = 1;
+    }
+    if (bad || optind != argc - 1) return verb_usage("report");
+    struct date today = date_of(clock_now()), d;
+    char day[2][11];
+    snprintf(day[0], sizeof day[0], "%04d-01-01", today.year);
+    date_format(&today, day[1]);
+    static const char *const names[2] = {"--from", "--to"};
+    for (int i = 0; i < 2; i++) {
+        if (!dates[i]) continue;
+        const char *why = validate_date(dates[i]);
+        if (why) {
+            char *msg = xasprintf("%s %s: %s", names[i], dates[i], why);
+            verb_fail(msg);
+            free(msg);
+            return EXIT_USAGE;
+        }
+        date_parse(dates[i], &d);
+        date_format(&d, day[i]);
+    }
+    if (strcmp(day[1], day[0]) < 0) {
+        verb_fail(_("--to is before --from: the period would be empty"));
+        return EXIT_USAGE;
+    }
+    int status = EXIT_OK;
+    struct db *db = verb_open(db_path, 0, &status);
+    if (!db) return status;
+    char *title = xasprintf(_("Posts and hand-overs, %s to %s"), day[0], day[1]);
+    printf("%s\n", title);
+    free(title);
+    int rc = posts_record_sections(db, day[0], day[1], kind, coverage_put, NULL);
+    if (rc != DB_OK) {
+        verb_fail(db_rc_message(rc));
+        status = EXIT_FAILURE;
+    }
+    db_close(db);
+    return status;
+}
+
 /*
 ** bangban report rates [--by unit|community|street] [--from DATE] [--to DATE] [--csv]
 **                      [--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]
@@ -232,7 +359,12 @@ static int report_visits(const char *db_path, int argc, char **argv)
 int verb_report(const char *db_path, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++)
-        if (str_eq(argv[i], "visits")) return report_visits(db_path, argc, argv);
+        if (str_eq(argv[i], "visits"))
+            return report_visits(db_path, argc, argv);
+        else if (str_eq(argv[i], "coverage"))
+            return coverage_report(db_path, argc, argv);
+        else if (str_eq(argv[i], "posts"))
+            return posts_report(db_path, argc, argv);
     static const struct option longopts[] = {
         {"from", required_argument, NULL, 'f'},
         {"to", required_argument, NULL, 't'},

@@ -53,6 +53,8 @@ enum setting_type {
     SETTING(VISIT_QUOTA, "visit_quota", SETTING_WHOLE, "0", N_("Visits a month per chief"),        \
             N_("How many visits a building chief is expected to make in a month (0: no "           \
                "quota); the visits report says who falls short"))                                  \
+    SETTING(CHIEF_LOAD, "chief_load", SETTING_WHOLE, "5", N_("Buildings per 楼长"),                \
+            N_("The most buildings one 楼长 looks after before the coverage names them"))          \
     SETTING(FIRST_QUEUE, "first_queue", SETTING_QUEUE, "open", N_("Requests open on"),             \
             N_("The queue the requests screen shows first"))                                       \
     SETTING(EXPORT_DIR, "export_dir", SETTING_FOLDER, "", N_("Export folder"),                     \

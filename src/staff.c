@@ -3,6 +3,7 @@
 */
 #include "staff.h"
 #include "i18n.h"
+#include "text.h"
 #include "util.h"
 #include "validate.h"
 
@@ -25,6 +26,34 @@ const struct record_type staff_kind_record = {.name = "staff_kind",
                                               .size = sizeof(struct staff_kind),
                                               .fields = staff_kind_fields,
                                               .nfields = ARRAY_LEN(staff_kind_fields)};
+
+#define PF(member, kind, label, flags, by) FIELD_OF(struct staff, member, kind, label, flags, by)
+static const struct field_desc staff_fields[] = {
+    PF(id, FIELD_INT64, NULL, FIELD_KEY, NULL),
+    PF(name, FIELD_TEXT, N_("Full name"), 0, NULL),
+    PF(phone, FIELD_TEXT, N_("Phone"), FIELD_SECRET, NULL),
+    PF(kind_id, FIELD_INT64, N_("Staff kind"), 0, "kind_name"),
+    PF(kind_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    PF(employer, FIELD_TEXT, N_("Employer"), 0, NULL),
+    PF(login, FIELD_TEXT, N_("User"), 0, NULL),
+    PF(retired, FIELD_INT, N_("Retired"), FIELD_STORED, NULL),
+    PF(version, FIELD_INT64, NULL, FIELD_KEY, NULL),
+    PF(updated_at, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    PF(updated_by, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+};
+#undef PF
+
+const struct record_type staff_record = {.name = "staff",
+                                         .size = sizeof(struct staff),
+                                         .fields = staff_fields,
+                                         .nfields = ARRAY_LEN(staff_fields)};
+
+char *staff_masked_phone(const char *phone)
+{
+    char *out = xstrdup(phone);
+    text_mask_number(phone, 11, out);
+    return out;
+}
 
 static const struct ledger_header staff_kind_headers[] = {
     {SKF_CODE, "类别编码"}, {SKF_CODE, "编码"}, {SKF_NAME, "类别名称"}, {SKF_NAME, "名称"},

@@ -2,11 +2,19 @@
 ** screen_area: 区域与楼宇. Four tabs (streets, communities, grids,
 ** buildings), each a list under a search line that narrows at every key:
 ** a Chinese fragment, pinyin initials or a code. Enter or F4 edits, F7
-** creates, F8 retires or restores, F6 shows retired rows too. A fifth tab
-** holds the organisations in the buildings (ui/screen_organisation.c); F9
-** offers the staff kinds and the organisations of the building selected.
+** creates, F8 retires or restores, F6 shows retired rows too. Under the
+** buildings, the selected one's 楼长 and 楼宇指导员 today, with masked
+** phones, as its lobby posts them. A fifth tab holds the organisations in
+** the buildings (ui/screen_organisation.c). F9 holds the building's posts
+** (history), the hand-over of its 楼长, its organisations, the staff, posts,
+** blocks, the coverage and the staff kinds.
 */
+#include "db/post_store.h"
 #include "src/actor.h"
+#include "src/clock.h"
+#include "src/date.h"
+#include "src/post.h"
+#include "src/staff.h"
 #include "src/i18n.h"
 #include "src/roles.h"
 #include "src/text.h"
@@ -18,6 +26,105 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The posts over buildings held today, read with the rows, for the line under the list. */
+struct area_ctx {
+    struct post *posts;
+    size_t n;
+    char line[256];
+};
+
+static void area_ctx_free(void *ctx)
+{
+    struct area_ctx *c = ctx;
+    record_array_free(&post_record, c->posts, c->n);
+    free(c);
+}
+
+static void area_loaded(struct list_screen *ls)
+{
+    struct area_ctx *c = ls->ctx;
+    record_array_free(&post_record, c->posts, c->n);
+    c->posts = NULL;
+    c->n = 0;
+    if (list_screen_tab(ls)->arg != AREA_BUILDING) return;
+    struct post_filter f = {.kind = -1, .place = PLACE_BUILDING, .current_only = 1};
+    if (post_list(ui.db, &f, &c->posts, &c->n) != DB_OK) {
+        c->posts = NULL;
+        c->n = 0;
+    }
+}
+
+/* Append the holders of kind over building id to sb: "楼长 张三 138****5678". */
+static void area_holders(struct strbuf *sb, const struct area_ctx *c, int64_t id, int kind)
+{
+    int found = 0;
+    strbuf_addf(sb, "%s%s", sb->len ? "  " : "", _(post_kind_info((enum post_kind)kind)->label));
+    for (size_t i = 0; i < c->n; i++) {
+        const struct post *p = &c->posts[i];
+        if (p->place_id != id || p->kind != kind) continue;
+        char *m = staff_masked_phone(p->staff_phone);
+        strbuf_addf(sb, " %s %s", p->staff_name, m);
+        free(m);
+        found = 1;
+    }
+    if (!found) strbuf_addf(sb, " %s", _("(none)"));
+}
+
+/* Under the buildings: the selected one's 楼长 and 楼宇指导员 today. */
+static const char *area_footer(struct list_screen *ls)
+{
+    struct area_ctx *c = ls->ctx;
+    if (list_screen_tab(ls)->arg != AREA_BUILDING || ls->list.sel < 0 ||
+        (size_t)ls->list.sel >= ls->rows.n)
+        return NULL;
+    const struct area *a = list_screen_row(ls, (size_t)ls->list.sel);
+    struct strbuf sb = STRBUF_INIT;
+    area_holders(&sb, c, a->id, POST_BUILDING_CHIEF);
+    area_holders(&sb, c, a->id, POST_BUILDING_INSTRUCTOR);
+    snprintf(c->line, sizeof c->line, "%s", strbuf_str(&sb));
+    strbuf_free(&sb);
+    return c->line;
+}
+
+/* The selected building, or NULL with a word why not. */
+static const struct area *area_building_selected(struct screen *s)
+{
+    struct list_screen *ls = (struct list_screen *)s;
+    if (list_screen_tab(ls)->arg != AREA_BUILDING) {
+        ui_message(UI_MSG_ERROR, _("Choose a building on the buildings tab first"));
+        return NULL;
+    }
+    return list_screen_selected(ls);
+}
+
+static void area_building_posts(struct screen *s, const struct command *c)
+{
+    (void)c;
+    const struct area *a = area_building_selected(s);
+    if (a) ui_push(screen_posts_new(PLACE_BUILDING, a->id, 0, a->name));
+}
+
+/* Hand the building's 楼长 over; with none today, the form to appoint one. */
+static void area_building_handover(struct screen *s, const struct command *c)
+{
+    (void)c;
+    const struct area *a = area_building_selected(s);
+    if (!a) return;
+    struct post p;
+    char day[11];
+    struct date d = date_of(clock_now());
+    date_format(&d, day);
+    int rc = post_holder_on(ui.db, POST_BUILDING_CHIEF, a->id, day, &p);
+    if (rc == DB_NOTFOUND) {
+        ui_push(screen_post_form_new(POST_BUILDING_CHIEF, a->id, a->name));
+    } else if (rc == DB_OK) {
+        posts_handover_ask(p.id);
+        record_free(&post_record, &p);
+    } else {
+        ui_message(UI_MSG_ERROR, "%s", db_rc_message(rc));
+    }
+}
 
 static int area_load(struct list_screen *ls, const char *query, struct list_rows *out)
 {
@@ -75,6 +182,11 @@ static const struct list_retire area_retiring = {
     .orphan = N_("Not restored: what it belongs to is retired"),
 };
 
+static struct screen *area_posts_all(void)
+{
+    return screen_posts_new(-1, 0, 0, NULL);
+}
+
 #define AREA_TAB(which, name)                                                                      \
     .label = name, .type = &area_record, .hint = N_("type Chinese, pinyin initials or a code"),    \
     .empty = N_("Nothing found. F7 creates a new record."), .flags = LIST_RETIRED, .arg = which,   \
@@ -126,10 +238,23 @@ static void building_organisations(struct screen *s, const struct command *c)
 }
 
 static const struct command area_menu[] = {
-    {"staff-kinds", '1', N_("Staff kinds"),
+    {"building-posts", '1', N_("Posts of this building"),
+     N_("The building's 楼长 and 楼宇指导员, now and before"), 0, area_building_posts, 0, NULL},
+    {"building-handover", '2', N_("Hand over the 楼长"),
+     N_("The building's 楼长 hands over to another person on a day, with a note"), RIGHT_EDIT_AREAS,
+     area_building_handover, 0, NULL},
+    {"posts", '3', N_("Posts"), N_("Every post: 街长, 片长, 楼长, 楼宇指导员, 网格长, 网格员"), 0,
+     NULL, 0, area_posts_all},
+    {"staff", '4', N_("Staff"), N_("The people who hold posts"), 0, NULL, 0, screen_staff_new},
+    {"blocks", '5', N_("Blocks"), N_("The blocks (片) of the streets and what they hold"), 0, NULL,
+     0, screen_blocks_new},
+    {"coverage", '6', N_("Coverage"),
+     N_("Buildings without a 楼长, grids without a 网格员, streets without a 街长 ..."), 0, NULL, 0,
+     screen_coverage_new},
+    {"staff-kinds", '7', N_("Staff kinds"),
      N_("The kinds of staff: 党建社工, 党建指导员, 街道干部 ..."), 0, NULL, 0,
      screen_staff_kinds_new},
-    {"building-organisations", '2', N_("Organisations in this building"),
+    {"building-organisations", '8', N_("Organisations in this building"),
      N_("The organisations in the building chosen on the Buildings tab"), 0, building_organisations,
      0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
@@ -141,7 +266,10 @@ static struct list_tab all_tabs[AREA_KIND_COUNT + 1];
 static const struct list_spec spec = {.title = N_("Areas and buildings"),
                                       .tabs = all_tabs,
                                       .ntabs = AREA_KIND_COUNT + 1,
-                                      .menu = area_menu};
+                                      .menu = area_menu,
+                                      .footer = area_footer,
+                                      .loaded = area_loaded,
+                                      .free_ctx = area_ctx_free};
 
 struct screen *screen_area_new(enum area_kind kind)
 {
@@ -149,5 +277,5 @@ struct screen *screen_area_new(enum area_kind kind)
         memcpy(all_tabs, tabs, sizeof tabs);
         all_tabs[AREA_KIND_COUNT] = organisation_list_tab;
     }
-    return list_screen_new(&spec, (int)kind, NULL);
+    return list_screen_new(&spec, (int)kind, xcalloc(1, sizeof(struct area_ctx)));
 }

@@ -114,6 +114,36 @@ struct screen *screen_staff_kinds_new(void);
 /* 志愿服务: the volunteer register and its teams. */
 struct screen *screen_volunteer_new(void);
 
+/* 工作人员: the staff, their list and form; F9 lists a person's posts. */
+struct screen *screen_staff_new(void);
+
+/*
+** 岗位: the posts, current and past, over place place_id of kind place
+** (enum post_place; -1: every place), or of staff member staff_id (0:
+** anyone's); title names what they are narrowed to (NULL: nothing). F7
+** adds a post, Enter or F4 edits, F9 hands one over.
+*/
+struct screen *screen_posts_new(int place, int64_t place_id, int64_t staff_id, const char *title);
+
+/*
+** 交接: ask whom post post_id goes to, on which day, appointed by whom and
+** with what note, and hand it over (db/post_store.h: all or nothing);
+** says on the message line what was done or why not. Returns 1 when done.
+*/
+int posts_handover_ask(int64_t post_id);
+
+/*
+** The form for a new post of kind over place place_id (0: none chosen),
+** its place's name place_name. For a building without a 楼长 (F9).
+*/
+struct screen *screen_post_form_new(int kind, int64_t place_id, const char *place_name);
+
+/* 片: the blocks of the streets, their list and form. */
+struct screen *screen_blocks_new(void);
+
+/* 覆盖情况: what lacks a 楼长, 网格员 or 街长, who is over the load, what ends soon. */
+struct screen *screen_coverage_new(void);
+
 /* 同义词: the catalogue's synonyms (供暖 for 供热), their list and form. */
 struct screen *screen_synonyms_new(void);
 

@@ -17,6 +17,8 @@ start=$(date +%s%N)
 end=$(date +%s%N)
 echo "demo district created in $(( (end - start) / 1000000 )) ms"
 echo
+"$top/build/rel/tests/bench/coveragebench" "$T/demo.db" 200
+echo
 
 # Residents at district scale. BANGBAN_BENCH_RESIDENTS makes a smaller district for a quick look.
 n=${BANGBAN_BENCH_RESIDENTS:-355600}

@@ -1,9 +1,9 @@
 /*
 ** fuzz_ledger: the ledger reader (src/ledger.h) over every kind of ledger
 ** the core defines, and each kind's row check. The first byte chooses the
-** kind (bits 0-1: residents, catalogue, calendar, staff kinds) and the
-** encoding (bits 2-3: detected, or forced UTF-8, GB18030, GBK); the rest
-** is the file. Beyond "no crash, no leak, no UB" it checks that:
+** kind (bits 0-1: residents, catalogue, calendar, staff kinds; bit 4 set:
+** posts) and the encoding (bits 2-3: detected, or forced UTF-8, GB18030,
+** GBK); the rest is the file. Beyond "no crash, no leak, no UB" it checks that:
 **   - a refused file says why, an opened one maps each column to a field
 **     of its schema (or ignored/unknown) and back (ledger_column_of);
 **   - rows come in file order: lines increase, raw bytes lie inside the
@@ -21,6 +21,7 @@
 #include "src/catalogue.h"
 #include "src/date.h"
 #include "src/idcard.h"
+#include "src/post.h"
 #include "src/ledger.h"
 #include "src/resident.h"
 #include "src/staff.h"
@@ -97,6 +98,25 @@ static void check_calendar(const struct ledger *l, const struct ledger_row *row,
     record_free(&calendar_day_record, &d);
 }
 
+/* A posts row: a good one names a post, a holder, and dates in order. */
+static void check_posts(const struct ledger *l, const struct ledger_row *row,
+                        struct ledger_problems *p)
+{
+    struct post post;
+    struct staff staff;
+    size_t before = p->n;
+    int added = post_row_check(l, row, &post, &staff, p);
+    check_problems(p, before, added, row->line);
+    if (!added) {
+        CHECK(post.kind >= 0 && post.kind < POST_KIND_COUNT);
+        CHECK(*staff.name && *post.place_code && text_is_line(staff.name));
+        CHECK(post_check_dates(post.start_on, post.end_on) == NULL);
+        CHECK(*post.ref);
+    }
+    record_free(&post_record, &post);
+    record_free(&staff_record, &staff);
+}
+
 /* The staff kinds' columns as app/ledgers.c declares them: field, flags, check, most characters. */
 static void check_staff_kinds(const struct ledger *l, const struct ledger_row *row,
                               struct ledger_problems *p)
@@ -135,7 +155,7 @@ static void check_staff_kinds(const struct ledger *l, const struct ledger_row *r
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1) return 0;
-    const struct ledger_schema *schema = schemas[data[0] & 3];
+    const struct ledger_schema *schema = (data[0] & 16) ? &ledger_posts : schemas[data[0] & 3];
     int mode = (data[0] >> 2) & 3;
     static const enum codec forced[] = {CODEC_UTF8, CODEC_UTF8, CODEC_GB18030, CODEC_GBK};
     const char *file = (const char *)data + 1;
@@ -187,7 +207,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             for (size_t i = 0; i < row.fields.n; i++)
                 CHECK(text_check_utf8(row.fields.v[i], strlen(row.fields.v[i]), NULL));
         }
-        switch (data[0] & 3) {
+        switch ((data[0] & 16) ? 4 : data[0] & 3) {
         case 0:
             check_residents(l, &row, &p);
             break;
@@ -197,8 +217,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 2:
             check_calendar(l, &row, &p);
             break;
-        default:
+        case 3:
             check_staff_kinds(l, &row, &p);
+            break;
+        default:
+            check_posts(l, &row, &p);
             break;
         }
     }

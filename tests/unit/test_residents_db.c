@@ -490,28 +490,31 @@ static void upgraded_database_is_refiled(void **state)
     ** What an older bangban left: schema version 3, no 3-character pieces
     ** (and none of what migrations 5, 6 and 8 add).
     */
-    assert_int_equal(db_exec(db, "DELETE FROM resident_gram WHERE length(term) = 3;"
-                                 " DROP INDEX resident_grid; DROP INDEX resident_merged;"
-                                 " ALTER TABLE resident DROP COLUMN status;"
-                                 " ALTER TABLE resident DROP COLUMN status_date;"
-                                 " ALTER TABLE resident DROP COLUMN status_place;"
-                                 " ALTER TABLE resident DROP COLUMN merged_into;"
-                                 " DROP TABLE staff_kind;"
-                                 " DROP TABLE resident_key_inner; DROP TABLE synonym;"
-                                 " ALTER TABLE calendar DROP COLUMN version;"
-                                 " ALTER TABLE calendar DROP COLUMN updated_at;"
-                                 " ALTER TABLE calendar DROP COLUMN updated_by;"
-                                 " DROP TABLE visit_request; DROP TABLE visit;"
-                                 " DROP INDEX request_organisation;"
-                                 " ALTER TABLE request DROP COLUMN organisation_id;"
-                                 " DROP TABLE request_told; DROP INDEX request_building;"
-                                 " DROP TABLE team_member; DROP TABLE team;"
-                                 " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"
-                                 " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"
-                                 " DROP TABLE organisation_key; DROP TABLE organisation;"
-                                 " DROP TABLE kiosk_guard;"
-                                 " DROP TABLE user_building; DROP TABLE \"user\";"
-                                 " PRAGMA user_version = 3"),
+    assert_int_equal(db_exec(db,
+                             "DELETE FROM resident_gram WHERE length(term) = 3;"
+                             " DROP INDEX resident_grid; DROP INDEX resident_merged;"
+                             " ALTER TABLE resident DROP COLUMN status;"
+                             " ALTER TABLE resident DROP COLUMN status_date;"
+                             " ALTER TABLE resident DROP COLUMN status_place;"
+                             " ALTER TABLE resident DROP COLUMN merged_into;"
+                             " DROP TABLE staff_kind;"
+                             " DROP TABLE resident_key_inner; DROP TABLE synonym;"
+                             " ALTER TABLE calendar DROP COLUMN version;"
+                             " ALTER TABLE calendar DROP COLUMN updated_at;"
+                             " ALTER TABLE calendar DROP COLUMN updated_by;"
+                             " DROP TABLE visit_request; DROP TABLE visit;"
+                             " DROP INDEX request_organisation;"
+                             " ALTER TABLE request DROP COLUMN organisation_id;"
+                             " DROP TABLE request_told; DROP INDEX request_building;"
+                             " DROP TABLE team_member; DROP TABLE team;"
+                             " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"
+                             " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"
+                             " DROP TABLE organisation_key; DROP TABLE organisation;"
+                             " DROP TABLE kiosk_guard;"
+                             " DROP TABLE post; DROP TABLE block_grid; DROP TABLE block_building;"
+                             " DROP TABLE block; DROP TABLE staff;"
+                             " DROP TABLE user_building; DROP TABLE \"user\";"
+                             " PRAGMA user_version = 3"),
                      DB_OK);
     /* (Not searched here: the code of today reads columns that schema lacks.) */
     assert_int_equal(db_int(db, -1, "SELECT count(*) FROM resident_gram WHERE length(term) = 3"),
@@ -541,25 +544,28 @@ static void upgrade_files_syllables_and_dots(void **state)
 {
     (void)state;
     a_few_residents();
-    assert_int_equal(db_exec(db, "DROP TABLE resident_key_inner; DROP TABLE synonym;"
-                                 " DELETE FROM resident_gram; DELETE FROM resident_key;"
-                                 " UPDATE resident SET name = '买买提•艾力'"
-                                 " WHERE name = '买买提·艾力';"
-                                 " DROP TRIGGER audit_log_append_only_update;"
-                                 " ALTER TABLE audit_log DROP COLUMN hash;"
-                                 " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
-                                 " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
-                                 " DROP TABLE visit_request; DROP TABLE visit;"
-                                 " DROP INDEX request_organisation;"
-                                 " ALTER TABLE request DROP COLUMN organisation_id;"
-                                 " DROP TABLE request_told; DROP INDEX request_building;"
-                                 " DROP TABLE team_member; DROP TABLE team;"
-                                 " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"
-                                 " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"
-                                 " DROP TABLE organisation_key; DROP TABLE organisation;"
-                                 " DROP TABLE kiosk_guard;"
-                                 " DROP TABLE user_building; DROP TABLE \"user\";"
-                                 " PRAGMA user_version = 8"),
+    assert_int_equal(db_exec(db,
+                             "DROP TABLE resident_key_inner; DROP TABLE synonym;"
+                             " DELETE FROM resident_gram; DELETE FROM resident_key;"
+                             " UPDATE resident SET name = '买买提•艾力'"
+                             " WHERE name = '买买提·艾力';"
+                             " DROP TRIGGER audit_log_append_only_update;"
+                             " ALTER TABLE audit_log DROP COLUMN hash;"
+                             " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
+                             " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
+                             " DROP TABLE visit_request; DROP TABLE visit;"
+                             " DROP INDEX request_organisation;"
+                             " ALTER TABLE request DROP COLUMN organisation_id;"
+                             " DROP TABLE request_told; DROP INDEX request_building;"
+                             " DROP TABLE team_member; DROP TABLE team;"
+                             " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"
+                             " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"
+                             " DROP TABLE organisation_key; DROP TABLE organisation;"
+                             " DROP TABLE kiosk_guard;"
+                             " DROP TABLE post; DROP TABLE block_grid; DROP TABLE block_building;"
+                             " DROP TABLE block; DROP TABLE staff;"
+                             " DROP TABLE user_building; DROP TABLE \"user\";"
+                             " PRAGMA user_version = 8"),
                      DB_OK);
     db_close(db);
     char *err = NULL;
