@@ -149,7 +149,7 @@ static const struct field_desc service_record_fields[] = {
     SF(volunteer_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     SF(activity_id, FIELD_INT64, N_("Activity"), 0, "activity_name"),
     SF(activity_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
-    SF(day, FIELD_TEXT, N_("Day"), 0, NULL),
+    SF(day, FIELD_TEXT, N_("Date"), 0, NULL),
     SF(sign_in, FIELD_TEXT, N_("Signed in"), 0, NULL),
     SF(sign_out, FIELD_TEXT, N_("Signed out"), 0, NULL),
     SF(minutes, FIELD_INT, N_("Minutes"), 0, NULL),
