@@ -232,13 +232,24 @@ void hours_signed_free(struct hours_signed *s)
     memset(s, 0, sizeof *s);
 }
 
-/* A volunteer's pairs on day, all activities: their ids, versions and the pairs. */
+/* A volunteer's pairs on day, all activities: their ids, versions, activities' names and pairs. */
 struct day_pairs {
-    struct hours_pair pair[16];
-    int64_t id[16], version[16];
-    char activity[16][64];
+    struct hours_pair *pair;
+    int64_t *id, *version;
+    char **activity;
     size_t n;
 };
+
+static void day_pairs_free(struct day_pairs *dp)
+{
+    for (size_t i = 0; i < dp->n; i++)
+        free(dp->activity[i]);
+    free(dp->pair);
+    free(dp->id);
+    free(dp->version);
+    free(dp->activity);
+    memset(dp, 0, sizeof *dp);
+}
 
 static int day_pairs_read(struct db *db, int64_t volunteer_id, const char *day,
                           struct day_pairs *out)
@@ -250,19 +261,25 @@ static int day_pairs_read(struct db *db, int64_t volunteer_id, const char *day,
     db_bind_int(st, 1, volunteer_id);
     db_bind_text(st, 2, day);
     int rc;
-    out->n = 0;
-    while ((rc = db_step(st)) == DB_ROW && out->n < ARRAY_LEN(out->pair)) {
+    memset(out, 0, sizeof *out);
+    while ((rc = db_step(st)) == DB_ROW) {
         size_t i = out->n++;
+        out->pair = xrealloc(out->pair, out->n * sizeof *out->pair);
+        out->id = xrealloc(out->id, out->n * sizeof *out->id);
+        out->version = xrealloc(out->version, out->n * sizeof *out->version);
+        out->activity = xrealloc(out->activity, out->n * sizeof *out->activity);
         out->id[i] = db_col_int(st, 0);
         out->version[i] = db_col_int(st, 1);
         out->pair[i].activity_id = db_col_int(st, 2);
         out->pair[i].in = hours_minute_parse(db_col_text(st, 3));
         const char *o = db_col_text(st, 4);
         out->pair[i].out = *o ? hours_minute_parse(o) : -1;
-        snprintf(out->activity[i], sizeof out->activity[i], "%s", db_col_text(st, 5));
+        out->activity[i] = xstrdup(db_col_text(st, 5));
     }
     db_finalize(st);
-    return rc == DB_DONE || rc == DB_ROW ? DB_OK : rc;
+    if (rc == DB_DONE) return DB_OK;
+    day_pairs_free(out);
+    return rc;
 }
 
 /* The refusal in words, naming the pair in the way. */
@@ -399,10 +416,13 @@ int hours_sign(struct db *db, int64_t activity_id, const char *typed, const char
                                                  hours_minute_parse(out->at), &out->move, &which);
     if (verdict != HOURS_OK) {
         out->why = refusal_say(verdict, &dp, which);
+        day_pairs_free(&dp);
         db_rollback(db);
         return DB_INVALID;
     }
-    return pair_write(db, actor, volunteer_id, activity_id, day, out->at, &dp, which, out);
+    rc = pair_write(db, actor, volunteer_id, activity_id, day, out->at, &dp, which, out);
+    day_pairs_free(&dp);
+    return rc;
 }
 
 int hours_minutes_of(struct db *db, int64_t volunteer_id, int64_t *minutes)

@@ -5,7 +5,8 @@
 # volunteer signed in elsewhere are refused with nothing saved. Two hours
 # later (the clock pinned by BANGBAN_NOW) the same numbers sign them out,
 # the screen saying the minutes recorded, and the roll's total hours are
-# the minutes summed and truncated to one decimal.
+# the minutes summed and truncated to one decimal; a sign-out in the
+# minute of the sign-in and a fourth pair in a day are refused.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -103,10 +104,17 @@ keys vol2 2026000101 Enter
 expect vol2 "a second pair starts where the first ended" "已签到：李四（2026000101）11:05"
 keys vol2 2026000101 Enter
 expect vol2 "a sign-out not after the sign-in is refused" "签退时间必须晚于签到时间"
+# 王五 with two more pairs there this morning has three: no fourth.
+sqlite3 "$DB" "INSERT INTO service_record (volunteer_id, activity_id, day, sign_in, sign_out, minutes, created_at, created_by, updated_at, updated_by) SELECT v.id, a.id, '2026-12-05', t.i, t.o, 30, 'x', 'x', 'x', 'x' FROM volunteer v, activity a, (SELECT '07:00' AS i, '07:30' AS o UNION ALL SELECT '07:30', '08:00') t WHERE v.number = '2026000102' AND a.name = '助老送餐'"
+keys vol2 2026000102 Enter
+expect vol2 "a fourth pair in a day at one activity is refused" \
+    "王五（2026000102）：今天已在本活动签到三次，不能再签第四次"
 db_is "each pair stored to the minute with its minutes" "$ROWS" \
     "2026000101|2026-12-05|09:00|11:05|125
 2026000101|2026-12-05|11:05||0
 2026000102|2026-12-05|09:00|11:05|125
+2026000102|2026-12-05|07:00|07:30|30
+2026000102|2026-12-05|07:30|08:00|30
 2026000103|2026-12-05|09:00|11:05|125"
 db_is "every sign-in and sign-out is in the audit log as the coordinator's" \
     "SELECT count(*) FROM audit_log WHERE subject LIKE 'service-record:%' AND actor = 'volunteers'" 7
