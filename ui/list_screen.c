@@ -248,6 +248,18 @@ static void on_selected(struct list_screen *ls, void (*fn)(struct list_screen *,
     if (row) fn(ls, row);
 }
 
+/* Enter on a tab taking entries: hand the typed text over, then an empty line and fresh rows. */
+static void list_submit(struct list_screen *ls, const struct list_tab *tab)
+{
+    char *raw = lineedit_text(&ls->search);
+    char *typed = text_trim(raw);
+    free(raw);
+    lineedit_clear(&ls->search);
+    tab->submit(ls, typed);
+    free(typed);
+    list_screen_reload(ls);
+}
+
 static int list_key(struct screen *s, enum action a, const struct key *k)
 {
     struct list_screen *ls = (struct list_screen *)s;
@@ -258,6 +270,12 @@ static int list_key(struct screen *s, enum action a, const struct key *k)
         if (ls->spec->ntabs > 1) list_screen_set_tab(ls, ls->tab + (a == ACT_NEXT_FIELD ? 1 : -1));
         return UI_HANDLED;
     case ACT_ENTER:
+        if (tab->submit && !lineedit_empty(&ls->search)) {
+            if (!tab_writable(tab)) return not_yours();
+            list_submit(ls, tab);
+            return UI_HANDLED;
+        }
+        /* fall through */
     case ACT_EDIT: {
         if (!tab_writable(tab) && (a == ACT_EDIT || (!tab->open && !tab->form))) return not_yours();
         /* Read only, Enter opens the row in its form, which shows it read only. */

@@ -74,6 +74,15 @@ struct list_tab {
     void (*edit)(struct list_screen *ls, void *row);
     void (*create)(struct list_screen *ls);
     void (*retire)(struct list_screen *ls, void *row);
+    /*
+    ** Enter while the search line holds text, for a tab where what is typed
+    ** is an entry rather than a search (a volunteer number typed or read by
+    ** a barcode scanner at a roll): called with the text (trimmed,
+    ** borrowed), after which the kit clears the search line and reads the
+    ** rows again. NULL: Enter opens the selected row. Offered only to a
+    ** role holding the tab's rights.
+    */
+    void (*submit)(struct list_screen *ls, const char *typed);
     /* The form F4 (and Enter) edits a row in, and F7 makes a new one in; may be NULL. */
     const struct form_spec *form;
     /* How F8 retires and restores a row (list_screen_retire()); may be NULL. */

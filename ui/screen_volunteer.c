@@ -4,7 +4,9 @@
 ** search does (a name fragment, pinyin, a volunteer number, the last
 ** digits of an ID or mobile number), F7 registers one and Enter or F4
 ** edits; the second lists the teams (F7 a new one, Enter its members, F4
-** the team itself, F8 retires it). Registering someone already on the
+** the team itself, F8 retires it); the third the activities
+** (ui/screen_activity.c: F7 a new one, F4 the activity, Enter its roll
+** where volunteers sign in and out by number). Registering someone already on the
 ** residents' register takes what the register knows from the ID number
 ** (name, sex, birth date, mobile, community) and links the two records.
 */
@@ -13,6 +15,7 @@
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/date.h"
+#include "src/hours.h"
 #include "src/i18n.h"
 #include "src/idcard.h"
 #include "src/phone.h"
@@ -26,6 +29,7 @@
 #include "ui/form_screen.h"
 #include "ui/list_screen.h"
 #include "ui/screens.h"
+#include "ui/screen_volunteer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -417,7 +421,7 @@ static int team_source(void *ctx, const char *query, struct choice_list *out)
 }
 
 /* Volunteers found by the volunteers' search, for a leader or a new member. */
-static int volunteer_source(void *ctx, const char *query, struct choice_list *out)
+int volunteer_choices(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
     if (str_empty(query)) return 0;
@@ -438,7 +442,7 @@ static void team_build(struct form_screen *fs)
     struct form *f = &fs->form;
     form_add_text(f, _("Name"), t->name, TEAM_NAME_MAX, 30, validate_required, TEXT_NORM_PROSE);
     form_add_choice(f, _("Parent team"), t->parent_id, t->parent_name, team_source, fs, 1, 24);
-    form_add_choice(f, _("Leader"), t->leader_id, t->leader_name, volunteer_source, fs, 1, 16);
+    form_add_choice(f, _("Leader"), t->leader_id, t->leader_name, volunteer_choices, fs, 1, 16);
     form_add_text(f, _("Managed by"), t->staff, TEAM_STAFF_MAX, 16, validate_line, 0);
     form_add_choice(f, _("Community"), t->community_id, t->community, choices_communities, fs, 1,
                     18);
@@ -508,8 +512,8 @@ static void member_build(struct form_screen *fs)
 {
     const struct team_member *m = fs->orig;
     struct form *f = &fs->form;
-    int i = form_add_choice(f, _("Volunteer"), m->volunteer_id, m->volunteer_name, volunteer_source,
-                            fs, 0, 16);
+    int i = form_add_choice(f, _("Volunteer"), m->volunteer_id, m->volunteer_name,
+                            volunteer_choices, fs, 0, 16);
     if (m->id) form_lock(f, i, _("A stint belongs to one volunteer: add another for someone else"));
     form_add_text(f, _("Joined"), m->joined, 10, 12, validate_date, 0);
     form_add_text(f, _("Left"), m->left_on, 10, 12, validate_date_optional, 0);
@@ -789,17 +793,36 @@ static const struct list_tab register_tabs[] = {
      .form = &team_form,
      .retiring = &team_retiring,
      .rights = RIGHT_LOG_HOURS},
+    {.label = N_("Activities"),
+     .type = &activity_record,
+     .cols = {{N_("Starts"), 16, 0},
+              {N_("Activity"), 16, 0},
+              {N_("Team"), 14, 0},
+              {N_("Category"), 8, 0},
+              {N_("Status"), 4, 0},
+              {N_("Place"), 0, 0}},
+     .ncols = 6,
+     .hint = N_("type Chinese or pinyin initials"),
+     .empty = N_("No activities. F7 creates one."),
+     .load = activity_tab_load,
+     .cell = activity_tab_cell,
+     .dim = activity_tab_dim,
+     .open = activity_tab_open,
+     .create = activity_tab_create,
+     .form = &activity_form,
+     .rights = RIGHT_LOG_HOURS},
 };
 
 static char *register_tab_note(struct list_screen *ls)
 {
-    return xstrdup(ls->tab == 1 ? _("Tab: next list, Enter: members, F4: the team")
-                                : _("Tab: next list"));
+    return xstrdup(ls->tab == 1   ? _("Tab: next list, Enter: members, F4: the team")
+                   : ls->tab == 2 ? _("Tab: next list, Enter: sign in and out, F4: the activity")
+                                  : _("Tab: next list"));
 }
 
 static const struct list_spec register_list = {.title = N_("Volunteer service"),
                                                .tabs = register_tabs,
-                                               .ntabs = 2,
+                                               .ntabs = 3,
                                                .tab_note = register_tab_note};
 
 struct screen *screen_volunteer_new(void)

@@ -49,8 +49,9 @@ db_is "the membership is stored from today" \
 keys vol Escape
 wait_for vol "朝阳里志愿服务队"
 
-# Found by pinyin and by the last digits of the mobile number.
-keys vol Tab
+# Found by pinyin and by the last digits of the mobile number (past the
+# activities tab, back to the volunteers).
+keys vol Tab Tab
 wait_for vol "139****5678"
 type_text vol "zsf"
 wait_for vol "共 1 条"

@@ -1,0 +1,74 @@
+/*
+** hours_store: volunteer activities and service records in the database.
+** Activities are listed, read and saved with a version check; service
+** records of an activity are listed by day; and a volunteer's number,
+** typed or scanned at the desk, signs them in or out of an activity in
+** one write transaction, the rules of src/hours.h checked inside it. Every
+** write checks RIGHT_LOG_HOURS and is audited (db/change.h).
+*/
+#ifndef BANGBAN_HOURS_STORE_H
+#define BANGBAN_HOURS_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/db.h"
+#include "src/hours.h"
+
+/*
+** Call visit for each service category in use, by name (id and name
+** borrowed for the call). Stops when visit returns 0. DB_OK or an error.
+*/
+int service_category_each(struct db *db, int (*visit)(void *ctx, int64_t id, const char *name),
+                          void *ctx);
+
+/* Activities, the latest start first. Free with record_array_free(). DB_OK or an error. */
+int activity_list(struct db *db, struct activity **out, size_t *n);
+/* One activity by id: DB_OK or DB_NOTFOUND. Free with record_free(). */
+int activity_get(struct db *db, int64_t id, struct activity *out);
+
+/*
+** Create (a->id 0) or edit an activity as actor, version checked, its
+** times kept as "YYYY-MM-DD HH:MM". DB_OK (id, version set), DB_INVALID
+** (*why says why: activity_check(); translated, borrowed), DB_CONFLICT,
+** DB_DENIED or an error.
+*/
+int activity_save(struct db *db, struct activity *a, const char *actor, const char **why);
+
+/*
+** The service records of an activity on day (NULL: every day), the
+** latest first. Free with record_array_free(). DB_OK or an error.
+*/
+int service_records_of(struct db *db, int64_t activity_id, const char *day,
+                       struct service_record **out, size_t *n);
+int service_record_get(struct db *db, int64_t id, struct service_record *out);
+
+/* What a number given at the desk did, or why it did nothing. */
+struct hours_signed {
+    enum hours_move move;
+    char number[16]; /* the volunteer number as read */
+    char *name;      /* the volunteer's; "" when unknown */
+    char at[6];      /* HH:MM of the sign-in or sign-out */
+    char in[6];      /* HH:MM the pair began (its sign-in) */
+    int minutes;     /* the pair's minutes, on a sign-out */
+    char *why;       /* DB_INVALID: why nothing was saved (translated) */
+};
+void hours_signed_free(struct hours_signed *s);
+
+/*
+** The volunteer whose number was typed (full-width digits and spaces
+** normalised) signs in to activity_id now (clock_now()), or out when they
+** are signed in there: one write transaction, audited as actor. DB_OK
+** (*out says which, when and the minutes recorded), DB_NOTFOUND (no
+** volunteer has that number), DB_INVALID (out->why: not a number, a
+** volunteer who left, the activity cancelled or ended, a fourth pair, an
+** overlap; nothing saved), DB_DENIED, DB_BUSY or an error. Free *out with
+** hours_signed_free() in every case.
+*/
+int hours_sign(struct db *db, int64_t activity_id, const char *typed, const char *actor,
+               struct hours_signed *out);
+
+/* A volunteer's minutes recorded in all (DB_OK) into *minutes. */
+int hours_minutes_of(struct db *db, int64_t volunteer_id, int64_t *minutes);
+
+#endif

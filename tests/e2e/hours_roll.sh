@@ -1,0 +1,122 @@
+# The volunteer coordinator creates a team and two activities, then signs
+# three volunteers in at one activity's roll by number (one typed in
+# full-width digits, one sent as a barcode scanner does, number and Enter
+# at once), each said on screen with who and when; an unknown number and a
+# volunteer signed in elsewhere are refused with nothing saved. Two hours
+# later (the clock pinned by BANGBAN_NOW) the same numbers sign them out,
+# the screen saying the minutes recorded, and the roll's total hours are
+# the minutes summed and truncated to one decimal; a sign-out in the
+# minute of the sign-in and a fourth pair in a day are refused.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+printf '%s\r\n' "志愿者编号,姓名,身份证号" "2026000101,李四,120101198001010012" \
+    "2026000102,王五,120101198502020024" "2026000103,赵六,120101199003030038" >"$T/vols.csv"
+env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/vols.csv" >"$T/import.out" 2>&1 ||
+    t_fail "three volunteers are registered" "$(cat "$T/import.out")"
+ROWS="SELECT v.number, s.day, s.sign_in, s.sign_out, s.minutes FROM service_record s JOIN volunteer v ON v.id = s.volunteer_id ORDER BY v.number, s.id"
+
+# open_activity NAME TEXT: on the volunteer screen's activities tab, the roll of the activity TEXT finds.
+open_activity() {
+    keys "$1" C-u
+    type_text "$1" "$2"
+    wait_for "$1" "共 1 条"
+    keys "$1" Enter
+    wait_for "$1" "签到签退"
+}
+
+sign_in vol "volunteers" "demo-volunteers" BANGBAN_NOW=2026-12-05T09:00
+choose vol "志愿服务"
+wait_for vol "志愿者编号"
+keys vol Tab
+wait_for vol "没有队伍"
+keys vol F7
+wait_for vol "新建队伍"
+type_text vol "朝阳里志愿服务队"
+keys vol F2
+wait_for vol "已保存：朝阳里志愿服务队"
+
+# Two activities of the team, today from 09:00 to 17:00 as the form offers.
+keys vol Tab
+wait_for vol "没有活动"
+for act in 助老送餐 环境清洁; do
+    keys vol F7
+    wait_for vol "新建活动"
+    type_text vol "朝阳里"
+    wait_for vol "朝阳里志愿服务队"
+    keys vol Enter Tab
+    type_text vol "$act"
+    keys vol F2
+    wait_for vol "已保存：$act"
+done
+expect vol "the activity is listed with its start" "2026-12-05 09:00 助老送餐"
+
+open_activity vol "助老"
+wait_for vol "今天还没有人签到"
+type_text vol "2026000101"
+keys vol Enter
+expect vol "a number typed and Enter signs the volunteer in" "已签到：李四（2026000101）09:00"
+type_text vol "２０２６０００１０２"
+keys vol Enter
+expect vol "full-width digits are read as the number" "已签到：王五（2026000102）09:00"
+# A scanner: the number and Enter in one burst.
+keys vol 2026000103 Enter
+expect vol "a scanned card signs in at once" "已签到：赵六（2026000103）09:00"
+wait_for vol "3 人次，在岗 3 人，0.0 小时"
+keys vol 2026999999 Enter
+expect vol "an unknown number is said, nothing saved" "没有编号为 2026999999 的志愿者：未记录"
+db_is "three sign-ins, to the minute, no sign-out yet" "$ROWS" \
+    "2026000101|2026-12-05|09:00||0
+2026000102|2026-12-05|09:00||0
+2026000103|2026-12-05|09:00||0"
+
+# Signed in at one activity: not at the other.
+keys vol Escape
+wait_for vol "查找： 助老"
+open_activity vol "环境"
+keys vol 2026000101 Enter
+expect vol "an overlap across activities is refused, saying where" \
+    "李四（2026000101）：已在助老送餐签到（09:00）尚未签退：请先在那里签退"
+db_is "nothing saved for the refused sign-in" "SELECT count(*) FROM service_record" 3
+quits vol "quits cleanly"
+
+# Two hours and five minutes later: out by the same numbers.
+sign_in vol2 "volunteers" "demo-volunteers" BANGBAN_NOW=2026-12-05T11:05
+choose vol2 "志愿服务"
+wait_for vol2 "志愿者编号"
+keys vol2 Tab Tab
+wait_for vol2 "助老送餐"
+open_activity vol2 "助老"
+wait_for vol2 "3 人次，在岗 3 人"
+type_text vol2 "2026000101"
+keys vol2 Enter
+expect vol2 "signing out says the minutes recorded" \
+    "已签退：李四（2026000101）11:05，09:00-11:05 共 125 分钟（2.0 小时）"
+type_text vol2 "２０２６０００１０２"
+keys vol2 Enter
+expect vol2 "out by full-width digits too" "已签退：王五（2026000102）11:05"
+keys vol2 2026000103 Enter
+expect vol2 "out by a scanned card" "已签退：赵六（2026000103）11:05，09:00-11:05 共 125 分钟"
+# 375 minutes summed: 6.25 hours, shown truncated.
+expect vol2 "the roll's hours are the minutes summed, truncated" "3 人次，在岗 0 人，6.2 小时"
+# In again at once is a new pair; out in the same minute is not after it.
+keys vol2 2026000101 Enter
+expect vol2 "a second pair starts where the first ended" "已签到：李四（2026000101）11:05"
+keys vol2 2026000101 Enter
+expect vol2 "a sign-out not after the sign-in is refused" "签退时间必须晚于签到时间"
+# 王五 with two more pairs there this morning has three: no fourth.
+sqlite3 "$DB" "INSERT INTO service_record (volunteer_id, activity_id, day, sign_in, sign_out, minutes, created_at, created_by, updated_at, updated_by) SELECT v.id, a.id, '2026-12-05', t.i, t.o, 30, 'x', 'x', 'x', 'x' FROM volunteer v, activity a, (SELECT '07:00' AS i, '07:30' AS o UNION ALL SELECT '07:30', '08:00') t WHERE v.number = '2026000102' AND a.name = '助老送餐'"
+keys vol2 2026000102 Enter
+expect vol2 "a fourth pair in a day at one activity is refused" \
+    "王五（2026000102）：今天已在本活动签到三次，不能再签第四次"
+db_is "each pair stored to the minute with its minutes" "$ROWS" \
+    "2026000101|2026-12-05|09:00|11:05|125
+2026000101|2026-12-05|11:05||0
+2026000102|2026-12-05|09:00|11:05|125
+2026000102|2026-12-05|07:00|07:30|30
+2026000102|2026-12-05|07:30|08:00|30
+2026000103|2026-12-05|09:00|11:05|125"
+db_is "every sign-in and sign-out is in the audit log as the coordinator's" \
+    "SELECT count(*) FROM audit_log WHERE subject LIKE 'service-record:%' AND actor = 'volunteers'" 7
+quits vol2 "quits cleanly"
+t_sanitizers "hours_roll"
