@@ -451,9 +451,10 @@ int export_records(struct db *db, const struct record_export *re, const char *pa
             int f = record_field_index(re->type, re->columns[i].field);
             const struct field_desc *fd = f >= 0 ? &re->type->fields[f] : NULL;
             free(shown[i]);
-            shown[i] = fd && (fd->kind != FIELD_TEXT || (!unmasked && (fd->flags & FIELD_SECRET)))
-                           ? record_field_shown(re->type, (size_t)f, rec)
-                           : NULL;
+            shown[i] = re->cell ? re->cell(rec, re->columns[i].column) : NULL;
+            if (!shown[i] && fd &&
+                (fd->kind != FIELD_TEXT || (!unmasked && (fd->flags & FIELD_SECRET))))
+                shown[i] = record_field_shown(re->type, (size_t)f, rec);
             cells[i] = shown[i] ? shown[i] : record_text(re->type, rec, re->columns[i].field);
         }
         char *why;

@@ -41,6 +41,12 @@ struct record_export {
     const char *sheet; /* msgid */
     /* Every record to write, into *items (n of them; caller frees with record_array_free()). */
     int (*list)(struct db *db, void **items, size_t *n);
+    /*
+    ** A column written otherwise than the record type shows it (a parent by
+    ** its name alone, a kind in the ledger's words): its text (caller
+    ** frees), or NULL to write it as shown. NULL: every column as shown.
+    */
+    char *(*cell)(const void *rec, int column);
 };
 
 /*

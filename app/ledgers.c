@@ -3,6 +3,7 @@
 */
 #include "app/ledgers.h"
 #include "app/volunteer_ledger.h"
+#include "db/area.h"
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
 #include "db/organisation_store.h"
@@ -10,6 +11,7 @@
 #include "db/staff_store.h"
 #include "db/synonym_store.h"
 #include "db/user_store.h"
+#include "src/area.h"
 #include "src/catalogue.h"
 #include "src/credit_code.h"
 #include "src/organisation.h"
@@ -257,8 +259,8 @@ static const struct record_column organisation_columns[] = {
 };
 
 /* A column's text, normalised as the store keeps it (caller frees). */
-static char *organisation_cell(const struct ledger *l, const struct ledger_row *row, int f,
-                               char *(*normal)(const char *))
+static char *row_cell(const struct ledger *l, const struct ledger_row *row, int f,
+                      char *(*normal)(const char *))
 {
     char *trimmed = text_trim(ledger_value_of(l, row, f));
     char *text = normal ? normal(trimmed) : xstrdup(trimmed);
@@ -277,11 +279,11 @@ static void organisation_row_check(const struct ledger *l, const struct ledger_r
     (void)aside;
     (void)p;
     struct organisation *o = rec;
-    record_take(&o->building_name, organisation_cell(l, row, OF_BUILDING, NULL));
-    record_take(&o->credit_code, organisation_cell(l, row, OF_CODE, organisation_normal_code));
-    record_take(&o->contact_phone, organisation_cell(l, row, OF_PHONE, organisation_normal_phone));
-    record_take(&o->moved_in, organisation_cell(l, row, OF_MOVED_IN, organisation_normal_date));
-    record_take(&o->moved_out, organisation_cell(l, row, OF_MOVED_OUT, organisation_normal_date));
+    record_take(&o->building_name, row_cell(l, row, OF_BUILDING, NULL));
+    record_take(&o->credit_code, row_cell(l, row, OF_CODE, organisation_normal_code));
+    record_take(&o->contact_phone, row_cell(l, row, OF_PHONE, organisation_normal_phone));
+    record_take(&o->moved_in, row_cell(l, row, OF_MOVED_IN, organisation_normal_date));
+    record_take(&o->moved_out, row_cell(l, row, OF_MOVED_OUT, organisation_normal_date));
     int64_t n = organisation_count(ledger_value_of(l, row, OF_EMPLOYEES));
     o->employees = n > 0 ? n : 0;
     n = organisation_count(ledger_value_of(l, row, OF_PARTY_MEMBERS));
@@ -458,6 +460,149 @@ static const struct record_import post_rows = {.type = &post_record,
                                                .find = post_find_row,
                                                .save = post_store};
 
+/* --- the buildings (楼宇台账): areas of the kind building ------------------------------------ */
+
+static const struct record_column building_columns[] = {
+    {BF_CODE, "code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, validate_code, VALIDATE_CODE_MAX},
+    {BF_NAME, "name", TEXT_NORM_PROSE, NULL, AREA_NAME_MAX},
+    {BF_STREET, "parent_id", 0, NULL, 0},
+    {BF_GRID, "grid_id", 0, NULL, 0},
+    {BF_ADDRESS, "address", TEXT_NORM_PROSE, validate_line, AREA_ADDRESS_MAX},
+    {BF_KIND, "building_kind", TEXT_NORM_NOSPACE, area_check_building_kind, 0},
+    {0, NULL, 0, NULL, 0},
+};
+
+/* What the columns table cannot take as it is: the street and grid as written (settled by
+ * building_resolve), the kind from its words. */
+static void building_row_check(const struct ledger *l, const struct ledger_row *row, void *rec,
+                               void *aside, struct ledger_problems *p)
+{
+    (void)aside;
+    (void)p;
+    struct area *a = rec;
+    a->kind = AREA_BUILDING;
+    record_take(&a->parent_name, row_cell(l, row, BF_STREET, NULL));
+    record_take(&a->grid_name, row_cell(l, row, BF_GRID, NULL));
+    area_building_kind_parse(ledger_value_of(l, row, BF_KIND), &a->building_kind);
+}
+
+/* The street a row names, by code or name, into a->parent_id; DB_INVALID with *why when none. */
+static int building_street(struct db *db, struct area *a, char **why)
+{
+    struct area street;
+    int rc = area_find(db, AREA_STREET, a->parent_name, 0, &street);
+    if (rc == DB_NOTFOUND)
+        *why = xasprintf(_("no street on file has the code or name %s"), a->parent_name);
+    else if (rc == DB_INVALID)
+        *why = xasprintf(_("several streets are called %s: write its code"), a->parent_name);
+    if (rc != DB_OK) return rc == DB_NOTFOUND ? DB_INVALID : rc;
+    a->parent_id = street.id;
+    record_set(&a->parent_name, street.name);
+    area_free(&street);
+    return DB_OK;
+}
+
+/* The street a grid lies in, by name (caller frees); "" when it cannot be read. */
+static char *grid_street_name(struct db *db, const struct area *grid)
+{
+    struct area community, street;
+    char *name = xstrdup("");
+    if (area_get(db, AREA_COMMUNITY, grid->parent_id, &community) != DB_OK) return name;
+    if (area_get(db, AREA_STREET, community.parent_id, &street) == DB_OK) {
+        record_set(&name, street.name);
+        area_free(&street);
+    }
+    area_free(&community);
+    return name;
+}
+
+/* The grid a row names (none when empty), by code or name, which must lie in its street. */
+static int building_grid(struct db *db, struct area *a, char **why)
+{
+    a->grid_id = 0;
+    if (!*a->grid_name) return DB_OK;
+    struct area grid;
+    int rc = area_find(db, AREA_GRID, a->grid_name, a->parent_id, &grid);
+    if (rc == DB_NOTFOUND)
+        *why = xasprintf(_("no grid on file has the code or name %s"), a->grid_name);
+    else if (rc == DB_INVALID)
+        *why = xasprintf(_("several grids are called %s: write its code"), a->grid_name);
+    if (rc != DB_OK) return rc == DB_NOTFOUND ? DB_INVALID : rc;
+    if (!area_grid_in_street(db, grid.id, a->parent_id)) {
+        char *street = grid_street_name(db, &grid);
+        *why = xasprintf(_("%s is a grid of %s, not of %s"), grid.name, street, a->parent_name);
+        free(street);
+        rc = DB_INVALID;
+    } else {
+        a->grid_id = grid.id;
+        record_set(&a->grid_name, grid.name);
+    }
+    area_free(&grid);
+    return rc;
+}
+
+/* A row's street and grid, each by code or name: on file, and the grid in that street. */
+static int building_resolve(struct db *db, void *rec, const void *aside,
+                            const struct import_options *o, struct import_report *rep, char **why,
+                            int *column)
+{
+    (void)aside;
+    (void)o;
+    (void)rep;
+    struct area *a = rec;
+    *column = BF_STREET;
+    int rc = building_street(db, a, why);
+    if (rc != DB_OK) return rc;
+    *column = BF_GRID;
+    return building_grid(db, a, why);
+}
+
+static int building_find_of(struct db *db, const void *rec, void *out)
+{
+    return area_find_code(db, AREA_BUILDING, ((const struct area *)rec)->code, out);
+}
+
+static int building_store(struct db *db, void *rec, const char *actor)
+{
+    return area_save(db, rec, actor, NULL);
+}
+
+static int building_every(struct db *db, void **items, size_t *n)
+{
+    struct area_list list;
+    int rc = area_list(db, AREA_BUILDING, "", 0, 0, &list); /* no column says retired */
+    *items = list.items;
+    *n = list.n;
+    return rc;
+}
+
+/* The street by its name alone, the kind in the ledger's words; the rest as shown. */
+static char *building_cell(const void *rec, int column)
+{
+    const struct area *a = rec;
+    if (column == BF_STREET) return xstrdup(a->parent_name);
+    if (column == BF_KIND) return xstrdup(area_building_kind_word(a->building_kind));
+    return NULL;
+}
+
+static const struct record_import building_rows = {.type = &area_record,
+                                                   .key_field = "code",
+                                                   .key_column = BF_CODE,
+                                                   .subject = "building",
+                                                   .columns = building_columns,
+                                                   .check = building_row_check,
+                                                   .resolve = building_resolve,
+                                                   .resolve_column = BF_STREET,
+                                                   .find = building_find_of,
+                                                   .save = building_store};
+
+static const struct record_export building_records = {.type = &area_record,
+                                                      .schema = &ledger_buildings,
+                                                      .columns = building_columns,
+                                                      .sheet = N_("Buildings"),
+                                                      .list = building_every,
+                                                      .cell = building_cell};
+
 /* --- the table ------------------------------------------------------------------------------ */
 
 const struct ledger_kind ledger_kinds[] = {
@@ -471,6 +616,8 @@ const struct ledger_kind ledger_kinds[] = {
      &staff_kind_rows, NULL, NULL, &staff_kind_records, NULL, RIGHT_EDIT_AREAS},
     {"synonyms", N_("Import synonyms"), N_("synonyms"), &ledger_synonyms, &synonym_rows, NULL, NULL,
      &synonym_records, NULL, RIGHT_EDIT_CATALOGUE},
+    {"buildings", N_("Import buildings"), N_("building records"), &ledger_buildings, &building_rows,
+     NULL, NULL, &building_records, NULL, RIGHT_EDIT_AREAS},
     {"organisations", N_("Import organisations"), N_("organisations"), &ledger_organisations,
      &organisation_rows, NULL, NULL, &organisation_records, NULL, RIGHT_EDIT_AREAS},
     {"volunteers", N_("Import a volunteers ledger"), N_("volunteers"), &ledger_volunteers,

@@ -203,6 +203,63 @@ int area_get(struct db *db, enum area_kind kind, int64_t id, struct area *out)
     return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
 }
 
+/* True when a record lies in the street: is it, or a community, grid or building in it. */
+static int area_in_street(struct db *db, const struct area *a, int64_t street_id)
+{
+    if (a->kind == AREA_STREET) return a->id == street_id;
+    if (a->kind == AREA_GRID) return area_grid_in_street(db, a->id, street_id);
+    return a->parent_id == street_id;
+}
+
+int area_find_code(struct db *db, enum area_kind kind, const char *code, struct area *out)
+{
+    char *sql = xasprintf("%s WHERE x.code = ?1", kinds[kind].select);
+    struct db_stmt *st = db_prepare(db, sql);
+    db_bind_text(st, 1, code);
+    int rc = db_step(st);
+    if (rc == DB_ROW) row_read(st, kind, out);
+    db_finalize(st);
+    free(sql);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+}
+
+int area_find(struct db *db, enum area_kind kind, const char *text, int64_t street_id,
+              struct area *out)
+{
+    const struct kind_desc *k = &kinds[kind];
+    /* By code first, then those in the street; two left means the name alone does not say. */
+    char *sql = xasprintf("%s WHERE x.retired = 0 AND (x.code = ?1 OR x.name = ?1)"
+                          " ORDER BY x.code = ?1 DESC, %s = ?2 DESC, x.id LIMIT 2",
+                          k->select, k->street_expr);
+    struct db_stmt *st = db_prepare(db, sql);
+    db_bind_text(st, 1, text);
+    db_bind_int(st, 2, street_id);
+    struct area rows[2];
+    size_t n = 0;
+    int rc;
+    while (n < 2 && (rc = db_step(st)) == DB_ROW)
+        row_read(st, kind, &rows[n++]);
+    if (n == 2) rc = DB_DONE;
+    db_finalize(st);
+    free(sql);
+    int by_code = n && str_eq(rows[0].code, text);
+    int settled = n == 1 || by_code ||
+                  (n == 2 && street_id && area_in_street(db, &rows[0], street_id) &&
+                   !area_in_street(db, &rows[1], street_id));
+    if (rc == DB_DONE && n && !settled) rc = DB_INVALID;
+    if (rc == DB_DONE && n) {
+        *out = rows[0];
+        rows[0] = rows[1];
+        n--;
+        rc = DB_OK;
+    } else if (rc == DB_DONE) {
+        rc = DB_NOTFOUND;
+    }
+    for (size_t i = 0; i < n; i++)
+        area_free(&rows[i]);
+    return rc;
+}
+
 /* Each kind read by id alone, for the audit log (change.h). */
 static int street_get(struct db *db, int64_t id, void *out)
 {

@@ -52,6 +52,20 @@ int area_get(struct db *db, enum area_kind kind, int64_t id, struct area *out);
 */
 int area_save(struct db *db, struct area *a, const char *actor, struct area *current);
 
+/* The record of a kind with exactly this code, retired or not, into *out (caller frees): DB_OK or
+ * DB_NOTFOUND, or an error. */
+int area_find_code(struct db *db, enum area_kind kind, const char *code, struct area *out);
+
+/*
+** The active record of a kind whose code, else whose name, is text, into
+** *out (caller frees). Among records of one name, the one in street_id
+** (when not 0) is taken. Returns DB_OK, DB_NOTFOUND, DB_INVALID when
+** several have that name and street_id does not settle which (the code
+** will), or an error.
+*/
+int area_find(struct db *db, enum area_kind kind, const char *text, int64_t street_id,
+              struct area *out);
+
 /* True when the grid lies in the street (through its community). */
 int area_grid_in_street(struct db *db, int64_t grid_id, int64_t street_id);
 

@@ -3,7 +3,11 @@
 */
 #include "area.h"
 #include "i18n.h"
+#include "text.h"
+#include "validate.h"
 #include "util.h"
+
+#include <stdlib.h>
 
 #include <stddef.h>
 
@@ -54,3 +58,64 @@ void area_init(struct area *a, enum area_kind kind)
     record_init(&area_record, a);
     a->kind = kind;
 }
+
+/* --- the buildings ledger ------------------------------------------------------------------- */
+
+/* The words offices write for each kind; the first is the one bangban writes. */
+static const char *const building_kind_words[][4] = {
+    [BUILDING_COMMERCIAL] = {"商务楼宇", "商务楼", "商业楼宇", "写字楼"},
+    [BUILDING_RESIDENTIAL] = {"居民楼", "住宅楼", "居民楼宇", "住宅"},
+};
+
+int area_building_kind_parse(const char *text, enum building_kind *out)
+{
+    char *word = text_normalize(text, TEXT_NORM_NOSPACE);
+    int found = !*word;
+    *out = BUILDING_COMMERCIAL;
+    for (size_t k = 0; !found && k < ARRAY_LEN(building_kind_words); k++)
+        for (size_t i = 0; !found && i < ARRAY_LEN(building_kind_words[k]); i++)
+            if (str_eq(word, building_kind_words[k][i])) {
+                *out = (enum building_kind)k;
+                found = 1;
+            }
+    free(word);
+    return found;
+}
+
+const char *area_building_kind_word(enum building_kind k)
+{
+    return building_kind_words[k == BUILDING_RESIDENTIAL ? BUILDING_RESIDENTIAL
+                                                         : BUILDING_COMMERCIAL][0];
+}
+
+const char *area_check_building_kind(const char *text)
+{
+    enum building_kind k;
+    return area_building_kind_parse(text, &k) ? NULL : _("One of 商务楼宇, 居民楼");
+}
+
+static const struct ledger_header building_headers[] = {
+    {BF_CODE, "楼宇编码"},    {BF_CODE, "楼宇编号"},    {BF_CODE, "楼宇代码"},
+    {BF_CODE, "编码"},        {BF_CODE, "编号"},        {BF_CODE, "代码"},
+    {BF_NAME, "楼宇名称"},    {BF_NAME, "名称"},        {BF_NAME, "楼宇"},
+    {BF_STREET, "所属街道"},  {BF_STREET, "街道"},      {BF_STREET, "街道名称"},
+    {BF_GRID, "所属网格"},    {BF_GRID, "网格"},        {BF_GRID, "网格名称"},
+    {BF_ADDRESS, "地址"},     {BF_ADDRESS, "楼宇地址"}, {BF_ADDRESS, "详细地址"},
+    {BF_KIND, "类型"},        {BF_KIND, "楼宇类型"},    {BF_KIND, "楼宇性质"},
+    {LEDGER_IGNORED, "序号"},
+};
+
+static const int building_required[] = {BF_CODE, BF_NAME, BF_STREET};
+
+static const unsigned short building_max[BF_COUNT] = {
+    [BF_CODE] = VALIDATE_CODE_MAX, [BF_NAME] = AREA_NAME_MAX,       [BF_STREET] = AREA_NAME_MAX,
+    [BF_GRID] = AREA_NAME_MAX,     [BF_ADDRESS] = AREA_ADDRESS_MAX, [BF_KIND] = 8};
+
+const struct ledger_schema ledger_buildings = {building_headers,
+                                               ARRAY_LEN(building_headers),
+                                               BF_COUNT,
+                                               building_required,
+                                               ARRAY_LEN(building_required),
+                                               NULL,
+                                               0,
+                                               building_max};

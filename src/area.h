@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "ledger.h"
 #include "record.h"
 
 enum area_kind { AREA_STREET, AREA_COMMUNITY, AREA_GRID, AREA_BUILDING, AREA_KIND_COUNT };
@@ -37,6 +38,10 @@ struct area {
     int64_t children; /* read only: active communities / grids / buildings below */
 };
 
+/* The longest texts, in characters, as the area forms take them. */
+#define AREA_NAME_MAX    50
+#define AREA_ADDRESS_MAX 100
+
 /* A building kind in words: 商务楼宇, 居民楼 (translated, borrowed). */
 const char *area_building_kind_label(enum building_kind k);
 
@@ -54,5 +59,23 @@ static inline void area_copy(struct area *dst, const struct area *src)
 {
     record_copy(&area_record, dst, src);
 }
+
+/*
+** A building kind as a ledger writes it (商务楼宇, 居民楼; not translated:
+** the ledger is the district's, whatever the clerk's language), into *out.
+** Returns 1, or 0 when text names no kind ("" is 商务楼宇, the default).
+*/
+int area_building_kind_parse(const char *text, enum building_kind *out);
+
+/* The ledger word of a building kind (商务楼宇, 居民楼). Static. */
+const char *area_building_kind_word(enum building_kind k);
+
+/* Checks for a ledger: NULL when text names a building kind, else the reason (static). */
+const char *area_check_building_kind(const char *text);
+
+/* The buildings ledger (楼宇台账): a building found by its code, its street and grid by code or
+ * name. */
+enum building_field { BF_CODE, BF_NAME, BF_STREET, BF_GRID, BF_ADDRESS, BF_KIND, BF_COUNT };
+extern const struct ledger_schema ledger_buildings;
 
 #endif

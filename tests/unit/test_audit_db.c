@@ -162,6 +162,8 @@ static void old_log_sealed(void **state)
                              " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
                              " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
                              " DELETE FROM meta WHERE key = 'audit_head';"
+                             " DROP TABLE service_record; DROP TABLE activity;"
+                             " DROP TABLE service_category;"
                              " DROP TABLE visit_request; DROP TABLE visit;"
                              " DROP INDEX request_organisation;"
                              " ALTER TABLE request DROP COLUMN organisation_id;"
