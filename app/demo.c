@@ -1105,15 +1105,6 @@ int demo_volunteers(struct db *db, size_t n, const char *actor,
     return rc;
 }
 
-/* The problems a demo visit may raise: the words and the service item's code. */
-static const struct {
-    const char *words, *item;
-} demo_problems[] = {
-    {"楼道照明损坏，晚间通行不便", "HB001"},
-    {"电梯运行异常，多次困人", "HB055"},
-    {"员工子女入学咨询", "HB010"},
-};
-
 /* The organisations present in building id, into *ids (caller frees) and *n. */
 static int demo_building_orgs(struct db *db, int64_t building, int64_t **ids, size_t *n)
 {
@@ -1128,7 +1119,7 @@ static int demo_building_orgs(struct db *db, int64_t building, int64_t **ids, si
     return DB_OK;
 }
 
-int demo_visits(struct db *db, time_t now, int problems, size_t *made, char **err)
+int demo_visits(struct db *db, time_t now, size_t *made, char **err)
 {
     *err = NULL;
     *made = 0;
@@ -1174,18 +1165,7 @@ int demo_visits(struct db *db, time_t now, int problems, size_t *made, char **er
         record_set(&v.way, ways[rng_below(&rng, ARRAY_LEN(ways))]);
         record_set(&v.met, met[rng_below(&rng, ARRAY_LEN(met))]);
         record_set(&v.topics, "了解企业经营、用工和党建情况");
-        if (problems && day <= 14) {
-            size_t k = rng_below(&rng, ARRAY_LEN(demo_problems));
-            struct service_item it;
-            record_set(&v.findings, "发现问题，当场登记");
-            record_set(&v.problem[0], demo_problems[k].words);
-            if (item_get_by_code(db, demo_problems[k].item, &it) == DB_OK) {
-                v.problem_item[0] = it.id;
-                service_item_free(&it);
-            }
-        } else {
-            record_set(&v.findings, "运转正常，未发现问题");
-        }
+        record_set(&v.findings, rng_below(&rng, 4) ? "运转正常，未发现问题" : "已提醒企业按时年报");
         const char *why = NULL;
         rc = visit_save(db, &v, chief.login, at, &why);
         *made += rc == DB_OK;

@@ -78,13 +78,11 @@ int demo_organisations(struct db *db, size_t n, const char *actor,
 /*
 ** A year of visits by the demo's building chief (login chief) to their
 ** buildings and the organisations in them, about two a month, as chief,
-** up to now; with problems, those of the last fortnight raise one each,
-** taken down as a request and sent to its unit in the same save
-** (db/visit_store.h). Nothing is done when visits are on file already, or
-** the district has no chief with buildings. DB_OK with *made (the visits
-** added), or an error with *err (caller frees).
+** up to now, in one transaction. Nothing is done when visits are on file
+** already, or the district has no chief with buildings. DB_OK with *made
+** (the visits added), or an error with *err (caller frees).
 */
-int demo_visits(struct db *db, time_t now, int problems, size_t *made, char **err);
+int demo_visits(struct db *db, time_t now, size_t *made, char **err);
 
 /*
 ** Fill the demo district with n requests taken down over the last `years`

@@ -128,14 +128,10 @@ static int demo_fill(struct db *db, const char *db_path, long long residents, lo
         else if (rc == DB_OK)
             printf(_("%s: %zu demo requests added over %d years\n"), db_path, run.total, run.years);
     }
-    /*
-    ** A new district gets a year of its chief's visits to the buildings and
-    ** organisations (a run finishing an interrupted one too: none are there
-    ** yet); with a request history, the last fortnight's raise problems.
-    */
-    if (rc == DB_OK && (fresh || requests > 0)) {
+    /* A new district gets a year of its chief's visits to the buildings and organisations. */
+    if (rc == DB_OK && fresh) {
         size_t made;
-        rc = demo_visits(db, clock_now(), requests > 0, &made, err);
+        rc = demo_visits(db, clock_now(), &made, err);
         if (rc == DB_OK && made)
             printf(_("%s: a year of the demo chief's visits added\n"), db_path);
     }

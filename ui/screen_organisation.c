@@ -260,9 +260,15 @@ static void org_ctx_free(void *ctx)
     free(c);
 }
 
+/* The building a list of organisations keeps: on a building's own list only (its tab's arg 1). */
+static const struct org_ctx *org_ctx_of(struct list_screen *ls)
+{
+    return list_screen_tab(ls)->arg == 1 ? ls->ctx : NULL;
+}
+
 static int org_load(struct list_screen *ls, const char *query, struct list_rows *out)
 {
-    const struct org_ctx *c = ls->ctx;
+    const struct org_ctx *c = org_ctx_of(ls);
     struct organisation_hits h;
     int rc = organisation_search(ui.db, query, c ? c->building_id : 0, ls->with_retired,
                                  ORG_LIST_LIMIT, &h);
@@ -299,7 +305,7 @@ static const char *org_cell(struct list_screen *ls, const void *row, int col, ch
 
 static void org_create(struct list_screen *ls)
 {
-    const struct org_ctx *c = ls->ctx;
+    const struct org_ctx *c = org_ctx_of(ls);
     struct organisation fresh;
     record_init(&organisation_record, &fresh);
     if (c) {
@@ -376,8 +382,11 @@ static const char *org_heading(struct list_screen *ls)
     return c ? c->heading : NULL;
 }
 
+/* A building's own list: the tab above, its arg saying the screen keeps the building. */
+static struct list_tab building_tab;
+
 static const struct list_spec building_orgs = {.title = N_("Organisations in a building"),
-                                               .tabs = &organisation_list_tab,
+                                               .tabs = &building_tab,
                                                .ntabs = 1,
                                                .heading = org_heading,
                                                .free_ctx = org_ctx_free};
@@ -388,6 +397,10 @@ struct screen *screen_organisations_new(int64_t building_id, const char *buildin
     c->building_id = building_id;
     c->building_name = xstrdup(building_name);
     c->heading = xasprintf(_("Building: %s"), building_name);
+    if (!building_tab.type) {
+        building_tab = organisation_list_tab;
+        building_tab.arg = 1;
+    }
     return list_screen_new(&building_orgs, 0, c);
 }
 

@@ -21,7 +21,7 @@ run demo-again 0 "$BIN" --db "$DB" demo --residents 500 --requests 41000 --years
 grep -q "已有之前生成的 500 位演示居民" "$T/demo-again.out" && grep -q "中断的生成已完成" "$T/demo-again.out" &&
     t_ok "demo again: says it kept the residents and finished the interrupted run" ||
     t_fail "demo again: says it kept the residents and finished the interrupted run" "$(cat "$T/demo-again.out")"
-db_is "demo again: every request is there once (beside those the chief's visits raised)" "SELECT count(*) || ' ' || count(DISTINCT number) FROM request WHERE id NOT IN (SELECT request_id FROM visit_request)" "41000 41000"
+db_is "demo again: every request is there once" "SELECT count(*) || ' ' || count(DISTINCT number) FROM request" "41000 41000"
 t_check "demo again: the database passes check" "$BIN" --db "$DB" check
 
 # The same as a run that was never killed.

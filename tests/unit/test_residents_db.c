@@ -497,7 +497,6 @@ static void upgraded_database_is_refiled(void **state)
                              " ALTER TABLE resident DROP COLUMN status_date;"
                              " ALTER TABLE resident DROP COLUMN status_place;"
                              " ALTER TABLE resident DROP COLUMN merged_into;"
-                             " DROP TABLE staff_kind;"
                              " DROP TABLE resident_key_inner; DROP TABLE synonym;"
                              " ALTER TABLE calendar DROP COLUMN version;"
                              " ALTER TABLE calendar DROP COLUMN updated_at;"
@@ -514,7 +513,7 @@ static void upgraded_database_is_refiled(void **state)
                              " DROP TABLE organisation_key; DROP TABLE organisation;"
                              " DROP TABLE kiosk_guard;"
                              " DROP TABLE post; DROP TABLE block_grid; DROP TABLE block_building;"
-                             " DROP TABLE block; DROP TABLE staff;"
+                             " DROP TABLE block; DROP TABLE staff; DROP TABLE staff_kind;"
                              " DROP TABLE user_building; DROP TABLE \"user\";"
                              " PRAGMA user_version = 3"),
                      DB_OK);
