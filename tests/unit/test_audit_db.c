@@ -156,27 +156,12 @@ static void old_log_sealed(void **state)
 {
     (void)state;
     three_rows();
-    assert_int_equal(db_exec(db,
-                             "DROP TRIGGER audit_log_append_only_update;"
-                             " ALTER TABLE audit_log DROP COLUMN hash;"
-                             " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
-                             " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
-                             " DELETE FROM meta WHERE key = 'audit_head';"
-                             " DROP TABLE service_record; DROP TABLE activity;"
-                             " DROP TABLE service_category;"
-                             " DROP TABLE visit_request; DROP TABLE visit;"
-                             " DROP INDEX request_organisation;"
-                             " ALTER TABLE request DROP COLUMN organisation_id;"
-                             " DROP TABLE request_told; DROP INDEX request_building;"
-                             " DROP TABLE team_member; DROP TABLE team;"
-                             " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"
-                             " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"
-                             " DROP TABLE organisation_key; DROP TABLE organisation;"
-                             " DROP TABLE kiosk_guard;"
-                             " DROP TABLE post; DROP TABLE block_grid; DROP TABLE block_building;"
-                             " DROP TABLE block; DROP TABLE staff;"
-                             " DROP TABLE user_building; DROP TABLE \"user\";"
-                             " PRAGMA user_version = 9"),
+    assert_int_equal(db_exec(db, "DROP TRIGGER audit_log_append_only_update;"
+                                 " ALTER TABLE audit_log DROP COLUMN hash;"
+                                 " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
+                                 " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
+                                 " DELETE FROM meta WHERE key = 'audit_head';" UNIT_DB_BEFORE_USERS
+                                 " PRAGMA user_version = 9"),
                      DB_OK);
     db_close(db);
     char *err = NULL;

@@ -6,6 +6,7 @@
 ** skip, twice, rejects) and export.
 */
 #include "unit.h"
+#include "unit_db.h"
 #include "db/db.h"
 #include "app/demo.h"
 #include "app/export.h"
@@ -545,31 +546,18 @@ static void upgrade_files_syllables_and_dots(void **state)
 {
     (void)state;
     a_few_residents();
-    assert_int_equal(db_exec(db,
-                             "DROP TABLE resident_key_inner; DROP TABLE synonym;"
-                             " DELETE FROM resident_gram; DELETE FROM resident_key;"
-                             " UPDATE resident SET name = '买买提•艾力'"
-                             " WHERE name = '买买提·艾力';"
-                             " DROP TRIGGER audit_log_append_only_update;"
-                             " ALTER TABLE audit_log DROP COLUMN hash;"
-                             " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
-                             " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;"
-                             " DROP TABLE service_record; DROP TABLE activity;"
-                             " DROP TABLE service_category;"
-                             " DROP TABLE visit_request; DROP TABLE visit;"
-                             " DROP INDEX request_organisation;"
-                             " ALTER TABLE request DROP COLUMN organisation_id;"
-                             " DROP TABLE request_told; DROP INDEX request_building;"
-                             " DROP TABLE team_member; DROP TABLE team;"
-                             " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"
-                             " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"
-                             " DROP TABLE organisation_key; DROP TABLE organisation;"
-                             " DROP TABLE kiosk_guard;"
-                             " DROP TABLE post; DROP TABLE block_grid; DROP TABLE block_building;"
-                             " DROP TABLE block; DROP TABLE staff;"
-                             " DROP TABLE user_building; DROP TABLE \"user\";"
-                             " PRAGMA user_version = 8"),
-                     DB_OK);
+    assert_int_equal(
+        db_exec(db,
+                "DROP TABLE resident_key_inner; DROP TABLE synonym;"
+                " DELETE FROM resident_gram; DELETE FROM resident_key;"
+                " UPDATE resident SET name = '买买提•艾力'"
+                " WHERE name = '买买提·艾力';"
+                " DROP TRIGGER audit_log_append_only_update;"
+                " ALTER TABLE audit_log DROP COLUMN hash;"
+                " CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE"
+                " ON audit_log BEGIN SELECT RAISE(ABORT, 'append-only'); END;" UNIT_DB_BEFORE_USERS
+                " PRAGMA user_version = 8"),
+        DB_OK);
     db_close(db);
     char *err = NULL;
     assert_int_equal(db_open(path_of("r.db"), 0, &db, &err), DB_OK);

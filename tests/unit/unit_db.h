@@ -10,6 +10,24 @@
 
 #include <unistd.h>
 
+/*
+** SQL taking a database back to before the users (schema 10): what every
+** migration since made dropped, newest first. An upgrade test runs it,
+** sets an older user_version and opens the database again; a new
+** migration adds what it makes here, once for every such test.
+*/
+#define UNIT_DB_BEFORE_USERS                                                                       \
+    " DROP TABLE service_record; DROP TABLE activity; DROP TABLE service_category;"                \
+    " DROP TABLE visit_request; DROP TABLE visit; DROP INDEX request_organisation;"                \
+    " ALTER TABLE request DROP COLUMN organisation_id;"                                            \
+    " DROP TABLE request_told; DROP INDEX request_building;"                                       \
+    " DROP TABLE team_member; DROP TABLE team;"                                                    \
+    " DROP TABLE volunteer_gram; DROP TABLE volunteer_key;"                                        \
+    " DROP TABLE volunteer_key_inner; DROP TABLE volunteer;"                                       \
+    " DROP TABLE organisation_key; DROP TABLE organisation; DROP TABLE kiosk_guard;"               \
+    " DROP TABLE post; DROP TABLE block_grid; DROP TABLE block_building;"                          \
+    " DROP TABLE block; DROP TABLE staff; DROP TABLE user_building; DROP TABLE \"user\";"
+
 /* A new database named for name and this process, its path into path (at least 256 bytes). */
 static inline struct db *unit_db_open(const char *name, char *path, size_t size)
 {
