@@ -507,18 +507,7 @@ static int org_allowed(struct db *db, const char *actor, int64_t building_id)
     int rc = user_allowed(db, actor, RIGHT_EDIT_AREAS);
     if (rc != DB_DENIED) return rc;
     if ((rc = user_allowed(db, actor, RIGHT_LOG_VISITS)) != DB_OK) return rc;
-    struct user u;
-    if ((rc = user_find(db, actor, &u)) != DB_OK) return rc;
-    if (roles_find(u.role) == roles_get(ROLE_ID_BUILDING_CHIEF)) {
-        struct db_stmt *st = db_prepare(
-            db, "SELECT count(*) FROM user_building WHERE user_id = ?1 AND building_id = ?2");
-        db_bind_int(st, 1, u.id);
-        db_bind_int(st, 2, building_id);
-        rc = db_step(st) == DB_ROW ? (db_col_int(st, 0) ? DB_OK : DB_DENIED) : DB_ERROR;
-        db_finalize(st);
-    }
-    record_free(&user_record, &u);
-    return rc;
+    return user_building_allowed(db, actor, building_id);
 }
 
 int organisation_save(struct db *db, struct organisation *o, const char *actor)

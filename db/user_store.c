@@ -553,3 +553,21 @@ int user_signin_unknown(struct db *db, const char *login)
     }
     return db_commit(db);
 }
+
+int user_building_allowed(struct db *db, const char *actor, int64_t building_id)
+{
+    struct user u;
+    int rc = user_find(db, actor, &u);
+    if (rc == DB_NOTFOUND) return DB_OK;
+    if (rc != DB_OK) return rc;
+    if (roles_find(u.role) == roles_get(ROLE_ID_BUILDING_CHIEF)) {
+        struct db_stmt *st = db_prepare(
+            db, "SELECT count(*) FROM user_building WHERE user_id = ?1 AND building_id = ?2");
+        db_bind_int(st, 1, u.id);
+        db_bind_int(st, 2, building_id);
+        rc = db_step(st) == DB_ROW ? (db_col_int(st, 0) ? DB_OK : DB_DENIED) : DB_ERROR;
+        db_finalize(st);
+    }
+    record_free(&user_record, &u);
+    return rc;
+}

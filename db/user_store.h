@@ -52,6 +52,14 @@ unsigned user_denied_take(void);
 int user_buildings(struct db *db, int64_t user_id, int64_t **ids, size_t *n);
 
 /*
+** DB_OK when actor may act on building_id as far as buildings go: a
+** building chief on one of their own buildings only (else DB_DENIED);
+** anyone else, or a login that is no user, is not bounded here (their
+** rights are user_allowed()'s). Or an error.
+*/
+int user_building_allowed(struct db *db, const char *actor, int64_t building_id);
+
+/*
 ** The buildings text names (codes or names joined by 、 , or any list
 ** separator) for user user_id (0: one not made yet): each the building of
 ** that code, else the one building of that name, active or already the

@@ -105,25 +105,6 @@ static int visit_get_any(struct db *db, int64_t id, void *out)
 static const struct change_kind visit_change = {&visit_record, "visit", RIGHT_LOG_VISITS,
                                                 visit_get_any};
 
-/* DB_OK when actor may log a visit to building_id: a chief to their own buildings only. */
-static int building_allowed(struct db *db, const char *actor, int64_t building_id)
-{
-    struct user u;
-    int rc = user_find(db, actor, &u);
-    if (rc == DB_NOTFOUND) return DB_OK; /* no users: user_allowed() has answered already */
-    if (rc != DB_OK) return rc;
-    if (roles_find(u.role) == roles_get(ROLE_ID_BUILDING_CHIEF)) {
-        struct db_stmt *st = db_prepare(
-            db, "SELECT count(*) FROM user_building WHERE user_id = ?1 AND building_id = ?2");
-        db_bind_int(st, 1, u.id);
-        db_bind_int(st, 2, building_id);
-        rc = db_step(st) == DB_ROW ? (db_col_int(st, 0) ? DB_OK : DB_DENIED) : DB_ERROR;
-        db_finalize(st);
-    }
-    record_free(&user_record, &u);
-    return rc;
-}
-
 /* Write v's row (insert or versioned update) as actor at when, audited, in the open transaction. */
 static int visit_write(struct db *db, struct visit *v, const char *actor, const char *when)
 {
@@ -228,7 +209,7 @@ int visit_save(struct db *db, struct visit *v, const char *actor, time_t now, co
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
     rc = user_allowed(db, actor, RIGHT_LOG_VISITS);
-    if (rc == DB_OK) rc = building_allowed(db, actor, v->building_id);
+    if (rc == DB_OK) rc = user_building_allowed(db, actor, v->building_id);
     if (rc == DB_DENIED) *why = _("a building chief logs visits to their own buildings only");
     if (rc == DB_OK) rc = visit_write(db, v, actor, when);
 

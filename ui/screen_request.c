@@ -559,19 +559,16 @@ static const struct list_tab queue_tabs[] = {
     QUEUE_TAB(QUEUE_ALL, N_("All")),
 };
 
-static const struct list_spec queue_spec = {.title = N_("Requests"),
-                                            .tabs = queue_tabs,
-                                            .ntabs = (int)ARRAY_LEN(queue_tabs),
-                                            .menu = queue_menu,
-                                            .status = queue_status,
-                                            .above = queue_above,
-                                            .above_collapses = 1,
-                                            .footer = queue_footer,
-                                            .about = queue_about,
-                                            .loaded = queue_loaded,
-                                            .tab_changed = queue_tab_changed,
-                                            .keep_search = 1,
-                                            .free_ctx = queues_free};
+/* A screen of queues: the desk's, or a building chief's worklist. */
+#define QUEUES_SPEC(name, queues, commands)                                                        \
+    {                                                                                              \
+        .title = name, .tabs = queues, .ntabs = (int)ARRAY_LEN(queues), .menu = commands,          \
+        .status = queue_status, .above = queue_above, .above_collapses = 1,                        \
+        .footer = queue_footer, .about = queue_about, .loaded = queue_loaded,                      \
+        .tab_changed = queue_tab_changed, .keep_search = 1, .free_ctx = queues_free                \
+    }
+
+static const struct list_spec queue_spec = QUEUES_SPEC(N_("Requests"), queue_tabs, queue_menu);
 
 /* F9 on a chief's worklist: the request selected was told back to whoever raised it. */
 static void tell_back(struct screen *s, const struct command *c)
@@ -625,19 +622,8 @@ static const struct list_tab worklist_tabs[] = {
     QUEUE_TAB(QUEUE_ALL, N_("All")),
 };
 
-static const struct list_spec worklist_spec = {.title = N_("Building chief's desk"),
-                                               .tabs = worklist_tabs,
-                                               .ntabs = (int)ARRAY_LEN(worklist_tabs),
-                                               .menu = worklist_menu,
-                                               .status = queue_status,
-                                               .above = queue_above,
-                                               .above_collapses = 1,
-                                               .footer = queue_footer,
-                                               .about = queue_about,
-                                               .loaded = queue_loaded,
-                                               .tab_changed = queue_tab_changed,
-                                               .keep_search = 1,
-                                               .free_ctx = queues_free};
+static const struct list_spec worklist_spec =
+    QUEUES_SPEC(N_("Building chief's desk"), worklist_tabs, worklist_menu);
 
 /* A session's requests: one list, every state, oldest first. */
 static const struct list_tab talk_tab = QUEUE_TAB(QUEUE_ALL, NULL);
