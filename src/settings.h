@@ -55,6 +55,12 @@ enum setting_type {
                "quota); the visits report says who falls short"))                                  \
     SETTING(CHIEF_LOAD, "chief_load", SETTING_WHOLE, "5", N_("Buildings per 楼长"),                \
             N_("The most buildings one 楼长 looks after before the coverage names them"))          \
+    SETTING(HOURS_NOTICE, "hours_notice_days", SETTING_WHOLE, "3",                                 \
+            N_("Hours notice (working days)"),                                                     \
+            N_("Working days a confirmed service record is on public notice before its hours "     \
+               "count"))                                                                           \
+    SETTING(CERT_HEAD, "certificate_head", SETTING_TEXT, "", N_("Certificate 负责人"),             \
+            N_("The 负责人 named on volunteer service certificates (志愿服务记录证明)"))           \
     SETTING(FIRST_QUEUE, "first_queue", SETTING_QUEUE, "open", N_("Requests open on"),             \
             N_("The queue the requests screen shows first"))                                       \
     SETTING(EXPORT_DIR, "export_dir", SETTING_FOLDER, "", N_("Export folder"),                     \
