@@ -4,6 +4,7 @@
 #include "db/migrate.h"
 #include "db/audit_store.h"
 #include "db/catalogue_store.h"
+#include "db/organisation_store.h"
 #include "db/resident_bulk.h"
 #include "src/clock.h"
 
@@ -41,8 +42,9 @@ static int migration_010(struct db *db)
 const struct migration_code migration_code[] = {
     {4, resident_file_long_pieces}, /* names filed under their 3-character pieces */
     {5, staff_kinds_seeded_now},
-    {7, catalogue_rekey}, /* items and units found by pinyin from any character on */
-    {9, migration_009},   /* residents by a syllable inside; names' dots; synonyms */
-    {10, migration_010},  /* the audit log's hash chain */
+    {7, catalogue_rekey},      /* items and units found by pinyin from any character on */
+    {9, migration_009},        /* residents by a syllable inside; names' dots; synonyms */
+    {10, migration_010},       /* the audit log's hash chain */
+    {21, organisation_refile}, /* organisations under pieces of 5 and 6 characters too */
     {0, NULL},
 };

@@ -670,6 +670,20 @@ int organisation_bulk_add(struct db *db, struct organisation *v, size_t n, const
     return rc == DB_DONE ? DB_OK : rc;
 }
 
+int organisation_refile(struct db *db)
+{
+    struct db_stmt *st = db_prepare(db, "SELECT id, name, credit_code, rank, moved_out <> ''"
+                                        " FROM organisation");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        rc = keys_write(db, db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2),
+                        db_col_int(st, 3), KEYS_ADD, (int)db_col_int(st, 4));
+        if (rc != DB_OK) break;
+    }
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
 int organisation_bulk_cache(struct db *db, int large)
 {
     /* 256 MiB while a load writes keys all over their index; else as db_open() sets it. */

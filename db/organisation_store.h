@@ -82,6 +82,13 @@ int organisation_counts(struct db *db, int64_t *active, int64_t *moved_out);
 int organisation_bulk_add(struct db *db, struct organisation *v, size_t n, const char *actor);
 
 /*
+** File every organisation again under the terms organisation_terms()
+** gives today, adding those it lacks (migration 21: pieces of 5 and 6
+** characters). Inside the caller's transaction. DB_OK or an error.
+*/
+int organisation_refile(struct db *db);
+
+/*
 ** Around a large bulk load (large 1 before, 0 after): the connection's page
 ** cache made large enough to hold much of the key index meanwhile, then as
 ** it was. Returns DB_OK or an error.

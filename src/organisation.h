@@ -105,8 +105,13 @@ struct organisation_query {
 /* Classify typed (may be NULL). Free q->text with free(). */
 void organisation_query_of(const char *typed, struct organisation_query *q);
 
-/* The longest piece of a name filed: a fragment this long or shorter is one term. */
-#define ORGANISATION_GRAM_MAX 4
+/*
+** The longest piece of a name filed: a fragment this long or shorter is
+** one term, read in the index alone however many organisations hold it.
+** Six covers what clerks type; a longer fragment reads its rarest piece
+** and checks the names, which costs more when thousands hold it.
+*/
+#define ORGANISATION_GRAM_MAX 6
 
 /* Pinyin keys are filed by their first ORGANISATION_PINYIN_MAX letters (and looked up so). */
 #define ORGANISATION_PINYIN_MAX 24

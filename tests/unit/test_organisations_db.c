@@ -101,6 +101,12 @@ static void save_files_keys_and_audits(void **state)
     assert_int_equal(found("金诚科技有限", 0, NULL, 0), 1); /* longer than a piece */
     assert_int_equal(found("qk", 0, NULL, 0), 1); /* letters that are no pinyin: the code's */
     assert_int_equal(found("金诚科技无限", 0, NULL, 0), 0);
+    assert_int_equal(found("天津金诚科技有限公司", 0, NULL, 0), 1); /* longer than a piece */
+    assert_int_equal(found("金诚科技有限公", 0, NULL, 0), 1);
+    assert_int_equal(found("津金诚科技无限公", 0, NULL, 0), 0);
+    assert_int_equal(
+        db_int(db, -1, "SELECT count(*) FROM organisation_key WHERE term = 'n金诚科技有限'"),
+        1); /* six characters are one term */
     assert_int_equal(found("zzzz", 0, NULL, 0), 0);
     /* A building's own list. */
     struct organisation_hits h;
@@ -109,6 +115,25 @@ static void save_files_keys_and_audits(void **state)
     assert_int_equal(organisation_search(db, "jc", building_id, 0, 50, &h), DB_OK);
     assert_int_equal(h.n, 1);
     record_array_free(&organisation_record, h.items, h.n);
+    record_free(&organisation_record, &o);
+}
+
+/* A database from before pieces of 5 and 6 characters is filed again on opening. */
+static void upgrade_files_longer_pieces(void **state)
+{
+    (void)state;
+    struct organisation o;
+    org_make(&o, "天津和平宏达物业管理有限公司", "", building_id);
+    assert_int_equal(db_exec(db, "DELETE FROM organisation_key WHERE term LIKE 'n%'"
+                                 " AND length(term) > 5; PRAGMA user_version = 20"),
+                     DB_OK);
+    db_close(db);
+    char *err = NULL;
+    assert_int_equal(db_open(path, 0, &db, &err), DB_OK);
+    assert_int_equal(
+        db_int(db, -1, "SELECT count(*) FROM organisation_key WHERE term = 'n宏达物业管理'"), 1);
+    assert_int_equal(found("宏达物业管理", 0, NULL, 0), 1);
+    assert_int_equal(found("和平宏达物业", 0, NULL, 0), 1);
     record_free(&organisation_record, &o);
 }
 
@@ -276,6 +301,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(save_files_keys_and_audits),
         cmocka_unit_test(credit_code_unique_when_given),
+        cmocka_unit_test(upgrade_files_longer_pieces),
         cmocka_unit_test(stale_version_and_save_over),
         cmocka_unit_test(retired_building_refused),
         cmocka_unit_test(moved_out_is_kept),

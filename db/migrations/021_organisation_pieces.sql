@@ -1,0 +1,4 @@
+-- Organisations are filed under the pieces of 5 and 6 characters of their
+-- names too (src/organisation.h ORGANISATION_GRAM_MAX), so a fragment of
+-- up to six characters is one term read in the index. The pieces are
+-- written by this migration's C step (db/migrate.c, organisation_refile()).
