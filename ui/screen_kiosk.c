@@ -742,6 +742,7 @@ struct kiosk_sign {
     struct lineedit number;    /* the volunteer number typed or scanned */
     int state;                 /* SIGN_TYPING, or SIGN_CHOOSING from today.act */
     struct kiosk_today today;  /* what the number found */
+    char pick[24];             /* SIGN_CHOOSING: the digits typed to pick a row */
     char *said[5];             /* what was done (or why not), a line each; NULL past the last */
     int said_error;            /* said is a refusal */
     struct timespec said_when; /* when said, to clear it after KIOSK_SIGN_SHOW_SECONDS */
@@ -768,6 +769,7 @@ static void sign_say(struct kiosk_sign *ks, int error, char *const *lines)
     lineedit_clear(&ks->number);
     kiosk_today_free(&ks->today);
     ks->state = SIGN_TYPING;
+    ks->pick[0] = '\0';
 }
 
 /* Say one refusal. */
@@ -874,7 +876,7 @@ static void sign_sync(struct screen *s)
 /* The day's activities to pick from, from row y. */
 static void sign_draw_choices(struct kiosk_sign *ks, int y, int end)
 {
-    char *ask = xasprintf(_("%s, which of today's activities? Press its number (Esc: none):"),
+    char *ask = xasprintf(_("%s, which of today's activities? Its number, then Enter (Esc: none):"),
                           ks->today.name);
     draw_text(y++, KX, KW, ask, term_attr(UI_HEADER), TEXT_FIT_ELLIPSIS);
     free(ask);
@@ -891,6 +893,12 @@ static void sign_draw_choices(struct kiosk_sign *ks, int y, int end)
             xasprintf(_("and %zu more today: for those, please ask at the desk"), ks->today.more);
         draw_text(y, KX, KW, more, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
         free(more);
+        y++;
+    }
+    if (y + 1 < end) {
+        char *picked = xasprintf(_("Your choice: %s"), ks->pick);
+        draw_text(y + 1, KX, KW, picked, term_attr(UI_HEADER), 0);
+        free(picked);
     }
 }
 
@@ -927,19 +935,44 @@ static void sign_draw(struct screen *s, int top, int rows)
     }
 }
 
+/*
+** A key while the day's activities are listed: a digit and Enter pick one;
+** more digits than a row's number are the next volunteer's number (a card
+** scanned while the list was left open), which the list gives way to.
+*/
+static int sign_choose_key(struct kiosk_sign *ks, enum action a, const struct key *k)
+{
+    size_t len = strlen(ks->pick);
+    if (a == ACT_BACK || (a == ACT_BACKSPACE && len == 0)) {
+        sign_refuse(ks, xstrdup(_("Nothing was recorded")));
+    } else if (a == ACT_BACKSPACE) {
+        ks->pick[len - 1] = '\0';
+    } else if (a == ACT_ENTER && len > 1) {
+        lineedit_set(&ks->number, ks->pick);
+        ks->pick[0] = '\0';
+        sign_go(ks);
+    } else if (a == ACT_ENTER) {
+        size_t row = len ? (size_t)(ks->pick[0] - '1') : SIZE_MAX;
+        ks->pick[0] = '\0';
+        if (row < ks->today.n)
+            sign_at(ks, &ks->today.act[row]);
+        else
+            ui_message(UI_MSG_ERROR, "%s", _("Press the number of an activity listed, then Enter"));
+    } else if (a == ACT_NONE && !k->code) {
+        uint32_t ch = k->ch;
+        if (ch >= 0xFF10 && ch <= 0xFF19) ch = ch - 0xFF10 + '0'; /* full-width digits */
+        if (ch >= '0' && ch <= '9' && len + 1 < sizeof ks->pick) {
+            ks->pick[len] = (char)ch;
+            ks->pick[len + 1] = '\0';
+        }
+    }
+    return UI_HANDLED;
+}
+
 static int sign_key(struct screen *s, enum action a, const struct key *k)
 {
     struct kiosk_sign *ks = (struct kiosk_sign *)s;
-    if (ks->state == SIGN_CHOOSING) {
-        if (a == ACT_BACK || a == ACT_BACKSPACE) {
-            sign_refuse(ks, xstrdup(_("Nothing was recorded")));
-            return UI_HANDLED;
-        }
-        uint32_t ch = a == ACT_NONE && !k->code ? k->ch : 0;
-        if (ch >= 0xFF10 && ch <= 0xFF19) ch = ch - 0xFF10 + '0'; /* full-width digits */
-        if (ch >= '1' && ch <= '9' && ch - '1' < ks->today.n) sign_at(ks, &ks->today.act[ch - '1']);
-        return UI_HANDLED;
-    }
+    if (ks->state == SIGN_CHOOSING) return sign_choose_key(ks, a, k);
     int was_said = ks->said[0] != NULL;
     sign_unsay(ks); /* any key: on to the next number */
     switch (a) {

@@ -131,6 +131,7 @@ keys walk Enter
 wait_for walk "今天参加哪项活动"
 snap
 type_text walk 1
+keys walk Enter
 wait_for walk "签到成功"
 snap
 ids=$(grep -cE '[0-9]{17}[0-9Xx]' "$T/walk.txt")
