@@ -11,6 +11,7 @@
 #include "db/hours_store.h"
 #include "db/kiosk_store.h"
 #include "db/volunteer_store.h"
+#include "src/audit.h"
 #include "src/kiosk.h"
 #include "src/pinyin.h"
 #include "src/user.h"
@@ -238,6 +239,7 @@ static void unknown_numbers_tell_nothing(void **state)
     assert_str(t.name, "");
     kiosk_today_free(&t);
     assert_int_equal(audits("kiosk-volunteer-miss"), misses + 2);
+    assert_string_not_equal(audit_action_label("kiosk-volunteer-miss"), "kiosk-volunteer-miss");
     /* Full-width digits and spaces are read as the number. */
     char wide[80] = "";
     for (const char *c = n_li; *c; c++) {
