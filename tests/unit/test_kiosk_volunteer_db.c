@@ -283,6 +283,12 @@ static void the_kiosk_signs_in_and_out(void **state)
     /* And the kiosk has no right to the desk's. */
     assert_int_equal(hours_sign(db, a, n_wang, "hall", &s), DB_DENIED);
     hours_signed_free(&s);
+    struct activity act;
+    const char *why = NULL;
+    assert_int_equal(activity_get(db, a, &act), DB_OK);
+    record_set(&act.status, ACTIVITY_CANCELLED);
+    assert_int_equal(activity_save(db, &act, "hall", &why), DB_DENIED);
+    record_free(&activity_record, &act);
     assert_int_equal(rows(), before);
     assert_int_equal(hours_sign_kiosk(db, a, n_wang, "hall", &s), DB_OK);
     assert_int_equal(s.move, HOURS_SIGN_IN);
