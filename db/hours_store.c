@@ -6,6 +6,7 @@
 #include "db/volunteer_store.h"
 #include "src/clock.h"
 #include "src/i18n.h"
+#include "src/kiosk.h"
 #include "src/roles.h"
 #include "src/text.h"
 #include "src/volunteer.h"
@@ -299,9 +300,9 @@ static char *refusal_say(enum hours_verdict v, const struct day_pairs *dp, int w
 }
 
 /* Inside the transaction: the volunteer's pair opened (sign-in) or closed (sign-out) now. */
-static int pair_write(struct db *db, const char *actor, int64_t volunteer_id, int64_t activity_id,
-                      const char *day, const char *hhmm, const struct day_pairs *dp, int which,
-                      struct hours_signed *out)
+static int pair_write(struct db *db, const struct change_kind *k, const char *actor,
+                      int64_t volunteer_id, int64_t activity_id, const char *day, const char *hhmm,
+                      const struct day_pairs *dp, int which, struct hours_signed *out)
 {
     char when[20];
     clock_format(clock_now(), when);
@@ -341,7 +342,7 @@ static int pair_write(struct db *db, const char *actor, int64_t volunteer_id, in
         db_bind_int(st, 5, id);
         db_bind_int(st, 6, version);
     }
-    int rc = change_save(db, &record_change, actor, st, &id, &version, before);
+    int rc = change_save(db, k, actor, st, &id, &version, before);
     free(before);
     return rc;
 }
@@ -366,8 +367,13 @@ static int activity_takes(struct db *db, int64_t activity_id, const char *day,
     return rc;
 }
 
-int hours_sign(struct db *db, int64_t activity_id, const char *typed, const char *actor,
-               struct hours_signed *out)
+/* The same record written by the kiosk: its own right, and nothing else of this store. */
+static const struct change_kind kiosk_record_change = {&service_record_record, "service-record",
+                                                       RIGHT_KIOSK_ONLY, record_get_any};
+
+/* hours_sign() as kind k allows; masked: the volunteer's name as the kiosk shows it. */
+static int sign_as(struct db *db, const struct change_kind *k, int masked, int64_t activity_id,
+                   const char *typed, const char *actor, struct hours_signed *out)
 {
     memset(out, 0, sizeof *out);
     out->name = xstrdup("");
@@ -386,7 +392,7 @@ int hours_sign(struct db *db, int64_t activity_id, const char *typed, const char
     memcpy(day, now, 10);
     day[10] = '\0';
     snprintf(out->at, sizeof out->at, "%.5s", now + 11);
-    int rc = change_begin(db, &record_change, actor, 0, NULL);
+    int rc = change_begin(db, k, actor, 0, NULL);
     if (rc != DB_OK) return rc;
     struct volunteer v;
     rc = volunteer_get_by_number(db, number, &v);
@@ -395,11 +401,11 @@ int hours_sign(struct db *db, int64_t activity_id, const char *typed, const char
         return rc;
     }
     free(out->name);
-    out->name = xstrdup(v.name);
+    out->name = masked ? kiosk_name_masked(v.name) : xstrdup(v.name);
     int64_t volunteer_id = v.id;
     int left = !str_eq(v.status, VOLUNTEER_ACTIVE);
     if (left)
-        out->why = xasprintf(_("%s is %s in the register: not signed in"), v.name,
+        out->why = xasprintf(_("%s is %s in the register: not signed in"), out->name,
                              volunteer_status_label(v.status));
     record_free(&volunteer_record, &v);
     if (left || (rc = activity_takes(db, activity_id, day, out)) != DB_OK) {
@@ -420,9 +426,21 @@ int hours_sign(struct db *db, int64_t activity_id, const char *typed, const char
         db_rollback(db);
         return DB_INVALID;
     }
-    rc = pair_write(db, actor, volunteer_id, activity_id, day, out->at, &dp, which, out);
+    rc = pair_write(db, k, actor, volunteer_id, activity_id, day, out->at, &dp, which, out);
     day_pairs_free(&dp);
     return rc;
+}
+
+int hours_sign(struct db *db, int64_t activity_id, const char *typed, const char *actor,
+               struct hours_signed *out)
+{
+    return sign_as(db, &record_change, 0, activity_id, typed, actor, out);
+}
+
+int hours_sign_kiosk(struct db *db, int64_t activity_id, const char *typed, const char *kiosk,
+                     struct hours_signed *out)
+{
+    return sign_as(db, &kiosk_record_change, 1, activity_id, typed, kiosk, out);
 }
 
 int hours_minutes_of(struct db *db, int64_t volunteer_id, int64_t *minutes)

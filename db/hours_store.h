@@ -4,7 +4,8 @@
 ** records of an activity are listed by day; and a volunteer's number,
 ** typed or scanned at the desk, signs them in or out of an activity in
 ** one write transaction, the rules of src/hours.h checked inside it. Every
-** write checks RIGHT_LOG_HOURS and is audited (db/change.h).
+** write checks RIGHT_LOG_HOURS and is audited (db/change.h); the one door
+** the kiosk has, hours_sign_kiosk(), checks RIGHT_KIOSK_ONLY instead.
 */
 #ifndef BANGBAN_HOURS_STORE_H
 #define BANGBAN_HOURS_STORE_H
@@ -67,6 +68,17 @@ void hours_signed_free(struct hours_signed *s);
 */
 int hours_sign(struct db *db, int64_t activity_id, const char *typed, const char *actor,
                struct hours_signed *out);
+
+/*
+** hours_sign() at the self-service kiosk, signed in as kiosk: the same
+** rules, transaction and audit (as kiosk), but the write needs
+** RIGHT_KIOSK_ONLY instead of RIGHT_LOG_HOURS (DB_DENIED for any other
+** role), and out->name (and any refusal naming the volunteer) carries the
+** name masked (kiosk_name_masked(): 张*). Free *out with
+** hours_signed_free() in every case.
+*/
+int hours_sign_kiosk(struct db *db, int64_t activity_id, const char *typed, const char *kiosk,
+                     struct hours_signed *out);
 
 /* A volunteer's minutes recorded in all (DB_OK) into *minutes. */
 int hours_minutes_of(struct db *db, int64_t volunteer_id, int64_t *minutes);

@@ -5,9 +5,13 @@
 #include "db/audit_store.h"
 #include "db/request_store.h"
 #include "db/user_store.h"
+#include "db/volunteer_store.h"
 #include "src/kiosk.h"
+#include "src/clock.h"
 #include "src/roles.h"
+#include "src/text.h"
 #include "src/util.h"
+#include "src/volunteer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,5 +196,154 @@ int kiosk_progress(struct db *db, const char *kiosk, const char *number, const c
         rc = view_read(db, id, out);
         if (rc != DB_OK) *answer = KIOSK_NO_MATCH;
     }
+    return rc;
+}
+
+/* --- volunteers' sign-in -----------------------------------------------------------------------
+ */
+
+/* Drop the activities t holds. */
+static void today_clear(struct kiosk_today *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->act[i].name);
+    free(t->act);
+    t->act = NULL;
+    t->n = t->more = 0;
+}
+
+void kiosk_today_free(struct kiosk_today *t)
+{
+    today_clear(t);
+    free(t->name);
+    free(t->why);
+    memset(t, 0, sizeof *t);
+}
+
+static void today_add(struct kiosk_today *t, int64_t id, const char *name, const char *starts,
+                      const char *ends)
+{
+    t->act = xrealloc(t->act, (t->n + 1) * sizeof *t->act);
+    struct kiosk_activity *a = &t->act[t->n++];
+    a->id = id;
+    a->name = xstrdup(name);
+    snprintf(a->starts_at, sizeof a->starts_at, "%s", starts);
+    snprintf(a->ends_at, sizeof a->ends_at, "%s", ends);
+}
+
+/* The activity volunteer_id is signed in at on day and not out of, into t (KIOSK_PICK_OUT). */
+static int today_open_pair(struct db *db, int64_t volunteer_id, const char *day,
+                           struct kiosk_today *t)
+{
+    struct db_stmt *st =
+        db_prepare(db, "SELECT a.id, a.name, a.starts_at, a.ends_at FROM service_record s"
+                       " JOIN activity a ON a.id = s.activity_id WHERE s.volunteer_id = ?1"
+                       " AND s.day = ?2 AND s.sign_out = '' ORDER BY s.sign_in DESC LIMIT 1");
+    db_bind_int(st, 1, volunteer_id);
+    db_bind_text(st, 2, day);
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        today_add(t, db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3));
+        t->pick = KIOSK_PICK_OUT;
+        rc = DB_DONE;
+    }
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+/* The activities open on day, own (run by the volunteer's teams) or all, into t. */
+static int today_activities(struct db *db, int64_t volunteer_id, const char *day, int own,
+                            struct kiosk_today *t)
+{
+    struct db_stmt *st = db_prepare(
+        db, "SELECT a.id, a.name, a.starts_at, a.ends_at FROM activity a"
+            " WHERE a.status NOT IN ('cancelled', 'ended') AND substr(a.starts_at, 1, 10) <= ?1"
+            " AND substr(a.ends_at, 1, 10) >= ?1 AND (?3 = 0 OR EXISTS (SELECT 1 FROM"
+            " team_member m WHERE m.team_id = a.team_id AND m.volunteer_id = ?2"
+            " AND m.left_on = '' AND m.joined <= ?1)) ORDER BY a.starts_at, a.id");
+    db_bind_text(st, 1, day);
+    db_bind_int(st, 2, volunteer_id);
+    db_bind_int(st, 3, own);
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (t->n < KIOSK_ACTIVITIES_MAX)
+            today_add(t, db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2),
+                      db_col_text(st, 3));
+        else
+            t->more++;
+    }
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+/* Inside the transaction: where the active volunteer volunteer_id goes on day. */
+static int today_pick(struct db *db, int64_t volunteer_id, const char *day, struct kiosk_today *t)
+{
+    int rc = today_open_pair(db, volunteer_id, day, t);
+    if (rc != DB_OK || t->pick == KIOSK_PICK_OUT) return rc;
+    for (int own = 1; own >= 0; own--) {
+        today_clear(t);
+        if ((rc = today_activities(db, volunteer_id, day, own, t)) != DB_OK) return rc;
+        if (t->n == 1 || (own && t->n > 1)) break;
+    }
+    t->pick = t->n == 0 ? KIOSK_PICK_NONE : t->n == 1 ? KIOSK_PICK_IN : KIOSK_PICK_CHOOSE;
+    return DB_OK;
+}
+
+/* Inside the transaction: the number read and looked up, t filled. */
+static int today_try(struct db *db, const char *kiosk, const char *typed, time_t now,
+                     struct kiosk_today *t)
+{
+    char *norm = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
+    snprintf(t->number, sizeof t->number, "%s", norm);
+    char number[VOLUNTEER_NUMBER_LEN + 1];
+    const char *bad = volunteer_number_parse(norm, number, NULL, NULL);
+    free(norm);
+    if (bad) {
+        t->pick = KIOSK_PICK_BAD;
+        t->why = xstrdup(bad);
+        return DB_OK;
+    }
+    snprintf(t->number, sizeof t->number, "%s", number);
+    struct volunteer v;
+    int rc = volunteer_get_by_number(db, number, &v);
+    if (rc == DB_OK && !str_eq(v.status, VOLUNTEER_ACTIVE)) {
+        record_free(&volunteer_record, &v);
+        rc = DB_NOTFOUND;
+    }
+    if (rc == DB_NOTFOUND) {
+        t->pick = KIOSK_PICK_UNKNOWN;
+        char *subject = xasprintf("kiosk:%s", kiosk);
+        char *detail = xasprintf("volunteer number %s", number);
+        rc = audit_append(db, kiosk, "kiosk-volunteer-miss", subject, detail);
+        free(subject);
+        free(detail);
+        return rc;
+    }
+    if (rc != DB_OK) return rc;
+    free(t->name);
+    t->name = kiosk_name_masked(v.name);
+    int64_t id = v.id;
+    record_free(&volunteer_record, &v);
+    char when[20];
+    clock_format(now, when);
+    when[10] = '\0';
+    return today_pick(db, id, when, t);
+}
+
+int kiosk_volunteer_today(struct db *db, const char *kiosk, const char *typed, time_t now,
+                          struct kiosk_today *out)
+{
+    memset(out, 0, sizeof *out);
+    out->name = xstrdup("");
+    out->pick = KIOSK_PICK_UNKNOWN;
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    rc = user_allowed(db, kiosk, RIGHT_KIOSK_ONLY);
+    if (rc == DB_OK) rc = today_try(db, kiosk, typed, now, out);
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else
+        db_rollback(db);
     return rc;
 }

@@ -13,6 +13,7 @@
 #define BANGBAN_KIOSK_STORE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "db/db.h"
@@ -63,6 +64,53 @@ enum kiosk_answer {
 int kiosk_progress(struct db *db, const char *kiosk, const char *number, const char *last4,
                    time_t now, enum kiosk_answer *answer, struct kiosk_view *out,
                    int *wait_seconds);
+
+/* An activity as the kiosk names it to a volunteer: its name and times alone. */
+struct kiosk_activity {
+    int64_t id;
+    char *name;
+    char starts_at[17], ends_at[17]; /* YYYY-MM-DD HH:MM */
+};
+
+/* Where a volunteer's number takes them at the kiosk today. */
+enum kiosk_pick {
+    KIOSK_PICK_OUT,     /* signed in at act[0] today and not out: sign out there */
+    KIOSK_PICK_IN,      /* act[0] is today's activity for them: sign in there */
+    KIOSK_PICK_CHOOSE,  /* act[0..n) to pick from (more: how many more were left off) */
+    KIOSK_PICK_NONE,    /* no activity is open today */
+    KIOSK_PICK_UNKNOWN, /* no volunteer in the register has that number (or not active) */
+    KIOSK_PICK_BAD,     /* not a volunteer number: why says so */
+};
+
+struct kiosk_today {
+    enum kiosk_pick pick;
+    char number[16]; /* the number as read (normalised) */
+    char *name;      /* the volunteer's, masked (张*); "" unless found */
+    struct kiosk_activity *act;
+    size_t n, more;
+    char *why; /* KIOSK_PICK_BAD: why not (translated) */
+};
+
+/* Free what t holds (t itself is the caller's). */
+void kiosk_today_free(struct kiosk_today *t);
+
+/*
+** The activity a volunteer's number (typed or scanned; full-width digits
+** and spaces normalised) takes them to at the kiosk signed in as kiosk
+** (RIGHT_KIOSK_ONLY) on the day of now. The activities open that day are
+** those neither cancelled nor ended whose start..end days cover it. Signed
+** in at one that day and not out: KIOSK_PICK_OUT there. Else the one open
+** that day run by a team the volunteer belongs to (team_member, not
+** left), or the one open that day at all: KIOSK_PICK_IN. Several: their
+** own teams' when two or more are, else all of the day's, in start order,
+** at most KIOSK_ACTIVITIES_MAX: KIOSK_PICK_CHOOSE. None: KIOSK_PICK_NONE.
+** A number no active volunteer holds is KIOSK_PICK_UNKNOWN, told nothing
+** more, and audited (kiosk-volunteer-miss). Nothing else is written.
+** DB_OK with *out set (free with kiosk_today_free() in every case),
+** DB_DENIED (not a kiosk) or an error.
+*/
+int kiosk_volunteer_today(struct db *db, const char *kiosk, const char *typed, time_t now,
+                          struct kiosk_today *out);
 
 /*
 ** Write an audit row of the kiosk (leaving it: kiosk-exit by the

@@ -137,3 +137,32 @@ const char *kiosk_matter_request(const struct kiosk_matter *m, struct request *r
     r->level = LEVEL_COMMUNITY;
     return NULL;
 }
+
+/* Two-character surnames (复姓) the kiosk keeps whole. */
+static const char *const compound_surnames[] = {
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐",
+    "司徒", "夏侯", "长孙", "宇文", "端木", "轩辕", "独孤", "南宫", "西门", "呼延",
+};
+
+/* Bytes of the first n characters of s (all of it when shorter). */
+static size_t chars_bytes(const char *s, size_t n)
+{
+    size_t at = 0, len = strlen(s);
+    for (size_t i = 0; i < n && at < len; i++) {
+        uint32_t cp;
+        int k = utf8_decode(s + at, len - at, &cp);
+        at += k > 0 ? (size_t)k : 1;
+    }
+    return at;
+}
+
+char *kiosk_name_masked(const char *name)
+{
+    char *t = text_trim(name ? name : "");
+    size_t chars = text_chars(t), keep = chars > 1 ? 1 : 0;
+    for (size_t i = 0; i < ARRAY_LEN(compound_surnames) && chars > 2; i++)
+        if (strncmp(t, compound_surnames[i], strlen(compound_surnames[i])) == 0) keep = 2;
+    char *out = xasprintf("%.*s*", (int)chars_bytes(t, keep), t);
+    free(t);
+    return out;
+}

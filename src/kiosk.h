@@ -57,4 +57,17 @@ struct kiosk_matter {
 */
 const char *kiosk_matter_request(const struct kiosk_matter *m, struct request *r, int *field);
 
+/* Seconds a volunteer's sign-in or sign-out stays on the kiosk's screen before the next number. */
+#define KIOSK_SIGN_SHOW_SECONDS 8
+/* Activities of a day the kiosk lists for a volunteer to pick by one digit. */
+#define KIOSK_ACTIVITIES_MAX 9
+
+/*
+** A name as the kiosk shows it: the surname (a two-character one such as
+** 欧阳 when the name is longer than it) and one "*" for the rest: 张* for
+** 张三丰, 欧阳* for 欧阳娜娜; a name of one character is "*". A new
+** string; caller frees.
+*/
+char *kiosk_name_masked(const char *name);
+
 #endif

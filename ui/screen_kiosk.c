@@ -2,8 +2,10 @@
 ** screen_kiosk: the self-service kiosk (自助终端) in the hall, for
 ** residents with a keypad or a plain keyboard and nobody watching: 服务指南
 ** (the catalogue by category or by what is typed), 查进度 (a request's
-** public view by its number and the phone's last four digits) and 我要反映
-** (a request left for the desk). Every screen says which keys work and
+** public view by its number and the phone's last four digits), 我要反映
+** (a request left for the desk) and 志愿者签到/签退 (a volunteer's number,
+** typed or scanned, signs them in to today's activity or out of it). Every screen says which keys
+*work and
 ** needs only digits, arrows, Enter, Backspace and Esc; none lists
 ** residents or shows a number of anyone's but what was just typed. The
 ** F-key bar gives way to the screen's keys (screen.keys_hint); leaving,
@@ -16,6 +18,7 @@
 #include "app/receipts.h"
 #include "app/users.h"
 #include "db/catalogue_store.h"
+#include "db/hours_store.h"
 #include "db/kiosk_store.h"
 #include "db/request_store.h"
 #include "db/user_store.h"
@@ -39,6 +42,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Where the kiosk's text starts, and how wide it runs. */
 #define KX 4
@@ -729,6 +733,291 @@ static struct screen *leave_new(void)
     return &l->base;
 }
 
+/* --- 志愿者签到 / 签退 ------------------------------------------------------------------------ */
+
+enum { SIGN_TYPING, SIGN_CHOOSING };
+
+struct kiosk_sign {
+    struct screen base;
+    struct lineedit number;    /* the volunteer number typed or scanned */
+    int state;                 /* SIGN_TYPING, or SIGN_CHOOSING from today.act */
+    struct kiosk_today today;  /* what the number found */
+    char pick[24];             /* SIGN_CHOOSING: the digits typed to pick a row */
+    char *said[5];             /* what was done (or why not), a line each; NULL past the last */
+    int said_error;            /* said is a refusal */
+    struct timespec said_when; /* when said, to clear it after KIOSK_SIGN_SHOW_SECONDS */
+};
+
+/* Clear what was said. */
+static void sign_unsay(struct kiosk_sign *ks)
+{
+    for (size_t i = 0; i < ARRAY_LEN(ks->said); i++) {
+        free(ks->said[i]);
+        ks->said[i] = NULL;
+    }
+}
+
+/* Say lines (taken, up to ARRAY_LEN(said), NULL-ended) for the next few seconds; the number goes.
+ */
+static void sign_say(struct kiosk_sign *ks, int error, char *const *lines)
+{
+    sign_unsay(ks);
+    for (size_t i = 0; i < ARRAY_LEN(ks->said) && lines[i]; i++)
+        ks->said[i] = lines[i];
+    ks->said_error = error;
+    clock_gettime(CLOCK_MONOTONIC, &ks->said_when);
+    lineedit_clear(&ks->number);
+    kiosk_today_free(&ks->today);
+    ks->state = SIGN_TYPING;
+    ks->pick[0] = '\0';
+}
+
+/* Say one refusal. */
+static void sign_refuse(struct kiosk_sign *ks, char *why)
+{
+    char *lines[] = {why, NULL};
+    sign_say(ks, 1, lines);
+}
+
+/* An activity's times as the kiosk shows them: 09:00-17:00, or with the days when it runs over
+ * several. Into out[40]; returns out. */
+static char *sign_times(const struct kiosk_activity *a, char *out)
+{
+    if (strncmp(a->starts_at, a->ends_at, 10) == 0)
+        snprintf(out, 40, "%s-%s", a->starts_at + 11, a->ends_at + 11);
+    else /* 12-04 09:00 - 12-06 17:00 */
+        snprintf(out, 40, "%.5s %s - %.5s %s", a->starts_at + 5, a->starts_at + 11, a->ends_at + 5,
+                 a->ends_at + 11);
+    return out;
+}
+
+/* Sign the volunteer found in or out at activity a, and say what was done or why not. */
+static void sign_at(struct kiosk_sign *ks, const struct kiosk_activity *a)
+{
+    struct hours_signed got;
+    int rc = hours_sign_kiosk(ui.db, a->id, ks->today.number, ui.user, &got);
+    if (rc == DB_OK) {
+        char hours[24];
+        int out = got.move == HOURS_SIGN_OUT;
+        char *lines[] = {
+            xasprintf(out ? _("%s, you are signed out") : _("%s, you are signed in"), got.name),
+            xasprintf(_("Activity: %s"), a->name), xasprintf(_("Time: %s"), got.at),
+            out ? xasprintf(_("Recorded: %s-%s, %d minutes (%s hours)"), got.in, got.at,
+                            got.minutes, hours_format(got.minutes, hours))
+                : xstrdup(_("Type your number here again when you leave")),
+            NULL};
+        sign_say(ks, 0, lines);
+    } else if (rc == DB_INVALID) {
+        sign_refuse(ks, xasprintf(_("%s: %s. Nothing was recorded: please ask at the desk"),
+                                  got.name, got.why ? got.why : ""));
+    } else if (rc == DB_NOTFOUND) {
+        sign_refuse(ks, xasprintf(_("No volunteer in the register has number %s: check it, or "
+                                    "ask at the desk"),
+                                  ks->today.number));
+    } else {
+        ui_db_failed(_("Not recorded"), rc);
+        lineedit_clear(&ks->number);
+        kiosk_today_free(&ks->today);
+        ks->state = SIGN_TYPING;
+    }
+    hours_signed_free(&got);
+}
+
+/* Enter on the number: find where it takes the volunteer today, and sign there or ask which. */
+static void sign_go(struct kiosk_sign *ks)
+{
+    if (lineedit_empty(&ks->number)) {
+        sign_refuse(ks, xstrdup(_("Type your volunteer number first, then Enter")));
+        return;
+    }
+    char *typed = lineedit_text(&ks->number);
+    kiosk_today_free(&ks->today);
+    int rc = kiosk_volunteer_today(ui.db, ui.user, typed, clock_now(), &ks->today);
+    free(typed);
+    struct kiosk_today *t = &ks->today;
+    if (rc != DB_OK) {
+        ui_db_failed(_("Not recorded"), rc);
+        lineedit_clear(&ks->number);
+        return;
+    }
+    switch (t->pick) {
+    case KIOSK_PICK_BAD:
+        sign_refuse(ks, xasprintf(_("That is no volunteer number (%s): check it and type it again"),
+                                  t->why));
+        break;
+    case KIOSK_PICK_UNKNOWN:
+        sign_refuse(ks, xasprintf(_("No volunteer in the register has number %s: check it, or "
+                                    "ask at the desk"),
+                                  t->number));
+        break;
+    case KIOSK_PICK_NONE:
+        sign_refuse(ks, xasprintf(_("%s: no volunteer activity is open today. Nothing was "
+                                    "recorded: please ask at the desk"),
+                                  t->name));
+        break;
+    case KIOSK_PICK_OUT:
+    case KIOSK_PICK_IN:
+        sign_at(ks, &t->act[0]);
+        break;
+    case KIOSK_PICK_CHOOSE:
+        sign_unsay(ks);
+        ks->state = SIGN_CHOOSING;
+        break;
+    }
+}
+
+static void sign_sync(struct screen *s)
+{
+    struct kiosk_sign *ks = (struct kiosk_sign *)s;
+    if (ks->said[0] && clock_ms_since(&ks->said_when) >= KIOSK_SIGN_SHOW_SECONDS * 1000L)
+        sign_unsay(ks);
+}
+
+/* The day's activities to pick from, from row y. */
+static void sign_draw_choices(struct kiosk_sign *ks, int y, int end)
+{
+    char *ask = xasprintf(_("%s, which of today's activities? Its number, then Enter (Esc: none):"),
+                          ks->today.name);
+    draw_text(y++, KX, KW, ask, term_attr(UI_HEADER), TEXT_FIT_ELLIPSIS);
+    free(ask);
+    y++;
+    char times[40];
+    for (size_t i = 0; i < ks->today.n && y < end; i++, y++) {
+        const struct kiosk_activity *a = &ks->today.act[i];
+        char *row = xasprintf("  %zu   %-25s  %s", i + 1, sign_times(a, times), a->name);
+        draw_text(y, KX, KW, row, term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
+        free(row);
+    }
+    if (ks->today.more && y < end) {
+        char *more =
+            xasprintf(_("and %zu more today: for those, please ask at the desk"), ks->today.more);
+        draw_text(y, KX, KW, more, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+        free(more);
+        y++;
+    }
+    if (y + 1 < end) {
+        char *picked = xasprintf(_("Your choice: %s"), ks->pick);
+        draw_text(y + 1, KX, KW, picked, term_attr(UI_HEADER), 0);
+        free(picked);
+    }
+}
+
+static void sign_draw(struct screen *s, int top, int rows)
+{
+    struct kiosk_sign *ks = (struct kiosk_sign *)s;
+    heading(top + 1, _("Volunteer sign-in / sign-out"));
+    draw_text(top + 3, KX, KW,
+              _("Type your volunteer number, or scan your card, then Enter: it signs you in to "
+                "today's activity, or out of it."),
+              term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
+    const char *label = _("Volunteer number:");
+    int lw = text_width(label);
+    draw_text(top + 5, KX, lw, label, term_attr(UI_HEADER), 0);
+    size_t first, count;
+    int col;
+    lineedit_view(&ks->number, 24, &first, &count, &col);
+    char *shown = lineedit_text_range(&ks->number, first, count);
+    draw_text(top + 5, KX + lw + 1, 24, shown, term_attr(UI_FIELD), 0);
+    free(shown);
+    s->cursor_on = ks->state == SIGN_TYPING;
+    s->cursor_y = top + 5;
+    s->cursor_x = KX + lw + 1 + col;
+    int y = top + 7, end = top + rows;
+    if (ks->state == SIGN_CHOOSING) {
+        sign_draw_choices(ks, y, end);
+        return;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(ks->said) && ks->said[i] && y < end; i++) {
+        attr_t a = ks->said_error ? term_attr(UI_ERROR)
+                   : i == 0       ? term_attr(UI_HEADER)
+                                  : term_attr(UI_NORMAL);
+        y += draw_wrapped(y, KX, KW, end - y, ks->said[i], a) + (i == 0);
+    }
+}
+
+/*
+** A key while the day's activities are listed: a digit and Enter pick one;
+** more digits than a row's number are the next volunteer's number (a card
+** scanned while the list was left open), which the list gives way to.
+*/
+static int sign_choose_key(struct kiosk_sign *ks, enum action a, const struct key *k)
+{
+    size_t len = strlen(ks->pick);
+    if (a == ACT_BACK || (a == ACT_BACKSPACE && len == 0)) {
+        sign_refuse(ks, xstrdup(_("Nothing was recorded")));
+    } else if (a == ACT_BACKSPACE) {
+        ks->pick[len - 1] = '\0';
+    } else if (a == ACT_ENTER && len > 1) {
+        lineedit_set(&ks->number, ks->pick);
+        ks->pick[0] = '\0';
+        sign_go(ks);
+    } else if (a == ACT_ENTER) {
+        size_t row = len ? (size_t)(ks->pick[0] - '1') : SIZE_MAX;
+        ks->pick[0] = '\0';
+        if (row < ks->today.n)
+            sign_at(ks, &ks->today.act[row]);
+        else
+            ui_message(UI_MSG_ERROR, "%s", _("Press the number of an activity listed, then Enter"));
+    } else if (a == ACT_NONE && !k->code) {
+        uint32_t ch = k->ch;
+        if (ch >= 0xFF10 && ch <= 0xFF19) ch = ch - 0xFF10 + '0'; /* full-width digits */
+        if (ch >= '0' && ch <= '9' && len + 1 < sizeof ks->pick) {
+            ks->pick[len] = (char)ch;
+            ks->pick[len + 1] = '\0';
+        }
+    }
+    return UI_HANDLED;
+}
+
+static int sign_key(struct screen *s, enum action a, const struct key *k)
+{
+    struct kiosk_sign *ks = (struct kiosk_sign *)s;
+    if (ks->state == SIGN_CHOOSING) return sign_choose_key(ks, a, k);
+    int was_said = ks->said[0] != NULL;
+    sign_unsay(ks); /* any key: on to the next number */
+    switch (a) {
+    case ACT_BACK:
+        return was_said ? UI_HANDLED : UI_CLOSE;
+    case ACT_ENTER:
+        if (!was_said || !lineedit_empty(&ks->number)) sign_go(ks);
+        return UI_HANDLED;
+    case ACT_BACKSPACE:
+        lineedit_backspace(&ks->number);
+        return UI_HANDLED;
+    case ACT_NONE:
+        break;
+    default:
+        return UI_HANDLED;
+    }
+    if (k->code || k->ch <= ' ' || text_cp_forbidden(k->ch, 0)) return UI_HANDLED;
+    lineedit_insert(&ks->number, k->ch);
+    return UI_HANDLED;
+}
+
+static void sign_free(struct screen *s)
+{
+    struct kiosk_sign *ks = (struct kiosk_sign *)s;
+    sign_unsay(ks);
+    kiosk_today_free(&ks->today);
+    lineedit_free(&ks->number);
+    free(ks);
+}
+
+static const struct screen_ops sign_ops = {
+    .sync = sign_sync, .draw = sign_draw, .key = sign_key, .free = sign_free};
+
+static struct screen *sign_new(void)
+{
+    struct kiosk_sign *ks = xcalloc(1, sizeof *ks);
+    lineedit_init(&ks->number, 20);
+    ks->base.ops = &sign_ops;
+    ks->base.title = _("Volunteer sign-in / sign-out");
+    ks->base.typing = 1;
+    ks->base.keys_hint = _(" Digits: your number   Enter: sign in or out   Backspace: delete   "
+                           "Esc: back");
+    return &ks->base;
+}
+
 /* --- the start screen ------------------------------------------------------------------------ */
 
 static const struct {
@@ -739,6 +1028,7 @@ static const struct {
     {N_("Check progress"), N_("your request's number and your phone's last 4 digits"),
      progress_new},
     {N_("Leave a request"), N_("tell us the matter: the centre calls you back"), leave_new},
+    {N_("Volunteer sign-in"), N_("volunteers: your number signs you in or out"), sign_new},
 };
 
 struct kiosk_start {
@@ -755,9 +1045,9 @@ static void start_draw(struct screen *s, int top, int rows)
     for (size_t i = 0; i < ARRAY_LEN(entries) && y < top + rows; i++, y += 3) {
         attr_t a = (int)i == st->sel ? term_attr(UI_SELECTED) : term_attr(UI_HEADER);
         char *row = xasprintf("  %zu   %s  ", i + 1, _(entries[i].label));
-        draw_text(y, KX + 6, 20, row, a, 0);
+        draw_text(y, KX + 4, 24, row, a, 0);
         free(row);
-        draw_text(y, KX + 28, KW - 28, _(entries[i].about), term_attr(UI_NORMAL),
+        draw_text(y, KX + 30, KW - 30, _(entries[i].about), term_attr(UI_NORMAL),
                   TEXT_FIT_ELLIPSIS);
     }
 }
@@ -792,7 +1082,7 @@ struct screen *screen_kiosk_new(void)
     struct kiosk_start *st = xcalloc(1, sizeof *st);
     st->base.ops = &start_ops;
     st->base.title = _("Self-service kiosk");
-    st->base.keys_hint = _(" 1-3 or Up/Down and Enter: choose   Esc: back, on every screen");
+    st->base.keys_hint = _(" 1-4 or Up/Down and Enter: choose   Esc: back, on every screen");
     return &st->base;
 }
 

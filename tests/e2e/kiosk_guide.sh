@@ -26,7 +26,7 @@ else
 fi
 
 kiosk_start hall PATH="$T/bin:/usr/bin:/bin" LP_OUT="$T/job.ps"
-expect hall "the start screen says which keys work" "按 1-3，或上下键加回车选择"
+expect hall "the start screen says which keys work" "按 1-4，或上下键加回车选择"
 type_text hall 1
 wait_for hall "类别："
 expect hall "the guide offers the five categories by number" "5  应急处置"

@@ -66,6 +66,14 @@ wait_for idle "手机号后 4 位"
 if screen idle | grep -q "诉求编号: 2026"; then t_fail "a number half typed is gone too" "$(screen idle)"; else t_ok "a number half typed is gone too"; fi
 
 # Every screen, captured: no ID number, no mobile but the one typed.
+# A volunteer with an ID and a mobile, and two activities open today to pick from.
+printf '%s\r\n' "志愿者编号,姓名,身份证号,手机号" "2026000101,孙悟空,120101198001010012,13911112222" >"$T/vols.csv"
+env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/vols.csv" >"$T/import.out" 2>&1 ||
+    e2e_abort "a volunteer is registered: $(cat "$T/import.out")"
+sqlite3 "$DB" "INSERT INTO team (name, created_at, created_by, updated_at, updated_by) VALUES ('花果山志愿服务队', 'x', 'x', 'x', 'x');
+INSERT INTO activity (team_id, name, starts_at, ends_at, created_at, created_by, updated_at, updated_by)
+    SELECT t.id, n.name, '$(date -u -d yesterday +%F) 00:00', '$(date -u -d tomorrow +%F) 23:59', 'x', 'x', 'x', 'x'
+    FROM team t, (SELECT '巡河护绿' AS name UNION ALL SELECT '图书整理') n;" || e2e_abort "two activities are made"
 row=$(sqlite3 -separator ' ' "$DB" "SELECT r.number, substr(p.phone, -4), p.name FROM request r JOIN resident p ON p.id = r.resident_id WHERE length(p.phone) = 11 AND p.id_number <> '' AND r.unit_id IS NOT NULL ORDER BY r.number LIMIT 1")
 set -- $row
 [ -n "$1" ] || e2e_abort "the demo holds a request of a resident with an ID and a mobile"
@@ -114,10 +122,23 @@ snap
 keys walk Enter
 wait_for walk "编号："
 snap
+kiosk_home walk
+type_text walk 4
+wait_for walk "志愿者编号："
+snap
+type_text walk 2026000101
+keys walk Enter
+wait_for walk "今天参加哪项活动"
+snap
+type_text walk 1
+keys walk Enter
+wait_for walk "签到成功"
+snap
 ids=$(grep -cE '[0-9]{17}[0-9Xx]' "$T/walk.txt")
 mobiles=$(grep -oE '1[3-9][0-9]{9}' "$T/walk.txt" | sort -u | tr '\n' ' ')
 if [ "$ids" = 0 ]; then t_ok "no screen of the kiosk shows an ID number"; else t_fail "no screen of the kiosk shows an ID number" "$(grep -E '[0-9]{17}[0-9Xx]' "$T/walk.txt")"; fi
 if grep -qF "$3" "$T/walk.txt"; then t_fail "nor the requester's name" "$3"; else t_ok "nor the requester's name"; fi
+if grep -qF "孙悟空" "$T/walk.txt"; then t_fail "nor the volunteer's name" "$(grep -F "孙悟空" "$T/walk.txt")"; else t_ok "nor the volunteer's name"; fi
 if [ "$mobiles" = "13800138000 " ]; then t_ok "nor a mobile but the one typed"; else t_fail "nor a mobile but the one typed" "found: $mobiles"; fi
-if [ "$(grep -c "帮办 - " "$T/walk.txt")" = 9 ]; then t_ok "the walk captured nine screens"; else t_fail "the walk captured nine screens" "$(grep "帮办 - " "$T/walk.txt")"; fi
+if [ "$(grep -c "帮办 - " "$T/walk.txt")" = 12 ]; then t_ok "the walk captured twelve screens"; else t_fail "the walk captured twelve screens" "$(grep "帮办 - " "$T/walk.txt")"; fi
 t_sanitizers "kiosk_locked"
