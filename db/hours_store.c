@@ -676,8 +676,8 @@ static int late_activity(struct db *db, struct service_record *r, char **why)
     if (str_eq(a.status, ACTIVITY_CANCELLED))
         *why = xasprintf(_("%s: %s; nothing recorded"), a.name, _("The activity was cancelled"));
     else if (strncmp(r->day, a.starts_at, 10) < 0 || strncmp(r->day, a.ends_at, 10) > 0)
-        *why = xasprintf(_("%s runs %.10s to %.10s: not on %s"), a.name, a.starts_at, a.ends_at,
-                         r->day);
+        *why =
+            xasprintf(_("Date %s: %s runs %.10s to %.10s"), r->day, a.name, a.starts_at, a.ends_at);
     record_free(&activity_record, &a);
     return *why ? DB_INVALID : DB_OK;
 }
