@@ -783,12 +783,6 @@ static const struct command vrec_menu[] = {
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
-static void vrec_open(struct list_screen *ls, void *row)
-{
-    (void)ls;
-    (void)row;
-}
-
 static const struct list_tab vrec_tab = {.type = &service_record_record,
                                          .cols = {{N_("Date"), 10, 0},
                                                   {N_("Activity"), 14, 0},
@@ -800,8 +794,7 @@ static const struct list_tab vrec_tab = {.type = &service_record_record,
                                          .hint = N_("F9: correction, request"),
                                          .empty = N_("No service records yet."),
                                          .load = vrec_load,
-                                         .cell = vrec_cell,
-                                         .open = vrec_open};
+                                         .cell = vrec_cell};
 
 static const struct list_spec vrec_list = {.title = N_("Service records"),
                                            .tabs = &vrec_tab,
