@@ -2,9 +2,12 @@
 ** hours_store: see hours_store.h.
 */
 #include "db/hours_store.h"
+#include "db/calendar_store.h"
 #include "db/change.h"
+#include "db/settings_store.h"
 #include "db/volunteer_store.h"
 #include "src/clock.h"
+#include "src/date.h"
 #include "src/i18n.h"
 #include "src/kiosk.h"
 #include "src/roles.h"
@@ -166,8 +169,11 @@ int activity_save(struct db *db, struct activity *a, const char *actor, const ch
 
 #define RECORD_SELECT                                                                              \
     "SELECT s.id, s.volunteer_id, v.number, v.name, s.activity_id, a.name, s.day, s.sign_in,"      \
-    " s.sign_out, s.minutes, s.version, s.updated_at, s.updated_by FROM service_record s"          \
-    " JOIN volunteer v ON v.id = s.volunteer_id JOIN activity a ON a.id = s.activity_id"
+    " s.sign_out, s.minutes, s.confirmed_at, s.confirmed_by, s.confirmed_as, s.counts_from,"       \
+    " s.late, s.late_reason, coalesce(s.request_id, 0), coalesce(q.number, ''), s.version,"        \
+    " s.updated_at, s.updated_by FROM service_record s"                                            \
+    " JOIN volunteer v ON v.id = s.volunteer_id JOIN activity a ON a.id = s.activity_id"           \
+    " LEFT JOIN request q ON q.id = s.request_id"
 
 static void record_read(struct db_stmt *st, void *slot)
 {
@@ -184,6 +190,14 @@ static void record_read(struct db_stmt *st, void *slot)
     record_set(&r->sign_in, db_col_text(st, c++));
     record_set(&r->sign_out, db_col_text(st, c++));
     r->minutes = (int)db_col_int(st, c++);
+    record_set(&r->confirmed_at, db_col_text(st, c++));
+    record_set(&r->confirmed_by, db_col_text(st, c++));
+    record_set(&r->confirmed_as, db_col_text(st, c++));
+    record_set(&r->counts_from, db_col_text(st, c++));
+    r->late = (int)db_col_int(st, c++);
+    record_set(&r->late_reason, db_col_text(st, c++));
+    r->request_id = db_col_int(st, c++);
+    record_set(&r->request_number, db_col_text(st, c++));
     r->version = db_col_int(st, c++);
     record_set(&r->updated_at, db_col_text(st, c++));
     record_set(&r->updated_by, db_col_text(st, c++));
@@ -443,13 +457,540 @@ int hours_sign_kiosk(struct db *db, int64_t activity_id, const char *typed, cons
     return sign_as(db, &kiosk_record_change, 1, activity_id, typed, kiosk, out);
 }
 
+/* Today, YYYY-MM-DD, by the clock (src/clock.h), into buf[11]. */
+static char *today_of(char *buf)
+{
+    char now[20];
+    clock_format(clock_now(), now);
+    snprintf(buf, 11, "%.10s", now);
+    return buf;
+}
+
+int hours_totals_of(struct db *db, int64_t volunteer_id, int64_t *counted, int64_t *pending)
+{
+    char today[11];
+    struct db_stmt *st = db_prepare(
+        db, "SELECT coalesce(sum(CASE WHEN confirmed_at <> '' AND counts_from <= ?2 THEN minutes"
+            " END), 0), coalesce(sum(CASE WHEN confirmed_at <> '' AND counts_from <= ?2 THEN 0"
+            " ELSE minutes END), 0) FROM service_record WHERE volunteer_id = ?1");
+    db_bind_int(st, 1, volunteer_id);
+    db_bind_text(st, 2, today_of(today));
+    int rc = db_step(st);
+    *counted = rc == DB_ROW ? db_col_int(st, 0) : 0;
+    if (pending) *pending = rc == DB_ROW ? db_col_int(st, 1) : 0;
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc;
+}
+
 int hours_minutes_of(struct db *db, int64_t volunteer_id, int64_t *minutes)
 {
-    struct db_stmt *st = db_prepare(db, "SELECT coalesce(sum(minutes), 0) FROM service_record WHERE"
-                                        " volunteer_id = ?1");
+    char today[11];
+    struct db_stmt *st = db_prepare(db, "SELECT coalesce(sum(minutes), 0) FROM service_record"
+                                        " WHERE volunteer_id = ?1 AND confirmed_at <> ''"
+                                        " AND counts_from <= ?2");
     db_bind_int(st, 1, volunteer_id);
+    db_bind_text(st, 2, today_of(today));
     int rc = db_step(st);
     *minutes = rc == DB_ROW ? db_col_int(st, 0) : 0;
     db_finalize(st);
     return rc == DB_ROW ? DB_OK : rc;
+}
+
+/* --- confirmation ---------------------------------------------------------------------------- */
+
+/* The first day a record confirmed today counts, by the calendar and the notice setting. */
+static int counts_from_today(struct db *db, char *out)
+{
+    struct workcal cal;
+    int rc = calendar_load(db, &cal);
+    if (rc == DB_OK) {
+        struct date today = date_of(clock_now());
+        int days = (int)settings_get_number(db, SETTING_HOURS_NOTICE);
+        struct date d = hours_counts_from(&cal, today, days);
+        date_format(&d, out);
+    }
+    workcal_free(&cal);
+    return rc;
+}
+
+/* Inside the transaction: confirm record id (of version) as by/as, counting from counts_from. */
+static int confirm_one(struct db *db, const char *actor, int64_t id, const char *as, const char *by,
+                       const char *when, const char *counts_from)
+{
+    struct service_record before;
+    int rc = change_begin(db, &record_change, actor, id, &before);
+    if (rc != DB_OK) return rc;
+    int64_t version = before.version;
+    struct db_stmt *st = db_prepare(
+        db, "UPDATE service_record SET confirmed_at = ?1, confirmed_by = ?2, confirmed_as = ?3,"
+            " counts_from = ?4, updated_at = ?1, updated_by = ?5, version = version + 1"
+            " WHERE id = ?6 AND version = ?7 AND confirmed_at = '' AND sign_out <> ''");
+    db_bind_text(st, 1, when);
+    db_bind_text(st, 2, by);
+    db_bind_text(st, 3, as);
+    db_bind_text(st, 4, counts_from);
+    db_bind_text(st, 5, actor);
+    db_bind_int(st, 6, id);
+    db_bind_int(st, 7, version);
+    return change_save(db, &record_change, actor, st, &id, &version, &before);
+}
+
+/* The ids of the records to confirm: record_id, or the activity's signed-out unconfirmed ones. */
+static int confirm_targets(struct db *db, int64_t activity_id, int64_t record_id, int64_t **ids,
+                           size_t *n, const char **why)
+{
+    *ids = NULL;
+    *n = 0;
+    if (record_id) {
+        struct service_record r;
+        int rc = service_record_get(db, record_id, &r);
+        if (rc != DB_OK) return rc;
+        if (r.activity_id != activity_id)
+            *why = _("The record is not of this activity");
+        else if (!*r.sign_out)
+            *why = _("Still signed in: a record is confirmed after the sign-out");
+        else if (*r.confirmed_at)
+            *why = _("Confirmed already");
+        record_free(&service_record_record, &r);
+        if (*why) return DB_INVALID;
+        *ids = xmalloc(sizeof **ids);
+        (*ids)[(*n)++] = record_id;
+        return DB_OK;
+    }
+    struct db_stmt *st = db_prepare(db, "SELECT id FROM service_record WHERE activity_id = ?1"
+                                        " AND confirmed_at = '' AND sign_out <> '' ORDER BY id");
+    db_bind_int(st, 1, activity_id);
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        *ids = xrealloc(*ids, (*n + 1) * sizeof **ids);
+        (*ids)[(*n)++] = db_col_int(st, 0);
+    }
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+int hours_confirm(struct db *db, int64_t activity_id, int64_t record_id, const char *as,
+                  const char *by, const char *actor, int *n, const char **why)
+{
+    *n = 0;
+    *why = NULL;
+    int recipient = str_eq(as, HOURS_BY_RECIPIENT);
+    if (!recipient && !str_eq(as, HOURS_BY_ORGANISER)) {
+        *why = _("Confirmed by the organiser or the recipient");
+        return DB_INVALID;
+    }
+    char *name = text_trim(recipient && by ? by : "");
+    if (recipient && !*name) {
+        free(name);
+        *why = _("Name the recipient who confirmed the service");
+        return DB_INVALID;
+    }
+    char when[20], counts_from[11];
+    clock_format(clock_now(), when);
+    int rc = change_begin(db, &record_change, actor, 0, NULL);
+    if (rc != DB_OK) {
+        free(name);
+        return rc;
+    }
+    int64_t *ids;
+    size_t count;
+    if ((rc = counts_from_today(db, counts_from)) != DB_OK ||
+        (rc = confirm_targets(db, activity_id, record_id, &ids, &count, why)) != DB_OK) {
+        free(name);
+        db_rollback(db);
+        return rc;
+    }
+    for (size_t i = 0; i < count && rc == DB_OK; i++)
+        rc = confirm_one(db, actor, ids[i], as, recipient ? name : actor, when, counts_from);
+    free(ids);
+    free(name);
+    if (rc != DB_OK) {
+        db_rollback(db);
+        return rc;
+    }
+    rc = db_commit(db);
+    if (rc == DB_OK) *n = (int)count;
+    return rc;
+}
+
+/* --- late records, requests ------------------------------------------------------------------ */
+
+/* The request whose number is typed (normalised) into *id; 0 and DB_OK for "". */
+static int request_by_number(struct db *db, const char *typed, int64_t *id, char **why)
+{
+    *id = 0;
+    char *number = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
+    if (!*number) {
+        free(number);
+        return DB_OK;
+    }
+    struct db_stmt *st = db_prepare(db, "SELECT id FROM request WHERE number = ?1");
+    db_bind_text(st, 1, number);
+    int rc = db_step(st);
+    if (rc == DB_ROW) *id = db_col_int(st, 0);
+    db_finalize(st);
+    if (rc == DB_DONE) *why = xasprintf(_("Request: no request has the number %s"), number);
+    free(number);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_INVALID : rc;
+}
+
+/* The late record's own fields: a past day, two times in order, a reason. NULL or why (caller
+ * frees). */
+static char *late_fields_check(const struct service_record *r, const char *today)
+{
+    struct date d;
+    if (str_empty(r->day) || date_parse(r->day, &d) != DATE_OK)
+        return xstrdup(_("Date: not a date (YYYY-MM-DD)"));
+    char day[11];
+    date_format(&d, day);
+    if (strcmp(day, today) >= 0)
+        return xasprintf(_("Date %s: a late record is for a past day"), day);
+    if (hours_minute_parse(r->sign_in) < 0) return xstrdup(_("Signed in: a time (HH:MM)"));
+    if (hours_minute_parse(r->sign_out) < 0) return xstrdup(_("Signed out: a time (HH:MM)"));
+    if (str_empty(r->late_reason)) return xstrdup(_("Why late: say why the record is late"));
+    return NULL;
+}
+
+/* Inside the transaction: the volunteer r names (by id or number), active or not. */
+static int late_volunteer(struct db *db, struct service_record *r, char **why)
+{
+    struct volunteer v;
+    int rc;
+    if (r->volunteer_id) {
+        rc = volunteer_get(db, r->volunteer_id, &v);
+    } else {
+        char number[VOLUNTEER_NUMBER_LEN + 1];
+        char *t = text_normalize(r->volunteer_number ? r->volunteer_number : "", TEXT_NORM_NOSPACE);
+        const char *bad = volunteer_number_parse(t, number, NULL, NULL);
+        if (bad) {
+            *why = xasprintf(_("Volunteer number %s: %s"), t, bad);
+            free(t);
+            return DB_INVALID;
+        }
+        free(t);
+        rc = volunteer_get_by_number(db, number, &v);
+        if (rc == DB_NOTFOUND) {
+            *why = xasprintf(_("No volunteer has the number %s: nothing recorded"), number);
+            return DB_INVALID;
+        }
+    }
+    if (rc == DB_NOTFOUND) *why = xstrdup(_("The volunteer is no longer on file"));
+    if (rc != DB_OK) return rc == DB_NOTFOUND ? DB_INVALID : rc;
+    r->volunteer_id = v.id;
+    record_set(&r->volunteer_number, v.number);
+    record_set(&r->volunteer_name, v.name);
+    record_free(&volunteer_record, &v);
+    return DB_OK;
+}
+
+/* Inside the transaction: the activity takes a late record on r->day (ended is fine). */
+static int late_activity(struct db *db, struct service_record *r, char **why)
+{
+    struct activity a;
+    int rc = activity_get(db, r->activity_id, &a);
+    if (rc == DB_NOTFOUND) *why = xstrdup(_("Which activity? It is no longer on file"));
+    if (rc != DB_OK) return rc == DB_NOTFOUND ? DB_INVALID : rc;
+    record_set(&r->activity_name, a.name);
+    if (str_eq(a.status, ACTIVITY_CANCELLED))
+        *why = xasprintf(_("%s: %s; nothing recorded"), a.name, _("The activity was cancelled"));
+    else if (strncmp(r->day, a.starts_at, 10) < 0 || strncmp(r->day, a.ends_at, 10) > 0)
+        *why =
+            xasprintf(_("Date %s: %s runs %.10s to %.10s"), r->day, a.name, a.starts_at, a.ends_at);
+    record_free(&activity_record, &a);
+    return *why ? DB_INVALID : DB_OK;
+}
+
+/* Inside the transaction: pair p of record skip_id (0: a new one) fits the volunteer's day. */
+static int pair_fits(struct db *db, int64_t volunteer_id, const char *day, int64_t skip_id,
+                     const struct hours_pair *p, char **why)
+{
+    struct day_pairs dp;
+    int rc = day_pairs_read(db, volunteer_id, day, &dp);
+    if (rc != DB_OK) return rc;
+    int skip = -1, which;
+    for (size_t i = 0; i < dp.n; i++)
+        if (dp.id[i] == skip_id) skip = (int)i;
+    enum hours_verdict v = hours_pair_check(dp.pair, dp.n, skip, p, &which);
+    if (v != HOURS_OK) {
+        char *say = refusal_say(v, &dp, which);
+        *why = xasprintf(_("%s: %s"), day, say);
+        free(say);
+        rc = DB_INVALID;
+    }
+    day_pairs_free(&dp);
+    return rc;
+}
+
+int hours_late_add(struct db *db, struct service_record *r, const char *actor, char **why)
+{
+    char today[11], when[20], day[11];
+    *why = late_fields_check(r, today_of(today));
+    if (*why) return DB_INVALID;
+    struct date d;
+    date_parse(r->day, &d);
+    record_set(&r->day, date_format(&d, day));
+    clock_format(clock_now(), when);
+    int rc = change_begin(db, &record_change, actor, 0, NULL);
+    if (rc != DB_OK) return rc;
+    int64_t request_id = 0;
+    struct hours_pair p = {r->activity_id, hours_minute_parse(r->sign_in),
+                           hours_minute_parse(r->sign_out)};
+    if ((rc = late_volunteer(db, r, why)) != DB_OK || (rc = late_activity(db, r, why)) != DB_OK ||
+        (rc = request_by_number(db, r->request_number, &request_id, why)) != DB_OK ||
+        (rc = pair_fits(db, r->volunteer_id, day, 0, &p, why)) != DB_OK) {
+        db_rollback(db);
+        return rc;
+    }
+    r->minutes = p.out - p.in;
+    struct db_stmt *st = db_prepare(
+        db, "INSERT INTO service_record (volunteer_id, activity_id, day, sign_in, sign_out,"
+            " minutes, late, late_reason, request_id, created_at, created_by, updated_at,"
+            " updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?9, ?10, ?9, ?10)");
+    db_bind_int(st, 1, r->volunteer_id);
+    db_bind_int(st, 2, r->activity_id);
+    db_bind_text(st, 3, day);
+    db_bind_text(st, 4, r->sign_in);
+    db_bind_text(st, 5, r->sign_out);
+    db_bind_int(st, 6, r->minutes);
+    db_bind_text(st, 7, r->late_reason);
+    bind_id_or_null(st, 8, request_id);
+    db_bind_text(st, 9, when);
+    db_bind_text(st, 10, actor);
+    r->id = 0;
+    rc = change_save(db, &record_change, actor, st, &r->id, &r->version, NULL);
+    if (rc == DB_OK) {
+        r->late = 1;
+        r->request_id = request_id;
+    }
+    return rc;
+}
+
+int hours_link_request(struct db *db, int64_t record_id, const char *number, const char *actor,
+                       char **why)
+{
+    *why = NULL;
+    struct service_record before;
+    int rc = change_begin(db, &record_change, actor, record_id, &before);
+    if (rc != DB_OK) return rc;
+    int64_t request_id = 0;
+    if (!before.id) rc = DB_NOTFOUND;
+    if (rc == DB_OK) rc = request_by_number(db, number, &request_id, why);
+    if (rc != DB_OK) {
+        change_abort(db, &record_change, &before);
+        return rc;
+    }
+    char when[20];
+    clock_format(clock_now(), when);
+    int64_t version = before.version;
+    struct db_stmt *st =
+        db_prepare(db, "UPDATE service_record SET request_id = ?1, updated_at = ?2,"
+                       " updated_by = ?3, version = version + 1 WHERE id = ?4 AND version = ?5");
+    bind_id_or_null(st, 1, request_id);
+    db_bind_text(st, 2, when);
+    db_bind_text(st, 3, actor);
+    db_bind_int(st, 4, record_id);
+    db_bind_int(st, 5, version);
+    return change_save(db, &record_change, actor, st, &record_id, &version, &before);
+}
+
+static int records_where(struct db *db, const char *where, int64_t id, struct service_record **out,
+                         size_t *n)
+{
+    char *sql = xasprintf(RECORD_SELECT " WHERE %s", where);
+    struct db_stmt *st = db_prepare(db, sql);
+    free(sql);
+    db_bind_int(st, 1, id);
+    int rc;
+    *out = db_collect(st, sizeof **out, record_read, n, &rc);
+    if (rc != DB_OK) {
+        record_array_free(&service_record_record, *out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
+int service_records_of_request(struct db *db, int64_t request_id, struct service_record **out,
+                               size_t *n)
+{
+    return records_where(db, "s.request_id = ?1 ORDER BY s.day, s.sign_in, s.id", request_id, out,
+                         n);
+}
+
+int service_records_of_volunteer(struct db *db, int64_t volunteer_id, struct service_record **out,
+                                 size_t *n)
+{
+    return records_where(db, "s.volunteer_id = ?1 ORDER BY s.day DESC, s.sign_in DESC, s.id DESC",
+                         volunteer_id, out, n);
+}
+
+/* --- corrections ----------------------------------------------------------------------------- */
+
+#define CORRECTION_SELECT                                                                          \
+    "SELECT c.id, c.record_id, v.number, v.name, a.name, s.day, s.sign_in, s.sign_out,"            \
+    " c.sign_in, c.sign_out, c.reason, c.asked_at, c.asked_by, c.state, c.decided_at,"             \
+    " c.decided_by, c.decision_reason FROM hours_correction c"                                     \
+    " JOIN service_record s ON s.id = c.record_id JOIN volunteer v ON v.id = s.volunteer_id"       \
+    " JOIN activity a ON a.id = s.activity_id"
+
+static void correction_read(struct db_stmt *st, void *slot)
+{
+    struct hours_correction *h = slot;
+    int c = 0;
+    record_init(&hours_correction_record, h);
+    h->id = db_col_int(st, c++);
+    h->record_id = db_col_int(st, c++);
+    char **text[] = {&h->volunteer_number, &h->volunteer_name, &h->activity_name,  &h->day,
+                     &h->was_in,           &h->was_out,        &h->sign_in,        &h->sign_out,
+                     &h->reason,           &h->asked_at,       &h->asked_by,       &h->state,
+                     &h->decided_at,       &h->decided_by,     &h->decision_reason};
+    for (size_t i = 0; i < ARRAY_LEN(text); i++)
+        record_set(text[i], db_col_text(st, c++));
+}
+
+int hours_corrections(struct db *db, const char *state, struct hours_correction **out, size_t *n)
+{
+    struct db_stmt *st =
+        db_prepare(db, CORRECTION_SELECT " WHERE ?1 IS NULL OR c.state = ?1 ORDER BY c.id");
+    if (state)
+        db_bind_text(st, 1, state);
+    else
+        db_bind_null(st, 1);
+    int rc;
+    *out = db_collect(st, sizeof **out, correction_read, n, &rc);
+    if (rc != DB_OK) {
+        record_array_free(&hours_correction_record, *out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
+int hours_correction_get(struct db *db, int64_t id, struct hours_correction *out)
+{
+    struct db_stmt *st = db_prepare(db, CORRECTION_SELECT " WHERE c.id = ?1");
+    db_bind_int(st, 1, id);
+    return db_read_one(st, correction_read, out);
+}
+
+static int correction_get_any(struct db *db, int64_t id, void *out)
+{
+    return hours_correction_get(db, id, out);
+}
+
+static const struct change_kind correction_change = {&hours_correction_record, "hours-correction",
+                                                     RIGHT_LOG_HOURS, correction_get_any};
+
+int hours_correction_ask(struct db *db, int64_t record_id, const char *sign_in,
+                         const char *sign_out, const char *reason, const char *actor, int64_t *id,
+                         const char **why)
+{
+    *why = NULL;
+    int in = hours_minute_parse(sign_in), out = hours_minute_parse(sign_out);
+    if (in < 0)
+        *why = _("Signed in: a time (HH:MM)");
+    else if (out < 0)
+        *why = _("Signed out: a time (HH:MM)");
+    else if (out <= in)
+        *why = hours_verdict_text(HOURS_OUT_NOT_AFTER_IN);
+    else if (str_empty(reason))
+        *why = _("Reason: say why the times are wrong");
+    if (*why) return DB_INVALID;
+    char when[20];
+    clock_format(clock_now(), when);
+    int rc = change_begin(db, &correction_change, actor, 0, NULL);
+    if (rc != DB_OK) return rc;
+    struct service_record r;
+    if ((rc = service_record_get(db, record_id, &r)) != DB_OK) {
+        db_rollback(db);
+        return rc;
+    }
+    int open = !*r.sign_out;
+    record_free(&service_record_record, &r);
+    if (open) {
+        *why = _("Still signed in: sign out before asking for a correction");
+        db_rollback(db);
+        return DB_INVALID;
+    }
+    struct db_stmt *st =
+        db_prepare(db, "INSERT INTO hours_correction (record_id, sign_in, sign_out, reason,"
+                       " asked_at, asked_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    db_bind_int(st, 1, record_id);
+    db_bind_text(st, 2, sign_in);
+    db_bind_text(st, 3, sign_out);
+    db_bind_text(st, 4, reason);
+    db_bind_text(st, 5, when);
+    db_bind_text(st, 6, actor);
+    int64_t version = 0;
+    *id = 0;
+    return change_save(db, &correction_change, actor, st, id, &version, NULL);
+}
+
+/* Inside the transaction: the record's times become the correction's, through the audit log. */
+static int correction_apply(struct db *db, const struct hours_correction *c, const char *actor,
+                            const char *when, char **why)
+{
+    struct service_record before;
+    int rc = change_begin(db, &record_change, actor, c->record_id, &before);
+    if (rc != DB_OK) return rc;
+    struct hours_pair p = {before.activity_id, hours_minute_parse(c->sign_in),
+                           hours_minute_parse(c->sign_out)};
+    char counts_from[11] = "";
+    if (!before.id) rc = DB_NOTFOUND;
+    if (rc == DB_OK) rc = pair_fits(db, before.volunteer_id, before.day, before.id, &p, why);
+    if (rc == DB_OK && *before.confirmed_at) rc = counts_from_today(db, counts_from);
+    if (rc != DB_OK) {
+        change_abort(db, &record_change, &before);
+        return rc;
+    }
+    int64_t id = before.id, version = before.version;
+    struct db_stmt *st =
+        db_prepare(db, "UPDATE service_record SET sign_in = ?1, sign_out = ?2, minutes = ?3,"
+                       " counts_from = CASE WHEN confirmed_at <> '' THEN ?4 ELSE counts_from END,"
+                       " updated_at = ?5, updated_by = ?6, version = version + 1"
+                       " WHERE id = ?7 AND version = ?8");
+    db_bind_text(st, 1, c->sign_in);
+    db_bind_text(st, 2, c->sign_out);
+    db_bind_int(st, 3, p.out - p.in);
+    db_bind_text(st, 4, counts_from);
+    db_bind_text(st, 5, when);
+    db_bind_text(st, 6, actor);
+    db_bind_int(st, 7, id);
+    db_bind_int(st, 8, version);
+    return change_save(db, &record_change, actor, st, &id, &version, &before);
+}
+
+int hours_correction_decide(struct db *db, int64_t id, int grant, const char *reason,
+                            const char *actor, char **why)
+{
+    *why = NULL;
+    if (str_empty(reason)) {
+        *why = xstrdup(grant ? _("Say why the correction is granted")
+                             : _("Say why the correction is refused"));
+        return DB_INVALID;
+    }
+    char when[20];
+    clock_format(clock_now(), when);
+    struct hours_correction before;
+    int rc = change_begin(db, &correction_change, actor, id, &before);
+    if (rc != DB_OK) return rc;
+    if (!before.id)
+        rc = DB_NOTFOUND;
+    else if (!str_eq(before.state, CORRECTION_ASKED))
+        rc = DB_CONFLICT;
+    if (rc == DB_OK && grant) rc = correction_apply(db, &before, actor, when, why);
+    if (rc != DB_OK) {
+        change_abort(db, &correction_change, &before);
+        return rc;
+    }
+    struct db_stmt *st =
+        db_prepare(db, "UPDATE hours_correction SET state = ?1, decided_at = ?2, decided_by = ?3,"
+                       " decision_reason = ?4 WHERE id = ?5 AND state = 'asked'");
+    db_bind_text(st, 1, grant ? CORRECTION_GRANTED : CORRECTION_REFUSED);
+    db_bind_text(st, 2, when);
+    db_bind_text(st, 3, actor);
+    db_bind_text(st, 4, reason);
+    db_bind_int(st, 5, id);
+    int64_t version = 0;
+    return change_save(db, &correction_change, actor, st, &id, &version, &before);
 }

@@ -80,7 +80,86 @@ int hours_sign(struct db *db, int64_t activity_id, const char *typed, const char
 int hours_sign_kiosk(struct db *db, int64_t activity_id, const char *typed, const char *kiosk,
                      struct hours_signed *out);
 
-/* A volunteer's minutes recorded in all (DB_OK) into *minutes. */
+/*
+** A volunteer's minutes that count today (clock_now()): confirmed and past
+** their notice, confirmed_at <> '' AND counts_from <= today. DB_OK or an error.
+*/
 int hours_minutes_of(struct db *db, int64_t volunteer_id, int64_t *minutes);
+
+/*
+** A volunteer's minutes as they stand today: *counted as hours_minutes_of(),
+** *pending the signed-out minutes not counted yet (unconfirmed or on
+** notice). DB_OK or an error.
+*/
+int hours_totals_of(struct db *db, int64_t volunteer_id, int64_t *counted, int64_t *pending);
+
+/*
+** Confirm service records of activity_id as actor (RIGHT_LOG_HOURS): the
+** one record record_id, or (record_id 0) every signed-out unconfirmed record
+** of the activity. as is HOURS_BY_ORGANISER (by is then the actor) or
+** HOURS_BY_RECIPIENT (by: the recipient's name, required). Each gets
+** confirmed_at now and counts_from from hours_counts_from() over the
+** calendar and the setting hours_notice_days: one write transaction,
+** audited. DB_OK with *n confirmed (0 when none was waiting), DB_INVALID
+** (*why, translated, borrowed: still signed in, confirmed already, no
+** recipient named; nothing saved), DB_NOTFOUND, DB_DENIED or an error.
+*/
+int hours_confirm(struct db *db, int64_t activity_id, int64_t record_id, const char *as,
+                  const char *by, const char *actor, int *n, const char **why);
+
+/*
+** Enter a late record (补录) r as actor: r->volunteer_id (or, when 0,
+** r->volunteer_number), r->activity_id, r->day (a past day within the
+** activity's days), r->sign_in, r->sign_out and r->late_reason (required);
+** r->request_number ("" for none) names the request it helped close. The
+** activity may have ended but not been cancelled; the pair rules
+** (hours_pair_check()) are checked inside the one write transaction,
+** audited. DB_OK (r->id, minutes set), DB_INVALID (*why, caller frees:
+** what and where; nothing saved), DB_DENIED or an error.
+*/
+int hours_late_add(struct db *db, struct service_record *r, const char *actor, char **why);
+
+/*
+** Set (number "") or clear the request record_id helped close, by the
+** request's number, as actor, audited. DB_OK, DB_INVALID (*why, caller
+** frees: no such request), DB_NOTFOUND, DB_DENIED or an error.
+*/
+int hours_link_request(struct db *db, int64_t record_id, const char *number, const char *actor,
+                       char **why);
+
+/* The records of request_id, by day. Free with record_array_free(). DB_OK or an error. */
+int service_records_of_request(struct db *db, int64_t request_id, struct service_record **out,
+                               size_t *n);
+
+/* The records of a volunteer, the latest first. Free with record_array_free(). DB_OK or an error.
+ */
+int service_records_of_volunteer(struct db *db, int64_t volunteer_id, struct service_record **out,
+                                 size_t *n);
+
+/*
+** Take down a volunteer's correction of record_id: the times they say are
+** right (HH:MM, out after in) and why, as actor (RIGHT_LOG_HOURS),
+** audited. DB_OK (*id set), DB_INVALID (*why, translated, borrowed),
+** DB_NOTFOUND, DB_DENIED or an error.
+*/
+int hours_correction_ask(struct db *db, int64_t record_id, const char *sign_in,
+                         const char *sign_out, const char *reason, const char *actor, int64_t *id,
+                         const char **why);
+
+/* The corrections in state (CORRECTION_ASKED ...; NULL: all), oldest first. Free with
+ * record_array_free(). */
+int hours_corrections(struct db *db, const char *state, struct hours_correction **out, size_t *n);
+int hours_correction_get(struct db *db, int64_t id, struct hours_correction *out);
+
+/*
+** Decide an asked correction as actor (RIGHT_LOG_HOURS: the coordinator): grant
+** (the record's times and minutes changed through the audit log, which
+** keeps the old values; the pair rules checked again; a confirmed record's
+** notice starts again from today) or refuse it, a reason required either
+** way. One write transaction. DB_OK, DB_INVALID (*why, caller frees),
+** DB_CONFLICT (decided already), DB_NOTFOUND, DB_DENIED or an error.
+*/
+int hours_correction_decide(struct db *db, int64_t id, int grant, const char *reason,
+                            const char *actor, char **why);
 
 #endif

@@ -5,6 +5,7 @@
 #include "date.h"
 #include "i18n.h"
 #include "text.h"
+#include "workcal.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -153,6 +154,14 @@ static const struct field_desc service_record_fields[] = {
     SF(sign_in, FIELD_TEXT, N_("Signed in"), 0, NULL),
     SF(sign_out, FIELD_TEXT, N_("Signed out"), 0, NULL),
     SF(minutes, FIELD_INT, N_("Minutes"), 0, NULL),
+    SF(confirmed_at, FIELD_TEXT, N_("Confirmed at"), 0, NULL),
+    SF(confirmed_by, FIELD_TEXT, N_("Confirmed by"), 0, NULL),
+    SF(confirmed_as, FIELD_TEXT, N_("Confirmed as"), 0, NULL),
+    SF(counts_from, FIELD_TEXT, N_("Counts from"), 0, NULL),
+    SF(late, FIELD_INT, N_("Late record"), 0, NULL),
+    SF(late_reason, FIELD_TEXT, N_("Why late"), 0, NULL),
+    SF(request_id, FIELD_INT64, N_("Request"), 0, "request_number"),
+    SF(request_number, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     SF(version, FIELD_INT64, NULL, FIELD_KEY, NULL),
     SF(updated_at, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     SF(updated_by, FIELD_TEXT, NULL, FIELD_STORED, NULL),
@@ -252,4 +261,77 @@ char *hours_format(int64_t minutes, char *out)
     int64_t tenths = minutes * 10 / 60;
     snprintf(out, 24, "%lld.%lld", (long long)(tenths / 10), (long long)(tenths % 10));
     return out;
+}
+
+enum hours_state hours_record_state(const struct service_record *r, const char *today)
+{
+    if (str_empty(r->confirmed_at) || str_empty(r->counts_from)) return HOURS_UNCONFIRMED;
+    return strcmp(r->counts_from, today) <= 0 ? HOURS_COUNTED : HOURS_ON_NOTICE;
+}
+
+char *hours_state_text(const struct service_record *r, const char *today, char *out)
+{
+    enum hours_state st = hours_record_state(r, today);
+    if (st == HOURS_UNCONFIRMED) {
+        snprintf(out, 64, "%s", _("Unconfirmed"));
+        return out;
+    }
+    if (st == HOURS_COUNTED) {
+        snprintf(out, 64, "%s", _("Counted"));
+        return out;
+    }
+    struct date d;
+    char last[11] = "";
+    if (date_parse(r->counts_from, &d) == 0) {
+        d = workcal_date_of_number(workcal_day_number(d) - 1);
+        date_format(&d, last);
+    }
+    snprintf(out, 64, _("On notice (to %s)"), *last ? last + 5 : "?");
+    return out;
+}
+
+struct date hours_counts_from(const struct workcal *c, struct date confirmed, int notice_days)
+{
+    int32_t n = workcal_day_number(confirmed);
+    for (int left = notice_days; left > 0;) {
+        n++;
+        if (workcal_is_working(c, workcal_date_of_number(n))) left--;
+    }
+    return workcal_date_of_number(n + 1);
+}
+
+#define CF(member, kind, label, flags, by)                                                         \
+    FIELD_OF(struct hours_correction, member, kind, label, flags, by)
+static const struct field_desc correction_fields[] = {
+    CF(id, FIELD_INT64, NULL, FIELD_KEY, NULL),
+    CF(record_id, FIELD_INT64, N_("Service record"), 0, NULL),
+    CF(volunteer_number, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    CF(volunteer_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    CF(activity_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    CF(day, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    CF(was_in, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    CF(was_out, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    CF(sign_in, FIELD_TEXT, N_("Signed in"), 0, NULL),
+    CF(sign_out, FIELD_TEXT, N_("Signed out"), 0, NULL),
+    CF(reason, FIELD_TEXT, N_("Reason"), 0, NULL),
+    CF(asked_at, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    CF(asked_by, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    CF(state, FIELD_TEXT, N_("Status"), 0, NULL),
+    CF(decided_at, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    CF(decided_by, FIELD_TEXT, NULL, FIELD_STORED, NULL),
+    CF(decision_reason, FIELD_TEXT, N_("Decision"), 0, NULL),
+};
+#undef CF
+
+const struct record_type hours_correction_record = {.name = "hours_correction",
+                                                    .size = sizeof(struct hours_correction),
+                                                    .fields = correction_fields,
+                                                    .nfields = ARRAY_LEN(correction_fields)};
+
+const char *hours_correction_state_label(const char *code)
+{
+    if (str_eq(code, CORRECTION_ASKED)) return _("Asked");
+    if (str_eq(code, CORRECTION_GRANTED)) return _("Granted");
+    if (str_eq(code, CORRECTION_REFUSED)) return _("Turned down");
+    return code;
 }

@@ -89,11 +89,19 @@ struct service_record {
     int64_t volunteer_id;
     char *volunteer_number, *volunteer_name; /* stored */
     int64_t activity_id;
-    char *activity_name; /* stored */
-    char *day;           /* YYYY-MM-DD */
-    char *sign_in;       /* HH:MM */
-    char *sign_out;      /* HH:MM, "" while signed in */
-    int minutes;         /* stored: sign_out - sign_in, 0 while signed in */
+    char *activity_name;  /* stored */
+    char *day;            /* YYYY-MM-DD */
+    char *sign_in;        /* HH:MM */
+    char *sign_out;       /* HH:MM, "" while signed in */
+    int minutes;          /* stored: sign_out - sign_in, 0 while signed in */
+    char *confirmed_at;   /* YYYY-MM-DD HH:MM:SS; "" while unconfirmed */
+    char *confirmed_by;   /* the organiser's user, or the recipient's name */
+    char *confirmed_as;   /* HOURS_BY_ORGANISER, HOURS_BY_RECIPIENT or "" */
+    char *counts_from;    /* YYYY-MM-DD: the first day its minutes count; "" while unconfirmed */
+    int late;             /* 1: entered after the fact (补录) */
+    char *late_reason;    /* why it was entered late */
+    int64_t request_id;   /* the request it helped close; 0: none */
+    char *request_number; /* stored: that request's number */
     int64_t version;
     char *updated_at, *updated_by; /* stored */
 };
@@ -101,6 +109,26 @@ struct service_record {
 extern const struct record_type service_record_record;
 
 #define HOURS_PAIRS_MAX 3
+
+/* Who confirmed a record (service_record.confirmed_as). */
+#define HOURS_BY_ORGANISER "organiser"
+#define HOURS_BY_RECIPIENT "recipient"
+
+/* Where a record stands in counting. */
+enum hours_state {
+    HOURS_UNCONFIRMED, /* 未确认: signed out, not yet confirmed (or still signed in) */
+    HOURS_ON_NOTICE,   /* 公示中: confirmed, its notice period not yet over */
+    HOURS_COUNTED,     /* 已计入: confirmed and counts_from <= today */
+};
+
+/* Where record r stands on today (YYYY-MM-DD). */
+enum hours_state hours_record_state(const struct service_record *r, const char *today);
+
+/*
+** r's state in words into out[64] (translated): 未确认, 公示中（至 MM-DD）
+** naming the last day of its notice, or 已计入. Returns out.
+*/
+char *hours_state_text(const struct service_record *r, const char *today, char *out);
 
 /* "HH:MM" as the minute of the day (0..1439), or -1 when it is none. */
 int hours_minute_parse(const char *hhmm);
@@ -146,6 +174,39 @@ enum hours_verdict hours_desk_move(const struct hours_pair *pairs, size_t n, int
 
 /* The verdict in words (translated, borrowed); "" for HOURS_OK. */
 const char *hours_verdict_text(enum hours_verdict v);
+
+/* A correction a volunteer asked for (hours_correction): the times they say are right. */
+struct hours_correction {
+    int64_t id;
+    int64_t record_id;
+    char *volunteer_number, *volunteer_name, *activity_name, *day; /* stored: the record's */
+    char *was_in, *was_out;                                        /* stored: its times now */
+    char *sign_in, *sign_out;                                      /* HH:MM asked for */
+    char *reason;                                                  /* why, as the volunteer said */
+    char *asked_at, *asked_by;
+    char *state; /* CORRECTION_ASKED, CORRECTION_GRANTED or CORRECTION_REFUSED */
+    char *decided_at, *decided_by, *decision_reason;
+};
+
+extern const struct record_type hours_correction_record;
+
+#define CORRECTION_ASKED   "asked"
+#define CORRECTION_GRANTED "granted"
+#define CORRECTION_REFUSED "refused"
+
+/* A correction's state in words (待处理, 已准予, 已驳回; translated, borrowed). */
+const char *hours_correction_state_label(const char *code);
+
+struct workcal;
+
+/*
+** The public notice of a record confirmed on day confirmed: it runs over
+** the notice_days working days after that day (calendar c: holidays off,
+** 调休 weekend days worked), and the record counts from the day after
+** the last of them. Returns that first counting day (the day after
+** confirmed when notice_days is 0 or less).
+*/
+struct date hours_counts_from(const struct workcal *c, struct date confirmed, int notice_days);
 
 /*
 ** Minutes as hours with one decimal, truncated ("2.0" for 125, "0.9" for

@@ -301,11 +301,30 @@ void activity_tab_create(struct list_screen *ls)
     record_free(&activity_record, &a);
 }
 
+/* --- records: their state ------------------------------------------------------------------ */
+
+/* A record's state cell: 补录 first for a late record, then 未确认 / 公示中（至 MM-DD） / 已计入.
+ */
+static const char *record_state_cell(const struct service_record *r, char *buf)
+{
+    char today_buf[11], state[64];
+    if (!*r->sign_out) return "";
+    hours_state_text(r, today(today_buf), state);
+    char *text = xasprintf("%s%s%s", r->late ? _("Late") : "", r->late ? " " : "", state);
+    size_t len = strlen(text);
+    if (len >= LIST_CELL_MAX) len = LIST_CELL_MAX - 1;
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    free(text);
+    return buf;
+}
+
 /* --- the roll -------------------------------------------------------------------------------- */
 
 /* The activity a roll is for, and what the last number given did. */
 struct roll_ctx {
     int64_t activity_id;
+    char name[120];
     char title[200];
     char last[300];
     char day[11];
@@ -316,15 +335,20 @@ static int roll_load(struct list_screen *ls, const char *query, struct list_rows
     (void)query; /* what is typed is a number to sign, not a search */
     struct roll_ctx *c = ls->ctx;
     struct service_record *rows;
-    int rc = service_records_of(ui.db, c->activity_id, today(c->day), &rows, &out->n);
+    today(c->day);
+    int rc =
+        service_records_of(ui.db, c->activity_id, ls->tab == 0 ? c->day : NULL, &rows, &out->n);
     out->items = rows;
     return rc;
 }
 
 static const char *roll_cell(struct list_screen *ls, const void *row, int col, char *buf)
 {
-    (void)ls;
     const struct service_record *r = row;
+    if (ls->tab == 1) {
+        if (col == 0) return r->day;
+        col--;
+    }
     switch (col) {
     case 0:
         return r->volunteer_number;
@@ -334,13 +358,14 @@ static const char *roll_cell(struct list_screen *ls, const void *row, int col, c
         return r->sign_in;
     case 3:
         return *r->sign_out ? r->sign_out : _("(in)");
-    default:
+    case 4:
         if (!*r->sign_out) return "";
         snprintf(buf, LIST_CELL_MAX, "%d", r->minutes);
         return buf;
+    default:
+        return record_state_cell(r, buf);
     }
 }
-
 /* Say what signing did (or why it did nothing), on the message line and above the list. */
 static void roll_said(struct roll_ctx *c, enum ui_message_kind kind, char *text)
 {
@@ -402,27 +427,117 @@ static char *roll_status(struct list_screen *ls)
 
 static char *roll_tab_note(struct list_screen *ls)
 {
-    return xasprintf(_("Today %s"), ((const struct roll_ctx *)ls->ctx)->day);
+    if (ls->tab == 1) return xstrdup(_("Every day's records, Tab: today"));
+    return xasprintf(_("Today %s, Tab: every day"), ((const struct roll_ctx *)ls->ctx)->day);
 }
 
-static const struct list_tab roll_tab = {.type = &service_record_record,
-                                         .cols = {{N_("Volunteer number"), 11, 0},
-                                                  {N_("Full name"), 10, 0},
-                                                  {N_("Signed in"), 6, 0},
-                                                  {N_("Signed out"), 6, 0},
-                                                  {N_("Minutes"), 0, 0}},
-                                         .ncols = 5,
-                                         .hint = N_("volunteer number, Enter: sign in or out"),
-                                         .empty = N_("Nobody signed in today. Type or scan a "
-                                                     "volunteer number and Enter."),
-                                         .load = roll_load,
-                                         .cell = roll_cell,
-                                         .submit = roll_submit,
-                                         .rights = RIGHT_LOG_HOURS};
+/* Say a store's refusal or failure of a record action. */
+static void record_refused(int rc, const char *why, const char *what)
+{
+    if (rc == DB_INVALID && why)
+        ui_message(UI_MSG_ERROR, _("%s: %s"), what, why);
+    else if (rc == DB_DENIED)
+        ui_message(UI_MSG_ERROR, "%s", _("Your role may not record volunteer hours"));
+    else
+        ui_db_failed(what, rc);
+}
+
+/* F9: confirm the selected record (arg 0), every waiting one (1), or as its recipient said (2). */
+static void roll_confirm(struct screen *s, const struct command *cmd)
+{
+    struct list_screen *ls = (struct list_screen *)s;
+    struct roll_ctx *c = ls->ctx;
+    const struct service_record *r = NULL;
+    if (cmd->arg != 1 && !(r = list_screen_selected(ls))) return;
+    char *name = NULL;
+    if (cmd->arg == 2) {
+        char *prompt = xasprintf(_("Who received the service and confirmed %s's %s-%s?"),
+                                 r->volunteer_name, r->sign_in, r->sign_out);
+        int ok = dialog_input(_("Confirmed by the recipient"), prompt, NULL, 40, &name);
+        free(prompt);
+        if (!ok) return;
+    } else if (cmd->arg == 1 &&
+               !dialog_confirm(_("Confirm records"),
+                               _("Confirm every signed-out record of this activity not yet "
+                                 "confirmed? Their public notice starts today."),
+                               1)) {
+        return;
+    }
+    const char *why = NULL;
+    int n = 0;
+    int rc = hours_confirm(ui.db, c->activity_id, r ? r->id : 0,
+                           cmd->arg == 2 ? HOURS_BY_RECIPIENT : HOURS_BY_ORGANISER, name,
+                           actor_name(), &n, &why);
+    free(name);
+    if (rc == DB_OK && n == 0)
+        ui_message(UI_MSG_INFO, "%s", _("No signed-out record is waiting to be confirmed"));
+    else if (rc == DB_OK)
+        ui_message(UI_MSG_INFO, _("Confirmed: %d records; on public notice, they count after it"),
+                   n);
+    else
+        record_refused(rc, why, _("Not confirmed"));
+}
+
+static void roll_late(struct screen *s, const struct command *cmd);
+static void record_ask_correction(struct screen *s, const struct command *cmd);
+static void record_link_request(struct screen *s, const struct command *cmd);
+
+static const struct command roll_menu[] = {
+    {"confirm-record", '1', N_("Confirm the record"),
+     N_("The organiser confirms the selected record; its public notice starts"), RIGHT_LOG_HOURS,
+     roll_confirm, 0, NULL},
+    {"confirm-all", '2', N_("Confirm every waiting record"),
+     N_("Every signed-out record of the activity not yet confirmed, at once"), RIGHT_LOG_HOURS,
+     roll_confirm, 1, NULL},
+    {"confirm-recipient", '3', N_("Confirmed by the recipient"),
+     N_("Record that the person served confirmed the selected record, by name"), RIGHT_LOG_HOURS,
+     roll_confirm, 2, NULL},
+    {"late-record", '4', N_("Late record (补录)"),
+     N_("Enter a record after the fact for a past day, with the reason"), RIGHT_LOG_HOURS,
+     roll_late, 0, NULL},
+    {"ask-correction", '5', N_("Correction asked"),
+     N_("Take down a volunteer's correction of the selected record: the right times and why"),
+     RIGHT_LOG_HOURS, record_ask_correction, 0, NULL},
+    {"link-request", '6', N_("Request it helped close"),
+     N_("Name the request the selected record's service helped close, by its number"),
+     RIGHT_LOG_HOURS, record_link_request, 0, NULL},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
+
+#define ROLL_COLS                                                                                  \
+    {N_("Volunteer number"), 11, 0}, {N_("Full name"), 8, 0}, {N_("Signed in"), 5, 0},             \
+        {N_("Signed out"), 5, 0}, {N_("Minutes"), 4, 0},                                           \
+    {                                                                                              \
+        N_("State"), 0, 0                                                                          \
+    }
+
+static const struct list_tab roll_tabs[] = {
+    {.label = N_("Today"),
+     .type = &service_record_record,
+     .cols = {ROLL_COLS},
+     .ncols = 6,
+     .hint = N_("volunteer number, Enter: sign in or out"),
+     .empty = N_("Nobody signed in today. Type or scan a volunteer number and Enter."),
+     .load = roll_load,
+     .cell = roll_cell,
+     .submit = roll_submit,
+     .rights = RIGHT_LOG_HOURS},
+    {.label = N_("Every day"),
+     .type = &service_record_record,
+     .cols = {{N_("Date"), 10, 0}, ROLL_COLS},
+     .ncols = 7,
+     .hint = N_("volunteer number, Enter: sign in or out"),
+     .empty = N_("No records yet."),
+     .load = roll_load,
+     .cell = roll_cell,
+     .submit = roll_submit,
+     .rights = RIGHT_LOG_HOURS},
+};
 
 static const struct list_spec roll_list = {.title = N_("Sign in and out"),
-                                           .tabs = &roll_tab,
-                                           .ntabs = 1,
+                                           .tabs = roll_tabs,
+                                           .ntabs = 2,
+                                           .menu = roll_menu,
                                            .heading = roll_heading,
                                            .above = roll_above,
                                            .status = roll_status,
@@ -435,7 +550,354 @@ void activity_tab_open(struct list_screen *ls, void *row)
     const struct activity *a = row;
     struct roll_ctx *c = xcalloc(1, sizeof *c);
     c->activity_id = a->id;
+    snprintf(c->name, sizeof c->name, "%s", a->name);
     today(c->day);
     snprintf(c->title, sizeof c->title, "%s  %s", a->name, activity_status_label(a->status));
     ui_push(list_screen_new(&roll_list, 0, c));
+}
+
+/* --- 补录: a late record ---------------------------------------------------------------------- */
+
+enum { L_VOLUNTEER, L_DAY, L_IN, L_OUT, L_REASON, L_REQUEST };
+
+static const char *check_hhmm(const char *text)
+{
+    return hours_minute_parse(text) >= 0 ? NULL : _("A time: HH:MM");
+}
+
+static void late_build(struct form_screen *fs)
+{
+    const struct service_record *r = fs->orig;
+    struct form *f = &fs->form;
+    form_add_choice(f, _("Volunteer"), r->volunteer_id, r->volunteer_name, volunteer_choices, fs, 0,
+                    16);
+    form_add_text(f, _("Date"), r->day, 10, 12, validate_date, TEXT_NORM_NOSPACE);
+    form_add_text(f, _("Signed in"), r->sign_in, 5, 6, check_hhmm, TEXT_NORM_NOSPACE);
+    form_add_text(f, _("Signed out"), r->sign_out, 5, 6, check_hhmm, TEXT_NORM_NOSPACE);
+    form_add_text(f, _("Why late"), r->late_reason, 100, 40, validate_required, TEXT_NORM_PROSE);
+    form_add_text(f, _("Request it helped close"), r->request_number, 20, 14, NULL,
+                  TEXT_NORM_NOSPACE);
+    static const char *const binds[] = {"volunteer_id", "day",         "sign_in",
+                                        "sign_out",     "late_reason", "request_id"};
+    for (int k = 0; k < f->n; k++)
+        form_bind(f, k, binds[k]);
+}
+
+static int late_read(struct form_screen *fs, void *rec)
+{
+    struct form *f = &fs->form;
+    struct service_record *r = rec;
+    r->volunteer_id = form_choice(f, L_VOLUNTEER);
+    record_set(&r->volunteer_name, f->fields[L_VOLUNTEER].choice_label);
+    record_take(&r->day, form_date(f, L_DAY));
+    record_take(&r->sign_in, form_text(f, L_IN));
+    record_take(&r->sign_out, form_text(f, L_OUT));
+    record_take(&r->late_reason, form_text(f, L_REASON));
+    record_take(&r->request_number, form_text(f, L_REQUEST));
+    return 0;
+}
+
+/* The field a refusal of the store names: the request, the day or the times. */
+static int late_field_of(const char *why)
+{
+    if (strstr(why, _("Request"))) return L_REQUEST;
+    if (strstr(why, _("Why late"))) return L_REASON;
+    if (strstr(why, _("Date"))) return L_DAY;
+    return L_IN;
+}
+
+static int late_save(struct form_screen *fs, void *rec)
+{
+    char *why = NULL;
+    int rc = hours_late_add(ui.db, rec, actor_name(), &why);
+    if (rc == DB_INVALID && why) {
+        form_set_message(&fs->form, late_field_of(why), why);
+        ui_message(UI_MSG_ERROR, _("Not saved: %s"), why);
+    }
+    free(why);
+    return rc;
+}
+
+static int late_saved(struct form_screen *fs, const void *rec)
+{
+    (void)fs;
+    const struct service_record *r = rec;
+    char hours[24];
+    ui_message(UI_MSG_INFO, _("Late record saved: %s %s %s-%s, %d minutes (%s hours), marked 补录"),
+               r->volunteer_name, r->day, r->sign_in, r->sign_out, r->minutes,
+               hours_format(r->minutes, hours));
+    return UI_CLOSE;
+}
+
+static int late_refused(struct form_screen *fs, int rc, const void *rec)
+{
+    (void)fs;
+    (void)rec;
+    return rc == DB_INVALID ? UI_HANDLED : -1;
+}
+
+static const struct form_spec late_form = {
+    .type = &service_record_record,
+    .rights = RIGHT_LOG_HOURS,
+    .title_new = N_("Late record (补录)"),
+    .title_edit = N_("Late record (补录)"),
+    .intro_new = N_("A record after the fact: a past day of the activity, times HH:MM, and why."),
+    .build = late_build,
+    .read = late_read,
+    .save = late_save,
+    .saved = late_saved,
+    .refused = late_refused,
+};
+
+static void roll_late(struct screen *s, const struct command *cmd)
+{
+    (void)cmd;
+    struct roll_ctx *c = ((struct list_screen *)s)->ctx;
+    struct service_record r;
+    record_init(&service_record_record, &r);
+    r.activity_id = c->activity_id;
+    record_set(&r.activity_name, c->name);
+    ui_push(form_screen_new(&late_form, &r, NULL));
+    record_free(&service_record_record, &r);
+}
+
+/* --- a record's correction and request ------------------------------------------------------- */
+
+static void record_ask_correction(struct screen *s, const struct command *cmd)
+{
+    (void)cmd;
+    const struct service_record *r = list_screen_selected((struct list_screen *)s);
+    if (!r) return;
+    if (!*r->sign_out) {
+        ui_message(UI_MSG_ERROR, "%s",
+                   _("Still signed in: sign out before asking for a correction"));
+        return;
+    }
+    char *title = xasprintf(_("Correction of %s %s %s-%s"), r->volunteer_name, r->day, r->sign_in,
+                            r->sign_out);
+    const char *prompts[] = {_("Signed in (HH:MM)"), _("Signed out (HH:MM)"),
+                             _("Why, as the volunteer says")};
+    char *values[3] = {xstrdup(r->sign_in), xstrdup(r->sign_out), xstrdup("")};
+    if (dialog_inputs(title, prompts, values, 3, 100, NULL, NULL)) {
+        const char *why = NULL;
+        int64_t id = 0;
+        int rc = hours_correction_ask(ui.db, r->id, values[0], values[1], values[2], actor_name(),
+                                      &id, &why);
+        if (rc == DB_OK)
+            ui_message(UI_MSG_INFO,
+                       _("Correction taken down: %s-%s asked; the coordinator decides"), values[0],
+                       values[1]);
+        else
+            record_refused(rc, why, _("Not taken down"));
+    }
+    for (int i = 0; i < 3; i++)
+        free(values[i]);
+    free(title);
+}
+
+static void record_link_request(struct screen *s, const struct command *cmd)
+{
+    (void)cmd;
+    const struct service_record *r = list_screen_selected((struct list_screen *)s);
+    if (!r) return;
+    char *number = NULL;
+    if (!dialog_input(_("Request it helped close"),
+                      _("The request's number (empty: none), such as 2026-000123:"),
+                      r->request_number, 20, &number))
+        return;
+    char *why = NULL;
+    int rc = hours_link_request(ui.db, r->id, number, actor_name(), &why);
+    if (rc == DB_OK && !str_empty(number))
+        ui_message(UI_MSG_INFO, _("Linked to request %s"), number);
+    else if (rc == DB_OK)
+        ui_message(UI_MSG_INFO, "%s", _("No request named"));
+    else
+        record_refused(rc, why, _("Not linked"));
+    free(why);
+    free(number);
+}
+
+/* --- a volunteer's records ------------------------------------------------------------------- */
+
+struct vrec_ctx {
+    int64_t volunteer_id;
+    char title[200];
+};
+
+static int vrec_load(struct list_screen *ls, const char *query, struct list_rows *out)
+{
+    (void)query;
+    struct service_record *rows;
+    int rc = service_records_of_volunteer(ui.db, ((struct vrec_ctx *)ls->ctx)->volunteer_id, &rows,
+                                          &out->n);
+    out->items = rows;
+    return rc;
+}
+
+static const char *vrec_cell(struct list_screen *ls, const void *row, int col, char *buf)
+{
+    (void)ls;
+    const struct service_record *r = row;
+    switch (col) {
+    case 0:
+        return r->day;
+    case 1:
+        return r->activity_name;
+    case 2:
+        snprintf(buf, LIST_CELL_MAX, "%s-%s", r->sign_in, *r->sign_out ? r->sign_out : "");
+        return buf;
+    case 3:
+        if (!*r->sign_out) return _("(in)");
+        snprintf(buf, LIST_CELL_MAX, "%d", r->minutes);
+        return buf;
+    case 4:
+        return r->request_number;
+    default:
+        return record_state_cell(r, buf);
+    }
+}
+
+static const char *vrec_heading(struct list_screen *ls)
+{
+    return ((const struct vrec_ctx *)ls->ctx)->title;
+}
+
+static char *vrec_status(struct list_screen *ls)
+{
+    int64_t counted = 0, pending = 0;
+    char a[24], b[24];
+    if (hours_totals_of(ui.db, ((struct vrec_ctx *)ls->ctx)->volunteer_id, &counted, &pending) !=
+        DB_OK)
+        return xstrdup("");
+    return xasprintf(_("Counted %s hours, pending %s hours"), hours_format(counted, a),
+                     hours_format(pending, b));
+}
+
+static const struct command vrec_menu[] = {
+    {"ask-correction", '1', N_("Correction asked"),
+     N_("Take down a volunteer's correction of the selected record: the right times and why"),
+     RIGHT_LOG_HOURS, record_ask_correction, 0, NULL},
+    {"link-request", '2', N_("Request it helped close"),
+     N_("Name the request the selected record's service helped close, by its number"),
+     RIGHT_LOG_HOURS, record_link_request, 0, NULL},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
+
+static const struct list_tab vrec_tab = {.type = &service_record_record,
+                                         .cols = {{N_("Date"), 10, 0},
+                                                  {N_("Activity"), 14, 0},
+                                                  {N_("Time"), 11, 0},
+                                                  {N_("Minutes"), 4, 0},
+                                                  {N_("Request"), 11, 0},
+                                                  {N_("State"), 0, 0}},
+                                         .ncols = 6,
+                                         .hint = N_("F9: correction, request"),
+                                         .empty = N_("No service records yet."),
+                                         .load = vrec_load,
+                                         .cell = vrec_cell};
+
+static const struct list_spec vrec_list = {.title = N_("Service records"),
+                                           .tabs = &vrec_tab,
+                                           .ntabs = 1,
+                                           .menu = vrec_menu,
+                                           .heading = vrec_heading,
+                                           .status = vrec_status,
+                                           .free_ctx = free};
+
+void volunteer_records_open(int64_t volunteer_id, const char *number, const char *name)
+{
+    struct vrec_ctx *c = xcalloc(1, sizeof *c);
+    c->volunteer_id = volunteer_id;
+    snprintf(c->title, sizeof c->title, _("Service records of %s (%s)"), name, number);
+    ui_push(list_screen_new(&vrec_list, 0, c));
+}
+
+/* --- corrections asked ----------------------------------------------------------------------- */
+
+static int corr_load(struct list_screen *ls, const char *query, struct list_rows *out)
+{
+    (void)ls;
+    (void)query;
+    struct hours_correction *rows;
+    int rc = hours_corrections(ui.db, CORRECTION_ASKED, &rows, &out->n);
+    out->items = rows;
+    return rc;
+}
+
+static const char *corr_cell(struct list_screen *ls, const void *row, int col, char *buf)
+{
+    (void)ls;
+    const struct hours_correction *h = row;
+    switch (col) {
+    case 0:
+        return h->volunteer_name;
+    case 1:
+        return h->day;
+    case 2:
+        return h->activity_name;
+    case 3:
+        snprintf(buf, LIST_CELL_MAX, "%s-%s", h->was_in, h->was_out);
+        return buf;
+    case 4:
+        snprintf(buf, LIST_CELL_MAX, "%s-%s", h->sign_in, h->sign_out);
+        return buf;
+    default:
+        return h->reason;
+    }
+}
+
+/* Enter: grant or refuse the selected correction, with a reason. */
+static void corr_decide(struct list_screen *ls, void *row)
+{
+    (void)ls;
+    const struct hours_correction *h = row;
+    char *text = xasprintf(_("%s, %s at %s: %s-%s asked instead of %s-%s. Why: %s"),
+                           h->volunteer_name, h->day, h->activity_name, h->sign_in, h->sign_out,
+                           h->was_in, h->was_out, h->reason);
+    const char *options[] = {_("Grant"), _("Refuse")};
+    int choice = dialog_options(_("Correction"), text, options, 2);
+    free(text);
+    if (choice < 0) return;
+    char *reason = NULL;
+    if (!dialog_input(choice == 0 ? _("Grant the correction") : _("Refuse the correction"),
+                      _("The reason (required):"), NULL, 100, &reason))
+        return;
+    char *why = NULL;
+    int rc = hours_correction_decide(ui.db, h->id, choice == 0, reason, actor_name(), &why);
+    if (rc == DB_OK && choice == 0)
+        ui_message(UI_MSG_INFO,
+                   _("Granted: %s %s is now %s-%s; the old times stay in the audit log"),
+                   h->volunteer_name, h->day, h->sign_in, h->sign_out);
+    else if (rc == DB_OK)
+        ui_message(UI_MSG_INFO, _("Refused: %s %s stays %s-%s"), h->volunteer_name, h->day,
+                   h->was_in, h->was_out);
+    else if (rc == DB_CONFLICT)
+        ui_message(UI_MSG_ERROR, "%s", _("Decided already at another desk"));
+    else
+        record_refused(rc, why, _("Not decided"));
+    free(why);
+    free(reason);
+}
+
+static const struct list_tab corr_tab = {.type = &hours_correction_record,
+                                         .cols = {{N_("Full name"), 8, 0},
+                                                  {N_("Date"), 10, 0},
+                                                  {N_("Activity"), 12, 0},
+                                                  {N_("Recorded"), 11, 0},
+                                                  {N_("Asked"), 11, 0},
+                                                  {N_("Reason"), 0, 0}},
+                                         .ncols = 6,
+                                         .hint = N_("Enter: grant or refuse"),
+                                         .empty = N_("No correction is waiting."),
+                                         .load = corr_load,
+                                         .cell = corr_cell,
+                                         .open = corr_decide,
+                                         .rights = RIGHT_LOG_HOURS};
+
+static const struct list_spec corr_list = {
+    .title = N_("Corrections asked"), .tabs = &corr_tab, .ntabs = 1};
+
+struct screen *hours_corrections_screen_new(void)
+{
+    return list_screen_new(&corr_list, 0, NULL);
 }

@@ -9,6 +9,7 @@
 */
 #include "app/receipts.h"
 #include "db/catalogue_store.h"
+#include "db/hours_store.h"
 #include "db/calendar_store.h"
 #include "db/request_store.h"
 #include "db/resident_store.h"
@@ -74,6 +75,8 @@ struct request_view {
     char *kept;             /* what the clerk typed for an action that did not go through */
     char *calendar_note;    /* its deadline lies beyond the calendar: why that matters, or NULL */
     const char *no_correct; /* why F4 may not correct it (translated), or NULL when it may */
+    struct service_record *helped; /* volunteers' service records that helped close it */
+    size_t nhelped;
 };
 
 static const enum action view_bar[] = {ACT_EDIT, ACT_REFRESH, ACT_MENU, ACT_NONE};
@@ -90,6 +93,9 @@ static void view_unload(struct request_view *v)
     workcal_free(&v->cal);
     free(v->calendar_note);
     v->calendar_note = NULL;
+    record_array_free(&service_record_record, v->helped, v->nhelped);
+    v->helped = NULL;
+    v->nhelped = 0;
     v->loaded = 0;
 }
 
@@ -103,6 +109,7 @@ static void view_load(struct request_view *v)
     }
     v->loaded = 1;
     request_events(ui.db, v->id, &v->events);
+    if (service_records_of_request(ui.db, v->id, &v->helped, &v->nhelped) != DB_OK) v->nhelped = 0;
     calendar_load(ui.db, &v->cal);
     time_t now = clock_now();
     time_t last = v->events.n ? v->events.v[v->events.n - 1].at : 0;
@@ -247,6 +254,19 @@ static const char *event_label(const struct request_event_row *e)
     return workflow_action_label(e->action);
 }
 
+/* The volunteers who helped close it: "李四 2026-12-03 150 分钟、..." (caller frees), "" for none.
+ */
+static char *helped_text(const struct request_view *v)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < v->nhelped; i++) {
+        const struct service_record *h = &v->helped[i];
+        if (i) strbuf_adds(&sb, _(", "));
+        strbuf_addf(&sb, _("%s %s %d minutes"), h->volunteer_name, h->day, h->minutes);
+    }
+    return strbuf_detach(&sb);
+}
+
 /* One timeline row. Caller frees. */
 static char *event_line(const struct request_event_row *e)
 {
@@ -307,7 +327,8 @@ static void view_draw(struct screen *s, int top, int rows)
     free(where);
     /* The texts wrapped, in the room the clocks, the actions and four rows of timeline leave. */
     char *clocks = clocks_text(r);
-    int room = top + rows - y - 6 - (*clocks != 0) - (v->calendar_note != NULL) - (*r->talk != 0);
+    int room = top + rows - y - 6 - (*clocks != 0) - (v->calendar_note != NULL) - (*r->talk != 0) -
+               (v->nhelped > 0);
     y += block(y, _("Title"), r->title, 2, A_BOLD);
     room -= 1;
     if (*r->answer) room -= 1;
@@ -323,6 +344,11 @@ static void view_draw(struct screen *s, int top, int rows)
     free(clocks);
     if (v->calendar_note)
         draw_text(y++, 1, COLS - 2, v->calendar_note, term_attr(UI_WARNING), TEXT_FIT_ELLIPSIS);
+    if (v->nhelped) {
+        char *helped = helped_text(v);
+        pair(y++, 1, COLS - 2, _("Volunteers helped"), helped, term_attr(UI_NORMAL));
+        free(helped);
+    }
 
     /* What may be done now, each with its key. */
     struct strbuf acts = STRBUF_INIT;
@@ -658,6 +684,11 @@ static void full_text(struct request_view *v)
     screen_text_add(t, _("Title"), r->title);
     if (*r->detail) screen_text_add(t, _("Detail"), r->detail);
     if (*r->answer) screen_text_add(t, answer_label(r), r->answer);
+    if (v->nhelped) {
+        char *helped = helped_text(v);
+        screen_text_add(t, _("Volunteers helped"), helped);
+        free(helped);
+    }
     char *heading = xasprintf(_("Timeline (%zu)"), v->events.n);
     screen_text_add(t, heading, "");
     free(heading);

@@ -820,9 +820,39 @@ static char *register_tab_note(struct list_screen *ls)
                                   : _("Tab: next list"));
 }
 
+/* F9 on the register: the selected volunteer's service records, with their hours. */
+static void register_records(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    if (ls->tab != 0) {
+        ui_message(UI_MSG_ERROR, "%s", _("Choose a volunteer on the volunteers list first"));
+        return;
+    }
+    const struct volunteer *v = list_screen_selected(ls);
+    if (v) volunteer_records_open(v->id, v->number, v->name);
+}
+
+static struct screen *register_corrections(void)
+{
+    return hours_corrections_screen_new();
+}
+
+static const struct command register_menu[] = {
+    {"volunteer-records", '1', N_("Service records and hours"),
+     N_("The selected volunteer's records: state, 补录, the request each helped close; hours "
+        "counted and pending"),
+     RIGHT_LOG_HOURS, register_records, 0, NULL},
+    {"hours-corrections", '2', N_("Corrections asked"),
+     N_("The corrections volunteers asked for: grant or refuse each, with a reason"),
+     RIGHT_LOG_HOURS, NULL, 0, register_corrections},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
+
 static const struct list_spec register_list = {.title = N_("Volunteer service"),
                                                .tabs = register_tabs,
                                                .ntabs = 3,
+                                               .menu = register_menu,
                                                .tab_note = register_tab_note};
 
 struct screen *screen_volunteer_new(void)

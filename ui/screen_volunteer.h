@@ -27,5 +27,12 @@ int activity_tab_dim(struct list_screen *ls, const void *row);
 void activity_tab_create(struct list_screen *ls);
 /* Enter: the activity's roll for today, where a number and Enter signs a volunteer in or out. */
 void activity_tab_open(struct list_screen *ls, void *row);
+/*
+** A volunteer's service records (every day, each's state, 补录 marked, the
+** request it helped close) with the hours counted and pending: pushed.
+*/
+void volunteer_records_open(int64_t volunteer_id, const char *number, const char *name);
+/* The corrections volunteers asked for, waiting for the coordinator: Enter grants or refuses. */
+struct screen *hours_corrections_screen_new(void);
 
 #endif

@@ -8,7 +8,10 @@
 ** with nothing saved.
 */
 #include "unit_db.h"
+#include "db/calendar_store.h"
 #include "db/hours_store.h"
+#include "db/settings_store.h"
+#include "src/workcal.h"
 #include "db/volunteer_store.h"
 #include "src/hours.h"
 #include "src/pinyin.h"
@@ -227,9 +230,12 @@ static void signing_at_the_desk(void **state)
     assert_int_equal(s.minutes, 125);
     assert_str(s.in, "09:00");
     hours_signed_free(&s);
-    int64_t minutes = 0;
+    int64_t minutes = -1, pending = -1;
     assert_int_equal(hours_minutes_of(db, v1, &minutes), DB_OK);
-    assert_int_equal(minutes, 125);
+    assert_int_equal(minutes, 0); /* not confirmed: nothing counts yet */
+    assert_int_equal(hours_totals_of(db, v1, &minutes, &pending), DB_OK);
+    assert_int_equal(minutes, 0);
+    assert_int_equal(pending, 125);
     /* Now a2 takes them; two more pairs at a1, and no fourth. */
     assert_int_equal(sign_at("2026-12-05 11:10", a2, n1, &s), DB_OK);
     hours_signed_free(&s);
@@ -276,12 +282,224 @@ static void signing_at_the_desk(void **state)
     record_free(&team_record, &t);
 }
 
+/* The notice runs over working days: a holiday week is skipped, a 调休 Saturday is worked. */
+static void notice_over_a_holiday(void **state)
+{
+    (void)state;
+    struct workcal c;
+    workcal_init(&c);
+    char out[11];
+    struct date d;
+    /* Friday 2026-12-04, three working days: Mon 7, Tue 8, Wed 9; counts from Thu 10. */
+    d = hours_counts_from(&c, (struct date){2026, 12, 4}, 3);
+    assert_str(date_format(&d, out), "2026-12-10");
+    /* No notice: the day after. */
+    d = hours_counts_from(&c, (struct date){2026, 12, 4}, 0);
+    assert_str(date_format(&d, out), "2026-12-05");
+    /* Wednesday 2026-09-30, before 国庆 1-7 October: Thu 8, Fri 9, Mon 12; counts from Tue 13. */
+    for (int day = 1; day <= 7; day++)
+        workcal_mark(&c, (struct date){2026, 10, day}, 0);
+    d = hours_counts_from(&c, (struct date){2026, 9, 30}, 3);
+    assert_str(date_format(&d, out), "2026-10-13");
+    /* Saturday 10 October worked (调休): Thu 8, Fri 9, Sat 10; counts from Sun 11. */
+    workcal_mark(&c, (struct date){2026, 10, 10}, 1);
+    d = hours_counts_from(&c, (struct date){2026, 9, 30}, 3);
+    assert_str(date_format(&d, out), "2026-10-11");
+    workcal_free(&c);
+}
+
+static void record_states(void **state)
+{
+    (void)state;
+    struct service_record r;
+    record_init(&service_record_record, &r);
+    char out[64];
+    assert_int_equal(hours_record_state(&r, "2026-12-05"), HOURS_UNCONFIRMED);
+    assert_str(hours_state_text(&r, "2026-12-05", out), "Unconfirmed");
+    record_set(&r.confirmed_at, "2026-12-04 10:00:00");
+    record_set(&r.counts_from, "2026-12-10");
+    assert_int_equal(hours_record_state(&r, "2026-12-09"), HOURS_ON_NOTICE);
+    assert_str(hours_state_text(&r, "2026-12-09", out), "On notice (to 12-09)");
+    assert_int_equal(hours_record_state(&r, "2026-12-10"), HOURS_COUNTED);
+    assert_str(hours_state_text(&r, "2026-12-10", out), "Counted");
+    record_free(&service_record_record, &r);
+}
+
+/* The store: confirm (one, then all), count only after the notice, late records, corrections. */
+static void confirm_late_correct(void **state)
+{
+    (void)state;
+    setenv("BANGBAN_NOW", "2026-12-07 07:00", 1); /* a Monday */
+    struct team t;
+    record_init(&team_record, &t);
+    record_set(&t.name, "新兴街志愿服务队");
+    const char *why = NULL;
+    assert_int_equal(team_save(db, &t, "tester", &why), DB_OK);
+    char n1[16], n2[16];
+    int64_t v1 = volunteer_new("孙七", n1);
+    int64_t v2 = volunteer_new("周八", n2);
+    struct activity a;
+    record_init(&activity_record, &a);
+    a.team_id = t.id;
+    record_set(&a.name, "敲门行动");
+    record_set(&a.starts_at, "2026-12-01 08:00");
+    record_set(&a.ends_at, "2026-12-07 18:00");
+    assert_int_equal(activity_save(db, &a, "tester", &why), DB_OK);
+    unsetenv("BANGBAN_NOW");
+    struct hours_signed s;
+    assert_int_equal(sign_at("2026-12-07 09:00", a.id, n1, &s), DB_OK);
+    hours_signed_free(&s);
+    assert_int_equal(sign_at("2026-12-07 09:00", a.id, n2, &s), DB_OK);
+    hours_signed_free(&s);
+    assert_int_equal(sign_at("2026-12-07 10:00", a.id, n1, &s), DB_OK);
+    hours_signed_free(&s);
+    int64_t r1 = db_int(db, 0, "SELECT max(id) FROM service_record WHERE sign_out <> ''");
+    int64_t r2 = db_int(db, 0, "SELECT max(id) FROM service_record WHERE sign_out = ''");
+
+    setenv("BANGBAN_NOW", "2026-12-07 12:00", 1);
+    int n = -1;
+    /* Still signed in: not confirmed, nothing written. */
+    assert_int_equal(hours_confirm(db, a.id, r2, HOURS_BY_ORGANISER, "", "tester", &n, &why),
+                     DB_INVALID);
+    assert_non_null(strstr(why, "Still signed in"));
+    /* A recipient's confirmation needs the recipient's name. */
+    assert_int_equal(hours_confirm(db, a.id, r1, HOURS_BY_RECIPIENT, " ", "tester", &n, &why),
+                     DB_INVALID);
+    /* Wednesday 9 December a holiday: the notice runs Tue 8, Thu 10, Fri 11. */
+    assert_int_equal(calendar_set(db, "2026-12-09", 0, "test holiday", "tester"), DB_OK);
+    assert_int_equal(
+        hours_confirm(db, a.id, r1, HOURS_BY_RECIPIENT, "居民赵大妈", "tester", &n, &why), DB_OK);
+    assert_int_equal(n, 1);
+    char *counts = NULL;
+    struct service_record r;
+    assert_int_equal(service_record_get(db, r1, &r), DB_OK);
+    assert_str(r.counts_from, "2026-12-12");
+    assert_str(r.confirmed_as, HOURS_BY_RECIPIENT);
+    assert_str(r.confirmed_by, "居民赵大妈");
+    record_free(&service_record_record, &r);
+    free(counts);
+    /* Confirmed already. */
+    assert_int_equal(hours_confirm(db, a.id, r1, HOURS_BY_ORGANISER, "", "tester", &n, &why),
+                     DB_INVALID);
+    int64_t counted, pending;
+    assert_int_equal(hours_totals_of(db, v1, &counted, &pending), DB_OK);
+    assert_int_equal(counted, 0);
+    assert_int_equal(pending, 60);
+    setenv("BANGBAN_NOW", "2026-12-11 23:59", 1);
+    assert_int_equal(hours_minutes_of(db, v1, &counted), DB_OK);
+    assert_int_equal(counted, 0);
+    setenv("BANGBAN_NOW", "2026-12-12 00:00", 1);
+    assert_int_equal(hours_minutes_of(db, v1, &counted), DB_OK);
+    assert_int_equal(counted, 60);
+
+    /* 补录: a reason is required; a past day within the activity; the pair rules hold. */
+    struct service_record late;
+    record_init(&service_record_record, &late);
+    late.activity_id = a.id;
+    record_set(&late.volunteer_number, n2);
+    record_set(&late.day, "2026-12-03");
+    record_set(&late.sign_in, "14:00");
+    record_set(&late.sign_out, "16:30");
+    char *say = NULL;
+    assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID);
+    assert_non_null(strstr(say, "Why late"));
+    free(say);
+    record_set(&late.late_reason, "纸质签到表补录");
+    record_set(&late.day, "2026-12-12");
+    assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID); /* not past */
+    free(say);
+    record_set(&late.day, "2026-11-30");
+    assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID); /* before it */
+    assert_non_null(strstr(say, "敲门行动"));
+    free(say);
+    record_set(&late.day, "2026/12/3");
+    record_set(&late.request_number, "2026-999999");
+    assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID); /* no request */
+    assert_non_null(strstr(say, "2026-999999"));
+    free(say);
+    record_set(&late.request_number, "");
+    /* The activity has ended since: a late record is still taken. */
+    int64_t aid = a.id;
+    record_free(&activity_record, &a);
+    assert_int_equal(activity_get(db, aid, &a), DB_OK);
+    record_set(&a.status, ACTIVITY_ENDED);
+    assert_int_equal(activity_save(db, &a, "tester", &why), DB_OK);
+    int64_t before = rows();
+    assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_OK);
+    assert_int_equal(late.minutes, 150);
+    assert_int_equal(rows(), before + 1);
+    int64_t r3 = late.id;
+    /* The same time again overlaps. */
+    record_set(&late.sign_in, "16:00");
+    record_set(&late.sign_out, "17:00");
+    assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID);
+    assert_non_null(strstr(say, "14:00-16:30"));
+    free(say);
+    assert_int_equal(rows(), before + 1);
+    assert_int_equal(db_int(db, 0,
+                            "SELECT late FROM service_record WHERE id = (SELECT max(id)"
+                            " FROM service_record)"),
+                     1);
+    record_free(&service_record_record, &late);
+
+    /* Corrections: asked, then granted with the old value kept in the audit log. */
+    int64_t cid = 0;
+    assert_int_equal(hours_correction_ask(db, r1, "09:00", "11:30", "", "tester", &cid, &why),
+                     DB_INVALID);
+    assert_int_equal(
+        hours_correction_ask(db, r1, "09:00", "11:30", "签退时忘了扫码", "tester", &cid, &why),
+        DB_OK);
+    struct hours_correction *asked;
+    size_t na;
+    assert_int_equal(hours_corrections(db, CORRECTION_ASKED, &asked, &na), DB_OK);
+    assert_int_equal(na, 1);
+    assert_str(asked[0].was_out, "10:00");
+    record_array_free(&hours_correction_record, asked, na);
+    assert_int_equal(hours_correction_decide(db, cid, 1, "", "tester", &say), DB_INVALID);
+    free(say);
+    setenv("BANGBAN_NOW", "2026-12-14 10:00", 1); /* Monday */
+    assert_int_equal(hours_correction_decide(db, cid, 1, "队长核实", "tester", &say), DB_OK);
+    assert_int_equal(service_record_get(db, r1, &r), DB_OK);
+    assert_str(r.sign_out, "11:30");
+    assert_int_equal(r.minutes, 150);
+    assert_str(r.counts_from, "2026-12-18"); /* its notice starts again: Tue, Wed, Thu */
+    record_free(&service_record_record, &r);
+    assert_int_equal(hours_minutes_of(db, v1, &counted), DB_OK);
+    assert_int_equal(counted, 0);
+    char sql[200];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM audit_log WHERE subject = 'service-record:%lld'"
+             " AND detail LIKE '%%10:00%%' AND detail LIKE '%%11:30%%'",
+             (long long)r1);
+    assert_int_equal(db_int(db, 0, sql), 1);
+    /* Decided already. */
+    assert_int_equal(hours_correction_decide(db, cid, 0, "重复", "tester", &say), DB_CONFLICT);
+    /* Refused: the record unchanged. */
+    assert_int_equal(hours_correction_ask(db, r3, "13:00", "16:30", "记错了", "tester", &cid, &why),
+                     DB_OK);
+    assert_int_equal(hours_correction_decide(db, cid, 0, "签到表为14:00", "tester", &say), DB_OK);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM hours_correction WHERE state = 'refused'"),
+                     1);
+    snprintf(sql, sizeof sql, "SELECT minutes FROM service_record WHERE id = %lld", (long long)r3);
+    assert_int_equal(db_int(db, 0, sql), 150);
+
+    /* Confirm all the activity's signed-out unconfirmed records at once: r3 (r2 is still in). */
+    assert_int_equal(hours_confirm(db, a.id, 0, HOURS_BY_ORGANISER, "", "tester", &n, &why), DB_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(hours_totals_of(db, v2, &counted, &pending), DB_OK);
+    assert_int_equal(pending, 150);
+    unsetenv("BANGBAN_NOW");
+    record_free(&activity_record, &a);
+    record_free(&team_record, &t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(minutes_and_hours),   cmocka_unit_test(interval_rules),
         cmocka_unit_test(the_desk_move),       cmocka_unit_test(activity_times_and_checks),
-        cmocka_unit_test(signing_at_the_desk),
+        cmocka_unit_test(signing_at_the_desk), cmocka_unit_test(notice_over_a_holiday),
+        cmocka_unit_test(record_states),       cmocka_unit_test(confirm_late_correct),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
