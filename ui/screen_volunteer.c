@@ -820,9 +820,38 @@ static char *register_tab_note(struct list_screen *ls)
                                   : _("Tab: next list"));
 }
 
+/* F9: a certificate for the volunteer under the cursor. */
+static void certificate_for_selected(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct list_screen *ls = (struct list_screen *)s;
+    if (ls->tab != 0) {
+        ui_message(UI_MSG_INFO, "%s", _("Choose a volunteer in the Volunteers list first"));
+        return;
+    }
+    const struct volunteer *v = list_screen_selected(ls);
+    if (!v) return;
+    struct screen *form = screen_certificate_issue_new(v->id, v->name, v->number);
+    if (form) ui_push(form);
+}
+
+static const struct command register_menu[] = {
+    {"certificate-issue", '1', N_("Issue a service certificate"),
+     N_("志愿服务记录证明 of the volunteer's counted hours in a period"), RIGHT_LOG_HOURS,
+     certificate_for_selected, 0, NULL},
+    {"certificates", '2', N_("Service certificates"), N_("Those issued: print again, void"), 0,
+     NULL, 0, screen_certificates_new},
+    {"stars-due", '3', N_("Stars due"), N_("Volunteers who reached a star not yet awarded"), 0,
+     NULL, 0, screen_stars_due_new},
+    {"star-levels", '4', N_("Star levels"), N_("The hours each level takes"), 0, NULL, 0,
+     screen_star_levels_new},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
+
 static const struct list_spec register_list = {.title = N_("Volunteer service"),
                                                .tabs = register_tabs,
                                                .ntabs = 3,
+                                               .menu = register_menu,
                                                .tab_note = register_tab_note};
 
 struct screen *screen_volunteer_new(void)
