@@ -1,7 +1,8 @@
 # Stars and certificates at the coordinator's screen. A volunteer whose
 # confirmed hours past their notice period reach 100 h appears in the stars
 # due with 一星 (one whose hours are unconfirmed or still in notice does
-# not), and is awarded: the list empties and the award is recorded. Then a
+# not), and is awarded: the list empties and the award is recorded; the
+# levels are edited (一星 lowered, and another volunteer is due). Then a
 # 志愿服务记录证明 is issued from the volunteer's row (the content filled in
 # from the activities served, the issuer's blocks from the settings) and
 # saved to a file holding its number, the four blocks and the ID number
@@ -50,6 +51,23 @@ db_is "the award is recorded with the minutes counted" \
     "SELECT l.name || ' ' || a.minutes || ' ' || a.awarded_on FROM star_award a JOIN star_level l ON l.id = a.level_id" \
     "一星 6000 2026-11-30"
 db_is "the award is in the audit log" "SELECT count(*) FROM audit_log WHERE action = 'star-award'" 1
+
+# The levels are a table the coordinator edits: 一星 at 10 h makes the other volunteer due.
+keys vol F9
+choose vol "星级标准"
+wait_for vol "五星"
+keys vol F4
+wait_for vol "修改星级"
+keys vol Tab C-u
+type_text vol "10"
+keys vol F2
+wait_for vol "已保存：一星"
+expect vol "the level is listed with its new hours" "一星         10"
+keys vol Escape
+wait_for vol "2022000001"
+expect vol "a volunteer reaching the lowered level is due it" "10.0       一星"
+db_is "the level's change is in the audit log" \
+    "SELECT count(*) FROM audit_log WHERE subject LIKE 'star-level:%' AND action = 'edit'" 1
 
 keys vol Escape
 wait_for vol "帮办 - 志愿服务"
