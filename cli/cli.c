@@ -68,6 +68,14 @@ static const struct verb {
      0},
     {"print", verb_print, 1, N_("receipt NUMBER [--output FILE | --printer[=NAME]]"),
      N_("print a request's receipt to stdout, a file, or lp through paps"), 0},
+    {"certificate", verb_certificate, 1,
+     N_("VOLUNTEER-NUMBER --from DATE --to DATE [--out FILE] [--full-id]\n"
+        "| --void NUMBER --reason REASON"),
+     N_("issue a volunteer's service certificate (志愿服务记录证明) for the\n"
+        "counted hours of the period, numbered ZM-YYYY-NNNNN, the ID number\n"
+        "masked unless --full-id (audited), to FILE or stdout; --void voids one\n"
+        "with a reason (it stays in the register)"),
+     0},
     {"report", verb_report, 1,
      N_("rates [--by unit|community|street] [--from DATE] [--to DATE] [--csv]\n"
         "[--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]\n"

@@ -22,6 +22,7 @@ int verb_import(const char *db_path, int argc, char **argv);
 int verb_export(const char *db_path, int argc, char **argv);
 int verb_find(const char *db_path, int argc, char **argv);
 int verb_print(const char *db_path, int argc, char **argv);
+int verb_certificate(const char *db_path, int argc, char **argv);
 int verb_report(const char *db_path, int argc, char **argv);
 int verb_user(const char *db_path, int argc, char **argv);
 

@@ -97,6 +97,10 @@ static const struct {
     {"remove", N_("removed a record")},
     {"organisation-moved-out", N_("recorded an organisation moving out")},
     {"organisation-returned", N_("recorded an organisation moving back")},
+    {"star-award", N_("awarded a volunteer a star")},
+    {"certificate-issue", N_("issued a service certificate")},
+    {"certificate-full-id", N_("printed an ID number in full on a certificate")},
+    {"certificate-void", N_("voided a service certificate")},
 };
 
 const char *const *audit_actions(size_t *n)

@@ -11,6 +11,16 @@
 
 #include "catalogue.h"
 #include "request.h"
+#include "util.h"
+
+/* A receipt (and a certificate) is this many columns wide (a CJK character takes two). */
+#define RECEIPT_COLS 48
+
+/* The layout every printed slip shares: a line centred, "标签：value" (nothing when value is
+ * empty; wrapped under itself when long), and a rule across. Appended to sb. */
+void receipt_centred(struct strbuf *sb, const char *s);
+void receipt_line(struct strbuf *sb, const char *label, const char *value);
+void receipt_rule(struct strbuf *sb);
 
 /* What the receipt says about the desk. */
 struct receipt_desk {

@@ -820,22 +820,38 @@ static char *register_tab_note(struct list_screen *ls)
                                   : _("Tab: next list"));
 }
 
+/* The volunteer under the cursor of the register's first list, or NULL (said why). */
+static const struct volunteer *register_selected(struct screen *s)
+{
+    struct list_screen *ls = (struct list_screen *)s;
+    if (ls->tab != 0) {
+        ui_message(UI_MSG_ERROR, "%s", _("Choose a volunteer on the volunteers list first"));
+        return NULL;
+    }
+    return list_screen_selected(ls);
+}
+
 /* F9 on the register: the selected volunteer's service records, with their hours. */
 static void register_records(struct screen *s, const struct command *c)
 {
     (void)c;
-    struct list_screen *ls = (struct list_screen *)s;
-    if (ls->tab != 0) {
-        ui_message(UI_MSG_ERROR, "%s", _("Choose a volunteer on the volunteers list first"));
-        return;
-    }
-    const struct volunteer *v = list_screen_selected(ls);
+    const struct volunteer *v = register_selected(s);
     if (v) volunteer_records_open(v->id, v->number, v->name);
 }
 
 static struct screen *register_corrections(void)
 {
     return hours_corrections_screen_new();
+}
+
+/* F9: a certificate for the volunteer under the cursor. */
+static void certificate_for_selected(struct screen *s, const struct command *c)
+{
+    (void)c;
+    const struct volunteer *v = register_selected(s);
+    if (!v) return;
+    struct screen *form = screen_certificate_issue_new(v->id, v->name, v->number);
+    if (form) ui_push(form);
 }
 
 static const struct command register_menu[] = {
@@ -846,6 +862,15 @@ static const struct command register_menu[] = {
     {"hours-corrections", '2', N_("Corrections asked"),
      N_("The corrections volunteers asked for: grant or refuse each, with a reason"),
      RIGHT_LOG_HOURS, NULL, 0, register_corrections},
+    {"certificate-issue", '3', N_("Issue a service certificate"),
+     N_("志愿服务记录证明 of the volunteer's counted hours in a period"), RIGHT_LOG_HOURS,
+     certificate_for_selected, 0, NULL},
+    {"certificates", '4', N_("Service certificates"), N_("Those issued: print again, void"), 0,
+     NULL, 0, screen_certificates_new},
+    {"stars-due", '5', N_("Stars due"), N_("Volunteers who reached a star not yet awarded"), 0,
+     NULL, 0, screen_stars_due_new},
+    {"star-levels", '6', N_("Star levels"), N_("The hours each level takes"), 0, NULL, 0,
+     screen_star_levels_new},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

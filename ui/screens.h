@@ -114,6 +114,22 @@ struct screen *screen_staff_kinds_new(void);
 /* 志愿服务: the volunteer register and its teams. */
 struct screen *screen_volunteer_new(void);
 
+/* 星级: the star levels (list and form), and the volunteers a star is due (awarded there). */
+struct screen *screen_star_levels_new(void);
+struct screen *screen_stars_due_new(void);
+
+/*
+** 志愿服务记录证明: the form issuing one for the volunteer volunteer_id
+** (name and number shown), or NULL when their hours cannot be read (said);
+** the register of those issued.
+*/
+struct screen *screen_certificate_issue_new(int64_t volunteer_id, const char *name,
+                                            const char *number);
+struct screen *screen_certificates_new(void);
+/* Print certificate c, or save it to a file, as the clerk chooses. */
+struct certificate;
+void certificate_offer(const struct certificate *c);
+
 /* 工作人员: the staff, their list and form; F9 lists a person's posts. */
 struct screen *screen_staff_new(void);
 

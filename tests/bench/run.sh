@@ -93,6 +93,8 @@ read -r ms mib <"$T/stat"
 echo "volunteers: $v generated into the district"
 echo "  bangban demo --volunteers $v            $ms ms, peak RSS $mib MiB"
 "$top/build/rel/tests/bench/volunteerbench" "$T/district.db" 300
+# Their service records (about 30 each, three years) and a volunteer's counted hours and star level.
+"$top/build/rel/tests/bench/starbench" "$T/district.db" "${BANGBAN_BENCH_RECORDS:-30}" 2000
 echo
 
 # A desk's one-row save while a long import writes (it commits every 200 ms and lets go),
