@@ -130,21 +130,66 @@ int kiosk_audit(struct db *db, const char *actor, const char *action, const char
     return rc;
 }
 
+/*
+** A wrong try at the kiosk, in the open transaction: counted (misses, as
+** read, before it), and the KIOSK_TRIES-th in a row starts the wait
+** (*wait_seconds; 0 when it did not). action is the audit's, detail what
+** was tried.
+*/
+static int guard_miss(struct db *db, const char *kiosk, time_t now, int64_t misses,
+                      const char *action, const char *tried, int *wait_seconds)
+{
+    int64_t wait_until = 0;
+    char *detail;
+    misses++;
+    *wait_seconds = 0;
+    if (misses >= KIOSK_TRIES) { /* this one is told to wait already */
+        wait_until = now + KIOSK_WAIT_SECONDS;
+        *wait_seconds = KIOSK_WAIT_SECONDS;
+        detail = xasprintf("%s, wrong try %lld in a row: waits %d s", tried, (long long)misses,
+                           KIOSK_WAIT_SECONDS);
+        misses = 0;
+    } else {
+        detail = xasprintf("%s, wrong try %lld in a row", tried, (long long)misses);
+    }
+    char *subject = xasprintf("kiosk:%s", kiosk);
+    int rc = guard_write(db, kiosk, misses, wait_until);
+    if (rc == DB_OK) rc = audit_append(db, kiosk, action, subject, detail);
+    free(subject);
+    free(detail);
+    return rc;
+}
+
+/*
+** Is the kiosk waiting (*wait_seconds left, the try audited as action
+** with what was tried)? Else *misses is its count of wrong tries in a row.
+*/
+static int guard_check(struct db *db, const char *kiosk, time_t now, const char *action,
+                       const char *tried, int64_t *misses, int *wait_seconds)
+{
+    int64_t wait_until;
+    *wait_seconds = 0;
+    int rc = guard_read(db, kiosk, misses, &wait_until);
+    if (rc != DB_OK || wait_until <= now) return rc;
+    *wait_seconds = (int)(wait_until - now);
+    char *subject = xasprintf("kiosk:%s", kiosk);
+    char *detail = xasprintf("%s, %d s left", tried, *wait_seconds);
+    rc = audit_append(db, kiosk, action, subject, detail);
+    free(subject);
+    free(detail);
+    return rc;
+}
+
 /* One try in the open transaction: look, count, audit. */
 static int progress_try(struct db *db, const char *kiosk, const char *number, const char *last4,
                         time_t now, enum kiosk_answer *answer, int64_t *id, int *wait_seconds)
 {
-    int64_t misses, wait_until;
-    int rc = guard_read(db, kiosk, &misses, &wait_until);
-    if (rc != DB_OK) return rc;
-    char *subject = xasprintf("kiosk:%s", kiosk);
-    char *detail = NULL;
-    if (wait_until > now) {
+    int64_t misses;
+    char *tried = xasprintf("number %s", number);
+    int rc = guard_check(db, kiosk, now, "kiosk-progress-waiting", tried, &misses, wait_seconds);
+    if (rc == DB_OK && *wait_seconds) {
         *answer = KIOSK_WAIT;
-        *wait_seconds = (int)(wait_until - now);
-        detail = xasprintf("number %s, %d s left", number, *wait_seconds);
-        rc = audit_append(db, kiosk, "kiosk-progress-waiting", subject, detail);
-    } else {
+    } else if (rc == DB_OK) {
         char *phone = NULL;
         rc = request_phone(db, number, id, &phone);
         int match = rc == DB_OK && phone_ends(phone, last4);
@@ -152,30 +197,16 @@ static int progress_try(struct db *db, const char *kiosk, const char *number, co
         if (rc == DB_OK || rc == DB_NOTFOUND) rc = DB_OK;
         if (rc == DB_OK && match) {
             *answer = KIOSK_FOUND;
-            free(subject);
-            subject = xasprintf("request:%lld", (long long)*id);
-            detail = xasprintf("number %s", number);
+            char *subject = xasprintf("request:%lld", (long long)*id);
             rc = guard_write(db, kiosk, 0, 0);
-            if (rc == DB_OK) rc = audit_append(db, kiosk, "kiosk-progress", subject, detail);
+            if (rc == DB_OK) rc = audit_append(db, kiosk, "kiosk-progress", subject, tried);
+            free(subject);
         } else if (rc == DB_OK) {
-            *answer = KIOSK_NO_MATCH;
-            misses++;
-            if (misses >= KIOSK_TRIES) { /* this one is told to wait already */
-                wait_until = now + KIOSK_WAIT_SECONDS;
-                *answer = KIOSK_WAIT;
-                *wait_seconds = KIOSK_WAIT_SECONDS;
-                detail = xasprintf("number %s, wrong try %lld in a row: waits %d s", number,
-                                   (long long)misses, KIOSK_WAIT_SECONDS);
-                misses = 0;
-            } else {
-                detail = xasprintf("number %s, wrong try %lld in a row", number, (long long)misses);
-            }
-            rc = guard_write(db, kiosk, misses, wait_until);
-            if (rc == DB_OK) rc = audit_append(db, kiosk, "kiosk-progress-miss", subject, detail);
+            rc = guard_miss(db, kiosk, now, misses, "kiosk-progress-miss", tried, wait_seconds);
+            *answer = *wait_seconds ? KIOSK_WAIT : KIOSK_NO_MATCH;
         }
     }
-    free(detail);
-    free(subject);
+    free(tried);
     return rc;
 }
 
@@ -305,22 +336,34 @@ static int today_try(struct db *db, const char *kiosk, const char *typed, time_t
         return DB_OK;
     }
     snprintf(t->number, sizeof t->number, "%s", number);
+    /* Unknown numbers count with 查进度's wrong pairs: no one walks the numbers from the hall. */
+    int64_t misses;
+    char *tried = xasprintf("volunteer number %s", number);
+    int rc =
+        guard_check(db, kiosk, now, "kiosk-volunteer-waiting", tried, &misses, &t->wait_seconds);
+    if (rc != DB_OK || t->wait_seconds) {
+        t->pick = KIOSK_PICK_WAIT;
+        free(tried);
+        return rc;
+    }
     struct volunteer v;
-    int rc = volunteer_get_by_number(db, number, &v);
+    rc = volunteer_get_by_number(db, number, &v);
     if (rc == DB_OK && !str_eq(v.status, VOLUNTEER_ACTIVE)) {
         record_free(&volunteer_record, &v);
         rc = DB_NOTFOUND;
     }
     if (rc == DB_NOTFOUND) {
-        t->pick = KIOSK_PICK_UNKNOWN;
-        char *subject = xasprintf("kiosk:%s", kiosk);
-        char *detail = xasprintf("volunteer number %s", number);
-        rc = audit_append(db, kiosk, "kiosk-volunteer-miss", subject, detail);
-        free(subject);
-        free(detail);
+        rc = guard_miss(db, kiosk, now, misses, "kiosk-volunteer-miss", tried, &t->wait_seconds);
+        t->pick = t->wait_seconds ? KIOSK_PICK_WAIT : KIOSK_PICK_UNKNOWN;
+        free(tried);
         return rc;
     }
+    free(tried);
     if (rc != DB_OK) return rc;
+    if (misses && (rc = guard_write(db, kiosk, 0, 0)) != DB_OK) {
+        record_free(&volunteer_record, &v);
+        return rc;
+    }
     free(t->name);
     t->name = kiosk_name_masked(v.name);
     int64_t id = v.id;

@@ -80,6 +80,7 @@ enum kiosk_pick {
     KIOSK_PICK_NONE,    /* no activity is open today */
     KIOSK_PICK_UNKNOWN, /* no volunteer in the register has that number (or not active) */
     KIOSK_PICK_BAD,     /* not a volunteer number: why says so */
+    KIOSK_PICK_WAIT,    /* too many wrong tries in a row: wait_seconds left */
 };
 
 struct kiosk_today {
@@ -88,7 +89,8 @@ struct kiosk_today {
     char *name;      /* the volunteer's, masked (张*); "" unless found */
     struct kiosk_activity *act;
     size_t n, more;
-    char *why; /* KIOSK_PICK_BAD: why not (translated) */
+    char *why;        /* KIOSK_PICK_BAD: why not (translated) */
+    int wait_seconds; /* KIOSK_PICK_WAIT: how long the kiosk still waits */
 };
 
 /* Free what t holds (t itself is the caller's). */
@@ -105,7 +107,10 @@ void kiosk_today_free(struct kiosk_today *t);
 ** own teams' when two or more are, else all of the day's, in start order,
 ** at most KIOSK_ACTIVITIES_MAX: KIOSK_PICK_CHOOSE. None: KIOSK_PICK_NONE.
 ** A number no active volunteer holds is KIOSK_PICK_UNKNOWN, told nothing
-** more, and audited (kiosk-volunteer-miss). Nothing else is written.
+** more, audited (kiosk-volunteer-miss) and counted as a wrong try with
+** 查进度's: the KIOSK_TRIES-th in a row, and any try during the wait it
+** starts, is KIOSK_PICK_WAIT (kiosk-volunteer-waiting). A volunteer found
+** clears the count. Nothing else is written.
 ** DB_OK with *out set (free with kiosk_today_free() in every case),
 ** DB_DENIED (not a kiosk) or an error.
 */

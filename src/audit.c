@@ -88,6 +88,7 @@ static const struct {
     {"kiosk-progress-miss", N_("a wrong number or phone typed at the kiosk")},
     {"kiosk-progress-waiting", N_("a lookup at the kiosk while it waits")},
     {"kiosk-volunteer-miss", N_("an unknown volunteer number typed at the kiosk")},
+    {"kiosk-volunteer-waiting", N_("a volunteer number typed while the kiosk waits")},
     {"kiosk-exit", N_("left the kiosk with a supervisor's password")},
     {"kiosk-exit-refused", N_("was refused leaving the kiosk")},
     {"add", N_("added a record")},

@@ -850,6 +850,10 @@ static void sign_go(struct kiosk_sign *ks)
                                     "ask at the desk"),
                                   t->number));
         break;
+    case KIOSK_PICK_WAIT:
+        sign_refuse(ks, xasprintf(_("Too many wrong tries: please wait %d seconds and try again"),
+                                  t->wait_seconds));
+        break;
     case KIOSK_PICK_NONE:
         sign_refuse(ks, xasprintf(_("%s: no volunteer activity is open today. Nothing was "
                                     "recorded: please ask at the desk"),

@@ -89,6 +89,7 @@ static int setup(void **state)
     db = unit_db_open("kioskvol", path, sizeof path);
     user_make("boss", "admin");
     user_make("hall", "kiosk");
+    user_make("hall2", "kiosk");
     user_make("clerk", "desk");
     user_make("coord", "volunteers");
     setenv("BANGBAN_NOW", "2026-12-05 07:00", 1);
@@ -262,6 +263,30 @@ static void unknown_numbers_tell_nothing(void **state)
     kiosk_today_free(&t);
 }
 
+/* Unknown numbers count as wrong tries: the KIOSK_TRIES-th makes the kiosk wait, right or not. */
+static void unknown_numbers_make_the_kiosk_wait(void **state)
+{
+    (void)state;
+    struct kiosk_today t;
+    for (int i = 1; i <= KIOSK_TRIES; i++) {
+        assert_int_equal(pick("hall2", "2026999990", "2026-12-05 10:00", &t), DB_OK);
+        assert_int_equal(t.pick, i < KIOSK_TRIES ? KIOSK_PICK_UNKNOWN : KIOSK_PICK_WAIT);
+        kiosk_today_free(&t);
+    }
+    /* A right number during the wait is not looked up, and names no one. */
+    assert_int_equal(pick("hall2", n_li, "2026-12-05 10:00", &t), DB_OK);
+    assert_int_equal(t.pick, KIOSK_PICK_WAIT);
+    assert_true(t.wait_seconds > 0 && t.wait_seconds <= KIOSK_WAIT_SECONDS);
+    assert_str(t.name, "");
+    kiosk_today_free(&t);
+    assert_int_equal(audits("kiosk-volunteer-waiting"), 1);
+    /* After the wait it is found, and the count starts again. */
+    assert_int_equal(pick("hall2", n_li, "2026-12-05 10:02", &t), DB_OK);
+    assert_int_not_equal(t.pick, KIOSK_PICK_WAIT);
+    assert_str(t.name, "李*");
+    kiosk_today_free(&t);
+}
+
 static int64_t rows(void)
 {
     return db_int(db, 0, "SELECT count(*) FROM service_record");
@@ -339,6 +364,7 @@ int main(void)
         cmocka_unit_test(names_masked),
         cmocka_unit_test(the_activity_of_the_day),
         cmocka_unit_test(unknown_numbers_tell_nothing),
+        cmocka_unit_test(unknown_numbers_make_the_kiosk_wait),
         cmocka_unit_test(the_kiosk_signs_in_and_out),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
