@@ -541,6 +541,13 @@ static int confirm_targets(struct db *db, int64_t activity_id, int64_t record_id
 {
     *ids = NULL;
     *n = 0;
+    struct activity a;
+    int arc = activity_get(db, activity_id, &a);
+    if (arc != DB_OK) return arc;
+    if (str_eq(a.status, ACTIVITY_CANCELLED))
+        *why = _("The activity was cancelled: its records are not confirmed");
+    record_free(&activity_record, &a);
+    if (*why) return DB_INVALID;
     if (record_id) {
         struct service_record r;
         int rc = service_record_get(db, record_id, &r);

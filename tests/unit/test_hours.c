@@ -381,6 +381,17 @@ static void confirm_late_correct(void **state)
     /* Confirmed already. */
     assert_int_equal(hours_confirm(db, a.id, r1, HOURS_BY_ORGANISER, "", "tester", &n, &why),
                      DB_INVALID);
+    /* Nor are the records of a cancelled activity. */
+    char *off =
+        xasprintf("UPDATE activity SET status = 'cancelled' WHERE id = %lld", (long long)a.id);
+    assert_int_equal(db_exec(db, off), DB_OK);
+    assert_int_equal(hours_confirm(db, a.id, 0, HOURS_BY_ORGANISER, "", "tester", &n, &why),
+                     DB_INVALID);
+    assert_non_null(strstr(why, "cancelled"));
+    free(off);
+    off = xasprintf("UPDATE activity SET status = 'planned' WHERE id = %lld", (long long)a.id);
+    assert_int_equal(db_exec(db, off), DB_OK);
+    free(off);
     int64_t counted, pending;
     assert_int_equal(hours_totals_of(db, v1, &counted, &pending), DB_OK);
     assert_int_equal(counted, 0);
