@@ -6,11 +6,8 @@
 #include "db/settings_store.h"
 #include "db/star_store.h"
 #include "db/user_store.h"
-#include "db/volunteer_store.h"
-#include "src/text.h"
 #include "src/user.h"
 #include "src/util.h"
-#include "src/volunteer.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -40,18 +37,4 @@ int certificate_prepare(struct db *db, int64_t volunteer_id, const char *from, c
     int rc = certificate_service(db, volunteer_id, from, to, today, &minutes, &content);
     if (rc == DB_OK) record_take(&out->content, content);
     return rc;
-}
-
-char *certificate_text_for(struct db *db, const struct certificate *c)
-{
-    struct volunteer v;
-    if (volunteer_get(db, c->volunteer_id, &v) != DB_OK) return NULL;
-    char *id = xstrdup(v.id_number);
-    if (!c->id_in_full)
-        text_mask_number(id, volunteer_id_type_is_card(v.id_type) ? 18 : strlen(id), id);
-    struct certificate_person p = {v.name, *v.id_number ? v.id_type : "", id, v.number};
-    char *text = certificate_text(c, &p);
-    free(id);
-    record_free(&volunteer_record, &v);
-    return text;
 }

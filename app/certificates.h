@@ -23,8 +23,4 @@
 int certificate_prepare(struct db *db, int64_t volunteer_id, const char *from, const char *to,
                         const char *actor, struct certificate *out);
 
-/* The text of certificate c as printed (src/certificate.h), or NULL when its volunteer is gone.
- * Caller frees. */
-char *certificate_text_for(struct db *db, const struct certificate *c);
-
 #endif

@@ -85,7 +85,7 @@ static int certificate_issue_verb(struct db *db, const char *typed, const char *
     if (rc != DB_OK) {
         status = refused(db, rc, why);
     } else {
-        char *text = certificate_text_for(db, &c), *err = NULL, hours[24];
+        char *text = certificate_text(&c), *err = NULL, hours[24];
         if (!out)
             verb_put(stdout, text);
         else if (printer_save(text, out, &err) == 0)

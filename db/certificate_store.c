@@ -10,9 +10,11 @@
 #include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
+#include "src/volunteer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define COUNTED " confirmed_at <> '' AND counts_from <= ?2"
 
@@ -58,15 +60,25 @@ int certificate_service(struct db *db, int64_t volunteer_id, const char *from, c
     return rc;
 }
 
-/* Inside the transaction: the volunteer's number and name into c. DB_OK or DB_NOTFOUND. */
+/*
+** Inside the transaction: the volunteer's number, name, ID type and number
+** into c, the ID masked (前3后4) unless c->id_in_full. DB_OK or DB_NOTFOUND.
+*/
 static int volunteer_named(struct db *db, struct certificate *c)
 {
-    struct db_stmt *st = db_prepare(db, "SELECT number, name FROM volunteer WHERE id = ?1");
+    struct db_stmt *st =
+        db_prepare(db, "SELECT number, name, id_type, id_number FROM volunteer WHERE id = ?1");
     db_bind_int(st, 1, c->volunteer_id);
     int rc = db_step(st);
     if (rc == DB_ROW) {
         record_set(&c->volunteer_number, db_col_text(st, 0));
         record_set(&c->volunteer_name, db_col_text(st, 1));
+        char *id = xstrdup(db_col_text(st, 3));
+        if (!c->id_in_full)
+            text_mask_number(id, volunteer_id_type_is_card(db_col_text(st, 2)) ? 18 : strlen(id),
+                             id);
+        record_set(&c->id_type, *id ? db_col_text(st, 2) : "");
+        record_take(&c->id_number, id);
     }
     db_finalize(st);
     return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
@@ -88,8 +100,9 @@ static int insert_row(struct db *db, struct certificate *c, int year, int seq)
 {
     struct db_stmt *st = db_prepare(
         db, "INSERT INTO certificate (number, year, seq, volunteer_id, period_from, period_to,"
-            " minutes, content, issuer, head, handler, contact, id_in_full, issued_on, issued_by)"
-            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+            " minutes, content, issuer, head, handler, contact, id_in_full, issued_on, issued_by,"
+            " volunteer_name, id_type, id_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+            " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
     db_bind_text(st, 1, c->number);
     db_bind_int(st, 2, year);
     db_bind_int(st, 3, seq);
@@ -105,6 +118,9 @@ static int insert_row(struct db *db, struct certificate *c, int year, int seq)
     db_bind_int(st, 13, c->id_in_full ? 1 : 0);
     db_bind_text(st, 14, c->issued_on);
     db_bind_text(st, 15, c->issued_by);
+    db_bind_text(st, 16, c->volunteer_name);
+    db_bind_text(st, 17, c->id_type);
+    db_bind_text(st, 18, c->id_number);
     int rc = db_step(st);
     db_finalize(st);
     if (rc != DB_DONE) return rc == DB_ROW ? DB_ERROR : rc;
@@ -173,9 +189,10 @@ int certificate_issue(struct db *db, struct certificate *c, const char *today, c
 }
 
 #define CERT_SELECT                                                                                \
-    "SELECT c.id, c.number, c.volunteer_id, v.number, v.name, c.period_from, c.period_to,"         \
-    " c.minutes, c.content, c.issuer, c.head, c.handler, c.contact, c.id_in_full, c.issued_on,"    \
-    " c.issued_by, c.voided_at, c.voided_by, c.void_reason FROM certificate c"                     \
+    "SELECT c.id, c.number, c.volunteer_id, v.number, c.volunteer_name, c.id_type, c.id_number,"   \
+    " c.period_from, c.period_to, c.minutes, c.content, c.issuer, c.head, c.handler, c.contact,"   \
+    " c.id_in_full, c.issued_on, c.issued_by, c.voided_at, c.voided_by, c.void_reason"             \
+    " FROM certificate c"                                                                          \
     " JOIN volunteer v ON v.id = c.volunteer_id"
 
 static void cert_read(struct db_stmt *st, void *slot)
@@ -188,6 +205,8 @@ static void cert_read(struct db_stmt *st, void *slot)
     c->volunteer_id = db_col_int(st, i++);
     record_set(&c->volunteer_number, db_col_text(st, i++));
     record_set(&c->volunteer_name, db_col_text(st, i++));
+    record_set(&c->id_type, db_col_text(st, i++));
+    record_set(&c->id_number, db_col_text(st, i++));
     record_set(&c->period_from, db_col_text(st, i++));
     record_set(&c->period_to, db_col_text(st, i++));
     c->minutes = db_col_int(st, i++);
@@ -223,7 +242,7 @@ int certificate_list(struct db *db, const char *query, size_t limit, struct cert
 {
     struct db_stmt *st =
         db_prepare(db, CERT_SELECT " WHERE ?1 = '' OR instr(c.number, ?1) > 0"
-                                   " OR instr(v.number, ?1) > 0 OR instr(v.name, ?1) > 0"
+                                   " OR instr(v.number, ?1) > 0 OR instr(c.volunteer_name, ?1) > 0"
                                    " ORDER BY c.id DESC LIMIT ?2");
     db_bind_text(st, 1, query ? query : "");
     db_bind_int(st, 2, (int64_t)limit);

@@ -23,6 +23,8 @@ static const struct field_desc certificate_fields[] = {
     CF(volunteer_id, FIELD_INT64, NULL, FIELD_STORED),
     CF(volunteer_number, FIELD_TEXT, N_("Volunteer number"), FIELD_STORED),
     CF(volunteer_name, FIELD_TEXT, N_("Full name"), FIELD_STORED),
+    CF(id_type, FIELD_TEXT, NULL, FIELD_STORED),
+    CF(id_number, FIELD_TEXT, NULL, FIELD_STORED),
     CF(period_from, FIELD_TEXT, N_("From"), 0),
     CF(period_to, FIELD_TEXT, N_("To"), 0),
     CF(minutes, FIELD_INT64, N_("Minutes"), FIELD_STORED),
@@ -119,7 +121,7 @@ char *certificate_content(const char *const *categories, const char *const *acti
     return cut;
 }
 
-char *certificate_text(const struct certificate *c, const struct certificate_person *p)
+char *certificate_text(const struct certificate *c)
 {
     struct strbuf sb = STRBUF_INIT;
     char hours[24];
@@ -127,10 +129,10 @@ char *certificate_text(const struct certificate *c, const struct certificate_per
     receipt_centred(&sb, "志 愿 服 务 记 录 证 明");
     receipt_rule(&sb);
     strbuf_adds(&sb, "一、志愿者信息\n");
-    receipt_line(&sb, "姓    名：", p->name);
-    receipt_line(&sb, "证件类型：", p->id_type);
-    receipt_line(&sb, "证件号码：", p->id_number);
-    receipt_line(&sb, "志愿者编号：", p->number);
+    receipt_line(&sb, "姓    名：", c->volunteer_name);
+    receipt_line(&sb, "证件类型：", c->id_type);
+    receipt_line(&sb, "证件号码：", c->id_number);
+    receipt_line(&sb, "志愿者编号：", c->volunteer_number);
     strbuf_adds(&sb, "二、志愿服务信息\n");
     char *period = xasprintf("%s 至 %s", c->period_from, c->period_to);
     receipt_line(&sb, "服务时间：", period);

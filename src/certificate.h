@@ -24,7 +24,8 @@ struct certificate {
     int64_t id; /* 0 until issued */
     char *number;
     int64_t volunteer_id;
-    char *volunteer_number, *volunteer_name; /* stored */
+    char *volunteer_number, *volunteer_name; /* stored: the name as issued */
+    char *id_type, *id_number;               /* stored: as printed (masked unless id_in_full) */
     char *period_from, *period_to;           /* YYYY-MM-DD */
     int64_t minutes;                         /* counted in the period, set when issued */
     char *content;
@@ -35,14 +36,6 @@ struct certificate {
 };
 
 extern const struct record_type certificate_record;
-
-/* The volunteer block, as printed: the ID number already masked or in full. */
-struct certificate_person {
-    const char *name;
-    const char *id_type;
-    const char *id_number;
-    const char *number; /* 志愿者编号 */
-};
 
 /* "ZM-2026-00001" for the seq-th certificate of year, into out[CERTIFICATE_NUMBER_MAX]. */
 void certificate_number_format(int year, int seq, char *out);
@@ -68,7 +61,10 @@ const char *certificate_period_check(const char *from, const char *to, const cha
 */
 char *certificate_content(const char *const *categories, const char *const *activities, size_t n);
 
-/* The certificate c of person p as text for a fixed font, text_printable(). Caller frees. */
-char *certificate_text(const struct certificate *c, const struct certificate_person *p);
+/*
+** Certificate c as text for a fixed font (text_printable()), its volunteer
+** block as issued (the ID as it was printed then). Caller frees.
+*/
+char *certificate_text(const struct certificate *c);
 
 #endif

@@ -38,11 +38,7 @@ void certificate_offer(const struct certificate *c)
                              _("Not now")};
     int choice = dialog_options(_("Certificate"), c->number, options, 3);
     if (choice < 0 || choice == 2) return;
-    char *text = certificate_text_for(ui.db, c);
-    if (!text) {
-        ui_message(UI_MSG_ERROR, "%s", _("The certificate's volunteer is not on file"));
-        return;
-    }
+    char *text = certificate_text(c);
     char *err = NULL, *path = NULL, *job = NULL;
     if (choice == 0 && printer_print(text, NULL, &job, &err) == 0) {
         if (*job)

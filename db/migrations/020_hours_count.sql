@@ -66,13 +66,19 @@ CREATE TABLE star_award (
 
 -- 志愿服务记录证明: numbered ZM-YYYY-NNNNN in the write transaction that
 -- issues it, with the four blocks the 2015 guideline names as they were on
--- the day it was issued. Voided with a reason, never deleted.
+-- the day it was issued: the volunteer's name, ID type and number as
+-- printed (masked 前3后4, or in full when the volunteer asked), so a copy
+-- printed later says what the first did. Voided with a reason, never
+-- deleted.
 CREATE TABLE certificate (
     id           INTEGER PRIMARY KEY,
     number       TEXT NOT NULL UNIQUE,
     year         INTEGER NOT NULL,
     seq          INTEGER NOT NULL CHECK (seq > 0),
     volunteer_id INTEGER NOT NULL REFERENCES volunteer(id),
+    volunteer_name TEXT NOT NULL,
+    id_type      TEXT NOT NULL DEFAULT '',
+    id_number    TEXT NOT NULL DEFAULT '',
     period_from  TEXT NOT NULL CHECK (length(period_from) = 10),
     period_to    TEXT NOT NULL CHECK (length(period_to) = 10 AND period_to >= period_from),
     minutes      INTEGER NOT NULL CHECK (minutes > 0),

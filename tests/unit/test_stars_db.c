@@ -40,6 +40,17 @@ static int64_t add_volunteer(const char *name, const char *id_number)
 
 /* A service record of minutes for volunteer on day, confirmed (counting from counts_from) or not.
  */
+/* The name of volunteer id as the register has it now (borrowed until the next call). */
+static const char *db_text_of(int64_t id)
+{
+    static char name[64];
+    struct db_stmt *st = db_prepare(db, "SELECT name FROM volunteer WHERE id = ?1");
+    db_bind_int(st, 1, id);
+    snprintf(name, sizeof name, "%s", db_step(st) == DB_ROW ? db_col_text(st, 0) : "");
+    db_finalize(st);
+    return name;
+}
+
 static void add_record(int64_t volunteer, const char *day, int minutes, const char *counts_from)
 {
     char sql[512];
@@ -231,17 +242,32 @@ static void certificate_refused_issued_and_voided(void **state)
     assert_int_equal(certificate_get_by_number(db, number, &got), DB_OK);
     assert_int_equal(got.minutes, 6000);
     assert_str(got.content, "助老助残：重阳敬老");
-    char *text = certificate_text_for(db, &got);
+    char *text = certificate_text(&got);
     assert_non_null(strstr(text, "120***********0127"));
     assert_null(strstr(text, "120101195601010127"));
     assert_non_null(strstr(text, "100.0 小时"));
     free(text);
     record_free(&certificate_record, &got);
+    /* A copy printed after the volunteer's name changed says what the first did. */
+    char *was = xasprintf("%s", db_text_of(vol_a));
+    char *sql = xasprintf("UPDATE volunteer SET name = '改名后' WHERE id = %lld", (long long)vol_a);
+    assert_int_equal(db_exec(db, sql), DB_OK);
+    free(sql);
+    assert_int_equal(certificate_get_by_number(db, number, &got), DB_OK);
+    text = certificate_text(&got);
+    assert_null(strstr(text, "改名后"));
+    assert_non_null(strstr(text, was));
+    free(text);
+    record_free(&certificate_record, &got);
+    sql = xasprintf("UPDATE volunteer SET name = '%s' WHERE id = %lld", was, (long long)vol_a);
+    assert_int_equal(db_exec(db, sql), DB_OK);
+    free(sql);
+    free(was);
     /* In full when asked, and the audit log says so. */
     assert_int_equal(issue(vol_a, "2025-01-01", "2025-06-30", 1, number), DB_OK);
     assert_str(number, "ZM-2025-00002");
     assert_int_equal(certificate_get_by_number(db, number, &got), DB_OK);
-    text = certificate_text_for(db, &got);
+    text = certificate_text(&got);
     assert_non_null(strstr(text, "120101195601010127"));
     free(text);
     record_free(&certificate_record, &got);
