@@ -279,3 +279,30 @@ int visit_count_month(struct db *db, const char *login, const char *month, int64
     db_finalize(st);
     return rc == DB_ROW ? DB_OK : rc;
 }
+
+int visit_last_days(struct db *db, int64_t building_id, struct visit_last **out, size_t *n)
+{
+    struct db_stmt *st = db_prepare(db, "SELECT organisation_id, max(day) FROM visit"
+                                        " WHERE building_id = ?1 AND organisation_id IS NOT NULL"
+                                        " GROUP BY organisation_id ORDER BY organisation_id");
+    db_bind_int(st, 1, building_id);
+    size_t cap = 0;
+    int rc;
+    *out = NULL;
+    *n = 0;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        struct visit_last *v = &(*out)[(*n)++];
+        v->organisation_id = db_col_int(st, 0);
+        snprintf(v->day, sizeof v->day, "%s", db_col_text(st, 1));
+    }
+    db_finalize(st);
+    if (rc == DB_DONE) return DB_OK;
+    free(*out);
+    *out = NULL;
+    *n = 0;
+    return rc;
+}

@@ -65,4 +65,17 @@ int visit_count_month(struct db *db, const char *login, const char *month, int64
  * frees. */
 char *visit_request_numbers(struct db *db, int64_t id);
 
+/* The last day an organisation of a building was visited. */
+struct visit_last {
+    int64_t organisation_id;
+    char day[11]; /* YYYY-MM-DD */
+};
+
+/*
+** For each organisation of building building_id ever visited there, the
+** last day it was, by organisation id, into *out (caller frees) and *n.
+** DB_OK or an error (then *out is NULL).
+*/
+int visit_last_days(struct db *db, int64_t building_id, struct visit_last **out, size_t *n);
+
 #endif
