@@ -306,3 +306,62 @@ int visit_last_days(struct db *db, int64_t building_id, struct visit_last **out,
     *n = 0;
     return rc;
 }
+
+int visit_unlinked_chief_requests(struct db *db, int64_t user_id, time_t from,
+                                  struct visit_candidate **out, size_t *n)
+{
+    struct db_stmt *st = db_prepare(
+        db, "SELECT r.id, r.building_id, r.created_at, r.title FROM request r"
+            " JOIN user_building ub ON ub.building_id = r.building_id AND ub.user_id = ?1"
+            " WHERE r.channel = 'chief' AND r.created_at >= ?2"
+            " AND NOT EXISTS (SELECT 1 FROM visit_request vr WHERE vr.request_id = r.id)"
+            " ORDER BY r.created_at, r.id");
+    db_bind_int(st, 1, user_id);
+    db_bind_int(st, 2, (int64_t)from);
+    size_t cap = 0;
+    int rc;
+    *out = NULL;
+    *n = 0;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        struct visit_candidate *c = &(*out)[(*n)++];
+        c->request_id = db_col_int(st, 0);
+        c->building_id = db_col_int(st, 1);
+        c->created_at = (time_t)db_col_int(st, 2);
+        c->title = db_col_dup(st, 3);
+    }
+    db_finalize(st);
+    if (rc == DB_DONE) return DB_OK;
+    visit_candidates_free(*out, *n);
+    *out = NULL;
+    *n = 0;
+    return rc;
+}
+
+void visit_candidates_free(struct visit_candidate *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(c[i].title);
+    free(c);
+}
+
+int visit_link_request(struct db *db, int64_t visit_id, int64_t request_id, int64_t organisation_id)
+{
+    struct db_stmt *st =
+        db_prepare(db, "INSERT INTO visit_request (visit_id, request_id) VALUES (?1, ?2)");
+    db_bind_int(st, 1, visit_id);
+    db_bind_int(st, 2, request_id);
+    int rc = db_write_one(db, st, NULL);
+    if (rc != DB_OK || !organisation_id) return rc;
+    st = db_prepare(db, "UPDATE request SET requester_kind = 'organisation', resident_id = NULL,"
+                        " organisation_id = ?2,"
+                        " requester = (SELECT name FROM organisation WHERE id = ?2),"
+                        " requester_phone = (SELECT contact_phone FROM organisation WHERE id = ?2)"
+                        " WHERE id = ?1");
+    db_bind_int(st, 1, request_id);
+    db_bind_int(st, 2, organisation_id);
+    return db_write_one(db, st, NULL);
+}

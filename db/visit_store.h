@@ -78,4 +78,30 @@ struct visit_last {
 */
 int visit_last_days(struct db *db, int64_t building_id, struct visit_last **out, size_t *n);
 
+/* A request of the 楼长 channel in a chief's building that no visit has taken down yet. */
+struct visit_candidate {
+    int64_t request_id, building_id;
+    time_t created_at;
+    char *title;
+};
+
+/*
+** For generated data: the requests of channel 楼长 taken down from from on,
+** in the buildings of user user_id, that no visit is linked to, oldest
+** first, into *out and *n (free with visit_candidates_free()). DB_OK or an
+** error (then *out is NULL).
+*/
+int visit_unlinked_chief_requests(struct db *db, int64_t user_id, time_t from,
+                                  struct visit_candidate **out, size_t *n);
+void visit_candidates_free(struct visit_candidate *c, size_t n);
+
+/*
+** For generated data, in the caller's transaction: request request_id is a
+** problem visit visit_id raised (visit_request), and, when organisation_id
+** is not 0, that organisation is its requester (its name and contact
+** phone). DB_OK or an error.
+*/
+int visit_link_request(struct db *db, int64_t visit_id, int64_t request_id,
+                       int64_t organisation_id);
+
 #endif
