@@ -365,3 +365,55 @@ int visit_link_request(struct db *db, int64_t visit_id, int64_t request_id, int6
     db_bind_int(st, 2, organisation_id);
     return db_write_one(db, st, NULL);
 }
+
+static void visit_due_read(struct db_stmt *st, void *slot)
+{
+    struct visit_due *d = slot;
+    record_init(&visit_due_record, d);
+    d->organisation_id = db_col_int(st, 0);
+    record_set(&d->name, db_col_text(st, 1));
+    d->building_id = db_col_int(st, 2);
+    record_set(&d->building, db_col_text(st, 3));
+    const char *floor = db_col_text(st, 4), *room = db_col_text(st, 5);
+    record_take(&d->place, *floor && *room ? xasprintf(_("F%s %s"), floor, room)
+                           : *floor        ? xasprintf(_("F%s"), floor)
+                                           : xstrdup(room));
+    record_set(&d->last_visit, db_col_text(st, 6));
+}
+
+#define VISIT_DUE_FROM                                                                             \
+    " FROM organisation o JOIN user_building ub ON ub.building_id = o.building_id"                 \
+    " JOIN \"user\" u ON u.id = ub.user_id AND u.login = ?1"                                       \
+    " JOIN building b ON b.id = o.building_id"                                                     \
+    " WHERE o.moved_out = '' AND NOT EXISTS (SELECT 1 FROM visit v"                                \
+    " WHERE v.organisation_id = o.id AND v.day > date(?2, ?3))"                                    \
+    " AND (?5 = '' OR instr(o.name, ?5) > 0 OR instr(b.name, ?5) > 0)"
+
+int visit_due_list(struct db *db, const char *login, const char *today, const char *query,
+                   size_t limit, struct visit_due **items, size_t *n, int64_t *total)
+{
+    char back[24];
+    snprintf(back, sizeof back, "-%d days", VISIT_DUE_DAYS);
+    struct db_stmt *st = db_prepare(db, "SELECT count(*)" VISIT_DUE_FROM);
+    db_bind_text(st, 1, login);
+    db_bind_text(st, 2, today);
+    db_bind_text(st, 3, back);
+    db_bind_text(st, 5, query);
+    int rc = db_step(st);
+    *total = rc == DB_ROW ? db_col_int(st, 0) : 0;
+    db_finalize(st);
+    *items = NULL;
+    *n = 0;
+    if (rc != DB_ROW) return rc;
+    st = db_prepare(db, "SELECT o.id, o.name, o.building_id, b.name, o.floor, o.room,"
+                        " coalesce((SELECT max(v.day) FROM visit v WHERE v.organisation_id = o.id),"
+                        " '') AS last" VISIT_DUE_FROM
+                        " ORDER BY last, b.code, o.name COLLATE zh LIMIT ?4");
+    db_bind_text(st, 1, login);
+    db_bind_text(st, 2, today);
+    db_bind_text(st, 3, back);
+    db_bind_int(st, 4, (int64_t)limit);
+    db_bind_text(st, 5, query);
+    *items = db_collect(st, sizeof **items, visit_due_read, n, &rc);
+    return rc;
+}

@@ -78,6 +78,18 @@ struct visit_last {
 */
 int visit_last_days(struct db *db, int64_t building_id, struct visit_last **out, size_t *n);
 
+/*
+** The organisations present in login's buildings (a building chief's) due
+** a visit on today (YYYY-MM-DD): never visited, or last visited
+** VISIT_DUE_DAYS days or more before; those whose name or building's name
+** holds query ("": all); those never visited first, then the longest
+** unvisited, by building and name; at most limit, into *items (free with
+** record_array_free(&visit_due_record, ...)) and *n, with *total those due
+** in all. DB_OK or an error.
+*/
+int visit_due_list(struct db *db, const char *login, const char *today, const char *query,
+                   size_t limit, struct visit_due **items, size_t *n, int64_t *total);
+
 /* A request of the 楼长 channel in a chief's building that no visit has taken down yet. */
 struct visit_candidate {
     int64_t request_id, building_id;
