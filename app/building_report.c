@@ -5,6 +5,7 @@
 #include "db/area.h"
 #include "db/organisation_store.h"
 #include "db/post_store.h"
+#include "db/user_store.h"
 #include "db/visit_store.h"
 #include "src/clock.h"
 #include "src/date.h"
@@ -38,13 +39,20 @@ static void last_visits_fill(struct building_ledger *l, const struct visit_last 
     }
 }
 
-int building_report_read(struct db *db, const char *code, struct building_ledger *out)
+int building_report_read(struct db *db, const char *code, const char *actor,
+                         struct building_ledger *out)
 {
     memset(out, 0, sizeof *out);
     struct date today = date_of(clock_now());
     date_format(&today, out->day);
     int rc = area_find(db, AREA_BUILDING, code, 0, &out->building);
     if (rc != DB_OK) {
+        memset(out, 0, sizeof *out);
+        return rc;
+    }
+    rc = user_building_allowed(db, actor, out->building.id);
+    if (rc != DB_OK) {
+        area_free(&out->building);
         memset(out, 0, sizeof *out);
         return rc;
     }

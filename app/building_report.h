@@ -14,11 +14,14 @@
 
 /*
 ** The ledger of the active building whose code (else name) is code, as of
-** today (src/clock.h), into *out (free with building_ledger_free()).
-** DB_OK, DB_NOTFOUND, DB_INVALID (the name is several buildings'; the code
-** tells them apart) or an error; on any but DB_OK *out holds nothing.
+** today (src/clock.h), for actor, into *out (free with
+** building_ledger_free()). DB_OK, DB_NOTFOUND, DB_INVALID (the name is
+** several buildings'; the code tells them apart), DB_DENIED (actor is a
+** building chief and it is not one of theirs) or an error; on any but
+** DB_OK *out holds nothing.
 */
-int building_report_read(struct db *db, const char *code, struct building_ledger *out);
+int building_report_read(struct db *db, const char *code, const char *actor,
+                         struct building_ledger *out);
 
 /*
 ** Write l to path: a CSV file in codec, or a workbook when path ends in

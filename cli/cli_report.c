@@ -10,6 +10,7 @@
 #include "cli/verbs.h"
 #include "db/request_store.h"
 #include "db/settings_store.h"
+#include "src/actor.h"
 #include "src/clock.h"
 #include "src/codec.h"
 #include "src/date.h"
@@ -422,8 +423,14 @@ static int report_building(const char *db_path, int argc, char **argv)
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;
     struct building_ledger l;
-    int rc = building_report_read(db, code, &l);
-    if (rc == DB_NOTFOUND || rc == DB_INVALID) {
+    int rc = building_report_read(db, code, actor_name(), &l);
+    if (rc == DB_DENIED) {
+        fprintf(stderr,
+                _("bangban: %s is not one of your buildings: a building chief prints the "
+                  "楼宇台账 of their own\n"),
+                code);
+        status = EXIT_ERROR;
+    } else if (rc == DB_NOTFOUND || rc == DB_INVALID) {
         fprintf(stderr,
                 rc == DB_NOTFOUND
                     ? _("bangban: no building %s\n")

@@ -155,7 +155,14 @@ static void area_building_ledger(struct screen *s, const struct command *c)
     const struct area *a = area_building_selected(s);
     if (!a) return;
     struct building_ledger l;
-    int rc = building_report_read(ui.db, a->code, &l);
+    int rc = building_report_read(ui.db, a->code, actor_name(), &l);
+    if (rc == DB_DENIED) {
+        ui_message(UI_MSG_ERROR,
+                   _("%s is not one of your buildings: a building chief prints the "
+                     "楼宇台账 of their own"),
+                   a->name);
+        return;
+    }
     if (rc != DB_OK) {
         ui_message(UI_MSG_ERROR, "%s", db_rc_message(rc));
         return;

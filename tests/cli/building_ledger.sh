@@ -60,3 +60,13 @@ run building-none 1 env BANGBAN_USER=admin "$BIN" --db "$DB" report building B99
 grep -q "B999" "$T/building-none.out" && t_ok "report building: an unknown building is named" ||
     t_fail "report building: an unknown building is named" "$(cat "$T/building-none.out")"
 run building-usage 2 env BANGBAN_USER=admin "$BIN" --db "$DB" report building
+
+# A building chief prints the 楼宇台账 of their own buildings only.
+run building-chief 0 env BANGBAN_USER=chief "$BIN" --db "$DB" report building B101
+cmp -s "$T/building-chief.out" "$T/building-page.out" && t_ok "report building: a chief prints their own building's" ||
+    t_fail "report building: a chief prints their own building's" "$(head -5 "$T/building-chief.out")"
+run building-not-theirs 1 env BANGBAN_USER=chief "$BIN" --db "$DB" report building B103 --output "$T/b103.txt"
+grep -q "B103 不是您负责的楼宇" "$T/building-not-theirs.out" && [ ! -e "$T/b103.txt" ] &&
+    t_ok "report building: not another's, and nothing written" ||
+    t_fail "report building: not another's, and nothing written" "$(cat "$T/building-not-theirs.out")"
+t_sanitizers "building ledger"
