@@ -265,7 +265,7 @@ static char *queue_status(struct list_screen *ls)
     if (q->elsewhere > rows->total)
         strbuf_addf(&sb, q->elsewhere_more ? _(", more than %lld in All") : _(", %lld in All"),
                     (long long)q->elsewhere);
-    strbuf_addf(&sb, "  %s", _(request_sort_label(q->sort)));
+    if (on_requests(ls)) strbuf_addf(&sb, "  %s", _(request_sort_label(q->sort)));
     return strbuf_detach(&sb);
 }
 
@@ -681,6 +681,13 @@ static void due_open(struct list_screen *ls, void *row)
     ui_push(screen_visit_form_for(v->building_id, v->building, v->organisation_id, v->name));
 }
 
+/* F7 there: a visit to the chief's (first) building, the organisation to choose. */
+static void due_create(struct list_screen *ls)
+{
+    const struct queues *q = ls->ctx;
+    ui_push(screen_visit_form_new(q->building_id, q->building_name ? q->building_name : ""));
+}
+
 #define WORKLIST_VISITS_DUE (-1) /* the tab of organisations due a visit: not a queue */
 
 /* A building chief's queues: their buildings' open work, what is overdue, what to tell back. */
@@ -702,6 +709,8 @@ static const struct list_tab worklist_tabs[] = {
      .load = due_load,
      .cell = due_cell,
      .open = due_open,
+     .edit = due_open,
+     .create = due_create,
      .rights = RIGHT_LOG_VISITS},
     QUEUE_TAB(QUEUE_ALL, N_("All")),
 };

@@ -1,9 +1,9 @@
 # A building chief's worklist lists the organisations of their buildings
 # due a visit (待走访): never visited, or not for 90 days or more, never
 # visited first, with the day of the last visit and the days since; one
-# visited lately is not there, one that moved out is not there. The line
-# above says the month's visits against the quota. Enter on one opens the
-# visit form for that organisation; saved, it is no longer due.
+# visited lately is not there. The line above says the month's visits
+# against the quota. Enter on one opens the visit form for that
+# organisation; saved, it is no longer due. F7 there logs a visit.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -51,5 +51,12 @@ db_is "the visit is saved, by the chief, to that organisation, today" \
 keys chief C-u
 type_text chief "$never"
 expect chief "and it is due no more" "共 0 条"
+if screen chief | grep -q "按期限"; then t_fail "no request sort is said over the organisations" "$(screen chief)"
+else t_ok "no request sort is said over the organisations"; fi
+keys chief F7
+wait_for chief "登记走访"
+expect chief "F7 there logs a visit to the chief's building" "$(sqlite3 "$DB" "SELECT name FROM building WHERE code = 'B101'")"
+keys chief Escape
+wait_for chief "上次走访"
 quits chief "the chief quits"
 t_sanitizers "chief_visits_due"
