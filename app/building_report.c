@@ -9,6 +9,7 @@
 #include "db/visit_store.h"
 #include "src/clock.h"
 #include "src/date.h"
+#include "src/i18n.h"
 #include "src/sheet.h"
 #include "src/util.h"
 
@@ -74,8 +75,12 @@ int building_report_read(struct db *db, const char *code, const char *actor,
     return rc;
 }
 
-/* One row of n cells; on a cell the encoding lacks, *err names it. */
-static int put(struct sheet *s, const char *const *cells, size_t n, size_t line, char **err)
+/*
+** One row of n cells (names: the columns' names; NULL: the row's first
+** cell names it); on a cell the encoding lacks, *err names its line and column.
+*/
+static int put(struct sheet *s, const char *const *cells, const char *const *names, size_t n,
+               size_t line, char **err)
 {
     unsigned flags[BUILDING_LEDGER_COLUMNS + 1];
     for (size_t i = 0; i < n; i++)
@@ -83,7 +88,8 @@ static int put(struct sheet *s, const char *const *cells, size_t n, size_t line,
     size_t bad = 0;
     char *why = NULL;
     if (sheet_row(s, cells, flags, n, &bad, &why) == 0) return 0;
-    *err = xasprintf("line %zu, column %zu: %s", line, bad + 1, why);
+    *err = xasprintf(_("line %zu, column %s: %s; nothing was written"), line,
+                     names ? names[bad] : cells[0], why);
     free(why);
     return -1;
 }
@@ -104,12 +110,14 @@ int building_report_export(const struct building_ledger *l, const char *path, en
     size_t line = 0;
     int failed = 0;
     for (size_t i = 0; !failed && i < ARRAY_LEN(head); i++)
-        failed = put(s, head[i], 3, ++line, err);
-    if (!failed) failed = put(s, building_ledger_columns, BUILDING_LEDGER_COLUMNS, ++line, err);
+        failed = put(s, head[i], NULL, 3, ++line, err);
+    if (!failed)
+        failed = put(s, building_ledger_columns, NULL, BUILDING_LEDGER_COLUMNS, ++line, err);
     for (size_t i = 0; !failed && i < l->norgs; i++) {
         char *c[BUILDING_LEDGER_COLUMNS];
         building_ledger_cells(l, i, c);
-        failed = put(s, (const char *const *)c, BUILDING_LEDGER_COLUMNS, ++line, err);
+        failed = put(s, (const char *const *)c, building_ledger_columns, BUILDING_LEDGER_COLUMNS,
+                     ++line, err);
         for (int k = 0; k < BUILDING_LEDGER_COLUMNS; k++)
             free(c[k]);
         *rows += !failed;

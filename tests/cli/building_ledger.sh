@@ -69,4 +69,12 @@ run building-not-theirs 1 env BANGBAN_USER=chief "$BIN" --db "$DB" report buildi
 grep -q "B103 不是您负责的楼宇" "$T/building-not-theirs.out" && [ ! -e "$T/b103.txt" ] &&
     t_ok "report building: not another's, and nothing written" ||
     t_fail "report building: not another's, and nothing written" "$(cat "$T/building-not-theirs.out")"
+# A name GBK has no code for: the sheet in GBK is refused, naming where, and nothing is written.
+sqlite3 "$DB" "UPDATE organisation SET contact_name = '王𠀀' WHERE id = (SELECT o.id FROM organisation o
+  JOIN building b ON b.id = o.building_id WHERE b.code = 'B101' AND o.moved_out = '' LIMIT 1)"
+run building-gbk-bad 1 env BANGBAN_USER=admin "$BIN" --db "$DB" report building B101 --output "$T/bad.csv" --encoding gbk
+grep -q "联系人" "$T/building-gbk-bad.out" && [ ! -e "$T/bad.csv" ] &&
+    t_ok "report building --encoding gbk: a character GBK lacks is named with its column, nothing written" ||
+    t_fail "report building --encoding gbk: a character GBK lacks is named with its column, nothing written" "$(cat "$T/building-gbk-bad.out")"
+
 t_sanitizers "building ledger"
