@@ -1119,6 +1119,65 @@ static int demo_building_orgs(struct db *db, int64_t building, int64_t **ids, si
     return DB_OK;
 }
 
+/* The visit on which the chief took request c down, to an organisation of its building. */
+static int visit_request_make(struct db *db, const struct user *chief, struct rng *rng,
+                              const struct visit_candidate *c, const char **why)
+{
+    struct visit v;
+    record_init(&visit_record, &v);
+    v.building_id = c->building_id;
+    int64_t *orgs = NULL;
+    size_t no = 0;
+    if (demo_building_orgs(db, c->building_id, &orgs, &no) == DB_OK && no)
+        v.organisation_id = orgs[rng_below(rng, (uint32_t)no)];
+    free(orgs);
+    struct date d = date_of(c->created_at);
+    char text[16];
+    record_set(&v.day, date_format(&d, text));
+    record_set(&v.way, "door");
+    record_set(&v.met, "行政主管");
+    record_set(&v.topics, "了解企业经营、用工和党建情况");
+    record_take(&v.findings, xasprintf("企业反映问题，当场登记为诉求：%s", c->title));
+    int rc = visit_save(db, &v, chief->login, c->created_at, why);
+    if (rc == DB_OK) rc = visit_link_request(db, v.id, c->request_id, v.organisation_id);
+    record_free(&visit_record, &v);
+    return rc;
+}
+
+int demo_visit_requests(struct db *db, time_t now, size_t *made, char **err)
+{
+    *err = NULL;
+    *made = 0;
+    struct user chief;
+    if (user_find(db, "chief", &chief) != DB_OK) return DB_OK;
+    struct visit_candidate *c = NULL;
+    size_t n = 0;
+    int rc = visit_unlinked_chief_requests(db, chief.id, now - 365 * 86400, &c, &n);
+    if (rc == DB_OK && n) rc = db_write_begin(db);
+    if (rc != DB_OK || !n) {
+        visit_candidates_free(c, n);
+        record_free(&user_record, &chief);
+        return rc;
+    }
+    struct rng rng;
+    rng_seed(&rng, 20250401);
+    const char *why = NULL;
+    for (size_t i = 0; rc == DB_OK && i < n; i++) {
+        rc = visit_request_make(db, &chief, &rng, &c[i], &why);
+        *made += rc == DB_OK;
+    }
+    if (rc == DB_OK) {
+        rc = db_commit(db);
+    } else {
+        db_rollback(db);
+        *made = 0;
+        *err = xasprintf(_("demo visits: %s"), why ? why : db_rc_message(rc));
+    }
+    visit_candidates_free(c, n);
+    record_free(&user_record, &chief);
+    return rc;
+}
+
 int demo_visits(struct db *db, time_t now, size_t *made, char **err)
 {
     *err = NULL;

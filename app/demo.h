@@ -85,6 +85,18 @@ int demo_organisations(struct db *db, size_t n, const char *actor,
 int demo_visits(struct db *db, time_t now, size_t *made, char **err);
 
 /*
+** The problems the demo's building chief (login chief) raised on visits:
+** each request of the request history (demo_requests()) taken down through
+** the 楼长 channel in the chief's buildings in the year up to now, and not
+** yet linked to a visit, gets the visit it was raised on: that day, to an
+** organisation of its building, which becomes its requester; the request
+** keeps the life the history gave it (its states and dates). One
+** transaction; none of it on an error. DB_OK with *made (the visits
+** added), or an error with *err (caller frees).
+*/
+int demo_visit_requests(struct db *db, time_t now, size_t *made, char **err);
+
+/*
 ** Fill the demo district with n requests taken down over the last `years`
 ** years (src/reqgen.h), with their timelines and evening-talk sessions.
 ** The district and its catalogue must be there; residents, if any, are

@@ -28,3 +28,14 @@ char *receipt_guide_for(struct db *db, const struct service_item *it, const char
     free(phone);
     return text;
 }
+
+char *receipt_building_for(struct db *db, const struct building_ledger *l)
+{
+    char *centre = settings_get(db, SETTING_CENTRE);
+    char *phone = settings_get(db, SETTING_DESK_PHONE);
+    struct receipt_desk desk = {centre, phone};
+    char *text = receipt_building_text(l, &desk);
+    free(centre);
+    free(phone);
+    return text;
+}

@@ -6,6 +6,7 @@
 #define BANGBAN_RECEIPTS_H
 
 #include "db/db.h"
+#include "src/building_ledger.h"
 #include "src/catalogue.h"
 #include "src/request.h"
 
@@ -14,5 +15,8 @@ char *receipt_for(struct db *db, const struct request *r);
 
 /* The service guide of item it (unit_phone may be ""), as this centre prints it. Caller frees. */
 char *receipt_guide_for(struct db *db, const struct service_item *it, const char *unit_phone);
+
+/* The 楼宇台账 l as this centre prints it (receipt_building_text()). Caller frees. */
+char *receipt_building_for(struct db *db, const struct building_ledger *l);
 
 #endif

@@ -80,13 +80,16 @@ static const struct verb {
      N_("rates [--by unit|community|street] [--from DATE] [--to DATE] [--csv]\n"
         "[--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]\n"
         "| visits [--month YYYY-MM] | coverage [--on DATE] [--load N]\n"
-        "| posts [--from DATE] [--to DATE] [--kind POST]"),
+        "| posts [--from DATE] [--to DATE] [--kind POST]\n"
+        "| building CODE [--output FILE | --printer[=NAME]] [--encoding E]"),
      N_("the response, resolution and satisfaction rates per unit, community\n"
         "or street; --chart draws them month by month for the year up to --to;\n"
         "visits: each building chief's visits in the month (走访完成情况);\n"
         "coverage: buildings without a 楼长, grids without a 网格员, streets\n"
         "without a 街长, 楼长 over the load, posts ending within 30 days;\n"
-        "posts: who holds which post where, vacancies, hand-overs in the period"),
+        "posts: who holds which post where, vacancies, hand-overs in the period;\n"
+        "building: the building's 楼宇台账 (its 楼长 and 楼宇指导员, its\n"
+        "organisations), printed, or a sheet when FILE ends in .csv or .xlsx"),
      0},
     {"kiosk", NULL, 0, "",
      N_("the self-service kiosk in the hall (service guide, progress, leaving a\n"

@@ -135,6 +135,16 @@ static int demo_fill(struct db *db, const char *db_path, long long residents, lo
         if (rc == DB_OK && made)
             printf(_("%s: a year of the demo chief's visits added\n"), db_path);
     }
+    /* With a request history, the 楼长 channel's requests in the chief's buildings get their
+     * visits.
+     */
+    if (rc == DB_OK && requests > 0) {
+        size_t made;
+        rc = demo_visit_requests(db, clock_now(), &made, err);
+        if (rc == DB_OK && made)
+            printf(_("%s: %zu requests of the chief's visits linked to their visits\n"), db_path,
+                   made);
+    }
     if (rc == DB_OK && volunteers > 0) {
         rc = demo_volunteers(db, (size_t)volunteers, actor_name(), verb_progress, NULL, err);
         if (rc == DB_OK) printf(_("%s: %lld demo volunteers added\n"), db_path, volunteers);

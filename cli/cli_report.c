@@ -2,6 +2,7 @@
 ** cli_report: the verbs that print: a request's receipt (print receipt)
 ** and the rates of a period (report rates).
 */
+#include "app/building_report.h"
 #include "app/coverage.h"
 #include "app/rate_counts.h"
 #include "app/visit_report.h"
@@ -9,7 +10,9 @@
 #include "cli/verbs.h"
 #include "db/request_store.h"
 #include "db/settings_store.h"
+#include "src/actor.h"
 #include "src/clock.h"
+#include "src/codec.h"
 #include "src/date.h"
 #include "src/i18n.h"
 #include "src/post.h"
@@ -356,6 +359,95 @@ static int report_visits(const char *db_path, int argc, char **argv)
     return rc == DB_OK ? EXIT_OK : EXIT_ERROR;
 }
 
+/* Write l where asked: a sheet, the printed page to a file or the printer, or stdout. */
+static int building_write(struct db *db, const struct building_ledger *l, const char *output,
+                          int to_printer, const char *printer, enum codec codec)
+{
+    char *err = NULL, *job = NULL;
+    int failed = 0;
+    if (output && building_report_is_sheet(output)) {
+        size_t rows;
+        failed = building_report_export(l, output, codec, &rows, &err);
+        if (!failed)
+            printf(_("%s: 楼宇台账 of %s written, %zu organisations\n"), output, l->building.code,
+                   rows);
+    } else {
+        char *text = receipt_building_for(db, l);
+        if (output)
+            failed = printer_save(text, output, &err);
+        else if (to_printer)
+            failed = printer_print(text, printer, &job, &err);
+        else
+            verb_put(stdout, text);
+        free(text);
+        if (!failed && output)
+            printf(_("%s: 楼宇台账 of %s written\n"), output, l->building.code);
+        else if (!failed && to_printer && *job)
+            printf(_("楼宇台账 of %s sent to the printer, job %s\n"), l->building.code, job);
+        else if (!failed && to_printer)
+            printf(_("楼宇台账 of %s sent to the printer\n"), l->building.code);
+    }
+    if (failed) verb_fail(err);
+    free(job);
+    free(err);
+    return failed ? EXIT_ERROR : EXIT_OK;
+}
+
+/* bangban report building CODE [--output FILE | --printer[=NAME]] [--encoding E]: 楼宇台账. */
+static int report_building(const char *db_path, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"printer", optional_argument, NULL, 'p'},
+        {"encoding", required_argument, NULL, 'e'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *output = NULL, *printer = NULL;
+    enum codec codec = CODEC_UTF8;
+    int to_printer = 0, c, bad = 0;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        if (c == 'o')
+            output = optarg;
+        else if (c == 'p')
+            to_printer = 1, printer = optarg;
+        else if (c == 'e')
+            bad |= codec_parse(optarg, &codec) != 0;
+        else
+            bad = 1;
+    }
+    if (bad || optind != argc - 2 || !str_eq(argv[optind], "building") || (output && to_printer))
+        return verb_usage("report");
+    const char *code = argv[optind + 1];
+    int status = EXIT_OK;
+    struct db *db = verb_open(db_path, 0, &status);
+    if (!db) return status;
+    struct building_ledger l;
+    int rc = building_report_read(db, code, actor_name(), &l);
+    if (rc == DB_DENIED) {
+        fprintf(stderr,
+                _("bangban: %s is not one of your buildings: a building chief prints the "
+                  "楼宇台账 of their own\n"),
+                code);
+        status = EXIT_ERROR;
+    } else if (rc == DB_NOTFOUND || rc == DB_INVALID) {
+        fprintf(stderr,
+                rc == DB_NOTFOUND
+                    ? _("bangban: no building %s\n")
+                    : _("bangban: %s is the name of several buildings: give its code\n"),
+                code);
+        status = EXIT_ERROR;
+    } else if (rc != DB_OK) {
+        verb_fail(db_rc_message(rc));
+        status = EXIT_ERROR;
+    } else {
+        status = building_write(db, &l, output, to_printer, printer, codec);
+        building_ledger_free(&l);
+    }
+    db_close(db);
+    return status;
+}
+
 int verb_report(const char *db_path, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++)
@@ -365,6 +457,8 @@ int verb_report(const char *db_path, int argc, char **argv)
             return coverage_report(db_path, argc, argv);
         else if (str_eq(argv[i], "posts"))
             return posts_report(db_path, argc, argv);
+        else if (str_eq(argv[i], "building"))
+            return report_building(db_path, argc, argv);
     static const struct option longopts[] = {
         {"from", required_argument, NULL, 'f'},
         {"to", required_argument, NULL, 't'},

@@ -279,3 +279,141 @@ int visit_count_month(struct db *db, const char *login, const char *month, int64
     db_finalize(st);
     return rc == DB_ROW ? DB_OK : rc;
 }
+
+int visit_last_days(struct db *db, int64_t building_id, struct visit_last **out, size_t *n)
+{
+    struct db_stmt *st = db_prepare(db, "SELECT organisation_id, max(day) FROM visit"
+                                        " WHERE building_id = ?1 AND organisation_id IS NOT NULL"
+                                        " GROUP BY organisation_id ORDER BY organisation_id");
+    db_bind_int(st, 1, building_id);
+    size_t cap = 0;
+    int rc;
+    *out = NULL;
+    *n = 0;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        struct visit_last *v = &(*out)[(*n)++];
+        v->organisation_id = db_col_int(st, 0);
+        snprintf(v->day, sizeof v->day, "%s", db_col_text(st, 1));
+    }
+    db_finalize(st);
+    if (rc == DB_DONE) return DB_OK;
+    free(*out);
+    *out = NULL;
+    *n = 0;
+    return rc;
+}
+
+int visit_unlinked_chief_requests(struct db *db, int64_t user_id, time_t from,
+                                  struct visit_candidate **out, size_t *n)
+{
+    struct db_stmt *st = db_prepare(
+        db, "SELECT r.id, r.building_id, r.created_at, r.title FROM request r"
+            " JOIN user_building ub ON ub.building_id = r.building_id AND ub.user_id = ?1"
+            " WHERE r.channel = 'chief' AND r.created_at >= ?2"
+            " AND NOT EXISTS (SELECT 1 FROM visit_request vr WHERE vr.request_id = r.id)"
+            " ORDER BY r.created_at, r.id");
+    db_bind_int(st, 1, user_id);
+    db_bind_int(st, 2, (int64_t)from);
+    size_t cap = 0;
+    int rc;
+    *out = NULL;
+    *n = 0;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        struct visit_candidate *c = &(*out)[(*n)++];
+        c->request_id = db_col_int(st, 0);
+        c->building_id = db_col_int(st, 1);
+        c->created_at = (time_t)db_col_int(st, 2);
+        c->title = db_col_dup(st, 3);
+    }
+    db_finalize(st);
+    if (rc == DB_DONE) return DB_OK;
+    visit_candidates_free(*out, *n);
+    *out = NULL;
+    *n = 0;
+    return rc;
+}
+
+void visit_candidates_free(struct visit_candidate *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(c[i].title);
+    free(c);
+}
+
+int visit_link_request(struct db *db, int64_t visit_id, int64_t request_id, int64_t organisation_id)
+{
+    struct db_stmt *st =
+        db_prepare(db, "INSERT INTO visit_request (visit_id, request_id) VALUES (?1, ?2)");
+    db_bind_int(st, 1, visit_id);
+    db_bind_int(st, 2, request_id);
+    int rc = db_write_one(db, st, NULL);
+    if (rc != DB_OK || !organisation_id) return rc;
+    st = db_prepare(db, "UPDATE request SET requester_kind = 'organisation', resident_id = NULL,"
+                        " organisation_id = ?2,"
+                        " requester = (SELECT name FROM organisation WHERE id = ?2),"
+                        " requester_phone = (SELECT contact_phone FROM organisation WHERE id = ?2)"
+                        " WHERE id = ?1");
+    db_bind_int(st, 1, request_id);
+    db_bind_int(st, 2, organisation_id);
+    return db_write_one(db, st, NULL);
+}
+
+static void visit_due_read(struct db_stmt *st, void *slot)
+{
+    struct visit_due *d = slot;
+    record_init(&visit_due_record, d);
+    d->organisation_id = db_col_int(st, 0);
+    record_set(&d->name, db_col_text(st, 1));
+    d->building_id = db_col_int(st, 2);
+    record_set(&d->building, db_col_text(st, 3));
+    const char *floor = db_col_text(st, 4), *room = db_col_text(st, 5);
+    record_take(&d->place, *floor && *room ? xasprintf(_("F%s %s"), floor, room)
+                           : *floor        ? xasprintf(_("F%s"), floor)
+                                           : xstrdup(room));
+    record_set(&d->last_visit, db_col_text(st, 6));
+}
+
+#define VISIT_DUE_FROM                                                                             \
+    " FROM organisation o JOIN user_building ub ON ub.building_id = o.building_id"                 \
+    " JOIN \"user\" u ON u.id = ub.user_id AND u.login = ?1"                                       \
+    " JOIN building b ON b.id = o.building_id"                                                     \
+    " WHERE o.moved_out = '' AND NOT EXISTS (SELECT 1 FROM visit v"                                \
+    " WHERE v.organisation_id = o.id AND v.day > date(?2, ?3))"                                    \
+    " AND (?5 = '' OR instr(o.name, ?5) > 0 OR instr(b.name, ?5) > 0)"
+
+int visit_due_list(struct db *db, const char *login, const char *today, const char *query,
+                   size_t limit, struct visit_due **items, size_t *n, int64_t *total)
+{
+    char back[24];
+    snprintf(back, sizeof back, "-%d days", VISIT_DUE_DAYS);
+    struct db_stmt *st = db_prepare(db, "SELECT count(*)" VISIT_DUE_FROM);
+    db_bind_text(st, 1, login);
+    db_bind_text(st, 2, today);
+    db_bind_text(st, 3, back);
+    db_bind_text(st, 5, query);
+    int rc = db_step(st);
+    *total = rc == DB_ROW ? db_col_int(st, 0) : 0;
+    db_finalize(st);
+    *items = NULL;
+    *n = 0;
+    if (rc != DB_ROW) return rc;
+    st = db_prepare(db, "SELECT o.id, o.name, o.building_id, b.name, o.floor, o.room,"
+                        " coalesce((SELECT max(v.day) FROM visit v WHERE v.organisation_id = o.id),"
+                        " '') AS last" VISIT_DUE_FROM
+                        " ORDER BY last, b.code, o.name COLLATE zh LIMIT ?4");
+    db_bind_text(st, 1, login);
+    db_bind_text(st, 2, today);
+    db_bind_text(st, 3, back);
+    db_bind_int(st, 4, (int64_t)limit);
+    db_bind_text(st, 5, query);
+    *items = db_collect(st, sizeof **items, visit_due_read, n, &rc);
+    return rc;
+}

@@ -65,4 +65,55 @@ int visit_count_month(struct db *db, const char *login, const char *month, int64
  * frees. */
 char *visit_request_numbers(struct db *db, int64_t id);
 
+/* The last day an organisation of a building was visited. */
+struct visit_last {
+    int64_t organisation_id;
+    char day[11]; /* YYYY-MM-DD */
+};
+
+/*
+** For each organisation of building building_id ever visited there, the
+** last day it was, by organisation id, into *out (caller frees) and *n.
+** DB_OK or an error (then *out is NULL).
+*/
+int visit_last_days(struct db *db, int64_t building_id, struct visit_last **out, size_t *n);
+
+/*
+** The organisations present in login's buildings (a building chief's) due
+** a visit on today (YYYY-MM-DD): never visited, or last visited
+** VISIT_DUE_DAYS days or more before; those whose name or building's name
+** holds query ("": all); those never visited first, then the longest
+** unvisited, by building and name; at most limit, into *items (free with
+** record_array_free(&visit_due_record, ...)) and *n, with *total those due
+** in all. DB_OK or an error.
+*/
+int visit_due_list(struct db *db, const char *login, const char *today, const char *query,
+                   size_t limit, struct visit_due **items, size_t *n, int64_t *total);
+
+/* A request of the 楼长 channel in a chief's building that no visit has taken down yet. */
+struct visit_candidate {
+    int64_t request_id, building_id;
+    time_t created_at;
+    char *title;
+};
+
+/*
+** For generated data: the requests of channel 楼长 taken down from from on,
+** in the buildings of user user_id, that no visit is linked to, oldest
+** first, into *out and *n (free with visit_candidates_free()). DB_OK or an
+** error (then *out is NULL).
+*/
+int visit_unlinked_chief_requests(struct db *db, int64_t user_id, time_t from,
+                                  struct visit_candidate **out, size_t *n);
+void visit_candidates_free(struct visit_candidate *c, size_t n);
+
+/*
+** For generated data, in the caller's transaction: request request_id is a
+** problem visit visit_id raised (visit_request), and, when organisation_id
+** is not 0, that organisation is its requester (its name and contact
+** phone). DB_OK or an error.
+*/
+int visit_link_request(struct db *db, int64_t visit_id, int64_t request_id,
+                       int64_t organisation_id);
+
 #endif

@@ -10,16 +10,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-void receipt_centred(struct strbuf *sb, const char *s)
+/* The 楼宇台账 is this many: its table of organisations takes a line of 80. */
+#define LEDGER_COLS 80
+
+static void centred_in(struct strbuf *sb, const char *s, int cols)
 {
     int w = text_width(s);
-    for (int i = 0; i < (RECEIPT_COLS - w) / 2; i++)
+    for (int i = 0; i < (cols - w) / 2; i++)
         strbuf_addc(sb, ' ');
     strbuf_adds(sb, s);
     strbuf_addc(sb, '\n');
 }
 
-void receipt_line(struct strbuf *sb, const char *label, const char *value)
+void receipt_centred(struct strbuf *sb, const char *s)
+{
+    centred_in(sb, s, RECEIPT_COLS);
+}
+
+/* "标签：value" in a line of cols, the value wrapped under itself when it is long. */
+static void line_in(struct strbuf *sb, const char *label, const char *value, int cols)
 {
     if (!value || !*value) return;
     int lw = text_width(label);
@@ -27,7 +36,7 @@ void receipt_line(struct strbuf *sb, const char *label, const char *value)
     int first = 1;
     while (*p) {
         const char *next;
-        size_t n = text_wrap_line(p, RECEIPT_COLS - lw, &next);
+        size_t n = text_wrap_line(p, cols - lw, &next);
         if (first)
             strbuf_adds(sb, label);
         else
@@ -40,11 +49,21 @@ void receipt_line(struct strbuf *sb, const char *label, const char *value)
     }
 }
 
-void receipt_rule(struct strbuf *sb)
+void receipt_line(struct strbuf *sb, const char *label, const char *value)
 {
-    for (int i = 0; i < RECEIPT_COLS; i++)
+    line_in(sb, label, value, RECEIPT_COLS);
+}
+
+static void rule_in(struct strbuf *sb, int cols)
+{
+    for (int i = 0; i < cols; i++)
         strbuf_addc(sb, '-');
     strbuf_addc(sb, '\n');
+}
+
+void receipt_rule(struct strbuf *sb)
+{
+    rule_in(sb, RECEIPT_COLS);
 }
 
 /* The requester's phone shown as 138****8000. Caller frees. */
@@ -156,6 +175,107 @@ char *receipt_guide_text(const struct service_item *it, const char *unit_phone,
     strlist_free(&materials);
     receipt_rule(&sb);
     receipt_line(&sb, "咨询电话：", desk->desk_phone);
+    char *text = text_printable(strbuf_str(&sb), TEXT_LINES);
+    strbuf_free(&sb);
+    return text;
+}
+
+/* Append src fitted to cols (cut with ".." when longer; right-aligned when right). */
+static void cell(struct strbuf *sb, const char *src, int cols, int right)
+{
+    char *t = text_fit_dup(src, cols, TEXT_FIT_ELLIPSIS | (right ? TEXT_FIT_RIGHT : 0));
+    strbuf_adds(sb, t);
+    free(t);
+}
+
+/* No spaces at the end of a line. */
+static void trim_end(struct strbuf *sb)
+{
+    while (sb->len && sb->buf[sb->len - 1] == ' ')
+        sb->buf[--sb->len] = '\0';
+}
+
+/* Two lines for an organisation (or the header, when cells name the columns). */
+static void ledger_row(struct strbuf *sb, const char *no, const char *const *c)
+{
+    const char *place = c[2];
+    char *fr = *c[2] && *c[3] ? xasprintf("%s层/%s", c[2], c[3]) : xstrdup(*place ? place : c[3]);
+    cell(sb, no, 4, 1);
+    strbuf_addc(sb, ' ');
+    cell(sb, c[0], 41, 0);
+    strbuf_addc(sb, ' ');
+    cell(sb, c[1], 18, 0);
+    strbuf_addc(sb, ' ');
+    cell(sb, fr, 14, 0);
+    free(fr);
+    trim_end(sb);
+    strbuf_adds(sb, "\n     ");
+    cell(sb, c[4], 10, 0);
+    strbuf_addc(sb, ' ');
+    cell(sb, c[5], 12, 0);
+    for (int i = 6; i < 8; i++) {
+        strbuf_addc(sb, ' ');
+        cell(sb, c[i], 8, 1);
+    }
+    strbuf_adds(sb, "  ");
+    cell(sb, c[8], 6, 0);
+    strbuf_addc(sb, ' ');
+    cell(sb, c[9], 10, 0);
+    strbuf_addc(sb, ' ');
+    cell(sb, c[10], 10, 0);
+    trim_end(sb);
+    strbuf_addc(sb, '\n');
+}
+
+char *receipt_building_text(const struct building_ledger *l, const struct receipt_desk *desk)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const struct area *b = &l->building;
+    centred_in(&sb, desk->centre && *desk->centre ? desk->centre : "党群服务中心", LEDGER_COLS);
+    centred_in(&sb, "楼 宇 台 账", LEDGER_COLS);
+    rule_in(&sb, LEDGER_COLS);
+    char *name = xasprintf("%s %s", b->code, b->name);
+    line_in(&sb, "楼    宇：", name, LEDGER_COLS);
+    free(name);
+    line_in(&sb, "地    址：", b->address, LEDGER_COLS);
+    line_in(&sb, "所属街道：", b->parent_name, LEDGER_COLS);
+    line_in(&sb, "所属网格：", b->grid_name, LEDGER_COLS);
+    static const struct {
+        enum post_kind kind;
+        const char *label;
+    } holders[] = {{POST_BUILDING_CHIEF, "楼    长："}, {POST_BUILDING_INSTRUCTOR, "楼宇指导员："}};
+    for (size_t i = 0; i < ARRAY_LEN(holders); i++) {
+        char *who = building_ledger_holders(l, holders[i].kind);
+        line_in(&sb, holders[i].label, *who ? who : "（空缺）", LEDGER_COLS);
+        free(who);
+    }
+    long long employees = 0, members = 0;
+    for (size_t i = 0; i < l->norgs; i++) {
+        employees += l->orgs[i].employees;
+        members += l->orgs[i].party_members;
+    }
+    char *sum = xasprintf("%zu 家，职工 %lld 人，党员 %lld 人", l->norgs, employees, members);
+    line_in(&sb, "在驻企业：", sum, LEDGER_COLS);
+    free(sum);
+    line_in(&sb, "统计日期：", l->day, LEDGER_COLS);
+    rule_in(&sb, LEDGER_COLS);
+    const char *head[BUILDING_LEDGER_COLUMNS];
+    memcpy(head, building_ledger_columns, sizeof head);
+    head[2] = "楼层/房间";
+    head[3] = "";
+    ledger_row(&sb, "序号", head);
+    rule_in(&sb, LEDGER_COLS);
+    for (size_t i = 0; i < l->norgs; i++) {
+        char *c[BUILDING_LEDGER_COLUMNS], no[24];
+        building_ledger_cells(l, i, c);
+        snprintf(no, sizeof no, "%zu", i + 1);
+        ledger_row(&sb, no, (const char *const *)c);
+        for (int k = 0; k < BUILDING_LEDGER_COLUMNS; k++)
+            free(c[k]);
+    }
+    if (l->norgs == 0) strbuf_adds(&sb, "（本楼宇暂无在驻企业）\n");
+    rule_in(&sb, LEDGER_COLS);
+    line_in(&sb, "咨询电话：", desk->desk_phone, LEDGER_COLS);
     char *text = text_printable(strbuf_str(&sb), TEXT_LINES);
     strbuf_free(&sb);
     return text;

@@ -9,6 +9,7 @@
 #ifndef BANGBAN_RECEIPT_H
 #define BANGBAN_RECEIPT_H
 
+#include "building_ledger.h"
 #include "catalogue.h"
 #include "request.h"
 #include "util.h"
@@ -46,5 +47,15 @@ char *receipt_item_limits(const struct service_item *it);
 */
 char *receipt_guide_text(const struct service_item *it, const char *unit_phone,
                          const struct receipt_desk *desk);
+
+/*
+** The 楼宇台账 of l as the centre prints it, 80 columns of a fixed font:
+** the building, its 楼长 and 楼宇指导员 with their full phones, the
+** organisations' count, then two lines an organisation (name, credit code,
+** floor/room; contact, masked phone, employees, party members, party
+** organisation, stability, last visit); Chinese, text_printable(). Caller
+** frees.
+*/
+char *receipt_building_text(const struct building_ledger *l, const struct receipt_desk *desk);
 
 #endif

@@ -36,6 +36,21 @@ static const struct field_desc visit_fields[] = {
 };
 #undef VF
 
+#define DF(member, kind, flags) FIELD_OF(struct visit_due, member, kind, NULL, flags, NULL)
+static const struct field_desc visit_due_fields[] = {
+    DF(organisation_id, FIELD_INT64, FIELD_KEY), DF(name, FIELD_TEXT, FIELD_STORED),
+    DF(building_id, FIELD_INT64, FIELD_STORED),  DF(building, FIELD_TEXT, FIELD_STORED),
+    DF(place, FIELD_TEXT, FIELD_STORED),         DF(last_visit, FIELD_TEXT, FIELD_STORED),
+};
+#undef DF
+
+const struct record_type visit_due_record = {
+    .name = "visit_due",
+    .size = sizeof(struct visit_due),
+    .fields = visit_due_fields,
+    .nfields = ARRAY_LEN(visit_due_fields),
+};
+
 /* A new visit is made by going: in person, today. */
 static void visit_defaults(void *rec)
 {

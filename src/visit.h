@@ -35,6 +35,26 @@ struct visit {
     char *problem[VISIT_PROBLEMS];
 };
 
+/*
+** An organisation in a chief's building is due a visit when it was never
+** visited, or not for this many days. No setting names the period (the
+** monthly quota is visit_quota); a quarter is what the street offices ask.
+*/
+#define VISIT_DUE_DAYS 90
+
+/* An organisation due a visit, as the chief's worklist lists it. */
+struct visit_due {
+    int64_t organisation_id;
+    char *name;          /* the organisation's */
+    int64_t building_id; /* where it sits */
+    char *building;      /* the building's name */
+    char *place;         /* floor and room, "12层 1201" */
+    char *last_visit;    /* YYYY-MM-DD, "" when never */
+};
+
+/* The fields of a visit due (record.h). */
+extern const struct record_type visit_due_record;
+
 /* The fields of a visit (record.h). */
 extern const struct record_type visit_record;
 

@@ -7,13 +7,16 @@
 ** phones, as its lobby posts them. A fifth tab holds the organisations in
 ** the buildings (ui/screen_organisation.c). F9 holds the building's posts
 ** (history), the hand-over of its 楼长, its organisations, the staff, posts,
-** blocks, the coverage and the staff kinds.
+** blocks, the coverage, the staff kinds and its 楼宇台账 (printed or saved).
 */
+#include "app/building_report.h"
+#include "app/receipts.h"
 #include "db/post_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/date.h"
 #include "src/post.h"
+#include "src/printer.h"
 #include "src/staff.h"
 #include "src/i18n.h"
 #include "src/roles.h"
@@ -124,6 +127,64 @@ static void area_building_handover(struct screen *s, const struct command *c)
     } else {
         ui_message(UI_MSG_ERROR, "%s", db_rc_message(rc));
     }
+}
+
+/* Write the page of l to a file the clerk names: a sheet when the name ends in .csv or .xlsx. */
+static void building_ledger_save(const struct building_ledger *l, const char *text, char **err)
+{
+    char *path = NULL, *name = xasprintf(_("building-ledger-%s.txt"), l->building.code);
+    if (ui_ask_export(_("楼宇台账"), _("File to write (.csv or .xlsx: a sheet):"), name, &path)) {
+        size_t rows = 0;
+        int rc = building_report_is_sheet(path)
+                     ? building_report_export(l, path, CODEC_UTF8, &rows, err)
+                     : printer_save(text, path, err);
+        if (rc == 0) {
+            char *full = path_full(path);
+            ui_message(UI_MSG_INFO, _("楼宇台账 of %s written to %s"), l->building.name, full);
+            free(full);
+        }
+    }
+    free(name);
+    free(path);
+}
+
+/* F9 on a building: its 楼宇台账 printed, or saved to a file. */
+static void area_building_ledger(struct screen *s, const struct command *c)
+{
+    (void)c;
+    const struct area *a = area_building_selected(s);
+    if (!a) return;
+    struct building_ledger l;
+    int rc = building_report_read(ui.db, a->code, actor_name(), &l);
+    if (rc == DB_DENIED) {
+        ui_message(UI_MSG_ERROR,
+                   _("%s is not one of your buildings: a building chief prints the "
+                     "楼宇台账 of their own"),
+                   a->name);
+        return;
+    }
+    if (rc != DB_OK) {
+        ui_message(UI_MSG_ERROR, "%s", db_rc_message(rc));
+        return;
+    }
+    const char *options[] = {_("Print the 楼宇台账"), _("Save the 楼宇台账 to a file"),
+                             _("Neither")};
+    int choice = dialog_options(_("楼宇台账"), a->name, options, 3);
+    char *text = choice == 0 || choice == 1 ? receipt_building_for(ui.db, &l) : NULL;
+    char *err = NULL, *job = NULL;
+    if (choice == 0 && printer_print(text, NULL, &job, &err) == 0) {
+        if (*job)
+            ui_message(UI_MSG_INFO, _("楼宇台账 of %s sent to the printer, job %s"), a->name, job);
+        else
+            ui_message(UI_MSG_INFO, _("楼宇台账 of %s sent to the printer"), a->name);
+    } else if (choice == 1) {
+        building_ledger_save(&l, text, &err);
+    }
+    if (err) ui_message(UI_MSG_ERROR, _("No 楼宇台账: %s"), err);
+    free(err);
+    free(job);
+    free(text);
+    building_ledger_free(&l);
 }
 
 static int area_load(struct list_screen *ls, const char *query, struct list_rows *out)
@@ -257,6 +318,9 @@ static const struct command area_menu[] = {
     {"building-organisations", '8', N_("Organisations in this building"),
      N_("The organisations in the building chosen on the Buildings tab"), 0, building_organisations,
      0, NULL},
+    {"building-ledger", '9', N_("楼宇台账 of this building"),
+     N_("The building's 楼长, 楼宇指导员 and organisations, printed or saved to a file"), 0,
+     area_building_ledger, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

@@ -122,11 +122,18 @@ static void elsewhere_count(struct list_screen *ls)
     free(query);
 }
 
+/* True when the tab shows requests (not the organisations due a visit). */
+static int on_requests(const struct list_screen *ls)
+{
+    return list_screen_tab(ls)->type == &request_record;
+}
+
 /* After each reload: the warnings of every row, from the calendar and the clock. */
 static void queue_loaded(struct list_screen *ls)
 {
     struct queues *q = ls->ctx;
-    elsewhere_count(ls);
+    q->elsewhere = -1;
+    if (on_requests(ls)) elsewhere_count(ls);
     if (q->chief_id) {
         free(q->bound);
         q->bound = chief_buildings(q, q->chief_id);
@@ -144,7 +151,7 @@ static void queue_loaded(struct list_screen *ls)
     free(q->flags);
     q->flags = xcalloc(ls->rows.n + 1, sizeof *q->flags);
     time_t now = clock_now();
-    for (size_t i = 0; i < ls->rows.n; i++) {
+    for (size_t i = 0; on_requests(ls) && i < ls->rows.n; i++) {
         const struct request *r = list_screen_row(ls, i);
         q->flags[i] = workflow_flags(r, now, r->updated_at, &q->cal);
     }
@@ -258,7 +265,7 @@ static char *queue_status(struct list_screen *ls)
     if (q->elsewhere > rows->total)
         strbuf_addf(&sb, q->elsewhere_more ? _(", more than %lld in All") : _(", %lld in All"),
                     (long long)q->elsewhere);
-    strbuf_addf(&sb, "  %s", _(request_sort_label(q->sort)));
+    if (on_requests(ls)) strbuf_addf(&sb, "  %s", _(request_sort_label(q->sort)));
     return strbuf_detach(&sb);
 }
 
@@ -283,6 +290,11 @@ static const char *queue_footer(struct list_screen *ls)
 /* For F1: what this queue holds, what every queue holds, and the warnings. Caller frees. */
 static char *queue_about(const struct list_screen *ls)
 {
+    if (!on_requests(ls))
+        return xasprintf(_("Visits due: the organisations of your buildings never visited, or not "
+                           "for %d days or more, those never visited first. Enter logs a visit "
+                           "to the one selected."),
+                         VISIT_DUE_DAYS);
     struct strbuf sb = STRBUF_INIT;
     enum request_queue now = (enum request_queue)list_screen_tab(ls)->arg;
     strbuf_addf(&sb, _("This queue, %s: %s.\n"), _(request_queue_label(now)),
@@ -474,6 +486,10 @@ static void list_export(struct screen *s, const struct command *c)
     struct list_screen *ls = (struct list_screen *)s;
     struct queues *q = ls->ctx;
     char *path = NULL;
+    if (!on_requests(ls)) {
+        ui_message(UI_MSG_ERROR, "%s", _("Only a list of requests is exported here"));
+        return;
+    }
     if (!dialog_input(_("Export this list"),
                       _("File to write (a name ending in .xlsx for Excel, else CSV; phone numbers "
                         "masked):"),
@@ -575,7 +591,7 @@ static void tell_back(struct screen *s, const struct command *c)
 {
     (void)c;
     struct list_screen *ls = (struct list_screen *)s;
-    const struct request *r = list_screen_selected(ls);
+    const struct request *r = on_requests(ls) ? list_screen_selected(ls) : NULL;
     if (!r) return;
     int rc = request_mark_told(ui.db, r, actor_name(), clock_now());
     if (rc == DB_OK) {
@@ -614,11 +630,88 @@ static const struct command worklist_menu[] = {
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
+/* --- the chief's organisations due a visit ------------------------------------------------- */
+
+#define DUE_SHOWN 500
+
+static int due_load(struct list_screen *ls, const char *query, struct list_rows *out)
+{
+    (void)ls;
+    char today[11];
+    struct date d = date_of(clock_now());
+    date_format(&d, today);
+    struct visit_due *items = NULL;
+    size_t n = 0;
+    int64_t total = 0;
+    int rc = visit_due_list(ui.db, actor_name(), today, query, DUE_SHOWN, &items, &n, &total);
+    out->items = items;
+    out->n = n;
+    out->total = total;
+    return rc;
+}
+
+enum { DUE_NAME, DUE_BUILDING, DUE_PLACE, DUE_LAST, DUE_DAYS };
+
+static const char *due_cell(struct list_screen *ls, const void *row, int col, char *buf)
+{
+    (void)ls;
+    const struct visit_due *v = row;
+    time_t last;
+    switch (col) {
+    case DUE_NAME:
+        return v->name;
+    case DUE_BUILDING:
+        return v->building;
+    case DUE_PLACE:
+        return v->place;
+    case DUE_LAST:
+        return *v->last_visit ? v->last_visit : _("never");
+    default:
+        if (clock_day_parse(v->last_visit, &last) != 0) return "";
+        snprintf(buf, LIST_CELL_MAX, "%ld", (long)((clock_now() - last) / 86400));
+        return buf;
+    }
+}
+
+/* Enter on an organisation due a visit: the visit form, for it. */
+static void due_open(struct list_screen *ls, void *row)
+{
+    (void)ls;
+    const struct visit_due *v = row;
+    ui_push(screen_visit_form_for(v->building_id, v->building, v->organisation_id, v->name));
+}
+
+/* F7 there: a visit to the chief's (first) building, the organisation to choose. */
+static void due_create(struct list_screen *ls)
+{
+    const struct queues *q = ls->ctx;
+    ui_push(screen_visit_form_new(q->building_id, q->building_name ? q->building_name : ""));
+}
+
+#define WORKLIST_VISITS_DUE (-1) /* the tab of organisations due a visit: not a queue */
+
 /* A building chief's queues: their buildings' open work, what is overdue, what to tell back. */
 static const struct list_tab worklist_tabs[] = {
     QUEUE_TAB(QUEUE_OPEN, N_("Open work")),
     QUEUE_TAB(QUEUE_OVERDUE, N_("Overdue")),
     QUEUE_TAB(QUEUE_TELL_BACK, N_("To tell back")),
+    {.label = N_("Visits due"),
+     .type = &visit_due_record,
+     .cols = {{N_("Organisation"), 0, 0},
+              {N_("Building"), 14, 0},
+              {N_("Floor/room"), 10, 0},
+              {N_("Last visit"), 10, 0},
+              {N_("Days"), 5, TEXT_FIT_RIGHT}},
+     .ncols = 5,
+     .hint = N_("a piece of an organisation's or a building's name"),
+     .empty = N_("No organisation of your buildings is due a visit."),
+     .arg = WORKLIST_VISITS_DUE,
+     .load = due_load,
+     .cell = due_cell,
+     .open = due_open,
+     .edit = due_open,
+     .create = due_create,
+     .rights = RIGHT_LOG_VISITS},
     QUEUE_TAB(QUEUE_ALL, N_("All")),
 };
 

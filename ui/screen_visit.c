@@ -190,10 +190,18 @@ static const struct form_spec visit_form_spec = {
 
 struct screen *screen_visit_form_new(int64_t building_id, const char *building)
 {
+    return screen_visit_form_for(building_id, building, 0, "");
+}
+
+struct screen *screen_visit_form_for(int64_t building_id, const char *building,
+                                     int64_t organisation_id, const char *organisation)
+{
     struct visit v;
     record_init(&visit_record, &v);
     v.building_id = building_id;
     record_set(&v.building, building);
+    v.organisation_id = organisation_id;
+    record_set(&v.organisation, organisation);
     struct screen *s = form_screen_new(&visit_form_spec, &v, xcalloc(1, sizeof(struct visit_form)));
     record_free(&visit_record, &v);
     return s;

@@ -211,6 +211,10 @@ struct screen *screen_worklist_new(void);
 /* A new visit (走访) to building_id (named building; 0: to choose), its problems becoming requests.
  */
 struct screen *screen_visit_form_new(int64_t building_id, const char *building);
+
+/* The form of a new visit to organisation organisation_id (named organisation) in building_id. */
+struct screen *screen_visit_form_for(int64_t building_id, const char *building,
+                                     int64_t organisation_id, const char *organisation);
 /* The visits to the buildings the user looks after, newest first. */
 struct screen *screen_visits_new(void);
 /* The intake form with resident resident_id as the requester, the service item next. */

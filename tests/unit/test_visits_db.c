@@ -2,13 +2,16 @@
 ** Unit tests for building chiefs' visits in db/: a visit with two problems
 ** is one save (the visit, two requests sent on to their units, the
 ** links); a chief logs visits to their own buildings only; a visit whose
-** problem cannot be taken down leaves nothing behind.
+** problem cannot be taken down leaves nothing behind; a chief changes
+** the organisations of their own buildings only; the organisations due a
+** visit are those of the chief's buildings never visited or not for 90 days.
 */
 #include "unit.h"
 #include "app/demo.h"
 #include "app/users.h"
 #include "db/catalogue_store.h"
 #include "db/db.h"
+#include "db/organisation_store.h"
 #include "db/request_store.h"
 #include "db/visit_store.h"
 #include "src/clock.h"
@@ -153,11 +156,111 @@ static void a_visit_and_its_problems_are_one_save(void **state)
     record_array_free(&visit_record, items, n);
 }
 
+/* A new organisation called name in building code, saved as admin; its id. */
+static int64_t org_in(const char *name, const char *code)
+{
+    struct organisation o;
+    record_init(&organisation_record, &o);
+    record_set(&o.name, name);
+    o.building_id = building(code);
+    assert_true(o.building_id > 0);
+    assert_int_equal(organisation_save(db, &o, "admin"), DB_OK);
+    int64_t id = o.id;
+    record_free(&organisation_record, &o);
+    return id;
+}
+
+/* Save organisation id with its employees set to employees, as actor. */
+static int org_edit(int64_t id, int64_t employees, const char *code, const char *actor)
+{
+    struct organisation o;
+    assert_int_equal(organisation_get(db, id, &o), DB_OK);
+    o.employees = employees;
+    if (code) o.building_id = building(code);
+    int rc = organisation_save(db, &o, actor);
+    record_free(&organisation_record, &o);
+    return rc;
+}
+
+static void a_chief_changes_their_own_buildings_organisations_only(void **state)
+{
+    (void)state;
+    int64_t mine = org_in("天津金诚科技有限公司", "B101");
+    int64_t theirs = org_in("天津恒信教育科技有限公司", "B103");
+    assert_int_equal(org_edit(mine, 35, NULL, "chief"), DB_OK);
+    assert_int_equal(
+        db_int(db, 0, "SELECT employees FROM organisation WHERE name = '天津金诚科技有限公司'"),
+        35);
+    /* Another's building: refused, nothing written. */
+    assert_int_equal(org_edit(theirs, 40, NULL, "chief"), DB_DENIED);
+    assert_int_equal(org_edit(mine, 36, "B103", "chief"), DB_DENIED);
+    assert_int_equal(db_int(db, -1, "SELECT sum(employees) FROM organisation"), 35);
+    /* Who neither edits areas nor logs visits. */
+    assert_int_equal(org_edit(mine, 37, NULL, "unit"), DB_DENIED);
+}
+
+static void organisations_due_a_visit_are_the_chiefs_unvisited(void **state)
+{
+    (void)state;
+    int64_t never = org_in("天津博远人力资源服务股份有限公司", "B101");
+    int64_t lately = org_in("天津德润广告有限公司", "B101");
+    int64_t long_ago = org_in("天津德润商贸有限公司", "B102");
+    int64_t gone = org_in("天津海河广告有限公司", "B101");
+    org_in("天津海河网络科技有限责任公司", "B103"); /* not the chief's building */
+    struct organisation o;
+    assert_int_equal(organisation_get(db, gone, &o), DB_OK);
+    assert_int_equal(organisation_set_moved_out(db, &o, "2026-01-01", "admin", NULL), DB_OK);
+    record_free(&organisation_record, &o);
+    char sql[400];
+    const struct {
+        int64_t org;
+        const char *day;
+    } visits[] = {{lately, "2026-02-20"}, {long_ago, "2025-10-01"}, {long_ago, "2025-09-01"}};
+    for (size_t i = 0; i < ARRAY_LEN(visits); i++) {
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO visit (building_id, organisation_id, day, way, visitor, created_at,"
+                 " created_by, updated_at, updated_by) SELECT building_id, id, '%s', 'door',"
+                 " 'chief', 'x', 'chief', 'x', 'chief' FROM organisation WHERE id = %lld",
+                 visits[i].day, (long long)visits[i].org);
+        assert_int_equal(db_exec(db, sql), DB_OK);
+    }
+    struct visit_due *due;
+    size_t n;
+    int64_t total;
+    assert_int_equal(visit_due_list(db, "chief", "2026-03-05", "", 50, &due, &n, &total), DB_OK);
+    /* Never visited first, then the longest unvisited (90 days or more); not the one of February.
+     */
+    assert_int_equal(n, 2);
+    assert_int_equal(total, 2);
+    assert_int_equal(due[0].organisation_id, never);
+    assert_str(due[0].last_visit, "");
+    assert_int_equal(due[1].organisation_id, long_ago);
+    assert_str(due[1].last_visit, "2025-10-01");
+    record_array_free(&visit_due_record, due, n);
+    /* Ninety days after the February visit it is due too. */
+    assert_int_equal(visit_due_list(db, "chief", "2026-05-21", "", 50, &due, &n, &total), DB_OK);
+    assert_int_equal(n, 3);
+    record_array_free(&visit_due_record, due, n);
+    /* A piece of the name narrows it; a user with no buildings has none due. */
+    assert_int_equal(visit_due_list(db, "chief", "2026-03-05", "商贸", 50, &due, &n, &total),
+                     DB_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(due[0].organisation_id, long_ago);
+    record_array_free(&visit_due_record, due, n);
+    assert_int_equal(visit_due_list(db, "admin", "2026-03-05", "", 50, &due, &n, &total), DB_OK);
+    assert_int_equal(n, 0);
+    record_array_free(&visit_due_record, due, n);
+}
+
 int main(void)
 {
     unit_locale();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(a_visit_and_its_problems_are_one_save, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_chief_changes_their_own_buildings_organisations_only,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(organisations_due_a_visit_are_the_chiefs_unvisited, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests_name("visits_db", tests, NULL, NULL);
 }

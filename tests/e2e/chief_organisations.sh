@@ -1,0 +1,48 @@
+# A building chief changes the organisations of their own buildings and no
+# others: from the home screen's 区域与楼宇, the organisations tab, F4 on
+# one in their building B101 saves; on one in B103 (not theirs) the save is
+# refused, and the record stays as it was.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+mine=$(sqlite3 "$DB" "SELECT o.credit_code FROM organisation o JOIN building b ON b.id = o.building_id
+  WHERE b.code = 'B101' AND o.moved_out = '' ORDER BY o.id LIMIT 1")
+theirs=$(sqlite3 "$DB" "SELECT o.credit_code FROM organisation o JOIN building b ON b.id = o.building_id
+  WHERE b.code = 'B103' AND o.moved_out = '' ORDER BY o.id LIMIT 1")
+mine_name=$(sqlite3 "$DB" "SELECT name FROM organisation WHERE credit_code = '$mine'")
+theirs_floor=$(sqlite3 "$DB" "SELECT floor FROM organisation WHERE credit_code = '$theirs'")
+
+SHOWS="楼长工作台" sign_in chief "chief" "demo-chief"
+keys chief Escape
+wait_for chief "前台工作台"
+choose chief "区域与楼宇"
+wait_for chief "编码       名称"
+keys chief Tab
+wait_for chief "信用代码"
+
+edit_floor() { # CODE FLOOR: F4 on the organisation of credit code CODE, its floor typed, F2
+    keys chief C-u
+    type_text chief "$1"
+    wait_for chief "共 1 条"
+    keys chief F4
+    wait_for chief "修改企业"
+    keys chief Tab Tab Tab C-u
+    type_text chief "$2"
+    keys chief F2
+}
+edit_floor "$mine" 27
+expect chief "the chief saves an organisation of their own building" "已保存：$mine_name"
+db_is "its floor changed, by the chief" \
+    "SELECT floor || ' ' || updated_by FROM organisation WHERE credit_code = '$mine'" "27 chief"
+keys chief Escape
+edit_floor "$theirs" 28
+expect chief "an organisation of another's building is refused" "未保存"
+db_is "and stays as it was" "SELECT floor FROM organisation WHERE credit_code = '$theirs'" "$theirs_floor"
+db_is "the audit log holds the one change only" \
+    "SELECT count(*) FROM audit_log WHERE actor = 'chief' AND subject LIKE 'organisation:%'" 1
+keys chief Escape
+wait_for chief "放弃填写的内容"
+keys chief y
+wait_for chief "信用代码"
+quits chief "the chief quits"
+t_sanitizers "chief_organisations"
