@@ -61,7 +61,8 @@ int building_report_read(struct db *db, const char *code, const char *actor,
         .kind = -1, .place = PLACE_BUILDING, .place_id = out->building.id, .current_only = 1};
     rc = post_list(db, &f, &out->posts, &out->nposts);
     struct organisation_hits h = {0};
-    if (rc == DB_OK) rc = organisation_search(db, "", out->building.id, 0, BUILDING_ORGS_MAX, &h);
+    if (rc == DB_OK)
+        rc = organisation_search(db, "", NULL, out->building.id, 0, BUILDING_ORGS_MAX, &h);
     if (rc == DB_OK) {
         out->orgs = h.items;
         out->norgs = h.n;

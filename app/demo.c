@@ -1109,7 +1109,7 @@ int demo_volunteers(struct db *db, size_t n, const char *actor,
 static int demo_building_orgs(struct db *db, int64_t building, int64_t **ids, size_t *n)
 {
     struct organisation_hits h;
-    int rc = organisation_search(db, "", building, 0, 200, &h);
+    int rc = organisation_search(db, "", NULL, building, 0, 200, &h);
     if (rc != DB_OK) return rc;
     *ids = xcalloc(h.n + 1, sizeof **ids);
     for (size_t i = 0; i < h.n; i++)

@@ -125,7 +125,8 @@ static const char *plan_condition(const struct term_plan *p)
 ** The SQL of a search over every organisation or a building's (?4; 0:
 ** any), through their own index in name order: the rows (?6 of them) or,
 ** when count, how many (up to ?5); with those that moved out when ?3; a
-** plan's term (?1, ?2) and fragment (?7) narrow it. (A search of the whole
+** plan's term (?1, ?2) and fragment (?7) narrow it; a building chief's
+** (?8; 0: anyone) sees their buildings' alone. (A search of the whole
 ** register by a term reads the keys instead: search_keys().)
 */
 static char *search_sql(const struct term_plan *p, int count)
@@ -136,7 +137,9 @@ static char *search_sql(const struct term_plan *p, int count)
                                  plan_condition(p), p->fragment ? " AND instr(o.name, ?7) > 0" : "")
                      : xstrdup("");
     char *inner = xasprintf("SELECT o.id, o.rank FROM organisation o WHERE (?3 OR"
-                            " o.moved_out = '') AND (?4 = 0 OR o.building_id = ?4)%s"
+                            " o.moved_out = '') AND (?4 = 0 OR o.building_id = ?4) AND (?8 = 0"
+                            " OR o.building_id IN (SELECT building_id FROM user_building"
+                            " WHERE user_id = ?8))%s"
                             " ORDER BY o.rank, o.id LIMIT %s",
                             term, count ? "?5" : "?6");
     char *sql = count ? xasprintf("SELECT count(*) FROM (%s)", inner)
@@ -149,8 +152,9 @@ static char *search_sql(const struct term_plan *p, int count)
     return sql;
 }
 
-static struct db_stmt *search_prepare(struct db *db, const struct term_plan *p, int64_t building_id,
-                                      int with_moved_out, size_t limit, int count)
+static struct db_stmt *search_prepare(struct db *db, const struct term_plan *p, int64_t chief_id,
+                                      int64_t building_id, int with_moved_out, size_t limit,
+                                      int count)
 {
     char *sql = search_sql(p, count);
     struct db_stmt *st = db_prepare(db, sql);
@@ -162,6 +166,7 @@ static struct db_stmt *search_prepare(struct db *db, const struct term_plan *p, 
     db_bind_int(st, 5, ORGANISATION_COUNT_CAP + 1);
     if (!count) db_bind_int(st, 6, (int64_t)limit);
     if (p->fragment) db_bind_text(st, 7, p->fragment);
+    db_bind_int(st, 8, chief_id);
     return st;
 }
 
@@ -248,18 +253,20 @@ static int search_keys(struct db *db, const struct term_plan *p, int with_moved_
     return rc;
 }
 
-/* The rows and count of one plan. */
-static int search_run(struct db *db, const struct term_plan *plan, int64_t building_id,
-                      int with_moved_out, size_t limit, struct organisation_hits *out)
+/* The rows and count of one plan (chief_id: a building chief's, bounded to their buildings). */
+static int search_run(struct db *db, const struct term_plan *plan, int64_t chief_id,
+                      int64_t building_id, int with_moved_out, size_t limit,
+                      struct organisation_hits *out)
 {
     int rc;
-    if (plan->term && !building_id) {
+    if (plan->term && !building_id && !chief_id) {
         rc = search_keys(db, plan, with_moved_out, limit, out);
     } else {
-        struct db_stmt *st = search_prepare(db, plan, building_id, with_moved_out, limit, 0);
+        struct db_stmt *st =
+            search_prepare(db, plan, chief_id, building_id, with_moved_out, limit, 0);
         out->items = db_collect(st, sizeof *out->items, org_read, &out->n, &rc);
         if (rc == DB_OK) {
-            st = search_prepare(db, plan, building_id, with_moved_out, limit, 1);
+            st = search_prepare(db, plan, chief_id, building_id, with_moved_out, limit, 1);
             rc = db_step(st);
             if (rc == DB_ROW) {
                 out->total = db_col_int(st, 0);
@@ -277,15 +284,18 @@ static int search_run(struct db *db, const struct term_plan *plan, int64_t build
     return rc;
 }
 
-int organisation_search(struct db *db, const char *query, int64_t building_id, int with_moved_out,
-                        size_t limit, struct organisation_hits *out)
+int organisation_search(struct db *db, const char *query, const char *scope_of, int64_t building_id,
+                        int with_moved_out, size_t limit, struct organisation_hits *out)
 {
     memset(out, 0, sizeof *out);
+    int64_t chief_id;
+    int rc = user_building_scope(db, scope_of, &chief_id);
+    if (rc != DB_OK) return rc;
     struct organisation_query q;
     organisation_query_of(query, &q);
     struct term_plan plan;
     plan_of(db, &q, &plan);
-    int rc = search_run(db, &plan, building_id, with_moved_out, limit, out);
+    rc = search_run(db, &plan, chief_id, building_id, with_moved_out, limit, out);
     plan_free(&plan);
     if (rc == DB_OK && out->n == 0 && q.kind == ORG_QUERY_PINYIN) {
         /* Letters that are no pinyin may be a piece of a credit code (MAQ). */
@@ -293,7 +303,7 @@ int organisation_search(struct db *db, const char *query, int64_t building_id, i
         for (char *c = q.text; *c; c++)
             if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
         plan_of(db, &q, &plan);
-        rc = search_run(db, &plan, building_id, with_moved_out, limit, out);
+        rc = search_run(db, &plan, chief_id, building_id, with_moved_out, limit, out);
         plan_free(&plan);
     }
     free(q.text);

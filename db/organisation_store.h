@@ -29,11 +29,13 @@ struct organisation_hits {
 ** name, pinyin initials or full pinyin from any character on, a piece of
 ** the credit code; "" for all), in name order, at most limit of them, with
 ** the number that match. building_id, when not 0, keeps those in that
-** building; those that moved out only when with_moved_out. Returns DB_OK
-** with *out filled, or an error (then *out is empty).
+** building; those that moved out only when with_moved_out. A building
+** chief as scope_of (NULL or "": anyone's search) sees their own
+** buildings' alone. Returns DB_OK with *out filled, or an error (then
+** *out is empty).
 */
-int organisation_search(struct db *db, const char *query, int64_t building_id, int with_moved_out,
-                        size_t limit, struct organisation_hits *out);
+int organisation_search(struct db *db, const char *query, const char *scope_of, int64_t building_id,
+                        int with_moved_out, size_t limit, struct organisation_hits *out);
 
 /* Every organisation (those that moved out too), in name order; caller frees with
  * record_array_free(). */

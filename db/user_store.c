@@ -554,6 +554,19 @@ int user_signin_unknown(struct db *db, const char *login)
     return db_commit(db);
 }
 
+int user_building_scope(struct db *db, const char *actor, int64_t *chief_id)
+{
+    *chief_id = 0;
+    if (str_empty(actor)) return DB_OK;
+    struct user u;
+    int rc = user_find(db, actor, &u);
+    if (rc == DB_NOTFOUND) return DB_OK;
+    if (rc != DB_OK) return rc;
+    if (roles_find(u.role) == roles_get(ROLE_ID_BUILDING_CHIEF)) *chief_id = u.id;
+    record_free(&user_record, &u);
+    return DB_OK;
+}
+
 int user_building_allowed(struct db *db, const char *actor, int64_t building_id)
 {
     struct user u;

@@ -60,6 +60,13 @@ int user_buildings(struct db *db, int64_t user_id, int64_t **ids, size_t *n);
 int user_building_allowed(struct db *db, const char *actor, int64_t building_id);
 
 /*
+** Is actor bounded to their own buildings (a building chief)? *chief_id
+** their user id when so, else 0 (anyone else, or a login that is no
+** user). DB_OK or an error.
+*/
+int user_building_scope(struct db *db, const char *actor, int64_t *chief_id);
+
+/*
 ** The buildings text names (codes or names joined by 、 , or any list
 ** separator) for user user_id (0: one not made yet): each the building of
 ** that code, else the one building of that name, active or already the

@@ -68,7 +68,7 @@ int choices_organisations(void *ctx, const char *query, struct choice_list *out)
 {
     int64_t building_id = ctx ? *(const int64_t *)ctx : 0;
     struct organisation_hits hits;
-    if (organisation_search(ui.db, query, building_id, 0, 200, &hits) != DB_OK) return -1;
+    if (organisation_search(ui.db, query, ui.user, building_id, 0, 200, &hits) != DB_OK) return -1;
     for (size_t i = 0; i < hits.n; i++) {
         const struct organisation *o = &hits.items[i];
         char *detail = xasprintf("%s %s", o->building_name, o->credit_code);

@@ -270,7 +270,7 @@ static int org_load(struct list_screen *ls, const char *query, struct list_rows 
 {
     const struct org_ctx *c = org_ctx_of(ls);
     struct organisation_hits h;
-    int rc = organisation_search(ui.db, query, c ? c->building_id : 0, ls->with_retired,
+    int rc = organisation_search(ui.db, query, ui.user, c ? c->building_id : 0, ls->with_retired,
                                  ORG_LIST_LIMIT, &h);
     out->items = h.items;
     out->n = h.n;

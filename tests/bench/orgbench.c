@@ -156,7 +156,7 @@ static double *run_kind(struct db *db, enum kind k, const struct strlist *q, int
             double t = bench_now_ms();
             if (ours) {
                 struct organisation_hits h;
-                if (organisation_search(db, q->v[i], 0, 0, 50, &h) != DB_OK)
+                if (organisation_search(db, q->v[i], NULL, 0, 0, 50, &h) != DB_OK)
                     die("organisation search failed");
                 if (h.n == 0 && pass == 0) fprintf(stderr, "orgbench: nothing for %s\n", q->v[i]);
                 record_array_free(&organisation_record, h.items, h.n);

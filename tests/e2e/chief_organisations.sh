@@ -1,7 +1,8 @@
-# A building chief changes the organisations of their own buildings and no
-# others: from the home screen's 区域与楼宇, the organisations tab, F4 on
-# one in their building B101 saves; on one in B103 (not theirs) the save is
-# refused, and the record stays as it was.
+# A building chief sees and changes the organisations of their own
+# buildings and no others: from the home screen's 区域与楼宇, the
+# organisations tab, F4 on one in their building B101 saves; one in B103
+# (not theirs) is not found, by its credit code nor by its name, and the
+# store refuses a save to it (unit/test_visits_db).
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -10,7 +11,7 @@ mine=$(sqlite3 "$DB" "SELECT o.credit_code FROM organisation o JOIN building b O
 theirs=$(sqlite3 "$DB" "SELECT o.credit_code FROM organisation o JOIN building b ON b.id = o.building_id
   WHERE b.code = 'B103' AND o.moved_out = '' ORDER BY o.id LIMIT 1")
 mine_name=$(sqlite3 "$DB" "SELECT name FROM organisation WHERE credit_code = '$mine'")
-theirs_floor=$(sqlite3 "$DB" "SELECT floor FROM organisation WHERE credit_code = '$theirs'")
+theirs_name=$(sqlite3 "$DB" "SELECT name FROM organisation WHERE credit_code = '$theirs'")
 
 SHOWS="楼长工作台" sign_in chief "chief" "demo-chief"
 keys chief Escape
@@ -35,14 +36,14 @@ expect chief "the chief saves an organisation of their own building" "已保存�
 db_is "its floor changed, by the chief" \
     "SELECT floor || ' ' || updated_by FROM organisation WHERE credit_code = '$mine'" "27 chief"
 keys chief Escape
-edit_floor "$theirs" 28
-expect chief "an organisation of another's building is refused" "未保存"
-db_is "and stays as it was" "SELECT floor FROM organisation WHERE credit_code = '$theirs'" "$theirs_floor"
+wait_for chief "信用代码"
+keys chief C-u
+type_text chief "$theirs"
+expect chief "an organisation of another's building is not found by its code" "共 0 条"
+keys chief C-u
+type_text chief "$theirs_name"
+expect chief "nor by its name" "共 0 条"
 db_is "the audit log holds the one change only" \
     "SELECT count(*) FROM audit_log WHERE actor = 'chief' AND subject LIKE 'organisation:%'" 1
-keys chief Escape
-wait_for chief "放弃填写的内容"
-keys chief y
-wait_for chief "信用代码"
 quits chief "the chief quits"
 t_sanitizers "chief_organisations"

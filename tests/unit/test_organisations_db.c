@@ -64,7 +64,7 @@ static void org_make(struct organisation *o, const char *name, const char *code,
 static int64_t found(const char *query, int all, char *first, size_t size)
 {
     struct organisation_hits h;
-    assert_int_equal(organisation_search(db, query, 0, all, 50, &h), DB_OK);
+    assert_int_equal(organisation_search(db, query, NULL, 0, all, 50, &h), DB_OK);
     if (first) snprintf(first, size, "%s", h.n ? h.items[0].name : "");
     assert_int_equal(h.total, (int64_t)h.n);
     int64_t n = (int64_t)h.n;
@@ -110,9 +110,9 @@ static void save_files_keys_and_audits(void **state)
     assert_int_equal(found("zzzz", 0, NULL, 0), 0);
     /* A building's own list. */
     struct organisation_hits h;
-    assert_int_equal(organisation_search(db, "", other_building_id, 0, 50, &h), DB_OK);
+    assert_int_equal(organisation_search(db, "", NULL, other_building_id, 0, 50, &h), DB_OK);
     assert_int_equal(h.n, 0);
-    assert_int_equal(organisation_search(db, "jc", building_id, 0, 50, &h), DB_OK);
+    assert_int_equal(organisation_search(db, "jc", NULL, building_id, 0, 50, &h), DB_OK);
     assert_int_equal(h.n, 1);
     record_array_free(&organisation_record, h.items, h.n);
     record_free(&organisation_record, &o);
