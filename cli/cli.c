@@ -29,10 +29,12 @@ static const struct verb {
 } verbs[] = {
     {"init", verb_init, 0, "", N_("create an empty database"), 0},
     {"demo", verb_demo, 1,
-     N_("[--residents N] [--requests N [--years Y]] [--organisations N] [--volunteers N]"),
+     N_("[--residents N] [--requests N [--years Y]] [--organisations N] [--volunteers N\n"
+        "[--hours-years Y]]"),
      N_("create a database holding the demo district (and N made-up residents,\n"
         "N requests over the last Y years, default 3, N organisations in its\n"
-        "buildings, default 3000 in a new district, N volunteers and their teams)"),
+        "buildings, default 3000 in a new district, N volunteers and their teams,\n"
+        "with Y years of their activities and service hours)"),
      0},
     {"check", verb_check, 0, "", N_("check the database for damage"), 0},
     {"audit", verb_audit, 1, N_("verify"),
