@@ -34,6 +34,12 @@ static const char *const places[] = {"社区党群服务中心", "社区广场",
 static const int slots[][2] = {{510, 690}, {540, 660}, {840, 1020}, {870, 990}, {540, 960}};
 static const char *const late_reasons[] = {"纸质签到表补录", "组织者事后提交", "系统故障后补录"};
 
+/* A record to write: whose, at which activity. */
+struct plan {
+    uint32_t volunteer; /* index into the volunteers */
+    uint32_t act;       /* index into the activities */
+};
+
 /* An activity as the records need it. */
 struct act {
     int32_t day; /* day number */
@@ -44,7 +50,7 @@ struct gen {
     struct rng rng;
     int32_t first, last, today; /* day numbers: the span served, and today */
     const struct hours_bulk_volunteer *v;
-    size_t nv, vi;
+    size_t nv;
     struct act *acts;
     size_t nacts;
     size_t **team_acts; /* per team index: its activities' indices */
@@ -55,8 +61,8 @@ struct gen {
     size_t nclosed;
     char (*counts)[11];  /* per day from first: when a record confirmed that day counts */
     unsigned char *used; /* per day from first: the current volunteer served that day */
-    size_t *mine;        /* the current volunteer's activities, still to write */
-    size_t nmine, cap;
+    struct plan *plan;   /* every record to write, in the order of the days served */
+    size_t nplan, cap, next;
 };
 
 static int32_t day_of_text(const char *iso)
@@ -149,11 +155,11 @@ static int yearly(struct rng *r)
 }
 
 /* Choose the activities of volunteer vi: on days of their own, after they registered. */
-static void volunteer_plan(struct gen *g, const struct hours_bulk_volunteer *v)
+static void volunteer_plan(struct gen *g, size_t vi)
 {
+    const struct hours_bulk_volunteer *v = &g->v[vi];
     int32_t from = day_of_text(v->registered_on);
     if (from < g->first) from = g->first;
-    g->nmine = 0;
     if (from > g->last || !g->nacts) return;
     int want = (int)((int64_t)yearly(&g->rng) * (g->last - from + 1) / 365);
     size_t t = team_index(g, v->team_id);
@@ -168,11 +174,11 @@ static void volunteer_plan(struct gen *g, const struct hours_bulk_volunteer *v)
             int32_t d = g->acts[a].day;
             if (d < from || g->used[d - g->first]) continue;
             g->used[d - g->first] = 1;
-            if (g->nmine == g->cap) {
-                g->cap = g->cap ? g->cap * 2 : 256;
-                g->mine = xrealloc(g->mine, g->cap * sizeof *g->mine);
+            if (g->nplan == g->cap) {
+                g->cap = g->cap ? g->cap * 2 : 4096;
+                g->plan = xrealloc(g->plan, g->cap * sizeof *g->plan);
             }
-            g->mine[g->nmine++] = a;
+            g->plan[g->nplan++] = (struct plan){(uint32_t)vi, (uint32_t)a};
             break;
         }
     }
@@ -210,14 +216,32 @@ static void record_fill(struct gen *g, const struct hours_bulk_volunteer *v, siz
 static int record_next(void *ctx, struct hours_bulk_record *r, size_t *done, size_t *total)
 {
     struct gen *g = ctx;
-    while (g->nmine == 0) {
-        if (g->vi == g->nv) return 0;
-        volunteer_plan(g, &g->v[g->vi++]);
-    }
-    record_fill(g, &g->v[g->vi - 1], g->mine[--g->nmine], r);
-    *done = g->vi;
-    *total = g->nv;
+    if (g->next == g->nplan) return 0;
+    const struct plan *p = &g->plan[g->next++];
+    record_fill(g, &g->v[p->volunteer], p->act, r);
+    *done = g->next;
+    *total = g->nplan;
     return 1;
+}
+
+/* Every volunteer's records, planned and put in the order of the days served. */
+static void records_plan(struct gen *g)
+{
+    for (size_t vi = 0; vi < g->nv; vi++)
+        volunteer_plan(g, vi);
+    /* A counting sort by day, stable: within a day, by volunteer. */
+    size_t days = (size_t)(g->last - g->first + 1);
+    size_t *at = xcalloc(days + 1, sizeof *at);
+    for (size_t i = 0; i < g->nplan; i++)
+        at[g->acts[g->plan[i].act].day - g->first + 1]++;
+    for (size_t d = 0; d < days; d++)
+        at[d + 1] += at[d];
+    struct plan *sorted = xmalloc((g->nplan ? g->nplan : 1) * sizeof *sorted);
+    for (size_t i = 0; i < g->nplan; i++)
+        sorted[at[g->acts[g->plan[i].act].day - g->first]++] = g->plan[i];
+    free(at);
+    free(g->plan);
+    g->plan = sorted;
 }
 
 /* When a record confirmed on each day of the span (and a month past it) counts. */
@@ -248,7 +272,7 @@ static void gen_free(struct gen *g)
     free(g->acts);
     free(g->counts);
     free(g->used);
-    free(g->mine);
+    free(g->plan);
 }
 
 static int generate(struct db *db, struct gen *g, const char *actor, bulk_progress progress,
@@ -259,6 +283,8 @@ static int generate(struct db *db, struct gen *g, const char *actor, bulk_progre
     g->used = xcalloc((size_t)(g->last - g->first + 1), 1);
     struct strlist names = STRLIST_INIT;
     struct hours_bulk_activity *acts = activities_make(g, &names, &rep->activities);
+    if (progress) progress(ctx, _("Generating service records"), 0, g->nv);
+    records_plan(g);
     rc = hours_bulk_load(db, actor, acts, rep->activities, record_next, g, &rep->records, progress,
                          ctx);
     free(acts);

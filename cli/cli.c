@@ -74,13 +74,18 @@ static const struct verb {
      N_("rates [--by unit|community|street] [--from DATE] [--to DATE] [--csv]\n"
         "[--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]\n"
         "| visits [--month YYYY-MM] | coverage [--on DATE] [--load N]\n"
-        "| posts [--from DATE] [--to DATE] [--kind POST]"),
+        "| posts [--from DATE] [--to DATE] [--kind POST]\n"
+        "| hours-volunteer NUMBER [--from DATE] [--to DATE] [--output FILE]\n"
+        "| hours-teams|hours-categories [--month YYYY-MM | --year YYYY] [--output FILE]"),
      N_("the response, resolution and satisfaction rates per unit, community\n"
         "or street; --chart draws them month by month for the year up to --to;\n"
         "visits: each building chief's visits in the month (走访完成情况);\n"
         "coverage: buildings without a 楼长, grids without a 网格员, streets\n"
         "without a 街长, 楼长 over the load, posts ending within 30 days;\n"
-        "posts: who holds which post where, vacancies, hand-overs in the period"),
+        "posts: who holds which post where, vacancies, hand-overs in the period;\n"
+        "hours-*: volunteer hours that count (confirmed, notice over): one\n"
+        "volunteer's records and yearly totals, or each team's or category's\n"
+        "activities, times served and hours; --output writes CSV or .xlsx"),
      0},
     {"kiosk", NULL, 0, "",
      N_("the self-service kiosk in the hall (service guide, progress, leaving a\n"
