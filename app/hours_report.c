@@ -4,6 +4,7 @@
 #include "app/hours_report.h"
 #include "db/hours_report_store.h"
 #include "db/volunteer_store.h"
+#include "src/date.h"
 #include "src/hours.h"
 #include "src/i18n.h"
 #include "src/text.h"
@@ -194,6 +195,33 @@ int hours_report_categories(struct db *db, const char *from, const char *to, con
                             const char *today, struct hours_table *t, char **err)
 {
     return sums_report(db, 0, from, to, period, today, t, err);
+}
+
+int hours_period_parse(const char *text, struct hours_period *p)
+{
+    memset(p, 0, sizeof *p);
+    char *t = text_normalize(text ? text : "", TEXT_NORM_NOSPACE);
+    int y = 0, m = 0, used = 0;
+    int ok = sscanf(t, "%4d-%2d%n", &y, &m, &used) == 2 && !t[used];
+    if (!ok) {
+        m = 0;
+        ok = sscanf(t, "%4d%n", &y, &used) == 1 && !t[used] && strlen(t) == 4;
+    }
+    free(t);
+    if (!ok || y < 1900 || y > 2999 || m < 0 || m > 12) return -1;
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    p->year = m == 0;
+    if (p->year) {
+        snprintf(p->name, sizeof p->name, "%04d", y);
+        snprintf(p->from, sizeof p->from, "%04d-01-01", y);
+        snprintf(p->to, sizeof p->to, "%04d-12-31", y);
+    } else {
+        snprintf(p->name, sizeof p->name, "%04d-%02d", y, m);
+        snprintf(p->from, sizeof p->from, "%04d-%02d-01", y, m);
+        snprintf(p->to, sizeof p->to, "%04d-%02d-%02d", y, m,
+                 mdays[m - 1] + (m == 2 && date_valid(y, 2, 29)));
+    }
+    return 0;
 }
 
 /* --- out ------------------------------------------------------------------------------------ */

@@ -49,6 +49,19 @@ int hours_report_teams(struct db *db, const char *from, const char *to, const ch
 int hours_report_categories(struct db *db, const char *from, const char *to, const char *period,
                             const char *today, struct hours_table *t, char **err);
 
+/* A period a report covers: a month or a year. */
+struct hours_period {
+    char from[11], to[11]; /* YYYY-MM-DD, both included */
+    char name[8];          /* "2026-03" or "2026" */
+    int year;              /* 1: a whole year */
+};
+
+/*
+** A month ("2026-03", "2026-3") or a year ("2026") as typed into *p.
+** 0, or -1 when it is neither.
+*/
+int hours_period_parse(const char *text, struct hours_period *p);
+
 /* The table as lines of text, each fitted to its columns (80 in all). Caller frees. */
 char *hours_table_text(const struct hours_table *t);
 

@@ -379,33 +379,23 @@ static int hours_date(const char *name, const char *text, char *out)
     return 0;
 }
 
-/* --month YYYY-MM or --year YYYY into the period's first and last day; 0 or -1. */
+/* --month YYYY-MM or --year YYYY (this month when neither) into the period; 0 or -1. */
 static int hours_period(const char *month, const char *year, struct hours_ask *a)
 {
-    struct date d;
-    char first[16];
-    if (month && year) return -1;
-    if (year) {
-        snprintf(first, sizeof first, "%.4s-01-01", year);
-        if (strlen(year) != 4 || date_parse(first, &d) != DATE_OK) return -1;
-        snprintf(a->from, sizeof a->from, "%s", first);
-        snprintf(a->to, sizeof a->to, "%.4s-12-31", year);
-        snprintf(a->period, sizeof a->period, "%s", year);
-        return 0;
-    }
-    if (month) {
-        snprintf(first, sizeof first, "%.7s-01", month);
-        if (strlen(month) != 7 || date_parse(first, &d) != DATE_OK) return -1;
-        snprintf(a->period, sizeof a->period, "%s", month);
-    } else {
-        d = date_of(clock_now());
-        snprintf(a->period, sizeof a->period, "%04d-%02d", d.year, d.month);
-    }
-    snprintf(a->from, sizeof a->from, "%s-01", a->period);
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int m = atoi(a->period + 5), y = atoi(a->period);
-    int last = mdays[m - 1] + (m == 2 && date_valid(y, 2, 29));
-    snprintf(a->to, sizeof a->to, "%s-%02d", a->period, last);
+    struct hours_period p;
+    char now[16];
+    struct date d = date_of(clock_now());
+    snprintf(now, sizeof now, "%04d-%02d", d.year, d.month);
+    if ((month && year) ||
+        hours_period_parse(year    ? year
+                           : month ? month
+                                   : now,
+                           &p) != 0 ||
+        p.year != !!year)
+        return -1;
+    snprintf(a->from, sizeof a->from, "%s", p.from);
+    snprintf(a->to, sizeof a->to, "%s", p.to);
+    snprintf(a->period, sizeof a->period, "%s", p.name);
     return 0;
 }
 

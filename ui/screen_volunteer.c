@@ -24,6 +24,7 @@
 #include "src/util.h"
 #include "src/validate.h"
 #include "src/volunteer.h"
+#include "ui/screen_hours_report.h"
 #include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form_screen.h"
@@ -823,7 +824,8 @@ static char *register_tab_note(struct list_screen *ls)
 static const struct list_spec register_list = {.title = N_("Volunteer service"),
                                                .tabs = register_tabs,
                                                .ntabs = 3,
-                                               .tab_note = register_tab_note};
+                                               .tab_note = register_tab_note,
+                                               .menu = hours_report_menu};
 
 struct screen *screen_volunteer_new(void)
 {
