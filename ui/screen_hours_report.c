@@ -147,5 +147,8 @@ const struct command hours_report_menu[] = {
      N_("Each service category's activities, times served, volunteers and hours of a month or "
         "a year"),
      RIGHT_LOG_HOURS, report_sums, 1, NULL},
+    {"import-hours", '4', N_("Import a service hours ledger"),
+     N_("Read a service hours ledger (CSV, GBK/GB18030/UTF-8): preview, then import"),
+     RIGHT_LOG_HOURS, import_command, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };

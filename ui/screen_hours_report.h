@@ -3,7 +3,8 @@
 ** service screen's F9 menu: a volunteer's detail for a period (the one
 ** selected in the list offered), the teams' or the service categories'
 ** hours of a month or a year; each shown on a text screen or saved as CSV
-** or an Excel workbook (app/hours_report.h makes them).
+** or an Excel workbook (app/hours_report.h makes them); and the import
+** of a service hours ledger (the import screen every ledger shares).
 */
 #ifndef BANGBAN_SCREEN_HOURS_REPORT_H
 #define BANGBAN_SCREEN_HOURS_REPORT_H

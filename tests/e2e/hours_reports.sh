@@ -1,7 +1,8 @@
-# The volunteer coordinator reads the hours reports from the volunteer
-# service screen (F9): the selected volunteer's counted records with the
-# totals by year, shown on screen and saying what counts; then the teams'
-# hours of a month, saved as an Excel workbook.
+# The volunteer coordinator imports a service hours ledger from the
+# volunteer service screen (F9: preview, then import), then reads the hours
+# reports from the same menu: the selected volunteer's counted records with
+# the totals by year, shown on screen and saying what counts; then the
+# teams' hours of a month, saved as an Excel workbook.
 . "$(dirname "$0")/lib.sh"
 
 "$BIN" --db "$DB" demo --volunteers 30 >/dev/null
@@ -13,12 +14,22 @@ V1=$(sqlite3 "$DB" "SELECT number FROM volunteer ORDER BY id LIMIT 1")
     printf '%s\r\n' "志愿者编号,活动名称,日期,签到时间,签退时间,确认日期,确认人"
     printf '%s\r\n' "$V1,敬老院探访,2025-12-20,09:00,11:30,2025-12-21,刘组织"
     printf '%s\r\n' "$V1,社区清扫,2025-12-27,13:00,15:06,2025-12-28,王队长"
-} >"$T/hours.csv"
-BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/hours.csv" >/dev/null ||
-    e2e_abort "the hours ledger was not imported"
+} | iconv -f UTF-8 -t GBK >"$T/hours.csv"
 
 users_as volunteers coord
 open_section vol "志愿服务" "志愿者编号" BANGBAN_USER=coord
+keys vol F9
+choose vol "导入志愿服务时长台账"
+wait_for vol "预览"
+type_text vol "$T/hours.csv"
+keys vol Tab
+expect vol "the preview names the encoding it detected" "GB18030（自动识别）"
+import_confirm vol
+expect vol "F2 imports and reports" "读取 2 行：新增 2"
+db_is "the two records are in, confirmed as the sheet says" \
+    "SELECT count(*), sum(minutes), sum(confirmed_at <> '') FROM service_record" "2|276|2"
+keys vol Escape
+wait_for vol "志愿者编号"
 type_text vol "$V1"
 wait_for vol "共 1 条"
 keys vol F9
