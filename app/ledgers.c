@@ -2,6 +2,7 @@
 ** ledgers: see ledgers.h.
 */
 #include "app/ledgers.h"
+#include "app/hours_ledger.h"
 #include "app/volunteer_ledger.h"
 #include "db/area.h"
 #include "db/calendar_store.h"
@@ -16,6 +17,7 @@
 #include "src/credit_code.h"
 #include "src/organisation.h"
 #include "src/post.h"
+#include "src/hours_ledger.h"
 #include "src/i18n.h"
 #include "src/resident.h"
 #include "src/roles.h"
@@ -622,6 +624,8 @@ const struct ledger_kind ledger_kinds[] = {
      &organisation_rows, NULL, NULL, &organisation_records, NULL, RIGHT_EDIT_AREAS},
     {"volunteers", N_("Import a volunteers ledger"), N_("volunteers"), &ledger_volunteers,
      &volunteer_rows, NULL, NULL, NULL, export_volunteers, RIGHT_LOG_HOURS},
+    {"hours", N_("Import a service hours ledger"), N_("service records"), &ledger_hours,
+     &hours_rows, NULL, NULL, NULL, export_hours, RIGHT_LOG_HOURS},
     {"posts", N_("Import posts"), N_("posts"), &ledger_posts, &post_rows, NULL, NULL, NULL,
      export_posts, RIGHT_EDIT_AREAS},
     {"requests", NULL, N_("requests"), &ledger_requests, NULL, NULL, NULL, NULL, export_requests,

@@ -29,10 +29,12 @@ static const struct verb {
 } verbs[] = {
     {"init", verb_init, 0, "", N_("create an empty database"), 0},
     {"demo", verb_demo, 1,
-     N_("[--residents N] [--requests N [--years Y]] [--organisations N] [--volunteers N]"),
+     N_("[--residents N] [--requests N [--years Y]] [--organisations N] [--volunteers N\n"
+        "[--hours-years Y]]"),
      N_("create a database holding the demo district (and N made-up residents,\n"
         "N requests over the last Y years, default 3, N organisations in its\n"
-        "buildings, default 3000 in a new district, N volunteers and their teams)"),
+        "buildings, default 3000 in a new district, N volunteers and their teams,\n"
+        "with Y years of their activities and service hours)"),
      0},
     {"check", verb_check, 0, "", N_("check the database for damage"), 0},
     {"audit", verb_audit, 1, N_("verify"),
@@ -81,7 +83,9 @@ static const struct verb {
         "[--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]\n"
         "| visits [--month YYYY-MM] | coverage [--on DATE] [--load N]\n"
         "| posts [--from DATE] [--to DATE] [--kind POST]\n"
-        "| building CODE [--output FILE | --printer[=NAME]] [--encoding E]"),
+        "| building CODE [--output FILE | --printer[=NAME]] [--encoding E]\n"
+        "| hours-volunteer NUMBER [--from DATE] [--to DATE] [--output FILE]\n"
+        "| hours-teams|hours-categories [--month YYYY-MM | --year YYYY] [--output FILE]"),
      N_("the response, resolution and satisfaction rates per unit, community\n"
         "or street; --chart draws them month by month for the year up to --to;\n"
         "visits: each building chief's visits in the month (走访完成情况);\n"
@@ -89,7 +93,10 @@ static const struct verb {
         "without a 街长, 楼长 over the load, posts ending within 30 days;\n"
         "posts: who holds which post where, vacancies, hand-overs in the period;\n"
         "building: the building's 楼宇台账 (its 楼长 and 楼宇指导员, its\n"
-        "organisations), printed, or a sheet when FILE ends in .csv or .xlsx"),
+        "organisations), printed, or a sheet when FILE ends in .csv or .xlsx;\n"
+        "hours-*: volunteer hours that count (confirmed, notice over): one\n"
+        "volunteer's records and yearly totals, or each team's or category's\n"
+        "activities, times served and hours; --output writes CSV or .xlsx"),
      0},
     {"kiosk", NULL, 0, "",
      N_("the self-service kiosk in the hall (service guide, progress, leaving a\n"

@@ -4,6 +4,7 @@
 */
 #include "app/checks.h"
 #include "app/demo.h"
+#include "app/demo_hours.h"
 #include "app/users.h"
 #include "cli/verbs.h"
 #include "db/backup.h"
@@ -18,6 +19,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 int verb_init(const char *db_path, int argc, char **argv)
 {
@@ -78,7 +80,8 @@ static int demo_users_make(struct db *db, const char *db_path, char **err)
 
 /* What demo makes: the district when the database has none, and N residents and requests. */
 static int demo_fill(struct db *db, const char *db_path, long long residents, long long requests,
-                     long long years, long long organisations, long long volunteers, char **err)
+                     long long years, long long organisations, long long volunteers,
+                     long long hours_years, char **err)
 {
     int rc = DB_OK;
     int64_t counts[AREA_KIND_COUNT];
@@ -95,7 +98,8 @@ static int demo_fill(struct db *db, const char *db_path, long long residents, lo
             printf(_("%s: %d staff, %d blocks, %d posts (%d handed over)\n"), db_path, rep.staff,
                    rep.blocks, rep.posts, rep.handovers);
         if (rc == DB_OK) rc = demo_users_make(db, db_path, err);
-    } else if (residents == 0 && requests == 0 && organisations < 0 && volunteers == 0) {
+    } else if (residents == 0 && requests == 0 && organisations < 0 && volunteers == 0 &&
+               hours_years == 0) {
         rc = demo_seed(db, actor_name(), &(struct demo_report){0}, err);
     }
     struct demo_run run;
@@ -149,6 +153,17 @@ static int demo_fill(struct db *db, const char *db_path, long long residents, lo
         rc = demo_volunteers(db, (size_t)volunteers, actor_name(), verb_progress, NULL, err);
         if (rc == DB_OK) printf(_("%s: %lld demo volunteers added\n"), db_path, volunteers);
     }
+    if (rc == DB_OK && hours_years > 0) {
+        struct demo_hours_report hrep;
+        struct timespec began;
+        clock_gettime(CLOCK_MONOTONIC, &began);
+        rc = demo_hours(db, (int)hours_years, actor_name(), verb_progress, NULL, &hrep, err);
+        if (rc == DB_OK)
+            printf(_("%s: %zu demo activities and %zu service records over %lld years added "
+                     "(%.1f s)\n"),
+                   db_path, hrep.activities, hrep.records, hours_years,
+                   (double)clock_ms_since(&began) / 1000.0);
+    }
     return rc;
 }
 
@@ -160,9 +175,11 @@ int verb_demo(const char *db_path, int argc, char **argv)
         {"years", required_argument, NULL, 'y'},
         {"organisations", required_argument, NULL, 'o'},
         {"volunteers", required_argument, NULL, 'v'},
+        {"hours-years", required_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    long long residents = 0, requests = 0, years = 3, organisations = -1, volunteers = 0;
+    long long residents = 0, requests = 0, years = 3, organisations = -1, volunteers = 0,
+              hours_years = 0;
     int c, bad = 0;
     optind = 0;
     while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
@@ -171,10 +188,11 @@ int verb_demo(const char *db_path, int argc, char **argv)
                           : c == 'y' ? &years
                           : c == 'o' ? &organisations
                           : c == 'v' ? &volunteers
+                          : c == 'h' ? &hours_years
                                      : NULL;
         if (!into || (*into = verb_count(optarg)) < 0) bad = 1;
     }
-    if (bad || years < 1 || years > 20) return verb_usage("demo");
+    if (bad || years < 1 || years > 20 || hours_years > 20) return verb_usage("demo");
     if (optind < argc) {
         fprintf(stderr, _("bangban: %s takes no arguments\n"), "demo");
         return EXIT_USAGE;
@@ -183,7 +201,8 @@ int verb_demo(const char *db_path, int argc, char **argv)
     struct db *db = verb_open(db_path, DB_OPEN_CREATE, &status);
     if (!db) return status;
     char *err = NULL;
-    int rc = demo_fill(db, db_path, residents, requests, years, organisations, volunteers, &err);
+    int rc = demo_fill(db, db_path, residents, requests, years, organisations, volunteers,
+                       hours_years, &err);
     if (rc != DB_OK) verb_fail(err);
     free(err);
     db_close(db);

@@ -4,6 +4,7 @@
 */
 #include "app/building_report.h"
 #include "app/coverage.h"
+#include "app/hours_report.h"
 #include "app/rate_counts.h"
 #include "app/visit_report.h"
 #include "app/receipts.h"
@@ -448,8 +449,144 @@ static int report_building(const char *db_path, int argc, char **argv)
     return status;
 }
 
+/* What a hours report was asked: its period, and the file it goes to. */
+struct hours_ask {
+    char from[24], to[24], period[16];
+    const char *output;
+    enum codec codec;
+};
+
+/* A date option into out (YYYY-MM-DD); 0, or -1 having said why. */
+static int hours_date(const char *name, const char *text, char *out)
+{
+    const char *why = validate_date(text);
+    struct date d;
+    if (why || date_parse(text, &d) != DATE_OK) {
+        char *msg = xasprintf("%s %s: %s", name, text, why ? why : _("not a date"));
+        verb_fail(msg);
+        free(msg);
+        return -1;
+    }
+    date_format(&d, out);
+    return 0;
+}
+
+/* --month YYYY-MM or --year YYYY (this month when neither) into the period; 0 or -1. */
+static int hours_period(const char *month, const char *year, struct hours_ask *a)
+{
+    struct hours_period p;
+    char now[16];
+    struct date d = date_of(clock_now());
+    snprintf(now, sizeof now, "%04d-%02d", d.year, d.month);
+    if ((month && year) ||
+        hours_period_parse(year    ? year
+                           : month ? month
+                                   : now,
+                           &p) != 0 ||
+        p.year != !!year)
+        return -1;
+    snprintf(a->from, sizeof a->from, "%s", p.from);
+    snprintf(a->to, sizeof a->to, "%s", p.to);
+    snprintf(a->period, sizeof a->period, "%s", p.name);
+    return 0;
+}
+
+/* Show the table on stdout, or write it to the file asked. */
+static int hours_put(const struct hours_table *t, const struct hours_ask *a)
+{
+    if (!a->output) {
+        char *text = hours_table_text(t);
+        verb_put(stdout, text);
+        free(text);
+        return EXIT_OK;
+    }
+    char *err = NULL;
+    if (hours_table_write(t, a->output, sheet_format_for(a->output), a->codec, &err) != 0) {
+        verb_fail(err);
+        free(err);
+        return EXIT_ERROR;
+    }
+    printf(_("%s: %zu rows written\n"), a->output, t->nrows);
+    return EXIT_OK;
+}
+
+/*
+** bangban report hours-volunteer NUMBER [--from DATE] [--to DATE] [--output FILE]
+** bangban report hours-teams|hours-categories [--month YYYY-MM | --year YYYY] [--output FILE]
+*/
+static int hours_report(const char *db_path, const char *what, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"from", required_argument, NULL, 'f'},
+        {"to", required_argument, NULL, 't'},
+        {"month", required_argument, NULL, 'm'},
+        {"year", required_argument, NULL, 'y'},
+        {"output", required_argument, NULL, 'o'},
+        {"encoding", required_argument, NULL, 'e'},
+        {NULL, 0, NULL, 0},
+    };
+    struct hours_ask a = {.codec = CODEC_UTF8};
+    const char *from = NULL, *to = NULL, *month = NULL, *year = NULL;
+    int c, bad = 0, volunteer = str_eq(what, "hours-volunteer");
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        if (c == 'f' || c == 't')
+            *(c == 'f' ? &from : &to) = optarg;
+        else if (c == 'm' || c == 'y')
+            *(c == 'm' ? &month : &year) = optarg;
+        else if (c == 'o')
+            a.output = optarg;
+        else if (c == 'e')
+            bad |= codec_parse(optarg, &a.codec) != 0;
+        else
+            bad = 1;
+    }
+    int args = argc - optind;
+    if (bad || args != 1 + volunteer || (volunteer && (month || year)) ||
+        (!volunteer && (from || to)))
+        return verb_usage("report");
+    struct date today = date_of(clock_now());
+    char now[11];
+    date_format(&today, now);
+    if (volunteer) {
+        snprintf(a.from, sizeof a.from, "%04d-01-01", today.year);
+        snprintf(a.to, sizeof a.to, "%s", now);
+        if ((from && hours_date("--from", from, a.from)) || (to && hours_date("--to", to, a.to)))
+            return EXIT_USAGE;
+        if (strcmp(a.to, a.from) < 0) {
+            verb_fail(_("--to is before --from: the period would be empty"));
+            return EXIT_USAGE;
+        }
+    } else if (hours_period(month, year, &a) != 0) {
+        return verb_usage("report");
+    }
+    int status = EXIT_OK;
+    struct db *db = verb_open(db_path, 0, &status);
+    if (!db) return status;
+    struct hours_table t;
+    char *err = NULL;
+    int rc = volunteer ? hours_report_volunteer(db, argv[optind + 1], a.from, a.to, now, &t, &err)
+             : str_eq(what, "hours-teams")
+                 ? hours_report_teams(db, a.from, a.to, a.period, now, &t, &err)
+                 : hours_report_categories(db, a.from, a.to, a.period, now, &t, &err);
+    if (rc == DB_OK) {
+        status = hours_put(&t, &a);
+        hours_table_free(&t);
+    } else {
+        verb_fail(err);
+        status = EXIT_ERROR;
+    }
+    free(err);
+    db_close(db);
+    return status;
+}
+
 int verb_report(const char *db_path, int argc, char **argv)
 {
+    for (int i = 1; i < argc; i++)
+        if (str_eq(argv[i], "hours-volunteer") || str_eq(argv[i], "hours-teams") ||
+            str_eq(argv[i], "hours-categories"))
+            return hours_report(db_path, argv[i], argc, argv);
     for (int i = 1; i < argc; i++)
         if (str_eq(argv[i], "visits"))
             return report_visits(db_path, argc, argv);

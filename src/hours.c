@@ -300,6 +300,15 @@ struct date hours_counts_from(const struct workcal *c, struct date confirmed, in
     return workcal_date_of_number(n + 1);
 }
 
+char *hours_counts_from_text(const struct workcal *c, const char *confirmed, int notice_days,
+                             char *out)
+{
+    struct date d;
+    if (date_parse(confirmed, &d) != DATE_OK) return NULL;
+    struct date first = hours_counts_from(c, d, notice_days);
+    return date_format(&first, out);
+}
+
 #define CF(member, kind, label, flags, by)                                                         \
     FIELD_OF(struct hours_correction, member, kind, label, flags, by)
 static const struct field_desc correction_fields[] = {

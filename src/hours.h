@@ -209,6 +209,14 @@ struct workcal;
 struct date hours_counts_from(const struct workcal *c, struct date confirmed, int notice_days);
 
 /*
+** hours_counts_from() of a day as text: confirmed (YYYY-MM-DD) to the
+** first counting day into out[11]. Returns out, or NULL when confirmed is
+** no date.
+*/
+char *hours_counts_from_text(const struct workcal *c, const char *confirmed, int notice_days,
+                             char *out);
+
+/*
 ** Minutes as hours with one decimal, truncated ("2.0" for 125, "0.9" for
 ** 59) into out[24]; returns out. Sum the minutes first, then format.
 */

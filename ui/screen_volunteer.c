@@ -24,6 +24,7 @@
 #include "src/util.h"
 #include "src/validate.h"
 #include "src/volunteer.h"
+#include "ui/screen_hours_report.h"
 #include "ui/choices.h"
 #include "ui/dialog.h"
 #include "ui/form_screen.h"
@@ -871,6 +872,19 @@ static const struct command register_menu[] = {
      NULL, 0, screen_stars_due_new},
     {"star-levels", '6', N_("Star levels"), N_("The hours each level takes"), 0, NULL, 0,
      screen_star_levels_new},
+    {"hours-volunteer", '7', N_("A volunteer's service hours"),
+     N_("A volunteer's counted service records over a period, with the totals by year"),
+     RIGHT_LOG_HOURS, hours_report_volunteer_run, 0, NULL},
+    {"hours-teams", '8', N_("Service hours by team"),
+     N_("Each team's activities, times served, volunteers and hours of a month or a year"),
+     RIGHT_LOG_HOURS, hours_report_sums_run, 0, NULL},
+    {"hours-categories", '9', N_("Service hours by category"),
+     N_("Each service category's activities, times served, volunteers and hours of a month or "
+        "a year"),
+     RIGHT_LOG_HOURS, hours_report_sums_run, 1, NULL},
+    {"import-hours", 'i', N_("Import a service hours ledger"),
+     N_("Read a service hours ledger (CSV, GBK/GB18030/UTF-8): preview, then import"),
+     RIGHT_LOG_HOURS, import_command, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

@@ -1,0 +1,89 @@
+# The service-hours ledger (import hours, export hours): a GBK sheet with
+# good rows (confirmed, a late record, full-width digits, H:MM times) and
+# bad ones (an overlap with an earlier row, an unknown volunteer number, an
+# activity that does not exist, sign-out before sign-in, a fourth pair at
+# one activity on one day, an unknown request) each named by line, column
+# and reason and written to the rejects file byte for byte; a dry run; a
+# confirmed row counting after the notice period over working days, an
+# unconfirmed one not; twice changing nothing; the right it needs; the
+# export read back unchanged.
+. "$(dirname "$0")/../lib.sh"
+
+E="$TOP/tests/cli/expected"
+DB="$T/h.db"
+export BANGBAN_NOW="2026-03-20 10:00:00"
+"$BIN" --db "$DB" demo --volunteers 30 >/dev/null
+sqlite3 "$DB" "INSERT INTO activity (id, team_id, name, starts_at, ends_at, created_at, created_by, updated_at, updated_by) VALUES
+  (1, 1, '敬老院探访', '2026-03-07 08:00', '2026-03-07 17:00', 'x', 'x', 'x', 'x'),
+  (2, 1, '社区清扫', '2026-03-07 07:00', '2026-03-07 18:00', 'x', 'x', 'x', 'x')"
+V1=$(sqlite3 "$DB" "SELECT number FROM volunteer ORDER BY id LIMIT 1 OFFSET 0")
+V2=$(sqlite3 "$DB" "SELECT number FROM volunteer ORDER BY id LIMIT 1 OFFSET 1")
+V3=$(sqlite3 "$DB" "SELECT number FROM volunteer ORDER BY id LIMIT 1 OFFSET 2")
+N1=$(sqlite3 "$DB" "SELECT name FROM volunteer WHERE number = '$V1'")
+# V2 in full-width digits, as an IME types them.
+V2W=$(printf '%s' "$V2" | sed 's/0/０/g; s/1/１/g; s/2/２/g; s/3/３/g; s/4/４/g; s/5/５/g; s/6/６/g; s/7/７/g; s/8/８/g; s/9/９/g')
+{
+    printf '%s\r\n' "序号,志愿者编号,姓名,活动名称,日期,签到时间,签退时间,确认日期,确认人,补录原因,关联诉求编号"
+    printf '%s\r\n' "1,$V1,$N1,敬老院探访,2026-03-07,09:00,11:30,2026-03-08,刘组织,,"
+    printf '%s\r\n' "2,$V1,,敬老院探访,2026/3/7,13:00,15:00,,,纸质签到表补录,"
+    printf '%s\r\n' "3,$V2W,,敬老院探访,2026-03-07,9:00,10:00,,,,"
+    printf '%s\r\n' "4,$V1,,社区清扫,2026-03-07,11:00,12:00,,,,"
+    printf '%s\r\n' "5,9999000001,,敬老院探访,2026-03-07,09:00,10:00,,,,"
+    printf '%s\r\n' "6,$V3,,不存在的活动,2026-03-07,09:00,10:00,,,,"
+    printf '%s\r\n' "7,$V2,,敬老院探访,2026-03-07,10:30,10:00,,,,"
+    printf '%s\r\n' "8,$V3,,社区清扫,2026-03-07,08:00,08:30,2026-03-09,刘组织,,"
+    printf '%s\r\n' "9,$V3,,社区清扫,2026-03-07,09:00,09:30,2026-03-09,刘组织,,"
+    printf '%s\r\n' "10,$V3,,社区清扫,2026-03-07,10:00,10:30,2026-03-09,刘组织,,"
+    printf '%s\r\n' "11,$V3,,社区清扫,2026-03-07,11:00,11:30,2026-03-09,刘组织,,"
+    printf '%s\r\n' "12,$V2,,社区清扫,2026-03-07,14:00,15:00,,,,2026-999999"
+} | iconv -f UTF-8 -t GBK >"$T/bad.csv"
+sub() { sed "s/$V1/V1/g; s/$V2/V2/g; s/$V3/V3/g; s/$N1/N1/g" "$1" >"$1.sub"; }
+
+run hours-refused 1 env BANGBAN_USER=desk "$BIN" --db "$DB" import hours "$T/bad.csv"
+grep -q "志愿服务" "$T/hours-refused.out" && t_ok "import hours: the desk may not" || t_fail "import hours: the desk may not" "$(cat "$T/hours-refused.out")"
+
+run hours-dry 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/bad.csv" --dry-run
+grep -q "将新增 8，将更新 0，未变 0，跳过 0，退回 4；未写入任何数据" "$T/hours-dry.out" && t_ok "import hours --dry-run: counts, writes nothing" || t_fail "import hours --dry-run: counts, writes nothing" "$(cat "$T/hours-dry.out")"
+db_is "import hours --dry-run: nothing written" "SELECT count(*) FROM service_record" 0
+
+run hours-bad 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/bad.csv"
+sub "$T/hours-bad.out"
+t_golden "import hours: every bad row named by line, column and reason" "$E/hours-bad.txt" "$T/hours-bad.out.sub"
+iconv -f GBK -t UTF-8 "$T/bad.csv.rejects.csv" | tr -d "\r" >"$T/rejects.txt" && sub "$T/rejects.txt"
+t_golden "import hours: the rejects file holds the bad rows, each with its reason" "$E/hours-bad.rejects.txt" "$T/rejects.txt.sub"
+head -c 200 "$T/bad.csv.rejects.csv" | iconv -f GBK -t UTF-8 >/dev/null 2>&1 && t_ok "import hours: the rejects file is in the ledger's own encoding (GBK)" || t_fail "import hours: the rejects file is in the ledger's own encoding (GBK)"
+db_is "import hours: the good rows are in, one per pair" "SELECT count(*) FROM service_record" 6
+db_is "import hours: a confirmed row counts after three working days' notice (confirmed on a Sunday)" \
+    "SELECT s.minutes || '/' || s.confirmed_by || '/' || s.counts_from || '/' || s.late FROM service_record s JOIN volunteer v ON v.id = s.volunteer_id WHERE v.number = '$V1' AND s.sign_in = '09:00'" \
+    "150/刘组织/2026-03-12/0"
+db_is "import hours: a row not confirmed in the sheet comes in unconfirmed, a late one marked with its reason" \
+    "SELECT s.confirmed_at || '/' || s.counts_from || '/' || s.late || '/' || s.late_reason FROM service_record s JOIN volunteer v ON v.id = s.volunteer_id WHERE v.number = '$V1' AND s.sign_in = '13:00'" \
+    "//1/纸质签到表补录"
+db_is "import hours: a number in full-width digits and a time written 9:00 read as they are" \
+    "SELECT s.sign_in || '-' || s.sign_out FROM service_record s JOIN volunteer v ON v.id = s.volunteer_id WHERE v.number = '$V2'" "09:00-10:00"
+db_is "import hours: minutes that count (confirmed, notice over) as every store counts them" \
+    "SELECT sum(minutes) FROM service_record WHERE confirmed_at <> '' AND counts_from <= '2026-03-20'" 240
+db_is "import hours: written to the audit log" \
+    "SELECT count(*) FROM audit_log WHERE action = 'import' AND subject = 'service_record'" 1
+
+run hours-again 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/bad.csv"
+grep -q "新增 0，更新 0，未变 6" "$T/hours-again.out" && t_ok "import hours: twice changes nothing" || t_fail "import hours: twice changes nothing" "$(cat "$T/hours-again.out")"
+db_is "import hours: twice, still six" "SELECT count(*) FROM service_record" 6
+
+# A later sheet confirming the late record: the record is updated, not doubled.
+{
+    printf '%s\r\n' "志愿者编号,活动名称,日期,签到时间,签退时间,确认日期,确认人"
+    printf '%s\r\n' "$V1,敬老院探访,2026-03-07,13:00,15:00,2026-03-16,王主任"
+} | iconv -f UTF-8 -t GBK >"$T/confirm.csv"
+run hours-confirm 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/confirm.csv"
+db_is "import hours: a later sheet confirms a record, the late reason it lacks kept" \
+    "SELECT s.confirmed_by || '/' || s.counts_from || '/' || s.late_reason FROM service_record s JOIN volunteer v ON v.id = s.volunteer_id WHERE v.number = '$V1' AND s.sign_in = '13:00'" \
+    "王主任/2026-03-20/纸质签到表补录"
+
+run hours-export 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" export hours "$T/out.csv"
+tr -d '\r\t' <"$T/out.csv" | sed '1s/^\xef\xbb\xbf//' >"$T/out.txt"
+sub "$T/out.txt"
+t_golden "export hours: every record by day, number and sign-in, in the columns import reads" "$E/hours-export.txt" "$T/out.txt.sub"
+run hours-roundtrip 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/out.csv"
+grep -q "读取 6 行：新增 0，更新 0，未变 6" "$T/hours-roundtrip.out" && t_ok "export hours: reads back unchanged" || t_fail "export hours: reads back unchanged" "$(cat "$T/hours-roundtrip.out")"
+t_sanitizers "hours_ledger"

@@ -1,0 +1,53 @@
+# The hours reports: a volunteer's detail for a period (each counted record,
+# the totals by year and in all, the hours not counting yet said), each
+# team's and each service category's activities, 人次, volunteers and
+# hours of a month or a year; only confirmed records past their notice
+# period count. On stdout, as CSV (GB18030 when asked) and as a workbook;
+# an unknown number and a month that is none are refused, saying why.
+. "$(dirname "$0")/../lib.sh"
+
+E="$TOP/tests/cli/expected"
+DB="$T/r.db"
+export BANGBAN_NOW="2026-03-20 10:00:00"
+"$BIN" --db "$DB" demo --volunteers 30 >/dev/null
+sqlite3 "$DB" "INSERT INTO activity (id, team_id, name, category_id, starts_at, ends_at, created_at, created_by, updated_at, updated_by) VALUES
+  (1, 1, '敬老院探访', 2, '2025-12-20 08:00', '2025-12-20 17:00', 'x', 'x', 'x', 'x'),
+  (2, 1, '敬老院探访', 2, '2026-03-07 08:00', '2026-03-07 17:00', 'x', 'x', 'x', 'x'),
+  (3, 2, '社区清扫', 3, '2026-03-07 07:00', '2026-03-07 18:00', 'x', 'x', 'x', 'x'),
+  (4, 2, '社区清扫', 3, '2026-03-18 07:00', '2026-03-18 18:00', 'x', 'x', 'x', 'x')"
+V1=$(sqlite3 "$DB" "SELECT number FROM volunteer ORDER BY id LIMIT 1 OFFSET 0")
+V2=$(sqlite3 "$DB" "SELECT number FROM volunteer ORDER BY id LIMIT 1 OFFSET 1")
+{
+    printf '%s\r\n' "志愿者编号,活动名称,日期,签到时间,签退时间,确认日期,确认人,补录原因"
+    printf '%s\r\n' "$V1,敬老院探访,2025-12-20,09:00,11:30,2025-12-21,刘组织,"
+    printf '%s\r\n' "$V1,敬老院探访,2026-03-07,09:00,11:59,2026-03-08,刘组织,纸质签到表补录"
+    printf '%s\r\n' "$V1,社区清扫,2026-03-07,13:00,15:00,2026-03-09,王队长,"
+    printf '%s\r\n' "$V2,社区清扫,2026-03-07,13:00,14:00,2026-03-09,王队长,"
+    printf '%s\r\n' "$V1,社区清扫,2026-03-18,09:00,10:00,2026-03-18,王队长,"
+    printf '%s\r\n' "$V2,社区清扫,2026-03-18,09:00,10:00,,,"
+} >"$T/hours.csv"
+BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/hours.csv" >/dev/null
+sub() { sed "s/$V1/V1/g; s/$V2/V2/g" "$1" >"$1.sub"; }
+
+run rep-volunteer 0 "$BIN" --db "$DB" report hours-volunteer "$V1" --from 2025-12-01 --to 2026-03-31
+sub "$T/rep-volunteer.out"
+t_golden "report hours-volunteer: counted records, totals by year and in all, what does not count yet" "$E/hours-volunteer.txt" "$T/rep-volunteer.out.sub"
+run rep-teams 0 "$BIN" --db "$DB" report hours-teams --month 2026-03
+t_golden "report hours-teams: activities, 人次, volunteers and hours of each team in the month" "$E/hours-teams.txt" "$T/rep-teams.out"
+run rep-categories 0 "$BIN" --db "$DB" report hours-categories --year 2026
+t_golden "report hours-categories --year: each category's year" "$E/hours-categories.txt" "$T/rep-categories.out"
+run rep-categories-month 0 "$BIN" --db "$DB" report hours-categories --month 2025-12
+grep -q "助老助残 *1 *1 *1 *2.5" "$T/rep-categories-month.out" && t_ok "report hours-categories --month: the month alone" || t_fail "report hours-categories --month: the month alone" "$(cat "$T/rep-categories-month.out")"
+
+run rep-csv 0 "$BIN" --db "$DB" report hours-teams --month 2026-03 --output "$T/teams.csv" --encoding gb18030
+iconv -f GB18030 -t UTF-8 "$T/teams.csv" | tr -d '\r' >"$T/teams.txt"
+grep -q "^和平区社区志愿者协会,1,1,1,2.9$" "$T/teams.txt" && grep -q "^人次\|,人次," "$T/teams.txt" && t_ok "report hours-teams --output: a CSV in the encoding asked" || t_fail "report hours-teams --output: a CSV in the encoding asked" "$(cat "$T/teams.txt")"
+run rep-xlsx 0 "$BIN" --db "$DB" report hours-volunteer "$V1" --output "$T/v.xlsx"
+unzip -p "$T/v.xlsx" | grep -q "纸质签到表补录" && t_ok "report hours-volunteer --output .xlsx: a workbook" || t_fail "report hours-volunteer --output .xlsx: a workbook"
+
+run rep-unknown 1 "$BIN" --db "$DB" report hours-volunteer 2099000001
+grep -q "没有编号为 2099000001 的志愿者" "$T/rep-unknown.out" && t_ok "report hours-volunteer: an unknown number said" || t_fail "report hours-volunteer: an unknown number said" "$(cat "$T/rep-unknown.out")"
+run rep-bad-month 2 "$BIN" --db "$DB" report hours-teams --month 2026-13
+run rep-bad-from 2 "$BIN" --db "$DB" report hours-volunteer "$V1" --from 2026-02-30
+grep -q "2026-02-30" "$T/rep-bad-from.out" && t_ok "report hours-volunteer: a day that is none named" || t_fail "report hours-volunteer: a day that is none named" "$(cat "$T/rep-bad-from.out")"
+t_sanitizers "hours_reports"
