@@ -335,11 +335,14 @@ static int workbook_next(struct ledger *l, struct ledger_row *row)
         while (r->fields.n < l->header.n) /* Excel leaves out the empty cells at a row's end */
             strlist_add(&r->fields, "");
         cells_csv(&r->fields, &l->raw);
-        if (l->raw.len > LEDGER_RECORD_MAX)
+        if (r->line <= l->line) r->line = l->line + 1; /* rows out of order: numbered on */
+        if (l->raw.len > LEDGER_RECORD_MAX) {
             r->decode_error = xasprintf(_("the row is %zu KB long: at most %u KB"),
                                         l->raw.len / 1024, LEDGER_RECORD_MAX / 1024);
-        else
+            strlist_clear(&r->fields);
+        } else {
             join_breaks(l, &r->fields);
+        }
         l->line = r->line;
     }
     r->raw = l->raw.buf ? l->raw.buf : "";

@@ -464,8 +464,10 @@ static void sheet_start(void *ud, const char *el, const char **attrs)
     struct xlsx *x = ud;
     const char *name = local_name(el);
     if (strcmp(name, "row") == 0) {
+        /* Excel's rows count up from 1 to 1,048,576; a number out of order or range is the next. */
         const char *r = attr_of(attrs, "r");
-        x->row_number = r ? atoi(r) : x->row_number + 1;
+        long n = r ? strtol(r, NULL, 10) : 0;
+        x->row_number = n > x->row_number && n <= 1048576 ? (int)n : x->row_number + 1;
         x->col = -1;
         strlist_clear(&x->cells);
     } else if (strcmp(name, "c") == 0) {
@@ -680,7 +682,8 @@ size_t xlsx_size(const struct xlsx *x)
 
 size_t xlsx_offset(const struct xlsx *x)
 {
-    return (size_t)x->part_read;
+    if (x->ended || x->failed) return (size_t)x->part_size; /* reading is over */
+    return (size_t)(x->part_read < x->part_size ? x->part_read : x->part_size);
 }
 
 /* Feed the parser the next chunk of the sheet. 0, or -1 with x->failed set. */
