@@ -360,10 +360,15 @@ static int ledger_start(struct ledger *l, const char *path, const char *sheet,
     l->schema = schema;
     enum xlsx_kind kind = xlsx_sniff(map, l->size);
     if (kind == XLSX_ZIP) return workbook_start(l, path, sheet, out, err);
-    if (kind == XLSX_XLS || sheet) {
+    if (kind != XLSX_NONE || sheet) {
         *err = kind == XLSX_XLS
                    ? xasprintf(_("%s is an Excel 97-2003 workbook (.xls), which bangban does not "
                                  "read: open it in Excel or WPS and save it as .xlsx or CSV"),
+                               path)
+               : kind == XLSX_LOCKED
+                   ? xasprintf(_("%s is a workbook protected by a password, which bangban cannot "
+                                 "read: open it in Excel or WPS, remove the password (or save it "
+                                 "as CSV) and import that"),
                                path)
                    : xasprintf(_("%s is not a workbook: --sheet is for .xlsx files"), path);
         ledger_close(l);

@@ -54,8 +54,16 @@ struct xlsx {
 enum xlsx_kind xlsx_sniff(const char *head, size_t n)
 {
     if (n >= 4 && memcmp(head, "PK\3\4", 4) == 0) return XLSX_ZIP;
-    if (n >= 8 && memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) return XLSX_XLS;
-    return XLSX_NONE;
+    if (n < 8 || memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) != 0) return XLSX_NONE;
+    /* Excel saves a workbook with a password as an OLE2 file whose stream is EncryptedPackage. */
+    static const char locked[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    size_t k = sizeof locked - 1;
+    for (const char *p = head; n >= k && p <= head + n - k; p++) {
+        p = memchr(p, 'E', (size_t)(head + n - k - p) + 1);
+        if (!p) break;
+        if (memcmp(p, locked, k) == 0) return XLSX_LOCKED;
+    }
+    return XLSX_XLS;
 }
 
 void xlsx_column_name(size_t col, char out[8])

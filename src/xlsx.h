@@ -24,12 +24,13 @@
 
 /* What the first bytes of a file say it is. */
 enum xlsx_kind {
-    XLSX_NONE, /* not a zip nor an old Excel file: text */
-    XLSX_ZIP,  /* a zip: a workbook, or an OpenDocument sheet (xlsx_open() tells) */
-    XLSX_XLS,  /* an Excel 97-2003 workbook (OLE2 compound file) */
+    XLSX_NONE,   /* not a zip nor an old Excel file: text */
+    XLSX_ZIP,    /* a zip: a workbook, or an OpenDocument sheet (xlsx_open() tells) */
+    XLSX_XLS,    /* an Excel 97-2003 workbook (OLE2 compound file) */
+    XLSX_LOCKED, /* a workbook protected by a password (an OLE2 file holding EncryptedPackage) */
 };
 
-/* The kind of file whose first n bytes are head. */
+/* The kind of the file whose bytes (or first n of them) are head. */
 enum xlsx_kind xlsx_sniff(const char *head, size_t n);
 
 struct xlsx;

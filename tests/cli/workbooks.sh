@@ -85,6 +85,11 @@ cp "$D/residents.xls" "$T/old.csv"
 run xls 1 "$BIN" --db "$DB" import residents "$T/old.csv"
 grep -q "是 Excel 97-2003 工作簿（.xls），帮办不读取这种格式：请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV 再导入" "$T/xls.out" &&
     t_ok "import: an .xls file is named, with what to do" || t_fail "import: an .xls file is named, with what to do" "$(cat "$T/xls.out")"
+# A workbook saved with a password is an OLE2 file holding an EncryptedPackage stream.
+{ printf '\320\317\021\340\241\261\032\341'; head -c 1000 /dev/zero; printf 'E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0'; } >"$T/locked.xlsx"
+run locked 1 "$BIN" --db "$DB" import residents "$T/locked.xlsx"
+grep -q "是设有密码的工作簿，帮办无法读取：请用 Excel 或 WPS 打开，取消密码" "$T/locked.out" &&
+    t_ok "import: a workbook with a password is named, with what to do" || t_fail "import: a workbook with a password is named, with what to do" "$(cat "$T/locked.out")"
 cp "$D/residents.ods" "$T/sheet.xlsx"
 run ods 1 "$BIN" --db "$DB" import residents "$T/sheet.xlsx"
 grep -q "是 OpenDocument 电子表格（.ods），帮办不读取这种格式：请用 LibreOffice 或 WPS 打开，另存为 .xlsx 或 CSV 再导入" "$T/ods.out" &&

@@ -215,6 +215,10 @@ static void not_workbooks(void **state)
     assert_non_null(strstr(err, "not an Excel workbook"));
     free(err);
     assert_int_equal(xlsx_sniff("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1....", 12), XLSX_XLS);
+    static const char locked[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 E\0n\0c\0r\0y\0p\0t\0e\0d\0"
+                                 "P\0a\0c\0k\0a\0g\0e\0 ";
+    assert_int_equal(xlsx_sniff(locked, sizeof locked - 1), XLSX_LOCKED);
+    assert_int_equal(xlsx_sniff(locked, sizeof locked - 4), XLSX_XLS); /* the name cut short */
     assert_int_equal(xlsx_sniff("PK\3\4", 4), XLSX_ZIP);
     assert_int_equal(xlsx_sniff("姓名,", 7), XLSX_NONE);
     char col[8];
