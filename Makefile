@@ -25,7 +25,7 @@ PKG_CONFIG ?= pkg-config
 INSTALL    ?= install
 VERSION     = 0.1.0
 
-PKGS = ncursesw sqlite3 icu-uc icu-i18n xlsxwriter nettle libcrypt
+PKGS = ncursesw sqlite3 icu-uc icu-i18n xlsxwriter libzip expat nettle libcrypt
 
 # Warnings: htop's set, all errors.
 WARN = -Wall -Wextra -Werror -pedantic -Wcast-align -Wcast-qual -Wfloat-equal -Wformat=2 \
@@ -67,7 +67,8 @@ MO = build/locale/zh_CN/LC_MESSAGES/bangban.mo
 # What each target needs from Debian: kind:name:package (pc = pkg-config module).
 BUILD_NEEDS = cmd:cc:build-essential cmd:pkg-config:pkg-config cmd:msgfmt:gettext \
               pc:ncursesw:libncurses-dev pc:sqlite3:libsqlite3-dev pc:icu-i18n:libicu-dev \
-              pc:xlsxwriter:libxlsxwriter-dev pc:nettle:nettle-dev pc:libcrypt:libcrypt-dev
+              pc:xlsxwriter:libxlsxwriter-dev pc:libzip:libzip-dev pc:expat:libexpat1-dev \
+              pc:nettle:nettle-dev pc:libcrypt:libcrypt-dev
 # The fuzz harnesses need clang and its libFuzzer runtime (file: a path that must exist).
 FUZZ_NEEDS  = cmd:clang:clang \
               file:$(shell clang -print-runtime-dir 2>/dev/null)/libclang_rt.fuzzer-$(shell uname -m).a:libclang-rt-14-dev
@@ -154,6 +155,11 @@ build/tools/chrome_width: tests/tools/chrome_width.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c17 $(WARN) -D_XOPEN_SOURCE=700 -O1 -o $@ $< $(shell $(PKG_CONFIG) --cflags --libs icu-uc)
 
+# Workbooks for the tests of the workbook reader, written by libxlsxwriter (tests/tools/xlsx_make.c).
+build/tools/xlsx_make: tests/tools/xlsx_make.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 $(WARN) -D_XOPEN_SOURCE=700 -O1 -o $@ $< $(shell $(PKG_CONFIG) --cflags --libs xlsxwriter)
+
 check-chrome: build/tools/chrome_width
 	@build/tools/chrome_width $(LAYER_FILES) locale/zh_CN.po
 
@@ -216,7 +222,7 @@ unit: check-layers $(UNIT_BIN)
 # T: which tests (tests/run.sh WHAT); test-SUITE puts SUITE/ before each.
 T ?=
 test: deps-test
-	@$(MAKE) --no-print-directory check-layers build/asan/bangban $(UNIT_BIN) $(MO)
+	@$(MAKE) --no-print-directory check-layers build/asan/bangban $(UNIT_BIN) $(MO) build/tools/xlsx_make
 	@sh tests/run.sh build/asan/bangban $(T)
 
 test-unit: deps-test
@@ -224,7 +230,7 @@ test-unit: deps-test
 	@sh tests/run.sh build/asan/bangban $(if $(strip $(T)),$(addprefix unit/,$(T)),unit)
 
 test-cli test-e2e: deps-test
-	@$(MAKE) --no-print-directory check-layers build/asan/bangban $(MO)
+	@$(MAKE) --no-print-directory check-layers build/asan/bangban $(MO) build/tools/xlsx_make
 	@sh tests/run.sh build/asan/bangban $(if $(strip $(T)),$(addprefix $(@:test-%=%)/,$(T)),$(@:test-%=%))
 
 bench: deps-test

@@ -7,6 +7,7 @@
 #include "src/clock.h"
 #include "src/i18n.h"
 #include "src/text.h"
+#include "src/xlsx.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -218,6 +219,11 @@ static void rejects_write(const struct ledger *l, const struct import_options *o
 static int columns_check(struct ledger *l, struct import_report *rep, char **err)
 {
     size_t unknown = 0;
+    if (ledger_sheet(l)) {
+        rep->sheet = xstrdup(ledger_sheet(l));
+        for (size_t i = 0; i < ledger_columns(l); i++)
+            strlist_add_take(&rep->columns, text_excerpt(ledger_column_name(l, i), 20));
+    }
     for (size_t i = 0; i < ledger_columns(l); i++) {
         if (ledger_column_field(l, i) != LEDGER_UNKNOWN) continue;
         /* A few names, each cut short: a hostile header is never quoted whole. */
@@ -437,6 +443,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     }
     places_free(&places);
     idcard_seen_free(&in.seen);
+    rep->joined = ledger_joined(l);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
         batch_stopped(&batch, rc, rep, err);
@@ -465,9 +472,29 @@ void import_report_free(struct import_report *rep)
     strlist_free(&rep->created);
     strlist_free(&rep->created_staff);
     strlist_free(&rep->unknown_columns);
+    strlist_free(&rep->columns);
+    free(rep->sheet);
     free(rep->rejects_path);
     free(rep->rejects_error);
     memset(rep, 0, sizeof *rep);
+}
+
+/* A problem in a workbook's sheet: "sheet S row N column C (header): reason". */
+static void sheet_problem(const struct import_report *rep, const struct ledger_problem *p,
+                          struct strbuf *sb)
+{
+    size_t col = rep->columns.n;
+    for (size_t i = 0; *p->column && i < rep->columns.n && col == rep->columns.n; i++)
+        if (str_eq(rep->columns.v[i], p->column)) col = i;
+    char letters[8];
+    xlsx_column_name(col, letters);
+    if (col < rep->columns.n)
+        strbuf_addf(sb, _("sheet %s row %d column %s (%s): %s\n"), rep->sheet, p->line, letters,
+                    p->column, p->reason);
+    else if (*p->column)
+        strbuf_addf(sb, _("sheet %s row %d, %s: %s\n"), rep->sheet, p->line, p->column, p->reason);
+    else
+        strbuf_addf(sb, _("sheet %s row %d: %s\n"), rep->sheet, p->line, p->reason);
 }
 
 char *import_report_text(const struct import_report *rep)
@@ -475,7 +502,9 @@ char *import_report_text(const struct import_report *rep)
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < rep->problems.n; i++) {
         const struct ledger_problem *p = &rep->problems.v[i];
-        if (*p->column)
+        if (rep->sheet)
+            sheet_problem(rep, p, &sb);
+        else if (*p->column)
             strbuf_addf(&sb, _("line %d, %s: %s\n"), p->line, p->column, p->reason);
         else
             strbuf_addf(&sb, _("line %d: %s\n"), p->line, p->reason);
@@ -523,6 +552,11 @@ char *import_summary(const struct import_report *rep)
             rep->read, rep->imported, rep->updated, rep->unchanged, rep->skipped, rep->rejected);
     if (rep->upgraded)
         strbuf_addf(&sb, _(" (%zu 15-digit ID numbers upgraded to 18)"), rep->upgraded);
+    if (rep->joined)
+        strbuf_addf(&sb,
+                    ngettext("; %zu cell had line breaks, joined with a space",
+                             "; %zu cells had line breaks, joined with a space", rep->joined),
+                    rep->joined);
     return strbuf_detach(&sb);
 }
 
@@ -561,7 +595,10 @@ char *import_changes_text(const struct import_report *rep)
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < rep->nchanges; i++) {
         const struct import_change *c = &rep->changes[i];
-        strbuf_addf(&sb, _("line %d, %s: "), c->line, c->what);
+        if (rep->sheet)
+            strbuf_addf(&sb, _("sheet %s row %d, %s: "), rep->sheet, c->line, c->what);
+        else
+            strbuf_addf(&sb, _("line %d, %s: "), c->line, c->what);
         for (size_t j = 0; j < c->n; j++)
             strbuf_addf(&sb, "%s%s %s -> %s", j ? "；" : "", c->v[j].field,
                         *c->v[j].was ? c->v[j].was : _("(empty)"),
@@ -618,6 +655,7 @@ int import_residents_preview(struct db *db, struct ledger *l, const struct impor
     }
     places_free(&places);
     idcard_seen_free(&in.seen);
+    rep->joined = ledger_joined(l);
     if (rc != DB_OK) *err = db_rc_text(db, rc);
     return rc;
 }
@@ -859,6 +897,7 @@ int import_records(struct db *db, const struct record_import *ri, struct ledger 
     else
         db_rollback(db);
     strlist_free(&seen);
+    rep->joined = ledger_joined(l);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
         batch_stopped(&batch, rc, rep, err);
@@ -959,6 +998,7 @@ int import_records_preview(struct db *db, const struct record_import *ri, struct
         rc = preview_record_row(db, ri, l, &row, &dry, rep, &seen);
     }
     strlist_free(&seen);
+    rep->joined = ledger_joined(l);
     if (rc != DB_OK) *err = db_rc_text(db, rc);
     return rc;
 }

@@ -70,8 +70,11 @@ struct import_report {
     struct strlist unknown_columns;
     struct import_change *changes; /* a preview's first IMPORT_SAMPLE changed records */
     size_t nchanges;
-    char *rejects_path;  /* set when a rejects file was written */
-    char *rejects_error; /* set when it could not be: why (the good rows are in all the same) */
+    size_t joined;          /* cells of one-line fields whose line breaks were made spaces */
+    char *sheet;            /* a workbook: the sheet read (problems are named by its rows) */
+    struct strlist columns; /* with sheet: the header's cells, as problems name them */
+    char *rejects_path;     /* set when a rejects file was written */
+    char *rejects_error;    /* set when it could not be: why (the good rows are in all the same) */
 };
 
 /*

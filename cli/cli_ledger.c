@@ -29,6 +29,7 @@ struct io_options {
     int codec_forced;
     int skip_existing;
     const char *rejects;
+    const char *sheet;  /* import: --sheet, the sheet of a workbook; NULL: its first */
     const char *format; /* --format, or NULL: from the file's name */
     int unmasked;
     const char *reason;
@@ -124,6 +125,7 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
         {"force", no_argument, NULL, 'F'},
         {"dry-run", no_argument, NULL, 'n'},
         {"map", required_argument, NULL, 'm'},
+        {"sheet", required_argument, NULL, 'S'},
         FILTER_LONGOPTS,
         {NULL, 0, NULL, 0},
     };
@@ -153,6 +155,8 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
             io->force = 1;
         } else if (c == 'n' && !export) {
             io->dry_run = 1;
+        } else if (c == 'S' && !export) {
+            io->sheet = optarg;
         } else if (c == 'm' && !export) {
             strlist_add(&io->maps, optarg);
         } else if (export && filter_word(c, io->filter)) {
@@ -186,6 +190,16 @@ static int maps_apply(struct ledger *l, const struct io_options *io)
     return 0;
 }
 
+/* The last line of an import: the file, the summary, and its encoding or the sheet read. */
+static void summary_print(const struct io_options *io, const struct ledger *l, const char *summary)
+{
+    if (ledger_sheet(l))
+        printf(_("%s: %s; sheet %s\n"), io->path, summary, ledger_sheet(l));
+    else
+        printf(_("%s: %s; encoding %s%s\n"), io->path, summary, codec_name(ledger_codec(l)),
+               ledger_detected(l) ? _(", detected") : "");
+}
+
 /* What a dry run found: the rows it would refuse, the changes it would make, the counts. */
 static void dry_run_print(const struct io_options *io, const struct ledger *l,
                           const struct import_report *rep)
@@ -200,8 +214,7 @@ static void dry_run_print(const struct io_options *io, const struct ledger *l,
         free(text);
     }
     char *summary = import_summary(rep);
-    printf(_("%s: %s; encoding %s%s\n"), io->path, summary, codec_name(ledger_codec(l)),
-           ledger_detected(l) ? _(", detected") : "");
+    summary_print(io, l, summary);
     free(summary);
 }
 
@@ -222,7 +235,8 @@ int verb_import(const char *db_path, int argc, char **argv)
     struct ledger *l;
     char *err = NULL;
     if (ledger_import_allowed(io.kind, db, actor_name(), &err) != DB_OK ||
-        ledger_open(io.path, io.kind->schema, io.codec_forced, io.codec, &l, &err) != 0) {
+        ledger_open_sheet(io.path, io.sheet, io.kind->schema, io.codec_forced, io.codec, &l,
+                          &err) != 0) {
         verb_fail(err);
         free(err);
         db_close(db);
@@ -256,8 +270,7 @@ int verb_import(const char *db_path, int argc, char **argv)
         char *summary = import_summary(&rep);
         verb_put(stdout, text);
         if (rc == DB_OK)
-            printf(_("%s: %s; encoding %s%s\n"), io.path, summary, codec_name(ledger_codec(l)),
-                   ledger_detected(l) ? _(", detected") : "");
+            summary_print(&io, l, summary);
         else
             verb_fail(err);
         free(text);

@@ -8,6 +8,7 @@
 #include "phone.h"
 #include "text.h"
 #include "validate.h"
+#include "xlsx.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -85,6 +86,11 @@ struct ledger {
     struct codec_decoder *decoder;
     struct strbuf text;
     struct ledger_row row; /* the last row read; its fields are reused */
+    /* A workbook: its reader, the BOM and header and the last row as CSV (for the rejects file). */
+    struct xlsx *xlsx;
+    int xlsx_failed; /* the sheet was damaged: the row that said so was the last */
+    struct strbuf head, raw;
+    size_t joined; /* cells whose line breaks were made spaces */
 };
 
 int ledger_schema_field(const struct ledger_schema *schema, const char *header)
@@ -200,12 +206,174 @@ static void map_header(struct ledger *l)
     }
 }
 
+/*
+** The fields that keep the line breaks of their cells (a note, shown in
+** several rows in its form); every other field's become a space.
+*/
+static const struct {
+    const struct ledger_schema *schema;
+    int field;
+} multiline_fields[] = {
+    {&ledger_residents, LF_NOTE},
+};
+
+/* True when field f of schema keeps the line breaks of its cells. */
+static int field_multiline(const struct ledger_schema *schema, int f)
+{
+    for (size_t i = 0; i < ARRAY_LEN(multiline_fields); i++)
+        if (multiline_fields[i].schema == schema && multiline_fields[i].field == f) return 1;
+    return 0;
+}
+
+/* cell with each line break (CRLF, CR or LF, with the spaces around it) made one space. */
+static char *breaks_joined(const char *cell)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (const char *p = cell; *p;) {
+        if (*p != '\r' && *p != '\n') {
+            strbuf_addc(&sb, *p++);
+            continue;
+        }
+        while (sb.len && (sb.buf[sb.len - 1] == ' ' || sb.buf[sb.len - 1] == '\t'))
+            sb.len--;
+        while (*p == '\r' || *p == '\n' || *p == ' ' || *p == '\t')
+            p++;
+        strbuf_addc(&sb, ' ');
+    }
+    return strbuf_detach(&sb);
+}
+
+/* cell with its line breaks as line feeds (CRLF and a lone CR too). */
+static char *breaks_unified(const char *cell)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (const char *p = cell; *p; p++) {
+        if (*p == '\r') {
+            strbuf_addc(&sb, '\n');
+            if (p[1] == '\n') p++;
+        } else {
+            strbuf_addc(&sb, *p);
+        }
+    }
+    return strbuf_detach(&sb);
+}
+
+/*
+** The cells of a row that a field of one line takes, their line breaks
+** joined into spaces (counted in l->joined); a multi-line field's kept.
+*/
+static void join_breaks(struct ledger *l, struct strlist *fields)
+{
+    for (size_t i = 0; i < fields->n && i < l->header.n; i++) {
+        int f = l->field_of[i];
+        if (f < 0 || f >= l->schema->nfields || !strpbrk(fields->v[i], "\r\n")) continue;
+        int keep = field_multiline(l->schema, f);
+        char *v = keep ? breaks_unified(fields->v[i]) : breaks_joined(fields->v[i]);
+        l->joined += !keep;
+        free(fields->v[i]);
+        fields->v[i] = v;
+    }
+}
+
+/* cells as one CSV record onto out: what a workbook's row is in a rejects file. */
+static void cells_csv(const struct strlist *cells, struct strbuf *out)
+{
+    for (size_t i = 0; i < cells->n; i++)
+        csv_put(out, cells->v[i], i == 0, CSV_TEXT);
+}
+
+/* Stand before the first row under the header of a workbook's sheet. Frees l on failure. */
+static int workbook_start(struct ledger *l, const char *path, const char *sheet,
+                          struct ledger **out, char **err)
+{
+    l->codec = CODEC_UTF8;
+    l->detected = 1;
+    l->delim = ',';
+    l->eol = "\r\n";
+    int row = 0;
+    int rc = xlsx_open(path, l->map, l->size, sheet, &l->xlsx, err);
+    if (rc == 0) rc = xlsx_next(l->xlsx, &l->header, &row, err);
+    if (rc == 0) *err = xasprintf(_("%s: the sheet %s is empty"), path, xlsx_sheet_name(l->xlsx));
+    if (rc != 1) {
+        ledger_close(l);
+        return -1;
+    }
+    while (l->header.n && !*l->header.v[l->header.n - 1]) /* cells left empty at its end */
+        free(l->header.v[--l->header.n]);
+    if (l->header.n > LEDGER_COLUMNS_MAX) {
+        *err = xasprintf(_("the header of %s has %zu columns: at most %u"), path, l->header.n,
+                         LEDGER_COLUMNS_MAX);
+        ledger_close(l);
+        return -1;
+    }
+    strbuf_adds(&l->head, "\xEF\xBB\xBF");
+    cells_csv(&l->header, &l->head);
+    map_header(l);
+    l->line = row;
+    *out = l;
+    return 0;
+}
+
+/* ledger_next() of a workbook: the sheet's next row that has a cell. */
+static int workbook_next(struct ledger *l, struct ledger_row *row)
+{
+    struct ledger_row *r = &l->row;
+    char *why = NULL;
+    if (l->xlsx_failed) return 0;
+    int rc = xlsx_next(l->xlsx, &r->fields, &r->line, &why);
+    if (rc == 0) return 0;
+    free(r->decode_error);
+    r->decode_error = NULL;
+    r->decode_column = 0;
+    strbuf_reset(&l->raw);
+    if (rc < 0) {
+        l->xlsx_failed = 1;
+        strlist_clear(&r->fields);
+        r->line = l->line + 1;
+        r->decode_error = why;
+    } else {
+        while (r->fields.n < l->header.n) /* Excel leaves out the empty cells at a row's end */
+            strlist_add(&r->fields, "");
+        cells_csv(&r->fields, &l->raw);
+        if (r->line <= l->line) r->line = l->line + 1; /* rows out of order: numbered on */
+        if (l->raw.len > LEDGER_RECORD_MAX) {
+            r->decode_error = xasprintf(_("the row is %zu KB long: at most %u KB"),
+                                        l->raw.len / 1024, LEDGER_RECORD_MAX / 1024);
+            strlist_clear(&r->fields);
+        } else {
+            join_breaks(l, &r->fields);
+        }
+        l->line = r->line;
+    }
+    r->raw = l->raw.buf ? l->raw.buf : "";
+    r->raw_len = l->raw.len;
+    *row = *r;
+    return 1;
+}
+
 /* Detect the encoding, read the header, and stand before the first record. Frees l on failure. */
-static int ledger_start(struct ledger *l, const char *path, const struct ledger_schema *schema,
-                        int forced, enum codec codec, struct ledger **out, char **err)
+static int ledger_start(struct ledger *l, const char *path, const char *sheet,
+                        const struct ledger_schema *schema, int forced, enum codec codec,
+                        struct ledger **out, char **err)
 {
     const char *map = l->map;
     l->schema = schema;
+    enum xlsx_kind kind = xlsx_sniff(map, l->size);
+    if (kind == XLSX_ZIP) return workbook_start(l, path, sheet, out, err);
+    if (kind != XLSX_NONE || sheet) {
+        *err = kind == XLSX_XLS
+                   ? xasprintf(_("%s is an Excel 97-2003 workbook (.xls), which bangban does not "
+                                 "read: open it in Excel or WPS and save it as .xlsx or CSV"),
+                               path)
+               : kind == XLSX_LOCKED
+                   ? xasprintf(_("%s is a workbook protected by a password, which bangban cannot "
+                                 "read: open it in Excel or WPS, remove the password (or save it "
+                                 "as CSV) and import that"),
+                               path)
+                   : xasprintf(_("%s is not a workbook: --sheet is for .xlsx files"), path);
+        ledger_close(l);
+        return -1;
+    }
     if (l->size >= 2 &&
         ((map[0] == '\xFF' && map[1] == '\xFE') || (map[0] == '\xFE' && map[1] == '\xFF'))) {
         *err = xasprintf(_("%s is UTF-16 (Excel's \"Unicode text\"): save it from Excel as "
@@ -260,6 +428,12 @@ static int ledger_start(struct ledger *l, const char *path, const struct ledger_
 int ledger_open(const char *path, const struct ledger_schema *schema, int forced, enum codec codec,
                 struct ledger **out, char **err)
 {
+    return ledger_open_sheet(path, NULL, schema, forced, codec, out, err);
+}
+
+int ledger_open_sheet(const char *path, const char *sheet, const struct ledger_schema *schema,
+                      int forced, enum codec codec, struct ledger **out, char **err)
+{
     *out = NULL;
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
@@ -282,7 +456,7 @@ int ledger_open(const char *path, const struct ledger_schema *schema, int forced
     l->map = map;
     l->mapped = 1;
     l->size = (size_t)st.st_size;
-    return ledger_start(l, path, schema, forced, codec, out, err);
+    return ledger_start(l, path, sheet, schema, forced, codec, out, err);
 }
 
 int ledger_open_buffer(const char *name, const char *data, size_t size,
@@ -297,7 +471,7 @@ int ledger_open_buffer(const char *name, const char *data, size_t size,
     struct ledger *l = xcalloc(1, sizeof *l);
     l->map = data;
     l->size = size;
-    return ledger_start(l, name, schema, forced, codec, out, err);
+    return ledger_start(l, name, NULL, schema, forced, codec, out, err);
 }
 
 void ledger_close(struct ledger *l)
@@ -305,6 +479,9 @@ void ledger_close(struct ledger *l)
     if (!l) return;
     if (l->mapped) munmap((void *)(uintptr_t)l->map, l->size);
     codec_decoder_free(l->decoder);
+    xlsx_close(l->xlsx);
+    strbuf_free(&l->head);
+    strbuf_free(&l->raw);
     strbuf_free(&l->text);
     strlist_free(&l->header);
     strlist_free(&l->row.fields);
@@ -490,7 +667,10 @@ int ledger_write_rejects(const struct ledger *l, const char *path, char *const *
     }
     int kept = reason_column(l);
     struct strbuf sb = STRBUF_INIT;
-    strbuf_add(&sb, l->map, l->bom_len + l->header_len); /* the BOM, then the header */
+    if (l->xlsx) /* the BOM, then the header */
+        strbuf_add(&sb, l->head.buf, l->head.len);
+    else
+        strbuf_add(&sb, l->map, l->bom_len + l->header_len);
     if (kept < 0) {
         strbuf_addc(&sb, l->delim);
         encode_into(l, LEDGER_REASON_HEADER, &sb);
@@ -569,12 +749,22 @@ const char *ledger_value(const struct resident *r, enum ledger_field f)
 
 size_t ledger_size(const struct ledger *l)
 {
-    return l->size;
+    return l->xlsx ? xlsx_size(l->xlsx) : l->size;
 }
 
 size_t ledger_offset(const struct ledger *l)
 {
-    return l->pos;
+    return l->xlsx ? xlsx_offset(l->xlsx) : l->pos;
+}
+
+const char *ledger_sheet(const struct ledger *l)
+{
+    return l->xlsx ? xlsx_sheet_name(l->xlsx) : NULL;
+}
+
+size_t ledger_joined(const struct ledger *l)
+{
+    return l->joined;
 }
 
 /* Why a record could not be decoded, with the character position in its line. Caller frees. */
@@ -593,6 +783,7 @@ static char *decode_message(const struct ledger *l, const struct codec_error *er
 int ledger_next(struct ledger *l, struct ledger_row *row)
 {
     struct ledger_row *r = &l->row;
+    if (l->xlsx) return workbook_next(l, row);
     for (;;) {
         if (l->pos >= l->size) return 0;
         size_t next;
@@ -630,6 +821,7 @@ int ledger_next(struct ledger *l, struct ledger_row *row)
                 xasprintf(_("a NUL byte (character %zu of the line) is not text"), at.column);
         } else {
             csv_split(l->text.buf, l->text.len, l->delim, &r->fields);
+            join_breaks(l, &r->fields);
         }
         *row = *r;
         return 1;
@@ -784,7 +976,7 @@ static int cells_check(const struct ledger *l, const struct ledger_row *row,
         if (f < 0 || f >= l->schema->nfields) continue;
         /* As every reader trims it: the tab before a number our exports write is not the cell's. */
         char *cell = text_trim(row->fields.v[i]);
-        const char *why = validate_text(cell, 0);
+        const char *why = validate_text(cell, field_multiline(l->schema, f) ? TEXT_LINES : 0);
         size_t max = l->schema->max && l->schema->max[f] ? l->schema->max[f] : LEDGER_CELL_MAX;
         size_t chars = why ? 0 : text_chars(cell);
         free(cell);
@@ -870,7 +1062,8 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
     check_line(l, row, LF_COMMUNITY, &r->community, p);
     check_line(l, row, LF_GRID, &r->grid, p);
     check_line(l, row, LF_ADDRESS, &r->address, p);
-    check_line(l, row, LF_NOTE, &r->note, p);
+    char *note = text_trim(ledger_value_of(l, row, LF_NOTE)); /* checked, breaks kept */
+    record_take(&r->note, note);
     char *tags = tags_of(l, row, p);
     record_set(&r->tags, tags);
     free(tags);

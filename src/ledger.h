@@ -109,6 +109,16 @@ struct ledger_row {
 */
 int ledger_open(const char *path, const struct ledger_schema *schema, int forced, enum codec codec,
                 struct ledger **out, char **err);
+/*
+** ledger_open(), and when path is an Excel workbook (a zip, whatever its
+** name) the sheet called sheet in it (NULL: its first sheet): its rows are
+** read as a CSV file's records would be, numbered as Excel numbers them,
+** and the rejects file is written as CSV (UTF-8 with BOM). A sheet given
+** for a CSV file, an Excel 97-2003 file (.xls) and an OpenDocument sheet
+** (.ods) are refused saying what to do.
+*/
+int ledger_open_sheet(const char *path, const char *sheet, const struct ledger_schema *schema,
+                      int forced, enum codec codec, struct ledger **out, char **err);
 /* The same over size bytes at data (which must outlive the ledger); name stands for the file. */
 int ledger_open_buffer(const char *name, const char *data, size_t size,
                        const struct ledger_schema *schema, int forced, enum codec codec,
@@ -120,6 +130,16 @@ const struct ledger_schema *ledger_schema_of(const struct ledger *l);
 
 /* The header of the first field its schema requires that l has no column for, or NULL. */
 const char *ledger_missing(const struct ledger *l);
+
+/* The sheet read when l is a workbook (borrowed), or NULL for a CSV file. */
+const char *ledger_sheet(const struct ledger *l);
+
+/*
+** How many cells read so far had line breaks in a field of one line (an
+** address typed with Alt+Enter in Excel, a quoted line break in CSV): each
+** break, with the spaces around it, was made one space.
+*/
+size_t ledger_joined(const struct ledger *l);
 
 /* The encoding in use, and whether it was detected (1) or forced (0). */
 enum codec ledger_codec(const struct ledger *l);

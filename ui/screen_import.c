@@ -94,9 +94,12 @@ static int existing_source(void *ctx, const char *query, struct choice_list *out
 static char *preview_row(const struct ledger_schema *schema, struct ledger *l,
                          const struct ledger_row *row)
 {
-    if (row->decode_error) return xasprintf(_("line %d: %s"), row->line, row->decode_error);
+    const char *sheet = ledger_sheet(l); /* a workbook's rows are numbered as Excel shows them */
+    if (row->decode_error)
+        return sheet ? xasprintf(_("row %d: %s"), row->line, row->decode_error)
+                     : xasprintf(_("line %d: %s"), row->line, row->decode_error);
     struct strbuf sb = STRBUF_INIT;
-    strbuf_addf(&sb, _("line %d:"), row->line);
+    strbuf_addf(&sb, sheet ? _("row %d:") : _("line %d:"), row->line);
     for (size_t i = 0; i < row->fields.n && i < ledger_columns(l); i++) {
         char *shown = xstrdup(row->fields.v[i]);
         if (ledger_schema_secret(schema, ledger_column_field(l, i)))
@@ -130,8 +133,10 @@ static void preview_load(struct import_screen *is)
         free(err);
         return;
     }
-    char *line = xasprintf(ledger_detected(l) ? _("Encoding: %s (detected)") : _("Encoding: %s"),
-                           codec_name(ledger_codec(l)));
+    char *line = ledger_sheet(l) ? xasprintf(_("Excel workbook, sheet %s"), ledger_sheet(l))
+                                 : xasprintf(ledger_detected(l) ? _("Encoding: %s (detected)")
+                                                                : _("Encoding: %s"),
+                                             codec_name(ledger_codec(l)));
     strlist_add(&is->preview, line);
     free(line);
     struct strbuf known = STRBUF_INIT, unknown = STRBUF_INIT;

@@ -24,12 +24,14 @@ else
 fi
 db_is "import staff-kinds: a new kind is in" \
     "SELECT name || '/' || note FROM staff_kind WHERE code = 'LZ'" "楼长助理/协助楼长走访企业"
+db_is "import staff-kinds: a line break inside a name is one space, not a bad row" \
+    "SELECT name FROM staff_kind WHERE code = 'XX'" "两行 的名称"
 db_is "import staff-kinds: a row whose name another kind holds is left out" \
     "SELECT count(*) FROM staff_kind WHERE code = 'DUP'" 0
 db_is "import staff-kinds: written to the audit log" \
     "SELECT count(*) FROM audit_log WHERE action = 'import' AND subject = 'staff_kind'" 1
 run staff-again 5 "$BIN" --db "$DB" import staff-kinds "$T/bad.csv"
-grep -q "新增 0，更新 0，未变 2" "$T/staff-again.out" && t_ok "import staff-kinds: twice changes nothing" || t_fail "import staff-kinds: twice changes nothing" "$(cat "$T/staff-again.out")"
+grep -q "新增 0，更新 0，未变 3" "$T/staff-again.out" && t_ok "import staff-kinds: twice changes nothing" || t_fail "import staff-kinds: twice changes nothing" "$(cat "$T/staff-again.out")"
 
 # A ledger without the note column renames a kind and leaves its note as it is.
 printf '%s\r\n' "类别编码,类别名称" "SW,党建社会工作者" >"$T/names.csv"
@@ -40,7 +42,7 @@ db_is "import staff-kinds: a column the ledger lacks is left as it is" \
 run staff-roundtrip-out 0 "$BIN" --db "$DB" export staff-kinds "$T/all.xlsx"
 run staff-roundtrip-csv 0 "$BIN" --db "$DB" export staff-kinds "$T/all.csv" --encoding gb18030
 run staff-roundtrip 0 "$BIN" --db "$DB" import staff-kinds "$T/all.csv"
-grep -q "读取 7 行：新增 0，更新 0，未变 7" "$T/staff-roundtrip.out" && t_ok "export staff-kinds: reads back unchanged" || t_fail "export staff-kinds: reads back unchanged" "$(cat "$T/staff-roundtrip.out")"
+grep -q "读取 8 行：新增 0，更新 0，未变 8" "$T/staff-roundtrip.out" && t_ok "export staff-kinds: reads back unchanged" || t_fail "export staff-kinds: reads back unchanged" "$(cat "$T/staff-roundtrip.out")"
 unzip -p "$T/all.xlsx" xl/worksheets/sheet1.xml 2>/dev/null | grep -q "<t>楼长助理</t>" && t_ok "export staff-kinds: a workbook by its name" || t_fail "export staff-kinds: a workbook by its name"
 sqlite3 "$DB" "UPDATE staff_kind SET retired = 1 WHERE code = 'EG'"
 run staff-active 0 "$BIN" --db "$DB" export staff-kinds "$T/active.csv"

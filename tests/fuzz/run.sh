@@ -10,7 +10,7 @@
 # fuzz/NAME" with the first 30 lines of the report and where the crashing input
 # was kept, then "N passed, N failed"; exits 1 when anything failed.
 # Needs clang with the libFuzzer runtime (Debian: clang, libclang-rt-14-dev),
-# pkg-config and libicu-dev. CC=clang-15 sh tests/fuzz/run.sh ... picks another clang.
+# pkg-config, libicu-dev, libzip-dev and libexpat1-dev. CC=clang-15 sh tests/fuzz/run.sh ... picks another clang.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
@@ -34,11 +34,11 @@ WARN="-Wall -Wextra -Werror -pedantic -Wcast-align -Wcast-qual -Wfloat-equal -Wf
 -Winit-self -Wmissing-format-attribute -Wmissing-noreturn -Wmissing-prototypes \
 -Wpointer-arith -Wshadow -Wstrict-prototypes -Wundef -Wunused -Wwrite-strings -Wvla \
 -Wno-overlength-strings"
-icu_inc=$($PKG_CONFIG --cflags-only-I icu-uc icu-i18n 2>/dev/null)
+icu_inc=$($PKG_CONFIG --cflags-only-I icu-uc icu-i18n libzip expat 2>/dev/null)
 CPPFLAGS="-D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE -I. -Ibuild/gen $icu_inc"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 CFLAGS="-std=c17 -pthread $WARN $CPPFLAGS -O1 -g $SAN"
-LIBS="$($PKG_CONFIG --libs icu-uc icu-i18n 2>/dev/null) -pthread"
+LIBS="$($PKG_CONFIG --libs icu-uc icu-i18n libzip expat 2>/dev/null) -pthread"
 
 die() {
     echo "tests/fuzz/run.sh: $*" >&2
@@ -46,6 +46,8 @@ die() {
 }
 command -v "$CC" >/dev/null 2>&1 || die "$CC is missing (Debian: apt-get install clang libclang-rt-14-dev)"
 $PKG_CONFIG --exists icu-uc icu-i18n 2>/dev/null || die "ICU is missing (Debian: apt-get install pkg-config libicu-dev)"
+$PKG_CONFIG --exists libzip expat 2>/dev/null ||
+    die "libzip or expat is missing (Debian: apt-get install libzip-dev libexpat1-dev)"
 rt=$($CC -print-runtime-dir 2>/dev/null)
 [ -f "$rt/libclang_rt.fuzzer-$(uname -m).a" ] || [ -f "$rt/libclang_rt.fuzzer.a" ] ||
     die "$CC has no libFuzzer runtime in $rt (Debian: apt-get install libclang-rt-14-dev)"

@@ -1,0 +1,137 @@
+# Excel workbooks in: import reads an .xlsx ledger (written by
+# libxlsxwriter, by bangban's own export, and one saved by LibreOffice)
+# through the same path as CSV: the same headers, bad rows named by sheet,
+# row and column, rejected rows written as CSV, --dry-run, the same file
+# twice changing nothing; an ID number stored as a number is the Excel
+# damage; a workbook is known by its bytes whatever its name, .xls and
+# .ods are named with what to do. Line breaks inside a cell (Excel and a
+# quoted CSV field) become one space and are counted. export chooses its
+# format after reading every word, in any order.
+. "$(dirname "$0")/../lib.sh"
+
+E="$TOP/tests/cli/expected"
+D="$TOP/tests/data"
+MAKE_XLSX="$TOP/build/tools/xlsx_make"
+DB="$T/w.db"
+"$BIN" --db "$DB" demo >/dev/null
+
+# A clerk's workbook: a good row with Alt+Enter in the address and the note,
+# dates as dates, an 18-digit ID typed as a number (Excel keeps 15 digits),
+# a 17-digit one, a phone as a number, a bad gender; a second sheet.
+printf '%s\n' \
+    '#sheet 居民名单' \
+    '序号	姓名	性别	身份证号	联系电话	家庭住址	出生日期	备注' \
+    'n:1	赵一	男	120101198502140018	n:13912345601	和平路 12 号\n3 门 201	d:1985-02-14	腿脚不便\n需上门' \
+    'n:2	钱二	女	n:120101199207180027	n:13912345602	南京路 8 号		' \
+    '' \
+    'n:4	孙三	男	n:12010119771130003	n:13912345603	成都道\n5 号		' \
+    'n:5	李四	未知	120101197711300036			f14:28459	' \
+    '#sheet 第二页' \
+    '姓名	身份证号' \
+    '周五	12010119920718002X' >"$T/spec.txt"
+"$MAKE_XLSX" "$T/ledger.xlsx" <"$T/spec.txt" || t_fail "xlsx_make wrote the test workbook"
+
+run xlsx-bad 5 "$BIN" --db "$DB" import residents "$T/ledger.xlsx"
+t_golden "import xlsx: bad rows named by sheet, row and column; line breaks counted" "$E/workbook-bad.txt" "$T/xlsx-bad.out"
+if cmp -s "$T/ledger.xlsx.rejects.csv" "$E/workbook-bad.rejects.csv"; then
+    t_ok "import xlsx: the rejects file is CSV (UTF-8 with BOM), each row with its reason"
+else
+    t_fail "import xlsx: the rejects file is CSV (UTF-8 with BOM), each row with its reason" "$(diff "$E/workbook-bad.rejects.csv" "$T/ledger.xlsx.rejects.csv")"
+fi
+db_is "import xlsx: the address joined with a space, the note keeps its line break, the date as a date" \
+    "SELECT address || '|' || replace(note, char(10), '/') || '|' || birth_date || '|' || phone FROM resident WHERE name = '赵一'" \
+    "和平路 12 号 3 门 201|腿脚不便/需上门|1985-02-14|13912345601"
+
+run xlsx-again 5 "$BIN" --db "$DB" import residents "$T/ledger.xlsx"
+grep -q "新增 0，更新 0，未变 1" "$T/xlsx-again.out" && t_ok "import xlsx: the same workbook twice changes nothing" ||
+    t_fail "import xlsx: the same workbook twice changes nothing" "$(cat "$T/xlsx-again.out")"
+
+# A workbook named .csv is read as a workbook; --dry-run writes nothing.
+cp "$T/ledger.xlsx" "$T/named.csv"
+count=$(sqlite3 "$DB" "SELECT count(*) FROM resident")
+run xlsx-named-csv 5 "$BIN" --db "$DB" import residents "$T/named.csv" --dry-run
+grep -q "工作表「居民名单」第 3 行 D 列「身份证号」：Excel 已把身份证号变成" "$T/xlsx-named-csv.out" &&
+    grep -q "未变 1，跳过 0，退回 3；未写入任何数据" "$T/xlsx-named-csv.out" &&
+    t_ok "import: a workbook named .csv is read as a workbook (dry run)" ||
+    t_fail "import: a workbook named .csv is read as a workbook (dry run)" "$(cat "$T/xlsx-named-csv.out")"
+db_is "import xlsx --dry-run: nothing written" "SELECT count(*) FROM resident" "$count"
+[ ! -e "$T/named.csv.rejects.csv" ] && t_ok "import xlsx --dry-run: no rejects file" || t_fail "import xlsx --dry-run: no rejects file"
+
+# --sheet: another sheet by name; a name the workbook lacks lists those it has.
+run xlsx-sheet 0 "$BIN" --db "$DB" import residents "$T/ledger.xlsx" --sheet 第二页
+grep -q "新增 1.*工作表「第二页」" "$T/xlsx-sheet.out" && t_ok "import --sheet: the sheet named" ||
+    t_fail "import --sheet: the sheet named" "$(cat "$T/xlsx-sheet.out")"
+run xlsx-no-sheet 1 "$BIN" --db "$DB" import residents "$T/ledger.xlsx" --sheet 汇总
+grep -q "没有名为「汇总」的工作表；其中的工作表有：「居民名单」、「第二页」" "$T/xlsx-no-sheet.out" &&
+    t_ok "import --sheet: a missing sheet is named with the sheets there are" ||
+    t_fail "import --sheet: a missing sheet is named with the sheets there are" "$(cat "$T/xlsx-no-sheet.out")"
+printf '姓名,身份证号\r\n' >"$T/plain.csv"
+run xlsx-sheet-csv 1 "$BIN" --db "$DB" import residents "$T/plain.csv" --sheet 汇总
+grep -q "不是工作簿：--sheet 只用于 .xlsx 文件" "$T/xlsx-sheet-csv.out" && t_ok "import --sheet: refused for a CSV file" ||
+    t_fail "import --sheet: refused for a CSV file" "$(cat "$T/xlsx-sheet-csv.out")"
+
+# Saved by LibreOffice (tests/data, made with soffice --convert-to xlsx from a CSV).
+"$BIN" --db "$T/lo.db" demo >/dev/null
+run xlsx-libreoffice 0 "$BIN" --db "$T/lo.db" import residents "$D/residents-libreoffice.xlsx"
+grep -q "新增 3，.*退回 0；2 个单元格内有换行，已改为空格；工作表「residents-lo」" "$T/xlsx-libreoffice.out" &&
+    t_ok "import: a workbook saved by LibreOffice" || t_fail "import: a workbook saved by LibreOffice" "$(cat "$T/xlsx-libreoffice.out")"
+db_gives "$T/lo.db" "SELECT group_concat(name || ':' || address || ':' || birth_date || ':' || phone, ';') FROM (SELECT * FROM resident WHERE name IN ('赵一', '钱二', '孙三') ORDER BY birth_date)" \
+    "孙三:成都道 5 号 1 门:1977-11-30:;赵一:和平路 12 号 3 门 201:1985-02-14:13912345601;钱二:南京路 8 号:1992-07-18:13912345602" &&
+    t_ok "import (LibreOffice): text, numbers, dates and joined lines as the sheet shows them" ||
+    t_fail "import (LibreOffice): text, numbers, dates and joined lines as the sheet shows them" "$(sqlite3 "$T/lo.db" "SELECT name, address, birth_date, phone FROM resident WHERE name IN ('赵一', '钱二', '孙三')")"
+
+# .xls and .ods, whatever their names: named, with what to do; nothing read as GB18030.
+cp "$D/residents.xls" "$T/old.csv"
+run xls 1 "$BIN" --db "$DB" import residents "$T/old.csv"
+grep -q "是 Excel 97-2003 工作簿（.xls），帮办不读取这种格式：请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV 再导入" "$T/xls.out" &&
+    t_ok "import: an .xls file is named, with what to do" || t_fail "import: an .xls file is named, with what to do" "$(cat "$T/xls.out")"
+# A workbook saved with a password is an OLE2 file holding an EncryptedPackage stream.
+{ printf '\320\317\021\340\241\261\032\341'; head -c 1000 /dev/zero; printf 'E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0'; } >"$T/locked.xlsx"
+run locked 1 "$BIN" --db "$DB" import residents "$T/locked.xlsx"
+grep -q "是设有密码的工作簿，帮办无法读取：请用 Excel 或 WPS 打开，取消密码" "$T/locked.out" &&
+    t_ok "import: a workbook with a password is named, with what to do" || t_fail "import: a workbook with a password is named, with what to do" "$(cat "$T/locked.out")"
+cp "$D/residents.ods" "$T/sheet.xlsx"
+run ods 1 "$BIN" --db "$DB" import residents "$T/sheet.xlsx"
+grep -q "是 OpenDocument 电子表格（.ods），帮办不读取这种格式：请用 LibreOffice 或 WPS 打开，另存为 .xlsx 或 CSV 再导入" "$T/ods.out" &&
+    t_ok "import: an .ods file is named, with what to do" || t_fail "import: an .ods file is named, with what to do" "$(cat "$T/ods.out")"
+
+# A quoted line break in a CSV cell: one space, counted, not a row error.
+printf '姓名,身份证号,住址\r\n吴六,120101198502140018,"多伦道\r\n7 号"\r\n' >"$T/breaks.csv"
+"$BIN" --db "$T/b.db" demo >/dev/null
+run csv-breaks 0 "$BIN" --db "$T/b.db" import residents "$T/breaks.csv"
+grep -q "新增 1，.*退回 0；1 个单元格内有换行，已改为空格；编码 UTF-8" "$T/csv-breaks.out" &&
+    db_gives "$T/b.db" "SELECT address FROM resident WHERE name = '吴六'" "多伦道 7 号" &&
+    t_ok "import CSV: a line break in a quoted cell becomes one space, counted" ||
+    t_fail "import CSV: a line break in a quoted cell becomes one space, counted" "$(cat "$T/csv-breaks.out")"
+
+# bangban's own workbook back in: every resident unchanged.
+env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/own.xlsx" --unmasked --reason 核对 >/dev/null
+n=$(sqlite3 "$DB" "SELECT count(*) FROM resident WHERE id_number <> ''")
+run xlsx-own 0 "$BIN" --db "$DB" import residents "$T/own.xlsx"
+grep -q "读取 $n 行：新增 0，更新 0，未变 $n，跳过 0，退回 0" "$T/xlsx-own.out" &&
+    t_ok "import: bangban's own xlsx export reads back unchanged" || t_fail "import: bangban's own xlsx export reads back unchanged" "$(cat "$T/xlsx-own.out")"
+
+# export: the format from the file's name or --format, whatever the order of the words.
+is_zip() { [ "$(head -c 2 "$1")" = PK ]; }
+is_csv() { head -c 3 "$1" | od -An -tx1 | grep -q "ef bb bf"; }
+i=0
+for order in "residents @F --unmasked --reason R" "--unmasked --reason R residents @F" \
+    "residents --unmasked @F --reason R" "--reason R residents @F --unmasked" \
+    "--unmasked residents --reason R @F"; do
+    i=$((i + 1))
+    for want in xlsx csv; do
+        f="$T/o$i.$want"
+        # shellcheck disable=SC2086
+        env BANGBAN_USER=supervisor "$BIN" --db "$DB" export $(echo "$order" | sed "s|@F|$f|") >"$T/o.out" 2>&1
+        if { [ $want = xlsx ] && is_zip "$f"; } || { [ $want = csv ] && is_csv "$f"; }; then
+            t_ok "export ($order, .$want): a $want file"
+        else
+            t_fail "export ($order, .$want): a $want file" "$(cat "$T/o.out")" "$(head -c 40 "$f" | od -c | head -2)"
+        fi
+    done
+    env BANGBAN_USER=supervisor "$BIN" --db "$DB" export $(echo "$order --format xlsx" | sed "s|@F|$T/f$i.csv|") >/dev/null 2>&1
+    env BANGBAN_USER=supervisor "$BIN" --db "$DB" export $(echo "--format csv $order" | sed "s|@F|$T/f$i.xlsx|") >/dev/null 2>&1
+    is_zip "$T/f$i.csv" && is_csv "$T/f$i.xlsx" && t_ok "export ($order): --format wins over the name" ||
+        t_fail "export ($order): --format wins over the name"
+done
+t_sanitizers "workbooks"

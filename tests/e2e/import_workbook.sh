@@ -1,0 +1,43 @@
+# An Excel workbook on the 居民 screen's import (F9, 导入居民台账), whatever
+# its name: the preview names the workbook and its sheet and shows the rows
+# as Excel numbers them; the report names each bad row by sheet, row and
+# column (an ID number stored as a number is the Excel damage) and counts
+# the cells whose line breaks became spaces. An .xls file is named, with
+# what to do, instead of being read as text.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+printf '%s\n' \
+    '#sheet 居民名单' \
+    '姓名	性别	身份证号	家庭住址' \
+    '赵一	男	120101198502140018	和平路 12 号\n3 门 201' \
+    '钱二	女	n:120101199207180027	南京路 8 号' >"$T/spec.txt"
+"$TOP/build/tools/xlsx_make" "$T/list.csv" <"$T/spec.txt" || t_fail "xlsx_make wrote the test workbook"
+cp "$TOP/tests/data/residents.xls" "$T/old.xls"
+
+open_import() {
+    keys desk F9
+    choose desk "导入居民台账"
+    wait_for desk "预览"
+}
+
+open_residents desk
+open_import
+type_text desk "$T/list.csv"
+keys desk Tab
+expect desk "a workbook named .csv is previewed as a workbook, its sheet named" "Excel 工作簿，工作表「居民名单」"
+expect desk "its rows numbered as Excel numbers them" "第 3 行： 钱二 女 1.2************E+17"
+import_confirm desk
+expect desk "the report names the sheet, row and column of a bad row" "工作表「居民名单」第 3 行 C 列「身份证号」：Excel 已把身份证号变成"
+expect desk "and counts the cells whose line breaks became spaces" "退回 1；1 个单元格内有换行，已改为"
+n=$(sqlite3 "$DB" "SELECT address FROM resident WHERE name = '赵一'")
+[ "$n" = "和平路 12 号 3 门 201" ] && t_ok "the good row is in, its address on one line" || t_fail "the good row is in, its address on one line" "$n"
+
+keys desk Escape
+wait_for desk "查找："
+open_import
+type_text desk "$T/old.xls"
+keys desk Tab
+expect desk "an .xls file is named, with what to do" "是 Excel 97-2003 工作簿（.xls）"
+quits desk "quits cleanly"
+t_sanitizers "import_workbook"
