@@ -3,10 +3,12 @@
 */
 #include "app/hours_report.h"
 #include "db/hours_report_store.h"
+#include "db/star_store.h"
 #include "db/volunteer_store.h"
 #include "src/date.h"
 #include "src/hours.h"
 #include "src/i18n.h"
+#include "src/star.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "src/volunteer.h"
@@ -195,6 +197,41 @@ int hours_report_categories(struct db *db, const char *from, const char *to, con
                             const char *today, struct hours_table *t, char **err)
 {
     return sums_report(db, 0, from, to, period, today, t, err);
+}
+
+/* --- stars due ------------------------------------------------------------------------------ */
+
+static const char *const due_head[] = {N_("Volunteer number"), N_("Full name"), N_("Counted hours"),
+                                       N_("Star level"), N_("Hours it takes")};
+static const int due_width[] = {16, 16, 14, 16, 14};
+
+int hours_report_stars_due(struct db *db, const char *today, struct hours_table *t, char **err)
+{
+    memset(t, 0, sizeof *t);
+    *err = NULL;
+    struct star_due *due;
+    size_t n;
+    int rc = stars_due(db, today, &due, &n);
+    if (rc != DB_OK) {
+        *err = db_rc_text(db, rc);
+        return rc;
+    }
+    *t = (struct hours_table){.ncols = ARRAY_LEN(due_head),
+                              .head = due_head,
+                              .width = due_width,
+                              .right = 1u << 2 | 1u << 4};
+    t->title = xasprintf(_("Stars due on %s"), today);
+    for (size_t i = 0; i < n; i++) {
+        char h[24], need[24];
+        const char *cells[] = {due[i].number, due[i].name, hours_format(due[i].minutes, h),
+                               due[i].level_name, count_text(due[i].level_hours, need)};
+        row_add(t, cells);
+    }
+    record_array_free(&star_due_record, due, n);
+    t->note = xasprintf(_("%zu volunteers whose counted hours (confirmed, notice over on %s) "
+                          "reach a star level they do not hold yet."),
+                        n, today);
+    return DB_OK;
 }
 
 int hours_period_parse(const char *text, struct hours_period *p)

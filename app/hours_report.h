@@ -49,6 +49,13 @@ int hours_report_teams(struct db *db, const char *from, const char *to, const ch
 int hours_report_categories(struct db *db, const char *from, const char *to, const char *period,
                             const char *today, struct hours_table *t, char **err);
 
+/*
+** The volunteers whose counted hours on today reach a star level they do
+** not hold (db/star_store.h stars_due()), by volunteer number, into *t.
+** DB_OK or an error with *err (caller frees).
+*/
+int hours_report_stars_due(struct db *db, const char *today, struct hours_table *t, char **err);
+
 /* A period a report covers: a month or a year. */
 struct hours_period {
     char from[11], to[11]; /* YYYY-MM-DD, both included */

@@ -86,7 +86,8 @@ static const struct verb {
         "| posts [--from DATE] [--to DATE] [--kind POST]\n"
         "| building CODE [--output FILE | --printer[=NAME]] [--encoding E]\n"
         "| hours-volunteer NUMBER [--from DATE] [--to DATE] [--output FILE]\n"
-        "| hours-teams|hours-categories [--month YYYY-MM | --year YYYY] [--output FILE]"),
+        "| hours-teams|hours-categories [--month YYYY-MM | --year YYYY] [--output FILE]\n"
+        "| stars-due [--output FILE]"),
      N_("the response, resolution and satisfaction rates per unit, community\n"
         "or street; --chart draws them month by month for the year up to --to;\n"
         "visits: each building chief's visits in the month (走访完成情况);\n"
@@ -97,7 +98,8 @@ static const struct verb {
         "organisations), printed, or a sheet when FILE ends in .csv or .xlsx;\n"
         "hours-*: volunteer hours that count (confirmed, notice over): one\n"
         "volunteer's records and yearly totals, or each team's or category's\n"
-        "activities, times served and hours; --output writes CSV or .xlsx"),
+        "activities, times served and hours; stars-due: volunteers whose counted\n"
+        "hours reach a star level they do not hold; --output writes CSV or .xlsx"),
      0},
     {"kiosk", NULL, 0, "",
      N_("the self-service kiosk in the hall (service guide, progress, leaving a\n"

@@ -513,6 +513,7 @@ static int hours_put(const struct hours_table *t, const struct hours_ask *a)
 /*
 ** bangban report hours-volunteer NUMBER [--from DATE] [--to DATE] [--output FILE]
 ** bangban report hours-teams|hours-categories [--month YYYY-MM | --year YYYY] [--output FILE]
+** bangban report stars-due [--output FILE]
 */
 static int hours_report(const char *db_path, const char *what, int argc, char **argv)
 {
@@ -527,7 +528,7 @@ static int hours_report(const char *db_path, const char *what, int argc, char **
     };
     struct hours_ask a = {.codec = CODEC_UTF8};
     const char *from = NULL, *to = NULL, *month = NULL, *year = NULL;
-    int c, bad = 0, volunteer = str_eq(what, "hours-volunteer");
+    int c, bad = 0, volunteer = str_eq(what, "hours-volunteer"), due = str_eq(what, "stars-due");
     optind = 0;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         if (c == 'f' || c == 't')
@@ -543,7 +544,7 @@ static int hours_report(const char *db_path, const char *what, int argc, char **
     }
     int args = argc - optind;
     if (bad || args != 1 + volunteer || (volunteer && (month || year)) ||
-        (!volunteer && (from || to)))
+        (!volunteer && (from || to)) || (due && (month || year)))
         return verb_usage("report");
     struct date today = date_of(clock_now());
     char now[11];
@@ -557,7 +558,7 @@ static int hours_report(const char *db_path, const char *what, int argc, char **
             verb_fail(_("--to is before --from: the period would be empty"));
             return EXIT_USAGE;
         }
-    } else if (hours_period(month, year, &a) != 0) {
+    } else if (!due && hours_period(month, year, &a) != 0) {
         return verb_usage("report");
     }
     int status = EXIT_OK;
@@ -566,6 +567,7 @@ static int hours_report(const char *db_path, const char *what, int argc, char **
     struct hours_table t;
     char *err = NULL;
     int rc = volunteer ? hours_report_volunteer(db, argv[optind + 1], a.from, a.to, now, &t, &err)
+             : due     ? hours_report_stars_due(db, now, &t, &err)
              : str_eq(what, "hours-teams")
                  ? hours_report_teams(db, a.from, a.to, a.period, now, &t, &err)
                  : hours_report_categories(db, a.from, a.to, a.period, now, &t, &err);
@@ -585,7 +587,7 @@ int verb_report(const char *db_path, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++)
         if (str_eq(argv[i], "hours-volunteer") || str_eq(argv[i], "hours-teams") ||
-            str_eq(argv[i], "hours-categories"))
+            str_eq(argv[i], "hours-categories") || str_eq(argv[i], "stars-due"))
             return hours_report(db_path, argv[i], argc, argv);
     for (int i = 1; i < argc; i++)
         if (str_eq(argv[i], "visits"))

@@ -45,6 +45,19 @@ grep -q "^和平区社区志愿者协会,1,1,1,2.9$" "$T/teams.txt" && grep -q "
 run rep-xlsx 0 "$BIN" --db "$DB" report hours-volunteer "$V1" --output "$T/v.xlsx"
 unzip -p "$T/v.xlsx" | grep -q "纸质签到表补录" && t_ok "report hours-volunteer --output .xlsx: a workbook" || t_fail "report hours-volunteer --output .xlsx: a workbook"
 
+# Stars due: with 一星 at 3 hours, V1 (7.4 counted) is due it and V2 (1.0) is not; a star held is not.
+sqlite3 "$DB" "UPDATE star_level SET hours = 3 WHERE name = '一星'"
+run rep-due 0 "$BIN" --db "$DB" report stars-due
+sub "$T/rep-due.out"
+grep -q "^V1 .* 7.4 *一星 *3$" "$T/rep-due.out.sub" && ! grep -q "V2" "$T/rep-due.out.sub" && grep -q "^1 名志愿者" "$T/rep-due.out.sub" \
+    && t_ok "report stars-due: who reached a level not held, with the counted hours" || t_fail "report stars-due: who reached a level not held, with the counted hours" "$(cat "$T/rep-due.out.sub")"
+run rep-due-csv 0 "$BIN" --db "$DB" report stars-due --output "$T/due.csv"
+grep -q "$V1,.*,7.4,一星,3" "$T/due.csv" && t_ok "report stars-due --output: as CSV" || t_fail "report stars-due --output: as CSV" "$(cat "$T/due.csv")"
+sqlite3 "$DB" "INSERT INTO star_award (volunteer_id, level_id, minutes, awarded_on, awarded_by) SELECT v.id, l.id, 444, '2026-03-20', 'x' FROM volunteer v, star_level l WHERE v.number = '$V1' AND l.name = '一星'"
+run rep-due-held 0 "$BIN" --db "$DB" report stars-due
+grep -q "$V1" "$T/rep-due-held.out" && t_fail "report stars-due: a star held is not due" "$(cat "$T/rep-due-held.out")" || t_ok "report stars-due: a star held is not due"
+run rep-due-month 2 "$BIN" --db "$DB" report stars-due --month 2026-03
+
 run rep-unknown 1 "$BIN" --db "$DB" report hours-volunteer 2099000001
 grep -q "没有编号为 2099000001 的志愿者" "$T/rep-unknown.out" && t_ok "report hours-volunteer: an unknown number said" || t_fail "report hours-volunteer: an unknown number said" "$(cat "$T/rep-unknown.out")"
 run rep-bad-month 2 "$BIN" --db "$DB" report hours-teams --month 2026-13
