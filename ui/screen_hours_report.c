@@ -27,7 +27,7 @@ static void today_text(char *out)
 /* Show the table on a text screen, or write it to a file the clerk names. */
 static void table_out(const struct hours_table *t, const char *file)
 {
-    const char *const ways[] = {_("Show it"), _("Save as CSV or Excel (.xlsx)")};
+    const char *const ways[] = {_("Show it"), _("Save as Excel (.xlsx) or CSV")};
     int way = dialog_options(t->title, _("The report is ready."), ways, 2);
     if (way == 0) {
         char *text = hours_table_text(t);
@@ -37,7 +37,7 @@ static void table_out(const struct hours_table *t, const char *file)
         ui_push(s);
     } else if (way == 1) {
         char *path = NULL, *err = NULL;
-        if (!ui_ask_export(_("Save the report"), _("File (.csv or .xlsx)"), file, &path)) return;
+        if (!ui_ask_export(_("Save the report"), _("File (.xlsx, or .csv)"), file, &path)) return;
         if (hours_table_write(t, path, sheet_format_for(path), CODEC_UTF8, &err) == 0)
             ui_message(UI_MSG_INFO, _("Saved: %s"), path);
         else
@@ -91,7 +91,7 @@ void hours_report_volunteer_run(struct screen *s, const struct command *c)
         if (strcmp(to, from) < 0) {
             ui_message(UI_MSG_ERROR, "%s", _("--to is before --from: the period would be empty"));
         } else if (hours_report_volunteer(ui.db, values[0], from, to, today, &t, &err) == DB_OK) {
-            char *file = xasprintf("时长明细-%s.csv", values[0]);
+            char *file = xasprintf("时长明细-%s.xlsx", values[0]);
             table_out(&t, file);
             free(file);
             hours_table_free(&t);
@@ -126,7 +126,7 @@ void hours_report_sums_run(struct screen *s, const struct command *c)
     int rc = c->arg ? hours_report_categories(ui.db, p.from, p.to, p.name, today, &t, &err)
                     : hours_report_teams(ui.db, p.from, p.to, p.name, today, &t, &err);
     if (rc == DB_OK) {
-        char *file = xasprintf("%s-%s.csv", c->arg ? "服务类别时长" : "服务队时长", p.name);
+        char *file = xasprintf("%s-%s.xlsx", c->arg ? "服务类别时长" : "服务队时长", p.name);
         table_out(&t, file);
         free(file);
         hours_table_free(&t);

@@ -54,8 +54,9 @@ keys vol C-u
 type_text vol "2025-12"
 keys vol Enter
 wait_for vol "报表已生成"
-choose vol "保存为 CSV 或 Excel（.xlsx）"
+choose vol "保存为 Excel（.xlsx）或 CSV"
 wait_for vol "保存报表"
+expect vol "a workbook is offered first" "服务队时长-2025-12.xlsx"
 keys vol C-u
 type_text vol "$T/teams.xlsx"
 keys vol Enter
