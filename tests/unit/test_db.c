@@ -5,6 +5,7 @@
 #include "app/demo.h"
 #include "src/pinyin.h"
 #include "src/record.h"
+#include "unit_db.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -301,10 +302,7 @@ static void building_property_upgrade(void **state)
     struct area st, b, got;
     make_street(db, "S1", "劝业场街道", &st);
     make_area(db, AREA_BUILDING, "B1", "滨江国际大厦", st.id, &b);
-    assert_int_equal(db_exec(db, "ALTER TABLE building DROP COLUMN property_phone;"
-                                 " ALTER TABLE building DROP COLUMN property;"
-                                 " PRAGMA user_version = 21"),
-                     DB_OK);
+    assert_int_equal(db_exec(db, UNIT_DB_SINCE_21 " PRAGMA user_version = 21"), DB_OK);
     db_close(db);
     char *err;
     assert_int_equal(db_open(path_of("old.db"), 0, &db, &err), DB_OK);
