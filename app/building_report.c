@@ -105,9 +105,13 @@ int building_report_export(const struct building_ledger *l, const char *path, en
     const struct area *b = &l->building;
     char *chiefs = building_ledger_holders(l, POST_BUILDING_CHIEF);
     char *instructors = building_ledger_holders(l, POST_BUILDING_INSTRUCTOR);
-    const char *head[][3] = {{"楼宇台账", b->code, b->name}, {"地址", b->address, ""},
-                             {"楼长", chiefs, ""},           {"楼宇指导员", instructors, ""},
-                             {"统计日期", l->day, ""},       {"", "", ""}};
+    const char *head[][3] = {{"楼宇台账", b->code, b->name},
+                             {"地址", b->address, ""},
+                             {"楼长", chiefs, ""},
+                             {"楼宇指导员", instructors, ""},
+                             {"物业公司", b->property, b->property_phone},
+                             {"统计日期", l->day, ""},
+                             {"", "", ""}};
     size_t line = 0;
     int failed = 0;
     for (size_t i = 0; !failed && i < ARRAY_LEN(head); i++)

@@ -166,11 +166,28 @@ static char *workers_for(struct rng *r)
     return strbuf_detach(&out);
 }
 
+/* The property companies (物业公司) managing the demo's commercial buildings (names made up). */
+static const char *const property_companies[] = {
+    "天津海河物业服务有限公司", "天津金街物业管理有限公司", "天津劝业物业服务有限公司",
+    "天津津城物业管理有限公司", "天津和平物业服务有限公司", "天津中天物业管理有限公司",
+    "天津恒基物业服务有限公司", "天津联合物业管理有限公司", "天津滨江物业服务有限公司",
+};
+
+/* Street si's building bi gets a property company and its service phone, a Tianjin landline
+ * (drawn from the indexes, not the generator, so the rest of the district stays as it was). */
+static void demo_property(struct area *b, int si, int bi)
+{
+    size_t k = (size_t)(si * 5 + bi * 2) % ARRAY_LEN(property_companies);
+    record_set(&b->property, property_companies[k]);
+    record_take(&b->property_phone, xasprintf("022-%d", 23300000 + si * 104071 + bi * 10937 + 101));
+}
+
 static int seed_building(struct seed *sd, const struct area *street, char *code, char *name,
-                         char *address, int64_t grid_id, enum building_kind kind)
+                         char *address, int64_t grid_id, enum building_kind kind, int bi)
 {
     struct area b;
     area_init(&b, AREA_BUILDING);
+    if (kind == BUILDING_COMMERCIAL) demo_property(&b, sd->street_no - 1, bi);
     record_take(&b.code, code);
     record_take(&b.name, name);
     record_take(&b.address, address);
@@ -215,7 +232,7 @@ static int seed_community(struct seed *sd, const struct area *street,
             rc = seed_building(sd, street, xasprintf("R%d%02d-%02d", sd->street_no, ci + 1, n),
                                xasprintf("%s%d号楼", dc->name, n),
                                xasprintf("%s%s%d号楼", district_name, dc->name, n), first_grid,
-                               BUILDING_RESIDENTIAL);
+                               BUILDING_RESIDENTIAL, n);
     }
     area_free(&c);
     return rc;
@@ -239,7 +256,7 @@ static int seed_street(struct seed *sd, const struct demo_street *s, int si)
         char *address =
             xasprintf("%s%s%d号", district_name, s->roads[bi], 10 + (int)rng_below(&sd->rng, 290));
         rc = seed_building(sd, &st, xasprintf("B%d%02d", si + 1, bi + 1), xstrdup(s->buildings[bi]),
-                           address, grid, BUILDING_COMMERCIAL);
+                           address, grid, BUILDING_COMMERCIAL, bi);
     }
     area_free(&st);
     return rc;

@@ -471,11 +471,13 @@ static const struct record_column building_columns[] = {
     {BF_GRID, "grid_id", 0, NULL, 0},
     {BF_ADDRESS, "address", TEXT_NORM_PROSE, validate_line, AREA_ADDRESS_MAX},
     {BF_KIND, "building_kind", TEXT_NORM_NOSPACE, area_check_building_kind, 0},
+    {BF_PROPERTY, "property", TEXT_NORM_PROSE, validate_line, AREA_PROPERTY_MAX},
+    {BF_PROPERTY_PHONE, "property_phone", 0, area_check_phone, AREA_PHONE_MAX},
     {0, NULL, 0, NULL, 0},
 };
 
 /* What the columns table cannot take as it is: the street and grid as written (settled by
- * building_resolve), the kind from its words. */
+ * building_resolve), the kind from its words, the property's phone as the store keeps it. */
 static void building_row_check(const struct ledger *l, const struct ledger_row *row, void *rec,
                                void *aside, struct ledger_problems *p)
 {
@@ -486,6 +488,7 @@ static void building_row_check(const struct ledger *l, const struct ledger_row *
     record_take(&a->parent_name, row_cell(l, row, BF_STREET, NULL));
     record_take(&a->grid_name, row_cell(l, row, BF_GRID, NULL));
     area_building_kind_parse(ledger_value_of(l, row, BF_KIND), &a->building_kind);
+    record_take(&a->property_phone, row_cell(l, row, BF_PROPERTY_PHONE, area_normal_phone));
 }
 
 /* The street a row names, by code or name, into a->parent_id; DB_INVALID with *why when none. */

@@ -13,11 +13,12 @@
 #include <string.h>
 
 /* Optional fields a kind stores. */
-#define HAS_PARENT  1u
-#define HAS_GRID    2u
-#define HAS_ADDRESS 4u
-#define HAS_WORKERS 8u
-#define HAS_KIND    16u
+#define HAS_PARENT   1u
+#define HAS_GRID     2u
+#define HAS_ADDRESS  4u
+#define HAS_WORKERS  8u
+#define HAS_KIND     16u
+#define HAS_PROPERTY 32u
 
 /* Columns every SELECT of a kind returns, in this order. */
 enum {
@@ -36,6 +37,8 @@ enum {
     COL_UPDATED_AT,
     COL_UPDATED_BY,
     COL_CHILDREN,
+    COL_PROPERTY,
+    COL_PROPERTY_PHONE,
 };
 
 struct kind_desc {
@@ -58,7 +61,7 @@ static const struct kind_desc kinds[AREA_KIND_COUNT] = {
             0,
             "SELECT x.id, x.code, x.name, 0, '', 0, '', '', '', '', x.retired, x.version,"
             " x.updated_at, x.updated_by,"
-            " (SELECT count(*) FROM community c WHERE c.street_id = x.id AND c.retired = 0)"
+            " (SELECT count(*) FROM community c WHERE c.street_id = x.id AND c.retired = 0), '', ''"
             " FROM street x",
             "''",
             "x.id",
@@ -73,7 +76,7 @@ static const struct kind_desc kinds[AREA_KIND_COUNT] = {
             HAS_PARENT,
             "SELECT x.id, x.code, x.name, x.street_id, p.name, 0, '', '', '', '', x.retired,"
             " x.version, x.updated_at, x.updated_by,"
-            " (SELECT count(*) FROM grid g WHERE g.community_id = x.id AND g.retired = 0)"
+            " (SELECT count(*) FROM grid g WHERE g.community_id = x.id AND g.retired = 0), '', ''"
             " FROM community x JOIN street p ON p.id = x.street_id",
             "''",
             "x.street_id",
@@ -87,7 +90,7 @@ static const struct kind_desc kinds[AREA_KIND_COUNT] = {
             HAS_PARENT | HAS_WORKERS,
             "SELECT x.id, x.code, x.name, x.community_id, p.name, 0, '', '', x.workers, '',"
             " x.retired, x.version, x.updated_at, x.updated_by,"
-            " (SELECT count(*) FROM building b WHERE b.grid_id = x.id AND b.retired = 0)"
+            " (SELECT count(*) FROM building b WHERE b.grid_id = x.id AND b.retired = 0), '', ''"
             " FROM grid x JOIN community p ON p.id = x.community_id",
             "x.workers",
             "p.street_id",
@@ -98,10 +101,10 @@ static const struct kind_desc kinds[AREA_KIND_COUNT] = {
             "building",
             "street_id",
             "street",
-            HAS_PARENT | HAS_GRID | HAS_ADDRESS | HAS_KIND,
+            HAS_PARENT | HAS_GRID | HAS_ADDRESS | HAS_KIND | HAS_PROPERTY,
             "SELECT x.id, x.code, x.name, x.street_id, p.name, coalesce(x.grid_id, 0),"
             " coalesce(g.name, ''), x.address, '', x.kind, x.retired, x.version,"
-            " x.updated_at, x.updated_by, 0"
+            " x.updated_at, x.updated_by, 0, x.property, x.property_phone"
             " FROM building x JOIN street p ON p.id = x.street_id"
             " LEFT JOIN grid g ON g.id = x.grid_id",
             "x.address",
@@ -138,6 +141,8 @@ static void row_read(struct db_stmt *st, enum area_kind kind, struct area *a)
     record_set(&a->updated_at, db_col_text(st, COL_UPDATED_AT));
     record_set(&a->updated_by, db_col_text(st, COL_UPDATED_BY));
     a->children = db_col_int(st, COL_CHILDREN);
+    record_set(&a->property, db_col_text(st, COL_PROPERTY));
+    record_set(&a->property_phone, db_col_text(st, COL_PROPERTY_PHONE));
 }
 
 int area_list(struct db *db, enum area_kind kind, const char *query, int64_t parent_id,
@@ -361,12 +366,17 @@ static char *write_sql(const struct kind_desc *k, int insert)
         unsigned flag;
         const char *col;
     } optional[] = {
-        {HAS_PARENT, NULL},       {HAS_GRID, "grid_id"}, {HAS_ADDRESS, "address"},
-        {HAS_WORKERS, "workers"}, {HAS_KIND, "kind"},
+        {HAS_PARENT, NULL},
+        {HAS_GRID, "grid_id"},
+        {HAS_ADDRESS, "address"},
+        {HAS_WORKERS, "workers"},
+        {HAS_KIND, "kind"},
+        {HAS_PROPERTY, "property"},
+        {HAS_PROPERTY, "property_phone"},
     };
     struct strbuf cols = STRBUF_INIT, vals = STRBUF_INIT;
     int n = 0;
-    const char *names[8];
+    const char *names[ARRAY_LEN(optional) + 3];
     names[n++] = "code";
     names[n++] = "name";
     for (size_t i = 0; i < ARRAY_LEN(optional); i++)
@@ -412,6 +422,10 @@ static int bind_fields(struct db_stmt *st, const struct kind_desc *k, const stru
     if (k->fields & HAS_ADDRESS) db_bind_text(st, i++, a->address);
     if (k->fields & HAS_WORKERS) db_bind_text(st, i++, a->workers);
     if (k->fields & HAS_KIND) db_bind_text(st, i++, building_kind_names[a->building_kind]);
+    if (k->fields & HAS_PROPERTY) {
+        db_bind_text(st, i++, a->property);
+        db_bind_text(st, i++, a->property_phone);
+    }
     db_bind_text(st, i++, keys);
     return i;
 }

@@ -3,6 +3,7 @@
 */
 #include "area.h"
 #include "i18n.h"
+#include "phone.h"
 #include "text.h"
 #include "validate.h"
 #include "util.h"
@@ -24,6 +25,8 @@ static const struct field_desc area_fields[] = {
     AF(address, FIELD_TEXT, N_("Address"), 0, NULL),
     AF(workers, FIELD_TEXT, N_("Grid workers"), 0, NULL),
     AF(building_kind, FIELD_INT, N_("Kind"), 0, NULL),
+    AF(property, FIELD_TEXT, N_("Property company"), 0, NULL),
+    AF(property_phone, FIELD_TEXT, N_("Property phone"), 0, NULL),
     AF(retired, FIELD_INT, N_("Retired"), FIELD_STORED, NULL),
     AF(version, FIELD_INT64, NULL, FIELD_KEY, NULL),
     AF(updated_at, FIELD_TEXT, NULL, FIELD_STORED, NULL),
@@ -94,22 +97,59 @@ const char *area_check_building_kind(const char *text)
     return area_building_kind_parse(text, &k) ? NULL : _("One of 商务楼宇, 居民楼");
 }
 
+const char *area_check_phone(const char *text)
+{
+    char mobile[12], land[40];
+    if (!*text || !phone_mobile(text, mobile) || !phone_landline(text, land, sizeof land))
+        return NULL;
+    return _("A mobile number (11 digits) or a landline such as 022-23456789");
+}
+
+char *area_normal_phone(const char *text)
+{
+    char mobile[12], land[40];
+    if (*text && !phone_mobile(text, mobile)) return xstrdup(mobile);
+    if (*text && !phone_landline(text, land, sizeof land)) return xstrdup(land);
+    return xstrdup(text);
+}
+
 static const struct ledger_header building_headers[] = {
-    {BF_CODE, "楼宇编码"},    {BF_CODE, "楼宇编号"},    {BF_CODE, "楼宇代码"},
-    {BF_CODE, "编码"},        {BF_CODE, "编号"},        {BF_CODE, "代码"},
-    {BF_NAME, "楼宇名称"},    {BF_NAME, "名称"},        {BF_NAME, "楼宇"},
-    {BF_STREET, "所属街道"},  {BF_STREET, "街道"},      {BF_STREET, "街道名称"},
-    {BF_GRID, "所属网格"},    {BF_GRID, "网格"},        {BF_GRID, "网格名称"},
-    {BF_ADDRESS, "地址"},     {BF_ADDRESS, "楼宇地址"}, {BF_ADDRESS, "详细地址"},
-    {BF_KIND, "类型"},        {BF_KIND, "楼宇类型"},    {BF_KIND, "楼宇性质"},
+    {BF_CODE, "楼宇编码"},
+    {BF_CODE, "楼宇编号"},
+    {BF_CODE, "楼宇代码"},
+    {BF_CODE, "编码"},
+    {BF_CODE, "编号"},
+    {BF_CODE, "代码"},
+    {BF_NAME, "楼宇名称"},
+    {BF_NAME, "名称"},
+    {BF_NAME, "楼宇"},
+    {BF_STREET, "所属街道"},
+    {BF_STREET, "街道"},
+    {BF_STREET, "街道名称"},
+    {BF_GRID, "所属网格"},
+    {BF_GRID, "网格"},
+    {BF_GRID, "网格名称"},
+    {BF_ADDRESS, "地址"},
+    {BF_ADDRESS, "楼宇地址"},
+    {BF_ADDRESS, "详细地址"},
+    {BF_KIND, "类型"},
+    {BF_KIND, "楼宇类型"},
+    {BF_KIND, "楼宇性质"},
+    {BF_PROPERTY, "物业公司"},
+    {BF_PROPERTY, "物业服务企业"},
+    {BF_PROPERTY, "物业"},
+    {BF_PROPERTY_PHONE, "物业电话"},
+    {BF_PROPERTY_PHONE, "物业联系电话"},
     {LEDGER_IGNORED, "序号"},
 };
 
 static const int building_required[] = {BF_CODE, BF_NAME, BF_STREET};
 
 static const unsigned short building_max[BF_COUNT] = {
-    [BF_CODE] = VALIDATE_CODE_MAX, [BF_NAME] = AREA_NAME_MAX,       [BF_STREET] = AREA_NAME_MAX,
-    [BF_GRID] = AREA_NAME_MAX,     [BF_ADDRESS] = AREA_ADDRESS_MAX, [BF_KIND] = 8};
+    [BF_CODE] = VALIDATE_CODE_MAX,     [BF_NAME] = AREA_NAME_MAX,
+    [BF_STREET] = AREA_NAME_MAX,       [BF_GRID] = AREA_NAME_MAX,
+    [BF_ADDRESS] = AREA_ADDRESS_MAX,   [BF_KIND] = 8,
+    [BF_PROPERTY] = AREA_PROPERTY_MAX, [BF_PROPERTY_PHONE] = AREA_PHONE_MAX};
 
 const struct ledger_schema ledger_buildings = {building_headers,
                                                ARRAY_LEN(building_headers),

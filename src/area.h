@@ -31,6 +31,8 @@ struct area {
     char *address;     /* building */
     char *workers;     /* grid: the grid workers' names, separated by 、 */
     enum building_kind building_kind;
+    char *property;       /* building: its property company (物业公司), "" when not on file */
+    char *property_phone; /* building: the property company's service phone, normalised */
     int retired;
     int64_t version;  /* as read; a save with a stale version is refused */
     char *updated_at; /* read only */
@@ -39,8 +41,10 @@ struct area {
 };
 
 /* The longest texts, in characters, as the area forms take them. */
-#define AREA_NAME_MAX    50
-#define AREA_ADDRESS_MAX 100
+#define AREA_NAME_MAX     50
+#define AREA_ADDRESS_MAX  100
+#define AREA_PROPERTY_MAX 50
+#define AREA_PHONE_MAX    30
 
 /* A building kind in words: 商务楼宇, 居民楼 (translated, borrowed). */
 const char *area_building_kind_label(enum building_kind k);
@@ -73,9 +77,29 @@ const char *area_building_kind_word(enum building_kind k);
 /* Checks for a ledger: NULL when text names a building kind, else the reason (static). */
 const char *area_check_building_kind(const char *text);
 
+/*
+** A property company's service phone as typed, for a form or a ledger:
+** NULL when it is empty, a mobile number or a landline (src/phone.h), else
+** the reason (translated, static).
+*/
+const char *area_check_phone(const char *text);
+
+/* A phone area_check_phone() took, in the form the store keeps (caller frees). */
+char *area_normal_phone(const char *text);
+
 /* The buildings ledger (楼宇台账): a building found by its code, its street and grid by code or
  * name. */
-enum building_field { BF_CODE, BF_NAME, BF_STREET, BF_GRID, BF_ADDRESS, BF_KIND, BF_COUNT };
+enum building_field {
+    BF_CODE,
+    BF_NAME,
+    BF_STREET,
+    BF_GRID,
+    BF_ADDRESS,
+    BF_KIND,
+    BF_PROPERTY,
+    BF_PROPERTY_PHONE,
+    BF_COUNT
+};
 extern const struct ledger_schema ledger_buildings;
 
 #endif

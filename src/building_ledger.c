@@ -43,6 +43,13 @@ char *building_ledger_holders(const struct building_ledger *l, enum post_kind ki
     return strbuf_detach(&sb);
 }
 
+char *building_ledger_property(const struct building_ledger *l)
+{
+    const struct area *b = &l->building;
+    return xasprintf("%s%s%s", b->property, *b->property && *b->property_phone ? " " : "",
+                     b->property_phone);
+}
+
 void building_ledger_free(struct building_ledger *l)
 {
     area_free(&l->building);

@@ -1,7 +1,8 @@
 /*
 ** building_ledger: 楼宇台账, one building's page as its lobby and the
 ** street's party office keep it: the building, its 楼长 and 楼宇指导员 today
-** with their full phones (the lobby notice gives them), and the table of
+** with their full phones (the lobby notice gives them), its property
+** company (物业公司) with its service phone, and the table of
 ** the organisations present in it (those moved out are left off), each
 ** with its credit code, floor and room, contact (phone masked, 前3后4),
 ** employees, party members, party organisation, stability grade and the
@@ -41,6 +42,10 @@ void building_ledger_cells(const struct building_ledger *l, size_t i,
 
 /* The holders of post kind in l as "张三 13812345678、李四 ..." ("" when none). Caller frees. */
 char *building_ledger_holders(const struct building_ledger *l, enum post_kind kind);
+
+/* The building's property company and its phone as "NAME PHONE" ("" when neither is on file).
+ * Caller frees. */
+char *building_ledger_property(const struct building_ledger *l);
 
 /* Free what l holds (l itself is the caller's). */
 void building_ledger_free(struct building_ledger *l);

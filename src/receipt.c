@@ -249,6 +249,9 @@ char *receipt_building_text(const struct building_ledger *l, const struct receip
         line_in(&sb, holders[i].label, *who ? who : "（空缺）", LEDGER_COLS);
         free(who);
     }
+    char *property = building_ledger_property(l);
+    line_in(&sb, "物业公司：", *property ? property : "（未登记）", LEDGER_COLS);
+    free(property);
     long long employees = 0, members = 0;
     for (size_t i = 0; i < l->norgs; i++) {
         employees += l->orgs[i].employees;

@@ -50,8 +50,9 @@ char *receipt_guide_text(const struct service_item *it, const char *unit_phone,
 
 /*
 ** The 楼宇台账 of l as the centre prints it, 80 columns of a fixed font:
-** the building, its 楼长 and 楼宇指导员 with their full phones, the
-** organisations' count, then two lines an organisation (name, credit code,
+** the building, its 楼长 and 楼宇指导员 with their full phones, its
+** property company (物业公司) and phone, the organisations' count, then two lines an organisation
+*(name, credit code,
 ** floor/room; contact, masked phone, employees, party members, party
 ** organisation, stability, last visit); Chinese, text_printable(). Caller
 ** frees.

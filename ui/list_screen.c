@@ -213,11 +213,18 @@ static void list_draw(struct screen *s, int top, int rows)
         if (above || !ls->spec->above_collapses) y++;
     }
     const char *footer = ls->spec->footer ? ls->spec->footer(ls) : NULL;
-    int h = top + rows - y - (footer ? 1 : 0);
+    const char *second = footer ? strchr(footer, '\n') : NULL;
+    int h = top + rows - y - (footer ? 1 : 0) - (second ? 1 : 0);
     listview_draw(&ls->list, y, 0, h, COLS);
     const char *empty = lineedit_empty(&ls->search) && tab->empty_all ? tab->empty_all : tab->empty;
     if (ls->rows.n == 0 && empty)
         draw_text(y + 2, 2, COLS - 4, _(empty), term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+    if (second) {
+        char *first = xstrndup(footer, (size_t)(second - footer));
+        draw_text(top + rows - 2, 1, COLS - 2, first, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+        free(first);
+        footer = second + 1;
+    }
     if (footer)
         draw_text(top + rows - 1, 1, COLS - 2, footer, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
 }

@@ -114,7 +114,10 @@ struct list_spec {
     const char *(*above)(struct list_screen *ls);
     /* The above line's row goes while it says nothing (the list moves up a row). */
     int above_collapses;
-    /* A line at the foot of the list (what Enter does ...); may be NULL. Borrowed. */
+    /*
+    ** A line at the foot of the list (what Enter does ...), or two separated
+    ** by one '\n' (the list gives up a row for the second); may be NULL. Borrowed.
+    */
     const char *(*footer)(struct list_screen *ls);
     /* Called after each reload (to work out per-row facts); may be NULL. */
     void (*loaded)(struct list_screen *ls);

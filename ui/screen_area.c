@@ -4,7 +4,8 @@
 ** a Chinese fragment, pinyin initials or a code. Enter or F4 edits, F7
 ** creates, F8 retires or restores, F6 shows retired rows too. Under the
 ** buildings, the selected one's 楼长 and 楼宇指导员 today, with masked
-** phones, as its lobby posts them. A fifth tab holds the organisations in
+** phones, as its lobby posts them, and its property company (物业) with
+** its service phone. A fifth tab holds the organisations in
 ** the buildings (ui/screen_organisation.c). F9 holds the building's posts
 ** (history), the hand-over of its 楼长, its organisations, the staff, posts,
 ** blocks, the coverage, the staff kinds and its 楼宇台账 (printed or saved).
@@ -34,7 +35,7 @@
 struct area_ctx {
     struct post *posts;
     size_t n;
-    char line[256];
+    char line[512];
 };
 
 static void area_ctx_free(void *ctx)
@@ -74,7 +75,8 @@ static void area_holders(struct strbuf *sb, const struct area_ctx *c, int64_t id
     if (!found) strbuf_addf(sb, " %s", _("(none)"));
 }
 
-/* Under the buildings: the selected one's 楼长 and 楼宇指导员 today. */
+/* Under the buildings: the selected one's 楼长 and 楼宇指导员 today, and on a second line its
+ * property company with its service phone (in full: the lobby posts it). */
 static const char *area_footer(struct list_screen *ls)
 {
     struct area_ctx *c = ls->ctx;
@@ -85,6 +87,8 @@ static const char *area_footer(struct list_screen *ls)
     struct strbuf sb = STRBUF_INIT;
     area_holders(&sb, c, a->id, POST_BUILDING_CHIEF);
     area_holders(&sb, c, a->id, POST_BUILDING_INSTRUCTOR);
+    strbuf_addf(&sb, "\n%s %s%s%s", _("Property"), *a->property ? a->property : _("(none)"),
+                *a->property_phone ? " " : "", a->property_phone);
     snprintf(c->line, sizeof c->line, "%s", strbuf_str(&sb));
     strbuf_free(&sb);
     return c->line;

@@ -111,6 +111,14 @@ static void area_build(struct form_screen *fs)
                                   area_building_kind_label(r->building_kind), kind_source, fs, 0,
                                   24),
                   "building_kind");
+        form_bind(f,
+                  form_add_text(f, _("Property company"), r->property, AREA_PROPERTY_MAX, 36,
+                                validate_line, 0),
+                  "property");
+        form_bind(f,
+                  form_add_text(f, _("Property phone"), r->property_phone, AREA_PHONE_MAX, 20,
+                                area_check_phone, 0),
+                  "property_phone");
         break;
     default:
         break;
@@ -134,6 +142,12 @@ static int area_read(struct form_screen *fs, void *rec)
     if ((i = form_bound(f, "grid_id")) >= 0) {
         out->grid_id = form_choice(f, i);
         record_set(&out->grid_name, f->fields[i].choice_label);
+    }
+    if ((i = form_bound(f, "property")) >= 0) record_take(&out->property, form_text(f, i));
+    if ((i = form_bound(f, "property_phone")) >= 0) {
+        char *typed = form_text(f, i);
+        record_take(&out->property_phone, area_normal_phone(typed));
+        free(typed);
     }
     if ((i = form_bound(f, "building_kind")) >= 0)
         out->building_kind = (enum building_kind)(form_choice(f, i) - 1);

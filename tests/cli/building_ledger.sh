@@ -37,6 +37,14 @@ else
     t_ok "report building: no organisation's contact phone in full"
 fi
 
+# The property company and its service phone, as the building's record holds them.
+property_name=$(sqlite3 "$DB" "SELECT property FROM building WHERE code = 'B101'")
+property_phone=$(sqlite3 "$DB" "SELECT property_phone FROM building WHERE code = 'B101'")
+property=$(sqlite3 "$DB" "SELECT property || ' ' || property_phone FROM building WHERE code = 'B101'")
+[ -n "$property" ] && grep -q "^物业公司：$property$" "$T/building-page.out" &&
+    t_ok "report building: the property company and its phone" ||
+    t_fail "report building: the property company and its phone" "$property" "$(head -12 "$T/building-page.out")"
+
 run building-file 0 env BANGBAN_USER=admin "$BIN" --db "$DB" report building B101 --output "$T/b101.txt"
 cmp -s "$T/b101.txt" "$T/building-page.out" && t_ok "report building --output: the page in a file" ||
     t_fail "report building --output: the page in a file" "$(cat "$T/building-file.out")"
@@ -46,10 +54,11 @@ grep -q "b101.csv：已写入 B101 的楼宇台账，企业 $present 家" "$T/bu
     t_ok "report building --out FILE.csv: the sheet, by the building's name" ||
     t_fail "report building --out FILE.csv: the sheet, by the building's name" "$(cat "$T/building-csv.out")"
 iconv -f GBK -t UTF-8 "$T/b101.csv" >"$T/b101.utf8.csv" 2>"$T/iconv.err" &&
+    grep -q "^物业公司,$property_name,.\?$property_phone" "$T/b101.utf8.csv" &&
     grep -q "^企业名称,统一社会信用代码,楼层,房间,联系人,联系电话,职工人数,党员人数,党组织,稳定程度,最近走访,入驻日期" "$T/b101.utf8.csv" &&
     [ "$(grep -c '^天津' "$T/b101.utf8.csv")" = "$present" ] &&
-    t_ok "report building --encoding gbk: a GBK sheet, its header and a row per organisation" ||
-    t_fail "report building --encoding gbk: a GBK sheet, its header and a row per organisation" "$(head -8 "$T/b101.utf8.csv")"
+    t_ok "report building --encoding gbk: a GBK sheet, its property company, header and a row per organisation" ||
+    t_fail "report building --encoding gbk: a GBK sheet, its property company, header and a row per organisation" "$(head -8 "$T/b101.utf8.csv")"
 
 run building-xlsx 0 env BANGBAN_USER=admin "$BIN" --db "$DB" report building B101 --output "$T/b101.xlsx"
 unzip -p "$T/b101.xlsx" xl/worksheets/sheet1.xml 2>/dev/null | grep -q "<t>最近走访</t>" &&

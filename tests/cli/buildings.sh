@@ -57,4 +57,29 @@ run bldg-few2 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import buildings "
 db_is "import buildings: a column the ledger lacks is left as it is" \
     "SELECT g.name || '/' || b.kind || '/' || b.address FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.code = 'B111'" \
     "滨江道第2网格/residential/和平区滨江道1号"
+
+# The property company (物业公司) and its phone, under the headers offices write: the phone taken
+# as typed and kept normalised; a phone that is none is a bad row named by line and column, in the
+# rejects with its reason, and its building is left as it was.
+printf '%s\r\n' "楼宇编码,楼宇名称,所属街道,物业服务企业,物业联系电话" \
+    "B111,金街中心大厦,劝业场街道,天津金街物业管理有限公司,022 2333 4455" \
+    "B101,滨江国际大厦,劝业场街道,天津新港物业服务有限公司,12345" >"$T/property.csv"
+run bldg-property 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import buildings "$T/property.csv"
+grep -q "^第 3 行「物业联系电话」：手机号（11 位）或固定电话" "$T/bldg-property.out" &&
+    t_ok "import buildings: a property phone that is none is named by line and column" ||
+    t_fail "import buildings: a property phone that is none is named by line and column" "$(cat "$T/bldg-property.out")"
+grep -q "^B101,滨江国际大厦,劝业场街道,天津新港物业服务有限公司,12345,\"物业联系电话：手机号" "$T/property.csv.rejects.csv" &&
+    t_ok "import buildings: the row with the bad property phone is in the rejects with its reason" ||
+    t_fail "import buildings: the row with the bad property phone is in the rejects with its reason" "$(cat "$T/property.csv.rejects.csv")"
+db_is "import buildings: the property company and its phone taken (normalised), the rejected row's building as it was" \
+    "SELECT group_concat(code || '/' || property || '/' || property_phone, ' ') FROM (SELECT * FROM building WHERE code IN ('B101', 'B111') ORDER BY code)" \
+    "B101/天津海河物业服务有限公司/022-23300101 B111/天津金街物业管理有限公司/022-23334455"
+printf '%s\r\n' "楼宇编码,楼宇名称,所属街道,物业,物业电话" "B111,金街中心大厦,劝业场街道,天津金街物业管理有限公司,13812345678" >"$T/property2.csv"
+run bldg-property2 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import buildings "$T/property2.csv"
+db_is "import buildings: 物业 and 物业电话 read as the property company and its phone, a mobile taken too" \
+    "SELECT property || '/' || property_phone FROM building WHERE code = 'B111'" "天津金街物业管理有限公司/13812345678"
+run bldg-property-out 0 "$BIN" --db "$DB" export buildings "$T/property-out.csv"
+grep -q "^B111,金街中心大厦,劝业场街道,滨江道第2网格,和平区滨江道1号,居民楼,天津金街物业管理有限公司,13812345678" "$T/property-out.csv" &&
+    t_ok "export buildings: the property company and its phone in their columns" ||
+    t_fail "export buildings: the property company and its phone in their columns" "$(grep B111 "$T/property-out.csv")"
 t_sanitizers "buildings"

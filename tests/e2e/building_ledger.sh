@@ -1,6 +1,7 @@
 # The 楼宇台账 from 区域与楼宇: F9 on a building, 本楼楼宇台账, saved to a file
 # the clerk names; the file holds the building, its 楼长 with the full
-# phone, and a row for each organisation present, contact phones masked.
+# phone, its property company, and a row for each organisation present,
+# contact phones masked.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -24,6 +25,10 @@ chief=$(sqlite3 "$DB" "SELECT s.name || ' ' || s.phone FROM post p JOIN staff s 
   JOIN building b ON b.id = p.building_id WHERE b.code = 'B101' AND p.kind = 'building_chief' AND p.end_on = ''")
 grep -q "^楼    长：$chief$" "$T/b101.txt" && t_ok "its 楼长 with the full phone ($chief)" ||
     t_fail "its 楼长 with the full phone" "$chief" "$(head -12 "$T/b101.txt")"
+property=$(sqlite3 "$DB" "SELECT property || ' ' || property_phone FROM building WHERE code = 'B101'")
+[ -n "$property" ] && grep -q "^物业公司：$property$" "$T/b101.txt" &&
+    t_ok "its property company with the phone ($property)" ||
+    t_fail "its property company with the phone" "$property" "$(head -12 "$T/b101.txt")"
 present=$(sqlite3 "$DB" "SELECT count(*) FROM organisation o JOIN building b ON b.id = o.building_id
   WHERE b.code = 'B101' AND o.moved_out = ''")
 grep -q "在驻企业：$present 家" "$T/b101.txt" && t_ok "the count of organisations present ($present)" ||

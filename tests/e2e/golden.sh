@@ -163,9 +163,10 @@ keys rates Escape
 done_with rates
 
 # 区域与楼宇, which a desk clerk reads: buildings (where it opens, the selected one's 楼长 and
-# 楼宇指导员 under them), streets (past the organisations), a street's form.
+# 楼宇指导员 under them, its property company below), streets (past the organisations), a
+# street's form.
 section areas "区域与楼宇" &&
-    golden areas-buildings areas "共 67 条" "B207" "楼宇指导员" &&
+    golden areas-buildings areas "共 67 条" "B206" "楼宇指导员" "物业 天津" &&
     keys areas Tab Tab &&
     golden areas-streets areas "共 6 条" "南市街道" &&
     keys areas Enter &&

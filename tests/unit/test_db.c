@@ -4,6 +4,8 @@
 #include "db/db.h"
 #include "app/demo.h"
 #include "src/pinyin.h"
+#include "src/record.h"
+#include "unit_db.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -230,6 +232,94 @@ static void save_search_conflict(void **state)
     db_close(db);
 }
 
+/*
+** A building's property company and its phone: saved and read back; two
+** desks each changing one of them merge on "save over" (the form kit's
+** record_merge_plan/apply) so both changes stand; another kind keeps none.
+*/
+static void building_property(void **state)
+{
+    (void)state;
+    struct db *db = open_new("property.db");
+    struct area st, b, desk1, desk2, theirs, merged, got;
+    make_street(db, "S1", "劝业场街道", &st);
+    area_init(&b, AREA_BUILDING);
+    record_set(&b.code, "B1");
+    record_set(&b.name, "滨江国际大厦");
+    record_set(&b.property, "天津海河物业服务有限公司");
+    record_set(&b.property_phone, "022-23300101");
+    b.parent_id = st.id;
+    assert_int_equal(area_save(db, &b, "tester", NULL), DB_OK);
+    assert_int_equal(area_get(db, AREA_BUILDING, b.id, &got), DB_OK);
+    assert_str(got.property, "天津海河物业服务有限公司");
+    assert_str(got.property_phone, "022-23300101");
+    area_free(&got);
+    assert_str(st.property, "");
+
+    /* Desk 1 changes the company, desk 2 (same version) the phone. */
+    area_copy(&desk1, &b);
+    area_copy(&desk2, &b);
+    record_set(&desk1.property, "天津金街物业管理有限公司");
+    assert_int_equal(area_save(db, &desk1, "desk1", NULL), DB_OK);
+    record_set(&desk2.property_phone, "13812345678");
+    assert_int_equal(area_save(db, &desk2, "desk2", &theirs), DB_CONFLICT);
+    struct record_merge m;
+    record_merge_plan(&area_record, &b, &desk2, &theirs, &m);
+    assert_int_equal(m.nmine, 1);
+    assert_int_equal(m.ntheirs, 1);
+    assert_int_equal(m.nboth, 0);
+    record_merge_apply(&area_record, &m, NULL, &b, &desk2, &theirs, &merged);
+    record_merge_free(&m);
+    assert_int_equal(area_save(db, &merged, "desk2", NULL), DB_OK);
+    assert_int_equal(area_get(db, AREA_BUILDING, b.id, &got), DB_OK);
+    assert_str(got.property, "天津金街物业管理有限公司");
+    assert_str(got.property_phone, "13812345678");
+    assert_int_equal(got.version, 3);
+    area_free(&got);
+
+    /* The phone as a form or ledger takes it. */
+    assert_null(area_check_phone(""));
+    assert_null(area_check_phone("022 2333 4455"));
+    assert_non_null(area_check_phone("12345"));
+    char *normal = area_normal_phone("022 2333 4455");
+    assert_str(normal, "022-23334455");
+    free(normal);
+
+    area_free(&merged);
+    area_free(&theirs);
+    area_free(&desk2);
+    area_free(&desk1);
+    area_free(&b);
+    area_free(&st);
+    db_close(db);
+}
+
+/* A database from before schema 24 (no property columns) opens upgraded, its buildings kept. */
+static void building_property_upgrade(void **state)
+{
+    (void)state;
+    struct db *db = open_new("old.db");
+    struct area st, b, got;
+    make_street(db, "S1", "劝业场街道", &st);
+    make_area(db, AREA_BUILDING, "B1", "滨江国际大厦", st.id, &b);
+    assert_int_equal(db_exec(db, UNIT_DB_SINCE_21 " PRAGMA user_version = 21"), DB_OK);
+    db_close(db);
+    char *err;
+    assert_int_equal(db_open(path_of("old.db"), 0, &db, &err), DB_OK);
+    assert_int_equal(db_schema_version(db), db_schema_latest());
+    assert_int_equal(db_int(db, -1, "SELECT count(*) FROM building"), 1);
+    assert_int_equal(area_get(db, AREA_BUILDING, b.id, &got), DB_OK);
+    assert_str(got.name, "滨江国际大厦");
+    assert_str(got.property, "");
+    assert_str(got.property_phone, "");
+    record_set(&got.property, "天津海河物业服务有限公司");
+    assert_int_equal(area_save(db, &got, "tester", NULL), DB_OK);
+    area_free(&got);
+    area_free(&b);
+    area_free(&st);
+    db_close(db);
+}
+
 static void grids_found_by_worker(void **state)
 {
     (void)state;
@@ -397,6 +487,8 @@ int main(void)
         cmocka_unit_test(migrates_an_empty_file),
         cmocka_unit_test(refuses_newer_and_foreign_files),
         cmocka_unit_test(save_search_conflict),
+        cmocka_unit_test(building_property),
+        cmocka_unit_test(building_property_upgrade),
         cmocka_unit_test(grids_found_by_worker),
         cmocka_unit_test(numeric_pinyin_order),
         cmocka_unit_test(demo_district),

@@ -11,12 +11,21 @@
 #include <unistd.h>
 
 /*
+** SQL taking a database back to schema 21: what every migration since made
+** dropped, newest first (an upgrade test setting user_version 20 or 21
+** runs it first); a new migration adds what it makes here.
+*/
+#define UNIT_DB_SINCE_21                                                                           \
+    " ALTER TABLE building DROP COLUMN property_phone; ALTER TABLE building DROP COLUMN property;"
+
+/*
 ** SQL taking a database back to before the users (schema 10): what every
-** migration since made dropped, newest first. An upgrade test runs it,
-** sets an older user_version and opens the database again; a new
-** migration adds what it makes here, once for every such test.
+** migration since made dropped, newest first (UNIT_DB_SINCE_21 first). An
+** upgrade test runs it, sets an older user_version and opens the database
+** again; a new migration adds what it makes here, once for every such test.
 */
 #define UNIT_DB_BEFORE_USERS                                                                       \
+    UNIT_DB_SINCE_21                                                                               \
     " DROP TABLE certificate; DROP TABLE star_award; DROP TABLE star_level;"                       \
     " DROP TABLE hours_correction;"                                                                \
     " DROP TABLE service_record; DROP TABLE activity; DROP TABLE service_category;"                \
