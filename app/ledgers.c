@@ -12,6 +12,7 @@
 #include "db/staff_store.h"
 #include "db/synonym_store.h"
 #include "db/user_store.h"
+#include "src/phone.h"
 #include "src/area.h"
 #include "src/catalogue.h"
 #include "src/credit_code.h"
@@ -250,7 +251,7 @@ static const struct record_column organisation_columns[] = {
     {OF_ROOM, "room", TEXT_NORM_NOSPACE, NULL, ORGANISATION_PLACE_MAX},
     {OF_INDUSTRY, "industry", TEXT_NORM_PROSE, NULL, ORGANISATION_INDUSTRY_MAX},
     {OF_CONTACT, "contact_name", 0, NULL, ORGANISATION_CONTACT_MAX},
-    {OF_PHONE, "contact_phone", 0, organisation_check_phone, 30},
+    {OF_PHONE, "contact_phone", 0, phone_check_any, 30},
     {OF_EMPLOYEES, "employees", TEXT_NORM_NOSPACE, organisation_check_count, 0},
     {OF_PARTY_MEMBERS, "party_members", TEXT_NORM_NOSPACE, organisation_check_count, 0},
     {OF_PARTY_ORG, "party_org", TEXT_NORM_NOSPACE, organisation_check_party_org, 0},
@@ -283,7 +284,7 @@ static void organisation_row_check(const struct ledger *l, const struct ledger_r
     struct organisation *o = rec;
     record_take(&o->building_name, row_cell(l, row, OF_BUILDING, NULL));
     record_take(&o->credit_code, row_cell(l, row, OF_CODE, organisation_normal_code));
-    record_take(&o->contact_phone, row_cell(l, row, OF_PHONE, organisation_normal_phone));
+    record_take(&o->contact_phone, row_cell(l, row, OF_PHONE, phone_normal_any));
     record_take(&o->moved_in, row_cell(l, row, OF_MOVED_IN, organisation_normal_date));
     record_take(&o->moved_out, row_cell(l, row, OF_MOVED_OUT, organisation_normal_date));
     int64_t n = organisation_count(ledger_value_of(l, row, OF_EMPLOYEES));
@@ -472,7 +473,7 @@ static const struct record_column building_columns[] = {
     {BF_ADDRESS, "address", TEXT_NORM_PROSE, validate_line, AREA_ADDRESS_MAX},
     {BF_KIND, "building_kind", TEXT_NORM_NOSPACE, area_check_building_kind, 0},
     {BF_PROPERTY, "property", TEXT_NORM_PROSE, validate_line, AREA_PROPERTY_MAX},
-    {BF_PROPERTY_PHONE, "property_phone", 0, area_check_phone, AREA_PHONE_MAX},
+    {BF_PROPERTY_PHONE, "property_phone", 0, phone_check_any, AREA_PHONE_MAX},
     {0, NULL, 0, NULL, 0},
 };
 
@@ -488,7 +489,7 @@ static void building_row_check(const struct ledger *l, const struct ledger_row *
     record_take(&a->parent_name, row_cell(l, row, BF_STREET, NULL));
     record_take(&a->grid_name, row_cell(l, row, BF_GRID, NULL));
     area_building_kind_parse(ledger_value_of(l, row, BF_KIND), &a->building_kind);
-    record_take(&a->property_phone, row_cell(l, row, BF_PROPERTY_PHONE, area_normal_phone));
+    record_take(&a->property_phone, row_cell(l, row, BF_PROPERTY_PHONE, phone_normal_any));
 }
 
 /* The street a row names, by code or name, into a->parent_id; DB_INVALID with *why when none. */

@@ -97,22 +97,6 @@ const char *area_check_building_kind(const char *text)
     return area_building_kind_parse(text, &k) ? NULL : _("One of 商务楼宇, 居民楼");
 }
 
-const char *area_check_phone(const char *text)
-{
-    char mobile[12], land[40];
-    if (!*text || !phone_mobile(text, mobile) || !phone_landline(text, land, sizeof land))
-        return NULL;
-    return _("A mobile number (11 digits) or a landline such as 022-23456789");
-}
-
-char *area_normal_phone(const char *text)
-{
-    char mobile[12], land[40];
-    if (*text && !phone_mobile(text, mobile)) return xstrdup(mobile);
-    if (*text && !phone_landline(text, land, sizeof land)) return xstrdup(land);
-    return xstrdup(text);
-}
-
 static const struct ledger_header building_headers[] = {
     {BF_CODE, "楼宇编码"},
     {BF_CODE, "楼宇编号"},

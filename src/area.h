@@ -77,16 +77,6 @@ const char *area_building_kind_word(enum building_kind k);
 /* Checks for a ledger: NULL when text names a building kind, else the reason (static). */
 const char *area_check_building_kind(const char *text);
 
-/*
-** A property company's service phone as typed, for a form or a ledger:
-** NULL when it is empty, a mobile number or a landline (src/phone.h), else
-** the reason (translated, static).
-*/
-const char *area_check_phone(const char *text);
-
-/* A phone area_check_phone() took, in the form the store keeps (caller frees). */
-char *area_normal_phone(const char *text);
-
 /* The buildings ledger (楼宇台账): a building found by its code, its street and grid by code or
  * name. */
 enum building_field {

@@ -85,27 +85,11 @@ const char *organisation_check_count(const char *text)
     return organisation_count(text) < 0 ? _("A whole number, such as 35") : NULL;
 }
 
-const char *organisation_check_phone(const char *text)
-{
-    char mobile[12], land[40];
-    if (!*text || !phone_mobile(text, mobile) || !phone_landline(text, land, sizeof land))
-        return NULL;
-    return _("A mobile number (11 digits) or a landline such as 022-23456789");
-}
-
 const char *organisation_check_date(const char *text)
 {
     struct date d;
     if (!*text || date_parse(text, &d) == DATE_OK) return NULL;
     return _("Not a date: write it as 2024-03-01");
-}
-
-char *organisation_normal_phone(const char *text)
-{
-    char mobile[12], land[40];
-    if (*text && !phone_mobile(text, mobile)) return xstrdup(mobile);
-    if (*text && !phone_landline(text, land, sizeof land)) return xstrdup(land);
-    return xstrdup(text);
 }
 
 char *organisation_normal_date(const char *text)

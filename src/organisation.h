@@ -57,20 +57,18 @@ extern const char *const organisation_stabilities[];
 ** Checks for a form and a ledger: NULL when the text is acceptable (empty
 ** included), else why not (translated; borrowed until the next call).
 ** A party organisation or stability grade is one of its words; a count is
-** a whole number; a contact phone is a mobile or a landline; a date exists.
+** a whole number; a date exists. (A contact phone: phone_check_any().)
 */
 const char *organisation_check_party_org(const char *text);
 const char *organisation_check_stability(const char *text);
 const char *organisation_check_count(const char *text);
-const char *organisation_check_phone(const char *text);
 const char *organisation_check_date(const char *text);
 
 /*
-** The normal forms the store keeps: a phone as phone.h writes it, a date
+** The normal forms the store keeps (a phone: phone_normal_any()): a date
 ** as YYYY-MM-DD, a credit code in capitals; the text as it is when it is
 ** not one. Caller frees.
 */
-char *organisation_normal_phone(const char *text);
 char *organisation_normal_date(const char *text);
 char *organisation_normal_code(const char *text);
 

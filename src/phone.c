@@ -102,3 +102,19 @@ const char *phone_landline(const char *typed, char *out, size_t cap)
     free(d);
     return msg;
 }
+
+const char *phone_check_any(const char *text)
+{
+    char mobile[12], land[40];
+    if (!*text || !phone_mobile(text, mobile) || !phone_landline(text, land, sizeof land))
+        return NULL;
+    return _("A mobile number (11 digits) or a landline such as 022-23456789");
+}
+
+char *phone_normal_any(const char *text)
+{
+    char mobile[12], land[40];
+    if (*text && !phone_mobile(text, mobile)) return xstrdup(mobile);
+    if (*text && !phone_landline(text, land, sizeof land)) return xstrdup(land);
+    return xstrdup(text);
+}

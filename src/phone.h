@@ -23,4 +23,14 @@ const char *phone_mobile(const char *typed, char *out);
 */
 const char *phone_landline(const char *typed, char *out, size_t cap);
 
+/*
+** A field that takes a mobile or a landline, or nothing: NULL when text is
+** "" or either, else why not (translated, borrowed). A form's or a
+** ledger's check.
+*/
+const char *phone_check_any(const char *text);
+
+/* A phone phone_check_any() took, in the form the stores keep it (caller frees). */
+char *phone_normal_any(const char *text);
+
 #endif

@@ -222,14 +222,11 @@ int post_row_check(const struct ledger *l, const struct ledger_row *row, struct 
     ledger_row_take(l, row, PLF_NAME, 1, &staff->name, p);
     record_take(&staff->name, text_normalize(staff->name, TEXT_NORM_NOSPACE));
     ledger_row_take(l, row, PLF_PHONE, 0, &staff->phone, p);
-    char norm[40];
-    if (*staff->phone) {
-        if (!phone_mobile(staff->phone, norm) || !phone_landline(staff->phone, norm, sizeof norm))
-            record_set(&staff->phone, norm);
-        else
-            ledger_problem_add(p, row->line, ledger_column_header(l, PLF_PHONE),
-                               xstrdup(_("Not a mobile or landline number")));
-    }
+    const char *bad = phone_check_any(staff->phone);
+    if (bad)
+        ledger_problem_add(p, row->line, ledger_column_header(l, PLF_PHONE), xstrdup(bad));
+    else
+        record_take(&staff->phone, phone_normal_any(staff->phone));
     ledger_row_take(l, row, PLF_STAFF_KIND, 0, &staff->kind_name, p);
     ledger_row_take(l, row, PLF_EMPLOYER, 0, &staff->employer, p);
     row_date(l, row, PLF_FROM, &post->start_on, p);

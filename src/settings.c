@@ -32,12 +32,8 @@ const char *setting_check(enum setting_id id, const char *text)
 {
     char *end;
     switch (table[id].type) {
-    case SETTING_PHONE: {
-        char out[40];
-        if (!*text || !phone_mobile(text, out) || !phone_landline(text, out, sizeof out))
-            return NULL;
-        return _("Not a mobile or landline number");
-    }
+    case SETTING_PHONE:
+        return phone_check_any(text);
     case SETTING_HOURS: {
         struct workcal c;
         workcal_init(&c);

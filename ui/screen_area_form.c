@@ -4,6 +4,7 @@
 ** race merges, Esc asks before dropping unsaved typing.
 */
 #include "db/area.h"
+#include "src/phone.h"
 #include "src/actor.h"
 #include "src/i18n.h"
 #include "src/roles.h"
@@ -117,7 +118,7 @@ static void area_build(struct form_screen *fs)
                   "property");
         form_bind(f,
                   form_add_text(f, _("Property phone"), r->property_phone, AREA_PHONE_MAX, 20,
-                                area_check_phone, 0),
+                                phone_check_any, 0),
                   "property_phone");
         break;
     default:
@@ -146,7 +147,7 @@ static int area_read(struct form_screen *fs, void *rec)
     if ((i = form_bound(f, "property")) >= 0) record_take(&out->property, form_text(f, i));
     if ((i = form_bound(f, "property_phone")) >= 0) {
         char *typed = form_text(f, i);
-        record_take(&out->property_phone, area_normal_phone(typed));
+        record_take(&out->property_phone, phone_normal_any(typed));
         free(typed);
     }
     if ((i = form_bound(f, "building_kind")) >= 0)

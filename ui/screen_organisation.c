@@ -13,6 +13,7 @@
 #include "db/audit_store.h"
 #include "db/request_store.h"
 #include "db/visit_store.h"
+#include "src/phone.h"
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/credit_code.h"
@@ -117,10 +118,8 @@ static void org_build(struct form_screen *fs)
               form_add_text(f, _("Contact"), o->contact_name, ORGANISATION_CONTACT_MAX, 12,
                             validate_line, 0),
               "contact_name");
-    form_bind(
-        f,
-        form_add_text(f, _("Contact phone"), o->contact_phone, 30, 16, organisation_check_phone, 0),
-        "contact_phone");
+    form_bind(f, form_add_text(f, _("Contact phone"), o->contact_phone, 30, 16, phone_check_any, 0),
+              "contact_phone");
     char *n = count_text(o->employees);
     form_bind(f,
               form_add_text(f, _("Employees"), n, ORGANISATION_COUNT_MAX, 8,
@@ -201,7 +200,7 @@ static int org_read(struct form_screen *fs, void *rec)
     record_take(&o->industry, form_text(f, form_bound(f, "industry")));
     record_take(&o->contact_name, form_text(f, form_bound(f, "contact_name")));
     char *phone = form_text(f, form_bound(f, "contact_phone"));
-    record_take(&o->contact_phone, organisation_normal_phone(phone));
+    record_take(&o->contact_phone, phone_normal_any(phone));
     free(phone);
     char *n = form_text(f, form_bound(f, "employees"));
     o->employees = organisation_count(n);

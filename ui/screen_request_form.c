@@ -102,10 +102,7 @@ static void organisation_take_into(struct form_screen *fs, int64_t id)
 
 static const char *check_phone(const char *text)
 {
-    char out[40];
-    if (str_empty(text)) return NULL;
-    if (!phone_mobile(text, out)) return NULL;
-    return phone_landline(text, out, sizeof out) ? _("Not a mobile or landline number") : NULL;
+    return phone_check_any(text ? text : "");
 }
 
 /* The phone as it will be stored: a mobile or landline normalised, else as typed. Caller frees. */

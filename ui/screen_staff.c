@@ -130,14 +130,6 @@ struct screen *screen_staff_kinds_new(void)
 
 /* --- the staff ------------------------------------------------------------------------------- */
 
-/* A mobile or landline number, or none. */
-static const char *staff_phone_check(const char *text)
-{
-    char out[40];
-    if (!*text || !phone_mobile(text, out) || !phone_landline(text, out, sizeof out)) return NULL;
-    return _("Not a mobile or landline number");
-}
-
 static int staff_kind_source(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
@@ -159,7 +151,7 @@ static void staff_build(struct form_screen *fs)
               form_add_text(f, _("Full name"), s->name, STAFF_NAME_MAX, 20, validate_required,
                             TEXT_NORM_NOSPACE),
               "name");
-    int i = form_add_text(f, _("Phone"), s->phone, 30, 20, staff_phone_check, 0);
+    int i = form_add_text(f, _("Phone"), s->phone, 30, 20, phone_check_any, 0);
     if (*s->phone) form_set_secret_text(f, i, s->phone, staff_masked_phone);
     form_bind(f, i, "phone");
     form_bind(

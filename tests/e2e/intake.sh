@@ -100,7 +100,7 @@ expect desk "each setting says what it is for" "本中心名称，印在回执�
 keys desk Tab C-u
 type_text desk "咨询台"
 keys desk Tab
-expect desk "a desk phone that is no number is said" "不是手机号或固定电话号码"
+expect desk "a desk phone that is no number is said" "手机号（11 位）或固定电话"
 expect desk "what a setting is for stays beside it when the clerk moves on" "本中心名称，印在回执上"
 keys desk BTab C-u
 type_text desk "022-27309999"

@@ -6,6 +6,7 @@
 #include "src/pinyin.h"
 #include "src/record.h"
 #include "unit_db.h"
+#include "src/phone.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -278,10 +279,10 @@ static void building_property(void **state)
     area_free(&got);
 
     /* The phone as a form or ledger takes it. */
-    assert_null(area_check_phone(""));
-    assert_null(area_check_phone("022 2333 4455"));
-    assert_non_null(area_check_phone("12345"));
-    char *normal = area_normal_phone("022 2333 4455");
+    assert_null(phone_check_any(""));
+    assert_null(phone_check_any("022 2333 4455"));
+    assert_non_null(phone_check_any("12345"));
+    char *normal = phone_normal_any("022 2333 4455");
     assert_str(normal, "022-23334455");
     free(normal);
 

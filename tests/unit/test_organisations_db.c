@@ -13,6 +13,7 @@
 #include "db/organisation_store.h"
 #include "src/pinyin.h"
 #include "src/record.h"
+#include "src/phone.h"
 
 static char path[256];
 static struct db *db;
@@ -284,9 +285,9 @@ static void checks_of_values(void **state)
     assert_int_equal(organisation_count("３５"), 35);
     assert_int_equal(organisation_count(""), 0);
     assert_int_equal(organisation_count("3.5"), -1);
-    assert_null(organisation_check_phone("022-23456789"));
-    assert_non_null(organisation_check_phone("12345"));
-    char *p = organisation_normal_phone("138 0013 8000");
+    assert_null(phone_check_any("022-23456789"));
+    assert_non_null(phone_check_any("12345"));
+    char *p = phone_normal_any("138 0013 8000");
     assert_str(p, "13800138000");
     free(p);
     char *m = organisation_masked_phone("13800138000");
