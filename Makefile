@@ -214,7 +214,7 @@ build/rel/tests/bench/%: tests/bench/%.c tests/bench/bench.h $(REL_LIB_OBJ)
 # --- the two commands -------------------------------------------------------
 run: deps
 	@$(MAKE) --no-print-directory all
-	@if [ ! -f "$(DEMO_DB)" ]; then ./bangban --db "$(DEMO_DB)" demo --residents 5000 --requests 5000 --years 1; fi
+	@if [ ! -f "$(DEMO_DB)" ]; then ./bangban --db "$(DEMO_DB)" demo --residents 5000 --requests 5000 --years 1 --volunteers 2000 --hours-years 1; fi
 	./bangban --db "$(DEMO_DB)"
 
 unit: check-layers $(UNIT_BIN)

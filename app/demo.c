@@ -1169,9 +1169,15 @@ int demo_visit_requests(struct db *db, time_t now, size_t *made, char **err)
     if (user_find(db, "chief", &chief) != DB_OK) return DB_OK;
     struct visit_candidate *c = NULL;
     size_t n = 0;
-    int rc = visit_unlinked_chief_requests(db, chief.id, now - 365 * 86400, &c, &n);
-    if (rc == DB_OK && n) rc = db_write_begin(db);
+    /* About one a month in each of the chief's buildings. */
+    int rc = db_write_begin(db);
+    if (rc == DB_OK) rc = visit_adopt_chief_requests(db, chief.id, now - 365 * 86400, 12);
+    if (rc == DB_OK) rc = visit_unlinked_chief_requests(db, chief.id, now - 365 * 86400, &c, &n);
     if (rc != DB_OK || !n) {
+        if (rc == DB_OK)
+            rc = db_commit(db);
+        else
+            db_rollback(db);
         visit_candidates_free(c, n);
         record_free(&user_record, &chief);
         return rc;

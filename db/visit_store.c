@@ -341,6 +341,30 @@ int visit_unlinked_chief_requests(struct db *db, int64_t user_id, time_t from,
     return rc;
 }
 
+int visit_adopt_chief_requests(struct db *db, int64_t user_id, time_t from, int per_building)
+{
+    struct db_stmt *st = db_prepare(
+        db, "UPDATE request SET building_id = ?3 WHERE id IN (SELECT r.id FROM request r"
+            " JOIN community c ON c.id = r.community_id WHERE r.channel = 'chief'"
+            " AND r.building_id IS NULL AND r.created_at >= ?2"
+            " AND c.street_id = (SELECT street_id FROM building WHERE id = ?3)"
+            " ORDER BY r.created_at, r.id LIMIT ?4)");
+    struct db_stmt *b = db_prepare(db, "SELECT building_id FROM user_building WHERE user_id = ?1"
+                                       " ORDER BY building_id");
+    db_bind_int(b, 1, user_id);
+    int rc;
+    while ((rc = db_step(b)) == DB_ROW) {
+        db_reset(st);
+        db_bind_int(st, 2, (int64_t)from);
+        db_bind_int(st, 3, db_col_int(b, 0));
+        db_bind_int(st, 4, per_building);
+        if ((rc = db_step(st)) != DB_DONE) break;
+    }
+    db_finalize(b);
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
 void visit_candidates_free(struct visit_candidate *c, size_t n)
 {
     for (size_t i = 0; i < n; i++)
