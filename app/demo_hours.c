@@ -84,6 +84,39 @@ static size_t team_index(const struct gen *g, int64_t id)
     return g->nteams;
 }
 
+/* How many teams have activities today and in the days ahead, for the desk's roll and the kiosk. */
+#define UPCOMING_TEAMS 3
+
+/*
+** Team t's activities of today (running all day, so a roll or the kiosk
+** can sign in at any hour) and of the two weeks ahead (planned), appended
+** to a (room made by the caller) and names.
+*/
+static void upcoming_add(struct gen *g, size_t t, struct hours_bulk_activity *a, size_t *n,
+                         struct strlist *names)
+{
+    const char *where = *g->teams[t].community ? g->teams[t].community : "和平区";
+    static const int ahead[] = {0, 3, 10};
+    for (size_t k = 0; k < ARRAY_LEN(ahead); k++) {
+        size_t w = (t + k) % ARRAY_LEN(team_work);
+        char *name = xasprintf("%s%s", where, team_work[w]);
+        strlist_add(names, name);
+        free(name);
+        char day[11];
+        day_text(g->today + ahead[k], day);
+        a[*n] = (struct hours_bulk_activity){
+            .team_id = g->teams[t].id,
+            .category_id = team_category[w],
+            .place = places[(t + k) % ARRAY_LEN(places)],
+            .status = ahead[k] ? "planned" : "running",
+            .kind = "service",
+        };
+        snprintf(a[*n].starts_at, sizeof a[*n].starts_at, "%s 08:00", day);
+        snprintf(a[*n].ends_at, sizeof a[*n].ends_at, "%s %s", day, ahead[k] ? "11:30" : "18:00");
+        (*n)++;
+    }
+}
+
 /* A few activities a month for each team (the association more), on days of their own. */
 static struct hours_bulk_activity *activities_make(struct gen *g, struct strlist *names, size_t *n)
 {
@@ -137,9 +170,12 @@ static struct hours_bulk_activity *activities_make(struct gen *g, struct strlist
             }
         }
     }
+    g->nacts = *n; /* the history's; what follows has no records yet */
+    a = xrealloc(a, (*n + 3 * UPCOMING_TEAMS) * sizeof *a);
+    for (size_t t = 0; t < g->nteams && t < UPCOMING_TEAMS; t++)
+        upcoming_add(g, t, a, n, names);
     for (size_t i = 0; i < *n; i++)
         a[i].name = names->v[i];
-    g->nacts = *n;
     return a;
 }
 
