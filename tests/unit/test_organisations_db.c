@@ -125,7 +125,8 @@ static void upgrade_files_longer_pieces(void **state)
     struct organisation o;
     org_make(&o, "天津和平宏达物业管理有限公司", "", building_id);
     assert_int_equal(db_exec(db, "DELETE FROM organisation_key WHERE term LIKE 'n%'"
-                                 " AND length(term) > 5; PRAGMA user_version = 20"),
+                                 " AND length(term) > 5; DROP TABLE resident_tally;"
+                                 " PRAGMA user_version = 20"),
                      DB_OK);
     db_close(db);
     char *err = NULL;

@@ -17,6 +17,7 @@
 ** migration adds what it makes here, once for every such test.
 */
 #define UNIT_DB_BEFORE_USERS                                                                       \
+    " DROP TABLE resident_tally;"                                                                  \
     " DROP TABLE certificate; DROP TABLE star_award; DROP TABLE star_level;"                       \
     " DROP TABLE hours_correction;"                                                                \
     " DROP TABLE service_record; DROP TABLE activity; DROP TABLE service_category;"                \
