@@ -68,9 +68,10 @@ struct db_stmt {
 **   (NORMAL may lose the last commits); a desk writes a few rows a minute,
 **   and FULL still commits thousands of transactions a second.
 ** - foreign_keys: a grid cannot point at a community that is not there.
-** - mmap_size, small cache_size: many desk processes on one box share the
-**   database pages through the OS page cache instead of each holding a
-**   private copy; the private page cache stays at 8 MiB.
+** - mmap_size (set after opening, from the file's size: db_map_set()),
+**   small cache_size: many desk processes on one box share the database
+**   pages through the OS page cache instead of each holding a private
+**   copy; the private page cache stays at 8 MiB.
 ** - journal_size_limit: the -wal file is cut back after checkpoints.
 ** - trusted_schema=OFF: the schema cannot run functions it should not.
 */
@@ -79,7 +80,6 @@ static const char db_pragmas[] = "PRAGMA journal_mode=WAL;"
                                  "PRAGMA foreign_keys=ON;"
                                  "PRAGMA trusted_schema=OFF;"
                                  "PRAGMA journal_size_limit=67108864;"
-                                 "PRAGMA mmap_size=1073741824;"
                                  "PRAGMA cache_size=-8192;";
 
 static int map_rc(int rc);
@@ -386,6 +386,31 @@ static void shared_mode(const char *path)
     free(dir);
 }
 
+/* The map grows in steps of this much, never smaller than one step. */
+#define DB_MAP_STEP (64LL << 20)
+/* SQLite's own limit on Debian (SQLITE_MAX_MMAP_SIZE, 0x7fff0000); it would cut a larger one. */
+#define DB_MAP_CEILING 0x7fff0000LL
+
+/*
+** Map the whole database file, with a quarter more to grow into, rounded up
+** to DB_MAP_STEP and at most DB_MAP_CEILING. A fixed map smaller than the
+** file (1 GiB against 1.18 GiB at 3.5 million residents) leaves the pages
+** past its end to SQLite's private page cache: read into every desk's own
+** memory instead of shared through the OS page cache. A map larger than the
+** file costs only address space, and SQLite maps no further than the file.
+*/
+static void db_map_set(struct db *db)
+{
+    struct stat sb;
+    long long size = stat(db->path, &sb) == 0 ? (long long)sb.st_size : 0;
+    long long want = (size + size / 4 + DB_MAP_STEP - 1) / DB_MAP_STEP * DB_MAP_STEP;
+    if (want < DB_MAP_STEP) want = DB_MAP_STEP;
+    if (want > DB_MAP_CEILING) want = DB_MAP_CEILING;
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA mmap_size=%lld", want);
+    raw_exec(db, sql); /* a map refused only costs memory: the database works without one */
+}
+
 int db_open(const char *path, unsigned flags, struct db **out, char **err)
 {
     struct stat sb;
@@ -434,6 +459,7 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
         db_close(db);
         return rc;
     }
+    db_map_set(db);
     *out = db;
     return DB_OK;
 }
