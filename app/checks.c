@@ -117,12 +117,41 @@ static void merge_astray(void *ctx, int64_t id, const char *name, enum merge_dam
     ck->problems++;
 }
 
+/* One status whose kept count is not what the register holds. */
+static void tally_astray(void *ctx, enum resident_status s, int64_t kept, int64_t counted)
+{
+    struct check *ck = ctx;
+    strbuf_addf(ck->report,
+                _("residents %s: the count the home screen shows is %lld, the register holds "
+                  "%lld (bangban check --fix counts again)\n"),
+                resident_status_label(s), (long long)kept, (long long)counted);
+    ck->problems++;
+}
+
 int check_residents(struct db *db, struct strbuf *report)
 {
     struct check ck = {report, 0};
     int rc = resident_each(db, 1, NULL, resident_check, &ck);
     if (rc == DB_OK) rc = resident_merges_astray(db, merge_astray, &ck);
+    if (rc == DB_OK) rc = resident_tally_astray(db, tally_astray, &ck);
     return check_done(db, rc, &ck);
+}
+
+static void tally_wrong(void *ctx, enum resident_status s, int64_t kept, int64_t counted)
+{
+    (void)s;
+    (void)kept;
+    (void)counted;
+    *(int *)ctx = 1;
+}
+
+int check_fix_residents(struct db *db, const char *actor, int *fixed)
+{
+    *fixed = 0;
+    int rc = resident_tally_astray(db, tally_wrong, fixed);
+    if (rc == DB_OK && *fixed) rc = resident_tally_recount(db, actor);
+    if (rc != DB_OK) *fixed = 0;
+    return rc;
 }
 
 static void building_astray(void *ctx, const char *code, const char *name, const char *grid)

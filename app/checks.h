@@ -27,10 +27,18 @@ int check_counters(struct db *db, struct strbuf *report);
 ** record edited behind the form, or saved before the form took them from
 ** the number), and every merge of two records (a record merged into one
 ** not on file or itself merged away, requests or a household left on a
-** merged record): a line for each, the number masked. Returns how many
-** lines were added.
+** merged record), and the residents kept counted by status (the home
+** screen's count) against the register: a line for each, the number
+** masked. Returns how many lines were added.
 */
 int check_residents(struct db *db, struct strbuf *report);
+
+/*
+** check --fix: when the residents kept counted by status disagree with the
+** register, count them again in one audited write (as actor). *fixed says
+** whether it did. Returns DB_OK or the error (nothing written).
+*/
+int check_fix_residents(struct db *db, const char *actor, int *fixed);
 
 /*
 ** Whether the working-day calendar reaches the deadlines ahead: the

@@ -36,7 +36,10 @@ static const struct verb {
         "buildings, default 3000 in a new district, N volunteers and their teams,\n"
         "with Y years of their activities and service hours)"),
      0},
-    {"check", verb_check, 0, "", N_("check the database for damage"), 0},
+    {"check", verb_check, 1, N_("[--fix]"),
+     N_("check the database for damage; --fix counts the residents again when\n"
+        "the count the home screen shows has gone wrong"),
+     0},
     {"audit", verb_audit, 1, N_("verify"),
      N_("walk the audit log's hash chain; name the first row changed, removed\n"
         "or slipped in behind bangban's back"),

@@ -1068,17 +1068,20 @@ int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue,
 
 /* --- rates --------------------------------------------------------------------------------- */
 
-/* The columns every grouping reads, then the place's; the joins that find the place. */
+/*
+** The columns every grouping reads, then the place's; the joins that find
+** the place. The units' codes and names are not joined: a pass over a
+** year's requests looked each one up twice, and there are a few dozen
+** units (rate_units_load()).
+*/
 #define RATE_COLUMNS                                                                               \
-    "SELECT coalesce(r.unit_id, 0), u.code, u.name, r.status = 'answered',"                        \
+    "SELECT coalesce(r.unit_id, 0), r.status = 'answered',"                                        \
     " r.first_dispatched_at, r.dispatched_at, r.accept_due, r.accepted_at,"                        \
     " r.contact_due, r.contacted_at, r.resolve_due, r.replied_at,"                                 \
     " coalesce(r.resolved, -1), r.satisfaction,"                                                   \
-    " coalesce(r.first_unit_id, 0), f.code, f.name, coalesce(r.returned_unit_id, 0),"              \
+    " coalesce(r.first_unit_id, 0), coalesce(r.returned_unit_id, 0),"                              \
     " r.created_at,"
-#define RATE_FROM                                                                                  \
-    " FROM request r LEFT JOIN unit u ON u.id = r.unit_id"                                         \
-    " LEFT JOIN unit f ON f.id = r.first_unit_id"
+#define RATE_FROM " FROM request r"
 #define RATE_PLACE_JOINS                                                                           \
     " LEFT JOIN building b ON b.id = r.building_id"                                                \
     " LEFT JOIN grid g ON g.id = coalesce(r.grid_id, b.grid_id)"                                   \
@@ -1092,19 +1095,80 @@ static const char *const rate_sql[RATE_GROUP_COUNT] = {
                  " LEFT JOIN street s ON s.id = coalesce(c.street_id, b.street_id)" RATE_WHERE,
 };
 
+/* Every unit's code and name by id (ascending), for the rows of a pass. */
+struct rate_units {
+    int64_t *id;
+    char **code, **name;
+    size_t n;
+};
+
+static int rate_units_load(struct db *db, struct rate_units *u)
+{
+    memset(u, 0, sizeof *u);
+    struct db_stmt *st = db_prepare(db, "SELECT id, code, name FROM unit ORDER BY id");
+    int rc;
+    size_t cap = 0;
+    while ((rc = db_step(st)) == DB_ROW) {
+        if (u->n == cap) {
+            cap = cap ? cap * 2 : 64;
+            u->id = xrealloc(u->id, cap * sizeof *u->id);
+            u->code = xrealloc(u->code, cap * sizeof *u->code);
+            u->name = xrealloc(u->name, cap * sizeof *u->name);
+        }
+        u->id[u->n] = db_col_int(st, 0);
+        u->code[u->n] = xstrdup(db_col_text(st, 1));
+        u->name[u->n] = xstrdup(db_col_text(st, 2));
+        u->n++;
+    }
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+static void rate_units_free(struct rate_units *u)
+{
+    for (size_t i = 0; i < u->n; i++) {
+        free(u->code[i]);
+        free(u->name[i]);
+    }
+    free(u->id);
+    free(u->code);
+    free(u->name);
+}
+
+/* The code and name of unit id (NULL for none, as a join would give). */
+static void rate_unit_of(const struct rate_units *u, int64_t id, const char **code,
+                         const char **name)
+{
+    size_t lo = 0, hi = u->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (u->id[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int found = lo < u->n && u->id[lo] == id;
+    *code = found ? u->code[lo] : NULL;
+    *name = found ? u->name[lo] : NULL;
+}
+
 int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group group,
                       request_rate_visit visit, void *ctx)
 {
+    struct rate_units units;
+    int rc = rate_units_load(db, &units);
+    if (rc != DB_OK) {
+        rate_units_free(&units);
+        return rc;
+    }
     struct db_stmt *st = db_prepare(db, rate_sql[group < RATE_GROUP_COUNT ? group : 0]);
     db_bind_int(st, 1, (int64_t)from);
     db_bind_int(st, 2, (int64_t)to);
-    int rc;
     while ((rc = db_step(st)) == DB_ROW) {
         struct rate_row r;
         int i = 0;
         r.unit_id = db_col_int(st, i++);
-        r.unit_code = db_col_text(st, i++);
-        r.unit_name = db_col_text(st, i++);
+        rate_unit_of(&units, r.unit_id, &r.unit_code, &r.unit_name);
         r.answered = (int)db_col_int(st, i++);
         r.first_dispatched_at = (time_t)db_col_int(st, i++);
         r.dispatched_at = (time_t)db_col_int(st, i++);
@@ -1119,8 +1183,7 @@ int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group gro
         r.satisfied = str_eq(sat, "satisfied");
         r.basic = str_eq(sat, "basic");
         r.first_unit_id = db_col_int(st, i++);
-        r.first_unit_code = db_col_text(st, i++);
-        r.first_unit_name = db_col_text(st, i++);
+        rate_unit_of(&units, r.first_unit_id, &r.first_unit_code, &r.first_unit_name);
         r.returned_unit_id = db_col_int(st, i++);
         r.created_at = (time_t)db_col_int(st, i++);
         r.place_id = db_col_int(st, i++);
@@ -1129,6 +1192,7 @@ int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group gro
         visit(ctx, &r);
     }
     db_finalize(st);
+    rate_units_free(&units);
     return rc == DB_DONE ? DB_OK : rc;
 }
 

@@ -348,6 +348,7 @@ int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *
     else
         key_tables_sort(b->keys);
     if (rc == DB_OK) rc = key_tables_write(b->keys, b->db, POSTINGS_RESIDENTS);
+    if (rc == DB_OK) rc = resident_tally_loaded(b->db);
     if (rc == DB_OK && b->audit_action)
         rc = audit_append(b->db, b->actor, b->audit_action, "resident:*", b->audit_detail);
     if (rc != DB_OK) {

@@ -230,7 +230,10 @@ static int search_recent(struct db *db, size_t limit, const struct resident_filt
         if (crc == DB_OK) all = db_col_int(st, 0);
         db_finalize(st);
     } else {
-        crc = db_count(db, "SELECT count(*) FROM resident WHERE status = ''", &all);
+        /* Every resident on the register: kept in the tally, never counted here. */
+        struct resident_tally t;
+        crc = resident_tally_read(db, &t);
+        all = t.n[RESIDENT_PRESENT];
     }
     hits_set_total(out, all);
     return rc != DB_OK ? rc : crc;
@@ -536,6 +539,7 @@ static int save_in(struct db *db, const struct resident *r, const char *actor, c
     if (rc == DB_OK) rc = write_row(db, r, actor, when, &keys);
     if (rc == DB_OK && r->id && db_changes(db) == 0) rc = DB_CONFLICT;
     *id = r->id ? r->id : db_last_id(db);
+    if (rc == DB_OK && !r->id) rc = resident_tally_shift(db, -1, RESIDENT_PRESENT);
     if (rc == DB_OK && previous) {
         name_keys_of(previous, &old_keys);
         old_keys.rank = previous_rank;
@@ -649,6 +653,7 @@ int resident_set_status(struct db *db, int64_t id, int64_t version, enum residen
     rc = db_step(st);
     db_finalize(st);
     rc = rc == DB_DONE ? (db_changes(db) ? DB_OK : DB_CONFLICT) : rc;
+    if (rc == DB_OK) rc = resident_tally_shift(db, (int)from, to);
     if (rc == DB_OK) {
         char subject[32];
         subject_of(id, subject, sizeof subject);
@@ -701,6 +706,7 @@ int resident_merge(struct db *db, struct resident *keep, int64_t other_id, int64
     else if (!ids_confirmed && resident_ids_differ(&stored, &other))
         *why = _("The two records hold different valid ID numbers: two people?"), rc = DB_INVALID;
     int gives_id = str_eq(keep->id_number, other.id_number) && *other.id_number;
+    enum resident_status other_was = resident_status_of(&other);
     resident_free(&stored);
     resident_free(&other);
     if (rc != DB_OK) return rc;
@@ -750,6 +756,7 @@ int resident_merge(struct db *db, struct resident *keep, int64_t other_id, int64
         db_finalize(st);
         rc = rc == DB_DONE ? (db_changes(db) ? DB_OK : DB_CONFLICT) : rc;
     }
+    if (rc == DB_OK) rc = resident_tally_shift(db, (int)other_was, RESIDENT_MERGED);
     char subject[32];
     if (rc == DB_OK) {
         subject_of(keep->id, subject, sizeof subject);

@@ -13,6 +13,7 @@
 
 #include "db/audit_store.h"
 #include "db/db.h"
+#include "db/resident_tally.h"
 #include "src/resident.h"
 
 /* Results of a search. */

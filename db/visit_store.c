@@ -343,12 +343,12 @@ int visit_unlinked_chief_requests(struct db *db, int64_t user_id, time_t from,
 
 int visit_adopt_chief_requests(struct db *db, int64_t user_id, time_t from, int per_building)
 {
-    struct db_stmt *st = db_prepare(
-        db, "UPDATE request SET building_id = ?3 WHERE id IN (SELECT r.id FROM request r"
-            " JOIN community c ON c.id = r.community_id WHERE r.channel = 'chief'"
-            " AND r.building_id IS NULL AND r.created_at >= ?2"
-            " AND c.street_id = (SELECT street_id FROM building WHERE id = ?3)"
-            " ORDER BY r.created_at, r.id LIMIT ?4)");
+    struct db_stmt *st =
+        db_prepare(db, "UPDATE request SET building_id = ?3 WHERE id IN (SELECT r.id FROM request r"
+                       " JOIN community c ON c.id = r.community_id WHERE r.channel = 'chief'"
+                       " AND r.building_id IS NULL AND r.created_at >= ?2"
+                       " AND c.street_id = (SELECT street_id FROM building WHERE id = ?3)"
+                       " ORDER BY r.created_at, r.id LIMIT ?4)");
     struct db_stmt *b = db_prepare(db, "SELECT building_id FROM user_building WHERE user_id = ?1"
                                        " ORDER BY building_id");
     db_bind_int(b, 1, user_id);

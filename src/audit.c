@@ -70,6 +70,7 @@ static const struct {
     {"resident-status", N_("recorded a move, a death or a return")},
     {"resident-merge", N_("merged two records of one person")},
     {"resident-merged", N_("was merged into another record")},
+    {"resident-recount", N_("counted the residents again")},
     {"login", N_("signed in")},
     {"login-failed", N_("failed to sign in")},
     {"user-add", N_("added a user")},

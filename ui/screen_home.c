@@ -117,9 +117,18 @@ static void days_set(time_t now, time_t *days)
     }
 }
 
+/* Every record on the register, from the kept tally (a count of millions would cost each visit). */
+static int home_residents(int64_t *n)
+{
+    struct resident_tally t;
+    int rc = resident_tally_read(ui.db, &t);
+    *n = resident_tally_total(&t);
+    return rc;
+}
+
 static void home_load(struct home *h)
 {
-    int rc[3] = {area_counts(ui.db, h->counts), resident_count(ui.db, &h->residents),
+    int rc[3] = {area_counts(ui.db, h->counts), home_residents(&h->residents),
                  request_counts(ui.db, &h->requests, &h->open, &h->overdue, clock_now())};
     h->counts_ok = rc[0] == DB_OK;
     h->residents_ok = rc[1] == DB_OK;

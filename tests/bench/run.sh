@@ -147,3 +147,18 @@ echo "  database size with residents and requests $(( $(stat -c %s "$T/district.
 echo
 echo "the screen, through a pty (residents on the district database above):"
 "$top/build/rel/tests/bench/uibench" "$bin" "$T/demo.db" 30 "$T/district.db"
+echo
+
+# Desks: ten at once on the district database above, each after the empty search and typing;
+# with BANGBAN_BENCH_BIG=1 on 3,500,000 generated residents instead (about 1.6 GiB, a minute and
+# a half to make).
+if [ "${BANGBAN_BENCH_BIG:-0}" = 1 ]; then
+    "$stat" "$bin" --db "$T/big.db" demo --residents 3500000 >/dev/null 2>"$T/stat"
+    read -r ms mib <"$T/stat"
+    echo "desks on 3,500,000 residents ($ms ms to generate, $(( $(stat -c %s "$T/big.db") / 1048576 )) MiB):"
+    "$top/build/rel/tests/bench/deskbench" "$bin" "$T/big.db" 10
+    rm -f "$T/big.db"*
+else
+    echo "desks on the district database above ($n residents and $q requests; BANGBAN_BENCH_BIG=1: 3,500,000 residents):"
+    "$top/build/rel/tests/bench/deskbench" "$bin" "$T/district.db" 10
+fi

@@ -99,6 +99,30 @@ static const char *found(const char *query)
     return out;
 }
 
+/* A status whose tally disagrees with the register: counted into ctx. */
+static void tally_miss(void *ctx, enum resident_status s, int64_t kept, int64_t counted)
+{
+    (void)s;
+    (void)kept;
+    (void)counted;
+    (*(int *)ctx)++;
+}
+
+/* The tally holds the register's residents by status: present, moved, deceased, merged. */
+static void tally_is(int64_t present, int64_t moved, int64_t deceased, int64_t merged)
+{
+    struct resident_tally t;
+    assert_int_equal(resident_tally_read(db, &t), DB_OK);
+    assert_int_equal(t.n[RESIDENT_PRESENT], present);
+    assert_int_equal(t.n[RESIDENT_MOVED], moved);
+    assert_int_equal(t.n[RESIDENT_DECEASED], deceased);
+    assert_int_equal(t.n[RESIDENT_MERGED], merged);
+    assert_int_equal(resident_tally_total(&t), residents_in(db));
+    int wrong = 0;
+    assert_int_equal(resident_tally_astray(db, tally_miss, &wrong), DB_OK);
+    assert_int_equal(wrong, 0);
+}
+
 static void a_few_residents(void)
 {
     char id[19];
@@ -137,6 +161,7 @@ static void status_hides_and_is_audited(void **state)
     assert_int_equal(resident_set_status(db, r.id, r.version, RESIDENT_MOVED, "2020-01-01",
                                          "河北区", "来电", "测试", &why),
                      DB_OK);
+    tally_is(6, 1, 0, 0);
     assert_str(found("张三"), "张三丰 李张三");
     struct resident_hits h;
     struct resident_filter all = {.all = 1};
@@ -153,6 +178,93 @@ static void status_hides_and_is_audited(void **state)
                             " AND detail = 'present -> moved 2020-01-01 河北区: 来电'"),
                      1);
     resident_free(&r);
+}
+
+static void write_file(const char *path, const char *text);
+static int import_file(const char *name, enum import_existing existing, struct import_report *rep);
+
+/*
+** The residents counted by status follow every write: a save, a move, a
+** death, a return, a merge of a moved record, an import into a register
+** that holds residents, and a write refused halfway (nothing counted). A
+** count changed behind bangban's back is found and counted again.
+*/
+static void tally_follows_every_write(void **state)
+{
+    (void)state;
+    tally_is(0, 0, 0, 0);
+    a_few_residents();
+    tally_is(7, 0, 0, 0);
+    struct resident a, b;
+    assert_int_equal(resident_get_by_id_number(db, "110101199003074477", &a), DB_OK);
+    const char *why = NULL;
+    assert_int_equal(resident_set_status(db, a.id, a.version, RESIDENT_MOVED, "2020-01-01",
+                                         "河北区", "来电", "测试", &why),
+                     DB_OK);
+    tally_is(6, 1, 0, 0);
+    assert_int_equal(resident_set_status(db, a.id, a.version + 1, RESIDENT_PRESENT, "", "", "回迁",
+                                         "测试", &why),
+                     DB_OK);
+    tally_is(7, 0, 0, 0);
+    assert_int_equal(resident_set_status(db, a.id, a.version + 2, RESIDENT_DECEASED, "2021-02-03",
+                                         "", "家属告知", "测试", &why),
+                     DB_OK);
+    tally_is(6, 0, 1, 0);
+    /* A stale version: refused, nothing counted. */
+    assert_int_equal(resident_set_status(db, a.id, a.version, RESIDENT_MOVED, "2020-01-01",
+                                         "河北区", "来电", "测试", &why),
+                     DB_CONFLICT);
+    tally_is(6, 0, 1, 0);
+    /* A duplicate ID number: refused, nothing counted. */
+    struct resident dup;
+    resident_init(&dup);
+    record_set(&dup.name, "张三");
+    record_set(&dup.id_number, "110101199003074477");
+    assert_int_equal(resident_save(db, &dup, "测试", NULL), DB_DUPLICATE);
+    resident_free(&dup);
+    tally_is(6, 0, 1, 0);
+    /* A moved record merged into a present one: one fewer moved, one more merged. */
+    char id[19];
+    make_id(id, "130101", "19600101", 5);
+    int64_t keep = add("周八", id, "", "");
+    int64_t away = add("周捌", "", "13711112222", "");
+    struct resident o;
+    assert_int_equal(resident_get(db, away, &o), DB_OK);
+    assert_int_equal(resident_set_status(db, away, o.version, RESIDENT_MOVED, "2022-01-01",
+                                         "南开区", "来电", "测试", &why),
+                     DB_OK);
+    tally_is(7, 1, 1, 0);
+    resident_free(&o);
+    assert_int_equal(resident_get(db, keep, &b), DB_OK);
+    assert_int_equal(resident_get(db, away, &o), DB_OK);
+    assert_int_equal(resident_merge(db, &b, away, o.version, "", 0, "测试", &why), DB_OK);
+    tally_is(7, 0, 1, 1);
+    /* An import into a register that holds residents: a new one counted, a known one not. */
+    char known[19], csv[200];
+    make_id(known, "120103", "19700101", 52);
+    snprintf(csv, sizeof csv, "姓名,身份证号\n张伟,%s\n吴九,110105198001010024\n", known);
+    write_file(path_of("t.csv"), csv);
+    struct import_report rep;
+    assert_int_equal(import_file("t.csv", IMPORT_UPDATE, &rep), DB_OK);
+    assert_int_equal(rep.imported, 1);
+    import_report_free(&rep);
+    tally_is(8, 0, 1, 1);
+    /* Changed behind bangban's back: named, then counted again. */
+    assert_int_equal(db_exec(db, "UPDATE resident_tally SET n = 40 WHERE status = 'moved'"), DB_OK);
+    int wrong = 0;
+    assert_int_equal(resident_tally_astray(db, tally_miss, &wrong), DB_OK);
+    assert_int_equal(wrong, 1);
+    assert_int_equal(resident_tally_recount(db, "测试"), DB_OK);
+    tally_is(8, 0, 1, 1);
+    /* The empty search says the present ones from the tally. */
+    struct resident_hits h;
+    assert_int_equal(resident_search(db, "", 3, &h), DB_OK);
+    assert_int_equal(h.n, 3);
+    assert_int_equal(h.total, 8);
+    resident_hits_free(&h);
+    resident_free(&a);
+    resident_free(&b);
+    resident_free(&o);
 }
 
 /* Merging: requests, tags and household follow the kept record, in one transaction. */
@@ -183,7 +295,9 @@ static void merge_moves_everything(void **state)
     /* A stale version of the other: refused. */
     assert_int_equal(resident_merge(db, &k, away, o.version + 1, "phone", 1, "测试", &why),
                      DB_CONFLICT);
+    tally_is(3, 0, 0, 0);
     assert_int_equal(resident_merge(db, &k, away, o.version, "phone", 1, "测试", &why), DB_OK);
+    tally_is(2, 0, 0, 1);
     resident_free(&k);
     resident_free(&o);
     assert_int_equal(resident_get(db, keep, &k), DB_OK);
@@ -567,6 +681,7 @@ static void bulk_demo_residents(void **state)
     struct demo_run run;
     assert_int_equal(demo_residents(db, 3000, "测试", NULL, NULL, &run, &err), DB_OK);
     assert_int_equal(residents_in(db), 3000);
+    tally_is(3000, 0, 0, 0);
     assert_int_equal(db_int(db, 0, "SELECT count(DISTINCT id_number) FROM resident"), 3000);
     /* Every resident is in a grid of its community. */
     assert_int_equal(db_int(db, -1,
@@ -725,6 +840,7 @@ static void import_merges_skips_and_rejects(void **state)
     assert_int_equal(rep.problems.v[0].line, 3);
     assert_non_null(rep.rejects_path);
     import_report_free(&rep);
+    tally_is(2, 0, 0, 0);
     assert_str(found("zs"), "张三");
 
     /* The same file twice: nothing changes. */
@@ -812,6 +928,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(search_every_kind, setup, teardown),
         cmocka_unit_test_setup_teardown(status_hides_and_is_audited, setup, teardown),
         cmocka_unit_test_setup_teardown(merge_moves_everything, setup, teardown),
+        cmocka_unit_test_setup_teardown(tally_follows_every_write, setup, teardown),
         cmocka_unit_test_setup_teardown(filters_for_visits, setup, teardown),
         cmocka_unit_test_setup_teardown(repeated_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(pinyin_inside_names, setup, teardown),

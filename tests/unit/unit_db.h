@@ -16,7 +16,8 @@
 ** runs it first); a new migration adds what it makes here.
 */
 #define UNIT_DB_SINCE_21                                                                           \
-    " ALTER TABLE building DROP COLUMN property_phone; ALTER TABLE building DROP COLUMN property;"
+    " ALTER TABLE building DROP COLUMN property_phone; ALTER TABLE building DROP COLUMN property;" \
+    " DROP TABLE resident_tally;"
 
 /*
 ** SQL taking a database back to before the users (schema 10): what every
