@@ -889,6 +889,8 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     struct request r;
     struct reqgen_event *ev;
     size_t nev;
+    struct request_history *writer = NULL;
+    if (rc == DB_OK) rc = request_history_begin(db, &writer);
     while (rc == DB_OK && reqgen_next(&g, &r, &ev, &nev)) {
         struct tm tm;
         localtime_r(&r.created_at, &tm);
@@ -899,7 +901,7 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
         char number[16];
         record_set(&r.number, request_number_format(year, ++seq, number));
         /* Made again from the seed when finishing a killed run: stored already. */
-        if ((long long)g.made > p.made) rc = request_store_history(db, &r, ev, nev);
+        if ((long long)g.made > p.made) rc = request_history_write(writer, &r, ev, nev);
         request_free(&r);
         reqgen_events_free(ev, nev);
         if (rc == DB_OK && g.made % 20000 == 0 && (long long)g.made > p.made) {
@@ -911,6 +913,8 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
         }
         if (progress && g.made % 1000 == 0) progress(ctx, _("Generating requests"), g.made, n);
     }
+    if (rc == DB_OK) rc = request_history_finish(writer);
+    request_history_end(writer);
     if (rc == DB_OK) rc = request_seq_fix(db);
     if (rc == DB_OK) rc = plan_write(db, NULL);
     if (rc == DB_OK)
@@ -922,7 +926,7 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     inputs_free(&h);
     workcal_free(&cal);
     if (switched) db_journal_wal(db);
-    if (rc == DB_OK) rc = db_analyze(db);
+    if (rc == DB_OK) rc = request_history_analyze(db);
     if (rc != DB_OK && !*err) *err = xstrdup(db_rc_message(rc));
     return rc;
 }
