@@ -859,6 +859,8 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     if (rc == DB_OK) rc = inputs_load(db, &h);
     time_t now = (time_t)p.now, start = (time_t)p.start;
     int switched = rc == DB_OK && db_journal_exclusive(db);
+    struct request_history *writer = NULL;
+    if (rc == DB_OK) rc = request_history_begin(db, &writer);
     if (rc == DB_OK) rc = db_write_begin(db);
     if (rc == DB_OK && resuming) {
         rc = talks_reload(db, &h, &p);
@@ -889,8 +891,6 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     struct request r;
     struct reqgen_event *ev;
     size_t nev;
-    struct request_history *writer = NULL;
-    if (rc == DB_OK) rc = request_history_begin(db, &writer);
     while (rc == DB_OK && reqgen_next(&g, &r, &ev, &nev)) {
         struct tm tm;
         localtime_r(&r.created_at, &tm);
@@ -914,13 +914,13 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
         if (progress && g.made % 1000 == 0) progress(ctx, _("Generating requests"), g.made, n);
     }
     if (rc == DB_OK) rc = request_history_finish(writer);
-    request_history_end(writer);
     if (rc == DB_OK) rc = request_seq_fix(db);
     if (rc == DB_OK) rc = plan_write(db, NULL);
     if (rc == DB_OK)
         rc = db_commit(db);
     else
         db_rollback(db);
+    request_history_end(writer);
     if (progress) progress(ctx, _("Generating requests"), n, n);
     reqgen_finish(&g);
     inputs_free(&h);

@@ -546,16 +546,18 @@ struct request_history {
 #define HISTORY_INDEXES_KEY "demo_requests_indexes"
 
 /*
-** Drop the indexes of request and request_event (not the UNIQUE number's)
-** and keep their CREATE statements in meta, or find them there when an
-** interrupted generation dropped them already.
+** Drop the full indexes of request and request_event (not the UNIQUE
+** number's, nor the partial ones: those hold few rows, and building one
+** afterwards would read the whole table for them) and keep their CREATE
+** statements in meta, or find them there when an interrupted generation
+** dropped them already.
 */
 static int indexes_drop(struct request_history *h)
 {
     struct db_stmt *st =
         db_prepare(h->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
                           " AND tbl_name IN ('request', 'request_event')"
-                          " AND sql IS NOT NULL ORDER BY name");
+                          " AND sql IS NOT NULL AND sql NOT LIKE '% WHERE %' ORDER BY name");
     struct strlist names = STRLIST_INIT, sql = STRLIST_INIT;
     int rc;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -586,16 +588,16 @@ static int indexes_drop(struct request_history *h)
 int request_history_begin(struct db *db, struct request_history **out)
 {
     *out = NULL;
-    /* 256 MiB: what the generation writes stays in memory between commits instead of spilling. */
-    int rc = db_exec(db, "PRAGMA cache_size = -262144");
+    /*
+    ** 256 MiB: what the generation writes stays in memory between commits
+    ** instead of spilling. No foreign-key look-ups (about ten a request): every
+    ** id the generator writes was read from this database, and units, items,
+    ** places and residents are never deleted (bangban check still checks them).
+    */
+    int rc = db_exec(db, "PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF");
     if (rc != DB_OK) return rc;
     struct request_history *h = xcalloc(1, sizeof *h);
     h->db = db;
-    rc = indexes_drop(h);
-    if (rc != DB_OK) {
-        request_history_end(h);
-        return rc;
-    }
     h->request = db_prepare(db, history_insert_sql);
     h->event = db_prepare(db, event_insert_sql);
     *out = h;
@@ -604,7 +606,8 @@ int request_history_begin(struct db *db, struct request_history **out)
 
 int request_history_finish(struct request_history *h)
 {
-    int rc = *h->indexes ? db_exec(h->db, h->indexes) : DB_OK;
+    int rc = h->indexes ? DB_OK : indexes_drop(h);
+    if (rc == DB_OK && *h->indexes) rc = db_exec(h->db, h->indexes);
     if (rc == DB_OK) rc = db_meta_set(h->db, HISTORY_INDEXES_KEY, "");
     if (rc == DB_OK) {
         free(h->indexes);
@@ -642,6 +645,10 @@ static void intake_bind(struct db_stmt *st, const struct request *r)
 int request_history_write(struct request_history *h, struct request *r,
                           const struct reqgen_event *ev, size_t n)
 {
+    if (!h->indexes) { /* the first write: in the transaction that will commit it */
+        int rc = indexes_drop(h);
+        if (rc != DB_OK) return rc;
+    }
     struct db_stmt *st = h->request;
     changes_bind(st, r);
     bind_time(st, 28, r->updated_at);
@@ -669,7 +676,7 @@ void request_history_end(struct request_history *h)
     db_finalize(h->event);
     free(h->indexes);
     /* Back to what db_open() sets: a desk's private cache stays small. */
-    db_exec(h->db, "PRAGMA cache_size = -8192");
+    db_exec(h->db, "PRAGMA cache_size = -8192; PRAGMA foreign_keys = ON");
     free(h);
 }
 

@@ -119,17 +119,19 @@ int request_actor(struct db *db, const char *actor, struct workflow_actor *out);
 
 /*
 ** For generated history (bangban demo --requests): a writer holding its
-** statements for the whole generation, inside the caller's write
-** transaction. request_history_begin() gives *out (DB_OK) or an error: it
-** drops the indexes of request and request_event (all but the number's),
-** noting them in meta, so the rows go in at the speed of a plain copy; the
-** caller commits in batches as it likes. request_history_finish(), in the
-** last transaction, builds the indexes again once: a generation killed
-** before it leaves them noted, and the next request_history_begin() finds
-** them there, so the run that finishes it builds them. Desks that open the
-** database meanwhile search the requests without those indexes (slower, not
-** wrong). request_history_end() frees h (NULL is fine) and puts the page
-** cache back as db_open() sets it (the generation holds a large one).
+** statements for the whole generation. request_history_begin(), outside a
+** transaction, gives *out (DB_OK) or an error; it turns foreign-key checks
+** off (the generator writes only ids it read from the database) and takes a
+** large page cache. The caller then opens its write transaction and commits
+** in batches as it likes. The first request_history_write() drops the
+** full indexes of request and request_event (not the number's), noting them
+** in meta, so the rows go in at the speed of a plain copy;
+** request_history_finish(), in the last transaction, builds them again
+** once. A generation killed before that leaves them noted, and the run that
+** finishes it builds them. Desks that open the database meanwhile search
+** the requests without those indexes (slower, not wrong).
+** request_history_end(), after the last commit, frees h (NULL is fine) and
+** puts foreign keys and the page cache back as db_open() sets them.
 */
 struct request_history;
 int request_history_begin(struct db *db, struct request_history **out);
