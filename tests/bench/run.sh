@@ -63,6 +63,17 @@ echo "  bangban import residents                 $ours ms, peak RSS $(median <"$
 echo "  naive iconv | sqlite3 + indexes          $naive ms"
 echo "  ratio                                    $(awk "BEGIN {printf \"%.2f\", $ours / $naive}") (target <= 2)"
 tail -1 "$T/import.out" | sed 's/^/  /'
+# What the register takes on disk per 100,000 residents (its tables, indexes and search
+# tables, from dbstat), beside the naive database of the last round (the whole file).
+pages() { sqlite3 "$1" "SELECT coalesce(sum(d.pgsize), 0) FROM dbstat d JOIN sqlite_schema s ON s.name = d.name WHERE $2"; }
+per100k() { awk "BEGIN {printf \"%.1f\", $1 / 1048576 * 100000 / $n}"; }
+ours_b=$(pages "$T/import.db" "s.tbl_name LIKE 'resident%'")
+search_b=$(pages "$T/import.db" "s.tbl_name IN ('resident_gram', 'resident_key', 'resident_key_inner')")
+naive_b=$(stat -c %s "$T/naive.db")
+fts_b=$(pages "$T/naive.db" "s.tbl_name LIKE 'r_name%'")
+echo "  size per 100,000 residents               $(per100k "$ours_b") MiB, of which search tables $(per100k "$search_b") MiB"
+echo "  naive table + unique ID + FTS5 trigram   $(per100k "$naive_b") MiB, of which FTS5 $(per100k "$fts_b") MiB"
+echo "  ratio                                    $(awk "BEGIN {printf \"%.2f\", $ours_b / $naive_b}") (target <= 1.5)"
 echo
 
 # A dry run of the same ledger over the register it filled: every row compared, nothing written.
