@@ -589,12 +589,12 @@ int request_history_begin(struct db *db, struct request_history **out)
 {
     *out = NULL;
     /*
-    ** 256 MiB: what the generation writes stays in memory between commits
+    ** 64 MiB: what the generation writes stays in memory between commits
     ** instead of spilling. No foreign-key look-ups (about ten a request): every
     ** id the generator writes was read from this database, and units, items,
     ** places and residents are never deleted (bangban check still checks them).
     */
-    int rc = db_exec(db, "PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF");
+    int rc = db_exec(db, "PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF");
     if (rc != DB_OK) return rc;
     struct request_history *h = xcalloc(1, sizeof *h);
     h->db = db;
