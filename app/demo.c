@@ -26,6 +26,7 @@
 #include "src/namegen.h"
 #include "src/reqgen.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -832,6 +833,92 @@ static int talks_reload(struct db *db, struct history_inputs *h, const struct pl
     return DB_OK;
 }
 
+/*
+** Requests made ahead by a second thread while this one writes them: the
+** generator and SQLite each have a core. Batches of AHEAD_BATCH go round
+** AHEAD_SLOTS slots in order; a batch shorter than AHEAD_BATCH is the last.
+*/
+#define AHEAD_BATCH 256
+#define AHEAD_SLOTS 4
+
+struct made {
+    struct request r;
+    struct reqgen_event *ev;
+    size_t nev;
+};
+
+struct ahead {
+    struct reqgen *g;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    struct made slot[AHEAD_SLOTS][AHEAD_BATCH];
+    size_t count[AHEAD_SLOTS];
+    int full[AHEAD_SLOTS];
+    int stop; /* the writer gave up: make no more */
+};
+
+/* The second thread: fill each slot in turn once the writer has emptied it. */
+static void *ahead_run(void *arg)
+{
+    struct ahead *a = arg;
+    int more = 1;
+    for (size_t s = 0; more; s = (s + 1) % AHEAD_SLOTS) {
+        pthread_mutex_lock(&a->lock);
+        while (a->full[s] && !a->stop)
+            pthread_cond_wait(&a->cond, &a->lock);
+        int stop = a->stop;
+        pthread_mutex_unlock(&a->lock);
+        if (stop) break;
+        size_t k = 0;
+        while (k < AHEAD_BATCH) {
+            struct made *m = &a->slot[s][k];
+            if (!(more = reqgen_next(a->g, &m->r, &m->ev, &m->nev))) break;
+            k++;
+        }
+        pthread_mutex_lock(&a->lock);
+        a->count[s] = k;
+        a->full[s] = 1;
+        pthread_cond_broadcast(&a->cond);
+        pthread_mutex_unlock(&a->lock);
+    }
+    return NULL;
+}
+
+/* The next full slot s, waiting for it; returns its count. */
+static size_t ahead_take(struct ahead *a, size_t s)
+{
+    pthread_mutex_lock(&a->lock);
+    while (!a->full[s])
+        pthread_cond_wait(&a->cond, &a->lock);
+    size_t k = a->count[s];
+    pthread_mutex_unlock(&a->lock);
+    return k;
+}
+
+/* Free slot s's requests and hand it back; stop (the writer gives up) tells the thread to end. */
+static void ahead_give(struct ahead *a, size_t s, size_t from, int stop)
+{
+    for (size_t i = from; i < a->count[s]; i++) {
+        request_free(&a->slot[s][i].r);
+        reqgen_events_free(a->slot[s][i].ev, a->slot[s][i].nev);
+    }
+    pthread_mutex_lock(&a->lock);
+    a->full[s] = 0;
+    a->count[s] = 0;
+    if (stop) a->stop = 1;
+    pthread_cond_broadcast(&a->cond);
+    pthread_mutex_unlock(&a->lock);
+}
+
+/* After the thread has ended: free what it made that was never written. */
+static void ahead_free(struct ahead *a)
+{
+    for (size_t s = 0; s < AHEAD_SLOTS; s++)
+        if (a->full[s]) ahead_give(a, s, 0, 1);
+    pthread_cond_destroy(&a->cond);
+    pthread_mutex_destroy(&a->lock);
+}
+
 int demo_requests(struct db *db, size_t n, int years, const char *actor,
                   void (*progress)(void *ctx, const char *step, size_t done, size_t total),
                   void *ctx, struct demo_run *run, char **err)
@@ -876,6 +963,8 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     if (rc == DB_OK) rc = inputs_load(db, &h);
     time_t now = (time_t)p.now, start = (time_t)p.start;
     int switched = rc == DB_OK && db_journal_exclusive(db);
+    struct request_history *writer = NULL;
+    if (rc == DB_OK) rc = request_history_begin(db, &writer);
     if (rc == DB_OK) rc = db_write_begin(db);
     if (rc == DB_OK && resuming) {
         rc = talks_reload(db, &h, &p);
@@ -903,43 +992,63 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     reqgen_start(&g, n, 20200701);
     int year = 0;
     int64_t seq = 0;
-    struct request r;
-    struct reqgen_event *ev;
-    size_t nev;
-    while (rc == DB_OK && reqgen_next(&g, &r, &ev, &nev)) {
-        struct tm tm;
-        localtime_r(&r.created_at, &tm);
-        if (tm.tm_year + 1900 != year) {
-            year = tm.tm_year + 1900;
-            seq = 0;
+    size_t made = 0;
+    struct ahead *a = xcalloc(1, sizeof *a);
+    a->g = &g;
+    pthread_mutex_init(&a->lock, NULL);
+    pthread_cond_init(&a->cond, NULL);
+    pthread_t maker;
+    int started = rc == DB_OK && pthread_create(&maker, NULL, ahead_run, a) == 0;
+    if (rc == DB_OK && !started) rc = DB_ERROR;
+    for (size_t s = 0, k = AHEAD_BATCH; started && k == AHEAD_BATCH; s = (s + 1) % AHEAD_SLOTS) {
+        k = ahead_take(a, s);
+        size_t i = 0;
+        for (; rc == DB_OK && i < k; i++) {
+            struct request *r = &a->slot[s][i].r;
+            made++;
+            struct tm tm;
+            localtime_r(&r->created_at, &tm);
+            if (tm.tm_year + 1900 != year) {
+                year = tm.tm_year + 1900;
+                seq = 0;
+            }
+            char number[16];
+            record_set(&r->number, request_number_format(year, ++seq, number));
+            /* Made again from the seed when finishing a killed run: stored already. */
+            if ((long long)made > p.made)
+                rc = request_history_write(writer, r, a->slot[s][i].ev, a->slot[s][i].nev);
+            request_free(r);
+            reqgen_events_free(a->slot[s][i].ev, a->slot[s][i].nev);
+            if (rc == DB_OK && made % 20000 == 0 && (long long)made > p.made) {
+                /* Commit as it goes: a bounded journal, and the other desks are not held up long.
+                 */
+                p.made = (long long)made;
+                rc = plan_write(db, &p);
+                if (rc == DB_OK) rc = db_commit(db);
+                if (rc == DB_OK) rc = db_write_begin(db);
+            }
+            if (progress && made % 1000 == 0) progress(ctx, _("Generating requests"), made, n);
         }
-        char number[16];
-        record_set(&r.number, request_number_format(year, ++seq, number));
-        /* Made again from the seed when finishing a killed run: stored already. */
-        if ((long long)g.made > p.made) rc = request_store_history(db, &r, ev, nev);
-        request_free(&r);
-        reqgen_events_free(ev, nev);
-        if (rc == DB_OK && g.made % 20000 == 0 && (long long)g.made > p.made) {
-            /* Commit as it goes: a bounded journal, and the other desks are not held up long. */
-            p.made = (long long)g.made;
-            rc = plan_write(db, &p);
-            if (rc == DB_OK) rc = db_commit(db);
-            if (rc == DB_OK) rc = db_write_begin(db);
-        }
-        if (progress && g.made % 1000 == 0) progress(ctx, _("Generating requests"), g.made, n);
+        ahead_give(a, s, i, rc != DB_OK);
+        if (rc != DB_OK) break;
     }
+    if (started) pthread_join(maker, NULL);
+    ahead_free(a);
+    free(a);
+    if (rc == DB_OK) rc = request_history_finish(writer);
     if (rc == DB_OK) rc = request_seq_fix(db);
     if (rc == DB_OK) rc = plan_write(db, NULL);
     if (rc == DB_OK)
         rc = db_commit(db);
     else
         db_rollback(db);
+    request_history_end(writer);
     if (progress) progress(ctx, _("Generating requests"), n, n);
     reqgen_finish(&g);
     inputs_free(&h);
     workcal_free(&cal);
     if (switched) db_journal_wal(db);
-    if (rc == DB_OK) rc = db_analyze(db);
+    if (rc == DB_OK) rc = request_history_analyze(db);
     if (rc != DB_OK && !*err) *err = xstrdup(db_rc_message(rc));
     return rc;
 }

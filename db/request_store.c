@@ -63,6 +63,18 @@ static void bind_id(struct db_stmt *st, int idx, int64_t id)
         db_bind_null(st, idx);
 }
 
+/*
+** Text s (NULL binds NULL) not copied: the caller keeps s unchanged until
+** the statement's next step or reset, as every writer here does.
+*/
+static void bind_str(struct db_stmt *st, int idx, const char *s)
+{
+    if (s)
+        db_bind_text_static(st, idx, s, strlen(s));
+    else
+        db_bind_null(st, idx);
+}
+
 static void row_read(struct db_stmt *st, void *slot)
 {
     struct request *r = slot;
@@ -170,21 +182,30 @@ static int next_number(struct db *db, int year, char *out)
     return DB_OK;
 }
 
+/* The INSERT of a timeline row, its values bound by event_bind(). */
+static const char event_insert_sql[] =
+    "INSERT INTO request_event (request_id, at, actor, role, action, from_state, to_state,"
+    " unit_id, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+static void event_bind(struct db_stmt *st, int64_t request_id, const struct workflow_event *ev,
+                       time_t now, const char *actor)
+{
+    db_bind_int(st, 1, request_id);
+    bind_time(st, 2, now);
+    bind_str(st, 3, actor);
+    bind_str(st, 4, workflow_role_code(ev->role));
+    bind_str(st, 5, workflow_action_code(ev->action));
+    bind_str(st, 6, request_state_code(ev->from));
+    bind_str(st, 7, request_state_code(ev->to));
+    bind_id(st, 8, ev->unit_id);
+    bind_str(st, 9, ev->text ? ev->text : "");
+}
+
 static int event_insert(struct db *db, int64_t request_id, const struct workflow_event *ev,
                         time_t now, const char *actor)
 {
-    struct db_stmt *st = db_prepare(
-        db, "INSERT INTO request_event (request_id, at, actor, role, action, from_state, to_state,"
-            " unit_id, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    db_bind_int(st, 1, request_id);
-    bind_time(st, 2, now);
-    db_bind_text(st, 3, actor);
-    db_bind_text(st, 4, workflow_role_code(ev->role));
-    db_bind_text(st, 5, workflow_action_code(ev->action));
-    db_bind_text(st, 6, request_state_code(ev->from));
-    db_bind_text(st, 7, request_state_code(ev->to));
-    bind_id(st, 8, ev->unit_id);
-    db_bind_text(st, 9, ev->text ? ev->text : "");
+    struct db_stmt *st = db_prepare(db, event_insert_sql);
+    event_bind(st, request_id, ev, now, actor);
     int rc = db_step(st);
     db_finalize(st);
     return rc == DB_DONE ? DB_OK : rc;
@@ -274,20 +295,14 @@ int request_reveal_phone(struct db *db, const struct request *r, enum request_ac
     return rc;
 }
 
-/* Write what the workflow changes (state, clocks, answers, counters) with a version check. */
-static int changes_write(struct db *db, const struct request *r, time_t now, const char *actor)
+/*
+** Bind what the workflow changes (state, clocks, answers, counters) to
+** ?1..?27, ?32 and ?33 of st, as changes_write() and the history insert
+** number them.
+*/
+static void changes_bind(struct db_stmt *st, const struct request *r)
 {
-    struct db_stmt *st = db_prepare(
-        db, "UPDATE request SET status = ?1, unit_id = ?2, level = ?3, first_dispatched_at = ?4,"
-            " dispatched_at = ?5, accept_due = ?6, accepted_at = ?7, contact_due = ?8,"
-            " contacted_at = ?9, resolve_due = ?10, replied_at = ?11, followup_due = ?12,"
-            " closed_at = ?13, due = ?14, answer = ?15, close_reason = ?16, return_reason = ?17,"
-            " resolved = ?18, satisfaction = ?19, attempts = ?20, returns = ?21, reopens = ?22,"
-            " extensions = ?23, ext_due = ?24, ext_reason = ?25, unreachable = ?26,"
-            " duplicate_of = ?27, first_unit_id = ?32, returned_unit_id = ?33,"
-            " version = version + 1, updated_at = ?28, updated_by = ?29"
-            " WHERE id = ?30 AND version = ?31");
-    db_bind_text(st, 1, request_state_code(r->state));
+    bind_str(st, 1, request_state_code(r->state));
     bind_id(st, 2, r->unit_id);
     db_bind_int(st, 3, r->level);
     bind_time(st, 4, r->first_dispatched_at);
@@ -301,15 +316,15 @@ static int changes_write(struct db *db, const struct request *r, time_t now, con
     bind_time(st, 12, r->followup_due);
     bind_time(st, 13, r->closed_at);
     bind_time(st, 14, request_due(r));
-    db_bind_text(st, 15, r->answer);
-    db_bind_text(st, 16, r->close_reason);
-    db_bind_text(st, 17, r->return_reason);
+    bind_str(st, 15, r->answer);
+    bind_str(st, 16, r->close_reason);
+    bind_str(st, 17, r->return_reason);
     if (r->resolved >= 0)
         db_bind_int(st, 18, r->resolved);
     else
         db_bind_null(st, 18);
     if (r->satisfaction != SAT_NONE)
-        db_bind_text(st, 19, request_satisfaction_code(r->satisfaction));
+        bind_str(st, 19, request_satisfaction_code(r->satisfaction));
     else
         db_bind_null(st, 19);
     db_bind_int(st, 20, r->attempts);
@@ -317,15 +332,31 @@ static int changes_write(struct db *db, const struct request *r, time_t now, con
     db_bind_int(st, 22, r->reopens);
     db_bind_int(st, 23, r->extensions);
     bind_time(st, 24, r->ext_due);
-    db_bind_text(st, 25, r->ext_reason);
+    bind_str(st, 25, r->ext_reason);
     db_bind_int(st, 26, r->unreachable);
     bind_id(st, 27, r->duplicate_of);
+    bind_id(st, 32, r->first_unit_id);
+    bind_id(st, 33, r->returned_unit_id);
+}
+
+/* Write what the workflow changes (state, clocks, answers, counters) with a version check. */
+static int changes_write(struct db *db, const struct request *r, time_t now, const char *actor)
+{
+    struct db_stmt *st = db_prepare(
+        db, "UPDATE request SET status = ?1, unit_id = ?2, level = ?3, first_dispatched_at = ?4,"
+            " dispatched_at = ?5, accept_due = ?6, accepted_at = ?7, contact_due = ?8,"
+            " contacted_at = ?9, resolve_due = ?10, replied_at = ?11, followup_due = ?12,"
+            " closed_at = ?13, due = ?14, answer = ?15, close_reason = ?16, return_reason = ?17,"
+            " resolved = ?18, satisfaction = ?19, attempts = ?20, returns = ?21, reopens = ?22,"
+            " extensions = ?23, ext_due = ?24, ext_reason = ?25, unreachable = ?26,"
+            " duplicate_of = ?27, first_unit_id = ?32, returned_unit_id = ?33,"
+            " version = version + 1, updated_at = ?28, updated_by = ?29"
+            " WHERE id = ?30 AND version = ?31");
+    changes_bind(st, r);
     bind_time(st, 28, now);
     db_bind_text(st, 29, actor);
     db_bind_int(st, 30, r->id);
     db_bind_int(st, 31, r->version);
-    bind_id(st, 32, r->first_unit_id);
-    bind_id(st, 33, r->returned_unit_id);
     int rc = db_step(st);
     db_finalize(st);
     if (rc != DB_DONE) return rc;
@@ -487,13 +518,172 @@ int request_create_kiosk(struct db *db, struct request *r, const char *actor, ti
                      _("Only a self-service kiosk leaves requests this way"));
 }
 
-int request_store_history(struct db *db, struct request *r, const struct reqgen_event *ev, size_t n)
+/*
+** A stored request as the generator made it, in one INSERT: the workflow's
+** fields numbered as changes_bind() binds them, then ?31 the version (that
+** of a request written and then changed once) and ?34.. what intake sets.
+*/
+static const char history_insert_sql[] =
+    "INSERT INTO request (status, unit_id, level, first_dispatched_at, dispatched_at, accept_due,"
+    " accepted_at, contact_due, contacted_at, resolve_due, replied_at, followup_due, closed_at,"
+    " due, answer, close_reason, return_reason, resolved, satisfaction, attempts, returns,"
+    " reopens, extensions, ext_due, ext_reason, unreachable, duplicate_of, updated_at,"
+    " updated_by, version, first_unit_id, returned_unit_id, number, channel, kind, category,"
+    " item_id, requester_kind, resident_id, requester, requester_phone, building_id, grid_id,"
+    " community_id, talk_id, title, detail, accept_minutes, resolve_amount, resolve_unit,"
+    " created_at, created_by, organisation_id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?31, ?32, ?33, ?34, ?35, ?36, ?37,"
+    " ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50, ?51, ?52, ?53, ?54)";
+
+struct request_history {
+    struct db *db;
+    struct db_stmt *request, *event; /* prepared once for the whole generation */
+    char *indexes;                   /* the CREATE INDEX statements to run at the end */
+};
+
+/* Where the dropped indexes wait, committed with each batch, until the generation ends. */
+#define HISTORY_INDEXES_KEY "demo_requests_indexes"
+
+/*
+** Drop the full indexes of request and request_event (not the UNIQUE
+** number's, nor the partial ones: those hold few rows, and building one
+** afterwards would read the whole table for them) and keep their CREATE
+** statements in meta, or find them there when an interrupted generation
+** dropped them already.
+*/
+static int indexes_drop(struct request_history *h)
 {
-    int rc = request_insert(db, r, r->created_by, r->created_at);
-    if (rc == DB_OK) rc = changes_write(db, r, r->updated_at, r->updated_by);
-    for (size_t i = 0; rc == DB_OK && i < n; i++)
-        rc = event_insert(db, r->id, &ev[i].ev, ev[i].at, ev[i].actor);
+    struct db_stmt *st =
+        db_prepare(h->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+                          " AND tbl_name IN ('request', 'request_event')"
+                          " AND sql IS NOT NULL AND sql NOT LIKE '% WHERE %' ORDER BY name");
+    struct strlist names = STRLIST_INIT, sql = STRLIST_INIT;
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW) {
+        strlist_add(&names, db_col_text(st, 0));
+        strlist_add(&sql, db_col_text(st, 1));
+    }
+    db_finalize(st);
+    rc = rc == DB_DONE ? DB_OK : rc;
+    char *kept = db_meta_get(h->db, HISTORY_INDEXES_KEY);
+    if (kept && *kept) {
+        h->indexes = kept; /* dropped by the generation this one finishes */
+        kept = NULL;
+    } else {
+        h->indexes = strlist_join(&sql, ";\n");
+    }
+    free(kept);
+    if (rc == DB_OK && *h->indexes) rc = db_meta_set(h->db, HISTORY_INDEXES_KEY, h->indexes);
+    for (size_t i = 0; i < names.n && rc == DB_OK; i++) {
+        char *drop = xasprintf("DROP INDEX \"%s\"", names.v[i]);
+        rc = db_exec(h->db, drop);
+        free(drop);
+    }
+    strlist_free(&names);
+    strlist_free(&sql);
     return rc;
+}
+
+int request_history_begin(struct db *db, struct request_history **out)
+{
+    *out = NULL;
+    /*
+    ** 64 MiB: what the generation writes stays in memory between commits
+    ** instead of spilling. No foreign-key look-ups (about ten a request): every
+    ** id the generator writes was read from this database, and units, items,
+    ** places and residents are never deleted (bangban check still checks them).
+    */
+    int rc = db_exec(db, "PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF");
+    if (rc != DB_OK) return rc;
+    struct request_history *h = xcalloc(1, sizeof *h);
+    h->db = db;
+    h->request = db_prepare(db, history_insert_sql);
+    h->event = db_prepare(db, event_insert_sql);
+    *out = h;
+    return DB_OK;
+}
+
+int request_history_finish(struct request_history *h)
+{
+    int rc = h->indexes ? DB_OK : indexes_drop(h);
+    if (rc == DB_OK && *h->indexes) rc = db_exec(h->db, h->indexes);
+    if (rc == DB_OK) rc = db_meta_set(h->db, HISTORY_INDEXES_KEY, "");
+    if (rc == DB_OK) {
+        free(h->indexes);
+        h->indexes = xstrdup("");
+    }
+    return rc;
+}
+
+/* Bind what intake sets to ?34.. of the history insert. */
+static void intake_bind(struct db_stmt *st, const struct request *r)
+{
+    bind_str(st, 34, r->number);
+    bind_str(st, 35, r->channel);
+    bind_str(st, 36, r->kind);
+    bind_str(st, 37, r->category);
+    bind_id(st, 38, r->item_id);
+    bind_str(st, 39, request_requester_code(r->requester_kind));
+    bind_id(st, 40, r->resident_id);
+    bind_str(st, 41, r->requester);
+    bind_str(st, 42, r->requester_phone);
+    bind_id(st, 43, r->building_id);
+    bind_id(st, 44, r->grid_id);
+    bind_id(st, 45, r->community_id);
+    bind_id(st, 46, r->talk_id);
+    bind_str(st, 47, r->title);
+    bind_str(st, 48, r->detail);
+    db_bind_int(st, 49, r->accept_minutes);
+    db_bind_int(st, 50, r->resolve_amount);
+    bind_str(st, 51, r->resolve_unit == 'h' ? "hour" : "day");
+    bind_time(st, 52, r->created_at);
+    bind_str(st, 53, r->created_by);
+    bind_id(st, 54, r->organisation_id);
+}
+
+int request_history_write(struct request_history *h, struct request *r,
+                          const struct reqgen_event *ev, size_t n)
+{
+    if (!h->indexes) { /* the first write: in the transaction that will commit it */
+        int rc = indexes_drop(h);
+        if (rc != DB_OK) return rc;
+    }
+    struct db_stmt *st = h->request;
+    changes_bind(st, r);
+    bind_time(st, 28, r->updated_at);
+    db_bind_text(st, 29, r->updated_by);
+    db_bind_int(st, 31, 2);
+    intake_bind(st, r);
+    int rc = db_step(st);
+    db_reset(st);
+    if (rc != DB_DONE) return rc;
+    r->id = db_last_id(h->db);
+    r->version = 2;
+    for (size_t i = 0; i < n; i++) {
+        event_bind(h->event, r->id, &ev[i].ev, ev[i].at, ev[i].actor);
+        rc = db_step(h->event);
+        db_reset(h->event);
+        if (rc != DB_DONE) return rc;
+    }
+    return DB_OK;
+}
+
+void request_history_end(struct request_history *h)
+{
+    if (!h) return;
+    db_finalize(h->request);
+    db_finalize(h->event);
+    free(h->indexes);
+    /* Back to what db_open() sets: a desk's private cache stays small. */
+    db_exec(h->db, "PRAGMA cache_size = -8192; PRAGMA foreign_keys = ON");
+    free(h);
+}
+
+int request_history_analyze(struct db *db)
+{
+    /* Only what the generation wrote: the residents' statistics stand as they were. */
+    return db_exec(db, "ANALYZE request; ANALYZE request_event; ANALYZE evening_talk");
 }
 
 int request_seq_fix(struct db *db)

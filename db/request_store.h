@@ -118,13 +118,36 @@ int request_mark_told(struct db *db, const struct request *r, const char *actor,
 int request_actor(struct db *db, const char *actor, struct workflow_actor *out);
 
 /*
-** For generated history (bangban demo --requests): store r as it stands
-** (numbered, created and updated by whom r says) with its timeline,
-** inside the caller's write transaction. Then request_seq_fix() once, so
-** numbers given out later follow the stored ones.
+** For generated history (bangban demo --requests): a writer holding its
+** statements for the whole generation. request_history_begin(), outside a
+** transaction, gives *out (DB_OK) or an error; it turns foreign-key checks
+** off (the generator writes only ids it read from the database) and takes a
+** large page cache. The caller then opens its write transaction and commits
+** in batches as it likes. The first request_history_write() drops the
+** full indexes of request and request_event (not the number's), noting them
+** in meta, so the rows go in at the speed of a plain copy;
+** request_history_finish(), in the last transaction, builds them again
+** once. A generation killed before that leaves them noted, and the run that
+** finishes it builds them. Desks that open the database meanwhile search
+** the requests without those indexes (slower, not wrong).
+** request_history_end(), after the last commit, frees h (NULL is fine) and
+** puts foreign keys and the page cache back as db_open() sets them.
 */
-int request_store_history(struct db *db, struct request *r, const struct reqgen_event *ev,
-                          size_t n);
+struct request_history;
+int request_history_begin(struct db *db, struct request_history **out);
+
+/*
+** Store r as it stands (numbered, created and updated by whom r says; its
+** id and version set here) with its timeline. Then request_seq_fix() once,
+** so numbers given out later follow the stored ones. DB_OK or an error.
+*/
+int request_history_write(struct request_history *h, struct request *r,
+                          const struct reqgen_event *ev, size_t n);
+int request_history_finish(struct request_history *h);
+void request_history_end(struct request_history *h);
+
+/* The planner's statistics of the tables a generation writes, after it. DB_OK or an error. */
+int request_history_analyze(struct db *db);
 int request_seq_fix(struct db *db);
 
 /* One request by id or number; DB_OK or DB_NOTFOUND. Free with request_free(). */

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -144,6 +145,13 @@ int main(int argc, char **argv)
     ** backups) is its owner's alone, whatever umask the login has.
     */
     umask(S_IRWXG | S_IRWXO);
+    /*
+    ** The local zone, read once: with TZ unset glibc looks at /etc/localtime
+    ** again on every mktime(), and deadlines and generated history call it
+    ** millions of times. The same zone, named as the system's.
+    */
+    if (!getenv("TZ")) setenv("TZ", ":/etc/localtime", 1);
+    tzset();
     struct options o = {NULL, I18N_OK, "C"};
     char *localedir = locale_dir();
     o.locale = i18n_setup(localedir, &o.requested_locale);

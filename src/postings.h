@@ -16,8 +16,14 @@
 #include "util.h"
 
 #define POSTING_SIZE 12
-/* Chunks are written this full by a bulk load and split when twice as full. */
-#define POSTINGS_CHUNK 1024
+/*
+** Chunks are written this full by a bulk load and split when twice as full.
+** 80 entries (960 bytes) keep a bulk-written chunk's row within what a page
+** of a WITHOUT ROWID table holds in place (about 1,000 bytes of 4,096):
+** longer rows spill to overflow pages, whose unused tails were a fifth of
+** the search tables.
+*/
+#define POSTINGS_CHUNK 80
 
 struct posting {
     uint64_t key;

@@ -49,6 +49,7 @@ void workcal_init(struct workcal *c)
 void workcal_free(struct workcal *c)
 {
     free(c->days);
+    free(c->odd);
     memset(c, 0, sizeof *c);
 }
 
@@ -126,12 +127,22 @@ void workcal_mark(struct workcal *c, struct date d, int working)
     memmove(&c->days[at + 1], &c->days[at], (c->n - at) * sizeof *c->days);
     c->days[at] = n;
     c->n++;
+    /* The day-by-day table working_number() reads: deadlines look days up millions of times. */
+    free(c->odd);
+    c->odd = xcalloc((size_t)(c->days[c->n - 1] - c->days[0]) + 1, 1);
+    for (size_t i = 0; i < c->n; i++)
+        c->odd[c->days[i] - c->days[0]] = 1;
+}
+
+/* 1 when day n breaks the weekday rule (a holiday on a weekday, a working weekend day). */
+static int is_odd(const struct workcal *c, int32_t n)
+{
+    return c->n && n >= c->days[0] && n <= c->days[c->n - 1] && c->odd[n - c->days[0]];
 }
 
 static int working_number(const struct workcal *c, int32_t n)
 {
-    size_t at;
-    return find(c, n, &at) ? is_weekend(n) : !is_weekend(n);
+    return is_odd(c, n) ? is_weekend(n) : !is_weekend(n);
 }
 
 int workcal_is_working(const struct workcal *c, struct date d)
@@ -169,6 +180,14 @@ static time_t join(int32_t day, int minute)
     return mktime(&tm);
 }
 
+/* 1 when a day of [day, day + n) breaks the weekday rule (a holiday or a working weekend day). */
+static int exception_within(const struct workcal *c, int32_t day, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (is_odd(c, day + i)) return 1;
+    return 0;
+}
+
 /* The first working day at or after day. A calendar is never all holidays for long. */
 static int32_t next_working(const struct workcal *c, int32_t day)
 {
@@ -191,12 +210,21 @@ time_t workcal_add_minutes(const struct workcal *c, time_t from, long minutes)
     } else if (minutes <= 0) {
         return join(day, minute);
     }
+    long daylen = c->end - c->start, week = 5 * daylen;
     while (minutes > 0) {
         long left = c->end - minute;
         if (minutes <= left) return join(day, minute + (int)minutes);
         minutes -= left;
         day = next_working(c, day + 1);
         minute = c->start;
+        /* Whole weeks with no holiday or swapped day in them: five working days each. */
+        int skipped = 0;
+        while (minutes > week + daylen && !exception_within(c, day, 7)) {
+            day += 7;
+            minutes -= week;
+            skipped = 1;
+        }
+        if (skipped) day = next_working(c, day);
     }
     return join(day, minute);
 }

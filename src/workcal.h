@@ -64,7 +64,8 @@ int workcal_weekday(int32_t n);
 struct workcal {
     int32_t *days; /* day numbers (days since 1970-01-01) that break the rule, sorted */
     size_t n, cap;
-    int start, end; /* working hours, minutes after midnight */
+    unsigned char *odd; /* one per day from days[0] to days[n - 1]: 1 when it breaks the rule */
+    int start, end;     /* working hours, minutes after midnight */
 };
 
 /* An empty calendar (weekends off, no holidays) with hours 09:00-17:00. Free with workcal_free().

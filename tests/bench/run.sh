@@ -63,6 +63,17 @@ echo "  bangban import residents                 $ours ms, peak RSS $(median <"$
 echo "  naive iconv | sqlite3 + indexes          $naive ms"
 echo "  ratio                                    $(awk "BEGIN {printf \"%.2f\", $ours / $naive}") (target <= 2)"
 tail -1 "$T/import.out" | sed 's/^/  /'
+# What the register takes on disk per 100,000 residents (its tables, indexes and search
+# tables, from dbstat), beside the naive database of the last round (the whole file).
+pages() { sqlite3 "$1" "SELECT coalesce(sum(d.pgsize), 0) FROM dbstat d JOIN sqlite_schema s ON s.name = d.name WHERE $2"; }
+per100k() { awk "BEGIN {printf \"%.1f\", $1 / 1048576 * 100000 / $n}"; }
+ours_b=$(pages "$T/import.db" "s.tbl_name LIKE 'resident%'")
+search_b=$(pages "$T/import.db" "s.tbl_name IN ('resident_gram', 'resident_key', 'resident_key_inner')")
+naive_b=$(stat -c %s "$T/naive.db")
+fts_b=$(pages "$T/naive.db" "s.tbl_name LIKE 'r_name%'")
+echo "  size per 100,000 residents               $(per100k "$ours_b") MiB, of which search tables $(per100k "$search_b") MiB"
+echo "  naive table + unique ID + FTS5 trigram   $(per100k "$naive_b") MiB, of which FTS5 $(per100k "$fts_b") MiB"
+echo "  ratio                                    $(awk "BEGIN {printf \"%.2f\", $ours_b / $naive_b}") (target <= 1.5)"
 echo
 
 # A dry run of the same ledger over the register it filled: every row compared, nothing written.
@@ -140,8 +151,25 @@ echo
 q=${BANGBAN_BENCH_REQUESTS:-500000}
 "$stat" "$bin" --db "$T/district.db" demo --requests "$q" --years 3 >/dev/null 2>"$T/stat"
 read -r ms mib <"$T/stat"
+# Beside it, a sqlite3 copy of the same rows (the tables the generation wrote) into a new
+# database with the same tables and indexes: what writing those rows costs at the least.
+{
+    for t in evening_talk request request_event; do
+        sqlite3 "$T/district.db" "SELECT sql || ';' FROM sqlite_schema WHERE name = '$t'"
+        sqlite3 "$T/district.db" "SELECT sql || ';' FROM sqlite_schema WHERE type = 'index' AND tbl_name = '$t' AND sql IS NOT NULL"
+    done
+    echo "ATTACH '$T/district.db' AS old; BEGIN;"
+    for t in evening_talk request request_event; do echo "INSERT INTO $t SELECT * FROM old.$t;"; done
+    echo "COMMIT;"
+} >"$T/copy.sql"
+rm -f "$T/copy.db"*
+"$stat" sh -c "sqlite3 '$T/copy.db' <'$T/copy.sql'" 2>"$T/stat"
+read -r copy_ms copy_mib <"$T/stat"
+rm -f "$T/copy.db"*
 echo "requests: $q over three years generated into the district"
 echo "  bangban demo --requests $q              $ms ms, peak RSS $mib MiB"
+echo "  sqlite3 copy of the same rows, same indexes $copy_ms ms"
+echo "  ratio                                    $(awk "BEGIN {printf \"%.2f\", $ms / $copy_ms}") (target <= 2)"
 echo "  database size with residents and requests $(( $(stat -c %s "$T/district.db") / 1048576 )) MiB"
 "$top/build/rel/tests/bench/requestbench" "$T/district.db" 60
 echo
