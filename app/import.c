@@ -403,10 +403,13 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     in.keep_rejected = 1;
     struct resident_bulk *bulk = NULL;
     struct batch batch = {0};
-    rc = resident_bulk_begin(db, o->actor, &bulk);
+    /* An import killed before its search keys were written: file them first. */
+    rc = resident_keys_repair(db);
+    if (rc == DB_OK) rc = resident_bulk_begin_shared(db, o->actor, &bulk);
     if (rc == DB_OK) {
         /* An empty register: a second thread reads while this one writes. */
         rc = resident_bulk_pump(bulk, bulk_next, &in, _("Reading the ledger"), o->progress, o->ctx);
+        size_t committed = resident_bulk_committed(bulk);
         if (rc == DB_OK) {
             char *detail = audit_detail(o, rep);
             resident_bulk_audit(bulk, "import", detail);
@@ -415,6 +418,10 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
         } else {
             resident_bulk_abort(bulk);
         }
+        /* Stopped: the batches committed are in (counted as read and new, in the ledger's order).
+         */
+        batch.kept[0] = batch.kept[1] = committed;
+        batch.committed = committed > 0;
     } else if (rc == DB_INVALID) {
         /* Residents are registered already: row by row, committed in batches. */
         rc = batch_begin(&batch, db);

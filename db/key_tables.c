@@ -152,6 +152,18 @@ void key_tables_add(struct key_tables *kt, enum postings_table t, const char *te
     terms_add(&kt->t[t], term, e);
 }
 
+void key_tables_drop(struct key_tables *kt, int (*keep)(void *ctx, uint32_t id), void *ctx)
+{
+    for (int i = 0; i < POSTINGS_TABLES; i++)
+        for (size_t j = 0; j < kt->t[i].n; j++) {
+            struct term *e = &kt->t[i].terms[j];
+            uint32_t k = 0;
+            for (uint32_t m = 0; m < e->n; m++)
+                if (keep(ctx, e->v[m].id)) e->v[k++] = e->v[m];
+            e->n = k;
+        }
+}
+
 void *key_tables_sort(void *kt)
 {
     struct key_tables *k = kt;

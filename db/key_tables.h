@@ -26,6 +26,9 @@ void key_tables_file(struct key_tables *kt, int64_t id, const struct name_keys *
 void key_tables_add(struct key_tables *kt, enum postings_table t, const char *term,
                     const struct posting *e);
 
+/* Drop every entry filed so far whose id keep(ctx, id) says 0 of. */
+void key_tables_drop(struct key_tables *kt, int (*keep)(void *ctx, uint32_t id), void *ctx);
+
 /* Sort every table (needs no database: a second thread may run it; kt as void *). Returns NULL. */
 void *key_tables_sort(void *kt);
 

@@ -10,10 +10,20 @@
 #include "src/i18n.h"
 #include "src/text.h"
 
+#include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The meta key set while a shared load's rows are in but their search keys not yet: the pid. */
+#define KEYS_PENDING "resident_keys_pending"
+
+/* A shared load commits what it wrote every BATCH_MS and lets go of the lock a moment. */
+#define BATCH_MS 200
 
 struct resident_bulk {
     struct db *db;
@@ -26,6 +36,12 @@ struct resident_bulk {
     int64_t *tag_ids;
     int journal_switched; /* the load runs with a rollback journal; WAL again after */
     int64_t next_id; /* ids are given out here, so keys can be filed before the row is written */
+    int shared;      /* desks work meanwhile: indexes kept, WAL kept, committed in batches */
+    struct timespec began; /* of the shared load's current batch */
+    size_t committed;      /* rows committed by the shared load */
+    size_t written;        /* rows written in all */
+    unsigned char *mine;   /* a shared load: bit per id it wrote */
+    size_t mine_bytes;
     char *audit_action, *audit_detail; /* written to the audit log in the load's transaction */
 };
 
@@ -79,7 +95,53 @@ static void bulk_free(struct resident_bulk *b)
     strlist_free(&b->index_sql);
     strlist_free(&b->tag_names);
     free(b->tag_ids);
+    free(b->mine);
     free(b);
+}
+
+/* The statements and tags a load writes with, in its transaction. */
+static int bulk_prepare(struct resident_bulk *b)
+{
+    int rc = tags_load(b);
+    if (rc != DB_OK) return rc;
+    b->insert = db_prepare(b->db, resident_insert_id_sql);
+    b->next_id = 1 + db_int(b->db, 0, "SELECT coalesce(max(id), 0) FROM resident");
+    b->tag_make = db_prepare(b->db, resident_tag_create_sql);
+    b->tag_link =
+        db_prepare(b->db, "INSERT INTO resident_tag (resident_id, tag_id) VALUES (?1, ?2)");
+    return DB_OK;
+}
+
+int resident_bulk_begin_shared(struct db *db, const char *actor, struct resident_bulk **out)
+{
+    *out = NULL;
+    struct resident_bulk *b = xcalloc(1, sizeof *b);
+    b->keys = key_tables_new();
+    b->db = db;
+    b->shared = 1;
+    b->actor = xstrdup(actor);
+    clock_format(clock_now(), b->when);
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) {
+        bulk_free(b);
+        return rc;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &b->began);
+    int64_t n;
+    rc = resident_count(db, &n);
+    if (rc == DB_OK && n > 0) rc = DB_INVALID;
+    if (rc == DB_OK) {
+        char pid[24];
+        snprintf(pid, sizeof pid, "%ld", (long)getpid());
+        rc = db_meta_set(db, KEYS_PENDING, pid);
+    }
+    if (rc == DB_OK) rc = bulk_prepare(b);
+    if (rc != DB_OK) {
+        resident_bulk_abort(b);
+        return rc;
+    }
+    *out = b;
+    return DB_OK;
 }
 
 int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk **out)
@@ -104,15 +166,11 @@ int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk *
     rc = resident_count(db, &n);
     if (rc == DB_OK && n > 0) rc = DB_INVALID;
     if (rc == DB_OK) rc = indexes_drop(b);
-    if (rc == DB_OK) rc = tags_load(b);
+    if (rc == DB_OK) rc = bulk_prepare(b);
     if (rc != DB_OK) {
         resident_bulk_abort(b);
         return rc;
     }
-    b->insert = db_prepare(db, resident_insert_id_sql);
-    b->next_id = 1 + db_int(db, 0, "SELECT coalesce(max(id), 0) FROM resident");
-    b->tag_make = db_prepare(db, resident_tag_create_sql);
-    b->tag_link = db_prepare(db, "INSERT INTO resident_tag (resident_id, tag_id) VALUES (?1, ?2)");
     *out = b;
     return DB_OK;
 }
@@ -172,20 +230,75 @@ static int bulk_write(struct resident_bulk *b, const struct resident *r, int64_t
     return *r->tags ? tags_link(b, r->id, r->tags) : DB_OK;
 }
 
+/* Note that the shared load wrote id. */
+static void mine_mark(struct resident_bulk *b, int64_t id)
+{
+    size_t byte = (size_t)id / 8;
+    if (byte >= b->mine_bytes) {
+        size_t grown = b->mine_bytes ? b->mine_bytes : 4096;
+        while (grown <= byte)
+            grown *= 2;
+        b->mine = xrealloc(b->mine, grown);
+        memset(b->mine + b->mine_bytes, 0, grown - b->mine_bytes);
+        b->mine_bytes = grown;
+    }
+    b->mine[byte] |= (unsigned char)(1u << (id % 8));
+}
+
+static int mine_has(const struct resident_bulk *b, int64_t id)
+{
+    size_t byte = (size_t)id / 8;
+    return id >= 0 && byte < b->mine_bytes && (b->mine[byte] >> (id % 8)) & 1;
+}
+
 /*
-** Add a resident whose fields are valid and whose ID number (if any) is
-** not in the load yet; community_id and grid_id are taken as they are,
-** tags by name (unknown ones are created). Sets r->id. Returns DB_OK or
-** an error (then abort).
+** Write a resident (fields valid, ID number not in the load yet) and file
+** its keys k: in an exclusive load under the id given out here, in a
+** shared one under the id SQLite gives (a desk may have taken the next).
+** Sets r->id. Returns DB_OK or an error (then abort).
 */
+static int bulk_put(struct resident_bulk *b, struct resident *r, const struct name_keys *k)
+{
+    if (!b->shared) {
+        bulk_file_keys(b, r, k);
+        int rc = bulk_write(b, r, k->rank);
+        b->written += rc == DB_OK;
+        return rc;
+    }
+    resident_bind_row(b->insert, r, k->rank, b->actor, b->when);
+    db_bind_null(b->insert, 21);
+    int rc = db_step(b->insert);
+    db_reset(b->insert);
+    if (rc != DB_DONE) return rc;
+    r->id = db_last_id(b->db);
+    mine_mark(b, r->id);
+    key_tables_file(b->keys, r->id, k);
+    b->written++;
+    return *r->tags ? tags_link(b, r->id, r->tags) : DB_OK;
+}
+
+/* A shared load: commit what is written when the batch has run long enough, and begin the next. */
+static int bulk_turn(struct resident_bulk *b)
+{
+    if (!b->shared || clock_ms_since(&b->began) < BATCH_MS) return DB_OK;
+    int rc = db_commit(b->db);
+    if (rc != DB_OK) return rc;
+    b->committed = b->written;
+    struct timespec pause = {0, 3000000}; /* a waiting desk takes the lock now */
+    nanosleep(&pause, NULL);
+    rc = db_write_begin(b->db);
+    clock_gettime(CLOCK_MONOTONIC, &b->began);
+    return rc;
+}
+
+/* Add a resident (see bulk_put), its keys worked out here. */
 static int resident_bulk_add(struct resident_bulk *b, struct resident *r)
 {
     struct name_keys k;
     name_keys_of(r->name, &k);
-    bulk_file_keys(b, r, &k);
-    int rc = bulk_write(b, r, k.rank);
+    int rc = bulk_put(b, r, &k);
     name_keys_free(&k);
-    return rc;
+    return rc == DB_OK ? bulk_turn(b) : rc;
 }
 
 /* A batch of residents passed from the reading thread to the writing one. */
@@ -306,10 +419,9 @@ int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, con
         pthread_cond_broadcast(&p.changed);
         pthread_mutex_unlock(&p.lock);
         if (!batch) break;
-        for (size_t i = 0; i < batch->n && rc == DB_OK; i++) {
-            bulk_file_keys(b, &batch->items[i].r, &batch->items[i].k);
-            rc = bulk_write(b, &batch->items[i].r, batch->items[i].k.rank);
-        }
+        for (size_t i = 0; i < batch->n && rc == DB_OK; i++)
+            rc = bulk_put(b, &batch->items[i].r, &batch->items[i].k);
+        if (rc == DB_OK) rc = bulk_turn(b);
         if (progress && rc == DB_OK) progress(pctx, step, batch->done, batch->total);
         if (done) {
             /* The reader has not taken the last one back yet: free this one here. */
@@ -331,8 +443,130 @@ int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, con
     return rc;
 }
 
+/* The posting-list tables of residents, by enum postings_table. */
+static const char *const key_table_names[POSTINGS_TABLES] = {"resident_gram", "resident_key",
+                                                             "resident_key_inner"};
+
+/* Ids whose keys are worked out again from their row at the end of a shared load. */
+struct redo {
+    struct resident_bulk *b;
+    enum postings_table t;
+    int64_t *ids;
+    size_t n;
+    size_t seen; /* entries desks filed */
+};
+
+static void redo_add(struct redo *r, int64_t id)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (r->ids[i] == id) return;
+    r->ids = xrealloc(r->ids, (r->n + 1) * sizeof *r->ids);
+    r->ids[r->n++] = id;
+}
+
+/*
+** An entry a desk filed during the load: a resident the desk added keeps
+** it (taken into the load's tables, which are written whole); one of the
+** load's rows the desk changed is filed again from its row.
+*/
+static int redo_visit(void *ctx, const char *term, const struct posting *e)
+{
+    struct redo *r = ctx;
+    r->seen++;
+    if (mine_has(r->b, e->id))
+        redo_add(r, e->id);
+    else
+        key_tables_add(r->b->keys, r->t, term, e);
+    return 1;
+}
+
+static int redo_keep(void *ctx, uint32_t id)
+{
+    const struct redo *r = ctx;
+    for (size_t i = 0; i < r->n; i++)
+        if (r->ids[i] == id) return 0;
+    return 1;
+}
+
+/*
+** A shared load, in its last transaction: take in what desks filed while
+** it ran (their rows' keys are in the tables now, which are written whole
+** again), and file the load's rows a desk changed meanwhile from what
+** they hold now. DB_OK or an error.
+*/
+static int bulk_reconcile(struct resident_bulk *b, int *changed)
+{
+    struct redo r = {b, POSTINGS_GRAM, NULL, 0, 0};
+    int rc = DB_OK;
+    for (int t = 0; t < POSTINGS_TABLES && rc == DB_OK; t++) {
+        r.t = (enum postings_table)t;
+        rc = postings_scan(b->db, POSTINGS_RESIDENTS, r.t, "", "\xf7", redo_visit, &r);
+        if (rc == DB_OK) {
+            char *sql = xasprintf("DELETE FROM %s", key_table_names[t]);
+            rc = db_exec(b->db, sql);
+            free(sql);
+        }
+    }
+    struct db_stmt *st = db_prepare(b->db, "SELECT id FROM resident WHERE version > 1");
+    int step;
+    while (rc == DB_OK && (step = db_step(st)) == DB_ROW)
+        if (mine_has(b, db_col_int(st, 0))) redo_add(&r, db_col_int(st, 0));
+    db_finalize(st);
+    if (r.n) {
+        key_tables_drop(b->keys, redo_keep, &r);
+        st = db_prepare(b->db, "SELECT name FROM resident WHERE id = ?1");
+        for (size_t i = 0; i < r.n && rc == DB_OK; i++) {
+            db_bind_int(st, 1, r.ids[i]);
+            if (db_step(st) == DB_ROW) {
+                struct name_keys k;
+                name_keys_of(db_col_text(st, 0), &k);
+                key_tables_file(b->keys, r.ids[i], &k);
+                name_keys_free(&k);
+            }
+            db_reset(st);
+        }
+        db_finalize(st);
+    }
+    *changed = r.seen > 0 || r.n > 0;
+    free(r.ids);
+    return rc;
+}
+
+/* A shared load's end: its last rows committed, the keys sorted meanwhile, then written at once. */
+static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, void *ctx)
+{
+    if (progress) progress(ctx, _("Writing search keys"), 0, 2);
+    int rc = db_commit(b->db);
+    if (rc == DB_OK) {
+        b->committed = b->written;
+        key_tables_sort(b->keys);
+        rc = db_write_begin(b->db);
+    }
+    if (rc != DB_OK) {
+        bulk_free(b);
+        return rc;
+    }
+    int changed = 0;
+    rc = bulk_reconcile(b, &changed);
+    if (rc == DB_OK && changed) key_tables_sort(b->keys);
+    if (rc == DB_OK) rc = key_tables_write(b->keys, b->db, POSTINGS_RESIDENTS);
+    if (rc == DB_OK) rc = db_meta_set(b->db, KEYS_PENDING, "");
+    if (rc == DB_OK && b->audit_action)
+        rc = audit_append(b->db, b->actor, b->audit_action, "resident:*", b->audit_detail);
+    if (rc != DB_OK) {
+        resident_bulk_abort(b);
+        return rc;
+    }
+    if (progress) progress(ctx, _("Saving"), 1, 2);
+    rc = db_commit(b->db);
+    if (progress) progress(ctx, _("Done"), 2, 2);
+    bulk_free(b);
+    return rc;
+}
+
 int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *ctx)
 {
+    if (b->shared) return bulk_finish_shared(b, progress, ctx);
     size_t steps = 2 + b->index_sql.n, step = 0;
     /* Sorting the search keys needs no database: a second thread does it meanwhile. */
     pthread_t sorter;
@@ -378,7 +612,50 @@ void resident_bulk_abort(struct resident_bulk *b)
     db_finalize(b->tag_link);
     b->insert = b->tag_make = b->tag_link = NULL;
     db_rollback(b->db);
+    struct db *db = b->db;
+    int repair = b->shared;
     bulk_free(b);
+    /* The batches a shared load committed are in: file their keys now (or the next import will). */
+    if (repair) resident_keys_repair(db);
+}
+
+size_t resident_bulk_committed(const struct resident_bulk *b)
+{
+    return b->committed;
+}
+
+/* Whether the process that set the pending mark (its pid) is still running. */
+static int marker_alive(const char *pid)
+{
+    long p = strtol(pid, NULL, 10);
+    if (p <= 0) return 0;
+    if (p == (long)getpid()) return 0; /* this process: its load has ended (aborted) */
+    return kill((pid_t)p, 0) == 0 || errno == EPERM;
+}
+
+int resident_keys_repair(struct db *db)
+{
+    char *pid = db_meta_get(db, KEYS_PENDING);
+    int todo = pid && *pid && !marker_alive(pid);
+    free(pid);
+    if (!todo) return DB_OK;
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    pid = db_meta_get(db, KEYS_PENDING); /* again, under the lock */
+    todo = pid && *pid && !marker_alive(pid);
+    free(pid);
+    for (int t = 0; todo && t < POSTINGS_TABLES && rc == DB_OK; t++) {
+        char *sql = xasprintf("DELETE FROM %s", key_table_names[t]);
+        rc = db_exec(db, sql);
+        free(sql);
+    }
+    if (todo && rc == DB_OK) rc = resident_refile(db);
+    if (todo && rc == DB_OK) rc = db_meta_set(db, KEYS_PENDING, "");
+    if (rc != DB_OK) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
 }
 
 int resident_file_long_pieces(struct db *db)
