@@ -25,6 +25,9 @@
 /* A shared load commits what it wrote every BATCH_MS and lets go of the lock a moment. */
 #define BATCH_MS 200
 
+/* The search keys a shared load holds in memory before it spills them to a temporary file. */
+#define KEYS_BUDGET ((size_t)24 << 20)
+
 struct resident_bulk {
     struct db *db;
     char *actor;
@@ -37,10 +40,22 @@ struct resident_bulk {
     int journal_switched; /* the load runs with a rollback journal; WAL again after */
     int64_t next_id; /* ids are given out here, so keys can be filed before the row is written */
     int shared;      /* desks work meanwhile: indexes kept, WAL kept, committed in batches */
-    struct timespec began; /* of the shared load's current batch */
-    size_t committed;      /* rows committed by the shared load */
-    size_t written;        /* rows written in all */
-    unsigned char *mine;   /* a shared load: bit per id it wrote */
+    struct timespec began;  /* of the shared load's current batch */
+    size_t committed;       /* rows committed by the shared load */
+    size_t written;         /* rows written in all */
+    int64_t pragmas_was[3]; /* a shared load's connection settings (load_pragmas), restored */
+    unsigned char *mine;    /* a shared load: bit per id it wrote */
+    /*
+     * A shared load's keys are filed by the reading thread under each row's
+     * ordinal (1, 2, ...), before the row has an id; the ids follow the
+     * ordinals at an offset that changes only where a desk took one between
+     * two batches: from ordinal shift_from[i] on, id = ordinal + shift[i].
+     */
+    uint32_t ordinal;         /* the reader's: the last row's */
+    uint32_t written_ordinal; /* the writer's */
+    uint32_t *shift_from;
+    int64_t *shift;
+    size_t nshifts;
     size_t mine_bytes;
     char *audit_action, *audit_detail; /* written to the audit log in the load's transaction */
 };
@@ -81,6 +96,39 @@ static int tags_load(struct resident_bulk *b)
     return DB_OK;
 }
 
+/*
+** How a shared load's connection works, and why:
+** - mmap_size 0: index pages met at random through the map would all
+**   count in this process's memory, however large the register;
+** - synchronous NORMAL: a batch lost to a power cut is imported again
+**   with the same file, as after a kill;
+** - a checkpoint every 64 MiB of WAL, not 4: hot index pages are copied
+**   into the database once per many batches.
+*/
+static const char *const load_pragmas[][2] = {
+    {"mmap_size", "0"}, {"synchronous", "1"}, {"wal_autocheckpoint", "16384"}};
+
+static void pragmas_set(struct resident_bulk *b)
+{
+    for (size_t i = 0; i < ARRAY_LEN(load_pragmas); i++) {
+        char *sql = xasprintf("PRAGMA %s", load_pragmas[i][0]);
+        b->pragmas_was[i] = db_int(b->db, 0, sql);
+        free(sql);
+        sql = xasprintf("PRAGMA %s=%s", load_pragmas[i][0], load_pragmas[i][1]);
+        db_exec(b->db, sql);
+        free(sql);
+    }
+}
+
+static void pragmas_restore(struct resident_bulk *b)
+{
+    for (size_t i = 0; i < ARRAY_LEN(load_pragmas); i++) {
+        char *sql = xasprintf("PRAGMA %s=%lld", load_pragmas[i][0], (long long)b->pragmas_was[i]);
+        db_exec(b->db, sql);
+        free(sql);
+    }
+}
+
 /* Free what the load holds (the transaction is already ended). */
 static void bulk_free(struct resident_bulk *b)
 {
@@ -88,6 +136,7 @@ static void bulk_free(struct resident_bulk *b)
     db_finalize(b->tag_make);
     db_finalize(b->tag_link);
     if (b->journal_switched) db_journal_wal(b->db);
+    if (b->shared) pragmas_restore(b);
     free(b->actor);
     free(b->audit_action);
     free(b->audit_detail);
@@ -96,6 +145,8 @@ static void bulk_free(struct resident_bulk *b)
     strlist_free(&b->tag_names);
     free(b->tag_ids);
     free(b->mine);
+    free(b->shift_from);
+    free(b->shift);
     free(b);
 }
 
@@ -117,10 +168,12 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, struct resident
     *out = NULL;
     struct resident_bulk *b = xcalloc(1, sizeof *b);
     b->keys = key_tables_new();
+    key_tables_spill_at(b->keys, KEYS_BUDGET);
     b->db = db;
     b->shared = 1;
     b->actor = xstrdup(actor);
     clock_format(clock_now(), b->when);
+    pragmas_set(b);
     int rc = db_write_begin(db);
     if (rc != DB_OK) {
         bulk_free(b);
@@ -272,7 +325,13 @@ static int bulk_put(struct resident_bulk *b, struct resident *r, const struct na
     if (rc != DB_DONE) return rc;
     r->id = db_last_id(b->db);
     mine_mark(b, r->id);
-    key_tables_file(b->keys, r->id, k);
+    uint32_t ordinal = ++b->written_ordinal;
+    if (!b->nshifts || ordinal + b->shift[b->nshifts - 1] != r->id) {
+        b->shift_from = xrealloc(b->shift_from, (b->nshifts + 1) * sizeof *b->shift_from);
+        b->shift = xrealloc(b->shift, (b->nshifts + 1) * sizeof *b->shift);
+        b->shift_from[b->nshifts] = ordinal;
+        b->shift[b->nshifts++] = r->id - ordinal;
+    }
     b->written++;
     return *r->tags ? tags_link(b, r->id, r->tags) : DB_OK;
 }
@@ -296,6 +355,7 @@ static int resident_bulk_add(struct resident_bulk *b, struct resident *r)
 {
     struct name_keys k;
     name_keys_of(r->name, &k);
+    if (b->shared) key_tables_file(b->keys, ++b->ordinal, &k);
     int rc = bulk_put(b, r, &k);
     name_keys_free(&k);
     return rc == DB_OK ? bulk_turn(b) : rc;
@@ -359,6 +419,8 @@ static void *pump_read(void *arg)
                 break;
             }
             name_keys_of(it->r.name, &it->k);
+            /* A shared load's keys are filed here, under the row's ordinal (see ordinal_id()). */
+            if (p->b->shared) key_tables_file(p->b->keys, ++p->b->ordinal, &it->k);
             batch->n++;
         }
         pthread_mutex_lock(&p->lock);
@@ -494,7 +556,7 @@ static int redo_keep(void *ctx, uint32_t id)
 ** again), and file the load's rows a desk changed meanwhile from what
 ** they hold now. DB_OK or an error.
 */
-static int bulk_reconcile(struct resident_bulk *b, int *changed)
+static int bulk_reconcile(struct resident_bulk *b, struct redo *rp, int *changed)
 {
     struct redo r = {b, POSTINGS_GRAM, NULL, 0, 0};
     int rc = DB_OK;
@@ -512,8 +574,9 @@ static int bulk_reconcile(struct resident_bulk *b, int *changed)
     while (rc == DB_OK && (step = db_step(st)) == DB_ROW)
         if (mine_has(b, db_col_int(st, 0))) redo_add(&r, db_col_int(st, 0));
     db_finalize(st);
+    *rp = r;
     if (r.n) {
-        key_tables_drop(b->keys, redo_keep, &r);
+        key_tables_drop(b->keys, redo_keep, rp);
         st = db_prepare(b->db, "SELECT name FROM resident WHERE id = ?1");
         for (size_t i = 0; i < r.n && rc == DB_OK; i++) {
             db_bind_int(st, 1, r.ids[i]);
@@ -528,14 +591,30 @@ static int bulk_reconcile(struct resident_bulk *b, int *changed)
         db_finalize(st);
     }
     *changed = r.seen > 0 || r.n > 0;
-    free(r.ids);
+    *rp = r; /* the entries dropped are dropped again from the spilled runs when written */
     return rc;
+}
+
+/* The id of the row written with ordinal o (as key_tables_map_ids() wants). */
+static uint32_t ordinal_id(void *ctx, uint32_t o)
+{
+    const struct resident_bulk *b = ctx;
+    size_t lo = 0, hi = b->nshifts; /* the last shift that starts at or before o */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (b->shift_from[mid] <= o)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (uint32_t)(o + b->shift[lo]);
 }
 
 /* A shared load's end: its last rows committed, the keys sorted meanwhile, then written at once. */
 static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, void *ctx)
 {
     if (progress) progress(ctx, _("Writing search keys"), 0, 2);
+    if (b->nshifts) key_tables_map_ids(b->keys, ordinal_id, b);
     int rc = db_commit(b->db);
     if (rc == DB_OK) {
         b->committed = b->written;
@@ -547,9 +626,11 @@ static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, v
         return rc;
     }
     int changed = 0;
-    rc = bulk_reconcile(b, &changed);
+    struct redo redo = {b, POSTINGS_GRAM, NULL, 0, 0};
+    rc = bulk_reconcile(b, &redo, &changed);
     if (rc == DB_OK && changed) key_tables_sort(b->keys);
     if (rc == DB_OK) rc = key_tables_write(b->keys, b->db, POSTINGS_RESIDENTS);
+    free(redo.ids);
     if (rc == DB_OK) rc = db_meta_set(b->db, KEYS_PENDING, "");
     if (rc == DB_OK && b->audit_action)
         rc = audit_append(b->db, b->actor, b->audit_action, "resident:*", b->audit_detail);
