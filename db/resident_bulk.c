@@ -40,6 +40,7 @@ struct resident_bulk {
     int journal_switched; /* the load runs with a rollback journal; WAL again after */
     int64_t next_id; /* ids are given out here, so keys can be filed before the row is written */
     int shared;      /* desks work meanwhile: indexes kept, WAL kept, committed in batches */
+    int open;        /* a shared load: its transaction is open (begun again for the next rows) */
     struct timespec began;  /* of the shared load's current batch */
     size_t committed;       /* rows committed by the shared load */
     size_t written;         /* rows written in all */
@@ -120,13 +121,19 @@ static void pragmas_set(struct resident_bulk *b)
     }
 }
 
+#define PRAGMA_SYNCHRONOUS 1 /* its index in load_pragmas */
+
+static void pragma_restore(struct resident_bulk *b, size_t i)
+{
+    char *sql = xasprintf("PRAGMA %s=%lld", load_pragmas[i][0], (long long)b->pragmas_was[i]);
+    db_exec(b->db, sql);
+    free(sql);
+}
+
 static void pragmas_restore(struct resident_bulk *b)
 {
-    for (size_t i = 0; i < ARRAY_LEN(load_pragmas); i++) {
-        char *sql = xasprintf("PRAGMA %s=%lld", load_pragmas[i][0], (long long)b->pragmas_was[i]);
-        db_exec(b->db, sql);
-        free(sql);
-    }
+    for (size_t i = 0; i < ARRAY_LEN(load_pragmas); i++)
+        pragma_restore(b, i);
 }
 
 /* Free what the load holds (the transaction is already ended). */
@@ -149,6 +156,8 @@ static void bulk_free(struct resident_bulk *b)
     free(b->shift);
     free(b);
 }
+
+static int bulk_open(struct resident_bulk *b);
 
 /* The statements and tags a load writes with, in its transaction. */
 static int bulk_prepare(struct resident_bulk *b)
@@ -174,12 +183,11 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, struct resident
     b->actor = xstrdup(actor);
     clock_format(clock_now(), b->when);
     pragmas_set(b);
-    int rc = db_write_begin(db);
+    int rc = bulk_open(b);
     if (rc != DB_OK) {
         bulk_free(b);
         return rc;
     }
-    clock_gettime(CLOCK_MONOTONIC, &b->began);
     int64_t n;
     rc = resident_count(db, &n);
     if (rc == DB_OK && n > 0) rc = DB_INVALID;
@@ -336,17 +344,37 @@ static int bulk_put(struct resident_bulk *b, struct resident *r, const struct na
     return *r->tags ? tags_link(b, r->id, r->tags) : DB_OK;
 }
 
-/* A shared load: commit what is written when the batch has run long enough, and begin the next. */
+/* A shared load: begin a transaction for the next rows, unless one is open. */
+static int bulk_open(struct resident_bulk *b)
+{
+    if (!b->shared || b->open) return DB_OK;
+    int rc = db_write_begin(b->db);
+    b->open = rc == DB_OK;
+    clock_gettime(CLOCK_MONOTONIC, &b->began);
+    return rc;
+}
+
+/* A shared load: commit what is written (the next rows begin another transaction). */
+static int bulk_commit(struct resident_bulk *b)
+{
+    if (!b->shared || !b->open) return DB_OK;
+    b->open = 0;
+    int rc = db_commit(b->db);
+    if (rc == DB_OK) b->committed = b->written;
+    return rc;
+}
+
+/*
+** A shared load: commit when the batch has run long enough, and let a
+** waiting desk take the lock a moment. (The load also commits whenever it
+** would wait for the reading thread: the lock is held only while writing.)
+*/
 static int bulk_turn(struct resident_bulk *b)
 {
     if (!b->shared || clock_ms_since(&b->began) < BATCH_MS) return DB_OK;
-    int rc = db_commit(b->db);
-    if (rc != DB_OK) return rc;
-    b->committed = b->written;
-    struct timespec pause = {0, 3000000}; /* a waiting desk takes the lock now */
-    nanosleep(&pause, NULL);
-    rc = db_write_begin(b->db);
-    clock_gettime(CLOCK_MONOTONIC, &b->began);
+    int rc = bulk_commit(b);
+    struct timespec pause = {0, 3000000};
+    if (rc == DB_OK) nanosleep(&pause, NULL);
     return rc;
 }
 
@@ -356,7 +384,8 @@ static int resident_bulk_add(struct resident_bulk *b, struct resident *r)
     struct name_keys k;
     name_keys_of(r->name, &k);
     if (b->shared) key_tables_file(b->keys, ++b->ordinal, &k);
-    int rc = bulk_put(b, r, &k);
+    int rc = bulk_open(b);
+    if (rc == DB_OK) rc = bulk_put(b, r, &k);
     name_keys_free(&k);
     return rc == DB_OK ? bulk_turn(b) : rc;
 }
@@ -465,6 +494,12 @@ int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, con
     struct pump_batch *done = NULL; /* written, not yet handed back */
     for (;;) {
         pthread_mutex_lock(&p.lock);
+        if (p.count == 0 && !p.finished && rc == DB_OK && b->open) {
+            /* Nothing to write yet: the lock is let go of while the reader catches up. */
+            pthread_mutex_unlock(&p.lock);
+            rc = bulk_commit(b);
+            pthread_mutex_lock(&p.lock);
+        }
         while (p.count == 0 && !p.finished)
             pthread_cond_wait(&p.changed, &p.lock);
         struct pump_batch *batch = NULL;
@@ -481,6 +516,7 @@ int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, con
         pthread_cond_broadcast(&p.changed);
         pthread_mutex_unlock(&p.lock);
         if (!batch) break;
+        if (rc == DB_OK) rc = bulk_open(b);
         for (size_t i = 0; i < batch->n && rc == DB_OK; i++)
             rc = bulk_put(b, &batch->items[i].r, &batch->items[i].k);
         if (rc == DB_OK) rc = bulk_turn(b);
@@ -515,15 +551,51 @@ struct redo {
     enum postings_table t;
     int64_t *ids;
     size_t n;
-    size_t seen; /* entries desks filed */
+    size_t seen;         /* entries desks filed */
+    unsigned char *bits; /* bit per id in ids */
+    size_t nbytes;
 };
+
+static int redo_has(const struct redo *r, int64_t id)
+{
+    size_t byte = (size_t)id / 8;
+    return id >= 0 && byte < r->nbytes && (r->bits[byte] >> (id % 8)) & 1;
+}
 
 static void redo_add(struct redo *r, int64_t id)
 {
-    for (size_t i = 0; i < r->n; i++)
-        if (r->ids[i] == id) return;
+    if (redo_has(r, id)) return;
+    size_t byte = (size_t)id / 8;
+    if (byte >= r->nbytes) {
+        size_t grown = byte * 2 + 64;
+        r->bits = xrealloc(r->bits, grown);
+        memset(r->bits + r->nbytes, 0, grown - r->nbytes);
+        r->nbytes = grown;
+    }
+    r->bits[byte] |= (unsigned char)(1u << (id % 8));
     r->ids = xrealloc(r->ids, (r->n + 1) * sizeof *r->ids);
     r->ids[r->n++] = id;
+}
+
+static void redo_free(struct redo *r)
+{
+    free(r->ids);
+    free(r->bits);
+}
+
+/*
+** The load's rows a desk changed (merged, edited) before the last
+** transaction: looked for outside it, as the scan is long; a change made
+** after, while the load waits for the lock, shows in the keys the desk filed.
+*/
+static int redo_changed(struct resident_bulk *b, struct redo *r)
+{
+    struct db_stmt *st = db_prepare(b->db, "SELECT id FROM resident WHERE version > 1");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW)
+        if (mine_has(b, db_col_int(st, 0))) redo_add(r, db_col_int(st, 0));
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
 }
 
 /*
@@ -544,10 +616,7 @@ static int redo_visit(void *ctx, const char *term, const struct posting *e)
 
 static int redo_keep(void *ctx, uint32_t id)
 {
-    const struct redo *r = ctx;
-    for (size_t i = 0; i < r->n; i++)
-        if (r->ids[i] == id) return 0;
-    return 1;
+    return !redo_has(ctx, id);
 }
 
 /*
@@ -556,42 +625,35 @@ static int redo_keep(void *ctx, uint32_t id)
 ** again), and file the load's rows a desk changed meanwhile from what
 ** they hold now. DB_OK or an error.
 */
-static int bulk_reconcile(struct resident_bulk *b, struct redo *rp, int *changed)
+static int bulk_reconcile(struct resident_bulk *b, struct redo *r, int *changed)
 {
-    struct redo r = {b, POSTINGS_GRAM, NULL, 0, 0};
     int rc = DB_OK;
     for (int t = 0; t < POSTINGS_TABLES && rc == DB_OK; t++) {
-        r.t = (enum postings_table)t;
-        rc = postings_scan(b->db, POSTINGS_RESIDENTS, r.t, "", "\xf7", redo_visit, &r);
+        r->t = (enum postings_table)t;
+        rc = postings_scan(b->db, POSTINGS_RESIDENTS, r->t, "", "\xf7", redo_visit, r);
         if (rc == DB_OK) {
             char *sql = xasprintf("DELETE FROM %s", key_table_names[t]);
             rc = db_exec(b->db, sql);
             free(sql);
         }
     }
-    struct db_stmt *st = db_prepare(b->db, "SELECT id FROM resident WHERE version > 1");
-    int step;
-    while (rc == DB_OK && (step = db_step(st)) == DB_ROW)
-        if (mine_has(b, db_col_int(st, 0))) redo_add(&r, db_col_int(st, 0));
-    db_finalize(st);
-    *rp = r;
-    if (r.n) {
-        key_tables_drop(b->keys, redo_keep, rp);
-        st = db_prepare(b->db, "SELECT name FROM resident WHERE id = ?1");
-        for (size_t i = 0; i < r.n && rc == DB_OK; i++) {
-            db_bind_int(st, 1, r.ids[i]);
+    if (rc == DB_OK && r->n) {
+        /* r is kept until written: the entries are dropped from the spilled runs then. */
+        key_tables_drop(b->keys, redo_keep, r);
+        struct db_stmt *st = db_prepare(b->db, "SELECT name FROM resident WHERE id = ?1");
+        for (size_t i = 0; i < r->n; i++) {
+            db_bind_int(st, 1, r->ids[i]);
             if (db_step(st) == DB_ROW) {
                 struct name_keys k;
                 name_keys_of(db_col_text(st, 0), &k);
-                key_tables_file(b->keys, r.ids[i], &k);
+                key_tables_file(b->keys, r->ids[i], &k);
                 name_keys_free(&k);
             }
             db_reset(st);
         }
         db_finalize(st);
     }
-    *changed = r.seen > 0 || r.n > 0;
-    *rp = r; /* the entries dropped are dropped again from the spilled runs when written */
+    *changed = r->seen > 0 || r->n > 0;
     return rc;
 }
 
@@ -615,22 +677,29 @@ static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, v
 {
     if (progress) progress(ctx, _("Writing search keys"), 0, 2);
     if (b->nshifts) key_tables_map_ids(b->keys, ordinal_id, b);
-    int rc = db_commit(b->db);
+    struct redo redo;
+    memset(&redo, 0, sizeof redo);
+    redo.b = b;
+    int rc = bulk_commit(b);
     if (rc == DB_OK) {
-        b->committed = b->written;
+        /* The last transaction commits as every desk's save does: the import said done is done. */
+        pragma_restore(b, PRAGMA_SYNCHRONOUS);
         key_tables_sort(b->keys);
-        rc = db_write_begin(b->db);
+        rc = redo_changed(b, &redo);
     }
+    if (rc == DB_OK) rc = bulk_open(b);
     if (rc != DB_OK) {
+        redo_free(&redo);
+        struct db *db = b->db;
         bulk_free(b);
+        resident_keys_repair(db); /* the batches are in: their keys are filed from the rows */
         return rc;
     }
     int changed = 0;
-    struct redo redo = {b, POSTINGS_GRAM, NULL, 0, 0};
     rc = bulk_reconcile(b, &redo, &changed);
     if (rc == DB_OK && changed) key_tables_sort(b->keys);
     if (rc == DB_OK) rc = key_tables_write(b->keys, b->db, POSTINGS_RESIDENTS);
-    free(redo.ids);
+    redo_free(&redo);
     if (rc == DB_OK) rc = db_meta_set(b->db, KEYS_PENDING, "");
     if (rc == DB_OK && b->audit_action)
         rc = audit_append(b->db, b->actor, b->audit_action, "resident:*", b->audit_detail);
@@ -692,7 +761,8 @@ void resident_bulk_abort(struct resident_bulk *b)
     db_finalize(b->tag_make);
     db_finalize(b->tag_link);
     b->insert = b->tag_make = b->tag_link = NULL;
-    db_rollback(b->db);
+    if (!b->shared || b->open) db_rollback(b->db);
+    b->open = 0;
     struct db *db = b->db;
     int repair = b->shared;
     bulk_free(b);
