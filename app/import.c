@@ -80,16 +80,66 @@ static void places_free(struct place_map *m)
     free(m->by_key_g);
 }
 
-/* Note a place the register does not know, once. */
-static void unknown_place(struct strlist *unknown, const char *what, const char *text)
+/*
+** The places a ledger names that the register does not know, each noted
+** once: a hash set of what was met, so a ledger whose every row names an
+** unknown grid costs a lookup a row, not a formatted string and a search
+** of the list.
+*/
+struct place_note {
+    uint64_t hash; /* 0: empty */
+    int kind;      /* 0 grid, 1 community */
+    char *text;
+};
+
+struct place_notes {
+    struct place_note *v;
+    size_t cap, used;
+};
+
+static void notes_grow(struct place_notes *n)
 {
-    char *line = xasprintf("%s「%s」", what, text);
-    if (!strlist_has(unknown, line)) strlist_add(unknown, line);
-    free(line);
+    size_t cap = n->cap ? n->cap * 2 : 64;
+    struct place_note *v = xcalloc(cap, sizeof *v);
+    for (size_t i = 0; i < n->cap; i++) {
+        if (!n->v[i].hash) continue;
+        size_t j = n->v[i].hash & (cap - 1);
+        while (v[j].hash)
+            j = (j + 1) & (cap - 1);
+        v[j] = n->v[i];
+    }
+    free(n->v);
+    n->v = v;
+    n->cap = cap;
+}
+
+static void notes_free(struct place_notes *n)
+{
+    for (size_t i = 0; i < n->cap; i++)
+        free(n->v[i].text);
+    free(n->v);
+    memset(n, 0, sizeof *n);
+}
+
+/* Note a place the register does not know (kind 0 a grid, 1 a community) in unknown, once. */
+static void unknown_place(struct place_notes *seen, struct strlist *unknown, int kind,
+                          const char *text)
+{
+    if ((seen->used + 1) * 2 > seen->cap) notes_grow(seen);
+    uint64_t h = str_hash(text, strlen(text)) + (uint64_t)kind;
+    if (!h) h = 1;
+    size_t j = h & (seen->cap - 1);
+    for (; seen->v[j].hash; j = (j + 1) & (seen->cap - 1))
+        if (seen->v[j].hash == h && seen->v[j].kind == kind && strcmp(seen->v[j].text, text) == 0)
+            return;
+    seen->v[j] = (struct place_note){h, kind, xstrdup(text)};
+    seen->used++;
+    strlist_add_take(unknown, xasprintf("%s「%s」", kind ? _("community") : _("grid"), text));
 }
 
 /* Find the community and grid a ledger row names; what is not found is kept as written. */
-static void places_resolve(const struct place_map *m, struct resident *r, struct strlist *unknown)
+static void places_resolve(const struct place_map *m, struct resident *r, struct place_notes *seen,
+                           struct strlist *unknown)
 {
     if (*r->grid) {
         const struct area *g = place_find(m->by_key_g, m->ng, r->grid);
@@ -97,20 +147,20 @@ static void places_resolve(const struct place_map *m, struct resident *r, struct
             r->grid_id = g->id;
             r->community_id = g->parent_id;
         } else {
-            unknown_place(unknown, _("grid"), r->grid);
+            unknown_place(seen, unknown, 0, r->grid);
         }
     }
     if (*r->community && !r->community_id) {
         const struct area *c = place_find(m->by_key_c, m->nc, r->community);
         if (!c) {
-            char *with = xasprintf("%s社区", r->community);
-            c = place_find(m->by_key_c, m->nc, with);
-            free(with);
+            char with[256];
+            if (snprintf(with, sizeof with, "%s社区", r->community) < (int)sizeof with)
+                c = place_find(m->by_key_c, m->nc, with);
         }
         if (c)
             r->community_id = c->id;
         else
-            unknown_place(unknown, _("community"), r->community);
+            unknown_place(seen, unknown, 1, r->community);
     }
 }
 
@@ -244,7 +294,8 @@ struct import_reader {
     struct ledger *l;
     struct import_report *rep;
     const struct place_map *places;
-    struct idcard_seen seen; /* ID numbers in this file, with the line each was first on */
+    struct idcard_seen seen;       /* ID numbers in this file, with the line each was first on */
+    struct place_notes places_met; /* the unknown places noted in the report */
     struct raw_rows rejected;
     int keep_rejected; /* for the rejects file (a preview writes none) */
     int last_line;     /* the line of the row import_next() returned */
@@ -282,7 +333,7 @@ static int import_next(void *ctx, struct resident *r, size_t *done, size_t *tota
         }
         in->rep->upgraded += upgraded;
         in->last_line = row.line;
-        places_resolve(in->places, r, &in->rep->unknown_places);
+        places_resolve(in->places, r, &in->places_met, &in->rep->unknown_places);
         *done = ledger_offset(in->l);
         *total = ledger_size(in->l);
         return 1;
@@ -403,10 +454,14 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     in.keep_rejected = 1;
     struct resident_bulk *bulk = NULL;
     struct batch batch = {0};
-    rc = resident_bulk_begin(db, o->actor, &bulk);
+    /* An import killed before its search keys were written: file them first. */
+    rc = resident_keys_repair(db);
+    if (rc == DB_OK) rc = resident_bulk_begin_shared(db, o->actor, &bulk);
     if (rc == DB_OK) {
         /* An empty register: a second thread reads while this one writes. */
         rc = resident_bulk_pump(bulk, bulk_next, &in, _("Reading the ledger"), o->progress, o->ctx);
+        idcard_seen_free(&in.seen); /* every row is read: its memory goes before the keys' merge */
+        size_t committed = resident_bulk_committed(bulk);
         if (rc == DB_OK) {
             char *detail = audit_detail(o, rep);
             resident_bulk_audit(bulk, "import", detail);
@@ -415,6 +470,10 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
         } else {
             resident_bulk_abort(bulk);
         }
+        /* Stopped: the batches committed are in (counted as read and new, in the ledger's order).
+         */
+        batch.kept[0] = batch.kept[1] = committed;
+        batch.committed = committed > 0;
     } else if (rc == DB_INVALID) {
         /* Residents are registered already: row by row, committed in batches. */
         rc = batch_begin(&batch, db);
@@ -443,6 +502,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     }
     places_free(&places);
     idcard_seen_free(&in.seen);
+    notes_free(&in.places_met);
     rep->joined = ledger_joined(l);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
@@ -655,6 +715,7 @@ int import_residents_preview(struct db *db, struct ledger *l, const struct impor
     }
     places_free(&places);
     idcard_seen_free(&in.seen);
+    notes_free(&in.places_met);
     rep->joined = ledger_joined(l);
     if (rc != DB_OK) *err = db_rc_text(db, rc);
     return rc;

@@ -3,8 +3,11 @@
 */
 #include "db/key_tables.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 /*
 ** The entries of a posting-list table collected during the load: grouped
@@ -41,8 +44,8 @@ static void terms_rehash(struct term_table *t)
     }
 }
 
-/* Add an entry under term text. */
-static void terms_add(struct term_table *t, const char *text, const struct posting *e)
+/* Add an entry under term text. Returns the term's entry. */
+static struct term *terms_add(struct term_table *t, const char *text, const struct posting *e)
 {
     size_t len = strlen(text);
     if ((t->n + 1) * 2 > t->nslots) terms_rehash(t);
@@ -73,6 +76,7 @@ static void terms_add(struct term_table *t, const char *text, const struct posti
         found->v = xrealloc(found->v, found->cap * sizeof *found->v);
     }
     found->v[found->n++] = *e;
+    return found;
 }
 
 static void terms_free(struct term_table *t)
@@ -126,8 +130,32 @@ static int table_write(struct db *db, struct term_table *t, enum postings_regist
     return rc;
 }
 
+/*
+** Past a budget (key_tables_spill_at()), the tables are sorted and written
+** to a temporary file as a run, and emptied: memory stays bounded however
+** many people are filed. Writing merges the runs term by term. A run holds,
+** for each table in turn, its terms in order, each as its length, its
+** text, its entry count and its entries (struct posting as they are in
+** memory: the file lives only as long as the tables).
+*/
+struct run {
+    long at[POSTINGS_TABLES]; /* where each table's terms begin */
+    size_t terms[POSTINGS_TABLES];
+};
+
 struct key_tables {
     struct term_table t[POSTINGS_TABLES]; /* by enum postings_table */
+    size_t budget;                        /* bytes; 0: never spill */
+    size_t bytes;                         /* held now, about */
+    FILE *spill;
+    struct run *runs;
+    size_t nruns;
+    int (*keep)(void *ctx, uint32_t id); /* entries dropped from the runs when they are merged */
+    void *keep_ctx;
+    uint32_t (*map)(void *ctx, uint32_t id); /* ids changed in runs [0, mapped) when merged */
+    void *map_ctx;
+    size_t mapped;
+    int failed; /* the spill file could not be written: the tables stay in memory */
 };
 
 struct key_tables *key_tables_new(void)
@@ -135,21 +163,98 @@ struct key_tables *key_tables_new(void)
     return xcalloc(1, sizeof(struct key_tables));
 }
 
+static void kt_add(struct key_tables *kt, enum postings_table which, const char *term,
+                   const struct posting *e)
+{
+    struct term_table *t = &kt->t[which];
+    size_t terms_cap = t->cap, slots = t->nslots, arena = t->arena.cap;
+    const struct term *found = terms_add(t, term, e);
+    /* What it took: an entries array made (4) or doubled, the term tables grown. */
+    if (found->n == 1)
+        kt->bytes += found->cap * sizeof(struct posting);
+    else if (found->cap > 4 && found->n == found->cap / 2 + 1)
+        kt->bytes += found->cap / 2 * sizeof(struct posting);
+    kt->bytes += (t->cap - terms_cap) * sizeof(struct term) +
+                 (t->nslots - slots) * sizeof(uint32_t) + (t->arena.cap - arena);
+}
+
 static int key_visit(void *ctx, enum postings_table t, const char *term, const struct posting *e)
 {
-    terms_add(&((struct key_tables *)ctx)->t[t], term, e);
+    kt_add(ctx, t, term, e);
     return 0;
+}
+
+/* Write the sorted tables to the spill file as a run and empty them. 0, or -1 (nothing lost). */
+static int spill_run(struct key_tables *kt)
+{
+    if (!kt->spill) kt->spill = tmpfile();
+    if (!kt->spill || fseek(kt->spill, 0, SEEK_END) != 0) return -1;
+    struct run r;
+    memset(&r, 0, sizeof r);
+    for (int i = 0; i < POSTINGS_TABLES; i++) {
+        struct term_table *t = &kt->t[i];
+        table_sort(t);
+        r.at[i] = ftell(kt->spill);
+        r.terms[i] = t->n;
+        for (size_t j = 0; j < t->n; j++) {
+            const struct term *e = &t->terms[j];
+            uint32_t head[2] = {e->len, e->n};
+            fwrite(head, sizeof head, 1, kt->spill);
+            fwrite(t->arena.buf + e->text, 1, e->len, kt->spill);
+            fwrite(e->v, sizeof *e->v, e->n, kt->spill);
+        }
+    }
+    if (fflush(kt->spill) != 0 || ferror(kt->spill)) return -1;
+    kt->runs = xrealloc(kt->runs, (kt->nruns + 1) * sizeof *kt->runs);
+    kt->runs[kt->nruns++] = r;
+    for (int i = 0; i < POSTINGS_TABLES; i++)
+        terms_free(&kt->t[i]);
+    kt->bytes = 0;
+    return 0;
+}
+
+void key_tables_spill_at(struct key_tables *kt, size_t bytes)
+{
+    kt->budget = bytes;
 }
 
 void key_tables_file(struct key_tables *kt, int64_t id, const struct name_keys *k)
 {
     name_keys_each(k, id, key_visit, kt);
+    if (kt->budget && !kt->failed && kt->bytes > kt->budget && spill_run(kt) != 0) kt->failed = 1;
 }
 
 void key_tables_add(struct key_tables *kt, enum postings_table t, const char *term,
                     const struct posting *e)
 {
-    terms_add(&kt->t[t], term, e);
+    kt_add(kt, t, term, e);
+}
+
+void key_tables_drop(struct key_tables *kt, int (*keep)(void *ctx, uint32_t id), void *ctx)
+{
+    for (int i = 0; i < POSTINGS_TABLES; i++)
+        for (size_t j = 0; j < kt->t[i].n; j++) {
+            struct term *e = &kt->t[i].terms[j];
+            uint32_t k = 0;
+            for (uint32_t m = 0; m < e->n; m++)
+                if (keep(ctx, e->v[m].id)) e->v[k++] = e->v[m];
+            e->n = k;
+        }
+    kt->keep = keep;
+    kt->keep_ctx = ctx;
+}
+
+void key_tables_map_ids(struct key_tables *kt, uint32_t (*map)(void *ctx, uint32_t id), void *ctx)
+{
+    for (int i = 0; i < POSTINGS_TABLES; i++)
+        for (size_t j = 0; j < kt->t[i].n; j++) {
+            struct term *e = &kt->t[i].terms[j];
+            for (uint32_t m = 0; m < e->n; m++)
+                e->v[m].id = map(ctx, e->v[m].id);
+        }
+    kt->map = map;
+    kt->map_ctx = ctx;
+    kt->mapped = kt->nruns;
 }
 
 void *key_tables_sort(void *kt)
@@ -160,9 +265,147 @@ void *key_tables_sort(void *kt)
     return NULL;
 }
 
+/* Reading one table of one run back, a term at a time, through a buffer of its own. */
+#define READER_BUF 65536
+
+struct run_reader {
+    int fd;
+    off_t at;        /* the file offset of buf[0] */
+    size_t pos, len; /* read position in buf, bytes in buf */
+    size_t left;     /* terms not read yet */
+    struct strbuf term;
+    uint32_t n; /* entries of the current term, not read yet */
+    int live;   /* a current term is held */
+    unsigned char *buf;
+    size_t run; /* which */
+};
+
+static int reader_read(struct run_reader *r, void *out, size_t n)
+{
+    unsigned char *o = out;
+    while (n) {
+        if (r->pos == r->len) {
+            r->at += (off_t)r->len;
+            ssize_t got = pread(r->fd, r->buf, READER_BUF, r->at);
+            if (got <= 0) return -1;
+            r->pos = 0;
+            r->len = (size_t)got;
+        }
+        size_t k = r->len - r->pos < n ? r->len - r->pos : n;
+        memcpy(o, r->buf + r->pos, k);
+        r->pos += k;
+        o += k;
+        n -= k;
+    }
+    return 0;
+}
+
+static int reader_next(struct run_reader *r)
+{
+    r->live = 0;
+    if (!r->left) return 0;
+    uint32_t head[2];
+    if (reader_read(r, head, sizeof head) != 0) return -1;
+    strbuf_reset(&r->term);
+    strbuf_grow(&r->term, head[0] + 1);
+    if (reader_read(r, r->term.buf, head[0]) != 0) return -1;
+    r->term.len = head[0];
+    r->term.buf[head[0]] = '\0';
+    r->n = head[1];
+    r->left--;
+    r->live = 1;
+    return 0;
+}
+
+/* Append the current term's entries (those kept) to v, and move on. */
+static int reader_take(struct key_tables *kt, struct run_reader *r, struct posting **v, size_t *n,
+                       size_t *cap)
+{
+    if (*n + r->n > *cap) {
+        *cap = (*n + r->n) * 2;
+        *v = xrealloc(*v, *cap * sizeof **v);
+    }
+    if (reader_read(r, *v + *n, r->n * sizeof **v) != 0) return -1;
+    if (r->run < kt->mapped)
+        for (uint32_t i = 0; i < r->n; i++)
+            (*v)[*n + i].id = kt->map(kt->map_ctx, (*v)[*n + i].id);
+    size_t k = *n;
+    for (uint32_t i = 0; i < r->n; i++)
+        if (!kt->keep || kt->keep(kt->keep_ctx, (*v)[*n + i].id)) (*v)[k++] = (*v)[*n + i];
+    *n = k;
+    return reader_next(r);
+}
+
+static int reader_cmp(const struct run_reader *a, const struct run_reader *b)
+{
+    size_t n = a->term.len < b->term.len ? a->term.len : b->term.len;
+    int c = memcmp(a->term.buf, b->term.buf, n);
+    return c ? c : (a->term.len > b->term.len) - (a->term.len < b->term.len);
+}
+
+/* Merge table which of every run into the posting-list table, term by term. */
+static int runs_write(struct key_tables *kt, struct db *db, enum postings_register reg,
+                      enum postings_table which)
+{
+    struct run_reader *rd = xcalloc(kt->nruns, sizeof *rd);
+    size_t total = 0;
+    int rc = DB_OK;
+    for (size_t i = 0; i < kt->nruns; i++) {
+        rd[i] = (struct run_reader){fileno(kt->spill),
+                                    kt->runs[i].at[which],
+                                    0,
+                                    0,
+                                    kt->runs[i].terms[which],
+                                    STRBUF_INIT,
+                                    0,
+                                    0,
+                                    xmalloc(READER_BUF),
+                                    i};
+        total += rd[i].left;
+        if (reader_next(&rd[i]) != 0) rc = DB_ERROR;
+    }
+    struct db_stmt *st = total ? postings_bulk_prepare(db, reg, which) : NULL;
+    struct posting *v = NULL;
+    size_t cap = 0;
+    while (rc == DB_OK) {
+        struct run_reader *low = NULL;
+        for (size_t i = 0; i < kt->nruns; i++)
+            if (rd[i].live && (!low || reader_cmp(&rd[i], low) < 0)) low = &rd[i];
+        if (!low) break;
+        struct strbuf term = STRBUF_INIT;
+        strbuf_add(&term, low->term.buf, low->term.len);
+        size_t n = 0;
+        for (size_t i = 0; i < kt->nruns && rc == DB_OK; i++)
+            if (rd[i].live && rd[i].term.len == term.len &&
+                memcmp(rd[i].term.buf, term.buf, term.len) == 0 &&
+                reader_take(kt, &rd[i], &v, &n, &cap) != 0)
+                rc = DB_ERROR;
+        if (rc == DB_OK && n) {
+            qsort(v, n, sizeof *v, posting_sort_cmp);
+            rc = postings_bulk_term(st, term.buf, term.len, v, n);
+        }
+        strbuf_free(&term);
+    }
+    db_finalize(st);
+    free(v);
+    for (size_t i = 0; i < kt->nruns; i++) {
+        strbuf_free(&rd[i].term);
+        free(rd[i].buf);
+    }
+    free(rd);
+    return rc;
+}
+
 int key_tables_write(struct key_tables *kt, struct db *db, enum postings_register reg)
 {
     int rc = DB_OK;
+    if (kt->nruns && !kt->failed) {
+        /* What is still in memory becomes the last run. */
+        if (spill_run(kt) != 0) return DB_ERROR;
+        for (int i = 0; i < POSTINGS_TABLES && rc == DB_OK; i++)
+            rc = runs_write(kt, db, reg, (enum postings_table)i);
+        return rc;
+    }
     for (int i = 0; i < POSTINGS_TABLES && rc == DB_OK; i++)
         rc = table_write(db, &kt->t[i], reg, (enum postings_table)i);
     return rc;
@@ -173,5 +416,7 @@ void key_tables_free(struct key_tables *kt)
     if (!kt) return;
     for (int i = 0; i < POSTINGS_TABLES; i++)
         terms_free(&kt->t[i]);
+    if (kt->spill) fclose(kt->spill);
+    free(kt->runs);
     free(kt);
 }

@@ -19,12 +19,27 @@ struct key_tables;
 /* Empty tables. Free with key_tables_free(). */
 struct key_tables *key_tables_new(void);
 
+/*
+** Keep the tables under about bytes of memory: past it they are sorted and
+** written to a temporary file, and merged back when written (0: never).
+*/
+void key_tables_spill_at(struct key_tables *kt, size_t bytes);
+
 /* File the keys k of person id (each person once). Needs no database. */
 void key_tables_file(struct key_tables *kt, int64_t id, const struct name_keys *k);
 
 /* File one entry under term in table t (each entry once). */
 void key_tables_add(struct key_tables *kt, enum postings_table t, const char *term,
                     const struct posting *e);
+
+/* Drop every entry filed so far whose id keep(ctx, id) says 0 of (ctx kept until written). */
+void key_tables_drop(struct key_tables *kt, int (*keep)(void *ctx, uint32_t id), void *ctx);
+
+/*
+** Change the id of every entry filed so far to map(ctx, id) (map must keep
+** their order; ctx kept until written). Entries filed later are not changed.
+*/
+void key_tables_map_ids(struct key_tables *kt, uint32_t (*map)(void *ctx, uint32_t id), void *ctx);
 
 /* Sort every table (needs no database: a second thread may run it; kt as void *). Returns NULL. */
 void *key_tables_sort(void *kt);

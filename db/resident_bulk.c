@@ -10,10 +10,23 @@
 #include "src/i18n.h"
 #include "src/text.h"
 
+#include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The meta key set while a shared load's rows are in but their search keys not yet: the pid. */
+#define KEYS_PENDING "resident_keys_pending"
+
+/* A shared load commits what it wrote every BATCH_MS and lets go of the lock a moment. */
+#define BATCH_MS 200
+
+/* The search keys a shared load holds in memory before it spills them to a temporary file. */
+#define KEYS_BUDGET ((size_t)16 << 20)
 
 struct resident_bulk {
     struct db *db;
@@ -26,6 +39,25 @@ struct resident_bulk {
     int64_t *tag_ids;
     int journal_switched; /* the load runs with a rollback journal; WAL again after */
     int64_t next_id; /* ids are given out here, so keys can be filed before the row is written */
+    int shared;      /* desks work meanwhile: indexes kept, WAL kept, committed in batches */
+    int open;        /* a shared load: its transaction is open (begun again for the next rows) */
+    struct timespec began;  /* of the shared load's current batch */
+    size_t committed;       /* rows committed by the shared load */
+    size_t written;         /* rows written in all */
+    int64_t pragmas_was[4]; /* a shared load's connection settings (load_pragmas), restored */
+    unsigned char *mine;    /* a shared load: bit per id it wrote */
+    /*
+     * A shared load's keys are filed by the reading thread under each row's
+     * ordinal (1, 2, ...), before the row has an id; the ids follow the
+     * ordinals at an offset that changes only where a desk took one between
+     * two batches: from ordinal shift_from[i] on, id = ordinal + shift[i].
+     */
+    uint32_t ordinal;         /* the reader's: the last row's */
+    uint32_t written_ordinal; /* the writer's */
+    uint32_t *shift_from;
+    int64_t *shift;
+    size_t nshifts;
+    size_t mine_bytes;
     char *audit_action, *audit_detail; /* written to the audit log in the load's transaction */
 };
 
@@ -65,6 +97,49 @@ static int tags_load(struct resident_bulk *b)
     return DB_OK;
 }
 
+/*
+** How a shared load's connection works, and why:
+** - mmap_size 0: index pages met at random through the map would all
+**   count in this process's memory, however large the register;
+** - synchronous NORMAL: a batch lost to a power cut is imported again
+**   with the same file, as after a kill;
+** - a checkpoint every 64 MiB of WAL, not 4: hot index pages are copied
+**   into the database once per many batches;
+** - a 16 MiB page cache (the keys held take 16 MiB less): a batch's index
+**   pages stay in it, not spilled to the WAL halfway and written again.
+*/
+static const char *const load_pragmas[][2] = {{"mmap_size", "0"},
+                                              {"synchronous", "1"},
+                                              {"wal_autocheckpoint", "16384"},
+                                              {"cache_size", "-16384"}};
+
+static void pragmas_set(struct resident_bulk *b)
+{
+    for (size_t i = 0; i < ARRAY_LEN(load_pragmas); i++) {
+        char *sql = xasprintf("PRAGMA %s", load_pragmas[i][0]);
+        b->pragmas_was[i] = db_int(b->db, 0, sql);
+        free(sql);
+        sql = xasprintf("PRAGMA %s=%s", load_pragmas[i][0], load_pragmas[i][1]);
+        db_exec(b->db, sql);
+        free(sql);
+    }
+}
+
+#define PRAGMA_SYNCHRONOUS 1 /* its index in load_pragmas */
+
+static void pragma_restore(struct resident_bulk *b, size_t i)
+{
+    char *sql = xasprintf("PRAGMA %s=%lld", load_pragmas[i][0], (long long)b->pragmas_was[i]);
+    db_exec(b->db, sql);
+    free(sql);
+}
+
+static void pragmas_restore(struct resident_bulk *b)
+{
+    for (size_t i = 0; i < ARRAY_LEN(load_pragmas); i++)
+        pragma_restore(b, i);
+}
+
 /* Free what the load holds (the transaction is already ended). */
 static void bulk_free(struct resident_bulk *b)
 {
@@ -72,6 +147,7 @@ static void bulk_free(struct resident_bulk *b)
     db_finalize(b->tag_make);
     db_finalize(b->tag_link);
     if (b->journal_switched) db_journal_wal(b->db);
+    if (b->shared) pragmas_restore(b);
     free(b->actor);
     free(b->audit_action);
     free(b->audit_detail);
@@ -79,7 +155,58 @@ static void bulk_free(struct resident_bulk *b)
     strlist_free(&b->index_sql);
     strlist_free(&b->tag_names);
     free(b->tag_ids);
+    free(b->mine);
+    free(b->shift_from);
+    free(b->shift);
     free(b);
+}
+
+static int bulk_open(struct resident_bulk *b);
+
+/* The statements and tags a load writes with, in its transaction. */
+static int bulk_prepare(struct resident_bulk *b)
+{
+    int rc = tags_load(b);
+    if (rc != DB_OK) return rc;
+    b->insert = db_prepare(b->db, resident_insert_id_sql);
+    b->next_id = 1 + db_int(b->db, 0, "SELECT coalesce(max(id), 0) FROM resident");
+    b->tag_make = db_prepare(b->db, resident_tag_create_sql);
+    b->tag_link =
+        db_prepare(b->db, "INSERT INTO resident_tag (resident_id, tag_id) VALUES (?1, ?2)");
+    return DB_OK;
+}
+
+int resident_bulk_begin_shared(struct db *db, const char *actor, struct resident_bulk **out)
+{
+    *out = NULL;
+    struct resident_bulk *b = xcalloc(1, sizeof *b);
+    b->keys = key_tables_new();
+    key_tables_spill_at(b->keys, KEYS_BUDGET);
+    b->db = db;
+    b->shared = 1;
+    b->actor = xstrdup(actor);
+    clock_format(clock_now(), b->when);
+    pragmas_set(b);
+    int rc = bulk_open(b);
+    if (rc != DB_OK) {
+        bulk_free(b);
+        return rc;
+    }
+    int64_t n;
+    rc = resident_count(db, &n);
+    if (rc == DB_OK && n > 0) rc = DB_INVALID;
+    if (rc == DB_OK) {
+        char pid[24];
+        snprintf(pid, sizeof pid, "%ld", (long)getpid());
+        rc = db_meta_set(db, KEYS_PENDING, pid);
+    }
+    if (rc == DB_OK) rc = bulk_prepare(b);
+    if (rc != DB_OK) {
+        resident_bulk_abort(b);
+        return rc;
+    }
+    *out = b;
+    return DB_OK;
 }
 
 int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk **out)
@@ -104,15 +231,11 @@ int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk *
     rc = resident_count(db, &n);
     if (rc == DB_OK && n > 0) rc = DB_INVALID;
     if (rc == DB_OK) rc = indexes_drop(b);
-    if (rc == DB_OK) rc = tags_load(b);
+    if (rc == DB_OK) rc = bulk_prepare(b);
     if (rc != DB_OK) {
         resident_bulk_abort(b);
         return rc;
     }
-    b->insert = db_prepare(db, resident_insert_id_sql);
-    b->next_id = 1 + db_int(db, 0, "SELECT coalesce(max(id), 0) FROM resident");
-    b->tag_make = db_prepare(db, resident_tag_create_sql);
-    b->tag_link = db_prepare(db, "INSERT INTO resident_tag (resident_id, tag_id) VALUES (?1, ?2)");
     *out = b;
     return DB_OK;
 }
@@ -172,20 +295,112 @@ static int bulk_write(struct resident_bulk *b, const struct resident *r, int64_t
     return *r->tags ? tags_link(b, r->id, r->tags) : DB_OK;
 }
 
+/* Note that the shared load wrote id. */
+static void mine_mark(struct resident_bulk *b, int64_t id)
+{
+    size_t byte = (size_t)id / 8;
+    if (byte >= b->mine_bytes) {
+        size_t grown = b->mine_bytes ? b->mine_bytes : 4096;
+        while (grown <= byte)
+            grown *= 2;
+        b->mine = xrealloc(b->mine, grown);
+        memset(b->mine + b->mine_bytes, 0, grown - b->mine_bytes);
+        b->mine_bytes = grown;
+    }
+    b->mine[byte] |= (unsigned char)(1u << (id % 8));
+}
+
+static int mine_has(const struct resident_bulk *b, int64_t id)
+{
+    size_t byte = (size_t)id / 8;
+    return id >= 0 && byte < b->mine_bytes && (b->mine[byte] >> (id % 8)) & 1;
+}
+
 /*
-** Add a resident whose fields are valid and whose ID number (if any) is
-** not in the load yet; community_id and grid_id are taken as they are,
-** tags by name (unknown ones are created). Sets r->id. Returns DB_OK or
-** an error (then abort).
+** Write a resident (fields valid, ID number not in the load yet) and file
+** its keys k: in an exclusive load under the id given out here, in a
+** shared one under the id SQLite gives (a desk may have taken the next).
+** Sets r->id. Returns DB_OK or an error (then abort).
 */
+static int bulk_put(struct resident_bulk *b, struct resident *r, const struct name_keys *k)
+{
+    if (!b->shared) {
+        bulk_file_keys(b, r, k);
+        int rc = bulk_write(b, r, k->rank);
+        b->written += rc == DB_OK;
+        return rc;
+    }
+    resident_bind_row(b->insert, r, k->rank, b->actor, b->when);
+    db_bind_null(b->insert, 21);
+    int rc = db_step(b->insert);
+    db_reset(b->insert);
+    if (rc != DB_DONE) return rc;
+    r->id = db_last_id(b->db);
+    mine_mark(b, r->id);
+    uint32_t ordinal = ++b->written_ordinal;
+    if (!b->nshifts || ordinal + b->shift[b->nshifts - 1] != r->id) {
+        b->shift_from = xrealloc(b->shift_from, (b->nshifts + 1) * sizeof *b->shift_from);
+        b->shift = xrealloc(b->shift, (b->nshifts + 1) * sizeof *b->shift);
+        b->shift_from[b->nshifts] = ordinal;
+        b->shift[b->nshifts++] = r->id - ordinal;
+    }
+    b->written++;
+    return *r->tags ? tags_link(b, r->id, r->tags) : DB_OK;
+}
+
+/* A shared load: begin a transaction for the next rows, unless one is open. */
+static int bulk_open(struct resident_bulk *b)
+{
+    if (!b->shared || b->open) return DB_OK;
+    int rc = db_write_begin(b->db);
+    b->open = rc == DB_OK;
+    clock_gettime(CLOCK_MONOTONIC, &b->began);
+    return rc;
+}
+
+/*
+** A shared load: commit what is written, counted in the register's tally in
+** the same transaction (the next rows begin another transaction).
+*/
+static int bulk_commit(struct resident_bulk *b)
+{
+    if (!b->shared || !b->open) return DB_OK;
+    b->open = 0;
+    int64_t fresh = (int64_t)(b->written - b->committed);
+    int rc = fresh ? resident_tally_add(b->db, RESIDENT_PRESENT, fresh) : DB_OK;
+    if (rc != DB_OK) {
+        db_rollback(b->db);
+        return rc;
+    }
+    rc = db_commit(b->db);
+    if (rc == DB_OK) b->committed = b->written;
+    return rc;
+}
+
+/*
+** A shared load: commit when the batch has run long enough, and let a
+** waiting desk take the lock a moment. (The load also commits whenever it
+** would wait for the reading thread: the lock is held only while writing.)
+*/
+static int bulk_turn(struct resident_bulk *b)
+{
+    if (!b->shared || clock_ms_since(&b->began) < BATCH_MS) return DB_OK;
+    int rc = bulk_commit(b);
+    struct timespec pause = {0, 3000000};
+    if (rc == DB_OK) nanosleep(&pause, NULL);
+    return rc;
+}
+
+/* Add a resident (see bulk_put), its keys worked out here. */
 static int resident_bulk_add(struct resident_bulk *b, struct resident *r)
 {
     struct name_keys k;
     name_keys_of(r->name, &k);
-    bulk_file_keys(b, r, &k);
-    int rc = bulk_write(b, r, k.rank);
+    if (b->shared) key_tables_file(b->keys, ++b->ordinal, &k);
+    int rc = bulk_open(b);
+    if (rc == DB_OK) rc = bulk_put(b, r, &k);
     name_keys_free(&k);
-    return rc;
+    return rc == DB_OK ? bulk_turn(b) : rc;
 }
 
 /* A batch of residents passed from the reading thread to the writing one. */
@@ -246,6 +461,8 @@ static void *pump_read(void *arg)
                 break;
             }
             name_keys_of(it->r.name, &it->k);
+            /* A shared load's keys are filed here, under the row's ordinal (see ordinal_id()). */
+            if (p->b->shared) key_tables_file(p->b->keys, ++p->b->ordinal, &it->k);
             batch->n++;
         }
         pthread_mutex_lock(&p->lock);
@@ -290,6 +507,12 @@ int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, con
     struct pump_batch *done = NULL; /* written, not yet handed back */
     for (;;) {
         pthread_mutex_lock(&p.lock);
+        if (p.count == 0 && !p.finished && rc == DB_OK && b->open) {
+            /* Nothing to write yet: the lock is let go of while the reader catches up. */
+            pthread_mutex_unlock(&p.lock);
+            rc = bulk_commit(b);
+            pthread_mutex_lock(&p.lock);
+        }
         while (p.count == 0 && !p.finished)
             pthread_cond_wait(&p.changed, &p.lock);
         struct pump_batch *batch = NULL;
@@ -306,10 +529,10 @@ int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, con
         pthread_cond_broadcast(&p.changed);
         pthread_mutex_unlock(&p.lock);
         if (!batch) break;
-        for (size_t i = 0; i < batch->n && rc == DB_OK; i++) {
-            bulk_file_keys(b, &batch->items[i].r, &batch->items[i].k);
-            rc = bulk_write(b, &batch->items[i].r, batch->items[i].k.rank);
-        }
+        if (rc == DB_OK) rc = bulk_open(b);
+        for (size_t i = 0; i < batch->n && rc == DB_OK; i++)
+            rc = bulk_put(b, &batch->items[i].r, &batch->items[i].k);
+        if (rc == DB_OK) rc = bulk_turn(b);
         if (progress && rc == DB_OK) progress(pctx, step, batch->done, batch->total);
         if (done) {
             /* The reader has not taken the last one back yet: free this one here. */
@@ -331,8 +554,182 @@ int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, con
     return rc;
 }
 
+/* The posting-list tables of residents, by enum postings_table. */
+static const char *const key_table_names[POSTINGS_TABLES] = {"resident_gram", "resident_key",
+                                                             "resident_key_inner"};
+
+/* Ids whose keys are worked out again from their row at the end of a shared load. */
+struct redo {
+    struct resident_bulk *b;
+    enum postings_table t;
+    int64_t *ids;
+    size_t n;
+    size_t seen;         /* entries desks filed */
+    unsigned char *bits; /* bit per id in ids */
+    size_t nbytes;
+};
+
+static int redo_has(const struct redo *r, int64_t id)
+{
+    size_t byte = (size_t)id / 8;
+    return id >= 0 && byte < r->nbytes && (r->bits[byte] >> (id % 8)) & 1;
+}
+
+static void redo_add(struct redo *r, int64_t id)
+{
+    if (redo_has(r, id)) return;
+    size_t byte = (size_t)id / 8;
+    if (byte >= r->nbytes) {
+        size_t grown = byte * 2 + 64;
+        r->bits = xrealloc(r->bits, grown);
+        memset(r->bits + r->nbytes, 0, grown - r->nbytes);
+        r->nbytes = grown;
+    }
+    r->bits[byte] |= (unsigned char)(1u << (id % 8));
+    r->ids = xrealloc(r->ids, (r->n + 1) * sizeof *r->ids);
+    r->ids[r->n++] = id;
+}
+
+static void redo_free(struct redo *r)
+{
+    free(r->ids);
+    free(r->bits);
+}
+
+/*
+** The load's rows a desk changed (merged, edited) before the last
+** transaction: looked for outside it, as the scan is long; a change made
+** after, while the load waits for the lock, shows in the keys the desk filed.
+*/
+static int redo_changed(struct resident_bulk *b, struct redo *r)
+{
+    struct db_stmt *st = db_prepare(b->db, "SELECT id FROM resident WHERE version > 1");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW)
+        if (mine_has(b, db_col_int(st, 0))) redo_add(r, db_col_int(st, 0));
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+/*
+** An entry a desk filed during the load: a resident the desk added keeps
+** it (taken into the load's tables, which are written whole); one of the
+** load's rows the desk changed is filed again from its row.
+*/
+static int redo_visit(void *ctx, const char *term, const struct posting *e)
+{
+    struct redo *r = ctx;
+    r->seen++;
+    if (mine_has(r->b, e->id))
+        redo_add(r, e->id);
+    else
+        key_tables_add(r->b->keys, r->t, term, e);
+    return 1;
+}
+
+static int redo_keep(void *ctx, uint32_t id)
+{
+    return !redo_has(ctx, id);
+}
+
+/*
+** A shared load, in its last transaction: take in what desks filed while
+** it ran (their rows' keys are in the tables now, which are written whole
+** again), and file the load's rows a desk changed meanwhile from what
+** they hold now. DB_OK or an error.
+*/
+static int bulk_reconcile(struct resident_bulk *b, struct redo *r, int *changed)
+{
+    int rc = DB_OK;
+    for (int t = 0; t < POSTINGS_TABLES && rc == DB_OK; t++) {
+        r->t = (enum postings_table)t;
+        rc = postings_scan(b->db, POSTINGS_RESIDENTS, r->t, "", "\xf7", redo_visit, r);
+        if (rc == DB_OK) {
+            char *sql = xasprintf("DELETE FROM %s", key_table_names[t]);
+            rc = db_exec(b->db, sql);
+            free(sql);
+        }
+    }
+    if (rc == DB_OK && r->n) {
+        /* r is kept until written: the entries are dropped from the spilled runs then. */
+        key_tables_drop(b->keys, redo_keep, r);
+        struct db_stmt *st = db_prepare(b->db, "SELECT name FROM resident WHERE id = ?1");
+        for (size_t i = 0; i < r->n; i++) {
+            db_bind_int(st, 1, r->ids[i]);
+            if (db_step(st) == DB_ROW) {
+                struct name_keys k;
+                name_keys_of(db_col_text(st, 0), &k);
+                key_tables_file(b->keys, r->ids[i], &k);
+                name_keys_free(&k);
+            }
+            db_reset(st);
+        }
+        db_finalize(st);
+    }
+    *changed = r->seen > 0 || r->n > 0;
+    return rc;
+}
+
+/* The id of the row written with ordinal o (as key_tables_map_ids() wants). */
+static uint32_t ordinal_id(void *ctx, uint32_t o)
+{
+    const struct resident_bulk *b = ctx;
+    size_t lo = 0, hi = b->nshifts; /* the last shift that starts at or before o */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (b->shift_from[mid] <= o)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (uint32_t)(o + b->shift[lo]);
+}
+
+/* A shared load's end: its last rows committed, the keys sorted meanwhile, then written at once. */
+static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, void *ctx)
+{
+    if (progress) progress(ctx, _("Writing search keys"), 0, 2);
+    if (b->nshifts) key_tables_map_ids(b->keys, ordinal_id, b);
+    struct redo redo;
+    memset(&redo, 0, sizeof redo);
+    redo.b = b;
+    int rc = bulk_commit(b);
+    if (rc == DB_OK) {
+        /* The last transaction commits as every desk's save does: the import said done is done. */
+        pragma_restore(b, PRAGMA_SYNCHRONOUS);
+        key_tables_sort(b->keys);
+        rc = redo_changed(b, &redo);
+    }
+    if (rc == DB_OK) rc = bulk_open(b);
+    if (rc != DB_OK) {
+        redo_free(&redo);
+        struct db *db = b->db;
+        bulk_free(b);
+        resident_keys_repair(db); /* the batches are in: their keys are filed from the rows */
+        return rc;
+    }
+    int changed = 0;
+    rc = bulk_reconcile(b, &redo, &changed);
+    if (rc == DB_OK && changed) key_tables_sort(b->keys);
+    if (rc == DB_OK) rc = key_tables_write(b->keys, b->db, POSTINGS_RESIDENTS);
+    redo_free(&redo);
+    if (rc == DB_OK) rc = db_meta_set(b->db, KEYS_PENDING, "");
+    if (rc == DB_OK && b->audit_action)
+        rc = audit_append(b->db, b->actor, b->audit_action, "resident:*", b->audit_detail);
+    if (rc != DB_OK) {
+        resident_bulk_abort(b);
+        return rc;
+    }
+    if (progress) progress(ctx, _("Saving"), 1, 2);
+    rc = db_commit(b->db);
+    if (progress) progress(ctx, _("Done"), 2, 2);
+    bulk_free(b);
+    return rc;
+}
+
 int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *ctx)
 {
+    if (b->shared) return bulk_finish_shared(b, progress, ctx);
     size_t steps = 2 + b->index_sql.n, step = 0;
     /* Sorting the search keys needs no database: a second thread does it meanwhile. */
     pthread_t sorter;
@@ -378,8 +775,52 @@ void resident_bulk_abort(struct resident_bulk *b)
     db_finalize(b->tag_make);
     db_finalize(b->tag_link);
     b->insert = b->tag_make = b->tag_link = NULL;
-    db_rollback(b->db);
+    if (!b->shared || b->open) db_rollback(b->db);
+    b->open = 0;
+    struct db *db = b->db;
+    int repair = b->shared;
     bulk_free(b);
+    /* The batches a shared load committed are in: file their keys now (or the next import will). */
+    if (repair) resident_keys_repair(db);
+}
+
+size_t resident_bulk_committed(const struct resident_bulk *b)
+{
+    return b->committed;
+}
+
+/* Whether the process that set the pending mark (its pid) is still running. */
+static int marker_alive(const char *pid)
+{
+    long p = strtol(pid, NULL, 10);
+    if (p <= 0) return 0;
+    if (p == (long)getpid()) return 0; /* this process: its load has ended (aborted) */
+    return kill((pid_t)p, 0) == 0 || errno == EPERM;
+}
+
+int resident_keys_repair(struct db *db)
+{
+    char *pid = db_meta_get(db, KEYS_PENDING);
+    int todo = pid && *pid && !marker_alive(pid);
+    free(pid);
+    if (!todo) return DB_OK;
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    pid = db_meta_get(db, KEYS_PENDING); /* again, under the lock */
+    todo = pid && *pid && !marker_alive(pid);
+    free(pid);
+    for (int t = 0; todo && t < POSTINGS_TABLES && rc == DB_OK; t++) {
+        char *sql = xasprintf("DELETE FROM %s", key_table_names[t]);
+        rc = db_exec(db, sql);
+        free(sql);
+    }
+    if (todo && rc == DB_OK) rc = resident_refile(db);
+    if (todo && rc == DB_OK) rc = db_meta_set(db, KEYS_PENDING, "");
+    if (rc != DB_OK) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
 }
 
 int resident_file_long_pieces(struct db *db)

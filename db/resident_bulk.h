@@ -2,9 +2,10 @@
 ** resident_bulk: loading many residents into an empty register at once
 ** (a first ledger import, a demo district). Row-by-row maintenance of
 ** search indexes is what makes bulk loads slow, so here the indexes on
-** the resident table are dropped and rebuilt at the end, the search keys
+** the resident table are dropped and rebuilt at the end (an exclusive
+** load: the demo) or kept (a shared one: an import), the search keys
 ** of every name are collected in memory, sorted, and written in key order
-** as whole posting-list chunks. Everything is one
+** as whole posting-list chunks. An exclusive load is one
 ** transaction: a failed load leaves the register as it was.
 */
 #ifndef BANGBAN_RESIDENT_BULK_H
@@ -26,6 +27,28 @@ typedef void (*bulk_progress)(void *ctx, const char *step, size_t done, size_t t
 ** or DB_BUSY / DB_ERROR.
 */
 int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk **out);
+
+/*
+** The same for a load while desks work (a ledger import): the WAL and the
+** resident table's indexes stay, and the rows are committed every fifth
+** of a second, each batch letting go of the lock a moment, so a desk
+** opened meanwhile searches and saves without waiting more than that. The
+** search keys are written at the end in one short transaction, taking in
+** what desks filed meanwhile. A load stopped halfway keeps the batches it
+** committed, their keys filed by resident_keys_repair() (abort calls it;
+** after a kill, the next import does). Returns as resident_bulk_begin().
+*/
+int resident_bulk_begin_shared(struct db *db, const char *actor, struct resident_bulk **out);
+
+/* The rows a shared load has committed so far (an exclusive one: 0 until finished). */
+size_t resident_bulk_committed(const struct resident_bulk *b);
+
+/*
+** When a shared load stopped (its process gone) before its rows' search
+** keys were written: file every resident again in a transaction of its
+** own. Does nothing otherwise. Returns DB_OK or an error.
+*/
+int resident_keys_repair(struct db *db);
 
 /*
 ** Where residents come from for resident_bulk_pump(): initialise and fill

@@ -57,6 +57,16 @@ int resident_tally_shift(struct db *db, int from, enum resident_status to)
     return rc == DB_DONE ? DB_OK : rc;
 }
 
+int resident_tally_add(struct db *db, enum resident_status s, int64_t n)
+{
+    struct db_stmt *st = db_prepare(db, "UPDATE resident_tally SET n = n + ?2 WHERE status = ?1");
+    db_bind_text(st, 1, resident_status_code(s));
+    db_bind_int(st, 2, n);
+    int rc = db_step(st);
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
 /* Inside a write transaction: the tally set to t. */
 static int tally_write(struct db *db, const struct resident_tally *t)
 {

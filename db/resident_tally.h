@@ -33,6 +33,12 @@ int resident_tally_read(struct db *db, struct resident_tally *out);
 int resident_tally_shift(struct db *db, int from, enum resident_status to);
 
 /*
+** Inside the caller's write transaction: n residents of status s added at
+** once (a batch of an import). DB_OK or the error.
+*/
+int resident_tally_add(struct db *db, enum resident_status s, int64_t n);
+
+/*
 ** Inside the caller's write transaction, after a bulk load into an empty
 ** register (every row it wrote is present): set the tally from one count
 ** of the rows. DB_OK or the error.

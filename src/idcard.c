@@ -134,41 +134,102 @@ struct idcard_slot {
     char number[19];
 };
 
-/* Double the table (open addressing, linear probing; kept at most half full). */
+/* The value of an 18-character number (17 digits, then a digit or X), never 0; else 0. */
+static uint64_t seen_key(const char *number)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 17; i++) {
+        if (number[i] < '0' || number[i] > '9') return 0;
+        v = v * 10 + (uint64_t)(number[i] - '0');
+    }
+    int c = number[17] == 'X' ? 10 : number[17] >= '0' && number[17] <= '9' ? number[17] - '0' : -1;
+    if (c < 0 || number[18]) return 0;
+    return v * 11 + (uint64_t)c + 1;
+}
+
+/* The first slot of key in a table of cap slots (a power of two): the high bits of a product. */
+static size_t key_slot(uint64_t key, size_t cap)
+{
+    int bits = __builtin_ctzll((unsigned long long)cap);
+    return (size_t)((key * 0x9E3779B97F4A7C15u) >> (64 - bits)) & (cap - 1);
+}
+
+/* Double the table of 18-character numbers (linear probing; kept at most 7/8 full). */
+static void keys_grow(struct idcard_seen *s)
+{
+    size_t cap = s->cap ? s->cap * 2 : 4096;
+    uint64_t *keys = xcalloc(cap, sizeof *keys);
+    uint32_t *lines = xmalloc(cap * sizeof *lines);
+    for (size_t i = 0; i < s->cap; i++) {
+        if (!s->keys[i]) continue;
+        size_t j = key_slot(s->keys[i], cap);
+        while (keys[j])
+            j = (j + 1) & (cap - 1);
+        keys[j] = s->keys[i];
+        lines[j] = s->lines[i];
+    }
+    free(s->keys);
+    free(s->lines);
+    s->keys = keys;
+    s->lines = lines;
+    s->cap = cap;
+}
+
+static int keys_check(struct idcard_seen *s, uint64_t key, int line)
+{
+    if ((s->used + 1) * 8 > s->cap * 7) keys_grow(s);
+    size_t j = key_slot(key, s->cap);
+    while (s->keys[j]) {
+        if (s->keys[j] == key) return (int)s->lines[j];
+        j = (j + 1) & (s->cap - 1);
+    }
+    s->keys[j] = key;
+    s->lines[j] = (uint32_t)line;
+    s->used++;
+    return 0;
+}
+
+/* Double the table of other numbers (open addressing, linear probing; kept at most half full). */
 static void seen_grow(struct idcard_seen *s)
 {
-    struct idcard_seen grown = {NULL, s->cap ? s->cap * 2 : 1024, s->used};
-    grown.slots = xcalloc(grown.cap, sizeof *grown.slots);
-    for (size_t i = 0; i < s->cap; i++) {
+    size_t cap = s->scap ? s->scap * 2 : 64;
+    struct idcard_slot *slots = xcalloc(cap, sizeof *slots);
+    for (size_t i = 0; i < s->scap; i++) {
         if (!s->slots[i].hash) continue;
-        size_t j = s->slots[i].hash & (grown.cap - 1);
-        while (grown.slots[j].hash)
-            j = (j + 1) & (grown.cap - 1);
-        grown.slots[j] = s->slots[i];
+        size_t j = s->slots[i].hash & (cap - 1);
+        while (slots[j].hash)
+            j = (j + 1) & (cap - 1);
+        slots[j] = s->slots[i];
     }
     free(s->slots);
-    *s = grown;
+    s->slots = slots;
+    s->scap = cap;
 }
 
 int idcard_seen_check(struct idcard_seen *s, const char *number, int line)
 {
-    if (s->used * 2 >= s->cap) seen_grow(s);
+    uint64_t key = seen_key(number);
+    if (key) return keys_check(s, key, line);
+    if (s->sused * 2 >= s->scap) seen_grow(s);
     uint64_t h = str_hash(number, strlen(number));
-    size_t j = h & (s->cap - 1);
+    if (!h) h = 1;
+    size_t j = h & (s->scap - 1);
     while (s->slots[j].hash) {
         if (s->slots[j].hash == h && strcmp(s->slots[j].number, number) == 0)
             return s->slots[j].line;
-        j = (j + 1) & (s->cap - 1);
+        j = (j + 1) & (s->scap - 1);
     }
     s->slots[j].hash = h;
     s->slots[j].line = line;
     snprintf(s->slots[j].number, sizeof s->slots[j].number, "%s", number);
-    s->used++;
+    s->sused++;
     return 0;
 }
 
 void idcard_seen_free(struct idcard_seen *s)
 {
+    free(s->keys);
+    free(s->lines);
     free(s->slots);
     *s = (struct idcard_seen)IDCARD_SEEN_INIT;
 }

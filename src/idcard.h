@@ -13,6 +13,8 @@
 
 #include "date.h"
 
+#include <stdint.h>
+
 enum idcard_error {
     IDCARD_OK,
     IDCARD_EMPTY,
@@ -49,14 +51,23 @@ enum idcard_error idcard_parse(const char *typed, struct idcard *out);
 */
 char *idcard_message(enum idcard_error err, const struct idcard *id);
 
-/* ID numbers met so far (in a ledger, in generated data), each with a line. */
+/*
+** ID numbers met so far (in a ledger, in generated data), each with a line:
+** an 18-character number as its value in 8 bytes beside a 4-byte line
+** (12 bytes a number, the table kept up to 7/8 full: 48 MiB for 3.5
+** million), any other text in a table of its own.
+*/
+struct idcard_slot;
 struct idcard_seen {
-    struct idcard_slot *slots;
+    uint64_t *keys; /* 0: empty */
+    uint32_t *lines;
     size_t cap, used;
+    struct idcard_slot *slots; /* the numbers not of 18 characters */
+    size_t scap, sused;
 };
 #define IDCARD_SEEN_INIT                                                                           \
     {                                                                                              \
-        NULL, 0, 0                                                                                 \
+        NULL, NULL, 0, 0, NULL, 0, 0                                                               \
     }
 
 /*

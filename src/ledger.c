@@ -82,6 +82,7 @@ struct ledger {
     int *field_of; /* per column */
     int column_of[LEDGER_FIELDS_MAX];
     size_t pos;
+    size_t dropped; /* the mapped file's bytes before this are let go of (RSS stays small) */
     int line;
     struct codec_decoder *decoder;
     struct strbuf text;
@@ -780,12 +781,28 @@ static char *decode_message(const struct ledger *l, const struct codec_error *er
                      codec_name(l->codec));
 }
 
+/*
+** A mapped file's pages read already count in the process's memory until
+** let go: every 8 MiB read, the pages behind the current row are dropped
+** (read again from the file if ever needed: the header, for the rejects).
+*/
+static void map_drop_behind(struct ledger *l)
+{
+    if (!l->mapped || l->pos - l->dropped < ((size_t)8 << 20)) return;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t upto = l->pos / page * page;
+    if (upto <= l->dropped) return;
+    madvise((void *)(uintptr_t)(l->map + l->dropped), upto - l->dropped, MADV_DONTNEED);
+    l->dropped = upto;
+}
+
 int ledger_next(struct ledger *l, struct ledger_row *row)
 {
     struct ledger_row *r = &l->row;
     if (l->xlsx) return workbook_next(l, row);
     for (;;) {
         if (l->pos >= l->size) return 0;
+        map_drop_behind(l);
         size_t next;
         int lines, unclosed;
         const char *raw = l->map + l->pos;

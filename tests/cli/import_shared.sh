@@ -1,0 +1,99 @@
+# A first import into an empty register while desks work: the database
+# stays in WAL, the import commits its rows in batches and lets go between
+# them, so a desk opened meanwhile starts, searches and saves a resident
+# within a second; at the end every row is in and findable by name, the
+# desk's resident too. An import killed halfway keeps the batches it
+# committed, and the next import files their search keys.
+. "$(dirname "$0")/../lib.sh"
+
+SRC="$T/src.db"
+"$BIN" --db "$SRC" demo --residents 40000 >/dev/null
+env BANGBAN_USER=supervisor "$BIN" --db "$SRC" export residents "$T/all.csv" --unmasked --reason 测试 \
+    --encoding gb18030 >/dev/null
+# A name the import brings in (line 2 of the ledger), to look for afterwards.
+first_name=$(sqlite3 "$SRC" "SELECT name FROM resident ORDER BY id LIMIT 1")
+printf '%s\r\n' "姓名,居民身份证号" "周八,110105194912310070" >"$T/one.csv"
+
+DB="$T/shared.db"
+"$BIN" --db "$DB" demo --residents 0 >/dev/null
+"$BIN" --db "$DB" import residents "$T/all.csv" >"$T/long.out" 2>&1 &
+long=$!
+# Wait until it is writing: its first batch is committed.
+wait_until "$T" 120 sh -c "[ \"\$(sqlite3 '$DB' 'SELECT count(*) > 0 FROM resident' 2>/dev/null)\" = 1 ]" ||
+    t_fail "the long import begins" "$(cat "$T/long.out")"
+mode=$(sqlite3 "$DB" "PRAGMA journal_mode" 2>&1)
+during=$(sqlite3 "$DB" "SELECT count(*) FROM resident" 2>&1)
+[ "$mode" = wal ] && t_ok "during a first import the database stays in WAL" ||
+    t_fail "during a first import the database stays in WAL" "journal_mode: $mode"
+
+# A desk's search and a desk's save, each a whole process (opening the database included).
+ms_of() {
+    t0=$(date +%s%N)
+    "$@" >"$T/desk.out" 2>&1
+    st=$?
+    echo "$st $((($(date +%s%N) - t0) / 1000000))"
+}
+read -r find_st find_ms <<EOT
+$(ms_of "$BIN" --db "$DB" find residents 周)
+EOT
+read -r save_st save_ms <<EOT
+$(ms_of "$BIN" --db "$DB" import residents "$T/one.csv")
+EOT
+save_out=$(cat "$T/desk.out")
+read -r again_st again_ms <<EOT
+$(ms_of "$BIN" --db "$DB" find residents 周八)
+EOT
+found=$(cat "$T/desk.out")
+kill -0 "$long" 2>/dev/null && still=1 || still=0
+if [ "$still" = 1 ] && [ "$find_st" = 0 ] && [ "$find_ms" -lt 1000 ]; then
+    t_ok "a desk opened during the import searches within a second (${find_ms} ms, $during rows in then)"
+else
+    t_fail "a desk opened during the import searches within a second" "status $find_st, ${find_ms} ms, import still running: $still"
+fi
+if [ "$save_st" = 0 ] && [ "$save_ms" -lt 1000 ] && ! echo "$save_out" | grep -q -e "正在等待数据库" -e locked -e 忙; then
+    t_ok "a desk saves a resident during the import within a second (${save_ms} ms)"
+else
+    t_fail "a desk saves a resident during the import within a second" "status $save_st, ${save_ms} ms" "$save_out"
+fi
+echo "$found" | grep -q "周八" && [ "$again_ms" -lt 1000 ] &&
+    t_ok "the desk finds the resident it saved, while the import goes on (${again_ms} ms)" ||
+    t_fail "the desk finds the resident it saved, while the import goes on" "$found"
+
+wait "$long"
+long_status=$?
+[ "$long_status" = 0 ] && grep -q "新增 40000" "$T/long.out" && t_ok "the import finishes with every row" ||
+    t_fail "the import finishes with every row" "$(cat "$T/long.out")"
+db_is "every row is in once, and the desk's" "SELECT count(*) || ' ' || count(DISTINCT id_number) FROM resident" "40001 40001"
+db_is "the database is in WAL after the import" "PRAGMA journal_mode" "wal"
+db_is "no search keys are left to file" "SELECT count(*) FROM meta WHERE key = 'resident_keys_pending' AND value <> ''" "0"
+"$BIN" --db "$DB" find residents 周八 >"$T/f1.out" 2>&1
+grep -q "周八" "$T/f1.out" && t_ok "after the import the desk's resident is found by name" ||
+    t_fail "after the import the desk's resident is found by name" "$(cat "$T/f1.out")"
+"$BIN" --db "$DB" find residents "$first_name" >"$T/f2.out" 2>&1
+grep -q "$first_name" "$T/f2.out" && t_ok "after the import an imported resident is found by name" ||
+    t_fail "after the import an imported resident is found by name" "$(cat "$T/f2.out")"
+t_check "after the import the database passes check" "$BIN" --db "$DB" check
+
+# Killed halfway: the batches committed stay; the next import of the same file files their keys.
+DB="$T/killed.db"
+"$BIN" --db "$DB" demo --residents 0 >/dev/null
+"$BIN" --db "$DB" import residents "$T/all.csv" >"$T/killed.out" 2>&1 &
+victim=$!
+wait_until "$T" 120 sh -c "[ \"\$(sqlite3 '$DB' 'SELECT count(*) > 0 FROM resident' 2>/dev/null)\" = 1 ]" ||
+    t_fail "the import to be killed begins" "$(cat "$T/killed.out")"
+kill -9 "$victim"
+wait "$victim" 2>/dev/null
+kept=$(sqlite3 "$DB" "SELECT count(*) FROM resident")
+if [ "$kept" -gt 0 ] && [ "$kept" -lt 40000 ]; then
+    t_ok "an import killed halfway keeps the batches it committed ($kept rows)"
+else
+    t_fail "an import killed halfway keeps the batches it committed" "$kept rows"
+fi
+"$BIN" --db "$DB" import residents "$T/all.csv" >"$T/again.out" 2>&1 &&
+    grep -q "新增 $((40000 - kept))" "$T/again.out" && t_ok "the same file imported again finishes it" ||
+    t_fail "the same file imported again finishes it" "$(cat "$T/again.out")"
+"$BIN" --db "$DB" find residents "$first_name" >"$T/f3.out" 2>&1
+grep -q "$first_name" "$T/f3.out" && t_ok "a resident of the killed import's batches is found by name" ||
+    t_fail "a resident of the killed import's batches is found by name" "$(cat "$T/f3.out")"
+t_check "after the killed import and the second the database passes check" "$BIN" --db "$DB" check
+t_sanitizers "import_shared"

@@ -1,0 +1,163 @@
+/*
+** Unit tests of the search keys a bulk load collects (db/key_tables.h)
+** when they spill to a temporary file past a small budget: the posting
+** lists written are byte for byte those of the same keys held in memory,
+** with ids changed (key_tables_map_ids) and entries dropped
+** (key_tables_drop) alike; and of the ID numbers a ledger import
+** remembers (src/idcard.h): each met again gives the line it was first on.
+*/
+#include "unit_db.h"
+#include "db/key_tables.h"
+#include "db/name_keys.h"
+#include "src/idcard.h"
+#include "src/pinyin.h"
+
+static char path_mem[256], path_spill[256];
+static struct db *mem, *spill;
+
+static int setup(void **state)
+{
+    (void)state;
+    unit_locale();
+    mem = unit_db_open("kmem", path_mem, sizeof path_mem);
+    spill = unit_db_open("kspill", path_spill, sizeof path_spill);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    unit_db_remove(mem, path_mem);
+    unit_db_remove(spill, path_spill);
+    pinyin_shutdown();
+    return 0;
+}
+
+static const char *const family[] = {"张", "李", "王", "欧阳", "刘", "陈", "单"};
+static const char *const given[] = {"伟", "秀英", "芳", "明", "娜", "丽", "雄信", "三丰", "静"};
+#define PEOPLE 3000
+
+/* Person i's name. Caller frees. */
+static char *name_of(size_t i)
+{
+    return xasprintf("%s%s%s", family[i % 7], given[(i / 7) % 9], i % 5 ? "" : given[i % 9]);
+}
+
+/* Filed ids run from 1; written ones are id + 100, and every tenth person's are dropped. */
+static uint32_t shifted(void *ctx, uint32_t id)
+{
+    (void)ctx;
+    return id + 100;
+}
+
+static int not_tenth(void *ctx, uint32_t id)
+{
+    (void)ctx;
+    return (id - 100) % 10 != 0;
+}
+
+/* File every person into db's resident posting lists, spilling past budget (0: never). */
+static void file_all(struct db *db, size_t budget)
+{
+    struct key_tables *kt = key_tables_new();
+    key_tables_spill_at(kt, budget);
+    for (size_t i = 1; i <= PEOPLE; i++) {
+        char *name = name_of(i);
+        struct name_keys k;
+        name_keys_of(name, &k);
+        key_tables_file(kt, (int64_t)i, &k);
+        name_keys_free(&k);
+        free(name);
+        if (i == PEOPLE / 2) key_tables_map_ids(kt, shifted, NULL);
+    }
+    /* The second half was filed after the ids were changed: filed under their final ids here. */
+    key_tables_drop(kt, not_tenth, NULL);
+    key_tables_sort(kt);
+    assert_int_equal(db_write_begin(db), DB_OK);
+    assert_int_equal(key_tables_write(kt, db, POSTINGS_RESIDENTS), DB_OK);
+    assert_int_equal(db_commit(db), DB_OK);
+    key_tables_free(kt);
+}
+
+/* Every posting-list row of the resident tables, in order, as text. Caller frees. */
+static char *tables_text(struct db *db)
+{
+    struct strbuf sb = STRBUF_INIT;
+    static const char *const sql[] = {
+        "SELECT term, first, n, hex(postings) FROM resident_gram ORDER BY term, first",
+        "SELECT term, first, n, hex(postings) FROM resident_key ORDER BY term, first",
+        "SELECT term, first, n, hex(postings) FROM resident_key_inner ORDER BY term, first"};
+    for (size_t t = 0; t < 3; t++) {
+        struct db_stmt *st = db_prepare(db, sql[t]);
+        while (db_step(st) == DB_ROW) {
+            size_t n;
+            db_col_blob(st, 1, &n);
+            strbuf_addf(&sb, "%zu %s %zu %lld %s\n", t, db_col_text(st, 0), n,
+                        (long long)db_col_int(st, 2), db_col_text(st, 3));
+        }
+        db_finalize(st);
+    }
+    return strbuf_detach(&sb);
+}
+
+/* Counts the entries of ids 110 and 111 into ((int *)ctx)[0] and [1]. */
+static int id_count(void *ctx, const char *term, const struct posting *e)
+{
+    (void)term;
+    int *n = ctx;
+    n[0] += e->id == 110;
+    n[1] += e->id == 111;
+    return 1;
+}
+
+static void spilled_keys_written_as_held(void **state)
+{
+    (void)state;
+    file_all(mem, 0);
+    file_all(spill, 8192); /* a run every few dozen people: dozens of runs */
+    char *a = tables_text(mem), *b = tables_text(spill);
+    assert_true(strlen(a) > 1000);
+    assert_string_equal(a, b);
+    /* Ids changed and entries dropped: person 10 (id 110) is under no key, person 11 (111) is. */
+    int ids[2] = {0, 0};
+    assert_int_equal(
+        postings_scan(spill, POSTINGS_RESIDENTS, POSTINGS_GRAM, "", "\xf7", id_count, ids), DB_OK);
+    assert_int_equal(ids[0], 0);
+    assert_true(ids[1] > 0);
+    free(a);
+    free(b);
+}
+
+static void id_numbers_met_again_give_their_first_line(void **state)
+{
+    (void)state;
+    struct idcard_seen seen = IDCARD_SEEN_INIT;
+    char num[32];
+    /* 20,000 numbers: the table grows many times over. */
+    for (int i = 0; i < 20000; i++) {
+        snprintf(num, sizeof num, "1101051949%07d%c", i, i % 11 == 10 ? 'X' : '0' + i % 11);
+        assert_int_equal(idcard_seen_check(&seen, num, i + 2), 0);
+    }
+    for (int i = 0; i < 20000; i += 997) {
+        snprintf(num, sizeof num, "1101051949%07d%c", i, i % 11 == 10 ? 'X' : '0' + i % 11);
+        assert_int_equal(idcard_seen_check(&seen, num, 99999), i + 2);
+    }
+    /* The same 17 digits with another last character is another number. */
+    assert_int_equal(idcard_seen_check(&seen, "110105194900000001", 7), 0);
+    assert_int_equal(idcard_seen_check(&seen, "11010519490000000X", 8), 0);
+    assert_int_equal(idcard_seen_check(&seen, "11010519490000000X", 9), 8);
+    /* Text not of 18 characters is remembered too, apart. */
+    assert_int_equal(idcard_seen_check(&seen, "E12345678", 10), 0);
+    assert_int_equal(idcard_seen_check(&seen, "E12345678", 11), 10);
+    assert_int_equal(idcard_seen_check(&seen, "11010519490000000x", 12), 0);
+    idcard_seen_free(&seen);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(spilled_keys_written_as_held),
+        cmocka_unit_test(id_numbers_met_again_give_their_first_line),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
