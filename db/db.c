@@ -81,7 +81,7 @@ static const char db_pragmas[] = "PRAGMA journal_mode=WAL;"
                                  "PRAGMA foreign_keys=ON;"
                                  "PRAGMA trusted_schema=OFF;"
                                  "PRAGMA journal_size_limit=67108864;"
-                                 "PRAGMA cache_size=-2048;";
+                                 DB_DESK_CACHE ";";
 
 static int map_rc(int rc);
 

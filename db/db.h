@@ -185,6 +185,12 @@ int db_retire_versioned(struct db *db, const char *table, int64_t id, int64_t ve
 /* Run SQL without parameters (may hold several statements). Returns DB_OK or an error code. */
 int db_exec(struct db *db, const char *sql);
 
+/*
+** The private page cache a desk's connection keeps (db_open() sets it): a
+** load that raised it for its run sets it back with this, as PRAGMA text.
+*/
+#define DB_DESK_CACHE "PRAGMA cache_size=-2048"
+
 /* Gather the statistics the query planner chooses indexes by (after a bulk load). */
 int db_analyze(struct db *db);
 

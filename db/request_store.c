@@ -676,7 +676,7 @@ void request_history_end(struct request_history *h)
     db_finalize(h->event);
     free(h->indexes);
     /* Back to what db_open() sets: a desk's private cache stays small. */
-    db_exec(h->db, "PRAGMA cache_size = -8192; PRAGMA foreign_keys = ON");
+    db_exec(h->db, DB_DESK_CACHE "; PRAGMA foreign_keys = ON");
     free(h);
 }
 
