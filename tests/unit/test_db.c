@@ -305,7 +305,7 @@ static void building_property(void **state)
     db_close(db);
 }
 
-/* A database from before schema 24 (no property columns) opens upgraded, its buildings kept. */
+/* A database from before schema 23 (no property columns) opens upgraded, its buildings kept. */
 static void building_property_upgrade(void **state)
 {
     (void)state;
