@@ -13,7 +13,9 @@ users_as supervisor boss
 today=$(date -u +%F)
 old=$(sqlite3 "$DB" "SELECT s.name || ' ' || substr(s.phone, 1, 3) || '****' || substr(s.phone, 8)
     FROM post p JOIN staff s ON s.id = p.staff_id JOIN building b
-    ON b.id = p.building_id WHERE b.code = 'B101' AND p.kind = 'building_chief' AND p.end_on = ''")
+    ON b.id = p.building_id WHERE b.code = 'B101' AND p.kind = 'building_chief'
+    AND p.start_on <= '$today' AND (p.end_on = '' OR p.end_on >= '$today')")
+[ -n "$old" ] || t_fail "the demo's B101 has a 楼长 today" "$(sqlite3 "$DB" "SELECT * FROM post")"
 old_phone=${old#* }
 old=${old%% *}
 open_areas desk BANGBAN_USER=boss
