@@ -83,15 +83,19 @@ int building_report_read(struct db *db, const char *code, const char *actor,
 static int put(struct sheet *s, const char *const *cells, const char *const *names, size_t n,
                size_t line, char **err)
 {
-    unsigned flags[BUILDING_LEDGER_COLUMNS + 1];
+    unsigned flags[BUILDING_LEDGER_COLUMNS + 1] = {0};
     for (size_t i = 0; i < n; i++)
         flags[i] = SHEET_TEXT;
     size_t bad = 0;
     char *why = NULL;
     if (sheet_row(s, cells, flags, n, &bad, &why) == 0) return 0;
-    *err = xasprintf(_("line %zu, column %s: %s; nothing was written"), line,
-                     names ? names[bad] : cells[0], why);
-    free(why);
+    if (bad >= n) /* the file itself could not be written */
+        *err = why;
+    else {
+        *err = xasprintf(_("line %zu, column %s: %s; nothing was written"), line,
+                         names ? names[bad] : cells[0], why);
+        free(why);
+    }
     return -1;
 }
 

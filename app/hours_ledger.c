@@ -8,6 +8,7 @@
 #include "db/settings_store.h"
 #include "db/volunteer_store.h"
 #include "src/date.h"
+#include "src/clock.h"
 #include "src/hours.h"
 #include "src/hours_ledger.h"
 #include "src/i18n.h"
@@ -147,6 +148,13 @@ static void row_check(const struct ledger *l, const struct ledger_row *row, void
         problem(p, l, row, HF_CONFIRMED, xstrdup(_("is before the day served")));
     if (!*e->confirmed && *e->confirmer)
         problem(p, l, row, HF_CONFIRMED, xstrdup(_("is empty, but the row names who confirmed")));
+    char today[20];
+    clock_format(clock_now(), today);
+    today[10] = '\0';
+    if (*e->day && strcmp(e->day, today) > 0)
+        problem(p, l, row, HF_DAY, xstrdup(_("is after today: service is recorded once served")));
+    if (*e->confirmed && strcmp(e->confirmed, today) > 0)
+        problem(p, l, row, HF_CONFIRMED, xstrdup(_("is after today")));
     ledger_row_take(l, row, HF_LATE, 0, &e->late_reason, p);
     char *request = cell(l, row, HF_REQUEST, p);
     record_take(&e->request, request ? request : xstrdup(""));

@@ -10,7 +10,6 @@
 #include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
-#include "src/volunteer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,9 +73,7 @@ static int volunteer_named(struct db *db, struct certificate *c)
         record_set(&c->volunteer_number, db_col_text(st, 0));
         record_set(&c->volunteer_name, db_col_text(st, 1));
         char *id = xstrdup(db_col_text(st, 3));
-        if (!c->id_in_full)
-            text_mask_number(id, volunteer_id_type_is_card(db_col_text(st, 2)) ? 18 : strlen(id),
-                             id);
+        if (!c->id_in_full) text_mask_number(id, 18, id); /* another length: the last 4 alone */
         record_set(&c->id_type, *id ? db_col_text(st, 2) : "");
         record_take(&c->id_number, id);
     }

@@ -80,8 +80,7 @@ static const char db_pragmas[] = "PRAGMA journal_mode=WAL;"
                                  "PRAGMA synchronous=FULL;"
                                  "PRAGMA foreign_keys=ON;"
                                  "PRAGMA trusted_schema=OFF;"
-                                 "PRAGMA journal_size_limit=67108864;"
-                                 DB_DESK_CACHE ";";
+                                 "PRAGMA journal_size_limit=67108864;" DB_DESK_CACHE ";";
 
 static int map_rc(int rc);
 

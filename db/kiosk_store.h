@@ -110,7 +110,8 @@ void kiosk_today_free(struct kiosk_today *t);
 ** more, audited (kiosk-volunteer-miss) and counted as a wrong try with
 ** 查进度's: the KIOSK_TRIES-th in a row, and any try during the wait it
 ** starts, is KIOSK_PICK_WAIT (kiosk-volunteer-waiting). A volunteer found
-** clears the count. Nothing else is written.
+** does not clear the count (only a matching 查进度 pair does). Nothing else
+** is written.
 ** DB_OK with *out set (free with kiosk_today_free() in every case),
 ** DB_DENIED (not a kiosk) or an error.
 */

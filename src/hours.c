@@ -292,6 +292,7 @@ char *hours_state_text(const struct service_record *r, const char *today, char *
 
 struct date hours_counts_from(const struct workcal *c, struct date confirmed, int notice_days)
 {
+    if (notice_days <= 0) return confirmed; /* no notice: it counts as soon as confirmed */
     int32_t n = workcal_day_number(confirmed);
     for (int left = notice_days; left > 0;) {
         n++;

@@ -203,8 +203,8 @@ struct workcal;
 ** The public notice of a record confirmed on day confirmed: it runs over
 ** the notice_days working days after that day (calendar c: holidays off,
 ** 调休 weekend days worked), and the record counts from the day after
-** the last of them. Returns that first counting day (the day after
-** confirmed when notice_days is 0 or less).
+** the last of them. Returns that first counting day (confirmed itself
+** when notice_days is 0 or less: no notice, it counts at once).
 */
 struct date hours_counts_from(const struct workcal *c, struct date confirmed, int notice_days);
 

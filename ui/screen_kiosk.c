@@ -746,6 +746,8 @@ struct kiosk_sign {
     char *said[5];             /* what was done (or why not), a line each; NULL past the last */
     int said_error;            /* said is a refusal */
     struct timespec said_when; /* when said, to clear it after KIOSK_SIGN_SHOW_SECONDS */
+    struct timespec
+        keyed; /* SIGN_CHOOSING: the last key, to give up after KIOSK_SIGN_PICK_SECONDS */
 };
 
 /* Clear what was said. */
@@ -866,6 +868,7 @@ static void sign_go(struct kiosk_sign *ks)
     case KIOSK_PICK_CHOOSE:
         sign_unsay(ks);
         ks->state = SIGN_CHOOSING;
+        clock_gettime(CLOCK_MONOTONIC, &ks->keyed);
         break;
     }
 }
@@ -873,6 +876,12 @@ static void sign_go(struct kiosk_sign *ks)
 static void sign_sync(struct screen *s)
 {
     struct kiosk_sign *ks = (struct kiosk_sign *)s;
+    /* A list left open gives up: the next person in the hall must not pick for this volunteer. */
+    if (ks->state == SIGN_CHOOSING &&
+        clock_ms_since(&ks->keyed) >= KIOSK_SIGN_PICK_SECONDS * 1000L) {
+        ks->pick[0] = '\0';
+        sign_refuse(ks, xstrdup(_("Nothing was recorded")));
+    }
     if (ks->said[0] && clock_ms_since(&ks->said_when) >= KIOSK_SIGN_SHOW_SECONDS * 1000L)
         sign_unsay(ks);
 }
@@ -946,6 +955,7 @@ static void sign_draw(struct screen *s, int top, int rows)
 */
 static int sign_choose_key(struct kiosk_sign *ks, enum action a, const struct key *k)
 {
+    clock_gettime(CLOCK_MONOTONIC, &ks->keyed);
     size_t len = strlen(ks->pick);
     if (a == ACT_BACK || (a == ACT_BACKSPACE && len == 0)) {
         sign_refuse(ks, xstrdup(_("Nothing was recorded")));

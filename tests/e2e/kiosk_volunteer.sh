@@ -65,6 +65,13 @@ keys hall 2026000103 Enter
 expect hall "a card scanned over an open list is the next number" "赵*，今天参加哪项活动"
 keys hall Escape
 expect hall "Esc from the list records nothing" "未记录"
+wait_gone hall "未记录"
+# A list left with no key gives up by itself (KIOSK_SIGN_PICK_SECONDS): the next person cannot pick for them.
+keys hall 2026000104 Enter
+wait_for hall "钱*，今天参加哪项活动"
+WAIT_SECONDS=40 poll_screen hall shown "未记录" >"$T/giveup.out" &&
+    t_ok "a list left without a key gives up, nothing recorded" ||
+    t_fail "a list left without a key gives up, nothing recorded" "$(cat "$T/giveup.out")"
 
 # Unknown and retired numbers: one answer, naming nobody.
 keys hall 2026999999 Enter

@@ -293,9 +293,9 @@ static void notice_over_a_holiday(void **state)
     /* Friday 2026-12-04, three working days: Mon 7, Tue 8, Wed 9; counts from Thu 10. */
     d = hours_counts_from(&c, (struct date){2026, 12, 4}, 3);
     assert_str(date_format(&d, out), "2026-12-10");
-    /* No notice: the day after. */
+    /* No notice: it counts on the day it is confirmed. */
     d = hours_counts_from(&c, (struct date){2026, 12, 4}, 0);
-    assert_str(date_format(&d, out), "2026-12-05");
+    assert_str(date_format(&d, out), "2026-12-04");
     /* Wednesday 2026-09-30, before 国庆 1-7 October: Thu 8, Fri 9, Mon 12; counts from Tue 13. */
     for (int day = 1; day <= 7; day++)
         workcal_mark(&c, (struct date){2026, 10, day}, 0);

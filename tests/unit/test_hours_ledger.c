@@ -31,8 +31,8 @@ static void counts_after_the_notice(void **state)
     assert_string_equal(hours_counts_from_text(&c, "2026-03-08", 3, out), "2026-03-12");
     /* Over a weekend: confirmed Thursday, Fri, Mon, Tue on notice, counts Wednesday. */
     assert_string_equal(hours_counts_from_text(&c, "2026-03-12", 3, out), "2026-03-18");
-    /* No notice: the day after the confirmation, as when the notice ends. */
-    assert_string_equal(hours_counts_from_text(&c, "2026-03-08", 0, out), "2026-03-09");
+    /* No notice: the day of the confirmation. */
+    assert_string_equal(hours_counts_from_text(&c, "2026-03-08", 0, out), "2026-03-08");
     /* 国庆 2026: 10-01..10-07 off, Saturday 10-10 worked (调休). */
     static const char *const golden_week[] = {"2026-10-01", "2026-10-02", "2026-10-03",
                                               "2026-10-04", "2026-10-05", "2026-10-06",
