@@ -239,7 +239,7 @@ int hours_period_parse(const char *text, struct hours_period *p)
     memset(p, 0, sizeof *p);
     char *t = text_normalize(text ? text : "", TEXT_NORM_NOSPACE);
     int y = 0, m = 0, used = 0;
-    int ok = sscanf(t, "%4d-%2d%n", &y, &m, &used) == 2 && !t[used];
+    int ok = sscanf(t, "%4d-%2d%n", &y, &m, &used) == 2 && !t[used] && m >= 1;
     if (!ok) {
         m = 0;
         ok = sscanf(t, "%4d%n", &y, &used) == 1 && !t[used] && strlen(t) == 4;

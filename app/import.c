@@ -456,7 +456,8 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     struct batch batch = {0};
     /* An import killed before its search keys were written: file them first. */
     rc = resident_keys_repair(db);
-    if (rc == DB_OK) rc = resident_bulk_begin_shared(db, o->actor, &bulk);
+    if (rc == DB_OK)
+        rc = resident_bulk_begin_shared(db, o->actor, o->ledger_path ? o->ledger_path : "", &bulk);
     if (rc == DB_OK) {
         /* An empty register: a second thread reads while this one writes. */
         rc = resident_bulk_pump(bulk, bulk_next, &in, _("Reading the ledger"), o->progress, o->ctx);

@@ -2,7 +2,10 @@
 ** hours_ledger_store: see hours_ledger_store.h.
 */
 #include "db/hours_ledger_store.h"
+#include "db/change.h"
+#include "db/hours_store.h"
 #include "src/clock.h"
+#include "src/roles.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -98,8 +101,37 @@ static void bind_id_or_null(struct db_stmt *st, int i, int64_t id)
         db_bind_null(st, i);
 }
 
+static int record_get_any(struct db *db, int64_t id, void *out)
+{
+    return service_record_get(db, id, out);
+}
+
+/* A service record as the audit log names it: the same as the desk's writes. */
+static const struct change_kind ledger_record_change = {&service_record_record, "service-record",
+                                                        RIGHT_LOG_HOURS, record_get_any};
+
+/* Inside the transaction: the audit row of record id written from before (NULL: added). */
+static int ledger_audit(struct db *db, const char *actor, int64_t id,
+                        const struct service_record *before)
+{
+    struct service_record after;
+    int rc = service_record_get(db, id, &after);
+    if (rc != DB_OK) return rc;
+    char *subject = change_subject(&ledger_record_change, id);
+    rc = change_audit(db, &ledger_record_change, actor, subject, before, &after);
+    free(subject);
+    record_free(&service_record_record, &after);
+    return rc;
+}
+
 int hours_ledger_write(struct db *db, struct hours_entry *e, const char *actor)
 {
+    struct service_record before;
+    int had = e->id != 0;
+    if (had) {
+        int rc = service_record_get(db, e->id, &before);
+        if (rc != DB_OK) return rc;
+    }
     char when[20];
     clock_format(clock_now(), when);
     struct db_stmt *st = db_prepare(
@@ -135,6 +167,9 @@ int hours_ledger_write(struct db *db, struct hours_entry *e, const char *actor)
     }
     int rc = db_write_versioned(db, st, &e->id);
     free(confirmed_at);
+    /* Each record written is a row of the audit log, its old values kept, as at the desk. */
+    if (rc == DB_OK) rc = ledger_audit(db, actor, e->id, had ? &before : NULL);
+    if (had) record_free(&service_record_record, &before);
     return rc;
 }
 

@@ -42,7 +42,8 @@ int hours_ledger_pairs(struct db *db, int64_t volunteer_id, const char *day, int
 ** Inside the caller's write transaction, insert e (e->id 0) or update the
 ** record e->id at e->version, as actor: its ids, times, minutes,
 ** confirmation (confirmed_at the day at 00:00:00, counts_from as e says),
-** late reason and request. DB_OK (e->id set), DB_CONFLICT or an error.
+** late reason and request, with its audit row (old values kept). DB_OK
+** (e->id set), DB_CONFLICT or an error.
 */
 int hours_ledger_write(struct db *db, struct hours_entry *e, const char *actor);
 

@@ -340,6 +340,7 @@ static int pair_write(struct db *db, const struct change_kind *k, const char *ac
         before = xcalloc(1, sizeof *before);
         int rc = service_record_get(db, id, before);
         if (rc != DB_OK) {
+            record_free(&service_record_record, before);
             free(before);
             db_rollback(db);
             return rc;

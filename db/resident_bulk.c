@@ -176,7 +176,8 @@ static int bulk_prepare(struct resident_bulk *b)
     return DB_OK;
 }
 
-int resident_bulk_begin_shared(struct db *db, const char *actor, struct resident_bulk **out)
+int resident_bulk_begin_shared(struct db *db, const char *actor, const char *begun,
+                               struct resident_bulk **out)
 {
     *out = NULL;
     struct resident_bulk *b = xcalloc(1, sizeof *b);
@@ -200,6 +201,7 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, struct resident
         snprintf(pid, sizeof pid, "%ld", (long)getpid());
         rc = db_meta_set(db, KEYS_PENDING, pid);
     }
+    if (rc == DB_OK) rc = audit_append(db, actor, "import-begun", "resident:*", begun);
     if (rc == DB_OK) rc = bulk_prepare(b);
     if (rc != DB_OK) {
         resident_bulk_abort(b);

@@ -36,9 +36,12 @@ int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk *
 ** search keys are written at the end in one short transaction, taking in
 ** what desks filed meanwhile. A load stopped halfway keeps the batches it
 ** committed, their keys filed by resident_keys_repair() (abort calls it;
-** after a kill, the next import does). Returns as resident_bulk_begin().
+** after a kill, the next import does). The first batch holds an audit row
+** "import-begun" with begun (the ledger, as the audit shows it), so rows
+** committed before a kill are on record. Returns as resident_bulk_begin().
 */
-int resident_bulk_begin_shared(struct db *db, const char *actor, struct resident_bulk **out);
+int resident_bulk_begin_shared(struct db *db, const char *actor, const char *begun,
+                               struct resident_bulk **out);
 
 /* The rows a shared load has committed so far (an exclusive one: 0 until finished). */
 size_t resident_bulk_committed(const struct resident_bulk *b);

@@ -89,7 +89,8 @@ void hours_report_volunteer_run(struct screen *s, const struct command *c)
         struct hours_table t;
         char *err = NULL;
         if (strcmp(to, from) < 0) {
-            ui_message(UI_MSG_ERROR, "%s", _("--to is before --from: the period would be empty"));
+            ui_message(UI_MSG_ERROR, "%s",
+                       _("The second date is before the first: the period would be empty"));
         } else if (hours_report_volunteer(ui.db, values[0], from, to, today, &t, &err) == DB_OK) {
             char *file = xasprintf("时长明细-%s.xlsx", values[0]);
             table_out(&t, file);

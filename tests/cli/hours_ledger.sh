@@ -65,6 +65,8 @@ db_is "import hours: minutes that count (confirmed, notice over) as every store 
     "SELECT sum(minutes) FROM service_record WHERE confirmed_at <> '' AND counts_from <= '2026-03-20'" 240
 db_is "import hours: written to the audit log" \
     "SELECT count(*) FROM audit_log WHERE action = 'import' AND subject = 'service_record'" 1
+db_is "import hours: each record added is a row of the audit log" \
+    "SELECT count(*) FROM audit_log WHERE action = 'add' AND subject LIKE 'service-record:%'" 6
 
 run hours-again 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/bad.csv"
 grep -q "新增 0，更新 0，未变 6" "$T/hours-again.out" && t_ok "import hours: twice changes nothing" || t_fail "import hours: twice changes nothing" "$(cat "$T/hours-again.out")"
@@ -79,6 +81,8 @@ run hours-confirm 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "
 db_is "import hours: a later sheet confirms a record, the late reason it lacks kept" \
     "SELECT s.confirmed_by || '/' || s.counts_from || '/' || s.late_reason FROM service_record s JOIN volunteer v ON v.id = s.volunteer_id WHERE v.number = '$V1' AND s.sign_in = '13:00'" \
     "王主任/2026-03-20/纸质签到表补录"
+db_is "import hours: the record it changed keeps its old values in the audit log" \
+    "SELECT count(*) FROM audit_log WHERE action = 'edit' AND subject LIKE 'service-record:%' AND detail LIKE '%王主任%'" 1
 
 run hours-export 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" export hours "$T/out.csv"
 tr -d '\r\t' <"$T/out.csv" | sed '1s/^\xef\xbb\xbf//' >"$T/out.txt"
