@@ -286,15 +286,14 @@ static int counts_make(struct db *db, struct gen *g)
     struct workcal cal;
     int rc = calendar_load(db, &cal);
     if (rc != DB_OK) return rc;
-    char *notice = settings_get(db, SETTING_HOURS_NOTICE);
+    int notice = (int)settings_get_number(db, SETTING_HOURS_NOTICE);
     size_t days = (size_t)(g->last - g->first + 1) + 40;
     g->counts = xcalloc(days, sizeof *g->counts);
     for (size_t i = 0; i < days; i++) {
         char day[11];
         day_text(g->first + (int32_t)i, day);
-        hours_counts_from_text(&cal, day, notice ? atoi(notice) : 3, g->counts[i]);
+        hours_counts_from_text(&cal, day, notice, g->counts[i]);
     }
-    free(notice);
     workcal_free(&cal);
     return DB_OK;
 }

@@ -4,6 +4,7 @@
 #include "app/hours_ledger.h"
 #include "db/calendar_store.h"
 #include "db/hours_ledger_store.h"
+#include "db/hours_store.h"
 #include "db/request_store.h"
 #include "db/settings_store.h"
 #include "db/volunteer_store.h"
@@ -167,16 +168,9 @@ static void row_check(const struct ledger *l, const struct ledger_row *row, void
 static int row_counts_from(struct db *db, struct hours_entry *e)
 {
     if (!*e->confirmed) return DB_OK;
-    char *notice = settings_get(db, SETTING_HOURS_NOTICE);
-    struct workcal cal;
-    int rc = calendar_load(db, &cal);
-    if (rc == DB_OK) {
-        char from[11];
-        record_set(&e->counts_from,
-                   hours_counts_from_text(&cal, e->confirmed, notice ? atoi(notice) : 3, from));
-        workcal_free(&cal);
-    }
-    free(notice);
+    char from[11];
+    int rc = hours_counts_from_day(db, e->confirmed, from);
+    if (rc == DB_OK) record_set(&e->counts_from, from);
     return rc;
 }
 

@@ -499,19 +499,25 @@ int hours_minutes_of(struct db *db, int64_t volunteer_id, int64_t *minutes)
 
 /* --- confirmation ---------------------------------------------------------------------------- */
 
-/* The first day a record confirmed today counts, by the calendar and the notice setting. */
-static int counts_from_today(struct db *db, char *out)
+int hours_counts_from_day(struct db *db, const char *confirmed, char *out)
 {
     struct workcal cal;
     int rc = calendar_load(db, &cal);
     if (rc == DB_OK) {
-        struct date today = date_of(clock_now());
         int days = (int)settings_get_number(db, SETTING_HOURS_NOTICE);
-        struct date d = hours_counts_from(&cal, today, days);
-        date_format(&d, out);
+        rc = hours_counts_from_text(&cal, confirmed, days, out) ? DB_OK : DB_INVALID;
     }
     workcal_free(&cal);
     return rc;
+}
+
+/* counts_from of a record confirmed today, into out[11]. */
+static int counts_from_today(struct db *db, char *out)
+{
+    char today[20];
+    clock_format(clock_now(), today);
+    today[10] = '\0';
+    return hours_counts_from_day(db, today, out);
 }
 
 /* Inside the transaction: confirm record id (of version) as by/as, counting from counts_from. */

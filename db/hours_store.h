@@ -81,6 +81,13 @@ int hours_sign_kiosk(struct db *db, int64_t activity_id, const char *typed, cons
                      struct hours_signed *out);
 
 /*
+** The first day a record confirmed on confirmed (YYYY-MM-DD) counts, by
+** the calendar and the setting hours_notice_days (hours_counts_from()),
+** into out[11]. DB_OK, DB_INVALID (confirmed is no date) or an error.
+*/
+int hours_counts_from_day(struct db *db, const char *confirmed, char *out);
+
+/*
 ** A volunteer's minutes that count today (clock_now()): confirmed and past
 ** their notice, confirmed_at <> '' AND counts_from <= today. DB_OK or an error.
 */
