@@ -926,6 +926,16 @@ int hours_correction_ask(struct db *db, int64_t record_id, const char *sign_in,
         db_rollback(db);
         return DB_INVALID;
     }
+    struct db_stmt *waiting = db_prepare(
+        db, "SELECT count(*) FROM hours_correction WHERE state = 'asked' AND record_id = ?1");
+    db_bind_int(waiting, 1, record_id);
+    int asked = db_step(waiting) == DB_ROW && db_col_int(waiting, 0) > 0;
+    db_finalize(waiting);
+    if (asked) {
+        *why = _("A correction of this record is waiting already: grant or refuse it first");
+        db_rollback(db);
+        return DB_INVALID;
+    }
     struct db_stmt *st =
         db_prepare(db, "INSERT INTO hours_correction (record_id, sign_in, sign_out, reason,"
                        " asked_at, asked_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");

@@ -460,6 +460,12 @@ static void confirm_late_correct(void **state)
     assert_int_equal(
         hours_correction_ask(db, r1, "09:00", "11:30", "签退时忘了扫码", "tester", &cid, &why),
         DB_OK);
+    /* One waiting at a time for a record. */
+    int64_t second = 0;
+    assert_int_equal(
+        hours_correction_ask(db, r1, "09:00", "11:45", "又想起来了", "tester", &second, &why),
+        DB_INVALID);
+    assert_non_null(strstr(why, "waiting already"));
     struct hours_correction *asked;
     size_t na;
     assert_int_equal(hours_corrections(db, CORRECTION_ASKED, &asked, &na), DB_OK);
