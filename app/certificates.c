@@ -6,6 +6,7 @@
 #include "db/settings_store.h"
 #include "db/star_store.h"
 #include "db/user_store.h"
+#include "src/clock.h"
 #include "src/user.h"
 #include "src/util.h"
 
@@ -30,7 +31,7 @@ int certificate_prepare(struct db *db, int64_t volunteer_id, const char *from, c
         record_set(&out->handler, actor);
     }
     char today[11];
-    star_today(today);
+    clock_today(today);
     if (certificate_period_check(from, to, today)) return DB_OK;
     int64_t minutes = 0;
     char *content = NULL;

@@ -149,9 +149,8 @@ static void row_check(const struct ledger *l, const struct ledger_row *row, void
         problem(p, l, row, HF_CONFIRMED, xstrdup(_("is before the day served")));
     if (!*e->confirmed && *e->confirmer)
         problem(p, l, row, HF_CONFIRMED, xstrdup(_("is empty, but the row names who confirmed")));
-    char today[20];
-    clock_format(clock_now(), today);
-    today[10] = '\0';
+    char today[11];
+    clock_today(today);
     if (*e->day && strcmp(e->day, today) > 0)
         problem(p, l, row, HF_DAY, xstrdup(_("is after today: service is recorded once served")));
     if (*e->confirmed && strcmp(e->confirmed, today) > 0)

@@ -8,6 +8,7 @@
 #include "db/certificate_store.h"
 #include "db/star_store.h"
 #include "db/volunteer_store.h"
+#include "src/clock.h"
 #include "src/actor.h"
 #include "src/date.h"
 #include "src/hours.h"
@@ -80,7 +81,7 @@ static int certificate_issue_verb(struct db *db, const char *typed, const char *
     int rc = certificate_prepare(db, v.id, from, to, actor_name(), &c);
     c.id_in_full = full;
     char *why = NULL;
-    if (rc == DB_OK) rc = certificate_issue(db, &c, star_today(today), actor_name(), &why);
+    if (rc == DB_OK) rc = certificate_issue(db, &c, clock_today(today), actor_name(), &why);
     int status = EXIT_OK;
     if (rc != DB_OK) {
         status = refused(db, rc, why);

@@ -458,15 +458,6 @@ int hours_sign_kiosk(struct db *db, int64_t activity_id, const char *typed, cons
     return sign_as(db, &kiosk_record_change, 1, activity_id, typed, kiosk, out);
 }
 
-/* Today, YYYY-MM-DD, by the clock (src/clock.h), into buf[11]. */
-static char *today_of(char *buf)
-{
-    char now[20];
-    clock_format(clock_now(), now);
-    snprintf(buf, 11, "%.10s", now);
-    return buf;
-}
-
 int hours_totals_of(struct db *db, int64_t volunteer_id, int64_t *counted, int64_t *pending)
 {
     char today[11];
@@ -475,7 +466,7 @@ int hours_totals_of(struct db *db, int64_t volunteer_id, int64_t *counted, int64
             " END), 0), coalesce(sum(CASE WHEN confirmed_at <> '' AND counts_from <= ?2 THEN 0"
             " ELSE minutes END), 0) FROM service_record WHERE volunteer_id = ?1");
     db_bind_int(st, 1, volunteer_id);
-    db_bind_text(st, 2, today_of(today));
+    db_bind_text(st, 2, clock_today(today));
     int rc = db_step(st);
     *counted = rc == DB_ROW ? db_col_int(st, 0) : 0;
     if (pending) *pending = rc == DB_ROW ? db_col_int(st, 1) : 0;
@@ -490,7 +481,7 @@ int hours_minutes_of(struct db *db, int64_t volunteer_id, int64_t *minutes)
                                         " WHERE volunteer_id = ?1 AND confirmed_at <> ''"
                                         " AND counts_from <= ?2");
     db_bind_int(st, 1, volunteer_id);
-    db_bind_text(st, 2, today_of(today));
+    db_bind_text(st, 2, clock_today(today));
     int rc = db_step(st);
     *minutes = rc == DB_ROW ? db_col_int(st, 0) : 0;
     db_finalize(st);
@@ -514,10 +505,8 @@ int hours_counts_from_day(struct db *db, const char *confirmed, char *out)
 /* counts_from of a record confirmed today, into out[11]. */
 static int counts_from_today(struct db *db, char *out)
 {
-    char today[20];
-    clock_format(clock_now(), today);
-    today[10] = '\0';
-    return hours_counts_from_day(db, today, out);
+    char today[11];
+    return hours_counts_from_day(db, clock_today(today), out);
 }
 
 /* Inside the transaction: confirm record id (of version) as by/as, counting from counts_from. */
@@ -738,7 +727,7 @@ static int pair_fits(struct db *db, int64_t volunteer_id, const char *day, int64
 int hours_late_add(struct db *db, struct service_record *r, const char *actor, char **why)
 {
     char today[11], when[20], day[11];
-    *why = late_fields_check(r, today_of(today));
+    *why = late_fields_check(r, clock_today(today));
     if (*why) return DB_INVALID;
     struct date d;
     date_parse(r->day, &d);

@@ -14,13 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Today as YYYY-MM-DD, by the program's clock. */
-static void post_today(char day[11])
-{
-    struct date d = date_of(clock_now());
-    date_format(&d, day);
-}
-
 /* --- blocks ---------------------------------------------------------------------------------- */
 
 #define BLOCK_SELECT                                                                               \
@@ -272,7 +265,7 @@ static void post_read(struct db_stmt *st, void *slot)
 int post_list(struct db *db, const struct post_filter *f, struct post **out, size_t *n)
 {
     char today[11];
-    post_today(today);
+    clock_today(today);
     struct search_query q;
     search_classify(f->query, &q);
     struct strbuf sql = STRBUF_INIT;

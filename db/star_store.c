@@ -14,12 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-char *star_today(char *out)
-{
-    struct date d = date_of(clock_now());
-    return date_format(&d, out);
-}
-
 static void level_read(struct db_stmt *st, void *slot)
 {
     struct star_level *l = slot;

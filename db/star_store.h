@@ -14,9 +14,6 @@
 #include "db/db.h"
 #include "src/star.h"
 
-/* Today as the counting rule reads it ("YYYY-MM-DD" of clock_now()) into out[11]; returns out. */
-char *star_today(char *out);
-
 /* Every star level, fewest hours first. Free with record_array_free(). DB_OK or an error. */
 int star_levels(struct db *db, struct star_level **out, size_t *n);
 /* One level by id: DB_OK or DB_NOTFOUND. Free with record_free(). */

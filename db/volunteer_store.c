@@ -223,22 +223,12 @@ static int volunteer_get_any(struct db *db, int64_t id, void *out)
 static const struct change_kind volunteer_change = {&volunteer_record, "volunteer", RIGHT_LOG_HOURS,
                                                     volunteer_get_any};
 
-/* Today, YYYY-MM-DD, into buf[11]. */
-static const char *today(char *buf)
-{
-    char now[20];
-    clock_format(clock_now(), now);
-    memcpy(buf, now, 10);
-    buf[10] = '\0';
-    return buf;
-}
-
 /* Inside the transaction: the next number of the year registered_on names (this year's if none). */
 static int next_number(struct db *db, const char *registered_on, char *out)
 {
     char day[11];
     int year = atoi(registered_on);
-    if (year < 1989) year = atoi(today(day));
+    if (year < 1989) year = atoi(clock_today(day));
     char lo[VOLUNTEER_NUMBER_LEN + 1], hi[VOLUNTEER_NUMBER_LEN + 1];
     volunteer_number_format(year, 0, lo);
     volunteer_number_format(year, VOLUNTEER_SERIAL_MAX, hi);
@@ -350,7 +340,7 @@ int volunteer_save(struct db *db, struct volunteer *v, const char *actor)
     if (!*v->status) record_set(&v->status, VOLUNTEER_ACTIVE);
     if (!*v->id_type) record_set(&v->id_type, volunteer_id_types(&(int){0})[0]);
     char day[11];
-    if (!*v->registered_on) record_set(&v->registered_on, today(day));
+    if (!*v->registered_on) record_set(&v->registered_on, clock_today(day));
     char when[20];
     clock_format(clock_now(), when);
     struct volunteer before;
@@ -597,7 +587,7 @@ int team_member_save(struct db *db, struct team_member *m, const char *actor, co
 {
     char when[20], day[11];
     clock_format(clock_now(), when);
-    *why = team_member_dates_check(m->joined, m->left_on, today(day));
+    *why = team_member_dates_check(m->joined, m->left_on, clock_today(day));
     if (*why) return DB_INVALID;
     struct team_member before;
     int rc = change_begin(db, &member_change, actor, m->id, &before);

@@ -66,6 +66,15 @@ char *clock_format(time_t t, char *buf)
     return buf;
 }
 
+char *clock_today(char *buf)
+{
+    time_t t = clock_now();
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(buf, 11, "%Y-%m-%d", &tm);
+    return buf;
+}
+
 char *clock_format_minute(time_t t, char *buf)
 {
     struct tm tm;

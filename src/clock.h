@@ -28,6 +28,9 @@ int clock_day_parse(const char *text, time_t *t);
 /* Local time t as "YYYY-MM-DD HH:MM:SS" in buf (at least 20 bytes); returns buf. */
 char *clock_format(time_t t, char *buf);
 
+/* Today by the program's clock (clock_now()) as YYYY-MM-DD into buf[11]; returns buf. */
+char *clock_today(char *buf);
+
 /* Local time t as "YYYY-MM-DD HH:MM" in buf (at least 17 bytes); returns buf. */
 char *clock_format_minute(time_t t, char *buf);
 

@@ -56,10 +56,8 @@ static void visit_defaults(void *rec)
 {
     struct visit *v = rec;
     record_set(&v->way, "door");
-    char today[20];
-    clock_format(clock_now(), today);
-    today[10] = '\0';
-    record_set(&v->day, today);
+    char today[11];
+    record_set(&v->day, clock_today(today));
 }
 
 static char *visit_shown(size_t i, const void *rec)

@@ -277,22 +277,13 @@ int activity_tab_dim(struct list_screen *ls, const void *row)
     return str_eq(a->status, ACTIVITY_ENDED) || str_eq(a->status, ACTIVITY_CANCELLED);
 }
 
-/* Today, YYYY-MM-DD, into buf[11]. */
-static char *today(char *buf)
-{
-    char now[20];
-    clock_format(clock_now(), now);
-    snprintf(buf, 11, "%.10s", now);
-    return buf;
-}
-
 void activity_tab_create(struct list_screen *ls)
 {
     (void)ls;
     struct activity a;
     record_init(&activity_record, &a);
     char day[11], t[17];
-    today(day);
+    clock_today(day);
     snprintf(t, sizeof t, "%s 09:00", day);
     record_set(&a.starts_at, t);
     snprintf(t, sizeof t, "%s 17:00", day);
@@ -309,7 +300,7 @@ static const char *record_state_cell(const struct service_record *r, char *buf)
 {
     char today_buf[11], state[64];
     if (!*r->sign_out) return "";
-    hours_state_text(r, today(today_buf), state);
+    hours_state_text(r, clock_today(today_buf), state);
     char *text = xasprintf("%s%s%s", r->late ? _("Late") : "", r->late ? " " : "", state);
     size_t len = strlen(text);
     if (len >= LIST_CELL_MAX) len = LIST_CELL_MAX - 1;
@@ -335,7 +326,7 @@ static int roll_load(struct list_screen *ls, const char *query, struct list_rows
     (void)query; /* what is typed is a number to sign, not a search */
     struct roll_ctx *c = ls->ctx;
     struct service_record *rows;
-    today(c->day);
+    clock_today(c->day);
     int rc =
         service_records_of(ui.db, c->activity_id, ls->tab == 0 ? c->day : NULL, &rows, &out->n);
     out->items = rows;
@@ -551,7 +542,7 @@ void activity_tab_open(struct list_screen *ls, void *row)
     struct roll_ctx *c = xcalloc(1, sizeof *c);
     c->activity_id = a->id;
     snprintf(c->name, sizeof c->name, "%s", a->name);
-    today(c->day);
+    clock_today(c->day);
     snprintf(c->title, sizeof c->title, "%s  %s", a->name, activity_status_label(a->status));
     ui_push(list_screen_new(&roll_list, 0, c));
 }

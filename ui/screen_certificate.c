@@ -11,6 +11,7 @@
 #include "app/certificates.h"
 #include "db/certificate_store.h"
 #include "db/star_store.h"
+#include "src/clock.h"
 #include "src/actor.h"
 #include "src/folder.h"
 #include "src/hours.h"
@@ -100,7 +101,7 @@ static void issue_on_leave(struct form *f, int i, void *p)
     const struct certificate *orig = fs->orig;
     int64_t minutes = 0;
     char *content = NULL;
-    if (str_eq(now, c->content) && !certificate_period_check(from, to, star_today(today)) &&
+    if (str_eq(now, c->content) && !certificate_period_check(from, to, clock_today(today)) &&
         certificate_service(ui.db, orig->volunteer_id, from, to, today, &minutes, &content) ==
             DB_OK) {
         form_set_text(f, C_CONTENT, content);
@@ -144,7 +145,7 @@ static int issue_check(struct form_screen *fs)
 {
     struct form *f = &fs->form;
     char *from = form_date(f, C_FROM), *to = form_date(f, C_TO), today[11];
-    const char *why = certificate_period_check(from, to, star_today(today));
+    const char *why = certificate_period_check(from, to, clock_today(today));
     free(from);
     free(to);
     if (!why) return -1;
@@ -166,7 +167,7 @@ static int issue_read(struct form_screen *fs, void *rec)
 static int issue_save(struct form_screen *fs, void *rec)
 {
     char today[11], *why = NULL;
-    int rc = certificate_issue(ui.db, rec, star_today(today), actor_name(), &why);
+    int rc = certificate_issue(ui.db, rec, clock_today(today), actor_name(), &why);
     if (rc == DB_INVALID && why) {
         form_set_message(&fs->form, C_FROM, why);
         ui_message(UI_MSG_ERROR, _("Not issued: %s"), why);
@@ -218,7 +219,7 @@ struct screen *screen_certificate_issue_new(int64_t volunteer_id, const char *na
                                             const char *number)
 {
     char today[11], from[11];
-    star_today(today);
+    clock_today(today);
     snprintf(from, sizeof from, "%.4s-01-01", today);
     struct certificate c;
     if (certificate_prepare(ui.db, volunteer_id, from, today, actor_name(), &c) != DB_OK) {

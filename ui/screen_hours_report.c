@@ -18,12 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void today_text(char *out)
-{
-    struct date d = date_of(clock_now());
-    date_format(&d, out);
-}
-
 /* Show the table on a text screen, or write it to a file the clerk names. */
 static void table_out(const struct hours_table *t, const char *file)
 {
@@ -73,7 +67,7 @@ void hours_report_volunteer_run(struct screen *s, const struct command *c)
     (void)c;
     struct list_screen *ls = (struct list_screen *)s;
     char today[11], first[11];
-    today_text(today);
+    clock_today(today);
     snprintf(first, sizeof first, "%.4s-01-01", today);
     const struct volunteer *v = ls->tab == 0 && ls->rows.n ? list_screen_selected(ls) : NULL;
     char *values[3] = {xstrdup(v ? v->number : ""), xstrdup(first), xstrdup(today)};
@@ -110,7 +104,7 @@ void hours_report_sums_run(struct screen *s, const struct command *c)
 {
     (void)s;
     char today[11], *typed = NULL;
-    today_text(today);
+    clock_today(today);
     char month[8];
     snprintf(month, sizeof month, "%.7s", today);
     const char *title = c->arg ? _("Service hours by category") : _("Service hours by team");

@@ -29,12 +29,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void today(char day[11])
-{
-    struct date d = date_of(clock_now());
-    date_format(&d, day);
-}
-
 /* --- choices --------------------------------------------------------------------------------- */
 
 /* Active staff matching query: the name, beside it the kind and the masked phone. */
@@ -274,7 +268,7 @@ struct screen *screen_post_form_new(int kind, int64_t place_id, const char *plac
     p.place_id = place_id;
     record_set(&p.place_name, place_name);
     char day[11];
-    today(day);
+    clock_today(day);
     record_set(&p.start_on, day);
     struct screen *s = post_form_open(&p);
     record_free(&post_record, &p);
@@ -316,7 +310,7 @@ int posts_handover_ask(int64_t post_id)
         ui_message(UI_MSG_ERROR, _("This post has ended: only a running post is handed over"));
     } else if (dialog_choose(title, staff_source, NULL, NULL, &to)) {
         char day[11];
-        today(day);
+        clock_today(day);
         const char *prompts[] = {_("Day of the hand-over"), _("Appointed by"), _("Hand-over note")};
         char *values[3] = {xstrdup(day), xstrdup(p.appointed_by), xstrdup("")};
         struct handover_check c = {&p};
@@ -411,7 +405,7 @@ static int posts_dim(struct list_screen *ls, const void *row)
     (void)ls;
     const struct post *p = row;
     char day[11];
-    today(day);
+    clock_today(day);
     return !post_held_on(p->start_on, p->end_on, day);
 }
 
@@ -680,7 +674,7 @@ static void coverage_section(void *ctx, const char *heading, const char *body)
 struct screen *screen_coverage_new(void)
 {
     char day[11];
-    today(day);
+    clock_today(day);
     char *title = xasprintf(_("Coverage on %s"), day);
     struct screen *s = screen_text_new(title);
     free(title);

@@ -6,6 +6,7 @@
 ** each award recorded and audited in one write transaction.
 */
 #include "db/star_store.h"
+#include "src/clock.h"
 #include "src/actor.h"
 #include "src/hours.h"
 #include "src/i18n.h"
@@ -134,7 +135,7 @@ static int due_load(struct list_screen *ls, const char *query, struct list_rows 
     (void)ls;
     char today[11];
     struct star_due *due;
-    int rc = stars_due(ui.db, star_today(today), &due, &out->n);
+    int rc = stars_due(ui.db, clock_today(today), &due, &out->n);
     out->items = due;
     list_rows_keep(&star_due_record, out, query, "name", "number");
     return rc;
@@ -161,7 +162,7 @@ static void award(const int64_t *ids, size_t n)
 {
     char today[11];
     size_t done = 0;
-    int rc = stars_award(ui.db, ids, n, star_today(today), actor_name(), &done);
+    int rc = stars_award(ui.db, ids, n, clock_today(today), actor_name(), &done);
     if (rc == DB_OK)
         ui_message(UI_MSG_INFO, _("Stars awarded: %zu"), done);
     else

@@ -618,10 +618,8 @@ static void member_create(struct list_screen *ls)
     struct team_member m;
     record_init(&team_member_record, &m);
     m.team_id = c->team_id;
-    char now[20];
-    clock_format(clock_now(), now);
-    now[10] = '\0';
-    record_set(&m.joined, now);
+    char now[11];
+    record_set(&m.joined, clock_today(now));
     int64_t *team = xmalloc(sizeof *team);
     *team = c->team_id;
     ui_push(form_screen_new(&member_form, &m, team));

@@ -13,6 +13,7 @@
 #include "db/hours_store.h"
 #include "db/star_store.h"
 #include "db/volunteer_store.h"
+#include "src/clock.h"
 #include "src/certificate.h"
 #include "src/pinyin.h"
 #include "src/star.h"
@@ -156,7 +157,7 @@ static void counted_due_and_awarded(void **state)
     add_record(vol_a, "2025-06-29", 600, "2025-07-04");     /* still in its notice period */
     add_record(vol_b, "2025-03-03", 720, "2025-03-06");     /* 12 h */
     char today[11];
-    assert_str(star_today(today), "2025-07-01");
+    assert_str(clock_today(today), "2025-07-01");
     struct star_standing s;
     assert_int_equal(star_standing_of(db, vol_a, today, &s), DB_OK);
     assert_int_equal(s.minutes, 720 * 8);
