@@ -2,6 +2,7 @@
 ** certificate_store: see certificate_store.h.
 */
 #include "db/certificate_store.h"
+#include "db/hours_store.h"
 #include "db/audit_store.h"
 #include "db/user_store.h"
 #include "src/clock.h"
@@ -15,15 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define COUNTED " confirmed_at <> '' AND counts_from <= ?2"
-
 int certificate_service(struct db *db, int64_t volunteer_id, const char *from, const char *to,
                         const char *today, int64_t *minutes, char **content)
 {
-    struct db_stmt *st =
-        db_prepare(db, "SELECT coalesce(sum(minutes), 0) FROM service_record"
-                       " INDEXED BY service_record_counted WHERE volunteer_id = ?1 AND" COUNTED
-                       " AND day >= ?3 AND day <= ?4");
+    struct db_stmt *st = db_prepare(
+        db, "SELECT coalesce(sum(minutes), 0) FROM service_record"
+            " INDEXED BY service_record_counted WHERE volunteer_id = ?1 AND " HOURS_COUNTED(
+                "", "?2") " AND day >= ?3 AND day <= ?4");
     db_bind_int(st, 1, volunteer_id);
     db_bind_text(st, 2, today);
     db_bind_text(st, 3, from);
@@ -36,9 +35,9 @@ int certificate_service(struct db *db, int64_t volunteer_id, const char *from, c
     st = db_prepare(db, "SELECT coalesce(c.name, ''), a.name FROM service_record s"
                         " JOIN activity a ON a.id = s.activity_id"
                         " LEFT JOIN service_category c ON c.id = a.category_id"
-                        " WHERE s.volunteer_id = ?1 AND s.confirmed_at <> '' AND"
-                        " s.counts_from <= ?2 AND s.day >= ?3 AND s.day <= ?4"
-                        " GROUP BY a.id ORDER BY sum(s.minutes) DESC, a.name");
+                        " WHERE s.volunteer_id = ?1 AND " HOURS_COUNTED(
+                            "s.", "?2") " AND s.day >= ?3 AND s.day <= ?4"
+                                        " GROUP BY a.id ORDER BY sum(s.minutes) DESC, a.name");
     db_bind_int(st, 1, volunteer_id);
     db_bind_text(st, 2, today);
     db_bind_text(st, 3, from);

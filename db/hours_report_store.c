@@ -2,6 +2,7 @@
 ** hours_report_store: see hours_report_store.h.
 */
 #include "db/hours_report_store.h"
+#include "db/hours_store.h"
 
 int hours_report_volunteer_lines(struct db *db, int64_t volunteer_id, const char *from,
                                  const char *to, const char *today,
@@ -11,10 +12,12 @@ int hours_report_volunteer_lines(struct db *db, int64_t volunteer_id, const char
     struct db_stmt *st = db_prepare(
         db, "SELECT s.day, a.name, t.name, s.sign_in, s.sign_out, s.confirmed_by,"
             " s.late_reason, coalesce(r.number, ''), s.minutes,"
-            " s.confirmed_at <> '' AND s.counts_from <= ?4"
-            " FROM service_record s JOIN activity a ON a.id = s.activity_id"
-            " JOIN team t ON t.id = a.team_id LEFT JOIN request r ON r.id = s.request_id"
-            " WHERE s.volunteer_id = ?1 AND s.day BETWEEN ?2 AND ?3 ORDER BY s.day, s.sign_in");
+            " " HOURS_COUNTED(
+                "s.",
+                "?4") " FROM service_record s JOIN activity a ON a.id = s.activity_id"
+                      " JOIN team t ON t.id = a.team_id LEFT JOIN request r ON r.id = s.request_id"
+                      " WHERE s.volunteer_id = ?1 AND s.day BETWEEN ?2 AND ?3 ORDER BY s.day, "
+                      "s.sign_in");
     db_bind_int(st, 1, volunteer_id);
     db_bind_text(st, 2, from);
     db_bind_text(st, 3, to);
@@ -43,8 +46,8 @@ int hours_report_volunteer_lines(struct db *db, int64_t volunteer_id, const char
 */
 #define PERIOD_RECORDS                                                                             \
     " FROM activity a JOIN service_record s ON s.activity_id = a.id"                               \
-    " AND s.day BETWEEN ?1 AND ?2 AND s.confirmed_at <> '' AND s.counts_from <= ?3"                \
-    " WHERE a.starts_at <= ?2 || ' 23:59' AND a.ends_at >= ?1"
+    " AND s.day BETWEEN ?1 AND ?2 AND " HOURS_COUNTED(                                             \
+        "s.", "?3") " WHERE a.starts_at <= ?2 || ' 23:59' AND a.ends_at >= ?1"
 
 static int sums_each(struct db *db, const char *sql, const char *from, const char *to,
                      const char *today, void (*visit)(void *ctx, const struct hours_report_sum *s),

@@ -461,29 +461,17 @@ int hours_sign_kiosk(struct db *db, int64_t activity_id, const char *typed, cons
 int hours_totals_of(struct db *db, int64_t volunteer_id, int64_t *counted, int64_t *pending)
 {
     char today[11];
-    struct db_stmt *st = db_prepare(
-        db, "SELECT coalesce(sum(CASE WHEN confirmed_at <> '' AND counts_from <= ?2 THEN minutes"
-            " END), 0), coalesce(sum(CASE WHEN confirmed_at <> '' AND counts_from <= ?2 THEN 0"
-            " ELSE minutes END), 0) FROM service_record WHERE volunteer_id = ?1");
+    struct db_stmt *st =
+        db_prepare(db, "SELECT coalesce(sum(CASE WHEN " HOURS_COUNTED(
+                           "", "?2") " THEN minutes END), 0),"
+                                     " coalesce(sum(CASE WHEN " HOURS_COUNTED(
+                                         "", "?2") " THEN 0 ELSE minutes END), 0)"
+                                                   " FROM service_record WHERE volunteer_id = ?1");
     db_bind_int(st, 1, volunteer_id);
     db_bind_text(st, 2, clock_today(today));
     int rc = db_step(st);
     *counted = rc == DB_ROW ? db_col_int(st, 0) : 0;
     if (pending) *pending = rc == DB_ROW ? db_col_int(st, 1) : 0;
-    db_finalize(st);
-    return rc == DB_ROW ? DB_OK : rc;
-}
-
-int hours_minutes_of(struct db *db, int64_t volunteer_id, int64_t *minutes)
-{
-    char today[11];
-    struct db_stmt *st = db_prepare(db, "SELECT coalesce(sum(minutes), 0) FROM service_record"
-                                        " WHERE volunteer_id = ?1 AND confirmed_at <> ''"
-                                        " AND counts_from <= ?2");
-    db_bind_int(st, 1, volunteer_id);
-    db_bind_text(st, 2, clock_today(today));
-    int rc = db_step(st);
-    *minutes = rc == DB_ROW ? db_col_int(st, 0) : 0;
     db_finalize(st);
     return rc == DB_ROW ? DB_OK : rc;
 }

@@ -88,13 +88,14 @@ int hours_sign_kiosk(struct db *db, int64_t activity_id, const char *typed, cons
 int hours_counts_from_day(struct db *db, const char *confirmed, char *out);
 
 /*
-** A volunteer's minutes that count today (clock_now()): confirmed and past
-** their notice, confirmed_at <> '' AND counts_from <= today. DB_OK or an error.
+** The rule every store counts a service record's minutes by (schema 20):
+** confirmed, and its public notice over on today (a bound parameter, or
+** SQL text). alias is the table's ("s.", or "" for none).
 */
-int hours_minutes_of(struct db *db, int64_t volunteer_id, int64_t *minutes);
+#define HOURS_COUNTED(alias, today) alias "confirmed_at <> '' AND " alias "counts_from <= " today
 
 /*
-** A volunteer's minutes as they stand today: *counted as hours_minutes_of(),
+** A volunteer's minutes as they stand today: *counted those HOURS_COUNTED,
 ** *pending the signed-out minutes not counted yet (unconfirmed or on
 ** notice). DB_OK or an error.
 */

@@ -2,6 +2,7 @@
 ** star_store: see star_store.h.
 */
 #include "db/star_store.h"
+#include "db/hours_store.h"
 #include "db/audit_store.h"
 #include "db/change.h"
 #include "db/user_store.h"
@@ -74,8 +75,7 @@ static int counted_minutes(struct db *db, int64_t volunteer_id, const char *toda
 {
     struct db_stmt *st = db_prepare(db, "SELECT coalesce(sum(minutes), 0) FROM service_record"
                                         " INDEXED BY service_record_counted"
-                                        " WHERE volunteer_id = ?1 AND confirmed_at <> ''"
-                                        " AND counts_from <= ?2");
+                                        " WHERE volunteer_id = ?1 AND " HOURS_COUNTED("", "?2"));
     db_bind_int(st, 1, volunteer_id);
     db_bind_text(st, 2, today);
     int rc = db_step(st);
@@ -120,17 +120,21 @@ static void due_read(struct db_stmt *st, void *slot)
 int stars_due(struct db *db, const char *today, struct star_due **out, size_t *n)
 {
     struct db_stmt *st = db_prepare(
-        db, "WITH t AS (SELECT volunteer_id, sum(minutes) AS m FROM service_record"
-            "  INDEXED BY service_record_counted"
-            "  WHERE confirmed_at <> '' AND counts_from <= ?1 GROUP BY volunteer_id"
-            "  HAVING m >= (SELECT min(hours) * 60 FROM star_level)),"
-            " r AS (SELECT t.volunteer_id, t.m, (SELECT l.id FROM star_level l"
-            "  WHERE l.hours * 60 <= t.m ORDER BY l.hours DESC LIMIT 1) AS level_id FROM t)"
-            " SELECT v.id, v.number, v.name, r.m, l.id, l.name, l.hours FROM r"
-            " JOIN volunteer v ON v.id = r.volunteer_id JOIN star_level l ON l.id = r.level_id"
-            " WHERE v.status <> 'left' AND NOT EXISTS (SELECT 1 FROM star_award a"
-            "  WHERE a.volunteer_id = r.volunteer_id AND a.level_id = r.level_id)"
-            " ORDER BY v.number");
+        db,
+        "WITH t AS (SELECT volunteer_id, sum(minutes) AS m FROM service_record"
+        "  INDEXED BY service_record_counted"
+        "  WHERE " HOURS_COUNTED(
+            "",
+            "?1") " GROUP BY volunteer_id"
+                  "  HAVING m >= (SELECT min(hours) * 60 FROM star_level)),"
+                  " r AS (SELECT t.volunteer_id, t.m, (SELECT l.id FROM star_level l"
+                  "  WHERE l.hours * 60 <= t.m ORDER BY l.hours DESC LIMIT 1) AS level_id FROM t)"
+                  " SELECT v.id, v.number, v.name, r.m, l.id, l.name, l.hours FROM r"
+                  " JOIN volunteer v ON v.id = r.volunteer_id JOIN star_level l ON l.id = "
+                  "r.level_id"
+                  " WHERE v.status <> 'left' AND NOT EXISTS (SELECT 1 FROM star_award a"
+                  "  WHERE a.volunteer_id = r.volunteer_id AND a.level_id = r.level_id)"
+                  " ORDER BY v.number");
     db_bind_text(st, 1, today);
     int rc;
     *out = db_collect(st, sizeof **out, due_read, n, &rc);

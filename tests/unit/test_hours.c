@@ -231,7 +231,7 @@ static void signing_at_the_desk(void **state)
     assert_str(s.in, "09:00");
     hours_signed_free(&s);
     int64_t minutes = -1, pending = -1;
-    assert_int_equal(hours_minutes_of(db, v1, &minutes), DB_OK);
+    assert_int_equal(hours_totals_of(db, v1, &minutes, NULL), DB_OK);
     assert_int_equal(minutes, 0); /* not confirmed: nothing counts yet */
     assert_int_equal(hours_totals_of(db, v1, &minutes, &pending), DB_OK);
     assert_int_equal(minutes, 0);
@@ -397,10 +397,10 @@ static void confirm_late_correct(void **state)
     assert_int_equal(counted, 0);
     assert_int_equal(pending, 60);
     setenv("BANGBAN_NOW", "2026-12-11 23:59", 1);
-    assert_int_equal(hours_minutes_of(db, v1, &counted), DB_OK);
+    assert_int_equal(hours_totals_of(db, v1, &counted, NULL), DB_OK);
     assert_int_equal(counted, 0);
     setenv("BANGBAN_NOW", "2026-12-12 00:00", 1);
-    assert_int_equal(hours_minutes_of(db, v1, &counted), DB_OK);
+    assert_int_equal(hours_totals_of(db, v1, &counted, NULL), DB_OK);
     assert_int_equal(counted, 60);
 
     /* 补录: a reason is required; a past day within the activity; the pair rules hold. */
@@ -481,7 +481,7 @@ static void confirm_late_correct(void **state)
     assert_int_equal(r.minutes, 150);
     assert_str(r.counts_from, "2026-12-18"); /* its notice starts again: Tue, Wed, Thu */
     record_free(&service_record_record, &r);
-    assert_int_equal(hours_minutes_of(db, v1, &counted), DB_OK);
+    assert_int_equal(hours_totals_of(db, v1, &counted, NULL), DB_OK);
     assert_int_equal(counted, 0);
     char sql[200];
     snprintf(sql, sizeof sql,
