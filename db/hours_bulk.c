@@ -201,10 +201,9 @@ int hours_bulk_load(struct db *db, const char *actor, const struct hours_bulk_ac
                     bulk_progress progress, void *pctx)
 {
     *written = 0;
-    int rc = user_allowed(db, actor, RIGHT_LOG_HOURS);
-    if (rc != DB_OK) return rc;
     int switched = db_journal_exclusive(db);
-    rc = db_write_begin(db);
+    int rc = db_write_begin(db);
+    if (rc == DB_OK) rc = user_allowed(db, actor, RIGHT_LOG_HOURS); /* checked in the write */
     if (rc == DB_OK) rc = load_in(db, actor, acts, n, next, ctx, written, progress, pctx);
     if (rc == DB_OK) {
         if (progress) progress(pctx, _("Saving"), *written, *written);
