@@ -36,6 +36,7 @@ int calendar_load(struct db *db, struct workcal *out)
             workcal_mark(out, d, str_eq(db_col_text(st, 1), "workday"));
     }
     db_finalize(st);
+    workcal_index(out);
     return rc == DB_DONE ? DB_OK : rc;
 }
 

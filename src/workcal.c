@@ -127,8 +127,15 @@ void workcal_mark(struct workcal *c, struct date d, int working)
     memmove(&c->days[at + 1], &c->days[at], (c->n - at) * sizeof *c->days);
     c->days[at] = n;
     c->n++;
-    /* The day-by-day table working_number() reads: deadlines look days up millions of times. */
+    free(c->odd); /* workcal_index() makes it again */
+    c->odd = NULL;
+}
+
+void workcal_index(struct workcal *c)
+{
     free(c->odd);
+    c->odd = NULL;
+    if (!c->n) return;
     c->odd = xcalloc((size_t)(c->days[c->n - 1] - c->days[0]) + 1, 1);
     for (size_t i = 0; i < c->n; i++)
         c->odd[c->days[i] - c->days[0]] = 1;
@@ -137,7 +144,10 @@ void workcal_mark(struct workcal *c, struct date d, int working)
 /* 1 when day n breaks the weekday rule (a holiday on a weekday, a working weekend day). */
 static int is_odd(const struct workcal *c, int32_t n)
 {
-    return c->n && n >= c->days[0] && n <= c->days[c->n - 1] && c->odd[n - c->days[0]];
+    if (!c->n || n < c->days[0] || n > c->days[c->n - 1]) return 0;
+    if (c->odd) return c->odd[n - c->days[0]];
+    size_t at;
+    return find(c, n, &at);
 }
 
 static int working_number(const struct workcal *c, int32_t n)
