@@ -1263,7 +1263,9 @@ int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue,
 ** year's requests looked up its building, grid, community and street once
 ** each, and a district has a few thousand of them at most, read once into
 ** rate_maps (rate_place_of() finds the place as the joins did). The units'
-** codes and names are found the same way.
+** codes and names are found the same way. Every column read here is in
+** the index request_rates (migration 025), which the pass reads alone: a
+** column added here goes into that index too.
 */
 #define RATE_COLUMNS                                                                               \
     "SELECT unit_id, status = 'answered', first_dispatched_at, dispatched_at, accept_due,"         \
@@ -1272,7 +1274,7 @@ int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue,
 #define RATE_WHERE " FROM request WHERE created_at >= ?1 AND created_at < ?2"
 /* By unit, and by place (its building, grid and community besides). NULL ids read as 0. */
 static const char rate_unit_sql[] = RATE_COLUMNS RATE_WHERE;
-static const char rate_place_sql[] = RATE_COLUMNS ", building_id, grid_id, community_id" RATE_WHERE;
+static const char rate_place_sql[] = RATE_COLUMNS ", community_id, grid_id, building_id" RATE_WHERE;
 
 /* Rows of a small table by id (ascending): up to two ids each links to, its code and name. */
 struct rate_map {
@@ -1403,29 +1405,35 @@ static void rate_unit_of(const struct rate_maps *p, int64_t id, const char **cod
 }
 
 /*
-** The place of a request (its building, grid and community ids, 0 for
-** none) into r, as the joins found it: the grid is the request's or else
-** its building's; the community the request's or else that grid's; the
-** street that community's or else the building's.
+** The place of the request st is at into r, as the joins found it, from
+** its community, grid and building ids (columns at, at + 1 and at + 2; 0
+** for none): the grid is the request's or else its building's; the
+** community the request's or else that grid's; the street that
+** community's or else the building's. A request names its community as a
+** rule: its grid and building are read only when they can matter.
 */
-static void rate_place_of(const struct rate_maps *p, enum rate_group group, int64_t building,
-                          int64_t grid, int64_t community, struct rate_row *r)
+static void rate_place_of(const struct rate_maps *p, enum rate_group group, struct db_stmt *st,
+                          int at, struct rate_row *r)
 {
-    long b = building ? rate_map_find(&p->building, building) : -1;
-    if (!grid && b >= 0) grid = p->building.link0[b];
-    long g = grid ? rate_map_find(&p->grid, grid) : -1;
-    if (!community && g >= 0) community = p->grid.link0[g];
-    long c = community ? rate_map_find(&p->community, community) : -1;
+    int64_t community = db_col_int(st, at);
+    long c = community ? rate_map_find(&p->community, community) : -1, b = -1;
+    if (!community || (c < 0 && group == RATE_BY_STREET)) {
+        int64_t grid = db_col_int(st, at + 1), building = db_col_int(st, at + 2);
+        b = building ? rate_map_find(&p->building, building) : -1;
+        if (!grid && b >= 0) grid = p->building.link0[b];
+        long g = grid ? rate_map_find(&p->grid, grid) : -1;
+        if (!community && g >= 0) c = rate_map_find(&p->community, p->grid.link0[g]);
+    }
     const struct rate_map *m = &p->community;
-    long at = c;
+    long i = c;
     if (group == RATE_BY_STREET) {
         int64_t street = c >= 0 ? p->community.link0[c] : b >= 0 ? p->building.link1[b] : 0;
         m = &p->street;
-        at = street ? rate_map_find(m, street) : -1;
+        i = street ? rate_map_find(m, street) : -1;
     }
-    r->place_id = at >= 0 ? m->id[at] : 0;
-    r->place_code = at >= 0 ? m->code[at] : NULL;
-    r->place_name = at >= 0 ? m->name[at] : NULL;
+    r->place_id = i >= 0 ? m->id[i] : 0;
+    r->place_code = i >= 0 ? m->code[i] : NULL;
+    r->place_name = i >= 0 ? m->name[i] : NULL;
 }
 
 int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group group,
@@ -1466,8 +1474,7 @@ int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group gro
             r.place_id = 0;
             r.place_code = r.place_name = NULL;
         } else {
-            int64_t building = db_col_int(st, i), grid = db_col_int(st, i + 1);
-            rate_place_of(&maps, group, building, grid, db_col_int(st, i + 2), &r);
+            rate_place_of(&maps, group, st, i, &r);
         }
         visit(ctx, &r);
     }
