@@ -1259,106 +1259,200 @@ int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue,
 /* --- rates --------------------------------------------------------------------------------- */
 
 /*
-** The columns every grouping reads, then the place's; the joins that find
-** the place. The units' codes and names are not joined: a pass over a
-** year's requests looked each one up twice, and there are a few dozen
-** units (rate_units_load()).
+** The columns every grouping reads. The place is not joined: a pass over a
+** year's requests looked up its building, grid, community and street once
+** each, and a district has a few thousand of them at most, read once into
+** rate_maps (rate_place_of() finds the place as the joins did). The units'
+** codes and names are found the same way. Every column read here is in
+** the index request_rates (migration 24), which the pass reads alone: a
+** column added here goes into that index too.
 */
 #define RATE_COLUMNS                                                                               \
-    "SELECT coalesce(r.unit_id, 0), r.status = 'answered',"                                        \
-    " r.first_dispatched_at, r.dispatched_at, r.accept_due, r.accepted_at,"                        \
-    " r.contact_due, r.contacted_at, r.resolve_due, r.replied_at,"                                 \
-    " coalesce(r.resolved, -1), r.satisfaction,"                                                   \
-    " coalesce(r.first_unit_id, 0), coalesce(r.returned_unit_id, 0),"                              \
-    " r.created_at,"
-#define RATE_FROM " FROM request r"
-#define RATE_PLACE_JOINS                                                                           \
-    " LEFT JOIN building b ON b.id = r.building_id"                                                \
-    " LEFT JOIN grid g ON g.id = coalesce(r.grid_id, b.grid_id)"                                   \
-    " LEFT JOIN community c ON c.id = coalesce(r.community_id, g.community_id)"
-#define RATE_WHERE " WHERE r.created_at >= ?1 AND r.created_at < ?2"
+    "SELECT unit_id, status = 'answered', first_dispatched_at, dispatched_at, accept_due,"         \
+    " accepted_at, contact_due, contacted_at, resolve_due, replied_at, coalesce(resolved, -1),"    \
+    " satisfaction, first_unit_id, returned_unit_id, created_at"
+#define RATE_WHERE " FROM request WHERE created_at >= ?1 AND created_at < ?2"
+/* By unit, and by place (its building, grid and community besides). NULL ids read as 0. */
+static const char rate_unit_sql[] = RATE_COLUMNS RATE_WHERE;
+static const char rate_place_sql[] = RATE_COLUMNS ", community_id, grid_id, building_id" RATE_WHERE;
 
-static const char *const rate_sql[RATE_GROUP_COUNT] = {
-    RATE_COLUMNS " 0, NULL, NULL" RATE_FROM RATE_WHERE,
-    RATE_COLUMNS " coalesce(c.id, 0), c.code, c.name" RATE_FROM RATE_PLACE_JOINS RATE_WHERE,
-    RATE_COLUMNS " coalesce(s.id, 0), s.code, s.name" RATE_FROM RATE_PLACE_JOINS
-                 " LEFT JOIN street s ON s.id = coalesce(c.street_id, b.street_id)" RATE_WHERE,
-};
-
-/* Every unit's code and name by id (ascending), for the rows of a pass. */
-struct rate_units {
-    int64_t *id;
-    char **code, **name;
+/* Rows of a small table by id (ascending): up to two ids each links to, its code and name. */
+struct rate_map {
+    int64_t *id, *link0, *link1; /* links 0 for NULL */
+    char **code, **name;         /* NULL when not read */
     size_t n;
+    long *slot; /* when the ids are dense: the index of each id 0..top (-1: none); else NULL */
+    int64_t top;
 };
 
-static int rate_units_load(struct db *db, struct rate_units *u)
+/* The tables a pass needs: units by id, and what finds a request's place. */
+struct rate_maps {
+    struct rate_map unit, building, grid, community, street;
+};
+
+/*
+** Ids are rowids given in turn, so a table's run from 1 to about its size:
+** then an array by id finds a row (a search per request and table was a
+** tenth of a pass). Sparse ids keep the search.
+*/
+static void rate_map_index(struct rate_map *m)
 {
-    memset(u, 0, sizeof *u);
-    struct db_stmt *st = db_prepare(db, "SELECT id, code, name FROM unit ORDER BY id");
+    m->slot = NULL;
+    m->top = m->n ? m->id[m->n - 1] : 0;
+    if (!m->n || m->id[0] < 0 || m->top > 4 * (int64_t)m->n + 4096) return;
+    m->slot = xcalloc((size_t)m->top + 1, sizeof *m->slot);
+    for (int64_t i = 0; i <= m->top; i++)
+        m->slot[i] = -1;
+    for (size_t i = 0; i < m->n; i++)
+        m->slot[m->id[i]] = (long)i;
+}
+
+/* Read sql's rows (id, link0, link1, code, name) into m. */
+static int rate_map_load(struct db *db, const char *sql, struct rate_map *m)
+{
+    memset(m, 0, sizeof *m);
+    struct db_stmt *st = db_prepare(db, sql);
     int rc;
     size_t cap = 0;
     while ((rc = db_step(st)) == DB_ROW) {
-        if (u->n == cap) {
+        if (m->n == cap) {
             cap = cap ? cap * 2 : 64;
-            u->id = xrealloc(u->id, cap * sizeof *u->id);
-            u->code = xrealloc(u->code, cap * sizeof *u->code);
-            u->name = xrealloc(u->name, cap * sizeof *u->name);
+            m->id = xrealloc(m->id, cap * sizeof *m->id);
+            m->link0 = xrealloc(m->link0, cap * sizeof *m->link0);
+            m->link1 = xrealloc(m->link1, cap * sizeof *m->link1);
+            m->code = xrealloc(m->code, cap * sizeof *m->code);
+            m->name = xrealloc(m->name, cap * sizeof *m->name);
         }
-        u->id[u->n] = db_col_int(st, 0);
-        u->code[u->n] = xstrdup(db_col_text(st, 1));
-        u->name[u->n] = xstrdup(db_col_text(st, 2));
-        u->n++;
+        m->id[m->n] = db_col_int(st, 0);
+        m->link0[m->n] = db_col_int(st, 1);
+        m->link1[m->n] = db_col_int(st, 2);
+        m->code[m->n] = db_col_dup(st, 3);
+        m->name[m->n] = db_col_dup(st, 4);
+        m->n++;
     }
     db_finalize(st);
+    rate_map_index(m);
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-static void rate_units_free(struct rate_units *u)
+static void rate_map_free(struct rate_map *m)
 {
-    for (size_t i = 0; i < u->n; i++) {
-        free(u->code[i]);
-        free(u->name[i]);
+    for (size_t i = 0; i < m->n; i++) {
+        free(m->code[i]);
+        free(m->name[i]);
     }
-    free(u->id);
-    free(u->code);
-    free(u->name);
+    free(m->id);
+    free(m->link0);
+    free(m->link1);
+    free(m->code);
+    free(m->name);
+    free(m->slot);
+    memset(m, 0, sizeof *m);
 }
 
-/* The code and name of unit id (NULL for none, as a join would give). */
-static void rate_unit_of(const struct rate_units *u, int64_t id, const char **code,
-                         const char **name)
+/* The index of id in m, or -1 when it is not there (as a LEFT JOIN finding nothing). */
+static long rate_map_find(const struct rate_map *m, int64_t id)
 {
-    size_t lo = 0, hi = u->n;
+    if (m->slot) return id >= 0 && id <= m->top ? m->slot[id] : -1;
+    size_t lo = 0, hi = m->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (u->id[mid] < id)
+        if (m->id[mid] < id)
             lo = mid + 1;
         else
             hi = mid;
     }
-    int found = lo < u->n && u->id[lo] == id;
-    *code = found ? u->code[lo] : NULL;
-    *name = found ? u->name[lo] : NULL;
+    return lo < m->n && m->id[lo] == id ? (long)lo : -1;
+}
+
+static void rate_maps_free(struct rate_maps *p)
+{
+    rate_map_free(&p->unit);
+    rate_map_free(&p->building);
+    rate_map_free(&p->grid);
+    rate_map_free(&p->community);
+    rate_map_free(&p->street);
+}
+
+/* The maps group needs: units always, the place's tables by community or street. */
+static int rate_maps_load(struct db *db, enum rate_group group, struct rate_maps *p)
+{
+    memset(p, 0, sizeof *p);
+    int rc = rate_map_load(db, "SELECT id, 0, 0, code, name FROM unit ORDER BY id", &p->unit);
+    if (rc != DB_OK || group == RATE_BY_UNIT) return rc;
+    rc = rate_map_load(db,
+                       "SELECT id, coalesce(grid_id, 0), street_id, NULL, NULL"
+                       " FROM building ORDER BY id",
+                       &p->building);
+    if (rc == DB_OK)
+        rc = rate_map_load(db, "SELECT id, community_id, 0, NULL, NULL FROM grid ORDER BY id",
+                           &p->grid);
+    if (rc == DB_OK)
+        rc = rate_map_load(db, "SELECT id, street_id, 0, code, name FROM community ORDER BY id",
+                           &p->community);
+    if (rc == DB_OK && group == RATE_BY_STREET)
+        rc = rate_map_load(db, "SELECT id, 0, 0, code, name FROM street ORDER BY id", &p->street);
+    return rc;
+}
+
+/* The code and name of unit id (NULL for none, as a join would give). */
+static void rate_unit_of(const struct rate_maps *p, int64_t id, const char **code,
+                         const char **name)
+{
+    long i = rate_map_find(&p->unit, id);
+    *code = i >= 0 ? p->unit.code[i] : NULL;
+    *name = i >= 0 ? p->unit.name[i] : NULL;
+}
+
+/*
+** The place of the request st is at into r, as the joins found it, from
+** its community, grid and building ids (columns at, at + 1 and at + 2; 0
+** for none): the grid is the request's or else its building's; the
+** community the request's or else that grid's; the street that
+** community's or else the building's. A request names its community as a
+** rule: its grid and building are read only when they can matter.
+*/
+static void rate_place_of(const struct rate_maps *p, enum rate_group group, struct db_stmt *st,
+                          int at, struct rate_row *r)
+{
+    int64_t community = db_col_int(st, at);
+    long c = community ? rate_map_find(&p->community, community) : -1, b = -1;
+    if (!community || (c < 0 && group == RATE_BY_STREET)) {
+        int64_t grid = db_col_int(st, at + 1), building = db_col_int(st, at + 2);
+        b = building ? rate_map_find(&p->building, building) : -1;
+        if (!grid && b >= 0) grid = p->building.link0[b];
+        long g = grid ? rate_map_find(&p->grid, grid) : -1;
+        if (!community && g >= 0) c = rate_map_find(&p->community, p->grid.link0[g]);
+    }
+    const struct rate_map *m = &p->community;
+    long i = c;
+    if (group == RATE_BY_STREET) {
+        int64_t street = c >= 0 ? p->community.link0[c] : b >= 0 ? p->building.link1[b] : 0;
+        m = &p->street;
+        i = street ? rate_map_find(m, street) : -1;
+    }
+    r->place_id = i >= 0 ? m->id[i] : 0;
+    r->place_code = i >= 0 ? m->code[i] : NULL;
+    r->place_name = i >= 0 ? m->name[i] : NULL;
 }
 
 int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group group,
                       request_rate_visit visit, void *ctx)
 {
-    struct rate_units units;
-    int rc = rate_units_load(db, &units);
+    struct rate_maps maps;
+    int rc = rate_maps_load(db, group, &maps);
     if (rc != DB_OK) {
-        rate_units_free(&units);
+        rate_maps_free(&maps);
         return rc;
     }
-    struct db_stmt *st = db_prepare(db, rate_sql[group < RATE_GROUP_COUNT ? group : 0]);
+    struct db_stmt *st = db_prepare(db, group == RATE_BY_UNIT ? rate_unit_sql : rate_place_sql);
     db_bind_int(st, 1, (int64_t)from);
     db_bind_int(st, 2, (int64_t)to);
     while ((rc = db_step(st)) == DB_ROW) {
         struct rate_row r;
         int i = 0;
         r.unit_id = db_col_int(st, i++);
-        rate_unit_of(&units, r.unit_id, &r.unit_code, &r.unit_name);
+        rate_unit_of(&maps, r.unit_id, &r.unit_code, &r.unit_name);
         r.answered = (int)db_col_int(st, i++);
         r.first_dispatched_at = (time_t)db_col_int(st, i++);
         r.dispatched_at = (time_t)db_col_int(st, i++);
@@ -1373,16 +1467,19 @@ int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group gro
         r.satisfied = str_eq(sat, "satisfied");
         r.basic = str_eq(sat, "basic");
         r.first_unit_id = db_col_int(st, i++);
-        rate_unit_of(&units, r.first_unit_id, &r.first_unit_code, &r.first_unit_name);
+        rate_unit_of(&maps, r.first_unit_id, &r.first_unit_code, &r.first_unit_name);
         r.returned_unit_id = db_col_int(st, i++);
         r.created_at = (time_t)db_col_int(st, i++);
-        r.place_id = db_col_int(st, i++);
-        r.place_code = db_col_text(st, i++);
-        r.place_name = db_col_text(st, i++);
+        if (group == RATE_BY_UNIT) {
+            r.place_id = 0;
+            r.place_code = r.place_name = NULL;
+        } else {
+            rate_place_of(&maps, group, st, i, &r);
+        }
         visit(ctx, &r);
     }
     db_finalize(st);
-    rate_units_free(&units);
+    rate_maps_free(&maps);
     return rc == DB_DONE ? DB_OK : rc;
 }
 

@@ -156,16 +156,35 @@ void rate_tally_free(struct rate_tally *t)
     free(t->units);
     free(t->codes);
     free(t->current);
+    free(t->slot);
     rate_tally_init(t, t->group);
 }
 
-/* The counts of unit id (made, named code and name, when first seen). A district has a few dozen
- * units: a search through them. */
+/* Ids below this find their counts by slot; above it (not seen in a district), by a search. */
+#define TALLY_SLOTS_MAX 65536
+
+/*
+** The counts of unit id (made, named code and name, when first seen). Ids
+** are rowids given in turn: an array by id finds them (a search through a
+** few dozen units or communities for each request was a twentieth of a
+** year's rates).
+*/
 static struct rate_counts *tally_unit(struct rate_tally *t, int64_t id, const char *code,
                                       const char *name)
 {
-    for (size_t i = 0; i < t->n; i++)
-        if (t->units[i].unit_id == id) return &t->units[i];
+    int slotted = id >= 0 && id < TALLY_SLOTS_MAX;
+    if (slotted && (size_t)id < t->slots && t->slot[id]) return &t->units[t->slot[id] - 1];
+    if (!slotted)
+        for (size_t i = 0; i < t->n; i++)
+            if (t->units[i].unit_id == id) return &t->units[i];
+    if (slotted && (size_t)id >= t->slots) {
+        size_t slots = t->slots ? t->slots : 64;
+        while (slots <= (size_t)id)
+            slots *= 2;
+        t->slot = xrealloc(t->slot, slots * sizeof *t->slot);
+        memset(t->slot + t->slots, 0, (slots - t->slots) * sizeof *t->slot);
+        t->slots = slots;
+    }
     if (t->n == t->cap) {
         t->cap = t->cap ? 2 * t->cap : 32;
         t->units = xrealloc(t->units, t->cap * sizeof *t->units);
@@ -173,6 +192,7 @@ static struct rate_counts *tally_unit(struct rate_tally *t, int64_t id, const ch
         t->current = xrealloc(t->current, t->cap);
     }
     size_t i = t->n++;
+    if (slotted) t->slot[id] = i + 1;
     memset(&t->units[i], 0, sizeof t->units[i]);
     t->units[i].unit_id = id;
     t->units[i].unit_name = xstrdup(name ? name : "");

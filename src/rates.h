@@ -115,6 +115,8 @@ struct rate_tally {
     char **codes;              /* each unit's code, for the order of the report */
     unsigned char *current;    /* 1: some request is at the unit now (not only first dispatched) */
     size_t n, cap;
+    size_t *slot; /* by id below slots: 1 + the index of its counts, 0 before it is seen */
+    size_t slots;
 };
 
 /* An empty tally, counting per unit, community or street as group says. */

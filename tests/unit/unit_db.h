@@ -16,6 +16,7 @@
 ** runs it first); a new migration adds what it makes here.
 */
 #define UNIT_DB_SINCE_21                                                                           \
+    " DROP INDEX request_rates;"                                                                   \
     " ALTER TABLE building DROP COLUMN property_phone; ALTER TABLE building DROP COLUMN property;" \
     " DROP TABLE resident_tally;"
 
