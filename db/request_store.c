@@ -1276,6 +1276,25 @@ int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue,
 static const char rate_unit_sql[] = RATE_COLUMNS RATE_WHERE;
 static const char rate_place_sql[] = RATE_COLUMNS ", community_id, grid_id, building_id" RATE_WHERE;
 
+int request_rates_covered(struct db *db, int *covered)
+{
+    *covered = 1;
+    const char *const sql[] = {rate_unit_sql, rate_place_sql};
+    int rc = DB_OK;
+    for (size_t i = 0; i < 2 && rc == DB_OK; i++) {
+        char *explain = xasprintf("EXPLAIN QUERY PLAN %s", sql[i]);
+        struct db_stmt *st = db_prepare(db, explain);
+        free(explain);
+        int used = 0;
+        while ((rc = db_step(st)) == DB_ROW)
+            used |= strstr(db_col_text(st, 3), "COVERING INDEX request_rates") != NULL;
+        db_finalize(st);
+        if (rc == DB_DONE) rc = DB_OK;
+        *covered &= used;
+    }
+    return rc;
+}
+
 /* Rows of a small table by id (ascending): up to two ids each links to, its code and name. */
 struct rate_map {
     int64_t *id, *link0, *link1; /* links 0 for NULL */

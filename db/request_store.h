@@ -279,6 +279,13 @@ int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group gro
                       request_rate_visit visit, void *ctx);
 
 /*
+** Does every rates pass read the covering index request_rates alone (the
+** table not opened)? *covered 1 when so; a column added to the pass but not
+** to the index makes it 0. DB_OK or an error.
+*/
+int request_rates_covered(struct db *db, int *covered);
+
+/*
 ** The requests' day by day figures over the days [days[0], days[n]) (n+1
 ** local midnights): intake[i] how many were taken down on day i, overdue[i]
 ** how many were open past a deadline at the end of day i (or at now, when
