@@ -188,6 +188,21 @@ static int request_row(void *ctx, const struct request *r)
     return failed;
 }
 
+int export_sheet_start(const char *path, const struct export_options *o, const char *name,
+                       const struct ledger_schema *schema, struct sheet **out, char **err)
+{
+    if (sheet_open(path, o->format, o->codec, name, out, err) != 0) return -1;
+    const char *header[LEDGER_FIELDS_MAX];
+    unsigned flags[LEDGER_FIELDS_MAX] = {0};
+    for (int f = 0; f < schema->nfields; f++)
+        header[f] = ledger_schema_header(schema, f);
+    size_t bad;
+    if (sheet_row(*out, header, flags, (size_t)schema->nfields, &bad, err) == 0) return 0;
+    sheet_abort(*out);
+    *out = NULL;
+    return -1;
+}
+
 int export_requests(struct db *db, const char *path, const struct export_options *o, size_t *rows,
                     char **err)
 {
@@ -200,16 +215,8 @@ int export_requests(struct db *db, const char *path, const struct export_options
     int allowed = unmasked_allowed(db, o, err);
     if (allowed != DB_OK) return allowed;
     struct request_export x = {NULL, o, 0, NULL};
-    if (sheet_open(path, o->format, o->codec, _("Requests"), &x.sheet, err) != 0) return DB_ERROR;
-    const char *header[RQF_COUNT];
-    unsigned flags[RQF_COUNT] = {0};
-    for (int f = 0; f < RQF_COUNT; f++)
-        header[f] = ledger_schema_header(&ledger_requests, f);
-    size_t bad;
-    if (sheet_row(x.sheet, header, flags, RQF_COUNT, &bad, err) != 0) {
-        sheet_abort(x.sheet);
+    if (export_sheet_start(path, o, _("Requests"), &ledger_requests, &x.sheet, err) != 0)
         return DB_ERROR;
-    }
     struct request_filter all = {.level = -1};
     int rc = request_queue_each(db, o->requests ? o->queue : QUEUE_ALL,
                                 o->requests ? o->requests : &all, SORT_NEWEST, request_row, &x);
@@ -545,16 +552,8 @@ int export_volunteers(struct db *db, const char *path, const struct export_optio
     int rc = unmasked_allowed(db, o, err);
     if (rc != DB_OK) return rc;
     struct volunteer_export x = {NULL, o, 0, NULL};
-    if (sheet_open(path, o->format, o->codec, _("Volunteers"), &x.sheet, err) != 0) return DB_ERROR;
-    const char *header[VF_COUNT];
-    unsigned flags[VF_COUNT] = {0};
-    for (int f = 0; f < VF_COUNT; f++)
-        header[f] = ledger_schema_header(&ledger_volunteers, f);
-    size_t bad;
-    if (sheet_row(x.sheet, header, flags, VF_COUNT, &bad, err) != 0) {
-        sheet_abort(x.sheet);
+    if (export_sheet_start(path, o, _("Volunteers"), &ledger_volunteers, &x.sheet, err) != 0)
         return DB_ERROR;
-    }
     rc = volunteer_each(db, volunteer_row, &x);
     if (rc == DB_OK && x.err) rc = DB_INVALID;
     if (rc == DB_OK && o->unmasked) {

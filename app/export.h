@@ -75,6 +75,15 @@ int export_residents(struct db *db, const char *path, const struct export_option
                      char **err);
 
 /*
+** Open a sheet named name at path as o says (format, encoding) and write
+** its header row: every field of schema, by the headers bangban writes.
+** 0 with *out open (the caller writes the rows, then closes or aborts it),
+** or -1 with *err (caller frees) and nothing left at path.
+*/
+int export_sheet_start(const char *path, const struct export_options *o, const char *name,
+                       const struct ledger_schema *schema, struct sheet **out, char **err);
+
+/*
 ** Write the requests o->requests and o->queue choose (every request when
 ** o->requests is NULL), newest first, to path: one row each in the
 ** request ledger's columns, phones masked unless o->unmasked (audited).

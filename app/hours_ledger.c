@@ -365,17 +365,8 @@ int export_hours(struct db *db, const char *path, const struct export_options *o
     *rows = 0;
     *err = NULL;
     struct hours_export x = {NULL, 0, NULL};
-    if (sheet_open(path, o->format, o->codec, _("Service hours"), &x.sheet, err) != 0)
+    if (export_sheet_start(path, o, _("Service hours"), &ledger_hours, &x.sheet, err) != 0)
         return DB_ERROR;
-    const char *header[HF_COUNT];
-    unsigned flags[HF_COUNT] = {0};
-    for (int f = 0; f < HF_COUNT; f++)
-        header[f] = ledger_schema_header(&ledger_hours, f);
-    size_t bad;
-    if (sheet_row(x.sheet, header, flags, HF_COUNT, &bad, err) != 0) {
-        sheet_abort(x.sheet);
-        return DB_ERROR;
-    }
     int rc = hours_ledger_each(db, hours_row_out, &x);
     if (rc == DB_OK && x.err) rc = DB_INVALID;
     if (rc != DB_OK) {

@@ -800,24 +800,28 @@ static int marker_alive(const char *pid)
     return kill((pid_t)p, 0) == 0 || errno == EPERM;
 }
 
-int resident_keys_repair(struct db *db)
+/* Did a load set the pending mark and end without writing its keys (its process gone)? */
+static int keys_orphaned(struct db *db)
 {
     char *pid = db_meta_get(db, KEYS_PENDING);
-    int todo = pid && *pid && !marker_alive(pid);
+    int orphaned = pid && *pid && !marker_alive(pid);
     free(pid);
-    if (!todo) return DB_OK;
+    return orphaned;
+}
+
+int resident_keys_repair(struct db *db)
+{
+    if (!keys_orphaned(db)) return DB_OK;
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
-    pid = db_meta_get(db, KEYS_PENDING); /* again, under the lock */
-    todo = pid && *pid && !marker_alive(pid);
-    free(pid);
-    for (int t = 0; todo && t < POSTINGS_TABLES && rc == DB_OK; t++) {
+    int orphaned = keys_orphaned(db); /* again, under the lock */
+    for (int t = 0; orphaned && t < POSTINGS_TABLES && rc == DB_OK; t++) {
         char *sql = xasprintf("DELETE FROM %s", key_table_names[t]);
         rc = db_exec(db, sql);
         free(sql);
     }
-    if (todo && rc == DB_OK) rc = resident_refile(db);
-    if (todo && rc == DB_OK) rc = db_meta_set(db, KEYS_PENDING, "");
+    if (orphaned && rc == DB_OK) rc = resident_refile(db);
+    if (orphaned && rc == DB_OK) rc = db_meta_set(db, KEYS_PENDING, "");
     if (rc != DB_OK) {
         db_rollback(db);
         return rc;
