@@ -320,10 +320,6 @@ static int posts_report(const char *db_path, int argc, char **argv)
     return status;
 }
 
-/*
-** bangban report rates [--by unit|community|street] [--from DATE] [--to DATE] [--csv]
-**                      [--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]
-*/
 /* bangban report visits [--month YYYY-MM]: 走访完成情况 of the month (this one by default). */
 static int report_visits(const char *db_path, int argc, char **argv)
 {
@@ -583,6 +579,11 @@ static int hours_report(const char *db_path, const char *what, int argc, char **
     return status;
 }
 
+/*
+** bangban report rates [--by unit|community|street] [--from DATE] [--to DATE] [--csv]
+**                      [--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]],
+** or the report another word names (visits, coverage, posts, building, hours-*, stars-due).
+*/
 int verb_report(const char *db_path, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++)
