@@ -321,6 +321,7 @@ const struct record_import hours_rows = {
     .find = row_find,
     .save = row_save,
     .fields = hours_fields,
+    .preview_stores = 1,
 };
 
 /* --- out ------------------------------------------------------------------------------------ */

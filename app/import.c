@@ -1015,6 +1015,27 @@ static int preview_compare(struct db *db, const struct record_import *ri, const 
     return rc;
 }
 
+/*
+** A good row of a preview that stores (ri->preview_stores) stored as the
+** import would, so the rows below are checked against it; what the
+** database refuses goes to p as the row's problem. The preview's
+** transaction is undone at its end. Returns DB_OK or what stopped it.
+*/
+static int preview_store(struct db *db, const struct record_import *ri, const struct ledger *l,
+                         int line, void *rec, const struct import_options *o,
+                         struct ledger_problems *p)
+{
+    struct import_report counts;
+    memset(&counts, 0, sizeof counts);
+    struct import_options real = *o;
+    real.dry_run = 0;
+    int rc = record_store(db, ri, l, rec, &real, &counts);
+    import_report_free(&counts);
+    if (rc != DB_DUPLICATE && rc != DB_INVALID) return rc;
+    ledger_problem_add(p, line, ledger_column_header(l, ri->key_column), db_rc_text(db, rc));
+    return DB_OK;
+}
+
 /* One row of a preview: checked, counted as refused, or compared. Returns DB_OK or an error. */
 static int preview_record_row(struct db *db, const struct record_import *ri, struct ledger *l,
                               const struct ledger_row *row, const struct import_options *o,
@@ -1036,8 +1057,13 @@ static int preview_record_row(struct db *db, const struct record_import *ri, str
             rc = DB_OK;
         }
     }
-    if (rc == DB_OK && rep->problems.n == before)
+    if (rc == DB_OK && rep->problems.n == before) {
+        size_t imported = rep->imported, updated = rep->updated;
         rc = preview_compare(db, ri, l, row->line, rec, o, rep);
+        if (rc == DB_OK && ri->preview_stores)
+            rc = preview_store(db, ri, l, row->line, rec, o, &rep->problems);
+        if (rep->problems.n != before) rep->imported = imported, rep->updated = updated;
+    }
     if (rep->problems.n != before) rep->rejected++;
     row_finish(ri, seen, row->line, name, rec, aside, rep->problems.n == before);
     return rc;
@@ -1054,11 +1080,13 @@ int import_records_preview(struct db *db, const struct record_import *ri, struct
     dry.dry_run = 1;
     struct strlist seen = STRLIST_INIT;
     struct ledger_row row;
-    int rc = DB_OK;
+    int rc = ri->preview_stores ? db_write_begin(db) : DB_OK;
+    int stores = rc == DB_OK && ri->preview_stores;
     while (rc == DB_OK && ledger_next(l, &row)) {
         rep->read++;
         rc = preview_record_row(db, ri, l, &row, &dry, rep, &seen);
     }
+    if (stores) db_rollback(db);
     strlist_free(&seen);
     rep->joined = ledger_joined(l);
     if (rc != DB_OK) *err = db_rc_text(db, rc);

@@ -172,6 +172,13 @@ struct record_import {
     int (*find)(struct db *db, const void *rec, void *out);
     /* Save rec (a new record when its id is 0) as actor. */
     int (*save)(struct db *db, void *rec, const char *actor);
+    /*
+    ** Non-zero when a row is checked against the rows above it in the
+    ** database (service hours' times): a dry run then stores each good row
+    ** as the import would, in a write transaction undone at its end, so it
+    ** refuses what the import would refuse.
+    */
+    int preview_stores;
 };
 
 /*

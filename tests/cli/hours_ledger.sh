@@ -3,7 +3,8 @@
 # bad ones (an overlap with an earlier row, an unknown volunteer number, an
 # activity that does not exist, sign-out before sign-in, a fourth pair at
 # one activity on one day, an unknown request) each named by line, column
-# and reason and written to the rejects file byte for byte; a dry run; a
+# and reason and written to the rejects file byte for byte; a dry run refusing
+# what the import refuses (rows against the rows above them); a
 # confirmed row counting after the notice period over working days, an
 # unconfirmed one not; twice changing nothing; the right it needs; the
 # export read back unchanged.
@@ -43,7 +44,8 @@ run hours-refused 1 env BANGBAN_USER=desk "$BIN" --db "$DB" import hours "$T/bad
 grep -q "志愿服务" "$T/hours-refused.out" && t_ok "import hours: the desk may not" || t_fail "import hours: the desk may not" "$(cat "$T/hours-refused.out")"
 
 run hours-dry 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/bad.csv" --dry-run
-grep -q "将新增 8，将更新 0，未变 0，跳过 0，退回 4；未写入任何数据" "$T/hours-dry.out" && t_ok "import hours --dry-run: counts, writes nothing" || t_fail "import hours --dry-run: counts, writes nothing" "$(cat "$T/hours-dry.out")"
+grep -q "将新增 6，将更新 0，未变 0，跳过 0，退回 6；未写入任何数据" "$T/hours-dry.out" && t_ok "import hours --dry-run: counts as the import will, each row checked against the rows above" || t_fail "import hours --dry-run: counts as the import will, each row checked against the rows above" "$(cat "$T/hours-dry.out")"
+grep -q "第 5 行「签到时间」：与这位志愿者已记录的时段重叠" "$T/hours-dry.out" && grep -q "第 12 行「签到时间」：今天已在本活动签到三次" "$T/hours-dry.out" && t_ok "import hours --dry-run: an overlap and a fourth pair with rows above are named" || t_fail "import hours --dry-run: an overlap and a fourth pair with rows above are named" "$(cat "$T/hours-dry.out")"
 db_is "import hours --dry-run: nothing written" "SELECT count(*) FROM service_record" 0
 
 run hours-bad 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/bad.csv"
