@@ -1267,22 +1267,37 @@ int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue,
 ** the index request_rates (migration 24), which the pass reads alone: a
 ** column added here goes into that index too.
 */
+/*
+** The unit pass reads the units (now and first dispatched to) with each
+** request; the place pass reads the place's ids instead, and of the first
+** unit only whether there is one. The follow-up's answer comes as a number
+** (1 满意, 2 基本满意, 0 else): a text and two string compares per request
+** cost more than SQLite's compare on the page.
+*/
 #define RATE_COLUMNS                                                                               \
-    "SELECT unit_id, status = 'answered', first_dispatched_at, dispatched_at, accept_due,"         \
-    " accepted_at, contact_due, contacted_at, resolve_due, replied_at, coalesce(resolved, -1),"    \
-    " satisfaction, first_unit_id, returned_unit_id, created_at"
+    "SELECT status = 'answered', first_dispatched_at, dispatched_at, accept_due, accepted_at,"     \
+    " contact_due, contacted_at, resolve_due, replied_at, coalesce(resolved, -1),"                 \
+    " satisfaction, first_unit_id, returned_unit_id"
 #define RATE_WHERE " FROM request WHERE created_at >= ?1 AND created_at < ?2"
-/* By unit, and by place (its building, grid and community besides). NULL ids read as 0. */
-static const char rate_unit_sql[] = RATE_COLUMNS RATE_WHERE;
-static const char rate_place_sql[] = RATE_COLUMNS ", community_id, grid_id, building_id" RATE_WHERE;
+#define RATE_UNIT  ", unit_id"
+#define RATE_PLACE ", community_id, grid_id, building_id"
+/*
+** By unit, and by place (its community, grid and building); each with when
+** it was taken down (for months) or without (a period's totals need not
+** read it). NULL ids read as 0. Indexed [dated][by place].
+*/
+static const char *const rate_sql[2][2] = {
+    {RATE_COLUMNS RATE_UNIT RATE_WHERE, RATE_COLUMNS RATE_PLACE RATE_WHERE},
+    {RATE_COLUMNS RATE_UNIT ", created_at" RATE_WHERE,
+     RATE_COLUMNS RATE_PLACE ", created_at" RATE_WHERE},
+};
 
 int request_rates_covered(struct db *db, int *covered)
 {
     *covered = 1;
-    const char *const sql[] = {rate_unit_sql, rate_place_sql};
     int rc = DB_OK;
-    for (size_t i = 0; i < 2 && rc == DB_OK; i++) {
-        char *explain = xasprintf("EXPLAIN QUERY PLAN %s", sql[i]);
+    for (size_t i = 0; i < 4 && rc == DB_OK; i++) {
+        char *explain = xasprintf("EXPLAIN QUERY PLAN %s", rate_sql[i / 2][i % 2]);
         struct db_stmt *st = db_prepare(db, explain);
         free(explain);
         int used = 0;
@@ -1393,16 +1408,16 @@ static void rate_maps_free(struct rate_maps *p)
     rate_map_free(&p->street);
 }
 
-/* The maps group needs: units always, the place's tables by community or street. */
+/* The maps group needs: the units by unit, the place's tables by community or street. */
 static int rate_maps_load(struct db *db, enum rate_group group, struct rate_maps *p)
 {
     memset(p, 0, sizeof *p);
-    int rc = rate_map_load(db, "SELECT id, 0, 0, code, name FROM unit ORDER BY id", &p->unit);
-    if (rc != DB_OK || group == RATE_BY_UNIT) return rc;
-    rc = rate_map_load(db,
-                       "SELECT id, coalesce(grid_id, 0), street_id, NULL, NULL"
-                       " FROM building ORDER BY id",
-                       &p->building);
+    if (group == RATE_BY_UNIT)
+        return rate_map_load(db, "SELECT id, 0, 0, code, name FROM unit ORDER BY id", &p->unit);
+    int rc = rate_map_load(db,
+                           "SELECT id, coalesce(grid_id, 0), street_id, NULL, NULL"
+                           " FROM building ORDER BY id",
+                           &p->building);
     if (rc == DB_OK)
         rc = rate_map_load(db, "SELECT id, community_id, 0, NULL, NULL FROM grid ORDER BY id",
                            &p->grid);
@@ -1455,7 +1470,7 @@ static void rate_place_of(const struct rate_maps *p, enum rate_group group, stru
     r->place_name = i >= 0 ? m->name[i] : NULL;
 }
 
-int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group group,
+int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group group, int dated,
                       request_rate_visit visit, void *ctx)
 {
     struct rate_maps maps;
@@ -1464,14 +1479,13 @@ int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group gro
         rate_maps_free(&maps);
         return rc;
     }
-    struct db_stmt *st = db_prepare(db, group == RATE_BY_UNIT ? rate_unit_sql : rate_place_sql);
+    int by_place = group != RATE_BY_UNIT;
+    struct db_stmt *st = db_prepare(db, rate_sql[dated != 0][by_place]);
     db_bind_int(st, 1, (int64_t)from);
     db_bind_int(st, 2, (int64_t)to);
     while ((rc = db_step(st)) == DB_ROW) {
         struct rate_row r;
         int i = 0;
-        r.unit_id = db_col_int(st, i++);
-        rate_unit_of(&maps, r.unit_id, &r.unit_code, &r.unit_name);
         r.answered = (int)db_col_int(st, i++);
         r.first_dispatched_at = (time_t)db_col_int(st, i++);
         r.dispatched_at = (time_t)db_col_int(st, i++);
@@ -1486,15 +1500,20 @@ int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group gro
         r.satisfied = str_eq(sat, "satisfied");
         r.basic = str_eq(sat, "basic");
         r.first_unit_id = db_col_int(st, i++);
-        rate_unit_of(&maps, r.first_unit_id, &r.first_unit_code, &r.first_unit_name);
         r.returned_unit_id = db_col_int(st, i++);
-        r.created_at = (time_t)db_col_int(st, i++);
-        if (group == RATE_BY_UNIT) {
+        if (!by_place) {
+            r.unit_id = db_col_int(st, i++);
+            rate_unit_of(&maps, r.unit_id, &r.unit_code, &r.unit_name);
+            rate_unit_of(&maps, r.first_unit_id, &r.first_unit_code, &r.first_unit_name);
             r.place_id = 0;
             r.place_code = r.place_name = NULL;
         } else {
+            r.unit_id = 0;
+            r.unit_code = r.unit_name = r.first_unit_code = r.first_unit_name = NULL;
             rate_place_of(&maps, group, st, i, &r);
+            i += 3;
         }
+        r.created_at = dated ? (time_t)db_col_int(st, i) : 0;
         visit(ctx, &r);
     }
     db_finalize(st);

@@ -100,8 +100,8 @@ int main(int argc, char **argv)
         double ratio = scan > 0 ? p50 / scan : 0;
         char what[64];
         snprintf(what, sizeof what, "rates per %s", rates_group_word((enum rate_group)g));
-        printf("  %-28s median %7.1f ms  max %7.1f ms  %.2f x the scan (target <= 1.5: %s)\n",
-               what, p50, p99, ratio, ratio <= 1.5 ? "met" : "NOT MET");
+        printf("  %-28s median %7.1f ms  max %7.1f ms  %.2f x the scan (target <= 1.5: %s)\n", what,
+               p50, p99, ratio, ratio <= 1.5 ? "met" : "NOT MET");
     }
     free(t);
     db_close(db);
