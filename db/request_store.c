@@ -1270,15 +1270,14 @@ int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue,
 /*
 ** The unit pass reads the units (now and first dispatched to) with each
 ** request; the place pass reads the place's ids instead, and of the first
-** unit only whether there is one. The follow-up's answer comes as a number
-** (1 满意, 2 基本满意, 0 else): a text and two string compares per request
-** cost more than SQLite's compare on the page.
+** unit only whether there is one: a place has no unit to find. Each row is
+** handed over inside SQLite's step (db_each()), not through the column calls.
 */
 #define RATE_COLUMNS                                                                               \
-    "SELECT status = 'answered', first_dispatched_at, dispatched_at, accept_due, accepted_at,"     \
-    " contact_due, contacted_at, resolve_due, replied_at, coalesce(resolved, -1),"                 \
+    "SELECT bangban_each(?3, status = 'answered', first_dispatched_at, dispatched_at, accept_due," \
+    " accepted_at, contact_due, contacted_at, resolve_due, replied_at, coalesce(resolved, -1),"    \
     " satisfaction, first_unit_id, returned_unit_id"
-#define RATE_WHERE " FROM request WHERE created_at >= ?1 AND created_at < ?2"
+#define RATE_WHERE ") FROM request WHERE created_at >= ?1 AND created_at < ?2"
 #define RATE_UNIT  ", unit_id"
 #define RATE_PLACE ", community_id, grid_id, building_id"
 /*
@@ -1446,13 +1445,13 @@ static void rate_unit_of(const struct rate_maps *p, int64_t id, const char **cod
 ** community's or else the building's. A request names its community as a
 ** rule: its grid and building are read only when they can matter.
 */
-static void rate_place_of(const struct rate_maps *p, enum rate_group group, struct db_stmt *st,
+static void rate_place_of(const struct rate_maps *p, enum rate_group group, const struct db_vals *v,
                           int at, struct rate_row *r)
 {
-    int64_t community = db_col_int(st, at);
+    int64_t community = db_val_int(v, at);
     long c = community ? rate_map_find(&p->community, community) : -1, b = -1;
     if (!community || (c < 0 && group == RATE_BY_STREET)) {
-        int64_t grid = db_col_int(st, at + 1), building = db_col_int(st, at + 2);
+        int64_t grid = db_val_int(v, at + 1), building = db_val_int(v, at + 2);
         b = building ? rate_map_find(&p->building, building) : -1;
         if (!grid && b >= 0) grid = p->building.link0[b];
         long g = grid ? rate_map_find(&p->grid, grid) : -1;
@@ -1470,6 +1469,52 @@ static void rate_place_of(const struct rate_maps *p, enum rate_group group, stru
     r->place_name = i >= 0 ? m->name[i] : NULL;
 }
 
+/* A rates pass going on: what it groups by, the maps it finds names in, whom it hands rows. */
+struct rate_pass {
+    enum rate_group group;
+    int dated;
+    const struct rate_maps *maps;
+    request_rate_visit visit;
+    void *ctx;
+};
+
+/* One request of the pass (the columns of rate_sql) to its visitor. */
+static void rate_pass_row(void *ctx, const struct db_vals *v)
+{
+    const struct rate_pass *p = ctx;
+    struct rate_row r;
+    int i = 0;
+    r.answered = (int)db_val_int(v, i++);
+    r.first_dispatched_at = (time_t)db_val_int(v, i++);
+    r.dispatched_at = (time_t)db_val_int(v, i++);
+    r.accept_due = (time_t)db_val_int(v, i++);
+    r.accepted_at = (time_t)db_val_int(v, i++);
+    r.contact_due = (time_t)db_val_int(v, i++);
+    r.contacted_at = (time_t)db_val_int(v, i++);
+    r.resolve_due = (time_t)db_val_int(v, i++);
+    r.replied_at = (time_t)db_val_int(v, i++);
+    r.resolved = (int)db_val_int(v, i++);
+    const char *sat = db_val_text(v, i++);
+    r.satisfied = str_eq(sat, "satisfied");
+    r.basic = str_eq(sat, "basic");
+    r.first_unit_id = db_val_int(v, i++);
+    r.returned_unit_id = db_val_int(v, i++);
+    if (p->group == RATE_BY_UNIT) {
+        r.unit_id = db_val_int(v, i++);
+        rate_unit_of(p->maps, r.unit_id, &r.unit_code, &r.unit_name);
+        rate_unit_of(p->maps, r.first_unit_id, &r.first_unit_code, &r.first_unit_name);
+        r.place_id = 0;
+        r.place_code = r.place_name = NULL;
+    } else {
+        r.unit_id = 0;
+        r.unit_code = r.unit_name = r.first_unit_code = r.first_unit_name = NULL;
+        rate_place_of(p->maps, p->group, v, i, &r);
+        i += 3;
+    }
+    r.created_at = p->dated ? (time_t)db_val_int(v, i) : 0;
+    p->visit(p->ctx, &r);
+}
+
 int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group group, int dated,
                       request_rate_visit visit, void *ctx)
 {
@@ -1479,46 +1524,14 @@ int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group gro
         rate_maps_free(&maps);
         return rc;
     }
-    int by_place = group != RATE_BY_UNIT;
-    struct db_stmt *st = db_prepare(db, rate_sql[dated != 0][by_place]);
+    struct rate_pass pass = {group, dated != 0, &maps, visit, ctx};
+    struct db_stmt *st = db_prepare(db, rate_sql[pass.dated][group != RATE_BY_UNIT]);
     db_bind_int(st, 1, (int64_t)from);
     db_bind_int(st, 2, (int64_t)to);
-    while ((rc = db_step(st)) == DB_ROW) {
-        struct rate_row r;
-        int i = 0;
-        r.answered = (int)db_col_int(st, i++);
-        r.first_dispatched_at = (time_t)db_col_int(st, i++);
-        r.dispatched_at = (time_t)db_col_int(st, i++);
-        r.accept_due = (time_t)db_col_int(st, i++);
-        r.accepted_at = (time_t)db_col_int(st, i++);
-        r.contact_due = (time_t)db_col_int(st, i++);
-        r.contacted_at = (time_t)db_col_int(st, i++);
-        r.resolve_due = (time_t)db_col_int(st, i++);
-        r.replied_at = (time_t)db_col_int(st, i++);
-        r.resolved = (int)db_col_int(st, i++);
-        const char *sat = db_col_text(st, i++);
-        r.satisfied = str_eq(sat, "satisfied");
-        r.basic = str_eq(sat, "basic");
-        r.first_unit_id = db_col_int(st, i++);
-        r.returned_unit_id = db_col_int(st, i++);
-        if (!by_place) {
-            r.unit_id = db_col_int(st, i++);
-            rate_unit_of(&maps, r.unit_id, &r.unit_code, &r.unit_name);
-            rate_unit_of(&maps, r.first_unit_id, &r.first_unit_code, &r.first_unit_name);
-            r.place_id = 0;
-            r.place_code = r.place_name = NULL;
-        } else {
-            r.unit_id = 0;
-            r.unit_code = r.unit_name = r.first_unit_code = r.first_unit_name = NULL;
-            rate_place_of(&maps, group, st, i, &r);
-            i += 3;
-        }
-        r.created_at = dated ? (time_t)db_col_int(st, i) : 0;
-        visit(ctx, &r);
-    }
+    rc = db_each(st, 3, rate_pass_row, &pass);
     db_finalize(st);
     rate_maps_free(&maps);
-    return rc == DB_DONE ? DB_OK : rc;
+    return rc;
 }
 
 /* The day of t among days[0..n] (the last midnight not after it); -1 before days[0]. */
