@@ -138,8 +138,8 @@ typedef void (*db_each_visit)(void *ctx, const struct db_vals *v);
 ** Run st to its end, handing visit each row of a pass written as
 ** "SELECT bangban_each(?N, a, b, ...) FROM ... WHERE ...": the values a, b,
 ** ... of each row are given to visit(ctx, ...) inside SQLite's step, with
-** no row handed back through sqlite3_step and the column calls (a pass over
-** a year's requests spent a fifth of its time there). slot is N, the
+** no row handed back through sqlite3_step and the column calls (a sixth of
+** the instructions of a pass over a year's requests). slot is N, the
 ** parameter bound here. visit must not use the connection. Returns DB_OK
 ** or the error that stopped it (as db_step()).
 */

@@ -1266,8 +1266,7 @@ int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue,
 ** codes and names are found the same way. Every column read here is in
 ** the index request_rates (migration 24), which the pass reads alone: a
 ** column added here goes into that index too.
-*/
-/*
+**
 ** The unit pass reads the units (now and first dispatched to) with each
 ** request; the place pass reads the place's ids instead, and of the first
 ** unit only whether there is one: a place has no unit to find. Each row is
