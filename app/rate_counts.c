@@ -18,7 +18,7 @@ int rate_counts_gather(struct db *db, enum rate_group group, time_t from, time_t
 {
     struct rate_tally t;
     rate_tally_init(&t, group);
-    int rc = request_rate_rows(db, from, to, group, count_one, &t);
+    int rc = request_rate_rows(db, from, to, group, 0, count_one, &t);
     if (rc != DB_OK) {
         rate_tally_free(&t);
         *units = NULL;
@@ -61,7 +61,7 @@ int rate_series_gather(struct db *db, enum rate_group group, time_t end, size_t 
     struct month_tallies m = {s->starts, n, xcalloc(n + 1, sizeof *m.t)};
     for (size_t i = 0; i < n; i++)
         rate_tally_init(&m.t[i], group);
-    int rc = request_rate_rows(db, s->starts[0], s->starts[n], group, count_in_month, &m);
+    int rc = request_rate_rows(db, s->starts[0], s->starts[n], group, 1, count_in_month, &m);
     if (rc == DB_OK) s->months = xcalloc(n + 1, sizeof *s->months);
     for (size_t i = 0; i < n; i++) {
         if (rc == DB_OK)

@@ -416,6 +416,34 @@ static void db_map_set(struct db *db)
     raw_exec(db, sql); /* a map refused only costs memory: the database works without one */
 }
 
+struct db_vals {
+    sqlite3_value **argv; /* the row's values, after the closure */
+};
+
+/* What db_each() binds: the visit to make for each row. */
+struct each_closure {
+    db_each_visit visit;
+    void *ctx;
+};
+
+static const char each_pointer_type[] = "bangban_each";
+
+/* bangban_each(closure, values...): an aggregate that visits each row and yields NULL. */
+static void each_step(sqlite3_context *fc, int argc, sqlite3_value **argv)
+{
+    (void)fc;
+    const struct each_closure *c =
+        argc > 0 ? sqlite3_value_pointer(argv[0], each_pointer_type) : NULL;
+    if (!c) return;
+    struct db_vals v = {argv + 1};
+    c->visit(c->ctx, &v);
+}
+
+static void each_final(sqlite3_context *fc)
+{
+    sqlite3_result_null(fc);
+}
+
 int db_open(const char *path, unsigned flags, struct db **out, char **err)
 {
     struct stat sb;
@@ -457,6 +485,8 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
     db->wait_limit_ms = (flags & DB_OPEN_QUEUE) ? 0 : DB_WAIT_DEFAULT_MS;
     sqlite3_busy_handler(db->h, busy_wait, db);
     sqlite3_create_collation_v2(db->h, "zh", SQLITE_UTF8, NULL, db_collate_zh, NULL);
+    sqlite3_create_function_v2(db->h, each_pointer_type, -1, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                               NULL, each_step, each_final, NULL);
 
     int rc = open_settle(db, flags, err);
     if (rc == DB_OK) rc = migrate(db, err);
@@ -604,6 +634,30 @@ char *db_duplicate_field(const struct db *db)
     const char *dot = strchr(col, '.');
     if (dot) col = dot + 1;
     return xstrndup(col, strcspn(col, ", "));
+}
+
+int64_t db_val_int(const struct db_vals *v, int i)
+{
+    return sqlite3_value_int64(v->argv[i]);
+}
+
+const char *db_val_text(const struct db_vals *v, int i)
+{
+    const unsigned char *t = sqlite3_value_text(v->argv[i]);
+    return t ? (const char *)t : "";
+}
+
+int db_each(struct db_stmt *st, int slot, db_each_visit visit, void *ctx)
+{
+    struct each_closure c = {visit, ctx};
+    sqlite3_bind_pointer(st->st, slot, &c, each_pointer_type, NULL);
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW)
+        ;
+    /* The closure lives on this stack: unbind it before it goes. */
+    sqlite3_reset(st->st);
+    sqlite3_bind_null(st->st, slot);
+    return rc == DB_DONE ? DB_OK : rc;
 }
 
 int64_t db_col_int(struct db_stmt *st, int i)

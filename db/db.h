@@ -125,6 +125,26 @@ const void *db_col_blob(struct db_stmt *st, int i, size_t *n);
 /* A copy of column i; caller frees. */
 char *db_col_dup(struct db_stmt *st, int i);
 
+/*
+** A row handed to a db_each() visitor: its values, read with db_val_int()
+** and db_val_text() (0-based; NULL reads as 0 and ""; text borrowed for
+** the visit only).
+*/
+struct db_vals;
+int64_t db_val_int(const struct db_vals *v, int i);
+const char *db_val_text(const struct db_vals *v, int i);
+typedef void (*db_each_visit)(void *ctx, const struct db_vals *v);
+/*
+** Run st to its end, handing visit each row of a pass written as
+** "SELECT bangban_each(?N, a, b, ...) FROM ... WHERE ...": the values a, b,
+** ... of each row are given to visit(ctx, ...) inside SQLite's step, with
+** no row handed back through sqlite3_step and the column calls (a sixth of
+** the instructions of a pass over a year's requests). slot is N, the
+** parameter bound here. visit must not use the connection. Returns DB_OK
+** or the error that stopped it (as db_step()).
+*/
+int db_each(struct db_stmt *st, int slot, db_each_visit visit, void *ctx);
+
 /* Reads the current row of st into the record at slot (see db_collect(), db_read_one()). */
 typedef void (*db_row_reader)(struct db_stmt *st, void *slot);
 

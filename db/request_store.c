@@ -1266,23 +1266,36 @@ int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue,
 ** codes and names are found the same way. Every column read here is in
 ** the index request_rates (migration 24), which the pass reads alone: a
 ** column added here goes into that index too.
+**
+** The unit pass reads the units (now and first dispatched to) with each
+** request; the place pass reads the place's ids instead, and of the first
+** unit only whether there is one: a place has no unit to find. Each row is
+** handed over inside SQLite's step (db_each()), not through the column calls.
 */
 #define RATE_COLUMNS                                                                               \
-    "SELECT unit_id, status = 'answered', first_dispatched_at, dispatched_at, accept_due,"         \
+    "SELECT bangban_each(?3, status = 'answered', first_dispatched_at, dispatched_at, accept_due," \
     " accepted_at, contact_due, contacted_at, resolve_due, replied_at, coalesce(resolved, -1),"    \
-    " satisfaction, first_unit_id, returned_unit_id, created_at"
-#define RATE_WHERE " FROM request WHERE created_at >= ?1 AND created_at < ?2"
-/* By unit, and by place (its building, grid and community besides). NULL ids read as 0. */
-static const char rate_unit_sql[] = RATE_COLUMNS RATE_WHERE;
-static const char rate_place_sql[] = RATE_COLUMNS ", community_id, grid_id, building_id" RATE_WHERE;
+    " satisfaction, first_unit_id, returned_unit_id"
+#define RATE_WHERE ") FROM request WHERE created_at >= ?1 AND created_at < ?2"
+#define RATE_UNIT  ", unit_id"
+#define RATE_PLACE ", community_id, grid_id, building_id"
+/*
+** By unit, and by place (its community, grid and building); each with when
+** it was taken down (for months) or without (a period's totals need not
+** read it). NULL ids read as 0. Indexed [dated][by place].
+*/
+static const char *const rate_sql[2][2] = {
+    {RATE_COLUMNS RATE_UNIT RATE_WHERE, RATE_COLUMNS RATE_PLACE RATE_WHERE},
+    {RATE_COLUMNS RATE_UNIT ", created_at" RATE_WHERE,
+     RATE_COLUMNS RATE_PLACE ", created_at" RATE_WHERE},
+};
 
 int request_rates_covered(struct db *db, int *covered)
 {
     *covered = 1;
-    const char *const sql[] = {rate_unit_sql, rate_place_sql};
     int rc = DB_OK;
-    for (size_t i = 0; i < 2 && rc == DB_OK; i++) {
-        char *explain = xasprintf("EXPLAIN QUERY PLAN %s", sql[i]);
+    for (size_t i = 0; i < 4 && rc == DB_OK; i++) {
+        char *explain = xasprintf("EXPLAIN QUERY PLAN %s", rate_sql[i / 2][i % 2]);
         struct db_stmt *st = db_prepare(db, explain);
         free(explain);
         int used = 0;
@@ -1393,16 +1406,16 @@ static void rate_maps_free(struct rate_maps *p)
     rate_map_free(&p->street);
 }
 
-/* The maps group needs: units always, the place's tables by community or street. */
+/* The maps group needs: the units by unit, the place's tables by community or street. */
 static int rate_maps_load(struct db *db, enum rate_group group, struct rate_maps *p)
 {
     memset(p, 0, sizeof *p);
-    int rc = rate_map_load(db, "SELECT id, 0, 0, code, name FROM unit ORDER BY id", &p->unit);
-    if (rc != DB_OK || group == RATE_BY_UNIT) return rc;
-    rc = rate_map_load(db,
-                       "SELECT id, coalesce(grid_id, 0), street_id, NULL, NULL"
-                       " FROM building ORDER BY id",
-                       &p->building);
+    if (group == RATE_BY_UNIT)
+        return rate_map_load(db, "SELECT id, 0, 0, code, name FROM unit ORDER BY id", &p->unit);
+    int rc = rate_map_load(db,
+                           "SELECT id, coalesce(grid_id, 0), street_id, NULL, NULL"
+                           " FROM building ORDER BY id",
+                           &p->building);
     if (rc == DB_OK)
         rc = rate_map_load(db, "SELECT id, community_id, 0, NULL, NULL FROM grid ORDER BY id",
                            &p->grid);
@@ -1431,13 +1444,13 @@ static void rate_unit_of(const struct rate_maps *p, int64_t id, const char **cod
 ** community's or else the building's. A request names its community as a
 ** rule: its grid and building are read only when they can matter.
 */
-static void rate_place_of(const struct rate_maps *p, enum rate_group group, struct db_stmt *st,
+static void rate_place_of(const struct rate_maps *p, enum rate_group group, const struct db_vals *v,
                           int at, struct rate_row *r)
 {
-    int64_t community = db_col_int(st, at);
+    int64_t community = db_val_int(v, at);
     long c = community ? rate_map_find(&p->community, community) : -1, b = -1;
     if (!community || (c < 0 && group == RATE_BY_STREET)) {
-        int64_t grid = db_col_int(st, at + 1), building = db_col_int(st, at + 2);
+        int64_t grid = db_val_int(v, at + 1), building = db_val_int(v, at + 2);
         b = building ? rate_map_find(&p->building, building) : -1;
         if (!grid && b >= 0) grid = p->building.link0[b];
         long g = grid ? rate_map_find(&p->grid, grid) : -1;
@@ -1455,7 +1468,53 @@ static void rate_place_of(const struct rate_maps *p, enum rate_group group, stru
     r->place_name = i >= 0 ? m->name[i] : NULL;
 }
 
-int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group group,
+/* A rates pass going on: what it groups by, the maps it finds names in, whom it hands rows. */
+struct rate_pass {
+    enum rate_group group;
+    int dated;
+    const struct rate_maps *maps;
+    request_rate_visit visit;
+    void *ctx;
+};
+
+/* One request of the pass (the columns of rate_sql) to its visitor. */
+static void rate_pass_row(void *ctx, const struct db_vals *v)
+{
+    const struct rate_pass *p = ctx;
+    struct rate_row r;
+    int i = 0;
+    r.answered = (int)db_val_int(v, i++);
+    r.first_dispatched_at = (time_t)db_val_int(v, i++);
+    r.dispatched_at = (time_t)db_val_int(v, i++);
+    r.accept_due = (time_t)db_val_int(v, i++);
+    r.accepted_at = (time_t)db_val_int(v, i++);
+    r.contact_due = (time_t)db_val_int(v, i++);
+    r.contacted_at = (time_t)db_val_int(v, i++);
+    r.resolve_due = (time_t)db_val_int(v, i++);
+    r.replied_at = (time_t)db_val_int(v, i++);
+    r.resolved = (int)db_val_int(v, i++);
+    const char *sat = db_val_text(v, i++);
+    r.satisfied = str_eq(sat, "satisfied");
+    r.basic = str_eq(sat, "basic");
+    r.first_unit_id = db_val_int(v, i++);
+    r.returned_unit_id = db_val_int(v, i++);
+    if (p->group == RATE_BY_UNIT) {
+        r.unit_id = db_val_int(v, i++);
+        rate_unit_of(p->maps, r.unit_id, &r.unit_code, &r.unit_name);
+        rate_unit_of(p->maps, r.first_unit_id, &r.first_unit_code, &r.first_unit_name);
+        r.place_id = 0;
+        r.place_code = r.place_name = NULL;
+    } else {
+        r.unit_id = 0;
+        r.unit_code = r.unit_name = r.first_unit_code = r.first_unit_name = NULL;
+        rate_place_of(p->maps, p->group, v, i, &r);
+        i += 3;
+    }
+    r.created_at = p->dated ? (time_t)db_val_int(v, i) : 0;
+    p->visit(p->ctx, &r);
+}
+
+int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group group, int dated,
                       request_rate_visit visit, void *ctx)
 {
     struct rate_maps maps;
@@ -1464,42 +1523,14 @@ int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group gro
         rate_maps_free(&maps);
         return rc;
     }
-    struct db_stmt *st = db_prepare(db, group == RATE_BY_UNIT ? rate_unit_sql : rate_place_sql);
+    struct rate_pass pass = {group, dated != 0, &maps, visit, ctx};
+    struct db_stmt *st = db_prepare(db, rate_sql[pass.dated][group != RATE_BY_UNIT]);
     db_bind_int(st, 1, (int64_t)from);
     db_bind_int(st, 2, (int64_t)to);
-    while ((rc = db_step(st)) == DB_ROW) {
-        struct rate_row r;
-        int i = 0;
-        r.unit_id = db_col_int(st, i++);
-        rate_unit_of(&maps, r.unit_id, &r.unit_code, &r.unit_name);
-        r.answered = (int)db_col_int(st, i++);
-        r.first_dispatched_at = (time_t)db_col_int(st, i++);
-        r.dispatched_at = (time_t)db_col_int(st, i++);
-        r.accept_due = (time_t)db_col_int(st, i++);
-        r.accepted_at = (time_t)db_col_int(st, i++);
-        r.contact_due = (time_t)db_col_int(st, i++);
-        r.contacted_at = (time_t)db_col_int(st, i++);
-        r.resolve_due = (time_t)db_col_int(st, i++);
-        r.replied_at = (time_t)db_col_int(st, i++);
-        r.resolved = (int)db_col_int(st, i++);
-        const char *sat = db_col_text(st, i++);
-        r.satisfied = str_eq(sat, "satisfied");
-        r.basic = str_eq(sat, "basic");
-        r.first_unit_id = db_col_int(st, i++);
-        rate_unit_of(&maps, r.first_unit_id, &r.first_unit_code, &r.first_unit_name);
-        r.returned_unit_id = db_col_int(st, i++);
-        r.created_at = (time_t)db_col_int(st, i++);
-        if (group == RATE_BY_UNIT) {
-            r.place_id = 0;
-            r.place_code = r.place_name = NULL;
-        } else {
-            rate_place_of(&maps, group, st, i, &r);
-        }
-        visit(ctx, &r);
-    }
+    rc = db_each(st, 3, rate_pass_row, &pass);
     db_finalize(st);
     rate_maps_free(&maps);
-    return rc == DB_DONE ? DB_OK : rc;
+    return rc;
 }
 
 /* The day of t among days[0..n] (the last midnight not after it); -1 before days[0]. */

@@ -273,9 +273,11 @@ typedef void (*request_rate_visit)(void *ctx, const struct rate_row *r);
 ** community when group is RATE_BY_COMMUNITY, its street when
 ** RATE_BY_STREET (none by unit). A request's community is its own, else
 ** its grid's, else its building's grid's; its street that community's,
-** else its building's. Returns DB_OK or the error that stopped it.
+** else its building's. created_at is read when dated, else 0 (a period's
+** totals do not need it, and each column read costs the pass). Returns
+** DB_OK or the error that stopped it.
 */
-int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group group,
+int request_rate_rows(struct db *db, time_t from, time_t to, enum rate_group group, int dated,
                       request_rate_visit visit, void *ctx);
 
 /*

@@ -491,11 +491,51 @@ static void concurrent_writers(void **state)
     db_close(db);
 }
 
+/* What each_rows() saw: the rows' first value summed, their count, and the texts joined. */
+struct each_seen {
+    int64_t sum;
+    int rows;
+    char text[64];
+};
+
+static void each_row(void *ctx, const struct db_vals *v)
+{
+    struct each_seen *s = ctx;
+    s->sum += db_val_int(v, 0);
+    s->rows++;
+    strncat(s->text, db_val_text(v, 1), sizeof s->text - strlen(s->text) - 1);
+}
+
+/* db_each() hands over every row's values in order (NULL as 0 and ""), none when there are
+ * none, and can run again on the same statement. */
+static void each_visits_every_row(void **state)
+{
+    (void)state;
+    struct db *db = open_new("each.db");
+    assert_int_equal(db_exec(db,
+                             "CREATE TEMP TABLE t(n INTEGER, s TEXT);"
+                             " INSERT INTO t VALUES (1, 'a'), (NULL, NULL), (40, 'bc'), (2, 'd')"),
+                     DB_OK);
+    struct db_stmt *st =
+        db_prepare(db, "SELECT bangban_each(?2, n, s) FROM t WHERE rowid >= ?1 ORDER BY rowid");
+    for (int from = 1; from <= 5; from += 4) {
+        struct each_seen seen = {0};
+        db_bind_int(st, 1, from);
+        assert_int_equal(db_each(st, 2, each_row, &seen), DB_OK);
+        assert_int_equal(seen.rows, from == 1 ? 4 : 0);
+        assert_int_equal(seen.sum, from == 1 ? 43 : 0);
+        assert_string_equal(seen.text, from == 1 ? "abcd" : "");
+    }
+    db_finalize(st);
+    db_close(db);
+}
+
 int main(void)
 {
     unit_locale();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(migrates_an_empty_file),
+        cmocka_unit_test(each_visits_every_row),
         cmocka_unit_test(refuses_newer_and_foreign_files),
         cmocka_unit_test(save_search_conflict),
         cmocka_unit_test(building_property),
