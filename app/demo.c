@@ -857,7 +857,20 @@ struct ahead {
     int stop; /* the writer gave up: make no more */
 };
 
-/* The second thread: fill each slot in turn once the writer has emptied it. */
+/* Free what slot s holds (the writer has stored it, or gave up). */
+static void ahead_empty(struct ahead *a, size_t s)
+{
+    for (size_t i = 0; i < a->count[s]; i++) {
+        request_free(&a->slot[s][i].r);
+        reqgen_events_free(a->slot[s][i].ev, a->slot[s][i].nev);
+    }
+    a->count[s] = 0;
+}
+
+/*
+** The second thread: fill each slot in turn once the writer has handed it
+** back, freeing what it held first (here rather than on the writer's core).
+*/
 static void *ahead_run(void *arg)
 {
     struct ahead *a = arg;
@@ -869,6 +882,7 @@ static void *ahead_run(void *arg)
         int stop = a->stop;
         pthread_mutex_unlock(&a->lock);
         if (stop) break;
+        ahead_empty(a, s);
         size_t k = 0;
         while (k < AHEAD_BATCH) {
             struct made *m = &a->slot[s][k];
@@ -895,26 +909,21 @@ static size_t ahead_take(struct ahead *a, size_t s)
     return k;
 }
 
-/* Free slot s's requests and hand it back; stop (the writer gives up) tells the thread to end. */
-static void ahead_give(struct ahead *a, size_t s, size_t from, int stop)
+/* Hand slot s back to the thread, which frees it; stop (the writer gives up) tells it to end. */
+static void ahead_give(struct ahead *a, size_t s, int stop)
 {
-    for (size_t i = from; i < a->count[s]; i++) {
-        request_free(&a->slot[s][i].r);
-        reqgen_events_free(a->slot[s][i].ev, a->slot[s][i].nev);
-    }
     pthread_mutex_lock(&a->lock);
     a->full[s] = 0;
-    a->count[s] = 0;
     if (stop) a->stop = 1;
     pthread_cond_broadcast(&a->cond);
     pthread_mutex_unlock(&a->lock);
 }
 
-/* After the thread has ended: free what it made that was never written. */
+/* After the thread has ended: free what the slots still hold. */
 static void ahead_free(struct ahead *a)
 {
     for (size_t s = 0; s < AHEAD_SLOTS; s++)
-        if (a->full[s]) ahead_give(a, s, 0, 1);
+        ahead_empty(a, s);
     pthread_cond_destroy(&a->cond);
     pthread_mutex_destroy(&a->lock);
 }
@@ -1002,8 +1011,7 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     if (rc == DB_OK && !started) rc = DB_ERROR;
     for (size_t s = 0, k = AHEAD_BATCH; started && k == AHEAD_BATCH; s = (s + 1) % AHEAD_SLOTS) {
         k = ahead_take(a, s);
-        size_t i = 0;
-        for (; rc == DB_OK && i < k; i++) {
+        for (size_t i = 0; rc == DB_OK && i < k; i++) {
             struct request *r = &a->slot[s][i].r;
             made++;
             struct tm tm;
@@ -1017,19 +1025,20 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
             /* Made again from the seed when finishing a killed run: stored already. */
             if ((long long)made > p.made)
                 rc = request_history_write(writer, r, a->slot[s][i].ev, a->slot[s][i].nev);
-            request_free(r);
-            reqgen_events_free(a->slot[s][i].ev, a->slot[s][i].nev);
             if (rc == DB_OK && made % 20000 == 0 && (long long)made > p.made) {
                 /* Commit as it goes: a bounded journal, and the other desks are not held up long.
                  */
                 p.made = (long long)made;
-                rc = plan_write(db, &p);
+                rc = request_history_flush(writer);
+                if (rc == DB_OK) rc = plan_write(db, &p);
                 if (rc == DB_OK) rc = db_commit(db);
                 if (rc == DB_OK) rc = db_write_begin(db);
             }
             if (progress && made % 1000 == 0) progress(ctx, _("Generating requests"), made, n);
         }
-        ahead_give(a, s, i, rc != DB_OK);
+        /* The slot's requests are freed once handed back: what the writer holds is stored first. */
+        if (rc == DB_OK) rc = request_history_flush(writer);
+        ahead_give(a, s, rc != DB_OK);
         if (rc != DB_OK) break;
     }
     if (started) pthread_join(maker, NULL);

@@ -182,30 +182,31 @@ static int next_number(struct db *db, int year, char *out)
     return DB_OK;
 }
 
-/* The INSERT of a timeline row, its values bound by event_bind(). */
+/* The INSERT of a timeline row, its values bound by event_bind() (base 0). */
 static const char event_insert_sql[] =
     "INSERT INTO request_event (request_id, at, actor, role, action, from_state, to_state,"
     " unit_id, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
-static void event_bind(struct db_stmt *st, int64_t request_id, const struct workflow_event *ev,
-                       time_t now, const char *actor)
+/* Bind a timeline row to ?base+1..?base+9 of st. */
+static void event_bind(struct db_stmt *st, int base, int64_t request_id,
+                       const struct workflow_event *ev, time_t now, const char *actor)
 {
-    db_bind_int(st, 1, request_id);
-    bind_time(st, 2, now);
-    bind_str(st, 3, actor);
-    bind_str(st, 4, workflow_role_code(ev->role));
-    bind_str(st, 5, workflow_action_code(ev->action));
-    bind_str(st, 6, request_state_code(ev->from));
-    bind_str(st, 7, request_state_code(ev->to));
-    bind_id(st, 8, ev->unit_id);
-    bind_str(st, 9, ev->text ? ev->text : "");
+    db_bind_int(st, base + 1, request_id);
+    bind_time(st, base + 2, now);
+    bind_str(st, base + 3, actor);
+    bind_str(st, base + 4, workflow_role_code(ev->role));
+    bind_str(st, base + 5, workflow_action_code(ev->action));
+    bind_str(st, base + 6, request_state_code(ev->from));
+    bind_str(st, base + 7, request_state_code(ev->to));
+    bind_id(st, base + 8, ev->unit_id);
+    bind_str(st, base + 9, ev->text ? ev->text : "");
 }
 
 static int event_insert(struct db *db, int64_t request_id, const struct workflow_event *ev,
                         time_t now, const char *actor)
 {
     struct db_stmt *st = db_prepare(db, event_insert_sql);
-    event_bind(st, request_id, ev, now, actor);
+    event_bind(st, 0, request_id, ev, now, actor);
     int rc = db_step(st);
     db_finalize(st);
     return rc == DB_DONE ? DB_OK : rc;
@@ -298,45 +299,45 @@ int request_reveal_phone(struct db *db, const struct request *r, enum request_ac
 /*
 ** Bind what the workflow changes (state, clocks, answers, counters) to
 ** ?1..?27, ?32 and ?33 of st, as changes_write() and the history insert
-** number them.
+** number them, each past base (0 but for the history's rows after the first).
 */
-static void changes_bind(struct db_stmt *st, const struct request *r)
+static void changes_bind(struct db_stmt *st, int base, const struct request *r)
 {
-    bind_str(st, 1, request_state_code(r->state));
-    bind_id(st, 2, r->unit_id);
-    db_bind_int(st, 3, r->level);
-    bind_time(st, 4, r->first_dispatched_at);
-    bind_time(st, 5, r->dispatched_at);
-    bind_time(st, 6, r->accept_due);
-    bind_time(st, 7, r->accepted_at);
-    bind_time(st, 8, r->contact_due);
-    bind_time(st, 9, r->contacted_at);
-    bind_time(st, 10, r->resolve_due);
-    bind_time(st, 11, r->replied_at);
-    bind_time(st, 12, r->followup_due);
-    bind_time(st, 13, r->closed_at);
-    bind_time(st, 14, request_due(r));
-    bind_str(st, 15, r->answer);
-    bind_str(st, 16, r->close_reason);
-    bind_str(st, 17, r->return_reason);
+    bind_str(st, base + 1, request_state_code(r->state));
+    bind_id(st, base + 2, r->unit_id);
+    db_bind_int(st, base + 3, r->level);
+    bind_time(st, base + 4, r->first_dispatched_at);
+    bind_time(st, base + 5, r->dispatched_at);
+    bind_time(st, base + 6, r->accept_due);
+    bind_time(st, base + 7, r->accepted_at);
+    bind_time(st, base + 8, r->contact_due);
+    bind_time(st, base + 9, r->contacted_at);
+    bind_time(st, base + 10, r->resolve_due);
+    bind_time(st, base + 11, r->replied_at);
+    bind_time(st, base + 12, r->followup_due);
+    bind_time(st, base + 13, r->closed_at);
+    bind_time(st, base + 14, request_due(r));
+    bind_str(st, base + 15, r->answer);
+    bind_str(st, base + 16, r->close_reason);
+    bind_str(st, base + 17, r->return_reason);
     if (r->resolved >= 0)
-        db_bind_int(st, 18, r->resolved);
+        db_bind_int(st, base + 18, r->resolved);
     else
-        db_bind_null(st, 18);
+        db_bind_null(st, base + 18);
     if (r->satisfaction != SAT_NONE)
-        bind_str(st, 19, request_satisfaction_code(r->satisfaction));
+        bind_str(st, base + 19, request_satisfaction_code(r->satisfaction));
     else
-        db_bind_null(st, 19);
-    db_bind_int(st, 20, r->attempts);
-    db_bind_int(st, 21, r->returns);
-    db_bind_int(st, 22, r->reopens);
-    db_bind_int(st, 23, r->extensions);
-    bind_time(st, 24, r->ext_due);
-    bind_str(st, 25, r->ext_reason);
-    db_bind_int(st, 26, r->unreachable);
-    bind_id(st, 27, r->duplicate_of);
-    bind_id(st, 32, r->first_unit_id);
-    bind_id(st, 33, r->returned_unit_id);
+        db_bind_null(st, base + 19);
+    db_bind_int(st, base + 20, r->attempts);
+    db_bind_int(st, base + 21, r->returns);
+    db_bind_int(st, base + 22, r->reopens);
+    db_bind_int(st, base + 23, r->extensions);
+    bind_time(st, base + 24, r->ext_due);
+    bind_str(st, base + 25, r->ext_reason);
+    db_bind_int(st, base + 26, r->unreachable);
+    bind_id(st, base + 27, r->duplicate_of);
+    bind_id(st, base + 32, r->first_unit_id);
+    bind_id(st, base + 33, r->returned_unit_id);
 }
 
 /* Write what the workflow changes (state, clocks, answers, counters) with a version check. */
@@ -352,7 +353,7 @@ static int changes_write(struct db *db, const struct request *r, time_t now, con
             " duplicate_of = ?27, first_unit_id = ?32, returned_unit_id = ?33,"
             " version = version + 1, updated_at = ?28, updated_by = ?29"
             " WHERE id = ?30 AND version = ?31");
-    changes_bind(st, r);
+    changes_bind(st, 0, r);
     bind_time(st, 28, now);
     db_bind_text(st, 29, actor);
     db_bind_int(st, 30, r->id);
@@ -519,27 +520,49 @@ int request_create_kiosk(struct db *db, struct request *r, const char *actor, ti
 }
 
 /*
-** A stored request as the generator made it, in one INSERT: the workflow's
-** fields numbered as changes_bind() binds them, then ?31 the version (that
-** of a request written and then changed once) and ?34.. what intake sets.
+** A stored request as the generator made it: the workflow's fields numbered
+** as changes_bind() binds them, then ?30 the id, ?31 the version (that of a
+** request written and then changed once) and ?34.. what intake sets. Rows
+** after the first number their values from 54 * row + 1 on.
 */
-static const char history_insert_sql[] =
+static const char history_columns[] =
     "INSERT INTO request (status, unit_id, level, first_dispatched_at, dispatched_at, accept_due,"
     " accepted_at, contact_due, contacted_at, resolve_due, replied_at, followup_due, closed_at,"
     " due, answer, close_reason, return_reason, resolved, satisfaction, attempts, returns,"
     " reopens, extensions, ext_due, ext_reason, unreachable, duplicate_of, updated_at,"
-    " updated_by, version, first_unit_id, returned_unit_id, number, channel, kind, category,"
+    " updated_by, id, version, first_unit_id, returned_unit_id, number, channel, kind, category,"
     " item_id, requester_kind, resident_id, requester, requester_phone, building_id, grid_id,"
     " community_id, talk_id, title, detail, accept_minutes, resolve_amount, resolve_unit,"
-    " created_at, created_by, organisation_id)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-    " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?31, ?32, ?33, ?34, ?35, ?36, ?37,"
-    " ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50, ?51, ?52, ?53, ?54)";
+    " created_at, created_by, organisation_id) VALUES ";
+#define HISTORY_REQUEST_VALUES 54
+
+/* The timeline rows' columns, each row's 9 values bound by event_bind(). */
+static const char history_event_columns[] =
+    "INSERT INTO request_event (request_id, at, actor, role, action, from_state, to_state,"
+    " unit_id, text) VALUES ";
+#define HISTORY_EVENT_VALUES 9
+
+/*
+** Rows go in HISTORY_ROWS (requests) and HISTORY_EVENT_ROWS (timeline rows)
+** to an INSERT: SQLite opens the table and its indexes once for them all
+** instead of once a row. A shorter rest goes in by INSERTs of 2^k rows, each
+** prepared once (HISTORY_SIZES of them).
+*/
+#define HISTORY_SIZES      7
+#define HISTORY_ROWS       32
+#define HISTORY_EVENT_ROWS 64
 
 struct request_history {
     struct db *db;
-    struct db_stmt *request, *event; /* prepared once for the whole generation */
-    char *indexes;                   /* the CREATE INDEX statements to run at the end */
+    /* [k]: the INSERT of 2^k rows, prepared when first needed and kept for the generation */
+    struct db_stmt *request[HISTORY_SIZES], *event[HISTORY_SIZES];
+    struct db_stmt *last; /* the largest request id */
+    char *indexes;        /* the CREATE INDEX statements to run at the end */
+    /* Written, not yet stored: the caller keeps them until request_history_flush() */
+    struct request *pending[HISTORY_ROWS];
+    const struct reqgen_event *events[HISTORY_ROWS];
+    size_t nevents[HISTORY_ROWS];
+    size_t npending;
 };
 
 /* Where the dropped indexes wait, committed with each batch, until the generation ends. */
@@ -598,15 +621,14 @@ int request_history_begin(struct db *db, struct request_history **out)
     if (rc != DB_OK) return rc;
     struct request_history *h = xcalloc(1, sizeof *h);
     h->db = db;
-    h->request = db_prepare(db, history_insert_sql);
-    h->event = db_prepare(db, event_insert_sql);
     *out = h;
     return DB_OK;
 }
 
 int request_history_finish(struct request_history *h)
 {
-    int rc = h->indexes ? DB_OK : indexes_drop(h);
+    int rc = request_history_flush(h);
+    if (rc == DB_OK && !h->indexes) rc = indexes_drop(h);
     if (rc == DB_OK && *h->indexes) rc = db_exec(h->db, h->indexes);
     if (rc == DB_OK) rc = db_meta_set(h->db, HISTORY_INDEXES_KEY, "");
     if (rc == DB_OK) {
@@ -616,64 +638,163 @@ int request_history_finish(struct request_history *h)
     return rc;
 }
 
-/* Bind what intake sets to ?34.. of the history insert. */
-static void intake_bind(struct db_stmt *st, const struct request *r)
+/* Bind what intake sets to ?34..?54 of the history insert, each past base. */
+static void intake_bind(struct db_stmt *st, int base, const struct request *r)
 {
-    bind_str(st, 34, r->number);
-    bind_str(st, 35, r->channel);
-    bind_str(st, 36, r->kind);
-    bind_str(st, 37, r->category);
-    bind_id(st, 38, r->item_id);
-    bind_str(st, 39, request_requester_code(r->requester_kind));
-    bind_id(st, 40, r->resident_id);
-    bind_str(st, 41, r->requester);
-    bind_str(st, 42, r->requester_phone);
-    bind_id(st, 43, r->building_id);
-    bind_id(st, 44, r->grid_id);
-    bind_id(st, 45, r->community_id);
-    bind_id(st, 46, r->talk_id);
-    bind_str(st, 47, r->title);
-    bind_str(st, 48, r->detail);
-    db_bind_int(st, 49, r->accept_minutes);
-    db_bind_int(st, 50, r->resolve_amount);
-    bind_str(st, 51, r->resolve_unit == 'h' ? "hour" : "day");
-    bind_time(st, 52, r->created_at);
-    bind_str(st, 53, r->created_by);
-    bind_id(st, 54, r->organisation_id);
+    bind_str(st, base + 34, r->number);
+    bind_str(st, base + 35, r->channel);
+    bind_str(st, base + 36, r->kind);
+    bind_str(st, base + 37, r->category);
+    bind_id(st, base + 38, r->item_id);
+    bind_str(st, base + 39, request_requester_code(r->requester_kind));
+    bind_id(st, base + 40, r->resident_id);
+    bind_str(st, base + 41, r->requester);
+    bind_str(st, base + 42, r->requester_phone);
+    bind_id(st, base + 43, r->building_id);
+    bind_id(st, base + 44, r->grid_id);
+    bind_id(st, base + 45, r->community_id);
+    bind_id(st, base + 46, r->talk_id);
+    bind_str(st, base + 47, r->title);
+    bind_str(st, base + 48, r->detail);
+    db_bind_int(st, base + 49, r->accept_minutes);
+    db_bind_int(st, base + 50, r->resolve_amount);
+    bind_str(st, base + 51, r->resolve_unit == 'h' ? "hour" : "day");
+    bind_time(st, base + 52, r->created_at);
+    bind_str(st, base + 53, r->created_by);
+    bind_id(st, base + 54, r->organisation_id);
+}
+
+/* The INSERT of 2^k rows of history, prepared the first time. */
+static struct db_stmt *history_stmt(struct request_history *h, int events, int k)
+{
+    struct db_stmt **st = events ? &h->event[k] : &h->request[k];
+    if (*st) return *st;
+    int values = events ? HISTORY_EVENT_VALUES : HISTORY_REQUEST_VALUES;
+    struct strbuf sql;
+    strbuf_init(&sql);
+    strbuf_adds(&sql, events ? history_event_columns : history_columns);
+    for (int row = 0; row < 1 << k; row++) {
+        strbuf_adds(&sql, row ? ",(" : "(");
+        for (int v = 1; v <= values; v++)
+            strbuf_addf(&sql, v > 1 ? ",?%d" : "?%d", row * values + v);
+        strbuf_adds(&sql, ")");
+    }
+    *st = db_prepare(h->db, strbuf_str(&sql));
+    strbuf_free(&sql);
+    return *st;
+}
+
+/* Bind request r (stored as id) as row `row` of an INSERT of history_columns. */
+static void history_bind(struct db_stmt *st, int row, struct request *r, int64_t id)
+{
+    int base = row * HISTORY_REQUEST_VALUES;
+    r->id = id;
+    r->version = 2;
+    changes_bind(st, base, r);
+    bind_time(st, base + 28, r->updated_at);
+    bind_str(st, base + 29, r->updated_by);
+    db_bind_int(st, base + 30, id);
+    db_bind_int(st, base + 31, r->version);
+    intake_bind(st, base, r);
+}
+
+/* Step and reset st, an INSERT. DB_OK or an error. */
+static int history_step(struct db_stmt *st)
+{
+    int rc = db_step(st);
+    db_reset(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+/*
+** The pending requests from `from` on (n of them, the first to be stored as
+** id), by INSERTs of HISTORY_ROWS and then of 2^k rows. DB_OK or an error.
+*/
+static int history_requests(struct request_history *h, size_t from, size_t n, int64_t id)
+{
+    int rc = DB_OK;
+    for (int k = HISTORY_SIZES - 1; k >= 0 && rc == DB_OK; k--) {
+        size_t rows = (size_t)1 << k;
+        if (rows > HISTORY_ROWS) continue;
+        while (n >= rows && rc == DB_OK) {
+            struct db_stmt *st = history_stmt(h, 0, k);
+            for (size_t i = 0; i < rows; i++)
+                history_bind(st, (int)i, h->pending[from + i], id + (int64_t)(from + i));
+            rc = history_step(st);
+            from += rows;
+            n -= rows;
+        }
+    }
+    return rc;
+}
+
+/* The timelines of the pending requests (stored already, ids set), in order. DB_OK or an error. */
+static int history_events(struct request_history *h)
+{
+    /* Each timeline row as (request, event): walked in order, bound in runs of 2^k. */
+    size_t total = 0;
+    for (size_t i = 0; i < h->npending; i++)
+        total += h->nevents[i];
+    size_t req = 0, ev = 0; /* the next row to bind */
+    int rc = DB_OK;
+    for (int k = HISTORY_SIZES - 1; k >= 0 && rc == DB_OK; k--) {
+        size_t rows = (size_t)1 << k;
+        if (rows > HISTORY_EVENT_ROWS) continue;
+        while (total >= rows && rc == DB_OK) {
+            struct db_stmt *st = history_stmt(h, 1, k);
+            for (size_t i = 0; i < rows; i++) {
+                while (ev == h->nevents[req]) {
+                    req++;
+                    ev = 0;
+                }
+                const struct reqgen_event *e = &h->events[req][ev++];
+                event_bind(st, (int)i * HISTORY_EVENT_VALUES, h->pending[req]->id, &e->ev, e->at,
+                           e->actor);
+            }
+            rc = history_step(st);
+            total -= rows;
+        }
+    }
+    return rc;
+}
+
+int request_history_flush(struct request_history *h)
+{
+    if (!h->npending) return DB_OK;
+    int rc =
+        h->indexes ? DB_OK : indexes_drop(h); /* the first: in the transaction that commits it */
+    /* The ids SQLite would give (one past the largest), read now: a desk may have added some. */
+    int64_t last = 0;
+    if (rc == DB_OK) {
+        if (!h->last) h->last = db_prepare(h->db, "SELECT coalesce(max(id), 0) FROM request");
+        rc = db_step(h->last);
+        last = rc == DB_ROW ? db_col_int(h->last, 0) : 0;
+        db_reset(h->last);
+        rc = rc == DB_ROW ? DB_OK : rc;
+    }
+    if (rc == DB_OK) rc = history_requests(h, 0, h->npending, last + 1);
+    if (rc == DB_OK) rc = history_events(h);
+    h->npending = 0;
+    return rc;
 }
 
 int request_history_write(struct request_history *h, struct request *r,
                           const struct reqgen_event *ev, size_t n)
 {
-    if (!h->indexes) { /* the first write: in the transaction that will commit it */
-        int rc = indexes_drop(h);
-        if (rc != DB_OK) return rc;
-    }
-    struct db_stmt *st = h->request;
-    changes_bind(st, r);
-    bind_time(st, 28, r->updated_at);
-    db_bind_text(st, 29, r->updated_by);
-    db_bind_int(st, 31, 2);
-    intake_bind(st, r);
-    int rc = db_step(st);
-    db_reset(st);
-    if (rc != DB_DONE) return rc;
-    r->id = db_last_id(h->db);
-    r->version = 2;
-    for (size_t i = 0; i < n; i++) {
-        event_bind(h->event, r->id, &ev[i].ev, ev[i].at, ev[i].actor);
-        rc = db_step(h->event);
-        db_reset(h->event);
-        if (rc != DB_DONE) return rc;
-    }
-    return DB_OK;
+    h->pending[h->npending] = r;
+    h->events[h->npending] = ev;
+    h->nevents[h->npending] = n;
+    return ++h->npending == HISTORY_ROWS ? request_history_flush(h) : DB_OK;
 }
 
 void request_history_end(struct request_history *h)
 {
     if (!h) return;
-    db_finalize(h->request);
-    db_finalize(h->event);
+    for (int k = 0; k < HISTORY_SIZES; k++) {
+        db_finalize(h->request[k]);
+        db_finalize(h->event[k]);
+    }
+    db_finalize(h->last);
     free(h->indexes);
     /* Back to what db_open() sets: a desk's private cache stays small. */
     db_exec(h->db, DB_DESK_CACHE "; PRAGMA foreign_keys = ON");

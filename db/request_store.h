@@ -123,11 +123,13 @@ int request_actor(struct db *db, const char *actor, struct workflow_actor *out);
 ** transaction, gives *out (DB_OK) or an error; it turns foreign-key checks
 ** off (the generator writes only ids it read from the database) and takes a
 ** large page cache. The caller then opens its write transaction and commits
-** in batches as it likes. The first request_history_write() drops the
+** in batches as it likes, calling request_history_flush() before each
+** commit. The first rows stored drop the
 ** full indexes of request and request_event (not the number's), noting them
 ** in meta, so the rows go in at the speed of a plain copy;
-** request_history_finish(), in the last transaction, builds them again
-** once. A generation killed before that leaves them noted, and the run that
+** request_history_finish(), in the last transaction, stores what is
+** pending and builds them again once. A generation killed before that leaves them noted, and the
+*run that
 ** finishes it builds them. Desks that open the database meanwhile search
 ** the requests without those indexes (slower, not wrong).
 ** request_history_end(), after the last commit, frees h (NULL is fine) and
@@ -137,12 +139,18 @@ struct request_history;
 int request_history_begin(struct db *db, struct request_history **out);
 
 /*
-** Store r as it stands (numbered, created and updated by whom r says; its
-** id and version set here) with its timeline. Then request_seq_fix() once,
-** so numbers given out later follow the stored ones. DB_OK or an error.
+** Store r as it stands (numbered, created and updated by whom r says) with
+** its timeline ev[0..n): rows are stored some dozens at a time, by this
+** call or by request_history_flush(), which also sets r's id and version.
+** r and ev stay the caller's, unchanged and alive until then. Then
+** request_seq_fix() once, so numbers given out later follow the stored
+** ones. DB_OK or an error (for any of the requests pending).
 */
 int request_history_write(struct request_history *h, struct request *r,
                           const struct reqgen_event *ev, size_t n);
+
+/* Store what request_history_write() holds, in the open transaction. DB_OK or an error. */
+int request_history_flush(struct request_history *h);
 int request_history_finish(struct request_history *h);
 void request_history_end(struct request_history *h);
 
