@@ -5,4 +5,46 @@
 -- bytes an entry instead of 12, and the first, whole in the row's key, is
 -- no longer repeated in the list. The residents' and volunteers' rows are
 -- packed again by this migration's C step (db/migrate.c).
-SELECT 1;
+-- A resident's ID number and phone reversed (found by their last digits)
+-- are no longer stored beside them in the row: they are columns the table
+-- computes, kept only in their indexes. The reversal is spelled out, for
+-- the usual length first (18 characters of an ID number, 11 of a mobile)
+-- and for up to 20 otherwise: a longer phone is found by its last 20.
+DROP INDEX resident_id_rev;
+DROP INDEX resident_phone_rev;
+ALTER TABLE resident DROP COLUMN id_rev;
+ALTER TABLE resident DROP COLUMN phone_rev;
+ALTER TABLE resident ADD COLUMN id_rev TEXT GENERATED ALWAYS AS (
+    CASE WHEN id_number <> '' THEN CASE length(id_number) WHEN 18 THEN
+        substr(id_number, -1, 1) || substr(id_number, -2, 1) || substr(id_number, -3, 1) || substr(id_number, -4, 1) ||
+        substr(id_number, -5, 1) || substr(id_number, -6, 1) || substr(id_number, -7, 1) || substr(id_number, -8, 1) ||
+        substr(id_number, -9, 1) || substr(id_number, -10, 1) || substr(id_number, -11, 1) || substr(id_number, -12, 1) ||
+        substr(id_number, -13, 1) || substr(id_number, -14, 1) || substr(id_number, -15, 1) || substr(id_number, -16, 1) ||
+        substr(id_number, -17, 1) || substr(id_number, -18, 1)
+    ELSE
+        substr(id_number, -1, 1) || substr(id_number, -2, 1) || substr(id_number, -3, 1) || substr(id_number, -4, 1) ||
+        substr(id_number, -5, 1) || substr(id_number, -6, 1) || substr(id_number, -7, 1) || substr(id_number, -8, 1) ||
+        substr(id_number, -9, 1) || substr(id_number, -10, 1) || substr(id_number, -11, 1) || substr(id_number, -12, 1) ||
+        substr(id_number, -13, 1) || substr(id_number, -14, 1) || substr(id_number, -15, 1) || substr(id_number, -16, 1) ||
+        substr(id_number, -17, 1) || substr(id_number, -18, 1) || substr(id_number, -19, 1) || substr(id_number, -20, 1)
+    END END) VIRTUAL;
+ALTER TABLE resident ADD COLUMN phone_rev TEXT GENERATED ALWAYS AS (
+    CASE WHEN phone <> '' THEN CASE length(phone) WHEN 11 THEN
+        substr(phone, -1, 1) || substr(phone, -2, 1) || substr(phone, -3, 1) || substr(phone, -4, 1) ||
+        substr(phone, -5, 1) || substr(phone, -6, 1) || substr(phone, -7, 1) || substr(phone, -8, 1) ||
+        substr(phone, -9, 1) || substr(phone, -10, 1) || substr(phone, -11, 1)
+    ELSE
+        substr(phone, -1, 1) || substr(phone, -2, 1) || substr(phone, -3, 1) || substr(phone, -4, 1) ||
+        substr(phone, -5, 1) || substr(phone, -6, 1) || substr(phone, -7, 1) || substr(phone, -8, 1) ||
+        substr(phone, -9, 1) || substr(phone, -10, 1) || substr(phone, -11, 1) || substr(phone, -12, 1) ||
+        substr(phone, -13, 1) || substr(phone, -14, 1) || substr(phone, -15, 1) || substr(phone, -16, 1) ||
+        substr(phone, -17, 1) || substr(phone, -18, 1) || substr(phone, -19, 1) || substr(phone, -20, 1)
+    END END) VIRTUAL;
+CREATE UNIQUE INDEX resident_id_rev ON resident(id_rev);
+CREATE INDEX resident_phone_rev ON resident(phone_rev);
+
+-- Lists for visits read residents by grid: the index keeps the grid alone
+-- (about 1,000 residents a grid, sorted by address when read) instead of
+-- every resident's address beside it.
+DROP INDEX resident_grid;
+CREATE INDEX resident_grid ON resident(grid_id);
