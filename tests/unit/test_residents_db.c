@@ -675,6 +675,16 @@ static void upgrade_files_syllables_and_dots(void **state)
                        " AND created_at <> ''") == 1);
 }
 
+/* The text of the first column of sql's first row (freed by the caller). */
+static char *db_col_text_of(const char *sql)
+{
+    struct db_stmt *st = db_prepare(db, sql);
+    assert_int_equal(db_step(st), DB_ROW);
+    char *out = db_col_dup(st, 0);
+    db_finalize(st);
+    return out;
+}
+
 /* Every row of the residents' search tables as text, in order. */
 static char *search_rows(void)
 {
@@ -731,6 +741,7 @@ static void upgrade_packs_search_lists(void **state)
 {
     (void)state;
     a_few_residents();
+    char *times = db_col_text_of("SELECT group_concat(created_at || updated_at) FROM resident");
     char *packed = search_rows();
     const char *was_zs = "张三 张三丰 李张三";
     assert_str(found("zs"), was_zs);
@@ -757,6 +768,14 @@ static void upgrade_packs_search_lists(void **state)
     assert_int_equal(db_int(db, -1, "SELECT count(*) FROM resident WHERE id_rev IS NULL"), 0);
     assert_int_equal(db_int(db, -1, "SELECT count(*) FROM resident WHERE phone_rev IS NOT NULL"),
                      3);
+    /* The times read as they were written, kept as seconds. */
+    char *times_after =
+        db_col_text_of("SELECT group_concat(created_at || updated_at) FROM resident");
+    assert_str(times_after, times);
+    assert_int_equal(
+        db_int(db, -1, "SELECT count(*) FROM resident WHERE typeof(created_s) <> 'integer'"), 0);
+    free(times);
+    free(times_after);
     /* A name added after the upgrade joins the packed lists. */
     char id[19];
     make_id(id, "120106", "19610606", 93);

@@ -11,11 +11,18 @@
 #include <unistd.h>
 
 /*
-** SQL taking a database back to schema 24: the grid index with addresses,
-** the resident's ID number and phone reversed stored in its row again (left
-** empty: migration 25 computes them); UNIT_DB_SINCE_21 runs it first.
+** SQL taking a database back to schema 24: a resident's times as text, the
+** grid index with addresses, the ID number and phone reversed stored in the
+** row again (left empty: migration 25 computes them); UNIT_DB_SINCE_21 runs
+** it first.
 */
 #define UNIT_DB_SINCE_24                                                                           \
+    " ALTER TABLE resident DROP COLUMN created_at; ALTER TABLE resident DROP COLUMN updated_at;"   \
+    " ALTER TABLE resident ADD COLUMN created_at TEXT NOT NULL DEFAULT '';"                        \
+    " ALTER TABLE resident ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';"                        \
+    " UPDATE resident SET created_at = strftime('%Y-%m-%d %H:%M:%S', created_s, 'unixepoch'),"     \
+    " updated_at = strftime('%Y-%m-%d %H:%M:%S', updated_s, 'unixepoch');"                         \
+    " ALTER TABLE resident DROP COLUMN created_s; ALTER TABLE resident DROP COLUMN updated_s;"     \
     " DROP INDEX resident_grid; CREATE INDEX resident_grid ON resident(grid_id, address);"         \
     " DROP INDEX resident_id_rev; DROP INDEX resident_phone_rev;"                                  \
     " ALTER TABLE resident DROP COLUMN id_rev; ALTER TABLE resident DROP COLUMN phone_rev;"        \
