@@ -479,16 +479,16 @@ static int lost_race(struct db *db, int64_t id, struct resident *current)
 }
 
 /*
-** The columns resident_bind_row() binds, as ?1 .. ?16, ?19 and ?20. (?17 and ?18 were the ID
-** number and phone reversed: the table computes them now, from the columns.) The times are
-** written as seconds (bind_time()) and read back as text through created_at and updated_at.
+** The columns resident_bind_row() binds, as ?1 .. ?20. The times are written as seconds
+** (bind_time()) and read back as text through created_at and updated_at.
 */
 #define RESIDENT_COLUMNS                                                                           \
     "name, gender, ethnicity, birth_date, id_number, phone, landline, community_id, grid_id,"      \
-    " community_text, grid_text, address, head_id, relation, note, rank,"                          \
+    " community_text, grid_text, address, head_id, relation, note, rank, id_rev, phone_rev,"       \
     " created_s, created_by, updated_s, updated_by"
 #define RESIDENT_VALUES                                                                            \
-    "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?19, ?20, ?19, ?20"
+    "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"   \
+    " ?19, ?20"
 
 const char resident_tag_create_sql[] =
     "INSERT INTO tag (name, created_at, created_by, updated_at, updated_by)"
@@ -503,13 +503,15 @@ static const char resident_update_sql[] =
     "UPDATE resident SET name = ?1, gender = ?2, ethnicity = ?3, birth_date = ?4,"
     " id_number = ?5, phone = ?6, landline = ?7, community_id = ?8, grid_id = ?9,"
     " community_text = ?10, grid_text = ?11, address = ?12, head_id = ?13, relation = ?14,"
-    " note = ?15, rank = ?16, updated_s = ?19,"
+    " note = ?15, rank = ?16, id_rev = ?17, phone_rev = ?18, updated_s = ?19,"
     " updated_by = ?20, version = version + 1 WHERE id = ?21 AND version = ?22";
 
 void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t rank,
                        const char *actor, const char *when)
 {
     char gender[2] = {r->gender, 0};
+    char *id_rev = search_reverse(r->id_number);
+    char *phone_rev = search_reverse(r->phone);
     db_bind_text(st, 1, r->name);
     db_bind_text(st, 2, gender);
     db_bind_text(st, 3, r->ethnicity);
@@ -526,8 +528,12 @@ void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t ran
     db_bind_text(st, 14, r->relation);
     db_bind_text(st, 15, r->note);
     db_bind_int(st, 16, rank);
+    bind_or_null(st, 17, id_rev);
+    bind_or_null(st, 18, phone_rev);
     bind_time(st, 19, when);
     db_bind_text(st, 20, actor);
+    free(id_rev);
+    free(phone_rev);
 }
 
 static int write_row(struct db *db, const struct resident *r, const char *actor, const char *when,
@@ -741,7 +747,7 @@ int resident_merge(struct db *db, struct resident *keep, int64_t other_id, int64
     /* The ID number the kept record takes over leaves the other first: it is unique. */
     if (gives_id)
         rc = merge_step(db,
-                        "UPDATE resident SET id_number = NULL"
+                        "UPDATE resident SET id_number = NULL, id_rev = NULL"
                         " WHERE id = ?2 AND ?1 <> 0",
                         keep->id, other_id, NULL);
     if (rc == DB_OK) rc = save_in(db, keep, actor, when, &id);

@@ -11,7 +11,7 @@ E="$TOP/tests/cli/expected"
 DB="$T/v.db"
 "$BIN" --db "$DB" demo --residents 200 >/dev/null
 # A resident the ledger's last row names by ID number.
-sqlite3 "$DB" "UPDATE resident SET id_number = '120101197303101732' WHERE id = (SELECT min(id) FROM resident)"
+sqlite3 "$DB" "UPDATE resident SET id_number = '120101197303101732', id_rev = '237101303791101021' WHERE id = (SELECT min(id) FROM resident)"
 who=$(sqlite3 "$DB" "SELECT name FROM resident WHERE id_number = '120101197303101732'")
 
 cp "$TOP/tests/data/volunteers-bad.gb18030.csv" "$T/bad.csv"

@@ -18,7 +18,7 @@ printf '%s\r\n' "姓名,身份证号,手机号码,住址,标签" \
 "$BIN" --db "$DB" import residents "$T/people.csv" >"$T/import.out" 2>&1 ||
     t_fail "the people of the test are imported" "$(cat "$T/import.out")"
 # The second was registered at a desk without her ID number.
-sqlite3 "$DB" "UPDATE resident SET id_number = NULL WHERE name = '王秀兰'"
+sqlite3 "$DB" "UPDATE resident SET id_number = NULL, id_rev = NULL WHERE name = '王秀兰'"
 keep=$(sqlite3 "$DB" "SELECT id FROM resident WHERE name = '王秀蓝'")
 away=$(sqlite3 "$DB" "SELECT id FROM resident WHERE name = '王秀兰'")
 

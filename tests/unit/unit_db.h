@@ -11,10 +11,8 @@
 #include <unistd.h>
 
 /*
-** SQL taking a database back to schema 24: a resident's times as text, the
-** grid index with addresses, the ID number and phone reversed stored in the
-** row again (left empty: migration 25 computes them); UNIT_DB_SINCE_21 runs
-** it first.
+** SQL taking a database back to schema 24: a resident's times as text and
+** the grid index with addresses; UNIT_DB_SINCE_21 runs it first.
 */
 #define UNIT_DB_SINCE_24                                                                           \
     " ALTER TABLE resident DROP COLUMN created_at; ALTER TABLE resident DROP COLUMN updated_at;"   \
@@ -23,13 +21,7 @@
     " UPDATE resident SET created_at = strftime('%Y-%m-%d %H:%M:%S', created_s, 'unixepoch'),"     \
     " updated_at = strftime('%Y-%m-%d %H:%M:%S', updated_s, 'unixepoch');"                         \
     " ALTER TABLE resident DROP COLUMN created_s; ALTER TABLE resident DROP COLUMN updated_s;"     \
-    " DROP INDEX resident_grid; CREATE INDEX resident_grid ON resident(grid_id, address);"         \
-    " DROP INDEX resident_id_rev; DROP INDEX resident_phone_rev;"                                  \
-    " ALTER TABLE resident DROP COLUMN id_rev; ALTER TABLE resident DROP COLUMN phone_rev;"        \
-    " ALTER TABLE resident ADD COLUMN id_rev TEXT; ALTER TABLE resident ADD COLUMN phone_rev "     \
-    "TEXT;"                                                                                        \
-    " CREATE UNIQUE INDEX resident_id_rev ON resident(id_rev);"                                    \
-    " CREATE INDEX resident_phone_rev ON resident(phone_rev);"
+    " DROP INDEX resident_grid; CREATE INDEX resident_grid ON resident(grid_id, address);"
 
 /*
 ** SQL taking a database back to schema 21: what every migration since made
