@@ -5,6 +5,7 @@
 #include "db/audit_store.h"
 #include "db/catalogue_store.h"
 #include "db/organisation_store.h"
+#include "db/postings.h"
 #include "db/resident_bulk.h"
 #include "src/clock.h"
 
@@ -46,5 +47,6 @@ const struct migration_code migration_code[] = {
     {9, migration_009},        /* residents by a syllable inside; names' dots; synonyms */
     {10, migration_010},       /* the audit log's hash chain */
     {21, organisation_refile}, /* organisations under pieces of 5 and 6 characters too */
+    {25, postings_repack},     /* search lists packed */
     {0, NULL},
 };

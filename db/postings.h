@@ -1,7 +1,8 @@
 /*
 ** postings: the search tables as posting lists. A table row holds a term
 ** (a piece of a name, a pinyin key), the first entry of its chunk, and up
-** to 2 x POSTINGS_CHUNK entries (src/postings.h) in sort order. Reading the
+** to 2 x POSTINGS_CHUNK entries (src/postings.h) in sort order, the first
+** whole in the row's key and the rest packed. Reading the
 ** best 50 matches of a term is reading its first chunk; a bulk load writes
 ** one row per full chunk instead of one row per entry.
 */
@@ -59,5 +60,13 @@ struct db_stmt *postings_bulk_prepare(struct db *db, enum postings_register r,
                                       enum postings_table t);
 int postings_bulk_term(struct db_stmt *st, const char *term, size_t term_len,
                        const struct posting *entries, size_t n);
+
+/*
+** Migration 25: pack the rows of every register's search tables still
+** written whole (12 bytes an entry, the first repeated) as src/postings.h
+** packs them; rows already packed are left as they are. Runs inside the
+** migration's transaction. Returns DB_OK or an error.
+*/
+int postings_repack(struct db *db);
 
 #endif

@@ -18,14 +18,13 @@ void posting_put(const struct posting *e, unsigned char *out)
         out[8 + i] = (unsigned char)(e->id >> (24 - 8 * i));
 }
 
-struct posting posting_get(const unsigned char *chunk, size_t i)
+struct posting posting_get(const unsigned char *whole)
 {
-    const unsigned char *p = chunk + i * POSTING_SIZE;
     struct posting e = {0, 0};
     for (int k = 0; k < 8; k++)
-        e.key = e.key << 8 | p[k];
+        e.key = e.key << 8 | whole[k];
     for (int k = 0; k < 4; k++)
-        e.id = e.id << 8 | p[8 + k];
+        e.id = e.id << 8 | whole[8 + k];
     return e;
 }
 
@@ -35,14 +34,70 @@ int posting_cmp(const struct posting *a, const struct posting *b)
     return (a->id > b->id) - (a->id < b->id);
 }
 
+/* Append v as a varint: 7 bits a byte, low first, the top bit set on all but the last. */
+static void varint_put(struct strbuf *out, uint64_t v)
+{
+    unsigned char b[10];
+    size_t n = 0;
+    while (v >= 0x80) {
+        b[n++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    b[n++] = (unsigned char)v;
+    strbuf_add(out, b, n);
+}
+
+/* Read a varint at *p (before end) into *v, moving *p past it. Returns 0, or -1 when cut short. */
+static int varint_get(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+    uint64_t x = 0;
+    for (int shift = 0; *p < end && shift < 64; shift += 7) {
+        unsigned char b = *(*p)++;
+        x |= (uint64_t)(b & 0x7f) << shift;
+        if (!(b & 0x80)) {
+            *v = x;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+void postings_pack(const struct posting *e, size_t n, struct strbuf *out)
+{
+    for (size_t i = 1; i < n; i++) {
+        uint64_t gap = e[i].key - e[i - 1].key;
+        varint_put(out, gap);
+        varint_put(out, gap ? e[i].id : (uint64_t)(e[i].id - e[i - 1].id - 1));
+    }
+}
+
+int postings_unpack(const unsigned char *first, size_t first_len, const unsigned char *packed,
+                    size_t len, size_t n, struct posting *out)
+{
+    if (n == 0) return len == 0 && first_len == 0 ? 0 : -1;
+    if (first_len != POSTING_SIZE) return -1;
+    out[0] = posting_get(first);
+    if (!packed) packed = (const unsigned char *)""; /* an empty blob reads back as NULL */
+    const unsigned char *p = packed, *end = packed + len;
+    for (size_t i = 1; i < n; i++) {
+        uint64_t gap, id;
+        if (varint_get(&p, end, &gap) || varint_get(&p, end, &id)) return -1;
+        if (gap > UINT64_MAX - out[i - 1].key) return -1;
+        out[i].key = out[i - 1].key + gap;
+        id += gap ? 0 : (uint64_t)out[i - 1].id + 1;
+        if (id > UINT32_MAX) return -1;
+        out[i].id = (uint32_t)id;
+    }
+    return p == end ? 0 : -1;
+}
+
 /* The first index whose entry is not before e (binary search). */
-static size_t lower_bound(const unsigned char *chunk, size_t n, const struct posting *e)
+static size_t lower_bound(const struct posting *v, size_t n, const struct posting *e)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        struct posting m = posting_get(chunk, mid);
-        if (posting_cmp(&m, e) < 0)
+        if (posting_cmp(&v[mid], e) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -50,33 +105,21 @@ static size_t lower_bound(const unsigned char *chunk, size_t n, const struct pos
     return lo;
 }
 
-int postings_insert(struct strbuf *sb, const struct posting *e)
+int postings_insert(struct posting *v, size_t *n, const struct posting *e)
 {
-    size_t n = sb->len / POSTING_SIZE;
-    const unsigned char *chunk = (const unsigned char *)strbuf_str(sb);
-    size_t at = lower_bound(chunk, n, e);
-    if (at < n) {
-        struct posting there = posting_get(chunk, at);
-        if (posting_cmp(&there, e) == 0) return -1;
-    }
-    strbuf_grow(sb, POSTING_SIZE);
-    unsigned char *c = (unsigned char *)sb->buf;
-    memmove(c + (at + 1) * POSTING_SIZE, c + at * POSTING_SIZE, (n - at) * POSTING_SIZE);
-    posting_put(e, c + at * POSTING_SIZE);
-    sb->len += POSTING_SIZE;
+    size_t at = lower_bound(v, *n, e);
+    if (at < *n && posting_cmp(&v[at], e) == 0) return -1;
+    memmove(v + at + 1, v + at, (*n - at) * sizeof *v);
+    v[at] = *e;
+    ++*n;
     return 0;
 }
 
-int postings_remove(struct strbuf *sb, const struct posting *e)
+int postings_remove(struct posting *v, size_t *n, const struct posting *e)
 {
-    size_t n = sb->len / POSTING_SIZE;
-    if (n == 0) return -1;
-    unsigned char *c = (unsigned char *)sb->buf;
-    size_t at = lower_bound(c, n, e);
-    if (at >= n) return -1;
-    struct posting there = posting_get(c, at);
-    if (posting_cmp(&there, e) != 0) return -1;
-    memmove(c + at * POSTING_SIZE, c + (at + 1) * POSTING_SIZE, (n - at - 1) * POSTING_SIZE);
-    sb->len -= POSTING_SIZE;
+    size_t at = lower_bound(v, *n, e);
+    if (at >= *n || posting_cmp(&v[at], e) != 0) return -1;
+    memmove(v + at, v + at + 1, (*n - at - 1) * sizeof *v);
+    --*n;
     return 0;
 }

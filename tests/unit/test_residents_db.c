@@ -14,6 +14,7 @@
 #include "db/resident_store.h"
 #include "src/idcard.h"
 #include "src/pinyin.h"
+#include "src/postings.h"
 
 #include <stdio.h>
 
@@ -605,8 +606,8 @@ static void upgraded_database_is_refiled(void **state)
     ** What an older bangban left: schema version 3, no 3-character pieces
     ** (and none of what migrations 5, 6 and 8 add).
     */
-    assert_int_equal(db_exec(db,
-                             "DELETE FROM resident_gram WHERE length(term) = 3;"
+    assert_int_equal(db_exec(db, UNIT_DB_BEFORE_USERS
+                             " DELETE FROM resident_gram WHERE length(term) = 3;"
                              " DROP INDEX resident_grid; DROP INDEX resident_merged;"
                              " ALTER TABLE resident DROP COLUMN status;"
                              " ALTER TABLE resident DROP COLUMN status_date;"
@@ -615,7 +616,7 @@ static void upgraded_database_is_refiled(void **state)
                              " DROP TABLE resident_key_inner; DROP TABLE synonym;"
                              " ALTER TABLE calendar DROP COLUMN version;"
                              " ALTER TABLE calendar DROP COLUMN updated_at;"
-                             " ALTER TABLE calendar DROP COLUMN updated_by;" UNIT_DB_BEFORE_USERS
+                             " ALTER TABLE calendar DROP COLUMN updated_by;"
                              " DROP TABLE staff_kind;"
                              " PRAGMA user_version = 3"),
                      DB_OK);
@@ -672,6 +673,110 @@ static void upgrade_files_syllables_and_dots(void **state)
     assert_true(db_int(db, 0,
                        "SELECT count(*) FROM synonym WHERE word = '供暖' AND target = '供热'"
                        " AND created_at <> ''") == 1);
+}
+
+/* The text of the first column of sql's first row (freed by the caller). */
+static char *db_col_text_of(const char *sql)
+{
+    struct db_stmt *st = db_prepare(db, sql);
+    assert_int_equal(db_step(st), DB_ROW);
+    char *out = db_col_dup(st, 0);
+    db_finalize(st);
+    return out;
+}
+
+/* Every row of the residents' search tables as text, in order. */
+static char *search_rows(void)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const char *tables[] = {"resident_gram", "resident_key", "resident_key_inner"};
+    for (size_t t = 0; t < 3; t++) {
+        char sql[200];
+        snprintf(sql, sizeof sql, "SELECT term, hex(first), n, hex(postings) FROM %s ORDER BY 1, 2",
+                 tables[t]);
+        struct db_stmt *st = db_prepare(db, sql);
+        while (db_step(st) == DB_ROW)
+            strbuf_addf(&sb, "%s %s %s %lld %s\n", tables[t], db_col_text(st, 0),
+                        db_col_text(st, 1), (long long)db_col_int(st, 2), db_col_text(st, 3));
+        db_finalize(st);
+    }
+    return strbuf_detach(&sb);
+}
+
+/* Write every row of table back as schema 24 held it: each entry whole, the first too. */
+static void rows_written_whole(const char *table)
+{
+    char sql[200];
+    snprintf(sql, sizeof sql, "SELECT term, first, n, postings FROM %s", table);
+    struct db_stmt *st = db_prepare(db, sql);
+    snprintf(sql, sizeof sql, "UPDATE %s SET postings = ?3 WHERE term = ?1 AND first = ?2", table);
+    struct db_stmt *up = db_prepare(db, sql);
+    while (db_step(st) == DB_ROW) {
+        size_t first_len, len, n = (size_t)db_col_int(st, 2);
+        const unsigned char *first = db_col_blob(st, 1, &first_len);
+        const unsigned char *packed = db_col_blob(st, 3, &len);
+        struct posting *e = xmalloc(n * sizeof *e);
+        unsigned char *whole = xmalloc(n * POSTING_SIZE);
+        assert_int_equal(postings_unpack(first, first_len, packed, len, n, e), 0);
+        for (size_t i = 0; i < n; i++)
+            posting_put(&e[i], whole + i * POSTING_SIZE);
+        db_bind_text(up, 1, db_col_text(st, 0));
+        db_bind_blob(up, 2, first, first_len);
+        db_bind_blob(up, 3, whole, n * POSTING_SIZE);
+        assert_int_equal(db_step(up), DB_DONE);
+        db_reset(up);
+        free(e);
+        free(whole);
+    }
+    db_finalize(up);
+    db_finalize(st);
+}
+
+/*
+** A database of schema 24, its search lists written 12 bytes an entry:
+** opened, they are packed, row for row what a new database holds, and
+** every search finds what it found.
+*/
+static void upgrade_packs_search_lists(void **state)
+{
+    (void)state;
+    a_few_residents();
+    char *times = db_col_text_of("SELECT group_concat(created_at || updated_at) FROM resident");
+    char *packed = search_rows();
+    const char *was_zs = "张三 张三丰 李张三";
+    assert_str(found("zs"), was_zs);
+    rows_written_whole("resident_gram");
+    rows_written_whole("resident_key");
+    rows_written_whole("resident_key_inner");
+    char *whole = search_rows();
+    assert_true(strcmp(packed, whole) != 0);
+    assert_int_equal(db_exec(db, UNIT_DB_SINCE_24 " PRAGMA user_version = 24"), DB_OK);
+    db_close(db);
+    char *err = NULL;
+    assert_int_equal(db_open(path_of("r.db"), 0, &db, &err), DB_OK);
+    assert_int_equal(db_schema_version(db), db_schema_latest());
+    char *again = search_rows();
+    assert_str(again, packed);
+    assert_str(found("zs"), was_zs);
+    assert_str(found("aili"), "买买提·艾力");
+    assert_str(found("张三"), "张三 张三丰 李张三");
+    assert_str(found("王𠇔"), "王𠇔");
+    /* The times read as they were written, kept as seconds. */
+    char *times_after =
+        db_col_text_of("SELECT group_concat(created_at || updated_at) FROM resident");
+    assert_str(times_after, times);
+    assert_int_equal(
+        db_int(db, -1, "SELECT count(*) FROM resident WHERE typeof(created_s) <> 'integer'"), 0);
+    free(times);
+    free(times_after);
+    /* A name added after the upgrade joins the packed lists. */
+    char id[19];
+    make_id(id, "120106", "19610606", 93);
+    add("张三峰", id, "", "");
+    assert_str(found("zhangsanf"), "张三丰 张三峰");
+    free(packed);
+    free(whole);
+    free(again);
 }
 
 static void bulk_demo_residents(void **state)
@@ -933,6 +1038,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(repeated_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(pinyin_inside_names, setup, teardown),
         cmocka_unit_test_setup_teardown(upgrade_files_syllables_and_dots, setup, teardown),
+        cmocka_unit_test_setup_teardown(upgrade_packs_search_lists, setup, teardown),
         cmocka_unit_test_setup_teardown(middle_dot_variants, setup, teardown),
         cmocka_unit_test_setup_teardown(hits_are_masked, setup, teardown),
         cmocka_unit_test_setup_teardown(save_refuses_duplicates_and_stale_versions, setup,

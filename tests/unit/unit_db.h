@@ -11,11 +11,25 @@
 #include <unistd.h>
 
 /*
+** SQL taking a database back to schema 24: a resident's times as text and
+** the grid index with addresses; UNIT_DB_SINCE_21 runs it first.
+*/
+#define UNIT_DB_SINCE_24                                                                           \
+    " ALTER TABLE resident DROP COLUMN created_at; ALTER TABLE resident DROP COLUMN updated_at;"   \
+    " ALTER TABLE resident ADD COLUMN created_at TEXT NOT NULL DEFAULT '';"                        \
+    " ALTER TABLE resident ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';"                        \
+    " UPDATE resident SET created_at = strftime('%Y-%m-%d %H:%M:%S', created_s, 'unixepoch'),"     \
+    " updated_at = strftime('%Y-%m-%d %H:%M:%S', updated_s, 'unixepoch');"                         \
+    " ALTER TABLE resident DROP COLUMN created_s; ALTER TABLE resident DROP COLUMN updated_s;"     \
+    " DROP INDEX resident_grid; CREATE INDEX resident_grid ON resident(grid_id, address);"
+
+/*
 ** SQL taking a database back to schema 21: what every migration since made
 ** dropped, newest first (an upgrade test setting user_version 20 or 21
 ** runs it first); a new migration adds what it makes here.
 */
 #define UNIT_DB_SINCE_21                                                                           \
+    UNIT_DB_SINCE_24                                                                               \
     " DROP INDEX request_rates;"                                                                   \
     " ALTER TABLE building DROP COLUMN property_phone; ALTER TABLE building DROP COLUMN property;" \
     " DROP TABLE resident_tally;"
