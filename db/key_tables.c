@@ -89,9 +89,55 @@ static void terms_free(struct term_table *t)
     memset(t, 0, sizeof *t);
 }
 
-static int posting_sort_cmp(const void *a, const void *b)
+/* Whether entry a sorts before b (as posting_cmp() < 0, inlined for the sorts below). */
+static inline int posting_before(const struct posting *a, const struct posting *b)
 {
-    return posting_cmp(a, b);
+    return a->key < b->key || (a->key == b->key && a->id < b->id);
+}
+
+/*
+** Sort n entries in place: insertion sort for short runs, merged bottom
+** up through a buffer of n entries. A term's entries come in id order, so
+** most short runs are nearly sorted already; qsort's call per comparison
+** was most of the time of a load's sorting.
+*/
+#define SORT_RUN 16
+
+static void postings_sort(struct posting *v, size_t n)
+{
+    for (size_t lo = 0; lo < n; lo += SORT_RUN) {
+        size_t hi = lo + SORT_RUN < n ? lo + SORT_RUN : n;
+        for (size_t i = lo + 1; i < hi; i++) {
+            struct posting e = v[i];
+            size_t j = i;
+            for (; j > lo && posting_before(&e, &v[j - 1]); j--)
+                v[j] = v[j - 1];
+            v[j] = e;
+        }
+    }
+    if (n <= SORT_RUN) return;
+    struct posting *tmp = xmalloc(n * sizeof *tmp), *from = v, *to = tmp;
+    for (size_t width = SORT_RUN; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t a = lo, b = mid, k = lo;
+            if (mid < hi && !posting_before(&from[mid], &from[mid - 1])) {
+                memcpy(to + lo, from + lo, (hi - lo) * sizeof *to); /* in order already */
+                continue;
+            }
+            while (a < mid && b < hi)
+                to[k++] = posting_before(&from[b], &from[a]) ? from[b++] : from[a++];
+            memcpy(to + k, from + a, (mid - a) * sizeof *to);
+            k += mid - a;
+            memcpy(to + k, from + b, (hi - b) * sizeof *to);
+        }
+        struct posting *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != v) memcpy(v, from, n * sizeof *v);
+    free(tmp);
 }
 
 /* For sorting terms by their text: the arena the offsets point into. */
@@ -110,7 +156,7 @@ static void table_sort(struct term_table *t)
 {
     if (t->n == 0) return;
     for (size_t i = 0; i < t->n; i++)
-        qsort(t->terms[i].v, t->terms[i].n, sizeof *t->terms[i].v, posting_sort_cmp);
+        postings_sort(t->terms[i].v, t->terms[i].n);
     sort_arena = t->arena.buf;
     qsort(t->terms, t->n, sizeof *t->terms, term_cmp);
 }
@@ -343,12 +389,14 @@ static int reader_cmp(const struct run_reader *a, const struct run_reader *b)
     return c ? c : (a->term.len > b->term.len) - (a->term.len < b->term.len);
 }
 
-/* Merge table which of every run into the posting-list table, term by term. */
-static int runs_write(struct key_tables *kt, struct db *db, enum postings_register reg,
-                      enum postings_table which)
+/* Where merged terms go: the posting-list table, or a new run of the spill file. */
+typedef int (*merge_emit)(void *ctx, const char *term, size_t len, const struct posting *v,
+                          size_t n);
+
+/* Merge table which of every run, term by term, each term's entries sorted, into emit. */
+static int runs_merge(struct key_tables *kt, enum postings_table which, merge_emit emit, void *ctx)
 {
     struct run_reader *rd = xcalloc(kt->nruns, sizeof *rd);
-    size_t total = 0;
     int rc = DB_OK;
     for (size_t i = 0; i < kt->nruns; i++) {
         rd[i] = (struct run_reader){fileno(kt->spill),
@@ -361,18 +409,17 @@ static int runs_write(struct key_tables *kt, struct db *db, enum postings_regist
                                     0,
                                     xmalloc(READER_BUF),
                                     i};
-        total += rd[i].left;
         if (reader_next(&rd[i]) != 0) rc = DB_ERROR;
     }
-    struct db_stmt *st = total ? postings_bulk_prepare(db, reg, which) : NULL;
     struct posting *v = NULL;
     size_t cap = 0;
+    struct strbuf term = STRBUF_INIT;
     while (rc == DB_OK) {
         struct run_reader *low = NULL;
         for (size_t i = 0; i < kt->nruns; i++)
             if (rd[i].live && (!low || reader_cmp(&rd[i], low) < 0)) low = &rd[i];
         if (!low) break;
-        struct strbuf term = STRBUF_INIT;
+        strbuf_reset(&term);
         strbuf_add(&term, low->term.buf, low->term.len);
         size_t n = 0;
         for (size_t i = 0; i < kt->nruns && rc == DB_OK; i++)
@@ -381,12 +428,11 @@ static int runs_write(struct key_tables *kt, struct db *db, enum postings_regist
                 reader_take(kt, &rd[i], &v, &n, &cap) != 0)
                 rc = DB_ERROR;
         if (rc == DB_OK && n) {
-            qsort(v, n, sizeof *v, posting_sort_cmp);
-            rc = postings_bulk_term(st, term.buf, term.len, v, n);
+            postings_sort(v, n);
+            rc = emit(ctx, term.buf, term.len, v, n);
         }
-        strbuf_free(&term);
     }
-    db_finalize(st);
+    strbuf_free(&term);
     free(v);
     for (size_t i = 0; i < kt->nruns; i++) {
         strbuf_free(&rd[i].term);
@@ -394,6 +440,68 @@ static int runs_write(struct key_tables *kt, struct db *db, enum postings_regist
     }
     free(rd);
     return rc;
+}
+
+static int emit_table(void *ctx, const char *term, size_t len, const struct posting *v, size_t n)
+{
+    return postings_bulk_term(ctx, term, len, v, n);
+}
+
+/* Merge table which of every run into the posting-list table of reg. */
+static int runs_write(struct key_tables *kt, struct db *db, enum postings_register reg,
+                      enum postings_table which)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < kt->nruns; i++)
+        total += kt->runs[i].terms[which];
+    if (!total) return DB_OK;
+    struct db_stmt *st = postings_bulk_prepare(db, reg, which);
+    int rc = runs_merge(kt, which, emit_table, st);
+    db_finalize(st);
+    return rc;
+}
+
+/* A run being written by a merge: its file and how many terms it has. */
+struct run_out {
+    FILE *f;
+    size_t terms;
+};
+
+static int emit_run(void *ctx, const char *term, size_t len, const struct posting *v, size_t n)
+{
+    struct run_out *o = ctx;
+    uint32_t head[2] = {(uint32_t)len, (uint32_t)n};
+    fwrite(head, sizeof head, 1, o->f);
+    fwrite(term, 1, len, o->f);
+    fwrite(v, sizeof *v, n, o->f);
+    o->terms++;
+    return ferror(o->f) ? DB_ERROR : DB_OK;
+}
+
+void *key_tables_merge(void *arg)
+{
+    struct key_tables *kt = arg;
+    if (!kt->nruns || kt->failed) return key_tables_sort(kt);
+    /* What is still in memory becomes the last run; then all are merged into one more. */
+    if (spill_run(kt) != 0 || fseek(kt->spill, 0, SEEK_END) != 0)
+        return NULL; /* writing tries again, and fails then */
+    struct run merged;
+    memset(&merged, 0, sizeof merged);
+    int rc = DB_OK;
+    for (int i = 0; i < POSTINGS_TABLES && rc == DB_OK; i++) {
+        struct run_out o = {kt->spill, 0};
+        merged.at[i] = ftell(kt->spill);
+        rc = runs_merge(kt, (enum postings_table)i, emit_run, &o);
+        merged.terms[i] = o.terms;
+    }
+    if (rc == DB_OK && fflush(kt->spill) == 0) {
+        /* The merged run's ids are mapped and its entries kept already. */
+        kt->runs[0] = merged;
+        kt->nruns = 1;
+        kt->mapped = 0;
+    }
+    /* Else the runs stay as they were, merged again when written. */
+    return NULL;
 }
 
 int key_tables_write(struct key_tables *kt, struct db *db, enum postings_register reg)

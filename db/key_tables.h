@@ -44,6 +44,15 @@ void key_tables_map_ids(struct key_tables *kt, uint32_t (*map)(void *ctx, uint32
 /* Sort every table (needs no database: a second thread may run it; kt as void *). Returns NULL. */
 void *key_tables_sort(void *kt);
 
+/*
+** Sort every table and, when runs were spilled, merge them all into one
+** (ids mapped, entries dropped as told so far), so that writing them reads
+** one run: a second thread may run it while the database is busy with
+** other work (kt as void *). Entries filed later are merged in when
+** written. Returns NULL.
+*/
+void *key_tables_merge(void *kt);
+
 /* Write the sorted tables into the posting-list tables of reg (empty before). DB_OK or an error. */
 int key_tables_write(struct key_tables *kt, struct db *db, enum postings_register reg);
 

@@ -3,7 +3,7 @@
 ** (a first ledger import, a demo district). Row-by-row maintenance of
 ** search indexes is what makes bulk loads slow, so here the indexes on
 ** the resident table are dropped and rebuilt at the end (an exclusive
-** load: the demo) or kept (a shared one: an import), the search keys
+** load: the demo; a shared one, an import, keeps the unique ones), the search keys
 ** of every name are collected in memory, sorted, and written in key order
 ** as whole posting-list chunks. An exclusive load is one
 ** transaction: a failed load leaves the register as it was.
@@ -30,13 +30,16 @@ int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk *
 
 /*
 ** The same for a load while desks work (a ledger import): the WAL and the
-** resident table's indexes stay, and the rows are committed every fifth
-** of a second, each batch letting go of the lock a moment, so a desk
+** resident table's unique indexes stay, and the rows are committed every
+** fifth of a second, each batch letting go of the lock a moment, so a desk
 ** opened meanwhile searches and saves without waiting more than that. The
-** search keys are written at the end in one short transaction, taking in
-** what desks filed meanwhile. A load stopped halfway keeps the batches it
-** committed, their keys filed by resident_keys_repair() (abort calls it;
-** after a kill, the next import does). The first batch holds an audit row
+** other indexes are dropped for the load (a desk's lookup by phone scans
+** meanwhile) and built at the end, each in a short transaction of its
+** own; then the search keys are written in one short transaction, taking
+** in what desks filed meanwhile. A load stopped halfway keeps the batches
+** it committed, their indexes built and keys filed by
+** resident_keys_repair() (abort calls it; after a kill, the next import
+** does). The first batch holds an audit row
 ** "import-begun" with begun (the ledger, as the audit shows it), so rows
 ** committed before a kill are on record. Returns as resident_bulk_begin().
 */
@@ -48,8 +51,8 @@ size_t resident_bulk_committed(const struct resident_bulk *b);
 
 /*
 ** When a shared load stopped (its process gone) before its rows' search
-** keys were written: file every resident again in a transaction of its
-** own. Does nothing otherwise. Returns DB_OK or an error.
+** keys were written: build the indexes it dropped and file every resident
+** again, in a transaction of its own. Does nothing otherwise. Returns DB_OK or an error.
 */
 int resident_keys_repair(struct db *db);
 

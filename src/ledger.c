@@ -995,7 +995,8 @@ static int cells_check(const struct ledger *l, const struct ledger_row *row,
         char *cell = text_trim(row->fields.v[i]);
         const char *why = validate_text(cell, field_multiline(l->schema, f) ? TEXT_LINES : 0);
         size_t max = l->schema->max && l->schema->max[f] ? l->schema->max[f] : LEDGER_CELL_MAX;
-        size_t chars = why ? 0 : text_chars(cell);
+        /* Each character takes a byte at least: a cell no longer in bytes is not counted. */
+        size_t chars = why || strlen(cell) <= max ? 0 : text_chars(cell);
         free(cell);
         if (why)
             ledger_problem_add(p, row->line, l->header.v[i], xstrdup(why));

@@ -3,7 +3,8 @@
 ** when they spill to a temporary file past a small budget: the posting
 ** lists written are byte for byte those of the same keys held in memory,
 ** with ids changed (key_tables_map_ids) and entries dropped
-** (key_tables_drop) alike; and of the ID numbers a ledger import
+** (key_tables_drop) alike, and when the runs were merged into one
+** (key_tables_merge) before the last people were filed; and of the ID numbers a ledger import
 ** remembers (src/idcard.h): each met again gives the line it was first on.
 */
 #include "unit_db.h"
@@ -12,8 +13,8 @@
 #include "src/idcard.h"
 #include "src/pinyin.h"
 
-static char path_mem[256], path_spill[256];
-static struct db *mem, *spill;
+static char path_mem[256], path_spill[256], path_merged[256];
+static struct db *mem, *spill, *merged;
 
 static int setup(void **state)
 {
@@ -21,6 +22,7 @@ static int setup(void **state)
     unit_locale();
     mem = unit_db_open("kmem", path_mem, sizeof path_mem);
     spill = unit_db_open("kspill", path_spill, sizeof path_spill);
+    merged = unit_db_open("kmerged", path_merged, sizeof path_merged);
     return 0;
 }
 
@@ -29,6 +31,7 @@ static int teardown(void **state)
     (void)state;
     unit_db_remove(mem, path_mem);
     unit_db_remove(spill, path_spill);
+    unit_db_remove(merged, path_merged);
     pinyin_shutdown();
     return 0;
 }
@@ -56,8 +59,12 @@ static int not_tenth(void *ctx, uint32_t id)
     return (id - 100) % 10 != 0;
 }
 
-/* File every person into db's resident posting lists, spilling past budget (0: never). */
-static void file_all(struct db *db, size_t budget)
+/*
+** File every person into db's resident posting lists, spilling past
+** budget (0: never); with merge, the runs are merged into one before the
+** last hundred people are filed.
+*/
+static void file_all(struct db *db, size_t budget, int merge)
 {
     struct key_tables *kt = key_tables_new();
     key_tables_spill_at(kt, budget);
@@ -69,6 +76,7 @@ static void file_all(struct db *db, size_t budget)
         name_keys_free(&k);
         free(name);
         if (i == PEOPLE / 2) key_tables_map_ids(kt, shifted, NULL);
+        if (merge && i == PEOPLE - 100) key_tables_merge(kt);
     }
     /* The second half was filed after the ids were changed: filed under their final ids here. */
     key_tables_drop(kt, not_tenth, NULL);
@@ -113,11 +121,14 @@ static int id_count(void *ctx, const char *term, const struct posting *e)
 static void spilled_keys_written_as_held(void **state)
 {
     (void)state;
-    file_all(mem, 0);
-    file_all(spill, 8192); /* a run every few dozen people: dozens of runs */
-    char *a = tables_text(mem), *b = tables_text(spill);
+    file_all(mem, 0, 0);
+    file_all(spill, 8192, 0); /* a run every few dozen people: dozens of runs */
+    file_all(merged, 8192, 1);
+    char *a = tables_text(mem), *b = tables_text(spill), *c = tables_text(merged);
     assert_true(strlen(a) > 1000);
     assert_string_equal(a, b);
+    assert_string_equal(a, c);
+    free(c);
     /* Ids changed and entries dropped: person 10 (id 110) is under no key, person 11 (111) is. */
     int ids[2] = {0, 0};
     assert_int_equal(
