@@ -7,6 +7,7 @@
 #include "db/calendar_store.h"
 #include "db/catalogue_store.h"
 #include "db/request_store.h"
+#include "db/resident_bulk.h"
 #include "db/resident_store.h"
 #include "src/idcard.h"
 #include "src/resident.h"
@@ -131,6 +132,12 @@ static void tally_astray(void *ctx, enum resident_status s, int64_t kept, int64_
 int check_residents(struct db *db, struct strbuf *report)
 {
     struct check ck = {report, 0};
+    if (resident_keys_unfiled(db)) {
+        strbuf_adds(report, _("residents: an import stopped before it filed their search keys: "
+                              "the residents it wrote are not found by name yet (bangban check "
+                              "--fix files them)\n"));
+        ck.problems++;
+    }
     int rc = resident_each(db, 1, NULL, resident_check, &ck);
     if (rc == DB_OK) rc = resident_merges_astray(db, merge_astray, &ck);
     if (rc == DB_OK) rc = resident_tally_astray(db, tally_astray, &ck);
@@ -148,9 +155,15 @@ static void tally_wrong(void *ctx, enum resident_status s, int64_t kept, int64_t
 int check_fix_residents(struct db *db, const char *actor, int *fixed)
 {
     *fixed = 0;
-    int rc = resident_tally_astray(db, tally_wrong, fixed);
-    if (rc == DB_OK && *fixed) rc = resident_tally_recount(db, actor);
-    if (rc != DB_OK) *fixed = 0;
+    int rc = DB_OK;
+    if (resident_keys_unfiled(db)) {
+        rc = resident_keys_repair(db, actor);
+        if (rc == DB_OK) *fixed |= CHECK_FIXED_KEYS;
+    }
+    int wrong = 0;
+    if (rc == DB_OK) rc = resident_tally_astray(db, tally_wrong, &wrong);
+    if (rc == DB_OK && wrong) rc = resident_tally_recount(db, actor);
+    if (rc == DB_OK && wrong) *fixed |= CHECK_FIXED_TALLY;
     return rc;
 }
 

@@ -455,7 +455,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     struct resident_bulk *bulk = NULL;
     struct batch batch = {0};
     /* An import killed before its search keys were written: file them first. */
-    rc = resident_keys_repair(db);
+    rc = resident_keys_repair(db, o->actor);
     if (rc == DB_OK)
         rc = resident_bulk_begin_shared(db, o->actor, o->ledger_path ? o->ledger_path : "", &bulk);
     if (rc == DB_OK) {

@@ -210,14 +210,18 @@ int verb_demo(const char *db_path, int argc, char **argv)
 }
 
 /*
-** check --fix: the residents counted again when what the home screen shows
-** disagrees with the register. Says what it did; returns DB_OK or the error.
+** check --fix: the residents of a stopped import filed for search, and
+** counted again when what the home screen shows disagrees with the
+** register. Says what it did; returns DB_OK or the error.
 */
 static int check_fix(struct db *db)
 {
     int fixed = 0;
     int rc = check_fix_residents(db, actor_name(), &fixed);
-    if (rc == DB_OK && fixed) printf("%s\n", _("The residents were counted again."));
+    if (rc == DB_OK && (fixed & CHECK_FIXED_KEYS))
+        printf("%s\n", _("The residents of a stopped import were filed for search."));
+    if (rc == DB_OK && (fixed & CHECK_FIXED_TALLY))
+        printf("%s\n", _("The residents were counted again."));
     if (rc != DB_OK) {
         char *why = db_rc_text(db, rc);
         verb_fail(why);

@@ -792,8 +792,12 @@ static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, v
     if (rc != DB_OK) {
         redo_free(&redo);
         struct db *db = b->db;
+        char *actor = b->actor;
+        b->actor = NULL;
         bulk_free(b);
-        resident_keys_repair(db); /* the batches are in: their keys are filed from the rows */
+        resident_keys_repair(db,
+                             actor); /* the batches are in: their keys are filed from the rows */
+        free(actor);
         return rc;
     }
     int changed = 0;
@@ -867,9 +871,12 @@ void resident_bulk_abort(struct resident_bulk *b)
     b->open = 0;
     struct db *db = b->db;
     int repair = b->shared;
+    char *actor = b->actor;
+    b->actor = NULL;
     bulk_free(b);
     /* The batches a shared load committed are in: file their keys now (or the next import will). */
-    if (repair) resident_keys_repair(db);
+    if (repair) resident_keys_repair(db, actor);
+    free(actor);
 }
 
 size_t resident_bulk_committed(const struct resident_bulk *b)
@@ -886,8 +893,7 @@ static int marker_alive(const char *pid)
     return kill((pid_t)p, 0) == 0 || errno == EPERM;
 }
 
-/* Did a load set the pending mark and end without writing its keys (its process gone)? */
-static int keys_orphaned(struct db *db)
+int resident_keys_unfiled(struct db *db)
 {
     char *pid = db_meta_get(db, KEYS_PENDING);
     int orphaned = pid && *pid && !marker_alive(pid);
@@ -895,12 +901,12 @@ static int keys_orphaned(struct db *db)
     return orphaned;
 }
 
-int resident_keys_repair(struct db *db)
+int resident_keys_repair(struct db *db, const char *actor)
 {
-    if (!keys_orphaned(db)) return DB_OK;
+    if (!resident_keys_unfiled(db)) return DB_OK;
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
-    int orphaned = keys_orphaned(db); /* again, under the lock */
+    int orphaned = resident_keys_unfiled(db); /* again, under the lock */
     for (int t = 0; orphaned && t < POSTINGS_TABLES && rc == DB_OK; t++) {
         char *sql = xasprintf("DELETE FROM %s", key_table_names[t]);
         rc = db_exec(db, sql);
@@ -909,6 +915,7 @@ int resident_keys_repair(struct db *db)
     if (orphaned && rc == DB_OK) rc = indexes_restore(db);
     if (orphaned && rc == DB_OK) rc = resident_refile(db);
     if (orphaned && rc == DB_OK) rc = db_meta_set(db, KEYS_PENDING, "");
+    if (orphaned && rc == DB_OK) rc = audit_append(db, actor, "keys-repair", "resident:*", "");
     if (rc != DB_OK) {
         db_rollback(db);
         return rc;

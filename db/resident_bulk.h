@@ -52,9 +52,13 @@ size_t resident_bulk_committed(const struct resident_bulk *b);
 /*
 ** When a shared load stopped (its process gone) before its rows' search
 ** keys were written: build the indexes it dropped and file every resident
-** again, in a transaction of its own. Does nothing otherwise. Returns DB_OK or an error.
+** again, in a transaction of its own with an audit row "keys-repair" as
+** actor. Does nothing otherwise. Returns DB_OK or an error.
 */
-int resident_keys_repair(struct db *db);
+int resident_keys_repair(struct db *db, const char *actor);
+
+/* Non-zero when resident_keys_repair() has work to do: a load stopped before filing its keys. */
+int resident_keys_unfiled(struct db *db);
 
 /*
 ** Where residents come from for resident_bulk_pump(): initialise and fill
