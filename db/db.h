@@ -50,6 +50,15 @@ struct db_stmt;
 typedef int (*db_wait_hook)(void *ctx, long waited_ms);
 void db_set_wait(struct db *db, db_wait_hook hook, void *ctx, long limit_ms);
 
+/*
+** Whether another connection has waited for the write lock since the last
+** call (the first call: since ever): a waiting connection touches a file
+** beside the database (PATH-waiting), which this looks at with one stat().
+** A long writer that holds the lock through many rows calls it between
+** them and commits at once when it says yes.
+*/
+int db_desk_waited(struct db *db);
+
 /* PRAGMA application_id of every bangban database ("BANG"). */
 #define DB_APPLICATION_ID 0x42414E47
 

@@ -28,8 +28,21 @@
 */
 #define INDEXES_PENDING "resident_indexes_pending"
 
-/* A shared load commits what it wrote every BATCH_MS and lets go of the lock a moment. */
-#define BATCH_MS 200
+/*
+** A shared load commits what it wrote as soon as a desk waits for the lock
+** (db_desk_waited()), else when its batch has run BATCH_MS: first
+** BATCH_FIRST_MS, each time twice as long up to BATCH_MS. Each commit writes
+** most of the ID number index's leaf pages to the WAL again (its rows come
+** in no order): cheap while the index is small, so the first rows show soon.
+*/
+#define BATCH_FIRST_MS 250
+#define BATCH_MS       2000
+
+/*
+** After committing for a waiting desk the load pauses this long: more than
+** the longest a desk sleeps between tries for the lock (db.c's busy_wait()).
+*/
+#define DESK_PAUSE_MS 6
 
 /* The search keys a shared load holds in memory before it spills them to a temporary file. */
 #define KEYS_BUDGET ((size_t)16 << 20)
@@ -48,6 +61,7 @@ struct resident_bulk {
     int shared;      /* desks work meanwhile: indexes kept, WAL kept, committed in batches */
     int open;        /* a shared load: its transaction is open (begun again for the next rows) */
     struct timespec began;  /* of the shared load's current batch */
+    long batch_ms;          /* how long it runs before it is committed (BATCH_MS) */
     size_t committed;       /* rows committed by the shared load */
     size_t written;         /* rows written in all */
     int64_t pragmas_was[5]; /* a shared load's connection settings (load_pragmas), restored */
@@ -238,6 +252,7 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
     key_tables_spill_at(b->keys, KEYS_BUDGET);
     b->db = db;
     b->shared = 1;
+    b->batch_ms = BATCH_FIRST_MS;
     b->actor = xstrdup(actor);
     clock_format(clock_now(), b->when);
     pragmas_set(b);
@@ -446,10 +461,13 @@ static int bulk_commit(struct resident_bulk *b)
 */
 static int bulk_turn(struct resident_bulk *b)
 {
-    if (!b->shared || clock_ms_since(&b->began) < BATCH_MS) return DB_OK;
+    if (!b->shared || !b->open) return DB_OK;
+    int desk = db_desk_waited(b->db);
+    if (!desk && clock_ms_since(&b->began) < b->batch_ms) return DB_OK;
+    if (!desk) b->batch_ms = b->batch_ms * 2 < BATCH_MS ? b->batch_ms * 2 : BATCH_MS;
     int rc = bulk_commit(b);
-    struct timespec pause = {0, 3000000};
-    if (rc == DB_OK) nanosleep(&pause, NULL);
+    struct timespec pause = {0, DESK_PAUSE_MS * 1000000L};
+    if (rc == DB_OK && desk) nanosleep(&pause, NULL);
     return rc;
 }
 
@@ -468,6 +486,9 @@ static int resident_bulk_add(struct resident_bulk *b, struct resident *r)
 /* A batch of residents passed from the reading thread to the writing one. */
 #define PUMP_BATCH 512
 #define PUMP_QUEUE 8
+
+/* While the writer waits for the reader, it looks for a waiting desk this often. */
+#define WAIT_LOOK_MS 2
 
 struct pump_item {
     struct resident r;
@@ -569,14 +590,24 @@ int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, con
     struct pump_batch *done = NULL; /* written, not yet handed back */
     for (;;) {
         pthread_mutex_lock(&p.lock);
-        if (p.count == 0 && !p.finished && rc == DB_OK && b->open) {
-            /* Nothing to write yet: the lock is let go of while the reader catches up. */
+        while (p.count == 0 && !p.finished) {
+            if (rc != DB_OK || !b->open) {
+                pthread_cond_wait(&p.changed, &p.lock);
+                continue;
+            }
+            /* Nothing to write yet: the batch is committed if a desk waits meanwhile, or is due. */
+            struct timespec until;
+            clock_gettime(CLOCK_REALTIME, &until);
+            until.tv_nsec += WAIT_LOOK_MS * 1000000L;
+            if (until.tv_nsec >= 1000000000L) {
+                until.tv_sec++;
+                until.tv_nsec -= 1000000000L;
+            }
+            if (pthread_cond_timedwait(&p.changed, &p.lock, &until) != ETIMEDOUT) continue;
             pthread_mutex_unlock(&p.lock);
-            rc = bulk_commit(b);
+            rc = bulk_turn(b);
             pthread_mutex_lock(&p.lock);
         }
-        while (p.count == 0 && !p.finished)
-            pthread_cond_wait(&p.changed, &p.lock);
         struct pump_batch *batch = NULL;
         if (p.count) {
             batch = p.queue[p.head];
