@@ -51,6 +51,7 @@ struct resident_bulk {
     struct db *db;
     char *actor;
     char when[20];
+    struct resident_stamp stamp; /* when, as the rows keep it */
     struct db_stmt *insert, *tag_make, *tag_link;
     struct key_tables *keys;  /* the search keys filed so far */
     struct strlist index_sql; /* the indexes dropped for the load, to build again */
@@ -255,6 +256,7 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
     b->batch_ms = BATCH_FIRST_MS;
     b->actor = xstrdup(actor);
     clock_format(clock_now(), b->when);
+    resident_stamp_of(b->when, &b->stamp);
     pragmas_set(b);
     int rc = bulk_open(b);
     if (rc != DB_OK) {
@@ -298,6 +300,7 @@ int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk *
     b->db = db;
     b->actor = xstrdup(actor);
     clock_format(clock_now(), b->when);
+    resident_stamp_of(b->when, &b->stamp);
     b->journal_switched = db_journal_exclusive(db);
     rc = db_write_begin(db);
     if (rc != DB_OK) {
@@ -364,7 +367,7 @@ static void bulk_file_keys(struct resident_bulk *b, struct resident *r, const st
 /* Write the row of a resident whose id and keys are filed already. */
 static int bulk_write(struct resident_bulk *b, const struct resident *r, int64_t rank)
 {
-    resident_bind_row(b->insert, r, rank, b->actor, b->when);
+    resident_bind_stamped(b->insert, r, rank, b->actor, &b->stamp);
     db_bind_int(b->insert, 21, r->id);
     int rc = db_step(b->insert);
     db_reset(b->insert);
@@ -407,7 +410,7 @@ static int bulk_put(struct resident_bulk *b, struct resident *r, const struct na
         b->written += rc == DB_OK;
         return rc;
     }
-    resident_bind_row(b->insert, r, k->rank, b->actor, b->when);
+    resident_bind_stamped(b->insert, r, k->rank, b->actor, &b->stamp);
     db_bind_null(b->insert, 21);
     int rc = db_step(b->insert);
     db_reset(b->insert);
