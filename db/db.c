@@ -633,6 +633,11 @@ void db_bind_text_static(struct db_stmt *st, int idx, const char *s, size_t n)
     sqlite3_bind_text(st->st, idx, s, (int)n, SQLITE_STATIC);
 }
 
+void db_bind_blob_static(struct db_stmt *st, int idx, const void *data, size_t n)
+{
+    sqlite3_bind_blob(st->st, idx, data, (int)n, SQLITE_STATIC);
+}
+
 void db_bind_null(struct db_stmt *st, int idx)
 {
     sqlite3_bind_null(st->st, idx);

@@ -116,6 +116,9 @@ void db_bind_null(struct db_stmt *st, int idx);
 void db_bind_blob(struct db_stmt *st, int idx, const void *data, size_t n);
 /* Bind n bytes of text that stay valid and unchanged until the next step or reset (not copied). */
 void db_bind_text_static(struct db_stmt *st, int idx, const char *s, size_t n);
+/* Bind n bytes as a blob that stay valid and unchanged until the next step or reset (not copied).
+ */
+void db_bind_blob_static(struct db_stmt *st, int idx, const void *data, size_t n);
 
 /*
 ** Run the statement one step. Returns DB_ROW, DB_DONE, or an error code
