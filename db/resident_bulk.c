@@ -44,6 +44,13 @@
 */
 #define DESK_PAUSE_MS 6
 
+/*
+** A batch runs at least this long before it is committed for a waiting
+** desk: desks saving one after another cost the load a commit each at most
+** this often, and each waits no longer.
+*/
+#define DESK_GAP_MS 100
+
 /* The search keys a shared load holds in memory before it spills them to a temporary file. */
 #define KEYS_BUDGET ((size_t)16 << 20)
 
@@ -63,6 +70,7 @@ struct resident_bulk {
     int open;        /* a shared load: its transaction is open (begun again for the next rows) */
     struct timespec began;  /* of the shared load's current batch */
     long batch_ms;          /* how long it runs before it is committed (BATCH_MS) */
+    int desk;               /* a desk waits for the lock: commit once DESK_GAP_MS ran */
     size_t committed;       /* rows committed by the shared load */
     size_t written;         /* rows written in all */
     int64_t pragmas_was[5]; /* a shared load's connection settings (load_pragmas), restored */
@@ -458,16 +466,19 @@ static int bulk_commit(struct resident_bulk *b)
 }
 
 /*
-** A shared load: commit when the batch has run long enough, and let a
-** waiting desk take the lock a moment. (The load also commits whenever it
-** would wait for the reading thread: the lock is held only while writing.)
+** A shared load: commit when a desk waits for the lock (once the batch ran
+** DESK_GAP_MS) and let it take the lock a moment, or when the batch has run
+** its time. Called between rows, and every WAIT_LOOK_MS while the load
+** waits for the reading thread.
 */
 static int bulk_turn(struct resident_bulk *b)
 {
     if (!b->shared || !b->open) return DB_OK;
-    int desk = db_desk_waited(b->db);
-    if (!desk && clock_ms_since(&b->began) < b->batch_ms) return DB_OK;
+    b->desk |= db_desk_waited(b->db);
+    int desk = b->desk;
+    if (clock_ms_since(&b->began) < (desk ? DESK_GAP_MS : b->batch_ms)) return DB_OK;
     if (!desk) b->batch_ms = b->batch_ms * 2 < BATCH_MS ? b->batch_ms * 2 : BATCH_MS;
+    b->desk = 0;
     int rc = bulk_commit(b);
     struct timespec pause = {0, DESK_PAUSE_MS * 1000000L};
     if (rc == DB_OK && desk) nanosleep(&pause, NULL);
