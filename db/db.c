@@ -10,12 +10,14 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /*
 ** How often BEGIN IMMEDIATE or COMMIT is tried again when SQLite says busy
@@ -44,7 +46,8 @@ struct db {
     long wait_limit_ms;
     struct timespec wait_start;
     long wait_told;
-    int wait_gave_up; /* the last wait ended by the limit or the hook: do not try again */
+    int wait_gave_up;          /* the last wait ended by the limit or the hook: do not try again */
+    struct timespec sign_seen; /* the desks' sign as db_desk_waited() last saw it */
 };
 
 struct db_stmt {
@@ -176,9 +179,47 @@ static void sleep_ms(long ms)
 ** released), telling the hook how long it has been; stop at the limit or
 ** when the hook says so. Returns 1 to try again, 0 to give up.
 */
+/* The file beside the database a connection waiting for the write lock touches (caller frees). */
+static char *sign_path(const struct db *db)
+{
+    return xasprintf("%s-waiting", db->path);
+}
+
+/*
+** Leave the sign that a connection waits for the write lock: the file
+** beside the database touched, with the database's own mode when made.
+*/
+static void sign_touch(const struct db *db)
+{
+    char *path = sign_path(db);
+    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd >= 0) {
+        struct stat sb;
+        if (stat(db->path, &sb) == 0) fchmod(fd, sb.st_mode & 0666);
+        futimens(fd, NULL);
+        close(fd);
+    }
+    free(path);
+}
+
+int db_desk_waited(struct db *db)
+{
+    char *path = sign_path(db);
+    struct stat sb;
+    int seen = stat(path, &sb) == 0;
+    free(path);
+    if (!seen) return 0;
+    int changed =
+        sb.st_mtim.tv_sec != db->sign_seen.tv_sec || sb.st_mtim.tv_nsec != db->sign_seen.tv_nsec;
+    db->sign_seen = sb.st_mtim;
+    return changed;
+}
+
 static int busy_wait(void *arg, int count)
 {
     struct db *db = arg;
+    /* Every try: a long writer that looks for the sign between its batches lets this one in. */
+    sign_touch(db);
     if (count == 0) {
         clock_gettime(CLOCK_MONOTONIC, &db->wait_start);
         db->wait_told = 0;
@@ -590,6 +631,11 @@ void db_bind_blob(struct db_stmt *st, int idx, const void *data, size_t n)
 void db_bind_text_static(struct db_stmt *st, int idx, const char *s, size_t n)
 {
     sqlite3_bind_text(st->st, idx, s, (int)n, SQLITE_STATIC);
+}
+
+void db_bind_blob_static(struct db_stmt *st, int idx, const void *data, size_t n)
+{
+    sqlite3_bind_blob(st->st, idx, data, (int)n, SQLITE_STATIC);
 }
 
 void db_bind_null(struct db_stmt *st, int idx)

@@ -50,6 +50,15 @@ struct db_stmt;
 typedef int (*db_wait_hook)(void *ctx, long waited_ms);
 void db_set_wait(struct db *db, db_wait_hook hook, void *ctx, long limit_ms);
 
+/*
+** Whether another connection has waited for the write lock since the last
+** call (the first call: since ever): a waiting connection touches a file
+** beside the database (PATH-waiting), which this looks at with one stat().
+** A long writer that holds the lock through many rows calls it between
+** them and commits at once when it says yes.
+*/
+int db_desk_waited(struct db *db);
+
 /* PRAGMA application_id of every bangban database ("BANG"). */
 #define DB_APPLICATION_ID 0x42414E47
 
@@ -107,6 +116,9 @@ void db_bind_null(struct db_stmt *st, int idx);
 void db_bind_blob(struct db_stmt *st, int idx, const void *data, size_t n);
 /* Bind n bytes of text that stay valid and unchanged until the next step or reset (not copied). */
 void db_bind_text_static(struct db_stmt *st, int idx, const char *s, size_t n);
+/* Bind n bytes as a blob that stay valid and unchanged until the next step or reset (not copied).
+ */
+void db_bind_blob_static(struct db_stmt *st, int idx, const void *data, size_t n);
 
 /*
 ** Run the statement one step. Returns DB_ROW, DB_DONE, or an error code

@@ -97,9 +97,9 @@ static int chunk_write(struct db_stmt *st, const char *term, size_t term_len,
     strbuf_grow(packed, 1);
     postings_pack(e, n, packed);
     db_bind_text_static(st, 1, term, term_len);
-    db_bind_blob(st, 2, first, POSTING_SIZE);
+    db_bind_blob_static(st, 2, first, POSTING_SIZE);
     db_bind_int(st, 3, (int64_t)n);
-    db_bind_blob(st, 4, packed->buf, packed->len);
+    db_bind_blob_static(st, 4, packed->buf, packed->len);
     int rc = db_step(st);
     db_reset(st);
     return rc;

@@ -28,8 +28,28 @@
 */
 #define INDEXES_PENDING "resident_indexes_pending"
 
-/* A shared load commits what it wrote every BATCH_MS and lets go of the lock a moment. */
-#define BATCH_MS 200
+/*
+** A shared load commits what it wrote as soon as a desk waits for the lock
+** (db_desk_waited()), else when its batch has run BATCH_MS: first
+** BATCH_FIRST_MS, each time twice as long up to BATCH_MS. Each commit writes
+** most of the ID number index's leaf pages to the WAL again (its rows come
+** in no order): cheap while the index is small, so the first rows show soon.
+*/
+#define BATCH_FIRST_MS 250
+#define BATCH_MS       2000
+
+/*
+** After committing for a waiting desk the load pauses this long: more than
+** the longest a desk sleeps between tries for the lock (db.c's busy_wait()).
+*/
+#define DESK_PAUSE_MS 6
+
+/*
+** A batch runs at least this long before it is committed for a waiting
+** desk: desks saving one after another cost the load a commit each at most
+** this often, and each waits no longer.
+*/
+#define DESK_GAP_MS 100
 
 /* The search keys a shared load holds in memory before it spills them to a temporary file. */
 #define KEYS_BUDGET ((size_t)16 << 20)
@@ -38,6 +58,7 @@ struct resident_bulk {
     struct db *db;
     char *actor;
     char when[20];
+    struct resident_stamp stamp; /* when, as the rows keep it */
     struct db_stmt *insert, *tag_make, *tag_link;
     struct key_tables *keys;  /* the search keys filed so far */
     struct strlist index_sql; /* the indexes dropped for the load, to build again */
@@ -48,6 +69,8 @@ struct resident_bulk {
     int shared;      /* desks work meanwhile: indexes kept, WAL kept, committed in batches */
     int open;        /* a shared load: its transaction is open (begun again for the next rows) */
     struct timespec began;  /* of the shared load's current batch */
+    long batch_ms;          /* how long it runs before it is committed (BATCH_MS) */
+    int desk;               /* a desk waits for the lock: commit once DESK_GAP_MS ran */
     size_t committed;       /* rows committed by the shared load */
     size_t written;         /* rows written in all */
     int64_t pragmas_was[5]; /* a shared load's connection settings (load_pragmas), restored */
@@ -238,8 +261,10 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
     key_tables_spill_at(b->keys, KEYS_BUDGET);
     b->db = db;
     b->shared = 1;
+    b->batch_ms = BATCH_FIRST_MS;
     b->actor = xstrdup(actor);
     clock_format(clock_now(), b->when);
+    resident_stamp_of(b->when, &b->stamp);
     pragmas_set(b);
     int rc = bulk_open(b);
     if (rc != DB_OK) {
@@ -283,6 +308,7 @@ int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk *
     b->db = db;
     b->actor = xstrdup(actor);
     clock_format(clock_now(), b->when);
+    resident_stamp_of(b->when, &b->stamp);
     b->journal_switched = db_journal_exclusive(db);
     rc = db_write_begin(db);
     if (rc != DB_OK) {
@@ -349,7 +375,7 @@ static void bulk_file_keys(struct resident_bulk *b, struct resident *r, const st
 /* Write the row of a resident whose id and keys are filed already. */
 static int bulk_write(struct resident_bulk *b, const struct resident *r, int64_t rank)
 {
-    resident_bind_row(b->insert, r, rank, b->actor, b->when);
+    resident_bind_stamped(b->insert, r, rank, b->actor, &b->stamp);
     db_bind_int(b->insert, 21, r->id);
     int rc = db_step(b->insert);
     db_reset(b->insert);
@@ -392,7 +418,7 @@ static int bulk_put(struct resident_bulk *b, struct resident *r, const struct na
         b->written += rc == DB_OK;
         return rc;
     }
-    resident_bind_row(b->insert, r, k->rank, b->actor, b->when);
+    resident_bind_stamped(b->insert, r, k->rank, b->actor, &b->stamp);
     db_bind_null(b->insert, 21);
     int rc = db_step(b->insert);
     db_reset(b->insert);
@@ -440,16 +466,22 @@ static int bulk_commit(struct resident_bulk *b)
 }
 
 /*
-** A shared load: commit when the batch has run long enough, and let a
-** waiting desk take the lock a moment. (The load also commits whenever it
-** would wait for the reading thread: the lock is held only while writing.)
+** A shared load: commit when a desk waits for the lock (once the batch ran
+** DESK_GAP_MS) and let it take the lock a moment, or when the batch has run
+** its time. Called between rows, and every WAIT_LOOK_MS while the load
+** waits for the reading thread.
 */
 static int bulk_turn(struct resident_bulk *b)
 {
-    if (!b->shared || clock_ms_since(&b->began) < BATCH_MS) return DB_OK;
+    if (!b->shared || !b->open) return DB_OK;
+    b->desk |= db_desk_waited(b->db);
+    int desk = b->desk;
+    if (clock_ms_since(&b->began) < (desk ? DESK_GAP_MS : b->batch_ms)) return DB_OK;
+    if (!desk) b->batch_ms = b->batch_ms * 2 < BATCH_MS ? b->batch_ms * 2 : BATCH_MS;
+    b->desk = 0;
     int rc = bulk_commit(b);
-    struct timespec pause = {0, 3000000};
-    if (rc == DB_OK) nanosleep(&pause, NULL);
+    struct timespec pause = {0, DESK_PAUSE_MS * 1000000L};
+    if (rc == DB_OK && desk) nanosleep(&pause, NULL);
     return rc;
 }
 
@@ -468,6 +500,9 @@ static int resident_bulk_add(struct resident_bulk *b, struct resident *r)
 /* A batch of residents passed from the reading thread to the writing one. */
 #define PUMP_BATCH 512
 #define PUMP_QUEUE 8
+
+/* While the writer waits for the reader, it looks for a waiting desk this often. */
+#define WAIT_LOOK_MS 2
 
 struct pump_item {
     struct resident r;
@@ -569,14 +604,24 @@ int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, con
     struct pump_batch *done = NULL; /* written, not yet handed back */
     for (;;) {
         pthread_mutex_lock(&p.lock);
-        if (p.count == 0 && !p.finished && rc == DB_OK && b->open) {
-            /* Nothing to write yet: the lock is let go of while the reader catches up. */
+        while (p.count == 0 && !p.finished) {
+            if (rc != DB_OK || !b->open) {
+                pthread_cond_wait(&p.changed, &p.lock);
+                continue;
+            }
+            /* Nothing to write yet: the batch is committed if a desk waits meanwhile, or is due. */
+            struct timespec until;
+            clock_gettime(CLOCK_REALTIME, &until);
+            until.tv_nsec += WAIT_LOOK_MS * 1000000L;
+            if (until.tv_nsec >= 1000000000L) {
+                until.tv_sec++;
+                until.tv_nsec -= 1000000000L;
+            }
+            if (pthread_cond_timedwait(&p.changed, &p.lock, &until) != ETIMEDOUT) continue;
             pthread_mutex_unlock(&p.lock);
-            rc = bulk_commit(b);
+            rc = bulk_turn(b);
             pthread_mutex_lock(&p.lock);
         }
-        while (p.count == 0 && !p.finished)
-            pthread_cond_wait(&p.changed, &p.lock);
         struct pump_batch *batch = NULL;
         if (p.count) {
             batch = p.queue[p.head];

@@ -381,21 +381,18 @@ int resident_household(struct db *db, int64_t head_id, struct resident_hits *out
     return rc;
 }
 
-/* Bind text, or NULL for "". */
-static void bind_or_null(struct db_stmt *st, int i, const char *s)
-{
-    db_bind_text(st, i, str_empty(s) ? NULL : s);
-}
-
 /*
 ** A resident's time (YYYY-MM-DD HH:MM:SS, local) as the row keeps it: the seconds that text names
 ** read as UTC (4 bytes instead of 19 characters; created_at and updated_at give the text back), or
 ** the text itself when it is not exactly such a time.
 */
-static void bind_time(struct db_stmt *st, int i, const char *when)
+void resident_stamp_of(const char *when, struct resident_stamp *out)
 {
     struct tm tm = {0};
     char back[32];
+    out->when = when;
+    out->secs = 0;
+    out->exact = 0;
     if (sscanf(when, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
                &tm.tm_min, &tm.tm_sec) == 6) {
         tm.tm_year -= 1900;
@@ -404,11 +401,29 @@ static void bind_time(struct db_stmt *st, int i, const char *when)
         struct tm again;
         if (t != (time_t)-1 && gmtime_r(&t, &again) &&
             strftime(back, sizeof back, "%Y-%m-%d %H:%M:%S", &again) && strcmp(back, when) == 0) {
-            db_bind_int(st, i, (int64_t)t);
-            return;
+            out->secs = (int64_t)t;
+            out->exact = 1;
         }
     }
-    db_bind_text(st, i, when);
+}
+
+/* Bind a stamp's time; its text (when not exact) is copied unless keep. */
+static void bind_stamp(struct db_stmt *st, int i, const struct resident_stamp *when, int keep)
+{
+    if (when->exact)
+        db_bind_int(st, i, when->secs);
+    else if (keep)
+        db_bind_text_static(st, i, when->when, strlen(when->when));
+    else
+        db_bind_text(st, i, when->when);
+}
+
+/* Bind a time given as text (resident_stamp_of()). */
+static void bind_time(struct db_stmt *st, int i, const char *when)
+{
+    struct resident_stamp stamp;
+    resident_stamp_of(when, &stamp);
+    bind_stamp(st, i, &stamp, 0);
 }
 
 static void bind_id_or_null(struct db_stmt *st, int i, int64_t id)
@@ -506,34 +521,79 @@ static const char resident_update_sql[] =
     " note = ?15, rank = ?16, id_rev = ?17, phone_rev = ?18, updated_s = ?19,"
     " updated_by = ?20, version = version + 1 WHERE id = ?21 AND version = ?22";
 
+/* Bind text: copied, or (keep) bound as it is, to stay unchanged until the step and reset. */
+static void bind_str(struct db_stmt *st, int i, const char *s, int keep)
+{
+    if (keep && s)
+        db_bind_text_static(st, i, s, strlen(s));
+    else
+        db_bind_text(st, i, s);
+}
+
+/* s reversed into buf (cap bytes), or NULL for "" or when it does not fit. */
+static const char *reverse_into(char *buf, size_t cap, const char *s)
+{
+    size_t n = strlen(s);
+    if (!n || n >= cap) return NULL;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = s[n - 1 - i];
+    buf[n] = 0;
+    return buf;
+}
+
+/* Bind s reversed (search_reverse()), or NULL for "" (copied). */
+static void bind_reversed(struct db_stmt *st, int i, const char *s)
+{
+    char buf[64];
+    const char *rev = reverse_into(buf, sizeof buf, s);
+    if (rev || !*s) {
+        db_bind_text(st, i, rev);
+        return;
+    }
+    char *long_rev = search_reverse(s);
+    db_bind_text(st, i, long_rev);
+    free(long_rev);
+}
+
+/* resident_bind_row(), r's text copied unless keep (then r must stay as it is until the step). */
+static void bind_row(struct db_stmt *st, const struct resident *r, int64_t rank, const char *actor,
+                     const struct resident_stamp *when, int keep)
+{
+    char gender[2] = {r->gender, 0};
+    bind_str(st, 1, r->name, keep);
+    db_bind_text(st, 2, gender);
+    bind_str(st, 3, r->ethnicity, keep);
+    bind_str(st, 4, r->birth_date, keep);
+    bind_str(st, 5, str_empty(r->id_number) ? NULL : r->id_number, keep);
+    bind_str(st, 6, r->phone, keep);
+    bind_str(st, 7, r->landline, keep);
+    bind_id_or_null(st, 8, r->community_id);
+    bind_id_or_null(st, 9, r->grid_id);
+    bind_str(st, 10, r->community_id ? "" : r->community, keep);
+    bind_str(st, 11, r->grid_id ? "" : r->grid, keep);
+    bind_str(st, 12, r->address, keep);
+    bind_id_or_null(st, 13, r->head_id > 0 ? r->head_id : 0);
+    bind_str(st, 14, r->relation, keep);
+    bind_str(st, 15, r->note, keep);
+    db_bind_int(st, 16, rank);
+    bind_reversed(st, 17, r->id_number);
+    bind_reversed(st, 18, r->phone);
+    bind_stamp(st, 19, when, keep);
+    bind_str(st, 20, actor, keep);
+}
+
 void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t rank,
                        const char *actor, const char *when)
 {
-    char gender[2] = {r->gender, 0};
-    char *id_rev = search_reverse(r->id_number);
-    char *phone_rev = search_reverse(r->phone);
-    db_bind_text(st, 1, r->name);
-    db_bind_text(st, 2, gender);
-    db_bind_text(st, 3, r->ethnicity);
-    db_bind_text(st, 4, r->birth_date);
-    bind_or_null(st, 5, r->id_number);
-    db_bind_text(st, 6, r->phone);
-    db_bind_text(st, 7, r->landline);
-    bind_id_or_null(st, 8, r->community_id);
-    bind_id_or_null(st, 9, r->grid_id);
-    db_bind_text(st, 10, r->community_id ? "" : r->community);
-    db_bind_text(st, 11, r->grid_id ? "" : r->grid);
-    db_bind_text(st, 12, r->address);
-    bind_id_or_null(st, 13, r->head_id > 0 ? r->head_id : 0);
-    db_bind_text(st, 14, r->relation);
-    db_bind_text(st, 15, r->note);
-    db_bind_int(st, 16, rank);
-    bind_or_null(st, 17, id_rev);
-    bind_or_null(st, 18, phone_rev);
-    bind_time(st, 19, when);
-    db_bind_text(st, 20, actor);
-    free(id_rev);
-    free(phone_rev);
+    struct resident_stamp stamp;
+    resident_stamp_of(when, &stamp);
+    bind_row(st, r, rank, actor, &stamp, 0);
+}
+
+void resident_bind_stamped(struct db_stmt *st, const struct resident *r, int64_t rank,
+                           const char *actor, const struct resident_stamp *when)
+{
+    bind_row(st, r, rank, actor, when, 1);
 }
 
 static int write_row(struct db *db, const struct resident *r, const char *actor, const char *when,

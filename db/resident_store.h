@@ -85,6 +85,22 @@ extern const char resident_tag_create_sql[];
 void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t rank,
                        const char *actor, const char *when);
 
+/* A time as a resident row keeps it, worked out once for many rows (when is borrowed). */
+struct resident_stamp {
+    const char *when; /* YYYY-MM-DD HH:MM:SS */
+    int64_t secs;     /* when exact: the seconds it names read as UTC */
+    int exact;        /* 0: the row keeps the text itself */
+};
+void resident_stamp_of(const char *when, struct resident_stamp *out);
+
+/*
+** resident_bind_row() for the many rows of one load: the time worked out
+** once, and the text of r, actor and when bound without a copy: they must
+** stay as they are until the statement is stepped and reset.
+*/
+void resident_bind_stamped(struct db_stmt *st, const struct resident *r, int64_t rank,
+                           const char *actor, const struct resident_stamp *when);
+
 /*
 ** Call visit for every resident filter keeps (NULL: every record, whatever
 ** its status), by community, grid, address and pinyin order, with every

@@ -530,6 +530,33 @@ static void each_visits_every_row(void **state)
     db_close(db);
 }
 
+/*
+** A connection that waits for the write lock leaves a sign the writer sees
+** (db_desk_waited()) once, so a long import commits for it at once.
+*/
+static void desk_wait_is_seen(void **state)
+{
+    (void)state;
+    struct db *writer = open_new("sign.db");
+    struct db *desk;
+    char *err;
+    assert_int_equal(db_open(path_of("sign.db"), 0, &desk, &err), DB_OK);
+    assert_false(db_desk_waited(writer)); /* nobody has waited yet */
+    assert_int_equal(db_write_begin(writer), DB_OK);
+    assert_false(db_desk_waited(writer));
+    db_set_wait(desk, NULL, NULL, 20);
+    assert_int_equal(db_write_begin(desk), DB_BUSY);
+    assert_true(db_desk_waited(writer));
+    assert_false(db_desk_waited(writer)); /* seen once: no one waits now */
+    assert_int_equal(db_commit(writer), DB_OK);
+    db_set_wait(desk, NULL, NULL, 0);
+    assert_int_equal(db_write_begin(desk), DB_OK); /* the lock was free: no wait, no sign */
+    assert_int_equal(db_commit(desk), DB_OK);
+    assert_false(db_desk_waited(writer));
+    db_close(desk);
+    db_close(writer);
+}
+
 int main(void)
 {
     unit_locale();
@@ -545,6 +572,7 @@ int main(void)
         cmocka_unit_test(demo_district),
         cmocka_unit_test(nested_writes_undo_alone),
         cmocka_unit_test(concurrent_writers),
+        cmocka_unit_test(desk_wait_is_seen),
     };
     return cmocka_run_group_tests_name("db", tests, setup, teardown);
 }
