@@ -173,12 +173,6 @@ static void sleep_ms(long ms)
         ;
 }
 
-/*
-** SQLite's busy handler: another connection holds the lock. Wait in short
-** steps (a few milliseconds, so the lock is taken soon after it is
-** released), telling the hook how long it has been; stop at the limit or
-** when the hook says so. Returns 1 to try again, 0 to give up.
-*/
 /* The file beside the database a connection waiting for the write lock touches (caller frees). */
 static char *sign_path(const struct db *db)
 {
@@ -215,6 +209,12 @@ int db_desk_waited(struct db *db)
     return changed;
 }
 
+/*
+** SQLite's busy handler: another connection holds the lock. Wait in short
+** steps (a few milliseconds, so the lock is taken soon after it is
+** released), telling the hook how long it has been; stop at the limit or
+** when the hook says so. Returns 1 to try again, 0 to give up.
+*/
 static int busy_wait(void *arg, int count)
 {
     struct db *db = arg;
