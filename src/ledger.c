@@ -992,12 +992,19 @@ static int cells_check(const struct ledger *l, const struct ledger_row *row,
         int f = l->field_of[i];
         if (f < 0 || f >= l->schema->nfields) continue;
         /* As every reader trims it: the tab before a number our exports write is not the cell's. */
-        char *cell = text_trim(row->fields.v[i]);
-        const char *why = validate_text(cell, field_multiline(l->schema, f) ? TEXT_LINES : 0);
+        const char *raw = row->fields.v[i];
+        size_t from, to;
+        text_trim_span(raw, strlen(raw), &from, &to);
+        const char *why =
+            validate_text_n(raw + from, to - from, field_multiline(l->schema, f) ? TEXT_LINES : 0);
         size_t max = l->schema->max && l->schema->max[f] ? l->schema->max[f] : LEDGER_CELL_MAX;
         /* Each character takes a byte at least: a cell no longer in bytes is not counted. */
-        size_t chars = why || strlen(cell) <= max ? 0 : text_chars(cell);
-        free(cell);
+        size_t chars = 0;
+        if (!why && to - from > max) {
+            char *cell = xstrndup(raw + from, to - from);
+            chars = text_chars(cell);
+            free(cell);
+        }
         if (why)
             ledger_problem_add(p, row->line, l->header.v[i], xstrdup(why));
         else if (chars > max)

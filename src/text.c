@@ -376,45 +376,8 @@ static int is_space_cp(uint32_t cp)
     return cp == ' ' || cp == '\t' || cp == 0x3000;
 }
 
-char *text_normalize(const char *s, unsigned flags)
+void text_trim_span(const char *s, size_t n, size_t *from, size_t *to)
 {
-    struct strbuf sb = STRBUF_INIT;
-    size_t n = strlen(s);
-    size_t i = 0;
-
-    while (i < n) {
-        uint32_t cp;
-        int len = utf8_decode(s + i, n - i, &cp);
-        if (len < 0) {
-            strbuf_addc(&sb, s[i]);
-            i++;
-            continue;
-        }
-        i += (size_t)len;
-        int alnum = (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
-                    (cp >= 0xFF41 && cp <= 0xFF5A);
-        if (cp >= 0xFF01 && cp <= 0xFF5E && (alnum || !(flags & TEXT_NORM_PROSE))) cp -= 0xFEE0;
-        if (is_space_cp(cp) && (flags & TEXT_NORM_PROSE)) {
-            strbuf_add(&sb, s + i - len, (size_t)len);
-            continue;
-        }
-        if (is_space_cp(cp)) {
-            if (flags & TEXT_NORM_NOSPACE) continue;
-            cp = ' ';
-        }
-        if ((flags & TEXT_NORM_UPPER) && cp >= 'a' && cp <= 'z') cp -= 'a' - 'A';
-        char enc[4];
-        strbuf_add(&sb, enc, (size_t)utf8_encode(cp, enc));
-    }
-    char *raw = strbuf_detach(&sb);
-    char *out = text_trim(raw);
-    free(raw);
-    return out;
-}
-
-char *text_trim(const char *s)
-{
-    size_t n = strlen(s);
     size_t start = 0, end = n;
     uint32_t cp;
     int len;
@@ -430,7 +393,71 @@ char *text_trim(const char *s)
             break;
         }
     }
-    return xstrndup(s + start, end - start);
+    *from = start;
+    *to = end;
+}
+
+/* One ASCII character c of text_normalize()'s input onto out[*w]. */
+static void normalize_ascii(char c, unsigned flags, char *out, size_t *w)
+{
+    if (c == ' ' || c == '\t') {
+        if (flags & TEXT_NORM_PROSE)
+            out[(*w)++] = c;
+        else if (!(flags & TEXT_NORM_NOSPACE))
+            out[(*w)++] = ' ';
+        return;
+    }
+    if ((flags & TEXT_NORM_UPPER) && c >= 'a' && c <= 'z') c = (char)(c - ('a' - 'A'));
+    out[(*w)++] = c;
+}
+
+char *text_normalize(const char *s, unsigned flags)
+{
+    size_t n = strlen(s);
+    /* No character comes out longer than it went in (its own UTF-8, or shorter). */
+    char *out = xmalloc(n + 1);
+    size_t w = 0, i = 0;
+
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {
+            normalize_ascii(s[i++], flags, out, &w);
+            continue;
+        }
+        uint32_t cp;
+        int len = utf8_decode(s + i, n - i, &cp);
+        if (len < 0) {
+            out[w++] = s[i];
+            i++;
+            continue;
+        }
+        i += (size_t)len;
+        int alnum = (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+                    (cp >= 0xFF41 && cp <= 0xFF5A);
+        if (cp >= 0xFF01 && cp <= 0xFF5E && (alnum || !(flags & TEXT_NORM_PROSE))) cp -= 0xFEE0;
+        if (is_space_cp(cp) && (flags & TEXT_NORM_PROSE)) {
+            memcpy(out + w, s + i - len, (size_t)len);
+            w += (size_t)len;
+            continue;
+        }
+        if (is_space_cp(cp)) {
+            if (flags & TEXT_NORM_NOSPACE) continue;
+            cp = ' ';
+        }
+        if ((flags & TEXT_NORM_UPPER) && cp >= 'a' && cp <= 'z') cp -= 'a' - 'A';
+        w += (size_t)utf8_encode(cp, out + w);
+    }
+    size_t from, to;
+    text_trim_span(out, w, &from, &to);
+    memmove(out, out + from, to - from);
+    out[to - from] = '\0';
+    return out;
+}
+
+char *text_trim(const char *s)
+{
+    size_t from, to;
+    text_trim_span(s, strlen(s), &from, &to);
+    return xstrndup(s + from, to - from);
 }
 
 int text_is_line(const char *s)
