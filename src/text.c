@@ -133,6 +133,11 @@ int text_find_forbidden(const char *s, size_t n, unsigned flags, struct text_pos
 {
     size_t i = 0;
     while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0x20 && b < 0x7F) { /* printable ASCII, most of a ledger: nothing to decode */
+            i++;
+            continue;
+        }
         uint32_t c = 0;
         int len = utf8_decode(s + i, n - i, &c);
         int kind = len < 0 ? TEXT_NOT_UTF8 : text_cp_forbidden(c, flags);
