@@ -138,6 +138,12 @@ int text_find_forbidden(const char *s, size_t n, unsigned flags, struct text_pos
             i++;
             continue;
         }
+        /* U+3000..U+CFFF (the Han characters of names and addresses): none is forbidden. */
+        if (b >= 0xE3 && b <= 0xEC && i + 2 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+            ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         uint32_t c = 0;
         int len = utf8_decode(s + i, n - i, &c);
         int kind = len < 0 ? TEXT_NOT_UTF8 : text_cp_forbidden(c, flags);
@@ -387,8 +393,16 @@ void text_trim_span(const char *s, size_t n, size_t *from, size_t *to)
     uint32_t cp;
     int len;
 
-    while (start < n && (len = utf8_decode(s + start, n - start, &cp)) > 0 && is_space_cp(cp))
+    while (start < n) {
+        unsigned char b = (unsigned char)s[start];
+        if (b < 0x80) { /* ASCII: a space, a tab or the text */
+            if (b != ' ' && b != '\t') break;
+            start++;
+            continue;
+        }
+        if ((len = utf8_decode(s + start, n - start, &cp)) <= 0 || !is_space_cp(cp)) break;
         start += (size_t)len;
+    }
     while (end > start) {
         if (s[end - 1] == ' ' || s[end - 1] == '\t') {
             end--;
