@@ -1066,11 +1066,12 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
 
     char *name = resident_normalize_name(ledger_value_of(l, row, LF_NAME));
     const char *why = resident_check_name(name);
-    if (why)
+    if (why) {
         ledger_problem_add(p, row->line, ledger_column_header(l, LF_NAME), xstrdup(why));
-    else
-        record_set(&r->name, name);
-    free(name);
+        free(name);
+    } else {
+        record_take(&r->name, name);
+    }
 
     int g = resident_parse_gender(ledger_value_of(l, row, LF_GENDER));
     if (g < 0)
@@ -1107,8 +1108,6 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
     check_line(l, row, LF_ADDRESS, &r->address, p);
     char *note = text_trim(ledger_value_of(l, row, LF_NOTE)); /* checked, breaks kept */
     record_take(&r->note, note);
-    char *tags = tags_of(l, row, p);
-    record_set(&r->tags, tags);
-    free(tags);
+    record_take(&r->tags, tags_of(l, row, p));
     return (int)(p->n - before);
 }

@@ -406,7 +406,8 @@ void text_trim_span(const char *s, size_t n, size_t *from, size_t *to)
     while (end > start) {
         if (s[end - 1] == ' ' || s[end - 1] == '\t') {
             end--;
-        } else if (end - start >= 3 && memcmp(s + end - 3, "\xE3\x80\x80", 3) == 0) {
+        } else if (end - start >= 3 && s[end - 1] == '\x80' && s[end - 2] == '\x80' &&
+                   s[end - 3] == '\xE3') { /* U+3000 */
             end -= 3;
         } else {
             break;
