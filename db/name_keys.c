@@ -30,15 +30,25 @@ void name_keys_of(const char *name, struct name_keys *k)
 
 void name_keys_free(struct name_keys *k)
 {
-    strlist_free(&k->pinyin);
-    strlist_free(&k->inner);
+    if (k->text) {
+        free(k->pinyin.v);
+        free(k->inner.v);
+        free(k->text);
+    } else {
+        strlist_free(&k->pinyin);
+        strlist_free(&k->inner);
+    }
     name_keys_init(k);
 }
 
 void name_keys_clear(struct name_keys *k)
 {
-    strlist_clear(&k->pinyin);
-    strlist_clear(&k->inner);
+    if (k->text) {
+        k->pinyin.n = k->inner.n = 0;
+    } else {
+        strlist_clear(&k->pinyin);
+        strlist_clear(&k->inner);
+    }
     k->rank = 0;
     k->ngrams = 0;
 }
@@ -50,6 +60,7 @@ void name_keys_clear(struct name_keys *k)
 struct cached {
     uint64_t hash; /* 0: empty */
     char *text;
+    size_t len; /* of text, all its NULs counted */
     size_t npinyin, ninner;
     int64_t rank;
     struct search_gram *grams;
@@ -91,6 +102,7 @@ static void cached_set(struct cached *e, uint64_t hash, const char *name, const 
     for (size_t i = 0; i < k->inner.n; i++)
         strbuf_add(&sb, k->inner.v[i], strlen(k->inner.v[i]) + 1);
     e->hash = hash;
+    e->len = sb.len;
     e->text = strbuf_detach(&sb);
     e->npinyin = k->pinyin.n;
     e->ninner = k->inner.n;
@@ -100,14 +112,29 @@ static void cached_set(struct cached *e, uint64_t hash, const char *name, const 
     memcpy(e->grams, k->grams, k->ngrams * sizeof *e->grams);
 }
 
-/* The keys kept in e into k (cleared). */
+/* n strings from *p on as list l (its strings are not its own); *p moves past them. */
+static void list_point(struct strlist *l, size_t n, char **p)
+{
+    if (l->cap < n) {
+        l->v = xrealloc(l->v, n * sizeof *l->v);
+        l->cap = n;
+    }
+    for (size_t i = 0; i < n; i++, *p += strlen(*p) + 1)
+        l->v[i] = *p;
+    l->n = n;
+}
+
+/* The keys kept in e into k (cleared, its strings in k->text if any). */
 static void cached_get(const struct cached *e, struct name_keys *k)
 {
-    const char *p = e->text + strlen(e->text) + 1;
-    for (size_t i = 0; i < e->npinyin; i++, p += strlen(p) + 1)
-        strlist_add(&k->pinyin, p);
-    for (size_t i = 0; i < e->ninner; i++, p += strlen(p) + 1)
-        strlist_add(&k->inner, p);
+    if (k->text_cap < e->len) {
+        k->text = xrealloc(k->text, e->len);
+        k->text_cap = e->len;
+    }
+    memcpy(k->text, e->text, e->len);
+    char *p = k->text + strlen(k->text) + 1;
+    list_point(&k->pinyin, e->npinyin, &p);
+    list_point(&k->inner, e->ninner, &p);
     k->rank = e->rank;
     k->ngrams = e->ngrams;
     memcpy(k->grams, e->grams, e->ngrams * sizeof *e->grams);
@@ -115,15 +142,17 @@ static void cached_get(const struct cached *e, struct name_keys *k)
 
 void name_keys_cached(struct name_keys_cache *c, const char *name, struct name_keys *k)
 {
+    if (!k->text) name_keys_free(k); /* keys of its own strings: from here on in one block */
     name_keys_clear(k);
     uint64_t h = str_hash(name, strlen(name));
     struct cached *e = &c->slot[h & (CACHE_SLOTS - 1)];
-    if (e->hash == h && strcmp(e->text, name) == 0) {
-        cached_get(e, k);
-        return;
+    if (e->hash != h || strcmp(e->text, name) != 0) {
+        struct name_keys made;
+        name_keys_of(name, &made);
+        cached_set(e, h, name, &made);
+        name_keys_free(&made);
     }
-    keys_make(name, k);
-    cached_set(e, h, name, k);
+    cached_get(e, k);
 }
 
 int name_keys_each(const struct name_keys *k, int64_t id, name_keys_visit visit, void *ctx)

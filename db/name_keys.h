@@ -23,6 +23,9 @@ struct name_keys {
     int64_t rank;          /* pinyin order of the name */
     struct search_gram grams[NAME_KEYS_MAX_GRAMS];
     size_t ngrams;
+    /* Keys from name_keys_cached(): the lists' strings are in this one block, not each its own. */
+    char *text;
+    size_t text_cap;
 };
 
 /* Empty keys (rank 0, nothing to add). */
