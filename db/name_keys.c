@@ -5,6 +5,7 @@
 #include "db/postings.h"
 #include "src/pinyin.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void name_keys_init(struct name_keys *k)
@@ -12,20 +13,146 @@ void name_keys_init(struct name_keys *k)
     memset(k, 0, sizeof *k);
 }
 
-void name_keys_of(const char *name, struct name_keys *k)
+/* The keys of name into k, whose lists are empty. */
+static void keys_make(const char *name, struct name_keys *k)
 {
-    name_keys_init(k);
     pinyin_key_list(name, PINYIN_PERSON, &k->pinyin);
     pinyin_inner_key_list(name, &k->inner);
     k->rank = k->pinyin.n ? pinyin_rank(k->pinyin.v[0]) : 0;
     k->ngrams = search_grams(name, k->grams, NAME_KEYS_MAX_GRAMS);
 }
 
+void name_keys_of(const char *name, struct name_keys *k)
+{
+    name_keys_init(k);
+    keys_make(name, k);
+}
+
 void name_keys_free(struct name_keys *k)
 {
-    strlist_free(&k->pinyin);
-    strlist_free(&k->inner);
+    if (k->text) {
+        free(k->pinyin.v);
+        free(k->inner.v);
+        free(k->text);
+    } else {
+        strlist_free(&k->pinyin);
+        strlist_free(&k->inner);
+    }
     name_keys_init(k);
+}
+
+void name_keys_clear(struct name_keys *k)
+{
+    if (k->text) {
+        k->pinyin.n = k->inner.n = 0;
+    } else {
+        strlist_clear(&k->pinyin);
+        strlist_clear(&k->inner);
+    }
+    k->rank = 0;
+    k->ngrams = 0;
+}
+
+/* Slots of a cache: a power of two. */
+#define CACHE_SLOTS 32768
+
+/* A name and its keys, the strings in one block: name, pinyin keys, inner keys, each NUL-ended. */
+struct cached {
+    uint64_t hash; /* 0: empty */
+    char *text;
+    size_t len; /* of text, all its NULs counted */
+    size_t npinyin, ninner;
+    int64_t rank;
+    struct search_gram *grams;
+    size_t ngrams;
+};
+
+struct name_keys_cache {
+    struct cached slot[CACHE_SLOTS];
+};
+
+struct name_keys_cache *name_keys_cache_new(void)
+{
+    return xcalloc(1, sizeof(struct name_keys_cache));
+}
+
+static void cached_free(struct cached *e)
+{
+    free(e->text);
+    free(e->grams);
+    memset(e, 0, sizeof *e);
+}
+
+void name_keys_cache_free(struct name_keys_cache *c)
+{
+    if (!c) return;
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        cached_free(&c->slot[i]);
+    free(c);
+}
+
+/* Keep name and its keys k in slot e (whatever it held goes). */
+static void cached_set(struct cached *e, uint64_t hash, const char *name, const struct name_keys *k)
+{
+    cached_free(e);
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_add(&sb, name, strlen(name) + 1);
+    for (size_t i = 0; i < k->pinyin.n; i++)
+        strbuf_add(&sb, k->pinyin.v[i], strlen(k->pinyin.v[i]) + 1);
+    for (size_t i = 0; i < k->inner.n; i++)
+        strbuf_add(&sb, k->inner.v[i], strlen(k->inner.v[i]) + 1);
+    e->hash = hash;
+    e->len = sb.len;
+    e->text = strbuf_detach(&sb);
+    e->npinyin = k->pinyin.n;
+    e->ninner = k->inner.n;
+    e->rank = k->rank;
+    e->ngrams = k->ngrams;
+    e->grams = xmalloc((k->ngrams ? k->ngrams : 1) * sizeof *e->grams);
+    memcpy(e->grams, k->grams, k->ngrams * sizeof *e->grams);
+}
+
+/* n strings from *p on as list l (its strings are not its own); *p moves past them. */
+static void list_point(struct strlist *l, size_t n, char **p)
+{
+    if (l->cap < n) {
+        l->v = xrealloc(l->v, n * sizeof *l->v);
+        l->cap = n;
+    }
+    for (size_t i = 0; i < n; i++, *p += strlen(*p) + 1)
+        l->v[i] = *p;
+    l->n = n;
+}
+
+/* The keys kept in e into k (cleared, its strings in k->text if any). */
+static void cached_get(const struct cached *e, struct name_keys *k)
+{
+    if (k->text_cap < e->len) {
+        k->text = xrealloc(k->text, e->len);
+        k->text_cap = e->len;
+    }
+    memcpy(k->text, e->text, e->len);
+    char *p = k->text + strlen(k->text) + 1;
+    list_point(&k->pinyin, e->npinyin, &p);
+    list_point(&k->inner, e->ninner, &p);
+    k->rank = e->rank;
+    k->ngrams = e->ngrams;
+    memcpy(k->grams, e->grams, e->ngrams * sizeof *e->grams);
+}
+
+void name_keys_cached(struct name_keys_cache *c, const char *name, struct name_keys *k)
+{
+    if (!k->text) name_keys_free(k); /* keys of its own strings: from here on in one block */
+    name_keys_clear(k);
+    uint64_t h = str_hash(name, strlen(name));
+    struct cached *e = &c->slot[h & (CACHE_SLOTS - 1)];
+    if (e->hash != h || strcmp(e->text, name) != 0) {
+        struct name_keys made;
+        name_keys_of(name, &made);
+        cached_set(e, h, name, &made);
+        name_keys_free(&made);
+    }
+    cached_get(e, k);
 }
 
 int name_keys_each(const struct name_keys *k, int64_t id, name_keys_visit visit, void *ctx)

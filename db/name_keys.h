@@ -23,6 +23,9 @@ struct name_keys {
     int64_t rank;          /* pinyin order of the name */
     struct search_gram grams[NAME_KEYS_MAX_GRAMS];
     size_t ngrams;
+    /* Keys from name_keys_cached(): the lists' strings are in this one block, not each its own. */
+    char *text;
+    size_t text_cap;
 };
 
 /* Empty keys (rank 0, nothing to add). */
@@ -30,6 +33,25 @@ void name_keys_init(struct name_keys *k);
 /* The keys of a person's name; k need not be initialised. Free with name_keys_free(). */
 void name_keys_of(const char *name, struct name_keys *k);
 void name_keys_free(struct name_keys *k);
+/* Empty keys k, keeping its lists' memory for the next name (free with name_keys_free()). */
+void name_keys_clear(struct name_keys *k);
+
+/*
+** The keys of the names met lately, for a loader reading many rows (names
+** repeat: a district's 355,600 residents have some 15,000). One thread's:
+** not shared. A fixed number of slots, each holding the last name that
+** fell in it, so its memory does not grow with the file.
+*/
+struct name_keys_cache;
+/* A new, empty cache. Free with name_keys_cache_free(). */
+struct name_keys_cache *name_keys_cache_new(void);
+void name_keys_cache_free(struct name_keys_cache *c);
+/*
+** The keys of name into k, the same as name_keys_of() gives; k holds keys
+** or is initialised (its lists' memory is reused: name_keys_clear() is done
+** here). Computed once while the name stays in c.
+*/
+void name_keys_cached(struct name_keys_cache *c, const char *name, struct name_keys *k);
 
 /*
 ** Call visit with each posting-list entry of resident id under keys k:

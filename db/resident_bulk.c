@@ -512,6 +512,7 @@ struct pump_item {
 struct pump_batch {
     struct pump_item items[PUMP_BATCH];
     size_t n;
+    size_t kept;        /* items whose key lists hold memory (a refilled batch reuses it) */
     size_t done, total; /* progress when the batch was filled */
 };
 
@@ -531,16 +532,25 @@ struct pump {
 /* Free the residents of a batch (in the thread that made them: glibc frees faster there). */
 static void batch_clear(struct pump_batch *batch)
 {
-    for (size_t i = 0; i < batch->n; i++) {
+    for (size_t i = 0; i < batch->n; i++)
         resident_free(&batch->items[i].r);
+    for (size_t i = 0; i < batch->kept; i++)
         name_keys_free(&batch->items[i].k);
-    }
+    batch->n = batch->kept = 0;
+}
+
+/* Empty a batch to be filled again: its residents freed, its key lists' memory kept. */
+static void batch_reset(struct pump_batch *batch)
+{
+    for (size_t i = 0; i < batch->n; i++)
+        resident_free(&batch->items[i].r);
     batch->n = 0;
 }
 
 static void *pump_read(void *arg)
 {
     struct pump *p = arg;
+    struct name_keys_cache *names = name_keys_cache_new(); /* names repeat: keys made once */
     int more = 1;
     while (more) {
         pthread_mutex_lock(&p->lock);
@@ -548,7 +558,7 @@ static void *pump_read(void *arg)
         p->spent = NULL;
         pthread_mutex_unlock(&p->lock);
         if (batch)
-            batch_clear(batch);
+            batch_reset(batch);
         else
             batch = xcalloc(1, sizeof *batch);
         while (batch->n < PUMP_BATCH) {
@@ -557,7 +567,8 @@ static void *pump_read(void *arg)
                 more = 0;
                 break;
             }
-            name_keys_of(it->r.name, &it->k);
+            name_keys_cached(names, it->r.name, &it->k);
+            if (batch->n >= batch->kept) batch->kept = batch->n + 1;
             /* A shared load's keys are filed here, under the row's ordinal (see ordinal_id()). */
             if (p->b->shared) key_tables_file(p->b->keys, ++p->b->ordinal, &it->k);
             batch->n++;
@@ -576,6 +587,7 @@ static void *pump_read(void *arg)
             break;
         }
     }
+    name_keys_cache_free(names);
     return NULL;
 }
 

@@ -28,24 +28,70 @@ size_t csv_record(const char *buf, size_t n, size_t *next, int *lines, int *uncl
     return n > 0 && buf[n - 1] == '\r' ? n - 1 : n;
 }
 
-void csv_split(const char *rec, size_t n, char delim, struct strlist *out)
+void csv_cells_clear(struct csv_cells *c)
 {
-    struct strbuf cell = STRBUF_INIT;
+    c->n = 0;
+    strbuf_reset(&c->text);
+}
+
+void csv_cells_free(struct csv_cells *c)
+{
+    free(c->v);
+    free(c->at);
+    strbuf_free(&c->text);
+    memset(c, 0, sizeof *c);
+}
+
+/* Start a field at the end of c's text. */
+static void cell_begin(struct csv_cells *c)
+{
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 32;
+        c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+        c->at = xrealloc(c->at, c->cap * sizeof *c->at);
+    }
+    c->at[c->n] = c->text.len;
+}
+
+/* End the field begun last. */
+static void cell_end(struct csv_cells *c)
+{
+    strbuf_addc(&c->text, '\0');
+    c->n++;
+}
+
+/* Point the fields into the text, where it is now. */
+static void cells_point(struct csv_cells *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        c->v[i] = c->text.buf + c->at[i];
+}
+
+void csv_cells_add(struct csv_cells *c, const char *s, size_t n)
+{
+    cell_begin(c);
+    strbuf_add(&c->text, s, n);
+    cell_end(c);
+    cells_point(c);
+}
+
+void csv_cells_split(const char *rec, size_t n, char delim, struct csv_cells *out)
+{
     size_t i = 0;
-    strlist_clear(out);
+    csv_cells_clear(out);
     if (!rec) rec = ""; /* an empty record decoded into an empty buffer */
     for (;;) {
-        strbuf_reset(&cell);
+        cell_begin(out);
         if (i < n && rec[i] == '"') {
             i++;
             for (;;) {
                 const char *q = memchr(rec + i, '"', n - i);
                 size_t span = q ? (size_t)(q - (rec + i)) : n - i;
-                strbuf_add(&cell, rec + i, span);
+                strbuf_add(&out->text, rec + i, span);
                 i += span;
                 if (!q) break;
                 if (i + 1 < n && rec[i + 1] == '"') {
-                    strbuf_addc(&cell, '"');
+                    strbuf_addc(&out->text, '"');
                     i += 2;
                     continue;
                 }
@@ -55,13 +101,23 @@ void csv_split(const char *rec, size_t n, char delim, struct strlist *out)
         }
         const char *d = memchr(rec + i, delim, n - i);
         size_t span = d ? (size_t)(d - (rec + i)) : n - i;
-        strbuf_add(&cell, rec + i, span);
+        strbuf_add(&out->text, rec + i, span);
         i += span;
-        strlist_add(out, strbuf_str(&cell));
+        cell_end(out);
         if (i >= n) break;
         i++; /* the delimiter */
     }
-    strbuf_free(&cell);
+    cells_point(out);
+}
+
+void csv_split(const char *rec, size_t n, char delim, struct strlist *out)
+{
+    struct csv_cells cells = CSV_CELLS_INIT;
+    csv_cells_split(rec, n, delim, &cells);
+    strlist_clear(out);
+    for (size_t i = 0; i < cells.n; i++)
+        strlist_add(out, cells.v[i]);
+    csv_cells_free(&cells);
 }
 
 char csv_guess_delim(const char *header, size_t n)

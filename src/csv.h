@@ -26,6 +26,32 @@ size_t csv_record(const char *buf, size_t n, size_t *next, int *lines, int *uncl
 */
 void csv_split(const char *rec, size_t n, char delim, struct strlist *out);
 
+/*
+** A record's fields with their text in one buffer, for a reader of many
+** rows: no allocation per field once the buffers have grown. v[i] is field
+** i (NUL-ended), valid until the cells are cleared, added to or freed.
+** Initialise with CSV_CELLS_INIT; free with csv_cells_free().
+*/
+struct csv_cells {
+    char **v;
+    size_t n;
+    size_t cap;         /* of v and at */
+    size_t *at;         /* where each field starts in text */
+    struct strbuf text; /* the fields, each followed by its NUL */
+};
+#define CSV_CELLS_INIT                                                                             \
+    {                                                                                              \
+        NULL, 0, 0, NULL, STRBUF_INIT                                                              \
+    }
+
+/* Split a record as csv_split() does, into out (what it held goes). */
+void csv_cells_split(const char *rec, size_t n, char delim, struct csv_cells *out);
+/* No fields (the buffers are kept). */
+void csv_cells_clear(struct csv_cells *c);
+/* Append a field: the n bytes at s. */
+void csv_cells_add(struct csv_cells *c, const char *s, size_t n);
+void csv_cells_free(struct csv_cells *c);
+
 /* The delimiter a header line uses: tab when it has more tabs than commas, else comma. */
 char csv_guess_delim(const char *header, size_t n);
 

@@ -86,7 +86,10 @@ struct ledger {
     int line;
     struct codec_decoder *decoder;
     struct strbuf text;
-    struct ledger_row row; /* the last row read; its fields are reused */
+    struct ledger_row row;    /* the last row read; its fields are reused */
+    struct csv_cells cells;   /* the last row's fields, row.fields */
+    struct strlist rejoined;  /* the last row's fields whose line breaks were made spaces */
+    struct strlist sheet_row; /* a workbook's last row as read */
     /* A workbook: its reader, the BOM and header and the last row as CSV (for the rejects file). */
     struct xlsx *xlsx;
     int xlsx_failed; /* the sheet was damaged: the row that said so was the last */
@@ -262,25 +265,34 @@ static char *breaks_unified(const char *cell)
 /*
 ** The cells of a row that a field of one line takes, their line breaks
 ** joined into spaces (counted in l->joined); a multi-line field's kept.
+** The changed cells are kept in l->rejoined.
 */
-static void join_breaks(struct ledger *l, struct strlist *fields)
+static void join_breaks(struct ledger *l, struct csv_cells *fields)
 {
+    strlist_clear(&l->rejoined);
     for (size_t i = 0; i < fields->n && i < l->header.n; i++) {
         int f = l->field_of[i];
         if (f < 0 || f >= l->schema->nfields || !strpbrk(fields->v[i], "\r\n")) continue;
         int keep = field_multiline(l->schema, f);
-        char *v = keep ? breaks_unified(fields->v[i]) : breaks_joined(fields->v[i]);
+        strlist_add_take(&l->rejoined,
+                         keep ? breaks_unified(fields->v[i]) : breaks_joined(fields->v[i]));
         l->joined += !keep;
-        free(fields->v[i]);
-        fields->v[i] = v;
+        fields->v[i] = l->rejoined.v[l->rejoined.n - 1];
     }
 }
 
-/* cells as one CSV record onto out: what a workbook's row is in a rejects file. */
-static void cells_csv(const struct strlist *cells, struct strbuf *out)
+/* The last row's fields, from l->cells. */
+static void row_fields(struct ledger *l)
 {
-    for (size_t i = 0; i < cells->n; i++)
-        csv_put(out, cells->v[i], i == 0, CSV_TEXT);
+    l->row.fields.v = l->cells.v;
+    l->row.fields.n = l->cells.n;
+}
+
+/* cells as one CSV record onto out: what a workbook's row is in a rejects file. */
+static void cells_csv(char *const *cells, size_t n, struct strbuf *out)
+{
+    for (size_t i = 0; i < n; i++)
+        csv_put(out, cells[i], i == 0, CSV_TEXT);
 }
 
 /* Stand before the first row under the header of a workbook's sheet. Frees l on failure. */
@@ -308,7 +320,7 @@ static int workbook_start(struct ledger *l, const char *path, const char *sheet,
         return -1;
     }
     strbuf_adds(&l->head, "\xEF\xBB\xBF");
-    cells_csv(&l->header, &l->head);
+    cells_csv(l->header.v, l->header.n, &l->head);
     map_header(l);
     l->line = row;
     *out = l;
@@ -321,31 +333,34 @@ static int workbook_next(struct ledger *l, struct ledger_row *row)
     struct ledger_row *r = &l->row;
     char *why = NULL;
     if (l->xlsx_failed) return 0;
-    int rc = xlsx_next(l->xlsx, &r->fields, &r->line, &why);
+    int rc = xlsx_next(l->xlsx, &l->sheet_row, &r->line, &why);
     if (rc == 0) return 0;
     free(r->decode_error);
     r->decode_error = NULL;
     r->decode_column = 0;
     strbuf_reset(&l->raw);
+    csv_cells_clear(&l->cells);
     if (rc < 0) {
         l->xlsx_failed = 1;
-        strlist_clear(&r->fields);
         r->line = l->line + 1;
         r->decode_error = why;
     } else {
-        while (r->fields.n < l->header.n) /* Excel leaves out the empty cells at a row's end */
-            strlist_add(&r->fields, "");
-        cells_csv(&r->fields, &l->raw);
+        for (size_t i = 0; i < l->sheet_row.n; i++)
+            csv_cells_add(&l->cells, l->sheet_row.v[i], strlen(l->sheet_row.v[i]));
+        while (l->cells.n < l->header.n) /* Excel leaves out the empty cells at a row's end */
+            csv_cells_add(&l->cells, "", 0);
+        cells_csv(l->cells.v, l->cells.n, &l->raw);
         if (r->line <= l->line) r->line = l->line + 1; /* rows out of order: numbered on */
         if (l->raw.len > LEDGER_RECORD_MAX) {
             r->decode_error = xasprintf(_("the row is %zu KB long: at most %u KB"),
                                         l->raw.len / 1024, LEDGER_RECORD_MAX / 1024);
-            strlist_clear(&r->fields);
+            csv_cells_clear(&l->cells);
         } else {
-            join_breaks(l, &r->fields);
+            join_breaks(l, &l->cells);
         }
         l->line = r->line;
     }
+    row_fields(l);
     r->raw = l->raw.buf ? l->raw.buf : "";
     r->raw_len = l->raw.len;
     *row = *r;
@@ -485,7 +500,9 @@ void ledger_close(struct ledger *l)
     strbuf_free(&l->raw);
     strbuf_free(&l->text);
     strlist_free(&l->header);
-    strlist_free(&l->row.fields);
+    csv_cells_free(&l->cells);
+    strlist_free(&l->rejoined);
+    strlist_free(&l->sheet_row);
     free(l->row.decode_error);
     free(l->field_of);
     free(l);
@@ -819,7 +836,7 @@ int ledger_next(struct ledger *l, struct ledger_row *row)
         r->raw_len = len;
         struct codec_error err;
         const char *nul;
-        strlist_clear(&r->fields);
+        csv_cells_clear(&l->cells);
         if (unclosed) {
             r->decode_error = xstrdup(_("a quote is not closed: the rest of the file cannot be "
                                         "split into columns"));
@@ -837,9 +854,10 @@ int ledger_next(struct ledger *l, struct ledger_row *row)
             r->decode_error =
                 xasprintf(_("a NUL byte (character %zu of the line) is not text"), at.column);
         } else {
-            csv_split(l->text.buf, l->text.len, l->delim, &r->fields);
-            join_breaks(l, &r->fields);
+            csv_cells_split(l->text.buf, l->text.len, l->delim, &l->cells);
+            join_breaks(l, &l->cells);
         }
+        row_fields(l);
         *row = *r;
         return 1;
     }
@@ -992,12 +1010,19 @@ static int cells_check(const struct ledger *l, const struct ledger_row *row,
         int f = l->field_of[i];
         if (f < 0 || f >= l->schema->nfields) continue;
         /* As every reader trims it: the tab before a number our exports write is not the cell's. */
-        char *cell = text_trim(row->fields.v[i]);
-        const char *why = validate_text(cell, field_multiline(l->schema, f) ? TEXT_LINES : 0);
+        const char *raw = row->fields.v[i];
+        size_t from, to;
+        text_trim_span(raw, strlen(raw), &from, &to);
+        const char *why =
+            validate_text_n(raw + from, to - from, field_multiline(l->schema, f) ? TEXT_LINES : 0);
         size_t max = l->schema->max && l->schema->max[f] ? l->schema->max[f] : LEDGER_CELL_MAX;
         /* Each character takes a byte at least: a cell no longer in bytes is not counted. */
-        size_t chars = why || strlen(cell) <= max ? 0 : text_chars(cell);
-        free(cell);
+        size_t chars = 0;
+        if (!why && to - from > max) {
+            char *cell = xstrndup(raw + from, to - from);
+            chars = text_chars(cell);
+            free(cell);
+        }
         if (why)
             ledger_problem_add(p, row->line, l->header.v[i], xstrdup(why));
         else if (chars > max)
@@ -1041,11 +1066,12 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
 
     char *name = resident_normalize_name(ledger_value_of(l, row, LF_NAME));
     const char *why = resident_check_name(name);
-    if (why)
+    if (why) {
         ledger_problem_add(p, row->line, ledger_column_header(l, LF_NAME), xstrdup(why));
-    else
-        record_set(&r->name, name);
-    free(name);
+        free(name);
+    } else {
+        record_take(&r->name, name);
+    }
 
     int g = resident_parse_gender(ledger_value_of(l, row, LF_GENDER));
     if (g < 0)
@@ -1082,8 +1108,6 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
     check_line(l, row, LF_ADDRESS, &r->address, p);
     char *note = text_trim(ledger_value_of(l, row, LF_NOTE)); /* checked, breaks kept */
     record_take(&r->note, note);
-    char *tags = tags_of(l, row, p);
-    record_set(&r->tags, tags);
-    free(tags);
+    record_take(&r->tags, tags_of(l, row, p));
     return (int)(p->n - before);
 }

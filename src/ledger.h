@@ -92,13 +92,20 @@ const char *ledger_field_header(enum ledger_field f);
 
 struct ledger;
 
+/* A row's fields: v[0 .. n), borrowed from the ledger. */
+struct ledger_cells {
+    char **v;
+    size_t n;
+};
+
 struct ledger_row {
     int line;        /* physical line where the record starts (1-based) */
     const char *raw; /* its bytes in the file, without the line ending; borrowed */
     size_t raw_len;
-    char *decode_error;    /* NULL, or why the bytes could not be decoded (then no fields) */
-    int decode_column;     /* with decode_error: the 0-based column of the bad byte */
-    struct strlist fields; /* the decoded fields; owned by the ledger, valid until the next row */
+    char *decode_error; /* NULL, or why the bytes could not be decoded (then no fields) */
+    int decode_column;  /* with decode_error: the 0-based column of the bad byte */
+    struct ledger_cells
+        fields; /* the decoded fields; owned by the ledger, valid until the next row */
 };
 
 /*

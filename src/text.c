@@ -133,6 +133,17 @@ int text_find_forbidden(const char *s, size_t n, unsigned flags, struct text_pos
 {
     size_t i = 0;
     while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0x20 && b < 0x7F) { /* printable ASCII, most of a ledger: nothing to decode */
+            i++;
+            continue;
+        }
+        /* U+3000..U+CFFF (the Han characters of names and addresses): none is forbidden. */
+        if (b >= 0xE3 && b <= 0xEC && i + 2 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+            ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         uint32_t c = 0;
         int len = utf8_decode(s + i, n - i, &c);
         int kind = len < 0 ? TEXT_NOT_UTF8 : text_cp_forbidden(c, flags);
@@ -376,17 +387,66 @@ static int is_space_cp(uint32_t cp)
     return cp == ' ' || cp == '\t' || cp == 0x3000;
 }
 
+void text_trim_span(const char *s, size_t n, size_t *from, size_t *to)
+{
+    size_t start = 0, end = n;
+    uint32_t cp;
+    int len;
+
+    while (start < n) {
+        unsigned char b = (unsigned char)s[start];
+        if (b < 0x80) { /* ASCII: a space, a tab or the text */
+            if (b != ' ' && b != '\t') break;
+            start++;
+            continue;
+        }
+        if ((len = utf8_decode(s + start, n - start, &cp)) <= 0 || !is_space_cp(cp)) break;
+        start += (size_t)len;
+    }
+    while (end > start) {
+        if (s[end - 1] == ' ' || s[end - 1] == '\t') {
+            end--;
+        } else if (end - start >= 3 && s[end - 1] == '\x80' && s[end - 2] == '\x80' &&
+                   s[end - 3] == '\xE3') { /* U+3000 */
+            end -= 3;
+        } else {
+            break;
+        }
+    }
+    *from = start;
+    *to = end;
+}
+
+/* One ASCII character c of text_normalize()'s input onto out[*w]. */
+static void normalize_ascii(char c, unsigned flags, char *out, size_t *w)
+{
+    if (c == ' ' || c == '\t') {
+        if (flags & TEXT_NORM_PROSE)
+            out[(*w)++] = c;
+        else if (!(flags & TEXT_NORM_NOSPACE))
+            out[(*w)++] = ' ';
+        return;
+    }
+    if ((flags & TEXT_NORM_UPPER) && c >= 'a' && c <= 'z') c = (char)(c - ('a' - 'A'));
+    out[(*w)++] = c;
+}
+
 char *text_normalize(const char *s, unsigned flags)
 {
-    struct strbuf sb = STRBUF_INIT;
     size_t n = strlen(s);
-    size_t i = 0;
+    /* No character comes out longer than it went in (its own UTF-8, or shorter). */
+    char *out = xmalloc(n + 1);
+    size_t w = 0, i = 0;
 
     while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {
+            normalize_ascii(s[i++], flags, out, &w);
+            continue;
+        }
         uint32_t cp;
         int len = utf8_decode(s + i, n - i, &cp);
         if (len < 0) {
-            strbuf_addc(&sb, s[i]);
+            out[w++] = s[i];
             i++;
             continue;
         }
@@ -395,7 +455,8 @@ char *text_normalize(const char *s, unsigned flags)
                     (cp >= 0xFF41 && cp <= 0xFF5A);
         if (cp >= 0xFF01 && cp <= 0xFF5E && (alnum || !(flags & TEXT_NORM_PROSE))) cp -= 0xFEE0;
         if (is_space_cp(cp) && (flags & TEXT_NORM_PROSE)) {
-            strbuf_add(&sb, s + i - len, (size_t)len);
+            memcpy(out + w, s + i - len, (size_t)len);
+            w += (size_t)len;
             continue;
         }
         if (is_space_cp(cp)) {
@@ -403,34 +464,20 @@ char *text_normalize(const char *s, unsigned flags)
             cp = ' ';
         }
         if ((flags & TEXT_NORM_UPPER) && cp >= 'a' && cp <= 'z') cp -= 'a' - 'A';
-        char enc[4];
-        strbuf_add(&sb, enc, (size_t)utf8_encode(cp, enc));
+        w += (size_t)utf8_encode(cp, out + w);
     }
-    char *raw = strbuf_detach(&sb);
-    char *out = text_trim(raw);
-    free(raw);
+    size_t from, to;
+    text_trim_span(out, w, &from, &to);
+    memmove(out, out + from, to - from);
+    out[to - from] = '\0';
     return out;
 }
 
 char *text_trim(const char *s)
 {
-    size_t n = strlen(s);
-    size_t start = 0, end = n;
-    uint32_t cp;
-    int len;
-
-    while (start < n && (len = utf8_decode(s + start, n - start, &cp)) > 0 && is_space_cp(cp))
-        start += (size_t)len;
-    while (end > start) {
-        if (s[end - 1] == ' ' || s[end - 1] == '\t') {
-            end--;
-        } else if (end - start >= 3 && memcmp(s + end - 3, "\xE3\x80\x80", 3) == 0) {
-            end -= 3;
-        } else {
-            break;
-        }
-    }
-    return xstrndup(s + start, end - start);
+    size_t from, to;
+    text_trim_span(s, strlen(s), &from, &to);
+    return xstrndup(s + from, to - from);
 }
 
 int text_is_line(const char *s)

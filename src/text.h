@@ -166,6 +166,8 @@ char *text_normalize(const char *s, unsigned flags);
 
 /* Copy of s without leading and trailing spaces (ASCII and U+3000). Caller frees. */
 char *text_trim(const char *s);
+/* Where s[0, n) starts and ends once trimmed as text_trim() trims: [*from, *to). No copy made. */
+void text_trim_span(const char *s, size_t n, size_t *from, size_t *to);
 
 /* True when s is fit to be stored as one line of text: text_find_forbidden() finds nothing. */
 int text_is_line(const char *s);

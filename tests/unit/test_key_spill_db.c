@@ -5,7 +5,9 @@
 ** with ids changed (key_tables_map_ids) and entries dropped
 ** (key_tables_drop) alike, and when the runs were merged into one
 ** (key_tables_merge) before the last people were filed; and of the ID numbers a ledger import
-** remembers (src/idcard.h): each met again gives the line it was first on.
+** remembers (src/idcard.h): each met again gives the line it was first on;
+** and of the name keys a loader keeps for the names met lately
+** (name_keys_cached): the same keys as name_keys_of, names evicting each other.
 */
 #include "unit_db.h"
 #include "db/key_tables.h"
@@ -164,11 +166,54 @@ static void id_numbers_met_again_give_their_first_line(void **state)
     idcard_seen_free(&seen);
 }
 
+/* Keys k as text: grams with their tiers, rank, pinyin and inner keys. Caller frees. */
+static char *keys_text(const struct name_keys *k)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%lld|", (long long)k->rank);
+    for (size_t i = 0; i < k->ngrams; i++)
+        strbuf_addf(&sb, "%s/%d ", k->grams[i].text, k->grams[i].tier);
+    for (size_t i = 0; i < k->pinyin.n; i++)
+        strbuf_addf(&sb, "|%s", k->pinyin.v[i]);
+    strbuf_adds(&sb, "|inner");
+    for (size_t i = 0; i < k->inner.n; i++)
+        strbuf_addf(&sb, "|%s", k->inner.v[i]);
+    return strbuf_detach(&sb);
+}
+
+static void cached_keys_are_the_names_keys(void **state)
+{
+    (void)state;
+    static const char chars[] = "伟秀英芳明娜丽雄信三丰静军平国华建红玉兰德志文海燕春梅晓东";
+    size_t nchars = strlen(chars) / 3; /* each 3 bytes of UTF-8 */
+    struct name_keys_cache *c = name_keys_cache_new();
+    struct name_keys k; /* reused from name to name, as a loader's batch does */
+    name_keys_init(&k);
+    for (int round = 0; round < 2; round++) /* the second round meets each name again */
+        for (size_t i = 0; i < 7 * nchars * nchars; i++) {
+            size_t a = i / 7 % nchars, b = i / 7 / nchars;
+            char *name = xasprintf("%s%.3s%.3s%s", family[i % 7], chars + 3 * a, chars + 3 * b,
+                                   i % 11 ? "" : "·艾力");
+            struct name_keys want;
+            name_keys_of(name, &want);
+            name_keys_cached(c, name, &k);
+            char *x = keys_text(&want), *y = keys_text(&k);
+            assert_string_equal(x, y);
+            free(x);
+            free(y);
+            name_keys_free(&want);
+            free(name);
+        }
+    name_keys_free(&k);
+    name_keys_cache_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(spilled_keys_written_as_held),
         cmocka_unit_test(id_numbers_met_again_give_their_first_line),
+        cmocka_unit_test(cached_keys_are_the_names_keys),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

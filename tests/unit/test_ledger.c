@@ -70,6 +70,25 @@ static void records_and_fields(void **state)
     strlist_free(&f);
     assert_int_equal(csv_guess_delim("姓名\t性别\t备注", strlen("姓名\t性别\t备注")), '\t');
     assert_int_equal(csv_guess_delim("姓名,性别", strlen("姓名,性别")), ',');
+    /* Fields in one buffer: still each its own as the buffer grows, and reused row to row. */
+    struct csv_cells c = CSV_CELLS_INIT;
+    struct strbuf wide = STRBUF_INIT;
+    for (int i = 0; i < 500; i++)
+        strbuf_addf(&wide, "%s\"%d,\"\"\"", i ? "," : "", i);
+    csv_cells_split(wide.buf, wide.len, ',', &c);
+    assert_int_equal(c.n, 500);
+    assert_str(c.v[0], "0,\"");
+    assert_str(c.v[499], "499,\"");
+    csv_cells_add(&c, "末", strlen("末"));
+    assert_int_equal(c.n, 501);
+    assert_str(c.v[499], "499,\"");
+    assert_str(c.v[500], "末");
+    csv_cells_split("a,,c", 4, ',', &c);
+    assert_int_equal(c.n, 3);
+    assert_str(c.v[1], "");
+    assert_str(c.v[2], "c");
+    csv_cells_free(&c);
+    strbuf_free(&wide);
 }
 
 static void writing(void **state)

@@ -144,6 +144,22 @@ static void normalise_codes(void **state)
     s = text_trim("　 和平 大厦\t");
     assert_str(s, "和平 大厦");
     free(s);
+    /* ASCII, bad bytes and prose spaces: each flag as on the wider characters. */
+    s = text_normalize(" \tab c\xff\tｄ1 ", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
+    assert_str(s, "ABC\xff"
+                  "D1");
+    free(s);
+    s = text_normalize("\ta b\t　ｘ ", TEXT_NORM_PROSE);
+    assert_str(s, "a b\t　x"); /* a full-width letter is made ASCII in prose too */
+    free(s);
+    s = text_normalize("　\t ", 0);
+    assert_str(s, "");
+    free(s);
+    const char *cell = "\t 和平\xe3\x80\x80 \t";
+    size_t from, to;
+    text_trim_span(cell, strlen(cell), &from, &to);
+    assert_int_equal(from, 2);
+    assert_int_equal(to, 8);
 }
 
 /* Every middle-dot variant is the one dot U+00B7; dropped, the name reads on. */
