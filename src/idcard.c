@@ -57,8 +57,7 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
-/* The day of t, worked out again only when t changed (a ledger's rows are read within the second).
- */
+/* The day of t, worked out again only when t changed (a ledger's rows come within a second). */
 static struct date today_of(time_t t)
 {
     static _Thread_local time_t last;
