@@ -96,14 +96,17 @@ struct resident_bulk {
 ** a desk's save needs to refuse a second resident with the same ID number,
 ** and the partial ones, which cost nothing for the rows they leave out (a
 ** ledger fills no household head, no merge) and would each cost a scan
-** of the whole table to build again.
+** of the whole table to build again. The grid index is kept too: its rows
+** come at the end of their grid's run (ids only grow), a few hundred hot
+** pages however the ledger is sorted, cheaper kept than built again.
 */
 static int indexes_drop(struct resident_bulk *b, int secondary_only)
 {
     struct db_stmt *st =
         db_prepare(b->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
                           " AND tbl_name = 'resident' AND sql IS NOT NULL"
-                          " AND NOT (?1 AND (sql LIKE 'CREATE UNIQUE %' OR sql LIKE '% WHERE %'))");
+                          " AND NOT (?1 AND (sql LIKE 'CREATE UNIQUE %' OR sql LIKE '% WHERE %'"
+                          "                 OR name = 'resident_grid'))");
     db_bind_int(st, 1, secondary_only);
     struct strlist names = STRLIST_INIT;
     int rc;
