@@ -836,10 +836,13 @@ static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, v
     struct redo redo;
     memset(&redo, 0, sizeof redo);
     redo.b = b;
-    int rc = bulk_commit(b);
-    /* The keys are sorted and merged on a second thread while this one builds the indexes. */
+    /*
+     * The keys are sorted and merged on a second thread (the reading one has
+     * ended) while this one commits the last rows and builds the indexes.
+     */
     pthread_t sorter;
-    int threaded = rc == DB_OK && pthread_create(&sorter, NULL, key_tables_merge, b->keys) == 0;
+    int threaded = pthread_create(&sorter, NULL, key_tables_merge, b->keys) == 0;
+    int rc = bulk_commit(b);
     if (rc == DB_OK) rc = indexes_build(b);
     if (threaded) pthread_join(sorter, NULL);
     if (rc == DB_OK) {
