@@ -96,14 +96,17 @@ struct resident_bulk {
 ** a desk's save needs to refuse a second resident with the same ID number,
 ** and the partial ones, which cost nothing for the rows they leave out (a
 ** ledger fills no household head, no merge) and would each cost a scan
-** of the whole table to build again.
+** of the whole table to build again. The grid index is kept too: its rows
+** come at the end of their grid's run (ids only grow), a few hundred hot
+** pages however the ledger is sorted, cheaper kept than built again.
 */
 static int indexes_drop(struct resident_bulk *b, int secondary_only)
 {
     struct db_stmt *st =
         db_prepare(b->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
                           " AND tbl_name = 'resident' AND sql IS NOT NULL"
-                          " AND NOT (?1 AND (sql LIKE 'CREATE UNIQUE %' OR sql LIKE '% WHERE %'))");
+                          " AND NOT (?1 AND (sql LIKE 'CREATE UNIQUE %' OR sql LIKE '% WHERE %'"
+                          "                 OR name = 'resident_grid'))");
     db_bind_int(st, 1, secondary_only);
     struct strlist names = STRLIST_INIT;
     int rc;
@@ -833,10 +836,13 @@ static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, v
     struct redo redo;
     memset(&redo, 0, sizeof redo);
     redo.b = b;
-    int rc = bulk_commit(b);
-    /* The keys are sorted and merged on a second thread while this one builds the indexes. */
+    /*
+     * The keys are sorted and merged on a second thread (the reading one has
+     * ended) while this one commits the last rows and builds the indexes.
+     */
     pthread_t sorter;
-    int threaded = rc == DB_OK && pthread_create(&sorter, NULL, key_tables_merge, b->keys) == 0;
+    int threaded = pthread_create(&sorter, NULL, key_tables_merge, b->keys) == 0;
+    int rc = bulk_commit(b);
     if (rc == DB_OK) rc = indexes_build(b);
     if (threaded) pthread_join(sorter, NULL);
     if (rc == DB_OK) {

@@ -20,18 +20,29 @@
 #include <string.h>
 #include <time.h>
 
+/*
+** When a resident was registered or last changed, as text, from the column
+** of seconds col (db/migrations/025_resident_smaller.sql): a time kept as
+** its text is read as it is.
+*/
+#define RESIDENT_TIME(col)                                                                         \
+    " CASE WHEN typeof(r." col ") = 'integer'"                                                     \
+    " THEN strftime('%Y-%m-%d %H:%M:%S', r." col ", 'unixepoch') ELSE r." col " END"
+
 /* The columns every read returns, in this order (see row_read()). */
+// clang-format off
 #define RESIDENT_SELECT                                                                            \
     "SELECT r.id, r.name, r.gender, r.ethnicity, r.birth_date, coalesce(r.id_number, ''),"         \
     " r.phone, r.landline, coalesce(r.community_id, 0), coalesce(c.name, r.community_text),"       \
     " coalesce(r.grid_id, 0), coalesce(g.name, r.grid_text), r.address, coalesce(r.head_id, 0),"   \
-    " coalesce(h.name, ''), r.relation, r.note, r.version, r.created_at, r.created_by,"            \
-    " r.updated_at, r.updated_by,"                                                                 \
+    " coalesce(h.name, ''), r.relation, r.note, r.version,"                                        \
+    RESIDENT_TIME("created_s") ", r.created_by," RESIDENT_TIME("updated_s") ", r.updated_by,"      \
     " coalesce((SELECT group_concat(t.name, '、') FROM resident_tag rt JOIN tag t"                \
     " ON t.id = rt.tag_id WHERE rt.resident_id = r.id AND t.sensitive <= ?9), ''),"                \
     " r.status, r.status_date, r.status_place, coalesce(r.merged_into, 0)"                         \
     " FROM resident r LEFT JOIN community c ON c.id = r.community_id"                              \
     " LEFT JOIN grid g ON g.id = r.grid_id LEFT JOIN resident h ON h.id = r.head_id"
+// clang-format on
 
 /* ?9 of RESIDENT_SELECT: which tags to read. */
 #define TAGS_PUBLIC 0
@@ -383,7 +394,7 @@ int resident_household(struct db *db, int64_t head_id, struct resident_hits *out
 
 /*
 ** A resident's time (YYYY-MM-DD HH:MM:SS, local) as the row keeps it: the seconds that text names
-** read as UTC (4 bytes instead of 19 characters; created_at and updated_at give the text back), or
+** read as UTC (4 bytes instead of 19 characters; RESIDENT_TIME() gives the text back), or
 ** the text itself when it is not exactly such a time.
 */
 void resident_stamp_of(const char *when, struct resident_stamp *out)
@@ -495,7 +506,7 @@ static int lost_race(struct db *db, int64_t id, struct resident *current)
 
 /*
 ** The columns resident_bind_row() binds, as ?1 .. ?20. The times are written as seconds
-** (bind_time()) and read back as text through created_at and updated_at.
+** (bind_time()) and read back as text through RESIDENT_TIME().
 */
 #define RESIDENT_COLUMNS                                                                           \
     "name, gender, ethnicity, birth_date, id_number, phone, landline, community_id, grid_id,"      \

@@ -732,6 +732,61 @@ static void rows_written_whole(const char *table)
     db_finalize(st);
 }
 
+/* Every resident's times as text, as a read gives them. */
+#define TIMES_SQL                                                                                  \
+    "SELECT group_concat(CASE WHEN typeof(created_s) = 'integer'"                                  \
+    " THEN strftime('%Y-%m-%d %H:%M:%S', created_s, 'unixepoch') ELSE created_s END"               \
+    " || CASE WHEN typeof(updated_s) = 'integer'"                                                  \
+    " THEN strftime('%Y-%m-%d %H:%M:%S', updated_s, 'unixepoch') ELSE updated_s END) FROM "        \
+    "resident"
+
+/* Every resident's times read through the store, one line each. */
+static char *times_read(void)
+{
+    struct strbuf sb = STRBUF_INIT;
+    struct db_stmt *st = db_prepare(db, "SELECT id FROM resident ORDER BY id");
+    while (db_step(st) == DB_ROW) {
+        struct resident r;
+        assert_int_equal(resident_get(db, db_col_int(st, 0), &r), DB_OK);
+        strbuf_addf(&sb, "%s %s\n", r.created_at, r.updated_at);
+        resident_free(&r);
+    }
+    db_finalize(st);
+    return strbuf_detach(&sb);
+}
+
+/*
+** A database of schema 25, a resident's times computed by the table:
+** opened, the columns are gone and every time reads as it did.
+*/
+static void upgrade_reads_times_as_before(void **state)
+{
+    (void)state;
+    a_few_residents();
+    assert_int_equal(db_exec(db, "UPDATE resident SET updated_s = '2020-02-30 25:00' WHERE id = 1"),
+                     DB_OK);
+    char *before = times_read();
+    assert_int_equal(db_exec(db, UNIT_DB_SINCE_25 " PRAGMA user_version = 25"), DB_OK);
+    char *computed = db_col_text_of("SELECT group_concat(created_at || updated_at) FROM resident");
+    char *expected = db_col_text_of(TIMES_SQL);
+    assert_str(computed, expected);
+    db_close(db);
+    char *err = NULL;
+    assert_int_equal(db_open(path_of("r.db"), 0, &db, &err), DB_OK);
+    assert_int_equal(db_schema_version(db), db_schema_latest());
+    assert_int_equal(db_int(db, -1,
+                            "SELECT count(*) FROM pragma_table_xinfo('resident')"
+                            " WHERE name IN ('created_at', 'updated_at')"),
+                     0);
+    char *after = times_read();
+    assert_str(after, before);
+    assert_true(strstr(after, "2020-02-30 25:00") != NULL);
+    free(before);
+    free(computed);
+    free(expected);
+    free(after);
+}
+
 /*
 ** A database of schema 24, its search lists written 12 bytes an entry:
 ** opened, they are packed, row for row what a new database holds, and
@@ -741,7 +796,7 @@ static void upgrade_packs_search_lists(void **state)
 {
     (void)state;
     a_few_residents();
-    char *times = db_col_text_of("SELECT group_concat(created_at || updated_at) FROM resident");
+    char *times = db_col_text_of(TIMES_SQL);
     char *packed = search_rows();
     const char *was_zs = "张三 张三丰 李张三";
     assert_str(found("zs"), was_zs);
@@ -762,8 +817,7 @@ static void upgrade_packs_search_lists(void **state)
     assert_str(found("张三"), "张三 张三丰 李张三");
     assert_str(found("王𠇔"), "王𠇔");
     /* The times read as they were written, kept as seconds. */
-    char *times_after =
-        db_col_text_of("SELECT group_concat(created_at || updated_at) FROM resident");
+    char *times_after = db_col_text_of(TIMES_SQL);
     assert_str(times_after, times);
     assert_int_equal(
         db_int(db, -1, "SELECT count(*) FROM resident WHERE typeof(created_s) <> 'integer'"), 0);
@@ -1038,6 +1092,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(repeated_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(pinyin_inside_names, setup, teardown),
         cmocka_unit_test_setup_teardown(upgrade_files_syllables_and_dots, setup, teardown),
+        cmocka_unit_test_setup_teardown(upgrade_reads_times_as_before, setup, teardown),
         cmocka_unit_test_setup_teardown(upgrade_packs_search_lists, setup, teardown),
         cmocka_unit_test_setup_teardown(middle_dot_variants, setup, teardown),
         cmocka_unit_test_setup_teardown(hits_are_masked, setup, teardown),

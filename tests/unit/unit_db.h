@@ -11,10 +11,23 @@
 #include <unistd.h>
 
 /*
+** SQL taking a database back to schema 25: a resident's times as columns
+** the table computes; UNIT_DB_SINCE_24 runs it first.
+*/
+#define UNIT_DB_SINCE_25                                                                           \
+    " ALTER TABLE resident ADD COLUMN created_at TEXT GENERATED ALWAYS AS ("                       \
+    " CASE WHEN typeof(created_s) = 'integer'"                                                     \
+    " THEN strftime('%Y-%m-%d %H:%M:%S', created_s, 'unixepoch') ELSE created_s END) VIRTUAL;"     \
+    " ALTER TABLE resident ADD COLUMN updated_at TEXT GENERATED ALWAYS AS ("                       \
+    " CASE WHEN typeof(updated_s) = 'integer'"                                                     \
+    " THEN strftime('%Y-%m-%d %H:%M:%S', updated_s, 'unixepoch') ELSE updated_s END) VIRTUAL;"
+
+/*
 ** SQL taking a database back to schema 24: a resident's times as text and
 ** the grid index with addresses; UNIT_DB_SINCE_21 runs it first.
 */
 #define UNIT_DB_SINCE_24                                                                           \
+    UNIT_DB_SINCE_25                                                                               \
     " ALTER TABLE resident DROP COLUMN created_at; ALTER TABLE resident DROP COLUMN updated_at;"   \
     " ALTER TABLE resident ADD COLUMN created_at TEXT NOT NULL DEFAULT '';"                        \
     " ALTER TABLE resident ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';"                        \
