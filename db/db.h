@@ -221,7 +221,7 @@ int db_exec(struct db *db, const char *sql);
 ** The private page cache a desk's connection keeps (db_open() sets it): a
 ** load that raised it for its run sets it back with this, as PRAGMA text.
 */
-#define DB_DESK_CACHE "PRAGMA cache_size=-2048"
+#define DB_DESK_CACHE "PRAGMA cache_size=-1536"
 
 /* Gather the statistics the query planner chooses indexes by (after a bulk load). */
 int db_analyze(struct db *db);

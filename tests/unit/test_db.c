@@ -69,7 +69,7 @@ static void migrates_an_empty_file(void **state)
     assert_int_equal(db_int(db, 0, "PRAGMA foreign_keys"), 1);
     /* A small file: one step of the map, 64 MiB. */
     assert_int_equal(db_int(db, 0, "PRAGMA mmap_size"), 64LL << 20);
-    assert_int_equal(db_int(db, 0, "PRAGMA cache_size"), -2048);
+    assert_int_equal(db_int(db, 0, "PRAGMA cache_size"), -1536);
     struct strbuf report = STRBUF_INIT;
     assert_int_equal(db_check(db, &report), 0);
     strbuf_free(&report);
