@@ -31,48 +31,15 @@
 #include <unistd.h>
 
 /* Output is done when nothing more arrives for this long. */
-#define QUIET_MS  150
 #define DESKS_MAX 64
 
 #define TARGET_PSS_MIB   16.0
 #define TARGET_DIRTY_MIB 4.0
 
-/* Read until the pty is quiet. */
-static void drain(int fd)
-{
-    char buf[65536];
-    for (;;) {
-        struct pollfd p = {fd, POLLIN, 0};
-        if (poll(&p, 1, QUIET_MS) <= 0) return;
-        if (read(fd, buf, sizeof buf) <= 0) return;
-    }
-}
-
-/* Start bangban --db DB on a new 80x24 pty. Returns the master fd. */
-static int spawn(char *const argv[], pid_t *pid)
-{
-    struct winsize ws = {24, 80, 0, 0};
-    int fd;
-    *pid = forkpty(&fd, NULL, NULL, &ws);
-    if (*pid < 0) {
-        perror("forkpty");
-        exit(1);
-    }
-    if (*pid == 0) {
-        setenv("TERM", "xterm", 1);
-        setenv("LANG", "C.UTF-8", 1);
-        unsetenv("LC_ALL");
-        unsetenv("LANGUAGE");
-        execv(argv[0], argv);
-        _exit(127);
-    }
-    return fd;
-}
-
 static void send_key(int fd, const char *k)
 {
     if (write(fd, k, strlen(k)) != (ssize_t)strlen(k)) perror("write");
-    drain(fd);
+    bench_drain(fd);
 }
 
 /* What smaps_rollup says of a process, in MiB (-1: not read). */
@@ -141,8 +108,8 @@ int main(int argc, char **argv)
     /* All desks open first: each one's start is a write (its sign-in, audited), after which
      * SQLite drops the other desks' maps of the database and they map again what they read. */
     for (int i = 0; i < n; i++) {
-        fd[i] = spawn(bangban, &pid[i]);
-        drain(fd[i]);
+        fd[i] = bench_spawn(bangban, NULL, &pid[i]);
+        bench_drain(fd[i]);
         send_key(fd[i], "1"); /* 居民: the empty search */
     }
     /* Then each searches, the desks taking turns key by key, each from its own place in the
@@ -166,7 +133,7 @@ int main(int argc, char **argv)
     }
     for (int i = 0; i < n; i++) {
         kill(pid[i], SIGTERM);
-        drain(fd[i]);
+        bench_drain(fd[i]);
         waitpid(pid[i], NULL, 0);
         close(fd[i]);
     }

@@ -33,37 +33,6 @@
 #include <unistd.h>
 
 /* Output is done when nothing more arrives for this long. */
-#define QUIET_MS 150
-
-/* Whether buf[0, n) holds a cursor position request, ESC [ 6 n. */
-static int asks_cursor(const char *buf, size_t n)
-{
-    for (size_t i = 0; i + 4 <= n; i++)
-        if (memcmp(buf + i, "\033[6n", 4) == 0) return 1;
-    return 0;
-}
-
-/*
-** Read until the pty is quiet; returns the time of the last byte read (0
-** if none). A cursor position request (ESC [ 6 n, which bangban sends at
-** start to learn how wide the terminal draws a middle dot) is answered as
-** a terminal drawing it in one column answers, so the first screen is not
-** timed as the 100 ms bangban waits for a terminal that never answers.
-*/
-static double drain(int fd)
-{
-    char buf[65536];
-    double last = 0;
-    for (;;) {
-        struct pollfd p = {fd, POLLIN, 0};
-        int r = poll(&p, 1, QUIET_MS);
-        if (r <= 0) return last;
-        ssize_t n = read(fd, buf, sizeof buf);
-        if (n <= 0) return last;
-        last = bench_now_ms();
-        if (asks_cursor(buf, (size_t)n) && write(fd, "\033[1;2R", 6) != 6) return last;
-    }
-}
 
 static void report(const char *what, double *v, int n)
 {
@@ -92,32 +61,10 @@ static void bare_curses(void)
     _exit(0);
 }
 
-/* Start a child on a new 80x24 pty: exec argv, or run fn. Returns the master fd. */
-static int spawn(char *const argv[], void (*fn)(void), pid_t *pid)
-{
-    struct winsize ws = {24, 80, 0, 0};
-    int fd;
-    *pid = forkpty(&fd, NULL, NULL, &ws);
-    if (*pid < 0) {
-        perror("forkpty");
-        exit(1);
-    }
-    if (*pid == 0) {
-        setenv("TERM", "xterm", 1);
-        setenv("LANG", "C.UTF-8", 1);
-        unsetenv("LC_ALL");
-        unsetenv("LANGUAGE");
-        if (fn) fn();
-        execv(argv[0], argv);
-        _exit(127);
-    }
-    return fd;
-}
-
 static void finish(int fd, pid_t pid)
 {
     kill(pid, SIGTERM);
-    drain(fd);
+    bench_drain(fd);
     waitpid(pid, NULL, 0);
     close(fd);
 }
@@ -165,11 +112,11 @@ static void measure(char *const argv[], void (*fn)(void), const char *setup,
 {
     pid_t pid;
     double t0 = bench_now_ms();
-    int fd = spawn(argv, fn, &pid);
-    *first = drain(fd) - t0;
+    int fd = bench_spawn(argv, fn, &pid);
+    *first = bench_drain(fd) - t0;
     if (setup) {
         if (write(fd, setup, strlen(setup)) < 0) perror("write");
-        drain(fd);
+        bench_drain(fd);
     }
     size_t nk = 0;
     while (keys[nk])
@@ -178,20 +125,20 @@ static void measure(char *const argv[], void (*fn)(void), const char *setup,
         const char *k = keys[(size_t)i % nk];
         double t = bench_now_ms();
         if (write(fd, k, strlen(k)) != (ssize_t)strlen(k)) perror("write");
-        double last = drain(fd);
+        double last = bench_drain(fd);
         redraw[i] = last > 0 ? last - t : 0;
     }
     if (mem) {
         /* Alone, then beside a second desk that typed the same: the database pages it shares. */
         mem[0] = memory_of(pid);
         pid_t other;
-        int ofd = spawn(argv, NULL, &other);
-        drain(ofd);
+        int ofd = bench_spawn(argv, NULL, &other);
+        bench_drain(ofd);
         if (setup && write(ofd, setup, strlen(setup)) < 0) perror("write");
-        drain(ofd);
+        bench_drain(ofd);
         for (size_t i = 0; i < nk; i++) {
             if (write(ofd, keys[i], strlen(keys[i])) < 0) perror("write");
-            drain(ofd);
+            bench_drain(ofd);
         }
         mem[1] = memory_of(pid);
         finish(ofd, other);
@@ -221,7 +168,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < rounds; i++) {
         pid_t pid;
         double t0 = bench_now_ms();
-        int fd = spawn(truecmd, NULL, &pid);
+        int fd = bench_spawn(truecmd, NULL, &pid);
         waitpid(pid, NULL, 0);
         spawn_t[i] = bench_now_ms() - t0;
         close(fd);
