@@ -183,18 +183,38 @@ static char *sign_path(const struct db *db)
 
 /*
 ** Leave the sign that a connection waits for the write lock: the file
-** beside the database touched, with the database's own mode when made.
+** beside the database touched, if a long writer put it out (no writer
+** looks for it otherwise, so none is made).
 */
 static void sign_touch(const struct db *db)
+{
+    char *path = sign_path(db);
+    int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd >= 0) {
+        futimens(fd, NULL);
+        close(fd);
+    }
+    free(path);
+}
+
+void db_desk_sign_put(struct db *db)
 {
     char *path = sign_path(db);
     int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd >= 0) {
         struct stat sb;
+        /* The database's own mode: a desk of another account may touch it. */
         if (stat(db->path, &sb) == 0) fchmod(fd, sb.st_mode & 0666);
-        futimens(fd, NULL);
+        if (fstat(fd, &sb) == 0) db->sign_seen = sb.st_mtim; /* nobody has waited yet */
         close(fd);
     }
+    free(path);
+}
+
+void db_desk_sign_take(struct db *db)
+{
+    char *path = sign_path(db);
+    unlink(path);
     free(path);
 }
 

@@ -51,11 +51,20 @@ typedef int (*db_wait_hook)(void *ctx, long waited_ms);
 void db_set_wait(struct db *db, db_wait_hook hook, void *ctx, long limit_ms);
 
 /*
+** A long writer's sign for desks: db_desk_sign_put() makes (or reuses) an
+** empty file beside the database (PATH-waiting, with the database's mode);
+** while it is there, a connection waiting for the write lock touches it.
+** db_desk_sign_take() removes it when the writer is done; a writer that
+** was killed leaves it, and the next one takes it over.
+*/
+void db_desk_sign_put(struct db *db);
+void db_desk_sign_take(struct db *db);
+
+/*
 ** Whether another connection has waited for the write lock since the last
-** call (the first call: since ever): a waiting connection touches a file
-** beside the database (PATH-waiting), which this looks at with one stat().
-** A long writer that holds the lock through many rows calls it between
-** them and commits at once when it says yes.
+** call or db_desk_sign_put(): the sign's time changed, looked at with one
+** stat(). A long writer that holds the lock through many rows calls it
+** between them and commits at once when it says yes.
 */
 int db_desk_waited(struct db *db);
 

@@ -226,7 +226,10 @@ static void bulk_free(struct resident_bulk *b)
     db_finalize(b->tag_make);
     db_finalize(b->tag_link);
     if (b->journal_switched) db_journal_wal(b->db);
-    if (b->shared) pragmas_restore(b);
+    if (b->shared) {
+        pragmas_restore(b);
+        db_desk_sign_take(b->db);
+    }
     free(b->actor);
     free(b->audit_action);
     free(b->audit_detail);
@@ -266,6 +269,7 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
     b->shared = 1;
     b->batch_ms = BATCH_FIRST_MS;
     b->actor = xstrdup(actor);
+    db_desk_sign_put(db);
     clock_format(clock_now(), b->when);
     resident_stamp_of(b->when, &b->stamp);
     pragmas_set(b);

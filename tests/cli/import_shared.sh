@@ -83,6 +83,8 @@ db_is "every row is in once, and the desk's" "SELECT count(*) || ' ' || count(DI
 db_is "the database is in WAL after the import" "PRAGMA journal_mode" "wal"
 db_is "no search keys are left to file" "SELECT count(*) FROM meta WHERE key = 'resident_keys_pending' AND value <> ''" "0"
 db_is "the indexes dropped for the load are built again" "$indexes" "$all_indexes"
+[ ! -e "$DB-waiting" ] && t_ok "the import takes away the sign desks touched while it ran" ||
+    t_fail "the import takes away the sign desks touched while it ran" "$(ls -l "$DB"*)"
 "$BIN" --db "$DB" find residents 周八 >"$T/f1.out" 2>&1
 grep -q "周八" "$T/f1.out" && t_ok "after the import the desk's resident is found by name" ||
     t_fail "after the import the desk's resident is found by name" "$(cat "$T/f1.out")"

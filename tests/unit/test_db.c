@@ -531,8 +531,9 @@ static void each_visits_every_row(void **state)
 }
 
 /*
-** A connection that waits for the write lock leaves a sign the writer sees
-** (db_desk_waited()) once, so a long import commits for it at once.
+** A connection that waits for the write lock leaves a sign the long writer
+** that put it out sees (db_desk_waited()) once, so a long import commits
+** for it at once; with no such writer, a wait leaves no file behind.
 */
 static void desk_wait_is_seen(void **state)
 {
@@ -540,11 +541,20 @@ static void desk_wait_is_seen(void **state)
     struct db *writer = open_new("sign.db");
     struct db *desk;
     char *err;
+    char *sign = xasprintf("%s-waiting", path_of("sign.db"));
     assert_int_equal(db_open(path_of("sign.db"), 0, &desk, &err), DB_OK);
+    assert_int_equal(db_write_begin(writer), DB_OK);
+    db_set_wait(desk, NULL, NULL, 20);
+    assert_int_equal(db_write_begin(desk), DB_BUSY);
+    assert_int_equal(access(sign, F_OK), -1); /* no long writer: no sign made */
+    assert_false(db_desk_waited(writer));
+    assert_int_equal(db_commit(writer), DB_OK);
+
+    db_desk_sign_put(writer);
+    assert_int_equal(access(sign, F_OK), 0);
     assert_false(db_desk_waited(writer)); /* nobody has waited yet */
     assert_int_equal(db_write_begin(writer), DB_OK);
     assert_false(db_desk_waited(writer));
-    db_set_wait(desk, NULL, NULL, 20);
     assert_int_equal(db_write_begin(desk), DB_BUSY);
     assert_true(db_desk_waited(writer));
     assert_false(db_desk_waited(writer)); /* seen once: no one waits now */
@@ -553,6 +563,9 @@ static void desk_wait_is_seen(void **state)
     assert_int_equal(db_write_begin(desk), DB_OK); /* the lock was free: no wait, no sign */
     assert_int_equal(db_commit(desk), DB_OK);
     assert_false(db_desk_waited(writer));
+    db_desk_sign_take(writer);
+    assert_int_equal(access(sign, F_OK), -1); /* the writer is done: nothing left beside */
+    free(sign);
     db_close(desk);
     db_close(writer);
 }
