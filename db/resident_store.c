@@ -522,8 +522,6 @@ const char resident_tag_create_sql[] =
 
 static const char resident_insert_sql[] =
     "INSERT INTO resident (" RESIDENT_COLUMNS ") VALUES (" RESIDENT_VALUES ")";
-const char resident_insert_id_sql[] =
-    "INSERT INTO resident (id, " RESIDENT_COLUMNS ") VALUES (?21, " RESIDENT_VALUES ")";
 
 static const char resident_update_sql[] =
     "UPDATE resident SET name = ?1, gender = ?2, ethnicity = ?3, birth_date = ?4,"
@@ -601,10 +599,66 @@ void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t ran
     bind_row(st, r, rank, actor, &stamp, 0);
 }
 
-void resident_bind_stamped(struct db_stmt *st, const struct resident *r, int64_t rank,
-                           const char *actor, const struct resident_stamp *when)
+char *resident_insert_rows_sql(size_t n)
 {
-    bind_row(st, r, rank, actor, when, 1);
+    struct strbuf sql = STRBUF_INIT;
+    strbuf_adds(&sql, "INSERT OR FAIL INTO resident (id, " RESIDENT_COLUMNS ") VALUES ");
+    size_t common = RESIDENT_ROW_PARAMS * n + 1; /* the time, then the actor */
+    for (size_t i = 0; i < n; i++) {
+        strbuf_adds(&sql, i ? ", (" : "(");
+        for (size_t j = 1; j <= RESIDENT_ROW_PARAMS; j++)
+            strbuf_addf(&sql, "?%zu, ", RESIDENT_ROW_PARAMS * i + j);
+        strbuf_addf(&sql, "?%zu, ?%zu, ?%zu, ?%zu)", common, common + 1, common, common + 1);
+    }
+    return strbuf_detach(&sql);
+}
+
+void resident_bind_common(struct db_stmt *st, size_t n, const char *actor,
+                          const struct resident_stamp *when)
+{
+    int common = (int)(RESIDENT_ROW_PARAMS * n + 1);
+    bind_stamp(st, common, when, 1);
+    db_bind_text_static(st, common + 1, actor, strlen(actor));
+}
+
+/* Bind s reversed without a copy into buf (cap bytes), or copied when too long; NULL for "". */
+static void bind_reversed_in(struct db_stmt *st, int i, const char *s, char *buf, size_t cap)
+{
+    const char *rev = reverse_into(buf, cap, s);
+    if (rev)
+        db_bind_text_static(st, i, rev, strlen(rev));
+    else
+        bind_reversed(st, i, s);
+}
+
+void resident_bind_nth(struct db_stmt *st, size_t i, const struct resident *r, int64_t rank,
+                       int64_t id, struct resident_revs *revs)
+{
+    static const char genders[][2] = {"", "M", "F"};
+    int at = (int)(RESIDENT_ROW_PARAMS * i);
+    const char *gender = genders[r->gender == 'M' ? 1 : r->gender == 'F' ? 2 : 0];
+    bind_id_or_null(st, at + 1, id);
+    bind_str(st, at + 2, r->name, 1);
+    if (*gender || !r->gender)
+        db_bind_text_static(st, at + 3, gender, strlen(gender));
+    else
+        db_bind_text(st, at + 3, (char[2]){r->gender, 0});
+    bind_str(st, at + 4, r->ethnicity, 1);
+    bind_str(st, at + 5, r->birth_date, 1);
+    bind_str(st, at + 6, str_empty(r->id_number) ? NULL : r->id_number, 1);
+    bind_str(st, at + 7, r->phone, 1);
+    bind_str(st, at + 8, r->landline, 1);
+    bind_id_or_null(st, at + 9, r->community_id);
+    bind_id_or_null(st, at + 10, r->grid_id);
+    bind_str(st, at + 11, r->community_id ? "" : r->community, 1);
+    bind_str(st, at + 12, r->grid_id ? "" : r->grid, 1);
+    bind_str(st, at + 13, r->address, 1);
+    bind_id_or_null(st, at + 14, r->head_id > 0 ? r->head_id : 0);
+    bind_str(st, at + 15, r->relation, 1);
+    bind_str(st, at + 16, r->note, 1);
+    db_bind_int(st, at + 17, rank);
+    bind_reversed_in(st, at + 18, r->id_number, revs->id, sizeof revs->id);
+    bind_reversed_in(st, at + 19, r->phone, revs->phone, sizeof revs->phone);
 }
 
 static int write_row(struct db *db, const struct resident *r, const char *actor, const char *when,
