@@ -69,8 +69,8 @@ struct resident_bulk {
     struct resident_stamp stamp; /* when, as the rows keep it */
     /* insert writes one row, insert_rows BULK_ROWS */
     struct db_stmt *insert, *insert_rows, *tag_make, *tag_link;
-    /* the ID numbers and phones of the rows being inserted, reversed */
-    struct resident_revs revs[BULK_ROWS];
+    /* what each row of insert_rows, then insert's one row, holds between uses */
+    struct resident_slot slots[BULK_ROWS + 1];
     struct key_tables *keys;  /* the search keys filed so far */
     struct strlist index_sql; /* the indexes dropped for the load, to build again */
     struct strlist tag_names; /* tag name -> tag_ids[i] */
@@ -453,7 +453,8 @@ static int bulk_put(struct resident_bulk *b, struct pump_item *items, size_t n)
             r->id = b->next_id++;
             key_tables_file(b->keys, r->id, &items[i].k);
         }
-        resident_bind_nth(st, i, r, items[i].k.rank, b->shared ? 0 : r->id, &b->revs[i]);
+        resident_bind_nth(st, i, r, items[i].k.rank, b->shared ? 0 : r->id,
+                          &b->slots[n == 1 ? BULK_ROWS : i]);
     }
     int rc = db_step(st);
     db_reset(st);

@@ -90,9 +90,15 @@ void resident_stamp_of(const char *when, struct resident_stamp *out);
 /* The parameters of each row in resident_insert_rows_sql(). */
 #define RESIDENT_ROW_PARAMS 19
 
-/* Room for a row's ID number and phone reversed, bound without a copy (resident_bind_nth()). */
-struct resident_revs {
+/*
+** What one row of one statement of resident_insert_rows_sql() holds
+** between uses (resident_bind_nth()): room for its ID number and phone
+** reversed, bound without a copy, and which of its parameters hold ""
+** or NULL already, not bound again. Zeroed before the first use.
+*/
+struct resident_slot {
     char id[64], phone[64];
+    uint32_t empty, null; /* bit j: parameter j of the row holds "" / NULL */
 };
 
 /*
@@ -117,12 +123,13 @@ void resident_bind_common(struct db_stmt *st, size_t n, const char *actor,
 
 /*
 ** Bind row i (from 0) of a statement of resident_insert_rows_sql(): id
-** (0: NULL) and r's fields with rank from its keys. r's text, and revs
+** (0: NULL) and r's fields with rank from its keys. r's text, and slot
 ** where its ID number and phone are reversed, are bound without a copy:
 ** they must stay as they are until the statement is stepped and reset.
+** slot is this row's of this statement, every time.
 */
 void resident_bind_nth(struct db_stmt *st, size_t i, const struct resident *r, int64_t rank,
-                       int64_t id, struct resident_revs *revs);
+                       int64_t id, struct resident_slot *slot);
 
 /*
 ** Call visit for every resident filter keeps (NULL: every record, whatever
