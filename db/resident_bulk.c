@@ -54,12 +54,23 @@
 /* The search keys a shared load holds in memory before it spills them to a temporary file. */
 #define KEYS_BUDGET ((size_t)16 << 20)
 
+/*
+** The rows one INSERT writes in a load: SQLite's work of a statement (its
+** cursors, its halt) is done once for so many rows. (The INSERT is OR
+** FAIL, so no statement journal copies the pages it touches: a failed row
+** aborts the whole load anyway.)
+*/
+#define BULK_ROWS 64
+
 struct resident_bulk {
     struct db *db;
     char *actor;
     char when[20];
     struct resident_stamp stamp; /* when, as the rows keep it */
-    struct db_stmt *insert, *tag_make, *tag_link;
+    /* insert writes one row, insert_rows BULK_ROWS */
+    struct db_stmt *insert, *insert_rows, *tag_make, *tag_link;
+    /* what each row of insert_rows, then insert's one row, holds between uses */
+    struct resident_slot slots[BULK_ROWS + 1];
     struct key_tables *keys;  /* the search keys filed so far */
     struct strlist index_sql; /* the indexes dropped for the load, to build again */
     struct strlist tag_names; /* tag name -> tag_ids[i] */
@@ -73,7 +84,7 @@ struct resident_bulk {
     int desk;               /* a desk waits for the lock: commit once DESK_GAP_MS ran */
     size_t committed;       /* rows committed by the shared load */
     size_t written;         /* rows written in all */
-    int64_t pragmas_was[5]; /* a shared load's connection settings (load_pragmas), restored */
+    int64_t pragmas_was[6]; /* a shared load's connection settings (load_pragmas), restored */
     unsigned char *mine;    /* a shared load: bit per id it wrote */
     /*
      * A shared load's keys are filed by the reading thread under each row's
@@ -184,13 +195,19 @@ static int tags_load(struct resident_bulk *b)
 **   comes here, and SQLite builds a table for each IN (...) list of a
 **   CHECK for every row written (0.83 against 0.18 microseconds a row in
 **   a table of two such columns). `bangban check` (integrity_check)
-**   still checks them.
+**   still checks them;
+** - foreign keys not looked up: a load's rows point only at communities
+**   and grids (read from the store, and never deleted: retired) and its
+**   tag links at tags (the same) and at its own rows. Looking up each
+**   parent was about 3,900 instructions of a row's 20,400. `bangban
+**   check` (foreign_key_check) still checks them.
 */
 static const char *const load_pragmas[][2] = {{"mmap_size", "0"},
                                               {"synchronous", "1"},
                                               {"wal_autocheckpoint", "16384"},
                                               {"cache_size", "-16384"},
-                                              {"ignore_check_constraints", "1"}};
+                                              {"ignore_check_constraints", "1"},
+                                              {"foreign_keys", "0"}};
 
 static void pragmas_set(struct resident_bulk *b)
 {
@@ -223,6 +240,7 @@ static void pragmas_restore(struct resident_bulk *b)
 static void bulk_free(struct resident_bulk *b)
 {
     db_finalize(b->insert);
+    db_finalize(b->insert_rows);
     db_finalize(b->tag_make);
     db_finalize(b->tag_link);
     if (b->journal_switched) db_journal_wal(b->db);
@@ -245,12 +263,23 @@ static void bulk_free(struct resident_bulk *b)
 
 static int bulk_open(struct resident_bulk *b);
 
+/* The INSERT of n rows, their time and actor bound. */
+static struct db_stmt *insert_prepare(struct resident_bulk *b, size_t n)
+{
+    char *sql = resident_insert_rows_sql(n);
+    struct db_stmt *st = db_prepare(b->db, sql);
+    free(sql);
+    resident_bind_common(st, n, b->actor, &b->stamp);
+    return st;
+}
+
 /* The statements and tags a load writes with, in its transaction. */
 static int bulk_prepare(struct resident_bulk *b)
 {
     int rc = tags_load(b);
     if (rc != DB_OK) return rc;
-    b->insert = db_prepare(b->db, resident_insert_id_sql);
+    b->insert = insert_prepare(b, 1);
+    b->insert_rows = insert_prepare(b, BULK_ROWS);
     b->next_id = 1 + db_int(b->db, 0, "SELECT coalesce(max(id), 0) FROM resident");
     b->tag_make = db_prepare(b->db, resident_tag_create_sql);
     b->tag_link =
@@ -372,23 +401,11 @@ static int tags_link(struct resident_bulk *b, int64_t rid, const char *tags)
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-/* Give a resident its id and file its search keys (no database needed). */
-static void bulk_file_keys(struct resident_bulk *b, struct resident *r, const struct name_keys *k)
-{
-    r->id = b->next_id++;
-    key_tables_file(b->keys, r->id, k);
-}
-
-/* Write the row of a resident whose id and keys are filed already. */
-static int bulk_write(struct resident_bulk *b, const struct resident *r, int64_t rank)
-{
-    resident_bind_stamped(b->insert, r, rank, b->actor, &b->stamp);
-    db_bind_int(b->insert, 21, r->id);
-    int rc = db_step(b->insert);
-    db_reset(b->insert);
-    if (rc != DB_DONE) return rc;
-    return *r->tags ? tags_link(b, r->id, r->tags) : DB_OK;
-}
+/* A resident and its search keys, as the reading thread hands them to the writing one. */
+struct pump_item {
+    struct resident r;
+    struct name_keys k;
+};
 
 /* Note that the shared load wrote id. */
 static void mine_mark(struct resident_bulk *b, int64_t id)
@@ -411,36 +428,50 @@ static int mine_has(const struct resident_bulk *b, int64_t id)
     return id >= 0 && byte < b->mine_bytes && (b->mine[byte] >> (id % 8)) & 1;
 }
 
-/*
-** Write a resident (fields valid, ID number not in the load yet) and file
-** its keys k: in an exclusive load under the id given out here, in a
-** shared one under the id SQLite gives (a desk may have taken the next).
-** Sets r->id. Returns DB_OK or an error (then abort).
-*/
-static int bulk_put(struct resident_bulk *b, struct resident *r, const struct name_keys *k)
+/* A shared load: note the id SQLite gave the row with the next ordinal. */
+static void bulk_wrote(struct resident_bulk *b, int64_t id)
 {
-    if (!b->shared) {
-        bulk_file_keys(b, r, k);
-        int rc = bulk_write(b, r, k->rank);
-        b->written += rc == DB_OK;
-        return rc;
-    }
-    resident_bind_stamped(b->insert, r, k->rank, b->actor, &b->stamp);
-    db_bind_null(b->insert, 21);
-    int rc = db_step(b->insert);
-    db_reset(b->insert);
-    if (rc != DB_DONE) return rc;
-    r->id = db_last_id(b->db);
-    mine_mark(b, r->id);
+    mine_mark(b, id);
     uint32_t ordinal = ++b->written_ordinal;
-    if (!b->nshifts || ordinal + b->shift[b->nshifts - 1] != r->id) {
+    if (!b->nshifts || ordinal + b->shift[b->nshifts - 1] != id) {
         b->shift_from = xrealloc(b->shift_from, (b->nshifts + 1) * sizeof *b->shift_from);
         b->shift = xrealloc(b->shift, (b->nshifts + 1) * sizeof *b->shift);
         b->shift_from[b->nshifts] = ordinal;
-        b->shift[b->nshifts++] = r->id - ordinal;
+        b->shift[b->nshifts++] = id - ordinal;
     }
-    b->written++;
-    return *r->tags ? tags_link(b, r->id, r->tags) : DB_OK;
+}
+
+/*
+** Write n residents (n is 1 or BULK_ROWS; fields valid, ID numbers not in
+** the load yet) in one statement and file their keys: in an exclusive load
+** under the ids given out here, in a shared one under the ids SQLite gives
+** (a desk may have taken the next; a statement's rows get ids one after
+** another). Sets each item's r.id. Returns DB_OK or an error (then abort).
+*/
+static int bulk_put(struct resident_bulk *b, struct pump_item *items, size_t n)
+{
+    struct db_stmt *st = n == 1 ? b->insert : b->insert_rows;
+    for (size_t i = 0; i < n; i++) {
+        struct resident *r = &items[i].r;
+        if (!b->shared) {
+            r->id = b->next_id++;
+            key_tables_file(b->keys, r->id, &items[i].k);
+        }
+        resident_bind_nth(st, i, r, items[i].k.rank, b->shared ? 0 : r->id,
+                          &b->slots[n == 1 ? BULK_ROWS : i]);
+    }
+    int rc = db_step(st);
+    db_reset(st);
+    if (rc != DB_DONE) return rc;
+    int64_t first = b->shared ? db_last_id(b->db) - (int64_t)n + 1 : items[0].r.id;
+    for (size_t i = 0; i < n && rc == DB_DONE; i++) {
+        struct resident *r = &items[i].r;
+        r->id = first + (int64_t)i;
+        if (b->shared) bulk_wrote(b, r->id);
+        b->written++;
+        if (*r->tags) rc = tags_link(b, r->id, r->tags) == DB_OK ? DB_DONE : DB_ERROR;
+    }
+    return rc == DB_DONE ? DB_OK : rc;
 }
 
 /* A shared load: begin a transaction for the next rows, unless one is open. */
@@ -495,12 +526,13 @@ static int bulk_turn(struct resident_bulk *b)
 /* Add a resident (see bulk_put), its keys worked out here. */
 static int resident_bulk_add(struct resident_bulk *b, struct resident *r)
 {
-    struct name_keys k;
-    name_keys_of(r->name, &k);
-    if (b->shared) key_tables_file(b->keys, ++b->ordinal, &k);
+    struct pump_item one = {.r = *r};
+    name_keys_of(r->name, &one.k);
+    if (b->shared) key_tables_file(b->keys, ++b->ordinal, &one.k);
     int rc = bulk_open(b);
-    if (rc == DB_OK) rc = bulk_put(b, r, &k);
-    name_keys_free(&k);
+    if (rc == DB_OK) rc = bulk_put(b, &one, 1);
+    r->id = one.r.id;
+    name_keys_free(&one.k);
     return rc == DB_OK ? bulk_turn(b) : rc;
 }
 
@@ -510,11 +542,6 @@ static int resident_bulk_add(struct resident_bulk *b, struct resident *r)
 
 /* While the writer waits for the reader, it looks for a waiting desk this often. */
 #define WAIT_LOOK_MS 2
-
-struct pump_item {
-    struct resident r;
-    struct name_keys k;
-};
 
 struct pump_batch {
     struct pump_item items[PUMP_BATCH];
@@ -656,8 +683,11 @@ int resident_bulk_pump(struct resident_bulk *b, bulk_source next, void *ctx, con
         pthread_mutex_unlock(&p.lock);
         if (!batch) break;
         if (rc == DB_OK) rc = bulk_open(b);
-        for (size_t i = 0; i < batch->n && rc == DB_OK; i++)
-            rc = bulk_put(b, &batch->items[i].r, &batch->items[i].k);
+        for (size_t i = 0; i < batch->n && rc == DB_OK;) {
+            size_t n = batch->n - i >= BULK_ROWS ? BULK_ROWS : 1;
+            rc = bulk_put(b, &batch->items[i], n);
+            i += n;
+        }
         if (rc == DB_OK) rc = bulk_turn(b);
         if (progress && rc == DB_OK) progress(pctx, step, batch->done, batch->total);
         if (done) {
@@ -931,9 +961,10 @@ void resident_bulk_abort(struct resident_bulk *b)
     if (!b) return;
     /* Statements first: a rollback with statements still running is refused. */
     db_finalize(b->insert);
+    db_finalize(b->insert_rows);
     db_finalize(b->tag_make);
     db_finalize(b->tag_link);
-    b->insert = b->tag_make = b->tag_link = NULL;
+    b->insert = b->insert_rows = b->tag_make = b->tag_link = NULL;
     if (!b->shared || b->open) db_rollback(b->db);
     b->open = 0;
     struct db *db = b->db;

@@ -522,8 +522,6 @@ const char resident_tag_create_sql[] =
 
 static const char resident_insert_sql[] =
     "INSERT INTO resident (" RESIDENT_COLUMNS ") VALUES (" RESIDENT_VALUES ")";
-const char resident_insert_id_sql[] =
-    "INSERT INTO resident (id, " RESIDENT_COLUMNS ") VALUES (?21, " RESIDENT_VALUES ")";
 
 static const char resident_update_sql[] =
     "UPDATE resident SET name = ?1, gender = ?2, ethnicity = ?3, birth_date = ?4,"
@@ -601,10 +599,108 @@ void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t ran
     bind_row(st, r, rank, actor, &stamp, 0);
 }
 
-void resident_bind_stamped(struct db_stmt *st, const struct resident *r, int64_t rank,
-                           const char *actor, const struct resident_stamp *when)
+char *resident_insert_rows_sql(size_t n)
 {
-    bind_row(st, r, rank, actor, when, 1);
+    struct strbuf sql = STRBUF_INIT;
+    strbuf_adds(&sql, "INSERT OR FAIL INTO resident (id, " RESIDENT_COLUMNS ") VALUES ");
+    size_t common = RESIDENT_ROW_PARAMS * n + 1; /* the time, then the actor */
+    for (size_t i = 0; i < n; i++) {
+        strbuf_adds(&sql, i ? ", (" : "(");
+        for (size_t j = 1; j <= RESIDENT_ROW_PARAMS; j++)
+            strbuf_addf(&sql, "?%zu, ", RESIDENT_ROW_PARAMS * i + j);
+        strbuf_addf(&sql, "?%zu, ?%zu, ?%zu, ?%zu)", common, common + 1, common, common + 1);
+    }
+    return strbuf_detach(&sql);
+}
+
+void resident_bind_common(struct db_stmt *st, size_t n, const char *actor,
+                          const struct resident_stamp *when)
+{
+    int common = (int)(RESIDENT_ROW_PARAMS * n + 1);
+    bind_stamp(st, common, when, 1);
+    db_bind_text_static(st, common + 1, actor, strlen(actor));
+}
+
+/*
+** Bind s (NULL: NULL) without a copy as parameter j of the row at: "" and
+** NULL only when the parameter does not hold it already (slot), "" as a
+** constant that outlives the rows.
+*/
+static void bind_kept(struct db_stmt *st, int at, int j, const char *s, struct resident_slot *slot)
+{
+    uint32_t bit = 1u << j;
+    uint32_t *same = !s ? &slot->null : !*s ? &slot->empty : NULL;
+    if (same && (*same & bit)) return;
+    slot->empty &= ~bit;
+    slot->null &= ~bit;
+    if (same) *same |= bit;
+    if (!s)
+        db_bind_null(st, at + j);
+    else if (!*s)
+        db_bind_text_static(st, at + j, "", 0); /* not s: it goes with its row, "" stays */
+    else
+        db_bind_text_static(st, at + j, s, strlen(s));
+}
+
+/* bind_id_or_null() as parameter j of the row at, NULL only when not held already (slot). */
+static void bind_id_kept(struct db_stmt *st, int at, int j, int64_t id, struct resident_slot *slot)
+{
+    uint32_t bit = 1u << j;
+    if (id) {
+        slot->empty &= ~bit;
+        slot->null &= ~bit;
+        db_bind_int(st, at + j, id);
+    } else {
+        bind_kept(st, at, j, NULL, slot);
+    }
+}
+
+/* Bind s reversed (NULL for "") as parameter j of the row at: into buf (cap bytes), or copied. */
+static void bind_reversed_kept(struct db_stmt *st, int at, int j, const char *s, char *buf,
+                               size_t cap, struct resident_slot *slot)
+{
+    const char *rev = reverse_into(buf, cap, s);
+    if (rev || !*s) {
+        bind_kept(st, at, j, rev, slot);
+        return;
+    }
+    slot->empty &= ~(1u << j);
+    slot->null &= ~(1u << j);
+    bind_reversed(st, at + j, s);
+}
+
+void resident_bind_nth(struct db_stmt *st, size_t i, const struct resident *r, int64_t rank,
+                       int64_t id, struct resident_slot *slot)
+{
+    static const char genders[][2] = {"", "M", "F"};
+    int at = (int)(RESIDENT_ROW_PARAMS * i);
+    const char *gender = genders[r->gender == 'M' ? 1 : r->gender == 'F' ? 2 : 0];
+    bind_id_kept(st, at, 1, id, slot);
+    bind_kept(st, at, 2, r->name, slot);
+    if (*gender || !r->gender) {
+        bind_kept(st, at, 3, gender, slot);
+    } else {
+        slot->empty &= ~(1u << 3);
+        db_bind_text(st, at + 3, (char[2]){r->gender, 0});
+    }
+    bind_kept(st, at, 4, r->ethnicity, slot);
+    bind_kept(st, at, 5, r->birth_date, slot);
+    bind_kept(st, at, 6, str_empty(r->id_number) ? NULL : r->id_number, slot);
+    bind_kept(st, at, 7, r->phone, slot);
+    bind_kept(st, at, 8, r->landline, slot);
+    bind_id_kept(st, at, 9, r->community_id, slot);
+    bind_id_kept(st, at, 10, r->grid_id, slot);
+    bind_kept(st, at, 11, r->community_id ? "" : r->community, slot);
+    bind_kept(st, at, 12, r->grid_id ? "" : r->grid, slot);
+    bind_kept(st, at, 13, r->address, slot);
+    bind_id_kept(st, at, 14, r->head_id > 0 ? r->head_id : 0, slot);
+    bind_kept(st, at, 15, r->relation, slot);
+    bind_kept(st, at, 16, r->note, slot);
+    slot->empty &= ~(1u << 17);
+    slot->null &= ~(1u << 17);
+    db_bind_int(st, at + 17, rank);
+    bind_reversed_kept(st, at, 18, r->id_number, slot->id, sizeof slot->id, slot);
+    bind_reversed_kept(st, at, 19, r->phone, slot->phone, sizeof slot->phone, slot);
 }
 
 static int write_row(struct db *db, const struct resident *r, const char *actor, const char *when,

@@ -74,12 +74,6 @@ int resident_get_by_id_number(struct db *db, const char *id_number, struct resid
 */
 int resident_save(struct db *db, struct resident *r, const char *actor, struct resident *current);
 
-/*
-** For the bulk loader: the INSERT of a resident row with its id given as
-** ?21, and binding a record to it (rank from its keys, created/updated as
-** actor at when).
-*/
-extern const char resident_insert_id_sql[];
 /* Creating a tag met in a record: ?1 name, ?2 when, ?3 actor; nothing when it exists. */
 extern const char resident_tag_create_sql[];
 void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t rank,
@@ -93,13 +87,49 @@ struct resident_stamp {
 };
 void resident_stamp_of(const char *when, struct resident_stamp *out);
 
+/* The parameters of each row in resident_insert_rows_sql(). */
+#define RESIDENT_ROW_PARAMS 19
+
 /*
-** resident_bind_row() for the many rows of one load: the time worked out
-** once, and the text of r, actor and when bound without a copy: they must
-** stay as they are until the statement is stepped and reset.
+** What one row of one statement of resident_insert_rows_sql() holds
+** between uses (resident_bind_nth()): room for its ID number and phone
+** reversed, bound without a copy, and which of its parameters hold ""
+** or NULL already, not bound again. Zeroed before the first use.
 */
-void resident_bind_stamped(struct db_stmt *st, const struct resident *r, int64_t rank,
-                           const char *actor, const struct resident_stamp *when);
+struct resident_slot {
+    char id[64], phone[64];
+    uint32_t empty, null; /* bit j: parameter j of the row holds "" / NULL */
+};
+
+/*
+** For the bulk loader: the INSERT of n resident rows in one statement,
+** each row's id (NULL: SQLite gives the next) and fields as parameters
+** RESIDENT_ROW_PARAMS * i + 1 ..., and the time and actor all the rows
+** share after them (resident_bind_common()). SQLite gives NULL ids in the
+** rows' order, one after another. It is INSERT OR FAIL: a row refused
+** leaves the rows before it written, for the caller to roll back (and
+** SQLite keeps no statement journal, which for many rows spills to a
+** temporary file). The caller frees the text.
+*/
+char *resident_insert_rows_sql(size_t n);
+
+/*
+** Bind to a statement of resident_insert_rows_sql(n) the time and actor
+** of its n rows: bound without a copy, they must stay as they are while
+** the statement is used (bindings last across resets).
+*/
+void resident_bind_common(struct db_stmt *st, size_t n, const char *actor,
+                          const struct resident_stamp *when);
+
+/*
+** Bind row i (from 0) of a statement of resident_insert_rows_sql(): id
+** (0: NULL) and r's fields with rank from its keys. r's text, and slot
+** where its ID number and phone are reversed, are bound without a copy:
+** they must stay as they are until the statement is stepped and reset.
+** slot is this row's of this statement, every time.
+*/
+void resident_bind_nth(struct db_stmt *st, size_t i, const struct resident *r, int64_t rank,
+                       int64_t id, struct resident_slot *slot);
 
 /*
 ** Call visit for every resident filter keeps (NULL: every record, whatever

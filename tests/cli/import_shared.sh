@@ -81,6 +81,12 @@ long_status=$?
     t_fail "the import finishes with every row" "$(cat "$T/long.out")"
 db_is "every row is in once, and the desk's" "SELECT count(*) || ' ' || count(DISTINCT id_number) FROM resident" "40001 40001"
 db_is "the database is in WAL after the import" "PRAGMA journal_mode" "wal"
+# The rows keep the ledger's order (ids given many rows to a statement), around the desk's row too.
+ledger_ids=$(iconv -f GB18030 -t UTF-8 "$T/all.csv" | tr -d '\t\r' | awk -F, 'NR > 1 {print $5}' | md5sum)
+db_ids=$(sqlite3 "$DB" "SELECT id_number FROM resident WHERE id_number <> '110105194912310070' ORDER BY id" | md5sum)
+desk_id=$(sqlite3 "$DB" "SELECT id FROM resident WHERE id_number = '110105194912310070'")
+[ "$ledger_ids" = "$db_ids" ] && t_ok "the imported rows keep the ledger's order (the desk's row is $desk_id)" ||
+    t_fail "the imported rows keep the ledger's order" "$(sqlite3 "$DB" "SELECT id, id_number FROM resident ORDER BY id LIMIT 5")"
 db_is "no search keys are left to file" "SELECT count(*) FROM meta WHERE key = 'resident_keys_pending' AND value <> ''" "0"
 db_is "the indexes dropped for the load are built again" "$indexes" "$all_indexes"
 [ ! -e "$DB-waiting" ] && t_ok "the import takes away the sign desks touched while it ran" ||
