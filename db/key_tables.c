@@ -103,8 +103,55 @@ static inline int posting_before(const struct posting *a, const struct posting *
 */
 #define SORT_RUN 16
 
+/*
+** Runs this long or longer whose ids ascend (a term's entries as they are
+** filed) are sorted by key alone with a stable radix sort, a byte at a
+** time over the bytes in which their keys differ: equal keys keep their
+** ids' order, which is the order wanted.
+*/
+#define RADIX_MIN 256
+
+/* Whether the ids of v[0..n) ascend strictly. */
+static int ids_ascend(const struct posting *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (v[i].id <= v[i - 1].id) return 0;
+    return 1;
+}
+
+static void postings_radix(struct posting *v, size_t n)
+{
+    uint64_t differ = 0;
+    for (size_t i = 1; i < n; i++)
+        differ |= v[i].key ^ v[0].key;
+    struct posting *tmp = xmalloc(n * sizeof *tmp), *from = v, *to = tmp;
+    for (unsigned shift = 0; shift < 64; shift += 8) {
+        if (!((differ >> shift) & 0xFF)) continue; /* the same byte in every key */
+        size_t count[256] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[(from[i].key >> shift) & 0xFF]++;
+        size_t at = 0;
+        for (int b = 0; b < 256; b++) {
+            size_t c = count[b];
+            count[b] = at;
+            at += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            to[count[(from[i].key >> shift) & 0xFF]++] = from[i];
+        struct posting *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != v) memcpy(v, from, n * sizeof *v);
+    free(tmp);
+}
+
 static void postings_sort(struct posting *v, size_t n)
 {
+    if (n >= RADIX_MIN && ids_ascend(v, n)) {
+        postings_radix(v, n);
+        return;
+    }
     for (size_t lo = 0; lo < n; lo += SORT_RUN) {
         size_t hi = lo + SORT_RUN < n ? lo + SORT_RUN : n;
         for (size_t i = lo + 1; i < hi; i++) {
