@@ -10,16 +10,27 @@
 #include <unistd.h>
 
 /*
-** The entries of a posting-list table collected during the load: grouped
-** by term as they come (a hash table of terms), each term's entries sorted
-** at the end. Sorting many short integer runs is far cheaper than sorting
-** every (term, entry) pair by its text.
+** The entries of a posting-list table collected during the load: each
+** appended to one array with its term's index (a hash table of terms), and
+** grouped by term in one pass when they are sorted, dropped or mapped
+** (table_group()); each term's entries sorted at the end. Sorting many
+** short integer runs is far cheaper than sorting every (term, entry) pair
+** by its text, and one array grows with far fewer allocations than one
+** per term.
 */
 struct term {
     uint32_t text; /* offset of the term in the arena */
     uint32_t len;
-    struct posting *v;
-    uint32_t n, cap;
+    struct posting *v; /* grouped entries, in the table's block */
+    uint32_t n;
+    uint32_t more; /* entries still in the filed array (while grouping) */
+};
+
+/* An entry as filed: the posting and its term's index (in the posting's padding). */
+struct filed {
+    uint64_t key;
+    uint32_t id;
+    uint32_t term;
 };
 
 struct term_table {
@@ -28,6 +39,9 @@ struct term_table {
     uint32_t *slots; /* hash -> term index + 1; 0 empty */
     size_t nslots;
     struct strbuf arena;
+    struct filed *filed; /* entries not grouped yet, in the order filed */
+    size_t nfiled, filed_cap;
+    struct posting *block; /* every term's grouped entries */
 };
 
 static void terms_rehash(struct term_table *t)
@@ -44,8 +58,8 @@ static void terms_rehash(struct term_table *t)
     }
 }
 
-/* Add an entry under term text. Returns the term's entry. */
-static struct term *terms_add(struct term_table *t, const char *text, const struct posting *e)
+/* Add an entry under term text. */
+static void terms_add(struct term_table *t, const char *text, const struct posting *e)
 {
     size_t len = strlen(text);
     if ((t->n + 1) * 2 > t->nslots) terms_rehash(t);
@@ -71,18 +85,46 @@ static struct term *terms_add(struct term_table *t, const char *text, const stru
         strbuf_add(&t->arena, text, len);
         t->slots[j] = (uint32_t)t->n;
     }
-    if (found->n == found->cap) {
-        found->cap = found->cap ? found->cap * 2 : 4;
-        found->v = xrealloc(found->v, found->cap * sizeof *found->v);
+    if (t->nfiled == t->filed_cap) {
+        t->filed_cap = t->filed_cap ? t->filed_cap * 2 : 4096;
+        t->filed = xrealloc(t->filed, t->filed_cap * sizeof *t->filed);
     }
-    found->v[found->n++] = *e;
-    return found;
+    t->filed[t->nfiled++] = (struct filed){e->key, e->id, (uint32_t)(found - t->terms)};
+}
+
+/*
+** Group the entries filed since the last grouping under their terms, after
+** those grouped before, each term's in the order filed: one new block.
+*/
+static void table_group(struct term_table *t)
+{
+    if (!t->nfiled) return;
+    for (size_t i = 0; i < t->nfiled; i++)
+        t->terms[t->filed[i].term].more++;
+    size_t total = 0;
+    for (size_t i = 0; i < t->n; i++)
+        total += t->terms[i].n + t->terms[i].more;
+    struct posting *block = xmalloc(total * sizeof *block), *at = block;
+    for (size_t i = 0; i < t->n; i++) {
+        struct term *e = &t->terms[i];
+        if (e->n) memcpy(at, e->v, e->n * sizeof *at);
+        e->v = at;
+        at += e->n + e->more;
+        e->more = 0;
+    }
+    for (size_t i = 0; i < t->nfiled; i++) {
+        struct term *e = &t->terms[t->filed[i].term];
+        e->v[e->n++] = (struct posting){t->filed[i].key, t->filed[i].id};
+    }
+    free(t->block);
+    t->block = block;
+    t->nfiled = 0;
 }
 
 static void terms_free(struct term_table *t)
 {
-    for (size_t i = 0; i < t->n; i++)
-        free(t->terms[i].v);
+    free(t->filed);
+    free(t->block);
     free(t->terms);
     free(t->slots);
     strbuf_free(&t->arena);
@@ -103,8 +145,55 @@ static inline int posting_before(const struct posting *a, const struct posting *
 */
 #define SORT_RUN 16
 
+/*
+** Runs this long or longer whose ids ascend (a term's entries as they are
+** filed) are sorted by key alone with a stable radix sort, a byte at a
+** time over the bytes in which their keys differ: equal keys keep their
+** ids' order, which is the order wanted.
+*/
+#define RADIX_MIN 256
+
+/* Whether the ids of v[0..n) ascend strictly. */
+static int ids_ascend(const struct posting *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (v[i].id <= v[i - 1].id) return 0;
+    return 1;
+}
+
+static void postings_radix(struct posting *v, size_t n)
+{
+    uint64_t differ = 0;
+    for (size_t i = 1; i < n; i++)
+        differ |= v[i].key ^ v[0].key;
+    struct posting *tmp = xmalloc(n * sizeof *tmp), *from = v, *to = tmp;
+    for (unsigned shift = 0; shift < 64; shift += 8) {
+        if (!((differ >> shift) & 0xFF)) continue; /* the same byte in every key */
+        size_t count[256] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[(from[i].key >> shift) & 0xFF]++;
+        size_t at = 0;
+        for (int b = 0; b < 256; b++) {
+            size_t c = count[b];
+            count[b] = at;
+            at += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            to[count[(from[i].key >> shift) & 0xFF]++] = from[i];
+        struct posting *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != v) memcpy(v, from, n * sizeof *v);
+    free(tmp);
+}
+
 static void postings_sort(struct posting *v, size_t n)
 {
+    if (n >= RADIX_MIN && ids_ascend(v, n)) {
+        postings_radix(v, n);
+        return;
+    }
     for (size_t lo = 0; lo < n; lo += SORT_RUN) {
         size_t hi = lo + SORT_RUN < n ? lo + SORT_RUN : n;
         for (size_t i = lo + 1; i < hi; i++) {
@@ -155,6 +244,7 @@ static int term_cmp(const void *pa, const void *pb)
 static void table_sort(struct term_table *t)
 {
     if (t->n == 0) return;
+    table_group(t);
     for (size_t i = 0; i < t->n; i++)
         postings_sort(t->terms[i].v, t->terms[i].n);
     sort_arena = t->arena.buf;
@@ -166,6 +256,7 @@ static int table_write(struct db *db, struct term_table *t, enum postings_regist
                        enum postings_table which)
 {
     if (t->n == 0) return DB_OK; /* nothing to write: the table need not even exist yet */
+    table_group(t);
     struct db_stmt *st = postings_bulk_prepare(db, reg, which);
     int rc = DB_OK;
     for (size_t i = 0; i < t->n && rc == DB_OK; i++) {
@@ -213,14 +304,11 @@ static void kt_add(struct key_tables *kt, enum postings_table which, const char 
                    const struct posting *e)
 {
     struct term_table *t = &kt->t[which];
-    size_t terms_cap = t->cap, slots = t->nslots, arena = t->arena.cap;
-    const struct term *found = terms_add(t, term, e);
-    /* What it took: an entries array made (4) or doubled, the term tables grown. */
-    if (found->n == 1)
-        kt->bytes += found->cap * sizeof(struct posting);
-    else if (found->cap > 4 && found->n == found->cap / 2 + 1)
-        kt->bytes += found->cap / 2 * sizeof(struct posting);
-    kt->bytes += (t->cap - terms_cap) * sizeof(struct term) +
+    size_t terms_cap = t->cap, slots = t->nslots, arena = t->arena.cap, filed = t->filed_cap;
+    terms_add(t, term, e);
+    /* What it took: the filed array grown (twice: grouping copies it), the term tables grown. */
+    kt->bytes += 2 * (t->filed_cap - filed) * sizeof(struct filed) +
+                 (t->cap - terms_cap) * sizeof(struct term) +
                  (t->nslots - slots) * sizeof(uint32_t) + (t->arena.cap - arena);
 }
 
@@ -279,6 +367,8 @@ void key_tables_add(struct key_tables *kt, enum postings_table t, const char *te
 void key_tables_drop(struct key_tables *kt, int (*keep)(void *ctx, uint32_t id), void *ctx)
 {
     for (int i = 0; i < POSTINGS_TABLES; i++)
+        table_group(&kt->t[i]);
+    for (int i = 0; i < POSTINGS_TABLES; i++)
         for (size_t j = 0; j < kt->t[i].n; j++) {
             struct term *e = &kt->t[i].terms[j];
             uint32_t k = 0;
@@ -292,6 +382,8 @@ void key_tables_drop(struct key_tables *kt, int (*keep)(void *ctx, uint32_t id),
 
 void key_tables_map_ids(struct key_tables *kt, uint32_t (*map)(void *ctx, uint32_t id), void *ctx)
 {
+    for (int i = 0; i < POSTINGS_TABLES; i++)
+        table_group(&kt->t[i]);
     for (int i = 0; i < POSTINGS_TABLES; i++)
         for (size_t j = 0; j < kt->t[i].n; j++) {
             struct term *e = &kt->t[i].terms[j];

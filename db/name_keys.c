@@ -59,6 +59,7 @@ void name_keys_clear(struct name_keys *k)
 /* A name and its keys, the strings in one block: name, pinyin keys, inner keys, each NUL-ended. */
 struct cached {
     uint64_t hash; /* 0: empty */
+    uint64_t used; /* when it was last asked for (the cache's clock) */
     char *text;
     size_t len; /* of text, all its NULs counted */
     size_t npinyin, ninner;
@@ -67,8 +68,14 @@ struct cached {
     size_t ngrams;
 };
 
+/*
+** A name may sit in either slot of its pair (two ways): names whose hashes
+** fall in the same slot no longer evict each other row after row. A miss
+** replaces the pair's slot asked for less lately.
+*/
 struct name_keys_cache {
     struct cached slot[CACHE_SLOTS];
+    uint64_t clock; /* ticks once a lookup */
 };
 
 struct name_keys_cache *name_keys_cache_new(void)
@@ -145,13 +152,17 @@ void name_keys_cached(struct name_keys_cache *c, const char *name, struct name_k
     if (!k->text) name_keys_free(k); /* keys of its own strings: from here on in one block */
     name_keys_clear(k);
     uint64_t h = str_hash(name, strlen(name));
-    struct cached *e = &c->slot[h & (CACHE_SLOTS - 1)];
-    if (e->hash != h || strcmp(e->text, name) != 0) {
+    struct cached *pair = &c->slot[h & (CACHE_SLOTS - 2)], *e = NULL;
+    for (int w = 0; w < 2 && !e; w++)
+        if (pair[w].hash == h && strcmp(pair[w].text, name) == 0) e = &pair[w];
+    if (!e) {
+        e = pair[0].used <= pair[1].used ? &pair[0] : &pair[1];
         struct name_keys made;
         name_keys_of(name, &made);
         cached_set(e, h, name, &made);
         name_keys_free(&made);
     }
+    e->used = ++c->clock;
     cached_get(e, k);
 }
 

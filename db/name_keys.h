@@ -39,8 +39,9 @@ void name_keys_clear(struct name_keys *k);
 /*
 ** The keys of the names met lately, for a loader reading many rows (names
 ** repeat: a district's 355,600 residents have some 15,000). One thread's:
-** not shared. A fixed number of slots, each holding the last name that
-** fell in it, so its memory does not grow with the file.
+** not shared. A fixed number of slots in pairs, a name in either slot of
+** its pair and a miss replacing the one asked for less lately, so its
+** memory does not grow with the file.
 */
 struct name_keys_cache;
 /* A new, empty cache. Free with name_keys_cache_free(). */

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,6 +17,7 @@ struct codec_decoder {
     iconv_t cd;      /* (iconv_t)-1 for UTF-8, which is checked, not converted */
     char pending[8]; /* bytes of a character cut by the end of the last chunk */
     size_t npending;
+    int iconv_used;      /* iconv was handed bytes since the last reset */
     struct text_pos pos; /* position of the next input byte */
 };
 
@@ -80,7 +82,8 @@ struct codec_decoder *codec_decoder_new(enum codec from)
 
 void codec_decoder_reset(struct codec_decoder *d)
 {
-    if (d->cd != (iconv_t)-1) iconv(d->cd, NULL, NULL, NULL, NULL);
+    if (d->cd != (iconv_t)-1 && d->iconv_used) iconv(d->cd, NULL, NULL, NULL, NULL);
+    d->iconv_used = 0;
     d->npending = 0;
     d->pos.offset = 0;
     d->pos.line = 1;
@@ -155,6 +158,7 @@ static long feed_iconv(struct codec_decoder *d, const char *in, size_t n, int la
 {
     char *ip = (char *)(uintptr_t)in; /* iconv(3) takes char **, never writes */
     size_t il = n;
+    if (n) d->iconv_used = 1;
     while (il > 0) {
         strbuf_grow(out, il * 2 + 16);
         char *start = out->buf + out->len;
@@ -177,6 +181,166 @@ static long feed_iconv(struct codec_decoder *d, const char *in, size_t n, int la
     return (long)(n - il);
 }
 
+/*
+** The two-byte characters of GB18030 and GBK (lead 0x81-0xFE, trail
+** 0x40-0x7E or 0x80-0xFE) as iconv decodes them, so that a ledger's text
+** is decoded by table lookup and handed to iconv only from the first byte
+** the table does not hold (a four-byte character, a bad byte). Built once,
+** through iconv itself, the first time such text is decoded.
+*/
+#define PAIR_LEADS  126 /* 0x81 ... 0xFE */
+#define PAIR_TRAILS 191 /* 0x40 ... 0xFE */
+
+struct pair_table {
+    pthread_once_t once;
+    uint32_t utf8[PAIR_LEADS * PAIR_TRAILS]; /* the bytes, low first; length in the top byte */
+};
+
+static struct pair_table pair_gb18030 = {PTHREAD_ONCE_INIT, {0}};
+static struct pair_table pair_gbk = {PTHREAD_ONCE_INIT, {0}};
+
+/* Keep the UTF-8 character at out[0..made) as pair i of t; 0 if it is not one character of 2-3
+ * bytes. */
+static int pair_keep(struct pair_table *t, size_t i, const char *out, size_t made)
+{
+    if (made < 2 || made > 3 || ((unsigned char)out[0] & 0xE0) < 0xC0) return 0;
+    uint32_t v = (uint32_t)made << 24;
+    for (size_t k = 0; k < made; k++)
+        v |= (uint32_t)(unsigned char)out[k] << (8 * k);
+    t->utf8[i] = v;
+    return 1;
+}
+
+/* Decode the pairs of lead byte lead one at a time: those iconv refuses stay out of t. */
+static void pair_fill_one(struct pair_table *t, iconv_t cd, int lead)
+{
+    for (int trail = 0; trail < PAIR_TRAILS; trail++) {
+        if (trail + 0x40 == 0x7F) continue;
+        char in[2] = {(char)(lead + 0x81), (char)(trail + 0x40)}, out[8];
+        char *ip = in, *op = out;
+        size_t il = 2, ol = sizeof out;
+        iconv(cd, NULL, NULL, NULL, NULL);
+        if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il != 0) continue;
+        pair_keep(t, (size_t)(lead * PAIR_TRAILS + trail), out, sizeof out - ol);
+    }
+}
+
+/*
+** Decode every pair of lead byte lead in one call; when that fails, or a
+** pair does not make exactly one character, one pair at a time.
+*/
+static void pair_fill_lead(struct pair_table *t, iconv_t cd, int lead)
+{
+    char in[2 * PAIR_TRAILS], out[4 * PAIR_TRAILS];
+    size_t n = 0;
+    for (int trail = 0; trail < PAIR_TRAILS; trail++)
+        if (trail + 0x40 != 0x7F) {
+            in[n++] = (char)(lead + 0x81);
+            in[n++] = (char)(trail + 0x40);
+        }
+    char *ip = in, *op = out;
+    size_t il = n, ol = sizeof out;
+    iconv(cd, NULL, NULL, NULL, NULL);
+    if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il != 0) {
+        pair_fill_one(t, cd, lead);
+        return;
+    }
+    size_t made = sizeof out - ol, at = 0;
+    for (int trail = 0; trail < PAIR_TRAILS; trail++) {
+        if (trail + 0x40 == 0x7F) continue;
+        size_t len = 1;
+        while (at + len < made && ((unsigned char)out[at + len] & 0xC0) == 0x80)
+            len++;
+        if (at >= made || !pair_keep(t, (size_t)(lead * PAIR_TRAILS + trail), out + at, len)) {
+            memset(t->utf8 + lead * PAIR_TRAILS, 0, PAIR_TRAILS * sizeof *t->utf8);
+            pair_fill_one(t, cd, lead);
+            return;
+        }
+        at += len;
+    }
+    if (at != made) {
+        memset(t->utf8 + lead * PAIR_TRAILS, 0, PAIR_TRAILS * sizeof *t->utf8);
+        pair_fill_one(t, cd, lead);
+    }
+}
+
+static void pair_fill(struct pair_table *t, const char *from)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1) return; /* the table stays empty: iconv decodes all */
+    for (int lead = 0; lead < PAIR_LEADS; lead++)
+        pair_fill_lead(t, cd, lead);
+    iconv_close(cd);
+}
+
+static void pair_fill_gb18030(void)
+{
+    pair_fill(&pair_gb18030, "GB18030");
+}
+
+static void pair_fill_gbk(void)
+{
+    pair_fill(&pair_gbk, "GBK");
+}
+
+/* The table of codec c, built if need be; NULL for a codec without one. */
+static const struct pair_table *pair_table_of(enum codec c)
+{
+    if (c == CODEC_GB18030) {
+        pthread_once(&pair_gb18030.once, pair_fill_gb18030);
+        return &pair_gb18030;
+    }
+    if (c == CODEC_GBK) {
+        pthread_once(&pair_gbk.once, pair_fill_gbk);
+        return &pair_gbk;
+    }
+    return NULL;
+}
+
+/*
+** Decode the start of in[0..n) that is ASCII or two-byte characters of
+** the table onto out, moving d's position as feed_iconv() would. Returns
+** the bytes consumed: iconv takes it from there.
+*/
+static size_t feed_pairs(struct codec_decoder *d, const char *in, size_t n, struct strbuf *out)
+{
+    const struct pair_table *t = pair_table_of(d->from);
+    if (!t) return 0;
+    strbuf_grow(out, n * 2 + 1); /* each byte makes at most two: 3 for 2 */
+    unsigned char *o = (unsigned char *)out->buf + out->len, *start = o;
+    const unsigned char *s = (const unsigned char *)in;
+    size_t i = 0, line = d->pos.line, column = d->pos.column;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            *o++ = c;
+            i++;
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            continue;
+        }
+        if (i + 1 >= n || c == 0x80 || c == 0xFF || s[i + 1] < 0x40 || s[i + 1] == 0xFF) break;
+        uint32_t v = t->utf8[(c - 0x81) * PAIR_TRAILS + (s[i + 1] - 0x40)];
+        if (!v) break;
+        o[0] = (unsigned char)v;
+        o[1] = (unsigned char)(v >> 8);
+        o[2] = (unsigned char)(v >> 16);
+        o += v >> 24;
+        i += 2;
+        column++;
+    }
+    out->len += (size_t)(o - start);
+    out->buf[out->len] = '\0';
+    d->pos.line = line;
+    d->pos.column = column;
+    d->pos.offset += i;
+    return i;
+}
+
 int codec_decoder_feed(struct codec_decoder *d, const char *in, size_t n, int last,
                        struct strbuf *out, struct codec_error *err)
 {
@@ -194,8 +358,11 @@ int codec_decoder_feed(struct codec_decoder *d, const char *in, size_t n, int la
     }
     if (d->from == CODEC_UTF8)
         used = feed_utf8(d, src, len, last, out, err);
-    else
-        used = feed_iconv(d, src, len, last, out, err);
+    else {
+        size_t quick = len ? feed_pairs(d, src, len, out) : 0; /* src is NULL for an empty record */
+        used = feed_iconv(d, quick ? src + quick : src, len - quick, last, out, err);
+        if (used >= 0) used += (long)quick;
+    }
     if (used >= 0) {
         size_t rest = len - (size_t)used;
         if (rest > sizeof d->pending) {

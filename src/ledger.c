@@ -145,8 +145,7 @@ void ledger_row_take(const struct ledger *l, const struct ledger_row *row, int f
     if (!v) return;
     if (required && !*v)
         ledger_problem_add(p, row->line, ledger_column_header(l, f), xstrdup(_("is empty")));
-    record_set(into, v);
-    free(v);
+    record_take(into, v); /* the trimmed copy is the field's own: not copied again */
 }
 
 enum ledger_field ledger_field_for(const char *header)

@@ -2,6 +2,8 @@
 #include "unit.h"
 #include "src/codec.h"
 
+#include <iconv.h>
+
 static void detect(void **state)
 {
     (void)state;
@@ -108,6 +110,52 @@ static void decode_in_chunks(void **state)
     strbuf_free(&out);
 }
 
+/*
+** Every two-byte character of GB18030 and GBK decodes as iconv(3) decodes
+** it, with ASCII and a four-byte character around it, and one iconv
+** refuses is reported at the same place.
+*/
+static void pairs_as_iconv(void **state)
+{
+    (void)state;
+    const enum codec codecs[] = {CODEC_GB18030, CODEC_GBK};
+    for (size_t c = 0; c < 2; c++) {
+        iconv_t cd = iconv_open("UTF-8", codec_name(codecs[c]));
+        assert_true(cd != (iconv_t)-1);
+        struct codec_decoder *d = codec_decoder_new(codecs[c]);
+        struct strbuf out = STRBUF_INIT;
+        size_t refused = 0;
+        for (int lead = 0x81; lead <= 0xFE; lead++)
+            for (int trail = 0x40; trail <= 0xFE; trail++) {
+                /* a, the pair, U+0080 (four bytes in GB18030), a newline, b */
+                char in[] = {'a',    (char)lead, (char)trail, '\x81', '\x30',
+                             '\x81', '\x30',     '\n',        'b'};
+                size_t n = codecs[c] == CODEC_GB18030 ? sizeof in : 3;
+                char want[32], *ip = in, *op = want;
+                size_t il = n, ol = sizeof want;
+                iconv(cd, NULL, NULL, NULL, NULL);
+                int ok = iconv(cd, &ip, &il, &op, &ol) != (size_t)-1;
+                struct codec_error err;
+                strbuf_reset(&out);
+                codec_decoder_reset(d);
+                int rc = codec_decoder_feed(d, in, n, 1, &out, &err);
+                assert_int_equal(rc, ok ? 0 : -1);
+                if (ok) {
+                    assert_int_equal(out.len, sizeof want - ol);
+                    assert_memory_equal(out.buf, want, out.len);
+                } else {
+                    refused++;
+                    assert_int_equal(err.offset, (size_t)(ip - in));
+                    assert_int_equal(err.line, 1);
+                }
+            }
+        if (codecs[c] == CODEC_GBK) assert_true(refused > 0); /* GBK leaves codes unassigned */
+        strbuf_free(&out);
+        codec_decoder_free(d);
+        iconv_close(cd);
+    }
+}
+
 static void gbk_names_the_character(void **state)
 {
     (void)state;
@@ -146,6 +194,7 @@ int main(void)
         cmocka_unit_test(decode_truncated_at_end),
         cmocka_unit_test(decode_in_chunks),
         cmocka_unit_test(gbk_names_the_character),
+        cmocka_unit_test(pairs_as_iconv),
     };
     return cmocka_run_group_tests_name("codec", tests, NULL, NULL);
 }

@@ -123,8 +123,10 @@ static int id_count(void *ctx, const char *term, const struct posting *e)
 static void spilled_keys_written_as_held(void **state)
 {
     (void)state;
+    /* Held in memory, a family name's term has hundreds of entries: sorted by radix (RADIX_MIN). */
     file_all(mem, 0, 0);
-    file_all(spill, 8192, 0); /* a run every few dozen people: dozens of runs */
+    /* A run every few dozen people: dozens of runs, short, each term's entries merge sorted. */
+    file_all(spill, 8192, 0);
     file_all(merged, 8192, 1);
     char *a = tables_text(mem), *b = tables_text(spill), *c = tables_text(merged);
     assert_true(strlen(a) > 1000);
