@@ -1002,6 +1002,10 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     int year = 0;
     int64_t seq = 0;
     size_t made = 0;
+    /* Each year's last number, for request_seq: requests come oldest first. */
+    int *years_made = NULL;
+    int64_t *years_last = NULL;
+    size_t nyears = 0;
     struct ahead *a = xcalloc(1, sizeof *a);
     a->g = &g;
     pthread_mutex_init(&a->lock, NULL);
@@ -1019,9 +1023,13 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
             if (tm.tm_year + 1900 != year) {
                 year = tm.tm_year + 1900;
                 seq = 0;
+                years_made = xrealloc(years_made, (nyears + 1) * sizeof *years_made);
+                years_last = xrealloc(years_last, (nyears + 1) * sizeof *years_last);
+                years_made[nyears++] = year;
             }
             char number[16];
             record_set(&r->number, request_number_format(year, ++seq, number));
+            years_last[nyears - 1] = seq;
             /* Made again from the seed when finishing a killed run: stored already. */
             if ((long long)made > p.made)
                 rc = request_history_write(writer, r, a->slot[s][i].ev, a->slot[s][i].nev);
@@ -1045,7 +1053,10 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     ahead_free(a);
     free(a);
     if (rc == DB_OK) rc = request_history_finish(writer);
-    if (rc == DB_OK) rc = request_seq_fix(db);
+    for (size_t y = 0; y < nyears && rc == DB_OK; y++)
+        rc = request_seq_raise(db, years_made[y], years_last[y]);
+    free(years_made);
+    free(years_last);
     if (rc == DB_OK) rc = plan_write(db, NULL);
     if (rc == DB_OK)
         rc = db_commit(db);
