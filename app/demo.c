@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The statistical region code of the district; street and community codes extend it. */
 static const char region_code[] = "120101";
@@ -928,6 +929,26 @@ static void ahead_free(struct ahead *a)
     pthread_mutex_destroy(&a->lock);
 }
 
+/*
+** The generation commits as soon as a desk waits for the lock
+** (db_desk_waited()), else when its batch has run COMMIT_FIRST_MS, each time
+** twice as long up to COMMIT_MS: the first requests show soon, and each
+** commit's syncs come a few times in a generation rather than once every
+** 20,000 requests. Looked at every COMMIT_LOOK requests.
+*/
+#define COMMIT_FIRST_MS 250
+#define COMMIT_MS       2000
+#define COMMIT_LOOK     256
+
+/* Whether the batch begun at *began is to be committed now; *batch_ms grows after a full one. */
+static int commit_due(struct db *db, const struct timespec *began, long *batch_ms)
+{
+    int desk = db_desk_waited(db);
+    if (!desk && clock_ms_since(began) < *batch_ms) return 0;
+    if (!desk) *batch_ms = *batch_ms * 2 < COMMIT_MS ? *batch_ms * 2 : COMMIT_MS;
+    return 1;
+}
+
 int demo_requests(struct db *db, size_t n, int years, const char *actor,
                   void (*progress)(void *ctx, const char *step, size_t done, size_t total),
                   void *ctx, struct demo_run *run, char **err)
@@ -1002,6 +1023,9 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     int year = 0;
     int64_t seq = 0;
     size_t made = 0;
+    struct timespec began; /* when the batch being written began */
+    clock_gettime(CLOCK_MONOTONIC, &began);
+    long batch_ms = COMMIT_FIRST_MS;
     /* Each year's last number, for request_seq: requests come oldest first. */
     int *years_made = NULL;
     int64_t *years_last = NULL;
@@ -1033,7 +1057,8 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
             /* Made again from the seed when finishing a killed run: stored already. */
             if ((long long)made > p.made)
                 rc = request_history_write(writer, r, a->slot[s][i].ev, a->slot[s][i].nev);
-            if (rc == DB_OK && made % 20000 == 0 && (long long)made > p.made) {
+            if (rc == DB_OK && made % COMMIT_LOOK == 0 && (long long)made > p.made &&
+                commit_due(db, &began, &batch_ms)) {
                 /* Commit as it goes: a bounded journal, and the other desks are not held up long.
                  */
                 p.made = (long long)made;
@@ -1041,6 +1066,7 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
                 if (rc == DB_OK) rc = plan_write(db, &p);
                 if (rc == DB_OK) rc = db_commit(db);
                 if (rc == DB_OK) rc = db_write_begin(db);
+                clock_gettime(CLOCK_MONOTONIC, &began);
             }
             if (progress && made % 1000 == 0) progress(ctx, _("Generating requests"), made, n);
         }
