@@ -569,28 +569,18 @@ struct request_history {
 #define HISTORY_INDEXES_KEY "demo_requests_indexes"
 
 /*
-** Drop the full indexes of request and request_event whose keys come in
-** no order as the requests are made, and keep their CREATE statements in
-** meta, or find them there when an interrupted generation dropped them
-** already. Kept while the rows go in:
-** - the UNIQUE number's, and the partial ones: those hold few rows, and
-**   building one afterwards would read the whole table for them;
-** - those whose key follows the generation: requests come oldest first and
-**   their timeline rows after them, so each entry of request_created and
-**   request_rates (created_at first), request_event_request (request_id)
-**   and request_level and request_creator (a level or desk of a few, then
-**   created_at) lands at the end of its run, in a page already at hand.
-**   Kept, they cost less than sorting all their rows once at the end.
+** Drop the full indexes of request and request_event (not the UNIQUE
+** number's, nor the partial ones: those hold few rows, and building one
+** afterwards would read the whole table for them) and keep their CREATE
+** statements in meta, or find them there when an interrupted generation
+** dropped them already.
 */
 static int indexes_drop(struct request_history *h)
 {
     struct db_stmt *st =
         db_prepare(h->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
                           " AND tbl_name IN ('request', 'request_event')"
-                          " AND sql IS NOT NULL AND sql NOT LIKE '% WHERE %'"
-                          " AND name NOT IN ('request_created', 'request_rates',"
-                          " 'request_event_request', 'request_level', 'request_creator')"
-                          " ORDER BY name");
+                          " AND sql IS NOT NULL AND sql NOT LIKE '% WHERE %' ORDER BY name");
     struct strlist names = STRLIST_INIT, sql = STRLIST_INIT;
     int rc;
     while ((rc = db_step(st)) == DB_ROW) {

@@ -125,12 +125,11 @@ int request_actor(struct db *db, const char *actor, struct workflow_actor *out);
 ** large page cache. The caller then opens its write transaction and commits
 ** in batches as it likes, calling request_history_flush() before each
 ** commit. The first rows stored drop the
-** full indexes of request whose keys come in no order as requests are made
-** (by status and due, by unit and status; not the number's, nor those led
-** by the time made or the request), noting them in meta, so the rows go in
-** at the speed of a plain copy; request_history_finish(), in the last
-** transaction, stores what is pending and builds them again once. A
-** generation killed before that leaves them noted, and the run that
+** full indexes of request and request_event (not the number's), noting them
+** in meta, so the rows go in at the speed of a plain copy;
+** request_history_finish(), in the last transaction, stores what is
+** pending and builds them again once. A generation killed before that leaves them noted, and the
+*run that
 ** finishes it builds them. Desks that open the database meanwhile search
 ** the requests without those indexes (slower, not wrong).
 ** request_history_end(), after the last commit, frees h (NULL is fine) and
