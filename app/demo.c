@@ -931,20 +931,25 @@ static void ahead_free(struct ahead *a)
 
 /*
 ** The generation commits as soon as a desk waits for the lock
-** (db_desk_waited()), else when its batch has run COMMIT_FIRST_MS, each time
-** twice as long up to COMMIT_MS: the first requests show soon, and each
-** commit's syncs come a few times in a generation rather than once every
-** 20,000 requests. Looked at every COMMIT_LOOK requests.
+** (db_desk_waited()), else when its batch holds COMMIT_ROWS requests and has
+** run COMMIT_FIRST_MS, each time twice as long up to COMMIT_MS: the first
+** requests show soon, and each commit's syncs come a few times in a
+** generation rather than once every COMMIT_ROWS requests. Looked at every
+** COMMIT_LOOK requests.
 */
+#define COMMIT_ROWS     20000
 #define COMMIT_FIRST_MS 250
 #define COMMIT_MS       2000
 #define COMMIT_LOOK     256
 
-/* Whether the batch begun at *began is to be committed now; *batch_ms grows after a full one. */
-static int commit_due(struct db *db, const struct timespec *began, long *batch_ms)
+/*
+** Whether the batch begun at *began, holding rows requests, is to be
+** committed now; *batch_ms grows after a full one.
+*/
+static int commit_due(struct db *db, const struct timespec *began, long *batch_ms, long long rows)
 {
     int desk = db_desk_waited(db);
-    if (!desk && clock_ms_since(began) < *batch_ms) return 0;
+    if (!desk && (rows < COMMIT_ROWS || clock_ms_since(began) < *batch_ms)) return 0;
     if (!desk) *batch_ms = *batch_ms * 2 < COMMIT_MS ? *batch_ms * 2 : COMMIT_MS;
     return 1;
 }
@@ -1058,7 +1063,7 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
             if ((long long)made > p.made)
                 rc = request_history_write(writer, r, a->slot[s][i].ev, a->slot[s][i].nev);
             if (rc == DB_OK && made % COMMIT_LOOK == 0 && (long long)made > p.made &&
-                commit_due(db, &began, &batch_ms)) {
+                commit_due(db, &began, &batch_ms, (long long)made - p.made)) {
                 /* Commit as it goes: a bounded journal, and the other desks are not held up long.
                  */
                 p.made = (long long)made;

@@ -101,8 +101,8 @@ int demo_visit_requests(struct db *db, time_t now, size_t *made, char **err);
 ** years (src/reqgen.h), with their timelines and evening-talk sessions.
 ** The district and its catalogue must be there; residents, if any, are
 ** the requesters. Committed in steps (at once when a desk waits for the
-** lock, else after a quarter of a second, growing to every 2 seconds), each
-** step noting how far it came: when a run was killed halfway, this
+** lock, else after 20,000 requests and a quarter of a second, growing to
+** 2 seconds), each step noting how far it came: when a run was killed halfway, this
 ** finishes that run (its own n and years, the same requests) instead.
 ** Returns DB_OK with *run, or an error with *err set (caller frees).
 */

@@ -7,8 +7,7 @@ export BANGBAN_NOW="2026-06-30 10:00"
 DB="$T/killed.db"
 "$BIN" --db "$DB" demo --residents 500 --requests 41000 --years 1 >"$T/first.out" 2>&1 &
 pid=$!
-# Kill it once 20,000 of its requests are committed (it commits as it goes, more and more
-# seldom).
+# Kill it once its first batch of requests (20,000) is committed.
 wait_until "$T" 120 db_gives "$DB" "SELECT count(*) >= 20000 FROM request" 1
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
