@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The statistical region code of the district; street and community codes extend it. */
 static const char region_code[] = "120101";
@@ -928,6 +929,31 @@ static void ahead_free(struct ahead *a)
     pthread_mutex_destroy(&a->lock);
 }
 
+/*
+** The generation commits as soon as a desk waits for the lock
+** (db_desk_waited()), else when its batch holds COMMIT_ROWS requests and has
+** run COMMIT_FIRST_MS, each time twice as long up to COMMIT_MS: the first
+** requests show soon, and each commit's syncs come a few times in a
+** generation rather than once every COMMIT_ROWS requests. Looked at every
+** COMMIT_LOOK requests.
+*/
+#define COMMIT_ROWS     20000
+#define COMMIT_FIRST_MS 250
+#define COMMIT_MS       2000
+#define COMMIT_LOOK     256
+
+/*
+** Whether the batch begun at *began, holding rows requests, is to be
+** committed now; *batch_ms grows after a full one.
+*/
+static int commit_due(struct db *db, const struct timespec *began, long *batch_ms, long long rows)
+{
+    int desk = db_desk_waited(db);
+    if (!desk && (rows < COMMIT_ROWS || clock_ms_since(began) < *batch_ms)) return 0;
+    if (!desk) *batch_ms = *batch_ms * 2 < COMMIT_MS ? *batch_ms * 2 : COMMIT_MS;
+    return 1;
+}
+
 int demo_requests(struct db *db, size_t n, int years, const char *actor,
                   void (*progress)(void *ctx, const char *step, size_t done, size_t total),
                   void *ctx, struct demo_run *run, char **err)
@@ -1002,6 +1028,13 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     int year = 0;
     int64_t seq = 0;
     size_t made = 0;
+    struct timespec began; /* when the batch being written began */
+    clock_gettime(CLOCK_MONOTONIC, &began);
+    long batch_ms = COMMIT_FIRST_MS;
+    /* Each year's last number, for request_seq: requests come oldest first. */
+    int *years_made = NULL;
+    int64_t *years_last = NULL;
+    size_t nyears = 0;
     struct ahead *a = xcalloc(1, sizeof *a);
     a->g = &g;
     pthread_mutex_init(&a->lock, NULL);
@@ -1019,13 +1052,18 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
             if (tm.tm_year + 1900 != year) {
                 year = tm.tm_year + 1900;
                 seq = 0;
+                years_made = xrealloc(years_made, (nyears + 1) * sizeof *years_made);
+                years_last = xrealloc(years_last, (nyears + 1) * sizeof *years_last);
+                years_made[nyears++] = year;
             }
             char number[16];
             record_set(&r->number, request_number_format(year, ++seq, number));
+            years_last[nyears - 1] = seq;
             /* Made again from the seed when finishing a killed run: stored already. */
             if ((long long)made > p.made)
                 rc = request_history_write(writer, r, a->slot[s][i].ev, a->slot[s][i].nev);
-            if (rc == DB_OK && made % 20000 == 0 && (long long)made > p.made) {
+            if (rc == DB_OK && made % COMMIT_LOOK == 0 && (long long)made > p.made &&
+                commit_due(db, &began, &batch_ms, (long long)made - p.made)) {
                 /* Commit as it goes: a bounded journal, and the other desks are not held up long.
                  */
                 p.made = (long long)made;
@@ -1033,6 +1071,7 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
                 if (rc == DB_OK) rc = plan_write(db, &p);
                 if (rc == DB_OK) rc = db_commit(db);
                 if (rc == DB_OK) rc = db_write_begin(db);
+                clock_gettime(CLOCK_MONOTONIC, &began);
             }
             if (progress && made % 1000 == 0) progress(ctx, _("Generating requests"), made, n);
         }
@@ -1045,7 +1084,10 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     ahead_free(a);
     free(a);
     if (rc == DB_OK) rc = request_history_finish(writer);
-    if (rc == DB_OK) rc = request_seq_fix(db);
+    for (size_t y = 0; y < nyears && rc == DB_OK; y++)
+        rc = request_seq_raise(db, years_made[y], years_last[y]);
+    free(years_made);
+    free(years_last);
     if (rc == DB_OK) rc = plan_write(db, NULL);
     if (rc == DB_OK)
         rc = db_commit(db);

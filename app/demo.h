@@ -100,10 +100,11 @@ int demo_visit_requests(struct db *db, time_t now, size_t *made, char **err);
 ** Fill the demo district with n requests taken down over the last `years`
 ** years (src/reqgen.h), with their timelines and evening-talk sessions.
 ** The district and its catalogue must be there; residents, if any, are
-** the requesters. Committed in steps of 20,000, each step noting how far
-** it came: when a run was killed halfway, this finishes that run (its own
-** n and years, the same requests) instead. Returns DB_OK with *run, or an
-** error with *err set (caller frees).
+** the requesters. Committed in steps (at once when a desk waits for the
+** lock, else after 20,000 requests and a quarter of a second, growing to
+** 2 seconds), each step noting how far it came: when a run was killed halfway, this
+** finishes that run (its own n and years, the same requests) instead.
+** Returns DB_OK with *run, or an error with *err set (caller frees).
 */
 int demo_requests(struct db *db, size_t n, int years, const char *actor,
                   void (*progress)(void *ctx, const char *step, size_t done, size_t total),

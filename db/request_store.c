@@ -807,13 +807,16 @@ int request_history_analyze(struct db *db)
     return db_exec(db, "ANALYZE request; ANALYZE request_event; ANALYZE evening_talk");
 }
 
-int request_seq_fix(struct db *db)
+int request_seq_raise(struct db *db, int year, int64_t last)
 {
-    return db_exec(db,
-                   "INSERT INTO request_seq (year, last)"
-                   " SELECT CAST(substr(number, 1, 4) AS INTEGER), max(CAST(substr(number, 6)"
-                   " AS INTEGER)) FROM request WHERE true GROUP BY 1"
-                   " ON CONFLICT (year) DO UPDATE SET last = max(request_seq.last, excluded.last)");
+    struct db_stmt *st = db_prepare(
+        db, "INSERT INTO request_seq (year, last) VALUES (?1, ?2)"
+            " ON CONFLICT (year) DO UPDATE SET last = max(request_seq.last, excluded.last)");
+    db_bind_int(st, 1, year);
+    db_bind_int(st, 2, last);
+    int rc = db_step(st);
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
 }
 
 /* The last event of a request, for telling a desk that lost a race what happened. */

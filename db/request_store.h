@@ -143,8 +143,8 @@ int request_history_begin(struct db *db, struct request_history **out);
 ** its timeline ev[0..n): rows are stored some dozens at a time, by this
 ** call or by request_history_flush(), which also sets r's id and version.
 ** r and ev stay the caller's, unchanged and alive until then. Then
-** request_seq_fix() once, so numbers given out later follow the stored
-** ones. DB_OK or an error (for any of the requests pending).
+** request_seq_raise() for each year written, so numbers given out later
+** follow the stored ones. DB_OK or an error (for any of the requests pending).
 */
 int request_history_write(struct request_history *h, struct request *r,
                           const struct reqgen_event *ev, size_t n);
@@ -156,7 +156,12 @@ void request_history_end(struct request_history *h);
 
 /* The planner's statistics of the tables a generation writes, after it. DB_OK or an error. */
 int request_history_analyze(struct db *db);
-int request_seq_fix(struct db *db);
+/*
+** Numbers given out later in `year` follow `last` (the largest sequence
+** stored in that year): request_seq's count for the year is raised to it,
+** never lowered. In the caller's transaction. DB_OK or an error.
+*/
+int request_seq_raise(struct db *db, int year, int64_t last);
 
 /* One request by id or number; DB_OK or DB_NOTFOUND. Free with request_free(). */
 int request_get(struct db *db, int64_t id, struct request *out);
