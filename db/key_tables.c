@@ -58,38 +58,38 @@ static void terms_rehash(struct term_table *t)
     }
 }
 
-/* Add an entry under term text. */
-static void terms_add(struct term_table *t, const char *text, const struct posting *e)
+/* The index of term text in t, the term added when new. */
+static uint32_t terms_index(struct term_table *t, const char *text)
 {
     size_t len = strlen(text);
     if ((t->n + 1) * 2 > t->nslots) terms_rehash(t);
     size_t j = str_hash(text, len) & (t->nslots - 1);
-    struct term *found = NULL;
     while (t->slots[j]) {
         struct term *c = &t->terms[t->slots[j] - 1];
-        if (c->len == len && memcmp(t->arena.buf + c->text, text, len) == 0) {
-            found = c;
-            break;
-        }
+        if (c->len == len && memcmp(t->arena.buf + c->text, text, len) == 0) return t->slots[j] - 1;
         j = (j + 1) & (t->nslots - 1);
     }
-    if (!found) {
-        if (t->n == t->cap) {
-            t->cap = t->cap ? t->cap * 2 : 1024;
-            t->terms = xrealloc(t->terms, t->cap * sizeof *t->terms);
-        }
-        found = &t->terms[t->n++];
-        memset(found, 0, sizeof *found);
-        found->text = (uint32_t)t->arena.len;
-        found->len = (uint32_t)len;
-        strbuf_add(&t->arena, text, len);
-        t->slots[j] = (uint32_t)t->n;
+    if (t->n == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 1024;
+        t->terms = xrealloc(t->terms, t->cap * sizeof *t->terms);
     }
+    struct term *found = &t->terms[t->n++];
+    memset(found, 0, sizeof *found);
+    found->text = (uint32_t)t->arena.len;
+    found->len = (uint32_t)len;
+    strbuf_add(&t->arena, text, len);
+    t->slots[j] = (uint32_t)t->n;
+    return (uint32_t)(t->n - 1);
+}
+
+/* File entry e under the term of index term. */
+static void terms_file(struct term_table *t, uint32_t term, const struct posting *e)
+{
     if (t->nfiled == t->filed_cap) {
         t->filed_cap = t->filed_cap ? t->filed_cap * 2 : 4096;
         t->filed = xrealloc(t->filed, t->filed_cap * sizeof *t->filed);
     }
-    t->filed[t->nfiled++] = (struct filed){e->key, e->id, (uint32_t)(found - t->terms)};
+    t->filed[t->nfiled++] = (struct filed){e->key, e->id, term};
 }
 
 /*
@@ -292,20 +292,31 @@ struct key_tables {
     uint32_t (*map)(void *ctx, uint32_t id); /* ids changed in runs [0, mapped) when merged */
     void *map_ctx;
     size_t mapped;
-    int failed; /* the spill file could not be written: the tables stay in memory */
+    int failed;   /* the spill file could not be written: the tables stay in memory */
+    uint64_t gen; /* the terms' indexes are valid in memos of this generation (never 0) */
 };
+
+/* A new generation of term indexes: indexes memos kept before mean nothing now. */
+static void kt_renew(struct key_tables *kt)
+{
+    static uint64_t generations;
+    kt->gen = __atomic_add_fetch(&generations, 1, __ATOMIC_RELAXED);
+}
 
 struct key_tables *key_tables_new(void)
 {
-    return xcalloc(1, sizeof(struct key_tables));
+    struct key_tables *kt = xcalloc(1, sizeof(struct key_tables));
+    kt_renew(kt);
+    return kt;
 }
 
+/* File entry e under term in table which. */
 static void kt_add(struct key_tables *kt, enum postings_table which, const char *term,
                    const struct posting *e)
 {
     struct term_table *t = &kt->t[which];
     size_t terms_cap = t->cap, slots = t->nslots, arena = t->arena.cap, filed = t->filed_cap;
-    terms_add(t, term, e);
+    terms_file(t, terms_index(t, term), e);
     /* What it took: the filed array grown (twice: grouping copies it), the term tables grown. */
     kt->bytes += 2 * (t->filed_cap - filed) * sizeof(struct filed) +
                  (t->cap - terms_cap) * sizeof(struct term) +
@@ -316,6 +327,89 @@ static int key_visit(void *ctx, enum postings_table t, const char *term, const s
 {
     kt_add(ctx, t, term, e);
     return 0;
+}
+
+/*
+** What a name's memo holds (struct name_keys_memo's data): how many of its
+** entries go in each table, then the entries, table by table, as they are
+** filed but for the id (each term's index and the entry's key are the same
+** for every person of that name).
+*/
+struct memo_head {
+    uint32_t n[POSTINGS_TABLES];
+};
+
+static struct filed *memo_entries(struct memo_head *h)
+{
+    return (struct filed *)((char *)h + ((sizeof *h + 7) & ~(size_t)7));
+}
+
+/* Making a memo: each key's table and entry, its term looked up (and added when new). */
+struct memo_making {
+    struct key_tables *kt;
+    struct filed *v;
+    unsigned char *table;
+    size_t n;
+};
+
+static int memo_visit(void *ctx, enum postings_table t, const char *term, const struct posting *e)
+{
+    struct memo_making *m = ctx;
+    struct term_table *tt = &m->kt->t[t];
+    size_t terms_cap = tt->cap, slots = tt->nslots, arena = tt->arena.cap;
+    m->v[m->n] = (struct filed){e->key, 0, terms_index(tt, term)};
+    m->table[m->n++] = (unsigned char)t;
+    m->kt->bytes += (tt->cap - terms_cap) * sizeof(struct term) +
+                    (tt->nslots - slots) * sizeof(uint32_t) + (tt->arena.cap - arena);
+    return 0;
+}
+
+/* The memo of keys k in the tables as they are now (a new block in m->data). */
+static void memo_make(struct key_tables *kt, const struct name_keys *k, struct name_keys_memo *m)
+{
+    size_t n = k->ngrams + k->pinyin.n + k->inner.n;
+    struct memo_making made = {kt, xmalloc((n ? n : 1) * sizeof(struct filed)), xmalloc(n ? n : 1),
+                               0};
+    name_keys_each(k, 0, memo_visit, &made);
+    free(m->data);
+    struct memo_head *h = xmalloc(((sizeof *h + 7) & ~(size_t)7) + made.n * sizeof(struct filed));
+    memset(h, 0, sizeof *h);
+    for (size_t i = 0; i < made.n; i++)
+        h->n[made.table[i]]++;
+    struct filed *at[POSTINGS_TABLES], *v = memo_entries(h);
+    for (int t = 0; t < POSTINGS_TABLES; t++) {
+        at[t] = v;
+        v += h->n[t];
+    }
+    for (size_t i = 0; i < made.n; i++) /* by table, each table's in the order visited */
+        *at[made.table[i]]++ = made.v[i];
+    free(made.v);
+    free(made.table);
+    m->data = h;
+    m->gen = kt->gen;
+}
+
+/* File the entries of memo h under id: appended, nothing looked up. */
+static void memo_file(struct key_tables *kt, uint32_t id, struct memo_head *h)
+{
+    const struct filed *v = memo_entries(h);
+    for (int i = 0; i < POSTINGS_TABLES; i++) {
+        struct term_table *t = &kt->t[i];
+        size_t n = h->n[i], cap = t->filed_cap;
+        while (t->nfiled + n > t->filed_cap)
+            t->filed_cap = t->filed_cap ? t->filed_cap * 2 : 4096;
+        if (t->filed_cap != cap) {
+            t->filed = xrealloc(t->filed, t->filed_cap * sizeof *t->filed);
+            kt->bytes += 2 * (t->filed_cap - cap) * sizeof(struct filed); /* as kt_add() counts */
+        }
+        struct filed *to = t->filed + t->nfiled;
+        for (size_t j = 0; j < n; j++) {
+            to[j] = v[j];
+            to[j].id = id;
+        }
+        t->nfiled += n;
+        v += n;
+    }
 }
 
 /* Write the sorted tables to the spill file as a run and empty them. 0, or -1 (nothing lost). */
@@ -344,6 +438,7 @@ static int spill_run(struct key_tables *kt)
     for (int i = 0; i < POSTINGS_TABLES; i++)
         terms_free(&kt->t[i]);
     kt->bytes = 0;
+    kt_renew(kt); /* the terms are gone */
     return 0;
 }
 
@@ -352,10 +447,24 @@ void key_tables_spill_at(struct key_tables *kt, size_t bytes)
     kt->budget = bytes;
 }
 
+/* Spill the tables when past the budget. */
+static void kt_check_budget(struct key_tables *kt)
+{
+    if (kt->budget && !kt->failed && kt->bytes > kt->budget && spill_run(kt) != 0) kt->failed = 1;
+}
+
 void key_tables_file(struct key_tables *kt, int64_t id, const struct name_keys *k)
 {
     name_keys_each(k, id, key_visit, kt);
-    if (kt->budget && !kt->failed && kt->bytes > kt->budget && spill_run(kt) != 0) kt->failed = 1;
+    kt_check_budget(kt);
+}
+
+void key_tables_file_memo(struct key_tables *kt, int64_t id, const struct name_keys *k,
+                          struct name_keys_memo *m)
+{
+    if (m->gen != kt->gen || !m->data) memo_make(kt, k, m);
+    memo_file(kt, (uint32_t)id, m->data);
+    kt_check_budget(kt);
 }
 
 void key_tables_add(struct key_tables *kt, enum postings_table t, const char *term,
@@ -400,6 +509,7 @@ void *key_tables_sort(void *kt)
     struct key_tables *k = kt;
     for (int i = 0; i < POSTINGS_TABLES; i++)
         table_sort(&k->t[i]);
+    kt_renew(k); /* the terms are in a new order */
     return NULL;
 }
 
