@@ -44,9 +44,10 @@ struct term_table {
     struct posting *block; /* every term's grouped entries */
 };
 
-static void terms_rehash(struct term_table *t)
+/* Place every term in the hash table again: grown (grow), or after the terms moved. */
+static void terms_reslot(struct term_table *t, int grow)
 {
-    t->nslots = t->nslots ? t->nslots * 2 : 1 << 12;
+    if (grow || !t->nslots) t->nslots = t->nslots ? t->nslots * 2 : 1 << 12;
     free(t->slots);
     t->slots = xcalloc(t->nslots, sizeof *t->slots);
     for (size_t i = 0; i < t->n; i++) {
@@ -62,7 +63,7 @@ static void terms_rehash(struct term_table *t)
 static uint32_t terms_index(struct term_table *t, const char *text)
 {
     size_t len = strlen(text);
-    if ((t->n + 1) * 2 > t->nslots) terms_rehash(t);
+    if ((t->n + 1) * 2 > t->nslots) terms_reslot(t, 1);
     size_t j = str_hash(text, len) & (t->nslots - 1);
     while (t->slots[j]) {
         struct term *c = &t->terms[t->slots[j] - 1];
@@ -249,6 +250,7 @@ static void table_sort(struct term_table *t)
         postings_sort(t->terms[i].v, t->terms[i].n);
     sort_arena = t->arena.buf;
     qsort(t->terms, t->n, sizeof *t->terms, term_cmp);
+    terms_reslot(t, 0); /* terms filed under later are found where they are now */
 }
 
 /* Write a sorted table's terms as posting-list chunks of table which of register reg. */
@@ -412,7 +414,52 @@ static void memo_file(struct key_tables *kt, uint32_t id, struct memo_head *h)
     }
 }
 
-/* Write the sorted tables to the spill file as a run and empty them. 0, or -1 (nothing lost). */
+/* For ordering term indexes by their terms' text: the table's terms. */
+static const struct term *sort_terms;
+
+static int term_index_cmp(const void *pa, const void *pb)
+{
+    return term_cmp(&sort_terms[*(const uint32_t *)pa], &sort_terms[*(const uint32_t *)pb]);
+}
+
+/*
+** Empty the tables of their entries. The terms stay, and with them the
+** indexes memos hold, unless they take half the budget: then they go too.
+*/
+static void tables_empty(struct key_tables *kt)
+{
+    size_t kept = 0;
+    for (int i = 0; i < POSTINGS_TABLES; i++) {
+        struct term_table *t = &kt->t[i];
+        kept += t->cap * sizeof(struct term) + t->nslots * sizeof(uint32_t) + t->arena.cap;
+    }
+    if (kept > kt->budget / 2) {
+        for (int i = 0; i < POSTINGS_TABLES; i++)
+            terms_free(&kt->t[i]);
+        kt->bytes = 0;
+        kt_renew(kt); /* the terms are gone */
+        return;
+    }
+    for (int i = 0; i < POSTINGS_TABLES; i++) {
+        struct term_table *t = &kt->t[i];
+        for (size_t j = 0; j < t->n; j++) {
+            t->terms[j].v = NULL;
+            t->terms[j].n = t->terms[j].more = 0;
+        }
+        free(t->block);
+        free(t->filed);
+        t->block = NULL;
+        t->filed = NULL;
+        t->nfiled = t->filed_cap = 0;
+    }
+    kt->bytes = kept;
+}
+
+/*
+** Write the tables to the spill file as a run, each term's entries sorted
+** and the terms in order (the terms themselves keep their places), and
+** empty them. 0, or -1 (nothing lost).
+*/
 static int spill_run(struct key_tables *kt)
 {
     if (!kt->spill) kt->spill = tmpfile();
@@ -421,24 +468,32 @@ static int spill_run(struct key_tables *kt)
     memset(&r, 0, sizeof r);
     for (int i = 0; i < POSTINGS_TABLES; i++) {
         struct term_table *t = &kt->t[i];
-        table_sort(t);
+        table_group(t);
+        uint32_t *order = xmalloc((t->n ? t->n : 1) * sizeof *order);
+        size_t n = 0;
+        for (size_t j = 0; j < t->n; j++)
+            if (t->terms[j].n) {
+                postings_sort(t->terms[j].v, t->terms[j].n);
+                order[n++] = (uint32_t)j;
+            }
+        sort_terms = t->terms;
+        sort_arena = t->arena.buf;
+        qsort(order, n, sizeof *order, term_index_cmp);
         r.at[i] = ftell(kt->spill);
-        r.terms[i] = t->n;
-        for (size_t j = 0; j < t->n; j++) {
-            const struct term *e = &t->terms[j];
+        r.terms[i] = n;
+        for (size_t j = 0; j < n; j++) {
+            const struct term *e = &t->terms[order[j]];
             uint32_t head[2] = {e->len, e->n};
             fwrite(head, sizeof head, 1, kt->spill);
             fwrite(t->arena.buf + e->text, 1, e->len, kt->spill);
             fwrite(e->v, sizeof *e->v, e->n, kt->spill);
         }
+        free(order);
     }
     if (fflush(kt->spill) != 0 || ferror(kt->spill)) return -1;
     kt->runs = xrealloc(kt->runs, (kt->nruns + 1) * sizeof *kt->runs);
     kt->runs[kt->nruns++] = r;
-    for (int i = 0; i < POSTINGS_TABLES; i++)
-        terms_free(&kt->t[i]);
-    kt->bytes = 0;
-    kt_renew(kt); /* the terms are gone */
+    tables_empty(kt);
     return 0;
 }
 
