@@ -333,17 +333,22 @@ static int key_visit(void *ctx, enum postings_table t, const char *term, const s
 
 /*
 ** What a name's memo holds (struct name_keys_memo's data): how many of its
-** entries go in each table, then the entries, table by table, as they are
-** filed but for the id (each term's index and the entry's key are the same
-** for every person of that name).
+** entries go in each table, the part of their keys every entry of one
+** name shares (its rank: posting_key()'s low 60 bits), then the entries,
+** table by table, each as its key's tier (the top 4 bits) over its term's
+** index: the same for every person of that name, but the id.
 */
 struct memo_head {
     uint32_t n[POSTINGS_TABLES];
+    uint64_t low;
 };
 
-static struct filed *memo_entries(struct memo_head *h)
+#define MEMO_TERM_BITS 28
+#define MEMO_LOW       ((UINT64_C(1) << 60) - 1)
+
+static uint32_t *memo_entries(struct memo_head *h)
 {
-    return (struct filed *)((char *)h + ((sizeof *h + 7) & ~(size_t)7));
+    return (uint32_t *)(h + 1);
 }
 
 /* Making a memo: each key's table and entry, its term looked up (and added when new). */
@@ -366,52 +371,80 @@ static int memo_visit(void *ctx, enum postings_table t, const char *term, const 
     return 0;
 }
 
-/* The memo of keys k in the tables as they are now (a new block in m->data). */
-static void memo_make(struct key_tables *kt, const struct name_keys *k, struct name_keys_memo *m)
+/* Room in table t's filed array for n more entries (the growth counted as kt_add() counts it). */
+static struct filed *filed_room(struct key_tables *kt, struct term_table *t, size_t n)
+{
+    size_t cap = t->filed_cap;
+    while (t->nfiled + n > t->filed_cap)
+        t->filed_cap = t->filed_cap ? t->filed_cap * 2 : 4096;
+    if (t->filed_cap != cap) {
+        t->filed = xrealloc(t->filed, t->filed_cap * sizeof *t->filed);
+        kt->bytes += 2 * (t->filed_cap - cap) * sizeof(struct filed);
+    }
+    return t->filed + t->nfiled;
+}
+
+/* File the entries of memo h under id: appended, nothing looked up. */
+static void memo_file(struct key_tables *kt, uint32_t id, struct memo_head *h)
+{
+    const uint32_t *v = memo_entries(h);
+    for (int i = 0; i < POSTINGS_TABLES; i++) {
+        struct term_table *t = &kt->t[i];
+        size_t n = h->n[i];
+        struct filed *to = filed_room(kt, t, n);
+        for (size_t j = 0; j < n; j++)
+            to[j] = (struct filed){(uint64_t)(v[j] >> MEMO_TERM_BITS) << 60 | h->low, id,
+                                   v[j] & ((UINT32_C(1) << MEMO_TERM_BITS) - 1)};
+        t->nfiled += n;
+        v += n;
+    }
+}
+
+/*
+** The memo of keys k in the tables as they are now (a new block in
+** m->data), its entries filed under id. Keys whose entries cannot be kept
+** so (differing ranks, a term past MEMO_TERM_BITS) are filed, no memo kept.
+*/
+static void memo_make(struct key_tables *kt, const struct name_keys *k, uint32_t id,
+                      struct name_keys_memo *m)
 {
     size_t n = k->ngrams + k->pinyin.n + k->inner.n;
     struct memo_making made = {kt, xmalloc((n ? n : 1) * sizeof(struct filed)), xmalloc(n ? n : 1),
                                0};
     name_keys_each(k, 0, memo_visit, &made);
     free(m->data);
-    struct memo_head *h = xmalloc(((sizeof *h + 7) & ~(size_t)7) + made.n * sizeof(struct filed));
-    memset(h, 0, sizeof *h);
-    for (size_t i = 0; i < made.n; i++)
-        h->n[made.table[i]]++;
-    struct filed *at[POSTINGS_TABLES], *v = memo_entries(h);
-    for (int t = 0; t < POSTINGS_TABLES; t++) {
-        at[t] = v;
-        v += h->n[t];
+    m->data = NULL;
+    m->gen = 0;
+    int keep = 1;
+    for (size_t i = 0; i < made.n && keep; i++)
+        keep = (made.v[i].key & MEMO_LOW) == (made.v[0].key & MEMO_LOW) &&
+               made.v[i].term < (UINT32_C(1) << MEMO_TERM_BITS);
+    if (!keep) {
+        for (size_t i = 0; i < made.n; i++) {
+            struct term_table *t = &kt->t[made.table[i]];
+            *filed_room(kt, t, 1) = (struct filed){made.v[i].key, id, made.v[i].term};
+            t->nfiled++;
+        }
+    } else {
+        struct memo_head *h = xmalloc(sizeof *h + made.n * sizeof(uint32_t));
+        memset(h, 0, sizeof *h);
+        h->low = made.n ? made.v[0].key & MEMO_LOW : 0;
+        for (size_t i = 0; i < made.n; i++)
+            h->n[made.table[i]]++;
+        uint32_t *at[POSTINGS_TABLES], *v = memo_entries(h);
+        for (int t = 0; t < POSTINGS_TABLES; t++) {
+            at[t] = v;
+            v += h->n[t];
+        }
+        for (size_t i = 0; i < made.n; i++) /* by table, each table's in the order visited */
+            *at[made.table[i]]++ =
+                (uint32_t)(made.v[i].key >> 60) << MEMO_TERM_BITS | made.v[i].term;
+        m->data = h;
+        m->gen = kt->gen;
+        memo_file(kt, id, h);
     }
-    for (size_t i = 0; i < made.n; i++) /* by table, each table's in the order visited */
-        *at[made.table[i]]++ = made.v[i];
     free(made.v);
     free(made.table);
-    m->data = h;
-    m->gen = kt->gen;
-}
-
-/* File the entries of memo h under id: appended, nothing looked up. */
-static void memo_file(struct key_tables *kt, uint32_t id, struct memo_head *h)
-{
-    const struct filed *v = memo_entries(h);
-    for (int i = 0; i < POSTINGS_TABLES; i++) {
-        struct term_table *t = &kt->t[i];
-        size_t n = h->n[i], cap = t->filed_cap;
-        while (t->nfiled + n > t->filed_cap)
-            t->filed_cap = t->filed_cap ? t->filed_cap * 2 : 4096;
-        if (t->filed_cap != cap) {
-            t->filed = xrealloc(t->filed, t->filed_cap * sizeof *t->filed);
-            kt->bytes += 2 * (t->filed_cap - cap) * sizeof(struct filed); /* as kt_add() counts */
-        }
-        struct filed *to = t->filed + t->nfiled;
-        for (size_t j = 0; j < n; j++) {
-            to[j] = v[j];
-            to[j].id = id;
-        }
-        t->nfiled += n;
-        v += n;
-    }
 }
 
 /* For ordering term indexes by their terms' text: the table's terms. */
@@ -517,8 +550,10 @@ void key_tables_file(struct key_tables *kt, int64_t id, const struct name_keys *
 void key_tables_file_memo(struct key_tables *kt, int64_t id, const struct name_keys *k,
                           struct name_keys_memo *m)
 {
-    if (m->gen != kt->gen || !m->data) memo_make(kt, k, m);
-    memo_file(kt, (uint32_t)id, m->data);
+    if (m->gen == kt->gen && m->data)
+        memo_file(kt, (uint32_t)id, m->data);
+    else
+        memo_make(kt, k, (uint32_t)id, m); /* files them too */
     kt_check_budget(kt);
 }
 
