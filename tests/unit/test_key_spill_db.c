@@ -17,8 +17,8 @@
 #include "src/pinyin.h"
 
 static char path_mem[256], path_spill[256], path_merged[256], path_memo[256], path_memo_spill[256],
-    path_memo_kept[256];
-static struct db *mem, *spill, *merged, *memo, *memo_spill, *memo_kept;
+    path_memo_kept[256], path_sorted[256];
+static struct db *mem, *spill, *merged, *memo, *memo_spill, *memo_kept, *sorted;
 
 static int setup(void **state)
 {
@@ -30,6 +30,7 @@ static int setup(void **state)
     memo = unit_db_open("kmemo", path_memo, sizeof path_memo);
     memo_spill = unit_db_open("kmemospill", path_memo_spill, sizeof path_memo_spill);
     memo_kept = unit_db_open("kmemokept", path_memo_kept, sizeof path_memo_kept);
+    sorted = unit_db_open("ksorted", path_sorted, sizeof path_sorted);
     return 0;
 }
 
@@ -42,6 +43,7 @@ static int teardown(void **state)
     unit_db_remove(memo, path_memo);
     unit_db_remove(memo_spill, path_memo_spill);
     unit_db_remove(memo_kept, path_memo_kept);
+    unit_db_remove(sorted, path_sorted);
     pinyin_shutdown();
     return 0;
 }
@@ -150,15 +152,21 @@ static void spilled_keys_written_as_held(void **state)
     file_all(memo_spill, 8192, 1, 1);
     /* A budget the terms take under half of: they stay from run to run, and the memos with them. */
     file_all(memo_kept, 600000, 1, 1);
+    /* Never spilled, sorted before the last hundred are filed: their terms are found, not added
+     * again. */
+    file_all(sorted, 0, 1, 0);
     char *a = tables_text(mem), *b = tables_text(spill), *c = tables_text(merged);
     char *d = tables_text(memo), *e = tables_text(memo_spill), *f = tables_text(memo_kept);
+    char *g = tables_text(sorted);
     assert_true(strlen(a) > 1000);
     assert_string_equal(a, b);
     assert_string_equal(a, c);
     assert_string_equal(a, d);
     assert_string_equal(a, e);
     assert_string_equal(a, f);
+    assert_string_equal(a, g);
     free(f);
+    free(g);
     free(c);
     free(d);
     free(e);
