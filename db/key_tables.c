@@ -44,9 +44,10 @@ struct term_table {
     struct posting *block; /* every term's grouped entries */
 };
 
-static void terms_rehash(struct term_table *t)
+/* Place every term in the hash table again: grown (grow), or after the terms moved. */
+static void terms_reslot(struct term_table *t, int grow)
 {
-    t->nslots = t->nslots ? t->nslots * 2 : 1 << 12;
+    if (grow || !t->nslots) t->nslots = t->nslots ? t->nslots * 2 : 1 << 12;
     free(t->slots);
     t->slots = xcalloc(t->nslots, sizeof *t->slots);
     for (size_t i = 0; i < t->n; i++) {
@@ -58,38 +59,38 @@ static void terms_rehash(struct term_table *t)
     }
 }
 
-/* Add an entry under term text. */
-static void terms_add(struct term_table *t, const char *text, const struct posting *e)
+/* The index of term text in t, the term added when new. */
+static uint32_t terms_index(struct term_table *t, const char *text)
 {
     size_t len = strlen(text);
-    if ((t->n + 1) * 2 > t->nslots) terms_rehash(t);
+    if ((t->n + 1) * 2 > t->nslots) terms_reslot(t, 1);
     size_t j = str_hash(text, len) & (t->nslots - 1);
-    struct term *found = NULL;
     while (t->slots[j]) {
         struct term *c = &t->terms[t->slots[j] - 1];
-        if (c->len == len && memcmp(t->arena.buf + c->text, text, len) == 0) {
-            found = c;
-            break;
-        }
+        if (c->len == len && memcmp(t->arena.buf + c->text, text, len) == 0) return t->slots[j] - 1;
         j = (j + 1) & (t->nslots - 1);
     }
-    if (!found) {
-        if (t->n == t->cap) {
-            t->cap = t->cap ? t->cap * 2 : 1024;
-            t->terms = xrealloc(t->terms, t->cap * sizeof *t->terms);
-        }
-        found = &t->terms[t->n++];
-        memset(found, 0, sizeof *found);
-        found->text = (uint32_t)t->arena.len;
-        found->len = (uint32_t)len;
-        strbuf_add(&t->arena, text, len);
-        t->slots[j] = (uint32_t)t->n;
+    if (t->n == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 1024;
+        t->terms = xrealloc(t->terms, t->cap * sizeof *t->terms);
     }
+    struct term *found = &t->terms[t->n++];
+    memset(found, 0, sizeof *found);
+    found->text = (uint32_t)t->arena.len;
+    found->len = (uint32_t)len;
+    strbuf_add(&t->arena, text, len);
+    t->slots[j] = (uint32_t)t->n;
+    return (uint32_t)(t->n - 1);
+}
+
+/* File entry e under the term of index term. */
+static void terms_file(struct term_table *t, uint32_t term, const struct posting *e)
+{
     if (t->nfiled == t->filed_cap) {
         t->filed_cap = t->filed_cap ? t->filed_cap * 2 : 4096;
         t->filed = xrealloc(t->filed, t->filed_cap * sizeof *t->filed);
     }
-    t->filed[t->nfiled++] = (struct filed){e->key, e->id, (uint32_t)(found - t->terms)};
+    t->filed[t->nfiled++] = (struct filed){e->key, e->id, term};
 }
 
 /*
@@ -249,6 +250,7 @@ static void table_sort(struct term_table *t)
         postings_sort(t->terms[i].v, t->terms[i].n);
     sort_arena = t->arena.buf;
     qsort(t->terms, t->n, sizeof *t->terms, term_cmp);
+    terms_reslot(t, 0); /* terms filed under later are found where they are now */
 }
 
 /* Write a sorted table's terms as posting-list chunks of table which of register reg. */
@@ -292,20 +294,31 @@ struct key_tables {
     uint32_t (*map)(void *ctx, uint32_t id); /* ids changed in runs [0, mapped) when merged */
     void *map_ctx;
     size_t mapped;
-    int failed; /* the spill file could not be written: the tables stay in memory */
+    int failed;   /* the spill file could not be written: the tables stay in memory */
+    uint64_t gen; /* the terms' indexes are valid in memos of this generation (never 0) */
 };
+
+/* A new generation of term indexes: indexes memos kept before mean nothing now. */
+static void kt_renew(struct key_tables *kt)
+{
+    static uint64_t generations;
+    kt->gen = __atomic_add_fetch(&generations, 1, __ATOMIC_RELAXED);
+}
 
 struct key_tables *key_tables_new(void)
 {
-    return xcalloc(1, sizeof(struct key_tables));
+    struct key_tables *kt = xcalloc(1, sizeof(struct key_tables));
+    kt_renew(kt);
+    return kt;
 }
 
+/* File entry e under term in table which. */
 static void kt_add(struct key_tables *kt, enum postings_table which, const char *term,
                    const struct posting *e)
 {
     struct term_table *t = &kt->t[which];
     size_t terms_cap = t->cap, slots = t->nslots, arena = t->arena.cap, filed = t->filed_cap;
-    terms_add(t, term, e);
+    terms_file(t, terms_index(t, term), e);
     /* What it took: the filed array grown (twice: grouping copies it), the term tables grown. */
     kt->bytes += 2 * (t->filed_cap - filed) * sizeof(struct filed) +
                  (t->cap - terms_cap) * sizeof(struct term) +
@@ -318,7 +331,168 @@ static int key_visit(void *ctx, enum postings_table t, const char *term, const s
     return 0;
 }
 
-/* Write the sorted tables to the spill file as a run and empty them. 0, or -1 (nothing lost). */
+/*
+** What a name's memo holds (struct name_keys_memo's data): how many of its
+** entries go in each table, the part of their keys every entry of one
+** name shares (its rank: posting_key()'s low 60 bits), then the entries,
+** table by table, each as its key's tier (the top 4 bits) over its term's
+** index: the same for every person of that name, but the id.
+*/
+struct memo_head {
+    uint32_t n[POSTINGS_TABLES];
+    uint64_t low;
+};
+
+#define MEMO_TERM_BITS 28
+#define MEMO_LOW       ((UINT64_C(1) << 60) - 1)
+
+static uint32_t *memo_entries(struct memo_head *h)
+{
+    return (uint32_t *)(h + 1);
+}
+
+/* Making a memo: each key's table and entry, its term looked up (and added when new). */
+struct memo_making {
+    struct key_tables *kt;
+    struct filed *v;
+    unsigned char *table;
+    size_t n;
+};
+
+static int memo_visit(void *ctx, enum postings_table t, const char *term, const struct posting *e)
+{
+    struct memo_making *m = ctx;
+    struct term_table *tt = &m->kt->t[t];
+    size_t terms_cap = tt->cap, slots = tt->nslots, arena = tt->arena.cap;
+    m->v[m->n] = (struct filed){e->key, 0, terms_index(tt, term)};
+    m->table[m->n++] = (unsigned char)t;
+    m->kt->bytes += (tt->cap - terms_cap) * sizeof(struct term) +
+                    (tt->nslots - slots) * sizeof(uint32_t) + (tt->arena.cap - arena);
+    return 0;
+}
+
+/* Room in table t's filed array for n more entries (the growth counted as kt_add() counts it). */
+static struct filed *filed_room(struct key_tables *kt, struct term_table *t, size_t n)
+{
+    size_t cap = t->filed_cap;
+    while (t->nfiled + n > t->filed_cap)
+        t->filed_cap = t->filed_cap ? t->filed_cap * 2 : 4096;
+    if (t->filed_cap != cap) {
+        t->filed = xrealloc(t->filed, t->filed_cap * sizeof *t->filed);
+        kt->bytes += 2 * (t->filed_cap - cap) * sizeof(struct filed);
+    }
+    return t->filed + t->nfiled;
+}
+
+/* File the entries of memo h under id: appended, nothing looked up. */
+static void memo_file(struct key_tables *kt, uint32_t id, struct memo_head *h)
+{
+    const uint32_t *v = memo_entries(h);
+    for (int i = 0; i < POSTINGS_TABLES; i++) {
+        struct term_table *t = &kt->t[i];
+        size_t n = h->n[i];
+        struct filed *to = filed_room(kt, t, n);
+        for (size_t j = 0; j < n; j++)
+            to[j] = (struct filed){(uint64_t)(v[j] >> MEMO_TERM_BITS) << 60 | h->low, id,
+                                   v[j] & ((UINT32_C(1) << MEMO_TERM_BITS) - 1)};
+        t->nfiled += n;
+        v += n;
+    }
+}
+
+/*
+** The memo of keys k in the tables as they are now (a new block in
+** m->data), its entries filed under id. Keys whose entries cannot be kept
+** so (differing ranks, a term past MEMO_TERM_BITS) are filed, no memo kept.
+*/
+static void memo_make(struct key_tables *kt, const struct name_keys *k, uint32_t id,
+                      struct name_keys_memo *m)
+{
+    size_t n = k->ngrams + k->pinyin.n + k->inner.n;
+    struct memo_making made = {kt, xmalloc((n ? n : 1) * sizeof(struct filed)), xmalloc(n ? n : 1),
+                               0};
+    name_keys_each(k, 0, memo_visit, &made);
+    free(m->data);
+    m->data = NULL;
+    m->gen = 0;
+    int keep = 1;
+    for (size_t i = 0; i < made.n && keep; i++)
+        keep = (made.v[i].key & MEMO_LOW) == (made.v[0].key & MEMO_LOW) &&
+               made.v[i].term < (UINT32_C(1) << MEMO_TERM_BITS);
+    if (!keep) {
+        for (size_t i = 0; i < made.n; i++) {
+            struct term_table *t = &kt->t[made.table[i]];
+            *filed_room(kt, t, 1) = (struct filed){made.v[i].key, id, made.v[i].term};
+            t->nfiled++;
+        }
+    } else {
+        struct memo_head *h = xmalloc(sizeof *h + made.n * sizeof(uint32_t));
+        memset(h, 0, sizeof *h);
+        h->low = made.n ? made.v[0].key & MEMO_LOW : 0;
+        for (size_t i = 0; i < made.n; i++)
+            h->n[made.table[i]]++;
+        uint32_t *at[POSTINGS_TABLES], *v = memo_entries(h);
+        for (int t = 0; t < POSTINGS_TABLES; t++) {
+            at[t] = v;
+            v += h->n[t];
+        }
+        for (size_t i = 0; i < made.n; i++) /* by table, each table's in the order visited */
+            *at[made.table[i]]++ =
+                (uint32_t)(made.v[i].key >> 60) << MEMO_TERM_BITS | made.v[i].term;
+        m->data = h;
+        m->gen = kt->gen;
+        memo_file(kt, id, h);
+    }
+    free(made.v);
+    free(made.table);
+}
+
+/* For ordering term indexes by their terms' text: the table's terms. */
+static const struct term *sort_terms;
+
+static int term_index_cmp(const void *pa, const void *pb)
+{
+    return term_cmp(&sort_terms[*(const uint32_t *)pa], &sort_terms[*(const uint32_t *)pb]);
+}
+
+/*
+** Empty the tables of their entries. The terms stay, and with them the
+** indexes memos hold, unless they take half the budget: then they go too.
+*/
+static void tables_empty(struct key_tables *kt)
+{
+    size_t kept = 0;
+    for (int i = 0; i < POSTINGS_TABLES; i++) {
+        struct term_table *t = &kt->t[i];
+        kept += t->cap * sizeof(struct term) + t->nslots * sizeof(uint32_t) + t->arena.cap;
+    }
+    if (kept > kt->budget / 2) {
+        for (int i = 0; i < POSTINGS_TABLES; i++)
+            terms_free(&kt->t[i]);
+        kt->bytes = 0;
+        kt_renew(kt); /* the terms are gone */
+        return;
+    }
+    for (int i = 0; i < POSTINGS_TABLES; i++) {
+        struct term_table *t = &kt->t[i];
+        for (size_t j = 0; j < t->n; j++) {
+            t->terms[j].v = NULL;
+            t->terms[j].n = t->terms[j].more = 0;
+        }
+        free(t->block);
+        free(t->filed);
+        t->block = NULL;
+        t->filed = NULL;
+        t->nfiled = t->filed_cap = 0;
+    }
+    kt->bytes = kept;
+}
+
+/*
+** Write the tables to the spill file as a run, each term's entries sorted
+** and the terms in order (the terms themselves keep their places), and
+** empty them. 0, or -1 (nothing lost).
+*/
 static int spill_run(struct key_tables *kt)
 {
     if (!kt->spill) kt->spill = tmpfile();
@@ -327,23 +501,32 @@ static int spill_run(struct key_tables *kt)
     memset(&r, 0, sizeof r);
     for (int i = 0; i < POSTINGS_TABLES; i++) {
         struct term_table *t = &kt->t[i];
-        table_sort(t);
+        table_group(t);
+        uint32_t *order = xmalloc((t->n ? t->n : 1) * sizeof *order);
+        size_t n = 0;
+        for (size_t j = 0; j < t->n; j++)
+            if (t->terms[j].n) {
+                postings_sort(t->terms[j].v, t->terms[j].n);
+                order[n++] = (uint32_t)j;
+            }
+        sort_terms = t->terms;
+        sort_arena = t->arena.buf;
+        qsort(order, n, sizeof *order, term_index_cmp);
         r.at[i] = ftell(kt->spill);
-        r.terms[i] = t->n;
-        for (size_t j = 0; j < t->n; j++) {
-            const struct term *e = &t->terms[j];
+        r.terms[i] = n;
+        for (size_t j = 0; j < n; j++) {
+            const struct term *e = &t->terms[order[j]];
             uint32_t head[2] = {e->len, e->n};
             fwrite(head, sizeof head, 1, kt->spill);
             fwrite(t->arena.buf + e->text, 1, e->len, kt->spill);
             fwrite(e->v, sizeof *e->v, e->n, kt->spill);
         }
+        free(order);
     }
     if (fflush(kt->spill) != 0 || ferror(kt->spill)) return -1;
     kt->runs = xrealloc(kt->runs, (kt->nruns + 1) * sizeof *kt->runs);
     kt->runs[kt->nruns++] = r;
-    for (int i = 0; i < POSTINGS_TABLES; i++)
-        terms_free(&kt->t[i]);
-    kt->bytes = 0;
+    tables_empty(kt);
     return 0;
 }
 
@@ -352,10 +535,26 @@ void key_tables_spill_at(struct key_tables *kt, size_t bytes)
     kt->budget = bytes;
 }
 
+/* Spill the tables when past the budget. */
+static void kt_check_budget(struct key_tables *kt)
+{
+    if (kt->budget && !kt->failed && kt->bytes > kt->budget && spill_run(kt) != 0) kt->failed = 1;
+}
+
 void key_tables_file(struct key_tables *kt, int64_t id, const struct name_keys *k)
 {
     name_keys_each(k, id, key_visit, kt);
-    if (kt->budget && !kt->failed && kt->bytes > kt->budget && spill_run(kt) != 0) kt->failed = 1;
+    kt_check_budget(kt);
+}
+
+void key_tables_file_memo(struct key_tables *kt, int64_t id, const struct name_keys *k,
+                          struct name_keys_memo *m)
+{
+    if (m->gen == kt->gen && m->data)
+        memo_file(kt, (uint32_t)id, m->data);
+    else
+        memo_make(kt, k, (uint32_t)id, m); /* files them too */
+    kt_check_budget(kt);
 }
 
 void key_tables_add(struct key_tables *kt, enum postings_table t, const char *term,
@@ -400,6 +599,7 @@ void *key_tables_sort(void *kt)
     struct key_tables *k = kt;
     for (int i = 0; i < POSTINGS_TABLES; i++)
         table_sort(&k->t[i]);
+    kt_renew(k); /* the terms are in a new order */
     return NULL;
 }
 

@@ -28,6 +28,15 @@ void key_tables_spill_at(struct key_tables *kt, size_t bytes);
 /* File the keys k of person id (each person once). Needs no database. */
 void key_tables_file(struct key_tables *kt, int64_t id, const struct name_keys *k);
 
+/*
+** As key_tables_file(), k being the keys of a name memo m is kept with
+** (name_keys_cached()): the first time, each key's term is looked up and
+** its index kept in m; filing the same name again is an append per key,
+** with no term looked up. m stays valid however the tables change.
+*/
+void key_tables_file_memo(struct key_tables *kt, int64_t id, const struct name_keys *k,
+                          struct name_keys_memo *m);
+
 /* File one entry under term in table t (each entry once). */
 void key_tables_add(struct key_tables *kt, enum postings_table t, const char *term,
                     const struct posting *e);

@@ -66,6 +66,7 @@ struct cached {
     int64_t rank;
     struct search_gram *grams;
     size_t ngrams;
+    struct name_keys_memo memo;
 };
 
 /*
@@ -87,6 +88,7 @@ static void cached_free(struct cached *e)
 {
     free(e->text);
     free(e->grams);
+    free(e->memo.data);
     memset(e, 0, sizeof *e);
 }
 
@@ -147,7 +149,8 @@ static void cached_get(const struct cached *e, struct name_keys *k)
     memcpy(k->grams, e->grams, e->ngrams * sizeof *e->grams);
 }
 
-void name_keys_cached(struct name_keys_cache *c, const char *name, struct name_keys *k)
+struct name_keys_memo *name_keys_cached(struct name_keys_cache *c, const char *name,
+                                        struct name_keys *k)
 {
     if (!k->text) name_keys_free(k); /* keys of its own strings: from here on in one block */
     name_keys_clear(k);
@@ -164,6 +167,7 @@ void name_keys_cached(struct name_keys_cache *c, const char *name, struct name_k
     }
     e->used = ++c->clock;
     cached_get(e, k);
+    return &e->memo;
 }
 
 int name_keys_each(const struct name_keys *k, int64_t id, name_keys_visit visit, void *ctx)

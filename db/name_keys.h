@@ -44,15 +44,27 @@ void name_keys_clear(struct name_keys *k);
 ** memory does not grow with the file.
 */
 struct name_keys_cache;
+
+/*
+** What a loader's key tables keep with a cached name (key_tables_file_memo()):
+** the name's entries as they file them (data: one block of theirs, freed
+** with the name), and which generation of the tables it is good for.
+*/
+struct name_keys_memo {
+    uint64_t gen;
+    void *data;
+};
 /* A new, empty cache. Free with name_keys_cache_free(). */
 struct name_keys_cache *name_keys_cache_new(void);
 void name_keys_cache_free(struct name_keys_cache *c);
 /*
 ** The keys of name into k, the same as name_keys_of() gives; k holds keys
 ** or is initialised (its lists' memory is reused: name_keys_clear() is done
-** here). Computed once while the name stays in c.
+** here). Computed once while the name stays in c. Returns the memo kept
+** with the name in c, valid until the next call on c (c frees it).
 */
-void name_keys_cached(struct name_keys_cache *c, const char *name, struct name_keys *k);
+struct name_keys_memo *name_keys_cached(struct name_keys_cache *c, const char *name,
+                                        struct name_keys *k);
 
 /*
 ** Call visit with each posting-list entry of resident id under keys k:

@@ -610,10 +610,10 @@ static void *pump_read(void *arg)
                 more = 0;
                 break;
             }
-            name_keys_cached(names, it->r.name, &it->k);
+            struct name_keys_memo *memo = name_keys_cached(names, it->r.name, &it->k);
             if (batch->n >= batch->kept) batch->kept = batch->n + 1;
             /* A shared load's keys are filed here, under the row's ordinal (see ordinal_id()). */
-            if (p->b->shared) key_tables_file(p->b->keys, ++p->b->ordinal, &it->k);
+            if (p->b->shared) key_tables_file_memo(p->b->keys, ++p->b->ordinal, &it->k, memo);
             batch->n++;
         }
         pthread_mutex_lock(&p->lock);

@@ -431,11 +431,39 @@ static void normalize_ascii(char c, unsigned flags, char *out, size_t *w)
     out[(*w)++] = c;
 }
 
+/*
+** Whether text_normalize() gives s[0..n) back unchanged: it holds only
+** printable ASCII but the space (no lower case letter when flags upper it)
+** and Han characters U+4000..U+9FFF, which nothing folds and trimming
+** never takes. Most cells of a ledger (dates, numbers, 男/女) are so.
+*/
+static int normal_already(const char *s, size_t n, unsigned flags)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        unsigned char b = u[i];
+        if (b > ' ' && b < 0x7F) {
+            if ((flags & TEXT_NORM_UPPER) && b >= 'a' && b <= 'z') return 0;
+            i++;
+        } else if (b >= 0xE4 && b <= 0xE9 && n - i >= 3 && (u[i + 1] & 0xC0) == 0x80 &&
+                   (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 char *text_normalize(const char *s, unsigned flags)
 {
     size_t n = strlen(s);
     /* No character comes out longer than it went in (its own UTF-8, or shorter). */
     char *out = xmalloc(n + 1);
+    if (normal_already(s, n, flags)) {
+        memcpy(out, s, n + 1);
+        return out;
+    }
     size_t w = 0, i = 0;
 
     while (i < n) {

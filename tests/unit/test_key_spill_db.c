@@ -4,7 +4,8 @@
 ** lists written are byte for byte those of the same keys held in memory,
 ** with ids changed (key_tables_map_ids) and entries dropped
 ** (key_tables_drop) alike, and when the runs were merged into one
-** (key_tables_merge) before the last people were filed; and of the ID numbers a ledger import
+** (key_tables_merge) before the last people were filed, and when filed
+** through the name cache's memos (key_tables_file_memo); and of the ID numbers a ledger import
 ** remembers (src/idcard.h): each met again gives the line it was first on;
 ** and of the name keys a loader keeps for the names met lately
 ** (name_keys_cached): the same keys as name_keys_of, names evicting each other.
@@ -15,8 +16,9 @@
 #include "src/idcard.h"
 #include "src/pinyin.h"
 
-static char path_mem[256], path_spill[256], path_merged[256];
-static struct db *mem, *spill, *merged;
+static char path_mem[256], path_spill[256], path_merged[256], path_memo[256], path_memo_spill[256],
+    path_memo_kept[256], path_sorted[256];
+static struct db *mem, *spill, *merged, *memo, *memo_spill, *memo_kept, *sorted;
 
 static int setup(void **state)
 {
@@ -25,6 +27,10 @@ static int setup(void **state)
     mem = unit_db_open("kmem", path_mem, sizeof path_mem);
     spill = unit_db_open("kspill", path_spill, sizeof path_spill);
     merged = unit_db_open("kmerged", path_merged, sizeof path_merged);
+    memo = unit_db_open("kmemo", path_memo, sizeof path_memo);
+    memo_spill = unit_db_open("kmemospill", path_memo_spill, sizeof path_memo_spill);
+    memo_kept = unit_db_open("kmemokept", path_memo_kept, sizeof path_memo_kept);
+    sorted = unit_db_open("ksorted", path_sorted, sizeof path_sorted);
     return 0;
 }
 
@@ -34,6 +40,10 @@ static int teardown(void **state)
     unit_db_remove(mem, path_mem);
     unit_db_remove(spill, path_spill);
     unit_db_remove(merged, path_merged);
+    unit_db_remove(memo, path_memo);
+    unit_db_remove(memo_spill, path_memo_spill);
+    unit_db_remove(memo_kept, path_memo_kept);
+    unit_db_remove(sorted, path_sorted);
     pinyin_shutdown();
     return 0;
 }
@@ -64,23 +74,33 @@ static int not_tenth(void *ctx, uint32_t id)
 /*
 ** File every person into db's resident posting lists, spilling past
 ** budget (0: never); with merge, the runs are merged into one before the
-** last hundred people are filed.
+** last hundred people are filed; with cached, through a name cache's
+** memos (each name met many times, its memo made again after each spill).
 */
-static void file_all(struct db *db, size_t budget, int merge)
+static void file_all(struct db *db, size_t budget, int merge, int cached)
 {
     struct key_tables *kt = key_tables_new();
     key_tables_spill_at(kt, budget);
+    struct name_keys_cache *c = name_keys_cache_new();
+    struct name_keys k;
+    name_keys_init(&k);
     for (size_t i = 1; i <= PEOPLE; i++) {
         char *name = name_of(i);
-        struct name_keys k;
-        name_keys_of(name, &k);
-        key_tables_file(kt, (int64_t)i, &k);
-        name_keys_free(&k);
+        if (cached) {
+            struct name_keys_memo *m = name_keys_cached(c, name, &k);
+            key_tables_file_memo(kt, (int64_t)i, &k, m);
+        } else {
+            name_keys_free(&k);
+            name_keys_of(name, &k);
+            key_tables_file(kt, (int64_t)i, &k);
+        }
         free(name);
         if (i == PEOPLE / 2) key_tables_map_ids(kt, shifted, NULL);
         if (merge && i == PEOPLE - 100) key_tables_merge(kt);
     }
     /* The second half was filed after the ids were changed: filed under their final ids here. */
+    name_keys_free(&k);
+    name_keys_cache_free(c);
     key_tables_drop(kt, not_tenth, NULL);
     key_tables_sort(kt);
     assert_int_equal(db_write_begin(db), DB_OK);
@@ -124,15 +144,32 @@ static void spilled_keys_written_as_held(void **state)
 {
     (void)state;
     /* Held in memory, a family name's term has hundreds of entries: sorted by radix (RADIX_MIN). */
-    file_all(mem, 0, 0);
+    file_all(mem, 0, 0, 0);
     /* A run every few dozen people: dozens of runs, short, each term's entries merge sorted. */
-    file_all(spill, 8192, 0);
-    file_all(merged, 8192, 1);
+    file_all(spill, 8192, 0, 0);
+    file_all(merged, 8192, 1, 0);
+    file_all(memo, 0, 0, 1);
+    file_all(memo_spill, 8192, 1, 1);
+    /* A budget the terms take under half of: they stay from run to run, and the memos with them. */
+    file_all(memo_kept, 600000, 1, 1);
+    /* Never spilled, sorted before the last hundred are filed: their terms are found, not added
+     * again. */
+    file_all(sorted, 0, 1, 0);
     char *a = tables_text(mem), *b = tables_text(spill), *c = tables_text(merged);
+    char *d = tables_text(memo), *e = tables_text(memo_spill), *f = tables_text(memo_kept);
+    char *g = tables_text(sorted);
     assert_true(strlen(a) > 1000);
     assert_string_equal(a, b);
     assert_string_equal(a, c);
+    assert_string_equal(a, d);
+    assert_string_equal(a, e);
+    assert_string_equal(a, f);
+    assert_string_equal(a, g);
+    free(f);
+    free(g);
     free(c);
+    free(d);
+    free(e);
     /* Ids changed and entries dropped: person 10 (id 110) is under no key, person 11 (111) is. */
     int ids[2] = {0, 0};
     assert_int_equal(

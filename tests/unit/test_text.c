@@ -155,6 +155,27 @@ static void normalise_codes(void **state)
     s = text_normalize("　\t ", 0);
     assert_str(s, "");
     free(s);
+    /* Text given back as it is (ASCII, Han) and text just beside it that is not. */
+    static const char *const cases[][3] = {
+        {"1990-03-12", "1990-03-12", "1990-03-12"},
+        {"男", "男", "男"},
+        {"x110", "x110", "X110"},
+        {"张三", "张三", "张三"},
+        {"张\xe3\x80\x80", "张", "张"},
+        {"\xe3\x80\x80张", "张", "张"},
+        {"ｘ张1", "x张1", "X张1"},
+        {"张\xe4\xb8", "张\xe4\xb8", "张\xe4\xb8"},
+        {"张 三", "张三", "张三"},
+        {"a1\x7f", "a1\x7f", "A1\x7f"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        s = text_normalize(cases[i][0], TEXT_NORM_NOSPACE);
+        assert_str(s, cases[i][1]);
+        free(s);
+        s = text_normalize(cases[i][0], TEXT_NORM_NOSPACE | TEXT_NORM_UPPER);
+        assert_str(s, cases[i][2]);
+        free(s);
+    }
     const char *cell = "\t 和平\xe3\x80\x80 \t";
     size_t from, to;
     text_trim_span(cell, strlen(cell), &from, &to);
