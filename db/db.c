@@ -11,7 +11,6 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -217,97 +216,6 @@ void db_desk_sign_take(struct db *db)
     char *path = sign_path(db);
     unlink(path);
     free(path);
-}
-
-/*
-** A checkpointer (see db.h): its own connection and thread, woken by the
-** writer's WAL hook after each commit.
-*/
-struct db_checkpointer {
-    struct db *db; /* the writer's connection, whose hook this is */
-    sqlite3 *h;    /* the checkpointer's own connection */
-    int frames;    /* checkpoint once the WAL holds this many */
-    int autockpt;  /* the writer's wal_autocheckpoint, given back at the end */
-    pthread_t thread;
-    pthread_mutex_t lock;
-    pthread_cond_t wake;
-    int due;  /* a checkpoint is asked for */
-    int stop; /* the writer is done */
-};
-
-/* The writer's WAL hook: after a commit, a checkpoint is due once the WAL holds c->frames. */
-static int checkpointer_hook(void *arg, sqlite3 *h, const char *name, int frames)
-{
-    (void)h;
-    (void)name;
-    struct db_checkpointer *c = arg;
-    if (frames >= c->frames) db_checkpointer_nudge(c);
-    return SQLITE_OK;
-}
-
-static void *checkpointer_run(void *arg)
-{
-    struct db_checkpointer *c = arg;
-    pthread_mutex_lock(&c->lock);
-    for (;;) {
-        while (!c->due && !c->stop)
-            pthread_cond_wait(&c->wake, &c->lock);
-        if (!c->due) break;
-        c->due = 0;
-        pthread_mutex_unlock(&c->lock);
-        /* PASSIVE: copies what readers let it, never waits for a lock. */
-        sqlite3_wal_checkpoint_v2(c->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-        pthread_mutex_lock(&c->lock);
-    }
-    pthread_mutex_unlock(&c->lock);
-    return NULL;
-}
-
-struct db_checkpointer *db_checkpointer_start(struct db *db, int frames)
-{
-    struct db_checkpointer *c = xcalloc(1, sizeof *c);
-    c->db = db;
-    c->frames = frames;
-    c->autockpt = db_int(db, 1000, "PRAGMA wal_autocheckpoint");
-    pthread_mutex_init(&c->lock, NULL);
-    pthread_cond_init(&c->wake, NULL);
-    /* A read first: the new connection finds the database in WAL mode only then. */
-    if (sqlite3_open_v2(db->path, &c->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
-            SQLITE_OK ||
-        sqlite3_exec(c->h, "PRAGMA schema_version", NULL, NULL, NULL) != SQLITE_OK ||
-        pthread_create(&c->thread, NULL, checkpointer_run, c) != 0) {
-        sqlite3_close(c->h);
-        pthread_mutex_destroy(&c->lock);
-        pthread_cond_destroy(&c->wake);
-        free(c);
-        return NULL;
-    }
-    sqlite3_wal_hook(db->h, checkpointer_hook, c); /* in place of the automatic checkpoints */
-    return c;
-}
-
-void db_checkpointer_nudge(struct db_checkpointer *c)
-{
-    if (!c) return;
-    pthread_mutex_lock(&c->lock);
-    c->due = 1;
-    pthread_cond_signal(&c->wake);
-    pthread_mutex_unlock(&c->lock);
-}
-
-void db_checkpointer_stop(struct db_checkpointer *c)
-{
-    if (!c) return;
-    pthread_mutex_lock(&c->lock);
-    c->stop = 1;
-    pthread_cond_signal(&c->wake);
-    pthread_mutex_unlock(&c->lock);
-    pthread_join(c->thread, NULL);
-    sqlite3_close(c->h);
-    sqlite3_wal_autocheckpoint(c->db->h, c->autockpt);
-    pthread_mutex_destroy(&c->lock);
-    pthread_cond_destroy(&c->wake);
-    free(c);
 }
 
 int db_desk_waited(struct db *db)

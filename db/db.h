@@ -61,24 +61,6 @@ void db_desk_sign_put(struct db *db);
 void db_desk_sign_take(struct db *db);
 
 /*
-** A checkpointer for a long writer on db: a second connection to the same
-** file, on a thread of its own, copies the WAL into the database while the
-** writer goes on (a PASSIVE checkpoint: it never waits for a lock nor makes
-** anyone wait), so the copying is off the writer's thread. db's automatic
-** checkpoints stop meanwhile: after each of db's commits that leaves the
-** WAL with frames pages or more, the checkpointer copies it;
-** db_checkpointer_nudge() asks for a copy now whatever the size.
-** db_checkpointer_stop() waits for a copy under way, closes the second
-** connection, gives db its automatic checkpoints back and frees c (NULL:
-** nothing). Start returns NULL when no thread or connection could be
-** made: db then checkpoints as before.
-*/
-struct db_checkpointer;
-struct db_checkpointer *db_checkpointer_start(struct db *db, int frames);
-void db_checkpointer_nudge(struct db_checkpointer *c);
-void db_checkpointer_stop(struct db_checkpointer *c);
-
-/*
 ** Whether another connection has waited for the write lock since the last
 ** call or db_desk_sign_put(): the sign's time changed, looked at with one
 ** stat(). A long writer that holds the lock through many rows calls it

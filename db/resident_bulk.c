@@ -61,8 +61,6 @@
 ** aborts the whole load anyway.)
 */
 #define BULK_ROWS 64
-/* A shared load's WAL is copied into the database when it holds this many pages (64 MiB). */
-#define CHECKPOINT_FRAMES 16384
 
 struct resident_bulk {
     struct db *db;
@@ -73,10 +71,9 @@ struct resident_bulk {
     struct db_stmt *insert, *insert_rows, *tag_make, *tag_link;
     /* what each row of insert_rows, then insert's one row, holds between uses */
     struct resident_slot slots[BULK_ROWS + 1];
-    struct key_tables *keys;      /* the search keys filed so far */
-    struct db_checkpointer *ckpt; /* a shared load's WAL copied on a thread of its own */
-    struct strlist index_sql;     /* the indexes dropped for the load, to build again */
-    struct strlist tag_names;     /* tag name -> tag_ids[i] */
+    struct key_tables *keys;  /* the search keys filed so far */
+    struct strlist index_sql; /* the indexes dropped for the load, to build again */
+    struct strlist tag_names; /* tag name -> tag_ids[i] */
     int64_t *tag_ids;
     int journal_switched; /* the load runs with a rollback journal; WAL again after */
     int64_t next_id; /* ids are given out here, so keys can be filed before the row is written */
@@ -191,11 +188,7 @@ static int tags_load(struct resident_bulk *b)
 ** - synchronous NORMAL: a batch lost to a power cut is imported again
 **   with the same file, as after a kill;
 ** - a checkpoint every 64 MiB of WAL, not 4: hot index pages are copied
-**   into the database once per many batches; the copying is done by a
-**   second connection on a thread of its own (db_checkpointer), so the
-**   rows go on being written meanwhile, and at the end the load's rows
-**   are copied while the indexes and keys are written (this setting is
-**   what is left if that thread cannot start);
+**   into the database once per many batches;
 ** - a 16 MiB page cache (the keys held take 16 MiB less): a batch's index
 **   pages stay in it, not spilled to the WAL halfway and written again;
 ** - CHECK constraints not evaluated: every row is checked in C before it
@@ -252,7 +245,6 @@ static void bulk_free(struct resident_bulk *b)
     db_finalize(b->tag_link);
     if (b->journal_switched) db_journal_wal(b->db);
     if (b->shared) {
-        db_checkpointer_stop(b->ckpt);
         pragmas_restore(b);
         db_desk_sign_take(b->db);
     }
@@ -307,7 +299,6 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
     b->batch_ms = BATCH_FIRST_MS;
     b->actor = xstrdup(actor);
     db_desk_sign_put(db);
-    b->ckpt = db_checkpointer_start(db, CHECKPOINT_FRAMES);
     clock_format(clock_now(), b->when);
     resident_stamp_of(b->when, &b->stamp);
     pragmas_set(b);
@@ -886,8 +877,6 @@ static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, v
     pthread_t sorter;
     int threaded = pthread_create(&sorter, NULL, key_tables_merge, b->keys) == 0;
     int rc = bulk_commit(b);
-    /* The load's rows are copied into the database meanwhile too. */
-    db_checkpointer_nudge(b->ckpt);
     if (rc == DB_OK) rc = indexes_build(b);
     if (threaded) pthread_join(sorter, NULL);
     if (rc == DB_OK) {

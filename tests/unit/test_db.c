@@ -10,7 +10,6 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -571,59 +570,6 @@ static void desk_wait_is_seen(void **state)
     db_close(writer);
 }
 
-/* The size of the database file itself (not its WAL). */
-static off_t file_size(const char *path)
-{
-    struct stat sb;
-    assert_int_equal(stat(path, &sb), 0);
-    return sb.st_size;
-}
-
-/* Write n rows of about a kilobyte in one transaction. */
-static void write_rows(struct db *db, int n)
-{
-    assert_int_equal(db_write_begin(db), DB_OK);
-    struct db_stmt *st = db_prepare(db, "INSERT INTO t (x) VALUES (randomblob(1000))");
-    for (int i = 0; i < n; i++) {
-        assert_int_equal(db_step(st), DB_DONE);
-        db_reset(st);
-    }
-    db_finalize(st);
-    assert_int_equal(db_commit(db), DB_OK);
-}
-
-/*
-** A checkpointer copies the WAL into the database on its own connection:
-** once a commit leaves the WAL at its size, or when nudged; the writer's
-** own setting for automatic checkpoints is back when it stops.
-*/
-static void checkpointer_copies_the_wal(void **state)
-{
-    (void)state;
-    struct db *db = open_new("ckpt.db");
-    char *path = path_of("ckpt.db");
-    assert_int_equal(db_exec(db, "PRAGMA wal_autocheckpoint=0; CREATE TABLE t (x)"), DB_OK);
-    off_t empty = file_size(path);
-    write_rows(db, 50);
-    assert_int_equal(file_size(path), empty); /* no automatic checkpoint: all in the WAL */
-
-    struct db_checkpointer *c = db_checkpointer_start(db, 50);
-    assert_non_null(c);
-    write_rows(db, 300); /* past 50 pages: copied */
-    db_checkpointer_stop(c);
-    off_t copied = file_size(path);
-    assert_true(copied > empty + 300 * 1000);
-    assert_int_equal(db_int(db, -1, "PRAGMA wal_autocheckpoint"), 0);
-
-    c = db_checkpointer_start(db, 100000);
-    write_rows(db, 50);       /* under its size: left in the WAL ... */
-    db_checkpointer_nudge(c); /* ... until asked for */
-    db_checkpointer_stop(c);
-    assert_true(file_size(path) > copied + 40 * 1000);
-    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM t"), 400);
-    db_close(db);
-}
-
 int main(void)
 {
     unit_locale();
@@ -640,7 +586,6 @@ int main(void)
         cmocka_unit_test(nested_writes_undo_alone),
         cmocka_unit_test(concurrent_writers),
         cmocka_unit_test(desk_wait_is_seen),
-        cmocka_unit_test(checkpointer_copies_the_wal),
     };
     return cmocka_run_group_tests_name("db", tests, setup, teardown);
 }
