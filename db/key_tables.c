@@ -289,8 +289,9 @@ struct key_tables {
     FILE *spill;
     struct run *runs;
     size_t nruns;
-    int (*keep)(void *ctx, uint32_t id); /* entries dropped from the runs when they are merged */
+    int (*keep)(void *ctx, uint32_t id); /* entries dropped from runs [0, kept) when merged */
     void *keep_ctx;
+    size_t kept;
     uint32_t (*map)(void *ctx, uint32_t id); /* ids changed in runs [0, mapped) when merged */
     void *map_ctx;
     size_t mapped;
@@ -577,6 +578,7 @@ void key_tables_drop(struct key_tables *kt, int (*keep)(void *ctx, uint32_t id),
         }
     kt->keep = keep;
     kt->keep_ctx = ctx;
+    kt->kept = kt->nruns; /* runs spilled from now on hold entries filed after the drop */
 }
 
 void key_tables_map_ids(struct key_tables *kt, uint32_t (*map)(void *ctx, uint32_t id), void *ctx)
@@ -669,7 +671,8 @@ static int reader_take(struct key_tables *kt, struct run_reader *r, struct posti
             (*v)[*n + i].id = kt->map(kt->map_ctx, (*v)[*n + i].id);
     size_t k = *n;
     for (uint32_t i = 0; i < r->n; i++)
-        if (!kt->keep || kt->keep(kt->keep_ctx, (*v)[*n + i].id)) (*v)[k++] = (*v)[*n + i];
+        if (r->run >= kt->kept || kt->keep(kt->keep_ctx, (*v)[*n + i].id))
+            (*v)[k++] = (*v)[*n + i];
     *n = k;
     return reader_next(r);
 }
@@ -791,6 +794,7 @@ void *key_tables_merge(void *arg)
         kt->runs[0] = merged;
         kt->nruns = 1;
         kt->mapped = 0;
+        kt->kept = 0;
     }
     /* Else the runs stay as they were, merged again when written. */
     return NULL;

@@ -41,7 +41,10 @@ void key_tables_file_memo(struct key_tables *kt, int64_t id, const struct name_k
 void key_tables_add(struct key_tables *kt, enum postings_table t, const char *term,
                     const struct posting *e);
 
-/* Drop every entry filed so far whose id keep(ctx, id) says 0 of (ctx kept until written). */
+/*
+** Drop every entry filed so far whose id keep(ctx, id) says 0 of (ctx kept
+** until written); entries filed after, under any id, stay.
+*/
 void key_tables_drop(struct key_tables *kt, int (*keep)(void *ctx, uint32_t id), void *ctx);
 
 /*
