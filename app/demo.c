@@ -999,6 +999,7 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     time_t now = (time_t)p.now, start = (time_t)p.start;
     int switched = rc == DB_OK && db_journal_exclusive(db);
     struct request_history *writer = NULL;
+    if (rc == DB_OK) db_desk_sign_put(db); /* a desk waiting meanwhile says so: see commit_due() */
     if (rc == DB_OK) rc = request_history_begin(db, &writer);
     if (rc == DB_OK) rc = db_write_begin(db);
     if (rc == DB_OK && resuming) {
@@ -1094,6 +1095,7 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
     else
         db_rollback(db);
     request_history_end(writer);
+    db_desk_sign_take(db);
     if (progress) progress(ctx, _("Generating requests"), n, n);
     reqgen_finish(&g);
     inputs_free(&h);

@@ -671,8 +671,7 @@ static int reader_take(struct key_tables *kt, struct run_reader *r, struct posti
             (*v)[*n + i].id = kt->map(kt->map_ctx, (*v)[*n + i].id);
     size_t k = *n;
     for (uint32_t i = 0; i < r->n; i++)
-        if (r->run >= kt->kept || kt->keep(kt->keep_ctx, (*v)[*n + i].id))
-            (*v)[k++] = (*v)[*n + i];
+        if (r->run >= kt->kept || kt->keep(kt->keep_ctx, (*v)[*n + i].id)) (*v)[k++] = (*v)[*n + i];
     *n = k;
     return reader_next(r);
 }

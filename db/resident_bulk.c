@@ -72,6 +72,7 @@ struct resident_bulk {
     /* what each row of insert_rows, then insert's one row, holds between uses */
     struct resident_slot slots[BULK_ROWS + 1];
     struct key_tables *keys;  /* the search keys filed so far */
+    int sign;                 /* a shared load put out the desks' sign (db_desk_sign_put()) */
     struct strlist index_sql; /* the indexes dropped for the load, to build again */
     struct strlist tag_names; /* tag name -> tag_ids[i] */
     int64_t *tag_ids;
@@ -246,7 +247,7 @@ static void bulk_free(struct resident_bulk *b)
     if (b->journal_switched) db_journal_wal(b->db);
     if (b->shared) {
         pragmas_restore(b);
-        db_desk_sign_take(b->db);
+        if (b->sign) db_desk_sign_take(b->db);
     }
     free(b->actor);
     free(b->audit_action);
@@ -298,7 +299,6 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
     b->shared = 1;
     b->batch_ms = BATCH_FIRST_MS;
     b->actor = xstrdup(actor);
-    db_desk_sign_put(db);
     clock_format(clock_now(), b->when);
     resident_stamp_of(b->when, &b->stamp);
     pragmas_set(b);
@@ -311,6 +311,9 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
     rc = resident_count(db, &n);
     if (rc == DB_OK && n > 0) rc = DB_INVALID;
     if (rc == DB_OK) {
+        /* Only now: an import into a register with residents must not take a running one's. */
+        db_desk_sign_put(db);
+        b->sign = 1;
         char pid[24];
         snprintf(pid, sizeof pid, "%ld", (long)getpid());
         rc = db_meta_set(db, KEYS_PENDING, pid);
@@ -469,7 +472,10 @@ static int bulk_put(struct resident_bulk *b, struct pump_item *items, size_t n)
         r->id = first + (int64_t)i;
         if (b->shared) bulk_wrote(b, r->id);
         b->written++;
-        if (*r->tags) rc = tags_link(b, r->id, r->tags) == DB_OK ? DB_DONE : DB_ERROR;
+        if (*r->tags) {
+            int linked = tags_link(b, r->id, r->tags);
+            if (linked != DB_OK) rc = linked;
+        }
     }
     return rc == DB_DONE ? DB_OK : rc;
 }

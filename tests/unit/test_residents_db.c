@@ -11,12 +11,14 @@
 #include "app/demo.h"
 #include "app/export.h"
 #include "app/import.h"
+#include "db/resident_bulk.h"
 #include "db/resident_store.h"
 #include "src/idcard.h"
 #include "src/pinyin.h"
 #include "src/postings.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 /* How many residents db holds (the count must succeed). */
 static int64_t residents_in(struct db *db)
@@ -1080,11 +1082,33 @@ static void export_masks_unless_asked(void **state)
     assert_null(fopen(path_of("g.csv"), "r"));
 }
 
+/*
+** A shared load into a register that has residents is refused, and leaves
+** the desks' sign beside the database as it found it: a first import
+** running meanwhile still hears of desks waiting.
+*/
+static void refused_load_leaves_the_sign(void **state)
+{
+    (void)state;
+    char id[19];
+    make_id(id, "120101", "19800101", 1);
+    add("王一", id, "", "");
+    char *sign = xasprintf("%s-waiting", path_of("r.db"));
+    db_desk_sign_put(db); /* as a first import running in another process */
+    struct resident_bulk *b;
+    assert_int_equal(resident_bulk_begin_shared(db, "测试", "ledger.csv", &b), DB_INVALID);
+    assert_null(b);
+    assert_int_equal(access(sign, F_OK), 0);
+    db_desk_sign_take(db);
+    free(sign);
+}
+
 int main(void)
 {
     unit_locale();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(search_every_kind, setup, teardown),
+        cmocka_unit_test_setup_teardown(refused_load_leaves_the_sign, setup, teardown),
         cmocka_unit_test_setup_teardown(status_hides_and_is_audited, setup, teardown),
         cmocka_unit_test_setup_teardown(merge_moves_everything, setup, teardown),
         cmocka_unit_test_setup_teardown(tally_follows_every_write, setup, teardown),
