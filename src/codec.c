@@ -211,8 +211,9 @@ static int pair_keep(struct pair_table *t, size_t i, const char *out, size_t mad
     return 1;
 }
 
-/* Decode the pairs of lead byte lead one at a time: those iconv refuses stay out of t. */
-static void pair_fill_one(struct pair_table *t, iconv_t cd, int lead)
+/* Decode each pair, one at a time: those iconv refuses, or makes other than one character, stay
+ * out of t. */
+static void pair_fill_lead(struct pair_table *t, iconv_t cd, int lead)
 {
     for (int trail = 0; trail < PAIR_TRAILS; trail++) {
         if (trail + 0x40 == 0x7F) continue;
@@ -222,45 +223,6 @@ static void pair_fill_one(struct pair_table *t, iconv_t cd, int lead)
         iconv(cd, NULL, NULL, NULL, NULL);
         if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il != 0) continue;
         pair_keep(t, (size_t)(lead * PAIR_TRAILS + trail), out, sizeof out - ol);
-    }
-}
-
-/*
-** Decode every pair of lead byte lead in one call; when that fails, or a
-** pair does not make exactly one character, one pair at a time.
-*/
-static void pair_fill_lead(struct pair_table *t, iconv_t cd, int lead)
-{
-    char in[2 * PAIR_TRAILS], out[4 * PAIR_TRAILS];
-    size_t n = 0;
-    for (int trail = 0; trail < PAIR_TRAILS; trail++)
-        if (trail + 0x40 != 0x7F) {
-            in[n++] = (char)(lead + 0x81);
-            in[n++] = (char)(trail + 0x40);
-        }
-    char *ip = in, *op = out;
-    size_t il = n, ol = sizeof out;
-    iconv(cd, NULL, NULL, NULL, NULL);
-    if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il != 0) {
-        pair_fill_one(t, cd, lead);
-        return;
-    }
-    size_t made = sizeof out - ol, at = 0;
-    for (int trail = 0; trail < PAIR_TRAILS; trail++) {
-        if (trail + 0x40 == 0x7F) continue;
-        size_t len = 1;
-        while (at + len < made && ((unsigned char)out[at + len] & 0xC0) == 0x80)
-            len++;
-        if (at >= made || !pair_keep(t, (size_t)(lead * PAIR_TRAILS + trail), out + at, len)) {
-            memset(t->utf8 + lead * PAIR_TRAILS, 0, PAIR_TRAILS * sizeof *t->utf8);
-            pair_fill_one(t, cd, lead);
-            return;
-        }
-        at += len;
-    }
-    if (at != made) {
-        memset(t->utf8 + lead * PAIR_TRAILS, 0, PAIR_TRAILS * sizeof *t->utf8);
-        pair_fill_one(t, cd, lead);
     }
 }
 
@@ -309,18 +271,12 @@ static size_t feed_pairs(struct codec_decoder *d, const char *in, size_t n, stru
     strbuf_grow(out, n * 2 + 1); /* each byte makes at most two: 3 for 2 */
     unsigned char *o = (unsigned char *)out->buf + out->len, *start = o;
     const unsigned char *s = (const unsigned char *)in;
-    size_t i = 0, line = d->pos.line, column = d->pos.column;
+    size_t i = 0;
     while (i < n) {
         unsigned char c = s[i];
         if (c < 0x80) {
             *o++ = c;
             i++;
-            if (c == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
             continue;
         }
         if (i + 1 >= n || c == 0x80 || c == 0xFF || s[i + 1] < 0x40 || s[i + 1] == 0xFF) break;
@@ -331,12 +287,10 @@ static size_t feed_pairs(struct codec_decoder *d, const char *in, size_t n, stru
         o[2] = (unsigned char)(v >> 16);
         o += v >> 24;
         i += 2;
-        column++;
     }
+    pos_over_text(&d->pos, (const char *)start, (size_t)(o - start));
     out->len += (size_t)(o - start);
     out->buf[out->len] = '\0';
-    d->pos.line = line;
-    d->pos.column = column;
     d->pos.offset += i;
     return i;
 }
