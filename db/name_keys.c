@@ -41,18 +41,6 @@ void name_keys_free(struct name_keys *k)
     name_keys_init(k);
 }
 
-void name_keys_clear(struct name_keys *k)
-{
-    if (k->text) {
-        k->pinyin.n = k->inner.n = 0;
-    } else {
-        strlist_clear(&k->pinyin);
-        strlist_clear(&k->inner);
-    }
-    k->rank = 0;
-    k->ngrams = 0;
-}
-
 /* Slots of a cache: a power of two. */
 #define CACHE_SLOTS 32768
 
@@ -153,7 +141,6 @@ struct name_keys_memo *name_keys_cached(struct name_keys_cache *c, const char *n
                                         struct name_keys *k)
 {
     if (!k->text) name_keys_free(k); /* keys of its own strings: from here on in one block */
-    name_keys_clear(k);
     uint64_t h = str_hash(name, strlen(name));
     struct cached *pair = &c->slot[h & (CACHE_SLOTS - 2)], *e = NULL;
     for (int w = 0; w < 2 && !e; w++)

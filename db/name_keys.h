@@ -33,8 +33,6 @@ void name_keys_init(struct name_keys *k);
 /* The keys of a person's name; k need not be initialised. Free with name_keys_free(). */
 void name_keys_of(const char *name, struct name_keys *k);
 void name_keys_free(struct name_keys *k);
-/* Empty keys k, keeping its lists' memory for the next name (free with name_keys_free()). */
-void name_keys_clear(struct name_keys *k);
 
 /*
 ** The keys of the names met lately, for a loader reading many rows (names
@@ -59,8 +57,8 @@ struct name_keys_cache *name_keys_cache_new(void);
 void name_keys_cache_free(struct name_keys_cache *c);
 /*
 ** The keys of name into k, the same as name_keys_of() gives; k holds keys
-** or is initialised (its lists' memory is reused: name_keys_clear() is done
-** here). Computed once while the name stays in c. Returns the memo kept
+** or is initialised (its lists' memory is reused, all of it overwritten). Computed once while the
+*name stays in c. Returns the memo kept
 ** with the name in c, valid until the next call on c (c frees it).
 */
 struct name_keys_memo *name_keys_cached(struct name_keys_cache *c, const char *name,
