@@ -505,7 +505,7 @@ static int lost_race(struct db *db, int64_t id, struct resident *current)
 }
 
 /*
-** The columns resident_bind_row() binds, as ?1 .. ?20. The times are written as seconds
+** The columns bind_row() binds, as ?1 .. ?20. The times are written as seconds
 ** (bind_time()) and read back as text through RESIDENT_TIME().
 */
 #define RESIDENT_COLUMNS                                                                           \
@@ -530,73 +530,41 @@ static const char resident_update_sql[] =
     " note = ?15, rank = ?16, id_rev = ?17, phone_rev = ?18, updated_s = ?19,"
     " updated_by = ?20, version = version + 1 WHERE id = ?21 AND version = ?22";
 
-/* Bind text: copied, or (keep) bound as it is, to stay unchanged until the step and reset. */
-static void bind_str(struct db_stmt *st, int i, const char *s, int keep)
-{
-    if (keep && s)
-        db_bind_text_static(st, i, s, strlen(s));
-    else
-        db_bind_text(st, i, s);
-}
-
-/* s reversed into buf (cap bytes), or NULL for "" or when it does not fit. */
-static const char *reverse_into(char *buf, size_t cap, const char *s)
-{
-    size_t n = strlen(s);
-    if (!n || n >= cap) return NULL;
-    for (size_t i = 0; i < n; i++)
-        buf[i] = s[n - 1 - i];
-    buf[n] = 0;
-    return buf;
-}
-
 /* Bind s reversed (search_reverse()), or NULL for "" (copied). */
 static void bind_reversed(struct db_stmt *st, int i, const char *s)
 {
-    char buf[64];
-    const char *rev = reverse_into(buf, sizeof buf, s);
-    if (rev || !*s) {
-        db_bind_text(st, i, rev);
-        return;
-    }
-    char *long_rev = search_reverse(s);
-    db_bind_text(st, i, long_rev);
-    free(long_rev);
+    char *rev = *s ? search_reverse(s) : NULL;
+    db_bind_text(st, i, rev);
+    free(rev);
 }
 
-/* resident_bind_row(), r's text copied unless keep (then r must stay as it is until the step). */
+/* Bind r's columns as ?1 .. ?20 (RESIDENT_COLUMNS), its text copied, when given as text. */
 static void bind_row(struct db_stmt *st, const struct resident *r, int64_t rank, const char *actor,
-                     const struct resident_stamp *when, int keep)
-{
-    char gender[2] = {r->gender, 0};
-    bind_str(st, 1, r->name, keep);
-    db_bind_text(st, 2, gender);
-    bind_str(st, 3, r->ethnicity, keep);
-    bind_str(st, 4, r->birth_date, keep);
-    bind_str(st, 5, str_empty(r->id_number) ? NULL : r->id_number, keep);
-    bind_str(st, 6, r->phone, keep);
-    bind_str(st, 7, r->landline, keep);
-    bind_id_or_null(st, 8, r->community_id);
-    bind_id_or_null(st, 9, r->grid_id);
-    bind_str(st, 10, r->community_id ? "" : r->community, keep);
-    bind_str(st, 11, r->grid_id ? "" : r->grid, keep);
-    bind_str(st, 12, r->address, keep);
-    bind_id_or_null(st, 13, r->head_id > 0 ? r->head_id : 0);
-    bind_str(st, 14, r->relation, keep);
-    bind_str(st, 15, r->note, keep);
-    db_bind_int(st, 16, rank);
-    bind_reversed(st, 17, r->id_number);
-    bind_reversed(st, 18, r->phone);
-    bind_stamp(st, 19, when, keep);
-    bind_str(st, 20, actor, keep);
-}
-
-void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t rank,
-                       const char *actor, const char *when)
+                     const char *when)
 {
     struct resident_stamp stamp;
     resident_stamp_of(when, &stamp);
-    bind_row(st, r, rank, actor, &stamp, 0);
+    char gender[2] = {r->gender, 0};
+    db_bind_text(st, 1, r->name);
+    db_bind_text(st, 2, gender);
+    db_bind_text(st, 3, r->ethnicity);
+    db_bind_text(st, 4, r->birth_date);
+    db_bind_text(st, 5, str_empty(r->id_number) ? NULL : r->id_number);
+    db_bind_text(st, 6, r->phone);
+    db_bind_text(st, 7, r->landline);
+    bind_id_or_null(st, 8, r->community_id);
+    bind_id_or_null(st, 9, r->grid_id);
+    db_bind_text(st, 10, r->community_id ? "" : r->community);
+    db_bind_text(st, 11, r->grid_id ? "" : r->grid);
+    db_bind_text(st, 12, r->address);
+    bind_id_or_null(st, 13, r->head_id > 0 ? r->head_id : 0);
+    db_bind_text(st, 14, r->relation);
+    db_bind_text(st, 15, r->note);
+    db_bind_int(st, 16, rank);
+    bind_reversed(st, 17, r->id_number);
+    bind_reversed(st, 18, r->phone);
+    bind_stamp(st, 19, &stamp, 0);
+    db_bind_text(st, 20, actor);
 }
 
 char *resident_insert_rows_sql(size_t n)
@@ -659,7 +627,7 @@ static void bind_id_kept(struct db_stmt *st, int at, int j, int64_t id, struct r
 static void bind_reversed_kept(struct db_stmt *st, int at, int j, const char *s, char *buf,
                                size_t cap, struct resident_slot *slot)
 {
-    const char *rev = reverse_into(buf, cap, s);
+    const char *rev = *s ? search_reverse_into(buf, cap, s) : NULL;
     if (rev || !*s) {
         bind_kept(st, at, j, rev, slot);
         return;
@@ -707,7 +675,7 @@ static int write_row(struct db *db, const struct resident *r, const char *actor,
                      const struct name_keys *keys)
 {
     struct db_stmt *st = db_prepare(db, r->id ? resident_update_sql : resident_insert_sql);
-    resident_bind_row(st, r, keys->rank, actor, when);
+    bind_row(st, r, keys->rank, actor, when);
     if (r->id) {
         db_bind_int(st, 21, r->id);
         db_bind_int(st, 22, r->version);

@@ -76,8 +76,6 @@ int resident_save(struct db *db, struct resident *r, const char *actor, struct r
 
 /* Creating a tag met in a record: ?1 name, ?2 when, ?3 actor; nothing when it exists. */
 extern const char resident_tag_create_sql[];
-void resident_bind_row(struct db_stmt *st, const struct resident *r, int64_t rank,
-                       const char *actor, const char *when);
 
 /* A time as a resident row keeps it, worked out once for many rows (when is borrowed). */
 struct resident_stamp {

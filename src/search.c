@@ -47,14 +47,20 @@ void search_classify(const char *typed, struct search_query *q)
     }
 }
 
-char *search_reverse(const char *s)
+char *search_reverse_into(char *buf, size_t cap, const char *s)
 {
     size_t n = strlen(s);
-    char *r = xmalloc(n + 1);
+    if (n >= cap) return NULL;
     for (size_t i = 0; i < n; i++)
-        r[i] = s[n - 1 - i];
-    r[n] = '\0';
-    return r;
+        buf[i] = s[n - 1 - i];
+    buf[n] = '\0';
+    return buf;
+}
+
+char *search_reverse(const char *s)
+{
+    size_t cap = strlen(s) + 1;
+    return search_reverse_into(xmalloc(cap), cap, s);
 }
 
 char *search_prefix_bound(const char *prefix)

@@ -37,6 +37,8 @@ void search_classify(const char *typed, struct search_query *q);
 
 /* s reversed, as a new string (ASCII; for ID and phone suffixes). Caller frees. */
 char *search_reverse(const char *s);
+/* s reversed into buf (cap bytes); returns buf, or NULL when it does not fit. */
+char *search_reverse_into(char *buf, size_t cap, const char *s);
 
 /*
 ** The upper bound of a prefix range: prefix with its last byte raised by
