@@ -22,7 +22,6 @@
 #include "tests/bench/bench.h"
 
 #include <poll.h>
-#include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +29,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* Output is done when nothing more arrives for this long. */
 #define DESKS_MAX 64
 
 #define TARGET_PSS_MIB   16.0

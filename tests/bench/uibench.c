@@ -23,7 +23,6 @@
 #include <errno.h>
 #include <locale.h>
 #include <poll.h>
-#include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,8 +30,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-/* Output is done when nothing more arrives for this long. */
 
 static void report(const char *what, double *v, int n)
 {
