@@ -417,20 +417,6 @@ void text_trim_span(const char *s, size_t n, size_t *from, size_t *to)
     *to = end;
 }
 
-/* One ASCII character c of text_normalize()'s input onto out[*w]. */
-static void normalize_ascii(char c, unsigned flags, char *out, size_t *w)
-{
-    if (c == ' ' || c == '\t') {
-        if (flags & TEXT_NORM_PROSE)
-            out[(*w)++] = c;
-        else if (!(flags & TEXT_NORM_NOSPACE))
-            out[(*w)++] = ' ';
-        return;
-    }
-    if ((flags & TEXT_NORM_UPPER) && c >= 'a' && c <= 'z') c = (char)(c - ('a' - 'A'));
-    out[(*w)++] = c;
-}
-
 /*
 ** Whether text_normalize() gives s[0..n) back unchanged: it holds only
 ** printable ASCII but the space (no lower case letter when flags upper it)
@@ -467,12 +453,8 @@ char *text_normalize(const char *s, unsigned flags)
     size_t w = 0, i = 0;
 
     while (i < n) {
-        if ((unsigned char)s[i] < 0x80) {
-            normalize_ascii(s[i++], flags, out, &w);
-            continue;
-        }
-        uint32_t cp;
-        int len = utf8_decode(s + i, n - i, &cp);
+        uint32_t cp = (unsigned char)s[i];
+        int len = cp < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp); /* ASCII: no decoding */
         if (len < 0) {
             out[w++] = s[i];
             i++;
