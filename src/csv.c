@@ -69,10 +69,15 @@ static void cells_point(struct csv_cells *c)
 
 void csv_cells_add(struct csv_cells *c, const char *s, size_t n)
 {
+    const char *was = c->text.buf;
     cell_begin(c);
     strbuf_add(&c->text, s, n);
     cell_end(c);
-    cells_point(c);
+    /* All pointed again only when the text moved: a row of many cells stays linear. */
+    if (c->text.buf != was)
+        cells_point(c);
+    else
+        c->v[c->n - 1] = c->text.buf + c->at[c->n - 1];
 }
 
 void csv_cells_split(const char *rec, size_t n, char delim, struct csv_cells *out)
