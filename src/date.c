@@ -92,10 +92,17 @@ char *date_format(const struct date *d, char *out)
 
 struct date date_of(time_t t)
 {
+    /* The last answer, per thread: a ledger's rows each ask for today within the same second. */
+    static _Thread_local time_t last;
+    static _Thread_local int known;
+    static _Thread_local struct date day;
+    if (known && t == last) return day;
     struct tm tm;
     localtime_r(&t, &tm);
-    struct date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-    return d;
+    day = (struct date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    last = t;
+    known = 1;
+    return day;
 }
 
 int date_cmp(const struct date *a, const struct date *b)

@@ -34,7 +34,7 @@ int date_age(const struct date *birth, time_t now);
 /* <0, 0, >0 as a is before, on or after b. */
 int date_cmp(const struct date *a, const struct date *b);
 
-/* The local date of t. */
+/* The local date of t (each thread keeps its last answer: set the time zone before asking). */
 struct date date_of(time_t t);
 
 #endif

@@ -57,20 +57,6 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
-/* The day of t, worked out again only when t changed (a ledger's rows come within a second). */
-static struct date today_of(time_t t)
-{
-    static _Thread_local time_t last;
-    static _Thread_local int known;
-    static _Thread_local struct date day;
-    if (!known || t != last) {
-        day = date_of(t);
-        last = t;
-        known = 1;
-    }
-    return day;
-}
-
 enum idcard_error idcard_parse(const char *typed, struct idcard *out)
 {
     memset(out, 0, sizeof *out);
@@ -107,7 +93,7 @@ enum idcard_error idcard_parse(const char *typed, struct idcard *out)
     out->birth.year = y;
     out->birth.month = m;
     out->birth.day = d;
-    struct date today = today_of(clock_now());
+    struct date today = date_of(clock_now());
     if (date_cmp(&out->birth, &today) > 0) return IDCARD_FUTURE;
     out->gender = ((num[16] - '0') % 2) ? 'M' : 'F';
     out->expected = idcard_check_char(num);
