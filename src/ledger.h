@@ -104,8 +104,8 @@ struct ledger_row {
     size_t raw_len;
     char *decode_error; /* NULL, or why the bytes could not be decoded (then no fields) */
     int decode_column;  /* with decode_error: the 0-based column of the bad byte */
-    struct ledger_cells
-        fields; /* the decoded fields; owned by the ledger, valid until the next row */
+    /* the decoded fields; owned by the ledger, valid until the next row */
+    struct ledger_cells fields;
 };
 
 /*
