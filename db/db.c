@@ -823,6 +823,17 @@ int db_exec(struct db *db, const char *sql)
     return map_rc_on(db, src);
 }
 
+int db_index_build(struct db *db, const char *sql)
+{
+    int64_t cache = db_int(db, -2000, "PRAGMA cache_size");
+    int rc = db_exec(db, "PRAGMA cache_size = -1024; PRAGMA threads = 2");
+    if (rc == DB_OK) rc = db_exec(db, sql);
+    char *back = xasprintf("PRAGMA cache_size = %lld; PRAGMA threads = 0", (long long)cache);
+    int brc = db_exec(db, back);
+    free(back);
+    return rc == DB_OK ? brc : rc;
+}
+
 int db_analyze(struct db *db)
 {
     return db_exec(db, "ANALYZE");

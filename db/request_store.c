@@ -636,7 +636,7 @@ int request_history_finish(struct request_history *h)
 {
     int rc = request_history_flush(h);
     if (rc == DB_OK && !h->indexes) rc = indexes_drop(h);
-    if (rc == DB_OK && *h->indexes) rc = db_exec(h->db, h->indexes);
+    if (rc == DB_OK && *h->indexes) rc = db_index_build(h->db, h->indexes);
     if (rc == DB_OK) rc = db_meta_set(h->db, HISTORY_INDEXES_KEY, "");
     if (rc == DB_OK) {
         free(h->indexes);

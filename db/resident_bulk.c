@@ -160,7 +160,7 @@ static int indexes_restore(struct db *db)
     for (char *sql = pending; sql && *sql && rc == DB_OK;) {
         char *end = strstr(sql, ";\n");
         if (end) *end = 0;
-        rc = db_exec(db, sql);
+        rc = db_index_build(db, sql);
         sql = end ? end + 2 : sql + strlen(sql);
     }
     free(pending);
@@ -841,7 +841,7 @@ static int indexes_build(struct resident_bulk *b)
     int rc = DB_OK;
     for (size_t i = 0; i < b->index_sql.n && rc == DB_OK; i++) {
         rc = bulk_open(b);
-        if (rc == DB_OK) rc = db_exec(b->db, b->index_sql.v[i]);
+        if (rc == DB_OK) rc = db_index_build(b->db, b->index_sql.v[i]);
         if (rc == DB_OK) rc = indexes_pending_set(b->db, &b->index_sql, i + 1);
         if (rc == DB_OK) {
             rc = bulk_commit(b);
@@ -932,7 +932,7 @@ int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *
     int rc = DB_OK;
     for (size_t i = 0; i < b->index_sql.n && rc == DB_OK; i++) {
         if (progress) progress(ctx, _("Building indexes"), step++, steps);
-        rc = db_exec(b->db, b->index_sql.v[i]);
+        rc = db_index_build(b->db, b->index_sql.v[i]);
     }
     if (progress) progress(ctx, _("Writing search keys"), step++, steps);
     if (threaded)

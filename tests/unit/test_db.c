@@ -570,6 +570,31 @@ static void desk_wait_is_seen(void **state)
     db_close(writer);
 }
 
+/* An index built with the sorter's settings holds every row, and the connection's own come back. */
+static void index_build_restores(void **state)
+{
+    (void)state;
+    struct db *db = open_new("index.db");
+    assert_int_equal(db_exec(db, "PRAGMA cache_size = -3000; CREATE TABLE t (a INTEGER, b TEXT);"
+                                 " WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                                 " WHERE i < 50000) INSERT INTO t SELECT i * 7919 % 50000,"
+                                 " printf('%08d', i) FROM n"),
+                     DB_OK);
+    assert_int_equal(db_index_build(db, "CREATE INDEX t_a ON t(a); CREATE INDEX t_b ON t(b, a)"),
+                     DB_OK);
+    assert_int_equal(db_int(db, 0, "PRAGMA cache_size"), -3000);
+    assert_int_equal(db_int(db, -1, "PRAGMA threads"), 0);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM t INDEXED BY t_a WHERE a >= 0"), 50000);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM t INDEXED BY t_b WHERE b >= ''"), 50000);
+    assert_int_equal(db_int(db, 1, "SELECT count(*) FROM pragma_integrity_check WHERE"
+                                   " integrity_check <> 'ok'"),
+                     0);
+    /* A statement that fails is reported, and the settings still come back. */
+    assert_int_not_equal(db_index_build(db, "CREATE INDEX t_a ON t(a)"), DB_OK);
+    assert_int_equal(db_int(db, 0, "PRAGMA cache_size"), -3000);
+    db_close(db);
+}
+
 int main(void)
 {
     unit_locale();
@@ -586,6 +611,7 @@ int main(void)
         cmocka_unit_test(nested_writes_undo_alone),
         cmocka_unit_test(concurrent_writers),
         cmocka_unit_test(desk_wait_is_seen),
+        cmocka_unit_test(index_build_restores),
     };
     return cmocka_run_group_tests_name("db", tests, setup, teardown);
 }
