@@ -189,8 +189,17 @@ static void postings_radix(struct posting *v, size_t n)
     free(tmp);
 }
 
+/* Whether v[0..n) is in order already (a term's entries read back from one merged run). */
+static int postings_sorted(const struct posting *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (posting_before(&v[i], &v[i - 1])) return 0;
+    return 1;
+}
+
 static void postings_sort(struct posting *v, size_t n)
 {
+    if (postings_sorted(v, n)) return;
     if (n >= RADIX_MIN && ids_ascend(v, n)) {
         postings_radix(v, n);
         return;
