@@ -87,6 +87,7 @@ struct resident_bulk {
     size_t written;         /* rows written in all */
     int64_t pragmas_was[6]; /* a shared load's connection settings (load_pragmas), restored */
     unsigned char *mine;    /* a shared load: bit per id it wrote */
+    int64_t data_version;   /* a shared load's when it began: another connection's commit moves it */
     /*
      * A shared load's keys are filed by the reading thread under each row's
      * ordinal (1, 2, ...), before the row has an id; the ids follow the
@@ -302,6 +303,7 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
     clock_format(clock_now(), b->when);
     resident_stamp_of(b->when, &b->stamp);
     pragmas_set(b);
+    b->data_version = db_int(db, -1, "PRAGMA data_version");
     int rc = bulk_open(b);
     if (rc != DB_OK) {
         bulk_free(b);
@@ -889,7 +891,9 @@ static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, v
         /* The last transaction commits as every desk's save does: the import said done is done. */
         pragma_restore(b, PRAGMA_SYNCHRONOUS);
         if (!threaded) key_tables_merge(b->keys);
-        rc = redo_changed(b, &redo);
+        /* Reading every row for those a desk changed is needed only if another connection wrote. */
+        if (db_int(b->db, -2, "PRAGMA data_version") != b->data_version)
+            rc = redo_changed(b, &redo);
     }
     if (rc == DB_OK) rc = bulk_open(b);
     if (rc != DB_OK) {
