@@ -557,6 +557,11 @@ void key_tables_file(struct key_tables *kt, int64_t id, const struct name_keys *
     kt_check_budget(kt);
 }
 
+uint64_t key_tables_gen(const struct key_tables *kt)
+{
+    return kt->gen;
+}
+
 void key_tables_file_memo(struct key_tables *kt, int64_t id, const struct name_keys *k,
                           struct name_keys_memo *m)
 {

@@ -28,6 +28,9 @@ void key_tables_spill_at(struct key_tables *kt, size_t bytes);
 /* File the keys k of person id (each person once). Needs no database. */
 void key_tables_file(struct key_tables *kt, int64_t id, const struct name_keys *k);
 
+/* The generation of kt's term indexes, which memos made from it carry (never 0). */
+uint64_t key_tables_gen(const struct key_tables *kt);
+
 /*
 ** As key_tables_file(), k being the keys of a name memo m is kept with
 ** (name_keys_cached()): the first time, each key's term is looked up and

@@ -57,12 +57,15 @@ struct name_keys_cache *name_keys_cache_new(void);
 void name_keys_cache_free(struct name_keys_cache *c);
 /*
 ** The keys of name into k, the same as name_keys_of() gives; k holds keys
-** or is initialised (its lists' memory is reused, all of it overwritten). Computed once while the
-*name stays in c. Returns the memo kept
-** with the name in c, valid until the next call on c (c frees it).
+** or is initialised (its lists' memory is reused, all of it overwritten).
+** Computed once while the name stays in c. When gen is not 0 and the memo
+** kept with the name is of that generation (key_tables_gen(): its entries
+** are filed from the memo alone), only k->rank is set and the rest of k is
+** left as it was. Returns the memo, valid until the next call on c (c
+** frees it).
 */
 struct name_keys_memo *name_keys_cached(struct name_keys_cache *c, const char *name,
-                                        struct name_keys *k);
+                                        struct name_keys *k, uint64_t gen);
 
 /*
 ** Call visit with each posting-list entry of resident id under keys k:

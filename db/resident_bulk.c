@@ -609,7 +609,9 @@ static void *pump_read(void *arg)
                 more = 0;
                 break;
             }
-            struct name_keys_memo *memo = name_keys_cached(names, it->r.name, &it->k);
+            /* A shared load needs only the rank of a name whose keys it files from the memo. */
+            struct name_keys_memo *memo = name_keys_cached(
+                names, it->r.name, &it->k, p->b->shared ? key_tables_gen(p->b->keys) : 0);
             if (batch->n >= batch->kept) batch->kept = batch->n + 1;
             /* A shared load's keys are filed here, under the row's ordinal (see ordinal_id()). */
             if (p->b->shared) key_tables_file_memo(p->b->keys, ++p->b->ordinal, &it->k, memo);

@@ -88,7 +88,8 @@ static void file_all(struct db *db, size_t budget, int merge, int cached)
     for (size_t i = 1; i <= PEOPLE; i++) {
         char *name = name_of(i);
         if (cached) {
-            struct name_keys_memo *m = name_keys_cached(c, name, &k);
+            /* As a shared load asks: only the rank once the memo files the keys. */
+            struct name_keys_memo *m = name_keys_cached(c, name, &k, key_tables_gen(kt));
             key_tables_file_memo(kt, (int64_t)i, &k, m);
         } else {
             name_keys_free(&k);
@@ -235,6 +236,7 @@ static void cached_keys_are_the_names_keys(void **state)
     static const char chars[] = "伟秀英芳明娜丽雄信三丰静军平国华建红玉兰德志文海燕春梅晓东";
     size_t nchars = strlen(chars) / 3; /* each 3 bytes of UTF-8 */
     struct name_keys_cache *c = name_keys_cache_new();
+    struct key_tables *kt = key_tables_new();
     struct name_keys k; /* reused from name to name, as a loader's batch does */
     name_keys_init(&k);
     for (int round = 0; round < 2; round++) /* the second round meets each name again */
@@ -244,16 +246,33 @@ static void cached_keys_are_the_names_keys(void **state)
                                    i % 11 ? "" : "·艾力");
             struct name_keys want;
             name_keys_of(name, &want);
-            name_keys_cached(c, name, &k);
+            struct name_keys_memo *m = name_keys_cached(c, name, &k, 0);
             char *x = keys_text(&want), *y = keys_text(&k);
             assert_string_equal(x, y);
             free(x);
             free(y);
+            /* Asked with the generation of tables its keys were filed in from the memo: the rank. */
+            key_tables_file_memo(kt, (int64_t)i + 1, &k, m);
+            struct name_keys only;
+            name_keys_init(&only);
+            only.rank = -1;
+            m = name_keys_cached(c, name, &only, key_tables_gen(kt));
+            assert_int_equal(only.rank, want.rank);
+            if (m->data) {
+                assert_int_equal(only.ngrams, 0); /* the rest left as it was */
+            } else {
+                x = keys_text(&want), y = keys_text(&only); /* no memo: the keys themselves */
+                assert_string_equal(x, y);
+                free(x);
+                free(y);
+            }
+            name_keys_free(&only);
             name_keys_free(&want);
             free(name);
         }
     name_keys_free(&k);
     name_keys_cache_free(c);
+    key_tables_free(kt);
 }
 
 int main(void)
