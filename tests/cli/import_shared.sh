@@ -35,6 +35,17 @@ mode=$(sqlite3 "$DB" "PRAGMA journal_mode" 2>&1)
 during=$(sqlite3 "$DB" "SELECT count(*) FROM resident" 2>&1)
 [ "$mode" = wal ] && t_ok "during a first import the database stays in WAL" ||
     t_fail "during a first import the database stays in WAL" "journal_mode: $mode"
+# A desk renames one of the imported rows meanwhile (the ledger's second, in the first batch): after
+# the import it is found under its new name, the import's keys for it filed again from the row.
+# Done first, while the import has most of its rows still to read.
+renamed_id=$(iconv -f GB18030 -t UTF-8 "$T/all.csv" | tr -d '\t\r' | awk -F, 'NR == 3 {print $5}')
+printf '%s\r\n' "姓名,居民身份证号" "韩改名,$renamed_id" >"$T/rename.csv"
+"$BIN" --db "$DB" import residents "$T/rename.csv" >"$T/rename.out" 2>&1
+if grep -q "更新 1" "$T/rename.out" && kill -0 "$long" 2>/dev/null; then
+    t_ok "a desk renames an imported resident during the import"
+else
+    t_fail "a desk renames an imported resident during the import" "$(cat "$T/rename.out")"
+fi
 
 # A desk's search and a desk's save, each a whole process (opening the database included).
 ms_of() {
@@ -78,12 +89,6 @@ echo "$found" | grep -q "周八" && [ "$again_ms" -lt 1000 ] &&
     t_ok "the desk finds the resident it saved, while the import goes on (${again_ms} ms)" ||
     t_fail "the desk finds the resident it saved, while the import goes on" "$found"
 
-# One of the imported rows changed meanwhile by another connection's plain write, which files no
-# search keys: the import finds it by its version and files it under its new name.
-sqlite3 -cmd ".timeout 20000" "$DB" \
-    "UPDATE resident SET name = '韩改名', version = version + 1 WHERE id = (SELECT min(id) FROM resident)" ||
-    t_fail "a row is changed during the import" "sqlite3 failed"
-
 wait "$long"
 long_status=$?
 [ "$long_status" = 0 ] && grep -q "新增 $N" "$T/long.out" && t_ok "the import finishes with every row" ||
@@ -107,8 +112,8 @@ grep -q "周八" "$T/f1.out" && t_ok "after the import the desk's resident is fo
 grep -q "$first_name" "$T/f2.out" && t_ok "after the import an imported resident is found by name" ||
     t_fail "after the import an imported resident is found by name" "$(cat "$T/f2.out")"
 "$BIN" --db "$DB" find residents 韩改名 >"$T/f3.out" 2>&1
-grep -q "韩改名" "$T/f3.out" && t_ok "after the import a row changed meanwhile is found by its new name" ||
-    t_fail "after the import a row changed meanwhile is found by its new name" "$(cat "$T/f3.out")"
+grep -q "韩改名" "$T/f3.out" && t_ok "after the import the resident renamed meanwhile is found by the new name" ||
+    t_fail "after the import the resident renamed meanwhile is found by the new name" "$(cat "$T/f3.out")"
 t_check "after the import the database passes check" "$BIN" --db "$DB" check
 
 # Killed halfway: the batches committed stay; check names what is unfiled, check --fix files their
