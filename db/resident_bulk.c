@@ -87,7 +87,7 @@ struct resident_bulk {
     size_t written;         /* rows written in all */
     int64_t pragmas_was[6]; /* a shared load's connection settings (load_pragmas), restored */
     unsigned char *mine;    /* a shared load: bit per id it wrote */
-    int64_t data_version;   /* a shared load's when it began: another connection's commit moves it */
+    int64_t data_version;   /* when a shared load began: another connection committing changes it */
     /*
      * A shared load's keys are filed by the reading thread under each row's
      * ordinal (1, 2, ...), before the row has an id; the ids follow the
