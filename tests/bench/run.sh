@@ -48,13 +48,16 @@ naive() {
         'INSERT INTO r_name (rowid, name) SELECT rowid, \"姓名\" FROM r'" 2>"$T/stat"
 }
 # import_round SUFFIX: one round of ours and the naive one, times appended to $T/ours$SUFFIX etc.
+# Each starts with what was written before it on disk (sync), so neither pays for the other's.
 import_round() {
     rm -f "$T/import.db"* "$T/naive.db"*
     "$bin" --db "$T/import.db" demo >/dev/null
+    sync
     "$stat" "$bin" --db "$T/import.db" import residents "$T/ledger.csv" >"$T/import.out" 2>"$T/stat"
     read -r ms mib <"$T/stat"
     echo "$ms" >>"$T/ours$1"
     echo "$mib" >>"$T/peak$1"
+    sync
     naive "$T/ledger.csv" "$T/naive.db"
     read -r ms mib <"$T/stat"
     echo "$ms" >>"$T/naive$1"
@@ -199,6 +202,7 @@ copy_db "$T/district.db" "$T/before.db"
 for round in 1 2 3; do
     db="$T/district.db"
     [ "$round" = 1 ] || { db="$T/again.db" && copy_db "$T/before.db" "$db"; }
+    sync # each timed step starts with what was written before it on disk
     "$stat" "$bin" --db "$db" demo --requests "$q" --years 3 >/dev/null 2>"$T/stat"
     cat "$T/stat" >>"$T/gen"
     if [ "$round" = 1 ]; then
@@ -213,6 +217,7 @@ for round in 1 2 3; do
         } >"$T/copy.sql"
     fi
     rm -f "$T/copy.db"*
+    sync
     "$stat" sh -c "sqlite3 '$T/copy.db' <'$T/copy.sql'" 2>"$T/stat"
     cut -d' ' -f1 "$T/stat" >>"$T/copied"
     rm -f "$T/copy.db"* "$T/again.db"*
