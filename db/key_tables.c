@@ -83,16 +83,6 @@ static uint32_t terms_index(struct term_table *t, const char *text)
     return (uint32_t)(t->n - 1);
 }
 
-/* File entry e under the term of index term. */
-static void terms_file(struct term_table *t, uint32_t term, const struct posting *e)
-{
-    if (t->nfiled == t->filed_cap) {
-        t->filed_cap = t->filed_cap ? t->filed_cap * 2 : 4096;
-        t->filed = xrealloc(t->filed, t->filed_cap * sizeof *t->filed);
-    }
-    t->filed[t->nfiled++] = (struct filed){e->key, e->id, term};
-}
-
 /*
 ** Group the entries filed since the last grouping under their terms, after
 ** those grouped before, each term's in the order filed: one new block.
@@ -322,17 +312,45 @@ struct key_tables *key_tables_new(void)
     return kt;
 }
 
+/* The index of term text in t, the term added when new; what the term tables grew is counted. */
+static uint32_t kt_term(struct key_tables *kt, struct term_table *t, const char *text)
+{
+    size_t terms_cap = t->cap, slots = t->nslots, arena = t->arena.cap;
+    uint32_t i = terms_index(t, text);
+    kt->bytes += (t->cap - terms_cap) * sizeof(struct term) +
+                 (t->nslots - slots) * sizeof(uint32_t) + (t->arena.cap - arena);
+    return i;
+}
+
+/*
+** Room in table t's filed array for n more entries; what it grew is
+** counted twice (grouping copies it).
+*/
+static struct filed *filed_room(struct key_tables *kt, struct term_table *t, size_t n)
+{
+    size_t cap = t->filed_cap;
+    while (t->nfiled + n > t->filed_cap)
+        t->filed_cap = t->filed_cap ? t->filed_cap * 2 : 4096;
+    if (t->filed_cap != cap) {
+        t->filed = xrealloc(t->filed, t->filed_cap * sizeof *t->filed);
+        kt->bytes += 2 * (t->filed_cap - cap) * sizeof(struct filed);
+    }
+    return t->filed + t->nfiled;
+}
+
+/* File entry f in table t. */
+static void filed_add(struct key_tables *kt, struct term_table *t, struct filed f)
+{
+    *filed_room(kt, t, 1) = f;
+    t->nfiled++;
+}
+
 /* File entry e under term in table which. */
 static void kt_add(struct key_tables *kt, enum postings_table which, const char *term,
                    const struct posting *e)
 {
     struct term_table *t = &kt->t[which];
-    size_t terms_cap = t->cap, slots = t->nslots, arena = t->arena.cap, filed = t->filed_cap;
-    terms_file(t, terms_index(t, term), e);
-    /* What it took: the filed array grown (twice: grouping copies it), the term tables grown. */
-    kt->bytes += 2 * (t->filed_cap - filed) * sizeof(struct filed) +
-                 (t->cap - terms_cap) * sizeof(struct term) +
-                 (t->nslots - slots) * sizeof(uint32_t) + (t->arena.cap - arena);
+    filed_add(kt, t, (struct filed){e->key, e->id, kt_term(kt, t, term)});
 }
 
 static int key_visit(void *ctx, enum postings_table t, const char *term, const struct posting *e)
@@ -372,26 +390,9 @@ struct memo_making {
 static int memo_visit(void *ctx, enum postings_table t, const char *term, const struct posting *e)
 {
     struct memo_making *m = ctx;
-    struct term_table *tt = &m->kt->t[t];
-    size_t terms_cap = tt->cap, slots = tt->nslots, arena = tt->arena.cap;
-    m->v[m->n] = (struct filed){e->key, 0, terms_index(tt, term)};
+    m->v[m->n] = (struct filed){e->key, 0, kt_term(m->kt, &m->kt->t[t], term)};
     m->table[m->n++] = (unsigned char)t;
-    m->kt->bytes += (tt->cap - terms_cap) * sizeof(struct term) +
-                    (tt->nslots - slots) * sizeof(uint32_t) + (tt->arena.cap - arena);
     return 0;
-}
-
-/* Room in table t's filed array for n more entries (the growth counted as kt_add() counts it). */
-static struct filed *filed_room(struct key_tables *kt, struct term_table *t, size_t n)
-{
-    size_t cap = t->filed_cap;
-    while (t->nfiled + n > t->filed_cap)
-        t->filed_cap = t->filed_cap ? t->filed_cap * 2 : 4096;
-    if (t->filed_cap != cap) {
-        t->filed = xrealloc(t->filed, t->filed_cap * sizeof *t->filed);
-        kt->bytes += 2 * (t->filed_cap - cap) * sizeof(struct filed);
-    }
-    return t->filed + t->nfiled;
 }
 
 /* File the entries of memo h under id: appended, nothing looked up. */
@@ -430,11 +431,8 @@ static void memo_make(struct key_tables *kt, const struct name_keys *k, uint32_t
         keep = (made.v[i].key & MEMO_LOW) == (made.v[0].key & MEMO_LOW) &&
                made.v[i].term < (UINT32_C(1) << MEMO_TERM_BITS);
     if (!keep) {
-        for (size_t i = 0; i < made.n; i++) {
-            struct term_table *t = &kt->t[made.table[i]];
-            *filed_room(kt, t, 1) = (struct filed){made.v[i].key, id, made.v[i].term};
-            t->nfiled++;
-        }
+        for (size_t i = 0; i < made.n; i++)
+            filed_add(kt, &kt->t[made.table[i]], (struct filed){made.v[i].key, id, made.v[i].term});
     } else {
         struct memo_head *h = xmalloc(sizeof *h + made.n * sizeof(uint32_t));
         memset(h, 0, sizeof *h);
