@@ -211,8 +211,10 @@ static int pair_keep(struct pair_table *t, size_t i, const char *out, size_t mad
     return 1;
 }
 
-/* Decode each pair, one at a time: those iconv refuses, or makes other than one character, stay
- * out of t. */
+/*
+** Decode each pair of lead byte lead, one at a time: those iconv refuses,
+** or makes other than one character of, stay out of t.
+*/
 static void pair_fill_lead(struct pair_table *t, iconv_t cd, int lead)
 {
     for (int trail = 0; trail < PAIR_TRAILS; trail++) {

@@ -420,8 +420,9 @@ void text_trim_span(const char *s, size_t n, size_t *from, size_t *to)
 /*
 ** Whether text_normalize() gives s[0..n) back unchanged: it holds only
 ** printable ASCII but the space (no lower case letter when flags upper it)
-** and Han characters U+4000..U+9FFF, which nothing folds and trimming
-** never takes. Most cells of a ledger (dates, numbers, 男/女) are so.
+** and characters U+4000..U+9FFF (most of the Han ones in use), which
+** nothing folds and trimming never takes. Most cells of a ledger (dates,
+** numbers, 男/女) are so.
 */
 static int normal_already(const char *s, size_t n, unsigned flags)
 {
