@@ -32,12 +32,15 @@ static int digits(const char **p, int max, int *count)
 
 int date_parse(const char *s, struct date *d)
 {
-    char *norm = text_normalize(s, TEXT_NORM_NOSPACE);
-    const char *p = norm;
+    /* ASCII digits and separators alone, as a ledger or an ID number gives them, need no
+     * normalizing (a bulk load parses two dates a row): text_normalize() would copy them as
+     * they are. */
+    char *norm = s[strspn(s, "0123456789-/.")] ? text_normalize(s, TEXT_NORM_NOSPACE) : NULL;
+    const char *p = norm ? norm : s;
     int n, y, m, day, rc = DATE_NOT_A_DATE;
 
-    size_t len = strlen(norm);
-    if (len == 8 && strspn(norm, "0123456789") == 8) {
+    size_t len = strlen(p);
+    if (len == 8 && strspn(p, "0123456789") == 8) {
         y = digits(&p, 4, &n);
         m = digits(&p, 2, &n);
         day = digits(&p, 2, &n);

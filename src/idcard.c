@@ -57,10 +57,30 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
+/*
+** The number as typed when it is kept so already, but for blanks around it
+** (15 or 18 of digits and a capital X, as a ledger gives it, the tab of our
+** exports before it): copied into buf, as normalizing would give it.
+** Returns buf, or NULL when it needs normalizing.
+*/
+static const char *idcard_plain(const char *typed, char buf[19])
+{
+    size_t from, to;
+    text_trim_span(typed, strlen(typed), &from, &to);
+    size_t n = to - from;
+    if ((n != 15 && n != 18) || strspn(typed + from, "0123456789X") < n) return NULL;
+    memcpy(buf, typed + from, n);
+    buf[n] = '\0';
+    return buf;
+}
+
 enum idcard_error idcard_parse(const char *typed, struct idcard *out)
 {
     memset(out, 0, sizeof *out);
-    char *s = text_normalize(typed ? typed : "", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
+    if (!typed) typed = "";
+    char buf[19], *norm = NULL;
+    const char *s = idcard_plain(typed, buf);
+    if (!s) s = norm = text_normalize(typed, TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
     enum idcard_error err = IDCARD_OK;
     size_t n = strlen(s);
 
@@ -81,7 +101,7 @@ enum idcard_error idcard_parse(const char *typed, struct idcard *out)
     } else {
         memcpy(out->number, s, 19);
     }
-    free(s);
+    free(norm);
     if (err != IDCARD_OK) return err;
 
     const char *num = out->number;

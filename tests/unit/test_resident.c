@@ -22,6 +22,9 @@ static void id_vectors(void **state)
         {"1101051949123100", IDCARD_LENGTH},  {"110105299001010016", IDCARD_FUTURE},
         {"11010519491231002x", IDCARD_OK},    {"1.20101E+17", IDCARD_EXCEL},
         {"12010119900307447A", IDCARD_CHARS}, {"", IDCARD_EMPTY},
+        /* Read as typed when it is digits and a capital X of 15 or 18, else normalized first. */
+        {" 11010519491231002X", IDCARD_OK},   {"11010519491231002X0", IDCARD_LENGTH},
+        {"991010491231002", IDCARD_REGION},
     };
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
         struct idcard id;
@@ -138,8 +141,10 @@ static void landlines(void **state)
 static void dates(void **state)
 {
     (void)state;
+    /* ASCII digits and separators are read as they are; anything else normalized first. */
     const char *forms[] = {"1990-03-07", "1990/3/7",     "1990.3.7",
-                           "19900307",   "1990年3月7日", "１９９０－０３－０７"};
+                           "19900307",   "1990年3月7日", "１９９０－０３－０７",
+                           " 1990-03-07 ", "1990 03 07"};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         struct date d;
         if (date_parse(forms[i], &d) != DATE_OK) fail_msg("%s not parsed", forms[i]);
@@ -152,6 +157,9 @@ static void dates(void **state)
     assert_int_equal(date_parse("1990-13-01", &d), DATE_IMPOSSIBLE);
     assert_int_equal(date_parse("三月七日", &d), DATE_NOT_A_DATE);
     assert_int_equal(date_parse("1990-3", &d), DATE_NOT_A_DATE);
+    assert_int_equal(date_parse("1990-03-07-", &d), DATE_NOT_A_DATE);
+    assert_int_equal(date_parse("1990-03-07.1", &d), DATE_NOT_A_DATE);
+    assert_int_equal(date_parse("", &d), DATE_NOT_A_DATE);
     struct date birth = {2000, 6, 15};
     time_t now = 0;
     struct tm tm = {0};
