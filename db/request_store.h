@@ -124,14 +124,9 @@ int request_actor(struct db *db, const char *actor, struct workflow_actor *out);
 ** off (the generator writes only ids it read from the database) and takes a
 ** large page cache. The caller then opens its write transaction and commits
 ** in batches as it likes, calling request_history_flush() before each
-** commit. The first rows stored drop the
-** full indexes of request and request_event (not the number's), noting them
-** in meta, so the rows go in at the speed of a plain copy;
-** request_history_finish(), in the last transaction, stores what is
-** pending and builds them again once. A generation killed before that leaves them noted, and the
-*run that
-** finishes it builds them. Desks that open the database meanwhile search
-** the requests without those indexes (slower, not wrong).
+** commit, then request_history_finish() in the last transaction, which
+** stores what is pending. The tables' indexes stay meanwhile (the rows come
+** in time order, so each grows at its end or at a few places).
 ** request_history_end(), after the last commit, frees h (NULL is fine) and
 ** puts foreign keys and the page cache back as db_open() sets them.
 */
