@@ -32,10 +32,10 @@ static int digits(const char **p, int max, int *count)
 
 int date_parse(const char *s, struct date *d)
 {
-    /* ASCII digits and separators alone, as a ledger or an ID number gives them, need no
-     * normalizing (a bulk load parses two dates a row): text_normalize() would copy them as
-     * they are. */
-    char *norm = s[strspn(s, "0123456789-/.")] ? text_normalize(s, TEXT_NORM_NOSPACE) : NULL;
+    /* Most dates need no normalizing (a bulk load parses two a row): no copy made of those. */
+    char *norm = text_is_normal(s, strlen(s), TEXT_NORM_NOSPACE)
+                     ? NULL
+                     : text_normalize(s, TEXT_NORM_NOSPACE);
     const char *p = norm ? norm : s;
     int n, y, m, day, rc = DATE_NOT_A_DATE;
 

@@ -58,17 +58,17 @@ static int all_digits(const char *s, size_t n)
 }
 
 /*
-** The number as typed when it is kept so already, but for blanks around it
-** (15 or 18 of digits and a capital X, as a ledger gives it, the tab of our
-** exports before it): copied into buf, as normalizing would give it.
-** Returns buf, or NULL when it needs normalizing.
+** The number as typed when normalizing would keep it, but for the blanks
+** around it (the tab our exports put before it): copied into buf. Returns
+** buf, or NULL when it needs normalizing (or is too long to be one).
 */
 static const char *idcard_plain(const char *typed, char buf[19])
 {
     size_t from, to;
     text_trim_span(typed, strlen(typed), &from, &to);
     size_t n = to - from;
-    if ((n != 15 && n != 18) || strspn(typed + from, "0123456789X") < n) return NULL;
+    if (n > 18 || !text_is_normal(typed + from, n, TEXT_NORM_UPPER | TEXT_NORM_NOSPACE))
+        return NULL;
     memcpy(buf, typed + from, n);
     buf[n] = '\0';
     return buf;

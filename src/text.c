@@ -418,13 +418,12 @@ void text_trim_span(const char *s, size_t n, size_t *from, size_t *to)
 }
 
 /*
-** Whether text_normalize() gives s[0..n) back unchanged: it holds only
-** printable ASCII but the space (no lower case letter when flags upper it)
-** and characters U+4000..U+9FFF (most of the Han ones in use), which
-** nothing folds and trimming never takes. Most cells of a ledger (dates,
-** numbers, 男/女) are so.
+** s[0..n) holds only printable ASCII but the space (no lower case letter
+** when flags upper it) and characters U+4000..U+9FFF (most of the Han ones
+** in use), which nothing folds and trimming never takes. Most cells of a
+** ledger (dates, numbers, 男/女) are so.
 */
-static int normal_already(const char *s, size_t n, unsigned flags)
+int text_is_normal(const char *s, size_t n, unsigned flags)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
@@ -447,7 +446,7 @@ char *text_normalize(const char *s, unsigned flags)
     size_t n = strlen(s);
     /* No character comes out longer than it went in (its own UTF-8, or shorter). */
     char *out = xmalloc(n + 1);
-    if (normal_already(s, n, flags)) {
+    if (text_is_normal(s, n, flags)) {
         memcpy(out, s, n + 1);
         return out;
     }

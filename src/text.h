@@ -164,6 +164,13 @@ size_t text_wrap_line(const char *s, int cols, const char **next);
 */
 char *text_normalize(const char *s, unsigned flags);
 
+/*
+** True when text_normalize(s, flags) would give s[0..n) back unchanged (a
+** sure answer for most ledger cells, never a wrong one): a caller may then
+** use s as it is and skip the copy.
+*/
+int text_is_normal(const char *s, size_t n, unsigned flags);
+
 /* Copy of s without leading and trailing spaces (ASCII and U+3000). Caller frees. */
 char *text_trim(const char *s);
 /* Where s[0, n) starts and ends once trimmed as text_trim() trims: [*from, *to). No copy made. */

@@ -175,6 +175,12 @@ static void normalise_codes(void **state)
         s = text_normalize(cases[i][0], TEXT_NORM_NOSPACE | TEXT_NORM_UPPER);
         assert_str(s, cases[i][2]);
         free(s);
+        /* text_is_normal(): never for text normalizing changes; for the dates, 男, x110, 张三. */
+        const char *in = cases[i][0];
+        int plain = i < 4, upper = i != 2 && i < 4;
+        assert_int_equal(text_is_normal(in, strlen(in), TEXT_NORM_NOSPACE), plain);
+        assert_int_equal(text_is_normal(in, strlen(in), TEXT_NORM_NOSPACE | TEXT_NORM_UPPER),
+                         upper);
     }
     const char *cell = "\t 和平\xe3\x80\x80 \t";
     size_t from, to;
