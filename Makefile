@@ -24,6 +24,8 @@ DESTDIR    ?=
 PKG_CONFIG ?= pkg-config
 INSTALL    ?= install
 VERSION     = 0.1.0
+# The builds the two commands start compile this many files at once (one a core).
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
 PKGS = ncursesw sqlite3 icu-uc icu-i18n xlsxwriter libzip expat nettle libcrypt
 
@@ -213,7 +215,7 @@ build/rel/tests/bench/%: tests/bench/%.c tests/bench/bench.h $(REL_LIB_OBJ)
 
 # --- the two commands -------------------------------------------------------
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -j$(JOBS) all
 	@if [ ! -f "$(DEMO_DB)" ]; then ./bangban --db "$(DEMO_DB)" demo --residents 5000 --requests 5000 --years 1 --volunteers 2000 --hours-years 1; fi
 	./bangban --db "$(DEMO_DB)"
 
@@ -222,30 +224,30 @@ unit: check-layers $(UNIT_BIN)
 # T: which tests (tests/run.sh WHAT); test-SUITE puts SUITE/ before each.
 T ?=
 test: deps-test
-	@$(MAKE) --no-print-directory check-layers build/asan/bangban $(UNIT_BIN) $(MO) build/tools/xlsx_make
+	@$(MAKE) --no-print-directory -j$(JOBS) check-layers build/asan/bangban $(UNIT_BIN) $(MO) build/tools/xlsx_make
 	@sh tests/run.sh build/asan/bangban $(T)
 
 test-unit: deps-test
-	@$(MAKE) --no-print-directory check-layers $(UNIT_BIN)
+	@$(MAKE) --no-print-directory -j$(JOBS) check-layers $(UNIT_BIN)
 	@sh tests/run.sh build/asan/bangban $(if $(strip $(T)),$(addprefix unit/,$(T)),unit)
 
 test-cli test-e2e: deps-test
-	@$(MAKE) --no-print-directory check-layers build/asan/bangban $(MO) build/tools/xlsx_make
+	@$(MAKE) --no-print-directory -j$(JOBS) check-layers build/asan/bangban $(MO) build/tools/xlsx_make
 	@sh tests/run.sh build/asan/bangban $(if $(strip $(T)),$(addprefix $(@:test-%=%)/,$(T)),$(@:test-%=%))
 
 bench: deps-test
-	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(BENCH_BIN)
 	@sh tests/bench/run.sh ./bangban
 
 # make test runs each harness a few seconds (tests/cli/fuzz.sh); this, a minute each.
 FUZZ_SECONDS ?= 60
 fuzz: deps-test
-	@$(MAKE) --no-print-directory build/gen/pinyin_table.c
+	@$(MAKE) --no-print-directory -j$(JOBS) build/gen/pinyin_table.c
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # Not in make test: it takes minutes. Prints its figures as a table.
 reliability: deps-test
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -j$(JOBS) all
 	@sh tests/reliability/run.sh ./bangban
 
 # --- install ------------------------------------------------------------------

@@ -7,7 +7,7 @@
 E="$TOP/tests/cli/expected"
 DB="$T/r.db"
 export BANGBAN_NOW=2026-11-30T09:00
-"$BIN" --db "$DB" demo >/dev/null
+demo_at "$DB"
 run building-page 0 env BANGBAN_USER=admin "$BIN" --db "$DB" report building B101
 t_golden "report building: the printed 楼宇台账 of B101" "$E/building-ledger.txt" "$T/building-page.out"
 

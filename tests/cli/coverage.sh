@@ -10,7 +10,7 @@
 E="$TOP/tests/cli/expected"
 DB="$T/c.db"
 export BANGBAN_NOW="2026-03-02 09:30"
-"$BIN" --db "$DB" demo >/dev/null
+demo_at "$DB"
 
 run coverage 0 "$BIN" --db "$DB" report coverage
 t_golden "report coverage: what lacks a 楼长, 网格员 or 街长, and what ends soon" \

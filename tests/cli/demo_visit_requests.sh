@@ -7,7 +7,7 @@
 
 export BANGBAN_NOW=2026-11-30T09:00
 DB="$T/r.db"
-"$BIN" --db "$DB" demo >/dev/null
+demo_at "$DB"
 db_is "demo without requests: no visit raised one" "SELECT count(*) FROM visit_request" "0"
 
 DB="$T/h.db"

@@ -7,7 +7,7 @@
 
 E="$TOP/tests/cli/expected"
 DB="$T/d.db"
-"$BIN" --db "$DB" demo >/dev/null
+demo_at "$DB"
 cp "$TOP/tests/data/residents-bad.gb18030.csv" "$T/ledger.csv"
 run dry-first 5 "$BIN" --db "$DB" import residents "$T/ledger.csv"
 

@@ -9,7 +9,7 @@
 E="$TOP/tests/cli/expected"
 DB="$T/p.db"
 export BANGBAN_NOW="2026-03-02 09:30"
-"$BIN" --db "$DB" demo >/dev/null
+demo_at "$DB"
 export BANGBAN_USER=supervisor # the demo's supervisor, who may edit posts
 
 run posts-export 0 "$BIN" --db "$DB" export posts "$T/posts.csv"

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 DB="$T/r.db"
-"$BIN" --db "$DB" demo >/dev/null
+demo_at "$DB"
 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$DB" demo --requests 200 --years 1 >/dev/null
 number=$(sqlite3 "$DB" "SELECT number FROM request WHERE unit_id IS NOT NULL AND status <> 'answered' AND accept_due IS NOT NULL ORDER BY number LIMIT 1")
 mkdir "$T/bin"

@@ -8,7 +8,7 @@
 E="$TOP/tests/cli/expected"
 D="$TOP/tests/data"
 DB="$T/q.db"
-"$BIN" --db "$DB" demo >/dev/null
+demo_at "$DB"
 
 cp "$D/catalogue-bad.gb18030.csv" "$T/catalogue.csv"
 # The catalogue is a supervisor's: the demo's desk clerk (the system login) is refused it, nothing read.
@@ -47,7 +47,7 @@ t_golden "import calendar: days in, bad ones named" "$E/calendar.txt" "$T/calend
 
 # History generated at a pinned time is the same every time.
 H="$T/h.db"
-"$BIN" --db "$H" demo >/dev/null
+demo_at "$H"
 run history 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" demo --requests 3000 --years 1
 t_golden "demo --requests" "$E/history.txt" "$T/history.out"
 run export-requests 0 "$BIN" --db "$H" export requests "$T/requests.csv"

@@ -8,7 +8,7 @@
 E="$TOP/tests/cli/expected"
 D="$TOP/tests/data"
 DB="$T/r.db"
-"$BIN" --db "$DB" demo >/dev/null
+demo_at "$DB"
 
 cp "$D/residents-bad.gb18030.csv" "$T/ledger.csv"
 run import-bad 5 "$BIN" --db "$DB" import residents "$T/ledger.csv"
@@ -21,14 +21,14 @@ fi
 run import-again 5 "$BIN" --db "$DB" import residents "$T/ledger.csv"
 grep -q "新增 0，更新 0，未变 8" "$T/import-again.out" && t_ok "import: the same file twice changes nothing" || t_fail "import: the same file twice changes nothing" "$(tail -1 "$T/import-again.out")"
 # A rejects file that cannot be written is said, and the good rows are in all the same.
-"$BIN" --db "$T/r4.db" demo >/dev/null
+demo_at "$T/r4.db"
 run import-no-rejects 5 "$BIN" --db "$T/r4.db" import residents "$T/ledger.csv" --rejects "$T/no/such/dir.csv"
 grep -q "$T/no/such/dir.csv" "$T/import-no-rejects.out" && grep -q "新增 8" "$T/import-no-rejects.out" &&
     t_ok "import: an unwritable rejects file is named; the good rows are in" ||
     t_fail "import: an unwritable rejects file is named; the good rows are in" "$(cat "$T/import-no-rejects.out")"
 
 # The rejects file is a ledger too: alone, only the in-file duplicate is fine.
-"$BIN" --db "$T/r3.db" demo >/dev/null
+demo_at "$T/r3.db"
 run import-rejects 5 "$BIN" --db "$T/r3.db" import residents "$T/ledger.csv.rejects.csv" --rejects "$T/again.csv"
 grep -q "读取 7 行：新增 1，更新 0，未变 0，跳过 0，退回 6" "$T/import-rejects.out" && t_ok "import: the rejects file reads back as a ledger" || t_fail "import: the rejects file reads back as a ledger" "$(cat "$T/import-rejects.out")"
 
@@ -90,7 +90,7 @@ audited=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'export-u
 grep -q "$(printf '\t')110101199003074477" "$T/full.csv" && t_ok "export: IDs kept as text for Excel" || t_fail "export: IDs kept as text for Excel"
 
 # Round trip: export in full, import into an empty register, export again: the same bytes.
-"$BIN" --db "$T/r2.db" demo >/dev/null
+demo_at "$T/r2.db"
 run export-gb 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/full.gb.csv" --unmasked --reason "交接" --encoding gb18030
 run roundtrip-import 0 "$BIN" --db "$T/r2.db" import residents "$T/full.gb.csv"
 run roundtrip-export 0 env BANGBAN_USER=supervisor "$BIN" --db "$T/r2.db" export residents "$T/again.gb.csv" --unmasked --reason "核对" --encoding gb18030

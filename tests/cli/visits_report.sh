@@ -6,7 +6,7 @@
 
 E="$TOP/tests/cli/expected"
 DB="$T/r.db"
-"$BIN" --db "$DB" demo >/dev/null
+demo_at "$DB"
 # Two visits of the demo chief in March 2020 (one to an organisation of B101), one in April.
 sqlite3 "$DB" "INSERT INTO visit (building_id, organisation_id, day, way, visitor, created_at, created_by, updated_at, updated_by)
   SELECT b.id, (SELECT min(o.id) FROM organisation o WHERE o.building_id = b.id), d.day, 'door', 'chief', 'x', 'chief', 'x', 'chief'

@@ -13,7 +13,7 @@ E="$TOP/tests/cli/expected"
 D="$TOP/tests/data"
 MAKE_XLSX="$TOP/build/tools/xlsx_make"
 DB="$T/w.db"
-"$BIN" --db "$DB" demo >/dev/null
+demo_at "$DB"
 
 # A clerk's workbook: a good row with Alt+Enter in the address and the note,
 # dates as dates, an 18-digit ID typed as a number (Excel keeps 15 digits),
@@ -71,7 +71,7 @@ grep -q "不是工作簿：--sheet 只用于 .xlsx 文件" "$T/xlsx-sheet-csv.ou
     t_fail "import --sheet: refused for a CSV file" "$(cat "$T/xlsx-sheet-csv.out")"
 
 # Saved by LibreOffice (tests/data, made with soffice --convert-to xlsx from a CSV).
-"$BIN" --db "$T/lo.db" demo >/dev/null
+demo_at "$T/lo.db"
 run xlsx-libreoffice 0 "$BIN" --db "$T/lo.db" import residents "$D/residents-libreoffice.xlsx"
 grep -q "新增 3，.*退回 0；2 个单元格内有换行，已改为空格；工作表「residents-lo」" "$T/xlsx-libreoffice.out" &&
     t_ok "import: a workbook saved by LibreOffice" || t_fail "import: a workbook saved by LibreOffice" "$(cat "$T/xlsx-libreoffice.out")"
@@ -97,7 +97,7 @@ grep -q "是 OpenDocument 电子表格（.ods），帮办不读取这种格式�
 
 # A quoted line break in a CSV cell: one space, counted, not a row error.
 printf '姓名,身份证号,住址\r\n吴六,120101198502140018,"多伦道\r\n7 号"\r\n' >"$T/breaks.csv"
-"$BIN" --db "$T/b.db" demo >/dev/null
+demo_at "$T/b.db"
 run csv-breaks 0 "$BIN" --db "$T/b.db" import residents "$T/breaks.csv"
 grep -q "新增 1，.*退回 0；1 个单元格内有换行，已改为空格；编码 UTF-8" "$T/csv-breaks.out" &&
     db_gives "$T/b.db" "SELECT address FROM resident WHERE name = '吴六'" "多伦道 7 号" &&

@@ -140,7 +140,7 @@ expect() {
 }
 
 # A fresh demo database for the test.
-demo_db() { "$BIN" --db "$DB" demo >/dev/null; }
+demo_db() { demo_at "$DB"; }
 
 # users_as ROLE NAME...: on the test's demo database, each NAME a user of
 # ROLE (desk, supervisor, admin ...), bound to the system login NAME, so

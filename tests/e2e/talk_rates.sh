@@ -74,7 +74,7 @@ expect desk "but in the street's" "共 1 条"
 quits desk "quits cleanly"
 
 # The rates on a year of generated history.
-"$BIN" --db "$T/h.db" demo >/dev/null
+demo_at "$T/h.db"
 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$T/h.db" demo --requests 2000 --years 1 >/dev/null
 DB="$T/h.db"
 open_section rates "三率" "帮办 - 三率" BANGBAN_NOW=2026-11-30T09:00
