@@ -10,7 +10,8 @@
 # the last line is "N passed, N failed". Exits 1 when anything failed (or
 # nothing passed), 2 when WHAT names no test. The tests run
 # $BANGBAN_TEST_JOBS at a time (2 by default); their output is printed in
-# order: unit, cli, e2e, alphabetically within each.
+# order: unit, cli, e2e, alphabetically within each, then the eight
+# slowest as "# slowest:" lines.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -18,6 +19,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 if [ "${1:-}" = --job ]; then
     out=$2 n=$3 kind=$4 t=$5
     o="$out/$n.out"
+    began=$(date +%s%N)
+    trap 'echo "$(( ($(date +%s%N) - began) / 1000000 )) $kind/$(basename "$t")" >"$o.ms"' EXIT
     case $kind in
     unit)
         name=unit/$(basename "$t")
@@ -125,6 +128,8 @@ while [ "$i" -le "$n" ]; do
     i=$((i + 1))
 done >"$out/all.tap"
 cat "$out/all.tap"
+# The slowest tests, to see where the run's time goes.
+cat "$out"/*.ms 2>/dev/null | sort -rn | head -8 | awk '{ printf "# slowest: %s %.1f s\n", $2, $1 / 1000 }'
 
 passed=$(grep -cE '^ok ' "$out/all.tap")
 failed=$(grep -cE '^not ok ' "$out/all.tap")
