@@ -374,12 +374,25 @@ struct batch {
     int committed;  /* a batch was committed */
 };
 
+/* Begin the first batch, the connection's cache made a load's (see batch_end()). */
 static int batch_begin(struct batch *b, struct db *db)
 {
     memset(b, 0, sizeof *b);
     b->db = db;
     clock_gettime(CLOCK_MONOTONIC, &b->began);
-    return db_write_begin(db);
+    int rc = db_cache_load(db, 1);
+    return rc == DB_OK ? db_write_begin(db) : rc;
+}
+
+/* Commit the last batch (rc DB_OK) or roll it back; the desk's cache again. Returns rc or the commit's error. */
+static int batch_end(struct batch *b, int rc)
+{
+    if (rc == DB_OK)
+        rc = db_commit(b->db);
+    else
+        db_rollback(b->db);
+    db_cache_load(b->db, 0);
+    return rc;
 }
 
 /* Commit what is written when the batch has run long enough, and begin the next. */
@@ -496,10 +509,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
             rc = audit_append(db, o->actor, "import", "resident:*", detail);
             free(detail);
         }
-        if (rc == DB_OK)
-            rc = db_commit(db);
-        else
-            db_rollback(db);
+        rc = batch_end(&batch, rc);
     }
     places_free(&places);
     idcard_seen_free(&in.seen);
@@ -954,10 +964,7 @@ int import_records(struct db *db, const struct record_import *ri, struct ledger 
         rc = audit_append(db, o->actor, "import", ri->subject, detail);
         free(detail);
     }
-    if (rc == DB_OK)
-        rc = db_commit(db);
-    else
-        db_rollback(db);
+    rc = batch_end(&batch, rc);
     strlist_free(&seen);
     rep->joined = ledger_joined(l);
     if (rc != DB_OK) {

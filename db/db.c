@@ -832,6 +832,11 @@ int db_exec(struct db *db, const char *sql)
     return map_rc_on(db, src);
 }
 
+int db_cache_load(struct db *db, int on)
+{
+    return db_exec(db, on ? "PRAGMA cache_size = -65536" : DB_DESK_CACHE);
+}
+
 int db_index_build(struct db *db, const char *sql)
 {
     int64_t cache = db_int(db, -2000, "PRAGMA cache_size");
