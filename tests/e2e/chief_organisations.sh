@@ -36,7 +36,7 @@ expect chief "the chief saves an organisation of their own building" "已保存�
 db_is "its floor changed, by the chief" \
     "SELECT floor || ' ' || updated_by FROM organisation WHERE credit_code = '$mine'" "27 chief"
 keys chief Escape
-wait_for chief "信用代码"
+wait_gone chief "查找： $mine"
 keys chief C-u
 type_text chief "$theirs"
 expect chief "an organisation of another's building is not found by its code" "共 0 条"

@@ -12,7 +12,7 @@ open_residents desk
 keys desk F1
 expect desk "F1 on the register says what it is and how it is searched" "居民名册。输入即查找"
 keys desk Escape
-wait_for desk "查找："
+wait_for desk "最近登记"
 keys desk F7
 wait_for desk "登记新居民"
 type_text desk "王五"

@@ -125,7 +125,7 @@ db_is "the late record's reason and request" \
 
 # 李四 asks for 11:30: taken down, then granted by the coordinator.
 keys vol2 Escape
-wait_for vol2 "查找："
+wait_for vol2 "查找： 助老"
 keys vol2 Tab
 wait_for vol2 "志愿者编号"
 type_text vol2 "李四"

@@ -142,7 +142,7 @@ keys desk End
 expect desk "岗位与交接记录 of the 楼长 typed: today's hand-over among the period's" \
     "$today 楼长 B101 滨江国际大厦 欧阳晓梅 139****8888，接替 $old"
 keys desk Escape
-wait_for desk "帮办 - 岗位"
+wait_gone desk "在任的岗位"
 keys desk C-u
 wait_for desk "输入姓名、地点"
 keys desk Escape

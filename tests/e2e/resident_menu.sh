@@ -72,7 +72,8 @@ wait_for boss "停用 困境少年？"
 keys boss y
 wait_for boss "已停用：困境少年"
 keys boss Escape
-expect boss "Esc goes back to the list" "查找："
+wait_for boss "最近登记"
+t_ok "Esc goes back to the list"
 quits boss "the supervisor quits"
 
 # A desk clerk reads the tags but is offered nothing that changes them.
@@ -83,7 +84,7 @@ if screen desk | tail -1 | grep -q "新建"; then t_fail "a desk clerk is offere
 keys desk F7
 expect desk "F7 says why" "您的角色无权修改这里的记录"
 keys desk Escape
-wait_for desk "查找："
+wait_for desk "最近登记"
 
 # A masked export.
 menu desk "导出居民（遮蔽号码）"

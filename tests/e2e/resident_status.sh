@@ -104,7 +104,7 @@ expect desk "her request is still listed" "2026-000001"
 keys desk Enter
 expect desk "and opens, for its history" "孙丽"
 keys desk Escape
-wait_for desk "2026-000001"
+wait_gone desk "办理经过"
 keys desk F7
 wait_for desk "登记诉求"
 keys desk Tab

@@ -47,7 +47,7 @@ db_is "the membership is stored from today" \
     "SELECT v.name, m.joined, m.left_on FROM team_member m JOIN volunteer v ON v.id = m.volunteer_id" \
     "张三丰|$(date +%Y-%m-%d)|"
 keys vol Escape
-wait_for vol "朝阳里志愿服务队"
+wait_for vol "上级队伍"
 
 # Found by pinyin and by the last digits of the mobile number (past the
 # activities tab, back to the volunteers).
