@@ -76,7 +76,7 @@ FUZZ_NEEDS  = cmd:clang:clang \
               file:$(shell clang -print-runtime-dir 2>/dev/null)/libclang_rt.fuzzer-$(shell uname -m).a:libclang-rt-14-dev
 TEST_NEEDS  = $(BUILD_NEEDS) pc:cmocka:libcmocka-dev cmd:tmux:tmux cmd:xgettext:gettext \
               cmd:sqlite3:sqlite3 cmd:groff:groff-base cmd:pgrep:procps cmd:unzip:unzip \
-              cmd:inotifywait:inotify-tools $(FUZZ_NEEDS) $(PRINT_NEEDS)
+              cmd:inotifywait:inotify-tools cmd:flock:util-linux $(FUZZ_NEEDS) $(PRINT_NEEDS)
 # The receipt's print test: paps lays it out in a CJK monospace font, Ghostscript draws it.
 PRINT_NEEDS = cmd:paps:paps cmd:gs:ghostscript cmd:fc-list:fontconfig \
               file:/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc:fonts-wqy-zenhei
