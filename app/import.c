@@ -384,7 +384,10 @@ static int batch_begin(struct batch *b, struct db *db)
     return rc == DB_OK ? db_write_begin(db) : rc;
 }
 
-/* Commit the last batch (rc DB_OK) or roll it back; the desk's cache again. Returns rc or the commit's error. */
+/*
+** Commit the last batch (rc DB_OK) or roll it back, and give the connection
+** the desk's cache again. Returns rc, or the commit's error.
+*/
 static int batch_end(struct batch *b, int rc)
 {
     if (rc == DB_OK)

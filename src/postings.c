@@ -34,8 +34,10 @@ int posting_cmp(const struct posting *a, const struct posting *b)
     return (a->id > b->id) - (a->id < b->id);
 }
 
-/* Append v as a varint: 7 bits a byte, low first, the top bit set on all but the last. */
-/* Write v as a varint at p (room for 10 bytes); returns the bytes written. */
+/*
+** Write v at p (room for 10 bytes) as a varint: 7 bits a byte, low first,
+** the top bit set on all but the last. Returns the bytes written.
+*/
 static size_t varint_put(unsigned char *p, uint64_t v)
 {
     size_t n = 0;
