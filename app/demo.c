@@ -624,7 +624,7 @@ int demo_organisations(struct db *db, size_t n, const char *actor,
     /* A large load writes its pages once, not to the WAL and again (when no desk is connected). */
     int exclusive = n >= 20000 && db_journal_exclusive(db);
     /* Each organisation's keys land all over their index: even 3,000 outgrow a desk's cache. */
-    organisation_bulk_cache(db, 1);
+    db_cache_load(db, 256);
     rc = db_write_begin(db);
     int began = rc == DB_OK;
     enum { BATCH = 500 };
@@ -646,7 +646,7 @@ int demo_organisations(struct db *db, size_t n, const char *actor,
     else if (began)
         db_rollback(db);
     if (exclusive) db_journal_wal(db);
-    organisation_bulk_cache(db, 0);
+    db_cache_load(db, 0);
     if (rc != DB_OK) *err = db_rc_text(db, rc);
     return rc;
 }

@@ -380,7 +380,7 @@ static int batch_begin(struct batch *b, struct db *db)
     memset(b, 0, sizeof *b);
     b->db = db;
     clock_gettime(CLOCK_MONOTONIC, &b->began);
-    int rc = db_cache_load(db, 1);
+    int rc = db_cache_load(db, 64);
     return rc == DB_OK ? db_write_begin(db) : rc;
 }
 

@@ -832,9 +832,12 @@ int db_exec(struct db *db, const char *sql)
     return map_rc_on(db, src);
 }
 
-int db_cache_load(struct db *db, int on)
+int db_cache_load(struct db *db, int mib)
 {
-    return db_exec(db, on ? "PRAGMA cache_size = -65536" : DB_DESK_CACHE);
+    if (mib <= 0) return db_exec(db, DB_DESK_CACHE);
+    char sql[48];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", mib * 1024);
+    return db_exec(db, sql);
 }
 
 int db_index_build(struct db *db, const char *sql)

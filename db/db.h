@@ -233,14 +233,15 @@ int db_exec(struct db *db, const char *sql);
 #define DB_DESK_CACHE "PRAGMA cache_size=-1536"
 
 /*
-** A long write whose rows' search keys land all over their indexes (an
-** import row by row, into a register that has rows) keeps a page cache of
-** 64 MiB while it runs (on 1): its pages are written to the WAL at its
-** commits, not spilled there and read back again and again as a desk's
-** 1.5 MiB cache made them. On 0, the desk's cache again (the pages beyond
-** it freed). Returns DB_OK or an error.
+** A long write whose rows land all over their indexes (an import row by
+** row into a register that has rows, a generated history, the demo's
+** organisations and their keys) keeps a page cache of mib MiB while it
+** runs: its pages are written to the WAL at its commits, not spilled there
+** and read back again and again as a desk's 1.5 MiB cache made them. mib 0
+** at its end: the desk's cache again (DB_DESK_CACHE; the pages beyond it
+** freed). Returns DB_OK or an error.
 */
-int db_cache_load(struct db *db, int on);
+int db_cache_load(struct db *db, int mib);
 
 /*
 ** Run sql, CREATE INDEX statements over a table already filled, the way

@@ -693,9 +693,3 @@ int organisation_refile(struct db *db)
     db_finalize(st);
     return rc == DB_DONE ? DB_OK : rc;
 }
-
-int organisation_bulk_cache(struct db *db, int large)
-{
-    /* 256 MiB while a load writes keys all over their index; else as db_open() sets it. */
-    return db_exec(db, large ? "PRAGMA cache_size = -262144" : DB_DESK_CACHE);
-}

@@ -90,11 +90,4 @@ int organisation_bulk_add(struct db *db, struct organisation *v, size_t n, const
 */
 int organisation_refile(struct db *db);
 
-/*
-** Around a large bulk load (large 1 before, 0 after): the connection's page
-** cache made large enough to hold much of the key index meanwhile, then as
-** it was. Returns DB_OK or an error.
-*/
-int organisation_bulk_cache(struct db *db, int large);
-
 #endif

@@ -595,8 +595,9 @@ int request_history_begin(struct db *db, struct request_history **out)
     ** IN (...) list again for every row (7 % of this thread's instructions;
     ** bangban check's integrity check still checks them).
     */
-    int rc = db_exec(db, "PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF;"
-                         " PRAGMA ignore_check_constraints = 1");
+    int rc = db_cache_load(db, 64);
+    if (rc == DB_OK)
+        rc = db_exec(db, "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = 1");
     if (rc != DB_OK) return rc;
     struct request_history *h = xcalloc(1, sizeof *h);
     h->db = db;
@@ -769,7 +770,8 @@ void request_history_end(struct request_history *h)
     }
     db_finalize(h->last);
     /* Back to what db_open() sets: a desk's private cache stays small. */
-    db_exec(h->db, DB_DESK_CACHE "; PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = 0");
+    db_cache_load(h->db, 0);
+    db_exec(h->db, "PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = 0");
     free(h);
 }
 

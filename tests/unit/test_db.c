@@ -70,6 +70,11 @@ static void migrates_an_empty_file(void **state)
     /* A small file: one step of the map, 64 MiB. */
     assert_int_equal(db_int(db, 0, "PRAGMA mmap_size"), 64LL << 20);
     assert_int_equal(db_int(db, 0, "PRAGMA cache_size"), -1536);
+    /* A load's cache for its run, then the desk's again. */
+    assert_int_equal(db_cache_load(db, 64), DB_OK);
+    assert_int_equal(db_int(db, 0, "PRAGMA cache_size"), -65536);
+    assert_int_equal(db_cache_load(db, 0), DB_OK);
+    assert_int_equal(db_int(db, 0, "PRAGMA cache_size"), -1536);
     struct strbuf report = STRBUF_INIT;
     assert_int_equal(db_check(db, &report), 0);
     strbuf_free(&report);
