@@ -5,6 +5,9 @@
 . "$(dirname "$0")/lib.sh"
 
 demo_db
+# A window of 3 s, not the 1 s default: on a loaded machine the screen may
+# be read a second after the hint is drawn, when a 1 s window is over.
+sqlite3 "$DB" "INSERT OR REPLACE INTO meta (key, value) VALUES ('esc_window_ms', '3000')"
 open_residents desk
 keys desk Escape
 expect desk "after Esc the key bar says what a digit does" "已按 Esc：接着按数字 1-9 即 F1-F9"
@@ -18,7 +21,7 @@ t0=$(date +%s%N)
 keys desk Escape Escape
 wait_gone desk "Shift+Tab"
 ms=$((($(date +%s%N) - t0) / 1000000))
-[ "$ms" -lt 800 ] && t_ok "Esc Esc goes back at once (${ms} ms)" || t_fail "Esc Esc goes back at once" "${ms} ms"
+[ "$ms" -lt 1500 ] && t_ok "Esc Esc goes back at once (${ms} ms)" || t_fail "Esc Esc goes back at once" "${ms} ms"
 keys desk F7
 wait_for desk "登记新居民"
 keys desk Escape
