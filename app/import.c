@@ -374,19 +374,23 @@ struct batch {
     int committed;  /* a batch was committed */
 };
 
-/* Begin the first batch, the connection's cache made a load's (see batch_end()). */
+/*
+** Begin the first batch, the connection's cache made a load's and the rows'
+** savepoint journals kept in memory (see batch_end()).
+*/
 static int batch_begin(struct batch *b, struct db *db)
 {
     memset(b, 0, sizeof *b);
     b->db = db;
     clock_gettime(CLOCK_MONOTONIC, &b->began);
     int rc = db_cache_load(db, 64);
+    if (rc == DB_OK) rc = db_journal_memory(db, 1);
     return rc == DB_OK ? db_write_begin(db) : rc;
 }
 
 /*
 ** Commit the last batch (rc DB_OK) or roll it back, and give the connection
-** the desk's cache again. Returns rc, or the commit's error.
+** the desk's cache and journals again. Returns rc, or the commit's error.
 */
 static int batch_end(struct batch *b, int rc)
 {
@@ -395,6 +399,7 @@ static int batch_end(struct batch *b, int rc)
     else
         db_rollback(b->db);
     db_cache_load(b->db, 0);
+    db_journal_memory(b->db, 0);
     return rc;
 }
 

@@ -840,6 +840,12 @@ int db_cache_load(struct db *db, int mib)
     return db_exec(db, sql);
 }
 
+int db_journal_memory(struct db *db, int on)
+{
+    if (!sqlite3_get_autocommit(db->h)) return DB_OK; /* the outer write's, as it began */
+    return db_exec(db, on ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = DEFAULT");
+}
+
 int db_index_build(struct db *db, const char *sql)
 {
     int64_t cache = db_int(db, -2000, "PRAGMA cache_size");

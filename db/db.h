@@ -244,6 +244,18 @@ int db_exec(struct db *db, const char *sql);
 int db_cache_load(struct db *db, int mib);
 
 /*
+** A write of many small savepoints, one a row (an import row by row), keeps
+** their statement journals in memory (on 1) rather than in a file under
+** /var/tmp once one passes 64 KiB, and back to the default at its end (on
+** 0): each row's journal is a few dozen pages, written and thrown away, and
+** the file they went to cost a third of the import's time in system calls.
+** Temporary tables and sorts go to memory too; the import makes none.
+** Inside a transaction it does nothing: SQLite fixes them as the outer
+** write begins. Returns DB_OK or an error.
+*/
+int db_journal_memory(struct db *db, int on);
+
+/*
 ** Run sql, CREATE INDEX statements over a table already filled, the way
 ** SQLite's sorter builds them fastest: its sorted runs kept to 1 MiB (they
 ** fit the processor's cache; one run the size of a bulk load's page cache

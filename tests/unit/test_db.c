@@ -75,6 +75,11 @@ static void migrates_an_empty_file(void **state)
     assert_int_equal(db_int(db, 0, "PRAGMA cache_size"), -65536);
     assert_int_equal(db_cache_load(db, 0), DB_OK);
     assert_int_equal(db_int(db, 0, "PRAGMA cache_size"), -1536);
+    /* Row savepoints' journals in memory for a load (temp_store 2), then the default (0). */
+    assert_int_equal(db_journal_memory(db, 1), DB_OK);
+    assert_int_equal(db_int(db, -1, "PRAGMA temp_store"), 2);
+    assert_int_equal(db_journal_memory(db, 0), DB_OK);
+    assert_int_equal(db_int(db, -1, "PRAGMA temp_store"), 0);
     struct strbuf report = STRBUF_INIT;
     assert_int_equal(db_check(db, &report), 0);
     strbuf_free(&report);
