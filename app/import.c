@@ -169,17 +169,18 @@ static void change_sample(const struct place_map *places, int line, const struct
 
 /*
 ** A good row into a register that already holds residents: new, changed,
-** unchanged or skipped, and saved so; with dry (the places, for the names
+** unchanged or skipped, and saved so, a new one's search keys filed in
+** later (written as the batch commits); with dry (the places, for the names
 ** the sample shows) only counted, and the first changes kept as a sample.
 */
 static int merge_row(struct db *db, const struct ledger *l, const struct import_options *o,
                      struct resident *r, struct import_report *rep, const struct place_map *dry,
-                     int line)
+                     int line, struct key_tables *later)
 {
     struct resident old;
     int rc = resident_get_by_id_number(db, r->id_number, &old);
     if (rc == DB_NOTFOUND) {
-        rc = dry ? DB_OK : resident_save(db, r, o->actor, NULL);
+        rc = dry ? DB_OK : resident_save_keys_later(db, r, o->actor, later);
         rep->imported += rc == DB_OK;
         return rc;
     }
@@ -369,45 +370,67 @@ static char *audit_detail(const struct import_options *o, const struct import_re
 
 struct batch {
     struct db *db;
+    struct key_tables *later; /* new residents' search keys, written as a batch commits */
     struct timespec began;
+    long keys_ms;   /* the last batch's keys took (at most half a batch): the next turns so early */
     size_t kept[5]; /* read, imported, updated, unchanged, skipped as of the last commit */
     int committed;  /* a batch was committed */
 };
 
 /*
 ** Begin the first batch, the connection's cache made a load's and the rows'
-** savepoint journals kept in memory (see batch_end()).
+** savepoint journals kept in memory (see batch_end()). Of residents (1): a
+** row that fails stops the import, so rows take no savepoint at all, and
+** new residents' keys wait in b->later for their batch's commit.
 */
-static int batch_begin(struct batch *b, struct db *db)
+static int batch_begin(struct batch *b, struct db *db, int residents)
 {
     memset(b, 0, sizeof *b);
     b->db = db;
     clock_gettime(CLOCK_MONOTONIC, &b->began);
     int rc = db_cache_load(db, 64);
     if (rc == DB_OK) rc = db_journal_memory(db, 1);
-    return rc == DB_OK ? db_write_begin(db) : rc;
+    if (rc == DB_OK) rc = db_write_begin(db);
+    if (rc == DB_OK && residents) {
+        b->later = key_tables_new();
+        db_write_flat(db, 1);
+    }
+    return rc;
 }
 
 /*
-** Commit the last batch (rc DB_OK) or roll it back, and give the connection
-** the desk's cache and journals again. Returns rc, or the commit's error.
+** Commit the last batch, its new residents' keys written (rc DB_OK), or roll
+** it back; give the connection the desk's cache and journals again. Returns
+** rc, or the keys' or the commit's error.
 */
 static int batch_end(struct batch *b, int rc)
 {
+    if (rc == DB_OK && b->later) rc = resident_keys_add(b->db, b->later);
     if (rc == DB_OK)
         rc = db_commit(b->db);
     else
         db_rollback(b->db);
+    key_tables_free(b->later);
+    b->later = NULL;
+    db_write_flat(b->db, 0);
     db_cache_load(b->db, 0);
     db_journal_memory(b->db, 0);
     return rc;
 }
 
-/* Commit what is written when the batch has run long enough, and begin the next. */
+/*
+** Commit what is written, with its new residents' keys, when the batch has
+** run long enough, and begin the next.
+*/
 static int batch_turn(struct batch *b, const struct import_report *rep)
 {
-    if (clock_ms_since(&b->began) < BATCH_MS) return DB_OK;
-    int rc = db_commit(b->db);
+    if (clock_ms_since(&b->began) + b->keys_ms < BATCH_MS) return DB_OK;
+    struct timespec keys;
+    clock_gettime(CLOCK_MONOTONIC, &keys);
+    int rc = b->later ? resident_keys_add(b->db, b->later) : DB_OK;
+    b->keys_ms = clock_ms_since(&keys);
+    if (b->keys_ms > BATCH_MS / 2) b->keys_ms = BATCH_MS / 2;
+    if (rc == DB_OK) rc = db_commit(b->db);
     if (rc != DB_OK) return rc;
     b->committed = 1;
     size_t now[5] = {rep->read, rep->imported, rep->updated, rep->unchanged, rep->skipped};
@@ -498,7 +521,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
         batch.committed = committed > 0;
     } else if (rc == DB_INVALID) {
         /* Residents are registered already: row by row, committed in batches. */
-        rc = batch_begin(&batch, db);
+        rc = batch_begin(&batch, db, 1);
         /* In the first batch: a batch committed before a kill is on record as an import. */
         if (rc == DB_OK)
             rc = audit_append(db, o->actor, "import-begun", "resident:*",
@@ -506,7 +529,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
         struct resident r;
         size_t done, total;
         while (rc == DB_OK && import_next(&in, &r, &done, &total)) {
-            rc = merge_row(db, l, o, &r, rep, NULL, 0);
+            rc = merge_row(db, l, o, &r, rep, NULL, 0, batch.later);
             resident_free(&r);
             if (rc == DB_OK) rc = batch_turn(&batch, rep);
             if (o->progress && rep->read % 1024 == 0)
@@ -727,7 +750,7 @@ int import_residents_preview(struct db *db, struct ledger *l, const struct impor
     struct resident r;
     size_t done, total;
     while (rc == DB_OK && import_next(&in, &r, &done, &total)) {
-        rc = merge_row(db, l, o, &r, rep, &places, in.last_line);
+        rc = merge_row(db, l, o, &r, rep, &places, in.last_line, NULL);
         resident_free(&r);
         if (o->progress && rep->read % 4096 == 0)
             o->progress(o->ctx, _("Comparing the ledger with the register"), done, total);
@@ -955,7 +978,7 @@ int import_records(struct db *db, const struct record_import *ri, struct ledger 
     struct raw_rows rejected = {0};
     struct strlist seen = STRLIST_INIT;
     struct batch batch;
-    int rc = batch_begin(&batch, db);
+    int rc = batch_begin(&batch, db, 0);
     if (rc == DB_OK)
         rc = audit_append(db, o->actor, "import-begun", ri->subject,
                           o->ledger_path ? o->ledger_path : "");

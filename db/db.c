@@ -35,6 +35,7 @@ struct db {
     char *path;
     int depth;  /* nesting of db_write_begin(): 1 the transaction, more savepoints */
     int doomed; /* the transaction was lost under an inner level: the outermost rolls back */
+    int flat;   /* inner levels take no savepoint: one that fails dooms the transaction */
     struct db_stmt *stmts; /* the statements callers hold (not finalized) */
     struct db_stmt *idle;  /* finalized by the caller, kept compiled for the next prepare */
     int nidle;
@@ -840,6 +841,11 @@ int db_cache_load(struct db *db, int mib)
     return db_exec(db, sql);
 }
 
+void db_write_flat(struct db *db, int on)
+{
+    db->flat = on;
+}
+
 int db_journal_memory(struct db *db, int on)
 {
     if (!sqlite3_get_autocommit(db->h)) return DB_OK; /* the outer write's, as it began */
@@ -889,7 +895,7 @@ int db_write_begin(struct db *db)
 {
     if (db->depth > 0) {
         /* Nested: a savepoint, so the inner work can be undone alone. */
-        int rc = map_rc_on(db, savepoint(db, "SAVEPOINT", db->depth + 1));
+        int rc = db->flat ? DB_OK : map_rc_on(db, savepoint(db, "SAVEPOINT", db->depth + 1));
         if (rc == DB_OK) db->depth++;
         return rc;
     }
@@ -911,7 +917,8 @@ int db_commit(struct db *db)
 {
     assert(db->depth > 0);
     if (db->depth > 1) {
-        int rc = db->doomed ? DB_OK : map_rc_on(db, savepoint(db, "RELEASE", db->depth));
+        int rc =
+            db->doomed || db->flat ? DB_OK : map_rc_on(db, savepoint(db, "RELEASE", db->depth));
         db->depth--;
         return rc;
     }
@@ -942,7 +949,8 @@ void db_rollback(struct db *db)
     if (db->depth > 1) {
         /* Undo the inner work alone; when SQLite already ended the whole transaction (a full
          * disk, an I/O error), the outermost commit must fail. */
-        if (sqlite3_get_autocommit(db->h) || savepoint(db, "ROLLBACK TO", db->depth) != SQLITE_OK ||
+        if (db->flat || sqlite3_get_autocommit(db->h) ||
+            savepoint(db, "ROLLBACK TO", db->depth) != SQLITE_OK ||
             savepoint(db, "RELEASE", db->depth) != SQLITE_OK)
             db->doomed = 1;
         db->depth--;

@@ -244,11 +244,12 @@ int db_exec(struct db *db, const char *sql);
 int db_cache_load(struct db *db, int mib);
 
 /*
-** A write of many small savepoints, one a row (an import row by row), keeps
-** their statement journals in memory (on 1) rather than in a file under
-** /var/tmp once one passes 64 KiB, and back to the default at its end (on
-** 0): each row's journal is a few dozen pages, written and thrown away, and
-** the file they went to cost a third of the import's time in system calls.
+** A write of many small savepoints, one a row (an import row by row of a
+** ledger whose rows are each refused alone), keeps their statement
+** journals in memory (on 1) rather than in a file under /var/tmp once one
+** passes 64 KiB, and back to the default at its end (on 0): each row's
+** journal is a few dozen pages, written and thrown away, and the file they
+** went to cost a third of such an import's time in system calls.
 ** Temporary tables and sorts go to memory too; the import makes none.
 ** Inside a transaction it does nothing: SQLite fixes them as the outer
 ** write begins. Returns DB_OK or an error.
@@ -288,6 +289,16 @@ int db_count(struct db *db, const char *sql, int64_t *n);
 ** commit or roll back this level.
 */
 int db_write_begin(struct db *db);
+
+/*
+** While on, the levels nested in a transaction take no savepoint: an inner
+** db_rollback() cannot undo its work alone, so it dooms the transaction
+** (its outermost commit rolls everything back and fails). For a long write
+** whose every failure stops it whole, an import of residents row by row:
+** each row's savepoint journal, a copy of every page the row touched, was
+** work thrown away. Off again at its end.
+*/
+void db_write_flat(struct db *db, int on);
 /*
 ** Commit: an inner call releases its savepoint (returning DB_OK without a
 ** word once the transaction is lost: the outermost will say it); the

@@ -826,6 +826,30 @@ int key_tables_write(struct key_tables *kt, struct db *db, enum postings_registe
     return rc;
 }
 
+int key_tables_add_to(struct key_tables *kt, struct db *db, enum postings_register reg)
+{
+    if (kt->nruns) return DB_ERROR; /* spilled: not for a register that has rows */
+    int rc = DB_OK;
+    struct strbuf term = STRBUF_INIT;
+    for (int i = 0; i < POSTINGS_TABLES && rc == DB_OK; i++) {
+        struct term_table *t = &kt->t[i];
+        table_sort(t);
+        for (size_t j = 0; j < t->n && rc == DB_OK; j++) {
+            const struct term *e = &t->terms[j];
+            if (!e->n) continue;
+            strbuf_reset(&term);
+            strbuf_add(&term, t->arena.buf + e->text, e->len);
+            rc = postings_add_sorted(db, reg, (enum postings_table)i, term.buf, e->v, e->n);
+        }
+    }
+    strbuf_free(&term);
+    for (int i = 0; i < POSTINGS_TABLES; i++)
+        terms_free(&kt->t[i]);
+    kt->bytes = 0;
+    kt_renew(kt);
+    return rc;
+}
+
 void key_tables_free(struct key_tables *kt)
 {
     if (!kt) return;

@@ -71,6 +71,15 @@ void *key_tables_merge(void *kt);
 /* Write the sorted tables into the posting-list tables of reg (empty before). DB_OK or an error. */
 int key_tables_write(struct key_tables *kt, struct db *db, enum postings_register reg);
 
+/*
+** Add the tables' entries to the posting-list tables of reg, which hold
+** others already (postings_add_sorted(): each chunk a term's entries fall
+** in written once, not once an entry), and empty the tables for more:
+** the keys of a batch of rows saved one by one, filed as the batch
+** commits. kt never spilled (no key_tables_spill_at()). DB_OK or an error.
+*/
+int key_tables_add_to(struct key_tables *kt, struct db *db, enum postings_register reg);
+
 void key_tables_free(struct key_tables *kt);
 
 #endif

@@ -3,6 +3,7 @@
 */
 #include "db/postings.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,8 @@ struct postings_sql {
     const char *chunk_before; /* the chunk a given entry belongs in */
     const char *chunk_first;  /* the first chunk of a term */
     const char *chunk_delete;
+    const char *chunk_next;   /* the first entry of the chunk after a given one */
+    const char *chunk_update; /* a chunk's entries, its first as it was */
     const char *insert;
     const char *rows_of_term;
     const char *rows_in_range;
@@ -22,6 +25,8 @@ struct postings_sql {
         " ORDER BY first DESC LIMIT 1",                                                            \
             "SELECT first, n, postings FROM " table " WHERE term = ?1 ORDER BY first LIMIT 1",     \
             "DELETE FROM " table " WHERE term = ?1 AND first = ?2",                                \
+            "SELECT first FROM " table " WHERE term = ?1 AND first > ?2 ORDER BY first LIMIT 1",   \
+            "UPDATE " table " SET n = ?3, postings = ?4 WHERE term = ?1 AND first = ?2",           \
             "INSERT INTO " table " (term, first, n, postings) VALUES (?1, ?2, ?3, ?4)",            \
             "SELECT term, first, n, postings FROM " table " WHERE term = ?1 ORDER BY first",       \
             "SELECT term, first, n, postings FROM " table " WHERE term >= ?1 AND term < ?2"        \
@@ -106,11 +111,20 @@ static int chunk_write(struct db_stmt *st, const char *term, size_t term_len,
 }
 
 /* Replace the chunk that started at old_first (if any) by the entries in c (split when too
- * full). */
+ * full). A chunk that keeps its first entry and its size is written over in place. */
 static int chunk_store(struct db *db, enum postings_register r, enum postings_table t,
                        const char *term, const struct posting *old_first, const struct chunk *c)
 {
     int rc = DB_DONE;
+    if (old_first && c->n > 0 && c->n <= 2 * POSTINGS_CHUNK &&
+        posting_cmp(old_first, &c->v[0]) == 0) {
+        struct db_stmt *st = db_prepare(db, sqls[r][t].chunk_update);
+        struct strbuf packed = STRBUF_INIT;
+        rc = chunk_write(st, term, strlen(term), c->v, c->n, &packed);
+        strbuf_free(&packed);
+        db_finalize(st);
+        return rc == DB_DONE ? DB_OK : rc;
+    }
     if (old_first) {
         unsigned char first[POSTING_SIZE];
         posting_put(old_first, first);
@@ -124,7 +138,7 @@ static int chunk_store(struct db *db, enum postings_register r, enum postings_ta
     if (rc != DB_DONE || n == 0) return rc == DB_DONE ? DB_OK : rc;
     struct db_stmt *st = postings_bulk_prepare(db, r, t);
     struct strbuf packed = STRBUF_INIT;
-    size_t parts = n > 2 * POSTINGS_CHUNK ? 2 : 1;
+    size_t parts = n > 2 * POSTINGS_CHUNK ? n / POSTINGS_CHUNK : 1;
     for (size_t i = 0; i < parts && rc == DB_DONE; i++) {
         size_t from = i * (n / parts), to = i + 1 == parts ? n : (i + 1) * (n / parts);
         rc = chunk_write(st, term, strlen(term), c->v + from, to - from, &packed);
@@ -161,6 +175,81 @@ int postings_add(struct db *db, enum postings_register r, enum postings_table t,
                  const struct posting *e)
 {
     return change(db, r, t, term, e, 1);
+}
+
+/*
+** How many of e[0..n) go in the chunk that begins with first: those before
+** the term's next chunk. -1 on an error.
+*/
+static ptrdiff_t chunk_span(struct db *db, enum postings_register r, enum postings_table t,
+                            const char *term, const struct posting *first, const struct posting *e,
+                            size_t n)
+{
+    unsigned char at[POSTING_SIZE];
+    posting_put(first, at);
+    struct db_stmt *st = db_prepare(db, sqls[r][t].chunk_next);
+    db_bind_text(st, 1, term);
+    db_bind_blob(st, 2, at, POSTING_SIZE);
+    int rc = db_step(st);
+    size_t k = n, len;
+    if (rc == DB_ROW) {
+        const unsigned char *next = db_col_blob(st, 0, &len);
+        for (k = 0; k < n; k++) {
+            unsigned char mine[POSTING_SIZE];
+            posting_put(&e[k], mine);
+            if (len == POSTING_SIZE && memcmp(mine, next, POSTING_SIZE) >= 0) break;
+        }
+    }
+    db_finalize(st);
+    return rc == DB_ROW || rc == DB_DONE ? (ptrdiff_t)k : -1;
+}
+
+/* Merge e[0..n) (sorted) into c's entries, each once. */
+static void chunk_merge(struct chunk *c, const struct posting *e, size_t n)
+{
+    size_t cap = c->n + n, i = 0, j = 0, k = 0;
+    struct posting *v = xmalloc(cap * sizeof *v);
+    while (i < c->n || j < n) {
+        int cmp = i == c->n ? 1 : j == n ? -1 : posting_cmp(&c->v[i], &e[j]);
+        v[k++] = cmp <= 0 ? c->v[i++] : e[j++];
+        if (cmp == 0) j++;
+    }
+    free(c->v);
+    c->v = v;
+    c->n = k;
+    c->cap = cap;
+}
+
+int postings_add_sorted(struct db *db, enum postings_register r, enum postings_table t,
+                        const char *term, const struct posting *e, size_t n)
+{
+    struct chunk c = {NULL, 0, 0};
+    int rc = DB_OK;
+    for (size_t i = 0; i < n && rc == DB_OK;) {
+        unsigned char first[POSTING_SIZE];
+        posting_put(&e[i], first);
+        rc = chunk_find(db, r, t, term, first, &c);
+        int found = rc == DB_OK;
+        if (rc == DB_NOTFOUND) {
+            rc = DB_OK;
+            c.n = 0;
+        }
+        if (rc != DB_OK) break;
+        /* With no chunk, they all make the term's first; else those before the next chunk. */
+        ptrdiff_t k = found && n - i > 1 ? chunk_span(db, r, t, term, &c.v[0], e + i, n - i)
+                                         : (ptrdiff_t)(found ? 1 : n - i);
+        if (k < 0) {
+            rc = DB_ERROR;
+            break;
+        }
+        if (k == 0) k = 1; /* before the term's first chunk, which then takes it */
+        struct posting old_first = found ? c.v[0] : e[i];
+        chunk_merge(&c, e + i, (size_t)k);
+        rc = chunk_store(db, r, t, term, found ? &old_first : NULL, &c);
+        i += (size_t)k;
+    }
+    chunk_free(&c);
+    return rc;
 }
 
 int postings_del(struct db *db, enum postings_register r, enum postings_table t, const char *term,

@@ -34,6 +34,15 @@ enum postings_register {
 int postings_add(struct db *db, enum postings_register r, enum postings_table t, const char *term,
                  const struct posting *e);
 
+/*
+** Add entries e[0..n) of term (sorted, distinct) to table t of register r,
+** whose chunks hold others already: the entries that fall in one chunk are
+** merged into it and it is written once, split as it needs. An entry filed
+** already is not added twice. Returns DB_OK or an error.
+*/
+int postings_add_sorted(struct db *db, enum postings_register r, enum postings_table t,
+                        const char *term, const struct posting *e, size_t n);
+
 /* Remove one entry of term (nothing when it is not there). Returns DB_OK or an error. */
 int postings_del(struct db *db, enum postings_register r, enum postings_table t, const char *term,
                  const struct posting *e);

@@ -276,12 +276,11 @@ int resident_search_filtered(struct db *db, const char *query, size_t limit,
     return rc;
 }
 
-static int get_where(struct db *db, const char *where, const char *text, int64_t id,
+/* The resident sql (RESIDENT_SELECT, its WHERE) finds by text, or by id when text is NULL. */
+static int get_where(struct db *db, const char *sql, const char *text, int64_t id,
                      struct resident *out)
 {
-    char *sql = xasprintf("%s WHERE %s", RESIDENT_SELECT, where);
     struct db_stmt *st = db_prepare(db, sql);
-    free(sql);
     if (text)
         db_bind_text(st, 1, text);
     else
@@ -295,13 +294,13 @@ static int get_where(struct db *db, const char *where, const char *text, int64_t
 
 int resident_get(struct db *db, int64_t id, struct resident *out)
 {
-    return get_where(db, "r.id = ?1", NULL, id, out);
+    return get_where(db, RESIDENT_SELECT " WHERE r.id = ?1", NULL, id, out);
 }
 
 int resident_get_by_id_number(struct db *db, const char *id_number, struct resident *out)
 {
     char *rev = search_reverse(id_number);
-    int rc = get_where(db, "r.id_rev = ?1", rev, 0, out);
+    int rc = get_where(db, RESIDENT_SELECT " WHERE r.id_rev = ?1", rev, 0, out);
     free(rev);
     return rc;
 }
@@ -691,15 +690,15 @@ static int write_row(struct db *db, const struct resident *r, const char *actor,
 ** version is stale; DB_DUPLICATE; or an error. The caller rolls back.
 */
 static int save_in(struct db *db, const struct resident *r, const char *actor, const char *when,
-                   int64_t *id)
+                   int64_t *id, struct name_keys *keys, int keys_later)
 {
-    struct name_keys keys, old_keys;
-    name_keys_of(r->name, &keys);
+    struct name_keys old_keys;
+    name_keys_of(r->name, keys);
     name_keys_init(&old_keys);
     char *previous = NULL;
     int64_t previous_rank = 0;
     int rc = r->id ? old_name(db, r->id, &previous, &previous_rank) : DB_OK;
-    if (rc == DB_OK) rc = write_row(db, r, actor, when, &keys);
+    if (rc == DB_OK) rc = write_row(db, r, actor, when, keys);
     if (rc == DB_OK && r->id && db_changes(db) == 0) rc = DB_CONFLICT;
     *id = r->id ? r->id : db_last_id(db);
     if (rc == DB_OK && !r->id) rc = resident_tally_shift(db, -1, RESIDENT_PRESENT);
@@ -708,7 +707,8 @@ static int save_in(struct db *db, const struct resident *r, const char *actor, c
         old_keys.rank = previous_rank;
         rc = name_keys_remove(db, POSTINGS_RESIDENTS, *id, &old_keys);
     }
-    if (rc == DB_OK) rc = name_keys_add(db, POSTINGS_RESIDENTS, *id, &keys);
+    if (rc == DB_OK && !(keys_later && !r->id))
+        rc = name_keys_add(db, POSTINGS_RESIDENTS, *id, keys);
     if (rc == DB_OK) rc = tags_set(db, *id, r->tags, actor, when);
     if (rc == DB_OK && !r->id && r->head_id == -1) {
         /* A new head of household points to itself. */
@@ -717,7 +717,6 @@ static int save_in(struct db *db, const struct resident *r, const char *actor, c
         rc = db_write_one(db, st, NULL);
     }
     free(previous);
-    name_keys_free(&keys);
     name_keys_free(&old_keys);
     return rc;
 }
@@ -745,7 +744,9 @@ static int resident_logged(struct db *db, int64_t id, const struct resident *bef
     return rc;
 }
 
-int resident_save(struct db *db, struct resident *r, const char *actor, struct resident *current)
+/* resident_save(), a new resident's keys filed in later when it is not NULL. */
+static int save_keys(struct db *db, struct resident *r, const char *actor, struct resident *current,
+                     struct key_tables *later)
 {
     char when[20];
     clock_format(clock_now(), when);
@@ -753,9 +754,11 @@ int resident_save(struct db *db, struct resident *r, const char *actor, struct r
     struct resident before;
     int rc = change_begin(db, &resident_change, actor, r->id, &before);
     if (rc != DB_OK) return rc;
-    rc = save_in(db, r, actor, when, &id);
+    struct name_keys keys;
+    rc = save_in(db, r, actor, when, &id, &keys, later != NULL);
     if (rc == DB_OK) rc = resident_logged(db, id, r->id ? &before : NULL, actor);
     if (rc != DB_OK) {
+        name_keys_free(&keys);
         change_abort(db, &resident_change, &before);
         if (rc == DB_CONFLICT) return lost_race(db, r->id, current);
         if (rc == DB_DUPLICATE && current &&
@@ -765,6 +768,8 @@ int resident_save(struct db *db, struct resident *r, const char *actor, struct r
     }
     resident_free(&before);
     rc = db_commit(db);
+    if (rc == DB_OK && later && !r->id) key_tables_file(later, id, &keys);
+    name_keys_free(&keys);
     if (rc == DB_OK) {
         if (!r->id) {
             r->id = id;
@@ -775,6 +780,22 @@ int resident_save(struct db *db, struct resident *r, const char *actor, struct r
         }
     }
     return rc;
+}
+
+int resident_save(struct db *db, struct resident *r, const char *actor, struct resident *current)
+{
+    return save_keys(db, r, actor, current, NULL);
+}
+
+int resident_save_keys_later(struct db *db, struct resident *r, const char *actor,
+                             struct key_tables *later)
+{
+    return save_keys(db, r, actor, NULL, later);
+}
+
+int resident_keys_add(struct db *db, struct key_tables *later)
+{
+    return key_tables_add_to(later, db, POSTINGS_RESIDENTS);
 }
 
 /* resident:ID, the audit log's subject for a resident. */
@@ -885,7 +906,11 @@ int resident_merge(struct db *db, struct resident *keep, int64_t other_id, int64
                         "UPDATE resident SET id_number = NULL, id_rev = NULL"
                         " WHERE id = ?2 AND ?1 <> 0",
                         keep->id, other_id, NULL);
-    if (rc == DB_OK) rc = save_in(db, keep, actor, when, &id);
+    struct name_keys keys;
+    if (rc == DB_OK) {
+        rc = save_in(db, keep, actor, when, &id, &keys, 0);
+        name_keys_free(&keys);
+    }
     if (rc == DB_OK)
         rc = merge_step(db, "UPDATE request SET resident_id = ?1 WHERE resident_id = ?2", keep->id,
                         other_id, &requests);

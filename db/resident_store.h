@@ -13,6 +13,7 @@
 
 #include "db/audit_store.h"
 #include "db/db.h"
+#include "db/key_tables.h"
 #include "db/resident_tally.h"
 #include "src/resident.h"
 
@@ -73,6 +74,21 @@ int resident_get_by_id_number(struct db *db, const char *id_number, struct resid
 ** current may be NULL; otherwise the caller frees it on DUPLICATE/CONFLICT.
 */
 int resident_save(struct db *db, struct resident *r, const char *actor, struct resident *current);
+
+/*
+** As resident_save() (current NULL), for an import row by row: a new
+** resident's search keys are filed in later, not written, and are found
+** once resident_keys_add() writes them, as the import's batch commits; a
+** changed resident's are written at once.
+*/
+int resident_save_keys_later(struct db *db, struct resident *r, const char *actor,
+                             struct key_tables *later);
+
+/*
+** Write the keys resident_save_keys_later() filed in later, in the caller's
+** transaction, a chunk a term at most, and empty later. DB_OK or an error.
+*/
+int resident_keys_add(struct db *db, struct key_tables *later);
 
 /* Creating a tag met in a record: ?1 name, ?2 when, ?3 actor; nothing when it exists. */
 extern const char resident_tag_create_sql[];
