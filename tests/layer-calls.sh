@@ -52,25 +52,44 @@ above() {
     esac
 }
 
+# forbidden LAYER: what an object of LAYER may not call: the layers above it
+# (db/ ...) and the libraries of another layer (curses, sqlite).
+forbidden() {
+    for up in $(above "$1"); do echo "$up/"; done
+    case $1 in
+    ui) echo sqlite ;;
+    db) echo curses ;;
+    *) echo curses sqlite ;;
+    esac
+}
+
+# Every object's undefined symbols, one nm a layer, matched in one awk
+# against what the forbidden layers and libraries define.
 bad=0
 for layer in src db app ui cli; do
-    while read -r obj; do
-        nm -u "$obj" 2>/dev/null | awk '{ print $NF }' | sort -u >"$tmp/undef"
-        for up in $(above "$layer"); do
-            comm -12 "$tmp/undef" "$tmp/$up.defs" >"$tmp/hits"
-            if [ -s "$tmp/hits" ]; then
-                echo "layer check: $obj ($layer/) calls $up/: $(tr '\n' ' ' <"$tmp/hits")"
-                bad=1
-            fi
-        done
-        for lib in curses sqlite; do
-            case $lib/$layer in curses/ui | sqlite/db) continue ;; esac
-            comm -12 "$tmp/undef" "$tmp/$lib.defs" >"$tmp/hits"
-            if [ -s "$tmp/hits" ]; then
-                echo "layer check: $obj ($layer/) calls $lib: $(tr '\n' ' ' <"$tmp/hits")"
-                bad=1
-            fi
-        done
-    done <"$tmp/$layer.objs"
+    [ -s "$tmp/$layer.objs" ] || continue
+    xargs nm -u -A <"$tmp/$layer.objs" 2>/dev/null |
+        awk '{ obj = $1; sub(/:$/, "", obj); print obj, $NF }' | sort -u |
+        awk -v layer="$layer" -v ups="$(forbidden "$layer" | tr '\n' ' ')" -v dir="$tmp" '
+            BEGIN {
+                n = split(ups, up, " ")
+                for (i = 1; i <= n; i++) {
+                    f = dir "/" up[i] ".defs"
+                    sub(/\/\.defs$/, ".defs", f)
+                    while ((getline s < f) > 0) def[up[i], s] = 1
+                }
+            }
+            function flush() {
+                for (i = 1; i <= n; i++)
+                    if (hits[i] != "") {
+                        print "layer check: " last " (" layer "/) calls " up[i] ": " hits[i]
+                        bad = 1
+                    }
+                split("", hits)
+            }
+            $1 != last { flush(); last = $1 }
+            { for (i = 1; i <= n; i++) if ((up[i], $2) in def) hits[i] = hits[i] $2 " " }
+            END { flush(); exit bad }
+        ' || bad=1
 done
 exit $bad
