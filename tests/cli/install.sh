@@ -12,7 +12,8 @@ done
 mkdir -p "$T/tree/tests/tools" && cp "$TOP/tests/layer-calls.sh" "$T/tree/tests/" &&
     cp "$TOP/tests/tools/chrome_width.c" "$T/tree/tests/tools/"
 stage="$T/stage"
-if make -s -C "$T/tree" install DESTDIR="$stage" PREFIX=/usr >"$T/install.out" 2>&1; then
+# Built with a job a core, as make test builds (the outer make keeps its jobserver to itself).
+if make -s -j"$(nproc)" -C "$T/tree" install DESTDIR="$stage" PREFIX=/usr >"$T/install.out" 2>&1; then
     t_ok "install: make install DESTDIR PREFIX=/usr"
 else
     t_fail "install: make install DESTDIR PREFIX=/usr" "$(tail -20 "$T/install.out")"
