@@ -81,19 +81,28 @@ if [ ! -f "$table" ] || stale "$table" src/pinyin_gen.c; then
     fi
 fi
 
-# The core: src/*.c but main.c and pinyin_gen.c, and the table, into one archive.
+# A job a core, for compiling and for fuzzing.
+jobs=$(nproc 2>/dev/null || echo 2)
+
+# The core: src/*.c but main.c and pinyin_gen.c, and the table, into one archive,
+# the files changed compiled a job a core.
 objs=""
-built=0
+todo=""
 for c in src/*.c "$table"; do
     case $c in src/main.c | src/pinyin_gen.c) continue ;; esac
     o="$out/obj/$(basename "$c" .c).o"
     objs="$objs $o"
-    if stale "$o" "$c" src/*.h; then
-        # shellcheck disable=SC2086
-        $CC $CFLAGS -fsanitize=fuzzer-no-link -c "$c" -o "$o" || die "cannot compile $c"
-        built=$((built + 1))
-    fi
+    stale "$o" "$c" src/*.h && todo="$todo $c"
 done
+built=0
+if [ -n "$todo" ]; then
+    export CC CFLAGS out
+    # shellcheck disable=SC2086
+    printf '%s\n' $todo | xargs -P "$jobs" -I{} sh -c \
+        'o="$out/obj/$(basename "$1" .c).o"; $CC $CFLAGS -fsanitize=fuzzer-no-link -c "$1" -o "$o" || { rm -f "$o"; exit 1; }' \
+        sh {} || die "cannot compile the core (the compiler's messages are above)"
+    built=$(printf '%s\n' $todo | wc -l)
+fi
 [ "$built" = 0 ] || echo "# $out: $built core files compiled" >&2
 if [ "$built" != 0 ] || [ ! -f "$out/libcore.a" ]; then
     rm -f "$out/libcore.a"
@@ -134,11 +143,13 @@ report() {
     tail -n +"${k:-1}" "$1" | head -n 30 | sed 's/^/#   /'
 }
 
-passed=0
-failed=0
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
-for n in $names; do
+
+# fuzz_one NAME: replay NAME's reproducers, fuzz it, and print its result
+# ("ok - ..." or "not ok - ..." and the report); exits 1 when it failed.
+fuzz_one() {
+    n=$1
     bin="$top/$out/fuzz_$n"
     tmp=$(mktemp -d "${TMPDIR:-/tmp}/bangban-fuzz-$n.XXXXXX") || die "mktemp failed"
     mkdir "$tmp/corpus" "$tmp/artifacts"
@@ -164,11 +175,9 @@ for n in $names; do
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/log" | tail -n 1)
     if [ "$rc" = 0 ] && [ -z "$known" ]; then
         echo "ok - fuzz/$n (${runs:-0} runs)"
-        passed=$((passed + 1))
         rm -rf "$tmp"
-        continue
+        return 0
     fi
-    failed=$((failed + 1))
     echo "not ok - fuzz/$n"
     for r in $known; do
         echo "# a known reproducer still fails: $r"
@@ -183,6 +192,31 @@ for n in $names; do
         echo "# fuzzing found nothing else in ${runs:-0} runs; the first reproducer's report:"
         report "$known_log"
         rm -rf "$tmp"
+    fi
+    return 1
+}
+
+# The harnesses a job a core, each into a file of its own; then their results in order.
+results=$(mktemp -d "${TMPDIR:-/tmp}/bangban-fuzz.XXXXXX") || die "mktemp failed"
+trap 'rm -rf "$results"' EXIT
+running=0
+for n in $names; do
+    (fuzz_one "$n" >"$results/$n.out" 2>&1; echo $? >"$results/$n.rc") &
+    running=$((running + 1))
+    if [ "$running" -ge "$jobs" ]; then
+        wait
+        running=0
+    fi
+done
+wait
+passed=0
+failed=0
+for n in $names; do
+    cat "$results/$n.out"
+    if [ "$(cat "$results/$n.rc" 2>/dev/null)" = 0 ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
     fi
 done
 echo "$passed passed, $failed failed"
