@@ -65,6 +65,7 @@ keys hall 2026000103 Enter
 expect hall "a card scanned over an open list is the next number" "赵*，今天参加哪项活动"
 keys hall Escape
 expect hall "Esc from the list records nothing" "未记录"
+keys hall Enter
 wait_gone hall "未记录"
 # A list left with no key gives up by itself (KIOSK_SIGN_PICK_SECONDS): the next person cannot pick for them.
 keys hall 2026000104 Enter
