@@ -6,6 +6,7 @@
 ** queues, evening talks, and the rate counts of a small history.
 */
 #include "unit.h"
+#include "unit_seeded.h"
 #include "app/rate_counts.h"
 #include "db/calendar_store.h"
 #include "db/settings_store.h"
@@ -36,16 +37,29 @@ static char *path_of(const char *name)
     return p;
 }
 
+/* The demo district, seeded once for the group (unit_seeded.h). */
+static char seeded[256];
+
+static int group_setup(void **state)
+{
+    (void)state;
+    return unit_seeded_make(seeded, sizeof seeded, "测试");
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    return unit_seeded_remove(seeded);
+}
+
+/* Each test gets a fresh copy of the seeded district in its own directory. */
 static int setup(void **state)
 {
     (void)state;
     snprintf(dir, sizeof dir, "%s/bangban-unit-XXXXXX",
              getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     assert_non_null(mkdtemp(dir));
-    char *err = NULL;
-    assert_int_equal(db_open(path_of("q.db"), DB_OPEN_CREATE, &db, &err), DB_OK);
-    struct demo_report rep;
-    assert_int_equal(demo_seed(db, "测试", &rep, &err), DB_OK);
+    unit_seeded_open(seeded, path_of("q.db"), &db);
     return 0;
 }
 
@@ -635,5 +649,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(rate_counts_of_a_history, setup, teardown),
         cmocka_unit_test_setup_teardown(generated_history, setup, teardown),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -7,6 +7,7 @@
 */
 #include "unit.h"
 #include "unit_db.h"
+#include "unit_seeded.h"
 #include "db/db.h"
 #include "app/demo.h"
 #include "app/export.h"
@@ -38,17 +39,29 @@ static char *path_of(const char *name)
     return p;
 }
 
-/* Each test gets a fresh demo district (no residents) in its own directory. */
+/* The demo district (no residents), seeded once for the group (unit_seeded.h). */
+static char seeded[256];
+
+static int group_setup(void **state)
+{
+    (void)state;
+    return unit_seeded_make(seeded, sizeof seeded, "测试");
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    return unit_seeded_remove(seeded);
+}
+
+/* Each test gets a fresh copy of the seeded district in its own directory. */
 static int setup(void **state)
 {
     (void)state;
     snprintf(dir, sizeof dir, "%s/bangban-unit-XXXXXX",
              getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     assert_non_null(mkdtemp(dir));
-    char *err = NULL;
-    assert_int_equal(db_open(path_of("r.db"), DB_OPEN_CREATE, &db, &err), DB_OK);
-    struct demo_report rep;
-    assert_int_equal(demo_seed(db, "测试", &rep, &err), DB_OK);
+    unit_seeded_open(seeded, path_of("r.db"), &db);
     return 0;
 }
 
@@ -1131,5 +1144,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(export_masks_unless_asked, setup, teardown),
         cmocka_unit_test_setup_teardown(upgraded_database_is_refiled, setup, teardown),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
