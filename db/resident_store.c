@@ -686,8 +686,10 @@ static int write_row(struct db *db, const struct resident *r, const char *actor,
 
 /*
 ** Inside the caller's transaction: write r (created when r->id is 0) with
-** its search keys and tags. DB_OK with *id set; DB_CONFLICT when the
-** version is stale; DB_DUPLICATE; or an error. The caller rolls back.
+** its search keys and tags; the keys are made into *keys (the caller frees
+** them, whatever is returned) and, for a new resident with keys_later, not
+** written. DB_OK with *id set; DB_CONFLICT when the version is stale;
+** DB_DUPLICATE; or an error. The caller rolls back.
 */
 static int save_in(struct db *db, const struct resident *r, const char *actor, const char *when,
                    int64_t *id, struct name_keys *keys, int keys_later)
