@@ -9,8 +9,9 @@
 # A ledger long enough that the import is still reading well after its first batch is committed
 # (the desks below come in meanwhile, and the import is killed halfway).
 N=120000
+# The districts here hold residents alone: no demo organisations or volunteers to make first.
 SRC="$T/src.db"
-"$BIN" --db "$SRC" demo --residents $N >/dev/null
+"$BIN" --db "$SRC" demo --residents $N --organisations 0 --volunteers 0 >/dev/null
 env BANGBAN_USER=supervisor "$BIN" --db "$SRC" export residents "$T/all.csv" --unmasked --reason 测试 \
     --encoding gb18030 >/dev/null
 # A name the import brings in (line 2 of the ledger), to look for afterwards.
@@ -25,7 +26,7 @@ all_indexes=$(sqlite3 "$SRC" "$indexes")
 printf '%s\r\n' "姓名,居民身份证号" "周八,110105194912310070" >"$T/one.csv"
 
 DB="$T/shared.db"
-"$BIN" --db "$DB" demo --residents 0 >/dev/null
+"$BIN" --db "$DB" demo --residents 0 --organisations 0 --volunteers 0 >/dev/null
 "$BIN" --db "$DB" import residents "$T/all.csv" >"$T/long.out" 2>&1 &
 long=$!
 # Wait until it is writing: its first batch is committed.
@@ -125,7 +126,7 @@ head -n $((M + 1)) "$T/all.csv" >"$T/half.csv"
 DB="$T/killed.db"
 for try in 1 2 3; do
     rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-waiting"
-    "$BIN" --db "$DB" demo --residents 0 >/dev/null
+    "$BIN" --db "$DB" demo --residents 0 --organisations 0 --volunteers 0 >/dev/null
     "$BIN" --db "$DB" import residents "$T/half.csv" >"$T/killed.out" 2>&1 &
     victim=$!
     wait_until "$T" 120 sh -c "[ \"\$(sqlite3 '$DB' 'SELECT count(*) > 0 FROM resident' 2>/dev/null)\" = 1 ]" ||

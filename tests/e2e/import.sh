@@ -6,7 +6,7 @@
 
 demo_db
 # 10,000 rows keep the bar on screen long enough to see it move.
-"$BIN" --db "$T/big.db" demo --residents 10000 >/dev/null
+"$BIN" --db "$T/big.db" demo --residents 10000 --organisations 0 --volunteers 0 >/dev/null
 env BANGBAN_USER=supervisor "$BIN" --db "$T/big.db" export residents "$T/big.csv" --unmasked --reason "测试" >/dev/null
 cp "$TOP/tests/data/residents-bad.gb18030.csv" "$T/bad.csv"
 
