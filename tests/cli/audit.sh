@@ -6,7 +6,7 @@
 
 E="$(dirname "$0")/expected"
 DB="$T/a.db"
-"$BIN" --db "$DB" demo --residents 30 >/dev/null
+"$BIN" --db "$DB" demo --residents 30 --organisations 0 --volunteers 0 >/dev/null
 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/x.csv" --unmasked --reason 核对 >/dev/null
 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/y.csv" --unmasked --reason 走访 >/dev/null
 n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log")
