@@ -896,6 +896,10 @@ int db_write_begin(struct db *db)
     if (db->depth > 0) {
         /* Nested: a savepoint, so the inner work can be undone alone. */
         int rc = db->flat ? DB_OK : map_rc_on(db, savepoint(db, "SAVEPOINT", db->depth + 1));
+        if (db->flat && sqlite3_get_autocommit(db->h)) { /* SQLite ended the transaction */
+            db->doomed = 1;
+            rc = DB_ERROR;
+        }
         if (rc == DB_OK) db->depth++;
         return rc;
     }
@@ -919,6 +923,10 @@ int db_commit(struct db *db)
     if (db->depth > 1) {
         int rc =
             db->doomed || db->flat ? DB_OK : map_rc_on(db, savepoint(db, "RELEASE", db->depth));
+        if (db->flat && sqlite3_get_autocommit(db->h)) { /* SQLite ended the transaction */
+            db->doomed = 1;
+            rc = DB_ERROR;
+        }
         db->depth--;
         return rc;
     }

@@ -293,7 +293,9 @@ int db_write_begin(struct db *db);
 /*
 ** While on, the levels nested in a transaction take no savepoint: an inner
 ** db_rollback() cannot undo its work alone, so it dooms the transaction
-** (its outermost commit rolls everything back and fails). For a long write
+** (its outermost commit rolls everything back and fails), and a level that
+** begins or commits after SQLite itself ended the transaction (a full disk,
+** an I/O error) fails and dooms it too. For a long write
 ** whose every failure stops it whole, an import of residents row by row:
 ** each row's savepoint journal, a copy of every page the row touched, was
 ** work thrown away. Off again at its end.

@@ -111,7 +111,7 @@ static int chunk_write(struct db_stmt *st, const char *term, size_t term_len,
 }
 
 /* Replace the chunk that started at old_first (if any) by the entries in c (split when too
- * full). A chunk that keeps its first entry and its size is written over in place. */
+ * full). A chunk that keeps its first entry and needs no split is written over in place. */
 static int chunk_store(struct db *db, enum postings_register r, enum postings_table t,
                        const char *term, const struct posting *old_first, const struct chunk *c)
 {
@@ -242,7 +242,7 @@ int postings_add_sorted(struct db *db, enum postings_register r, enum postings_t
             rc = DB_ERROR;
             break;
         }
-        if (k == 0) k = 1; /* before the term's first chunk, which then takes it */
+        if (k == 0) k = 1; /* a damaged table's chunks out of order: the entry alone, and on */
         struct posting old_first = found ? c.v[0] : e[i];
         chunk_merge(&c, e + i, (size_t)k);
         rc = chunk_store(db, r, t, term, found ? &old_first : NULL, &c);

@@ -86,7 +86,8 @@ int resident_save_keys_later(struct db *db, struct resident *r, const char *acto
 
 /*
 ** Write the keys resident_save_keys_later() filed in later, in the caller's
-** transaction, a chunk a term at most, and empty later. DB_OK or an error.
+** transaction, each posting-list chunk they fall in written once, and empty
+** later. DB_OK or an error.
 */
 int resident_keys_add(struct db *db, struct key_tables *later);
 
