@@ -39,21 +39,6 @@ static char *path_of(const char *name)
     return p;
 }
 
-/* The demo district (no residents), seeded once for the group (unit_seeded.h). */
-static char seeded[256];
-
-static int group_setup(void **state)
-{
-    (void)state;
-    return unit_seeded_make(seeded, sizeof seeded, "测试");
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    return unit_seeded_remove(seeded);
-}
-
 /* Each test gets a fresh copy of the seeded district in its own directory. */
 static int setup(void **state)
 {
@@ -61,7 +46,7 @@ static int setup(void **state)
     snprintf(dir, sizeof dir, "%s/bangban-unit-XXXXXX",
              getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     assert_non_null(mkdtemp(dir));
-    unit_seeded_open(seeded, path_of("r.db"), &db);
+    unit_seeded_open(path_of("r.db"), &db);
     return 0;
 }
 
@@ -1144,5 +1129,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(export_masks_unless_asked, setup, teardown),
         cmocka_unit_test_setup_teardown(upgraded_database_is_refiled, setup, teardown),
     };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, unit_seeded_setup, unit_seeded_teardown);
 }
