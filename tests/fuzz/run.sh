@@ -87,21 +87,21 @@ jobs=$(nproc 2>/dev/null || echo 2)
 # The core: src/*.c but main.c and pinyin_gen.c, and the table, into one archive,
 # the files changed compiled a job a core.
 objs=""
-todo=""
+changed=""
 for c in src/*.c "$table"; do
     case $c in src/main.c | src/pinyin_gen.c) continue ;; esac
     o="$out/obj/$(basename "$c" .c).o"
     objs="$objs $o"
-    stale "$o" "$c" src/*.h && todo="$todo $c"
+    stale "$o" "$c" src/*.h && changed="$changed $c"
 done
 built=0
-if [ -n "$todo" ]; then
+if [ -n "$changed" ]; then
     export CC CFLAGS out
     # shellcheck disable=SC2086
-    printf '%s\n' $todo | xargs -P "$jobs" -I{} sh -c \
+    printf '%s\n' $changed | xargs -P "$jobs" -I{} sh -c \
         'o="$out/obj/$(basename "$1" .c).o"; $CC $CFLAGS -fsanitize=fuzzer-no-link -c "$1" -o "$o" || { rm -f "$o"; exit 1; }' \
         sh {} || die "cannot compile the core (the compiler's messages are above)"
-    built=$(printf '%s\n' $todo | wc -l)
+    built=$(printf '%s\n' $changed | wc -l)
 fi
 [ "$built" = 0 ] || echo "# $out: $built core files compiled" >&2
 if [ "$built" != 0 ] || [ ! -f "$out/libcore.a" ]; then
