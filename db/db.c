@@ -891,15 +891,24 @@ static int savepoint(struct db *db, const char *what, int n)
     return raw_exec(db, sql);
 }
 
+/*
+** In flat mode (db_write_flat()), whether SQLite itself ended the
+** transaction under a nested level (a full disk, an I/O error): then it is
+** doomed, and the level fails.
+*/
+static int flat_lost(struct db *db)
+{
+    if (!db->flat || !sqlite3_get_autocommit(db->h)) return 0;
+    db->doomed = 1;
+    return 1;
+}
+
 int db_write_begin(struct db *db)
 {
     if (db->depth > 0) {
         /* Nested: a savepoint, so the inner work can be undone alone. */
         int rc = db->flat ? DB_OK : map_rc_on(db, savepoint(db, "SAVEPOINT", db->depth + 1));
-        if (db->flat && sqlite3_get_autocommit(db->h)) { /* SQLite ended the transaction */
-            db->doomed = 1;
-            rc = DB_ERROR;
-        }
+        if (flat_lost(db)) rc = DB_ERROR;
         if (rc == DB_OK) db->depth++;
         return rc;
     }
@@ -923,10 +932,7 @@ int db_commit(struct db *db)
     if (db->depth > 1) {
         int rc =
             db->doomed || db->flat ? DB_OK : map_rc_on(db, savepoint(db, "RELEASE", db->depth));
-        if (db->flat && sqlite3_get_autocommit(db->h)) { /* SQLite ended the transaction */
-            db->doomed = 1;
-            rc = DB_ERROR;
-        }
+        if (flat_lost(db)) rc = DB_ERROR;
         db->depth--;
         return rc;
     }

@@ -291,17 +291,6 @@ int db_count(struct db *db, const char *sql, int64_t *n);
 int db_write_begin(struct db *db);
 
 /*
-** While on, the levels nested in a transaction take no savepoint: an inner
-** db_rollback() cannot undo its work alone, so it dooms the transaction
-** (its outermost commit rolls everything back and fails), and a level that
-** begins or commits after SQLite itself ended the transaction (a full disk,
-** an I/O error) fails and dooms it too. For a long write
-** whose every failure stops it whole, an import of residents row by row:
-** each row's savepoint journal, a copy of every page the row touched, was
-** work thrown away. Off again at its end.
-*/
-void db_write_flat(struct db *db, int on);
-/*
 ** Commit: an inner call releases its savepoint (returning DB_OK without a
 ** word once the transaction is lost: the outermost will say it); the
 ** outermost commits and moves the generation. When SQLite lost the
@@ -314,6 +303,18 @@ int db_commit(struct db *db);
 /* Roll back the current level: an inner one to its savepoint, the outermost whole (safe when SQLite
  * already did). */
 void db_rollback(struct db *db);
+
+/*
+** While on, the levels nested in a transaction take no savepoint: an inner
+** db_rollback() cannot undo its work alone, so it dooms the transaction
+** (its outermost commit rolls everything back and fails), and a level that
+** begins or commits after SQLite itself ended the transaction (a full disk,
+** an I/O error) fails and dooms it too. For a long write
+** whose every failure stops it whole, an import of residents row by row:
+** each row's savepoint journal, a copy of every page the row touched, was
+** work thrown away. Off again at its end.
+*/
+void db_write_flat(struct db *db, int on);
 
 /*
 ** For a bulk load: write with a rollback journal instead of the WAL (pages

@@ -423,10 +423,6 @@ static void demo_district(void **state)
     db_close(db);
 }
 
-/*
-** Several processes write at once, each read-then-write as a form save
-** does: with BEGIN IMMEDIATE and the bounded retry none is refused.
-*/
 /* An inner rollback undoes the inner work alone; the outer transaction commits the rest. */
 static void nested_writes_undo_alone(void **state)
 {
@@ -455,6 +451,39 @@ static void nested_writes_undo_alone(void **state)
     db_close(db);
 }
 
+/*
+** Flat (db_write_flat()): nested levels take no savepoint, so an inner
+** rollback dooms the whole transaction; its commit fails and keeps nothing.
+** Off again, nesting undoes alone as before.
+*/
+static void flat_writes_doom_on_inner_rollback(void **state)
+{
+    (void)state;
+    struct db *db = open_new("flat.db");
+    struct area a, b, c;
+    db_write_flat(db, 1);
+    assert_int_equal(db_write_begin(db), DB_OK);
+    make_street(db, "F1", "一街", &a); /* a nested save, committed at its level */
+    assert_int_equal(db_write_begin(db), DB_OK);
+    make_street(db, "F2", "二街", &b);
+    db_rollback(db); /* cannot undo F2 alone */
+    assert_int_equal(db_commit(db), DB_ERROR);
+    assert_int_equal(db_int(db, -1, "SELECT count(*) FROM street WHERE code IN ('F1','F2')"), 0);
+    db_write_flat(db, 0);
+    assert_int_equal(db_write_begin(db), DB_OK);
+    make_street(db, "F3", "三街", &c);
+    assert_int_equal(db_commit(db), DB_OK);
+    assert_int_equal(db_int(db, -1, "SELECT count(*) FROM street WHERE code = 'F3'"), 1);
+    area_free(&a);
+    area_free(&b);
+    area_free(&c);
+    db_close(db);
+}
+
+/*
+** Several processes write at once, each read-then-write as a form save
+** does: with BEGIN IMMEDIATE and the bounded retry none is refused.
+*/
 static void concurrent_writers(void **state)
 {
     (void)state;
@@ -619,6 +648,7 @@ int main(void)
         cmocka_unit_test(numeric_pinyin_order),
         cmocka_unit_test(demo_district),
         cmocka_unit_test(nested_writes_undo_alone),
+        cmocka_unit_test(flat_writes_doom_on_inner_rollback),
         cmocka_unit_test(concurrent_writers),
         cmocka_unit_test(desk_wait_is_seen),
         cmocka_unit_test(index_build_restores),
