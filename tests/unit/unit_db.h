@@ -11,10 +11,21 @@
 #include <unistd.h>
 
 /*
+** SQL taking a database back to schema 26: no index of requests by when
+** they closed, the buildings' index without state and deadline;
+** UNIT_DB_SINCE_25 runs it first.
+*/
+#define UNIT_DB_SINCE_26                                                                           \
+    " DROP INDEX request_closed; DROP INDEX request_building;"                                   \
+    " CREATE INDEX request_building ON request(building_id, closed_at)"                            \
+    " WHERE building_id IS NOT NULL;"
+
+/*
 ** SQL taking a database back to schema 25: a resident's times as columns
 ** the table computes; UNIT_DB_SINCE_24 runs it first.
 */
 #define UNIT_DB_SINCE_25                                                                           \
+    UNIT_DB_SINCE_26                                                                               \
     " ALTER TABLE resident ADD COLUMN created_at TEXT GENERATED ALWAYS AS ("                       \
     " CASE WHEN typeof(created_s) = 'integer'"                                                     \
     " THEN strftime('%Y-%m-%d %H:%M:%S', created_s, 'unixepoch') ELSE created_s END) VIRTUAL;"     \
