@@ -46,7 +46,7 @@ keys chief F2
 expect chief "saved, the visit names the requests its problems became" "登记的诉求：2026-000001，2026-000002"
 db_is "one visit, two requests linked to it" "SELECT count(*) FROM visit_request" 2
 db_is "both from the chief's building, sent to their units" \
-    "SELECT group_concat(r.status || ' ' || u.name, '/') FROM request r JOIN unit u ON u.id = r.unit_id WHERE r.channel = 'chief' AND r.building_id = (SELECT id FROM building WHERE code = 'B101')" \
+    "SELECT group_concat(s, '/') FROM (SELECT r.status || ' ' || u.name AS s FROM request r JOIN unit u ON u.id = r.unit_id WHERE r.channel = 'chief' AND r.building_id = (SELECT id FROM building WHERE code = 'B101') ORDER BY r.id)" \
     "dispatched 区民政局/dispatched 区市场监管局"
 wait_for chief "楼长工作台"
 expect chief "both are on the chief's worklist" "电梯经常困人"
