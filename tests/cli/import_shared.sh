@@ -119,15 +119,15 @@ t_check "after the import the database passes check" "$BIN" --db "$DB" check
 
 # Killed halfway: the batches committed stay; check names what is unfiled, check --fix files their
 # keys and builds the dropped indexes; the next import of the same file finishes it.
-# Tried again if the import still ended before the kill came. Half the ledger: long enough to be
-# killed after its first batch, and the next import adds the rest row by row.
-M=$((N / 2))
-head -n $((M + 1)) "$T/all.csv" >"$T/half.csv"
+# Tried again if the import still ended before the kill came. A quarter of the ledger: long enough
+# to be killed after its first batch, and the next import adds the rest row by row.
+M=$((N / 4))
+head -n $((M + 1)) "$T/all.csv" >"$T/part.csv"
 DB="$T/killed.db"
 for try in 1 2 3; do
     rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-waiting"
     "$BIN" --db "$DB" demo --residents 0 --organisations 0 --volunteers 0 >/dev/null
-    "$BIN" --db "$DB" import residents "$T/half.csv" >"$T/killed.out" 2>&1 &
+    "$BIN" --db "$DB" import residents "$T/part.csv" >"$T/killed.out" 2>&1 &
     victim=$!
     wait_until "$T" 120 sh -c "[ \"\$(sqlite3 '$DB' 'SELECT count(*) > 0 FROM resident' 2>/dev/null)\" = 1 ]" ||
         t_fail "the import to be killed begins" "$(cat "$T/killed.out")"
@@ -156,7 +156,7 @@ grep -q "$kept_name" "$T/f4.out" && t_ok "after check --fix a resident of the ki
     t_fail "after check --fix a resident of the killed import is found by name" "$(cat "$T/f4.out")"
 db_is "check --fix builds the killed import's dropped indexes" "$indexes" "$all_indexes"
 db_is "check --fix is on the audit log" "SELECT count(*) FROM audit_log WHERE action = 'keys-repair'" 1
-"$BIN" --db "$DB" import residents "$T/half.csv" >"$T/again.out" 2>&1 &&
+"$BIN" --db "$DB" import residents "$T/part.csv" >"$T/again.out" 2>&1 &&
     grep -q "新增 $((M - kept))" "$T/again.out" && t_ok "the same file imported again finishes it" ||
     t_fail "the same file imported again finishes it" "$(cat "$T/again.out")"
 "$BIN" --db "$DB" find residents "$first_name" >"$T/f3.out" 2>&1
