@@ -57,11 +57,6 @@ struct kiosk_matter {
 */
 const char *kiosk_matter_request(const struct kiosk_matter *m, struct request *r, int *field);
 
-/* Seconds a volunteer's sign-in or sign-out stays on the kiosk's screen before the next number. */
-#define KIOSK_SIGN_SHOW_SECONDS 8
-
-/* Seconds without a key before a list of the day's activities gives up, nothing recorded. */
-#define KIOSK_SIGN_PICK_SECONDS 20
 /* Activities of a day the kiosk lists for a volunteer to pick by one digit. */
 #define KIOSK_ACTIVITIES_MAX 9
 

@@ -21,6 +21,7 @@
 #include "db/hours_store.h"
 #include "db/kiosk_store.h"
 #include "db/request_store.h"
+#include "db/settings_store.h"
 #include "db/user_store.h"
 #include "src/clock.h"
 #include "src/i18n.h"
@@ -745,9 +746,9 @@ struct kiosk_sign {
     char pick[24];             /* SIGN_CHOOSING: the digits typed to pick a row */
     char *said[5];             /* what was done (or why not), a line each; NULL past the last */
     int said_error;            /* said is a refusal */
-    struct timespec said_when; /* when said, to clear it after KIOSK_SIGN_SHOW_SECONDS */
-    struct timespec
-        keyed; /* SIGN_CHOOSING: the last key, to give up after KIOSK_SIGN_PICK_SECONDS */
+    struct timespec said_when; /* when said, to clear it after show_ms */
+    struct timespec keyed;     /* SIGN_CHOOSING: the last key, to give up after pick_ms */
+    long show_ms, pick_ms;     /* the settings kiosk_sign_show_seconds and _pick_seconds; 0: never */
 };
 
 /* Clear what was said. */
@@ -877,12 +878,11 @@ static void sign_sync(struct screen *s)
 {
     struct kiosk_sign *ks = (struct kiosk_sign *)s;
     /* A list left open gives up: the next person in the hall must not pick for this volunteer. */
-    if (ks->state == SIGN_CHOOSING &&
-        clock_ms_since(&ks->keyed) >= KIOSK_SIGN_PICK_SECONDS * 1000L) {
+    if (ks->state == SIGN_CHOOSING && ks->pick_ms && clock_ms_since(&ks->keyed) >= ks->pick_ms) {
         ks->pick[0] = '\0';
         sign_refuse(ks, xstrdup(_("Nothing was recorded")));
     }
-    if (ks->said[0] && clock_ms_since(&ks->said_when) >= KIOSK_SIGN_SHOW_SECONDS * 1000L)
+    if (ks->said[0] && ks->show_ms && clock_ms_since(&ks->said_when) >= ks->show_ms)
         sign_unsay(ks);
 }
 
@@ -1025,6 +1025,8 @@ static struct screen *sign_new(void)
     struct kiosk_sign *ks = xcalloc(1, sizeof *ks);
     lineedit_init(&ks->number, 20);
     ks->base.ops = &sign_ops;
+    ks->show_ms = (long)settings_get_number(ui.db, SETTING_KIOSK_SIGN_SHOW) * 1000L;
+    ks->pick_ms = (long)settings_get_number(ui.db, SETTING_KIOSK_SIGN_PICK) * 1000L;
     ks->base.title = _("Volunteer sign-in / sign-out");
     ks->base.typing = 1;
     ks->base.keys_hint = _(" Digits: your number   Enter: sign in or out   Backspace: delete   "

@@ -43,9 +43,9 @@ quits first "quits cleanly"
 open_section set "服务清单" "帮办 - 服务清单"
 keys set F9
 choose set "设置"
+wait_for set "本中心的设置"
+keys set BTab # the last setting, below the form's first screen
 expect set "the settings offer the setting, on automatic" "模糊宽度字符: 自动"
-wait_for set "自动"
-keys set BTab # the last setting
 type_text set "两列"
 expect set "typing narrows the choice to 两列" "共 1 项，"
 keys set Enter
