@@ -46,8 +46,9 @@ static char *default_db_path(void)
 
 /*
 ** Where the message catalogues are: $BANGBAN_LOCALEDIR, else next to the
-** program when it runs from its build tree, else where it was installed.
-** Caller frees.
+** program when it runs from its build tree, else PREFIX/share/locale beside
+** the PREFIX/bin it was installed to (whatever PREFIX it was built for:
+** "make" and then "make install PREFIX=/usr"), else LOCALEDIR. Caller frees.
 */
 static char *locale_dir(void)
 {
@@ -59,7 +60,7 @@ static char *locale_dir(void)
         exe[n] = '\0';
         char *slash = strrchr(exe, '/');
         if (slash) *slash = '\0';
-        static const char *const candidates[] = {"/build/locale", "/../locale"};
+        static const char *const candidates[] = {"/build/locale", "/../locale", "/../share/locale"};
         for (size_t i = 0; i < ARRAY_LEN(candidates); i++) {
             char *dir = xasprintf("%s%s", exe, candidates[i]);
             char *mo = xasprintf("%s/zh_CN/LC_MESSAGES/bangban.mo", dir);
