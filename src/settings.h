@@ -52,13 +52,11 @@ enum setting_type {
                "shows its start screen again (0: never)"))                                         \
     SETTING(KIOSK_SIGN_SHOW, "kiosk_sign_show_seconds", SETTING_WHOLE, "8",                        \
             N_("Kiosk sign-in shown (s)"),                                                         \
-            N_("Seconds a volunteer's sign-in or sign-out stays on the kiosk before it is "        \
-               "cleared for the next one (0: until the next number)"))                             \
+            N_("Seconds a kiosk sign-in or sign-out stays shown (0: until a key or start-over)"))  \
     SETTING(KIOSK_SIGN_PICK, "kiosk_sign_pick_seconds", SETTING_WHOLE, "20",                       \
             N_("Kiosk activity pick (s)"),                                                         \
-            N_("Seconds without a key before the kiosk's list of the day's activities gives up, "  \
-               "nothing recorded, so the next one in the hall cannot pick for a volunteer "        \
-               "(0: never)"))                                                                      \
+            N_("Seconds the kiosk's list of activities waits for a key, then records nothing "     \
+               "(0: until start-over)"))                                                           \
     SETTING(VISIT_QUOTA, "visit_quota", SETTING_WHOLE, "0", N_("Visits a month per chief"),        \
             N_("How many visits a building chief is expected to make in a month (0: no "           \
                "quota); the visits report says who falls short"))                                  \

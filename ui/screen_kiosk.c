@@ -748,7 +748,12 @@ struct kiosk_sign {
     int said_error;            /* said is a refusal */
     struct timespec said_when; /* when said, to clear it after show_ms */
     struct timespec keyed;     /* SIGN_CHOOSING: the last key, to give up after pick_ms */
-    long show_ms, pick_ms;     /* the settings kiosk_sign_show_seconds and _pick_seconds; 0: never */
+    /*
+    ** The settings kiosk_sign_show_seconds and kiosk_sign_pick_seconds as of
+    ** the last number; 0: only a key, or the kiosk's start-over after
+    ** kiosk_idle_seconds, clears what is said or gives the list up.
+    */
+    long show_ms, pick_ms;
 };
 
 /* Clear what was said. */
@@ -829,6 +834,9 @@ static void sign_at(struct kiosk_sign *ks, const struct kiosk_activity *a)
 /* Enter on the number: find where it takes the volunteer today, and sign there or ask which. */
 static void sign_go(struct kiosk_sign *ks)
 {
+    /* Read at each number: a change made at the desk holds without starting the kiosk again. */
+    ks->show_ms = (long)settings_get_number(ui.db, SETTING_KIOSK_SIGN_SHOW) * 1000L;
+    ks->pick_ms = (long)settings_get_number(ui.db, SETTING_KIOSK_SIGN_PICK) * 1000L;
     if (lineedit_empty(&ks->number)) {
         sign_refuse(ks, xstrdup(_("Type your volunteer number first, then Enter")));
         return;
@@ -882,8 +890,7 @@ static void sign_sync(struct screen *s)
         ks->pick[0] = '\0';
         sign_refuse(ks, xstrdup(_("Nothing was recorded")));
     }
-    if (ks->said[0] && ks->show_ms && clock_ms_since(&ks->said_when) >= ks->show_ms)
-        sign_unsay(ks);
+    if (ks->said[0] && ks->show_ms && clock_ms_since(&ks->said_when) >= ks->show_ms) sign_unsay(ks);
 }
 
 /* The day's activities to pick from, from row y. */
@@ -1025,8 +1032,6 @@ static struct screen *sign_new(void)
     struct kiosk_sign *ks = xcalloc(1, sizeof *ks);
     lineedit_init(&ks->number, 20);
     ks->base.ops = &sign_ops;
-    ks->show_ms = (long)settings_get_number(ui.db, SETTING_KIOSK_SIGN_SHOW) * 1000L;
-    ks->pick_ms = (long)settings_get_number(ui.db, SETTING_KIOSK_SIGN_PICK) * 1000L;
     ks->base.title = _("Volunteer sign-in / sign-out");
     ks->base.typing = 1;
     ks->base.keys_hint = _(" Digits: your number   Enter: sign in or out   Backspace: delete   "
