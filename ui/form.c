@@ -554,10 +554,12 @@ void form_draw(struct form *f, int y, int rows, int cols, struct screen *s)
     s->typing = 0;
     if (f->n && f->fields[f->focus].kind == FORM_TEXT) s->typing = f->fields[f->focus].rows ? 2 : 1;
     int yy = y;
+    f->shown = f->top;
     for (int i = f->top; i < f->n; i++) {
         struct form_field *ff = &f->fields[i];
         int h = field_height(f, i, collapsed);
         if (yy + h > y + room && i > f->top) break;
+        f->shown = i + 1;
         if (yy + h > y + room) h = y + room - yy > 0 ? y + room - yy : 1;
         int focused = i == f->focus;
         int w = ff->width;
@@ -586,6 +588,16 @@ void form_draw(struct form *f, int y, int rows, int cols, struct screen *s)
     else if (cur && below < y + rows && (cur->help || hint_of(f, f->focus)))
         draw_text(below, fx, cols - fx - 1, cur->help ? cur->help : hint_of(f, f->focus),
                   term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+}
+
+char *form_hidden_text(const struct form *f)
+{
+    int above = f->top, below = f->n - f->shown;
+    if (below < 0) below = 0;
+    if (above && below) return xasprintf(_("%d more above, %d more below"), above, below);
+    if (above) return xasprintf(_("%d more above"), above);
+    if (below) return xasprintf(_("%d more below"), below);
+    return NULL;
 }
 
 int form_dirty(const struct form *f)

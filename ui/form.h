@@ -68,7 +68,8 @@ struct form {
     struct form_field *fields;
     int n;
     int focus;
-    int top; /* first field shown when the form scrolls */
+    int top;   /* first field shown when the form scrolls */
+    int shown; /* one past the last field form_draw() showed */
     form_leave on_leave;
     void *leave_ctx;
     form_leave on_choose; /* after the clerk chose a value in a choice field (NULL: none) */
@@ -157,6 +158,13 @@ void form_on_choose(struct form *f, form_leave on_choose, void *ctx);
 
 /* Draw the form from row y in rows rows and cols columns; the focused field gets the cursor. */
 void form_draw(struct form *f, int y, int rows, int cols, struct screen *s);
+
+/*
+** What the last form_draw() left off a form too long for its rows, as
+** "2 more above, 5 more below" (translated; either part alone), or NULL
+** when it showed every field. Caller frees.
+*/
+char *form_hidden_text(const struct form *f);
 
 /*
 ** Handle a key. Returns UI_HANDLED, FORM_SAVE (F2), or UI_IGNORED for keys

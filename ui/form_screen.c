@@ -288,7 +288,13 @@ static void form_screen_draw(struct screen *s, int top, int rows)
     const char *footer = fs->read_only ? N_("Read only: your role may not change it. Esc: back")
                          : fs->spec->footer ? fs->spec->footer
                                             : N_("Tab/Enter: next field, F2: save, Esc: back");
-    draw_text(top + rows - 1, 1, COLS - 2, _(footer), term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+    /* A form longer than the screen says what Tab and BTab will bring into view. */
+    char *hidden = form_hidden_text(&fs->form);
+    int hw = hidden ? text_width(hidden) + 2 : 0;
+    if (hw > COLS / 2) hw = 0;
+    draw_text(top + rows - 1, 1, COLS - 2 - hw, _(footer), term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+    if (hw) draw_text(top + rows - 1, COLS - hw, hw - 1, hidden, term_attr(UI_INFO), 0);
+    free(hidden);
 }
 
 static void form_screen_sync(struct screen *s)

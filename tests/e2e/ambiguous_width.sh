@@ -44,8 +44,10 @@ open_section set "服务清单" "帮办 - 服务清单"
 keys set F9
 choose set "设置"
 wait_for set "本中心的设置"
+expect set "a form longer than the screen says how many fields are below" "下面还有"
 keys set BTab # the last setting, below the form's first screen
 expect set "the settings offer the setting, on automatic" "模糊宽度字符: 自动"
+expect set "and, at the end, how many are above" "上面还有"
 type_text set "两列"
 expect set "typing narrows the choice to 两列" "共 1 项，"
 keys set Enter
