@@ -125,17 +125,31 @@ db_is "each pair stored to the minute with its minutes" "$ROWS" \
 db_is "every sign-in and sign-out is in the audit log as the kiosk's" \
     "SELECT count(*) FROM audit_log WHERE subject LIKE 'service-record:%' AND actor = 'kiosk'" 4
 
-# The next day nothing is open. With 签到显示 0, what is said stays until a key.
-sqlite3 "$DB" "UPDATE meta SET value = '0' WHERE key = 'kiosk_sign_show_seconds'"
+# The next day nothing is open. While the kiosk runs, the centre's admin sets 签到显示 to 0 at a
+# desk: from the next number on, what is said stays until a key.
 kiosk_start hall3 BANGBAN_NOW=2026-12-06T09:00
 type_text hall3 4
 wait_for hall3 "志愿者编号："
+admin_login centre-admin
+open_section desk "服务清单" "帮办 - 服务清单" BANGBAN_USER=centre-admin
+keys desk F9
+choose desk "设置"
+wait_for desk "本中心的设置"
+# The eleventh setting; its whole help, below the form, shows only while it has the focus.
+keys desk Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+wait_for desk "自助终端签到、签退结果显示几秒（0：按键或复位才清除）"
+keys desk C-u
+type_text desk 0
+keys desk F2
+expect desk "the admin sets the kiosk's 签到显示 at a desk" "设置已保存"
+db_is "and it is stored" "SELECT value FROM meta WHERE key = 'kiosk_sign_show_seconds'" "0"
+quits desk "the desk quits"
 keys hall3 2026000101 Enter
 expect hall3 "no activity today is said" "李*：今天没有进行中的志愿活动。未记录，请到前台询问"
 if WAIT_SECONDS=6 poll_screen hall3 gone "今天没有进行中的志愿活动" >"$T/stays.out"; then
-    t_fail "with the setting 0 the answer stays until a key" "$(screen hall3)"
+    t_fail "the kiosk, not restarted, keeps the answer until a key" "$(screen hall3)"
 else
-    t_ok "with the setting 0 the answer stays until a key"
+    t_ok "the kiosk, not restarted, keeps the answer until a key"
 fi
 keys hall3 Escape
 kiosk_home hall3
