@@ -7,6 +7,7 @@
 #include "db/volunteer_store.h"
 #include "src/date.h"
 #include "src/hours.h"
+#include "src/hours_sums.h"
 #include "src/i18n.h"
 #include "src/star.h"
 #include "src/text.h"
@@ -141,20 +142,29 @@ static const int sum_width[] = {34, 10, 10, 10, 10};
 
 struct sums {
     struct hours_table *t;
+    struct hours_sums *groups;
     int64_t activities, times, minutes;
 };
 
-static void sum_row(void *ctx, const struct hours_report_sum *s)
+static void sum_record(void *ctx, const struct hours_report_record *r)
+{
+    hours_sums_add(ctx, r->group, r->activity, r->volunteer, r->minutes);
+}
+
+/* A row for group id named name, when it has counted records. */
+static void sum_row(void *ctx, int64_t id, const char *name)
 {
     struct sums *x = ctx;
+    struct hours_sum s;
+    if (!hours_sums_get(x->groups, id, &s)) return;
     char a[24], n[24], p[24], h[24];
-    const char *cells[] = {*s->name ? s->name : _("(no category)"), count_text(s->activities, a),
-                           count_text(s->times, n), count_text(s->volunteers, p),
-                           hours_format(s->minutes, h)};
+    const char *cells[] = {*name ? name : _("(no category)"), count_text(s.activities, a),
+                           count_text(s.times, n), count_text(s.volunteers, p),
+                           hours_format(s.minutes, h)};
     row_add(x->t, cells);
-    x->activities += s->activities;
-    x->times += s->times;
-    x->minutes += s->minutes;
+    x->activities += s.activities;
+    x->times += s.times;
+    x->minutes += s.minutes;
 }
 
 static int sums_report(struct db *db, int by_team, const char *from, const char *to,
@@ -168,9 +178,13 @@ static int sums_report(struct db *db, int by_team, const char *from, const char 
                               .right = 0x1eu};
     t->title = by_team ? xasprintf(_("Service hours by team, %s"), period)
                        : xasprintf(_("Service hours by category, %s"), period);
-    struct sums x = {t, 0, 0, 0};
-    int rc = by_team ? hours_report_teams_each(db, from, to, today, sum_row, &x)
-                     : hours_report_categories_each(db, from, to, today, sum_row, &x);
+    enum hours_group by = by_team ? HOURS_BY_TEAM : HOURS_BY_CATEGORY;
+    struct sums x = {t, hours_sums_new(), 0, 0, 0};
+    int rc = hours_report_records_each(db, by, from, to, today, sum_record, x.groups);
+    if (rc == DB_OK) rc = hours_report_groups_each(db, by, sum_row, &x);
+    /* Activities of no category come last (a team's are all named). */
+    if (rc == DB_OK && !by_team) sum_row(&x, 0, "");
+    hours_sums_free(x.groups);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
         hours_table_free(t);

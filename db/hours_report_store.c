@@ -49,45 +49,43 @@ int hours_report_volunteer_lines(struct db *db, int64_t volunteer_id, const char
     " AND s.day BETWEEN ?1 AND ?2 AND " HOURS_COUNTED(                                             \
         "s.", "?3") " WHERE a.starts_at <= ?2 || ' 23:59' AND a.ends_at >= ?1"
 
-static int sums_each(struct db *db, const char *sql, const char *from, const char *to,
-                     const char *today, void (*visit)(void *ctx, const struct hours_report_sum *s),
-                     void *ctx)
+/*
+** The period's counted records as (group, activity, volunteer, minutes):
+** summed in C (src/hours_sums.h), not by GROUP BY with count(DISTINCT),
+** which sorted them three times.
+*/
+int hours_report_records_each(struct db *db, enum hours_group by, const char *from, const char *to,
+                              const char *today,
+                              void (*visit)(void *ctx, const struct hours_report_record *r),
+                              void *ctx)
 {
-    struct db_stmt *st = db_prepare(db, sql);
+    struct db_stmt *st = db_prepare(
+        db,
+        by == HOURS_BY_TEAM
+            ? "SELECT a.team_id, a.id, s.volunteer_id, s.minutes" PERIOD_RECORDS
+            : "SELECT coalesce(a.category_id, 0), a.id, s.volunteer_id, s.minutes" PERIOD_RECORDS);
     db_bind_text(st, 1, from);
     db_bind_text(st, 2, to);
     db_bind_text(st, 3, today);
     int rc;
     while ((rc = db_step(st)) == DB_ROW) {
-        struct hours_report_sum s = {db_col_text(st, 0), db_col_int(st, 1), db_col_int(st, 2),
-                                     db_col_int(st, 3), db_col_int(st, 4)};
-        visit(ctx, &s);
+        struct hours_report_record r = {db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2),
+                                        db_col_int(st, 3)};
+        visit(ctx, &r);
     }
     db_finalize(st);
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-int hours_report_teams_each(struct db *db, const char *from, const char *to, const char *today,
-                            void (*visit)(void *ctx, const struct hours_report_sum *s), void *ctx)
+int hours_report_groups_each(struct db *db, enum hours_group by,
+                             void (*visit)(void *ctx, int64_t id, const char *name), void *ctx)
 {
-    return sums_each(db,
-                     "SELECT t.name, x.acts, x.times, x.people, x.minutes FROM (SELECT a.team_id,"
-                     " count(DISTINCT a.id) acts, count(*) times, count(DISTINCT s.volunteer_id)"
-                     " people, sum(s.minutes) minutes" PERIOD_RECORDS
-                     " GROUP BY a.team_id) x JOIN team t ON t.id = x.team_id"
-                     " ORDER BY coalesce(t.parent_id, 0), t.id",
-                     from, to, today, visit, ctx);
-}
-
-int hours_report_categories_each(struct db *db, const char *from, const char *to, const char *today,
-                                 void (*visit)(void *ctx, const struct hours_report_sum *s),
-                                 void *ctx)
-{
-    return sums_each(db,
-                     "SELECT coalesce(c.name, ''), x.acts, x.times, x.people, x.minutes FROM"
-                     " (SELECT a.category_id, count(DISTINCT a.id) acts, count(*) times,"
-                     " count(DISTINCT s.volunteer_id) people, sum(s.minutes) minutes" PERIOD_RECORDS
-                     " GROUP BY a.category_id) x LEFT JOIN service_category c ON c.id ="
-                     " x.category_id ORDER BY coalesce(c.id, 1000000)",
-                     from, to, today, visit, ctx);
+    struct db_stmt *st = db_prepare(
+        db, by == HOURS_BY_TEAM ? "SELECT id, name FROM team ORDER BY coalesce(parent_id, 0), id"
+                                : "SELECT id, name FROM service_category ORDER BY id");
+    int rc;
+    while ((rc = db_step(st)) == DB_ROW)
+        visit(ctx, db_col_int(st, 0), db_col_text(st, 1));
+    db_finalize(st);
+    return rc == DB_DONE ? DB_OK : rc;
 }

@@ -2,7 +2,8 @@
 ** hours_report_store: the service hours that count, summed for reports.
 ** Every query counts a record by the one rule: confirmed, and its notice
 ** period over on today (confirmed_at <> '' AND counts_from <= today).
-** SQL and nothing else; app/hours_report.h makes the tables people read.
+** SQL and nothing else; src/hours_sums.h sums the records, app/hours_report.h
+** makes the tables people read.
 */
 #ifndef BANGBAN_HOURS_REPORT_STORE_H
 #define BANGBAN_HOURS_REPORT_STORE_H
@@ -28,24 +29,34 @@ int hours_report_volunteer_lines(struct db *db, int64_t volunteer_id, const char
                                  void (*visit)(void *ctx, const struct hours_report_line *l),
                                  void *ctx, int64_t *pending);
 
-/* A group's sums over a period: a team's or a service category's. */
-struct hours_report_sum {
-    const char *name; /* borrowed for the call */
-    int64_t activities, times, volunteers, minutes;
+/* What the period's sums are reckoned per. */
+enum hours_group {
+    HOURS_BY_TEAM,     /* the activity's team */
+    HOURS_BY_CATEGORY, /* the activity's service category; 0 for none */
+};
+
+/* One counted record, as the sums read it. */
+struct hours_report_record {
+    int64_t group, activity, volunteer, minutes;
 };
 
 /*
-** Call visit for each team (by its place in the tree: the association, then
-** each team and its groups) with activities whose counted records fall in
-** from .. to: the activities, 人次 (records), volunteers and minutes.
-** DB_OK or an error.
+** Call visit with each record counted on today (see above) of the
+** activities that ran from .. to (YYYY-MM-DD, both included), served in
+** that period, in no set order; group is the activity's team or category
+** (0 for none) as `by` says. DB_OK or an error.
 */
-int hours_report_teams_each(struct db *db, const char *from, const char *to, const char *today,
-                            void (*visit)(void *ctx, const struct hours_report_sum *s), void *ctx);
+int hours_report_records_each(struct db *db, enum hours_group by, const char *from, const char *to,
+                              const char *today,
+                              void (*visit)(void *ctx, const struct hours_report_record *r),
+                              void *ctx);
 
-/* The same for each service category (activities without one as ""), by the category's order. */
-int hours_report_categories_each(struct db *db, const char *from, const char *to, const char *today,
-                                 void (*visit)(void *ctx, const struct hours_report_sum *s),
-                                 void *ctx);
+/*
+** Call visit with every team (by its place in the tree: the association,
+** then each team and its groups) or every service category (by its
+** order), as `by` says; name is borrowed for the call. DB_OK or an error.
+*/
+int hours_report_groups_each(struct db *db, enum hours_group by,
+                             void (*visit)(void *ctx, int64_t id, const char *name), void *ctx);
 
 #endif

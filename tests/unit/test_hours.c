@@ -5,7 +5,8 @@
 ** desk's move (in, then out), minutes summed before hours are shown with
 ** one truncated decimal, activity times and checks, and the store signing
 ** a volunteer in and out by number in one audited transaction, refusing
-** with nothing saved.
+** with nothing saved; the sums of a report per group (src/hours_sums.h)
+** against a count made by sorting.
 */
 #include "unit_db.h"
 #include "db/calendar_store.h"
@@ -14,6 +15,7 @@
 #include "src/workcal.h"
 #include "db/volunteer_store.h"
 #include "src/hours.h"
+#include "src/hours_sums.h"
 #include "src/pinyin.h"
 #include "src/volunteer.h"
 
@@ -510,13 +512,102 @@ static void confirm_late_correct(void **state)
     record_free(&team_record, &t);
 }
 
+/* A record as the sums are fed it, for the count made the slow way. */
+struct fed {
+    int64_t group, activity, volunteer, minutes;
+};
+
+static int fed_by_volunteer(const void *a, const void *b)
+{
+    const struct fed *x = a, *y = b;
+    if (x->group != y->group) return x->group < y->group ? -1 : 1;
+    return x->volunteer < y->volunteer ? -1 : x->volunteer > y->volunteer;
+}
+
+static int fed_by_activity(const void *a, const void *b)
+{
+    const struct fed *x = a, *y = b;
+    if (x->group != y->group) return x->group < y->group ? -1 : 1;
+    return x->activity < y->activity ? -1 : x->activity > y->activity;
+}
+
+/* Group's sums from the n records of f, each distinct pair counted once after sorting. */
+static struct hours_sum sums_slowly(struct fed *f, size_t n, int64_t group)
+{
+    struct hours_sum s = {0, 0, 0, 0};
+    qsort(f, n, sizeof *f, fed_by_volunteer);
+    for (size_t i = 0; i < n; i++) {
+        if (f[i].group != group) continue;
+        s.times++;
+        s.minutes += f[i].minutes;
+        s.volunteers += i == 0 || f[i - 1].group != group || f[i - 1].volunteer != f[i].volunteer;
+    }
+    qsort(f, n, sizeof *f, fed_by_activity);
+    for (size_t i = 0; i < n; i++)
+        s.activities += f[i].group == group &&
+                        (i == 0 || f[i - 1].group != group || f[i - 1].activity != f[i].activity);
+    return s;
+}
+
+static void report_sums_per_group(void **state)
+{
+    (void)state;
+    /*
+    ** Records in no order: 40 groups (0 is "none"), an activity's records
+    ** not together, volunteers met again in other groups; ids past what a
+    ** bitmap maps, below 0, and two groups whose bitmaps take what the
+    ** others may have, so that the rest count by the pair set.
+    */
+    enum { N = 30000 };
+    struct fed *f = xcalloc(N + 8, sizeof *f);
+    size_t n = 0;
+    uint64_t seed = 7;
+    for (; n < N; n++) {
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        uint64_t r = seed >> 16;
+        f[n].group = (int64_t)(r % 40);
+        f[n].activity =
+            (int64_t)((r >> 8) % 300) * 40 + f[n].group; /* an activity is one group's */
+        f[n].volunteer = (int64_t)((r >> 20) % 5000) + 1;
+        f[n].minutes = (int64_t)((r >> 40) % 240);
+        if (n % 997 == 0) f[n].volunteer = -(int64_t)(r % 5) - 1;
+        if (n % 1009 == 0) f[n].volunteer = ((int64_t)1 << 40) + (int64_t)(r % 3);
+    }
+    const int64_t wide = ((int64_t)1 << 28) - 1; /* the largest id a bitmap maps */
+    for (int64_t g = 1; g <= 3; g++)
+        f[n++] = (struct fed){g, 100000 + g, wide, 60};
+    f[n++] = (struct fed){3, 100003, 12, 1};
+    f[n++] = (struct fed){3, 100003, 12, 1};
+    struct hours_sums *s = hours_sums_new();
+    for (size_t i = 0; i < n; i++)
+        hours_sums_add(s, f[i].group, f[i].activity, f[i].volunteer, f[i].minutes);
+    for (int64_t g = 0; g < 40; g++) {
+        struct hours_sum got, want = sums_slowly(f, n, g);
+        assert_int_equal(hours_sums_get(s, g, &got), 1);
+        assert_int_equal(got.times, want.times);
+        assert_int_equal(got.minutes, want.minutes);
+        assert_int_equal(got.activities, want.activities);
+        assert_int_equal(got.volunteers, want.volunteers);
+    }
+    struct hours_sum none;
+    assert_int_equal(hours_sums_get(s, 40, &none), 0);
+    assert_int_equal(none.times + none.minutes + none.activities + none.volunteers, 0);
+    hours_sums_free(s);
+    free(f);
+    /* Nothing fed: no group has sums. */
+    s = hours_sums_new();
+    assert_int_equal(hours_sums_get(s, 0, &none), 0);
+    hours_sums_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(minutes_and_hours),   cmocka_unit_test(interval_rules),
-        cmocka_unit_test(the_desk_move),       cmocka_unit_test(activity_times_and_checks),
-        cmocka_unit_test(signing_at_the_desk), cmocka_unit_test(notice_over_a_holiday),
-        cmocka_unit_test(record_states),       cmocka_unit_test(confirm_late_correct),
+        cmocka_unit_test(minutes_and_hours),     cmocka_unit_test(interval_rules),
+        cmocka_unit_test(the_desk_move),         cmocka_unit_test(activity_times_and_checks),
+        cmocka_unit_test(signing_at_the_desk),   cmocka_unit_test(notice_over_a_holiday),
+        cmocka_unit_test(record_states),         cmocka_unit_test(confirm_late_correct),
+        cmocka_unit_test(report_sums_per_group),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -11,11 +11,18 @@
 #include <unistd.h>
 
 /*
+** SQL taking a database back to schema 27: no index of the counted service
+** records by activity; UNIT_DB_SINCE_26 runs it first.
+*/
+#define UNIT_DB_SINCE_27 " DROP INDEX service_record_counted_activity;"
+
+/*
 ** SQL taking a database back to schema 26: no index of requests by when
 ** they closed, the buildings' index without state and deadline;
 ** UNIT_DB_SINCE_25 runs it first.
 */
 #define UNIT_DB_SINCE_26                                                                           \
+    UNIT_DB_SINCE_27                                                                               \
     " DROP INDEX request_closed; DROP INDEX request_building;"                                   \
     " CREATE INDEX request_building ON request(building_id, closed_at)"                            \
     " WHERE building_id IS NOT NULL;"
