@@ -381,7 +381,7 @@ struct batch {
     struct key_tables *later; /* new residents' search keys, written as a batch commits */
     struct timespec began;
     long batch_ms;  /* how long this batch runs when no desk waits */
-    long keys_ms;   /* the last batch's keys took (at most DESK_GAP_MS / 2): the next turns so early */
+    long keys_ms;   /* the last batch's keys took (DESK_GAP_MS / 2 at most): turn so much sooner */
     int desk;       /* a desk waits for the lock: commit once DESK_GAP_MS ran */
     int sign;       /* the desks' sign is out (db_desk_sign_put()) */
     size_t kept[5]; /* read, imported, updated, unchanged, skipped as of the last commit */
