@@ -32,7 +32,7 @@ db_is "demo --hours-years: some records name a closed request" \
 db_is "demo --hours-years: someone reaches every star level with the minutes that count" \
     "WITH t AS (SELECT volunteer_id, sum(minutes) m FROM service_record WHERE confirmed_at <> '' AND counts_from <= '2026-06-15' GROUP BY volunteer_id) SELECT count(*) FROM star_level l WHERE EXISTS (SELECT 1 FROM t WHERE m >= 60 * l.hours)" 5
 db_is "demo --hours-years: the service record's indexes are all back" \
-    "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'service_record' AND sql IS NOT NULL" 4
+    "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'service_record' AND sql IS NOT NULL" 5
 run hours-demo-again 1 env BANGBAN_USER=volunteers "$BIN" --db "$DB" demo --hours-years 1
 grep -q "已有志愿活动或服务记录" "$T/hours-demo-again.out" && t_ok "demo --hours-years: a second run is refused, saying why" || t_fail "demo --hours-years: a second run is refused, saying why" "$(cat "$T/hours-demo-again.out")"
 run hours-demo-check 0 "$BIN" --db "$DB" check
