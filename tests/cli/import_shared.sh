@@ -119,9 +119,9 @@ t_check "after the import the database passes check" "$BIN" --db "$DB" check
 
 # Killed halfway: the batches committed stay; check names what is unfiled, check --fix files their
 # keys and builds the dropped indexes; the next import of the same file finishes it.
-# Tried again if the import still ended before the kill came. A quarter of the ledger: long enough
+# Tried again if the import still ended before the kill came. An eighth of the ledger: long enough
 # to be killed after its first batch, and the next import adds the rest row by row.
-M=$((N / 4))
+M=$((N / 8))
 head -n $((M + 1)) "$T/all.csv" >"$T/part.csv"
 DB="$T/killed.db"
 for try in 1 2 3; do
