@@ -381,12 +381,24 @@ struct batch {
     struct key_tables *later; /* new residents' search keys, written as a batch commits */
     struct timespec began;
     long batch_ms;  /* how long this batch runs when no desk waits */
-    long keys_ms;   /* the last batch's keys took (DESK_GAP_MS / 2 at most): turn so much sooner */
+    long keys_ms;   /* the last batch's keys took (at most half a batch): the next turns so early */
     int desk;       /* a desk waits for the lock: commit once DESK_GAP_MS ran */
     int sign;       /* the desks' sign is out (db_desk_sign_put()) */
     size_t kept[5]; /* read, imported, updated, unchanged, skipped as of the last commit */
     int committed;  /* a batch was committed */
 };
+
+/*
+** Begin a batch: its time counts from when it has the lock, and the sign
+** this connection touched while it waited for it is no desk's.
+*/
+static int batch_open(struct batch *b)
+{
+    int rc = db_write_begin(b->db);
+    clock_gettime(CLOCK_MONOTONIC, &b->began);
+    db_desk_waited(b->db);
+    return rc;
+}
 
 /*
 ** Begin the first batch, the connection's cache made a load's and the rows'
@@ -401,10 +413,9 @@ static int batch_begin(struct batch *b, struct db *db, int residents)
     memset(b, 0, sizeof *b);
     b->db = db;
     b->batch_ms = BATCH_FIRST_MS;
-    clock_gettime(CLOCK_MONOTONIC, &b->began);
     int rc = db_cache_load(db, 64);
     if (rc == DB_OK) rc = db_journal_memory(db, 1);
-    if (rc == DB_OK) rc = db_write_begin(db);
+    if (rc == DB_OK) rc = batch_open(b);
     if (rc == DB_OK && residents) {
         b->later = key_tables_new();
         db_write_flat(db, 1);
@@ -448,19 +459,18 @@ static int batch_turn(struct batch *b, const struct import_report *rep)
     clock_gettime(CLOCK_MONOTONIC, &keys);
     int rc = b->later ? resident_keys_add(b->db, b->later) : DB_OK;
     b->keys_ms = clock_ms_since(&keys);
-    if (b->keys_ms > DESK_GAP_MS / 2) b->keys_ms = DESK_GAP_MS / 2;
+    if (b->keys_ms > BATCH_MS / 2) b->keys_ms = BATCH_MS / 2;
     if (rc == DB_OK) rc = db_commit(b->db);
     if (rc != DB_OK) return rc;
     b->committed = 1;
     size_t now[5] = {rep->read, rep->imported, rep->updated, rep->unchanged, rep->skipped};
     memcpy(b->kept, now, sizeof now);
-    /* Put out again each time: another long writer that ended meanwhile took it away. */
+    /* Put out again each time: another long writer that put it out first and ended took it away. */
     db_desk_sign_put(b->db);
     b->sign = 1;
     struct timespec pause = {0, 3000000}; /* a waiting desk takes the lock now */
     nanosleep(&pause, NULL);
-    clock_gettime(CLOCK_MONOTONIC, &b->began);
-    return db_write_begin(b->db);
+    return batch_open(b);
 }
 
 /*

@@ -11,6 +11,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -198,14 +199,35 @@ static void sign_touch(const struct db *db)
     free(path);
 }
 
+/* The process that put out the sign open at fd (its pid, written in it), or 0 when none is. */
+static long sign_owner(int fd)
+{
+    char buf[24];
+    ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
+    if (n <= 0) return 0;
+    buf[n] = 0;
+    char *end;
+    long pid = strtol(buf, &end, 10);
+    if (end == buf || pid <= 0) return 0;
+    /* A writer killed before taking its sign away: the next one takes it over. */
+    if (kill((pid_t)pid, 0) != 0 && errno == ESRCH) return 0;
+    return pid;
+}
+
 void db_desk_sign_put(struct db *db)
 {
     char *path = sign_path(db);
-    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd >= 0) {
         struct stat sb;
         /* The database's own mode: a desk of another account may touch it. */
         if (stat(db->path, &sb) == 0) fchmod(fd, sb.st_mode & 0666);
+        if (!sign_owner(fd)) {
+            char pid[24];
+            int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+            if (ftruncate(fd, 0) == 0 && pwrite(fd, pid, (size_t)n, 0) != n)
+                log_write("cannot write the desks' sign %s: %s", path, strerror(errno));
+        }
         if (fstat(fd, &sb) == 0) db->sign_seen = sb.st_mtim; /* nobody has waited yet */
         close(fd);
     }
@@ -215,7 +237,13 @@ void db_desk_sign_put(struct db *db)
 void db_desk_sign_take(struct db *db)
 {
     char *path = sign_path(db);
-    unlink(path);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd >= 0) {
+        /* Another long writer's, still at work (it put the sign out first): left to it. */
+        long owner = sign_owner(fd);
+        close(fd);
+        if (!owner || owner == (long)getpid()) unlink(path);
+    }
     free(path);
 }
 

@@ -508,6 +508,8 @@ static int bulk_commit(struct resident_bulk *b)
     }
     rc = db_commit(b->db);
     if (rc == DB_OK) b->committed = b->written;
+    /* Put out again: another long writer that put it out first and ended took it away. */
+    if (rc == DB_OK && b->sign) db_desk_sign_put(b->db);
     return rc;
 }
 

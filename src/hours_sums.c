@@ -1,7 +1,7 @@
 /*
 ** hours_sums: see hours_sums.h. The groups are found by an open-addressing
 ** table (id to the place of its sums). Each group marks the volunteers it
-** has seen in a bitmap by id, which stays in the processor's cache (14 KiB
+** has seen in a bitmap by id, which stays in the processor's cache (16 KiB
 ** for 110,000 volunteers); a group's activities, and its volunteers past
 ** what the bitmaps may take in all, go to a set of (group, id) pairs: a
 ** second table, open addressing too. The tables probe linearly and double
@@ -31,7 +31,7 @@ struct seen {
     int frozen;
 };
 
-/* What the bitmaps take in all at most (bytes), and the largest id one maps. */
+/* What the bitmaps take in all at most (bytes), and the first id past what one maps. */
 #define SEEN_BUDGET (64u << 20)
 #define SEEN_MAX_ID (1LL << 28)
 

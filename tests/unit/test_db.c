@@ -572,7 +572,8 @@ static void each_visits_every_row(void **state)
 /*
 ** A connection that waits for the write lock leaves a sign the long writer
 ** that put it out sees (db_desk_waited()) once, so a long import commits
-** for it at once; with no such writer, a wait leaves no file behind.
+** for it at once; with no such writer, a wait leaves no file behind. A
+** writer takes away only a sign it put out, or one whose writer is gone.
 */
 static void desk_wait_is_seen(void **state)
 {
@@ -604,6 +605,27 @@ static void desk_wait_is_seen(void **state)
     assert_false(db_desk_waited(writer));
     db_desk_sign_take(writer);
     assert_int_equal(access(sign, F_OK), -1); /* the writer is done: nothing left beside */
+
+    /* Put out by another long writer still at work (this test's parent): left to it. */
+    FILE *f = fopen(sign, "w");
+    assert_non_null(f);
+    fprintf(f, "%ld\n", (long)getppid());
+    fclose(f);
+    db_desk_sign_put(writer);
+    db_desk_sign_take(writer);
+    assert_int_equal(access(sign, F_OK), 0);
+    /* Left by a writer that was killed: taken over, then taken away. */
+    pid_t gone = fork();
+    assert_true(gone >= 0);
+    if (gone == 0) _exit(0);
+    assert_int_equal(waitpid(gone, NULL, 0), gone);
+    f = fopen(sign, "w");
+    assert_non_null(f);
+    fprintf(f, "%ld\n", (long)gone);
+    fclose(f);
+    db_desk_sign_put(writer);
+    db_desk_sign_take(writer);
+    assert_int_equal(access(sign, F_OK), -1);
     free(sign);
     db_close(desk);
     db_close(writer);
