@@ -530,6 +530,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     in.keep_rejected = 1;
     struct resident_bulk *bulk = NULL;
     struct batch batch = {0};
+    int taken = 0; /* a first import met a resident registered meanwhile elsewhere */
     /* An import killed before its search keys were written: file them first. */
     rc = resident_keys_repair(db, o->actor);
     if (rc == DB_OK)
@@ -537,6 +538,8 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     if (rc == DB_OK) {
         /* An empty register: a second thread reads while this one writes. */
         rc = resident_bulk_pump(bulk, bulk_next, &in, _("Reading the ledger"), o->progress, o->ctx);
+        /* Its ID numbers are checked against one another: one taken is another's, meanwhile. */
+        taken = rc == DB_DUPLICATE;
         idcard_seen_free(&in.seen); /* every row is read: its memory goes before the keys' merge */
         size_t committed = resident_bulk_committed(bulk);
         if (rc == DB_OK) {
@@ -579,7 +582,9 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     notes_free(&in.places_met);
     rep->joined = ledger_joined(l);
     if (rc != DB_OK) {
-        *err = db_rc_text(db, rc);
+        *err = taken ? xstrdup(_("a resident of the ledger was registered meanwhile, at a desk or "
+                                 "by another import, with the same ID number"))
+                     : db_rc_text(db, rc);
         batch_stopped(&batch, rc, rep, err);
     } else {
         rejects_write(l, o, &in.rejected, rep);
