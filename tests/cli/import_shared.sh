@@ -123,16 +123,21 @@ t_check "after the import the database passes check" "$BIN" --db "$DB" check
 # to be killed after its first batch, and the next import adds the rest row by row.
 M=$((N / 8))
 head -n $((M + 1)) "$T/all.csv" >"$T/part.csv"
+# part_import_begun DB OUT: a new empty register DB and a first import of part.csv into it, its
+# output into OUT, running in the background (its pid in $part_pid) once its first batch is in.
+part_import_begun() {
+    rm -f "$1" "$1-wal" "$1-shm" "$1-waiting"
+    "$BIN" --db "$1" demo --residents 0 --organisations 0 --volunteers 0 >/dev/null
+    "$BIN" --db "$1" import residents "$T/part.csv" >"$2" 2>&1 &
+    part_pid=$!
+    wait_until "$T" 120 sh -c "[ \"\$(sqlite3 '$1' 'SELECT count(*) > 0 FROM resident' 2>/dev/null)\" = 1 ]" ||
+        t_fail "the first import of part of the ledger begins" "$(cat "$2")"
+}
 DB="$T/killed.db"
 for try in 1 2 3; do
-    rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-waiting"
-    "$BIN" --db "$DB" demo --residents 0 --organisations 0 --volunteers 0 >/dev/null
-    "$BIN" --db "$DB" import residents "$T/part.csv" >"$T/killed.out" 2>&1 &
-    victim=$!
-    wait_until "$T" 120 sh -c "[ \"\$(sqlite3 '$DB' 'SELECT count(*) > 0 FROM resident' 2>/dev/null)\" = 1 ]" ||
-        t_fail "the import to be killed begins" "$(cat "$T/killed.out")"
-    kill -9 "$victim"
-    wait "$victim" 2>/dev/null
+    part_import_begun "$DB" "$T/killed.out"
+    kill -9 "$part_pid"
+    wait "$part_pid" 2>/dev/null
     kept=$(sqlite3 "$DB" "SELECT count(*) FROM resident")
     [ "$kept" -lt $M ] && break
 done
@@ -172,14 +177,9 @@ t_check "after the killed import and the second the database passes check" "$BIN
 { head -n 1 "$T/all.csv" && tail -n 1 "$T/part.csv"; } >"$T/last.csv"
 DB="$T/taken.db"
 for try in 1 2 3; do
-    rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-waiting"
-    "$BIN" --db "$DB" demo --residents 0 --organisations 0 --volunteers 0 >/dev/null
-    "$BIN" --db "$DB" import residents "$T/part.csv" >"$T/taken.out" 2>&1 &
-    first=$!
-    wait_until "$T" 120 sh -c "[ \"\$(sqlite3 '$DB' 'SELECT count(*) > 0 FROM resident' 2>/dev/null)\" = 1 ]" ||
-        t_fail "the first import begins" "$(cat "$T/taken.out")"
+    part_import_begun "$DB" "$T/taken.out"
     "$BIN" --db "$DB" import residents "$T/last.csv" >"$T/last.out" 2>&1
-    wait "$first" || break
+    wait "$part_pid" || break
 done
 echo "# the first import stopped in try $try"
 grep -q "台账中有居民在导入期间已由前台或另一次导入按同一身份证号登记；前 [0-9]* 行已导入" "$T/taken.out" &&
