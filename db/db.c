@@ -50,6 +50,7 @@ struct db {
     long wait_told;
     int wait_gave_up;          /* the last wait ended by the limit or the hook: do not try again */
     struct timespec sign_seen; /* the desks' sign as db_desk_waited() last saw it */
+    struct timespec sign_looked; /* when db_desk_waited() last looked at it (0: never) */
 };
 
 struct db_stmt {
@@ -249,6 +250,13 @@ void db_desk_sign_take(struct db *db)
 
 int db_desk_waited(struct db *db)
 {
+    /*
+    ** Looked at once a millisecond at most: a long writer asks between its
+    ** rows, and a stat() each was 2 % of a register's re-import. A touch
+    ** not looked at yet is seen by the next look.
+    */
+    if (db->sign_looked.tv_sec && clock_ms_since(&db->sign_looked) < 1) return 0;
+    clock_gettime(CLOCK_MONOTONIC, &db->sign_looked);
     char *path = sign_path(db);
     struct stat sb;
     int seen = stat(path, &sb) == 0;

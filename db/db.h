@@ -64,9 +64,10 @@ void db_desk_sign_take(struct db *db);
 
 /*
 ** Whether another connection has waited for the write lock since the last
-** call or db_desk_sign_put(): the sign's time changed, looked at with one
-** stat(). A long writer that holds the lock through many rows calls it
-** between them and commits at once when it says yes.
+** look or db_desk_sign_put(): the sign's time changed, looked at with one
+** stat() once a millisecond at most (a call sooner says no; the next look
+** sees what it did not). A long writer that holds the lock through many
+** rows calls it between them and commits at once when it says yes.
 */
 int db_desk_waited(struct db *db);
 
