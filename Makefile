@@ -37,7 +37,14 @@ WARN = -Wall -Wextra -Werror -pedantic -Wcast-align -Wcast-qual -Wfloat-equal -W
 BASE_CPPFLAGS = -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
        -DBANGBAN_VERSION=\"$(VERSION)\" -DLOCALEDIR=\"$(LOCALEDIR)\" -I. -Ibuild/gen \
        $(shell $(PKG_CONFIG) --cflags-only-I $(PKGS) 2>/dev/null)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread
+# The workbook libraries are not linked: src/workbook_libs.c opens them when a workbook is read or
+# written, by the sonames of the libraries built against (with libcrypto, they were a third of a
+# start's time).
+LAZY_PKGS = xlsxwriter libzip
+soname = $(shell objdump -p "$$($(CC) -print-file-name=$(1))" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+LAZY_CPPFLAGS = -DBANGBAN_LIBZIP=\"$(or $(call soname,libzip.so),libzip.so)\" \
+                -DBANGBAN_LIBXLSXWRITER=\"$(or $(call soname,libxlsxwriter.so),libxlsxwriter.so)\"
+LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null) -pthread -ldl
 CFLAGS ?= -O2 -g
 REL_CFLAGS  = -std=c17 -pthread $(WARN) $(BASE_CPPFLAGS) -DNDEBUG $(CPPFLAGS) $(CFLAGS)
 SAN         = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
@@ -172,6 +179,7 @@ bangban: $(REL_OBJ)
 build/asan/bangban: $(ASAN_OBJ)
 	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(LIBS)
 
+build/rel/src/workbook_libs.o build/asan/src/workbook_libs.o: BASE_CPPFLAGS += $(LAZY_CPPFLAGS)
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(REL_CFLAGS) -MMD -MP -c $< -o $@
@@ -205,7 +213,7 @@ $(MO): locale/zh_CN.po
 build/asan/tests/unit/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(ASAN_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ASAN_CFLAGS) -Wno-missing-prototypes -o $@ $< $(ASAN_LIB_OBJ) $(LIBS) \
-	  $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+	  $(shell $(PKG_CONFIG) --libs cmocka $(LAZY_PKGS) 2>/dev/null)
 
 build/rel/tests/bench/%: tests/bench/%.c tests/bench/bench.h $(REL_LIB_OBJ)
 	@mkdir -p $(dir $@)

@@ -5,6 +5,7 @@
 #include "csv.h"
 #include "i18n.h"
 #include "util.h"
+#include "workbook_libs.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -14,7 +15,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 struct sheet {
     enum sheet_format format;
@@ -25,6 +25,7 @@ struct sheet {
     struct codec_encoder *enc;
     struct strbuf cell, out;
     /* XLSX */
+    const struct xlsxwriter_calls *w; /* libxlsxwriter */
     lxw_workbook *wb;
     lxw_worksheet *ws;
     lxw_format *text; /* the "@" number format: what is typed over it stays text, even a '=' */
@@ -73,18 +74,29 @@ static char *write_error(const char *path, int e)
     return msg;
 }
 
-static int xlsx_open(struct sheet *s, const char *name)
+/* Start the workbook. 0, or -1 with *err (caller frees). */
+static int xlsx_open(struct sheet *s, const char *name, char **err)
 {
+    char *why = NULL;
+    s->w = workbook_libs_xlsxwriter(&why);
+    if (!s->w) {
+        *err = xasprintf(_("writing a workbook needs libxlsxwriter: %s"), why);
+        free(why);
+        return -1;
+    }
     lxw_workbook_options opt = {0};
     opt.constant_memory = 1;
     opt.tmpdir = s->out_file.dir; /* its scratch files: private as well */
     int q = quiet_begin();
-    s->wb = workbook_new_opt(s->out_file.tmp, &opt);
-    if (s->wb) s->ws = workbook_add_worksheet(s->wb, name);
+    s->wb = s->w->workbook_new_opt(s->out_file.tmp, &opt);
+    if (s->wb) s->ws = s->w->workbook_add_worksheet(s->wb, name);
     quiet_end(q);
-    if (!s->wb || !s->ws) return -1;
-    s->text = workbook_add_format(s->wb);
-    format_set_num_format(s->text, "@");
+    if (!s->wb || !s->ws) {
+        *err = write_error(s->path, errno);
+        return -1;
+    }
+    s->text = s->w->workbook_add_format(s->wb);
+    s->w->format_set_num_format(s->text, "@");
     return 0;
 }
 
@@ -102,8 +114,7 @@ int sheet_open(const char *path, enum sheet_format format, enum codec codec, con
         return -1;
     }
     if (format == SHEET_XLSX) {
-        if (xlsx_open(s, name) != 0) {
-            *err = write_error(path, errno);
+        if (xlsx_open(s, name, err) != 0) {
             sheet_abort(s);
             return -1;
         }
@@ -152,8 +163,8 @@ int sheet_row(struct sheet *s, const char *const *cells, const unsigned *flags, 
     for (size_t i = 0; i < n; i++) {
         /* A string cell is never a formula; one formatted as text stays text when edited. */
         int text = (flags[i] & SHEET_TEXT) || csv_formula_risk(cells[i]);
-        lxw_error e = worksheet_write_string(s->ws, s->next_row, (lxw_col_t)i, cells[i],
-                                             text ? s->text : NULL);
+        lxw_error e = s->w->worksheet_write_string(s->ws, s->next_row, (lxw_col_t)i, cells[i],
+                                                   text ? s->text : NULL);
         if (e != LXW_NO_ERROR) {
             *bad_cell = i;
             *err = e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED
@@ -181,7 +192,7 @@ int sheet_close(struct sheet *s, char **err)
     errno = 0;
     if (s->format == SHEET_XLSX) {
         int q = quiet_begin();
-        ok = workbook_close(s->wb) == LXW_NO_ERROR;
+        ok = s->w->workbook_close(s->wb) == LXW_NO_ERROR;
         quiet_end(q);
         s->wb = NULL;
         /* Written by the library with the umask's mode: the register is for its owner alone. */
@@ -203,7 +214,7 @@ void sheet_abort(struct sheet *s)
     if (s->f) fclose(s->f);
     if (s->wb) {
         int q = quiet_begin();
-        workbook_close(s->wb);
+        s->w->workbook_close(s->wb);
         quiet_end(q);
     }
     outfile_abort(&s->out_file);

@@ -3,13 +3,13 @@
 */
 #include "xlsx.h"
 #include "i18n.h"
+#include "workbook_libs.h"
 
 #include <expat.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #define XLSX_COLUMNS_MAX 16384u   /* Excel's last column, XFD */
 #define XLSX_CELL_MAX    1048576u /* bytes of one cell's text kept (Excel holds 32,767 characters) */
@@ -25,6 +25,7 @@ struct pending_row {
 enum cell_type { CELL_NUMBER, CELL_SHARED, CELL_INLINE, CELL_BOOL, CELL_TEXT, CELL_DATE_TEXT };
 
 struct xlsx {
+    const struct zip_calls *z; /* libzip */
     zip_t *zip;
     char *sheet;            /* its name */
     struct strlist strings; /* the shared strings */
@@ -98,10 +99,11 @@ static const char *attr_of(const char **attrs, const char *name)
 /* --- whole parts: the workbook, its relationships, styles, shared strings ------------------ */
 
 /* Parse zip entry name whole with handlers on ud. 0, 1 when the entry is missing, -1 damaged. */
-static int part_parse(zip_t *zip, const char *name, void *ud, XML_StartElementHandler start,
-                      XML_EndElementHandler end, XML_CharacterDataHandler chars, char **err)
+static int part_parse(const struct xlsx *x, const char *name, void *ud,
+                      XML_StartElementHandler start, XML_EndElementHandler end,
+                      XML_CharacterDataHandler chars, char **err)
 {
-    zip_file_t *f = zip_fopen(zip, name, 0);
+    zip_file_t *f = x->z->zip_fopen(x->zip, name, 0);
     if (!f) return 1;
     XML_Parser p = XML_ParserCreate(NULL);
     XML_SetUserData(p, ud);
@@ -110,10 +112,10 @@ static int part_parse(zip_t *zip, const char *name, void *ud, XML_StartElementHa
     char *buf = xmalloc(XLSX_CHUNK);
     int rc = 0;
     for (;;) {
-        zip_int64_t n = zip_fread(f, buf, XLSX_CHUNK);
+        zip_int64_t n = x->z->zip_fread(f, buf, XLSX_CHUNK);
         if (n < 0) {
-            *err =
-                xasprintf(_("the workbook's part %s cannot be read: %s"), name, zip_strerror(zip));
+            *err = xasprintf(_("the workbook's part %s cannot be read: %s"), name,
+                             x->z->zip_strerror(x->zip));
             rc = -1;
             break;
         }
@@ -128,7 +130,7 @@ static int part_parse(zip_t *zip, const char *name, void *ud, XML_StartElementHa
     }
     free(buf);
     XML_ParserFree(p);
-    zip_fclose(f);
+    x->z->zip_fclose(f);
     return rc;
 }
 
@@ -536,11 +538,10 @@ static int sheet_find(struct xlsx *x, const char *name, const char *want, char *
 {
     struct workbook_parse w = {STRLIST_INIT, STRLIST_INIT, 0};
     struct rels_parse r = {STRLIST_INIT, STRLIST_INIT, NULL, NULL};
-    int rc = part_parse(x->zip, "xl/workbook.xml", &w, workbook_start, ignore_end, NULL, err);
+    int rc = part_parse(x, "xl/workbook.xml", &w, workbook_start, ignore_end, NULL, err);
     if (rc == 1) *err = xasprintf(_("%s is a zip file but not an Excel workbook"), name);
     if (rc == 0) {
-        rc =
-            part_parse(x->zip, "xl/_rels/workbook.xml.rels", &r, rels_start, ignore_end, NULL, err);
+        rc = part_parse(x, "xl/_rels/workbook.xml.rels", &r, rels_start, ignore_end, NULL, err);
         if (rc == 1)
             *err = xasprintf(_("%s: the workbook is damaged (its sheets cannot be found)"), name);
     }
@@ -574,13 +575,13 @@ static int sheet_find(struct xlsx *x, const char *name, const char *want, char *
 }
 
 /* True when the zip is an OpenDocument spreadsheet (its mimetype entry says so). */
-static int is_ods(zip_t *zip)
+static int is_ods(const struct xlsx *x)
 {
-    zip_file_t *f = zip_fopen(zip, "mimetype", 0);
+    zip_file_t *f = x->z->zip_fopen(x->zip, "mimetype", 0);
     if (!f) return 0;
     char buf[64] = {0};
-    zip_int64_t n = zip_fread(f, buf, sizeof buf - 1);
-    zip_fclose(f);
+    zip_int64_t n = x->z->zip_fread(f, buf, sizeof buf - 1);
+    x->z->zip_fclose(f);
     return n > 0 && strncmp(buf, "application/vnd.oasis.opendocument.spreadsheet", 46) == 0;
 }
 
@@ -589,24 +590,24 @@ static int parts_load(struct xlsx *x, const char *name, const char *sheet_path, 
                       const char *strings, char **err)
 {
     struct styles_parse s = {0};
-    int rc = part_parse(x->zip, styles, &s, styles_start, styles_end, NULL, err);
+    int rc = part_parse(x, styles, &s, styles_start, styles_end, NULL, err);
     x->xf_date = s.xf;
     x->nxf = s.nxf;
     free(s.fmt_ids);
     free(s.fmt_kinds);
     if (rc < 0) return -1;
-    rc = part_parse(x->zip, strings, x, strings_start, strings_end, strings_chars, err);
+    rc = part_parse(x, strings, x, strings_start, strings_end, strings_chars, err);
     strbuf_reset(&x->text);
     x->in_value = x->in_rph = 0;
     if (rc < 0) return -1;
     zip_stat_t st;
-    x->part = zip_fopen(x->zip, sheet_path, 0);
+    x->part = x->z->zip_fopen(x->zip, sheet_path, 0);
     if (!x->part) {
         *err =
             xasprintf(_("%s: the workbook is damaged (its sheet %s is missing)"), name, x->sheet);
         return -1;
     }
-    x->part_size = zip_stat(x->zip, sheet_path, 0, &st) == 0 ? st.size : 0;
+    x->part_size = x->z->zip_stat(x->zip, sheet_path, 0, &st) == 0 ? st.size : 0;
     x->parser = XML_ParserCreate(NULL);
     XML_SetUserData(x->parser, x);
     XML_SetElementHandler(x->parser, sheet_start, sheet_end);
@@ -618,28 +619,36 @@ int xlsx_open(const char *path, const char *data, size_t size, const char *sheet
               char **err)
 {
     *out = NULL;
+    char *why = NULL;
+    const struct zip_calls *z = workbook_libs_zip(&why);
+    if (!z) {
+        *err = xasprintf(_("%s is a workbook, but reading one needs libzip: %s"), path, why);
+        free(why);
+        return -1;
+    }
     zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = data ? zip_source_buffer_create(data, size, 0, &ze) : NULL;
+    z->zip_error_init(&ze);
+    zip_source_t *src = data ? z->zip_source_buffer_create(data, size, 0, &ze) : NULL;
     zip_t *zip = NULL;
     if (data && src) {
-        zip = zip_open_from_source(src, ZIP_RDONLY, &ze);
-        if (!zip) zip_source_free(src);
+        zip = z->zip_open_from_source(src, ZIP_RDONLY, &ze);
+        if (!zip) z->zip_source_free(src);
     } else if (!data) {
         int code = 0;
-        zip = zip_open(path, ZIP_RDONLY, &code);
-        if (!zip) zip_error_init_with_code(&ze, code);
+        zip = z->zip_open(path, ZIP_RDONLY, &code);
+        if (!zip) z->zip_error_init_with_code(&ze, code);
     }
     if (!zip) {
         *err = xasprintf(_("%s looks like a zip file but cannot be opened: %s"), path,
-                         zip_error_strerror(&ze));
-        zip_error_fini(&ze);
+                         z->zip_error_strerror(&ze));
+        z->zip_error_fini(&ze);
         return -1;
     }
-    zip_error_fini(&ze);
+    z->zip_error_fini(&ze);
     struct xlsx *x = xcalloc(1, sizeof *x);
+    x->z = z;
     x->zip = zip;
-    if (is_ods(zip)) {
+    if (is_ods(x)) {
         *err = xasprintf(_("%s is an OpenDocument spreadsheet (.ods), which bangban does not "
                            "read: open it in LibreOffice or WPS and save it as .xlsx or CSV"),
                          path);
@@ -664,8 +673,8 @@ void xlsx_close(struct xlsx *x)
 {
     if (!x) return;
     if (x->parser) XML_ParserFree(x->parser);
-    if (x->part) zip_fclose(x->part);
-    if (x->zip) zip_discard(x->zip);
+    if (x->part) x->z->zip_fclose(x->part);
+    if (x->zip) x->z->zip_discard(x->zip);
     for (size_t i = x->head; i < x->nready; i++)
         strlist_free(&x->ready[i].cells);
     free(x->ready);
@@ -698,10 +707,10 @@ size_t xlsx_offset(const struct xlsx *x)
 static int feed(struct xlsx *x)
 {
     char buf[XLSX_CHUNK];
-    zip_int64_t n = zip_fread(x->part, buf, sizeof buf);
+    zip_int64_t n = x->z->zip_fread(x->part, buf, sizeof buf);
     if (n < 0) {
-        x->failed =
-            xasprintf(_("the sheet %s cannot be read: %s"), x->sheet, zip_file_strerror(x->part));
+        x->failed = xasprintf(_("the sheet %s cannot be read: %s"), x->sheet,
+                              x->z->zip_file_strerror(x->part));
         return -1;
     }
     x->part_read += (zip_uint64_t)n;
