@@ -37,13 +37,14 @@ WARN = -Wall -Wextra -Werror -pedantic -Wcast-align -Wcast-qual -Wfloat-equal -W
 BASE_CPPFLAGS = -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
        -DBANGBAN_VERSION=\"$(VERSION)\" -DLOCALEDIR=\"$(LOCALEDIR)\" -I. -Ibuild/gen \
        $(shell $(PKG_CONFIG) --cflags-only-I $(PKGS) 2>/dev/null)
-# The workbook libraries are not linked: src/workbook_libs.c opens them when a workbook is read or
-# written, by the sonames of the libraries built against (with libcrypto, they were a third of a
-# start's time).
-LAZY_PKGS = xlsxwriter libzip
+# Not linked: src/shlib.c opens these libraries when first called (a workbook read or written,
+# names sorted in pinyin order), by the sonames of those built against. Linked, with libcrypto and
+# libstdc++ they brought, they were 13 ms of the first screen's 33.
+LAZY_PKGS = xlsxwriter libzip icu-uc icu-i18n
 soname = $(shell objdump -p "$$($(CC) -print-file-name=$(1))" 2>/dev/null | sed -n 's/^ *SONAME *//p')
 LAZY_CPPFLAGS = -DBANGBAN_LIBZIP=\"$(or $(call soname,libzip.so),libzip.so)\" \
-                -DBANGBAN_LIBXLSXWRITER=\"$(or $(call soname,libxlsxwriter.so),libxlsxwriter.so)\"
+                -DBANGBAN_LIBXLSXWRITER=\"$(or $(call soname,libxlsxwriter.so),libxlsxwriter.so)\" \
+                -DBANGBAN_LIBICUI18N=\"$(or $(call soname,libicui18n.so),libicui18n.so)\"
 LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null) -pthread -ldl
 CFLAGS ?= -O2 -g
 REL_CFLAGS  = -std=c17 -pthread $(WARN) $(BASE_CPPFLAGS) -DNDEBUG $(CPPFLAGS) $(CFLAGS)
@@ -179,7 +180,7 @@ bangban: $(REL_OBJ)
 build/asan/bangban: $(ASAN_OBJ)
 	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(LIBS)
 
-build/rel/src/workbook_libs.o build/asan/src/workbook_libs.o: BASE_CPPFLAGS += $(LAZY_CPPFLAGS)
+build/rel/src/shlib.o build/asan/src/shlib.o: BASE_CPPFLAGS += $(LAZY_CPPFLAGS)
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(REL_CFLAGS) -MMD -MP -c $< -o $@

@@ -2,14 +2,14 @@
 ** pinyin: see pinyin.h.
 */
 #include "pinyin.h"
+#include "i18n.h"
 #include "pinyin_table.h"
+#include "shlib.h"
 #include "text.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/ucol.h>
-#include <unicode/uclean.h>
 
 /* Surname readings ICU's Han-Latin/Names gets wrong. */
 static const struct {
@@ -121,6 +121,7 @@ struct slot {
 static struct slot *cache;
 static size_t cache_cap, cache_used;
 static UCollator *collator;
+static const struct icu_calls *icu; /* ICU, opened with the collator */
 
 /* The reading of cp from the table generated from ICU at build time, or "" when it has none. */
 static const char *table_reading(uint32_t cp, int surname)
@@ -370,12 +371,15 @@ int pinyin_collate(const char *a, int na, const char *b, int nb)
 {
     UErrorCode e = U_ZERO_ERROR;
     if (!collator) {
-        collator = ucol_open("zh", &e);
-        if (U_FAILURE(e)) die("ICU collator zh: %s", u_errorName(e));
-        ucol_setAttribute(collator, UCOL_NUMERIC_COLLATION, UCOL_ON, &e);
+        char *why = NULL;
+        icu = shlib_icu(&why);
+        if (!icu) die(_("sorting names in pinyin order needs ICU: %s"), why);
+        collator = icu->ucol_open("zh", &e);
+        if (U_FAILURE(e)) die("ICU collator zh: %s", icu->u_errorName(e));
+        icu->ucol_setAttribute(collator, UCOL_NUMERIC_COLLATION, UCOL_ON, &e);
         e = U_ZERO_ERROR;
     }
-    UCollationResult r = ucol_strcollUTF8(collator, a, na, b, nb, &e);
+    UCollationResult r = icu->ucol_strcollUTF8(collator, a, na, b, nb, &e);
     if (U_FAILURE(e)) {
         /* Bad UTF-8: fall back to byte order so sorting still terminates consistently. */
         size_t la = na < 0 ? strlen(a) : (size_t)na, lb = nb < 0 ? strlen(b) : (size_t)nb;
@@ -392,9 +396,10 @@ void pinyin_shutdown(void)
     free(cache);
     cache = NULL;
     cache_cap = cache_used = 0;
-    if (collator) ucol_close(collator);
+    const struct icu_calls *opened = shlib_icu_opened(); /* never opened only to be cleaned */
+    if (collator) opened->ucol_close(collator);
     collator = NULL;
-    u_cleanup();
+    if (opened) opened->u_cleanup();
 }
 
 int pinyin_matches(const char *text, const char *typed)

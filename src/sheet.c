@@ -5,7 +5,7 @@
 #include "csv.h"
 #include "i18n.h"
 #include "util.h"
-#include "workbook_libs.h"
+#include "shlib.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -78,7 +78,7 @@ static char *write_error(const char *path, int e)
 static int xlsx_open(struct sheet *s, const char *name, char **err)
 {
     char *why = NULL;
-    s->w = workbook_libs_xlsxwriter(&why);
+    s->w = shlib_xlsxwriter(&why);
     if (!s->w) {
         *err = xasprintf(_("writing a workbook needs libxlsxwriter: %s"), why);
         free(why);

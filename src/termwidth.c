@@ -2,6 +2,7 @@
 ** termwidth: see termwidth.h.
 */
 #include "termwidth.h"
+#include "shlib.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -11,14 +12,13 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include <unicode/uchar.h>
-
 static int ambiguous_wide;
 
 int termwidth_ambiguous(uint32_t cp)
 {
-    return cp >= 0x80 &&
-           u_getIntPropertyValue((UChar32)cp, UCHAR_EAST_ASIAN_WIDTH) == U_EA_AMBIGUOUS;
+    if (cp < 0x80) return 0;
+    const struct icu_calls *icu = shlib_icu(NULL); /* without ICU: counted as the C library does */
+    return icu && icu->u_getIntPropertyValue((UChar32)cp, UCHAR_EAST_ASIAN_WIDTH) == U_EA_AMBIGUOUS;
 }
 
 void termwidth_set_wide(int wide)

@@ -3,7 +3,7 @@
 */
 #include "xlsx.h"
 #include "i18n.h"
-#include "workbook_libs.h"
+#include "shlib.h"
 
 #include <expat.h>
 #include <math.h>
@@ -620,7 +620,7 @@ int xlsx_open(const char *path, const char *data, size_t size, const char *sheet
 {
     *out = NULL;
     char *why = NULL;
-    const struct zip_calls *z = workbook_libs_zip(&why);
+    const struct zip_calls *z = shlib_zip(&why);
     if (!z) {
         *err = xasprintf(_("%s is a workbook, but reading one needs libzip: %s"), path, why);
         free(why);

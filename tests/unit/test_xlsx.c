@@ -4,12 +4,10 @@
 ** by their number format, several sheets) and one put together part by
 ** part with libzip (prefixed elements, phonetic readings, _xHHHH_
 ** escapes, cells without references, the 1904 date system); a missing
-** sheet, an OpenDocument file, an old .xls and the ledger over a workbook;
-** the workbook libraries opened by their sonames, each function found.
+** sheet, an OpenDocument file, an old .xls and the ledger over a workbook.
 */
 #include "unit.h"
 #include "src/ledger.h"
-#include "src/workbook_libs.h"
 #include "src/xlsx.h"
 
 #include <unistd.h>
@@ -277,27 +275,6 @@ static void ledger_over_workbook(void **state)
     free(err);
 }
 
-/*
-** The libraries opened when a workbook is read or written are those this test is linked with
-** (dlopen of a loaded soname gives it again): each function of the tables is the linked one.
-*/
-static void libraries_opened(void **state)
-{
-    (void)state;
-    char *err = NULL;
-    const struct zip_calls *z = workbook_libs_zip(&err);
-    assert_null(err);
-    assert_non_null(z);
-#define SAME_ZIP(f) assert_ptr_equal((void *)(uintptr_t)z->f, (void *)(uintptr_t)f);
-    WORKBOOK_ZIP_CALLS(SAME_ZIP)
-    const struct xlsxwriter_calls *w = workbook_libs_xlsxwriter(&err);
-    assert_null(err);
-    assert_non_null(w);
-#define SAME_XLSXWRITER(f) assert_ptr_equal((void *)(uintptr_t)w->f, (void *)(uintptr_t)f);
-    WORKBOOK_XLSXWRITER_CALLS(SAME_XLSXWRITER)
-    assert_ptr_equal(workbook_libs_zip(NULL), z); /* loaded once */
-}
-
 int main(void)
 {
     unit_locale();
@@ -309,7 +286,6 @@ int main(void)
         cmocka_unit_test(by_hand),
         cmocka_unit_test(not_workbooks),
         cmocka_unit_test(ledger_over_workbook),
-        cmocka_unit_test(libraries_opened),
     };
     return cmocka_run_group_tests_name("xlsx", tests, setup, teardown);
 }
