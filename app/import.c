@@ -530,7 +530,6 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     in.keep_rejected = 1;
     struct resident_bulk *bulk = NULL;
     struct batch batch = {0};
-    int taken = 0; /* a first import met a resident registered meanwhile elsewhere */
     /* An import killed before its search keys were written: file them first. */
     rc = resident_keys_repair(db, o->actor);
     if (rc == DB_OK)
@@ -538,8 +537,10 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     if (rc == DB_OK) {
         /* An empty register: a second thread reads while this one writes. */
         rc = resident_bulk_pump(bulk, bulk_next, &in, _("Reading the ledger"), o->progress, o->ctx);
-        /* Its ID numbers are checked against one another: one taken is another's, meanwhile. */
-        taken = rc == DB_DUPLICATE;
+        /* Rows whose ID numbers were registered meanwhile elsewhere: left alone, as skipped. */
+        rep->left_out = resident_bulk_left_out(bulk);
+        rep->imported -= rep->left_out;
+        rep->skipped += rep->left_out;
         idcard_seen_free(&in.seen); /* every row is read: its memory goes before the keys' merge */
         size_t committed = resident_bulk_committed(bulk);
         if (rc == DB_OK) {
@@ -582,9 +583,7 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
     notes_free(&in.places_met);
     rep->joined = ledger_joined(l);
     if (rc != DB_OK) {
-        *err = taken ? xstrdup(_("a resident of the ledger was registered meanwhile, at a desk or "
-                                 "by another import, with the same ID number"))
-                     : db_rc_text(db, rc);
+        *err = db_rc_text(db, rc);
         batch_stopped(&batch, rc, rep, err);
     } else {
         rejects_write(l, o, &in.rejected, rep);
@@ -691,6 +690,15 @@ char *import_summary(const struct import_report *rep)
             rep->read, rep->imported, rep->updated, rep->unchanged, rep->skipped, rep->rejected);
     if (rep->upgraded)
         strbuf_addf(&sb, _(" (%zu 15-digit ID numbers upgraded to 18)"), rep->upgraded);
+    if (rep->left_out)
+        strbuf_addf(&sb,
+                    ngettext("; %zu row skipped: its ID number was registered meanwhile, at a desk "
+                             "or by another import (import the same file again to update it)",
+                             "; %zu rows skipped: their ID numbers were registered meanwhile, at a "
+                             "desk or by another import (import the same file again to update "
+                             "them)",
+                             rep->left_out),
+                    rep->left_out);
     if (rep->joined)
         strbuf_addf(&sb,
                     ngettext("; %zu cell had line breaks, joined with a space",

@@ -60,7 +60,8 @@ struct import_report {
     size_t imported;  /* new residents */
     size_t updated;   /* registered residents changed */
     size_t unchanged; /* registered residents the ledger agreed with */
-    size_t skipped;   /* registered residents left alone (IMPORT_SKIP) */
+    size_t skipped;   /* registered residents left alone (IMPORT_SKIP, left_out) */
+    size_t left_out;  /* a first import: rows whose ID numbers were registered meanwhile */
     size_t rejected;  /* bad rows */
     size_t upgraded;  /* 15-digit ID numbers made 18 */
     struct ledger_problems problems;

@@ -97,8 +97,9 @@ struct resident_bulk {
     uint32_t ordinal;         /* the reader's: the last row's */
     uint32_t written_ordinal; /* the writer's */
     uint32_t *shift_from;
-    int64_t *shift;
+    int64_t *shift; /* or ORDINAL_LEFT_OUT: from shift_from[i], rows not written */
     size_t nshifts;
+    size_t left_out; /* a shared load's rows whose ID numbers a desk registered meanwhile */
     size_t mine_bytes;
     char *audit_action, *audit_detail; /* written to the audit log in the load's transaction */
 };
@@ -433,17 +434,82 @@ static int mine_has(const struct resident_bulk *b, int64_t id)
     return id >= 0 && byte < b->mine_bytes && (b->mine[byte] >> (id % 8)) & 1;
 }
 
+/* A shift saying the rows from its ordinal on were not written: their keys are dropped. */
+#define ORDINAL_LEFT_OUT INT64_MIN
+
+/* Rows from ordinal on have the id ordinal + shift. */
+static void shift_add(struct resident_bulk *b, uint32_t ordinal, int64_t shift)
+{
+    b->shift_from = xrealloc(b->shift_from, (b->nshifts + 1) * sizeof *b->shift_from);
+    b->shift = xrealloc(b->shift, (b->nshifts + 1) * sizeof *b->shift);
+    b->shift_from[b->nshifts] = ordinal;
+    b->shift[b->nshifts++] = shift;
+}
+
 /* A shared load: note the id SQLite gave the row with the next ordinal. */
 static void bulk_wrote(struct resident_bulk *b, int64_t id)
 {
     mine_mark(b, id);
     uint32_t ordinal = ++b->written_ordinal;
-    if (!b->nshifts || ordinal + b->shift[b->nshifts - 1] != id) {
-        b->shift_from = xrealloc(b->shift_from, (b->nshifts + 1) * sizeof *b->shift_from);
-        b->shift = xrealloc(b->shift, (b->nshifts + 1) * sizeof *b->shift);
-        b->shift_from[b->nshifts] = ordinal;
-        b->shift[b->nshifts++] = id - ordinal;
+    if (!b->nshifts || b->shift[b->nshifts - 1] == ORDINAL_LEFT_OUT ||
+        ordinal + b->shift[b->nshifts - 1] != id)
+        shift_add(b, ordinal, id - ordinal);
+}
+
+/*
+** A shared load: the row with the next ordinal is left out, as a desk (or
+** another import) registered its ID number meanwhile: the load's ID numbers
+** are checked against one another only. Importing the file again merges it
+** into the resident registered, as every re-import does.
+*/
+static void bulk_left_out(struct resident_bulk *b, struct resident *r)
+{
+    r->id = 0;
+    shift_add(b, ++b->written_ordinal, ORDINAL_LEFT_OUT);
+    b->left_out++;
+}
+
+/* After DB_DUPLICATE: whether the value taken was an ID number (unique as id_rev, reversed). */
+static int id_number_taken(struct resident_bulk *b)
+{
+    char *field = db_duplicate_field(b->db);
+    int taken = field && strcmp(field, "id_rev") == 0;
+    free(field);
+    return taken;
+}
+
+static int bulk_put(struct resident_bulk *b, struct pump_item *items, size_t n);
+
+/* The n rows of items just written, the first with id first: noted, counted and tagged. */
+static int bulk_written(struct resident_bulk *b, struct pump_item *items, size_t n, int64_t first)
+{
+    int rc = DB_OK;
+    for (size_t i = 0; i < n && rc == DB_OK; i++) {
+        struct resident *r = &items[i].r;
+        r->id = first + (int64_t)i;
+        if (b->shared) bulk_wrote(b, r->id);
+        b->written++;
+        if (*r->tags) rc = tags_link(b, r->id, r->tags);
     }
+    return rc;
+}
+
+/*
+** A shared load's statement of n rows refused one whose ID number a desk
+** registered meanwhile. INSERT OR FAIL kept the rows before it (SQLite
+** counts them as the statement's changes): they are the load's. That row is
+** left out, and those after it are written one by one.
+*/
+static int bulk_put_around(struct resident_bulk *b, struct pump_item *items, size_t n)
+{
+    size_t in = n > 1 ? (size_t)db_changes(b->db) : 0;
+    if (in >= n) return DB_DUPLICATE;
+    int rc = in ? bulk_written(b, items, in, db_last_id(b->db) - (int64_t)in + 1) : DB_OK;
+    if (rc != DB_OK) return rc;
+    bulk_left_out(b, &items[in].r);
+    for (size_t i = in + 1; i < n && rc == DB_OK; i++)
+        rc = bulk_put(b, &items[i], 1);
+    return rc;
 }
 
 /*
@@ -451,7 +517,8 @@ static void bulk_wrote(struct resident_bulk *b, int64_t id)
 ** the load yet) in one statement and file their keys: in an exclusive load
 ** under the ids given out here, in a shared one under the ids SQLite gives
 ** (a desk may have taken the next; a statement's rows get ids one after
-** another). Sets each item's r.id. Returns DB_OK or an error (then abort).
+** another). Sets each item's r.id (0 for a row left out: bulk_left_out()).
+** Returns DB_OK or an error (then abort).
 */
 static int bulk_put(struct resident_bulk *b, struct pump_item *items, size_t n)
 {
@@ -467,19 +534,10 @@ static int bulk_put(struct resident_bulk *b, struct pump_item *items, size_t n)
     }
     int rc = db_step(st);
     db_reset(st);
+    if (rc == DB_DUPLICATE && b->shared && id_number_taken(b)) return bulk_put_around(b, items, n);
     if (rc != DB_DONE) return rc;
     int64_t first = b->shared ? db_last_id(b->db) - (int64_t)n + 1 : items[0].r.id;
-    for (size_t i = 0; i < n && rc == DB_DONE; i++) {
-        struct resident *r = &items[i].r;
-        r->id = first + (int64_t)i;
-        if (b->shared) bulk_wrote(b, r->id);
-        b->written++;
-        if (*r->tags) {
-            int linked = tags_link(b, r->id, r->tags);
-            if (linked != DB_OK) rc = linked;
-        }
-    }
-    return rc == DB_DONE ? DB_OK : rc;
+    return bulk_written(b, items, n, first);
 }
 
 /* A shared load: begin a transaction for the next rows, unless one is open. */
@@ -795,9 +853,10 @@ static int redo_visit(void *ctx, const char *term, const struct posting *e)
     return 1;
 }
 
+/* An entry written as it was filed: not of a row a desk changed, nor of one left out (id 0). */
 static int redo_keep(void *ctx, uint32_t id)
 {
-    return !redo_has(ctx, id);
+    return id != 0 && !redo_has(ctx, id);
 }
 
 /*
@@ -818,7 +877,7 @@ static int bulk_reconcile(struct resident_bulk *b, struct redo *r, int *changed)
             free(sql);
         }
     }
-    if (rc == DB_OK && r->n) {
+    if (rc == DB_OK && (r->n || b->left_out)) {
         /* r is kept until written: the entries are dropped from the spilled runs then. */
         key_tables_drop(b->keys, redo_keep, r);
         struct db_stmt *st = db_prepare(b->db, "SELECT name FROM resident WHERE id = ?1");
@@ -834,7 +893,7 @@ static int bulk_reconcile(struct resident_bulk *b, struct redo *r, int *changed)
         }
         db_finalize(st);
     }
-    *changed = r->seen > 0 || r->n > 0;
+    *changed = r->seen > 0 || r->n > 0 || b->left_out > 0;
     return rc;
 }
 
@@ -871,7 +930,7 @@ static uint32_t ordinal_id(void *ctx, uint32_t o)
         else
             hi = mid;
     }
-    return (uint32_t)(o + b->shift[lo]);
+    return b->shift[lo] == ORDINAL_LEFT_OUT ? 0 : (uint32_t)(o + b->shift[lo]);
 }
 
 /* A shared load's end: its last rows committed, the keys sorted meanwhile, then written at once. */
@@ -994,6 +1053,11 @@ void resident_bulk_abort(struct resident_bulk *b)
 size_t resident_bulk_committed(const struct resident_bulk *b)
 {
     return b->committed;
+}
+
+size_t resident_bulk_left_out(const struct resident_bulk *b)
+{
+    return b->left_out;
 }
 
 /* Whether the process that set the pending mark (its pid) is still running. */

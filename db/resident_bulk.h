@@ -50,6 +50,13 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
 size_t resident_bulk_committed(const struct resident_bulk *b);
 
 /*
+** The rows a shared load left out: their ID numbers were registered
+** meanwhile, at a desk or by another import. Importing the same file again
+** merges each into the resident registered.
+*/
+size_t resident_bulk_left_out(const struct resident_bulk *b);
+
+/*
 ** When a shared load stopped (its process gone) before its rows' search
 ** keys were written: build the indexes it dropped and file every resident
 ** again, in a transaction of its own with an audit row "keys-repair" as
