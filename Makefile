@@ -41,10 +41,15 @@ BASE_CPPFLAGS = -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
 # names sorted in pinyin order), by the sonames of those built against. Linked, with libcrypto and
 # libstdc++ they brought, they were 13 ms of the first screen's 33.
 LAZY_PKGS = xlsxwriter libzip icu-uc icu-i18n
-soname = $(shell objdump -p "$$($(CC) -print-file-name=$(1))" 2>/dev/null | sed -n 's/^ *SONAME *//p')
-LAZY_CPPFLAGS = -DBANGBAN_LIBZIP=\"$(or $(call soname,libzip.so),libzip.so)\" \
-                -DBANGBAN_LIBXLSXWRITER=\"$(or $(call soname,libxlsxwriter.so),libxlsxwriter.so)\" \
-                -DBANGBAN_LIBICUI18N=\"$(or $(call soname,libicui18n.so),libicui18n.so)\"
+# A library's soname and the Debian package holding it, read from the library built against.
+lib_path = $(shell $(CC) -print-file-name=$(1))
+soname = $(shell objdump -p "$(call lib_path,$(1))" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+lib_package = $(shell dpkg -S "$(dir $(realpath $(call lib_path,$(1))))$(2)" 2>/dev/null | sed -n '1s/:.*//p')
+lazy_lib = -DBANGBAN_$(1)=\"$(2)\" -DBANGBAN_$(1)_PACKAGE=\"$(call lib_package,$(3),$(2))\"
+lazy_soname = $(or $(call soname,$(1)),$(error cannot read the soname of $(1) (objdump, from binutils, reads it)))
+LAZY_CPPFLAGS = $(call lazy_lib,LIBZIP,$(call lazy_soname,libzip.so),libzip.so) \
+                $(call lazy_lib,LIBXLSXWRITER,$(call lazy_soname,libxlsxwriter.so),libxlsxwriter.so) \
+                $(call lazy_lib,LIBICUI18N,$(call lazy_soname,libicui18n.so),libicui18n.so)
 LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null) -pthread -ldl
 CFLAGS ?= -O2 -g
 REL_CFLAGS  = -std=c17 -pthread $(WARN) $(BASE_CPPFLAGS) -DNDEBUG $(CPPFLAGS) $(CFLAGS)

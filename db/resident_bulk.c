@@ -57,8 +57,9 @@
 /*
 ** The rows one INSERT writes in a load: SQLite's work of a statement (its
 ** cursors, its halt) is done once for so many rows. (The INSERT is OR
-** FAIL, so no statement journal copies the pages it touches: a failed row
-** aborts the whole load anyway.)
+** FAIL, so no statement journal copies the pages it touches: a row refused
+** leaves the rows before it written, which bulk_put_around() keeps, or the
+** load is aborted.)
 */
 #define BULK_ROWS 64
 

@@ -122,9 +122,10 @@ struct resident_slot {
 ** RESIDENT_ROW_PARAMS * i + 1 ..., and the time and actor all the rows
 ** share after them (resident_bind_common()). SQLite gives NULL ids in the
 ** rows' order, one after another. It is INSERT OR FAIL: a row refused
-** leaves the rows before it written, for the caller to roll back (and
-** SQLite keeps no statement journal, which for many rows spills to a
-** temporary file). The caller frees the text.
+** leaves the rows before it written (their number is the statement's
+** changes), for the caller to keep or roll back (and SQLite keeps no
+** statement journal, which for many rows spills to a temporary file). The
+** caller frees the text.
 */
 char *resident_insert_rows_sql(size_t n);
 

@@ -121,7 +121,6 @@ struct slot {
 static struct slot *cache;
 static size_t cache_cap, cache_used;
 static UCollator *collator;
-static const struct icu_calls *icu; /* ICU, opened with the collator */
 
 /* The reading of cp from the table generated from ICU at build time, or "" when it has none. */
 static const char *table_reading(uint32_t cp, int surname)
@@ -370,10 +369,10 @@ int64_t pinyin_rank(const char *full)
 int pinyin_collate(const char *a, int na, const char *b, int nb)
 {
     UErrorCode e = U_ZERO_ERROR;
+    char *why = NULL;
+    const struct icu_calls *icu = shlib_icu(&why);
+    if (!icu) die(_("sorting names in pinyin order needs ICU: %s"), why);
     if (!collator) {
-        char *why = NULL;
-        icu = shlib_icu(&why);
-        if (!icu) die(_("sorting names in pinyin order needs ICU: %s"), why);
         collator = icu->ucol_open("zh", &e);
         if (U_FAILURE(e)) die("ICU collator zh: %s", icu->u_errorName(e));
         icu->ucol_setAttribute(collator, UCOL_NUMERIC_COLLATION, UCOL_ON, &e);

@@ -9,36 +9,35 @@
 #include <pthread.h>
 #include <string.h>
 
-/* The sonames the program was built against (the Makefile reads them from the libraries). */
+/*
+** The sonames the program was built against and the Debian packages that
+** hold them ("" when not known), as the Makefile reads them. Built another
+** way (the fuzz harnesses), the development packages' names.
+*/
 #ifndef BANGBAN_LIBZIP
-#define BANGBAN_LIBZIP "libzip.so"
+#define BANGBAN_LIBZIP         "libzip.so"
+#define BANGBAN_LIBZIP_PACKAGE "libzip-dev"
 #endif
 #ifndef BANGBAN_LIBXLSXWRITER
-#define BANGBAN_LIBXLSXWRITER "libxlsxwriter.so"
+#define BANGBAN_LIBXLSXWRITER         "libxlsxwriter.so"
+#define BANGBAN_LIBXLSXWRITER_PACKAGE "libxlsxwriter-dev"
 #endif
 #ifndef BANGBAN_LIBICUI18N
-#define BANGBAN_LIBICUI18N "libicui18n.so"
+#define BANGBAN_LIBICUI18N         "libicui18n.so"
+#define BANGBAN_LIBICUI18N_PACKAGE "libicu-dev"
 #endif
 
 /* One library: its table once loaded, or why it could not be. */
 struct lib {
     pthread_once_t once;
     const char *soname;
+    const char *package;      /* Debian's, or "" */
     const char *const *names; /* the functions, in the table's order */
     size_t n;
     unsigned char *table; /* a struct of n function pointers */
     char *failed;
     int loaded;
 };
-
-/* Debian's package for a soname: libzip.so.4 is in libzip4. Caller frees. */
-static char *lib_package(const char *soname)
-{
-    const char *so = strstr(soname, ".so");
-    if (!so) return xstrdup(soname);
-    const char *version = so[3] == '.' ? so + 4 : "";
-    return xasprintf("%.*s%s", (int)(so - soname), soname, version);
-}
 
 /* Open l's library and fill its table; on failure, l->failed says why. */
 static void lib_load(struct lib *l)
@@ -56,15 +55,12 @@ static void lib_load(struct lib *l)
         __atomic_store_n(&l->loaded, 1, __ATOMIC_RELEASE);
         return;
     }
-    char *package = lib_package(l->soname);
-    if (missing)
-        l->failed = xasprintf(_("%s has no function %s: install the version bangban was built "
-                                "with (Debian package %s)"),
-                              l->soname, missing, package);
-    else
-        l->failed = xasprintf(_("%s cannot be loaded (%s): install it (Debian package %s)"),
-                              l->soname, dlerror(), package);
-    free(package);
+    char *why = missing ? xasprintf(_("%s has no function %s"), l->soname, missing)
+                        : xasprintf(_("%s cannot be loaded (%s)"), l->soname, dlerror());
+    const char *what = missing ? _("install the version bangban was built with") : _("install it");
+    l->failed = *l->package ? xasprintf(_("%s: %s (Debian package %s)"), why, what, l->package)
+                            : xasprintf("%s: %s", why, what);
+    free(why);
     if (h) dlclose(h);
 }
 
@@ -82,7 +78,7 @@ static const void *lib_get(struct lib *l, void (*load)(void), char **err)
 #define NAME_OF(f)     NAME_STRING(f),
 
 /* One library's table, names, struct lib and the function pthread_once runs. */
-#define LIB_DEFINE(name, soname, CALLS)                                                            \
+#define LIB_DEFINE(name, soname, package, CALLS)                                                   \
     static struct name##_calls name##_table;                                                       \
     static const char *const name##_names[] = {CALLS(NAME_OF)};                                    \
     _Static_assert(sizeof name##_table ==                                                          \
@@ -90,6 +86,7 @@ static const void *lib_get(struct lib *l, void (*load)(void), char **err)
                    "a table holds one pointer per name");                                          \
     static struct lib name##_lib = {PTHREAD_ONCE_INIT,                                             \
                                     soname,                                                        \
+                                    package,                                                       \
                                     name##_names,                                                  \
                                     sizeof name##_names / sizeof *name##_names,                    \
                                     (unsigned char *)&name##_table,                                \
@@ -100,9 +97,9 @@ static const void *lib_get(struct lib *l, void (*load)(void), char **err)
         lib_load(&name##_lib);                                                                     \
     }
 
-LIB_DEFINE(zip, BANGBAN_LIBZIP, SHLIB_ZIP_CALLS)
-LIB_DEFINE(xlsxwriter, BANGBAN_LIBXLSXWRITER, SHLIB_XLSXWRITER_CALLS)
-LIB_DEFINE(icu, BANGBAN_LIBICUI18N, SHLIB_ICU_CALLS)
+LIB_DEFINE(zip, BANGBAN_LIBZIP, BANGBAN_LIBZIP_PACKAGE, SHLIB_ZIP_CALLS)
+LIB_DEFINE(xlsxwriter, BANGBAN_LIBXLSXWRITER, BANGBAN_LIBXLSXWRITER_PACKAGE, SHLIB_XLSXWRITER_CALLS)
+LIB_DEFINE(icu, BANGBAN_LIBICUI18N, BANGBAN_LIBICUI18N_PACKAGE, SHLIB_ICU_CALLS)
 
 const struct zip_calls *shlib_zip(char **err)
 {

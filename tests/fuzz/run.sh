@@ -38,7 +38,7 @@ icu_inc=$($PKG_CONFIG --cflags-only-I icu-uc icu-i18n libzip expat 2>/dev/null)
 CPPFLAGS="-D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE -I. -Ibuild/gen $icu_inc"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 CFLAGS="-std=c17 -pthread $WARN $CPPFLAGS -O1 -g $SAN"
-LIBS="$($PKG_CONFIG --libs icu-uc icu-i18n libzip expat 2>/dev/null) -pthread"
+LIBS="$($PKG_CONFIG --libs icu-uc icu-i18n libzip expat 2>/dev/null) -pthread -ldl"
 
 die() {
     echo "tests/fuzz/run.sh: $*" >&2
