@@ -542,7 +542,8 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
         rep->imported -= rep->left_out;
         rep->skipped += rep->left_out;
         idcard_seen_free(&in.seen); /* every row is read: its memory goes before the keys' merge */
-        size_t committed = resident_bulk_committed(bulk);
+        size_t left_out_in = 0;
+        size_t committed = resident_bulk_committed(bulk, &left_out_in);
         if (rc == DB_OK) {
             char *detail = audit_detail(o, rep);
             resident_bulk_audit(bulk, "import", detail);
@@ -551,9 +552,12 @@ int import_residents(struct db *db, struct ledger *l, const struct import_option
         } else {
             resident_bulk_abort(bulk);
         }
-        /* Stopped: the batches committed are in (counted as read and new, in the ledger's order).
-         */
-        batch.kept[0] = batch.kept[1] = committed;
+        /* Stopped: the batches committed are in (counted as read and new, in the ledger's order),
+         * and the rows left out before them (as read and skipped). */
+        batch.kept[0] = committed + left_out_in;
+        batch.kept[1] = committed;
+        batch.kept[4] = left_out_in;
+        if (rc != DB_OK) rep->left_out = left_out_in;
         batch.committed = committed > 0;
     } else if (rc == DB_INVALID) {
         /* Residents are registered already: row by row, committed in batches. */

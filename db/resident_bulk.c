@@ -101,6 +101,7 @@ struct resident_bulk {
     int64_t *shift; /* or ORDINAL_LEFT_OUT: from shift_from[i], rows not written */
     size_t nshifts;
     size_t left_out; /* a shared load's rows whose ID numbers a desk registered meanwhile */
+    size_t left_out_committed; /* ... of the batches committed */
     size_t mine_bytes;
     char *audit_action, *audit_detail; /* written to the audit log in the load's transaction */
 };
@@ -566,7 +567,10 @@ static int bulk_commit(struct resident_bulk *b)
         return rc;
     }
     rc = db_commit(b->db);
-    if (rc == DB_OK) b->committed = b->written;
+    if (rc == DB_OK) {
+        b->committed = b->written;
+        b->left_out_committed = b->left_out;
+    }
     /* Put out again: another long writer that put it out first and ended took it away. */
     if (rc == DB_OK && b->sign) db_desk_sign_put(b->db);
     return rc;
@@ -1051,8 +1055,9 @@ void resident_bulk_abort(struct resident_bulk *b)
     free(actor);
 }
 
-size_t resident_bulk_committed(const struct resident_bulk *b)
+size_t resident_bulk_committed(const struct resident_bulk *b, size_t *left_out)
 {
+    *left_out = b->left_out_committed;
     return b->committed;
 }
 

@@ -46,8 +46,12 @@ int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk *
 int resident_bulk_begin_shared(struct db *db, const char *actor, const char *begun,
                                struct resident_bulk **out);
 
-/* The rows a shared load has committed so far (an exclusive one: 0 until finished). */
-size_t resident_bulk_committed(const struct resident_bulk *b);
+/*
+** The rows a shared load has committed so far (an exclusive one: 0 until
+** finished); *left_out gets the rows it left out before them (see
+** resident_bulk_left_out()).
+*/
+size_t resident_bulk_committed(const struct resident_bulk *b, size_t *left_out);
 
 /*
 ** The rows a shared load left out: their ID numbers were registered
