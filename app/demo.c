@@ -1072,8 +1072,6 @@ int demo_requests(struct db *db, size_t n, int years, const char *actor,
                 rc = request_history_flush(writer);
                 if (rc == DB_OK) rc = plan_write(db, &p);
                 if (rc == DB_OK) rc = db_commit(db);
-                /* Put out again: another long writer that put it out first and ended took it. */
-                if (rc == DB_OK) db_desk_sign_put(db);
                 if (rc == DB_OK) rc = db_write_begin(db);
                 clock_gettime(CLOCK_MONOTONIC, &began);
             }

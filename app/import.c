@@ -383,7 +383,6 @@ struct batch {
     long batch_ms;  /* how long this batch runs when no desk waits */
     long keys_ms;   /* the last batch's keys took (at most half a batch): the next turns so early */
     int desk;       /* a desk waits for the lock: commit once DESK_GAP_MS ran */
-    int sign;       /* the desks' sign is out (db_desk_sign_put()) */
     size_t kept[5]; /* read, imported, updated, unchanged, skipped as of the last commit */
     int committed;  /* a batch was committed */
 };
@@ -437,7 +436,7 @@ static int batch_end(struct batch *b, int rc)
         db_rollback(b->db);
     key_tables_free(b->later);
     b->later = NULL;
-    if (b->sign) db_desk_sign_take(b->db);
+    db_desk_sign_take(b->db);
     db_write_flat(b->db, 0);
     db_cache_load(b->db, 0);
     db_journal_memory(b->db, 0);
@@ -462,12 +461,11 @@ static int batch_turn(struct batch *b, const struct import_report *rep)
     if (b->keys_ms > BATCH_MS / 2) b->keys_ms = BATCH_MS / 2;
     if (rc == DB_OK) rc = db_commit(b->db);
     if (rc != DB_OK) return rc;
+    /* At the first commit (a one-row import never puts it out); db_commit() puts it out again. */
+    if (!b->committed) db_desk_sign_put(b->db);
     b->committed = 1;
     size_t now[5] = {rep->read, rep->imported, rep->updated, rep->unchanged, rep->skipped};
     memcpy(b->kept, now, sizeof now);
-    /* Put out again each time: another long writer that put it out first and ended took it away. */
-    db_desk_sign_put(b->db);
-    b->sign = 1;
     struct timespec pause = {0, 3000000}; /* a waiting desk takes the lock now */
     nanosleep(&pause, NULL);
     return batch_open(b);

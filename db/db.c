@@ -51,6 +51,7 @@ struct db {
     int wait_gave_up;          /* the last wait ended by the limit or the hook: do not try again */
     struct timespec sign_seen; /* the desks' sign as db_desk_waited() last saw it */
     struct timespec sign_looked; /* when db_desk_waited() last looked at it (0: never) */
+    int sign_out;                /* this connection put out the sign: again after each commit */
 };
 
 struct db_stmt {
@@ -232,11 +233,14 @@ void db_desk_sign_put(struct db *db)
         if (fstat(fd, &sb) == 0) db->sign_seen = sb.st_mtim; /* nobody has waited yet */
         close(fd);
     }
+    db->sign_out = 1;
     free(path);
 }
 
 void db_desk_sign_take(struct db *db)
 {
+    if (!db->sign_out) return;
+    db->sign_out = 0;
     char *path = sign_path(db);
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd >= 0) {
@@ -983,6 +987,8 @@ int db_commit(struct db *db)
         int rc = map_rc_on(db, raw_exec(db, "COMMIT"));
         if (rc == DB_OK) {
             db->generation++;
+            /* Put out again: another long writer that put it out first and ended took it away. */
+            if (db->sign_out) db_desk_sign_put(db);
             return DB_OK;
         }
         if (rc != DB_BUSY || tries >= DB_RETRIES || db->wait_gave_up) {

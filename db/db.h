@@ -54,10 +54,12 @@ void db_set_wait(struct db *db, db_wait_hook hook, void *ctx, long limit_ms);
 ** A long writer's sign for desks: db_desk_sign_put() makes (or reuses) a
 ** file beside the database (PATH-waiting, with the database's mode) that
 ** names the process that put it out; while it is there, a connection
-** waiting for the write lock touches it. db_desk_sign_take() removes it
-** when the writer is done, unless another long writer put it out and is
-** still at work (it takes it away itself); a writer that was killed
-** leaves it, and the next one takes it over.
+** waiting for the write lock touches it. Each commit of the connection
+** puts it out again (another long writer that put it out first and ended
+** took it away). db_desk_sign_take() removes it when the writer is done,
+** unless another long writer put it out and is still at work (it takes it
+** away itself); it does nothing on a connection that did not put it out.
+** A writer that was killed leaves it, and the next one takes it over.
 */
 void db_desk_sign_put(struct db *db);
 void db_desk_sign_take(struct db *db);

@@ -73,7 +73,6 @@ struct resident_bulk {
     /* what each row of insert_rows, then insert's one row, holds between uses */
     struct resident_slot slots[BULK_ROWS + 1];
     struct key_tables *keys;  /* the search keys filed so far */
-    int sign;                 /* a shared load put out the desks' sign (db_desk_sign_put()) */
     struct strlist index_sql; /* the indexes dropped for the load, to build again */
     struct strlist tag_names; /* tag name -> tag_ids[i] */
     int64_t *tag_ids;
@@ -251,7 +250,7 @@ static void bulk_free(struct resident_bulk *b)
     if (b->journal_switched) db_journal_wal(b->db);
     if (b->shared) {
         pragmas_restore(b);
-        if (b->sign) db_desk_sign_take(b->db);
+        db_desk_sign_take(b->db);
     }
     free(b->actor);
     free(b->audit_action);
@@ -318,7 +317,6 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
     if (rc == DB_OK) {
         /* Only now: an import into a register with residents must not take a running one's. */
         db_desk_sign_put(db);
-        b->sign = 1;
         char pid[24];
         snprintf(pid, sizeof pid, "%ld", (long)getpid());
         rc = db_meta_set(db, KEYS_PENDING, pid);
@@ -571,8 +569,6 @@ static int bulk_commit(struct resident_bulk *b)
         b->committed = b->written;
         b->left_out_committed = b->left_out;
     }
-    /* Put out again: another long writer that put it out first and ended took it away. */
-    if (rc == DB_OK && b->sign) db_desk_sign_put(b->db);
     return rc;
 }
 

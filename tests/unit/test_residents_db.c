@@ -1092,12 +1092,17 @@ static void refused_load_leaves_the_sign(void **state)
     make_id(id, "120101", "19800101", 1);
     add("王一", id, "", "");
     char *sign = xasprintf("%s-waiting", path_of("r.db"));
-    db_desk_sign_put(db); /* as a first import running in another process */
+    FILE *f = fopen(sign, "w"); /* put out by a first import running in another process */
+    assert_non_null(f);
+    fprintf(f, "%ld\n", (long)getppid());
+    fclose(f);
     struct resident_bulk *b;
     assert_int_equal(resident_bulk_begin_shared(db, "测试", "ledger.csv", &b), DB_INVALID);
     assert_null(b);
     assert_int_equal(access(sign, F_OK), 0);
-    db_desk_sign_take(db);
+    db_desk_sign_take(db); /* this connection did not put it out: left */
+    assert_int_equal(access(sign, F_OK), 0);
+    unlink(sign);
     free(sign);
 }
 
