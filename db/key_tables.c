@@ -41,7 +41,9 @@ struct term_table {
     struct strbuf arena;
     struct filed *filed; /* entries not grouped yet, in the order filed */
     size_t nfiled, filed_cap;
+    size_t filed_counted;  /* entries of room counted in the budget since the tables emptied */
     struct posting *block; /* every term's grouped entries */
+    size_t block_cap;
 };
 
 /* Place every term in the hash table again: grown (grow), or after the terms moved. */
@@ -92,10 +94,19 @@ static void table_group(struct term_table *t)
     if (!t->nfiled) return;
     for (size_t i = 0; i < t->nfiled; i++)
         t->terms[t->filed[i].term].more++;
-    size_t total = 0;
-    for (size_t i = 0; i < t->n; i++)
+    size_t total = 0, grouped = 0;
+    for (size_t i = 0; i < t->n; i++) {
         total += t->terms[i].n + t->terms[i].more;
-    struct posting *block = xmalloc(total * sizeof *block), *at = block;
+        grouped += t->terms[i].n;
+    }
+    /* The block is reused when it holds nothing grouped (the tables were emptied) and is large
+     * enough: a load that spills groups run after run into the same memory. */
+    struct posting *block = t->block;
+    if (grouped || total > t->block_cap) {
+        block = xmalloc(total * sizeof *block);
+        t->block_cap = total;
+    }
+    struct posting *at = block;
     for (size_t i = 0; i < t->n; i++) {
         struct term *e = &t->terms[i];
         if (e->n) memcpy(at, e->v, e->n * sizeof *at);
@@ -107,7 +118,7 @@ static void table_group(struct term_table *t)
         struct term *e = &t->terms[t->filed[i].term];
         e->v[e->n++] = (struct posting){t->filed[i].key, t->filed[i].id};
     }
-    free(t->block);
+    if (block != t->block) free(t->block); /* what was grouped there is copied */
     t->block = block;
     t->nfiled = 0;
 }
@@ -324,16 +335,19 @@ static uint32_t kt_term(struct key_tables *kt, struct term_table *t, const char 
 
 /*
 ** Room in table t's filed array for n more entries; what it grew is
-** counted twice (grouping copies it).
+** counted twice (grouping copies it). The array is kept when the tables
+** are emptied: its room is counted again as it is used, as if it grew again.
 */
 static struct filed *filed_room(struct key_tables *kt, struct term_table *t, size_t n)
 {
-    size_t cap = t->filed_cap;
-    while (t->nfiled + n > t->filed_cap)
-        t->filed_cap = t->filed_cap ? t->filed_cap * 2 : 4096;
-    if (t->filed_cap != cap) {
+    size_t counted = t->filed_counted;
+    while (t->nfiled + n > t->filed_counted)
+        t->filed_counted = t->filed_counted ? t->filed_counted * 2 : 4096;
+    if (t->filed_counted != counted)
+        kt->bytes += 2 * (t->filed_counted - counted) * sizeof(struct filed);
+    if (t->filed_counted > t->filed_cap) {
+        t->filed_cap = t->filed_counted;
         t->filed = xrealloc(t->filed, t->filed_cap * sizeof *t->filed);
-        kt->bytes += 2 * (t->filed_cap - cap) * sizeof(struct filed);
     }
     return t->filed + t->nfiled;
 }
@@ -487,11 +501,7 @@ static void tables_empty(struct key_tables *kt)
             t->terms[j].v = NULL;
             t->terms[j].n = t->terms[j].more = 0;
         }
-        free(t->block);
-        free(t->filed);
-        t->block = NULL;
-        t->filed = NULL;
-        t->nfiled = t->filed_cap = 0;
+        t->nfiled = t->filed_counted = 0; /* the filed array and the block are used again */
     }
     kt->bytes = kept;
 }
