@@ -387,15 +387,11 @@ struct batch {
     int committed;  /* a batch was committed */
 };
 
-/*
-** Begin a batch: its time counts from when it has the lock, and the sign
-** this connection touched while it waited for it is no desk's.
-*/
+/* Begin a batch: its time counts from when it has the lock. */
 static int batch_open(struct batch *b)
 {
     int rc = db_write_begin(b->db);
     clock_gettime(CLOCK_MONOTONIC, &b->began);
-    db_desk_waited(b->db);
     return rc;
 }
 

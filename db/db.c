@@ -52,6 +52,7 @@ struct db {
     struct timespec sign_seen; /* the desks' sign as db_desk_waited() last saw it */
     struct timespec sign_looked; /* when db_desk_waited() last looked at it (0: never) */
     int sign_out;                /* this connection put out the sign: again after each commit */
+    int checkpoint_pages;        /* the WAL's size that a commit checkpoints at (wal_committed()) */
 };
 
 struct db_stmt {
@@ -188,14 +189,17 @@ static char *sign_path(const struct db *db)
 /*
 ** Leave the sign that a connection waits for the write lock: the file
 ** beside the database touched, if a long writer put it out (no writer
-** looks for it otherwise, so none is made).
+** looks for it otherwise, so none is made). A long writer waiting for the
+** lock (a desk holds it) does not see its own touch as a desk's.
 */
-static void sign_touch(const struct db *db)
+static void sign_touch(struct db *db)
 {
     char *path = sign_path(db);
     int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd >= 0) {
         futimens(fd, NULL);
+        struct stat sb;
+        if (db->sign_out && fstat(fd, &sb) == 0) db->sign_seen = sb.st_mtim;
         close(fd);
     }
     free(path);
@@ -270,6 +274,35 @@ int db_desk_waited(struct db *db)
         sb.st_mtim.tv_sec != db->sign_seen.tv_sec || sb.st_mtim.tv_nsec != db->sign_seen.tv_nsec;
     db->sign_seen = sb.st_mtim;
     return changed;
+}
+
+/*
+** After each commit (SQLite's WAL hook, in place of its own): a passive
+** checkpoint once the WAL holds checkpoint_pages, as SQLite's default does,
+** unless another connection's long writer is at work (its sign is out, its
+** process alive). That one checkpoints its own pages as it goes; a desk
+** committing one row would otherwise copy tens of megabytes of them into
+** the database (seconds, at millions of rows) before its save returned.
+*/
+static int wal_committed(void *arg, sqlite3 *h, const char *name, int pages)
+{
+    struct db *db = arg;
+    if (pages < db->checkpoint_pages) return SQLITE_OK;
+    if (!db->sign_out) {
+        char *path = sign_path(db);
+        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        free(path);
+        long owner = fd >= 0 ? sign_owner(fd) : 0;
+        if (fd >= 0) close(fd);
+        if (owner) return SQLITE_OK;
+    }
+    sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    return SQLITE_OK;
+}
+
+void db_checkpoint_at(struct db *db, int pages)
+{
+    db->checkpoint_pages = pages > 0 ? pages : DB_CHECKPOINT_PAGES;
 }
 
 /*
@@ -597,6 +630,8 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
     sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
     db->wait_limit_ms = (flags & DB_OPEN_QUEUE) ? 0 : DB_WAIT_DEFAULT_MS;
     sqlite3_busy_handler(db->h, busy_wait, db);
+    db->checkpoint_pages = DB_CHECKPOINT_PAGES;
+    sqlite3_wal_hook(db->h, wal_committed, db);
     sqlite3_create_collation_v2(db->h, "zh", SQLITE_UTF8, NULL, db_collate_zh, NULL);
     sqlite3_create_function_v2(db->h, each_pointer_type, -1, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
                                NULL, each_step, each_final, NULL);

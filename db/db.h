@@ -73,6 +73,15 @@ void db_desk_sign_take(struct db *db);
 */
 int db_desk_waited(struct db *db);
 
+/*
+** A commit checkpoints the WAL (passively) once it holds pages pages (0:
+** DB_CHECKPOINT_PAGES, SQLite's own default), unless another connection's
+** long writer has its sign out (db_desk_sign_put()): that one checkpoints
+** as it goes, and a desk's save never copies its pages.
+*/
+#define DB_CHECKPOINT_PAGES 1000
+void db_checkpoint_at(struct db *db, int pages);
+
 /* PRAGMA application_id of every bangban database ("BANG"). */
 #define DB_APPLICATION_ID 0x42414E47
 

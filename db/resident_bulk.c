@@ -85,7 +85,7 @@ struct resident_bulk {
     int desk;               /* a desk waits for the lock: commit once DESK_GAP_MS ran */
     size_t committed;       /* rows committed by the shared load */
     size_t written;         /* rows written in all */
-    int64_t pragmas_was[6]; /* a shared load's connection settings (load_pragmas), restored */
+    int64_t pragmas_was[5]; /* a shared load's connection settings (load_pragmas), restored */
     unsigned char *mine;    /* a shared load: bit per id it wrote */
     int64_t data_version;   /* when a shared load began: another connection committing changes it */
     /*
@@ -208,13 +208,19 @@ static int tags_load(struct resident_bulk *b)
 */
 static const char *const load_pragmas[][2] = {{"mmap_size", "0"},
                                               {"synchronous", "1"},
-                                              {"wal_autocheckpoint", "16384"},
                                               {"cache_size", "-16384"},
                                               {"ignore_check_constraints", "1"},
                                               {"foreign_keys", "0"}};
+_Static_assert(ARRAY_LEN(load_pragmas) ==
+                   sizeof(((struct resident_bulk *)0)->pragmas_was) / sizeof(int64_t),
+               "a setting kept for each of load_pragmas");
+
+/* The WAL's size a shared load checkpoints at: 64 MiB (see above). */
+#define LOAD_CHECKPOINT_PAGES 16384
 
 static void pragmas_set(struct resident_bulk *b)
 {
+    db_checkpoint_at(b->db, LOAD_CHECKPOINT_PAGES);
     for (size_t i = 0; i < ARRAY_LEN(load_pragmas); i++) {
         char *sql = xasprintf("PRAGMA %s", load_pragmas[i][0]);
         b->pragmas_was[i] = db_int(b->db, 0, sql);
@@ -238,6 +244,7 @@ static void pragmas_restore(struct resident_bulk *b)
 {
     for (size_t i = 0; i < ARRAY_LEN(load_pragmas); i++)
         pragma_restore(b, i);
+    db_checkpoint_at(b->db, 0);
 }
 
 /* Free what the load holds (the transaction is already ended). */

@@ -10,7 +10,10 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static char dir[256];
@@ -569,6 +572,16 @@ static void each_visits_every_row(void **state)
     db_close(db);
 }
 
+/* The pid of a process that has ended. */
+static pid_t gone_pid(void)
+{
+    pid_t gone = fork();
+    assert_true(gone >= 0);
+    if (gone == 0) _exit(0);
+    assert_int_equal(waitpid(gone, NULL, 0), gone);
+    return gone;
+}
+
 /*
 ** A connection that waits for the write lock leaves a sign the long writer
 ** that put it out sees (db_desk_waited()) once, so a long import commits
@@ -608,6 +621,15 @@ static void desk_wait_is_seen(void **state)
     assert_int_equal(db_write_begin(desk), DB_OK); /* the lock was free: no wait, no sign */
     assert_int_equal(db_commit(desk), DB_OK);
     assert_false(db_desk_waited(writer));
+    /* The writer waiting for the lock a desk holds touches the sign too: not a desk's wait. */
+    assert_int_equal(db_write_begin(desk), DB_OK);
+    db_set_wait(writer, NULL, NULL, 20);
+    assert_int_equal(db_write_begin(writer), DB_BUSY);
+    assert_int_equal(db_commit(desk), DB_OK);
+    struct timespec later = {0, 2000000};
+    nanosleep(&later, NULL); /* past db_desk_waited()'s millisecond */
+    assert_false(db_desk_waited(writer));
+    db_set_wait(writer, NULL, NULL, 0);
     db_desk_sign_take(writer);
     assert_int_equal(access(sign, F_OK), -1); /* the writer is done: nothing left beside */
 
@@ -620,13 +642,9 @@ static void desk_wait_is_seen(void **state)
     db_desk_sign_take(writer);
     assert_int_equal(access(sign, F_OK), 0);
     /* Left by a writer that was killed: taken over, then taken away. */
-    pid_t gone = fork();
-    assert_true(gone >= 0);
-    if (gone == 0) _exit(0);
-    assert_int_equal(waitpid(gone, NULL, 0), gone);
     f = fopen(sign, "w");
     assert_non_null(f);
-    fprintf(f, "%ld\n", (long)gone);
+    fprintf(f, "%ld\n", (long)gone_pid());
     fclose(f);
     db_desk_sign_put(writer);
     db_desk_sign_take(writer);
