@@ -927,15 +927,43 @@ int db_journal_memory(struct db *db, int on)
     return db_exec(db, on ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = DEFAULT");
 }
 
-int db_index_build(struct db *db, const char *sql)
+/* The progress handler of a build that gives way: nonzero (stop it) once a desk waits. */
+static int build_give_way(void *arg)
+{
+    return db_desk_waited(arg);
+}
+
+/* db_index_build(), stopped as soon as a desk waits when gave_way is not NULL (then set). */
+static int index_build(struct db *db, const char *sql, int *gave_way)
 {
     int64_t cache = db_int(db, -2000, "PRAGMA cache_size");
     int rc = db_exec(db, "PRAGMA cache_size = -1024; PRAGMA threads = 2");
-    if (rc == DB_OK) rc = db_exec(db, sql);
+    if (rc == DB_OK && gave_way) {
+        /* Every 100,000 steps of SQLite's program: a few hundred looks at the sign a second. */
+        sqlite3_progress_handler(db->h, 100000, build_give_way, db);
+        int src = raw_exec(db, sql);
+        sqlite3_progress_handler(db->h, 0, NULL, NULL);
+        *gave_way = src == SQLITE_INTERRUPT;
+        if (src != SQLITE_OK && !*gave_way) failure_note(db, src, sql);
+        rc = *gave_way ? DB_OK : map_rc_on(db, src);
+    } else if (rc == DB_OK) {
+        rc = db_exec(db, sql);
+    }
     char *back = xasprintf("PRAGMA cache_size = %lld; PRAGMA threads = 0", (long long)cache);
     int brc = db_exec(db, back);
     free(back);
     return rc == DB_OK ? brc : rc;
+}
+
+int db_index_build(struct db *db, const char *sql)
+{
+    return index_build(db, sql, NULL);
+}
+
+int db_index_build_giving_way(struct db *db, const char *sql, int *gave_way)
+{
+    *gave_way = 0;
+    return index_build(db, sql, gave_way);
 }
 
 int db_analyze(struct db *db)

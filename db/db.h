@@ -279,6 +279,16 @@ int db_journal_memory(struct db *db, int on);
 */
 int db_index_build(struct db *db, const char *sql);
 
+/*
+** db_index_build() inside a transaction of a long writer that put out the
+** desks' sign, giving way to desks: when another connection waits for the
+** write lock meanwhile (db_desk_waited()), the build is stopped, SQLite
+** rolls the whole transaction back, and *gave_way is set. The caller then
+** ends it (db_rollback()), lets the desk in and builds again. Returns DB_OK
+** (built, or given way) or an error.
+*/
+int db_index_build_giving_way(struct db *db, const char *sql, int *gave_way);
+
 /* Gather the statistics the query planner chooses indexes by (after a bulk load). */
 int db_analyze(struct db *db);
 

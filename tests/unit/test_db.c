@@ -679,6 +679,109 @@ static void index_build_restores(void **state)
     db_close(db);
 }
 
+/* The size of the database file at path (its WAL aside). */
+static long file_size(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 ? (long)sb.st_size : -1;
+}
+
+/* Commit about 8 MiB (2,000 pages) on db. */
+static void write_pages(struct db *db)
+{
+    assert_int_equal(db_write_begin(db), DB_OK);
+    assert_int_equal(db_exec(db, "INSERT INTO t SELECT randomblob(4000) FROM"
+                                 " (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                                 " WHERE i < 2000) SELECT i FROM n)"),
+                     DB_OK);
+    assert_int_equal(db_commit(db), DB_OK);
+}
+
+/*
+** A desk's commit past the WAL's checkpoint size copies its pages into the
+** database, unless another process's long writer has its sign out: that
+** one checkpoints its own. The long writer's own commits checkpoint too.
+*/
+static void desks_leave_checkpoints_to_long_writers(void **state)
+{
+    (void)state;
+    struct db *desk = open_new("ckpt.db");
+    struct db *writer;
+    char *err;
+    assert_int_equal(db_open(path_of("ckpt.db"), 0, &writer, &err), DB_OK);
+    assert_int_equal(db_exec(desk, "CREATE TABLE t (b BLOB)"), DB_OK);
+    char *path = xstrdup(path_of("ckpt.db"));
+    char *sign = xasprintf("%s-waiting", path);
+    long before = file_size(path);
+    write_pages(desk);
+    assert_true(file_size(path) > before + 4000000L); /* nobody else writes: checkpointed */
+
+    FILE *f = fopen(sign, "w"); /* a long writer at work in another process (this test's parent) */
+    assert_non_null(f);
+    fprintf(f, "%ld\n", (long)getppid());
+    fclose(f);
+    before = file_size(path);
+    write_pages(desk);
+    assert_int_equal(file_size(path), before); /* left in the WAL for that writer */
+
+    f = fopen(sign, "w"); /* ... that was killed: the desks checkpoint again */
+    assert_non_null(f);
+    fprintf(f, "%ld\n", (long)gone_pid());
+    fclose(f);
+    write_pages(desk);
+    assert_true(file_size(path) > before + 8000000L);
+
+    unlink(sign);
+    db_desk_sign_put(writer); /* a long writer of this process: it checkpoints its own */
+    before = file_size(path);
+    write_pages(writer);
+    assert_true(file_size(path) > before + 4000000L);
+    db_desk_sign_take(writer);
+    free(sign);
+    free(path);
+    db_close(writer);
+    db_close(desk);
+}
+
+/*
+** A build inside a long writer's transaction stops when a desk waits, the
+** transaction undone; built again with nobody waiting, the index is whole.
+*/
+static void index_build_gives_way(void **state)
+{
+    (void)state;
+    struct db *db = open_new("give.db");
+    assert_int_equal(db_exec(db, "CREATE TABLE t (a INTEGER); WITH RECURSIVE n(i) AS (SELECT 1"
+                                 " UNION ALL SELECT i + 1 FROM n WHERE i < 200000)"
+                                 " INSERT INTO t SELECT i * 7919 % 200000 FROM n"),
+                     DB_OK);
+    char *sign = xasprintf("%s-waiting", path_of("give.db"));
+    db_desk_sign_put(db);
+    assert_int_equal(db_write_begin(db), DB_OK);
+    assert_int_equal(db_exec(db, "INSERT INTO t VALUES (-1)"), DB_OK);
+    /* A desk's touch: the sign's time changed since the writer put it out. */
+    struct timespec times[2] = {{1, 0}, {1, 0}};
+    assert_int_equal(utimensat(AT_FDCWD, sign, times, 0), 0);
+    struct timespec later = {0, 2000000};
+    nanosleep(&later, NULL);
+    int gave_way = 0;
+    assert_int_equal(db_index_build_giving_way(db, "CREATE INDEX t_a ON t(a)", &gave_way), DB_OK);
+    assert_true(gave_way);
+    db_rollback(db);
+    assert_int_equal(db_int(db, -1, "SELECT count(*) FROM sqlite_schema WHERE name = 't_a'"), 0);
+    assert_int_equal(db_int(db, -1, "SELECT count(*) FROM t WHERE a < 0"), 0);
+    assert_int_equal(db_int(db, 0, "PRAGMA threads"), 0); /* the settings came back */
+
+    assert_int_equal(db_write_begin(db), DB_OK);
+    assert_int_equal(db_index_build_giving_way(db, "CREATE INDEX t_a ON t(a)", &gave_way), DB_OK);
+    assert_false(gave_way);
+    assert_int_equal(db_commit(db), DB_OK);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM t INDEXED BY t_a WHERE a >= 0"), 200000);
+    db_desk_sign_take(db);
+    free(sign);
+    db_close(db);
+}
+
 int main(void)
 {
     unit_locale();
@@ -697,6 +800,8 @@ int main(void)
         cmocka_unit_test(concurrent_writers),
         cmocka_unit_test(desk_wait_is_seen),
         cmocka_unit_test(index_build_restores),
+        cmocka_unit_test(index_build_gives_way),
+        cmocka_unit_test(desks_leave_checkpoints_to_long_writers),
     };
     return cmocka_run_group_tests_name("db", tests, setup, teardown);
 }
