@@ -387,11 +387,16 @@ struct batch {
     int committed;  /* a batch was committed */
 };
 
-/* Begin a batch: its time counts from when it has the lock. */
+/*
+** Begin a batch: its time counts from when it has the lock, and the sign's
+** touches before it are dropped (the desks that made them have had their
+** turn).
+*/
 static int batch_open(struct batch *b)
 {
     int rc = db_write_begin(b->db);
     clock_gettime(CLOCK_MONOTONIC, &b->began);
+    db_desk_waited(b->db);
     return rc;
 }
 

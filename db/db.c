@@ -283,12 +283,17 @@ int db_desk_waited(struct db *db)
 ** process alive). That one checkpoints its own pages as it goes; a desk
 ** committing one row would otherwise copy tens of megabytes of them into
 ** the database (seconds, at millions of rows) before its save returned.
+** Past CHECKPOINT_CEILING times checkpoint_pages the desk checkpoints
+** anyway: a sign left by a writer killed in a power cut, whose pid another
+** process has taken since, must not let the WAL grow without end.
 */
+#define CHECKPOINT_CEILING 64
+
 static int wal_committed(void *arg, sqlite3 *h, const char *name, int pages)
 {
     struct db *db = arg;
     if (pages < db->checkpoint_pages) return SQLITE_OK;
-    if (!db->sign_out) {
+    if (!db->sign_out && pages < CHECKPOINT_CEILING * db->checkpoint_pages) {
         char *path = sign_path(db);
         int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
         free(path);

@@ -77,7 +77,9 @@ int db_desk_waited(struct db *db);
 ** A commit checkpoints the WAL (passively) once it holds pages pages (0:
 ** DB_CHECKPOINT_PAGES, SQLite's own default), unless another connection's
 ** long writer has its sign out (db_desk_sign_put()): that one checkpoints
-** as it goes, and a desk's save never copies its pages.
+** as it goes, and a desk's save never copies its pages, until the WAL
+** holds 64 times as many (a sign a killed writer left, naming a pid in use
+** again).
 */
 #define DB_CHECKPOINT_PAGES 1000
 void db_checkpoint_at(struct db *db, int pages);

@@ -87,7 +87,8 @@ static uint32_t terms_index(struct term_table *t, const char *text)
 
 /*
 ** Group the entries filed since the last grouping under their terms, after
-** those grouped before, each term's in the order filed: one new block.
+** those grouped before, each term's in the order filed: into the block,
+** a new one unless the old one holds nothing grouped and is large enough.
 */
 static void table_group(struct term_table *t)
 {
@@ -506,6 +507,19 @@ static void tables_empty(struct key_tables *kt)
     kt->bytes = kept;
 }
 
+/* After the last run is spilled: the memory kept for the next run goes. */
+static void tables_release(struct key_tables *kt)
+{
+    for (int i = 0; i < POSTINGS_TABLES; i++) {
+        struct term_table *t = &kt->t[i];
+        free(t->filed);
+        free(t->block);
+        t->filed = NULL;
+        t->block = NULL;
+        t->filed_cap = t->block_cap = 0;
+    }
+}
+
 /*
 ** Write the tables to the spill file as a run, each term's entries sorted
 ** and the terms in order (the terms themselves keep their places), and
@@ -801,6 +815,7 @@ void *key_tables_merge(void *arg)
     /* What is still in memory becomes the last run; then all are merged into one more. */
     if (spill_run(kt) != 0 || fseek(kt->spill, 0, SEEK_END) != 0)
         return NULL; /* writing tries again, and fails then */
+    tables_release(kt);
     struct run merged;
     memset(&merged, 0, sizeof merged);
     int rc = DB_OK;
@@ -827,6 +842,7 @@ int key_tables_write(struct key_tables *kt, struct db *db, enum postings_registe
     if (kt->nruns && !kt->failed) {
         /* What is still in memory becomes the last run. */
         if (spill_run(kt) != 0) return DB_ERROR;
+        tables_release(kt);
         for (int i = 0; i < POSTINGS_TABLES && rc == DB_OK; i++)
             rc = runs_write(kt, db, reg, (enum postings_table)i);
         return rc;

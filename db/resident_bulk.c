@@ -915,27 +915,32 @@ static int bulk_reconcile(struct resident_bulk *b, struct redo *r, int *changed)
 ** transaction of its own. One that a desk waits for (a phone index takes
 ** seconds at millions of residents) is stopped and undone, and built again
 ** once the desks have had the lock for DESK_GAP_MS. A build stopped after
-** running DESK_GAP_MS or more counts: after INDEX_GIVE_WAYS of those it
-** runs to the end whoever waits, so that saves coming one after another
-** cannot hold it off for ever. One stopped sooner lost next to nothing (a
-** desk's action may be a few transactions, each waiting its turn).
+** running DESK_GAP_MS or more counts: after INDEX_GIVE_WAYS of those, or
+** INDEX_STOPS stops in all, it runs to the end whoever waits, so that
+** saves coming one after another do not hold it off for ever. One stopped
+** sooner lost next to nothing (a desk's action may be a few transactions,
+** each waiting its turn).
 */
 #define INDEX_GIVE_WAYS 8
+#define INDEX_STOPS     64
 
 static int indexes_build(struct resident_bulk *b)
 {
     int rc = DB_OK;
-    for (size_t i = 0, gave = 0; i < b->index_sql.n && rc == DB_OK;) {
+    for (size_t i = 0, gave = 0, stops = 0; i < b->index_sql.n && rc == DB_OK;) {
         int gave_way = 0;
         rc = bulk_open(b);
-        if (rc == DB_OK && gave < INDEX_GIVE_WAYS)
+        if (rc == DB_OK && gave < INDEX_GIVE_WAYS && stops < INDEX_STOPS) {
+            db_desk_waited(b->db); /* the desks that touched the sign before have had their turn */
             rc = db_index_build_giving_way(b->db, b->index_sql.v[i], &gave_way);
-        else if (rc == DB_OK)
+        } else if (rc == DB_OK) {
             rc = db_index_build(b->db, b->index_sql.v[i]);
+        }
         if (rc == DB_OK && gave_way) {
             db_rollback(b->db);
             b->open = 0;
             if (clock_ms_since(&b->began) >= DESK_GAP_MS) gave++;
+            stops++;
             struct timespec gap = {0, DESK_GAP_MS * 1000000L};
             nanosleep(&gap, NULL);
             continue;
@@ -948,7 +953,7 @@ static int indexes_build(struct resident_bulk *b)
             b->open = 0;
         }
         i++;
-        gave = 0;
+        gave = stops = 0;
     }
     return rc;
 }
