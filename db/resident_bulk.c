@@ -302,11 +302,6 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
                                struct resident_bulk **out)
 {
     *out = NULL;
-    /* A register with residents (the usual import): refused before taking the lock. */
-    int any;
-    int rc = resident_any(db, &any);
-    if (rc != DB_OK) return rc;
-    if (any) return DB_INVALID;
     struct resident_bulk *b = xcalloc(1, sizeof *b);
     b->keys = key_tables_new();
     key_tables_spill_at(b->keys, KEYS_BUDGET);
@@ -318,14 +313,14 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
     resident_stamp_of(b->when, &b->stamp);
     pragmas_set(b);
     b->data_version = db_int(db, -1, "PRAGMA data_version");
-    rc = bulk_open(b);
+    int rc = bulk_open(b);
     if (rc != DB_OK) {
         bulk_free(b);
         return rc;
     }
-    /* Again with the lock: a desk may have registered one meanwhile. */
-    rc = resident_any(db, &any);
-    if (rc == DB_OK && any) rc = DB_INVALID;
+    int64_t n;
+    rc = resident_count(db, &n);
+    if (rc == DB_OK && n > 0) rc = DB_INVALID;
     if (rc == DB_OK) {
         /* Only now: an import into a register with residents must not take a running one's. */
         db_desk_sign_put(db);
@@ -353,10 +348,10 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
 int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk **out)
 {
     *out = NULL;
-    int any;
-    int rc = resident_any(db, &any);
+    int64_t n;
+    int rc = resident_count(db, &n);
     if (rc != DB_OK) return rc;
-    if (any) return DB_INVALID;
+    if (n > 0) return DB_INVALID;
     struct resident_bulk *b = xcalloc(1, sizeof *b);
     b->keys = key_tables_new();
     b->db = db;
@@ -370,8 +365,8 @@ int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk *
         return rc;
     }
     /* Checked again inside the transaction: another desk may have added one meanwhile. */
-    rc = resident_any(db, &any);
-    if (rc == DB_OK && any) rc = DB_INVALID;
+    rc = resident_count(db, &n);
+    if (rc == DB_OK && n > 0) rc = DB_INVALID;
     if (rc == DB_OK) rc = indexes_drop(b, 0);
     if (rc == DB_OK) rc = bulk_prepare(b);
     if (rc != DB_OK) {

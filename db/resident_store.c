@@ -346,14 +346,6 @@ int resident_count(struct db *db, int64_t *n)
     return db_count(db, "SELECT count(*) FROM resident", n);
 }
 
-int resident_any(struct db *db, int *any)
-{
-    int64_t n;
-    int rc = db_count(db, "SELECT EXISTS (SELECT 1 FROM resident)", &n);
-    *any = rc == DB_OK && n;
-    return rc;
-}
-
 int resident_merges_astray(struct db *db,
                            void (*visit)(void *ctx, int64_t id, const char *name,
                                          enum merge_damage what),

@@ -212,13 +212,6 @@ int resident_sample(struct db *db, size_t max, resident_sample_visit visit, void
 int resident_count(struct db *db, int64_t *n);
 
 /*
-** Whether the register holds any row at all (merged and gone residents
-** too), into *any: one page read, where resident_count() reads the whole
-** table. DB_OK or the error (then *any is 0).
-*/
-int resident_any(struct db *db, int *any);
-
-/*
 ** Record that actor saw the full value of a masked field ("id_number" or
 ** "phone") of resident id, and why. Returns DB_OK (the caller may then
 ** show it) or an error (then it must not): DB_INVALID without a reason.
