@@ -244,6 +244,13 @@ void db_desk_sign_put(struct db *db)
 void db_desk_sign_take(struct db *db)
 {
     if (!db->sign_out) return;
+    /*
+    ** While the sign is out no desk checkpoints (wal_committed()): what the
+    ** writer's own checkpoints could not copy (desks were reading) is copied
+    ** now, by the writer, not by the next desk to save.
+    */
+    if (db->depth == 0)
+        sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     db->sign_out = 0;
     char *path = sign_path(db);
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);

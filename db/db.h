@@ -56,7 +56,8 @@ void db_set_wait(struct db *db, db_wait_hook hook, void *ctx, long limit_ms);
 ** names the process that put it out; while it is there, a connection
 ** waiting for the write lock touches it. Each commit of the connection
 ** puts it out again (another long writer that put it out first and ended
-** took it away). db_desk_sign_take() removes it when the writer is done,
+** took it away). db_desk_sign_take() checkpoints what the writer left in
+** the WAL (no desk did meanwhile) and removes the sign when it is done,
 ** unless another long writer put it out and is still at work (it takes it
 ** away itself); it does nothing on a connection that did not put it out.
 ** A writer that was killed leaves it, and the next one takes it over.
