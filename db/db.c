@@ -220,6 +220,18 @@ static long sign_owner(int fd)
     return pid;
 }
 
+/* The live process whose sign is out beside the database, or 0 when none is. */
+static long sign_owner_now(const struct db *db)
+{
+    char *path = sign_path(db);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    free(path);
+    if (fd < 0) return 0;
+    long owner = sign_owner(fd);
+    close(fd);
+    return owner;
+}
+
 void db_desk_sign_put(struct db *db)
 {
     char *path = sign_path(db);
@@ -252,15 +264,13 @@ void db_desk_sign_take(struct db *db)
     if (db->depth == 0)
         sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     db->sign_out = 0;
-    char *path = sign_path(db);
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd >= 0) {
-        /* Another long writer's, still at work (it put the sign out first): left to it. */
-        long owner = sign_owner(fd);
-        close(fd);
-        if (!owner || owner == (long)getpid()) unlink(path);
+    /* Another long writer's, still at work (it put the sign out first): left to it. */
+    long owner = sign_owner_now(db);
+    if (!owner || owner == (long)getpid()) {
+        char *path = sign_path(db);
+        unlink(path);
+        free(path);
     }
-    free(path);
 }
 
 int db_desk_waited(struct db *db)
@@ -300,14 +310,8 @@ static int wal_committed(void *arg, sqlite3 *h, const char *name, int pages)
 {
     struct db *db = arg;
     if (pages < db->checkpoint_pages) return SQLITE_OK;
-    if (!db->sign_out && pages < CHECKPOINT_CEILING * db->checkpoint_pages) {
-        char *path = sign_path(db);
-        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-        free(path);
-        long owner = fd >= 0 ? sign_owner(fd) : 0;
-        if (fd >= 0) close(fd);
-        if (owner) return SQLITE_OK;
-    }
+    if (!db->sign_out && pages < CHECKPOINT_CEILING * db->checkpoint_pages && sign_owner_now(db))
+        return SQLITE_OK;
     sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     return SQLITE_OK;
 }
