@@ -20,7 +20,7 @@ fi
 # The requests' indexes stay while they are written: the killed run left them all.
 db_is "demo: the request indexes were there all along" \
     "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('request', 'request_event')
-       AND name IN ('request_created', 'request_rates', 'request_unit', 'request_event_request')" "4"
+       AND name IN ('request_closed', 'request_rates', 'request_unit', 'request_event_request')" "4"
 run demo-again 0 "$BIN" --db "$DB" demo --residents 500 --requests 41000 --years 1
 grep -q "已有之前生成的 500 位演示居民" "$T/demo-again.out" && grep -q "中断的生成已完成" "$T/demo-again.out" &&
     t_ok "demo again: says it kept the residents and finished the interrupted run" ||

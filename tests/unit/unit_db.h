@@ -11,10 +11,18 @@
 #include <unistd.h>
 
 /*
+** SQL taking a database back to schema 28: requests found by when they were
+** taken down by an index of their own too; UNIT_DB_SINCE_27 runs it first.
+*/
+#define UNIT_DB_SINCE_28 " CREATE INDEX request_created ON request(created_at);"
+
+/*
 ** SQL taking a database back to schema 27: no index of the counted service
 ** records by activity; UNIT_DB_SINCE_26 runs it first.
 */
-#define UNIT_DB_SINCE_27 " DROP INDEX service_record_counted_activity;"
+#define UNIT_DB_SINCE_27                                                                           \
+    UNIT_DB_SINCE_28                                                                               \
+    " DROP INDEX service_record_counted_activity;"
 
 /*
 ** SQL taking a database back to schema 26: no index of requests by when
