@@ -54,9 +54,10 @@ static const struct verb {
      0},
     {"import", verb_import, 1,
      N_("%s FILE [--encoding utf-8|gb18030|gbk]\n[--sheet NAME] [--skip-existing] [--rejects "
-        "FILE] [--dry-run] [--map 'HEADER=COLUMN']"),
+        "FILE [--force]] [--dry-run] [--map 'HEADER=COLUMN']"),
      N_("read a ledger (CSV, or an Excel workbook's first sheet or --sheet);\n"
-        "bad rows go to FILE.rejects.csv with the reason;\n"
+        "bad rows go to FILE.rejects.csv with the reason, or to --rejects,\n"
+        "which replaces a file only with --force, and never the ledger;\n"
         "--dry-run says what it would change and writes nothing"),
      1},
     {"export", verb_export, 1,

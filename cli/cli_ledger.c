@@ -33,7 +33,7 @@ struct io_options {
     const char *format; /* --format, or NULL: from the file's name */
     int unmasked;
     const char *reason;
-    int force;           /* export: replace a file that exists */
+    int force;           /* replace a file that exists (export's file, import's --rejects) */
     int dry_run;         /* import: say what it would change, write nothing */
     struct strlist maps; /* import: --map HEADER=COLUMN, each */
     struct filter_words *filter;
@@ -151,7 +151,7 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
             io->unmasked = 1;
         } else if (c == 'w' && export) {
             io->reason = optarg;
-        } else if (c == 'F' && export) {
+        } else if (c == 'F') {
             io->force = 1;
         } else if (c == 'n' && !export) {
             io->dry_run = 1;
@@ -218,6 +218,27 @@ static void dry_run_print(const struct io_options *io, const struct ledger *l,
     free(summary);
 }
 
+/*
+** Whether io's --rejects may be written: never over the ledger itself, nor
+** over a file that exists without --force. 0, or -1 having said why.
+*/
+static int rejects_allowed(const struct io_options *io)
+{
+    struct stat r, l;
+    if (!io->rejects || lstat(io->rejects, &r) != 0) return 0;
+    char *why = NULL;
+    if (stat(io->path, &l) == 0 && stat(io->rejects, &r) == 0 && r.st_dev == l.st_dev &&
+        r.st_ino == l.st_ino)
+        why = xasprintf(_("%s is the ledger being imported: the rejected rows go to another file"),
+                        io->rejects);
+    else if (!io->force)
+        why = xasprintf(_("%s exists already: --force replaces it"), io->rejects);
+    if (!why) return 0;
+    verb_fail(why);
+    free(why);
+    return -1;
+}
+
 int verb_import(const char *db_path, int argc, char **argv)
 {
     struct filter_words words = {0};
@@ -225,6 +246,10 @@ int verb_import(const char *db_path, int argc, char **argv)
     if (io_options_parse(argc, argv, 0, &io) != 0) {
         strlist_free(&io.maps);
         return verb_usage("import");
+    }
+    if (rejects_allowed(&io) != 0) {
+        strlist_free(&io.maps);
+        return EXIT_USAGE;
     }
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);

@@ -27,6 +27,19 @@ grep -q "$T/no/such/dir.csv" "$T/import-no-rejects.out" && grep -q "新增 8" "$
     t_ok "import: an unwritable rejects file is named; the good rows are in" ||
     t_fail "import: an unwritable rejects file is named; the good rows are in" "$(cat "$T/import-no-rejects.out")"
 
+# --rejects never writes over the ledger itself, nor over another file without --force:
+# refused before anything is read, the files as they were.
+cp "$T/ledger.csv" "$T/mine.csv"
+run import-rejects-self 2 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv" --rejects "$T/mine.csv"
+run import-rejects-kept 2 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv" --rejects "$T/ledger.csv.rejects.csv"
+cmp -s "$T/mine.csv" "$T/ledger.csv" && cmp -s "$T/ledger.csv.rejects.csv" "$E/import-bad.rejects.csv" &&
+    grep -q "就是正在导入的台账" "$T/import-rejects-self.out" && grep -q "已存在：加 --force" "$T/import-rejects-kept.out" &&
+    t_ok "import: --rejects refuses the ledger itself, and a file that exists without --force" ||
+    t_fail "import: --rejects refuses the ledger itself, and a file that exists without --force" "$(cat "$T/import-rejects-self.out" "$T/import-rejects-kept.out")"
+run import-rejects-force 5 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv" --rejects "$T/ledger.csv.rejects.csv" --force
+cmp -s "$T/ledger.csv.rejects.csv" "$E/import-bad.rejects.csv" && t_ok "import: --rejects with --force replaces the file" ||
+    t_fail "import: --rejects with --force replaces the file" "$(cat "$T/import-rejects-force.out")"
+
 # The rejects file is a ledger too: alone, only the in-file duplicate is fine.
 demo_at "$T/r3.db"
 run import-rejects 5 "$BIN" --db "$T/r3.db" import residents "$T/ledger.csv.rejects.csv" --rejects "$T/again.csv"
