@@ -6,26 +6,78 @@
 #include <stdlib.h>
 #include <string.h>
 
-size_t csv_record(const char *buf, size_t n, size_t *next, int *lines, int *unclosed)
+/*
+** Where a reader of a record is: inside a quoted field, or at the start of
+** a field (only there does a quote open one, as Excel and LibreOffice
+** read it: 3"宽 is three characters and a quote).
+*/
+struct scan {
+    int quoted, at_start;
+    size_t opened; /* where the quoted field began */
+};
+
+static int scan_delim(char c, char delim)
 {
-    int quoted = 0;
+    return delim ? c == delim : c == ',' || c == '\t';
+}
+
+/* Move s past buf[*i] (and past a doubled quote's second half). */
+static void scan_byte(struct scan *s, const char *buf, size_t n, size_t *i, char delim)
+{
+    char c = buf[*i];
+    if (s->quoted) {
+        if (c == '"' && *i + 1 < n && buf[*i + 1] == '"')
+            (*i)++; /* a doubled quote stands for one */
+        else if (c == '"')
+            s->quoted = 0;
+        return;
+    }
+    if (c == '"' && s->at_start) {
+        s->quoted = 1;
+        s->opened = *i;
+    }
+    s->at_start = !s->quoted && scan_delim(c, delim);
+}
+
+size_t csv_record(const char *buf, size_t n, char delim, size_t *next, int *lines,
+                  size_t *unclosed)
+{
+    struct scan s = {0, 1, 0};
     *lines = 1;
     *unclosed = 0;
     for (size_t i = 0; i < n; i++) {
-        char c = buf[i];
-        if (c == '"') {
-            quoted = !quoted;
-        } else if (c == '\n') {
-            if (!quoted) {
-                *next = i + 1;
-                return i > 0 && buf[i - 1] == '\r' ? i - 1 : i;
-            }
-            (*lines)++;
+        if (buf[i] == '\n' && !s.quoted) {
+            *next = i + 1;
+            return i > 0 && buf[i - 1] == '\r' ? i - 1 : i;
         }
+        if (buf[i] == '\n') (*lines)++;
+        scan_byte(&s, buf, n, &i, delim);
     }
     *next = n;
-    *unclosed = quoted;
+    if (s.quoted) *unclosed = s.opened + 1;
     return n > 0 && buf[n - 1] == '\r' ? n - 1 : n;
+}
+
+size_t csv_column_delim(const char *rec, size_t n, char delim, int col)
+{
+    struct scan s = {0, 1, 0};
+    int c = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!s.quoted && scan_delim(rec[i], delim) && ++c == col) return i;
+        scan_byte(&s, rec, n, &i, delim);
+    }
+    return n;
+}
+
+int csv_column_at(const char *rec, size_t offset, char delim)
+{
+    struct scan s = {0, 1, 0};
+    int col = 0;
+    for (size_t i = 0; i < offset; i++) {
+        if (!s.quoted && scan_delim(rec[i], delim)) col++;
+        scan_byte(&s, rec, offset, &i, delim);
+    }
+    return col;
 }
 
 void csv_cells_clear(struct csv_cells *c)

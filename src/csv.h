@@ -13,12 +13,22 @@
 #include "util.h"
 
 /*
-** Find the record starting at buf[0..n): up to a line feed outside quotes.
-** Returns its length without the line ending (LF or CRLF); *next gets the
-** offset where the next record starts, *lines the physical lines it spans,
-** *unclosed 1 when the buffer ended inside a quoted field.
+** Find the record starting at buf[0..n), its fields split at delim (0: at
+** a comma or a tab, for a header whose delimiter is not known yet): up to
+** a line feed outside quotes, a quote opening a quoted field only as a
+** field's first character. Returns its length without the line ending (LF
+** or CRLF); *next gets the offset where the next record starts, *lines the
+** physical lines it spans, *unclosed 0, or when the buffer ended inside a
+** quoted field 1 + the offset of the quote that opened it.
 */
-size_t csv_record(const char *buf, size_t n, size_t *next, int *lines, int *unclosed);
+size_t csv_record(const char *buf, size_t n, char delim, size_t *next, int *lines,
+                  size_t *unclosed);
+
+/* The field (from 0) of record rec, split at delim, that byte offset is in. */
+int csv_column_at(const char *rec, size_t offset, char delim);
+
+/* The offset in rec[0..n) of the delimiter that ends field col - 1 (col from 1), or n. */
+size_t csv_column_delim(const char *rec, size_t n, char delim, int col);
 
 /*
 ** Split a (decoded, UTF-8) record into fields at delim, undoing quotes.

@@ -183,17 +183,6 @@ static int decode(struct ledger *l, const char *raw, size_t n, struct codec_erro
     return codec_decoder_feed(l->decoder, raw, n, 1, &l->text, err);
 }
 
-/* The 0-based column holding byte offset of a raw record. */
-static int column_at(const char *raw, size_t offset, char delim)
-{
-    int col = 0, quoted = 0;
-    for (size_t i = 0; i < offset; i++) {
-        if (raw[i] == '"') quoted = !quoted;
-        if (raw[i] == delim && !quoted) col++;
-    }
-    return col;
-}
-
 static void map_header(struct ledger *l)
 {
     int nf = l->schema->nfields;
@@ -405,9 +394,10 @@ static int ledger_start(struct ledger *l, const char *path, const char *sheet,
     l->bom_len = (l->codec == found || (found == CODEC_GB18030 && l->codec == CODEC_GBK)) ? bom : 0;
     l->decoder = l->codec == CODEC_UTF8 ? NULL : codec_decoder_new(l->codec);
 
-    size_t next;
-    int lines, unclosed;
-    l->header_len = csv_record(map + l->bom_len, l->size - l->bom_len, &next, &lines, &unclosed);
+    size_t next, unclosed;
+    int lines;
+    l->header_len =
+        csv_record(map + l->bom_len, l->size - l->bom_len, 0, &next, &lines, &unclosed);
     l->eol = next > l->header_len + 1 ? "\r\n" : "\n";
     if (l->header_len > LEDGER_HEADER_MAX) {
         *err = xasprintf(_("the first line of %s is %zu KB long, not a header of column names "
@@ -641,26 +631,15 @@ static void reason_cell(const struct ledger *l, const char *text, struct strbuf 
     strbuf_addc(out, '"');
 }
 
-/* Bytes of raw before its column col (its delimiter): where a kept reason column starts. */
-static size_t before_column(const char *raw, size_t len, char delim, int col)
-{
-    int c = 0, quoted = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (raw[i] == '"') quoted = !quoted;
-        if (raw[i] == delim && !quoted && ++c == col) return i;
-    }
-    return len;
-}
-
 /* One refused row: its bytes (without an old reason), empty cells up to the header's, its reason.
  */
 static void reject_line(const struct ledger *l, int kept, const char *raw, size_t len,
                         const char *reason, struct strbuf *out)
 {
     size_t ncols = kept >= 0 ? (size_t)kept : l->header.n;
-    if (kept >= 0) len = before_column(raw, len, l->delim, kept);
+    if (kept >= 0) len = csv_column_delim(raw, len, l->delim, kept);
     strbuf_add(out, raw, len);
-    for (size_t c = (size_t)column_at(raw, len, l->delim) + 1; c < ncols; c++)
+    for (size_t c = (size_t)csv_column_at(raw, len, l->delim) + 1; c < ncols; c++)
         strbuf_addc(out, l->delim);
     reason_cell(l, reason ? reason : "", out);
     strbuf_adds(out, l->eol);
@@ -819,10 +798,10 @@ int ledger_next(struct ledger *l, struct ledger_row *row)
     for (;;) {
         if (l->pos >= l->size) return 0;
         map_drop_behind(l);
-        size_t next;
-        int lines, unclosed;
+        size_t next, unclosed;
+        int lines;
         const char *raw = l->map + l->pos;
-        size_t len = csv_record(raw, l->size - l->pos, &next, &lines, &unclosed);
+        size_t len = csv_record(raw, l->size - l->pos, l->delim, &next, &lines, &unclosed);
         int line = l->line;
         l->pos += next;
         l->line += lines;
@@ -837,19 +816,20 @@ int ledger_next(struct ledger *l, struct ledger_row *row)
         const char *nul;
         csv_cells_clear(&l->cells);
         if (unclosed) {
+            r->decode_column = csv_column_at(raw, unclosed - 1, l->delim);
             r->decode_error = xstrdup(_("a quote is not closed: the rest of the file cannot be "
                                         "split into columns"));
         } else if (len > LEDGER_RECORD_MAX) {
             r->decode_error = xasprintf(_("the row is %zu KB long: at most %u KB"), len / 1024,
                                         LEDGER_RECORD_MAX / 1024);
         } else if (decode(l, raw, len, &err) != 0) {
-            r->decode_column = column_at(raw, err.offset, l->delim);
+            r->decode_column = csv_column_at(raw, err.offset, l->delim);
             r->decode_error = decode_message(l, &err);
         } else if ((nul = memchr(l->text.buf, '\0', l->text.len)) != NULL) {
             /* A NUL would end the cell's text early: the row is refused, never cut. */
             struct text_pos at = {0, 1, 1};
             text_pos_advance(&at, l->text.buf, (size_t)(nul - l->text.buf));
-            r->decode_column = column_at(l->text.buf, (size_t)(nul - l->text.buf), l->delim);
+            r->decode_column = csv_column_at(l->text.buf, (size_t)(nul - l->text.buf), l->delim);
             r->decode_error =
                 xasprintf(_("a NUL byte (character %zu of the line) is not text"), at.column);
         } else {

@@ -104,6 +104,20 @@ grep -q "新增 1，.*退回 0；1 个单元格内有换行，已改为空格；
     t_ok "import CSV: a line break in a quoted cell becomes one space, counted" ||
     t_fail "import CSV: a line break in a quoted cell becomes one space, counted" "$(cat "$T/csv-breaks.out")"
 
+# A quote inside a cell that does not begin with one is a character (3" is three inches), as
+# Excel reads it: the rows after it are rows. One opening a cell and never closed is placed.
+printf '姓名,身份证号,住址\r\n郑七,120101198502140026,"门口有3"宽台阶"\r\n冯八,120101198502140034,2"水管\r\n陈九,120101198502140042,多伦道\r\n' >"$T/inches.csv"
+run csv-inches 0 "$BIN" --db "$T/b.db" import residents "$T/inches.csv"
+grep -q "读取 3 行：新增 3，.*退回 0" "$T/csv-inches.out" &&
+    db_gives "$T/b.db" "SELECT group_concat(address, '|') FROM (SELECT address FROM resident WHERE name IN ('郑七', '冯八', '陈九') ORDER BY id)" '门口有3宽台阶"|2"水管|多伦道' &&
+    t_ok "import CSV: a quote inside a cell is a character, and the rows after it are read" ||
+    t_fail "import CSV: a quote inside a cell is a character, and the rows after it are read" "$(cat "$T/csv-inches.out")"
+printf '姓名,身份证号,住址,备注\r\n褚十,120101198502140050,多伦道,"未闭合\r\n卫一,120101198502140069,多伦道,\r\n' >"$T/open.csv"
+run csv-open 5 "$BIN" --db "$T/b.db" import residents "$T/open.csv"
+grep -q "第 2 行「备注」：引号没有闭合" "$T/csv-open.out" &&
+    t_ok "import CSV: a quote left open is named with its column" ||
+    t_fail "import CSV: a quote left open is named with its column" "$(cat "$T/csv-open.out")"
+
 # bangban's own workbook back in: every resident unchanged.
 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/own.xlsx" --unmasked --reason 核对 >/dev/null
 n=$(sqlite3 "$DB" "SELECT count(*) FROM resident WHERE id_number <> ''")

@@ -44,13 +44,13 @@ static void records_and_fields(void **state)
 {
     (void)state;
     const char *buf = "a,b\r\n\"x\r\ny\",\"say \"\"hi\"\"\",z\nlast";
-    size_t next;
-    int lines, unclosed;
-    size_t len = csv_record(buf, strlen(buf), &next, &lines, &unclosed);
+    size_t next, unclosed;
+    int lines;
+    size_t len = csv_record(buf, strlen(buf), ',', &next, &lines, &unclosed);
     assert_int_equal(len, 3);
     assert_int_equal(lines, 1);
     const char *rec = buf + next;
-    len = csv_record(rec, strlen(rec), &next, &lines, &unclosed);
+    len = csv_record(rec, strlen(rec), ',', &next, &lines, &unclosed);
     assert_int_equal(lines, 2);
     struct strlist f = {0};
     csv_split(rec, len, ',', &f);
@@ -59,11 +59,30 @@ static void records_and_fields(void **state)
     assert_str(f.v[1], "say \"hi\"");
     assert_str(f.v[2], "z");
     rec += next;
-    len = csv_record(rec, strlen(rec), &next, &lines, &unclosed);
+    len = csv_record(rec, strlen(rec), ',', &next, &lines, &unclosed);
     assert_int_equal(len, 4);
     assert_false(unclosed);
-    len = csv_record("\"open,x\ny", 9, &next, &lines, &unclosed);
-    assert_true(unclosed);
+    len = csv_record("\"open,x\ny", 9, ',', &next, &lines, &unclosed);
+    assert_int_equal(unclosed, 1); /* 1 + where the quote is */
+    /* A quote inside a field is a character, as Excel reads it: the record ends at its line. */
+    const char *inch = "赵丙,门口有3\"宽台阶,x\n钱丁,2\"水管\n";
+    len = csv_record(inch, strlen(inch), ',', &next, &lines, &unclosed);
+    assert_int_equal(unclosed, 0);
+    assert_int_equal(len, strlen("赵丙,门口有3\"宽台阶,x"));
+    csv_split(inch, len, ',', &f);
+    assert_int_equal(f.n, 3);
+    assert_str(f.v[1], "门口有3\"宽台阶");
+    assert_int_equal(csv_column_at(inch, len - 1, ','), 2);
+    /* Tabs and commas both split a header whose delimiter is not known yet. */
+    len = csv_record("a\t\"b\nc\"\td\ne", 11, 0, &next, &lines, &unclosed);
+    assert_int_equal(lines, 2);
+    assert_int_equal(len, 9);
+    /* An unclosed quote is placed in its field, after a quoted field holding the delimiter. */
+    const char *open = "\"a,b\",c,\"d,e\nf";
+    len = csv_record(open, strlen(open), ',', &next, &lines, &unclosed);
+    assert_int_equal(unclosed, 9);
+    assert_int_equal(csv_column_at(open, unclosed - 1, ','), 2);
+    assert_int_equal(csv_column_delim(open, strlen(open), ',', 2), 7);
     csv_split("a,,c,", 5, ',', &f);
     assert_int_equal(f.n, 4);
     assert_str(f.v[3], "");
