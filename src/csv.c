@@ -39,8 +39,7 @@ static void scan_byte(struct scan *s, const char *buf, size_t n, size_t *i, char
     s->at_start = !s->quoted && scan_delim(c, delim);
 }
 
-size_t csv_record(const char *buf, size_t n, char delim, size_t *next, int *lines,
-                  size_t *unclosed)
+size_t csv_record(const char *buf, size_t n, char delim, size_t *next, int *lines, size_t *unclosed)
 {
     struct scan s = {0, 1, 0};
     *lines = 1;

@@ -396,8 +396,7 @@ static int ledger_start(struct ledger *l, const char *path, const char *sheet,
 
     size_t next, unclosed;
     int lines;
-    l->header_len =
-        csv_record(map + l->bom_len, l->size - l->bom_len, 0, &next, &lines, &unclosed);
+    l->header_len = csv_record(map + l->bom_len, l->size - l->bom_len, 0, &next, &lines, &unclosed);
     l->eol = next > l->header_len + 1 ? "\r\n" : "\n";
     if (l->header_len > LEDGER_HEADER_MAX) {
         *err = xasprintf(_("the first line of %s is %zu KB long, not a header of column names "
