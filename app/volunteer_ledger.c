@@ -178,7 +178,7 @@ static void take_status(const struct ledger *l, const struct ledger_row *row, st
     if (code)
         record_set(&v->status, code);
     else
-        problem(p, l, row, VF_STATUS, xasprintf(_("write 在册, 暂停 or 注销, not \"%s\""), typed));
+        problem(p, l, row, VF_STATUS, xasprintf(_("write 在册, 暂停 or 离队, not \"%s\""), typed));
 }
 
 static void row_check(const struct ledger *l, const struct ledger_row *row, void *rec, void *aside,

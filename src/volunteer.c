@@ -99,10 +99,13 @@ const char *volunteer_status_parse(const char *typed)
     } words[] = {{"在册", VOLUNTEER_ACTIVE},
                  {"正常", VOLUNTEER_ACTIVE},
                  {"暂停", VOLUNTEER_PAUSED},
+                 {"离队", VOLUNTEER_LEFT},
                  {"注销", VOLUNTEER_LEFT},
                  {"", VOLUNTEER_ACTIVE}};
+    /* A code, or the label bangban shows and exports: its own ledger reads back. */
     for (size_t i = 0; i < ARRAY_LEN(statuses); i++)
-        if (str_eq(typed, statuses[i].code)) return statuses[i].code;
+        if (str_eq(typed, statuses[i].code) || str_eq(typed, _(statuses[i].label)))
+            return statuses[i].code;
     for (size_t i = 0; i < ARRAY_LEN(words); i++)
         if (str_eq(typed, words[i].word)) return words[i].code;
     return NULL;

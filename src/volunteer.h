@@ -56,12 +56,13 @@ void volunteer_number_format(int year, int serial, char *out);
 */
 const char *volunteer_number_parse(const char *typed, char *out, int *year, int *serial);
 
-/* The statuses, and their words (在册, 暂停, 注销; translated, borrowed). */
+/* The statuses, and their words (在册, 暂停, 离队; translated, borrowed). */
 #define VOLUNTEER_ACTIVE "active"
 #define VOLUNTEER_PAUSED "paused"
 #define VOLUNTEER_LEFT   "left"
 const char *volunteer_status_label(const char *code);
-/* The code of a status as written in a ledger (在册, 暂停, 注销 or the codes), or NULL. */
+/* The code of a status as written in a ledger (在册, 暂停, 离队 or 注销, the label shown, or the
+** code), or NULL. */
 const char *volunteer_status_parse(const char *typed);
 
 /* The ID types (居民身份证 first, the default); n gets the count. Not translated: data. */

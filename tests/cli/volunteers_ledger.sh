@@ -67,4 +67,12 @@ db_is "export volunteers --unmasked: audited with its reason" \
     "supervisor/$T/full.csv: 3 volunteers, 核对"
 run vol-roundtrip 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/full.csv"
 grep -q "读取 3 行：新增 0，更新 0，未变 3" "$T/vol-roundtrip.out" && t_ok "export volunteers: reads back unchanged" || t_fail "export volunteers: reads back unchanged" "$(cat "$T/vol-roundtrip.out")"
+# A volunteer who left is exported as 离队, the word every screen shows, and reads back as it is.
+printf '%s\r\n' "志愿者编号,姓名,证件号码,状态" "2024000002,李秀英,120101198512120029,注销" >"$T/left.csv"
+run vol-left 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/left.csv"
+run vol-left-export 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export volunteers "$T/left-out.csv" --unmasked --reason 核对
+run vol-left-back 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/left-out.csv"
+tr -d "\t" <"$T/left-out.csv" | grep -q "^2024000002,,李秀英,.*,离队" && grep -q "读取 3 行：新增 0，更新 0，未变 3" "$T/vol-left-back.out" &&
+    db_is "export volunteers: one who left reads back as 离队, unchanged" "SELECT status FROM volunteer WHERE number = '2024000002'" left ||
+    t_fail "export volunteers: one who left reads back as 离队, unchanged" "$(cat "$T/vol-left-back.out")"
 t_sanitizers "volunteers_ledger"
