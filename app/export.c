@@ -120,7 +120,7 @@ int export_residents(struct db *db, const char *path, const struct export_option
 {
     *rows = 0;
     *err = NULL;
-    if (o->unmasked && (!o->reason || !*o->reason)) {
+    if (o->unmasked && text_blank(o->reason)) {
         *err = xstrdup(_("an export with full ID and phone numbers needs a reason"));
         return DB_INVALID;
     }
@@ -208,7 +208,7 @@ int export_requests(struct db *db, const char *path, const struct export_options
 {
     *rows = 0;
     *err = NULL;
-    if (o->unmasked && (!o->reason || !*o->reason)) {
+    if (o->unmasked && text_blank(o->reason)) {
         *err = xstrdup(_("an export with full phone numbers needs a reason"));
         return DB_INVALID;
     }
@@ -343,7 +343,7 @@ int export_posts(struct db *db, const char *path, const struct export_options *o
 {
     *rows = 0;
     *err = NULL;
-    if (o->unmasked && (!o->reason || !*o->reason)) {
+    if (o->unmasked && text_blank(o->reason)) {
         *err = xstrdup(_("an export with full phone numbers needs a reason"));
         return DB_INVALID;
     }
@@ -418,7 +418,7 @@ int export_records(struct db *db, const struct record_export *re, const char *pa
     *err = NULL;
     /* Numbers are masked, as lists show them, unless the export is unmasked (asked, allowed). */
     int unmasked = o->unmasked && has_secret(re->type);
-    if (unmasked && (!o->reason || !*o->reason)) {
+    if (unmasked && text_blank(o->reason)) {
         *err = xstrdup(_("an export with full ID and phone numbers needs a reason"));
         return DB_INVALID;
     }
@@ -545,7 +545,7 @@ int export_volunteers(struct db *db, const char *path, const struct export_optio
 {
     *rows = 0;
     *err = NULL;
-    if (o->unmasked && (!o->reason || !*o->reason)) {
+    if (o->unmasked && text_blank(o->reason)) {
         *err = xstrdup(_("an export with full ID and phone numbers needs a reason"));
         return DB_INVALID;
     }

@@ -315,7 +315,7 @@ int verb_export(const char *db_path, int argc, char **argv)
     struct filter_words words = {0};
     struct io_options io = {.filter = &words};
     if (io_options_parse(argc, argv, 1, &io) != 0) return verb_usage("export");
-    if (io.unmasked && str_empty(io.reason)) {
+    if (io.unmasked && text_blank(io.reason)) {
         fprintf(stderr, "%s",
                 _("bangban: an export with full ID and phone numbers needs a reason: "
                   "--reason WHY\n"));

@@ -638,7 +638,7 @@ static char *late_fields_check(const struct service_record *r, const char *today
         return xasprintf(_("Date %s: a late record is for a past day"), day);
     if (hours_minute_parse(r->sign_in) < 0) return xstrdup(_("Signed in: a time (HH:MM)"));
     if (hours_minute_parse(r->sign_out) < 0) return xstrdup(_("Signed out: a time (HH:MM)"));
-    if (str_empty(r->late_reason)) return xstrdup(_("Why late: say why the record is late"));
+    if (text_blank(r->late_reason)) return xstrdup(_("Why late: say why the record is late"));
     return NULL;
 }
 
@@ -884,7 +884,7 @@ int hours_correction_ask(struct db *db, int64_t record_id, const char *sign_in,
         *why = _("Signed out: a time (HH:MM)");
     else if (out <= in)
         *why = hours_verdict_text(HOURS_OUT_NOT_AFTER_IN);
-    else if (str_empty(reason))
+    else if (text_blank(reason))
         *why = _("Reason: say why the times are wrong");
     if (*why) return DB_INVALID;
     char when[20];
@@ -965,7 +965,7 @@ int hours_correction_decide(struct db *db, int64_t id, int grant, const char *re
                             const char *actor, char **why)
 {
     *why = NULL;
-    if (str_empty(reason)) {
+    if (text_blank(reason)) {
         *why = xstrdup(grant ? _("Say why the correction is granted")
                              : _("Say why the correction is refused"));
         return DB_INVALID;

@@ -276,7 +276,7 @@ static int may_act(struct db *db, const struct request *r, enum request_action a
 int request_reveal_phone(struct db *db, const struct request *r, enum request_action a,
                          const char *reason, const char *actor)
 {
-    if (str_empty(reason)) return DB_INVALID;
+    if (text_blank(reason)) return DB_INVALID;
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
     unsigned part = 0;

@@ -976,7 +976,7 @@ int resident_merge(struct db *db, struct resident *keep, int64_t other_id, int64
 int resident_reveal(struct db *db, int64_t id, const char *field, const char *reason,
                     const char *actor)
 {
-    if (str_empty(reason)) return DB_INVALID;
+    if (text_blank(reason)) return DB_INVALID;
     int rc = user_allowed(db, actor, RIGHT_REVEAL);
     if (rc != DB_OK) return rc;
     char subject[32];

@@ -387,7 +387,7 @@ int volunteer_save(struct db *db, struct volunteer *v, const char *actor)
 int volunteer_reveal(struct db *db, int64_t id, const char *field, const char *reason,
                      const char *actor)
 {
-    if (str_empty(reason)) return DB_INVALID;
+    if (text_blank(reason)) return DB_INVALID;
     int rc = user_allowed(db, actor, RIGHT_REVEAL);
     if (rc != DB_OK) return rc;
     char subject[32];

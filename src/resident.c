@@ -295,7 +295,7 @@ const char *resident_status_check(enum resident_status from, enum resident_statu
         return _("A merged record is kept as it is: change the one it went into");
     if (to == RESIDENT_MERGED) return _("A record is merged from the list, not by its status");
     if (from == to) return _("The status is that already");
-    if (str_empty(reason)) return _("A reason is needed: it is kept in the audit log");
+    if (text_blank(reason)) return _("A reason is needed: it is kept in the audit log");
     if (to == RESIDENT_PRESENT) return NULL;
     struct date d;
     if (str_empty(date)) return _("The date is needed");

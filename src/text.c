@@ -417,6 +417,14 @@ void text_trim_span(const char *s, size_t n, size_t *from, size_t *to)
     *to = end;
 }
 
+int text_blank(const char *s)
+{
+    if (!s) return 1;
+    size_t from, to;
+    text_trim_span(s, strlen(s), &from, &to);
+    return from == to;
+}
+
 /*
 ** s[0..n) holds only printable ASCII but the space (no lower case letter
 ** when flags upper it) and characters U+4000..U+9FFF (most of the Han ones

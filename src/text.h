@@ -175,6 +175,8 @@ int text_is_normal(const char *s, size_t n, unsigned flags);
 char *text_trim(const char *s);
 /* Where s[0, n) starts and ends once trimmed as text_trim() trims: [*from, *to). No copy made. */
 void text_trim_span(const char *s, size_t n, size_t *from, size_t *to);
+/* True when s is NULL, empty or only spaces as text_trim() trims them: no reason given. */
+int text_blank(const char *s);
 
 /* True when s is fit to be stored as one line of text: text_find_forbidden() finds nothing. */
 int text_is_line(const char *s);

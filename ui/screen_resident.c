@@ -145,7 +145,7 @@ static void export_ask(const struct resident_filter *filter, int unmasked)
                                     "recorded. Why is it needed?"),
                                   NULL, 100, &reason))
         return;
-    if (unmasked && str_empty(reason)) {
+    if (unmasked && text_blank(reason)) {
         ui_message(UI_MSG_ERROR, "%s", _("Not exported: a reason is needed"));
         free(reason);
         return;

@@ -181,7 +181,7 @@ int resident_reveal_ask(int64_t id, const char *name, const char *field, const c
     free(prompt);
     if (!ok) return 0;
     int shown = 0, rc;
-    if (str_empty(reason)) {
+    if (text_blank(reason)) {
         ui_message(UI_MSG_ERROR, "%s", _("Not shown: a reason is needed"));
     } else if ((rc = resident_reveal(ui.db, id, field, reason, actor_name())) == DB_OK) {
         shown = 1;

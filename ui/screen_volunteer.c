@@ -350,7 +350,7 @@ static void reveal(struct screen *s, const struct command *c)
     free(prompt);
     if (!ok) return;
     int rc;
-    if (str_empty(reason))
+    if (text_blank(reason))
         ui_message(UI_MSG_ERROR, "%s", _("Not shown: a reason is needed"));
     else if ((rc = volunteer_reveal(ui.db, v->id, field == F_ID ? "id_number" : "phone", reason,
                                     actor_name())) == DB_OK) {

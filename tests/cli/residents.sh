@@ -89,6 +89,8 @@ if grep -q "110101199003074477" "$T/masked.csv"; then t_fail "export: masked by 
 grep -q "110\*\*\*\*\*\*\*\*\*\*\*4477" "$T/masked.csv" && t_ok "export: masked as 前3后4" || t_fail "export: masked as 前3后4"
 run export-no-reason 2 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/full.csv" --unmasked
 [ ! -e "$T/full.csv" ] && t_ok "export: unmasked needs a reason; nothing written" || t_fail "export: unmasked needs a reason; nothing written"
+run export-blank-reason 2 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/full.csv" --unmasked --reason " 　 "
+[ ! -e "$T/full.csv" ] && t_ok "export: a reason of spaces is no reason; nothing written" || t_fail "export: a reason of spaces is no reason; nothing written"
 run export-full 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/full.csv" --unmasked --reason "区民政局核对"
 # Full numbers only for a role that may export them: the demo's desk clerk (the
 # system login that made it) may not, and an unknown login neither; nothing is written.

@@ -133,11 +133,12 @@ quits desk "quits cleanly"
 sign_in sup "supervisor" "demo-supervisor"
 choose sup "居民"
 wait_for sup "查找："
-# A supervisor: no reason, no export; with one, a workbook and an audit row.
+# A supervisor: no reason (spaces are none), no export; with one, a workbook and an audit row.
 menu sup "导出居民（完整号码，记入日志）"
 wait_for sup "为什么需要"
+type_text sup " 　 "
 keys sup Enter
-expect sup "full numbers without a reason are refused" "未导出：必须说明理由"
+expect sup "full numbers with a reason of spaces are refused" "未导出：必须说明理由"
 menu sup "导出居民（完整号码，记入日志）"
 wait_for sup "为什么需要"
 type_text sup "区民政局核对"

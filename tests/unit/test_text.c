@@ -141,6 +141,10 @@ static void normalise_codes(void **state)
     s = text_normalize("张三𠇔", TEXT_NORM_UPPER);
     assert_str(s, "张三𠇔");
     free(s);
+    assert_true(text_blank(NULL));
+    assert_true(text_blank(""));
+    assert_true(text_blank(" \t　 "));
+    assert_false(text_blank(" 核对 "));
     s = text_trim("　 和平 大厦\t");
     assert_str(s, "和平 大厦");
     free(s);
