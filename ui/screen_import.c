@@ -419,7 +419,7 @@ struct screen *screen_import_new(const struct ledger_kind *kind)
     form_set_file(&is->form, F_FILE, NULL); /* a relative name: from the working directory */
     form_add_choice(&is->form, _("Encoding"), ENCODING_DETECT, _("Detect"), encoding_source, is, 0,
                     20);
-    form_add_choice(&is->form, _("Residents on file"), 1 + IMPORT_UPDATE,
+    form_add_choice(&is->form, _("Records on file"), 1 + IMPORT_UPDATE,
                     _("Update with the ledger's values"), existing_source, is, 0, 30);
     return &is->base;
 }

@@ -21,6 +21,7 @@ open_section vol "志愿服务" "志愿者编号" BANGBAN_USER=coord
 keys vol F9
 choose vol "导入志愿服务时长台账"
 wait_for vol "预览"
+expect vol "the choice for records on file does not speak of residents" "已有记录: 按台账更新"
 type_text vol "$T/hours.csv"
 keys vol Tab
 expect vol "the preview names the encoding it detected" "GB18030（自动识别）"
