@@ -269,6 +269,17 @@ static void join_breaks(struct ledger *l, struct csv_cells *fields)
     }
 }
 
+/*
+** Undo the guard CSV exports put before a cell that starts as a formula
+** would (csv_put(): '=1号楼 for =1号楼), so a file bangban wrote reads back
+** as it was. Excel writes such a cell bare, so only its own files have it.
+*/
+static void cells_unguard(struct csv_cells *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (c->v[i][0] == '\'' && csv_formula_risk(c->v[i] + 1)) c->v[i]++;
+}
+
 /* The last row's fields, from l->cells. */
 static void row_fields(struct ledger *l)
 {
@@ -833,6 +844,7 @@ int ledger_next(struct ledger *l, struct ledger_row *row)
                 xasprintf(_("a NUL byte (character %zu of the line) is not text"), at.column);
         } else {
             csv_cells_split(l->text.buf, l->text.len, l->delim, &l->cells);
+            cells_unguard(&l->cells);
             join_breaks(l, &l->cells);
         }
         row_fields(l);
