@@ -14,6 +14,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -73,10 +74,10 @@ static const struct verb {
      N_("print the residents a search finds (50 unless --limit), masked;\n"
         "--all: moved out, deceased and merged too; a filter: a list for visits"),
      0},
-    {"print", verb_print, 1, N_("receipt NUMBER [--output FILE | --printer[=NAME]]"),
+    {"print", verb_print, 1, N_("receipt NUMBER [--output FILE [--force] | --printer[=NAME]]"),
      N_("print a request's receipt to stdout, a file, or lp through paps"), 0},
     {"certificate", verb_certificate, 1,
-     N_("VOLUNTEER-NUMBER --from DATE --to DATE [--out FILE] [--full-id]\n"
+     N_("VOLUNTEER-NUMBER --from DATE --to DATE [--out FILE [--force]] [--full-id]\n"
         "| --void NUMBER --reason REASON"),
      N_("issue a volunteer's service certificate (志愿服务记录证明) for the\n"
         "counted hours of the period, numbered ZM-YYYY-NNNNN, the ID number\n"
@@ -88,10 +89,10 @@ static const struct verb {
         "[--basic-weight W] [--min N] [--chart[=ascii|braille] [--name NAME]]\n"
         "| visits [--month YYYY-MM] | coverage [--on DATE] [--load N]\n"
         "| posts [--from DATE] [--to DATE] [--kind POST]\n"
-        "| building CODE [--output FILE | --printer[=NAME]] [--encoding E]\n"
-        "| hours-volunteer NUMBER [--from DATE] [--to DATE] [--output FILE]\n"
-        "| hours-teams|hours-categories [--month YYYY-MM | --year YYYY] [--output FILE]\n"
-        "| stars-due [--output FILE]"),
+        "| building CODE [--output FILE [--force] | --printer[=NAME]] [--encoding E]\n"
+        "| hours-volunteer NUMBER [--from DATE] [--to DATE] [--output FILE [--force]]\n"
+        "| hours-teams|hours-categories [--month YYYY-MM | --year YYYY]\n  [--output FILE [--force]]\n"
+        "| stars-due [--output FILE [--force]]"),
      N_("the response, resolution and satisfaction rates per unit, community\n"
         "or street; --chart draws them month by month for the year up to --to;\n"
         "visits: each building chief's visits in the month (走访完成情况);\n"
@@ -103,7 +104,8 @@ static const struct verb {
         "hours-*: volunteer hours that count (confirmed, notice over): one\n"
         "volunteer's records and yearly totals, or each team's or category's\n"
         "activities, times served and hours; stars-due: volunteers whose counted\n"
-        "hours reach a star level they do not hold; --output writes CSV or .xlsx"),
+        "hours reach a star level they do not hold; --output writes CSV or .xlsx;\n"
+        "a file --output names that exists is replaced only with --force"),
      0},
     {"kiosk", NULL, 0, "",
      N_("the self-service kiosk in the hall (service guide, progress, leaving a\n"
@@ -323,6 +325,16 @@ void verb_fail(const char *why)
     char *line = xasprintf("bangban: %s\n", why);
     verb_put(stderr, line);
     free(line);
+}
+
+int verb_output_free(const char *path, int force)
+{
+    struct stat st;
+    if (force || lstat(path, &st) != 0) return 1;
+    char *why = xasprintf(_("%s exists already: --force replaces it"), path);
+    verb_fail(why);
+    free(why);
+    return 0;
 }
 
 long long verb_count(const char *s)

@@ -115,10 +115,11 @@ int verb_certificate(const char *db_path, int argc, char **argv)
         {"full-id", no_argument, NULL, 'F'},
         {"void", required_argument, NULL, 'v'},
         {"reason", required_argument, NULL, 'r'},
+        {"force", no_argument, NULL, 'W'},
         {NULL, 0, NULL, 0},
     };
     const char *from = NULL, *to = NULL, *out = NULL, *voiding = NULL, *reason = NULL;
-    int full = 0, c, bad = 0;
+    int full = 0, force = 0, c, bad = 0;
     optind = 0;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         if (c == 'f')
@@ -133,14 +134,18 @@ int verb_certificate(const char *db_path, int argc, char **argv)
             voiding = optarg;
         else if (c == 'r')
             reason = optarg;
+        else if (c == 'W')
+            force = 1;
         else
             bad = 1;
     }
     if (voiding)
-        bad |= optind != argc || !reason || from || to || out || full;
+        bad |= optind != argc || !reason || from || to || out || full || force;
     else
-        bad |= optind != argc - 1 || !from || !to || reason;
+        bad |= optind != argc - 1 || !from || !to || reason || (force && !out);
     if (bad) return verb_usage("certificate");
+    /* Asked before the certificate is issued: a file in the way never leaves one unwritten. */
+    if (out && !verb_output_free(out, force)) return EXIT_ERROR;
     char f[11], t[11];
     if (!voiding && (!date_option("from", from, f) || !date_option("to", to, t))) return EXIT_USAGE;
     int status = EXIT_OK;

@@ -226,17 +226,15 @@ static int rejects_allowed(const struct io_options *io)
 {
     struct stat r, l;
     if (!io->rejects || lstat(io->rejects, &r) != 0) return 0;
-    char *why = NULL;
     if (stat(io->path, &l) == 0 && stat(io->rejects, &r) == 0 && r.st_dev == l.st_dev &&
-        r.st_ino == l.st_ino)
-        why = xasprintf(_("%s is the ledger being imported: the rejected rows go to another file"),
-                        io->rejects);
-    else if (!io->force)
-        why = xasprintf(_("%s exists already: --force replaces it"), io->rejects);
-    if (!why) return 0;
-    verb_fail(why);
-    free(why);
-    return -1;
+        r.st_ino == l.st_ino) {
+        char *why = xasprintf(
+            _("%s is the ledger being imported: the rejected rows go to another file"), io->rejects);
+        verb_fail(why);
+        free(why);
+        return -1;
+    }
+    return verb_output_free(io->rejects, io->force) ? 0 : -1;
 }
 
 int verb_import(const char *db_path, int argc, char **argv)
@@ -321,13 +319,7 @@ int verb_export(const char *db_path, int argc, char **argv)
                   "--reason WHY\n"));
         return EXIT_USAGE;
     }
-    struct stat st;
-    if (!io.force && lstat(io.path, &st) == 0) {
-        char *why = xasprintf(_("%s exists already: --force replaces it"), io.path);
-        verb_fail(why);
-        free(why);
-        return EXIT_ERROR;
-    }
+    if (!verb_output_free(io.path, io.force)) return EXIT_ERROR;
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;

@@ -32,21 +32,26 @@ int verb_print(const char *db_path, int argc, char **argv)
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"printer", optional_argument, NULL, 'p'},
+        {"force", no_argument, NULL, 'F'},
         {NULL, 0, NULL, 0},
     };
     const char *output = NULL, *printer = NULL;
-    int to_printer = 0, c, bad = 0;
+    int to_printer = 0, force = 0, c, bad = 0;
     optind = 0;
     while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
         if (c == 'o')
             output = optarg;
         else if (c == 'p')
             to_printer = 1, printer = optarg;
+        else if (c == 'F')
+            force = 1;
         else
             bad = 1;
     }
-    if (bad || optind != argc - 2 || !str_eq(argv[optind], "receipt") || (output && to_printer))
+    if (bad || optind != argc - 2 || !str_eq(argv[optind], "receipt") || (output && to_printer) ||
+        (force && !output))
         return verb_usage("print");
+    if (output && !verb_output_free(output, force)) return EXIT_ERROR;
     const char *number = argv[optind + 1];
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
@@ -397,11 +402,12 @@ static int report_building(const char *db_path, int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"printer", optional_argument, NULL, 'p'},
         {"encoding", required_argument, NULL, 'e'},
+        {"force", no_argument, NULL, 'F'},
         {NULL, 0, NULL, 0},
     };
     const char *output = NULL, *printer = NULL;
     enum codec codec = CODEC_UTF8;
-    int to_printer = 0, c, bad = 0;
+    int to_printer = 0, force = 0, c, bad = 0;
     optind = 0;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         if (c == 'o')
@@ -410,11 +416,15 @@ static int report_building(const char *db_path, int argc, char **argv)
             to_printer = 1, printer = optarg;
         else if (c == 'e')
             bad |= codec_parse(optarg, &codec) != 0;
+        else if (c == 'F')
+            force = 1;
         else
             bad = 1;
     }
-    if (bad || optind != argc - 2 || !str_eq(argv[optind], "building") || (output && to_printer))
+    if (bad || optind != argc - 2 || !str_eq(argv[optind], "building") || (output && to_printer) ||
+        (force && !output))
         return verb_usage("report");
+    if (output && !verb_output_free(output, force)) return EXIT_ERROR;
     const char *code = argv[optind + 1];
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
@@ -520,11 +530,13 @@ static int hours_report(const char *db_path, const char *what, int argc, char **
         {"year", required_argument, NULL, 'y'},
         {"output", required_argument, NULL, 'o'},
         {"encoding", required_argument, NULL, 'e'},
+        {"force", no_argument, NULL, 'F'},
         {NULL, 0, NULL, 0},
     };
     struct hours_ask a = {.codec = CODEC_UTF8};
     const char *from = NULL, *to = NULL, *month = NULL, *year = NULL;
-    int c, bad = 0, volunteer = str_eq(what, "hours-volunteer"), due = str_eq(what, "stars-due");
+    int c, bad = 0, force = 0, volunteer = str_eq(what, "hours-volunteer"),
+           due = str_eq(what, "stars-due");
     optind = 0;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         if (c == 'f' || c == 't')
@@ -535,13 +547,16 @@ static int hours_report(const char *db_path, const char *what, int argc, char **
             a.output = optarg;
         else if (c == 'e')
             bad |= codec_parse(optarg, &a.codec) != 0;
+        else if (c == 'F')
+            force = 1;
         else
             bad = 1;
     }
     int args = argc - optind;
     if (bad || args != 1 + volunteer || (volunteer && (month || year)) ||
-        (!volunteer && (from || to)) || (due && (month || year)))
+        (!volunteer && (from || to)) || (due && (month || year)) || (force && !a.output))
         return verb_usage("report");
+    if (a.output && !verb_output_free(a.output, force)) return EXIT_ERROR;
     struct date today = date_of(clock_now());
     char now[11];
     date_format(&today, now);

@@ -43,6 +43,12 @@ void verb_fail(const char *why);
 /* Print "Usage: ..." of the verb called name on stderr and return EXIT_USAGE. */
 int verb_usage(const char *name);
 
+/*
+** Whether a verb may write the file at path: 1 when nothing is there or
+** force (--force) says to replace it; else 0, having said so on stderr.
+*/
+int verb_output_free(const char *path, int force);
+
 /* A count such as 355600, or -1 when s is not one. */
 long long verb_count(const char *s);
 

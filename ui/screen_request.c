@@ -490,10 +490,10 @@ static void list_export(struct screen *s, const struct command *c)
         ui_message(UI_MSG_ERROR, "%s", _("Only a list of requests is exported here"));
         return;
     }
-    if (!dialog_input(_("Export this list"),
-                      _("File to write (a name ending in .xlsx for Excel, else CSV; phone numbers "
-                        "masked):"),
-                      _("requests.xlsx"), 255, &path))
+    if (!ui_ask_export(_("Export this list"),
+                       _("File to write (a name ending in .xlsx for Excel, else CSV; phone numbers "
+                         "masked):"),
+                       _("requests.xlsx"), &path))
         return;
     char *query = lineedit_text(&ls->search);
     struct request_filter f = filter_now(q, query);

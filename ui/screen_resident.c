@@ -22,7 +22,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <string.h>
 
 /* How many rows a search brings: a screenful or two; typing more narrows it. */
@@ -155,18 +154,6 @@ static void export_ask(const struct resident_filter *filter, int unmasked)
                        "residents.xlsx", &path)) {
         free(reason);
         return;
-    }
-    struct stat st;
-    if (lstat(path, &st) == 0) {
-        char *q = xasprintf(_("%s exists already. Replace it?"), path);
-        int yes = dialog_confirm(_("Export residents"), q, 0);
-        free(q);
-        if (!yes) {
-            ui_message(UI_MSG_INFO, "%s", _("Not exported: the file is left as it was"));
-            free(path);
-            free(reason);
-            return;
-        }
     }
     struct export_options o = {.format = sheet_format_for(path),
                                .codec = CODEC_UTF8,

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* Smallest terminal the screens are laid out for. */
@@ -285,6 +286,30 @@ void ui_keys_apply(void)
     }
 }
 
+/*
+** Whether *path may be written: a file there only when the clerk says to
+** replace it, a folder never. When not, says so, frees *path and returns 0.
+*/
+static int replace_allowed(const char *title, char **path)
+{
+    struct stat st;
+    if (lstat(*path, &st) != 0) return 1;
+    int yes = 0;
+    if (S_ISDIR(st.st_mode)) {
+        ui_message(UI_MSG_ERROR, _("Nothing written: %s is a folder"), *path);
+    } else {
+        char *q = xasprintf(_("%s exists already. Replace it?"), *path);
+        yes = dialog_confirm(title, q, 0);
+        free(q);
+        if (!yes) ui_message(UI_MSG_INFO, _("Nothing written: %s is left as it was"), *path);
+    }
+    if (!yes) {
+        free(*path);
+        *path = NULL;
+    }
+    return yes;
+}
+
 int ui_ask_export(const char *title, const char *prompt, const char *initial, char **path)
 {
     char *setting = settings_get(ui.db, SETTING_EXPORT_DIR);
@@ -306,6 +331,7 @@ int ui_ask_export(const char *title, const char *prompt, const char *initial, ch
             ok = 0;
         }
     }
+    if (ok) ok = replace_allowed(title, path);
     free(typed);
     free(folder);
     return ok;

@@ -159,9 +159,10 @@ void ui_keys_apply(void);
 ** Ask for the file an export, a receipt or a CSV is written to (title,
 ** prompt, initial: the name offered). A bare name goes in the export
 ** folder (the setting export_dir), shown in the dialog and made (0700)
-** when missing; a name with a directory is taken as typed. Returns 1 with
-** *path, where to write (caller frees), or 0 when cancelled or the folder
-** cannot be made (said on the message line).
+** when missing; a name with a directory is taken as typed. A file there
+** is replaced only when the clerk says so, a folder never. Returns 1 with
+** *path, where to write (caller frees), or 0 when cancelled, not to be
+** replaced or the folder cannot be made (said on the message line).
 */
 int ui_ask_export(const char *title, const char *prompt, const char *initial, char **path);
 

@@ -44,6 +44,11 @@ grep -q "没有计入的服务时长" "$T/cert-none.out" && grep -q "2026-05-01"
     t_fail "certificate: a period without counted hours is refused, naming it" "$(cat "$T/cert-none.out")"
 db_is "certificate: a refused one writes nothing" "SELECT count(*) FROM certificate" 1
 
+run cert-exists 1 env BANGBAN_USER=volunteers "$BIN" --db "$DB" certificate 2023000001 --from 2026-01-01 --to 2026-11-30 --out "$T/cert.txt"
+grep -q "cert.txt 已存在：加 --force 才会替换" "$T/cert-exists.out" &&
+    db_is "certificate: --out over a file that exists is refused before one is issued" "SELECT count(*) FROM certificate" 1 ||
+    t_fail "certificate: --out over a file that exists is refused before one is issued" "$(cat "$T/cert-exists.out")"
+
 run cert-desk 1 env BANGBAN_USER=desk "$BIN" --db "$DB" certificate 2023000001 --from 2026-01-01 --to 2026-11-30
 db_is "certificate: the desk may not issue one" "SELECT count(*) FROM certificate" 1
 

@@ -44,6 +44,14 @@ iconv -f GB18030 -t UTF-8 "$T/teams.csv" | tr -d '\r' >"$T/teams.txt"
 grep -q "^和平区社区志愿者协会,1,1,1,2.9$" "$T/teams.txt" && grep -q "^人次\|,人次," "$T/teams.txt" && t_ok "report hours-teams --output: a CSV in the encoding asked" || t_fail "report hours-teams --output: a CSV in the encoding asked" "$(cat "$T/teams.txt")"
 run rep-xlsx 0 "$BIN" --db "$DB" report hours-volunteer "$V1" --output "$T/v.xlsx"
 unzip -p "$T/v.xlsx" | grep -q "纸质签到表补录" && t_ok "report hours-volunteer --output .xlsx: a workbook" || t_fail "report hours-volunteer --output .xlsx: a workbook"
+# A file that exists is replaced only with --force.
+cp "$T/teams.csv" "$T/teams.kept"
+run rep-exists 1 "$BIN" --db "$DB" report hours-teams --month 2026-03 --output "$T/teams.csv"
+cmp -s "$T/teams.csv" "$T/teams.kept" && grep -q "teams.csv 已存在：加 --force 才会替换" "$T/rep-exists.out" &&
+    t_ok "report --output: a file that exists is left as it was, and said" ||
+    t_fail "report --output: a file that exists is left as it was, and said" "$(cat "$T/rep-exists.out")"
+run rep-force 0 "$BIN" --db "$DB" report hours-teams --month 2026-03 --output "$T/teams.csv" --force
+cmp -s "$T/teams.csv" "$T/teams.kept" && t_fail "report --output --force: replaces it (UTF-8 now)" || t_ok "report --output --force: replaces it (UTF-8 now)"
 
 # Stars due: with 一星 at 3 hours, V1 (7.4 counted) is due it and V2 (1.0) is not; a star held is not.
 sqlite3 "$DB" "UPDATE star_level SET hours = 3 WHERE name = '一星'"

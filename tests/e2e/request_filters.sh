@@ -60,6 +60,18 @@ keys desk Enter
 expect desk "the export says how many and where" "已导出 $n 件诉求到 $T/list.xlsx"
 [ -s "$T/list.xlsx" ] && unzip -p "$T/list.xlsx" | grep -q "诉求编号" &&
     t_ok "the workbook has the request ledger's columns" || t_fail "the workbook has the request ledger's columns"
+# The same file again: asked first, and No leaves it as it was.
+cp "$T/list.xlsx" "$T/list.kept"
+keys desk F9
+choose desk "导出当前列表"
+wait_for desk "写入的文件"
+keys desk C-u
+type_text desk "$T/list.xlsx"
+keys desk Enter
+expect desk "an export over a file that exists asks first" "已存在。要替换它吗？"
+keys desk n
+expect desk "No leaves the file as it was" "list.xlsx 保持不变"
+cmp -s "$T/list.xlsx" "$T/list.kept" && t_ok "and the workbook is untouched" || t_fail "and the workbook is untouched"
 
 # Every filter dropped.
 keys desk F9
