@@ -91,7 +91,8 @@ static const struct verb {
         "| posts [--from DATE] [--to DATE] [--kind POST]\n"
         "| building CODE [--output FILE [--force] | --printer[=NAME]] [--encoding E]\n"
         "| hours-volunteer NUMBER [--from DATE] [--to DATE] [--output FILE [--force]]\n"
-        "| hours-teams|hours-categories [--month YYYY-MM | --year YYYY]\n  [--output FILE [--force]]\n"
+        "| hours-teams|hours-categories [--month YYYY-MM | --year YYYY]\n"
+        "  [--output FILE [--force]]\n"
         "| stars-due [--output FILE [--force]]"),
      N_("the response, resolution and satisfaction rates per unit, community\n"
         "or street; --chart draws them month by month for the year up to --to;\n"

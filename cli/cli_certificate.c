@@ -115,7 +115,7 @@ int verb_certificate(const char *db_path, int argc, char **argv)
         {"full-id", no_argument, NULL, 'F'},
         {"void", required_argument, NULL, 'v'},
         {"reason", required_argument, NULL, 'r'},
-        {"force", no_argument, NULL, 'W'},
+        {"force", no_argument, NULL, 'W'}, /* replace the file --out names */
         {NULL, 0, NULL, 0},
     };
     const char *from = NULL, *to = NULL, *out = NULL, *voiding = NULL, *reason = NULL;
