@@ -276,7 +276,16 @@ static int columns_check(struct ledger *l, struct import_report *rep, char **err
             strlist_add_take(&rep->columns, text_excerpt(ledger_column_name(l, i), 20));
     }
     for (size_t i = 0; i < ledger_columns(l); i++) {
-        if (ledger_column_field(l, i) != LEDGER_UNKNOWN) continue;
+        int f = ledger_column_field(l, i);
+        if (f == LEDGER_TWICE) {
+            const struct ledger_schema *schema = ledger_schema_of(l);
+            int fed = ledger_schema_field(schema, ledger_column_name(l, i));
+            char *name = text_excerpt(ledger_column_name(l, i), 20);
+            strlist_add_take(&rep->twice_columns,
+                             xasprintf(_("%s (%s)"), name, ledger_schema_header(schema, fed)));
+            free(name);
+        }
+        if (f != LEDGER_UNKNOWN) continue;
         /* A few names, each cut short: a hostile header is never quoted whole. */
         if (++unknown <= 10)
             strlist_add_take(&rep->unknown_columns, text_excerpt(ledger_column_name(l, i), 20));
@@ -613,6 +622,7 @@ void import_report_free(struct import_report *rep)
     strlist_free(&rep->created);
     strlist_free(&rep->created_staff);
     strlist_free(&rep->unknown_columns);
+    strlist_free(&rep->twice_columns);
     strlist_free(&rep->columns);
     free(rep->sheet);
     free(rep->rejects_path);
@@ -653,6 +663,11 @@ char *import_report_text(const struct import_report *rep)
     if (rep->unknown_columns.n) {
         char *cols = strlist_join(&rep->unknown_columns, "、");
         strbuf_addf(&sb, _("Columns not used (not known to bangban): %s\n"), cols);
+        free(cols);
+    }
+    if (rep->twice_columns.n) {
+        char *cols = strlist_join(&rep->twice_columns, "、");
+        strbuf_addf(&sb, _("Columns not used (another column feeds the same field): %s\n"), cols);
         free(cols);
     }
     if (rep->unknown_places.n) {

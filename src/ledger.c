@@ -183,6 +183,15 @@ static int decode(struct ledger *l, const char *raw, size_t n, struct codec_erro
     return codec_decoder_feed(l->decoder, raw, n, 1, &l->text, err);
 }
 
+/* True when column i's header is the one bangban writes for field f (spaces ignored). */
+static int header_own(const struct ledger *l, size_t i, int f)
+{
+    char *h = text_normalize(l->header.v[i], TEXT_NORM_NOSPACE);
+    int own = str_eq(h, ledger_schema_header(l->schema, f));
+    free(h);
+    return own;
+}
+
 static void map_header(struct ledger *l)
 {
     int nf = l->schema->nfields;
@@ -191,8 +200,19 @@ static void map_header(struct ledger *l)
     l->field_of = xcalloc(l->header.n ? l->header.n : 1, sizeof *l->field_of);
     for (size_t i = 0; i < l->header.n; i++) {
         int f = ledger_schema_field(l->schema, l->header.v[i]);
-        /* A second column for the same field is not guessed at: it is reported as unknown. */
-        if (f < nf && l->column_of[f] >= 0) f = LEDGER_UNKNOWN;
+        /*
+        ** Two columns for one field (联系方式 and 手机号): the one under the
+        ** header bangban writes feeds it, else the first; the other is
+        ** reported, never read in its place.
+        */
+        if (f < nf && l->column_of[f] >= 0) {
+            int had = l->column_of[f];
+            if (!header_own(l, i, f) || header_own(l, (size_t)had, f)) {
+                l->field_of[i] = LEDGER_TWICE;
+                continue;
+            }
+            l->field_of[had] = LEDGER_TWICE;
+        }
         if (f < nf) l->column_of[f] = (int)i;
         l->field_of[i] = f;
     }

@@ -24,6 +24,7 @@
 /* Column mapping results besides a field number. */
 #define LEDGER_IGNORED    100 /* known, carries nothing to keep (序号) */
 #define LEDGER_UNKNOWN    101 /* not a header this kind of ledger knows */
+#define LEDGER_TWICE      102 /* a field another column of the ledger feeds already */
 #define LEDGER_FIELDS_MAX 24
 /* Bounds on what a ledger may be: past them a file is refused (header) or a row is (record). */
 #define LEDGER_HEADER_MAX  65536u   /* bytes of the header line */
@@ -152,8 +153,8 @@ size_t ledger_joined(const struct ledger *l);
 enum codec ledger_codec(const struct ledger *l);
 int ledger_detected(const struct ledger *l);
 
-/* The header's columns, and the field each feeds (a field of the schema, LEDGER_IGNORED or
- * LEDGER_UNKNOWN). */
+/* The header's columns, and the field each feeds (a field of the schema, LEDGER_IGNORED,
+ * LEDGER_UNKNOWN or LEDGER_TWICE). */
 size_t ledger_columns(const struct ledger *l);
 const char *ledger_column_name(const struct ledger *l, size_t i);
 int ledger_column_field(const struct ledger *l, size_t i);

@@ -139,7 +139,7 @@ static void preview_load(struct import_screen *is)
                                              codec_name(ledger_codec(l)));
     strlist_add(&is->preview, line);
     free(line);
-    struct strbuf known = STRBUF_INIT, unknown = STRBUF_INIT;
+    struct strbuf known = STRBUF_INIT, unknown = STRBUF_INIT, twice = STRBUF_INIT;
     free(is->feeds);
     is->feeds = xcalloc(ledger_columns(l) + 1, sizeof *is->feeds);
     for (size_t i = 0; i < ledger_columns(l); i++) {
@@ -148,7 +148,7 @@ static void preview_load(struct import_screen *is)
     }
     for (size_t i = 0; i < ledger_columns(l); i++) {
         int f = ledger_column_field(l, i);
-        struct strbuf *sb = f == LEDGER_UNKNOWN ? &unknown : &known;
+        struct strbuf *sb = f == LEDGER_UNKNOWN ? &unknown : f == LEDGER_TWICE ? &twice : &known;
         if (f == LEDGER_IGNORED) continue;
         strbuf_addf(sb, "%s%s", sb->len ? "、" : "", ledger_column_name(l, i));
     }
@@ -161,8 +161,16 @@ static void preview_load(struct import_screen *is)
         strlist_add(&is->preview, line);
         free(line);
     }
+    if (twice.len) {
+        line = xasprintf(_("Columns not imported (another column feeds the same field; F9 maps "
+                           "one): %s"),
+                         strbuf_str(&twice));
+        strlist_add(&is->preview, line);
+        free(line);
+    }
     strbuf_free(&known);
     strbuf_free(&unknown);
+    strbuf_free(&twice);
     struct ledger_row row;
     for (int i = 0; i < PREVIEW_ROWS && ledger_next(l, &row); i++) {
         line = preview_row(is->kind->schema, l, &row);
@@ -278,7 +286,8 @@ static int column_source(void *ctx, const char *query, struct choice_list *out)
     const struct ledger_schema *schema = is->kind->schema;
     for (size_t i = 0; i < is->columns.n; i++) {
         int f = is->feeds[i];
-        const char *feeds = f == LEDGER_UNKNOWN   ? _("not known: not imported")
+        const char *feeds = f == LEDGER_UNKNOWN ? _("not known: not imported")
+                            : f == LEDGER_TWICE ? _("another column feeds its field: not imported")
                             : f == LEDGER_IGNORED ? _("ignored")
                                                   : ledger_schema_header(schema, f);
         choice_list_offer(out, query, (int64_t)i, is->columns.v[i], feeds);

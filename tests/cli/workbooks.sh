@@ -118,6 +118,14 @@ grep -q "第 2 行「备注」：引号没有闭合" "$T/csv-open.out" &&
     t_ok "import CSV: a quote left open is named with its column" ||
     t_fail "import CSV: a quote left open is named with its column" "$(cat "$T/csv-open.out")"
 
+# Two columns for one field: the one under bangban's own header (手机号) is read, the other said.
+printf '姓名,身份证号,联系方式,手机号\r\n沈三,120101198502140085,,13912345678\r\n' >"$T/twice.csv"
+run csv-twice 0 "$BIN" --db "$T/b.db" import residents "$T/twice.csv"
+grep -q "未导入的列（另有一列对应同一项）：联系方式（手机号）" "$T/csv-twice.out" &&
+    db_gives "$T/b.db" "SELECT phone FROM resident WHERE name = '沈三'" "13912345678" &&
+    t_ok "import: of two columns for one field, bangban's own header is read and the other named" ||
+    t_fail "import: of two columns for one field, bangban's own header is read and the other named" "$(cat "$T/csv-twice.out")"
+
 # bangban's own workbook back in: every resident unchanged.
 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/own.xlsx" --unmasked --reason 核对 >/dev/null
 n=$(sqlite3 "$DB" "SELECT count(*) FROM resident WHERE id_number <> ''")
