@@ -9,6 +9,7 @@
 #include "src/actor.h"
 #include "src/i18n.h"
 #include "src/roles.h"
+#include "src/sheet.h"
 #include "src/text.h"
 #include "src/util.h"
 
@@ -331,8 +332,12 @@ void verb_fail(const char *why)
 int verb_output_free(const char *path, int force)
 {
     struct stat st;
-    if (force || lstat(path, &st) != 0) return 1;
-    char *why = xasprintf(_("%s exists already: --force replaces it"), path);
+    const char *ext = sheet_name_refused(path);
+    if (!ext && (force || lstat(path, &st) != 0)) return 1;
+    char *why = ext ? xasprintf(_("%s: bangban does not write %s files: name it .xlsx (Excel) or "
+                                  ".csv"),
+                                path, ext)
+                    : xasprintf(_("%s exists already: --force replaces it"), path);
     verb_fail(why);
     free(why);
     return 0;

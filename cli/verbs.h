@@ -45,7 +45,9 @@ int verb_usage(const char *name);
 
 /*
 ** Whether a verb may write the file at path: 1 when nothing is there or
-** force (--force) says to replace it; else 0, having said so on stderr.
+** force (--force) says to replace it, and the name is not that of a
+** spreadsheet format bangban does not write (.xls: sheet_name_refused());
+** else 0, having said so on stderr.
 */
 int verb_output_free(const char *path, int force);
 

@@ -40,6 +40,16 @@ enum sheet_format sheet_format_for(const char *path)
     return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0 ? SHEET_XLSX : SHEET_CSV;
 }
 
+const char *sheet_name_refused(const char *path)
+{
+    static const char *const foreign[] = {".xls", ".xlsm", ".xlsb", ".ods", ".et"};
+    const char *dot = strrchr(path, '.');
+    if (!dot || strchr(dot, '/')) return NULL;
+    for (size_t i = 0; i < ARRAY_LEN(foreign); i++)
+        if (strcasecmp(dot, foreign[i]) == 0) return dot;
+    return NULL;
+}
+
 /*
 ** libxlsxwriter writes "[ERROR] ..." lines of its own to stderr, in
 ** English, over a full-screen form. While it works, stderr goes nowhere;

@@ -32,6 +32,13 @@ enum sheet_format {
 #define SHEET_TEXT CSV_TEXT
 /* The format a file's name asks for: .xlsx (any case) is a workbook, anything else CSV. */
 enum sheet_format sheet_format_for(const char *path);
+/*
+** The extension of path (".xls") when it names a spreadsheet format
+** bangban does not write (.xls, .xlsm, .xlsb, .ods, .et): a file written
+** under it would be CSV that Excel or WPS warns about. NULL when the name
+** is fine. Points into path.
+*/
+const char *sheet_name_refused(const char *path);
 
 struct sheet;
 

@@ -7,6 +7,7 @@
 #include "src/clock.h"
 #include "src/folder.h"
 #include "src/i18n.h"
+#include "src/sheet.h"
 #include "src/termwidth.h"
 #include "src/text.h"
 #include "ui/dialog.h"
@@ -287,15 +288,23 @@ void ui_keys_apply(void)
 }
 
 /*
-** Whether *path may be written: a file there only when the clerk says to
-** replace it, a folder never. When not, says so, frees *path and returns 0.
+** Whether *path may be written: never under the name of a spreadsheet
+** format bangban does not write (sheet_name_refused()) nor over a folder, a
+** file there only when the clerk says to replace it. When not, says so,
+** frees *path and returns 0.
 */
 static int replace_allowed(const char *title, char **path)
 {
     struct stat st;
-    if (lstat(*path, &st) != 0) return 1;
+    const char *ext = sheet_name_refused(*path);
+    if (!ext && lstat(*path, &st) != 0) return 1;
     int yes = 0;
-    if (S_ISDIR(st.st_mode)) {
+    if (ext) {
+        ui_message(UI_MSG_ERROR,
+                   _("Nothing written: bangban does not write %s files: name it .xlsx "
+                     "(Excel) or .csv"),
+                   ext);
+    } else if (S_ISDIR(st.st_mode)) {
         ui_message(UI_MSG_ERROR, _("Nothing written: %s is a folder"), *path);
     } else {
         char *q = xasprintf(_("%s exists already. Replace it?"), *path);

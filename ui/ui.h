@@ -160,7 +160,8 @@ void ui_keys_apply(void);
 ** prompt, initial: the name offered). A bare name goes in the export
 ** folder (the setting export_dir), shown in the dialog and made (0700)
 ** when missing; a name with a directory is taken as typed. A file there
-** is replaced only when the clerk says so, a folder never. Returns 1 with
+** is replaced only when the clerk says so, a folder never; a name such as
+** .xls, a format bangban does not write, is refused. Returns 1 with
 ** *path, where to write (caller frees), or 0 when cancelled, not to be
 ** replaced or the folder cannot be made (said on the message line).
 */

@@ -118,6 +118,12 @@ grep -q "第 2 行「备注」：引号没有闭合" "$T/csv-open.out" &&
     t_ok "import CSV: a quote left open is named with its column" ||
     t_fail "import CSV: a quote left open is named with its column" "$(cat "$T/csv-open.out")"
 
+# A name that claims a format bangban does not write (.xls) is refused, nothing written.
+run export-xls 1 env BANGBAN_USER=supervisor "$BIN" --db "$T/b.db" export residents "$T/old.xls"
+[ ! -e "$T/old.xls" ] && grep -q "帮办不写 .xls 格式的文件：请把文件名改为 .xlsx（Excel）或 .csv" "$T/export-xls.out" &&
+    t_ok "export: a .xls name is refused with what to name it, nothing written" ||
+    t_fail "export: a .xls name is refused with what to name it, nothing written" "$(cat "$T/export-xls.out")"
+
 # Two columns for one field: the one under bangban's own header (手机号) is read, the other said.
 printf '姓名,身份证号,联系方式,手机号\r\n沈三,120101198502140085,,13912345678\r\n' >"$T/twice.csv"
 run csv-twice 0 "$BIN" --db "$T/b.db" import residents "$T/twice.csv"

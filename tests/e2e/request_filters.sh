@@ -72,6 +72,15 @@ expect desk "an export over a file that exists asks first" "已存在。要替�
 keys desk n
 expect desk "No leaves the file as it was" "list.xlsx 保持不变"
 cmp -s "$T/list.xlsx" "$T/list.kept" && t_ok "and the workbook is untouched" || t_fail "and the workbook is untouched"
+# A name such as .xls, a format bangban does not write, is refused.
+keys desk F9
+choose desk "导出当前列表"
+wait_for desk "写入的文件"
+keys desk C-u
+type_text desk "$T/list.xls"
+keys desk Enter
+expect desk "a .xls name is refused, saying what to name it" "帮办不写 .xls 格式的文件"
+[ ! -e "$T/list.xls" ] && t_ok "and nothing is written" || t_fail "and nothing is written"
 
 # Every filter dropped.
 keys desk F9
