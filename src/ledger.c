@@ -788,6 +788,11 @@ const char *ledger_sheet(const struct ledger *l)
     return l->xlsx ? xlsx_sheet_name(l->xlsx) : NULL;
 }
 
+const struct strlist *ledger_sheets(const struct ledger *l)
+{
+    return l->xlsx ? xlsx_sheets(l->xlsx) : NULL;
+}
+
 size_t ledger_joined(const struct ledger *l)
 {
     return l->joined;

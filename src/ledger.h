@@ -141,6 +141,8 @@ const char *ledger_missing(const struct ledger *l);
 
 /* The sheet read when l is a workbook (borrowed), or NULL for a CSV file. */
 const char *ledger_sheet(const struct ledger *l);
+/* Every sheet of the workbook l reads, in its order (borrowed), or NULL for a CSV file. */
+const struct strlist *ledger_sheets(const struct ledger *l);
 
 /*
 ** How many cells read so far had line breaks in a field of one line (an

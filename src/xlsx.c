@@ -28,6 +28,7 @@ struct xlsx {
     const struct zip_calls *z; /* libzip */
     zip_t *zip;
     char *sheet;            /* its name */
+    struct strlist sheets;  /* every sheet's name, in the workbook's order */
     struct strlist strings; /* the shared strings */
     unsigned char *xf_date; /* per cell style: 0, or DATE_* bits */
     size_t nxf;
@@ -562,7 +563,11 @@ static int sheet_find(struct xlsx *x, const char *name, const char *want, char *
         *err = xasprintf(_("%s: the workbook is damaged (its sheets cannot be found)"), name);
         rc = -1;
     }
-    if (rc == 0) x->sheet = xstrdup(w.names.v[at]);
+    if (rc == 0) {
+        x->sheet = xstrdup(w.names.v[at]);
+        for (size_t i = 0; i < w.names.n; i++)
+            strlist_add(&x->sheets, w.names.v[i]);
+    }
     *styles = part_path(r.styles ? r.styles : "styles.xml");
     *strings = part_path(r.strings ? r.strings : "sharedStrings.xml");
     strlist_free(&w.names);
@@ -683,6 +688,7 @@ void xlsx_close(struct xlsx *x)
     strbuf_free(&x->text);
     free(x->xf_date);
     free(x->sheet);
+    strlist_free(&x->sheets);
     free(x->failed);
     free(x);
 }
@@ -690,6 +696,11 @@ void xlsx_close(struct xlsx *x)
 const char *xlsx_sheet_name(const struct xlsx *x)
 {
     return x->sheet;
+}
+
+const struct strlist *xlsx_sheets(const struct xlsx *x)
+{
+    return &x->sheets;
 }
 
 size_t xlsx_size(const struct xlsx *x)

@@ -51,6 +51,8 @@ void xlsx_close(struct xlsx *x);
 
 /* The name of the sheet being read. Borrowed. */
 const char *xlsx_sheet_name(const struct xlsx *x);
+/* Every sheet's name, in the workbook's order. Borrowed. */
+const struct strlist *xlsx_sheets(const struct xlsx *x);
 
 /*
 ** Read the next row that has a cell into cells (cleared first: one entry

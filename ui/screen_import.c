@@ -32,7 +32,7 @@
 
 #define PREVIEW_ROWS 5
 
-enum { F_FILE, F_ENCODING, F_EXISTING };
+enum { F_FILE, F_ENCODING, F_SHEET, F_EXISTING };
 
 struct import_screen {
     struct screen base;
@@ -40,6 +40,9 @@ struct import_screen {
     struct form form;
     char *loaded_path; /* what the preview shows */
     int64_t loaded_encoding;
+    int64_t loaded_sheet;
+    int stale; /* to be read again though the form says the same */
+    struct strlist sheets; /* the sheets of the workbook at loaded_path (none: a CSV file) */
     struct strlist preview; /* lines to show: rows, columns, problems */
     int ready;              /* the file opened: F2 may import */
     struct strlist results; /* after a dry run or an import: the report, one line each */
@@ -66,14 +69,25 @@ static int encoding_source(void *ctx, const char *query, struct choice_list *out
     return 0;
 }
 
+/* Sheets offered: each of the workbook's read last (1 + its index), else its first. */
+static int sheet_source(void *ctx, const char *query, struct choice_list *out)
+{
+    struct import_screen *is = ctx;
+    if (!is->sheets.n) choice_list_offer(out, query, 1, _("The first"), _("of a workbook"));
+    for (size_t i = 0; i < is->sheets.n; i++)
+        choice_list_offer(out, query, (int64_t)i + 1, is->sheets.v[i], "");
+    return 0;
+}
+
 /* Open the ledger as the form says, when the user may import it (nothing read else). */
 static int ledger_open_as(struct import_screen *is, const char *path, struct ledger **l, char **err)
 {
-    int64_t enc = form_choice(&is->form, F_ENCODING);
+    int64_t enc = form_choice(&is->form, F_ENCODING), sh = form_choice(&is->form, F_SHEET);
     int forced = enc >= ENCODING_FORCED;
+    const char *sheet = sh >= 1 && (size_t)sh <= is->sheets.n ? is->sheets.v[sh - 1] : NULL;
     if (ledger_import_allowed(is->kind, ui.db, actor_name(), err) != DB_OK) return -1;
-    if (ledger_open(path, is->kind->schema, forced,
-                    forced ? (enum codec)(enc - ENCODING_FORCED) : CODEC_UTF8, l, err) != 0)
+    if (ledger_open_sheet(path, sheet, is->kind->schema, forced,
+                          forced ? (enum codec)(enc - ENCODING_FORCED) : CODEC_UTF8, l, err) != 0)
         return -1;
     for (size_t i = 0; i < is->maps.n; i++) {
         char *why;
@@ -114,14 +128,21 @@ static char *preview_row(const struct ledger_schema *schema, struct ledger *l,
 static void preview_load(struct import_screen *is)
 {
     char *path = form_text(&is->form, F_FILE);
-    int64_t enc = form_choice(&is->form, F_ENCODING);
-    if (is->loaded_path && str_eq(path, is->loaded_path) && enc == is->loaded_encoding) {
+    int64_t enc = form_choice(&is->form, F_ENCODING), sh = form_choice(&is->form, F_SHEET);
+    int same = is->loaded_path && str_eq(path, is->loaded_path);
+    if (same && !is->stale && enc == is->loaded_encoding && sh == is->loaded_sheet) {
         free(path);
         return;
+    }
+    is->stale = 0;
+    if (!same) { /* another file: its own first sheet */
+        strlist_clear(&is->sheets);
+        form_set_choice(&is->form, F_SHEET, 1, _("The first"));
     }
     free(is->loaded_path);
     is->loaded_path = path;
     is->loaded_encoding = enc;
+    is->loaded_sheet = form_choice(&is->form, F_SHEET);
     strlist_clear(&is->preview);
     strlist_clear(&is->columns);
     is->ready = 0;
@@ -133,10 +154,19 @@ static void preview_load(struct import_screen *is)
         free(err);
         return;
     }
-    char *line = ledger_sheet(l) ? xasprintf(_("Excel workbook, sheet %s"), ledger_sheet(l))
-                                 : xasprintf(ledger_detected(l) ? _("Encoding: %s (detected)")
-                                                                : _("Encoding: %s"),
-                                             codec_name(ledger_codec(l)));
+    const struct strlist *sheets = ledger_sheets(l);
+    if (sheets && !is->sheets.n) {
+        for (size_t i = 0; i < sheets->n; i++)
+            strlist_add(&is->sheets, sheets->v[i]);
+        form_set_choice(&is->form, F_SHEET, is->loaded_sheet, ledger_sheet(l));
+    }
+    char *line = !sheets ? xasprintf(ledger_detected(l) ? _("Encoding: %s (detected)")
+                                                        : _("Encoding: %s"),
+                                     codec_name(ledger_codec(l)))
+                 : sheets->n > 1
+                     ? xasprintf(_("Excel workbook, sheet %s (one of %zu: Sheet chooses another)"),
+                                 ledger_sheet(l), sheets->n)
+                     : xasprintf(_("Excel workbook, sheet %s"), ledger_sheet(l));
     strlist_add(&is->preview, line);
     free(line);
     struct strbuf known = STRBUF_INIT, unknown = STRBUF_INIT, twice = STRBUF_INIT;
@@ -326,8 +356,7 @@ static void import_map(struct import_screen *is)
         strlist_add_take(&is->maps, xasprintf("%s=%s", col.label, to));
         free(field.label);
         free(field.detail);
-        free(is->loaded_path); /* read again with the mapping */
-        is->loaded_path = NULL;
+        is->stale = 1; /* read again with the mapping */
         preview_load(is);
         strlist_clear(&is->results);
         is->checked = 0;
@@ -339,7 +368,7 @@ static void import_map(struct import_screen *is)
 static void import_draw(struct screen *s, int top, int rows)
 {
     struct import_screen *is = (struct import_screen *)s;
-    int form_rows = 4;
+    int form_rows = 5;
     form_draw(&is->form, top, form_rows, COLS, s);
     int y = top + form_rows;
     if (is->results.n) {
@@ -404,6 +433,7 @@ static void import_free(struct screen *s)
     struct import_screen *is = (struct import_screen *)s;
     form_free(&is->form);
     free(is->loaded_path);
+    strlist_free(&is->sheets);
     strlist_free(&is->preview);
     strlist_free(&is->results);
     strlist_free(&is->maps);
@@ -428,6 +458,7 @@ struct screen *screen_import_new(const struct ledger_kind *kind)
     form_set_file(&is->form, F_FILE, NULL); /* a relative name: from the working directory */
     form_add_choice(&is->form, _("Encoding"), ENCODING_DETECT, _("Detect"), encoding_source, is, 0,
                     20);
+    form_add_choice(&is->form, _("Sheet"), 1, _("The first"), sheet_source, is, 0, 30);
     form_add_choice(&is->form, _("Records on file"), 1 + IMPORT_UPDATE,
                     _("Update with the ledger's values"), existing_source, is, 0, 30);
     return &is->base;

@@ -14,6 +14,13 @@ printf '%s\n' \
     '钱二	女	n:120101199207180027	南京路 8 号' >"$T/spec.txt"
 "$TOP/build/tools/xlsx_make" "$T/list.csv" <"$T/spec.txt" || t_fail "xlsx_make wrote the test workbook"
 cp "$TOP/tests/data/residents.xls" "$T/old.xls"
+printf '%s\n' \
+    '#sheet 说明' \
+    '本表由社区填报' \
+    '#sheet 名单' \
+    '姓名	性别	身份证号' \
+    '孙三	男	120101198502140093' >"$T/two-spec.txt"
+"$TOP/build/tools/xlsx_make" "$T/two.xlsx" <"$T/two-spec.txt" || t_fail "xlsx_make wrote the two-sheet workbook"
 
 open_import() {
     keys desk F9
@@ -39,5 +46,24 @@ open_import
 type_text desk "$T/old.xls"
 keys desk Tab
 expect desk "an .xls file is named, with what to do" "是 Excel 97-2003 工作簿（.xls）"
+
+# A workbook whose rows are on its second sheet: the preview says there are two, 工作表 chooses.
+keys desk Escape
+wait_for desk "查找："
+open_import
+type_text desk "$T/two.xlsx"
+keys desk Tab
+expect desk "the preview says the workbook has more sheets and where to choose" "工作表「说明」（共 2 个，可在「工作表」中另选）"
+expect desk "the first sheet has no name column" "台账中没有「姓名」列"
+keys desk Tab Enter
+wait_for desk "回车选定"
+type_text desk "名单"
+wait_for desk "共 1 项，"
+keys desk Enter
+expect desk "the sheet chosen is previewed" "Excel 工作簿，工作表「名单」（共 2 个"
+expect desk "its rows shown" "第 2 行： 孙三 男"
+import_confirm desk
+expect desk "and imported" "新增 1"
+db_is "the second sheet's resident is in" "SELECT count(*) FROM resident WHERE name = '孙三'" 1
 quits desk "quits cleanly"
 t_sanitizers "import_workbook"
