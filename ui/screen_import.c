@@ -41,8 +41,8 @@ struct import_screen {
     char *loaded_path; /* what the preview shows */
     int64_t loaded_encoding;
     int64_t loaded_sheet;
-    int stale; /* to be read again though the form says the same */
-    struct strlist sheets; /* the sheets of the workbook at loaded_path (none: a CSV file) */
+    int stale;              /* to be read again though the form says the same */
+    struct strlist sheets;  /* the sheets of the workbook at loaded_path (none: a CSV file) */
     struct strlist preview; /* lines to show: rows, columns, problems */
     int ready;              /* the file opened: F2 may import */
     struct strlist results; /* after a dry run or an import: the report, one line each */
@@ -160,13 +160,13 @@ static void preview_load(struct import_screen *is)
             strlist_add(&is->sheets, sheets->v[i]);
         form_set_choice(&is->form, F_SHEET, is->loaded_sheet, ledger_sheet(l));
     }
-    char *line = !sheets ? xasprintf(ledger_detected(l) ? _("Encoding: %s (detected)")
-                                                        : _("Encoding: %s"),
-                                     codec_name(ledger_codec(l)))
-                 : sheets->n > 1
-                     ? xasprintf(_("Excel workbook, sheet %s (one of %zu: Sheet chooses another)"),
-                                 ledger_sheet(l), sheets->n)
-                     : xasprintf(_("Excel workbook, sheet %s"), ledger_sheet(l));
+    char *line =
+        !sheets ? xasprintf(ledger_detected(l) ? _("Encoding: %s (detected)") : _("Encoding: %s"),
+                            codec_name(ledger_codec(l)))
+        : sheets->n > 1
+            ? xasprintf(_("Excel workbook, sheet %s (one of %zu: Sheet chooses another)"),
+                        ledger_sheet(l), sheets->n)
+            : xasprintf(_("Excel workbook, sheet %s"), ledger_sheet(l));
     strlist_add(&is->preview, line);
     free(line);
     struct strbuf known = STRBUF_INIT, unknown = STRBUF_INIT, twice = STRBUF_INIT;
