@@ -270,6 +270,8 @@ static void rejects_write(const struct ledger *l, const struct import_options *o
 static int columns_check(struct ledger *l, struct import_report *rep, char **err)
 {
     size_t unknown = 0;
+    rep->header_line = ledger_header_line(l);
+    rep->title_lines = ledger_title_lines(l);
     if (ledger_sheet(l)) {
         rep->sheet = xstrdup(ledger_sheet(l));
         for (size_t i = 0; i < ledger_columns(l); i++)
@@ -660,6 +662,19 @@ char *import_report_text(const struct import_report *rep)
         else
             strbuf_addf(&sb, _("line %d: %s\n"), p->line, p->reason);
     }
+    if (rep->title_lines)
+        strbuf_addf(&sb,
+                    rep->sheet ? ngettext("The header is row %d: the row above it is a title, "
+                                          "not read\n",
+                                          "The header is row %d: the %d rows above it are a "
+                                          "title, not read\n",
+                                          (unsigned long)rep->title_lines)
+                               : ngettext("The header is line %d: the line above it is a title, "
+                                          "not read\n",
+                                          "The header is line %d: the %d lines above it are a "
+                                          "title, not read\n",
+                                          (unsigned long)rep->title_lines),
+                    rep->header_line, rep->title_lines);
     if (rep->unknown_columns.n) {
         char *cols = strlist_join(&rep->unknown_columns, "、");
         strbuf_addf(&sb, _("Columns not used (not known to bangban): %s\n"), cols);

@@ -70,6 +70,7 @@ struct import_report {
     struct strlist created_staff;  /* posts: people added because a row named them */
     struct strlist unknown_columns;
     struct strlist twice_columns; /* "联系方式（手机号）": a field another column feeds */
+    int header_line, title_lines; /* where the header was, below so many lines of a title */
     struct import_change *changes; /* a preview's first IMPORT_SAMPLE changed records */
     size_t nchanges;
     size_t joined;          /* cells of one-line fields whose line breaks were made spaces */

@@ -74,7 +74,9 @@ struct ledger {
     enum codec codec;
     int detected;
     size_t bom_len;
-    size_t header_len;
+    size_t header_len; /* from after the BOM to the header's end: title lines above it too */
+    int header_line;   /* the line (a workbook's row) the header is on */
+    int title_lines;   /* lines (rows) with text above it, looked past as a title */
     const char *eol;
     char delim;
     struct strlist header;
@@ -314,6 +316,46 @@ static void cells_csv(char *const *cells, size_t n, struct strbuf *out)
         csv_put(out, cells[i], i == 0, CSV_TEXT);
 }
 
+/* Read the sheet's next row into the header, each column mapped. 1, 0 at the sheet's end, -1. */
+static int sheet_header_next(struct ledger *l, int *row, char **err)
+{
+    int rc = xlsx_next(l->xlsx, &l->header, row, err);
+    if (rc != 1) return rc;
+    while (l->header.n && !*l->header.v[l->header.n - 1]) /* cells left empty at its end */
+        free(l->header.v[--l->header.n]);
+    free(l->field_of);
+    map_header(l);
+    return 1;
+}
+
+/*
+** The first row lacks a column the kind needs: when one of the next
+** LEDGER_TITLE_LINES rows has them all, it is the header (*row its
+** number) and what is above it a title. Else the sheet is opened again and
+** its first row is the header, as it was. Returns 1, or -1 with *err.
+*/
+static int sheet_header_below_title(struct ledger *l, const char *path, int *row, char **err)
+{
+    for (int i = 0; i < LEDGER_TITLE_LINES; i++) {
+        char *why = NULL;
+        if (sheet_header_next(l, row, &why) != 1) {
+            free(why);
+            break;
+        }
+        if (!ledger_missing(l)) {
+            l->title_lines = i + 1;
+            return 1;
+        }
+    }
+    char *sheet = xstrdup(xlsx_sheet_name(l->xlsx));
+    xlsx_close(l->xlsx);
+    l->xlsx = NULL;
+    int rc = xlsx_open(path, l->map, l->size, sheet, &l->xlsx, err);
+    free(sheet);
+    if (rc == 0) rc = sheet_header_next(l, row, err);
+    return rc == 1 ? 1 : -1;
+}
+
 /* Stand before the first row under the header of a workbook's sheet. Frees l on failure. */
 static int workbook_start(struct ledger *l, const char *path, const char *sheet,
                           struct ledger **out, char **err)
@@ -324,14 +366,13 @@ static int workbook_start(struct ledger *l, const char *path, const char *sheet,
     l->eol = "\r\n";
     int row = 0;
     int rc = xlsx_open(path, l->map, l->size, sheet, &l->xlsx, err);
-    if (rc == 0) rc = xlsx_next(l->xlsx, &l->header, &row, err);
+    if (rc == 0) rc = sheet_header_next(l, &row, err);
     if (rc == 0) *err = xasprintf(_("%s: the sheet %s is empty"), path, xlsx_sheet_name(l->xlsx));
+    if (rc == 1 && ledger_missing(l)) rc = sheet_header_below_title(l, path, &row, err);
     if (rc != 1) {
         ledger_close(l);
         return -1;
     }
-    while (l->header.n && !*l->header.v[l->header.n - 1]) /* cells left empty at its end */
-        free(l->header.v[--l->header.n]);
     if (l->header.n > LEDGER_COLUMNS_MAX) {
         *err = xasprintf(_("the header of %s has %zu columns: at most %u"), path, l->header.n,
                          LEDGER_COLUMNS_MAX);
@@ -340,7 +381,7 @@ static int workbook_start(struct ledger *l, const char *path, const char *sheet,
     }
     strbuf_adds(&l->head, "\xEF\xBB\xBF");
     cells_csv(l->header.v, l->header.n, &l->head);
-    map_header(l);
+    l->header_line = row;
     l->line = row;
     *out = l;
     return 0;
@@ -387,6 +428,58 @@ static int workbook_next(struct ledger *l, struct ledger_row *row)
 }
 
 /* Detect the encoding, read the header, and stand before the first record. Frees l on failure. */
+
+/*
+** Read the record at offset at (from the map's start) as the header:
+** split at the delimiter it shows, each column mapped, header_len up to
+** its end. Returns 0; 1 when the record is longer than a header may be;
+** 2 when it cannot be decoded (*derr says where); 3 when it has more
+** columns than a header may.
+*/
+static int csv_header_at(struct ledger *l, size_t at, size_t *next, int *lines,
+                         struct codec_error *derr)
+{
+    size_t unclosed;
+    size_t len = csv_record(l->map + at, l->size - at, 0, next, lines, &unclosed);
+    l->header_len = at - l->bom_len + len;
+    if (len > LEDGER_HEADER_MAX) return 1;
+    if (decode(l, l->map + at, len, derr) != 0) return 2;
+    l->delim = csv_guess_delim(l->map + at, len);
+    csv_split(l->text.buf, l->text.len, l->delim, &l->header);
+    if (l->header.n > LEDGER_COLUMNS_MAX) return 3;
+    free(l->field_of);
+    map_header(l);
+    return 0;
+}
+
+/*
+** The first record lacks a column the kind needs: when one of the next
+** LEDGER_TITLE_LINES has them all, it is the header and what is above it a
+** title (和平区居民信息登记表). first_next and first_lines: the first
+** record's. Returns 1 with l standing below that header; 0 with the first
+** record the header again, as it was.
+*/
+static int csv_header_below_title(struct ledger *l, size_t first_next, int first_lines)
+{
+    size_t at = l->bom_len + first_next, next;
+    int line = 1 + first_lines, lines;
+    struct codec_error derr;
+    for (int i = 0; i < LEDGER_TITLE_LINES && at < l->size; i++) {
+        if (csv_header_at(l, at, &next, &lines, &derr) != 0) break;
+        if (!ledger_missing(l)) {
+            l->header_line = line;
+            l->title_lines = i + 1;
+            l->pos = at + next;
+            l->line = line + lines;
+            return 1;
+        }
+        at += next;
+        line += lines;
+    }
+    csv_header_at(l, l->bom_len, &next, &lines, &derr); /* read before: it reads again */
+    return 0;
+}
+
 static int ledger_start(struct ledger *l, const char *path, const char *sheet,
                         const struct ledger_schema *schema, int forced, enum codec codec,
                         struct ledger **out, char **err)
@@ -425,19 +518,18 @@ static int ledger_start(struct ledger *l, const char *path, const char *sheet,
     l->bom_len = (l->codec == found || (found == CODEC_GB18030 && l->codec == CODEC_GBK)) ? bom : 0;
     l->decoder = l->codec == CODEC_UTF8 ? NULL : codec_decoder_new(l->codec);
 
-    size_t next, unclosed;
+    size_t next;
     int lines;
-    l->header_len = csv_record(map + l->bom_len, l->size - l->bom_len, 0, &next, &lines, &unclosed);
-    l->eol = next > l->header_len + 1 ? "\r\n" : "\n";
-    if (l->header_len > LEDGER_HEADER_MAX) {
+    struct codec_error derr;
+    int rc = csv_header_at(l, l->bom_len, &next, &lines, &derr);
+    if (rc == 1) {
         *err = xasprintf(_("the first line of %s is %zu KB long, not a header of column names "
                            "(at most %u KB)"),
                          path, l->header_len / 1024, LEDGER_HEADER_MAX / 1024);
         ledger_close(l);
         return -1;
     }
-    struct codec_error derr;
-    if (decode(l, map + l->bom_len, l->header_len, &derr) != 0) {
+    if (rc == 2) {
         char *why = codec_error_message(&derr);
         *err = xasprintf(_("the header of %s cannot be read as %s: %s"), path, codec_name(l->codec),
                          why);
@@ -445,15 +537,18 @@ static int ledger_start(struct ledger *l, const char *path, const char *sheet,
         ledger_close(l);
         return -1;
     }
-    l->delim = csv_guess_delim(map + l->bom_len, l->header_len);
-    csv_split(l->text.buf, l->text.len, l->delim, &l->header);
-    if (l->header.n > LEDGER_COLUMNS_MAX) {
+    if (rc == 3) {
         *err = xasprintf(_("the header of %s has %zu columns: at most %u"), path, l->header.n,
                          LEDGER_COLUMNS_MAX);
         ledger_close(l);
         return -1;
     }
-    map_header(l);
+    l->eol = next > l->header_len + 1 ? "\r\n" : "\n";
+    l->header_line = 1;
+    if (ledger_missing(l) && csv_header_below_title(l, next, lines)) {
+        *out = l;
+        return 0;
+    }
     l->pos = l->bom_len + next; /* the first record */
     l->line = 1 + lines;
     *out = l;
@@ -786,6 +881,16 @@ size_t ledger_offset(const struct ledger *l)
 const char *ledger_sheet(const struct ledger *l)
 {
     return l->xlsx ? xlsx_sheet_name(l->xlsx) : NULL;
+}
+
+int ledger_header_line(const struct ledger *l)
+{
+    return l->header_line;
+}
+
+int ledger_title_lines(const struct ledger *l)
+{
+    return l->title_lines;
 }
 
 const struct strlist *ledger_sheets(const struct ledger *l)

@@ -29,6 +29,7 @@
 /* Bounds on what a ledger may be: past them a file is refused (header) or a row is (record). */
 #define LEDGER_HEADER_MAX  65536u   /* bytes of the header line */
 #define LEDGER_COLUMNS_MAX 500u     /* columns of the header */
+#define LEDGER_TITLE_LINES 5        /* title lines above a header that are looked past */
 #define LEDGER_RECORD_MAX  1048576u /* bytes of one record */
 #define LEDGER_CELL_MAX    500u     /* characters of a cell, for fields a schema gives no maximum */
 /* The last column of a rejects file: why each row was refused; every kind reads past it. */
@@ -141,6 +142,14 @@ const char *ledger_missing(const struct ledger *l);
 
 /* The sheet read when l is a workbook (borrowed), or NULL for a CSV file. */
 const char *ledger_sheet(const struct ledger *l);
+/*
+** The line (a workbook's row) the header is on: the first, or when that
+** lacks a column the kind needs and one of the next LEDGER_TITLE_LINES has
+** them all, that one; and how many lines (rows) above it were looked past
+** as a title (和平区居民信息登记表): 0 when the header is the first.
+*/
+int ledger_header_line(const struct ledger *l);
+int ledger_title_lines(const struct ledger *l);
 /* Every sheet of the workbook l reads, in its order (borrowed), or NULL for a CSV file. */
 const struct strlist *ledger_sheets(const struct ledger *l);
 

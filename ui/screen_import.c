@@ -182,6 +182,12 @@ static void preview_load(struct import_screen *is)
         if (f == LEDGER_IGNORED) continue;
         strbuf_addf(sb, "%s%s", sb->len ? "、" : "", ledger_column_name(l, i));
     }
+    if (ledger_title_lines(l)) {
+        line = xasprintf(_("The header is on line %d: what is above it is a title, not read"),
+                         ledger_header_line(l));
+        strlist_add(&is->preview, line);
+        free(line);
+    }
     line = xasprintf(_("Columns used: %s"), strbuf_str(&known));
     strlist_add(&is->preview, line);
     free(line);

@@ -118,6 +118,25 @@ grep -q "第 2 行「备注」：引号没有闭合" "$T/csv-open.out" &&
     t_ok "import CSV: a quote left open is named with its column" ||
     t_fail "import CSV: a quote left open is named with its column" "$(cat "$T/csv-open.out")"
 
+# A title above the header (和平区居民信息登记表, and a blank line) is looked past, and said;
+# the rejects file keeps it, and reads back the same way. A workbook's title row likewise.
+printf '和平区居民信息登记表,,\r\n\r\n姓名,身份证号,住址\r\n韩四,120101198502140106,多伦道\r\n韩五,123,多伦道\r\n' >"$T/titled.csv"
+run csv-title 5 "$BIN" --db "$T/b.db" import residents "$T/titled.csv"
+grep -q "表头在第 3 行：上面 2 行是标题，不导入" "$T/csv-title.out" && grep -q "第 5 行「身份证号」" "$T/csv-title.out" &&
+    grep -q "新增 1，.*退回 1" "$T/csv-title.out" && head -1 "$T/titled.csv.rejects.csv" | grep -q "和平区居民信息登记表" &&
+    t_ok "import CSV: a title above the header is looked past and said; lines keep their numbers" ||
+    t_fail "import CSV: a title above the header is looked past and said; lines keep their numbers" "$(cat "$T/csv-title.out")"
+run csv-title-rejects 5 "$BIN" --db "$T/b.db" import residents "$T/titled.csv.rejects.csv" --rejects "$T/titled-again.csv"
+grep -q "表头在第 3 行" "$T/csv-title-rejects.out" && grep -q "读取 1 行：.*退回 1" "$T/csv-title-rejects.out" &&
+    t_ok "import CSV: its rejects file, title and all, reads back the same way" ||
+    t_fail "import CSV: its rejects file, title and all, reads back the same way" "$(cat "$T/csv-title-rejects.out")"
+printf '%s\n' '#sheet 名单' '和平区居民信息登记表' '姓名	性别	身份证号' '周五	男	120101198502140114' >"$T/titled-spec.txt"
+"$TOP/build/tools/xlsx_make" "$T/titled.xlsx" <"$T/titled-spec.txt" || t_fail "xlsx_make wrote the titled workbook"
+run xlsx-title 0 "$BIN" --db "$T/b.db" import residents "$T/titled.xlsx"
+grep -q "表头在第 2 行：上面 1 行是标题，不导入" "$T/xlsx-title.out" && grep -q "新增 1" "$T/xlsx-title.out" &&
+    t_ok "import xlsx: a title row above the header is looked past and said" ||
+    t_fail "import xlsx: a title row above the header is looked past and said" "$(cat "$T/xlsx-title.out")"
+
 # A name that claims a format bangban does not write (.xls) is refused, nothing written.
 run export-xls 1 env BANGBAN_USER=supervisor "$BIN" --db "$T/b.db" export residents "$T/old.xls"
 [ ! -e "$T/old.xls" ] && grep -q "帮办不写 .xls 格式的文件：请把文件名改为 .xlsx（Excel）或 .csv" "$T/export-xls.out" &&

@@ -63,7 +63,17 @@ keys desk Enter
 expect desk "the sheet chosen is previewed" "Excel 工作簿，工作表「名单」（共 2 个"
 expect desk "its rows shown" "第 2 行： 孙三 男"
 import_confirm desk
-expect desk "and imported" "新增 1"
+expect desk "and imported" "读取 1 行：新增 1"
 db_is "the second sheet's resident is in" "SELECT count(*) FROM resident WHERE name = '孙三'" 1
+
+# A title above the header: the preview says where the header is.
+printf '和平区居民信息登记表,,\r\n\r\n姓名,身份证号,住址\r\n韩四,120101198502140106,多伦道\r\n' >"$T/titled.csv"
+keys desk Escape
+wait_for desk "查找："
+open_import
+type_text desk "$T/titled.csv"
+keys desk Tab
+expect desk "a title above the header is looked past, and said" "表头在第 3 行：上面是标题，不导入"
+expect desk "the rows below the header are previewed" "第 4 行： 韩四"
 quits desk "quits cleanly"
 t_sanitizers "import_workbook"
