@@ -1117,9 +1117,10 @@ static int check_line(const struct ledger *l, const struct ledger_row *row, enum
 }
 
 /*
-** The rule every stored text meets (text_find_forbidden()) and the most
-** characters a field holds, on every cell the schema keeps, whatever the
-** kind: a row breaking either is refused before its kind looks at it.
+** The rule every stored text meets (text_find_forbidden()), the most
+** characters a field holds and, for ID and phone numbers, no mask (*), on
+** every cell the schema keeps, whatever the kind: a row breaking one is
+** refused before its kind looks at it.
 ** Returns the problems added.
 */
 static int cells_check(const struct ledger *l, const struct ledger_row *row,
@@ -1145,6 +1146,10 @@ static int cells_check(const struct ledger *l, const struct ledger_row *row,
         }
         if (why)
             ledger_problem_add(p, row->line, l->header.v[i], xstrdup(why));
+        else if (ledger_schema_secret(l->schema, f) && memchr(raw + from, '*', to - from))
+            /* A masked export read back: say so, not that the digits are wrong. */
+            ledger_problem_add(p, row->line, l->header.v[i],
+                               xstrdup(_("is masked (*): import an export with full numbers")));
         else if (chars > max)
             ledger_problem_add(p, row->line, l->header.v[i],
                                xasprintf(_("too long: %zu characters, at most %zu"), chars, max));

@@ -137,6 +137,14 @@ grep -q "表头在第 2 行：上面 1 行是标题，不导入" "$T/xlsx-title.
     t_ok "import xlsx: a title row above the header is looked past and said" ||
     t_fail "import xlsx: a title row above the header is looked past and said" "$(cat "$T/xlsx-title.out")"
 
+# A masked export read back: each row is refused saying the number is masked, not malformed.
+run export-masked 0 "$BIN" --db "$T/b.db" export residents "$T/masked.xlsx"
+run import-masked 5 "$BIN" --db "$T/b.db" import residents "$T/masked.xlsx" --dry-run
+grep -q "「居民身份证号」：号码已遮蔽（\*）：请导入含完整号码的导出文件" "$T/import-masked.out" &&
+    ! grep -q "前 17 位为数字" "$T/import-masked.out" &&
+    t_ok "import: a masked export is refused as masked, with what to import instead" ||
+    t_fail "import: a masked export is refused as masked, with what to import instead" "$(head -5 "$T/import-masked.out")"
+
 # A name that claims a format bangban does not write (.xls) is refused, nothing written.
 run export-xls 1 env BANGBAN_USER=supervisor "$BIN" --db "$T/b.db" export residents "$T/old.xls"
 [ ! -e "$T/old.xls" ] && grep -q "帮办不写 .xls 格式的文件：请把文件名改为 .xlsx（Excel）或 .csv" "$T/export-xls.out" &&
