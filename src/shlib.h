@@ -22,9 +22,8 @@
 /* The functions of libzip the workbook reader (src/xlsx.c) calls. */
 #define SHLIB_ZIP_CALLS(X) \
     X(zip_open) X(zip_open_from_source) X(zip_source_buffer_create) X(zip_source_free) \
-    X(zip_fopen) X(zip_fread) X(zip_fclose) X(zip_stat) X(zip_discard) X(zip_strerror) \
-    X(zip_file_strerror) X(zip_error_init) X(zip_error_init_with_code) X(zip_error_fini) \
-    X(zip_error_strerror)
+    X(zip_fopen) X(zip_fread) X(zip_fclose) X(zip_stat) X(zip_discard) X(zip_error_init) \
+    X(zip_error_init_with_code) X(zip_error_fini)
 
 /* The functions of libxlsxwriter the sheet writer (src/sheet.c) calls. */
 #define SHLIB_XLSXWRITER_CALLS(X) \

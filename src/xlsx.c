@@ -115,15 +115,16 @@ static int part_parse(const struct xlsx *x, const char *name, void *ud,
     for (;;) {
         zip_int64_t n = x->z->zip_fread(f, buf, XLSX_CHUNK);
         if (n < 0) {
-            *err = xasprintf(_("the workbook's part %s cannot be read: %s"), name,
-                             x->z->zip_strerror(x->zip));
+            *err = xasprintf(_("the workbook's part %s cannot be read: the workbook is damaged"),
+                             name);
             rc = -1;
             break;
         }
         if (XML_Parse(p, buf, (int)n, n == 0) != XML_STATUS_OK) {
-            *err = xasprintf(_("the workbook's part %s is damaged (line %lu: %s)"), name,
-                             (unsigned long)XML_GetCurrentLineNumber(p),
-                             XML_ErrorString(XML_GetErrorCode(p)));
+            *err = xasprintf(_("the workbook's part %s is damaged: its XML breaks off at line %lu, "
+                               "column %lu"),
+                             name, (unsigned long)XML_GetCurrentLineNumber(p),
+                             (unsigned long)XML_GetCurrentColumnNumber(p) + 1);
             rc = -1;
             break;
         }
@@ -421,7 +422,14 @@ static void cell_finish(struct xlsx *x)
     case CELL_SHARED: {
         char *end;
         unsigned long i = strtoul(raw, &end, 10);
-        if (*raw && !*end && i < x->strings.n) strbuf_adds(&v, x->strings.v[i]);
+        if (*raw && !*end && i < x->strings.n) {
+            strbuf_adds(&v, x->strings.v[i]);
+        } else if (!x->failed) { /* never read as an empty cell */
+            x->failed = xasprintf(_("the sheet %s is damaged at row %d: a cell stands for text "
+                                    "the workbook does not hold"),
+                                  x->sheet, x->row_number);
+            XML_StopParser(x->parser, XML_FALSE);
+        }
         break;
     }
     case CELL_BOOL:
@@ -644,8 +652,10 @@ int xlsx_open(const char *path, const char *data, size_t size, const char *sheet
         if (!zip) z->zip_error_init_with_code(&ze, code);
     }
     if (!zip) {
-        *err = xasprintf(_("%s looks like a zip file but cannot be opened: %s"), path,
-                         z->zip_error_strerror(&ze));
+        /* libzip says why in English: what a clerk can do is the same whatever it is. */
+        *err = xasprintf(_("%s looks like a zip file but cannot be opened: it is damaged or cut "
+                           "short; copy it again, or open it in Excel or WPS and save it again"),
+                         path);
         z->zip_error_fini(&ze);
         return -1;
     }
@@ -720,15 +730,18 @@ static int feed(struct xlsx *x)
     char buf[XLSX_CHUNK];
     zip_int64_t n = x->z->zip_fread(x->part, buf, sizeof buf);
     if (n < 0) {
-        x->failed = xasprintf(_("the sheet %s cannot be read: %s"), x->sheet,
-                              x->z->zip_file_strerror(x->part));
+        x->failed = xasprintf(_("the sheet %s cannot be read: the workbook is damaged"), x->sheet);
         return -1;
     }
     x->part_read += (zip_uint64_t)n;
     x->ended = n == 0;
     if (XML_Parse(x->parser, buf, (int)n, n == 0) != XML_STATUS_OK) {
-        x->failed = xasprintf(_("the sheet %s is damaged after row %d (%s)"), x->sheet,
-                              x->row_number, XML_ErrorString(XML_GetErrorCode(x->parser)));
+        if (!x->failed) /* else a handler stopped it, saying why */
+            x->failed = xasprintf(_("the sheet %s is damaged after row %d: its XML breaks off "
+                                    "at line %lu, column %lu"),
+                                  x->sheet, x->row_number,
+                                  (unsigned long)XML_GetCurrentLineNumber(x->parser),
+                                  (unsigned long)XML_GetCurrentColumnNumber(x->parser) + 1);
         return -1;
     }
     return 0;

@@ -197,6 +197,55 @@ static void by_hand(void **state)
     xlsx_close(x);
 }
 
+/* Damage: a cell standing for text the workbook lacks, a sheet cut short, a zip cut short. */
+static void damaged(void **state)
+{
+    (void)state;
+    static const char *const parts[] = {
+        "xl/workbook.xml",
+        "<workbook><sheets><sheet name='名单' r:id='rId1'/><sheet name='二' r:id='rId2'/>"
+        "</sheets></workbook>",
+        "xl/_rels/workbook.xml.rels",
+        "<Relationships><Relationship Id='rId1' Target='worksheets/s1.xml'/>"
+        "<Relationship Id='rId2' Target='worksheets/s2.xml'/></Relationships>",
+        "xl/worksheets/s1.xml",
+        "<worksheet><sheetData><row r='1'><c t='inlineStr'><is><t>姓名</t></is></c></row>"
+        "<row r='2'><c t='s'><v>0</v></c></row></sheetData></worksheet>",
+        "xl/worksheets/s2.xml",
+        "<worksheet><sheetData><row r='1'><c t='inlineStr'><is><t>姓名</t></is></c></row>"
+        "<row r='2'><c t='inlineStr'><is><t>张",
+        NULL,
+    };
+    zip_parts(path_of("damaged.xlsx"), parts);
+    struct xlsx *x;
+    struct strlist cells = STRLIST_INIT;
+    char *err = NULL;
+    int row = 0;
+    assert_int_equal(xlsx_open(path_of("damaged.xlsx"), NULL, 0, NULL, &x, &err), 0);
+    assert_int_equal(xlsx_sheets(x)->n, 2);
+    assert_str(xlsx_sheets(x)->v[1], "二");
+    next_is(x, 1, "姓名");
+    assert_int_equal(xlsx_next(x, &cells, &row, &err), -1); /* never an empty cell */
+    assert_non_null(strstr(err, "a cell stands for text the workbook does not hold"));
+    free(err);
+    xlsx_close(x);
+    assert_int_equal(xlsx_open(path_of("damaged.xlsx"), NULL, 0, "二", &x, &err), 0);
+    next_is(x, 1, "姓名");
+    assert_int_equal(xlsx_next(x, &cells, &row, &err), -1);
+    assert_non_null(strstr(err, "its XML breaks off at line 1"));
+    free(err);
+    xlsx_close(x);
+    strlist_free(&cells);
+    /* Cut short where a copy stopped: said in words a clerk can act on, not libzip's. */
+    FILE *f = fopen(path_of("damaged.xlsx"), "r+b");
+    assert_non_null(f);
+    assert_int_equal(ftruncate(fileno(f), 100), 0);
+    fclose(f);
+    assert_int_equal(xlsx_open(path_of("damaged.xlsx"), NULL, 0, NULL, &x, &err), -1);
+    assert_non_null(strstr(err, "damaged or cut short"));
+    free(err);
+}
+
 static void not_workbooks(void **state)
 {
     (void)state;
@@ -284,6 +333,7 @@ int main(void)
         cmocka_unit_test(sheet_by_name),
         cmocka_unit_test(missing_sheet),
         cmocka_unit_test(by_hand),
+        cmocka_unit_test(damaged),
         cmocka_unit_test(not_workbooks),
         cmocka_unit_test(ledger_over_workbook),
     };
