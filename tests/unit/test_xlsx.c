@@ -328,14 +328,10 @@ int main(void)
 {
     unit_locale();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(shared_strings),
-        cmocka_unit_test(inline_strings),
-        cmocka_unit_test(sheet_by_name),
-        cmocka_unit_test(missing_sheet),
-        cmocka_unit_test(by_hand),
-        cmocka_unit_test(damaged),
-        cmocka_unit_test(not_workbooks),
-        cmocka_unit_test(ledger_over_workbook),
+        cmocka_unit_test(shared_strings), cmocka_unit_test(inline_strings),
+        cmocka_unit_test(sheet_by_name),  cmocka_unit_test(missing_sheet),
+        cmocka_unit_test(by_hand),        cmocka_unit_test(damaged),
+        cmocka_unit_test(not_workbooks),  cmocka_unit_test(ledger_over_workbook),
     };
     return cmocka_run_group_tests_name("xlsx", tests, setup, teardown);
 }
