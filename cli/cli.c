@@ -343,6 +343,15 @@ int verb_output_free(const char *path, int force)
     return 0;
 }
 
+int verb_encoding(const char *arg, enum codec *c)
+{
+    if (codec_parse(arg, c) == 0) return 0;
+    char *why = xasprintf(_("--encoding %s: bangban knows utf-8, gb18030 and gbk"), arg);
+    verb_fail(why);
+    free(why);
+    return -1;
+}
+
 long long verb_count(const char *s)
 {
     char *end;

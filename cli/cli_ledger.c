@@ -138,7 +138,7 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         int ok = 1;
         if (c == 'e') {
-            ok = codec_parse(optarg, &io->codec) == 0;
+            ok = verb_encoding(optarg, &io->codec) == 0;
             io->codec_forced = 1;
         } else if (c == 's' && !export) {
             io->skip_existing = 1;
@@ -147,6 +147,11 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
         } else if (c == 'f' && export) {
             io->format = optarg;
             ok = str_eq(optarg, "xlsx") || str_eq(optarg, "csv");
+            if (!ok) {
+                char *why = xasprintf(_("--format %s: bangban writes csv or xlsx"), optarg);
+                verb_fail(why);
+                free(why);
+            }
         } else if (c == 'u' && export) {
             io->unmasked = 1;
         } else if (c == 'w' && export) {

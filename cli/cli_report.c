@@ -415,7 +415,7 @@ static int report_building(const char *db_path, int argc, char **argv)
         else if (c == 'p')
             to_printer = 1, printer = optarg;
         else if (c == 'e')
-            bad |= codec_parse(optarg, &codec) != 0;
+            bad |= verb_encoding(optarg, &codec) != 0;
         else if (c == 'F')
             force = 1;
         else
@@ -546,7 +546,7 @@ static int hours_report(const char *db_path, const char *what, int argc, char **
         else if (c == 'o')
             a.output = optarg;
         else if (c == 'e')
-            bad |= codec_parse(optarg, &a.codec) != 0;
+            bad |= verb_encoding(optarg, &a.codec) != 0;
         else if (c == 'F')
             force = 1;
         else

@@ -6,10 +6,12 @@
 #define BANGBAN_VERBS_H
 
 #include <stddef.h>
+
 #include <stdio.h>
 
 #include "cli/cli.h"
 #include "db/db.h"
+#include "src/codec.h"
 
 /* A verb: runs with argv[0] its own name; returns an exit status. */
 int verb_init(const char *db_path, int argc, char **argv);
@@ -50,6 +52,12 @@ int verb_usage(const char *name);
 ** else 0, having said so on stderr.
 */
 int verb_output_free(const char *path, int force);
+
+/*
+** The encoding --encoding names (utf-8, gb18030, gbk) into *c: 0, or -1
+** having said on stderr which it is not.
+*/
+int verb_encoding(const char *arg, enum codec *c);
 
 /* A count such as 355600, or -1 when s is not one. */
 long long verb_count(const char *s);

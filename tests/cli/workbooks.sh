@@ -145,6 +145,14 @@ grep -q "「居民身份证号」：号码已遮蔽（\*）：请导入含完整
     t_ok "import: a masked export is refused as masked, with what to import instead" ||
     t_fail "import: a masked export is refused as masked, with what to import instead" "$(head -5 "$T/import-masked.out")"
 
+# A format or an encoding bangban does not know is named, not only the usage printed.
+run export-ods 2 "$BIN" --db "$T/b.db" export residents "$T/x.csv" --format ods
+run import-latin1 2 "$BIN" --db "$T/b.db" import residents "$T/x.csv" --encoding latin1
+grep -q "\-\-format ods：帮办只写 csv 或 xlsx" "$T/export-ods.out" &&
+    grep -q "\-\-encoding latin1：帮办只认识 utf-8、gb18030 和 gbk" "$T/import-latin1.out" &&
+    t_ok "export --format, import --encoding: a value not known is named" ||
+    t_fail "export --format, import --encoding: a value not known is named" "$(cat "$T/export-ods.out" "$T/import-latin1.out")"
+
 # A name that claims a format bangban does not write (.xls) is refused, nothing written.
 run export-xls 1 env BANGBAN_USER=supervisor "$BIN" --db "$T/b.db" export residents "$T/old.xls"
 [ ! -e "$T/old.xls" ] && grep -q "帮办不写 .xls 格式的文件：请把文件名改为 .xlsx（Excel）或 .csv" "$T/export-xls.out" &&
