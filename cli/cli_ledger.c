@@ -233,8 +233,9 @@ static int rejects_allowed(const struct io_options *io)
     if (!io->rejects || lstat(io->rejects, &r) != 0) return 0;
     if (stat(io->path, &l) == 0 && stat(io->rejects, &r) == 0 && r.st_dev == l.st_dev &&
         r.st_ino == l.st_ino) {
-        char *why = xasprintf(
-            _("%s is the ledger being imported: the rejected rows go to another file"), io->rejects);
+        char *why =
+            xasprintf(_("%s is the ledger being imported: the rejected rows go to another file"),
+                      io->rejects);
         verb_fail(why);
         free(why);
         return -1;
