@@ -427,8 +427,6 @@ static int workbook_next(struct ledger *l, struct ledger_row *row)
     return 1;
 }
 
-/* Detect the encoding, read the header, and stand before the first record. Frees l on failure. */
-
 /*
 ** Read the record at offset at (from the map's start) as the header:
 ** split at the delimiter it shows, each column mapped, header_len up to
@@ -480,6 +478,7 @@ static int csv_header_below_title(struct ledger *l, size_t first_next, int first
     return 0;
 }
 
+/* Detect the encoding, read the header, and stand before the first record. Frees l on failure. */
 static int ledger_start(struct ledger *l, const char *path, const char *sheet,
                         const struct ledger_schema *schema, int forced, enum codec codec,
                         struct ledger **out, char **err)
