@@ -191,10 +191,17 @@ int csv_formula_risk(const char *field)
     return field[0] && strchr("=+-@\t\r", field[0]) != NULL;
 }
 
+int csv_guarded(const char *field)
+{
+    /* 'x guarded x; ''x guarded 'x, itself guarded: the first that is not a ' decides. */
+    size_t n = strspn(field, "'");
+    return n > 0 && csv_formula_risk(field + n);
+}
+
 void csv_put(struct strbuf *out, const char *field, int first, unsigned flags)
 {
     if (!first) strbuf_addc(out, ',');
-    int guard = csv_formula_risk(field);
+    int guard = csv_formula_risk(field) || csv_guarded(field);
     int text = (flags & CSV_TEXT) && field[0] >= '0' && field[0] <= '9';
     int quote = strpbrk(field, ",\"\r\n") != NULL;
     if (quote) strbuf_addc(out, '"');

@@ -72,12 +72,20 @@ char csv_guess_delim(const char *header, size_t n);
 ** quote prefix), whatever column it is in.
 */
 int csv_formula_risk(const char *field);
+/*
+** True when a CSV cell reading field carries csv_put()'s guard: a ' before
+** what csv_formula_risk() finds or before a field so guarded itself ('=1,
+** ''=1). Reading it takes one ' off.
+*/
+int csv_guarded(const char *field);
 /* csv_put() flags. */
 #define CSV_TEXT                                                                                   \
     1u /* a number to keep as text (IDs, phones): a leading tab stops Excel's rounding */
 /*
 ** Append one field (and the delimiter before it unless first) to out; a
-** field csv_formula_risk() finds gets a leading ' so it stays text.
+** field csv_formula_risk() finds gets a leading ' so it stays text, and so
+** does one csv_guarded() would take a ' off ('-' 表示无), so that reading
+** gives back what was written.
 */
 void csv_put(struct strbuf *out, const char *field, int first, unsigned flags);
 

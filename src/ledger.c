@@ -299,7 +299,7 @@ static void join_breaks(struct ledger *l, struct csv_cells *fields)
 static void cells_unguard(struct csv_cells *c)
 {
     for (size_t i = 0; i < c->n; i++)
-        if (c->v[i][0] == '\'' && csv_formula_risk(c->v[i] + 1)) c->v[i]++;
+        if (csv_guarded(c->v[i])) c->v[i]++;
 }
 
 /* The last row's fields, from l->cells. */

@@ -35,10 +35,11 @@ static void records(const char *buf, size_t n)
     }
     size_t pos = 0;
     while (pos < n) {
-        size_t next;
-        int lines, unclosed;
+        size_t next, unclosed;
+        int lines;
         const char *rec = buf + pos;
-        size_t len = csv_record(rec, n - pos, &next, &lines, &unclosed);
+        size_t len = csv_record(rec, n - pos, ',', &next, &lines, &unclosed);
+        CHECK(unclosed <= len + 1 && (!unclosed || rec[unclosed - 1] == '"'));
         CHECK(len <= n - pos && next <= n - pos && next >= len && next > 0);
         CHECK(lines >= 1 && (size_t)lines == 1 + count_byte(rec, len, '\n'));
         if (next < n - pos || (!unclosed && rec[next - 1] == '\n')) {
@@ -105,19 +106,21 @@ static void round_trip(const char *data, size_t n)
     size_t pos = 0;
     for (size_t r = 0; r < rows.n; r++) {
         CHECK(pos < out.len);
-        size_t next;
-        int lines, unclosed;
-        size_t len = csv_record(out.buf + pos, out.len - pos, &next, &lines, &unclosed);
+        size_t next, unclosed;
+        int lines;
+        size_t len = csv_record(out.buf + pos, out.len - pos, ',', &next, &lines, &unclosed);
         CHECK(!unclosed);
         csv_split(out.buf + pos, len, ',', &back);
         CHECK(back.n == rows.v[r].n);
         for (size_t f = 0; f < back.n; f++) {
             const char *want = rows.v[r].v[f];
             /* A cell a spreadsheet would take for a formula comes back behind its guard. */
-            int guard = csv_formula_risk(want);
-            CHECK(guard == (want[0] && strchr("=+-@\t\r", want[0]) != NULL));
+            int guard = csv_formula_risk(want) || csv_guarded(want);
+            CHECK(csv_formula_risk(want) == (want[0] && strchr("=+-@\t\r", want[0]) != NULL));
             CHECK(!guard || back.v[f][0] == '\'');
             CHECK(strcmp(back.v[f] + guard, want) == 0);
+            /* A reader takes the guard off again: the cell as it was written. */
+            CHECK(csv_guarded(back.v[f]) == guard);
         }
         pos += next;
     }

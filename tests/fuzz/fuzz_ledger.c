@@ -176,8 +176,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t c = 0; c < ncol; c++) {
         CHECK(ledger_column_name(l, c) != NULL);
         int f = ledger_column_field(l, c);
-        CHECK((f >= 0 && f < schema->nfields) || f == LEDGER_IGNORED || f == LEDGER_UNKNOWN);
+        CHECK((f >= 0 && f < schema->nfields) || f == LEDGER_IGNORED || f == LEDGER_UNKNOWN ||
+              f == LEDGER_TWICE);
         if (f >= 0 && f < schema->nfields) CHECK(ledger_column_of(l, f) == (int)c);
+        /* A second column for a field: another column feeds the field its header names. */
+        if (f == LEDGER_TWICE) {
+            int named = ledger_schema_field(schema, ledger_column_name(l, c));
+            CHECK(named >= 0 && named < schema->nfields && ledger_column_of(l, named) >= 0 &&
+                  ledger_column_of(l, named) != (int)c);
+        }
     }
     for (int f = 0; f < schema->nfields; f++) {
         int c = ledger_column_of(l, f);

@@ -130,6 +130,13 @@ static void writing(void **state)
     csv_put(&sb, "022-2330", 0, CSV_TEXT);
     assert_str(strbuf_str(&sb), "'-1,'+86 22 2330 3512,'\tcmd,\"'\r=1\",\t022-2330");
     assert_true(csv_formula_risk("@x") && !csv_formula_risk("x=1") && !csv_formula_risk(""));
+    /* A cell that already looks guarded is guarded once more, so reading takes one ' off. */
+    strbuf_reset(&sb);
+    csv_put(&sb, "'-' 表示无", 1, 0);
+    csv_put(&sb, "'x", 0, 0);
+    assert_str(strbuf_str(&sb), "''-' 表示无,'x");
+    assert_true(csv_guarded("'=1") && csv_guarded("''-'") && !csv_guarded("'x"));
+    assert_true(!csv_guarded("=1") && !csv_guarded("'") && !csv_guarded(""));
     strbuf_free(&sb);
 }
 
