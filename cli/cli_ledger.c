@@ -172,6 +172,7 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
     }
     /* argv[0] is the verb; what getopt left after it are KIND and FILE. */
     if (optind != argc - 2) return -1;
+    if (!export && io->force && !io->rejects) return -1; /* an import replaces only its --rejects */
     io->kind = ledger_kind_find(argv[optind]);
     io->path = argv[optind + 1];
     if (!io->kind || !(export ? ledger_kind_exports(io->kind) : ledger_kind_imports(io->kind)))
@@ -225,12 +226,13 @@ static void dry_run_print(const struct io_options *io, const struct ledger *l,
 
 /*
 ** Whether io's --rejects may be written: never over the ledger itself, nor
-** over a file that exists without --force. 0, or -1 having said why.
+** over a file that exists without --force, nor under a name such as .xls
+** (verb_output_free()). A dry run writes none. 0, or -1 having said why.
 */
 static int rejects_allowed(const struct io_options *io)
 {
     struct stat r, l;
-    if (!io->rejects || lstat(io->rejects, &r) != 0) return 0;
+    if (!io->rejects || io->dry_run) return 0;
     if (stat(io->path, &l) == 0 && stat(io->rejects, &r) == 0 && r.st_dev == l.st_dev &&
         r.st_ino == l.st_ino) {
         char *why =
@@ -253,7 +255,7 @@ int verb_import(const char *db_path, int argc, char **argv)
     }
     if (rejects_allowed(&io) != 0) {
         strlist_free(&io.maps);
-        return EXIT_USAGE;
+        return EXIT_ERROR;
     }
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);

@@ -30,15 +30,21 @@ grep -q "$T/no/such/dir.csv" "$T/import-no-rejects.out" && grep -q "新增 8" "$
 # --rejects never writes over the ledger itself, nor over another file without --force:
 # refused before anything is read, the files as they were.
 cp "$T/ledger.csv" "$T/mine.csv"
-run import-rejects-self 2 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv" --rejects "$T/mine.csv"
-run import-rejects-kept 2 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv" --rejects "$T/ledger.csv.rejects.csv"
+run import-rejects-self 1 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv" --rejects "$T/mine.csv"
+run import-rejects-kept 1 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv" --rejects "$T/ledger.csv.rejects.csv"
 cmp -s "$T/mine.csv" "$T/ledger.csv" && cmp -s "$T/ledger.csv.rejects.csv" "$E/import-bad.rejects.csv" &&
     grep -q "就是正在导入的台账" "$T/import-rejects-self.out" && grep -q "已存在：加 --force" "$T/import-rejects-kept.out" &&
     t_ok "import: --rejects refuses the ledger itself, and a file that exists without --force" ||
     t_fail "import: --rejects refuses the ledger itself, and a file that exists without --force" "$(cat "$T/import-rejects-self.out" "$T/import-rejects-kept.out")"
-run import-rejects-force 5 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv" --rejects "$T/ledger.csv.rejects.csv" --force
-cmp -s "$T/ledger.csv.rejects.csv" "$E/import-bad.rejects.csv" && t_ok "import: --rejects with --force replaces the file" ||
+echo "mine" >"$T/old-rejects.csv"
+run import-rejects-force 5 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv" --rejects "$T/old-rejects.csv" --force
+cmp -s "$T/old-rejects.csv" "$E/import-bad.rejects.csv" && t_ok "import: --rejects with --force replaces the file" ||
     t_fail "import: --rejects with --force replaces the file" "$(cat "$T/import-rejects-force.out")"
+run import-rejects-xls 1 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv" --rejects "$T/bad.xls"
+run import-force-alone 2 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv" --force
+[ ! -e "$T/bad.xls" ] && grep -q "帮办不写 .xls" "$T/import-rejects-xls.out" &&
+    t_ok "import: --rejects under an .xls name is refused; --force alone is a usage error" ||
+    t_fail "import: --rejects under an .xls name is refused; --force alone is a usage error" "$(cat "$T/import-rejects-xls.out")"
 
 # The rejects file is a ledger too: alone, only the in-file duplicate is fine.
 demo_at "$T/r3.db"
