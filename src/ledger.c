@@ -76,7 +76,8 @@ struct ledger {
     size_t bom_len;
     size_t header_len; /* from after the BOM to the header's end: title lines above it too */
     int header_line;   /* the line (a workbook's row) the header is on */
-    int title_lines;   /* lines (rows) with text above it, looked past as a title */
+    int title_lines;   /* records above it looked past as a title (a CSV's lines, blank ones
+                          too; a workbook's rows that have a cell) */
     const char *eol;
     char delim;
     struct strlist header;
@@ -895,6 +896,22 @@ int ledger_title_lines(const struct ledger *l)
 const struct strlist *ledger_sheets(const struct ledger *l)
 {
     return l->xlsx ? xlsx_sheets(l->xlsx) : NULL;
+}
+
+size_t ledger_workbook_sheets(const char *path, struct strlist *out)
+{
+    struct xlsx *x;
+    char *err = NULL;
+    strlist_clear(out);
+    if (xlsx_open(path, NULL, 0, NULL, &x, &err) != 0) {
+        free(err);
+        return 0;
+    }
+    const struct strlist *names = xlsx_sheets(x);
+    for (size_t i = 0; i < names->n; i++)
+        strlist_add(out, names->v[i]);
+    xlsx_close(x);
+    return out->n;
 }
 
 size_t ledger_joined(const struct ledger *l)

@@ -152,6 +152,12 @@ int ledger_header_line(const struct ledger *l);
 int ledger_title_lines(const struct ledger *l);
 /* Every sheet of the workbook l reads, in its order (borrowed), or NULL for a CSV file. */
 const struct strlist *ledger_sheets(const struct ledger *l);
+/*
+** The sheets of the workbook at path into out (cleared first), even when
+** one of them cannot be read as a ledger (its first sheet empty, say).
+** Returns how many: 0 when path is not a workbook that opens.
+*/
+size_t ledger_workbook_sheets(const char *path, struct strlist *out);
 
 /*
 ** How many cells read so far had line breaks in a field of one line (an

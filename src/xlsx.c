@@ -424,7 +424,7 @@ static void cell_finish(struct xlsx *x)
         unsigned long i = strtoul(raw, &end, 10);
         if (*raw && !*end && i < x->strings.n) {
             strbuf_adds(&v, x->strings.v[i]);
-        } else if (!x->failed) { /* never read as an empty cell */
+        } else if (*raw && !x->failed) { /* never read as an empty cell; no value is one */
             x->failed = xasprintf(_("the sheet %s is damaged at row %d: a cell stands for text "
                                     "the workbook does not hold"),
                                   x->sheet, x->row_number);

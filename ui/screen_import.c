@@ -116,8 +116,9 @@ static char *preview_row(const struct ledger_schema *schema, struct ledger *l,
     strbuf_addf(&sb, sheet ? _("row %d:") : _("line %d:"), row->line);
     for (size_t i = 0; i < row->fields.n && i < ledger_columns(l); i++) {
         char *shown = xstrdup(row->fields.v[i]);
-        if (ledger_schema_secret(schema, ledger_column_field(l, i)))
-            text_mask_number(shown, strlen(shown), shown);
+        int f = ledger_column_field(l, i);
+        if (f == LEDGER_TWICE) f = ledger_schema_field(schema, ledger_column_name(l, i));
+        if (ledger_schema_secret(schema, f)) text_mask_number(shown, strlen(shown), shown);
         strbuf_addf(&sb, " %s", shown);
         free(shown);
     }
@@ -152,6 +153,11 @@ static void preview_load(struct import_screen *is)
     if (ledger_open_as(is, path, &l, &err) != 0) {
         strlist_add(&is->preview, err);
         free(err);
+        /* A workbook whose first sheet is no ledger: its other sheets are offered all the same. */
+        if (!is->sheets.n && ledger_workbook_sheets(path, &is->sheets) > 1)
+            strlist_add_take(
+                &is->preview,
+                xasprintf(_("The workbook has %zu sheets: Sheet chooses another"), is->sheets.n));
         return;
     }
     const struct strlist *sheets = ledger_sheets(l);
@@ -183,8 +189,10 @@ static void preview_load(struct import_screen *is)
         strbuf_addf(sb, "%s%s", sb->len ? "、" : "", ledger_column_name(l, i));
     }
     if (ledger_title_lines(l)) {
-        line = xasprintf(_("The header is on line %d: what is above it is a title, not read"),
-                         ledger_header_line(l));
+        line =
+            xasprintf(sheets ? _("The header is row %d: what is above it is a title, not read")
+                             : _("The header is on line %d: what is above it is a title, not read"),
+                      ledger_header_line(l));
         strlist_add(&is->preview, line);
         free(line);
     }

@@ -21,6 +21,8 @@ printf '%s\n' \
     '姓名	性别	身份证号' \
     '孙三	男	120101198502140093' >"$T/two-spec.txt"
 "$TOP/build/tools/xlsx_make" "$T/two.xlsx" <"$T/two-spec.txt" || t_fail "xlsx_make wrote the two-sheet workbook"
+printf '%s\n' '#sheet 空白' '#sheet 名单' '姓名	性别	身份证号' '李六	女	120101198502140122' >"$T/blank-spec.txt"
+"$TOP/build/tools/xlsx_make" "$T/blank.xlsx" <"$T/blank-spec.txt" || t_fail "xlsx_make wrote the workbook with a blank first sheet"
 
 open_import() {
     keys desk F9
@@ -65,6 +67,20 @@ expect desk "its rows shown" "第 2 行： 孙三 男"
 import_confirm desk
 expect desk "and imported" "读取 1 行：新增 1"
 db_is "the second sheet's resident is in" "SELECT count(*) FROM resident WHERE name = '孙三'" 1
+
+# A blank first sheet: it cannot be read, and the workbook's other sheets are offered all the same.
+keys desk Escape
+wait_for desk "查找："
+open_import
+type_text desk "$T/blank.xlsx"
+keys desk Tab
+expect desk "a blank first sheet is said, and the other sheets offered" "该工作簿有 2 个工作表：可在「工作表」中另选"
+keys desk Tab Enter
+wait_for desk "回车选定"
+type_text desk "名单"
+wait_for desk "共 1 项，"
+keys desk Enter
+expect desk "the sheet chosen is read" "第 2 行： 李六 女"
 
 # A title above the header: the preview says where the header is.
 printf '和平区居民信息登记表,,\r\n\r\n姓名,身份证号,住址\r\n韩四,120101198502140106,多伦道\r\n' >"$T/titled.csv"
