@@ -50,35 +50,30 @@ n=$(sqlite3 "$DB" "SELECT count(*) FROM request WHERE status = 'closed' AND chan
 expect desk "the period narrows it" "只看：电话 已办结 2026-02-01 至 2026-02-28"
 expect desk "to the requests taken down in it" "共 $n 条  最新在前"
 
+# export_list FILE: F9, 导出当前列表, FILE typed in place of the name offered, Enter.
+export_list() {
+    keys desk F9
+    choose desk "导出当前列表"
+    wait_for desk "写入的文件"
+    keys desk C-u
+    type_text desk "$1"
+    keys desk Enter
+}
+
 # The list as filtered, to Excel.
-keys desk F9
-choose desk "导出当前列表"
-wait_for desk "写入的文件"
-keys desk C-u
-type_text desk "$T/list.xlsx"
-keys desk Enter
+export_list "$T/list.xlsx"
 expect desk "the export says how many and where" "已导出 $n 件诉求到 $T/list.xlsx"
 [ -s "$T/list.xlsx" ] && unzip -p "$T/list.xlsx" | grep -q "诉求编号" &&
     t_ok "the workbook has the request ledger's columns" || t_fail "the workbook has the request ledger's columns"
 # The same file again: asked first, and No leaves it as it was.
 cp "$T/list.xlsx" "$T/list.kept"
-keys desk F9
-choose desk "导出当前列表"
-wait_for desk "写入的文件"
-keys desk C-u
-type_text desk "$T/list.xlsx"
-keys desk Enter
+export_list "$T/list.xlsx"
 expect desk "an export over a file that exists asks first" "已存在。要替换它吗？"
 keys desk n
 expect desk "No leaves the file as it was" "list.xlsx 保持不变"
 cmp -s "$T/list.xlsx" "$T/list.kept" && t_ok "and the workbook is untouched" || t_fail "and the workbook is untouched"
 # A name such as .xls, a format bangban does not write, is refused.
-keys desk F9
-choose desk "导出当前列表"
-wait_for desk "写入的文件"
-keys desk C-u
-type_text desk "$T/list.xls"
-keys desk Enter
+export_list "$T/list.xls"
 expect desk "a .xls name is refused, saying what to name it" "帮办不写 .xls 格式的文件"
 [ ! -e "$T/list.xls" ] && t_ok "and nothing is written" || t_fail "and nothing is written"
 
