@@ -827,7 +827,14 @@ void ledger_merge(const struct ledger *l, const struct resident *from, struct re
     if (*from->landline) record_set(&into->landline, from->landline);
     if (has[LF_ADDRESS] >= 0) record_set(&into->address, from->address);
     if (has[LF_NOTE] >= 0) record_set(&into->note, from->note);
-    if (has[LF_GRID] >= 0 || has[LF_COMMUNITY] >= 0) {
+    /*
+    ** A grid column says both; a community column alone keeps the grid on
+    ** file while the community is the same, and drops it with the
+    ** community it belonged to.
+    */
+    int same_community = from->community_id ? from->community_id == into->community_id
+                                            : str_eq(from->community, into->community);
+    if (has[LF_GRID] >= 0 || (has[LF_COMMUNITY] >= 0 && !same_community)) {
         into->community_id = from->community_id;
         into->grid_id = from->grid_id;
         record_set(&into->community, from->community_id ? "" : from->community);

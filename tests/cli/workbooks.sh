@@ -153,6 +153,21 @@ grep -q "\-\-format ods：帮办只写 csv 或 xlsx" "$T/export-ods.out" &&
     t_ok "export --format, import --encoding: a value not known is named" ||
     t_fail "export --format, import --encoding: a value not known is named" "$(cat "$T/export-ods.out" "$T/import-latin1.out")"
 
+# A ledger with a community column and no grid column keeps each resident's grid while the
+# community is the same, and drops it with a community that changes.
+printf '姓名,身份证号,所属社区,所属网格\r\n蔡七,120101198502140130,滨江道社区,滨江道第1网格\r\n' >"$T/grid1.csv"
+printf '姓名,身份证号,所属社区\r\n蔡七,120101198502140130,滨江道社区\r\n' >"$T/grid2.csv"
+printf '姓名,身份证号,所属社区\r\n蔡七,120101198502140130,花园路社区\r\n' >"$T/grid3.csv"
+run grid-1 0 "$BIN" --db "$T/b.db" import residents "$T/grid1.csv"
+run grid-2 0 "$BIN" --db "$T/b.db" import residents "$T/grid2.csv"
+grid_of() { sqlite3 "$T/b.db" "SELECT c.name || '/' || coalesce(g.name, '') FROM resident r JOIN community c ON c.id = r.community_id LEFT JOIN grid g ON g.id = r.grid_id WHERE r.name = '蔡七'"; }
+[ "$(grid_of)" = "滨江道社区/滨江道第1网格" ] && grep -q "未变 1" "$T/grid-2.out" &&
+    t_ok "import: a community column alone keeps the grid on file" ||
+    t_fail "import: a community column alone keeps the grid on file" "$(grid_of)" "$(cat "$T/grid-2.out")"
+run grid-3 0 "$BIN" --db "$T/b.db" import residents "$T/grid3.csv"
+[ "$(grid_of)" = "花园路社区/" ] && t_ok "import: and drops it with a community that changes" ||
+    t_fail "import: and drops it with a community that changes" "$(grid_of)"
+
 # A name that claims a format bangban does not write (.xls) is refused, nothing written.
 run export-xls 1 env BANGBAN_USER=supervisor "$BIN" --db "$T/b.db" export residents "$T/old.xls"
 [ ! -e "$T/old.xls" ] && grep -q "帮办不写 .xls 格式的文件：请把文件名改为 .xlsx（Excel）或 .csv" "$T/export-xls.out" &&
