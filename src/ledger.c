@@ -388,13 +388,28 @@ static int workbook_start(struct ledger *l, const char *path, const char *sheet,
     return 0;
 }
 
-/* ledger_next() of a workbook: the sheet's next row that has a cell. */
+/*
+** True when every cell of v[0..n) is empty or spaces: a row Excel or WPS
+** writes as bare separators for cleared cells (,,,,), read past as a blank
+** line is.
+*/
+static int cells_blank(char *const *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!text_blank(v[i])) return 0;
+    return 1;
+}
+
+/* ledger_next() of a workbook: the sheet's next row that has a cell that is not blank. */
 static int workbook_next(struct ledger *l, struct ledger_row *row)
 {
     struct ledger_row *r = &l->row;
     char *why = NULL;
     if (l->xlsx_failed) return 0;
-    int rc = xlsx_next(l->xlsx, &l->sheet_row, &r->line, &why);
+    int rc;
+    do
+        rc = xlsx_next(l->xlsx, &l->sheet_row, &r->line, &why);
+    while (rc == 1 && cells_blank(l->sheet_row.v, l->sheet_row.n));
     if (rc == 0) return 0;
     free(r->decode_error);
     r->decode_error = NULL;
@@ -997,6 +1012,7 @@ int ledger_next(struct ledger *l, struct ledger_row *row)
                 xasprintf(_("a NUL byte (character %zu of the line) is not text"), at.column);
         } else {
             csv_cells_split(l->text.buf, l->text.len, l->delim, &l->cells);
+            if (cells_blank(l->cells.v, l->cells.n)) continue; /* ,,,, : a blank line */
             cells_unguard(&l->cells);
             join_breaks(l, &l->cells);
         }

@@ -153,6 +153,16 @@ grep -q "\-\-format ods：帮办只写 csv 或 xlsx" "$T/export-ods.out" &&
     t_ok "export --format, import --encoding: a value not known is named" ||
     t_fail "export --format, import --encoding: a value not known is named" "$(cat "$T/export-ods.out" "$T/import-latin1.out")"
 
+# Rows of bare separators (what Excel writes for cleared cells) are read past as blank lines.
+printf '姓名,身份证号,住址\r\n许八,120101198502140149,多伦道\r\n,,\r\n , ,\r\n' >"$T/commas.csv"
+run csv-commas 0 "$BIN" --db "$T/b.db" import residents "$T/commas.csv"
+printf '%s\n' '姓名	身份证号' '许九	120101198502140157' ' 	 ' >"$T/commas-spec.txt"
+"$TOP/build/tools/xlsx_make" "$T/commas.xlsx" <"$T/commas-spec.txt" || t_fail "xlsx_make wrote the workbook with a blank row"
+run xlsx-commas 0 "$BIN" --db "$T/b.db" import residents "$T/commas.xlsx"
+grep -q "读取 1 行：新增 1，.*退回 0" "$T/csv-commas.out" && grep -q "读取 1 行：新增 1，.*退回 0" "$T/xlsx-commas.out" &&
+    t_ok "import: rows of bare separators or spaces are read past, in CSV and in a workbook" ||
+    t_fail "import: rows of bare separators or spaces are read past, in CSV and in a workbook" "$(cat "$T/csv-commas.out" "$T/xlsx-commas.out")"
+
 # A ledger with a community column and no grid column keeps each resident's grid while the
 # community is the same, and drops it with a community that changes.
 printf '姓名,身份证号,所属社区,所属网格\r\n蔡七,120101198502140130,滨江道社区,滨江道第1网格\r\n' >"$T/grid1.csv"
