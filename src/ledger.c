@@ -317,6 +317,26 @@ static void cells_csv(char *const *cells, size_t n, struct strbuf *out)
         csv_put(out, cells[i], i == 0, CSV_TEXT);
 }
 
+/*
+** Whether the row just read as the header is the header, below rows read
+** before it that were each all title (*titles: none had two cells with
+** text). It is when it has every column the kind needs; or, below a title,
+** when it has two cells with text or more and one of them names a column
+** of the kind (a header whose other names --map or F9 map, or one lacking
+** a column, which is then said). Updates *titles with this row.
+*/
+static int header_found(const struct ledger *l, int *titles)
+{
+    size_t cells = 0, known = 0;
+    for (size_t i = 0; i < l->header.n; i++) {
+        cells += !text_blank(l->header.v[i]);
+        known += l->field_of[i] < l->schema->nfields;
+    }
+    int found = !ledger_missing(l) || (*titles && cells >= 2 && known >= 1);
+    *titles = *titles && cells <= 1;
+    return found;
+}
+
 /* Read the sheet's next row into the header, each column mapped. 1, 0 at the sheet's end, -1. */
 static int sheet_header_next(struct ledger *l, int *row, char **err)
 {
@@ -331,19 +351,21 @@ static int sheet_header_next(struct ledger *l, int *row, char **err)
 
 /*
 ** The first row lacks a column the kind needs: when one of the next
-** LEDGER_TITLE_LINES rows has them all, it is the header (*row its
+** LEDGER_TITLE_LINES rows is the header (header_found()), it is (*row its
 ** number) and what is above it a title. Else the sheet is opened again and
 ** its first row is the header, as it was. Returns 1, or -1 with *err.
 */
 static int sheet_header_below_title(struct ledger *l, const char *path, int *row, char **err)
 {
+    int titles = 1;
+    header_found(l, &titles); /* the first row: all title? */
     for (int i = 0; i < LEDGER_TITLE_LINES; i++) {
         char *why = NULL;
         if (sheet_header_next(l, row, &why) != 1) {
             free(why);
             break;
         }
-        if (!ledger_missing(l)) {
+        if (header_found(l, &titles)) {
             l->title_lines = i + 1;
             return 1;
         }
@@ -468,19 +490,21 @@ static int csv_header_at(struct ledger *l, size_t at, size_t *next, int *lines,
 
 /*
 ** The first record lacks a column the kind needs: when one of the next
-** LEDGER_TITLE_LINES has them all, it is the header and what is above it a
-** title (和平区居民信息登记表). first_next and first_lines: the first
-** record's. Returns 1 with l standing below that header; 0 with the first
-** record the header again, as it was.
+** LEDGER_TITLE_LINES is the header (header_found()), it is and what is
+** above it a title (和平区居民信息登记表). first_next and first_lines: the
+** first record's. Returns 1 with l standing below that header; 0 with the
+** first record the header again, as it was.
 */
 static int csv_header_below_title(struct ledger *l, size_t first_next, int first_lines)
 {
     size_t at = l->bom_len + first_next, next;
     int line = 1 + first_lines, lines;
     struct codec_error derr;
+    int titles = 1;
+    header_found(l, &titles); /* the first record: all title? */
     for (int i = 0; i < LEDGER_TITLE_LINES && at < l->size; i++) {
         if (csv_header_at(l, at, &next, &lines, &derr) != 0) break;
-        if (!ledger_missing(l)) {
+        if (header_found(l, &titles)) {
             l->header_line = line;
             l->title_lines = i + 1;
             l->pos = at + next;

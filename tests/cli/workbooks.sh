@@ -153,6 +153,16 @@ grep -q "\-\-format ods：帮办只写 csv 或 xlsx" "$T/export-ods.out" &&
     t_ok "export --format, import --encoding: a value not known is named" ||
     t_fail "export --format, import --encoding: a value not known is named" "$(cat "$T/export-ods.out" "$T/import-latin1.out")"
 
+# Below a one-cell title, a row naming columns of the kind is the header even when --map
+# completes it, or when it lacks a column: then that column is the one said missing.
+printf '和平区居民信息登记表\r\n姓名,证号,住址\r\n何十,120101198502140165,多伦道\r\n' >"$T/title-map.csv"
+run csv-title-map 0 "$BIN" --db "$T/b.db" import residents "$T/title-map.csv" --map '证号=居民身份证号'
+printf '和平区居民信息登记表\r\n姓名,手机号,住址\r\n何十一,13800000001,多伦道\r\n' >"$T/title-lacking.csv"
+run csv-title-lacking 1 "$BIN" --db "$T/b.db" import residents "$T/title-lacking.csv"
+grep -q "新增 1" "$T/csv-title-map.out" && grep -q "台账中没有「居民身份证号」列" "$T/csv-title-lacking.out" &&
+    t_ok "import: below a title, --map completes the header, and a column it lacks is the one named" ||
+    t_fail "import: below a title, --map completes the header, and a column it lacks is the one named" "$(cat "$T/csv-title-map.out" "$T/csv-title-lacking.out")"
+
 # Rows of bare separators (what Excel writes for cleared cells) are read past as blank lines.
 printf '姓名,身份证号,住址\r\n许八,120101198502140149,多伦道\r\n,,\r\n , ,\r\n' >"$T/commas.csv"
 run csv-commas 0 "$BIN" --db "$T/b.db" import residents "$T/commas.csv"
