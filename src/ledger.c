@@ -1179,6 +1179,15 @@ static int check_line(const struct ledger *l, const struct ledger_row *row, enum
     return 0;
 }
 
+/* True when a number holds the mask bangban shows (*), or the full-width ＊ typed for it. */
+static int number_masked(const char *s, size_t n)
+{
+    char *cell = xstrndup(s, n);
+    int masked = strchr(cell, '*') || strstr(cell, "\xEF\xBC\x8A");
+    free(cell);
+    return masked;
+}
+
 /*
 ** The rule every stored text meets (text_find_forbidden()), the most
 ** characters a field holds and, for ID and phone numbers, no mask (*), on
@@ -1209,7 +1218,7 @@ static int cells_check(const struct ledger *l, const struct ledger_row *row,
         }
         if (why)
             ledger_problem_add(p, row->line, l->header.v[i], xstrdup(why));
-        else if (ledger_schema_secret(l->schema, f) && memchr(raw + from, '*', to - from))
+        else if (ledger_schema_secret(l->schema, f) && number_masked(raw + from, to - from))
             /* A masked export read back: say so, not that the digits are wrong. */
             ledger_problem_add(p, row->line, l->header.v[i],
                                xstrdup(_("is masked (*): import an export with full numbers")));

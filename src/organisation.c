@@ -288,11 +288,14 @@ static const unsigned short organisation_max[OF_COUNT] = {[OF_NAME] = ORGANISATI
                                                           [OF_MOVED_IN] = 12,
                                                           [OF_MOVED_OUT] = 12};
 
+/* The contact phone is shown masked, as the list and a masked export show it. */
+static const int organisation_secret[] = {OF_PHONE};
+
 const struct ledger_schema ledger_organisations = {organisation_headers,
                                                    ARRAY_LEN(organisation_headers),
                                                    OF_COUNT,
                                                    organisation_required,
                                                    ARRAY_LEN(organisation_required),
-                                                   NULL,
-                                                   0,
+                                                   organisation_secret,
+                                                   ARRAY_LEN(organisation_secret),
                                                    organisation_max};

@@ -34,6 +34,12 @@ run orgs-export 0 "$BIN" --db "$DB" export organisations "$T/out.csv"
 tr -d '\r' <"$T/out.csv" | sed '1s/^\xef\xbb\xbf//' >"$T/out.txt"
 t_golden "export organisations: the register, contact phones masked" "$E/organisations.txt" "$T/out.txt"
 
+# The masked export read back: each phone refused as masked, not as a malformed number.
+run orgs-masked 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import organisations "$T/out.csv" --dry-run
+grep -q "「联系电话」：号码已遮蔽（\*）：请导入含完整号码的导出文件" "$T/orgs-masked.out" &&
+    t_ok "import organisations: a masked phone is refused as masked" ||
+    t_fail "import organisations: a masked phone is refused as masked" "$(cat "$T/orgs-masked.out")"
+
 run orgs-denied 1 "$BIN" --db "$DB" export organisations "$T/full.csv" --unmasked --reason "核对"
 grep -q "角色不能导出完整" "$T/orgs-denied.out" && t_ok "export organisations --unmasked: refused to a desk clerk" || t_fail "export organisations --unmasked: refused to a desk clerk" "$(cat "$T/orgs-denied.out")"
 run orgs-full 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export organisations "$T/full.csv" --encoding gbk --unmasked --reason "楼宇台账核对"
