@@ -329,15 +329,19 @@ void verb_fail(const char *why)
     free(line);
 }
 
-int verb_output_free(const char *path, int force)
+int verb_output_free(const char *path, int force, int workbooks)
 {
     struct stat st;
-    const char *ext = sheet_name_refused(path);
+    const char *ext = sheet_name_refused(path, workbooks);
     if (!ext && (force || lstat(path, &st) != 0)) return 1;
-    char *why = ext ? xasprintf(_("%s: bangban does not write %s files: name it .xlsx (Excel) or "
+    char *why = !ext ? xasprintf(_("%s exists already: --force replaces it"), path)
+                : workbooks
+                    ? xasprintf(_("%s: bangban does not write %s files: name it .xlsx (Excel) or "
                                   ".csv"),
                                 path, ext)
-                    : xasprintf(_("%s exists already: --force replaces it"), path);
+                    : xasprintf(_("%s: this is written as text, not as a workbook: name it .txt or "
+                                  ".csv"),
+                                path);
     verb_fail(why);
     free(why);
     return 0;

@@ -145,7 +145,7 @@ int verb_certificate(const char *db_path, int argc, char **argv)
         bad |= optind != argc - 1 || !from || !to || reason || (force && !out);
     if (bad) return verb_usage("certificate");
     /* Asked before the certificate is issued: a file in the way never leaves one unwritten. */
-    if (out && !verb_output_free(out, force)) return EXIT_ERROR;
+    if (out && !verb_output_free(out, force, 0)) return EXIT_ERROR; /* a certificate is text */
     char f[11], t[11];
     if (!voiding && (!date_option("from", from, f) || !date_option("to", to, t))) return EXIT_USAGE;
     int status = EXIT_OK;

@@ -242,7 +242,7 @@ static int rejects_allowed(const struct io_options *io)
         free(why);
         return -1;
     }
-    return verb_output_free(io->rejects, io->force) ? 0 : -1;
+    return verb_output_free(io->rejects, io->force, 0) ? 0 : -1; /* rejects are CSV */
 }
 
 int verb_import(const char *db_path, int argc, char **argv)
@@ -327,7 +327,7 @@ int verb_export(const char *db_path, int argc, char **argv)
                   "--reason WHY\n"));
         return EXIT_USAGE;
     }
-    if (!verb_output_free(io.path, io.force)) return EXIT_ERROR;
+    if (!verb_output_free(io.path, io.force, 1)) return EXIT_ERROR;
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;

@@ -51,7 +51,7 @@ int verb_print(const char *db_path, int argc, char **argv)
     if (bad || optind != argc - 2 || !str_eq(argv[optind], "receipt") || (output && to_printer) ||
         (force && !output))
         return verb_usage("print");
-    if (output && !verb_output_free(output, force)) return EXIT_ERROR;
+    if (output && !verb_output_free(output, force, 0)) return EXIT_ERROR; /* a receipt is text */
     const char *number = argv[optind + 1];
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
@@ -424,7 +424,7 @@ static int report_building(const char *db_path, int argc, char **argv)
     if (bad || optind != argc - 2 || !str_eq(argv[optind], "building") || (output && to_printer) ||
         (force && !output))
         return verb_usage("report");
-    if (output && !verb_output_free(output, force)) return EXIT_ERROR;
+    if (output && !verb_output_free(output, force, 1)) return EXIT_ERROR;
     const char *code = argv[optind + 1];
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
@@ -530,7 +530,7 @@ static int hours_report(const char *db_path, const char *what, int argc, char **
         {"year", required_argument, NULL, 'y'},
         {"output", required_argument, NULL, 'o'},
         {"encoding", required_argument, NULL, 'e'},
-        {"force", no_argument, NULL, 'F'},
+        {"force", no_argument, NULL, 'F'}, /* replace the file --output names */
         {NULL, 0, NULL, 0},
     };
     struct hours_ask a = {.codec = CODEC_UTF8};
@@ -556,7 +556,7 @@ static int hours_report(const char *db_path, const char *what, int argc, char **
     if (bad || args != 1 + volunteer || (volunteer && (month || year)) ||
         (!volunteer && (from || to)) || (due && (month || year)) || (force && !a.output))
         return verb_usage("report");
-    if (a.output && !verb_output_free(a.output, force)) return EXIT_ERROR;
+    if (a.output && !verb_output_free(a.output, force, 1)) return EXIT_ERROR;
     struct date today = date_of(clock_now());
     char now[11];
     date_format(&today, now);

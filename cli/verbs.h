@@ -48,10 +48,11 @@ int verb_usage(const char *name);
 /*
 ** Whether a verb may write the file at path: 1 when nothing is there or
 ** force (--force) says to replace it, and the name is not that of a
-** spreadsheet format bangban does not write (.xls: sheet_name_refused());
+** spreadsheet format the verb does not write (sheet_name_refused(): .xls,
+** or .xlsx for a verb that writes text whatever the name, workbooks 0);
 ** else 0, having said so on stderr.
 */
-int verb_output_free(const char *path, int force);
+int verb_output_free(const char *path, int force, int workbooks);
 
 /*
 ** The encoding --encoding names (utf-8, gb18030, gbk) into *c: 0, or -1

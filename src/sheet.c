@@ -40,12 +40,12 @@ enum sheet_format sheet_format_for(const char *path)
     return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0 ? SHEET_XLSX : SHEET_CSV;
 }
 
-const char *sheet_name_refused(const char *path)
+const char *sheet_name_refused(const char *path, int workbooks)
 {
-    static const char *const foreign[] = {".xls", ".xlsm", ".xlsb", ".ods", ".et"};
+    static const char *const foreign[] = {".xlsx", ".xls", ".xlsm", ".xlsb", ".ods", ".et"};
     const char *dot = strrchr(path, '.');
     if (!dot || strchr(dot, '/')) return NULL;
-    for (size_t i = 0; i < ARRAY_LEN(foreign); i++)
+    for (size_t i = workbooks ? 1 : 0; i < ARRAY_LEN(foreign); i++)
         if (strcasecmp(dot, foreign[i]) == 0) return dot;
     return NULL;
 }

@@ -34,11 +34,13 @@ enum sheet_format {
 enum sheet_format sheet_format_for(const char *path);
 /*
 ** The extension of path (".xls") when it names a spreadsheet format
-** bangban does not write (.xls, .xlsm, .xlsb, .ods, .et): a file written
-** under it would be CSV that Excel or WPS warns about. NULL when the name
-** is fine. Points into path.
+** bangban does not write (.xls, .xlsm, .xlsb, .ods, .et), or, for a writer
+** of text or CSV whatever the name (workbooks 0: a receipt, a rejects
+** file), a workbook (.xlsx): a file written under it would be text that
+** Excel or WPS refuses or warns about. NULL when the name is fine. Points
+** into path.
 */
-const char *sheet_name_refused(const char *path);
+const char *sheet_name_refused(const char *path, int workbooks);
 
 struct sheet;
 

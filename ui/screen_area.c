@@ -137,7 +137,8 @@ static void area_building_handover(struct screen *s, const struct command *c)
 static void building_ledger_save(const struct building_ledger *l, const char *text, char **err)
 {
     char *path = NULL, *name = xasprintf(_("building-ledger-%s.txt"), l->building.code);
-    if (ui_ask_export(_("楼宇台账"), _("File to write (.csv or .xlsx: a sheet):"), name, &path)) {
+    if (ui_ask_export(_("楼宇台账"), _("File to write (.csv or .xlsx: a sheet):"), name, 1,
+                      &path)) {
         size_t rows = 0;
         int rc = building_report_is_sheet(path)
                      ? building_report_export(l, path, CODEC_UTF8, &rows, err)

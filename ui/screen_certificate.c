@@ -49,7 +49,7 @@ void certificate_offer(const struct certificate *c)
             ui_message(UI_MSG_INFO, _("Certificate %s sent to the printer"), c->number);
     } else if (choice == 1) {
         char *name = xasprintf(_("certificate-%s.txt"), c->number);
-        if (ui_ask_export(_("Certificate"), _("File to write:"), name, &path) &&
+        if (ui_ask_export(_("Certificate"), _("File to write:"), name, 0, &path) &&
             printer_save(text, path, &err) == 0) {
             char *full = path_full(path);
             ui_message(UI_MSG_INFO, _("Certificate %s written to %s"), c->number, full);

@@ -31,7 +31,8 @@ static void table_out(const struct hours_table *t, const char *file)
         ui_push(s);
     } else if (way == 1) {
         char *path = NULL, *err = NULL;
-        if (!ui_ask_export(_("Save the report"), _("File (.xlsx, or .csv)"), file, &path)) return;
+        if (!ui_ask_export(_("Save the report"), _("File (.xlsx, or .csv)"), file, 1, &path))
+            return;
         if (hours_table_write(t, path, sheet_format_for(path), CODEC_UTF8, &err) == 0)
             ui_message(UI_MSG_INFO, _("Saved: %s"), path);
         else

@@ -367,7 +367,7 @@ static void csv_write(struct screen *s, const struct command *c)
         return;
     }
     char *path = NULL, *err = NULL;
-    if (!ui_ask_export(_("Rates"), _("File to write (CSV, UTF-8):"), "rates.csv", &path)) return;
+    if (!ui_ask_export(_("Rates"), _("File to write (CSV, UTF-8):"), "rates.csv", 0, &path)) return;
     char *period = rates_period(rs->from, rs->to);
     char *text = rates_report(rs->units, rs->n, &rs->units[rs->n], rs->group, rs->weight,
                               rs->min_followed, period, 1);

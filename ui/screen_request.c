@@ -493,7 +493,7 @@ static void list_export(struct screen *s, const struct command *c)
     if (!ui_ask_export(_("Export this list"),
                        _("File to write (a name ending in .xlsx for Excel, else CSV; phone numbers "
                          "masked):"),
-                       _("requests.xlsx"), &path))
+                       _("requests.xlsx"), 1, &path))
         return;
     char *query = lineedit_text(&ls->search);
     struct request_filter f = filter_now(q, query);

@@ -652,7 +652,7 @@ void receipt_offer(const struct request *r)
             ui_message(UI_MSG_INFO, _("Receipt %s sent to the printer"), r->number);
     } else if (c == 1) {
         char *name = xasprintf(_("receipt-%s.txt"), r->number);
-        if (ui_ask_export(_("Receipt"), _("File to write:"), name, &path)) {
+        if (ui_ask_export(_("Receipt"), _("File to write:"), name, 0, &path)) {
             if (printer_save(text, path, &err) == 0) {
                 char *full = path_full(path);
                 ui_message(UI_MSG_INFO, _("Receipt %s written to %s"), r->number, full);

@@ -151,7 +151,7 @@ static void export_ask(const struct resident_filter *filter, int unmasked)
     }
     if (!ui_ask_export(_("Export residents"),
                        _("File to write (.xlsx: Excel workbook, IDs kept as text; .csv: UTF-8):"),
-                       "residents.xlsx", &path)) {
+                       "residents.xlsx", 1, &path)) {
         free(reason);
         return;
     }

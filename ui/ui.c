@@ -289,21 +289,25 @@ void ui_keys_apply(void)
 
 /*
 ** Whether *path may be written: never under the name of a spreadsheet
-** format bangban does not write (sheet_name_refused()) nor over a folder, a
-** file there only when the clerk says to replace it. When not, says so,
-** frees *path and returns 0.
+** format the writer does not write (sheet_name_refused(), workbooks as
+** there) nor over a folder, a file there only when the clerk says to
+** replace it. When not, says so, frees *path and returns 0.
 */
-static int replace_allowed(const char *title, char **path)
+static int replace_allowed(const char *title, int workbooks, char **path)
 {
     struct stat st;
-    const char *ext = sheet_name_refused(*path);
+    const char *ext = sheet_name_refused(*path, workbooks);
     if (!ext && lstat(*path, &st) != 0) return 1;
     int yes = 0;
-    if (ext) {
+    if (ext && workbooks) {
         ui_message(UI_MSG_ERROR,
                    _("Nothing written: bangban does not write %s files: name it .xlsx "
                      "(Excel) or .csv"),
                    ext);
+    } else if (ext) {
+        ui_message(UI_MSG_ERROR, "%s",
+                   _("Nothing written: this is written as text, not as a workbook: name it .txt "
+                     "or .csv"));
     } else if (S_ISDIR(st.st_mode)) {
         ui_message(UI_MSG_ERROR, _("Nothing written: %s is a folder"), *path);
     } else {
@@ -319,7 +323,8 @@ static int replace_allowed(const char *title, char **path)
     return yes;
 }
 
-int ui_ask_export(const char *title, const char *prompt, const char *initial, char **path)
+int ui_ask_export(const char *title, const char *prompt, const char *initial, int workbooks,
+                  char **path)
 {
     char *setting = settings_get(ui.db, SETTING_EXPORT_DIR);
     char *folder = folder_exports(setting), *typed = NULL;
@@ -340,7 +345,7 @@ int ui_ask_export(const char *title, const char *prompt, const char *initial, ch
             ok = 0;
         }
     }
-    if (ok) ok = replace_allowed(title, path);
+    if (ok) ok = replace_allowed(title, workbooks, path);
     free(typed);
     free(folder);
     return ok;

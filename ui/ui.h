@@ -161,10 +161,13 @@ void ui_keys_apply(void);
 ** folder (the setting export_dir), shown in the dialog and made (0700)
 ** when missing; a name with a directory is taken as typed. A file there
 ** is replaced only when the clerk says so, a folder never; a name such as
-** .xls, a format bangban does not write, is refused. Returns 1 with
-** *path, where to write (caller frees), or 0 when cancelled, not to be
-** replaced or the folder cannot be made (said on the message line).
+** .xls, a format bangban does not write, is refused, and .xlsx too when
+** the writer writes text or CSV whatever the name (workbooks 0: a
+** receipt, a certificate, the rates). Returns 1 with *path, where to write
+** (caller frees), or 0 when cancelled, not to be replaced or the folder
+** cannot be made (said on the message line).
 */
-int ui_ask_export(const char *title, const char *prompt, const char *initial, char **path);
+int ui_ask_export(const char *title, const char *prompt, const char *initial, int workbooks,
+                  char **path);
 
 #endif

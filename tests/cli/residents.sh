@@ -41,8 +41,12 @@ run import-rejects-force 5 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv"
 cmp -s "$T/old-rejects.csv" "$E/import-bad.rejects.csv" && t_ok "import: --rejects with --force replaces the file" ||
     t_fail "import: --rejects with --force replaces the file" "$(cat "$T/import-rejects-force.out")"
 run import-rejects-xls 1 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv" --rejects "$T/bad.xls"
+run import-rejects-xlsx 1 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv" --rejects "$T/bad.xlsx"
+[ ! -e "$T/bad.xlsx" ] && grep -q "这个文件写成文本而不是工作簿" "$T/import-rejects-xlsx.out" &&
+    t_ok "import: the rejects file, CSV, is refused an .xlsx name" ||
+    t_fail "import: the rejects file, CSV, is refused an .xlsx name" "$(cat "$T/import-rejects-xlsx.out")"
 run import-force-alone 2 "$BIN" --db "$T/r4.db" import residents "$T/mine.csv" --force
-[ ! -e "$T/bad.xls" ] && grep -q "帮办不写 .xls" "$T/import-rejects-xls.out" &&
+[ ! -e "$T/bad.xls" ] && grep -q "这个文件写成文本而不是工作簿" "$T/import-rejects-xls.out" &&
     t_ok "import: --rejects under an .xls name is refused; --force alone is a usage error" ||
     t_fail "import: --rejects under an .xls name is refused; --force alone is a usage error" "$(cat "$T/import-rejects-xls.out")"
 
