@@ -682,7 +682,9 @@ char *import_report_text(const struct import_report *rep)
     }
     if (rep->twice_columns.n) {
         char *cols = strlist_join(&rep->twice_columns, "、");
-        strbuf_addf(&sb, _("Columns not used (another column feeds the same field): %s\n"), cols);
+        strbuf_addf(&sb,
+                    _("Columns read only where the other column for the same field is empty: %s\n"),
+                    cols);
         free(cols);
     }
     if (rep->unknown_places.n) {

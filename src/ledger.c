@@ -84,6 +84,7 @@ struct ledger {
     const struct ledger_schema *schema;
     int *field_of; /* per column */
     int column_of[LEDGER_FIELDS_MAX];
+    int second_of[LEDGER_FIELDS_MAX]; /* a second column for the field (LEDGER_TWICE), or -1 */
     size_t pos;
     size_t dropped; /* the mapped file's bytes before this are let go of (RSS stays small) */
     int line;
@@ -195,6 +196,19 @@ static int header_own(const struct ledger *l, size_t i, int f)
     return own;
 }
 
+/* Note, for each field, the first column marked LEDGER_TWICE that names it too. */
+static void seconds_note(struct ledger *l)
+{
+    for (int f = 0; f < LEDGER_FIELDS_MAX; f++)
+        l->second_of[f] = -1;
+    for (size_t i = 0; i < l->header.n; i++) {
+        if (l->field_of[i] != LEDGER_TWICE) continue;
+        int f = ledger_schema_field(l->schema, l->header.v[i]);
+        if (f >= 0 && f < l->schema->nfields && l->column_of[f] >= 0 && l->second_of[f] < 0)
+            l->second_of[f] = (int)i;
+    }
+}
+
 static void map_header(struct ledger *l)
 {
     int nf = l->schema->nfields;
@@ -206,7 +220,7 @@ static void map_header(struct ledger *l)
         /*
         ** Two columns for one field (联系方式 and 手机号): the one under the
         ** header bangban writes feeds it, else the first; the other is
-        ** reported, never read in its place.
+        ** reported, and read only in a row where the first is empty.
         */
         if (f < nf && l->column_of[f] >= 0) {
             int had = l->column_of[f];
@@ -219,6 +233,7 @@ static void map_header(struct ledger *l)
         if (f < nf) l->column_of[f] = (int)i;
         l->field_of[i] = f;
     }
+    seconds_note(l);
 }
 
 /*
@@ -691,10 +706,19 @@ int ledger_column_of(const struct ledger *l, int f)
     return f >= 0 && f < LEDGER_FIELDS_MAX ? l->column_of[f] : -1;
 }
 
+/* Row's cell in column c, or "" when there is none. */
+static const char *cell_of(const struct ledger_row *row, int c)
+{
+    return c >= 0 && (size_t)c < row->fields.n ? row->fields.v[c] : "";
+}
+
 const char *ledger_value_of(const struct ledger *l, const struct ledger_row *row, int f)
 {
-    int c = ledger_column_of(l, f);
-    return c >= 0 && (size_t)c < row->fields.n ? row->fields.v[c] : "";
+    const char *v = cell_of(row, ledger_column_of(l, f));
+    /* Empty here, a second column for the field may hold it (身份证 empty, 公民身份号码 not). */
+    if (text_blank(v) && f >= 0 && f < LEDGER_FIELDS_MAX && l->second_of[f] >= 0)
+        return cell_of(row, l->second_of[f]);
+    return v;
 }
 
 const char *ledger_column_header(const struct ledger *l, int f)
@@ -713,6 +737,7 @@ int ledger_map_column(struct ledger *l, size_t i, int f)
         l->column_of[f] = (int)i;
     }
     l->field_of[i] = f;
+    seconds_note(l);
     return 0;
 }
 
@@ -1225,6 +1250,17 @@ static int cells_check(const struct ledger *l, const struct ledger_row *row,
         else if (chars > max)
             ledger_problem_add(p, row->line, l->header.v[i],
                                xasprintf(_("too long: %zu characters, at most %zu"), chars, max));
+    }
+    for (int f = 0; f < l->schema->nfields; f++) {
+        if (l->second_of[f] < 0) continue;
+        char *a = text_trim(cell_of(row, l->column_of[f]));
+        char *b = text_trim(cell_of(row, l->second_of[f]));
+        if (*a && *b && !str_eq(a, b))
+            ledger_problem_add(p, row->line, l->header.v[l->second_of[f]],
+                               xasprintf(_("differs from %s in the same row: which is right?"),
+                                         l->header.v[l->column_of[f]]));
+        free(a);
+        free(b);
     }
     return (int)(p->n - before);
 }

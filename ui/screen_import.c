@@ -206,8 +206,8 @@ static void preview_load(struct import_screen *is)
         free(line);
     }
     if (twice.len) {
-        line = xasprintf(_("Columns not imported (another column feeds the same field; F9 maps "
-                           "one): %s"),
+        line = xasprintf(_("Columns read only where the other for the same field is empty (F9 "
+                           "maps them): %s"),
                          strbuf_str(&twice));
         strlist_add(&is->preview, line);
         free(line);
@@ -331,7 +331,8 @@ static int column_source(void *ctx, const char *query, struct choice_list *out)
     for (size_t i = 0; i < is->columns.n; i++) {
         int f = is->feeds[i];
         const char *feeds = f == LEDGER_UNKNOWN ? _("not known: not imported")
-                            : f == LEDGER_TWICE ? _("another column feeds its field: not imported")
+                            : f == LEDGER_TWICE
+                                ? _("another column feeds its field: read where that is empty")
                             : f == LEDGER_IGNORED ? _("ignored")
                                                   : ledger_schema_header(schema, f);
         choice_list_offer(out, query, (int64_t)i, is->columns.v[i], feeds);

@@ -76,7 +76,7 @@ choose desk "导入居民台账"
 wait_for desk "预览"
 type_text desk "$T/twice.csv"
 keys desk Tab
-expect desk "a second column for one field is named as not imported" "未导入的列（另有一列对应同一项；按 F9 可改）：联系方式"
+expect desk "a second column for one field is named, read only where the other is empty" "仅在同一项的另一列为空时读取的列（按 F9 可改）：联系方式"
 if screen desk | grep -q "13911112222"; then
     t_fail "the second phone column is masked in the preview as the first" "$(screen desk)"
 else
