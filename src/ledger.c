@@ -209,6 +209,15 @@ static void seconds_note(struct ledger *l)
     }
 }
 
+/* The field column i feeds, or for a second column for a field (LEDGER_TWICE), that field. */
+static int field_fed(const struct ledger *l, size_t i)
+{
+    if (l->field_of[i] != LEDGER_TWICE) return l->field_of[i];
+    for (int f = 0; f < l->schema->nfields; f++)
+        if (l->second_of[f] == (int)i) return f;
+    return LEDGER_TWICE;
+}
+
 static void map_header(struct ledger *l)
 {
     int nf = l->schema->nfields;
@@ -297,7 +306,7 @@ static void join_breaks(struct ledger *l, struct csv_cells *fields)
 {
     strlist_clear(&l->rejoined);
     for (size_t i = 0; i < fields->n && i < l->header.n; i++) {
-        int f = l->field_of[i];
+        int f = field_fed(l, i);
         if (f < 0 || f >= l->schema->nfields || !strpbrk(fields->v[i], "\r\n")) continue;
         int keep = field_multiline(l->schema, f);
         strlist_add_take(&l->rejoined,
@@ -1225,7 +1234,7 @@ static int cells_check(const struct ledger *l, const struct ledger_row *row,
 {
     size_t before = p->n;
     for (size_t i = 0; i < l->header.n; i++) {
-        int f = l->field_of[i];
+        int f = field_fed(l, i);
         if (f < 0 || f >= l->schema->nfields) continue;
         /* As every reader trims it: the tab before a number our exports write is not the cell's. */
         const char *raw = row->fields.v[i];
