@@ -293,7 +293,12 @@ static void organisation_row_check(const struct ledger *l, const struct ledger_r
     o->party_members = n > 0 ? n : 0;
 }
 
-/* The building a row names, by code or name: it must be one on file. */
+/*
+** The building a row names, by code or name: it must be one on file. A row
+** whose credit code is blank names the organisation of its name in that
+** building that has one, when it is the only one so called there: the
+** code on file is kept, never a second record made.
+*/
 static int organisation_resolve(struct db *db, void *rec, const void *aside,
                                 const struct import_options *o, struct import_report *rep,
                                 char **why, int *column)
@@ -303,18 +308,23 @@ static int organisation_resolve(struct db *db, void *rec, const void *aside,
     (void)rep;
     (void)column; /* the building's, as resolve_column says */
     struct organisation *org = rec;
-    if (!*org->building_name) {
-        org->building_id = 0;
-        return DB_OK;
+    int rc = DB_OK;
+    org->building_id = 0;
+    if (*org->building_name) {
+        char *name;
+        rc = organisation_building_find(db, org->building_name, &org->building_id, &name);
+        if (rc == DB_NOTFOUND)
+            *why = xasprintf(_("no building on file has the code or name %s"), org->building_name);
+        else if (rc == DB_INVALID)
+            *why =
+                xasprintf(_("several buildings are called %s: write its code"), org->building_name);
+        else if (rc == DB_OK)
+            record_take(&org->building_name, name);
     }
-    char *name;
-    int rc = organisation_building_find(db, org->building_name, &org->building_id, &name);
-    if (rc == DB_NOTFOUND)
-        *why = xasprintf(_("no building on file has the code or name %s"), org->building_name);
-    else if (rc == DB_INVALID)
-        *why = xasprintf(_("several buildings are called %s: write its code"), org->building_name);
-    else if (rc == DB_OK)
-        record_take(&org->building_name, name);
+    char *code;
+    if (rc == DB_OK && !*org->credit_code &&
+        organisation_code_by_name(db, org->name, org->building_id, &code) == DB_OK)
+        record_take(&org->credit_code, code);
     return rc == DB_NOTFOUND ? DB_INVALID : rc;
 }
 

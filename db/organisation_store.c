@@ -348,6 +348,27 @@ int organisation_find_name(struct db *db, const char *name, int64_t building_id,
     return db_read_one(st, org_read, out);
 }
 
+int organisation_code_by_name(struct db *db, const char *name, int64_t building_id, char **code)
+{
+    *code = NULL;
+    struct db_stmt *st = db_prepare(db, "SELECT ifnull(credit_code, '') FROM organisation"
+                                        " WHERE name = ?1 AND ifnull(building_id, 0) = ?2"
+                                        " ORDER BY id LIMIT 2");
+    db_bind_text(st, 1, name);
+    db_bind_int(st, 2, building_id);
+    int rc, rows = 0;
+    while ((rc = db_step(st)) == DB_ROW) {
+        rows++;
+        free(*code);
+        *code = db_col_dup(st, 0);
+    }
+    db_finalize(st);
+    if (rc == DB_DONE && rows == 1 && **code) return DB_OK;
+    free(*code);
+    *code = NULL;
+    return rc == DB_DONE ? DB_NOTFOUND : rc;
+}
+
 /* --- writing --------------------------------------------------------------------------------- */
 
 static void bind_or_null(struct db_stmt *st, int i, const char *s)

@@ -48,6 +48,12 @@ int organisation_find_code(struct db *db, const char *credit_code, struct organi
 /* The one without a credit code of that name in that building (0: none). DB_OK or DB_NOTFOUND. */
 int organisation_find_name(struct db *db, const char *name, int64_t building_id,
                            struct organisation *out);
+/*
+** The credit code of the organisation called name in that building (0:
+** none) when it is the only one so called there and has one: *code (caller
+** frees). DB_OK, or DB_NOTFOUND (none, several, or one without a code).
+*/
+int organisation_code_by_name(struct db *db, const char *name, int64_t building_id, char **code);
 
 /*
 ** Create (o->id 0) or update an organisation as actor, the version

@@ -48,6 +48,14 @@ db_is "export organisations --unmasked: audited with its reason" \
 run orgs-roundtrip 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import organisations "$T/full.csv"
 grep -q "读取 3 行：新增 0，更新 0，未变 3" "$T/orgs-roundtrip.out" && t_ok "export organisations: reads back unchanged" || t_fail "export organisations: reads back unchanged" "$(cat "$T/orgs-roundtrip.out")"
 
+# A row whose credit code was left blank names the organisation of its name in its building: the
+# code on file is kept, and no second record is made.
+printf '%s\r\n' "统一社会信用代码,单位名称,所在楼宇" ",天津金诚科技有限公司,B101" >"$T/nocode.csv"
+run orgs-nocode 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import organisations "$T/nocode.csv"
+db_is "import organisations: a blank credit code keeps the one on file, no second record" \
+    "SELECT count(*) || '/' || group_concat(credit_code) FROM organisation WHERE name = '天津金诚科技有限公司'" \
+    "1/91120101MA07T3QK92"
+
 # A ledger that moves one out and changes another's grade: both taken, the first kept on file.
 printf '%s\r\n' "统一社会信用代码,单位名称,稳定性,迁出日期" \
     "91120101MA07T3QK92,天津金诚科技有限公司,较不稳定," \
