@@ -725,7 +725,7 @@ const char *ledger_value_of(const struct ledger *l, const struct ledger_row *row
 {
     const char *v = cell_of(row, ledger_column_of(l, f));
     /* Empty here, a second column for the field may hold it (身份证 empty, 公民身份号码 not). */
-    if (text_blank(v) && f >= 0 && f < LEDGER_FIELDS_MAX && l->second_of[f] >= 0)
+    if (f >= 0 && f < LEDGER_FIELDS_MAX && l->second_of[f] >= 0 && text_blank(v))
         return cell_of(row, l->second_of[f]);
     return v;
 }
@@ -1216,10 +1216,10 @@ static int check_line(const struct ledger *l, const struct ledger_row *row, enum
 /* True when a number holds the mask bangban shows (*), or the full-width ＊ typed for it. */
 static int number_masked(const char *s, size_t n)
 {
-    char *cell = xstrndup(s, n);
-    int masked = strchr(cell, '*') || strstr(cell, "\xEF\xBC\x8A");
-    free(cell);
-    return masked;
+    if (memchr(s, '*', n)) return 1;
+    for (const char *p = s, *end = s + n; (p = memchr(p, '\xEF', (size_t)(end - p))); p++)
+        if (end - p >= 3 && p[1] == '\xBC' && p[2] == '\x8A') return 1; /* U+FF0A */
+    return 0;
 }
 
 /*
