@@ -1,5 +1,6 @@
 # Printing a receipt from the screen says the job id lp gave, so the clerk
-# can find the job at the printer (a stand-in lp keeps what paps made).
+# can find the job at the printer (a stand-in lp keeps what paps made);
+# saving it under a workbook's name (.xlsx) is refused: it is text.
 . "$(dirname "$0")/lib.sh"
 
 demo_with_zsf
@@ -17,5 +18,16 @@ choose desk "打印回执"
 expect desk "the message gives the printer's job id" "回执 2026-000001 已送打印机，作业号 前台-3"
 grep -q "^%!PS" "$T/job.ps" && t_ok "the printer gets the receipt as PostScript" ||
     t_fail "the printer gets the receipt as PostScript" "$(head -c 200 "$T/job.ps" 2>&1)"
+
+# Saved to a file: a receipt is text, so a workbook's name is refused, saying what to name it.
+keys desk F9
+choose desk "打印或保存回执"
+choose desk "回执保存为文件"
+wait_for desk "写入的文件"
+keys desk C-u
+type_text desk "$T/receipt.xlsx"
+keys desk Enter
+expect desk "a receipt under an .xlsx name is refused" "这个文件写成文本而不是工作簿：请把文件名改为 .txt 或 .csv"
+[ ! -e "$T/receipt.xlsx" ] && t_ok "and nothing is written" || t_fail "and nothing is written"
 quits desk "quits cleanly"
 t_sanitizers "receipt print"
