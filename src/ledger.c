@@ -435,14 +435,17 @@ static int workbook_start(struct ledger *l, const char *path, const char *sheet,
 }
 
 /*
-** True when every cell of v[0..n) is empty or spaces: a row Excel or WPS
-** writes as bare separators for cleared cells (,,,,), read past as a blank
+** True when every cell of v[0..n) is empty or spaces but in columns that
+** carry nothing (序号, a rejects file's reason): a row Excel or WPS writes
+** as bare separators for cleared cells (,,,,), a template's numbered empty
+** rows, a rejects file's line holding a reason alone; read past as a blank
 ** line is.
 */
-static int cells_blank(char *const *v, size_t n)
+static int row_blank(const struct ledger *l, char *const *v, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!text_blank(v[i])) return 0;
+        if (!text_blank(v[i]) && (i >= l->header.n || l->field_of[i] != LEDGER_IGNORED))
+            return 0;
     return 1;
 }
 
@@ -455,7 +458,7 @@ static int workbook_next(struct ledger *l, struct ledger_row *row)
     int rc;
     do
         rc = xlsx_next(l->xlsx, &l->sheet_row, &r->line, &why);
-    while (rc == 1 && cells_blank(l->sheet_row.v, l->sheet_row.n));
+    while (rc == 1 && row_blank(l, l->sheet_row.v, l->sheet_row.n));
     if (rc == 0) return 0;
     free(r->decode_error);
     r->decode_error = NULL;
@@ -829,13 +832,30 @@ static void reason_cell(const struct ledger *l, const char *text, struct strbuf 
     strbuf_addc(out, '"');
 }
 
-/* One refused row: its bytes (without an old reason), empty cells up to the header's, its reason.
- */
+/*
+** One refused row: its bytes (without an old reason), empty cells up to the
+** header's, its reason. A row whose quote is left open takes every byte
+** after the quote into its cell, a reason written after it too: its reason
+** goes on a line of its own above it, blank but for the reason (read past
+** when the file is imported again), and the row's bytes follow as they are.
+*/
 static void reject_line(const struct ledger *l, int kept, const char *raw, size_t len,
                         const char *reason, struct strbuf *out)
 {
     size_t ncols = kept >= 0 ? (size_t)kept : l->header.n;
     if (kept >= 0) len = csv_column_delim(raw, len, l->delim, kept);
+    size_t next, unclosed;
+    int lines;
+    csv_record(raw, len, l->delim, &next, &lines, &unclosed);
+    if (unclosed) {
+        for (size_t c = 1; c < ncols; c++)
+            strbuf_addc(out, l->delim);
+        reason_cell(l, reason ? reason : "", out);
+        strbuf_adds(out, l->eol);
+        strbuf_add(out, raw, len);
+        if (!len || raw[len - 1] != '\n') strbuf_adds(out, l->eol);
+        return;
+    }
     strbuf_add(out, raw, len);
     for (size_t c = (size_t)csv_column_at(raw, len, l->delim) + 1; c < ncols; c++)
         strbuf_addc(out, l->delim);
@@ -1070,7 +1090,7 @@ int ledger_next(struct ledger *l, struct ledger_row *row)
                 xasprintf(_("a NUL byte (character %zu of the line) is not text"), at.column);
         } else {
             csv_cells_split(l->text.buf, l->text.len, l->delim, &l->cells);
-            if (cells_blank(l->cells.v, l->cells.n)) continue; /* ,,,, : a blank line */
+            if (row_blank(l, l->cells.v, l->cells.n)) continue; /* ,,,, : a blank line */
             cells_unguard(&l->cells);
             join_breaks(l, &l->cells);
         }
@@ -1283,11 +1303,14 @@ int ledger_row_shape(const struct ledger *l, const struct ledger_row *row,
                            xstrdup(row->decode_error));
         return 1;
     }
-    if (row->fields.n < l->header.n) {
-        ledger_problem_add(p, row->line, l->header.v[row->fields.n],
-                           xasprintf(_("too few columns: %zu of %zu"), row->fields.n, l->header.n));
-        return 1;
-    }
+    /* Short of columns that carry nothing (a rejects file's reason) is not short. */
+    for (size_t i = row->fields.n; i < l->header.n; i++)
+        if (l->field_of[i] != LEDGER_IGNORED) {
+            ledger_problem_add(
+                p, row->line, l->header.v[row->fields.n],
+                xasprintf(_("too few columns: %zu of %zu"), row->fields.n, l->header.n));
+            return 1;
+        }
     for (size_t i = l->header.n; i < row->fields.n; i++)
         if (!str_empty(row->fields.v[i])) {
             ledger_problem_add(p, row->line, "",

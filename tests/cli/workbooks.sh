@@ -117,6 +117,27 @@ run csv-open 5 "$BIN" --db "$T/b.db" import residents "$T/open.csv"
 grep -q "第 2 行「备注」：引号没有闭合" "$T/csv-open.out" &&
     t_ok "import CSV: a quote left open is named with its column" ||
     t_fail "import CSV: a quote left open is named with its column" "$(cat "$T/csv-open.out")"
+# Its rejects file: the reason on a line of its own above the row (after it, the open quote would
+# take it in). Imported again as it is, the same reason and the same file; the quote taken out, in.
+sed -n 2p "$T/open.csv.rejects.csv" | grep -q '^,,,,"备注：引号没有闭合' &&
+    sed -n 3p "$T/open.csv.rejects.csv" | grep -q '^褚十,' &&
+    run csv-open-again 5 "$BIN" --db "$T/b.db" import residents "$T/open.csv.rejects.csv" --rejects "$T/open-again.csv" &&
+    grep -q "第 3 行「备注」：引号没有闭合" "$T/csv-open-again.out" && grep -q "读取 1 行：.*退回 1" "$T/csv-open-again.out" &&
+    cmp -s "$T/open.csv.rejects.csv" "$T/open-again.csv" &&
+    t_ok "import CSV: the rejects file of a quote left open reads back with the same reason" ||
+    t_fail "import CSV: the rejects file of a quote left open reads back with the same reason" "$(cat "$T/csv-open-again.out" "$T/open.csv.rejects.csv")"
+sed 's/"未闭合/未闭合/' "$T/open.csv.rejects.csv" >"$T/open-mended.csv"
+run csv-open-mended 0 "$BIN" --db "$T/b.db" import residents "$T/open-mended.csv"
+grep -q "读取 2 行：新增 2，.*退回 0" "$T/csv-open-mended.out" &&
+    db_gives "$T/b.db" "SELECT count(*) FROM resident WHERE name IN ('褚十', '卫一')" "2" &&
+    t_ok "import CSV: that rejects file, its quote taken out, goes in without its reason line" ||
+    t_fail "import CSV: that rejects file, its quote taken out, goes in without its reason line" "$(cat "$T/csv-open-mended.out")"
+# A template's numbered rows left empty are blank rows, not rows missing a name.
+printf '序号,姓名,身份证号,住址\r\n1,孔二,120101198502140077,多伦道\r\n2,,,\r\n3,,,\r\n' >"$T/numbered.csv"
+run csv-numbered 0 "$BIN" --db "$T/b.db" import residents "$T/numbered.csv"
+grep -q "读取 1 行：新增 1，.*退回 0" "$T/csv-numbered.out" &&
+    t_ok "import CSV: numbered empty rows of a template are read past" ||
+    t_fail "import CSV: numbered empty rows of a template are read past" "$(cat "$T/csv-numbered.out")"
 
 # A title above the header (和平区居民信息登记表, and a blank line) is looked past, and said;
 # the rejects file keeps it, and reads back the same way. A workbook's title row likewise.
