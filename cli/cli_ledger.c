@@ -274,6 +274,18 @@ int verb_import(const char *db_path, int argc, char **argv)
         strlist_free(&io.maps);
         return EXIT_ERROR;
     }
+    if (io.codec_forced && ledger_sheet(l)) {
+        /* Said, not passed over: the clerk may have meant another file. */
+        char *why = xasprintf(_("%s is a workbook: its cells are Unicode text already; "
+                                "--encoding is for CSV files"),
+                              io.path);
+        verb_fail(why);
+        free(why);
+        ledger_close(l);
+        db_close(db);
+        strlist_free(&io.maps);
+        return EXIT_ERROR;
+    }
     if (maps_apply(l, &io) != 0) {
         ledger_close(l);
         db_close(db);

@@ -69,6 +69,10 @@ printf '姓名,身份证号\r\n' >"$T/plain.csv"
 run xlsx-sheet-csv 1 "$BIN" --db "$DB" import residents "$T/plain.csv" --sheet 汇总
 grep -q "不是工作簿：--sheet 只用于 .xlsx 文件" "$T/xlsx-sheet-csv.out" && t_ok "import --sheet: refused for a CSV file" ||
     t_fail "import --sheet: refused for a CSV file" "$(cat "$T/xlsx-sheet-csv.out")"
+run xlsx-encoding 1 "$BIN" --db "$DB" import residents "$T/ledger.xlsx" --encoding gbk
+grep -q "ledger.xlsx 是工作簿：单元格本身就是 Unicode 文本，--encoding 只用于 CSV 文件" "$T/xlsx-encoding.out" &&
+    t_ok "import --encoding: refused for a workbook, not passed over" ||
+    t_fail "import --encoding: refused for a workbook, not passed over" "$(cat "$T/xlsx-encoding.out")"
 
 # Saved by LibreOffice (tests/data, made with soffice --convert-to xlsx from a CSV).
 demo_at "$T/lo.db"
