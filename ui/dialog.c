@@ -71,8 +71,10 @@ static struct box box_open(int h, int w, const char *title)
     b.y = (LINES - h) / 2;
     b.x = (COLS - w) / 2;
     ui_overlay();
-    for (int r = 0; r < h; r++)
+    for (int r = 0; r < h; r++) {
+        draw_cut_clean(b.y + r, b.x, w);
         draw_fill(b.y + r, b.x, w, term_attr(UI_DIALOG));
+    }
     draw_center(b.y, b.x, w, title, term_attr(UI_DIALOG) | A_BOLD);
     return b;
 }

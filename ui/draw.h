@@ -19,6 +19,15 @@ void draw_textf(int y, int x, int cols, attr_t attr, const char *fmt, ...)
 /* Blank cols columns at (y, x) with attr. */
 void draw_fill(int y, int x, int cols, attr_t attr);
 
+/*
+** Make room on row y for something drawn over columns x .. x+cols-1 (a
+** dialog over a list): a wide character of the row the span's edges would
+** cut in half becomes a space, each half. Left halved, curses skips the
+** half it keeps while the terminal still counts it, and the rest of the
+** row is drawn a column off.
+*/
+void draw_cut_clean(int y, int x, int cols);
+
 /* Draw s centred in a span of cols columns starting at x. */
 void draw_center(int y, int x, int cols, const char *s, attr_t attr);
 
