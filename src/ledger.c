@@ -444,8 +444,7 @@ static int workbook_start(struct ledger *l, const char *path, const char *sheet,
 static int row_blank(const struct ledger *l, char *const *v, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!text_blank(v[i]) && (i >= l->header.n || l->field_of[i] != LEDGER_IGNORED))
-            return 0;
+        if (!text_blank(v[i]) && (i >= l->header.n || l->field_of[i] != LEDGER_IGNORED)) return 0;
     return 1;
 }
 

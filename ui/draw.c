@@ -71,7 +71,8 @@ void draw_cut_clean(int y, int x, int cols)
             int w = wcwidth(wc[0]);
             if (w > 1) width = w;
         }
-        if ((c < x && c + width > x) || (c < end && c + width > end)) cell_blank(y, c, &cell, width);
+        if ((c < x && c + width > x) || (c < end && c + width > end))
+            cell_blank(y, c, &cell, width);
         c += width;
     }
 }
