@@ -106,6 +106,23 @@ static void queue_scan(struct db *db, const char *where, time_t now)
     db_finalize(st);
 }
 
+/* One rates report over [from, now) grouped by g, gathered and written: its time in ms. */
+static double rates_once(struct db *db, enum rate_group g, time_t from, time_t now)
+{
+    struct rate_counts *units, overall;
+    size_t n;
+    double t0 = bench_now_ms();
+    if (rate_counts_gather(db, g, from, now, &units, &n, &overall) != DB_OK) die("rates failed");
+    char *text = rates_report(units, n, &overall, g, 1, 5, "", 0);
+    double ms = bench_now_ms() - t0;
+    free(text);
+    for (size_t k = 0; k < n; k++)
+        rate_counts_free(&units[k]);
+    free(units);
+    rate_counts_free(&overall);
+    return ms;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -241,38 +258,19 @@ int main(int argc, char **argv)
     report("sign for it", act, saves, 50);
     report("machine: an empty write transaction", empty, saves, 0);
 
-    /* Rates over the last year. */
+    /*
+    ** Rates over the last year. The rounds take each figure in turn (each
+    ** grouping, the series, the home's counts, the scan), so that a slow
+    ** spell of the machine falls on all of them alike, not on one grouping.
+    */
     time_t from = now - 365L * 86400;
     printf("rates over the last year (five rounds each):\n");
     static const char *const by[RATE_GROUP_COUNT] = {"per unit", "per community", "per street"};
-    double rates_p50[RATE_GROUP_COUNT];
-    for (int g = 0; g < RATE_GROUP_COUNT; g++) {
-        double rates[5];
-        for (int i = 0; i < 5; i++) {
-            struct rate_counts *units, overall;
-            size_t n;
-            double t0 = bench_now_ms();
-            if (rate_counts_gather(db, (enum rate_group)g, from, now, &units, &n, &overall) !=
-                DB_OK)
-                die("rates failed");
-            char *text = rates_report(units, n, &overall, (enum rate_group)g, 1, 5, "", 0);
-            rates[i] = bench_now_ms() - t0;
-            free(text);
-            for (size_t k = 0; k < n; k++)
-                rate_counts_free(&units[k]);
-            free(units);
-            rate_counts_free(&overall);
-        }
-        double p50, p99;
-        bench_percentiles(rates, 5, &p50, &p99);
-        rates_p50[g] = p50;
-        char what[64];
-        snprintf(what, sizeof what, "rate counts and report, %s", by[g]);
-        printf("  %-40s median %7.1f ms  max %7.1f ms  (target <= 1000 ms: %s)\n", what, p50, p99,
-               p99 <= 1000 ? "met" : "NOT MET");
-    }
+    double rates[RATE_GROUP_COUNT][5], rates_p50[RATE_GROUP_COUNT];
     double series[5], daily[5], scan[5];
     for (int i = 0; i < 5; i++) {
+        for (int g = 0; g < RATE_GROUP_COUNT; g++)
+            rates[g][i] = rates_once(db, (enum rate_group)g, from, now);
         double t0 = bench_now_ms();
         struct rate_series s;
         if (rate_series_gather(db, RATE_BY_STREET, now, 12, &s) != DB_OK) die("series failed");
@@ -298,6 +296,15 @@ int main(int argc, char **argv)
         db_step(st);
         db_finalize(st);
         scan[i] = bench_now_ms() - t0;
+    }
+    for (int g = 0; g < RATE_GROUP_COUNT; g++) {
+        double p50, p99;
+        bench_percentiles(rates[g], 5, &p50, &p99);
+        rates_p50[g] = p50;
+        char what[64];
+        snprintf(what, sizeof what, "rate counts and report, %s", by[g]);
+        printf("  %-40s median %7.1f ms  max %7.1f ms  (target <= 1000 ms: %s)\n", what, p50, p99,
+               p99 <= 1000 ? "met" : "NOT MET");
     }
     double p50, p99;
     bench_percentiles(series, 5, &p50, &p99);
