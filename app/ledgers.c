@@ -197,8 +197,24 @@ static int item_store(struct db *db, void *rec, const char *actor)
     return item_save(db, rec, actor, NULL);
 }
 
+/* What each column feeds: over an item on file, a column the ledger lacks changes nothing. */
+static const struct record_column item_fields[] = {
+    {CF_CODE, "code", 0, NULL, 0},
+    {CF_NAME, "name", 0, NULL, 0},
+    {CF_UNIT, "unit_id", 0, NULL, 0},
+    {CF_UNIT, "unit_name", 0, NULL, 0},
+    {CF_CATEGORY, "category", 0, NULL, 0},
+    {CF_MATERIALS, "materials", 0, NULL, 0},
+    {CF_DESCRIPTION, "description", 0, NULL, 0},
+    {CF_ACCEPT, "accept_minutes", 0, NULL, 0},
+    {CF_RESOLVE, "resolve_amount", 0, NULL, 0},
+    {CF_RESOLVE, "resolve_unit", 0, NULL, 0},
+    {0, NULL, 0, NULL, 0},
+};
+
 static const struct record_import catalogue_rows = {
     .type = &service_item_record,
+    .fields = item_fields,
     .key_field = "code",
     .key_column = CF_CODE,
     .subject = "catalogue",
@@ -462,7 +478,24 @@ static int post_store(struct db *db, void *rec, const char *actor)
     return post_save(db, rec, actor, &why);
 }
 
+/* What each column feeds: over a post on file, a column the ledger lacks changes nothing. */
+static const struct record_column post_fields[] = {
+    {PLF_KIND, "kind", 0, NULL, 0},
+    {PLF_PLACE_CODE, "place_id", 0, NULL, 0},
+    {PLF_PLACE_CODE, "place_code", 0, NULL, 0},
+    {PLF_NAME, "staff_id", 0, NULL, 0},
+    {PLF_NAME, "staff_name", 0, NULL, 0},
+    {PLF_PHONE, "staff_phone", 0, NULL, 0},
+    {PLF_FROM, "start_on", 0, NULL, 0},
+    {PLF_TO, "end_on", 0, NULL, 0},
+    {PLF_BY, "appointed_by", 0, NULL, 0},
+    {PLF_NOTE, "note", 0, NULL, 0},
+    {PLF_PLACE_CODE, "ref", 0, NULL, 0},
+    {0, NULL, 0, NULL, 0},
+};
+
 static const struct record_import post_rows = {.type = &post_record,
+                                               .fields = post_fields,
                                                .key_field = "ref",
                                                .key_column = PLF_PLACE_CODE,
                                                .subject = "post",

@@ -57,6 +57,14 @@ unzip -p "$T/c.xlsx" xl/worksheets/sheet1.xml | grep -q '+86 22 2330 3512' &&
     t_ok "export catalogue (xlsx): the unit's phone is there as text" ||
     t_fail "export catalogue (xlsx): the unit's phone is there as text"
 
+# A catalogue without its 办理材料 and 说明 columns leaves every item's materials and description.
+cut -d, --complement -f 8,11 "$T/c.csv" >"$T/c-short.csv"
+run files-catalogue-short 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import catalogue "$T/c-short.csv"
+grep -q "新增 0，更新 0，未变 176" "$T/files-catalogue-short.out" &&
+    db_gives "$DB" "SELECT count(*) FROM service_item WHERE materials = '' OR description = ''" 0 &&
+    t_ok "import catalogue: a column the ledger lacks changes nothing" ||
+    t_fail "import catalogue: a column the ledger lacks changes nothing" "$(cat "$T/files-catalogue-short.out")"
+
 # An existing file is replaced only with --force.
 echo "mine" >"$T/keep.csv"
 run files-exists 1 "$BIN" --db "$DB" export residents "$T/keep.csv"

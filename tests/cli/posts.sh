@@ -26,6 +26,14 @@ run posts-back 0 "$BIN" --db "$DB" import posts "$T/full.csv"
 grep -q "新增 0，更新 0，未变 668" "$T/posts-back.out" && t_ok "import posts: its own export changes nothing" ||
     t_fail "import posts: its own export changes nothing" "$(cat "$T/posts-back.out")"
 
+# A ledger without the 任命单位 column leaves every post's appointer as it is.
+cut -d, --complement -f 10 "$T/full.csv" >"$T/no-appointer.csv"
+run posts-no-appointer 0 "$BIN" --db "$DB" import posts "$T/no-appointer.csv"
+grep -q "新增 0，更新 0，未变 668" "$T/posts-no-appointer.out" &&
+    db_gives "$DB" "SELECT count(*) FROM post WHERE appointed_by = ''" 0 &&
+    t_ok "import posts: a column the ledger lacks changes nothing" ||
+    t_fail "import posts: a column the ledger lacks changes nothing" "$(cat "$T/posts-no-appointer.out")"
+
 cp "$TOP/tests/data/posts-bad.gb18030.csv" "$T/bad.csv"
 run posts-dry 5 "$BIN" --db "$DB" import posts "$T/bad.csv" --dry-run
 db_is "import posts --dry-run: nothing written" "SELECT count(*) FROM staff WHERE name = '司马红梅'" 0
