@@ -736,8 +736,8 @@ char *import_summary(const struct import_report *rep)
                     rep->left_out);
     if (rep->joined)
         strbuf_addf(&sb,
-                    ngettext("; %zu cell had line breaks, joined with a space",
-                             "; %zu cells had line breaks, joined with a space", rep->joined),
+                    ngettext("; %zu cell had line breaks, joined into one line",
+                             "; %zu cells had line breaks, joined into one line", rep->joined),
                     rep->joined);
     return strbuf_detach(&sb);
 }

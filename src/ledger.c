@@ -2,12 +2,14 @@
 ** ledger: see ledger.h.
 */
 #include "ledger.h"
+#include "catalogue.h"
 #include "date.h"
 #include "i18n.h"
 #include "idcard.h"
 #include "phone.h"
 #include "text.h"
 #include "validate.h"
+#include "volunteer.h"
 #include "xlsx.h"
 
 #include <errno.h>
@@ -246,26 +248,64 @@ static void map_header(struct ledger *l)
 }
 
 /*
-** The fields that keep the line breaks of their cells (a note, shown in
-** several rows in its form); every other field's become a space.
+** What a line break in a cell of a field becomes: kept (a note, shown in
+** several rows in its form); 、 between the items of a list, one per line
+** (办理材料, 技能特长, 人员标签); in every other field a space, or nothing
+** between two Chinese characters (a name or an address broken with
+** Alt+Enter: 滨江国际\n大厦 is 滨江国际大厦, as Chinese puts no space there).
 */
+enum break_as { BREAK_JOIN, BREAK_KEEP, BREAK_LIST };
 static const struct {
     const struct ledger_schema *schema;
     int field;
-} multiline_fields[] = {
-    {&ledger_residents, LF_NOTE},
+    enum break_as as;
+} break_fields[] = {
+    {&ledger_residents, LF_NOTE, BREAK_KEEP},
+    {&ledger_residents, LF_TAGS, BREAK_LIST},
+    {&ledger_catalogue, CF_MATERIALS, BREAK_LIST},
+    {&ledger_volunteers, VF_SKILLS, BREAK_LIST},
 };
 
-/* True when field f of schema keeps the line breaks of its cells. */
-static int field_multiline(const struct ledger_schema *schema, int f)
+/* What the line breaks of a cell of field f of schema become. */
+static enum break_as field_breaks(const struct ledger_schema *schema, int f)
 {
-    for (size_t i = 0; i < ARRAY_LEN(multiline_fields); i++)
-        if (multiline_fields[i].schema == schema && multiline_fields[i].field == f) return 1;
-    return 0;
+    for (size_t i = 0; i < ARRAY_LEN(break_fields); i++)
+        if (break_fields[i].schema == schema && break_fields[i].field == f)
+            return break_fields[i].as;
+    return BREAK_JOIN;
 }
 
-/* cell with each line break (CRLF, CR or LF, with the spaces around it) made one space. */
-static char *breaks_joined(const char *cell)
+/*
+** Whether cp is written without spaces around it (Han characters, kana,
+** Hangul, CJK and full-width punctuation): by its code, not the locale.
+*/
+static int cp_cjk(uint32_t cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+           (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) ||
+           (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+/* Whether the character ending s[0..n) and the one starting t are both Chinese (cp_cjk()). */
+static int wide_on_both_sides(const char *s, size_t n, const char *t)
+{
+    if (!n) return 0;
+    size_t at = n - 1; /* back to the start of the last character */
+    while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
+        at--;
+    uint32_t before, after;
+    if (utf8_decode(s + at, n - at, &before) < 1) return 0;
+    if (utf8_decode(t, strlen(t), &after) < 1) return 0;
+    return cp_cjk(before) && cp_cjk(after);
+}
+
+/*
+** cell with each line break (CRLF, CR or LF, with the spaces around it)
+** made one space, or nothing between two Chinese characters; in a list
+** (as BREAK_LIST) made 、.
+*/
+static char *breaks_joined(const char *cell, enum break_as as)
 {
     struct strbuf sb = STRBUF_INIT;
     for (const char *p = cell; *p;) {
@@ -277,7 +317,11 @@ static char *breaks_joined(const char *cell)
             sb.len--;
         while (*p == '\r' || *p == '\n' || *p == ' ' || *p == '\t')
             p++;
-        strbuf_addc(&sb, ' ');
+        if (!sb.len || !*p) continue; /* a break before the first line or after the last */
+        if (as == BREAK_LIST)
+            strbuf_adds(&sb, "、");
+        else if (!wide_on_both_sides(sb.buf, sb.len, p))
+            strbuf_addc(&sb, ' ');
     }
     return strbuf_detach(&sb);
 }
@@ -308,10 +352,10 @@ static void join_breaks(struct ledger *l, struct csv_cells *fields)
     for (size_t i = 0; i < fields->n && i < l->header.n; i++) {
         int f = field_fed(l, i);
         if (f < 0 || f >= l->schema->nfields || !strpbrk(fields->v[i], "\r\n")) continue;
-        int keep = field_multiline(l->schema, f);
-        strlist_add_take(&l->rejoined,
-                         keep ? breaks_unified(fields->v[i]) : breaks_joined(fields->v[i]));
-        l->joined += !keep;
+        enum break_as as = field_breaks(l->schema, f);
+        strlist_add_take(&l->rejoined, as == BREAK_KEEP ? breaks_unified(fields->v[i])
+                                                        : breaks_joined(fields->v[i], as));
+        l->joined += as != BREAK_KEEP;
         fields->v[i] = l->rejoined.v[l->rejoined.n - 1];
     }
 }
@@ -1259,8 +1303,8 @@ static int cells_check(const struct ledger *l, const struct ledger_row *row,
         const char *raw = row->fields.v[i];
         size_t from, to;
         text_trim_span(raw, strlen(raw), &from, &to);
-        const char *why =
-            validate_text_n(raw + from, to - from, field_multiline(l->schema, f) ? TEXT_LINES : 0);
+        const char *why = validate_text_n(
+            raw + from, to - from, field_breaks(l->schema, f) == BREAK_KEEP ? TEXT_LINES : 0);
         size_t max = l->schema->max && l->schema->max[f] ? l->schema->max[f] : LEDGER_CELL_MAX;
         /* Each character takes a byte at least: a cell no longer in bytes is not counted. */
         size_t chars = 0;

@@ -24,8 +24,8 @@ else
 fi
 db_is "import staff-kinds: a new kind is in" \
     "SELECT name || '/' || note FROM staff_kind WHERE code = 'LZ'" "楼长助理/协助楼长走访企业"
-db_is "import staff-kinds: a line break inside a name is one space, not a bad row" \
-    "SELECT name FROM staff_kind WHERE code = 'XX'" "两行 的名称"
+db_is "import staff-kinds: a line break inside a name joins its lines (no space in Chinese), not a bad row" \
+    "SELECT name FROM staff_kind WHERE code = 'XX'" "两行的名称"
 db_is "import staff-kinds: a row whose name another kind holds is left out" \
     "SELECT count(*) FROM staff_kind WHERE code = 'DUP'" 0
 db_is "import staff-kinds: written to the audit log" \

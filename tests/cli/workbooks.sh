@@ -77,7 +77,7 @@ grep -q "ledger.xlsx 是工作簿：单元格本身就是 Unicode 文本，--enc
 # Saved by LibreOffice (tests/data, made with soffice --convert-to xlsx from a CSV).
 demo_at "$T/lo.db"
 run xlsx-libreoffice 0 "$BIN" --db "$T/lo.db" import residents "$D/residents-libreoffice.xlsx"
-grep -q "新增 3，.*退回 0；2 个单元格内有换行，已改为空格；工作表「residents-lo」" "$T/xlsx-libreoffice.out" &&
+grep -q "新增 3，.*退回 0；2 个单元格内有换行，已并成一行；工作表「residents-lo」" "$T/xlsx-libreoffice.out" &&
     t_ok "import: a workbook saved by LibreOffice" || t_fail "import: a workbook saved by LibreOffice" "$(cat "$T/xlsx-libreoffice.out")"
 db_gives "$T/lo.db" "SELECT group_concat(name || ':' || address || ':' || birth_date || ':' || phone, ';') FROM (SELECT * FROM resident WHERE name IN ('赵一', '钱二', '孙三') ORDER BY birth_date)" \
     "孙三:成都道 5 号 1 门:1977-11-30:;赵一:和平路 12 号 3 门 201:1985-02-14:13912345601;钱二:南京路 8 号:1992-07-18:13912345602" &&
@@ -99,14 +99,17 @@ run ods 1 "$BIN" --db "$DB" import residents "$T/sheet.xlsx"
 grep -q "是 OpenDocument 电子表格（.ods），帮办不读取这种格式：请用 LibreOffice 或 WPS 打开，另存为 .xlsx 或 CSV 再导入" "$T/ods.out" &&
     t_ok "import: an .ods file is named, with what to do" || t_fail "import: an .ods file is named, with what to do" "$(cat "$T/ods.out")"
 
-# A quoted line break in a CSV cell: one space, counted, not a row error.
-printf '姓名,身份证号,住址\r\n吴六,120101198502140018,"多伦道\r\n7 号"\r\n' >"$T/breaks.csv"
+# A quoted line break in a CSV cell: one space, or none between two Chinese characters; in a
+# list (人员标签), 、; counted, not a row error.
+printf '姓名,身份证号,住址,人员标签\r\n吴六,120101198502140018,"多伦道\r\n7 号",\r\n孔三,120101198502140085,"滨江国际\r\n大厦","党员\r\n退役军人"\r\n' >"$T/breaks.csv"
 demo_at "$T/b.db"
 run csv-breaks 0 "$BIN" --db "$T/b.db" import residents "$T/breaks.csv"
-grep -q "新增 1，.*退回 0；1 个单元格内有换行，已改为空格；编码 UTF-8" "$T/csv-breaks.out" &&
+grep -q "新增 2，.*退回 0；3 个单元格内有换行，已并成一行；编码 UTF-8" "$T/csv-breaks.out" &&
     db_gives "$T/b.db" "SELECT address FROM resident WHERE name = '吴六'" "多伦道 7 号" &&
-    t_ok "import CSV: a line break in a quoted cell becomes one space, counted" ||
-    t_fail "import CSV: a line break in a quoted cell becomes one space, counted" "$(cat "$T/csv-breaks.out")"
+    db_gives "$T/b.db" "SELECT address FROM resident WHERE name = '孔三'" "滨江国际大厦" &&
+    db_gives "$T/b.db" "SELECT count(*) FROM resident_tag rt JOIN resident r ON r.id = rt.resident_id WHERE r.name = '孔三'" "2" &&
+    t_ok "import CSV: a line break in a quoted cell joins its lines, as Chinese is written, counted" ||
+    t_fail "import CSV: a line break in a quoted cell joins its lines, as Chinese is written, counted" "$(cat "$T/csv-breaks.out")"
 
 # A quote inside a cell that does not begin with one is a character (3" is three inches), as
 # Excel reads it: the rows after it are rows. One opening a cell and never closed is placed.
