@@ -371,6 +371,21 @@ static void cells_unguard(struct csv_cells *c)
         if (csv_guarded(c->v[i])) c->v[i]++;
 }
 
+/*
+** Each cell without the spaces around it (ASCII, U+3000 and the tab our
+** exports put before a number): 「在册 」 is 在册 to every kind, whether its
+** check normalises the cell or reads it as it is.
+*/
+static void cells_trim(struct csv_cells *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        size_t from, to;
+        text_trim_span(c->v[i], strlen(c->v[i]), &from, &to);
+        c->v[i][to] = '\0';
+        c->v[i] += from;
+    }
+}
+
 /* The last row's fields, from l->cells. */
 static void row_fields(struct ledger *l)
 {
@@ -517,6 +532,7 @@ static int workbook_next(struct ledger *l, struct ledger_row *row)
             csv_cells_add(&l->cells, l->sheet_row.v[i], strlen(l->sheet_row.v[i]));
         while (l->cells.n < l->header.n) /* Excel leaves out the empty cells at a row's end */
             csv_cells_add(&l->cells, "", 0);
+        cells_trim(&l->cells);
         cells_csv(l->cells.v, l->cells.n, &l->raw);
         if (r->line <= l->line) r->line = l->line + 1; /* rows out of order: numbered on */
         if (l->raw.len > LEDGER_RECORD_MAX) {
@@ -1133,6 +1149,7 @@ int ledger_next(struct ledger *l, struct ledger_row *row)
                 xasprintf(_("a NUL byte (character %zu of the line) is not text"), at.column);
         } else {
             csv_cells_split(l->text.buf, l->text.len, l->delim, &l->cells);
+            cells_trim(&l->cells);
             if (row_blank(l, l->cells.v, l->cells.n)) continue; /* ,,,, : a blank line */
             cells_unguard(&l->cells);
             join_breaks(l, &l->cells);

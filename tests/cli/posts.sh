@@ -34,6 +34,13 @@ grep -q "新增 0，更新 0，未变 668" "$T/posts-no-appointer.out" &&
     t_ok "import posts: a column the ledger lacks changes nothing" ||
     t_fail "import posts: a column the ledger lacks changes nothing" "$(cat "$T/posts-no-appointer.out")"
 
+# Spaces around a post's name (「街长 」) are no part of it.
+sed '2s/^街长,/街长 ,/' "$T/full.csv" >"$T/spaced.csv"
+run posts-spaced 0 "$BIN" --db "$DB" import posts "$T/spaced.csv"
+grep -q "新增 0，更新 0，未变 668" "$T/posts-spaced.out" &&
+    t_ok "import posts: spaces around a post's name are read past" ||
+    t_fail "import posts: spaces around a post's name are read past" "$(cat "$T/posts-spaced.out")"
+
 cp "$TOP/tests/data/posts-bad.gb18030.csv" "$T/bad.csv"
 run posts-dry 5 "$BIN" --db "$DB" import posts "$T/bad.csv" --dry-run
 db_is "import posts --dry-run: nothing written" "SELECT count(*) FROM staff WHERE name = '司马红梅'" 0

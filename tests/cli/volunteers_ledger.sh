@@ -75,4 +75,10 @@ run vol-left-back 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunte
 tr -d "\t" <"$T/left-out.csv" | grep -q "^2024000002,,李秀英,.*,离队" && grep -q "读取 3 行：新增 0，更新 0，未变 3" "$T/vol-left-back.out" &&
     db_is "export volunteers: one who left reads back as 离队, unchanged" "SELECT status FROM volunteer WHERE number = '2024000002'" left ||
     t_fail "export volunteers: one who left reads back as 离队, unchanged" "$(cat "$T/vol-left-back.out")"
+# Spaces around a choice, as clerks leave them (「在册 」, 「 否」), are no part of it.
+printf '%s\r\n' "志愿者编号,姓名,证件类型,证件号码,是否党员,状态" "2024000002,李秀英,居民身份证 ,120101198512120029, 否 ,离队 " >"$T/spaces.csv"
+run vol-spaces 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/spaces.csv"
+grep -q "读取 1 行：新增 0，更新 0，未变 1，跳过 0，退回 0" "$T/vol-spaces.out" &&
+    t_ok "import volunteers: spaces around a choice are read past" ||
+    t_fail "import volunteers: spaces around a choice are read past" "$(cat "$T/vol-spaces.out")"
 t_sanitizers "volunteers_ledger"

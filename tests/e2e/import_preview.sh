@@ -1,6 +1,7 @@
 # An import shows what it will change before it does it: a clerk opens a
 # ledger whose headers another office wrote (身份证, 联系方式, 家庭住址 known;
-# 婚姻状况 not), maps the unknown column to 备注 with F9, and F2 compares the
+# 婚姻状况 not; numbers with the tab exports put before them), maps the
+# unknown column to 备注 with F9, and F2 compares the
 # file with the register: counts of new, changed, unchanged and refused
 # records and each changed one field by field, old -> new, masked. Nothing
 # is written until F2 again and a yes; a no leaves the register as it was.
@@ -11,7 +12,7 @@ cp "$TOP/tests/data/residents-bad.gb18030.csv" "$T/first.csv"
 "$BIN" --db "$DB" import residents "$T/first.csv" >/dev/null
 printf '%s\r\n' \
     "姓名,身份证,联系方式,家庭住址,婚姻状况" \
-    "张三,110101199003074477,13900139000,3号楼-2单元-502,已婚" \
+    "张三,	110101199003074477,	13900139000,3号楼-2单元-502,已婚" \
     "王𠇔,11010519491231002X,,朝阳里1号楼," \
     "周九,110101199003074493,,5号楼," \
     "钱六,110105194912310021,,," >"$T/new.csv"
@@ -26,6 +27,8 @@ type_text desk "$T/new.csv"
 keys desk Tab
 expect desk "the headers other offices use are known" "导入的列：姓名、身份证、联系方式、家庭住址"
 expect desk "an unknown header is named, with how to map it" "不认识的列（不导入；按 F9 指定对应的列）：婚姻状况"
+expect desk "the tab an export puts before a number is no part of the row shown" \
+    "第 2 行： 张三 110***********4477 139****9000 3号楼-2单元-502 已婚"
 
 # F9: the column, then the field it holds.
 keys desk F9
