@@ -52,7 +52,7 @@ static void take_day(const struct ledger *l, const struct ledger_row *row, int f
         return;
     }
     struct date d;
-    int rc = date_parse(typed, &d);
+    int rc = date_parse_cell(ledger_value_of(l, row, f), &d); /* its own spaces: 2025/12/6 14:36 */
     if (rc == DATE_NOT_A_DATE)
         problem(p, l, row, f, xasprintf(_("\"%s\" is not a date"), typed));
     else if (rc != DATE_OK)
@@ -64,7 +64,11 @@ static void take_day(const struct ledger *l, const struct ledger_row *row, int f
     free(typed);
 }
 
-/* A time of day (9:05, 09:05, 09：05) into *into as HH:MM; its minute, or -1 (a problem added). */
+/*
+** A time of day (9:05, 09:05, 09：05, 09:05:30, or the time of a date and
+** time as Excel writes one: 2025/12/6 09:05) into *into as HH:MM, its
+** seconds passed over; its minute, or -1 (a problem added).
+*/
 static int take_time(const struct ledger *l, const struct ledger_row *row, int f, char **into,
                      struct ledger_problems *p)
 {
@@ -73,10 +77,14 @@ static int take_time(const struct ledger *l, const struct ledger_row *row, int f
     char *colon = strstr(typed, "：");
     if (colon) memmove(colon + 1, colon + 3, strlen(colon + 3) + 1), *colon = ':';
     char hhmm[8] = "";
-    if (strlen(typed) == 4 && typed[1] == ':')
-        snprintf(hhmm, sizeof hhmm, "0%s", typed);
-    else if (strlen(typed) == 5)
-        memcpy(hhmm, typed, 6);
+    size_t n = strlen(typed);
+    int minute;
+    if (date_time_at(ledger_value_of(l, row, f), &minute) > 0) /* a date and time: its time */
+        snprintf(hhmm, sizeof hhmm, "%02d:%02d", (minute / 60) % 24, minute % 60);
+    else if ((n == 4 || n == 7) && typed[1] == ':' && (n == 4 || typed[4] == ':'))
+        snprintf(hhmm, sizeof hhmm, "0%.4s", typed); /* 9:05, 9:05:00: the seconds passed over */
+    else if ((n == 5 || n == 8) && (n == 5 || typed[5] == ':'))
+        memcpy(hhmm, typed, 5);
     int m = hours_minute_parse(hhmm);
     if (m < 0)
         problem(p, l, row, f, xasprintf(_("\"%s\" is not a time of day (write 09:30)"), typed));

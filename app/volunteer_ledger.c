@@ -93,7 +93,7 @@ static void take_birth(const struct ledger *l, const struct ledger_row *row, str
 {
     const char *birth = ledger_value_of(l, row, VF_BIRTH);
     struct date d;
-    int rc = str_empty(birth) ? DATE_OK : date_parse(birth, &d);
+    int rc = str_empty(birth) ? DATE_OK : date_parse_cell(birth, &d);
     if (rc == DATE_NOT_A_DATE)
         problem(p, l, row, VF_BIRTH, xasprintf(_("\"%s\" is not a date"), birth));
     else if (rc == DATE_IMPOSSIBLE)
@@ -110,7 +110,7 @@ static void take_registered(const struct ledger *l, const struct ledger_row *row
     const char *day = ledger_value_of(l, row, VF_REGISTERED);
     struct date d;
     if (str_empty(day)) return;
-    if (date_parse(day, &d) != DATE_OK) {
+    if (date_parse_cell(day, &d) != DATE_OK) {
         problem(p, l, row, VF_REGISTERED, xasprintf(_("\"%s\" is not a date"), day));
         return;
     }

@@ -5,6 +5,7 @@
 #include "text.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,41 @@ static int digits(const char **p, int max, int *count)
     }
     *count = n;
     return n ? v : -1;
+}
+
+int date_time_at(const char *s, int *minute)
+{
+    size_t n = strlen(s), at = n;
+    /* Back over the time: digits and colons (ASCII or full-width ：), at most 8 ASCII wide. */
+    while (at > 0 && (isdigit((unsigned char)s[at - 1]) || s[at - 1] == ':' ||
+                      (at >= 3 && memcmp(s + at - 3, "：", 3) == 0))) {
+        if (s[at - 1] == ':' || isdigit((unsigned char)s[at - 1]))
+            at--;
+        else
+            at -= 3;
+    }
+    if (at == 0 || at == n || (s[at - 1] != ' ' && s[at - 1] != 'T')) return -1;
+    char *t = text_normalize(s + at, TEXT_NORM_NOSPACE);
+    int h = -1, m = -1, sec = 0, end = 0;
+    int ok = (sscanf(t, "%2d:%2d%n", &h, &m, &end) == 2 && (size_t)end == strlen(t)) ||
+             (sscanf(t, "%2d:%2d:%2d%n", &h, &m, &sec, &end) == 3 && (size_t)end == strlen(t));
+    free(t);
+    if (!ok || h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59) return -1;
+    if (minute) *minute = h * 60 + m;
+    size_t date_end = at - 1;
+    while (date_end > 0 && (s[date_end - 1] == ' ' || s[date_end - 1] == 'T'))
+        date_end--;
+    return date_end ? (int)date_end : -1;
+}
+
+int date_parse_cell(const char *s, struct date *d)
+{
+    int timed = date_time_at(s, NULL);
+    if (timed < 0) return date_parse(s, d);
+    char *date_only = xstrndup(s, (size_t)timed);
+    int rc = date_parse(date_only, d);
+    free(date_only);
+    return rc;
 }
 
 int date_parse(const char *s, struct date *d)

@@ -12,6 +12,9 @@ struct date {
 };
 
 /* date_parse() results. */
+/* The most characters a ledger's date cell may hold: a date and a time, 2024年12月31日 23:59:59. */
+#define DATE_TEXT_MAX 20
+
 #define DATE_OK         0
 #define DATE_NOT_A_DATE (-1) /* not in any date format */
 #define DATE_IMPOSSIBLE (-2) /* the shape of a date, but no such day (2月30日) */
@@ -21,6 +24,21 @@ struct date {
 ** digits allowed). Returns DATE_OK with *d set, or an error above.
 */
 int date_parse(const char *s, struct date *d);
+
+/*
+** As date_parse(), for a ledger's cell: a time of day after the date
+** (2024/5/6 14:36, 2024-05-06T00:00:00: an Excel date-and-time cell) is
+** passed over.
+*/
+int date_parse_cell(const char *s, struct date *d);
+
+/*
+** Where the date ends in s when s is a date and a time of day (H:MM or
+** HH:MM:SS, after a space or T): the date's length, with *minute (may be
+** NULL) the minute of the day the time names (its seconds passed over);
+** -1 when s ends in no such time.
+*/
+int date_time_at(const char *s, int *minute);
 
 /* True when y-m-d is a day of the Gregorian calendar. */
 int date_valid(int y, int m, int d);

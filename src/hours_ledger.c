@@ -79,8 +79,8 @@ static const struct ledger_header hours_headers[] = {
 
 static const int hours_required[] = {HF_NUMBER, HF_ACTIVITY, HF_DAY, HF_IN, HF_OUT};
 static const unsigned short hours_max[HF_COUNT] = {
-    [HF_NUMBER] = 20,    [HF_NAME] = 40,  [HF_ACTIVITY] = 40, [HF_DAY] = 12,
-    [HF_IN] = 8,         [HF_OUT] = 8,    [HF_MINUTES] = 8,   [HF_CONFIRMED] = 20,
+    [HF_NUMBER] = 20,    [HF_NAME] = 40,  [HF_ACTIVITY] = 40, [HF_DAY] = DATE_TEXT_MAX,
+    [HF_IN] = DATE_TEXT_MAX, [HF_OUT] = DATE_TEXT_MAX,    [HF_MINUTES] = 8,   [HF_CONFIRMED] = 20,
     [HF_CONFIRMER] = 40, [HF_LATE] = 200, [HF_REQUEST] = 20,
 };
 

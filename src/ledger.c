@@ -49,7 +49,7 @@ static const unsigned short resident_max[LF_COUNT] = {
     [LF_NAME] = RESIDENT_NAME_MAX,
     [LF_GENDER] = 4,
     [LF_ETHNICITY] = 10,
-    [LF_BIRTH] = 12,
+    [LF_BIRTH] = DATE_TEXT_MAX,
     [LF_ID] = 24,
     [LF_PHONE] = 20,
     [LF_LANDLINE] = 24,
@@ -1414,7 +1414,7 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
 
     const char *birth = ledger_value_of(l, row, LF_BIRTH);
     struct date d;
-    int drc = str_empty(birth) ? DATE_OK : date_parse(birth, &d);
+    int drc = str_empty(birth) ? DATE_OK : date_parse_cell(birth, &d);
     if (drc == DATE_NOT_A_DATE)
         ledger_problem_add(p, row->line, ledger_column_header(l, LF_BIRTH),
                            xasprintf(_("\"%s\" is not a date"), birth));

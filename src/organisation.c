@@ -88,7 +88,7 @@ const char *organisation_check_count(const char *text)
 const char *organisation_check_date(const char *text)
 {
     struct date d;
-    if (!*text || date_parse(text, &d) == DATE_OK) return NULL;
+    if (!*text || date_parse_cell(text, &d) == DATE_OK) return NULL;
     return _("Not a date: write it as 2024-03-01");
 }
 
@@ -96,7 +96,7 @@ char *organisation_normal_date(const char *text)
 {
     struct date d;
     char iso[11];
-    if (*text && date_parse(text, &d) == DATE_OK) return xstrdup(date_format(&d, iso));
+    if (*text && date_parse_cell(text, &d) == DATE_OK) return xstrdup(date_format(&d, iso));
     return xstrdup(text);
 }
 
@@ -285,8 +285,8 @@ static const unsigned short organisation_max[OF_COUNT] = {[OF_NAME] = ORGANISATI
                                                           [OF_PARTY_MEMBERS] = 12,
                                                           [OF_PARTY_ORG] = 4,
                                                           [OF_STABILITY] = 6,
-                                                          [OF_MOVED_IN] = 12,
-                                                          [OF_MOVED_OUT] = 12};
+                                                          [OF_MOVED_IN] = DATE_TEXT_MAX,
+                                                          [OF_MOVED_OUT] = DATE_TEXT_MAX};
 
 /* The contact phone is shown masked, as the list and a masked export show it. */
 static const int organisation_secret[] = {OF_PHONE};

@@ -194,7 +194,7 @@ static void row_date(const struct ledger *l, const struct ledger_row *row, int f
     char iso[11];
     if (!text || !*text) {
         record_set(into, "");
-    } else if (date_parse(text, &d) != DATE_OK) {
+    } else if (date_parse_cell(text, &d) != DATE_OK) {
         ledger_problem_add(p, row->line, ledger_column_header(l, f),
                            xasprintf(_("\"%s\" is not a date"), text));
     } else {

@@ -282,14 +282,14 @@ static const unsigned short volunteer_max[VF_COUNT] = {
     [VF_NATIONAL] = VOLUNTEER_CODE_MAX,
     [VF_NAME] = VOLUNTEER_NAME_MAX,
     [VF_GENDER] = 4,
-    [VF_BIRTH] = 12,
+    [VF_BIRTH] = DATE_TEXT_MAX,
     [VF_ID_TYPE] = 20,
     [VF_ID] = 24,
     [VF_PHONE] = 20,
     [VF_COMMUNITY] = 40,
     [VF_SKILLS] = VOLUNTEER_SKILLS_MAX,
     [VF_PARTY] = 4,
-    [VF_REGISTERED] = 12,
+    [VF_REGISTERED] = DATE_TEXT_MAX,
     [VF_STATUS] = 8,
 };
 

@@ -279,7 +279,7 @@ static const int calendar_required[] = {CAL_DAY, CAL_KIND};
 
 /* The most characters per column, as the calendar form takes them. */
 static const unsigned short calendar_max[CAL_COUNT] = {
-    [CAL_DAY] = 12, [CAL_KIND] = 4, [CAL_NAME] = 40};
+    [CAL_DAY] = DATE_TEXT_MAX, [CAL_KIND] = 4, [CAL_NAME] = 40};
 
 const struct ledger_schema ledger_calendar = {calendar_headers,
                                               ARRAY_LEN(calendar_headers),
@@ -314,7 +314,7 @@ int calendar_row_check(const struct ledger *l, const struct ledger_row *row, str
     const char *day = ledger_value_of(l, row, CAL_DAY);
     struct date when;
     char iso[11];
-    if (date_parse(day, &when) != DATE_OK)
+    if (date_parse_cell(day, &when) != DATE_OK)
         ledger_problem_add(p, row->line, ledger_column_header(l, CAL_DAY),
                            xasprintf(_("\"%s\" is not a date"), day));
     else

@@ -92,4 +92,11 @@ sub "$T/out.txt"
 t_golden "export hours: every record by day, number and sign-in, in the columns import reads" "$E/hours-export.txt" "$T/out.txt.sub"
 run hours-roundtrip 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/out.csv"
 grep -q "读取 6 行：新增 0，更新 0，未变 6" "$T/hours-roundtrip.out" && t_ok "export hours: reads back unchanged" || t_fail "export hours: reads back unchanged" "$(cat "$T/hours-roundtrip.out")"
+# Times with seconds, and a day and a time written with a date before them, as Excel's date and
+# time cells read: taken to the minute.
+printf '%s\r\n' "志愿者编号,活动名称,日期,签到时间,签退时间" "$V1,敬老院探访,2026/3/7 0:00,16:00:00,2026/3/7 17:30" >"$T/timed.csv"
+run hours-timed 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/timed.csv"
+db_is "import hours: times with seconds and dates with a time read to the minute" \
+    "SELECT s.day || ' ' || s.sign_in || '-' || s.sign_out FROM service_record s JOIN volunteer v ON v.id = s.volunteer_id WHERE v.number = '$V1' AND s.sign_in = '16:00'" \
+    "2026-03-07 16:00-17:30"
 t_sanitizers "hours_ledger"

@@ -160,6 +160,24 @@ static void dates(void **state)
     assert_int_equal(date_parse("1990-03-07-", &d), DATE_NOT_A_DATE);
     assert_int_equal(date_parse("1990-03-07.1", &d), DATE_NOT_A_DATE);
     assert_int_equal(date_parse("", &d), DATE_NOT_A_DATE);
+    /* A ledger's cell may hold a date and a time, as Excel writes a date-and-time cell. */
+    static const char *const timed[] = {"1990/3/7 14:36", "1990-03-07T00:00:00",
+                                        "1990年3月7日 23:59:59", "1990-03-07  9：05"};
+    for (size_t i = 0; i < sizeof timed / sizeof timed[0]; i++) {
+        if (date_parse_cell(timed[i], &d) != DATE_OK) fail_msg("%s not parsed", timed[i]);
+        char iso[11];
+        assert_str(date_format(&d, iso), "1990-03-07");
+        assert_int_equal(date_parse(timed[i], &d), DATE_NOT_A_DATE); /* a form's date has none */
+    }
+    assert_int_equal(date_parse_cell("1990-03-07", &d), DATE_OK);
+    assert_int_equal(date_parse_cell("1990-03-07 25:00", &d), DATE_NOT_A_DATE);
+    assert_int_equal(date_parse_cell("1990-02-30 10:00", &d), DATE_IMPOSSIBLE);
+    assert_int_equal(date_parse_cell(" 14:36", &d), DATE_NOT_A_DATE);
+    int minute = -1;
+    assert_int_equal(date_time_at("2025/12/6 14:36:59", &minute), 9);
+    assert_int_equal(minute, 14 * 60 + 36);
+    assert_int_equal(date_time_at("1990 03 07", &minute), -1);
+    assert_int_equal(date_time_at("14:36", &minute), -1);
     struct date birth = {2000, 6, 15};
     time_t now = 0;
     struct tm tm = {0};
