@@ -287,6 +287,12 @@ static char *row_cell(const struct ledger *l, const struct ledger_row *row, int 
     return text;
 }
 
+/* A place's name or code as the store has it: full-width digits and letters (第１网格) plain. */
+static char *place_normal(const char *s)
+{
+    return text_normalize(s, TEXT_NORM_PROSE);
+}
+
 /*
 ** What the columns table cannot take as it is: the counts as numbers, the
 ** building's name (settled by organisation_resolve), the phone, dates and
@@ -298,7 +304,7 @@ static void organisation_row_check(const struct ledger *l, const struct ledger_r
     (void)aside;
     (void)p;
     struct organisation *o = rec;
-    record_take(&o->building_name, row_cell(l, row, OF_BUILDING, NULL));
+    record_take(&o->building_name, row_cell(l, row, OF_BUILDING, place_normal));
     record_take(&o->credit_code, row_cell(l, row, OF_CODE, organisation_normal_code));
     record_take(&o->contact_phone, row_cell(l, row, OF_PHONE, phone_normal_any));
     record_take(&o->moved_in, row_cell(l, row, OF_MOVED_IN, organisation_normal_date));
@@ -529,8 +535,8 @@ static void building_row_check(const struct ledger *l, const struct ledger_row *
     (void)p;
     struct area *a = rec;
     a->kind = AREA_BUILDING;
-    record_take(&a->parent_name, row_cell(l, row, BF_STREET, NULL));
-    record_take(&a->grid_name, row_cell(l, row, BF_GRID, NULL));
+    record_take(&a->parent_name, row_cell(l, row, BF_STREET, place_normal));
+    record_take(&a->grid_name, row_cell(l, row, BF_GRID, place_normal));
     area_building_kind_parse(ledger_value_of(l, row, BF_KIND), &a->building_kind);
     record_take(&a->property_phone, row_cell(l, row, BF_PROPERTY_PHONE, phone_normal_any));
 }

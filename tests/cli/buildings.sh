@@ -82,4 +82,10 @@ run bldg-property-out 0 "$BIN" --db "$DB" export buildings "$T/property-out.csv"
 grep -q "^B111,金街中心大厦,劝业场街道,滨江道第2网格,和平区滨江道1号,居民楼,天津金街物业管理有限公司,13812345678" "$T/property-out.csv" &&
     t_ok "export buildings: the property company and its phone in their columns" ||
     t_fail "export buildings: the property company and its phone in their columns" "$(grep B111 "$T/property-out.csv")"
+# A grid written with a full-width digit (第２网格, as an input method types it) is the grid on file.
+printf '%s\r\n' "楼宇编码,楼宇名称,所属街道,所属网格" "B111,金街中心大厦,劝业场街道,滨江道第２网格" >"$T/wide.csv"
+run bldg-wide 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import buildings "$T/wide.csv"
+grep -q "读取 1 行：新增 0，更新 0，未变 1" "$T/bldg-wide.out" &&
+    t_ok "import buildings: a grid named with a full-width digit is found" ||
+    t_fail "import buildings: a grid named with a full-width digit is found" "$(cat "$T/bldg-wide.out")"
 t_sanitizers "buildings"
