@@ -623,6 +623,7 @@ void import_report_free(struct import_report *rep)
     strlist_free(&rep->unknown_places);
     strlist_free(&rep->created);
     strlist_free(&rep->created_staff);
+    strlist_free(&rep->rephoned_staff);
     strlist_free(&rep->unknown_columns);
     strlist_free(&rep->twice_columns);
     strlist_free(&rep->columns);
@@ -701,6 +702,14 @@ char *import_report_text(const struct import_report *rep)
     if (rep->created_staff.n) {
         char *people = strlist_join(&rep->created_staff, "、");
         strbuf_addf(&sb, rep->dry_run ? _("Staff it would add: %s\n") : _("Staff added: %s\n"),
+                    people);
+        free(people);
+    }
+    if (rep->rephoned_staff.n) {
+        char *people = strlist_join(&rep->rephoned_staff, "、");
+        strbuf_addf(&sb,
+                    rep->dry_run ? _("Holders whose phone it would change: %s\n")
+                                 : _("Holders whose phone was changed: %s\n"),
                     people);
         free(people);
     }
@@ -929,7 +938,8 @@ static int record_store_row(struct db *db, const struct record_import *ri, struc
 {
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
-    size_t created = rep->created.n, staff = rep->created_staff.n;
+    size_t created = rep->created.n, staff = rep->created_staff.n,
+           rephoned = rep->rephoned_staff.n;
     char *refused = NULL;
     int column = ri->resolve_column;
     if (ri->resolve) rc = ri->resolve(db, rec, aside, o, rep, &refused, &column);
@@ -940,6 +950,8 @@ static int record_store_row(struct db *db, const struct record_import *ri, struc
         free(rep->created.v[--rep->created.n]);
     while (rep->created_staff.n > staff) /* and the people */
         free(rep->created_staff.v[--rep->created_staff.n]);
+    while (rep->rephoned_staff.n > rephoned) /* and their new phones */
+        free(rep->rephoned_staff.v[--rep->rephoned_staff.n]);
     if (refused) {
         ledger_problem_add(&rep->problems, row->line, ledger_column_header(l, column), refused);
         return DB_OK;
@@ -1083,6 +1095,7 @@ int import_records(struct db *db, const struct record_import *ri, struct ledger 
         batch_stopped(&batch, rc, rep, err);
         if (!batch.committed) strlist_clear(&rep->created);
         if (!batch.committed) strlist_clear(&rep->created_staff);
+        if (!batch.committed) strlist_clear(&rep->rephoned_staff);
     } else {
         rejects_write(l, o, &rejected, rep);
     }

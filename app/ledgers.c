@@ -426,9 +426,27 @@ static int post_holder_add(struct db *db, const struct staff *row, const struct 
     return rc;
 }
 
+/* The phone of staff member id made phone (the posts ledger's new number), named in rep. */
+static int holder_phone_set(struct db *db, int64_t id, const char *phone,
+                            const struct import_options *o, struct import_report *rep)
+{
+    struct staff s;
+    int rc = staff_get(db, id, &s);
+    if (rc != DB_OK) return rc;
+    record_set(&s.phone, phone);
+    if (!o->dry_run) rc = staff_save(db, &s, o->actor);
+    if (rc == DB_OK && !strlist_has(&rep->rephoned_staff, s.name))
+        strlist_add(&rep->rephoned_staff, s.name);
+    record_free(&staff_record, &s);
+    return rc;
+}
+
 /*
 ** A row's place and holder settled (the holder found by name and phone,
-** else added), once no other post stands in the way of its days.
+** else added), once no other post stands in the way of its days. Not
+** found by name and phone, the holder on file of this very post (the
+** same place, kind and first day) under the row's name is the row's: the
+** phone left out, or a new number, which is then theirs.
 */
 static int post_resolve(struct db *db, void *rec, const void *aside, const struct import_options *o,
                         struct import_report *rep, char **why, int *column)
@@ -462,6 +480,16 @@ static int post_resolve(struct db *db, void *rec, const void *aside, const struc
     p->id = keep;
     if (clash < 0) return DB_ERROR;
     if (clash > 0 && post_get(db, clash, &same) == DB_OK) {
+        if (!p->staff_id && str_eq(same.staff_name, holder->name) &&
+            str_eq(same.start_on, p->start_on)) {
+            /* This very post, its holder's phone left out or new: the holder on file. */
+            p->staff_id = same.staff_id;
+            rc = *holder->phone && !str_eq(holder->phone, same.staff_phone)
+                     ? holder_phone_set(db, same.staff_id, holder->phone, o, rep)
+                     : DB_OK;
+            record_free(&post_record, &same);
+            return rc;
+        }
         *why = xasprintf(_("%s holds this post here from %s%s%s: hand it over instead"),
                          same.staff_name, same.start_on, *same.end_on ? _(" until ") : "",
                          same.end_on);
