@@ -302,7 +302,6 @@ static void organisation_row_check(const struct ledger *l, const struct ledger_r
                                    void *aside, struct ledger_problems *p)
 {
     (void)aside;
-    (void)p;
     struct organisation *o = rec;
     record_take(&o->building_name, row_cell(l, row, OF_BUILDING, place_normal));
     record_take(&o->credit_code, row_cell(l, row, OF_CODE, organisation_normal_code));
@@ -313,6 +312,13 @@ static void organisation_row_check(const struct ledger *l, const struct ledger_r
     o->employees = n > 0 ? n : 0;
     n = organisation_count(ledger_value_of(l, row, OF_PARTY_MEMBERS));
     o->party_members = n > 0 ? n : 0;
+    /* The rules between fields, as the form keeps them. */
+    const char *why = organisation_check_members(o->employees, o->party_members);
+    if (why)
+        ledger_problem_add(p, row->line, ledger_column_header(l, OF_PARTY_MEMBERS), xstrdup(why));
+    int dated = !organisation_check_date(o->moved_in) && !organisation_check_date(o->moved_out);
+    if (dated && (why = organisation_check_moves(o->moved_in, o->moved_out)) != NULL)
+        ledger_problem_add(p, row->line, ledger_column_header(l, OF_MOVED_OUT), xstrdup(why));
 }
 
 /*

@@ -59,7 +59,10 @@ static void take_name(const struct ledger *l, const struct ledger_row *row, stru
     free(name);
 }
 
-/* The ID type and number; a 居民身份证 gives the birth date and sex the row leaves out. */
+/*
+** The ID type and number; a 居民身份证 gives the birth date and sex the
+** row leaves out, and must agree with those it gives.
+*/
 static void take_id(const struct ledger *l, const struct ledger_row *row, struct volunteer *v,
                     struct ledger_problems *p)
 {
@@ -80,6 +83,11 @@ static void take_id(const struct ledger *l, const struct ledger_row *row, struct
         record_set(&v->id_number, canon);
         struct idcard id;
         if (volunteer_id_type_is_card(type) && idcard_parse(canon, &id) == IDCARD_OK) {
+            /* The birth date and sex written must be the card's, as a resident's must. */
+            char *birth = resident_birth_mismatch(v->birth_date, &id);
+            char *gender = resident_gender_mismatch(v->gender, &id);
+            if (birth) problem(p, l, row, VF_BIRTH, birth);
+            if (gender) problem(p, l, row, VF_GENDER, gender);
             char iso[11];
             if (!*v->birth_date) record_set(&v->birth_date, date_format(&id.birth, iso));
             if (!v->gender) v->gender = id.gender;

@@ -92,6 +92,18 @@ const char *organisation_check_date(const char *text)
     return _("Not a date: write it as 2024-03-01");
 }
 
+const char *organisation_check_members(int64_t employees, int64_t members)
+{
+    return employees > 0 && members > employees ? _("More party members than employees") : NULL;
+}
+
+const char *organisation_check_moves(const char *moved_in, const char *moved_out)
+{
+    return *moved_in && *moved_out && strcmp(moved_out, moved_in) < 0
+               ? _("Moved out before it moved in")
+               : NULL;
+}
+
 char *organisation_normal_date(const char *text)
 {
     struct date d;

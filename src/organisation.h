@@ -65,6 +65,15 @@ const char *organisation_check_count(const char *text);
 const char *organisation_check_date(const char *text);
 
 /*
+** The rules between fields, for a form and a ledger: NULL when kept, else
+** why not (translated). No more party members than employees (when the
+** employees are counted); moved out no sooner than moved in (each
+** YYYY-MM-DD, or "" when not known).
+*/
+const char *organisation_check_members(int64_t employees, int64_t members);
+const char *organisation_check_moves(const char *moved_in, const char *moved_out);
+
+/*
 ** The normal forms the store keeps (a phone: phone_normal_any()): a date
 ** as YYYY-MM-DD, a credit code in capitals; the text as it is when it is
 ** not one. Caller frees.

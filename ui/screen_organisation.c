@@ -156,20 +156,20 @@ static int org_check(struct form_screen *fs)
     struct form *f = &fs->form;
     int ie = form_bound(f, "employees"), ip = form_bound(f, "party_members");
     char *e = form_text(f, ie), *p = form_text(f, ip);
-    int64_t employees = organisation_count(e), members = organisation_count(p);
+    const char *why = organisation_check_members(organisation_count(e), organisation_count(p));
     free(e);
     free(p);
-    if (employees > 0 && members > employees) {
-        form_set_message(f, ip, _("More party members than employees"));
+    if (why) {
+        form_set_message(f, ip, why);
         return ip;
     }
     int iin = form_bound(f, "moved_in"), iout = form_bound(f, "moved_out");
     char *in = form_date(f, iin), *out = form_date(f, iout);
-    int bad = *in && *out && strcmp(out, in) < 0;
+    why = organisation_check_moves(in, out);
     free(in);
     free(out);
-    if (bad) {
-        form_set_message(f, iout, _("Moved out before it moved in"));
+    if (why) {
+        form_set_message(f, iout, why);
         return iout;
     }
     return -1;

@@ -64,4 +64,14 @@ run orgs-moves 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import organisati
 db_is "import organisations: a column the ledger lacks is left as it is, a move out is kept" \
     "SELECT group_concat(stability || '/' || moved_out || '/' || contact_phone, ' ') FROM (SELECT * FROM organisation WHERE credit_code IS NOT NULL ORDER BY id)" \
     "较不稳定//13800138000 稳定/2026-03-01/13300133000"
+# The rules between fields the form keeps hold in a ledger too: out no sooner than in, no more
+# party members than employees.
+printf '%s\r\n' "统一社会信用代码,单位名称,从业人数,党员人数,入驻日期,迁出日期" \
+    "91120101MA07T3QK92,天津金诚科技有限公司,,,2023-04-04,2019-01-01" \
+    "91120101MA05R8LW6J,天津中和物业管理有限公司,161,999,," >"$T/rules.csv"
+run orgs-rules 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import organisations "$T/rules.csv"
+grep -q "第 2 行「迁出日期」：迁出日期早于入驻日期" "$T/orgs-rules.out" && grep -q "第 3 行「党员人数」：党员人数多于从业人数" "$T/orgs-rules.out" &&
+    grep -q "退回 2" "$T/orgs-rules.out" &&
+    t_ok "import organisations: out before in, and more party members than employees, are refused" ||
+    t_fail "import organisations: out before in, and more party members than employees, are refused" "$(cat "$T/orgs-rules.out")"
 t_sanitizers "organisations"

@@ -81,4 +81,10 @@ run vol-spaces 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers
 grep -q "读取 1 行：新增 0，更新 0，未变 1，跳过 0，退回 0" "$T/vol-spaces.out" &&
     t_ok "import volunteers: spaces around a choice are read past" ||
     t_fail "import volunteers: spaces around a choice are read past" "$(cat "$T/vol-spaces.out")"
+# A birth date the ID card contradicts is refused, naming the column, as a resident's is.
+printf '%s\r\n' "志愿者编号,姓名,证件号码,出生日期" "2024000099,陶九,120101200011077237,1996-10-12" >"$T/birth.csv"
+run vol-birth 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/birth.csv"
+grep -q "第 2 行「出生日期」：与身份证号不符（身份证为 2000-11-07）" "$T/vol-birth.out" &&
+    db_is "import volunteers: a birth date the ID card contradicts is refused" "SELECT count(*) FROM volunteer WHERE number = '2024000099'" 0 ||
+    t_fail "import volunteers: a birth date the ID card contradicts is refused" "$(cat "$T/vol-birth.out")"
 t_sanitizers "volunteers_ledger"
