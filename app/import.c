@@ -938,8 +938,7 @@ static int record_store_row(struct db *db, const struct record_import *ri, struc
 {
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
-    size_t created = rep->created.n, staff = rep->created_staff.n,
-           rephoned = rep->rephoned_staff.n;
+    size_t created = rep->created.n, staff = rep->created_staff.n, rephoned = rep->rephoned_staff.n;
     char *refused = NULL;
     int column = ri->resolve_column;
     if (ri->resolve) rc = ri->resolve(db, rec, aside, o, rep, &refused, &column);
