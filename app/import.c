@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Communities and grids by code and by name, sorted for bsearch. */
 struct place_entry {
@@ -252,18 +254,63 @@ static void raw_rows_free(struct raw_rows *r)
     free(r->reason);
 }
 
-/* Write the rejected rows next to the ledger (or where o says), when there are any. */
+/* Whether the files at a and b hold the same bytes. */
+static int files_same(const char *a, const char *b)
+{
+    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+    int same = fa && fb;
+    while (same) {
+        char ba[4096], bb[4096];
+        size_t na = fread(ba, 1, sizeof ba, fa), nb = fread(bb, 1, sizeof bb, fb);
+        same = na == nb && memcmp(ba, bb, na) == 0;
+        if (na < sizeof ba) break;
+    }
+    if (fa) fclose(fa);
+    if (fb) fclose(fb);
+    return same;
+}
+
+/*
+** Write the rejected rows next to the ledger (or where o says), when there
+** are any. The rejects file an import names itself is bangban's, written
+** again by each import of the ledger; but the clerk may have mended its
+** rows already: one there that differs from the new is kept beside it, as
+** FILE.rejects.old.csv (the one kept before that is replaced), and said.
+*/
 static void rejects_write(const struct ledger *l, const struct import_options *o,
                           const struct raw_rows *rejected, struct import_report *rep)
 {
     if (!rejected->n) return;
     char *path =
         o->rejects_path ? xstrdup(o->rejects_path) : xasprintf("%s.rejects.csv", o->ledger_path);
-    if (ledger_write_rejects(l, path, rejected->v, rejected->len, rejected->reason, rejected->n,
-                             &rep->rejects_error) == 0)
-        rep->rejects_path = path;
-    else
+    struct stat st;
+    int there = !o->rejects_path && stat(path, &st) == 0;
+    /* Beside the one there first, to compare: the same rows and reasons replace nothing. */
+    char *target = there ? xasprintf("%s.rejects.new.csv", o->ledger_path) : xstrdup(path);
+    if (ledger_write_rejects(l, target, rejected->v, rejected->len, rejected->reason, rejected->n,
+                             &rep->rejects_error) != 0) {
+        free(target);
         free(path);
+        return;
+    }
+    if (there && files_same(target, path)) {
+        unlink(target);
+    } else if (there) {
+        char *old = xasprintf("%s.rejects.old.csv", o->ledger_path);
+        if (rename(path, old) == 0) rep->rejects_kept = xstrdup(old);
+        if (rename(target, path) != 0) {
+            char *why = util_errno_text(errno);
+            rep->rejects_error = xasprintf(_("cannot write the rejects file %s: %s"), path, why);
+            free(why);
+            free(old);
+            free(target);
+            free(path);
+            return;
+        }
+        free(old);
+    }
+    free(target);
+    rep->rejects_path = path;
 }
 
 /* Columns of l its schema does not know go to the report; a required one missing is an error. */
@@ -629,6 +676,7 @@ void import_report_free(struct import_report *rep)
     strlist_free(&rep->columns);
     free(rep->sheet);
     free(rep->rejects_path);
+    free(rep->rejects_kept);
     free(rep->rejects_error);
     memset(rep, 0, sizeof *rep);
 }
@@ -715,6 +763,11 @@ char *import_report_text(const struct import_report *rep)
     }
     if (rep->rejects_path)
         strbuf_addf(&sb, _("Rejected rows, as they were in the file: %s\n"), rep->rejects_path);
+    if (rep->rejects_kept)
+        strbuf_addf(
+            &sb,
+            _("The rejects file there before, which differed (rows mended?), is kept as: %s\n"),
+            rep->rejects_kept);
     if (rep->rejects_error) strbuf_addf(&sb, "%s\n", rep->rejects_error);
     return strbuf_detach(&sb);
 }

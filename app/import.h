@@ -78,6 +78,7 @@ struct import_report {
     char *sheet;            /* a workbook: the sheet read (problems are named by its rows) */
     struct strlist columns; /* with sheet: the header's cells, as problems name them */
     char *rejects_path;     /* set when a rejects file was written */
+    char *rejects_kept;     /* set when the one there before differed: where it is kept */
     char *rejects_error;    /* set when it could not be: why (the good rows are in all the same) */
 };
 

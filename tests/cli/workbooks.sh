@@ -158,6 +158,15 @@ run csv-title-rejects 5 "$BIN" --db "$T/b.db" import residents "$T/titled.csv.re
 grep -q "表头在第 3 行" "$T/csv-title-rejects.out" && grep -q "读取 1 行：.*退回 1" "$T/csv-title-rejects.out" &&
     t_ok "import CSV: its rejects file, title and all, reads back the same way" ||
     t_fail "import CSV: its rejects file, title and all, reads back the same way" "$(cat "$T/csv-title-rejects.out")"
+# The rejects file a clerk mended is not lost to the ledger imported again: it is kept beside the
+# new one (said), and the same rows again replace nothing.
+printf '韩五,120101198502140093,多伦道\r\n' >>"$T/titled.csv.rejects.csv"
+run csv-title-again 5 "$BIN" --db "$T/b.db" import residents "$T/titled.csv"
+run csv-title-third 5 "$BIN" --db "$T/b.db" import residents "$T/titled.csv"
+grep -q "原有的退回文件与这次的不同（可能已改过），另存为：$T/titled.csv.rejects.old.csv" "$T/csv-title-again.out" &&
+    ! grep -q "另存为" "$T/csv-title-third.out" && grep -q "^韩五,120101198502140093" "$T/titled.csv.rejects.old.csv" &&
+    t_ok "import: a rejects file mended meanwhile is kept beside the new one, and kept again" ||
+    t_fail "import: a rejects file mended meanwhile is kept beside the new one, and kept again" "$(cat "$T/csv-title-again.out" "$T/csv-title-third.out")"
 printf '%s\n' '#sheet 名单' '和平区居民信息登记表' '姓名	性别	身份证号' '周五	男	120101198502140114' >"$T/titled-spec.txt"
 "$TOP/build/tools/xlsx_make" "$T/titled.xlsx" <"$T/titled-spec.txt" || t_fail "xlsx_make wrote the titled workbook"
 run xlsx-title 0 "$BIN" --db "$T/b.db" import residents "$T/titled.xlsx"
