@@ -940,10 +940,13 @@ int ledger_write_rejects(const struct ledger *l, const char *path, char *const *
     }
     int kept = reason_column(l);
     struct strbuf sb = STRBUF_INIT;
-    if (l->xlsx) /* the BOM, then the header */
+    if (l->xlsx) { /* the BOM, then the header */
         strbuf_add(&sb, l->head.buf, l->head.len);
-    else
+    } else {
+        /* UTF-8 with a BOM, which the ledger may lack: without it Excel reads the file as GBK. */
+        if (l->codec == CODEC_UTF8 && !l->bom_len) strbuf_adds(&sb, "\xEF\xBB\xBF");
         strbuf_add(&sb, l->map, l->bom_len + l->header_len);
+    }
     if (kept < 0) {
         strbuf_addc(&sb, l->delim);
         encode_into(l, LEDGER_REASON_HEADER, &sb);

@@ -199,7 +199,8 @@ const char *ledger_column_header(const struct ledger *l, int f);
 
 /*
 ** Write a rejects file: the ledger's BOM and header as they are in the
-** file, then rows[0..n) (raw bytes of lens[i] each), each with the
+** file (a UTF-8 ledger's with a BOM, which Excel needs, whether it had one
+** or not), then rows[0..n) (raw bytes of lens[i] each), each with the
 ** ledger's own line ending; after each row, in a last column headed
 ** LEDGER_REASON_HEADER, reasons[i] (UTF-8, written in the ledger's own
 ** encoding, a character it has no code for as ?). A ledger that has that

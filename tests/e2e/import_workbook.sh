@@ -2,7 +2,7 @@
 # its name: the preview names the workbook and its sheet and shows the rows
 # as Excel numbers them; the report names each bad row by sheet, row and
 # column (an ID number stored as a number is the Excel damage) and counts
-# the cells whose line breaks became spaces. An .xls file is named, with
+# the cells whose lines it joined. An .xls file is named, with
 # what to do, instead of being read as text.
 . "$(dirname "$0")/lib.sh"
 
@@ -38,7 +38,7 @@ expect desk "a workbook named .csv is previewed as a workbook, its sheet named" 
 expect desk "its rows numbered as Excel numbers them" "第 3 行： 钱二 女 1.2************E+17"
 import_confirm desk
 expect desk "the report names the sheet, row and column of a bad row" "工作表「居民名单」第 3 行 C 列「身份证号」：Excel 已把身份证号变成"
-expect desk "and counts the cells whose line breaks became spaces" "退回 1；1 个单元格内有换行，已改为"
+expect desk "and counts the cells whose lines it joined" "退回 1；1 个单元格内有换行，已并成"
 n=$(sqlite3 "$DB" "SELECT address FROM resident WHERE name = '赵一'")
 [ "$n" = "和平路 12 号 3 门 201" ] && t_ok "the good row is in, its address on one line" || t_fail "the good row is in, its address on one line" "$n"
 
