@@ -133,6 +133,9 @@ sed -n 2p "$T/open.csv.rejects.csv" | grep -q '^,,,,"备注：引号没有闭合
     cmp -s "$T/open.csv.rejects.csv" "$T/open-again.csv" &&
     t_ok "import CSV: the rejects file of a quote left open reads back with the same reason" ||
     t_fail "import CSV: the rejects file of a quote left open reads back with the same reason" "$(cat "$T/csv-open-again.out" "$T/open.csv.rejects.csv")"
+[ "$(head -c 3 "$T/open.csv.rejects.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] &&
+    t_ok "import CSV: the rejects file of a UTF-8 ledger without a BOM has one, for Excel" ||
+    t_fail "import CSV: the rejects file of a UTF-8 ledger without a BOM has one, for Excel" "$(head -c 16 "$T/open.csv.rejects.csv" | od -c)"
 sed 's/"未闭合/未闭合/' "$T/open.csv.rejects.csv" >"$T/open-mended.csv"
 run csv-open-mended 0 "$BIN" --db "$T/b.db" import residents "$T/open-mended.csv"
 grep -q "读取 2 行：新增 2，.*退回 0" "$T/csv-open-mended.out" &&
