@@ -344,7 +344,17 @@ static int columns_check(struct ledger *l, struct import_report *rep, char **err
                          xasprintf(ngettext("%zu more", "%zu more", unknown - 10), unknown - 10));
     const char *missing = ledger_missing(l);
     if (!missing) return DB_OK;
-    *err = xasprintf(_("the ledger has no %s column"), missing);
+    if (!rep->unknown_columns.n) {
+        *err = xasprintf(_("the ledger has no %s column"), missing);
+        return DB_INVALID;
+    }
+    /* Under another name, perhaps: the columns not known, and how to say which it is. */
+    char *others = strlist_join(&rep->unknown_columns, "、");
+    *err =
+        xasprintf(_("the ledger has no %s column; columns not known: %s (when one of them is it: "
+                    "--map '%s=%s')"),
+                  missing, others, rep->unknown_columns.v[0], missing);
+    free(others);
     return DB_INVALID;
 }
 

@@ -202,6 +202,12 @@ run csv-title-lacking 1 "$BIN" --db "$T/b.db" import residents "$T/title-lacking
 grep -q "新增 1" "$T/csv-title-map.out" && grep -q "台账中没有「居民身份证号」列" "$T/csv-title-lacking.out" &&
     t_ok "import: below a title, --map completes the header, and a column it lacks is the one named" ||
     t_fail "import: below a title, --map completes the header, and a column it lacks is the one named" "$(cat "$T/csv-title-map.out" "$T/csv-title-lacking.out")"
+# A column missing under a name not known: the message names the unknown ones and how to map one.
+printf '姓名,证号,住址\r\n何十,120101198502140165,多伦道\r\n' >"$T/other-name.csv"
+run csv-other-name 1 "$BIN" --db "$T/b.db" import residents "$T/other-name.csv"
+grep -q "台账中没有「居民身份证号」列；不认识的列：证号（若其中一列就是它，加 --map '证号=居民身份证号'）" "$T/csv-other-name.out" &&
+    t_ok "import: a column missing is said with the columns not known and the --map that names one" ||
+    t_fail "import: a column missing is said with the columns not known and the --map that names one" "$(cat "$T/csv-other-name.out")"
 
 # Rows of bare separators (what Excel writes for cleared cells) are read past as blank lines.
 printf '姓名,身份证号,住址\r\n许八,120101198502140149,多伦道\r\n,,\r\n , ,\r\n' >"$T/commas.csv"
