@@ -418,6 +418,11 @@ char *codec_error_reason(const struct codec_error *err)
     if (err->encoding && err->codec != CODEC_UTF8) {
         char enc[5] = {0};
         utf8_encode(err->cp, enc);
+        /* GBK lacks characters GB18030 has (䶮, 𠇔 in names): say where it is written. */
+        if (err->codec == CODEC_GBK)
+            return xasprintf(_("the character %s (U+%04X) has no %s code (GB18030 has: write "
+                               "GB18030, or .xlsx)"),
+                             enc, (unsigned)err->cp, codec_name(err->codec));
         return xasprintf(_("the character %s (U+%04X) has no %s code"), enc, (unsigned)err->cp,
                          codec_name(err->codec));
     }
