@@ -476,13 +476,13 @@ static const struct command posts_menu[] = {
      N_("Hand the post over: it ends on the day and the next holder's starts on it"),
      RIGHT_EDIT_AREAS, posts_handover, 0, NULL},
     {"staff", '2', N_("Staff"), N_("The people who hold posts"), 0, NULL, 0, screen_staff_new},
+    {"coverage", '3', N_("Coverage"),
+     N_("Buildings without a 楼长, grids without a 网格员, streets without a 街长 ..."), 0, NULL, 0,
+     screen_coverage_new},
     {"posts-record", '4', N_("Posts and hand-overs"),
      N_("Who holds which post where, the vacancies, the hand-overs of a period (of the post "
         "typed)"),
      0, posts_record, 0, NULL},
-    {"coverage", '3', N_("Coverage"),
-     N_("Buildings without a 楼长, grids without a 网格员, streets without a 街长 ..."), 0, NULL, 0,
-     screen_coverage_new},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
