@@ -256,6 +256,36 @@ static const struct record_import calendar_rows = {
     .save = day_store,
 };
 
+/* The calendar written as it is read: 日期, 类型 in the ledger's words (放假, 上班), 名称. */
+static const struct record_column calendar_columns[] = {
+    {CAL_DAY, "day", 0, NULL, 0},
+    {CAL_KIND, "working", 0, NULL, 0},
+    {CAL_NAME, "name", 0, NULL, 0},
+    {0, NULL, 0, NULL, 0},
+};
+
+static int calendar_all(struct db *db, void **items, size_t *n)
+{
+    struct calendar_days days;
+    int rc = calendar_list(db, "", &days);
+    *items = days.v;
+    *n = days.n;
+    return rc;
+}
+
+static char *calendar_cell(const void *rec, int column)
+{
+    const struct calendar_day *d = rec;
+    return column == CAL_KIND ? xstrdup(d->working ? "上班" : "放假") : NULL;
+}
+
+static const struct record_export calendar_records = {.type = &calendar_day_record,
+                                                      .schema = &ledger_calendar,
+                                                      .columns = calendar_columns,
+                                                      .sheet = N_("Calendar"),
+                                                      .list = calendar_all,
+                                                      .cell = calendar_cell};
+
 /* --- the organisations in the buildings (一企一档) ---------------------------------------------
  */
 
@@ -700,7 +730,7 @@ const struct ledger_kind ledger_kinds[] = {
     {"catalogue", N_("Import a service catalogue"), N_("service items"), &ledger_catalogue,
      &catalogue_rows, NULL, NULL, NULL, export_catalogue, RIGHT_EDIT_CATALOGUE},
     {"calendar", N_("Import a working-day calendar"), N_("calendar days"), &ledger_calendar,
-     &calendar_rows, NULL, NULL, NULL, NULL, RIGHT_EDIT_CATALOGUE},
+     &calendar_rows, NULL, NULL, &calendar_records, NULL, RIGHT_EDIT_CATALOGUE},
     {"staff-kinds", N_("Import staff kinds"), N_("staff kinds"), &ledger_staff_kinds,
      &staff_kind_rows, NULL, NULL, &staff_kind_records, NULL, RIGHT_EDIT_AREAS},
     {"synonyms", N_("Import synonyms"), N_("synonyms"), &ledger_synonyms, &synonym_rows, NULL, NULL,

@@ -44,6 +44,11 @@ unzip -p "$T/cat.xlsx" xl/worksheets/sheet1.xml | grep -q "最低生活保障申
 printf '%s\r\n' "日期,类型,名称" "2027-01-01,放假,元旦" "2027-02-06,上班,春节调休" "2027-02-30,放假,无此日" "2027-03-01,休假," >"$T/calendar.csv"
 run calendar 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import calendar "$T/calendar.csv"
 t_golden "import calendar: days in, bad ones named" "$E/calendar.txt" "$T/calendar.out"
+run calendar-export 0 "$BIN" --db "$DB" export calendar "$T/cal-out.csv"
+run calendar-back 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import calendar "$T/cal-out.csv"
+grep -q "^2027-02-06,上班,春节调休" "$T/cal-out.csv" && grep -q "新增 0，更新 0，未变 $(sqlite3 "$DB" "SELECT count(*) FROM calendar")，" "$T/calendar-back.out" &&
+    t_ok "export calendar: the days on record in the columns import reads, read back unchanged" ||
+    t_fail "export calendar: the days on record in the columns import reads, read back unchanged" "$(head -3 "$T/cal-out.csv"; cat "$T/calendar-back.out")"
 
 # History generated at a pinned time is the same every time.
 H="$T/h.db"
