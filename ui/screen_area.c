@@ -326,6 +326,18 @@ static const struct command area_menu[] = {
     {"building-ledger", '9', N_("楼宇台账 of this building"),
      N_("The building's 楼长, 楼宇指导员 and organisations, printed or saved to a file"), 0,
      area_building_ledger, 0, NULL},
+    {"import-buildings", 'a', N_("Import buildings"),
+     N_("Read a buildings ledger (楼宇台账: code, name, street, grid ...): preview, then import"),
+     RIGHT_EDIT_AREAS, import_command, 0, NULL},
+    {"export-buildings", 'b', N_("Export buildings"),
+     N_("Write the buildings to a file (.xlsx or CSV), in the columns the import reads"), 0,
+     export_command, 0, NULL},
+    {"import-organisations", 'c', N_("Import organisations"),
+     N_("Read an organisations ledger (一企一档): preview, then import"), RIGHT_EDIT_AREAS,
+     import_command, 0, NULL},
+    {"export-organisations", 'd', N_("Export organisations (masked)"),
+     N_("Write the organisations to a file, phones masked, in the columns the import reads"), 0,
+     export_command, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

@@ -321,6 +321,12 @@ static const struct command catalogue_menu[] = {
      RIGHT_MANAGE_USERS, NULL, 0, screen_users_new},
     {"password", '7', N_("Change my password"), N_("A new password for the user signed in"), 0,
      ui_password_own, 0, NULL},
+    {"export-catalogue", '8', N_("Export the service catalogue"),
+     N_("Write the service items to a file (.xlsx or CSV), in the columns the import reads"), 0,
+     export_command, 0, NULL},
+    {"export-calendar", '9', N_("Export the working-day calendar"),
+     N_("Write the holidays and 调休 working days on record to a file, as the import reads them"),
+     0, export_command, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

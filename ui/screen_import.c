@@ -479,6 +479,35 @@ struct screen *screen_import_new(const struct ledger_kind *kind)
     return &is->base;
 }
 
+void export_command(struct screen *s, const struct command *c)
+{
+    (void)s;
+    const struct ledger_kind *kind = ledger_kind_find(c->code + strlen("export-"));
+    if (!kind || !ledger_kind_exports(kind)) die("no ledger kind for the command %s", c->code);
+    /* Offered as the kind's words: 服务事项.xlsx, in the export folder. */
+    char *initial = xasprintf("%s.xlsx", _(kind->what)), *path = NULL;
+    int asked = ui_ask_export(_(c->label),
+                              _("File to write (.xlsx: Excel workbook, numbers kept as text; .csv: "
+                                "UTF-8; phone and ID numbers masked):"),
+                              initial, 1, &path);
+    free(initial);
+    if (!asked) return;
+    struct export_options o = {.format = sheet_format_for(path),
+                               .codec = CODEC_UTF8,
+                               .actor = actor_name()};
+    size_t rows = 0;
+    char *err = NULL;
+    int rc = ledger_export(kind, ui.db, path, &o, &rows, &err);
+    char *full = path_full(path);
+    if (rc == DB_OK)
+        ui_message(UI_MSG_INFO, _("%zu %s written to %s"), rows, _(kind->what), full);
+    else
+        ui_message(UI_MSG_ERROR, _("Not exported: %s"), err ? err : db_rc_message(rc));
+    free(full);
+    free(err);
+    free(path);
+}
+
 void import_command(struct screen *s, const struct command *c)
 {
     (void)s;

@@ -483,6 +483,12 @@ static const struct command posts_menu[] = {
      N_("Who holds which post where, the vacancies, the hand-overs of a period (of the post "
         "typed)"),
      0, posts_record, 0, NULL},
+    {"import-posts", '5', N_("Import posts"),
+     N_("Read a posts ledger (岗位, 地点编码, 姓名, 电话, 起 ...): preview, then import"),
+     RIGHT_EDIT_AREAS, import_command, 0, NULL},
+    {"export-posts", '6', N_("Export posts (masked)"),
+     N_("Write the posts to a file, phones masked, in the columns the import reads"), 0,
+     export_command, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

@@ -117,6 +117,9 @@ static const struct command kind_menu[] = {
     {"import-staff-kinds", '1', N_("Import staff kinds"),
      N_("Read a staff kinds ledger: 类别编码, 类别名称, 说明"), RIGHT_EDIT_AREAS, import_command, 0,
      NULL},
+    {"export-staff-kinds", '2', N_("Export staff kinds"),
+     N_("Write the staff kinds to a file (.xlsx or CSV), in the columns the import reads"), 0,
+     export_command, 0, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

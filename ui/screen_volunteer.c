@@ -880,6 +880,16 @@ static const struct command register_menu[] = {
      N_("Each service category's activities, times served, volunteers and hours of a month or "
         "a year"),
      RIGHT_LOG_HOURS, hours_report_sums_run, 1, NULL},
+    {"import-volunteers", 'a', N_("Import a volunteers ledger"),
+     N_("Read a volunteers ledger (CSV or .xlsx): preview, then import"), RIGHT_LOG_HOURS,
+     import_command, 0, NULL},
+    {"export-volunteers", 'b', N_("Export volunteers (masked)"),
+     N_("Write the volunteers to a file, ID and phone numbers masked, in the columns the import "
+        "reads"),
+     0, export_command, 0, NULL},
+    {"export-hours", 'c', N_("Export service hours"),
+     N_("Write every service record to a file, in the columns the import reads"), 0,
+     export_command, 0, NULL},
     {"import-hours", 'i', N_("Import a service hours ledger"),
      N_("Read a service hours ledger (CSV, GBK/GB18030/UTF-8): preview, then import"),
      RIGHT_LOG_HOURS, import_command, 0, NULL},

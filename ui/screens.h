@@ -193,6 +193,13 @@ struct screen *screen_import_new(const struct ledger_kind *kind);
 /* A command "import-KIND" of an F9 menu: opens the import of that ledger kind. */
 void import_command(struct screen *s, const struct command *c);
 
+/*
+** A command "export-KIND" of an F9 menu: asks for the file (ui_ask_export(),
+** its label the dialog's title) and writes every record of that ledger
+** kind in the columns its import reads, numbers masked.
+*/
+void export_command(struct screen *s, const struct command *c);
+
 /* 标签: the tags residents can carry, and which are sensitive. */
 struct screen *screen_tags_new(void);
 

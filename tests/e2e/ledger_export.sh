@@ -1,0 +1,39 @@
+# Every ledger bangban reads it also writes from its screen, in the columns
+# its import reads: the catalogue from 服务清单's F9 menu, to a workbook in
+# the export folder, which imports back changing nothing; the buildings
+# from 区域与楼宇's, to CSV, which the same menu imports back unchanged.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+open_section desk "服务清单" "服务事项"
+keys desk F9
+choose desk "导出服务清单"
+wait_for desk "写入的文件"
+expect desk "the file offered is named for what it holds" "服务事项.xlsx"
+keys desk C-u
+type_text desk "清单.xlsx"
+keys desk Enter
+expect desk "the message says how many and where" "已写出服务事项 176 条到 $T/Documents/bangban/清单.xlsx"
+env BANGBAN_USER=supervisor "$BIN" --db "$DB" import catalogue "$T/Documents/bangban/清单.xlsx" >"$T/back.out" 2>&1
+grep -q "新增 0，更新 0，未变 176" "$T/back.out" && t_ok "the workbook imports back changing nothing" ||
+    t_fail "the workbook imports back changing nothing" "$(cat "$T/back.out")"
+quits desk "quits cleanly"
+
+users_as supervisor boss
+open_section boss "区域与楼宇" "编码       名称" BANGBAN_USER=boss
+keys boss F9
+choose boss "导出楼宇台账"
+wait_for boss "写入的文件"
+keys boss C-u
+type_text boss "楼宇.csv"
+keys boss Enter
+expect boss "the buildings are written from their screen" "已写出楼宇 67 条到 $T/Documents/bangban/楼宇.csv"
+keys boss F9
+choose boss "导入楼宇台账"
+wait_for boss "预览"
+type_text boss "$T/Documents/bangban/楼宇.csv"
+keys boss Tab
+keys boss F2
+expect boss "and read back from it, changing nothing" "未变 67"
+quits boss "quits cleanly"
+t_sanitizers "ledger export"
