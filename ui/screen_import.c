@@ -492,9 +492,8 @@ void export_command(struct screen *s, const struct command *c)
                               initial, 1, &path);
     free(initial);
     if (!asked) return;
-    struct export_options o = {.format = sheet_format_for(path),
-                               .codec = CODEC_UTF8,
-                               .actor = actor_name()};
+    struct export_options o = {
+        .format = sheet_format_for(path), .codec = CODEC_UTF8, .actor = actor_name()};
     size_t rows = 0;
     char *err = NULL;
     int rc = ledger_export(kind, ui.db, path, &o, &rows, &err);
