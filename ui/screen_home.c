@@ -244,11 +244,12 @@ static void home_draw(struct screen *s, int top, int rows)
                    (long long)h->counts[AREA_STREET], (long long)h->counts[AREA_COMMUNITY],
                    (long long)h->counts[AREA_GRID], (long long)h->counts[AREA_BUILDING]);
     y++;
-    if (ui.demo)
-        draw_text(y++, 4, COLS - 6, _("This is a demo database: every name in it is made up."),
-                  term_attr(UI_INFO), TEXT_FIT_ELLIPSIS);
+    /* What needs doing first: a longer menu (an admin's) leaves the rest out, never this. */
     if (h->calendar && y + 2 < top + rows - 2)
         y += draw_wrapped(y, 4, COLS - 6, 2, h->calendar, term_attr(UI_WARNING));
+    if (ui.demo && y < top + rows - 2)
+        draw_text(y++, 4, COLS - 6, _("This is a demo database: every name in it is made up."),
+                  term_attr(UI_INFO), TEXT_FIT_ELLIPSIS);
     if (h->daily_ok && y + 4 <= top + rows - 2) {
         spark_draw(y, 4, _("Taken down, four weeks"), h->intake, h->days);
         spark_draw(y, 42, _("Overdue at each day's end"), h->late, h->days);
