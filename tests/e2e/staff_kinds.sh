@@ -1,7 +1,7 @@
 # A record made with the kits, end to end: 工作人员类别 from the 区域与楼宇
 # menu. The list narrows by pinyin as the clerk types; F7 adds a kind, a
 # taken code is refused naming the field; Enter edits; F8 retires and F6
-# shows it; the F9 menu imports a ledger of kinds.
+# shows it; the F9 menu imports a ledger of kinds (and exports one).
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -75,11 +75,12 @@ keys desk y
 expect desk "F8 restores it" "已恢复：LZ 楼长助理"
 
 keys desk F1
-expect desk "help names F9's one command with no key to press" "F9    导入工作人员类别"
+expect desk "help names F9's commands, each with its key" "F9 1  导入工作人员类别"
 keys desk Escape
-wait_gone desk "F9    导入工作人员类别"
+wait_gone desk "F9 1  导入工作人员类别"
 keys desk F9
-expect desk "F9 (its one command) opens the import of a kinds ledger" "预览"
+choose desk "导入工作人员类别"
+expect desk "F9 1 opens the import of a kinds ledger" "预览"
 cp "$TOP/tests/data/staff-kinds-bad.gb18030.csv" "$T/kinds.csv"
 type_text desk "$T/kinds.csv"
 keys desk Tab
