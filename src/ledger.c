@@ -287,17 +287,30 @@ static int cp_cjk(uint32_t cp)
            (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
-/* Whether the character ending s[0..n) and the one starting t are both Chinese (cp_cjk()). */
-static int wide_on_both_sides(const char *s, size_t n, const char *t)
+/* The character ending s[0..n) into *cp: 1, or 0 when there is none (or it is not UTF-8). */
+static int last_cp(const char *s, size_t n, uint32_t *cp)
 {
     if (!n) return 0;
     size_t at = n - 1; /* back to the start of the last character */
     while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
         at--;
+    return utf8_decode(s + at, n - at, cp) >= 1;
+}
+
+/* Whether the character ending s[0..n) and the one starting t are both Chinese (cp_cjk()). */
+static int wide_on_both_sides(const char *s, size_t n, const char *t)
+{
     uint32_t before, after;
-    if (utf8_decode(s + at, n - at, &before) < 1) return 0;
-    if (utf8_decode(t, strlen(t), &after) < 1) return 0;
-    return cp_cjk(before) && cp_cjk(after);
+    return last_cp(s, n, &before) && utf8_decode(t, strlen(t), &after) >= 1 && cp_cjk(before) &&
+           cp_cjk(after);
+}
+
+/* Whether s[0..n) ends in a separator of a list's items (、，,；;/), which a break then adds none
+ * to. */
+static int ends_separated(const char *s, size_t n)
+{
+    uint32_t cp;
+    return last_cp(s, n, &cp) && cp != ' ' && text_is_list_separator(cp);
 }
 
 /*
@@ -318,8 +331,10 @@ static char *breaks_joined(const char *cell, enum break_as as)
         while (*p == '\r' || *p == '\n' || *p == ' ' || *p == '\t')
             p++;
         if (!sb.len || !*p) continue; /* a break before the first line or after the last */
-        if (as == BREAK_LIST)
+        if (as == BREAK_LIST && !ends_separated(sb.buf, sb.len))
             strbuf_adds(&sb, "、");
+        else if (as == BREAK_LIST)
+            continue; /* 身份证、⏎户口簿: the line's own separator stands */
         else if (!wide_on_both_sides(sb.buf, sb.len, p))
             strbuf_addc(&sb, ' ');
     }

@@ -256,6 +256,27 @@ static void utf8_bom_tabs(void **state)
     ledger_close(l);
 }
 
+/* Cells' line breaks: no space between Chinese characters, one otherwise, 、 in a list. */
+static void joined_lines(void **state)
+{
+    (void)state;
+    const char text[] =
+        "姓名,居民身份证号,住址,人员标签\n"
+        "\"张\r\n 三 \",110101199003074477,\"Room 3\nB座\",\"党员、\n低保户\n退役军人\"\n";
+    struct ledger *l;
+    char *why;
+    assert_int_equal(ledger_open_buffer("lines.csv", text, sizeof text - 1, &ledger_residents, 0,
+                                        CODEC_UTF8, &l, &why),
+                     0);
+    struct ledger_row row;
+    assert_int_equal(ledger_next(l, &row), 1);
+    assert_str(ledger_value_of(l, &row, LF_NAME), "张三");
+    assert_str(ledger_value_of(l, &row, LF_ADDRESS), "Room 3 B座");
+    assert_str(ledger_value_of(l, &row, LF_TAGS), "党员、低保户、退役军人"); /* no 、、 */
+    assert_int_equal(ledger_joined(l), 3);
+    ledger_close(l);
+}
+
 static void refusals(void **state)
 {
     (void)state;
@@ -425,9 +446,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(records_and_fields), cmocka_unit_test(writing),
         cmocka_unit_test(header_names),       cmocka_unit_test(gb18030_ledger),
-        cmocka_unit_test(utf8_bom_tabs),      cmocka_unit_test(refusals),
-        cmocka_unit_test(hostile_cells),      cmocka_unit_test(long_cells),
-        cmocka_unit_test(huge_ledgers),       cmocka_unit_test(calendar_ranges),
+        cmocka_unit_test(utf8_bom_tabs),      cmocka_unit_test(joined_lines),
+        cmocka_unit_test(refusals),           cmocka_unit_test(hostile_cells),
+        cmocka_unit_test(long_cells),         cmocka_unit_test(huge_ledgers),
+        cmocka_unit_test(calendar_ranges),
     };
     return cmocka_run_group_tests_name("ledger", tests, setup, teardown);
 }
