@@ -74,4 +74,9 @@ grep -q "第 2 行「迁出日期」：迁出日期早于入驻日期" "$T/orgs-
     grep -q "退回 2" "$T/orgs-rules.out" &&
     t_ok "import organisations: out before in, and more party members than employees, are refused" ||
     t_fail "import organisations: out before in, and more party members than employees, are refused" "$(cat "$T/orgs-rules.out")"
+# A date with a time after it (an Excel date-and-time cell) is its date, as in every ledger.
+printf '%s\r\n' "统一社会信用代码,单位名称,入驻日期" "91120101MA07T3QK92,天津金诚科技有限公司,2023/4/4 09:30" >"$T/timed.csv"
+run orgs-timed 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import organisations "$T/timed.csv"
+db_is "import organisations: a date with a time after it is its date" \
+    "SELECT moved_in FROM organisation WHERE credit_code = '91120101MA07T3QK92'" "2023-04-04"
 t_sanitizers "organisations"
