@@ -271,11 +271,28 @@ static int files_same(const char *a, const char *b)
 }
 
 /*
+** Where the rejects file of the ledger at path is kept when a new one
+** differs: FILE.rejects.old.csv, else .old2, .old3 ... the first not
+** there, so that no copy kept before is lost (the 99th is reused). Caller
+** frees.
+*/
+static char *rejects_old_name(const char *path)
+{
+    char *name = xasprintf("%s.rejects.old.csv", path);
+    struct stat st;
+    for (int i = 2; i <= 99 && stat(name, &st) == 0; i++) {
+        free(name);
+        name = xasprintf("%s.rejects.old%d.csv", path, i);
+    }
+    return name;
+}
+
+/*
 ** Write the rejected rows next to the ledger (or where o says), when there
 ** are any. The rejects file an import names itself is bangban's, written
 ** again by each import of the ledger; but the clerk may have mended its
 ** rows already: one there that differs from the new is kept beside it, as
-** FILE.rejects.old.csv (the one kept before that is replaced), and said.
+** FILE.rejects.old.csv (or .old2 ... when that is taken), and said.
 */
 static void rejects_write(const struct ledger *l, const struct import_options *o,
                           const struct raw_rows *rejected, struct import_report *rep)
@@ -296,7 +313,7 @@ static void rejects_write(const struct ledger *l, const struct import_options *o
     if (there && files_same(target, path)) {
         unlink(target);
     } else if (there) {
-        char *old = xasprintf("%s.rejects.old.csv", o->ledger_path);
+        char *old = rejects_old_name(o->ledger_path);
         if (rename(path, old) == 0) rep->rejects_kept = xstrdup(old);
         if (rename(target, path) != 0) {
             char *why = util_errno_text(errno);

@@ -168,6 +168,9 @@ run csv-title-again 5 "$BIN" --db "$T/b.db" import residents "$T/titled.csv"
 run csv-title-third 5 "$BIN" --db "$T/b.db" import residents "$T/titled.csv"
 grep -q "原有的退回文件与这次的不同（可能已改过），另存为：$T/titled.csv.rejects.old.csv" "$T/csv-title-again.out" &&
     ! grep -q "另存为" "$T/csv-title-third.out" && grep -q "^韩五,120101198502140093" "$T/titled.csv.rejects.old.csv" &&
+    printf '韩六,120101198502140114,多伦道\r\n' >>"$T/titled.csv.rejects.csv" &&
+    run csv-title-fourth 5 "$BIN" --db "$T/b.db" import residents "$T/titled.csv" &&
+    grep -q "另存为：$T/titled.csv.rejects.old2.csv" "$T/csv-title-fourth.out" && grep -q "^韩五," "$T/titled.csv.rejects.old.csv" &&
     t_ok "import: a rejects file mended meanwhile is kept beside the new one, and kept again" ||
     t_fail "import: a rejects file mended meanwhile is kept beside the new one, and kept again" "$(cat "$T/csv-title-again.out" "$T/csv-title-third.out")"
 printf '%s\n' '#sheet 名单' '和平区居民信息登记表' '姓名	性别	身份证号' '周五	男	120101198502140114' >"$T/titled-spec.txt"
