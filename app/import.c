@@ -969,15 +969,32 @@ static void row_over(const struct record_import *ri, const struct ledger *l, con
     }
 }
 
-/* One good row's record into the database: new, changed, unchanged or left alone. */
+/*
+** The rules between a record's fields (ri->rules) on rec as it is to be
+** stored: 0, or -1 with *why (caller frees) and *column when broken.
+*/
+static int rules_kept(const struct record_import *ri, const struct ledger *l, const void *rec,
+                      char **why, int *column)
+{
+    *why = ri->rules ? ri->rules(l, rec, column) : NULL;
+    return *why ? -1 : 0;
+}
+
+/*
+** One good row's record into the database: new, changed, unchanged or left
+** alone. DB_INVALID with *why (caller frees) and *column when the record
+** as it would be stored (the row over the record on file) breaks the
+** kind's rules between fields.
+*/
 static int record_store(struct db *db, const struct record_import *ri, const struct ledger *l,
-                        void *rec, const struct import_options *o, struct import_report *rep)
+                        void *rec, const struct import_options *o, struct import_report *rep,
+                        char **why, int *column)
 {
     const struct record_type *t = ri->type;
     void *old = xcalloc(1, t->size);
     int rc = ri->find(db, rec, old);
     if (rc == DB_NOTFOUND) {
-        rc = ri->save(db, rec, o->actor);
+        rc = rules_kept(ri, l, rec, why, column) ? DB_INVALID : ri->save(db, rec, o->actor);
         rep->imported += rc == DB_OK;
     } else if (rc == DB_OK && o->existing == IMPORT_SKIP) {
         rep->skipped++;
@@ -987,7 +1004,8 @@ static int record_store(struct db *db, const struct record_import *ri, const str
         if (record_same(t, changed, old)) {
             rep->unchanged++;
         } else {
-            rc = ri->save(db, changed, o->actor);
+            rc = rules_kept(ri, l, changed, why, column) ? DB_INVALID
+                                                         : ri->save(db, changed, o->actor);
             rep->updated += rc == DB_OK;
         }
         record_free(t, changed);
@@ -1022,7 +1040,7 @@ static int record_store_row(struct db *db, const struct record_import *ri, struc
     char *refused = NULL;
     int column = ri->resolve_column;
     if (ri->resolve) rc = ri->resolve(db, rec, aside, o, rep, &refused, &column);
-    if (rc == DB_OK) rc = record_store(db, ri, l, rec, o, rep);
+    if (rc == DB_OK) rc = record_store(db, ri, l, rec, o, rep, &refused, &column);
     if (rc == DB_OK) return db_commit(db);
     db_rollback(db);
     while (rep->created.n > created) /* the units this row made are undone */
@@ -1202,9 +1220,13 @@ static int preview_compare(struct db *db, const struct record_import *ri, const 
 {
     const struct record_type *t = ri->type;
     void *old = xcalloc(1, t->size);
-    int rc = ri->find(db, rec, old);
+    int rc = ri->find(db, rec, old), column = ri->key_column;
+    char *why;
     if (rc == DB_NOTFOUND) {
-        rep->imported++;
+        if (rules_kept(ri, l, rec, &why, &column))
+            ledger_problem_add(&rep->problems, line, ledger_column_header(l, column), why);
+        else
+            rep->imported++;
         rc = DB_OK;
     } else if (rc == DB_OK && o->existing == IMPORT_SKIP) {
         rep->skipped++;
@@ -1213,6 +1235,8 @@ static int preview_compare(struct db *db, const struct record_import *ri, const 
         row_over(ri, l, rec, old, changed);
         if (record_same(t, changed, old)) {
             rep->unchanged++;
+        } else if (rules_kept(ri, l, changed, &why, &column)) {
+            ledger_problem_add(&rep->problems, line, ledger_column_header(l, column), why);
         } else {
             rep->updated++;
             change_add(rep, t, line, old, changed, record_what(t, old, ri->key_field));
@@ -1239,10 +1263,12 @@ static int preview_store(struct db *db, const struct record_import *ri, const st
     memset(&counts, 0, sizeof counts);
     struct import_options real = *o;
     real.dry_run = 0;
-    int rc = record_store(db, ri, l, rec, &real, &counts);
+    char *why = NULL;
+    int column = ri->key_column;
+    int rc = record_store(db, ri, l, rec, &real, &counts, &why, &column);
     import_report_free(&counts);
     if (rc != DB_DUPLICATE && rc != DB_INVALID) return rc;
-    ledger_problem_add(p, line, ledger_column_header(l, ri->key_column), db_rc_text(db, rc));
+    ledger_problem_add(p, line, ledger_column_header(l, column), why ? why : db_rc_text(db, rc));
     return DB_OK;
 }
 

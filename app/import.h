@@ -70,8 +70,8 @@ struct import_report {
     struct strlist created_staff;  /* posts: people added because a row named them */
     struct strlist rephoned_staff; /* posts: holders whose row gave a new phone number */
     struct strlist unknown_columns;
-    struct strlist twice_columns; /* "联系方式（手机号）": a field another column feeds */
-    int header_line, title_lines; /* where the header was, below so many lines of a title */
+    struct strlist twice_columns;  /* "联系方式（手机号）": a field another column feeds */
+    int header_line, title_lines;  /* where the header was, below so many lines of a title */
     struct import_change *changes; /* a preview's first IMPORT_SAMPLE changed records */
     size_t nchanges;
     size_t joined;          /* cells of one-line fields whose line breaks were made spaces */
@@ -173,6 +173,14 @@ struct record_import {
     ** column the ledger has are taken; NULL: the row's record is taken whole.
     */
     const struct record_column *fields;
+    /*
+    ** The rules between fields, on the record as it would be stored (a
+    ** row's values over the record on file, a column the ledger lacks
+    ** keeping its field: 党员人数 against the 从业人数 on file): NULL when
+    ** kept, else why not (caller frees) with *column the column to name.
+    ** NULL: none.
+    */
+    char *(*rules)(const struct ledger *l, const void *rec, int *column);
     /* The record on file that rec names into out (zeroed): DB_OK or DB_NOTFOUND. */
     int (*find)(struct db *db, const void *rec, void *out);
     /* Save rec (a new record when its id is 0) as actor. */

@@ -302,7 +302,8 @@ static const struct record_column organisation_columns[] = {
     {OF_PARTY_MEMBERS, "party_members", TEXT_NORM_NOSPACE, organisation_check_count, 0},
     {OF_PARTY_ORG, "party_org", TEXT_NORM_NOSPACE, organisation_check_party_org, 0},
     {OF_STABILITY, "stability", TEXT_NORM_NOSPACE, organisation_check_stability, 0},
-    {OF_MOVED_IN, "moved_in", TEXT_NORM_PROSE, organisation_check_date, 0}, /* 2025/12/6 14:36 too */
+    {OF_MOVED_IN, "moved_in", TEXT_NORM_PROSE, organisation_check_date,
+     0}, /* 2025/12/6 14:36 too */
     {OF_MOVED_OUT, "moved_out", TEXT_NORM_PROSE, organisation_check_date, 0},
     {0, NULL, 0, NULL, 0},
 };
@@ -332,6 +333,7 @@ static void organisation_row_check(const struct ledger *l, const struct ledger_r
                                    void *aside, struct ledger_problems *p)
 {
     (void)aside;
+    (void)p;
     struct organisation *o = rec;
     record_take(&o->building_name, row_cell(l, row, OF_BUILDING, place_normal));
     record_take(&o->credit_code, row_cell(l, row, OF_CODE, organisation_normal_code));
@@ -342,13 +344,22 @@ static void organisation_row_check(const struct ledger *l, const struct ledger_r
     o->employees = n > 0 ? n : 0;
     n = organisation_count(ledger_value_of(l, row, OF_PARTY_MEMBERS));
     o->party_members = n > 0 ? n : 0;
-    /* The rules between fields, as the form keeps them. */
+}
+
+/*
+** The rules between fields the form keeps, on the organisation as it
+** would be stored (a ledger lacking 从业人数 is held to the count on file).
+*/
+static char *organisation_rules(const struct ledger *l, const void *rec, int *column)
+{
+    (void)l;
+    const struct organisation *o = rec;
     const char *why = organisation_check_members(o->employees, o->party_members);
-    if (why)
-        ledger_problem_add(p, row->line, ledger_column_header(l, OF_PARTY_MEMBERS), xstrdup(why));
+    *column = OF_PARTY_MEMBERS;
     int dated = !organisation_check_date(o->moved_in) && !organisation_check_date(o->moved_out);
-    if (dated && (why = organisation_check_moves(o->moved_in, o->moved_out)) != NULL)
-        ledger_problem_add(p, row->line, ledger_column_header(l, OF_MOVED_OUT), xstrdup(why));
+    if (!why && dated && (why = organisation_check_moves(o->moved_in, o->moved_out)) != NULL)
+        *column = OF_MOVED_OUT;
+    return why ? xstrdup(why) : NULL;
 }
 
 /*
@@ -415,7 +426,8 @@ static const struct record_import organisation_rows = {.type = &organisation_rec
                                                        .resolve = organisation_resolve,
                                                        .resolve_column = OF_BUILDING,
                                                        .find = organisation_find_of,
-                                                       .save = organisation_store};
+                                                       .save = organisation_store,
+                                                       .rules = organisation_rules};
 
 static const struct record_export organisation_records = {.type = &organisation_record,
                                                           .schema = &ledger_organisations,

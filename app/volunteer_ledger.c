@@ -59,10 +59,7 @@ static void take_name(const struct ledger *l, const struct ledger_row *row, stru
     free(name);
 }
 
-/*
-** The ID type and number; a 居民身份证 gives the birth date and sex the
-** row leaves out, and must agree with those it gives.
-*/
+/* The ID type and number; a 居民身份证 gives the birth date and sex the row leaves out. */
 static void take_id(const struct ledger *l, const struct ledger_row *row, struct volunteer *v,
                     struct ledger_problems *p)
 {
@@ -83,11 +80,6 @@ static void take_id(const struct ledger *l, const struct ledger_row *row, struct
         record_set(&v->id_number, canon);
         struct idcard id;
         if (volunteer_id_type_is_card(type) && idcard_parse(canon, &id) == IDCARD_OK) {
-            /* The birth date and sex written must be the card's, as a resident's must. */
-            char *birth = resident_birth_mismatch(v->birth_date, &id);
-            char *gender = resident_gender_mismatch(v->gender, &id);
-            if (birth) problem(p, l, row, VF_BIRTH, birth);
-            if (gender) problem(p, l, row, VF_GENDER, gender);
             char iso[11];
             if (!*v->birth_date) record_set(&v->birth_date, date_format(&id.birth, iso));
             if (!v->gender) v->gender = id.gender;
@@ -283,6 +275,38 @@ static int row_save(struct db *db, void *rec, const char *actor)
     return volunteer_save(db, rec, actor);
 }
 
+/*
+** The birth date and sex must be the ID card's, as a resident's must, on
+** the volunteer as they would be stored: a ledger giving a new number
+** and no birth date is held to the birth date on file. Named at the
+** column the ledger has: the birth date's (or the sex's), else the ID's.
+*/
+static char *row_rules(const struct ledger *l, const void *rec, int *column)
+{
+    const struct volunteer *v = rec;
+    struct idcard id;
+    if (!volunteer_id_type_is_card(v->id_type) || idcard_parse(v->id_number, &id) != IDCARD_OK)
+        return NULL;
+    char *why = resident_birth_mismatch(v->birth_date, &id);
+    *column = VF_BIRTH;
+    if (!why && (why = resident_gender_mismatch(v->gender, &id)) != NULL) *column = VF_GENDER;
+    if (!why || ledger_column_of(l, *column) >= 0) return why;
+    /* The ledger gave the number alone: the number against what is on file. */
+    free(why);
+    char iso[11];
+    why =
+        *column == VF_GENDER
+            ? xstrdup(
+                  id.gender == 'M'
+                      ? _("the number is a man's, the volunteer on file a woman: which is right?")
+                      : _("the number is a woman's, the volunteer on file a man: which is right?"))
+            : xasprintf(_("the number gives the birth date %s, the volunteer on file %s: which is "
+                          "right?"),
+                        date_format(&id.birth, iso), v->birth_date);
+    *column = VF_ID;
+    return why;
+}
+
 /* What each column feeds: over a volunteer on file, a column the ledger lacks changes nothing. */
 static const struct record_column volunteer_fields[] = {
     {VF_NATIONAL, "national_code", 0, NULL, 0},
@@ -312,4 +336,5 @@ const struct record_import volunteer_rows = {
     .find = row_find,
     .save = row_save,
     .fields = volunteer_fields,
+    .rules = row_rules,
 };

@@ -74,6 +74,18 @@ grep -q "第 2 行「迁出日期」：迁出日期早于入驻日期" "$T/orgs-
     grep -q "退回 2" "$T/orgs-rules.out" &&
     t_ok "import organisations: out before in, and more party members than employees, are refused" ||
     t_fail "import organisations: out before in, and more party members than employees, are refused" "$(cat "$T/orgs-rules.out")"
+# The rules hold on the organisation as it would be stored: a ledger without 从业人数 or 入驻日期
+# is held to those on file.
+sqlite3 "$DB" "UPDATE organisation SET employees = 5, moved_in = '2023-12-27' WHERE credit_code = '91120101MA05R8LW6J'"
+printf '%s\r\n' "统一社会信用代码,单位名称,党员人数" "91120101MA05R8LW6J,天津中和物业管理有限公司,50" >"$T/partial.csv"
+printf '%s\r\n' "统一社会信用代码,单位名称,迁出日期" "91120101MA05R8LW6J,天津中和物业管理有限公司,2020-01-01" >"$T/partial2.csv"
+run orgs-partial 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import organisations "$T/partial.csv"
+run orgs-partial2 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import organisations "$T/partial2.csv" --dry-run
+grep -q "第 2 行「党员人数」：党员人数多于从业人数" "$T/orgs-partial.out" && grep -q "第 2 行「迁出日期」：迁出日期早于入驻日期" "$T/orgs-partial2.out" &&
+    db_gives "$DB" "SELECT party_members <= employees FROM organisation WHERE credit_code = '91120101MA05R8LW6J'" 1 &&
+    t_ok "import organisations: a ledger lacking a column is held to the value on file by the rules" ||
+    t_fail "import organisations: a ledger lacking a column is held to the value on file by the rules" "$(cat "$T/orgs-partial.out" "$T/orgs-partial2.out")"
+
 # A date with a time after it (an Excel date-and-time cell) is its date, as in every ledger.
 printf '%s\r\n' "统一社会信用代码,单位名称,入驻日期" "91120101MA07T3QK92,天津金诚科技有限公司,2023/4/4 09:30" >"$T/timed.csv"
 run orgs-timed 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import organisations "$T/timed.csv"

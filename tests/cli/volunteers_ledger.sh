@@ -87,4 +87,11 @@ run vol-birth 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers 
 grep -q "第 2 行「出生日期」：与身份证号不符（身份证为 2000-11-07）" "$T/vol-birth.out" &&
     db_is "import volunteers: a birth date the ID card contradicts is refused" "SELECT count(*) FROM volunteer WHERE number = '2024000099'" 0 ||
     t_fail "import volunteers: a birth date the ID card contradicts is refused" "$(cat "$T/vol-birth.out")"
+# A ledger giving a new ID number and no birth date is held to the birth date on file.
+printf '%s\r\n' "志愿者编号,姓名,证件号码" "2024000002,李秀英,120101200011077237" >"$T/new-id.csv"
+run vol-new-id 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/new-id.csv"
+grep -q "第 2 行「证件号码」：证件号码的出生日期为 2000-11-07，在册的志愿者为 1985-12-12：哪个是对的？" "$T/vol-new-id.out" &&
+    db_is "import volunteers: a new number the birth date on file contradicts is refused, naming both" \
+        "SELECT id_number FROM volunteer WHERE number = '2024000002'" 120101198512120029 ||
+    t_fail "import volunteers: a new number the birth date on file contradicts is refused, naming both" "$(cat "$T/vol-new-id.out")"
 t_sanitizers "volunteers_ledger"
