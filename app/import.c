@@ -934,30 +934,38 @@ int import_residents_preview(struct db *db, struct ledger *l, const struct impor
 
 /* --- any ledger whose rows are records ------------------------------------------------------ */
 
+/* Whether column c of the ledger gives field f of rec: the ledger has it, and not blank where
+ * a blank keeps the value on file. */
+static int column_gives(const struct record_type *t, const struct ledger *l,
+                        const struct record_column *c, int f, const void *rec)
+{
+    if (f < 0 || ledger_column_of(l, c->column) < 0) return 0;
+    if (!(c->norm & RECORD_BLANK_KEEPS)) return 1;
+    char *text = record_field_text(t, (size_t)f, rec);
+    int given = !str_empty(text);
+    free(text);
+    return given;
+}
+
 /*
 ** What a row changes in the record on file: a copy of old with the value
 ** of each column the ledger has (a column the file lacks leaves its field
-** as it is); a row checked by the kind's own function gives its record
-** whole. Caller frees with record_free().
+** as it is, and a blank cell of a RECORD_BLANK_KEEPS column too); a row
+** checked by the kind's own function gives its record whole. Caller frees
+** with record_free().
 */
 static void row_over(const struct record_import *ri, const struct ledger *l, const void *rec,
                      const void *old, void *out)
 {
     const struct record_type *t = ri->type;
-    if (!ri->columns && ri->fields) {
-        record_copy(t, out, old);
-        for (const struct record_column *c = ri->fields; c->field; c++) {
-            int f = record_field_index(t, c->field);
-            if (f >= 0 && ledger_column_of(l, c->column) >= 0)
-                record_field_assign(t, (size_t)f, out, rec);
-        }
-    } else if (!ri->columns) {
+    const struct record_column *cols = ri->columns ? ri->columns : ri->fields;
+    if (!cols) {
         record_copy(t, out, rec);
     } else {
         record_copy(t, out, old);
-        for (const struct record_column *c = ri->columns; c->field; c++) {
+        for (const struct record_column *c = cols; c->field; c++) {
             int f = record_field_index(t, c->field);
-            if (f >= 0 && ledger_column_of(l, c->column) >= 0)
+            if (column_gives(t, l, c, f, rec))
                 record_field_assign(t, (size_t)f, out, rec); /* a number or an id too */
         }
     }
@@ -1079,7 +1087,7 @@ static void columns_take(const struct record_import *ri, const struct ledger *l,
             required |= schema->required[i] == c->column;
         char *raw = ledger_row_line(l, row, c->column, p);
         if (!raw) continue;
-        char *text = text_normalize(raw, c->norm);
+        char *text = text_normalize(raw, c->norm & ~RECORD_BLANK_KEEPS);
         size_t chars = text_chars(text);
         const char *why = !*text && required  ? _("is empty")
                           : *text && c->check ? c->check(text)

@@ -128,10 +128,13 @@ char *import_summary(const struct import_report *rep);
 ** the most characters it may hold (0: no limit; the form's field takes no
 ** more). A table of them ends with a row whose field is NULL.
 */
+/* With a record_column's norm: a blank cell keeps the value on file (a phone), as residents' do. */
+#define RECORD_BLANK_KEEPS (1u << 8)
+
 struct record_column {
     int column;
     const char *field;
-    unsigned norm;
+    unsigned norm; /* text_normalize() flags, and RECORD_BLANK_KEEPS */
     const char *(*check)(const char *text);
     size_t max;
 };

@@ -297,7 +297,7 @@ static const struct record_column organisation_columns[] = {
     {OF_ROOM, "room", TEXT_NORM_NOSPACE, NULL, ORGANISATION_PLACE_MAX},
     {OF_INDUSTRY, "industry", TEXT_NORM_PROSE, NULL, ORGANISATION_INDUSTRY_MAX},
     {OF_CONTACT, "contact_name", 0, NULL, ORGANISATION_CONTACT_MAX},
-    {OF_PHONE, "contact_phone", 0, phone_check_any, 30},
+    {OF_PHONE, "contact_phone", RECORD_BLANK_KEEPS, phone_check_any, 30},
     {OF_EMPLOYEES, "employees", TEXT_NORM_NOSPACE, organisation_check_count, 0},
     {OF_PARTY_MEMBERS, "party_members", TEXT_NORM_NOSPACE, organisation_check_count, 0},
     {OF_PARTY_ORG, "party_org", TEXT_NORM_NOSPACE, organisation_check_party_org, 0},

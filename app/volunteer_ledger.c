@@ -315,7 +315,7 @@ static const struct record_column volunteer_fields[] = {
     {VF_BIRTH, "birth_date", 0, NULL, 0},
     {VF_ID_TYPE, "id_type", 0, NULL, 0},
     {VF_ID, "id_number", 0, NULL, 0},
-    {VF_PHONE, "phone", 0, NULL, 0},
+    {VF_PHONE, "phone", RECORD_BLANK_KEEPS, NULL, 0},
     {VF_COMMUNITY, "community_id", 0, NULL, 0},
     {VF_COMMUNITY, "community", 0, NULL, 0},
     {VF_SKILLS, "skills", 0, NULL, 0},

@@ -87,6 +87,14 @@ run vol-birth 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers 
 grep -q "第 2 行「出生日期」：与身份证号不符（身份证为 2000-11-07）" "$T/vol-birth.out" &&
     db_is "import volunteers: a birth date the ID card contradicts is refused" "SELECT count(*) FROM volunteer WHERE number = '2024000099'" 0 ||
     t_fail "import volunteers: a birth date the ID card contradicts is refused" "$(cat "$T/vol-birth.out")"
+# A blank phone keeps the phone on file, as a resident's does.
+phone=$(sqlite3 "$DB" "SELECT phone FROM volunteer WHERE number = '2024000002'")
+printf '%s\r\n' "志愿者编号,姓名,证件号码,手机号" "2024000002,李秀英,120101198512120029," >"$T/no-phone.csv"
+run vol-no-phone 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/no-phone.csv"
+[ -n "$phone" ] && grep -q "读取 1 行：新增 0，更新 0，未变 1" "$T/vol-no-phone.out" && db_is "import volunteers: a blank phone keeps the phone on file" \
+    "SELECT phone FROM volunteer WHERE number = '2024000002'" "$phone" ||
+    t_fail "import volunteers: a blank phone keeps the phone on file" "no phone on file to keep"
+
 # A ledger giving a new ID number and no birth date is held to the birth date on file.
 printf '%s\r\n' "志愿者编号,姓名,证件号码" "2024000002,李秀英,120101200011077237" >"$T/new-id.csv"
 run vol-new-id 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/new-id.csv"
