@@ -338,6 +338,10 @@ static const struct command area_menu[] = {
     {"export-organisations", 'd', N_("Export organisations (masked)"),
      N_("Write the organisations to a file, phones masked, in the columns the import reads"), 0,
      export_command, 0, NULL},
+    {"export-full-organisations", 'e', N_("Export organisations with full numbers (recorded)"),
+     N_("Write the organisations with full phones, to import back; asks why, and the audit log "
+        "keeps it"),
+     RIGHT_EXPORT_UNMASKED, export_command, 1, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

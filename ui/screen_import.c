@@ -482,18 +482,37 @@ struct screen *screen_import_new(const struct ledger_kind *kind)
 void export_command(struct screen *s, const struct command *c)
 {
     (void)s;
-    const struct ledger_kind *kind = ledger_kind_find(c->code + strlen("export-"));
+    /* "export-KIND", or with full numbers (arg 1) "export-full-KIND". */
+    const char *name = c->code + strlen(c->arg ? "export-full-" : "export-");
+    const struct ledger_kind *kind = ledger_kind_find(name);
     if (!kind || !ledger_kind_exports(kind)) die("no ledger kind for the command %s", c->code);
+    char *reason = NULL, *path = NULL;
+    if (c->arg && !dialog_input(_("Export with full numbers"),
+                                _("Full ID and phone numbers leave the program: the export is "
+                                  "recorded. Why is it needed?"),
+                                NULL, 100, &reason))
+        return;
+    if (c->arg && text_blank(reason)) {
+        ui_message(UI_MSG_ERROR, "%s", _("Not exported: a reason is needed"));
+        free(reason);
+        return;
+    }
     /* Offered as the kind's words: 服务事项.xlsx, in the export folder. */
-    char *initial = xasprintf("%s.xlsx", _(kind->what)), *path = NULL;
+    char *initial = xasprintf("%s.xlsx", _(kind->what));
     int asked = ui_ask_export(_(c->label),
-                              _("File to write (.xlsx: Excel workbook, numbers kept as text; .csv: "
-                                "UTF-8; phone and ID numbers masked):"),
+                              _("File to write (.xlsx: Excel workbook, IDs kept as text; .csv: "
+                                "UTF-8):"),
                               initial, 1, &path);
     free(initial);
-    if (!asked) return;
-    struct export_options o = {
-        .format = sheet_format_for(path), .codec = CODEC_UTF8, .actor = actor_name()};
+    if (!asked) {
+        free(reason);
+        return;
+    }
+    struct export_options o = {.format = sheet_format_for(path),
+                               .codec = CODEC_UTF8,
+                               .unmasked = (int)c->arg,
+                               .reason = reason,
+                               .actor = actor_name()};
     size_t rows = 0;
     char *err = NULL;
     int rc = ledger_export(kind, ui.db, path, &o, &rows, &err);
@@ -505,6 +524,7 @@ void export_command(struct screen *s, const struct command *c)
     free(full);
     free(err);
     free(path);
+    free(reason);
 }
 
 void import_command(struct screen *s, const struct command *c)

@@ -489,6 +489,9 @@ static const struct command posts_menu[] = {
     {"export-posts", '6', N_("Export posts (masked)"),
      N_("Write the posts to a file, phones masked, in the columns the import reads"), 0,
      export_command, 0, NULL},
+    {"export-full-posts", '7', N_("Export posts with full numbers (recorded)"),
+     N_("Write the posts with full phones, to import back; asks why, and the audit log keeps it"),
+     RIGHT_EXPORT_UNMASKED, export_command, 1, NULL},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
