@@ -553,7 +553,7 @@ void form_draw(struct form *f, int y, int rows, int cols, struct screen *s)
     if (f->top < 0) f->top = 0;
     s->typing = 0;
     if (f->n && f->fields[f->focus].kind == FORM_TEXT) s->typing = f->fields[f->focus].rows ? 2 : 1;
-    int yy = y;
+    int yy = y, beside = -1; /* the columns the focused field's message or hint had beside it */
     f->shown = f->top;
     for (int i = f->top; i < f->n; i++) {
         struct form_field *ff = &f->fields[i];
@@ -571,6 +571,7 @@ void form_draw(struct form *f, int y, int rows, int cols, struct screen *s)
         int mx = fx + w + 2, at = yy;
         yy += h + step - 1;
         if (mx >= cols) continue;
+        if (focused) beside = cols - mx;
         const char *hint = focused ? hint_of(f, i) : NULL;
         if (!hint) hint = ff->help;
         if (ff->message)
@@ -579,15 +580,20 @@ void form_draw(struct form *f, int y, int rows, int cols, struct screen *s)
         else if (hint)
             draw_text(at, mx, cols - mx, hint, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
     }
-    /* A long message may not fit beside its field: the focused one is also shown in full below. */
+    /*
+    ** A long message may not fit beside its field: the focused one's is
+    ** also shown in full below, and its help; but not what was whole
+    ** beside it already (a short hint, 回车选择, is not said twice).
+    */
     struct form_field *cur = f->n ? &f->fields[f->focus] : NULL;
-    int below = yy;
-    if (cur && cur->message && below < y + rows)
-        draw_text(below, fx, cols - fx - 1, cur->message,
-                  term_attr(cur->message_note ? UI_INFO : UI_ERROR), TEXT_FIT_ELLIPSIS);
-    else if (cur && below < y + rows && (cur->help || hint_of(f, f->focus)))
-        draw_text(below, fx, cols - fx - 1, cur->help ? cur->help : hint_of(f, f->focus),
-                  term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+    const char *hint = cur ? hint_of(f, f->focus) : NULL;
+    const char *shown = !cur ? NULL : cur->message ? cur->message : hint ? hint : cur->help;
+    const char *full = !cur ? NULL : cur->message ? cur->message : cur->help ? cur->help : hint;
+    int said = full && full == shown && beside >= 0 && text_width(shown) <= beside;
+    if (full && !said && yy < y + rows)
+        draw_text(yy, fx, cols - fx - 1, full,
+                  term_attr(cur->message ? (cur->message_note ? UI_INFO : UI_ERROR) : UI_DIM),
+                  TEXT_FIT_ELLIPSIS);
 }
 
 char *form_hidden_text(const struct form *f)

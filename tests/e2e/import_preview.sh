@@ -29,6 +29,8 @@ expect desk "the headers other offices use are known" "导入的列：姓名、�
 expect desk "an unknown header is named, with how to map it" "不认识的列（不导入；按 F9 指定对应的列）：婚姻状况"
 expect desk "the tab an export puts before a number is no part of the row shown" \
     "第 2 行： 张三 110***********4477 139****9000 3号楼-2单元-502 已婚"
+[ "$(screen desk | grep -o "回车选择" | wc -l)" = 1 ] && t_ok "a choice's short hint is said once, beside it" ||
+    t_fail "a choice's short hint is said once, beside it" "$(screen desk)"
 
 # F9: the column, then the field it holds.
 keys desk F9
