@@ -110,8 +110,8 @@ static const struct list_tab synonym_tab = {
     .rights = RIGHT_EDIT_CATALOGUE};
 
 static const struct command synonym_menu[] = {
-    {"import-synonyms", '1', N_("Import synonyms"), N_("Read a synonyms ledger: 词语, 对应词"), 0,
-     import_command, 0, NULL},
+    {"import-synonyms", '1', N_("Import synonyms"), N_("Read a synonyms ledger: 词语, 对应词"),
+     RIGHT_EDIT_CATALOGUE, import_command, 0, NULL},
     {"export-synonyms", '2', N_("Export synonyms"),
      N_("Write the synonyms to a file (.xlsx or CSV), in the columns the import reads"), 0,
      export_command, 0, NULL},
