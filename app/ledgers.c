@@ -101,13 +101,24 @@ static int synonym_all(struct db *db, void **items, size_t *n)
     return rc;
 }
 
+/* A word is no synonym of itself (低保 for 低保 finds nothing more). */
+static char *synonym_rules(const struct ledger *l, const void *rec, int *column)
+{
+    (void)l;
+    const struct synonym *s = rec;
+    *column = SYF_TARGET;
+    return str_eq(s->word, s->target) ? xstrdup(_("is the word itself: a synonym names another"))
+                                      : NULL;
+}
+
 static const struct record_import synonym_rows = {.type = &synonym_record,
                                                   .key_field = "word",
                                                   .key_column = SYF_WORD,
                                                   .subject = "synonym",
                                                   .columns = synonym_columns,
                                                   .find = synonym_find_of,
-                                                  .save = synonym_store};
+                                                  .save = synonym_store,
+                                                  .rules = synonym_rules};
 
 static const struct record_export synonym_records = {.type = &synonym_record,
                                                      .schema = &ledger_synonyms,

@@ -25,3 +25,9 @@ run syn-again 5 "$BIN" --db "$DB" import synonyms "$T/bad.csv"
 db_is "import synonyms: a space typed in a word is dropped" "SELECT target FROM synonym WHERE word = '吵架'" "邻里纠纷"
 grep -q "新增 0，更新 0，未变 3" "$T/syn-again.out" && t_ok "import synonyms: twice changes nothing" ||
     t_fail "import synonyms: twice changes nothing" "$(cat "$T/syn-again.out")"
+# A word is no synonym of itself.
+printf '%s\r\n' "词语,对应词" "低保,低保" >"$T/self.csv"
+run syn-self 5 "$BIN" --db "$DB" import synonyms "$T/self.csv"
+grep -q "第 2 行「对应词」：与词语本身相同：同义词应是另一个词" "$T/syn-self.out" &&
+    db_is "import synonyms: a word mapped to itself is refused" "SELECT count(*) FROM synonym WHERE word = '低保' AND target = '低保'" 0 ||
+    t_fail "import synonyms: a word mapped to itself is refused" "$(cat "$T/syn-self.out")"
