@@ -991,12 +991,17 @@ void ledger_merge(const struct ledger *l, const struct resident *from, struct re
     const int *has = l->column_of;
     if (has[LF_NAME] >= 0) record_set(&into->name, from->name);
     if (has[LF_GENDER] >= 0 || !into->gender) into->gender = from->gender;
-    if (has[LF_ETHNICITY] >= 0) record_set(&into->ethnicity, from->ethnicity);
+    /*
+    ** A blank cell keeps what is on file: a ledger's gaps are things not
+    ** known to whoever filled it (a household's address in one merged
+    ** cell, a survey of phones), never a request to erase.
+    */
+    if (has[LF_ETHNICITY] >= 0 && *from->ethnicity) record_set(&into->ethnicity, from->ethnicity);
     if (has[LF_BIRTH] >= 0 || !*into->birth_date) record_set(&into->birth_date, from->birth_date);
     if (has[LF_PHONE] >= 0 && *from->phone) record_set(&into->phone, from->phone);
     if (*from->landline) record_set(&into->landline, from->landline);
-    if (has[LF_ADDRESS] >= 0) record_set(&into->address, from->address);
-    if (has[LF_NOTE] >= 0) record_set(&into->note, from->note);
+    if (has[LF_ADDRESS] >= 0 && *from->address) record_set(&into->address, from->address);
+    if (has[LF_NOTE] >= 0 && *from->note) record_set(&into->note, from->note);
     /*
     ** A grid column says both; a community column alone keeps the grid on
     ** file while the community is the same, and drops it with the
@@ -1004,7 +1009,8 @@ void ledger_merge(const struct ledger *l, const struct resident *from, struct re
     */
     int same_community = from->community_id ? from->community_id == into->community_id
                                             : str_eq(from->community, into->community);
-    if (has[LF_GRID] >= 0 || (has[LF_COMMUNITY] >= 0 && !same_community)) {
+    int placed = *from->community || *from->grid || from->community_id || from->grid_id;
+    if (placed && (has[LF_GRID] >= 0 || (has[LF_COMMUNITY] >= 0 && !same_community))) {
         into->community_id = from->community_id;
         into->grid_id = from->grid_id;
         record_set(&into->community, from->community_id ? "" : from->community);

@@ -213,9 +213,10 @@ int ledger_write_rejects(const struct ledger *l, const char *path, char *const *
 /*
 ** A registered record (into) with a ledger row's values (from) for the
 ** columns the ledger has; tags are only added (a list of 空巢老人 says
-** nothing about 党员), a phone or landline left blank is kept, and a
-** community column without a grid column keeps the grid on file while the
-** community is the same.
+** nothing about 党员), a blank cell keeps what is on file (a phone, an
+** address, a note, a community and grid left blank), and a community
+** column without a grid column keeps the grid on file while the community
+** is the same.
 */
 void ledger_merge(const struct ledger *l, const struct resident *from, struct resident *into);
 

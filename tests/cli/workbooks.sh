@@ -284,4 +284,16 @@ for order in "residents @F --unmasked --reason R" "--unmasked --reason R residen
     is_zip "$T/f$i.csv" && is_csv "$T/f$i.xlsx" && t_ok "export ($order): --format wins over the name" ||
         t_fail "export ($order): --format wins over the name"
 done
+
+# A blank cell keeps what is on file: a household's address in one merged cell leaves the others'
+# rows blank, a survey of phones leaves notes out.
+printf '%s\r\n' "姓名,身份证号,住址,备注" "户主甲,120101198502140077,幸福里3号楼2单元301,户主" "妻子乙,120101198502140085,幸福里3号楼2单元301,行动不便" >"$T/family1.csv"
+printf '%s\r\n' "姓名,身份证号,住址,备注,手机号" "户主甲,120101198502140077,幸福里3号楼2单元301,,13800000011" "妻子乙,120101198502140085,,,13800000012" >"$T/family2.csv"
+demo_at "$T/fam.db"
+run family1 0 "$BIN" --db "$T/fam.db" import residents "$T/family1.csv"
+run family2 0 "$BIN" --db "$T/fam.db" import residents "$T/family2.csv"
+db_gives "$T/fam.db" "SELECT group_concat(address || '/' || note || '/' || phone, ' ') FROM (SELECT * FROM resident ORDER BY id)" \
+    "幸福里3号楼2单元301/户主/13800000011 幸福里3号楼2单元301/行动不便/13800000012" &&
+    t_ok "import: a blank address or note keeps the one on file" ||
+    t_fail "import: a blank address or note keeps the one on file" "$(sqlite3 "$T/fam.db" "SELECT name, address, note, phone FROM resident")"
 t_sanitizers "workbooks"
