@@ -169,6 +169,9 @@ static void places_resolve(const struct place_map *m, struct resident *r, struct
 static void change_sample(const struct place_map *places, int line, const struct resident *old,
                           struct resident *merged, struct import_report *rep);
 
+/* The residents renamed by an import that its summary names (the rest as ...). */
+#define RENAMED_SAID 10
+
 /*
 ** A good row into a register that already holds residents: new, changed,
 ** unchanged or skipped, and saved so, a new one's search keys filed in
@@ -193,6 +196,11 @@ static int merge_row(struct db *db, const struct ledger *l, const struct import_
         struct resident merged;
         resident_copy(&merged, &old);
         ledger_merge(l, r, &merged);
+        /* Another name under a number on file: a new name, or a number typed wrong. Said. */
+        if (!str_eq(merged.name, old.name) && rep->renamed.n <= RENAMED_SAID)
+            strlist_add_take(&rep->renamed, rep->renamed.n < RENAMED_SAID
+                                                ? xasprintf("%s -> %s", old.name, merged.name)
+                                                : xstrdup("..."));
         if (resident_same(&merged, &old)) {
             rep->unchanged++;
         } else if (dry) {
@@ -698,6 +706,7 @@ void import_report_free(struct import_report *rep)
     strlist_free(&rep->created);
     strlist_free(&rep->created_staff);
     strlist_free(&rep->rephoned_staff);
+    strlist_free(&rep->renamed);
     strlist_free(&rep->unknown_columns);
     strlist_free(&rep->twice_columns);
     strlist_free(&rep->columns);
@@ -777,6 +786,14 @@ char *import_report_text(const struct import_report *rep)
     if (rep->created_staff.n) {
         char *people = strlist_join(&rep->created_staff, "、");
         strbuf_addf(&sb, rep->dry_run ? _("Staff it would add: %s\n") : _("Staff added: %s\n"),
+                    people);
+        free(people);
+    }
+    if (rep->renamed.n) {
+        char *people = strlist_join(&rep->renamed, "、");
+        strbuf_addf(&sb,
+                    rep->dry_run ? _("Residents it would rename (check their ID numbers): %s\n")
+                                 : _("Residents renamed (check their ID numbers): %s\n"),
                     people);
         free(people);
     }

@@ -101,7 +101,7 @@ grep -q "是 OpenDocument 电子表格（.ods），帮办不读取这种格式�
 
 # A quoted line break in a CSV cell: one space, or none between two Chinese characters; in a
 # list (人员标签), 、; counted, not a row error.
-printf '姓名,身份证号,住址,人员标签\r\n吴六,120101198502140018,"多伦道\r\n7 号",\r\n孔三,120101198502140085,"滨江国际\r\n大厦","党员\r\n退役军人"\r\n' >"$T/breaks.csv"
+printf '姓名,身份证号,住址,人员标签\r\n吴六,120101198502140018,"多伦道\r\n7 号",\r\n孔三,120101198502140210,"滨江国际\r\n大厦","党员\r\n退役军人"\r\n' >"$T/breaks.csv"
 demo_at "$T/b.db"
 run csv-breaks 0 "$BIN" --db "$T/b.db" import residents "$T/breaks.csv"
 grep -q "新增 2，.*退回 0；3 个单元格内有换行，已并成一行；编码 UTF-8" "$T/csv-breaks.out" &&
@@ -296,4 +296,12 @@ db_gives "$T/fam.db" "SELECT group_concat(address || '/' || note || '/' || phone
     "幸福里3号楼2单元301/户主/13800000011 幸福里3号楼2单元301/行动不便/13800000012" &&
     t_ok "import: a blank address or note keeps the one on file" ||
     t_fail "import: a blank address or note keeps the one on file" "$(sqlite3 "$T/fam.db" "SELECT name, address, note, phone FROM resident")"
+# Another name under an ID number on file (a new name, or the number typed wrong) is said.
+printf '%s\r\n' "姓名,身份证号" "妻子丁,120101198502140085" >"$T/renamed.csv"
+run renamed-dry 0 "$BIN" --db "$T/fam.db" import residents "$T/renamed.csv" --dry-run
+run renamed 0 "$BIN" --db "$T/fam.db" import residents "$T/renamed.csv"
+grep -q "将改名的居民（请核对身份证号）：妻子乙 -> 妻子丁" "$T/renamed-dry.out" &&
+    grep -q "已改名的居民（请核对身份证号）：妻子乙 -> 妻子丁" "$T/renamed.out" &&
+    t_ok "import: a resident renamed under an ID number on file is said, to check the number" ||
+    t_fail "import: a resident renamed under an ID number on file is said, to check the number" "$(cat "$T/renamed-dry.out" "$T/renamed.out")"
 t_sanitizers "workbooks"
