@@ -642,6 +642,13 @@ static int ledger_start(struct ledger *l, const char *path, const char *sheet,
         ledger_close(l);
         return -1;
     }
+    if (l->size >= 5 && memcmp(map, "%PDF-", 5) == 0) {
+        *err = xasprintf(_("%s is a PDF document, not a ledger: import the ledger itself (a CSV "
+                           "file or an Excel workbook)"),
+                         path);
+        ledger_close(l);
+        return -1;
+    }
     if (l->size >= 2 &&
         ((map[0] == '\xFF' && map[1] == '\xFE') || (map[0] == '\xFE' && map[1] == '\xFF'))) {
         *err = xasprintf(_("%s is UTF-16 (Excel's \"Unicode text\"): save it from Excel as "
@@ -656,6 +663,11 @@ static int ledger_start(struct ledger *l, const char *path, const char *sheet,
     l->codec = forced ? codec : found;
     /* A BOM is skipped only when it belongs to the encoding in use. */
     l->bom_len = (l->codec == found || (found == CODEC_GB18030 && l->codec == CODEC_GBK)) ? bom : 0;
+    if (bom && bom == l->size) { /* a BOM and nothing after it: what Excel saves of an empty sheet */
+        *err = xasprintf(_("%s is empty"), path);
+        ledger_close(l);
+        return -1;
+    }
     l->decoder = l->codec == CODEC_UTF8 ? NULL : codec_decoder_new(l->codec);
 
     size_t next;

@@ -99,6 +99,15 @@ run ods 1 "$BIN" --db "$DB" import residents "$T/sheet.xlsx"
 grep -q "是 OpenDocument 电子表格（.ods），帮办不读取这种格式：请用 LibreOffice 或 WPS 打开，另存为 .xlsx 或 CSV 再导入" "$T/ods.out" &&
     t_ok "import: an .ods file is named, with what to do" || t_fail "import: an .ods file is named, with what to do" "$(cat "$T/ods.out")"
 
+# A PDF given as a ledger, whatever its name, is named as such; a file of a BOM alone is empty.
+printf '%%PDF-1.4\n%%\342\343\317\323\n1 0 obj\n' >"$T/scan.csv"
+printf '\357\273\277' >"$T/bom-only.csv"
+run pdf 1 "$BIN" --db "$DB" import residents "$T/scan.csv"
+run bom-only 1 "$BIN" --db "$DB" import residents "$T/bom-only.csv"
+grep -q "scan.csv 是 PDF 文档，不是台账：请导入台账本身" "$T/pdf.out" && grep -q "bom-only.csv 是空文件" "$T/bom-only.out" &&
+    t_ok "import: a PDF is named as such, a BOM alone is an empty file" ||
+    t_fail "import: a PDF is named as such, a BOM alone is an empty file" "$(cat "$T/pdf.out" "$T/bom-only.out")"
+
 # A quoted line break in a CSV cell: one space, or none between two Chinese characters; in a
 # list (人员标签), 、; counted, not a row error.
 printf '姓名,身份证号,住址,人员标签\r\n吴六,120101198502140018,"多伦道\r\n7 号",\r\n孔三,120101198502140210,"滨江国际\r\n大厦","党员\r\n退役军人"\r\n' >"$T/breaks.csv"
