@@ -115,10 +115,13 @@ static char *preview_row(const struct ledger_schema *schema, struct ledger *l,
     struct strbuf sb = STRBUF_INIT;
     strbuf_addf(&sb, sheet ? _("row %d:") : _("line %d:"), row->line);
     for (size_t i = 0; i < row->fields.n && i < ledger_columns(l); i++) {
-        char *shown = xstrdup(row->fields.v[i]);
         int f = ledger_column_field(l, i);
         if (f == LEDGER_TWICE) f = ledger_schema_field(schema, ledger_column_name(l, i));
-        if (ledger_schema_secret(schema, f)) text_mask_number(shown, strlen(shown), shown);
+        int secret = ledger_schema_secret(schema, f);
+        /* A number typed full-width (１２０…) is masked as the plain digits it is read as. */
+        char *shown = secret ? text_normalize(row->fields.v[i], TEXT_NORM_UPPER | TEXT_NORM_NOSPACE)
+                             : xstrdup(row->fields.v[i]);
+        if (secret) text_mask_number(shown, strlen(shown), shown);
         strbuf_addf(&sb, " %s", shown);
         free(shown);
     }
