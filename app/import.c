@@ -305,10 +305,18 @@ static char *rejects_old_name(const char *path)
 static void rejects_write(const struct ledger *l, const struct import_options *o,
                           const struct raw_rows *rejected, struct import_report *rep)
 {
+    struct stat st;
+    if (!rejected->n && !o->rejects_path) {
+        /* None refused this time: an earlier import's rejects file would read as this one's. */
+        char *path = xasprintf("%s.rejects.csv", o->ledger_path);
+        char *old = stat(path, &st) == 0 ? rejects_old_name(o->ledger_path) : NULL;
+        if (old && rename(path, old) == 0) rep->rejects_kept = xstrdup(old);
+        free(old);
+        free(path);
+    }
     if (!rejected->n) return;
     char *path =
         o->rejects_path ? xstrdup(o->rejects_path) : xasprintf("%s.rejects.csv", o->ledger_path);
-    struct stat st;
     int there = !o->rejects_path && stat(path, &st) == 0;
     /* Beside the one there first, to compare: the same rows and reasons replace nothing. */
     char *target = there ? xasprintf("%s.rejects.new.csv", o->ledger_path) : xstrdup(path);
@@ -807,11 +815,16 @@ char *import_report_text(const struct import_report *rep)
     }
     if (rep->rejects_path)
         strbuf_addf(&sb, _("Rejected rows, as they were in the file: %s\n"), rep->rejects_path);
-    if (rep->rejects_kept)
-        strbuf_addf(
-            &sb,
-            _("The rejects file there before, which differed (rows mended?), is kept as: %s\n"),
-            rep->rejects_kept);
+    if (rep->rejects_kept && rep->rejects_path)
+        strbuf_addf(&sb,
+                    _("The rejects file there before, which differed (rows mended?), is kept as: "
+                      "%s\n"),
+                    rep->rejects_kept);
+    else if (rep->rejects_kept)
+        strbuf_addf(&sb,
+                    _("The rejects file of an earlier import is kept as %s: this one rejected "
+                      "nothing\n"),
+                    rep->rejects_kept);
     if (rep->rejects_error) strbuf_addf(&sb, "%s\n", rep->rejects_error);
     return strbuf_detach(&sb);
 }

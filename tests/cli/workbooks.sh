@@ -182,6 +182,15 @@ grep -q "原有的退回文件与这次的不同（可能已改过），另存�
     grep -q "另存为：$T/titled.csv.rejects.old2.csv" "$T/csv-title-fourth.out" && grep -q "^韩五," "$T/titled.csv.rejects.old.csv" &&
     t_ok "import: a rejects file mended meanwhile is kept beside the new one, and kept again" ||
     t_fail "import: a rejects file mended meanwhile is kept beside the new one, and kept again" "$(cat "$T/csv-title-again.out" "$T/csv-title-third.out")"
+# The ledger mended, nothing is refused: the last rejects file is put aside too, and said, so that
+# no rejects file of an earlier import reads as this one's.
+sed '/^韩五,123,/d' "$T/titled.csv" >"$T/titled-clean.csv"
+cp "$T/titled.csv.rejects.csv" "$T/titled-clean.csv.rejects.csv"
+run csv-title-clean 0 "$BIN" --db "$T/b.db" import residents "$T/titled-clean.csv"
+[ ! -e "$T/titled-clean.csv.rejects.csv" ] && [ -e "$T/titled-clean.csv.rejects.old.csv" ] &&
+    grep -q "上一次导入的退回文件已另存为 $T/titled-clean.csv.rejects.old.csv：这次没有退回的行" "$T/csv-title-clean.out" &&
+    t_ok "import: with nothing refused, an earlier rejects file is put aside and said" ||
+    t_fail "import: with nothing refused, an earlier rejects file is put aside and said" "$(cat "$T/csv-title-clean.out"; ls "$T" | grep titled-clean)"
 printf '%s\n' '#sheet 名单' '和平区居民信息登记表' '姓名	性别	身份证号' '周五	男	120101198502140114' >"$T/titled-spec.txt"
 "$TOP/build/tools/xlsx_make" "$T/titled.xlsx" <"$T/titled-spec.txt" || t_fail "xlsx_make wrote the titled workbook"
 run xlsx-title 0 "$BIN" --db "$T/b.db" import residents "$T/titled.xlsx"
