@@ -38,8 +38,9 @@ static const struct ledger_header resident_headers[] = {
     {LF_ADDRESS, "住址"},       {LF_ADDRESS, "现住址"},   {LF_ADDRESS, "户籍地址"},
     {LF_ADDRESS, "地址"},       {LF_ADDRESS, "家庭住址"}, {LF_ADDRESS, "现居住地址"},
     {LF_ADDRESS, "居住地址"},   {LF_ADDRESS, "家庭地址"}, {LF_ADDRESS, "现居地址"},
-    {LF_TAGS, "人员标签"},      {LF_TAGS, "标签"},        {LF_TAGS, "人员类别"},
-    {LF_TAGS, "人员类型"},      {LF_NOTE, "备注"},        {LF_IGNORED, "序号"},
+    {LF_ADDRESS, "现居住地"},   {LF_ADDRESS, "居住地"},   {LF_TAGS, "人员标签"},
+    {LF_TAGS, "标签"},          {LF_TAGS, "人员类别"},    {LF_TAGS, "人员类型"},
+    {LF_NOTE, "备注"},          {LF_IGNORED, "序号"},
 };
 
 static const int resident_required[] = {LF_NAME, LF_ID};
@@ -663,7 +664,8 @@ static int ledger_start(struct ledger *l, const char *path, const char *sheet,
     l->codec = forced ? codec : found;
     /* A BOM is skipped only when it belongs to the encoding in use. */
     l->bom_len = (l->codec == found || (found == CODEC_GB18030 && l->codec == CODEC_GBK)) ? bom : 0;
-    if (bom && bom == l->size) { /* a BOM and nothing after it: what Excel saves of an empty sheet */
+    if (bom &&
+        bom == l->size) { /* a BOM and nothing after it: what Excel saves of an empty sheet */
         *err = xasprintf(_("%s is empty"), path);
         ledger_close(l);
         return -1;

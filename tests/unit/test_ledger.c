@@ -158,6 +158,7 @@ static void header_names(void **state)
     assert_int_equal(ledger_field_for("家庭住址"), LF_ADDRESS);
     assert_int_equal(ledger_field_for("现居住地址"), LF_ADDRESS);
     assert_int_equal(ledger_field_for("居住地址"), LF_ADDRESS);
+    assert_int_equal(ledger_field_for("现居住地"), LF_ADDRESS);
     assert_int_equal(ledger_field_for("联系方式"), LF_PHONE);
     assert_int_equal(ledger_field_for("手机"), LF_PHONE);
     assert_int_equal(ledger_field_for("身份证"), LF_ID);
