@@ -27,6 +27,7 @@
 #include "ui/widget.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +48,7 @@ struct import_screen {
     int ready;              /* the file opened: F2 may import */
     struct strlist results; /* after a dry run or an import: the report, one line each */
     int checked;            /* results are the dry run of what the form says: F2 imports */
+    struct stat checked_as; /* the file as it was when compared (size and time written) */
     size_t first;           /* the first line shown */
     struct strlist maps;    /* columns mapped by hand: "HEADER=COLUMN" (COLUMN "": ignored) */
     struct strlist columns; /* the ledger's headers, and what each feeds (for F9) */
@@ -290,7 +292,7 @@ static void import_check(struct import_screen *is)
     int rc = import_pass(is, 1, &rep, &err);
     if (rc == DB_OK) {
         results_fill(is, &rep);
-        is->checked = 1;
+        is->checked = stat(is->loaded_path, &is->checked_as) == 0;
         ui_message(UI_MSG_INFO, "%s", _("Nothing is written yet: F2 imports, Esc goes back"));
     } else {
         ui_message(UI_MSG_ERROR, "%s", err ? err : "");
@@ -299,9 +301,27 @@ static void import_check(struct import_screen *is)
     import_report_free(&rep);
 }
 
-/* F2 after the dry run: asked, then imported. */
+/* Whether the file is no longer what was compared (saved again in Excel or WPS meanwhile). */
+static int file_changed(const struct import_screen *is)
+{
+    struct stat now;
+    const struct stat *was = &is->checked_as;
+    return stat(is->loaded_path, &now) != 0 || now.st_size != was->st_size ||
+           now.st_mtim.tv_sec != was->st_mtim.tv_sec ||
+           now.st_mtim.tv_nsec != was->st_mtim.tv_nsec || now.st_ino != was->st_ino;
+}
+
+/* F2 after the dry run: asked, then imported; compared again first when the file changed. */
 static void import_run(struct import_screen *is)
 {
+    if (file_changed(is)) {
+        import_check(is);
+        if (is->checked)
+            ui_message(UI_MSG_ERROR, "%s",
+                       _("The file changed after it was compared: compared again; read what it "
+                         "would do, then F2 imports"));
+        return;
+    }
     char *q = xasprintf(_("Import %s now?"), is->loaded_path);
     int yes = dialog_confirm(_(is->kind->import_title), q, 0);
     free(q);

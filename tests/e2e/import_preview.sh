@@ -87,5 +87,14 @@ if screen desk | grep -q "13911112222"; then
 else
     t_ok "the second phone column is masked in the preview as the first"
 fi
+# The file saved again after F2 compared it: the next F2 compares it again, importing nothing yet.
+keys desk F2
+wait_for desk "导入将会做的改动"
+printf '%s\r\n' "姓名,身份证,联系方式,手机号" "张三,110101199003074477,,13900139000" "孙七,110101199003074485,," >"$T/twice.csv"
+touch -d '1 minute' "$T/twice.csv"
+keys desk F2
+expect desk "a file changed after F2 compared it is compared again, not imported" "文件在比对之后改过：已重新比对"
+expect desk "and the comparison is the file's as it is now" "将新增 1"
+db_is "nothing is imported by that F2" "SELECT count(*) FROM resident WHERE id_number = '110101199003074485'" 0
 quits desk "quits cleanly"
 t_sanitizers "import_preview"
