@@ -1392,8 +1392,9 @@ static int cells_check(const struct ledger *l, const struct ledger_row *row,
     return (int)(p->n - before);
 }
 
-int ledger_row_shape(const struct ledger *l, const struct ledger_row *row,
-                     struct ledger_problems *p)
+/* A row's layout: read whole, its columns the header's (ledger_row_shape() less the cells). */
+static int row_layout(const struct ledger *l, const struct ledger_row *row,
+                      struct ledger_problems *p)
 {
     if (row->decode_error) {
         size_t c = (size_t)row->decode_column;
@@ -1416,7 +1417,31 @@ int ledger_row_shape(const struct ledger *l, const struct ledger_row *row,
                                          row->fields.n, l->header.n));
             return 1;
         }
-    return cells_check(l, row, p);
+    return 0;
+}
+
+int ledger_row_shape(const struct ledger *l, const struct ledger_row *row,
+                     struct ledger_problems *p)
+{
+    return row_layout(l, row, p) ? 1 : cells_check(l, row, p);
+}
+
+/* Of the problems from index from on, the first of each column kept: the others say it again. */
+static void problems_once(struct ledger_problems *p, size_t from)
+{
+    size_t kept = from;
+    for (size_t i = from; i < p->n; i++) {
+        int again = 0;
+        for (size_t k = from; k < kept && !again; k++)
+            again = *p->v[i].column && str_eq(p->v[k].column, p->v[i].column);
+        if (again) {
+            free(p->v[i].column);
+            free(p->v[i].reason);
+        } else {
+            p->v[kept++] = p->v[i];
+        }
+    }
+    p->n = kept;
 }
 
 int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struct resident *r,
@@ -1425,7 +1450,9 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
     size_t before = p->n;
     resident_init(r);
     *upgraded = 0;
-    if (ledger_row_shape(l, row, p)) return (int)(p->n - before);
+    if (row_layout(l, row, p)) return (int)(p->n - before);
+    /* A cell too long or masked does not hide the row's other problems: all are said at once. */
+    cells_check(l, row, p);
 
     char *name = resident_normalize_name(ledger_value_of(l, row, LF_NAME));
     const char *why = resident_check_name(name);
@@ -1472,5 +1499,6 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
     char *note = text_trim(ledger_value_of(l, row, LF_NOTE)); /* checked, breaks kept */
     record_take(&r->note, note);
     record_take(&r->tags, tags_of(l, row, p));
+    problems_once(p, before);
     return (int)(p->n - before);
 }

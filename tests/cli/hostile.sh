@@ -17,7 +17,7 @@ bad '日期,类型,名称\n2026-10-01,休,国庆\0节\n2026-10-02,休,\302\233�
 for kind in residents:residents.csv catalogue:catalogue.csv staff-kinds:staff.csv calendar:calendar.csv; do
     k=${kind%%:*} f=${kind#*:}
     run "hostile-$k" 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import "$k" "$T/$f"
-    rows=$(grep -c '^第 [0-9]* 行' "$T/hostile-$k.out")
+    rows=$(grep -o '^第 [0-9]* 行' "$T/hostile-$k.out" | sort -u | wc -l) # a row may have more
     want=$(($(wc -l <"$T/$f") - 1))
     if [ "$rows" = "$want" ] && grep -q "退回 $want" "$T/hostile-$k.out"; then
         t_ok "import $k: every row with a NUL, control or invisible character is refused"

@@ -99,6 +99,15 @@ run ods 1 "$BIN" --db "$DB" import residents "$T/sheet.xlsx"
 grep -q "是 OpenDocument 电子表格（.ods），帮办不读取这种格式：请用 LibreOffice 或 WPS 打开，另存为 .xlsx 或 CSV 再导入" "$T/ods.out" &&
     t_ok "import: an .ods file is named, with what to do" || t_fail "import: an .ods file is named, with what to do" "$(cat "$T/ods.out")"
 
+# A cell too long does not hide the row's other problems: all are said at once, each column once.
+long=$(printf '多伦道%.0s' $(seq 1 30))
+printf '%s\r\n' "姓名,身份证号,住址" "陶八,120101198502140220,$long" >"$T/long-row.csv"
+run long-row 5 "$BIN" --db "$DB" import residents "$T/long-row.csv" --dry-run
+grep -q "第 2 行「住址」：太长" "$T/long-row.out" && grep -q "第 2 行「身份证号」：校验位错误" "$T/long-row.out" &&
+    [ "$(grep -c '^第 2 行「住址」' "$T/long-row.out")" = 1 ] &&
+    t_ok "import: a row's every problem is said at once, a long cell's among them" ||
+    t_fail "import: a row's every problem is said at once, a long cell's among them" "$(cat "$T/long-row.out")"
+
 # A PDF given as a ledger, whatever its name, is named as such; a file of a BOM alone is empty.
 printf '%%PDF-1.4\n%%\342\343\317\323\n1 0 obj\n' >"$T/scan.csv"
 printf '\357\273\277' >"$T/bom-only.csv"
