@@ -34,7 +34,7 @@ static int digits(const char **p, int max, int *count)
 int date_time_at(const char *s, int *minute)
 {
     size_t n = strlen(s), at = n;
-    /* Back over the time: digits and colons (ASCII or full-width ：), at most 8 ASCII wide. */
+    /* Back over the time: digits and colons (ASCII or full-width ：). */
     while (at > 0 && (isdigit((unsigned char)s[at - 1]) || s[at - 1] == ':' ||
                       (at >= 3 && memcmp(s + at - 3, "：", 3) == 0))) {
         if (s[at - 1] == ':' || isdigit((unsigned char)s[at - 1]))
