@@ -590,8 +590,8 @@ void form_draw(struct form *f, int y, int rows, int cols, struct screen *s)
     const char *shown = !cur ? NULL : cur->message ? cur->message : hint ? hint : cur->help;
     const char *full = !cur ? NULL : cur->message ? cur->message : cur->help ? cur->help : hint;
     int said = full && full == shown && beside >= 0 && text_width(shown) <= beside;
-    if (full && !said && yy < y + rows)
-        draw_text(yy, fx, cols - fx - 1, full,
+    if (full && !said && yy < y + rows) /* from the left edge: the most room a line has */
+        draw_text(yy, 1, cols - 2, full,
                   term_attr(cur->message ? (cur->message_note ? UI_INFO : UI_ERROR) : UI_DIM),
                   TEXT_FIT_ELLIPSIS);
 }

@@ -511,8 +511,8 @@ void export_command(struct screen *s, const struct command *c)
     if (!kind || !ledger_kind_exports(kind)) die("no ledger kind for the command %s", c->code);
     char *reason = NULL, *path = NULL;
     if (c->arg && !dialog_input(_("Export with full numbers"),
-                                _("Full ID and phone numbers leave the program: the export is "
-                                  "recorded. Why is it needed?"),
+                                _("Full numbers leave the program: the export is recorded. Why is "
+                                  "it needed?"),
                                 NULL, 100, &reason))
         return;
     if (c->arg && text_blank(reason)) {
