@@ -510,16 +510,10 @@ void export_command(struct screen *s, const struct command *c)
     const struct ledger_kind *kind = ledger_kind_find(name);
     if (!kind || !ledger_kind_exports(kind)) die("no ledger kind for the command %s", c->code);
     char *reason = NULL, *path = NULL;
-    if (c->arg && !dialog_input(_("Export with full numbers"),
-                                _("Full numbers leave the program: the export is recorded. Why is "
-                                  "it needed?"),
-                                NULL, 100, &reason))
+    if (c->arg && !ui_ask_export_reason(_("Full numbers leave the program: the export is "
+                                          "recorded. Why is it needed?"),
+                                        &reason))
         return;
-    if (c->arg && text_blank(reason)) {
-        ui_message(UI_MSG_ERROR, "%s", _("Not exported: a reason is needed"));
-        free(reason);
-        return;
-    }
     /* Offered as the kind's words: 服务事项.xlsx, in the export folder. */
     char *initial = xasprintf("%s.xlsx", _(kind->what));
     int asked = ui_ask_export(_(c->label),

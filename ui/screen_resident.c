@@ -139,16 +139,10 @@ static void resident_create(struct list_screen *ls)
 static void export_ask(const struct resident_filter *filter, int unmasked)
 {
     char *reason = NULL, *path = NULL;
-    if (unmasked && !dialog_input(_("Export with full numbers"),
-                                  _("Full ID and phone numbers leave the program: the export is "
-                                    "recorded. Why is it needed?"),
-                                  NULL, 100, &reason))
+    if (unmasked && !ui_ask_export_reason(_("Full ID and phone numbers leave the program: the "
+                                            "export is recorded. Why is it needed?"),
+                                          &reason))
         return;
-    if (unmasked && text_blank(reason)) {
-        ui_message(UI_MSG_ERROR, "%s", _("Not exported: a reason is needed"));
-        free(reason);
-        return;
-    }
     if (!ui_ask_export(_("Export residents"),
                        _("File to write (.xlsx: Excel workbook, IDs kept as text; .csv: UTF-8):"),
                        "residents.xlsx", 1, &path)) {

@@ -323,6 +323,17 @@ static int replace_allowed(const char *title, int workbooks, char **path)
     return yes;
 }
 
+int ui_ask_export_reason(const char *question, char **reason)
+{
+    *reason = NULL;
+    if (!dialog_input(_("Export with full numbers"), question, NULL, 100, reason)) return 0;
+    if (!text_blank(*reason)) return 1;
+    ui_message(UI_MSG_ERROR, "%s", _("Not exported: a reason is needed"));
+    free(*reason);
+    *reason = NULL;
+    return 0;
+}
+
 int ui_ask_export(const char *title, const char *prompt, const char *initial, int workbooks,
                   char **path)
 {

@@ -170,4 +170,11 @@ void ui_keys_apply(void);
 int ui_ask_export(const char *title, const char *prompt, const char *initial, int workbooks,
                   char **path);
 
+/*
+** Ask why an export with full numbers is needed (question: what leaves
+** the program). Returns 1 with *reason (caller frees), or 0 when cancelled
+** or left blank (said on the message line).
+*/
+int ui_ask_export_reason(const char *question, char **reason);
+
 #endif
