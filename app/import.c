@@ -295,55 +295,57 @@ static char *rejects_old_name(const char *path)
     return name;
 }
 
+/* The rejects file at path put aside under rejects_old_name(), said in rep. 0, or -1. */
+static int rejects_put_aside(const char *ledger_path, const char *path, struct import_report *rep)
+{
+    char *old = rejects_old_name(ledger_path);
+    int rc = rename(path, old);
+    if (rc == 0)
+        rep->rejects_kept = old;
+    else
+        free(old);
+    return rc;
+}
+
 /*
 ** Write the rejected rows next to the ledger (or where o says), when there
 ** are any. The rejects file an import names itself is bangban's, written
 ** again by each import of the ledger; but the clerk may have mended its
-** rows already: one there that differs from the new is kept beside it, as
-** FILE.rejects.old.csv (or .old2 ... when that is taken), and said.
+** rows already: one there that differs from the new is put aside, as
+** FILE.rejects.old.csv (or .old2 ... when that is taken), and said; so is
+** one left by an earlier import when this one refuses nothing.
 */
 static void rejects_write(const struct ledger *l, const struct import_options *o,
                           const struct raw_rows *rejected, struct import_report *rep)
 {
-    struct stat st;
-    if (!rejected->n && !o->rejects_path) {
-        /* None refused this time: an earlier import's rejects file would read as this one's. */
-        char *path = xasprintf("%s.rejects.csv", o->ledger_path);
-        char *old = stat(path, &st) == 0 ? rejects_old_name(o->ledger_path) : NULL;
-        if (old && rename(path, old) == 0) rep->rejects_kept = xstrdup(old);
-        free(old);
-        free(path);
-    }
-    if (!rejected->n) return;
     char *path =
         o->rejects_path ? xstrdup(o->rejects_path) : xasprintf("%s.rejects.csv", o->ledger_path);
+    struct stat st;
     int there = !o->rejects_path && stat(path, &st) == 0;
-    /* Beside the one there first, to compare: the same rows and reasons replace nothing. */
-    char *target = there ? xasprintf("%s.rejects.new.csv", o->ledger_path) : xstrdup(path);
-    if (ledger_write_rejects(l, target, rejected->v, rejected->len, rejected->reason, rejected->n,
-                             &rep->rejects_error) != 0) {
-        free(target);
+    if (!rejected->n) {
+        if (there) rejects_put_aside(o->ledger_path, path, rep);
         free(path);
         return;
     }
-    if (there && files_same(target, path)) {
+    /* Beside the one there first, to compare: the same rows and reasons replace nothing. */
+    char *target = there ? xasprintf("%s.rejects.new.csv", o->ledger_path) : xstrdup(path);
+    int rc = ledger_write_rejects(l, target, rejected->v, rejected->len, rejected->reason,
+                                  rejected->n, &rep->rejects_error);
+    if (rc == 0 && there && files_same(target, path)) {
         unlink(target);
-    } else if (there) {
-        char *old = rejects_old_name(o->ledger_path);
-        if (rename(path, old) == 0) rep->rejects_kept = xstrdup(old);
-        if (rename(target, path) != 0) {
+    } else if (rc == 0 && there) {
+        rejects_put_aside(o->ledger_path, path, rep);
+        if ((rc = rename(target, path)) != 0) {
             char *why = util_errno_text(errno);
             rep->rejects_error = xasprintf(_("cannot write the rejects file %s: %s"), path, why);
             free(why);
-            free(old);
-            free(target);
-            free(path);
-            return;
         }
-        free(old);
     }
     free(target);
-    rep->rejects_path = path;
+    if (rc == 0)
+        rep->rejects_path = path;
+    else
+        free(path);
 }
 
 /* Columns of l its schema does not know go to the report; a required one missing is an error. */
