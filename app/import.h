@@ -69,13 +69,13 @@ struct import_report {
     struct strlist created;        /* catalogue: units created because a row named them */
     struct strlist created_staff;  /* posts: people added because a row named them */
     struct strlist rephoned_staff; /* posts: holders whose row gave a new phone number */
-    struct strlist renamed; /* residents: "赵一 → 李四", a name changed under its ID number */
+    struct strlist renamed; /* residents: "赵一 -> 李四", a name changed under its ID number */
     struct strlist unknown_columns;
     struct strlist twice_columns;  /* "联系方式（手机号）": a field another column feeds */
     int header_line, title_lines;  /* where the header was, below so many lines of a title */
     struct import_change *changes; /* a preview's first IMPORT_SAMPLE changed records */
     size_t nchanges;
-    size_t joined;          /* cells of one-line fields whose line breaks were made spaces */
+    size_t joined;          /* cells of one-line fields whose lines were joined into one */
     char *sheet;            /* a workbook: the sheet read (problems are named by its rows) */
     struct strlist columns; /* with sheet: the header's cells, as problems name them */
     char *rejects_path;     /* set when a rejects file was written */
@@ -122,6 +122,9 @@ char *import_report_text(const struct import_report *rep);
 /* The one-line summary: read / imported / updated / rejected. Caller frees. */
 char *import_summary(const struct import_report *rep);
 
+/* With a record_column's norm: a blank cell keeps the value on file (a phone), as residents' do. */
+#define RECORD_BLANK_KEEPS (1u << 8)
+
 /*
 ** A ledger column that is a record's text field as it is: the ledger field,
 ** the record field, how the text is normalised (text_normalize() flags),
@@ -129,9 +132,6 @@ char *import_summary(const struct import_report *rep);
 ** the most characters it may hold (0: no limit; the form's field takes no
 ** more). A table of them ends with a row whose field is NULL.
 */
-/* With a record_column's norm: a blank cell keeps the value on file (a phone), as residents' do. */
-#define RECORD_BLANK_KEEPS (1u << 8)
-
 struct record_column {
     int column;
     const char *field;

@@ -313,8 +313,8 @@ static const struct record_column organisation_columns[] = {
     {OF_PARTY_MEMBERS, "party_members", TEXT_NORM_NOSPACE, organisation_check_count, 0},
     {OF_PARTY_ORG, "party_org", TEXT_NORM_NOSPACE, organisation_check_party_org, 0},
     {OF_STABILITY, "stability", TEXT_NORM_NOSPACE, organisation_check_stability, 0},
-    {OF_MOVED_IN, "moved_in", TEXT_NORM_PROSE, organisation_check_date,
-     0}, /* 2025/12/6 14:36 too */
+    /* Spaces kept: a date with a time after it (2025/12/6 14:36) is its date. */
+    {OF_MOVED_IN, "moved_in", TEXT_NORM_PROSE, organisation_check_date, 0},
     {OF_MOVED_OUT, "moved_out", TEXT_NORM_PROSE, organisation_check_date, 0},
     {0, NULL, 0, NULL, 0},
 };

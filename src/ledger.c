@@ -306,8 +306,7 @@ static int wide_on_both_sides(const char *s, size_t n, const char *t)
            cp_cjk(after);
 }
 
-/* Whether s[0..n) ends in a separator of a list's items (、，,；;/), which a break then adds none
- * to. */
+/* Whether s[0..n) ends in a list's separator (、，,；;/): a break adds no second one. */
 static int ends_separated(const char *s, size_t n)
 {
     uint32_t cp;
@@ -664,8 +663,8 @@ static int ledger_start(struct ledger *l, const char *path, const char *sheet,
     l->codec = forced ? codec : found;
     /* A BOM is skipped only when it belongs to the encoding in use. */
     l->bom_len = (l->codec == found || (found == CODEC_GB18030 && l->codec == CODEC_GBK)) ? bom : 0;
-    if (bom &&
-        bom == l->size) { /* a BOM and nothing after it: what Excel saves of an empty sheet */
+    /* A BOM and nothing after it: what Excel saves of an empty sheet. */
+    if (bom && bom == l->size) {
         *err = xasprintf(_("%s is empty"), path);
         ledger_close(l);
         return -1;
@@ -1354,23 +1353,16 @@ static int cells_check(const struct ledger *l, const struct ledger_row *row,
     for (size_t i = 0; i < l->header.n; i++) {
         int f = field_fed(l, i);
         if (f < 0 || f >= l->schema->nfields) continue;
-        /* As every reader trims it: the tab before a number our exports write is not the cell's. */
-        const char *raw = row->fields.v[i];
-        size_t from, to;
-        text_trim_span(raw, strlen(raw), &from, &to);
-        const char *why = validate_text_n(
-            raw + from, to - from, field_breaks(l->schema, f) == BREAK_KEEP ? TEXT_LINES : 0);
+        const char *cell = row->fields.v[i]; /* trimmed as read (cells_trim()) */
+        size_t n = strlen(cell);
+        const char *why =
+            validate_text_n(cell, n, field_breaks(l->schema, f) == BREAK_KEEP ? TEXT_LINES : 0);
         size_t max = l->schema->max && l->schema->max[f] ? l->schema->max[f] : LEDGER_CELL_MAX;
         /* Each character takes a byte at least: a cell no longer in bytes is not counted. */
-        size_t chars = 0;
-        if (!why && to - from > max) {
-            char *cell = xstrndup(raw + from, to - from);
-            chars = text_chars(cell);
-            free(cell);
-        }
+        size_t chars = !why && n > max ? text_chars(cell) : 0;
         if (why)
             ledger_problem_add(p, row->line, l->header.v[i], xstrdup(why));
-        else if (ledger_schema_secret(l->schema, f) && number_masked(raw + from, to - from))
+        else if (ledger_schema_secret(l->schema, f) && number_masked(cell, n))
             /* A masked export read back: say so, not that the digits are wrong. */
             ledger_problem_add(p, row->line, l->header.v[i],
                                xstrdup(_("is masked (*): import an export with full numbers")));
@@ -1380,14 +1372,11 @@ static int cells_check(const struct ledger *l, const struct ledger_row *row,
     }
     for (int f = 0; f < l->schema->nfields; f++) {
         if (l->second_of[f] < 0) continue;
-        char *a = text_trim(cell_of(row, l->column_of[f]));
-        char *b = text_trim(cell_of(row, l->second_of[f]));
+        const char *a = cell_of(row, l->column_of[f]), *b = cell_of(row, l->second_of[f]);
         if (*a && *b && !str_eq(a, b))
             ledger_problem_add(p, row->line, l->header.v[l->second_of[f]],
                                xasprintf(_("differs from %s in the same row: which is right?"),
                                          l->header.v[l->column_of[f]]));
-        free(a);
-        free(b);
     }
     return (int)(p->n - before);
 }
