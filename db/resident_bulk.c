@@ -99,8 +99,11 @@ struct resident_bulk {
     uint32_t *shift_from;
     int64_t *shift; /* or ORDINAL_LEFT_OUT: from shift_from[i], rows not written */
     size_t nshifts;
-    size_t left_out; /* a shared load's rows whose ID numbers a desk registered meanwhile */
+    size_t left_out;           /* a shared load's rows not written: their ID numbers are on file */
     size_t left_out_committed; /* ... of the batches committed */
+    size_t held;               /* ... taken by hold to be merged after the load */
+    int (*hold)(void *ctx, const struct resident *r);
+    void *hold_ctx;
     size_t mine_bytes;
     char *audit_action, *audit_detail; /* written to the audit log in the load's transaction */
 };
@@ -298,8 +301,17 @@ static int bulk_prepare(struct resident_bulk *b)
     return DB_OK;
 }
 
+/* Whether meta key is set to something. */
+static int meta_set(struct db *db, const char *key)
+{
+    char *v = db_meta_get(db, key);
+    int set = v && *v;
+    free(v);
+    return set;
+}
+
 int resident_bulk_begin_shared(struct db *db, const char *actor, const char *begun,
-                               struct resident_bulk **out)
+                               int64_t on_file_max, struct resident_bulk **out)
 {
     *out = NULL;
     struct resident_bulk *b = xcalloc(1, sizeof *b);
@@ -320,7 +332,10 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
     }
     int64_t n;
     rc = resident_count(db, &n);
-    if (rc == DB_OK && n > 0) rc = DB_INVALID;
+    if (rc == DB_OK && n > on_file_max) rc = DB_INVALID;
+    /* Another load's, still at work (a dead one's were repaired before): not two at once. */
+    if (rc == DB_OK && (meta_set(db, KEYS_PENDING) || meta_set(db, INDEXES_PENDING)))
+        rc = DB_INVALID;
     if (rc == DB_OK) {
         /* Only now: an import into a register with residents must not take a running one's. */
         db_desk_sign_put(db);
@@ -464,13 +479,15 @@ static void bulk_wrote(struct resident_bulk *b, int64_t id)
 }
 
 /*
-** A shared load: the row with the next ordinal is left out, as a desk (or
-** another import) registered its ID number meanwhile: the load's ID numbers
-** are checked against one another only. Importing the file again merges it
-** into the resident registered, as every re-import does.
+** A shared load: the row with the next ordinal is left out, as its ID
+** number is on file (registered before the load, or meanwhile at a desk or
+** by another import): the load's ID numbers are checked against one another
+** only. The caller's hold may take it to merge once the load is done;
+** otherwise importing the file again merges it, as every re-import does.
 */
 static void bulk_left_out(struct resident_bulk *b, struct resident *r)
 {
+    if (b->hold && b->hold(b->hold_ctx, r)) b->held++;
     r->id = 0;
     shift_add(b, ++b->written_ordinal, ORDINAL_LEFT_OUT);
     b->left_out++;
@@ -1093,7 +1110,14 @@ size_t resident_bulk_committed(const struct resident_bulk *b, size_t *left_out)
 
 size_t resident_bulk_left_out(const struct resident_bulk *b)
 {
-    return b->left_out;
+    return b->left_out - b->held;
+}
+
+void resident_bulk_hold_left_out(struct resident_bulk *b,
+                                 int (*hold)(void *ctx, const struct resident *r), void *ctx)
+{
+    b->hold = hold;
+    b->hold_ctx = ctx;
 }
 
 /* Whether the process that set the pending mark (its pid) is still running. */

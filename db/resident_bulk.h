@@ -41,10 +41,12 @@ int resident_bulk_begin(struct db *db, const char *actor, struct resident_bulk *
 ** resident_keys_repair() (abort calls it; after a kill, the next import
 ** does). The first batch holds an audit row
 ** "import-begun" with begun (the ledger, as the audit shows it), so rows
-** committed before a kill are on record. Returns as resident_bulk_begin().
+** committed before a kill are on record. The register may hold up to
+** on_file_max residents already (the rows of those are left out: see
+** resident_bulk_hold_left_out()). Returns as resident_bulk_begin().
 */
 int resident_bulk_begin_shared(struct db *db, const char *actor, const char *begun,
-                               struct resident_bulk **out);
+                               int64_t on_file_max, struct resident_bulk **out);
 
 /*
 ** The rows a shared load has committed so far (an exclusive one: 0 until
@@ -54,11 +56,21 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
 size_t resident_bulk_committed(const struct resident_bulk *b, size_t *left_out);
 
 /*
-** The rows a shared load left out: their ID numbers were registered
-** meanwhile, at a desk or by another import. Importing the same file again
-** merges each into the resident registered.
+** The rows a shared load left out and hold did not take: their ID numbers
+** were on file (registered before the load, or meanwhile at a desk or by
+** another import). Importing the same file again merges each into the
+** resident registered.
 */
 size_t resident_bulk_left_out(const struct resident_bulk *b);
+
+/*
+** Hand each row a shared load leaves out, its ID number on file, to
+** hold(ctx, r), which returns 1 when it took a copy of r (to merge once
+** the load is finished) or 0 to leave the row out. Called on the thread
+** that runs the pump, before the pump returns.
+*/
+void resident_bulk_hold_left_out(struct resident_bulk *b,
+                                 int (*hold)(void *ctx, const struct resident *r), void *ctx);
 
 /*
 ** When a shared load stopped (its process gone) before its rows' search

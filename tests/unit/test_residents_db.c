@@ -1037,6 +1037,121 @@ static void import_merges_skips_and_rejects(void **state)
     assert_true(db_int(db, 0, "SELECT count(*) FROM audit_log") > audit);
 }
 
+/* The residents a test's source hands to the pump, one after another. */
+struct rows_source {
+    const char *const (*rows)[2]; /* name, ID number */
+    size_t n, next;
+};
+
+static int rows_next(void *ctx, struct resident *r, size_t *done, size_t *total)
+{
+    struct rows_source *src = ctx;
+    if (src->next == src->n) return 0;
+    resident_init(r);
+    record_set(&r->name, src->rows[src->next][0]);
+    record_set(&r->id_number, src->rows[src->next][1]);
+    *done = ++src->next;
+    *total = src->n;
+    return 1;
+}
+
+/* A hold that keeps the names of the rows left out, joined by spaces. */
+static int names_hold(void *ctx, const struct resident *r)
+{
+    struct strbuf *sb = ctx;
+    strbuf_addf(sb, "%s%s", sb->len ? " " : "", r->name);
+    return 1;
+}
+
+/*
+** A shared load takes a register holding up to the residents it is told:
+** a ledger's row for one on file is left out and handed to hold, the
+** others are loaded and found by name.
+*/
+static void shared_load_over_a_few(void **state)
+{
+    (void)state;
+    char on_file[19], fresh[2][19];
+    make_id(on_file, "120101", "19800101", 1);
+    make_id(fresh[0], "120101", "19800101", 2);
+    make_id(fresh[1], "120101", "19800101", 3);
+    add("王一", on_file, "", "");
+    struct resident_bulk *b;
+    assert_int_equal(resident_bulk_begin_shared(db, "测试", "ledger.csv", 0, &b), DB_INVALID);
+    assert_int_equal(resident_bulk_begin_shared(db, "测试", "ledger.csv", 1, &b), DB_OK);
+    const char *const rows[][2] = {{"郑二", fresh[0]}, {"王一改", on_file}, {"冯三", fresh[1]}};
+    struct rows_source src = {rows, 3, 0};
+    struct strbuf held = STRBUF_INIT;
+    resident_bulk_hold_left_out(b, names_hold, &held);
+    assert_int_equal(resident_bulk_pump(b, rows_next, &src, "reading", NULL, NULL), DB_OK);
+    assert_int_equal(resident_bulk_left_out(b), 0);
+    assert_int_equal(resident_bulk_finish(b, NULL, NULL), DB_OK);
+    assert_str(strbuf_str(&held), "王一改");
+    strbuf_free(&held);
+    assert_int_equal(residents_in(db), 3);
+    assert_str(found("王一"), "王一");
+    assert_str(found("冯三"), "冯三");
+    assert_str(found("zheng"), "郑二");
+    tally_is(3, 0, 0, 0);
+}
+
+/*
+** A ledger of a megabyte or more into a register of a few residents loads
+** as into an empty one; the rows of those on file are merged after it, as
+** a re-import merges them: a blank cell keeps what is on file, a new name
+** is said.
+*/
+static void import_over_a_few_merges_their_rows(void **state)
+{
+    (void)state;
+    char id[19];
+    make_id(id, "120102", "19700101", 7);
+    add("李老", id, "13800138000", "");
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, "姓名,身份证号,手机号码,住址\n");
+    /* Names of three characters, each ledger row its own */
+    static const char *const family[] = {"赵", "钱", "孙", "周", "吴", "郑", "冯",
+                                         "陈", "褚", "卫", "蒋", "沈", "韩", "杨",
+                                         "朱", "秦", "尤", "许", "何", "吕"};
+    static const char *const given[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                                        "春", "夏", "秋", "冬", "东", "南", "西", "北", "山", "水",
+                                        "金", "木", "火", "土", "明", "亮", "红", "兰", "华", "伟"};
+    int n = 12000;
+    for (int i = 0; i < n; i++) {
+        char one[19], ymd[16];
+        snprintf(ymd, sizeof ymd, "19%02d%02d%02d", 50 + i % 40, 1 + i / 1000 % 12, 1 + i % 28);
+        make_id(one, "120101", ymd, i);
+        strbuf_addf(&sb, "%s%s%s,%s,,和平区滨江道街道某某社区%d号楼%d单元%d室（长住址填满一行）\n",
+                    family[i % 20], given[i / 20 % 30], given[i / 600 % 30], one, i % 97, i % 6,
+                    i % 1000);
+        if (i == n / 2) strbuf_addf(&sb, "李老新,%s,,新住址\n", id);
+    }
+    assert_true(sb.len >= 1 << 20);
+    write_file(path_of("big.csv"), strbuf_str(&sb));
+    strbuf_free(&sb);
+    struct import_report rep;
+    assert_int_equal(import_file("big.csv", IMPORT_UPDATE, &rep), DB_OK);
+    assert_int_equal(rep.read, n + 1);
+    assert_int_equal(rep.imported, n);
+    assert_int_equal(rep.updated, 1);
+    assert_int_equal(rep.skipped, 0);
+    assert_int_equal(rep.renamed.n, 1);
+    assert_str(rep.renamed.v[0], "李老 -> 李老新");
+    import_report_free(&rep);
+    assert_int_equal(residents_in(db), n + 1);
+    struct resident r;
+    assert_int_equal(resident_get_by_id_number(db, id, &r), DB_OK);
+    assert_str(r.phone, "13800138000");
+    assert_str(r.address, "新住址");
+    resident_free(&r);
+    assert_str(found("李老新"), "李老新");
+    assert_str(found("何七八"), "何七八"); /* the ledger's row 4338 */
+    assert_int_equal(db_int(db, 0,
+                            "SELECT count(*) FROM audit_log WHERE action = 'import'"
+                            " AND detail LIKE '%new 12000, updated 1,%'"),
+                     1);
+}
+
 static void import_of_a_broken_file_writes_nothing(void **state)
 {
     (void)state;
@@ -1097,7 +1212,7 @@ static void refused_load_leaves_the_sign(void **state)
     fprintf(f, "%ld\n", (long)getppid());
     fclose(f);
     struct resident_bulk *b;
-    assert_int_equal(resident_bulk_begin_shared(db, "测试", "ledger.csv", &b), DB_INVALID);
+    assert_int_equal(resident_bulk_begin_shared(db, "测试", "ledger.csv", 0, &b), DB_INVALID);
     assert_null(b);
     assert_int_equal(access(sign, F_OK), 0);
     db_desk_sign_take(db); /* this connection did not put it out: left */
@@ -1131,6 +1246,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(import_merges_skips_and_rejects, setup, teardown),
         cmocka_unit_test_setup_teardown(preview_counts_and_shows_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(import_of_a_broken_file_writes_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(shared_load_over_a_few, setup, teardown),
+        cmocka_unit_test_setup_teardown(import_over_a_few_merges_their_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(export_masks_unless_asked, setup, teardown),
         cmocka_unit_test_setup_teardown(upgraded_database_is_refiled, setup, teardown),
     };
