@@ -817,10 +817,19 @@ static void sheet_problem(const struct import_report *rep, const struct ledger_p
         strbuf_addf(sb, _("sheet %s row %d: %s\n"), rep->sheet, p->line, p->reason);
 }
 
+/*
+** The problems a report lists one a line; the rest are counted in one line
+** (the rejects file, named below, holds every refused row with its reasons). A masked
+** export imported back, a ledger of the wrong kind: every row refused
+** alike, 700,000 lines for a district's.
+*/
+#define PROBLEMS_LISTED 100
+
 char *import_report_text(const struct import_report *rep)
 {
     struct strbuf sb = STRBUF_INIT;
-    for (size_t i = 0; i < rep->problems.n; i++) {
+    size_t listed = rep->problems.n > PROBLEMS_LISTED ? PROBLEMS_LISTED : rep->problems.n;
+    for (size_t i = 0; i < listed; i++) {
         const struct ledger_problem *p = &rep->problems.v[i];
         if (rep->sheet)
             sheet_problem(rep, p, &sb);
@@ -829,6 +838,12 @@ char *import_report_text(const struct import_report *rep)
         else
             strbuf_addf(&sb, _("line %d: %s\n"), p->line, p->reason);
     }
+    if (listed < rep->problems.n)
+        strbuf_addf(&sb,
+                    ngettext("... and %zu more problem, not listed\n",
+                             "... and %zu more problems, not listed\n",
+                             (unsigned long)(rep->problems.n - listed)),
+                    rep->problems.n - listed);
     if (rep->title_lines)
         strbuf_addf(&sb,
                     rep->sheet ? ngettext("The header is row %d: the row above it is a title, "

@@ -215,6 +215,19 @@ grep -q "「居民身份证号」：号码已遮蔽（\*）：请导入含完整
     t_ok "import: a masked export is refused as masked, with what to import instead" ||
     t_fail "import: a masked export is refused as masked, with what to import instead" "$(head -5 "$T/import-masked.out")"
 
+# A district's masked export read back refuses every row alike (its ID number, and its phone when it
+# has one): the first 100 problems are listed, the rest counted in one line (the rejects file has
+# them all).
+"$BIN" --db "$T/m.db" demo --residents 80 --organisations 0 --volunteers 0 >/dev/null
+run export-masked-80 0 env BANGBAN_USER=supervisor "$BIN" --db "$T/m.db" export residents "$T/masked80.csv"
+run import-masked-80 5 "$BIN" --db "$T/m.db" import residents "$T/masked80.csv"
+[ "$(grep -c "号码已遮蔽" "$T/import-masked-80.out")" = 100 ] &&
+    grep -q "^另有 [1-9][0-9]* 个问题未逐条列出$" "$T/import-masked-80.out" &&
+    grep -q "退回 80；" "$T/import-masked-80.out" &&
+    [ "$(grep -c "号码已遮蔽" "$T/masked80.csv.rejects.csv")" = 80 ] &&
+    t_ok "import: of more than 100 problems alike the first 100 are listed and the rest counted" ||
+    t_fail "import: of more than 100 problems alike the first 100 are listed and the rest counted" "$(tail -5 "$T/import-masked-80.out")"
+
 # A format or an encoding bangban does not know is named, not only the usage printed.
 run export-ods 2 "$BIN" --db "$T/b.db" export residents "$T/x.csv" --format ods
 run import-latin1 2 "$BIN" --db "$T/b.db" import residents "$T/x.csv" --encoding latin1
