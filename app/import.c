@@ -1158,6 +1158,19 @@ static int column_of_field(const struct record_import *ri, const char *field)
 ** what it points at refuses (ri->resolve) is a bad row, reported with the
 ** value's column, and leaves nothing behind: the others go on.
 */
+/*
+** A row whose record is as on file but whose resolving gave someone a new
+** number (a post's holder: rephoned_staff grew past rephoned) changed
+** something: counted as updated, not unchanged (unchanged: the count before).
+*/
+static void rephoned_count(struct import_report *rep, size_t rephoned, size_t unchanged)
+{
+    if (rep->rephoned_staff.n > rephoned && rep->unchanged > unchanged) {
+        rep->unchanged--;
+        rep->updated++;
+    }
+}
+
 static int record_store_row(struct db *db, const struct record_import *ri, struct ledger *l,
                             const struct ledger_row *row, void *rec, const void *aside,
                             const struct import_options *o, struct import_report *rep)
@@ -1165,11 +1178,15 @@ static int record_store_row(struct db *db, const struct record_import *ri, struc
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
     size_t created = rep->created.n, staff = rep->created_staff.n, rephoned = rep->rephoned_staff.n;
+    size_t unchanged = rep->unchanged;
     char *refused = NULL;
     int column = ri->resolve_column;
     if (ri->resolve) rc = ri->resolve(db, rec, aside, o, rep, &refused, &column);
     if (rc == DB_OK) rc = record_store(db, ri, l, rec, o, rep, &refused, &column);
-    if (rc == DB_OK) return db_commit(db);
+    if (rc == DB_OK) {
+        rephoned_count(rep, rephoned, unchanged);
+        return db_commit(db);
+    }
     db_rollback(db);
     while (rep->created.n > created) /* the units this row made are undone */
         free(rep->created.v[--rep->created.n]);
@@ -1412,6 +1429,7 @@ static int preview_record_row(struct db *db, const struct record_import *ri, str
     if (ri->check) ri->check(l, row, rec, aside, &rep->problems);
     char *name = seen_check(ri, l, row, rec, seen, rep, before);
     int rc = DB_OK;
+    size_t rephoned = rep->rephoned_staff.n, unchanged = rep->unchanged;
     if (rep->problems.n == before && ri->resolve) {
         char *refused = NULL;
         int column = ri->resolve_column;
@@ -1427,6 +1445,7 @@ static int preview_record_row(struct db *db, const struct record_import *ri, str
         if (rc == DB_OK && ri->preview_stores)
             rc = preview_store(db, ri, l, row->line, rec, o, &rep->problems);
         if (rep->problems.n != before) rep->imported = imported, rep->updated = updated;
+        if (rep->problems.n == before) rephoned_count(rep, rephoned, unchanged);
     }
     if (rep->problems.n != before) rep->rejected++;
     row_finish(ri, seen, row->line, name, rec, aside, rep->problems.n == before);

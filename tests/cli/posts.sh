@@ -42,17 +42,19 @@ grep -q "新增 0，更新 0，未变 668" "$T/posts-spaced.out" &&
     t_fail "import posts: spaces around a post's name are read past" "$(cat "$T/posts-spaced.out")"
 
 # The sitting 街长 written with a new phone, or none: the holder on file (three staff share the
-# name), the new number theirs, said; not a hand-over.
+# name), the new number theirs, said and counted as an update (in the dry run too); not a hand-over.
 {
     head -1 "$T/full.csv"
     sed -n '2s/,\t[0-9]*,/,\t13999990001,/p' "$T/full.csv"
 } >"$T/new-phone.csv"
 holder=$(sqlite3 "$DB" "SELECT staff_id FROM post WHERE kind = 'street_chief' AND end_on = '' ORDER BY id LIMIT 1")
+run posts-new-phone-dry 0 "$BIN" --db "$DB" import posts "$T/new-phone.csv" --dry-run
 run posts-new-phone 0 "$BIN" --db "$DB" import posts "$T/new-phone.csv"
-grep -q "已按台账更新电话的工作人员：" "$T/posts-new-phone.out" && grep -q "未变 1，跳过 0，退回 0" "$T/posts-new-phone.out" &&
+grep -q "已按台账更新电话的工作人员：" "$T/posts-new-phone.out" && grep -q "更新 1，未变 0，跳过 0，退回 0" "$T/posts-new-phone.out" &&
+    grep -q "更新 1，未变 0，跳过 0，退回 0" "$T/posts-new-phone-dry.out" &&
     db_gives "$DB" "SELECT phone FROM staff WHERE id = $holder" 13999990001 &&
     t_ok "import posts: a holder written with a new phone is the holder on file, the number theirs" ||
-    t_fail "import posts: a holder written with a new phone is the holder on file, the number theirs" "$(cat "$T/posts-new-phone.out")"
+    t_fail "import posts: a holder written with a new phone is the holder on file, the number theirs" "$(cat "$T/posts-new-phone-dry.out" "$T/posts-new-phone.out")"
 cut -d, --complement -f 5 "$T/new-phone.csv" >"$T/no-phone.csv"
 run posts-no-phone 0 "$BIN" --db "$DB" import posts "$T/no-phone.csv"
 grep -q "未变 1，跳过 0，退回 0" "$T/posts-no-phone.out" &&
