@@ -142,8 +142,9 @@ char *idcard_message(enum idcard_error err, const struct idcard *id)
     case IDCARD_FUTURE:
         return xstrdup(_("The birth date in the ID number is in the future"));
     case IDCARD_CHECK:
-        return xasprintf(_("Wrong check character: a number with these 17 digits ends in %c"),
-                         id->expected);
+        return xasprintf(
+            _("Wrong check character: it should be %c; check the number against the card"),
+            id->expected);
     }
     return NULL;
 }

@@ -88,7 +88,7 @@ type_text desk "王𠇔"
 keys desk Tab Tab Tab Tab
 type_text desk "110105194912310021"
 keys desk Tab
-expect desk "a wrong check digit is named with the right one" "校验位错误：这 17 位数字对应的校验位是 X"
+expect desk "a wrong check digit is named with the right one, and to check the card" "校验位错误：应为 X，请对照身份证核对"
 keys desk BTab BSpace
 type_text desk "x"
 keys desk Tab
