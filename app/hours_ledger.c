@@ -53,10 +53,8 @@ static void take_day(const struct ledger *l, const struct ledger_row *row, int f
     }
     struct date d;
     int rc = date_parse_cell(ledger_value_of(l, row, f), &d); /* its own spaces: 2025/12/6 14:36 */
-    if (rc == DATE_NOT_A_DATE)
-        problem(p, l, row, f, xasprintf(_("\"%s\" is not a date"), typed));
-    else if (rc != DATE_OK)
-        problem(p, l, row, f, xasprintf(_("there is no such day as %s"), typed));
+    if (rc != DATE_OK)
+        problem(p, l, row, f, date_problem(typed, rc));
     else {
         char iso[11];
         record_set(into, date_format(&d, iso));

@@ -94,10 +94,8 @@ static void take_birth(const struct ledger *l, const struct ledger_row *row, str
     const char *birth = ledger_value_of(l, row, VF_BIRTH);
     struct date d;
     int rc = str_empty(birth) ? DATE_OK : date_parse_cell(birth, &d);
-    if (rc == DATE_NOT_A_DATE)
-        problem(p, l, row, VF_BIRTH, xasprintf(_("\"%s\" is not a date"), birth));
-    else if (rc == DATE_IMPOSSIBLE)
-        problem(p, l, row, VF_BIRTH, xasprintf(_("there is no such day as %s"), birth));
+    if (rc != DATE_OK)
+        problem(p, l, row, VF_BIRTH, date_problem(birth, rc));
     else if (!str_empty(birth)) {
         char iso[11];
         record_set(&v->birth_date, date_format(&d, iso));
@@ -110,8 +108,9 @@ static void take_registered(const struct ledger *l, const struct ledger_row *row
     const char *day = ledger_value_of(l, row, VF_REGISTERED);
     struct date d;
     if (str_empty(day)) return;
-    if (date_parse_cell(day, &d) != DATE_OK) {
-        problem(p, l, row, VF_REGISTERED, xasprintf(_("\"%s\" is not a date"), day));
+    int rc = date_parse_cell(day, &d);
+    if (rc != DATE_OK) {
+        problem(p, l, row, VF_REGISTERED, date_problem(day, rc));
         return;
     }
     char iso[11];

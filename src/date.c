@@ -2,6 +2,7 @@
 ** date: see date.h.
 */
 #include "date.h"
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -29,6 +30,12 @@ static int digits(const char **p, int max, int *count)
     }
     *count = n;
     return n ? v : -1;
+}
+
+char *date_problem(const char *text, int rc)
+{
+    return rc == DATE_IMPOSSIBLE ? xasprintf(_("there is no such day as %s"), text)
+                                 : xasprintf(_("\"%s\" is not a date"), text);
 }
 
 int date_time_at(const char *s, int *minute)

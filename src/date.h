@@ -33,6 +33,13 @@ int date_parse(const char *s, struct date *d);
 int date_parse_cell(const char *s, struct date *d);
 
 /*
+** Why text is no date, once date_parse() or date_parse_cell() gave rc (an
+** error): "\"TEXT\" is not a date", or for the shape of a date "there is no
+** such day as TEXT". Translated; caller frees.
+*/
+char *date_problem(const char *text, int rc);
+
+/*
 ** Where the date ends in s when s is a date and a time of day (H:MM or
 ** HH:MM:SS, after a space or T): the date's length, with *minute (may be
 ** NULL) the minute of the day the time names (its seconds passed over);

@@ -1469,12 +1469,9 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
     const char *birth = ledger_value_of(l, row, LF_BIRTH);
     struct date d;
     int drc = str_empty(birth) ? DATE_OK : date_parse_cell(birth, &d);
-    if (drc == DATE_NOT_A_DATE)
+    if (drc != DATE_OK)
         ledger_problem_add(p, row->line, ledger_column_header(l, LF_BIRTH),
-                           xasprintf(_("\"%s\" is not a date"), birth));
-    else if (drc == DATE_IMPOSSIBLE)
-        ledger_problem_add(p, row->line, ledger_column_header(l, LF_BIRTH),
-                           xasprintf(_("there is no such day as %s"), birth));
+                           date_problem(birth, drc));
     else if (!str_empty(birth)) {
         char iso[11];
         record_set(&r->birth_date, date_format(&d, iso));

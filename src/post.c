@@ -192,11 +192,11 @@ static void row_date(const struct ledger *l, const struct ledger_row *row, int f
     const char *text = ledger_value_of(l, row, f);
     struct date d;
     char iso[11];
+    int rc = !text || !*text ? DATE_OK : date_parse_cell(text, &d);
     if (!text || !*text) {
         record_set(into, "");
-    } else if (date_parse_cell(text, &d) != DATE_OK) {
-        ledger_problem_add(p, row->line, ledger_column_header(l, f),
-                           xasprintf(_("\"%s\" is not a date"), text));
+    } else if (rc != DATE_OK) {
+        ledger_problem_add(p, row->line, ledger_column_header(l, f), date_problem(text, rc));
     } else {
         record_set(into, date_format(&d, iso));
     }

@@ -314,9 +314,9 @@ int calendar_row_check(const struct ledger *l, const struct ledger_row *row, str
     const char *day = ledger_value_of(l, row, CAL_DAY);
     struct date when;
     char iso[11];
-    if (date_parse_cell(day, &when) != DATE_OK)
-        ledger_problem_add(p, row->line, ledger_column_header(l, CAL_DAY),
-                           xasprintf(_("\"%s\" is not a date"), day));
+    int rc = date_parse_cell(day, &when);
+    if (rc != DATE_OK)
+        ledger_problem_add(p, row->line, ledger_column_header(l, CAL_DAY), date_problem(day, rc));
     else
         record_set(&d->day, date_format(&when, iso));
     int kind = calendar_kind(ledger_value_of(l, row, CAL_KIND));
@@ -358,6 +358,7 @@ const char *workcal_parse_range(const char *text, struct date *from, struct date
                                 char **name)
 {
     *name = NULL;
+    char *impossible = NULL; /* a date of the right shape but no such day (2027-02-30) */
     char *line = text_normalize(text, TEXT_NORM_PROSE);
     struct strlist words = STRLIST_INIT;
     for (char *w = strtok(line, " \t"); w; w = strtok(NULL, " \t"))
@@ -370,12 +371,23 @@ const char *workcal_parse_range(const char *text, struct date *from, struct date
     size_t n = 0;
     const char *sep = range_separator(words.v[0], &n);
     char *first = sep ? xstrndup(words.v[0], (size_t)(sep - words.v[0])) : xstrdup(words.v[0]);
-    int bad =
-        date_parse(first, from) != DATE_OK || date_parse(sep ? sep + n : first, to) != DATE_OK;
+    const char *last = sep ? sep + n : first;
+    int rf = date_parse(first, from), rl = date_parse(last, to);
+    int bad = rf != DATE_OK || rl != DATE_OK;
+    if (rf != DATE_NOT_A_DATE && rl != DATE_NOT_A_DATE)
+        impossible = rf == DATE_IMPOSSIBLE   ? xstrdup(first)
+                     : rl == DATE_IMPOSSIBLE ? xstrdup(last)
+                                             : NULL;
     free(first);
     int32_t a = bad ? 0 : workcal_day_number(*from), b = bad ? 0 : workcal_day_number(*to);
     int kind = calendar_kind(words.v[1]);
-    if (bad)
+    if (impossible) {
+        static char said[160]; /* the one reason not a fixed text: kept until the next call */
+        char *problem = date_problem(impossible, DATE_IMPOSSIBLE);
+        snprintf(said, sizeof said, "%s", problem);
+        free(problem);
+        why = said;
+    } else if (bad)
         why = _("the dates are not dates such as 2027-10-01 or 2027-10-01..2027-10-07");
     else if (b < a)
         why = _("the range ends before it starts");
@@ -393,6 +405,7 @@ const char *workcal_parse_range(const char *text, struct date *from, struct date
         *name = NULL;
     }
 out:
+    free(impossible);
     strlist_free(&words);
     free(line);
     return why;

@@ -52,7 +52,8 @@ int calendar_row_check(const struct ledger *l, const struct ledger_row *row, str
 ** also written with ~ ～ 至 or 到; 休 / 放假 / 休息, 班 / 上班 / 补班; the name
 ** may be left out). Fills *from, *to (from <= to, at most
 ** WORKCAL_RANGE_MAX days), *working and *name (caller frees). Returns
-** NULL, or why the line is not one (translated; nothing to free).
+** NULL, or why the line is not one (translated; nothing to free; valid
+** until the next call).
 */
 #define WORKCAL_RANGE_MAX 31
 const char *workcal_parse_range(const char *text, struct date *from, struct date *to, int *working,

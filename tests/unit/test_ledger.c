@@ -433,7 +433,14 @@ static void calendar_ranges(void **state)
     assert_non_null(workcal_parse_range("2027-10-07..2027-10-01 休", &from, &to, &working, &name));
     assert_null(name);
     assert_non_null(workcal_parse_range("2027-01-01..2027-03-01 休", &from, &to, &working, &name));
-    assert_non_null(workcal_parse_range("2027-02-30 休", &from, &to, &working, &name));
+    /* A day that is not there is named, not called a format error. */
+    const char *why = workcal_parse_range("2027-02-30 休", &from, &to, &working, &name);
+    assert_non_null(why);
+    assert_non_null(strstr(why, "2027-02-30"));
+    why = workcal_parse_range("2027-02-27..2027-02-30 休", &from, &to, &working, &name);
+    assert_non_null(strstr(why, "2027-02-30"));
+    why = workcal_parse_range("2027-02-30..十月 休", &from, &to, &working, &name);
+    assert_null(strstr(why, "2027-02-30"));
     assert_non_null(workcal_parse_range("2027-10-01 歇", &from, &to, &working, &name));
     assert_non_null(workcal_parse_range("2027-10-01", &from, &to, &working, &name));
     assert_null(name);
