@@ -333,11 +333,12 @@ static const struct command catalogue_menu[] = {
 static const struct list_tab tabs[TAB_COUNT] = {
     [TAB_ITEMS] = {.label = N_("Service items"),
                    .type = &service_item_record,
+                   /* Limits whole: 24小时/20个工作日; a category is four characters */
                    .cols = {{N_("Code"), 6, 0},
                             {N_("Name"), 0, 0},
-                            {N_("Category"), 10, 0},
+                            {N_("Category"), 8, 0},
                             {N_("Unit"), 14, 0},
-                            {N_("Limits"), 14, 0},
+                            {N_("Limits"), 17, 0},
                             {N_("Status"), 6, 0}},
                    .ncols = 6,
                    .hint = N_("type Chinese, pinyin initials or a code"),
