@@ -190,7 +190,14 @@ static int merge_row(struct db *db, const struct ledger *l, const struct import_
         return rc;
     }
     if (rc != DB_OK) return rc;
-    if (o->existing == IMPORT_SKIP) {
+    if (resident_status_parse(old.status) == RESIDENT_MERGED) {
+        /* Kept as it was merged: the record it went into is the one to change. Said. */
+        rep->skipped++;
+        if (rep->merged_away.n <= RENAMED_SAID)
+            strlist_add_take(&rep->merged_away, rep->merged_away.n < RENAMED_SAID
+                                                    ? xstrdup(old.name)
+                                                    : xstrdup("..."));
+    } else if (o->existing == IMPORT_SKIP) {
         rep->skipped++;
     } else {
         struct resident merged;
@@ -789,6 +796,7 @@ void import_report_free(struct import_report *rep)
     strlist_free(&rep->created_staff);
     strlist_free(&rep->rephoned_staff);
     strlist_free(&rep->renamed);
+    strlist_free(&rep->merged_away);
     strlist_free(&rep->unknown_columns);
     strlist_free(&rep->twice_columns);
     strlist_free(&rep->columns);
@@ -891,6 +899,16 @@ char *import_report_text(const struct import_report *rep)
         strbuf_addf(&sb,
                     rep->dry_run ? _("Residents it would rename (check their ID numbers): %s\n")
                                  : _("Residents renamed (check their ID numbers): %s\n"),
+                    people);
+        free(people);
+    }
+    if (rep->merged_away.n) {
+        char *people = strlist_join(&rep->merged_away, "、");
+        strbuf_addf(&sb,
+                    rep->dry_run ? _("Records merged into another, which it would skip (change the "
+                                     "one each went into): %s\n")
+                                 : _("Records merged into another, skipped (change the one each "
+                                     "went into): %s\n"),
                     people);
         free(people);
     }

@@ -70,6 +70,7 @@ struct import_report {
     struct strlist created_staff;  /* posts: people added because a row named them */
     struct strlist rephoned_staff; /* posts: holders whose row gave a new phone number */
     struct strlist renamed; /* residents: "赵一 -> 李四", a name changed under its ID number */
+    struct strlist merged_away; /* residents: records merged into another, left as they are */
     struct strlist unknown_columns;
     struct strlist twice_columns;  /* "联系方式（手机号）": a field another column feeds */
     int header_line, title_lines;  /* where the header was, below so many lines of a title */

@@ -1152,6 +1152,49 @@ static void import_over_a_few_merges_their_rows(void **state)
                      1);
 }
 
+/*
+** A ledger's row under the ID number of a record merged into another is
+** skipped and said, in the dry run and the import alike: the record stays
+** as it was merged.
+*/
+static void import_skips_a_merged_record(void **state)
+{
+    (void)state;
+    char keep_id[19], away_id[19];
+    make_id(keep_id, "130101", "19600101", 5);
+    make_id(away_id, "130101", "19600101", 6);
+    int64_t keep = add("周八", keep_id, "", "");
+    int64_t away = add("周捌", away_id, "13711112222", "");
+    struct resident k, o;
+    const char *why = NULL;
+    assert_int_equal(resident_get(db, keep, &k), DB_OK);
+    assert_int_equal(resident_get(db, away, &o), DB_OK);
+    assert_int_equal(resident_merge(db, &k, away, o.version, "", 1, "测试", &why), DB_OK);
+    resident_free(&k);
+    resident_free(&o);
+    char csv[200];
+    snprintf(csv, sizeof csv, "姓名,身份证号,手机号码\n周捌改,%s,13900000000\n", away_id);
+    write_file(path_of("m.csv"), csv);
+    struct import_report rep;
+    assert_int_equal(preview_file("m.csv", IMPORT_UPDATE, NULL, &rep), DB_OK);
+    assert_int_equal(rep.skipped, 1);
+    assert_int_equal(rep.updated, 0);
+    import_report_free(&rep);
+    assert_int_equal(import_file("m.csv", IMPORT_UPDATE, &rep), DB_OK);
+    assert_int_equal(rep.skipped, 1);
+    assert_int_equal(rep.updated, 0);
+    assert_int_equal(rep.merged_away.n, 1);
+    assert_str(rep.merged_away.v[0], "周捌");
+    char *text = import_report_text(&rep);
+    assert_non_null(strstr(text, "周捌"));
+    free(text);
+    import_report_free(&rep);
+    assert_int_equal(resident_get(db, away, &o), DB_OK);
+    assert_str(o.name, "周捌");
+    assert_str(o.phone, "13711112222");
+    resident_free(&o);
+}
+
 static void import_of_a_broken_file_writes_nothing(void **state)
 {
     (void)state;
@@ -1247,6 +1290,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(preview_counts_and_shows_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(import_of_a_broken_file_writes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(shared_load_over_a_few, setup, teardown),
+        cmocka_unit_test_setup_teardown(import_skips_a_merged_record, setup, teardown),
         cmocka_unit_test_setup_teardown(import_over_a_few_merges_their_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(export_masks_unless_asked, setup, teardown),
         cmocka_unit_test_setup_teardown(upgraded_database_is_refiled, setup, teardown),
