@@ -473,9 +473,11 @@ static int import_next(void *ctx, struct resident *r, size_t *done, size_t *tota
             int first = idcard_seen_check(&in->seen, r->id_number, row.line);
             if (first) {
                 int col = ledger_column_of(in->l, LF_ID);
-                ledger_problem_add(&in->rep->problems, row.line,
-                                   ledger_column_name(in->l, (size_t)col),
-                                   xasprintf(_("the same ID number as line %d"), first));
+                ledger_problem_add(
+                    &in->rep->problems, row.line, ledger_column_name(in->l, (size_t)col),
+                    xasprintf(ledger_sheet(in->l) ? _("the same ID number as row %d")
+                                                  : _("the same ID number as line %d"),
+                              first));
                 bad = 1;
             }
         }

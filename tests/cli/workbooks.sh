@@ -215,6 +215,14 @@ grep -q "「居民身份证号」：号码已遮蔽（\*）：请导入含完整
     t_ok "import: a masked export is refused as masked, with what to import instead" ||
     t_fail "import: a masked export is refused as masked, with what to import instead" "$(head -5 "$T/import-masked.out")"
 
+# A workbook's row repeating an ID number names the row it repeats as a row, not a line.
+printf '%s\n' '#sheet 名单' '姓名	身份证号' '张三	110101199003074477' '李四	110101199003074477' >"$T/dup-spec.txt"
+"$TOP/build/tools/xlsx_make" "$T/dup.xlsx" <"$T/dup-spec.txt" || t_fail "xlsx_make wrote the workbook with a repeated ID"
+run xlsx-dup-en 5 env LANGUAGE=en "$BIN" --db "$T/b.db" import residents "$T/dup.xlsx" --dry-run
+grep -q "row 3 column B (身份证号): the same ID number as row 2$" "$T/xlsx-dup-en.out" &&
+    t_ok "import xlsx: a repeated ID number names the row it repeats" ||
+    t_fail "import xlsx: a repeated ID number names the row it repeats" "$(cat "$T/xlsx-dup-en.out")"
+
 # A district's masked export read back refuses every row alike (its ID number, and its phone when it
 # has one): the first 100 problems are listed, the rest counted in one line (the rejects file has
 # them all).
