@@ -308,14 +308,17 @@ int db_desk_waited(struct db *db)
 ** the WAL, and the WAL starts over only once it was copied whole with
 ** nobody reading it: desks opening one after another (a save a second)
 ** kept a reader on it at nearly every checkpoint of a long import, and
-** the WAL grew to 3.9 GB in a 3,500,000-row one (a desk's save then
+** the WAL grew to 7.7 GB in a 3,500,000-row one (a desk's save then
 ** copied gigabytes). So past CHECKPOINT_RESTART times checkpoint_pages the
-** long writer waits (its busy handler) for the WAL's readers to move on,
-** desks' saves meanwhile waiting for it, copies it whole and starts it
-** over; journal_size_limit cuts the file back.
+** long writer, once its passive checkpoint copied what it could (desks
+** saving meanwhile), waits up to RESTART_WAIT_MS for the WAL's readers to
+** move on, desks' saves waiting too, copies the rest and starts the WAL
+** over; journal_size_limit cuts the file back. Not done in time, the next
+** commit tries again.
 */
 #define CHECKPOINT_CEILING 64
 #define CHECKPOINT_RESTART 2
+#define RESTART_WAIT_MS    200
 
 static int wal_committed(void *arg, sqlite3 *h, const char *name, int pages)
 {
@@ -323,9 +326,13 @@ static int wal_committed(void *arg, sqlite3 *h, const char *name, int pages)
     if (pages < db->checkpoint_pages) return SQLITE_OK;
     if (!db->sign_out && pages < CHECKPOINT_CEILING * db->checkpoint_pages && sign_owner_now(db))
         return SQLITE_OK;
-    int restart = db->sign_out && pages >= CHECKPOINT_RESTART * db->checkpoint_pages;
-    sqlite3_wal_checkpoint_v2(
-        h, name, restart ? SQLITE_CHECKPOINT_RESTART : SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    if (db->sign_out && pages >= CHECKPOINT_RESTART * db->checkpoint_pages) {
+        long limit = db->wait_limit_ms;
+        db->wait_limit_ms = RESTART_WAIT_MS;
+        sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+        db->wait_limit_ms = limit;
+    }
     return SQLITE_OK;
 }
 

@@ -8,6 +8,7 @@
 #include "unit_db.h"
 #include "src/phone.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <fcntl.h>
@@ -670,8 +671,9 @@ static void index_build_restores(void **state)
     assert_int_equal(db_int(db, -1, "PRAGMA threads"), 0);
     assert_int_equal(db_int(db, 0, "SELECT count(*) FROM t INDEXED BY t_a WHERE a >= 0"), 50000);
     assert_int_equal(db_int(db, 0, "SELECT count(*) FROM t INDEXED BY t_b WHERE b >= ''"), 50000);
-    assert_int_equal(db_int(db, 1, "SELECT count(*) FROM pragma_integrity_check WHERE"
-                                   " integrity_check <> 'ok'"),
+    assert_int_equal(db_int(db, 1,
+                            "SELECT count(*) FROM pragma_integrity_check WHERE"
+                            " integrity_check <> 'ok'"),
                      0);
     /* A statement that fails is reported, and the settings still come back. */
     assert_int_not_equal(db_index_build(db, "CREATE INDEX t_a ON t(a)"), DB_OK);
@@ -755,6 +757,66 @@ static void desks_leave_checkpoints_to_long_writers(void **state)
     db_close(desk);
 }
 
+/* A desk that reads again and again (desks opening one after another) until *stop. */
+struct reading_desk {
+    const char *path;
+    volatile int stop;
+};
+
+static void *desk_reads(void *arg)
+{
+    struct reading_desk *r = arg;
+    struct db *desk;
+    char *err;
+    if (db_open(r->path, 0, &desk, &err) != DB_OK) return NULL;
+    struct timespec hold = {0, 1000000};
+    while (!r->stop) {
+        db_exec(desk, "BEGIN; SELECT count(*) FROM t;");
+        nanosleep(&hold, NULL);
+        db_exec(desk, "COMMIT");
+    }
+    db_close(desk);
+    return NULL;
+}
+
+/*
+** A long writer's WAL that a desk keeps reading is still started over:
+** passive checkpoints copy only what no reader needs, and the WAL grew with
+** every commit; past twice its checkpoint size the writer waits for the
+** readers to move on, copies it whole and starts it over.
+*/
+static void long_writer_starts_the_wal_over(void **state)
+{
+    (void)state;
+    struct db *writer = open_new("restart.db");
+    assert_int_equal(db_exec(writer, "CREATE TABLE t (b BLOB)"), DB_OK);
+    char *wal = xasprintf("%s-wal", path_of("restart.db"));
+    struct reading_desk r = {path_of("restart.db"), 0};
+    pthread_t desk;
+    assert_int_equal(pthread_create(&desk, NULL, desk_reads, &r), 0);
+    db_desk_sign_put(writer);
+    db_checkpoint_at(writer, 64);
+    long most = 0;
+    for (int i = 0; i < 40; i++) {
+        assert_int_equal(db_write_begin(writer), DB_OK);
+        assert_int_equal(db_exec(writer, "INSERT INTO t SELECT randomblob(3000) FROM"
+                                         " (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL"
+                                         " SELECT i + 1 FROM n WHERE i < 100) SELECT i FROM n)"),
+                         DB_OK);
+        assert_int_equal(db_commit(writer), DB_OK);
+        long now = file_size(wal);
+        if (now > most) most = now;
+    }
+    r.stop = 1;
+    pthread_join(desk, NULL);
+    /* 40 commits of 100 pages: 16 MB had the WAL never started over; at most 2 x 64 + 100. */
+    if (most > 1500000L) fail_msg("the WAL grew to %ld bytes", most);
+    db_desk_sign_take(writer);
+    db_checkpoint_at(writer, 0);
+    free(wal);
+    db_close(writer);
+}
+
 /*
 ** A build inside a long writer's transaction stops when a desk waits, the
 ** transaction undone; built again with nobody waiting, the index is whole.
@@ -820,6 +882,7 @@ int main(void)
         cmocka_unit_test(index_build_restores),
         cmocka_unit_test(index_build_gives_way),
         cmocka_unit_test(desks_leave_checkpoints_to_long_writers),
+        cmocka_unit_test(long_writer_starts_the_wal_over),
     };
     return cmocka_run_group_tests_name("db", tests, setup, teardown);
 }
