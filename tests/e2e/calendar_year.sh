@@ -24,8 +24,12 @@ keys desk Enter
 expect desk "a weekend day worked" "已记入 2027-09-26..2027-09-26 上班 国庆节调休（1 天）"
 type_text desk "2027-02-30 休 错日"
 keys desk Enter
-expect desk "a line that is not one is said" "未记入：日期应写成"
+expect desk "a day that is not there is named" "未记入：没有 2027-02-30 这一天"
 expect desk "and kept to be mended" "2027-02-30 休 错日"
+keys desk C-u
+type_text desk "国庆 休"
+keys desk Enter
+expect desk "a line that is not one is said" "未记入：日期应写成"
 keys desk Escape
 expect desk "the list shows the year's days" "查找： 2027"
 expect desk "all of them" "共 109 条"
