@@ -570,6 +570,7 @@ static int batch_begin(struct batch *b, struct db *db, int residents)
     b->db = db;
     b->batch_ms = BATCH_FIRST_MS;
     int rc = db_cache_load(db, 64);
+    db_map_off(db, 1);
     if (rc == DB_OK) rc = db_journal_memory(db, 1);
     if (rc == DB_OK) rc = batch_open(b);
     if (rc == DB_OK && residents) {
@@ -596,6 +597,7 @@ static int batch_end(struct batch *b, int rc)
     db_desk_sign_take(b->db);
     db_write_flat(b->db, 0);
     db_cache_load(b->db, 0);
+    db_map_off(b->db, 0);
     db_journal_memory(b->db, 0);
     return rc;
 }

@@ -589,6 +589,14 @@ static void db_map_set(struct db *db)
     raw_exec(db, sql); /* a map refused only costs memory: the database works without one */
 }
 
+void db_map_off(struct db *db, int off)
+{
+    if (off)
+        raw_exec(db, "PRAGMA mmap_size=0");
+    else
+        db_map_set(db);
+}
+
 struct db_vals {
     sqlite3_value **argv; /* the row's values, after the closure */
 };
