@@ -797,7 +797,7 @@ static void long_writer_starts_the_wal_over(void **state)
     db_desk_sign_put(writer);
     db_checkpoint_at(writer, 64);
     long most = 0;
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 60; i++) {
         assert_int_equal(db_write_begin(writer), DB_OK);
         assert_int_equal(db_exec(writer, "INSERT INTO t SELECT randomblob(3000) FROM"
                                          " (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL"
@@ -809,8 +809,10 @@ static void long_writer_starts_the_wal_over(void **state)
     }
     r.stop = 1;
     pthread_join(desk, NULL);
-    /* 40 commits of 100 pages: 16 MB had the WAL never started over; at most 2 x 64 + 100. */
-    if (most > 1500000L) fail_msg("the WAL grew to %ld bytes", most);
+    /* 60 commits of 100 pages: 25 MB had the WAL never started over (11 MB seen, readers
+     * letting some restarts through); past 2 x 64 + 100 pages only when a restart found the
+     * desk still reading after its wait. */
+    if (most > 4000000L) fail_msg("the WAL grew to %ld bytes", most);
     db_desk_sign_take(writer);
     db_checkpoint_at(writer, 0);
     free(wal);
