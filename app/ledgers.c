@@ -526,8 +526,19 @@ static int post_resolve(struct db *db, void *rec, const void *aside, const struc
         record_free(&staff_record, &s);
     }
     if (rc != DB_OK && rc != DB_NOTFOUND) return rc;
-    /* The row's own post on file is no clash with it. */
     struct post same;
+    if (!p->staff_id &&
+        post_find_named(db, p->kind, p->place_id, holder->name, p->start_on, &same) == DB_OK) {
+        /* This very post, its holder's phone left out or new: the holder on file (a kind
+         * several hold at one place, 网格员, has no clash to find them by). */
+        p->staff_id = same.staff_id;
+        rc = *holder->phone && !str_eq(holder->phone, same.staff_phone)
+                 ? holder_phone_set(db, same.staff_id, holder->phone, o, rep)
+                 : DB_OK;
+        record_free(&post_record, &same);
+        return rc;
+    }
+    /* The row's own post on file is no clash with it. */
     int64_t own = 0, keep = p->id;
     if (p->staff_id &&
         post_find_of(db, p->kind, p->place_id, p->staff_id, p->start_on, &same) == DB_OK) {
@@ -539,16 +550,6 @@ static int post_resolve(struct db *db, void *rec, const void *aside, const struc
     p->id = keep;
     if (clash < 0) return DB_ERROR;
     if (clash > 0 && post_get(db, clash, &same) == DB_OK) {
-        if (!p->staff_id && str_eq(same.staff_name, holder->name) &&
-            str_eq(same.start_on, p->start_on)) {
-            /* This very post, its holder's phone left out or new: the holder on file. */
-            p->staff_id = same.staff_id;
-            rc = *holder->phone && !str_eq(holder->phone, same.staff_phone)
-                     ? holder_phone_set(db, same.staff_id, holder->phone, o, rep)
-                     : DB_OK;
-            record_free(&post_record, &same);
-            return rc;
-        }
         *why = xasprintf(_("%s holds this post here from %s%s%s: hand it over instead"),
                          same.staff_name, same.start_on, *same.end_on ? _(" until ") : "",
                          same.end_on);

@@ -386,6 +386,23 @@ int post_find_of(struct db *db, int kind, int64_t place_id, int64_t staff_id, co
     return db_read_one(st, post_read, out);
 }
 
+int post_find_named(struct db *db, int kind, int64_t place_id, const char *name,
+                    const char *start_on, struct post *out)
+{
+    if (kind < 0 || kind >= POST_KIND_COUNT) return DB_NOTFOUND;
+    const struct post_kind_info *k = post_kind_info((enum post_kind)kind);
+    char *sql = xasprintf(POST_SELECT " WHERE p.kind = ?1 AND p.%s = ?2 AND s.name = ?3"
+                                      " AND p.start_on = ?4 ORDER BY p.id LIMIT 1",
+                          post_place_column(k->place));
+    struct db_stmt *st = db_prepare(db, sql);
+    free(sql);
+    db_bind_text(st, 1, k->code);
+    db_bind_int(st, 2, place_id);
+    db_bind_text(st, 3, name);
+    db_bind_text(st, 4, start_on);
+    return db_read_one(st, post_read, out);
+}
+
 int post_place_find(struct db *db, int kind, const char *code, int64_t *id)
 {
     *id = 0;

@@ -105,6 +105,14 @@ int post_handover(struct db *db, const struct post *old, const char *day, int64_
 int post_find_of(struct db *db, int kind, int64_t place_id, int64_t staff_id, const char *start_on,
                  struct post *out);
 
+/*
+** The same held from start_on by a staff member named name (the first
+** such post on file): how a ledger row is known whose holder's phone is
+** left out or new. DB_OK or DB_NOTFOUND.
+*/
+int post_find_named(struct db *db, int kind, int64_t place_id, const char *name,
+                    const char *start_on, struct post *out);
+
 /* The active place a post of kind is over whose code is code: DB_OK with *id, or DB_NOTFOUND. */
 int post_place_find(struct db *db, int kind, const char *code, int64_t *id);
 

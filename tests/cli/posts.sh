@@ -55,6 +55,20 @@ grep -q "已按台账更新电话的工作人员：" "$T/posts-new-phone.out" &&
     db_gives "$DB" "SELECT phone FROM staff WHERE id = $holder" 13999990001 &&
     t_ok "import posts: a holder written with a new phone is the holder on file, the number theirs" ||
     t_fail "import posts: a holder written with a new phone is the holder on file, the number theirs" "$(cat "$T/posts-new-phone-dry.out" "$T/posts-new-phone.out")"
+# The same for a 网格员, a post several hold at one grid (no clash finds the holder on file): the
+# holder on file, not a second one added.
+{
+    head -1 "$T/full.csv"
+    grep -m 1 '^网格员,' "$T/full.csv" | sed 's/,\t[0-9]*,/,\t13999990002,/'
+} >"$T/grid-phone.csv"
+grid_name=$(sed -n 2p "$T/grid-phone.csv" | cut -d, -f4)
+staff_before=$(sqlite3 "$DB" "SELECT count(*) FROM staff")
+run posts-grid-phone 0 "$BIN" --db "$DB" import posts "$T/grid-phone.csv"
+grep -q "更新 1，未变 0，跳过 0，退回 0" "$T/posts-grid-phone.out" && ! grep -q "新增的工作人员" "$T/posts-grid-phone.out" &&
+    db_gives "$DB" "SELECT count(*) FROM staff" "$staff_before" &&
+    db_gives "$DB" "SELECT phone FROM staff WHERE name = '$grid_name' AND phone = '13999990002'" 13999990002 &&
+    t_ok "import posts: a 网格员 written with a new phone is the holder on file, the number theirs" ||
+    t_fail "import posts: a 网格员 written with a new phone is the holder on file, the number theirs" "$(cat "$T/grid-phone.csv" "$T/posts-grid-phone.out")"
 cut -d, --complement -f 5 "$T/new-phone.csv" >"$T/no-phone.csv"
 run posts-no-phone 0 "$BIN" --db "$DB" import posts "$T/no-phone.csv"
 grep -q "未变 1，跳过 0，退回 0" "$T/posts-no-phone.out" &&
