@@ -12,13 +12,13 @@
 #include <string.h>
 
 static const struct post_kind_info kinds[POST_KIND_COUNT] = {
-    [POST_STREET_CHIEF] = {"street_chief", N_("Street chief"), PLACE_STREET, 0},
-    [POST_BLOCK_CHIEF] = {"block_chief", N_("Block chief"), PLACE_BLOCK, 0},
-    [POST_BUILDING_CHIEF] = {"building_chief", N_("Building chief"), PLACE_BUILDING, 0},
-    [POST_BUILDING_INSTRUCTOR] = {"building_instructor", N_("Building instructor"), PLACE_BUILDING,
-                                  0},
-    [POST_GRID_HEAD] = {"grid_head", N_("Grid head"), PLACE_GRID, 0},
-    [POST_GRID_WORKER] = {"grid_worker", N_("Grid worker"), PLACE_GRID, 1},
+    [POST_STREET_CHIEF] = {"street_chief", N_("Street chief"), "街长", PLACE_STREET, 0},
+    [POST_BLOCK_CHIEF] = {"block_chief", N_("Block chief"), "片长", PLACE_BLOCK, 0},
+    [POST_BUILDING_CHIEF] = {"building_chief", N_("Building chief"), "楼长", PLACE_BUILDING, 0},
+    [POST_BUILDING_INSTRUCTOR] = {"building_instructor", N_("Building instructor"), "楼宇指导员",
+                                  PLACE_BUILDING, 0},
+    [POST_GRID_HEAD] = {"grid_head", N_("Grid head"), "网格长", PLACE_GRID, 0},
+    [POST_GRID_WORKER] = {"grid_worker", N_("Grid worker"), "网格员", PLACE_GRID, 1},
 };
 
 static const char *const place_columns[PLACE_COUNT] = {"street_id", "block_id", "building_id",
@@ -35,7 +35,9 @@ const struct post_kind_info *post_kind_info(enum post_kind kind)
 int post_kind_parse(const char *text)
 {
     for (int i = 0; i < POST_KIND_COUNT; i++)
-        if (str_eq(text, kinds[i].code) || str_eq(text, _(kinds[i].label))) return i;
+        if (str_eq(text, kinds[i].code) || str_eq(text, kinds[i].name) ||
+            str_eq(text, kinds[i].label) || str_eq(text, _(kinds[i].label)))
+            return i;
     return -1;
 }
 

@@ -34,13 +34,18 @@ enum post_kind {
 struct post_kind_info {
     const char *code;  /* as stored: "building_chief" */
     const char *label; /* msgid: "Building chief" (楼长) */
+    const char *name;  /* the Chinese name, which ledgers carry whatever the desk's language */
     enum post_place place;
     int several; /* several people may hold it over one place at once */
 };
 
 /* The kind's description (kind < POST_KIND_COUNT). */
 const struct post_kind_info *post_kind_info(enum post_kind kind);
-/* The kind whose code or (translated) label is text, or -1. */
+/*
+** The kind whose code, Chinese name or label (in English, or as the
+** desk's language has it) is text, or -1: a ledger exported at a desk in
+** one language imports at a desk in another.
+*/
 int post_kind_parse(const char *text);
 /* The column of table post naming a place of this kind: "building_id" ... */
 const char *post_place_column(enum post_place place);

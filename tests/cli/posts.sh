@@ -26,6 +26,16 @@ run posts-back 0 "$BIN" --db "$DB" import posts "$T/full.csv"
 grep -q "新增 0，更新 0，未变 668" "$T/posts-back.out" && t_ok "import posts: its own export changes nothing" ||
     t_fail "import posts: its own export changes nothing" "$(cat "$T/posts-back.out")"
 
+# A ledger exported at a desk in English imports at a desk in Chinese, and the other way round: the
+# post's name is known in either language.
+run posts-full-en 0 env LANGUAGE=en "$BIN" --db "$DB" export posts "$T/full-en.csv" --unmasked --reason "核对岗位"
+run posts-back-en 0 "$BIN" --db "$DB" import posts "$T/full-en.csv"
+run posts-back-zh 0 env LANGUAGE=en "$BIN" --db "$DB" import posts "$T/full.csv"
+grep -q "^Street chief," "$T/full-en.csv" && grep -q "新增 0，更新 0，未变 668" "$T/posts-back-en.out" &&
+    grep -q "imported 0, updated 0, unchanged 668" "$T/posts-back-zh.out" &&
+    t_ok "import posts: a ledger exported in English imports in Chinese, and the other way round" ||
+    t_fail "import posts: a ledger exported in English imports in Chinese, and the other way round" "$(head -3 "$T/posts-back-en.out" "$T/posts-back-zh.out")"
+
 # A ledger without the 任命单位 column leaves every post's appointer as it is.
 cut -d, --complement -f 10 "$T/full.csv" >"$T/no-appointer.csv"
 run posts-no-appointer 0 "$BIN" --db "$DB" import posts "$T/no-appointer.csv"
