@@ -102,9 +102,11 @@ const char *volunteer_status_parse(const char *typed)
                  {"离队", VOLUNTEER_LEFT},
                  {"注销", VOLUNTEER_LEFT},
                  {"", VOLUNTEER_ACTIVE}};
-    /* A code, or the label bangban shows and exports: its own ledger reads back. */
+    /* A code, or the label bangban shows and exports, in English or as the desk's language has
+     * it: its own ledger reads back, whichever desk exported it. */
     for (size_t i = 0; i < ARRAY_LEN(statuses); i++)
-        if (str_eq(typed, statuses[i].code) || str_eq(typed, _(statuses[i].label)))
+        if (str_eq(typed, statuses[i].code) || str_eq(typed, statuses[i].label) ||
+            str_eq(typed, _(statuses[i].label)))
             return statuses[i].code;
     for (size_t i = 0; i < ARRAY_LEN(words); i++)
         if (str_eq(typed, words[i].word)) return words[i].code;

@@ -67,6 +67,12 @@ db_is "export volunteers --unmasked: audited with its reason" \
     "supervisor/$T/full.csv: 3 volunteers, 核对"
 run vol-roundtrip 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/full.csv"
 grep -q "读取 3 行：新增 0，更新 0，未变 3" "$T/vol-roundtrip.out" && t_ok "export volunteers: reads back unchanged" || t_fail "export volunteers: reads back unchanged" "$(cat "$T/vol-roundtrip.out")"
+# Exported at an English desk (状态 Active), it reads back unchanged at a Chinese one.
+run vol-unmasked-en 0 env LANGUAGE=en BANGBAN_USER=supervisor "$BIN" --db "$DB" export volunteers "$T/full-en.csv" --unmasked --reason 核对
+run vol-roundtrip-en 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/full-en.csv"
+grep -q ",Active" "$T/full-en.csv" && grep -q "读取 3 行：新增 0，更新 0，未变 3" "$T/vol-roundtrip-en.out" &&
+    t_ok "export volunteers in English: reads back unchanged in Chinese" ||
+    t_fail "export volunteers in English: reads back unchanged in Chinese" "$(cat "$T/vol-roundtrip-en.out")"
 # A volunteer who left is exported as 离队, the word every screen shows, and reads back as it is.
 printf '%s\r\n' "志愿者编号,姓名,证件号码,状态" "2024000002,李秀英,120101198512120029,注销" >"$T/left.csv"
 run vol-left 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/left.csv"
