@@ -45,7 +45,8 @@ struct import_screen {
     int stale;              /* to be read again though the form says the same */
     struct strlist sheets;  /* the sheets of the workbook at loaded_path (none: a CSV file) */
     struct strlist preview; /* lines to show: rows, columns, problems */
-    int ready;              /* the file opened: F2 may import */
+    size_t preview_said; /* its first lines say what the ledger is (wrapped); rows follow (cut) */
+    int ready;           /* the file opened: F2 may import */
     struct strlist results; /* after a dry run or an import: the report, one line each */
     int checked;            /* results are the dry run of what the form says: F2 imports */
     struct stat checked_as; /* the file as it was when compared (size and time written) */
@@ -220,6 +221,7 @@ static void preview_load(struct import_screen *is)
     strbuf_free(&known);
     strbuf_free(&unknown);
     strbuf_free(&twice);
+    is->preview_said = is->preview.n;
     struct ledger_row row;
     for (int i = 0; i < PREVIEW_ROWS && ledger_next(l, &row); i++) {
         line = preview_row(is->kind->schema, l, &row);
@@ -423,9 +425,10 @@ static void import_draw(struct screen *s, int top, int rows)
     draw_text(y++, 1, COLS - 2,
               _("Preview (F2 compares with what is stored; fix a garbled text by the encoding):"),
               A_BOLD, TEXT_FIT_ELLIPSIS);
-    /* Rows are cut to a line each; a ledger that cannot be read says why in full. */
+    /* Rows are cut to a line each; what the ledger is (its columns), or why it cannot be read,
+     * is said in full. */
     for (size_t i = 0; i < is->preview.n && y < top + rows; i++)
-        if (is->ready)
+        if (is->ready && i >= is->preview_said)
             draw_text(y++, 2, COLS - 3, is->preview.v[i], term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
         else
             y += draw_wrapped(y, 2, COLS - 3, top + rows - y, is->preview.v[i],
