@@ -193,10 +193,13 @@ static int merge_row(struct db *db, const struct ledger *l, const struct import_
     if (resident_status_parse(old.status) == RESIDENT_MERGED) {
         /* Kept as it was merged: the record it went into is the one to change. Said. */
         rep->skipped++;
-        if (rep->merged_away.n <= RENAMED_SAID)
-            strlist_add_take(&rep->merged_away, rep->merged_away.n < RENAMED_SAID
-                                                    ? xstrdup(old.name)
-                                                    : xstrdup("..."));
+        if (rep->merged_away.n < RENAMED_SAID) {
+            char *id = resident_masked_id(old.id_number); /* a name alone may be several */
+            strlist_add_take(&rep->merged_away, xasprintf("%s %s", old.name, id));
+            free(id);
+        } else if (rep->merged_away.n == RENAMED_SAID) {
+            strlist_add(&rep->merged_away, "...");
+        }
     } else if (o->existing == IMPORT_SKIP) {
         rep->skipped++;
     } else {

@@ -1184,7 +1184,9 @@ static void import_skips_a_merged_record(void **state)
     assert_int_equal(rep.skipped, 1);
     assert_int_equal(rep.updated, 0);
     assert_int_equal(rep.merged_away.n, 1);
-    assert_str(rep.merged_away.v[0], "周捌");
+    char said[64];
+    snprintf(said, sizeof said, "周捌 %.3s***********%s", away_id, away_id + 14);
+    assert_str(rep.merged_away.v[0], said); /* the ID masked: a name alone may be several */
     char *text = import_report_text(&rep);
     assert_non_null(strstr(text, "周捌"));
     free(text);
