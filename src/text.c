@@ -356,10 +356,10 @@ size_t text_wrap_line(const char *s, int cols, const char **next)
             /*
             ** Take the last glyph along rather than start a line with ，or end
             ** one with （ — unless it is closing punctuation itself (。」) —
-            ** and never cut a Latin word or a number (F10, 2026) in two.
+            ** and never cut a Latin word or a number (F10, 2026, 139****1111) in two.
             */
             int pull = (no_line_start(cp) && !no_line_start(last_cp)) || no_line_end(last_cp);
-            if ((is_word_cp(cp) || (word && strchr(":-./", (int)cp))) && word && word != s)
+            if ((is_word_cp(cp) || (word && strchr(":-./*", (int)cp))) && word && word != s)
                 p = word;
             else if (pull && last && last != s)
                 p = word && word != s && last >= word ? word : last; /* the whole word goes along */
@@ -370,8 +370,9 @@ size_t text_wrap_line(const char *s, int cols, const char **next)
             last = p;
             last_cp = cp;
         }
-        /* A time or a date (17:00, 2026-03-05, 3.5) is one word: its : - . / join it. */
-        int joins = word && (cp == ':' || cp == '-' || cp == '.' || cp == '/');
+        /* A time, a date or a masked number (17:00, 2026-03-05, 3.5, 139****1111) is one word:
+         * its : - . / * join it. */
+        int joins = word && (cp == ':' || cp == '-' || cp == '.' || cp == '/' || cp == '*');
         if (!is_word_cp(cp) && !joins)
             word = NULL;
         else if (!word)

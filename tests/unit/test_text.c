@@ -253,6 +253,9 @@ static void wrap_lines(void **state)
     assert_str(next, "F10。");
     n = text_wrap_line("延至 2026-03-05 17:00：需", 17, &next);
     assert_str(next, "17:00：需");
+    /* A masked number too: 139****1111 is not cut at its stars. */
+    n = text_wrap_line("手机号 139****1111", 14, &next);
+    assert_str(next, "139****1111");
     /* Closing punctuation that does not fit takes the whole date along, not its last digit. */
     n = text_wrap_line("例如 2026-03-16：", 15, &next);
     assert_str(next, "2026-03-16：");
