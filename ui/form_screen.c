@@ -268,6 +268,16 @@ static int form_screen_save(struct form_screen *fs)
 
 /* --- the screen ------------------------------------------------------------------------------- */
 
+/* The foot's keys: the spec's, without F9 where the menu offers this user nothing. */
+static const char *footer_of(const struct form_screen *fs)
+{
+    if (fs->read_only) return N_("Read only: your role may not change it. Esc: back");
+    const struct command *offered[1];
+    int menu = fs->spec->menu && command_offered(fs->spec->menu, offered, 1) > 0;
+    if (fs->spec->footer_no_menu && !menu) return fs->spec->footer_no_menu;
+    return fs->spec->footer ? fs->spec->footer : N_("Tab/Enter: next field, F2: save, Esc: back");
+}
+
 static void form_screen_draw(struct screen *s, int top, int rows)
 {
     struct form_screen *fs = (struct form_screen *)s;
@@ -285,9 +295,7 @@ static void form_screen_draw(struct screen *s, int top, int rows)
                                       : _("A new record: fill in the fields, then F2 saves."),
                   term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
     form_draw(&fs->form, top + 2, rows - 3, COLS, s);
-    const char *footer = fs->read_only ? N_("Read only: your role may not change it. Esc: back")
-                         : fs->spec->footer ? fs->spec->footer
-                                            : N_("Tab/Enter: next field, F2: save, Esc: back");
+    const char *footer = footer_of(fs);
     /* A form longer than the screen says what Tab and BTab will bring into view. */
     char *hidden = form_hidden_text(&fs->form);
     int hw = hidden ? text_width(hidden) + 2 : 0;

@@ -405,6 +405,7 @@ static const struct form_spec resident_spec = {
     .title_edit = N_("Edit resident"),
     .intro_new = N_("A new resident: the ID number fills in birth date and sex. F2 saves."),
     .footer = N_("Tab/Enter: next field, F2: save, F9: show numbers, Esc: back"),
+    .footer_no_menu = N_("Tab/Enter: next field, F2: save, Esc: back"),
     .build = resident_build,
     .check = resident_cross_check,
     .read = resident_read,

@@ -380,6 +380,7 @@ static const struct form_spec volunteer_form = {
     .title_edit = N_("Edit volunteer"),
     .intro_new = N_("A new volunteer: the ID number fills in what the residents' register knows."),
     .footer = N_("Tab/Enter: next field, F2: save, F9: show numbers, Esc: back"),
+    .footer_no_menu = N_("Tab/Enter: next field, F2: save, Esc: back"),
     .build = volunteer_build,
     .check = volunteer_check,
     .read = volunteer_form_read,

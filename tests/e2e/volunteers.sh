@@ -13,6 +13,8 @@ choose vol "志愿服务"
 wait_for vol "志愿者编号"
 keys vol F7
 wait_for vol "登记志愿者"
+# The coordinator may not show full numbers: the foot offers no F9 for it.
+expect vol "the foot offers F2 to save" "Tab/回车 下一栏，F2 保存，Esc 返回"
 # Past the number (given on saving) and the ID type to the ID number.
 keys vol Tab Tab
 type_text vol "120101195601010127"
