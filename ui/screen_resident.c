@@ -347,8 +347,8 @@ static const struct list_tab resident_tab = {
              {N_("Age"), 4, TEXT_FIT_RIGHT},
              {N_("ID number"), 18, 0},
              {N_("Mobile"), 11, 0},
-             {N_("Grid"), 14, 0},
-             {N_("Tags"), 10, 0}},
+             {N_("Grid"), 16, 0}, /* 宜昌北路第4网格 whole */
+             {N_("Tags"), 8, 0}},
     .ncols = 7,
     .hint = N_("name, pinyin initials, or last digits of ID or phone"),
     .empty = N_("Nobody found. F7 registers a new resident."),
