@@ -26,6 +26,9 @@ struct help {
 
 static const enum action help_bar[] = {ACT_NONE};
 
+/* The keys' column: F9 7  合并到另一条记录（同一人） mostly whole. */
+#define HELP_KEYS_COLS 26
+
 /* The key table's short names as the keys are labelled and people say them. */
 static const struct {
     const char *key, *shown;
@@ -84,7 +87,17 @@ static void help_draw(struct screen *s, int top, int rows)
           "searches.");
     int y = top;
     if (h->about) y += draw_wrapped(y, 1, COLS - 2, rows / 2, h->about, term_attr(UI_NORMAL));
-    y += draw_wrapped(y, 1, COLS - 2, 2, intro, term_attr(UI_INFO));
+    /* In place of the line on Esc and digits: the selected row in full, when cut in the list. */
+    int sel = h->list.sel;
+    char *full = NULL;
+    if (sel >= 0 && sel < h->n &&
+        (text_width(h->keys[sel]) > HELP_KEYS_COLS ||
+         text_width(h->what[sel]) > COLS - 3 - HELP_KEYS_COLS))
+        full = xasprintf(_("%s: %s"), h->keys[sel], h->what[sel]);
+    int said = draw_wrapped(y, 1, COLS - 2, 2, full ? full : intro, term_attr(UI_INFO));
+    if (full && said < 2) draw_text(y + 1, 1, COLS - 2, "", term_attr(UI_INFO), 0);
+    y += full ? 2 : said;
+    free(full);
     listview_draw(&h->list, y, 1, top + rows - y, COLS - 2);
 }
 
@@ -133,7 +146,7 @@ struct screen *screen_help_new(const struct screen *under)
         const struct action_info *info = action_info((enum action)a);
         row_add(h, keys_shown(info), _(info->help));
     }
-    cols[0] = (struct list_column){_("Keys"), 26, 0};
+    cols[0] = (struct list_column){_("Keys"), HELP_KEYS_COLS, 0};
     cols[1] = (struct list_column){_("What it does"), 0, 0};
     h->list = (struct listview){cols, 2, 0, 0, 0, 1, help_cell, NULL, h};
     listview_set_count(&h->list, h->n);

@@ -19,6 +19,14 @@ menu() {
 # Tags are the catalogue's: a supervisor defines them.
 users_as supervisor boss
 open_residents boss BANGBAN_USER=boss
+# F1 lists the menu's entries, a line each; the one selected that its line cuts is said whole.
+keys boss F1
+wait_for boss "导入居民台账"
+keys boss Down Down
+expect boss "F1: an entry cut in its line is said whole once selected" \
+    "F9 3  导出居民（完整号码，记入日志）：写出完整号码；须说明理由，并记入操作日志"
+keys boss Escape Escape
+wait_gone boss "按键                       作用"
 menu boss "标签"
 expect boss "F9, 标签 opens the tags" "敏感标签只在打开居民详情时显示"
 keys boss F7
