@@ -833,10 +833,10 @@ static void sheet_problem(const struct import_report *rep, const struct ledger_p
 }
 
 /*
-** The problems a report lists one a line; the rest are counted in one line
-** (the rejects file, named below, holds every refused row with its reasons). A masked
-** export imported back, a ledger of the wrong kind: every row refused
-** alike, 700,000 lines for a district's.
+** The problems a report lists one a line; the rest are counted in one
+** line (the rejects file, named below, holds every refused row with its
+** reasons). A masked export imported back, a ledger of the wrong kind:
+** every row refused alike, 700,000 lines for a district's.
 */
 #define PROBLEMS_LISTED 100
 
@@ -1178,12 +1178,6 @@ static int column_of_field(const struct record_import *ri, const char *field)
 }
 
 /*
-** Store a row's record in a savepoint of its own: a row the database
-** refuses (a value another record holds, a rule of the schema) or that
-** what it points at refuses (ri->resolve) is a bad row, reported with the
-** value's column, and leaves nothing behind: the others go on.
-*/
-/*
 ** A row whose record is as on file but whose resolving gave someone a new
 ** number (a post's holder: rephoned_staff grew past rephoned) changed
 ** something: counted as updated, not unchanged (unchanged: the count before).
@@ -1196,6 +1190,12 @@ static void rephoned_count(struct import_report *rep, size_t rephoned, size_t un
     }
 }
 
+/*
+** Store a row's record in a savepoint of its own: a row the database
+** refuses (a value another record holds, a rule of the schema) or that
+** what it points at refuses (ri->resolve) is a bad row, reported with the
+** value's column, and leaves nothing behind: the others go on.
+*/
 static int record_store_row(struct db *db, const struct record_import *ri, struct ledger *l,
                             const struct ledger_row *row, void *rec, const void *aside,
                             const struct import_options *o, struct import_report *rep)
