@@ -11,6 +11,7 @@
 #include "ui/draw.h"
 #include "ui/term.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,16 +95,19 @@ void list_screen_reload(struct list_screen *ls)
     if (ls->spec->loaded) ls->spec->loaded(ls);
 }
 
-/* Take the columns of the current tab, translated. */
+/* Take the columns of the current tab, translated; a retired mark's only with retired records. */
 static void columns_take(struct list_screen *ls)
 {
     const struct list_tab *tab = list_screen_tab(ls);
+    int n = tab->ncols;
     for (int i = 0; i < tab->ncols; i++) {
+        assert(!(tab->cols[i].flags & LIST_COL_RETIRED) || i == tab->ncols - 1);
         ls->cols[i] = tab->cols[i];
         ls->cols[i].title = _(tab->cols[i].title);
     }
+    if (n && (tab->cols[n - 1].flags & LIST_COL_RETIRED) && !ls->with_retired) n--;
     ls->list.cols = ls->cols;
-    ls->list.ncols = tab->ncols;
+    ls->list.ncols = n;
     ls->list.sel = -1;
     ls->list.top = 0;
 }
@@ -313,6 +317,10 @@ static int list_key(struct screen *s, enum action a, const struct key *k)
     case ACT_SHOW_RETIRED:
         if (tab->flags & LIST_RETIRED) {
             ls->with_retired = !ls->with_retired;
+            int sel = ls->list.sel, top = ls->list.top;
+            columns_take(ls); /* the retired mark's column comes or goes */
+            ls->list.sel = sel;
+            ls->list.top = top;
             list_screen_reload(ls);
         }
         return UI_HANDLED;

@@ -286,7 +286,7 @@ static const struct list_tab tabs[AREA_KIND_COUNT] = {
                                 {N_("Kind"), 8, 0},
                                 {N_("Street"), 10, 0},
                                 {N_("Grid"), 14, 0},
-                                {N_("Status"), 6, 0}},
+                                {N_("Status"), 6, LIST_COL_RETIRED}},
                        .ncols = 6},
 };
 

@@ -362,7 +362,7 @@ const struct list_tab organisation_list_tab = {
              {N_("Building"), 12, 0},
              {N_("Contact"), 6, 0},
              {N_("Phone"), 11, 0},
-             {N_("Status"), 6, 0}},
+             {N_("Status"), 6, LIST_COL_RETIRED}},
     .ncols = 6,
     .hint = N_("type Chinese, pinyin or the last characters of a credit code"),
     .empty = N_("Nothing found. F7 registers a new organisation."),

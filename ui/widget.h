@@ -16,8 +16,15 @@
 struct list_column {
     const char *title; /* translated */
     int width;         /* columns; 0: the column that takes what is left */
-    unsigned flags;    /* text_fit() flags, e.g. TEXT_FIT_RIGHT for numbers */
+    unsigned flags;    /* text_fit() flags, e.g. TEXT_FIT_RIGHT for numbers; LIST_COL_RETIRED */
 };
+
+/*
+** A list's last column that says only whether a record is retired
+** (已停用): shown only while the list shows retired records (F6), its
+** room otherwise the others'.
+*/
+#define LIST_COL_RETIRED (1u << 16)
 
 struct listview {
     const struct list_column *cols;

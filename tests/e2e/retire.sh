@@ -24,8 +24,10 @@ keys b y
 expect b "a retire that lost the race says who changed it" "未修改：王芳 已于"
 db_is "and the building stays retired once, by 王芳" \
     "SELECT retired || ' ' || updated_by || ' ' || version FROM building WHERE code = 'B101'" "1 王芳 2"
+wait_gone b "状态" # no status column while the list shows no retired records
 keys b F6
 expect b "desk B's list reads it again: retired" "共 1 条（含已停用）"
+expect b "with a status column, saying so" "状态"
 quits a "desk A quits cleanly"
 quits b "desk B quits cleanly"
 
