@@ -369,20 +369,31 @@ static int64_t post_clash(struct db *db, const struct post *p)
     return clash;
 }
 
-int post_find_of(struct db *db, int kind, int64_t place_id, int64_t staff_id, const char *start_on,
-                 struct post *out)
+/*
+** The statement reading the post of kind over place_id from start_on whose
+** holder matches cond (SQL over ?3, which the caller binds); kind valid.
+*/
+static struct db_stmt *post_find_prepare(struct db *db, int kind, int64_t place_id,
+                                         const char *start_on, const char *cond)
 {
-    if (kind < 0 || kind >= POST_KIND_COUNT) return DB_NOTFOUND;
     const struct post_kind_info *k = post_kind_info((enum post_kind)kind);
-    char *sql = xasprintf(POST_SELECT " WHERE p.kind = ?1 AND p.%s = ?2 AND p.staff_id = ?3"
-                                      " AND p.start_on = ?4",
-                          post_place_column(k->place));
+    char *sql = xasprintf(POST_SELECT " WHERE p.kind = ?1 AND p.%s = ?2 AND %s AND p.start_on = ?4"
+                                      " ORDER BY p.id LIMIT 1",
+                          post_place_column(k->place), cond);
     struct db_stmt *st = db_prepare(db, sql);
     free(sql);
     db_bind_text(st, 1, k->code);
     db_bind_int(st, 2, place_id);
-    db_bind_int(st, 3, staff_id);
     db_bind_text(st, 4, start_on);
+    return st;
+}
+
+int post_find_of(struct db *db, int kind, int64_t place_id, int64_t staff_id, const char *start_on,
+                 struct post *out)
+{
+    if (kind < 0 || kind >= POST_KIND_COUNT) return DB_NOTFOUND;
+    struct db_stmt *st = post_find_prepare(db, kind, place_id, start_on, "p.staff_id = ?3");
+    db_bind_int(st, 3, staff_id);
     return db_read_one(st, post_read, out);
 }
 
@@ -390,16 +401,8 @@ int post_find_named(struct db *db, int kind, int64_t place_id, const char *name,
                     const char *start_on, struct post *out)
 {
     if (kind < 0 || kind >= POST_KIND_COUNT) return DB_NOTFOUND;
-    const struct post_kind_info *k = post_kind_info((enum post_kind)kind);
-    char *sql = xasprintf(POST_SELECT " WHERE p.kind = ?1 AND p.%s = ?2 AND s.name = ?3"
-                                      " AND p.start_on = ?4 ORDER BY p.id LIMIT 1",
-                          post_place_column(k->place));
-    struct db_stmt *st = db_prepare(db, sql);
-    free(sql);
-    db_bind_text(st, 1, k->code);
-    db_bind_int(st, 2, place_id);
+    struct db_stmt *st = post_find_prepare(db, kind, place_id, start_on, "s.name = ?3");
     db_bind_text(st, 3, name);
-    db_bind_text(st, 4, start_on);
     return db_read_one(st, post_read, out);
 }
 
