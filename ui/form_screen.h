@@ -46,8 +46,7 @@ struct form_spec {
     const char *intro;
     const char *intro_new; /* msgid: the line above a new record's fields; NULL: the usual one */
     const char *footer;    /* msgid: the line at the foot; NULL: the usual keys */
-    /* msgid: the foot when the menu offers this user nothing (the footer names F9); NULL: the usual
-     */
+    /* msgid: the foot when the menu offers this user nothing (footer names F9); NULL: footer */
     const char *footer_no_menu;
     /* Lay the fields out for fs->orig (form_add_*() and form_bind() on &fs->form). */
     void (*build)(struct form_screen *fs);

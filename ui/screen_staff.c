@@ -100,20 +100,22 @@ static int kind_set_retired(void *row, int retire, int64_t *blocking, void *curr
 
 static const struct list_retire kind_retiring = {.set = kind_set_retired};
 
-static const struct list_tab kind_tab = {.type = &staff_kind_record,
-                                         .cols = {{N_("Code"), 8, 0},
-                                                  {N_("Name"), 20, 0},
-                                                  {N_("Note"), 0, 0},
-                                                  {N_("Status"), 6, LIST_COL_RETIRED}},
-                                         .ncols = 4,
-                                         .hint = N_("type Chinese, pinyin initials or a code"),
-                                         .empty = N_("Nothing found. F7 creates a new record."),
-                                         .flags = LIST_RETIRED,
-                                         .load = kind_load,
-                                         .cell = kind_cell,
-                                         .form = &kind_form,
-                                         .retiring = &kind_retiring,
-                                         .rights = RIGHT_EDIT_AREAS};
+static const struct list_tab kind_tab = {
+    .type = &staff_kind_record,
+    .cols = {{N_("Code"), 8, 0},
+             {N_("Name"), 20, 0},
+             {N_("Note"), 0, 0},
+             {N_("Status"), 6, LIST_COL_RETIRED}},
+    .ncols = 4,
+    .hint = N_("type Chinese, pinyin initials or a code"),
+    .empty = N_("Nothing found. F7 creates a new record."),
+    .flags = LIST_RETIRED,
+    .load = kind_load,
+    .cell = kind_cell,
+    .form = &kind_form,
+    .retiring = &kind_retiring,
+    .rights = RIGHT_EDIT_AREAS,
+};
 
 static const struct command kind_menu[] = {
     {"import-staff-kinds", '1', N_("Import staff kinds"),

@@ -96,19 +96,21 @@ static int synonym_retire(void *row, int retire, int64_t *blocking, void *curren
 
 static const struct list_retire synonym_retiring = {.set = synonym_retire, .name = synonym_name};
 
-static const struct list_tab synonym_tab = {.type = &synonym_record,
-                                            .cols = {{N_("Word"), 20, 0},
-                                                     {N_("Catalogue word"), 0, 0},
-                                                     {N_("Status"), 6, LIST_COL_RETIRED}},
-                                            .ncols = 3,
-                                            .hint = N_("type Chinese or pinyin initials"),
-                                            .empty = N_("Nothing found. F7 creates a new record."),
-                                            .flags = LIST_RETIRED,
-                                            .load = synonym_load,
-                                            .cell = synonym_cell,
-                                            .form = &synonym_form,
-                                            .retiring = &synonym_retiring,
-                                            .rights = RIGHT_EDIT_CATALOGUE};
+static const struct list_tab synonym_tab = {
+    .type = &synonym_record,
+    .cols = {{N_("Word"), 20, 0},
+             {N_("Catalogue word"), 0, 0},
+             {N_("Status"), 6, LIST_COL_RETIRED}},
+    .ncols = 3,
+    .hint = N_("type Chinese or pinyin initials"),
+    .empty = N_("Nothing found. F7 creates a new record."),
+    .flags = LIST_RETIRED,
+    .load = synonym_load,
+    .cell = synonym_cell,
+    .form = &synonym_form,
+    .retiring = &synonym_retiring,
+    .rights = RIGHT_EDIT_CATALOGUE,
+};
 
 static const struct command synonym_menu[] = {
     {"import-synonyms", '1', N_("Import synonyms"), N_("Read a synonyms ledger: 词语, 对应词"),
