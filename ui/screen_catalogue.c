@@ -283,11 +283,13 @@ static void calendar_year_command(struct screen *s, const struct command *c)
         rc = calendar_set_range(ui.db, from, to, working, name, actor_name());
         int days = workcal_day_number(to) - workcal_day_number(from) + 1;
         char a[11], b[11];
-        said = rc == DB_OK ? xasprintf(ngettext("Recorded %s..%s %s %s (%d day).",
-                                                "Recorded %s..%s %s %s (%d days).", days),
-                                       date_format(&from, a), date_format(&to, b),
-                                       working ? _("Workday") : _("Holiday"), name, days)
+        const char *kind = working ? _("Workday") : _("Holiday");
+        char *what = *name ? xasprintf("%s %s", kind, name) : xstrdup(kind); /* 放假 国庆节 */
+        said = rc == DB_OK ? xasprintf(ngettext("Recorded %s..%s %s (%d day).",
+                                                "Recorded %s..%s %s (%d days).", days),
+                                       date_format(&from, a), date_format(&to, b), what, days)
                            : db_rc_text(ui.db, rc);
+        free(what);
         free(name);
         free(line);
     }

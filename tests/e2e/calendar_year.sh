@@ -22,6 +22,9 @@ expect desk "a range of holidays in one line" "已记入 2027-10-01..2027-10-07 
 type_text desk "2027-09-26 班 国庆节调休"
 keys desk Enter
 expect desk "a weekend day worked" "已记入 2027-09-26..2027-09-26 上班 国庆节调休（1 天）"
+type_text desk "2027-12-31 休"
+keys desk Enter
+expect desk "a day without a name: no gap for it" "已记入 2027-12-31..2027-12-31 放假（1 天）"
 type_text desk "2027-02-30 休 错日"
 keys desk Enter
 expect desk "a day that is not there is named" "未记入：没有 2027-02-30 这一天"
@@ -32,7 +35,7 @@ keys desk Enter
 expect desk "a line that is not one is said" "未记入：日期应写成"
 keys desk Escape
 expect desk "the list shows the year's days" "查找： 2027"
-expect desk "all of them" "共 109 条"
+expect desk "all of them" "共 110 条"
 keys desk C-u
 type_text desk "2027-09"
 expect desk "the weekend day worked among them" "2027-09-26 日     上班     国庆节调休"
@@ -40,7 +43,7 @@ keys desk C-u
 type_text desk "2027-10"
 expect desk "the holidays among them" "2027-10-04 一     放假     国庆节"
 db_is "weekends and holidays, each day once" \
-    "SELECT count(*), sum(kind = 'workday') FROM calendar WHERE day LIKE '2027-%'" "109|1"
+    "SELECT count(*), sum(kind = 'workday') FROM calendar WHERE day LIKE '2027-%'" "110|1"
 db_is "a weekend day inside the holiday keeps the holiday's name" \
     "SELECT name FROM calendar WHERE day = '2027-10-02'" "国庆节"
 
