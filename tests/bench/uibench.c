@@ -196,7 +196,15 @@ int main(int argc, char **argv)
         struct memory mem[2];
         measure(district, NULL, "1", typing, rounds * 26, &first, redraw_r, mem);
         printf("residents search on the district (key typed to last byte of the redrawn list):\n");
-        report("bangban, 居民: zhangw, 张伟, 王, 1234, Backspace", redraw_r, rounds * 26);
+        /* The first round is a fresh desk's: its first statements read the schema and its
+         * statistics, and the pages the others find in its cache. Said apart. */
+        double fresh = 0;
+        for (int i = 0; i < 26; i++)
+            fresh = redraw_r[i] > fresh ? redraw_r[i] : fresh;
+        int from = rounds > 1 ? 26 : 0; /* one round: that one */
+        report("bangban, 居民: zhangw, 张伟, 王, 1234, Backspace", redraw_r + from,
+               rounds * 26 - from);
+        printf("  the same keys in a fresh desk's first round   max %7.2f ms   (n=26)\n", fresh);
         printf("desk process memory after that typing (/proc/PID/smaps_rollup):\n");
         memory_print("one desk alone", mem[0]);
         memory_print("the same, with a second desk open", mem[1]);
