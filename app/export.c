@@ -217,9 +217,12 @@ int export_requests(struct db *db, const char *path, const struct export_options
     struct request_export x = {NULL, o, 0, NULL};
     if (export_sheet_start(path, o, _("Requests"), &ledger_requests, &x.sheet, err) != 0)
         return DB_ERROR;
-    struct request_filter all = {.level = -1};
-    int rc = request_queue_each(db, o->requests ? o->queue : QUEUE_ALL,
-                                o->requests ? o->requests : &all, SORT_NEWEST, request_row, &x);
+    /* Only what the exporter may see: a unit handler their unit's, a building chief their
+     * buildings'. */
+    struct request_filter f = o->requests ? *o->requests : (struct request_filter){.level = -1};
+    f.scope_of = o->actor;
+    int rc = request_queue_each(db, o->requests ? o->queue : QUEUE_ALL, &f, SORT_NEWEST,
+                                request_row, &x);
     if (rc == DB_OK && x.err) rc = DB_INVALID;
     if (rc == DB_OK && o->unmasked) {
         char *detail = xasprintf("%s: %zu requests, %s", path, x.rows, o->reason);
@@ -426,7 +429,7 @@ int export_records(struct db *db, const struct record_export *re, const char *pa
     if (rc != DB_OK) return rc;
     void *items;
     size_t n;
-    rc = re->list(db, &items, &n);
+    rc = re->list(db, o->actor, &items, &n);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
         return rc;

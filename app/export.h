@@ -39,8 +39,11 @@ struct record_export {
     const struct ledger_schema *schema;
     const struct record_column *columns;
     const char *sheet; /* msgid */
-    /* Every record to write, into *items (n of them; caller frees with record_array_free()). */
-    int (*list)(struct db *db, void **items, size_t *n);
+    /*
+    ** Every record actor may see (a building chief: their buildings'), into
+    ** *items (n of them; caller frees with record_array_free()).
+    */
+    int (*list)(struct db *db, const char *actor, void **items, size_t *n);
     /*
     ** A column written otherwise than the record type shows it (a parent by
     ** its name alone, a kind in the ledger's words): its text (caller

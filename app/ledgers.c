@@ -53,8 +53,9 @@ static int staff_kind_store(struct db *db, void *rec, const char *actor)
     return staff_kind_save(db, rec, actor);
 }
 
-static int staff_kind_all(struct db *db, void **items, size_t *n)
+static int staff_kind_all(struct db *db, const char *actor, void **items, size_t *n)
 {
+    (void)actor; /* every one: no personal data */
     struct staff_kind *kinds;
     int rc = staff_kind_list(db, 0, &kinds, n); /* the ledger has no column saying retired */
     *items = kinds;
@@ -93,8 +94,9 @@ static int synonym_store(struct db *db, void *rec, const char *actor)
     return synonym_save(db, rec, actor);
 }
 
-static int synonym_all(struct db *db, void **items, size_t *n)
+static int synonym_all(struct db *db, const char *actor, void **items, size_t *n)
 {
+    (void)actor; /* every one: no personal data */
     struct synonym *rows;
     int rc = synonym_list(db, 0, &rows, n); /* the ledger has no column saying retired */
     *items = rows;
@@ -275,8 +277,9 @@ static const struct record_column calendar_columns[] = {
     {0, NULL, 0, NULL, 0},
 };
 
-static int calendar_all(struct db *db, void **items, size_t *n)
+static int calendar_all(struct db *db, const char *actor, void **items, size_t *n)
 {
+    (void)actor; /* every one: no personal data */
     struct calendar_days days;
     int rc = calendar_list(db, "", &days);
     *items = days.v;
@@ -420,10 +423,11 @@ static int organisation_store(struct db *db, void *rec, const char *actor)
     return organisation_save(db, rec, actor);
 }
 
-static int organisation_every(struct db *db, void **items, size_t *n)
+static int organisation_every(struct db *db, const char *actor, void **items, size_t *n)
 {
     struct organisation *rows;
-    int rc = organisation_all(db, &rows, n); /* those that moved out too: 迁出日期 says so */
+    /* Those that moved out too (迁出日期 says so); a building chief's buildings' alone. */
+    int rc = organisation_all(db, actor, &rows, n);
     *items = rows;
     return rc;
 }
@@ -710,8 +714,9 @@ static int building_store(struct db *db, void *rec, const char *actor)
     return area_save(db, rec, actor, NULL);
 }
 
-static int building_every(struct db *db, void **items, size_t *n)
+static int building_every(struct db *db, const char *actor, void **items, size_t *n)
 {
+    (void)actor; /* every one: no personal data */
     struct area_list list;
     int rc = area_list(db, AREA_BUILDING, "", 0, 0, &list); /* no column says retired */
     *items = list.items;
@@ -748,30 +753,38 @@ static const struct record_export building_records = {.type = &area_record,
 
 /* --- the table ------------------------------------------------------------------------------ */
 
+/*
+** Exports: residents as the residents screen, volunteers and hours as the
+** volunteer screens (and a supervisor), requests as the requests screen (bounded to the
+** exporter's scope); buildings, organisations (a chief's: their buildings')
+** and posts as the areas screen, open to all staff; the catalogue, the
+** calendar, staff kinds and synonyms, which name no one, to every user.
+*/
 const struct ledger_kind ledger_kinds[] = {
     {"residents", N_("Import a resident ledger"), N_("residents"), &ledger_residents, NULL,
-     import_residents, import_residents_preview, NULL, export_residents, RIGHT_RESIDENTS},
+     import_residents, import_residents_preview, NULL, export_residents, RIGHT_RESIDENTS,
+     RIGHT_RESIDENTS},
     {"catalogue", N_("Import a service catalogue"), N_("service items"), &ledger_catalogue,
-     &catalogue_rows, NULL, NULL, NULL, export_catalogue, RIGHT_EDIT_CATALOGUE},
+     &catalogue_rows, NULL, NULL, NULL, export_catalogue, RIGHT_EDIT_CATALOGUE, 0},
     {"calendar", N_("Import a working-day calendar"), N_("calendar days"), &ledger_calendar,
-     &calendar_rows, NULL, NULL, &calendar_records, NULL, RIGHT_EDIT_CATALOGUE},
+     &calendar_rows, NULL, NULL, &calendar_records, NULL, RIGHT_EDIT_CATALOGUE, 0},
     {"staff-kinds", N_("Import staff kinds"), N_("staff kinds"), &ledger_staff_kinds,
-     &staff_kind_rows, NULL, NULL, &staff_kind_records, NULL, RIGHT_EDIT_AREAS},
+     &staff_kind_rows, NULL, NULL, &staff_kind_records, NULL, RIGHT_EDIT_AREAS, 0},
     {"synonyms", N_("Import synonyms"), N_("synonyms"), &ledger_synonyms, &synonym_rows, NULL, NULL,
-     &synonym_records, NULL, RIGHT_EDIT_CATALOGUE},
+     &synonym_records, NULL, RIGHT_EDIT_CATALOGUE, 0},
     {"buildings", N_("Import buildings"), N_("building records"), &ledger_buildings, &building_rows,
-     NULL, NULL, &building_records, NULL, RIGHT_EDIT_AREAS},
+     NULL, NULL, &building_records, NULL, RIGHT_EDIT_AREAS, RIGHTS_STAFF},
     {"organisations", N_("Import organisations"), N_("organisations"), &ledger_organisations,
-     &organisation_rows, NULL, NULL, &organisation_records, NULL, RIGHT_EDIT_AREAS},
+     &organisation_rows, NULL, NULL, &organisation_records, NULL, RIGHT_EDIT_AREAS, RIGHTS_STAFF},
     {"volunteers", N_("Import a volunteers ledger"), N_("volunteers"), &ledger_volunteers,
-     &volunteer_rows, NULL, NULL, NULL, export_volunteers, RIGHT_LOG_HOURS},
+     &volunteer_rows, NULL, NULL, NULL, export_volunteers, RIGHT_LOG_HOURS, RIGHTS_VOLUNTEERS},
     {"hours", N_("Import a service hours ledger"), N_("service records"), &ledger_hours,
-     &hours_rows, NULL, NULL, NULL, export_hours, RIGHT_LOG_HOURS},
+     &hours_rows, NULL, NULL, NULL, export_hours, RIGHT_LOG_HOURS, RIGHTS_VOLUNTEERS},
     {"posts", N_("Import posts"), N_("posts"), &ledger_posts, &post_rows, NULL, NULL, NULL,
-     export_posts, RIGHT_EDIT_AREAS},
-    {"requests", NULL, N_("requests"), &ledger_requests, NULL, NULL, NULL, NULL, export_requests,
-     0},
-    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0},
+     export_posts, RIGHT_EDIT_AREAS, RIGHTS_STAFF},
+    {"requests", NULL, N_("requests"), &ledger_requests, NULL, NULL, NULL, NULL, export_requests, 0,
+     RIGHTS_REQUESTS},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0},
 };
 
 const struct ledger_kind *ledger_kind_find(const char *name)
@@ -827,6 +840,14 @@ int ledger_preview(const struct ledger_kind *k, struct db *db, struct ledger *l,
 int ledger_export(const struct ledger_kind *k, struct db *db, const char *path,
                   const struct export_options *o, size_t *rows, char **err)
 {
+    *rows = 0;
+    *err = NULL;
+    int rc = user_allowed(db, o->actor, k->export_right);
+    if (rc == DB_DENIED)
+        *err = xasprintf(_("your role may not export %s"), _(k->what));
+    else if (rc != DB_OK)
+        *err = db_rc_text(db, rc);
+    if (rc != DB_OK) return rc;
     if (k->export) return k->export(db, path, o, rows, err);
     return export_records(db, k->records, path, o, rows, err);
 }

@@ -41,6 +41,11 @@ struct ledger_kind {
                   char **err);
     /* The right (RIGHT_* of src/roles.h) importing it needs: the same its records' writes need. */
     unsigned import_right;
+    /*
+    ** The rights exporting it needs, even masked: those of the screen that
+    ** lists its records (0: any user, the kiosk's too: it names no one).
+    */
+    unsigned export_right;
 };
 
 /* The kinds, ending with a row whose name is NULL. */
@@ -76,7 +81,10 @@ int ledger_import(const struct ledger_kind *k, struct db *db, struct ledger *l,
 int ledger_preview(const struct ledger_kind *k, struct db *db, struct ledger *l,
                    const struct import_options *o, struct import_report *rep, char **err);
 
-/* Export the records of kind k to path: as export_residents() (app/export.h) says. */
+/*
+** Export the records of kind k to path: as export_residents() (app/export.h)
+** says; DB_DENIED with *err saying so when o->actor may not export them.
+*/
 int ledger_export(const struct ledger_kind *k, struct db *db, const char *path,
                   const struct export_options *o, size_t *rows, char **err);
 

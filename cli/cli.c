@@ -315,6 +315,19 @@ struct db *verb_open(const char *path, unsigned flags, int *status)
     return NULL;
 }
 
+int verb_allowed(struct db *db, unsigned rights)
+{
+    int rc = user_allowed(db, actor_name(), rights);
+    if (rc == DB_OK) return 1;
+    if (rc != DB_DENIED) {
+        char *why = db_rc_text(db, rc);
+        verb_fail(why);
+        free(why);
+    }
+    db_close(db);
+    return 0;
+}
+
 void verb_put(FILE *f, const char *text)
 {
     char *shown = text_printable(text, TEXT_LINES | TEXT_TABS);

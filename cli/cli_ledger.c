@@ -7,6 +7,7 @@
 #include "cli/verbs.h"
 #include "db/area.h"
 #include "db/resident_store.h"
+#include "src/roles.h"
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/codec.h"
@@ -402,6 +403,7 @@ int verb_find(const char *db_path, int argc, char **argv)
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;
+    if (!verb_allowed(db, RIGHT_RESIDENTS)) return EXIT_ERROR;
     struct resident_filter filter;
     if (filter_of(db, &words, &filter) != 0) {
         db_close(db);

@@ -18,6 +18,7 @@
 #include "src/i18n.h"
 #include "src/post.h"
 #include "src/printer.h"
+#include "src/roles.h"
 #include "src/util.h"
 #include "src/validate.h"
 
@@ -56,9 +57,16 @@ int verb_print(const char *db_path, int argc, char **argv)
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;
+    if (!verb_allowed(db, RIGHTS_REQUESTS)) return EXIT_ERROR;
     struct request r;
     if (request_get_by_number(db, number, &r) != DB_OK) {
         fprintf(stderr, _("bangban: no request numbered %s\n"), number);
+        db_close(db);
+        return EXIT_ERROR;
+    }
+    if (request_in_scope(db, r.id, actor_name()) != DB_OK) {
+        fprintf(stderr, _("bangban: request %s is not your unit's or your buildings'\n"), number);
+        request_free(&r);
         db_close(db);
         return EXIT_ERROR;
     }
@@ -313,6 +321,7 @@ static int posts_report(const char *db_path, int argc, char **argv)
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;
+    if (!verb_allowed(db, RIGHTS_STAFF)) return EXIT_ERROR; /* it names who held each post */
     char *title = xasprintf(_("Posts and hand-overs, %s to %s"), day[0], day[1]);
     printf("%s\n", title);
     free(title);
@@ -575,6 +584,8 @@ static int hours_report(const char *db_path, const char *what, int argc, char **
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;
+    /* One volunteer's hours, or who is due a star: as volunteers are seen (the totals: staff's). */
+    if (!verb_allowed(db, volunteer || due ? RIGHTS_VOLUNTEERS : RIGHTS_STAFF)) return EXIT_ERROR;
     struct hours_table t;
     char *err = NULL;
     int rc = volunteer ? hours_report_volunteer(db, argv[optind + 1], a.from, a.to, now, &t, &err)

@@ -35,6 +35,14 @@ int verb_user(const char *db_path, int argc, char **argv);
 struct db *verb_open(const char *path, unsigned flags, int *status);
 
 /*
+** Whether the user the verb acts as holds rights (RIGHT_*, RIGHTS_ANY as
+** user_allowed() takes them): 1, or 0 after closing db (a refusal is said
+** by cli_run(), an error here). The verbs that read what a screen shows
+** ask for that screen's rights.
+*/
+int verb_allowed(struct db *db, unsigned rights);
+
+/*
 ** Write text to f as text_printable() makes it (line feeds and tabs kept):
 ** whatever a ledger or the database holds, no control character reaches
 ** the terminal. Every verb writes what it read through this.

@@ -310,10 +310,18 @@ int organisation_search(struct db *db, const char *query, const char *scope_of, 
     return rc;
 }
 
-int organisation_all(struct db *db, struct organisation **out, size_t *n)
+int organisation_all(struct db *db, const char *scope_of, struct organisation **out, size_t *n)
 {
-    struct db_stmt *st = db_prepare(db, ORG_SELECT " ORDER BY o.rank, o.id");
-    int rc;
+    *out = NULL;
+    *n = 0;
+    int64_t chief_id;
+    int rc = user_building_scope(db, scope_of, &chief_id);
+    if (rc != DB_OK) return rc;
+    struct db_stmt *st =
+        db_prepare(db, ORG_SELECT " WHERE ?1 = 0 OR o.building_id IN (SELECT"
+                                  " building_id FROM user_building WHERE user_id = ?1)"
+                                  " ORDER BY o.rank, o.id");
+    db_bind_int(st, 1, chief_id);
     *out = db_collect(st, sizeof **out, org_read, n, &rc);
     if (rc != DB_OK) {
         record_array_free(&organisation_record, *out, *n);

@@ -37,9 +37,12 @@ struct organisation_hits {
 int organisation_search(struct db *db, const char *query, const char *scope_of, int64_t building_id,
                         int with_moved_out, size_t limit, struct organisation_hits *out);
 
-/* Every organisation (those that moved out too), in name order; caller frees with
- * record_array_free(). */
-int organisation_all(struct db *db, struct organisation **out, size_t *n);
+/*
+** Every organisation (those that moved out too), in name order; a building
+** chief as scope_of (NULL or "": anyone) gets their buildings' alone.
+** Caller frees with record_array_free().
+*/
+int organisation_all(struct db *db, const char *scope_of, struct organisation **out, size_t *n);
 
 /* One organisation by id, or by its credit code, into *out (free with record_free()). DB_OK or
  * DB_NOTFOUND. */

@@ -457,6 +457,10 @@ static int create_as(struct db *db, struct request *r, enum request_action then,
     char number[16];
     unsigned part = 0;
     if (rc == DB_OK && (rc = user_allowed(db, actor, right)) == DB_DENIED) *why = right_why;
+    /* A building chief's requests are their buildings': one taken down elsewhere would vanish
+     * from their worklist the moment it was saved. */
+    if (rc == DB_OK && (rc = user_building_allowed(db, actor, work.building_id)) == DB_DENIED)
+        *why = _("A building chief takes requests down for their own buildings only");
     if (rc == DB_OK && then != RA_REGISTER) {
         rc = may_act(db, &work, then, actor, &part, why); /* work is 已登记 by now */
         /* Whoever may take it down has it sent to its item's unit by the program itself. */
@@ -1212,8 +1216,7 @@ static int where_for(struct db *db, enum request_queue q, const struct request_f
     return DB_OK;
 }
 
-/* DB_OK when request id lies in login's scope (scope_where()), else DB_DENIED. */
-static int in_scope(struct db *db, int64_t id, const char *login)
+int request_in_scope(struct db *db, int64_t id, const char *login)
 {
     char *scope;
     int rc = scope_where(db, login, &scope);
@@ -1239,7 +1242,7 @@ int request_mark_told(struct db *db, const struct request *r, const char *actor,
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
     rc = user_allowed(db, actor, RIGHT_TAKE_DOWN);
-    if (rc == DB_OK) rc = in_scope(db, r->id, actor);
+    if (rc == DB_OK) rc = request_in_scope(db, r->id, actor);
     if (rc == DB_OK) {
         struct db_stmt *st =
             db_prepare(db, "INSERT INTO request_told (request_id, told_at, told_by)"

@@ -58,7 +58,8 @@ struct request_events {
 ** RA_ANSWER (closed at once with in->text), or RA_REGISTER for neither.
 ** On DB_OK r holds the stored request (id, number, state, clocks), and
 ** the audit log has its row. On DB_DENIED (actor may not take requests
-** down, or may not take `then`) or DB_INVALID *why says what was refused
+** down, may not take `then`, or is a building chief and r->building_id
+** is not theirs) or DB_INVALID *why says what was refused
 ** (translated, borrowed) and nothing is written.
 */
 int request_create(struct db *db, struct request *r, enum request_action then,
@@ -207,6 +208,13 @@ struct request_filter {
     */
     const char *scope_of;
 };
+
+/*
+** DB_OK when request id lies in login's scope (a unit handler's unit, a
+** building chief's buildings; anyone else: every request), else
+** DB_DENIED; or an error.
+*/
+int request_in_scope(struct db *db, int64_t id, const char *login);
 
 /* Called for each request of request_queue_each(); r is the visitor's for the call only. */
 typedef int (*request_visit)(void *ctx, const struct request *r);

@@ -115,7 +115,8 @@ int user_allowed(struct db *db, const char *actor, unsigned right)
     const struct role *r = roles_find(u.role);
     unsigned held = !u.retired && r && str_eq(r->code, u.role) ? r->rights : 0;
     record_free(&user_record, &u);
-    return (held & right) == right ? DB_OK : denied(right, held);
+    int ok = right & RIGHTS_ANY ? (held & right) != 0 : (held & right) == right;
+    return ok ? DB_OK : denied(right & ~RIGHTS_ANY, held);
 }
 
 /*

@@ -30,7 +30,8 @@ int user_find_os(struct db *db, const char *os_login, struct user *out);
 
 /*
 ** May actor (a user's login) do what right (RIGHT_* of src/roles.h) asks?
-** DB_OK when its user is active and its role holds the right, or when the
+** DB_OK when its user is active and its role holds the right (several:
+** every one; with RIGHTS_ANY among them, one of them), or when the
 ** database has no users yet (everyone acts as their system login);
 ** DB_DENIED when not (no such user, retired, a role without it); or an
 ** error. Stores call it before what they do.

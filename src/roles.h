@@ -30,6 +30,22 @@ enum right {
 };
 #define RIGHT_COUNT 16
 
+/* In a set of rights asked for: any one of the others will do, not all of them. */
+#define RIGHTS_ANY (1u << 31)
+
+/* Any staff role (every role but the kiosk's): what screens open to all who sign in need. */
+#define RIGHTS_STAFF (RIGHTS_ANY | (((1u << RIGHT_COUNT) - 1) & ~(unsigned)RIGHT_KIOSK_ONLY))
+
+/*
+** Who sees volunteers and their hours: the coordinator (the volunteer
+** screens), and those who may export any register in full (a supervisor
+** reporting upwards).
+*/
+#define RIGHTS_VOLUNTEERS (RIGHTS_ANY | RIGHT_LOG_HOURS | RIGHT_EXPORT_UNMASKED)
+
+/* Who sees requests: those with a part in their life (the requests screen). */
+#define RIGHTS_REQUESTS (RIGHTS_ANY | RIGHT_TAKE_DOWN | RIGHT_DISPATCH | RIGHT_HANDLE_OWN_UNIT)
+
 /* The roles, in the order lists and choosers show them. */
 enum role_id {
     ROLE_ID_DESK,

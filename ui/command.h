@@ -9,6 +9,8 @@
 #ifndef BANGBAN_COMMAND_H
 #define BANGBAN_COMMAND_H
 
+#include "src/roles.h" /* RIGHTS_ANY */
+
 struct screen;
 
 struct command {
@@ -23,9 +25,6 @@ struct command {
     /* The screen it opens (pushed for the user), when that is all it does; else NULL. */
     struct screen *(*open)(void);
 };
-
-/* In a command's rights: any one of the other rights will do, not all of them. */
-#define RIGHTS_ANY (1u << 31)
 
 /* True when the signed-in user holds rights (every one; with RIGHTS_ANY, one of them). */
 int command_rights_held(unsigned rights);

@@ -10,6 +10,7 @@ E="$TOP/tests/cli/expected"
 DB="$T/r.db"
 export BANGBAN_NOW="2026-03-20 10:00:00"
 "$BIN" --db "$DB" demo --volunteers 30 >/dev/null
+export BANGBAN_USER=volunteers # the volunteer coordinator's reports
 sqlite3 "$DB" "INSERT INTO activity (id, team_id, name, category_id, starts_at, ends_at, created_at, created_by, updated_at, updated_by) VALUES
   (1, 1, '敬老院探访', 2, '2025-12-20 08:00', '2025-12-20 17:00', 'x', 'x', 'x', 'x'),
   (2, 1, '敬老院探访', 2, '2026-03-07 08:00', '2026-03-07 17:00', 'x', 'x', 'x', 'x'),

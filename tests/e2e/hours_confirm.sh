@@ -149,6 +149,7 @@ keys vol2 F9
 choose vol2 "更正申请"
 wait_for vol2 "签退时忘了扫码"
 keys vol2 Enter
+expect vol2 "the dialog says the time on record first, then the one asked" "申请由 09:00-11:05 改为 09:00-11:30"
 choose vol2 "准予"
 wait_for vol2 "理由（必填）"
 type_text vol2 "签到表核实"

@@ -28,6 +28,9 @@ expect hall "a 10,000-character paste is cut at 500" "已输入 500 字，最多
 keys hall Enter
 expect hall "the request is left, its number shown" "编号：$(date +%Y)-000001"
 expect hall "with when to expect a call" "一个工作日内给您尾号 5678 的手机打电话"
+expect hall "and how to follow it" "请记下这个编号：凭编号和手机号后 4 位"
+screen hall | grep -q "导出" && t_fail "the resident is told of no export" "$(screen hall)" ||
+    t_ok "the resident is told of no export"
 db_is "registered, by the kiosk, the full-width mobile made digits" \
     "SELECT status, channel, requester, requester_phone, length(detail), created_by FROM request" \
     "new|kiosk|王秀英|13912345678|500|kiosk"

@@ -257,7 +257,7 @@ static void moved_out_is_kept(void **state)
     assert_int_equal(out, 1);
     struct organisation *all;
     size_t n;
-    assert_int_equal(organisation_all(db, &all, &n), DB_OK);
+    assert_int_equal(organisation_all(db, NULL, &all, &n), DB_OK);
     assert_int_equal((int64_t)n, active + out);
     record_array_free(&organisation_record, all, n);
     assert_int_equal(db_int(db, -1,

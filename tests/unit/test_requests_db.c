@@ -407,9 +407,9 @@ static void roles_and_scopes_in_the_store(void **state)
 }
 
 /*
-** A chief's request: taken down from their building, sent on by the
-** program; their queues hold it; closed, it waits to be told back, once,
-** by someone whose scope holds it.
+** A chief's request: taken down from their building (not another's),
+** sent on by the program; their queues hold it; closed, it waits to be
+** told back, once, by someone whose scope holds it.
 */
 static void chief_tells_back(void **state)
 {
@@ -427,8 +427,15 @@ static void chief_tells_back(void **state)
     time_t now = at("2026-03-02 09:30");
     struct request r;
     new_request("HB001", &r);
-    r.building_id = db_int(db, 0, "SELECT id FROM building WHERE code = 'B101'");
     record_set(&r.channel, "chief");
+    /* Another building's, or none: refused, nothing written (it would leave their worklist). */
+    r.building_id = db_int(db, 0, "SELECT id FROM building WHERE code = 'B102'");
+    assert_int_equal(request_create(db, &r, RA_DISPATCH, NULL, "chief", now, &why), DB_DENIED);
+    assert_str(why, "A building chief takes requests down for their own buildings only");
+    r.building_id = 0;
+    assert_int_equal(request_create(db, &r, RA_DISPATCH, NULL, "chief", now, &why), DB_DENIED);
+    assert_int_equal(db_int(db, -1, "SELECT count(*) FROM request"), 0);
+    r.building_id = db_int(db, 0, "SELECT id FROM building WHERE code = 'B101'");
     assert_int_equal(request_create(db, &r, RA_DISPATCH, NULL, "chief", now, &why), DB_OK);
     assert_int_equal(r.state, RS_DISPATCHED);
     assert_int_equal(in_queue(QUEUE_OPEN, "chief"), 1);
