@@ -31,6 +31,17 @@ enum signin users_signin(struct db *db, const char *login, const char *password,
                          struct user *out, int *rc);
 
 /*
+** Check login's password at now as users_signin() does, for a prompt that
+** anyone may type at (the kiosk's way out): a wrong password is not
+** counted towards the account's lock, so a passer-by cannot lock a
+** supervisor out; the prompt limits its own tries. Nothing is written.
+** SIGNIN_OK with *out (free with record_free()), SIGNIN_REFUSED (wrong
+** login or password, locked, retired), or SIGNIN_ERROR with *rc.
+*/
+enum signin users_verify(struct db *db, const char *login, const char *password, time_t now,
+                         struct user *out, int *rc);
+
+/*
 ** Sign in by the operating-system login os_login alone: SIGNIN_OK when it
 ** is bound to an active, unlocked user (*out; audited), SIGNIN_NO_USERS
 ** when there are no users at all, else SIGNIN_REFUSED (or SIGNIN_ERROR).

@@ -1109,8 +1109,41 @@ struct screen *screen_kiosk_new(void)
 
 /* --- leaving ----------------------------------------------------------------------------- */
 
+/*
+** A wrong password at the way out does not lock the account it names (a
+** passer-by could lock the supervisor out): the kiosk limits its own
+** tries instead. LEAVE_TRIES in a row are free; after each one more, the
+** way out stays shut for LEAVE_WAIT_S, twice as long each time, up to
+** LEAVE_WAIT_MAX_S. A supervisor's password opens it again.
+*/
+#define LEAVE_TRIES      3
+#define LEAVE_WAIT_S     30
+#define LEAVE_WAIT_MAX_S (15 * 60)
+
+static int leave_failed;     /* wrong tries in a row */
+static time_t leave_shut_to; /* the way out is shut until then */
+
+/* Count a wrong try at now: past LEAVE_TRIES, shut the way out for a while. */
+static void leave_refused(time_t now)
+{
+    if (++leave_failed < LEAVE_TRIES) return;
+    long wait = LEAVE_WAIT_S;
+    for (int i = LEAVE_TRIES; i < leave_failed && wait < LEAVE_WAIT_MAX_S; i++)
+        wait *= 2;
+    leave_shut_to = now + (wait < LEAVE_WAIT_MAX_S ? wait : LEAVE_WAIT_MAX_S);
+}
+
 int kiosk_leave_asked(void)
 {
+    time_t now = clock_now();
+    if (now < leave_shut_to) {
+        char until[20];
+        clock_format(leave_shut_to, until);
+        ui_message(UI_MSG_ERROR,
+                   _("Still at the kiosk: too many wrong passwords; try again after %s"),
+                   until + 11);
+        return 0;
+    }
     const char *prompts[] = {_("Supervisor's login"), _("Password")};
     char *values[2] = {NULL, NULL};
     int ok = dialog_inputs_hidden(_("Leave the kiosk: a supervisor's password"), prompts, values, 2,
@@ -1119,14 +1152,16 @@ int kiosk_leave_asked(void)
     if (ok) {
         struct user u;
         int rc;
-        enum signin got = users_signin(ui.db, values[0], values[1], clock_now(), &u, &rc);
+        enum signin got = users_verify(ui.db, values[0], values[1], clock_now(), &u, &rc);
         if (got == SIGNIN_OK && (roles_acts(u.role) & ROLE_SUPERVISOR)) {
+            leave_failed = 0;
             rc = kiosk_audit(ui.db, u.login, "kiosk-exit", ui.user ? ui.user : "", "");
             leave = rc == DB_OK;
             if (!leave) ui_db_failed(_("Still at the kiosk"), rc);
         } else {
             kiosk_audit(ui.db, ui.user ? ui.user : "", "kiosk-exit-refused", ui.user ? ui.user : "",
                         "");
+            leave_refused(clock_now());
             ui_message(
                 UI_MSG_ERROR, "%s",
                 _("Still at the kiosk: only a supervisor's or an admin's password leaves it"));

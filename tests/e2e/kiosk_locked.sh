@@ -1,7 +1,8 @@
 # The kiosk cannot be left or made to show personal data, end to end:
 # Ctrl-C, Ctrl-Z, Ctrl-\ and F10 ask for a supervisor's password and do not
 # leave without it (a wrong one, or the kiosk's own, is refused and
-# audited); a supervisor's leaves it and the terminal is restored; idle, it
+# audited); a supervisor's leaves it and the terminal is restored; wrong
+# guesses lock no account but shut the kiosk's way out a while; idle, it
 # clears what was typed and starts over; and a walk through every kiosk
 # screen captures no 18-digit ID and no mobile number but the one typed.
 . "$(dirname "$0")/lib.sh"
@@ -43,6 +44,24 @@ keys hall Enter
 ended_ok hall "a supervisor's password leaves it"
 if grep -q " icanon " "$T/hall.stty" && grep -q " echo " "$T/hall.stty"; then t_ok "the terminal is restored"; else t_fail "the terminal is restored" "$(cat "$T/hall.stty")"; fi
 db_is "leaving is in the audit log, by the supervisor" "SELECT actor FROM audit_log WHERE action = 'kiosk-exit'" supervisor
+
+# A passer-by guessing the admin's password locks no account: after three wrong tries the
+# kiosk shuts its own way out for a while, and the admin still signs in.
+kiosk_start guess
+for try in 1 2 3; do
+    keys guess C-c
+    wait_for guess "主管登录名"
+    type_text guess admin
+    keys guess Enter
+    type_text guess "guess-$try"
+    keys guess Enter
+    wait_for guess "只有主管或管理员的密码才能离开"
+    wait_gone guess "主管登录名"
+done
+keys guess C-c
+expect guess "the fourth try finds the way out shut for a while" "密码错误次数过多"
+db_is "and the admin is neither locked nor counted against" \
+    "SELECT failed || '|' || locked_until FROM \"user\" WHERE login = 'admin'" "0|"
 
 # Idle: everything typed is cleared and the start screen returns.
 kiosk_start idle BANGBAN_IDLE_SECONDS=2
