@@ -1059,6 +1059,34 @@ static int number_like(const char *text)
     return digits > 0;
 }
 
+/*
+** The text to search for as f gives it, normalised; digits written in
+** groups (138-1234-5678, 138 1234 5678) are joined, unless the text is
+** shaped as a request number (2026-000123 and its beginnings: a year, a
+** dash, digits). Caller frees.
+*/
+static char *filter_text(const struct request_filter *f)
+{
+    char *text = text_normalize(f->text ? f->text : "", 0);
+    int grouped = 0, digits = 0;
+    for (const char *p = text; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (*p == '-' || *p == ' ')
+            grouped = 1;
+        else
+            return text;
+    }
+    int year = (strncmp(text, "19", 2) == 0 || strncmp(text, "20", 2) == 0) && strlen(text) > 4 &&
+               text[4] == '-' && !strchr(text + 5, '-');
+    if (!digits || !grouped || year) return text;
+    char *w = text;
+    for (const char *p = text; *p; p++)
+        if (*p != '-' && *p != ' ') *w++ = *p;
+    *w = '\0';
+    return text;
+}
+
 /* Digits in text. */
 static size_t digits_in(const char *text)
 {
@@ -1270,7 +1298,7 @@ int request_queue_each(struct db *db, enum request_queue q, const struct request
 {
     if (q >= QUEUE_COUNT || sort >= SORT_COUNT) return DB_INVALID;
     if (!request_sort_offered(q, sort)) sort = SORT_NEWEST;
-    char *text = text_normalize(f->text ? f->text : "", 0);
+    char *text = filter_text(f);
     char *where;
     int rc = where_for(db, q, f, text, &where);
     if (rc != DB_OK) {
@@ -1309,7 +1337,7 @@ int request_queue(struct db *db, enum request_queue q, const struct request_filt
     ** follow an index, so it is sorted by time alone.
     */
     if (!request_sort_offered(q, sort)) sort = SORT_NEWEST;
-    char *text = text_normalize(f->text ? f->text : "", 0);
+    char *text = filter_text(f);
     char *where;
     int wrc = where_for(db, q, f, text, &where);
     if (wrc != DB_OK) {

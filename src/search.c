@@ -17,7 +17,7 @@ void search_classify(const char *typed, struct search_query *q)
     q->chars = text_chars(q->text);
     q->kind = SEARCH_EMPTY;
     if (!*q->text) return;
-    int letters = 1, digits = 1;
+    int letters = 1, digits = 1, dashes = 0, numerals = 0;
     for (const char *p = q->text; *p; p++) {
         unsigned char c = (unsigned char)*p;
         if (c >= 0x80) {
@@ -26,7 +26,18 @@ void search_classify(const char *typed, struct search_query *q)
         }
         int alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         if (!alpha && c != '\'') letters = 0;
-        if (!(c >= '0' && c <= '9') && c != 'x' && c != 'X') digits = 0;
+        numerals += c >= '0' && c <= '9';
+        dashes += c == '-';
+        if (!(c >= '0' && c <= '9') && c != 'x' && c != 'X' && c != '-') digits = 0;
+    }
+    if (dashes && !numerals) digits = 0; /* "-" alone is no number */
+    if (digits && dashes) {
+        /* A number written in groups, 138-1234-5678: as it is filed, without them. */
+        char *w = q->text;
+        for (const char *p = q->text; *p; p++)
+            if (*p != '-') *w++ = *p;
+        *w = '\0';
+        q->chars = strlen(q->text);
     }
     if (letters && !digits) {
         /* zhang'san: the apostrophe an IME shows between syllables is no part of a key. */

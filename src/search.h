@@ -22,7 +22,7 @@ enum search_kind {
     SEARCH_NAME_SHORT, /* a fragment of 1 to SEARCH_GRAM_MAX characters */
     SEARCH_NAME_LONG,  /* longer */
     SEARCH_PINYIN,     /* letters only */
-    SEARCH_DIGITS,     /* digits, and X as in ID numbers */
+    SEARCH_DIGITS,     /* digits, and X as in ID numbers (dashes between them dropped) */
 };
 
 struct search_query {

@@ -466,6 +466,7 @@ static void queues_hold_what_they_say(void **state)
     new_request("HB001", &b);
     new_request("HB001", &c);
     c.unit_id = 0; /* no unit: waits to be dispatched */
+    record_set(&c.requester_phone, "13812345678");
     assert_int_equal(request_create(db, &a, RA_DISPATCH, NULL, "甲", now, &why), DB_OK);
     assert_int_equal(request_create(db, &b, RA_DISPATCH, NULL, "甲", now, &why), DB_OK);
     assert_int_equal(request_create(db, &c, RA_REGISTER, NULL, "乙", now, &why), DB_OK);
@@ -491,6 +492,15 @@ static void queues_hold_what_they_say(void **state)
     assert_int_equal(request_queue(db, QUEUE_ALL, &f, SORT_NEWEST, 50, &l), DB_OK);
     assert_int_equal(l.n, 1);
     request_list_free(&l);
+    /* A number whole, and a phone typed in groups: each finds its request. */
+    const char *finds_c[] = {"2026-000003", "138-1234-5678", "1234-5678", "138 1234 5678"};
+    for (size_t i = 0; i < sizeof finds_c / sizeof *finds_c; i++) {
+        f.text = finds_c[i];
+        assert_int_equal(request_queue(db, QUEUE_ALL, &f, SORT_NEWEST, 50, &l), DB_OK);
+        assert_int_equal(l.n, 1);
+        assert_str(l.items[0].number, c.number);
+        request_list_free(&l);
+    }
     f.text = "";
     assert_int_equal(request_queue(db, QUEUE_ALL, &f, SORT_NEWEST, 2, &l), DB_OK);
     assert_int_equal(l.n, 2);

@@ -464,6 +464,7 @@ static void repeated_characters(void **state)
     resident_hits_free(&h);
 }
 
+/* Hits show numbers masked; a number typed in groups finds as typed whole. */
 static void hits_are_masked(void **state)
 {
     (void)state;
@@ -480,6 +481,11 @@ static void hits_are_masked(void **state)
     assert_str(full.phone, "13800138000");
     resident_free(&full);
     resident_hits_free(&h);
+    /* A number typed in groups, as written on a card: found as typed whole. */
+    assert_str(found("138-0013-8000"), "张三");
+    assert_str(found("0013-8000"), "张三");
+    assert_str(found("8000"), "张三");
+    assert_str(found("-"), "");
 }
 
 static void save_refuses_duplicates_and_stale_versions(void **state)
