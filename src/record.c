@@ -2,6 +2,7 @@
 ** record: see record.h.
 */
 #include "record.h"
+#include "clock.h"
 #include "text.h"
 #include "util.h"
 
@@ -155,8 +156,11 @@ char *record_field_text(const struct record_type *t, size_t i, const void *rec)
         char c = *(const char *)at(rec, f);
         return c ? xasprintf("%c", c) : xstrdup("");
     }
-    case FIELD_TIME:
-        return xasprintf("%lld", (long long)*(const time_t *)at(rec, f));
+    case FIELD_TIME: {
+        time_t when = *(const time_t *)at(rec, f);
+        char text[20];
+        return xstrdup(when ? clock_format(when, text) : "");
+    }
     }
     return xstrdup("");
 }

@@ -105,7 +105,10 @@ int record_field_index(const struct record_type *t, const char *name);
 int record_field_same(const struct record_type *t, size_t i, const void *a, const void *b);
 /* Copy field i from src into dst (text is copied); not the fields that go with it. */
 void record_field_assign(const struct record_type *t, size_t i, void *dst, const void *src);
-/* Field i of rec as text for people (numbers in decimal; text as it is). Caller frees. */
+/*
+** Field i of rec as text for people (numbers in decimal, a time as local
+** YYYY-MM-DD HH:MM:SS or "" for none, text as it is). Caller frees.
+*/
 char *record_field_text(const struct record_type *t, size_t i, const void *rec);
 /*
 ** How field i of rec is shown to people: as the type's shown() says, else

@@ -154,8 +154,10 @@ static int lost_race(struct form_screen *fs, const void *mine, void **write)
     struct record_merge m;
     record_merge_plan(t, fs->orig, mine, theirs, &m);
     char *diff = differences(fs, &m, mine, theirs);
-    enum conflict_choice choice = dialog_conflict(record_text(t, theirs, "updated_by"),
-                                                  record_text(t, theirs, "updated_at"), diff);
+    int at = record_field_index(t, "updated_at"); /* text, or a time (a request's) */
+    char *when = at >= 0 ? record_field_shown(t, (size_t)at, theirs) : xstrdup("");
+    enum conflict_choice choice = dialog_conflict(record_text(t, theirs, "updated_by"), when, diff);
+    free(when);
     free(diff);
     int go = 0;
     int *take_mine = choice == CONFLICT_OVERWRITE ? both_choose(fs, &m, mine, theirs) : NULL;

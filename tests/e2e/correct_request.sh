@@ -34,11 +34,11 @@ db_is "the unit is the one dispatched to" "SELECT u.name FROM request r JOIN uni
 # A second desk corrected it meanwhile: this one is told, and saves over.
 keys desk F4
 wait_for desk "更正诉求"
-sqlite3 "$DB" "UPDATE request SET title = '低保申请', version = version + 1, updated_by = 'deskB'"
+sqlite3 "$DB" "UPDATE request SET title = '低保申请', version = version + 1, updated_by = 'deskB', updated_at = 1796530800"
 keys desk Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
 type_text desk "（补）"
 keys desk F2
-expect desk "the race is said" "deskB"
+expect desk "the race is said, with when" "deskB 已于 $(date -d @1796530800 '+%Y-%m-%d %H:%M:%S') 修改了此记录"
 choose desk "保存我改的部分（其余保留对方的）"
 expect desk "saved over: only the detail this desk changed" "已更正 2026-000001"
 db_is "the other desk's title stays, this desk's detail is written" \
