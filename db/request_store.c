@@ -949,7 +949,8 @@ void request_events_free(struct request_events *e)
 
 #define EVENT_SELECT                                                                               \
     "SELECT e.id, e.at, e.actor, e.role, e.action, e.from_state, e.to_state,"                      \
-    " coalesce(u.name, ''), e.text FROM request_event e LEFT JOIN unit u ON u.id = e.unit_id"
+    " coalesce(u.name, ''), e.text, EXISTS (SELECT 1 FROM \"user\" h WHERE h.login = e.actor"      \
+    " AND h.role = 'unit') FROM request_event e LEFT JOIN unit u ON u.id = e.unit_id"
 
 static void event_read(struct db_stmt *st, void *slot)
 {
@@ -966,6 +967,7 @@ static void event_read(struct db_stmt *st, void *slot)
     e->to = s < 0 ? RS_NEW : (enum request_state)s;
     e->unit = db_col_dup(st, 7);
     e->text = db_col_dup(st, 8);
+    e->by_handler = (int)db_col_int(st, 9);
 }
 
 int request_events(struct db *db, int64_t id, struct request_events *out)

@@ -45,6 +45,7 @@ struct request_event_row {
     enum request_state from, to;
     char *unit; /* the unit's name, "" when none */
     char *text;
+    int by_handler; /* actor is a unit handler: a unit's step taken by the unit itself */
 };
 
 struct request_events {

@@ -276,7 +276,8 @@ static char *event_line(const struct request_event_row *e)
     char *what = fill(_(event_label(e)), e->unit);
     strbuf_adds(&sb, what);
     free(what);
-    if (str_eq(e->role, "unit")) strbuf_adds(&sb, _(" (for the unit)"));
+    /* A unit's step keyed by a desk for it says so; the unit's own handler's does not. */
+    if (str_eq(e->role, "unit") && !e->by_handler) strbuf_adds(&sb, _(" (for the unit)"));
     if (e->from != e->to) strbuf_addf(&sb, " -> %s", _(request_state_label(e->to)));
     if (e->text && *e->text) strbuf_addf(&sb, _("; %s"), e->text);
     return strbuf_detach(&sb);

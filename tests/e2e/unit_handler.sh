@@ -81,6 +81,12 @@ expect unit "calling the requester, the handler sees the number to call in full"
 type_text unit "电话联系，约定明日上门"
 keys unit Enter
 expect unit "the first contact is recorded" "2026-000001  办理中"
+expect unit "the timeline says the unit signed for it itself" "签收 -> 已签收"
+if screen unit | grep -q "代单位录入"; then
+    t_fail "and not that a desk keyed it for the unit" "$(screen unit)"
+else
+    t_ok "and not that a desk keyed it for the unit"
+fi
 db_is "and showing the number is in the audit log, as the handler's" \
     "SELECT count(*) FROM audit_log WHERE actor = 'unit' AND action = 'reveal' AND detail = 'phone: 首次联系 2026-000001'" 1
 quits unit "the unit handler quits"
