@@ -159,6 +159,15 @@ static void row_check(const struct ledger *l, const struct ledger_row *row, void
     clock_today(today);
     if (*e->day && strcmp(e->day, today) > 0)
         problem(p, l, row, HF_DAY, xstrdup(_("is after today: service is recorded once served")));
+    /* Today's, signed out later than now: not served yet (and it would refuse the real sign-in
+     * as an overlap). */
+    time_t now = clock_now();
+    struct tm tm;
+    localtime_r(&now, &tm);
+    int out = *e->sign_out ? hours_minute_parse(e->sign_out) : -1;
+    if (str_eq(e->day, today) && out > tm.tm_hour * 60 + tm.tm_min)
+        problem(p, l, row, HF_OUT,
+                xstrdup(_("is later than now: service is recorded once served")));
     if (*e->confirmed && strcmp(e->confirmed, today) > 0)
         problem(p, l, row, HF_CONFIRMED, xstrdup(_("is after today")));
     ledger_row_take(l, row, HF_LATE, 0, &e->late_reason, p);

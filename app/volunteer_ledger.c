@@ -4,6 +4,7 @@
 #include "app/volunteer_ledger.h"
 #include "db/area.h"
 #include "db/volunteer_store.h"
+#include "src/clock.h"
 #include "src/date.h"
 #include "src/i18n.h"
 #include "src/idcard.h"
@@ -113,8 +114,10 @@ static void take_registered(const struct ledger *l, const struct ledger_row *row
         problem(p, l, row, VF_REGISTERED, date_problem(day, rc));
         return;
     }
-    char iso[11];
+    char iso[11], today[11];
     record_set(&v->registered_on, date_format(&d, iso));
+    const char *why = volunteer_registered_check(iso, v->birth_date, clock_today(today));
+    if (why) problem(p, l, row, VF_REGISTERED, xstrdup(why));
 }
 
 static void take_phone(const struct ledger *l, const struct ledger_row *row, struct volunteer *v,

@@ -96,12 +96,8 @@ const char *volunteer_status_parse(const char *typed)
 {
     static const struct {
         const char *word, *code;
-    } words[] = {{"在册", VOLUNTEER_ACTIVE},
-                 {"正常", VOLUNTEER_ACTIVE},
-                 {"暂停", VOLUNTEER_PAUSED},
-                 {"离队", VOLUNTEER_LEFT},
-                 {"注销", VOLUNTEER_LEFT},
-                 {"", VOLUNTEER_ACTIVE}};
+    } words[] = {{"在册", VOLUNTEER_ACTIVE}, {"正常", VOLUNTEER_ACTIVE}, {"暂停", VOLUNTEER_PAUSED},
+                 {"离队", VOLUNTEER_LEFT},   {"注销", VOLUNTEER_LEFT},   {"", VOLUNTEER_ACTIVE}};
     /* A code, or the label bangban shows and exports, in English or as the desk's language has
      * it: its own ledger reads back, whichever desk exported it. */
     for (size_t i = 0; i < ARRAY_LEN(statuses); i++)
@@ -244,6 +240,16 @@ const char *team_member_dates_check(const char *joined, const char *left_on, con
     if (date_parse(left_on, &l) != 0) return _("Left: not a date (YYYY-MM-DD)");
     if (date_cmp(&l, &j) < 0) return _("Left before joining");
     if (strcmp(left_on, today) > 0) return _("Left after today");
+    return NULL;
+}
+
+const char *volunteer_registered_check(const char *registered_on, const char *birth_date,
+                                       const char *today)
+{
+    if (str_empty(registered_on)) return NULL;
+    if (strcmp(registered_on, today) > 0) return _("Registered after today");
+    if (!str_empty(birth_date) && strcmp(registered_on, birth_date) < 0)
+        return _("Registered before being born");
     return NULL;
 }
 

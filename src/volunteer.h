@@ -139,6 +139,15 @@ extern const struct record_type team_member_record;
 */
 const char *team_member_dates_check(const char *joined, const char *left_on, const char *today);
 
+/*
+** Why a volunteer registered on registered_on (YYYY-MM-DD, "" for today),
+** born on birth_date ("" when not known), cannot be so at today: NULL when
+** they can, else the reason (translated, borrowed): registered after
+** today, or before being born.
+*/
+const char *volunteer_registered_check(const char *registered_on, const char *birth_date,
+                                       const char *today);
+
 /* The volunteers ledger: its columns. */
 enum volunteer_field {
     VF_NUMBER,

@@ -254,6 +254,14 @@ static void volunteer_build(struct form_screen *fs)
 static int volunteer_check(struct form_screen *fs)
 {
     struct form *f = &fs->form;
+    char *registered = form_date(f, F_REGISTERED), *born = form_date(f, F_BIRTH), today[11];
+    const char *late = volunteer_registered_check(registered, born, clock_today(today));
+    free(registered);
+    free(born);
+    if (late) {
+        form_set_message(f, F_REGISTERED, late);
+        return F_REGISTERED;
+    }
     if (form_masked(f, F_ID)) return -1;
     char canon[VOLUNTEER_ID_MAX];
     const char *why = check_id_typed(f, canon);

@@ -16,7 +16,8 @@ export BANGBAN_NOW="2026-03-20 10:00:00"
 "$BIN" --db "$DB" demo --volunteers 30 >/dev/null
 sqlite3 "$DB" "INSERT INTO activity (id, team_id, name, starts_at, ends_at, created_at, created_by, updated_at, updated_by) VALUES
   (1, 1, '敬老院探访', '2026-03-07 08:00', '2026-03-07 17:00', 'x', 'x', 'x', 'x'),
-  (2, 1, '社区清扫', '2026-03-07 07:00', '2026-03-07 18:00', 'x', 'x', 'x', 'x')"
+  (2, 1, '社区清扫', '2026-03-07 07:00', '2026-03-07 18:00', 'x', 'x', 'x', 'x'),
+  (3, 1, '早市巡查', '2026-03-20 07:00', '2026-03-20 17:00', 'x', 'x', 'x', 'x')"
 V1=$(sqlite3 "$DB" "SELECT number FROM volunteer ORDER BY id LIMIT 1 OFFSET 0")
 V2=$(sqlite3 "$DB" "SELECT number FROM volunteer ORDER BY id LIMIT 1 OFFSET 1")
 V3=$(sqlite3 "$DB" "SELECT number FROM volunteer ORDER BY id LIMIT 1 OFFSET 2")
@@ -99,4 +100,13 @@ run hours-timed 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T
 db_is "import hours: times with seconds and dates with a time read to the minute" \
     "SELECT s.day || ' ' || s.sign_in || '-' || s.sign_out FROM service_record s JOIN volunteer v ON v.id = s.volunteer_id WHERE v.number = '$V1' AND s.sign_in = '16:00'" \
     "2026-03-07 16:00-17:30"
+# Today's service signed out later than now is not served yet: refused (it would refuse the
+# real sign-in as an overlap); what ended before now is taken.
+printf '%s\r\n' "志愿者编号,活动名称,日期,签到时间,签退时间" "$V2,早市巡查,2026-03-20,07:30,09:30" \
+    "$V3,早市巡查,2026-03-20,09:00,11:00" >"$T/today.csv"
+run hours-today 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/today.csv" --dry-run
+grep -q "将新增 1，将更新 0，未变 0，跳过 0，退回 1" "$T/hours-today.out" &&
+    grep -q "第 3 行「签退时间」：晚于现在：服务完成后才能记录" "$T/hours-today.out" &&
+    t_ok "import hours: today's service signed out later than now is refused" ||
+    t_fail "import hours: today's service signed out later than now is refused" "$(cat "$T/hours-today.out")"
 t_sanitizers "hours_ledger"

@@ -93,6 +93,14 @@ run vol-birth 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers 
 grep -q "第 2 行「出生日期」：与身份证号不符（身份证为 2000-11-07）" "$T/vol-birth.out" &&
     db_is "import volunteers: a birth date the ID card contradicts is refused" "SELECT count(*) FROM volunteer WHERE number = '2024000099'" 0 ||
     t_fail "import volunteers: a birth date the ID card contradicts is refused" "$(cat "$T/vol-birth.out")"
+# A registration after today, or before the birth date, is refused, naming the column.
+printf '%s\r\n' "志愿者编号,姓名,证件号码,注册日期" "2024000098,陶八,120101200011077237,2099-01-01" \
+    "2024000097,陶七,120101200011077237,1999-01-01" >"$T/registered.csv"
+run vol-registered 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/registered.csv" --dry-run
+grep -q "第 2 行「注册日期」：注册日期晚于今天" "$T/vol-registered.out" &&
+    grep -q "第 3 行「注册日期」：注册日期早于出生日期" "$T/vol-registered.out" &&
+    t_ok "import volunteers: registered after today, or before being born, refused" ||
+    t_fail "import volunteers: registered after today, or before being born, refused" "$(cat "$T/vol-registered.out")"
 # A blank phone keeps the phone on file, as a resident's does.
 phone=$(sqlite3 "$DB" "SELECT phone FROM volunteer WHERE number = '2024000002'")
 printf '%s\r\n' "志愿者编号,姓名,证件号码,手机号" "2024000002,李秀英,120101198512120029," >"$T/no-phone.csv"

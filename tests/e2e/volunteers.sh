@@ -1,6 +1,7 @@
 # The volunteer coordinator registers a volunteer who is a registered
 # resident (the ID number brings name, sex and birth date from the
-# residents' register, and the records are linked), creates a team, adds
+# residents' register, and the records are linked; a registration after
+# today is refused), creates a team, adds
 # the volunteer to it, and finds the volunteer again by pinyin and by the
 # last digits of the mobile number.
 . "$(dirname "$0")/lib.sh"
@@ -23,6 +24,13 @@ expect vol "the name comes from the residents' register" "姓名: 张三丰"
 expect vol "the birth date from the number" "出生日期: 1956-01-01"
 expect vol "the form says where they came from" "已是登记居民：张三丰"
 expect vol "the mobile number is taken masked" "手机号: 139****5678"
+# Registered on a day not come yet: refused at the field, nothing saved.
+keys vol Tab Tab Tab Tab Tab Tab Tab
+type_text vol "2099-01-01"
+keys vol F2
+expect vol "a registration after today is refused" "注册日期晚于今天"
+db_is "nothing saved" "SELECT count(*) FROM volunteer" 0
+keys vol C-u
 keys vol F2
 expect vol "saved with its volunteer number, linked" "已关联居民档案"
 db_is "the volunteer is linked to the resident, numbered by year and serial" "$VOL" \
