@@ -627,6 +627,11 @@ static void act(struct request_view *v, enum request_action a)
 /* Choose an action from those offered. */
 static void act_choose(struct request_view *v)
 {
+    if (!v->noffered) { /* an empty menu would only say so after a key */
+        ui_message(UI_MSG_INFO, _("Nothing here is yours to do now: %s is %s"), v->r.number,
+                   _(request_state_label(v->r.state)));
+        return;
+    }
     const char *labels[MAX_OFFERED];
     char keys[MAX_OFFERED + 1] = "";
     for (size_t i = 0; i < v->noffered; i++) {

@@ -18,6 +18,12 @@ db_is "it came through the chief, from their building" \
 keys chief Escape
 wait_for chief "楼长工作台"
 expect chief "and is on the worklist" "电梯间照明损坏"
+keys chief Enter
+wait_for chief "办理经过"
+keys chief Enter
+expect chief "Enter on a step not the chief's says so, no empty menu" "现在没有您可办理的：2026-000001 已派单"
+keys chief Escape
+wait_for chief "楼长工作台"
 
 sqlite3 "$DB" "UPDATE request SET status = 'closed', closed_at = strftime('%s', 'now') WHERE number = '2026-000001'"
 keys chief Tab Tab
