@@ -118,10 +118,17 @@ const char *visit_check(const struct visit *v, time_t now, const char **field)
         return _("A visit is logged once made: the day is not after today");
     }
     static const char *const problem_fields[VISIT_PROBLEMS] = {"problem1", "problem2", "problem3"};
-    for (int i = 0; i < VISIT_PROBLEMS; i++)
+    static const char *const item_fields[VISIT_PROBLEMS] = {"item1", "item2", "item3"};
+    for (int i = 0; i < VISIT_PROBLEMS; i++) {
         if (v->problem_item[i] && str_empty(v->problem[i])) {
             *field = problem_fields[i];
             return _("Say what the problem is");
         }
+        /* Without its item a problem would be taken down and sent nowhere. */
+        if (!v->problem_item[i] && !str_empty(v->problem[i])) {
+            *field = item_fields[i];
+            return _("Choose the problem's service item: it is sent to that item's unit");
+        }
+    }
     return NULL;
 }

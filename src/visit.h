@@ -64,8 +64,9 @@ extern const struct request_word visit_ways[];
 /*
 ** NULL when v will do as a visit made at now (a building, a way, a day
 ** that is a date and not after today, a problem's words for every
-** problem's item), else why not (translated, borrowed); *field names the
-** field ("day", "problem1" ...).
+** problem's item and an item for every problem's words), else why not
+** (translated, borrowed); *field names the field ("day", "problem1",
+** "item1" ...).
 */
 const char *visit_check(const struct visit *v, time_t now, const char **field);
 

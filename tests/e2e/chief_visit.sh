@@ -42,6 +42,13 @@ keys chief Enter
 wait_gone chief "回车选定"
 keys chief Tab
 type_text chief "电梯经常困人"
+# A third problem typed with no item would be sent nowhere: the form asks for its item.
+keys chief Tab Tab
+type_text chief "楼道堆放杂物"
+keys chief F2
+expect chief "a problem without its item is refused, saying why" "请为这个问题选好服务事项"
+db_is "nothing saved yet" "SELECT count(*) FROM visit_request" 0
+keys chief Tab C-u
 keys chief F2
 expect chief "saved, the visit names the requests its problems became" "登记的诉求：2026-000001，2026-000002"
 db_is "one visit, two requests linked to it" "SELECT count(*) FROM visit_request" 2

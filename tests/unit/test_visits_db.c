@@ -118,7 +118,7 @@ static void a_visit_and_its_problems_are_one_save(void **state)
 
     /* Another chief's building: refused, nothing written. */
     int64_t visits = db_int(db, 0, "SELECT count(*) FROM visit");
-    visit_to(&v, "B103", "漏水", 0, NULL, 0);
+    visit_to(&v, "B103", "漏水", item("HB001"), NULL, 0);
     assert_int_equal(visit_save(db, &v, "chief", now, &why), DB_DENIED);
     assert_int_equal(db_int(db, 0, "SELECT count(*) FROM visit"), visits);
     record_free(&visit_record, &v);
@@ -139,6 +139,12 @@ static void a_visit_and_its_problems_are_one_save(void **state)
     record_set(&v.problem[0], "路灯不亮");
     record_set(&v.day, "2026-03-03");
     assert_int_equal(visit_save(db, &v, "chief", now, &why), DB_INVALID);
+    record_free(&visit_record, &v);
+    /* Nor a problem's words without its item: it would be sent nowhere. */
+    visit_to(&v, "B102", "电梯经常停运", 0, NULL, 0);
+    assert_int_equal(visit_save(db, &v, "chief", now, &why), DB_INVALID);
+    assert_str(why, "Choose the problem's service item: it is sent to that item's unit");
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM request"), requests);
     record_free(&visit_record, &v);
 
     /* Who may not log visits at all. */
