@@ -396,9 +396,8 @@ int verb_find(const char *db_path, int argc, char **argv)
             return verb_usage("find");
     }
     int words_left = argc - optind;
-    if ((words_left != 2 && !(words_left == 1 && words.given)) ||
-        !str_eq(argv[optind], "residents"))
-        return verb_usage("find");
+    if ((words_left != 1 && words_left != 2) || !str_eq(argv[optind], "residents"))
+        return verb_usage("find"); /* no query: the first residents, as the desk's list opens */
     const char *query = words_left == 2 ? argv[optind + 1] : "";
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);

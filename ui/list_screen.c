@@ -187,6 +187,18 @@ static void tabs_draw(struct list_screen *ls, int y)
     free(note);
 }
 
+/* The rights changing the rows of tab needs: its own, else its form's. */
+static unsigned tab_rights(const struct list_tab *tab)
+{
+    return tab->rights ? tab->rights : tab->form ? tab->form->rights : 0;
+}
+
+/* True when the user signed in may change the rows of tab. */
+static int tab_writable(const struct list_tab *tab)
+{
+    return command_rights_held(tab_rights(tab));
+}
+
 /* What the search line says at its right. Caller frees. */
 static char *status_of(struct list_screen *ls)
 {
@@ -221,6 +233,7 @@ static void list_draw(struct screen *s, int top, int rows)
     int h = top + rows - y - (footer ? 1 : 0) - (second ? 1 : 0);
     listview_draw(&ls->list, y, 0, h, COLS);
     const char *empty = lineedit_empty(&ls->search) && tab->empty_all ? tab->empty_all : tab->empty;
+    if (empty && tab->empty_reader && !tab_writable(tab)) empty = tab->empty_reader;
     if (ls->rows.n == 0 && empty)
         draw_text(y + 2, 2, COLS - 4, _(empty), term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
     if (second) {
@@ -231,18 +244,6 @@ static void list_draw(struct screen *s, int top, int rows)
     }
     if (footer)
         draw_text(top + rows - 1, 1, COLS - 2, footer, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
-}
-
-/* The rights changing the rows of tab needs: its own, else its form's. */
-static unsigned tab_rights(const struct list_tab *tab)
-{
-    return tab->rights ? tab->rights : tab->form ? tab->form->rights : 0;
-}
-
-/* True when the user signed in may change the rows of tab. */
-static int tab_writable(const struct list_tab *tab)
-{
-    return command_rights_held(tab_rights(tab));
 }
 
 /* A key that changes rows, pressed by a user who may not: say why. */

@@ -55,6 +55,9 @@ struct list_tab {
     const char *hint;      /* msgid: what the search line takes */
     const char *empty;     /* msgid: said when a search finds nothing; may be NULL */
     const char *empty_all; /* msgid: said when there are no rows at all; NULL: as empty */
+    /* msgid: said instead of those to a user who may not change the rows (the F7 they name is
+     * not theirs); NULL: as they are */
+    const char *empty_reader;
     unsigned flags;
     int64_t arg; /* for the tab's functions: which kind of area, which queue ... */
     /*

@@ -555,7 +555,8 @@ static const struct command queue_menu[] = {
                  {N_("Deadline"), 11, 0}},                                                         \
         .ncols = NCOLS,                                                                            \
         .hint = N_("a number or its last digits, a requester's name, pinyin or phone, a title"),   \
-        .empty = N_("Nothing here. F7 takes a new request down."), .arg = queue,                   \
+        .empty = N_("Nothing here. F7 takes a new request down."),                                 \
+        .empty_reader = N_("No requests here."), .arg = queue,                                         \
         .load = queue_load, .cell = queue_cell, .dim = queue_dim, .open = queue_open,              \
         .edit = queue_open, .create = queue_create, .rights = RIGHT_TAKE_DOWN                      \
     }

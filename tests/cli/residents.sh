@@ -72,6 +72,10 @@ t_golden "find: by a Chinese character, masked" "$E/find-zhang.txt" "$T/find-zha
 run find-limit 0 "$BIN" --db "$DB" find residents 张 --limit 1
 [ "$(grep -c '	' "$T/find-limit.out")" = 1 ] && grep -q "显示 1 人" "$T/find-limit.out" && t_ok "find: --limit, in any place" || t_fail "find: --limit, in any place" "$(cat "$T/find-limit.out")"
 run find-limit-bad 2 "$BIN" --db "$DB" find --limit 0 residents 张
+# No query: the first residents, as the desk's list opens, with how many there are.
+run find-all 0 "$BIN" --db "$DB" find residents --limit 2
+[ "$(grep -c '	' "$T/find-all.out")" = 2 ] && grep -q "显示 2 人，共 $(sqlite3 "$DB" 'SELECT count(*) FROM resident WHERE merged_into IS NULL') 人" "$T/find-all.out" &&
+    t_ok "find: no query lists the first residents" || t_fail "find: no query lists the first residents" "$(cat "$T/find-all.out")"
 run find-ext-b 0 "$BIN" --db "$DB" find residents "𠇔"
 grep -q "王𠇔" "$T/find-ext-b.out" && t_ok "find: an Ext-B character" || t_fail "find: an Ext-B character" "$(cat "$T/find-ext-b.out")"
 run find-initials 0 "$BIN" --db "$DB" find residents mmtal

@@ -53,6 +53,12 @@ else
 fi
 type_text unit "2026-000002"
 expect unit "searched for by number, the other unit's request is not found" "共 0 条"
+expect unit "the empty list offers no F7 the handler may not press" "这里没有诉求。"
+if screen unit | grep -q "F7 登记新诉求"; then
+    t_fail "no F7 named" "$(screen unit)"
+else
+    t_ok "no F7 named"
+fi
 keys unit C-u
 wait_for unit "低保申请"
 keys unit Enter
