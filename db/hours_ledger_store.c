@@ -176,7 +176,10 @@ int hours_ledger_write(struct db *db, struct hours_entry *e, const char *actor)
 int hours_ledger_each(struct db *db, int (*visit)(void *ctx, const struct hours_entry *e),
                       void *ctx)
 {
-    struct db_stmt *st = db_prepare(db, ENTRY_SELECT " ORDER BY s.day, v.number, s.sign_in");
+    /* Signed out only: one still on duty is no service yet (and its blank 签退 reads back as
+     * no time); it goes out once signed out. */
+    struct db_stmt *st =
+        db_prepare(db, ENTRY_SELECT " WHERE s.sign_out <> '' ORDER BY s.day, v.number, s.sign_in");
     int rc;
     while ((rc = db_step(st)) == DB_ROW) {
         struct hours_entry e;

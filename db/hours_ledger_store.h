@@ -48,9 +48,10 @@ int hours_ledger_pairs(struct db *db, int64_t volunteer_id, const char *day, int
 int hours_ledger_write(struct db *db, struct hours_entry *e, const char *actor);
 
 /*
-** Call visit with every service record as a ledger row, by day, volunteer
-** number and sign-in (the entry borrowed for the call); stops when visit
-** returns 0. DB_OK or an error.
+** Call visit with every service record signed out (served: not one still
+** on duty) as a ledger row, by day, volunteer number and sign-in (the
+** entry borrowed for the call); stops when visit returns 0. DB_OK or an
+** error.
 */
 int hours_ledger_each(struct db *db, int (*visit)(void *ctx, const struct hours_entry *e),
                       void *ctx);

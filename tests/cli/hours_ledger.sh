@@ -93,6 +93,16 @@ sub "$T/out.txt"
 t_golden "export hours: every record by day, number and sign-in, in the columns import reads" "$E/hours-export.txt" "$T/out.txt.sub"
 run hours-roundtrip 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/out.csv"
 grep -q "读取 6 行：新增 0，更新 0，未变 6" "$T/hours-roundtrip.out" && t_ok "export hours: reads back unchanged" || t_fail "export hours: reads back unchanged" "$(cat "$T/hours-roundtrip.out")"
+# Someone still on duty is no service yet: left out, and the export still reads back.
+sqlite3 "$DB" "INSERT INTO service_record (volunteer_id, activity_id, day, sign_in, sign_out, minutes, created_at, created_by, updated_at, updated_by)
+  SELECT volunteer_id, activity_id, day, '16:30', '', 0, created_at, created_by, updated_at, updated_by FROM service_record ORDER BY id LIMIT 1"
+db_is "export hours: one is on duty" "SELECT count(*) FROM service_record WHERE sign_out = ''" 1
+run hours-export-open 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" export hours "$T/open.csv"
+run hours-roundtrip-open 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/open.csv"
+grep -q "读取 6 行：新增 0，更新 0，未变 6" "$T/hours-roundtrip-open.out" &&
+    t_ok "export hours: one on duty is left out, and it reads back" ||
+    t_fail "export hours: one on duty is left out, and it reads back" "$(cat "$T/hours-roundtrip-open.out")"
+sqlite3 "$DB" "DELETE FROM service_record WHERE sign_out = ''"
 # Times with seconds, and a day and a time written with a date before them, as Excel's date and
 # time cells read: taken to the minute.
 printf '%s\r\n' "志愿者编号,活动名称,日期,签到时间,签退时间" "$V1,敬老院探访,2026/3/7 0:00,16:00:00,2026/3/7 17:30" >"$T/timed.csv"
