@@ -1705,7 +1705,7 @@ int request_daily_counts(struct db *db, const time_t *days, size_t n, time_t now
      * start, with a deadline before its end. */
     st = db_prepare(db, "SELECT created_at, first_dispatched_at, accept_due, accepted_at,"
                         " contact_due, contacted_at, resolve_due, replied_at, followup_due,"
-                        " closed_at FROM request"
+                        " closed_at, reopens, due FROM request"
                         " WHERE first_dispatched_at < ?2 AND (closed_at IS NULL OR closed_at >= ?1)"
                         " AND (accept_due < ?2 OR contact_due < ?2 OR resolve_due < ?2"
                         " OR followup_due < ?2)");
@@ -1724,10 +1724,13 @@ int request_daily_counts(struct db *db, const time_t *days, size_t n, time_t now
         c.replied_at = (time_t)db_col_int(st, i++);
         c.followup_due = (time_t)db_col_int(st, i++);
         c.closed_at = (time_t)db_col_int(st, i++);
+        c.reopens = (int)db_col_int(st, i++);
+        time_t due = (time_t)db_col_int(st, i++);
         for (size_t d = 0; d < n; d++) {
             time_t end = days[d + 1] < now ? days[d + 1] : now;
             if (end <= days[d]) break;
-            overdue[d] += request_overdue_at(&c, end);
+            /* Now: the deadline running now, as the overdue queue counts; before: its clocks. */
+            overdue[d] += end == now ? due && due < now : request_overdue_at(&c, end);
         }
     }
     db_finalize(st);

@@ -313,7 +313,7 @@ int request_overdue_at(const struct request_clocks *c, time_t t)
         due = c->contact_due && (!c->resolve_due || c->contact_due < c->resolve_due)
                   ? c->contact_due
                   : c->resolve_due;
-    else if (!by(c->replied_at, t))
+    else if (!by(c->replied_at, t) || (c->reopens && c->resolve_due > c->replied_at))
         due = c->resolve_due;
     else
         due = c->followup_due;

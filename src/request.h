@@ -171,13 +171,16 @@ time_t request_due(const struct request *r);
 struct request_clocks {
     time_t created_at, first_dispatched_at, accept_due, accepted_at, contact_due, contacted_at,
         resolve_due, replied_at, followup_due, closed_at;
+    int reopens; /* times handled again after an unsatisfied follow-up (重办) */
 };
 
 /*
 ** 1 when the request was open at t with the clock then running past its
 ** deadline (as request_due(): 签收, first contact, 办结, 回访), else 0. The
 ** deadlines are the last ones stored: a deadline since extended or
-** restarted counts as it stands now.
+** restarted counts as it stands now. A request handled again after its
+** reply (reopens, its 办结 clock restarted after the reply) runs on that
+** clock again, not on the follow-up's.
 */
 int request_overdue_at(const struct request_clocks *c, time_t t);
 

@@ -208,6 +208,12 @@ static void overdue_at(void **state)
     c.followup_due = at("2026-03-10 17:00");
     assert_int_equal(request_overdue_at(&c, at("2026-03-10 09:00")), 0);
     assert_int_equal(request_overdue_at(&c, at("2026-03-11 09:00")), 1); /* no follow-up */
+    /* Followed up unsatisfied and handled again (重办): its 办结 clock restarted, it runs on that. */
+    struct request_clocks again = c;
+    again.reopens = 1;
+    again.resolve_due = at("2026-03-17 17:00");
+    assert_int_equal(request_overdue_at(&again, at("2026-03-11 09:00")), 0);
+    assert_int_equal(request_overdue_at(&again, at("2026-03-18 09:00")), 1);
     c.closed_at = at("2026-03-11 08:00");
     assert_int_equal(request_overdue_at(&c, at("2026-03-11 09:00")), 0); /* closed */
 }

@@ -515,6 +515,21 @@ static void queues_hold_what_they_say(void **state)
     assert_int_equal(l.n, 1);
     assert_str(l.items[0].number, b.number);
     request_list_free(&l);
+    /* The home chart's today counts the overdue queue's, a request handled again after an
+     * unsatisfied follow-up (its old follow-up deadline past, its new 办结 deadline ahead) not. */
+    char *sql = xasprintf("UPDATE request SET status = 'reopened', replied_at = %lld,"
+                          " followup_due = %lld, reopens = 1, resolve_due = %lld, due = %lld"
+                          " WHERE id = %lld",
+                          (long long)at("2026-03-02 10:00"), (long long)at("2026-03-02 10:30"),
+                          (long long)at("2026-03-09 17:00"), (long long)at("2026-03-09 17:00"),
+                          (long long)b.id);
+    assert_int_equal(db_exec(db, sql), DB_OK);
+    free(sql);
+    time_t days[3] = {at("2026-03-01 00:00"), at("2026-03-02 00:00"), at("2026-03-03 00:00")};
+    int64_t intake[2], overdue[2];
+    assert_int_equal(request_daily_counts(db, days, 2, f.now, intake, overdue), DB_OK);
+    assert_int_equal(intake[1], 3);
+    assert_int_equal(overdue[1], 1);
     request_free(&a);
     request_free(&b);
     request_free(&c);
