@@ -78,6 +78,9 @@ static void row_add(struct help *h, char *keys, const char *what)
     h->what[h->n++] = what;
 }
 
+/* The rows of keys a help screen keeps below the screen's words, however long they run. */
+#define HELP_KEYS_MIN 5
+
 static void help_draw(struct screen *s, int top, int rows)
 {
     struct help *h = (struct help *)s;
@@ -86,7 +89,11 @@ static void help_draw(struct screen *s, int top, int rows)
           "F10); Esc alone goes back after that second, Esc Esc at once. In lists, typing "
           "searches.");
     int y = top;
-    if (h->about) y += draw_wrapped(y, 1, COLS - 2, rows / 2, h->about, term_attr(UI_NORMAL));
+    /* The screen's words whole where they can be (a queue's run to a dozen lines at 80
+     * columns), the keys keeping HELP_KEYS_MIN rows below them. */
+    if (h->about)
+        y += draw_wrapped(y, 1, COLS - 2, rows - 3 - HELP_KEYS_MIN, h->about,
+                          term_attr(UI_NORMAL));
     /* In place of the line on Esc and digits: the selected row in full, when cut in the list. */
     int sel = h->list.sel;
     char *full = NULL;

@@ -76,7 +76,7 @@ wait_for vol "查找： 助老"
 open_activity vol "环境"
 keys vol 2026000101 Enter
 expect vol "an overlap across activities is refused, saying where" \
-    "李四（2026000101）：已在助老送餐签到（09:00）尚未签退：请先在那里签退"
+    "李四（2026000101）：助老送餐（09:00 签到）未签退，请先签退"
 db_is "nothing saved for the refused sign-in" "SELECT count(*) FROM service_record" 3
 quits vol "quits cleanly"
 
