@@ -17,7 +17,7 @@ struct report {
     int chiefs, short_of_quota;
 };
 
-/* A cell of width cols, padded (text_fit: CJK counted as two). */
+/* A cell of width cols, padded (text_fit: CJK counted as two), and the gap after it. */
 static void cell(struct strbuf *sb, const char *text, int cols)
 {
     char *fitted = text_fit_dup(text, cols, TEXT_FIT_ELLIPSIS);
@@ -25,6 +25,13 @@ static void cell(struct strbuf *sb, const char *text, int cols)
     strbuf_adds(sb, "  ");
     free(fitted);
 }
+
+/*
+** The chief's column and one space between the figures: a row is 74
+** columns, read whole on an 80-column screen beside its margin.
+*/
+#define CHIEF_COLS 18
+#define GAP        " "
 
 /* The columns after the chief's, with their widths. */
 static const struct {
@@ -35,14 +42,13 @@ static const struct {
     {N_("never"), 6}, {N_("Visits made"), 6}, {N_("Requests"), 8}, {N_("Quota"), 6},
 };
 
-#define CHIEF_COLS 22
 
 static void number(struct strbuf *sb, int64_t n, int cols)
 {
     char buf[24];
     snprintf(buf, sizeof buf, "%*lld", cols, (long long)n);
     strbuf_adds(sb, buf);
-    strbuf_adds(sb, "  ");
+    strbuf_adds(sb, GAP);
 }
 
 static void report_row(void *ctx, const struct visit_month *m)
@@ -79,7 +85,7 @@ int visit_report(struct db *db, const char *month, char **out)
     cell(&r.sb, _("Chief"), CHIEF_COLS);
     for (size_t i = 0; i < ARRAY_LEN(columns); i++) {
         char *h = text_fit_dup(_(columns[i].label), columns[i].cols, TEXT_FIT_RIGHT);
-        strbuf_addf(&r.sb, "%s%s", h, i + 1 < ARRAY_LEN(columns) ? "  " : "\n");
+        strbuf_addf(&r.sb, "%s%s", h, i + 1 < ARRAY_LEN(columns) ? GAP : "\n");
         free(h);
     }
     int rc = visit_month_each(db, month, report_row, &r);

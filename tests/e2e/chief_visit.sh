@@ -63,6 +63,7 @@ choose chief "走访记录"
 expect chief "the visit is listed with its two requests" "物业经理王强"
 keys chief F9
 expect chief "F9 there shows this month's visits of each chief" "楼长走访完成情况，"
+expect chief "each chief's row whole on one line, its figures and quota" "chief 楼长（演示）      2     1    105     1     82      1        2      -"
 keys chief Escape
 wait_for chief "走访记录"
 quits chief "the chief quits"
