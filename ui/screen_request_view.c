@@ -288,7 +288,7 @@ static void view_draw(struct screen *s, int top, int rows)
     struct request_view *v = (struct request_view *)s;
     if (!v->loaded) return;
     const struct request *r = &v->r;
-    int half = COLS / 2, y = top;
+    int half = COLS / 2, y = top; /* the left column ends a space before the right one */
     char *flags = request_flags_text(v->flags);
     char *head = xasprintf("%s  %s  %s", r->number, _(request_state_label(r->state)), flags);
     draw_text(y, 1, COLS - 2, head, A_BOLD, TEXT_FIT_ELLIPSIS);
@@ -301,7 +301,7 @@ static void view_draw(struct screen *s, int top, int rows)
     y++;
     char *phone = resident_masked_phone(r->requester_phone);
     char *who = *phone ? xasprintf("%s %s", r->requester, phone) : xstrdup(r->requester);
-    pair(y, 1, half - 1, _("Requester"), *who ? who : _("(anonymous)"), term_attr(UI_NORMAL));
+    pair(y, 1, half - 2, _("Requester"), *who ? who : _("(anonymous)"), term_attr(UI_NORMAL));
     free(who);
     free(phone);
     const char *channel = request_word_label(request_channels, r->channel);
@@ -318,7 +318,7 @@ static void view_draw(struct screen *s, int top, int rows)
     free(item);
     char *unit =
         *r->unit_phone ? xasprintf("%s %s", r->unit_name, r->unit_phone) : xstrdup(r->unit_name);
-    pair(y, 1, half - 1, _("Unit"), *unit ? unit : _("(not dispatched)"), term_attr(UI_NORMAL));
+    pair(y, 1, half - 2, _("Unit"), *unit ? unit : _("(not dispatched)"), term_attr(UI_NORMAL));
     free(unit);
     const char *area = *r->grid ? r->grid : r->community;
     char *where = *r->building && *area ? xasprintf("%s %s", r->building, area)
