@@ -7,6 +7,7 @@
 #include "db/catalogue_store.h"
 #include "db/request_store.h"
 #include "db/resident_store.h"
+#include "db/user_store.h"
 #include "src/catalogue.h"
 #include "src/i18n.h"
 #include "src/request.h"
@@ -56,6 +57,18 @@ int choices_buildings(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
     return choices_areas_in(AREA_BUILDING, 0, query, out);
+}
+
+int choices_buildings_mine(void *ctx, const char *query, struct choice_list *out)
+{
+    (void)ctx;
+    struct area_list l;
+    if (area_list(ui.db, AREA_BUILDING, query, 0, 0, &l) != DB_OK) return -1;
+    for (size_t i = 0; i < l.n; i++)
+        if (!ui.user || user_building_allowed(ui.db, ui.user, l.items[i].id) == DB_OK)
+            choice_list_add(out, l.items[i].id, l.items[i].name, l.items[i].address);
+    area_list_free(&l);
+    return 0;
 }
 
 int choices_grids(void *ctx, const char *query, struct choice_list *out)

@@ -16,6 +16,8 @@
 int choices_units(void *ctx, const char *query, struct choice_list *out);
 int choices_items(void *ctx, const char *query, struct choice_list *out);
 int choices_buildings(void *ctx, const char *query, struct choice_list *out);
+/* The buildings the signed-in user acts on: a building chief's own, anyone else's all. */
+int choices_buildings_mine(void *ctx, const char *query, struct choice_list *out);
 int choices_grids(void *ctx, const char *query, struct choice_list *out);
 int choices_streets(void *ctx, const char *query, struct choice_list *out);
 /* Organisations as their search finds them; ctx points at a building id (0: any; NULL: any). */

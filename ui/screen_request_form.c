@@ -199,7 +199,7 @@ static void intake_build(struct form_screen *fs)
                     _("Service to the public"), choices_words,
                     (void *)(uintptr_t)request_categories, 0, 16);
     form_add_choice(f, _("Unit"), 0, "", choices_units, fs, 1, 24);
-    form_add_choice(f, _("Building"), 0, "", choices_buildings, fs, 1, 24);
+    form_add_choice(f, _("Building"), 0, "", choices_buildings_mine, fs, 1, 24);
     form_add_choice(f, _("Grid"), 0, "", choices_grids, fs, 1, 24);
     form_add_choice(f, _("Level"), LEVEL_COMMUNITY + 1, _("Community level"), choices_levels, fs, 0,
                     8);

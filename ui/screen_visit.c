@@ -59,7 +59,7 @@ static void visit_build(struct form_screen *fs)
     struct form *f = &fs->form;
     if (v->building_id) vf->building_id = v->building_id;
     form_bind(f,
-              form_add_choice(f, _("Building"), v->building_id, v->building, choices_buildings,
+              form_add_choice(f, _("Building"), v->building_id, v->building, choices_buildings_mine,
                               NULL, 0, 24),
               "building_id");
     form_bind(f,

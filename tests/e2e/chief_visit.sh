@@ -16,6 +16,20 @@ wait_for chief "登记走访"
 choose chief "登记走访"
 wait_for chief "登记走访"
 expect chief "the visit starts at the chief's building" "$b101"
+# The building picker offers the chief's own buildings alone.
+b103=$(sqlite3 "$DB" "SELECT name FROM building WHERE code = 'B103'")
+type_text chief "$b103"
+expect chief "another chief's building is not offered" "没有匹配的项"
+keys chief C-u
+type_text chief "B"
+wait_for chief "和平区"
+if [ "$(screen chief | grep -c '和平区.*路\|和平区.*道')" = 2 ]; then
+    t_ok "the chief's two buildings are"
+else
+    t_fail "the chief's two buildings are" "$(screen chief)"
+fi
+keys chief Escape
+wait_gone chief "没有匹配的项"
 keys chief Tab
 type_text chief "$org"
 wait_for chief "回车选定"
