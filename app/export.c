@@ -221,8 +221,8 @@ int export_requests(struct db *db, const char *path, const struct export_options
      * buildings'. */
     struct request_filter f = o->requests ? *o->requests : (struct request_filter){.level = -1};
     f.scope_of = o->actor;
-    int rc = request_queue_each(db, o->requests ? o->queue : QUEUE_ALL, &f, SORT_NEWEST,
-                                request_row, &x);
+    int rc = request_queue_each(db, o->requests ? o->queue : QUEUE_ALL, &f,
+                                o->requests ? o->sort : SORT_NEWEST, request_row, &x);
     if (rc == DB_OK && x.err) rc = DB_INVALID;
     if (rc == DB_OK && o->unmasked) {
         char *detail = xasprintf("%s: %zu requests, %s", path, x.rows, o->reason);

@@ -22,9 +22,11 @@ struct export_options {
     const char *actor;
     /* Residents only: which to write (NULL: everyone on the register). */
     const struct resident_filter *filter;
-    /* Requests only: the queue and filter a list on screen shows (NULL: every request). */
+    /* Requests only: the queue, filter and order a list on screen shows (NULL: every request,
+     * newest first). */
     const struct request_filter *requests;
     enum request_queue queue;
+    enum request_sort sort;
 };
 
 /*

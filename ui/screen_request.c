@@ -501,7 +501,8 @@ static void list_export(struct screen *s, const struct command *c)
                                .codec = CODEC_UTF8,
                                .actor = actor_name(),
                                .requests = &f,
-                               .queue = (enum request_queue)list_screen_tab(ls)->arg};
+                               .queue = (enum request_queue)list_screen_tab(ls)->arg,
+                               .sort = q->sort};
     size_t rows;
     char *err = NULL;
     int rc = ledger_export(ledger_kind_find("requests"), ui.db, path, &o, &rows, &err);
@@ -556,9 +557,9 @@ static const struct command queue_menu[] = {
         .ncols = NCOLS,                                                                            \
         .hint = N_("a number or its last digits, a requester's name, pinyin or phone, a title"),   \
         .empty = N_("Nothing here. F7 takes a new request down."),                                 \
-        .empty_reader = N_("No requests here."), .arg = queue,                                         \
-        .load = queue_load, .cell = queue_cell, .dim = queue_dim, .open = queue_open,              \
-        .edit = queue_open, .create = queue_create, .rights = RIGHT_TAKE_DOWN                      \
+        .empty_reader = N_("No requests here."), .arg = queue, .load = queue_load,                 \
+        .cell = queue_cell, .dim = queue_dim, .open = queue_open, .edit = queue_open,              \
+        .create = queue_create, .rights = RIGHT_TAKE_DOWN                                          \
     }
 
 /* The queues, in order, with the short names their tabs show. */

@@ -72,6 +72,17 @@ expect desk "an export over a file that exists asks first" "已存在。要替�
 keys desk n
 expect desk "No leaves the file as it was" "list.xlsx 保持不变"
 cmp -s "$T/list.xlsx" "$T/list.kept" && t_ok "and the workbook is untouched" || t_fail "and the workbook is untouched"
+# Sorted oldest first, the file is too: the list as it stands.
+keys desk F9
+choose desk "排序"
+choose desk "最早在前"
+expect desk "sorted oldest first" "共 $n 条  最早在前"
+export_list "$T/oldest.csv"
+expect desk "exported as sorted" "已导出 $n 件诉求到 $T/oldest.csv"
+oldest=$(sqlite3 "$DB" "SELECT number FROM request WHERE status = 'closed' AND channel = 'phone' AND created_at >= $from AND created_at < $to ORDER BY created_at, id LIMIT 1")
+[ "$(sed -n 2p "$T/oldest.csv" | cut -d, -f1 | tr -d '\t\357\273\277')" = "$oldest" ] &&
+    t_ok "the file's first request is the list's first, the oldest" ||
+    t_fail "the file's first request is the list's first, the oldest" "want $oldest: $(sed -n 2p "$T/oldest.csv")"
 # A name such as .xls, a format bangban does not write, is refused.
 export_list "$T/list.xls"
 expect desk "a .xls name is refused, saying what to name it" "帮办不写 .xls 格式的文件"
@@ -80,7 +91,7 @@ expect desk "a .xls name is refused, saying what to name it" "帮办不写 .xls 
 # Every filter dropped.
 keys desk F9
 choose desk "取消全部筛选"
-expect desk "every filter dropped" "共 400 条  最新在前"
+expect desk "every filter dropped (the order chosen kept)" "共 400 条  最早在前"
 keys desk Escape Escape
 wait_for desk "前台工作台"
 
