@@ -414,9 +414,10 @@ static time_t deadline_of(const struct request_view *v, const char *text)
 
 /*
 ** The new deadline for action a (an extension), asked before anything
-** else is typed: a date later than the deadline now, the example a week
-** after it. A date that will not do is said and asked again with what was
-** typed. Returns the deadline, or 0 when the clerk cancelled.
+** else is typed: a working day later than the deadline now, within the
+** calendar's years, the example a week after it. A date that will not do
+** is said and asked again with what was typed. Returns the deadline, or 0
+** when the clerk cancelled.
 */
 static time_t ask_deadline(struct request_view *v, enum request_action a)
 {
@@ -424,6 +425,8 @@ static time_t ask_deadline(struct request_view *v, enum request_action a)
     time_t base = v->r.resolve_due ? v->r.resolve_due : clock_now();
     if (v->r.resolve_due) clock_format_minute(v->r.resolve_due, now_due);
     struct date d = date_of(base + 7 * 24 * 3600);
+    for (int i = 1; i < 15 && !workcal_is_working(&v->cal, d); i++) /* a working day */
+        d = date_of(base + (time_t)(7 + i) * 24 * 3600);
     date_format(&d, example);
     char *prompt = xasprintf(_("The new deadline, later than the one now (%s), such as %s:"),
                              now_due, example);
@@ -436,9 +439,15 @@ static time_t ask_deadline(struct request_view *v, enum request_action a)
         typed = NULL;
         if (!ok) break;
         deadline = deadline_of(v, date);
+        struct date day = date_of(deadline);
+        int last = workcal_last_year(&v->cal);
         const char *why = !deadline ? _("that is not a date")
                           : v->r.resolve_due && deadline <= v->r.resolve_due
                               ? _("it is not later than the deadline now")
+                          : last && day.year > last
+                              ? _("the working-day calendar does not reach that year yet")
+                          : !workcal_is_working(&v->cal, day)
+                              ? _("that is no working day: a deadline ends a working day")
                               : NULL;
         if (!why) {
             free(date);
@@ -552,7 +561,9 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
         return 1;
     }
     if ((needs & NEED_UNIT) || (a == RA_DISPATCH && !v->r.unit_id)) {
-        if (!dialog_choose(_("Send to which unit?"), choices_units, NULL, NULL, unit)) return 0;
+        const char *title = v->r.unit_id || v->r.first_unit_id ? _("Send it to which unit instead?")
+                                                               : _("Send to which unit?");
+        if (!dialog_choose(title, choices_units, NULL, NULL, unit)) return 0;
         in->unit_id = unit->id;
         in->unit_name = unit->label;
     }

@@ -90,6 +90,14 @@ keys desk Enter
 state "办理中" "first contact starts 办理中 (提锅上灶)"
 
 act "申请延期" "新的办结时限"
+type_text desk "2026-04-11"
+keys desk Enter
+expect desk "a Saturday is refused as a deadline" "2026-04-11：那天不是工作日"
+keys desk C-u
+type_text desk "2099-04-10"
+keys desk Enter
+expect desk "and a year the calendar has not reached" "2099-04-10：工作日历还没有录入那一年"
+keys desk C-u
 type_text desk "2026-04-10"
 keys desk Enter
 wait_for desk "需要延期的理由"
