@@ -62,22 +62,85 @@ static void key_from_code(int c, struct key *k)
     }
 }
 
+/* The keys of "ESC [ n ~" by n, as terminals other than the one terminfo names send them. */
+static const int tilde_keys[] = {
+    [1] = KEY_HOME,  [2] = KEY_IC,    [3] = KEY_DC,     [4] = KEY_END,    [5] = KEY_PPAGE,
+    [6] = KEY_NPAGE, [7] = KEY_HOME,  [8] = KEY_END,    [11] = KEY_F(1),  [12] = KEY_F(2),
+    [13] = KEY_F(3), [14] = KEY_F(4), [15] = KEY_F(5),  [17] = KEY_F(6),  [18] = KEY_F(7),
+    [19] = KEY_F(8), [20] = KEY_F(9), [21] = KEY_F(10), [23] = KEY_F(11), [24] = KEY_F(12),
+};
+
+/* The key of "ESC [ ... final" or "ESC O final" by its final byte; 0 for none. */
+static int final_key(int final)
+{
+    switch (final) {
+    case 'A':
+        return KEY_UP;
+    case 'B':
+        return KEY_DOWN;
+    case 'C':
+        return KEY_RIGHT;
+    case 'D':
+        return KEY_LEFT;
+    case 'H':
+        return KEY_HOME;
+    case 'F':
+        return KEY_END;
+    case 'P':
+    case 'Q':
+    case 'R':
+    case 'S':
+        return KEY_F(final - 'P' + 1);
+    default:
+        return 0;
+    }
+}
+
+/*
+** The rest of an escape sequence the terminal sent at once, after ESC and
+** intro ('[' or 'O'), that curses did not know (Home as ESC [ 1 ~ from
+** tmux or PuTTY under TERM=xterm-256color): read to its final byte, into
+** the key it stands for. Returns 1 with *k, or 0 for a sequence that is no
+** key here (read and dropped: it is never Esc and letters typed).
+*/
+static int escape_sequence(int intro, struct key *k)
+{
+    int param = 0, first = -1, c = ERR;
+    for (int n = 0; n < 16; n++) {
+        c = get_byte(FOLLOW_MS);
+        if (c == ERR || intro == 'O' || c < 0x20 || c > 0x3f) break;
+        if (c >= '0' && c <= '9' && first < 0) param = param * 10 + (c - '0');
+        if (c == ';' && first < 0) first = param; /* ESC [ 1 ; 5 H: the key is the first */
+    }
+    if (first < 0) first = param;
+    int code = c == '~' && first > 0 && (size_t)first < sizeof tilde_keys / sizeof *tilde_keys
+                   ? tilde_keys[first]
+               : c != ERR ? final_key(c)
+                          : 0;
+    if (!code) return 0;
+    key_from_code(code, k);
+    return 1;
+}
+
 /*
 ** After Esc: a digit within the window makes it an F-key (Esc 1 = F1 ...
-** Esc 0 = F10); a second Esc, or nothing, leaves it Esc; anything else is
-** Esc followed by that key, which is read again next time (Alt+key is not
-** a shortcut here, but for Alt+Enter: a new line in a text of several
+** Esc 0 = F10); a second Esc, or nothing, leaves it Esc; '[' or 'O' at
+** once is an escape sequence (escape_sequence()); anything else is Esc
+** followed by that key, which is read again next time (Alt+key is not a
+** shortcut here, but for Alt+Enter: a new line in a text of several
 ** lines, as in a spreadsheet's cell). A terminal sends Alt+digit as Esc and the digit at
-** once; a person takes the window, told so on the key bar.
+** once; a person takes the window, told so on the key bar. Returns 1 with
+** *k, or 0 when what came was dropped.
 */
-static void after_escape(struct key *k)
+static int after_escape(struct key *k)
 {
     int c = get_byte(FOLLOW_MS);
     if (c == '\r' || c == '\n') { /* Alt+Enter: the terminal sends both at once */
         k->ch = 0;
         k->code = UI_KEY_NEW_LINE;
-        return;
+        return 1;
     }
+    if (c == '[' || c == 'O') return escape_sequence(c, k);
     if (c == ERR && escape_ms > FOLLOW_MS) {
         if (escape_shown) escape_shown();
         c = get_byte(escape_ms - FOLLOW_MS);
@@ -85,10 +148,11 @@ static void after_escape(struct key *k)
     k->ch = 0;
     if (c >= '0' && c <= '9') {
         k->code = KEY_F(c == '0' ? 10 : c - '0');
-        return;
+        return 1;
     }
     if (c != ERR && c != 27) ungetch(c);
     k->code = UI_KEY_ESC;
+    return 1;
 }
 
 /*
@@ -139,8 +203,8 @@ int input_read(struct key *k, int timeout_ms)
             continue;
         }
         if (c == 27) {
-            after_escape(k);
-            return 1;
+            if (after_escape(k)) return 1;
+            continue;
         }
         if (c >= 0x20 && c < 0x7F) {
             k->code = 0;
