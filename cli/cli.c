@@ -223,6 +223,16 @@ static char acting_role[16];
 */
 static void verb_denied(unsigned right)
 {
+    if (right & RIGHTS_ANY) { /* what a screen shows: none of the rights that open it */
+        char *msg = *acting_role ? xasprintf(_("refused: %s (%s) has no screen that shows this"),
+                                             actor_name(), user_role_name(acting_role))
+                                 : xasprintf(_("refused: the system login %s is no active user of "
+                                               "this database, and holds no right"),
+                                             actor_name());
+        verb_fail(msg);
+        free(msg);
+        return;
+    }
     const char *what = roles_right_name(right);
     if (!what) return;
     char *msg = *acting_role ? xasprintf(_("refused: %s (%s) has not the right to %s"),

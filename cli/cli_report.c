@@ -262,6 +262,7 @@ static int coverage_report(const char *db_path, int argc, char **argv)
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;
+    if (!verb_allowed(db, RIGHTS_STAFF)) return EXIT_ERROR; /* it names who holds each post */
     char *title = xasprintf(_("Coverage on %s"), day);
     printf("%s\n", title);
     free(title);
@@ -359,6 +360,7 @@ static int report_visits(const char *db_path, int argc, char **argv)
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;
+    if (!verb_allowed(db, RIGHTS_STAFF)) return EXIT_ERROR; /* each chief's visits */
     char *text;
     int rc = visit_report(db, month, &text);
     if (rc == DB_OK)
@@ -438,6 +440,7 @@ static int report_building(const char *db_path, int argc, char **argv)
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;
+    if (!verb_allowed(db, RIGHTS_STAFF)) return EXIT_ERROR; /* the chiefs' full numbers */
     struct building_ledger l;
     int rc = building_report_read(db, code, actor_name(), &l);
     if (rc == DB_DENIED) {
@@ -700,6 +703,7 @@ int verb_report(const char *db_path, int argc, char **argv)
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;
+    if (!verb_allowed(db, RIGHTS_STAFF)) return EXIT_ERROR; /* as the rates screen: staff's */
     status = ask.chart ? rates_chart_print(db, &ask) : rates_print(db, &ask);
     db_close(db);
     return status;

@@ -88,11 +88,15 @@ int user_find_os(struct db *db, const char *os_login, struct user *out)
 /* The right the last refusal of this process wanted (see user_denied_take()). */
 static unsigned last_denied;
 
-/* Remember that right was refused to a user holding held; returns DB_DENIED. */
+/*
+** Remember that right was refused to a user holding held; returns
+** DB_DENIED. Of several rights all needed, the first missing; of several
+** any one of which would do (RIGHTS_ANY), all of them.
+*/
 static int denied(unsigned right, unsigned held)
 {
-    unsigned missing = right & ~held;
-    last_denied = missing ? missing & -missing : right;
+    unsigned missing = right & ~held & ~(unsigned)RIGHTS_ANY;
+    last_denied = right & RIGHTS_ANY ? right : missing ? missing & -missing : right;
     return DB_DENIED;
 }
 
@@ -116,7 +120,7 @@ int user_allowed(struct db *db, const char *actor, unsigned right)
     unsigned held = !u.retired && r && str_eq(r->code, u.role) ? r->rights : 0;
     record_free(&user_record, &u);
     int ok = right & RIGHTS_ANY ? (held & right) != 0 : (held & right) == right;
-    return ok ? DB_OK : denied(right & ~RIGHTS_ANY, held);
+    return ok ? DB_OK : denied(right, held);
 }
 
 /*

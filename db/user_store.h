@@ -39,7 +39,8 @@ int user_find_os(struct db *db, const char *os_login, struct user *out);
 int user_allowed(struct db *db, const char *actor, unsigned right);
 
 /*
-** The right (one RIGHT_* bit) the last DB_DENIED of user_allowed() in
+** The right (one RIGHT_* bit; or, where any one of several would have
+** done, those with RIGHTS_ANY) the last DB_DENIED of user_allowed() in
 ** this process wanted, and forget it: 0 when nothing was refused since the
 ** last call. The command line names it when a verb was refused.
 */

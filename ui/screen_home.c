@@ -116,12 +116,16 @@ static void days_set(time_t now, time_t *days)
     }
 }
 
-/* Every record on the register, from the kept tally (a count of millions would cost each visit). */
+/*
+** The residents on the register (在册: not moved out, deceased or merged
+** into another record, as the residents list shows them), from the kept
+** tally (a count of millions would cost each visit).
+*/
 static int home_residents(int64_t *n)
 {
     struct resident_tally t;
     int rc = resident_tally_read(ui.db, &t);
-    *n = resident_tally_total(&t);
+    *n = t.n[RESIDENT_PRESENT];
     return rc;
 }
 

@@ -182,9 +182,10 @@ struct screen *screen_kiosk_start(char **err)
     if (got == SIGNIN_ERROR)
         *err = db_rc_text(ui.db, rc);
     else
-        *err = xasprintf(_("the system login %s is bound to no kiosk user: an admin makes one with "
-                           "bangban user add LOGIN --role kiosk --os-login %s"),
-                         os, os);
+        *err = xasprintf(_("the system login %s is bound to no kiosk user: an admin binds one "
+                           "with bangban user bind LOGIN %s (its login: bangban user list), or "
+                           "makes one with bangban user add LOGIN --role kiosk --os-login %s"),
+                         os, os, os);
     return NULL;
 }
 

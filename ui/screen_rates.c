@@ -410,7 +410,7 @@ static const struct command rates_menu[] = {
     {"rates-csv", '8', N_("Write the table as CSV"), N_("The table of rates to a file"), 0,
      csv_write, 0, NULL},
     {"settings", '9', N_("Settings: the weight of 基本满意, follow-ups to rank"),
-     N_("How the rates are reckoned"), 0, NULL, 0, screen_settings_new},
+     N_("How the rates are reckoned"), RIGHT_CONFIGURE, NULL, 0, screen_settings_new},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

@@ -38,7 +38,16 @@ for who in stranger kiosk; do
     refused "$who: no organisations export" "$who" "$T/$who-o.csv" export organisations "$T/$who-o.csv"
     refused "$who: no volunteers export" "$who" "$T/$who-v.csv" export volunteers "$T/$who-v.csv"
     refused "$who: no posts report" "$who" /nonexistent report posts
+    refused "$who: no building's 台账 (its chiefs' full numbers)" "$who" "$T/$who-b.txt" report building B101 --output "$T/$who-b.txt"
+    refused "$who: no coverage report" "$who" /nonexistent report coverage
+    refused "$who: no chiefs' visits" "$who" /nonexistent report visits
+    refused "$who: no rates" "$who" /nonexistent report rates
 done
+out=$(as chief export volunteers "$T/chief-v.csv")
+case "$out" in
+*"被拒绝：chief（楼长）的角色看不到这些记录"*) t_ok "a refusal where several rights would do names none of them" ;;
+*) t_fail "a refusal where several rights would do names none of them" "$out" ;;
+esac
 out=$(as kiosk export catalogue "$T/cat.csv")
 case "$out" in *"status 0") t_ok "the catalogue stays open to every user" ;; *) t_fail "catalogue" "$out" ;; esac
 refused "but not to a login that is no user" stranger "$T/cat2.csv" export catalogue "$T/cat2.csv"
