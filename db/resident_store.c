@@ -265,9 +265,9 @@ int resident_search_filtered(struct db *db, const char *query, size_t limit,
     search_classify(query, &q);
     int rc = q.kind == SEARCH_EMPTY ? search_recent(db, limit, filter, out)
                                     : search_typed(db, &q, limit, filter, out);
-    /* The counts of the search keys include those the filter leaves out: all found is all there is.
-     */
-    if (rc == DB_OK && q.kind != SEARCH_EMPTY && out->n < limit) {
+    /* Fewer found than asked for is all there is (the counts of the search keys include those
+     * the filter leaves out, and a count stops at RESIDENT_COUNT_CAP). */
+    if (rc == DB_OK && out->n < limit) {
         out->total = out->n;
         out->more = 0;
     }

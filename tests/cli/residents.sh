@@ -72,6 +72,14 @@ t_golden "find: by a Chinese character, masked" "$E/find-zhang.txt" "$T/find-zha
 run find-limit 0 "$BIN" --db "$DB" find residents 张 --limit 1
 [ "$(grep -c '	' "$T/find-limit.out")" = 1 ] && grep -q "显示 1 人" "$T/find-limit.out" && t_ok "find: --limit, in any place" || t_fail "find: --limit, in any place" "$(cat "$T/find-limit.out")"
 run find-limit-bad 2 "$BIN" --db "$DB" find --limit 0 residents 张
+# No query: the first residents, as the desk's list opens, with how many there are; all of
+# them: the number exact, not "more than".
+# (past RESIDENT_COUNT_CAP, where counting stops).
+"$BIN" --db "$T/many.db" demo --residents 1100 >/dev/null
+run find-every 0 "$BIN" --db "$T/many.db" find residents --limit 100000
+n_every=$(sqlite3 "$T/many.db" "SELECT count(*) FROM resident WHERE status = ''")
+grep -q "显示 $n_every 人，共 $n_every 人" "$T/find-every.out" && t_ok "find: every resident, counted exactly" ||
+    t_fail "find: every resident, counted exactly" "$(tail -1 "$T/find-every.out")"
 # No query: the first residents, as the desk's list opens, with how many there are.
 run find-all 0 "$BIN" --db "$DB" find residents --limit 2
 [ "$(grep -c '	' "$T/find-all.out")" = 2 ] && grep -q "显示 2 人，共 $(sqlite3 "$DB" 'SELECT count(*) FROM resident WHERE merged_into IS NULL') 人" "$T/find-all.out" &&
