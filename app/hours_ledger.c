@@ -252,13 +252,23 @@ static int resolve_pairs(struct db *db, struct hours_entry *e, int64_t self, cha
     int which;
     enum hours_verdict v = hours_pair_check(pairs, n, -1, &p, &which);
     if (v != HOURS_OK) {
+        /* Where and when the pair in the way is: its activity, its times, or that it is still
+         * signed in (in the file's rows above, or on file). */
         char in[6], out[6] = "";
+        struct activity a;
+        int named = which >= 0 && activity_get(db, pairs[which].activity_id, &a) == DB_OK;
         if (which >= 0) {
             hours_minute_format(pairs[which].in, in);
             if (pairs[which].out >= 0) hours_minute_format(pairs[which].out, out);
         }
-        *why = which >= 0 ? xasprintf("%s（%s %s-%s）", hours_verdict_text(v), e->day, in, out)
-                          : xstrdup(hours_verdict_text(v));
+        char *times = which < 0 ? NULL
+                      : *out    ? xasprintf("%s-%s", in, out)
+                                : xasprintf(_("signed in at %s, not out"), in);
+        *why = !times ? xstrdup(hours_verdict_text(v))
+                      : xasprintf("%s（%s %s %s）", hours_verdict_text(v), e->day,
+                                  named ? a.name : "", times);
+        free(times);
+        if (named) record_free(&activity_record, &a);
         *column = HF_IN;
         rc = DB_INVALID;
     }

@@ -46,7 +46,7 @@ grep -q "志愿服务" "$T/hours-refused.out" && t_ok "import hours: the desk ma
 
 run hours-dry 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/bad.csv" --dry-run
 grep -q "将新增 6，将更新 0，未变 0，跳过 0，退回 6；未写入任何数据" "$T/hours-dry.out" && t_ok "import hours --dry-run: counts as the import will, each row checked against the rows above" || t_fail "import hours --dry-run: counts as the import will, each row checked against the rows above" "$(cat "$T/hours-dry.out")"
-grep -q "第 5 行「签到时间」：与这位志愿者已记录的时段重叠" "$T/hours-dry.out" && grep -q "第 12 行「签到时间」：今天已在本活动签到三次" "$T/hours-dry.out" && t_ok "import hours --dry-run: an overlap and a fourth pair with rows above are named" || t_fail "import hours --dry-run: an overlap and a fourth pair with rows above are named" "$(cat "$T/hours-dry.out")"
+grep -q "第 5 行「签到时间」：与这位志愿者的另一时段重叠（2026-03-07 敬老院探访 09:00-11:30）" "$T/hours-dry.out" && grep -q "第 12 行「签到时间」：今天已在本活动签到三次" "$T/hours-dry.out" && t_ok "import hours --dry-run: an overlap and a fourth pair with rows above are named" || t_fail "import hours --dry-run: an overlap and a fourth pair with rows above are named" "$(cat "$T/hours-dry.out")"
 db_is "import hours --dry-run: nothing written" "SELECT count(*) FROM service_record" 0
 
 run hours-bad 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/bad.csv"
@@ -102,6 +102,12 @@ run hours-roundtrip-open 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import 
 grep -q "读取 6 行：新增 0，更新 0，未变 6" "$T/hours-roundtrip-open.out" &&
     t_ok "export hours: one on duty is left out, and it reads back" ||
     t_fail "export hours: one on duty is left out, and it reads back" "$(cat "$T/hours-roundtrip-open.out")"
+# A row over one still on duty names its activity and says so.
+printf '%s\r\n' "志愿者编号,活动名称,日期,签到时间,签退时间" "$(sqlite3 "$DB" "SELECT v.number || ',' || a.name || ',' || s.day || ',16:00,17:00' FROM service_record s JOIN volunteer v ON v.id = s.volunteer_id JOIN activity a ON a.id = s.activity_id WHERE s.sign_out = ''")" >"$T/over-open.csv"
+run hours-over-open 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/over-open.csv" --dry-run
+grep -q "与这位志愿者的另一时段重叠（2026-03-07 敬老院探访 16:30 签到，在岗）" "$T/hours-over-open.out" &&
+    t_ok "import hours: an overlap with one on duty names the activity and says 在岗" ||
+    t_fail "import hours: an overlap with one on duty names the activity and says 在岗" "$(cat "$T/hours-over-open.out")"
 sqlite3 "$DB" "DELETE FROM service_record WHERE sign_out = ''"
 # Times with seconds, and a day and a time written with a date before them, as Excel's date and
 # time cells read: taken to the minute.
