@@ -16,6 +16,11 @@
 /* A lock an admin set: until it is lifted. */
 #define LOCKED_FOR_GOOD "9999-12-31 23:59:59"
 
+int users_no_way_in(const struct user *u)
+{
+    return str_empty(u->password) && str_empty(u->os_login);
+}
+
 int users_locked(const struct user *u, time_t now)
 {
     if (str_empty(u->locked_until)) return 0;

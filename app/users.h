@@ -51,6 +51,9 @@ enum signin users_peer(struct db *db, const char *os_login, time_t now, struct u
 /* True when u is locked at now. */
 int users_locked(const struct user *u, time_t now);
 
+/* True when u has no way to sign in: no password set, and bound to no system login. */
+int users_no_way_in(const struct user *u);
+
 /*
 ** Check a user about to be saved: a good login, a known role, a unit for
 ** a unit handler (and none for the others), buildings for none but a

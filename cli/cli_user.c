@@ -307,10 +307,10 @@ static int user_edit_run(struct db *db, int argc, char **argv)
 /* A user's state in words at now. */
 static const char *user_state(const struct user *u)
 {
-    return u->retired                                         ? _("retired")
-           : users_locked(u, clock_now())                     ? _("locked")
-           : str_empty(u->password) && str_empty(u->os_login) ? _("no way in")
-                                                              : _("active");
+    return u->retired                     ? _("retired")
+           : users_locked(u, clock_now()) ? _("locked")
+           : users_no_way_in(u)           ? _("no way in")
+                                          : _("active");
 }
 
 /* What a user acts for: a unit handler's unit, a chief's buildings, a desk's scope. Borrowed. */

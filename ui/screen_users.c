@@ -237,7 +237,10 @@ static const char *user_cell(struct list_screen *ls, const void *row, int col, c
     case 5:
         return u->os_login;
     default:
-        return u->retired ? _("Retired") : users_locked(u, clock_now()) ? _("Locked") : "";
+        return u->retired                     ? _("Retired")
+               : users_locked(u, clock_now()) ? _("Locked")
+               : users_no_way_in(u)           ? _("No way in yet")
+                                              : "";
     }
 }
 
@@ -284,8 +287,8 @@ static const struct list_tab user_tab = {.type = &user_record,
                                                   {N_("Role"), 12, 0},
                                                   {N_("Unit or scope"), 0, 0},
                                                   {N_("Mobile"), 11, 0},
-                                                  {N_("System login"), 10, 0},
-                                                  {N_("Status"), 6, 0}},
+                                                  {N_("System login"), 8, 0},
+                                                  {N_("Status"), 8, 0}},
                                          .ncols = 7,
                                          .hint = N_("type a login or a name"),
                                          .empty = N_("Nothing found. F7 creates a new record."),

@@ -1,7 +1,8 @@
 # A building chief's buildings on the users screen (操作员, the admin's):
 # typed as codes or names on the user form, each checked (the one not
 # found is named, nothing saved), listed in the unit-or-scope column, and
-# edited again; a chief without buildings is saved and the list says so.
+# edited again; a chief without buildings is saved and the list says so;
+# a user with no password and no system login is listed as 未设密码.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -29,6 +30,7 @@ type_text adm "B103、和平路商务中心"
 keys adm F2
 expect adm "a chief with buildings by code and by name is saved" "已保存：wanglz"
 expect adm "and listed with its buildings' codes" "B102、B103"
+expect adm "with no password yet, and the list says so" "未设密码"
 db_is "its buildings are stored with it" \
     "SELECT group_concat(b.code, ' ') FROM user_building ub JOIN building b ON b.id = ub.building_id JOIN \"user\" u ON u.id = ub.user_id WHERE u.login = 'wanglz'" \
     "B102 B103"
