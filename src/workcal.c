@@ -359,7 +359,7 @@ const char *workcal_parse_range(const char *text, struct date *from, struct date
 {
     *name = NULL;
     char *impossible = NULL; /* a date of the right shape but no such day (2027-02-30) */
-    char *line = text_normalize(text, TEXT_NORM_PROSE);
+    char *line = text_normalize(text, 0); /* as an IME types it: ２０２７－１０－０１　休 */
     struct strlist words = STRLIST_INIT;
     for (char *w = strtok(line, " \t"); w; w = strtok(NULL, " \t"))
         strlist_add(&words, w);

@@ -274,6 +274,10 @@ static void calendar_year_command(struct screen *s, const struct command *c)
         int working;
         char *name;
         const char *why = workcal_parse_range(line, &from, &to, &working, &name);
+        if (!why && from.year != year && to.year != year) { /* one crossing New Year will do */
+            free(name);
+            why = _("the days are of another year: this enters one year's calendar at a time");
+        }
         free(said);
         if (why) {
             said = xasprintf(_("Not recorded: %s"), why);

@@ -33,9 +33,17 @@ keys desk C-u
 type_text desk "国庆 休"
 keys desk Enter
 expect desk "a line that is not one is said" "未记入：日期应写成"
+keys desk C-u
+type_text desk "2028-01-01 休 元旦"
+keys desk Enter
+expect desk "a day of another year is refused" "未记入：这些日子不在今年的日历里"
+keys desk C-u
+type_text desk "２０２７－０５－０１～２０２７－０５－０３　休　劳动节"
+keys desk Enter
+expect desk "a line as an IME types it, full-width" "已记入 2027-05-01..2027-05-03 放假 劳动节（3 天）"
 keys desk Escape
 expect desk "the list shows the year's days" "查找： 2027"
-expect desk "all of them" "共 110 条"
+expect desk "all of them" "共 111 条"
 keys desk C-u
 type_text desk "2027-09"
 expect desk "the weekend day worked among them" "2027-09-26 日     上班     国庆节调休"
@@ -43,7 +51,7 @@ keys desk C-u
 type_text desk "2027-10"
 expect desk "the holidays among them" "2027-10-04 一     放假     国庆节"
 db_is "weekends and holidays, each day once" \
-    "SELECT count(*), sum(kind = 'workday') FROM calendar WHERE day LIKE '2027-%'" "110|1"
+    "SELECT count(*), sum(kind = 'workday') FROM calendar WHERE day LIKE '2027-%'" "111|1"
 db_is "a weekend day inside the holiday keeps the holiday's name" \
     "SELECT name FROM calendar WHERE day = '2027-10-02'" "国庆节"
 
