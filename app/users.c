@@ -2,6 +2,7 @@
 ** users: see users.h.
 */
 #include "app/users.h"
+#include "db/area.h"
 #include "db/catalogue_store.h"
 #include "db/settings_store.h"
 #include "db/user_store.h"
@@ -142,6 +143,32 @@ char *users_buildings_why(struct db *db, const struct user *u, int *rc)
     free(bad);
     if (why) *rc = DB_INVALID;
     return why;
+}
+
+char *users_scope_why(struct db *db, const struct user *u, int *rc)
+{
+    *rc = DB_OK;
+    if (str_empty(u->scope)) return NULL;
+    int64_t counts[AREA_KIND_COUNT] = {0};
+    if ((*rc = area_counts(db, counts)) != DB_OK) return NULL;
+    if (!counts[AREA_COMMUNITY] && !counts[AREA_STREET]) return NULL; /* no areas yet to name */
+    char *district = db_meta_get(db, "district");
+    int found = district && str_eq(district, u->scope);
+    free(district);
+    static const enum area_kind kinds[] = {AREA_COMMUNITY, AREA_STREET};
+    for (size_t i = 0; !found && i < ARRAY_LEN(kinds); i++) {
+        struct area a;
+        int got = area_find(db, kinds[i], u->scope, 0, &a);
+        if (got == DB_OK) area_free(&a);
+        found = got == DB_OK || got == DB_INVALID; /* several of that name: a scope all the same */
+        if (got != DB_OK && got != DB_NOTFOUND && got != DB_INVALID) {
+            *rc = got;
+            return NULL;
+        }
+    }
+    if (found) return NULL;
+    *rc = DB_INVALID;
+    return xasprintf(_("no community, street or district \"%s\""), u->scope);
 }
 
 int users_add(struct db *db, struct user *u, const char *password, const char *actor,

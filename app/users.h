@@ -51,6 +51,14 @@ enum signin users_peer(struct db *db, const char *os_login, time_t now, struct u
 /* True when u is locked at now. */
 int users_locked(const struct user *u, time_t now);
 
+/*
+** Why u's scope will not do: NULL when it is empty or names a community,
+** a street or the district (its code or name), or no areas are on file yet
+** to name; else the reason (caller frees) with *rc DB_INVALID; or NULL
+** with *rc an error. *rc DB_OK else.
+*/
+char *users_scope_why(struct db *db, const struct user *u, int *rc);
+
 /* True when u has no way to sign in: no password set, and bound to no system login. */
 int users_no_way_in(const struct user *u);
 

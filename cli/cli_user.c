@@ -253,6 +253,7 @@ static int user_opts_apply(struct db *db, const struct user_opts *o, const char 
     if (why) return user_failed(db, DB_INVALID, login, why);
     int rc;
     char *bad = users_buildings_why(db, u, &rc);
+    if (rc == DB_OK) bad = users_scope_why(db, u, &rc);
     int status = rc == DB_OK ? EXIT_OK : user_failed(db, rc, login, bad);
     free(bad);
     return status;

@@ -167,6 +167,18 @@ static int user_check(struct form_screen *fs)
             f, i, unit ? _("Only a unit handler has a unit") : _("A unit handler needs a unit"));
         return i;
     }
+    int at = form_bound(f, "scope"), rc;
+    struct user u;
+    record_init(&user_record, &u);
+    record_take(&u.scope, form_text(f, at));
+    char *why = users_scope_why(ui.db, &u, &rc);
+    record_free(&user_record, &u);
+    if (!why && rc != DB_OK) why = xstrdup(db_rc_message(rc));
+    if (why) {
+        form_set_message(f, at, why);
+        free(why);
+        return at;
+    }
     return buildings_check(fs, role);
 }
 

@@ -82,4 +82,15 @@ db_is "buildings: nothing half-made by a refused add" \
 db_is "buildings: each change audited with what changed" \
     "SELECT group_concat(action || ': ' || detail, ' | ') FROM (SELECT action, detail FROM audit_log WHERE seq > $log_before ORDER BY seq)" \
     "user-add: louzhang chief B102、B103 | user-add: lz4 chief | user-edit: 楼宇:  -> B104、B105 | user-edit: 角色: 楼长 -> 前台; 范围:  -> 滨江道社区; 楼宇: B102、B103 -> "
+# A desk's scope names a community, a street or the district; one that is none is refused.
+out=$(as admin user add x1 --role desk --scope 不存在的社区 </dev/null 2>&1; echo "status $?")
+case "$out" in
+*"没有名为「不存在的社区」的社区、街道或区"*"status 1") t_ok "a scope that names no area is refused" ;;
+*) t_fail "a scope that names no area is refused" "$out" ;;
+esac
+db_is "and nothing is added" "SELECT count(*) FROM \"user\" WHERE login = 'x1'" 0
+for scope in 滨江道社区 劝业场街道 和平区; do
+    out=$(as admin user add "x-$scope" --role desk --scope "$scope" </dev/null 2>&1; echo "status $?")
+    case "$out" in *"status 0") t_ok "the scope $scope is taken" ;; *) t_fail "the scope $scope is taken" "$out" ;; esac
+done
 t_sanitizers "user_rights"
