@@ -86,15 +86,24 @@ static int resident_source(void *ctx, const char *query, struct choice_list *out
     return rc;
 }
 
-/* An organisation was chosen: take its name, its contact's phone and its building. */
+/*
+** An organisation was chosen: take its name, its contact's phone and its
+** building, each into a field still empty: a contact person and the number
+** to call back, typed over them, stay (leaving the field again would put
+** the register's back).
+*/
 static void organisation_take_into(struct form_screen *fs, int64_t id)
 {
     struct organisation o;
     if (organisation_get(ui.db, id, &o) != DB_OK) return;
     struct form *f = &fs->form;
     form_set_choice(f, F_RESIDENT, o.id, o.name);
-    form_set_text(f, F_NAME, o.name);
-    form_set_secret_text(f, F_PHONE, o.contact_phone, organisation_masked_phone);
+    char *name = form_text(f, F_NAME), *phone = form_text(f, F_PHONE);
+    if (str_empty(name)) form_set_text(f, F_NAME, o.name);
+    if (str_empty(phone) && !form_masked(f, F_PHONE))
+        form_set_secret_text(f, F_PHONE, o.contact_phone, organisation_masked_phone);
+    free(name);
+    free(phone);
     if (o.building_id && !form_choice(f, F_BUILDING))
         form_set_choice(f, F_BUILDING, o.building_id, o.building_name);
     record_free(&organisation_record, &o);

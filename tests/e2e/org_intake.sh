@@ -1,7 +1,8 @@
 # A request from an organisation on the register: at the desk, 诉求人类型
 # 企业单位 turns the chooser under it to the organisations (一企一档); the
 # one chosen fills in its name, its contact's phone (masked) and its
-# building, and the request names it, so its file lists it.
+# building, and the request names it, so its file lists it; a contact
+# person and number typed over them stay.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -39,5 +40,41 @@ choose desk "不要回执"
 expect desk "the request is taken down" "2026-000001"
 db_is "naming the organisation on the register" \
     "SELECT count(*) FROM request r JOIN organisation o ON o.id = r.organisation_id WHERE o.credit_code = '$code' AND r.requester = '$org'" 1
+
+# A contact person and the number to call back, typed over the register's, stay: leaving the
+# organisation's field again does not put them back.
+keys desk Escape
+wait_for desk "未办结"
+keys desk F7
+wait_for desk "登记诉求：选定服务事项"
+type_text desk "企业"
+wait_for desk "回车选定"
+keys desk Enter
+wait_gone desk "回车选定"
+keys desk Tab
+type_text desk "$code"
+wait_for desk "$org"
+keys desk Enter
+wait_gone desk "回车选定"
+keys desk Tab C-u
+type_text desk "刘经理"
+keys desk Tab C-u
+type_text desk "13812345678"
+keys desk BTab BTab Tab
+expect desk "the contact typed stays" "姓名/名称: 刘经理"
+expect desk "and the number typed" "电话: 13812345678"
+keys desk Tab Tab Tab Tab
+type_text desk "zdshbz"
+wait_for desk "HB001 最低生活保障申请"
+keys desk Enter
+wait_gone desk "回车选定"
+keys desk Tab Tab Tab Tab Tab Tab Tab
+type_text desk "员工再次申请救助"
+keys desk F2
+choose desk "不要回执"
+expect desk "the second request is taken down" "2026-000002"
+db_is "with the contact and number typed, the organisation named" \
+    "SELECT r.requester || ' ' || r.requester_phone FROM request r JOIN organisation o ON o.id = r.organisation_id WHERE r.number = '2026-000002' AND o.credit_code = '$code'" \
+    "刘经理 13812345678"
 quits desk "the desk quits"
 t_sanitizers "org_intake"
