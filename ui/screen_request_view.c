@@ -328,7 +328,22 @@ static void view_draw(struct screen *s, int top, int rows)
     free(where);
     /* The texts wrapped, in the room the clocks, the actions and four rows of timeline leave. */
     char *clocks = clocks_text(r);
-    int room = top + rows - y - 6 - (*clocks != 0) - (v->calendar_note != NULL) - (*r->talk != 0) -
+    /* The clocks on a second row when they need one (an extension asked was cut), broken
+     * between two of them. */
+    int clock_rows = !*clocks ? 0 : text_width(clocks) > COLS - 2 ? 2 : 1;
+    char *cut = NULL;
+    for (char *gap = clocks; clock_rows == 2 && (gap = strstr(gap, "  ")); gap += 2) {
+        *gap = '\0';
+        int fits = (int)text_width(clocks) <= COLS - 2;
+        *gap = ' ';
+        if (!fits) break;
+        cut = gap;
+    }
+    if (cut) { /* "  " becomes one line feed */
+        *cut = '\n';
+        memmove(cut + 1, cut + 2, strlen(cut + 2) + 1);
+    }
+    int room = top + rows - y - 6 - clock_rows - (v->calendar_note != NULL) - (*r->talk != 0) -
                (v->nhelped > 0);
     y += block(y, _("Title"), r->title, 2, A_BOLD);
     room -= 1;
@@ -341,7 +356,7 @@ static void view_draw(struct screen *s, int top, int rows)
     if (*r->answer)
         y += block(y, answer_label(r), r->answer, room > 2 ? room : 2, term_attr(UI_NORMAL));
     if (*r->talk) pair(y++, 1, COLS - 2, _("Evening talk"), r->talk, term_attr(UI_NORMAL));
-    if (*clocks) draw_text(y++, 1, COLS - 2, clocks, term_attr(UI_INFO), TEXT_FIT_ELLIPSIS);
+    if (*clocks) y += draw_wrapped(y, 1, COLS - 2, clock_rows, clocks, term_attr(UI_INFO));
     free(clocks);
     if (v->calendar_note)
         draw_text(y++, 1, COLS - 2, v->calendar_note, term_attr(UI_WARNING), TEXT_FIT_ELLIPSIS);
