@@ -340,6 +340,10 @@ static void sort_choose(struct screen *s, const struct command *c)
     (void)c;
     struct list_screen *ls = (struct list_screen *)s;
     struct queues *q = ls->ctx;
+    if (!on_requests(ls)) { /* the organisations due a visit keep their own order */
+        ui_message(UI_MSG_ERROR, "%s", _("Only a list of requests is sorted here"));
+        return;
+    }
     enum request_queue queue = (enum request_queue)list_screen_tab(ls)->arg;
     const char *sorts[SORT_COUNT];
     enum request_sort which[SORT_COUNT];
@@ -594,7 +598,11 @@ static void tell_back(struct screen *s, const struct command *c)
     (void)c;
     struct list_screen *ls = (struct list_screen *)s;
     const struct request *r = on_requests(ls) ? list_screen_selected(ls) : NULL;
-    if (!r) return;
+    if (!r) { /* said, not done in silence */
+        ui_message(UI_MSG_ERROR, "%s",
+                   _("Choose a closed request under 待告知 to mark it told back"));
+        return;
+    }
     int rc = request_mark_told(ui.db, r, actor_name(), clock_now());
     if (rc == DB_OK) {
         ui_message(UI_MSG_INFO, _("%s marked as told"), r->number);

@@ -53,6 +53,12 @@ type_text chief "$never"
 expect chief "and it is due no more" "共 0 条"
 if screen chief | grep -q "按期限"; then t_fail "no request sort is said over the organisations" "$(screen chief)"
 else t_ok "no request sort is said over the organisations"; fi
+keys chief F9
+choose chief "排序"
+expect chief "sorting them is refused, saying why" "这里只能给诉求列表排序"
+keys chief F9
+choose chief "标记为已告知"
+expect chief "marking one told says where that is done" "请在「待告知」里选一件已办结的诉求"
 keys chief F7
 wait_for chief "登记走访"
 expect chief "F7 there logs a visit to the chief's building" "$(sqlite3 "$DB" "SELECT name FROM building WHERE code = 'B101'")"
