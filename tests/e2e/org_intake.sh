@@ -10,19 +10,24 @@ org=$(sqlite3 "$DB" "SELECT name FROM organisation WHERE credit_code IS NOT NULL
 code=$(sqlite3 "$DB" "SELECT credit_code FROM organisation WHERE name = '$org' ORDER BY id LIMIT 1")
 building=$(sqlite3 "$DB" "SELECT b.name FROM organisation o JOIN building b ON b.id = o.building_id WHERE o.credit_code = '$code'")
 
+# org_chosen: F7, 诉求人类型 企业单位, and the organisation found by its code and chosen.
+org_chosen() {
+    keys desk F7
+    wait_for desk "登记诉求：选定服务事项"
+    type_text desk "企业"
+    wait_for desk "回车选定"
+    keys desk Enter
+    wait_gone desk "回车选定"
+    keys desk Tab
+    type_text desk "$code"
+    wait_for desk "$org"
+    keys desk Enter
+    wait_gone desk "回车选定"
+}
+
 open_section desk "诉求" "未办结"
-keys desk F7
-wait_for desk "登记诉求：选定服务事项"
-type_text desk "企业"
-wait_for desk "回车选定"
-keys desk Enter
-wait_gone desk "回车选定"
-keys desk Tab
-expect desk "the chooser under it is now the organisations'" "企业单位:"
-type_text desk "$code"
-wait_for desk "$org"
-keys desk Enter
-wait_gone desk "回车选定"
+org_chosen
+expect desk "the chooser under it is now the organisations'" "企业单位: $org"
 keys desk Tab
 phone=$(sqlite3 "$DB" "SELECT substr(contact_phone, 1, 3) || '****' || substr(contact_phone, 8) FROM organisation WHERE credit_code = '$code'")
 expect desk "the organisation's name is taken" "姓名/名称: <"
@@ -45,17 +50,7 @@ db_is "naming the organisation on the register" \
 # organisation's field again does not put them back.
 keys desk Escape
 wait_for desk "未办结"
-keys desk F7
-wait_for desk "登记诉求：选定服务事项"
-type_text desk "企业"
-wait_for desk "回车选定"
-keys desk Enter
-wait_gone desk "回车选定"
-keys desk Tab
-type_text desk "$code"
-wait_for desk "$org"
-keys desk Enter
-wait_gone desk "回车选定"
+org_chosen
 keys desk Tab C-u
 type_text desk "刘经理"
 keys desk Tab C-u
