@@ -391,8 +391,7 @@ static int cover_lifted(struct cover *c)
     return same;
 }
 
-/* Nobody is signed in from now on: the sign-in screen comes next. */
-static void signed_out(void)
+void screen_signed_out(void)
 {
     actor_set(NULL);
     free(ui.user);
@@ -435,7 +434,7 @@ static int cover_supervisor_try(struct cover *c, char **note)
         if (rc == DB_OK) {
             *note = xasprintf(_("%s was signed out: %s uncovered the screen. Sign in."), ui.user,
                               u.login);
-            signed_out();
+            screen_signed_out();
             end = COVER_SIGNED_OUT;
         } else {
             cover_say(c, db_rc_message(rc));

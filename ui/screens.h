@@ -70,6 +70,10 @@ enum cover_end ui_cover(const char *how, char **note);
 */
 struct screen *screen_signin_new(const char *note);
 
+/* Nobody is signed in from now on (the actor, the user, their rights forgotten): the sign-in
+ * screen comes next. */
+void screen_signed_out(void);
+
 /* 操作员: the users who sign in (list and form). */
 struct screen *screen_users_new(void);
 

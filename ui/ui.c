@@ -3,6 +3,7 @@
 */
 #include "ui/ui.h"
 #include "db/settings_store.h"
+#include "db/user_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/folder.h"
@@ -407,6 +408,30 @@ static int cover_now(const char *how, struct key *k)
     return 1;
 }
 
+/*
+** How often a key looks whether the signed-in user is still active: one
+** an admin retired meanwhile is signed out (the stores refuse their
+** writes already; the screens would go on showing an empty queue).
+*/
+#define USER_LOOK_MS 3000
+
+static struct timespec user_looked;
+static int user_looked_known;
+
+/* True when the user signed in was retired since, looked at USER_LOOK_MS apart at most. */
+static int user_retired(void)
+{
+    if (!ui.user || ui.kiosk) return 0;
+    if (user_looked_known && clock_ms_since(&user_looked) < USER_LOOK_MS) return 0;
+    clock_gettime(CLOCK_MONOTONIC, &user_looked);
+    user_looked_known = 1;
+    struct user u;
+    if (user_find(ui.db, ui.user, &u) != DB_OK) return 0;
+    int retired = u.retired;
+    record_free(&user_record, &u);
+    return retired;
+}
+
 /* The lock key pressed with nobody signed in (the sign-in screen, a database with no users):
  * there is nobody to cover for. */
 static void lock_refused(void)
@@ -426,6 +451,13 @@ int ui_key(struct key *k, int timeout_ms)
     if (r > 0) {
         clock_gettime(CLOCK_MONOTONIC, &last_key);
         kiosk_touched = 1;
+        if (user_retired()) {
+            free(signout_note);
+            signout_note = xstrdup(_("Your account was retired meanwhile: you are signed out"));
+            screen_signed_out();
+            signed_out = 1;
+            return -1;
+        }
         if (k->code == 0 || ui.kiosk || action_for_key(k, 1) != ACT_LOCK) return 1;
         if (ui.user) return cover_now("key", k);
         lock_refused();
