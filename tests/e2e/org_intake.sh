@@ -25,6 +25,19 @@ org_chosen() {
     wait_gone desk "回车选定"
 }
 
+# item_and_save DETAIL: from 姓名/名称 on to the item (HB001), the detail typed, F2, no receipt.
+item_and_save() {
+    keys desk Tab Tab Tab Tab
+    type_text desk "zdshbz"
+    wait_for desk "HB001 最低生活保障申请"
+    keys desk Enter
+    wait_gone desk "回车选定"
+    keys desk Tab Tab Tab Tab Tab Tab Tab
+    type_text desk "$1"
+    keys desk F2
+    choose desk "不要回执"
+}
+
 open_section desk "诉求" "未办结"
 org_chosen
 expect desk "the chooser under it is now the organisations'" "企业单位: $org"
@@ -33,15 +46,7 @@ phone=$(sqlite3 "$DB" "SELECT substr(contact_phone, 1, 3) || '****' || substr(co
 expect desk "the organisation's name is taken" "姓名/名称: <"
 expect desk "with its contact's phone, masked" "电话: $phone"
 expect desk "and its building" "$building"
-keys desk Tab Tab Tab Tab
-type_text desk "zdshbz"
-wait_for desk "HB001 最低生活保障申请"
-keys desk Enter
-wait_gone desk "回车选定"
-keys desk Tab Tab Tab Tab Tab Tab Tab
-type_text desk "员工申请救助"
-keys desk F2
-choose desk "不要回执"
+item_and_save "员工申请救助"
 expect desk "the request is taken down" "2026-000001"
 db_is "naming the organisation on the register" \
     "SELECT count(*) FROM request r JOIN organisation o ON o.id = r.organisation_id WHERE o.credit_code = '$code' AND r.requester = '$org'" 1
@@ -58,15 +63,7 @@ type_text desk "13812345678"
 keys desk BTab BTab Tab
 expect desk "the contact typed stays" "姓名/名称: 刘经理"
 expect desk "and the number typed" "电话: 13812345678"
-keys desk Tab Tab Tab Tab
-type_text desk "zdshbz"
-wait_for desk "HB001 最低生活保障申请"
-keys desk Enter
-wait_gone desk "回车选定"
-keys desk Tab Tab Tab Tab Tab Tab Tab
-type_text desk "员工再次申请救助"
-keys desk F2
-choose desk "不要回执"
+item_and_save "员工再次申请救助"
 expect desk "the second request is taken down" "2026-000002"
 db_is "with the contact and number typed, the organisation named" \
     "SELECT r.requester || ' ' || r.requester_phone FROM request r JOIN organisation o ON o.id = r.organisation_id WHERE r.number = '2026-000002' AND o.credit_code = '$code'" \
