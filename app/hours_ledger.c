@@ -155,17 +155,14 @@ static void row_check(const struct ledger *l, const struct ledger_row *row, void
         problem(p, l, row, HF_CONFIRMED, xstrdup(_("is before the day served")));
     if (!*e->confirmed && *e->confirmer)
         problem(p, l, row, HF_CONFIRMED, xstrdup(_("is empty, but the row names who confirmed")));
-    char today[11];
-    clock_today(today);
+    char now[17], today[11]; /* "YYYY-MM-DD HH:MM", and its day */
+    clock_format_minute(clock_now(), now);
+    snprintf(today, sizeof today, "%.10s", now);
     if (*e->day && strcmp(e->day, today) > 0)
         problem(p, l, row, HF_DAY, xstrdup(_("is after today: service is recorded once served")));
     /* Today's, signed out later than now: not served yet (and it would refuse the real sign-in
      * as an overlap). */
-    time_t now = clock_now();
-    struct tm tm;
-    localtime_r(&now, &tm);
-    int out = *e->sign_out ? hours_minute_parse(e->sign_out) : -1;
-    if (str_eq(e->day, today) && out > tm.tm_hour * 60 + tm.tm_min)
+    if (str_eq(e->day, today) && *e->sign_out && strcmp(e->sign_out, now + 11) > 0)
         problem(p, l, row, HF_OUT,
                 xstrdup(_("is later than now: service is recorded once served")));
     if (*e->confirmed && strcmp(e->confirmed, today) > 0)
