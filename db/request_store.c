@@ -1063,29 +1063,23 @@ static int number_like(const char *text)
 
 /*
 ** The text to search for as f gives it, normalised; digits written in
-** groups (138-1234-5678, 138 1234 5678) are joined, unless the text is
-** shaped as a request number (2026-000123 and its beginnings: a year, a
-** dash, digits). Caller frees.
+** groups (138-1234-5678, 138 1234 5678) joined as the resident search
+** joins them (search_classify()), unless the text is shaped as a request
+** number (2026-000123 and its beginnings: a year, a dash, digits). Caller
+** frees.
 */
 static char *filter_text(const struct request_filter *f)
 {
     char *text = text_normalize(f->text ? f->text : "", 0);
-    int grouped = 0, digits = 0;
-    for (const char *p = text; *p; p++) {
-        if (*p >= '0' && *p <= '9')
-            digits++;
-        else if (*p == '-' || *p == ' ')
-            grouped = 1;
-        else
-            return text;
-    }
     int year = (strncmp(text, "19", 2) == 0 || strncmp(text, "20", 2) == 0) && strlen(text) > 4 &&
-               text[4] == '-' && !strchr(text + 5, '-');
-    if (!digits || !grouped || year) return text;
-    char *w = text;
-    for (const char *p = text; *p; p++)
-        if (*p != '-' && *p != ' ') *w++ = *p;
-    *w = '\0';
+               text[4] == '-' && !strchr(text + 5, '-') && !strchr(text, ' ');
+    struct search_query q;
+    search_classify(text, &q);
+    if (!year && q.kind == SEARCH_DIGITS && !strchr(q.text, 'X')) {
+        free(text);
+        return q.text;
+    }
+    free(q.text);
     return text;
 }
 
