@@ -160,6 +160,23 @@ int dialog_confirm_unbidden(const char *title, const char *question)
     return confirm_run(title, question, 0, 0);
 }
 
+void dialog_notice(const char *title, const char *text)
+{
+    for (;;) {
+        ui_paint();
+        int w = box_width(text);
+        struct box b = box_open(text_rows(text, w - 4) + 4, w, title);
+        box_text(&b, 2, text);
+        draw_center(b.y + b.h - 1, b.x, b.w, _("Enter or Esc: close"),
+                    term_attr(UI_DIALOG) | A_DIM);
+        curs_set(0);
+        struct key k;
+        if (!dialog_key(&k)) return;
+        enum action a = action_for_key(&k, 1);
+        if (a == ACT_BACK || a == ACT_ENTER) return;
+    }
+}
+
 int dialog_options_keyed(const char *title, const char *text, const char *const *options,
                          const char *keys, int n)
 {

@@ -51,6 +51,13 @@ int dialog_confirm(const char *title, const char *question, int default_yes);
 int dialog_confirm_unbidden(const char *title, const char *question);
 
 /*
+** Show text until Enter or Esc closes it; every other key typed meanwhile
+** is swallowed (a password typed at a refusal must not drive the screen
+** beneath).
+*/
+void dialog_notice(const char *title, const char *text);
+
+/*
 ** Offer n options under a text; digits 1..n or Up/Down and Enter choose.
 ** Returns the index chosen, or -1 for Esc.
 */

@@ -1139,9 +1139,10 @@ int kiosk_leave_asked(void)
     if (now < leave_shut_to) {
         char until[20];
         clock_format(leave_shut_to, until);
-        ui_message(UI_MSG_ERROR,
-                   _("Still at the kiosk: too many wrong passwords; try again after %s"),
-                   until + 11);
+        char *why = xasprintf(_("Still at the kiosk: too many wrong passwords; try again after %s"),
+                              until + 11);
+        dialog_notice(_("Leave the kiosk: a supervisor's password"), why);
+        free(why);
         return 0;
     }
     const char *prompts[] = {_("Supervisor's login"), _("Password")};

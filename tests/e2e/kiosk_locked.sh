@@ -60,6 +60,12 @@ for try in 1 2 3; do
 done
 keys guess C-c
 expect guess "the fourth try finds the way out shut for a while" "密码错误次数过多"
+# A password typed at the refusal drives nothing beneath it: its 1 would open the service guide.
+type_text guess "adm1n-pass"
+keys guess Enter
+wait_gone guess "密码错误次数过多"
+expect guess "closed by Enter, the kiosk's start screen is still there" "欢迎使用自助服务终端"
+if screen guess | grep -q "类别："; then t_fail "the keys typed at it chose nothing" "$(screen guess)"; else t_ok "the keys typed at it chose nothing"; fi
 db_is "and the admin is neither locked nor counted against" \
     "SELECT failed || '|' || locked_until FROM \"user\" WHERE login = 'admin'" "0|"
 
