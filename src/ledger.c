@@ -102,6 +102,12 @@ struct ledger {
     int xlsx_failed; /* the sheet was damaged: the row that said so was the last */
     struct strbuf head, raw;
     size_t joined; /* cells whose line breaks were made spaces */
+    /*
+    ** The header's columns up to its last title, a rejects file's reason
+    ** after it aside: a cell under a blank title past them (a rejects file
+    ** keeps a row too wide so) is one too many, as one past the header is.
+    */
+    size_t named;
 };
 
 int ledger_schema_field(const struct ledger_schema *schema, const char *header)
@@ -245,6 +251,11 @@ static void map_header(struct ledger *l)
         if (f < nf) l->column_of[f] = (int)i;
         l->field_of[i] = f;
     }
+    l->named = 0;
+    for (size_t i = 0; i < l->header.n; i++)
+        if (!text_blank(l->header.v[i]) && l->field_of[i] != LEDGER_IGNORED) l->named = i + 1;
+    for (size_t i = l->named; i < l->header.n; i++)
+        if (text_blank(l->header.v[i])) l->field_of[i] = LEDGER_IGNORED;
     seconds_note(l);
 }
 
@@ -926,10 +937,9 @@ static void reason_cell(const struct ledger *l, const char *text, struct strbuf 
 ** goes on a line of its own above it, blank but for the reason (read past
 ** when the file is imported again), and the row's bytes follow as they are.
 */
-static void reject_line(const struct ledger *l, int kept, const char *raw, size_t len,
+static void reject_line(const struct ledger *l, int kept, size_t ncols, const char *raw, size_t len,
                         const char *reason, struct strbuf *out)
 {
-    size_t ncols = kept >= 0 ? (size_t)kept : l->header.n;
     if (kept >= 0) len = csv_column_delim(raw, len, l->delim, kept);
     size_t next, unclosed;
     int lines;
@@ -948,6 +958,26 @@ static void reject_line(const struct ledger *l, int kept, const char *raw, size_
         strbuf_addc(out, l->delim);
     reason_cell(l, reason ? reason : "", out);
     strbuf_adds(out, l->eol);
+}
+
+/*
+** The columns of a rejects file before its reasons: the header's, or as
+** many as the widest row has (a row with too many columns), so that every
+** reason stands under 错误原因. A file read again (kept >= 0) is cut there.
+*/
+static size_t reject_columns(const struct ledger *l, int kept, char *const *rows,
+                             const size_t *lens, size_t n)
+{
+    if (kept >= 0) return (size_t)kept;
+    size_t ncols = l->header.n;
+    for (size_t i = 0; i < n; i++) {
+        size_t next, unclosed;
+        int lines;
+        csv_record(rows[i], lens[i], l->delim, &next, &lines, &unclosed);
+        size_t cols = unclosed ? 0 : (size_t)csv_column_at(rows[i], lens[i], l->delim) + 1;
+        if (cols > ncols) ncols = cols;
+    }
+    return ncols;
 }
 
 int ledger_write_rejects(const struct ledger *l, const char *path, char *const *rows,
@@ -975,15 +1005,17 @@ int ledger_write_rejects(const struct ledger *l, const char *path, char *const *
         if (l->codec == CODEC_UTF8 && !l->bom_len) strbuf_adds(&sb, "\xEF\xBB\xBF");
         strbuf_add(&sb, l->map, l->bom_len + l->header_len);
     }
+    size_t ncols = reject_columns(l, kept, rows, lens, n);
     if (kept < 0) {
-        strbuf_addc(&sb, l->delim);
+        for (size_t c = l->header.n; c <= ncols; c++)
+            strbuf_addc(&sb, l->delim);
         encode_into(l, LEDGER_REASON_HEADER, &sb);
     }
     strbuf_adds(&sb, l->eol);
     fwrite(sb.buf, 1, sb.len, f);
     for (size_t i = 0; i < n; i++) {
         strbuf_reset(&sb);
-        reject_line(l, kept, rows[i], lens[i], reasons[i], &sb);
+        reject_line(l, kept, ncols, rows[i], lens[i], reasons[i], &sb);
         fwrite(sb.buf, 1, sb.len, f);
     }
     strbuf_free(&sb);
@@ -1399,13 +1431,16 @@ static int row_layout(const struct ledger *l, const struct ledger_row *row,
                 xasprintf(_("too few columns: %zu of %zu"), row->fields.n, l->header.n));
             return 1;
         }
-    for (size_t i = l->header.n; i < row->fields.n; i++)
-        if (!str_empty(row->fields.v[i])) {
-            ledger_problem_add(p, row->line, "",
-                               xasprintf(_("too many columns: %zu, the header has %zu"),
-                                         row->fields.n, l->header.n));
-            return 1;
-        }
+    size_t wide = 0; /* past the last cell filled beyond the titles, a reason's aside */
+    for (size_t i = l->named; i < row->fields.n; i++)
+        if (!str_empty(row->fields.v[i]) && (i >= l->header.n || text_blank(l->header.v[i])))
+            wide = i + 1;
+    if (wide) {
+        ledger_problem_add(
+            p, row->line, "",
+            xasprintf(_("too many columns: %zu, the header has %zu"), wide, l->named));
+        return 1;
+    }
     return 0;
 }
 

@@ -27,6 +27,29 @@ grep -q "$T/no/such/dir.csv" "$T/import-no-rejects.out" && grep -q "新增 8" "$
     t_ok "import: an unwritable rejects file is named; the good rows are in" ||
     t_fail "import: an unwritable rejects file is named; the good rows are in" "$(cat "$T/import-no-rejects.out")"
 
+# A row with too many columns keeps its cells in the rejects file, and its reason stands under
+# 错误原因 all the same: the header gets blank titles to the widest row. Read again as it is, the
+# row is refused again; with the extra cells taken out, it is imported.
+printf '%s\n' "姓名,居民身份证号,手机号" "张三,120101198001010039,13800138000" \
+    "李四,110105195001010012,13800138001,滨江道,8号" >"$T/wide.csv"
+run import-wide 5 "$BIN" --db "$T/r4.db" import residents "$T/wide.csv"
+printf '\357\273\277%s\n' "姓名,居民身份证号,手机号,,,错误原因" >"$T/wide.expected"
+printf '%s\n' '李四,110105195001010012,13800138001,滨江道,8号,"列数过多：有 5 列，表头只有 3 列"' >>"$T/wide.expected"
+if cmp -s "$T/wide.csv.rejects.csv" "$T/wide.expected"; then
+    t_ok "import: a row too wide keeps its cells, its reason under 错误原因"
+else
+    t_fail "import: a row too wide keeps its cells, its reason under 错误原因" "$(cat "$T/wide.csv.rejects.csv")"
+fi
+run import-wide-again 5 "$BIN" --db "$T/r4.db" import residents "$T/wide.csv.rejects.csv" --rejects "$T/wide-again.csv"
+grep -q "第 2 行：列数过多：有 5 列，表头只有 3 列" "$T/import-wide-again.out" && grep -q "退回 1" "$T/import-wide-again.out" &&
+    ! grep -q "未导入的列" "$T/import-wide-again.out" &&
+    t_ok "import: the rejects file read again as it is refuses the row again, its blank titles named nowhere" ||
+    t_fail "import: the rejects file read again as it is refuses the row again, its blank titles named nowhere" "$(cat "$T/import-wide-again.out")"
+sed 's/滨江道,8号/,/' "$T/wide.csv.rejects.csv" >"$T/wide-mended.csv"
+run import-wide-mended 0 "$BIN" --db "$T/r4.db" import residents "$T/wide-mended.csv"
+grep -q "新增 1，更新 0，未变 0，跳过 0，退回 0" "$T/import-wide-mended.out" &&
+    t_ok "import: mended, the row is in" || t_fail "import: mended, the row is in" "$(cat "$T/import-wide-mended.out")"
+
 # --rejects never writes over the ledger itself, nor over another file without --force:
 # refused before anything is read, the files as they were.
 cp "$T/ledger.csv" "$T/mine.csv"
