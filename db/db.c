@@ -53,6 +53,8 @@ struct db {
     struct timespec sign_looked; /* when db_desk_waited() last looked at it (0: never) */
     int sign_out;                /* this connection put out the sign: again after each commit */
     int checkpoint_pages;        /* the WAL's size that a commit checkpoints at (wal_committed()) */
+    int giving_way;              /* statements stop when a desk waits (db_give_way()) */
+    int gave_way;                /* and one was stopped so since */
 };
 
 struct db_stmt {
@@ -799,6 +801,7 @@ static void failure_note(struct db *db, int src, const char *sql)
 {
     free(db->last_error);
     db->last_error = sqlite_error_text(db);
+    if ((src & 0xFF) == SQLITE_INTERRUPT && db->gave_way) return; /* stopped for a desk: no fault */
     /* A value another record holds is the clerk's to hear about, not the log's. */
     if (map_rc(src) != DB_DUPLICATE)
         log_write("%s: %s (%s) in: %s", db->path, db->last_error, sqlite3_errstr(src),
@@ -971,10 +974,25 @@ int db_journal_memory(struct db *db, int on)
     return db_exec(db, on ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = DEFAULT");
 }
 
-/* The progress handler of a build that gives way: nonzero (stop it) once a desk waits. */
-static int build_give_way(void *arg)
+/* The progress handler while giving way: nonzero (stop the statement) once a desk waits. */
+static int give_way_look(void *arg)
 {
-    return db_desk_waited(arg);
+    struct db *db = arg;
+    if (!db->gave_way && db_desk_waited(db)) db->gave_way = 1;
+    return db->gave_way;
+}
+
+int db_give_way(struct db *db, int on)
+{
+    int gave = db->gave_way;
+    db->giving_way = on;
+    db->gave_way = 0;
+    /* Every 100,000 steps of SQLite's program: a few hundred looks at the sign a second. */
+    if (on)
+        sqlite3_progress_handler(db->h, 100000, give_way_look, db);
+    else
+        sqlite3_progress_handler(db->h, 0, NULL, NULL);
+    return gave;
 }
 
 /* db_index_build(), stopped as soon as a desk waits when gave_way is not NULL (then set). */
@@ -983,11 +1001,9 @@ static int index_build(struct db *db, const char *sql, int *gave_way)
     int64_t cache = db_int(db, -2000, "PRAGMA cache_size");
     int rc = db_exec(db, "PRAGMA cache_size = -1024; PRAGMA threads = 2");
     if (rc == DB_OK && gave_way) {
-        /* Every 100,000 steps of SQLite's program: a few hundred looks at the sign a second. */
-        sqlite3_progress_handler(db->h, 100000, build_give_way, db);
+        db_give_way(db, 1);
         int src = raw_exec(db, sql);
-        sqlite3_progress_handler(db->h, 0, NULL, NULL);
-        *gave_way = src == SQLITE_INTERRUPT;
+        *gave_way = db_give_way(db, 0) && src == SQLITE_INTERRUPT;
         if (src != SQLITE_OK && !*gave_way) failure_note(db, src, sql);
         rc = *gave_way ? DB_OK : map_rc_on(db, src);
     } else if (rc == DB_OK) {

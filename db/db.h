@@ -301,6 +301,17 @@ int db_index_build(struct db *db, const char *sql);
 */
 int db_index_build_giving_way(struct db *db, const char *sql, int *gave_way);
 
+/*
+** A long writer that put out the desks' sign, giving way to desks: while
+** on, a statement stops (SQLITE_INTERRUPT, an error to its caller; SQLite
+** may have undone the whole transaction) as soon as another connection
+** waits for the write lock (db_desk_waited()), and so does every
+** statement after it. Off again, returns whether one was stopped
+** meanwhile: the caller then ends the transaction (db_rollback()), lets
+** the desk in and tries again.
+*/
+int db_give_way(struct db *db, int on);
+
 /* Gather the statistics the query planner chooses indexes by (after a bulk load). */
 int db_analyze(struct db *db);
 

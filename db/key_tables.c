@@ -836,6 +836,37 @@ void *key_tables_merge(void *arg)
     return NULL;
 }
 
+/* Whether the tables in memory hold any entry. */
+static int tables_hold(const struct key_tables *kt)
+{
+    for (int i = 0; i < POSTINGS_TABLES; i++) {
+        const struct term_table *t = &kt->t[i];
+        if (t->nfiled) return 1;
+        for (size_t j = 0; j < t->n; j++)
+            if (t->terms[j].n) return 1;
+    }
+    return 0;
+}
+
+int key_tables_mark(struct key_tables *kt, struct key_tables_mark *m)
+{
+    if (kt->failed || (tables_hold(kt) && spill_run(kt) != 0)) return -1;
+    m->nruns = kt->nruns;
+    m->kept = kt->kept;
+    m->keep = kt->keep;
+    m->keep_ctx = kt->keep_ctx;
+    return 0;
+}
+
+void key_tables_undo(struct key_tables *kt, const struct key_tables_mark *m)
+{
+    kt->nruns = m->nruns; /* a run spilled since stays in the file, never read */
+    kt->kept = m->kept;
+    kt->keep = m->keep;
+    kt->keep_ctx = m->keep_ctx;
+    tables_empty(kt);
+}
+
 int key_tables_write(struct key_tables *kt, struct db *db, enum postings_register reg)
 {
     int rc = DB_OK;

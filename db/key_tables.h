@@ -68,6 +68,24 @@ void *key_tables_sort(void *kt);
 */
 void *key_tables_merge(void *kt);
 
+/* Where a write that may be undone began (key_tables_mark()). */
+struct key_tables_mark {
+    size_t nruns, kept;
+    int (*keep)(void *ctx, uint32_t id);
+    void *keep_ctx;
+};
+
+/*
+** Mark kt before work that may be undone (filing more, dropping, writing
+** them in a transaction a desk may stop): what is held in memory is
+** spilled first, so that what comes after stays apart. 0, or -1 when it
+** could not be spilled (then it cannot be undone).
+*/
+int key_tables_mark(struct key_tables *kt, struct key_tables_mark *m);
+
+/* Back to mark m: what was filed, dropped or spilled since is undone. */
+void key_tables_undo(struct key_tables *kt, const struct key_tables_mark *m);
+
 /* Write the sorted tables into the posting-list tables of reg (empty before). DB_OK or an error. */
 int key_tables_write(struct key_tables *kt, struct db *db, enum postings_register reg);
 

@@ -931,10 +931,27 @@ static int bulk_reconcile(struct resident_bulk *b, struct redo *r, int *changed)
 ** INDEX_STOPS stops in all, it runs to the end whoever waits, so that
 ** saves coming one after another do not hold it off for ever. One stopped
 ** sooner lost next to nothing (a desk's action may be a few transactions,
-** each waiting its turn).
+** each waiting its turn). The last transaction, which writes the search
+** keys (seconds at millions of residents), gives way by the same rules
+** (keys_file()).
 */
 #define INDEX_GIVE_WAYS 8
 #define INDEX_STOPS     64
+
+/* Whether a long transaction may still give way, after gave counted stops of stops in all. */
+static int may_give_way(size_t gave, size_t stops)
+{
+    return gave < INDEX_GIVE_WAYS && stops < INDEX_STOPS;
+}
+
+/* After a long transaction gave way: the stop counted, and the desks given DESK_GAP_MS. */
+static void desks_turn(const struct resident_bulk *b, size_t *gave, size_t *stops)
+{
+    if (clock_ms_since(&b->began) >= DESK_GAP_MS) (*gave)++;
+    (*stops)++;
+    struct timespec gap = {0, DESK_GAP_MS * 1000000L};
+    nanosleep(&gap, NULL);
+}
 
 static int indexes_build(struct resident_bulk *b)
 {
@@ -942,7 +959,7 @@ static int indexes_build(struct resident_bulk *b)
     for (size_t i = 0, gave = 0, stops = 0; i < b->index_sql.n && rc == DB_OK;) {
         int gave_way = 0;
         rc = bulk_open(b);
-        if (rc == DB_OK && gave < INDEX_GIVE_WAYS && stops < INDEX_STOPS) {
+        if (rc == DB_OK && may_give_way(gave, stops)) {
             db_desk_waited(b->db); /* the desks that touched the sign before have had their turn */
             rc = db_index_build_giving_way(b->db, b->index_sql.v[i], &gave_way);
         } else if (rc == DB_OK) {
@@ -951,10 +968,7 @@ static int indexes_build(struct resident_bulk *b)
         if (rc == DB_OK && gave_way) {
             db_rollback(b->db);
             b->open = 0;
-            if (clock_ms_since(&b->began) >= DESK_GAP_MS) gave++;
-            stops++;
-            struct timespec gap = {0, DESK_GAP_MS * 1000000L};
-            nanosleep(&gap, NULL);
+            desks_turn(b, &gave, &stops);
             continue;
         }
         if (rc == DB_OK) rc = indexes_pending_set(b->db, &b->index_sql, i + 1);
@@ -985,14 +999,50 @@ static uint32_t ordinal_id(void *ctx, uint32_t o)
     return b->shift[lo] == ORDINAL_LEFT_OUT ? 0 : (uint32_t)(o + b->shift[lo]);
 }
 
+/*
+** A shared load's last transaction: what desks filed while it ran taken
+** in, the keys written, the load said done; not committed. When give_way
+** (kt marked: key_tables_mark()), a desk waiting for the lock meanwhile
+** stops it: the transaction and the keys' tables are undone and *gave_way
+** set, to be tried again once the desks have had their turn, as an index
+** build is (indexes_build()). DB_OK (written, or given way) or an error.
+*/
+static int keys_file(struct resident_bulk *b, int give_way, int *gave_way)
+{
+    *gave_way = 0;
+    struct key_tables_mark mark;
+    if (give_way && key_tables_mark(b->keys, &mark) != 0) give_way = 0;
+    struct redo redo;
+    memset(&redo, 0, sizeof redo);
+    redo.b = b;
+    int rc = DB_OK;
+    /* Reading every row for those a desk changed is needed only if another connection wrote. */
+    if (db_int(b->db, -2, "PRAGMA data_version") != b->data_version) rc = redo_changed(b, &redo);
+    if (rc == DB_OK) rc = bulk_open(b);
+    if (rc == DB_OK && give_way) db_give_way(b->db, 1);
+    int changed = 0;
+    if (rc == DB_OK) rc = bulk_reconcile(b, &redo, &changed);
+    if (rc == DB_OK && changed) key_tables_sort(b->keys);
+    if (rc == DB_OK) rc = key_tables_write(b->keys, b->db, POSTINGS_RESIDENTS);
+    if (rc == DB_OK) rc = db_meta_set(b->db, KEYS_PENDING, "");
+    if (rc == DB_OK && b->audit_action)
+        rc = audit_append(b->db, b->actor, b->audit_action, "resident:*", b->audit_detail);
+    if (give_way && b->open) *gave_way = db_give_way(b->db, 0);
+    if (*gave_way) {
+        db_rollback(b->db);
+        b->open = 0;
+        key_tables_undo(b->keys, &mark);
+        rc = DB_OK;
+    }
+    redo_free(&redo);
+    return rc;
+}
+
 /* A shared load's end: its last rows committed, the keys sorted meanwhile, then written at once. */
 static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, void *ctx)
 {
     if (progress) progress(ctx, _("Writing search keys"), 0, 2);
     if (b->nshifts) key_tables_map_ids(b->keys, ordinal_id, b);
-    struct redo redo;
-    memset(&redo, 0, sizeof redo);
-    redo.b = b;
     /*
      * The keys are sorted and merged on a second thread (the reading one has
      * ended) while this one commits the last rows and builds the indexes.
@@ -1006,31 +1056,18 @@ static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, v
         /* The last transaction commits as every desk's save does: the import said done is done. */
         pragma_restore(b, PRAGMA_SYNCHRONOUS);
         if (!threaded) key_tables_merge(b->keys);
-        /* Reading every row for those a desk changed is needed only if another connection wrote. */
-        if (db_int(b->db, -2, "PRAGMA data_version") != b->data_version)
-            rc = redo_changed(b, &redo);
     }
-    if (rc == DB_OK) rc = bulk_open(b);
-    if (rc != DB_OK) {
-        redo_free(&redo);
-        struct db *db = b->db;
-        char *actor = b->actor;
-        b->actor = NULL;
-        bulk_free(b);
-        resident_keys_repair(db,
-                             actor); /* the batches are in: their keys are filed from the rows */
-        free(actor);
-        return rc;
+    /* Given way as often as an index build may (indexes_build()), then written whoever waits. */
+    for (size_t gave = 0, stops = 0; rc == DB_OK;) {
+        int giving = may_give_way(gave, stops), gave_way = 0;
+        if (giving)
+            db_desk_waited(b->db); /* the desks that touched the sign before had their turn */
+        rc = keys_file(b, giving, &gave_way);
+        if (rc != DB_OK || !gave_way) break;
+        desks_turn(b, &gave, &stops);
     }
-    int changed = 0;
-    rc = bulk_reconcile(b, &redo, &changed);
-    if (rc == DB_OK && changed) key_tables_sort(b->keys);
-    if (rc == DB_OK) rc = key_tables_write(b->keys, b->db, POSTINGS_RESIDENTS);
-    redo_free(&redo);
-    if (rc == DB_OK) rc = db_meta_set(b->db, KEYS_PENDING, "");
-    if (rc == DB_OK && b->audit_action)
-        rc = audit_append(b->db, b->actor, b->audit_action, "resident:*", b->audit_detail);
     if (rc != DB_OK) {
+        /* The batches are in: their keys are filed from the rows (resident_keys_repair()). */
         resident_bulk_abort(b);
         return rc;
     }

@@ -6,7 +6,8 @@
 ** (key_tables_drop) alike, people dropped and filed again after it kept,
 ** and when the runs were merged into one
 ** (key_tables_merge) before the last people were filed, and when filed
-** through the name cache's memos (key_tables_file_memo); and of the ID numbers a ledger import
+** through the name cache's memos (key_tables_file_memo), and after a
+** write was undone (key_tables_mark, key_tables_undo); and of the ID numbers a ledger import
 ** remembers (src/idcard.h): each met again gives the line it was first on;
 ** and of the name keys a loader keeps for the names met lately
 ** (name_keys_cached): the same keys as name_keys_of, names evicting each other.
@@ -18,8 +19,9 @@
 #include "src/pinyin.h"
 
 static char path_mem[256], path_spill[256], path_merged[256], path_memo[256], path_memo_spill[256],
-    path_memo_kept[256], path_sorted[256];
-static struct db *mem, *spill, *merged, *memo, *memo_spill, *memo_kept, *sorted;
+    path_memo_kept[256], path_sorted[256], path_undone[256], path_undone_spill[256];
+static struct db *mem, *spill, *merged, *memo, *memo_spill, *memo_kept, *sorted, *undone,
+    *undone_spill;
 
 static int setup(void **state)
 {
@@ -32,6 +34,8 @@ static int setup(void **state)
     memo_spill = unit_db_open("kmemospill", path_memo_spill, sizeof path_memo_spill);
     memo_kept = unit_db_open("kmemokept", path_memo_kept, sizeof path_memo_kept);
     sorted = unit_db_open("ksorted", path_sorted, sizeof path_sorted);
+    undone = unit_db_open("kundone", path_undone, sizeof path_undone);
+    undone_spill = unit_db_open("kundonespill", path_undone_spill, sizeof path_undone_spill);
     return 0;
 }
 
@@ -45,6 +49,8 @@ static int teardown(void **state)
     unit_db_remove(memo_spill, path_memo_spill);
     unit_db_remove(memo_kept, path_memo_kept);
     unit_db_remove(sorted, path_sorted);
+    unit_db_remove(undone, path_undone);
+    unit_db_remove(undone_spill, path_undone_spill);
     pinyin_shutdown();
     return 0;
 }
@@ -72,13 +78,51 @@ static int not_tenth(void *ctx, uint32_t id)
     return (id - 100) % 10 != 0;
 }
 
+static int none(void *ctx, uint32_t id)
+{
+    (void)ctx;
+    (void)id;
+    return 0;
+}
+
+/* File the keys of person i's name under id. */
+static void file_one(struct key_tables *kt, size_t i, int64_t id)
+{
+    struct name_keys k;
+    char *name = name_of(i);
+    name_keys_of(name, &k);
+    key_tables_file(kt, id, &k);
+    name_keys_free(&k);
+    free(name);
+}
+
+/*
+** A last transaction a desk stopped: from a mark, everyone dropped and
+** others filed, all written into db, then the transaction and the tables
+** undone, as a shared load does before it tries again.
+*/
+static void write_undone(struct key_tables *kt, struct db *db)
+{
+    struct key_tables_mark m;
+    assert_int_equal(key_tables_mark(kt, &m), 0);
+    key_tables_drop(kt, none, NULL);
+    for (size_t i = 1; i <= 50; i++)
+        file_one(kt, i + 7, (int64_t)i + 100);
+    key_tables_sort(kt);
+    assert_int_equal(db_write_begin(db), DB_OK);
+    assert_int_equal(key_tables_write(kt, db, POSTINGS_RESIDENTS), DB_OK);
+    db_rollback(db);
+    key_tables_undo(kt, &m);
+}
+
 /*
 ** File every person into db's resident posting lists, spilling past
 ** budget (0: never); with merge, the runs are merged into one before the
 ** last hundred people are filed; with cached, through a name cache's
-** memos (each name met many times, its memo made again after each spill).
+** memos (each name met many times, its memo made again after each spill);
+** with undone, a write is tried and undone first (write_undone()).
 */
-static void file_all(struct db *db, size_t budget, int merge, int cached)
+static void file_all(struct db *db, size_t budget, int merge, int cached, int undo)
 {
     struct key_tables *kt = key_tables_new();
     key_tables_spill_at(kt, budget);
@@ -103,15 +147,11 @@ static void file_all(struct db *db, size_t budget, int merge, int cached)
     /* The second half was filed after the ids were changed: filed under their final ids here. */
     name_keys_free(&k);
     name_keys_cache_free(c);
+    if (undo) write_undone(kt, db);
     key_tables_drop(kt, not_tenth, NULL);
     /* Dropped people filed again under another name, as a load does with rows a desk changed. */
-    for (size_t i = 20; i <= PEOPLE; i += 290) {
-        char *name = name_of(i + 1);
-        name_keys_of(name, &k);
-        key_tables_file(kt, (int64_t)i + 100, &k);
-        name_keys_free(&k);
-        free(name);
-    }
+    for (size_t i = 20; i <= PEOPLE; i += 290)
+        file_one(kt, i + 1, (int64_t)i + 100);
     key_tables_sort(kt);
     assert_int_equal(db_write_begin(db), DB_OK);
     assert_int_equal(key_tables_write(kt, db, POSTINGS_RESIDENTS), DB_OK);
@@ -154,20 +194,23 @@ static void spilled_keys_written_as_held(void **state)
 {
     (void)state;
     /* Held in memory, a family name's term has hundreds of entries: sorted by radix (RADIX_MIN). */
-    file_all(mem, 0, 0, 0);
+    file_all(mem, 0, 0, 0, 0);
     /* A run every few dozen people: dozens of runs, short, each term's entries merge sorted. */
-    file_all(spill, 8192, 0, 0);
-    file_all(merged, 8192, 1, 0);
-    file_all(memo, 0, 0, 1);
-    file_all(memo_spill, 8192, 1, 1);
+    file_all(spill, 8192, 0, 0, 0);
+    file_all(merged, 8192, 1, 0, 0);
+    file_all(memo, 0, 0, 1, 0);
+    file_all(memo_spill, 8192, 1, 1, 0);
     /* A budget the terms take under half of: they stay from run to run, and the memos with them. */
-    file_all(memo_kept, 600000, 1, 1);
+    file_all(memo_kept, 600000, 1, 1, 0);
     /* Never spilled, sorted before the last hundred are filed: their terms are found, not added
      * again. */
-    file_all(sorted, 0, 1, 0);
+    file_all(sorted, 0, 1, 0, 0);
+    /* A write undone first, the keys held in memory (spilled at the mark) or in runs. */
+    file_all(undone, 0, 0, 0, 1);
+    file_all(undone_spill, 8192, 1, 0, 1);
     char *a = tables_text(mem), *b = tables_text(spill), *c = tables_text(merged);
     char *d = tables_text(memo), *e = tables_text(memo_spill), *f = tables_text(memo_kept);
-    char *g = tables_text(sorted);
+    char *g = tables_text(sorted), *h = tables_text(undone), *u = tables_text(undone_spill);
     assert_true(strlen(a) > 1000);
     assert_string_equal(a, b);
     assert_string_equal(a, c);
@@ -175,8 +218,12 @@ static void spilled_keys_written_as_held(void **state)
     assert_string_equal(a, e);
     assert_string_equal(a, f);
     assert_string_equal(a, g);
+    assert_string_equal(a, h);
+    assert_string_equal(a, u);
     free(f);
     free(g);
+    free(h);
+    free(u);
     free(c);
     free(d);
     free(e);
@@ -251,7 +298,8 @@ static void cached_keys_are_the_names_keys(void **state)
             assert_string_equal(x, y);
             free(x);
             free(y);
-            /* Asked with the generation of tables its keys were filed in from the memo: the rank. */
+            /* Asked with the generation of tables its keys were filed in from the memo: the rank.
+             */
             key_tables_file_memo(kt, (int64_t)i + 1, &k, m);
             struct name_keys only;
             name_keys_init(&only);

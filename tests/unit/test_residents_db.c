@@ -2,8 +2,8 @@
 ** Unit tests for the resident register in db/: search by every kind of
 ** query and its ranking, saving (duplicate ID, stale version, a new name
 ** found by its new keys), masking and sensitive tags, the audited reveal,
-** the append-only audit log, the bulk loader, and ledger import (merge,
-** skip, twice, rejects) and export.
+** the append-only audit log, the bulk loader (giving way to a desk that
+** waits), and ledger import (merge, skip, twice, rejects) and export.
 */
 #include "unit.h"
 #include "unit_db.h"
@@ -18,7 +18,10 @@
 #include "src/pinyin.h"
 #include "src/postings.h"
 
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* How many residents db holds (the count must succeed). */
@@ -1107,6 +1110,27 @@ static void shared_load_over_a_few(void **state)
 ** a re-import merges them: a blank cell keeps what is on file, a new name
 ** is said.
 */
+/*
+** Row i of a long ledger (姓名,身份证号,手机号码,住址): names of three
+** characters, each row its own, and a long address (12,000 rows make a
+** megabyte).
+*/
+static void ledger_row(struct strbuf *sb, int i)
+{
+    static const char *const family[] = {"赵", "钱", "孙", "周", "吴", "郑", "冯",
+                                         "陈", "褚", "卫", "蒋", "沈", "韩", "杨",
+                                         "朱", "秦", "尤", "许", "何", "吕"};
+    static const char *const given[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                                        "春", "夏", "秋", "冬", "东", "南", "西", "北", "山", "水",
+                                        "金", "木", "火", "土", "明", "亮", "红", "兰", "华", "伟"};
+    char one[19], ymd[16];
+    snprintf(ymd, sizeof ymd, "19%02d%02d%02d", 50 + i % 40, 1 + i / 1000 % 12, 1 + i % 28);
+    make_id(one, "120101", ymd, i);
+    strbuf_addf(sb, "%s%s%s,%s,,和平区滨江道街道某某社区%d号楼%d单元%d室（长住址填满一行）\n",
+                family[i % 20], given[i / 20 % 30], given[i / 600 % 30], one, i % 97, i % 6,
+                i % 1000);
+}
+
 static void import_over_a_few_merges_their_rows(void **state)
 {
     (void)state;
@@ -1115,21 +1139,9 @@ static void import_over_a_few_merges_their_rows(void **state)
     add("李老", id, "13800138000", "");
     struct strbuf sb = STRBUF_INIT;
     strbuf_adds(&sb, "姓名,身份证号,手机号码,住址\n");
-    /* Names of three characters, each ledger row its own */
-    static const char *const family[] = {"赵", "钱", "孙", "周", "吴", "郑", "冯",
-                                         "陈", "褚", "卫", "蒋", "沈", "韩", "杨",
-                                         "朱", "秦", "尤", "许", "何", "吕"};
-    static const char *const given[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-                                        "春", "夏", "秋", "冬", "东", "南", "西", "北", "山", "水",
-                                        "金", "木", "火", "土", "明", "亮", "红", "兰", "华", "伟"};
     int n = 12000;
     for (int i = 0; i < n; i++) {
-        char one[19], ymd[16];
-        snprintf(ymd, sizeof ymd, "19%02d%02d%02d", 50 + i % 40, 1 + i / 1000 % 12, 1 + i % 28);
-        make_id(one, "120101", ymd, i);
-        strbuf_addf(&sb, "%s%s%s,%s,,和平区滨江道街道某某社区%d号楼%d单元%d室（长住址填满一行）\n",
-                    family[i % 20], given[i / 20 % 30], given[i / 600 % 30], one, i % 97, i % 6,
-                    i % 1000);
+        ledger_row(&sb, i);
         if (i == n / 2) strbuf_addf(&sb, "李老新,%s,,新住址\n", id);
     }
     assert_true(sb.len >= 1 << 20);
@@ -1156,6 +1168,65 @@ static void import_over_a_few_merges_their_rows(void **state)
                             "SELECT count(*) FROM audit_log WHERE action = 'import'"
                             " AND detail LIKE '%new 12000, updated 1,%'"),
                      1);
+}
+
+/* A desk waiting for the lock all along: the sign touched every two milliseconds until stop. */
+struct desk_knock {
+    char *sign;
+    int stop;
+};
+
+static void *desk_knocks(void *arg)
+{
+    struct desk_knock *k = arg;
+    for (time_t s = 1; !__atomic_load_n(&k->stop, __ATOMIC_ACQUIRE); s++) {
+        struct timespec times[2] = {{s, 0}, {s, 0}}, gap = {0, 2000000};
+        utimensat(AT_FDCWD, k->sign, times, 0); /* there only while the load has it out */
+        nanosleep(&gap, NULL);
+    }
+    return NULL;
+}
+
+/*
+** A first import with a desk waiting for the lock all along: the load
+** gives way between its batches, its index builds and its last
+** transaction (the keys written, then undone) as often as it may, then
+** ends whoever waits; its search keys are those of the same ledger loaded
+** with nobody waiting, chunk for chunk.
+*/
+static void keys_given_way_as_written_straight(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, "姓名,身份证号,手机号码,住址\n");
+    for (int i = 0; i < 12000; i++)
+        ledger_row(&sb, i);
+    write_file(path_of("big.csv"), strbuf_str(&sb));
+    strbuf_free(&sb);
+    struct desk_knock knock = {xasprintf("%s-waiting", path_of("r.db")), 0};
+    pthread_t desk;
+    assert_int_equal(pthread_create(&desk, NULL, desk_knocks, &knock), 0);
+    struct import_report rep;
+    int rc = import_file("big.csv", IMPORT_UPDATE, &rep);
+    __atomic_store_n(&knock.stop, 1, __ATOMIC_RELEASE);
+    pthread_join(desk, NULL);
+    free(knock.sign);
+    assert_int_equal(rc, DB_OK);
+    assert_int_equal(rep.imported, 12000);
+    import_report_free(&rep);
+    char *knocked = search_rows();
+    struct db *mine = db;
+    unit_seeded_open(path_of("straight.db"), &db);
+    assert_int_equal(import_file("big.csv", IMPORT_UPDATE, &rep), DB_OK);
+    import_report_free(&rep);
+    char *straight = search_rows();
+    db_close(db);
+    db = mine;
+    assert_true(strlen(straight) > 100000);
+    assert_string_equal(knocked, straight);
+    free(knocked);
+    free(straight);
+    assert_str(found("何七八"), "何七八");
 }
 
 /*
@@ -1298,6 +1369,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(preview_counts_and_shows_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(import_of_a_broken_file_writes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(shared_load_over_a_few, setup, teardown),
+        cmocka_unit_test_setup_teardown(keys_given_way_as_written_straight, setup, teardown),
         cmocka_unit_test_setup_teardown(import_skips_a_merged_record, setup, teardown),
         cmocka_unit_test_setup_teardown(import_over_a_few_merges_their_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(export_masks_unless_asked, setup, teardown),
