@@ -160,6 +160,19 @@ int dialog_confirm_unbidden(const char *title, const char *question)
     return confirm_run(title, question, 0, 0);
 }
 
+/*
+** Say foot on box b's last line, then wait for a key: 1 with *k and its
+** action *a, or 0 when the dialog is to give up (dialog_key()).
+*/
+static int foot_key(const struct box *b, const char *foot, struct key *k, enum action *a)
+{
+    draw_center(b->y + b->h - 1, b->x, b->w, foot, term_attr(UI_DIALOG) | A_DIM);
+    curs_set(0);
+    if (!dialog_key(k)) return 0;
+    *a = action_for_key(k, 1);
+    return 1;
+}
+
 void dialog_notice(const char *title, const char *text)
 {
     for (;;) {
@@ -167,12 +180,9 @@ void dialog_notice(const char *title, const char *text)
         int w = box_width(text);
         struct box b = box_open(text_rows(text, w - 4) + 4, w, title);
         box_text(&b, 2, text);
-        draw_center(b.y + b.h - 1, b.x, b.w, _("Enter or Esc: close"),
-                    term_attr(UI_DIALOG) | A_DIM);
-        curs_set(0);
         struct key k;
-        if (!dialog_key(&k)) return;
-        enum action a = action_for_key(&k, 1);
+        enum action a;
+        if (!foot_key(&b, _("Enter or Esc: close"), &k, &a)) return;
         if (a == ACT_BACK || a == ACT_ENTER) return;
     }
 }
@@ -528,12 +538,9 @@ int dialog_checklist(const char *title, const char *const *items, int *checked, 
                       i == sel ? term_attr(UI_SELECTED) : term_attr(UI_DIALOG), 0);
             free(line);
         }
-        draw_center(b.y + b.h - 1, b.x, b.w, _("Space ticks, F2 accepts, Esc cancels"),
-                    term_attr(UI_DIALOG) | A_DIM);
-        curs_set(0);
         struct key k;
-        if (!dialog_key(&k)) break;
-        enum action a = action_for_key(&k, 1);
+        enum action a;
+        if (!foot_key(&b, _("Space ticks, F2 accepts, Esc cancels"), &k, &a)) break;
         if (a == ACT_BACK) break;
         if (a == ACT_SAVE) {
             memcpy(checked, state, n * sizeof *state);
