@@ -80,6 +80,38 @@ echo "  naive iconv | sqlite3 + indexes          $naive ms"
 echo "  ratio, both cores idle                   $(awk "BEGIN {printf \"%.2f\", $ours / $naive}") (target <= 1.2)"
 echo "  ratio, one core busy                     $(awk "BEGIN {printf \"%.2f\", $(median <"$T/ours-busy") / $(median <"$T/naive-busy")}") ($(median <"$T/ours-busy") ms against $(median <"$T/naive-busy") ms)"
 tail -1 "$T/import.out" | sed 's/^/  /'
+# A desk saving meanwhile: one row, its phone changed each time (a write, not a look), GAP seconds
+# apart, from the import's start to its end; each save's time, the process's start included.
+printf '%s\r\n' "姓名,居民身份证号,手机号" "周八,110105194912310070,13800000001" >"$T/desk0.csv"
+printf '%s\r\n' "姓名,居民身份证号,手机号" "周八,110105194912310070,13800000002" >"$T/desk1.csv"
+# desk_saves DB GAP: until $T/loading is gone, into $T/desk.ms.
+desk_saves() {
+    i=0
+    while [ -f "$T/loading" ]; do
+        i=$((i + 1))
+        t0=$(date +%s%N)
+        "$bin" --db "$1" import residents "$T/desk$((i % 2)).csv" >/dev/null 2>&1
+        echo $((($(date +%s%N) - t0) / 1000000)) >>"$T/desk.ms"
+        sleep "$2"
+    done
+}
+# import_with_desk DB LEDGER GAP: a first import of LEDGER into a new demo district DB, a desk
+# saving GAP seconds apart meanwhile; says how long it took and how long the saves waited.
+import_with_desk() {
+    rm -f "$1"*
+    "$bin" --db "$1" demo >/dev/null
+    : >"$T/desk.ms"
+    touch "$T/loading"
+    desk_saves "$1" "$3" &
+    desk=$!
+    "$stat" "$bin" --db "$1" import residents "$2" >/dev/null 2>"$T/stat"
+    rm -f "$T/loading"
+    wait "$desk"
+    read -r ms mib <"$T/stat"
+    echo "  with a desk saving a row every $3 s      $ms ms; the saves: $(wc -l <"$T/desk.ms"), p50 $(median <"$T/desk.ms") ms, at worst $(sort -n "$T/desk.ms" | tail -1) ms (target: none waits 1000 ms)"
+    rm -f "$1"*
+}
+import_with_desk "$T/desk.db" "$T/ledger.csv" 0.2
 # The same ledger into a register a desk registered a thousand of its residents in first, their
 # addresses otherwise: loaded as into an empty register, those rows merged after the load. Once.
 iconv -f GB18030 -t UTF-8 "$T/ledger.csv" | head -n 1001 | sed '2,$s/号楼/号楼东/' >"$T/few.csv"
@@ -121,6 +153,7 @@ if [ -n "${BANGBAN_BENCH_BIG:-}" ]; then
     echo "import of a $big-row GB18030 ledger ($(( $(stat -c %s "$T/big.csv") / 1048576 )) MiB), once:"
     echo "  bangban import residents                 $ms ms, peak RSS $mib MiB (target <= 160)"
     echo "  naive iconv | sqlite3 + indexes          $nms ms, peak RSS $nmib MiB"
+    import_with_desk "$T/big.db" "$T/big.csv" 1
     rm -f "$T/big.db"* "$T/big.csv"
     echo
 fi
