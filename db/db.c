@@ -53,8 +53,7 @@ struct db {
     struct timespec sign_looked; /* when db_desk_waited() last looked at it (0: never) */
     int sign_out;                /* this connection put out the sign: again after each commit */
     int checkpoint_pages;        /* the WAL's size that a commit checkpoints at (wal_committed()) */
-    int giving_way;              /* statements stop when a desk waits (db_give_way()) */
-    int gave_way;                /* and one was stopped so since */
+    int gave_way; /* giving way (db_give_way()), a statement was stopped for a desk since */
 };
 
 struct db_stmt {
@@ -985,7 +984,6 @@ static int give_way_look(void *arg)
 int db_give_way(struct db *db, int on)
 {
     int gave = db->gave_way;
-    db->giving_way = on;
     db->gave_way = 0;
     /* Every 100,000 steps of SQLite's program: a few hundred looks at the sign a second. */
     if (on)
