@@ -234,6 +234,9 @@ static const char *chooser_cell(void *ctx, int row, int col)
     return col == 0 ? c->items.items[row].label : c->items.items[row].detail;
 }
 
+/* The rows a chooser gives the chosen row's details it cannot show whole in their column. */
+#define CHOOSE_DETAIL_ROWS 3
+
 int dialog_choose(const char *title, choice_source src, void *ctx, const char *initial,
                   struct choice *chosen)
 {
@@ -267,7 +270,14 @@ int dialog_choose(const char *title, choice_source src, void *ctx, const char *i
         draw_text(b.y + 1, b.x + 2, lw, label, term_attr(UI_DIALOG), 0);
         free(label);
         field_draw(&query, b.y + 1, b.x + 2 + lw, b.w - 4 - lw, term_attr(UI_FIELD), &fake, 1);
-        listview_draw(&lv, b.y + 2, b.x + 1, b.h - 3, b.w - 2);
+        /* The chosen row's details, when their column cuts them, said whole under the list. */
+        const char *whole = lv.sel >= 0 ? c.items.items[lv.sel].detail : "";
+        int drows = text_width(whole) > cols[1].width ? text_rows(whole, b.w - 4) : 0;
+        if (drows > CHOOSE_DETAIL_ROWS) drows = CHOOSE_DETAIL_ROWS;
+        listview_draw(&lv, b.y + 2, b.x + 1, b.h - 3 - drows, b.w - 2);
+        if (drows)
+            draw_wrapped(b.y + b.h - 1 - drows, b.x + 2, b.w - 4, drows, whole,
+                         term_attr(UI_DIALOG) | A_DIM);
         if (c.items.n == 0)
             draw_text(b.y + 3, b.x + 2, b.w - 4, _("Nothing matches"), term_attr(UI_DIALOG), 0);
         char *count = xasprintf(_("%zu found, Enter chooses, Esc cancels"), c.items.n);

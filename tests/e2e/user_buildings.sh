@@ -2,7 +2,8 @@
 # typed as codes or names on the user form, each checked (the one not
 # found is named, nothing saved), listed in the unit-or-scope column, and
 # edited again; a chief without buildings is saved and the list says so;
-# a user with no password and no system login is listed as 未设密码.
+# a user with no password and no system login is listed as 未设密码; the
+# role picker says the chosen role's rights whole.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -17,6 +18,9 @@ wait_for adm "新建操作员"
 type_text adm "wanglz"
 keys adm Tab Tab Tab Enter # the role
 wait_for adm "共 7 项"
+# A role's rights, cut in their column, are said whole under the list for the row chosen.
+keys adm Down Down Down Down Down
+expect adm "the admin's rights are said whole under the list" "访，登记志愿服务时长，修改系统设置，查找和登记居民"
 type_text adm "楼长"
 keys adm Enter
 wait_gone adm "共 7 项"
