@@ -156,10 +156,16 @@ static void entry_read(struct db_stmt *st, void *slot)
     e->detail = db_col_dup(st, 6);
 }
 
-/* The where of f over audit_log; parameters ?1 .. ?6 as audit_bind() binds them. */
+/*
+** The where of f over audit_log; parameters ?1 .. ?6 as audit_bind() binds
+** them. The text finds a user acted on by their login or name too (the
+** record is user:ID).
+*/
 #define AUDIT_WHERE                                                                                \
     " WHERE (?1 = '' OR instr(actor, ?1) > 0 OR instr(action, ?1) > 0"                             \
-    "        OR instr(subject, ?1) > 0 OR instr(detail, ?1) > 0)"                                  \
+    "        OR instr(subject, ?1) > 0 OR instr(detail, ?1) > 0"                                   \
+    "        OR subject IN (SELECT 'user:' || id FROM \"user\""                                    \
+    "                       WHERE instr(login, ?1) > 0 OR instr(name, ?1) > 0))"                   \
     " AND (?2 = '' OR actor = ?2) AND (?3 = '' OR action = ?3)"                                    \
     " AND (?4 = '' OR substr(subject, 1, length(?4)) = ?4)"                                        \
     " AND (?5 = '' OR at >= ?5) AND (?6 = '' OR at < ?6)"

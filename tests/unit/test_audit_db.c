@@ -1,8 +1,9 @@
 /*
 ** Unit tests for the audit log's hash chain (src/audit.c, db/audit_store.c):
 ** the hash of a known row, a chain appended and verified, each kind of
-** tampering found at its row, and a log from before the chain sealed into
-** its start when the database is opened.
+** tampering found at its row, a log from before the chain sealed into
+** its start when the database is opened, who may read it, and a user
+** acted on found by their login.
 */
 #include "unit_db.h"
 #include "db/audit_store.h"
@@ -151,6 +152,38 @@ static void reading_needs_the_right(void **state)
     record_array_free(&audit_entry_record, items, n);
 }
 
+/* The text finds the rows about a user by their login or name, the record being user:ID. */
+static void user_acted_on_found_by_login(void **state)
+{
+    (void)state;
+    three_rows();
+    assert_int_equal(db_exec(db, "INSERT INTO \"user\" (login, name, role, created_at, created_by,"
+                                 " updated_at, updated_by) VALUES"
+                                 " ('wanglz', '王立志', 'chief', 'x', 'x', 'x', 'x'),"
+                                 " ('boss', '主管', 'supervisor', 'x', 'x', 'x', 'x')"),
+                     DB_OK);
+    int64_t id = db_int(db, 0, "SELECT id FROM \"user\" WHERE login = 'wanglz'");
+    char subject[32];
+    snprintf(subject, sizeof subject, "user:%lld", (long long)id);
+    assert_int_equal(audit_append(db, "admin", "user-password", subject, ""), DB_OK);
+    struct audit_entry *items;
+    size_t n;
+    int64_t total;
+    int more;
+    const char *texts[] = {"wanglz", "立志"};
+    for (size_t i = 0; i < 2; i++) {
+        struct audit_filter f = {.text = texts[i]};
+        assert_int_equal(audit_list(db, "boss", &f, 10, &items, &n, &total, &more), DB_OK);
+        assert_int_equal(n, 1);
+        assert_string_equal(items[0].subject, subject);
+        record_array_free(&audit_entry_record, items, n);
+    }
+    struct audit_filter none = {.text = "nobody"};
+    assert_int_equal(audit_list(db, "boss", &none, 10, &items, &n, &total, &more), DB_OK);
+    assert_int_equal(n, 0);
+    record_array_free(&audit_entry_record, items, n);
+}
+
 /* A log written before the chain is sealed into its start when the database is opened. */
 static void old_log_sealed(void **state)
 {
@@ -185,6 +218,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(slipped_in_found, setup, teardown),
         cmocka_unit_test_setup_teardown(cut_tail_found, setup, teardown),
         cmocka_unit_test_setup_teardown(reading_needs_the_right, setup, teardown),
+        cmocka_unit_test_setup_teardown(user_acted_on_found_by_login, setup, teardown),
         cmocka_unit_test_setup_teardown(old_log_sealed, setup, teardown),
     };
     return cmocka_run_group_tests_name("audit_db", tests, NULL, NULL);
