@@ -3,7 +3,8 @@
 ** query and its ranking, saving (duplicate ID, stale version, a new name
 ** found by its new keys), masking and sensitive tags, the audited reveal,
 ** the append-only audit log, the bulk loader (giving way to a desk that
-** waits), and ledger import (merge, skip, twice, rejects) and export.
+** waits or saves meanwhile), and ledger import (merge, skip, twice,
+** rejects) and export.
 */
 #include "unit.h"
 #include "unit_db.h"
@@ -1229,6 +1230,132 @@ static void keys_given_way_as_written_straight(void **state)
     assert_str(found("何七八"), "何七八");
 }
 
+/* Every entry of the residents' search tables as "table term key id" lines, sorted. */
+static int entry_line(void *ctx, const char *term, const struct posting *e)
+{
+    struct strlist *l = ctx;
+    strlist_add_take(l, xasprintf("%s %016llx %u", term, (unsigned long long)e->key, e->id));
+    return 1;
+}
+
+static int line_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *entries_text(void)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (int t = 0; t < POSTINGS_TABLES; t++) {
+        struct strlist l = STRLIST_INIT;
+        assert_int_equal(postings_scan(db, POSTINGS_RESIDENTS, (enum postings_table)t, "", "\xf7",
+                                       entry_line, &l),
+                         DB_OK);
+        qsort(l.v, l.n, sizeof *l.v, line_cmp);
+        for (size_t i = 0; i < l.n; i++)
+            strbuf_addf(&sb, "%d %s\n", t, l.v[i]);
+        strlist_free(&l);
+    }
+    return strbuf_detach(&sb);
+}
+
+/*
+** A desk at work on its own connection while a load runs: renames the
+** ledger's second resident again and again once it is in (each save waits
+** for the lock, and the load gives way), and registers one more.
+*/
+struct desk_work {
+    const char *path;
+    const char *id_number; /* the resident renamed */
+    int stop;
+    int renames;
+};
+
+static void *desk_works(void *arg)
+{
+    struct desk_work *w = arg;
+    struct db *desk;
+    char *err = NULL;
+    if (db_open(w->path, 0, &desk, &err) != DB_OK) {
+        free(err);
+        return NULL;
+    }
+    static const char *const names[] = {"郑改名", "郑又改"};
+    int added = 0;
+    while (!__atomic_load_n(&w->stop, __ATOMIC_ACQUIRE)) {
+        struct resident r;
+        if (resident_get_by_id_number(desk, w->id_number, &r) == DB_OK) {
+            record_set(&r.name, names[w->renames % 2]);
+            if (resident_save(desk, &r, "测试", NULL) == DB_OK) w->renames++;
+            resident_free(&r);
+            if (!added) {
+                char id[19];
+                make_id(id, "130102", "19880808", 8);
+                resident_init(&r);
+                record_set(&r.name, "新来的人");
+                record_set(&r.id_number, id);
+                added = resident_save(desk, &r, "测试", NULL) == DB_OK;
+                resident_free(&r);
+            }
+        }
+        struct timespec gap = {0, 3000000};
+        nanosleep(&gap, NULL);
+    }
+    db_close(desk);
+    return NULL;
+}
+
+/*
+** A desk renaming one of a load's rows and registering another throughout
+** the load, its end given way to again and again: the search keys are
+** those of every row as it stands, as filing them all again from the rows
+** makes them, entry for entry.
+*/
+static void keys_given_way_keep_what_desks_did(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, "姓名,身份证号,手机号码,住址\n");
+    for (int i = 0; i < 12000; i++)
+        ledger_row(&sb, i);
+    write_file(path_of("big.csv"), strbuf_str(&sb));
+    strbuf_free(&sb);
+    char second[19];
+    make_id(second, "120101", "19510102", 1); /* ledger_row(1)'s: 钱一一 */
+    char *path = xstrdup(path_of("r.db")); /* path_of()'s buffer is used again */
+    struct desk_work w = {path, second, 0, 0};
+    pthread_t desk;
+    assert_int_equal(pthread_create(&desk, NULL, desk_works, &w), 0);
+    struct import_report rep;
+    int rc = import_file("big.csv", IMPORT_UPDATE, &rep);
+    __atomic_store_n(&w.stop, 1, __ATOMIC_RELEASE);
+    pthread_join(desk, NULL);
+    free(path);
+    assert_int_equal(rc, DB_OK);
+    import_report_free(&rep);
+    assert_true(w.renames > 0);
+    assert_int_equal(residents_in(db), 12001);
+    struct resident r;
+    assert_int_equal(resident_get_by_id_number(db, second, &r), DB_OK);
+    const char *other = str_eq(r.name, "郑改名") ? "郑又改" : "郑改名";
+    assert_str(found(r.name), r.name);
+    assert_str(found(other), "");
+    resident_free(&r);
+    assert_str(found("钱一一"), ""); /* its name in the ledger */
+    assert_str(found("新来的人"), "新来的人");
+    char *kept = entries_text();
+    /* Filed again from the rows, as after a load that stopped before its keys. */
+    char pid[24];
+    snprintf(pid, sizeof pid, "%ld", (long)getpid());
+    assert_int_equal(db_meta_set(db, "resident_keys_pending", pid), DB_OK);
+    assert_int_equal(resident_keys_repair(db, "测试"), DB_OK);
+    char *refiled = entries_text();
+    assert_true(strlen(refiled) > 100000);
+    assert_string_equal(kept, refiled);
+    free(kept);
+    free(refiled);
+}
+
 /*
 ** A ledger's row under the ID number of a record merged into another is
 ** skipped and said, in the dry run and the import alike: the record stays
@@ -1370,6 +1497,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(import_of_a_broken_file_writes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(shared_load_over_a_few, setup, teardown),
         cmocka_unit_test_setup_teardown(keys_given_way_as_written_straight, setup, teardown),
+        cmocka_unit_test_setup_teardown(keys_given_way_keep_what_desks_did, setup, teardown),
         cmocka_unit_test_setup_teardown(import_skips_a_merged_record, setup, teardown),
         cmocka_unit_test_setup_teardown(import_over_a_few_merges_their_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(export_masks_unless_asked, setup, teardown),
