@@ -1171,6 +1171,28 @@ static void import_over_a_few_merges_their_rows(void **state)
                      1);
 }
 
+/* big.csv: 12,000 rows of ledger_row(), a megabyte and more (a shared load's). */
+static void long_ledger_written(void)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_adds(&sb, "姓名,身份证号,手机号码,住址\n");
+    for (int i = 0; i < 12000; i++)
+        ledger_row(&sb, i);
+    write_file(path_of("big.csv"), strbuf_str(&sb));
+    strbuf_free(&sb);
+}
+
+/* Import big.csv with desk(arg) running on a thread meanwhile, told to end by *stop after. */
+static int import_beside(void *(*desk)(void *), void *arg, int *stop, struct import_report *rep)
+{
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, desk, arg), 0);
+    int rc = import_file("big.csv", IMPORT_UPDATE, rep);
+    __atomic_store_n(stop, 1, __ATOMIC_RELEASE);
+    pthread_join(th, NULL);
+    return rc;
+}
+
 /* A desk waiting for the lock all along: the sign touched every two milliseconds until stop. */
 struct desk_knock {
     char *sign;
@@ -1198,19 +1220,10 @@ static void *desk_knocks(void *arg)
 static void keys_given_way_as_written_straight(void **state)
 {
     (void)state;
-    struct strbuf sb = STRBUF_INIT;
-    strbuf_adds(&sb, "姓名,身份证号,手机号码,住址\n");
-    for (int i = 0; i < 12000; i++)
-        ledger_row(&sb, i);
-    write_file(path_of("big.csv"), strbuf_str(&sb));
-    strbuf_free(&sb);
+    long_ledger_written();
     struct desk_knock knock = {xasprintf("%s-waiting", path_of("r.db")), 0};
-    pthread_t desk;
-    assert_int_equal(pthread_create(&desk, NULL, desk_knocks, &knock), 0);
     struct import_report rep;
-    int rc = import_file("big.csv", IMPORT_UPDATE, &rep);
-    __atomic_store_n(&knock.stop, 1, __ATOMIC_RELEASE);
-    pthread_join(desk, NULL);
+    int rc = import_beside(desk_knocks, &knock, &knock.stop, &rep);
     free(knock.sign);
     assert_int_equal(rc, DB_OK);
     assert_int_equal(rep.imported, 12000);
@@ -1314,22 +1327,13 @@ static void *desk_works(void *arg)
 static void keys_given_way_keep_what_desks_did(void **state)
 {
     (void)state;
-    struct strbuf sb = STRBUF_INIT;
-    strbuf_adds(&sb, "姓名,身份证号,手机号码,住址\n");
-    for (int i = 0; i < 12000; i++)
-        ledger_row(&sb, i);
-    write_file(path_of("big.csv"), strbuf_str(&sb));
-    strbuf_free(&sb);
+    long_ledger_written();
     char second[19];
     make_id(second, "120101", "19510102", 1); /* ledger_row(1)'s: 钱一一 */
-    char *path = xstrdup(path_of("r.db")); /* path_of()'s buffer is used again */
+    char *path = xstrdup(path_of("r.db"));    /* path_of()'s buffer is used again */
     struct desk_work w = {path, second, 0, 0};
-    pthread_t desk;
-    assert_int_equal(pthread_create(&desk, NULL, desk_works, &w), 0);
     struct import_report rep;
-    int rc = import_file("big.csv", IMPORT_UPDATE, &rep);
-    __atomic_store_n(&w.stop, 1, __ATOMIC_RELEASE);
-    pthread_join(desk, NULL);
+    int rc = import_beside(desk_works, &w, &w.stop, &rep);
     free(path);
     assert_int_equal(rc, DB_OK);
     import_report_free(&rep);
