@@ -1257,8 +1257,11 @@ void ledger_problems_free(struct ledger_problems *p)
 static char *tags_of(const struct ledger *l, const struct ledger_row *row,
                      struct ledger_problems *p)
 {
-    struct strlist tags = STRLIST_INIT;
-    text_split_list(ledger_value_of(l, row, LF_TAGS), &tags);
+    struct strlist all = STRLIST_INIT, tags = STRLIST_INIT;
+    text_split_list(ledger_value_of(l, row, LF_TAGS), &all);
+    for (size_t i = 0; i < all.n; i++) /* 「-」 or 「无」: no tag */
+        if (!text_says_none(all.v[i])) strlist_add(&tags, all.v[i]);
+    strlist_free(&all);
     for (size_t i = 0; i < tags.n; i++) {
         const char *why = resident_check_tag(tags.v[i]);
         if (why)

@@ -623,6 +623,22 @@ int text_is_list_separator(uint32_t cp)
            cp == '/' || cp == '|' || cp == ' ';
 }
 
+int text_says_none(const char *s)
+{
+    if (str_eq(s, "无") || str_eq(s, "暂无")) return 1;
+    size_t n = strlen(s), dashes = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int len = utf8_decode(s + i, n - i, &cp);
+        if (len <= 0 ||
+            !(cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0xFF0D))
+            return 0;
+        dashes++;
+        i += (size_t)len;
+    }
+    return dashes > 0;
+}
+
 void text_split_list(const char *s, struct strlist *out)
 {
     struct strbuf item = STRBUF_INIT;

@@ -124,6 +124,12 @@ char *text_fit_dup(const char *src, int cols, unsigned flags);
 int text_is_list_separator(uint32_t cp);
 
 /*
+** Whether s (trimmed) says "none" as a ledger's cell left blank on purpose
+** does: dashes alone (-, –, —, －, ―), 无 or 暂无.
+*/
+int text_says_none(const char *s);
+
+/*
 ** Append the items of a typed list (空巢老人;党员 / 空巢老人、党员 ...) to out,
 ** split at text_is_list_separator() characters, without empty items and
 ** without items out holds already.

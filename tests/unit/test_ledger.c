@@ -1,8 +1,9 @@
-/* Unit tests for src/csv and src/ledger: records, quoting, header mapping, row checks. */
+/* Unit tests for src/csv and src/ledger: records, quoting, header mapping, row checks, tags. */
 #include "unit.h"
 #include "src/codec.h"
 #include "src/csv.h"
 #include "src/ledger.h"
+#include "src/text.h"
 #include "src/workcal.h"
 
 #include <stdio.h>
@@ -257,6 +258,35 @@ static void utf8_bom_tabs(void **state)
     ledger_close(l);
 }
 
+/* A tags cell saying none (「-」, 「—」, 「无」) makes no tag; beside a tag, it is left out. */
+static void tags_saying_none(void **state)
+{
+    (void)state;
+    const char text[] = "姓名,居民身份证号,人员标签\n张三,110101199003074477,-\n"
+                        "李四,110105194912310070,无\n王五,110105195001010012,党员、——\n";
+    const char *path = write_file("none.csv", text, sizeof text - 1);
+    struct ledger *l;
+    char *why;
+    assert_int_equal(ledger_open(path, &ledger_residents, 0, CODEC_UTF8, &l, &why), 0);
+    const char *want[] = {"", "", "党员"};
+    for (size_t i = 0; i < 3; i++) {
+        struct ledger_row row;
+        assert_int_equal(ledger_next(l, &row), 1);
+        struct ledger_problems p = {0};
+        struct resident r;
+        int upgraded;
+        assert_int_equal(ledger_row_check(l, &row, &r, &upgraded, &p), 0);
+        assert_str(r.tags, want[i]);
+        resident_free(&r);
+    }
+    ledger_close(l);
+    assert_true(text_says_none("－"));
+    assert_true(text_says_none("暂无"));
+    assert_false(text_says_none("无业"));
+    assert_false(text_says_none("-党员"));
+    assert_false(text_says_none(""));
+}
+
 /* Cells' line breaks: no space between Chinese characters, one otherwise, 、 in a list. */
 static void joined_lines(void **state)
 {
@@ -454,10 +484,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(records_and_fields), cmocka_unit_test(writing),
         cmocka_unit_test(header_names),       cmocka_unit_test(gb18030_ledger),
-        cmocka_unit_test(utf8_bom_tabs),      cmocka_unit_test(joined_lines),
-        cmocka_unit_test(refusals),           cmocka_unit_test(hostile_cells),
-        cmocka_unit_test(long_cells),         cmocka_unit_test(huge_ledgers),
-        cmocka_unit_test(calendar_ranges),
+        cmocka_unit_test(utf8_bom_tabs),      cmocka_unit_test(tags_saying_none),
+        cmocka_unit_test(joined_lines),       cmocka_unit_test(refusals),
+        cmocka_unit_test(hostile_cells),      cmocka_unit_test(long_cells),
+        cmocka_unit_test(huge_ledgers),       cmocka_unit_test(calendar_ranges),
     };
     return cmocka_run_group_tests_name("ledger", tests, setup, teardown);
 }
