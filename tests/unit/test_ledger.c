@@ -233,27 +233,41 @@ static void gb18030_ledger(void **state)
     ledger_close(l);
 }
 
+/* A resident ledger of text (n bytes) written to name, opened as UTF-8. */
+static struct ledger *residents_ledger(const char *name, const char *text, size_t n)
+{
+    const char *path = write_file(name, text, n);
+    struct ledger *l;
+    char *why;
+    assert_int_equal(ledger_open(path, &ledger_residents, 0, CODEC_UTF8, &l, &why), 0);
+    return l;
+}
+
+/* The next row of l, which must pass every check, into *r (caller frees). */
+static void row_good(struct ledger *l, struct resident *r)
+{
+    struct ledger_row row;
+    assert_int_equal(ledger_next(l, &row), 1);
+    struct ledger_problems p = {0};
+    int upgraded;
+    assert_int_equal(ledger_row_check(l, &row, r, &upgraded, &p), 0);
+}
+
 static void utf8_bom_tabs(void **state)
 {
     (void)state;
     const char text[] = "\xEF\xBB\xBF姓名\t居民身份证号\t人员标签\n张三\t110101199003074477\t空巢老"
                         "人；党员、党员\n";
-    const char *path = write_file("tab.txt", text, sizeof text - 1);
-    struct ledger *l;
-    char *why;
-    assert_int_equal(ledger_open(path, &ledger_residents, 0, CODEC_UTF8, &l, &why), 0);
+    struct ledger *l = residents_ledger("tab.txt", text, sizeof text - 1);
     assert_int_equal(ledger_codec(l), CODEC_UTF8);
-    struct ledger_row row;
-    assert_int_equal(ledger_next(l, &row), 1);
-    struct ledger_problems p = {0};
     struct resident r;
-    int upgraded;
-    assert_int_equal(ledger_row_check(l, &row, &r, &upgraded, &p), 0);
+    row_good(l, &r);
     assert_str(r.name, "张三");
     assert_str(r.tags, "空巢老人、党员");
     assert_str(r.birth_date, "1990-03-07"); /* from the ID */
     assert_int_equal(r.gender, 'M');
     resident_free(&r);
+    struct ledger_row row;
     assert_int_equal(ledger_next(l, &row), 0);
     ledger_close(l);
 }
@@ -264,18 +278,11 @@ static void tags_saying_none(void **state)
     (void)state;
     const char text[] = "姓名,居民身份证号,人员标签\n张三,110101199003074477,-\n"
                         "李四,110105194912310070,无\n王五,110105195001010012,党员、——\n";
-    const char *path = write_file("none.csv", text, sizeof text - 1);
-    struct ledger *l;
-    char *why;
-    assert_int_equal(ledger_open(path, &ledger_residents, 0, CODEC_UTF8, &l, &why), 0);
+    struct ledger *l = residents_ledger("none.csv", text, sizeof text - 1);
     const char *want[] = {"", "", "党员"};
     for (size_t i = 0; i < 3; i++) {
-        struct ledger_row row;
-        assert_int_equal(ledger_next(l, &row), 1);
-        struct ledger_problems p = {0};
         struct resident r;
-        int upgraded;
-        assert_int_equal(ledger_row_check(l, &row, &r, &upgraded, &p), 0);
+        row_good(l, &r);
         assert_str(r.tags, want[i]);
         resident_free(&r);
     }
