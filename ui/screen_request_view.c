@@ -283,6 +283,30 @@ static char *event_line(const struct request_event_row *e)
     return strbuf_detach(&sb);
 }
 
+/*
+** Break clocks (each two spaces from the next) for cols columns: when they
+** do not fit one row, the gap after the last clock that fits becomes a line
+** feed. Returns the rows they take: 0 (none), 1 or 2.
+*/
+static int clocks_broken(char *clocks, int cols)
+{
+    if (!*clocks) return 0;
+    if ((int)text_width(clocks) <= cols) return 1;
+    char *cut = NULL;
+    for (char *gap = clocks; (gap = strstr(gap, "  ")); gap += 2) {
+        *gap = '\0';
+        int fits = (int)text_width(clocks) <= cols;
+        *gap = ' ';
+        if (!fits) break;
+        cut = gap;
+    }
+    if (cut) { /* "  " becomes one line feed */
+        *cut = '\n';
+        memmove(cut + 1, cut + 2, strlen(cut + 2) + 1);
+    }
+    return 2;
+}
+
 static void view_draw(struct screen *s, int top, int rows)
 {
     struct request_view *v = (struct request_view *)s;
@@ -328,21 +352,8 @@ static void view_draw(struct screen *s, int top, int rows)
     free(where);
     /* The texts wrapped, in the room the clocks, the actions and four rows of timeline leave. */
     char *clocks = clocks_text(r);
-    /* The clocks on a second row when they need one (an extension asked was cut), broken
-     * between two of them. */
-    int clock_rows = !*clocks ? 0 : text_width(clocks) > COLS - 2 ? 2 : 1;
-    char *cut = NULL;
-    for (char *gap = clocks; clock_rows == 2 && (gap = strstr(gap, "  ")); gap += 2) {
-        *gap = '\0';
-        int fits = (int)text_width(clocks) <= COLS - 2;
-        *gap = ' ';
-        if (!fits) break;
-        cut = gap;
-    }
-    if (cut) { /* "  " becomes one line feed */
-        *cut = '\n';
-        memmove(cut + 1, cut + 2, strlen(cut + 2) + 1);
-    }
+    /* The clocks on a second row when they need one (an extension asked was cut). */
+    int clock_rows = clocks_broken(clocks, COLS - 2);
     int room = top + rows - y - 6 - clock_rows - (v->calendar_note != NULL) - (*r->talk != 0) -
                (v->nhelped > 0);
     y += block(y, _("Title"), r->title, 2, A_BOLD);

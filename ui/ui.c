@@ -415,16 +415,14 @@ static int cover_now(const char *how, struct key *k)
 */
 #define USER_LOOK_MS 3000
 
-static struct timespec user_looked;
-static int user_looked_known;
+static struct timespec user_looked; /* 0: never */
 
 /* True when the user signed in was retired since, looked at USER_LOOK_MS apart at most. */
 static int user_retired(void)
 {
     if (!ui.user || ui.kiosk) return 0;
-    if (user_looked_known && clock_ms_since(&user_looked) < USER_LOOK_MS) return 0;
+    if (user_looked.tv_sec && clock_ms_since(&user_looked) < USER_LOOK_MS) return 0;
     clock_gettime(CLOCK_MONOTONIC, &user_looked);
-    user_looked_known = 1;
     struct user u;
     if (user_find(ui.db, ui.user, &u) != DB_OK) return 0;
     int retired = u.retired;
