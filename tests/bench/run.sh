@@ -24,6 +24,12 @@ echo
 n=${BANGBAN_BENCH_RESIDENTS:-355600}
 stat="$top/build/rel/tests/bench/runstat"
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+# rounds A B: each round's A over its B (files of one time a line, rounds in order), then the median
+# of those. Rounds alternate, so a machine that slows for a minute slows both of a round alike.
+rounds() {
+    paste -d' ' "$1" "$2" | awk '{printf "%.2f ", $1 / $2}'
+    echo "(median $(paste -d' ' "$1" "$2" | awk '{printf "%.3f\n", $1 / $2}' | median))"
+}
 
 echo "residents: $n generated into the demo district"
 "$stat" "$bin" --db "$T/district.db" demo --residents "$n" >/dev/null 2>"$T/stat"
@@ -35,10 +41,10 @@ echo
 # Import: the district as a GB18030 ledger, into an empty register, end to end
 # (decode, check, pinyin, every search index), beside the naive pipeline on
 # the same file: iconv | sqlite3 .import, a unique index on the ID number and
-# an FTS5 trigram index on names. Three rounds each, alternating; medians.
+# an FTS5 trigram index on names. Five rounds each, alternating; medians.
 env BANGBAN_USER=supervisor "$bin" --db "$T/district.db" export residents "$T/ledger.csv" --unmasked --reason "bench" \
     --encoding gb18030 >/dev/null
-echo "import of a $n-row GB18030 ledger ($(( $(stat -c %s "$T/ledger.csv") / 1048576 )) MiB), three rounds, medians:"
+echo "import of a $n-row GB18030 ledger ($(( $(stat -c %s "$T/ledger.csv") / 1048576 )) MiB), five rounds, medians:"
 # naive LEDGER DB: the naive pipeline, timed by runstat into $T/stat.
 naive() {
     "$stat" sh -c "iconv -f GB18030 -t UTF-8 '$1' | sqlite3 '$2' \
@@ -64,7 +70,7 @@ import_round() {
 }
 : >"$T/ours"; : >"$T/naive"; : >"$T/peak"
 : >"$T/ours-busy"; : >"$T/naive-busy"; : >"$T/peak-busy"
-for round in 1 2 3; do
+for round in 1 2 3 4 5; do
     import_round ""
     # The same with one core kept busy by another program, as a desk machine may be.
     sh -c 'while :; do :; done' &
@@ -78,7 +84,9 @@ naive=$(median <"$T/naive")
 echo "  bangban import residents                 $ours ms, peak RSS $(median <"$T/peak") MiB (target <= 160)"
 echo "  naive iconv | sqlite3 + indexes          $naive ms"
 echo "  ratio, both cores idle                   $(awk "BEGIN {printf \"%.2f\", $ours / $naive}") (target <= 1.2)"
+echo "    round by round                         $(rounds "$T/ours" "$T/naive")"
 echo "  ratio, one core busy                     $(awk "BEGIN {printf \"%.2f\", $(median <"$T/ours-busy") / $(median <"$T/naive-busy")}") ($(median <"$T/ours-busy") ms against $(median <"$T/naive-busy") ms)"
+echo "    round by round                         $(rounds "$T/ours-busy" "$T/naive-busy")"
 tail -1 "$T/import.out" | sed 's/^/  /'
 # A desk saving meanwhile: one row, its phone changed each time (a write, not a look), GAP seconds
 # apart, from the import's start to its end; each save's time, the process's start included.
@@ -291,6 +299,8 @@ echo "requests: $q over three years generated into the district, three rounds, m
 echo "  bangban demo --requests $q              $ms ms, peak RSS $mib MiB ($(cut -d' ' -f1 "$T/gen" | tr '\n' ' ')ms)"
 echo "  sqlite3 copy of the same rows, same indexes $copy_ms ms ($(tr '\n' ' ' <"$T/copied")ms)"
 echo "  ratio                                    $(awk "BEGIN {printf \"%.2f\", $ms / $copy_ms}") (target <= 2)"
+cut -d' ' -f1 "$T/gen" >"$T/gen-ms"
+echo "    round by round                         $(rounds "$T/gen-ms" "$T/copied")"
 rowcopy_ms=$(median <"$T/rowcopied")
 echo "  the same copy row by row, no generating   $rowcopy_ms ms ($(tr '\n' ' ' <"$T/rowcopied")ms): $(awk "BEGIN {printf \"%.2f\", $rowcopy_ms / $copy_ms}") the copy, the generation $(awk "BEGIN {printf \"%.2f\", $ms / $rowcopy_ms}") it"
 echo "  database size with residents and requests $(( $(stat -c %s "$T/district.db") / 1048576 )) MiB"
