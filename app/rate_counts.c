@@ -3,6 +3,7 @@
 */
 #include "app/rate_counts.h"
 #include "db/request_store.h"
+#include "src/clock.h"
 #include "src/util.h"
 
 #include <stdlib.h>
@@ -17,7 +18,7 @@ int rate_counts_gather(struct db *db, enum rate_group group, time_t from, time_t
                        struct rate_counts **units, size_t *n, struct rate_counts *overall)
 {
     struct rate_tally t;
-    rate_tally_init(&t, group);
+    rate_tally_init(&t, group, clock_now());
     int rc = request_rate_rows(db, from, to, group, 0, count_one, &t);
     if (rc != DB_OK) {
         rate_tally_free(&t);
@@ -59,8 +60,9 @@ int rate_series_gather(struct db *db, enum rate_group group, time_t end, size_t 
     s->starts = xcalloc(n + 1, sizeof *s->starts);
     rates_months(end, n, s->starts);
     struct month_tallies m = {s->starts, n, xcalloc(n + 1, sizeof *m.t)};
+    time_t now = clock_now();
     for (size_t i = 0; i < n; i++)
-        rate_tally_init(&m.t[i], group);
+        rate_tally_init(&m.t[i], group, now);
     int rc = request_rate_rows(db, s->starts[0], s->starts[n], group, 1, count_in_month, &m);
     if (rc == DB_OK) s->months = xcalloc(n + 1, sizeof *s->months);
     for (size_t i = 0; i < n; i++) {

@@ -15,7 +15,9 @@
 /*
 ** The counts of the requests taken down in [from, to): one row per unit,
 ** community or street (as group says) in *units (n of them; id 0: none),
-** the district in *overall. Returns DB_OK (caller frees each row with
+** the district in *overall. A response not yet made whose limit is still to
+** come by the program's clock (clock_now()) is awaited: not in 响应率.
+** Returns DB_OK (caller frees each row with
 ** rate_counts_free(), the array, and *overall), or the store's error (then
 ** nothing is handed over).
 */

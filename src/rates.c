@@ -24,7 +24,7 @@ void rates_compute(const struct rate_counts *c, double basic_weight, int min_fol
                    struct rate_figures *out)
 {
     memset(out, 0, sizeof *out);
-    out->rate[RATE_RESPONSE] = percent(c->responded, c->dispatched);
+    out->rate[RATE_RESPONSE] = percent(c->responded, c->dispatched - c->awaiting);
     out->rate[RATE_RESOLUTION] = percent(c->solved, c->followed);
     out->rate[RATE_SATISFACTION] =
         c->followed > 0
@@ -72,7 +72,8 @@ const char *rates_name(enum rate_kind k)
 const char *rates_formula(enum rate_kind k)
 {
     static const char *const formulas[RATE_COUNT] = {
-        N_("signed for and first contact, each within its limit / dispatched"),
+        N_("signed for and first contact, each within its limit / dispatched, less those "
+           "still within their limits"),
         N_("solved at follow-up / followed up"),
         N_("(satisfied + %g x basically satisfied) / followed up"),
         N_("replied by the deadline / replied"),
@@ -95,6 +96,7 @@ void rates_add(struct rate_counts *a, const struct rate_counts *b)
     a->answered += b->answered;
     a->dispatched += b->dispatched;
     a->responded += b->responded;
+    a->awaiting += b->awaiting;
     a->returned += b->returned;
     a->followed += b->followed;
     a->solved += b->solved;
@@ -141,10 +143,11 @@ const char *rates_group_none(enum rate_group g)
     return g < RATE_GROUP_COUNT ? none[g] : "";
 }
 
-void rate_tally_init(struct rate_tally *t, enum rate_group group)
+void rate_tally_init(struct rate_tally *t, enum rate_group group, time_t now)
 {
     memset(t, 0, sizeof *t);
     t->group = group;
+    t->now = now;
 }
 
 void rate_tally_free(struct rate_tally *t)
@@ -157,7 +160,7 @@ void rate_tally_free(struct rate_tally *t)
     free(t->codes);
     free(t->current);
     free(t->slot);
-    rate_tally_init(t, t->group);
+    rate_tally_init(t, t->group, t->now);
 }
 
 /* Ids below this find their counts by slot; above it (not seen in a district), by a search. */
@@ -201,6 +204,21 @@ static struct rate_counts *tally_unit(struct rate_tally *t, int64_t id, const ch
     return &t->units[i];
 }
 
+/* Signed for and first contact made, each within its limit. */
+static int responded(const struct rate_row *r)
+{
+    return r->accepted_at && r->accept_due && r->accepted_at <= r->accept_due && r->contacted_at &&
+           r->contact_due && r->contacted_at <= r->contact_due;
+}
+
+/* Not responded yet, and neither limit missed by now: too soon to say. */
+static int awaited(const struct rate_row *r, time_t now)
+{
+    if (!r->accepted_at) return r->accept_due > now;
+    if (!r->accept_due || r->accepted_at > r->accept_due) return 0;
+    return !r->contacted_at && r->contact_due > now;
+}
+
 void rate_tally_add(struct rate_tally *t, const struct rate_row *r)
 {
     int by_unit = t->group == RATE_BY_UNIT;
@@ -210,8 +228,10 @@ void rate_tally_add(struct rate_tally *t, const struct rate_row *r)
     c->total++;
     c->answered += r->answered != 0;
     c->dispatched += r->first_dispatched_at != 0;
-    c->responded += r->accepted_at && r->accept_due && r->accepted_at <= r->accept_due &&
-                    r->contacted_at && r->contact_due && r->contacted_at <= r->contact_due;
+    if (r->first_dispatched_at && responded(r))
+        c->responded++;
+    else if (r->first_dispatched_at && awaited(r, t->now))
+        c->awaiting++;
     c->followed += r->resolved >= 0;
     c->solved += r->resolved == 1;
     c->satisfied += r->satisfied != 0;

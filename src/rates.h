@@ -2,7 +2,8 @@
 ** rates: how well requests are handled, per unit and overall, from raw
 ** counts (db/ counts them). Each figure comes with its formula, shown
 ** beside it, so nobody has to guess what a percentage means:
-**   响应率      signed for and first contact, each within its limit / dispatched
+**   响应率      signed for and first contact, each within its limit / dispatched,
+**               less those whose limits have not yet run out unanswered
 **   解决率      "solved" at follow-up / followed up
 **   满意率      (满意 + w x 基本满意) / followed up; w is configurable
 **   按时办结率  replied by the deadline (as extended) / replied
@@ -48,6 +49,7 @@ struct rate_counts {
     int64_t accepted;
     double reply_hours; /* sum over `replied` requests, from first dispatch */
     int64_t routed;     /* first dispatched to this unit (returned counts those it returned) */
+    int64_t awaiting;   /* dispatched, not responded, its limit not yet past: not judged yet */
 };
 
 enum rate_kind {
@@ -117,10 +119,15 @@ struct rate_tally {
     size_t n, cap;
     size_t *slot; /* by id below slots: 1 + the index of its counts, 0 before it is seen */
     size_t slots;
+    time_t now; /* a response whose limit is after it is awaited, not missed */
 };
 
-/* An empty tally, counting per unit, community or street as group says. */
-void rate_tally_init(struct rate_tally *t, enum rate_group group);
+/*
+** An empty tally, counting per unit, community or street as group says, as
+** of now: a request dispatched but not yet signed for and contacted counts
+** against 响应率 only once the limit it has not met is past now.
+*/
+void rate_tally_init(struct rate_tally *t, enum rate_group group, time_t now);
 /* Count one request: by unit, its unit_id (returns charged to first_unit_id); by place, its
  * place_id. */
 void rate_tally_add(struct rate_tally *t, const struct rate_row *r);

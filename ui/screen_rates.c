@@ -152,7 +152,7 @@ static char *explain(const struct rates_screen *rs, const struct rate_counts *c,
     int64_t num = 0, den = 0;
     switch (k) {
     case RATE_RESPONSE:
-        num = c->responded, den = c->dispatched;
+        num = c->responded, den = c->dispatched - c->awaiting;
         break;
     case RATE_RESOLUTION:
         num = c->solved, den = c->followed;
@@ -196,9 +196,15 @@ static void detail_draw(struct rates_screen *rs, int y)
     int sel = rs->list.sel;
     if (sel < 0 || (size_t)sel > rs->n) return;
     const struct rate_counts *c = &rs->units[sel];
-    char *line = xasprintf(_("%s: %lld taken down, %lld dispatched, %lld followed up"),
-                           row_name(rs, (size_t)sel), (long long)c->total, (long long)c->dispatched,
-                           (long long)c->followed);
+    char *line =
+        c->awaiting
+            ? xasprintf(_("%s: %lld taken down, %lld dispatched (%lld still within their limits), "
+                          "%lld followed up"),
+                        row_name(rs, (size_t)sel), (long long)c->total, (long long)c->dispatched,
+                        (long long)c->awaiting, (long long)c->followed)
+            : xasprintf(_("%s: %lld taken down, %lld dispatched, %lld followed up"),
+                        row_name(rs, (size_t)sel), (long long)c->total, (long long)c->dispatched,
+                        (long long)c->followed);
     draw_text(y++, 1, COLS - 2, line, A_BOLD, TEXT_FIT_ELLIPSIS);
     free(line);
     for (int k = 0; k < RATE_COUNT; k++) {

@@ -80,6 +80,15 @@ DB="$T/h.db"
 open_section rates "三率" "帮办 - 三率" BANGBAN_NOW=2026-11-30T09:00
 expect rates "三率 opens on this year" "2026-01-01 至 2026-11-30 受理的诉求"
 expect rates "the selected unit's response rate, counted, with its formula" "/ 派单件数"
+# This morning's requests are still within their limits: awaited, not counted against 响应率.
+keys rates End
+wait_for rates "全区："
+if screen rates | grep -q "全区：受理 [0-9]* 件，派单 [0-9]* 件（[1-9][0-9]* 件未到时限）"; then
+    t_ok "requests still within their limits are counted apart from the dispatched"
+else
+    t_fail "requests still within their limits are counted apart from the dispatched" "$(screen rates)"
+fi
+keys rates Home
 if screen rates | grep -q "^  满意率 [0-9.]*% = ([0-9]* + 1 x [0-9]*) / [0-9]*"; then
     t_ok "the satisfaction rate shows satisfied, the weight of basically satisfied, and followed up"
 else
@@ -91,5 +100,10 @@ choose rates "上月"
 expect rates "another period" "2026-10-01 至 2026-10-31 受理的诉求"
 keys rates End
 expect rates "the district's row" "全区："
+if screen rates | grep -q "全区：受理 [0-9]* 件，派单 [0-9]* 件，回访"; then
+    t_ok "last month's requests are all past their limits: none is awaited"
+else
+    t_fail "last month's requests are all past their limits: none is awaited" "$(screen rates)"
+fi
 quits rates "quits cleanly"
 t_sanitizers "talk_rates"

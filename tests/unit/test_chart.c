@@ -148,7 +148,7 @@ static void tally_by_place(void **state)
 {
     (void)state;
     struct rate_tally t;
-    rate_tally_init(&t, RATE_BY_STREET);
+    rate_tally_init(&t, RATE_BY_STREET, 0);
     struct rate_row r;
     memset(&r, 0, sizeof r);
     r.unit_id = 7, r.unit_code = "U7", r.unit_name = "区民政局";

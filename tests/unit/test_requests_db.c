@@ -605,6 +605,37 @@ static void rate_counts_of_a_history(void **state)
         rate_counts_free(&units[i]);
     free(units);
     rate_counts_free(&all);
+    /*
+    ** One more, dispatched and not yet signed for: while its limit is still to
+    ** come it is awaited (响应率 stays 3 / 3); once past, it is missed (3 / 4).
+    */
+    new_request("HB001", &r);
+    assert_int_equal(request_create(db, &r, RA_DISPATCH, NULL, "甲", at("2026-03-02 11:00"), &why),
+                     DB_OK);
+    char before[32], after[32];
+    clock_format(r.accept_due - 60, before);
+    clock_format(r.accept_due + 60, after);
+    request_free(&r);
+    const char *times[2] = {before, after};
+    for (int late = 0; late < 2; late++) {
+        setenv("BANGBAN_NOW", times[late], 1);
+        assert_int_equal(rate_counts_gather(db, RATE_BY_UNIT, at("2026-03-01 00:00"),
+                                            at("2026-04-01 00:00"), &units, &n, &all),
+                         DB_OK);
+        assert_int_equal(units[0].dispatched, 4);
+        assert_int_equal(units[0].responded, 3);
+        assert_int_equal(units[0].awaiting, late ? 0 : 1);
+        struct rate_figures fig;
+        rates_compute(&units[0], 0.8, 1, &fig);
+        assert_true(fig.rate[RATE_RESPONSE] > (late ? 74.9 : 99.9));
+        assert_true(fig.rate[RATE_RESPONSE] < (late ? 75.1 : 100.1));
+        assert_int_equal(all.awaiting, late ? 0 : 1);
+        for (size_t i = 0; i < n; i++)
+            rate_counts_free(&units[i]);
+        free(units);
+        rate_counts_free(&all);
+    }
+    unsetenv("BANGBAN_NOW");
     /* Outside the period nothing is counted. */
     assert_int_equal(rate_counts_gather(db, RATE_BY_UNIT, at("2026-04-01 00:00"),
                                         at("2026-05-01 00:00"), &units, &n, &all),

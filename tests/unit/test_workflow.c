@@ -474,9 +474,9 @@ static void rates_by_hand(void **state)
     ** Unit C: 6 followed up: 5 solved, 4 satisfied, 2 basic.
     */
     struct rate_counts u[3] = {
-        {1, NULL, 12, 2, 10, 8, 1, 10, 9, 6, 3, 10, 7, 20.0, 10, 100.0, 10},
-        {2, NULL, 4, 0, 4, 4, 0, 4, 4, 4, 0, 4, 4, 2.0, 4, 20.0, 4},
-        {3, NULL, 6, 0, 6, 3, 0, 6, 5, 4, 2, 6, 6, 12.0, 6, 60.0, 6},
+        {1, NULL, 12, 2, 10, 8, 1, 10, 9, 6, 3, 10, 7, 20.0, 10, 100.0, 10, 0},
+        {2, NULL, 4, 0, 4, 4, 0, 4, 4, 4, 0, 4, 4, 2.0, 4, 20.0, 4, 0},
+        {3, NULL, 6, 0, 6, 3, 0, 6, 5, 4, 2, 6, 6, 12.0, 6, 60.0, 6, 0},
     };
     struct rate_figures f[3];
     for (int i = 0; i < 3; i++)
@@ -497,7 +497,7 @@ static void rates_by_hand(void **state)
     assert_int_equal(f[1].rank, 0);
     assert_int_equal(f[2].rank, 2);
     /* Nothing to divide by: no figure, not zero. */
-    struct rate_counts none = {4, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    struct rate_counts none = {4, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     struct rate_figures nf;
     rates_compute(&none, 1, 5, &nf);
     assert_true(nf.rate[RATE_RESPONSE] < 0);
