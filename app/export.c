@@ -43,6 +43,13 @@ static const struct {
 #define NCOLS (sizeof columns / sizeof columns[0])
 
 /*
+** With those moved out, deceased or merged (--all), a last column says each
+** one's status: 在册, or 迁出 with when and where to, 死亡 with when, 已合并
+** with the record. An import of the file reads past it, naming it.
+*/
+#define STATUS_HEADER "状态"
+
+/*
 ** Why row line (1 is the header) could not be written, from what
 ** sheet_row() said (why, taken): a cell the encoding has no code for,
 ** named by line, the record (who: a resident's name, an item's code; NULL
@@ -61,15 +68,21 @@ static char *row_error(size_t line, const char *who, size_t bad, size_t ncols, c
     return msg;
 }
 
-/* A resident's cells, masked unless unmasked. Strings in *keep are freed by the caller. */
-static void cells_of(const struct resident *r, int unmasked, const char **cells, char **keep)
+/*
+** A resident's cells, masked unless unmasked, and with status its status
+** last. Strings in keep[0..2] are freed by the caller.
+*/
+static void cells_of(const struct resident *r, int unmasked, int status, const char **cells,
+                     char **keep)
 {
     keep[0] = unmasked ? xstrdup(r->id_number) : resident_masked_id(r->id_number);
     keep[1] = unmasked ? xstrdup(r->phone) : resident_masked_phone(r->phone);
+    keep[2] = status ? resident_status_line(r) : NULL;
     for (size_t i = 0; i < NCOLS; i++) {
         enum ledger_field f = columns[i].field;
         cells[i] = f == LF_ID ? keep[0] : f == LF_PHONE ? keep[1] : ledger_value(r, f);
     }
+    if (status) cells[NCOLS] = *keep[2] ? keep[2] : resident_status_label(RESIDENT_PRESENT);
 }
 
 struct export_state {
@@ -77,24 +90,28 @@ struct export_state {
     const struct export_options *o;
     size_t rows;
     char *err;
-    unsigned flags[NCOLS]; /* columns[].flags, as sheet_row() takes them */
+    size_t ncols;              /* NCOLS, and one more for the status */
+    unsigned flags[NCOLS + 1]; /* columns[].flags, as sheet_row() takes them */
 };
 
 static int export_row(void *ctx, const struct resident *r)
 {
     struct export_state *x = ctx;
-    const char *cells[NCOLS];
-    char *keep[2];
-    cells_of(r, x->o->unmasked, cells, keep);
+    const char *cells[NCOLS + 1];
+    char *keep[3];
+    cells_of(r, x->o->unmasked, x->ncols > NCOLS, cells, keep);
     size_t bad;
     char *why;
-    int ok = sheet_row(x->sheet, cells, x->flags, NCOLS, &bad, &why) == 0;
+    int ok = sheet_row(x->sheet, cells, x->flags, x->ncols, &bad, &why) == 0;
     if (!ok) {
-        x->err = row_error(x->rows + 2, r->name, bad, NCOLS,
-                           bad < NCOLS ? ledger_field_header(columns[bad].field) : "", why);
+        x->err = row_error(x->rows + 2, r->name, bad, x->ncols,
+                           bad < NCOLS    ? ledger_field_header(columns[bad].field)
+                           : bad == NCOLS ? STATUS_HEADER
+                                          : "",
+                           why);
     }
-    free(keep[0]);
-    free(keep[1]);
+    for (int i = 0; i < 3; i++)
+        free(keep[i]);
     x->rows += ok;
     return ok;
 }
@@ -126,16 +143,17 @@ int export_residents(struct db *db, const char *path, const struct export_option
     }
     int rc = unmasked_allowed(db, o, err);
     if (rc != DB_OK) return rc;
-    struct export_state x = {NULL, o, 0, NULL, {0}};
+    struct export_state x = {NULL, o, 0, NULL, NCOLS + (o->filter && o->filter->all), {0}};
     for (size_t i = 0; i < NCOLS; i++)
         x.flags[i] = columns[i].flags;
     if (sheet_open(path, o->format, o->codec, _("Residents"), &x.sheet, err) != 0) return DB_ERROR;
-    const char *header[NCOLS];
-    unsigned flags[NCOLS] = {0};
+    const char *header[NCOLS + 1];
+    unsigned flags[NCOLS + 1] = {0};
     for (size_t i = 0; i < NCOLS; i++)
         header[i] = ledger_field_header(columns[i].field);
+    header[NCOLS] = STATUS_HEADER;
     size_t bad;
-    if (sheet_row(x.sheet, header, flags, NCOLS, &bad, err) != 0) {
+    if (sheet_row(x.sheet, header, flags, x.ncols, &bad, err) != 0) {
         sheet_abort(x.sheet);
         return DB_ERROR;
     }

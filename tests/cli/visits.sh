@@ -43,3 +43,7 @@ run export-all 0 "$BIN" --db "$DB" export residents "$T/all.csv" --all
 run export-present 0 "$BIN" --db "$DB" export residents "$T/present.csv"
 [ "$(wc -l <"$T/all.csv")" = 6 ] && [ "$(wc -l <"$T/present.csv")" = 5 ] &&
     t_ok "export: those on the register, or --all" || t_fail "export: those on the register, or --all" "$(wc -l "$T/all.csv" "$T/present.csv")"
+head -1 "$T/all.csv" | grep -q ",备注,状态.$" && grep -q "^王秀兰,.*,2026-01-05 死亡.$" "$T/all.csv" &&
+    [ "$(grep -c ",在册.$" "$T/all.csv")" = 4 ] && ! head -1 "$T/present.csv" | grep -q "状态" &&
+    t_ok "export --all: a last column says each one's status" ||
+    t_fail "export --all: a last column says each one's status" "$(cat "$T/all.csv" "$T/present.csv")"
