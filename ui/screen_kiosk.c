@@ -291,7 +291,11 @@ static void guide_open(struct kiosk_guide *g)
     g->typed[0] = '\0';
 }
 
-/* A digit for a row's number: the row it names is selected. */
+/*
+** A digit for a row's number: the row it names is selected. One that makes a
+** number no row has is said and not kept, so what is shown typed is what
+** Enter opens.
+*/
 static void guide_digit(struct kiosk_guide *g, char d)
 {
     size_t len = strlen(g->typed);
@@ -299,10 +303,12 @@ static void guide_digit(struct kiosk_guide *g, char d)
     g->typed[len] = d;
     g->typed[len + 1] = '\0';
     int row = atoi(g->typed) - 1;
-    if (row >= 0 && row < guide_rows(g))
+    if (row >= 0 && row < guide_rows(g)) {
         g->sel = row;
-    else
-        ui_message(UI_MSG_ERROR, _("There is no number %s here"), g->typed);
+        return;
+    }
+    ui_message(UI_MSG_ERROR, _("There is no number %s here"), g->typed);
+    g->typed[len] = '\0';
 }
 
 /* Backspace or Esc: the number typed, then the search, then the category go first. */

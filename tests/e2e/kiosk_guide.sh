@@ -52,6 +52,10 @@ keys hall Enter
 wait_for hall "服务群众：共"
 type_text hall 12
 expect hall "digits typed pick a row by its number" "已输入：12"
+# A digit more that names no row is said and dropped: what is shown typed is what Enter opens.
+type_text hall 0
+expect hall "a number no row has is said" "没有第 120 项"
+if screen hall | grep -q "已输入：12$"; then t_ok "and the digit is not kept"; else t_fail "and the digit is not kept" "$(screen hall)"; fi
 keys hall Enter
 wait_for hall "请带齐以下材料："
 if screen hall | grep -q "老年人优待证办理"; then t_ok "and Enter opens that row's item"; else t_fail "and Enter opens that row's item" "$(screen hall)"; fi
