@@ -50,6 +50,23 @@ static int level_get_any(struct db *db, int64_t id, void *out)
 static const struct change_kind level_change = {&star_level_record, "star-level", RIGHT_LOG_HOURS,
                                                 level_get_any};
 
+/*
+** Does l keep the levels in order, each needing more hours than the one made
+** before it (a new one: than all)? DB_OK, DB_INVALID, or an error. The same
+** hours as another are left to the table's UNIQUE (DB_DUPLICATE names them).
+*/
+static int level_in_order(struct db *db, const struct star_level *l)
+{
+    struct db_stmt *st = db_prepare(
+        db, "SELECT 1 FROM star_level WHERE id <> ?1 AND ((?1 = 0 OR id < ?1) AND hours > ?2"
+            " OR ?1 <> 0 AND id > ?1 AND hours < ?2) LIMIT 1");
+    db_bind_int(st, 1, l->id);
+    db_bind_int(st, 2, l->hours);
+    int rc = db_step(st);
+    db_finalize(st);
+    return rc == DB_ROW ? DB_INVALID : rc == DB_DONE ? DB_OK : rc;
+}
+
 int star_level_save(struct db *db, struct star_level *l, const char *actor, const char **why)
 {
     *why = star_level_check(l);
@@ -57,6 +74,14 @@ int star_level_save(struct db *db, struct star_level *l, const char *actor, cons
     struct star_level before;
     int rc = change_begin(db, &level_change, actor, l->id, &before);
     if (rc != DB_OK) return rc;
+    rc = level_in_order(db, l);
+    if (rc != DB_OK) {
+        if (rc == DB_INVALID)
+            *why = _("Each star level needs more hours than the one below it and fewer than the "
+                     "one above it: 一星 fewest");
+        change_abort(db, &level_change, &before);
+        return rc;
+    }
     struct db_stmt *st =
         db_prepare(db, l->id ? "UPDATE star_level SET name = ?1, hours = ?2, version = version + 1"
                                " WHERE id = ?3 AND version = ?4"

@@ -21,8 +21,9 @@ int star_level_get(struct db *db, int64_t id, struct star_level *out);
 
 /*
 ** Create (l->id 0) or edit a level as actor, version checked. DB_OK (id,
-** version set), DB_INVALID (*why: star_level_check(); translated,
-** borrowed), DB_DUPLICATE (db_duplicate_field(): name or hours),
+** version set), DB_INVALID (*why: star_level_check(), or the levels would
+** be out of order: each needs more hours than every level made before it;
+** translated, borrowed), DB_DUPLICATE (db_duplicate_field(): name or hours),
 ** DB_CONFLICT, DB_DENIED or an error.
 */
 int star_level_save(struct db *db, struct star_level *l, const char *actor, const char **why);

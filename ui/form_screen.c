@@ -286,11 +286,15 @@ static void form_screen_draw(struct screen *s, int top, int rows)
     const struct record_type *t = fs->spec->type;
     if (fs->spec->intro)
         draw_text(top, 1, COLS - 2, _(fs->spec->intro), term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
-    else if (on_file(fs, fs->orig) && record_field_index(t, "version") >= 0)
+    else if (on_file(fs, fs->orig) && record_field_index(t, "version") >= 0 &&
+             record_field_index(t, "updated_at") >= 0)
         draw_textf(top, 1, COLS - 2, term_attr(UI_DIM), _("Version %lld, last changed %s by %s%s"),
                    (long long)record_int(t, fs->orig, "version"),
                    record_text(t, fs->orig, "updated_at"), record_text(t, fs->orig, "updated_by"),
                    record_int(t, fs->orig, "retired") ? _(" (retired)") : "");
+    else if (on_file(fs, fs->orig) && record_field_index(t, "version") >= 0)
+        draw_textf(top, 1, COLS - 2, term_attr(UI_DIM), _("Version %lld"),
+                   (long long)record_int(t, fs->orig, "version"));
     else if (!on_file(fs, fs->orig))
         draw_text(top, 1, COLS - 2,
                   fs->spec->intro_new ? _(fs->spec->intro_new)

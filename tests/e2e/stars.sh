@@ -63,6 +63,20 @@ type_text vol "10"
 keys vol F2
 wait_for vol "已保存：一星"
 expect vol "the level is listed with its new hours" "一星         10"
+# Out of order: 一星 above 二星 is refused, saying why. The form says its version and nothing more.
+keys vol F4
+wait_for vol "修改星级"
+expect vol "the form says the level's version" "版本 2"
+if screen vol | grep -q "（）"; then t_fail "and no empty brackets for who changed it" "$(screen vol)"; else t_ok "and no empty brackets for who changed it"; fi
+keys vol Tab C-u
+type_text vol "400"
+keys vol F2
+expect vol "a level needing more hours than the one above it is refused, saying why" "每一星级的时长须多于低一级"
+keys vol Escape
+wait_for vol "放弃填写的内容并返回？"
+keys vol y
+wait_for vol "五星"
+expect vol "and the level keeps its hours" "一星         10"
 keys vol Escape
 wait_for vol "2022000001"
 expect vol "a volunteer reaching the lowered level is due it" "10.0       一星"

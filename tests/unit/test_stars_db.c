@@ -207,6 +207,27 @@ static void counted_due_and_awarded(void **state)
     assert_int_equal(star_level_save(db, &levels[0], "tester", &why), DB_OK);
     levels[0].name[0] = 0;
     assert_int_equal(star_level_save(db, &levels[0], "tester", &why), DB_INVALID);
+    /* Out of order: 一星 above 二星, or a new level below the last, is refused, and nothing saved.
+     */
+    int64_t first = levels[0].id;
+    record_free(&star_level_record, &levels[0]);
+    assert_int_equal(star_level_get(db, first, &levels[0]), DB_OK);
+    levels[0].hours = 350;
+    why = NULL;
+    assert_int_equal(star_level_save(db, &levels[0], "tester", &why), DB_INVALID);
+    assert_non_null(why);
+    struct star_level again;
+    assert_int_equal(star_level_get(db, levels[0].id, &again), DB_OK);
+    assert_int_equal(again.hours, 100);
+    record_free(&star_level_record, &again);
+    struct star_level more;
+    record_init(&star_level_record, &more);
+    record_set(&more.name, "六星");
+    more.hours = 1200;
+    assert_int_equal(star_level_save(db, &more, "tester", &why), DB_INVALID);
+    more.hours = 2000;
+    assert_int_equal(star_level_save(db, &more, "tester", &why), DB_OK);
+    record_free(&star_level_record, &more);
     record_array_free(&star_level_record, levels, 5);
 }
 
