@@ -232,7 +232,11 @@ static void list_draw(struct screen *s, int top, int rows)
     const char *second = footer ? strchr(footer, '\n') : NULL;
     int h = top + rows - y - (footer ? 1 : 0) - (second ? 1 : 0);
     listview_draw(&ls->list, y, 0, h, COLS);
-    const char *empty = lineedit_empty(&ls->search) && tab->empty_all ? tab->empty_all : tab->empty;
+    /* Nothing typed: empty_all, else empty; a search found nothing: empty, else that said. */
+    const char *empty = !lineedit_empty(&ls->search) && !tab->submit
+                            ? (tab->empty ? tab->empty : N_("Nothing found"))
+                        : tab->empty_all ? tab->empty_all
+                                         : tab->empty;
     if (empty && tab->empty_reader && !tab_writable(tab)) empty = tab->empty_reader;
     if (ls->rows.n == 0 && empty)
         draw_text(y + 2, 2, COLS - 4, _(empty), term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);

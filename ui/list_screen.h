@@ -53,8 +53,8 @@ struct list_tab {
     struct list_column cols[LIST_COLS_MAX]; /* titles are msgids */
     int ncols;
     const char *hint;      /* msgid: what the search line takes */
-    const char *empty;     /* msgid: said when a search finds nothing; may be NULL */
-    const char *empty_all; /* msgid: said when there are no rows at all; NULL: as empty */
+    const char *empty;     /* msgid: said when a search finds nothing; NULL: "Nothing found" */
+    const char *empty_all; /* msgid: said when nothing is typed and there is no row; NULL: empty */
     /* msgid: said instead of those to a user who may not change the rows (the F7 they name is
      * not theirs); NULL: as they are */
     const char *empty_reader;

@@ -714,7 +714,7 @@ static const struct list_tab worklist_tabs[] = {
               {N_("Days"), 5, TEXT_FIT_RIGHT}},
      .ncols = 5,
      .hint = N_("a piece of an organisation's or a building's name"),
-     .empty = N_("No organisation of your buildings is due a visit."),
+     .empty_all = N_("No organisation of your buildings is due a visit."),
      .arg = WORKLIST_VISITS_DUE,
      .load = due_load,
      .cell = due_cell,

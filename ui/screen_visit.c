@@ -269,7 +269,7 @@ static const struct list_tab visits_tab = {
              {N_("Requests"), 4, TEXT_FIT_RIGHT}},
     .ncols = 6,
     .hint = N_("a building, an organisation, a day, who was met"),
-    .empty = N_("No visits yet. F7 logs one."),
+    .empty_all = N_("No visits yet. F7 logs one."),
     .load = visits_load,
     .cell = visits_cell,
     .edit = visits_edit,

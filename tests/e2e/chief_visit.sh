@@ -80,6 +80,12 @@ expect chief "F9 there shows this month's visits of each chief" "楼长走访完
 expect chief "each chief's row whole on one line, its figures and quota" "chief 楼长（演示）      2     1    105     1     82      1        2      -"
 keys chief Escape
 wait_for chief "走访记录"
+# A search that finds no visit says so, not that there are none.
+type_text chief "没有这家"
+expect chief "a search that finds nothing says so" "没有找到"
+if screen chief | grep -q "还没有走访记录"; then t_fail "and not that there are no visits" "$(screen chief)"; else t_ok "and not that there are no visits"; fi
+keys chief C-u
+wait_for chief "物业经理王强"
 quits chief "the chief quits"
 
 sign_in unit "unit" "demo-unit"
