@@ -117,6 +117,18 @@ const char *visit_check(const struct visit *v, time_t now, const char **field)
         *field = "day";
         return _("A visit is logged once made: the day is not after today");
     }
+    static const struct date first = {VISIT_FIRST_YEAR, 1, 1};
+    if (date_cmp(&d, &first) < 0) {
+        *field = "day";
+        return _("The day is from the year 2000 on: check the year");
+    }
+    int said = !str_empty(v->met) || !str_empty(v->topics) || !str_empty(v->findings);
+    for (int i = 0; i < VISIT_PROBLEMS; i++)
+        said |= !str_empty(v->problem[i]);
+    if (!said) {
+        *field = "topics";
+        return _("Say what the visit was about: who was met, what was talked of or found");
+    }
     static const char *const problem_fields[VISIT_PROBLEMS] = {"problem1", "problem2", "problem3"};
     static const char *const item_fields[VISIT_PROBLEMS] = {"item1", "item2", "item3"};
     for (int i = 0; i < VISIT_PROBLEMS; i++) {

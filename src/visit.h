@@ -42,6 +42,9 @@ struct visit {
 */
 #define VISIT_DUE_DAYS 90
 
+/* No visit is logged before this year: 1900 is a year mistyped. */
+#define VISIT_FIRST_YEAR 2000
+
 /* An organisation due a visit, as the chief's worklist lists it. */
 struct visit_due {
     int64_t organisation_id;
@@ -63,8 +66,10 @@ extern const struct request_word visit_ways[];
 
 /*
 ** NULL when v will do as a visit made at now (a building, a way, a day
-** that is a date and not after today, a problem's words for every
-** problem's item and an item for every problem's words), else why not
+** that is a date from VISIT_FIRST_YEAR on and not after today, something
+** said of it: who was met, the topics, the findings or a problem; a
+** problem's words for every problem's item and an item for every
+** problem's words), else why not
 ** (translated, borrowed); *field names the field ("day", "problem1",
 ** "item1" ...).
 */

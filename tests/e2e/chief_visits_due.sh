@@ -44,6 +44,9 @@ keys chief Enter
 wait_for chief "登记走访"
 expect chief "Enter opens the visit form for that organisation" "$never"
 keys chief F2
+expect chief "a visit that says nothing of itself is not saved, saying what is missing" "请写明走访情况：见了谁、谈了什么或发现了什么"
+type_text chief "了解用工情况"
+keys chief F2
 wait_for chief "楼长工作台"
 db_is "the visit is saved, by the chief, to that organisation, today" \
     "SELECT count(*) FROM visit v JOIN organisation o ON o.id = v.organisation_id WHERE o.name = '$never'

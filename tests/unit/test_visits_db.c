@@ -146,6 +146,18 @@ static void a_visit_and_its_problems_are_one_save(void **state)
     assert_str(why, "Choose the problem's service item: it is sent to that item's unit");
     assert_int_equal(db_int(db, 0, "SELECT count(*) FROM request"), requests);
     record_free(&visit_record, &v);
+    /* Nor one that says nothing of itself, nor one on a day of 1900. */
+    visit_to(&v, "B102", NULL, 0, NULL, 0);
+    record_set(&v.met, "");
+    record_set(&v.findings, "");
+    assert_int_equal(visit_save(db, &v, "chief", now, &why), DB_INVALID);
+    assert_str(why, "Say what the visit was about: who was met, what was talked of or found");
+    record_set(&v.topics, "用工情况");
+    record_set(&v.day, "1900-01-01");
+    assert_int_equal(visit_save(db, &v, "chief", now, &why), DB_INVALID);
+    assert_str(why, "The day is from the year 2000 on: check the year");
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM visit"), visits);
+    record_free(&visit_record, &v);
 
     /* Who may not log visits at all. */
     visit_to(&v, "B101", NULL, 0, NULL, 0);
