@@ -654,6 +654,25 @@ static void roll_late(struct screen *s, const struct command *cmd)
 
 /* --- a record's correction and request ------------------------------------------------------- */
 
+/* A correction asked, tried as the dialog is accepted: a refusal keeps the dialog open. */
+struct ask_try {
+    int64_t record_id;
+    int rc;
+    const char *why;
+};
+
+static char *ask_try(void *ctx, char *const *values, int *field)
+{
+    struct ask_try *t = ctx;
+    int64_t id = 0;
+    t->why = NULL;
+    t->rc = hours_correction_ask(ui.db, t->record_id, values[0], values[1], values[2], actor_name(),
+                                 &id, &t->why);
+    if (t->rc != DB_INVALID || !t->why) return NULL;
+    *field = text_blank(values[2]) ? 2 : 0;
+    return xstrdup(t->why);
+}
+
 static void record_ask_correction(struct screen *s, const struct command *cmd)
 {
     (void)cmd;
@@ -669,17 +688,14 @@ static void record_ask_correction(struct screen *s, const struct command *cmd)
     const char *prompts[] = {_("Signed in (HH:MM)"), _("Signed out (HH:MM)"),
                              _("Why, as the volunteer says")};
     char *values[3] = {xstrdup(r->sign_in), xstrdup(r->sign_out), xstrdup("")};
-    if (dialog_inputs(title, prompts, values, 3, 100, NULL, NULL)) {
-        const char *why = NULL;
-        int64_t id = 0;
-        int rc = hours_correction_ask(ui.db, r->id, values[0], values[1], values[2], actor_name(),
-                                      &id, &why);
-        if (rc == DB_OK)
+    struct ask_try t = {r->id, DB_OK, NULL};
+    if (dialog_inputs(title, prompts, values, 3, 100, ask_try, &t)) {
+        if (t.rc == DB_OK)
             ui_message(UI_MSG_INFO,
                        _("Correction taken down: %s-%s asked; the coordinator decides"), values[0],
                        values[1]);
         else
-            record_refused(rc, why, _("Not taken down"));
+            record_refused(t.rc, t.why, _("Not taken down"));
     }
     for (int i = 0; i < 3; i++)
         free(values[i]);
@@ -837,6 +853,27 @@ static const char *corr_cell(struct list_screen *ls, const void *row, int col, c
     }
 }
 
+/* A correction decided, tried as the reason is accepted: a refusal keeps the dialog open. */
+struct decide_try {
+    int64_t id;
+    int grant;
+    int rc;
+    char *why; /* owned */
+};
+
+static char *decide_try(void *ctx, char *const *values, int *field)
+{
+    struct decide_try *t = ctx;
+    free(t->why);
+    t->why = NULL;
+    t->rc = hours_correction_decide(ui.db, t->id, t->grant, values[0], actor_name(), &t->why);
+    if (t->rc != DB_INVALID || !t->why) return NULL;
+    *field = 0;
+    char *said = t->why;
+    t->why = NULL;
+    return said;
+}
+
 /* Enter: grant or refuse the selected correction, with a reason. */
 static void corr_decide(struct list_screen *ls, void *row)
 {
@@ -849,12 +886,16 @@ static void corr_decide(struct list_screen *ls, void *row)
     int choice = dialog_options(_("Correction"), text, options, 2);
     free(text);
     if (choice < 0) return;
+    const char *prompt[] = {_("The reason (required):")};
     char *reason = NULL;
-    if (!dialog_input(choice == 0 ? _("Grant the correction") : _("Refuse the correction"),
-                      _("The reason (required):"), NULL, 100, &reason))
+    struct decide_try t = {h->id, choice == 0, DB_OK, NULL};
+    if (!dialog_inputs(choice == 0 ? _("Grant the correction") : _("Refuse the correction"), prompt,
+                       &reason, 1, 100, decide_try, &t)) {
+        free(reason);
         return;
-    char *why = NULL;
-    int rc = hours_correction_decide(ui.db, h->id, choice == 0, reason, actor_name(), &why);
+    }
+    int rc = t.rc;
+    char *why = t.why;
     if (rc == DB_OK && choice == 0)
         ui_message(UI_MSG_INFO,
                    _("Granted: %s %s is now %s-%s; the old times stay in the audit log"),

@@ -420,14 +420,23 @@ static void view_draw(struct screen *s, int top, int rows)
 /*
 ** A line of text for action a, starting from what the clerk typed last
 ** time when that did not go through (another desk acted first): typing is
-** never lost. Returns 1 with *out, 0 when cancelled.
+** never lost. A required text left blank is said and asked again. Returns
+** 1 with *out, 0 when cancelled.
 */
-static int ask_text(struct request_view *v, enum request_action a, const char *prompt, char **out)
+static int ask_text(struct request_view *v, enum request_action a, const char *prompt, int required,
+                    char **out)
 {
-    if (!dialog_input_lines(_(workflow_action_label(a)), prompt, v->kept, 500, 4, out)) return 0;
-    free(v->kept);
-    v->kept = **out ? xstrdup(*out) : NULL;
-    return 1;
+    for (;;) {
+        if (!dialog_input_lines(_(workflow_action_label(a)), prompt, v->kept, 500, 4, out))
+            return 0;
+        free(v->kept);
+        v->kept = **out ? xstrdup(*out) : NULL;
+        if (!required || !text_blank(*out)) return 1;
+        ui_message(UI_MSG_ERROR, _("%s: write it down, it cannot be left empty"),
+                   _(workflow_action_label(a)));
+        free(*out);
+        *out = NULL;
+    }
 }
 
 /* A date typed as 2026-03-12: the end of that working day. 0 when it is not a date. */
@@ -547,7 +556,7 @@ static int ask_answers(struct request_view *v, struct workflow_input *in, char *
     if (sat < 0) return 0;
     in->resolved = solved == 0;
     in->satisfaction = sat == 0 ? SAT_SATISFIED : sat == 1 ? SAT_BASIC : SAT_UNSATISFIED;
-    if (!ask_text(v, RA_FOLLOW_UP, _("What the requester said (may be left empty):"), text))
+    if (!ask_text(v, RA_FOLLOW_UP, _("What the requester said (may be left empty):"), 0, text))
         return 0;
     in->text = *text;
     return 1;
@@ -578,10 +587,11 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
         int c = dialog_options(_(workflow_action_label(a)), _("Why is it returned?"), labels, n);
         if (c < 0) return 0;
         in->reason = workflow_return_reasons[c].code;
+        int other = str_eq(in->reason, "other");
         if (!ask_text(v, a,
-                      str_eq(in->reason, "other") ? _("Say what the reason is:")
-                                                  : _("A note for the desk (may be left empty):"),
-                      owned))
+                      other ? _("Say what the reason is:")
+                            : _("A note for the desk (may be left empty):"),
+                      other, owned))
             return 0;
         in->text = *owned;
         return 1;
@@ -599,13 +609,13 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
         char *phone = phone_to_call(v, a);
         char *prompt = xasprintf(_("Call %s on %s. %s"), *v->r.requester ? v->r.requester : "",
                                  phone, prompt_for(a));
-        int ok = ask_text(v, a, prompt, owned);
+        int ok = ask_text(v, a, prompt, 1, owned);
         free(prompt);
         free(phone);
         if (!ok) return 0;
         in->text = *owned;
     } else if (needs & NEED_TEXT) {
-        if (!ask_text(v, a, prompt_for(a), owned)) return 0;
+        if (!ask_text(v, a, prompt_for(a), 1, owned)) return 0;
         in->text = *owned;
     } else if (a == RA_ACCEPT || a == RA_DISPATCH || a == RA_REDO) {
         char *q = xasprintf(_("%s %s?"), _(workflow_action_label(a)), v->r.number);

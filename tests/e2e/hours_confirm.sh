@@ -137,11 +137,18 @@ expect vol2 "the volunteer's records show the request the late one helped close"
 keys vol2 F9
 choose vol2 "登记更正申请"
 wait_for vol2 "更正 李四 2026-12-07 09:00-11:05"
+# A sign-out before the sign-in is refused in the dialog, which stays with all that was typed.
 keys vol2 Tab C-u
-type_text vol2 "11:30"
+type_text vol2 "08:30"
 keys vol2 Tab
 type_text vol2 "签退时忘了扫码"
 keys vol2 Enter
+wait_for vol2 "签退时间必须晚于签到时间"
+expect vol2 "a refused correction keeps its dialog open" "更正 李四 2026-12-07 09:00-11:05"
+expect vol2 "and the reason typed" "签退时忘了扫码"
+keys vol2 Tab C-u
+type_text vol2 "11:30"
+keys vol2 Tab Enter
 expect vol2 "the correction is taken down" "已登记更正申请：改为 09:00-11:30，待协调员处理"
 keys vol2 Escape
 wait_for vol2 "志愿者编号"
@@ -152,6 +159,9 @@ keys vol2 Enter
 expect vol2 "the dialog says the time on record first, then the one asked" "申请由 09:00-11:05 改为 09:00-11:30"
 choose vol2 "准予"
 wait_for vol2 "理由（必填）"
+keys vol2 Enter
+expect vol2 "no reason: said in the dialog" "请写明准予更正的理由"
+expect vol2 "which stays open for it" "理由（必填）"
 type_text vol2 "签到表核实"
 keys vol2 Enter
 expect vol2 "granted, the old time kept" "已准予：李四 2026-12-07 改为 09:00-11:30；原时间留在操作日志中"
