@@ -428,30 +428,24 @@ static const struct screen_ops list_ops = {
     .sync = list_sync, .draw = list_draw, .key = list_key, .free = list_free, .about = list_about};
 
 /*
-** The key bar: the keys some tab of the screen answers to, those that
-** change rows only where the user may change them (on the current tab,
-** when some tab is closed to the user: the bar then follows the tab).
+** The key bar: the keys the current tab answers to, those that change rows
+** only where the user may change them. It follows the tab: a key that does
+** nothing here is not offered.
 */
 static void bar_set(struct list_screen *ls)
 {
     const struct list_spec *spec = ls->spec;
-    int mixed = 0;
-    for (int t = 0; t < spec->ntabs; t++)
-        mixed |= !tab_writable(&spec->tabs[t]);
+    const struct list_tab *tab = &spec->tabs[ls->tab];
+    int writes = tab_writable(tab);
     enum action *bar = ls->bar;
     size_t n = 0;
     for (size_t i = 0; plain_bar[i] != ACT_NONE; i++) {
         enum action a = plain_bar[i];
-        int offered = a == ACT_SEARCH || a == ACT_REFRESH || (a == ACT_MENU && spec->menu);
-        for (int t = 0; t < spec->ntabs && !offered; t++) {
-            const struct list_tab *tab = &spec->tabs[t];
-            if (mixed && t != ls->tab) continue;
-            int writes = tab_writable(tab);
-            offered = (a == ACT_EDIT && writes && (tab->edit || tab->form)) ||
+        int offered = a == ACT_SEARCH || a == ACT_REFRESH || (a == ACT_MENU && spec->menu) ||
+                      (a == ACT_EDIT && writes && (tab->edit || tab->form)) ||
                       (a == ACT_NEW && writes && (tab->create || tab->form)) ||
                       (a == ACT_RETIRE && writes && (tab->retire || tab->retiring)) ||
                       (a == ACT_SHOW_RETIRED && (tab->flags & LIST_RETIRED));
-        }
         if (offered) bar[n++] = a;
     }
     bar[n] = ACT_NONE;

@@ -36,9 +36,18 @@ expect vol "saved with its volunteer number, linked" "已关联居民档案"
 db_is "the volunteer is linked to the resident, numbered by year and serial" "$VOL" \
     "$(date +%Y)000001|张三丰|F|1956-01-01|张三丰"
 
+# The volunteers' tab offers no keys that do nothing there; the teams' tab retires and shows the retired.
+case "$(screen vol | tail -1)" in
+*6已停用* | *8停用*) t_fail "the volunteers' key bar offers no F6 or F8, which do nothing there" "$(screen vol | tail -1)" ;;
+*) t_ok "the volunteers' key bar offers no F6 or F8, which do nothing there" ;;
+esac
 # A team, and the volunteer in it.
 keys vol Tab
 wait_for vol "没有队伍"
+case "$(screen vol | tail -1)" in
+*6已停用*8停用*) t_ok "the teams' key bar offers F6 and F8" ;;
+*) t_fail "the teams' key bar offers F6 and F8" "$(screen vol | tail -1)" ;;
+esac
 keys vol F7
 wait_for vol "新建队伍"
 type_text vol "朝阳里志愿服务队"
