@@ -48,7 +48,7 @@ static char *count_text(int64_t n, char *buf)
 static const char *const detail_head[] = {N_("Day served"), N_("Activity"), N_("Time"),
                                           N_("Min."),       N_("Hours"),    N_("Confirmed by"),
                                           N_("Late")};
-static const int detail_width[] = {10, 20, 11, 5, 5, 10, 10};
+static const int detail_width[] = {10, 19, 11, 5, 5, 10, 10};
 
 struct detail {
     struct hours_table *t;
@@ -138,7 +138,7 @@ static const char *const team_head[] = {N_("Team"), N_("Activities"), N_("Times 
                                         N_("Volunteers"), N_("Hours")};
 static const char *const category_head[] = {N_("Category"), N_("Activities"), N_("Times served"),
                                             N_("Volunteers"), N_("Hours")};
-static const int sum_width[] = {34, 10, 10, 10, 10};
+static const int sum_width[] = {32, 10, 10, 10, 10};
 
 struct sums {
     struct hours_table *t;
@@ -217,7 +217,7 @@ int hours_report_categories(struct db *db, const char *from, const char *to, con
 
 static const char *const due_head[] = {N_("Volunteer number"), N_("Full name"), N_("Counted hours"),
                                        N_("Star level"), N_("Hours it takes")};
-static const int due_width[] = {16, 16, 14, 16, 14};
+static const int due_width[] = {12, 14, 12, 12, 12};
 
 int hours_report_stars_due(struct db *db, const char *today, struct hours_table *t, char **err)
 {

@@ -69,7 +69,10 @@ struct hours_period {
 */
 int hours_period_parse(const char *text, struct hours_period *p);
 
-/* The table as lines of text, each fitted to its columns (80 in all). Caller frees. */
+/*
+** The table as lines of text, each fitted to its columns: 76 in all, what
+** the text screen shows unwrapped at 80 columns. Caller frees.
+*/
 char *hours_table_text(const struct hours_table *t);
 
 /*

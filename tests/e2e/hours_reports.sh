@@ -44,7 +44,7 @@ wait_for vol "报表已生成"
 choose vol "在屏幕上查看"
 wait_for vol "2025年合计"
 expect vol "each counted record, with its confirmer" "2025-12-27 社区清扫"
-expect vol "the year's total in minutes and hours" "2025年合计                                    276   4.6"
+expect vol "the year's total in minutes and hours" "2025年合计                                   276   4.6"
 expect vol "the report says only counted hours are in it" "只计已确认"
 keys vol Escape
 
@@ -64,5 +64,21 @@ keys vol Enter
 expect vol "saved where the clerk said" "已保存：$T/teams.xlsx"
 unzip -p "$T/teams.xlsx" 2>/dev/null | grep -q "和平区社区志愿者协会" && t_ok "the workbook holds the teams' hours" ||
     t_fail "the workbook holds the teams' hours" "$(ls -l "$T")"
+# On the screen each team's row is whole on one line at 80 columns, the header too.
+keys vol F9
+choose vol "各服务队服务时长"
+wait_for vol "月份（2026-03）或年份（2026）"
+keys vol C-u
+type_text vol "2025-12"
+keys vol Enter
+wait_for vol "报表已生成"
+choose vol "在屏幕上查看"
+wait_for vol "和平区社区志愿者协会"
+if screen vol | grep -q "^ *队伍 .*小时$" && screen vol | grep -q "^ *和平区社区志愿者协会 .*[0-9]$"; then
+    t_ok "the teams' report is shown a row to a line"
+else
+    t_fail "the teams' report is shown a row to a line" "$(screen vol)"
+fi
+keys vol Escape
 quits vol "F10 leaves the program"
 t_sanitizers "hours_reports"
