@@ -682,7 +682,9 @@ static int leave_send(struct kiosk_leave *l)
             int i = field >= 0 && field < 4 ? fields[field] : L_NAME;
             form_set_message(&l->form, i, why);
             l->form.focus = i;
-            ui_message(UI_MSG_ERROR, _("Not sent: %s"), why);
+            char *said = xasprintf(_("%s: %s"), l->form.fields[i].label, why);
+            ui_message(UI_MSG_ERROR, _("Not sent: %s"), said);
+            free(said);
         } else {
             ui_db_failed(_("Not sent"), rc);
         }

@@ -16,7 +16,7 @@ type_text hall 12345
 keys hall Enter Down
 type_text hall "楼道灯坏了"
 keys hall Enter
-expect hall "a bad mobile is refused, said at its field" "没有提交："
+expect hall "a bad mobile is refused, said at its field, named" "没有提交：手机号："
 db_is "and nothing is written" "SELECT count(*) FROM request" 0
 expect hall "the focus is back on the mobile" "手机号: 12345"
 keys hall BSpace BSpace BSpace BSpace BSpace
