@@ -10,6 +10,7 @@
 #include "workcal.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 static const struct setting table[SETTING_COUNT] = {
@@ -39,6 +40,10 @@ const char *setting_check(enum setting_id id, const char *text)
         workcal_init(&c);
         int ok = workcal_set_hours(&c, text) == 0;
         workcal_free(&c);
+        int h1, m1, h2, m2, n = 0;
+        if (!ok && sscanf(text, "%d:%d-%d:%d%n", &h1, &m1, &h2, &m2, &n) == 4 && !text[n] &&
+            h2 * 60 + m2 <= h1 * 60 + m1)
+            return _("The day ends before it starts: write the hours as 09:00-17:00");
         return ok ? NULL : _("Write the hours as 09:00-17:00");
     }
     case SETTING_FRACTION: {
@@ -47,7 +52,9 @@ const char *setting_check(enum setting_id id, const char *text)
     }
     case SETTING_WHOLE: {
         long n = strtol(text, &end, 10);
-        return *text && !*end && n >= 0 && n <= 10000 ? NULL : _("A whole number, such as 5");
+        return *text && !*end && n >= 0 && n <= 10000
+                   ? NULL
+                   : _("A whole number from 0 to 10000, such as 5");
     }
     case SETTING_QUEUE:
         return request_queue_parse(text) >= 0 ? NULL : _("Not one of the queues");

@@ -109,6 +109,10 @@ type_text desk "8点到5点"
 keys desk Tab
 expect desk "working hours written wrong are said" "请写成 09:00-17:00 这样的格式"
 keys desk BTab C-u
+type_text desk "17:00-09:00"
+keys desk Tab
+expect desk "hours that end before they start are said so" "下班时间早于上班时间"
+keys desk BTab C-u
 type_text desk "08:30-17:30"
 keys desk F2
 expect desk "the settings are saved" "设置已保存"
