@@ -283,18 +283,19 @@ static int today_open_pair(struct db *db, int64_t volunteer_id, const char *day,
 }
 
 /* The activities open on day, own (run by the volunteer's teams) or all, into t. */
-static int today_activities(struct db *db, int64_t volunteer_id, const char *day, int own,
+static int today_activities(struct db *db, int64_t volunteer_id, const char *now, int own,
                             struct kiosk_today *t)
 {
     struct db_stmt *st = db_prepare(
         db, "SELECT a.id, a.name, a.starts_at, a.ends_at FROM activity a"
             " WHERE a.status NOT IN ('cancelled', 'ended') AND substr(a.starts_at, 1, 10) <= ?1"
-            " AND substr(a.ends_at, 1, 10) >= ?1 AND (?3 = 0 OR EXISTS (SELECT 1 FROM"
-            " team_member m WHERE m.team_id = a.team_id AND m.volunteer_id = ?2"
+            " AND substr(a.ends_at, 1, 10) >= ?1 AND a.ends_at > ?4 AND (?3 = 0 OR EXISTS"
+            " (SELECT 1 FROM team_member m WHERE m.team_id = a.team_id AND m.volunteer_id = ?2"
             " AND m.left_on = '' AND m.joined <= ?1)) ORDER BY a.starts_at, a.id");
-    db_bind_text(st, 1, day);
+    db_bind_text_static(st, 1, now, 10);
     db_bind_int(st, 2, volunteer_id);
     db_bind_int(st, 3, own);
+    db_bind_text(st, 4, now);
     int rc;
     while ((rc = db_step(st)) == DB_ROW) {
         if (t->n < KIOSK_ACTIVITIES_MAX)
@@ -307,14 +308,20 @@ static int today_activities(struct db *db, int64_t volunteer_id, const char *day
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-/* Inside the transaction: where the active volunteer volunteer_id goes on day. */
-static int today_pick(struct db *db, int64_t volunteer_id, const char *day, struct kiosk_today *t)
+/*
+** Inside the transaction: where the active volunteer volunteer_id goes at
+** now ("YYYY-MM-DD HH:MM"): out of the pair open today, else into one of
+** today's activities not yet ended.
+*/
+static int today_pick(struct db *db, int64_t volunteer_id, const char *now, struct kiosk_today *t)
 {
+    char day[11];
+    snprintf(day, sizeof day, "%.10s", now);
     int rc = today_open_pair(db, volunteer_id, day, t);
     if (rc != DB_OK || t->pick == KIOSK_PICK_OUT) return rc;
     for (int own = 1; own >= 0; own--) {
         today_clear(t);
-        if ((rc = today_activities(db, volunteer_id, day, own, t)) != DB_OK) return rc;
+        if ((rc = today_activities(db, volunteer_id, now, own, t)) != DB_OK) return rc;
         if (t->n == 1 || (own && t->n > 1)) break;
     }
     t->pick = t->n == 0 ? KIOSK_PICK_NONE : t->n == 1 ? KIOSK_PICK_IN : KIOSK_PICK_CHOOSE;
@@ -371,7 +378,7 @@ static int today_try(struct db *db, const char *kiosk, const char *typed, time_t
     record_free(&volunteer_record, &v);
     char when[20];
     clock_format(now, when);
-    when[10] = '\0';
+    when[16] = '\0'; /* to the minute, as activities' times are */
     return today_pick(db, id, when, t);
 }
 

@@ -125,6 +125,15 @@ db_is "each pair stored to the minute with its minutes" "$ROWS" \
 db_is "every sign-in and sign-out is in the audit log as the kiosk's" \
     "SELECT count(*) FROM audit_log WHERE subject LIKE 'service-record:%' AND actor = 'kiosk'" 4
 
+# At 12:30 河滨清洁 (to 12:00) has ended: one with no team is signed in to the one still going,
+# offered no list.
+kiosk_start hall4 BANGBAN_NOW=2026-12-05T12:30
+type_text hall4 4
+wait_for hall4 "志愿者编号："
+keys hall4 2026000104 Enter
+expect hall4 "an activity that has ended is not offered" "活动：助老送餐"
+expect hall4 "the one going on signs in" "签到成功"
+
 # The next day nothing is open. While the kiosk runs, the centre's admin sets 签到显示 to 0 at a
 # desk: from the next number on, what is said stays until a key.
 kiosk_start hall3 BANGBAN_NOW=2026-12-06T09:00
@@ -160,5 +169,5 @@ keys hall3 Enter
 type_text hall3 demo-supervisor
 keys hall3 Enter
 ended_ok hall3 "a supervisor leaves the kiosk"
-db_is "nothing saved on a day with no activity" "SELECT count(*) FROM service_record" 4
+db_is "nothing saved on a day with no activity" "SELECT count(*) FROM service_record" 5
 t_sanitizers "kiosk_volunteer"
