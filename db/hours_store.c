@@ -675,6 +675,22 @@ static int late_volunteer(struct db *db, struct service_record *r, char **why)
 }
 
 /* Inside the transaction: the activity takes a late record on r->day (ended is fine). */
+/*
+** Do the times of r, on one of a's days, meet a's own: out after it starts
+** (on its first day), in before it ends (on its last)? Times at either
+** side are kept, as volunteers come early and stay on; a pair wholly
+** outside the activity is a mistake.
+*/
+static int late_times_meet(const struct service_record *r, const struct activity *a)
+{
+    int in = hours_minute_parse(r->sign_in), out = hours_minute_parse(r->sign_out);
+    int starts = strlen(a->starts_at) > 11 ? hours_minute_parse(a->starts_at + 11) : -1;
+    int ends = strlen(a->ends_at) > 11 ? hours_minute_parse(a->ends_at + 11) : -1;
+    if (starts >= 0 && strncmp(r->day, a->starts_at, 10) == 0 && out <= starts) return 0;
+    if (ends >= 0 && strncmp(r->day, a->ends_at, 10) == 0 && in >= ends) return 0;
+    return 1;
+}
+
 static int late_activity(struct db *db, struct service_record *r, char **why)
 {
     struct activity a;
@@ -687,6 +703,9 @@ static int late_activity(struct db *db, struct service_record *r, char **why)
     else if (strncmp(r->day, a.starts_at, 10) < 0 || strncmp(r->day, a.ends_at, 10) > 0)
         *why =
             xasprintf(_("Date %s: %s runs %.10s to %.10s"), r->day, a.name, a.starts_at, a.ends_at);
+    else if (!late_times_meet(r, &a))
+        *why = xasprintf(_("%s-%s: %s runs %s to %s; the times do not meet it"), r->sign_in,
+                         r->sign_out, a.name, a.starts_at, a.ends_at);
     record_free(&activity_record, &a);
     return *why ? DB_INVALID : DB_OK;
 }

@@ -425,6 +425,15 @@ static void confirm_late_correct(void **state)
     assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID); /* before it */
     assert_non_null(strstr(say, "敲门行动"));
     free(say);
+    /* On its first day, out before it starts (08:00): the times do not meet it. */
+    record_set(&late.day, "2026-12-01");
+    record_set(&late.sign_in, "06:00");
+    record_set(&late.sign_out, "07:30");
+    assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID);
+    assert_non_null(strstr(say, "do not meet"));
+    free(say);
+    record_set(&late.sign_in, "14:00");
+    record_set(&late.sign_out, "16:30");
     record_set(&late.day, "2026/12/3");
     record_set(&late.request_number, "2026-999999");
     assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID); /* no request */
