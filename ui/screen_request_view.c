@@ -617,7 +617,15 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
     } else if (needs & NEED_TEXT) {
         if (!ask_text(v, a, prompt_for(a), 1, owned)) return 0;
         in->text = *owned;
-    } else if (a == RA_ACCEPT || a == RA_DISPATCH || a == RA_REDO) {
+    } else if (a == RA_DISPATCH) {
+        /* Dispatched to the unit just chosen, or to the one it is at: named in the question. */
+        const char *to = in->unit_name ? in->unit_name : v->r.unit_name ? v->r.unit_name : "";
+        char *q = *to ? xasprintf(_("Dispatch %s to %s?"), v->r.number, to)
+                      : xasprintf(_("%s %s?"), _(workflow_action_label(a)), v->r.number);
+        int yes = dialog_confirm(_(workflow_action_label(a)), q, 1);
+        free(q);
+        return yes;
+    } else if (a == RA_ACCEPT || a == RA_REDO) {
         char *q = xasprintf(_("%s %s?"), _(workflow_action_label(a)), v->r.number);
         int yes = dialog_confirm(_(workflow_action_label(a)), q, 1);
         free(q);

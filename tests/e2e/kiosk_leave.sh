@@ -42,5 +42,15 @@ open_section desk "诉求" "未办结"
 keys desk BTab BTab
 expect desk "a desk finds it in its queue 自助登记" "$(date +%Y)-000001"
 expect desk "left by 王秀英, to review" "王秀英"
+# Dispatched from the desk: the unit chosen is named in the question before it goes.
+keys desk Enter
+choose desk "派单"
+wait_for desk "派给哪个单位？"
+type_text desk "民政"
+wait_for desk "区民政局"
+keys desk Enter
+expect desk "the dispatch asks with the unit named" "将 $(date +%Y)-000001 派单至 区民政局？"
+keys desk y
+expect desk "and it goes there" "派单至区民政局"
 quits desk "the desk quits"
 t_sanitizers "kiosk_leave"
