@@ -674,7 +674,6 @@ static int late_volunteer(struct db *db, struct service_record *r, char **why)
     return DB_OK;
 }
 
-/* Inside the transaction: the activity takes a late record on r->day (ended is fine). */
 /*
 ** Do the times of r, on one of a's days, meet a's own: out after it starts
 ** (on its first day), in before it ends (on its last)? Times at either
@@ -691,6 +690,10 @@ static int late_times_meet(const struct service_record *r, const struct activity
     return 1;
 }
 
+/*
+** Inside the transaction: the activity takes a late record on r->day, at
+** its times (ended is fine).
+*/
 static int late_activity(struct db *db, struct service_record *r, char **why)
 {
     struct activity a;

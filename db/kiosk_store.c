@@ -282,7 +282,10 @@ static int today_open_pair(struct db *db, int64_t volunteer_id, const char *day,
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-/* The activities open on day, own (run by the volunteer's teams) or all, into t. */
+/*
+** The activities open on now's day and not ended at now ("YYYY-MM-DD
+** HH:MM"), own (run by the volunteer's teams) or all, into t.
+*/
 static int today_activities(struct db *db, int64_t volunteer_id, const char *now, int own,
                             struct kiosk_today *t)
 {
