@@ -791,8 +791,10 @@ static const struct command vrec_menu[] = {
 };
 
 static const struct list_tab vrec_tab = {.type = &service_record_record,
+                                         /* Activities' names as whole as the row allows: a
+                                            community's several differ only at their ends. */
                                          .cols = {{N_("Date"), 10, 0},
-                                                  {N_("Activity"), 14, 0},
+                                                  {N_("Activity"), 20, 0},
                                                   {N_("Time"), 11, 0},
                                                   {N_("Minutes"), 4, 0},
                                                   {N_("Request"), 11, 0},
