@@ -5,6 +5,7 @@
 #include "i18n.h"
 #include "text.h"
 #include "util.h"
+#include "workflow.h"
 
 #include <stddef.h>
 
@@ -192,8 +193,78 @@ static int audit_about_record(const char *action)
     return 0;
 }
 
+/*
+** A kiosk's try as written ("number 2026-000123, 55 s left", "volunteer
+** number 2012000032, wrong try 2 in a row: waits 60 s") in words; NULL
+** when detail is not one.
+*/
+static char *kiosk_try_shown(const char *detail)
+{
+    const char *p = detail, *what;
+    if (strncmp(p, "volunteer number ", 17) == 0) {
+        what = _("volunteer number");
+        p += 17;
+    } else if (strncmp(p, "number ", 7) == 0) {
+        what = _("request number");
+        p += 7;
+    } else {
+        return NULL;
+    }
+    size_t len = strcspn(p, ",");
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s %.*s", what, (int)len, p);
+    p += len;
+    int k, secs, n = 0;
+    if (!*p)
+        ;
+    else if (sscanf(p, ", %d s left%n", &secs, &n) == 1 && !p[n])
+        strbuf_addf(&sb, _(", %d s left"), secs);
+    else if ((n = 0, sscanf(p, ", wrong try %d in a row: waits %d s%n", &k, &secs, &n)) == 2 &&
+             !p[n])
+        strbuf_addf(&sb, _(", wrong try %d in a row: waits %d s"), k, secs);
+    else if ((n = 0, sscanf(p, ", wrong try %d in a row%n", &k, &n)) == 1 && !p[n])
+        strbuf_addf(&sb, _(", wrong try %d in a row"), k);
+    else
+        strbuf_adds(&sb, p);
+    return strbuf_detach(&sb);
+}
+
+/* A step of a request as written ("2026-000123 dispatch: 派往 区民政局") in words; NULL if not. */
+static char *request_step_shown(const char *detail)
+{
+    size_t number = strcspn(detail, " ");
+    const char *code = detail + number + (detail[number] == ' ');
+    size_t len = strcspn(code, ":");
+    char *word = xstrndup(code, len);
+    int a = workflow_action_parse(word);
+    const char *label = a >= 0                 ? _(workflow_action_label((enum request_action)a))
+                        : str_eq(word, "told") ? _("told back")
+                                               : NULL;
+    free(word);
+    if (!label || !detail[number]) return NULL;
+    return xasprintf("%.*s %s%s", (int)number, detail, label, code + len);
+}
+
+/* How a user signed in or unlocked as written ("password pts/0") in words; NULL if not. */
+static char *signin_shown(const char *detail)
+{
+    size_t len = strcspn(detail, " ");
+    const char *how = len == 4 && strncmp(detail, "peer", 4) == 0       ? _("by the system login")
+                      : len == 8 && strncmp(detail, "password", 8) == 0 ? _("by password")
+                                                                        : NULL;
+    return how ? xasprintf("%s%s", how, detail + len) : NULL;
+}
+
 char *audit_detail_shown(const char *action, const char *detail)
 {
+    char *words = NULL;
+    if (strncmp(action, "kiosk-", 6) == 0)
+        words = kiosk_try_shown(detail);
+    else if (str_eq(action, "request"))
+        words = request_step_shown(detail);
+    else if (str_eq(action, "login") || str_eq(action, "screen-unlock"))
+        words = signin_shown(detail);
+    if (words) return words;
     if (!audit_about_record(action)) return xstrdup(detail);
     struct strbuf sb = STRBUF_INIT;
     const char *line = detail;

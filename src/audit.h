@@ -68,7 +68,9 @@ char *audit_detail_named(const struct record_type *t, const void *rec);
 /*
 ** The detail of a row as people read it: for the rows about records
 ** ("add", "edit" ...) each line's label translated and the lines joined
-** by "; " (translated); any other row as it was written. Caller frees.
+** by "; " (translated); a request's step named in words, a sign-in's way,
+** a kiosk's try and its wait; any other row as it was written (the chain
+** keeps the bytes written, the same in every language). Caller frees.
 */
 char *audit_detail_shown(const char *action, const char *detail);
 

@@ -19,6 +19,7 @@ sign_in desk "supervisor" "demo-supervisor"
 choose desk "操作日志"
 wait_for desk "操作日志：共 $n 行，哈希链完整"
 expect desk "the newest row first, in words" "supervisor 登录"
+expect desk "and how they signed in, in words too" "凭密码"
 type_text desk "走访"
 expect desk "typing narrows to the rows that say it" "共 1 条"
 keys desk Enter

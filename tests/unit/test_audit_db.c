@@ -185,6 +185,35 @@ static void user_acted_on_found_by_login(void **state)
 }
 
 /* A log written before the chain is sealed into its start when the database is opened. */
+/* shown ACTION DETAIL WANT: the detail as audit_detail_shown() words it is WANT. */
+static void shown(const char *action, const char *detail, const char *want)
+{
+    char *got = audit_detail_shown(action, detail);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/* The rows not about records in words: a step, a sign-in, a kiosk's try; the rest as written. */
+static void details_in_words(void **state)
+{
+    (void)state;
+    shown("request", "2026-000123 dispatch: 派往 区民政局", "2026-000123 Dispatch: 派往 区民政局");
+    shown("request", "2026-000123 register", "2026-000123 Register");
+    shown("request", "2026-000123 told", "2026-000123 told back");
+    shown("request", "2026-000123 unheard-of", "2026-000123 unheard-of");
+    shown("login", "password pts/0", "by password pts/0");
+    shown("screen-unlock", "peer", "by the system login");
+    shown("kiosk-progress-waiting", "number 2026-004640, 55 s left",
+          "request number 2026-004640, 55 s left");
+    shown("kiosk-volunteer-miss", "volunteer number 2012000032, wrong try 2 in a row",
+          "volunteer number 2012000032, wrong try 2 in a row");
+    shown("kiosk-progress-miss", "number 2026-004640, wrong try 5 in a row: waits 60 s",
+          "request number 2026-004640, wrong try 5 in a row: waits 60 s");
+    shown("kiosk-progress", "number 2026-004640", "request number 2026-004640");
+    shown("kiosk-exit", "", "");
+    shown("import", "a.csv: read 1", "a.csv: read 1");
+}
+
 static void old_log_sealed(void **state)
 {
     (void)state;
@@ -212,6 +241,7 @@ int main(void)
     unit_locale();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hash_of_a_known_row),
+        cmocka_unit_test(details_in_words),
         cmocka_unit_test_setup_teardown(chain_appended_and_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(tampering_found_at_its_row, setup, teardown),
         cmocka_unit_test_setup_teardown(removal_found, setup, teardown),
