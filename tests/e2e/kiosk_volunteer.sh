@@ -47,6 +47,12 @@ WAIT_SECONDS=7 poll_screen hall gone "签到成功" >"$T/wait.out" &&
     t_ok "after the seconds set the screen waits for the next number" ||
     t_fail "after the seconds set the screen waits for the next number" "$(cat "$T/wait.out")"
 db_is "one sign-in, at the team's activity" "$ROWS" "2026000101|助老送餐|09:00||0"
+# The card scanned again in the same minute: said as the sign-in just made, nothing changed.
+keys hall 2026000101 Enter
+expect hall "a second scan in the same minute says the sign-in was just made" "刚在 09:00 签到：签退须至少晚一分钟"
+db_is "and leaves the sign-in as it was" "$ROWS" "2026000101|助老送餐|09:00||0"
+keys hall Enter
+wait_gone hall "刚在 09:00 签到"
 
 # No team: two activities today to pick from, by digit; full-width digits typed.
 type_text hall "２０２６０００１０２"
