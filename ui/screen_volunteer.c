@@ -164,7 +164,16 @@ static void id_left(struct form_screen *fs)
     if (!ok) return;
     form_set_text(f, F_ID, id.number);
     char iso[11];
-    form_set_text(f, F_BIRTH, date_format(&id.birth, iso));
+    date_format(&id.birth, iso);
+    char *was = form_text(f, F_BIRTH);
+    form_set_text(f, F_BIRTH, iso);
+    /* A different date typed is put right from the card, and said so, not changed unseen. */
+    if (!str_empty(was) && !str_eq(was, iso)) {
+        char *said = xasprintf(_("Put right from the ID number: it was %s"), was);
+        form_set_note(f, F_BIRTH, said);
+        free(said);
+    }
+    free(was);
     form_set_choice(f, F_GENDER, id.gender, resident_gender_text(id.gender));
     const struct volunteer *orig = fs->orig;
     struct volunteer twin;

@@ -24,6 +24,13 @@ expect vol "the name comes from the residents' register" "姓名: 张三丰"
 expect vol "the birth date from the number" "出生日期: 1956-01-01"
 expect vol "the form says where they came from" "已是登记居民：张三丰"
 expect vol "the mobile number is taken masked" "手机号: 139****5678"
+# Another birth date typed is put right from the ID number when it is left again, and said so.
+keys vol Tab Tab C-u
+type_text vol "2030-01-01"
+keys vol BTab BTab BTab
+keys vol Tab
+expect vol "a birth date the ID number contradicts is put right, saying what was typed" "已按身份证号更正，原填 2030-01-01"
+expect vol "from the number" "出生日期: 1956-01-01"
 # Registered on a day not come yet: refused at the field, nothing saved.
 keys vol Tab Tab Tab Tab Tab Tab Tab
 type_text vol "2099-01-01"
