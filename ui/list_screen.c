@@ -160,26 +160,34 @@ static int tabs_first(const struct list_screen *ls)
         int x = 1;
         for (int t = first; t <= ls->tab; t++)
             x += tab_width(ls, t);
-        if (x - 1 <= COLS || first >= ls->tab) return first;
+        if (x - 1 <= COLS - 1 || first >= ls->tab) return first;
         first++;
     }
 }
 
-/* The tab row: each tab's label, the current one marked (shown however many come before it), then
- * a note. */
+/*
+** The tab row: each tab's label, the current one marked (shown however many
+** come before it), then a note. Tabs left out at either end are said by a
+** < or a > at that end.
+*/
 static void tabs_draw(struct list_screen *ls, int y)
 {
-    int x = 1;
-    for (int t = tabs_first(ls); t < ls->spec->ntabs; t++) {
+    int x = 1, first = tabs_first(ls), t;
+    for (t = first; t < ls->spec->ntabs; t++) {
         char *label = xasprintf(" %s ", _(ls->spec->tabs[t].label));
         int w = text_width(label);
-        if (x + w > COLS) {
+        if (x + w > COLS - 1) {
             free(label);
             break;
         }
         draw_text(y, x, w, label, t == ls->tab ? term_attr(UI_TAB_ON) : term_attr(UI_NORMAL), 0);
         x += w + 1;
         free(label);
+    }
+    if (first > 0) draw_text(y, 0, 1, "<", term_attr(UI_INFO), 0);
+    if (t < ls->spec->ntabs) {
+        draw_text(y, COLS - 1, 1, ">", term_attr(UI_INFO), 0);
+        return; /* no room for the note */
     }
     char *note = ls->spec->tab_note ? ls->spec->tab_note(ls) : xstrdup(_("Tab: next list"));
     if (x + 12 < COLS)
