@@ -103,7 +103,7 @@ expect vol2 "the roll's hours are the minutes summed, truncated" "3 人次，在
 keys vol2 2026000101 Enter
 expect vol2 "a second pair starts where the first ended" "已签到：李四（2026000101）11:05"
 keys vol2 2026000101 Enter
-expect vol2 "a sign-out not after the sign-in is refused" "签退时间必须晚于签到时间"
+expect vol2 "a sign-out in the same minute is refused, saying the sign-in was just made" "刚在 11:05 签到：签退须至少晚一分钟"
 # 王五 with two more pairs there this morning has three: no fourth.
 sqlite3 "$DB" "INSERT INTO service_record (volunteer_id, activity_id, day, sign_in, sign_out, minutes, created_at, created_by, updated_at, updated_by) SELECT v.id, a.id, '2026-12-05', t.i, t.o, 30, 'x', 'x', 'x', 'x' FROM volunteer v, activity a, (SELECT '07:00' AS i, '07:30' AS o UNION ALL SELECT '07:30', '08:00') t WHERE v.number = '2026000102' AND a.name = '助老送餐'"
 keys vol2 2026000102 Enter
