@@ -48,13 +48,17 @@ expect vol "the year's total in minutes and hours" "2025年合计               
 expect vol "the report says only counted hours are in it" "只计已确认"
 keys vol Escape
 
-keys vol F9
-choose vol "各服务队服务时长"
-wait_for vol "月份（2026-03）或年份（2026）"
-keys vol C-u
-type_text vol "2025-12"
-keys vol Enter
-wait_for vol "报表已生成"
+# teams_report MONTH: F9's teams' hours for MONTH asked, up to the choice of what to do with it.
+teams_report() {
+    keys vol F9
+    choose vol "各服务队服务时长"
+    wait_for vol "月份（2026-03）或年份（2026）"
+    keys vol C-u
+    type_text vol "$1"
+    keys vol Enter
+    wait_for vol "报表已生成"
+}
+teams_report 2025-12
 choose vol "保存为 Excel（.xlsx）或 CSV"
 wait_for vol "保存报表"
 expect vol "a workbook is offered first" "服务队时长-2025-12.xlsx"
@@ -65,13 +69,7 @@ expect vol "saved where the clerk said" "已保存：$T/teams.xlsx"
 unzip -p "$T/teams.xlsx" 2>/dev/null | grep -q "和平区社区志愿者协会" && t_ok "the workbook holds the teams' hours" ||
     t_fail "the workbook holds the teams' hours" "$(ls -l "$T")"
 # On the screen each team's row is whole on one line at 80 columns, the header too.
-keys vol F9
-choose vol "各服务队服务时长"
-wait_for vol "月份（2026-03）或年份（2026）"
-keys vol C-u
-type_text vol "2025-12"
-keys vol Enter
-wait_for vol "报表已生成"
+teams_report 2025-12
 choose vol "在屏幕上查看"
 wait_for vol "和平区社区志愿者协会"
 if screen vol | grep -q "^ *队伍 .*小时$" && screen vol | grep -q "^ *和平区社区志愿者协会 .*[0-9]$"; then
