@@ -215,9 +215,7 @@ static char *kiosk_try_shown(const char *detail)
     strbuf_addf(&sb, "%s %.*s", what, (int)len, p);
     p += len;
     int k, secs, n = 0;
-    if (!*p)
-        ;
-    else if (sscanf(p, ", %d s left%n", &secs, &n) == 1 && !p[n])
+    if (*p && sscanf(p, ", %d s left%n", &secs, &n) == 1 && !p[n])
         strbuf_addf(&sb, _(", %d s left"), secs);
     else if ((n = 0, sscanf(p, ", wrong try %d in a row: waits %d s%n", &k, &secs, &n)) == 2 &&
              !p[n])
