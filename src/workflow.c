@@ -82,7 +82,7 @@ static const char *g_reason(const struct request *r, const struct workflow_input
     (void)r, (void)now;
     if (!in) return NULL;
     if (!request_word_label(workflow_return_reasons, in->reason)) return N_("Choose a reason");
-    if (str_eq(in->reason, "other") && str_empty(in->text))
+    if (workflow_text_required(RA_RETURN, in->reason) && text_blank(in->text))
         return N_("Say what the other reason is");
     return NULL;
 }
@@ -278,6 +278,13 @@ const char *workflow_action_label(enum request_action a)
 unsigned workflow_action_needs(enum request_action a)
 {
     return a < RA_COUNT ? actions[a].needs : 0;
+}
+
+int workflow_text_required(enum request_action a, const char *reason)
+{
+    unsigned needs = a < RA_COUNT ? actions[a].needs : 0;
+    if (needs & NEED_REASON) return str_eq(reason, "other"); /* the others' labels say why */
+    return (needs & NEED_TEXT) && a != RA_FOLLOW_UP;
 }
 
 int workflow_action_parse(const char *code)
@@ -565,7 +572,7 @@ int workflow_apply(struct request *r, enum request_action a, const struct workfl
         return -1;
     }
     unsigned needs = actions[a].needs;
-    if ((needs & NEED_TEXT) && !(needs & NEED_REASON) && str_empty(in->text) && a != RA_FOLLOW_UP) {
+    if (workflow_text_required(a, NULL) && text_blank(in->text)) { /* a return's: g_reason() */
         *why = _("Write what is to be recorded");
         return -1;
     }

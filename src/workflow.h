@@ -111,6 +111,12 @@ const char *workflow_action_label(enum request_action a);
 unsigned workflow_action_needs(enum request_action a);
 /* The action a code names, or -1. */
 int workflow_action_parse(const char *code);
+/*
+** Whether action a, taken for reason (a return's code; NULL for none),
+** must be written down: the steps that need a text but a follow-up (its
+** answers say it), and a return for "other". A blank text is refused then.
+*/
+int workflow_text_required(enum request_action a, const char *reason);
 
 /* A role's code ("unit"). */
 const char *workflow_role_code(unsigned role);

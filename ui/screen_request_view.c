@@ -420,8 +420,9 @@ static void view_draw(struct screen *s, int top, int rows)
 /*
 ** A line of text for action a, starting from what the clerk typed last
 ** time when that did not go through (another desk acted first): typing is
-** never lost. A required text left blank is said and asked again. Returns
-** 1 with *out, 0 when cancelled.
+** never lost. A text the workflow requires (required:
+** workflow_text_required()) left blank is said and asked again. Returns 1
+** with *out, 0 when cancelled.
 */
 static int ask_text(struct request_view *v, enum request_action a, const char *prompt, int required,
                     char **out)
@@ -556,7 +557,8 @@ static int ask_answers(struct request_view *v, struct workflow_input *in, char *
     if (sat < 0) return 0;
     in->resolved = solved == 0;
     in->satisfaction = sat == 0 ? SAT_SATISFIED : sat == 1 ? SAT_BASIC : SAT_UNSATISFIED;
-    if (!ask_text(v, RA_FOLLOW_UP, _("What the requester said (may be left empty):"), 0, text))
+    if (!ask_text(v, RA_FOLLOW_UP, _("What the requester said (may be left empty):"),
+                  workflow_text_required(RA_FOLLOW_UP, NULL), text))
         return 0;
     in->text = *text;
     return 1;
@@ -587,7 +589,7 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
         int c = dialog_options(_(workflow_action_label(a)), _("Why is it returned?"), labels, n);
         if (c < 0) return 0;
         in->reason = workflow_return_reasons[c].code;
-        int other = str_eq(in->reason, "other");
+        int other = workflow_text_required(a, in->reason);
         if (!ask_text(v, a,
                       other ? _("Say what the reason is:")
                             : _("A note for the desk (may be left empty):"),
@@ -609,13 +611,13 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
         char *phone = phone_to_call(v, a);
         char *prompt = xasprintf(_("Call %s on %s. %s"), *v->r.requester ? v->r.requester : "",
                                  phone, prompt_for(a));
-        int ok = ask_text(v, a, prompt, 1, owned);
+        int ok = ask_text(v, a, prompt, workflow_text_required(a, NULL), owned);
         free(prompt);
         free(phone);
         if (!ok) return 0;
         in->text = *owned;
     } else if (needs & NEED_TEXT) {
-        if (!ask_text(v, a, prompt_for(a), 1, owned)) return 0;
+        if (!ask_text(v, a, prompt_for(a), workflow_text_required(a, NULL), owned)) return 0;
         in->text = *owned;
     } else if (a == RA_DISPATCH) {
         /* Dispatched to the unit just chosen, or to the one it is at: named in the question. */

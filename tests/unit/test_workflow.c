@@ -464,6 +464,19 @@ static void receipt_says_what_and_when(void **state)
     request_free(&r);
 }
 
+/* Which steps must be written down: the one rule the workflow and the request screen read. */
+static void texts_required(void **state)
+{
+    (void)state;
+    assert_true(workflow_text_required(RA_CONTACT, NULL));
+    assert_true(workflow_text_required(RA_REPLY, NULL));
+    assert_false(workflow_text_required(RA_FOLLOW_UP, NULL));
+    assert_false(workflow_text_required(RA_ACCEPT, NULL));
+    assert_true(workflow_text_required(RA_RETURN, "other"));
+    assert_false(workflow_text_required(RA_RETURN, "wrong_area"));
+    assert_false(workflow_text_required(RA_RETURN, NULL));
+}
+
 static void rates_by_hand(void **state)
 {
     (void)state;
@@ -564,6 +577,7 @@ int main(void)
         cmocka_unit_test(corrections_in_words),
         cmocka_unit_test(limits_as_written),
         cmocka_unit_test(receipt_says_what_and_when),
+        cmocka_unit_test(texts_required),
         cmocka_unit_test(rates_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
