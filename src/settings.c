@@ -10,7 +10,6 @@
 #include "workcal.h"
 
 #include <stddef.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 static const struct setting table[SETTING_COUNT] = {
@@ -38,13 +37,11 @@ const char *setting_check(enum setting_id id, const char *text)
     case SETTING_HOURS: {
         struct workcal c;
         workcal_init(&c);
-        int ok = workcal_set_hours(&c, text) == 0;
+        int set = workcal_set_hours(&c, text);
         workcal_free(&c);
-        int h1, m1, h2, m2, n = 0;
-        if (!ok && sscanf(text, "%d:%d-%d:%d%n", &h1, &m1, &h2, &m2, &n) == 4 && !text[n] &&
-            h2 * 60 + m2 <= h1 * 60 + m1)
-            return _("The day ends before it starts: write the hours as 09:00-17:00");
-        return ok ? NULL : _("Write the hours as 09:00-17:00");
+        return set == 0    ? NULL
+               : set == -2 ? _("The day ends before it starts: write the hours as 09:00-17:00")
+                           : _("Write the hours as 09:00-17:00");
     }
     case SETTING_FRACTION: {
         double w = strtod(text, &end);

@@ -60,7 +60,8 @@ int workcal_set_hours(struct workcal *c, const char *text)
         return -1;
     if (h1 < 0 || h1 > 23 || h2 < 0 || h2 > 24 || m1 < 0 || m1 > 59 || m2 < 0 || m2 > 59) return -1;
     int start = h1 * 60 + m1, end = h2 * 60 + m2;
-    if (start >= end || end > 24 * 60) return -1;
+    if (end > 24 * 60) return -1;
+    if (start >= end) return -2;
     c->start = start;
     c->end = end;
     return 0;

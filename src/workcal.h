@@ -77,7 +77,8 @@ void workcal_free(struct workcal *c);
 
 /*
 ** Set the working hours from text such as "09:00-17:00" (or "9:00-17:30").
-** Returns 0, or -1 when the text is not two times, start before end.
+** Returns 0, -1 when the text is not two times of a day, or -2 when it is
+** but the first is not before the second.
 */
 int workcal_set_hours(struct workcal *c, const char *text);
 
