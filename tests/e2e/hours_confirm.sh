@@ -113,6 +113,26 @@ type_text vol2 "2026-12-03"
 keys vol2 F2
 expect vol2 "the late record is saved and marked" \
     "已补录：李四 2026-12-03 14:00-16:30，共 150 分钟（2.5 小时），标记为补录"
+# Times wholly before the activity began on its first day are refused, saying its times.
+keys vol2 F9
+choose vol2 "补录"
+wait_for vol2 "事后补录"
+type_text vol2 "李四"
+wait_for vol2 "2026000101"
+keys vol2 Enter Tab
+type_text vol2 "2026-12-01"
+keys vol2 Tab
+type_text vol2 "07:00"
+keys vol2 Tab
+type_text vol2 "08:30"
+keys vol2 Tab
+type_text vol2 "早到帮忙"
+keys vol2 F2
+expect vol2 "a late record wholly outside the activity's times is refused, saying them" "07:00-08:30 不在活动时间内（助老送餐：2026-12-01 09:00 至 2026-12-07 17:00）"
+keys vol2 Escape
+wait_for vol2 "放弃填写的内容并返回？"
+keys vol2 y
+wait_gone vol2 "事后补录"
 keys vol2 Tab
 expect vol2 "every day's records mark it 补录" "补录 未确认"
 db_is "confirmed by whom, counting from when; the late record marked" "$STATE" \
