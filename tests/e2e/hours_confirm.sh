@@ -89,20 +89,25 @@ wait_for vol2 "确认本活动所有已签退、未确认的记录"
 keys vol2 y
 expect vol2 "the rest confirmed at once" "已确认 1 条记录；公示期满后计入"
 
+# late_for DAY IN OUT WHY: F9's 补录 for 李四, typed as far as its reason.
+late_for() {
+    keys vol2 F9
+    choose vol2 "补录"
+    wait_for vol2 "事后补录"
+    type_text vol2 "李四"
+    wait_for vol2 "2026000101"
+    keys vol2 Enter Tab
+    type_text vol2 "$1"
+    keys vol2 Tab
+    type_text vol2 "$2"
+    keys vol2 Tab
+    type_text vol2 "$3"
+    keys vol2 Tab
+    type_text vol2 "$4"
+}
+
 # 补录 for Thursday 3 December, with the request it helped close.
-keys vol2 F9
-choose vol2 "补录"
-wait_for vol2 "事后补录"
-type_text vol2 "李四"
-wait_for vol2 "2026000101"
-keys vol2 Enter Tab
-type_text vol2 "2026-11-30"
-keys vol2 Tab
-type_text vol2 "14:00"
-keys vol2 Tab
-type_text vol2 "16:30"
-keys vol2 Tab
-type_text vol2 "纸质签到表补录"
+late_for 2026-11-30 14:00 16:30 "纸质签到表补录"
 keys vol2 Tab
 type_text vol2 "2025-000001"
 keys vol2 F2
@@ -114,19 +119,7 @@ keys vol2 F2
 expect vol2 "the late record is saved and marked" \
     "已补录：李四 2026-12-03 14:00-16:30，共 150 分钟（2.5 小时），标记为补录"
 # Times wholly before the activity began on its first day are refused, saying its times.
-keys vol2 F9
-choose vol2 "补录"
-wait_for vol2 "事后补录"
-type_text vol2 "李四"
-wait_for vol2 "2026000101"
-keys vol2 Enter Tab
-type_text vol2 "2026-12-01"
-keys vol2 Tab
-type_text vol2 "07:00"
-keys vol2 Tab
-type_text vol2 "08:30"
-keys vol2 Tab
-type_text vol2 "早到帮忙"
+late_for 2026-12-01 07:00 08:30 "早到帮忙"
 keys vol2 F2
 expect vol2 "a late record wholly outside the activity's times is refused, saying them" "07:00-08:30 不在活动时间内（助老送餐：2026-12-01 09:00 至 2026-12-07 17:00）"
 keys vol2 Escape
