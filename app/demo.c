@@ -1296,32 +1296,70 @@ int demo_volunteers(struct db *db, size_t n, const char *actor,
     return rc;
 }
 
-/* The organisations present in building id, into *ids (caller frees) and *n. */
-static int demo_building_orgs(struct db *db, int64_t building, int64_t **ids, size_t *n)
+/* The organisations present in one building. */
+struct building_org_ids {
+    int64_t building;
+    int64_t *ids;
+    size_t n;
+};
+
+/* Those of each building a visit was made up for, each building's read once. */
+struct building_orgs {
+    struct building_org_ids *b;
+    size_t n;
+};
+
+/*
+** The organisations present in building id, as held in *seen (read into it
+** the first time: a search of the building's organisations takes 5 ms, and
+** a chief's requests come from a few buildings): their ids into *ids
+** (seen keeps them) and *n. DB_OK or an error.
+*/
+static int demo_building_orgs(struct db *db, struct building_orgs *seen, int64_t building,
+                              const int64_t **ids, size_t *n)
 {
+    for (size_t i = 0; i < seen->n; i++)
+        if (seen->b[i].building == building) {
+            *ids = seen->b[i].ids;
+            *n = seen->b[i].n;
+            return DB_OK;
+        }
     struct organisation_hits h;
     int rc = organisation_search(db, "", NULL, building, 0, 200, &h);
     if (rc != DB_OK) return rc;
-    *ids = xcalloc(h.n + 1, sizeof **ids);
+    seen->b = xrealloc(seen->b, (seen->n + 1) * sizeof *seen->b);
+    int64_t *kept = xcalloc(h.n + 1, sizeof *kept);
     for (size_t i = 0; i < h.n; i++)
-        (*ids)[i] = h.items[i].id;
+        kept[i] = h.items[i].id;
+    seen->b[seen->n].building = building;
+    seen->b[seen->n].ids = kept;
+    seen->b[seen->n].n = h.n;
+    seen->n++;
+    *ids = kept;
     *n = h.n;
     record_array_free(&organisation_record, h.items, h.n);
     return DB_OK;
 }
 
+static void building_orgs_free(struct building_orgs *seen)
+{
+    for (size_t i = 0; i < seen->n; i++)
+        free(seen->b[i].ids);
+    free(seen->b);
+}
+
 /* The visit on which the chief took request c down, to an organisation of its building. */
 static int visit_request_make(struct db *db, const struct user *chief, struct rng *rng,
-                              const struct visit_candidate *c, const char **why)
+                              struct building_orgs *seen, const struct visit_candidate *c,
+                              const char **why)
 {
     struct visit v;
     record_init(&visit_record, &v);
     v.building_id = c->building_id;
-    int64_t *orgs = NULL;
+    const int64_t *orgs = NULL;
     size_t no = 0;
-    if (demo_building_orgs(db, c->building_id, &orgs, &no) == DB_OK && no)
+    if (demo_building_orgs(db, seen, c->building_id, &orgs, &no) == DB_OK && no)
         v.organisation_id = orgs[rng_below(rng, (uint32_t)no)];
-    free(orgs);
     struct date d = date_of(c->created_at);
     char text[16];
     record_set(&v.day, date_format(&d, text));
@@ -1359,10 +1397,12 @@ int demo_visit_requests(struct db *db, time_t now, size_t *made, char **err)
     struct rng rng;
     rng_seed(&rng, 20250401);
     const char *why = NULL;
+    struct building_orgs seen = {0};
     for (size_t i = 0; rc == DB_OK && i < n; i++) {
-        rc = visit_request_make(db, &chief, &rng, &c[i], &why);
+        rc = visit_request_make(db, &chief, &rng, &seen, &c[i], &why);
         *made += rc == DB_OK;
     }
+    building_orgs_free(&seen);
     if (rc == DB_OK) {
         rc = db_commit(db);
     } else {
@@ -1405,16 +1445,16 @@ int demo_visits(struct db *db, time_t now, size_t *made, char **err)
     tm.tm_min = tm.tm_sec = 0;
     tm.tm_isdst = -1;
     time_t morning = mktime(&tm);
+    struct building_orgs seen = {0};
     for (int day = 360; rc == DB_OK && nb && day >= 1; day -= 12 + (int)rng_below(&rng, 6)) {
         time_t at = morning - (time_t)day * 86400;
         struct visit v;
         record_init(&visit_record, &v);
         v.building_id = buildings[rng_below(&rng, (uint32_t)nb)];
-        int64_t *orgs = NULL;
+        const int64_t *orgs = NULL;
         size_t no = 0;
-        if (demo_building_orgs(db, v.building_id, &orgs, &no) == DB_OK && no)
+        if (demo_building_orgs(db, &seen, v.building_id, &orgs, &no) == DB_OK && no)
             v.organisation_id = orgs[rng_below(&rng, (uint32_t)no)];
-        free(orgs);
         struct date d = date_of(at);
         char text[16];
         record_set(&v.day, date_format(&d, text));
@@ -1428,6 +1468,7 @@ int demo_visits(struct db *db, time_t now, size_t *made, char **err)
         if (rc != DB_OK) *err = xasprintf(_("demo visits: %s"), why ? why : db_rc_message(rc));
         record_free(&visit_record, &v);
     }
+    building_orgs_free(&seen);
     if (rc == DB_OK)
         rc = db_commit(db);
     else
