@@ -669,6 +669,16 @@ static void generated_history(void **state)
                             " b.request_id = a.request_id AND b.id = a.id + 1"
                             " WHERE b.at < a.at"),
                      0);
+    /* The planner's statistics: the queues' indexes weighed, not the rates' nor the numbers'. */
+    assert_int_equal(db_int(db, 0,
+                            "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'request' AND idx IN"
+                            " ('request_status_due', 'request_unit', 'request_closed')"),
+                     3);
+    assert_int_equal(db_int(db, 1,
+                            "SELECT count(*) FROM sqlite_stat1 WHERE idx IN ('request_rates',"
+                            " 'sqlite_autoindex_request_1') OR tbl = 'request_event'"),
+                     0);
+    assert_true(db_int(db, 0, "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'evening_talk'") > 0);
     /* Numbers given out later follow the generated ones. */
     struct request r;
     new_request("HB001", &r);
