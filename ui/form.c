@@ -242,12 +242,16 @@ const char *form_multi(const struct form *f, int i)
     return f->fields[i].multi;
 }
 
-/* Check one field as the clerk leaves it: normalise what was typed, then judge it. */
+/*
+** Check one field as the clerk leaves it: normalise what was typed, then
+** judge it. A locked field was not typed into here: it shows as it was
+** given (（保存时生成） keeps its full-width brackets).
+*/
 static int field_leave(struct form *f, int i)
 {
     struct form_field *ff = &f->fields[i];
     const char *msg = NULL;
-    if (ff->kind == FORM_TEXT && !form_masked(f, i)) {
+    if (ff->kind == FORM_TEXT && !ff->locked && !form_masked(f, i)) {
         char *text = form_text(f, i);
         char *raw = lineedit_text(&ff->edit);
         if (!str_eq(text, raw)) lineedit_set(&ff->edit, text); /* show the normalised form */

@@ -36,6 +36,7 @@ keys vol Tab Tab Tab Tab Tab Tab Tab
 type_text vol "2099-01-01"
 keys vol F2
 expect vol "a registration after today is refused" "注册日期晚于今天"
+expect vol "the locked number is shown as given, checked with the rest" "志愿者编号: （保存时生成）"
 db_is "nothing saved" "SELECT count(*) FROM volunteer" 0
 keys vol C-u
 keys vol F2
