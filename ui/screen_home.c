@@ -155,12 +155,7 @@ static void home_sync(struct screen *s)
     if (!h->opened) {
         /* A building chief starts on their worklist; Esc comes back here. */
         h->opened = 1;
-        struct user u;
-        if (ui.user && user_find(ui.db, ui.user, &u) == DB_OK) {
-            if (roles_find(u.role) == roles_get(ROLE_ID_BUILDING_CHIEF))
-                ui_push(screen_worklist_new());
-            record_free(&user_record, &u);
-        }
+        if (ui.role == roles_get(ROLE_ID_BUILDING_CHIEF)) ui_push(screen_worklist_new());
     }
 }
 
@@ -212,8 +207,12 @@ static void home_draw(struct screen *s, int top, int rows)
 {
     struct home *h = (struct home *)s;
     int y = top + 1;
-    char *head = xasprintf(_("%s Party and Masses Service Centre, front desk"),
-                           str_empty(ui.district) ? "" : ui.district);
+    /* The front desk's, or, signed in in another role, whose it is (楼长, 主管 ...). */
+    const char *district = str_empty(ui.district) ? "" : ui.district;
+    char *head =
+        ui.role && ui.role != roles_get(ROLE_ID_DESK)
+            ? xasprintf(_("%s Party and Masses Service Centre: %s"), district, _(ui.role->name))
+            : xasprintf(_("%s Party and Masses Service Centre, front desk"), district);
     draw_text(y, 2, COLS - 4, head, A_BOLD, TEXT_FIT_ELLIPSIS);
     free(head);
     y += 2;

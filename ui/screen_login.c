@@ -45,6 +45,7 @@ static void signed_in(struct user *u, int peer)
     ui.user = xstrdup(u->login);
     ui.user_peer = peer;
     const struct role *role = roles_find(u->role);
+    ui.role = role;
     ui.rights = role ? role->rights : 0;
     record_free(&user_record, u);
 }
@@ -398,6 +399,7 @@ void screen_signed_out(void)
     ui.user = NULL;
     ui.user_peer = 0;
     ui.rights = 0;
+    ui.role = NULL;
 }
 
 /*

@@ -67,8 +67,9 @@ struct ui_context {
     int demo;         /* the database holds demo data */
     int64_t saved_id; /* the record saved last, for lists to select */
     char *user; /* the login signed in; NULL on a database with no users (the system login acts) */
-    int user_peer;   /* signed in by the system login bound to it, with no password */
-    unsigned rights; /* what the user may do (RIGHT_* of src/roles.h): what screens offer */
+    int user_peer;           /* signed in by the system login bound to it, with no password */
+    unsigned rights;         /* what the user may do (RIGHT_* of src/roles.h): what screens offer */
+    const struct role *role; /* the role signed in (src/roles.h); NULL with no users */
     const struct record_type *saved_type; /* its type: a list selects it only among its own */
     /*
     ** The self-service kiosk runs (bangban kiosk, or a kiosk user signed

@@ -15,7 +15,7 @@ theirs_name=$(sqlite3 "$DB" "SELECT name FROM organisation WHERE credit_code = '
 
 SHOWS="楼长工作台" sign_in chief "chief" "demo-chief"
 keys chief Escape
-wait_for chief "前台工作台"
+wait_for chief "党群服务中心　楼长"
 choose chief "区域与楼宇"
 wait_for chief "编码       名称"
 keys chief Tab

@@ -29,7 +29,7 @@ keys sup Enter
 expect sup "a wrong password leaves it covered" "未登录：登录名或密码不对"
 type_text sup "demo-supervisor"
 keys sup Enter
-expect sup "the right one uncovers it" "前台工作台"
+expect sup "the right one uncovers it" "党群服务中心　主管"
 quits sup "the supervisor quits"
 wait_for desk "按回车继续" # covered again meanwhile
 keys desk Enter

@@ -181,7 +181,7 @@ sign_in() {
     keys "$name" Tab
     type_text "$name" "$password"
     keys "$name" Enter
-    wait_for "$name" "${SHOWS:-前台工作台}"
+    wait_for "$name" "${SHOWS:-党群服务中心}"
 }
 
 # open_section NAME LABEL SHOWN [VAR=VALUE...]: start bangban, choose the
@@ -193,7 +193,7 @@ open_section() {
     shown=$3
     shift 3
     start "$name" "$@"
-    wait_for "$name" "前台工作台"
+    wait_for "$name" "党群服务中心"
     choose "$name" "$label"
     wait_for "$name" "$shown"
 }

@@ -39,7 +39,7 @@ start key
 wait_for key "前台工作台"
 keys key C-k
 expect key "Ctrl+K covers the home screen at once" "屏幕已锁定：$OS 锁了屏。"
-if screen key | grep -q "前台工作台"; then t_fail "and shows nothing under it" "$(screen key)"; else t_ok "and shows nothing under it"; fi
+if screen key | grep -q "党群服务中心"; then t_fail "and shows nothing under it" "$(screen key)"; else t_ok "and shows nothing under it"; fi
 keys key Enter
 expect key "Enter uncovers it" "前台工作台"
 keys key 1
@@ -114,7 +114,7 @@ type_text desk "supervisor"
 keys desk Tab
 type_text desk "demo-supervisor"
 keys desk Enter
-expect desk "the next person signs in as themselves" "前台工作台"
+expect desk "the next person signs in as themselves" "党群服务中心　主管"
 if screen desk | head -1 | grep -q " supervisor\$"; then t_ok "as supervisor"; else t_fail "as supervisor" "$(screen desk | head -1)"; fi
 quits desk "the supervisor quits, asked nothing about the clerk's form"
 

@@ -30,7 +30,7 @@ db_is "it is stored" "SELECT value FROM meta WHERE key = 'lock_failures'" "3"
 # The saved form has closed: one Esc (sent twice, as a fast Esc) leaves the catalogue.
 expect adm "the saved settings close back to the catalogue" "帮办 - 服务清单"
 keys adm Escape Escape
-wait_for adm "前台工作台"
+wait_for adm "党群服务中心　管理员"
 choose adm "操作日志"
 wait_for adm "哈希链完整"
 expect adm "the audit log shows the settings changed" "修改设置         settings       输错几次锁定"

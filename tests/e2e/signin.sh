@@ -27,7 +27,7 @@ type_text sup "demo-supervisor"
 expect sup "the password is drawn as stars" "***************"
 if screen sup | grep -q "demo-supervisor"; then t_fail "and never as typed" "$(screen sup)"; else t_ok "and never as typed"; fi
 keys sup Enter
-expect sup "the right password opens the home screen" "前台工作台"
+expect sup "the right password opens the home screen, saying whose it is" "党群服务中心　主管"
 if screen sup | head -1 | grep -q " supervisor\$"; then t_ok "as the user signed in"; else t_fail "as the user signed in" "$(screen sup | head -1)"; fi
 quits sup "the supervisor quits"
 
@@ -48,7 +48,7 @@ type_text lock "demo-chief"
 keys lock Enter
 wait_gone lock "**********"
 expect lock "the right password is refused while it is locked" "$REFUSED"
-if screen lock | grep -q "前台工作台"; then t_fail "and nothing opens" "$(screen lock)"; else t_ok "and nothing opens"; fi
+if screen lock | grep -q "党群服务中心"; then t_fail "and nothing opens" "$(screen lock)"; else t_ok "and nothing opens"; fi
 keys lock BTab C-u
 type_text lock "ghost"
 keys lock Tab
@@ -74,7 +74,7 @@ type_text adm "admin"
 keys adm Tab
 type_text adm "demo-admin"
 keys adm Enter
-wait_for adm "前台工作台"
+wait_for adm "党群服务中心　管理员"
 # The admin's: a new user, then its password from the F9 menu.
 choose adm "服务清单"
 wait_for adm "帮办 - 服务清单"
@@ -138,7 +138,7 @@ type_text gone "new-pass-1"
 keys gone Enter
 wait_gone gone "**********"
 expect gone "a retired user's right password is refused with the same words" "$REFUSED"
-if screen gone | grep -q "前台工作台"; then t_fail "and nothing opens for the retired user" "$(screen gone)"; else t_ok "and nothing opens for the retired user"; fi
+if screen gone | grep -q "党群服务中心"; then t_fail "and nothing opens for the retired user" "$(screen gone)"; else t_ok "and nothing opens for the retired user"; fi
 quits gone "the sign-in screen quits"
 
 # A system login bound to a user opens without a password, until that user is retired.
@@ -151,7 +151,7 @@ env BANGBAN_USER=admin "$BIN" --db "$DB" user retire lili >"$T/retire.out" 2>&1 
     t_fail "the admin retires lili" "$(cat "$T/retire.out")"
 start lili2 BANGBAN_USER=lili-os
 expect lili2 "the binding of a retired user opens nothing: the sign-in screen" "请登录"
-if screen lili2 | grep -q "前台工作台"; then t_fail "and no home screen" "$(screen lili2)"; else t_ok "and no home screen"; fi
+if screen lili2 | grep -q "党群服务中心"; then t_fail "and no home screen" "$(screen lili2)"; else t_ok "and no home screen"; fi
 quits lili2 "the sign-in screen quits"
 quits adm "the admin quits"
 quits desk "the desk quits"

@@ -29,6 +29,7 @@ expect desk "the second request goes to another unit" "派单至区市场监管�
 quits desk "the desk quits"
 
 sign_in unit "unit" "demo-unit"
+expect unit "a unit handler's home says whose it is" "和平区党群服务中心　责任单位经办"
 for no in "居民" "居民夜话" "操作日志"; do
     if screen unit | grep -q "^ *[0-9]  $no "; then
         t_fail "a unit handler's home screen offers no $no" "$(screen unit)"
@@ -104,7 +105,7 @@ quits unit "the unit handler quits"
 SHOWS="楼长工作台" sign_in chief "chief" "demo-chief"
 expect chief "a building chief starts on the worklist of their buildings" "您的楼宇：B101"
 keys chief Escape
-wait_for chief "前台工作台"
+wait_for chief "党群服务中心　楼长"
 for yes in "诉求" "服务清单" "区域与楼宇" "楼长工作台"; do
     if screen chief | grep -q "^ *[0-9]  $yes "; then
         t_ok "its home screen offers $yes"

@@ -15,7 +15,7 @@ sign_in() {
     keys "$1" Tab
     type_text "$1" "$3"
     keys "$1" Enter
-    wait_for "$1" "前台工作台"
+    wait_for "$1" "党群服务中心"
 }
 keybar() { screen "$1" | tail -1; }
 was=$(sqlite3 "$DB" "SELECT accept_minutes || ' ' || version FROM service_item WHERE code = 'HB055'")
@@ -73,7 +73,7 @@ db_is "naming the item and what changed" \
     "SELECT subject || ' ' || (detail LIKE 'Sign for within: % -> 20分钟') FROM audit_log ORDER BY seq DESC LIMIT 1" \
     "item:$(sqlite3 "$DB" "SELECT id FROM service_item WHERE code = 'HB055'") 1"
 keys sup Escape Escape Escape
-wait_for sup "前台工作台"
+wait_for sup "党群服务中心　主管"
 choose sup "操作日志"
 wait_for sup "哈希链完整"
 type_text sup "20分钟"
