@@ -6,6 +6,7 @@
 #include "db/request_store.h"
 #include "db/user_store.h"
 #include "db/volunteer_store.h"
+#include "src/audit.h"
 #include "src/kiosk.h"
 #include "src/clock.h"
 #include "src/roles.h"
@@ -146,11 +147,10 @@ static int guard_miss(struct db *db, const char *kiosk, time_t now, int64_t miss
     if (misses >= KIOSK_TRIES) { /* this one is told to wait already */
         wait_until = now + KIOSK_WAIT_SECONDS;
         *wait_seconds = KIOSK_WAIT_SECONDS;
-        detail = xasprintf("%s, wrong try %lld in a row: waits %d s", tried, (long long)misses,
-                           KIOSK_WAIT_SECONDS);
+        detail = xasprintf("%s" AUDIT_TRY_WAITS, tried, (int)misses, KIOSK_WAIT_SECONDS);
         misses = 0;
     } else {
-        detail = xasprintf("%s, wrong try %lld in a row", tried, (long long)misses);
+        detail = xasprintf("%s" AUDIT_TRY_WRONG, tried, (int)misses);
     }
     char *subject = xasprintf("kiosk:%s", kiosk);
     int rc = guard_write(db, kiosk, misses, wait_until);
@@ -173,7 +173,7 @@ static int guard_check(struct db *db, const char *kiosk, time_t now, const char 
     if (rc != DB_OK || wait_until <= now) return rc;
     *wait_seconds = (int)(wait_until - now);
     char *subject = xasprintf("kiosk:%s", kiosk);
-    char *detail = xasprintf("%s, %d s left", tried, *wait_seconds);
+    char *detail = xasprintf("%s" AUDIT_TRY_WAITING, tried, *wait_seconds);
     rc = audit_append(db, kiosk, action, subject, detail);
     free(subject);
     free(detail);
@@ -185,7 +185,7 @@ static int progress_try(struct db *db, const char *kiosk, const char *number, co
                         time_t now, enum kiosk_answer *answer, int64_t *id, int *wait_seconds)
 {
     int64_t misses;
-    char *tried = xasprintf("number %s", number);
+    char *tried = xasprintf(AUDIT_TRIED_REQUEST "%s", number);
     int rc = guard_check(db, kiosk, now, "kiosk-progress-waiting", tried, &misses, wait_seconds);
     if (rc == DB_OK && *wait_seconds) {
         *answer = KIOSK_WAIT;
@@ -348,7 +348,7 @@ static int today_try(struct db *db, const char *kiosk, const char *typed, time_t
     snprintf(t->number, sizeof t->number, "%s", number);
     /* Unknown numbers count with 查进度's wrong pairs: no one walks the numbers from the hall. */
     int64_t misses;
-    char *tried = xasprintf("volunteer number %s", number);
+    char *tried = xasprintf(AUDIT_TRIED_VOLUNTEER "%s", number);
     int rc =
         guard_check(db, kiosk, now, "kiosk-volunteer-waiting", tried, &misses, &t->wait_seconds);
     if (rc != DB_OK || t->wait_seconds) {

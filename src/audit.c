@@ -194,19 +194,19 @@ static int audit_about_record(const char *action)
 }
 
 /*
-** A kiosk's try as written ("number 2026-000123, 55 s left", "volunteer
-** number 2012000032, wrong try 2 in a row: waits 60 s") in words; NULL
-** when detail is not one.
+** A kiosk's try as written (AUDIT_TRIED_* and AUDIT_TRY_*: "number
+** 2026-000123, 55 s left", "volunteer number 2012000032, wrong try 2 in a
+** row: waits 60 s") in words; NULL when detail is not one.
 */
 static char *kiosk_try_shown(const char *detail)
 {
     const char *p = detail, *what;
-    if (strncmp(p, "volunteer number ", 17) == 0) {
+    if (str_starts(p, AUDIT_TRIED_VOLUNTEER)) {
         what = _("volunteer number");
-        p += 17;
-    } else if (strncmp(p, "number ", 7) == 0) {
+        p += strlen(AUDIT_TRIED_VOLUNTEER);
+    } else if (str_starts(p, AUDIT_TRIED_REQUEST)) {
         what = _("request number");
-        p += 7;
+        p += strlen(AUDIT_TRIED_REQUEST);
     } else {
         return NULL;
     }
@@ -215,12 +215,11 @@ static char *kiosk_try_shown(const char *detail)
     strbuf_addf(&sb, "%s %.*s", what, (int)len, p);
     p += len;
     int k, secs, n = 0;
-    if (*p && sscanf(p, ", %d s left%n", &secs, &n) == 1 && !p[n])
+    if (*p && sscanf(p, AUDIT_TRY_WAITING "%n", &secs, &n) == 1 && !p[n])
         strbuf_addf(&sb, _(", %d s left"), secs);
-    else if ((n = 0, sscanf(p, ", wrong try %d in a row: waits %d s%n", &k, &secs, &n)) == 2 &&
-             !p[n])
+    else if ((n = 0, sscanf(p, AUDIT_TRY_WAITS "%n", &k, &secs, &n)) == 2 && !p[n])
         strbuf_addf(&sb, _(", wrong try %d in a row: waits %d s"), k, secs);
-    else if ((n = 0, sscanf(p, ", wrong try %d in a row%n", &k, &n)) == 1 && !p[n])
+    else if ((n = 0, sscanf(p, AUDIT_TRY_WRONG "%n", &k, &n)) == 1 && !p[n])
         strbuf_addf(&sb, _(", wrong try %d in a row"), k);
     else
         strbuf_adds(&sb, p);

@@ -66,6 +66,18 @@ char *audit_detail_changed(const struct record_type *t, const void *before, cons
 char *audit_detail_named(const struct record_type *t, const void *rec);
 
 /*
+** A kiosk's try as the audit log keeps it: what was tried (AUDIT_TRIED_*
+** then the number), then how it went (AUDIT_TRY_*, printf and scanf
+** formats). db/kiosk_store.c writes it, audit_detail_shown() puts it in
+** words. Rows are hashed as written: what is written once stays so.
+*/
+#define AUDIT_TRIED_REQUEST   "number "
+#define AUDIT_TRIED_VOLUNTEER "volunteer number "
+#define AUDIT_TRY_WAITING     ", %d s left"                         /* seconds left */
+#define AUDIT_TRY_WRONG       ", wrong try %d in a row"             /* tries */
+#define AUDIT_TRY_WAITS       ", wrong try %d in a row: waits %d s" /* tries, seconds */
+
+/*
 ** The detail of a row as people read it: for the rows about records
 ** ("add", "edit" ...) each line's label translated and the lines joined
 ** by "; " (translated); a request's step named in words, a sign-in's way,
