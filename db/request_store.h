@@ -339,6 +339,16 @@ int talk_save(struct db *db, struct evening_talk *t, const char *actor);
 */
 int request_counts(struct db *db, int64_t *all, int64_t *open, int64_t *overdue, time_t now);
 
+/*
+** The same within what login's role sees of requests (a unit handler's
+** unit, a building chief's buildings): *scoped 1 and those counts. A
+** login seeing every request (a desk, a supervisor), none, or a database
+** with no users: *scoped 0 and the counts of request_counts(). DB_OK or
+** the error that stopped a count.
+*/
+int request_counts_of(struct db *db, const char *login, int *scoped, int64_t *all, int64_t *open,
+                      int64_t *overdue, time_t now);
+
 /* The latest deadline a running clock of an open request has, or 0 when none runs. */
 int64_t request_latest_due(struct db *db);
 

@@ -33,6 +33,7 @@ struct home {
     int64_t counts[AREA_KIND_COUNT];
     int64_t residents;
     int64_t requests, open, overdue;
+    int scoped; /* those counts are of the requests the user's role sees (a unit's), not all */
     int counts_ok, residents_ok, requests_ok; /* a count that failed is not shown */
     char *calendar; /* the working-day calendar falls short of the deadlines ahead: why */
     time_t days[HOME_DAYS + 1]; /* the last four weeks' midnights, today's last, then tomorrow's */
@@ -132,7 +133,8 @@ static int home_residents(int64_t *n)
 static void home_load(struct home *h)
 {
     int rc[3] = {area_counts(ui.db, h->counts), home_residents(&h->residents),
-                 request_counts(ui.db, &h->requests, &h->open, &h->overdue, clock_now())};
+                 request_counts_of(ui.db, ui.user, &h->scoped, &h->requests, &h->open, &h->overdue,
+                                   clock_now())};
     h->counts_ok = rc[0] == DB_OK;
     h->residents_ok = rc[1] == DB_OK;
     h->requests_ok = rc[2] == DB_OK;
@@ -237,8 +239,9 @@ static void home_draw(struct screen *s, int top, int rows)
     }
     if (h->requests_ok && x < COLS - 6)
         draw_textf(y, x, COLS - 2 - x, h->overdue ? term_attr(UI_ERROR) : term_attr(UI_NORMAL),
-                   _("Requests %lld, open %lld, overdue %lld"), (long long)h->requests,
-                   (long long)h->open, (long long)h->overdue);
+                   h->scoped ? _("In your scope: requests %lld, open %lld, overdue %lld")
+                             : _("Requests %lld, open %lld, overdue %lld"),
+                   (long long)h->requests, (long long)h->open, (long long)h->overdue);
     y++;
     if (h->counts_ok)
         draw_textf(y++, 4, COLS - 6, term_attr(UI_NORMAL),

@@ -30,6 +30,7 @@ quits desk "the desk quits"
 
 sign_in unit "unit" "demo-unit"
 expect unit "a unit handler's home says whose it is" "和平区党群服务中心　责任单位经办"
+expect unit "and counts its own unit's requests, one of the two" "职责范围内：诉求 1 件，未办结 1 件"
 for no in "居民" "居民夜话" "操作日志"; do
     if screen unit | grep -q "^ *[0-9]  $no "; then
         t_fail "a unit handler's home screen offers no $no" "$(screen unit)"
@@ -106,6 +107,7 @@ SHOWS="楼长工作台" sign_in chief "chief" "demo-chief"
 expect chief "a building chief starts on the worklist of their buildings" "您的楼宇：B101"
 keys chief Escape
 wait_for chief "党群服务中心　楼长"
+expect chief "counting the requests of their buildings: neither of the desk's" "职责范围内：诉求 0 件，未办结 0 件"
 for yes in "诉求" "服务清单" "区域与楼宇" "楼长工作台"; do
     if screen chief | grep -q "^ *[0-9]  $yes "; then
         t_ok "its home screen offers $yes"

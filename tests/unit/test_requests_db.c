@@ -365,6 +365,22 @@ static void roles_and_scopes_in_the_store(void **state)
     assert_int_equal(in_queue(QUEUE_ALL, "desk1"), 1);
     assert_int_equal(in_queue(QUEUE_ALL, "chief"), 0); /* not from a building of theirs */
     assert_int_equal(in_queue(QUEUE_ALL, "nobody"), 0);
+    /* The home screen's counts: of the requests each role sees, and all of them for a desk. */
+    static const struct {
+        const char *login;
+        int scoped;
+        int64_t all;
+    } counted[] = {{"handler", 1, 1}, {"stranger", 1, 0}, {"chief", 1, 0}, {"desk1", 0, 1}};
+    for (size_t i = 0; i < ARRAY_LEN(counted); i++) {
+        int scoped;
+        int64_t all, open, overdue;
+        assert_int_equal(
+            request_counts_of(db, counted[i].login, &scoped, &all, &open, &overdue, now), DB_OK);
+        assert_int_equal(scoped, counted[i].scoped);
+        assert_int_equal(all, counted[i].all);
+        assert_int_equal(open, counted[i].all);
+        assert_int_equal(overdue, 0);
+    }
     assert_int_equal(request_act(db, &r, RA_ACCEPT, NULL, "stranger", now, &why, NULL, NULL),
                      DB_DENIED);
     assert_str(why, "This request is not sent to your unit");
