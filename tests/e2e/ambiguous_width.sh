@@ -56,7 +56,7 @@ keys set F2
 expect set "the settings are saved" "设置已保存"
 db_is "two columns are stored" "SELECT value FROM meta WHERE key = 'ambiguous_wide'" "2"
 keys set Escape
-wait_for set "前台工作台"
+wait_for set "党群服务中心"
 choose set "居民"
 wait_for set "查找："
 expect set "the three are listed again" "共 3 条"
@@ -70,7 +70,7 @@ expect set "a shorter name with a dot is whole" "买买提·艾力 "
 quits set "quits cleanly with two columns"
 
 start again
-wait_for again "前台工作台"
+wait_for again "党群服务中心"
 choose again "居民"
 wait_for again "查找："
 expect again "two columns hold after a restart, whatever the terminal answers" "买买提·艾.."

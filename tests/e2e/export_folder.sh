@@ -23,7 +23,7 @@ keys desk F2
 expect desk "the settings are saved" "设置已保存"
 db_is "the folder is stored" "SELECT value FROM meta WHERE key = 'export_dir'" "$T/导出"
 keys desk Escape
-wait_for desk "前台工作台"
+wait_for desk "党群服务中心"
 choose desk "居民"
 wait_for desk "查找："
 keys desk F9

@@ -43,7 +43,7 @@ expect desk "a number's last digits" "共 1 条  按期限"
 keys desk Escape Escape
 wait_gone desk "查找： 01"
 keys desk Escape Escape
-wait_for desk "前台工作台"
+wait_for desk "党群服务中心"
 choose desk "服务清单"
 wait_for desk "帮办 - 服务清单"
 keys desk F9
@@ -63,7 +63,7 @@ db_is "and stored by its code" "SELECT value FROM meta WHERE key = 'first_queue'
 # The saved form has closed: one Esc (sent twice, as a fast Esc) leaves the catalogue.
 expect desk "the saved settings close back to the catalogue" "帮办 - 服务清单"
 keys desk Escape Escape
-wait_for desk "前台工作台"
+wait_for desk "党群服务中心"
 choose desk "诉求"
 expect desk "the requests now open on 待派单, where nothing waits" "这里没有诉求"
 quits desk "quits cleanly"

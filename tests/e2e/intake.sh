@@ -90,7 +90,7 @@ grep -q "诉 求 人：和平商贸有限公司" "$T/answered.txt" && t_ok "and 
 keys desk Escape
 wait_for desk "待派单"
 keys desk Escape
-wait_for desk "前台工作台"
+wait_for desk "党群服务中心"
 choose desk "服务清单"
 wait_for desk "帮办 - 服务清单"
 keys desk F9

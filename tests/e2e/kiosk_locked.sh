@@ -143,6 +143,7 @@ keys walk Enter
 type_text walk 13800138000
 keys walk Enter Down
 type_text walk "门口的树要修剪"
+wait_for walk "门口的树要修剪"
 snap
 keys walk Enter
 wait_for walk "编号："
