@@ -35,6 +35,7 @@ struct home {
     int64_t requests, open, overdue;
     int scoped; /* those counts are of the requests the user's role sees (a unit's), not all */
     int counts_ok, residents_ok, requests_ok; /* a count that failed is not shown */
+    char *head;                               /* the heading: the centre, and whose home it is */
     char *calendar; /* the working-day calendar falls short of the deadlines ahead: why */
     time_t days[HOME_DAYS + 1]; /* the last four weeks' midnights, today's last, then tomorrow's */
     int64_t intake[HOME_DAYS], late[HOME_DAYS];
@@ -130,21 +131,56 @@ static int home_residents(int64_t *n)
     return rc;
 }
 
+/*
+** The heading: the centre's front desk, or, signed in in another role,
+** whose home it is (主管; a unit handler with their unit). Caller frees.
+*/
+static char *home_heading(void)
+{
+    const char *district = str_empty(ui.district) ? "" : ui.district;
+    if (!ui.role || ui.role == roles_get(ROLE_ID_DESK))
+        return xasprintf(_("%s Party and Masses Service Centre, front desk"), district);
+    char *who = xstrdup(_(ui.role->name));
+    struct user u;
+    if (ui.role == roles_get(ROLE_ID_UNIT_HANDLER) && user_find(ui.db, ui.user, &u) == DB_OK) {
+        if (!str_empty(u.unit_name)) {
+            char *with = xasprintf(_("%s (%s)"), who, u.unit_name);
+            free(who);
+            who = with;
+        }
+        record_free(&user_record, &u);
+    }
+    char *head = xasprintf(_("%s Party and Masses Service Centre: %s"), district, who);
+    free(who);
+    return head;
+}
+
 static void home_load(struct home *h)
 {
-    int rc[3] = {area_counts(ui.db, h->counts), home_residents(&h->residents),
-                 request_counts_of(ui.db, ui.user, &h->scoped, &h->requests, &h->open, &h->overdue,
-                                   clock_now())};
+    free(h->head);
+    h->head = home_heading();
+    /* The register and the requests counted for those whose role sees them. */
+    int residents = command_rights_held(RIGHT_RESIDENTS);
+    int requests = command_rights_held(RIGHTS_REQUESTS);
+    int rc[3] = {area_counts(ui.db, h->counts), residents ? home_residents(&h->residents) : DB_OK,
+                 requests ? request_counts_of(ui.db, ui.user, &h->scoped, &h->requests, &h->open,
+                                              &h->overdue, clock_now())
+                          : DB_OK};
     h->counts_ok = rc[0] == DB_OK;
-    h->residents_ok = rc[1] == DB_OK;
-    h->requests_ok = rc[2] == DB_OK;
+    h->residents_ok = residents && rc[1] == DB_OK;
+    h->requests_ok = requests && rc[2] == DB_OK;
     for (size_t i = 0; i < ARRAY_LEN(rc); i++)
         if (rc[i] != DB_OK) ui_db_failed(_("The counts could not be read"), rc[i]);
     free(h->calendar);
-    h->calendar = calendar_shortfall(ui.db, clock_now());
+    /* Said to those who set deadlines or keep the calendar, not to a unit or a chief. */
+    h->calendar = command_rights_held(RIGHTS_ANY | RIGHT_DISPATCH | RIGHT_EDIT_CATALOGUE)
+                      ? calendar_shortfall(ui.db, clock_now())
+                      : NULL;
     days_set(clock_now(), h->days);
-    int rc_days = request_daily_counts(ui.db, h->days, HOME_DAYS, clock_now(), h->intake, h->late);
-    h->daily_ok = rc_days == DB_OK;
+    int rc_days =
+        requests ? request_daily_counts(ui.db, h->days, HOME_DAYS, clock_now(), h->intake, h->late)
+                 : DB_OK;
+    h->daily_ok = requests && rc_days == DB_OK;
     if (rc_days != DB_OK) ui_db_failed(_("The counts could not be read"), rc_days);
     h->generation = db_generation(ui.db);
     h->loaded = 1;
@@ -209,14 +245,7 @@ static void home_draw(struct screen *s, int top, int rows)
 {
     struct home *h = (struct home *)s;
     int y = top + 1;
-    /* The front desk's, or, signed in in another role, whose it is (楼长, 主管 ...). */
-    const char *district = str_empty(ui.district) ? "" : ui.district;
-    char *head =
-        ui.role && ui.role != roles_get(ROLE_ID_DESK)
-            ? xasprintf(_("%s Party and Masses Service Centre: %s"), district, _(ui.role->name))
-            : xasprintf(_("%s Party and Masses Service Centre, front desk"), district);
-    draw_text(y, 2, COLS - 4, head, A_BOLD, TEXT_FIT_ELLIPSIS);
-    free(head);
+    draw_text(y, 2, COLS - 4, h->head ? h->head : "", A_BOLD, TEXT_FIT_ELLIPSIS);
     y += 2;
     /* The sections the user's role may open, each with its own key. */
     const struct command *offered[HOME_SECTIONS_MAX];
@@ -306,6 +335,7 @@ static int home_key(struct screen *s, enum action a, const struct key *k)
 static void home_free(struct screen *s)
 {
     free(((struct home *)s)->calendar);
+    free(((struct home *)s)->head);
     free(s);
 }
 

@@ -10,6 +10,12 @@ VOL="SELECT v.number, v.name, v.gender, v.birth_date, r.name FROM volunteer v JO
 
 demo_with_zsf 13912345678
 sign_in vol "volunteers" "demo-volunteers"
+expect vol "the coordinator's home says whose it is" "和平区党群服务中心　志愿服务管理"
+if screen vol | grep -qE "诉求 [0-9]+ 件|近四周"; then
+    t_fail "and counts no requests, which the role does not see" "$(screen vol)"
+else
+    t_ok "and counts no requests, which the role does not see"
+fi
 choose vol "志愿服务"
 wait_for vol "志愿者编号"
 keys vol F7
