@@ -630,19 +630,26 @@ static int request_by_number(struct db *db, const char *typed, int64_t *id, char
     return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_INVALID : rc;
 }
 
-/* The late record's own fields: a past day, two times in order, a reason. NULL or why (caller
- * frees). */
-static char *late_fields_check(const struct service_record *r, const char *today)
+/*
+** The late record's own fields: a time gone by (a past day, or earlier
+** today: an activity of this morning whose roll was missed), two times, a
+** reason. now is "YYYY-MM-DD HH:MM...". NULL or why (caller frees).
+*/
+static char *late_fields_check(const struct service_record *r, const char *now)
 {
     struct date d;
     if (str_empty(r->day) || date_parse(r->day, &d) != DATE_OK)
         return xstrdup(_("Date: not a date (YYYY-MM-DD)"));
     char day[11];
     date_format(&d, day);
-    if (strcmp(day, today) >= 0)
-        return xasprintf(_("Date %s: a late record is for a past day"), day);
+    if (strncmp(day, now, 10) > 0)
+        return xasprintf(_("Date %s: a late record is for a time gone by"), day);
     if (hours_minute_parse(r->sign_in) < 0) return xstrdup(_("Signed in: a time (HH:MM)"));
     if (hours_minute_parse(r->sign_out) < 0) return xstrdup(_("Signed out: a time (HH:MM)"));
+    char at[6];
+    snprintf(at, sizeof at, "%.5s", now + 11);
+    if (strncmp(day, now, 10) == 0 && hours_minute_parse(r->sign_out) > hours_minute_parse(at))
+        return xasprintf(_("Signed out %s: later than now (%s)"), r->sign_out, at);
     if (text_blank(r->late_reason)) return xstrdup(_("Why late: say why the record is late"));
     return NULL;
 }
@@ -741,13 +748,12 @@ static int pair_fits(struct db *db, int64_t volunteer_id, const char *day, int64
 
 int hours_late_add(struct db *db, struct service_record *r, const char *actor, char **why)
 {
-    char today[11], when[20], day[11];
-    *why = late_fields_check(r, clock_today(today));
+    char when[20], day[11];
+    *why = late_fields_check(r, clock_format(clock_now(), when));
     if (*why) return DB_INVALID;
     struct date d;
     date_parse(r->day, &d);
     record_set(&r->day, date_format(&d, day));
-    clock_format(clock_now(), when);
     int rc = change_begin(db, &record_change, actor, 0, NULL);
     if (rc != DB_OK) return rc;
     int64_t request_id = 0;

@@ -420,7 +420,27 @@ static void confirm_late_correct(void **state)
     record_set(&late.late_reason, "纸质签到表补录");
     record_set(&late.day, "2026-12-12");
     assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID); /* not past */
+    assert_non_null(strstr(say, "later than now (00:00)"));
     free(say);
+    /* Earlier today is gone by: a morning's roll missed is recorded by the evening. */
+    setenv("BANGBAN_NOW", "2026-12-05 10:30", 1);
+    record_set(&late.day, "2026-12-05");
+    record_set(&late.sign_in, "10:00");
+    record_set(&late.sign_out, "11:00");
+    assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID);
+    assert_non_null(strstr(say, "11:00: later than now (10:30)"));
+    free(say);
+    record_set(&late.day, "2026-12-06");
+    setenv("BANGBAN_NOW", "2026-12-05 18:00", 1);
+    assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID);
+    assert_non_null(strstr(say, "a time gone by"));
+    free(say);
+    record_set(&late.day, "2026-12-05");
+    assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_OK);
+    assert_int_equal(late.minutes, 60);
+    setenv("BANGBAN_NOW", "2026-12-12 00:00", 1);
+    record_set(&late.sign_in, "14:00");
+    record_set(&late.sign_out, "16:30");
     record_set(&late.day, "2026-11-30");
     assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID); /* before it */
     assert_non_null(strstr(say, "敲门行动"));
@@ -511,11 +531,12 @@ static void confirm_late_correct(void **state)
     snprintf(sql, sizeof sql, "SELECT minutes FROM service_record WHERE id = %lld", (long long)r3);
     assert_int_equal(db_int(db, 0, sql), 150);
 
-    /* Confirm all the activity's signed-out unconfirmed records at once: r3 (r2 is still in). */
+    /* Confirm all the activity's signed-out unconfirmed records at once: r3 and the one of 12-05
+     * (r2 is still in). */
     assert_int_equal(hours_confirm(db, a.id, 0, HOURS_BY_ORGANISER, "", "tester", &n, &why), DB_OK);
-    assert_int_equal(n, 1);
+    assert_int_equal(n, 2);
     assert_int_equal(hours_totals_of(db, v2, &counted, &pending), DB_OK);
-    assert_int_equal(pending, 150);
+    assert_int_equal(pending, 150 + 60);
     unsetenv("BANGBAN_NOW");
     record_free(&activity_record, &a);
     record_free(&team_record, &t);
