@@ -367,10 +367,15 @@ static int pair_write(struct db *db, const struct change_kind *k, const char *ac
     return rc;
 }
 
-/* Inside the transaction: the activity may take hours on day, else out->why. */
+/*
+** Inside the transaction: the activity may take hours on day, else
+** out->why; when it ends ("YYYY-MM-DD HH:MM") into ends[17], and its name
+** into *name (caller frees; NULL when it is not on file).
+*/
 static int activity_takes(struct db *db, int64_t activity_id, const char *day,
-                          struct hours_signed *out)
+                          struct hours_signed *out, char ends[17], char **name)
 {
+    *name = NULL;
     struct activity a;
     int rc = activity_get(db, activity_id, &a);
     if (rc == DB_NOTFOUND) {
@@ -378,6 +383,8 @@ static int activity_takes(struct db *db, int64_t activity_id, const char *day,
         return DB_INVALID;
     }
     if (rc != DB_OK) return rc;
+    snprintf(ends, 17, "%s", a.ends_at);
+    *name = xstrdup(a.name);
     const char *why = activity_open_on(&a, day);
     if (why) {
         out->why = xasprintf(_("%s: %s; nothing recorded"), a.name, why);
@@ -428,12 +435,15 @@ static int sign_as(struct db *db, const struct change_kind *k, int masked, int64
         out->why = xasprintf(_("%s is %s in the register: not signed in"), out->name,
                              volunteer_status_label(v.status));
     record_free(&volunteer_record, &v);
-    if (left || (rc = activity_takes(db, activity_id, day, out)) != DB_OK) {
+    char ends[17], *name = NULL;
+    if (left || (rc = activity_takes(db, activity_id, day, out, ends, &name)) != DB_OK) {
+        free(name);
         db_rollback(db);
         return left ? DB_INVALID : rc;
     }
     struct day_pairs dp;
     if ((rc = day_pairs_read(db, volunteer_id, day, &dp)) != DB_OK) {
+        free(name);
         db_rollback(db);
         return rc;
     }
@@ -442,6 +452,14 @@ static int sign_as(struct db *db, const struct change_kind *k, int masked, int64
                                                  hours_minute_parse(out->at), &out->move, &which);
     if (verdict != HOURS_OK) {
         out->why = refusal_say(verdict, &dp, which);
+    } else if (out->move == HOURS_SIGN_IN && strlen(ends) == 16 && strncmp(now, ends, 16) >= 0) {
+        /* Over: no one signs in now; the times it was served are a late record's. */
+        out->why = xasprintf(_("%s ended at %s: no sign-in now; the times served are kept as a "
+                               "late record"),
+                             name, ends);
+    }
+    free(name);
+    if (out->why) {
         day_pairs_free(&dp);
         db_rollback(db);
         return DB_INVALID;

@@ -266,6 +266,19 @@ static void signing_at_the_desk(void **state)
     hours_signed_free(&s);
     assert_int_equal(sign_at("2026-12-05 14:00", a2, n1, &s), DB_INVALID);
     hours_signed_free(&s);
+    /* Over at 18:00: no one signs in after it, and those still in sign out. */
+    before = rows();
+    char n3[16];
+    setenv("BANGBAN_NOW", "2026-12-05 07:00", 1);
+    volunteer_new("赵六", n3);
+    unsetenv("BANGBAN_NOW");
+    assert_int_equal(sign_at("2026-12-05 18:30", a1, n3, &s), DB_INVALID);
+    assert_non_null(strstr(s.why, "助老服务 ended at 2026-12-05 18:00"));
+    hours_signed_free(&s);
+    assert_int_equal(rows(), before);
+    assert_int_equal(sign_at("2026-12-05 18:30", a1, n2, &s), DB_OK);
+    assert_int_equal(s.move, HOURS_SIGN_OUT);
+    hours_signed_free(&s);
     /* A cancelled activity takes nothing. */
     struct activity a;
     assert_int_equal(activity_get(db, a2, &a), DB_OK);
@@ -280,7 +293,7 @@ static void signing_at_the_desk(void **state)
     /* Every write audited. */
     assert_int_equal(
         db_int(db, 0, "SELECT count(*) FROM audit_log WHERE subject LIKE 'service-record:%'"),
-        before + 4);
+        before + 5);
     record_free(&team_record, &t);
 }
 
