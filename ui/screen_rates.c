@@ -373,10 +373,14 @@ static void csv_write(struct screen *s, const struct command *c)
         return;
     }
     char *path = NULL, *err = NULL;
-    if (!ui_ask_export(_("Rates"), _("File to write (CSV, UTF-8):"), "rates.csv", 0, &path)) return;
+    if (!ui_ask_export(_("Rates"), _("File to write (CSV, UTF-8):"), _("rates.csv"), 0, &path))
+        return;
     char *period = rates_period(rs->from, rs->to);
-    char *text = rates_report(rs->units, rs->n, &rs->units[rs->n], rs->group, rs->weight,
-                              rs->min_followed, period, 1);
+    char *table = rates_report(rs->units, rs->n, &rs->units[rs->n], rs->group, rs->weight,
+                               rs->min_followed, period, 1);
+    /* With the BOM Excel looks for to read UTF-8, as the other CSV files written here have it. */
+    char *text = xasprintf("\xEF\xBB\xBF%s", table);
+    free(table);
     if (printer_save(text, path, &err) == 0) {
         char *full = path_full(path);
         ui_message(UI_MSG_INFO, _("Written to %s"), full);
