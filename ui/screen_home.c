@@ -70,7 +70,8 @@ static const struct command sections[] = {
     {"areas", '6', N_("Areas and buildings"), N_("Streets, communities, grids and buildings"), 0,
      NULL, 0, open_areas},
     {"audit", '7', N_("Audit log"),
-     N_("Who showed a number in full, exported, imported; whether the log is untouched"),
+     N_("Who showed or exported numbers in full, imported, changed records; whether the log is "
+        "untouched"),
      RIGHT_SEE_AUDIT, NULL, 0, screen_audit_new},
     {"volunteers", '8', N_("Volunteer service"),
      N_("The volunteer register and its teams: register, find, members"), RIGHT_LOG_HOURS, NULL, 0,
