@@ -13,6 +13,7 @@
 #include "src/roles.h"
 #include "src/search.h"
 #include "src/text.h"
+#include "src/validate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -486,6 +487,7 @@ int team_save(struct db *db, struct team *t, const char *actor, const char **why
     if (rc != DB_OK) return rc;
     /* Checked in the write transaction: no desk moves a team under this one meanwhile. */
     *why = team_parent_check(t->id, t->parent_id, stored_parent, db);
+    if (!*why && validate_date_gone_optional(t->founded)) *why = _("Founded: later than today");
     if (*why) {
         change_abort(db, &team_change, &before);
         return DB_INVALID;

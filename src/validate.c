@@ -2,6 +2,7 @@
 ** validate: see validate.h.
 */
 #include "validate.h"
+#include "clock.h"
 #include "date.h"
 #include "i18n.h"
 #include "text.h"
@@ -85,4 +86,14 @@ const char *validate_date(const char *text)
 const char *validate_date_optional(const char *text)
 {
     return str_empty(text) ? NULL : validate_date(text);
+}
+
+const char *validate_date_gone_optional(const char *text)
+{
+    const char *why = validate_date_optional(text);
+    if (why || str_empty(text)) return why;
+    struct date d;
+    char day[11], today[11];
+    date_parse(text, &d);
+    return strcmp(date_format(&d, day), clock_today(today)) > 0 ? _("Later than today") : NULL;
 }

@@ -34,4 +34,7 @@ const char *validate_date(const char *text);
 /* A date as validate_date(), or nothing. */
 const char *validate_date_optional(const char *text);
 
+/* A date as validate_date_optional(), not after today (clock_today()): a day gone by, or none. */
+const char *validate_date_gone_optional(const char *text);
+
 #endif

@@ -465,7 +465,7 @@ static void team_build(struct form_screen *fs)
     form_add_text(f, _("Managed by"), t->staff, TEAM_STAFF_MAX, 16, validate_line, 0);
     form_add_choice(f, _("Community"), t->community_id, t->community, choices_communities, fs, 1,
                     18);
-    form_add_text(f, _("Founded"), t->founded, 10, 12, validate_date_optional, 0);
+    form_add_text(f, _("Founded"), t->founded, 10, 12, validate_date_gone_optional, 0);
     static const char *const binds[] = {"name",  "parent_id",    "leader_id",
                                         "staff", "community_id", "founded"};
     for (int k = 0; k < f->n; k++)

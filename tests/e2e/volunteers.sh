@@ -65,6 +65,13 @@ esac
 keys vol F7
 wait_for vol "新建队伍"
 type_text vol "朝阳里志愿服务队"
+# Founded on a day not come yet: refused at the field, as a volunteer's registration is.
+keys vol Tab Tab Tab Tab Tab
+type_text vol "2099-01-01"
+keys vol F2
+expect vol "a team founded after today is refused" "晚于今天"
+db_is "nothing saved" "SELECT count(*) FROM team" 0
+keys vol C-u
 keys vol F2
 wait_for vol "已保存：朝阳里志愿服务队"
 keys vol Enter

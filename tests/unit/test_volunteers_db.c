@@ -150,6 +150,10 @@ static void team_hierarchy_has_no_cycles(void **state)
     t.parent_id = assoc; /* under itself */
     assert_int_equal(team_save(db, &t, "tester", &why), DB_INVALID);
     t.parent_id = 0;
+    record_set(&t.founded, "2099-01-01"); /* founded on a day not come yet */
+    assert_int_equal(team_save(db, &t, "tester", &why), DB_INVALID);
+    assert_str(why, "Founded: later than today");
+    record_set(&t.founded, "2020-05-04");
     assert_int_equal(team_save(db, &t, "tester", &why), DB_OK);
     record_free(&team_record, &t);
     /* A group may move to another team that is not under it. */
