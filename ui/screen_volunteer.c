@@ -139,6 +139,12 @@ static const char *check_id_typed(struct form *f, char *canon)
 /* What the volunteer form keeps besides its fields. */
 struct volunteer_form_ctx {
     char phone[16]; /* the mobile number taken from the residents' register, shown masked */
+    /*
+    ** The birth date typed, put right from the ID number by the check of a
+    ** save rather than as the ID number was left: the save stops once to
+    ** show it. "" when none.
+    */
+    char put_right[16];
 };
 
 /*
@@ -167,11 +173,18 @@ static void id_left(struct form_screen *fs)
     date_format(&id.birth, iso);
     char *was = form_text(f, F_BIRTH);
     form_set_text(f, F_BIRTH, iso);
-    /* A different date typed is put right from the card, and said so, not changed unseen. */
+    /*
+    ** A different date typed is put right from the card, and said so, not
+    ** changed unseen: as a note when the clerk leaves the ID number, and by
+    ** stopping the save once when the save's own check found it (the clerk
+    ** typed the date after the number, then F2).
+    */
     if (!str_empty(was) && !str_eq(was, iso)) {
         char *said = xasprintf(_("Put right from the ID number: it was %s"), was);
         form_set_note(f, F_BIRTH, said);
         free(said);
+        struct volunteer_form_ctx *c = fs->ctx;
+        if (c && f->focus != F_ID) snprintf(c->put_right, sizeof c->put_right, "%s", was);
     }
     free(was);
     form_set_choice(f, F_GENDER, id.gender, resident_gender_text(id.gender));
@@ -263,6 +276,14 @@ static void volunteer_build(struct form_screen *fs)
 static int volunteer_check(struct form_screen *fs)
 {
     struct form *f = &fs->form;
+    struct volunteer_form_ctx *c = fs->ctx;
+    if (c && *c->put_right) {
+        char *said = xasprintf(_("Put right from the ID number: it was %s"), c->put_right);
+        form_set_message(f, F_BIRTH, said);
+        free(said);
+        c->put_right[0] = '\0';
+        return F_BIRTH;
+    }
     char *registered = form_date(f, F_REGISTERED), *born = form_date(f, F_BIRTH), today[11];
     const char *late = volunteer_registered_check(registered, born, clock_today(today));
     free(registered);

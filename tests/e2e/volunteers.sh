@@ -37,8 +37,15 @@ keys vol BTab BTab BTab
 keys vol Tab
 expect vol "a birth date the ID number contradicts is put right, saying what was typed" "已按身份证号更正，原填 2030-01-01"
 expect vol "from the number" "出生日期: 1956-01-01"
+# Typed again and saved at once: put right by the save's check, which stops once to say so.
+keys vol Tab Tab C-u
+type_text vol "1990-05-05"
+keys vol F2
+expect vol "a contradicting date typed before F2 stops the save, saying what was typed" "已按身份证号更正，原填 1990-05-05"
+expect vol "the date is the number's" "出生日期: 1956-01-01"
+db_is "nothing saved yet" "SELECT count(*) FROM volunteer" 0
 # Registered on a day not come yet: refused at the field, nothing saved.
-keys vol Tab Tab Tab Tab Tab Tab Tab
+keys vol Tab Tab Tab Tab Tab
 type_text vol "2099-01-01"
 keys vol F2
 expect vol "a registration after today is refused" "注册日期晚于今天"
