@@ -524,8 +524,9 @@ static void list_export(struct screen *s, const struct command *c)
 static const struct command queue_menu[] = {
     {"sort", '1', N_("Sort"), N_("Order the list by deadline, age or number"), 0, sort_choose, 0,
      NULL},
-    {"unit-only", '2', N_("Only one unit"), N_("Keep the requests of one unit"), 0, unit_only, 0,
-     NULL},
+    /* Not to a unit handler, whose lists hold their own unit's alone. */
+    {"unit-only", '2', N_("Only one unit"), N_("Keep the requests of one unit"),
+     RIGHTS_ANY | RIGHT_TAKE_DOWN | RIGHT_DISPATCH, unit_only, 0, NULL},
     {"level-only", '3', N_("Only one level"),
      N_("Keep the requests at one level: community, street or district"), 0, level_only, 0, NULL},
     {"community-only", '4', N_("Only one community"), N_("Keep the requests from one community"), 0,

@@ -63,9 +63,18 @@ else
 fi
 keys unit C-u
 wait_for unit "低保申请"
+keys unit F9
+wait_for unit "只看一个层级"
+if [ -z "$(key_of unit "只看一个单位")" ]; then
+    t_ok "its lists' menu offers no other unit to keep"
+else
+    t_fail "its lists' menu offers no other unit to keep" "$(screen unit)"
+fi
+keys unit Escape
+wait_gone unit "只看一个层级"
 keys unit Enter
 wait_for unit "2026-000001  已派单"
-if key_of unit "签收" >/dev/null; then t_ok "its own unit's request may be signed for"; else t_fail "its own unit's request may be signed for" "$(screen unit)"; fi
+if [ -n "$(key_of unit "签收")" ]; then t_ok "its own unit's request may be signed for"; else t_fail "its own unit's request may be signed for" "$(screen unit)"; fi
 if screen unit | grep -q "催办\|改派\|升级"; then
     t_fail "the desk's steps are not offered to a unit handler" "$(screen unit)"
 else
