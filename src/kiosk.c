@@ -72,6 +72,19 @@ const char *kiosk_state_words(enum request_state s)
     return s < RS_COUNT ? state_words[s] : "";
 }
 
+/* What the running deadline is for, in each state a resident may see it (msgids). */
+static const char *const due_words[RS_COUNT] = {
+    [RS_DISPATCHED] = N_("To be taken up by:"), [RS_RETURNED] = N_("To be sent on by:"),
+    [RS_ACCEPTED] = N_("To call you by:"),      [RS_IN_PROGRESS] = N_("To be done by:"),
+    [RS_SUSPENDED] = N_("To be done by:"),      [RS_REOPENED] = N_("To be done by:"),
+    [RS_REPLIED] = N_("To be asked back by:"),  [RS_FOLLOW_UP] = N_("To be asked back by:"),
+};
+
+const char *kiosk_due_words(enum request_state s)
+{
+    return s < RS_COUNT && due_words[s] ? due_words[s] : N_("Deadline:");
+}
+
 /* The matter's first words, one line, as its title. Caller frees. */
 static char *title_of(const char *text)
 {

@@ -40,6 +40,13 @@ int kiosk_last4_parse(const char *typed, char *out);
 /* What state s means to a resident, in plain words (msgid). */
 const char *kiosk_state_words(enum request_state s);
 
+/*
+** The label of the running deadline in state s, saying what is due by it
+** (msgid): 将在此前与您联系 once the unit has taken it up, 将在此前办结
+** while it is handled; "Deadline:" where none is named.
+*/
+const char *kiosk_due_words(enum request_state s);
+
 /* What a resident left at the kiosk: as typed. */
 struct kiosk_matter {
     const char *name;     /* 姓名 */

@@ -424,7 +424,7 @@ static void answer_draw(struct screen *s, int top, int rows)
     y += labelled(y, end - y, _("Unit:"), *w->v.unit ? w->v.unit : _("not yet sent to a unit"));
     if (w->v.due) {
         char *due = xasprintf(_("by %s"), clock_format_minute(w->v.due, when));
-        y += labelled(y, end - y, _("Deadline:"), due);
+        y += labelled(y, end - y, _(kiosk_due_words(w->v.state)), due);
         free(due);
     }
     y += labelled(y, end - y, _("Taken down:"), clock_format_minute(w->v.created_at, when));

@@ -23,7 +23,7 @@ progress hall "$number" "$last4"
 expect hall "the right pair shows the request" "诉求 $number"
 expect hall "its state in plain words" "办理单位正在办理"
 expect hall "the unit handling it" "办理单位： $unit"
-expect hall "its deadline" "期限："
+expect hall "its deadline, named as the one to be done by" "办结期限："
 expect hall "and its timeline" "办理经过："
 if screen hall | grep -qF "$requester"; then t_fail "no name on screen" "$(screen hall)"; else t_ok "no name on screen"; fi
 if screen hall | grep -qE '1[3-9][0-9]{9}'; then t_fail "no phone on screen" "$(screen hall)"; else t_ok "no phone on screen"; fi

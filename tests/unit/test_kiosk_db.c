@@ -96,8 +96,14 @@ static void typed_numbers(void **state)
     assert_str(last4, "5678");
     assert_int_equal(kiosk_last4_parse("567", last4), -1);
     assert_int_equal(kiosk_last4_parse("56789", last4), -1);
-    for (int s = 0; s < RS_COUNT; s++)
+    for (int s = 0; s < RS_COUNT; s++) {
         assert_true(*kiosk_state_words((enum request_state)s));
+        assert_true(*kiosk_due_words((enum request_state)s));
+    }
+    /* The deadline says what is due by it: once taken up, the call; while handled, the end. */
+    assert_str(kiosk_due_words(RS_ACCEPTED), "To call you by:");
+    assert_str(kiosk_due_words(RS_IN_PROGRESS), "To be done by:");
+    assert_str(kiosk_due_words(RS_CLOSED), "Deadline:");
 }
 
 static void right_pair_shows_the_public_view(void **state)
