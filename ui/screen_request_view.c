@@ -198,6 +198,9 @@ static char *clocks_text(const struct request *r)
     if (r->accept_due)
         strbuf_addf(&sb, _("Sign for by %s%s%s  "), short_time(r->accept_due, a),
                     r->accepted_at ? _(", signed ") : "", short_time(r->accepted_at, b));
+    if (r->contact_due)
+        strbuf_addf(&sb, _("Call by %s%s%s  "), short_time(r->contact_due, a),
+                    r->contacted_at ? _(", called ") : "", short_time(r->contacted_at, b));
     if (r->resolve_due)
         strbuf_addf(&sb, _("Resolve by %s%s%s  "), short_time(r->resolve_due, a),
                     r->replied_at ? _(", replied ") : "", short_time(r->replied_at, b));
@@ -284,27 +287,36 @@ static char *event_line(const struct request_event_row *e)
 }
 
 /*
-** Break clocks (each two spaces from the next) for cols columns: when they
-** do not fit one row, the gap after the last clock that fits becomes a line
-** feed. Returns the rows they take: 0 (none), 1 or 2.
+** Break clocks (each two spaces from the next) for cols columns: a row
+** holds the clocks that fit it, and the gap before the first that does not
+** becomes a line feed. Returns the rows they take (0 for none).
 */
 static int clocks_broken(char *clocks, int cols)
 {
     if (!*clocks) return 0;
-    if ((int)text_width(clocks) <= cols) return 1;
-    char *cut = NULL;
+    int rows = 1;
+    char *line = clocks, *cut = NULL;
     for (char *gap = clocks; (gap = strstr(gap, "  ")); gap += 2) {
         *gap = '\0';
-        int fits = (int)text_width(clocks) <= cols;
+        int fits = (int)text_width(line) <= cols;
         *gap = ' ';
-        if (!fits) break;
+        if (!fits && cut) { /* "  " becomes one line feed */
+            *cut = '\n';
+            memmove(cut + 1, cut + 2, strlen(cut + 2) + 1);
+            line = cut + 1;
+            gap = line;
+            cut = NULL;
+            rows++;
+            continue;
+        }
         cut = gap;
     }
-    if (cut) { /* "  " becomes one line feed */
+    if ((int)text_width(line) > cols && cut) {
         *cut = '\n';
         memmove(cut + 1, cut + 2, strlen(cut + 2) + 1);
+        rows++;
     }
-    return 2;
+    return rows;
 }
 
 static void view_draw(struct screen *s, int top, int rows)
