@@ -159,15 +159,20 @@ static void entry_read(struct db_stmt *st, void *slot)
 /*
 ** The where of f over audit_log; parameters ?1 .. ?6 as audit_bind() binds
 ** them. The text finds a user acted on by their login or name too (the
-** record is user:ID).
+** record is user:ID), and a request by its number (request:ID). The record
+** is one (resident:12, not resident:120), a request's number, or a kind
+** (resident:).
 */
 #define AUDIT_WHERE                                                                                \
     " WHERE (?1 = '' OR instr(actor, ?1) > 0 OR instr(action, ?1) > 0"                             \
     "        OR instr(subject, ?1) > 0 OR instr(detail, ?1) > 0"                                   \
     "        OR subject IN (SELECT 'user:' || id FROM \"user\""                                    \
-    "                       WHERE instr(login, ?1) > 0 OR instr(name, ?1) > 0))"                   \
+    "                       WHERE instr(login, ?1) > 0 OR instr(name, ?1) > 0)"                    \
+    "        OR subject IN (SELECT 'request:' || id FROM request WHERE number = ?1))"              \
     " AND (?2 = '' OR actor = ?2) AND (?3 = '' OR action = ?3)"                                    \
-    " AND (?4 = '' OR substr(subject, 1, length(?4)) = ?4)"                                        \
+    " AND (?4 = '' OR subject = ?4"                                                                \
+    "      OR (substr(?4, -1) = ':' AND substr(subject, 1, length(?4)) = ?4)"                      \
+    "      OR subject IN (SELECT 'request:' || id FROM request WHERE number = ?4))"                \
     " AND (?5 = '' OR at >= ?5) AND (?6 = '' OR at < ?6)"
 
 static void audit_bind(struct db_stmt *st, const struct audit_filter *f)

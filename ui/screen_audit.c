@@ -168,7 +168,9 @@ static void subject_only(struct screen *s, const struct command *c)
     struct list_screen *ls = (struct list_screen *)s;
     struct audit_screen *a = ls->ctx;
     if (!ask_word(_("Only one record"),
-                  _("Which record (resident:12, or resident: for every resident)?"), &a->subject))
+                  _("Which record (a request's number, resident:12, or resident: for every "
+                    "resident)?"),
+                  &a->subject))
         return;
     a->f.subject = a->subject;
     list_screen_reload(ls);

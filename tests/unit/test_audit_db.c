@@ -184,6 +184,44 @@ static void user_acted_on_found_by_login(void **state)
     record_array_free(&audit_entry_record, items, n);
 }
 
+/* One record is that one, not those whose number starts the same; a request is found by its
+ * number, in the record asked for and in the text. */
+static void one_record_and_a_request_by_number(void **state)
+{
+    (void)state;
+    assert_int_equal(
+        db_exec(db, "INSERT INTO request (id, number, status, channel, kind, category,"
+                    " requester_kind, title, created_at, created_by, updated_at, updated_by)"
+                    " VALUES (2965, '2026-002746', 'new', 'desk', 'help', '民生服务', 'anonymous',"
+                    " '路灯不亮', 1, 'x', 1, 'x')"),
+        DB_OK);
+    assert_int_equal(audit_append(db, "甲", "edit", "resident:12", ""), DB_OK);
+    assert_int_equal(audit_append(db, "甲", "edit", "resident:120", ""), DB_OK);
+    assert_int_equal(audit_append(db, "甲", "edit", "request:2965", "Title: 路灯 -> 路灯不亮"),
+                     DB_OK);
+    static const struct {
+        struct audit_filter f;
+        size_t n;
+        const char *first;
+    } asked[] = {
+        {{.subject = "resident:12"}, 1, "resident:12"},
+        {{.subject = "resident:"}, 2, "resident:120"},
+        {{.subject = "2026-002746"}, 1, "request:2965"},
+        {{.text = "2026-002746"}, 1, "request:2965"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(asked); i++) {
+        struct audit_entry *items;
+        size_t n;
+        int64_t total;
+        int more;
+        assert_int_equal(audit_list(db, "someone", &asked[i].f, 10, &items, &n, &total, &more),
+                         DB_OK);
+        assert_int_equal(n, asked[i].n);
+        assert_string_equal(items[0].subject, asked[i].first);
+        record_array_free(&audit_entry_record, items, n);
+    }
+}
+
 /* A log written before the chain is sealed into its start when the database is opened. */
 /* shown ACTION DETAIL WANT: the detail as audit_detail_shown() words it is WANT. */
 static void shown(const char *action, const char *detail, const char *want)
@@ -249,6 +287,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(cut_tail_found, setup, teardown),
         cmocka_unit_test_setup_teardown(reading_needs_the_right, setup, teardown),
         cmocka_unit_test_setup_teardown(user_acted_on_found_by_login, setup, teardown),
+        cmocka_unit_test_setup_teardown(one_record_and_a_request_by_number, setup, teardown),
         cmocka_unit_test_setup_teardown(old_log_sealed, setup, teardown),
     };
     return cmocka_run_group_tests_name("audit_db", tests, NULL, NULL);
