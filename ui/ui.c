@@ -101,7 +101,11 @@ static void draw_title(const struct screen *s)
     strbuf_addf(&right, "%s ", actor_name());
     int rw = text_width(strbuf_str(&right));
     if (rw > COLS / 2) rw = COLS / 2;
-    draw_textf(0, 0, COLS - rw, a, " %s - %s", _("bangban"), s->title);
+    /* A long title is cut, saying so, a column short of what is on the right. */
+    char *title = xasprintf(" %s - %s", _("bangban"), s->title);
+    draw_fill(0, 0, COLS - rw, a);
+    draw_text(0, 0, COLS - rw - 1, title, a, TEXT_FIT_ELLIPSIS);
+    free(title);
     draw_text(0, COLS - rw, rw, strbuf_str(&right), a, TEXT_FIT_RIGHT);
     strbuf_free(&right);
 }

@@ -46,6 +46,12 @@ wait_for vol "2025年合计"
 expect vol "each counted record, with its confirmer" "2025-12-27 社区清扫"
 expect vol "the year's total in minutes and hours" "2025年合计                                   276   4.6"
 expect vol "the report says only counted hours are in it" "只计已确认"
+# Its long title is cut, saying so, short of the title bar's right end.
+if screen vol | head -1 | grep -q "\.\. *演示数据"; then
+    t_ok "a long title is cut with .. before the bar's right end"
+else
+    t_fail "a long title is cut with .. before the bar's right end" "$(screen vol | head -1)"
+fi
 keys vol Escape
 
 # teams_report MONTH: F9's teams' hours for MONTH asked, up to the choice of what to do with it.
