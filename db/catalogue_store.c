@@ -3,6 +3,7 @@
 */
 #include "db/catalogue_store.h"
 #include "db/change.h"
+#include "db/synonym_store.h"
 #include "src/roles.h"
 #include "src/clock.h"
 #include "src/pinyin.h"
@@ -198,9 +199,52 @@ int unit_set_retired(struct db *db, struct unit *u, int retired, const char *act
     return rc;
 }
 
+/*
+** The targets of the synonyms whose word key finds by its pinyin (低保 by
+** "dibao" or "db", as an item's name is found by its own), as a JSON array
+** ("[]" for none): what the catalogue's names say for what the clerk
+** typed in pinyin. Caller frees.
+*/
+static char *synonym_targets_by_pinyin(struct db *db, const char *query)
+{
+    char *key = text_ascii_lower(text_normalize(query ? query : "", TEXT_NORM_NOSPACE));
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addc(&sb, '[');
+    int latin = *key != '\0';
+    for (const char *p = key; *p; p++)
+        latin &= *p >= 'a' && *p <= 'z';
+    struct synonym *syn = NULL;
+    size_t n = 0;
+    if (latin && synonym_list(db, 0, &syn, &n) == DB_OK) {
+        char *spaced = xasprintf(" %s", key);
+        for (size_t i = 0; i < n; i++) {
+            char *keys = pinyin_keys(syn[i].word, PINYIN_INSIDE);
+            char *within = xasprintf(" %s", keys);
+            if (strstr(within, spaced)) {
+                if (sb.len > 1) strbuf_addc(&sb, ',');
+                strbuf_addc(&sb, '"');
+                for (const char *c = syn[i].target; *c; c++) /* a JSON string: " and \ escaped */
+                    if ((unsigned char)*c >= 0x20) {
+                        if (*c == '"' || *c == '\\') strbuf_addc(&sb, '\\');
+                        strbuf_addc(&sb, *c);
+                    }
+                strbuf_addc(&sb, '"');
+            }
+            free(within);
+            free(keys);
+        }
+        free(spaced);
+        record_array_free(&synonym_record, syn, n);
+    }
+    strbuf_addc(&sb, ']');
+    free(key);
+    return strbuf_detach(&sb);
+}
+
 int item_list(struct db *db, const char *query, int64_t unit_id, unsigned flags,
               struct item_list *out)
 {
+    char *targets = synonym_targets_by_pinyin(db, query);
     struct db_stmt *st =
         db_prepare(db, ITEM_SELECT " WHERE (?4 OR i.retired = 0) AND (?5 = 0 OR i.unit_id = ?5)"
                                    " AND (?1 = '' OR instr(i.name, ?1) > 0 OR instr(u.name, ?1) > 0"
@@ -209,11 +253,16 @@ int item_list(struct db *db, const char *query, int64_t unit_id, unsigned flags,
                                    /* 供暖 typed: items named 供热 (a synonym's word replaced) */
                                    " OR EXISTS (SELECT 1 FROM synonym s WHERE s.retired = 0"
                                    " AND instr(?1, s.word) > 0"
-                                   " AND instr(i.name, replace(?1, s.word, s.target)) > 0))"
+                                   " AND instr(i.name, replace(?1, s.word, s.target)) > 0)"
+                                   /* dibao typed: items named 最低生活保障 (低保's target) */
+                                   " OR EXISTS (SELECT 1 FROM json_each(?6) t"
+                                   " WHERE instr(i.name, t.value) > 0))"
                                    " ORDER BY i.code COLLATE zh");
     bind_query(st, query);
     db_bind_int(st, 4, (flags & CATALOGUE_WITH_RETIRED) ? 1 : 0);
     db_bind_int(st, 5, unit_id);
+    db_bind_text(st, 6, targets);
+    free(targets);
     int rc;
     out->items = db_collect(st, sizeof *out->items, item_read, &out->n, &rc);
     if (rc != DB_OK) item_list_free(out);

@@ -63,6 +63,10 @@ static void seeded_synonyms_find_items(void **state)
     /* A longer fragment holding the word: 供暖不达标 is 供热不达标. */
     assert_str(items_for("供暖不达标"), "HB174");
     assert_str(items_for("低保"), "HB001");
+    /* The words typed in pinyin, as clerks mostly type: full, a start, or the initials. */
+    assert_str(items_for("dibao"), "HB001");
+    assert_str(items_for("gongnuan"), "HB174 HB175 HB176");
+    assert_str(items_for("nuanq"), "HB174 HB175 HB176");
     char *gas = xstrdup(items_for("燃气"));
     assert_true(strlen(gas) > 0);
     assert_str(items_for("煤气"), gas);
