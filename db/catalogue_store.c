@@ -200,10 +200,10 @@ int unit_set_retired(struct db *db, struct unit *u, int retired, const char *act
 }
 
 /*
-** The targets of the synonyms whose word key finds by its pinyin (低保 by
-** "dibao" or "db", as an item's name is found by its own), as a JSON array
-** ("[]" for none): what the catalogue's names say for what the clerk
-** typed in pinyin. Caller frees.
+** The targets of the synonyms whose word query finds by its pinyin (低保
+** by "dibao" or "db", as an item's name is found by its own), as a JSON
+** array ("[]" for none): what the catalogue's names say for what the
+** clerk typed in pinyin. Caller frees.
 */
 static char *synonym_targets_by_pinyin(struct db *db, const char *query)
 {

@@ -42,8 +42,9 @@ const char *kiosk_state_words(enum request_state s);
 
 /*
 ** The label of the running deadline in state s, saying what is due by it
-** (msgid): 将在此前与您联系 once the unit has taken it up, 将在此前办结
-** while it is handled; "Deadline:" where none is named.
+** (msgid): "To call you by:" (联系您的期限) once the unit has taken it up,
+** "To be done by:" (办结期限) while it is handled; "Deadline:" where none
+** is named.
 */
 const char *kiosk_due_words(enum request_state s);
 

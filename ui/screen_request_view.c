@@ -311,7 +311,8 @@ static int clocks_broken(char *clocks, int cols)
         }
         cut = gap;
     }
-    if ((int)text_width(line) > cols && cut) {
+    /* The last clock, if it does not fit its row (not the two spaces that may end them all). */
+    if (cut && cut[strspn(cut, " ")] && (int)text_width(line) > cols) {
         *cut = '\n';
         memmove(cut + 1, cut + 2, strlen(cut + 2) + 1);
         rows++;
