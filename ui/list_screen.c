@@ -6,6 +6,7 @@
 #include "src/pinyin.h"
 #include "src/text.h"
 #include "src/util.h"
+#include "ui/command.h"
 #include "ui/dialog.h"
 #include "ui/form_screen.h"
 #include "ui/draw.h"
@@ -112,10 +113,27 @@ static void columns_take(struct list_screen *ls)
     ls->list.top = 0;
 }
 
+/* True when tab t is shown to the user's role (list_tab.shown_to). */
+static int tab_shown(const struct list_screen *ls, int t)
+{
+    unsigned to = ls->spec->tabs[t].shown_to;
+    return !to || command_rights_held(to);
+}
+
+/* Tab t (modulo the tabs), or the first shown from it on in direction step (1 or -1). */
+static int tab_from(const struct list_screen *ls, int t, int step)
+{
+    int n = ls->spec->ntabs;
+    t = (t % n + n) % n;
+    for (int i = 0; i < n && !tab_shown(ls, t); i++)
+        t = ((t + step) % n + n) % n;
+    return t;
+}
+
 void list_screen_set_tab(struct list_screen *ls, int tab)
 {
     rows_free(ls);
-    ls->tab = (tab % ls->spec->ntabs + ls->spec->ntabs) % ls->spec->ntabs;
+    ls->tab = tab_from(ls, tab, tab < ls->tab ? -1 : 1);
     bar_set(ls);
     columns_take(ls);
     if (!ls->spec->keep_search) lineedit_clear(&ls->search);
@@ -159,7 +177,7 @@ static int tabs_first(const struct list_screen *ls)
     for (;;) {
         int x = 1;
         for (int t = first; t <= ls->tab; t++)
-            x += tab_width(ls, t);
+            if (tab_shown(ls, t)) x += tab_width(ls, t);
         if (x - 1 <= COLS - 1 || first >= ls->tab) return first;
         first++;
     }
@@ -174,6 +192,7 @@ static void tabs_draw(struct list_screen *ls, int y)
 {
     int x = 1, first = tabs_first(ls), t;
     for (t = first; t < ls->spec->ntabs; t++) {
+        if (!tab_shown(ls, t)) continue;
         char *label = xasprintf(" %s ", _(ls->spec->tabs[t].label));
         int w = text_width(label);
         if (x + w > COLS - 1) {
@@ -471,7 +490,7 @@ struct screen *list_screen_new(const struct list_spec *spec, int tab, void *ctx)
     ls->ctx = ctx;
     ls->list = (struct listview){ls->cols, 0, 0, -1, 0, 1, cell_of, dim_of, ls};
     lineedit_init(&ls->search, 40);
-    ls->tab = (tab % spec->ntabs + spec->ntabs) % spec->ntabs;
+    ls->tab = tab_from(ls, tab, 1);
     bar_set(ls);
     columns_take(ls);
     if (spec->tab_changed) spec->tab_changed(ls);

@@ -97,6 +97,12 @@ struct list_tab {
     ** row to read. 0: as its form says.
     */
     unsigned rights;
+    /*
+    ** The rights (as a command's) a role needs to be shown the tab at all:
+    ** a list that never holds a row for it (a unit handler's 待派单) is
+    ** left out of its tab row and of Tab. 0: shown to everyone.
+    */
+    unsigned shown_to;
 };
 
 struct list_spec {
@@ -167,7 +173,10 @@ void *list_screen_selected(struct list_screen *ls);
 /* Read the rows again now, keeping the selection. */
 void list_screen_reload(struct list_screen *ls);
 
-/* Switch to tab (taken modulo the number of tabs), clearing the search. */
+/*
+** Switch to tab (taken modulo the number of tabs; one not shown to the
+** user's role, the next shown after it), clearing the search.
+*/
 void list_screen_set_tab(struct list_screen *ls, int tab);
 
 /*

@@ -521,12 +521,14 @@ static void list_export(struct screen *s, const struct command *c)
     free(path);
 }
 
+/* Who takes requests down or dispatches them: not a unit handler, whose lists hold its unit's. */
+#define DESK_QUEUES (RIGHTS_ANY | RIGHT_TAKE_DOWN | RIGHT_DISPATCH)
+
 static const struct command queue_menu[] = {
     {"sort", '1', N_("Sort"), N_("Order the list by deadline, age or number"), 0, sort_choose, 0,
      NULL},
-    /* Not to a unit handler, whose lists hold their own unit's alone. */
-    {"unit-only", '2', N_("Only one unit"), N_("Keep the requests of one unit"),
-     RIGHTS_ANY | RIGHT_TAKE_DOWN | RIGHT_DISPATCH, unit_only, 0, NULL},
+    {"unit-only", '2', N_("Only one unit"), N_("Keep the requests of one unit"), DESK_QUEUES,
+     unit_only, 0, NULL},
     {"level-only", '3', N_("Only one level"),
      N_("Keep the requests at one level: community, street or district"), 0, level_only, 0, NULL},
     {"community-only", '4', N_("Only one community"), N_("Keep the requests from one community"), 0,
@@ -553,7 +555,8 @@ static const struct command queue_menu[] = {
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
-#define QUEUE_TAB(queue, name)                                                                     \
+/* A queue's tab, shown to roles holding to (0: every role). */
+#define QUEUE_TAB_FOR(queue, name, to)                                                             \
     {                                                                                              \
         .label = name, .type = &request_record,                                                    \
         .cols = {{N_("Number"), 11, 0},   {N_("State"), 8, 0}, {N_("Flag"), 4, 0},                 \
@@ -564,21 +567,22 @@ static const struct command queue_menu[] = {
         .empty = N_("Nothing here. F7 takes a new request down."),                                 \
         .empty_reader = N_("No requests here."), .arg = queue, .load = queue_load,                 \
         .cell = queue_cell, .dim = queue_dim, .open = queue_open, .edit = queue_open,              \
-        .create = queue_create, .rights = RIGHT_TAKE_DOWN                                          \
+        .create = queue_create, .rights = RIGHT_TAKE_DOWN, .shown_to = (to)                        \
     }
+#define QUEUE_TAB(queue, name) QUEUE_TAB_FOR(queue, name, 0)
 
 /* The queues, in order, with the short names their tabs show. */
 static const struct list_tab queue_tabs[] = {
     QUEUE_TAB(QUEUE_OPEN, N_("Open work")),
-    QUEUE_TAB(QUEUE_NEW, N_("To dispatch")),
+    QUEUE_TAB_FOR(QUEUE_NEW, N_("To dispatch"), DESK_QUEUES),
     QUEUE_TAB(QUEUE_DISPATCHED, N_("To sign")),
     QUEUE_TAB(QUEUE_HANDLING, N_("In hand")),
     QUEUE_TAB(QUEUE_OVERDUE, N_("Overdue")),
     QUEUE_TAB(QUEUE_FOLLOW_UP, N_("Follow up")),
     QUEUE_TAB(QUEUE_RETURNED, N_("Returned")),
     QUEUE_TAB(QUEUE_EXTENSION, N_("Extension")),
-    QUEUE_TAB(QUEUE_MINE, N_("Mine today")),
-    QUEUE_TAB(QUEUE_KIOSK, N_("Left at kiosk")),
+    QUEUE_TAB_FOR(QUEUE_MINE, N_("Mine today"), DESK_QUEUES),
+    QUEUE_TAB_FOR(QUEUE_KIOSK, N_("Left at kiosk"), DESK_QUEUES),
     QUEUE_TAB(QUEUE_ALL, N_("All")),
 };
 

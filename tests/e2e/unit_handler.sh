@@ -45,7 +45,14 @@ if screen unit | tail -1 | grep -q "7新建"; then
 else
     t_ok "F7 (taking a request down) is not in a unit handler's key bar"
 fi
-keys unit Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+# Its tab row holds the lists a unit's requests can be in: not 待派单, 今日 nor 自助登记.
+if screen unit | sed -n 2p | grep -q "待派单\|今日\|自助登记"; then
+    t_fail "a unit handler's tab row leaves out the desk's lists" "$(screen unit | sed -n 2p)"
+else
+    t_ok "a unit handler's tab row leaves out the desk's lists"
+fi
+expect unit "and holds the rest whole" "未办结   待签收   办理中   超时   待回访   退单   延期   全部"
+keys unit Tab Tab Tab Tab Tab Tab Tab
 wait_for unit "共 1 条"
 expect unit "the whole list holds its unit's request" "低保申请"
 if screen unit | grep -q "电梯停在两层之间"; then
