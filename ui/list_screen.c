@@ -203,7 +203,10 @@ static void tabs_draw(struct list_screen *ls, int y)
         x += w + 1;
         free(label);
     }
-    if (first > 0) draw_text(y, 0, 1, "<", term_attr(UI_INFO), 0);
+    int before = 0; /* a tab shown to this role is left out at the start */
+    for (int i = 0; i < first; i++)
+        before |= tab_shown(ls, i);
+    if (before) draw_text(y, 0, 1, "<", term_attr(UI_INFO), 0);
     if (t < ls->spec->ntabs) {
         draw_text(y, COLS - 1, 1, ">", term_attr(UI_INFO), 0);
         return; /* no room for the note */
