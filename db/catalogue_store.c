@@ -200,8 +200,8 @@ int unit_set_retired(struct db *db, struct unit *u, int retired, const char *act
 }
 
 /*
-** The targets of the synonyms whose word query finds by its pinyin (低保
-** by "dibao" or "db", as an item's name is found by its own), as a JSON
+** The targets of the synonyms whose word starts with what query gives in
+** pinyin (低保 by "dibao", "dib" or "db": pinyin_matches()), as a JSON
 ** array ("[]" for none): what the catalogue's names say for what the
 ** clerk typed in pinyin. Caller frees.
 */
@@ -216,24 +216,17 @@ static char *synonym_targets_by_pinyin(struct db *db, const char *query)
     struct synonym *syn = NULL;
     size_t n = 0;
     if (latin && synonym_list(db, 0, &syn, &n) == DB_OK) {
-        char *spaced = xasprintf(" %s", key);
         for (size_t i = 0; i < n; i++) {
-            char *keys = pinyin_keys(syn[i].word, PINYIN_INSIDE);
-            char *within = xasprintf(" %s", keys);
-            if (strstr(within, spaced)) {
-                if (sb.len > 1) strbuf_addc(&sb, ',');
-                strbuf_addc(&sb, '"');
-                for (const char *c = syn[i].target; *c; c++) /* a JSON string: " and \ escaped */
-                    if ((unsigned char)*c >= 0x20) {
-                        if (*c == '"' || *c == '\\') strbuf_addc(&sb, '\\');
-                        strbuf_addc(&sb, *c);
-                    }
-                strbuf_addc(&sb, '"');
-            }
-            free(within);
-            free(keys);
+            if (!pinyin_matches(syn[i].word, key)) continue;
+            if (sb.len > 1) strbuf_addc(&sb, ',');
+            strbuf_addc(&sb, '"');
+            for (const char *c = syn[i].target; *c; c++) /* a JSON string: " and \ escaped */
+                if ((unsigned char)*c >= 0x20) {
+                    if (*c == '"' || *c == '\\') strbuf_addc(&sb, '\\');
+                    strbuf_addc(&sb, *c);
+                }
+            strbuf_addc(&sb, '"');
         }
-        free(spaced);
         record_array_free(&synonym_record, syn, n);
     }
     strbuf_addc(&sb, ']');
