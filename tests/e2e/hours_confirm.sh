@@ -122,6 +122,14 @@ expect vol2 "the late record is saved and marked" \
 late_for 2026-12-01 07:00 08:30 "早到帮忙"
 keys vol2 F2
 expect vol2 "a late record wholly outside the activity's times is refused, saying them" "07:00-08:30 不在活动时间内（助老送餐：2026-12-01 09:00 至 2026-12-07 17:00）"
+# Today is a day for a late record too, up to now (11:05), not after it.
+keys vol2 Escape
+wait_for vol2 "放弃填写的内容并返回？"
+keys vol2 y
+wait_gone vol2 "事后补录"
+late_for 2026-12-07 10:00 12:00 "早上忘了扫码"
+keys vol2 F2
+expect vol2 "today's late record out later than now is refused, naming now" "签退 12:00 晚于现在（11:05）"
 keys vol2 Escape
 wait_for vol2 "放弃填写的内容并返回？"
 keys vol2 y

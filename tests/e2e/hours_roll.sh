@@ -119,4 +119,17 @@ db_is "each pair stored to the minute with its minutes" "$ROWS" \
 db_is "every sign-in and sign-out is in the audit log as the coordinator's" \
     "SELECT count(*) FROM audit_log WHERE subject LIKE 'service-record:%' AND actor = 'volunteers'" 7
 quits vol2 "quits cleanly"
+
+# At 17:30 the activities (09:00-17:00) are over: no one signs in, those still in sign out.
+sign_in vol3 "volunteers" "demo-volunteers" BANGBAN_NOW=2026-12-05T17:30
+choose vol3 "志愿服务"
+wait_for vol3 "志愿者编号"
+keys vol3 Tab Tab
+wait_for vol3 "助老送餐"
+open_activity vol3 "助老"
+keys vol3 2026000103 Enter
+expect vol3 "a sign-in after the activity ended is refused, saying when it ended" "助老送餐 已于 2026-12-05 17:00 结束：不能再签到"
+keys vol3 2026000101 Enter
+expect vol3 "one still signed in signs out" "已签退：李四（2026000101）17:30"
+quits vol3 "quits cleanly"
 t_sanitizers "hours_roll"
