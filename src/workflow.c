@@ -104,13 +104,6 @@ static const char *g_extension_asked(const struct request *r, const struct workf
     return r->ext_due ? NULL : N_("No extension has been asked for");
 }
 
-static const char *g_no_extension_asked(const struct request *r, const struct workflow_input *in,
-                                        time_t now)
-{
-    (void)in, (void)now;
-    return r->ext_due ? N_("An extension is waiting for a decision first") : NULL;
-}
-
 static const char *g_tries_left(const struct request *r, const struct workflow_input *in,
                                 time_t now)
 {
@@ -203,9 +196,8 @@ static const struct workflow_rule rules[] = {
      N_("Extension approved")},
     {RS_IN_PROGRESS, RA_REFUSE_EXTENSION, SAME, SUPER, g_extension_asked, 0,
      N_("Extension refused")},
-    /* The result. */
-    {RS_IN_PROGRESS, RA_REPLY, RS_REPLIED, UNIT, g_no_extension_asked, CLOCK_REPLY,
-     N_("%s replied")},
+    /* The result; a reply while an extension waits withdraws it (the time is not needed). */
+    {RS_IN_PROGRESS, RA_REPLY, RS_REPLIED, UNIT, NULL, CLOCK_REPLY, N_("%s replied")},
     {RS_SUSPENDED, RA_REPLY, RS_REPLIED, UNIT, NULL, CLOCK_REPLY, N_("%s replied")},
     /* 回访: the desk phones the requester. */
     {RS_REPLIED, RA_NO_ANSWER, RS_FOLLOW_UP, DESK, g_tries_left, 0,
@@ -505,6 +497,7 @@ static void apply_fields(struct request *r, const struct workflow_rule *rule,
         break;
     case RA_REPLY:
         record_set(&r->answer, text);
+        r->ext_due = 0; /* an extension still asked is withdrawn */
         break;
     case RA_NO_ANSWER:
         if (rule->to == RS_CLOSED) {
@@ -545,6 +538,10 @@ static char *event_text(const struct request *before, const struct workflow_rule
     case RA_APPROVE_EXTENSION:
         return xasprintf(_("new deadline %s; requester told: %s"),
                          clock_format_minute(before->ext_due, when), text);
+    case RA_REPLY:
+        return before->ext_due ? xasprintf(_("%s (the extension asked until %s is withdrawn)"),
+                                           text, clock_format_minute(before->ext_due, when))
+                               : xstrdup(text);
     case RA_NO_ANSWER:
         return xasprintf(_("try %d of %d"), before->attempts + 1, WORKFLOW_FOLLOW_UP_TRIES);
     case RA_ESCALATE:

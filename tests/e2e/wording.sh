@@ -60,7 +60,7 @@ expect ext "the extension waits for a decision" "[延期待批]"
 db_is "the reason is recorded once" "SELECT text FROM request_event WHERE action = 'ask_extension'" \
     "延至 2026-04-10 17:00：需入户核实家庭收入"
 keys ext F1
-expect ext "F1 on a request says what the desk can do now, with the keys" "现为办理中：s 升级；c 催办；m 备注"
+expect ext "F1 on a request says what the desk can do now, with the keys: replying too, while the extension waits" "现为办理中：f 办结反馈；s 升级；c 催办；m 备注"
 if screen ext | grep -q "批准延期"; then t_fail "approving the extension is not the desk clerk's" "$(screen ext)"; else t_ok "approving the extension is not the desk clerk's"; fi
 expect ext "and what its marks mean" "[红色预警] 派单后"
 keys ext Escape

@@ -331,10 +331,20 @@ static void roles_and_guards(void **state)
         workflow_apply(&r, RA_ASK_EXTENSION, &ext, 0, r.resolve_due + 60, &c, &ev, &why), -1);
     assert_int_equal(workflow_apply(&r, RA_ASK_EXTENSION, &ext, 0, now, &c, &ev, &why), 0);
     free(ev.text);
-    /* While it waits, the reply waits too; approval moves the deadline. */
+    /* A reply while it waits withdraws it, and says so on the timeline. */
+    struct request early;
+    request_copy(&early, &r);
     struct workflow_input reply = {0};
     reply.text = "办完了";
-    assert_int_equal(workflow_apply(&r, RA_REPLY, &reply, 0, now, &c, &ev, &why), -1);
+    assert_int_equal(workflow_apply(&early, RA_REPLY, &reply, 0, now, &c, &ev, &why), 0);
+    assert_int_equal(early.state, RS_REPLIED);
+    assert_true(early.ext_due == 0);
+    assert_int_equal(early.extensions, 0);
+    assert_non_null(strstr(ev.text, "办完了"));
+    assert_non_null(strstr(ev.text, "withdrawn"));
+    free(ev.text);
+    request_free(&early);
+    /* Approval moves the deadline. */
     time_t asked = r.ext_due;
     assert_int_equal(workflow_apply(&r, RA_APPROVE_EXTENSION, &answer, 0, now, &c, &ev, &why), 0);
     assert_int_equal(r.state, RS_SUSPENDED);
