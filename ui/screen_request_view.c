@@ -464,7 +464,10 @@ static time_t deadline_of(const struct request_view *v, const char *text)
 /*
 ** The new deadline for action a (an extension), asked before anything
 ** else is typed: a working day later than the deadline now, within the
-** calendar's years, the example a week after it. A date that will not do
+** calendar's years or the year after them (its holidays may not be
+** published yet: counted Monday to Friday, as the deadlines before it
+** were, and the view says so: calendar_note()), the example a week after it. A date that will not
+*do
 ** is said and asked again with what was typed. Returns the deadline, or 0
 ** when the clerk cancelled.
 */
@@ -493,7 +496,7 @@ static time_t ask_deadline(struct request_view *v, enum request_action a)
         const char *why = !deadline ? _("that is not a date")
                           : v->r.resolve_due && deadline <= v->r.resolve_due
                               ? _("it is not later than the deadline now")
-                          : last && day.year > last
+                          : last && day.year > last + 1
                               ? _("the working-day calendar does not reach that year yet")
                           : !workcal_is_working(&v->cal, day)
                               ? _("that is no working day: a deadline ends a working day")

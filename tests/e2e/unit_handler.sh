@@ -3,7 +3,7 @@
 # by password, is offered only what a handler does: its queues hold its own
 # unit's request and not the other (searched for by number, it is not
 # found), it signs for its own, and it may not correct what the desk took
-# down. A building chief's home screen offers only what a chief does. The
+# down; asked for an extension, it may still reply, which withdraws it. A building chief's home screen offers only what a chief does. The
 # store refuses another unit's handler too (tests/unit/test_requests_db.c).
 . "$(dirname "$0")/lib.sh"
 
@@ -117,6 +117,27 @@ else
 fi
 db_is "and showing the number is in the audit log, as the handler's" \
     "SELECT count(*) FROM audit_log WHERE actor = 'unit' AND action = 'reveal' AND detail = 'phone: 首次联系 2026-000001'" 1
+# Asked for more time, then done early: the reply does not wait for the decision.
+choose unit "申请延期"
+wait_for unit "新的办结时限"
+until=$(screen unit | grep -o "20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]：" | head -1 | cut -c1-10) # the example
+type_text unit "$until"
+keys unit Enter
+wait_for unit "需要延期的理由"
+type_text unit "需入户核实家庭收入"
+keys unit Enter
+expect unit "the handler asks for an extension (to the example date, in the year after the calendar's last when it is December)" "[延期待批]"
+choose unit "办结反馈"
+wait_for unit "单位反馈的办理结果"
+type_text unit "已核实并办理"
+keys unit Enter
+expect unit "done early, the handler replies while the extension waits" "2026-000001  已反馈"
+expect unit "and the timeline says the extension is withdrawn" "的申请随之撤回"
+if screen unit | grep -q "延期待批"; then
+    t_fail "it no longer waits for a decision" "$(screen unit)"
+else
+    t_ok "it no longer waits for a decision"
+fi
 quits unit "the unit handler quits"
 
 SHOWS="楼长工作台" sign_in chief "chief" "demo-chief"
