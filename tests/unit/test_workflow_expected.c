@@ -446,7 +446,8 @@ static const struct expectation expectations[] = {
     {RS_ACCEPTED, RA_NOTE, PLAIN, RS_ACCEPTED, NULL},
     {RS_ACCEPTED, RA_CORRECT, PLAIN, RS_ACCEPTED, NULL},
 
-    /* 办理中: 延期 is asked before the deadline, for a later one, and waits for a decision */
+    /* 办理中: 延期 is asked before the deadline, for a later one, and waits for a decision (or a
+     * reply, which withdraws it) */
     {RS_IN_PROGRESS, RA_ASK_EXTENSION, EXT_OK, RS_IN_PROGRESS, NULL},
     {RS_IN_PROGRESS, RA_ASK_EXTENSION, EXT_NO_TEXT, REFUSED, NULL},
     {RS_IN_PROGRESS, RA_ASK_EXTENSION, EXT_NO_DEADLINE, REFUSED, NULL},
@@ -466,7 +467,8 @@ static const struct expectation expectations[] = {
     {RS_IN_PROGRESS, RA_REFUSE_EXTENSION, PENDING_NO_TEXT, REFUSED, NULL},
     {RS_IN_PROGRESS, RA_REPLY, PLAIN, RS_REPLIED, NULL},
     {RS_IN_PROGRESS, RA_REPLY, NO_TEXT, REFUSED, NULL}, /* the result is written */
-    {RS_IN_PROGRESS, RA_REPLY, PENDING, REFUSED, NULL}, /* the extension is decided first */
+    /* done early: the extension asked is withdrawn */
+    {RS_IN_PROGRESS, RA_REPLY, PENDING, RS_REPLIED, NULL},
     {RS_IN_PROGRESS, RA_ESCALATE, PLAIN, RS_IN_PROGRESS, NULL},
     {RS_IN_PROGRESS, RA_URGE, PLAIN, RS_IN_PROGRESS, NULL},
     {RS_IN_PROGRESS, RA_NOTE, PLAIN, RS_IN_PROGRESS, NULL},
