@@ -117,6 +117,30 @@ static int activity_codes_known(const struct activity *a)
     return s && k;
 }
 
+/* The service records of activity activity_id: all, or (on_duty) those not signed out; -1. */
+static int activity_records(struct db *db, int64_t activity_id, int on_duty)
+{
+    struct db_stmt *st = db_prepare(db, "SELECT count(*) FROM service_record WHERE activity_id = ?1"
+                                        " AND (NOT ?2 OR sign_out = '')");
+    db_bind_int(st, 1, activity_id);
+    db_bind_int(st, 2, on_duty);
+    int n = db_step(st) == DB_ROW ? (int)db_col_int(st, 0) : -1;
+    db_finalize(st);
+    return n;
+}
+
+const char *activity_closing_refused(struct db *db, const struct activity *a)
+{
+    if (!activity_closed(a)) return NULL;
+    if (activity_records(db, a->id, 1) > 0)
+        return _("Volunteers are still signed in: sign them out on the roll first (one who forgot "
+                 "on an earlier day: a correction gives the time), then end or cancel the "
+                 "activity");
+    if (str_eq(a->status, ACTIVITY_CANCELLED) && activity_records(db, a->id, 0) > 0)
+        return _("Hours were served in it: an activity held is ended, not cancelled");
+    return NULL;
+}
+
 int activity_save(struct db *db, struct activity *a, const char *actor, const char **why)
 {
     char starts[17], ends[17], when[20];
@@ -129,6 +153,11 @@ int activity_save(struct db *db, struct activity *a, const char *actor, const ch
     struct activity before;
     int rc = change_begin(db, &activity_change, actor, a->id, &before);
     if (rc != DB_OK) return rc;
+    *why = a->id ? activity_closing_refused(db, a) : NULL;
+    if (*why) {
+        change_abort(db, &activity_change, &before);
+        return DB_INVALID;
+    }
     struct db_stmt *st = db_prepare(
         db, a->id ? "UPDATE activity SET team_id = ?1, name = ?2, category_id = ?3, place = ?4,"
                     " starts_at = ?5, ends_at = ?6, content = ?7, leader_id = ?8, quota = ?9,"
@@ -947,7 +976,9 @@ int hours_correction_ask(struct db *db, int64_t record_id, const char *sign_in,
         db_rollback(db);
         return rc;
     }
-    int open = !*r.sign_out;
+    /* Open since an earlier day (the sign-out forgotten): the correction gives its times. */
+    char today[11];
+    int open = !*r.sign_out && strcmp(r.day, clock_today(today)) >= 0;
     record_free(&service_record_record, &r);
     if (open) {
         *why = _("Still signed in: sign out before asking for a correction");

@@ -37,6 +37,15 @@ int activity_get(struct db *db, int64_t id, struct activity *out);
 int activity_save(struct db *db, struct activity *a, const char *actor, const char **why);
 
 /*
+** Why activity a (on file) may not take the status it is given, or NULL:
+** ended or cancelled with volunteers still signed in (they could neither
+** sign out nor sign in elsewhere), or cancelled with hours served (a
+** cancelled activity's records are not confirmed: one held is ended).
+** activity_save() refuses the same. Translated, borrowed.
+*/
+const char *activity_closing_refused(struct db *db, const struct activity *a);
+
+/*
 ** The service records of an activity on day (NULL: every day), the
 ** latest first. Free with record_array_free(). DB_OK or an error.
 */

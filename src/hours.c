@@ -132,6 +132,11 @@ const char *activity_check(const struct activity *a)
     return NULL;
 }
 
+int activity_closed(const struct activity *a)
+{
+    return str_eq(a->status, ACTIVITY_ENDED) || str_eq(a->status, ACTIVITY_CANCELLED);
+}
+
 const char *activity_open_on(const struct activity *a, const char *day)
 {
     if (str_eq(a->status, ACTIVITY_CANCELLED)) return _("The activity was cancelled");

@@ -76,6 +76,9 @@ int activity_time_parse(const char *typed, char *out);
 */
 const char *activity_check(const struct activity *a);
 
+/* True when the activity is ended or cancelled (its status, whatever the clock says). */
+int activity_closed(const struct activity *a);
+
 /*
 ** May hours be recorded on activity a on day (YYYY-MM-DD)? NULL when yes,
 ** else why not (translated, borrowed): not when it was cancelled or has

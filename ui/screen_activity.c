@@ -202,9 +202,11 @@ static int activity_form_read(struct form_screen *fs, void *rec)
 static int activity_form_save(struct form_screen *fs, void *rec)
 {
     const char *why = NULL;
+    const struct activity *a = rec;
     int rc = activity_save(ui.db, rec, actor_name(), &why);
     if (rc == DB_INVALID && why) {
-        form_set_message(&fs->form, ((const struct activity *)rec)->team_id ? A_NAME : A_TEAM, why);
+        int at_status = a->id && activity_closing_refused(ui.db, a);
+        form_set_message(&fs->form, at_status ? A_STATUS : a->team_id ? A_NAME : A_TEAM, why);
         ui_message(UI_MSG_ERROR, _("Not saved: %s"), why);
     }
     return rc;
@@ -273,8 +275,7 @@ const char *activity_tab_cell(struct list_screen *ls, const void *row, int col, 
 int activity_tab_dim(struct list_screen *ls, const void *row)
 {
     (void)ls;
-    const struct activity *a = row;
-    return str_eq(a->status, ACTIVITY_ENDED) || str_eq(a->status, ACTIVITY_CANCELLED);
+    return activity_closed(row);
 }
 
 void activity_tab_create(struct list_screen *ls)

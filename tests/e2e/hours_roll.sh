@@ -129,6 +129,25 @@ wait_for vol3 "助老送餐"
 open_activity vol3 "助老"
 keys vol3 2026000103 Enter
 expect vol3 "a sign-in after the activity ended is refused, saying when it ended" "助老送餐 已于 2026-12-05 17:00 结束：不能再签到"
+# Not ended while 李四 is still in: he could neither sign out nor sign in elsewhere.
+keys vol3 Escape
+wait_for vol3 "查找： 助老"
+keys vol3 F4
+wait_for vol3 "编辑活动"
+keys vol3 Tab Tab Tab Tab Tab Tab Tab Tab Tab
+keys vol3 Enter
+wait_for vol3 "结束"
+type_text vol3 "结束"
+keys vol3 Enter
+keys vol3 F2
+expect vol3 "ending the activity with someone still signed in is refused, saying what to do" "还有志愿者未签退"
+db_is "and it is not ended" "SELECT status FROM activity WHERE name = '助老送餐'" "planned"
+keys vol3 Escape
+wait_for vol3 "放弃"
+keys vol3 y
+wait_for vol3 "查找： 助老"
+keys vol3 Enter
+wait_for vol3 "签到签退"
 keys vol3 2026000101 Enter
 expect vol3 "one still signed in signs out" "已签退：李四（2026000101）17:30"
 quits vol3 "quits cleanly"

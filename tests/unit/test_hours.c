@@ -279,21 +279,47 @@ static void signing_at_the_desk(void **state)
     assert_int_equal(sign_at("2026-12-05 18:30", a1, n2, &s), DB_OK);
     assert_int_equal(s.move, HOURS_SIGN_OUT);
     hours_signed_free(&s);
-    /* A cancelled activity takes nothing. */
+    /* Not ended nor cancelled while 李四 is still signed in at a2: they would be stuck. */
     struct activity a;
     assert_int_equal(activity_get(db, a2, &a), DB_OK);
+    const char *closings[] = {ACTIVITY_ENDED, ACTIVITY_CANCELLED};
+    for (int i = 0; i < 2; i++) {
+        record_set(&a.status, closings[i]);
+        why = NULL;
+        assert_int_equal(activity_save(db, &a, "tester", &why), DB_INVALID);
+        assert_non_null(strstr(why, "still signed in"));
+    }
+    assert_int_equal(sign_at("2026-12-05 15:00", a2, n1, &s), DB_OK);
+    assert_int_equal(s.move, HOURS_SIGN_OUT);
+    hours_signed_free(&s);
+    /* Out, it is not cancelled either: hours were served in it. It is ended. */
+    record_set(&a.status, ACTIVITY_CANCELLED);
+    assert_int_equal(activity_save(db, &a, "tester", &why), DB_INVALID);
+    assert_non_null(strstr(why, "ended, not cancelled"));
+    char sql[96];
+    snprintf(sql, sizeof sql, "SELECT status = '%s' FROM activity WHERE id = %lld",
+             ACTIVITY_PLANNED, (long long)a2);
+    assert_int_equal(db_int(db, 0, sql), 1); /* as it was */
+    record_set(&a.status, ACTIVITY_ENDED);
+    assert_int_equal(activity_save(db, &a, "tester", &why), DB_OK);
+    record_free(&activity_record, &a);
+    /* A cancelled activity takes nothing. */
+    setenv("BANGBAN_NOW", "2026-12-05 07:00", 1);
+    int64_t a3 = activity_new(t.id, "义诊");
+    unsetenv("BANGBAN_NOW");
+    assert_int_equal(activity_get(db, a3, &a), DB_OK);
     record_set(&a.status, ACTIVITY_CANCELLED);
     assert_int_equal(activity_save(db, &a, "tester", &why), DB_OK);
     record_free(&activity_record, &a);
     before = rows();
-    assert_int_equal(sign_at("2026-12-05 15:00", a2, n2, &s), DB_INVALID);
-    assert_non_null(strstr(s.why, "环境清洁"));
+    assert_int_equal(sign_at("2026-12-05 15:00", a3, n2, &s), DB_INVALID);
+    assert_non_null(strstr(s.why, "义诊"));
     hours_signed_free(&s);
     assert_int_equal(rows(), before);
-    /* Every write audited. */
+    /* Every write audited: each row, and the sign-outs of 王五, 李四 (twice) and 李四 at 15:00. */
     assert_int_equal(
         db_int(db, 0, "SELECT count(*) FROM audit_log WHERE subject LIKE 'service-record:%'"),
-        before + 5);
+        before + 6);
     record_free(&team_record, &t);
 }
 
@@ -376,6 +402,12 @@ static void confirm_late_correct(void **state)
     /* Still signed in: not confirmed, nothing written. */
     assert_int_equal(hours_confirm(db, a.id, r2, HOURS_BY_ORGANISER, "", "tester", &n, &why),
                      DB_INVALID);
+    assert_non_null(strstr(why, "Still signed in"));
+    /* Nor corrected: today it is signed out on the roll. */
+    int64_t today_asked = 0;
+    assert_int_equal(
+        hours_correction_ask(db, r2, "09:00", "11:00", "忘记签退", "tester", &today_asked, &why),
+        DB_INVALID);
     assert_non_null(strstr(why, "Still signed in"));
     /* A recipient's confirmation needs the recipient's name. */
     assert_int_equal(hours_confirm(db, a.id, r1, HOURS_BY_RECIPIENT, " ", "tester", &n, &why),
@@ -473,11 +505,18 @@ static void confirm_late_correct(void **state)
     assert_non_null(strstr(say, "2026-999999"));
     free(say);
     record_set(&late.request_number, "");
-    /* The activity has ended since: a late record is still taken. */
+    /* The activity has ended since: a late record is still taken. It ends once 周八, who forgot
+     * to sign out on 12-07, is given the time by a correction. */
     int64_t aid = a.id;
     record_free(&activity_record, &a);
     assert_int_equal(activity_get(db, aid, &a), DB_OK);
     record_set(&a.status, ACTIVITY_ENDED);
+    assert_int_equal(activity_save(db, &a, "tester", &why), DB_INVALID);
+    assert_non_null(strstr(why, "still signed in"));
+    int64_t forgot = 0;
+    assert_int_equal(
+        hours_correction_ask(db, r2, "09:00", "11:30", "忘记签退", "tester", &forgot, &why), DB_OK);
+    assert_int_equal(hours_correction_decide(db, forgot, 1, "带队人证明", "tester", &say), DB_OK);
     assert_int_equal(activity_save(db, &a, "tester", &why), DB_OK);
     int64_t before = rows();
     assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_OK);
@@ -544,12 +583,12 @@ static void confirm_late_correct(void **state)
     snprintf(sql, sizeof sql, "SELECT minutes FROM service_record WHERE id = %lld", (long long)r3);
     assert_int_equal(db_int(db, 0, sql), 150);
 
-    /* Confirm all the activity's signed-out unconfirmed records at once: r3 and the one of 12-05
-     * (r2 is still in). */
+    /* Confirm all the activity's signed-out unconfirmed records at once: r3, the one of 12-05
+     * and r2, signed out by the correction. */
     assert_int_equal(hours_confirm(db, a.id, 0, HOURS_BY_ORGANISER, "", "tester", &n, &why), DB_OK);
-    assert_int_equal(n, 2);
+    assert_int_equal(n, 3);
     assert_int_equal(hours_totals_of(db, v2, &counted, &pending), DB_OK);
-    assert_int_equal(pending, 150 + 60);
+    assert_int_equal(pending, 150 + 60 + 150); /* r3, 12-05, r2 */
     unsetenv("BANGBAN_NOW");
     record_free(&activity_record, &a);
     record_free(&team_record, &t);
