@@ -42,13 +42,25 @@ static const char *const problem_labels[VISIT_PROBLEMS] = {N_("Problem 1"), N_("
 static const char *const item_labels[VISIT_PROBLEMS] = {
     N_("Problem 1: item"), N_("Problem 2: item"), N_("Problem 3: item")};
 
-/* Leaving the building: the organisation chooser looks in it, one of another building goes. */
-static void visit_leave(struct form *f, int i, void *ctx)
+/*
+** A building chosen: the organisation chooser looks in it, and the
+** organisation chosen before, of the other building, goes, said at once
+** (not found gone after the save).
+*/
+static void visit_chosen(struct form *f, int i, void *ctx)
 {
     struct visit_form *vf = ((struct form_screen *)ctx)->ctx;
     if (i != form_bound(f, "building_id")) return;
     int64_t b = form_choice(f, i);
-    if (b != vf->building_id) form_set_choice(f, form_bound(f, "organisation_id"), 0, "");
+    int o = form_bound(f, "organisation_id");
+    if (b != vf->building_id && form_choice(f, o)) {
+        char *was = xstrdup(f->fields[o].choice_label);
+        form_set_choice(f, o, 0, "");
+        form_set_note(f, o, _("was of the other building: choose again"));
+        ui_message(UI_MSG_INFO, _("The organisation is left empty: %s is not in %s"), was,
+                   f->fields[i].choice_label);
+        free(was);
+    }
     vf->building_id = b;
 }
 
@@ -93,7 +105,7 @@ static void visit_build(struct form_screen *fs)
                                 TEXT_NORM_PROSE),
                   problem_fields[k]);
     }
-    form_on_leave(f, visit_leave, fs);
+    form_on_choose(f, visit_chosen, fs);
 }
 
 static int visit_read(struct form_screen *fs, void *rec)

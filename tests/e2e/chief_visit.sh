@@ -3,7 +3,8 @@
 # and both requests are one save, each request sent to its item's unit at
 # once, and 区民政局's handler finds its own in its queue. The visit is
 # listed under 走访记录, and the organisation's file (一企一档) holds the
-# requests, the visit and, for a supervisor, its history.
+# requests, the visit and, for a supervisor, its history. Moved to the
+# chief's other building, the visit says at once its organisation goes.
 . "$(dirname "$0")/lib.sh"
 
 # This month's visits are counted: the clock is set, so the demo's year of visits (made back from
@@ -112,4 +113,27 @@ expect sup "and its visit" "物业经理王强"
 keys sup Tab
 expect sup "and, for a supervisor, its history" "变更记录"
 quits sup "the supervisor quits"
+
+SHOWS="楼长工作台" sign_in chief2 "chief" "demo-chief" BANGBAN_NOW=$BANGBAN_NOW
+keys chief2 F9
+choose chief2 "走访记录"
+wait_for chief2 "物业经理王强"
+# Moved to the chief's other building, the organisation of the first goes, said at once.
+b102=$(sqlite3 "$DB" "SELECT name FROM building WHERE code = 'B102'")
+keys chief2 Enter
+wait_for chief2 "最后修改于"
+expect chief2 "the visit opens with its organisation" "$org"
+keys chief2 Enter
+wait_for chief2 "回车选定"
+type_text chief2 "$b102"
+wait_for chief2 "共 1 项"
+keys chief2 Enter
+wait_gone chief2 "回车选定"
+expect chief2 "choosing another building says the organisation was of the first" "企业单位已清空：$org"
+expect chief2 "and marks the field" "原属别的楼宇，请重选"
+keys chief2 F2
+wait_for chief2 "已保存"
+db_is "saved in the other building with no organisation" \
+    "SELECT b.code || ' ' || coalesce(v.organisation_id, '-') FROM visit v JOIN building b ON b.id = v.building_id WHERE v.met = '物业经理王强'" "B102 -"
+quits chief2 "the chief quits again"
 t_sanitizers "chief_visit"
