@@ -87,10 +87,11 @@ static int resident_source(void *ctx, const char *query, struct choice_list *out
 }
 
 /*
-** An organisation was chosen: take its name, its contact's phone and its
-** building, each into a field still empty: a contact person and the number
-** to call back, typed over them, stay (leaving the field again would put
-** the register's back).
+** An organisation was chosen: take its name and its contact's phone, each
+** into a field still empty (a contact person and the number to call back,
+** typed over them, stay: leaving the field again would put the register's
+** back), and its building, where the request is: over one given before (a
+** chief's worklist starts at their first building), said beside it.
 */
 static void organisation_take_into(struct form_screen *fs, int64_t id)
 {
@@ -104,8 +105,11 @@ static void organisation_take_into(struct form_screen *fs, int64_t id)
         form_set_secret_text(f, F_PHONE, o.contact_phone, organisation_masked_phone);
     free(name);
     free(phone);
-    if (o.building_id && !form_choice(f, F_BUILDING))
+    int64_t was = form_choice(f, F_BUILDING);
+    if (o.building_id && o.building_id != was) {
         form_set_choice(f, F_BUILDING, o.building_id, o.building_name);
+        if (was) form_set_note(f, F_BUILDING, _("the organisation's"));
+    }
     record_free(&organisation_record, &o);
 }
 

@@ -2,7 +2,8 @@
 # (their buildings named above it); F7 takes a request down brought from
 # their building, channel 楼长 and the building filled in, and it is
 # dispatched and on the worklist; once closed it waits under 待告知 until
-# the chief marks the enterprise told (F9 1), which the audit log keeps.
+# the chief marks the enterprise told (F9 1), which the audit log keeps. A
+# request from an organisation is filed in the organisation's building.
 . "$(dirname "$0")/lib.sh"
 
 demo_with_zsf
@@ -35,5 +36,36 @@ expect chief "the chief marks it told" "2026-000001 已标记为已告知"
 expect chief "and it leaves the list" "共 0 条"
 db_is "told once, by the chief" "SELECT told_by FROM request_told" "chief"
 db_is "in the audit log" "SELECT count(*) FROM audit_log WHERE actor = 'chief' AND detail = '2026-000001 told'" 1
+
+# A request from an organisation in the chief's other building is filed there, not at the first.
+code=$(sqlite3 "$DB" "SELECT o.credit_code FROM organisation o JOIN building b ON b.id = o.building_id WHERE b.code = 'B102' AND o.credit_code IS NOT NULL AND o.moved_out = '' ORDER BY o.id LIMIT 1")
+b102=$(sqlite3 "$DB" "SELECT name FROM building WHERE code = 'B102'")
+keys chief F7
+wait_for chief "登记诉求：选定服务事项"
+expect chief "the form starts at the chief's first building" "楼宇: $b101"
+type_text chief "企业"
+wait_for chief "回车选定"
+keys chief Enter
+wait_gone chief "回车选定"
+keys chief Tab
+type_text chief "$code"
+wait_for chief "共 1 项"
+keys chief Enter
+wait_gone chief "回车选定"
+keys chief Tab
+expect chief "the organisation's building takes its place" "楼宇: $b102"
+expect chief "said beside it" "企业所在楼宇"
+keys chief Tab Tab Tab Tab
+type_text chief "zdshbz"
+wait_for chief "HB001 最低生活保障申请"
+keys chief Enter
+wait_gone chief "回车选定"
+keys chief Tab Tab Tab Tab Tab Tab Tab
+type_text chief "员工申请救助"
+keys chief F2
+choose chief "不要回执"
+expect chief "the request is at the organisation's building" "地点 $b102"
+db_is "filed in the organisation's building" \
+    "SELECT (SELECT code FROM building WHERE id = building_id) FROM request WHERE title = '员工申请救助'" "B102"
 quits chief "the chief quits"
 t_sanitizers "chief_worklist"
