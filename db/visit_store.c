@@ -8,6 +8,7 @@
 #include "db/user_store.h"
 #include "src/clock.h"
 #include "src/i18n.h"
+#include "src/organisation.h"
 #include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
@@ -399,9 +400,7 @@ static void visit_due_read(struct db_stmt *st, void *slot)
     d->building_id = db_col_int(st, 2);
     record_set(&d->building, db_col_text(st, 3));
     const char *floor = db_col_text(st, 4), *room = db_col_text(st, 5);
-    record_take(&d->place, *floor && *room ? xasprintf(_("F%s %s"), floor, room)
-                           : *floor        ? xasprintf(_("F%s"), floor)
-                                           : xstrdup(room));
+    record_take(&d->place, organisation_place(floor, room));
     record_set(&d->last_visit, db_col_text(st, 6));
 }
 

@@ -311,3 +311,10 @@ const struct ledger_schema ledger_organisations = {organisation_headers,
                                                    organisation_secret,
                                                    ARRAY_LEN(organisation_secret),
                                                    organisation_max};
+
+char *organisation_place(const char *floor, const char *room)
+{
+    return *floor && *room ? xasprintf(_("F%s %s"), floor, room)
+           : *floor        ? xasprintf(_("F%s"), floor)
+                           : xstrdup(room);
+}

@@ -159,4 +159,7 @@ enum organisation_field {
 };
 extern const struct ledger_schema ledger_organisations;
 
+/* Floor and room as a person reads them: "10层 1010", "10层", "1010" or "". Caller frees. */
+char *organisation_place(const char *floor, const char *room);
+
 #endif

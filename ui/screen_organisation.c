@@ -429,11 +429,13 @@ static void org_file_loaded(struct list_screen *ls)
     f->o = o;
     free(f->summary);
     char *phone = organisation_masked_phone(o.contact_phone);
-    f->summary = xasprintf(_("%s  %s  %s %s%s  %s %s  employees %lld, party members %lld  %s%s%s"),
-                           o.name, *o.credit_code ? o.credit_code : _("(no credit code)"),
-                           o.building_name, o.floor, *o.room ? o.room : "", o.contact_name, phone,
-                           (long long)o.employees, (long long)o.party_members, o.stability,
-                           *o.moved_out ? _("  moved out ") : "", o.moved_out);
+    char *place = organisation_place(o.floor, o.room);
+    f->summary =
+        xasprintf(_("%s  %s  %s %s  %s %s  employees %lld, party members %lld  %s%s%s"), o.name,
+                  *o.credit_code ? o.credit_code : _("(no credit code)"), o.building_name, place,
+                  o.contact_name, phone, (long long)o.employees, (long long)o.party_members,
+                  o.stability, *o.moved_out ? _("  moved out ") : "", o.moved_out);
+    free(place);
     free(phone);
 }
 
@@ -577,7 +579,8 @@ static const struct list_tab org_file_tabs[] = {
      .hint = N_("who or what changed"),
      .empty_all = N_("No changes recorded."),
      .load = file_history_load,
-     .cell = file_history_cell},
+     .cell = file_history_cell,
+     .shown_to = RIGHT_SEE_AUDIT},
 };
 
 /* F9 on the file: edit the record itself. */

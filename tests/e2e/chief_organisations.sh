@@ -2,7 +2,8 @@
 # buildings and no others: from the home screen's 区域与楼宇, the
 # organisations tab, F4 on one in their building B101 saves; one in B103
 # (not theirs) is not found, by its credit code nor by its name, and the
-# store refuses a save to it (unit/test_visits_db).
+# store refuses a save to it (unit/test_visits_db). Its file (一企一档)
+# has no history tab for a chief.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -45,5 +46,18 @@ type_text chief "$theirs_name"
 expect chief "nor by its name" "共 0 条"
 db_is "the audit log holds the one change only" \
     "SELECT count(*) FROM audit_log WHERE actor = 'chief' AND subject LIKE 'organisation:%'" 1
+# Its file: floor and room as read, and no history tab (the audit log is not the chief's).
+room=$(sqlite3 "$DB" "SELECT room FROM organisation WHERE credit_code = '$mine'")
+keys chief C-u
+type_text chief "$mine"
+wait_for chief "共 1 条"
+keys chief Enter
+wait_for chief "一企一档"
+expect chief "the file's heading says floor and room apart" "27层 $room"
+if screen chief | grep -q "变更记录\|无法读取"; then
+    t_fail "the file offers the chief no history they may not read" "$(screen chief)"
+else
+    t_ok "the file offers the chief no history they may not read"
+fi
 quits chief "the chief quits"
 t_sanitizers "chief_organisations"
