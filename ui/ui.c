@@ -343,26 +343,30 @@ int ui_ask_export(const char *title, const char *prompt, const char *initial, in
                   char **path)
 {
     char *setting = settings_get(ui.db, SETTING_EXPORT_DIR);
-    char *folder = folder_exports(setting), *typed = NULL;
+    char *folder = folder_exports(setting), *typed = NULL, *offer = xstrdup(initial ? initial : "");
     free(setting);
-    int ok = dialog_file(title, prompt, folder, initial, 255, &typed);
-    if (ok && str_empty(typed)) {
-        ui_message(UI_MSG_ERROR, "%s", _("Nothing written: no file name was typed"));
-        ok = 0;
-    }
-    if (ok) {
-        *path = folder_place(folder, typed);
-        if (folder_bare(typed) && path_make_parents(*path, 0700) != 0) {
+    int ok;
+    /* A name that will not do is said, and asked again with what was typed (Esc gives up). */
+    while ((ok = dialog_file(title, prompt, folder, offer, 255, &typed)) != 0) {
+        free(offer);
+        offer = typed;
+        typed = NULL;
+        if (str_empty(offer)) {
+            ui_message(UI_MSG_ERROR, "%s", _("Nothing written: no file name was typed"));
+            continue;
+        }
+        *path = folder_place(folder, offer);
+        if (folder_bare(offer) && path_make_parents(*path, 0700) != 0) {
             char *why = util_errno_text(errno);
             ui_message(UI_MSG_ERROR, _("Cannot make the folder %s: %s"), folder, why);
             free(why);
             free(*path);
             *path = NULL;
-            ok = 0;
+            continue;
         }
+        if (replace_allowed(title, workbooks, path)) break;
     }
-    if (ok) ok = replace_allowed(title, workbooks, path);
-    free(typed);
+    free(offer);
     free(folder);
     return ok;
 }

@@ -164,9 +164,10 @@ void ui_keys_apply(void);
 ** is replaced only when the clerk says so, a folder never; a name such as
 ** .xls, a format bangban does not write, is refused, and .xlsx too when
 ** the writer writes text or CSV whatever the name (workbooks 0: a
-** receipt, a certificate, the rates). Returns 1 with *path, where to write
-** (caller frees), or 0 when cancelled, not to be replaced or the folder
-** cannot be made (said on the message line).
+** receipt, a certificate, the rates). A name that will not do (or a file
+** not to be replaced, a folder that cannot be made) is said on the
+** message line and asked again, with what was typed. Returns 1 with
+** *path, where to write (caller frees), or 0 when cancelled.
 */
 int ui_ask_export(const char *title, const char *prompt, const char *initial, int workbooks,
                   char **path);

@@ -2,7 +2,8 @@
 # default the bangban folder in the documents folder: ~/Documents/bangban
 # when user-dirs.dirs names none), made for the clerk alone when first
 # written to; the dialog shows the folder and the message gives the full
-# path, so the clerk can find it. A name with a folder is taken as typed.
+# path, so the clerk can find it. A name with a folder is taken as typed;
+# one that will not do (.xls) is said and asked again, as typed.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -25,8 +26,14 @@ expect desk "the message gives the full path of the export" "已写出居民 0 �
 keys desk F9
 choose desk "导出居民（遮蔽号码）"
 wait_for desk "写入的文件"
+# A name that will not do is said, and asked again with what was typed.
 keys desk C-u
-type_text desk "./here.csv"
+type_text desk "./here.xls"
+keys desk Enter
+expect desk "a format bangban does not write is refused, saying what to name it" "帮办不写 .xls 格式的文件"
+expect desk "and the name is asked again, as typed" "./here.xls"
+keys desk BSpace BSpace BSpace
+type_text desk "csv"
 keys desk Enter
 expect desk "a name with a folder is taken from the working directory" "已写出居民 0 人到 $T/work/here.csv"
 quits desk "quits cleanly"

@@ -72,6 +72,9 @@ expect desk "an export over a file that exists asks first" "已存在。要替�
 keys desk n
 expect desk "No leaves the file as it was" "list.xlsx 保持不变"
 cmp -s "$T/list.xlsx" "$T/list.kept" && t_ok "and the workbook is untouched" || t_fail "and the workbook is untouched"
+expect desk "the name is asked again" "写入的文件"
+keys desk Escape
+wait_gone desk "写入的文件"
 # Sorted oldest first, the file is too: the list as it stands.
 keys desk F9
 choose desk "排序"
@@ -83,10 +86,13 @@ oldest=$(sqlite3 "$DB" "SELECT number FROM request WHERE status = 'closed' AND c
 [ "$(sed -n 2p "$T/oldest.csv" | cut -d, -f1 | tr -d '\t\357\273\277')" = "$oldest" ] &&
     t_ok "the file's first request is the list's first, the oldest" ||
     t_fail "the file's first request is the list's first, the oldest" "want $oldest: $(sed -n 2p "$T/oldest.csv")"
-# A name such as .xls, a format bangban does not write, is refused.
+# A name such as .xls, a format bangban does not write, is refused and asked again.
 export_list "$T/list.xls"
 expect desk "a .xls name is refused, saying what to name it" "帮办不写 .xls 格式的文件"
 [ ! -e "$T/list.xls" ] && t_ok "and nothing is written" || t_fail "and nothing is written"
+expect desk "the name is asked again, as typed" "$T/list.xls"
+keys desk Escape
+wait_gone desk "写入的文件"
 
 # Every filter dropped.
 keys desk F9
