@@ -549,6 +549,49 @@ static int org_allowed(struct db *db, const char *actor, int64_t building_id)
     return user_building_allowed(db, actor, building_id);
 }
 
+int organisation_clash(struct db *db, const struct organisation *o, struct organisation *other,
+                       const char **field)
+{
+    *field = "credit_code";
+    int rc = DB_NOTFOUND;
+    if (*o->credit_code) {
+        struct db_stmt *st = db_prepare(db, ORG_SELECT " WHERE o.credit_code = ?1 AND o.id <> ?2");
+        db_bind_text(st, 1, o->credit_code);
+        db_bind_int(st, 2, o->id);
+        rc = db_read_one(st, org_read, other);
+    }
+    if (rc != DB_NOTFOUND || *o->moved_out) return rc;
+    /* A name is registered once: the same name in the same building is the same organisation. */
+    *field = "name";
+    struct db_stmt *st = db_prepare(db, ORG_SELECT " WHERE o.building_id IS ?1 AND o.name = ?2"
+                                                   " AND o.moved_out = '' AND o.id <> ?3 LIMIT 1");
+    if (o->building_id)
+        db_bind_int(st, 1, o->building_id);
+    else
+        db_bind_null(st, 1);
+    db_bind_text(st, 2, o->name);
+    db_bind_int(st, 3, o->id);
+    return db_read_one(st, org_read, other);
+}
+
+/*
+** Inside the transaction: DB_DUPLICATE when o, new, given its name or
+** building now or back from moving out (before: as it was), has the name
+** of another in its building. (Two on file so already are left so.)
+*/
+static int name_free(struct db *db, const struct organisation *o, const struct organisation *before)
+{
+    int back_in = before && *before->moved_out && !*o->moved_out;
+    if (before && str_eq(before->name, o->name) && before->building_id == o->building_id &&
+        !back_in)
+        return DB_OK;
+    struct organisation other;
+    const char *field;
+    int rc = organisation_clash(db, o, &other, &field);
+    if (rc == DB_OK) record_free(&organisation_record, &other);
+    return rc == DB_OK && str_eq(field, "name") ? DB_DUPLICATE : rc == DB_NOTFOUND ? DB_OK : rc;
+}
+
 int organisation_save(struct db *db, struct organisation *o, const char *actor)
 {
     char when[20];
@@ -565,6 +608,7 @@ int organisation_save(struct db *db, struct organisation *o, const char *actor)
     if (rc == DB_OK) rc = org_allowed(db, actor, o->building_id);
     if (rc == DB_OK && was && before.building_id != o->building_id)
         rc = org_allowed(db, actor, before.building_id);
+    if (rc == DB_OK) rc = name_free(db, o, was ? &before : NULL);
     if (rc == DB_OK) rc = save_in(db, o, actor, when);
     if (rc == DB_OK) {
         char *subject = change_subject(&org_change, o->id);
@@ -594,7 +638,16 @@ int organisation_set_moved_out(struct db *db, struct organisation *o, const char
     clock_format(clock_now(), when);
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
-    if ((rc = org_allowed(db, actor, o->building_id)) != DB_OK) {
+    rc = org_allowed(db, actor, o->building_id);
+    if (rc == DB_OK && !*day) {
+        /* Back in: not while another of its name is in its building. */
+        struct organisation back;
+        record_copy(&organisation_record, &back, o);
+        record_set(&back.moved_out, "");
+        rc = name_free(db, &back, NULL);
+        record_free(&organisation_record, &back);
+    }
+    if (rc != DB_OK) {
         db_rollback(db);
         return rc;
     }

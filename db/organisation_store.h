@@ -62,15 +62,27 @@ int organisation_code_by_name(struct db *db, const char *name, int64_t building_
 ** Create (o->id 0) or update an organisation as actor, the version
 ** checked; its search keys and an audit row go in the same transaction.
 ** DB_OK (o->id and o->version set), DB_CONFLICT, DB_DUPLICATE (the credit
-** code is another's: db_duplicate_field() says "credit_code"), DB_INVALID
-** (its building is retired or gone), or an error.
+** code is another's, or another in its building has its name and has not
+** moved out: organisation_clash() says which), DB_INVALID (its building is
+** retired or gone), or an error.
 */
 int organisation_save(struct db *db, struct organisation *o, const char *actor);
 
 /*
+** The organisation on file, other than o, that saving o collides with:
+** the one holding its credit code (*field "credit_code"), else one of the
+** same name in the same building not moved out ("name"; o moved out
+** collides with none). DB_OK with *other (free with record_free()),
+** DB_NOTFOUND when there is none, or an error.
+*/
+int organisation_clash(struct db *db, const struct organisation *o, struct organisation *other,
+                       const char **field);
+
+/*
 ** Record that o moved out on day (YYYY-MM-DD), or came back (day ""), the
 ** version checked, with an audit row. DB_OK (o updated), DB_CONFLICT
-** (current, when not NULL, gets it as it is now) or an error.
+** (current, when not NULL, gets it as it is now), DB_DUPLICATE (back, while
+** another of its name is in its building: organisation_clash()) or an error.
 */
 int organisation_set_moved_out(struct db *db, struct organisation *o, const char *day,
                                const char *actor, struct organisation *current);

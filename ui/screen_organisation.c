@@ -221,6 +221,26 @@ static int org_save(struct form_screen *fs, void *rec)
     return organisation_save(ui.db, rec, actor_name());
 }
 
+/* A credit code or a name another organisation has: who has it, where, at the field. */
+static int org_refused(struct form_screen *fs, int rc, const void *rec)
+{
+    struct organisation other;
+    const char *field;
+    if (rc != DB_DUPLICATE || organisation_clash(ui.db, rec, &other, &field) != DB_OK) return -1;
+    char *where = organisation_place(other.floor, other.room);
+    form_set_message(&fs->form, form_bound(&fs->form, field),
+                     str_eq(field, "name") ? _("Registered in this building already")
+                                           : _("Taken by another organisation"));
+    ui_message(UI_MSG_ERROR,
+               str_eq(field, "name") ? _("Not saved: %s is registered already: %s %s, %s")
+                                     : _("Not saved: the credit code is %s's: %s %s, %s"),
+               other.name, other.building_name, where,
+               *other.credit_code ? other.credit_code : _("(no credit code)"));
+    free(where);
+    record_free(&organisation_record, &other);
+    return UI_HANDLED;
+}
+
 static int org_get(struct form_screen *fs, const void *rec, void *out)
 {
     (void)fs;
@@ -237,6 +257,7 @@ static const struct form_spec org_form = {.type = &organisation_record,
                                           .check = org_check,
                                           .read = org_read,
                                           .save = org_save,
+                                          .refused = org_refused,
                                           .get = org_get,
                                           .parent = "building_id",
                                           .rights = ORG_RIGHTS};

@@ -42,6 +42,26 @@ db_is "stored with its code in capitals and its building" \
 db_is "and an audit row" \
     "SELECT count(*) FROM audit_log WHERE action = 'add' AND subject LIKE 'organisation:%' AND detail LIKE '%鸿雁%'" 1
 
+# The same name again in the same building, with no code: refused, naming the one on file.
+keys desk F7
+wait_for desk "登记企业"
+type_text desk "天津津沽鸿雁文化传播有限公司"
+keys desk Tab Tab Enter
+wait_for desk "共 67 项"
+type_text desk "滨江国际"
+wait_for desk "共 1 项"
+keys desk Enter
+wait_gone desk "共 1 项"
+keys desk F2
+expect desk "the same name in the same building is refused, naming the one on file" \
+    "未保存：天津津沽鸿雁文化传播有限公司已经登记：滨江国际大厦 12层 1208"
+expect desk "at its name" "本楼宇已登记"
+db_is "not saved twice" "SELECT count(*) FROM organisation WHERE name = '天津津沽鸿雁文化传播有限公司'" 1
+keys desk Escape
+wait_for desk "放弃"
+keys desk y
+wait_for desk "超过 1000 条"
+
 type_text desk "hywh"
 expect desk "found by the pinyin initials of a word inside its name" "共 1 条"
 expect desk "the one typed" "天津津沽鸿雁文化"
