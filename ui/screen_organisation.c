@@ -10,6 +10,7 @@
 */
 #include "db/area.h"
 #include "db/organisation_store.h"
+#include "db/user_store.h"
 #include "db/audit_store.h"
 #include "db/request_store.h"
 #include "db/visit_store.h"
@@ -37,12 +38,14 @@
 
 /* --- the form -------------------------------------------------------------------------------- */
 
+/* The buildings the user may register organisations in: a building chief's own, else all. */
 static int building_source(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
     struct area_list l;
     if (area_list(ui.db, AREA_BUILDING, query, 0, 0, &l) != DB_OK) return -1;
     for (size_t i = 0; i < l.n; i++) {
+        if (ui.user && user_building_allowed(ui.db, ui.user, l.items[i].id) != DB_OK) continue;
         char *detail = xasprintf("%s %s", l.items[i].code, l.items[i].parent_name);
         choice_list_add(out, l.items[i].id, l.items[i].name, detail);
         free(detail);

@@ -46,6 +46,15 @@ type_text chief "$theirs_name"
 expect chief "nor by its name" "共 0 条"
 db_is "the audit log holds the one change only" \
     "SELECT count(*) FROM audit_log WHERE actor = 'chief' AND subject LIKE 'organisation:%'" 1
+# Registering one, the chief is offered their own two buildings alone.
+keys chief F7
+wait_for chief "登记企业"
+keys chief Tab Tab Enter
+expect chief "the building chooser offers the chief's two buildings" "共 2 项"
+keys chief Escape
+wait_gone chief "共 2 项"
+keys chief Escape
+wait_gone chief "登记企业"
 # Its file: floor and room as read, and no history tab (the audit log is not the chief's).
 room=$(sqlite3 "$DB" "SELECT room FROM organisation WHERE credit_code = '$mine'")
 keys chief C-u
