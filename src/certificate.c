@@ -127,6 +127,7 @@ char *certificate_text(const struct certificate *c)
     char hours[24];
     receipt_centred(&sb, *c->issuer ? c->issuer : "党群服务中心");
     receipt_centred(&sb, "志 愿 服 务 记 录 证 明");
+    if (*c->voided_at) receipt_centred(&sb, "【已作废，不作证明之用】");
     receipt_rule(&sb);
     strbuf_adds(&sb, "一、志愿者信息\n");
     receipt_line(&sb, "姓    名：", c->volunteer_name);
@@ -159,8 +160,15 @@ char *certificate_text(const struct certificate *c)
         free(voided);
     }
     receipt_rule(&sb);
-    receipt_line(&sb, "", "兹证明以上志愿服务记录属实。");
-    receipt_line(&sb, "", "（出具单位盖章）");
+    if (*c->voided_at) {
+        /* A copy for the file: nothing on it attests. */
+        char *voided = xasprintf("本证明已于 %.10s 作废。", c->voided_at);
+        receipt_line(&sb, "", voided);
+        free(voided);
+    } else {
+        receipt_line(&sb, "", "兹证明以上志愿服务记录属实。");
+        receipt_line(&sb, "", "（出具单位盖章）");
+    }
     char *text = strbuf_detach(&sb);
     char *clean = text_printable(text, TEXT_LINES);
     free(text);

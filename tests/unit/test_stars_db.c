@@ -306,6 +306,13 @@ static void certificate_refused_issued_and_voided(void **state)
                          DB_OK);
     assert_int_equal(certificate_get_by_number(db, "ZM-2025-00001", &got), DB_OK);
     assert_str(got.void_reason, "写错了期间");
+    /* Printed again, it says it is void at its head and attests nothing at its foot. */
+    text = certificate_text(&got);
+    assert_non_null(strstr(text, "【已作废，不作证明之用】"));
+    assert_non_null(strstr(text, "本证明已于 20"));
+    assert_null(strstr(text, "兹证明"));
+    assert_null(strstr(text, "盖章"));
+    free(text);
     record_free(&certificate_record, &got);
     struct certificate *list;
     size_t n;
