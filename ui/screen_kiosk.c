@@ -613,7 +613,12 @@ static void left_draw(struct screen *s, int top, int rows)
 static int left_key(struct screen *s, enum action a, const struct key *k)
 {
     struct kiosk_left *l = (struct kiosk_left *)s;
-    if (a == ACT_BACK || a == ACT_ENTER) return UI_CLOSE;
+    if (a == ACT_BACK) return UI_CLOSE;
+    if (a == ACT_ENTER) {
+        /* The Enter that sent the form, pressed again, would take the number off the screen. */
+        ui_message(UI_MSG_INFO, "%s", _("Keep the number: 1 prints a receipt, Esc goes back"));
+        return UI_HANDLED;
+    }
     if (a == ACT_NONE && k->ch == '1') {
         char *text = receipt_for(ui.db, &l->r);
         kiosk_print(text, _("receipt"));

@@ -35,6 +35,9 @@ db_is "registered, by the kiosk, the full-width mobile made digits" \
     "SELECT status, channel, requester, requester_phone, length(detail), created_by FROM request" \
     "new|kiosk|王秀英|13912345678|500|kiosk"
 db_is "its step is in the audit log" "SELECT count(*) FROM audit_log WHERE action = 'request' AND actor = 'kiosk'" 1
+keys hall Enter Enter
+expect hall "Enter pressed again keeps the number on the screen" "请记下编号：按 1 打印回执"
+expect hall "the number still shown" "编号：$(date +%Y)-000001"
 keys hall Escape
 wait_for hall "欢迎使用自助服务终端"
 
