@@ -157,18 +157,24 @@ static void entry_read(struct db_stmt *st, void *slot)
 }
 
 /*
-** The where of f over audit_log; parameters ?1 .. ?6 as audit_bind() binds
+** The where of f over audit_log; parameters ?1 .. ?6, ?8 and ?9 as audit_bind() binds
 ** them. The text finds a user acted on by their login or name too (the
 ** record is user:ID), and a request by its number (request:ID). The record
 ** is one (resident:12, not resident:120), a request's number, or a kind
 ** (resident:).
 */
+/* A request step's code in its detail ("2026-000123 dispatch: 派往 区民政局" -> dispatch). */
+#define STEP_REST "substr(detail, instr(detail, ' ') + 1)"
+#define STEP_CODE "substr(" STEP_REST ", 1, instr(" STEP_REST " || ':', ':') - 1)"
+
 #define AUDIT_WHERE                                                                                \
     " WHERE (?1 = '' OR instr(actor, ?1) > 0 OR instr(action, ?1) > 0"                             \
     "        OR instr(subject, ?1) > 0 OR instr(detail, ?1) > 0"                                   \
     "        OR subject IN (SELECT 'user:' || id FROM \"user\""                                    \
     "                       WHERE instr(login, ?1) > 0 OR instr(name, ?1) > 0)"                    \
-    "        OR subject IN (SELECT 'request:' || id FROM request WHERE number = ?1))"              \
+    "        OR subject IN (SELECT 'request:' || id FROM request WHERE number = ?1)"               \
+    "        OR instr(?8, ',' || action || ',') > 0"                                               \
+    "        OR (action = 'request' AND ?9 <> '' AND instr(?9, ',' || " STEP_CODE " || ',') > 0))" \
     " AND (?2 = '' OR actor = ?2) AND (?3 = '' OR action = ?3)"                                    \
     " AND (?4 = '' OR subject = ?4"                                                                \
     "      OR (substr(?4, -1) = ':' AND substr(subject, 1, length(?4)) = ?4)"                      \
@@ -180,6 +186,12 @@ static void audit_bind(struct db_stmt *st, const struct audit_filter *f)
     char from[20] = "", to[20] = "";
     if (f->from) clock_format(f->from, from);
     if (f->to) clock_format(f->to, to);
+    /* The text in the words the screen shows an action or a step in (导出, 改派) finds it too. */
+    char *actions = audit_codes_worded(f->text, 0), *steps = audit_codes_worded(f->text, 1);
+    db_bind_text(st, 8, actions);
+    db_bind_text(st, 9, steps);
+    free(actions);
+    free(steps);
     db_bind_text(st, 1, f->text ? f->text : "");
     db_bind_text(st, 2, f->actor ? f->actor : "");
     db_bind_text(st, 3, f->action ? f->action : "");

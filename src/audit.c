@@ -122,6 +122,23 @@ const char *audit_action_label(const char *action)
     return action;
 }
 
+char *audit_codes_worded(const char *text, int steps)
+{
+    struct strbuf sb = STRBUF_INIT;
+    if (!text || !*text) return strbuf_detach(&sb);
+    if (steps) {
+        for (int a = 0; a < RA_COUNT; a++)
+            if (strstr(_(workflow_action_label((enum request_action)a)), text))
+                strbuf_addf(&sb, ",%s", workflow_action_code((enum request_action)a));
+        if (strstr(_("told back"), text)) strbuf_adds(&sb, ",told");
+    } else {
+        for (size_t i = 0; i < ARRAY_LEN(actions); i++)
+            if (strstr(_(actions[i].label), text)) strbuf_addf(&sb, ",%s", actions[i].code);
+    }
+    if (sb.len) strbuf_addc(&sb, ',');
+    return strbuf_detach(&sb);
+}
+
 /* The fields a record's detail speaks of: those people see and edit, and what it is tells. */
 static int audit_field_seen(const struct field_desc *f)
 {

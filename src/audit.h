@@ -41,6 +41,14 @@ extern const struct record_type audit_entry_record;
 ** number in full"; the code itself when it is not one bangban writes.
 */
 const char *audit_action_label(const char *action);
+
+/*
+** The codes whose words, as the log shows them, hold text: of its actions
+** (steps 0: "export-unmasked" for 导出) or of a request's steps (steps 1:
+** "reroute" for 改派), as ",code,code," ("" when none), for a search to
+** find what the screen says. Caller frees.
+*/
+char *audit_codes_worded(const char *text, int steps);
 /* The action codes bangban writes, *n of them (a static table). */
 const char *const *audit_actions(size_t *n);
 

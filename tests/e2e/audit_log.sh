@@ -1,6 +1,6 @@
 # The audit log for a supervisor (a desk clerk is not offered it): who
 # showed or exported what, newest first;
-# typing and F9 narrow it; Enter shows a row in full; above the list, the
+# typing (in the words shown) and F9 narrow it; Enter shows a row in full; above the list, the
 # hash chain's verdict, which names the row changed behind bangban's back.
 . "$(dirname "$0")/lib.sh"
 
@@ -30,6 +30,11 @@ keys desk Escape
 wait_for desk "共 1 条"
 keys desk Escape Escape
 wait_gone desk "查找： 走访"
+# The words the list shows an action in find it: 完整号码导出 is stored as export-unmasked.
+type_text desk "完整号码导出"
+expect desk "typing the action as shown finds its rows" "共 2 条"
+keys desk Escape Escape
+wait_gone desk "查找： 完整号码导出"
 keys desk F9
 choose desk "只看一位操作员"
 wait_for desk "看谁的记录"

@@ -199,15 +199,25 @@ static void one_record_and_a_request_by_number(void **state)
     assert_int_equal(audit_append(db, "甲", "edit", "resident:120", ""), DB_OK);
     assert_int_equal(audit_append(db, "甲", "edit", "request:2965", "Title: 路灯 -> 路灯不亮"),
                      DB_OK);
+    assert_int_equal(audit_append(db, "乙", "export-unmasked", "resident:*", "a.csv: 上报"), DB_OK);
+    assert_int_equal(audit_append(db, "乙", "request", "request:2965", "2026-002746 reroute"),
+                     DB_OK);
+    assert_int_equal(audit_append(db, "乙", "request", "request:2965", "2026-002746 insist: 再办"),
+                     DB_OK);
     static const struct {
         struct audit_filter f;
         size_t n;
         const char *first;
     } asked[] = {
         {{.subject = "resident:12"}, 1, "resident:12"},
-        {{.subject = "resident:"}, 2, "resident:120"},
-        {{.subject = "2026-002746"}, 1, "request:2965"},
-        {{.text = "2026-002746"}, 1, "request:2965"},
+        {{.subject = "resident:"}, 3, "resident:*"},
+        {{.subject = "2026-002746"}, 3, "request:2965"},
+        {{.text = "2026-002746"}, 3, "request:2965"},
+        /* In the words the screen shows an action or a request's step in. */
+        {{.text = "with full numbers"}, 1, "resident:*"},
+        {{.text = "another unit"}, 1, "request:2965"},
+        {{.text = "to the same unit"}, 1, "request:2965"},
+        {{.text = "Send"}, 2, "request:2965"},
     };
     for (size_t i = 0; i < ARRAY_LEN(asked); i++) {
         struct audit_entry *items;
