@@ -73,9 +73,10 @@ enum i18n_status i18n_setup(const char *localedir, const char **requested)
         if (!setlocale(LC_ALL, "C.UTF-8")) return I18N_NOT_UTF8;
         status = I18N_FALLBACK;
     }
-    if (!i18n_is_utf8()) return I18N_NOT_UTF8;
+    /* Bound whatever the codeset: commands run on (main()), and what they write is in words. */
     bindtextdomain("bangban", localedir);
     bind_textdomain_codeset("bangban", "UTF-8");
     textdomain("bangban");
+    if (!i18n_is_utf8()) return I18N_NOT_UTF8;
     return status;
 }

@@ -27,7 +27,7 @@ enum i18n_status {
 **   C.UTF-8 and keep the language by setting LANGUAGE (unless it is set);
 ** - when the environment names no language (unset, C, POSIX, C.UTF-8) and
 **   LANGUAGE is unset, the language is Chinese (LANGUAGE=zh_CN);
-** - messages are looked for in localedir.
+** - messages are looked for in localedir (bound in every case).
 **
 ** *requested gets the locale name the environment asked for (borrowed from
 ** the environment, or "C"). Returns the status; with I18N_NOT_UTF8 the

@@ -157,7 +157,14 @@ int main(int argc, char **argv)
     char *localedir = locale_dir();
     o.locale = i18n_setup(localedir, &o.requested_locale);
     free(localedir);
-    if (o.locale == I18N_NOT_UTF8) setlocale(LC_CTYPE, "C.UTF-8"); /* commands still work */
+    if (o.locale == I18N_NOT_UTF8) {
+        /*
+         * Commands still work, and what they write in the database (a demo's timelines) is in
+         * the words the desks read: under LANG=C, Chinese (i18n_setup() named it), not English.
+         */
+        setlocale(LC_CTYPE, "C.UTF-8");
+        setlocale(LC_MESSAGES, "C.UTF-8");
+    }
 
     int c;
     while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {

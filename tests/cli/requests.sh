@@ -2,7 +2,8 @@
 # kind of bad row gives the exact report and rejects file, and twice
 # changes nothing; the catalogue exported and read back; GBK refused where
 # a character has no GBK code; a calendar ledger; generated history at a
-# pinned time gives the exact receipt and rates report; bad use is refused.
+# pinned time gives the exact receipt and rates report; bad use is refused;
+# a demo under LANG=C writes its timelines in Chinese.
 . "$(dirname "$0")/../lib.sh"
 
 E="$TOP/tests/cli/expected"
@@ -114,4 +115,12 @@ grep -q "诉求 2026-000123：退单次数记为 [0-9]*，时间线上是 [0-9]*
     grep -q "诉求 2026-000124：回访未接通次数记为 7，时间线上是 [0-9]*" "$T/check-counters.out" &&
     t_ok "check: counters that disagree with the timeline are named" ||
     t_fail "check: counters that disagree with the timeline are named" "$(cat "$T/check-counters.out")"
+# Under LANG=C (no language named) the commands still run, and what a demo writes in the
+# timelines is in the desks' words: Chinese, not the messages' English.
+demo_at "$T/c.db"
+run demo-lang-c 0 env -u LANGUAGE -u LC_MESSAGES LC_ALL=C LANG=C "$BIN" --db "$T/c.db" demo --requests 1000 --years 1
+[ "$(sqlite3 "$T/c.db" "SELECT count(*) FROM request_event WHERE action = 'ask_extension' AND text LIKE 'until%'")" = 0 ] &&
+    [ "$(sqlite3 "$T/c.db" "SELECT count(*) > 0 FROM request_event WHERE action = 'ask_extension' AND text LIKE '延至%'")" = 1 ] &&
+    t_ok "demo under LANG=C: the timelines are in Chinese" ||
+    t_fail "demo under LANG=C: the timelines are in Chinese" "$(sqlite3 "$T/c.db" "SELECT text FROM request_event WHERE action = 'ask_extension' LIMIT 3")"
 t_sanitizers "requests"
