@@ -407,12 +407,13 @@ char *request_ledger_value(const struct request *r, enum request_ledger_field f)
 
 /* --- corrections ------------------------------------------------------------------------------ */
 
-/* Add "label由「old」改为「new」" to sb when old and new differ. */
+/* Add "label由「old」改为「new」" to sb when old and new differ; nothing is said as （无）. */
 static void correction_add(struct strbuf *sb, const char *label, const char *old, const char *new)
 {
     if (str_eq(old, new)) return;
     if (sb->len) strbuf_adds(sb, _("; "));
-    strbuf_addf(sb, _("%s from \"%s\" to \"%s\""), label, old, new);
+    strbuf_addf(sb, _("%s from \"%s\" to \"%s\""), label, text_blank(old) ? _("(none)") : old,
+                text_blank(new) ? _("(none)") : new);
 }
 
 /* A word's label from its table, or its code when the table has none. */

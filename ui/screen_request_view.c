@@ -581,6 +581,45 @@ static int ask_answers(struct request_view *v, struct workflow_input *in, char *
 }
 
 /*
+** Dispatching a request whose service item (chosen or corrected since it
+** was taken down, at the kiosk none is) a unit handles that the request
+** does not name: which unit, asked first. Returns 0 for the item's unit
+** (into *unit, its label owned), 1 for the unit the request names (or the
+** two agree, or no item), 2 for another, -1 when cancelled.
+*/
+static int dispatch_unit_mismatch(const struct request_view *v, struct choice *unit)
+{
+    struct service_item it;
+    if (!v->r.item_id || item_get(ui.db, v->r.item_id, &it) != DB_OK) return 1;
+    int c = 1;
+    if (it.unit_id && it.unit_id != v->r.unit_id) {
+        char *q = v->r.unit_id
+                      ? xasprintf(_("%s %s is handled by %s, but the request names %s:"), it.code,
+                                  it.name, it.unit_name, v->r.unit_name)
+                      : xasprintf(_("%s %s is handled by %s:"), it.code, it.name, it.unit_name);
+        char *item_unit = xasprintf(_("To %s, the item's unit"), it.unit_name);
+        char *kept = xasprintf(_("To %s, as the request names"), v->r.unit_name);
+        const char *options[] = {item_unit, kept, _("Another unit...")};
+        if (v->r.unit_id) {
+            c = dialog_options(_("Dispatch"), q, options, 3);
+        } else {
+            options[1] = options[2];
+            c = dialog_options(_("Dispatch"), q, options, 2);
+            if (c == 1) c = 2;
+        }
+        if (c == 0) {
+            unit->id = it.unit_id;
+            unit->label = xstrdup(it.unit_name);
+        }
+        free(q);
+        free(item_unit);
+        free(kept);
+    }
+    service_item_free(&it);
+    return c;
+}
+
+/*
 ** Ask for everything action a needs into *in (strings in *owned, freed by
 ** the caller). Returns 1 to go ahead, 0 when the clerk cancelled.
 */
@@ -614,7 +653,16 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
         in->text = *owned;
         return 1;
     }
-    if ((needs & NEED_UNIT) || (a == RA_DISPATCH && !v->r.unit_id)) {
+    if (a == RA_DISPATCH) {
+        int c = dispatch_unit_mismatch(v, unit);
+        if (c < 0) return 0;
+        if (c == 2) needs |= NEED_UNIT; /* another chosen below */
+        if (c == 0) {
+            in->unit_id = unit->id;
+            in->unit_name = unit->label;
+        }
+    }
+    if (!in->unit_id && ((needs & NEED_UNIT) || (a == RA_DISPATCH && !v->r.unit_id))) {
         const char *title = v->r.unit_id || v->r.first_unit_id ? _("Send it to which unit instead?")
                                                                : _("Send to which unit?");
         if (!dialog_choose(title, choices_units, NULL, NULL, unit)) return 0;

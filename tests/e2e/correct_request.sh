@@ -28,7 +28,7 @@ expect desk "the request shows the new title" "申请最低生活保障"
 expect desk "the timeline keeps the old title" "标题由「申请低保」改为「申请最低生活保障」"
 db_is "the event holds both changes" \
     "SELECT action || ':' || text FROM request_event ORDER BY id DESC LIMIT 1" \
-    "correct:标题由「申请低保」改为「申请最低生活保障」；内容由「」改为「家中两位老人无收入」"
+    "correct:标题由「申请低保」改为「申请最低生活保障」；内容由「（无）」改为「家中两位老人无收入」"
 db_is "the unit is the one dispatched to" "SELECT u.name FROM request r JOIN unit u ON u.id = r.unit_id" "区民政局"
 
 # A second desk corrected it meanwhile: this one is told, and saves over.

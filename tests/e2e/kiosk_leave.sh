@@ -51,9 +51,24 @@ choose desk "派单"
 wait_for desk "派给哪个单位？"
 type_text desk "民政"
 wait_for desk "区民政局"
+keys desk Escape
+wait_gone desk "派给哪个单位？"
+# Its service item put in by a correction first, the dispatch offers the item's unit.
+keys desk F4
+wait_for desk "更正"
+keys desk Tab Tab Tab Tab Tab Tab
+type_text desk "HB156"
+wait_for desk "HB156 排水管道堵塞疏通"
 keys desk Enter
-expect desk "the dispatch asks with the unit named" "将 $(date +%Y)-000001 派单至 区民政局？"
+wait_gone desk "回车选定"
+keys desk F2
+wait_for desk "原来的内容记在办理经过中"
+expect desk "the timeline says it had no item before" "服务事项由「（无）」改为「HB156 排水管道堵塞疏通」"
+choose desk "派单"
+expect desk "the dispatch offers the unit of the request's item" "HB156 排水管道堵塞疏通 由区水务局办理"
+keys desk 1
+expect desk "the dispatch asks with the unit named" "将 $(date +%Y)-000001 派单至 区水务局？"
 keys desk y
-expect desk "and it goes there" "派单至区民政局"
+expect desk "and it goes there" "派单至区水务局"
 quits desk "the desk quits"
 t_sanitizers "kiosk_leave"
