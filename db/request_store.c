@@ -1738,30 +1738,45 @@ static long day_index(const time_t *days, size_t n, time_t t)
     return (long)lo;
 }
 
-int request_daily_counts(struct db *db, const time_t *days, size_t n, time_t now, int64_t *intake,
-                         int64_t *overdue)
+int request_daily_counts(struct db *db, const char *login, const time_t *days, size_t n, time_t now,
+                         int64_t *intake, int64_t *overdue)
 {
     for (size_t i = 0; i < n; i++)
         intake[i] = overdue[i] = 0;
-    struct db_stmt *st =
-        db_prepare(db, "SELECT created_at FROM request WHERE created_at >= ?1 AND created_at < ?2");
+    char *scope;
+    int rc = scope_where(db, login, &scope);
+    if (rc != DB_OK) {
+        free(scope);
+        return rc;
+    }
+    char *sql = xasprintf("SELECT created_at FROM request r WHERE created_at >= ?1"
+                          " AND created_at < ?2 AND (%s)",
+                          *scope ? scope : "1");
+    struct db_stmt *st = db_prepare(db, sql);
+    free(sql);
     db_bind_int(st, 1, (int64_t)days[0]);
     db_bind_int(st, 2, (int64_t)days[n]);
-    int rc;
     while ((rc = db_step(st)) == DB_ROW) {
         long d = day_index(days, n, (time_t)db_col_int(st, 0));
         if (d >= 0 && (size_t)d < n) intake[d]++;
     }
     db_finalize(st);
-    if (rc != DB_DONE) return rc;
+    if (rc != DB_DONE) {
+        free(scope);
+        return rc;
+    }
     /* Overdue on some day of the span: dispatched before its end and not closed before its
      * start, with a deadline before its end. */
-    st = db_prepare(db, "SELECT created_at, first_dispatched_at, accept_due, accepted_at,"
-                        " contact_due, contacted_at, resolve_due, replied_at, followup_due,"
-                        " closed_at, reopens, due FROM request"
-                        " WHERE first_dispatched_at < ?2 AND (closed_at IS NULL OR closed_at >= ?1)"
-                        " AND (accept_due < ?2 OR contact_due < ?2 OR resolve_due < ?2"
-                        " OR followup_due < ?2)");
+    sql = xasprintf("SELECT created_at, first_dispatched_at, accept_due, accepted_at,"
+                    " contact_due, contacted_at, resolve_due, replied_at, followup_due,"
+                    " closed_at, reopens, due FROM request r"
+                    " WHERE first_dispatched_at < ?2 AND (closed_at IS NULL OR closed_at >= ?1)"
+                    " AND (accept_due < ?2 OR contact_due < ?2 OR resolve_due < ?2"
+                    " OR followup_due < ?2) AND (%s)",
+                    *scope ? scope : "1");
+    free(scope);
+    st = db_prepare(db, sql);
+    free(sql);
     db_bind_int(st, 1, (int64_t)days[0]);
     db_bind_int(st, 2, (int64_t)days[n]);
     while ((rc = db_step(st)) == DB_ROW) {

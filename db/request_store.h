@@ -309,10 +309,12 @@ int request_rates_covered(struct db *db, int *covered);
 ** local midnights): intake[i] how many were taken down on day i, overdue[i]
 ** how many were open past a deadline at the end of day i (or at now, when
 ** that comes first), reckoned from each request's stored clocks
-** (request_overdue_at()). Returns DB_OK or the error that stopped it.
+** (request_overdue_at()); of the requests login's role sees (a unit
+** handler's unit's, a chief's buildings'; NULL: every one). Returns DB_OK
+** or the error that stopped it.
 */
-int request_daily_counts(struct db *db, const time_t *days, size_t n, time_t now, int64_t *intake,
-                         int64_t *overdue);
+int request_daily_counts(struct db *db, const char *login, const time_t *days, size_t n, time_t now,
+                         int64_t *intake, int64_t *overdue);
 
 struct talk_list {
     struct evening_talk *v;

@@ -178,9 +178,9 @@ static void home_load(struct home *h)
                       ? calendar_shortfall(ui.db, clock_now())
                       : NULL;
     days_set(clock_now(), h->days);
-    int rc_days =
-        requests ? request_daily_counts(ui.db, h->days, HOME_DAYS, clock_now(), h->intake, h->late)
-                 : DB_OK;
+    int rc_days = requests ? request_daily_counts(ui.db, ui.user, h->days, HOME_DAYS, clock_now(),
+                                                  h->intake, h->late)
+                           : DB_OK;
     h->daily_ok = requests && rc_days == DB_OK;
     if (rc_days != DB_OK) ui_db_failed(_("The counts could not be read"), rc_days);
     h->generation = db_generation(ui.db);

@@ -285,7 +285,7 @@ int main(int argc, char **argv)
         int64_t intake[28], late[28];
         for (int d = 0; d <= 28; d++)
             days[d] = now - (27 - d) * 86400L;
-        if (request_daily_counts(db, days, 28, now, intake, late) != DB_OK)
+        if (request_daily_counts(db, NULL, days, 28, now, intake, late) != DB_OK)
             die("daily counts failed");
         daily[i] = bench_now_ms() - t0;
         t0 = bench_now_ms();

@@ -380,6 +380,12 @@ static void roles_and_scopes_in_the_store(void **state)
         assert_int_equal(all, counted[i].all);
         assert_int_equal(open, counted[i].all);
         assert_int_equal(overdue, 0);
+        /* and its charts of the last days too */
+        time_t days[2] = {now - 3600, now + 3600};
+        int64_t intake, late;
+        assert_int_equal(request_daily_counts(db, counted[i].login, days, 1, now, &intake, &late),
+                         DB_OK);
+        assert_int_equal(intake, counted[i].all);
     }
     assert_int_equal(request_act(db, &r, RA_ACCEPT, NULL, "stranger", now, &why, NULL, NULL),
                      DB_DENIED);
@@ -543,7 +549,7 @@ static void queues_hold_what_they_say(void **state)
     free(sql);
     time_t days[3] = {at("2026-03-01 00:00"), at("2026-03-02 00:00"), at("2026-03-03 00:00")};
     int64_t intake[2], overdue[2];
-    assert_int_equal(request_daily_counts(db, days, 2, f.now, intake, overdue), DB_OK);
+    assert_int_equal(request_daily_counts(db, NULL, days, 2, f.now, intake, overdue), DB_OK);
     assert_int_equal(intake[1], 3);
     assert_int_equal(overdue[1], 1);
     request_free(&a);
