@@ -55,7 +55,7 @@ int kiosk_last4_parse(const char *typed, char *out)
 static const char *const state_words[RS_COUNT] = {
     [RS_NEW] = N_("Received: the desk is looking at it and will send it to a unit"),
     [RS_ANSWERED] = N_("Answered at the desk: done"),
-    [RS_VOID] = N_("Not taken up: the desk has told you why"),
+    [RS_VOID] = N_("Not taken up: ask at the desk why"),
     [RS_DISPATCHED] = N_("Sent to the unit: waiting for it to take it up"),
     [RS_RETURNED] = N_("Back at the desk: it is being sent to the right unit"),
     [RS_ACCEPTED] = N_("Taken up by the unit: it will call you"),
