@@ -331,11 +331,13 @@ static int replace_allowed(const char *title, int workbooks, char **path)
 int ui_ask_export_reason(const char *question, char **reason)
 {
     *reason = NULL;
-    if (!dialog_input(_("Export with full numbers"), question, NULL, 100, reason)) return 0;
-    if (!text_blank(*reason)) return 1;
-    ui_message(UI_MSG_ERROR, "%s", _("Not exported: a reason is needed"));
-    free(*reason);
-    *reason = NULL;
+    /* Left blank, it is said and asked again (Esc gives up). */
+    while (dialog_input(_("Export with full numbers"), question, NULL, 100, reason)) {
+        if (!text_blank(*reason)) return 1;
+        ui_message(UI_MSG_ERROR, "%s", _("A reason is needed: it is kept in the audit log"));
+        free(*reason);
+        *reason = NULL;
+    }
     return 0;
 }
 

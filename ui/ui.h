@@ -174,8 +174,8 @@ int ui_ask_export(const char *title, const char *prompt, const char *initial, in
 
 /*
 ** Ask why an export with full numbers is needed (question: what leaves
-** the program). Returns 1 with *reason (caller frees), or 0 when cancelled
-** or left blank (said on the message line).
+** the program), again while it is left blank (said on the message line).
+** Returns 1 with *reason (caller frees), or 0 when cancelled.
 */
 int ui_ask_export_reason(const char *question, char **reason);
 

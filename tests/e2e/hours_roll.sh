@@ -50,6 +50,10 @@ for act in 助老送餐 环境清洁; do
     wait_for vol "已保存：$act"
 done
 expect vol "the activity is listed with its start" "2026-12-05 09:00 助老送餐"
+type_text vol "没有这个"
+expect vol "a search that finds no activity says so, not that there are none" "没有找到"
+keys vol C-u
+wait_for vol "助老送餐"
 
 open_activity vol "助老"
 wait_for vol "今天还没有人签到"

@@ -143,9 +143,9 @@ menu sup "导出居民（完整号码，记入日志）"
 wait_for sup "为什么需要"
 type_text sup " 　 "
 keys sup Enter
-expect sup "full numbers with a reason of spaces are refused" "未导出：必须说明理由"
-menu sup "导出居民（完整号码，记入日志）"
-wait_for sup "为什么需要"
+expect sup "full numbers with a reason of spaces are refused" "必须说明理由，理由记入操作日志"
+expect sup "and the reason is asked again" "为什么需要"
+keys sup C-u
 type_text sup "区民政局核对"
 keys sup Enter
 wait_for sup "写入的文件"
