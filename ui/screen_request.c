@@ -555,8 +555,8 @@ static const struct command queue_menu[] = {
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
-/* A queue's tab, shown to roles holding to (0: every role). */
-#define QUEUE_TAB_FOR(queue, name, to)                                                             \
+/* A queue's tab, shown to roles holding to (0: every role), F4 doing edit (NULL: no F4). */
+#define QUEUE_TAB_WITH(queue, name, to, edit_with)                                                 \
     {                                                                                              \
         .label = name, .type = &request_record,                                                    \
         .cols = {{N_("Number"), 11, 0},   {N_("State"), 8, 0}, {N_("Flag"), 4, 0},                 \
@@ -566,10 +566,11 @@ static const struct command queue_menu[] = {
         .hint = N_("a number or its last digits, a requester's name, pinyin or phone, a title"),   \
         .empty = N_("Nothing here. F7 takes a new request down."),                                 \
         .empty_reader = N_("No requests here."), .arg = queue, .load = queue_load,                 \
-        .cell = queue_cell, .dim = queue_dim, .open = queue_open, .edit = queue_open,              \
+        .cell = queue_cell, .dim = queue_dim, .open = queue_open, .edit = (edit_with),             \
         .create = queue_create, .rights = RIGHT_TAKE_DOWN, .shown_to = (to)                        \
     }
-#define QUEUE_TAB(queue, name) QUEUE_TAB_FOR(queue, name, 0)
+#define QUEUE_TAB_FOR(queue, name, to) QUEUE_TAB_WITH(queue, name, to, queue_open)
+#define QUEUE_TAB(queue, name)         QUEUE_TAB_FOR(queue, name, 0)
 
 /* The queues, in order, with the short names their tabs show. */
 static const struct list_tab queue_tabs[] = {
@@ -705,11 +706,15 @@ static void due_create(struct list_screen *ls)
 
 #define WORKLIST_VISITS_DUE (-1) /* the tab of organisations due a visit: not a queue */
 
-/* A building chief's queues: their buildings' open work, what is overdue, what to tell back. */
+/*
+** A building chief's queues: their buildings' open work, what is overdue, what to tell back.
+** No F4: a chief corrects nothing a request was taken down with (Enter shows it).
+*/
+#define WORKLIST_TAB(queue, name) QUEUE_TAB_WITH(queue, name, 0, NULL)
 static const struct list_tab worklist_tabs[] = {
-    QUEUE_TAB(QUEUE_OPEN, N_("Open work")),
-    QUEUE_TAB(QUEUE_OVERDUE, N_("Overdue")),
-    QUEUE_TAB(QUEUE_TELL_BACK, N_("To tell back")),
+    WORKLIST_TAB(QUEUE_OPEN, N_("Open work")),
+    WORKLIST_TAB(QUEUE_OVERDUE, N_("Overdue")),
+    WORKLIST_TAB(QUEUE_TELL_BACK, N_("To tell back")),
     {.label = N_("Visits due"),
      .type = &visit_due_record,
      .cols = {{N_("Organisation"), 0, 0},
@@ -727,7 +732,7 @@ static const struct list_tab worklist_tabs[] = {
      .edit = due_open,
      .create = due_create,
      .rights = RIGHT_LOG_VISITS},
-    QUEUE_TAB(QUEUE_ALL, N_("All")),
+    WORKLIST_TAB(QUEUE_ALL, N_("All")),
 };
 
 static const struct list_spec worklist_spec =

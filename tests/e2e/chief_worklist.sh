@@ -12,6 +12,11 @@ b101=$(sqlite3 "$DB" "SELECT name FROM building WHERE code = 'B101'")
 SHOWS="楼长工作台" sign_in chief "chief" "demo-chief"
 expect chief "the worklist names the chief's buildings" "您的楼宇：B101 $b101"
 expect chief "and has nothing open yet" "共 0 条"
+if screen chief | tail -1 | grep -q "4编辑"; then
+    t_fail "the worklist offers no F4: a chief corrects no request" "$(screen chief)"
+else
+    t_ok "the worklist offers no F4: a chief corrects no request"
+fi
 take_down chief "电梯间照明损坏"
 expect chief "the chief's request is dispatched" "派单至区民政局"
 db_is "it came through the chief, from their building" \
