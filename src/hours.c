@@ -26,7 +26,7 @@ static const struct field_desc activity_fields[] = {
     AF(content, FIELD_TEXT, N_("Content"), 0, NULL),
     AF(leader_id, FIELD_INT64, N_("Leader"), 0, "leader_name"),
     AF(leader_name, FIELD_TEXT, NULL, FIELD_STORED, NULL),
-    AF(quota, FIELD_INT, N_("Quota"), 0, NULL),
+    AF(quota, FIELD_INT, N_("Volunteers wanted"), 0, NULL),
     AF(status, FIELD_TEXT, N_("Status"), 0, NULL),
     AF(kind, FIELD_TEXT, N_("Kind"), 0, NULL),
     AF(version, FIELD_INT64, NULL, FIELD_KEY, NULL),

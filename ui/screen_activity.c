@@ -136,7 +136,7 @@ static void activity_build(struct form_screen *fs)
     form_add_text(f, _("Starts"), a->starts_at, 16, 17, check_time, 0);
     form_add_text(f, _("Ends"), a->ends_at, 16, 17, check_time, 0);
     form_add_choice(f, _("Leader"), a->leader_id, a->leader_name, volunteer_choices, fs, 1, 16);
-    form_add_text(f, _("Quota"), quota, 5, 6, check_quota, TEXT_NORM_NOSPACE);
+    form_add_text(f, _("Volunteers wanted"), quota, 5, 6, check_quota, TEXT_NORM_NOSPACE);
     form_add_choice(f, _("Status"), code_index(statuses, ns, a->status),
                     activity_status_label(a->status), status_choices, fs, 0, 6);
     form_add_text(f, _("Content"), a->content, ACTIVITY_CONTENT_MAX, 50, NULL, TEXT_NORM_PROSE);
