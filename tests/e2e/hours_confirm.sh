@@ -82,7 +82,7 @@ expect vol2 "the recipient's confirmation asks who" "哪位服务对象确认了
 type_text vol2 "赵大妈"
 keys vol2 Enter
 expect vol2 "one record confirmed, on notice" "已确认 1 条记录；公示期满后计入"
-expect vol2 "its notice skips the holiday: to Friday 11th" "公示中（至 12-11）"
+expect vol2 "its notice skips the holiday: to Friday 11th" "公示至 12-11"
 keys vol2 F9
 choose vol2 "确认全部待确认记录"
 wait_for vol2 "确认本活动所有已签退、未确认的记录"
@@ -208,7 +208,7 @@ hours_of() {
 }
 hours_of last 2026-12-11T16:00
 expect last "on the last day of the notice the hours are pending" "已计入 0.0 小时，待计入 2.0 小时"
-expect last "the record says until when" "公示中（至 12-11）"
+expect last "the record says until when" "公示至 12-11"
 quits last "quits cleanly"
 hours_of after 2026-12-12T09:00
 expect after "the day after, they count" "已计入 2.0 小时，待计入 0.0 小时"
