@@ -231,19 +231,32 @@ static int saved(struct form_screen *fs, const void *rec)
     return UI_CLOSE;
 }
 
+/*
+** Not saved: the field marked that has the focus, by its label and what is
+** said beside it, so that a terminal without colours says it too.
+*/
+static void marked_say(const struct form_screen *fs)
+{
+    const struct form_field *ff = &fs->form.fields[fs->form.focus];
+    if (ff->message && !ff->message_note)
+        ui_message(UI_MSG_ERROR, _("Not saved: %s: %s"), ff->label, ff->message);
+    else
+        ui_message(UI_MSG_ERROR, "%s", _("Not saved: correct the fields marked in red"));
+}
+
 /* F2, as if pressed: check, read, save, settle a lost race. Returns UI flags. */
 static int form_screen_save(struct form_screen *fs)
 {
     int bad = form_check_all(&fs->form);
     if (fs->spec->check && fs->spec->check(fs) >= 0) bad = 1;
     if (bad >= 0) {
-        ui_message(UI_MSG_ERROR, "%s", _("Not saved: correct the fields marked in red"));
+        marked_say(fs);
         return UI_HANDLED;
     }
     if (fs->closing) return UI_CLOSE;
     void *mine = rec_dup(fs, fs->orig);
     if (fs->spec->read(fs, mine) != 0) {
-        ui_message(UI_MSG_ERROR, "%s", _("Not saved: correct the fields marked in red"));
+        marked_say(fs);
         rec_drop(fs, mine);
         return UI_HANDLED;
     }

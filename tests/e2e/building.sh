@@ -11,7 +11,7 @@ if screen desk | grep -q "B101 *滨江国际大厦"; then t_ok "areas screen ope
 keys desk F7
 expect desk "F7 opens a new building form" "新建楼宇"
 keys desk F2
-expect desk "saving an empty form names what is missing" "未保存：请改正标红的栏目"
+expect desk "saving an empty form names what is missing, and where" "未保存：编码：必填"
 expect desk "the empty code is marked beside the field" "必填"
 
 type_text desk "b 999"

@@ -21,7 +21,7 @@ type_text desk "天津五大道物业服务有限公司"
 keys desk Tab C-u
 type_text desk "12345"
 keys desk F2
-expect desk "a phone that is none is not saved" "未保存：请改正标红的栏目"
+expect desk "a phone that is none is not saved, saying what a phone is" "未保存：物业电话：手机号（11 位）或固定电话"
 expect desk "the reason beside the phone" "手机号（11 位）或固定电话"
 db_is "nothing was written" "SELECT property || ' ' || version FROM building WHERE code = 'B101'" \
     "天津海河物业服务有限公司 1"
