@@ -201,10 +201,14 @@ static char *clocks_text(const struct request *r)
     if (r->contact_due)
         strbuf_addf(&sb, _("Call by %s%s%s  "), short_time(r->contact_due, a),
                     r->contacted_at ? _(", called ") : "", short_time(r->contacted_at, b));
+    /* Handled again: the last round's reply and follow-up are on the timeline, not running. */
+    int again = r->reopens > 0 &&
+                (r->state == RS_REOPENED || r->state == RS_IN_PROGRESS || r->state == RS_SUSPENDED);
+    time_t replied = again ? 0 : r->replied_at;
     if (r->resolve_due)
         strbuf_addf(&sb, _("Resolve by %s%s%s  "), short_time(r->resolve_due, a),
-                    r->replied_at ? _(", replied ") : "", short_time(r->replied_at, b));
-    if (r->followup_due && !r->closed_at)
+                    replied ? _(", replied ") : "", short_time(replied, b));
+    if (r->followup_due && !r->closed_at && !again)
         strbuf_addf(&sb, _("Follow up by %s  "), short_time(r->followup_due, a));
     if (r->ext_due) strbuf_addf(&sb, _("Extension asked to %s"), short_time(r->ext_due, a));
     if (r->closed_at) strbuf_addf(&sb, _("Closed %s"), short_time(r->closed_at, a));

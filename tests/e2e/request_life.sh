@@ -145,6 +145,11 @@ expect desk "the timeline says so" "回访不满意，退回区残联重办"
 act "重新办理" "重新办理 2026-000001"
 keys desk y
 state "办理中" "the unit takes it up again"
+if screen desk | grep -q "回访时限\|，已反馈"; then
+    t_fail "handled again, the last round's reply and follow-up are not shown as its clocks" "$(screen desk)"
+else
+    t_ok "handled again, the last round's reply and follow-up are not shown as its clocks"
+fi
 act "办结反馈" "单位反馈的办理结果"
 type_text desk "低保金已发放"
 keys desk Enter
