@@ -82,6 +82,27 @@ static const struct command sections[] = {
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
+/* A section's line as a role that plays another part in it reads it (the table's otherwise). */
+static const struct {
+    enum role_id role;
+    const char *code, *help;
+} section_help_for[] = {
+    {ROLE_ID_UNIT_HANDLER, "requests",
+     N_("Your unit's requests: sign for, call the requester, reply; the queues")},
+    {ROLE_ID_BUILDING_CHIEF, "requests",
+     N_("Your buildings' requests: take them down and follow them; the queues")},
+};
+
+/* The help line of section c for the role signed in (msgid). */
+static const char *section_help(const struct command *c)
+{
+    for (size_t i = 0; i < ARRAY_LEN(section_help_for); i++)
+        if (ui.role == roles_get(section_help_for[i].role) &&
+            str_eq(c->code, section_help_for[i].code))
+            return section_help_for[i].help;
+    return c->help;
+}
+
 static const enum action home_bar[] = {ACT_NONE};
 /* Someone signed in has F9: the things of the person at the keyboard. */
 static const enum action home_bar_user[] = {ACT_MENU, ACT_NONE};
@@ -256,7 +277,7 @@ static void home_draw(struct screen *s, int top, int rows)
         attr_t a = i == h->sel ? term_attr(UI_SELECTED) : term_attr(UI_NORMAL);
         draw_fill(y, 2, COLS - 4, a);
         draw_textf(y, 2, 28, a, " %c  %s", offered[i]->key, _(offered[i]->label));
-        draw_text(y, 32, COLS - 34, _(offered[i]->help), a, TEXT_FIT_ELLIPSIS);
+        draw_text(y, 32, COLS - 34, _(section_help(offered[i])), a, TEXT_FIT_ELLIPSIS);
     }
     y++;
     /* Residents and requests on one row, the requests red while any is overdue. */
