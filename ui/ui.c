@@ -328,6 +328,22 @@ static int replace_allowed(const char *title, int workbooks, char **path)
     return yes;
 }
 
+/*
+** path (taken) with the extension of the name offered, when the clerk typed
+** none: "居民完整" becomes 居民完整.csv, which a spreadsheet opens, not a bare
+** file. Returns the path to use (caller frees).
+*/
+static char *path_with_ext_of(char *path, const char *offered)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *ext = offered ? strrchr(offered, '.') : NULL;
+    if (strchr(base, '.') || !ext || strchr(ext, '/') || !*base) return path;
+    char *with = xasprintf("%s%s", path, ext);
+    free(path);
+    return with;
+}
+
 int ui_ask_export_reason(const char *question, char **reason)
 {
     *reason = NULL;
@@ -357,7 +373,7 @@ int ui_ask_export(const char *title, const char *prompt, const char *initial, in
             ui_message(UI_MSG_ERROR, "%s", _("Nothing written: no file name was typed"));
             continue;
         }
-        *path = folder_place(folder, offer);
+        *path = path_with_ext_of(folder_place(folder, offer), initial);
         if (folder_bare(offer) && path_make_parents(*path, 0700) != 0) {
             char *why = util_errno_text(errno);
             ui_message(UI_MSG_ERROR, _("Cannot make the folder %s: %s"), folder, why);

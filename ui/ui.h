@@ -160,7 +160,8 @@ void ui_keys_apply(void);
 ** Ask for the file an export, a receipt or a CSV is written to (title,
 ** prompt, initial: the name offered). A bare name goes in the export
 ** folder (the setting export_dir), shown in the dialog and made (0700)
-** when missing; a name with a directory is taken as typed. A file there
+** when missing; a name with a directory is taken as typed; a name typed
+** without an extension takes initial's (居民完整 -> 居民完整.csv). A file there
 ** is replaced only when the clerk says so, a folder never; a name such as
 ** .xls, a format bangban does not write, is refused, and .xlsx too when
 ** the writer writes text or CSV whatever the name (workbooks 0: a

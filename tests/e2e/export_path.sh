@@ -3,7 +3,8 @@
 # when user-dirs.dirs names none), made for the clerk alone when first
 # written to; the dialog shows the folder and the message gives the full
 # path, so the clerk can find it. A name with a folder is taken as typed;
-# one that will not do (.xls) is said and asked again, as typed.
+# one that will not do (.xls) is said and asked again, as typed; one
+# without an extension takes the offered one's.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -36,5 +37,13 @@ keys desk BSpace BSpace BSpace
 type_text desk "csv"
 keys desk Enter
 expect desk "a name with a folder is taken from the working directory" "已写出居民 0 人到 $T/work/here.csv"
+# A name typed without an extension takes the one offered: a spreadsheet opens it.
+keys desk F9
+choose desk "导出居民（遮蔽号码）"
+wait_for desk "写入的文件"
+keys desk C-u
+type_text desk "居民名单"
+keys desk Enter
+expect desk "a name without an extension takes the offered one" "已写出居民 0 人到 $T/Documents/bangban/居民名单.xlsx"
 quits desk "quits cleanly"
 t_sanitizers "export path"

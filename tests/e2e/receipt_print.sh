@@ -29,5 +29,12 @@ type_text desk "$T/receipt.xlsx"
 keys desk Enter
 expect desk "a receipt under an .xlsx name is refused" "这个文件写成文本而不是工作簿：请把文件名改为 .txt 或 .csv"
 [ ! -e "$T/receipt.xlsx" ] && t_ok "and nothing is written" || t_fail "and nothing is written"
+# Asked again with what was typed: the name put right, it is written.
+keys desk BSpace BSpace BSpace BSpace
+type_text desk "txt"
+keys desk Enter
+wait_for desk "$T/receipt.txt"
+[ -s "$T/receipt.txt" ] && t_ok "asked again, the name put right writes the receipt" ||
+    t_fail "asked again, the name put right writes the receipt" "$(ls -l "$T")"
 quits desk "quits cleanly"
 t_sanitizers "receipt print"
