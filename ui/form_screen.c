@@ -404,9 +404,11 @@ struct screen *form_screen_new(const struct form_spec *spec, const void *rec, vo
             rec_drop(fs, now);
         }
     }
-    fs->base.title = _(on_file(fs, fs->orig) ? spec->title_edit : spec->title_new);
     fs->base.commands = spec->menu;
     fs->read_only = !command_rights_held(spec->rights);
+    fs->base.title = _(!on_file(fs, fs->orig)              ? spec->title_new
+                       : fs->read_only && spec->title_view ? spec->title_view
+                                                           : spec->title_edit);
     int n = 0;
     if (!fs->read_only) fs->bar[n++] = ACT_SAVE;
     if (spec->menu) fs->bar[n++] = ACT_MENU;

@@ -39,6 +39,7 @@ struct form_screen;
 struct form_spec {
     const struct record_type *type;
     const char *title_new, *title_edit; /* msgids */
+    const char *title_view; /* msgid: a record on file shown read only; NULL: title_edit */
     /*
     ** msgid: the line above the fields; NULL: for a record on file its
     ** version and who changed it last, for a new one how to fill it in.

@@ -187,19 +187,20 @@ static int building_check(struct form_screen *fs)
     return grid;
 }
 
-#define AREA_FORM(new_title, edit_title, cross_check)                                              \
+#define AREA_FORM(new_title, edit_title, view_title, cross_check)                                  \
     {                                                                                              \
         .type = &area_record, .title_new = new_title, .title_edit = edit_title,                    \
-        .build = area_build, .check = cross_check, .read = area_read, .save = area_store_save,     \
-        .get = area_store_get, .saved = area_saved, .parent = "parent_id",                         \
-        .rights = RIGHT_EDIT_AREAS                                                                 \
+        .title_view = view_title, .build = area_build, .check = cross_check, .read = area_read,    \
+        .save = area_store_save, .get = area_store_get, .saved = area_saved,                       \
+        .parent = "parent_id", .rights = RIGHT_EDIT_AREAS                                          \
     }
 
 static const struct form_spec specs[AREA_KIND_COUNT] = {
-    [AREA_STREET] = AREA_FORM(N_("New street"), N_("Edit street"), NULL),
-    [AREA_COMMUNITY] = AREA_FORM(N_("New community"), N_("Edit community"), NULL),
-    [AREA_GRID] = AREA_FORM(N_("New grid"), N_("Edit grid"), NULL),
-    [AREA_BUILDING] = AREA_FORM(N_("New building"), N_("Edit building"), building_check),
+    [AREA_STREET] = AREA_FORM(N_("New street"), N_("Edit street"), N_("View street"), NULL),
+    [AREA_COMMUNITY] = AREA_FORM(N_("New community"), N_("Edit community"), N_("View community"), NULL),
+    [AREA_GRID] = AREA_FORM(N_("New grid"), N_("Edit grid"), N_("View grid"), NULL),
+    [AREA_BUILDING] =
+        AREA_FORM(N_("New building"), N_("Edit building"), N_("View building"), building_check),
 };
 
 struct screen *screen_area_form_new(enum area_kind kind, const struct area *rec)

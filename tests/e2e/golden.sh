@@ -140,7 +140,7 @@ section catalogue "服务清单" &&
     keys catalogue Tab &&
     golden catalogue-units catalogue "共 29 条" "U18" &&
     keys catalogue Enter &&
-    golden catalogue-unit-edit catalogue "修改责任单位" "022-23303512" "只读："
+    golden catalogue-unit-edit catalogue "查看责任单位" "022-23303512" "只读："
 done_with catalogue
 
 # 和平夜话 and 三率.
@@ -170,7 +170,7 @@ section areas "区域与楼宇" &&
     keys areas Tab Tab &&
     golden areas-streets areas "共 6 条" "南市街道" &&
     keys areas Enter &&
-    golden area-edit areas "编辑街道" "只读：" "10退出"
+    golden area-edit areas "查看街道" "只读：" "10退出"
 done_with areas
 
 t_sanitizers "golden"

@@ -37,7 +37,7 @@ expect unit "F7 pressed says why nothing happens" "您的角色无权修改这�
 type_text unit "dtkr"
 wait_for unit "共 1 条"
 keys unit Enter
-expect unit "Enter opens the item in its form" "修改服务事项"
+expect unit "Enter opens the item in its form, titled to be looked at, not edited" "查看服务事项"
 expect unit "every field shown" "电梯困人应急处置"
 expect unit "read only, said at the foot" "只读：您的角色无权修改。Esc：返回"
 if keybar unit | grep -q "保存"; then t_fail "no F2 in the key bar" "$(keybar unit)"; else t_ok "no F2 in the key bar"; fi
