@@ -156,17 +156,18 @@ static void entry_read(struct db_stmt *st, void *slot)
     e->detail = db_col_dup(st, 6);
 }
 
-/*
-** The where of f over audit_log; parameters ?1 .. ?6, ?8 and ?9 as audit_bind() binds
-** them. The text finds a user acted on by their login or name too (the
-** record is user:ID), and a request by its number (request:ID). The record
-** is one (resident:12, not resident:120), a request's number, or a kind
-** (resident:).
-*/
 /* A request step's code in its detail ("2026-000123 dispatch: 派往 区民政局" -> dispatch). */
 #define STEP_REST "substr(detail, instr(detail, ' ') + 1)"
 #define STEP_CODE "substr(" STEP_REST ", 1, instr(" STEP_REST " || ':', ':') - 1)"
 
+/*
+** The where of f over audit_log; parameters ?1 .. ?6, ?8 and ?9 as
+** audit_bind() binds them. The text finds a user acted on by their login
+** or name too (the record is user:ID), a request by its number
+** (request:ID), and an action or a request's step by the words the screen
+** shows it in (audit_codes_worded()). The record is one (resident:12, not
+** resident:120), a request's number, or a kind (resident:).
+*/
 #define AUDIT_WHERE                                                                                \
     " WHERE (?1 = '' OR instr(actor, ?1) > 0 OR instr(action, ?1) > 0"                             \
     "        OR instr(subject, ?1) > 0 OR instr(detail, ?1) > 0"                                   \

@@ -49,6 +49,7 @@ const char *audit_action_label(const char *action);
 ** find what the screen says. Caller frees.
 */
 char *audit_codes_worded(const char *text, int steps);
+
 /* The action codes bangban writes, *n of them (a static table). */
 const char *const *audit_actions(size_t *n);
 
