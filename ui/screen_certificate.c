@@ -139,6 +139,7 @@ static void issue_build(struct form_screen *fs)
     form_bind(f, C_CONTENT, "content");
     form_bind(f, C_FULL, "id_in_full");
     form_on_leave(f, issue_on_leave, fs);
+    f->focus = C_FROM; /* the three above are shown, not typed into */
 }
 
 static int issue_check(struct form_screen *fs)

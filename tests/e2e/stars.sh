@@ -93,6 +93,14 @@ wait_for vol "累计计入"
 expect vol "the form shows the counted total and the level" "100.0 小时  一星"
 expect vol "the content is filled in from the activities served" "助老助残：重阳敬老"
 expect vol "the issuer's blocks come from the settings" "和平区党群服务中心 / 王主任"
+# The focus starts at the period, not on the rows shown only: a date typed goes there.
+from=$(screen vol | sed -n "s/^ *起: *\([0-9-]*\).*/\1/p")
+keys vol C-u
+type_text vol "2020-01-02"
+expect vol "typing at once changes the period's start" "  起: 2020-01-02"
+keys vol C-u
+type_text vol "$from"
+wait_for vol "  起: $from"
 keys vol F2
 wait_for vol "证明存为文件"
 choose vol "证明存为文件"
