@@ -87,11 +87,35 @@ static char *write_error(const char *path, int e)
     return msg;
 }
 
+/*
+** True when path names the database file db has open (or its -wal or
+** -shm), under whatever name: a copy renamed over it would leave the live
+** WAL over another file, and the database damaged.
+*/
+static int is_the_database(struct db *db, const char *path)
+{
+    struct stat target, live;
+    if (stat(path, &target) != 0) return 0;
+    static const char *const suffix[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < ARRAY_LEN(suffix); i++) {
+        char *file = xasprintf("%s%s", db_path(db), suffix[i]);
+        int same =
+            stat(file, &live) == 0 && live.st_dev == target.st_dev && live.st_ino == target.st_ino;
+        free(file);
+        if (same) return 1;
+    }
+    return 0;
+}
+
 int db_backup(struct db *db, const char *path, int replace, struct backup_info *info, char **err)
 {
     memset(info, 0, sizeof *info);
     *err = NULL;
     struct stat st;
+    if (is_the_database(db, path)) {
+        *err = xasprintf(_("%s is the database itself: a backup goes in another file"), path);
+        return DB_INVALID;
+    }
     if (!replace && lstat(path, &st) == 0) {
         *err = xasprintf(_("%s exists already: --force replaces it"), path);
         return DB_INVALID;
@@ -173,6 +197,12 @@ static int target_hold(const char *path, sqlite3 **h, char **err)
     }
     char *mode = first_text(*h, "PRAGMA journal_mode=DELETE");
     int alone = mode && strcmp(mode, "delete") == 0;
+    /*
+     * A database too damaged to read its journal mode (what a restore is for): alone when its
+     * locks can be taken all the same.
+     */
+    int code = sqlite3_errcode(*h);
+    if (!mode && (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)) alone = 1;
     free(mode);
     if (alone && sqlite3_exec(*h, "BEGIN EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK) return DB_OK;
     *err = xasprintf(_("%s is open at a desk (or in another bangban): close every desk on it "

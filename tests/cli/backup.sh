@@ -22,6 +22,18 @@ ls "$T" | grep -q '\.bangban-' && t_fail "backup: no private directory is left" 
 
 run backup-exists 1 "$BIN" --db "$DB" backup "$T/copy.db"
 grep -q "已存在：加 --force 才会替换" "$T/backup-exists.out" && t_ok "backup: a file that exists is replaced only with --force" || t_fail "backup: a file that exists is replaced only with --force" "$(cat "$T/backup-exists.out")"
+# The database itself, under its name or another, is never the backup: the copy renamed over it
+# would leave the live WAL over another file.
+ln -s "$DB" "$T/live.db"
+for target in "$DB" "$T/live.db" "$DB-wal"; do
+    [ -e "$target" ] || continue
+    run backup-itself 1 "$BIN" --db "$DB" backup "$target" --force
+    grep -q "就是数据库本身" "$T/backup-itself.out" &&
+        t_ok "backup: $(basename "$target") is the database itself and refused" ||
+        t_fail "backup: $(basename "$target") is the database itself and refused" "$(cat "$T/backup-itself.out")"
+done
+[ "$("$BIN" --db "$DB" check 2>&1 | tail -1)" = "$DB：完好" ] && t_ok "backup: refused onto itself, the database is whole" ||
+    t_fail "backup: refused onto itself, the database is whole" "$("$BIN" --db "$DB" check 2>&1 | tail -3)"
 run backup-force 0 "$BIN" --db "$DB" backup "$T/copy.db" --force
 
 # Restore: refused while a connection is open; then done, the old one kept.
