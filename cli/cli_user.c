@@ -298,8 +298,8 @@ static int user_edit_run(struct db *db, int argc, char **argv)
         int rc = user_save(db, &u, actor_name());
         if (rc == DB_OK)
             printf(_("%s: user changed (%s)\n"), u.login, user_role_name(u.role));
-        else
-            status = user_failed(db, rc, u.login, NULL);
+        else /* its role and unit were checked above: refused, it was the last administrator */
+            status = user_failed(db, rc, u.login, rc == DB_INVALID ? user_last_admin_text() : NULL);
     }
     record_free(&user_record, &u);
     return status;
@@ -408,7 +408,7 @@ static int user_change_run(struct db *db, const char *what, int argc, char **arg
     if (rc == DB_OK)
         printf(_("%s: %s\n"), u.login, done);
     else
-        status = user_failed(db, rc, u.login, NULL);
+        status = user_failed(db, rc, u.login, rc == DB_INVALID ? user_last_admin_text() : NULL);
     record_free(&user_record, &u);
     return status;
 }

@@ -357,6 +357,40 @@ static int user_row_write(struct db *db, struct user *u, const char *actor, cons
     return u->id && db_changes(db) == 0 ? DB_CONFLICT : DB_OK;
 }
 
+const char *user_last_admin_text(void)
+{
+    return _("An administrator who can sign in must remain: make or unlock another first");
+}
+
+/* True when user id, as on file, holds the right to manage users, signs in and is not retired. */
+static int is_admin(struct db *db, int64_t id)
+{
+    struct user u;
+    if (user_get(db, id, &u) != DB_OK) return 0;
+    int admin = !u.retired && roles_allow(u.role, RIGHT_MANAGE_USERS);
+    record_free(&user_record, &u);
+    return admin;
+}
+
+/*
+** Inside the transaction, after a change to an administrator: DB_OK while
+** one who may manage users can still sign in (not retired, not locked),
+** else DB_INVALID: with none, no one could ever manage users again.
+*/
+static int admin_remains(struct db *db)
+{
+    char now[20];
+    clock_format(clock_now(), now);
+    struct db_stmt *st = db_prepare(db, "SELECT role FROM \"user\" WHERE retired = 0"
+                                        " AND (locked_until = '' OR locked_until <= ?1)");
+    db_bind_text(st, 1, now);
+    int rc, found = 0;
+    while (!found && (rc = db_step(st)) == DB_ROW)
+        found = roles_allow(db_col_text(st, 0), RIGHT_MANAGE_USERS);
+    db_finalize(st);
+    return found ? DB_OK : rc == DB_DONE ? DB_INVALID : rc;
+}
+
 int user_save(struct db *db, struct user *u, const char *actor)
 {
     char when[20];
@@ -372,6 +406,8 @@ int user_save(struct db *db, struct user *u, const char *actor)
         if (rc == DB_NOTFOUND) rc = DB_CONFLICT;
     }
     if (rc == DB_OK) rc = user_row_write(db, u, actor, when);
+    if (rc == DB_OK && have_was && !was.retired && roles_allow(was.role, RIGHT_MANAGE_USERS))
+        rc = admin_remains(db);
     int64_t id = u->id;
     if (rc == DB_OK && !id) id = db_last_id(db);
     if (rc == DB_OK) rc = buildings_write(db, id, u->buildings);
@@ -425,6 +461,7 @@ static int user_change(struct db *db, struct db_stmt *st, const char *actor, con
         db_rollback(db);
         return rc;
     }
+    int admin = is_admin(db, id);
     rc = db_step(st);
     db_finalize(st);
     if (rc != DB_DONE) {
@@ -435,7 +472,8 @@ static int user_change(struct db *db, struct db_stmt *st, const char *actor, con
         db_rollback(db);
         return DB_NOTFOUND;
     }
-    rc = audited(db, actor, action, id, detail);
+    rc = admin ? admin_remains(db) : DB_OK;
+    if (rc == DB_OK) rc = audited(db, actor, action, id, detail);
     if (rc != DB_OK) {
         db_rollback(db);
         return rc;
@@ -488,7 +526,9 @@ int user_set_retired(struct db *db, struct user *u, int retired, const char *act
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
     rc = manage_allowed(db, actor, u->id, 0);
+    int admin = rc == DB_OK && retired && is_admin(db, u->id);
     if (rc == DB_OK) rc = db_retire_versioned(db, "\"user\"", u->id, u->version, retired, actor);
+    if (rc == DB_OK && admin) rc = admin_remains(db);
     if (rc == DB_OK)
         rc = audited(db, actor, retired ? "user-retire" : "user-restore", u->id, u->login);
     if (rc == DB_OK)

@@ -93,10 +93,14 @@ int user_count(struct db *db, int64_t *n);
 ** has no user yet (its first). DB_OK (u->id and u->version set),
 ** DB_DENIED (nothing written), DB_CONFLICT, DB_DUPLICATE (a login or OS
 ** login taken: db_duplicate_field() says which), DB_INVALID (no such role
-** or unit, or a building user_buildings_resolve() does not find), or an
-** error.
+** or unit, or a building user_buildings_resolve() does not find; or an
+** administrator's role changed leaves none who can sign in:
+** user_last_admin_text()), or an error.
 */
 int user_save(struct db *db, struct user *u, const char *actor);
+
+/* Why a change to the last administrator who can sign in is refused (translated, static). */
+const char *user_last_admin_text(void);
 
 /*
 ** Set user id's password hash (from user_password_hash()) as actor; the
@@ -109,7 +113,8 @@ int user_set_password(struct db *db, int64_t id, const char *hash, const char *a
 ** Lock user id until until ("YYYY-MM-DD HH:MM:SS"; far in the future for
 ** a lock an admin lifts) or unlock it (until NULL: the failed count is
 ** cleared too), as actor, who needs RIGHT_MANAGE_USERS. DB_OK, DB_DENIED,
-** DB_NOTFOUND, or an error.
+** DB_NOTFOUND, DB_INVALID (the last administrator who can sign in:
+** user_last_admin_text()), or an error.
 */
 int user_set_lock(struct db *db, int64_t id, const char *until, const char *actor);
 
@@ -123,7 +128,8 @@ int user_bind(struct db *db, int64_t id, const char *os_login, const char *actor
 ** Retire (1) or restore (0) a user as actor, who needs
 ** RIGHT_MANAGE_USERS, the version checked: DB_OK (u updated), DB_DENIED,
 ** DB_CONFLICT (current, when not NULL, gets the user as it is
-** now; free with record_free()) or an error.
+** now; free with record_free()), DB_INVALID (the last administrator who
+** can sign in: user_last_admin_text()) or an error.
 */
 int user_set_retired(struct db *db, struct user *u, int retired, const char *actor,
                      struct user *current);

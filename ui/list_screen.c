@@ -407,6 +407,8 @@ static void retire_refused(const struct record_type *t, const struct list_retire
         /* TRANSLATORS: %s is "active records" or another blocked_by, its measure word included. */
         ui_message(UI_MSG_ERROR, _("Not retired: %lld %s still belong to it"), (long long)blocking,
                    _(r->blocked_by ? r->blocked_by : N_("active records")));
+    } else if (rc == DB_INVALID && retire && r->why) {
+        ui_message(UI_MSG_ERROR, _("Not retired: %s"), r->why());
     } else if (rc == DB_INVALID && !retire && r->orphan) {
         ui_message(UI_MSG_ERROR, "%s", _(r->orphan));
     } else if (rc == DB_CONFLICT && !str_empty(by)) {

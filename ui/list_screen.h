@@ -208,6 +208,8 @@ struct list_retire {
     const char *ask_note;   /* msgid after "Retire CODE NAME?"; NULL: the kit's words */
     const char *blocked_by; /* msgid: what stands in the way ("active records"); NULL: those */
     const char *orphan;     /* msgid: why a restore was refused; NULL: the database's words */
+    /* Why a retire with nothing in the way was refused (translated); NULL: the database's words. */
+    const char *(*why)(void);
     /* How the question and the message name row (caller frees); NULL: its code and name. */
     char *(*name)(const void *row);
 };

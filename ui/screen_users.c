@@ -193,6 +193,21 @@ static int user_save_form(struct form_screen *fs, void *rec)
     return rc == DB_INVALID && why ? DB_INVALID : rc;
 }
 
+/* An edit that would leave no administrator who can sign in: said at the role. */
+static int user_refused(struct form_screen *fs, int rc, const void *rec)
+{
+    const struct user *u = rec;
+    struct user was;
+    if (rc != DB_INVALID || !u->id || user_get(ui.db, u->id, &was) != DB_OK) return -1;
+    int demoted =
+        roles_allow(was.role, RIGHT_MANAGE_USERS) && !roles_allow(u->role, RIGHT_MANAGE_USERS);
+    record_free(&user_record, &was);
+    if (!demoted) return -1;
+    form_set_message(&fs->form, form_bound(&fs->form, "role"), user_last_admin_text());
+    ui_message(UI_MSG_ERROR, _("Not saved: %s"), user_last_admin_text());
+    return UI_HANDLED;
+}
+
 static int user_get_form(struct form_screen *fs, const void *rec, void *out)
 {
     (void)fs;
@@ -211,6 +226,7 @@ static const struct form_spec user_form = {.type = &user_record,
                                            .check = user_check,
                                            .read = user_read,
                                            .save = user_save_form,
+                                           .refused = user_refused,
                                            .get = user_get_form,
                                            .parent = "unit_id",
                                            .name = user_name_of};
@@ -267,8 +283,8 @@ static char *user_row_name(const void *row)
     return xstrdup(((const struct user *)row)->login);
 }
 
-static const struct list_retire user_retiring = {.set = user_set_retired_row,
-                                                 .name = user_row_name};
+static const struct list_retire user_retiring = {
+    .set = user_set_retired_row, .name = user_row_name, .why = user_last_admin_text};
 
 /* F9: the selected user's password. */
 static void password_command(struct screen *s, const struct command *c)
@@ -289,6 +305,8 @@ static void lock_command(struct screen *s, const struct command *c)
     if (rc == DB_OK)
         ui_message(UI_MSG_INFO, lock ? _("%s is locked until unlocked") : _("%s is unlocked"),
                    u->login);
+    else if (rc == DB_INVALID)
+        ui_message(UI_MSG_ERROR, _("Not changed: %s"), user_last_admin_text());
     else
         ui_db_failed(_("Not changed"), rc);
 }

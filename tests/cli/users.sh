@@ -4,7 +4,8 @@
 # a system login bound twice, a short password, a password that is not on
 # standard input); list with phones masked; passwd, lock, unlock, retire
 # and bind, a retired user refused; the password stored as a yescrypt
-# hash, never as typed; every change in the audit log.
+# hash, never as typed; every change in the audit log; the last
+# administrator who can sign in is never retired, locked or demoted.
 . "$(dirname "$0")/../lib.sh"
 
 E="$TOP/tests/cli/expected"
@@ -61,4 +62,19 @@ db_is "user: nothing half-made by a refused add" "SELECT count(*) FROM \"user\" 
 db_is "user: every change is in the audit log, by the system login that made it" \
     "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit_log WHERE actor = 'boss' AND action LIKE 'user-%' ORDER BY seq)" \
     "user-add user-add user-password user-add user-password user-add user-password user-lock user-unlock user-bind user-retire"
+# The last administrator who can sign in is never retired, locked or made another role: no one
+# could manage the users again. With a second, the first may go.
+{
+    u retire boss; echo "status $?"
+    u lock boss; echo "status $?"
+    u edit boss --role desk; echo "status $?"
+    u add boss2 --role admin --os-login boss2 </dev/null; echo "status $?"
+    u lock boss; echo "status $?"
+} >"$T/last-admin.out" 2>&1
+if [ "$(grep -c "必须留一位能登录的管理员" "$T/last-admin.out")" = 3 ] && grep -q "boss：已锁定" "$T/last-admin.out"; then
+    t_ok "user: the last administrator is not retired, locked or demoted; with a second, locked"
+else
+    t_fail "user: the last administrator is not retired, locked or demoted; with a second, locked" "$(cat "$T/last-admin.out")"
+fi
+db_is "user: the refused changes wrote nothing" "SELECT role || ' ' || retired FROM \"user\" WHERE login = 'boss'" "admin 0"
 t_sanitizers "users"
