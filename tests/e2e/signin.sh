@@ -153,6 +153,15 @@ start lili2 BANGBAN_USER=lili-os
 expect lili2 "the binding of a retired user opens nothing: the sign-in screen" "请登录"
 if screen lili2 | grep -q "党群服务中心"; then t_fail "and no home screen" "$(screen lili2)"; else t_ok "and no home screen"; fi
 quits lili2 "the sign-in screen quits"
+# The only administrator retires no one who would leave the users unmanaged: not itself.
+keys adm C-u
+type_text adm "admin"
+wait_for adm "共 1 条"
+keys adm F8
+wait_for adm "停用"
+keys adm y
+expect adm "the last administrator is not retired, saying why" "未停用：必须留一位能登录的管理员"
+db_is "and is not" "SELECT retired FROM \"user\" WHERE login = 'admin'" 0
 quits adm "the admin quits"
 quits desk "the desk quits"
 t_sanitizers "signin"
