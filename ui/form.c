@@ -204,6 +204,9 @@ char *form_text(const struct form *f, int i)
 {
     const struct form_field *ff = &f->fields[i];
     char *raw = lineedit_text(&ff->edit);
+    /* A value left as the form was given it is that value: only typing is normalised (a note's
+     * ，on file stays ，, not written back as a change of this desk's). */
+    if (ff->orig && *raw && str_eq(raw, ff->orig)) return raw;
     char *out = text_normalize(raw, ff->norm);
     free(raw);
     return out;

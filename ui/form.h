@@ -180,7 +180,10 @@ int form_key(struct form *f, enum action a, const struct key *k);
 */
 int form_check_all(struct form *f);
 
-/* The text of a text field, normalised as it will be saved. Caller frees. */
+/*
+** The text of a text field, normalised as it will be saved: what was typed;
+** a value left as the form was given it stays as it is. Caller frees.
+*/
 char *form_text(const struct form *f, int i);
 /* Replace the text of a text field (e.g. a value worked out from another). */
 void form_set_text(struct form *f, int i, const char *text);

@@ -97,9 +97,10 @@ static void area_build(struct form_screen *fs)
                   "workers");
         break;
     case AREA_BUILDING:
-        form_bind(
-            f, form_add_text(f, _("Address"), r->address, ADDRESS_MAX_CHARS, 40, validate_line, 0),
-            "address");
+        form_bind(f,
+                  form_add_text(f, _("Address"), r->address, ADDRESS_MAX_CHARS, 40, validate_line,
+                                TEXT_NORM_PROSE),
+                  "address");
         form_bind(
             f,
             form_add_choice(f, _("Street"), r->parent_id, r->parent_name, street_source, fs, 0, 24),
@@ -197,7 +198,8 @@ static int building_check(struct form_screen *fs)
 
 static const struct form_spec specs[AREA_KIND_COUNT] = {
     [AREA_STREET] = AREA_FORM(N_("New street"), N_("Edit street"), N_("View street"), NULL),
-    [AREA_COMMUNITY] = AREA_FORM(N_("New community"), N_("Edit community"), N_("View community"), NULL),
+    [AREA_COMMUNITY] =
+        AREA_FORM(N_("New community"), N_("Edit community"), N_("View community"), NULL),
     [AREA_GRID] = AREA_FORM(N_("New grid"), N_("Edit grid"), N_("View grid"), NULL),
     [AREA_BUILDING] =
         AREA_FORM(N_("New building"), N_("Edit building"), N_("View building"), building_check),

@@ -261,7 +261,8 @@ static void resident_build(struct form_screen *fs)
     form_add_choice(f, _("Community"), r->community_id, r->community, choices_communities, fs, 1,
                     18);
     form_add_choice(f, _("Grid"), r->grid_id, r->grid, grid_source, fs, 1, 18);
-    form_add_text(f, _("Address"), r->address, RESIDENT_ADDRESS_MAX, 30, validate_line, 0);
+    form_add_text(f, _("Address"), r->address, RESIDENT_ADDRESS_MAX, 30, validate_line,
+                  TEXT_NORM_PROSE);
     int self = r->id && r->head_id == r->id;
     form_add_choice(f, _("Household"), self ? -1 : r->head_id,
                     self ? _("(self: the head of the household)") : r->head_name, head_source, fs,
@@ -269,7 +270,8 @@ static void resident_build(struct form_screen *fs)
     form_add_choice(f, _("Relation"), *r->relation ? 1 : 0, r->relation, relation_source, fs, 1,
                     12);
     form_add_multi(f, _("Tags"), r->tags, tag_source, fs, 30);
-    form_set_lines(f, form_add_text(f, _("Note"), r->note, RESIDENT_NOTE_MAX, 50, NULL, 0), 2);
+    form_set_lines(
+        f, form_add_text(f, _("Note"), r->note, RESIDENT_NOTE_MAX, 50, NULL, TEXT_NORM_PROSE), 2);
     static const char *const binds[] = {
         "name",         "gender",  "ethnicity", "birth_date", "id_number", "phone", "landline",
         "community_id", "grid_id", "address",   "head_id",    "relation",  "tags",  "note"};

@@ -1,7 +1,8 @@
 # Registering a resident through every kind of field on the form: the
 # ethnicity, community and grid choosers narrowed by typing, the head of
 # the household found by the resident search, the relation, and the tags
-# checklist; what was chosen is what is stored.
+# checklist; what was chosen is what is stored. A note's Chinese punctuation
+# is kept, and not rewritten when another field is saved.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -56,5 +57,22 @@ row=$(sqlite3 "$DB" "SELECT r.ethnicity, r.gender, r.birth_date, c.name, g.name,
     JOIN resident h ON h.id = r.head_id WHERE r.name = '王小明'")
 want="回族|M|2015-03-07|朝阳里社区|朝阳里第3网格|3号楼-1单元-101|张三|子|党员"
 [ "$row" = "$want" ] && t_ok "stored as chosen" || t_fail "stored as chosen" "want $want" "got  $row"
+
+# A note on file with Chinese punctuation stays as it is when another field is changed, and a
+# note typed keeps its ，too: only full-width letters and digits are made half-width.
+sqlite3 "$DB" "UPDATE resident SET note = '甲，乙；丙：丁（戊）！？' WHERE name = '张三'"
+keys desk C-u
+type_text desk "zs"
+wait_for desk "共 1 条"
+keys desk F4
+wait_for desk "编辑居民"
+keys desk Tab Tab Tab Tab Tab Tab
+type_text desk "23334444"
+keys desk F2
+wait_for desk "已保存：张三"
+db_is "a note left as it was is not rewritten in half-width punctuation" \
+    "SELECT note FROM resident WHERE name = '张三'" "甲，乙；丙：丁（戊）！？"
+db_is "and the change is the landline's alone" \
+    "SELECT detail NOT LIKE '%Note%' FROM audit_log WHERE action = 'edit' AND subject LIKE 'resident:%' ORDER BY seq DESC LIMIT 1" 1
 quits desk "quits cleanly"
 t_sanitizers "resident form"
