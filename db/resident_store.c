@@ -816,10 +816,15 @@ int resident_set_status(struct db *db, int64_t id, int64_t version, enum residen
     if (rc != DB_OK) return rc;
     enum resident_status from = resident_status_of(&r);
     int stale = r.version != version;
+    *why = stale ? NULL
+                 : resident_status_check(from, to, date, r.birth_date, place, reason, clock_now());
     resident_free(&r);
     if (stale) return DB_CONFLICT;
-    *why = resident_status_check(from, to, date, place, reason, clock_now());
     if (*why) return DB_INVALID;
+    /* Kept as every date is, however typed (2026/12/5 is 2026-12-05). */
+    struct date d;
+    char iso[11] = "";
+    if (date && date_parse(date, &d) == DATE_OK) date = date_format(&d, iso);
     int moved = to == RESIDENT_MOVED, present = to == RESIDENT_PRESENT;
     char when[20];
     clock_format(clock_now(), when);

@@ -288,8 +288,8 @@ char *resident_status_line(const struct resident *r)
 }
 
 const char *resident_status_check(enum resident_status from, enum resident_status to,
-                                  const char *date, const char *place, const char *reason,
-                                  time_t now)
+                                  const char *date, const char *born, const char *place,
+                                  const char *reason, time_t now)
 {
     if (from == RESIDENT_MERGED)
         return _("A merged record is kept as it is: change the one it went into");
@@ -302,6 +302,9 @@ const char *resident_status_check(enum resident_status from, enum resident_statu
     if (date_parse(date, &d) != DATE_OK) return _("Not a date: YYYY-MM-DD");
     struct date today = date_of(now);
     if (date_cmp(&d, &today) > 0) return _("The date is in the future");
+    struct date birth;
+    if (born && date_parse(born, &birth) == DATE_OK && date_cmp(&d, &birth) < 0)
+        return _("The date is before the resident was born");
     if (to == RESIDENT_MOVED && str_empty(place)) return _("Where to is needed");
     return NULL;
 }

@@ -113,16 +113,17 @@ enum resident_status resident_status_of(const struct resident *r);
 char *resident_status_line(const struct resident *r);
 
 /*
-** May a resident in status from be put in status to on date (YYYY-MM-DD),
-** moved to place, for reason, as of today? NULL when yes, else the
-** message for the clerk (translated, borrowed): a reason is needed, a
-** move needs its date and where to, a death its date, a date is neither
-** malformed nor in the future, a merged record is never changed and a
-** status is not set again to itself.
+** May a resident born on born (YYYY-MM-DD, "" or NULL unknown) in status
+** from be put in status to on date, moved to place, for reason, as of
+** today? NULL when yes, else the message for the clerk (translated,
+** borrowed): a reason is needed, a move needs its date and where to, a
+** death its date, a date is neither malformed nor in the future nor before
+** the birth, a merged record is never changed and a status is not set
+** again to itself.
 */
 const char *resident_status_check(enum resident_status from, enum resident_status to,
-                                  const char *date, const char *place, const char *reason,
-                                  time_t now);
+                                  const char *date, const char *born, const char *place,
+                                  const char *reason, time_t now);
 
 /*
 ** Merging two records of one person. The fields people edit in which

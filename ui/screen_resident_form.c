@@ -253,7 +253,7 @@ static void resident_build(struct form_screen *fs)
     form_add_choice(f, _("Sex"), r->gender, resident_gender_text(r->gender), gender_source, fs, 1,
                     8);
     form_add_choice(f, _("Ethnicity"), 0, r->ethnicity, ethnicity_source, fs, 1, 12);
-    form_add_text(f, _("Born"), r->birth_date, 10, 12, validate_date_optional, 0);
+    form_add_text(f, _("Born"), r->birth_date, 10, 12, validate_date_gone_optional, 0);
     form_add_text(f, _("ID number"), r->id_number, 24, 20, check_id,
                   TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
     form_add_text(f, _("Mobile"), r->phone, 20, 14, check_mobile, TEXT_NORM_NOSPACE);

@@ -244,11 +244,20 @@ static void status_change(struct screen *s, const struct command *c)
     date_format(&d, today);
     char *date = NULL, *place = NULL, *reason = NULL;
     int go = k >= 0;
-    if (go && to != RESIDENT_PRESENT)
-        go =
-            ask(title,
-                to == RESIDENT_MOVED ? _("Moved out on (YYYY-MM-DD):") : _("Died on (YYYY-MM-DD):"),
-                today, 10, &date);
+    const char *asked =
+        to == RESIDENT_MOVED ? _("Moved out on (YYYY-MM-DD):") : _("Died on (YYYY-MM-DD):");
+    if (go && to != RESIDENT_PRESENT) go = ask(title, asked, today, 10, &date);
+    /* A date that will not do is said at once and asked again, as typed (not after the rest). */
+    const char *bad;
+    while (go && to != RESIDENT_PRESENT &&
+           (bad = resident_status_check(resident_status_of(&v->r), to, date, v->r.birth_date, "-",
+                                        "-", clock_now())) != NULL) {
+        ui_message(UI_MSG_ERROR, _("%s: %s"), date, bad);
+        char *again = date;
+        date = NULL;
+        go = ask(title, asked, again, 10, &date);
+        free(again);
+    }
     if (go && to == RESIDENT_MOVED)
         go = ask(title, _("Moved to (district, city):"), NULL, 40, &place);
     if (go)

@@ -66,6 +66,29 @@ wait_for desk "前台工作台"
 choose desk "居民"
 wait_for desk "查找："
 
+# A date that will not do is said at once, at its own prompt, and asked again as typed.
+type_text desk "张三丰"
+wait_for desk "共 1 条"
+keys desk Enter
+wait_for desk "号码已遮蔽"
+keys desk F9
+choose desk "迁出、死亡或恢复在册"
+choose desk "迁出"
+wait_for desk "迁出日期"
+keys desk C-u
+type_text desk "2026-02-30"
+keys desk Enter
+expect desk "a date that is none is refused at its prompt" "2026-02-30：不是日期"
+expect desk "and asked again, as typed" "迁出日期"
+keys desk C-u
+type_text desk "1900-01-01"
+keys desk Enter
+expect desk "nor before the birth" "1900-01-01：日期早于出生日期"
+keys desk Escape
+wait_gone desk "迁出日期"
+keys desk Escape
+wait_gone desk "号码已遮蔽"
+keys desk C-u
 change_status "张三丰" "迁出" "迁出日期" "2026-02-28" "迁往" "河北区" "理由或依据" "本人来电告知"
 expect desk "the move is said and recorded" "张三丰：迁出，已记入操作日志"
 expect desk "the record says so at its top" "2026-02-28 迁出，迁往 河北区"

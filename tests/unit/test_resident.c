@@ -15,15 +15,23 @@ static void id_vectors(void **state)
         const char *in;
         enum idcard_error want;
     } v[] = {
-        {"11010519491231002X", IDCARD_OK},    {"440524188001010014", IDCARD_OK},
-        {"34052419800101001X", IDCARD_OK},    {"513101198201130014", IDCARD_OK},
-        {"110101199003074477", IDCARD_OK},    {"110105194912310021", IDCARD_CHECK},
-        {"110105194902310026", IDCARD_DATE},  {"991010194912310020", IDCARD_REGION},
-        {"1101051949123100", IDCARD_LENGTH},  {"110105299001010016", IDCARD_FUTURE},
-        {"11010519491231002x", IDCARD_OK},    {"1.20101E+17", IDCARD_EXCEL},
-        {"12010119900307447A", IDCARD_CHARS}, {"", IDCARD_EMPTY},
+        {"11010519491231002X", IDCARD_OK},
+        {"440524188001010014", IDCARD_OK},
+        {"34052419800101001X", IDCARD_OK},
+        {"513101198201130014", IDCARD_OK},
+        {"110101199003074477", IDCARD_OK},
+        {"110105194912310021", IDCARD_CHECK},
+        {"110105194902310026", IDCARD_DATE},
+        {"991010194912310020", IDCARD_REGION},
+        {"1101051949123100", IDCARD_LENGTH},
+        {"110105299001010016", IDCARD_FUTURE},
+        {"11010519491231002x", IDCARD_OK},
+        {"1.20101E+17", IDCARD_EXCEL},
+        {"12010119900307447A", IDCARD_CHARS},
+        {"", IDCARD_EMPTY},
         /* Read as typed when it is digits and a capital X of 15 or 18, else normalized first. */
-        {" 11010519491231002X", IDCARD_OK},   {"11010519491231002X0", IDCARD_LENGTH},
+        {" 11010519491231002X", IDCARD_OK},
+        {"11010519491231002X0", IDCARD_LENGTH},
         {"991010491231002", IDCARD_REGION},
     };
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
@@ -142,8 +150,8 @@ static void dates(void **state)
 {
     (void)state;
     /* ASCII digits and separators are read as they are; anything else normalized first. */
-    const char *forms[] = {"1990-03-07", "1990/3/7",     "1990.3.7",
-                           "19900307",   "1990年3月7日", "１９９０－０３－０７",
+    const char *forms[] = {"1990-03-07",   "1990/3/7",     "1990.3.7",
+                           "19900307",     "1990年3月7日", "１９９０－０３－０７",
                            " 1990-03-07 ", "1990 03 07"};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         struct date d;
@@ -255,26 +263,32 @@ static void status_rules(void **state)
 {
     (void)state;
     time_t now = 1772443800; /* 2026-03-02 09:30 UTC */
-    assert_null(resident_status_check(RESIDENT_PRESENT, RESIDENT_MOVED, "2026-02-28", "河北区",
+    assert_null(resident_status_check(RESIDENT_PRESENT, RESIDENT_MOVED, "2026-02-28", "", "河北区",
                                       "来电", now));
+    assert_null(resident_status_check(RESIDENT_PRESENT, RESIDENT_DECEASED, "2026-03-02", "", "",
+                                      "告知", now));
     assert_null(
-        resident_status_check(RESIDENT_PRESENT, RESIDENT_DECEASED, "2026-03-02", "", "告知", now));
-    assert_null(resident_status_check(RESIDENT_MOVED, RESIDENT_PRESENT, "", "", "登记有误", now));
+        resident_status_check(RESIDENT_MOVED, RESIDENT_PRESENT, "", "", "", "登记有误", now));
     assert_non_null(
-        resident_status_check(RESIDENT_PRESENT, RESIDENT_MOVED, "2026-02-28", "", "来电", now));
+        resident_status_check(RESIDENT_PRESENT, RESIDENT_MOVED, "2026-02-28", "", "", "来电", now));
+    assert_non_null(resident_status_check(RESIDENT_PRESENT, RESIDENT_MOVED, "2026-02-28", "",
+                                          "河北区", "", now));
     assert_non_null(
-        resident_status_check(RESIDENT_PRESENT, RESIDENT_MOVED, "2026-02-28", "河北区", "", now));
+        resident_status_check(RESIDENT_PRESENT, RESIDENT_DECEASED, "", "", "", "告知", now));
+    assert_non_null(resident_status_check(RESIDENT_PRESENT, RESIDENT_DECEASED, "2026-03-03", "", "",
+                                          "告知", now));
+    assert_non_null(resident_status_check(RESIDENT_PRESENT, RESIDENT_DECEASED, "2026-02-30", "", "",
+                                          "告知", now));
+    assert_non_null(resident_status_check(RESIDENT_DECEASED, RESIDENT_DECEASED, "2026-03-01", "",
+                                          "", "告知", now));
+    assert_non_null(resident_status_check(RESIDENT_MERGED, RESIDENT_PRESENT, "", "", "", "x", now));
     assert_non_null(
-        resident_status_check(RESIDENT_PRESENT, RESIDENT_DECEASED, "", "", "告知", now));
-    assert_non_null(
-        resident_status_check(RESIDENT_PRESENT, RESIDENT_DECEASED, "2026-03-03", "", "告知", now));
-    assert_non_null(
-        resident_status_check(RESIDENT_PRESENT, RESIDENT_DECEASED, "2026-02-30", "", "告知", now));
-    assert_non_null(
-        resident_status_check(RESIDENT_DECEASED, RESIDENT_DECEASED, "2026-03-01", "", "告知", now));
-    assert_non_null(resident_status_check(RESIDENT_MERGED, RESIDENT_PRESENT, "", "", "x", now));
-    assert_non_null(
-        resident_status_check(RESIDENT_PRESENT, RESIDENT_MERGED, "2026-03-01", "", "x", now));
+        resident_status_check(RESIDENT_PRESENT, RESIDENT_MERGED, "2026-03-01", "", "", "x", now));
+    /* Not before the birth; a date typed with slashes will do. */
+    assert_non_null(resident_status_check(RESIDENT_PRESENT, RESIDENT_MOVED, "1980-01-01",
+                                          "1985-03-15", "河北区", "来电", now));
+    assert_null(resident_status_check(RESIDENT_PRESENT, RESIDENT_DECEASED, "2026/2/28",
+                                      "1985-03-15", "", "告知", now));
     assert_int_equal(resident_status_parse(""), RESIDENT_PRESENT);
     assert_int_equal(resident_status_parse("deceased"), RESIDENT_DECEASED);
     assert_int_equal(resident_status_parse("gone"), -1);

@@ -211,10 +211,14 @@ static void tally_follows_every_write(void **state)
                                          "测试", &why),
                      DB_OK);
     tally_is(7, 0, 0, 0);
-    assert_int_equal(resident_set_status(db, a.id, a.version + 2, RESIDENT_DECEASED, "2021-02-03",
-                                         "", "家属告知", "测试", &why),
+    assert_int_equal(resident_set_status(db, a.id, a.version + 2, RESIDENT_DECEASED, "2021/2/3", "",
+                                         "家属告知", "测试", &why),
                      DB_OK);
     tally_is(6, 0, 1, 0);
+    char sql[80];
+    snprintf(sql, sizeof sql, "SELECT status_date = '2021-02-03' FROM resident WHERE id = %lld",
+             (long long)a.id);
+    assert_int_equal(db_int(db, 0, sql), 1); /* typed with slashes, kept as every date is */
     /* A stale version: refused, nothing counted. */
     assert_int_equal(resident_set_status(db, a.id, a.version, RESIDENT_MOVED, "2020-01-01",
                                          "河北区", "来电", "测试", &why),
