@@ -74,5 +74,17 @@ db_is "a note left as it was is not rewritten in half-width punctuation" \
     "SELECT note FROM resident WHERE name = '张三'" "甲，乙；丙：丁（戊）！？"
 db_is "and the change is the landline's alone" \
     "SELECT detail NOT LIKE '%Note%' FROM audit_log WHERE action = 'edit' AND subject LIKE 'resident:%' ORDER BY seq DESC LIMIT 1" 1
+# A birth date later than today is refused.
+keys desk F7
+wait_for desk "登记新居民"
+type_text desk "测试丁"
+keys desk Tab Tab Tab
+type_text desk "2099-03-01"
+keys desk F2
+expect desk "a birth date later than today is refused" "未保存：出生日期：晚于今天"
+db_is "and nothing saved" "SELECT count(*) FROM resident WHERE name = '测试丁'" 0
+keys desk Escape
+wait_for desk "放弃"
+keys desk y
 quits desk "quits cleanly"
 t_sanitizers "resident form"
