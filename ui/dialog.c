@@ -240,6 +240,12 @@ static const char *chooser_cell(void *ctx, int row, int col)
 int dialog_choose(const char *title, choice_source src, void *ctx, const char *initial,
                   struct choice *chosen)
 {
+    return dialog_choose_at(title, src, ctx, initial, 0, chosen);
+}
+
+int dialog_choose_at(const char *title, choice_source src, void *ctx, const char *initial,
+                     int64_t current, struct choice *chosen)
+{
     struct chooser c = {{NULL, 0}};
     struct lineedit query;
     struct list_column cols[] = {{"", 0, 0}, {"", 24, 0}};
@@ -261,6 +267,10 @@ int dialog_choose(const char *title, choice_source src, void *ctx, const char *i
             listview_set_count(&lv, (int)c.items.n);
             lv.sel = c.items.n ? 0 : -1;
             lv.top = 0;
+            /* Opened on a value chosen before: that row, so Enter keeps it. */
+            for (size_t i = 0; current && i < c.items.n; i++)
+                if (c.items.items[i].id == current) lv.sel = (int)i;
+            current = 0; /* once: typing narrows from the top */
             reload = 0;
         }
         ui_paint();

@@ -78,6 +78,9 @@ int dialog_options_keyed(const char *title, const char *text, const char *const 
 */
 int dialog_choose(const char *title, choice_source src, void *ctx, const char *initial,
                   struct choice *chosen);
+/* The same, opened on the row of id current (0: the first), the value chosen before. */
+int dialog_choose_at(const char *title, choice_source src, void *ctx, const char *initial,
+                     int64_t current, struct choice *chosen);
 
 /*
 ** Ask for one line of text (at most max characters), starting from

@@ -292,7 +292,9 @@ static void choose(struct form *f, int i, const char *initial)
 {
     struct form_field *ff = &f->fields[i];
     struct choice c;
-    if (!dialog_choose(ff->label, ff->source, ff->source_ctx, initial, &c)) return;
+    if (!dialog_choose_at(ff->label, ff->source, ff->source_ctx, initial,
+                          initial ? 0 : ff->choice_id, &c))
+        return;
     ff->choice_id = c.id;
     free(ff->choice_label);
     ff->choice_label = c.label;

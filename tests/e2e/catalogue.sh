@@ -13,7 +13,14 @@ expect desk "an item is found by pinyin initials" "共 1 条"
 expect desk "with its unit and limits" "HB055  电梯困人应急处置"
 keys desk Enter
 expect desk "Enter edits the item" "修改服务事项"
-keys desk Tab Tab Tab Tab
+# The unit's chooser opens on the unit it has: Enter again keeps it (it took the first row).
+unit=$(sqlite3 "$DB" "SELECT u.name FROM service_item i JOIN unit u ON u.id = i.unit_id WHERE i.code = 'HB055'")
+keys desk Tab Tab Enter
+wait_for desk "回车选定"
+keys desk Enter
+wait_gone desk "回车选定"
+expect desk "Enter in the unit's chooser keeps the unit it had" "责任单位: $unit"
+keys desk Tab Tab
 keys desk C-u
 type_text desk "两小时"
 keys desk Tab
