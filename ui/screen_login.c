@@ -234,6 +234,47 @@ int ui_password_change(int64_t user_id, const char *login)
     return done;
 }
 
+/* The current password, then the new one twice: passwords_check() on the last two. */
+static char *own_passwords_check(void *ctx, char *const *values, int *field)
+{
+    if (!user_password_matches(values[0], ctx)) {
+        *field = 0;
+        return xstrdup(_("That is not your password now"));
+    }
+    char *why = passwords_check(NULL, values + 1, field);
+    if (why) ++*field;
+    return why;
+}
+
+/*
+** A user with a password changes it by giving it first: whoever finds a
+** desk left signed in does not take the account over.
+*/
+static void own_password_change(const struct user *u)
+{
+    const char *prompts[] = {_("Your password now"), _("New password"),
+                             _("The new password again")};
+    char *values[3] = {NULL, NULL, NULL};
+    char *title = xasprintf(_("Password of %s"), u->login);
+    int ok = dialog_inputs_hidden(title, prompts, values, 3, USER_PASSWORD_MAX, 7u,
+                                  own_passwords_check, u->password);
+    free(title);
+    if (ok) {
+        const char *why;
+        int rc = users_passwd(ui.db, u->id, values[1], actor_name(), &why);
+        if (rc == DB_OK)
+            ui_message(UI_MSG_INFO, _("The password of %s is set"), u->login);
+        else if (why)
+            ui_message(UI_MSG_ERROR, "%s", why);
+        else
+            ui_db_failed(_("The password was not set"), rc);
+    }
+    for (size_t i = 0; i < 3; i++) {
+        if (values[i]) explicit_bzero(values[i], strlen(values[i]));
+        free(values[i]);
+    }
+}
+
 void ui_password_own(struct screen *s, const struct command *c)
 {
     (void)s;
@@ -249,7 +290,10 @@ void ui_password_own(struct screen *s, const struct command *c)
         ui_db_failed(_("The password was not set"), rc);
         return;
     }
-    ui_password_change(u.id, u.login);
+    if (*u.password)
+        own_password_change(&u);
+    else /* signed in by the system login, with no password yet */
+        ui_password_change(u.id, u.login);
     record_free(&user_record, &u);
 }
 

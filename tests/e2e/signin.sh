@@ -125,6 +125,25 @@ keys wang Tab
 type_text wang "new-pass-1"
 keys wang Enter
 expect wang "the new user signs in with that password" "前台工作台"
+# Changing one's own password asks for the one in use first: a desk left signed in is no
+# account taken over.
+SET_ROWS="SELECT count(*) FROM audit_log WHERE action = 'user-password' AND subject = (SELECT 'user:' || id FROM \"user\" WHERE login = 'xiaowang')"
+keys wang F9
+choose wang "修改我的密码"
+wait_for wang "现在的密码"
+type_text wang "not-mine-1"
+keys wang Tab
+type_text wang "newer-pass-1"
+keys wang Tab
+type_text wang "newer-pass-1"
+keys wang Enter
+expect wang "a wrong password in use is refused" "不是您现在的密码"
+db_is "and nothing changes" "$SET_ROWS" 1
+keys wang C-u
+type_text wang "new-pass-1"
+keys wang Tab Tab Enter
+expect wang "with the one in use, the new one is set" "xiaowang 的密码已设置"
+db_is "a new one stored, by the user" "$SET_ROWS" 2
 quits wang "the new user quits"
 
 # Retired, a user signs in no more: by password, the same words as a wrong one.
