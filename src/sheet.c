@@ -47,6 +47,9 @@ const char *sheet_name_refused(const char *path, int workbooks)
     if (!dot || strchr(dot, '/')) return NULL;
     for (size_t i = workbooks ? 1 : 0; i < ARRAY_LEN(foreign); i++)
         if (strcasecmp(dot, foreign[i]) == 0) return dot;
+    /* .xlx, .xslx: .xlsx mistyped, which would be written as CSV under that name. */
+    if ((dot[1] == 'x' || dot[1] == 'X') && (!workbooks || strcasecmp(dot, ".xlsx") != 0))
+        return dot;
     return NULL;
 }
 

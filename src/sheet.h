@@ -36,9 +36,9 @@ enum sheet_format sheet_format_for(const char *path);
 ** The extension of path (".xls") when it names a spreadsheet format
 ** bangban does not write (.xls, .xlsm, .xlsb, .ods, .et), or, for a writer
 ** of text or CSV whatever the name (workbooks 0: a receipt, a rejects
-** file), a workbook (.xlsx): a file written under it would be text that
-** Excel or WPS refuses or warns about. NULL when the name is fine. Points
-** into path.
+** file), a workbook (.xlsx); and any other starting .x (.xlx, .xslx: .xlsx
+** mistyped): a file written under it would be text that Excel or WPS
+** refuses or warns about. NULL when the name is fine. Points into path.
 */
 const char *sheet_name_refused(const char *path, int workbooks);
 

@@ -33,6 +33,10 @@ type_text desk "./here.xls"
 keys desk Enter
 expect desk "a format bangban does not write is refused, saying what to name it" "帮办不写 .xls 格式的文件"
 expect desk "and the name is asked again, as typed" "./here.xls"
+keys desk BSpace
+type_text desk "x"
+keys desk Enter
+expect desk ".xlsx mistyped .xlx is refused too, not written as CSV" "帮办不写 .xlx 格式的文件"
 keys desk BSpace BSpace BSpace
 type_text desk "csv"
 keys desk Enter
