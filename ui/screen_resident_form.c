@@ -144,6 +144,7 @@ static int tag_source(void *ctx, const char *query, struct choice_list *out)
 /* What the form keeps besides its fields. */
 struct resident_form {
     char offered[32]; /* the ID number whose record was last offered: it is offered once */
+    char applied[32]; /* the ID number birth date and sex were last taken from */
 };
 
 /*
@@ -169,6 +170,16 @@ static void offer_existing(struct form_screen *fs, const struct resident *existi
     free(q);
 }
 
+/* The record on file with the number id, if another, offered (offer_existing()). */
+static void twin_offer(struct form_screen *fs, const struct idcard *id)
+{
+    struct resident existing;
+    if (resident_get_by_id_number(ui.db, id->number, &existing) == DB_OK) {
+        if (existing.id != ((const struct resident *)fs->orig)->id) offer_existing(fs, &existing);
+        resident_free(&existing);
+    }
+}
+
 /* After the ID number is left: upgrade, fill in birth date and sex, cross-check, find a twin. */
 static void id_left(struct form_screen *fs)
 {
@@ -188,8 +199,16 @@ static void id_left(struct form_screen *fs)
     /*
     ** The number says when the person was born and their sex: taken from it
     ** whenever it is typed or changed (a changed number that kept the old
-    ** birth date would save a record the importer itself refuses).
+    ** birth date would save a record the importer itself refuses); not each
+    ** time the field is left (F2 leaves it too): a date or sex changed
+    ** after it is judged at F2 (resident_cross_check()), not silently put back.
     */
+    struct resident_form *rf = fs->ctx;
+    if (str_eq(rf->applied, id.number)) {
+        twin_offer(fs, &id);
+        return;
+    }
+    snprintf(rf->applied, sizeof rf->applied, "%s", id.number);
     char *birth = form_text(f, F_BIRTH);
     char iso[11];
     char g = (char)form_choice(f, F_GENDER);
@@ -204,11 +223,7 @@ static void id_left(struct form_screen *fs)
     free(was_birth);
     free(was_sex);
     free(birth);
-    struct resident existing;
-    if (resident_get_by_id_number(ui.db, id.number, &existing) == DB_OK) {
-        if (existing.id != ((const struct resident *)fs->orig)->id) offer_existing(fs, &existing);
-        resident_free(&existing);
-    }
+    twin_offer(fs, &id);
 }
 
 /*
@@ -249,6 +264,9 @@ static void resident_build(struct form_screen *fs)
 {
     const struct resident *r = fs->orig;
     struct form *f = &fs->form;
+    /* On file, its birth date and sex are its own: taken from the number again if it changes. */
+    struct resident_form *rf = fs->ctx;
+    snprintf(rf->applied, sizeof rf->applied, "%s", r->id_number);
     form_add_text(f, _("Full name"), r->name, RESIDENT_NAME_MAX, 24, resident_check_name, 0);
     form_add_choice(f, _("Sex"), r->gender, resident_gender_text(r->gender), gender_source, fs, 1,
                     8);

@@ -1,7 +1,8 @@
 # The ID number decides birth date and sex: changing it on the form takes
 # both from the new number (saying so), and a birth date edited afterwards
 # to disagree is refused at F2, named on its field; bangban check reports
-# a record that disagrees all the same (edited behind the form).
+# a record that disagrees all the same (edited behind the form). On a new
+# resident too: a date changed after the number is refused, not replaced.
 . "$(dirname "$0")/lib.sh"
 
 ZS="SELECT birth_date, gender FROM resident WHERE name = '张三'"
@@ -34,6 +35,26 @@ type_text desk "1950-01-01"
 keys desk F2
 expect desk "a birth date that disagrees with the number is refused, on its field" "与身份证号不符（身份证为 1949-12-31）"
 db_is "nothing was saved" "$ZS" "1949-12-31|F"
+keys desk Escape Escape
+wait_for desk "放弃"
+keys desk y
+wait_for desk "查找："
+
+# A new resident: the number fills birth date and sex; a date changed after it is refused at F2,
+# not put back silently.
+keys desk F7
+wait_for desk "登记新居民"
+type_text desk "刘晓梅"
+keys desk Tab Tab Tab Tab
+type_text desk "12010119850101022X"
+keys desk Tab
+expect desk "the number fills in the birth date" "出生日期: 1985-01-01"
+keys desk BTab BTab C-u
+type_text desk "1985-01-09"
+keys desk F2
+expect desk "a new resident's birth date changed after the number is refused, not replaced" \
+    "与身份证号不符（身份证为 1985-01-01）"
+db_is "and nothing is saved" "SELECT count(*) FROM resident WHERE name = '刘晓梅'" 0
 keys desk Escape Escape
 wait_for desk "放弃"
 keys desk y
