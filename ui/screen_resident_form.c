@@ -235,6 +235,8 @@ static void head_chosen(struct form *f, int i, void *ctx)
 {
     (void)ctx;
     int64_t head = form_choice(f, i);
+    if (i == F_HEAD && head == -1) /* the head itself: its relation to the head is 本人 */
+        form_set_choice(f, F_RELATION, 1, _(relations[0]));
     if (i != F_HEAD || head <= 0) return;
     struct resident h;
     if (resident_get(ui.db, head, &h) != DB_OK) return;
@@ -390,10 +392,27 @@ static const struct command resident_form_menu[] = {
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 
+/* The household head is 本人 to itself, and no one else is: the field to mark, or -1. */
+static int relation_check(struct form *f)
+{
+    int64_t head = form_choice(f, F_HEAD);
+    const char *relation = f->fields[F_RELATION].choice_label;
+    int self = str_eq(relation, _(relations[0]));
+    const char *why = head == -1 && *relation && !self ? _("The head of the household is 本人")
+                      : head > 0 && self ? _("本人 is the head of the household: choose how this "
+                                             "one is related to the head")
+                                         : NULL;
+    if (!why) return -1;
+    form_set_message(f, F_RELATION, why);
+    return F_RELATION;
+}
+
 /* F2: birth date and sex must be what the ID number says (they may have been edited after it). */
 static int resident_cross_check(struct form_screen *fs)
 {
     struct form *f = &fs->form;
+    int bad = relation_check(f);
+    if (bad >= 0) return bad;
     /* A number still masked is the one on file. */
     char *typed = form_masked(f, F_ID) ? xstrdup(((const struct resident *)fs->orig)->id_number)
                                        : form_text(f, F_ID);

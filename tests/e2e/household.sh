@@ -3,6 +3,7 @@
 # grid appear in the form at once; the clerk can still change them (the
 # flat number here) before saving; the record holds the head, the
 # relation and what was on screen; the head's record lists the household.
+# The head of a household of their own is 本人 to it, and nothing else.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -45,5 +46,29 @@ type_text desk "ljg"
 wait_for desk "共 1 条"
 keys desk Enter
 expect desk "the head's record lists the household" "同户成员（2 人）：李建国 本人；李小军 子"
+# The head of a household of their own: 本人 at once; another relation is refused at F2.
+keys desk Escape
+wait_gone desk "同户成员"
+keys desk F7
+wait_for desk "登记新居民"
+type_text desk "王立新"
+keys desk Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Enter
+wait_for desk "（本人即户主）"
+keys desk Enter
+wait_gone desk "回车选定"
+expect desk "the head of a household of their own is 本人 to it at once" "与户主关系: 本人"
+keys desk Tab Enter
+wait_for desk "回车选定"
+type_text desk "配偶"
+wait_for desk "共 1 项"
+keys desk Enter
+wait_gone desk "回车选定"
+keys desk F2
+expect desk "another relation for the head is refused" "户主本人与户主的关系是「本人」"
+db_is "and nothing is saved" "SELECT count(*) FROM resident WHERE name = '王立新'" 0
+keys desk Escape Escape
+wait_for desk "放弃"
+keys desk y
+wait_gone desk "登记新居民"
 quits desk "quits cleanly"
 t_sanitizers "desk"
