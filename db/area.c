@@ -443,6 +443,32 @@ static int lost_race(struct db *db, const struct area *a, struct area *current)
     return DB_CONFLICT;
 }
 
+/*
+** Inside the transaction: the code of the active record of a's kind, other
+** than a, that has a's name, into *code (caller frees); DB_NOTFOUND when
+** none has it. Two streets, or two buildings, of one name cannot be told
+** apart on any list, nor a chief's buildings named.
+*/
+static int name_taken(struct db *db, const struct kind_desc *k, const struct area *a, char **code)
+{
+    char *sql = xasprintf("SELECT code FROM %s WHERE name = ?1 AND retired = 0 AND id <> ?2"
+                          " LIMIT 1",
+                          k->table);
+    struct db_stmt *st = db_prepare(db, sql);
+    free(sql);
+    db_bind_text(st, 1, a->name);
+    db_bind_int(st, 2, a->id);
+    int rc = db_step(st);
+    *code = rc == DB_ROW ? xstrdup(db_col_text(st, 0)) : NULL;
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+}
+
+int area_name_holder(struct db *db, const struct area *a, char **code)
+{
+    return name_taken(db, &kinds[a->kind], a, code);
+}
+
 int area_save(struct db *db, struct area *a, const char *actor, struct area *current)
 {
     const struct kind_desc *k = &kinds[a->kind];
@@ -458,6 +484,16 @@ int area_save(struct db *db, struct area *a, const char *actor, struct area *cur
          !area_grid_in_street(db, a->grid_id, a->parent_id))) {
         change_abort(db, ck, &before);
         return DB_INVALID;
+    }
+    /* New, or renamed: not the name of another (two on file so already are left so). */
+    if (!a->id || !str_eq(before.name, a->name)) {
+        char *holder = NULL;
+        rc = name_taken(db, k, a, &holder);
+        free(holder);
+        if (rc != DB_NOTFOUND) {
+            change_abort(db, ck, &before);
+            return rc == DB_OK ? DB_DUPLICATE : rc;
+        }
     }
     char *keys = keys_of(a);
     char *sql = write_sql(k, a->id == 0);

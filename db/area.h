@@ -42,7 +42,8 @@ int area_get(struct db *db, enum area_kind kind, int64_t id, struct area *out);
 ** computed here. An update succeeds only if a->version is still the
 ** stored version. Returns:
 **   DB_OK        saved; a->id and a->version are updated
-**   DB_DUPLICATE the code is taken by another record
+**   DB_DUPLICATE the code is taken by another record, or (new or renamed)
+**                the name by another active one of its kind (area_name_holder())
 **   DB_CONFLICT  someone saved first; *current (if not NULL) gets the
 **                stored record, to show who and when (caller frees)
 **   DB_NOTFOUND  the record is gone
@@ -51,6 +52,12 @@ int area_get(struct db *db, enum area_kind kind, int64_t id, struct area *out);
 **   DB_BUSY, DB_FULL, DB_ERROR
 */
 int area_save(struct db *db, struct area *a, const char *actor, struct area *current);
+
+/*
+** The code of the active record of a's kind, other than a, named as a is,
+** into *code (caller frees). DB_OK, DB_NOTFOUND when there is none, or an error.
+*/
+int area_name_holder(struct db *db, const struct area *a, char **code);
 
 /* The record of a kind with exactly this code, retired or not, into *out (caller frees): DB_OK or
  * DB_NOTFOUND, or an error. */

@@ -162,6 +162,18 @@ static int area_store_save(struct form_screen *fs, void *rec)
     return area_save(ui.db, rec, actor_name(), NULL);
 }
 
+/* A name another active record of its kind has: which one, at the name. */
+static int area_refused(struct form_screen *fs, int rc, const void *rec)
+{
+    char *code = NULL;
+    if (rc != DB_DUPLICATE || area_name_holder(ui.db, rec, &code) != DB_OK) return -1;
+    form_set_message(&fs->form, form_bound(&fs->form, "name"), _("Another has this name"));
+    ui_message(UI_MSG_ERROR, _("Not saved: %s %s has this name already"), code,
+               ((const struct area *)rec)->name);
+    free(code);
+    return UI_HANDLED;
+}
+
 static int area_store_get(struct form_screen *fs, const void *rec, void *out)
 {
     (void)fs;
@@ -192,8 +204,8 @@ static int building_check(struct form_screen *fs)
     {                                                                                              \
         .type = &area_record, .title_new = new_title, .title_edit = edit_title,                    \
         .title_view = view_title, .build = area_build, .check = cross_check, .read = area_read,    \
-        .save = area_store_save, .get = area_store_get, .saved = area_saved,                       \
-        .parent = "parent_id", .rights = RIGHT_EDIT_AREAS                                          \
+        .save = area_store_save, .refused = area_refused, .get = area_store_get,                   \
+        .saved = area_saved, .parent = "parent_id", .rights = RIGHT_EDIT_AREAS                     \
     }
 
 static const struct form_spec specs[AREA_KIND_COUNT] = {

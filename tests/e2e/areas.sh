@@ -43,6 +43,25 @@ keys desk C-s
 expect desk "Ctrl-S saves" "已保存：C999 测试社区"
 expect desk "the list holds the new community" "共 51 条"
 if screen desk | grep -q "C999 *测试社区 *南市街道"; then t_ok "with its street"; else t_fail "with its street" "$(screen desk)"; fi
+# A second community of that name is refused, naming the one that has it.
+keys desk F7
+wait_for desk "新建社区"
+type_text desk "c998"
+keys desk Tab
+type_text desk "测试社区"
+keys desk Tab Enter
+wait_for desk "共 6 项"
+type_text desk "nsjd"
+wait_for desk "共 1 项"
+keys desk Enter
+wait_gone desk "共 1 项"
+keys desk F2
+expect desk "a second community of one name is refused, naming the first" "未保存：C999 测试社区 已是这个名称"
+db_is "and not saved" "SELECT count(*) FROM community WHERE name = '测试社区'" 1
+keys desk Escape
+wait_for desk "放弃"
+keys desk y
+wait_gone desk "新建社区"
 
 keys desk BTab
 wait_for desk "共 6 条"
