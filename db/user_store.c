@@ -405,6 +405,15 @@ int user_save(struct db *db, struct user *u, const char *actor)
         have_was = rc == DB_OK;
         if (rc == DB_NOTFOUND) rc = DB_CONFLICT;
     }
+    if (rc == DB_OK) {
+        /* Admin and admin are one login to a person signing in: the second is refused. */
+        struct db_stmt *st = db_prepare(db, "SELECT count(*) FROM \"user\""
+                                            " WHERE lower(login) = lower(?1) AND id <> ?2");
+        db_bind_text(st, 1, u->login);
+        db_bind_int(st, 2, u->id);
+        if (db_step(st) == DB_ROW && db_col_int(st, 0) > 0) rc = DB_DUPLICATE;
+        db_finalize(st);
+    }
     if (rc == DB_OK) rc = user_row_write(db, u, actor, when);
     if (rc == DB_OK && have_was && !was.retired && roles_allow(was.role, RIGHT_MANAGE_USERS))
         rc = admin_remains(db);

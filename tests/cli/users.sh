@@ -70,6 +70,7 @@ db_is "user: every change is in the audit log, by the system login that made it"
     u edit boss --role desk; echo "status $?"
     u add boss2 --role admin --os-login boss2 </dev/null; echo "status $?"
     u lock boss; echo "status $?"
+    u add Boss2 --role desk </dev/null; echo "status $?"
 } >"$T/last-admin.out" 2>&1
 if [ "$(grep -c "必须留一位能登录的管理员" "$T/last-admin.out")" = 3 ] && grep -q "boss：已锁定" "$T/last-admin.out"; then
     t_ok "user: the last administrator is not retired, locked or demoted; with a second, locked"
@@ -77,4 +78,6 @@ else
     t_fail "user: the last administrator is not retired, locked or demoted; with a second, locked" "$(cat "$T/last-admin.out")"
 fi
 db_is "user: the refused changes wrote nothing" "SELECT role || ' ' || retired FROM \"user\" WHERE login = 'boss'" "admin 0"
+db_is "user: a login that differs from another only in case is refused" \
+    "SELECT count(*) FROM \"user\" WHERE lower(login) = 'boss2'" 1
 t_sanitizers "users"
