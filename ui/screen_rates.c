@@ -373,8 +373,16 @@ static void csv_write(struct screen *s, const struct command *c)
         return;
     }
     char *path = NULL, *err = NULL;
-    if (!ui_ask_export(_("Rates"), _("File to write (CSV, UTF-8):"), _("rates.csv"), 0, &path))
-        return;
+    /* Named by its period: this month's does not replace last month's. */
+    char first[11], last[11];
+    struct date d = date_of(rs->from);
+    date_format(&d, first);
+    d = date_of(rs->to - 1);
+    date_format(&d, last);
+    char *name = xasprintf(_("rates %s to %s.csv"), first, last);
+    int asked = ui_ask_export(_("Rates"), _("File to write (CSV, UTF-8):"), name, 0, &path);
+    free(name);
+    if (!asked) return;
     char *period = rates_period(rs->from, rs->to);
     char *table = rates_report(rs->units, rs->n, &rs->units[rs->n], rs->group, rs->weight,
                                rs->min_followed, period, 1);

@@ -94,17 +94,18 @@ expect rates "the district's chart" "[7/7] 全区"
 keys rates Tab
 expect rates "Tab goes back to the table" "直接答复率"
 expect rates "keeping the row selected" "全区："
-# The table to a file: named 三率.csv, with the BOM Excel reads UTF-8 by.
+# The table to a file: named 三率 and its period, with the BOM Excel reads UTF-8 by.
 keys rates F9
 choose rates "导出为 CSV"
-wait_for rates "三率.csv"
+expect rates "the file is named by the period" "三率 2026-10-01至2026-10-31.csv"
 keys rates Enter
-expect rates "written, its full path said" "已写入 $T/Documents/bangban/三率.csv"
-if head -c 3 "$T/Documents/bangban/三率.csv" | od -An -tx1 | grep -q "ef bb bf"; then
+f="$T/Documents/bangban/三率 2026-10-01至2026-10-31.csv"
+expect rates "written, its full path said" "已写入 $T/Documents/bangban/三率 2026-10-01"
+if head -c 3 "$f" | od -An -tx1 | grep -q "ef bb bf"; then
     t_ok "the file starts with the UTF-8 BOM"
 else
-    t_fail "the file starts with the UTF-8 BOM" "$(head -c 16 "$T/Documents/bangban/三率.csv" | od -c)"
+    t_fail "the file starts with the UTF-8 BOM" "$(head -c 16 "$f" | od -c)"
 fi
-grep -q "劝业场街道" "$T/Documents/bangban/三率.csv" && t_ok "and holds the table" || t_fail "and holds the table" "$(cat "$T/Documents/bangban/三率.csv")"
+grep -q "劝业场街道" "$f" && t_ok "and holds the table" || t_fail "and holds the table" "$(cat "$f")"
 quits rates "quits cleanly"
 t_sanitizers "rates_chart"
