@@ -109,7 +109,10 @@ static const struct kind_desc kinds[AREA_KIND_COUNT] = {
             " LEFT JOIN grid g ON g.id = x.grid_id",
             "x.address",
             "x.street_id",
-            NULL,
+            /* its organisations still in, and the chiefs who look after it */
+            "SELECT (SELECT count(*) FROM organisation WHERE building_id = ?1 AND moved_out = '')"
+            " + (SELECT count(*) FROM user_building ub JOIN \"user\" u ON u.id = ub.user_id"
+            "    WHERE ub.building_id = ?1 AND u.retired = 0)",
         },
 };
 

@@ -1,4 +1,5 @@
-# Where the store says no: a retire that lost the race to another desk
+# Where the store says no: a building organisations are in is not retired;
+# a retire that lost the race to another desk
 # names who and when; an item saved while its unit was retired is refused
 # at the unit's field; an item whose unit is retired is not restored, and
 # says why; a day removed from the calendar, asked first.
@@ -7,23 +8,38 @@
 demo_db
 users_as supervisor 王芳 李明
 
+# --- a building with organisations in it and a chief is not retired --------------------------------
+open_areas c BANGBAN_USER=王芳
+type_text c "B101"
+wait_for c "共 1 条"
+keys c F8
+wait_for c "停用 B101"
+keys c y
+expect c "a building with organisations and a chief is not retired" "未停用：其下还有"
+db_is "and stays active" "SELECT retired FROM building WHERE code = 'B101'" 0
+quits c "the desk quits"
+
 # --- two desks, one building: B asks to retire it, A retires it first ----------------------------
+# (a building nothing is in, nor a chief looks after)
+B=$(sqlite3 "$DB" "SELECT code FROM building b WHERE retired = 0 AND NOT EXISTS (SELECT 1 FROM organisation o
+    WHERE o.building_id = b.id AND o.moved_out = '') AND NOT EXISTS (SELECT 1 FROM user_building u
+    WHERE u.building_id = b.id) ORDER BY code LIMIT 1")
 for w in a b; do
     case $w in a) user=王芳 ;; b) user=李明 ;; esac
     open_areas $w BANGBAN_USER=$user
-    type_text $w "B101"
+    type_text $w "$B"
     wait_for $w "共 1 条"
 done
 keys b F8
-wait_for b "停用 B101"
+wait_for b "停用 $B"
 keys a F8
-wait_for a "停用 B101"
+wait_for a "停用 $B"
 keys a y
-wait_for a "已停用：B101"
+wait_for a "已停用：$B"
 keys b y
 expect b "a retire that lost the race says who changed it" "未修改：王芳 已于"
 db_is "and the building stays retired once, by 王芳" \
-    "SELECT retired || ' ' || updated_by || ' ' || version FROM building WHERE code = 'B101'" "1 王芳 2"
+    "SELECT retired || ' ' || updated_by || ' ' || version FROM building WHERE code = '$B'" "1 王芳 2"
 wait_gone b "状态" # no status column while the list shows no retired records
 keys b F6
 expect b "desk B's list reads it again: retired" "共 1 条（含已停用）"
