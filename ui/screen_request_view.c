@@ -470,10 +470,9 @@ static time_t deadline_of(const struct request_view *v, const char *text)
 ** else is typed: a working day later than the deadline now, within the
 ** calendar's years or the year after them (its holidays may not be
 ** published yet: counted Monday to Friday, as the deadlines before it
-** were, and the view says so: calendar_note()), the example a week after it. A date that will not
-*do
-** is said and asked again with what was typed. Returns the deadline, or 0
-** when the clerk cancelled.
+** were, and the view says so: calendar_note()), the example a week after
+** it. A date that will not do is said and asked again with what was
+** typed. Returns the deadline, or 0 when the clerk cancelled.
 */
 static time_t ask_deadline(struct request_view *v, enum request_action a)
 {

@@ -330,8 +330,8 @@ static int replace_allowed(const char *title, int workbooks, char **path)
 
 /*
 ** path (taken) with the extension of the name offered, when the clerk typed
-** none: "居民完整" becomes 居民完整.csv, which a spreadsheet opens, not a bare
-** file. Returns the path to use (caller frees).
+** none: "居民完整", residents.xlsx offered, becomes 居民完整.xlsx, which a
+** spreadsheet opens, not a bare file. Returns the path to use (caller frees).
 */
 static char *path_with_ext_of(char *path, const char *offered)
 {
