@@ -14,20 +14,23 @@ printf '%s\r\n' "姓名,身份证号,手机号码" "张三,110101199003074477,13
 "$BIN" --db "$DB" import residents "$T/people.csv" >"$T/import.out" 2>&1 ||
     t_fail "the people of the test are imported" "$(cat "$T/import.out")"
 
-# change_status WHO LABEL PROMPT ANSWER...: on the list, find WHO, open the
-# record, F9, the status LABEL, then for each dialog its PROMPT waited for
-# and its ANSWER typed over what it offers.
-change_status() {
-    who=$1
-    label=$2
-    shift 2
-    type_text desk "$who"
+# status_asked WHO LABEL: the resident WHO found and opened, F9, the status LABEL chosen.
+status_asked() {
+    type_text desk "$1"
     wait_for desk "共 1 条"
     keys desk Enter
     wait_for desk "号码已遮蔽"
     keys desk F9
     choose desk "迁出、死亡或恢复在册"
-    choose desk "$label"
+    choose desk "$2"
+}
+
+# change_status WHO LABEL PROMPT ANSWER...: on the list, find WHO, open the
+# record, F9, the status LABEL, then for each dialog its PROMPT waited for
+# and its ANSWER typed over what it offers.
+change_status() {
+    status_asked "$1" "$2"
+    shift 2
     while [ $# -ge 2 ]; do
         wait_for desk "$1"
         keys desk C-u
@@ -67,13 +70,7 @@ choose desk "居民"
 wait_for desk "查找："
 
 # A date that will not do is said at once, at its own prompt, and asked again as typed.
-type_text desk "张三丰"
-wait_for desk "共 1 条"
-keys desk Enter
-wait_for desk "号码已遮蔽"
-keys desk F9
-choose desk "迁出、死亡或恢复在册"
-choose desk "迁出"
+status_asked "张三丰" "迁出"
 wait_for desk "迁出日期"
 keys desk C-u
 type_text desk "2026-02-30"
