@@ -154,7 +154,19 @@ static void entry_read(struct db_stmt *st, void *slot)
     e->action = db_col_dup(st, 4);
     e->subject = db_col_dup(st, 5);
     e->detail = db_col_dup(st, 6);
+    e->named = db_col_dup(st, 8);
 }
+
+/*
+** The rows as the list reads them: ROW_SELECT's, and what a user's or a
+** request's row is about in words (user:9 is a login, request:12 a number).
+*/
+#define LIST_SELECT                                                                                \
+    "SELECT seq, at, actor, terminal, action, subject, detail, hash,"                              \
+    " CASE WHEN subject LIKE 'user:%' THEN (SELECT login FROM \"user\""                            \
+    "        WHERE id = CAST(substr(subject, 6) AS INTEGER))"                                      \
+    "      WHEN subject LIKE 'request:%' THEN (SELECT number FROM request"                         \
+    "        WHERE id = CAST(substr(subject, 9) AS INTEGER)) END FROM audit_log"
 
 /* A request step's code in its detail ("2026-000123 dispatch: 派往 区民政局" -> dispatch). */
 #define STEP_REST "substr(detail, instr(detail, ' ') + 1)"
@@ -210,7 +222,7 @@ int audit_list(struct db *db, const char *actor, const struct audit_filter *f, s
     *more = 0;
     int allowed = user_allowed(db, actor, RIGHT_SEE_AUDIT);
     if (allowed != DB_OK) return allowed;
-    struct db_stmt *st = db_prepare(db, ROW_SELECT AUDIT_WHERE " ORDER BY seq DESC LIMIT ?7");
+    struct db_stmt *st = db_prepare(db, LIST_SELECT AUDIT_WHERE " ORDER BY seq DESC LIMIT ?7");
     audit_bind(st, f);
     db_bind_int(st, 7, (int64_t)limit);
     int rc;

@@ -51,6 +51,7 @@ static const struct field_desc audit_entry_fields[] = {
     AF(action, FIELD_TEXT, N_("What")),
     AF(subject, FIELD_TEXT, N_("Record")),
     AF(detail, FIELD_TEXT, N_("Detail")),
+    AF(named, FIELD_TEXT, NULL),
 };
 #undef AF
 
@@ -272,6 +273,10 @@ static char *signin_shown(const char *detail)
 char *audit_detail_shown(const char *action, const char *detail)
 {
     char *words = NULL;
+    /* A lock for good is written as the far future (users_locked_for_good()). */
+    if (str_eq(action, "user-lock"))
+        return strncmp(detail, "9999-", 5) == 0 ? xstrdup(_("until unlocked"))
+                                                : xasprintf(_("until %s"), detail);
     if (strncmp(action, "kiosk-", 6) == 0)
         words = kiosk_try_shown(detail);
     else if (str_eq(action, "request"))

@@ -31,6 +31,7 @@ void audit_hash(const char *prev, const struct audit_row *r, char out[AUDIT_HASH
 struct audit_entry {
     int64_t seq;
     char *at, *actor, *terminal, *action, *subject, *detail;
+    char *named; /* what subject is, in words: a user's login, a request's number; "" else */
 };
 
 /* The entry's fields (record.h): all of them the store's, none edited. */

@@ -76,7 +76,6 @@ static int audit_load(struct list_screen *ls, const char *query, struct list_row
 
 static const char *audit_cell(struct list_screen *ls, const void *row, int col, char *buf)
 {
-    (void)buf;
     struct audit_screen *a = ls->ctx;
     const struct audit_entry *e = row;
     switch (col) {
@@ -87,7 +86,9 @@ static const char *audit_cell(struct list_screen *ls, const void *row, int col, 
     case COL_ACTION:
         return _(audit_action_label(e->action));
     case COL_SUBJECT:
-        return e->subject;
+        if (!*e->named) return e->subject;
+        snprintf(buf, LIST_CELL_MAX, "%s %s", e->subject, e->named); /* user:9 wangli */
+        return buf;
     default:
         free(a->detail);
         a->detail = audit_detail_shown(e->action, e->detail);
@@ -108,7 +109,9 @@ static void audit_open(struct list_screen *ls, void *row)
     screen_text_add(t, _("Who"), who);
     free(who);
     screen_text_add(t, _("What"), _(audit_action_label(e->action)));
-    screen_text_add(t, _("Record"), e->subject);
+    char *record = *e->named ? xasprintf("%s %s", e->subject, e->named) : xstrdup(e->subject);
+    screen_text_add(t, _("Record"), record);
+    free(record);
     char *detail = audit_detail_shown(e->action, e->detail);
     screen_text_add(t, _("Detail"), detail);
     free(detail);

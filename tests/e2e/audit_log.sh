@@ -20,6 +20,8 @@ choose desk "操作日志"
 wait_for desk "操作日志：共 $n 行，哈希链完整"
 expect desk "the newest row first, in words" "supervisor 登录"
 expect desk "and how they signed in, in words too" "凭密码"
+expect desk "the user a row is about is named by login, not by number alone" \
+    "user:$(sqlite3 "$DB" "SELECT id FROM \"user\" WHERE login = 'supervisor'") super"
 type_text desk "走访"
 expect desk "typing narrows to the rows that say it" "共 1 条"
 keys desk Enter

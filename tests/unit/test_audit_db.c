@@ -176,6 +176,7 @@ static void user_acted_on_found_by_login(void **state)
         assert_int_equal(audit_list(db, "boss", &f, 10, &items, &n, &total, &more), DB_OK);
         assert_int_equal(n, 1);
         assert_string_equal(items[0].subject, subject);
+        assert_string_equal(items[0].named, "wanglz"); /* user:ID said by its login */
         record_array_free(&audit_entry_record, items, n);
     }
     struct audit_filter none = {.text = "nobody"};
@@ -249,6 +250,8 @@ static void details_in_words(void **state)
     shown("request", "2026-000123 register", "2026-000123 Register");
     shown("request", "2026-000123 told", "2026-000123 told back");
     shown("request", "2026-000123 unheard-of", "2026-000123 unheard-of");
+    shown("user-lock", "9999-12-31 23:59:59", "until unlocked"); /* a lock for good */
+    shown("user-lock", "2026-12-07 10:15:00", "until 2026-12-07 10:15:00");
     shown("login", "password pts/0", "by password pts/0");
     shown("screen-unlock", "peer", "by the system login");
     shown("kiosk-progress-waiting", "number 2026-004640, 55 s left",
