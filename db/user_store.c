@@ -405,7 +405,7 @@ int user_save(struct db *db, struct user *u, const char *actor)
         have_was = rc == DB_OK;
         if (rc == DB_NOTFOUND) rc = DB_CONFLICT;
     }
-    if (rc == DB_OK) {
+    if (rc == DB_OK && (!have_was || !str_eq(was.login, u->login))) {
         /* Admin and admin are one login to a person signing in: the second is refused. */
         struct db_stmt *st = db_prepare(db, "SELECT count(*) FROM \"user\""
                                             " WHERE lower(login) = lower(?1) AND id <> ?2");
