@@ -81,6 +81,15 @@ const char *user_password_check(const char *text)
     if (chars < USER_PASSWORD_MIN) return _("A password needs at least 8 characters");
     for (const unsigned char *p = (const unsigned char *)text; *p; p++)
         if (*p < 0x20 || *p == 0x7F) return _("A password holds no control characters");
+    /* One character over and over, or a run up or down (aaaaaaaa, 12345678, 87654321). */
+    int same = 1, up = 1, down = 1;
+    for (const unsigned char *p = (const unsigned char *)text + 1; *p; p++) {
+        same &= p[0] == p[-1];
+        up &= p[0] == p[-1] + 1;
+        down &= p[0] + 1 == p[-1];
+    }
+    if (same || up || down)
+        return _("A password is not one character repeated nor a run such as 12345678");
     return NULL;
 }
 

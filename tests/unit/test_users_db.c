@@ -167,6 +167,10 @@ static void passwords_are_yescrypt(void **state)
     free(h);
     assert_non_null(user_password_check("short"));
     assert_null(user_password_check("long enough"));
+    assert_non_null(user_password_check("aaaaaaaa")); /* one character over and over */
+    assert_non_null(user_password_check("12345678")); /* a run up */
+    assert_non_null(user_password_check("87654321")); /* or down */
+    assert_null(user_password_check("12345679"));
     assert_null(user_login_check("王芳"));
     assert_non_null(user_login_check("wang fang"));
     assert_non_null(user_login_check("a;b"));
