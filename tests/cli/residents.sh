@@ -193,4 +193,10 @@ fi
 if grep -q "<v>110101199003074477</v>\|<v>1.1010" "$T/sheet.xml"; then t_fail "xlsx: no ID as a number"; else t_ok "xlsx: no ID as a number"; fi
 run export-by-name 0 "$BIN" --db "$DB" export residents "$T/名册.XLSX"
 [ "$(head -c 2 "$T/名册.XLSX")" = "PK" ] && t_ok "export: a name ending in .xlsx gives a workbook" || t_fail "export: a name ending in .xlsx gives a workbook" "$(head -c 40 "$T/名册.XLSX" | od -c | head -3)"
+# A folder given for the ledger is said to be one.
+mkdir "$T/ledgers"
+run import-folder 1 "$BIN" --db "$DB" import residents "$T/ledgers"
+grep -q "是文件夹：请写出其中台账文件的名字" "$T/import-folder.out" &&
+    t_ok "import: a folder named for the ledger is said to be one" ||
+    t_fail "import: a folder named for the ledger is said to be one" "$(cat "$T/import-folder.out")"
 t_sanitizers "residents"
