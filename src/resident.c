@@ -297,6 +297,14 @@ const char *resident_status_check(enum resident_status from, enum resident_statu
     if (from == to) return _("The status is that already");
     if (text_blank(reason)) return _("A reason is needed: it is kept in the audit log");
     if (to == RESIDENT_PRESENT) return NULL;
+    const char *why = resident_status_date_check(date, born, now);
+    if (why) return why;
+    if (to == RESIDENT_MOVED && str_empty(place)) return _("Where to is needed");
+    return NULL;
+}
+
+const char *resident_status_date_check(const char *date, const char *born, time_t now)
+{
     struct date d;
     if (str_empty(date)) return _("The date is needed");
     if (date_parse(date, &d) != DATE_OK) return _("Not a date: YYYY-MM-DD");
@@ -305,7 +313,6 @@ const char *resident_status_check(enum resident_status from, enum resident_statu
     struct date birth;
     if (born && date_parse(born, &birth) == DATE_OK && date_cmp(&d, &birth) < 0)
         return _("The date is before the resident was born");
-    if (to == RESIDENT_MOVED && str_empty(place)) return _("Where to is needed");
     return NULL;
 }
 

@@ -126,6 +126,12 @@ const char *resident_status_check(enum resident_status from, enum resident_statu
                                   const char *reason, time_t now);
 
 /*
+** The date of a move or a death alone, as resident_status_check() judges
+** it (asked at its own prompt): NULL, or why not (translated, borrowed).
+*/
+const char *resident_status_date_check(const char *date, const char *born, time_t now);
+
+/*
 ** Merging two records of one person. The fields people edit in which
 ** keep and other differ (tags aside: they are joined, never chosen),
 ** into fields (indices of resident_record's fields, at most max); returns

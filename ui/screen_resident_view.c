@@ -250,8 +250,7 @@ static void status_change(struct screen *s, const struct command *c)
     /* A date that will not do is said at once and asked again, as typed (not after the rest). */
     const char *bad;
     while (go && to != RESIDENT_PRESENT &&
-           (bad = resident_status_check(resident_status_of(&v->r), to, date, v->r.birth_date, "-",
-                                        "-", clock_now())) != NULL) {
+           (bad = resident_status_date_check(date, v->r.birth_date, clock_now())) != NULL) {
         ui_message(UI_MSG_ERROR, _("%s: %s"), date, bad);
         char *again = date;
         date = NULL;

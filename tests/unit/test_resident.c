@@ -289,6 +289,10 @@ static void status_rules(void **state)
                                           "1985-03-15", "河北区", "来电", now));
     assert_null(resident_status_check(RESIDENT_PRESENT, RESIDENT_DECEASED, "2026/2/28",
                                       "1985-03-15", "", "告知", now));
+    /* The date alone, as its own prompt asks it. */
+    assert_null(resident_status_date_check("2026-02-28", "1985-03-15", now));
+    assert_non_null(resident_status_date_check("2026-02-30", "", now));
+    assert_non_null(resident_status_date_check("1980-01-01", "1985-03-15", now));
     assert_int_equal(resident_status_parse(""), RESIDENT_PRESENT);
     assert_int_equal(resident_status_parse("deceased"), RESIDENT_DECEASED);
     assert_int_equal(resident_status_parse("gone"), -1);
