@@ -525,9 +525,12 @@ static void tables_release(struct key_tables *kt)
 ** and the terms in order (the terms themselves keep their places), and
 ** empty them. 0, or -1 (nothing lost).
 */
+#define SPILL_BUFFER (1 << 20)
+
 static int spill_run(struct key_tables *kt)
 {
-    if (!kt->spill) kt->spill = tmpfile();
+    if (!kt->spill && (kt->spill = tmpfile()) != NULL)
+        setvbuf(kt->spill, NULL, _IOFBF, SPILL_BUFFER); /* runs of megabytes: few writes */
     if (!kt->spill || fseek(kt->spill, 0, SEEK_END) != 0) return -1;
     struct run r;
     memset(&r, 0, sizeof r);

@@ -433,6 +433,7 @@ static int tags_link(struct resident_bulk *b, int64_t rid, const char *tags)
 struct pump_item {
     struct resident r;
     struct name_keys k;
+    char *pack; /* the reading thread's rows: r's text, one block (record_pack()) */
 };
 
 /* Note that the shared load wrote id. */
@@ -656,11 +657,23 @@ struct pump {
     int stop;                 /* the writer gave up: the reader should stop */
 };
 
-/* Free the residents of a batch (in the thread that made them: glibc frees faster there). */
+/*
+** Free a batch's residents: a block each (record_pack()), freed in the
+** thread that made them. Freeing each field where the writing thread had
+** read it last was a fifth of the reading thread's time.
+*/
+static void batch_rows_free(struct pump_batch *batch)
+{
+    for (size_t i = 0; i < batch->n; i++) {
+        free(batch->items[i].pack);
+        batch->items[i].pack = NULL;
+    }
+}
+
+/* Free the residents of a batch and their key lists. */
 static void batch_clear(struct pump_batch *batch)
 {
-    for (size_t i = 0; i < batch->n; i++)
-        resident_free(&batch->items[i].r);
+    batch_rows_free(batch);
     for (size_t i = 0; i < batch->kept; i++)
         name_keys_free(&batch->items[i].k);
     batch->n = batch->kept = 0;
@@ -669,8 +682,7 @@ static void batch_clear(struct pump_batch *batch)
 /* Empty a batch to be filled again: its residents freed, its key lists' memory kept. */
 static void batch_reset(struct pump_batch *batch)
 {
-    for (size_t i = 0; i < batch->n; i++)
-        resident_free(&batch->items[i].r);
+    batch_rows_free(batch);
     batch->n = 0;
 }
 
@@ -694,6 +706,7 @@ static void *pump_read(void *arg)
                 more = 0;
                 break;
             }
+            it->pack = record_pack(&resident_record, &it->r);
             /* A shared load needs only the rank of a name whose keys it files from the memo. */
             struct name_keys_memo *memo = name_keys_cached(
                 names, it->r.name, &it->k, p->b->shared ? key_tables_gen(p->b->keys) : 0);

@@ -58,6 +58,30 @@ void record_copy(const struct record_type *t, void *dst, const void *src)
         }
 }
 
+char *record_pack(const struct record_type *t, void *rec)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < t->nfields; i++) {
+        char **f = text_at(rec, &t->fields[i]);
+        if (t->fields[i].kind == FIELD_TEXT && *f && **f) len += strlen(*f) + 1;
+    }
+    char *block = len ? xmalloc(len) : NULL, *to = block;
+    for (size_t i = 0; i < t->nfields; i++) {
+        char **f = text_at(rec, &t->fields[i]);
+        if (t->fields[i].kind != FIELD_TEXT) continue;
+        char *was = *f;
+        if (was && *was) {
+            size_t n = strlen(was) + 1;
+            *f = memcpy(to, was, n);
+            to += n;
+        } else {
+            *f = empty;
+        }
+        if (was) text_release(was);
+    }
+    return block;
+}
+
 void record_array_free(const struct record_type *t, void *items, size_t n)
 {
     for (size_t i = 0; i < n; i++)

@@ -88,6 +88,14 @@ void record_init(const struct record_type *t, void *rec);
 void record_free(const struct record_type *t, void *rec);
 /* Deep copy of src into dst (dst need not be initialised). */
 void record_copy(const struct record_type *t, void *dst, const void *src);
+/*
+** Move rec's text fields into one block, for a record held a while among
+** many (a bulk load's rows): each string copied there and freed, the fields
+** pointing into it. Returns the block (NULL when every field is ""); the
+** caller frees it with free() in place of record_free(rec), and replaces
+** no field of rec meanwhile.
+*/
+char *record_pack(const struct record_type *t, void *rec);
 /* Free each of n records of the array and the array itself. NULL is fine. */
 void record_array_free(const struct record_type *t, void *items, size_t n);
 
