@@ -234,10 +234,43 @@ int ui_password_change(int64_t user_id, const char *login)
     return done;
 }
 
-/* The current password, then the new one twice: passwords_check() on the last two. */
+/* Changing one's own password: who, and whether wrong tries locked the account. */
+struct own_change {
+    const struct user *u;
+    int locked;
+};
+
+/* Whether the account of login is locked now. */
+static int own_locked(const char *login)
+{
+    struct user u;
+    if (user_find(ui.db, login, &u) != DB_OK) return 0;
+    int locked = users_locked(&u, clock_now());
+    record_free(&user_record, &u);
+    return locked;
+}
+
+/*
+** The current password, then the new one twice: passwords_check() on the
+** last two. A wrong current password counts towards the account's lock as
+** a wrong one at sign-in does; the try that locks it accepts the dialog
+** with own->locked set.
+*/
 static char *own_passwords_check(void *ctx, char *const *values, int *field)
 {
-    if (!user_password_matches(values[0], ctx)) {
+    struct own_change *own = ctx;
+    int good = user_password_matches(values[0], own->u->password);
+    if (!good) {
+        struct user u;
+        int rc;
+        good = users_signin(ui.db, own->u->login, values[0], clock_now(), &u, &rc) == SIGNIN_OK;
+        if (good) record_free(&user_record, &u); /* the password was changed meanwhile to it */
+    }
+    if (!good && own_locked(own->u->login)) {
+        own->locked = 1;
+        return NULL;
+    }
+    if (!good) {
         *field = 0;
         return xstrdup(_("That is not your password now"));
     }
@@ -248,7 +281,8 @@ static char *own_passwords_check(void *ctx, char *const *values, int *field)
 
 /*
 ** A user with a password changes it by giving it first: whoever finds a
-** desk left signed in does not take the account over.
+** desk left signed in does not take the account over, nor tries password
+** after password there (the account locks, and they are signed out).
 */
 static void own_password_change(const struct user *u)
 {
@@ -256,10 +290,14 @@ static void own_password_change(const struct user *u)
                              _("The new password again")};
     char *values[3] = {NULL, NULL, NULL};
     char *title = xasprintf(_("Password of %s"), u->login);
+    struct own_change own = {u, 0};
     int ok = dialog_inputs_hidden(title, prompts, values, 3, USER_PASSWORD_MAX, 7u,
-                                  own_passwords_check, u->password);
+                                  own_passwords_check, &own);
     free(title);
-    if (ok) {
+    if (own.locked) {
+        ui_sign_out(_("The password in use was typed wrong too often: the account is locked for "
+                      "now and you are signed out. A supervisor or admin can unlock it."));
+    } else if (ok) {
         const char *why;
         int rc = users_passwd(ui.db, u->id, values[1], actor_name(), &why);
         if (rc == DB_OK)

@@ -476,10 +476,7 @@ int ui_key(struct key *k, int timeout_ms)
         clock_gettime(CLOCK_MONOTONIC, &last_key);
         kiosk_touched = 1;
         if (user_retired()) {
-            free(signout_note);
-            signout_note = xstrdup(_("Your account was retired meanwhile: you are signed out"));
-            screen_signed_out();
-            signed_out = 1;
+            ui_sign_out(_("Your account was retired meanwhile: you are signed out"));
             return -1;
         }
         if (k->code == 0 || ui.kiosk || action_for_key(k, 1) != ACT_LOCK) return 1;
@@ -495,6 +492,15 @@ int ui_key(struct key *k, int timeout_ms)
         return -1;
     }
     return 0;
+}
+
+void ui_sign_out(const char *note)
+{
+    char *copy = xstrdup(note);
+    free(signout_note);
+    signout_note = copy;
+    screen_signed_out();
+    signed_out = 1;
 }
 
 void ui_lock(void)

@@ -145,6 +145,12 @@ int ui_key(struct key *k, int timeout_ms);
 void ui_lock(void);
 
 /*
+** Sign the user out at once: every screen closes, unsaved typing dropped,
+** and the sign-in screen opens saying note (copied).
+*/
+void ui_sign_out(const char *note);
+
+/*
 ** From now on the program is the self-service kiosk (ui.kiosk): Esc is
 ** back at once (no Esc-digit F-keys to wait for), the lock key does
 ** nothing, and after kiosk_idle_seconds (BANGBAN_IDLE_SECONDS overrides)

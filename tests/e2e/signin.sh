@@ -146,6 +146,44 @@ expect wang "with the one in use, the new one is set" "xiaowang 的密码已设�
 db_is "a new one stored, by the user" "$SET_ROWS" 2
 quits wang "the new user quits"
 
+# A wrong password in use counts towards the lock as at sign-in: whoever finds a desk signed in
+# does not guess on there. The fifth locks the account and signs the desk out.
+printf 'li-pass-1\n' | env BANGBAN_USER=admin "$BIN" --db "$DB" user add xiaoli --role desk --password-stdin >"$T/li.out" 2>&1 ||
+    t_fail "the admin adds xiaoli with a password" "$(cat "$T/li.out")"
+start li BANGBAN_USER=another-unbound
+wait_for li "请登录"
+type_text li "xiaoli"
+keys li Tab
+type_text li "li-pass-1"
+keys li Enter
+wait_for li "前台工作台"
+keys li F9
+choose li "修改我的密码"
+wait_for li "现在的密码"
+for i in 1 2 3 4; do
+    type_text li "guess-$i"
+    wait_for li "*******"
+    keys li Tab Tab Enter
+    wait_for li "不是您现在的密码"
+    keys li C-u
+    wait_gone li "*******" # the try checked before the field was emptied
+done
+db_is "four wrong tries counted, not locked yet" \
+    "SELECT failed || ' [' || locked_until || ']' FROM \"user\" WHERE login = 'xiaoli'" "4 []"
+type_text li "guess-5"
+keys li Tab Tab Enter
+expect li "the fifth signs the desk out" "现在的密码输错次数过多"
+expect li "onto the sign-in screen" "登录名:"
+db_is "and the account is locked" \
+    "SELECT locked_until <> '' FROM \"user\" WHERE login = 'xiaoli'" 1
+type_text li "xiaoli"
+keys li Tab
+type_text li "li-pass-1"
+keys li Enter
+wait_gone li "*********"
+expect li "its right password is refused while it is locked" "$REFUSED"
+quits li "the sign-in screen quits"
+
 # Retired, a user signs in no more: by password, the same words as a wrong one.
 env BANGBAN_USER=admin "$BIN" --db "$DB" user retire xiaowang >"$T/retire.out" 2>&1 ||
     t_fail "the admin retires xiaowang from the command line" "$(cat "$T/retire.out")"
@@ -153,7 +191,7 @@ start gone BANGBAN_USER=another-unbound
 wait_for gone "请登录"
 type_text gone "xiaowang"
 keys gone Tab
-type_text gone "new-pass-1"
+type_text gone "newer-pass-1"
 keys gone Enter
 wait_gone gone "**********"
 expect gone "a retired user's right password is refused with the same words" "$REFUSED"
