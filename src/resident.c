@@ -96,6 +96,18 @@ char *resident_normalize_name(const char *typed)
     return s;
 }
 
+char *resident_name_from_search(const char *typed)
+{
+    int beyond_ascii = 0;
+    for (const char *p = typed ? typed : ""; *p; p++)
+        beyond_ascii |= (unsigned char)*p >= 0x80;
+    if (!beyond_ascii) return NULL;
+    char *name = resident_normalize_name(typed);
+    if (!resident_check_name(name)) return name;
+    free(name);
+    return NULL;
+}
+
 char *resident_tags_union(const char *a, const char *b)
 {
     struct strlist l = STRLIST_INIT;

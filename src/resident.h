@@ -82,6 +82,14 @@ extern const struct record_type tag_record;
 */
 char *resident_normalize_name(const char *typed);
 
+/*
+** The name a search for a resident reads as, for the form that registers
+** the one not found: the text normalised when it holds a character beyond
+** ASCII (pinyin and digits are searches, not names) and would do as a name;
+** else NULL. Caller frees.
+*/
+char *resident_name_from_search(const char *typed);
+
 /* Tags of a and b together (each a list as text_split_list() reads it), each once, joined by 、. */
 char *resident_tags_union(const char *a, const char *b);
 

@@ -59,6 +59,7 @@ enum { WHO_RESIDENT = 1, WHO_ORGANISATION, WHO_OTHER };
 /* What the form keeps besides its fields. */
 struct intake {
     int waiting_for_resident; /* a resident form is open for the requester */
+    char *typed;              /* what the resident chooser searched for last */
     int64_t community_id;     /* of the grid chosen */
     const char *why;          /* why the workflow refused the last save (borrowed), or NULL */
 };
@@ -83,7 +84,17 @@ static int resident_source(void *ctx, const char *query, struct choice_list *out
         return choices_organisations(NULL, query, out);
     int rc = choices_residents(ctx, query, out);
     choice_list_add(out, NEW_RESIDENT, _("(register a new resident)"), "");
+    struct intake *in = fs->ctx;
+    free(in->typed);
+    in->typed = xstrdup(query ? query : "");
     return rc;
+}
+
+static void intake_free(void *ctx)
+{
+    struct intake *in = ctx;
+    free(in->typed);
+    free(in);
 }
 
 /*
@@ -168,7 +179,7 @@ static void on_leave(struct form *f, int i, void *ctx)
         form_set_choice(f, F_RESIDENT, 0, "");
         ((struct intake *)fs->ctx)->waiting_for_resident = 1;
         ui.saved_id = 0;
-        ui_push(screen_resident_form_new(0));
+        ui_push(screen_resident_form_register(((struct intake *)fs->ctx)->typed));
     } else if (i == F_REQUESTER_KIND) {
         /* The chooser under it finds residents, or organisations on the register. */
         int org = form_choice(f, F_REQUESTER_KIND) == WHO_ORGANISATION;
@@ -358,7 +369,7 @@ static const struct form_spec intake_spec = {
     .saved = intake_saved,
     .refused = intake_refused,
     .sync = intake_sync,
-    .free_ctx = free,
+    .free_ctx = intake_free,
 };
 
 /* --- correcting a request taken down -------------------------------------------------------- */
@@ -458,7 +469,7 @@ static const struct form_spec correct_spec = {
     .saved = correct_saved,
     .name = correct_name,
     .sync = intake_sync,
-    .free_ctx = free,
+    .free_ctx = intake_free,
 };
 
 struct screen *screen_request_correct_new(const struct request *r)

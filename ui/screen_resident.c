@@ -128,10 +128,12 @@ static void resident_edit(struct list_screen *ls, void *row)
     ui_push(screen_resident_form_new(((const struct resident *)row)->id));
 }
 
+/* F7: register a resident, named what the search typed when it reads as a name. */
 static void resident_create(struct list_screen *ls)
 {
-    (void)ls;
-    ui_push(screen_resident_form_new(0));
+    char *typed = lineedit_text(&ls->search);
+    ui_push(screen_resident_form_register(typed));
+    free(typed);
 }
 
 /* Export the register, or the list for visits the filter makes, asking where (and, for full

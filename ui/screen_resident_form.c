@@ -455,15 +455,34 @@ static const struct form_spec resident_spec = {
     .free_ctx = free,
 };
 
+/* The form for r (freed here): a new resident's when r->id is 0. */
+static struct screen *resident_form_of(struct resident *r)
+{
+    struct screen *s =
+        form_screen_new(&resident_spec, r, xcalloc(1, sizeof(struct resident_form)));
+    resident_free(r);
+    return s;
+}
+
+/* A new resident as the form starts one: 汉族, the rest empty. */
+static void resident_fresh(struct resident *r)
+{
+    resident_init(r);
+    record_set(&r->ethnicity, resident_ethnicities(&(int){0})[0]);
+}
+
 struct screen *screen_resident_form_new(int64_t id)
 {
     struct resident r;
-    if (!id || resident_get(ui.db, id, &r) != DB_OK) {
-        resident_init(&r);
-        record_set(&r.ethnicity, resident_ethnicities(&(int){0})[0]);
-    }
-    struct screen *s =
-        form_screen_new(&resident_spec, &r, xcalloc(1, sizeof(struct resident_form)));
-    resident_free(&r);
-    return s;
+    if (!id || resident_get(ui.db, id, &r) != DB_OK) resident_fresh(&r);
+    return resident_form_of(&r);
+}
+
+struct screen *screen_resident_form_register(const char *typed)
+{
+    struct resident r;
+    resident_fresh(&r);
+    char *name = resident_name_from_search(typed);
+    if (name) record_take(&r.name, name);
+    return resident_form_of(&r);
 }

@@ -184,6 +184,13 @@ int resident_reveal_ask(int64_t id, const char *name, const char *field, const c
 struct screen *screen_resident_form_new(int64_t id);
 
 /*
+** The form to register the resident a search did not find: named what
+** was typed when that reads as a name (resident_name_from_search()).
+** typed may be NULL.
+*/
+struct screen *screen_resident_form_register(const char *typed);
+
+/*
 ** The form merging resident other_id into keep_id (two records of one
 ** person), or NULL after saying why not (the same record, one not found,
 ** different valid ID numbers the clerk did not confirm as one person).

@@ -21,7 +21,7 @@ keys desk Enter
 wait_gone desk "共 1 项"
 keys desk Tab
 expect desk "the resident form opens from the intake" "帮办 - 登记新居民"
-type_text desk "周新民"
+expect desk "named what the chooser searched for" "姓名: 周新民"
 keys desk Tab Tab Tab Tab
 type_text desk "120101195601010127"
 keys desk Tab

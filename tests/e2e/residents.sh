@@ -104,6 +104,23 @@ type_text desk "𠇔"
 expect desk "an Ext-B character finds her" "共 1 条"
 clear_search
 
+# A name searched for and not found is the new resident's name at F7; pinyin is no name.
+type_text desk "欧阳未登"
+expect desk "nobody is found" "没有找到。按 F7 登记新居民。"
+keys desk F7
+expect desk "F7 registers the one searched for, named so" "姓名: 欧阳未登"
+keys desk Escape
+wait_for desk "查找："
+clear_search
+type_text desk "oywd"
+wait_for desk "没有找到"
+keys desk F7
+wait_for desk "登记新居民"
+if screen desk | grep -q "姓名: *$"; then t_ok "a pinyin search leaves the name to be typed"; else t_fail "a pinyin search leaves the name to be typed" "$(screen desk)"; fi
+keys desk Escape
+wait_for desk "查找："
+clear_search
+
 # A second 张三 with the same ID number: the registered one is offered instead.
 keys desk F7
 wait_for desk "登记新居民"

@@ -210,6 +210,17 @@ static void names_and_fields(void **state)
     assert_non_null(resident_check_name("张3"));
     assert_non_null(
         resident_check_name("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"));
+    /* A search that reads as a name gives the new resident's form its name; pinyin and digits
+     * do not. */
+    n = resident_name_from_search(" 买买提•艾力 ");
+    assert_str(n, "买买提·艾力");
+    free(n);
+    assert_null(resident_name_from_search("zs"));
+    assert_null(resident_name_from_search("zhangsan"));
+    assert_null(resident_name_from_search("6629"));
+    assert_null(resident_name_from_search("张3"));
+    assert_null(resident_name_from_search(""));
+    assert_null(resident_name_from_search(NULL));
     assert_str(resident_ethnicity_find("汉"), "汉族");
     assert_str(resident_ethnicity_find("维吾尔族"), "维吾尔族");
     assert_null(resident_ethnicity_find("火星族"));
