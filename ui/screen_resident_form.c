@@ -458,8 +458,7 @@ static const struct form_spec resident_spec = {
 /* The form for r (freed here): a new resident's when r->id is 0. */
 static struct screen *resident_form_of(struct resident *r)
 {
-    struct screen *s =
-        form_screen_new(&resident_spec, r, xcalloc(1, sizeof(struct resident_form)));
+    struct screen *s = form_screen_new(&resident_spec, r, xcalloc(1, sizeof(struct resident_form)));
     resident_free(r);
     return s;
 }
