@@ -576,7 +576,9 @@ int user_signin_failed(struct db *db, int64_t id, const char *login, int max_fai
     rc = audited(db, login, "login-failed", id, actor_terminal());
     if (rc == DB_OK && failed == max_failed) {
         *locked = 1;
-        rc = audited(db, login, "user-lock", id, lock_until);
+        char *detail = xasprintf("%s failed %d", lock_until, max_failed); /* a lock by itself */
+        rc = audited(db, login, "user-lock", id, detail);
+        free(detail);
     }
     if (rc != DB_OK) {
         *locked = 0;

@@ -270,13 +270,30 @@ static char *signin_shown(const char *detail)
     return how ? xasprintf("%s%s", how, detail + len) : NULL;
 }
 
+/*
+** A lock: its end, or for good (written as the far future:
+** users_locked_for_good()); one the wrong passwords made ("... failed N")
+** says so.
+*/
+static char *user_lock_shown(const char *detail)
+{
+    int failed = 0;
+    const char *tail = strstr(detail, " failed ");
+    if (tail) failed = atoi(tail + strlen(" failed "));
+    if (strncmp(detail, "9999-", 5) == 0) return xstrdup(_("until unlocked"));
+    char *until = tail ? xstrndup(detail, (size_t)(tail - detail)) : xstrdup(detail);
+    char *words = failed > 0 ? xasprintf(_("until %s, by itself after %d wrong passwords in a row"),
+                                         until, failed)
+                             : xasprintf(_("until %s"), until);
+    free(until);
+    return words;
+}
+
 char *audit_detail_shown(const char *action, const char *detail)
 {
     char *words = NULL;
     /* A lock for good is written as the far future (users_locked_for_good()). */
-    if (str_eq(action, "user-lock"))
-        return strncmp(detail, "9999-", 5) == 0 ? xstrdup(_("until unlocked"))
-                                                : xasprintf(_("until %s"), detail);
+    if (str_eq(action, "user-lock")) return user_lock_shown(detail);
     if (strncmp(action, "kiosk-", 6) == 0)
         words = kiosk_try_shown(detail);
     else if (str_eq(action, "request"))

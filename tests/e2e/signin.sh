@@ -58,7 +58,7 @@ wait_gone lock "*********"
 expect lock "a login that does not exist gets the very same words" "$REFUSED"
 db_is "every refusal is in the audit log" \
     "SELECT count(*) FROM audit_log WHERE action = 'login-failed'" 7
-db_is "and the lock" "SELECT count(*) FROM audit_log WHERE action = 'user-lock' AND actor = 'chief'" 1
+db_is "and the lock" "SELECT count(*) FROM audit_log WHERE action = 'user-lock' AND actor = 'chief' AND detail LIKE '% failed 5'" 1
 quits lock "the sign-in screen quits on F10"
 
 # The 操作员 screen is the admin's: the desk clerk is not offered it.

@@ -252,6 +252,8 @@ static void details_in_words(void **state)
     shown("request", "2026-000123 unheard-of", "2026-000123 unheard-of");
     shown("user-lock", "9999-12-31 23:59:59", "until unlocked"); /* a lock for good */
     shown("user-lock", "2026-12-07 10:15:00", "until 2026-12-07 10:15:00");
+    shown("user-lock", "2026-12-07 10:15:00 failed 5",
+          "until 2026-12-07 10:15:00, by itself after 5 wrong passwords in a row");
     shown("login", "password pts/0", "by password pts/0");
     shown("screen-unlock", "peer", "by the system login");
     shown("kiosk-progress-waiting", "number 2026-004640, 55 s left",
