@@ -90,6 +90,9 @@ static char *differences(const struct form_screen *fs, const struct record_merge
     const struct record_type *t = fs->spec->type;
     if (record_int(t, theirs, "retired") && !record_int(t, fs->orig, "retired"))
         strbuf_addf(&sb, "%s\n", _("It has been retired."));
+    char *more = fs->spec->meanwhile ? fs->spec->meanwhile(fs->orig, theirs) : NULL;
+    if (more) strbuf_addf(&sb, "%s\n", more);
+    free(more);
     if (!sb.len) strbuf_addf(&sb, "%s\n", _("Nothing you can see differs."));
     return strbuf_detach(&sb);
 }

@@ -91,6 +91,12 @@ struct form_spec {
      * NULL. */
     void (*sync)(struct form_screen *fs);
     const struct command *menu; /* F9; may be NULL */
+    /*
+    ** What another desk changed meanwhile that no field of the form shows
+    ** (a resident's status), from the record as loaded to theirs: lines
+    ** for the conflict dialog, or NULL. Caller frees. May be NULL.
+    */
+    char *(*meanwhile)(const void *orig, const void *theirs);
     void (*free_ctx)(void *ctx);
     /*
     ** The rights (RIGHT_* of src/roles.h) saving the record needs. A user

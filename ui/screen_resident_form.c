@@ -437,6 +437,20 @@ static int resident_cross_check(struct form_screen *fs)
     return -1;
 }
 
+/* A status another desk set meanwhile (moved out, deceased, back), which no field shows. */
+static char *resident_meanwhile(const void *orig, const void *theirs)
+{
+    const struct resident *was = orig, *now = theirs;
+    if (str_eq(was->status, now->status) && str_eq(was->status_date, now->status_date) &&
+        str_eq(was->status_place, now->status_place))
+        return NULL;
+    char *line = resident_status_line(now);
+    char *said = xasprintf(_("Status now: %s"),
+                           *line ? line : resident_status_label(resident_status_of(now)));
+    free(line);
+    return said;
+}
+
 static const struct form_spec resident_spec = {
     .type = &resident_record,
     .rights = RIGHT_RESIDENTS,
@@ -452,6 +466,7 @@ static const struct form_spec resident_spec = {
     .get = resident_store_get,
     .refused = resident_refused,
     .menu = resident_form_menu,
+    .meanwhile = resident_meanwhile,
     .free_ctx = free,
 };
 

@@ -2,7 +2,8 @@
 # told who saved first and that both changed the address, keeps its typing
 # when it goes back to editing, and when it saves its part is asked whose
 # address to keep. Once more, and this time the second desk drops its
-# typing and is shown the stored record.
+# typing and is shown the stored record; and a move another desk recorded
+# meanwhile, which no field shows, is said in the dialog too.
 . "$(dirname "$0")/lib.sh"
 
 ZS="SELECT address, updated_by, version FROM resident WHERE id_number = '110101199003074477'"
@@ -66,6 +67,22 @@ expect b "dropping one's typing shows the stored record" "已显示该记录的�
 expect b "as it is now" "地址: 7号楼"
 if screen b | grep -q "9号楼"; then t_fail "the dropped typing is gone" "$(screen b)"; else t_ok "the dropped typing is gone"; fi
 db_is "and the first desk's address stands" "$ZS" "7号楼|王芳|4"
+
+# Another desk records a move meanwhile, which no field of the form shows: the dialog says it.
+keys b Tab Tab Tab Tab Tab Tab Tab Tab Tab C-u # the form shown anew starts at 姓名
+type_text b "11号楼"
+wait_for b "地址: 11号楼"
+sqlite3 "$DB" "UPDATE resident SET status = 'moved', status_date = '2026-11-30', version = version + 1,
+    updated_by = '王芳' WHERE id_number = '110101199003074477'"
+keys b F2
+wait_for b "他人已先保存"
+expect b "a status set meanwhile is said in the dialog" "状态已改为：2026-11-30 迁出"
+choose b "返回继续编辑（填写的内容不会丢失）"
+wait_for b "尚未保存"
+keys b Escape
+wait_for b "放弃填写的内容并返回"
+keys b y
+wait_for b "查找："
 quits a "desk a quits cleanly"
 quits b "desk b quits cleanly"
 t_sanitizers "resident conflict"
