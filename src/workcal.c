@@ -340,6 +340,46 @@ int workcal_weekday(int32_t n)
     return (int)(((n % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
 }
 
+/* The index of the day d in days[0..n) (in order of day), or -1. */
+static long day_find(const struct calendar_day *days, size_t n, const char *d)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(days[mid].day, d);
+        if (!c) return (long)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+size_t workcal_range_replaces(const struct calendar_day *days, size_t n, struct date from,
+                              struct date to, int working, const char *name, const char *weekend,
+                              long *first, int *idle)
+{
+    size_t changed = 0;
+    int plain_weekdays = working;
+    *first = -1;
+    for (int32_t k = workcal_day_number(from); k <= workcal_day_number(to); k++) {
+        struct date d = workcal_date_of_number(k);
+        char iso[11];
+        long at = day_find(days, n, date_format(&d, iso));
+        int weekday = workcal_weekday(k) != 0 && workcal_weekday(k) != 6;
+        if (at >= 0 || !weekday) plain_weekdays = 0;
+        if (at < 0) continue;
+        const struct calendar_day *was = &days[at];
+        if (!was->working && str_eq(was->name, weekend)) continue;
+        if (was->working == working && str_eq(was->name, name)) continue;
+        if (*first < 0) *first = at;
+        changed++;
+    }
+    *idle = plain_weekdays;
+    return changed;
+}
+
 /* The first of "..", "~", "～", "至", "到" in s, its length in *n, or NULL. */
 static const char *range_separator(const char *s, size_t *n)
 {

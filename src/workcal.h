@@ -62,6 +62,18 @@ const char *workcal_parse_range(const char *text, struct date *from, struct date
 /* 0 Sunday .. 6 Saturday for day number n (workcal_day_number()). */
 int workcal_weekday(int32_t n);
 
+/*
+** What recording from..to as working (or not) named name would do to the
+** days recorded, days[0..n) in order of day: returns how many of them it
+** changes, other than rest days named weekend (the year's weekends filled
+** first, which holidays and days worked replace as they should); *first
+** gets the index of the first such (-1 none). *idle gets 1 when it asks
+** working days of Monday to Friday that none recorded: nothing changes.
+*/
+size_t workcal_range_replaces(const struct calendar_day *days, size_t n, struct date from,
+                              struct date to, int working, const char *name, const char *weekend,
+                              long *first, int *idle);
+
 struct workcal {
     int32_t *days; /* day numbers (days since 1970-01-01) that break the rule, sorted */
     size_t n, cap;

@@ -237,6 +237,42 @@ static int calendar_ask_year(void)
     return year;
 }
 
+/* What the year's weekends filled as rest days are named. */
+#define WEEKEND_NAME "周末"
+
+/*
+** Whether recording from..to as working (name) does anything to the days
+** recorded: NULL, with *replaced (caller frees) saying the days it changes
+** that were recorded otherwise (a holiday typed again as a day worked), or
+** why it is not recorded (a day worked asked of Monday-to-Friday days).
+*/
+static const char *range_effect(struct date from, struct date to, int working, const char *name,
+                                char **replaced)
+{
+    struct calendar_days d;
+    *replaced = NULL;
+    if (calendar_list(ui.db, "", &d) != DB_OK) return NULL; /* the save says what fails */
+    long first;
+    int idle;
+    size_t n =
+        workcal_range_replaces(d.v, d.n, from, to, working, name, WEEKEND_NAME, &first, &idle);
+    if (n) {
+        const struct calendar_day *was = &d.v[first];
+        const char *kind = was->working ? _("Workday") : _("Holiday");
+        char *what = *was->name ? xasprintf("%s %s", kind, was->name) : xstrdup(kind);
+        *replaced = xasprintf(ngettext("It changes %zu day recorded otherwise (%s was %s).",
+                                       "It changes %zu days recorded otherwise (the first, %s, "
+                                       "was %s).",
+                                       n),
+                              n, was->day, what);
+        free(what);
+    }
+    calendar_days_free(&d);
+    return idle ? _("those are Monday to Friday, working days already: 班 is for a weekend "
+                    "day worked")
+                : NULL;
+}
+
 /*
 ** F9 on the catalogue, "a year's calendar": the year's weekends recorded as
 ** rest days, then the State Council's holidays and 调休 working days typed
@@ -249,7 +285,7 @@ static void calendar_year_command(struct screen *s, const struct command *c)
     int year = calendar_ask_year();
     if (!year) return;
     size_t added;
-    int rc = calendar_fill_weekends(ui.db, year, "周末", actor_name(), &added);
+    int rc = calendar_fill_weekends(ui.db, year, WEEKEND_NAME, actor_name(), &added);
     if (rc != DB_OK) {
         ui_db_failed(_("Not changed"), rc);
         return;
@@ -278,6 +314,8 @@ static void calendar_year_command(struct screen *s, const struct command *c)
             free(name);
             why = _("the days are of another year: this enters one year's calendar at a time");
         }
+        char *replaced = NULL;
+        if (!why && (why = range_effect(from, to, working, name, &replaced)) != NULL) free(name);
         free(said);
         if (why) {
             said = xasprintf(_("Not recorded: %s"), why);
@@ -293,6 +331,12 @@ static void calendar_year_command(struct screen *s, const struct command *c)
                                                 "Recorded %s..%s %s (%d days).", days),
                                        date_format(&from, a), date_format(&to, b), what, days)
                            : db_rc_text(ui.db, rc);
+        if (rc == DB_OK && replaced) {
+            char *both = xasprintf("%s\n%s", said, replaced);
+            free(said);
+            said = both;
+        }
+        free(replaced);
         free(what);
         free(name);
         free(line);

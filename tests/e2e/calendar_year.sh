@@ -2,7 +2,9 @@
 # F9, 录入全年日历, the year offered is the one after the calendar's last;
 # its weekends become rest days at once; then the State Council's holidays
 # and 调休 working days are typed a range a line; a line that is not one is
-# said and kept to be mended; Esc or an empty line ends on the year's list.
+# said and kept to be mended; a day typed again otherwise says what it was,
+# and a day worked asked of a weekday is refused; Esc or an empty line ends
+# on the year's list.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -41,6 +43,13 @@ keys desk C-u
 type_text desk "２０２７－０５－０１～２０２７－０５－０３　休　劳动节"
 keys desk Enter
 expect desk "a line as an IME types it, full-width" "已记入 2027-05-01..2027-05-03 放假 劳动节（3 天）"
+type_text desk "2027-12-31 休 元旦"
+keys desk Enter
+expect desk "a day typed again otherwise says what it was" "其中 1 天原先另有记录，已改（2027-12-31 原为「放假」）"
+type_text desk "2027-10-13 班"
+keys desk Enter
+expect desk "a day worked on a Wednesday changes nothing: refused" "未记入：这几天是周一至周五，本来就上班"
+keys desk C-u
 keys desk Escape
 expect desk "the list shows the year's days" "查找： 2027"
 expect desk "all of them" "共 111 条"

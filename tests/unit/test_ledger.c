@@ -485,16 +485,53 @@ static void calendar_ranges(void **state)
     assert_int_equal(workcal_weekday(workcal_day_number((struct date){2027, 1, 1})), 5);
 }
 
+/* What a range typed does to the days recorded: the weekends filled are for it to replace. */
+static void calendar_range_effects(void **state)
+{
+    (void)state;
+    char d02[] = "2027-10-02", d04[] = "2027-10-04", d05[] = "2027-10-05";
+    char weekend[] = "周末", holiday[] = "国庆节";
+    struct calendar_day days[] = {
+        {.day = d02, .working = 0, .name = weekend},
+        {.day = d04, .working = 0, .name = holiday},
+        {.day = d05, .working = 0, .name = holiday},
+    };
+    long first;
+    int idle;
+    struct date d1 = {2027, 10, 1}, d2 = {2027, 10, 2}, d4 = {2027, 10, 4}, d7 = {2027, 10, 7};
+    /* The holiday over the weekend filled and the days typed the same: nothing replaced. */
+    assert_int_equal(workcal_range_replaces(days, 3, d1, d7, 0, "国庆节", "周末", &first, &idle),
+                     0);
+    assert_int_equal(first, -1);
+    assert_false(idle);
+    /* The same days as days worked, or named otherwise: replaced, the first said. */
+    assert_int_equal(workcal_range_replaces(days, 3, d1, d7, 1, "调休", "周末", &first, &idle), 2);
+    assert_int_equal(first, 1);
+    assert_int_equal(workcal_range_replaces(days, 3, d4, d4, 0, "中秋节", "周末", &first, &idle),
+                     1);
+    /* A day worked on a weekday none recorded changes nothing; on a weekend it does. */
+    struct date wed = {2027, 10, 13}, sat = {2027, 10, 9};
+    assert_int_equal(workcal_range_replaces(days, 3, wed, wed, 1, "", "周末", &first, &idle), 0);
+    assert_true(idle);
+    workcal_range_replaces(days, 3, sat, sat, 1, "国庆节调休", "周末", &first, &idle);
+    assert_false(idle);
+    workcal_range_replaces(days, 3, d2, d2, 1, "", "周末", &first, &idle);
+    assert_false(idle);
+    workcal_range_replaces(days, 3, wed, wed, 0, "", "周末", &first, &idle);
+    assert_false(idle);
+}
+
 int main(void)
 {
     unit_locale();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(records_and_fields), cmocka_unit_test(writing),
-        cmocka_unit_test(header_names),       cmocka_unit_test(gb18030_ledger),
-        cmocka_unit_test(utf8_bom_tabs),      cmocka_unit_test(tags_saying_none),
-        cmocka_unit_test(joined_lines),       cmocka_unit_test(refusals),
-        cmocka_unit_test(hostile_cells),      cmocka_unit_test(long_cells),
-        cmocka_unit_test(huge_ledgers),       cmocka_unit_test(calendar_ranges),
+        cmocka_unit_test(records_and_fields),     cmocka_unit_test(writing),
+        cmocka_unit_test(header_names),           cmocka_unit_test(gb18030_ledger),
+        cmocka_unit_test(utf8_bom_tabs),          cmocka_unit_test(tags_saying_none),
+        cmocka_unit_test(joined_lines),           cmocka_unit_test(refusals),
+        cmocka_unit_test(hostile_cells),          cmocka_unit_test(long_cells),
+        cmocka_unit_test(huge_ledgers),           cmocka_unit_test(calendar_ranges),
+        cmocka_unit_test(calendar_range_effects),
     };
     return cmocka_run_group_tests_name("ledger", tests, setup, teardown);
 }
