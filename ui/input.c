@@ -20,6 +20,14 @@ void input_set_escape(int ms, void (*shown)(void))
     escape_shown = shown;
 }
 
+/*
+** Inside a paste the terminal marks (bracketed paste: ESC [ 200 ~ before
+** it, ESC [ 201 ~ after): its line breaks and tabs are text, never Enter
+** and Tab, which would move on to the next field and save there. CR LF is
+** one break.
+*/
+static int in_paste, paste_cr;
+
 /* Bytes read but not yet decoded (a UTF-8 character in progress). */
 static unsigned char pending[4];
 static size_t npending;
@@ -113,6 +121,11 @@ static int escape_sequence(int intro, struct key *k)
         if (c == ';' && first < 0) first = param; /* ESC [ 1 ; 5 H: the key is the first */
     }
     if (first < 0) first = param;
+    if (c == '~' && (first == 200 || first == 201)) { /* a paste begins or ends */
+        in_paste = first == 200;
+        paste_cr = 0;
+        return 0;
+    }
     int code = c == '~' && first > 0 && (size_t)first < sizeof tilde_keys / sizeof *tilde_keys
                    ? tilde_keys[first]
                : c != ERR ? final_key(c)
@@ -206,6 +219,15 @@ int input_read(struct key *k, int timeout_ms)
             if (after_escape(k)) return 1;
             continue;
         }
+        if (in_paste && (c == '\r' || c == '\n' || c == '\t')) {
+            int same_break = c == '\n' && paste_cr;
+            paste_cr = c == '\r';
+            if (same_break) continue;
+            k->code = 0;
+            k->ch = c == '\t' ? ' ' : '\n'; /* a field of one line takes the break as a space */
+            return 1;
+        }
+        paste_cr = 0;
         if (c >= 0x20 && c < 0x7F) {
             k->code = 0;
             k->ch = (uint32_t)c;

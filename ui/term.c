@@ -106,6 +106,17 @@ static void colors_init(void)
     }
 }
 
+/*
+** Ask the terminal to mark what is pasted (bracketed paste), or to stop:
+** input.c reads a paste's line breaks as text. A terminal without it
+** ignores the request.
+*/
+static void paste_marked(int on)
+{
+    fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+    fflush(stdout);
+}
+
 static void term_die_hook(void)
 {
     term_stop();
@@ -148,6 +159,7 @@ int term_start(char **err)
         define_key(extra_fkeys[i].seq, KEY_F(extra_fkeys[i].fkey));
     colors_init();
     curs_set(0);
+    paste_marked(1);
     return 0;
 }
 
@@ -156,6 +168,7 @@ void term_stop(void)
     if (!active) return;
     active = 0;
     util_die_hook = NULL;
+    paste_marked(0);
     curs_set(1);
     endwin();
     delscreen(screen);

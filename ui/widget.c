@@ -245,7 +245,8 @@ int field_key(struct lineedit *le, enum action a, const struct key *k, int *chan
     switch (a) {
     case ACT_NONE:
         if (k->code) return 0;
-        *changed = lineedit_insert(le, k->ch);
+        /* A line break pasted (input.c) into a field of one line is a space. */
+        *changed = lineedit_insert(le, k->ch == '\n' && !le->lines ? ' ' : k->ch);
         if (!*changed) beep();
         return 1;
     case ACT_LEFT:

@@ -1,7 +1,8 @@
 # Hostile text on the screen: a name holding an OSC sequence and a bidi
 # override (written behind bangban's back) is drawn with '?' in their
 # place, and the terminal never receives them; a paste longer than a
-# field is cut with a word saying how much was left out.
+# field is cut with a word saying how much was left out; a paste of several
+# lines stays in its field (bracketed paste: its breaks are text).
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -44,5 +45,19 @@ expect desk "a paste longer than the field says how much was left out" "已满 3
 expect desk "a field scrolled to its tail marks the text hidden to the left" "姓名: <张张"
 keys desk BSpace
 wait_gone desk "多出的"
+
+# A paste of several lines: its breaks are text, never Enter moving on (and saving) elsewhere. A
+# field of one line takes each as a space; the note, of several lines, keeps them.
+keys desk C-u
+type_text desk "周九"
+keys desk Tab Tab Tab Tab Tab Tab Tab Tab Tab
+paste_text desk "$(printf '和平路1号\n3单元\n202')"
+expect desk "a paste of lines into one line: spaces between" "地址: 和平路1号 3单元 202"
+type_text desk "室"
+expect desk "and the focus stays on 地址" "地址: 和平路1号 3单元 202室"
+keys desk Tab Tab Tab Tab
+paste_text desk "$(printf '独居老人\n每周二探访')"
+expect desk "a paste of lines into the note keeps them" "每周二探访"
+if screen desk | grep -A1 "备注: 独居老人 " | tail -1 | grep -q "^ *每周二探访$"; then t_ok "each on a line of its own"; else t_fail "each on a line of its own" "$(screen desk)"; fi
 quits_unsaved desk "quits cleanly"
 t_sanitizers "hostile text on the screen"

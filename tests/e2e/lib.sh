@@ -69,6 +69,13 @@ keys() {
 # type NAME TEXT: the exact UTF-8 of TEXT, as an input method sends it.
 type_text() { tmux -L "$SOCK" send-keys -t "main:$1" -l "$2"; }
 
+# paste_text NAME TEXT: TEXT pasted, line breaks and all, as a terminal pastes it (bracketed when
+# the program asked for that).
+paste_text() {
+    tmux -L "$SOCK" set-buffer -b paste -- "$2"
+    tmux -L "$SOCK" paste-buffer -p -d -b paste -t "main:$1"
+}
+
 # bytes NAME HEX...: raw bytes (ff 61 ...).
 bytes() {
     name=$1
