@@ -1204,13 +1204,21 @@ static void bind_filter(struct db_stmt *st, const struct request_filter *f, cons
 }
 
 /*
+** A unit's clocks run until it replies; the callback's after it are the
+** centre's: a unit handler's overdue requests are those late on its own.
+*/
+#define UNIT_CLOCKS "r.status NOT IN ('replied', 'follow_up')"
+
+/*
 ** The bound login's scope puts on every queue, as SQL over r: a unit
 ** handler's unit ("r.unit_id = 7"), a building chief's buildings; "" for
-** anyone else, or no login. Into *out (caller frees). DB_OK or an error.
+** anyone else, or no login. Into *out (caller frees); *unit (may be NULL)
+** gets whether it is a unit handler's (UNIT_CLOCKS). DB_OK or an error.
 */
-static int scope_where(struct db *db, const char *login, char **out)
+static int scope_where(struct db *db, const char *login, char **out, int *unit)
 {
     *out = xstrdup("");
+    if (unit) *unit = 0;
     if (str_empty(login)) return DB_OK;
     int64_t n;
     int rc = user_count(db, &n);
@@ -1227,9 +1235,10 @@ static int scope_where(struct db *db, const char *login, char **out)
     free(*out);
     if (u.retired)
         *out = xstrdup("0");
-    else if (role == roles_get(ROLE_ID_UNIT_HANDLER))
+    else if (role == roles_get(ROLE_ID_UNIT_HANDLER)) {
         *out = xasprintf("r.unit_id = %lld", (long long)(u.unit_id ? u.unit_id : -1));
-    else if (!roles_acts(u.role) && !roles_allow(u.role, RIGHT_TAKE_DOWN))
+        if (unit) *unit = 1;
+    } else if (!roles_acts(u.role) && !roles_allow(u.role, RIGHT_TAKE_DOWN))
         *out = xstrdup("0"); /* no part in a request's life: no request */
     else if (role == roles_get(ROLE_ID_BUILDING_CHIEF))
         *out = xasprintf("r.building_id IN (SELECT building_id FROM user_building"
@@ -1265,14 +1274,17 @@ int request_counts_of(struct db *db, const char *login, int *scoped, int64_t *al
                       int64_t *overdue, time_t now)
 {
     char *scope;
+    int unit;
     *scoped = 0;
-    int rc = scope_where(db, login, &scope);
+    int rc = scope_where(db, login, &scope, &unit);
     if (rc == DB_OK && !*scope) {
         rc = request_counts(db, all, open, overdue, now);
     } else if (rc == DB_OK) {
         rc = scope_count(db, "1", scope, now, all);
         if (rc == DB_OK) rc = scope_count(db, "r.status IN " OPEN_STATUSES, scope, now, open);
-        if (rc == DB_OK) rc = scope_count(db, "r.due < ?1", scope, now, overdue);
+        if (rc == DB_OK)
+            rc = scope_count(db, unit ? "r.due < ?1 AND " UNIT_CLOCKS : "r.due < ?1", scope, now,
+                             overdue);
         *scoped = rc == DB_OK;
     }
     free(scope);
@@ -1287,10 +1299,16 @@ static int where_for(struct db *db, enum request_queue q, const struct request_f
                      const char *text, char **out)
 {
     char *scope;
-    int rc = scope_where(db, f->scope_of, &scope);
+    int unit;
+    int rc = scope_where(db, f->scope_of, &scope, &unit);
     if (rc != DB_OK) {
         free(scope);
         return rc;
+    }
+    if (unit && q == QUEUE_OVERDUE) {
+        char *own = xasprintf("%s AND " UNIT_CLOCKS, scope);
+        free(scope);
+        scope = own;
     }
     char *who = residents_matching(db, text);
     *out = filter_where(q, f, text, who, scope);
@@ -1302,7 +1320,7 @@ static int where_for(struct db *db, enum request_queue q, const struct request_f
 int request_in_scope(struct db *db, int64_t id, const char *login)
 {
     char *scope;
-    int rc = scope_where(db, login, &scope);
+    int rc = scope_where(db, login, &scope, NULL);
     if (rc != DB_OK) {
         free(scope);
         return rc;
@@ -1744,7 +1762,8 @@ int request_daily_counts(struct db *db, const char *login, const time_t *days, s
     for (size_t i = 0; i < n; i++)
         intake[i] = overdue[i] = 0;
     char *scope;
-    int rc = scope_where(db, login, &scope);
+    int unit;
+    int rc = scope_where(db, login, &scope, &unit);
     if (rc != DB_OK) {
         free(scope);
         return rc;
@@ -1790,7 +1809,8 @@ int request_daily_counts(struct db *db, const char *login, const time_t *days, s
         c.contacted_at = (time_t)db_col_int(st, i++);
         c.resolve_due = (time_t)db_col_int(st, i++);
         c.replied_at = (time_t)db_col_int(st, i++);
-        c.followup_due = (time_t)db_col_int(st, i++);
+        time_t followup_due = (time_t)db_col_int(st, i++);
+        c.followup_due = unit ? 0 : followup_due; /* the centre's clock, not a unit's */
         c.closed_at = (time_t)db_col_int(st, i++);
         c.reopens = (int)db_col_int(st, i++);
         time_t due = (time_t)db_col_int(st, i++);
@@ -1798,7 +1818,7 @@ int request_daily_counts(struct db *db, const char *login, const time_t *days, s
             time_t end = days[d + 1] < now ? days[d + 1] : now;
             if (end <= days[d]) break;
             /* Now: the deadline running now, as the overdue queue counts; before: its clocks. */
-            overdue[d] += end == now ? due && due < now : request_overdue_at(&c, end);
+            overdue[d] += end == now && !unit ? due && due < now : request_overdue_at(&c, end);
         }
     }
     db_finalize(st);

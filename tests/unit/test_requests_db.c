@@ -425,6 +425,35 @@ static void roles_and_scopes_in_the_store(void **state)
     struct audit_verdict v;
     assert_int_equal(audit_verify(db, &v), DB_OK);
     assert_int_equal(v.damage, AUDIT_SOUND);
+    /* Replied, the callback is the centre's clock: late, it is the desk's overdue, not the
+     * unit's, on the home screen, in its charts and in its 超时 queue. */
+    struct workflow_input said = {.text = "已电话联系"};
+    assert_int_equal(request_act(db, &r, RA_CONTACT, &said, "handler", now, &why, NULL, NULL),
+                     DB_OK);
+    struct workflow_input reply = {.text = "已办结"};
+    assert_int_equal(request_act(db, &r, RA_REPLY, &reply, "handler", now, &why, NULL, NULL),
+                     DB_OK);
+    time_t later = now + 30 * 86400;
+    assert_true(r.followup_due && r.followup_due < later);
+    int scoped;
+    int64_t all, open, overdue;
+    assert_int_equal(request_counts_of(db, "handler", &scoped, &all, &open, &overdue, later),
+                     DB_OK);
+    assert_int_equal(overdue, 0);
+    assert_int_equal(request_counts_of(db, "desk1", &scoped, &all, &open, &overdue, later), DB_OK);
+    assert_int_equal(overdue, 1);
+    time_t days[2] = {later - 3600, later + 3600};
+    int64_t intake, late;
+    assert_int_equal(request_daily_counts(db, "handler", days, 1, later, &intake, &late), DB_OK);
+    assert_int_equal(late, 0);
+    assert_int_equal(request_daily_counts(db, "desk1", days, 1, later, &intake, &late), DB_OK);
+    assert_int_equal(late, 1);
+    struct request_filter f = {.level = -1, .scope_of = "handler"};
+    struct request_list l;
+    assert_int_equal(request_queue(db, QUEUE_OVERDUE, &f, SORT_NEWEST, 100, &l), DB_OK);
+    assert_int_equal(l.total, 0);
+    request_list_free(&l);
+    assert_int_equal(in_queue(QUEUE_OVERDUE, "desk1"), 1); /* the queue's now is today's */
     request_free(&r);
 }
 
