@@ -398,11 +398,12 @@ static int pair_write(struct db *db, const struct change_kind *k, const char *ac
 
 /*
 ** Inside the transaction: the activity may take hours on day, else
-** out->why; when it ends ("YYYY-MM-DD HH:MM") into ends[17], and its name
-** into *name (caller frees; NULL when it is not on file).
+** out->why; when it starts and ends ("YYYY-MM-DD HH:MM") into starts[17]
+** and ends[17], and its name into *name (caller frees; NULL when it is not
+** on file).
 */
 static int activity_takes(struct db *db, int64_t activity_id, const char *day,
-                          struct hours_signed *out, char ends[17], char **name)
+                          struct hours_signed *out, char starts[17], char ends[17], char **name)
 {
     *name = NULL;
     struct activity a;
@@ -412,6 +413,7 @@ static int activity_takes(struct db *db, int64_t activity_id, const char *day,
         return DB_INVALID;
     }
     if (rc != DB_OK) return rc;
+    snprintf(starts, 17, "%s", a.starts_at);
     snprintf(ends, 17, "%s", a.ends_at);
     *name = xstrdup(a.name);
     const char *why = activity_open_on(&a, day);
@@ -421,6 +423,22 @@ static int activity_takes(struct db *db, int64_t activity_id, const char *day,
     }
     record_free(&activity_record, &a);
     return rc;
+}
+
+/* How long before an activity begins on its first day its volunteers may sign in. */
+#define SIGN_IN_EARLY_MINUTES 60
+
+/*
+** Whether now ("YYYY-MM-DD HH:MM...") is earlier on the activity's first
+** day than SIGN_IN_EARLY_MINUTES before it starts (starts, the same form):
+** hours would count from before there was anything to serve.
+*/
+static int too_early(const char *starts, const char *now)
+{
+    if (strlen(starts) != 16 || strncmp(starts, now, 10) != 0) return 0;
+    char at[6];
+    snprintf(at, sizeof at, "%.5s", now + 11);
+    return hours_minute_parse(at) < hours_minute_parse(starts + 11) - SIGN_IN_EARLY_MINUTES;
 }
 
 /* The same record written by the kiosk: its own right, and nothing else of this store. */
@@ -464,8 +482,8 @@ static int sign_as(struct db *db, const struct change_kind *k, int masked, int64
         out->why = xasprintf(_("%s is %s in the register: not signed in"), out->name,
                              volunteer_status_label(v.status));
     record_free(&volunteer_record, &v);
-    char ends[17], *name = NULL;
-    if (left || (rc = activity_takes(db, activity_id, day, out, ends, &name)) != DB_OK) {
+    char starts[17], ends[17], *name = NULL;
+    if (left || (rc = activity_takes(db, activity_id, day, out, starts, ends, &name)) != DB_OK) {
         free(name);
         db_rollback(db);
         return left ? DB_INVALID : rc;
@@ -486,6 +504,9 @@ static int sign_as(struct db *db, const struct change_kind *k, int masked, int64
         out->why = xasprintf(_("%s ended at %s: no sign-in now; the times served are kept as a "
                                "late record"),
                              name, ends);
+    } else if (out->move == HOURS_SIGN_IN && too_early(starts, now)) {
+        out->why = xasprintf(_("%s begins at %s: sign-in opens %d minutes before"), name,
+                             starts + 11, SIGN_IN_EARLY_MINUTES);
     }
     free(name);
     if (out->why) {
@@ -952,6 +973,20 @@ static int correction_get_any(struct db *db, int64_t id, void *out)
 static const struct change_kind correction_change = {&hours_correction_record, "hours-correction",
                                                      RIGHT_LOG_HOURS, correction_get_any};
 
+/*
+** Why a correction of a record of day signing out at minute out, asked or
+** granted at when ("YYYY-MM-DD HH:MM:SS"), will not do: a sign-out later
+** than now (hours served are of times gone by, as a late record's); or
+** NULL. Translated, borrowed.
+*/
+static const char *correction_ahead(const char *day, int out, const char *when)
+{
+    char at[6];
+    snprintf(at, sizeof at, "%.5s", when + 11);
+    if (strncmp(day, when, 10) < 0 || out <= hours_minute_parse(at)) return NULL;
+    return _("The sign-out asked is later than now: a correction gives times gone by");
+}
+
 int hours_correction_ask(struct db *db, int64_t record_id, const char *sign_in,
                          const char *sign_out, const char *reason, const char *actor, int64_t *id,
                          const char **why)
@@ -979,9 +1014,11 @@ int hours_correction_ask(struct db *db, int64_t record_id, const char *sign_in,
     /* Open since an earlier day (the sign-out forgotten): the correction gives its times. */
     char today[11];
     int open = !*r.sign_out && strcmp(r.day, clock_today(today)) >= 0;
+    /* Of today: times gone by, as a late record's (hours served, not hours to come). */
+    const char *ahead = correction_ahead(r.day, out, when);
     record_free(&service_record_record, &r);
-    if (open) {
-        *why = _("Still signed in: sign out before asking for a correction");
+    if (open || ahead) {
+        *why = open ? _("Still signed in: sign out before asking for a correction") : ahead;
         db_rollback(db);
         return DB_INVALID;
     }
@@ -1020,6 +1057,11 @@ static int correction_apply(struct db *db, const struct hours_correction *c, con
                            hours_minute_parse(c->sign_out)};
     char counts_from[11] = "";
     if (!before.id) rc = DB_NOTFOUND;
+    const char *ahead = before.id ? correction_ahead(before.day, p.out, when) : NULL;
+    if (ahead) {
+        *why = xstrdup(ahead);
+        rc = DB_INVALID;
+    }
     if (rc == DB_OK) rc = pair_fits(db, before.volunteer_id, before.day, before.id, &p, why);
     if (rc == DB_OK && *before.confirmed_at) rc = counts_from_today(db, counts_from);
     if (rc != DB_OK) {

@@ -4,8 +4,8 @@
 # notice over the working days (a holiday skipped). A late record (补录)
 # for a past day is entered with its reason and the request it helped
 # close, refused first for a day outside the activity, and is marked 补录
-# wherever records are listed. A correction is taken down and granted, the
-# old time kept in the audit log. With the clock (BANGBAN_NOW) on the last
+# wherever records are listed. A correction is taken down (not one to a
+# sign-out still to come) and granted, the old time kept in the audit log. With the clock (BANGBAN_NOW) on the last
 # day of the notice the volunteer's hours are pending, the day after they
 # count. The request's timeline names the volunteer who helped close it.
 . "$(dirname "$0")/lib.sh"
@@ -144,7 +144,7 @@ db_is "the late record's reason and request" \
     "SELECT s.late_reason, q.number FROM service_record s JOIN request q ON q.id = s.request_id" \
     "纸质签到表补录|2025-000001"
 
-# 李四 asks for 11:30: taken down, then granted by the coordinator.
+# 李四 came at 08:30 and asks for it: taken down, then granted by the coordinator.
 keys vol2 Escape
 wait_for vol2 "查找： 助老"
 keys vol2 Tab
@@ -162,22 +162,29 @@ wait_for vol2 "更正 李四 2026-12-07 09:00-11:05"
 keys vol2 Tab C-u
 type_text vol2 "08:30"
 keys vol2 Tab
-type_text vol2 "签退时忘了扫码"
+type_text vol2 "签到时忘了扫码"
 keys vol2 Enter
 wait_for vol2 "签退时间必须晚于签到时间"
 expect vol2 "a refused correction keeps its dialog open" "更正 李四 2026-12-07 09:00-11:05"
-expect vol2 "and the reason typed" "签退时忘了扫码"
+expect vol2 "and the reason typed" "签到时忘了扫码"
+# Nor a sign-out still to come (it is 11:05): hours are of times served.
 keys vol2 Tab C-u
 type_text vol2 "11:30"
 keys vol2 Tab Enter
-expect vol2 "the correction is taken down" "已登记更正申请：改为 09:00-11:30，待协调员处理"
+expect vol2 "a sign-out later than now is refused" "要改成的签退时间晚于现在"
+keys vol2 C-u
+type_text vol2 "08:30"
+keys vol2 Tab C-u
+type_text vol2 "11:05"
+keys vol2 Tab Enter
+expect vol2 "the correction is taken down" "已登记更正申请：改为 08:30-11:05，待协调员处理"
 keys vol2 Escape
 wait_for vol2 "志愿者编号"
 keys vol2 F9
 choose vol2 "更正申请"
-wait_for vol2 "签退时忘了扫码"
+wait_for vol2 "签到时忘了扫码"
 keys vol2 Enter
-expect vol2 "the dialog says the time on record first, then the one asked" "申请由 09:00-11:05 改为 09:00-11:30"
+expect vol2 "the dialog says the time on record first, then the one asked" "申请由 09:00-11:05 改为 08:30-11:05"
 choose vol2 "准予"
 wait_for vol2 "理由（必填）"
 keys vol2 Enter
@@ -185,11 +192,11 @@ expect vol2 "no reason: said in the dialog" "请写明准予更正的理由"
 expect vol2 "which stays open for it" "理由（必填）"
 type_text vol2 "签到表核实"
 keys vol2 Enter
-expect vol2 "granted, the old time kept" "已准予：李四 2026-12-07 改为 09:00-11:30；原时间留在操作日志中"
+expect vol2 "granted, the old time kept" "已准予：李四 2026-12-07 改为 08:30-11:05；原时间留在操作日志中"
 db_is "the record has the new time and minutes" \
-    "SELECT sign_out, minutes FROM service_record WHERE id = 1" "11:30|150"
+    "SELECT sign_in, minutes FROM service_record WHERE id = 1" "08:30|155"
 db_is "the audit log keeps the old sign-out beside the new" \
-    "SELECT count(*) FROM audit_log WHERE subject = 'service-record:1' AND detail LIKE '%11:05%' AND detail LIKE '%11:30%'" 1
+    "SELECT count(*) FROM audit_log WHERE subject = 'service-record:1' AND detail LIKE '%09:00%' AND detail LIKE '%08:30%'" 1
 db_is "the correction is granted with its reason" \
     "SELECT state, decision_reason FROM hours_correction" "granted|签到表核实"
 quits vol2 "quits cleanly"

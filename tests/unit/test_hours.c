@@ -323,6 +323,47 @@ static void signing_at_the_desk(void **state)
     record_free(&team_record, &t);
 }
 
+/*
+** Hours are of times served: a sign-in opens an hour before the activity
+** begins, and a correction of today's record gives no sign-out still to come.
+*/
+static void times_to_come_are_refused(void **state)
+{
+    (void)state;
+    setenv("BANGBAN_NOW", "2026-12-05 06:00", 1);
+    struct team t;
+    record_init(&team_record, &t);
+    record_set(&t.name, "劝业场志愿服务队");
+    const char *why = NULL;
+    assert_int_equal(team_save(db, &t, "tester", &why), DB_OK);
+    char n1[16];
+    volunteer_new("钱九", n1);
+    int64_t a = activity_new(t.id, "冬季探访"); /* 08:00 to 18:00 */
+    unsetenv("BANGBAN_NOW");
+    struct hours_signed s;
+    int64_t before = rows();
+    assert_int_equal(sign_at("2026-12-05 06:59", a, n1, &s), DB_INVALID);
+    assert_non_null(strstr(s.why, "begins at 08:00"));
+    hours_signed_free(&s);
+    assert_int_equal(rows(), before);
+    assert_int_equal(sign_at("2026-12-05 07:00", a, n1, &s), DB_OK);
+    assert_int_equal(s.move, HOURS_SIGN_IN);
+    hours_signed_free(&s);
+    assert_int_equal(sign_at("2026-12-05 09:00", a, n1, &s), DB_OK);
+    hours_signed_free(&s);
+    int64_t r = db_int(db, 0, "SELECT max(id) FROM service_record");
+    setenv("BANGBAN_NOW", "2026-12-05 10:30", 1);
+    int64_t cid = 0;
+    assert_int_equal(
+        hours_correction_ask(db, r, "07:00", "11:30", "签退晚了", "tester", &cid, &why),
+        DB_INVALID);
+    assert_non_null(strstr(why, "later than now"));
+    assert_int_equal(
+        hours_correction_ask(db, r, "07:00", "10:20", "签退晚了", "tester", &cid, &why), DB_OK);
+    unsetenv("BANGBAN_NOW");
+    record_free(&team_record, &t);
+}
+
 /* The notice runs over working days: a holiday week is skipped, a 调休 Saturday is worked. */
 static void notice_over_a_holiday(void **state)
 {
@@ -689,7 +730,7 @@ int main(void)
         cmocka_unit_test(the_desk_move),         cmocka_unit_test(activity_times_and_checks),
         cmocka_unit_test(signing_at_the_desk),   cmocka_unit_test(notice_over_a_holiday),
         cmocka_unit_test(record_states),         cmocka_unit_test(confirm_late_correct),
-        cmocka_unit_test(report_sums_per_group),
+        cmocka_unit_test(report_sums_per_group), cmocka_unit_test(times_to_come_are_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
