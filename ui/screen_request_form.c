@@ -64,10 +64,19 @@ struct intake {
     const char *why;          /* why the workflow refused the last save (borrowed), or NULL */
 };
 
+/*
+** Whether the user may look residents up (a building chief may not): who
+** may not takes requests from organisations and people not named only.
+*/
+static int finds_residents(void)
+{
+    return command_rights_held(RIGHT_RESIDENTS);
+}
+
 static int who_source(void *ctx, const char *query, struct choice_list *out)
 {
     (void)ctx;
-    choice_list_offer(out, query, WHO_RESIDENT, _("Resident"), "");
+    if (finds_residents()) choice_list_offer(out, query, WHO_RESIDENT, _("Resident"), "");
     choice_list_offer(out, query, WHO_ORGANISATION, _("Organisation"), "");
     choice_list_offer(out, query, WHO_OTHER, _("Other person (anonymous)"), "");
     return 0;
@@ -82,6 +91,7 @@ static int resident_source(void *ctx, const char *query, struct choice_list *out
     const struct form_screen *fs = ctx;
     if (form_choice(&fs->form, F_REQUESTER_KIND) == WHO_ORGANISATION)
         return choices_organisations(NULL, query, out);
+    if (!finds_residents()) return 0;
     int rc = choices_residents(ctx, query, out);
     choice_list_add(out, NEW_RESIDENT, _("(register a new resident)"), "");
     struct intake *in = fs->ctx;
@@ -209,8 +219,11 @@ static void intake_build(struct form_screen *fs)
 {
     struct form *f = &fs->form;
     form_init(f);
-    form_add_choice(f, _("Requester is"), WHO_RESIDENT, _("Resident"), who_source, fs, 0, 20);
-    form_add_choice(f, _("Resident"), 0, "", resident_source, fs, 1, 24);
+    int residents = finds_residents();
+    form_add_choice(f, _("Requester is"), residents ? WHO_RESIDENT : WHO_ORGANISATION,
+                    residents ? _("Resident") : _("Organisation"), who_source, fs, 0, 20);
+    form_add_choice(f, residents ? _("Resident") : _("Organisation"), 0, "", resident_source, fs, 1,
+                    24);
     form_add_text(f, _("Name or organisation"), "", 40, 24, validate_line, TEXT_NORM_PROSE);
     form_add_text(f, _("Phone"), "", 20, 16, check_phone, TEXT_NORM_NOSPACE);
     form_add_choice(f, _("Channel"), choices_word_id(request_channels, "desk"), _("Desk"),

@@ -3,7 +3,9 @@
 # their building, channel 楼长 and the building filled in, and it is
 # dispatched and on the worklist; once closed it waits under 待告知 until
 # the chief marks the enterprise told (F9 1), which the audit log keeps. A
-# request from an organisation is filed in the organisation's building.
+# request from an organisation is filed in the organisation's building; a
+# chief takes requests from organisations and people not named, never
+# looking residents up (not a chief's right).
 . "$(dirname "$0")/lib.sh"
 
 demo_with_zsf
@@ -17,7 +19,31 @@ if screen chief | tail -1 | grep -q "4编辑"; then
 else
     t_ok "the worklist offers no F4: a chief corrects no request"
 fi
-take_down chief "电梯间照明损坏"
+# A chief's request is from an organisation (or someone not named): residents are not a chief's
+# to look up.
+code101=$(sqlite3 "$DB" "SELECT o.credit_code FROM organisation o JOIN building b ON b.id = o.building_id WHERE b.code = 'B101' AND o.credit_code IS NOT NULL AND o.moved_out = '' ORDER BY o.id LIMIT 1")
+keys chief F7
+wait_for chief "登记诉求：选定服务事项"
+expect chief "the form starts from an organisation" "诉求人类型: 企业单位"
+keys chief Enter
+wait_for chief "回车选定"
+if screen chief | grep -q "^ *居民 *$\|│ *居民 "; then t_fail "and offers no resident" "$(screen chief)"; else t_ok "and offers no resident"; fi
+keys chief Escape
+wait_gone chief "回车选定"
+keys chief Tab
+type_text chief "$code101"
+wait_for chief "共 1 项"
+keys chief Enter
+wait_gone chief "回车选定"
+keys chief Tab Tab Tab Tab Tab
+type_text chief "zdshbz"
+wait_for chief "HB001 最低生活保障申请"
+keys chief Enter
+wait_gone chief "回车选定"
+keys chief Tab Tab Tab Tab Tab Tab Tab
+type_text chief "电梯间照明损坏"
+keys chief F2
+choose chief "不要回执"
 expect chief "the chief's request is dispatched" "派单至区民政局"
 db_is "it came through the chief, from their building" \
     "SELECT channel || ' ' || (SELECT code FROM building WHERE id = building_id) FROM request" "chief B101"
@@ -48,10 +74,6 @@ b102=$(sqlite3 "$DB" "SELECT name FROM building WHERE code = 'B102'")
 keys chief F7
 wait_for chief "登记诉求：选定服务事项"
 expect chief "the form starts at the chief's first building" "楼宇: $b101"
-type_text chief "企业"
-wait_for chief "回车选定"
-keys chief Enter
-wait_gone chief "回车选定"
 keys chief Tab
 type_text chief "$code"
 wait_for chief "共 1 项"
