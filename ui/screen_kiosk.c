@@ -336,6 +336,18 @@ static int guide_back(struct kiosk_guide *g, int esc)
     return esc ? UI_CLOSE : UI_HANDLED;
 }
 
+/*
+** Whether the search typed holds a character beyond ASCII (老年): a digit
+** after it picks a row by its number, as the footer says. A code or pinyin
+** (hb1, ln) takes digits as more of the search.
+*/
+static int search_is_words(const struct lineedit *le)
+{
+    for (size_t i = 0; i < le->len; i++)
+        if (le->cps[i] >= 0x80) return 1;
+    return 0;
+}
+
 static int guide_key(struct screen *s, enum action a, const struct key *k)
 {
     struct kiosk_guide *g = (struct kiosk_guide *)s;
@@ -370,7 +382,7 @@ static int guide_key(struct screen *s, enum action a, const struct key *k)
     if (k->code) return UI_HANDLED;
     uint32_t ch = k->ch;
     if (ch >= 0xFF10 && ch <= 0xFF19) ch = ch - 0xFF10 + '0'; /* full-width digits */
-    if (ch >= '0' && ch <= '9' && lineedit_empty(&g->search)) {
+    if (ch >= '0' && ch <= '9' && (lineedit_empty(&g->search) || search_is_words(&g->search))) {
         guide_digit(g, (char)ch);
         return UI_HANDLED;
     }

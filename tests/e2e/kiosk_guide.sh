@@ -60,6 +60,16 @@ keys hall Enter
 wait_for hall "请带齐以下材料："
 if screen hall | grep -q "老年人优待证办理"; then t_ok "and Enter opens that row's item"; else t_fail "and Enter opens that row's item" "$(screen hall)"; fi
 kiosk_home hall
+# After words searched, as after none, a digit picks a row; after pinyin or a code it searches on.
+type_text hall 1
+wait_for hall "类别："
+type_text hall "老年"
+wait_for hall "项："
+type_text hall 2
+expect hall "a digit after words searched picks a row by its number" "已输入：2"
+keys hall Enter
+wait_for hall "请带齐以下材料："
+kiosk_home hall
 
 # Without a printer the kiosk sends people to the desk.
 start bare BANGBAN_USER=hall PATH="$T/nobin" -- kiosk
