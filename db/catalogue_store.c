@@ -234,6 +234,29 @@ static char *synonym_targets_by_pinyin(struct db *db, const char *query)
     return strbuf_detach(&sb);
 }
 
+/*
+** What nothing else found, when the words typed hold a synonym's word
+** (暖气不热): the items named with its target (供热).
+*/
+#define ITEM_WHERE_SYNONYM_HELD                                                                    \
+    " WHERE (?4 OR i.retired = 0) AND (?5 = 0 OR i.unit_id = ?5) AND ?1 <> ''"                     \
+    " AND EXISTS (SELECT 1 FROM synonym s WHERE s.retired = 0 AND instr(?1, s.word) > 0"           \
+    " AND instr(i.name, s.target) > 0)"
+
+/* The items of stmt (bound by item_list()), into *out. */
+static int items_read(struct db_stmt *st, const char *query, int64_t unit_id, unsigned flags,
+                      const char *targets, struct item_list *out)
+{
+    bind_query(st, query);
+    db_bind_int(st, 4, (flags & CATALOGUE_WITH_RETIRED) ? 1 : 0);
+    db_bind_int(st, 5, unit_id);
+    if (targets) db_bind_text(st, 6, targets);
+    int rc;
+    out->items = db_collect(st, sizeof *out->items, item_read, &out->n, &rc);
+    if (rc != DB_OK) item_list_free(out);
+    return rc;
+}
+
 int item_list(struct db *db, const char *query, int64_t unit_id, unsigned flags,
               struct item_list *out)
 {
@@ -251,14 +274,13 @@ int item_list(struct db *db, const char *query, int64_t unit_id, unsigned flags,
                                    " OR EXISTS (SELECT 1 FROM json_each(?6) t"
                                    " WHERE instr(i.name, t.value) > 0))"
                                    " ORDER BY i.code COLLATE zh");
-    bind_query(st, query);
-    db_bind_int(st, 4, (flags & CATALOGUE_WITH_RETIRED) ? 1 : 0);
-    db_bind_int(st, 5, unit_id);
-    db_bind_text(st, 6, targets);
+    int rc = items_read(st, query, unit_id, flags, targets, out);
     free(targets);
-    int rc;
-    out->items = db_collect(st, sizeof *out->items, item_read, &out->n, &rc);
-    if (rc != DB_OK) item_list_free(out);
+    if (rc == DB_OK && !out->n) {
+        item_list_free(out);
+        st = db_prepare(db, ITEM_SELECT ITEM_WHERE_SYNONYM_HELD " ORDER BY i.code COLLATE zh");
+        rc = items_read(st, query, unit_id, flags, NULL, out);
+    }
     return rc;
 }
 

@@ -61,7 +61,9 @@ int unit_set_retired(struct db *db, struct unit *u, int retired, const char *act
 ** the name or the unit's name, a code fragment, or a pinyin prefix of the
 ** name (dbsq for 低保申请); a fragment holding a synonym's word finds the
 ** names holding it with the synonym's target instead (供暖 finds 供热不达标投诉:
-** db/synonym_store.h). unit_id, when not 0, keeps that unit's only.
+** db/synonym_store.h); when nothing is found so, words holding a synonym's
+** word find the items named with its target (暖气不热: the 供热 items).
+** unit_id, when not 0, keeps that unit's only.
 */
 int item_list(struct db *db, const char *query, int64_t unit_id, unsigned flags,
               struct item_list *out);

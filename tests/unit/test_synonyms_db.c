@@ -62,6 +62,9 @@ static void seeded_synonyms_find_items(void **state)
     assert_str(items_for("暖气"), "HB174 HB175 HB176");
     /* A longer fragment holding the word: 供暖不达标 is 供热不达标. */
     assert_str(items_for("供暖不达标"), "HB174");
+    /* Words that find nothing so, holding the word, find its target's items. */
+    assert_str(items_for("暖气不热"), "HB174 HB175 HB176");
+    assert_str(items_for("不热"), "");
     assert_str(items_for("低保"), "HB001");
     /* The words typed in pinyin, as clerks mostly type: full, a start, or the initials. */
     assert_str(items_for("dibao"), "HB001");
