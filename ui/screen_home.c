@@ -88,7 +88,7 @@ static const struct {
     const char *code, *help;
 } section_help_for[] = {
     {ROLE_ID_UNIT_HANDLER, "requests",
-     N_("Your unit's requests: sign for, call the requester, reply; the queues")},
+     N_("Your unit's requests: sign for, call the requester, reply")},
     {ROLE_ID_BUILDING_CHIEF, "requests",
      N_("Your buildings' requests: take them down and follow them; the queues")},
 };

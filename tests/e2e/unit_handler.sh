@@ -32,7 +32,8 @@ sign_in unit "unit" "demo-unit"
 expect unit "a unit handler's home says whose it is, naming the unit" "和平区党群服务中心　责任单位经办（区民政局）"
 expect unit "and counts its own unit's requests, one of the two" "职责范围内：诉求 1 件，未办结 1 件"
 expect unit "its chart of the days counts them too: one a day at most, not the desk's two" "单日最多 1 件"
-expect unit "its requests are offered as a handler's work, not the desk's" "本单位的诉求：签收、联系诉求人、办结反馈"
+expect unit "its requests are offered as a handler's work, not the desk's" "本单位诉求：签收、联系诉求人、办结反馈"
+if screen unit | grep -q "办结反馈\.\."; then t_fail "and the line is whole at 80 columns" "$(screen unit)"; else t_ok "and the line is whole at 80 columns"; fi
 for no in "居民" "居民夜话" "操作日志"; do
     if screen unit | grep -q "^ *[0-9]  $no "; then
         t_fail "a unit handler's home screen offers no $no" "$(screen unit)"
