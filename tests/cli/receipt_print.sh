@@ -24,6 +24,13 @@ grep -q "^回执 $number 已送打印机，作业号 前台打印机-12$" "$T/re
     t_fail "print receipt --printer: the job id lp gave is said" "$(cat "$T/receipt-lp.out")"
 grep -q "^%!PS" "$T/job.ps" && t_ok "print receipt --printer: lp gets PostScript from paps" ||
     t_fail "print receipt --printer: lp gets PostScript from paps" "$(head -c 200 "$T/job.ps")"
+# Without paps and lp: said in a line that fits a terminal, with what to do instead.
+mkdir "$T/nobin"
+run receipt-nolp 1 env PATH="$T/nobin" "$BIN" --db "$DB" print receipt "$number" --printer
+grep -q "本机不能打印（需装 paps、cups-client）；请改为保存成文件" "$T/receipt-nolp.out" &&
+    [ "$(tail -1 "$T/receipt-nolp.out" | wc -L)" -le 80 ] &&
+    t_ok "print receipt --printer without a printer: said in one line of 80 columns" ||
+    t_fail "print receipt --printer without a printer: said in one line of 80 columns" "$(cat "$T/receipt-nolp.out")"
 # The page at 100 dpi as plain PGM; per band of text rows, the ink's extent.
 gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=pgm -r100 -sOutputFile="$T/job.pgm" "$T/job.ps" 2>"$T/gs.err" ||
     t_fail "the receipt's PostScript is drawn" "$(cat "$T/gs.err")"
