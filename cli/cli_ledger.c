@@ -420,12 +420,11 @@ int verb_find(const char *db_path, int argc, char **argv)
     time_t now = clock_now();
     for (size_t i = 0; i < hits.n; i++) {
         const struct resident *r = &hits.items[i];
-        int minor = resident_is_minor(r, now);
         char *life = resident_status_line(r);
         const char *cells[] = {r->name,
                                resident_gender_text(r->gender),
-                               minor ? _("(minor)") : r->id_number,
-                               minor ? "" : r->phone,
+                               resident_id_listed(r, now),
+                               resident_phone_listed(r, now),
                                r->community,
                                r->grid,
                                r->tags,

@@ -213,6 +213,16 @@ int resident_is_minor(const struct resident *r, time_t now)
     return age >= 0 && age < RESIDENT_MINOR_AGE;
 }
 
+const char *resident_id_listed(const struct resident *r, time_t now)
+{
+    return resident_is_minor(r, now) ? _("(minor)") : r->id_number;
+}
+
+const char *resident_phone_listed(const struct resident *r, time_t now)
+{
+    return resident_is_minor(r, now) ? "" : r->phone;
+}
+
 char *resident_birth_mismatch(const char *birth_date, const struct idcard *id)
 {
     struct date birth;

@@ -184,6 +184,14 @@ int resident_age(const struct resident *r, time_t now);
 int resident_is_minor(const struct resident *r, time_t now);
 
 /*
+** The ID number and the phone as a list of residents shows them at now
+** (the store's masked ones): a minor's neither, the ID said as （未成年人）.
+** Borrowed from r, or a constant (translated).
+*/
+const char *resident_id_listed(const struct resident *r, time_t now);
+const char *resident_phone_listed(const struct resident *r, time_t now);
+
+/*
 ** Cross-checks against a valid ID number: a message when the typed birth
 ** date (YYYY-MM-DD or "") or gender ('M', 'F' or 0) differs from what the
 ** number says, else NULL. Caller frees.

@@ -11,6 +11,7 @@
 #include "src/catalogue.h"
 #include "src/i18n.h"
 #include "src/request.h"
+#include "src/clock.h"
 #include "src/util.h"
 #include "ui/ui.h"
 
@@ -126,12 +127,13 @@ int choices_residents(void *ctx, const char *query, struct choice_list *out)
     struct resident_hits hits;
     struct resident_filter all = {.all = 1};
     if (resident_search_filtered(ui.db, query, 50, &all, &hits) != DB_OK) return -1;
+    time_t now = clock_now();
     for (size_t i = 0; i < hits.n; i++) {
         const struct resident *r = &hits.items[i];
         char *life = resident_status_line(r);
-        char *detail =
-            *life ? xasprintf("%s %s", life, r->id_number)
-                  : xasprintf("%s %s %s", r->id_number, r->phone, *r->grid ? r->grid : r->address);
+        const char *id = resident_id_listed(r, now), *phone = resident_phone_listed(r, now);
+        char *detail = *life ? xasprintf("%s %s", life, id)
+                             : xasprintf("%s %s %s", id, phone, *r->grid ? r->grid : r->address);
         free(life);
         choice_list_add(out, r->id, r->name, detail);
         free(detail);

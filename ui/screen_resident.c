@@ -85,9 +85,9 @@ static const char *resident_cell(struct list_screen *ls, const void *row, int co
         return buf;
     }
     case COL_ID:
-        return minor ? _("(minor)") : r->id_number;
+        return resident_id_listed(r, now);
     case COL_PHONE:
-        return minor ? "" : r->phone;
+        return resident_phone_listed(r, now);
     case COL_GRID:
         return *r->grid ? r->grid : r->community;
     default:

@@ -14,6 +14,16 @@ wait_for desk "登记诉求：选定服务事项"
 keys desk F2
 expect desk "a resident requester must be found first" "请查找居民（或改选其他诉求人类型）"
 
+# A minor found in the chooser shows no ID number or phone, as the lists of residents.
+printf '%s\r\n' "姓名,身份证号,手机号" "何小萌,120101201506010020,13900002222" >"$T/minor.csv"
+"$BIN" --db "$DB" import residents "$T/minor.csv" >/dev/null
+type_text desk "何小萌"
+wait_for desk "回车选定"
+expect desk "a minor in the chooser: no ID number" "（未成年人）"
+if screen desk | grep "（未成年人）" | grep -q "[0-9]\*\*\*"; then t_fail "nor phone" "$(screen desk)"; else t_ok "nor phone"; fi
+keys desk Escape
+wait_gone desk "回车选定"
+
 # Not found: registered there and then (the resident field has the focus).
 type_text desk "周新民"
 expect desk "nobody is found, registering is offered" "（登记新居民）"
