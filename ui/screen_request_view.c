@@ -545,6 +545,23 @@ static const char *prompt_for(enum request_action a)
 }
 
 /*
+** phone, and the landline of the resident who asked when the register has
+** one another than it (elderly people living alone are called at home):
+** "186****3333，固定电话 022-23315678". Caller frees.
+*/
+static char *with_landline(const struct request_view *v, const char *phone)
+{
+    struct resident r;
+    if (!v->r.resident_id || resident_get(ui.db, v->r.resident_id, &r) != DB_OK)
+        return xstrdup(phone);
+    char *both = !*r.landline || str_eq(r.landline, v->r.requester_phone) ? xstrdup(phone)
+                 : *phone ? xasprintf(_("%s, landline %s"), phone, r.landline)
+                          : xasprintf(_("landline %s"), r.landline);
+    resident_free(&r);
+    return both;
+}
+
+/*
 ** The requester's number to call for step a (a follow-up, a unit's first
 ** contact), in full. A resident's number is masked everywhere else, so
 ** showing it here is written to the audit log (the step is the reason);
@@ -553,12 +570,15 @@ static const char *prompt_for(enum request_action a)
 */
 static char *phone_to_call(const struct request_view *v, enum request_action a)
 {
-    if (!v->r.resident_id || !*v->r.requester_phone) return xstrdup(v->r.requester_phone);
+    if (!v->r.resident_id || !*v->r.requester_phone) return with_landline(v, v->r.requester_phone);
     char *why =
         xasprintf(a == RA_CONTACT ? _("first contact for %s") : _("follow-up of %s"), v->r.number);
     int ok = request_reveal_phone(ui.db, &v->r, a, why, actor_name()) == DB_OK;
     free(why);
-    return ok ? xstrdup(v->r.requester_phone) : resident_masked_phone(v->r.requester_phone);
+    char *masked = ok ? NULL : resident_masked_phone(v->r.requester_phone);
+    char *both = with_landline(v, ok ? v->r.requester_phone : masked);
+    free(masked);
+    return both;
 }
 
 /* Ask for the follow-up answers. Returns 1 with in set, 0 when cancelled. */

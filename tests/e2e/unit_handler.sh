@@ -103,12 +103,14 @@ keys unit y
 expect unit "the handler signs for it" "2026-000001  已签收"
 db_is "as itself, in the audit log" \
     "SELECT count(*) FROM audit_log WHERE actor = 'unit' AND action = 'request' AND detail LIKE '2026-000001 accept%'" 1
+sqlite3 "$DB" "UPDATE resident SET landline = '022-23315678' WHERE name = '张三丰'"
 choose unit "首次联系"
-expect unit "calling the requester, the handler sees the number to call in full" "请致电 张三丰（13900001111）"
+expect unit "calling the requester, the handler sees the number to call in full" "请致电 张三丰（13900001111"
+expect unit "and the home phone the register has" "13900001111，固定电话 022-23315678）"
 # Left empty, it is said and asked again, not refused and closed.
 keys unit Enter
 expect unit "an empty first contact is said" "首次联系：请填写内容，不能留空"
-expect unit "and asked again" "请致电 张三丰（13900001111）"
+expect unit "and asked again" "请致电 张三丰（13900001111"
 type_text unit "电话联系，约定明日上门"
 keys unit Enter
 expect unit "the first contact is recorded" "2026-000001  办理中"
