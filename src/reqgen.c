@@ -118,7 +118,8 @@ static void follow_up(struct life *l, int round)
     /* The desk phones on the next working day. */
     l->t = workcal_add_minutes(l->g->cal, l->r->replied_at, workcal_day_minutes(l->g->cal));
     while (rng_below(rng, 100) < 6) {
-        if (!step(l, later(l, 60, 0.2, 3), RA_NO_ANSWER, NULL)) return;
+        /* Another call an hour or more later (WORKFLOW_FOLLOW_UP_GAP). */
+        if (!step(l, later(l, 60, 1.0, 4), RA_NO_ANSWER, NULL)) return;
         if (l->r->state == RS_CLOSED) return;
     }
     uint32_t x = rng_below(rng, 100);

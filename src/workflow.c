@@ -104,17 +104,26 @@ static const char *g_extension_asked(const struct request *r, const struct workf
     return r->ext_due ? NULL : N_("No extension has been asked for");
 }
 
+/* A try not answered after another: not within WORKFLOW_FOLLOW_UP_GAP of it. */
+static const char *tries_spaced(const struct request *r, time_t now)
+{
+    if (!r->attempts || now - r->updated_at >= WORKFLOW_FOLLOW_UP_GAP) return NULL;
+    return N_("The last call was less than an hour ago: call again later");
+}
+
 static const char *g_tries_left(const struct request *r, const struct workflow_input *in,
                                 time_t now)
 {
-    (void)in, (void)now;
-    return r->attempts + 1 < WORKFLOW_FOLLOW_UP_TRIES ? NULL : N_("This was the last try");
+    (void)in;
+    if (r->attempts + 1 >= WORKFLOW_FOLLOW_UP_TRIES) return N_("This was the last try");
+    return tries_spaced(r, now);
 }
 
 static const char *g_last_try(const struct request *r, const struct workflow_input *in, time_t now)
 {
-    (void)in, (void)now;
-    return r->attempts + 1 >= WORKFLOW_FOLLOW_UP_TRIES ? NULL : N_("Tries are left");
+    (void)in;
+    if (r->attempts + 1 < WORKFLOW_FOLLOW_UP_TRIES) return N_("Tries are left");
+    return tries_spaced(r, now);
 }
 
 static const char *g_answers(const struct workflow_input *in)
@@ -602,6 +611,7 @@ int workflow_apply(struct request *r, enum request_action a, const struct workfl
     r->reopens = c.reopens;
     r->attempts = c.attempts;
     r->state = ev->to;
+    r->updated_at = now; /* the step last written (a try's spacing counts from it) */
     ev->unit_id = r->unit_id;
     return 0;
 }

@@ -66,8 +66,13 @@ enum workflow_role {
 #define CLOCK_RESTART  32u /* a new 办结 clock from now (重办) */
 #define CLOCK_CLOSE    64u /* closed stamped; no clock runs */
 
-/* Follow-up calls not answered before a request is closed as unreachable. */
+/*
+** Follow-up calls not answered before a request is closed as unreachable,
+** each at least WORKFLOW_FOLLOW_UP_GAP seconds after the one before (the
+** step last written): three calls in a minute reach nobody who was out.
+*/
 #define WORKFLOW_FOLLOW_UP_TRIES 3
+#define WORKFLOW_FOLLOW_UP_GAP   3600
 /*
 ** Times a request goes back to its unit (重办) for a requester not
 ** satisfied; after that, a "not satisfied" closes it, recorded as such,
@@ -135,8 +140,8 @@ struct workflow_event {
 
 /*
 ** Apply action a to r at now, acting in role (0: the first role the rule
-** allows). On success r holds the new state, clocks and fields, *ev the
-** event (free ev->text), and 0 is returned. Otherwise r is unchanged,
+** allows). On success r holds the new state, clocks and fields (updated_at
+** now), *ev the event (free ev->text), and 0 is returned. Otherwise r is unchanged,
 ** *why says why (translated, borrowed) and -1 is returned: no rule for
 ** this state, a role that may not, a guard that fails, something needed
 ** missing.

@@ -652,7 +652,12 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
     unsigned needs = workflow_action_needs(a);
     if (a == RA_NO_ANSWER) {
         char *phone = phone_to_call(v, a);
-        char *q = xasprintf(_("Record that %s (%s) did not answer?"), v->r.requester, phone);
+        char *q =
+            v->r.attempts + 1 >= WORKFLOW_FOLLOW_UP_TRIES
+                ? xasprintf(_("Record that %s (%s) did not answer? This is call %d, the last: the "
+                              "request closes as unreachable."),
+                            v->r.requester, phone, WORKFLOW_FOLLOW_UP_TRIES)
+                : xasprintf(_("Record that %s (%s) did not answer?"), v->r.requester, phone);
         int yes = dialog_confirm(_(workflow_action_label(a)), q, 1);
         free(q);
         free(phone);

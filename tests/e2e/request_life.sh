@@ -154,6 +154,15 @@ act "办结反馈" "单位反馈的办理结果"
 type_text desk "低保金已发放"
 keys desk Enter
 state "已反馈" "and replies again"
+# A call not answered; another within the hour is refused (three in a minute reach nobody).
+act "回访未接通" "未接通？"
+keys desk y
+state "回访中" "a call not answered is recorded"
+if screen desk | grep "可办理：" | grep -q "未接通"; then
+    t_fail "a second call not answered is not offered within the hour" "$(screen desk)"
+else
+    t_ok "a second call not answered is not offered within the hour"
+fi
 act "回访评价" "问题解决了吗"
 choose desk "已解决"
 wait_for desk "诉求人是否满意"
@@ -161,7 +170,7 @@ choose desk "满意"
 wait_for desk "诉求人的意见"
 keys desk Enter
 state "已办结" "回访 满意 closes it"
-expect desk "the whole timeline is counted" "办理经过（13）"
+expect desk "the whole timeline is counted" "办理经过（14）"
 expect desk "its end is on screen" "回访，办结"
 expect desk "the closing follow-up's answers are recorded" "已解决，满意"
 

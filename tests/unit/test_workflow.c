@@ -397,10 +397,16 @@ static void clocks_run(void **state)
     free(ev.text);
     /* The follow-up is due by the end of the next working day: Monday. */
     assert_time(r.followup_due, "2026-03-16 17:00");
-    /* Three unanswered calls close it, flagged. */
+    /* Three unanswered calls close it, flagged, each an hour or more after the one before: a
+     * second within the hour is refused. */
+    const char *calls[] = {"2026-03-16 10:00", "2026-03-16 11:00", "2026-03-16 14:30"};
     for (int i = 0; i < WORKFLOW_FOLLOW_UP_TRIES; i++) {
-        assert_int_equal(
-            workflow_apply(&r, RA_NO_ANSWER, NULL, 0, at("2026-03-16 10:00"), &c, &ev, &why), 0);
+        if (i)
+            assert_int_equal(workflow_apply(&r, RA_NO_ANSWER, NULL, 0,
+                                            at(calls[i - 1]) + WORKFLOW_FOLLOW_UP_GAP - 60, &c, &ev,
+                                            &why),
+                             -1);
+        assert_int_equal(workflow_apply(&r, RA_NO_ANSWER, NULL, 0, at(calls[i]), &c, &ev, &why), 0);
         free(ev.text);
     }
     assert_int_equal(r.state, RS_CLOSED);
