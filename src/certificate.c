@@ -92,6 +92,26 @@ static int seen(const char *const *list, size_t n, const char *name)
     return 0;
 }
 
+/*
+** all (freed here) too long for a certificate: cut after the last whole
+** activity that fits, then 等 (never a name cut in two). Caller frees.
+*/
+static char *content_cut(char *all)
+{
+    char *fit = text_excerpt(all, CERTIFICATE_CONTENT_MAX - 1); /* room for 等 */
+    free(all);
+    char *end = NULL;
+    static const char *const seps[] = {"、", "；"};
+    for (size_t i = 0; i < ARRAY_LEN(seps); i++)
+        for (char *at = strstr(fit, seps[i]); at; at = strstr(at + 1, seps[i]))
+            if (at > end) end = at;
+    if (!end) return fit; /* one name longer than all: its start, and … */
+    *end = '\0';
+    char *cut = xasprintf("%s等", fit);
+    free(fit);
+    return cut;
+}
+
 char *certificate_content(const char *const *categories, const char *const *activities, size_t n)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -116,9 +136,7 @@ char *certificate_content(const char *const *categories, const char *const *acti
     free(done);
     char *all = strbuf_detach(&sb);
     if (text_chars(all) <= CERTIFICATE_CONTENT_MAX) return all;
-    char *cut = text_excerpt(all, CERTIFICATE_CONTENT_MAX);
-    free(all);
-    return cut;
+    return content_cut(all);
 }
 
 char *certificate_text(const struct certificate *c)

@@ -56,8 +56,9 @@ const char *certificate_period_check(const char *from, const char *to, const cha
 /*
 ** The service's content in words from the activities served (n of them:
 ** category, may be "", and activity name, in the order to tell them):
-** "社区服务：清扫楼道、义诊；助老助残：重阳敬老", each name once, cut at
-** CERTIFICATE_CONTENT_MAX characters. Caller frees.
+** "社区服务：清扫楼道、义诊；助老助残：重阳敬老", each name once; past
+** CERTIFICATE_CONTENT_MAX characters, cut after the last whole name that
+** fits, then 等. Caller frees.
 */
 char *certificate_content(const char *const *categories, const char *const *activities, size_t n);
 

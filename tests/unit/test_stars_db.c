@@ -15,6 +15,7 @@
 #include "db/volunteer_store.h"
 #include "src/clock.h"
 #include "src/certificate.h"
+#include "src/text.h"
 #include "src/pinyin.h"
 #include "src/star.h"
 #include "src/volunteer.h"
@@ -145,6 +146,20 @@ static void number_format(void **state)
     const char *acts[] = {"重阳敬老", "清扫楼道", "陪伴就医", "重阳敬老"};
     char *content = certificate_content(cats, acts, 4);
     assert_str(content, "助老助残：重阳敬老、陪伴就医；社区服务：清扫楼道");
+    free(content);
+    /* Too many to tell: cut after the last whole one that fits, then 等. */
+    enum { MANY = 60 };
+    const char *many_cats[MANY], *many_acts[MANY];
+    char names[MANY][64];
+    for (int i = 0; i < MANY; i++) {
+        snprintf(names[i], sizeof names[i], "滨江道社区敬老院探访第%d次", i + 1);
+        many_cats[i] = "助老助残";
+        many_acts[i] = names[i];
+    }
+    content = certificate_content(many_cats, many_acts, MANY);
+    assert_true(text_chars(content) <= CERTIFICATE_CONTENT_MAX);
+    size_t len = strlen(content);
+    assert_true(len > strlen("次等") && strcmp(content + len - strlen("次等"), "次等") == 0);
     free(content);
 }
 
