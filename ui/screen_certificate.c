@@ -232,9 +232,17 @@ struct screen *screen_certificate_issue_new(int64_t volunteer_id, const char *na
     snprintf(ctx->who, sizeof ctx->who, "%s  %s", name, number);
     struct star_standing s;
     char hours[24];
-    if (star_standing_of(ui.db, volunteer_id, today, &s) == DB_OK)
+    if (star_standing_of(ui.db, volunteer_id, today, &s) == DB_OK) {
+        /* The level the hours reach, said as not held until it is awarded (待授星级). */
+        int held = 0;
+        if (s.level_id) star_held(ui.db, volunteer_id, s.level_id, &held);
+        char *star = !s.level_id ? xstrdup(_("no star yet"))
+                     : held      ? xstrdup(s.level_name)
+                                 : xasprintf(_("reaches %s, not yet awarded"), s.level_name);
         snprintf(ctx->counted, sizeof ctx->counted, _("%s hours  %s"),
-                 hours_format(s.minutes, hours), s.level_id ? s.level_name : _("no star yet"));
+                 hours_format(s.minutes, hours), star);
+        free(star);
+    }
     ctx->content = xstrdup(c.content);
     struct screen *fs = form_screen_new(&issue_form, &c, ctx);
     record_free(&certificate_record, &c);

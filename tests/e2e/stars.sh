@@ -85,6 +85,16 @@ db_is "the level's change is in the audit log" \
 
 keys vol Escape
 wait_for vol "帮办 - 志愿服务"
+# A level reached but not awarded yet is not said as held.
+type_text vol "2022000001"
+wait_for vol "共 1 条"
+keys vol F9
+choose vol "出具志愿服务记录证明"
+wait_for vol "累计计入"
+expect vol "a level reached, not awarded, is said so" "10.0 小时  可评一星（待授予）"
+keys vol Escape
+wait_gone vol "累计计入"
+keys vol C-u
 type_text vol "2023000001"
 wait_for vol "共 1 条"
 keys vol F9
