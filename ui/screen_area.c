@@ -356,11 +356,22 @@ static const struct list_spec spec = {.title = N_("Areas and buildings"),
                                       .loaded = area_loaded,
                                       .free_ctx = area_ctx_free};
 
-struct screen *screen_area_new(enum area_kind kind)
+/* 区域与楼宇 on tab (a kind of area, or AREA_KIND_COUNT: 企业). */
+static struct screen *areas_at(int tab)
 {
     if (!all_tabs[0].type) {
         memcpy(all_tabs, tabs, sizeof tabs);
         all_tabs[AREA_KIND_COUNT] = organisation_list_tab;
     }
-    return list_screen_new(&spec, (int)kind, xcalloc(1, sizeof(struct area_ctx)));
+    return list_screen_new(&spec, tab, xcalloc(1, sizeof(struct area_ctx)));
+}
+
+struct screen *screen_area_new(enum area_kind kind)
+{
+    return areas_at((int)kind);
+}
+
+struct screen *screen_area_organisations_new(void)
+{
+    return areas_at(AREA_KIND_COUNT);
 }

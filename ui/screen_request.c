@@ -299,15 +299,18 @@ static char *queue_about(const struct list_screen *ls)
     enum request_queue now = (enum request_queue)list_screen_tab(ls)->arg;
     strbuf_addf(&sb, _("This queue, %s: %s.\n"), _(request_queue_label(now)),
                 _(request_queue_holds(now)));
+    /* The other queues of this list (a chief's or a unit's has fewer than the desk's). */
     int first = 1;
-    for (int q = 0; q < QUEUE_COUNT; q++) {
-        if (q == (int)now) continue;
+    for (int t = 0; t < ls->spec->ntabs; t++) {
+        int q = ls->spec->tabs[t].arg;
+        if (q < 0 || q == (int)now) continue;
         if (!first) strbuf_adds(&sb, _("; "));
         strbuf_addf(&sb, _("%s: %s"), _(request_queue_label((enum request_queue)q)),
                     _(request_queue_holds((enum request_queue)q)));
         first = 0;
     }
-    strbuf_addf(&sb, "%s\n%s\n%s", _("."), _(warnings_legend),
+    if (!first) strbuf_addf(&sb, "%s\n", _("."));
+    strbuf_addf(&sb, "%s\n%s", _(warnings_legend),
                 _("Typing searches this queue, and says how many match among all requests: a "
                   "number or its last digits, a name, its pinyin, the last digits of a mobile or "
                   "ID number. F9 narrows and exports."));
@@ -635,6 +638,9 @@ static const struct command worklist_menu[] = {
      RIGHT_LOG_VISITS, visit_log, 0, NULL},
     {"visits", 'w', N_("Visits"), N_("The visits to your buildings, newest first"),
      RIGHT_LOG_VISITS, NULL, 0, screen_visits_new},
+    {"organisations", 'o', N_("Organisations"),
+     N_("一企一档: the organisations of your buildings, their files; F7 registers one"),
+     RIGHT_LOG_VISITS, NULL, 0, screen_area_organisations_new},
     {"told", '1', N_("Mark as told"),
      N_("The requester (an enterprise in your buildings) was told how the request ended"), 0,
      tell_back, 0, NULL},
@@ -729,7 +735,6 @@ static const struct list_tab worklist_tabs[] = {
      .load = due_load,
      .cell = due_cell,
      .open = due_open,
-     .edit = due_open,
      .create = due_create,
      .rights = RIGHT_LOG_VISITS},
     WORKLIST_TAB(QUEUE_ALL, N_("All")),

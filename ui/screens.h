@@ -100,6 +100,9 @@ struct screen *screen_audit_new(void);
 
 /* 区域与楼宇: streets, communities, grids and buildings, starting on tab kind. */
 struct screen *screen_area_new(enum area_kind kind);
+/* 区域与楼宇 opened on its 企业 tab: the organisations the user's scope holds (F7 registers one).
+ */
+struct screen *screen_area_organisations_new(void);
 
 /* The form to create (rec NULL) or edit a record of kind. rec is copied. */
 struct screen *screen_area_form_new(enum area_kind kind, const struct area *rec);

@@ -15,12 +15,17 @@ mine_name=$(sqlite3 "$DB" "SELECT name FROM organisation WHERE credit_code = '$m
 theirs_name=$(sqlite3 "$DB" "SELECT name FROM organisation WHERE credit_code = '$theirs'")
 
 SHOWS="楼长工作台" sign_in chief "chief" "demo-chief"
+# F1 on the worklist tells the chief's own queues, not the desk's.
+keys chief F1
+wait_for chief "待告知：已办结"
+if screen chief | grep -q "待派单\|退单"; then t_fail "F1 on the worklist tells the chief's queues only" "$(screen chief)"; else t_ok "F1 on the worklist tells the chief's queues only"; fi
 keys chief Escape
-wait_for chief "党群服务中心　楼长"
-choose chief "区域与楼宇"
-wait_for chief "编码       名称"
-keys chief Tab
+wait_for chief "楼长工作台"
+# The worklist's F9 opens the organisations of the chief's buildings, where F7 registers one.
+keys chief F9
+choose chief "企业"
 wait_for chief "信用代码"
+if screen chief | tail -1 | grep -q "7新建"; then t_ok "the chief's organisations offer F7"; else t_fail "the chief's organisations offer F7" "$(screen chief)"; fi
 
 edit_floor() { # CODE FLOOR: F4 on the organisation of credit code CODE, its floor typed, F2
     keys chief C-u

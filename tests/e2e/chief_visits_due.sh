@@ -27,6 +27,7 @@ SHOWS="楼长工作台" sign_in chief "chief" "demo-chief"
 expect chief "the monthly quota's progress above the worklist" "本月走访 $made 次（任务 4 次）"
 keys chief Tab Tab Tab
 expect chief "a tab of the organisations due a visit" "上次走访"
+if screen chief | tail -1 | grep -q "4编辑"; then t_fail "with no F4 (Enter logs a visit)" "$(screen chief)"; else t_ok "with no F4 (Enter logs a visit)"; fi
 expect chief "as many as are due in the chief's buildings ($due)" "共 $due 条"
 type_text chief "$old"
 wait_for chief "共 1 条"
