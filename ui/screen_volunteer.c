@@ -836,8 +836,8 @@ static const struct list_tab register_tabs[] = {
     {.label = N_("Activities"),
      .type = &activity_record,
      .cols = {{N_("Starts"), 16, 0},
-              {N_("Activity"), 16, 0},
-              {N_("Team"), 14, 0},
+              {N_("Activity"), 24, 0}, /* names begin with their community's: room to tell */
+              {N_("Team"), 12, 0},
               {N_("Category"), 8, 0},
               {N_("Status"), 4, 0},
               {N_("Place"), 0, 0}},
