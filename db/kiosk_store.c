@@ -27,6 +27,9 @@ void kiosk_view_free(struct kiosk_view *v)
     memset(v, 0, sizeof *v);
 }
 
+/* The row of kiosk KIOSK's count of volunteers' numbers not found (查进度's is KIOSK's own). */
+#define VOLUNTEER_GUARD "%s/volunteer"
+
 /* The kiosk's count of wrong pairs and its wait, as stored (0, 0 when none). */
 static int guard_read(struct db *db, const char *kiosk, int64_t *misses, int64_t *wait_until)
 {
@@ -137,8 +140,8 @@ int kiosk_audit(struct db *db, const char *actor, const char *action, const char
 ** (*wait_seconds; 0 when it did not). action is the audit's, detail what
 ** was tried.
 */
-static int guard_miss(struct db *db, const char *kiosk, time_t now, int64_t misses,
-                      const char *action, const char *tried, int *wait_seconds)
+static int guard_miss(struct db *db, const char *kiosk, const char *guard, time_t now,
+                      int64_t misses, const char *action, const char *tried, int *wait_seconds)
 {
     int64_t wait_until = 0;
     char *detail;
@@ -153,7 +156,7 @@ static int guard_miss(struct db *db, const char *kiosk, time_t now, int64_t miss
         detail = xasprintf("%s" AUDIT_TRY_WRONG, tried, (int)misses);
     }
     char *subject = xasprintf("kiosk:%s", kiosk);
-    int rc = guard_write(db, kiosk, misses, wait_until);
+    int rc = guard_write(db, guard, misses, wait_until);
     if (rc == DB_OK) rc = audit_append(db, kiosk, action, subject, detail);
     free(subject);
     free(detail);
@@ -161,15 +164,17 @@ static int guard_miss(struct db *db, const char *kiosk, time_t now, int64_t miss
 }
 
 /*
-** Is the kiosk waiting (*wait_seconds left, the try audited as action
-** with what was tried)? Else *misses is its count of wrong tries in a row.
+** Is the kiosk's service whose count is the row guard (the kiosk's login
+** for 查进度, VOLUNTEER_GUARD for volunteers' numbers) waiting
+** (*wait_seconds left, the try audited as action with what was tried)?
+** Else *misses is its count of wrong tries in a row.
 */
-static int guard_check(struct db *db, const char *kiosk, time_t now, const char *action,
-                       const char *tried, int64_t *misses, int *wait_seconds)
+static int guard_check(struct db *db, const char *kiosk, const char *guard, time_t now,
+                       const char *action, const char *tried, int64_t *misses, int *wait_seconds)
 {
     int64_t wait_until;
     *wait_seconds = 0;
-    int rc = guard_read(db, kiosk, misses, &wait_until);
+    int rc = guard_read(db, guard, misses, &wait_until);
     if (rc != DB_OK || wait_until <= now) return rc;
     *wait_seconds = (int)(wait_until - now);
     char *subject = xasprintf("kiosk:%s", kiosk);
@@ -186,7 +191,8 @@ static int progress_try(struct db *db, const char *kiosk, const char *number, co
 {
     int64_t misses;
     char *tried = xasprintf(AUDIT_TRIED_REQUEST "%s", number);
-    int rc = guard_check(db, kiosk, now, "kiosk-progress-waiting", tried, &misses, wait_seconds);
+    int rc =
+        guard_check(db, kiosk, kiosk, now, "kiosk-progress-waiting", tried, &misses, wait_seconds);
     if (rc == DB_OK && *wait_seconds) {
         *answer = KIOSK_WAIT;
     } else if (rc == DB_OK) {
@@ -202,7 +208,8 @@ static int progress_try(struct db *db, const char *kiosk, const char *number, co
             if (rc == DB_OK) rc = audit_append(db, kiosk, "kiosk-progress", subject, tried);
             free(subject);
         } else if (rc == DB_OK) {
-            rc = guard_miss(db, kiosk, now, misses, "kiosk-progress-miss", tried, wait_seconds);
+            rc = guard_miss(db, kiosk, kiosk, now, misses, "kiosk-progress-miss", tried,
+                            wait_seconds);
             *answer = *wait_seconds ? KIOSK_WAIT : KIOSK_NO_MATCH;
         }
     }
@@ -346,14 +353,20 @@ static int today_try(struct db *db, const char *kiosk, const char *typed, time_t
         return DB_OK;
     }
     snprintf(t->number, sizeof t->number, "%s", number);
-    /* Unknown numbers count with 查进度's wrong pairs: no one walks the numbers from the hall. */
+    /*
+    ** Unknown numbers are counted, no one walking the numbers from the hall,
+    ** in a count of their own: wrong 查进度 pairs typed by a resident do not
+    ** keep a volunteer from signing in.
+    */
     int64_t misses;
     char *tried = xasprintf(AUDIT_TRIED_VOLUNTEER "%s", number);
-    int rc =
-        guard_check(db, kiosk, now, "kiosk-volunteer-waiting", tried, &misses, &t->wait_seconds);
+    char *guard = xasprintf(VOLUNTEER_GUARD, kiosk);
+    int rc = guard_check(db, kiosk, guard, now, "kiosk-volunteer-waiting", tried, &misses,
+                         &t->wait_seconds);
     if (rc != DB_OK || t->wait_seconds) {
         t->pick = KIOSK_PICK_WAIT;
         free(tried);
+        free(guard);
         return rc;
     }
     struct volunteer v;
@@ -363,12 +376,15 @@ static int today_try(struct db *db, const char *kiosk, const char *typed, time_t
         rc = DB_NOTFOUND;
     }
     if (rc == DB_NOTFOUND) {
-        rc = guard_miss(db, kiosk, now, misses, "kiosk-volunteer-miss", tried, &t->wait_seconds);
+        rc = guard_miss(db, kiosk, guard, now, misses, "kiosk-volunteer-miss", tried,
+                        &t->wait_seconds);
         t->pick = t->wait_seconds ? KIOSK_PICK_WAIT : KIOSK_PICK_UNKNOWN;
         free(tried);
+        free(guard);
         return rc;
     }
     free(tried);
+    free(guard);
     if (rc != DB_OK) return rc;
     /*
     ** A volunteer found does not clear the count: one known number typed

@@ -5,8 +5,9 @@
 ** the state, the unit, the deadline and the timeline's steps, never a
 ** name, an ID or a phone, nor anything typed into the timeline. A number
 ** that does not exist and a wrong phone get one answer. Wrong pairs in a
-** row are counted per kiosk (table kiosk_guard, kept across runs): the
-** KIOSK_TRIES-th makes the kiosk wait KIOSK_WAIT_SECONDS (src/kiosk.h).
+** row are counted per kiosk (table kiosk_guard, kept across runs; the
+** volunteers' numbers not found in a row of their own): the KIOSK_TRIES-th
+** makes that service of the kiosk wait KIOSK_WAIT_SECONDS (src/kiosk.h).
 ** Every try is a row of the audit log, in the transaction of its count.
 */
 #ifndef BANGBAN_KIOSK_STORE_H
@@ -107,11 +108,12 @@ void kiosk_today_free(struct kiosk_today *t);
 ** own teams' when two or more are, else all of the day's, in start order,
 ** at most KIOSK_ACTIVITIES_MAX: KIOSK_PICK_CHOOSE. None: KIOSK_PICK_NONE.
 ** A number no active volunteer holds is KIOSK_PICK_UNKNOWN, told nothing
-** more, audited (kiosk-volunteer-miss) and counted as a wrong try with
-** 查进度's: the KIOSK_TRIES-th in a row, and any try during the wait it
+** more, audited (kiosk-volunteer-miss) and counted as a wrong try, in a
+** count of its own (a resident's wrong 查进度 pairs never keep volunteers
+** from signing in): the KIOSK_TRIES-th, and any try during the wait it
 ** starts, is KIOSK_PICK_WAIT (kiosk-volunteer-waiting). A volunteer found
-** does not clear the count (only a matching 查进度 pair does). Nothing else
-** is written.
+** does not clear the count (a known number typed between guesses would
+** keep the wait from ever starting). Nothing else is written.
 ** DB_OK with *out set (free with kiosk_today_free() in every case),
 ** DB_DENIED (not a kiosk) or an error.
 */

@@ -285,6 +285,28 @@ static void unknown_numbers_make_the_kiosk_wait(void **state)
     assert_int_not_equal(t.pick, KIOSK_PICK_WAIT);
     assert_str(t.name, "李*");
     kiosk_today_free(&t);
+    /* Each service counts its own: a resident's wrong 查进度 pairs keep no volunteer waiting,
+     * nor volunteers' numbers not found a resident. */
+    enum kiosk_answer answer;
+    struct kiosk_view view;
+    int wait = 0;
+    for (int i = 1; i <= KIOSK_TRIES; i++)
+        assert_int_equal(kiosk_progress(db, "hall2", "2026-999999", "0000", at("2026-12-05 10:03"),
+                                        &answer, &view, &wait),
+                         DB_OK);
+    assert_int_equal(answer, KIOSK_WAIT);
+    assert_int_equal(pick("hall2", n_li, "2026-12-05 10:03", &t), DB_OK);
+    assert_int_not_equal(t.pick, KIOSK_PICK_WAIT);
+    assert_str(t.name, "李*");
+    kiosk_today_free(&t);
+    for (int i = 1; i <= KIOSK_TRIES; i++) {
+        assert_int_equal(pick("hall", "2026999990", "2026-12-05 10:04", &t), DB_OK);
+        kiosk_today_free(&t);
+    }
+    assert_int_equal(kiosk_progress(db, "hall", "2026-999999", "0000", at("2026-12-05 10:04"),
+                                    &answer, &view, &wait),
+                     DB_OK);
+    assert_int_not_equal(answer, KIOSK_WAIT);
 }
 
 static int64_t rows(void)
