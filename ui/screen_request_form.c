@@ -182,6 +182,13 @@ static void item_take(struct form_screen *fs)
     service_item_free(&it);
 }
 
+/* An item chosen fills in its category and unit at once, where the clerk sees them. */
+static void on_choose(struct form *f, int i, void *ctx)
+{
+    (void)f;
+    if (i == F_ITEM) item_take(ctx);
+}
+
 static void on_leave(struct form *f, int i, void *ctx)
 {
     struct form_screen *fs = ctx;
@@ -245,6 +252,7 @@ static void intake_build(struct form_screen *fs)
     form_set_lines(f, form_add_text(f, _("Detail"), "", 500, 56, NULL, TEXT_NORM_PROSE), 4);
     form_set_lines(f, form_add_text(f, _("Answer"), "", 500, 56, NULL, TEXT_NORM_PROSE), 3);
     form_on_leave(f, on_leave, fs);
+    form_on_choose(f, on_choose, fs);
 }
 
 /* The request as the form holds it. */

@@ -46,6 +46,7 @@ expect desk "a synonym typed in pinyin finds its item" "最低生活保障申请
 expect desk "and it alone" "共 1 项"
 keys desk Enter
 wait_gone desk "共 1 项"
+expect desk "the item chosen fills in its unit at once, before the field is left" "责任单位: 区民政局"
 keys desk Tab Tab Tab Tab Tab Tab Tab
 type_text desk "申请低保"
 keys desk F2
