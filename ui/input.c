@@ -28,6 +28,9 @@ void input_set_escape(int ms, void (*shown)(void))
 */
 static int in_paste, paste_cr;
 
+/* A paste arrives at once: this long without a byte, it is over even if its end was lost. */
+#define PASTE_IDLE_MS 1000
+
 /* Bytes read but not yet decoded (a UTF-8 character in progress). */
 static unsigned char pending[4];
 static size_t npending;
@@ -197,7 +200,11 @@ int input_read(struct key *k, int timeout_ms)
 {
     int wait = timeout_ms;
     for (;;) {
-        int c = get_byte(npending ? FOLLOW_MS : wait);
+        int c = get_byte(npending ? FOLLOW_MS : in_paste ? PASTE_IDLE_MS : wait);
+        if (c == ERR && in_paste) { /* its end lost: keys are keys again */
+            in_paste = paste_cr = 0;
+            continue;
+        }
         if (c == ERR) {
             if (npending) {
                 /* A character was cut short: its bytes are not UTF-8. */
