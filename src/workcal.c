@@ -441,6 +441,9 @@ const char *workcal_parse_range(const char *text, struct date *from, struct date
     struct strlist rest = {words.v + 2, words.n - 2, 0};
     *name = strlist_join(&rest, " ");
     why = validate_line(*name);
+    /* Digits in the name are another range run on (lines joined): one range a line. */
+    if (!why && strpbrk(*name, "0123456789"))
+        why = _("the name holds digits: write one range a line");
     if (why) {
         free(*name);
         *name = NULL;

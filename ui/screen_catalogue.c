@@ -240,6 +240,9 @@ static int calendar_ask_year(void)
 /* What the year's weekends filled as rest days are named. */
 #define WEEKEND_NAME "周末"
 
+/* A year's holidays and days worked pasted at once from the notice: room for all of them. */
+#define CALENDAR_PASTE_MAX 2000
+
 /*
 ** Whether recording from..to as working (name) does anything to the days
 ** recorded: NULL, with *replaced (caller frees) saying the days it changes
@@ -274,10 +277,96 @@ static const char *range_effect(struct date from, struct date to, int working, c
 }
 
 /*
+** Record one line typed or pasted into year's calendar. Returns 1 with
+** *said what was recorded, or 0 with *said why not (nothing written).
+** Caller frees *said.
+*/
+static int calendar_line_record(int year, const char *line, char **said)
+{
+    struct date from, to;
+    int working;
+    char *name;
+    const char *why = workcal_parse_range(line, &from, &to, &working, &name);
+    if (!why && from.year != year && to.year != year) { /* one crossing New Year will do */
+        free(name);
+        why = _("the days are of another year: this enters one year's calendar at a time");
+    }
+    char *replaced = NULL;
+    if (!why && (why = range_effect(from, to, working, name, &replaced)) != NULL) free(name);
+    if (why) {
+        *said = xasprintf(_("Not recorded: %s"), why);
+        return 0;
+    }
+    int rc = calendar_set_range(ui.db, from, to, working, name, actor_name());
+    int days = workcal_day_number(to) - workcal_day_number(from) + 1;
+    char a[11], b[11];
+    const char *kind = working ? _("Workday") : _("Holiday");
+    char *what = *name ? xasprintf("%s %s", kind, name) : xstrdup(kind); /* 放假 国庆节 */
+    *said = rc == DB_OK ? xasprintf(ngettext("Recorded %s..%s %s (%d day).",
+                                             "Recorded %s..%s %s (%d days).", days),
+                                    date_format(&from, a), date_format(&to, b), what, days)
+                        : db_rc_text(ui.db, rc);
+    if (rc == DB_OK && replaced) {
+        char *both = xasprintf("%s\n%s", *said, replaced);
+        free(*said);
+        *said = both;
+    }
+    free(replaced);
+    free(what);
+    free(name);
+    return rc == DB_OK;
+}
+
+/*
+** Record each line of text (one typed, or a notice's lines pasted) into
+** year's calendar. Returns what to say (caller frees); *kept gets the
+** lines not recorded, to be mended (caller frees; NULL when none).
+*/
+static char *calendar_lines_record(int year, const char *text, char **kept)
+{
+    struct strbuf left = STRBUF_INIT;
+    char *said = NULL, *first_refused = NULL;
+    size_t recorded = 0, refused = 0;
+    for (const char *p = text; *p;) {
+        size_t len = strcspn(p, "\n");
+        char *piece = xstrndup(p, len);
+        char *line = text_trim(piece);
+        free(piece);
+        p += len + (p[len] == '\n');
+        if (!*line) {
+            free(line);
+            continue;
+        }
+        char *one;
+        if (calendar_line_record(year, line, &one)) {
+            recorded++;
+        } else {
+            refused++;
+            strbuf_addf(&left, "%s%s", left.len ? "\n" : "", line);
+            if (!first_refused) first_refused = xstrdup(one);
+        }
+        free(said);
+        said = one;
+        free(line);
+    }
+    *kept = left.len ? strbuf_detach(&left) : NULL;
+    strbuf_free(&left);
+    if (recorded + refused > 1) { /* lines pasted: how many went in, and the first refused */
+        free(said);
+        said = refused ? xasprintf(_("%zu lines recorded, %zu not (kept below to mend): %s"),
+                                   recorded, refused, first_refused)
+                       : xasprintf(_("%zu lines recorded."), recorded);
+    }
+    free(first_refused);
+    return said ? said : xstrdup("");
+}
+
+/*
 ** F9 on the catalogue, "a year's calendar": the year's weekends recorded as
 ** rest days, then the State Council's holidays and 调休 working days typed
-** a range a line (2027-10-01..2027-10-07 休 国庆节) until an empty line.
-** Each line is one transaction; a line that is not one is said and kept.
+** a range a line (2027-10-01..2027-10-07 休 国庆节) until an empty line, or
+** the notice's lines pasted at once. Each line is one transaction; a line
+** that is not one is said and kept.
 */
 static void calendar_year_command(struct screen *s, const struct command *c)
 {
@@ -295,53 +384,24 @@ static void calendar_year_command(struct screen *s, const struct command *c)
     for (;;) {
         char *prompt = xasprintf(_("%s\nNext: a holiday or a day worked, such as\n"
                                    "%d-10-01..%d-10-07 休 国庆节   or   %d-10-09 班 国庆节调休\n"
-                                   "(an empty line ends)"),
+                                   "(a notice's lines may be pasted at once; Enter on none ends)"),
                                  said, year, year, year);
-        char *line = NULL;
-        int ok = dialog_input(_("A year's calendar"), prompt, typed, 60, &line);
+        char *text = NULL;
+        int ok =
+            dialog_input_lines(_("A year's calendar"), prompt, typed, CALENDAR_PASTE_MAX, 3, &text);
         free(prompt);
         free(typed);
         typed = NULL;
-        if (!ok || str_empty(line)) {
-            free(line);
+        if (!ok || text_blank(text)) {
+            free(text);
             break;
         }
-        struct date from, to;
-        int working;
-        char *name;
-        const char *why = workcal_parse_range(line, &from, &to, &working, &name);
-        if (!why && from.year != year && to.year != year) { /* one crossing New Year will do */
-            free(name);
-            why = _("the days are of another year: this enters one year's calendar at a time");
-        }
-        char *replaced = NULL;
-        if (!why && (why = range_effect(from, to, working, name, &replaced)) != NULL) free(name);
         free(said);
-        if (why) {
-            said = xasprintf(_("Not recorded: %s"), why);
-            typed = line; /* kept to be mended */
-            continue;
-        }
-        rc = calendar_set_range(ui.db, from, to, working, name, actor_name());
-        int days = workcal_day_number(to) - workcal_day_number(from) + 1;
-        char a[11], b[11];
-        const char *kind = working ? _("Workday") : _("Holiday");
-        char *what = *name ? xasprintf("%s %s", kind, name) : xstrdup(kind); /* 放假 国庆节 */
-        said = rc == DB_OK ? xasprintf(ngettext("Recorded %s..%s %s (%d day).",
-                                                "Recorded %s..%s %s (%d days).", days),
-                                       date_format(&from, a), date_format(&to, b), what, days)
-                           : db_rc_text(ui.db, rc);
-        if (rc == DB_OK && replaced) {
-            char *both = xasprintf("%s\n%s", said, replaced);
-            free(said);
-            said = both;
-        }
-        free(replaced);
-        free(what);
-        free(name);
-        free(line);
+        said = calendar_lines_record(year, text, &typed);
+        free(text);
     }
     free(said);
+    free(typed);
     struct list_screen *ls = (struct list_screen *)s;
     list_screen_set_tab(ls, TAB_CALENDAR);
     char shown[8];

@@ -50,9 +50,15 @@ type_text desk "2027-10-13 班"
 keys desk Enter
 expect desk "a day worked on a Wednesday changes nothing: refused" "未记入：这几天是周一至周五，本来就上班"
 keys desk C-u
+# A notice's lines pasted at once: each recorded as if typed, the one that will not do kept.
+paste_text desk "$(printf '2027-04-03..2027-04-05 休 清明节\n2027-04-11 班 劳动节调休\n2027-13-01 休 错月')"
+keys desk Enter
+expect desk "a notice's lines pasted at once: each recorded" "已记入 2 行，1 行未记入"
+expect desk "the line not recorded is kept to mend" "2027-13-01 休 错月"
+keys desk C-u
 keys desk Escape
 expect desk "the list shows the year's days" "查找： 2027"
-expect desk "all of them" "共 111 条"
+expect desk "all of them" "共 112 条"
 keys desk C-u
 type_text desk "2027-09"
 expect desk "the weekend day worked among them" "2027-09-26 日     上班     国庆节调休"
@@ -60,7 +66,7 @@ keys desk C-u
 type_text desk "2027-10"
 expect desk "the holidays among them" "2027-10-04 一     放假     国庆节"
 db_is "weekends and holidays, each day once" \
-    "SELECT count(*), sum(kind = 'workday') FROM calendar WHERE day LIKE '2027-%'" "111|1"
+    "SELECT count(*), sum(kind = 'workday') FROM calendar WHERE day LIKE '2027-%'" "112|2"
 db_is "a weekend day inside the holiday keeps the holiday's name" \
     "SELECT name FROM calendar WHERE day = '2027-10-02'" "国庆节"
 
