@@ -9,6 +9,7 @@
 #include "cli/verbs.h"
 #include "db/backup.h"
 #include "db/area.h"
+#include "db/audit_store.h"
 #include "db/request_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
@@ -319,6 +320,32 @@ int verb_backup(const char *db_path, int argc, char **argv)
     return rc == DB_OK ? EXIT_OK : EXIT_ERROR;
 }
 
+/*
+** The database just restored says so in its audit log, as its last row:
+** who put which backup in place, and where the one replaced is kept (the
+** rows written after the backup are there, not here). A database the
+** restore left too old or damaged to open is said so, and not written.
+*/
+static void restore_audit(const char *db_path, const char *from, const char *replaced)
+{
+    int status = EXIT_OK;
+    struct db *db = verb_open(db_path, 0, &status);
+    if (!db) return;
+    char *detail = replaced ? xasprintf("from %s; the database replaced kept as %s", from, replaced)
+                            : xasprintf("from %s", from);
+    int rc = db_write_begin(db);
+    if (rc == DB_OK) rc = audit_append(db, actor_name(), "database-restore", "database", detail);
+    if (rc == DB_OK)
+        rc = db_commit(db);
+    else
+        db_rollback(db);
+    if (rc != DB_OK)
+        fprintf(stderr, _("%s: the restore is not in its audit log: %s\n"), db_path,
+                db_rc_message(rc));
+    free(detail);
+    db_close(db);
+}
+
 /* bangban restore FILE: put a backup in place of the database, keeping the one replaced. */
 int verb_restore(const char *db_path, int argc, char **argv)
 {
@@ -329,6 +356,7 @@ int verb_restore(const char *db_path, int argc, char **argv)
     if (rc == DB_OK) {
         printf(_("%s: restored from %s (schema version %d)\n"), db_path, argv[1], info.schema);
         if (info.replaced) printf(_("the database it replaced is kept as %s\n"), info.replaced);
+        restore_audit(db_path, argv[1], info.replaced);
     } else {
         verb_fail(err);
     }

@@ -84,6 +84,7 @@ static const struct {
     {"user-retire", N_("retired a user")},
     {"user-restore", N_("restored a user")},
     {"settings", N_("changed the settings")},
+    {"database-restore", N_("put a backup in place of the database")},
     {"screen-lock", N_("covered the screen (idle or locked)")},
     {"screen-unlock", N_("uncovered the screen")},
     {"screen-unlock-by", N_("uncovered another's screen, signing them out")},

@@ -49,6 +49,10 @@ kept=$(sed -n 's/^.*替换下来的数据库保存为 //p' "$T/restore.out")
 [ -f "$kept" ] && [ "$(sqlite3 "$kept" "SELECT name FROM resident WHERE id = 1")" = 改过 ] &&
     t_ok "restore: the database it replaced is kept beside it" || t_fail "restore: the database it replaced is kept beside it" "$(cat "$T/restore.out")"
 t_check "restore: the restored database passes check" "$BIN" --db "$DB" check
+db_is "restore: its audit log's last row says who put which backup in place" \
+    "SELECT action || ' ' || (actor <> '') || ' ' || (detail LIKE 'from $T/copy.db; the database replaced kept as %') FROM audit_log ORDER BY seq DESC LIMIT 1" \
+    "database-restore 1 1"
+t_check "restore: and its chain holds" "$BIN" --db "$DB" audit verify
 
 echo "not a database" >"$T/junk.db"
 run restore-junk 3 "$BIN" --db "$DB" restore "$T/junk.db"
