@@ -91,6 +91,8 @@ struct ledger {
     size_t pos;
     size_t dropped; /* the mapped file's bytes before this are let go of (RSS stays small) */
     int line;
+    int breaks; /* line breaks inside the cells of the records read: a spreadsheet's rows are
+                 * the lines less these */
     struct codec_decoder *decoder;
     struct strbuf text;
     struct ledger_row row;    /* the last row read; its fields are reused */
@@ -1198,7 +1200,8 @@ int ledger_next(struct ledger *l, struct ledger_row *row)
         free(r->decode_error);
         r->decode_error = NULL;
         r->decode_column = 0;
-        r->line = line;
+        r->line = line - l->breaks; /* the row Excel or WPS shows it on */
+        if (lines > 1) l->breaks += lines - 1;
         r->raw = raw;
         r->raw_len = len;
         struct codec_error err;

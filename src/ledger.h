@@ -101,7 +101,8 @@ struct ledger_cells {
 };
 
 struct ledger_row {
-    int line;        /* physical line where the record starts (1-based) */
+    int line; /* the row it is on as a spreadsheet shows the file (1-based): a CSV's line, less
+               * the line breaks inside cells above it */
     const char *raw; /* its bytes in the file, without the line ending; borrowed */
     size_t raw_len;
     char *decode_error; /* NULL, or why the bytes could not be decoded (then no fields) */

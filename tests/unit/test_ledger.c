@@ -300,7 +300,8 @@ static void joined_lines(void **state)
     (void)state;
     const char text[] =
         "姓名,居民身份证号,住址,人员标签\n"
-        "\"张\r\n 三 \",110101199003074477,\"Room 3\nB座\",\"党员、\n低保户\n退役军人\"\n";
+        "\"张\r\n 三 \",110101199003074477,\"Room 3\nB座\",\"党员、\n低保户\n退役军人\"\n"
+        "李四,110101199003074477,和平路,\n";
     struct ledger *l;
     char *why;
     assert_int_equal(ledger_open_buffer("lines.csv", text, sizeof text - 1, &ledger_residents, 0,
@@ -312,6 +313,11 @@ static void joined_lines(void **state)
     assert_str(ledger_value_of(l, &row, LF_ADDRESS), "Room 3 B座");
     assert_str(ledger_value_of(l, &row, LF_TAGS), "党员、低保户、退役军人"); /* no 、、 */
     assert_int_equal(ledger_joined(l), 3);
+    assert_int_equal(row.line, 2);
+    /* The next row is numbered as a spreadsheet shows it (row 3), not by the file's lines (7). */
+    assert_int_equal(ledger_next(l, &row), 1);
+    assert_str(ledger_value_of(l, &row, LF_NAME), "李四");
+    assert_int_equal(row.line, 3);
     ledger_close(l);
 }
 
@@ -478,6 +484,10 @@ static void calendar_ranges(void **state)
     assert_non_null(strstr(why, "2027-02-30"));
     why = workcal_parse_range("2027-02-30..十月 休", &from, &to, &working, &name);
     assert_null(strstr(why, "2027-02-30"));
+    /* Two ranges run on into one line (a paste joined) are not one range with a long name. */
+    assert_non_null(workcal_parse_range("2027-02-05..2027-02-13 休 春节 2027-02-14 班 春节调休",
+                                        &from, &to, &working, &name));
+    assert_null(name);
     assert_non_null(workcal_parse_range("2027-10-01 歇", &from, &to, &working, &name));
     assert_non_null(workcal_parse_range("2027-10-01", &from, &to, &working, &name));
     assert_null(name);
