@@ -43,7 +43,8 @@ enum setting_type {
     SETTING(LOCK_FAILURES, "lock_failures", SETTING_WHOLE, "5", N_("Failed sign-ins to lock"),     \
             N_("Wrong passwords in a row that lock an account (0: never locked)"))                 \
     SETTING(LOCK_MINUTES, "lock_minutes", SETTING_WHOLE, "15", N_("Lock (minutes)"),               \
-            N_("How long an account stays locked after too many wrong passwords"))                 \
+            N_("How long an account stays locked after too many wrong passwords (0: never "        \
+               "locked)"))                                                                         \
     SETTING(IDLE_MINUTES, "idle_minutes", SETTING_WHOLE, "10", N_("Cover when idle (minutes)"),    \
             N_("Minutes without a key before the screen is covered until the user signs in "       \
                "again (0: never)"))                                                                \

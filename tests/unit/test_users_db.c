@@ -16,6 +16,7 @@
 #include "unit_db.h"
 #include "app/users.h"
 #include "db/resident_store.h"
+#include "db/settings_store.h"
 #include "db/user_store.h"
 #include "src/pinyin.h"
 #include "src/roles.h"
@@ -131,6 +132,14 @@ static void five_failures_lock(void **state)
     assert_int_equal(user_set_lock(db, id, NULL, "tester"), DB_OK);
     assert_int_equal(users_signin(db, "wang", "wang-pass-1", now, &u, &rc), SIGNIN_OK);
     record_free(&user_record, &u);
+    /* A lock of 0 minutes is none: no lock written, none said in the audit log. */
+    assert_int_equal(settings_set(db, SETTING_LOCK_MINUTES, "0", "tester"), DB_OK);
+    int64_t locks = audits("user-lock");
+    for (int i = 1; i <= 6; i++)
+        assert_int_equal(users_signin(db, "wang", "nope", now, &u, &rc), SIGNIN_REFUSED);
+    assert_int_equal(audits("user-lock"), locks);
+    assert_int_equal(db_int(db, -1, "SELECT locked_until = '' FROM \"user\" WHERE login = 'wang'"),
+                     1);
 }
 
 static void peer_takes_only_bound_active_users(void **state)
