@@ -87,7 +87,7 @@ keys desk Tab
 expect desk "the preview names the encoding it detected" "编码：GB18030（自动识别）"
 import_confirm desk
 expect desk "F2 imports the good rows and reports (a name with a line break joined)" "读取 10 行：新增 1，更新 1"
-expect desk "each bad row with its line, column and reason" "第 11 行「类别名称」：「网格员」已被别的记录占用"
+expect desk "each bad row with its line, column and reason" "第 10 行「类别名称」：「网格员」已被别的记录占用"
 db_is "the kinds hold what the ledger's good rows say" \
     "SELECT count(*) || ' ' || (SELECT count(*) FROM staff_kind WHERE code = 'DUP') FROM staff_kind" "8 0"
 quits desk "quits cleanly"
