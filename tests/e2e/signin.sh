@@ -150,13 +150,7 @@ quits wang "the new user quits"
 # does not guess on there. The fifth locks the account and signs the desk out.
 printf 'li-pass-1\n' | env BANGBAN_USER=admin "$BIN" --db "$DB" user add xiaoli --role desk --password-stdin >"$T/li.out" 2>&1 ||
     t_fail "the admin adds xiaoli with a password" "$(cat "$T/li.out")"
-start li BANGBAN_USER=another-unbound
-wait_for li "请登录"
-type_text li "xiaoli"
-keys li Tab
-type_text li "li-pass-1"
-keys li Enter
-wait_for li "前台工作台"
+SHOWS="前台工作台" sign_in li "xiaoli" "li-pass-1"
 keys li F9
 choose li "修改我的密码"
 wait_for li "现在的密码"
