@@ -91,6 +91,8 @@ static int login_try(struct login *l)
     free(login);
     free(l->why);
     l->why = NULL;
+    free(l->note); /* why the last user was signed out: not the next one's business */
+    l->note = NULL;
     form_set_text(&l->form, 1, "");
     if (got == SIGNIN_OK) {
         signed_in(&u, 0);

@@ -176,6 +176,11 @@ type_text li "li-pass-1"
 keys li Enter
 wait_gone li "*********"
 expect li "its right password is refused while it is locked" "$REFUSED"
+if screen li | grep -q "现在的密码输错次数过多"; then
+    t_fail "the note of why the last user was signed out is gone once someone tries" "$(screen li)"
+else
+    t_ok "the note of why the last user was signed out is gone once someone tries"
+fi
 quits li "the sign-in screen quits"
 
 # Retired, a user signs in no more: by password, the same words as a wrong one.
