@@ -737,12 +737,13 @@ int ledger_open_sheet(const char *path, const char *sheet, const struct ledger_s
         return -1;
     }
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    int known = fstat(fd, &st) == 0;
+    if (known && S_ISDIR(st.st_mode)) {
         *err = xasprintf(_("%s is a folder: name the ledger file in it"), path);
         close(fd);
         return -1;
     }
-    if (fstat(fd, &st) != 0 || st.st_size == 0) {
+    if (!known || st.st_size == 0) {
         *err = xasprintf(_("%s is empty"), path);
         close(fd);
         return -1;
