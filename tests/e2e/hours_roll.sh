@@ -6,7 +6,8 @@
 # later (the clock pinned by BANGBAN_NOW) the same numbers sign them out,
 # the screen saying the minutes recorded, and the roll's total hours are
 # the minutes summed and truncated to one decimal; a sign-out in the
-# minute of the sign-in and a fourth pair in a day are refused.
+# minute of the sign-in and a fourth pair in a day are refused, as is a
+# sign-in more than an hour before the activity begins.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -155,4 +156,21 @@ wait_for vol3 "签到签退"
 keys vol3 2026000101 Enter
 expect vol3 "one still signed in signs out" "已签退：李四（2026000101）17:30"
 quits vol3 "quits cleanly"
+
+# At 07:30 the 09:00 activity takes no sign-in: hours would count from before there was anything
+# to serve. It opens an hour before.
+printf '%s\r\n' "志愿者编号,姓名,身份证号" "2026000104,钱七,120101197505050048" >"$T/vol4.csv"
+env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/vol4.csv" >"$T/import4.out" 2>&1 ||
+    t_fail "a fourth volunteer is registered" "$(cat "$T/import4.out")"
+sign_in early "volunteers" "demo-volunteers" BANGBAN_NOW=2026-12-05T07:30
+choose early "志愿服务"
+wait_for early "志愿者编号"
+keys early Tab Tab
+wait_for early "环境清洁"
+open_activity early "环境"
+keys early 2026000104 Enter
+expect early "a sign-in an hour and a half early is refused, saying when it opens" "环境清洁 09:00 开始：开始前 60 分钟起才能签到"
+db_is "and nothing is written for 钱七" \
+    "SELECT count(*) FROM service_record s JOIN volunteer v ON v.id = s.volunteer_id WHERE v.number = '2026000104'" 0
+quits early "quits cleanly"
 t_sanitizers "hours_roll"

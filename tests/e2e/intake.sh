@@ -40,6 +40,11 @@ keys desk F2
 expect desk "back on the intake, the new resident is the requester" "姓名/名称: 周新民"
 expect desk "with the phone masked" "139****1111"
 keys desk Tab Tab Tab Tab
+# Words that find no item but hold a synonym's word find its target's items, as a resident says it.
+type_text desk "暖气不热"
+expect desk "暖气不热 finds the 供热 items" "供热不达标投诉"
+keys desk C-u
+wait_gone desk "供热不达标投诉"
 # 低保 typed in pinyin finds the item its synonym names, as clerks mostly type.
 type_text desk "dibao"
 expect desk "a synonym typed in pinyin finds its item" "最低生活保障申请"
