@@ -83,26 +83,27 @@ static void places_free(struct place_map *m)
 }
 
 /*
-** The places a ledger names that the register does not know, each noted
-** once: a hash set of what was met, so a ledger whose every row names an
-** unknown grid costs a lookup a row, not a formatted string and a search
-** of the list.
+** Texts met in a ledger, each noted once with the line it was first on: a
+** hash set, so a lookup costs the same at the last row as at the first.
+** The places the register does not know (kind 0 a grid, 1 a community),
+** and the keys of the rows of a kind of record (kind 0).
 */
-struct place_note {
+struct text_note {
     uint64_t hash; /* 0: empty */
-    int kind;      /* 0 grid, 1 community */
+    int kind;
+    int line;
     char *text;
 };
 
-struct place_notes {
-    struct place_note *v;
+struct text_notes {
+    struct text_note *v;
     size_t cap, used;
 };
 
-static void notes_grow(struct place_notes *n)
+static void notes_grow(struct text_notes *n)
 {
     size_t cap = n->cap ? n->cap * 2 : 64;
-    struct place_note *v = xcalloc(cap, sizeof *v);
+    struct text_note *v = xcalloc(cap, sizeof *v);
     for (size_t i = 0; i < n->cap; i++) {
         if (!n->v[i].hash) continue;
         size_t j = n->v[i].hash & (cap - 1);
@@ -115,7 +116,7 @@ static void notes_grow(struct place_notes *n)
     n->cap = cap;
 }
 
-static void notes_free(struct place_notes *n)
+static void notes_free(struct text_notes *n)
 {
     for (size_t i = 0; i < n->cap; i++)
         free(n->v[i].text);
@@ -123,24 +124,31 @@ static void notes_free(struct place_notes *n)
     memset(n, 0, sizeof *n);
 }
 
-/* Note a place the register does not know (kind 0 a grid, 1 a community) in unknown, once. */
-static void unknown_place(struct place_notes *seen, struct strlist *unknown, int kind,
-                          const char *text)
+/* The line text of kind was first noted on, or 0 when it is new: then noted as on line. */
+static int notes_put(struct text_notes *n, int kind, const char *text, int line)
 {
-    if ((seen->used + 1) * 2 > seen->cap) notes_grow(seen);
+    if ((n->used + 1) * 2 > n->cap) notes_grow(n);
     uint64_t h = str_hash(text, strlen(text)) + (uint64_t)kind;
     if (!h) h = 1;
-    size_t j = h & (seen->cap - 1);
-    for (; seen->v[j].hash; j = (j + 1) & (seen->cap - 1))
-        if (seen->v[j].hash == h && seen->v[j].kind == kind && strcmp(seen->v[j].text, text) == 0)
-            return;
-    seen->v[j] = (struct place_note){h, kind, xstrdup(text)};
-    seen->used++;
+    size_t j = h & (n->cap - 1);
+    for (; n->v[j].hash; j = (j + 1) & (n->cap - 1))
+        if (n->v[j].hash == h && n->v[j].kind == kind && strcmp(n->v[j].text, text) == 0)
+            return n->v[j].line;
+    n->v[j] = (struct text_note){h, kind, line, xstrdup(text)};
+    n->used++;
+    return 0;
+}
+
+/* Note a place the register does not know (kind 0 a grid, 1 a community) in unknown, once. */
+static void unknown_place(struct text_notes *seen, struct strlist *unknown, int kind,
+                          const char *text)
+{
+    if (notes_put(seen, kind, text, 1)) return;
     strlist_add_take(unknown, xasprintf("%s「%s」", kind ? _("community") : _("grid"), text));
 }
 
 /* Find the community and grid a ledger row names; what is not found is kept as written. */
-static void places_resolve(const struct place_map *m, struct resident *r, struct place_notes *seen,
+static void places_resolve(const struct place_map *m, struct resident *r, struct text_notes *seen,
                            struct strlist *unknown)
 {
     if (*r->grid) {
@@ -408,8 +416,8 @@ struct import_reader {
     struct ledger *l;
     struct import_report *rep;
     const struct place_map *places;
-    struct idcard_seen seen;       /* ID numbers in this file, with the line each was first on */
-    struct place_notes places_met; /* the unknown places noted in the report */
+    struct idcard_seen seen;      /* ID numbers in this file, with the line each was first on */
+    struct text_notes places_met; /* the unknown places noted in the report */
     struct raw_rows rejected;
     int keep_rejected; /* for the rejects file (a preview writes none) */
     int last_line;     /* the line of the row import_next() returned */
@@ -472,7 +480,12 @@ static int import_next(void *ctx, struct resident *r, size_t *done, size_t *tota
         in->rep->read++;
         size_t before = in->rep->problems.n;
         int bad = ledger_row_check(in->l, &row, r, &upgraded, &in->rep->problems);
-        if (!bad) {
+        /*
+        ** A row refused for another cell still holds its ID number: a later
+        ** row of that number is refused too, or fixing the first and
+        ** importing the rejects would write over the other person.
+        */
+        if (!str_empty(r->id_number)) {
             int first = idcard_seen_check(&in->seen, r->id_number, row.line);
             if (first) {
                 int col = ledger_column_of(in->l, LF_ID);
@@ -1267,38 +1280,27 @@ static void columns_take(const struct record_import *ri, const struct ledger *l,
 }
 
 /*
-** The key of a row's record (caller frees); when the row is good so far
-** (no problems past before) and an earlier row named the same record, that
-** is its problem. seen holds "line\tkey" for each row taken so far.
+** The key of a row's record (caller frees); when an earlier row named the
+** same record, that is its problem, whatever else is wrong with the row.
+** seen holds the key of each row read so far, taken or refused: fixing the
+** first of two and importing the rejects would write one over the other.
 */
 static char *seen_check(const struct record_import *ri, const struct ledger *l,
-                        const struct ledger_row *row, const void *rec, const struct strlist *seen,
-                        struct import_report *rep, size_t before)
+                        const struct ledger_row *row, const void *rec, struct text_notes *seen,
+                        struct import_report *rep)
 {
     int key = record_field_index(ri->type, ri->key_field);
     char *name = record_field_text(ri->type, (size_t)key, rec);
-    for (size_t i = 0; *name && i < seen->n && rep->problems.n == before; i++) {
-        const char *tab = strchr(seen->v[i], '\t');
-        if (str_eq(tab + 1, name))
-            ledger_problem_add(&rep->problems, row->line, ledger_column_header(l, ri->key_column),
-                               xasprintf(_("the same as line %d"), atoi(seen->v[i])));
-    }
+    int first = *name ? notes_put(seen, 0, name, row->line) : 0;
+    if (first)
+        ledger_problem_add(&rep->problems, row->line, ledger_column_header(l, ri->key_column),
+                           xasprintf(_("the same as line %d"), first));
     return name;
 }
 
-/*
-** A row is done: a row taken leaves its name as seen (a later row naming
-** it again is refused, with this line named), and its records are freed
-** (name too).
-*/
-static void row_finish(const struct record_import *ri, struct strlist *seen, int line, char *name,
-                       void *rec, void *aside, int taken)
+/* A row is done: its records are freed, name too. */
+static void row_finish(const struct record_import *ri, char *name, void *rec, void *aside)
 {
-    if (taken && *name) {
-        char *entry = xasprintf("%d\t%s", line, name);
-        strlist_add(seen, entry);
-        free(entry);
-    }
     free(name);
     record_free(ri->type, rec);
     free(rec);
@@ -1310,21 +1312,21 @@ static void row_finish(const struct record_import *ri, struct strlist *seen, int
  * it. */
 static int record_row(struct db *db, const struct record_import *ri, struct ledger *l,
                       const struct ledger_row *row, const struct import_options *o,
-                      struct import_report *rep, struct strlist *seen, struct raw_rows *rejected)
+                      struct import_report *rep, struct text_notes *seen, struct raw_rows *rejected)
 {
     size_t before = rep->problems.n;
     void *rec = xcalloc(1, ri->type->size);
     void *aside = ri->aside_type ? xcalloc(1, ri->aside_type->size) : NULL;
     if (ri->columns) columns_take(ri, l, row, rec, &rep->problems);
     if (ri->check) ri->check(l, row, rec, aside, &rep->problems);
-    char *name = seen_check(ri, l, row, rec, seen, rep, before);
+    char *name = seen_check(ri, l, row, rec, seen, rep);
     int rc = DB_OK;
     if (rep->problems.n == before) rc = record_store_row(db, ri, l, row, rec, aside, o, rep);
     if (rep->problems.n != before) {
         raw_rows_add(rejected, row->raw, row->raw_len, &rep->problems, before);
         rep->rejected++;
     }
-    row_finish(ri, seen, row->line, name, rec, aside, rep->problems.n == before);
+    row_finish(ri, name, rec, aside);
     return rc;
 }
 
@@ -1335,7 +1337,7 @@ int import_records(struct db *db, const struct record_import *ri, struct ledger 
     *err = NULL;
     if (columns_check(l, rep, err) != DB_OK) return DB_INVALID;
     struct raw_rows rejected = {0};
-    struct strlist seen = STRLIST_INIT;
+    struct text_notes seen = {0};
     struct batch batch;
     int rc = batch_begin(&batch, db, 0);
     if (rc == DB_OK)
@@ -1355,7 +1357,7 @@ int import_records(struct db *db, const struct record_import *ri, struct ledger 
         free(detail);
     }
     rc = batch_end(&batch, rc);
-    strlist_free(&seen);
+    notes_free(&seen);
     rep->joined = ledger_joined(l);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
@@ -1445,14 +1447,14 @@ static int preview_store(struct db *db, const struct record_import *ri, const st
 /* One row of a preview: checked, counted as refused, or compared. Returns DB_OK or an error. */
 static int preview_record_row(struct db *db, const struct record_import *ri, struct ledger *l,
                               const struct ledger_row *row, const struct import_options *o,
-                              struct import_report *rep, struct strlist *seen)
+                              struct import_report *rep, struct text_notes *seen)
 {
     size_t before = rep->problems.n;
     void *rec = xcalloc(1, ri->type->size);
     void *aside = ri->aside_type ? xcalloc(1, ri->aside_type->size) : NULL;
     if (ri->columns) columns_take(ri, l, row, rec, &rep->problems);
     if (ri->check) ri->check(l, row, rec, aside, &rep->problems);
-    char *name = seen_check(ri, l, row, rec, seen, rep, before);
+    char *name = seen_check(ri, l, row, rec, seen, rep);
     int rc = DB_OK;
     size_t rephoned = rep->rephoned_staff.n, unchanged = rep->unchanged;
     if (rep->problems.n == before && ri->resolve) {
@@ -1473,7 +1475,7 @@ static int preview_record_row(struct db *db, const struct record_import *ri, str
         if (rep->problems.n == before) rephoned_count(rep, rephoned, unchanged);
     }
     if (rep->problems.n != before) rep->rejected++;
-    row_finish(ri, seen, row->line, name, rec, aside, rep->problems.n == before);
+    row_finish(ri, name, rec, aside);
     return rc;
 }
 
@@ -1486,7 +1488,7 @@ int import_records_preview(struct db *db, const struct record_import *ri, struct
     if (columns_check(l, rep, err) != DB_OK) return DB_INVALID;
     struct import_options dry = *o;
     dry.dry_run = 1;
-    struct strlist seen = STRLIST_INIT;
+    struct text_notes seen = {0};
     struct ledger_row row;
     int rc = ri->preview_stores ? db_write_begin(db) : DB_OK;
     int stores = rc == DB_OK && ri->preview_stores;
@@ -1495,7 +1497,7 @@ int import_records_preview(struct db *db, const struct record_import *ri, struct
         rc = preview_record_row(db, ri, l, &row, &dry, rep, &seen);
     }
     if (stores) db_rollback(db);
-    strlist_free(&seen);
+    notes_free(&seen);
     rep->joined = ledger_joined(l);
     if (rc != DB_OK) *err = db_rc_text(db, rc);
     return rc;

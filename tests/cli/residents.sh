@@ -50,6 +50,22 @@ run import-wide-mended 0 "$BIN" --db "$T/r4.db" import residents "$T/wide-mended
 grep -q "新增 1，更新 0，未变 0，跳过 0，退回 0" "$T/import-wide-mended.out" &&
     t_ok "import: mended, the row is in" || t_fail "import: mended, the row is in" "$(cat "$T/import-wide-mended.out")"
 
+# Two rows of one ID number, the first refused for another cell: the second is refused too, as
+# the same ID number, and both go to the rejects file; fixing the first and importing the rejects
+# does not write one person over the other.
+printf '%s\n' "姓名,性别,居民身份证号,现住址" "周大妈,男,120101198304050329,4号楼" \
+    "吴阿姨,女,120101198304050329,5号楼" >"$T/twice.csv"
+run import-twice 5 "$BIN" --db "$T/r4.db" import residents "$T/twice.csv"
+grep -q "第 3 行「居民身份证号」：与第 2 行的身份证号重复" "$T/import-twice.out" && grep -q "新增 0，更新 0，未变 0，跳过 0，退回 2" "$T/import-twice.out" &&
+    [ "$(grep -c "身份证号" "$T/twice.csv.rejects.csv")" = 3 ] &&
+    t_ok "import: an ID number twice is refused twice, though the first row is refused for its gender" ||
+    t_fail "import: an ID number twice is refused twice, though the first row is refused for its gender" "$(cat "$T/import-twice.out" "$T/twice.csv.rejects.csv")"
+sed 's/周大妈,男/周大妈,女/' "$T/twice.csv.rejects.csv" >"$T/twice-fixed.csv"
+run import-twice-fixed 5 "$BIN" --db "$T/r4.db" import residents "$T/twice-fixed.csv"
+grep -q "第 3 行「居民身份证号」：与第 2 行的身份证号重复" "$T/import-twice-fixed.out" && ! grep -q "已改名" "$T/import-twice-fixed.out" &&
+    t_ok "import: the rejects fixed for the gender still refuse the second of the one ID number" ||
+    t_fail "import: the rejects fixed for the gender still refuse the second of the one ID number" "$(cat "$T/import-twice-fixed.out")"
+
 # --rejects never writes over the ledger itself, nor over another file without --force:
 # refused before anything is read, the files as they were.
 cp "$T/ledger.csv" "$T/mine.csv"

@@ -55,6 +55,14 @@ printf '%s\r\n' "志愿者编号,姓名,证件号码" "2024000009,王志远,1201
 run vol-twice 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/twice.csv"
 grep -q "第 2 行「证件号码」：120\*\*\*\*\*\*\*\*\*\*\*0012 已登记为志愿者 2024000001 王志远" "$T/vol-twice.out" && t_ok "import volunteers: an ID number on file under another number is named" || t_fail "import volunteers: an ID number on file under another number is named" "$(cat "$T/vol-twice.out")"
 
+# One number on two rows, the first refused for its status: the second is refused as the same.
+printf '%s\r\n' "志愿者编号,姓名,证件号码,状态" "2026000999,赵一,120101198304050329,放假" \
+    "2026000999,钱二,120101198304050011,在册" >"$T/same.csv"
+run vol-same 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/same.csv"
+grep -q "第 3 行「志愿者编号」：与第 2 行重复" "$T/vol-same.out" && grep -q "新增 0" "$T/vol-same.out" &&
+    t_ok "import volunteers: a number twice is refused twice, though the first row is refused for another cell" ||
+    t_fail "import volunteers: a number twice is refused twice, though the first row is refused for another cell" "$(cat "$T/vol-same.out")"
+
 run vol-export 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" export volunteers "$T/out.csv"
 tr -d '\r\t' <"$T/out.csv" | sed '1s/^\xef\xbb\xbf//' >"$T/out.txt"
 t_golden "export volunteers: every volunteer by number, numbers masked" "$E/volunteers-export.txt" "$T/out.txt"
