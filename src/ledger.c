@@ -551,6 +551,7 @@ static int workbook_next(struct ledger *l, struct ledger_row *row)
     r->decode_column = 0;
     strbuf_reset(&l->raw);
     csv_cells_clear(&l->cells);
+    r->lines = 1;
     if (rc < 0) {
         l->xlsx_failed = 1;
         r->line = l->line + 1;
@@ -1202,6 +1203,7 @@ int ledger_next(struct ledger *l, struct ledger_row *row)
         r->decode_error = NULL;
         r->decode_column = 0;
         r->line = line - l->breaks; /* the row Excel or WPS shows it on */
+        r->lines = lines;
         if (lines > 1) l->breaks += lines - 1;
         r->raw = raw;
         r->raw_len = len;
@@ -1425,6 +1427,27 @@ static int cells_check(const struct ledger *l, const struct ledger_row *row,
     return (int)(p->n - before);
 }
 
+/*
+** why (taken), and when the row took several lines of the file, what that
+** most often is: a quote opened and closed only some lines on, the lines
+** between swallowed into one cell.
+*/
+static char *layout_why(const struct ledger_row *row, char *why)
+{
+    if (row->lines < 2) return why;
+    char *said = xasprintf(
+        ngettext("%s; a quoted cell of this row runs over %d lines of the file: if it holds no "
+                 "line break on purpose, a quote is not closed and the %d line after it was "
+                 "taken into that cell",
+                 "%s; a quoted cell of this row runs over %d lines of the file: if it holds no "
+                 "line break on purpose, a quote is not closed and the %d lines after it were "
+                 "taken into that cell",
+                 row->lines - 1),
+        why, row->lines, row->lines - 1);
+    free(why);
+    return said;
+}
+
 /* A row's layout: read whole, its columns the header's (ledger_row_shape() less the cells). */
 static int row_layout(const struct ledger *l, const struct ledger_row *row,
                       struct ledger_problems *p)
@@ -1438,9 +1461,9 @@ static int row_layout(const struct ledger *l, const struct ledger_row *row,
     /* Short of columns that carry nothing (a rejects file's reason) is not short. */
     for (size_t i = row->fields.n; i < l->header.n; i++)
         if (l->field_of[i] != LEDGER_IGNORED) {
-            ledger_problem_add(
-                p, row->line, l->header.v[row->fields.n],
-                xasprintf(_("too few columns: %zu of %zu"), row->fields.n, l->header.n));
+            ledger_problem_add(p, row->line, l->header.v[row->fields.n],
+                               layout_why(row, xasprintf(_("too few columns: %zu of %zu"),
+                                                         row->fields.n, l->header.n)));
             return 1;
         }
     size_t wide = 0; /* past the last cell filled beyond the titles, a reason's aside */
@@ -1448,9 +1471,9 @@ static int row_layout(const struct ledger *l, const struct ledger_row *row,
         if (!str_empty(row->fields.v[i]) && (i >= l->header.n || text_blank(l->header.v[i])))
             wide = i + 1;
     if (wide) {
-        ledger_problem_add(
-            p, row->line, "",
-            xasprintf(_("too many columns: %zu, the header has %zu"), wide, l->named));
+        ledger_problem_add(p, row->line, "",
+                           layout_why(row, xasprintf(_("too many columns: %zu, the header has %zu"),
+                                                     wide, l->named)));
         return 1;
     }
     return 0;

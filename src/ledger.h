@@ -101,8 +101,10 @@ struct ledger_cells {
 };
 
 struct ledger_row {
-    int line; /* the row it is on as a spreadsheet shows the file (1-based): a CSV's line, less
-               * the line breaks inside cells above it */
+    int line;  /* the row it is on as a spreadsheet shows the file (1-based): a CSV's line, less
+                * the line breaks inside cells above it */
+    int lines; /* the lines of text it takes in a CSV file: more than 1 when a cell holds
+                * line breaks (or a quote is not closed where it should be); 1 in a sheet */
     const char *raw; /* its bytes in the file, without the line ending; borrowed */
     size_t raw_len;
     char *decode_error; /* NULL, or why the bytes could not be decoded (then no fields) */

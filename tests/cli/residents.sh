@@ -50,6 +50,15 @@ run import-wide-mended 0 "$BIN" --db "$T/r4.db" import residents "$T/wide-mended
 grep -q "新增 1，更新 0，未变 0，跳过 0，退回 0" "$T/import-wide-mended.out" &&
     t_ok "import: mended, the row is in" || t_fail "import: mended, the row is in" "$(cat "$T/import-wide-mended.out")"
 
+# A quote not closed where it should be takes the lines after it into one cell until the next
+# quote: the row's columns are wrong, and the message says how many lines it swallowed.
+printf '%s\n' "姓名,居民身份证号,现住址,备注" '张三,120101198001010039,"滨江道 5号楼,' \
+    "李四,110105195001010012,8号楼," '王五,110105195001010020,9号楼,"有" 引号' >"$T/quote.csv"
+run import-quote 5 "$BIN" --db "$T/r4.db" import residents "$T/quote.csv"
+grep -q "第 2 行「备注」：列数不足.*这一行有一格从引号起跨了文件的 3 行：若那一格并非有意换行，就是引号没有闭合，后面 2 行被并进了这一格" "$T/import-quote.out" &&
+    t_ok "import: a quote not closed is named with the lines it swallowed" ||
+    t_fail "import: a quote not closed is named with the lines it swallowed" "$(cat "$T/import-quote.out")"
+
 # Two rows of one ID number, the first refused for another cell: the second is refused too, as
 # the same ID number, and both go to the rejects file; fixing the first and importing the rejects
 # does not write one person over the other.
