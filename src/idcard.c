@@ -117,7 +117,8 @@ enum idcard_error idcard_parse(const char *typed, struct idcard *out)
     if (date_cmp(&out->birth, &today) > 0) return IDCARD_FUTURE;
     out->gender = ((num[16] - '0') % 2) ? 'M' : 'F';
     out->expected = idcard_check_char(num);
-    if (num[17] != out->expected) return IDCARD_CHECK;
+    /* Excel keeps 15 digits of a number: the damage of an ID number typed into a number cell */
+    if (num[17] != out->expected) return memcmp(num + 15, "000", 3) ? IDCARD_CHECK : IDCARD_ZEROS;
     return IDCARD_OK;
 }
 
@@ -141,6 +142,10 @@ char *idcard_message(enum idcard_error err, const struct idcard *id)
         return xstrdup(_("The birth date in the ID number does not exist"));
     case IDCARD_FUTURE:
         return xstrdup(_("The birth date in the ID number is in the future"));
+    case IDCARD_ZEROS:
+        return xstrdup(_("The last three digits are 000: Excel kept only the first 15 digits of "
+                         "this ID number and lost the rest; it cannot be recovered: take it from "
+                         "the ID card"));
     case IDCARD_CHECK:
         return xasprintf(
             _("Wrong check character: it should be %c; check the number against the card"),

@@ -25,6 +25,7 @@ enum idcard_error {
     IDCARD_DATE,   /* the birth date does not exist */
     IDCARD_FUTURE, /* the birth date is after today */
     IDCARD_CHECK,  /* the check character is wrong */
+    IDCARD_ZEROS,  /* wrong check character and the last three 000: Excel kept 15 digits */
 };
 
 struct idcard {

@@ -399,6 +399,36 @@ static void cells_unguard(struct csv_cells *c)
         if (csv_guarded(c->v[i])) c->v[i]++;
 }
 
+/* Whether s is digits, and perhaps a last X (an ID number, a phone, a code kept as text). */
+static int number_like(const char *s)
+{
+    size_t n = strspn(s, "0123456789");
+    return n > 0 && (!s[n] || ((s[n] == 'X' || s[n] == 'x') && !s[n + 1]));
+}
+
+/*
+** Undo what other programs put around a cell to keep it text: ="0123"
+** (a formula giving the text, as many systems export) and, before a
+** number, '0123 (as typed into Excel, kept by some exports): the text
+** itself is meant.
+*/
+static void cells_untext(struct csv_cells *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        char *v = c->v[i];
+        size_t n = strlen(v);
+        if (n > 3 && v[0] == '=' && v[1] == '"' && v[n - 1] == '"') {
+            v[n - 1] = '\0';
+            if (!strchr(v + 2, '"'))
+                c->v[i] = v + 2;
+            else
+                v[n - 1] = '"';
+        } else if (v[0] == '\'' && number_like(v + 1)) {
+            c->v[i] = v + 1;
+        }
+    }
+}
+
 /*
 ** Each cell without the spaces around it (ASCII, U+3000 and the tab our
 ** exports put before a number): 「在册 」 is 在册 to every kind, whether its
@@ -1232,6 +1262,7 @@ int ledger_next(struct ledger *l, struct ledger_row *row)
             cells_trim(&l->cells);
             if (row_blank(l, l->cells.v, l->cells.n)) continue; /* ,,,, : a blank line */
             cells_unguard(&l->cells);
+            cells_untext(&l->cells);
             join_breaks(l, &l->cells);
         }
         row_fields(l);

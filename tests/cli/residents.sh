@@ -59,6 +59,22 @@ grep -q "第 2 行「备注」：列数不足.*这一行有一格从引号起跨
     t_ok "import: a quote not closed is named with the lines it swallowed" ||
     t_fail "import: a quote not closed is named with the lines it swallowed" "$(cat "$T/import-quote.out")"
 
+# Numbers other programs kept as text (="…", '…) are read as the numbers; an ID number whose last
+# three digits Excel made 000 is named as that damage, not as a wrong check digit to type in.
+printf '%s\n' "姓名,居民身份证号,手机号" '张三,="110101199003074477",="13800138000"' \
+    "李四,'110105195001010012,'13800138001" "王五,120101199003074000," >"$T/texted.csv"
+demo_at "$T/r5.db"
+run import-texted 5 "$BIN" --db "$T/r5.db" import residents "$T/texted.csv"
+grep -q "第 4 行「居民身份证号」：末三位是 000：Excel 只保留了身份证号的前 15 位" "$T/import-texted.out" &&
+    grep -q "新增 2，更新 0，未变 0，跳过 0，退回 1" "$T/import-texted.out" &&
+    t_ok "import: =\"…\" and '… around numbers are taken off; an ID number ending 000 is named as Excel's" ||
+    t_fail "import: =\"…\" and '… around numbers are taken off; an ID number ending 000 is named as Excel's" "$(cat "$T/import-texted.out")"
+DB_SAVED=$DB DB=$T/r5.db
+db_is "import: the numbers kept as text are stored bare" \
+    "SELECT group_concat(id_number || '/' || phone, ' ') FROM resident WHERE id_number IN ('110101199003074477', '110105195001010012')" \
+    "110101199003074477/13800138000 110105195001010012/13800138001"
+DB=$DB_SAVED
+
 # Two rows of one ID number, the first refused for another cell: the second is refused too, as
 # the same ID number, and both go to the rejects file; fixing the first and importing the rejects
 # does not write one person over the other.

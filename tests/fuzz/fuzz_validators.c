@@ -37,13 +37,14 @@ static void check_idcard(const char *s)
 {
     struct idcard id;
     enum idcard_error e = idcard_parse(s, &id);
-    CHECK(e >= IDCARD_OK && e <= IDCARD_CHECK);
+    CHECK(e >= IDCARD_OK && e <= IDCARD_ZEROS);
     char *msg = idcard_message(e, &id);
     CHECK(e == IDCARD_OK ? (msg != NULL) == (id.upgraded != 0) : msg != NULL && *msg);
     free(msg);
-    if (e == IDCARD_CHECK) {
+    if (e == IDCARD_CHECK || e == IDCARD_ZEROS) {
         CHECK(strlen(id.number) == 18 && id.expected == idcard_check_char(id.number));
         CHECK(id.number[17] != id.expected);
+        CHECK((e == IDCARD_ZEROS) == (memcmp(id.number + 15, "000", 3) == 0));
     }
     if (e != IDCARD_OK) return;
     const char *num = id.number;

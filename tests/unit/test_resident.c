@@ -27,6 +27,8 @@ static void id_vectors(void **state)
         {"110105299001010016", IDCARD_FUTURE},
         {"11010519491231002x", IDCARD_OK},
         {"1.20101E+17", IDCARD_EXCEL},
+        /* 120101199003074475 in a number cell: Excel keeps 15 digits */
+        {"120101199003074000", IDCARD_ZEROS},
         {"12010119900307447A", IDCARD_CHARS},
         {"", IDCARD_EMPTY},
         /* Read as typed when it is digits and a capital X of 15 or 18, else normalized first. */
