@@ -545,7 +545,10 @@ void activity_tab_open(struct list_screen *ls, void *row)
     snprintf(c->name, sizeof c->name, "%s", a->name);
     clock_today(c->day);
     snprintf(c->title, sizeof c->title, "%s  %s", a->name, activity_status_label(a->status));
-    ui_push(list_screen_new(&roll_list, 0, c));
+    /* Not held today: its records are of other days, and the roll opens on every day's. */
+    int held_today = a->starts_at && a->ends_at && strncmp(a->starts_at, c->day, 10) <= 0 &&
+                     strncmp(a->ends_at, c->day, 10) >= 0;
+    ui_push(list_screen_new(&roll_list, held_today ? 0 : 1, c));
 }
 
 /* --- 补录: a late record ---------------------------------------------------------------------- */
@@ -679,7 +682,9 @@ static void record_ask_correction(struct screen *s, const struct command *cmd)
     (void)cmd;
     const struct service_record *r = list_screen_selected((struct list_screen *)s);
     if (!r) return;
-    if (!*r->sign_out) {
+    /* Open since an earlier day (the sign-out forgotten): the correction gives its sign-out. */
+    char today[11];
+    if (!*r->sign_out && strcmp(r->day, clock_today(today)) >= 0) {
         ui_message(UI_MSG_ERROR, "%s",
                    _("Still signed in: sign out before asking for a correction"));
         return;

@@ -173,4 +173,27 @@ expect early "a sign-in an hour and a half early is refused, saying when it open
 db_is "and nothing is written for 钱七" \
     "SELECT count(*) FROM service_record s JOIN volunteer v ON v.id = s.volunteer_id WHERE v.number = '2026000104'" 0
 quits early "quits cleanly"
+
+# The next morning: 钱七 signed in at 环境清洁 yesterday and never out. The roll of yesterday's
+# activity opens on every day's records (today it holds none), and the sign-out forgotten is
+# given its time by a correction asked on that record.
+sqlite3 "$DB" "INSERT INTO service_record (volunteer_id, activity_id, day, sign_in, sign_out, minutes, created_at, created_by, updated_at, updated_by) SELECT v.id, a.id, '2026-12-05', '09:10', '', 0, 'x', 'x', 'x', 'x' FROM volunteer v, activity a WHERE v.number = '2026000104' AND a.name = '环境清洁'"
+sign_in next "volunteers" "demo-volunteers" BANGBAN_NOW=2026-12-06T09:00
+choose next "志愿服务"
+wait_for next "志愿者编号"
+keys next Tab Tab
+wait_for next "环境清洁"
+open_activity next "环境"
+expect next "the roll of yesterday's activity opens on every day's records, dated" "日期       志愿者编号"
+expect next "and shows the sign-in never signed out" "2026-12-05 2026000104  钱七     09:10 在岗"
+keys next F9
+choose next "登记更正申请"
+wait_for next "更正 钱七 2026-12-05 09:10-"
+keys next Tab
+type_text next "12:00"
+keys next Tab
+type_text next "忘了签退"
+keys next Enter
+expect next "a sign-out forgotten yesterday is taken down as a correction" "已登记更正申请：改为 09:10-12:00，待协调员处理"
+quits next "quits cleanly"
 t_sanitizers "hours_roll"
