@@ -187,7 +187,9 @@ struct screen *screen_kiosk_start(char **err)
     else
         *err = xasprintf(_("the system login %s is bound to no kiosk user: an admin binds one "
                            "with bangban user bind LOGIN %s (its login: bangban user list), or "
-                           "makes one with bangban user add LOGIN --role kiosk --os-login %s"),
+                           "makes one with bangban user add LOGIN --role kiosk --os-login %s; "
+                           "or open bangban without kiosk and sign in as the kiosk user, with "
+                           "its password"),
                          os, os, os);
     return NULL;
 }
