@@ -105,6 +105,16 @@ void form_lock(struct form *f, int i, const char *why)
     f->fields[i].locked = why;
 }
 
+void form_focus_unlocked(struct form *f)
+{
+    if (f->focus < 0 || f->focus >= f->n || !f->fields[f->focus].locked) return;
+    for (int i = 0; i < f->n; i++)
+        if (!f->fields[i].locked) {
+            f->focus = i;
+            return;
+        }
+}
+
 void form_set_hidden(struct form *f, int i)
 {
     f->fields[i].edit.hidden = 1;

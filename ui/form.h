@@ -131,6 +131,11 @@ void form_set_hidden(struct form *f, int i);
 ** changed instead.
 */
 void form_lock(struct form *f, int i, const char *why);
+/*
+** When the focused field is locked, focus the first that is not (none:
+** the focus stays): what is typed as the form opens goes where it can.
+*/
+void form_focus_unlocked(struct form *f);
 
 /*
 ** Make text field i a file name: Tab completes it as far as the matching

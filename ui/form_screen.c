@@ -373,6 +373,7 @@ static void form_screen_build(struct form_screen *fs)
     if (fs->read_only)
         for (int i = 0; i < fs->form.n; i++)
             form_lock(&fs->form, i, _("Your role may only read this record"));
+    form_focus_unlocked(&fs->form);
 }
 
 /* Build the form again from rec (which replaces fs->orig). */

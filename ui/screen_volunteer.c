@@ -271,6 +271,8 @@ static void volunteer_build(struct form_screen *fs)
     if (v->id && *v->id_number) form_set_secret(f, F_ID, resident_masked_id);
     if (v->id && *v->phone) form_set_secret(f, F_PHONE, resident_masked_phone);
     form_on_leave(f, on_leave, fs);
+    /* A new one starts at the ID number, which brings the resident's particulars in. */
+    if (!v->id) f->focus = F_ID;
 }
 
 static int volunteer_check(struct form_screen *fs)

@@ -22,8 +22,7 @@ keys vol F7
 wait_for vol "登记志愿者"
 # The coordinator may not show full numbers: the foot offers no F9 for it.
 expect vol "the foot offers F2 to save" "Tab/回车 下一栏，F2 保存，Esc 返回"
-# Past the number (given on saving) and the ID type to the ID number.
-keys vol Tab Tab
+# A new one starts at the ID number: the number is given on saving, the ID type a chooser.
 type_text vol "120101195601010127"
 keys vol Tab
 expect vol "the name comes from the residents' register" "姓名: 张三丰"
