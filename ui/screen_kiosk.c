@@ -840,6 +840,11 @@ static void sign_at(struct kiosk_sign *ks, const struct kiosk_activity *a)
                 : xstrdup(_("Type your number here again when you leave")),
             NULL};
         sign_say(ks, 0, lines);
+    } else if (rc == DB_INVALID && got.move == HOURS_SIGN_OUT) {
+        /* A sign-out refused (in the minute of the sign-in): the sign-in stands. */
+        sign_refuse(ks, xasprintf(_("%s: %s. You are still signed in: type your number again "
+                                    "when you leave"),
+                                  got.name, got.why ? got.why : ""));
     } else if (rc == DB_INVALID) {
         sign_refuse(ks, xasprintf(_("%s: %s. Nothing was recorded: please ask at the desk"),
                                   got.name, got.why ? got.why : ""));
