@@ -182,7 +182,11 @@ static void item_take(struct form_screen *fs)
     service_item_free(&it);
 }
 
-/* An item chosen fills in its category and unit at once, where the clerk sees them. */
+/*
+** An item chosen fills in its category and unit at once, where the clerk
+** sees them; only then: a unit or category the clerk picks after it stays
+** (leaving the item's field, or saving, never puts the item's back).
+*/
 static void on_choose(struct form *f, int i, void *ctx)
 {
     (void)f;
@@ -208,8 +212,6 @@ static void on_leave(struct form *f, int i, void *ctx)
             organisation_take_into(fs, form_choice(f, F_RESIDENT));
         else
             resident_take_into(fs, form_choice(f, F_RESIDENT));
-    } else if (i == F_ITEM) {
-        item_take(fs);
     } else if (i == F_GRID) {
         /* The community is the grid's. */
         struct area g;

@@ -52,11 +52,20 @@ expect desk "and it alone" "共 1 项"
 keys desk Enter
 wait_gone desk "共 1 项"
 expect desk "the item chosen fills in its unit at once, before the field is left" "责任单位: 区民政局"
-keys desk Tab Tab Tab Tab Tab Tab Tab
+# Another unit picked by hand stays: passing the item's field again, or saving, does not put the
+# item's back.
+keys desk Tab Tab Enter
+type_text desk "城市管理"
+wait_for desk "区城市管理委"
+keys desk Enter
+wait_for desk "责任单位: 区城市管理委"
+keys desk BTab BTab Tab Tab Tab Tab Tab Tab Tab
 type_text desk "申请低保"
 keys desk F2
 choose desk "不要回执"
 expect desk "the request is dispatched" "2026-000001  已派单"
+db_is "to the unit picked by hand, not the item's" \
+    "SELECT u.name FROM request q JOIN unit u ON u.id = q.unit_id" "区城市管理委"
 if [ "$(sqlite3 "$DB" "SELECT r.name FROM request q JOIN resident r ON r.id = q.resident_id")" = 周新民 ]; then
     t_ok "the request points at the resident registered"
 else
