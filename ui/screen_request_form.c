@@ -62,6 +62,8 @@ struct intake {
     char *typed;              /* what the resident chooser searched for last */
     int64_t community_id;     /* of the grid chosen */
     const char *why;          /* why the workflow refused the last save (borrowed), or NULL */
+    int64_t taken;            /* the requester whose particulars the form took last: leaving
+                               * the field on them again leaves what was typed since as it is */
 };
 
 /*
@@ -205,9 +207,14 @@ static void on_leave(struct form *f, int i, void *ctx)
         /* The chooser under it finds residents, or organisations on the register. */
         int org = form_choice(f, F_REQUESTER_KIND) == WHO_ORGANISATION;
         const char *label = org ? _("Organisation") : _("Resident");
-        if (f->fields[F_RESIDENT].label != label) form_set_choice(f, F_RESIDENT, 0, "");
+        if (f->fields[F_RESIDENT].label != label) {
+            form_set_choice(f, F_RESIDENT, 0, "");
+            ((struct intake *)fs->ctx)->taken = 0;
+        }
         f->fields[F_RESIDENT].label = label;
-    } else if (i == F_RESIDENT && form_choice(f, F_RESIDENT) > 0) {
+    } else if (i == F_RESIDENT && form_choice(f, F_RESIDENT) > 0 &&
+               form_choice(f, F_RESIDENT) != ((struct intake *)fs->ctx)->taken) {
+        ((struct intake *)fs->ctx)->taken = form_choice(f, F_RESIDENT);
         if (form_choice(f, F_REQUESTER_KIND) == WHO_ORGANISATION)
             organisation_take_into(fs, form_choice(f, F_RESIDENT));
         else
@@ -375,7 +382,10 @@ static void intake_sync(struct form_screen *fs)
     struct intake *in = fs->ctx;
     if (!in->waiting_for_resident) return;
     in->waiting_for_resident = 0;
-    if (ui.saved_id && ui.saved_type == &resident_record) resident_take_into(fs, ui.saved_id);
+    if (ui.saved_id && ui.saved_type == &resident_record) {
+        resident_take_into(fs, ui.saved_id);
+        in->taken = ui.saved_id;
+    }
 }
 
 static const struct form_spec intake_spec = {
@@ -439,6 +449,8 @@ static void correct_build(struct form_screen *fs)
     form_lock(f, F_LEVEL, _("The level changes by 升级 (escalate) on the request"));
     form_lock(f, F_ANSWER, _("An answer is given by the request's actions"));
     ((struct intake *)fs->ctx)->community_id = r->community_id;
+    /* The requester's name and phone as taken down: corrected, they stay as typed. */
+    ((struct intake *)fs->ctx)->taken = r->resident_id ? r->resident_id : r->organisation_id;
     form_mark_clean(f);
 }
 
@@ -468,9 +480,12 @@ static int correct_get(struct form_screen *fs, const void *rec, void *out)
 
 static int correct_saved(struct form_screen *fs, const void *rec)
 {
-    (void)fs;
-    ui_message(UI_MSG_INFO, _("Corrected %s; the old values are on its timeline"),
-               ((const struct request *)rec)->number);
+    const struct request *r = rec;
+    /* request_correct() writes nothing when nothing differs: the version stays. */
+    if (r->version == ((const struct request *)fs->orig)->version)
+        ui_message(UI_MSG_INFO, _("Nothing changed: %s is as it was"), r->number);
+    else
+        ui_message(UI_MSG_INFO, _("Corrected %s; the old values are on its timeline"), r->number);
     return UI_CLOSE;
 }
 

@@ -31,6 +31,23 @@ db_is "the event holds both changes" \
     "correct:标题由「申请低保」改为「申请最低生活保障」；内容由「（无）」改为「家中两位老人无收入」"
 db_is "the unit is the one dispatched to" "SELECT u.name FROM request r JOIN unit u ON u.id = r.unit_id" "区民政局"
 
+# The number to call back corrected on a resident's request: kept as typed (passing the resident's
+# field again does not put the register's number back), and said on the timeline, masked.
+keys desk F4
+wait_for desk "更正诉求"
+keys desk Tab Tab Tab
+type_text desk "13912345678"
+keys desk F2
+expect desk "the phone's correction is saved" "已更正 2026-000001"
+db_is "the phone typed is stored" "SELECT requester_phone FROM request" "13912345678"
+expect desk "and on the timeline, masked" "电话由「139****1111」改为「139****5678」"
+# Saved with nothing changed: said so, nothing written.
+keys desk F4
+wait_for desk "更正诉求"
+keys desk F2
+expect desk "a correction with nothing changed says so" "没有改动：2026-000001 保持原样"
+db_is "and writes no event" "SELECT count(*) FROM request_event WHERE action = 'correct'" 2
+
 # A second desk corrected it meanwhile: this one is told, and saves over.
 keys desk F4
 wait_for desk "更正诉求"
