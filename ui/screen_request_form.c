@@ -166,21 +166,27 @@ static void resident_take_into(struct form_screen *fs, int64_t id)
     resident_free(&r);
 }
 
-/* The item chosen fills in the category and the unit, which stay editable. */
-static void item_take(struct form_screen *fs)
+/*
+** The item's materials beside it; when fill, the item just chosen also
+** fills in the category and the unit, which stay editable.
+*/
+static void item_take(struct form_screen *fs, int fill)
 {
     struct form *f = &fs->form;
     struct service_item it;
     if (!form_choice(f, F_ITEM) || item_get(ui.db, form_choice(f, F_ITEM), &it) != DB_OK) return;
-    const char *label = request_word_label(request_categories, it.category);
-    form_set_choice(f, F_CATEGORY, choices_word_id(request_categories, it.category),
-                    label ? _(label) : "");
-    if (!f->fields[F_UNIT].locked) form_set_choice(f, F_UNIT, it.unit_id, it.unit_name);
+    if (fill) {
+        const char *label = request_word_label(request_categories, it.category);
+        form_set_choice(f, F_CATEGORY, choices_word_id(request_categories, it.category),
+                        label ? _(label) : "");
+        if (!f->fields[F_UNIT].locked) form_set_choice(f, F_UNIT, it.unit_id, it.unit_name);
+        if (str_eq(it.category, "emergency"))
+            form_set_choice(f, F_KIND, choices_word_id(request_kinds, "help"),
+                            _("Asking for help"));
+    }
     char *note = xasprintf(_("Materials: %s"), *it.materials ? it.materials : _("none"));
     form_set_note(f, F_ITEM, note);
     free(note);
-    if (str_eq(it.category, "emergency"))
-        form_set_choice(f, F_KIND, choices_word_id(request_kinds, "help"), _("Asking for help"));
     service_item_free(&it);
 }
 
@@ -192,7 +198,7 @@ static void item_take(struct form_screen *fs)
 static void on_choose(struct form *f, int i, void *ctx)
 {
     (void)f;
-    if (i == F_ITEM) item_take(ctx);
+    if (i == F_ITEM) item_take(ctx, 1);
 }
 
 static void on_leave(struct form *f, int i, void *ctx)
@@ -219,6 +225,8 @@ static void on_leave(struct form *f, int i, void *ctx)
             organisation_take_into(fs, form_choice(f, F_RESIDENT));
         else
             resident_take_into(fs, form_choice(f, F_RESIDENT));
+    } else if (i == F_ITEM) {
+        item_take(fs, 0);
     } else if (i == F_GRID) {
         /* The community is the grid's. */
         struct area g;
