@@ -77,6 +77,7 @@ struct request_view {
     const char *no_correct; /* why F4 may not correct it (translated), or NULL when it may */
     struct service_record *helped; /* volunteers' service records that helped close it */
     size_t nhelped;
+    time_t retry_at; /* a call not answered may be noted again from then (0: not waiting) */
 };
 
 static const enum action view_bar[] = {ACT_EDIT, ACT_REFRESH, ACT_MENU, ACT_NONE};
@@ -99,6 +100,30 @@ static void view_unload(struct request_view *v)
     v->loaded = 0;
 }
 
+/* Whether offered[0..n) holds a. */
+static int offers(const enum request_action *offered, size_t n, enum request_action a)
+{
+    for (size_t i = 0; i < n; i++)
+        if (offered[i] == a) return 1;
+    return 0;
+}
+
+/*
+** When a call not answered, not offered now (the last was noted within
+** WORKFLOW_FOLLOW_UP_GAP), may be noted again; 0 when it is offered, or
+** would not be then either.
+*/
+static time_t retry_at(const struct request *r, time_t now, const struct workflow_actor *who,
+                       const enum request_action *offered, size_t n)
+{
+    if (!r->attempts || offers(offered, n, RA_NO_ANSWER)) return 0;
+    time_t then = r->updated_at + WORKFLOW_FOLLOW_UP_GAP;
+    if (then <= now) return 0;
+    enum request_action later[MAX_OFFERED];
+    size_t m = workflow_offered_to(r, then, who, later, MAX_OFFERED);
+    return offers(later, m, RA_NO_ANSWER) ? then : 0;
+}
+
 static void view_load(struct request_view *v)
 {
     view_unload(v);
@@ -117,6 +142,7 @@ static void view_load(struct request_view *v)
     struct workflow_actor who;
     if (request_actor(ui.db, actor_name(), &who) != DB_OK) who.acts = 0;
     v->noffered = workflow_offered_to(&v->r, now, &who, v->offered, MAX_OFFERED);
+    v->retry_at = retry_at(&v->r, now, &who, v->offered, v->noffered);
     v->no_correct = NULL;
     if (!workflow_part(&v->r, RA_CORRECT, &who, &v->no_correct) && !v->no_correct)
         v->no_correct = _("Your role may not do this");
@@ -399,6 +425,12 @@ static void view_draw(struct screen *s, int top, int rows)
     for (size_t i = 0; i < v->noffered; i++)
         strbuf_addf(&acts, "%c %s  ", action_keys[v->offered[i]],
                     _(workflow_action_label(v->offered[i])));
+    if (v->retry_at) {
+        char hm[17];
+        strbuf_addf(&acts, _("%c %s (from %s)  "), action_keys[RA_NO_ANSWER],
+                    _(workflow_action_label(RA_NO_ANSWER)),
+                    clock_format_minute(v->retry_at, hm) + 11);
+    }
     strbuf_addf(&acts, "x %s", _("Full text"));
     pair(y++, 1, COLS - 2, _("Actions:"), strbuf_str(&acts), term_attr(UI_SELECTED));
     strbuf_free(&acts);
@@ -896,6 +928,15 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
                 act(v, v->offered[i]);
                 break;
             }
+        if (v->retry_at && !k->code && k->ch < 128 &&
+            (uint32_t)tolower((int)k->ch) == (uint32_t)action_keys[RA_NO_ANSWER]) {
+            char last[17], next[17];
+            ui_message(UI_MSG_ERROR,
+                       _("The last call not answered was noted at %s: call again an hour on; "
+                         "from %s it can be noted"),
+                       clock_format_minute(v->r.updated_at, last) + 11,
+                       clock_format_minute(v->retry_at, next) + 11);
+        }
         return UI_HANDLED;
     case ACT_ENTER:
         act_choose(v);

@@ -158,11 +158,14 @@ state "已反馈" "and replies again"
 act "回访未接通" "未接通？"
 keys desk y
 state "回访中" "a call not answered is recorded"
-if screen desk | grep "可办理：" | grep -q "未接通"; then
-    t_fail "a second call not answered is not offered within the hour" "$(screen desk)"
+if screen desk | grep "可办理：" | grep -q "n 回访未接通（[0-9][0-9]:[0-9][0-9] 起）"; then
+    t_ok "a second call not answered is offered only from an hour on, saying when"
 else
-    t_ok "a second call not answered is not offered within the hour"
+    t_fail "a second call not answered is offered only from an hour on, saying when" "$(screen desk)"
 fi
+keys desk n
+expect desk "pressed within the hour, its key says when the last was noted and when the next may be" "隔一小时再打"
+state "回访中" "and nothing is recorded"
 act "回访评价" "问题解决了吗"
 choose desk "已解决"
 wait_for desk "诉求人是否满意"
