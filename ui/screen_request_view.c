@@ -600,7 +600,7 @@ static char *with_landline(const struct request_view *v, const char *phone)
 ** to someone whose step it is not, nor who may reveal numbers, it stays
 ** masked. Caller frees.
 */
-static char *phone_to_call(const struct request_view *v, enum request_action a)
+static char *phone_number_for(const struct request_view *v, enum request_action a)
 {
     if (!v->r.resident_id || !*v->r.requester_phone) return with_landline(v, v->r.requester_phone);
     char *why =
@@ -613,12 +613,27 @@ static char *phone_to_call(const struct request_view *v, enum request_action a)
     return both;
 }
 
+/* phone_number_for(), or that there is none to call. Caller frees. */
+static char *phone_to_call(const struct request_view *v, enum request_action a)
+{
+    char *phone = phone_number_for(v, a);
+    if (*phone) return phone;
+    free(phone);
+    return xstrdup(_("no number on file: reach them another way"));
+}
+
+/* Who is called: the requester's name, or who they are when none was given. */
+static const char *who_to_call(const struct request_view *v)
+{
+    return *v->r.requester ? v->r.requester : _("the requester");
+}
+
 /* Ask for the follow-up answers. Returns 1 with in set, 0 when cancelled. */
 static int ask_answers(struct request_view *v, struct workflow_input *in, char **text)
 {
     const char *yes_no[] = {_("Solved"), _("Not solved")};
     char *phone = phone_to_call(v, RA_FOLLOW_UP);
-    char *q = xasprintf(_("Call %s on %s. Was it solved?"), v->r.requester, phone);
+    char *q = xasprintf(_("Call %s on %s. Was it solved?"), who_to_call(v), phone);
     int solved = dialog_options(_("Follow-up"), q, yes_no, 2);
     free(q);
     free(phone);
@@ -688,8 +703,8 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
             v->r.attempts + 1 >= WORKFLOW_FOLLOW_UP_TRIES
                 ? xasprintf(_("Record that %s (%s) did not answer? This is call %d, the last: the "
                               "request closes as unreachable."),
-                            v->r.requester, phone, WORKFLOW_FOLLOW_UP_TRIES)
-                : xasprintf(_("Record that %s (%s) did not answer?"), v->r.requester, phone);
+                            who_to_call(v), phone, WORKFLOW_FOLLOW_UP_TRIES)
+                : xasprintf(_("Record that %s (%s) did not answer?"), who_to_call(v), phone);
         int yes = dialog_confirm(_(workflow_action_label(a)), q, 1);
         free(q);
         free(phone);
@@ -733,8 +748,7 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
     if (needs & NEED_TEXT && a == RA_CONTACT && *v->r.requester_phone) {
         /* The unit calls the requester: the number to call, then how it went. */
         char *phone = phone_to_call(v, a);
-        char *prompt = xasprintf(_("Call %s on %s. %s"), *v->r.requester ? v->r.requester : "",
-                                 phone, prompt_for(a));
+        char *prompt = xasprintf(_("Call %s on %s. %s"), who_to_call(v), phone, prompt_for(a));
         int ok = ask_text(v, a, prompt, workflow_text_required(a, NULL), owned);
         free(prompt);
         free(phone);
