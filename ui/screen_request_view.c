@@ -206,13 +206,18 @@ static const char *answer_label(const struct request *r)
     return _("Result given");
 }
 
-/* "MM-DD HH:MM" of t, or "" for 0, into buf (at least 12 bytes). */
+/*
+** "MM-DD HH:MM" of t, with its year first when that is not this year's
+** (an extension to 2028 never reads as next month), or "" for 0, into buf
+** (at least 17 bytes).
+*/
 static const char *short_time(time_t t, char *buf)
 {
     if (!t) return "";
-    char full[17];
+    char full[17], now[17];
     clock_format_minute(t, full);
-    snprintf(buf, 12, "%s", full + 5);
+    clock_format_minute(clock_now(), now);
+    snprintf(buf, 17, "%s", strncmp(full, now, 4) ? full : full + 5);
     return buf;
 }
 
@@ -220,7 +225,7 @@ static const char *short_time(time_t t, char *buf)
 static char *clocks_text(const struct request *r)
 {
     struct strbuf sb = STRBUF_INIT;
-    char a[12], b[12];
+    char a[17], b[17];
     if (r->accept_due)
         strbuf_addf(&sb, _("Sign for by %s%s%s  "), short_time(r->accept_due, a),
                     r->accepted_at ? _(", signed ") : "", short_time(r->accepted_at, b));
@@ -303,7 +308,7 @@ static char *helped_text(const struct request_view *v)
 /* One timeline row. Caller frees. */
 static char *event_line(const struct request_event_row *e)
 {
-    char when[12];
+    char when[17];
     struct strbuf sb = STRBUF_INIT;
     strbuf_addf(&sb, "%s %-9s ", short_time(e->at, when), e->actor);
     char *what = fill(_(event_label(e)), e->unit);
@@ -754,6 +759,16 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
         free(phone);
         if (!ok) return 0;
         in->text = *owned;
+    } else if (needs & NEED_TEXT && a == RA_APPROVE_EXTENSION && v->r.ext_due) {
+        /* The supervisor grants a date: shown whole, with the deadline it replaces. */
+        char to[17], from[17];
+        char *prompt = xasprintf(_("Extension to %s (the deadline now %s). %s"),
+                                 clock_format_minute(v->r.ext_due, to),
+                                 clock_format_minute(v->r.resolve_due, from), prompt_for(a));
+        int ok = ask_text(v, a, prompt, workflow_text_required(a, NULL), owned);
+        free(prompt);
+        if (!ok) return 0;
+        in->text = *owned;
     } else if (needs & NEED_TEXT) {
         if (!ask_text(v, a, prompt_for(a), workflow_text_required(a, NULL), owned)) return 0;
         in->text = *owned;
@@ -777,7 +792,7 @@ static int ask_input(struct request_view *v, enum request_action a, struct workf
 /* Tell the clerk that another desk acted first, and what it did. */
 static void lost_race(const struct request *now, const struct request_event_row *last)
 {
-    char when[12];
+    char when[17];
     ui_message(UI_MSG_ERROR, _("Not done: %s acted first: %s (%s); now %s. Your typing is kept."),
                last->actor ? last->actor : now->updated_by, _(workflow_action_label(last->action)),
                short_time(last->at ? last->at : now->updated_at, when),

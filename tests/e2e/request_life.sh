@@ -118,7 +118,8 @@ wait_for sup "共 1 条"
 keys sup Enter
 wait_for sup "2026-000001  办理中"
 choose sup "批准延期"
-wait_for sup "如何告知诉求人新的时限"
+wait_for sup "如何告知诉求人新"
+expect sup "the approval shows the date asked, whole, and the deadline it replaces" "延期至 2026-04-10 17:00（现时限 2026-03-30 17:00）"
 type_text sup "已电话告知诉求人"
 keys sup Enter
 expect sup "the supervisor approves the extension" "2026-000001  延期"

@@ -132,6 +132,9 @@ wait_for unit "需要延期的理由"
 type_text unit "需入户核实家庭收入"
 keys unit Enter
 expect unit "the handler asks for an extension (to the example date, in the year after the calendar's last when it is December)" "[延期待批]"
+# The date asked reads with its year when it is not this year's (in December: the next).
+if [ "${until%%-*}" = "$(date +%Y)" ]; then asked="申请延期至 ${until#*-} 17:00"; else asked="申请延期至 $until 17:00"; fi
+expect unit "the date asked shows its year when not this year's" "$asked"
 choose unit "办结反馈"
 wait_for unit "单位反馈的办理结果"
 type_text unit "已核实并办理"
