@@ -138,6 +138,8 @@ int choices_residents(void *ctx, const char *query, struct choice_list *out)
         choice_list_add(out, r->id, r->name, detail);
         free(detail);
     }
+    if (hits.total > hits.n) out->unlisted = hits.total - hits.n;
+    out->unlisted_more = hits.more;
     resident_hits_free(&hits);
     return 0;
 }

@@ -46,6 +46,8 @@ void choice_list_free(struct choice_list *l)
     free(l->items);
     l->items = NULL;
     l->n = 0;
+    l->unlisted = 0;
+    l->unlisted_more = 0;
 }
 
 /* Rows text takes when wrapped at cols. */
@@ -246,7 +248,7 @@ int dialog_choose(const char *title, choice_source src, void *ctx, const char *i
 int dialog_choose_at(const char *title, choice_source src, void *ctx, const char *initial,
                      int64_t current, struct choice *chosen)
 {
-    struct chooser c = {{NULL, 0}};
+    struct chooser c = {0};
     struct lineedit query;
     struct list_column cols[] = {{"", 0, 0}, {"", 24, 0}};
     struct listview lv = {cols, 2, 0, -1, 0, 1, chooser_cell, NULL, &c};
@@ -290,7 +292,13 @@ int dialog_choose_at(const char *title, choice_source src, void *ctx, const char
                          term_attr(UI_DIALOG) | A_DIM);
         if (c.items.n == 0)
             draw_text(b.y + 3, b.x + 2, b.w - 4, _("Nothing matches"), term_attr(UI_DIALOG), 0);
-        char *count = xasprintf(_("%zu found, Enter chooses, Esc cancels"), c.items.n);
+        char *count = !c.items.unlisted
+                          ? xasprintf(_("%zu found, Enter chooses, Esc cancels"), c.items.n)
+                      : c.items.unlisted_more
+                          ? xasprintf(_("%zu listed, over %zu more not: type more to narrow it"),
+                                      c.items.n, c.items.unlisted)
+                          : xasprintf(_("%zu listed, %zu more not: type more to narrow it"),
+                                      c.items.n, c.items.unlisted);
         draw_center(b.y + b.h - 1, b.x, b.w, count, term_attr(UI_DIALOG) | A_DIM);
         free(count);
         move(fake.cursor_y, fake.cursor_x);

@@ -23,6 +23,8 @@ struct choice {
 struct choice_list {
     struct choice *items;
     size_t n;
+    size_t unlisted;   /* more that match and are not listed (a search cut short): said under it */
+    int unlisted_more; /* and more again than unlisted: 「at least」 */
 };
 
 /* Append a choice (strings are copied). */

@@ -348,7 +348,7 @@ static int multi_has(const char *list, const char *label)
 /* Open the checklist of a multi-choice field. */
 static void choose_many(struct form_field *ff)
 {
-    struct choice_list items = {NULL, 0};
+    struct choice_list items = {0};
     if (ff->source(ff->source_ctx, "", &items) != 0 || items.n == 0) {
         choice_list_free(&items);
         return;

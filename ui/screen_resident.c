@@ -197,7 +197,7 @@ static int filter_area_source(void *ctx, const char *query, struct choice_list *
 {
     (void)ctx;
     choice_list_offer(out, query, -1, _("(anywhere)"), "");
-    struct choice_list c = {NULL, 0}, g = {NULL, 0};
+    struct choice_list c = {0}, g = {0};
     int rc = choices_communities(NULL, query, &c);
     if (rc == 0) rc = choices_grids(NULL, query, &g);
     for (size_t i = 0; i < c.n; i++)
