@@ -214,7 +214,7 @@ static const struct field_desc request_fields[] = {
     QF(requester_kind, FIELD_INT, NULL, 0, NULL),
     QF(resident_id, FIELD_INT64, N_("Resident"), 0, "requester"),
     QF(requester, FIELD_TEXT, N_("Requester"), 0, NULL),
-    QF(requester_phone, FIELD_TEXT, N_("Phone"), 0, NULL),
+    QF(requester_phone, FIELD_TEXT, N_("Phone"), FIELD_SECRET, NULL),
     QF(building_id, FIELD_INT64, N_("Building"), 0, "building"),
     QF(grid_id, FIELD_INT64, N_("Grid"), 0, "grid"),
     QF(community_id, FIELD_INT64, N_("Community"), 0, "community"),
@@ -268,11 +268,14 @@ static void request_defaults(void *rec)
     r->resolve_unit = 'd';
 }
 
+static char *request_shown(size_t i, const void *rec);
+
 const struct record_type request_record = {.name = "request",
                                            .size = sizeof(struct request),
                                            .fields = request_fields,
                                            .nfields = ARRAY_LEN(request_fields),
-                                           .defaults = request_defaults};
+                                           .defaults = request_defaults,
+                                           .shown = request_shown};
 
 time_t request_due(const struct request *r)
 {
@@ -421,6 +424,17 @@ static const char *word_text(const struct request_word *words, const char *code)
 {
     const char *label = request_word_label(words, code);
     return label ? _(label) : code;
+}
+
+/* The channel, kind and category in words, as the form offers them (a conflict says them so). */
+static char *request_shown(size_t i, const void *rec)
+{
+    const struct request *r = rec;
+    const char *name = request_fields[i].name;
+    if (str_eq(name, "channel")) return xstrdup(word_text(request_channels, r->channel));
+    if (str_eq(name, "kind")) return xstrdup(word_text(request_kinds, r->kind));
+    if (str_eq(name, "category")) return xstrdup(word_text(request_categories, r->category));
+    return NULL;
 }
 
 char *request_corrections(const struct request *before, const struct request *after)

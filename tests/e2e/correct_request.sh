@@ -51,15 +51,16 @@ db_is "and writes no event" "SELECT count(*) FROM request_event WHERE action = '
 # A second desk corrected it meanwhile: this one is told, and saves over.
 keys desk F4
 wait_for desk "更正诉求"
-sqlite3 "$DB" "UPDATE request SET title = '低保申请', version = version + 1, updated_by = 'deskB', updated_at = 1796530800"
+sqlite3 "$DB" "UPDATE request SET title = '低保申请', channel = 'phone', version = version + 1, updated_by = 'deskB', updated_at = 1796530800"
 keys desk Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
 type_text desk "（补）"
 keys desk F2
 expect desk "the race is said, with when" "deskB 已于 $(date -d @1796530800 '+%Y-%m-%d %H:%M:%S') 修改了此记录"
+expect desk "the other desk's channel in words, as the form offers it" "渠道：对方改为「电话」"
 choose desk "保存我改的部分（其余保留对方的）"
 expect desk "saved over: only the detail this desk changed" "已更正 2026-000001"
-db_is "the other desk's title stays, this desk's detail is written" \
-    "SELECT title || '|' || detail FROM request" "低保申请|家中两位老人无收入（补）"
+db_is "the other desk's title and channel stay, this desk's detail is written" \
+    "SELECT title || '|' || channel || '|' || detail FROM request" "低保申请|phone|家中两位老人无收入（补）"
 
 quits desk "quits cleanly"
 "$BIN" --db "$DB" check >"$T/check.out" 2>&1 && t_ok "check finds corrections in the workflow" ||
