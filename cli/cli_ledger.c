@@ -20,7 +20,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* What import and export read from the command line. */
 struct io_options {
@@ -233,7 +235,23 @@ static void dry_run_print(const struct io_options *io, const struct ledger *l,
 static int rejects_allowed(const struct io_options *io)
 {
     struct stat r, l;
-    if (!io->rejects || io->dry_run) return 0;
+    if (io->dry_run) return 0;
+    /* Where the rejects go can take a file: found out before a row is written, not after. */
+    char *path = io->rejects ? xstrdup(io->rejects) : xasprintf("%s.rejects.csv", io->path);
+    char *slash = strrchr(path, '/');
+    const char *dir = slash ? (slash == path ? "/" : (*slash = '\0', path)) : ".";
+    if (access(dir, W_OK | X_OK) != 0) {
+        int e = errno;
+        char *why = xasprintf(_("cannot write the rejects file in %s: %s; nothing was imported "
+                                "(give --rejects another file)"),
+                              dir, strerror(e));
+        verb_fail(why);
+        free(why);
+        free(path);
+        return -1;
+    }
+    free(path);
+    if (!io->rejects) return 0;
     if (stat(io->path, &l) == 0 && stat(io->rejects, &r) == 0 && r.st_dev == l.st_dev &&
         r.st_ino == l.st_ino) {
         char *why =

@@ -20,12 +20,17 @@ else
 fi
 run import-again 5 "$BIN" --db "$DB" import residents "$T/ledger.csv"
 grep -q "新增 0，更新 0，未变 8" "$T/import-again.out" && t_ok "import: the same file twice changes nothing" || t_fail "import: the same file twice changes nothing" "$(tail -1 "$T/import-again.out")"
-# A rejects file that cannot be written is said, and the good rows are in all the same.
+# A rejects file that cannot be written is found out before a row is written: nothing is imported,
+# the bad rows are not lost to a screen that scrolls away.
 demo_at "$T/r4.db"
-run import-no-rejects 5 "$BIN" --db "$T/r4.db" import residents "$T/ledger.csv" --rejects "$T/no/such/dir.csv"
-grep -q "$T/no/such/dir.csv" "$T/import-no-rejects.out" && grep -q "新增 8" "$T/import-no-rejects.out" &&
-    t_ok "import: an unwritable rejects file is named; the good rows are in" ||
-    t_fail "import: an unwritable rejects file is named; the good rows are in" "$(cat "$T/import-no-rejects.out")"
+before=$(sqlite3 "$T/r4.db" "SELECT count(*) FROM resident")
+run import-no-rejects 1 "$BIN" --db "$T/r4.db" import residents "$T/ledger.csv" --rejects "$T/no/such/dir.csv"
+grep -q "无法在 $T/no/such 写入退回文件" "$T/import-no-rejects.out" && grep -q "没有导入任何行" "$T/import-no-rejects.out" &&
+    t_ok "import: an unwritable rejects file is refused first, saying where" ||
+    t_fail "import: an unwritable rejects file is refused first, saying where" "$(cat "$T/import-no-rejects.out")"
+[ "$(sqlite3 "$T/r4.db" "SELECT count(*) FROM resident")" = "$before" ] &&
+    t_ok "import: and nothing is imported" || t_fail "import: and nothing is imported"
+run import-rejects-ok 5 "$BIN" --db "$T/r4.db" import residents "$T/ledger.csv"
 
 # A row with too many columns keeps its cells in the rejects file, and its reason stands under
 # 错误原因 all the same: the header gets blank titles to the widest row. Read again as it is, the
