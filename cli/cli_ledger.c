@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -358,13 +359,32 @@ int verb_export(const char *db_path, int argc, char **argv)
                   "--reason WHY\n"));
         return EXIT_USAGE;
     }
+    /* The format: as --format says, else from the file's name, whatever the order of the words. */
+    enum sheet_format named = sheet_format_for(io.path);
+    enum sheet_format format =
+        io.format ? (str_eq(io.format, "xlsx") ? SHEET_XLSX : SHEET_CSV) : named;
+    /* A workbook named .csv, or CSV text named .xlsx, would open as neither; a name of no such
+     * extension takes --format's. */
+    const char *dot = strrchr(io.path, '.');
+    int says_csv = dot && !strchr(dot, '/') && strcasecmp(dot, ".csv") == 0;
+    if (format != named && (named == SHEET_XLSX || says_csv)) {
+        fprintf(stderr,
+                _("bangban: --format %s and the file's name %s disagree: name it .%s, or leave "
+                  "--format out\n"),
+                io.format, io.path, io.format);
+        return EXIT_USAGE;
+    }
+    if (format == SHEET_XLSX && io.codec_forced) {
+        fprintf(stderr,
+                _("bangban: --encoding is for CSV files; a workbook (%s) is always "
+                  "Unicode\n"),
+                io.path);
+        return EXIT_USAGE;
+    }
     if (!verb_output_free(io.path, io.force, 1)) return EXIT_ERROR;
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
     if (!db) return status;
-    /* The format: as --format says, else from the file's name, whatever the order of the words. */
-    enum sheet_format format = io.format ? (str_eq(io.format, "xlsx") ? SHEET_XLSX : SHEET_CSV)
-                                         : sheet_format_for(io.path);
     struct resident_filter filter;
     if (filter_of(db, &words, &filter) != 0) {
         db_close(db);

@@ -327,11 +327,24 @@ for order in "residents @F --unmasked --reason R" "--unmasked --reason R residen
             t_fail "export ($order, .$want): a $want file" "$(cat "$T/o.out")" "$(head -c 40 "$f" | od -c | head -2)"
         fi
     done
-    env BANGBAN_USER=supervisor "$BIN" --db "$DB" export $(echo "$order --format xlsx" | sed "s|@F|$T/f$i.csv|") >/dev/null 2>&1
-    env BANGBAN_USER=supervisor "$BIN" --db "$DB" export $(echo "--format csv $order" | sed "s|@F|$T/f$i.xlsx|") >/dev/null 2>&1
-    is_zip "$T/f$i.csv" && is_csv "$T/f$i.xlsx" && t_ok "export ($order): --format wins over the name" ||
-        t_fail "export ($order): --format wins over the name"
+    env BANGBAN_USER=supervisor "$BIN" --db "$DB" export $(echo "$order --format xlsx" | sed "s|@F|$T/f$i|") >/dev/null 2>&1
+    env BANGBAN_USER=supervisor "$BIN" --db "$DB" export $(echo "--format csv $order" | sed "s|@F|$T/g$i|") >/dev/null 2>&1
+    is_zip "$T/f$i" && is_csv "$T/g$i" && t_ok "export ($order): --format gives the format of a name without one" ||
+        t_fail "export ($order): --format gives the format of a name without one"
+    # shellcheck disable=SC2086
+    env BANGBAN_USER=supervisor "$BIN" --db "$DB" export $(echo "$order --format xlsx" | sed "s|@F|$T/f$i.csv|") >"$T/clash.out" 2>&1
+    st=$?
+    [ $st = 2 ] && [ ! -e "$T/f$i.csv" ] && grep -q "与文件名 .* 不一致" "$T/clash.out" &&
+        t_ok "export ($order): --format xlsx for a .csv name is refused, nothing written" ||
+        t_fail "export ($order): --format xlsx for a .csv name is refused, nothing written" "status $st" "$(cat "$T/clash.out")"
 done
+
+run export-clash-xlsx 2 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/c.xlsx" --format csv
+run export-enc-xlsx 2 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/e.xlsx" --encoding gbk
+[ ! -e "$T/c.xlsx" ] && [ ! -e "$T/e.xlsx" ] && grep -q "不一致" "$T/export-clash-xlsx.out" &&
+    grep -q "只用于 CSV 文件" "$T/export-enc-xlsx.out" &&
+    t_ok "export: CSV named .xlsx, or a workbook given an encoding, is refused saying why" ||
+    t_fail "export: CSV named .xlsx, or a workbook given an encoding, is refused saying why" "$(cat "$T/export-clash-xlsx.out" "$T/export-enc-xlsx.out")"
 
 # A blank cell keeps what is on file: a household's address in one merged cell leaves the others'
 # rows blank, a survey of phones leaves notes out.
