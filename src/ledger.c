@@ -114,7 +114,14 @@ struct ledger {
 
 int ledger_schema_field(const struct ledger_schema *schema, const char *header)
 {
-    char *h = text_normalize(header, TEXT_NORM_NOSPACE);
+    /* A title wrapped in its cell (公民身份⏎号码, Alt+Enter in Excel) is the title unwrapped. */
+    char *unwrapped = xstrdup(header);
+    size_t k = 0;
+    for (const char *c = header; *c; c++)
+        if (*c != '\r' && *c != '\n') unwrapped[k++] = *c;
+    unwrapped[k] = '\0';
+    char *h = text_normalize(unwrapped, TEXT_NORM_NOSPACE);
+    free(unwrapped);
     /* The reasons bangban wrote into a rejects file: a re-import of it reads past them. */
     int f = str_eq(h, LEDGER_REASON_HEADER) ? LEDGER_IGNORED : LEDGER_UNKNOWN;
     for (size_t i = 0; i < schema->n; i++)

@@ -80,6 +80,12 @@ db_is "import: the numbers kept as text are stored bare" \
     "110101199003074477/13800138000 110105195001010012/13800138001"
 DB=$DB_SAVED
 
+# A title wrapped in its cell (Alt+Enter in Excel) is the title.
+printf '%s\r\n' '姓名,"公民身份' '号码",现住址' "孙七,110105195001010020,9号楼" >"$T/wrapped.csv"
+run import-wrapped 0 "$BIN" --db "$T/r5.db" import residents "$T/wrapped.csv"
+grep -q "新增 1" "$T/import-wrapped.out" && t_ok "import: a title wrapped over two lines in its cell is read as the title" ||
+    t_fail "import: a title wrapped over two lines in its cell is read as the title" "$(cat "$T/import-wrapped.out")"
+
 # Two rows of one ID number, the first refused for another cell: the second is refused too, as
 # the same ID number, and both go to the rejects file; fixing the first and importing the rejects
 # does not write one person over the other.
