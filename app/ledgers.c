@@ -514,8 +514,7 @@ static int holder_phone_set(struct db *db, int64_t id, const char *phone,
 static int post_resolve(struct db *db, void *rec, const void *aside, const struct import_options *o,
                         struct import_report *rep, char **why, int *column)
 {
-    (void)column; /* the place's, as resolve_column says */
-    struct post *p = rec;
+    struct post *p = rec; /* refused: the place's column, as resolve_column says, unless said */
     const struct staff *holder = aside;
     int rc = post_place_find(db, p->kind, p->place_code, &p->place_id);
     if (rc == DB_NOTFOUND) {
@@ -560,7 +559,10 @@ static int post_resolve(struct db *db, void *rec, const void *aside, const struc
         record_free(&post_record, &same);
         return DB_INVALID;
     }
-    return p->staff_id ? DB_OK : post_holder_add(db, holder, o, rep, &p->staff_id, why);
+    if (p->staff_id) return DB_OK;
+    rc = post_holder_add(db, holder, o, rep, &p->staff_id, why);
+    if (rc == DB_INVALID) *column = PLF_STAFF_KIND; /* a new person's kind: missing or not known */
+    return rc;
 }
 
 static int post_find_row(struct db *db, const void *rec, void *out)
