@@ -182,7 +182,7 @@ int check_areas(struct db *db, struct strbuf *report)
     return check_done(db, rc, &ck);
 }
 
-char *calendar_shortfall(struct db *db, time_t now)
+char *calendar_shortfall(struct db *db, time_t now, int keeps)
 {
     struct workcal cal;
     calendar_load(db, &cal);
@@ -196,6 +196,14 @@ char *calendar_shortfall(struct db *db, time_t now)
     localtime_r(&ahead, &tm);
     int need = tm.tm_year + 1900;
     if (last >= need) return NULL;
+    if (!keeps && last == 0)
+        return xasprintf(_("The working-day calendar holds no holidays: deadlines count every "
+                           "weekday. Ask a supervisor to add %d's"),
+                         need);
+    if (!keeps)
+        return xasprintf(_("The working-day calendar ends with %lld: deadlines in %d ignore its "
+                           "holidays. Ask a supervisor to add them"),
+                         (long long)last, need);
     if (last == 0)
         return xasprintf(_("The working-day calendar holds no holidays: deadlines count every "
                            "weekday. Add %d's (服务清单, 工作日历, F9 imports a ledger)"),

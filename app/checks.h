@@ -50,9 +50,11 @@ int check_fix_residents(struct db *db, const char *actor, int *fixed);
 ** Whether the working-day calendar reaches the deadlines ahead: the
 ** latest deadline of an open request, and what the longest service item
 ** would give a request taken down now. NULL when it does; else the words
-** for the clerk, naming the last year it holds and what to do (caller frees).
+** for the clerk, naming the last year it holds and what to do: where to
+** add it when keeps (the user keeps the calendar), else whom to ask
+** (caller frees).
 */
-char *calendar_shortfall(struct db *db, time_t now);
+char *calendar_shortfall(struct db *db, time_t now, int keeps);
 
 /* Check that every building's grid lies in the building's street. Returns the lines added. */
 int check_areas(struct db *db, struct strbuf *report);

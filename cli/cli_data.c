@@ -256,7 +256,7 @@ int verb_check(const char *db_path, int argc, char **argv)
                    check_areas(db, &report) + broken;
     }
     /* Not damage, but what a centre must do soon: said, without failing the check. */
-    char *shortfall = calendar_shortfall(db, clock_now());
+    char *shortfall = calendar_shortfall(db, clock_now(), 1);
     if (shortfall) {
         char *line = xasprintf(_("warning: %s\n"), shortfall);
         verb_put(stdout, line);

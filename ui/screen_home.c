@@ -195,9 +195,10 @@ static void home_load(struct home *h)
         if (rc[i] != DB_OK) ui_db_failed(_("The counts could not be read"), rc[i]);
     free(h->calendar);
     /* Said to those who set deadlines or keep the calendar, not to a unit or a chief. */
-    h->calendar = command_rights_held(RIGHTS_ANY | RIGHT_DISPATCH | RIGHT_EDIT_CATALOGUE)
-                      ? calendar_shortfall(ui.db, clock_now())
-                      : NULL;
+    h->calendar =
+        command_rights_held(RIGHTS_ANY | RIGHT_DISPATCH | RIGHT_EDIT_CATALOGUE)
+            ? calendar_shortfall(ui.db, clock_now(), command_rights_held(RIGHT_EDIT_CATALOGUE))
+            : NULL;
     days_set(clock_now(), h->days);
     int rc_days = requests ? request_daily_counts(ui.db, ui.user, h->days, HOME_DAYS, clock_now(),
                                                   h->intake, h->late)

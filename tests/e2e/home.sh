@@ -76,12 +76,14 @@ wait_ended mono
 # In December the demo's working-day calendar (through 2026) falls short of the deadlines ahead.
 start dec "BANGBAN_NOW='2026-12-04 09:00'"
 expect dec "the home screen says the calendar ends before the deadlines ahead" "工作日历只排到 2026 年：2027 年的时限没有计入节假日"
+expect dec "and, to a desk clerk who does not keep the calendar, whom to ask" "请主管加入放假安排"
 keys dec F10
 wait_ended dec
 # An admin's longer menu leaves the sparklines out before the calendar's warning: they can mend it.
 users_as admin boss
 start boss BANGBAN_USER=boss "BANGBAN_NOW='2026-12-04 09:00'"
 expect boss "an admin's home, with its longer menu, still says the calendar falls short" "工作日历只排到 2026 年"
+expect boss "and, to who keeps it, where to add it" "F9 可导入台账"
 keys boss F10
 wait_ended boss
 start jun "BANGBAN_NOW='2026-06-01 09:00'"
