@@ -147,7 +147,7 @@ static void export_ask(const struct resident_filter *filter, int unmasked)
         return;
     if (!ui_ask_export(_("Export residents"),
                        _("File to write (.xlsx: Excel workbook, IDs kept as text; .csv: UTF-8):"),
-                       "residents.xlsx", 1, &path)) {
+                       _("residents.xlsx"), 1, &path)) {
         free(reason);
         return;
     }

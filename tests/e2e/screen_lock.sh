@@ -19,7 +19,7 @@ ME=$(sqlite3 "$DB" "SELECT id FROM user WHERE login = '$OS'")
 open_residents idle BANGBAN_IDLE_SECONDS=3
 keys idle F9
 choose idle "导出居民（遮蔽号码）"
-wait_for idle "residents.xlsx"
+wait_for idle "居民.xlsx"
 keys idle C-u
 type_text idle "半截名单"
 wait_for idle "半截名单"
@@ -46,7 +46,7 @@ keys key 1
 wait_for key "查找："
 keys key F9
 choose key "导出居民（遮蔽号码）"
-wait_for key "residents.xlsx"
+wait_for key "居民.xlsx"
 keys key C-u
 type_text key "另一半"
 wait_for key "另一半"
