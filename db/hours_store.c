@@ -756,17 +756,22 @@ static int late_volunteer(struct db *db, struct service_record *r, char **why)
 
 /*
 ** Do the times of r, on one of a's days, meet a's own: out after it starts
-** (on its first day), in before it ends (on its last)? Times at either
-** side are kept, as volunteers come early and stay on; a pair wholly
-** outside the activity is a mistake.
+** (on its first day), in before it ends (on its last)? And do they keep
+** within SIGN_IN_EARLY_MINUTES of them, as volunteers come early and stay
+** on: a sign-in the roll would not take, or a day of 05:00-23:50 for an
+** afternoon's visit, is a mistake.
 */
 static int late_times_meet(const struct service_record *r, const struct activity *a)
 {
     int in = hours_minute_parse(r->sign_in), out = hours_minute_parse(r->sign_out);
     int starts = strlen(a->starts_at) > 11 ? hours_minute_parse(a->starts_at + 11) : -1;
     int ends = strlen(a->ends_at) > 11 ? hours_minute_parse(a->ends_at + 11) : -1;
-    if (starts >= 0 && strncmp(r->day, a->starts_at, 10) == 0 && out <= starts) return 0;
-    if (ends >= 0 && strncmp(r->day, a->ends_at, 10) == 0 && in >= ends) return 0;
+    if (starts >= 0 && strncmp(r->day, a->starts_at, 10) == 0 &&
+        (out <= starts || in < starts - SIGN_IN_EARLY_MINUTES))
+        return 0;
+    if (ends >= 0 && strncmp(r->day, a->ends_at, 10) == 0 &&
+        (in >= ends || out > ends + SIGN_IN_EARLY_MINUTES))
+        return 0;
     return 1;
 }
 
@@ -787,8 +792,9 @@ static int late_activity(struct db *db, struct service_record *r, char **why)
         *why =
             xasprintf(_("Date %s: %s runs %.10s to %.10s"), r->day, a.name, a.starts_at, a.ends_at);
     else if (!late_times_meet(r, &a))
-        *why = xasprintf(_("%s-%s: %s runs %s to %s; the times do not meet it"), r->sign_in,
-                         r->sign_out, a.name, a.starts_at, a.ends_at);
+        *why = xasprintf(_("%s-%s: %s runs %s to %s; the times are to meet it, within an hour "
+                           "of it"),
+                         r->sign_in, r->sign_out, a.name, a.starts_at, a.ends_at);
     record_free(&activity_record, &a);
     return *why ? DB_INVALID : DB_OK;
 }

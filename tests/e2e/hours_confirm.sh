@@ -121,7 +121,7 @@ expect vol2 "the late record is saved and marked" \
 # Times wholly before the activity began on its first day are refused, saying its times.
 late_for 2026-12-01 07:00 08:30 "早到帮忙"
 keys vol2 F2
-expect vol2 "a late record wholly outside the activity's times is refused, saying them" "07:00-08:30 不在活动时间内（助老送餐：2026-12-01 09:00 至 2026-12-07 17:00）"
+expect vol2 "a late record wholly outside the activity's times is refused, saying them" "07:00-08:30 与活动时间不符（助老送餐：2026-12-01 09:00 至 2026-12-07 17:00"
 # Today is a day for a late record too, up to now (11:05), not after it.
 keys vol2 Escape
 wait_for vol2 "放弃填写的内容并返回？"

@@ -536,7 +536,19 @@ static void confirm_late_correct(void **state)
     record_set(&late.sign_in, "06:00");
     record_set(&late.sign_out, "07:30");
     assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID);
-    assert_non_null(strstr(say, "do not meet"));
+    assert_non_null(strstr(say, "the times are to meet it"));
+    free(say);
+    /* Nor from more than an hour before it starts, nor to more than an hour after it ends. */
+    record_set(&late.sign_in, "06:59");
+    record_set(&late.sign_out, "09:00");
+    assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID);
+    assert_non_null(strstr(say, "within an hour"));
+    free(say);
+    record_set(&late.day, "2026-12-07");
+    record_set(&late.sign_in, "17:00");
+    record_set(&late.sign_out, "19:01");
+    assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID);
+    assert_non_null(strstr(say, "within an hour"));
     free(say);
     record_set(&late.sign_in, "14:00");
     record_set(&late.sign_out, "16:30");
