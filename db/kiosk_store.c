@@ -291,17 +291,21 @@ static int today_open_pair(struct db *db, int64_t volunteer_id, const char *day,
 
 /*
 ** The activities open on now's day and not ended at now ("YYYY-MM-DD
-** HH:MM"), own (run by the volunteer's teams) or all, into t.
+** HH:MM"), nor beginning more than an hour after it (sign-in opens an hour
+** before, as hours_sign() holds), own (run by the volunteer's teams) or
+** all, into t.
 */
 static int today_activities(struct db *db, int64_t volunteer_id, const char *now, int own,
                             struct kiosk_today *t)
 {
     struct db_stmt *st = db_prepare(
-        db, "SELECT a.id, a.name, a.starts_at, a.ends_at FROM activity a"
-            " WHERE a.status NOT IN ('cancelled', 'ended') AND substr(a.starts_at, 1, 10) <= ?1"
-            " AND substr(a.ends_at, 1, 10) >= ?1 AND a.ends_at > ?4 AND (?3 = 0 OR EXISTS"
-            " (SELECT 1 FROM team_member m WHERE m.team_id = a.team_id AND m.volunteer_id = ?2"
-            " AND m.left_on = '' AND m.joined <= ?1)) ORDER BY a.starts_at, a.id");
+        db,
+        "SELECT a.id, a.name, a.starts_at, a.ends_at FROM activity a"
+        " WHERE a.status NOT IN ('cancelled', 'ended') AND substr(a.starts_at, 1, 10) <= ?1"
+        " AND substr(a.ends_at, 1, 10) >= ?1 AND a.ends_at > ?4"
+        " AND a.starts_at <= strftime('%Y-%m-%d %H:%M', ?4, '+60 minutes') AND (?3 = 0 OR EXISTS"
+        " (SELECT 1 FROM team_member m WHERE m.team_id = a.team_id AND m.volunteer_id = ?2"
+        " AND m.left_on = '' AND m.joined <= ?1)) ORDER BY a.starts_at, a.id");
     db_bind_text_static(st, 1, now, 10);
     db_bind_int(st, 2, volunteer_id);
     db_bind_int(st, 3, own);

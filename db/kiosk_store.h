@@ -101,7 +101,8 @@ void kiosk_today_free(struct kiosk_today *t);
 ** The activity a volunteer's number (typed or scanned; full-width digits
 ** and spaces normalised) takes them to at the kiosk signed in as kiosk
 ** (RIGHT_KIOSK_ONLY) on the day of now. The activities open that day are
-** those neither cancelled nor ended whose start..end days cover it. Signed
+** those neither cancelled nor ended whose start..end days cover it, from
+** an hour before they begin (as hours_sign() takes a sign-in). Signed
 ** in at one that day and not out: KIOSK_PICK_OUT there. Else the one open
 ** that day run by a team the volunteer belongs to (team_member, not
 ** left), or the one open that day at all: KIOSK_PICK_IN. Several: their

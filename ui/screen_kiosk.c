@@ -896,8 +896,9 @@ static void sign_go(struct kiosk_sign *ks)
                                   t->wait_seconds));
         break;
     case KIOSK_PICK_NONE:
-        sign_refuse(ks, xasprintf(_("%s: no volunteer activity is open today. Nothing was "
-                                    "recorded: please ask at the desk"),
+        sign_refuse(ks, xasprintf(_("%s: no volunteer activity takes a sign-in now (one opens "
+                                    "an hour before it begins). Nothing was recorded: please ask "
+                                    "at the desk"),
                                   t->name));
         break;
     case KIOSK_PICK_OUT:

@@ -161,8 +161,8 @@ expect desk "the admin sets the kiosk's 签到显示 at a desk" "设置已保存
 db_is "and it is stored" "SELECT value FROM meta WHERE key = 'kiosk_sign_show_seconds'" "0"
 quits desk "the desk quits"
 keys hall3 2026000101 Enter
-expect hall3 "no activity today is said" "李*：今天没有进行中的志愿活动。未记录，请到前台询问"
-if WAIT_SECONDS=6 poll_screen hall3 gone "今天没有进行中的志愿活动" >"$T/stays.out"; then
+expect hall3 "no activity today is said" "李*：现在没有可以签到的志愿活动"
+if WAIT_SECONDS=6 poll_screen hall3 gone "现在没有可以签到的志愿活动" >"$T/stays.out"; then
     t_fail "the kiosk, not restarted, keeps the answer until a key" "$(screen hall3)"
 else
     t_ok "the kiosk, not restarted, keeps the answer until a key"

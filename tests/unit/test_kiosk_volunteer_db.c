@@ -160,6 +160,13 @@ static void the_activity_of_the_day(void **state)
     assert_int_equal(t.act[0].id, clean);
     assert_str(t.act[0].name, "河滨清洁");
     kiosk_today_free(&t);
+    /* More than an hour before it begins it is not offered (sign-in would refuse it); an hour is. */
+    assert_int_equal(pick("hall", n_li, "2026-12-05 06:59", &t), DB_OK);
+    assert_int_equal(t.pick, KIOSK_PICK_NONE);
+    kiosk_today_free(&t);
+    assert_int_equal(pick("hall", n_li, "2026-12-05 07:00", &t), DB_OK);
+    assert_int_equal(t.pick, KIOSK_PICK_IN);
+    kiosk_today_free(&t);
     /* Tomorrow none is open. */
     assert_int_equal(pick("hall", n_li, "2026-12-06 09:00", &t), DB_OK);
     assert_int_equal(t.pick, KIOSK_PICK_NONE);
