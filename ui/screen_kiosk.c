@@ -162,7 +162,10 @@ static struct screen *item_new(int64_t id)
     }
     v->base.ops = &item_ops;
     v->base.title = _("Service guide");
-    v->base.keys_hint = _(" 1 print the list of materials   Up/Down more   Esc back");
+    /* Printing is offered only where there is a printer to do it. */
+    v->base.keys_hint = printer_available()
+                            ? _(" 1 print the list of materials   Up/Down more   Esc back")
+                            : _(" Up/Down more   Esc back");
     return &v->base;
 }
 
@@ -618,7 +621,9 @@ static void left_draw(struct screen *s, int top, int rows)
                            n >= 4 ? l->r.requester_phone + n - 4 : "");
     y += draw_wrapped(y + 1, KX, KW, 3, call, term_attr(UI_NORMAL)) + 1;
     free(call);
-    draw_text(y + 1, KX, KW, _("1  Print a receipt      Esc  Back to the start"),
+    draw_text(y + 1, KX, KW,
+              printer_available() ? _("1  Print a receipt      Esc  Back to the start")
+                                  : _("Esc  Back to the start"),
               term_attr(UI_HEADER), 0);
 }
 
@@ -628,7 +633,9 @@ static int left_key(struct screen *s, enum action a, const struct key *k)
     if (a == ACT_BACK) return UI_CLOSE;
     if (a == ACT_ENTER) {
         /* The Enter that sent the form, pressed again, would take the number off the screen. */
-        ui_message(UI_MSG_INFO, "%s", _("Keep the number: 1 prints a receipt, Esc goes back"));
+        ui_message(UI_MSG_INFO, "%s",
+                   printer_available() ? _("Keep the number: 1 prints a receipt, Esc goes back")
+                                       : _("Keep the number: Esc goes back"));
         return UI_HANDLED;
     }
     if (a == ACT_NONE && k->ch == '1') {
@@ -711,7 +718,8 @@ static int leave_send(struct kiosk_leave *l)
     done->r = r;
     done->base.ops = &left_ops;
     done->base.title = _("Leave a request");
-    done->base.keys_hint = _(" 1 print a receipt   Esc: back to the start");
+    done->base.keys_hint = printer_available() ? _(" 1 print a receipt   Esc: back to the start")
+                                               : _(" Esc: back to the start");
     ui_push(&done->base);
     return UI_CLOSE;
 }

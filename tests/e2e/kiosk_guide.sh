@@ -80,6 +80,7 @@ type_text bare hb001
 wait_for bare "HB001 最低生活保障申请"
 keys bare Enter
 wait_for bare "请带齐以下材料："
+if screen bare | grep -q "1 打印材料清单"; then t_fail "without a printer, printing is not offered" "$(screen bare)"; else t_ok "without a printer, printing is not offered"; fi
 type_text bare 1
 expect bare "no printer: ask at the desk to print" "本终端没有打印机：请到前台打印材料清单"
 
