@@ -662,6 +662,7 @@ enum { L_NAME, L_PHONE, L_CATEGORY, L_MATTER };
 struct kiosk_leave {
     struct screen base;
     struct form form;
+    int leaving; /* Esc was pressed once on what was typed: a second leaves it */
 };
 
 static void leave_draw(struct screen *s, int top, int rows)
@@ -727,7 +728,15 @@ static int leave_send(struct kiosk_leave *l)
 static int leave_key(struct screen *s, enum action a, const struct key *k)
 {
     struct kiosk_leave *l = (struct kiosk_leave *)s;
+    /* What was typed goes at a second Esc, not at one pressed by mistake: no dialog, no F-key. */
+    if (a == ACT_BACK && form_dirty(&l->form) && !l->leaving) {
+        l->leaving = 1;
+        ui_message(UI_MSG_ERROR, "%s",
+                   _("Esc again throws away what you typed; any other key goes on"));
+        return UI_HANDLED;
+    }
     if (a == ACT_BACK) return UI_CLOSE;
+    l->leaving = 0;
     if (a == ACT_ENTER && l->form.focus == L_MATTER) return leave_send(l);
     if (a != ACT_NONE && a != ACT_ENTER && a != ACT_NEW_LINE && a != ACT_BACKSPACE && a != ACT_UP &&
         a != ACT_DOWN && a != ACT_LEFT && a != ACT_RIGHT && a != ACT_DELETE)

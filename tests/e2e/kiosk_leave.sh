@@ -12,6 +12,10 @@ kiosk_start hall PATH="$T/nobin"
 type_text hall 3
 wait_for hall "在「反映的事」上按回车即提交"
 type_text hall "王秀英"
+# Esc once on what was typed only warns: a second would throw it away.
+keys hall Escape
+expect hall "one Esc on what was typed asks for a second" "再按一次 Esc 将放弃已填写的内容"
+expect hall "and keeps the name" "王秀英"
 keys hall Enter
 type_text hall 12345
 keys hall Enter Down
@@ -42,6 +46,14 @@ if screen hall | grep -q "打印回执"; then t_fail "a kiosk with no printer of
 expect hall "the number still shown" "编号：$(date +%Y)-000001"
 keys hall Escape
 wait_for hall "欢迎使用自助服务终端"
+# A second Esc leaves what was typed, back at the start.
+type_text hall 3
+wait_for hall "在「反映的事」上按回车即提交"
+type_text hall "李"
+keys hall Escape
+wait_for hall "再按一次 Esc"
+keys hall Escape
+expect hall "a second Esc leaves the form, back at the start" "欢迎使用自助服务终端"
 
 open_section desk "诉求" "未办结"
 keys desk BTab BTab
