@@ -89,7 +89,8 @@ char *receipt_text(const struct request *r, const struct receipt_desk *desk)
     receipt_line(&sb, "诉 求 人：", who);
     free(who);
     free(phone);
-    receipt_line(&sb, "诉求内容：", r->title);
+    receipt_line(&sb, "诉求事项：", r->title);
+    if (*r->detail && strcmp(r->detail, r->title) != 0) receipt_line(&sb, "诉求内容：", r->detail);
     const char *category = request_word_zh(request_categories, r->category);
     receipt_line(&sb, "事项类别：", category);
     if (*r->item_name) {
@@ -120,7 +121,7 @@ char *receipt_text(const struct request *r, const struct receipt_desk *desk)
     }
     receipt_rule(&sb);
     receipt_line(&sb, "咨询电话：", desk->desk_phone);
-    strbuf_adds(&sb, "请妥善保存本回执，凭回执编号查询办理进度。\n");
+    strbuf_adds(&sb, "请妥善保存本回执，凭回执编号和手机号后 4 位\n在自助终端查询办理进度，或到前台询问。\n");
     receipt_centred(&sb, "件件有着落  事事有回音");
     /* What a printer gets is never a control sequence, whatever the request holds. */
     char *shown = text_printable(strbuf_str(&sb), TEXT_LINES);
