@@ -59,7 +59,10 @@ int verb_print(const char *db_path, int argc, char **argv)
     if (!db) return status;
     if (!verb_allowed(db, RIGHTS_REQUESTS)) return EXIT_ERROR;
     struct request r;
-    if (request_get_by_number(db, number, &r) != DB_OK) {
+    char full[16], today[11];
+    /* As the lists take it: 2026-000123, 2026000123, 2025-218, or this year's 123. */
+    if (request_number_read(number, atoi(clock_today(today)), full) != 0 ||
+        request_get_by_number(db, full, &r) != DB_OK) {
         fprintf(stderr, _("bangban: no request numbered %s\n"), number);
         db_close(db);
         return EXIT_ERROR;

@@ -683,10 +683,17 @@ int hours_confirm(struct db *db, int64_t activity_id, int64_t record_id, const c
 static int request_by_number(struct db *db, const char *typed, int64_t *id, char **why)
 {
     *id = 0;
-    char *number = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
-    if (!*number) {
-        free(number);
-        return DB_OK;
+    char *typed_norm = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
+    int empty = !*typed_norm;
+    free(typed_norm);
+    if (empty) return DB_OK;
+    /* As the lists take it: 2026-000123, 2026000123, 2025-218, or this year's 123. */
+    char number[16], today[11];
+    if (request_number_read(typed, atoi(clock_today(today)), number) != 0) {
+        *why = xasprintf(_("Request: %s is no request number (2026-000123, or 123 for this "
+                           "year's)"),
+                         typed);
+        return DB_INVALID;
     }
     struct db_stmt *st = db_prepare(db, "SELECT id FROM request WHERE number = ?1");
     db_bind_text(st, 1, number);
@@ -694,7 +701,6 @@ static int request_by_number(struct db *db, const char *typed, int64_t *id, char
     if (rc == DB_ROW) *id = db_col_int(st, 0);
     db_finalize(st);
     if (rc == DB_DONE) *why = xasprintf(_("Request: no request has the number %s"), number);
-    free(number);
     return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_INVALID : rc;
 }
 

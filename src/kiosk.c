@@ -21,28 +21,6 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
-int kiosk_number_parse(const char *typed, int this_year, char *out)
-{
-    char *s = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
-    size_t n = strlen(s);
-    int rc = -1;
-    if (n == 11 && s[4] == '-' && all_digits(s, 4) && all_digits(s + 5, 6)) {
-        memcpy(out, s, 12);
-        rc = 0;
-    } else if (n == 10 && all_digits(s, 10)) {
-        snprintf(out, 16, "%.4s-%.6s", s, s + 4);
-        rc = 0;
-    } else if (n >= 1 && n <= 6 && all_digits(s, n)) {
-        long long seq = strtoll(s, NULL, 10);
-        if (seq > 0) {
-            request_number_format(this_year, seq, out);
-            rc = 0;
-        }
-    }
-    free(s);
-    return rc;
-}
-
 int kiosk_last4_parse(const char *typed, char *out)
 {
     char *s = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);

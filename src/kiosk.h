@@ -23,15 +23,6 @@
 #define KIOSK_TITLE_CHARS 30
 
 /*
-** The request number typed (full-width digits and spaces allowed): a full
-** number "2026-000123", the same without the dash "2026000123", or its
-** short form, the sequence number alone ("123": this_year's). Writes the
-** stored form into out (at least 16 bytes) and returns 0, or -1 when it is
-** none of these.
-*/
-int kiosk_number_parse(const char *typed, int this_year, char *out);
-
-/*
 ** The last four digits of a phone typed (full-width digits and spaces
 ** allowed) into out (5 bytes). Returns 0, or -1 when it is not four digits.
 */

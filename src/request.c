@@ -329,6 +329,39 @@ char *request_number_format(int year, int64_t seq, char *out)
     return out;
 }
 
+/* Whether s[0..n) is n >= 1 ASCII digits. */
+static int digits(const char *s, size_t n)
+{
+    return n > 0 && strspn(s, "0123456789") >= n;
+}
+
+/* The year of the four digits s starts with. */
+static int year_of(const char *s)
+{
+    return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+}
+
+int request_number_read(const char *typed, int this_year, char *out)
+{
+    char *s = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
+    size_t n = strlen(s);
+    int year = this_year;
+    long long seq = 0;
+    if (n == 10 && digits(s, 10)) { /* 2026000123 */
+        year = year_of(s);
+        seq = strtoll(s + 4, NULL, 10);
+    } else if (n >= 6 && n <= 11 && s[4] == '-' && digits(s, 4) && digits(s + 5, n - 5)) {
+        year = year_of(s); /* 2025-218 */
+        seq = strtoll(s + 5, NULL, 10);
+    } else if (n >= 1 && n <= 6 && digits(s, n)) { /* 123: this year's */
+        seq = strtoll(s, NULL, 10);
+    }
+    free(s);
+    if (seq <= 0 || seq > 999999 || year < 1000 || year > 9999) return -1;
+    request_number_format(year, seq, out);
+    return 0;
+}
+
 /* --- the request ledger ---------------------------------------------------------------------- */
 
 static const struct ledger_header request_headers[] = {

@@ -186,6 +186,14 @@ int request_overdue_at(const struct request_clocks *c, time_t t);
 
 /* "2026-000123" for a year and a sequence number, into out (at least 16 bytes). */
 char *request_number_format(int year, int64_t seq, char *out);
+/*
+** The request number typed (full-width digits and spaces allowed): a full
+** number "2026-000123", the same without the dash "2026000123", a year and
+** a short sequence "2025-218", or the sequence number alone ("123":
+** this_year's). Writes the stored form into out (at least 16 bytes) and
+** returns 0, or -1 when it is none of these.
+*/
+int request_number_read(const char *typed, int this_year, char *out);
 
 /* The columns of a request ledger (written, not read): what a supervisor opens in Excel. */
 enum request_ledger_field {

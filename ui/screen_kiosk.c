@@ -513,7 +513,7 @@ static int progress_check(struct kiosk_progress_screen *p)
     time_t now = clock_now();
     localtime_r(&now, &tm);
     char number[16], last4[5];
-    int number_ok = kiosk_number_parse(typed, tm.tm_year + 1900, number) == 0;
+    int number_ok = request_number_read(typed, tm.tm_year + 1900, number) == 0;
     int four_ok = kiosk_last4_parse(four, last4) == 0;
     free(typed);
     free(four);

@@ -92,3 +92,13 @@ else
     t_fail "the labels end (their colons) at the same x on every label row" "$(cat "$T/measure.out")"
 fi
 grep -v '^RESULT' "$T/measure.out" | sed 's/^/# /'
+
+# The number as the lists take it: 2026-7 and this year's 7 are 2026-000007.
+this=$(sqlite3 "$DB" "SELECT number FROM request WHERE number LIKE '2026-%' ORDER BY number LIMIT 1")
+seq=$(echo "${this#*-}" | sed 's/^0*//')
+run receipt-full 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$DB" print receipt "$this"
+run receipt-short 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$DB" print receipt "2026-$seq"
+run receipt-seq 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$DB" print receipt "$seq"
+cmp -s "$T/receipt-full.out" "$T/receipt-short.out" && cmp -s "$T/receipt-full.out" "$T/receipt-seq.out" &&
+    t_ok "print receipt: 2026-$seq and $seq alone are $this" ||
+    t_fail "print receipt: 2026-$seq and $seq alone are $this" "$(head -5 "$T/receipt-short.out" "$T/receipt-seq.out")"

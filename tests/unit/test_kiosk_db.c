@@ -79,18 +79,22 @@ static void typed_numbers(void **state)
 {
     (void)state;
     char out[16];
-    assert_int_equal(kiosk_number_parse("2026-000123", 2026, out), 0);
+    assert_int_equal(request_number_read("2026-000123", 2026, out), 0);
     assert_str(out, "2026-000123");
-    assert_int_equal(kiosk_number_parse("2025000007", 2026, out), 0);
+    assert_int_equal(request_number_read("2025000007", 2026, out), 0);
     assert_str(out, "2025-000007");
-    assert_int_equal(kiosk_number_parse("１２３", 2026, out), 0); /* full-width, short form */
+    assert_int_equal(request_number_read("１２３", 2026, out), 0); /* full-width, short form */
     assert_str(out, "2026-000123");
-    assert_int_equal(kiosk_number_parse(" 42 ", 2027, out), 0);
+    assert_int_equal(request_number_read(" 42 ", 2027, out), 0);
     assert_str(out, "2027-000042");
-    assert_int_equal(kiosk_number_parse("", 2026, out), -1);
-    assert_int_equal(kiosk_number_parse("0", 2026, out), -1);
-    assert_int_equal(kiosk_number_parse("12a", 2026, out), -1);
-    assert_int_equal(kiosk_number_parse("1234567", 2026, out), -1);
+    assert_int_equal(request_number_read("", 2026, out), -1);
+    assert_int_equal(request_number_read("0", 2026, out), -1);
+    assert_int_equal(request_number_read("12a", 2026, out), -1);
+    assert_int_equal(request_number_read("1234567", 2026, out), -1);
+    assert_int_equal(request_number_read("2025-218", 2026, out), 0); /* a year, a short sequence */
+    assert_string_equal(out, "2025-000218");
+    assert_int_equal(request_number_read("2025-", 2026, out), -1);
+    assert_int_equal(request_number_read("2025-1234567", 2026, out), -1);
     char last4[5];
     assert_int_equal(kiosk_last4_parse("５６７８", last4), 0);
     assert_str(last4, "5678");
