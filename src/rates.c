@@ -294,11 +294,15 @@ void rate_tally_finish(struct rate_tally *t, struct rate_counts **units, size_t 
     rate_tally_free(t);
 }
 
-/* A rate or a mean as text: "93.5%", "4.2", or "-" when there is none. */
-static void figure(char *buf, size_t n, double v, int percent_sign)
+/*
+** A rate or a mean as text: "93.5%", "4.2", or "-" when there is none
+** (none: an empty cell in CSV, which a spreadsheet leaves out of its sums
+** and averages; a "-" would be guarded as a formula, '-).
+*/
+static void figure(char *buf, size_t n, double v, int percent_sign, int csv)
 {
     if (v < 0)
-        snprintf(buf, n, "-");
+        snprintf(buf, n, "%s", csv ? "" : "-");
     else
         snprintf(buf, n, percent_sign ? "%.1f%%" : "%.1f", v);
 }
@@ -320,13 +324,13 @@ static void row_cells(const struct rate_counts *c, const struct rate_figures *f,
     cells[i] = buf[i];
     i++;
     for (int k = 0; k < RATE_COUNT; k++, i++) {
-        figure(buf[i], 24, f->rate[k], !csv);
+        figure(buf[i], 24, f->rate[k], !csv, csv);
         cells[i] = buf[i];
     }
-    figure(buf[i], 24, f->accept_hours, 0);
+    figure(buf[i], 24, f->accept_hours, 0, csv);
     cells[i] = buf[i];
     i++;
-    figure(buf[i], 24, f->reply_hours, 0);
+    figure(buf[i], 24, f->reply_hours, 0, csv);
     cells[i] = buf[i];
     i++;
     if (!ranked_col)

@@ -73,6 +73,12 @@ run rates 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --fro
 t_golden "report rates: per unit, ranked, with formulas" "$E/rates.txt" "$T/rates.out"
 run rates-csv 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --from 2026-01-01 --to 2026-06-30 --csv --basic-weight 0.8
 t_golden "report rates --csv with another weight" "$E/rates-csv.txt" "$T/rates-csv.out"
+# A rate with nothing to count is an empty cell in CSV, which sums and averages leave out (a "-"
+# would be written guarded, '-).
+run rates-csv-none 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --from 2026-11-30 --csv
+! grep -q "'-" "$T/rates-csv-none.out" && grep -q ",," "$T/rates-csv-none.out" &&
+    t_ok "report rates --csv: no rate is an empty cell, not '-" ||
+    t_fail "report rates --csv: no rate is an empty cell, not '-" "$(head -5 "$T/rates-csv-none.out")"
 run rates-bad 2 "$BIN" --db "$H" report rates --from 2026-13-01
 grep -q "^bangban: --from 2026-13-01: 没有这一天" "$T/rates-bad.out" && t_ok "report rates: a bad date is refused, saying which and why" || t_fail "report rates: a bad date is refused, saying which and why" "$(cat "$T/rates-bad.out")"
 run rates-word 2 "$BIN" --db "$H" report rates --to 明天
