@@ -533,7 +533,8 @@ static time_t ask_deadline(struct request_view *v, enum request_action a)
         deadline = deadline_of(v, date);
         struct date day = date_of(deadline);
         int last = workcal_last_year(&v->cal);
-        const char *why = !deadline ? _("that is not a date")
+        const char *why = !deadline ? _("that is not a date: write it as 2027-01-15, 2027/1/15 "
+                                        "or 20270115")
                           : v->r.resolve_due && deadline <= v->r.resolve_due
                               ? _("it is not later than the deadline now")
                           : last && day.year > last + 1

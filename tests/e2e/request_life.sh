@@ -90,6 +90,10 @@ keys desk Enter
 state "办理中" "first contact starts 办理中 (提锅上灶)"
 
 act "申请延期" "新的办结时限"
+type_text desk "4月10日"
+keys desk Enter
+expect desk "a date not written as one is refused, saying how to write it" "4月10日：不是日期：请写成 2027-01-15"
+keys desk C-u
 type_text desk "2026-04-11"
 keys desk Enter
 expect desk "a Saturday is refused as a deadline" "2026-04-11：那天不是工作日"
