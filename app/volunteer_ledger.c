@@ -16,6 +16,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Field f of a row as one line of text, normalised by norm; NULL (a problem added) when not. */
 static char *cell(const struct ledger *l, const struct ledger_row *row, int f, unsigned norm,
@@ -161,15 +162,16 @@ static void take_skills(const struct ledger *l, const struct ledger_row *row, st
 static void take_party(const struct ledger *l, const struct ledger_row *row, struct volunteer *v,
                        struct ledger_problems *p)
 {
-    static const char *const yes[] = {"是", "党员", "中共党员", "Y", "1"};
-    static const char *const no[] = {"", "否", "群众", "N", "0"};
+    /* As people write it, and as a workbook's TRUE/FALSE cell reads; Latin in any case. */
+    static const char *const yes[] = {"是", "党员", "中共党员", "Y", "1", "TRUE", "YES"};
+    static const char *const no[] = {"", "否", "群众", "N", "0", "FALSE", "NO"};
     const char *typed = ledger_value_of(l, row, VF_PARTY);
     for (size_t i = 0; i < ARRAY_LEN(yes); i++)
-        if (str_eq(typed, yes[i])) v->party_member = 1;
+        if (strcasecmp(typed, yes[i]) == 0) v->party_member = 1;
     int known = v->party_member;
     for (size_t i = 0; i < ARRAY_LEN(no) && !known; i++)
-        known = str_eq(typed, no[i]);
-    if (!known) problem(p, l, row, VF_PARTY, xstrdup(_("write 是 or 否")));
+        known = strcasecmp(typed, no[i]) == 0;
+    if (!known) problem(p, l, row, VF_PARTY, xasprintf(_("write 是 or 否, not \"%s\""), typed));
 }
 
 static void take_status(const struct ledger *l, const struct ledger_row *row, struct volunteer *v,

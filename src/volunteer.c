@@ -39,10 +39,23 @@ static const struct field_desc volunteer_fields[] = {
 };
 #undef VF
 
+/* Party member and status in words, as the form and the ledger say them (a preview, a conflict). */
+static char *volunteer_shown(size_t i, const void *rec)
+{
+    const struct volunteer *v = rec;
+    const char *name = volunteer_fields[i].name;
+    if (str_eq(name, "party_member")) return xstrdup(v->party_member ? _("Yes") : _("No"));
+    if (str_eq(name, "status") && v->status) return xstrdup(volunteer_status_label(v->status));
+    if (str_eq(name, "gender") && v->gender)
+        return xstrdup(v->gender == 'M' ? _("Male") : _("Female"));
+    return NULL;
+}
+
 const struct record_type volunteer_record = {.name = "volunteer",
                                              .size = sizeof(struct volunteer),
                                              .fields = volunteer_fields,
-                                             .nfields = ARRAY_LEN(volunteer_fields)};
+                                             .nfields = ARRAY_LEN(volunteer_fields),
+                                             .shown = volunteer_shown};
 
 void volunteer_number_format(int year, int serial, char *out)
 {

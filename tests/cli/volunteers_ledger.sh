@@ -95,6 +95,18 @@ run vol-spaces 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers
 grep -q "读取 1 行：新增 0，更新 0，未变 1，跳过 0，退回 0" "$T/vol-spaces.out" &&
     t_ok "import volunteers: spaces around a choice are read past" ||
     t_fail "import volunteers: spaces around a choice are read past" "$(cat "$T/vol-spaces.out")"
+# A workbook's TRUE/FALSE (here as CSV text) is 是/否; a preview says the change in words; a word
+# not known is quoted.
+printf '%s\r\n' "志愿者编号,姓名,证件号码,是否党员" "2024000002,李秀英,120101198512120029,TRUE" >"$T/party.csv"
+run vol-party-dry 0 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/party.csv" --dry-run
+grep -q "李秀英：党员 否 -> 是" "$T/vol-party-dry.out" &&
+    t_ok "import volunteers: TRUE is 是, and the preview says the change in words" ||
+    t_fail "import volunteers: TRUE is 是, and the preview says the change in words" "$(cat "$T/vol-party-dry.out")"
+printf '%s\r\n' "志愿者编号,姓名,证件号码,是否党员" "2024000002,李秀英,120101198512120029,团员" >"$T/party2.csv"
+run vol-party-bad 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/party2.csv"
+grep -q "应填「是」或「否」，不是「团员」" "$T/vol-party-bad.out" &&
+    t_ok "import volunteers: a word not known for 是否党员 is quoted" ||
+    t_fail "import volunteers: a word not known for 是否党员 is quoted" "$(cat "$T/vol-party-bad.out")"
 # A birth date the ID card contradicts is refused, naming the column, as a resident's is.
 printf '%s\r\n' "志愿者编号,姓名,证件号码,出生日期" "2024000099,陶九,120101200011077237,1996-10-12" >"$T/birth.csv"
 run vol-birth 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/birth.csv"
