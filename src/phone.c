@@ -32,8 +32,27 @@ static char *digits_of(const char *typed, int keep_dash)
     return s;
 }
 
+/* Whether typed is a number as Excel shows one it has made of digits: 1.38001E+10. */
+static int excel_number(const char *typed)
+{
+    const char *e = typed ? strpbrk(typed, "eE") : NULL;
+    return e && strchr(typed, '.') && (e[1] == '+' || (e[1] >= '0' && e[1] <= '9'));
+}
+
 const char *phone_mobile(const char *typed, char *out)
 {
+    if (excel_number(typed))
+        return _("Excel turned this mobile number into a number like 1.38001E+10 and lost its "
+                 "last digits: take it from the person");
+    /* 13800001112.0: a number cell written out by a program that keeps its decimal point */
+    size_t tn = typed ? strlen(typed) : 0;
+    if (tn > 2 && str_eq(typed + tn - 2, ".0")) {
+        char *whole = xstrdup(typed);
+        whole[tn - 2] = '\0';
+        const char *msg = phone_mobile(whole, out);
+        free(whole);
+        return msg;
+    }
     char *d = digits_of(typed, 0);
     if (!d) return _("A mobile number has digits only");
     const char *p = d;

@@ -114,7 +114,8 @@ static void mobiles(void **state)
 {
     (void)state;
     const char *good[] = {"13800138000",      "+86 138-0013-8000", "１３８００１３８０００",
-                          "0086 13800138000", "8613800138000",     "138 0013 8000"};
+                          "0086 13800138000", "8613800138000",     "138 0013 8000",
+                          "13800138000.0"}; /* a number cell kept its decimal point */
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         char out[12];
         const char *why = phone_mobile(good[i], out);
@@ -127,6 +128,11 @@ static void mobiles(void **state)
         char out[12];
         if (!phone_mobile(bad[i], out)) fail_msg("%s accepted", bad[i]);
     }
+    /* Excel's damage is named as such, as an ID number's is. */
+    char out[12];
+    const char *why = phone_mobile("1.38001E+10", out);
+    assert_non_null(why);
+    assert_non_null(strstr(why, "Excel"));
 }
 
 static void landlines(void **state)
