@@ -371,7 +371,9 @@ static char *organisation_rules(const struct ledger *l, const void *rec, int *co
     const char *why = organisation_check_members(o->employees, o->party_members);
     *column = OF_PARTY_MEMBERS;
     int dated = !organisation_check_date(o->moved_in) && !organisation_check_date(o->moved_out);
-    if (!why && dated && (why = organisation_check_moves(o->moved_in, o->moved_out)) != NULL)
+    if (!why && dated && (why = organisation_check_moved_in(o->moved_in)) != NULL)
+        *column = OF_MOVED_IN;
+    else if (!why && dated && (why = organisation_check_moves(o->moved_in, o->moved_out)) != NULL)
         *column = OF_MOVED_OUT;
     return why ? xstrdup(why) : NULL;
 }

@@ -2,6 +2,7 @@
 ** organisation: see organisation.h.
 */
 #include "organisation.h"
+#include "clock.h"
 #include "credit_code.h"
 #include "date.h"
 #include "i18n.h"
@@ -101,6 +102,14 @@ const char *organisation_check_moves(const char *moved_in, const char *moved_out
 {
     return *moved_in && *moved_out && strcmp(moved_out, moved_in) < 0
                ? _("Moved out before it moved in")
+               : NULL;
+}
+
+const char *organisation_check_moved_in(const char *moved_in)
+{
+    char today[11];
+    return *moved_in && strcmp(moved_in, clock_today(today)) > 0
+               ? _("Moved in after today: register it once it is there")
                : NULL;
 }
 

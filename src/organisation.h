@@ -72,6 +72,11 @@ const char *organisation_check_date(const char *text);
 */
 const char *organisation_check_members(int64_t employees, int64_t members);
 const char *organisation_check_moves(const char *moved_in, const char *moved_out);
+/*
+** A move-in date (YYYY-MM-DD, or "") not after today (clock_today()): an
+** organisation not there yet is not one to visit. NULL, or why (translated).
+*/
+const char *organisation_check_moved_in(const char *moved_in);
 
 /*
 ** The normal forms the store keeps (a phone: phone_normal_any()): a date

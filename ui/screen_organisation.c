@@ -168,12 +168,13 @@ static int org_check(struct form_screen *fs)
     }
     int iin = form_bound(f, "moved_in"), iout = form_bound(f, "moved_out");
     char *in = form_date(f, iin), *out = form_date(f, iout);
-    why = organisation_check_moves(in, out);
+    const char *ahead = organisation_check_moved_in(in);
+    why = ahead ? NULL : organisation_check_moves(in, out);
     free(in);
     free(out);
-    if (why) {
-        form_set_message(f, iout, why);
-        return iout;
+    if (ahead || why) {
+        form_set_message(f, ahead ? iin : iout, ahead ? ahead : why);
+        return ahead ? iin : iout;
     }
     return -1;
 }

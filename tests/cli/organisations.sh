@@ -74,6 +74,12 @@ grep -q "第 2 行「迁出日期」：迁出日期早于入驻日期" "$T/orgs-
     grep -q "退回 2" "$T/orgs-rules.out" &&
     t_ok "import organisations: out before in, and more party members than employees, are refused" ||
     t_fail "import organisations: out before in, and more party members than employees, are refused" "$(cat "$T/orgs-rules.out")"
+# Not there yet is not registered: a move-in date after today is refused at its column.
+printf '%s\r\n' "统一社会信用代码,单位名称,入驻日期" "91120101MA07T3QK92,天津金诚科技有限公司,2099-06-01" >"$T/ahead.csv"
+run orgs-ahead 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import organisations "$T/ahead.csv"
+grep -q "第 2 行「入驻日期」：入驻日期晚于今天" "$T/orgs-ahead.out" &&
+    t_ok "import organisations: a move-in date after today is refused" ||
+    t_fail "import organisations: a move-in date after today is refused" "$(cat "$T/orgs-ahead.out")"
 # The rules hold on the organisation as it would be stored: a ledger without 从业人数 or 入驻日期
 # is held to those on file.
 sqlite3 "$DB" "UPDATE organisation SET employees = 5, moved_in = '2023-12-27' WHERE credit_code = '91120101MA05R8LW6J'"
