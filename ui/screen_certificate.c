@@ -294,6 +294,25 @@ static void register_open(struct list_screen *ls, void *row)
     certificate_offer(row);
 }
 
+/* A void tried from its dialog: what the store said, and why when it refused. */
+struct void_try {
+    char number[CERTIFICATE_NUMBER_MAX];
+    int rc;
+    char *why;
+};
+
+/* The dialog's check: void it now; a refusal (no reason) stays in the box with what was typed. */
+static char *void_try(void *ctx, char *const *values, int *field)
+{
+    struct void_try *t = ctx;
+    free(t->why);
+    t->why = NULL;
+    t->rc = certificate_void(ui.db, t->number, values[0], actor_name(), &t->why);
+    if (t->rc != DB_INVALID || !t->why) return NULL;
+    *field = 0;
+    return xstrdup(t->why);
+}
+
 static void register_void(struct screen *s, const struct command *cmd)
 {
     (void)cmd;
@@ -305,20 +324,19 @@ static void register_void(struct screen *s, const struct command *cmd)
         return;
     }
     char *prompt = xasprintf(_("Why is %s voided? (it stays in the register)"), c->number);
-    char *typed = NULL;
-    if (dialog_input(_("Void a certificate"), prompt, NULL, CERTIFICATE_REASON_MAX, &typed)) {
-        char *why = NULL, number[CERTIFICATE_NUMBER_MAX];
-        snprintf(number, sizeof number, "%s", c->number);
-        int rc = certificate_void(ui.db, number, typed, actor_name(), &why);
-        if (rc == DB_OK)
-            ui_message(UI_MSG_INFO, _("Certificate %s voided"), number);
-        else if (why)
-            ui_message(UI_MSG_ERROR, _("Not voided: %s"), why);
+    const char *prompts[] = {prompt};
+    char *values[1] = {NULL};
+    struct void_try t = {.rc = DB_OK};
+    snprintf(t.number, sizeof t.number, "%s", c->number);
+    if (dialog_inputs(_("Void a certificate"), prompts, values, 1, CERTIFICATE_REASON_MAX, void_try,
+                      &t)) {
+        if (t.rc == DB_OK)
+            ui_message(UI_MSG_INFO, _("Certificate %s voided"), t.number);
         else
-            ui_db_failed(_("Not voided"), rc);
-        free(why);
+            ui_db_failed(_("Not voided"), t.rc);
     }
-    free(typed);
+    free(t.why);
+    free(values[0]);
     free(prompt);
 }
 

@@ -137,6 +137,10 @@ wait_for vol "ZM-2026-00001"
 keys vol F9
 choose vol "作废"
 wait_for vol "为何作废 ZM-2026-00001"
+# Enter with no reason is refused in the box, which stays for the reason.
+keys vol Enter
+expect vol "no reason is refused in the box" "作废证明须填写原因"
+expect vol "and the box stays" "为何作废 ZM-2026-00001"
 type_text vol "期间写错"
 keys vol Enter
 wait_for vol "证明 ZM-2026-00001 已作废"
