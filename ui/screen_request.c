@@ -185,12 +185,18 @@ static const char *queue_cell(struct list_screen *ls, const void *row, int col, 
     case COL_UNIT:
         return r->unit_name;
     default: {
+        /* The running clock's deadline; closed, the day it closed, said so (not a deadline). */
         time_t due = request_due(r);
-        if (!due) due = r->closed_at;
-        if (!due) return "";
-        char full[17];
-        clock_format_minute(due, full);
-        snprintf(buf, LIST_CELL_MAX, "%s", full + 5);
+        char full[17], now[17];
+        if (!due && !r->closed_at) return "";
+        clock_format_minute(due ? due : r->closed_at, full);
+        clock_format_minute(clock_now(), now);
+        if (!due)
+            snprintf(buf, LIST_CELL_MAX, _("closed %.5s"), full + 5);
+        else if (strncmp(full, now, 4) != 0) /* another year: the date, with its year */
+            snprintf(buf, LIST_CELL_MAX, "%.10s", full);
+        else
+            snprintf(buf, LIST_CELL_MAX, "%s", full + 5);
         return buf;
     }
     }
