@@ -47,6 +47,7 @@ struct io_options {
  * --address. */
 struct filter_words {
     int all, given;
+    int tags; /* how many --tag were given: one is taken */
     const char *tag, *community, *grid, *address;
 };
 
@@ -59,6 +60,7 @@ static int filter_word(int c, struct filter_words *w)
         break;
     case 'T':
         w->tag = optarg;
+        w->tags++;
         break;
     case 'C':
         w->community = optarg;
@@ -101,10 +103,32 @@ static int area_named(struct db *db, enum area_kind kind, const char *named, int
 }
 
 /* The filter the words say, areas looked up by name. 0, or -1 after saying what is unknown. */
+/* Whether a tag of that name is on file (retired ones too: residents may still carry them). */
+static int tag_known(struct db *db, const char *name)
+{
+    struct tag_list tags;
+    if (tag_list(db, 1, &tags) != DB_OK) return 1; /* not known to be unknown: the search says */
+    int known = 0;
+    for (size_t i = 0; i < tags.n && !known; i++)
+        known = str_eq(tags.v[i].name, name);
+    tag_list_free(&tags);
+    return known;
+}
+
 static int filter_of(struct db *db, const struct filter_words *w, struct resident_filter *f)
 {
     memset(f, 0, sizeof *f);
     f->all = w->all;
+    /* One tag chooses: two would be read as the last alone, a name no tag has as nobody. */
+    if (w->tags > 1) {
+        fprintf(stderr, "%s", _("bangban: --tag takes one tag: residents carrying it\n"));
+        return -1;
+    }
+    if (!str_empty(w->tag) && !tag_known(db, w->tag)) {
+        fprintf(stderr, _("bangban: no tag is named %s (the tags: 标签 on the residents' F9)\n"),
+                w->tag);
+        return -1;
+    }
     f->tag = w->tag;
     f->address = w->address;
     if (w->community && area_named(db, AREA_COMMUNITY, w->community, &f->community_id) != 0)

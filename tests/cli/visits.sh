@@ -39,6 +39,13 @@ grep -q "显示 1 人，共 1 人" "$T/after.out" && t_ok "find: the deceased le
 run after-all 0 "$BIN" --db "$DB" find residents --tag 空巢老人 --grid 滨江道第1网格 --all
 grep -q "王秀兰.*	2026-01-05 死亡$" "$T/after-all.out" && t_ok "find --all: shown, with the status" ||
     t_fail "find --all: shown, with the status" "$(cat "$T/after-all.out")"
+# One tag chooses: a second is refused, not read as the last alone; a tag no one has is named.
+run tag-twice 1 "$BIN" --db "$DB" find residents --tag 空巢老人 --tag 党员
+run tag-unknown 1 "$BIN" --db "$DB" export residents "$T/none.csv" --tag 不存在的标签
+grep -q "只能给一个标签" "$T/tag-twice.out" && grep -q "没有名为 不存在的标签 的标签" "$T/tag-unknown.out" &&
+    [ ! -e "$T/none.csv" ] &&
+    t_ok "find, export: two tags, or a tag no one has, are refused saying why" ||
+    t_fail "find, export: two tags, or a tag no one has, are refused saying why" "$(cat "$T/tag-twice.out" "$T/tag-unknown.out")"
 run export-all 0 "$BIN" --db "$DB" export residents "$T/all.csv" --all
 run export-present 0 "$BIN" --db "$DB" export residents "$T/present.csv"
 [ "$(wc -l <"$T/all.csv")" = 6 ] && [ "$(wc -l <"$T/present.csv")" = 5 ] &&
