@@ -290,8 +290,12 @@ int dialog_choose_at(const char *title, choice_source src, void *ctx, const char
         if (drows)
             draw_wrapped(b.y + b.h - 1 - drows, b.x + 2, b.w - 4, drows, whole,
                          term_attr(UI_DIALOG) | A_DIM);
+        /* Nothing typed yet and nothing offered (a search of people): what to do, not a miss. */
         if (c.items.n == 0)
-            draw_text(b.y + 3, b.x + 2, b.w - 4, _("Nothing matches"), term_attr(UI_DIALOG), 0);
+            draw_text(b.y + 3, b.x + 2, b.w - 4,
+                      lineedit_empty(&query) ? _("Type a name, its pinyin or part of it to find it")
+                                             : _("Nothing matches"),
+                      term_attr(UI_DIALOG), 0);
         char *count = !c.items.unlisted
                           ? xasprintf(_("%zu found, Enter chooses, Esc cancels"), c.items.n)
                       : c.items.unlisted_more

@@ -84,6 +84,10 @@ keys vol Enter
 wait_for vol "还没有队员"
 keys vol F7
 wait_for vol "添加队员"
+keys vol Enter
+expect vol "a chooser opened with nothing typed says what to type, not that nothing matches" "输入名字、拼音或名字的一部分来查找"
+keys vol Escape
+wait_gone vol "输入名字、拼音"
 type_text vol "zsf"
 wait_for vol "张三丰"
 keys vol Enter
