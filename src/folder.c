@@ -107,6 +107,17 @@ char *folder_place(const char *folder, const char *typed)
     return xasprintf("%s%s%s", folder, folder[n - 1] == '/' ? "" : "/", typed);
 }
 
+char *folder_find(const char *folder, const char *typed)
+{
+    struct stat st;
+    if (!folder_bare(typed)) return folder_place(folder, typed); /* ~/x, or a directory named */
+    if (str_empty(typed) || str_empty(folder) || stat(typed, &st) == 0) return xstrdup(typed);
+    char *there = folder_place(folder, typed);
+    if (stat(there, &st) == 0 && !S_ISDIR(st.st_mode)) return there;
+    free(there);
+    return xstrdup(typed);
+}
+
 static int by_bytes(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -146,7 +157,8 @@ int folder_complete(const char *base, const char *typed, struct strlist *out)
         strlist_add_take(out, xasprintf("%s%s%s", part, name, is_dir ? "/" : ""));
     }
     closedir(d);
-    qsort(out->v + first, out->n - first, sizeof *out->v, by_bytes);
+    if (out->n > first) /* none found: out->v may still be NULL, which qsort may not take */
+        qsort(out->v + first, out->n - first, sizeof *out->v, by_bytes);
     free(part);
     free(dir);
     return 0;

@@ -40,6 +40,15 @@ int folder_bare(const char *typed);
 char *folder_place(const char *folder, const char *typed);
 
 /*
+** The file the clerk means by typed, to read: "~/x" in $HOME, a name with
+** a directory as typed, and a bare name in the working directory when it
+** is there, else in folder (the export folder, where bangban's own files
+** go) when it is there, else as typed (to be said as not found). Caller
+** frees.
+*/
+char *folder_find(const char *folder, const char *typed);
+
+/*
 ** The completions of typed: for each entry of its directory (typed's part
 ** up to its last '/', read against base when relative; base itself when
 ** there is no '/') whose name starts with the rest of typed, typed's

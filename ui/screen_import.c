@@ -12,7 +12,9 @@
 ** the rejects file went.
 */
 #include "app/ledgers.h"
+#include "db/settings_store.h"
 #include "src/actor.h"
+#include "src/folder.h"
 #include "src/i18n.h"
 #include "src/idcard.h"
 #include "src/ledger.h"
@@ -30,6 +32,7 @@
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define PREVIEW_ROWS 5
 
@@ -132,9 +135,28 @@ static char *preview_row(const struct ledger_schema *schema, struct ledger *l,
 }
 
 /* Read the file again as the form says and rebuild the preview. */
+/*
+** The file the field names, as the clerk means it (folder_find()): a bare
+** name not in the working directory is looked for in the export folder,
+** where bangban's exports and rejects files go. Caller frees.
+*/
+static char *import_path(const char *typed)
+{
+    char *setting = settings_get(ui.db, SETTING_EXPORT_DIR);
+    char *folder = folder_exports(setting);
+    char *path = folder_find(folder, typed);
+    free(setting);
+    free(folder);
+    return path;
+}
+
 static void preview_load(struct import_screen *is)
 {
-    char *path = form_text(&is->form, F_FILE);
+    char *typed = form_text(&is->form, F_FILE);
+    char *path = import_path(typed);
+    /* Found elsewhere than typed (the export folder, ~): the field says where. */
+    if (!str_eq(path, typed)) form_set_text(&is->form, F_FILE, path);
+    free(typed);
     int64_t enc = form_choice(&is->form, F_ENCODING), sh = form_choice(&is->form, F_SHEET);
     int same = is->loaded_path && str_eq(path, is->loaded_path);
     if (same && !is->stale && enc == is->loaded_encoding && sh == is->loaded_sheet) {
@@ -159,6 +181,17 @@ static void preview_load(struct import_screen *is)
     if (ledger_open_as(is, path, &l, &err) != 0) {
         strlist_add(&is->preview, err);
         free(err);
+        struct stat st;
+        if (folder_bare(path) && stat(path, &st) != 0) {
+            char *setting = settings_get(ui.db, SETTING_EXPORT_DIR);
+            char *folder = folder_exports(setting), *cwd = getcwd(NULL, 0);
+            strlist_add_take(&is->preview,
+                             xasprintf(_("Looked for in %s and in the export folder %s"),
+                                       cwd ? cwd : ".", folder));
+            free(cwd);
+            free(folder);
+            free(setting);
+        }
         /* A workbook whose first sheet is no ledger: its other sheets are offered all the same. */
         if (!is->sheets.n && ledger_workbook_sheets(path, &is->sheets) > 1)
             strlist_add_take(

@@ -20,6 +20,19 @@ open_import() {
 
 open_residents desk
 open_import
+# A bare name is looked for in the export folder too, where bangban's own files go; not found,
+# the preview says where it looked.
+mkdir -p "$T/Documents/bangban"
+cp "$T/bad.csv" "$T/Documents/bangban/社区台账.csv"
+type_text desk "没有这个台账.csv"
+keys desk Tab
+expect desk "a file found nowhere says where it was looked for" "和导出文件夹 $T/Documents/bangban"
+keys desk BTab C-u
+type_text desk "社区台账.csv"
+keys desk Tab
+expect desk "a bare name in the export folder is found there, the field saying where" "文件: $T/Documents/bangban/社区"
+expect desk "and previewed" "编码：GB18030（自动识别）"
+keys desk BTab C-u
 type_text desk "$T/bad.csv"
 keys desk Tab
 expect desk "the preview names the encoding it detected" "编码：GB18030（自动识别）"

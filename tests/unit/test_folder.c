@@ -141,6 +141,36 @@ static void common_prefix_whole_characters(void **state)
     free(got);
 }
 
+/* A name to read: from the working directory when there, else from the export folder. */
+static void files_found_in_the_export_folder(void **state)
+{
+    (void)state;
+    char *p = folder_find(root, "居民名单.xlsx"); /* not in the working directory: in root */
+    char *want = xasprintf("%s/居民名单.xlsx", root);
+    assert_str(p, want);
+    free(p);
+    free(want);
+    p = folder_find(root, "没有这个.csv"); /* nowhere: as typed, to be said not found */
+    assert_str(p, "没有这个.csv");
+    free(p);
+    p = folder_find(root, "回执"); /* a folder is no file to read */
+    assert_str(p, "回执");
+    free(p);
+    p = folder_find(root, ""); /* nothing typed stays nothing */
+    assert_str(p, "");
+    free(p);
+    p = folder_find(root, "/tmp/居民.csv"); /* a path as typed */
+    assert_str(p, "/tmp/居民.csv");
+    free(p);
+    char *cwd = getcwd(NULL, 0);
+    assert_int_equal(chdir(root), 0); /* there in the working directory: that one */
+    p = folder_find("/srv/导出", "rates.csv");
+    assert_str(p, "rates.csv");
+    free(p);
+    assert_int_equal(chdir(cwd), 0);
+    free(cwd);
+}
+
 static void places_and_folders(void **state)
 {
     (void)state;
@@ -208,6 +238,7 @@ int main(void)
         cmocka_unit_test(directories_and_hidden),
         cmocka_unit_test(common_prefix_whole_characters),
         cmocka_unit_test(places_and_folders),
+        cmocka_unit_test(files_found_in_the_export_folder),
     };
     return cmocka_run_group_tests_name("folder", tests, setup, teardown);
 }
