@@ -456,6 +456,8 @@ static void correct_build(struct form_screen *fs)
     form_lock(f, F_UNIT, _("The unit changes by 改派 (reroute) on the request"));
     form_lock(f, F_LEVEL, _("The level changes by 升级 (escalate) on the request"));
     form_lock(f, F_ANSWER, _("An answer is given by the request's actions"));
+    /* Dispatched, what stands there is the unit's result, not an answer given on the spot. */
+    if (r->state != RS_ANSWERED && *r->answer) f->fields[F_ANSWER].label = _("Result given");
     ((struct intake *)fs->ctx)->community_id = r->community_id;
     /* The requester's name and phone as taken down: corrected, they stay as typed. */
     ((struct intake *)fs->ctx)->taken = r->resident_id ? r->resident_id : r->organisation_id;

@@ -136,6 +136,12 @@ act "办结反馈" "单位反馈的办理结果"
 type_text desk "已按规定办理"
 keys desk Enter
 state "已反馈" "the unit replies"
+# Corrected now, the reply stands under its own name, not 直接答复 (an answer on the spot).
+keys desk F4
+wait_for desk "更正诉求"
+expect desk "the correction form names the unit's reply as the result" "办理结果: 已按规定办理"
+keys desk Escape
+wait_gone desk "更正诉求"
 
 act "回访评价" "问题解决了吗"
 choose desk "未解决"
