@@ -698,7 +698,19 @@ int verb_report(const char *db_path, int argc, char **argv)
     }
     char *end = NULL;
     ask.weight = weight_text ? strtod(weight_text, &end) : -1;
-    if (weight_text && (*end || ask.weight < 0 || ask.weight > 1)) bad = 1;
+    if (weight_text && (*end || ask.weight < 0 || ask.weight > 1)) {
+        char *msg = xasprintf(_("--basic-weight %s: a number from 0 to 1, such as 0.8 (how much a "
+                                "basically satisfied counts)"),
+                              weight_text);
+        verb_fail(msg);
+        free(msg);
+        return EXIT_USAGE;
+    }
+    /* From a day to come, with no --to, the period would run backwards to today. */
+    if (from_text && !to_text && ask.from > now) {
+        verb_fail(_("--from is after today: give --to too, or an earlier --from"));
+        return EXIT_USAGE;
+    }
     if (ask.name && !ask.chart) bad = 1;
     if (bad || optind != argc - 1 || !str_eq(argv[optind], "rates") || ask.from < 0 || ask.to < 0)
         return verb_usage("report");

@@ -73,6 +73,12 @@ run rates 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --fro
 t_golden "report rates: per unit, ranked, with formulas" "$E/rates.txt" "$T/rates.out"
 run rates-csv 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --from 2026-01-01 --to 2026-06-30 --csv --basic-weight 0.8
 t_golden "report rates --csv with another weight" "$E/rates-csv.txt" "$T/rates-csv.out"
+# A weight out of range, or a --from to come with no --to, is named, not only the usage printed.
+run rates-weight 2 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --basic-weight 2
+run rates-ahead 2 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --from 2027-01-01
+grep -q "basic-weight 2：应为 0 到 1 之间的数" "$T/rates-weight.out" && grep -q "from 晚于今天" "$T/rates-ahead.out" &&
+    t_ok "report rates: a bad weight, or a period starting after today, is named" ||
+    t_fail "report rates: a bad weight, or a period starting after today, is named" "$(cat "$T/rates-weight.out" "$T/rates-ahead.out")"
 # A rate with nothing to count is an empty cell in CSV, which sums and averages leave out (a "-"
 # would be written guarded, '-).
 run rates-csv-none 0 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$H" report rates --from 2026-11-30 --csv
