@@ -372,8 +372,10 @@ static void view_draw(struct screen *s, int top, int rows)
     free(flags);
     y++;
     char *phone = resident_masked_phone(r->requester_phone);
-    char *who = *phone ? xasprintf("%s %s", r->requester, phone) : xstrdup(r->requester);
-    pair(y, 1, half - 2, _("Requester"), *who ? who : _("(anonymous)"), term_attr(UI_NORMAL));
+    /* No name given stays （匿名）, a number to call or not, as the lists say it. */
+    const char *name = *r->requester ? r->requester : _("(anonymous)");
+    char *who = *phone ? xasprintf("%s %s", name, phone) : xstrdup(name);
+    pair(y, 1, half - 2, _("Requester"), who, term_attr(UI_NORMAL));
     free(who);
     free(phone);
     const char *channel = request_word_label(request_channels, r->channel);

@@ -12,6 +12,7 @@ wait_for desk "2026-000001  已派单"
 sqlite3 "$DB" "UPDATE request SET status = 'replied', replied_at = accept_due, accepted_at = accept_due, contacted_at = accept_due, followup_due = resolve_due, due = resolve_due, requester_kind = 'anonymous', resident_id = NULL, requester = '', requester_phone = '', version = version + 1"
 keys desk F5
 wait_for desk "已反馈"
+expect desk "no name given reads （匿名）" "诉求人 （匿名）"
 keys desk h
 expect desk "the callback says there is no number, and who is called" "请致电 诉求人（没有留电话：请另想办法联系）"
 keys desk Escape
@@ -19,5 +20,9 @@ wait_gone desk "没有留电话"
 keys desk n
 expect desk "so does a call not answered" "记录 诉求人（没有留电话：请另想办法联系）未接通"
 keys desk Escape
+# A number added later: still （匿名）, with the number.
+sqlite3 "$DB" "UPDATE request SET requester_phone = '13912345678', version = version + 1"
+keys desk F5
+expect desk "a number added keeps the （匿名） beside it" "诉求人 （匿名） 139****5678"
 quits desk "quits cleanly"
 t_sanitizers "callback with no number"
