@@ -581,7 +581,18 @@ static int member_form_save(struct form_screen *fs, void *rec)
 {
     const char *why = NULL;
     int rc = team_member_save(ui.db, rec, actor_name(), &why);
-    if (rc == DB_INVALID && why) form_set_message(&fs->form, M_JOINED, why);
+    if (rc == DB_INVALID && why) {
+        /* Beside the field at fault: the dates good, the volunteer (a member already); the
+         * join date good alone, the leaving date. */
+        const struct team_member *m = rec;
+        char today[11];
+        clock_today(today);
+        int field = !team_member_dates_check(m->joined, m->left_on, today) ? M_VOLUNTEER
+                    : !team_member_dates_check(m->joined, "", today)       ? M_LEFT
+                                                                           : M_JOINED;
+        form_set_message(&fs->form, field, why);
+        ui_message(UI_MSG_ERROR, _("Not saved: %s"), why);
+    }
     return rc;
 }
 
@@ -596,8 +607,7 @@ static int member_refused(struct form_screen *fs, int rc, const void *rec)
     (void)rec;
     (void)fs;
     if (rc != DB_INVALID) return -1;
-    ui_message(UI_MSG_ERROR, "%s", _("Not saved: see the dates"));
-    return UI_HANDLED;
+    return UI_HANDLED; /* said by member_form_save(), beside its field and on the message line */
 }
 
 static char *member_name(const void *rec)

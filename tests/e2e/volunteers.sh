@@ -91,6 +91,17 @@ wait_gone vol "输入名字、拼音"
 type_text vol "zsf"
 wait_for vol "张三丰"
 keys vol Enter
+# Leaving before joining is said beside 离队日期, where it is to be mended, not beside 入队日期.
+keys vol Tab Tab
+type_text vol "2020-01-01"
+keys vol F2
+expect vol "a leaving date before the joining is refused" "离队日期早于入队日期"
+if screen vol | grep "离队日期" | grep -q "离队日期早于入队日期"; then
+    t_ok "and said beside the leaving date"
+else
+    t_fail "and said beside the leaving date" "$(screen vol)"
+fi
+keys vol C-u
 keys vol F2
 expect vol "the member is added" "已保存：张三丰"
 db_is "the membership is stored from today" \
