@@ -19,9 +19,9 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <strings.h>
-#include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -102,7 +102,6 @@ static int area_named(struct db *db, enum area_kind kind, const char *named, int
     return -1;
 }
 
-/* The filter the words say, areas looked up by name. 0, or -1 after saying what is unknown. */
 /* Whether a tag of that name is on file (retired ones too: residents may still carry them). */
 static int tag_known(struct db *db, const char *name)
 {
@@ -115,6 +114,7 @@ static int tag_known(struct db *db, const char *name)
     return known;
 }
 
+/* The filter the words say, areas looked up by name. 0, or -1 after saying what is unknown. */
 static int filter_of(struct db *db, const struct filter_words *w, struct resident_filter *f)
 {
     memset(f, 0, sizeof *f);
@@ -253,18 +253,22 @@ static void dry_run_print(const struct io_options *io, const struct ledger *l,
 }
 
 /*
-** Whether io's --rejects may be written: never over the ledger itself, nor
-** over a file that exists without --force, nor under a name such as .xls
+** Whether the rejects file may be written: the folder it goes in (the
+** ledger's, or --rejects') takes a file, found out before a row is
+** written; and --rejects never over the ledger itself, nor over a file
+** that exists without --force, nor under a name such as .xls
 ** (verb_output_free()). A dry run writes none. 0, or -1 having said why.
 */
 static int rejects_allowed(const struct io_options *io)
 {
     struct stat r, l;
     if (io->dry_run) return 0;
-    /* Where the rejects go can take a file: found out before a row is written, not after. */
-    char *path = io->rejects ? xstrdup(io->rejects) : xasprintf("%s.rejects.csv", io->path);
-    char *slash = strrchr(path, '/');
-    const char *dir = slash ? (slash == path ? "/" : (*slash = '\0', path)) : ".";
+    char *dir = io->rejects ? xstrdup(io->rejects) : xasprintf("%s.rejects.csv", io->path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        strcpy(dir, "."); /* "x.csv" is longer than "." */
+    else
+        slash[slash == dir ? 1 : 0] = '\0'; /* "/x.csv": the root */
     if (access(dir, W_OK | X_OK) != 0) {
         int e = errno;
         char *why = xasprintf(_("cannot write the rejects file in %s: %s; nothing was imported "
@@ -272,10 +276,10 @@ static int rejects_allowed(const struct io_options *io)
                               dir, strerror(e));
         verb_fail(why);
         free(why);
-        free(path);
+        free(dir);
         return -1;
     }
-    free(path);
+    free(dir);
     if (!io->rejects) return 0;
     if (stat(io->path, &l) == 0 && stat(io->rejects, &r) == 0 && r.st_dev == l.st_dev &&
         r.st_ino == l.st_ino) {

@@ -423,6 +423,7 @@ static void cells_untext(struct csv_cells *c)
 {
     for (size_t i = 0; i < c->n; i++) {
         char *v = c->v[i];
+        if (v[0] != '=' && v[0] != '\'') continue; /* most cells: nothing to measure */
         size_t n = strlen(v);
         if (n > 3 && v[0] == '=' && v[1] == '"' && v[n - 1] == '"') {
             v[n - 1] = '\0';

@@ -39,7 +39,7 @@ static const struct field_desc volunteer_fields[] = {
 };
 #undef VF
 
-/* Party member and status in words, as the form and the ledger say them (a preview, a conflict). */
+/* Party member, status and sex in words, as the form says them (a preview, a conflict). */
 static char *volunteer_shown(size_t i, const void *rec)
 {
     const struct volunteer *v = rec;
