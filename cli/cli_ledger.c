@@ -387,6 +387,13 @@ int verb_export(const char *db_path, int argc, char **argv)
                   "--reason WHY\n"));
         return EXIT_USAGE;
     }
+    /* A reason without --unmasked would be passed over, and the numbers written masked. */
+    if (io.reason && !io.unmasked) {
+        fprintf(stderr, "%s",
+                _("bangban: --reason goes with --unmasked (full ID and phone numbers); without "
+                  "it the numbers are masked and no reason is needed\n"));
+        return EXIT_USAGE;
+    }
     /* The format: as --format says, else from the file's name, whatever the order of the words. */
     enum sheet_format named = sheet_format_for(io.path);
     enum sheet_format format =

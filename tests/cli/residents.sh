@@ -188,6 +188,10 @@ run export-no-reason 2 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export resi
 [ ! -e "$T/full.csv" ] && t_ok "export: unmasked needs a reason; nothing written" || t_fail "export: unmasked needs a reason; nothing written"
 run export-blank-reason 2 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/full.csv" --unmasked --reason " 　 "
 [ ! -e "$T/full.csv" ] && t_ok "export: a reason of spaces is no reason; nothing written" || t_fail "export: a reason of spaces is no reason; nothing written"
+run export-reason-alone 2 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/full.csv" --reason "区民政局核对"
+[ ! -e "$T/full.csv" ] && grep -q "reason 与 --unmasked" "$T/export-reason-alone.out" &&
+    t_ok "export: a reason without --unmasked is refused, saying they go together (it was passed over)" ||
+    t_fail "export: a reason without --unmasked is refused, saying they go together (it was passed over)" "$(cat "$T/export-reason-alone.out")"
 run export-full 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/full.csv" --unmasked --reason "区民政局核对"
 # Full numbers only for a role that may export them: the demo's desk clerk (the
 # system login that made it) may not, and an unknown login neither; nothing is written.
