@@ -12,7 +12,6 @@
 ** the rejects file went.
 */
 #include "app/ledgers.h"
-#include "db/settings_store.h"
 #include "src/actor.h"
 #include "src/folder.h"
 #include "src/i18n.h"
@@ -142,10 +141,8 @@ static char *preview_row(const struct ledger_schema *schema, struct ledger *l,
 */
 static char *import_path(const char *typed)
 {
-    char *setting = settings_get(ui.db, SETTING_EXPORT_DIR);
-    char *folder = folder_exports(setting);
+    char *folder = ui_export_folder();
     char *path = folder_find(folder, typed);
-    free(setting);
     free(folder);
     return path;
 }
@@ -183,14 +180,12 @@ static void preview_load(struct import_screen *is)
         free(err);
         struct stat st;
         if (folder_bare(path) && stat(path, &st) != 0) {
-            char *setting = settings_get(ui.db, SETTING_EXPORT_DIR);
-            char *folder = folder_exports(setting), *cwd = getcwd(NULL, 0);
+            char *folder = ui_export_folder(), *cwd = getcwd(NULL, 0);
             strlist_add_take(&is->preview,
                              xasprintf(_("Looked for in %s and in the export folder %s"),
                                        cwd ? cwd : ".", folder));
             free(cwd);
             free(folder);
-            free(setting);
         }
         /* A workbook whose first sheet is no ledger: its other sheets are offered all the same. */
         if (!is->sheets.n && ledger_workbook_sheets(path, &is->sheets) > 1)

@@ -357,12 +357,18 @@ int ui_ask_export_reason(const char *question, char **reason)
     return 0;
 }
 
+char *ui_export_folder(void)
+{
+    char *setting = settings_get(ui.db, SETTING_EXPORT_DIR);
+    char *folder = folder_exports(setting);
+    free(setting);
+    return folder;
+}
+
 int ui_ask_export(const char *title, const char *prompt, const char *initial, int workbooks,
                   char **path)
 {
-    char *setting = settings_get(ui.db, SETTING_EXPORT_DIR);
-    char *folder = folder_exports(setting), *typed = NULL, *offer = xstrdup(initial ? initial : "");
-    free(setting);
+    char *folder = ui_export_folder(), *typed = NULL, *offer = xstrdup(initial ? initial : "");
     int ok;
     /* A name that will not do is said, and asked again with what was typed (Esc gives up). */
     while ((ok = dialog_file(title, prompt, folder, offer, 255, &typed)) != 0) {

@@ -179,6 +179,9 @@ void ui_keys_apply(void);
 int ui_ask_export(const char *title, const char *prompt, const char *initial, int workbooks,
                   char **path);
 
+/* The export folder, as the setting export_dir says it (folder_exports()). Caller frees. */
+char *ui_export_folder(void);
+
 /*
 ** Ask why an export with full numbers is needed (question: what leaves
 ** the program), again while it is left blank (said on the message line).
