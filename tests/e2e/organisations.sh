@@ -34,6 +34,12 @@ keys desk Tab
 type_text desk "12"
 keys desk Tab
 type_text desk "1208"
+# Not there yet is not registered: a move-in date to come is refused at its field.
+keys desk Tab Tab Tab Tab Tab Tab Tab Tab
+type_text desk "2099-06-01"
+keys desk F2
+expect desk "a move-in date after today is refused" "入驻日期晚于今天：请在入驻以后再登记"
+keys desk C-u
 keys desk F2
 expect desk "the organisation is saved" "已保存：天津津沽鸿雁文化传播有限公司"
 db_is "stored with its code in capitals and its building" \
