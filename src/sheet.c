@@ -3,6 +3,7 @@
 */
 #include "sheet.h"
 #include "csv.h"
+#include "date.h"
 #include "i18n.h"
 #include "util.h"
 #include "shlib.h"
@@ -28,7 +29,8 @@ struct sheet {
     const struct xlsxwriter_calls *w; /* libxlsxwriter */
     lxw_workbook *wb;
     lxw_worksheet *ws;
-    lxw_format *text; /* the "@" number format: what is typed over it stays text, even a '=' */
+    lxw_format *text;     /* the "@" number format: what is typed over it stays text, even a '=' */
+    lxw_format *dates[3]; /* yyyy-mm-dd, yyyy-mm-dd hh:mm, yyyy-mm-dd hh:mm:ss */
     lxw_row_t next_row;
 };
 
@@ -110,6 +112,11 @@ static int xlsx_open(struct sheet *s, const char *name, char **err)
     }
     s->text = s->w->workbook_add_format(s->wb);
     s->w->format_set_num_format(s->text, "@");
+    static const char *const shown[] = {"yyyy-mm-dd", "yyyy-mm-dd hh:mm", "yyyy-mm-dd hh:mm:ss"};
+    for (size_t i = 0; i < ARRAY_LEN(shown); i++) {
+        s->dates[i] = s->w->workbook_add_format(s->wb);
+        s->w->format_set_num_format(s->dates[i], shown[i]);
+    }
     return 0;
 }
 
@@ -169,15 +176,83 @@ static int csv_row(struct sheet *s, const char *const *cells, const unsigned *fl
     return 0;
 }
 
+/*
+** c as a number Excel sums: an optional '-', digits with no leading zero
+** (0101 is a code), at most one point, 15 significant digits at most (what
+** a double keeps, and what the workbook reader gives back). 1 with *out.
+*/
+static int cell_number(const char *c, double *out)
+{
+    const char *p = c + (*c == '-');
+    size_t digits = 0, points = 0;
+    if (p[0] == '0' && p[1] >= '0' && p[1] <= '9') return 0;
+    for (const char *q = p; *q; q++) {
+        if (*q == '.')
+            points++;
+        else if (*q >= '0' && *q <= '9')
+            digits++;
+        else
+            return 0;
+    }
+    if (digits == 0 || digits > 15 || points > 1 || p[0] == '.' || c[strlen(c) - 1] == '.')
+        return 0;
+    *out = strtod(c, NULL);
+    return 1;
+}
+
+/* Two digits at p as a number, or -1. */
+static int two_digits(const char *p)
+{
+    return p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' ? (p[0] - '0') * 10 + p[1] - '0'
+                                                                    : -1;
+}
+
+/*
+** c as a date or a time of day Excel sorts and filters: YYYY-MM-DD, with
+** HH:MM or HH:MM:SS after a space. Returns 1, 2 or 3 (how much of it is
+** there: s->dates' index + 1) with *out, or 0.
+*/
+static int cell_date(const char *c, lxw_datetime *out)
+{
+    size_t n = strlen(c);
+    if (n != 10 && n != 16 && n != 19) return 0;
+    int y = two_digits(c) * 100 + two_digits(c + 2), m = two_digits(c + 5), d = two_digits(c + 8);
+    if (y < 1900 || c[4] != '-' || c[7] != '-' || !date_valid(y, m, d)) return 0;
+    *out = (lxw_datetime){.year = y, .month = m, .day = d};
+    if (n == 10) return 1;
+    out->hour = two_digits(c + 11);
+    out->min = two_digits(c + 14);
+    if (c[10] != ' ' || c[13] != ':' || out->hour < 0 || out->hour > 23 || out->min < 0 ||
+        out->min > 59)
+        return 0;
+    if (n == 16) return 2;
+    int sec = two_digits(c + 17);
+    if (c[16] != ':' || sec < 0 || sec > 59) return 0;
+    out->sec = sec;
+    return 3;
+}
+
+/* One cell of a workbook: a number or a date as one, anything else (and flags' text) as text. */
+static lxw_error xlsx_cell(struct sheet *s, lxw_col_t col, const char *c, unsigned flags)
+{
+    double number;
+    lxw_datetime when;
+    int kind;
+    if ((flags & SHEET_TEXT) || csv_formula_risk(c))
+        return s->w->worksheet_write_string(s->ws, s->next_row, col, c, s->text);
+    if (cell_number(c, &number))
+        return s->w->worksheet_write_number(s->ws, s->next_row, col, number, NULL);
+    if ((kind = cell_date(c, &when)) != 0)
+        return s->w->worksheet_write_datetime(s->ws, s->next_row, col, &when, s->dates[kind - 1]);
+    return s->w->worksheet_write_string(s->ws, s->next_row, col, c, NULL);
+}
+
 int sheet_row(struct sheet *s, const char *const *cells, const unsigned *flags, size_t n,
               size_t *bad_cell, char **err)
 {
     if (s->format == SHEET_CSV) return csv_row(s, cells, flags, n, bad_cell, err);
     for (size_t i = 0; i < n; i++) {
-        /* A string cell is never a formula; one formatted as text stays text when edited. */
-        int text = (flags[i] & SHEET_TEXT) || csv_formula_risk(cells[i]);
-        lxw_error e = s->w->worksheet_write_string(s->ws, s->next_row, (lxw_col_t)i, cells[i],
-                                                   text ? s->text : NULL);
+        lxw_error e = xlsx_cell(s, (lxw_col_t)i, cells[i], flags[i]);
         if (e != LXW_NO_ERROR) {
             *bad_cell = i;
             *err = e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED

@@ -2,7 +2,10 @@
 ** sheet: writing a ledger out: a CSV file as Chinese Excel opens it (UTF-8
 ** with BOM, or GB18030 / GBK when asked; CRLF; quoting; formula guard; ID
 ** and phone numbers kept as text), or an .xlsx workbook (libxlsxwriter)
-** whose cells are all strings, so no 18-digit ID number becomes 1.2E+17.
+** whose numbers (a count, hours) are numbers Excel sums, whose dates and
+** times are dates it sorts and filters, and whose ID and phone numbers,
+** codes with a leading 0 and all else are text: no 18-digit ID number
+** becomes 1.2E+17.
 **
 ** The file is written in a private directory (mode 0700) made beside it,
 ** as mode 0600, and renamed into place when complete: a failed export (a
@@ -24,8 +27,8 @@ enum sheet_format {
 
 /*
 ** Per-cell flags for sheet_row(): digits to keep as text (ID and phone
-** numbers). Every cell is a string in a workbook whatever they say, and
-** every cell of either format that could start a formula is guarded
+** numbers), a string in a workbook too where digits alone would make a
+** number; and every cell of either format that could start a formula is guarded
 ** (csv_formula_risk()): a leading ' in CSV, the text number format "@"
 ** in a workbook (so editing the cell does not make it a formula).
 */

@@ -28,7 +28,8 @@
 /* The functions of libxlsxwriter the sheet writer (src/sheet.c) calls. */
 #define SHLIB_XLSXWRITER_CALLS(X) \
     X(workbook_new_opt) X(workbook_add_worksheet) X(workbook_add_format) \
-    X(format_set_num_format) X(worksheet_write_string) X(workbook_close)
+    X(format_set_num_format) X(worksheet_write_string) X(worksheet_write_number) \
+    X(worksheet_write_datetime) X(workbook_close)
 
 /* The functions of ICU (libicui18n and the libicuuc it brings) pinyin.c and termwidth.c call. */
 #define SHLIB_ICU_CALLS(X) \

@@ -45,6 +45,12 @@ iconv -f GB18030 -t UTF-8 "$T/teams.csv" | tr -d '\r' >"$T/teams.txt"
 grep -q "^和平区社区志愿者协会,1,1,1,2.9$" "$T/teams.txt" && grep -q "^人次\|,人次," "$T/teams.txt" && t_ok "report hours-teams --output: a CSV in the encoding asked" || t_fail "report hours-teams --output: a CSV in the encoding asked" "$(cat "$T/teams.txt")"
 run rep-xlsx 0 "$BIN" --db "$DB" report hours-volunteer "$V1" --output "$T/v.xlsx"
 unzip -p "$T/v.xlsx" | grep -q "纸质签到表补录" && t_ok "report hours-volunteer --output .xlsx: a workbook" || t_fail "report hours-volunteer --output .xlsx: a workbook"
+# In the workbook the minutes and hours are numbers Excel sums, the day a date it sorts; the note text.
+unzip -p "$T/v.xlsx" xl/worksheets/sheet1.xml | tr '<' '\n' >"$T/v.xml"
+grep -q '^c r="A4" s="[0-9]*">$' "$T/v.xml" && grep -q '^c r="D4">$' "$T/v.xml" && grep -q '^c r="E4">$' "$T/v.xml" &&
+    grep -q '^c r="C4" t="inlineStr">$' "$T/v.xml" && unzip -p "$T/v.xlsx" xl/styles.xml | grep -q 'formatCode="yyyy-mm-dd"' &&
+    t_ok "report hours-volunteer --output .xlsx: minutes and hours are numbers, the day a date" ||
+    t_fail "report hours-volunteer --output .xlsx: minutes and hours are numbers, the day a date" "$(grep -A2 '^c r="[A-E]4"' "$T/v.xml")"
 # A file that exists is replaced only with --force.
 cp "$T/teams.csv" "$T/teams.kept"
 run rep-exists 1 "$BIN" --db "$DB" report hours-teams --month 2026-03 --output "$T/teams.csv"
