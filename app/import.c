@@ -147,12 +147,30 @@ static void unknown_place(struct text_notes *seen, struct strlist *unknown, int 
     strlist_add_take(unknown, xasprintf("%s「%s」", kind ? _("community") : _("grid"), text));
 }
 
-/* Find the community and grid a ledger row names; what is not found is kept as written. */
-static void places_resolve(const struct place_map *m, struct resident *r, struct text_notes *seen,
-                           struct strlist *unknown)
+static const char *area_name_of(const struct area_list *list, int64_t id);
+
+/*
+** Find the community and grid a ledger row names; what is not found is
+** kept as written. A grid of one community with another named beside it
+** is a row to mend (which is meant?): NULL, else why (caller frees).
+*/
+static char *places_resolve(const struct place_map *m, struct resident *r, struct text_notes *seen,
+                            struct strlist *unknown)
 {
+    const struct area *c = NULL;
+    if (*r->community) {
+        c = place_find(m->by_key_c, m->nc, r->community);
+        if (!c) {
+            char with[256];
+            if (snprintf(with, sizeof with, "%s社区", r->community) < (int)sizeof with)
+                c = place_find(m->by_key_c, m->nc, with);
+        }
+    }
     if (*r->grid) {
         const struct area *g = place_find(m->by_key_g, m->ng, r->grid);
+        if (g && c && c->id != g->parent_id)
+            return xasprintf(_("%s is a grid of %s, not of %s"), g->name,
+                             area_name_of(&m->communities, g->parent_id), c->name);
         if (g) {
             r->grid_id = g->id;
             r->community_id = g->parent_id;
@@ -161,17 +179,12 @@ static void places_resolve(const struct place_map *m, struct resident *r, struct
         }
     }
     if (*r->community && !r->community_id) {
-        const struct area *c = place_find(m->by_key_c, m->nc, r->community);
-        if (!c) {
-            char with[256];
-            if (snprintf(with, sizeof with, "%s社区", r->community) < (int)sizeof with)
-                c = place_find(m->by_key_c, m->nc, with);
-        }
         if (c)
             r->community_id = c->id;
         else
             unknown_place(seen, unknown, 1, r->community);
     }
+    return NULL;
 }
 
 static void change_sample(const struct place_map *places, int line, const struct resident *old,
@@ -497,6 +510,14 @@ static int import_next(void *ctx, struct resident *r, size_t *done, size_t *tota
                 bad = 1;
             }
         }
+        char *clash =
+            bad ? NULL : places_resolve(in->places, r, &in->places_met, &in->rep->unknown_places);
+        if (clash) {
+            int col = ledger_column_of(in->l, LF_COMMUNITY);
+            ledger_problem_add(&in->rep->problems, row.line, ledger_column_name(in->l, (size_t)col),
+                               clash);
+            bad = 1;
+        }
         if (bad) {
             if (in->keep_rejected)
                 raw_rows_add(&in->rejected, row.raw, row.raw_len, &in->rep->problems, before);
@@ -506,7 +527,6 @@ static int import_next(void *ctx, struct resident *r, size_t *done, size_t *tota
         }
         in->rep->upgraded += upgraded;
         in->last_line = row.line;
-        places_resolve(in->places, r, &in->places_met, &in->rep->unknown_places);
         *done = ledger_offset(in->l);
         *total = ledger_size(in->l);
         return 1;

@@ -32,6 +32,19 @@ grep -q "无法在 $T/no/such 写入退回文件" "$T/import-no-rejects.out" && 
     t_ok "import: and nothing is imported" || t_fail "import: and nothing is imported"
 run import-rejects-ok 5 "$BIN" --db "$T/r4.db" import residents "$T/ledger.csv"
 
+# A grid of one community beside another community is a row to mend, not filed under the grid's
+# community in silence; the community's name without 社区, or a grid's code, is found.
+printf '%s\n' "姓名,居民身份证号,所属社区,所属网格" "赵社,120101198001010039,滨江道社区,滨江道第1网格" \
+    "钱社,110105195001010012,花园路社区,滨江道第1网格" "孙社,110101199003078515,花园路,120101001002-01" >"$T/places.csv"
+run import-places 5 "$BIN" --db "$T/r4.db" import residents "$T/places.csv"
+grep -q "第 3 行「所属社区」：滨江道第1网格 是滨江道社区的网格，不在花园路社区" "$T/import-places.out" &&
+    grep -q "新增 2" "$T/import-places.out" &&
+    db_gives "$T/r4.db" "SELECT group_concat(p, ' ') FROM (SELECT r.name || c.name || g.name AS p FROM resident r JOIN community c ON c.id = r.community_id JOIN grid g ON g.id = r.grid_id WHERE r.name LIKE '%社' ORDER BY r.id)" \
+        "赵社滨江道社区滨江道第1网格 孙社花园路社区花园路第1网格" &&
+    db_gives "$T/r4.db" "SELECT count(*) FROM resident WHERE name = '钱社'" 0 &&
+    t_ok "import: a grid of another community than the row's is refused, saying both" ||
+    t_fail "import: a grid of another community than the row's is refused, saying both" "$(cat "$T/import-places.out")"
+
 # A row with too many columns keeps its cells in the rejects file, and its reason stands under
 # 错误原因 all the same: the header gets blank titles to the widest row. Read again as it is, the
 # row is refused again; with the extra cells taken out, it is imported.
