@@ -138,6 +138,36 @@ static int filter_of(struct db *db, const struct filter_words *w, struct residen
 }
 
 /*
+** The n words left after the options of import (export 0) or export (1),
+** when they are not KIND FILE: says what is wrong (a file before its kind,
+** a kind not known or not read that way, a word too many or too few) and
+** returns 1; else 0.
+*/
+static int io_words_wrong(char **words, int n, int export)
+{
+    const char *verb = export ? "export" : "import";
+    char *why = NULL;
+    const struct ledger_kind *k = n > 0 ? ledger_kind_find(words[0]) : NULL;
+    if (n == 2 && !k && ledger_kind_find(words[1]))
+        why = xasprintf(_("the kind of ledger first, then the file: bangban %s %s %s"), verb,
+                        words[1], words[0]);
+    else if (n > 0 && !k)
+        why = xasprintf(_("%s is no kind of ledger"), words[0]);
+    else if (n > 0 && !(export ? ledger_kind_exports(k) : ledger_kind_imports(k)))
+        why = xasprintf(export ? _("%s are not exported")
+                               : _("%s are not imported: export "
+                                   "writes them out"),
+                        words[0]);
+    else if (n == 1)
+        why = xasprintf(_("which file? bangban %s %s FILE"), verb, words[0]);
+    else if (n > 2)
+        why = xasprintf(_("one file at a time: %s is a word too many"), words[2]);
+    if (why) verb_fail(why);
+    free(why);
+    return n != 2 || why;
+}
+
+/*
 ** Read "KIND FILE" and the options of import (export 0) or export (1), in
 ** any order. Returns 0, or -1 when the words are wrong.
 */
@@ -199,14 +229,19 @@ static int io_options_parse(int argc, char **argv, int export, struct io_options
         if (!ok) return -1;
     }
     /* argv[0] is the verb; what getopt left after it are KIND and FILE. */
-    if (optind != argc - 2) return -1;
-    if (!export && io->force && !io->rejects) return -1; /* an import replaces only its --rejects */
+    if (io_words_wrong(argv + optind, argc - optind, export)) return -1;
+    if (!export && io->force && !io->rejects) {
+        verb_fail(_("--force replaces the --rejects file: an import never replaces its ledger"));
+        return -1;
+    }
     io->kind = ledger_kind_find(argv[optind]);
     io->path = argv[optind + 1];
-    if (!io->kind || !(export ? ledger_kind_exports(io->kind) : ledger_kind_imports(io->kind)))
-        return -1;
     /* Only the register is chosen from. */
-    if (export && io->filter->given && !str_eq(io->kind->name, "residents")) return -1;
+    if (export && io->filter->given && !str_eq(io->kind->name, "residents")) {
+        verb_fail(_("--all, --tag, --community, --grid and --address choose residents: "
+                    "they go with export residents"));
+        return -1;
+    }
     return 0;
 }
 

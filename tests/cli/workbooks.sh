@@ -346,6 +346,22 @@ run export-enc-xlsx 2 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export resid
     t_ok "export: CSV named .xlsx, or a workbook given an encoding, is refused saying why" ||
     t_fail "export: CSV named .xlsx, or a workbook given an encoding, is refused saying why" "$(cat "$T/export-clash-xlsx.out" "$T/export-enc-xlsx.out")"
 
+# Words in the wrong place are named, not answered with the usage alone; nothing is written.
+for case in "export a.xlsx residents|先写台账种类，再写文件：bangban export residents a.xlsx" \
+    "import a.csv residents|先写台账种类，再写文件：bangban import residents a.csv" \
+    "export residents a.csv b.csv|一次只处理一个文件：多了「b.csv」" \
+    "export people a.csv|「people」不是台账种类" \
+    "import requests a.csv|requests 不能导入，只能导出" \
+    "export residents|请写出文件：bangban export residents 文件" \
+    "import residents a.csv --force|--force 只用于替换 --rejects 指定的退回文件" \
+    "export catalogue a.csv --tag 党员|--all、--tag、--community、--grid、--address 用于筛选居民"; do
+    words=${case%%|*}
+    (cd "$T" && env BANGBAN_USER=supervisor "$BIN" --db "$DB" $words) >"$T/words.out" 2>&1
+    st=$?
+    [ $st = 2 ] && grep -q "^bangban: ${case#*|}" "$T/words.out" && [ ! -e "$T/a.csv" ] && [ ! -e "$T/a.xlsx" ] &&
+        t_ok "$words: refused saying what is wrong" || t_fail "$words: refused saying what is wrong" "status $st" "$(cat "$T/words.out")"
+done
+
 # A blank cell keeps what is on file: a household's address in one merged cell leaves the others'
 # rows blank, a survey of phones leaves notes out.
 printf '%s\r\n' "姓名,身份证号,住址,备注" "户主甲,120101198502140077,幸福里3号楼2单元301,户主" "妻子乙,120101198502140085,幸福里3号楼2单元301,行动不便" >"$T/family1.csv"
