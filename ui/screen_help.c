@@ -131,6 +131,19 @@ static void help_free(struct screen *s)
 static const struct screen_ops help_ops = {
     .draw = help_draw, .key = help_key, .dirty = NULL, .free = help_free};
 
+/*
+** Is a a key of the screen under the help? The keys that are no F-key,
+** F1 and F10 work everywhere; another F-key where the screen's key bar
+** offers it (F4, F7 and F8 mean nothing on a request's view).
+*/
+static int key_offered(const struct screen *under, enum action a)
+{
+    if (!action_info(a)->fkey || a == ACT_HELP || a == ACT_QUIT || !under || !under->bar) return 1;
+    for (const enum action *b = under->bar; *b != ACT_NONE; b++)
+        if (*b == a) return 1;
+    return 0;
+}
+
 struct screen *screen_help_new(const struct screen *under)
 {
     static struct list_column cols[2];
@@ -151,6 +164,7 @@ struct screen *screen_help_new(const struct screen *under)
                     _(cmds[i].help));
     for (int a = 1; a < ACT_COUNT; a++) {
         const struct action_info *info = action_info((enum action)a);
+        if (!key_offered(under, (enum action)a)) continue;
         row_add(h, keys_shown(info), _(info->help));
     }
     cols[0] = (struct list_column){_("Keys"), HELP_KEYS_COLS, 0};

@@ -103,9 +103,10 @@ static const char *section_help(const struct command *c)
     return c->help;
 }
 
-static const enum action home_bar[] = {ACT_NONE};
+/* F5 counts again. */
+static const enum action home_bar[] = {ACT_REFRESH, ACT_NONE};
 /* Someone signed in has F9: the things of the person at the keyboard. */
-static const enum action home_bar_user[] = {ACT_MENU, ACT_NONE};
+static const enum action home_bar_user[] = {ACT_REFRESH, ACT_MENU, ACT_NONE};
 
 /* 锁屏: cover the screen now. */
 static void home_lock(struct screen *s, const struct command *c)

@@ -18,7 +18,13 @@ if screen desk | grep -q "志愿"; then t_fail "home leads only to sections that
 keys desk F1
 expect desk "F1 opens help" "显示按键及其作用"
 expect desk "help lists the home screen's commands, each with its key and help" "1  居民                    查找、登记、修改居民"
-expect desk "help lists the F-keys with their Esc aliases" "F2  Ctrl+S  Esc 2"
+expect desk "help lists the F-keys with their Esc aliases" "F5  Ctrl+R  Esc 5"
+# Only the F-keys this screen answers: F2 saves nothing here, F4 edits nothing.
+if screen desk | grep -q "F2  Ctrl+S\|F4  Esc 4\|F7  Ins"; then
+    t_fail "help lists no F-key the home screen does not use" "$(screen desk)"
+else
+    t_ok "help lists no F-key the home screen does not use"
+fi
 # (the home screen's sections come first: the navigation keys are further down)
 keys desk End
 expect desk "help lists the navigation keys" "下一栏；下一个列表"

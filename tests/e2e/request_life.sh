@@ -82,6 +82,11 @@ keys desk y
 state "已签收" "签收 (一叫就到)"
 keys desk F1
 expect desk "help on a request lists its F9 commands" "F9 1  打印或保存回执"
+if screen desk | grep -q "F7  Ins\|F8  Esc 8\|F6  Esc 6"; then
+    t_fail "help on a request lists no F-key its view does not use (F6, F7, F8)" "$(screen desk)"
+else
+    t_ok "help on a request lists no F-key its view does not use (F6, F7, F8)"
+fi
 keys desk Escape
 wait_gone desk "F9 1  打印或保存回执"
 act "首次联系" "联系诉求人的方式"
