@@ -670,7 +670,14 @@ int db_open(const char *path, unsigned flags, struct db **out, char **err)
         db_close(db);
         return DB_ERROR;
     }
-    if (made) shared_mode(path);
+    if (made) {
+        shared_mode(path);
+    } else if ((flags & DB_OPEN_CREATE) && S_ISREG(sb.st_mode) && sb.st_size == 0 &&
+               (sb.st_mode & (S_IRWXG | S_IRWXO))) {
+        /* An empty file made beforehand (touch) becomes the register: its owner's alone too. */
+        chmod(path, S_IRUSR | S_IWUSR);
+        shared_mode(path);
+    }
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
     db->wait_limit_ms = (flags & DB_OPEN_QUEUE) ? 0 : DB_WAIT_DEFAULT_MS;

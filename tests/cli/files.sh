@@ -26,7 +26,10 @@ run files-catalogue-x 0 "$BIN" --db "$DB" export catalogue "$T/c.xlsx"
 run files-staff 0 "$BIN" --db "$DB" export staff-kinds "$T/s.csv"
 printf '%s\r\n' "姓名,居民身份证号" "坏,123" >"$T/bad.csv"
 run files-rejects 5 "$BIN" --db "$DB" import residents "$T/bad.csv"
-for f in r.csv r.xlsx c.csv c.xlsx s.csv bad.csv.rejects.csv; do modes="$modes $(mode "$T/$f")"; done
+# An empty file made beforehand (touch, mode 0644) that init makes the register.
+: >"$T/touched.db"
+"$BIN" --db "$T/touched.db" init </dev/null >/dev/null 2>&1
+for f in r.csv r.xlsx c.csv c.xlsx s.csv bad.csv.rejects.csv touched.db; do modes="$modes $(mode "$T/$f")"; done
 case "$modes" in
 *[!0\ 6]*) t_fail "every file written is mode 0600 under umask 022" "modes:$modes" ;;
 *) t_ok "every file written is mode 0600 under umask 022" ;;
