@@ -379,6 +379,14 @@ int verb_encoding(const char *arg, enum codec *c)
     return -1;
 }
 
+int verb_option_bad(const char *option, const char *value, const char *takes)
+{
+    char *why = xasprintf("%s %s: %s", option, value, takes);
+    verb_fail(why);
+    free(why);
+    return 1;
+}
+
 long long verb_count(const char *s)
 {
     char *end;

@@ -295,9 +295,10 @@ static int posts_report(const char *db_path, int argc, char **argv)
             dates[0] = optarg;
         else if (c == 't')
             dates[1] = optarg;
-        else if (c == 'k')
-            bad |= (kind = post_kind_parse(optarg)) < 0;
-        else
+        else if (c == 'k' && (kind = post_kind_parse(optarg)) < 0)
+            bad |= verb_option_bad("--kind", optarg,
+                                   _("a post: 街长, 片长, 楼长, 楼宇指导员, 网格长 or 网格员"));
+        else if (c != 'k')
             bad = 1;
     }
     if (bad || optind != argc - 1) return verb_usage("report");
@@ -355,6 +356,8 @@ static int report_visits(const char *db_path, int argc, char **argv)
         char *day = c == 'm' ? xasprintf("%s-01", optarg) : NULL;
         if (c == 'm' && date_parse(day, &d) == DATE_OK && strlen(optarg) == 7)
             snprintf(month, sizeof month, "%s", optarg);
+        else if (c == 'm')
+            bad |= verb_option_bad("--month", optarg, _("write a month as 2026-03"));
         else
             bad = 1;
         free(day);
@@ -585,7 +588,13 @@ static int hours_report(const char *db_path, const char *what, int argc, char **
             return EXIT_USAGE;
         }
     } else if (!due && hours_period(month, year, &a) != 0) {
-        return verb_usage("report");
+        if (month && year)
+            verb_fail(_("--month or --year: one period at a time"));
+        else if (month)
+            verb_option_bad("--month", month, _("write a month as 2026-03"));
+        else
+            verb_option_bad("--year", year, _("write a year as 2026"));
+        return EXIT_USAGE;
     }
     int status = EXIT_OK;
     struct db *db = verb_open(db_path, 0, &status);
@@ -655,17 +664,20 @@ int verb_report(const char *db_path, int argc, char **argv)
             ask.csv = 1;
         else if (c == 'w')
             weight_text = optarg;
-        else if (c == 'm')
-            bad |= (ask.min = verb_count(optarg)) < 0;
-        else if (c == 'b') {
+        else if (c == 'm') {
+            if ((ask.min = verb_count(optarg)) < 0)
+                bad |= verb_option_bad("--min", optarg, _("a count of follow-ups, such as 10"));
+        } else if (c == 'b') {
             int g = rates_group_parse(optarg);
-            bad |= g < 0;
-            if (g >= 0) ask.group = (enum rate_group)g;
+            if (g < 0)
+                bad |= verb_option_bad("--by", optarg, _("unit, community or street"));
+            else
+                ask.group = (enum rate_group)g;
         } else if (c == 'g') {
             ask.chart = !optarg || str_eq(optarg, "ascii") ? 1 + CHART_ASCII
                         : str_eq(optarg, "braille")        ? 1 + CHART_BRAILLE
                                                            : 0;
-            bad |= !ask.chart;
+            if (!ask.chart) bad |= verb_option_bad("--chart", optarg, _("ascii or braille"));
         } else if (c == 'n')
             ask.name = optarg;
         else
@@ -711,7 +723,10 @@ int verb_report(const char *db_path, int argc, char **argv)
         verb_fail(_("--from is after today: give --to too, or an earlier --from"));
         return EXIT_USAGE;
     }
-    if (ask.name && !ask.chart) bad = 1;
+    if (ask.name && !ask.chart) {
+        verb_fail(_("--name chooses the chart drawn: it goes with --chart"));
+        return EXIT_USAGE;
+    }
     if (bad || optind != argc - 1 || !str_eq(argv[optind], "rates") || ask.from < 0 || ask.to < 0)
         return verb_usage("report");
     if (to_text) ask.to += 86400; /* through the end of that day */

@@ -68,6 +68,13 @@ int verb_output_free(const char *path, int force, int workbooks);
 */
 int verb_encoding(const char *arg, enum codec *c);
 
+/*
+** Say on stderr that option was given a value it does not take, and what
+** it takes ("--month 2026-13: write a month as 2026-03"). Returns 1, for
+** bad |= verb_option_bad(...).
+*/
+int verb_option_bad(const char *option, const char *value, const char *takes);
+
 /* A count such as 355600, or -1 when s is not one. */
 long long verb_count(const char *s);
 

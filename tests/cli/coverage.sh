@@ -20,6 +20,9 @@ run posts-record 0 "$BIN" --db "$DB" report posts --from 2025-01-01 --to 2026-03
 t_golden "report posts: who holds which 楼长 post, the vacancies, the hand-overs of the period" \
     "$E/posts-record.txt" "$T/posts-record.out"
 run posts-record-bad 2 "$BIN" --db "$DB" report posts --kind 楼主
+grep -q "^bangban: --kind 楼主: 请写岗位：街长、片长、楼长" "$T/posts-record-bad.out" &&
+    t_ok "report posts --kind: a post that is none is named, with the posts" ||
+    t_fail "report posts --kind: a post that is none is named, with the posts" "$(cat "$T/posts-record-bad.out")"
 run posts-record-order 2 "$BIN" --db "$DB" report posts --from 2026-03-02 --to 2026-01-01
 
 # The first 党建社工 made 楼长 of five residential blocks besides their building.

@@ -76,6 +76,13 @@ run rep-due-month 2 "$BIN" --db "$DB" report stars-due --month 2026-03
 run rep-unknown 1 "$BIN" --db "$DB" report hours-volunteer 2099000001
 grep -q "没有编号为 2099000001 的志愿者" "$T/rep-unknown.out" && t_ok "report hours-volunteer: an unknown number said" || t_fail "report hours-volunteer: an unknown number said" "$(cat "$T/rep-unknown.out")"
 run rep-bad-month 2 "$BIN" --db "$DB" report hours-teams --month 2026-13
+run rep-bad-year 2 "$BIN" --db "$DB" report hours-categories --year 26
+run rep-both 2 "$BIN" --db "$DB" report hours-teams --month 2026-03 --year 2026
+grep -q "^bangban: --month 2026-13: 月份请写成 2026-03" "$T/rep-bad-month.out" &&
+    grep -q "^bangban: --year 26: 年份请写成 2026" "$T/rep-bad-year.out" &&
+    grep -q "^bangban: --month 与 --year 只能选一个" "$T/rep-both.out" &&
+    t_ok "report hours-teams: a month or year that is none, or both, named" ||
+    t_fail "report hours-teams: a month or year that is none, or both, named" "$(cat "$T/rep-bad-month.out" "$T/rep-bad-year.out" "$T/rep-both.out")"
 run rep-bad-from 2 "$BIN" --db "$DB" report hours-volunteer "$V1" --from 2026-02-30
 grep -q "2026-02-30" "$T/rep-bad-from.out" && t_ok "report hours-volunteer: a day that is none named" || t_fail "report hours-volunteer: a day that is none named" "$(cat "$T/rep-bad-from.out")"
 t_sanitizers "hours_reports"

@@ -116,6 +116,14 @@ run rates-chart-from 2 "$BIN" --db "$H" report rates --chart --from 2026-01-01
 grep -q "^bangban: --chart 画的是截至 --to 的十二个月" "$T/rates-chart-from.out" && t_ok "report rates --chart --from: refused, saying why" || t_fail "report rates --chart --from: refused, saying why" "$(cat "$T/rates-chart-from.out")"
 run rates-by-grid 2 "$BIN" --db "$H" report rates --by grid
 run rates-chart-pdf 2 "$BIN" --db "$H" report rates --chart=pdf
+run rates-min 2 "$BIN" --db "$H" report rates --min 十
+run rates-name 2 "$BIN" --db "$H" report rates --name 区民政局
+grep -q "^bangban: --by grid: 请写 unit（责任单位）、community（社区）或 street（街道）" "$T/rates-by-grid.out" &&
+    grep -q "^bangban: --chart pdf: 请写 ascii 或 braille" "$T/rates-chart-pdf.out" &&
+    grep -q "^bangban: --min 十: 请写回访件数" "$T/rates-min.out" &&
+    grep -q "^bangban: --name 选择画哪一个的图表：须与 --chart 一起用" "$T/rates-name.out" &&
+    t_ok "report rates: a value an option does not take is named, with what it takes" ||
+    t_fail "report rates: a value an option does not take is named, with what it takes" "$(cat "$T/rates-by-grid.out" "$T/rates-chart-pdf.out" "$T/rates-min.out" "$T/rates-name.out")"
 run demo-twice 1 "$BIN" --db "$H" demo --requests 10
 grep -q "已有诉求" "$T/demo-twice.out" && t_ok "demo --requests refuses a database that holds requests" || t_fail "demo --requests refuses a database that holds requests" "$(cat "$T/demo-twice.out")"
 if "$BIN" --db "$H" check >/dev/null; then t_ok "check: the generated history is sound"; else t_fail "check: the generated history is sound"; fi

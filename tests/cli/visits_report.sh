@@ -20,5 +20,6 @@ sqlite3 "$DB" "INSERT INTO meta (key, value) VALUES ('visit_quota', '3')"
 run visits-quota 0 env BANGBAN_USER=admin "$BIN" --db "$DB" report visits --month 2020-03
 t_golden "report visits: against a quota of 3" "$E/visits-quota.txt" "$T/visits-quota.out"
 run visits-bad 2 env BANGBAN_USER=admin "$BIN" --db "$DB" report visits --month 2026-13
-grep -q "visits \[--month" "$T/visits-bad.out" && t_ok "report visits: a month that is none gets the usage" ||
-    t_fail "report visits: a month that is none gets the usage" "$(cat "$T/visits-bad.out")"
+grep -q "^bangban: --month 2026-13: 月份请写成 2026-03" "$T/visits-bad.out" && grep -q "visits \[--month" "$T/visits-bad.out" &&
+    t_ok "report visits: a month that is none is named, with the usage" ||
+    t_fail "report visits: a month that is none is named, with the usage" "$(cat "$T/visits-bad.out")"
