@@ -9,8 +9,11 @@
 #include "src/clock.h"
 #include "src/i18n.h"
 #include "src/roles.h"
+#include "src/text.h"
 #include "src/util.h"
+#include "src/validate.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,10 +116,31 @@ enum signin users_peer(struct db *db, const char *os_login, time_t now, struct u
     return SIGNIN_ERROR;
 }
 
+/*
+** A text of u's (label its field's words) that no form would take: a
+** character the one rule refuses, or more than max characters. NULL, or
+** why (valid until the next call in this thread).
+*/
+static const char *users_text_why(const char *label, const char *text, size_t max)
+{
+    static _Thread_local char msg[256];
+    const char *bad = validate_line(text);
+    if (bad) {
+        snprintf(msg, sizeof msg, _("%s: %s"), label, bad);
+        return msg;
+    }
+    if (text_chars(text) <= max) return NULL;
+    snprintf(msg, sizeof msg, _("%s: at most %zu characters"), label, max);
+    return msg;
+}
+
 const char *users_check(const struct user *u)
 {
     const char *why = user_login_check(u->login);
     if (why) return why;
+    if ((why = users_text_why(_("Name"), u->name, USER_NAME_MAX)) ||
+        (why = users_text_why(_("Scope"), u->scope, USER_SCOPE_MAX)))
+        return why;
     const struct role *r = roles_find(u->role);
     if (!r || !str_eq(r->code, u->role)) return _("No such role");
     if (str_eq(u->role, "unit") && !u->unit_id) return _("A unit handler needs a unit");

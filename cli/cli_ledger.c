@@ -15,6 +15,7 @@
 #include "src/sheet.h"
 #include "src/text.h"
 #include "src/util.h"
+#include "src/validate.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -420,6 +421,13 @@ int verb_export(const char *db_path, int argc, char **argv)
         fprintf(stderr, "%s",
                 _("bangban: an export with full ID and phone numbers needs a reason: "
                   "--reason WHY\n"));
+        return EXIT_USAGE;
+    }
+    const char *bad = io.reason ? validate_line(io.reason) : NULL;
+    if (bad) {
+        char *why = xasprintf(_("--reason: %s"), bad);
+        verb_fail(why);
+        free(why);
         return EXIT_USAGE;
     }
     /* A reason without --unmasked would be passed over, and the numbers written masked. */

@@ -11,6 +11,7 @@
 #include "src/roles.h"
 #include "src/text.h"
 #include "src/util.h"
+#include "src/validate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -255,6 +256,12 @@ int certificate_void(struct db *db, const char *number, const char *reason, cons
     if (!*r) {
         free(r);
         *why = xstrdup(_("A certificate is voided with a reason"));
+        return DB_INVALID;
+    }
+    const char *bad = validate_line(r);
+    if (bad) {
+        free(r);
+        *why = xasprintf(_("The reason: %s"), bad);
         return DB_INVALID;
     }
     int rc = db_write_begin(db);

@@ -199,6 +199,10 @@ if grep -q "110101199003074477" "$T/masked.csv"; then t_fail "export: masked by 
 grep -q "110\*\*\*\*\*\*\*\*\*\*\*4477" "$T/masked.csv" && t_ok "export: masked as 前3后4" || t_fail "export: masked as 前3后4"
 run export-no-reason 2 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/full.csv" --unmasked
 [ ! -e "$T/full.csv" ] && t_ok "export: unmasked needs a reason; nothing written" || t_fail "export: unmasked needs a reason; nothing written"
+run export-esc-reason 2 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/full.csv" --unmasked --reason "$(printf '核查\033[2J')"
+[ ! -e "$T/full.csv" ] && grep -q "^bangban: --reason 理由：第 3 个字符是控制字符（U+001B）" "$T/export-esc-reason.out" &&
+    t_ok "export: a reason with a control character is refused (it would go into the audit log); nothing written" ||
+    t_fail "export: a reason with a control character is refused (it would go into the audit log); nothing written" "$(cat "$T/export-esc-reason.out")"
 run export-blank-reason 2 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/full.csv" --unmasked --reason " 　 "
 [ ! -e "$T/full.csv" ] && t_ok "export: a reason of spaces is no reason; nothing written" || t_fail "export: a reason of spaces is no reason; nothing written"
 run export-reason-alone 2 env BANGBAN_USER=supervisor "$BIN" --db "$DB" export residents "$T/full.csv" --reason "区民政局核对"

@@ -80,4 +80,19 @@ fi
 db_is "user: the refused changes wrote nothing" "SELECT role || ' ' || retired FROM \"user\" WHERE login = 'boss'" "admin 0"
 db_is "user: a login that differs from another only in case is refused" \
     "SELECT count(*) FROM \"user\" WHERE lower(login) = 'boss2'" 1
+# A name or scope no form would take is refused on the command line too: an escape sequence, a
+# direction override, a tab, more characters than the form holds.
+{
+    u add esc --role desk --name "$(printf '王\033[31m芳')" </dev/null; echo "status $?"
+    u add rtl --role desk --name "$(printf '王\342\200\256芳')" </dev/null; echo "status $?"
+    u add long --role desk --name "一二三四五六七八九十一二三四五六七八九十一" </dev/null; echo "status $?"
+    u edit boss2 --scope "$(printf 'a\tb')"; echo "status $?"
+} >"$T/names.out" 2>&1
+grep -q "esc：名称：第 2 个字符是控制字符（U+001B）" "$T/names.out" &&
+    grep -q "rtl：名称：第 2 个字符是文字方向控制符（U+202E）" "$T/names.out" &&
+    grep -q "long：名称：最多 20 个字" "$T/names.out" && grep -q "boss2：范围：第 2 个字符是控制字符（U+0009）" "$T/names.out" &&
+    [ "$(grep -c "status 1" "$T/names.out")" = 4 ] &&
+    t_ok "user: a name or scope with a control, a direction override or too many characters is refused" ||
+    t_fail "user: a name or scope with a control, a direction override or too many characters is refused" "$(cat "$T/names.out")"
+db_is "user: and nothing of them is stored" "SELECT count(*) FROM \"user\" WHERE login IN ('esc', 'rtl', 'long') OR scope LIKE 'a%b'" 0
 t_sanitizers "users"
