@@ -293,14 +293,22 @@ static int user_edit_run(struct db *db, int argc, char **argv)
     struct user u;
     int status = EXIT_OK;
     if (!user_active(db, argv[optind], &u, &status)) return status;
+    char *buildings = xstrdup(u.buildings), *unit = xstrdup(u.unit_name);
     status = user_opts_apply(db, &o, u.login, &u);
     if (status == EXIT_OK) {
         int rc = user_save(db, &u, actor_name());
-        if (rc == DB_OK)
+        if (rc == DB_OK) {
             printf(_("%s: user changed (%s)\n"), u.login, user_role_name(u.role));
-        else /* its role and unit were checked above: refused, it was the last administrator */
+            /* A new role drops the buildings or unit of the old: said, not lost in silence. */
+            if (*buildings && str_empty(u.buildings))
+                printf(_("%s: no longer chief of the buildings %s\n"), u.login, buildings);
+            if (*unit && !u.unit_id) printf(_("%s: no longer of the unit %s\n"), u.login, unit);
+        } else { /* its role and unit were checked above: refused, it was the last administrator */
             status = user_failed(db, rc, u.login, rc == DB_INVALID ? user_last_admin_text() : NULL);
+        }
     }
+    free(buildings);
+    free(unit);
     record_free(&user_record, &u);
     return status;
 }

@@ -95,4 +95,11 @@ grep -q "esc：名称：第 2 个字符是控制字符（U+001B）" "$T/names.ou
     t_ok "user: a name or scope with a control, a direction override or too many characters is refused" ||
     t_fail "user: a name or scope with a control, a direction override or too many characters is refused" "$(cat "$T/names.out")"
 db_is "user: and nothing of them is stored" "SELECT count(*) FROM \"user\" WHERE login IN ('esc', 'rtl', 'long') OR scope LIKE 'a%b'" 0
+# A new role drops the buildings or the unit of the old one, and says so.
+demo_at "$T/d.db"
+BANGBAN_USER=admin "$BIN" --db "$T/d.db" user edit chief --role desk >"$T/role.out" 2>&1
+BANGBAN_USER=admin "$BIN" --db "$T/d.db" user edit unit --role desk >>"$T/role.out" 2>&1
+grep -q "chief：不再是楼宇 B101、B102 的楼长" "$T/role.out" && grep -q "unit：不再是区民政局的经办人" "$T/role.out" &&
+    t_ok "user edit --role: the buildings or unit the old role had are said to be dropped" ||
+    t_fail "user edit --role: the buildings or unit the old role had are said to be dropped" "$(cat "$T/role.out")"
 t_sanitizers "users"
