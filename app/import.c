@@ -833,6 +833,7 @@ void import_report_free(struct import_report *rep)
     ledger_problems_free(&rep->problems);
     strlist_free(&rep->unknown_places);
     strlist_free(&rep->created);
+    strlist_free(&rep->renamed_units);
     strlist_free(&rep->created_staff);
     strlist_free(&rep->rephoned_staff);
     strlist_free(&rep->renamed);
@@ -925,6 +926,15 @@ char *import_report_text(const struct import_report *rep)
     if (rep->created.n) {
         char *units = strlist_join(&rep->created, "、");
         strbuf_addf(&sb, rep->dry_run ? _("Units it would create: %s\n") : _("Units created: %s\n"),
+                    units);
+        free(units);
+    }
+    if (rep->renamed_units.n) {
+        char *units = strlist_join(&rep->renamed_units, "、");
+        strbuf_addf(&sb,
+                    rep->dry_run ? _("Units it would rename (a row gives their code another name): "
+                                     "%s\n")
+                                 : _("Units renamed (a row gave their code another name): %s\n"),
                     units);
         free(units);
     }
@@ -1235,7 +1245,8 @@ static int record_store_row(struct db *db, const struct record_import *ri, struc
 {
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
-    size_t created = rep->created.n, staff = rep->created_staff.n, rephoned = rep->rephoned_staff.n;
+    size_t created = rep->created.n, staff = rep->created_staff.n, rephoned = rep->rephoned_staff.n,
+           renamed = rep->renamed_units.n;
     size_t unchanged = rep->unchanged;
     char *refused = NULL;
     int column = ri->resolve_column;
@@ -1248,6 +1259,8 @@ static int record_store_row(struct db *db, const struct record_import *ri, struc
     db_rollback(db);
     while (rep->created.n > created) /* the units this row made are undone */
         free(rep->created.v[--rep->created.n]);
+    while (rep->renamed_units.n > renamed) /* and renamed */
+        free(rep->renamed_units.v[--rep->renamed_units.n]);
     while (rep->created_staff.n > staff) /* and the people */
         free(rep->created_staff.v[--rep->created_staff.n]);
     while (rep->rephoned_staff.n > rephoned) /* and their new phones */

@@ -160,7 +160,12 @@ static int unit_resolve(struct db *db, const struct unit *row, const char *actor
         /* Found by its code under a name no unit has: the unit was renamed. */
         int changed = (*row->kind && !str_eq(row->kind, u.kind)) ||
                       (*row->phone && !str_eq(row->phone, u.phone)) || named == DB_NOTFOUND;
-        if (named == DB_NOTFOUND) record_set(&u.name, row->name);
+        if (named == DB_NOTFOUND) {
+            char *said = xasprintf("%s %s -> %s", u.code, u.name, row->name);
+            if (!strlist_has(&rep->renamed_units, said)) strlist_add(&rep->renamed_units, said);
+            free(said);
+            record_set(&u.name, row->name);
+        }
         if (*row->kind) record_set(&u.kind, row->kind);
         if (*row->phone) record_set(&u.phone, row->phone);
         if (changed && !dry) rc = unit_save(db, &u, actor, NULL);

@@ -31,6 +31,20 @@ grep -q "新增 0，更新 0，未变 2" "$T/catalogue-again.out" && t_ok "impor
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM unit WHERE name = '区文物保护中心'")" = 1 ] &&
     t_ok "import catalogue: a unit it names is created once" || t_fail "import catalogue: a unit it names is created once"
 
+# A row giving a unit's code another name renames the unit (机构改革): said in the preview and the
+# summary, each unit once, not found out later in the audit log.
+printf '%s\r\n' "事项编码,事项名称,类别,责任单位,单位编码,受理时限,办结时限" \
+    "HB001,最低生活保障申请,服务群众,区民政局（新）,U01,8小时,20个工作日" \
+    "HB002,特困人员救助供养申请,服务群众,区民政局（新）,U01,8小时,20个工作日" >"$T/renamed.csv"
+run catalogue-rename-dry 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import catalogue "$T/renamed.csv" --dry-run
+run catalogue-rename 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import catalogue "$T/renamed.csv"
+grep -q "^将改名的责任单位（有行给单位编码写了别的名称）：U01 区民政局 -> 区民政局（新）$" "$T/catalogue-rename-dry.out" &&
+    grep -q "^已改名的责任单位（有行给单位编码写了别的名称）：U01 区民政局 -> 区民政局（新）$" "$T/catalogue-rename.out" &&
+    db_gives "$DB" "SELECT name FROM unit WHERE code = 'U01'" "区民政局（新）" &&
+    t_ok "import catalogue: a unit renamed by a row's code is said, in the preview and the summary" ||
+    t_fail "import catalogue: a unit renamed by a row's code is said, in the preview and the summary" "$(cat "$T/catalogue-rename-dry.out" "$T/catalogue-rename.out")"
+sqlite3 "$DB" "UPDATE unit SET name = '区民政局' WHERE code = 'U01'"
+
 run catalogue-export 0 "$BIN" --db "$DB" export catalogue "$T/out.csv"
 grep -q "服务事项 178 条" "$T/catalogue-export.out" && t_ok "export catalogue: every active item" || t_fail "export catalogue: every active item" "$(cat "$T/catalogue-export.out")"
 head -c 3 "$T/out.csv" | od -An -tx1 | grep -q "ef bb bf" && t_ok "export catalogue: UTF-8 with BOM" || t_fail "export catalogue: UTF-8 with BOM"
