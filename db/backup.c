@@ -233,6 +233,20 @@ int db_restore(const char *path, const char *from, struct backup_info *info, cha
 {
     memset(info, 0, sizeof *info);
     *err = NULL;
+    struct stat fs, ds;
+    if (stat(from, &fs) != 0) {
+        char *why = util_errno_text(errno); /* "no such file", in the clerk's words */
+        *err = xasprintf(_("cannot read %s: %s"), from, why);
+        free(why);
+        return DB_ERROR;
+    }
+    /* The database itself given as its backup: it would be put aside and copied back. */
+    if (stat(path, &ds) == 0 && fs.st_dev == ds.st_dev && fs.st_ino == ds.st_ino) {
+        *err = xasprintf(_("%s is the database itself, not a backup of it: give the backup "
+                           "file (bangban backup FILE makes one)"),
+                         from);
+        return DB_ERROR;
+    }
     int rc = copy_check(from, from, &info->schema, err);
     if (rc != DB_OK) return rc;
     if (info->schema > db_schema_latest()) {

@@ -61,4 +61,10 @@ dd if=/dev/zero of="$T/torn.db" bs=4096 seek=20 count=8 conv=notrunc 2>/dev/null
 run restore-torn 1 "$BIN" --db "$DB" restore "$T/torn.db"
 grep -q "完整性检查" "$T/restore-torn.out" && t_ok "restore: a damaged backup is refused" || t_fail "restore: a damaged backup is refused" "$(cat "$T/restore-torn.out")"
 t_check "restore: a refused restore leaves the database sound" "$BIN" --db "$DB" check
+run restore-missing 1 "$BIN" --db "$DB" restore "$T/no-such.db"
+run restore-itself 1 "$BIN" --db "$DB" restore "$DB"
+grep -q "^bangban: 无法读取 $T/no-such.db：没有那个文件或目录" "$T/restore-missing.out" &&
+    grep -q "就是数据库本身，不是它的备份" "$T/restore-itself.out" && [ -z "$(ls "$DB".replaced-* 2>/dev/null | sed -n 2p)" ] &&
+    t_ok "restore: a backup that is not there, or the database itself, is refused in words" ||
+    t_fail "restore: a backup that is not there, or the database itself, is refused in words" "$(cat "$T/restore-missing.out" "$T/restore-itself.out")"
 t_sanitizers "backup"
