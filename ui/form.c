@@ -135,6 +135,22 @@ void form_set_secret_text(struct form *f, int i, const char *text, char *(*mask)
     ff->revealed = 0;
 }
 
+int form_secret_cleared(const struct form *f, int i)
+{
+    const struct form_field *ff = &f->fields[i];
+    if (!ff->mask || str_empty(ff->orig)) return 0;
+    char *now = lineedit_text(&ff->edit);
+    int cleared = text_blank(now);
+    free(now);
+    return cleared;
+}
+
+void form_secret_restore(struct form *f, int i)
+{
+    struct form_field *ff = &f->fields[i];
+    lineedit_set(&ff->edit, ff->orig);
+}
+
 void form_reveal(struct form *f, int i)
 {
     f->fields[i].revealed = 1;

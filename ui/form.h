@@ -113,6 +113,10 @@ void form_set_secret(struct form *f, int i, char *(*mask)(const char *));
 void form_reveal(struct form *f, int i);
 /* True when field i is secret and still masked. */
 int form_masked(const struct form *f, int i);
+/* True when field i is secret, held a number on file, and was cleared (one Backspace does). */
+int form_secret_cleared(const struct form *f, int i);
+/* Put secret field i back to the number on file, masked again. */
+void form_secret_restore(struct form *f, int i);
 
 /*
 ** Make text field i a text of several lines shown in rows rows (at least

@@ -247,6 +247,30 @@ static void marked_say(const struct form_screen *fs)
         ui_message(UI_MSG_ERROR, "%s", _("Not saved: correct the fields marked in red"));
 }
 
+/*
+** A number on file cleared (one Backspace on a masked ID number clears it)
+** is deleted only when the clerk says so. Returns 1 to save, 0 when not.
+*/
+static int cleared_confirmed(struct form_screen *fs)
+{
+    struct form *f = &fs->form;
+    for (int i = 0; i < f->n; i++) {
+        if (!form_secret_cleared(f, i)) continue;
+        char *q = xasprintf(_("%s is empty now: the number on file would be deleted. Delete it?"),
+                            f->fields[i].label);
+        int yes = dialog_confirm(_("Delete a number on file"), q, 0);
+        free(q);
+        if (!yes) {
+            form_secret_restore(f, i);
+            f->focus = i;
+            ui_message(UI_MSG_INFO, _("Not saved: %s is back as it was on file; F2 saves the rest"),
+                       f->fields[i].label);
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* F2, as if pressed: check, read, save, settle a lost race. Returns UI flags. */
 static int form_screen_save(struct form_screen *fs)
 {
@@ -256,6 +280,7 @@ static int form_screen_save(struct form_screen *fs)
         marked_say(fs);
         return UI_HANDLED;
     }
+    if (!cleared_confirmed(fs)) return UI_HANDLED;
     if (fs->closing) return UI_CLOSE;
     void *mine = rec_dup(fs, fs->orig);
     if (fs->spec->read(fs, mine) != 0) {

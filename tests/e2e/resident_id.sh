@@ -59,9 +59,32 @@ keys desk Escape Escape
 wait_for desk "放弃"
 keys desk y
 wait_for desk "查找："
+
+# One Backspace on the masked number clears it: F2 asks before the number on file is deleted; No
+# puts it back (and saves nothing), Yes deletes it.
+keys desk C-u
+type_text desk "zs"
+wait_for desk "共 1 条"
+keys desk F4
+wait_for desk "编辑居民"
+keys desk Tab Tab Tab Tab BSpace F2
+expect desk "F2 on a cleared ID number asks before deleting it" "身份证号 已清空：原来登记的号码将被删除。确定删除吗？"
+keys desk n
+expect desk "No puts the number back, nothing saved" "未保存：身份证号 已恢复为原来登记的号码"
+db_is "the number is still on file" "SELECT id_number FROM resident WHERE name = '张三'" "11010519491231002X"
+keys desk F2
+expect desk "the number put back saves as it was" "已保存：张三"
+db_is "and stays" "SELECT id_number FROM resident WHERE name = '张三'" "11010519491231002X"
+keys desk F4
+wait_for desk "编辑居民"
+keys desk Tab Tab Tab Tab BSpace F2
+wait_for desk "确定删除吗"
+keys desk y
+expect desk "Yes deletes it" "已保存：张三"
+db_is "the number is gone" "SELECT coalesce(id_number, '') FROM resident WHERE name = '张三'" ""
 quits desk "quits cleanly"
 
-sqlite3 "$DB" "UPDATE resident SET birth_date = '1950-01-01' WHERE name = '张三'"
+sqlite3 "$DB" "UPDATE resident SET id_number = '11010519491231002X', birth_date = '1950-01-01' WHERE name = '张三'"
 "$BIN" --db "$DB" check >"$T/check.out" 2>&1
 status=$?
 [ "$status" = 4 ] && grep -q "居民 张三（110" "$T/check.out" && grep -q "1950-01-01" "$T/check.out" &&
