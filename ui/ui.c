@@ -48,6 +48,8 @@ void ui_message(enum ui_message_kind kind, const char *fmt, ...)
     strbuf_vaddf(&message, fmt, ap);
     va_end(ap);
     message_kind = kind;
+    /* What was done since outranks the terminal's warning: a save is never hidden behind it. */
+    bad_last = 0;
 }
 
 void ui_db_failed(const char *doing, int rc)

@@ -15,5 +15,8 @@ bytes desk d5 c5 c8 fd
 type_text desk "和平"
 expect desk "GBK bytes are counted, not typed" "有 5 个字节无法识别"
 expect desk "UTF-8 typing after GBK bytes arrives whole" "查找： 和平"
+# The warning gives way to what is done next: F5's message is not hidden behind it.
+keys desk F5
+expect desk "a message after the warning is shown, not hidden behind it" "已从数据库重新读取"
 quits desk "still quits normally"
 t_sanitizers "badbyte"
