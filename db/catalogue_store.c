@@ -80,6 +80,11 @@ static void bind_query(struct db_stmt *st, const char *query)
     char *q = text_normalize(query ? query : "", 0);
     char *upper = text_normalize(q, TEXT_NORM_UPPER | TEXT_NORM_NOSPACE);
     char *key = text_ascii_lower(text_normalize(q, TEXT_NORM_NOSPACE));
+    char *as_filed = pinyin_typed_u(key); /* falv: 法律, filed falu */
+    if (as_filed) {
+        free(key);
+        key = as_filed;
+    }
     db_bind_text(st, 1, q);
     db_bind_text(st, 2, upper);
     db_bind_text(st, 3, key);

@@ -2,6 +2,7 @@
 ** name_search: see name_search.h.
 */
 #include "db/name_search.h"
+#include "src/pinyin.h"
 #include "src/text.h"
 #include "src/util.h"
 
@@ -163,8 +164,23 @@ static int search_long(struct db *db, const struct name_register *reg, const cha
 ** Letters: the names whose pinyin starts so first (zs: 张三), then those
 ** with a later syllable starting so (sf, sanfeng: 张三丰; aili: 买买提·艾力).
 */
+static int search_pinyin_keys(struct db *db, const struct name_register *reg, const char *text,
+                              struct feed *f, int64_t *total);
+
+/* Pinyin typed with v for ü (lv: 吕) as it is filed (lu); as typed when that finds no one (Victor).
+ */
 static int search_pinyin(struct db *db, const struct name_register *reg, const char *text,
                          struct feed *f, int64_t *total)
+{
+    char *as_filed = pinyin_typed_u(text);
+    int rc = search_pinyin_keys(db, reg, as_filed ? as_filed : text, f, total);
+    if (rc == DB_OK && as_filed && *total == 0) rc = search_pinyin_keys(db, reg, text, f, total);
+    free(as_filed);
+    return rc;
+}
+
+static int search_pinyin_keys(struct db *db, const struct name_register *reg, const char *text,
+                              struct feed *f, int64_t *total)
 {
     char *bound = search_prefix_bound(text);
     int64_t at_start = 0, inside = 0;

@@ -401,10 +401,30 @@ void pinyin_shutdown(void)
     if (opened) opened->u_cleanup();
 }
 
+char *pinyin_typed_u(const char *typed)
+{
+    int v = 0;
+    for (const char *p = typed; *p; p++) {
+        int c = *p | 0x20; /* lower case, for letters */
+        if (c < 'a' || c > 'z') return NULL;
+        v |= c == 'v';
+    }
+    if (!v) return NULL;
+    char *u = xstrdup(typed);
+    for (char *p = u; *p; p++)
+        if (*p == 'v' || *p == 'V') *p = 'u';
+    return u;
+}
+
 int pinyin_matches(const char *text, const char *typed)
 {
     if (str_empty(typed) || strstr(text, typed)) return 1;
     char *query = text_normalize(typed, TEXT_NORM_NOSPACE);
+    char *as_filed = pinyin_typed_u(query);
+    if (as_filed) {
+        free(query);
+        query = as_filed;
+    }
     for (char *p = query; *p; p++)
         if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
     struct strlist keys = STRLIST_INIT;

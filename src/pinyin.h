@@ -44,6 +44,14 @@ char *pinyin_keys(const char *text, unsigned flags);
 int pinyin_matches(const char *text, const char *typed);
 
 /*
+** Pinyin typed as input methods type it, as keys are filed: ü is typed v
+** (lv, nv for 吕, 女), filed u. A copy of typed, letters only, with each v
+** a u; NULL when typed holds no v or is not letters alone (a code, a
+** word). Caller frees.
+*/
+char *pinyin_typed_u(const char *typed);
+
+/*
 ** The same keys as a list (out is cleared first). The first key is the
 ** full pinyin of the first combination of readings (ICU's readings, the
 ** surname read as a surname): the one names sort by.

@@ -8,12 +8,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Pinyin with its ü (lüweidong): as filed, lu, when the rest is letters alone. In place. */
+static void umlaut_as_u(char *s)
+{
+    int umlaut = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (p[0] == 0xC3 && (p[1] == 0xBC || p[1] == 0x9C)) {
+            umlaut = 1;
+            p++;
+        } else if (!((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') && *p != '\'') {
+            return;
+        }
+    }
+    if (!umlaut) return;
+    char *w = s;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        int u = p[0] == 0xC3 && (p[1] == 0xBC || p[1] == 0x9C);
+        *w++ = u ? 'u' : (char)*p;
+        p += u; /* the second byte of ü: w never passes p */
+    }
+    *w = '\0';
+}
+
 void search_classify(const char *typed, struct search_query *q)
 {
     /* Names are filed without their middle dots, of whatever variant: so is the query. */
     char *norm = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
     q->text = text_drop_dots(norm);
     free(norm);
+    umlaut_as_u(q->text);
     q->chars = text_chars(q->text);
     q->kind = SEARCH_EMPTY;
     if (!*q->text) return;

@@ -45,6 +45,19 @@ grep -q "第 3 行「所属社区」：滨江道第1网格 是滨江道社区的
     t_ok "import: a grid of another community than the row's is refused, saying both" ||
     t_fail "import: a grid of another community than the row's is refused, saying both" "$(cat "$T/import-places.out")"
 
+# ü as input methods type it (v) or as written (ü) finds 吕 (filed lu); a Latin name with a v
+# is still found as typed.
+printf '%s\n' "姓名,居民身份证号" "吕卫东,120101198001010039" "Victor,110105195001010012" >"$T/umlaut.csv"
+demo_at "$T/u.db"
+"$BIN" --db "$T/u.db" import residents "$T/umlaut.csv" >/dev/null
+found=""
+for q in lv lvweidong lüweidong luweidong victor; do
+    found="$found $q:$("$BIN" --db "$T/u.db" find residents "$q" | grep -c "吕卫东\|Victor")"
+done
+[ "$found" = " lv:1 lvweidong:1 lüweidong:1 luweidong:1 victor:1" ] &&
+    t_ok "find residents: lv, lvweidong and lüweidong find 吕卫东; victor finds Victor" ||
+    t_fail "find residents: lv, lvweidong and lüweidong find 吕卫东; victor finds Victor" "$found"
+
 # A row with too many columns keeps its cells in the rejects file, and its reason stands under
 # 错误原因 all the same: the header gets blank titles to the widest row. Read again as it is, the
 # row is refused again; with the extra cells taken out, it is imported.

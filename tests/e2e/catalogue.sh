@@ -8,6 +8,9 @@ demo_db
 users_as supervisor boss
 open_section desk "服务清单" "帮办 - 服务清单" BANGBAN_USER=boss
 expect desk "the catalogue opens on its items" "共 176 条"
+type_text desk "falv"
+expect desk "ü typed as v, as input methods type it, finds 法律 (filed falu)" "HB094  法律援助申请"
+keys desk C-u
 type_text desk "dtkr"
 expect desk "an item is found by pinyin initials" "共 1 条"
 expect desk "with its unit and limits" "HB055  电梯困人应急处置"

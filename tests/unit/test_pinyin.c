@@ -1,6 +1,7 @@
 /* Unit tests for src/pinyin: keys, surnames, polyphones, collation. */
 #include "unit.h"
 #include "src/pinyin.h"
+#include "src/search.h"
 
 /* True when key is one of the space-separated keys. */
 static int has_key(const char *keys, const char *key)
@@ -143,6 +144,32 @@ static void collation(void **state)
     assert_true(pinyin_collate("张三", -1, "Alice", -1) < 0); /* Han before Latin */
 }
 
+/* ü as input methods type it (v) and as written (ü) finds what is filed with u: 吕 lu, 女 nu. */
+static void umlaut_typed(void **state)
+{
+    (void)state;
+    assert_true(pinyin_matches("吕", "lv"));
+    assert_true(pinyin_matches("绿化", "lvh"));
+    assert_false(pinyin_matches("刘", "lv"));
+    char *u = pinyin_typed_u("LvWeiDong");
+    assert_string_equal(u, "LuWeiDong");
+    free(u);
+    assert_null(pinyin_typed_u("lu"));     /* no v */
+    assert_null(pinyin_typed_u("v2"));     /* not letters alone */
+    assert_null(pinyin_typed_u("吕v"));
+    struct search_query q;
+    search_classify("lüweidong", &q);
+    assert_int_equal(q.kind, SEARCH_PINYIN);
+    assert_string_equal(q.text, "luweidong");
+    free(q.text);
+    search_classify("LÜ", &q);
+    assert_string_equal(q.text, "lu");
+    free(q.text);
+    search_classify("Müller1", &q); /* not pinyin: as typed */
+    assert_string_equal(q.text, "Müller1");
+    free(q.text);
+}
+
 static int teardown(void **state)
 {
     (void)state;
@@ -161,6 +188,7 @@ int main(void)
         cmocka_unit_test(polyphonic_given_names),
         cmocka_unit_test(places_and_ext_b),
         cmocka_unit_test(collation),
+        cmocka_unit_test(umlaut_typed),
     };
     return cmocka_run_group_tests_name("pinyin", tests, NULL, teardown);
 }
