@@ -41,6 +41,7 @@ struct db {
     struct db_stmt *idle;  /* finalized by the caller, kept compiled for the next prepare */
     int nidle;
     unsigned generation; /* write transactions committed on this connection */
+    int64_t data_version; /* PRAGMA data_version when others' writes were last looked for */
     char *last_error;    /* what SQLite said when a statement last failed; NULL: none */
     /* The wait policy (db_set_wait()) and the wait going on. */
     db_wait_hook wait_hook;
@@ -731,6 +732,16 @@ unsigned db_generation(const struct db *db)
 void db_generation_touch(struct db *db)
 {
     db->generation++;
+}
+
+int db_others_wrote(struct db *db)
+{
+    if (!sqlite3_get_autocommit(db->h)) return 0; /* inside a transaction: what it reads stands */
+    int64_t v = db_int(db, db->data_version, "PRAGMA data_version");
+    int moved = db->data_version && v != db->data_version;
+    db->data_version = v;
+    if (moved) db->generation++;
+    return moved;
 }
 
 /* An idle statement prepared from sql, taken out of the cache; NULL when there is none. */

@@ -122,6 +122,14 @@ unsigned db_generation(const struct db *db);
 /* Move the generation without a write of ours: another desk's change was seen (a lost race). */
 void db_generation_touch(struct db *db);
 
+/*
+** Look whether another connection (another desk, an import, the kiosk)
+** committed since the last look (SQLite's data_version: no disk read). If
+** so, moves the generation, so the screens read their rows again, and
+** returns 1; else 0. The first look only notes where things stand.
+*/
+int db_others_wrote(struct db *db);
+
 /* The schema version of the open database, and the newest this program knows. */
 int db_schema_version(struct db *db);
 int db_schema_latest(void);

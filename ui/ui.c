@@ -562,6 +562,7 @@ int ui_run(struct screen *first)
     while (depth > 0) {
         /* A screen a sync pushed (a chief's worklist over the home) is synced before it is drawn.
          */
+        db_others_wrote(ui.db); /* a unit's queue shows the request a desk just sent it */
         for (struct screen *synced = NULL; depth > 0 && synced != stack[depth - 1];) {
             synced = stack[depth - 1];
             if (synced->ops->sync) synced->ops->sync(synced);
