@@ -1114,20 +1114,24 @@ static size_t digits_in(const char *text)
 }
 
 /*
-** The residents text finds as the resident search finds them (a name or
-** a piece of it, its pinyin or initials, the last digits of an ID or mobile
-** number), as " OR r.resident_id IN (...)", or "" when it finds none or
-** is too short to mean one person. Caller frees.
+** The residents who raised a request that text finds as the resident
+** search finds them (the pinyin or initials of a name, the last digits of
+** an ID or mobile number), as " OR r.resident_id IN (...)", or "" when it
+** finds none or is too short to mean one person. Caller frees.
 */
 static char *residents_matching(struct db *db, const char *text)
 {
     struct search_query q;
     search_classify(text, &q);
-    int useful = q.kind != SEARCH_EMPTY && (q.kind != SEARCH_DIGITS || q.chars >= 4) &&
-                 !(q.kind == SEARCH_PINYIN && q.chars < 2);
+    /* A piece of a name is in the requester's name the request keeps (instr, filter_where()). */
+    int useful =
+        (q.kind == SEARCH_DIGITS && q.chars >= 4) || (q.kind == SEARCH_PINYIN && q.chars >= 2);
     free(q.text);
     struct resident_hits hits = {0};
-    if (!useful || resident_search(db, text, REQUEST_RESIDENTS_MATCHED, &hits) != DB_OK ||
+    /* Among those who raised one (moved out since too): not the first of the district's 王建国s. */
+    static const struct resident_filter raised = {.all = 1, .with_requests = 1};
+    if (!useful ||
+        resident_search_filtered(db, text, REQUEST_RESIDENTS_MATCHED, &raised, &hits) != DB_OK ||
         !hits.n) {
         resident_hits_free(&hits);
         return xstrdup("");

@@ -180,8 +180,11 @@ enum request_sort {
     SORT_COUNT,
 };
 
-/* How many residents a search for requests looks among (the best the resident search finds). */
-#define REQUEST_RESIDENTS_MATCHED 200
+/*
+** How many residents a search for requests looks among: the first the
+** resident search finds of those who raised a request.
+*/
+#define REQUEST_RESIDENTS_MATCHED 500
 
 struct request_filter {
     int64_t unit_id;   /* 0: every unit */

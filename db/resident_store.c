@@ -83,14 +83,15 @@ static void row_read(struct db_stmt *st, struct resident *r, int offset)
 }
 
 /*
-** Which residents a search keeps (struct resident_filter), as ?10 .. ?14
+** Which residents a search keeps (struct resident_filter), as ?10 .. ?15
 ** of a statement reading RESIDENT_SELECT (bound by filter_bind()).
 */
 #define RESIDENT_FILTER                                                                            \
     " (?10 OR r.status = '') AND (?11 IS NULL OR EXISTS (SELECT 1 FROM resident_tag ft"            \
     " JOIN tag fg ON fg.id = ft.tag_id WHERE ft.resident_id = r.id AND fg.name = ?11))"            \
     " AND (?12 IS NULL OR r.community_id = ?12) AND (?13 IS NULL OR r.grid_id = ?13)"              \
-    " AND (?14 IS NULL OR instr(r.address, ?14) > 0)"
+    " AND (?14 IS NULL OR instr(r.address, ?14) > 0)"                                              \
+    " AND (?15 = 0 OR EXISTS (SELECT 1 FROM request fq WHERE fq.resident_id = r.id))"
 
 /* The filter every search of the desk applies unless told otherwise: those on the register. */
 static const struct resident_filter present_only = {0};
@@ -114,6 +115,7 @@ static void filter_bind(struct db_stmt *st, const struct resident_filter *f)
         db_bind_text(st, 14, f->address);
     else
         db_bind_null(st, 14);
+    db_bind_int(st, 15, f->with_requests);
 }
 
 int resident_filter_narrows(const struct resident_filter *f)

@@ -44,6 +44,7 @@ struct resident_filter {
     int64_t community_id; /* only this community's; 0: any */
     int64_t grid_id;      /* only this grid's; 0: any */
     const char *address;  /* only addresses holding this fragment; NULL or "": any */
+    int with_requests;    /* only those who raised a request (a search for their requests) */
 };
 
 /* True when f keeps fewer than all those on the register by tag, area or address. */

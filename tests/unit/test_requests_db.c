@@ -21,6 +21,7 @@
 #include "app/users.h"
 #include "src/user.h"
 #include "src/clock.h"
+#include "src/idcard.h"
 #include "src/pinyin.h"
 
 #include <stdio.h>
@@ -586,6 +587,52 @@ static void queues_hold_what_they_say(void **state)
     request_free(&c);
 }
 
+/*
+** Pinyin typed in a queue's search finds the requests of the residents it
+** names who raised one, however many of the district share the initials:
+** more 王建国s than the search looks among, the last of them the one who
+** asked.
+*/
+static void requests_found_by_pinyin_among_namesakes(void **state)
+{
+    (void)state;
+    int64_t last = 0;
+    assert_int_equal(db_write_begin(db), DB_OK);
+    for (int i = 0; i < REQUEST_RESIDENTS_MATCHED + 20; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "1201011980%07d", i % 10000000);
+        id[17] = idcard_check_char(id);
+        id[18] = '\0';
+        struct resident r;
+        resident_init(&r);
+        record_set(&r.name, "王建国");
+        record_set(&r.id_number, id);
+        assert_int_equal(resident_save(db, &r, "测试", NULL), DB_OK);
+        last = r.id;
+        resident_free(&r);
+    }
+    assert_int_equal(db_commit(db), DB_OK);
+    struct request a;
+    const char *why;
+    new_request("HB001", &a);
+    a.requester_kind = REQUESTER_RESIDENT;
+    a.resident_id = last;
+    record_set(&a.requester, "老王"); /* the name as said at the desk: not the register's */
+    assert_int_equal(request_create(db, &a, RA_DISPATCH, NULL, "甲", at("2026-03-02 09:30"), &why),
+                     DB_OK);
+    struct request_filter f = {.level = -1, .actor = "甲", .now = at("2026-03-02 11:00")};
+    static const char *const typed[] = {"wjg", "wangjianguo", "Wang'JianGuo"};
+    for (size_t i = 0; i < ARRAY_LEN(typed); i++) {
+        struct request_list l;
+        f.text = typed[i];
+        assert_int_equal(request_queue(db, QUEUE_ALL, &f, SORT_NEWEST, 50, &l), DB_OK);
+        if (l.n != 1) fail_msg("%s: %zu requests found", typed[i], l.n);
+        assert_str(l.items[0].number, a.number);
+        request_list_free(&l);
+    }
+    request_free(&a);
+}
+
 /* Take r through its life to a follow-up with the given answers. */
 static void live(struct request *r, int on_time, int solved, enum satisfaction sat)
 {
@@ -753,6 +800,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(numbers_never_collide, setup, teardown),
         cmocka_unit_test_setup_teardown(stale_changes_are_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(queues_hold_what_they_say, setup, teardown),
+        cmocka_unit_test_setup_teardown(requests_found_by_pinyin_among_namesakes, setup, teardown),
         cmocka_unit_test_setup_teardown(roles_and_scopes_in_the_store, setup, teardown),
         cmocka_unit_test_setup_teardown(chief_tells_back, setup, teardown),
         cmocka_unit_test_setup_teardown(rate_counts_of_a_history, setup, teardown),
