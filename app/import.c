@@ -834,6 +834,7 @@ void import_report_free(struct import_report *rep)
     strlist_free(&rep->unknown_places);
     strlist_free(&rep->created);
     strlist_free(&rep->renamed_units);
+    strlist_free(&rep->created_areas);
     strlist_free(&rep->created_staff);
     strlist_free(&rep->rephoned_staff);
     strlist_free(&rep->renamed);
@@ -928,6 +929,14 @@ char *import_report_text(const struct import_report *rep)
         strbuf_addf(&sb, rep->dry_run ? _("Units it would create: %s\n") : _("Units created: %s\n"),
                     units);
         free(units);
+    }
+    if (rep->created_areas.n) {
+        char *areas = strlist_join(&rep->created_areas, "、");
+        strbuf_addf(&sb,
+                    rep->dry_run ? _("Streets and communities it would make: %s\n")
+                                 : _("Streets and communities made: %s\n"),
+                    areas);
+        free(areas);
     }
     if (rep->renamed_units.n) {
         char *units = strlist_join(&rep->renamed_units, "、");
@@ -1246,7 +1255,7 @@ static int record_store_row(struct db *db, const struct record_import *ri, struc
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
     size_t created = rep->created.n, staff = rep->created_staff.n, rephoned = rep->rephoned_staff.n,
-           renamed = rep->renamed_units.n;
+           renamed = rep->renamed_units.n, areas = rep->created_areas.n;
     size_t unchanged = rep->unchanged;
     char *refused = NULL;
     int column = ri->resolve_column;
@@ -1261,6 +1270,8 @@ static int record_store_row(struct db *db, const struct record_import *ri, struc
         free(rep->created.v[--rep->created.n]);
     while (rep->renamed_units.n > renamed) /* and renamed */
         free(rep->renamed_units.v[--rep->renamed_units.n]);
+    while (rep->created_areas.n > areas) /* the streets and communities it made */
+        free(rep->created_areas.v[--rep->created_areas.n]);
     while (rep->created_staff.n > staff) /* and the people */
         free(rep->created_staff.v[--rep->created_staff.n]);
     while (rep->rephoned_staff.n > rephoned) /* and their new phones */

@@ -68,6 +68,7 @@ struct import_report {
     struct strlist unknown_places; /* communities and grids not known here, each once */
     struct strlist created;        /* catalogue: units created because a row named them */
     struct strlist renamed_units; /* catalogue: "U01 南开区民政局 -> 民政局", by a row's code */
+    struct strlist created_areas;  /* grids: streets and communities made because rows named them */
     struct strlist created_staff;  /* posts: people added because a row named them */
     struct strlist rephoned_staff; /* posts: holders whose row gave a new phone number */
     struct strlist renamed; /* residents: "赵一 -> 李四", a name changed under its ID number */

@@ -760,6 +760,189 @@ static const struct record_export building_records = {.type = &area_record,
                                                       .list = building_every,
                                                       .cell = building_cell};
 
+/* --- the grids (网格台账): a district's streets, communities and grids ------------------------ */
+
+static const struct record_column grid_columns[] = {
+    {GF_STREET_CODE, "street_code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, validate_code,
+     VALIDATE_CODE_MAX},
+    {GF_STREET, "street", TEXT_NORM_PROSE, validate_line, AREA_NAME_MAX},
+    {GF_COMMUNITY_CODE, "community_code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, validate_code,
+     VALIDATE_CODE_MAX},
+    {GF_COMMUNITY, "community", TEXT_NORM_PROSE, validate_line, AREA_NAME_MAX},
+    {GF_CODE, "code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, validate_code, VALIDATE_CODE_MAX},
+    {GF_NAME, "name", TEXT_NORM_PROSE, validate_line, AREA_NAME_MAX},
+    {GF_WORKERS, "workers", TEXT_NORM_PROSE, validate_line, 0},
+    {0, NULL, 0, NULL, 0},
+};
+
+/* A code for a street or community a row names without one: JD01 .., or the street's -01 ... */
+static char *place_code_new(struct db *db, enum area_kind kind, const char *street_code)
+{
+    for (int n = 1;; n++) {
+        char *code =
+            kind == AREA_STREET ? xasprintf("JD%02d", n) : xasprintf("%s-%02d", street_code, n);
+        struct area taken;
+        int rc = area_find_code(db, kind, code, &taken);
+        if (rc == DB_OK) area_free(&taken);
+        if (rc != DB_OK) return code; /* free (or a failure the save that follows says) */
+        free(code);
+    }
+}
+
+/*
+** The street (kind AREA_STREET, parent 0) or community (in the street
+** parent) a row names by code and name, into *id: the one on file, or one
+** made now (in a preview, said and not made: *id 0). DB_INVALID with *why
+** when the code names another, or the community lies in another street.
+*/
+static int place_settle(struct db *db, enum area_kind kind, char **code, const char *name,
+                        int64_t parent, const char *parent_code, const struct import_options *o,
+                        struct import_report *rep, int64_t *id, char **why)
+{
+    struct area a;
+    int coded = (*code)[0] != '\0';
+    int rc = coded ? area_find_code(db, kind, *code, &a) : DB_NOTFOUND;
+    if (rc == DB_OK && !str_eq(a.name, name))
+        *why = xasprintf(kind == AREA_STREET ? _("street code %s is %s, not %s")
+                                             : _("community code %s is %s, not %s"),
+                         a.code, a.name, name);
+    if (rc == DB_NOTFOUND) {
+        rc = area_find(db, kind, name, parent, &a);
+        if (rc == DB_OK && coded)
+            *why = xasprintf(_("the code of %s is %s, not %s"), a.name, a.code, *code);
+        else if (rc == DB_INVALID)
+            *why = xasprintf(_("several are called %s: give its code"), name);
+    }
+    if (rc == DB_OK && !*why && kind == AREA_COMMUNITY && a.parent_id != parent)
+        *why = xasprintf(_("%s is a community of %s"), a.name, a.parent_name);
+    if (rc == DB_OK) {
+        *id = a.id;
+        record_set(code, a.code);
+        area_free(&a);
+        return *why ? DB_INVALID : DB_OK;
+    }
+    if (rc != DB_NOTFOUND) return rc;
+    /* Not on file: made as the row names it, under the street just settled. */
+    area_init(&a, kind);
+    record_set(&a.name, name);
+    a.parent_id = parent;
+    record_take(&a.code, coded ? xstrdup(*code) : place_code_new(db, kind, parent_code));
+    record_set(code, a.code);
+    /* A code made up in a preview is not the one the import will make: not shown. */
+    char *said =
+        o->dry_run && !coded
+            ? xasprintf("%s%s", kind == AREA_STREET ? _("street ") : _("community "), a.name)
+            : xasprintf("%s%s（%s）", kind == AREA_STREET ? _("street ") : _("community "), a.name,
+                        a.code);
+    rc = o->dry_run ? DB_OK : area_save(db, &a, o->actor, NULL);
+    if (rc == DB_OK && !strlist_has(&rep->created_areas, said))
+        strlist_add(&rep->created_areas, said);
+    free(said);
+    *id = o->dry_run ? 0 : a.id;
+    area_free(&a);
+    return rc;
+}
+
+/* A row's street, then its community in it, each found or made; the grid's community set. */
+static int grid_resolve(struct db *db, void *rec, const void *aside, const struct import_options *o,
+                        struct import_report *rep, char **why, int *column)
+{
+    (void)aside;
+    struct grid_row *g = rec;
+    int64_t street = 0;
+    *column = GF_STREET;
+    int rc = place_settle(db, AREA_STREET, &g->street_code, g->street, 0, "", o, rep, &street, why);
+    if (rc != DB_OK) return rc;
+    *column = GF_COMMUNITY;
+    return place_settle(db, AREA_COMMUNITY, &g->community_code, g->community, street,
+                        g->street_code, o, rep, &g->community_id, why);
+}
+
+/* The grid a on file as a ledger row: its community and street by code and name. */
+static int grid_row_of(struct db *db, const struct area *a, struct grid_row *out)
+{
+    record_init(&grid_row_record, out);
+    out->id = a->id;
+    out->version = a->version;
+    out->community_id = a->parent_id;
+    record_set(&out->code, a->code);
+    record_set(&out->name, a->name);
+    record_set(&out->workers, a->workers);
+    struct area community, street;
+    int rc = area_get(db, AREA_COMMUNITY, a->parent_id, &community);
+    if (rc != DB_OK) return rc;
+    record_set(&out->community_code, community.code);
+    record_set(&out->community, community.name);
+    rc = area_get(db, AREA_STREET, community.parent_id, &street);
+    if (rc == DB_OK) {
+        record_set(&out->street_code, street.code);
+        record_set(&out->street, street.name);
+        area_free(&street);
+    }
+    area_free(&community);
+    return rc;
+}
+
+static int grid_find(struct db *db, const void *rec, void *out)
+{
+    struct area a;
+    int rc = area_find_code(db, AREA_GRID, ((const struct grid_row *)rec)->code, &a);
+    if (rc != DB_OK) return rc;
+    rc = grid_row_of(db, &a, out);
+    area_free(&a);
+    return rc;
+}
+
+/* The grid of a row saved: what is on file with the row's name, workers and community. */
+static int grid_store(struct db *db, void *rec, const char *actor)
+{
+    const struct grid_row *g = rec;
+    struct area a;
+    int rc = g->id ? area_get(db, AREA_GRID, g->id, &a) : DB_OK;
+    if (rc != DB_OK) return rc;
+    if (!g->id) {
+        area_init(&a, AREA_GRID);
+        record_set(&a.code, g->code);
+    }
+    record_set(&a.name, g->name);
+    record_set(&a.workers, g->workers);
+    a.parent_id = g->community_id;
+    rc = area_save(db, &a, actor, NULL);
+    area_free(&a);
+    return rc;
+}
+
+static int grid_every(struct db *db, const char *actor, void **items, size_t *n)
+{
+    (void)actor; /* the district's structure: no personal data but the workers' names */
+    struct area_list list;
+    int rc = area_list(db, AREA_GRID, "", 0, 0, &list);
+    struct grid_row *rows = xcalloc(list.n + 1, sizeof *rows);
+    size_t k = 0;
+    for (size_t i = 0; rc == DB_OK && i < list.n; i++)
+        if ((rc = grid_row_of(db, &list.items[i], &rows[k])) == DB_OK) k++;
+    area_list_free(&list);
+    *items = rows;
+    *n = k;
+    return rc;
+}
+
+static const struct record_import grid_rows = {.type = &grid_row_record,
+                                               .key_field = "code",
+                                               .key_column = GF_CODE,
+                                               .subject = "grids",
+                                               .columns = grid_columns,
+                                               .resolve = grid_resolve,
+                                               .resolve_column = GF_STREET,
+                                               .find = grid_find,
+                                               .save = grid_store};
+
+static const struct record_export grid_records = {.type = &grid_row_record,
+                                                  .schema = &ledger_grids,
+                                                  .columns = grid_columns,
+                                                  .sheet = N_("Grids"),
+                                                  .list = grid_every};
+
 /* --- the table ------------------------------------------------------------------------------ */
 
 /*
@@ -781,6 +964,8 @@ const struct ledger_kind ledger_kinds[] = {
      &staff_kind_rows, NULL, NULL, &staff_kind_records, NULL, RIGHT_EDIT_AREAS, 0},
     {"synonyms", N_("Import synonyms"), N_("synonyms"), &ledger_synonyms, &synonym_rows, NULL, NULL,
      &synonym_records, NULL, RIGHT_EDIT_CATALOGUE, 0},
+    {"grids", N_("Import grids"), N_("grids"), &ledger_grids, &grid_rows, NULL, NULL, &grid_records,
+     NULL, RIGHT_EDIT_AREAS, RIGHTS_STAFF},
     {"buildings", N_("Import buildings"), N_("building records"), &ledger_buildings, &building_rows,
      NULL, NULL, &building_records, NULL, RIGHT_EDIT_AREAS, RIGHTS_STAFF},
     {"organisations", N_("Import organisations"), N_("organisations"), &ledger_organisations,

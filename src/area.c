@@ -35,6 +35,26 @@ static const struct field_desc area_fields[] = {
 };
 #undef AF
 
+#define GF(member, kind, label, flags) FIELD_OF(struct grid_row, member, kind, label, flags, NULL)
+static const struct field_desc grid_row_fields[] = {
+    GF(id, FIELD_INT64, NULL, FIELD_KEY),
+    GF(code, FIELD_TEXT, N_("Grid code"), 0),
+    GF(name, FIELD_TEXT, N_("Grid"), 0),
+    GF(workers, FIELD_TEXT, N_("Grid workers"), 0),
+    GF(community_code, FIELD_TEXT, N_("Community code"), 0),
+    GF(community, FIELD_TEXT, N_("Community"), 0),
+    GF(street_code, FIELD_TEXT, N_("Street code"), 0),
+    GF(street, FIELD_TEXT, N_("Street"), 0),
+    GF(community_id, FIELD_INT64, NULL, FIELD_STORED),
+    GF(version, FIELD_INT64, NULL, FIELD_KEY),
+};
+#undef GF
+
+const struct record_type grid_row_record = {.name = "grid_row",
+                                            .size = sizeof(struct grid_row),
+                                            .fields = grid_row_fields,
+                                            .nfields = ARRAY_LEN(grid_row_fields)};
+
 const char *area_building_kind_label(enum building_kind k)
 {
     return k == BUILDING_RESIDENTIAL ? _("Residential block") : _("Commercial building");
@@ -128,6 +148,48 @@ static const struct ledger_header building_headers[] = {
 };
 
 static const int building_required[] = {BF_CODE, BF_NAME, BF_STREET};
+
+static const struct ledger_header grid_headers[] = {
+    {GF_STREET_CODE, "街道编码"},
+    {GF_STREET_CODE, "街道代码"},
+    {GF_STREET_CODE, "街道编号"},
+    {GF_STREET, "所属街道"},
+    {GF_STREET, "街道"},
+    {GF_STREET, "街道名称"},
+    {GF_STREET, "街道（乡镇）"},
+    {GF_COMMUNITY_CODE, "社区编码"},
+    {GF_COMMUNITY_CODE, "社区代码"},
+    {GF_COMMUNITY_CODE, "社区编号"},
+    {GF_COMMUNITY, "所属社区"},
+    {GF_COMMUNITY, "社区"},
+    {GF_COMMUNITY, "社区名称"},
+    {GF_COMMUNITY, "社区（村）"},
+    {GF_CODE, "网格编码"},
+    {GF_CODE, "网格代码"},
+    {GF_CODE, "网格编号"},
+    {GF_NAME, "网格名称"},
+    {GF_NAME, "网格"},
+    {GF_WORKERS, "网格员"},
+    {GF_WORKERS, "专职网格员"},
+    {LEDGER_IGNORED, "序号"},
+};
+
+static const int grid_required[] = {GF_STREET, GF_COMMUNITY, GF_CODE, GF_NAME};
+
+static const unsigned short grid_max[GF_COUNT] = {
+    [GF_STREET_CODE] = VALIDATE_CODE_MAX,    [GF_STREET] = AREA_NAME_MAX,
+    [GF_COMMUNITY_CODE] = VALIDATE_CODE_MAX, [GF_COMMUNITY] = AREA_NAME_MAX,
+    [GF_CODE] = VALIDATE_CODE_MAX,           [GF_NAME] = AREA_NAME_MAX,
+    [GF_WORKERS] = AREA_NAME_MAX * 4};
+
+const struct ledger_schema ledger_grids = {grid_headers,
+                                           ARRAY_LEN(grid_headers),
+                                           GF_COUNT,
+                                           grid_required,
+                                           ARRAY_LEN(grid_required),
+                                           NULL,
+                                           0,
+                                           grid_max};
 
 static const unsigned short building_max[BF_COUNT] = {
     [BF_CODE] = VALIDATE_CODE_MAX,     [BF_NAME] = AREA_NAME_MAX,

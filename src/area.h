@@ -92,4 +92,31 @@ enum building_field {
 };
 extern const struct ledger_schema ledger_buildings;
 
+/*
+** The grids ledger (网格台账), how a district's structure comes in: a row
+** per grid, found by its code, with its community and street by code or
+** name (those not on file made as the rows name them).
+*/
+enum grid_field {
+    GF_STREET_CODE,
+    GF_STREET,
+    GF_COMMUNITY_CODE,
+    GF_COMMUNITY,
+    GF_CODE,
+    GF_NAME,
+    GF_WORKERS,
+    GF_COUNT
+};
+extern const struct ledger_schema ledger_grids;
+
+/* A row of the grids ledger: a grid, with its community and street by code and name. */
+struct grid_row {
+    int64_t id; /* the grid's; 0 when not on file */
+    char *code, *name, *workers;
+    char *community_code, *community, *street_code, *street;
+    int64_t community_id; /* settled before the grid is saved */
+    int64_t version;
+};
+extern const struct record_type grid_row_record;
+
 #endif

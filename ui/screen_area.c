@@ -332,6 +332,13 @@ static const struct command area_menu[] = {
     {"export-buildings", 'b', N_("Export buildings"),
      N_("Write the buildings to a file (.xlsx or CSV), in the columns the import reads"), 0,
      export_command, 0, NULL},
+    {"import-grids", 'f', N_("Import grids"),
+     N_("Read a grids ledger (网格台账: street, community, grid code and name, workers): the "
+        "streets and communities it names are made; preview, then import"),
+     RIGHT_EDIT_AREAS, import_command, 0, NULL},
+    {"export-grids", 'g', N_("Export grids"),
+     N_("Write the streets, communities and grids to a file, in the columns the import reads"), 0,
+     export_command, 0, NULL},
     {"import-organisations", 'c', N_("Import organisations"),
      N_("Read an organisations ledger (一企一档): preview, then import"), RIGHT_EDIT_AREAS,
      import_command, 0, NULL},
