@@ -545,6 +545,13 @@ static time_t ask_deadline(struct request_view *v, enum request_action a)
                               ? _("that is no working day: a deadline ends a working day")
                               : NULL;
         if (!why) {
+            ui_message_clear(); /* a date refused before: its refusal is not the next question's */
+            /* Past the calendar's last year: weekends alone are known, not its holidays. */
+            if (last && day.year > last)
+                ui_message(UI_MSG_INFO,
+                           _("%s: the holidays of %d are not in the working-day calendar yet: "
+                             "make sure it is no holiday"),
+                           date, day.year);
             free(date);
             break;
         }

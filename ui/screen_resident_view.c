@@ -256,6 +256,7 @@ static void status_change(struct screen *s, const struct command *c)
         date = NULL;
         go = ask(title, asked, again, 10, &date);
         free(again);
+        if (go) ui_message_clear(); /* checked again at the loop's head, said again if wrong */
     }
     if (go && to == RESIDENT_MOVED)
         go = ask(title, _("Moved to (district, city):"), NULL, 40, &place);

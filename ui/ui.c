@@ -52,6 +52,11 @@ void ui_message(enum ui_message_kind kind, const char *fmt, ...)
     bad_last = 0;
 }
 
+void ui_message_clear(void)
+{
+    strbuf_reset(&message);
+}
+
 void ui_db_failed(const char *doing, int rc)
 {
     char *why = db_rc_text(ui.db, rc);

@@ -89,6 +89,13 @@ void ui_message(enum ui_message_kind kind, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /*
+** Take the message line's message away: a value asked again (in a dialog,
+** whose keys do not clear it) was now accepted, and the refusal of the
+** one before would stand under the next question.
+*/
+void ui_message_clear(void);
+
+/*
 ** Say on the message line (as an error) that doing failed, and why: what
 ** the database said about rc (db_rc_text(), SQLite's own words included).
 ** doing is translated already ("Not changed").

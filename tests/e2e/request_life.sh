@@ -110,6 +110,11 @@ keys desk C-u
 type_text desk "2026-04-10"
 keys desk Enter
 wait_for desk "需要延期的理由"
+if screen desk | grep -q "工作日历还没有录入那一年"; then
+    t_fail "the date refused before is not said under the next question" "$(screen desk)"
+else
+    t_ok "the date refused before is not said under the next question"
+fi
 type_text desk "需入户核实家庭收入"
 keys desk Enter
 expect desk "the extension waits for a decision" "[延期待批]"

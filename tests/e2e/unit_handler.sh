@@ -129,6 +129,16 @@ until=$(screen unit | grep -o "20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]：" | head -1 
 type_text unit "$until"
 keys unit Enter
 wait_for unit "需要延期的理由"
+# A day past the calendar's last year: its weekends are known, not its holidays; the handler is told.
+last=$(sqlite3 "$DB" "SELECT max(substr(day, 1, 4)) FROM calendar")
+if [ "${until%%-*}" -gt "$last" ]; then
+    expect unit "a deadline past the calendar's last year is taken, saying its holidays are not known" \
+        "$until：${until%%-*} 年的节假日尚未录入工作日历，请确认那天不是节假日"
+elif screen unit | grep -q "年的节假日尚未录入"; then
+    t_fail "a deadline within the calendar says nothing of holidays not known" "$(screen unit)"
+else
+    t_ok "a deadline within the calendar says nothing of holidays not known"
+fi
 type_text unit "需入户核实家庭收入"
 keys unit Enter
 expect unit "the handler asks for an extension (to the example date, in the year after the calendar's last when it is December)" "[延期待批]"
