@@ -121,7 +121,13 @@ char *receipt_text(const struct request *r, const struct receipt_desk *desk)
     }
     receipt_rule(&sb);
     receipt_line(&sb, "咨询电话：", desk->desk_phone);
-    strbuf_adds(&sb, "请妥善保存本回执，凭回执编号和手机号后 4 位\n在自助终端查询办理进度，或到前台询问。\n");
+    /* The kiosk finds a request by its number and the phone's last 4 digits: without a phone, the
+     * desk alone. */
+    strbuf_adds(&sb,
+                str_empty(r->requester_phone)
+                    ? "请妥善保存本回执，凭回执编号到前台询问办理进度。\n"
+                    : "请妥善保存本回执，凭回执编号和手机号后 4 位\n在自助终端查询办理进度，或到前"
+                      "台询问。\n");
     receipt_centred(&sb, "件件有着落  事事有回音");
     /* What a printer gets is never a control sequence, whatever the request holds. */
     char *shown = text_printable(strbuf_str(&sb), TEXT_LINES);

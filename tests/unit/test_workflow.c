@@ -476,6 +476,13 @@ static void receipt_says_what_and_when(void **state)
     assert_non_null(strstr(text, "签收时限：2026-03-02 10:30 前"));
     assert_non_null(strstr(text, "签收后 5 个工作日内"));
     assert_non_null(strstr(text, "咨询电话：022-27301234"));
+    assert_non_null(strstr(text, "凭回执编号和手机号后 4 位"));
+    free(text);
+    /* A requester who left no phone follows it at the desk: the kiosk asks for the phone. */
+    record_set(&r.requester_phone, "");
+    text = receipt_text(&r, &desk);
+    assert_null(strstr(text, "手机号后 4 位"));
+    assert_non_null(strstr(text, "凭回执编号到前台询问办理进度"));
     free(text);
     request_free(&r);
 }
