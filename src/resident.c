@@ -150,6 +150,20 @@ const char *resident_check_name(const char *name)
     if (text_chars(name) > RESIDENT_NAME_MAX) return _("Too long: at most 30 characters");
     for (const char *p = name; *p; p++)
         if (*p >= '0' && *p <= '9') return _("A name has no digits");
+    /* Pictographs and symbols (王😀五, ★): no name on an ID card holds one. */
+    size_t n = strlen(name);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int len = utf8_decode(name + i, n - i, &cp);
+        if (len <= 0) break; /* not UTF-8: validate_required() and the store refuse it */
+        /* Arrows, ⌚, ■●▲, ☆♥, ✂, ⬛ and the emoji planes (not ∙, a dot some input methods
+         * put in 买买提∙艾力). */
+        if ((cp >= 0x2190 && cp <= 0x21FF) || (cp >= 0x2300 && cp <= 0x23FF) ||
+            (cp >= 0x25A0 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF) ||
+            (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0xFE0F)
+            return _("A name has no emoji or symbols");
+        i += (size_t)len;
+    }
     return NULL;
 }
 

@@ -216,6 +216,11 @@ static void names_and_fields(void **state)
     assert_null(resident_check_name("刘䶮"));
     assert_non_null(resident_check_name(""));
     assert_non_null(resident_check_name("张3"));
+    assert_str(resident_check_name("王😀五"), "A name has no emoji or symbols");
+    assert_non_null(resident_check_name("王★五"));
+    assert_non_null(resident_check_name("王❤️五"));
+    assert_null(resident_check_name("买买提∙艾力")); /* a dot an input method brings */
+    assert_null(resident_check_name("Mary Smith"));
     assert_non_null(
         resident_check_name("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"));
     /* A search that reads as a name gives the new resident's form its name; pinyin and digits
