@@ -227,13 +227,23 @@ static void id_left(struct form_screen *fs)
 }
 
 /*
-** A household head was chosen: the member lives at the head's address, so
-** it is copied, with the community and grid, into the fields below, where
-** the clerk sees it and can still change it.
+** A value chosen. A household head: the member lives at the head's
+** address, so it is copied, with the community and grid, into the fields
+** below, where the clerk sees it and can still change it. A grid: the
+** community is the grid's.
 */
-static void head_chosen(struct form *f, int i, void *ctx)
+static void choice_made(struct form *f, int i, void *ctx)
 {
     (void)ctx;
+    struct area g;
+    /* A grid chosen with no community, or another's: the community is the grid's. */
+    if (i == F_GRID && form_choice(f, F_GRID) &&
+        area_get(ui.db, AREA_GRID, form_choice(f, F_GRID), &g) == DB_OK) {
+        if (form_choice(f, F_COMMUNITY) != g.parent_id)
+            form_set_choice(f, F_COMMUNITY, g.parent_id, g.parent_name);
+        area_free(&g);
+        return;
+    }
     int64_t head = form_choice(f, i);
     if (i == F_HEAD && head == -1) /* the head itself: its relation to the head is 本人 */
         form_set_choice(f, F_RELATION, 1, _(relations[0]));
@@ -300,7 +310,7 @@ static void resident_build(struct form_screen *fs)
     if (r->id && *r->id_number) form_set_secret(f, F_ID, resident_masked_id);
     if (r->id && *r->phone) form_set_secret(f, F_PHONE, resident_masked_phone);
     form_on_leave(f, on_leave, fs);
-    form_on_choose(f, head_chosen, fs);
+    form_on_choose(f, choice_made, fs);
 }
 
 /* The record as the form holds it, in rec (a copy of the record as read). */

@@ -3,7 +3,8 @@
 # grid appear in the form at once; the clerk can still change them (the
 # flat number here) before saving; the record holds the head, the
 # relation and what was on screen; the head's record lists the household.
-# The head of a household of their own is 本人 to it, and nothing else.
+# The head of a household of their own is 本人 to it, and nothing else. A
+# grid chosen fills in its community.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -66,6 +67,21 @@ wait_gone desk "回车选定"
 keys desk F2
 expect desk "another relation for the head is refused" "户主本人与户主的关系是「本人」"
 db_is "and nothing is saved" "SELECT count(*) FROM resident WHERE name = '王立新'" 0
+keys desk Escape Escape
+wait_for desk "放弃"
+keys desk y
+wait_gone desk "登记新居民"
+# A grid chosen with no community chosen: the community is the grid's.
+keys desk F7
+wait_for desk "登记新居民"
+type_text desk "赵立"
+keys desk Tab Tab Tab Tab Tab Tab Tab Tab Enter
+wait_for desk "回车选定"
+type_text desk "花园路第2"
+wait_for desk "共 1 项"
+keys desk Enter
+wait_gone desk "回车选定"
+expect desk "a grid chosen fills in its community" "所属社区: 花园路社区"
 keys desk Escape Escape
 wait_for desk "放弃"
 keys desk y
