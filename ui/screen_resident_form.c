@@ -161,6 +161,14 @@ static void offer_existing(struct form_screen *fs, const struct resident *existi
     snprintf(rf->offered, sizeof rf->offered, "%s", existing->id_number);
     const char *place = *existing->grid ? existing->grid : existing->address;
     char *who = *place ? xasprintf(_("%s, %s"), existing->name, place) : xstrdup(existing->name);
+    /* Moved out, deceased or merged: said, the record shown being no one on the register. */
+    enum resident_status status = resident_status_of(existing);
+    if (status != RESIDENT_PRESENT) {
+        char *with = xasprintf(_("%s (%s on %s)"), who, resident_status_label(status),
+                               existing->status_date);
+        free(who);
+        who = with;
+    }
     char *q = xasprintf(_("This ID number is registered already: %s. Show that record over this "
                           "form? A second one is never made."),
                         who);

@@ -7,6 +7,8 @@
 demo_db
 printf '%s\r\n' "姓名,身份证号" "张三,110101199003074477" "李梅,120101198002020028" >"$T/two.csv"
 "$BIN" --db "$DB" import residents "$T/two.csv" >/dev/null
+# 李梅 died: a number of someone no longer on the register says so when offered.
+sqlite3 "$DB" "UPDATE resident SET status = 'deceased', status_date = '2026-11-01' WHERE name = '李梅'"
 
 open_residents desk
 keys desk F1
@@ -37,7 +39,7 @@ fi
 keys desk BTab C-u
 type_text desk "120101198002020028"
 keys desk Tab
-expect desk "another number on file is offered in turn" "此身份证号已登记：李梅"
+expect desk "another number on file is offered in turn, saying the person died" "此身份证号已登记：李梅（2026-11-01 死亡）"
 keys desk Left Enter
 expect desk "Yes shows that record" "李梅"
 wait_gone desk "登记新居民"
