@@ -965,7 +965,7 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
         for (size_t i = 0; !k->code && k->ch < 128 && i < v->noffered; i++)
             if ((uint32_t)tolower((int)k->ch) == (uint32_t)action_keys[v->offered[i]]) {
                 act(v, v->offered[i]);
-                break;
+                return UI_HANDLED;
             }
         if (v->retry_at && !k->code && k->ch < 128 &&
             (uint32_t)tolower((int)k->ch) == (uint32_t)action_keys[RA_NO_ANSWER]) {
@@ -975,7 +975,17 @@ static int view_key(struct screen *s, enum action a, const struct key *k)
                          "from %s it can be noted"),
                        clock_format_minute(v->r.updated_at, last) + 11,
                        clock_format_minute(v->retry_at, next) + 11);
+            return UI_HANDLED;
         }
+        /* The letter of a step not offered now (t 退单 while it is handled): said, not ignored. */
+        for (int ra = 0; !k->code && k->ch < 128 && ra < RA_COUNT; ra++)
+            if (action_keys[ra] && (uint32_t)tolower((int)k->ch) == (uint32_t)action_keys[ra]) {
+                ui_message(UI_MSG_ERROR,
+                           _("%c %s: not a step this request can take now, or not yours: the "
+                             "actions line lists those that are"),
+                           action_keys[ra], _(workflow_action_label((enum request_action)ra)));
+                break;
+            }
         return UI_HANDLED;
     case ACT_ENTER:
         act_choose(v);

@@ -93,6 +93,9 @@ act "首次联系" "联系诉求人的方式"
 type_text desk "已电话联系，约定周三上门"
 keys desk Enter
 state "办理中" "first contact starts 办理中 (提锅上灶)"
+type_text desk "t"
+expect desk "the letter of a step not offered now (退单 while handled) is said, not ignored" \
+    "t 退单：这件诉求现在不能做这一步，或不归您做"
 
 act "申请延期" "新的办结时限"
 type_text desk "4月10日"
