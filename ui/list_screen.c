@@ -287,6 +287,14 @@ static int not_yours(void)
     return UI_HANDLED;
 }
 
+/* An F-key this list has no use for (F8 on the residents, who move out rather than retire). */
+static int not_here(enum action a)
+{
+    const struct action_info *info = action_info(a);
+    ui_message(UI_MSG_ERROR, _("F%d %s: this list has no use for it"), info->fkey, _(info->label));
+    return UI_HANDLED;
+}
+
 /* Run one of the tab's row functions on the selected row. */
 static void on_selected(struct list_screen *ls, void (*fn)(struct list_screen *, void *))
 {
@@ -341,6 +349,8 @@ static int list_key(struct screen *s, enum action a, const struct key *k)
             tab->create(ls);
         else if (tab->form)
             ui_push(form_screen_new(tab->form, NULL, NULL));
+        else
+            return not_here(a);
         return UI_HANDLED;
     case ACT_RETIRE:
         if ((tab->retire || tab->retiring) && !tab_writable(tab)) return not_yours();
@@ -348,17 +358,19 @@ static int list_key(struct screen *s, enum action a, const struct key *k)
             on_selected(ls, tab->retire);
         else if (tab->retiring && list_screen_selected(ls))
             list_screen_retire(ls, list_screen_selected(ls), tab->retiring);
+        else if (!tab->retiring)
+            return not_here(a);
         return UI_HANDLED;
-    case ACT_SHOW_RETIRED:
-        if (tab->flags & LIST_RETIRED) {
-            ls->with_retired = !ls->with_retired;
-            int sel = ls->list.sel, top = ls->list.top;
-            columns_take(ls); /* the retired mark's column comes or goes */
-            ls->list.sel = sel;
-            ls->list.top = top;
-            list_screen_reload(ls);
-        }
+    case ACT_SHOW_RETIRED: {
+        if (!(tab->flags & LIST_RETIRED)) return not_here(a);
+        ls->with_retired = !ls->with_retired;
+        int sel = ls->list.sel, top = ls->list.top;
+        columns_take(ls); /* the retired mark's column comes or goes */
+        ls->list.sel = sel;
+        ls->list.top = top;
+        list_screen_reload(ls);
         return UI_HANDLED;
+    }
     case ACT_REFRESH:
         list_screen_reload(ls);
         ui_message(UI_MSG_INFO, "%s", _("Read again from the database"));
