@@ -496,6 +496,17 @@ static int correct_saved(struct form_screen *fs, const void *rec)
         ui_message(UI_MSG_INFO, _("Nothing changed: %s is as it was"), r->number);
     else
         ui_message(UI_MSG_INFO, _("Corrected %s; the old values are on its timeline"), r->number);
+    /* An item of another unit: the request stays with its unit, its deadlines as they were. */
+    struct service_item it;
+    if (r->item_id && r->unit_id && item_get(ui.db, r->item_id, &it) == DB_OK) {
+        if (it.unit_id && it.unit_id != r->unit_id)
+            ui_message(UI_MSG_INFO,
+                       _("Corrected %s. Its item is %s's, but the request stays with %s, its "
+                         "deadlines as they were: for %s to handle it, %s returns it and the desk "
+                         "reroutes it"),
+                       r->number, it.unit_name, r->unit_name, it.unit_name, r->unit_name);
+        service_item_free(&it);
+    }
     return UI_CLOSE;
 }
 

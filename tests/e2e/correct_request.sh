@@ -62,6 +62,20 @@ expect desk "saved over: only the detail this desk changed" "已更正 2026-0000
 db_is "the other desk's title and channel stay, this desk's detail is written" \
     "SELECT title || '|' || channel || '|' || detail FROM request" "低保申请|phone|家中两位老人无收入（补）"
 
+# An item of another unit chosen: the request stays with its unit, as said.
+keys desk F4
+wait_for desk "更正诉求"
+keys desk Tab Tab Tab Tab Tab Tab Enter
+wait_for desk "回车选定"
+type_text desk "HB174"
+wait_for desk "共 1 项"
+keys desk Enter
+wait_gone desk "回车选定"
+keys desk F2
+expect desk "an item of another unit: the request stays with its unit, and how it would move is said" \
+    "所选事项归区供热公司，诉求仍由区民政局办理，时限不变"
+db_is "the unit is still the one dispatched to" "SELECT u.name FROM request r JOIN unit u ON u.id = r.unit_id" "区民政局"
+
 quits desk "quits cleanly"
 "$BIN" --db "$DB" check >"$T/check.out" 2>&1 && t_ok "check finds corrections in the workflow" ||
     t_fail "check finds corrections in the workflow" "$(cat "$T/check.out")"
