@@ -201,7 +201,7 @@ int users_add(struct db *db, struct user *u, const char *password, const char *a
               const char **why)
 {
     *why = users_check(u);
-    if (!*why && password) *why = user_password_check(password);
+    if (!*why && password) *why = user_password_check(u->login, password);
     if (*why) return DB_INVALID;
     char *hash = NULL;
     if (password && !(hash = user_password_hash(password))) return DB_ERROR;
@@ -217,11 +217,16 @@ int users_add(struct db *db, struct user *u, const char *password, const char *a
 int users_passwd(struct db *db, int64_t id, const char *password, const char *actor,
                  const char **why)
 {
-    *why = user_password_check(password);
+    struct user u;
+    *why = NULL;
+    int rc = user_get(db, id, &u);
+    if (rc != DB_OK) return rc;
+    *why = user_password_check(u.login, password);
+    record_free(&user_record, &u);
     if (*why) return DB_INVALID;
     char *hash = user_password_hash(password);
     if (!hash) return DB_ERROR;
-    int rc = user_set_password(db, id, hash, actor);
+    rc = user_set_password(db, id, hash, actor);
     free(hash);
     return rc;
 }

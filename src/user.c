@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* A user's role in words. */
 static char *user_shown(size_t i, const void *rec);
@@ -72,7 +73,16 @@ const char *user_login_check(const char *text)
     return NULL;
 }
 
-const char *user_password_check(const char *text)
+/* The passwords guessed first (lists of leaked passwords, Chinese ones among them), lower case. */
+static const char *const common_passwords[] = {
+    "password", "password1", "passw0rd", "iloveyou", "qwertyui", "qwerty123", "1qaz2wsx",
+    "1q2w3e4r", "zxcvbnm1", "asdfghjk", "abc12345", "abcd1234", "a1234567", "aa123456",
+    "admin123", "admin888", "12345678a", "123456789", "1234567890", "88888888a", "woaini1314",
+    "woaini520", "5201314a", "520131400", "iloveyou1", "qq123456", "123qweasd", "qweasdzxc",
+    "11223344", "12341234", "147258369", "123123123", "987654321a", "bangban123",
+};
+
+const char *user_password_check(const char *login, const char *text)
 {
     if (strlen(text) > USER_PASSWORD_MAX) return _("A password is at most 128 bytes");
     size_t chars = 0;
@@ -90,6 +100,10 @@ const char *user_password_check(const char *text)
     }
     if (same || up || down)
         return _("A password is not one character repeated nor a run such as 12345678");
+    if (login && strcasecmp(text, login) == 0) return _("A password is not the login");
+    for (size_t i = 0; i < ARRAY_LEN(common_passwords); i++)
+        if (strcasecmp(text, common_passwords[i]) == 0)
+            return _("That password is among the first any guesser tries: choose another");
     return NULL;
 }
 

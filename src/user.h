@@ -49,8 +49,13 @@ extern const struct record_type user_record;
 */
 const char *user_login_check(const char *text);
 
-/* NULL when text will do as a new password, else why not (translated, borrowed). */
-const char *user_password_check(const char *text);
+/*
+** NULL when text will do as a new password of the user login (NULL: not
+** known), else why not (translated, borrowed): too short, one character
+** over and over, a run, the login itself, or one of the passwords tried
+** first everywhere (password, qwerty123, woaini1314 ...).
+*/
+const char *user_password_check(const char *login, const char *text);
 
 /*
 ** The yescrypt hash of password, with a fresh salt at libxcrypt's default

@@ -493,7 +493,13 @@ int dialog_inputs_hidden(const char *title, const char *const *prompts, char **v
     char *wrong = NULL;
     for (;;) {
         ui_paint();
-        struct box b = box_open((int)n * 3 + 4, inputs_width(prompts, n), title);
+        char *refused = field_refused_text(&edit[at]);
+        const char *foot = refused ? refused : wrong;
+        /* As wide as what is wrong, up to the screen: a refusal cut short says nothing. */
+        int w = inputs_width(prompts, n);
+        if (foot && text_width(foot) + 4 > w) w = text_width(foot) + 4;
+        if (w > COLS - 2) w = COLS - 2;
+        struct box b = box_open((int)n * 3 + 4, w, title);
         int cy = 0, cx = 0;
         for (size_t i = 0; i < n; i++) {
             int y = b.y + 2 + 3 * (int)i;
@@ -501,8 +507,6 @@ int dialog_inputs_hidden(const char *title, const char *const *prompts, char **v
             field_draw(&edit[i], y + 1, b.x + 2, b.w - 4, term_attr(UI_FIELD), &fake, i == at);
             if (i == at) cy = fake.cursor_y, cx = fake.cursor_x;
         }
-        char *refused = field_refused_text(&edit[at]);
-        const char *foot = refused ? refused : wrong;
         if (foot)
             draw_center(b.y + b.h - 1, b.x, b.w, foot, term_attr(UI_ERROR));
         else

@@ -194,11 +194,10 @@ struct screen *screen_kiosk_start(char **err)
     return NULL;
 }
 
-/* Both passwords typed alike, and good enough. */
+/* Both passwords typed alike, and good enough for the login ctx names. */
 static char *passwords_check(void *ctx, char *const *values, int *field)
 {
-    (void)ctx;
-    const char *why = user_password_check(values[0]);
+    const char *why = user_password_check(ctx, values[0]);
     if (why) {
         *field = 0;
         return xstrdup(why);
@@ -215,8 +214,10 @@ int ui_password_change(int64_t user_id, const char *login)
     const char *prompts[] = {_("New password"), _("The new password again")};
     char *values[2] = {NULL, NULL};
     char *title = xasprintf(_("Password of %s"), login);
+    char *whose = xstrdup(login); /* the check's: a password is not the login */
     int ok = dialog_inputs_hidden(title, prompts, values, 2, USER_PASSWORD_MAX, 3u, passwords_check,
-                                  NULL);
+                                  whose);
+    free(whose);
     free(title);
     int done = 0;
     if (ok) {
@@ -278,7 +279,7 @@ static char *own_passwords_check(void *ctx, char *const *values, int *field)
         *field = 0;
         return xstrdup(_("That is not your password now"));
     }
-    char *why = passwords_check(NULL, values + 1, field);
+    char *why = passwords_check(own->u->login, values + 1, field);
     if (why) ++*field;
     return why;
 }

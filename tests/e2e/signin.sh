@@ -108,8 +108,21 @@ wait_for adm "共 1 条"
 keys adm F9
 choose adm "设置密码"
 wait_for adm "xiaowang 的密码"
-type_text adm "new-pass-1"
+type_text adm "abcdefgh"
 keys adm Enter
+type_text adm "abcdefgh"
+keys adm Enter
+expect adm "a run refused, the reason whole in the box (it was cut)" \
+    "密码不能是同一个字符重复，也不能是 12345678 这样的连续字符"
+keys adm C-u
+type_text adm "xiaowang"
+keys adm Enter C-u
+type_text adm "xiaowang"
+keys adm Enter
+expect adm "the login as its password refused" "密码不能与登录名相同"
+keys adm C-u
+type_text adm "new-pass-1"
+keys adm Enter C-u
 type_text adm "new-pass-2"
 keys adm Enter
 expect adm "two passwords that differ are refused" "两次输入的密码不同"

@@ -174,12 +174,16 @@ static void passwords_are_yescrypt(void **state)
     assert_string_not_equal(h, again); /* a fresh salt each time */
     free(again);
     free(h);
-    assert_non_null(user_password_check("short"));
-    assert_null(user_password_check("long enough"));
-    assert_non_null(user_password_check("aaaaaaaa")); /* one character over and over */
-    assert_non_null(user_password_check("12345678")); /* a run up */
-    assert_non_null(user_password_check("87654321")); /* or down */
-    assert_null(user_password_check("12345679"));
+    assert_non_null(user_password_check(NULL, "short"));
+    assert_null(user_password_check(NULL, "long enough"));
+    assert_non_null(user_password_check(NULL, "aaaaaaaa")); /* one character over and over */
+    assert_non_null(user_password_check(NULL, "12345678")); /* a run up */
+    assert_non_null(user_password_check(NULL, "87654321")); /* or down */
+    assert_null(user_password_check(NULL, "12345679"));
+    assert_non_null(user_password_check("zhangsan", "ZhangSan")); /* the login itself */
+    assert_null(user_password_check("zhangsan", "zhangsan-2026"));
+    assert_non_null(user_password_check(NULL, "Password")); /* the first any guesser tries */
+    assert_non_null(user_password_check(NULL, "woaini1314"));
     assert_null(user_login_check("王芳"));
     assert_non_null(user_login_check("wang fang"));
     assert_non_null(user_login_check("a;b"));
