@@ -119,7 +119,8 @@ static const struct verb {
         "[--buildings CODE,CODE] [--os-login O] [--password-stdin]\n"
         "| edit LOGIN [--role ROLE] [the options of add but the password]\n"
         "| list | passwd LOGIN [--password-stdin]\n"
-        "| lock LOGIN | unlock LOGIN | retire LOGIN | bind LOGIN OS_LOGIN"),
+        "| lock LOGIN | unlock LOGIN | retire LOGIN | restore LOGIN\n"
+        "| bind LOGIN OS_LOGIN"),
      N_("the users who sign in, their roles (desk, unit, chief, volunteers,\n"
         "supervisor, admin, kiosk), a building chief's buildings, and passwords,\n"
         "read from the terminal without echo or from standard input, never from\n"

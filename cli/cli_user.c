@@ -385,6 +385,28 @@ static int user_passwd_run(struct db *db, int argc, char **argv)
     return status;
 }
 
+/* bangban user restore LOGIN: a retired user active again (as F8 on the users screen). */
+static int user_restore_run(struct db *db, int argc, char **argv)
+{
+    if (argc != 2) return verb_usage("user");
+    struct user u;
+    int rc = user_find(db, argv[1], &u);
+    if (rc != DB_OK) return user_failed(db, rc, argv[1], NULL);
+    int status = EXIT_OK;
+    if (!u.retired) {
+        char *msg = xasprintf(_("%s: the user is not retired"), u.login);
+        verb_fail(msg);
+        free(msg);
+        status = EXIT_ERROR;
+    } else if ((rc = user_set_retired(db, &u, 0, actor_name(), NULL)) == DB_OK) {
+        printf(_("%s: %s\n"), u.login, _("restored"));
+    } else {
+        status = user_failed(db, rc, u.login, NULL);
+    }
+    record_free(&user_record, &u);
+    return status;
+}
+
 /* bangban user lock|unlock|retire LOGIN, bind LOGIN OS_LOGIN */
 static int user_change_run(struct db *db, const char *what, int argc, char **argv)
 {
@@ -423,8 +445,8 @@ static int user_change_run(struct db *db, const char *what, int argc, char **arg
 
 int verb_user(const char *db_path, int argc, char **argv)
 {
-    static const char *const subs[] = {"add",  "edit",   "list",   "passwd",
-                                       "lock", "unlock", "retire", "bind"};
+    static const char *const subs[] = {"add",    "edit",   "list",    "passwd", "lock",
+                                       "unlock", "retire", "restore", "bind"};
     const char *sub = argc > 1 ? argv[1] : "";
     size_t i = 0;
     while (i < ARRAY_LEN(subs) && !str_eq(subs[i], sub))
@@ -441,6 +463,8 @@ int verb_user(const char *db_path, int argc, char **argv)
         status = user_list_run(db);
     else if (str_eq(sub, "passwd"))
         status = user_passwd_run(db, argc - 1, argv + 1);
+    else if (str_eq(sub, "restore"))
+        status = user_restore_run(db, argc - 1, argv + 1);
     else
         status = user_change_run(db, sub, argc - 1, argv + 1);
     db_close(db);

@@ -301,6 +301,11 @@ static void lock_command(struct screen *s, const struct command *c)
     struct user *u = list_screen_selected((struct list_screen *)s);
     if (!u) return;
     int lock = c->arg == 1;
+    /* A retired user signs in neither way: F8 restores it (locking or unlocking would say nothing). */
+    if (u->retired) {
+        ui_message(UI_MSG_ERROR, _("%s is retired: F8 restores it first"), u->login);
+        return;
+    }
     int rc = user_set_lock(ui.db, u->id, lock ? users_locked_for_good() : NULL, actor_name());
     if (rc == DB_OK)
         ui_message(UI_MSG_INFO, lock ? _("%s is locked until unlocked") : _("%s is unlocked"),

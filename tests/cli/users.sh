@@ -3,7 +3,7 @@
 # and said (unknown role, a unit handler without a unit, a duplicate login,
 # a system login bound twice, a short password, a password that is not on
 # standard input); list with phones masked; passwd, lock, unlock, retire
-# and bind, a retired user refused; the password stored as a yescrypt
+# bind and restore, a retired user refused; the password stored as a yescrypt
 # hash, never as typed; every change in the audit log; the last
 # administrator who can sign in is never retired, locked or demoted.
 . "$(dirname "$0")/../lib.sh"
@@ -51,8 +51,13 @@ u() { "$BIN" --db "$DB" user "$@"; }
     printf 'li-pass-99\n' | u passwd li --password-stdin; echo "status $?"
     u lock li; echo "status $?"
     u list | grep '^li'
+    echo "== restore"
+    u restore li; echo "status $?"
+    u restore li; echo "status $?"
+    u list | grep '^li'
+    u retire li; echo "status $?"
 } >"$T/users.out" 2>&1
-t_golden "user: add, bad input, list, passwd, lock, unlock, bind, retire" "$E/users.txt" "$T/users.out"
+t_golden "user: add, bad input, list, passwd, lock, unlock, bind, retire, restore" "$E/users.txt" "$T/users.out"
 
 db_is "user: the password is a yescrypt hash, never the password" \
     "SELECT substr(password, 1, 4), instr(password, 'wang-pass-1') FROM \"user\" WHERE login = 'wang'" '$y$j|0'
@@ -61,7 +66,7 @@ db_is "user: a user without a password has none stored" \
 db_is "user: nothing half-made by a refused add" "SELECT count(*) FROM \"user\" WHERE login = 'chen'" 0
 db_is "user: every change is in the audit log, by the system login that made it" \
     "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit_log WHERE actor = 'boss' AND action LIKE 'user-%' ORDER BY seq)" \
-    "user-add user-add user-password user-add user-password user-add user-password user-lock user-unlock user-bind user-retire"
+    "user-add user-add user-password user-add user-password user-add user-password user-lock user-unlock user-bind user-retire user-restore user-retire"
 # The last administrator who can sign in is never retired, locked or made another role: no one
 # could manage the users again. With a second, the first may go.
 {

@@ -222,6 +222,15 @@ start lili2 BANGBAN_USER=lili-os
 expect lili2 "the binding of a retired user opens nothing: the sign-in screen" "请登录"
 if screen lili2 | grep -q "党群服务中心"; then t_fail "and no home screen" "$(screen lili2)"; else t_ok "and no home screen"; fi
 quits lili2 "the sign-in screen quits"
+# A retired user is neither locked nor unlocked on the users screen: F8 restores it first.
+keys adm C-u F6
+type_text adm "lili"
+wait_for adm "共 1 条"
+wait_for adm "已停用"
+keys adm F9
+choose adm "解锁"
+expect adm "unlocking a retired user says it is retired, and how to restore it" "lili 已停用：请先按 F8 恢复"
+keys adm F6
 # The only administrator retires no one who would leave the users unmanaged: not itself.
 keys adm C-u
 type_text adm "admin"
