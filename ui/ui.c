@@ -2,6 +2,7 @@
 ** ui: see ui.h.
 */
 #include "ui/ui.h"
+#include "app/users.h"
 #include "db/settings_store.h"
 #include "db/user_store.h"
 #include "src/actor.h"
@@ -456,17 +457,25 @@ static int cover_now(const char *how, struct key *k)
 
 static struct timespec user_looked; /* 0: never */
 
-/* True when the user signed in was retired since, looked at USER_LOOK_MS apart at most. */
-static int user_retired(void)
+/*
+** Why the user signed in may no longer be, looked at USER_LOOK_MS apart at
+** most: retired, or locked by an admin until unlocked (not the lock of
+** wrong passwords typed elsewhere, which would let anyone sign a desk out).
+** NULL while they may.
+*/
+static const char *user_gone(void)
 {
-    if (!ui.user || ui.kiosk) return 0;
-    if (user_looked.tv_sec && clock_ms_since(&user_looked) < USER_LOOK_MS) return 0;
+    if (!ui.user || ui.kiosk) return NULL;
+    if (user_looked.tv_sec && clock_ms_since(&user_looked) < USER_LOOK_MS) return NULL;
     clock_gettime(CLOCK_MONOTONIC, &user_looked);
     struct user u;
-    if (user_find(ui.db, ui.user, &u) != DB_OK) return 0;
-    int retired = u.retired;
+    if (user_find(ui.db, ui.user, &u) != DB_OK) return NULL;
+    const char *why = u.retired ? _("Your account was retired meanwhile: you are signed out")
+                      : str_eq(u.locked_until, users_locked_for_good())
+                          ? _("Your account was locked meanwhile: you are signed out")
+                          : NULL;
     record_free(&user_record, &u);
-    return retired;
+    return why;
 }
 
 /* The lock key pressed with nobody signed in (the sign-in screen, a database with no users):
@@ -488,8 +497,9 @@ int ui_key(struct key *k, int timeout_ms)
     if (r > 0) {
         clock_gettime(CLOCK_MONOTONIC, &last_key);
         kiosk_touched = 1;
-        if (user_retired()) {
-            ui_sign_out(_("Your account was retired meanwhile: you are signed out"));
+        const char *gone = user_gone();
+        if (gone) {
+            ui_sign_out(gone);
             return -1;
         }
         if (k->code == 0 || ui.kiosk || action_for_key(k, 1) != ACT_LOCK) return 1;

@@ -1,5 +1,5 @@
-# An operator retired by an admin while signed in at a desk is signed out at
-# their next keys (looked at every few seconds), told why, back on the
+# An operator retired (or locked) by an admin while signed in at a desk is
+# signed out at their next keys (looked at every few seconds), told why, back on the
 # sign-in screen: their open queue no longer shows an empty list and an F7
 # that the store would refuse.
 . "$(dirname "$0")/lib.sh"
@@ -20,4 +20,28 @@ expect desk "the retired operator is signed out, told why" "您的账户已被�
 expect desk "back on the sign-in screen" "登录名:"
 if screen desk | head -1 | grep -q "supervisor"; then t_fail "and nobody is named signed in" "$(screen desk)"; else t_ok "and nobody is named signed in"; fi
 quits desk "quits cleanly"
+
+# Locked by an admin (until unlocked) likewise; wrong passwords typed elsewhere sign no desk out.
+sign_in desk2 "unit" "demo-unit"
+choose desk2 "诉求"
+wait_for desk2 "查找"
+sqlite3 "$DB" "UPDATE \"user\" SET locked_until = '2099-01-01 00:00:00', failed = 5 WHERE login = 'unit'"
+for _ in 1 2 3 4; do
+    keys desk2 Down
+    inotifywait -qq -t 1 -e modify "$T/desk2.tty" || true
+done
+if screen desk2 | grep -q "已退出登录"; then
+    t_fail "a lock of wrong passwords typed elsewhere signs the desk out not" "$(screen desk2)"
+else
+    t_ok "a lock of wrong passwords typed elsewhere signs the desk out not"
+fi
+env BANGBAN_USER=admin "$BIN" --db "$DB" user lock unit >"$T/lock.out" 2>&1 ||
+    t_fail "the admin locks the operator" "$(cat "$T/lock.out")"
+for _ in $(seq 60); do
+    screen desk2 | grep -q "已退出登录" && break
+    keys desk2 Down
+    inotifywait -qq -t 1 -e modify "$T/desk2.tty" || true
+done
+expect desk2 "an operator an admin locked is signed out at their next keys, told why" "您的账户已被锁定：已退出登录"
+quits desk2 "quits cleanly"
 t_sanitizers "retired_meanwhile"
