@@ -311,8 +311,17 @@ int calendar_row_check(const struct ledger *l, const struct ledger_row *row, str
 {
     size_t before = p->n;
     record_init(&calendar_day_record, d);
-    if (ledger_row_shape(l, row, p)) return (int)(p->n - before);
+    /* A range as the year's form takes it (2027-02-06..2027-02-12): a ledger holds a day a row. */
     const char *day = ledger_value_of(l, row, CAL_DAY);
+    if (strstr(day, "..") || strstr(day, "~") || strstr(day, "至")) {
+        ledger_problem_add(p, row->line, ledger_column_header(l, CAL_DAY),
+                           xasprintf(_("%s: a ledger holds one day a row: write each day of it "
+                                       "on a row of its own, or type the range in 录入全年日历 "
+                                       "(服务清单, 工作日历, F9)"),
+                                     day));
+        return (int)(p->n - before);
+    }
+    if (ledger_row_shape(l, row, p)) return (int)(p->n - before);
     struct date when;
     char iso[11];
     int rc = date_parse_cell(day, &when);

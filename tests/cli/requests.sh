@@ -56,7 +56,7 @@ t_golden "export catalogue: GBK refused, naming the row, column and character" "
 run catalogue-xlsx 0 "$BIN" --db "$DB" export catalogue "$T/cat.xlsx"
 unzip -p "$T/cat.xlsx" xl/worksheets/sheet1.xml | grep -q "最低生活保障申请" && t_ok "export catalogue: a workbook" || t_fail "export catalogue: a workbook"
 
-printf '%s\r\n' "日期,类型,名称" "2027-01-01,放假,元旦" "2027-02-06,上班,春节调休" "2027-02-30,放假,无此日" "2027-03-01,休假," >"$T/calendar.csv"
+printf '%s\r\n' "日期,类型,名称" "2027-01-01,放假,元旦" "2027-02-06,上班,春节调休" "2027-02-30,放假,无此日" "2027-03-01,休假," "2027-10-01..2027-10-07,放假,国庆节" >"$T/calendar.csv"
 run calendar 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import calendar "$T/calendar.csv"
 t_golden "import calendar: days in, bad ones named" "$E/calendar.txt" "$T/calendar.out"
 run calendar-export 0 "$BIN" --db "$DB" export calendar "$T/cal-out.csv"
