@@ -53,6 +53,13 @@ const char *setting_check(enum setting_id id, const char *text)
                    ? NULL
                    : _("A whole number from 0 to 10000, such as 5");
     }
+    case SETTING_MS: {
+        /* 0 would leave no time to press the digit: Esc 1 would never be F1. */
+        long n = strtol(text, &end, 10);
+        return *text && !*end && n >= 200 && n <= 5000
+                   ? NULL
+                   : _("Milliseconds from 200 to 5000, such as 1000");
+    }
     case SETTING_QUEUE:
         return request_queue_parse(text) >= 0 ? NULL : _("Not one of the queues");
     case SETTING_FOLDER:

@@ -20,6 +20,7 @@ enum setting_type {
     SETTING_HOURS,    /* 09:00-17:00 */
     SETTING_FRACTION, /* a number from 0 to 1 */
     SETTING_WHOLE,    /* a whole number from 0 to 10,000 */
+    SETTING_MS,       /* milliseconds a person has to press a key: 200 to 5,000 */
     SETTING_QUEUE,    /* one of the desk's queues, by its code (request_queue_code()) */
     SETTING_FOLDER,   /* a folder from the root or ~/; "" for the default (folder_exports()) */
     SETTING_COLUMNS,  /* auto, 1 or 2: columns of an ambiguous-width character (src/termwidth.h) */
@@ -37,7 +38,7 @@ enum setting_type {
             N_("How much a 基本满意 answer counts in the satisfaction rate"))                      \
     SETTING(RANK_MIN, "rank_min", SETTING_WHOLE, "5", N_("Follow-ups to rank"),                    \
             N_("Follow-ups a unit needs before the rates rank it"))                                \
-    SETTING(ESC_WINDOW, "esc_window_ms", SETTING_WHOLE, "1000", N_("Esc then a digit (ms)"),       \
+    SETTING(ESC_WINDOW, "esc_window_ms", SETTING_MS, "1000", N_("Esc then a digit (ms)"),       \
             N_("How long after Esc a digit is taken as an F-key (Esc 1 = F1); Esc Esc goes "       \
                "back at once"))                                                                    \
     SETTING(LOCK_FAILURES, "lock_failures", SETTING_WHOLE, "5", N_("Failed sign-ins to lock"),     \

@@ -57,6 +57,10 @@ static void saves_what_changed(void **state)
     /* A value that fails its check is refused, nothing written. */
     record_set(&s.value[SETTING_DESK_PHONE], "咨询台");
     assert_int_equal(settings_save(db, &s, "desk1"), DB_INVALID);
+    /* No time at all to press the digit after Esc: refused, as a while no one could use. */
+    assert_non_null(setting_check(SETTING_ESC_WINDOW, "0"));
+    assert_non_null(setting_check(SETTING_ESC_WINDOW, "60000"));
+    assert_null(setting_check(SETTING_ESC_WINDOW, "800"));
     record_free(&settings_record, &s);
     record_free(&settings_record, &stale);
 }
