@@ -194,10 +194,30 @@ static int user_save_form(struct form_screen *fs, void *rec)
 }
 
 /* An edit that would leave no administrator who can sign in: said at the role. */
+/* A system login bound to another user already: which user, so the admin knows whom to unbind. */
+static int os_login_taken(struct form_screen *fs, const struct user *u)
+{
+    struct user holder;
+    if (str_empty(u->os_login) || user_find_os(ui.db, u->os_login, &holder) != DB_OK) return -1;
+    char *why = xasprintf(_("the system login %s is bound to %s (%s) already"), u->os_login,
+                          holder.login, user_role_name(holder.role));
+    form_set_message(&fs->form, form_bound(&fs->form, "os_login"), why);
+    ui_message(UI_MSG_ERROR, _("Not saved: %s"), why);
+    free(why);
+    record_free(&user_record, &holder);
+    return UI_HANDLED;
+}
+
 static int user_refused(struct form_screen *fs, int rc, const void *rec)
 {
     const struct user *u = rec;
     struct user was;
+    if (rc == DB_DUPLICATE) {
+        char *col = db_duplicate_field(ui.db);
+        int said = str_eq(col ? col : "", "os_login") ? os_login_taken(fs, u) : -1;
+        free(col);
+        return said;
+    }
     if (rc != DB_INVALID || !u->id || user_get(ui.db, u->id, &was) != DB_OK) return -1;
     int demoted =
         roles_allow(was.role, RIGHT_MANAGE_USERS) && !roles_allow(u->role, RIGHT_MANAGE_USERS);

@@ -93,7 +93,15 @@ wait_for adm "共 7 项"
 type_text adm "前台"
 keys adm Enter
 wait_gone adm "共 7 项"
+# A system login bound to another user already: the form says to whom.
+bound=$(sqlite3 "$DB" "SELECT os_login FROM \"user\" WHERE os_login <> '' LIMIT 1")
+holder=$(sqlite3 "$DB" "SELECT login FROM \"user\" WHERE os_login = '$bound'")
+keys adm Tab Tab Tab Tab
+type_text adm "$bound"
 keys adm F2
+expect adm "a system login bound already is refused, naming the user it is bound to" \
+    "未保存：系统账户 $bound 已绑定操作员 $holder"
+keys adm C-u F2
 expect adm "a new user is saved" "已保存：xiaowang"
 if screen adm | grep -q "xiaowang *王小红 *前台 .*139\*\*\*\*5678"; then
     t_ok "and listed with the mobile masked"
