@@ -143,22 +143,23 @@ static int tag_source(void *ctx, const char *query, struct choice_list *out)
 
 /* What the form keeps besides its fields. */
 struct resident_form {
-    char offered[32]; /* the ID number whose record was last offered: it is offered once */
+    char offered[32]; /* the ID number (or phone:mobile) whose record was last offered: once */
     char applied[32]; /* the ID number birth date and sex were last taken from */
 };
 
 /*
-** The ID number typed belongs to a record on file: offer to show it (a
-** second is never made). The offer comes while the clerk types, so only
-** Enter and Esc answer it, No is where it starts, it comes once for a
-** number, and showing the record puts it over this form, whose typing
-** stays until the clerk drops it.
+** The ID number typed belongs to a record on file (by_phone: its name and
+** mobile do): offer to show it (a second is never made). The offer comes
+** while the clerk types, so only Enter and Esc answer it, No is where it
+** starts, it comes once for a key (the number), and showing the record
+** puts it over this form, whose typing stays until the clerk drops it.
 */
-static void offer_existing(struct form_screen *fs, const struct resident *existing)
+static void offer_record(struct form_screen *fs, const struct resident *existing, const char *key,
+                         int by_phone)
 {
     struct resident_form *rf = fs->ctx;
-    if (str_eq(rf->offered, existing->id_number)) return;
-    snprintf(rf->offered, sizeof rf->offered, "%s", existing->id_number);
+    if (str_eq(rf->offered, key)) return;
+    snprintf(rf->offered, sizeof rf->offered, "%s", key);
     const char *place = *existing->grid ? existing->grid : existing->address;
     char *who = *place ? xasprintf(_("%s, %s"), existing->name, place) : xstrdup(existing->name);
     /* Moved out, deceased or merged: said, the record shown being no one on the register. */
@@ -169,13 +170,51 @@ static void offer_existing(struct form_screen *fs, const struct resident *existi
         free(who);
         who = with;
     }
-    char *q = xasprintf(_("This ID number is registered already: %s. Show that record over this "
-                          "form? A second one is never made."),
-                        who);
+    char *q = by_phone ? xasprintf(_("%s has this name and mobile already: the same person? Show "
+                                     "that record over this form?"),
+                                   who)
+                       : xasprintf(_("This ID number is registered already: %s. Show that record "
+                                     "over this form? A second one is never made."),
+                                   who);
     free(who);
     if (dialog_confirm_unbidden(_("Registered already"), q))
         ui_push(screen_resident_view_new(existing->id));
     free(q);
+}
+
+static void offer_existing(struct form_screen *fs, const struct resident *existing)
+{
+    offer_record(fs, existing, existing->id_number, 0);
+}
+
+/*
+** A new resident with no ID number typed, whose name and mobile a record on
+** file has already: most likely the same person come again. Offered as
+** the ID number's twin is (offer_record()), once a number.
+*/
+static void phone_left(struct form_screen *fs)
+{
+    struct form *f = &fs->form;
+    if (((const struct resident *)fs->orig)->id || form_masked(f, F_PHONE)) return;
+    char *id = form_text(f, F_ID), *phone = form_text(f, F_PHONE), *raw = form_text(f, F_NAME);
+    char *name = resident_normalize_name(raw);
+    char mobile[12] = "";
+    struct resident_hits hits = {0};
+    if (text_blank(id) && *name && !phone_mobile(phone, mobile) &&
+        resident_search(ui.db, mobile, 20, &hits) == DB_OK) {
+        for (size_t i = 0; i < hits.n; i++)
+            if (str_eq(hits.items[i].name, name)) {
+                char *key = xasprintf("phone:%s", mobile);
+                offer_record(fs, &hits.items[i], key, 1);
+                free(key);
+                break;
+            }
+    }
+    resident_hits_free(&hits);
+    free(id);
+    free(phone);
+    free(raw);
+    free(name);
 }
 
 /* The record on file with the number id, if another, offered (offer_existing()). */
@@ -276,6 +315,8 @@ static void on_leave(struct form *f, int i, void *ctx)
         free(name);
     } else if (i == F_ID) {
         id_left(fs);
+    } else if (i == F_PHONE) {
+        phone_left(fs);
     }
 }
 

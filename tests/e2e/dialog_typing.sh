@@ -46,4 +46,20 @@ wait_gone desk "登记新居民"
 keys desk Escape Escape
 expect desk "going back, the form is there with its typing" "姓名: 王五"
 quits_unsaved desk "quits cleanly"
+
+# No ID number, but the name and mobile of someone on file: offered as likely the same person.
+printf '%s\r\n' "姓名,身份证号,手机号码" "王建华,110101199003078515,19922811947" >"$T/wjh.csv"
+"$BIN" --db "$DB" import residents "$T/wjh.csv" >/dev/null
+open_residents again
+keys again F7
+wait_for again "登记新居民"
+type_text again "王建华"
+keys again Tab Tab Tab Tab Tab
+type_text again "19922811947"
+keys again Tab
+expect again "the same name and mobile on file are offered as likely the same person" \
+    "已有同名同手机号的居民：王建华"
+keys again Enter
+wait_gone again "同名同手机号"
+quits_unsaved again "quits cleanly"
 t_sanitizers "dialog typing"
