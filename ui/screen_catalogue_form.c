@@ -24,17 +24,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* True when the limit text starts with a number that is 0 (0小时, ０分钟): no time at all. */
+static int limit_zero(const char *text)
+{
+    char *t = text_normalize(text, TEXT_NORM_NOSPACE);
+    size_t zeros = strspn(t, "0");
+    int zero = zeros > 0 && !(t[zeros] >= '1' && t[zeros] <= '9') && t[zeros] != '.';
+    free(t);
+    return zero;
+}
+
 static const char *check_accept(const char *text)
 {
-    return catalogue_parse_accept(text) > 0 ? NULL : _("Write it as 2小时 or 30分钟");
+    if (catalogue_parse_accept(text) > 0) return NULL;
+    return limit_zero(text) ? _("A limit of 0 leaves no time: 1分钟 at least")
+                            : _("Write it as 2小时 or 30分钟");
 }
 
 static const char *check_resolve(const char *text)
 {
     int amount;
     char unit;
-    return catalogue_parse_resolve(text, &amount, &unit) == 0 ? NULL
-                                                              : _("Write it as 5个工作日 or 4小时");
+    if (catalogue_parse_resolve(text, &amount, &unit) == 0) return NULL;
+    return limit_zero(text) ? _("A limit of 0 leaves no time: 1小时 at least")
+                            : _("Write it as 5个工作日 or 4小时");
 }
 
 /* --- service items ------------------------------------------------------------------------- */

@@ -29,6 +29,10 @@ type_text desk "两小时"
 keys desk Tab
 expect desk "a limit written wrong is said beside the field" "请写成「2小时」或「30分钟」"
 keys desk BTab C-u
+type_text desk "0小时"
+keys desk Tab
+expect desk "a limit of 0 is said to leave no time" "时限为 0 就没有时间办理：至少 1分钟"
+keys desk BTab C-u
 type_text desk "20分钟"
 keys desk F2
 expect desk "the item is saved" "已保存：电梯困人应急处置"
