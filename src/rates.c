@@ -399,6 +399,10 @@ char *rates_report(const struct rate_counts *units, size_t n, const struct rate_
         strbuf_addf(&sb, "  %s = %s\n", _(rates_name(k)), formula);
         free(formula);
     }
+    strbuf_addf(&sb, "  %s = %s\n  %s = %s\n", _("Hours to sign"),
+                _("hours from dispatch to signing for, on average (by the clock)"),
+                _("Hours to reply"),
+                _("hours from the first dispatch to the reply, on average (by the clock)"));
     strbuf_addf(&sb,
                 _("  Rank: by (response + resolution + satisfaction) / 3; rows with fewer "
                   "than %d follow-ups are listed but not ranked.\n"),
