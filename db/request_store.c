@@ -20,7 +20,7 @@
 #include <string.h>
 
 /* The columns every read returns, in this order (see row_read()). */
-#define REQUEST_SELECT                                                                             \
+#define REQUEST_COLUMNS                                                                             \
     "SELECT r.id, r.number, r.status, r.channel, r.kind, r.category, coalesce(r.item_id, 0),"      \
     " coalesce(i.code, ''), coalesce(i.name, ''), coalesce(r.unit_id, 0), coalesce(u.name, ''),"   \
     " coalesce(u.phone, ''), r.requester_kind, coalesce(r.resident_id, 0), r.requester,"           \
@@ -35,11 +35,24 @@
     " r.extensions, r.ext_due, r.ext_reason, r.unreachable, coalesce(r.duplicate_of, 0),"          \
     " r.version, r.created_at, r.created_by, r.updated_at, r.updated_by,"                          \
     " coalesce(r.first_unit_id, 0), coalesce(r.returned_unit_id, 0),"                              \
-    " coalesce(r.organisation_id, 0)"                                                              \
+    " coalesce(r.organisation_id, 0)"
+#define REQUEST_FROM                                                                               \
     " FROM request r LEFT JOIN service_item i ON i.id = r.item_id"                                 \
     " LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN building b ON b.id = r.building_id"           \
     " LEFT JOIN grid g ON g.id = r.grid_id LEFT JOIN community c ON c.id = r.community_id"         \
     " LEFT JOIN evening_talk t ON t.id = r.talk_id"
+#define REQUEST_SELECT REQUEST_COLUMNS REQUEST_FROM
+#define REQUEST_NCOLUMNS 61 /* the columns row_read() reads */
+/*
+** One request read alone adds whether the centre kept its dispatch after a
+** return: its last dispatch, reroute or insist on the timeline was an
+** insist (row_read_one()). The lists do without: it decides a unit's
+** actions, which only the request's own screen offers.
+*/
+#define REQUEST_SELECT_ONE                                                                         \
+    REQUEST_COLUMNS ", coalesce((SELECT e.action = 'insist' FROM request_event e"                  \
+                    " WHERE e.request_id = r.id AND e.action IN ('dispatch', 'reroute', 'insist')" \
+                    " ORDER BY e.id DESC LIMIT 1), 0)" REQUEST_FROM
 
 static time_t col_time(struct db_stmt *st, int i)
 {
@@ -145,6 +158,13 @@ static void row_read(struct db_stmt *st, void *slot)
     r->organisation_id = db_col_int(st, c++);
 }
 
+/* A request read alone (REQUEST_SELECT_ONE): its row, then whether its dispatch was kept. */
+static void row_read_one(struct db_stmt *st, void *slot)
+{
+    row_read(st, slot);
+    ((struct request *)slot)->kept = (int)db_col_int(st, REQUEST_NCOLUMNS);
+}
+
 void request_list_free(struct request_list *l)
 {
     record_array_free(&request_record, l->items, l->n);
@@ -153,16 +173,16 @@ void request_list_free(struct request_list *l)
 
 int request_get(struct db *db, int64_t id, struct request *out)
 {
-    struct db_stmt *st = db_prepare(db, REQUEST_SELECT " WHERE r.id = ?1");
+    struct db_stmt *st = db_prepare(db, REQUEST_SELECT_ONE " WHERE r.id = ?1");
     db_bind_int(st, 1, id);
-    return db_read_one(st, row_read, out);
+    return db_read_one(st, row_read_one, out);
 }
 
 int request_get_by_number(struct db *db, const char *number, struct request *out)
 {
-    struct db_stmt *st = db_prepare(db, REQUEST_SELECT " WHERE r.number = ?1");
+    struct db_stmt *st = db_prepare(db, REQUEST_SELECT_ONE " WHERE r.number = ?1");
     db_bind_text(st, 1, number);
-    return db_read_one(st, row_read, out);
+    return db_read_one(st, row_read_one, out);
 }
 
 /* The next number of the year, inside the caller's write transaction. */

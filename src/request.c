@@ -211,6 +211,7 @@ static const struct field_desc request_fields[] = {
     QF(unit_phone, FIELD_TEXT, NULL, FIELD_STORED, NULL),
     QF(first_unit_id, FIELD_INT64, NULL, FIELD_STORED, NULL),
     QF(returned_unit_id, FIELD_INT64, NULL, FIELD_STORED, NULL),
+    QF(kept, FIELD_INT, NULL, FIELD_STORED, NULL),
     QF(requester_kind, FIELD_INT, NULL, 0, NULL),
     QF(resident_id, FIELD_INT64, N_("Resident"), 0, "requester"),
     QF(requester, FIELD_TEXT, N_("Requester"), 0, NULL),

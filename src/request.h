@@ -137,6 +137,8 @@ struct request {
     time_t ext_due; /* an extension asked and not decided; 0 none */
     char *ext_reason;
     int unreachable;
+    int kept; /* read alone (request_get()): the centre kept the dispatch after a return
+               * (维持派单, 审定): the unit handles it, and returns it no more */
     int64_t duplicate_of;
     int64_t version;
     time_t created_at, updated_at;

@@ -77,9 +77,15 @@ static const char *g_other_unit(const struct request *r, const struct workflow_i
                : N_("That is the unit it came back from: send it back instead");
 }
 
+/*
+** A return: not of a dispatch the centre kept after a return before (审定,
+** 维持派单: the unit handles it, and returns it no more), and with a reason.
+*/
 static const char *g_reason(const struct request *r, const struct workflow_input *in, time_t now)
 {
-    (void)r, (void)now;
+    (void)now;
+    if (r->kept)
+        return N_("The centre kept the dispatch after the unit returned it: the unit handles it");
     if (!in) return NULL;
     if (!request_word_label(workflow_return_reasons, in->reason)) return N_("Choose a reason");
     if (workflow_text_required(RA_RETURN, in->reason) && text_blank(in->text))
@@ -480,6 +486,10 @@ static void apply_fields(struct request *r, const struct workflow_rule *rule,
             record_set(&r->unit_name, in->unit_name);
         }
         if (!r->first_unit_id) r->first_unit_id = r->unit_id;
+        r->kept = 0; /* a unit sent it anew may return it */
+        break;
+    case RA_INSIST:
+        r->kept = 1; /* as request_get() reads it back from the timeline */
         break;
     case RA_ANSWER:
         record_set(&r->answer, text);

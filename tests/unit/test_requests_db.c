@@ -292,6 +292,55 @@ static void stale_changes_are_refused(void **state)
     assert_int_not_equal(db_exec(db, "DELETE FROM request_event"), DB_OK);
 }
 
+/*
+** 审定: a dispatch the centre kept after a return (维持派单) is the unit's:
+** it returns it no more; a request sent to another unit instead may be
+** returned by that one.
+*/
+static void kept_dispatch_returns_no_more(void **state)
+{
+    (void)state;
+    struct request r, got;
+    const char *why;
+    time_t now = at("2026-03-02 09:30");
+    new_request("HB001", &r);
+    assert_int_equal(request_create(db, &r, RA_DISPATCH, NULL, "甲", now, &why), DB_OK);
+    struct workflow_input ret = {0};
+    ret.reason = "wrong_area";
+    assert_int_equal(request_act(db, &r, RA_RETURN, &ret, "乙", now, &why, NULL, NULL), DB_OK);
+    struct workflow_input keep = {0};
+    keep.text = "经审核，维持原派单";
+    assert_int_equal(request_act(db, &r, RA_INSIST, &keep, "甲", now, &why, NULL, NULL), DB_OK);
+    assert_int_equal(request_get(db, r.id, &got), DB_OK);
+    assert_int_equal(got.state, RS_DISPATCHED);
+    assert_int_equal(got.kept, 1);
+    enum request_action offered[RA_COUNT];
+    size_t n = workflow_offered(&got, now, offered, RA_COUNT);
+    for (size_t i = 0; i < n; i++)
+        assert_int_not_equal(offered[i], RA_RETURN);
+    assert_int_equal(request_act(db, &got, RA_RETURN, &ret, "乙", now, &why, NULL, NULL),
+                     DB_INVALID);
+    assert_non_null(why);
+    request_free(&got);
+    request_free(&r);
+    /* Another, rerouted after its return: the unit it went to may return it in turn. */
+    new_request("HB001", &r);
+    assert_int_equal(request_create(db, &r, RA_DISPATCH, NULL, "甲", now, &why), DB_OK);
+    assert_int_equal(request_act(db, &r, RA_RETURN, &ret, "乙", now, &why, NULL, NULL), DB_OK);
+    struct service_item other;
+    assert_int_equal(item_get_by_code(db, "HB174", &other), DB_OK);
+    struct workflow_input to = {0};
+    to.unit_id = other.unit_id;
+    to.unit_name = other.unit_name;
+    assert_int_equal(request_act(db, &r, RA_REROUTE, &to, "甲", now, &why, NULL, NULL), DB_OK);
+    assert_int_equal(request_get(db, r.id, &got), DB_OK);
+    assert_int_equal(got.kept, 0);
+    assert_int_equal(request_act(db, &got, RA_RETURN, &ret, "丙", now, &why, NULL, NULL), DB_OK);
+    service_item_free(&other);
+    request_free(&got);
+    request_free(&r);
+}
+
 /* A user login of role (for a unit handler, of the unit coded unit), made by the admin. */
 static void user_of(const char *login, const char *role, const char *unit)
 {
@@ -799,6 +848,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(calendar_import, setup, teardown),
         cmocka_unit_test_setup_teardown(numbers_never_collide, setup, teardown),
         cmocka_unit_test_setup_teardown(stale_changes_are_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(kept_dispatch_returns_no_more, setup, teardown),
         cmocka_unit_test_setup_teardown(queues_hold_what_they_say, setup, teardown),
         cmocka_unit_test_setup_teardown(requests_found_by_pinyin_among_namesakes, setup, teardown),
         cmocka_unit_test_setup_teardown(roles_and_scopes_in_the_store, setup, teardown),
