@@ -290,6 +290,58 @@ static char *user_lock_shown(const char *detail)
     return words;
 }
 
+/* A screen covered: by the lock key, or after the idle minutes. */
+static char *lock_shown(const char *detail)
+{
+    return str_eq(detail, "key")    ? xstrdup(_("by the lock key"))
+           : str_eq(detail, "idle") ? xstrdup(_("left idle"))
+                                    : NULL;
+}
+
+/* "signed out LOGIN": a supervisor uncovered another's screen. */
+static char *uncovered_shown(const char *detail)
+{
+    const char *who = strncmp(detail, "signed out ", 11) == 0 ? detail + 11 : NULL;
+    return who ? xasprintf(_("signed out %s"), who) : NULL;
+}
+
+/* "FILE: N kind, REASON": an export with full numbers (the file may hold ": " and ", "). */
+static char *export_shown(const char *detail)
+{
+    const char *colon = strstr(detail, ": ");
+    while (colon) {
+        unsigned long n;
+        char kind[32];
+        int used = 0;
+        if (sscanf(colon + 2, "%lu %31[a-z_]%n", &n, kind, &used) == 2 && used > 0 &&
+            strncmp(colon + 2 + used, ", ", 2) == 0) {
+            char *file = xstrndup(detail, (size_t)(colon - detail));
+            char *words = xasprintf(_("%s: %lu rows, why: %s"), file, n, colon + 2 + used + 2);
+            free(file);
+            return words;
+        }
+        colon = strstr(colon + 2, ": ");
+    }
+    return NULL;
+}
+
+/* "FILE: read N, new N, updated N, unchanged N, skipped N, rejected N": an import's counts. */
+static char *import_shown(const char *detail)
+{
+    const char *tail = strstr(detail, ": read ");
+    unsigned long c[6];
+    if (!tail || sscanf(tail, ": read %lu, new %lu, updated %lu, unchanged %lu, skipped %lu, "
+                              "rejected %lu",
+                        &c[0], &c[1], &c[2], &c[3], &c[4], &c[5]) != 6)
+        return NULL;
+    char *file = xstrndup(detail, (size_t)(tail - detail));
+    char *words = xasprintf(_("%s: read %lu, new %lu, updated %lu, unchanged %lu, skipped %lu, "
+                              "rejected %lu"),
+                            file, c[0], c[1], c[2], c[3], c[4], c[5]);
+    free(file);
+    return words;
+}
+
 char *audit_detail_shown(const char *action, const char *detail)
 {
     char *words = NULL;
@@ -301,6 +353,14 @@ char *audit_detail_shown(const char *action, const char *detail)
         words = request_step_shown(detail);
     else if (str_eq(action, "login") || str_eq(action, "screen-unlock"))
         words = signin_shown(detail);
+    else if (str_eq(action, "screen-lock"))
+        words = lock_shown(detail);
+    else if (str_eq(action, "screen-unlock-by"))
+        words = uncovered_shown(detail);
+    else if (str_eq(action, "export-unmasked"))
+        words = export_shown(detail);
+    else if (str_eq(action, "import"))
+        words = import_shown(detail);
     if (words) return words;
     if (!audit_about_record(action)) return xstrdup(detail);
     struct strbuf sb = STRBUF_INIT;

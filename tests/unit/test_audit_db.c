@@ -264,7 +264,15 @@ static void details_in_words(void **state)
           "request number 2026-004640, wrong try 5 in a row: waits 60 s");
     shown("kiosk-progress", "number 2026-004640", "request number 2026-004640");
     shown("kiosk-exit", "", "");
-    shown("import", "a.csv: read 1", "a.csv: read 1");
+    shown("import", "a.csv: read 1", "a.csv: read 1"); /* not its counts: as written */
+    shown("import", "/tmp/a: b.csv: read 108, new 100, updated 2, unchanged 6, skipped 0, rejected 0",
+          "/tmp/a: b.csv: read 108, new 100, updated 2, unchanged 6, skipped 0, rejected 0");
+    shown("screen-lock", "key", "by the lock key");
+    shown("screen-lock", "idle", "left idle");
+    shown("screen-unlock-by", "signed out root", "signed out root");
+    shown("export-unmasked", "/tmp/x: y.csv: 3000 requests, 核查, 复核",
+          "/tmp/x: y.csv: 3000 rows, why: 核查, 复核");
+    shown("export-unmasked", "odd", "odd");
 }
 
 static void old_log_sealed(void **state)
