@@ -1409,6 +1409,8 @@ int import_records(struct db *db, const struct record_import *ri, struct ledger 
         if (!batch.committed) strlist_clear(&rep->created);
         if (!batch.committed) strlist_clear(&rep->created_staff);
         if (!batch.committed) strlist_clear(&rep->rephoned_staff);
+        if (!batch.committed) strlist_clear(&rep->created_areas);
+        if (!batch.committed) strlist_clear(&rep->renamed_units);
     } else {
         rejects_write(l, o, &rejected, rep);
     }

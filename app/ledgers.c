@@ -775,6 +775,22 @@ static const struct record_column grid_columns[] = {
     {0, NULL, 0, NULL, 0},
 };
 
+/* Read in, the community column gives the grid's community too (grid_resolve() finds its id): a
+ * grid a row names under another community moves there. */
+static const struct record_column grid_import_columns[] = {
+    {GF_STREET_CODE, "street_code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, validate_code,
+     VALIDATE_CODE_MAX},
+    {GF_STREET, "street", TEXT_NORM_PROSE, validate_line, AREA_NAME_MAX},
+    {GF_COMMUNITY_CODE, "community_code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, validate_code,
+     VALIDATE_CODE_MAX},
+    {GF_COMMUNITY, "community", TEXT_NORM_PROSE, validate_line, AREA_NAME_MAX},
+    {GF_COMMUNITY, "community_id", 0, NULL, 0},
+    {GF_CODE, "code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, validate_code, VALIDATE_CODE_MAX},
+    {GF_NAME, "name", TEXT_NORM_PROSE, validate_line, AREA_NAME_MAX},
+    {GF_WORKERS, "workers", TEXT_NORM_PROSE, validate_line, 0},
+    {0, NULL, 0, NULL, 0},
+};
+
 /* A code for a street or community a row names without one: JD01 .., or the street's -01 ... */
 static char *place_code_new(struct db *db, enum area_kind kind, const char *street_code)
 {
@@ -919,8 +935,12 @@ static int grid_every(struct db *db, const char *actor, void **items, size_t *n)
     int rc = area_list(db, AREA_GRID, "", 0, 0, &list);
     struct grid_row *rows = xcalloc(list.n + 1, sizeof *rows);
     size_t k = 0;
-    for (size_t i = 0; rc == DB_OK && i < list.n; i++)
-        if ((rc = grid_row_of(db, &list.items[i], &rows[k])) == DB_OK) k++;
+    for (size_t i = 0; rc == DB_OK && i < list.n; i++) {
+        if ((rc = grid_row_of(db, &list.items[i], &rows[k])) == DB_OK)
+            k++;
+        else
+            record_free(&grid_row_record, &rows[k]); /* half filled */
+    }
     area_list_free(&list);
     *items = rows;
     *n = k;
@@ -931,7 +951,7 @@ static const struct record_import grid_rows = {.type = &grid_row_record,
                                                .key_field = "code",
                                                .key_column = GF_CODE,
                                                .subject = "grids",
-                                               .columns = grid_columns,
+                                               .columns = grid_import_columns,
                                                .resolve = grid_resolve,
                                                .resolve_column = GF_STREET,
                                                .find = grid_find,

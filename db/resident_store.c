@@ -195,22 +195,30 @@ struct take {
     struct db_stmt *get; /* RESIDENT_SELECT " WHERE r.id = ?1 AND" RESIDENT_FILTER */
     struct resident_hits *out;
     size_t limit;
+    size_t tried, tries; /* those looked at; the most to look at (0: no bound) */
 };
 
 static int take_visit(void *ctx, int64_t id, int *full)
 {
     struct take *t = ctx;
     int rc = fetch_one(t->get, id, t->out);
-    *full = t->out->n >= t->limit;
+    *full = t->out->n >= t->limit || (t->tries && ++t->tried >= t->tries);
     return rc;
 }
+
+/*
+** Those who raised a request among everyone a search names: looked for
+** among this many times the page at most (two letters of pinyin name tens
+** of thousands at district scale, each looked up).
+*/
+#define WITH_REQUESTS_TRIES 20
 
 /* What was typed, through the shared search engine. */
 static int search_typed(struct db *db, const struct search_query *q, size_t limit,
                         const struct resident_filter *filter, struct resident_hits *out)
 {
     struct take t = {db_prepare(db, RESIDENT_SELECT " WHERE r.id = ?1 AND" RESIDENT_FILTER), out,
-                     limit};
+                     limit, 0, filter->with_requests ? limit * WITH_REQUESTS_TRIES : 0};
     filter_bind(t.get, filter);
     int64_t total = 0;
     int rc = limit ? name_search_run(db, &resident_register, q, take_visit, &t, &total) : DB_OK;

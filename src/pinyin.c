@@ -401,37 +401,56 @@ void pinyin_shutdown(void)
     if (opened) opened->u_cleanup();
 }
 
+/* The byte after p when p starts ü or Ü (UTF-8 C3 BC, C3 9C), else NULL. */
+static const char *umlaut_at(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return u[0] == 0xC3 && (u[1] == 0xBC || u[1] == 0x9C) ? p + 2 : NULL;
+}
+
 char *pinyin_typed_u(const char *typed)
 {
-    int v = 0;
-    for (const char *p = typed; *p; p++) {
+    int other = 0;
+    for (const char *p = typed; *p;) {
+        const char *after = umlaut_at(p);
         int c = *p | 0x20; /* lower case, for letters */
-        if (c < 'a' || c > 'z') return NULL;
-        v |= c == 'v';
+        if (!after && (c < 'a' || c > 'z')) return NULL;
+        other |= after || c == 'v';
+        p = after ? after : p + 1;
     }
-    if (!v) return NULL;
-    char *u = xstrdup(typed);
-    for (char *p = u; *p; p++)
-        if (*p == 'v' || *p == 'V') *p = 'u';
+    if (!other) return NULL;
+    char *u = xmalloc(strlen(typed) + 1);
+    char *w = u;
+    for (const char *p = typed; *p;) {
+        const char *after = umlaut_at(p);
+        *w++ = after || *p == 'v' || *p == 'V' ? 'u' : *p;
+        p = after ? after : p + 1;
+    }
+    *w = '\0';
     return u;
+}
+
+/* Does one of keys start with query (lower case)? */
+static int keys_start(const struct strlist *keys, const char *query)
+{
+    for (size_t i = 0; i < keys->n; i++)
+        if (strncmp(keys->v[i], query, strlen(query)) == 0) return 1;
+    return 0;
 }
 
 int pinyin_matches(const char *text, const char *typed)
 {
     if (str_empty(typed) || strstr(text, typed)) return 1;
     char *query = text_normalize(typed, TEXT_NORM_NOSPACE);
-    char *as_filed = pinyin_typed_u(query);
-    if (as_filed) {
-        free(query);
-        query = as_filed;
-    }
     for (char *p = query; *p; p++)
         if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
     struct strlist keys = STRLIST_INIT;
     pinyin_key_list(text, 0, &keys);
-    int found = 0;
-    for (size_t i = 0; i < keys.n && !found; i++)
-        found = strncmp(keys.v[i], query, strlen(query)) == 0;
+    /* As typed (a Latin v: VIP); else with ü as the keys file it, u (lv, lü: 吕). */
+    int found = keys_start(&keys, query);
+    char *as_filed = found ? NULL : pinyin_typed_u(query);
+    if (as_filed) found = keys_start(&keys, as_filed);
+    free(as_filed);
     strlist_free(&keys);
     free(query);
     return found;

@@ -45,9 +45,9 @@ int pinyin_matches(const char *text, const char *typed);
 
 /*
 ** Pinyin typed as input methods type it, as keys are filed: ü is typed v
-** (lv, nv for 吕, 女), filed u. A copy of typed, letters only, with each v
-** a u; NULL when typed holds no v or is not letters alone (a code, a
-** word). Caller frees.
+** (lv, nv for 吕, 女) or ü, filed u. A copy of typed, letters (and ü)
+** only, with each v and ü a u; NULL when typed holds neither or is not
+** letters alone (a code, a word). Caller frees.
 */
 char *pinyin_typed_u(const char *typed);
 

@@ -216,8 +216,10 @@ static int cell_date(const char *c, lxw_datetime *out)
 {
     size_t n = strlen(c);
     if (n != 10 && n != 16 && n != 19) return 0;
-    int y = two_digits(c) * 100 + two_digits(c + 2), m = two_digits(c + 5), d = two_digits(c + 8);
-    if (y < 1900 || c[4] != '-' || c[7] != '-' || !date_valid(y, m, d)) return 0;
+    int century = two_digits(c), years = two_digits(c + 2);
+    int y = century * 100 + years, m = two_digits(c + 5), d = two_digits(c + 8);
+    if (century < 0 || years < 0 || y < 1900 || c[4] != '-' || c[7] != '-' || !date_valid(y, m, d))
+        return 0;
     *out = (lxw_datetime){.year = y, .month = m, .day = d};
     if (n == 10) return 1;
     out->hour = two_digits(c + 11);
@@ -238,13 +240,14 @@ static lxw_error xlsx_cell(struct sheet *s, lxw_col_t col, const char *c, unsign
     double number;
     lxw_datetime when;
     int kind;
-    if ((flags & SHEET_TEXT) || csv_formula_risk(c))
+    if (csv_formula_risk(c))
         return s->w->worksheet_write_string(s->ws, s->next_row, col, c, s->text);
-    if (cell_number(c, &number))
+    if (!(flags & SHEET_TEXT) && cell_number(c, &number))
         return s->w->worksheet_write_number(s->ws, s->next_row, col, number, NULL);
     if ((kind = cell_date(c, &when)) != 0)
         return s->w->worksheet_write_datetime(s->ws, s->next_row, col, &when, s->dates[kind - 1]);
-    return s->w->worksheet_write_string(s->ws, s->next_row, col, c, NULL);
+    return s->w->worksheet_write_string(s->ws, s->next_row, col, c,
+                                        (flags & SHEET_TEXT) ? s->text : NULL);
 }
 
 int sheet_row(struct sheet *s, const char *const *cells, const unsigned *flags, size_t n,

@@ -27,8 +27,8 @@ enum sheet_format {
 
 /*
 ** Per-cell flags for sheet_row(): digits to keep as text (ID and phone
-** numbers), a string in a workbook too where digits alone would make a
-** number; and every cell of either format that could start a formula is guarded
+** numbers, codes), a string in a workbook too where digits alone would
+** make a number (a date stays a date); and every cell of either format that could start a formula is guarded
 ** (csv_formula_risk()): a leading ' in CSV, the text number format "@"
 ** in a workbook (so editing the cell does not make it a formula).
 */

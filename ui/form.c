@@ -149,6 +149,7 @@ void form_secret_restore(struct form *f, int i)
 {
     struct form_field *ff = &f->fields[i];
     lineedit_set(&ff->edit, ff->orig);
+    ff->revealed = 0;
 }
 
 void form_reveal(struct form *f, int i)

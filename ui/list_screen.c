@@ -372,8 +372,8 @@ static int list_key(struct screen *s, enum action a, const struct key *k)
         return UI_HANDLED;
     }
     case ACT_REFRESH:
-        list_screen_reload(ls);
         ui_message(UI_MSG_INFO, "%s", _("Read again from the database"));
+        list_screen_reload(ls); /* a failure says so over it */
         return UI_HANDLED;
     default:
         break;

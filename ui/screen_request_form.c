@@ -499,12 +499,19 @@ static int correct_saved(struct form_screen *fs, const void *rec)
     /* An item of another unit: the request stays with its unit, its deadlines as they were. */
     struct service_item it;
     if (r->item_id && r->unit_id && item_get(ui.db, r->item_id, &it) == DB_OK) {
-        if (it.unit_id && it.unit_id != r->unit_id)
+        /* How it would move: a return, then a reroute, while the unit has not signed for it
+         * and the centre did not keep it (审定). */
+        if (it.unit_id && it.unit_id != r->unit_id && r->state == RS_DISPATCHED && !r->kept)
             ui_message(UI_MSG_INFO,
                        _("Corrected %s. Its item is %s's, but the request stays with %s, its "
                          "deadlines as they were: for %s to handle it, %s returns it and the desk "
                          "reroutes it"),
                        r->number, it.unit_name, r->unit_name, it.unit_name, r->unit_name);
+        else if (it.unit_id && it.unit_id != r->unit_id)
+            ui_message(UI_MSG_INFO,
+                       _("Corrected %s. Its item is %s's, but the request stays with %s, its "
+                         "deadlines as they were"),
+                       r->number, it.unit_name, r->unit_name);
         service_item_free(&it);
     }
     return UI_CLOSE;

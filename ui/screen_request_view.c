@@ -1031,7 +1031,11 @@ static void view_free(struct screen *s)
 static void view_sync(struct screen *s)
 {
     struct request_view *v = (struct request_view *)s;
-    if (v->generation != db_generation(ui.db)) view_load(v);
+    if (v->generation == db_generation(ui.db)) return;
+    /* Read again (another desk wrote): the timeline stays where the clerk scrolled it. */
+    int top = v->top;
+    view_load(v);
+    v->top = top;
 }
 
 /* For F1: what this request's screen shows, its actions now with their keys, and its marks. */

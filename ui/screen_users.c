@@ -193,7 +193,6 @@ static int user_save_form(struct form_screen *fs, void *rec)
     return rc == DB_INVALID && why ? DB_INVALID : rc;
 }
 
-/* An edit that would leave no administrator who can sign in: said at the role. */
 /* A system login bound to another user already: which user, so the admin knows whom to unbind. */
 static int os_login_taken(struct form_screen *fs, const struct user *u)
 {
@@ -208,6 +207,10 @@ static int os_login_taken(struct form_screen *fs, const struct user *u)
     return UI_HANDLED;
 }
 
+/*
+** A refusal said where it belongs: a system login bound already (to whom),
+** an edit that would leave no administrator who can sign in (at the role).
+*/
 static int user_refused(struct form_screen *fs, int rc, const void *rec)
 {
     const struct user *u = rec;

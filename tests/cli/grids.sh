@@ -55,6 +55,16 @@ grep -q "第 2 行「社区」：万兴社区 是万兴街道的社区" "$T/grid
     t_ok "import grids: a community of another street, a code of another, refused saying which" ||
     t_fail "import grids: a community of another street, a code of another, refused saying which" "$(cat "$T/grids-bad.out")"
 
+# A grid named under another community moves there (a community it names made).
+printf '%s\r\n' "街道,社区,网格编码,网格名称" "万兴街道,新兴社区,WX0102,万兴第2网格" >"$T/move.csv"
+run grids-move 0 "$BIN" --db "$DB" import grids "$T/move.csv"
+grep -q "新增 0，更新 1" "$T/grids-move.out" &&
+    db_gives "$DB" "SELECT c.name FROM grid g JOIN community c ON c.id = g.community_id WHERE g.code = 'WX0102'" "新兴社区" &&
+    t_ok "import grids: a grid named under another community moves there" ||
+    t_fail "import grids: a grid named under another community moves there" "$(cat "$T/grids-move.out")"
+printf '%s\r\n' "街道,社区,网格编码,网格名称" "万兴街道,万兴社区,WX0102,万兴第2网格" >"$T/back.csv"
+"$BIN" --db "$DB" import grids "$T/back.csv" >/dev/null
+
 # Out in the columns the import reads, and back unchanged.
 run grids-export 0 "$BIN" --db "$DB" export grids "$T/out.csv"
 grep -q "街道编码,所属街道,社区编码,所属社区,网格编码,网格名称,网格员" "$T/out.csv" &&

@@ -51,6 +51,13 @@ grep -q '^c r="A4" s="[0-9]*">$' "$T/v.xml" && grep -q '^c r="D4">$' "$T/v.xml" 
     grep -q '^c r="C4" t="inlineStr">$' "$T/v.xml" && unzip -p "$T/v.xlsx" xl/styles.xml | grep -q 'formatCode="yyyy-mm-dd"' &&
     t_ok "report hours-volunteer --output .xlsx: minutes and hours are numbers, the day a date" ||
     t_fail "report hours-volunteer --output .xlsx: minutes and hours are numbers, the day a date" "$(grep -A2 '^c r="[A-E]4"' "$T/v.xml")"
+# A ledger's phones and codes of digits alone stay text in a workbook; its counts are numbers.
+env BANGBAN_USER=supervisor "$BIN" --db "$DB" export organisations "$T/o.xlsx" --unmasked --reason 核对 >/dev/null 2>&1
+unzip -p "$T/o.xlsx" xl/worksheets/sheet1.xml | tr '<' '\n' >"$T/o.xml"
+grep -A2 '^c r="H2"' "$T/o.xml" | grep -q "^t>1[0-9]\{10\}$" && grep -q '^c r="H2" s="[0-9]*" t="inlineStr">$' "$T/o.xml" &&
+    grep -q '^c r="I2">$' "$T/o.xml" &&
+    t_ok "export organisations .xlsx: the full phone is text, the head count a number" ||
+    t_fail "export organisations .xlsx: the full phone is text, the head count a number" "$(grep -A2 '^c r="[H-I]2"' "$T/o.xml")"
 # A file that exists is replaced only with --force.
 cp "$T/teams.csv" "$T/teams.kept"
 run rep-exists 1 "$BIN" --db "$DB" report hours-teams --month 2026-03 --output "$T/teams.csv"

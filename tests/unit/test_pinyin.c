@@ -157,6 +157,11 @@ static void umlaut_typed(void **state)
     assert_null(pinyin_typed_u("lu"));     /* no v */
     assert_null(pinyin_typed_u("v2"));     /* not letters alone */
     assert_null(pinyin_typed_u("吕v"));
+    u = pinyin_typed_u("lüwd");
+    assert_string_equal(u, "luwd");
+    free(u);
+    assert_true(pinyin_matches("吕卫东", "lüw"));       /* ü as written, in a chooser */
+    assert_true(pinyin_matches("VIP服务", "vip"));      /* a Latin v, as typed */
     struct search_query q;
     search_classify("lüweidong", &q);
     assert_int_equal(q.kind, SEARCH_PINYIN);
