@@ -199,6 +199,25 @@ static int problems_write(struct db *db, const struct visit *v, const char *acto
     return rc;
 }
 
+/* True when v, on file with requests taken down on it, would move to another building or
+ * organisation (the requests would go on naming the first). */
+static int place_moved_under_requests(struct db *db, const struct visit *v)
+{
+    struct db_stmt *st =
+        db_prepare(db, "SELECT 1 FROM visit WHERE id = ?1 AND (building_id IS NOT ?2"
+                       " OR organisation_id IS NOT ?3)"
+                       " AND EXISTS (SELECT 1 FROM visit_request WHERE visit_id = ?1)");
+    db_bind_int(st, 1, v->id);
+    db_bind_int(st, 2, v->building_id);
+    if (v->organisation_id)
+        db_bind_int(st, 3, v->organisation_id);
+    else
+        db_bind_null(st, 3);
+    int moved = db_step(st) == DB_ROW;
+    db_finalize(st);
+    return moved;
+}
+
 int visit_save(struct db *db, struct visit *v, const char *actor, time_t now, const char **why)
 {
     *why = NULL;
@@ -212,6 +231,11 @@ int visit_save(struct db *db, struct visit *v, const char *actor, time_t now, co
     rc = user_allowed(db, actor, RIGHT_LOG_VISITS);
     if (rc == DB_OK) rc = user_building_allowed(db, actor, v->building_id);
     if (rc == DB_DENIED) *why = _("a building chief logs visits to their own buildings only");
+    if (rc == DB_OK && !is_new && place_moved_under_requests(db, v)) {
+        *why = _("requests were taken down on this visit, and name its building and "
+                 "organisation: they stay as they were");
+        rc = DB_INVALID;
+    }
     if (rc == DB_OK) rc = visit_write(db, v, actor, when);
 
     if (rc == DB_OK && is_new) rc = problems_write(db, v, actor, now, why);

@@ -152,10 +152,12 @@ static int visit_store_get(struct form_screen *fs, const void *rec, void *out)
 /* Saved: said, with the requests its problems became. */
 static int visit_saved(struct form_screen *fs, const void *rec)
 {
-    (void)fs;
     const struct visit *v = rec;
     char *numbers = visit_request_numbers(ui.db, v->id);
-    if (*numbers)
+    if (*numbers && ((const struct visit *)fs->orig)->id)
+        ui_message(UI_MSG_INFO, _("Visit to %s saved; the requests of it: %s"), v->building,
+                   numbers);
+    else if (*numbers)
         ui_message(UI_MSG_INFO, _("Visit to %s saved; requests taken down: %s"), v->building,
                    numbers);
     else

@@ -114,6 +114,20 @@ static void a_visit_and_its_problems_are_one_save(void **state)
     assert_str(numbers, "2026-000001, 2026-000002");
     free(numbers);
     assert_true(db_int(db, 0, "SELECT count(*) FROM audit_log") > audits + 2);
+    /* Its requests name its building: the visit moves to no other, its findings still edit. */
+    struct visit again;
+    assert_int_equal(visit_get(db, v.id, &again), DB_OK);
+    int64_t was = again.building_id;
+    again.building_id = building("B102");
+    assert_int_equal(visit_save(db, &again, "chief", now, &why), DB_INVALID);
+    assert_non_null(why);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM visit WHERE building_id = (SELECT id"
+                                   " FROM building WHERE code = 'B101')"),
+                     1);
+    again.building_id = was;
+    record_set(&again.findings, "电梯和照明有问题，已报修");
+    assert_int_equal(visit_save(db, &again, "chief", now, &why), DB_OK);
+    record_free(&visit_record, &again);
     record_free(&visit_record, &v);
 
     /* Another chief's building: refused, nothing written. */
