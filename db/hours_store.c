@@ -141,6 +141,27 @@ const char *activity_closing_refused(struct db *db, const struct activity *a)
     return NULL;
 }
 
+/*
+** A service record of activity id that the times starts .. ends
+** (YYYY-MM-DD HH:MM) would leave outside them by more than the hour a
+** record may reach past its activity: its day and sign-in, else NULL.
+** Caller frees.
+*/
+static char *records_left_out(struct db *db, int64_t id, const char *starts, const char *ends)
+{
+    struct db_stmt *st = db_prepare(
+        db, "SELECT day || ' ' || sign_in FROM service_record WHERE activity_id = ?1"
+            " AND (datetime(day || ' ' || sign_in) < datetime(?2, '-1 hour')"
+            " OR (sign_out <> '' AND datetime(day || ' ' || sign_out) > datetime(?3, '+1 hour')))"
+            " ORDER BY day, sign_in LIMIT 1");
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, starts);
+    db_bind_text(st, 3, ends);
+    char *first = db_step(st) == DB_ROW ? xstrdup(db_col_text(st, 0)) : NULL;
+    db_finalize(st);
+    return first;
+}
+
 int activity_save(struct db *db, struct activity *a, const char *actor, const char **why)
 {
     char starts[17], ends[17], when[20];
@@ -154,6 +175,17 @@ int activity_save(struct db *db, struct activity *a, const char *actor, const ch
     int rc = change_begin(db, &activity_change, actor, a->id, &before);
     if (rc != DB_OK) return rc;
     *why = a->id ? activity_closing_refused(db, a) : NULL;
+    /* Moved or shortened, it keeps the hours served in it within its times. */
+    char *out = !*why && a->id ? records_left_out(db, a->id, starts, ends) : NULL;
+    if (out) {
+        static _Thread_local char said[160];
+        snprintf(said, sizeof said,
+                 _("Service was recorded in it from %s: its times keep the hours served in it "
+                   "(an hour either side at most)"),
+                 out);
+        free(out);
+        *why = said;
+    }
     if (*why) {
         change_abort(db, &activity_change, &before);
         return DB_INVALID;

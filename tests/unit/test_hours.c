@@ -300,7 +300,19 @@ static void signing_at_the_desk(void **state)
     snprintf(sql, sizeof sql, "SELECT status = '%s' FROM activity WHERE id = %lld",
              ACTIVITY_PLANNED, (long long)a2);
     assert_int_equal(db_int(db, 0, sql), 1); /* as it was */
+    /* Moved to another day, or ended before the hours served in it: refused, naming the first. */
+    char *starts = xstrdup(a.starts_at), *ends = xstrdup(a.ends_at);
     record_set(&a.status, ACTIVITY_ENDED);
+    record_set(&a.starts_at, "2026-12-06 09:00");
+    record_set(&a.ends_at, "2026-12-06 12:00");
+    assert_int_equal(activity_save(db, &a, "tester", &why), DB_INVALID);
+    assert_non_null(strstr(why, "recorded in it from 2026-12-05"));
+    record_set(&a.starts_at, starts);
+    record_set(&a.ends_at, "2026-12-05 09:30");
+    assert_int_equal(activity_save(db, &a, "tester", &why), DB_INVALID);
+    record_set(&a.ends_at, ends);
+    free(starts);
+    free(ends);
     assert_int_equal(activity_save(db, &a, "tester", &why), DB_OK);
     record_free(&activity_record, &a);
     /* A cancelled activity takes nothing. */
