@@ -511,8 +511,8 @@ static int sign_as(struct db *db, const struct change_kind *k, int masked, int64
     int64_t volunteer_id = v.id;
     int left = !str_eq(v.status, VOLUNTEER_ACTIVE);
     if (left)
-        out->why = xasprintf(_("%s is %s in the register: not signed in"), out->name,
-                             volunteer_status_label(v.status));
+        out->why = xasprintf(_("%s in the register: not signed in"),
+                             volunteer_status_label(v.status)); /* said after the name */
     record_free(&volunteer_record, &v);
     char starts[17], ends[17], *name = NULL;
     if (left || (rc = activity_takes(db, activity_id, day, out, starts, ends, &name)) != DB_OK) {

@@ -114,7 +114,7 @@ static const char *check_quota(const char *text)
     for (size_t i = 0; i < len && ok; i++)
         ok = text[i] >= '0' && text[i] <= '9';
     if (ok && atoi(text) <= ACTIVITY_QUOTA_MAX) return NULL;
-    return _("Quota: 0 to 10000 volunteers");
+    return _("0 to 10000 volunteers"); /* said beside 招募人数, which names it */
 }
 
 static void activity_build(struct form_screen *fs)

@@ -279,6 +279,14 @@ static void signing_at_the_desk(void **state)
     assert_int_equal(sign_at("2026-12-05 18:30", a1, n2, &s), DB_OK);
     assert_int_equal(s.move, HOURS_SIGN_OUT);
     hours_signed_free(&s);
+    /* One who left is not signed in: said once, the name said before it by the roll. */
+    char *left = xasprintf("UPDATE volunteer SET status = 'left' WHERE number = '%s'", n3);
+    assert_int_equal(db_exec(db, left), DB_OK);
+    free(left);
+    assert_int_equal(sign_at("2026-12-05 15:00", a2, n3, &s), DB_INVALID);
+    assert_non_null(strstr(s.why, "in the register: not signed in"));
+    assert_null(strstr(s.why, "赵六"));
+    hours_signed_free(&s);
     /* Not ended nor cancelled while 李四 is still signed in at a2: they would be stuck. */
     struct activity a;
     assert_int_equal(activity_get(db, a2, &a), DB_OK);
