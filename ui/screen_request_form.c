@@ -378,6 +378,12 @@ static int intake_refused(struct form_screen *fs, int rc, const void *rec)
 {
     const struct request *r = rec;
     const char *why = ((struct intake *)fs->ctx)->why;
+    /* An answer typed by a role that answers nothing (a chief): which field, and what to do. */
+    if (rc == DB_DENIED && *r->answer) {
+        why = _("an answer on the spot is the desk's: leave 直接答复 empty and the request goes "
+                "to its unit");
+        form_set_message(&fs->form, F_ANSWER, why);
+    }
     if ((rc != DB_INVALID && rc != DB_DENIED) || !why) return -1;
     if (rc == DB_INVALID && *r->answer) form_set_message(&fs->form, F_ANSWER, why);
     ui_message(UI_MSG_ERROR, _("Not saved: %s. Your typing is kept."), why);

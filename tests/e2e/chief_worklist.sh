@@ -42,6 +42,13 @@ keys chief Enter
 wait_gone chief "回车选定"
 keys chief Tab Tab Tab Tab Tab Tab Tab
 type_text chief "电梯间照明损坏"
+# An answer on the spot is the desk's: typed by a chief, the form says so at that field.
+keys chief Tab Tab
+type_text chief "已当场答复"
+keys chief F2
+expect chief "an answer typed by a chief is refused at its field, saying what to do" \
+    "当场直接答复由前台做：请把「直接答复」留空"
+keys chief C-u
 keys chief F2
 choose chief "不要回执"
 expect chief "the chief's request is dispatched" "派单至区民政局"
