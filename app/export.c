@@ -466,10 +466,16 @@ int export_records(struct db *db, const struct record_export *re, const char *pa
         cells[i] = ledger_schema_header(re->schema, re->columns[i].column);
     size_t bad;
     rc = sheet_row(sh, cells, flags, ncols, &bad, err) == 0 ? DB_OK : DB_ERROR;
-    /* A text field stays text even of digits alone (a phone, a code); counts are numbers. */
+    /*
+    ** In a workbook a text field stays text even of digits alone (a phone, a
+    ** code), counts are numbers; CSV is as it was (no tab before a phone
+    ** Excel would not change: only IDs and mobiles take it).
+    */
     for (size_t i = 0; i < ncols; i++) {
         int f = record_field_index(re->type, re->columns[i].field);
-        flags[i] = f >= 0 && re->type->fields[f].kind == FIELD_TEXT ? SHEET_TEXT : 0;
+        flags[i] = o->format == SHEET_XLSX && f >= 0 && re->type->fields[f].kind == FIELD_TEXT
+                       ? SHEET_TEXT
+                       : 0;
     }
     char **shown = xcalloc(ncols + 1, sizeof *shown);
     for (size_t r = 0; rc == DB_OK && r < n; r++) {

@@ -4,7 +4,8 @@
 # once, and 区民政局's handler finds its own in its queue. The visit is
 # listed under 走访记录, and the organisation's file (一企一档) holds the
 # requests, the visit and, for a supervisor, its history. Moved to the
-# chief's other building, the visit says at once its organisation goes.
+# chief's other building, the visit says at once its organisation goes,
+# and with requests taken down on it is not saved so.
 . "$(dirname "$0")/lib.sh"
 
 # This month's visits are counted: the clock is set, so the demo's year of visits (made back from
@@ -118,7 +119,8 @@ SHOWS="楼长工作台" sign_in chief2 "chief" "demo-chief" BANGBAN_NOW=$BANGBAN
 keys chief2 F9
 choose chief2 "走访记录"
 wait_for chief2 "物业经理王强"
-# Moved to the chief's other building, the organisation of the first goes, said at once.
+# Moved to the chief's other building, the organisation of the first goes, said at once; with
+# requests taken down on it, the visit is not saved so.
 b102=$(sqlite3 "$DB" "SELECT name FROM building WHERE code = 'B102'")
 keys chief2 Enter
 wait_for chief2 "最后修改于"
@@ -131,9 +133,14 @@ keys chief2 Enter
 wait_gone chief2 "回车选定"
 expect chief2 "choosing another building says the organisation was of the first" "企业单位已清空：$org"
 expect chief2 "and marks the field" "原属别的楼宇，请重选"
+# Requests were taken down on this visit, naming its building and organisation: it does not move.
 keys chief2 F2
-wait_for chief2 "已保存"
-db_is "saved in the other building with no organisation" \
-    "SELECT b.code || ' ' || coalesce(v.organisation_id, '-') FROM visit v JOIN building b ON b.id = v.building_id WHERE v.met = '物业经理王强'" "B102 -"
+expect chief2 "a visit with requests moves to no other building, saying why" \
+    "未保存：这次走访已登记了诉求，诉求记着原来的楼宇和企业"
+db_is "it stays in its building with its organisation" \
+    "SELECT b.code || ' ' || (v.organisation_id IS NOT NULL) FROM visit v JOIN building b ON b.id = v.building_id WHERE v.met = '物业经理王强'" "B101 1"
+keys chief2 Escape Escape
+wait_for chief2 "放弃"
+keys chief2 y
 quits chief2 "the chief quits again"
 t_sanitizers "chief_visit"
