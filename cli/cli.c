@@ -111,8 +111,8 @@ static const struct verb {
      0},
     {"kiosk", NULL, 0, "",
      N_("the self-service kiosk in the hall (service guide, progress, leaving a\n"
-        "request), for the kiosk user the system login is bound to; leaving it\n"
-        "asks for a supervisor's password"),
+        "request, volunteers signing in and out), for the kiosk user the system\n"
+        "login is bound to; leaving it asks for a supervisor's password"),
      0},
     {"user", verb_user, 1,
      N_("add LOGIN --role ROLE [--name N] [--phone P] [--unit U] [--scope S]\n"

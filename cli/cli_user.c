@@ -417,6 +417,7 @@ static int user_change_run(struct db *db, const char *what, int argc, char **arg
     if (!user_active(db, argv[1], &u, &status)) return status;
     int rc;
     const char *done;
+    char *bound = NULL; /* bind's words, naming the system login */
     if (str_eq(what, "lock")) {
         rc = user_set_lock(db, u.id, users_locked_for_good(), actor_name());
         done = _("locked until unlocked");
@@ -430,7 +431,7 @@ static int user_change_run(struct db *db, const char *what, int argc, char **arg
             return user_failed(db, DB_INVALID, argv[2], why);
         }
         rc = user_bind(db, u.id, argv[2], actor_name());
-        done = _("bound to the system login");
+        done = bound = xasprintf(_("bound to the system login %s"), argv[2]);
     } else {
         rc = user_set_retired(db, &u, 1, actor_name(), NULL);
         done = _("retired");
@@ -439,6 +440,7 @@ static int user_change_run(struct db *db, const char *what, int argc, char **arg
         printf(_("%s: %s\n"), u.login, done);
     else
         status = user_failed(db, rc, u.login, rc == DB_INVALID ? user_last_admin_text() : NULL);
+    free(bound);
     record_free(&user_record, &u);
     return status;
 }

@@ -82,6 +82,10 @@ keys vol F2
 wait_for vol "已保存：朝阳里志愿服务队"
 keys vol Enter
 wait_for vol "还没有队员"
+type_text vol "zzz"
+expect vol "a search of the members that finds nothing says so, not that there are none" "没有找到"
+keys vol C-u
+wait_for vol "还没有队员"
 keys vol F7
 wait_for vol "添加队员"
 keys vol Enter
