@@ -813,8 +813,9 @@ static void long_writer_starts_the_wal_over(void **state)
     pthread_join(desk, NULL);
     /* 60 commits of 100 pages: 25 MB had the WAL never started over (11 MB seen, readers
      * letting some restarts through); past 2 x 64 + 100 pages only when a restart found the
-     * desk still reading after its wait. */
-    if (most > 4000000L) fail_msg("the WAL grew to %ld bytes", most);
+     * desk still reading after its wait, which a loaded machine makes happen twice running
+     * (4.3 MB seen once in a clean clone's run): 6 MB is still none of those. */
+    if (most > 6000000L) fail_msg("the WAL grew to %ld bytes", most);
     db_desk_sign_take(writer);
     db_checkpoint_at(writer, 0);
     free(wal);
