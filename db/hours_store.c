@@ -141,23 +141,31 @@ const char *activity_closing_refused(struct db *db, const struct activity *a)
     return NULL;
 }
 
+static int late_times_meet(const struct service_record *r, const struct activity *a);
+
 /*
 ** A service record of activity id that the times starts .. ends
-** (YYYY-MM-DD HH:MM) would leave outside them by more than the hour a
-** record may reach past its activity: its day and sign-in, else NULL.
-** Caller frees.
+** (YYYY-MM-DD HH:MM) would leave out: on a day outside them, or beyond
+** what a late record may be (late_times_meet()). Its day and sign-in, else
+** NULL. Caller frees.
 */
-static char *records_left_out(struct db *db, int64_t id, const char *starts, const char *ends)
+static char *records_left_out(struct db *db, int64_t id, char *starts, char *ends)
 {
-    struct db_stmt *st = db_prepare(
-        db, "SELECT day || ' ' || sign_in FROM service_record WHERE activity_id = ?1"
-            " AND (datetime(day || ' ' || sign_in) < datetime(?2, '-1 hour')"
-            " OR (sign_out <> '' AND datetime(day || ' ' || sign_out) > datetime(?3, '+1 hour')))"
-            " ORDER BY day, sign_in LIMIT 1");
+    struct activity moved = {.starts_at = starts, .ends_at = ends};
+    struct db_stmt *st = db_prepare(db, "SELECT day, sign_in, sign_out FROM service_record"
+                                        " WHERE activity_id = ?1 ORDER BY day, sign_in");
     db_bind_int(st, 1, id);
-    db_bind_text(st, 2, starts);
-    db_bind_text(st, 3, ends);
-    char *first = db_step(st) == DB_ROW ? xstrdup(db_col_text(st, 0)) : NULL;
+    char *first = NULL;
+    while (!first && db_step(st) == DB_ROW) {
+        char day[11], in[6], out[6];
+        snprintf(day, sizeof day, "%s", db_col_text(st, 0));
+        snprintf(in, sizeof in, "%s", db_col_text(st, 1));
+        snprintf(out, sizeof out, "%s", db_col_text(st, 2));
+        struct service_record r = {.day = day, .sign_in = in, .sign_out = out};
+        if (strncmp(r.day, starts, 10) < 0 || strncmp(r.day, ends, 10) > 0 ||
+            !late_times_meet(&r, &moved))
+            first = xasprintf("%s %s", r.day, r.sign_in);
+    }
     db_finalize(st);
     return first;
 }
@@ -801,11 +809,12 @@ static int late_volunteer(struct db *db, struct service_record *r, char **why)
 */
 static int late_times_meet(const struct service_record *r, const struct activity *a)
 {
+    /* out < 0: still signed in (an activity moved under its roll), judged by its sign-in */
     int in = hours_minute_parse(r->sign_in), out = hours_minute_parse(r->sign_out);
     int starts = strlen(a->starts_at) > 11 ? hours_minute_parse(a->starts_at + 11) : -1;
     int ends = strlen(a->ends_at) > 11 ? hours_minute_parse(a->ends_at + 11) : -1;
     if (starts >= 0 && strncmp(r->day, a->starts_at, 10) == 0 &&
-        (out <= starts || in < starts - SIGN_IN_EARLY_MINUTES))
+        ((out >= 0 && out <= starts) || in < starts - SIGN_IN_EARLY_MINUTES))
         return 0;
     if (ends >= 0 && strncmp(r->day, a->ends_at, 10) == 0 &&
         (in >= ends || out > ends + SIGN_IN_EARLY_MINUTES))
