@@ -457,13 +457,21 @@ int export_records(struct db *db, const struct record_export *re, const char *pa
         record_array_free(re->type, items, n);
         return DB_ERROR;
     }
+    /* Each column once: the first entry for it (an import may read one column into two fields). */
     size_t ncols = 0;
-    while (re->columns[ncols].field)
-        ncols++;
+    const struct record_column **col = NULL;
+    for (const struct record_column *c = re->columns; c->field; c++) {
+        size_t k = 0;
+        while (k < ncols && col[k]->column != c->column)
+            k++;
+        if (k < ncols) continue;
+        col = xrealloc(col, (ncols + 1) * sizeof *col);
+        col[ncols++] = c;
+    }
     const char **cells = xcalloc(ncols + 1, sizeof *cells);
     unsigned *flags = xcalloc(ncols + 1, sizeof *flags);
     for (size_t i = 0; i < ncols; i++)
-        cells[i] = ledger_schema_header(re->schema, re->columns[i].column);
+        cells[i] = ledger_schema_header(re->schema, col[i]->column);
     size_t bad;
     rc = sheet_row(sh, cells, flags, ncols, &bad, err) == 0 ? DB_OK : DB_ERROR;
     /*
@@ -472,7 +480,7 @@ int export_records(struct db *db, const struct record_export *re, const char *pa
     ** Excel would not change: only IDs and mobiles take it).
     */
     for (size_t i = 0; i < ncols; i++) {
-        int f = record_field_index(re->type, re->columns[i].field);
+        int f = record_field_index(re->type, col[i]->field);
         flags[i] = o->format == SHEET_XLSX && f >= 0 && re->type->fields[f].kind == FIELD_TEXT
                        ? SHEET_TEXT
                        : 0;
@@ -485,20 +493,20 @@ int export_records(struct db *db, const struct record_export *re, const char *pa
             ** A text as it is; a number in decimal, an id as the name it points
             ** at; a secret number masked unless unmasked.
             */
-            int f = record_field_index(re->type, re->columns[i].field);
+            int f = record_field_index(re->type, col[i]->field);
             const struct field_desc *fd = f >= 0 ? &re->type->fields[f] : NULL;
             free(shown[i]);
-            shown[i] = re->cell ? re->cell(rec, re->columns[i].column) : NULL;
+            shown[i] = re->cell ? re->cell(rec, col[i]->column) : NULL;
             if (!shown[i] && fd &&
                 (fd->kind != FIELD_TEXT || (!unmasked && (fd->flags & FIELD_SECRET))))
                 shown[i] = record_field_shown(re->type, (size_t)f, rec);
-            cells[i] = shown[i] ? shown[i] : record_text(re->type, rec, re->columns[i].field);
+            cells[i] = shown[i] ? shown[i] : record_text(re->type, rec, col[i]->field);
         }
         char *why;
         if (sheet_row(sh, cells, flags, ncols, &bad, &why) != 0) {
-            *err = row_error(
-                r + 2, NULL, bad, ncols,
-                bad < ncols ? ledger_schema_header(re->schema, re->columns[bad].column) : "", why);
+            *err = row_error(r + 2, NULL, bad, ncols,
+                             bad < ncols ? ledger_schema_header(re->schema, col[bad]->column) : "",
+                             why);
             rc = DB_INVALID;
         }
     }
@@ -507,6 +515,7 @@ int export_records(struct db *db, const struct record_export *re, const char *pa
     free(shown);
     free(cells);
     free(flags);
+    free(col);
     record_array_free(re->type, items, n);
     if (rc == DB_OK && unmasked) {
         char *detail = xasprintf("%s: %zu %s, %s", path, n, re->type->name, o->reason);

@@ -762,22 +762,12 @@ static const struct record_export building_records = {.type = &area_record,
 
 /* --- the grids (网格台账): a district's streets, communities and grids ------------------------ */
 
+/*
+** The columns read and written. Read in, the community column gives the
+** grid's community too (grid_resolve() finds its id): a grid a row names
+** under another community moves there; written, once, its name.
+*/
 static const struct record_column grid_columns[] = {
-    {GF_STREET_CODE, "street_code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, validate_code,
-     VALIDATE_CODE_MAX},
-    {GF_STREET, "street", TEXT_NORM_PROSE, validate_line, AREA_NAME_MAX},
-    {GF_COMMUNITY_CODE, "community_code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, validate_code,
-     VALIDATE_CODE_MAX},
-    {GF_COMMUNITY, "community", TEXT_NORM_PROSE, validate_line, AREA_NAME_MAX},
-    {GF_CODE, "code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, validate_code, VALIDATE_CODE_MAX},
-    {GF_NAME, "name", TEXT_NORM_PROSE, validate_line, AREA_NAME_MAX},
-    {GF_WORKERS, "workers", TEXT_NORM_PROSE, validate_line, 0},
-    {0, NULL, 0, NULL, 0},
-};
-
-/* Read in, the community column gives the grid's community too (grid_resolve() finds its id): a
- * grid a row names under another community moves there. */
-static const struct record_column grid_import_columns[] = {
     {GF_STREET_CODE, "street_code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, validate_code,
      VALIDATE_CODE_MAX},
     {GF_STREET, "street", TEXT_NORM_PROSE, validate_line, AREA_NAME_MAX},
@@ -951,7 +941,7 @@ static const struct record_import grid_rows = {.type = &grid_row_record,
                                                .key_field = "code",
                                                .key_column = GF_CODE,
                                                .subject = "grids",
-                                               .columns = grid_import_columns,
+                                               .columns = grid_columns,
                                                .resolve = grid_resolve,
                                                .resolve_column = GF_STREET,
                                                .find = grid_find,
