@@ -1266,16 +1266,13 @@ static int record_store_row(struct db *db, const struct record_import *ri, struc
         return db_commit(db);
     }
     db_rollback(db);
-    while (rep->created.n > created) /* the units this row made are undone */
-        free(rep->created.v[--rep->created.n]);
-    while (rep->renamed_units.n > renamed) /* and renamed */
-        free(rep->renamed_units.v[--rep->renamed_units.n]);
-    while (rep->created_areas.n > areas) /* the streets and communities it made */
-        free(rep->created_areas.v[--rep->created_areas.n]);
-    while (rep->created_staff.n > staff) /* and the people */
-        free(rep->created_staff.v[--rep->created_staff.n]);
-    while (rep->rephoned_staff.n > rephoned) /* and their new phones */
-        free(rep->rephoned_staff.v[--rep->rephoned_staff.n]);
+    /* What this row made or changed is undone: units made and renamed, streets and communities,
+     * people and their new phones. */
+    strlist_truncate(&rep->created, created);
+    strlist_truncate(&rep->renamed_units, renamed);
+    strlist_truncate(&rep->created_areas, areas);
+    strlist_truncate(&rep->created_staff, staff);
+    strlist_truncate(&rep->rephoned_staff, rephoned);
     if (refused) {
         ledger_problem_add(&rep->problems, row->line, ledger_column_header(l, column), refused);
         return DB_OK;
@@ -1406,11 +1403,13 @@ int import_records(struct db *db, const struct record_import *ri, struct ledger 
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
         batch_stopped(&batch, rc, rep, err);
-        if (!batch.committed) strlist_clear(&rep->created);
-        if (!batch.committed) strlist_clear(&rep->created_staff);
-        if (!batch.committed) strlist_clear(&rep->rephoned_staff);
-        if (!batch.committed) strlist_clear(&rep->created_areas);
-        if (!batch.committed) strlist_clear(&rep->renamed_units);
+        if (!batch.committed) { /* nothing was made after all */
+            strlist_clear(&rep->created);
+            strlist_clear(&rep->created_staff);
+            strlist_clear(&rep->rephoned_staff);
+            strlist_clear(&rep->created_areas);
+            strlist_clear(&rep->renamed_units);
+        }
     } else {
         rejects_write(l, o, &rejected, rep);
     }

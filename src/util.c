@@ -181,9 +181,13 @@ int strlist_has(const struct strlist *l, const char *s)
 
 void strlist_clear(struct strlist *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        free(l->v[i]);
-    l->n = 0;
+    strlist_truncate(l, 0);
+}
+
+void strlist_truncate(struct strlist *l, size_t n)
+{
+    while (l->n > n)
+        free(l->v[--l->n]);
 }
 
 void strlist_free(struct strlist *l)

@@ -80,6 +80,8 @@ void strlist_add_take(struct strlist *l, char *s);
 int strlist_has(const struct strlist *l, const char *s);
 /* Free the strings, keep the list's memory. */
 void strlist_clear(struct strlist *l);
+/* Free the strings past the first n (those added since it held n); keep the list's memory. */
+void strlist_truncate(struct strlist *l, size_t n);
 void strlist_free(struct strlist *l);
 /* The strings joined by sep, as a new string; caller frees. */
 char *strlist_join(const struct strlist *l, const char *sep);
