@@ -777,7 +777,7 @@ static const struct record_column grid_columns[] = {
     {GF_COMMUNITY, "community_id", 0, NULL, 0},
     {GF_CODE, "code", TEXT_NORM_UPPER | TEXT_NORM_NOSPACE, validate_code, VALIDATE_CODE_MAX},
     {GF_NAME, "name", TEXT_NORM_PROSE, validate_line, AREA_NAME_MAX},
-    {GF_WORKERS, "workers", TEXT_NORM_PROSE, validate_line, 0},
+    {GF_WORKERS, "workers", TEXT_NORM_PROSE, validate_line, AREA_WORKERS_MAX},
     {0, NULL, 0, NULL, 0},
 };
 

@@ -180,7 +180,7 @@ static const unsigned short grid_max[GF_COUNT] = {
     [GF_STREET_CODE] = VALIDATE_CODE_MAX,    [GF_STREET] = AREA_NAME_MAX,
     [GF_COMMUNITY_CODE] = VALIDATE_CODE_MAX, [GF_COMMUNITY] = AREA_NAME_MAX,
     [GF_CODE] = VALIDATE_CODE_MAX,           [GF_NAME] = AREA_NAME_MAX,
-    [GF_WORKERS] = AREA_NAME_MAX * 4};
+    [GF_WORKERS] = AREA_WORKERS_MAX};
 
 const struct ledger_schema ledger_grids = {grid_headers,
                                            ARRAY_LEN(grid_headers),

@@ -45,6 +45,7 @@ struct area {
 #define AREA_ADDRESS_MAX  100
 #define AREA_PROPERTY_MAX 50
 #define AREA_PHONE_MAX    30
+#define AREA_WORKERS_MAX  100 /* a grid's workers' names, 、 between */
 
 /* A building kind in words: 商务楼宇, 居民楼 (translated, borrowed). */
 const char *area_building_kind_label(enum building_kind k);

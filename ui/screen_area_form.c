@@ -20,7 +20,6 @@
 /* Field sizes. */
 #define NAME_MAX_CHARS    50
 #define ADDRESS_MAX_CHARS 100
-#define WORKERS_MAX_CHARS 100
 
 /* Choices from the store: the parents of a kind. */
 static int parent_source(enum area_kind kind, const char *query, int64_t street,
@@ -92,7 +91,7 @@ static void area_build(struct form_screen *fs)
                                   fs, 0, 24),
                   "parent_id");
         form_bind(f,
-                  form_add_text(f, _("Grid workers"), r->workers, WORKERS_MAX_CHARS, 36,
+                  form_add_text(f, _("Grid workers"), r->workers, AREA_WORKERS_MAX, 36,
                                 validate_line, 0),
                   "workers");
         break;
