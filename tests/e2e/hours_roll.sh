@@ -151,6 +151,21 @@ keys vol3 Escape
 wait_for vol3 "放弃"
 keys vol3 y
 wait_for vol3 "查找： 助老"
+# Nor moved to the next day, away from the hours served in it today.
+keys vol3 F4
+wait_for vol3 "编辑活动"
+keys vol3 Tab Tab Tab Tab Tab C-u
+type_text vol3 "2026-12-06 09:00"
+keys vol3 Tab C-u
+type_text vol3 "2026-12-06 17:00"
+keys vol3 F2
+expect vol3 "an activity with service recorded today is not moved to another day, saying from when" \
+    "起已有服务记录：活动时间须包含已记录的服务"
+db_is "and it is not moved" "SELECT starts_at FROM activity WHERE name = '助老送餐'" "2026-12-05 09:00"
+keys vol3 Escape
+wait_for vol3 "放弃"
+keys vol3 y
+wait_for vol3 "查找： 助老"
 keys vol3 Enter
 wait_for vol3 "签到签退"
 keys vol3 2026000101 Enter
