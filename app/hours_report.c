@@ -143,12 +143,15 @@ static const int sum_width[] = {32, 10, 10, 10, 10};
 struct sums {
     struct hours_table *t;
     struct hours_sums *groups;
+    struct hours_sums *all; /* every record under group 0: each volunteer counted once */
     int64_t activities, times, minutes;
 };
 
 static void sum_record(void *ctx, const struct hours_report_record *r)
 {
-    hours_sums_add(ctx, r->group, r->activity, r->volunteer, r->minutes);
+    struct sums *x = ctx;
+    hours_sums_add(x->groups, r->group, r->activity, r->volunteer, r->minutes);
+    hours_sums_add(x->all, 0, r->activity, r->volunteer, r->minutes);
 }
 
 /* A row for group id named name, when it has counted records. */
@@ -179,25 +182,34 @@ static int sums_report(struct db *db, int by_team, const char *from, const char 
     t->title = by_team ? xasprintf(_("Service hours by team, %s"), period)
                        : xasprintf(_("Service hours by category, %s"), period);
     enum hours_group by = by_team ? HOURS_BY_TEAM : HOURS_BY_CATEGORY;
-    struct sums x = {t, hours_sums_new(), 0, 0, 0};
-    int rc = hours_report_records_each(db, by, from, to, today, sum_record, x.groups);
+    struct sums x = {t, hours_sums_new(), hours_sums_new(), 0, 0, 0};
+    int rc = hours_report_records_each(db, by, from, to, today, sum_record, &x);
     if (rc == DB_OK) rc = hours_report_groups_each(db, by, sum_row, &x);
     /* Activities of no category come last (a team's are all named). */
     if (rc == DB_OK && !by_team) sum_row(&x, 0, "");
+    struct hours_sum all;
+    hours_sums_get(x.all, 0, &all);
     hours_sums_free(x.groups);
+    hours_sums_free(x.all);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
         hours_table_free(t);
         return rc;
     }
-    char a[24], n[24], h[24];
-    const char *cells[] = {_("Total"), count_text(x.activities, a), count_text(x.times, n), "",
-                           hours_format(x.minutes, h)};
+    char a[24], n[24], p[24], h[24];
+    const char *cells[] = {_("Total"), count_text(x.activities, a), count_text(x.times, n),
+                           count_text(all.volunteers, p), hours_format(x.minutes, h)};
     row_add(t, cells);
-    t->note = xasprintf(_("Counted hours only: confirmed and past their notice period on %s. "
-                          "Times served: one volunteer at one activity on one day counts once "
-                          "per pair."),
-                        today);
+    t->note = by_team ? xasprintf(_("Counted hours only: confirmed and past their notice period "
+                                    "on %s. Times served: one volunteer at one activity on one "
+                                    "day counts once per pair. A volunteer of several teams "
+                                    "counts once in the total."),
+                                  today)
+                      : xasprintf(_("Counted hours only: confirmed and past their notice period "
+                                    "on %s. Times served: one volunteer at one activity on one "
+                                    "day counts once per pair. A volunteer of several "
+                                    "categories counts once in the total."),
+                                  today);
     return DB_OK;
 }
 
