@@ -7,6 +7,7 @@
 #include "src/actor.h"
 #include "src/audit.h"
 #include "src/clock.h"
+#include "src/text.h"
 #include "src/util.h"
 
 #include <stdio.h>
@@ -107,6 +108,18 @@ int audit_seal(struct db *db)
     db_finalize(up);
     if (rc != DB_DONE) return rc;
     return last ? head_set(db, last, prev) : DB_OK;
+}
+
+int audit_reveal(struct db *db, const char *actor, const char *subject, const char *field,
+                 const char *reason)
+{
+    if (text_blank(reason)) return DB_INVALID;
+    int rc = user_allowed(db, actor, RIGHT_REVEAL);
+    if (rc != DB_OK) return rc;
+    char *detail = xasprintf("%s: %s", field, reason);
+    rc = audit_append(db, actor, "reveal", subject, detail);
+    free(detail);
+    return rc;
 }
 
 int audit_verify(struct db *db, struct audit_verdict *v)

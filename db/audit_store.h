@@ -21,6 +21,15 @@
 int audit_append(struct db *db, const char *actor, const char *action, const char *subject,
                  const char *detail);
 
+/*
+** A full number shown to actor: field ("phone", "id_number") of subject
+** (e.g. "organisation:7") and the reason, written to the log when actor's
+** role may reveal numbers. Returns DB_OK, DB_INVALID (no reason),
+** DB_DENIED (the role may not) or the error.
+*/
+int audit_reveal(struct db *db, const char *actor, const char *subject, const char *field,
+                 const char *reason);
+
 /* What audit_verify() found. */
 enum audit_damage {
     AUDIT_SOUND,    /* every row in its place, the chain whole to the head kept beside it */

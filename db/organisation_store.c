@@ -728,6 +728,14 @@ int organisation_building_find(struct db *db, const char *code_or_name, int64_t 
     return found ? DB_OK : DB_NOTFOUND;
 }
 
+int organisation_reveal(struct db *db, int64_t id, const char *field, const char *reason,
+                        const char *actor)
+{
+    char subject[40];
+    snprintf(subject, sizeof subject, "organisation:%lld", (long long)id);
+    return audit_reveal(db, actor, subject, field, reason);
+}
+
 int organisation_counts(struct db *db, int64_t *active, int64_t *moved_out)
 {
     struct db_stmt *st = db_prepare(db, "SELECT total(moved_out = ''), total(moved_out <> '')"

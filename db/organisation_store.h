@@ -94,6 +94,14 @@ int organisation_set_moved_out(struct db *db, struct organisation *o, const char
 */
 int organisation_building_find(struct db *db, const char *code_or_name, int64_t *id, char **name);
 
+/*
+** Field ("phone": the contact phone) of organisation id shown in full to
+** actor, with the reason, written to the audit log (audit_reveal()).
+** Returns as that.
+*/
+int organisation_reveal(struct db *db, int64_t id, const char *field, const char *reason,
+                        const char *actor);
+
 /* Active organisations, and those that moved out, into *active and *moved_out. */
 int organisation_counts(struct db *db, int64_t *active, int64_t *moved_out);
 

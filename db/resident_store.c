@@ -991,15 +991,9 @@ int resident_merge(struct db *db, struct resident *keep, int64_t other_id, int64
 int resident_reveal(struct db *db, int64_t id, const char *field, const char *reason,
                     const char *actor)
 {
-    if (text_blank(reason)) return DB_INVALID;
-    int rc = user_allowed(db, actor, RIGHT_REVEAL);
-    if (rc != DB_OK) return rc;
     char subject[32];
     snprintf(subject, sizeof subject, "resident:%lld", (long long)id);
-    char *detail = xasprintf("%s: %s", field, reason);
-    rc = audit_append(db, actor, "reveal", subject, detail);
-    free(detail);
-    return rc;
+    return audit_reveal(db, actor, subject, field, reason);
 }
 
 static void tag_read(struct db_stmt *st, void *slot)

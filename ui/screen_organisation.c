@@ -121,8 +121,9 @@ static void org_build(struct form_screen *fs)
               form_add_text(f, _("Contact"), o->contact_name, ORGANISATION_CONTACT_MAX, 12,
                             validate_line, 0),
               "contact_name");
-    form_bind(f, form_add_text(f, _("Contact phone"), o->contact_phone, 30, 16, phone_check_any, 0),
-              "contact_phone");
+    int phone = form_add_text(f, _("Contact phone"), o->contact_phone, 30, 16, phone_check_any, 0);
+    form_bind(f, phone, "contact_phone");
+    if (o->id && *o->contact_phone) form_set_secret(f, phone, organisation_masked_phone);
     char *n = count_text(o->employees);
     form_bind(f,
               form_add_text(f, _("Employees"), n, ORGANISATION_COUNT_MAX, 8,
@@ -251,6 +252,25 @@ static int org_get(struct form_screen *fs, const void *rec, void *out)
     return organisation_get(ui.db, ((const struct organisation *)rec)->id, out);
 }
 
+/* F9: show the contact phone in full, once the reveal is recorded. */
+static void reveal(struct screen *s, const struct command *c)
+{
+    (void)c;
+    struct form_screen *fs = (struct form_screen *)s;
+    const struct organisation *o = fs->orig;
+    int field = form_bound(&fs->form, "contact_phone");
+    if (!form_masked(&fs->form, field))
+        ui_message(UI_MSG_INFO, "%s", _("It is shown in full already"));
+    else if (reveal_ask(organisation_reveal, o->id, "phone", _("contact phone"), o->name))
+        form_reveal(&fs->form, field);
+}
+
+static const struct command org_form_menu[] = {
+    {"reveal-phone", '1', N_("Show the full contact phone"),
+     N_("Asks why; the audit log keeps who saw it and why"), RIGHT_REVEAL, reveal, 0, NULL},
+    {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
+};
+
 /* Who changes organisations: whoever edits areas, and building chiefs (in their buildings). */
 #define ORG_RIGHTS (RIGHTS_ANY | RIGHT_EDIT_AREAS | RIGHT_LOG_VISITS)
 
@@ -264,6 +284,7 @@ static const struct form_spec org_form = {.type = &organisation_record,
                                           .refused = org_refused,
                                           .get = org_get,
                                           .parent = "building_id",
+                                          .menu = org_form_menu,
                                           .rights = ORG_RIGHTS};
 
 /* --- the list -------------------------------------------------------------------------------- */

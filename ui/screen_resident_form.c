@@ -438,8 +438,8 @@ static void reveal(struct screen *s, const struct command *c)
     int field = c->arg == F_ID ? F_ID : F_PHONE;
     if (!form_masked(&fs->form, field))
         ui_message(UI_MSG_INFO, "%s", _("It is shown in full already"));
-    else if (resident_reveal_ask(r->id, r->name, field == F_ID ? "id_number" : "phone",
-                                 field == F_ID ? _("ID number") : _("mobile number")))
+    else if (reveal_ask(resident_reveal, r->id, field == F_ID ? "id_number" : "phone",
+                        field == F_ID ? _("ID number") : _("mobile number"), r->name))
         form_reveal(&fs->form, field);
 }
 

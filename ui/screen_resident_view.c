@@ -171,11 +171,12 @@ static void view_draw(struct screen *s, int top, int rows)
     free(head);
 }
 
-int resident_reveal_ask(int64_t id, const char *name, const char *field, const char *what)
+int reveal_ask(reveal_write write, int64_t id, const char *field, const char *what,
+               const char *whose)
 {
     char *prompt = xasprintf(_("Showing the full %s of %s is recorded with your name and the "
                                "reason. Why is it needed?"),
-                             what, name);
+                             what, whose);
     char *reason = NULL;
     int ok = dialog_input(_("Show in full"), prompt, NULL, 100, &reason);
     free(prompt);
@@ -183,7 +184,7 @@ int resident_reveal_ask(int64_t id, const char *name, const char *field, const c
     int shown = 0, rc;
     if (text_blank(reason)) {
         ui_message(UI_MSG_ERROR, "%s", _("Not shown: a reason is needed"));
-    } else if ((rc = resident_reveal(ui.db, id, field, reason, actor_name())) == DB_OK) {
+    } else if ((rc = write(ui.db, id, field, reason, actor_name())) == DB_OK) {
         shown = 1;
         ui_message(UI_MSG_INFO, "%s", _("Shown in full; recorded in the audit log"));
     } else if (rc == DB_DENIED) {
@@ -200,14 +201,15 @@ static void reveal_id(struct screen *s, const struct command *c)
 {
     (void)c;
     struct resident_view *v = (struct resident_view *)s;
-    if (resident_reveal_ask(v->id, v->r.name, "id_number", _("ID number"))) v->show_id = 1;
+    if (reveal_ask(resident_reveal, v->id, "id_number", _("ID number"), v->r.name)) v->show_id = 1;
 }
 
 static void reveal_phone(struct screen *s, const struct command *c)
 {
     (void)c;
     struct resident_view *v = (struct resident_view *)s;
-    if (resident_reveal_ask(v->id, v->r.name, "phone", _("mobile number"))) v->show_phone = 1;
+    if (reveal_ask(resident_reveal, v->id, "phone", _("mobile number"), v->r.name))
+        v->show_phone = 1;
 }
 
 static void edit(struct screen *s, const struct command *c)

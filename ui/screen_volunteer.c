@@ -378,31 +378,11 @@ static void reveal(struct screen *s, const struct command *c)
     struct form_screen *fs = (struct form_screen *)s;
     const struct volunteer *v = fs->orig;
     int field = c->arg == F_ID ? F_ID : F_PHONE;
-    if (!form_masked(&fs->form, field)) {
+    if (!form_masked(&fs->form, field))
         ui_message(UI_MSG_INFO, "%s", _("It is shown in full already"));
-        return;
-    }
-    char *prompt = xasprintf(_("Showing the full %s of %s is recorded with your name and the "
-                               "reason. Why is it needed?"),
-                             field == F_ID ? _("ID number") : _("mobile number"), v->name);
-    char *reason = NULL;
-    int ok = dialog_input(_("Show in full"), prompt, NULL, 100, &reason);
-    free(prompt);
-    if (!ok) return;
-    int rc;
-    if (text_blank(reason))
-        ui_message(UI_MSG_ERROR, "%s", _("Not shown: a reason is needed"));
-    else if ((rc = volunteer_reveal(ui.db, v->id, field == F_ID ? "id_number" : "phone", reason,
-                                    actor_name())) == DB_OK) {
+    else if (reveal_ask(volunteer_reveal, v->id, field == F_ID ? "id_number" : "phone",
+                        field == F_ID ? _("ID number") : _("mobile number"), v->name))
         form_reveal(&fs->form, field);
-        ui_message(UI_MSG_INFO, "%s", _("Shown in full; recorded in the audit log"));
-    } else if (rc == DB_DENIED) {
-        ui_message(UI_MSG_ERROR, "%s",
-                   _("Not shown: your role may not reveal a full ID or mobile number"));
-    } else {
-        ui_message(UI_MSG_ERROR, "%s", _("Not shown: the audit log could not be written"));
-    }
-    free(reason);
 }
 
 static const struct command volunteer_form_menu[] = {

@@ -176,12 +176,18 @@ struct screen *screen_resident_new(void);
 /* One resident, masked, with the audited reveal of the full numbers. */
 struct screen *screen_resident_view_new(int64_t id);
 
+/* A store's record of a number shown in full (resident_reveal() and its kind). */
+typedef int (*reveal_write)(struct db *db, int64_t id, const char *field, const char *reason,
+                            const char *actor);
+
 /*
-** Show a masked number of a resident in full: ask why, write the audit
-** log. field is "id_number" or "phone", what names it for the clerk.
-** Returns 1 when it may now be shown.
+** Show a masked number of record id in full: ask why, and have write
+** record it in the audit log. field is "id_number" or "phone", what names
+** it for the clerk, whose the person or organisation it belongs to.
+** Returns 1 when it may now be shown (the clerk was told why not, else).
 */
-int resident_reveal_ask(int64_t id, const char *name, const char *field, const char *what);
+int reveal_ask(reveal_write write, int64_t id, const char *field, const char *what,
+               const char *whose);
 
 /* The form to register (id 0) or edit a resident. */
 struct screen *screen_resident_form_new(int64_t id);

@@ -39,6 +39,17 @@ edit_floor() { # CODE FLOOR: F4 on the organisation of credit code CODE, its flo
 }
 edit_floor "$mine" 27
 expect chief "the chief saves an organisation of their own building" "已保存：$mine_name"
+# The contact phone the list masks is masked in the form too, and no F9 shows it to a chief.
+phone=$(sqlite3 "$DB" "SELECT contact_phone FROM organisation WHERE credit_code = '$mine'")
+keys chief F4
+wait_for chief "修改企业"
+expect chief "the chief's form shows the contact phone masked" \
+    "联系电话: $(printf '%s' "$phone" | sed 's/^\(...\)....\(....\)$/\1****\2/')"
+if screen chief | grep -q "$phone"; then t_fail "and never in full" "$(screen chief)"; else t_ok "and never in full"; fi
+keys chief F9
+expect chief "F9 offers the chief no way to show it" "这里没有您的角色可用的操作"
+keys chief Escape
+wait_gone chief "修改企业"
 db_is "its floor changed, by the chief" \
     "SELECT floor || ' ' || updated_by FROM organisation WHERE credit_code = '$mine'" "27 chief"
 keys chief Escape

@@ -5,7 +5,8 @@
 # it by pinyin initials (of a word inside its name) and by the last
 # characters of its credit code; F8 records its moving out and it stays on
 # file, dimmed, under F6; F9 on a building lists that building's
-# organisations.
+# organisations; its form masks the contact phone until F9 shows it, the
+# reason in the audit log.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -113,5 +114,26 @@ if screen desk | grep -q "1[3-9][0-9]\*\*\*\*[0-9][0-9][0-9][0-9]"; then
 else
     t_fail "contact phones masked in the list" "$(screen desk)"
 fi
+# Its form masks the contact phone as the list does; F9 shows it in full once a reason is recorded.
+code=$(sqlite3 "$DB" "SELECT o.credit_code FROM organisation o JOIN building b ON b.id = o.building_id
+  WHERE b.name = '滨江国际大厦' AND o.moved_out = '' AND length(o.contact_phone) = 11 ORDER BY o.id LIMIT 1")
+phone=$(sqlite3 "$DB" "SELECT contact_phone FROM organisation WHERE credit_code = '$code'")
+masked=$(printf '%s' "$phone" | sed 's/^\(...\)....\(....\)$/\1****\2/')
+type_text desk "$code"
+wait_for desk "共 1 条"
+keys desk F4
+wait_for desk "修改企业"
+expect desk "the form shows the contact phone masked" "联系电话: $masked"
+if screen desk | grep -q "$phone"; then t_fail "and not in full" "$(screen desk)"; else t_ok "and not in full"; fi
+keys desk F9
+wait_for desk "为什么需要"
+type_text desk "核实联系人"
+keys desk Enter
+expect desk "F9 shows it in full, once the reason is given" "联系电话: $phone"
+db_is "the reveal is in the audit log, with its reason" \
+    "SELECT detail FROM audit_log WHERE action = 'reveal' AND subject = 'organisation:' || (SELECT id FROM organisation WHERE credit_code = '$code')" \
+    "phone: 核实联系人"
+keys desk Escape
+wait_gone desk "修改企业"
 quits desk "quits cleanly"
 t_sanitizers "organisations"

@@ -6,7 +6,8 @@
 ** search by a piece of the name, pinyin initials and full pinyin from a
 ** word inside, a piece or the last characters of the credit code, a long
 ** fragment; a rename files the name again; one that moved out is kept
-** (left out of searches unless asked for, still read whole and exported).
+** (left out of searches unless asked for, still read whole and exported);
+** a contact phone shown in full is in the audit log with its reason.
 */
 #include "unit_db.h"
 #include "db/area.h"
@@ -324,6 +325,22 @@ static void checks_of_values(void **state)
     free(d);
 }
 
+/* A contact phone shown in full: refused with no reason; with one, an audit row about it. */
+static void reveal_recorded(void **state)
+{
+    (void)state;
+    struct organisation o;
+    org_make(&o, "天津明远商贸有限公司", "", building_id);
+    assert_int_equal(organisation_reveal(db, o.id, "phone", "  ", "tester"), DB_INVALID);
+    assert_int_equal(organisation_reveal(db, o.id, "phone", "核实联系人", "tester"), DB_OK);
+    char *sql = xasprintf("SELECT count(*) FROM audit_log WHERE action = 'reveal' AND subject = "
+                          "'organisation:%lld' AND detail = 'phone: 核实联系人'",
+                          (long long)o.id);
+    assert_int_equal(db_int(db, -1, sql), 1);
+    free(sql);
+    record_free(&organisation_record, &o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -334,6 +351,7 @@ int main(void)
         cmocka_unit_test(retired_building_refused),
         cmocka_unit_test(moved_out_is_kept),
         cmocka_unit_test(checks_of_values),
+        cmocka_unit_test(reveal_recorded),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
