@@ -1300,6 +1300,7 @@ int demo_volunteers(struct db *db, size_t n, const char *actor,
 struct building_org_ids {
     int64_t building;
     int64_t *ids;
+    char (*moved_in)[11]; /* each one's day, "" when not known */
     size_t n;
 };
 
@@ -1312,39 +1313,50 @@ struct building_orgs {
 /*
 ** The organisations present in building id, as held in *seen (read into it
 ** the first time: a search of the building's organisations takes 5 ms, and
-** a chief's requests come from a few buildings): their ids into *ids
-** (seen keeps them) and *n. DB_OK or an error.
+** a chief's requests come from a few buildings). Returns seen's entry for
+** it (seen keeps it), or NULL on an error.
 */
-static int demo_building_orgs(struct db *db, struct building_orgs *seen, int64_t building,
-                              const int64_t **ids, size_t *n)
+static const struct building_org_ids *demo_building_orgs(struct db *db, struct building_orgs *seen,
+                                                         int64_t building)
 {
     for (size_t i = 0; i < seen->n; i++)
-        if (seen->b[i].building == building) {
-            *ids = seen->b[i].ids;
-            *n = seen->b[i].n;
-            return DB_OK;
-        }
+        if (seen->b[i].building == building) return &seen->b[i];
     struct organisation_hits h;
-    int rc = organisation_search(db, "", NULL, building, 0, 200, &h);
-    if (rc != DB_OK) return rc;
+    if (organisation_search(db, "", NULL, building, 0, 200, &h) != DB_OK) return NULL;
     seen->b = xrealloc(seen->b, (seen->n + 1) * sizeof *seen->b);
-    int64_t *kept = xcalloc(h.n + 1, sizeof *kept);
-    for (size_t i = 0; i < h.n; i++)
-        kept[i] = h.items[i].id;
-    seen->b[seen->n].building = building;
-    seen->b[seen->n].ids = kept;
-    seen->b[seen->n].n = h.n;
-    seen->n++;
-    *ids = kept;
-    *n = h.n;
+    struct building_org_ids *b = &seen->b[seen->n++];
+    b->building = building;
+    b->ids = xcalloc(h.n + 1, sizeof *b->ids);
+    b->moved_in = xcalloc(h.n + 1, sizeof *b->moved_in);
+    for (size_t i = 0; i < h.n; i++) {
+        b->ids[i] = h.items[i].id;
+        snprintf(b->moved_in[i], sizeof b->moved_in[i], "%s", h.items[i].moved_in);
+    }
+    b->n = h.n;
     record_array_free(&organisation_record, h.items, h.n);
-    return DB_OK;
+    return b;
+}
+
+/* An organisation of building id there on day, picked at random; 0 when none is. */
+static int64_t demo_org_pick(struct db *db, struct building_orgs *seen, int64_t building,
+                             struct rng *rng, const char *day)
+{
+    const struct building_org_ids *b = demo_building_orgs(db, seen, building);
+    if (!b || !b->n) return 0;
+    size_t first = rng_below(rng, (uint32_t)b->n);
+    for (size_t k = 0; k < b->n; k++) {
+        size_t i = (first + k) % b->n;
+        if (strcmp(b->moved_in[i], day) <= 0) return b->ids[i];
+    }
+    return 0;
 }
 
 static void building_orgs_free(struct building_orgs *seen)
 {
-    for (size_t i = 0; i < seen->n; i++)
+    for (size_t i = 0; i < seen->n; i++) {
         free(seen->b[i].ids);
+        free(seen->b[i].moved_in);
+    }
     free(seen->b);
 }
 
@@ -1356,13 +1368,10 @@ static int visit_request_make(struct db *db, const struct user *chief, struct rn
     struct visit v;
     record_init(&visit_record, &v);
     v.building_id = c->building_id;
-    const int64_t *orgs = NULL;
-    size_t no = 0;
-    if (demo_building_orgs(db, seen, c->building_id, &orgs, &no) == DB_OK && no)
-        v.organisation_id = orgs[rng_below(rng, (uint32_t)no)];
     struct date d = date_of(c->created_at);
     char text[16];
     record_set(&v.day, date_format(&d, text));
+    v.organisation_id = demo_org_pick(db, seen, c->building_id, rng, v.day);
     record_set(&v.way, "door");
     record_set(&v.met, "行政主管");
     record_set(&v.topics, "了解企业经营、用工和党建情况");
@@ -1451,13 +1460,10 @@ int demo_visits(struct db *db, time_t now, size_t *made, char **err)
         struct visit v;
         record_init(&visit_record, &v);
         v.building_id = buildings[rng_below(&rng, (uint32_t)nb)];
-        const int64_t *orgs = NULL;
-        size_t no = 0;
-        if (demo_building_orgs(db, &seen, v.building_id, &orgs, &no) == DB_OK && no)
-            v.organisation_id = orgs[rng_below(&rng, (uint32_t)no)];
         struct date d = date_of(at);
         char text[16];
         record_set(&v.day, date_format(&d, text));
+        v.organisation_id = demo_org_pick(db, &seen, v.building_id, &rng, v.day);
         record_set(&v.way, ways[rng_below(&rng, ARRAY_LEN(ways))]);
         record_set(&v.met, met[rng_below(&rng, ARRAY_LEN(met))]);
         record_set(&v.topics, "了解企业经营、用工和党建情况");

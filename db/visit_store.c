@@ -147,6 +147,19 @@ static int problem_request(struct db *db, const struct visit *v, int i, struct r
     record_set(&r->category, "service");
     r->building_id = v->building_id;
     r->organisation_id = v->organisation_id;
+    /* The building's grid and community, and the organisation's phone: who is called back. */
+    struct db_stmt *st =
+        db_prepare(db, "SELECT coalesce(b.grid_id, 0), coalesce(g.community_id, 0),"
+                       " coalesce((SELECT contact_phone FROM organisation WHERE id = ?2), '')"
+                       " FROM building b LEFT JOIN grid g ON g.id = b.grid_id WHERE b.id = ?1");
+    db_bind_int(st, 1, v->building_id);
+    db_bind_int(st, 2, v->organisation_id);
+    if (db_step(st) == DB_ROW) {
+        r->grid_id = db_col_int(st, 0);
+        r->community_id = db_col_int(st, 1);
+        if (v->organisation_id) record_set(&r->requester_phone, db_col_text(st, 2));
+    }
+    db_finalize(st);
     if (v->organisation_id) {
         r->requester_kind = REQUESTER_ORGANISATION;
         record_set(&r->requester, v->organisation);
@@ -199,16 +212,20 @@ static int problems_write(struct db *db, const struct visit *v, const char *acto
     return rc;
 }
 
-/* True when v, on file with requests taken down on it, would move to another building or
- * organisation (the requests would go on naming the first). */
+/*
+** True when v, on file with requests taken down on it, would move to another
+** building, organisation or day (the requests would go on naming the first,
+** and a month's visits report count them in the month of the day).
+*/
 static int place_moved_under_requests(struct db *db, const struct visit *v)
 {
     struct db_stmt *st =
         db_prepare(db, "SELECT 1 FROM visit WHERE id = ?1 AND (building_id IS NOT ?2"
-                       " OR organisation_id IS NOT ?3)"
+                       " OR organisation_id IS NOT ?3 OR day IS NOT ?4)"
                        " AND EXISTS (SELECT 1 FROM visit_request WHERE visit_id = ?1)");
     db_bind_int(st, 1, v->id);
     db_bind_int(st, 2, v->building_id);
+    db_bind_text(st, 4, v->day);
     if (v->organisation_id)
         db_bind_int(st, 3, v->organisation_id);
     else
@@ -216,6 +233,25 @@ static int place_moved_under_requests(struct db *db, const struct visit *v)
     int moved = db_step(st) == DB_ROW;
     db_finalize(st);
     return moved;
+}
+
+/* Why v's day cannot be: before its organisation moved in, or after it moved out; NULL if it can.
+ */
+static const char *day_outside_stay(struct db *db, const struct visit *v)
+{
+    if (!v->organisation_id) return NULL;
+    struct db_stmt *st = db_prepare(db, "SELECT moved_in <> '' AND ?2 < moved_in,"
+                                        " moved_out <> '' AND ?2 > moved_out"
+                                        " FROM organisation WHERE id = ?1");
+    db_bind_int(st, 1, v->organisation_id);
+    db_bind_text(st, 2, v->day);
+    const char *why = NULL;
+    if (db_step(st) == DB_ROW)
+        why = db_col_int(st, 0)   ? _("the day is before the organisation moved in")
+              : db_col_int(st, 1) ? _("the day is after the organisation moved out")
+                                  : NULL;
+    db_finalize(st);
+    return why;
 }
 
 int visit_save(struct db *db, struct visit *v, const char *actor, time_t now, const char **why)
@@ -232,10 +268,11 @@ int visit_save(struct db *db, struct visit *v, const char *actor, time_t now, co
     if (rc == DB_OK) rc = user_building_allowed(db, actor, v->building_id);
     if (rc == DB_DENIED) *why = _("a building chief logs visits to their own buildings only");
     if (rc == DB_OK && !is_new && place_moved_under_requests(db, v)) {
-        *why = _("requests were taken down on this visit, and name its building and "
+        *why = _("requests were taken down on this visit, and name its day, building and "
                  "organisation: they stay as they were");
         rc = DB_INVALID;
     }
+    if (rc == DB_OK && (*why = day_outside_stay(db, v)) != NULL) rc = DB_INVALID;
     if (rc == DB_OK) rc = visit_write(db, v, actor, when);
 
     if (rc == DB_OK && is_new) rc = problems_write(db, v, actor, now, why);

@@ -347,6 +347,7 @@ static int choice_key(struct form *f, int i, enum action a, const struct key *k)
         ff->choice_id = 0;
         free(ff->choice_label);
         ff->choice_label = xstrdup("");
+        if (f->on_choose) f->on_choose(f, i, f->choose_ctx); /* none is a choice too */
         return 1;
     }
     return 0;

@@ -31,6 +31,7 @@
 /* What the form keeps: the building its organisation chooser looks in. */
 struct visit_form {
     int64_t building_id;
+    int org_dropped; /* the organisation went with a change of building and was not chosen since */
     const char *why; /* the store's reason for refusing, translated */
 };
 
@@ -50,10 +51,12 @@ static const char *const item_labels[VISIT_PROBLEMS] = {
 static void visit_chosen(struct form *f, int i, void *ctx)
 {
     struct visit_form *vf = ((struct form_screen *)ctx)->ctx;
+    int o = form_bound(f, "organisation_id");
+    if (i == o) vf->org_dropped = 0;
     if (i != form_bound(f, "building_id")) return;
     int64_t b = form_choice(f, i);
-    int o = form_bound(f, "organisation_id");
     if (b != vf->building_id && form_choice(f, o)) {
+        vf->org_dropped = 1;
         char *was = xstrdup(f->fields[o].choice_label);
         form_set_choice(f, o, 0, "");
         form_set_note(f, o, _("was of the other building: choose again"));
@@ -113,6 +116,11 @@ static int visit_read(struct form_screen *fs, void *rec)
     struct form *f = &fs->form;
     struct visit *v = rec;
     int b = form_bound(f, "building_id"), o = form_bound(f, "organisation_id");
+    if (((struct visit_form *)fs->ctx)->org_dropped) {
+        /* Not saved as visiting no organisation because the building changed. */
+        form_set_message(f, o, _("was of the other building: choose again, or (none)"));
+        return -1;
+    }
     v->building_id = form_choice(f, b);
     record_set(&v->building, f->fields[b].choice_label);
     v->organisation_id = form_choice(f, o);

@@ -82,7 +82,7 @@ choose chief "走访记录"
 expect chief "the visit is listed with its two requests" "物业经理王强"
 keys chief F9
 expect chief "F9 there shows this month's visits of each chief" "楼长走访完成情况，"
-expect chief "each chief's row whole on one line, its figures and quota" "chief 楼长（演示）      2     1    105     1     82      1        2      -"
+expect chief "each chief's row whole on one line, its figures and quota" "chief 楼长（演示）      2     1    105     1     83      1        2      -"
 keys chief Escape
 wait_for chief "走访记录"
 # A search that finds no visit says so, not that there are none.
@@ -133,13 +133,30 @@ keys chief2 Enter
 wait_gone chief2 "回车选定"
 expect chief2 "choosing another building says the organisation was of the first" "企业单位已清空：$org"
 expect chief2 "and marks the field" "原属别的楼宇，请重选"
+# The organisation that went is chosen again, or none, before the visit saves.
+keys chief2 F2
+expect chief2 "an organisation gone with the building is not saved as none unasked" \
+    "未保存：企业单位：原属别的楼宇：请重选，没有就选（无）"
+keys chief2 BSpace
 # Requests were taken down on this visit, naming its building and organisation: it does not move.
 keys chief2 F2
 expect chief2 "a visit with requests moves to no other building, saying why" \
-    "未保存：这次走访已登记了诉求，诉求记着原来的楼宇和企业"
+    "未保存：这次走访已登记了诉求，诉求记着走访的日期、楼宇和企业"
 db_is "it stays in its building with its organisation" \
     "SELECT b.code || ' ' || (v.organisation_id IS NOT NULL) FROM visit v JOIN building b ON b.id = v.building_id WHERE v.met = '物业经理王强'" "B101 1"
 keys chief2 Escape Escape
+wait_for chief2 "放弃"
+keys chief2 y
+# Nor to another day: the month's visits report would count its requests in another month.
+wait_for chief2 "物业经理王强"
+keys chief2 Enter
+wait_for chief2 "最后修改于"
+keys chief2 Tab Tab C-u
+type_text chief2 "2026-11-20"
+keys chief2 F2
+expect chief2 "a visit with requests moves to no other day" "诉求记着走访的日期、楼宇和企业"
+db_is "its day is as it was" "SELECT day <> '2026-11-20' FROM visit WHERE met = '物业经理王强'" 1
+keys chief2 Escape
 wait_for chief2 "放弃"
 keys chief2 y
 quits chief2 "the chief quits again"

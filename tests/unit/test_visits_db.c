@@ -4,7 +4,10 @@
 ** links); a chief logs visits to their own buildings only; a visit whose
 ** problem cannot be taken down leaves nothing behind; a chief changes
 ** the organisations of their own buildings only; the organisations due a
-** visit are those of the chief's buildings never visited or not for 90 days.
+** visit are those of the chief's buildings never visited or not for 90 days;
+** a visit's requests carry the organisation's phone and the building's
+** grid and community; a visit with requests moves to no other day; one
+** before its organisation moved in is refused.
 */
 #include "unit.h"
 #include "app/demo.h"
@@ -121,10 +124,15 @@ static void a_visit_and_its_problems_are_one_save(void **state)
     again.building_id = building("B102");
     assert_int_equal(visit_save(db, &again, "chief", now, &why), DB_INVALID);
     assert_non_null(why);
-    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM visit WHERE building_id = (SELECT id"
-                                   " FROM building WHERE code = 'B101')"),
+    assert_int_equal(db_int(db, 0,
+                            "SELECT count(*) FROM visit WHERE building_id = (SELECT id"
+                            " FROM building WHERE code = 'B101')"),
                      1);
     again.building_id = was;
+    /* Nor to another day: its requests would count in another month's visits. */
+    record_set(&again.day, "2026-03-01");
+    assert_int_equal(visit_save(db, &again, "chief", now, &why), DB_INVALID);
+    record_set(&again.day, "2026-03-02");
     record_set(&again.findings, "电梯和照明有问题，已报修");
     assert_int_equal(visit_save(db, &again, "chief", now, &why), DB_OK);
     record_free(&visit_record, &again);
@@ -284,11 +292,58 @@ static void organisations_due_a_visit_are_the_chiefs_unvisited(void **state)
     record_array_free(&visit_due_record, due, n);
 }
 
+/*
+** A visit to an organisation: its requests carry the organisation's phone
+** (the unit calls it back) and the building's grid and community; a day
+** before the organisation moved in is refused.
+*/
+static void requests_carry_phone_and_place(void **state)
+{
+    (void)state;
+    time_t now = at("2026-03-02 16:00");
+    const char *why;
+    struct organisation o;
+    record_init(&organisation_record, &o);
+    record_set(&o.name, "天津明远商贸有限公司");
+    o.building_id = building("B101");
+    record_set(&o.contact_phone, "13812345678");
+    record_set(&o.moved_in, "2020-01-01");
+    assert_int_equal(organisation_save(db, &o, "admin"), DB_OK);
+    int64_t org = o.id;
+    record_free(&organisation_record, &o);
+    struct visit v;
+    visit_to(&v, "B101", "三楼照明线路老化", item("HB001"), NULL, 0);
+    v.organisation_id = org;
+    assert_int_equal(visit_save(db, &v, "chief", now, &why), DB_OK);
+    char sql[400];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM request r JOIN visit_request vr ON vr.request_id = r.id"
+             " JOIN building b ON b.id = r.building_id JOIN grid g ON g.id = b.grid_id"
+             " WHERE vr.visit_id = %lld AND r.grid_id = b.grid_id AND r.community_id ="
+             " g.community_id AND r.requester_phone = (SELECT contact_phone FROM organisation"
+             " WHERE id = %lld)",
+             (long long)v.id, (long long)org);
+    assert_int_equal(db_int(db, -1, sql), 1);
+    record_free(&visit_record, &v);
+    /* Before it moved in: refused, nothing written. */
+    int64_t visits = db_int(db, 0, "SELECT count(*) FROM visit");
+    snprintf(sql, sizeof sql, "UPDATE organisation SET moved_in = '2026-03-05' WHERE id = %lld",
+             (long long)org);
+    db_exec(db, sql);
+    visit_to(&v, "B101", NULL, 0, NULL, 0);
+    v.organisation_id = org;
+    assert_int_equal(visit_save(db, &v, "chief", now, &why), DB_INVALID);
+    assert_non_null(why);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM visit"), visits);
+    record_free(&visit_record, &v);
+}
+
 int main(void)
 {
     unit_locale();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(a_visit_and_its_problems_are_one_save, setup, teardown),
+        cmocka_unit_test_setup_teardown(requests_carry_phone_and_place, setup, teardown),
         cmocka_unit_test_setup_teardown(a_chief_changes_their_own_buildings_organisations_only,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(organisations_due_a_visit_are_the_chiefs_unvisited, setup,
