@@ -229,15 +229,23 @@ static int tab_writable(const struct list_tab *tab)
     return command_rights_held(tab_rights(tab));
 }
 
+char *list_count_text(const struct list_rows *r)
+{
+    /* Rows read fewer than those found: the clerk is told the list stops short of them. */
+    return r->more ? xasprintf(_("%zu shown of more than %lld"), r->n, (long long)r->total)
+           : r->total > (int64_t)r->n ? xasprintf(_("%zu shown of %lld"), r->n, (long long)r->total)
+                                      : xasprintf(_("%lld found"), (long long)r->n);
+}
+
 /* What the search line says at its right. Caller frees. */
 static char *status_of(struct list_screen *ls)
 {
     if (ls->spec->status) return ls->spec->status(ls);
-    const struct list_rows *r = &ls->rows;
-    if (r->more) return xasprintf(_("more than %lld"), (long long)r->total);
-    long long n = r->total > (int64_t)r->n ? (long long)r->total : (long long)r->n;
-    return ls->with_retired ? xasprintf(_("%lld found, retired shown"), n)
-                            : xasprintf(_("%lld found"), n);
+    char *counted = list_count_text(&ls->rows);
+    if (!ls->with_retired) return counted;
+    char *both = xasprintf(_("%s, retired shown"), counted);
+    free(counted);
+    return both;
 }
 
 static void list_draw(struct screen *s, int top, int rows)

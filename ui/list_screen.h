@@ -40,6 +40,12 @@ struct list_rows {
     int more;      /* the store stopped counting: more than total match */
 };
 
+/*
+** How many rows r holds, as the search line says it: "N found", or "N
+** shown of M" when the list stops short of those found. Caller frees.
+*/
+char *list_count_text(const struct list_rows *r);
+
 /* list_tab flags. */
 #define LIST_RETIRED 1u /* F6 shows retired rows too (the tab's load reads with_retired) */
 

@@ -106,14 +106,21 @@ static const char *resident_above(struct list_screen *ls)
     return lineedit_empty(&ls->search) && ls->rows.n ? _("Registered last:") : NULL;
 }
 
-/* How many found, and whether those who left the register are shown. Caller frees. */
+/*
+** How many found (nothing typed: how many are registered, the last of them
+** listed), and whether those who left the register are shown. Caller frees.
+*/
 static char *resident_status(struct list_screen *ls)
 {
     const struct list_rows *r = &ls->rows;
     long long n = r->total > (int64_t)r->n ? (long long)r->total : (long long)r->n;
-    if (r->more) return xasprintf(_("more than %lld"), (long long)r->total);
-    return ls->with_retired ? xasprintf(_("%lld found, moved out and deceased shown"), n)
-                            : xasprintf(_("%lld found"), n);
+    char *counted = !lineedit_empty(&ls->search) ? list_count_text(r)
+                    : r->more ? xasprintf(_("more than %lld"), (long long)r->total)
+                              : xasprintf(_("%lld found"), n);
+    if (!ls->with_retired) return counted;
+    char *both = xasprintf(_("%s, moved out and deceased shown"), counted);
+    free(counted);
+    return both;
 }
 
 static void resident_open(struct list_screen *ls, void *row)

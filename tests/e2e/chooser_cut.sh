@@ -1,5 +1,6 @@
 # A chooser whose search finds more residents than it lists (the first 50)
 # says how many it left out and to type more; typed more, they are listed.
+# The resident list, which reads the first 100 found, says so.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -19,4 +20,9 @@ expect desk "typed more, the count says all are listed" "回车选定，Esc 取�
 expect desk "and the one named is there" "$one"
 keys desk Escape
 quits desk "quits cleanly"
+
+open_section list "居民" "最近登记"
+type_text list "王"
+expect list "the resident list says it shows the first 100 of those found" "显示 100 条，共"
+quits list "quits cleanly again"
 t_sanitizers "chooser cut short"
