@@ -111,10 +111,9 @@ static void filter_bind(struct db_stmt *st, const struct resident_filter *f)
         db_bind_int(st, 13, f->grid_id);
     else
         db_bind_null(st, 13);
-    if (!str_empty(f->address))
-        db_bind_text(st, 14, f->address);
-    else
-        db_bind_null(st, 14);
+    char *address = str_empty(f->address) ? NULL : resident_normalize_address(f->address);
+    db_bind_text(st, 14, address); /* NULL: any */
+    free(address);
     db_bind_int(st, 15, f->with_requests);
 }
 

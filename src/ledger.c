@@ -1590,7 +1590,10 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
     check_phones(l, row, r, p);
     check_line(l, row, LF_COMMUNITY, &r->community, p);
     check_line(l, row, LF_GRID, &r->grid, p);
-    check_line(l, row, LF_ADDRESS, &r->address, p);
+    /* A dash of any width is the '-' of 楼栋-单元-室 (most cells have none: not copied). */
+    if (check_line(l, row, LF_ADDRESS, &r->address, p) == 0 &&
+        !text_is_normal(r->address, strlen(r->address), TEXT_NORM_PROSE | TEXT_NORM_DASH))
+        record_take(&r->address, resident_normalize_address(r->address));
     char *note = text_trim(ledger_value_of(l, row, LF_NOTE)); /* checked, breaks kept */
     record_take(&r->note, note);
     record_take(&r->tags, tags_of(l, row, p));

@@ -88,6 +88,11 @@ const struct record_type tag_record = {.name = "tag",
                                        .fields = tag_fields,
                                        .nfields = ARRAY_LEN(tag_fields)};
 
+char *resident_normalize_address(const char *typed)
+{
+    return text_normalize(typed ? typed : "", TEXT_NORM_PROSE | TEXT_NORM_DASH);
+}
+
 char *resident_normalize_name(const char *typed)
 {
     char *trimmed = text_trim(typed ? typed : "");

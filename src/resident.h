@@ -83,6 +83,13 @@ extern const struct record_type tag_record;
 char *resident_normalize_name(const char *typed);
 
 /*
+** An address as typed or read, as it is stored and looked for: full-width
+** digits and letters as ASCII, every dash (－ — –) as '-' (楼栋-单元-室),
+** Chinese punctuation kept, trimmed. NULL is "". Caller frees.
+*/
+char *resident_normalize_address(const char *typed);
+
+/*
 ** The name a search for a resident reads as, for the form that registers
 ** the one not found: the text normalised when it holds a character beyond
 ** ASCII (pinyin and digits are searches, not names) and would do as a name;

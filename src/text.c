@@ -473,6 +473,9 @@ char *text_normalize(const char *s, unsigned flags)
         int alnum = (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
                     (cp >= 0xFF41 && cp <= 0xFF5A);
         if (cp >= 0xFF01 && cp <= 0xFF5E && (alnum || !(flags & TEXT_NORM_PROSE))) cp -= 0xFEE0;
+        if ((flags & TEXT_NORM_DASH) &&
+            ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE63 || cp == 0xFF0D))
+            cp = '-';
         if (is_space_cp(cp) && (flags & TEXT_NORM_PROSE)) {
             memcpy(out + w, s + i - len, (size_t)len);
             w += (size_t)len;

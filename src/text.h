@@ -160,6 +160,7 @@ size_t text_wrap_line(const char *s, int cols, const char **next);
 #define TEXT_NORM_UPPER   1u /* ASCII letters to upper case (x -> X in ID numbers) */
 #define TEXT_NORM_NOSPACE 2u /* drop every space, tab and ideographic space */
 #define TEXT_NORM_PROSE   4u /* Chinese prose: keep full-width punctuation and spaces (，。：) */
+#define TEXT_NORM_DASH    8u /* every dash (－ — – ‐ −) to '-': an address's 楼栋-单元-室 */
 
 /*
 ** Normalise what an input method types into a code field: full-width

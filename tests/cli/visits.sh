@@ -1,7 +1,8 @@
 # Lists for visits and the life of the register through the CLI: find and
 # export residents filtered by tag, community, grid and a piece of the
 # address; those moved out or deceased left out unless --all, which shows
-# their status; an unknown grid named; a filter on another ledger refused.
+# their status; an unknown grid named; a filter on another ledger refused;
+# an address's dashes of any width stored and looked for as '-'.
 . "$(dirname "$0")/../lib.sh"
 
 E="$TOP/tests/cli/expected"
@@ -54,3 +55,13 @@ head -1 "$T/all.csv" | grep -q ",备注,状态.$" && grep -q "^王秀兰,.*,2026
     [ "$(grep -c ",在册.$" "$T/all.csv")" = 4 ] && ! head -1 "$T/present.csv" | grep -q "状态" &&
     t_ok "export --all: a last column says each one's status" ||
     t_fail "export --all: a last column says each one's status" "$(cat "$T/all.csv" "$T/present.csv")"
+printf '%s\r\n' "姓名,身份证号,所属社区,所属网格,住址" \
+    "周淑芬,120101195106060020,新华社区,新华第1网格,５号楼－２单元－３０１" >"$T/dash.csv"
+run import-dash 0 "$BIN" --db "$DB" import residents "$T/dash.csv"
+# An address's full-width digits and dashes are stored as ASCII, and found however they are typed.
+db_gives "$DB" "SELECT address FROM resident WHERE name = '周淑芬'" "5号楼-2单元-301" &&
+    t_ok "import: an address's full-width dashes stored as '-'" ||
+    t_fail "import: an address's full-width dashes stored as '-'" "$(sqlite3 "$DB" "SELECT address FROM resident WHERE name = '周淑芬'")"
+run visits-dash 0 "$BIN" --db "$DB" find residents --community 新华社区 --address '5号楼－2单元'
+grep -q "周淑芬" "$T/visits-dash.out" && t_ok "find: an address typed with a full-width dash finds it" ||
+    t_fail "find: an address typed with a full-width dash finds it" "$(cat "$T/visits-dash.out")"

@@ -159,6 +159,13 @@ static void normalise_codes(void **state)
     s = text_normalize("　\t ", 0);
     assert_str(s, "");
     free(s);
+    /* An address's dashes of every width become '-'; its other punctuation stays. */
+    s = text_normalize(" ５号楼－２单元—３０１（东）", TEXT_NORM_PROSE | TEXT_NORM_DASH);
+    assert_str(s, "5号楼-2单元-301（东）");
+    free(s);
+    s = text_normalize("５号楼－２单元", TEXT_NORM_PROSE);
+    assert_str(s, "5号楼－2单元"); /* without the flag, prose keeps it */
+    free(s);
     /* Text given back as it is (ASCII, Han) and text just beside it that is not. */
     static const char *const cases[][3] = {
         {"1990-03-12", "1990-03-12", "1990-03-12"},
