@@ -4,6 +4,7 @@
 #include "kiosk.h"
 #include "i18n.h"
 #include "phone.h"
+#include "resident.h"
 #include "text.h"
 #include "util.h"
 #include "validate.h"
@@ -86,8 +87,9 @@ static char *title_of(const char *text)
 
 const char *kiosk_matter_request(const struct kiosk_matter *m, struct request *r, int *field)
 {
-    char *name = text_trim(m->name ? m->name : "");
-    const char *why = validate_required(name);
+    /* A name as the desk takes it: no digits, symbols or punctuation (a kiosk's junk). */
+    char *name = resident_normalize_name(m->name);
+    const char *why = resident_check_name(name);
     if (!why && text_chars(name) > KIOSK_NAME_MAX) why = _("The name is too long");
     if (why) {
         *field = 0;

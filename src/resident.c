@@ -98,7 +98,10 @@ char *resident_normalize_name(const char *typed)
     char *trimmed = text_trim(typed ? typed : "");
     char *s = text_fold_dots(trimmed);
     free(trimmed);
-    return s;
+    if (!strpbrk(s, " \t\xE3")) return s; /* no space, nor U+3000 (E3 80 80) to look at */
+    char *joined = text_drop_han_spaces(s);
+    free(s);
+    return joined;
 }
 
 char *resident_name_from_search(const char *typed)
@@ -148,6 +151,20 @@ const char *resident_check_tag(const char *name)
     return whole ? NULL : _("A tag has no 、，; / | or spaces: they separate tags");
 }
 
+/*
+** Punctuation no name holds: a sentence pasted into the name (，。、!?), brackets,
+** quotes. A name's middle dot (folded to U+00B7), hyphen, apostrophe and the
+** space between Latin words are not.
+*/
+static int name_punctuation(uint32_t cp)
+{
+    return (cp < 0x80 && strchr(",.!?;:\"()[]{}<>/\\|@#$%^&*=+~`_", (int)cp)) ||
+           (cp >= 0x3001 && cp <= 0x3003) || (cp >= 0x3008 && cp <= 0x3011) ||
+           (cp >= 0x3014 && cp <= 0x301F) || (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2026 ||
+           (cp >= 0xFF01 && cp <= 0xFF0F && cp != 0xFF0D) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+           (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF5E);
+}
+
 const char *resident_check_name(const char *name)
 {
     const char *why = validate_required(name);
@@ -167,6 +184,7 @@ const char *resident_check_name(const char *name)
             (cp >= 0x25A0 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF) ||
             (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0xFE0F)
             return _("A name has no emoji or symbols");
+        if (name_punctuation(cp)) return _("A name has no punctuation (，。、《》 ...)");
         i += (size_t)len;
     }
     return NULL;

@@ -78,7 +78,8 @@ extern const struct record_type tag_record;
 /*
 ** A name as typed, normalised: trimmed, and every dot an IME or a ledger
 ** puts in a minority name turned into the middle dot U+00B7
-** (text_fold_dots(), which the search applies to what is typed too). Caller frees.
+** (text_fold_dots(), which the search applies to what is typed too), and a
+** space beside a Chinese character dropped (text_drop_han_spaces()). Caller frees.
 */
 char *resident_normalize_name(const char *typed);
 

@@ -571,6 +571,59 @@ static size_t dot_at(const char *p)
     return 0;
 }
 
+/* The length of the run of spaces (space, tab, U+3000) at p; 0 when none. */
+static size_t spaces_at(const char *p)
+{
+    const char *q = p;
+    for (;;) {
+        if (*q == ' ' || *q == '\t')
+            q++;
+        else if (strncmp(q, "\xE3\x80\x80", 3) == 0)
+            q += 3;
+        else
+            return (size_t)(q - p);
+    }
+}
+
+/* True for a Chinese character (CJK radicals to the end of the Han blocks, and Ext-B on). */
+static int cp_han(uint32_t cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x9FFF && cp != 0x3000) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           cp >= 0x20000;
+}
+
+char *text_drop_han_spaces(const char *s)
+{
+    const char *in = s ? s : "";
+    size_t n = strlen(in);
+    char *out = xmalloc(n + 1);
+    size_t w = 0;
+    uint32_t before = 0; /* the character before the spaces met */
+    for (size_t i = 0; i < n;) {
+        size_t sp = spaces_at(in + i);
+        if (sp) {
+            uint32_t after = 0;
+            if (i + sp < n && utf8_decode(in + i + sp, n - i - sp, &after) <= 0) after = 0;
+            if (!cp_han(before) && !cp_han(after)) {
+                memcpy(out + w, in + i, sp);
+                w += sp;
+            }
+            i += sp;
+            continue;
+        }
+        int len = utf8_decode(in + i, n - i, &before);
+        if (len <= 0) {
+            before = 0;
+            len = 1;
+        }
+        memcpy(out + w, in + i, (size_t)len);
+        w += (size_t)len;
+        i += (size_t)len;
+    }
+    out[w] = '\0';
+    return out;
+}
+
 char *text_fold_dots(const char *s)
 {
     char *out = xstrdup(s ? s : "");

@@ -202,6 +202,14 @@ char *text_excerpt(const char *s, size_t chars);
 char *text_fold_dots(const char *s);
 
 /*
+** s with every run of spaces (space, tab, U+3000) beside a Chinese
+** character dropped: 王 五 is 王五, as a Chinese name is written, while
+** the space between two Latin words stays (Anna Li). A new string (s may
+** be NULL: ""). Caller frees.
+*/
+char *text_drop_han_spaces(const char *s);
+
+/*
 ** s without any middle dot, of any variant (买买提•艾力 -> 买买提艾力): how
 ** names are filed for search, so a name typed without its dot is found.
 ** Caller frees.

@@ -225,6 +225,13 @@ static void a_matter_left_at_the_kiosk(void **state)
     bad.name = "";
     assert_non_null(kiosk_matter_request(&bad, &r, &field));
     assert_int_equal(field, 0);
+    /* A name the desk would refuse (digits, punctuation) is refused here too. */
+    bad.name = "12345";
+    assert_non_null(kiosk_matter_request(&bad, &r, &field));
+    assert_int_equal(field, 0);
+    bad.name = "路灯坏了，请修。";
+    assert_non_null(kiosk_matter_request(&bad, &r, &field));
+    assert_int_equal(field, 0);
     bad.name = "李四";
     bad.category = "nonsense";
     assert_non_null(kiosk_matter_request(&bad, &r, &field));

@@ -212,12 +212,18 @@ static void names_and_fields(void **state)
     assert_str(n, "买买提·艾力");
     assert_null(resident_check_name(n));
     free(n);
+    n = resident_normalize_name(" 王 五 "); /* a Chinese name is written with no space */
+    assert_str(n, "王五");
+    free(n);
     assert_null(resident_check_name("王𠇔"));
     assert_null(resident_check_name("刘䶮"));
     assert_non_null(resident_check_name(""));
     assert_non_null(resident_check_name("张3"));
     assert_str(resident_check_name("王😀五"), "A name has no emoji or symbols");
     assert_non_null(resident_check_name("王★五"));
+    assert_non_null(resident_check_name("居民反映楼道照明损坏多日,夜间出行不便"));
+    assert_non_null(resident_check_name("张三（小名）"));
+    assert_null(resident_check_name("Anna-Maria O'Neil"));
     assert_non_null(resident_check_name("王❤️五"));
     assert_null(resident_check_name("买买提∙艾力")); /* a dot an input method brings */
     assert_null(resident_check_name("Mary Smith"));

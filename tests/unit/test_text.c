@@ -159,6 +159,16 @@ static void normalise_codes(void **state)
     s = text_normalize("　\t ", 0);
     assert_str(s, "");
     free(s);
+    /* A name's spaces beside Chinese characters go; between Latin words one stays. */
+    s = text_drop_han_spaces("王 五");
+    assert_str(s, "王五");
+    free(s);
+    s = text_drop_han_spaces("欧阳　 娜娜 Anna Li");
+    assert_str(s, "欧阳娜娜Anna Li");
+    free(s);
+    s = text_drop_han_spaces("𠇔 三");
+    assert_str(s, "𠇔三");
+    free(s);
     /* An address's dashes of every width become '-'; its other punctuation stays. */
     s = text_normalize(" ５号楼－２单元—３０１（东）", TEXT_NORM_PROSE | TEXT_NORM_DASH);
     assert_str(s, "5号楼-2单元-301（东）");
