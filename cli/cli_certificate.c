@@ -17,6 +17,7 @@
 #include "src/util.h"
 #include "src/volunteer.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +78,16 @@ static int certificate_issue_verb(struct db *db, const char *typed, const char *
         fprintf(stderr, _("bangban: no volunteer numbered %s\n"), typed);
         return EXIT_ERROR;
     }
+    /* Where it goes can be written: a number is never given to a certificate left unwritten. */
+    struct outfile probe;
+    if (out && outfile_open(&probe, out, 0) < 0) {
+        char *why = util_errno_text(errno);
+        fprintf(stderr, _("bangban: cannot write %s: %s; no certificate issued\n"), out, why);
+        free(why);
+        record_free(&volunteer_record, &v);
+        return EXIT_ERROR;
+    }
+    if (out) outfile_abort(&probe);
     struct certificate c;
     int rc = certificate_prepare(db, v.id, from, to, actor_name(), &c);
     c.id_in_full = full;
