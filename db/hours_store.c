@@ -517,16 +517,14 @@ static int sign_as(struct db *db, const struct change_kind *k, int masked, int64
     free(out->name);
     out->name = masked ? kiosk_name_masked(v.name) : xstrdup(v.name);
     int64_t volunteer_id = v.id;
-    int left = !str_eq(v.status, VOLUNTEER_ACTIVE);
-    if (left)
-        out->why = xasprintf(_("%s in the register: not signed in"),
-                             volunteer_status_label(v.status)); /* said after the name */
+    /* One who left the register signs in no more, but out, when signed in before leaving. */
+    const char *left = str_eq(v.status, VOLUNTEER_ACTIVE) ? NULL : volunteer_status_label(v.status);
     record_free(&volunteer_record, &v);
     char starts[17], ends[17], *name = NULL;
-    if (left || (rc = activity_takes(db, activity_id, day, out, starts, ends, &name)) != DB_OK) {
+    if ((rc = activity_takes(db, activity_id, day, out, starts, ends, &name)) != DB_OK) {
         free(name);
         db_rollback(db);
-        return left ? DB_INVALID : rc;
+        return rc;
     }
     struct day_pairs dp;
     if ((rc = day_pairs_read(db, volunteer_id, day, &dp)) != DB_OK) {
@@ -537,7 +535,9 @@ static int sign_as(struct db *db, const struct change_kind *k, int masked, int64
     int which;
     enum hours_verdict verdict = hours_desk_move(dp.pair, dp.n, activity_id,
                                                  hours_minute_parse(out->at), &out->move, &which);
-    if (verdict != HOURS_OK) {
+    if (verdict == HOURS_OK && out->move == HOURS_SIGN_IN && left) {
+        out->why = xasprintf(_("%s in the register: not signed in"), left); /* after the name */
+    } else if (verdict != HOURS_OK) {
         out->why = refusal_say(verdict, &dp, which);
     } else if (out->move == HOURS_SIGN_IN && strlen(ends) == 16 && strncmp(now, ends, 16) >= 0) {
         /* Over: no one signs in now; the times it was served are a late record's. */

@@ -343,6 +343,21 @@ static int today_pick(struct db *db, int64_t volunteer_id, const char *now, stru
 }
 
 /* Inside the transaction: the number read and looked up, t filled. */
+/* True when volunteer id is signed in today (now's day) and not out yet. */
+static int signed_in_today(struct db *db, int64_t id, time_t now)
+{
+    char day[20];
+    clock_format(now, day);
+    day[10] = '\0';
+    struct db_stmt *st = db_prepare(db, "SELECT 1 FROM service_record WHERE volunteer_id = ?1"
+                                        " AND day = ?2 AND sign_out = ''");
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, day);
+    int in = db_step(st) == DB_ROW;
+    db_finalize(st);
+    return in;
+}
+
 static int today_try(struct db *db, const char *kiosk, const char *typed, time_t now,
                      struct kiosk_today *t)
 {
@@ -375,7 +390,8 @@ static int today_try(struct db *db, const char *kiosk, const char *typed, time_t
     }
     struct volunteer v;
     rc = volunteer_get_by_number(db, number, &v);
-    if (rc == DB_OK && !str_eq(v.status, VOLUNTEER_ACTIVE)) {
+    if (rc == DB_OK && !str_eq(v.status, VOLUNTEER_ACTIVE) && !signed_in_today(db, v.id, now)) {
+        /* One who left the register signs in no more; but out, when signed in before leaving. */
         record_free(&volunteer_record, &v);
         rc = DB_NOTFOUND;
     }

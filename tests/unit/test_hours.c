@@ -287,6 +287,19 @@ static void signing_at_the_desk(void **state)
     assert_non_null(strstr(s.why, "in the register: not signed in"));
     assert_null(strstr(s.why, "赵六"));
     hours_signed_free(&s);
+    /* One who left while signed in is still signed out: the record would stay open. */
+    char *back = xasprintf("UPDATE volunteer SET status = 'active' WHERE number = '%s'", n3);
+    assert_int_equal(db_exec(db, back), DB_OK);
+    free(back);
+    assert_int_equal(sign_at("2026-12-05 15:00", a2, n3, &s), DB_OK);
+    assert_int_equal(s.move, HOURS_SIGN_IN);
+    hours_signed_free(&s);
+    left = xasprintf("UPDATE volunteer SET status = 'left' WHERE number = '%s'", n3);
+    assert_int_equal(db_exec(db, left), DB_OK);
+    free(left);
+    assert_int_equal(sign_at("2026-12-05 15:40", a2, n3, &s), DB_OK);
+    assert_int_equal(s.move, HOURS_SIGN_OUT);
+    hours_signed_free(&s);
     /* Not ended nor cancelled while 李四 is still signed in at a2: they would be stuck. */
     struct activity a;
     assert_int_equal(activity_get(db, a2, &a), DB_OK);
@@ -336,10 +349,11 @@ static void signing_at_the_desk(void **state)
     assert_non_null(strstr(s.why, "义诊"));
     hours_signed_free(&s);
     assert_int_equal(rows(), before);
-    /* Every write audited: each row, and the sign-outs of 王五, 李四 (twice) and 李四 at 15:00. */
+    /* Every write audited: each row, and the sign-outs of 王五, 李四 (twice), 李四 at 15:00 and
+     * 赵六 once left. */
     assert_int_equal(
         db_int(db, 0, "SELECT count(*) FROM audit_log WHERE subject LIKE 'service-record:%'"),
-        before + 6);
+        before + 7);
     record_free(&team_record, &t);
 }
 

@@ -160,7 +160,8 @@ static void the_activity_of_the_day(void **state)
     assert_int_equal(t.act[0].id, clean);
     assert_str(t.act[0].name, "河滨清洁");
     kiosk_today_free(&t);
-    /* More than an hour before it begins it is not offered (sign-in would refuse it); an hour is. */
+    /* More than an hour before it begins it is not offered (sign-in would refuse it); an hour is.
+     */
     assert_int_equal(pick("hall", n_li, "2026-12-05 06:59", &t), DB_OK);
     assert_int_equal(t.pick, KIOSK_PICK_NONE);
     kiosk_today_free(&t);
@@ -196,6 +197,16 @@ static void the_activity_of_the_day(void **state)
     assert_int_equal(t.pick, KIOSK_PICK_OUT);
     assert_int_equal(t.act[0].id, clean);
     kiosk_today_free(&t);
+    /* Left the register while signed in: still taken to the sign-out. */
+    char *left = xasprintf("UPDATE volunteer SET status = 'left' WHERE number = '%s'", n_li);
+    assert_int_equal(db_exec(db, left), DB_OK);
+    free(left);
+    assert_int_equal(pick("hall", n_li, "2026-12-05 10:00", &t), DB_OK);
+    assert_int_equal(t.pick, KIOSK_PICK_OUT);
+    kiosk_today_free(&t);
+    char *back = xasprintf("UPDATE volunteer SET status = 'active' WHERE number = '%s'", n_li);
+    assert_int_equal(db_exec(db, back), DB_OK);
+    free(back);
     /* A member who left the team is no longer taken to its activity. */
     assert_int_equal(db_exec(db, "UPDATE service_record SET sign_out = '10:00', minutes = 60"),
                      DB_OK);
