@@ -3,6 +3,7 @@
 */
 #include "app/hours_report.h"
 #include "db/hours_report_store.h"
+#include "db/hours_store.h"
 #include "db/star_store.h"
 #include "db/volunteer_store.h"
 #include "src/date.h"
@@ -113,8 +114,9 @@ int hours_report_volunteer(struct db *db, const char *number, const char *from, 
     t->title =
         xasprintf(_("Service hours of volunteer %s %s, %s to %s"), v.number, v.name, from, to);
     struct detail d = {t, "", 0, 0};
-    int64_t pending = 0;
+    int64_t pending = 0, ever = 0;
     rc = hours_report_volunteer_lines(db, v.id, from, to, today, detail_line, &d, &pending);
+    if (rc == DB_OK) rc = hours_totals_of(db, v.id, &ever, NULL);
     record_free(&volunteer_record, &v);
     if (rc != DB_OK) {
         *err = db_rc_text(db, rc);
@@ -122,13 +124,15 @@ int hours_report_volunteer(struct db *db, const char *number, const char *from, 
         return rc;
     }
     year_total(&d);
-    char min[24], hours[24], held[24];
-    const char *cells[] = {
-        _("Total"), "", "", count_text(d.minutes, min), hours_format(d.minutes, hours), "", ""};
+    char min[24], hours[24], held[24], all[24];
+    const char *cells[] = {_("Total of the period"),       "", "", count_text(d.minutes, min),
+                           hours_format(d.minutes, hours), "", ""};
     row_add(t, cells);
+    /* The period's total is not the volunteer's: the one a certificate gives is said beside it. */
     t->note = xasprintf(_("Counted hours only: confirmed and past their notice period on %s; "
-                          "%s hours of the period do not count yet."),
-                        today, hours_format(pending, held));
+                          "%s hours of the period do not count yet; %s hours counted in all, "
+                          "every period."),
+                        today, hours_format(pending, held), hours_format(ever, all));
     return DB_OK;
 }
 

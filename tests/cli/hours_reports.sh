@@ -33,6 +33,11 @@ sub() { sed "s/$V1/V1/g; s/$V2/V2/g" "$1" >"$1.sub"; }
 run rep-volunteer 0 "$BIN" --db "$DB" report hours-volunteer "$V1" --from 2025-12-01 --to 2026-03-31
 sub "$T/rep-volunteer.out"
 t_golden "report hours-volunteer: counted records, totals by year and in all, what does not count yet" "$E/hours-volunteer.txt" "$T/rep-volunteer.out.sub"
+# A shorter period: its total is the period's, and the hours counted in every period said beside it.
+run rep-volunteer-short 0 "$BIN" --db "$DB" report hours-volunteer "$V1" --from 2026-01-01 --to 2026-03-31
+grep -q "^本期合计 *299 *4.9" "$T/rep-volunteer-short.out" && grep -q "各期间合计已计入 7.4 小时" "$T/rep-volunteer-short.out" &&
+    t_ok "report hours-volunteer: the period's total named so, the total of every period beside it" ||
+    t_fail "report hours-volunteer: the period's total named so, the total of every period beside it" "$(cat "$T/rep-volunteer-short.out")"
 run rep-teams 0 "$BIN" --db "$DB" report hours-teams --month 2026-03
 t_golden "report hours-teams: activities, 人次, volunteers and hours of each team in the month" "$E/hours-teams.txt" "$T/rep-teams.out"
 run rep-categories 0 "$BIN" --db "$DB" report hours-categories --year 2026
