@@ -167,6 +167,15 @@ int form_masked(const struct form *f, int i)
     return same;
 }
 
+const char *form_reveal_refusal(const struct form *f, int i)
+{
+    if (form_masked(f, i)) return NULL;
+    char *now = lineedit_text(&f->fields[i].edit);
+    int empty = text_blank(now);
+    free(now);
+    return empty ? _("Nothing is on file here to show") : _("It is shown in full already");
+}
+
 int form_add_code(struct form *f, const char *code, size_t max, int width)
 {
     int i = form_add_text(f, _("Code"), code, max, width, validate_code,

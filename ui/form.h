@@ -113,6 +113,11 @@ void form_set_secret(struct form *f, int i, char *(*mask)(const char *));
 void form_reveal(struct form *f, int i);
 /* True when field i is secret and still masked. */
 int form_masked(const struct form *f, int i);
+/*
+** Why secret field i cannot be shown in full now (nothing in it; shown
+** already), translated; NULL when it can (form_masked()).
+*/
+const char *form_reveal_refusal(const struct form *f, int i);
 /* True when field i is secret, held a number on file, and was cleared (one Backspace does). */
 int form_secret_cleared(const struct form *f, int i);
 /* Put secret field i back to the number on file, masked again. */

@@ -259,8 +259,9 @@ static void reveal(struct screen *s, const struct command *c)
     struct form_screen *fs = (struct form_screen *)s;
     const struct organisation *o = fs->orig;
     int field = form_bound(&fs->form, "contact_phone");
-    if (!form_masked(&fs->form, field))
-        ui_message(UI_MSG_INFO, "%s", _("It is shown in full already"));
+    const char *refused = form_reveal_refusal(&fs->form, field);
+    if (refused)
+        ui_message(UI_MSG_INFO, "%s", refused);
     else if (reveal_ask(organisation_reveal, o->id, "phone", _("contact phone"), o->name))
         form_reveal(&fs->form, field);
 }

@@ -201,14 +201,19 @@ static void reveal_id(struct screen *s, const struct command *c)
 {
     (void)c;
     struct resident_view *v = (struct resident_view *)s;
-    if (reveal_ask(resident_reveal, v->id, "id_number", _("ID number"), v->r.name)) v->show_id = 1;
+    if (str_empty(v->r.id_number))
+        ui_message(UI_MSG_INFO, "%s", _("No ID number is on file: there is nothing to show"));
+    else if (reveal_ask(resident_reveal, v->id, "id_number", _("ID number"), v->r.name))
+        v->show_id = 1;
 }
 
 static void reveal_phone(struct screen *s, const struct command *c)
 {
     (void)c;
     struct resident_view *v = (struct resident_view *)s;
-    if (reveal_ask(resident_reveal, v->id, "phone", _("mobile number"), v->r.name))
+    if (str_empty(v->r.phone))
+        ui_message(UI_MSG_INFO, "%s", _("No mobile number is on file: there is nothing to show"));
+    else if (reveal_ask(resident_reveal, v->id, "phone", _("mobile number"), v->r.name))
         v->show_phone = 1;
 }
 

@@ -378,8 +378,9 @@ static void reveal(struct screen *s, const struct command *c)
     struct form_screen *fs = (struct form_screen *)s;
     const struct volunteer *v = fs->orig;
     int field = c->arg == F_ID ? F_ID : F_PHONE;
-    if (!form_masked(&fs->form, field))
-        ui_message(UI_MSG_INFO, "%s", _("It is shown in full already"));
+    const char *refused = form_reveal_refusal(&fs->form, field);
+    if (refused)
+        ui_message(UI_MSG_INFO, "%s", refused);
     else if (reveal_ask(volunteer_reveal, v->id, field == F_ID ? "id_number" : "phone",
                         field == F_ID ? _("ID number") : _("mobile number"), v->name))
         form_reveal(&fs->form, field);

@@ -182,6 +182,21 @@ wait_for desk "放弃填写的内容并返回？"
 keys desk y
 wait_for desk "查找："
 
+# A number not on file is not "shown in full": said so, and nothing goes to the audit log.
+clear_search
+type_text desk "李张三"
+wait_for desk "共 1 条"
+keys desk Enter
+wait_for desk "李张三"
+reveal_none=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'reveal'")
+keys desk F9
+choose desk "显示完整手机号"
+expect desk "showing a mobile number not on file says there is none" "没有登记手机号，无可显示"
+db_is "and writes no reveal" "SELECT count(*) FROM audit_log WHERE action = 'reveal'" "$reveal_none"
+keys desk Escape
+wait_for desk "查找："
+clear_search
+
 keys desk F1
 expect desk "help on the list names its F9 commands with their keys" "F9 1  导入居民台账"
 expect desk "and what each does" "先预览，再导入"
