@@ -235,6 +235,23 @@ static int place_moved_under_requests(struct db *db, const struct visit *v)
     return moved;
 }
 
+/* True when actor is a building chief and visit v on file was made by another: not theirs to
+ * change. */
+static int visit_of_another_chief(struct db *db, const struct visit *v, const char *actor)
+{
+    struct user u;
+    if (user_find(db, actor, &u) != DB_OK) return 0;
+    int chief = roles_find(u.role) == roles_get(ROLE_ID_BUILDING_CHIEF);
+    record_free(&user_record, &u);
+    if (!chief) return 0;
+    struct db_stmt *st = db_prepare(db, "SELECT 1 FROM visit WHERE id = ?1 AND visitor IS NOT ?2");
+    db_bind_int(st, 1, v->id);
+    db_bind_text(st, 2, actor);
+    int other = db_step(st) == DB_ROW;
+    db_finalize(st);
+    return other;
+}
+
 /* Why v's day cannot be: before its organisation moved in, or after it moved out; NULL if it can.
  */
 static const char *day_outside_stay(struct db *db, const struct visit *v)
@@ -267,6 +284,10 @@ int visit_save(struct db *db, struct visit *v, const char *actor, time_t now, co
     rc = user_allowed(db, actor, RIGHT_LOG_VISITS);
     if (rc == DB_OK) rc = user_building_allowed(db, actor, v->building_id);
     if (rc == DB_DENIED) *why = _("a building chief logs visits to their own buildings only");
+    if (rc == DB_OK && !is_new && visit_of_another_chief(db, v, actor)) {
+        *why = _("another chief made this visit: a building chief changes their own visits only");
+        rc = DB_DENIED;
+    }
     if (rc == DB_OK && !is_new && place_moved_under_requests(db, v)) {
         *why = _("requests were taken down on this visit, and name its day, building and "
                  "organisation: they stay as they were");

@@ -7,7 +7,8 @@
 ** visit are those of the chief's buildings never visited or not for 90 days;
 ** a visit's requests carry the organisation's phone and the building's
 ** grid and community; a visit with requests moves to no other day; one
-** before its organisation moved in is refused.
+** before its organisation moved in is refused; a chief changes their own
+** visits, not another chief's in a building they share.
 */
 #include "unit.h"
 #include "app/demo.h"
@@ -338,12 +339,40 @@ static void requests_carry_phone_and_place(void **state)
     record_free(&visit_record, &v);
 }
 
+/* A chief sharing a building with another changes their own visits there, not the other's. */
+static void a_chief_changes_their_own_visits_only(void **state)
+{
+    (void)state;
+    struct user u;
+    record_init(&user_record, &u);
+    record_set(&u.login, "chief2");
+    record_set(&u.role, "chief");
+    record_set(&u.buildings, "B101");
+    const char *why = NULL;
+    assert_int_equal(users_add(db, &u, NULL, "admin", &why), DB_OK);
+    record_free(&user_record, &u);
+    time_t now = at("2026-03-02 16:00");
+    struct visit v;
+    visit_to(&v, "B101", NULL, 0, NULL, 0);
+    assert_int_equal(visit_save(db, &v, "chief", now, &why), DB_OK);
+    struct visit again;
+    assert_int_equal(visit_get(db, v.id, &again), DB_OK);
+    record_set(&again.met, "行政主管");
+    assert_int_equal(visit_save(db, &again, "chief2", now, &why), DB_DENIED);
+    assert_non_null(why);
+    assert_int_equal(visit_save(db, &again, "chief", now, &why), DB_OK);
+    assert_int_equal(visit_save(db, &again, "admin", now, &why), DB_OK); /* not a chief */
+    record_free(&visit_record, &again);
+    record_free(&visit_record, &v);
+}
+
 int main(void)
 {
     unit_locale();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(a_visit_and_its_problems_are_one_save, setup, teardown),
         cmocka_unit_test_setup_teardown(requests_carry_phone_and_place, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_chief_changes_their_own_visits_only, setup, teardown),
         cmocka_unit_test_setup_teardown(a_chief_changes_their_own_buildings_organisations_only,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(organisations_due_a_visit_are_the_chiefs_unvisited, setup,
