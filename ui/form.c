@@ -336,6 +336,7 @@ static void choose(struct form *f, int i, const char *initial)
     ff->choice_label = c.label;
     free(c.detail);
     message_set(ff, NULL, 0);
+    ff->just_chosen = 1;
     if (f->on_choose) f->on_choose(f, i, f->choose_ctx);
 }
 
@@ -478,6 +479,13 @@ int form_key(struct form *f, enum action a, const struct key *k)
 {
     if (f->n == 0) return UI_IGNORED;
     struct form_field *ff = &f->fields[f->focus];
+    /* Enter chose a value: Enter again goes on, as on a text field, not back into the chooser. */
+    int chosen = ff->just_chosen;
+    ff->just_chosen = 0;
+    if (a == ACT_ENTER && chosen && ff->kind == FORM_CHOICE) {
+        focus_move(f, 1);
+        return UI_HANDLED;
+    }
     if (ff->locked && (a == ACT_NONE || a == ACT_ENTER || a == ACT_BACKSPACE || a == ACT_DELETE ||
                        a == ACT_CLEAR_LINE || a == ACT_NEW_LINE)) {
         message_set(ff, ff->locked, 1);

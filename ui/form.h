@@ -45,6 +45,7 @@ struct form_field {
     void *source_ctx;
     int optional; /* may be left empty */
     int64_t orig_id;
+    int just_chosen; /* the last key chose its value: Enter now goes on to the next field */
     /* multi-choice fields: the labels chosen, joined by 、 */
     char *multi;
     char *orig_multi;

@@ -2,7 +2,8 @@
 # ethnicity, community and grid choosers narrowed by typing, the head of
 # the household found by the resident search, the relation, and the tags
 # checklist; what was chosen is what is stored. A note's Chinese punctuation
-# is kept, and not rewritten when another field is saved.
+# is kept, and not rewritten when another field is saved. Enter alone goes
+# through the form: a chooser's value taken, Enter goes on.
 . "$(dirname "$0")/lib.sh"
 
 demo_db
@@ -83,6 +84,28 @@ type_text desk "2099-03-01"
 keys desk F2
 expect desk "a birth date later than today is refused" "未保存：出生日期：晚于今天"
 db_is "and nothing saved" "SELECT count(*) FROM resident WHERE name = '测试丁'" 0
+keys desk Escape
+wait_for desk "放弃"
+keys desk y
+# Enter all the way: Enter opens a chooser, Enter takes its row, and Enter again goes on to the
+# next field (it opened the chooser again).
+wait_for desk "查找："
+keys desk F7
+wait_for desk "登记新居民"
+type_text desk "测试戊"
+keys desk Enter Enter
+wait_for desk "回车选定"
+keys desk Down Enter
+wait_gone desk "回车选定"
+expect desk "Enter takes the chosen sex" "性别: 女"
+keys desk Enter Enter
+wait_for desk "回车选定"
+keys desk Enter
+wait_gone desk "回车选定"
+keys desk Enter
+type_text desk "1990-01-02"
+expect desk "Enter after a choice goes on to the next field: through the ethnicity to the birth date" \
+    "出生日期: 1990-01-02"
 keys desk Escape
 wait_for desk "放弃"
 keys desk y
