@@ -28,7 +28,7 @@ wait_for desk "查找："
 keys desk Enter
 wait_for desk "号码已遮蔽"
 keys desk F9
-choose desk "显示完整手机号"
+choose desk "显示完整身份证号"
 wait_for desk "记入操作日志"
 type_text desk "$(printf '因%.0s' $(seq 1 120))"
 expect desk "a paste longer than a dialog's line says how much was left out" "已满 100 个字：多出的 20 个字没有录入"
