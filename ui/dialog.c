@@ -130,8 +130,13 @@ static int confirm_run(const char *title, const char *question, int yes, int let
         if (!letters)
             draw_center(b.y + b.h - 1, b.x, b.w, _("Left/Right choose  Enter answers  Esc: No"),
                         term_attr(UI_DIALOG) | A_DIM);
-        char *yes_label = letters ? xasprintf(" [Y] %s ", _("Yes")) : xasprintf(" %s ", _("Yes"));
-        char *no_label = letters ? xasprintf(" [N] %s ", _("No")) : xasprintf(" %s ", _("No"));
+        /* The answer Enter gives is marked > < as well as lit: a terminal may show no colour. */
+        const char *y_mark = yes ? ">" : " ", *y_end = yes ? "<" : " ";
+        const char *n_mark = yes ? " " : ">", *n_end = yes ? " " : "<";
+        char *yes_label = letters ? xasprintf("%s[Y] %s%s", y_mark, _("Yes"), y_end)
+                                  : xasprintf("%s%s%s", y_mark, _("Yes"), y_end);
+        char *no_label = letters ? xasprintf("%s[N] %s%s", n_mark, _("No"), n_end)
+                                 : xasprintf("%s%s%s", n_mark, _("No"), n_end);
         int yw = text_width(yes_label), nw = text_width(no_label);
         int x = b.x + (b.w - yw - nw - 2) / 2;
         draw_text(y, x, yw, yes_label, yes ? term_attr(UI_SELECTED) : term_attr(UI_DIALOG), 0);
@@ -147,8 +152,10 @@ static int confirm_run(const char *title, const char *question, int yes, int let
         if (letters && k.code == 0 && (k.ch == 'n' || k.ch == 'N' || k.ch == '2')) return 0;
         if (a == ACT_BACK) return 0;
         if (a == ACT_ENTER) return yes;
-        if (a == ACT_LEFT || a == ACT_RIGHT || a == ACT_NEXT_FIELD || a == ACT_PREV_FIELD)
-            yes = !yes;
+        /* Left is Yes and Right is No, as they stand; Tab goes from one to the other. */
+        if (a == ACT_LEFT) yes = 1;
+        if (a == ACT_RIGHT) yes = 0;
+        if (a == ACT_NEXT_FIELD || a == ACT_PREV_FIELD) yes = !yes;
     }
 }
 

@@ -40,7 +40,11 @@ keys desk BTab C-u
 type_text desk "120101198002020028"
 keys desk Tab
 expect desk "another number on file is offered in turn, saying the person died" "此身份证号已登记：李梅（2026-11-01 死亡）"
-keys desk Left Enter
+keys desk Right Right
+expect desk "Right goes to No and stays there, the answer marked for a screen without colour" ">否<"
+keys desk Left
+expect desk "Left goes back to Yes" ">是<"
+keys desk Enter
 expect desk "Yes shows that record" "李梅"
 wait_gone desk "登记新居民"
 keys desk Escape Escape
