@@ -42,7 +42,6 @@ static const struct {
     {N_("never"), 6}, {N_("Visits made"), 6}, {N_("Requests"), 8}, {N_("Quota"), 6},
 };
 
-
 static void number(struct strbuf *sb, int64_t n, int cols)
 {
     char buf[24];
@@ -75,7 +74,7 @@ static void report_row(void *ctx, const struct visit_month *m)
     strbuf_addc(&r->sb, '\n');
 }
 
-int visit_report(struct db *db, const char *month, char **out)
+int visit_report(struct db *db, const char *month, const char *actor, char **out)
 {
     *out = NULL;
     struct report r = {STRBUF_INIT, (int64_t)settings_get_number(db, SETTING_VISIT_QUOTA), 0, 0};
@@ -88,7 +87,7 @@ int visit_report(struct db *db, const char *month, char **out)
         strbuf_addf(&r.sb, "%s%s", h, i + 1 < ARRAY_LEN(columns) ? GAP : "\n");
         free(h);
     }
-    int rc = visit_month_each(db, month, report_row, &r);
+    int rc = visit_month_each(db, month, actor, report_row, &r);
     if (rc != DB_OK) {
         strbuf_free(&r.sb);
         return rc;

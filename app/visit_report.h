@@ -12,8 +12,9 @@
 
 /*
 ** The report for month ("2026-03") as text, a heading and a row a chief,
-** into *out (caller frees). DB_OK or an error (*out NULL).
+** as actor reads it (a building chief: their own row), into *out (caller
+** frees). DB_OK or an error (*out NULL).
 */
-int visit_report(struct db *db, const char *month, char **out);
+int visit_report(struct db *db, const char *month, const char *actor, char **out);
 
 #endif

@@ -368,7 +368,7 @@ static int report_visits(const char *db_path, int argc, char **argv)
     if (!db) return status;
     if (!verb_allowed(db, RIGHTS_STAFF)) return EXIT_ERROR; /* each chief's visits */
     char *text;
-    int rc = visit_report(db, month, &text);
+    int rc = visit_report(db, month, actor_name(), &text);
     if (rc == DB_OK)
         verb_put(stdout, text);
     else

@@ -318,8 +318,12 @@ char *visit_request_numbers(struct db *db, int64_t id)
     return strbuf_detach(&sb);
 }
 
-int visit_month_each(struct db *db, const char *month, visit_month_visit visit, void *ctx)
+int visit_month_each(struct db *db, const char *month, const char *actor, visit_month_visit visit,
+                     void *ctx)
 {
+    int64_t chief_id;
+    int rc = user_building_scope(db, actor, &chief_id);
+    if (rc != DB_OK) return rc;
     struct db_stmt *st = db_prepare(
         db,
         "SELECT u.login, u.name,"
@@ -329,7 +333,7 @@ int visit_month_each(struct db *db, const char *month, visit_month_visit visit, 
         " (SELECT count(*) FROM visit v WHERE v.visitor = u.login AND substr(v.day, 1, 7) = ?1),"
         " (SELECT count(DISTINCT v.building_id) FROM visit v JOIN user_building ub"
         "  ON ub.building_id = v.building_id AND ub.user_id = u.id"
-        "  WHERE substr(v.day, 1, 7) = ?1),"
+        "  WHERE v.visitor = u.login AND substr(v.day, 1, 7) = ?1),"
         " (SELECT count(DISTINCT v.organisation_id) FROM visit v WHERE v.visitor = u.login"
         "  AND substr(v.day, 1, 7) = ?1 AND v.organisation_id IS NOT NULL),"
         " (SELECT count(*) FROM organisation o JOIN user_building ub"
@@ -337,9 +341,10 @@ int visit_month_each(struct db *db, const char *month, visit_month_visit visit, 
         "  AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.organisation_id = o.id)),"
         " (SELECT count(*) FROM visit v JOIN visit_request vr ON vr.visit_id = v.id"
         "  WHERE v.visitor = u.login AND substr(v.day, 1, 7) = ?1)"
-        " FROM \"user\" u WHERE u.role = 'chief' AND u.retired = 0 ORDER BY u.login");
+        " FROM \"user\" u WHERE u.role = 'chief' AND u.retired = 0 AND (?2 = 0 OR u.id = ?2)"
+        " ORDER BY u.login");
     db_bind_text(st, 1, month);
-    int rc;
+    db_bind_int(st, 2, chief_id);
     while ((rc = db_step(st)) == DB_ROW) {
         struct visit_month m = {db_col_text(st, 0), db_col_text(st, 1), db_col_int(st, 2),
                                 db_col_int(st, 3),  db_col_int(st, 4),  db_col_int(st, 5),

@@ -54,9 +54,11 @@ typedef void (*visit_month_visit)(void *ctx, const struct visit_month *m);
 
 /*
 ** For each active building chief, in login order, their visits in month
-** ("2026-03") into visit. DB_OK or an error.
+** ("2026-03") into visit; read for actor: a building chief reads their own
+** row alone. DB_OK or an error.
 */
-int visit_month_each(struct db *db, const char *month, visit_month_visit visit, void *ctx);
+int visit_month_each(struct db *db, const char *month, const char *actor, visit_month_visit visit,
+                     void *ctx);
 
 /* The visits login made in month ("2026-03") into *n. DB_OK or an error. */
 int visit_count_month(struct db *db, const char *login, const char *month, int64_t *n);

@@ -308,7 +308,7 @@ static void visits_report(struct screen *s, const struct command *c)
     char month[16];
     snprintf(month, sizeof month, "%04d-%02d", today.year, today.month);
     char *text;
-    int rc = visit_report(ui.db, month, &text);
+    int rc = visit_report(ui.db, month, actor_name(), &text);
     if (rc != DB_OK) {
         ui_db_failed(_("The report was not made"), rc);
         return;

@@ -1,7 +1,8 @@
 # 走访完成情况 through the CLI: each building chief's month of visits, their
 # buildings and organisations covered and never visited, the requests the
 # visits took down, against the monthly quota (the setting visit_quota);
-# a month that is none is refused with the usage.
+# a month that is none is refused with the usage; a chief reads their own
+# row alone, and a building counts visited for a chief by their own visits.
 . "$(dirname "$0")/../lib.sh"
 
 E="$TOP/tests/cli/expected"
@@ -19,6 +20,17 @@ t_golden "report visits: a month, no quota" "$E/visits-march.txt" "$T/visits-mar
 sqlite3 "$DB" "INSERT INTO meta (key, value) VALUES ('visit_quota', '3')"
 run visits-quota 0 env BANGBAN_USER=admin "$BIN" --db "$DB" report visits --month 2020-03
 t_golden "report visits: against a quota of 3" "$E/visits-quota.txt" "$T/visits-quota.out"
+# A second chief sharing B101, who made no visit: a visit to B101 by the first is not theirs; each
+# chief reads their own row alone, the admin every chief's.
+env BANGBAN_USER=admin "$BIN" --db "$DB" user add chief2 --role chief --buildings B101 </dev/null >/dev/null 2>&1
+run visits-admin2 0 env BANGBAN_USER=admin "$BIN" --db "$DB" report visits --month 2020-03
+grep -q "^chief2 .* 1     0 .*     0 " "$T/visits-admin2.out" && grep -q "^chief 楼长" "$T/visits-admin2.out" &&
+    t_ok "report visits: a building visited by another chief is not counted visited for this one" ||
+    t_fail "report visits: a building visited by another chief is not counted visited for this one" "$(cat "$T/visits-admin2.out")"
+run visits-chief 0 env BANGBAN_USER=chief "$BIN" --db "$DB" report visits --month 2020-03
+grep -q "^chief 楼长" "$T/visits-chief.out" && ! grep -q "^chief2" "$T/visits-chief.out" &&
+    t_ok "report visits: a chief reads their own row alone" ||
+    t_fail "report visits: a chief reads their own row alone" "$(cat "$T/visits-chief.out")"
 run visits-bad 2 env BANGBAN_USER=admin "$BIN" --db "$DB" report visits --month 2026-13
 grep -q "^bangban: --month 2026-13: 月份请写成 2026-03" "$T/visits-bad.out" && grep -q "visits \[--month" "$T/visits-bad.out" &&
     t_ok "report visits: a month that is none is named, with the usage" ||
