@@ -192,11 +192,14 @@ static void id_left(struct form_screen *fs)
     struct volunteer twin;
     if (volunteer_get_by_id_number(ui.db, id.number, &twin) == DB_OK) {
         int other = twin.id != orig->id;
-        record_free(&volunteer_record, &twin);
         if (other) {
-            form_set_message(f, F_ID, _("A volunteer with this ID number is registered already"));
-            return;
+            char *said =
+                xasprintf(_("Registered already: volunteer %s %s"), twin.number, twin.name);
+            form_set_message(f, F_ID, said);
+            free(said);
         }
+        record_free(&volunteer_record, &twin);
+        if (other) return;
     }
     struct resident r;
     if (resident_get_by_id_number(ui.db, id.number, &r) != DB_OK) {
@@ -365,9 +368,18 @@ static int volunteer_saved(struct form_screen *fs, const void *rec)
 
 static int volunteer_refused(struct form_screen *fs, int rc, const void *rec)
 {
-    (void)rec;
     if (rc != DB_DUPLICATE) return -1;
-    ui_message(UI_MSG_ERROR, "%s", _("Not saved: a volunteer with this ID number is registered"));
+    /* Who holds the number, so the coordinator finds them rather than registering again. */
+    struct volunteer other;
+    if (volunteer_get_by_id_number(ui.db, ((const struct volunteer *)rec)->id_number, &other) ==
+        DB_OK) {
+        ui_message(UI_MSG_ERROR, _("Not saved: this ID number is registered to volunteer %s %s"),
+                   other.number, other.name);
+        record_free(&volunteer_record, &other);
+    } else {
+        ui_message(UI_MSG_ERROR, "%s",
+                   _("Not saved: a volunteer with this ID number is registered"));
+    }
     form_set_message(&fs->form, F_ID, _("Registered already"));
     return UI_HANDLED;
 }

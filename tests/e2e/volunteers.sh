@@ -56,6 +56,17 @@ expect vol "saved with its volunteer number, linked" "已关联居民档案"
 db_is "the volunteer is linked to the resident, numbered by year and serial" "$VOL" \
     "$(date +%Y)000001|张三丰|F|1956-01-01|张三丰"
 
+# The same ID number again: refused, naming the volunteer who holds it.
+keys vol F7
+wait_for vol "登记志愿者"
+type_text vol "120101195601010127"
+keys vol Tab
+expect vol "a second registration of one ID number names the volunteer who holds it" \
+    "已登记为志愿者 $(date +%Y)000001 张三丰"
+keys vol Escape
+wait_for vol "放弃"
+keys vol y
+wait_gone vol "登记志愿者"
 # The volunteers' tab offers no keys that do nothing there; the teams' tab retires and shows the retired.
 case "$(screen vol | tail -1)" in
 *6已停用* | *8停用*) t_fail "the volunteers' key bar offers no F6 or F8, which do nothing there" "$(screen vol | tail -1)" ;;
