@@ -588,6 +588,18 @@ int team_member_save(struct db *db, struct team_member *m, const char *actor, co
     struct team_member before;
     int rc = change_begin(db, &member_change, actor, m->id, &before);
     if (rc != DB_OK) return rc;
+    /* No one joins a team before they registered as a volunteer. */
+    struct db_stmt *reg =
+        db_prepare(db, "SELECT 1 FROM volunteer WHERE id = ?1 AND registered_on > ?2");
+    db_bind_int(reg, 1, m->volunteer_id);
+    db_bind_text(reg, 2, m->joined);
+    int early = db_step(reg) == DB_ROW;
+    db_finalize(reg);
+    if (early) {
+        *why = _("Joined before the volunteer registered");
+        change_abort(db, &member_change, &before);
+        return DB_INVALID;
+    }
     if (!m->id) {
         struct db_stmt *st = db_prepare(db, "SELECT 1 FROM team_member WHERE team_id = ?1 AND"
                                             " volunteer_id = ?2 AND left_on = ''");

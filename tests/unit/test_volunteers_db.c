@@ -184,6 +184,9 @@ static void membership_dates_and_history(void **state)
     record_init(&team_member_record, &m);
     m.team_id = team;
     m.volunteer_id = v.id;
+    record_set(&m.joined, "2023-12-01"); /* before the volunteer registered */
+    assert_int_equal(team_member_save(db, &m, "tester", &why), DB_INVALID);
+    assert_string_equal(why, "Joined before the volunteer registered");
     record_set(&m.joined, "2024-02-01");
     assert_int_equal(team_member_save(db, &m, "tester", &why), DB_OK);
     /* A member already: not twice at once. */
