@@ -276,6 +276,8 @@ static void list_draw(struct screen *s, int top, int rows)
                         : tab->empty_all ? tab->empty_all
                                          : tab->empty;
     if (empty && tab->empty_reader && !tab_writable(tab)) empty = tab->empty_reader;
+    const char *said = ls->spec->empty ? ls->spec->empty(ls) : NULL;
+    if (said) empty = said;
     if (ls->rows.n == 0 && empty)
         draw_text(y + 2, 2, COLS - 4, _(empty), term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
     if (second) {

@@ -118,6 +118,11 @@ struct list_spec {
     const struct command *menu; /* F9; may be NULL */
     /* What the search line says at its right; NULL: how many were found. Caller frees. */
     char *(*status)(struct list_screen *ls);
+    /*
+    ** The msgid an empty list says now (a filter that keeps no one, a queue
+    ** whose match lies in another ...); NULL (or the function NULL): the tab's.
+    */
+    const char *(*empty)(struct list_screen *ls);
     /* A line in place of the tab row (a session's title ...); NULL: the tabs. Borrowed. */
     const char *(*heading)(struct list_screen *ls);
     /* Words after the tabs (the working hours ...); NULL: "Tab: next list". Caller frees. */

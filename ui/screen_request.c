@@ -128,6 +128,15 @@ static int on_requests(const struct list_screen *ls)
     return list_screen_tab(ls)->type == &request_record;
 }
 
+/* A search that finds nothing in this queue but some in All says where they are. */
+static const char *queue_empty(struct list_screen *ls)
+{
+    const struct queues *q = ls->ctx;
+    return on_requests(ls) && q->elsewhere > 0
+               ? N_("None in this queue, but some in All: Tab goes from queue to queue")
+               : NULL;
+}
+
 /* After each reload: the warnings of every row, from the calendar and the clock. */
 static void queue_loaded(struct list_screen *ls)
 {
@@ -600,7 +609,7 @@ static const struct list_tab queue_tabs[] = {
 #define QUEUES_SPEC(name, queues, commands)                                                        \
     {                                                                                              \
         .title = name, .tabs = queues, .ntabs = (int)ARRAY_LEN(queues), .menu = commands,          \
-        .status = queue_status, .above = queue_above, .above_collapses = 1,                        \
+        .status = queue_status, .empty = queue_empty, .above = queue_above, .above_collapses = 1,  \
         .footer = queue_footer, .about = queue_about, .loaded = queue_loaded,                      \
         .tab_changed = queue_tab_changed, .keep_search = 1, .free_ctx = queues_free                \
     }
@@ -757,6 +766,7 @@ static const struct list_spec talk_spec = {.title = N_("Evening talk"),
                                            .ntabs = 1,
                                            .menu = queue_menu,
                                            .status = queue_status,
+                                           .empty = queue_empty,
                                            .heading = talk_heading,
                                            .loaded = queue_loaded,
                                            .free_ctx = queues_free};

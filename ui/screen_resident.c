@@ -106,6 +106,14 @@ static const char *resident_above(struct list_screen *ls)
     return lineedit_empty(&ls->search) && ls->rows.n ? _("Registered last:") : NULL;
 }
 
+/* A visit list that keeps no one says so, not that the register is empty. */
+static const char *resident_empty(struct list_screen *ls)
+{
+    return ((struct resident_list *)ls->ctx)->line
+               ? N_("No resident matches this visit list. F9 changes or clears it.")
+               : NULL;
+}
+
 /*
 ** How many found (nothing typed: how many are registered, the last of them
 ** listed), and whether those who left the register are shown. Caller frees.
@@ -390,6 +398,7 @@ static const struct list_spec resident_spec = {.title = N_("Residents"),
                                                .ntabs = 1,
                                                .menu = resident_menu,
                                                .status = resident_status,
+                                               .empty = resident_empty,
                                                .above = resident_above,
                                                .free_ctx = resident_list_free};
 

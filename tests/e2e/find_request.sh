@@ -19,6 +19,7 @@ keys desk Tab
 wait_for desk "共 0 条  按期限"
 type_text desk "345678"
 expect desk "the mobile's last digits: none to dispatch, one among all requests" "共 0 条，全部诉求中有 1 条"
+expect desk "and the empty queue says where to look, not to register one" "这个队列中没有，「全部」中有：按 Tab 切换队列查看"
 keys desk Escape
 wait_for desk "共 0 条  按期限"
 type_text desk "zsf"

@@ -67,6 +67,20 @@ type_text desk "3号楼"
 keys desk Enter
 expect desk "a piece of the address narrows it" "地址含「3号楼」"
 expect desk "to one" "共 1 条"
+# A filter that keeps no one says so, not that the register is empty.
+keys desk F9
+choose desk "走访名单：按标签、地区、地址筛选"
+wait_for desk "走访名单：标签"
+type_text desk "kc"
+wait_for desk "空巢老人"
+keys desk Enter
+wait_for desk "走访名单：社区或网格"
+keys desk Enter
+wait_for desk "走访名单：地址"
+type_text desk "99号楼"
+keys desk Enter
+expect desk "an empty visit list says no one matches it, and how to change it" \
+    "没有符合这个走访名单的居民。按 F9 修改或清除筛选条件。"
 keys desk F9
 choose desk "恢复显示全部居民"
 expect desk "the whole register is back" "共 4 条"
