@@ -13,6 +13,7 @@
 #include "app/building_report.h"
 #include "app/receipts.h"
 #include "db/post_store.h"
+#include "db/user_store.h"
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/date.h"
@@ -297,7 +298,13 @@ static void building_organisations(struct screen *s, const struct command *c)
     struct list_screen *ls = (struct list_screen *)s;
     const struct area *a =
         list_screen_tab(ls)->type == &area_record ? list_screen_selected(ls) : NULL;
-    if (a && a->kind == AREA_BUILDING)
+    if (a && a->kind == AREA_BUILDING && user_building_allowed(ui.db, actor_name(), a->id) != DB_OK)
+        /* Another chief's: said at once, not an empty list that offers F7. */
+        ui_message(UI_MSG_ERROR,
+                   _("%s is not one of your buildings: a building chief sees the organisations "
+                     "of their own"),
+                   a->name);
+    else if (a && a->kind == AREA_BUILDING)
         ui_push(screen_organisations_new(a->id, a->name));
     else if (a)
         ui_message(UI_MSG_ERROR, "%s", _("Choose a building on the Buildings tab first"));

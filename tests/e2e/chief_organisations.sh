@@ -85,4 +85,19 @@ else
     t_ok "the file offers the chief no history they may not read"
 fi
 quits chief "the chief quits"
+
+# From 区域与楼宇, F9 on another chief's building says so, not an empty list that offers F7.
+b103=$(sqlite3 "$DB" "SELECT name FROM building WHERE code = 'B103'")
+SHOWS="楼长工作台" sign_in chiefa "chief" "demo-chief"
+keys chiefa Escape
+wait_for chiefa "党群服务中心"
+choose chiefa "区域与楼宇"
+wait_for chiefa "编码       名称"
+type_text chiefa "$b103"
+wait_for chiefa "共 1 条"
+keys chiefa F9
+choose chiefa "本楼宇的企业"
+expect chiefa "another chief's building's organisations are refused, saying why" \
+    "$b103 不是您负责的楼宇：楼长只能查看自己楼宇的企业"
+quits chiefa "the chief quits once more"
 t_sanitizers "chief_organisations"
