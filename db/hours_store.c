@@ -481,6 +481,31 @@ static int too_early(const char *starts, const char *now)
     return hours_minute_parse(at) < hours_minute_parse(starts + 11) - SIGN_IN_EARLY_MINUTES;
 }
 
+/*
+** A sign-in of volunteer_id to activity_id on day: when the volunteers who
+** served it that day, this one with them, are more than its quota, both
+** into out (the sign-in stands: a coordinator turns people away, not the roll).
+*/
+static void quota_past(struct db *db, int64_t activity_id, int64_t volunteer_id, const char *day,
+                       struct hours_signed *out)
+{
+    struct db_stmt *st = db_prepare(
+        db, "SELECT a.quota, (SELECT count(DISTINCT r.volunteer_id) FROM service_record r"
+            " WHERE r.activity_id = a.id AND r.day = ?2 AND r.volunteer_id <> ?3)"
+            " FROM activity a WHERE a.id = ?1");
+    db_bind_int(st, 1, activity_id);
+    db_bind_text(st, 2, day);
+    db_bind_int(st, 3, volunteer_id);
+    if (db_step(st) == DB_ROW) {
+        int quota = (int)db_col_int(st, 0), present = (int)db_col_int(st, 1) + 1;
+        if (quota > 0 && present > quota) {
+            out->quota = quota;
+            out->present = present;
+        }
+    }
+    db_finalize(st);
+}
+
 /* The same record written by the kiosk: its own right, and nothing else of this store. */
 static const struct change_kind kiosk_record_change = {&service_record_record, "service-record",
                                                        RIGHT_KIOSK_ONLY, record_get_any};
@@ -554,8 +579,10 @@ static int sign_as(struct db *db, const struct change_kind *k, int masked, int64
         db_rollback(db);
         return DB_INVALID;
     }
+    if (out->move == HOURS_SIGN_IN) quota_past(db, activity_id, volunteer_id, day, out);
     rc = pair_write(db, k, actor, volunteer_id, activity_id, day, out->at, &dp, which, out);
     day_pairs_free(&dp);
+    if (rc != DB_OK) out->quota = out->present = 0;
     return rc;
 }
 

@@ -62,6 +62,9 @@ struct hours_signed {
     char in[6];      /* HH:MM the pair began (its sign-in) */
     int minutes;     /* the pair's minutes, on a sign-out */
     char *why;       /* DB_INVALID: why nothing was saved (translated) */
+    /* A sign-in past the activity's quota (recorded all the same): the quota, and the volunteers
+     * signed in to it today with this one; both 0 otherwise. */
+    int quota, present;
 };
 void hours_signed_free(struct hours_signed *s);
 
@@ -72,7 +75,8 @@ void hours_signed_free(struct hours_signed *s);
 ** (*out says which, when and the minutes recorded), DB_NOTFOUND (no
 ** volunteer has that number), DB_INVALID (out->why: not a number, a
 ** volunteer who left, the activity cancelled or ended, a sign-in more than
-** an hour before it begins, a fourth pair, an overlap; nothing saved), DB_DENIED, DB_BUSY or an error. Free *out with
+** an hour before it begins, a fourth pair, an overlap; nothing saved), DB_DENIED, DB_BUSY or an
+*error. Free *out with
 ** hours_signed_free() in every case.
 */
 int hours_sign(struct db *db, int64_t activity_id, const char *typed, const char *actor,

@@ -372,7 +372,12 @@ static void roll_submit(struct list_screen *ls, const char *typed)
     struct hours_signed s;
     int rc = hours_sign(ui.db, c->activity_id, typed, actor_name(), &s);
     char hours[24];
-    if (rc == DB_OK && s.move == HOURS_SIGN_IN)
+    if (rc == DB_OK && s.move == HOURS_SIGN_IN && s.quota)
+        roll_said(c, UI_MSG_ERROR,
+                  xasprintf(_("Signed in: %s (%s) at %s; past the quota: %d wanted, %d signed in "
+                              "today"),
+                            s.name, s.number, s.at, s.quota, s.present));
+    else if (rc == DB_OK && s.move == HOURS_SIGN_IN)
         roll_said(c, UI_MSG_INFO, xasprintf(_("Signed in: %s (%s) at %s"), s.name, s.number, s.at));
     else if (rc == DB_OK)
         roll_said(c, UI_MSG_INFO,

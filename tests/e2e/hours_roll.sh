@@ -64,9 +64,12 @@ expect vol "a number typed and Enter signs the volunteer in" "已签到：李四
 type_text vol "２０２６０００１０２"
 keys vol Enter
 expect vol "full-width digits are read as the number" "已签到：王五（2026000102）09:00"
-# A scanner: the number and Enter in one burst.
+# A scanner: the number and Enter in one burst. Two were wanted: the third is signed in, and told.
+sqlite3 "$DB" "UPDATE activity SET quota = 2 WHERE name = '助老送餐'"
 keys vol 2026000103 Enter
-expect vol "a scanned card signs in at once" "已签到：赵六（2026000103）09:00"
+expect vol "a scanned card signs in at once, past the quota said" \
+    "已签到：赵六（2026000103）09:00；超出招募人数：招募 2 人，今天已有 3 人签到"
+sqlite3 "$DB" "UPDATE activity SET quota = 0 WHERE name = '助老送餐'"
 wait_for vol "3 人次，在岗 3 人，0.0 小时"
 keys vol 2026999999 Enter
 expect vol "an unknown number is said, nothing saved" "没有编号为 2026999999 的志愿者：未记录"

@@ -354,6 +354,25 @@ static void signing_at_the_desk(void **state)
     assert_int_equal(
         db_int(db, 0, "SELECT count(*) FROM audit_log WHERE subject LIKE 'service-record:%'"),
         before + 7);
+    /* Past the quota: the sign-in stands, and says how many were wanted and came. */
+    setenv("BANGBAN_NOW", "2026-12-05 07:00", 1);
+    int64_t a4 = activity_new(t.id, "助残");
+    unsetenv("BANGBAN_NOW");
+    assert_int_equal(activity_get(db, a4, &a), DB_OK);
+    a.quota = 1;
+    assert_int_equal(activity_save(db, &a, "tester", &why), DB_OK);
+    record_free(&activity_record, &a);
+    char n4[16], n5[16];
+    volunteer_new("钱七", n4);
+    volunteer_new("孙八", n5);
+    assert_int_equal(sign_at("2026-12-05 16:00", a4, n4, &s), DB_OK);
+    assert_int_equal(s.quota, 0); /* the one wanted */
+    hours_signed_free(&s);
+    assert_int_equal(sign_at("2026-12-05 16:01", a4, n5, &s), DB_OK);
+    assert_int_equal(s.move, HOURS_SIGN_IN);
+    assert_int_equal(s.quota, 1);
+    assert_int_equal(s.present, 2);
+    hours_signed_free(&s);
     record_free(&team_record, &t);
 }
 
