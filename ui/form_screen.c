@@ -288,6 +288,14 @@ static int form_screen_save(struct form_screen *fs)
         rec_drop(fs, mine);
         return UI_HANDLED;
     }
+    if (on_file(fs, fs->orig) && record_same(fs->spec->type, fs->orig, mine)) {
+        /* Nothing to write: the record keeps its version, and the log has nothing to say. */
+        char *name = name_of(fs, mine);
+        ui_message(UI_MSG_INFO, _("Nothing changed: %s is as it was"), name);
+        free(name);
+        rec_drop(fs, mine);
+        return UI_CLOSE;
+    }
     void *write = mine; /* what goes to the store: mine, or mine merged over theirs */
     int rc;
     for (;;) {

@@ -73,7 +73,7 @@ keys desk n
 expect desk "No puts the number back, nothing saved" "未保存：身份证号 已恢复为原来登记的号码"
 db_is "the number is still on file" "SELECT id_number FROM resident WHERE name = '张三'" "11010519491231002X"
 keys desk F2
-expect desk "the number put back saves as it was" "已保存：张三"
+expect desk "the number put back is as it was: nothing to save" "没有改动：张三 保持原样"
 db_is "and stays" "SELECT id_number FROM resident WHERE name = '张三'" "11010519491231002X"
 keys desk F4
 wait_for desk "编辑居民"
