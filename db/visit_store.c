@@ -7,6 +7,7 @@
 #include "db/request_store.h"
 #include "db/user_store.h"
 #include "src/clock.h"
+#include "src/date.h"
 #include "src/i18n.h"
 #include "src/organisation.h"
 #include "src/roles.h"
@@ -67,7 +68,7 @@ int visit_list(struct db *db, const char *query, int64_t building_id, int64_t or
     char *sql = xasprintf(VISIT_SELECT " WHERE (?1 = '' OR instr(b.name, ?1) > 0"
                                        " OR instr(coalesce(o.name, ''), ?1) > 0"
                                        " OR instr(v.met, ?1) > 0 OR instr(v.findings, ?1) > 0"
-                                       " OR v.day LIKE ?1 || '%%')"
+                                       " OR instr(v.day, ?1) > 0 OR v.day = ?5)"
                                        " AND (?2 = 0 OR v.building_id = ?2)"
                                        " AND (?4 = 0 OR v.organisation_id = ?4)%s"
                                        " ORDER BY v.day DESC, v.id DESC LIMIT ?3",
@@ -78,6 +79,11 @@ int visit_list(struct db *db, const char *query, int64_t building_id, int64_t or
     db_bind_int(st, 2, building_id);
     db_bind_int(st, 3, (int64_t)limit);
     db_bind_int(st, 4, organisation_id);
+    /* A day however it is written (2026/12/7, 20261207, 2026年12月7日) finds the visits of it. */
+    struct date d;
+    char day[11] = "";
+    if (date_parse(q, &d) == DATE_OK) date_format(&d, day);
+    db_bind_text(st, 5, day);
     int rc;
     *items = db_collect(st, sizeof **items, visit_read, n, &rc);
     free(q);

@@ -29,7 +29,7 @@
 #define ACTION_LIST(ACT)                                                                           \
     ACT(HELP, 1, "F1 ?", N_("Help"), N_("Show the keys and what they do"))                         \
     ACT(SAVE, 2, "F2 ^S", N_("Save"), N_("Save what was typed in the form"))                       \
-    ACT(SEARCH, 3, "F3 /", N_("Search"), N_("Clear the search line to search again"))              \
+    ACT(SEARCH, 3, "F3", N_("Search"), N_("Clear the search line to search again"))                 \
     ACT(EDIT, 4, "F4", N_("Edit"), N_("Edit the selected record"))                                 \
     ACT(REFRESH, 5, "F5 ^R", N_("Refresh"), N_("Read the list again from the database"))           \
     ACT(SHOW_RETIRED, 6, "F6", N_("Retired"), N_("Show or hide retired records"))                  \

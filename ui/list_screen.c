@@ -251,6 +251,8 @@ static char *status_of(struct list_screen *ls)
 static void list_draw(struct screen *s, int top, int rows)
 {
     struct list_screen *ls = (struct list_screen *)s;
+    /* With a search begun, '?' is part of it, not F1 ('/' always is: 2026/12/07). */
+    s->typing = !lineedit_empty(&ls->search);
     const struct list_tab *tab = list_screen_tab(ls);
     int y = top;
     const char *heading = ls->spec->heading ? ls->spec->heading(ls) : NULL;

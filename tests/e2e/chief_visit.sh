@@ -119,6 +119,16 @@ SHOWS="楼长工作台" sign_in chief2 "chief" "demo-chief" BANGBAN_NOW=$BANGBAN
 keys chief2 F9
 choose chief2 "走访记录"
 wait_for chief2 "物业经理王强"
+# Found by its day however it is written: with slashes (a search's '/' is typed, not F3), or
+# the month and day alone.
+type_text chief2 "2026/12/04"
+expect chief2 "the visit is found by its day written with slashes" "查找： 2026/12/04"
+expect chief2 "one visit that day" "共 1 条"
+keys chief2 C-u
+type_text chief2 "12-04"
+expect chief2 "and by the month and day alone" "共 1 条"
+keys chief2 C-u
+wait_for chief2 "物业经理王强"
 # Moved to the chief's other building, the organisation of the first goes, said at once; with
 # requests taken down on it, the visit is not saved so.
 b102=$(sqlite3 "$DB" "SELECT name FROM building WHERE code = 'B102'")
