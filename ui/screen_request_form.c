@@ -190,6 +190,26 @@ static void item_take(struct form_screen *fs, int fill)
     service_item_free(&it);
 }
 
+/* A building chosen with no grid yet: the grid is the building's, and its community with it. */
+static void building_grid_take(struct form_screen *fs)
+{
+    struct form *f = &fs->form;
+    struct area b;
+    if (!form_choice(f, F_BUILDING) || form_choice(f, F_GRID) ||
+        area_get(ui.db, AREA_BUILDING, form_choice(f, F_BUILDING), &b) != DB_OK)
+        return;
+    if (b.grid_id) {
+        form_set_choice(f, F_GRID, b.grid_id, b.grid_name);
+        form_set_note(f, F_GRID, _("the building's"));
+        struct area g;
+        if (area_get(ui.db, AREA_GRID, b.grid_id, &g) == DB_OK) {
+            ((struct intake *)fs->ctx)->community_id = g.parent_id;
+            area_free(&g);
+        }
+    }
+    area_free(&b);
+}
+
 /*
 ** An item chosen fills in its category and unit at once, where the clerk
 ** sees them; only then: a unit or category the clerk picks after it stays
@@ -199,6 +219,7 @@ static void on_choose(struct form *f, int i, void *ctx)
 {
     (void)f;
     if (i == F_ITEM) item_take(ctx, 1);
+    if (i == F_BUILDING) building_grid_take(ctx);
 }
 
 static void on_leave(struct form *f, int i, void *ctx)
@@ -225,6 +246,7 @@ static void on_leave(struct form *f, int i, void *ctx)
             organisation_take_into(fs, form_choice(f, F_RESIDENT));
         else
             resident_take_into(fs, form_choice(f, F_RESIDENT));
+        building_grid_take(fs);
     } else if (i == F_ITEM) {
         item_take(fs, 0);
     } else if (i == F_GRID) {

@@ -1,7 +1,7 @@
 # A request from an organisation on the register: at the desk, 诉求人类型
 # 企业单位 turns the chooser under it to the organisations (一企一档); the
-# one chosen fills in its name, its contact's phone (masked) and its
-# building, and the request names it, so its file lists it; a contact
+# one chosen fills in its name, its contact's phone (masked), its
+# building and the building's grid, and the request names it, so its file lists it; a contact
 # person and number typed over them stay.
 . "$(dirname "$0")/lib.sh"
 
@@ -46,6 +46,8 @@ phone=$(sqlite3 "$DB" "SELECT substr(contact_phone, 1, 3) || '****' || substr(co
 expect desk "the organisation's name is taken" "姓名/名称: <"
 expect desk "with its contact's phone, masked" "电话: $phone"
 expect desk "and its building" "$building"
+grid=$(sqlite3 "$DB" "SELECT g.name FROM organisation o JOIN building b ON b.id = o.building_id JOIN grid g ON g.id = b.grid_id WHERE o.credit_code = '$code'")
+expect desk "and the building's grid" "$grid"
 item_and_save "员工申请救助"
 expect desk "the request is taken down" "2026-000001"
 db_is "naming the organisation on the register" \
