@@ -133,7 +133,19 @@ static void draw_message(void)
         return;
     }
     attr_t a = message_kind == UI_MSG_ERROR ? term_attr(UI_ERROR) : term_attr(UI_INFO);
-    draw_text(y, 0, COLS, strbuf_str(&message), a, TEXT_FIT_ELLIPSIS);
+    const char *text = strbuf_str(&message);
+    if (text_width(text) > COLS) {
+        /* Too long for a line: it takes the line above too (the part that matters is often last).
+         */
+        const char *rest = NULL;
+        size_t n = text_wrap_line(text, COLS, &rest);
+        char *first = xstrndup(text, n);
+        draw_fill(y - 1, 0, COLS, a);
+        draw_text(y - 1, 0, COLS, first, a, 0);
+        free(first);
+        text = rest ? rest : "";
+    }
+    draw_text(y, 0, COLS, text, a, TEXT_FIT_ELLIPSIS);
 }
 
 /* True when the screen offers action a in its key bar. */

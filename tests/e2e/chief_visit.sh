@@ -165,6 +165,7 @@ keys chief2 Tab Tab C-u
 type_text chief2 "2026-11-20"
 keys chief2 F2
 expect chief2 "a visit with requests moves to no other day" "诉求记着走访的日期、楼宇和企业"
+expect chief2 "the message too long for a line goes on below its first, to its end" "填写的内容仍在。"
 db_is "its day is as it was" "SELECT day <> '2026-11-20' FROM visit WHERE met = '物业经理王强'" 1
 keys chief2 Escape
 wait_for chief2 "放弃"
