@@ -21,6 +21,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 /* A date option as YYYY-MM-DD into out[11]; 0 when it is not a date (said on stderr). */
 static int date_option(const char *name, const char *typed, char *out)
@@ -80,6 +81,13 @@ static int certificate_issue_verb(struct db *db, const char *typed, const char *
     }
     /* Where it goes can be written: a number is never given to a certificate left unwritten. */
     struct outfile probe;
+    struct stat st;
+    if (out && stat(out, &st) == 0 && S_ISDIR(st.st_mode)) {
+        fprintf(stderr, _("bangban: cannot write %s: %s; no certificate issued\n"), out,
+                _("it is a folder: name a file in it"));
+        record_free(&volunteer_record, &v);
+        return EXIT_ERROR;
+    }
     if (out && outfile_open(&probe, out, 0) < 0) {
         char *why = util_errno_text(errno);
         fprintf(stderr, _("bangban: cannot write %s: %s; no certificate issued\n"), out, why);

@@ -61,6 +61,31 @@ static char *scope_clause(struct db *db, const char *login)
     return sql;
 }
 
+/*
+** A month and day as typed (12-4, 12/04, 12.4, 12月4日) as "-MM-DD" into out
+** (8 bytes), the end of a day as stored; "" when q is not one.
+*/
+static const char *month_day(const char *q, char *out)
+{
+    int m = 0, d = 0, used = 0;
+    *out = '\0';
+    const char *p = q;
+    if (sscanf(p, "%2d%n", &m, &used) != 1) return out;
+    p += used;
+    if (*p == '-' || *p == '/' || *p == '.')
+        p++;
+    else if (strncmp(p, "月", strlen("月")) == 0)
+        p += strlen("月");
+    else
+        return out;
+    if (sscanf(p, "%2d%n", &d, &used) != 1) return out;
+    p += used;
+    if (strncmp(p, "日", strlen("日")) == 0) p += strlen("日");
+    if (*p || m < 1 || m > 12 || d < 1 || d > 31 || !(q[0] >= '0' && q[0] <= '9')) return out;
+    snprintf(out, 8, "-%02d-%02d", m, d);
+    return out;
+}
+
 int visit_list(struct db *db, const char *query, int64_t building_id, int64_t organisation_id,
                const char *scope_of, size_t limit, struct visit **items, size_t *n)
 {
@@ -68,7 +93,8 @@ int visit_list(struct db *db, const char *query, int64_t building_id, int64_t or
     char *sql = xasprintf(VISIT_SELECT " WHERE (?1 = '' OR instr(b.name, ?1) > 0"
                                        " OR instr(coalesce(o.name, ''), ?1) > 0"
                                        " OR instr(v.met, ?1) > 0 OR instr(v.findings, ?1) > 0"
-                                       " OR instr(v.day, ?1) > 0 OR v.day = ?5)"
+                                       " OR v.day LIKE ?1 || '%%' OR v.day = ?5"
+                                       " OR (?6 <> '' AND substr(v.day, 5) = ?6))"
                                        " AND (?2 = 0 OR v.building_id = ?2)"
                                        " AND (?4 = 0 OR v.organisation_id = ?4)%s"
                                        " ORDER BY v.day DESC, v.id DESC LIMIT ?3",
@@ -84,6 +110,8 @@ int visit_list(struct db *db, const char *query, int64_t building_id, int64_t or
     char day[11] = "";
     if (date_parse(q, &d) == DATE_OK) date_format(&d, day);
     db_bind_text(st, 5, day);
+    char md[8];
+    db_bind_text(st, 6, month_day(q, md));
     int rc;
     *items = db_collect(st, sizeof **items, visit_read, n, &rc);
     free(q);
@@ -241,8 +269,10 @@ static int place_moved_under_requests(struct db *db, const struct visit *v)
     return moved;
 }
 
-/* True when actor is a building chief and visit v on file was made by another: not theirs to
- * change. */
+/*
+** True when actor is a building chief and visit v on file was made by another
+** chief: not theirs to change (one an admin logged for them is).
+*/
 static int visit_of_another_chief(struct db *db, const struct visit *v, const char *actor)
 {
     struct user u;
@@ -250,7 +280,9 @@ static int visit_of_another_chief(struct db *db, const struct visit *v, const ch
     int chief = roles_find(u.role) == roles_get(ROLE_ID_BUILDING_CHIEF);
     record_free(&user_record, &u);
     if (!chief) return 0;
-    struct db_stmt *st = db_prepare(db, "SELECT 1 FROM visit WHERE id = ?1 AND visitor IS NOT ?2");
+    struct db_stmt *st =
+        db_prepare(db, "SELECT 1 FROM visit WHERE id = ?1 AND visitor IS NOT ?2"
+                       " AND visitor IN (SELECT login FROM \"user\" WHERE role = 'chief')");
     db_bind_int(st, 1, v->id);
     db_bind_text(st, 2, actor);
     int other = db_step(st) == DB_ROW;
@@ -258,11 +290,24 @@ static int visit_of_another_chief(struct db *db, const struct visit *v, const ch
     return other;
 }
 
-/* Why v's day cannot be: before its organisation moved in, or after it moved out; NULL if it can.
- */
+/*
+** Why v's day cannot be: before its organisation moved in, or after it
+** moved out; NULL if it can, or when neither the day nor the organisation
+** changes (a move recorded later does not lock the visits before it).
+*/
 static const char *day_outside_stay(struct db *db, const struct visit *v)
 {
     if (!v->organisation_id) return NULL;
+    if (v->id) {
+        struct db_stmt *was = db_prepare(db, "SELECT 1 FROM visit WHERE id = ?1 AND day = ?2"
+                                             " AND organisation_id IS ?3");
+        db_bind_int(was, 1, v->id);
+        db_bind_text(was, 2, v->day);
+        db_bind_int(was, 3, v->organisation_id);
+        int same = db_step(was) == DB_ROW;
+        db_finalize(was);
+        if (same) return NULL;
+    }
     struct db_stmt *st = db_prepare(db, "SELECT moved_in <> '' AND ?2 < moved_in,"
                                         " moved_out <> '' AND ?2 > moved_out"
                                         " FROM organisation WHERE id = ?1");

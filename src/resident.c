@@ -153,16 +153,17 @@ const char *resident_check_tag(const char *name)
 
 /*
 ** Punctuation no name holds: a sentence pasted into the name (，。、!?), brackets,
-** quotes. A name's middle dot (folded to U+00B7), hyphen, apostrophe and the
-** space between Latin words are not.
+** quotes. A name's dots (买买提·艾力, 买买提.艾力, Mary J. Smith), hyphen,
+** apostrophe and the space between Latin words are not.
 */
 static int name_punctuation(uint32_t cp)
 {
-    return (cp < 0x80 && strchr(",.!?;:\"()[]{}<>/\\|@#$%^&*=+~`_", (int)cp)) ||
+    return (cp < 0x80 && strchr(",!?;:\"()[]{}<>/\\|@#$%^&*=+~`_", (int)cp)) ||
            (cp >= 0x3001 && cp <= 0x3003) || (cp >= 0x3008 && cp <= 0x3011) ||
            (cp >= 0x3014 && cp <= 0x301F) || (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2026 ||
-           (cp >= 0xFF01 && cp <= 0xFF0F && cp != 0xFF0D) || (cp >= 0xFF1A && cp <= 0xFF20) ||
-           (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF5E);
+           (cp >= 0xFF01 && cp <= 0xFF0F && cp != 0xFF0D && cp != 0xFF0E) ||
+           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+           (cp >= 0xFF5B && cp <= 0xFF5E);
 }
 
 const char *resident_check_name(const char *name)

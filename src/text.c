@@ -460,6 +460,7 @@ char *text_normalize(const char *s, unsigned flags)
         return out;
     }
     size_t w = 0, i = 0;
+    int dashed = 0; /* the last character written was a wide dash made '-' */
 
     while (i < n) {
         uint32_t cp = (unsigned char)s[i];
@@ -473,9 +474,11 @@ char *text_normalize(const char *s, unsigned flags)
         int alnum = (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
                     (cp >= 0xFF41 && cp <= 0xFF5A);
         if (cp >= 0xFF01 && cp <= 0xFF5E && (alnum || !(flags & TEXT_NORM_PROSE))) cp -= 0xFEE0;
-        if ((flags & TEXT_NORM_DASH) &&
-            ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE63 || cp == 0xFF0D))
-            cp = '-';
+        int dash = (flags & TEXT_NORM_DASH) &&
+                   ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE63 || cp == 0xFF0D);
+        if (dash && dashed) continue; /* —— is one dash */
+        dashed = dash;
+        if (dash) cp = '-';
         if (is_space_cp(cp) && (flags & TEXT_NORM_PROSE)) {
             memcpy(out + w, s + i - len, (size_t)len);
             w += (size_t)len;

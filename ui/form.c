@@ -170,6 +170,8 @@ int form_masked(const struct form *f, int i)
 const char *form_reveal_refusal(const struct form *f, int i)
 {
     if (form_masked(f, i)) return NULL;
+    if (form_secret_cleared(f, i))
+        return _("Cleared here: the number on file is deleted only if F2 is answered yes");
     char *now = lineedit_text(&f->fields[i].edit);
     int empty = text_blank(now);
     free(now);

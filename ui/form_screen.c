@@ -288,7 +288,7 @@ static int form_screen_save(struct form_screen *fs)
         rec_drop(fs, mine);
         return UI_HANDLED;
     }
-    if (on_file(fs, fs->orig) && record_same(fs->spec->type, fs->orig, mine)) {
+    if (!fs->spec->acts && on_file(fs, fs->orig) && record_same(fs->spec->type, fs->orig, mine)) {
         /* Nothing to write: the record keeps its version, and the log has nothing to say. */
         char *name = name_of(fs, mine);
         ui_message(UI_MSG_INFO, _("Nothing changed: %s is as it was"), name);

@@ -104,6 +104,12 @@ struct form_spec {
     ** none editable, no F2, Esc back. 0: anyone may save.
     */
     unsigned rights;
+    /*
+    ** F2 does more than write the record's fields (a merge): it is done
+    ** even when they are as loaded. 0: a record on file with nothing
+    ** changed is not written, and the clerk is told so.
+    */
+    int acts;
 };
 
 struct form_screen {

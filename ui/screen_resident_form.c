@@ -393,8 +393,11 @@ static int resident_read(struct form_screen *fs, void *rec)
     record_set(&out->community, f->fields[F_COMMUNITY].choice_label);
     out->grid_id = form_choice(f, F_GRID);
     record_set(&out->grid, f->fields[F_GRID].choice_label);
+    /* Typed: its dashes made '-'; left as it was on file, written as it was. */
     char *address = form_text(f, F_ADDRESS);
-    record_take(&out->address, resident_normalize_address(address));
+    record_take(&out->address, str_eq(address, orig->address)
+                                   ? xstrdup(address)
+                                   : resident_normalize_address(address));
     free(address);
     int64_t head = form_choice(f, F_HEAD);
     out->head_id = head == -1 ? (orig->id ? orig->id : -1) : head;

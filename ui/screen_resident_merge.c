@@ -162,6 +162,7 @@ static const struct form_spec merge_spec = {
     .saved = merge_saved,
     .refused = merge_refused,
     .free_ctx = merge_free,
+    .acts = 1, /* the record kept may be as it was: the other still goes into it */
 };
 
 /* The fields of keep and other to choose between: those that differ, the name always. */

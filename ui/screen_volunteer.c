@@ -575,14 +575,16 @@ static int member_form_save(struct form_screen *fs, void *rec)
     const char *why = NULL;
     int rc = team_member_save(ui.db, rec, actor_name(), &why);
     if (rc == DB_INVALID && why) {
-        /* Beside the field at fault: the dates good, the volunteer (a member already); the
-         * join date good alone, the leaving date. */
+        /* Beside the field at fault: the dates good, the volunteer (a member already) or the
+         * join date (before they registered); the join date good alone, the leaving date. */
         const struct team_member *m = rec;
         char today[11];
         clock_today(today);
-        int field = !team_member_dates_check(m->joined, m->left_on, today) ? M_VOLUNTEER
-                    : !team_member_dates_check(m->joined, "", today)       ? M_LEFT
-                                                                           : M_JOINED;
+        int early = str_eq(why, _("Joined before the volunteer registered"));
+        int field = early                                                    ? M_JOINED
+                    : !team_member_dates_check(m->joined, m->left_on, today) ? M_VOLUNTEER
+                    : !team_member_dates_check(m->joined, "", today)         ? M_LEFT
+                                                                             : M_JOINED;
         form_set_message(&fs->form, field, why);
         ui_message(UI_MSG_ERROR, _("Not saved: %s"), why);
     }

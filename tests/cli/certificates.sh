@@ -54,6 +54,12 @@ grep -q "无法写入 $T/no/such/dir/cert.txt：.*未出具证明" "$T/cert-nodi
     db_is "certificate: --out where nothing can be written is refused before one is issued" "SELECT count(*) FROM certificate" 1 ||
     t_fail "certificate: --out where nothing can be written is refused before one is issued" "$(cat "$T/cert-nodir.out")"
 
+mkdir -p "$T/certs"
+run cert-dir 1 env BANGBAN_USER=volunteers "$BIN" --db "$DB" certificate 2023000001 --from 2026-01-01 --to 2026-11-30 --out "$T/certs" --force
+grep -q "未出具证明" "$T/cert-dir.out" &&
+    db_is "certificate: --out naming a folder is refused before one is issued" "SELECT count(*) FROM certificate" 1 ||
+    t_fail "certificate: --out naming a folder is refused before one is issued" "$(cat "$T/cert-dir.out")"
+
 run cert-xlsx 1 env BANGBAN_USER=volunteers "$BIN" --db "$DB" certificate 2023000001 --from 2026-01-01 --to 2026-11-30 --out "$T/cert.xlsx"
 [ ! -e "$T/cert.xlsx" ] && grep -q "这个文件写成文本而不是工作簿" "$T/cert-xlsx.out" &&
     db_is "certificate: a text certificate under an .xlsx name is refused, none issued" "SELECT count(*) FROM certificate" 1 ||

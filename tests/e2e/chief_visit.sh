@@ -125,7 +125,7 @@ type_text chief2 "2026/12/04"
 expect chief2 "the visit is found by its day written with slashes" "查找： 2026/12/04"
 expect chief2 "one visit that day" "共 1 条"
 keys chief2 C-u
-type_text chief2 "12-04"
+type_text chief2 "12月4日"
 expect chief2 "and by the month and day alone" "共 1 条"
 keys chief2 C-u
 wait_for chief2 "物业经理王强"

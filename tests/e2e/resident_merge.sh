@@ -14,7 +14,8 @@ demo_db
 printf '%s\r\n' "姓名,身份证号,手机号码,住址,标签" \
     "王秀蓝,120101194501010029,,,空巢老人" \
     "王秀兰,120102198005050317,13812345678,滨江道1号楼2门301,党员" \
-    "陈一,110101199003074477,,," "陈一,120101195601010127,,," >"$T/people.csv"
+    "陈一,110101199003074477,,," "陈一,120101195601010127,,," \
+    "李四,120104197001010527,13900001111,新华路5号," "李四,120103201503030619,,," >"$T/people.csv"
 "$BIN" --db "$DB" import residents "$T/people.csv" >"$T/import.out" 2>&1 ||
     t_fail "the people of the test are imported" "$(cat "$T/import.out")"
 # The second was registered at a desk without her ID number.
@@ -102,6 +103,25 @@ keys desk n
 expect desk "No keeps them apart" "未合并：两条记录各自保留"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM resident WHERE name = '陈一' AND status = ''")" = 2 ] &&
     t_ok "both are still on the register" || t_fail "both are still on the register" "$(sqlite3 "$DB" "SELECT * FROM resident WHERE name = '陈一'")"
+# An emptier record of the same person merged with every default taken: the record kept is as it
+# was, and the other still goes into it.
+keys desk Escape
+wait_for desk "最近登记"
+type_text desk "0619"
+wait_for desk "共 1 条"
+keys desk F9
+choose desk "合并到另一条记录（同一人）"
+wait_for desk "合并到哪条记录"
+type_text desk "0527"
+wait_for desk "新华路"
+keys desk Enter
+wait_for desk "仍要合并吗"
+keys desk y
+wait_for desk "合并同一人的两条记录"
+keys desk F2
+expect desk "a merge that changes nothing of the record kept is done all the same" "已合并：李四"
+db_is "the emptier record is merged into the other" \
+    "SELECT status FROM resident WHERE id_number = '120103201503030619'" "merged"
 quits desk "bangban ends cleanly"
 "$BIN" --db "$DB" check >"$T/check.out" 2>&1 && t_ok "bangban check finds nothing wrong after the merge" ||
     t_fail "bangban check finds nothing wrong after the merge" "$(cat "$T/check.out")"

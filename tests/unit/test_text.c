@@ -173,6 +173,9 @@ static void normalise_codes(void **state)
     s = text_normalize(" ５号楼－２单元—３０１（东）", TEXT_NORM_PROSE | TEXT_NORM_DASH);
     assert_str(s, "5号楼-2单元-301（东）");
     free(s);
+    s = text_normalize("5栋——3单元", TEXT_NORM_PROSE | TEXT_NORM_DASH);
+    assert_str(s, "5栋-3单元"); /* a double dash is one */
+    free(s);
     s = text_normalize("５号楼－２单元", TEXT_NORM_PROSE);
     assert_str(s, "5号楼－2单元"); /* without the flag, prose keeps it */
     free(s);

@@ -337,6 +337,18 @@ static void requests_carry_phone_and_place(void **state)
     assert_non_null(why);
     assert_int_equal(db_int(db, 0, "SELECT count(*) FROM visit"), visits);
     record_free(&visit_record, &v);
+    /* A move recorded later does not lock the visit before it: its findings still edit. */
+    snprintf(sql, sizeof sql,
+             "UPDATE organisation SET moved_in = '2020-01-01', moved_out = '2026-03-01' WHERE id = "
+             "%lld",
+             (long long)org);
+    db_exec(db, sql);
+    int64_t first = db_int(db, 0, "SELECT min(id) FROM visit WHERE organisation_id IS NOT NULL");
+    struct visit again;
+    assert_int_equal(visit_get(db, first, &again), DB_OK);
+    record_set(&again.findings, "照明已修好");
+    assert_int_equal(visit_save(db, &again, "chief", now, &why), DB_OK);
+    record_free(&visit_record, &again);
 }
 
 /* A chief sharing a building with another changes their own visits there, not the other's. */
@@ -362,6 +374,14 @@ static void a_chief_changes_their_own_visits_only(void **state)
     assert_non_null(why);
     assert_int_equal(visit_save(db, &again, "chief", now, &why), DB_OK);
     assert_int_equal(visit_save(db, &again, "admin", now, &why), DB_OK); /* not a chief */
+    record_free(&visit_record, &again);
+    record_free(&visit_record, &v);
+    /* One an admin logged in the chief's building is the chief's to change. */
+    visit_to(&v, "B101", NULL, 0, NULL, 0);
+    assert_int_equal(visit_save(db, &v, "admin", now, &why), DB_OK);
+    assert_int_equal(visit_get(db, v.id, &again), DB_OK);
+    record_set(&again.met, "物业经理");
+    assert_int_equal(visit_save(db, &again, "chief", now, &why), DB_OK);
     record_free(&visit_record, &again);
     record_free(&visit_record, &v);
 }
