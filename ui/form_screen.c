@@ -291,7 +291,10 @@ static int form_screen_save(struct form_screen *fs)
     if (!fs->spec->acts && on_file(fs, fs->orig) && record_same(fs->spec->type, fs->orig, mine)) {
         /* Nothing to write: the record keeps its version, and the log has nothing to say. */
         char *name = name_of(fs, mine);
-        ui_message(UI_MSG_INFO, _("Nothing changed: %s is as it was"), name);
+        if (*name)
+            ui_message(UI_MSG_INFO, _("Nothing changed: %s is as it was"), name);
+        else
+            ui_message(UI_MSG_INFO, "%s", _("Nothing changed: nothing saved"));
         free(name);
         rec_drop(fs, mine);
         return UI_CLOSE;
