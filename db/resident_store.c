@@ -83,26 +83,23 @@ static void row_read(struct db_stmt *st, struct resident *r, int offset)
 }
 
 /*
+** A resident's address with its wide dashes (—— － — –) as '-', as
+** resident_normalize_address() stores them now: one stored before is found
+** by a filter typed either way.
+*/
+#define ADDRESS_DASHED                                                                             \
+    "replace(replace(replace(replace(r.address, '\xE2\x80\x94\xE2\x80\x94', '-'),"                 \
+    " '\xEF\xBC\x8D', '-'), '\xE2\x80\x94', '-'), '\xE2\x80\x93', '-')"
+
+/*
 ** Which residents a search keeps (struct resident_filter), as ?10 .. ?15
 ** of a statement reading RESIDENT_SELECT (bound by filter_bind()).
 */
-#define RESIDENT_FILTER                                                                                                  \
-    " (?10 OR r.status = '') AND (?11 IS NULL OR EXISTS (SELECT 1 FROM resident_tag ft"                                  \
-    " JOIN tag fg ON fg.id = ft.tag_id WHERE ft.resident_id = r.id AND fg.name = ?11))"                                  \
-    " AND (?12 IS NULL OR r.community_id = ?12) AND (?13 IS NULL OR r.grid_id = ?13)" /* An                              \
-                                                                                         address                         \
-                                                                                         stored                          \
-                                                                                         before                          \
-                                                                                         its                             \
-                                                                                         dashes                          \
-                                                                                         were made                       \
-                                                                                         '-'                             \
-                                                                                         (resident_normalize_address()): \
-                                                                                         as now.                         \
-                                                                                       */                                \
-    " AND (?14 IS NULL OR instr(replace(replace(replace(replace(r.address, '——', '-'), '－', "                      \
-    "'-'),"                                                                                                              \
-    " '—', '-'), '–', '-'), ?14) > 0)"                                                                               \
+#define RESIDENT_FILTER                                                                            \
+    " (?10 OR r.status = '') AND (?11 IS NULL OR EXISTS (SELECT 1 FROM resident_tag ft"            \
+    " JOIN tag fg ON fg.id = ft.tag_id WHERE ft.resident_id = r.id AND fg.name = ?11))"            \
+    " AND (?12 IS NULL OR r.community_id = ?12) AND (?13 IS NULL OR r.grid_id = ?13)"              \
+    " AND (?14 IS NULL OR instr(" ADDRESS_DASHED ", ?14) > 0)"                                     \
     " AND (?15 = 0 OR EXISTS (SELECT 1 FROM request fq WHERE fq.resident_id = r.id))"
 
 /* The filter every search of the desk applies unless told otherwise: those on the register. */

@@ -65,3 +65,8 @@ db_gives "$DB" "SELECT address FROM resident WHERE name = '周淑芬'" "5号楼-
 run visits-dash 0 "$BIN" --db "$DB" find residents --community 新华社区 --address '5号楼－2单元'
 grep -q "周淑芬" "$T/visits-dash.out" && t_ok "find: an address typed with a full-width dash finds it" ||
     t_fail "find: an address typed with a full-width dash finds it" "$(cat "$T/visits-dash.out")"
+# An address stored before dashes were made '-' is found by one typed either way.
+sqlite3 "$DB" "UPDATE resident SET address = '7号楼－3单元——101' WHERE name = '周淑芬'"
+run visits-old-dash 0 "$BIN" --db "$DB" find residents --community 新华社区 --address '7号楼-3单元-101'
+grep -q "周淑芬" "$T/visits-old-dash.out" && t_ok "find: an address stored with wide dashes is found by '-'" ||
+    t_fail "find: an address stored with wide dashes is found by '-'" "$(cat "$T/visits-old-dash.out")"
