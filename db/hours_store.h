@@ -75,9 +75,9 @@ void hours_signed_free(struct hours_signed *s);
 ** (*out says which, when and the minutes recorded), DB_NOTFOUND (no
 ** volunteer has that number), DB_INVALID (out->why: not a number, a
 ** volunteer who left, the activity cancelled or ended, a sign-in more than
-** an hour before it begins, a fourth pair, an overlap; nothing saved), DB_DENIED, DB_BUSY or an
-*error. Free *out with
-** hours_signed_free() in every case.
+** an hour before it begins, a fourth pair, an overlap; nothing saved; a
+** volunteer who left is still signed out), DB_DENIED, DB_BUSY or an error.
+** Free *out with hours_signed_free() in every case.
 */
 int hours_sign(struct db *db, int64_t activity_id, const char *typed, const char *actor,
                struct hours_signed *out);

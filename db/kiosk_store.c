@@ -342,7 +342,6 @@ static int today_pick(struct db *db, int64_t volunteer_id, const char *now, stru
     return DB_OK;
 }
 
-/* Inside the transaction: the number read and looked up, t filled. */
 /* True when volunteer id is signed in today (now's day) and not out yet. */
 static int signed_in_today(struct db *db, int64_t id, time_t now)
 {
@@ -358,6 +357,7 @@ static int signed_in_today(struct db *db, int64_t id, time_t now)
     return in;
 }
 
+/* Inside the transaction: the number read and looked up, t filled. */
 static int today_try(struct db *db, const char *kiosk, const char *typed, time_t now,
                      struct kiosk_today *t)
 {
