@@ -19,20 +19,29 @@ printf '%s\r\n' "姓名,身份证号,所属社区,所属网格,住址,标签" \
 "$BIN" --db "$DB" import residents "$T/people.csv" >"$T/import.out" 2>&1 ||
     t_fail "the people of the test are imported" "$(cat "$T/import.out")"
 
+# filter_visits AREA ADDRESS: F9's visit list of 空巢老人, in AREA ("" for any) and with ADDRESS
+# in the address ("" for any).
+filter_visits() {
+    keys desk F9
+    choose desk "走访名单：按标签、地区、地址筛选"
+    wait_for desk "走访名单：标签"
+    type_text desk "kc"
+    wait_for desk "空巢老人"
+    keys desk Enter
+    wait_for desk "走访名单：社区或网格"
+    if [ -n "$1" ]; then
+        type_text desk "$1"
+        wait_for desk "$1"
+    fi
+    keys desk Enter
+    wait_for desk "走访名单：地址"
+    [ -n "$2" ] && type_text desk "$2"
+    keys desk Enter
+}
+
 open_residents desk
 wait_for desk "共 4 条"
-keys desk F9
-choose desk "走访名单：按标签、地区、地址筛选"
-wait_for desk "走访名单：标签"
-type_text desk "kc"
-wait_for desk "空巢老人"
-keys desk Enter
-wait_for desk "走访名单：社区或网格"
-type_text desk "滨江道第1网格"
-wait_for desk "滨江道第1网格"
-keys desk Enter
-wait_for desk "走访名单：地址"
-keys desk Enter
+filter_visits "滨江道第1网格" ""
 expect desk "the list says what it holds" "走访名单：空巢老人，滨江道第1网格（F9 修改或清除）"
 expect desk "two residents are 空巢老人 in that grid" "共 2 条"
 if screen desk | grep -q "赵德明\|钱小红"; then t_fail "others are left out" "$(screen desk)"; else t_ok "others are left out"; fi
@@ -52,33 +61,11 @@ else
 fi
 
 # Narrowed by a piece of the address.
-keys desk F9
-choose desk "走访名单：按标签、地区、地址筛选"
-wait_for desk "走访名单：标签"
-type_text desk "kc"
-wait_for desk "空巢老人"
-keys desk Enter
-wait_for desk "走访名单：社区或网格"
-type_text desk "滨江道第1网格"
-wait_for desk "滨江道第1网格"
-keys desk Enter
-wait_for desk "走访名单：地址"
-type_text desk "3号楼"
-keys desk Enter
+filter_visits "滨江道第1网格" "3号楼"
 expect desk "a piece of the address narrows it" "地址含「3号楼」"
 expect desk "to one" "共 1 条"
 # A filter that keeps no one says so, not that the register is empty.
-keys desk F9
-choose desk "走访名单：按标签、地区、地址筛选"
-wait_for desk "走访名单：标签"
-type_text desk "kc"
-wait_for desk "空巢老人"
-keys desk Enter
-wait_for desk "走访名单：社区或网格"
-keys desk Enter
-wait_for desk "走访名单：地址"
-type_text desk "99号楼"
-keys desk Enter
+filter_visits "" "99号楼"
 expect desk "an empty visit list says no one matches it, and how to change it" \
     "没有符合这个走访名单的居民。按 F9 修改或清除筛选条件。"
 keys desk F9
