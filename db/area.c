@@ -329,9 +329,7 @@ int area_grid_in_street(struct db *db, int64_t grid_id, int64_t street_id)
                                         "g.community_id WHERE g.id = ?1 AND c.street_id = ?2");
     db_bind_int(st, 1, grid_id);
     db_bind_int(st, 2, street_id);
-    int in = db_step(st) == DB_ROW;
-    db_finalize(st);
-    return in;
+    return db_exists(st);
 }
 
 int area_buildings_astray(struct db *db,

@@ -40,9 +40,9 @@ struct db {
     struct db_stmt *stmts; /* the statements callers hold (not finalized) */
     struct db_stmt *idle;  /* finalized by the caller, kept compiled for the next prepare */
     int nidle;
-    unsigned generation; /* write transactions committed on this connection */
+    unsigned generation;  /* write transactions committed on this connection */
     int64_t data_version; /* PRAGMA data_version when others' writes were last looked for */
-    char *last_error;    /* what SQLite said when a statement last failed; NULL: none */
+    char *last_error;     /* what SQLite said when a statement last failed; NULL: none */
     /* The wait policy (db_set_wait()) and the wait going on. */
     db_wait_hook wait_hook;
     void *wait_ctx;
@@ -834,6 +834,13 @@ int db_step(struct db_stmt *st)
     int rc = map_rc_on(st->db, src);
     if (rc != DB_ROW && rc != DB_DONE) failure_note(st->db, src, st->sql);
     return rc;
+}
+
+int db_exists(struct db_stmt *st)
+{
+    int row = db_step(st) == DB_ROW;
+    db_finalize(st);
+    return row;
 }
 
 const char *db_last_error(const struct db *db)

@@ -161,6 +161,9 @@ void db_bind_blob_static(struct db_stmt *st, int idx, const void *data, size_t n
 */
 int db_step(struct db_stmt *st);
 
+/* Run st, bound, one step and finalize it: 1 when it gave a row, 0 when not (or it failed). */
+int db_exists(struct db_stmt *st);
+
 /* Column i (0-based) of the current row. Text is borrowed until the next step; NULL reads as "". */
 int64_t db_col_int(struct db_stmt *st, int i);
 double db_col_real(struct db_stmt *st, int i);

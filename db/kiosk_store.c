@@ -352,9 +352,7 @@ static int signed_in_today(struct db *db, int64_t id, time_t now)
                                         " AND day = ?2 AND sign_out = ''");
     db_bind_int(st, 1, id);
     db_bind_text(st, 2, day);
-    int in = db_step(st) == DB_ROW;
-    db_finalize(st);
-    return in;
+    return db_exists(st);
 }
 
 /* Inside the transaction: the number read and looked up, t filled. */

@@ -152,9 +152,7 @@ static int street_active(struct db *db, int64_t id)
 {
     struct db_stmt *st = db_prepare(db, "SELECT 1 FROM street WHERE id = ?1 AND retired = 0");
     db_bind_int(st, 1, id);
-    int ok = db_step(st) == DB_ROW;
-    db_finalize(st);
-    return ok;
+    return db_exists(st);
 }
 
 int block_save(struct db *db, struct block *b, const char *actor, char **bad)
@@ -327,8 +325,7 @@ static int post_place_active(struct db *db, const struct post *p)
         xasprintf("SELECT 1 FROM %s WHERE id = ?1 AND retired = 0", post_place_table(place));
     struct db_stmt *st = db_prepare(db, sql);
     db_bind_int(st, 1, p->place_id);
-    int ok = db_step(st) == DB_ROW;
-    db_finalize(st);
+    int ok = db_exists(st);
     free(sql);
     return ok;
 }
@@ -337,9 +334,7 @@ static int post_staff_active(struct db *db, int64_t staff_id)
 {
     struct db_stmt *st = db_prepare(db, "SELECT 1 FROM staff WHERE id = ?1 AND retired = 0");
     db_bind_int(st, 1, staff_id);
-    int ok = db_step(st) == DB_ROW;
-    db_finalize(st);
-    return ok;
+    return db_exists(st);
 }
 
 /*

@@ -20,7 +20,7 @@
 #include <string.h>
 
 /* The columns every read returns, in this order (see row_read()). */
-#define REQUEST_COLUMNS                                                                             \
+#define REQUEST_COLUMNS                                                                            \
     "SELECT r.id, r.number, r.status, r.channel, r.kind, r.category, coalesce(r.item_id, 0),"      \
     " coalesce(i.code, ''), coalesce(i.name, ''), coalesce(r.unit_id, 0), coalesce(u.name, ''),"   \
     " coalesce(u.phone, ''), r.requester_kind, coalesce(r.resident_id, 0), r.requester,"           \
@@ -41,7 +41,7 @@
     " LEFT JOIN unit u ON u.id = r.unit_id LEFT JOIN building b ON b.id = r.building_id"           \
     " LEFT JOIN grid g ON g.id = r.grid_id LEFT JOIN community c ON c.id = r.community_id"         \
     " LEFT JOIN evening_talk t ON t.id = r.talk_id"
-#define REQUEST_SELECT REQUEST_COLUMNS REQUEST_FROM
+#define REQUEST_SELECT   REQUEST_COLUMNS REQUEST_FROM
 #define REQUEST_NCOLUMNS 61 /* the columns row_read() reads */
 /*
 ** One request read alone adds whether the centre kept its dispatch after a

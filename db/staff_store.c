@@ -202,9 +202,7 @@ static int staff_kind_active(struct db *db, int64_t kind_id)
 {
     struct db_stmt *st = db_prepare(db, "SELECT 1 FROM staff_kind WHERE id = ?1 AND retired = 0");
     db_bind_int(st, 1, kind_id);
-    int ok = db_step(st) == DB_ROW;
-    db_finalize(st);
-    return ok;
+    return db_exists(st);
 }
 
 /* The user with this login (0: none asked for), or -1 when there is none. */

@@ -264,9 +264,7 @@ static int place_moved_under_requests(struct db *db, const struct visit *v)
         db_bind_int(st, 3, v->organisation_id);
     else
         db_bind_null(st, 3);
-    int moved = db_step(st) == DB_ROW;
-    db_finalize(st);
-    return moved;
+    return db_exists(st);
 }
 
 /*
@@ -285,9 +283,7 @@ static int visit_of_another_chief(struct db *db, const struct visit *v, const ch
                        " AND visitor IN (SELECT login FROM \"user\" WHERE role = 'chief')");
     db_bind_int(st, 1, v->id);
     db_bind_text(st, 2, actor);
-    int other = db_step(st) == DB_ROW;
-    db_finalize(st);
-    return other;
+    return db_exists(st);
 }
 
 /*
@@ -304,8 +300,7 @@ static const char *day_outside_stay(struct db *db, const struct visit *v)
         db_bind_int(was, 1, v->id);
         db_bind_text(was, 2, v->day);
         db_bind_int(was, 3, v->organisation_id);
-        int same = db_step(was) == DB_ROW;
-        db_finalize(was);
+        int same = db_exists(was);
         if (same) return NULL;
     }
     struct db_stmt *st = db_prepare(db, "SELECT moved_in <> '' AND ?2 < moved_in,"

@@ -593,8 +593,7 @@ int team_member_save(struct db *db, struct team_member *m, const char *actor, co
         db_prepare(db, "SELECT 1 FROM volunteer WHERE id = ?1 AND registered_on > ?2");
     db_bind_int(reg, 1, m->volunteer_id);
     db_bind_text(reg, 2, m->joined);
-    int early = db_step(reg) == DB_ROW;
-    db_finalize(reg);
+    int early = db_exists(reg);
     if (early) {
         *why = _("Joined before the volunteer registered");
         change_abort(db, &member_change, &before);
@@ -605,8 +604,7 @@ int team_member_save(struct db *db, struct team_member *m, const char *actor, co
                                             " volunteer_id = ?2 AND left_on = ''");
         db_bind_int(st, 1, m->team_id);
         db_bind_int(st, 2, m->volunteer_id);
-        int member = db_step(st) == DB_ROW;
-        db_finalize(st);
+        int member = db_exists(st);
         if (member && str_empty(m->left_on)) {
             *why = _("The volunteer is a member of this team already");
             change_abort(db, &member_change, &before);
