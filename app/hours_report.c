@@ -204,16 +204,12 @@ static int sums_report(struct db *db, int by_team, const char *from, const char 
     const char *cells[] = {_("Total"), count_text(x.activities, a), count_text(x.times, n),
                            count_text(all.volunteers, p), hours_format(x.minutes, h)};
     row_add(t, cells);
-    t->note = by_team ? xasprintf(_("Counted hours only: confirmed and past their notice period "
-                                    "on %s. Times served: one volunteer at one activity on one "
-                                    "day counts once per pair. A volunteer of several teams "
-                                    "counts once in the total."),
-                                  today)
-                      : xasprintf(_("Counted hours only: confirmed and past their notice period "
-                                    "on %s. Times served: one volunteer at one activity on one "
-                                    "day counts once per pair. A volunteer of several "
-                                    "categories counts once in the total."),
-                                  today);
+    t->note = xasprintf(_("Counted hours only: confirmed and past their notice period on %s. "
+                          "Times served: one volunteer at one activity on one day counts once "
+                          "per pair. %s"),
+                        today,
+                        by_team ? _("A volunteer of several teams counts once in the total.")
+                                : _("A volunteer of several categories counts once in the total."));
     return DB_OK;
 }
 

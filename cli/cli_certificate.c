@@ -82,20 +82,20 @@ static int certificate_issue_verb(struct db *db, const char *typed, const char *
     /* Where it goes can be written: a number is never given to a certificate left unwritten. */
     struct outfile probe;
     struct stat st;
-    if (out && stat(out, &st) == 0 && S_ISDIR(st.st_mode)) {
+    char *unwritable = NULL;
+    if (out && stat(out, &st) == 0 && S_ISDIR(st.st_mode))
+        unwritable = xstrdup(_("it is a folder: name a file in it"));
+    else if (out && outfile_open(&probe, out, 0) < 0)
+        unwritable = util_errno_text(errno);
+    else if (out)
+        outfile_abort(&probe);
+    if (unwritable) {
         fprintf(stderr, _("bangban: cannot write %s: %s; no certificate issued\n"), out,
-                _("it is a folder: name a file in it"));
+                unwritable);
+        free(unwritable);
         record_free(&volunteer_record, &v);
         return EXIT_ERROR;
     }
-    if (out && outfile_open(&probe, out, 0) < 0) {
-        char *why = util_errno_text(errno);
-        fprintf(stderr, _("bangban: cannot write %s: %s; no certificate issued\n"), out, why);
-        free(why);
-        record_free(&volunteer_record, &v);
-        return EXIT_ERROR;
-    }
-    if (out) outfile_abort(&probe);
     struct certificate c;
     int rc = certificate_prepare(db, v.id, from, to, actor_name(), &c);
     c.id_in_full = full;
