@@ -135,8 +135,7 @@ static void draw_message(void)
     attr_t a = message_kind == UI_MSG_ERROR ? term_attr(UI_ERROR) : term_attr(UI_INFO);
     const char *text = strbuf_str(&message);
     if (text_width(text) > COLS) {
-        /* Too long for a line: it takes the line above too (the part that matters is often last).
-         */
+        /* Too long for a line: it takes the line above too (what matters is often last). */
         const char *rest = NULL;
         size_t n = text_wrap_line(text, COLS, &rest);
         char *first = xstrndup(text, n);

@@ -68,6 +68,13 @@ keys chief F2
 expect chief "a problem without its item is refused, saying why" "请为这个问题选好服务事项"
 db_is "nothing saved yet" "SELECT count(*) FROM visit_request" 0
 keys chief Tab C-u
+# A day before the organisation moved in is refused, nothing saved.
+moved_in=$(sqlite3 "$DB" "SELECT moved_in FROM organisation WHERE name = '$org'")
+sqlite3 "$DB" "UPDATE organisation SET moved_in = '2026-12-10' WHERE name = '$org'"
+keys chief F2
+expect chief "a visit before the organisation moved in is refused" "走访日期早于该企业入驻的日期"
+db_is "nothing saved for it" "SELECT count(*) FROM visit_request" 0
+sqlite3 "$DB" "UPDATE organisation SET moved_in = '$moved_in' WHERE name = '$org'"
 keys chief F2
 expect chief "saved, the visit names the requests its problems became" "登记的诉求：2026-000001，2026-000002"
 db_is "one visit, two requests linked to it" "SELECT count(*) FROM visit_request" 2

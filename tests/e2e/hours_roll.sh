@@ -103,8 +103,12 @@ expect vol2 "signing out says the minutes recorded" \
 type_text vol2 "２０２６０００１０２"
 keys vol2 Enter
 expect vol2 "out by full-width digits too" "已签退：王五（2026000102）11:05"
+# One who left the register while signed in is still signed out (the record would stay open).
+sqlite3 "$DB" "UPDATE volunteer SET status = 'left' WHERE number = '2026000103'"
 keys vol2 2026000103 Enter
-expect vol2 "out by a scanned card" "已签退：赵六（2026000103）11:05，09:00-11:05 共 125 分钟"
+expect vol2 "out by a scanned card, though they left the register meanwhile" \
+    "已签退：赵六（2026000103）11:05，09:00-11:05 共 125 分钟"
+sqlite3 "$DB" "UPDATE volunteer SET status = 'active' WHERE number = '2026000103'"
 # 375 minutes summed: 6.25 hours, shown truncated.
 expect vol2 "the roll's hours are the minutes summed, truncated" "3 人次，在岗 0 人，6.2 小时"
 # In again at once is a new pair; out in the same minute is not after it.

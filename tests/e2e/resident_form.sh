@@ -87,6 +87,26 @@ db_is "and nothing saved" "SELECT count(*) FROM resident WHERE name = '测试丁
 keys desk Escape
 wait_for desk "放弃"
 keys desk y
+# A name is stored as a Chinese name is written (王 五 is 王五), an address's wide dashes as '-',
+# and a name with punctuation (a sentence pasted in) is refused.
+wait_for desk "查找："
+keys desk F7
+wait_for desk "登记新居民"
+type_text desk "王 五"
+keys desk Tab Tab Tab Tab Tab Tab Tab Tab Tab
+type_text desk "3号楼－1单元－201"
+keys desk F2
+expect desk "a name typed with a space is saved without it" "已保存：王五"
+db_is "its address with '-'" "SELECT address FROM resident WHERE name = '王五'" "3号楼-1单元-201"
+wait_for desk "查找："
+keys desk F7
+wait_for desk "登记新居民"
+type_text desk "楼道灯坏了，请修"
+keys desk F2
+expect desk "a sentence in the name is refused" "姓名中不能有标点符号"
+keys desk Escape
+wait_for desk "放弃"
+keys desk y
 # Enter all the way: Enter opens a chooser, Enter takes its row, and Enter again goes on to the
 # next field (it opened the chooser again).
 wait_for desk "查找："

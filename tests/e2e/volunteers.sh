@@ -117,6 +117,18 @@ else
     t_fail "and said beside the leaving date" "$(screen vol)"
 fi
 keys vol C-u
+# Joining before they registered as a volunteer: refused, beside 入队日期.
+keys vol BTab C-u
+type_text vol "2000-01-01"
+keys vol F2
+expect vol "joining before registering is refused" "入队日期早于该志愿者的注册日期"
+if screen vol | grep "入队日期" | grep -q "入队日期早于该志愿者的注册日期"; then
+    t_ok "and said beside the joining date"
+else
+    t_fail "and said beside the joining date" "$(screen vol)"
+fi
+keys vol C-u
+type_text vol "$(date +%Y-%m-%d)"
 keys vol F2
 expect vol "the member is added" "已保存：张三丰"
 db_is "the membership is stored from today" \
