@@ -579,12 +579,19 @@ static int member_get_any(struct db *db, int64_t id, void *out)
 static const struct change_kind member_change = {&team_member_record, "team-member",
                                                  RIGHT_LOG_HOURS, member_get_any};
 
-int team_member_save(struct db *db, struct team_member *m, const char *actor, const char **why)
+int team_member_save(struct db *db, struct team_member *m, const char *actor, const char **why,
+                     const char **field)
 {
     char when[20], day[11];
+    const char *at_fault = NULL;
+    if (!field) field = &at_fault;
     clock_format(clock_now(), when);
     *why = team_member_dates_check(m->joined, m->left_on, clock_today(day));
-    if (*why) return DB_INVALID;
+    if (*why) {
+        /* The join date good alone: the leaving date is at fault. */
+        *field = team_member_dates_check(m->joined, "", day) ? "joined" : "left_on";
+        return DB_INVALID;
+    }
     struct team_member before;
     int rc = change_begin(db, &member_change, actor, m->id, &before);
     if (rc != DB_OK) return rc;
@@ -596,6 +603,7 @@ int team_member_save(struct db *db, struct team_member *m, const char *actor, co
     int early = db_exists(reg);
     if (early) {
         *why = _("Joined before the volunteer registered");
+        *field = "joined";
         change_abort(db, &member_change, &before);
         return DB_INVALID;
     }
@@ -607,6 +615,7 @@ int team_member_save(struct db *db, struct team_member *m, const char *actor, co
         int member = db_exists(st);
         if (member && str_empty(m->left_on)) {
             *why = _("The volunteer is a member of this team already");
+            *field = "volunteer_id";
             change_abort(db, &member_change, &before);
             return DB_INVALID;
         }

@@ -103,9 +103,11 @@ int team_member_get(struct db *db, int64_t id, struct team_member *out);
 /*
 ** Add a volunteer to a team (m->id 0) or change a stint's dates (left_on
 ** set when the volunteer leaves), as actor: DB_OK, DB_INVALID (*why:
-** dates, or the volunteer is a member already), DB_CONFLICT, DB_DENIED or
-** an error.
+** dates, joined before the volunteer registered, or a member already; and
+** *field, when field is not NULL, the record field at fault: "joined",
+** "left_on" or "volunteer_id"), DB_CONFLICT, DB_DENIED or an error.
 */
-int team_member_save(struct db *db, struct team_member *m, const char *actor, const char **why);
+int team_member_save(struct db *db, struct team_member *m, const char *actor, const char **why,
+                     const char **field);
 
 #endif

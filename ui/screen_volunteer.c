@@ -572,20 +572,11 @@ static int member_form_read(struct form_screen *fs, void *rec)
 
 static int member_form_save(struct form_screen *fs, void *rec)
 {
-    const char *why = NULL;
-    int rc = team_member_save(ui.db, rec, actor_name(), &why);
+    const char *why = NULL, *field = NULL;
+    int rc = team_member_save(ui.db, rec, actor_name(), &why, &field);
     if (rc == DB_INVALID && why) {
-        /* Beside the field at fault: the dates good, the volunteer (a member already) or the
-         * join date (before they registered); the join date good alone, the leaving date. */
-        const struct team_member *m = rec;
-        char today[11];
-        clock_today(today);
-        int early = str_eq(why, _("Joined before the volunteer registered"));
-        int field = early                                                    ? M_JOINED
-                    : !team_member_dates_check(m->joined, m->left_on, today) ? M_VOLUNTEER
-                    : !team_member_dates_check(m->joined, "", today)         ? M_LEFT
-                                                                             : M_JOINED;
-        form_set_message(&fs->form, field, why);
+        int at = field ? form_bound(&fs->form, field) : -1; /* beside the field at fault */
+        form_set_message(&fs->form, at >= 0 ? at : M_JOINED, why);
         ui_message(UI_MSG_ERROR, _("Not saved: %s"), why);
     }
     return rc;

@@ -185,26 +185,26 @@ static void membership_dates_and_history(void **state)
     m.team_id = team;
     m.volunteer_id = v.id;
     record_set(&m.joined, "2023-12-01"); /* before the volunteer registered */
-    assert_int_equal(team_member_save(db, &m, "tester", &why), DB_INVALID);
+    assert_int_equal(team_member_save(db, &m, "tester", &why, NULL), DB_INVALID);
     assert_string_equal(why, "Joined before the volunteer registered");
     record_set(&m.joined, "2024-02-01");
-    assert_int_equal(team_member_save(db, &m, "tester", &why), DB_OK);
+    assert_int_equal(team_member_save(db, &m, "tester", &why, NULL), DB_OK);
     /* A member already: not twice at once. */
     struct team_member again;
     record_init(&team_member_record, &again);
     again.team_id = team;
     again.volunteer_id = v.id;
     record_set(&again.joined, "2024-03-01");
-    assert_int_equal(team_member_save(db, &again, "tester", &why), DB_INVALID);
+    assert_int_equal(team_member_save(db, &again, "tester", &why, NULL), DB_INVALID);
     assert_non_null(why);
     /* Leaving before joining is refused; leaving later is kept. */
     record_set(&m.left_on, "2024-01-15");
-    assert_int_equal(team_member_save(db, &m, "tester", &why), DB_INVALID);
+    assert_int_equal(team_member_save(db, &m, "tester", &why, NULL), DB_INVALID);
     record_set(&m.left_on, "2024-06-30");
-    assert_int_equal(team_member_save(db, &m, "tester", &why), DB_OK);
+    assert_int_equal(team_member_save(db, &m, "tester", &why, NULL), DB_OK);
     /* Joining again is a new stint; the first stays. */
     record_set(&again.joined, "2025-01-01");
-    assert_int_equal(team_member_save(db, &again, "tester", &why), DB_OK);
+    assert_int_equal(team_member_save(db, &again, "tester", &why, NULL), DB_OK);
     struct team_member *rows;
     size_t n;
     assert_int_equal(team_members(db, team, 0, &rows, &n), DB_OK);
