@@ -11,6 +11,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -54,6 +55,7 @@ struct db {
     struct timespec sign_looked; /* when db_desk_waited() last looked at it (0: never) */
     int sign_out;                /* this connection put out the sign: again after each commit */
     int checkpoint_pages;        /* the WAL's size that a commit checkpoints at (wal_committed()) */
+    int checkpoint_behind;       /* a checkpoint runs on another connection: commits leave it */
     int gave_way; /* giving way (db_give_way()), a statement was stopped for a desk since */
 };
 
@@ -325,7 +327,7 @@ int db_desk_waited(struct db *db)
 static int wal_committed(void *arg, sqlite3 *h, const char *name, int pages)
 {
     struct db *db = arg;
-    if (pages < db->checkpoint_pages) return SQLITE_OK;
+    if (pages < db->checkpoint_pages || db->checkpoint_behind) return SQLITE_OK;
     if (!db->sign_out && pages < CHECKPOINT_CEILING * db->checkpoint_pages && sign_owner_now(db))
         return SQLITE_OK;
     sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
@@ -341,6 +343,51 @@ static int wal_committed(void *arg, sqlite3 *h, const char *name, int pages)
 void db_checkpoint_at(struct db *db, int pages)
 {
     db->checkpoint_pages = pages > 0 ? pages : DB_CHECKPOINT_PAGES;
+}
+
+struct db_checkpointer {
+    struct db *db;
+    char *path;
+    pthread_t thread;
+};
+
+static void *checkpoint_run(void *arg)
+{
+    struct db_checkpointer *c = arg;
+    sqlite3 *h = NULL;
+    if (sqlite3_open_v2(c->path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) ==
+        SQLITE_OK) {
+        /* Not the last connection, but should it become so: the writer copies the rest. */
+        sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+        /* A connection learns the database is in WAL mode from its first read. */
+        sqlite3_exec(h, "PRAGMA schema_version", NULL, NULL, NULL);
+        sqlite3_wal_checkpoint_v2(h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    }
+    sqlite3_close(h);
+    return NULL;
+}
+
+struct db_checkpointer *db_checkpoint_behind(struct db *db)
+{
+    struct db_checkpointer *c = xcalloc(1, sizeof *c);
+    c->db = db;
+    c->path = xstrdup(db->path);
+    if (pthread_create(&c->thread, NULL, checkpoint_run, c) != 0) {
+        free(c->path);
+        free(c);
+        return NULL;
+    }
+    db->checkpoint_behind++;
+    return c;
+}
+
+void db_checkpoint_join(struct db_checkpointer *c)
+{
+    if (!c) return;
+    pthread_join(c->thread, NULL);
+    c->db->checkpoint_behind--;
+    free(c->path);
+    free(c);
 }
 
 /*

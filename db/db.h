@@ -85,6 +85,20 @@ int db_desk_waited(struct db *db);
 #define DB_CHECKPOINT_PAGES 1000
 void db_checkpoint_at(struct db *db, int pages);
 
+/*
+** A passive checkpoint of db's WAL on a connection and a thread of their
+** own, copying what is committed while db's connection goes on writing
+** (the copy's disk writes and its sync overlap the writer's work). The
+** writer's own commits checkpoint nothing until db_checkpoint_join().
+** Returns the checkpoint under way, or NULL when none could be started
+** (nothing is lost: the writer's next checkpoint copies it).
+*/
+struct db_checkpointer;
+struct db_checkpointer *db_checkpoint_behind(struct db *db);
+
+/* Wait for a checkpoint begun by db_checkpoint_behind() (NULL: none) and free it. */
+void db_checkpoint_join(struct db_checkpointer *c);
+
 /* PRAGMA application_id of every bangban database ("BANG"). */
 #define DB_APPLICATION_ID 0x42414E47
 

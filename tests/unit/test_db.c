@@ -759,6 +759,36 @@ static void desks_leave_checkpoints_to_long_writers(void **state)
     db_close(desk);
 }
 
+/*
+** A checkpoint behind the writer copies what was committed into the
+** database while the writer goes on; once it is joined, the writer's own
+** commits checkpoint again.
+*/
+static void checkpoint_behind_copies_committed(void **state)
+{
+    (void)state;
+    struct db *db = open_new("behind.db");
+    assert_int_equal(db_exec(db, "CREATE TABLE t (b BLOB)"), DB_OK);
+    char *path = xstrdup(path_of("behind.db"));
+    db_checkpoint_at(db, 4000); /* the writer's own would not copy 1,100 pages */
+    long before = file_size(path);
+    write_pages(db);
+    assert_int_equal(file_size(path), before);
+    struct db_checkpointer *behind = db_checkpoint_behind(db);
+    assert_non_null(behind);
+    db_checkpoint_at(db, 20);
+    write_pages(db); /* the writer goes on meanwhile */
+    db_checkpoint_join(behind);
+    long copied = file_size(path);
+    assert_true(copied > before + 4000000L);
+    write_pages(db); /* joined: the writer's commits copy again */
+    assert_true(file_size(path) > copied + 4000000L);
+    assert_int_equal(db_int(db, -1, "SELECT count(*) FROM t"), 3300);
+    db_checkpoint_join(NULL); /* none: nothing to wait for */
+    free(path);
+    db_close(db);
+}
+
 /* A desk that reads again and again (desks opening one after another) until *stop. */
 struct reading_desk {
     const char *path;
@@ -888,6 +918,7 @@ int main(void)
         cmocka_unit_test(index_build_gives_way),
         cmocka_unit_test(desks_leave_checkpoints_to_long_writers),
         cmocka_unit_test(long_writer_starts_the_wal_over),
+        cmocka_unit_test(checkpoint_behind_copies_committed),
     };
     return cmocka_run_group_tests_name("db", tests, setup, teardown);
 }
