@@ -53,7 +53,7 @@ static void terms_reslot(struct term_table *t, int grow)
 {
     if (grow || !t->nslots) t->nslots = t->nslots ? t->nslots * 2 : 1 << 12;
     free(t->slots);
-    t->slots = xcalloc(t->nslots, sizeof *t->slots);
+    t->slots = xcalloc_written(t->nslots, sizeof *t->slots);
     for (size_t i = 0; i < t->n; i++) {
         const struct term *e = &t->terms[i];
         size_t j = str_hash(t->arena.buf + e->text, e->len) & (t->nslots - 1);

@@ -273,12 +273,17 @@ static size_t feed_pairs(struct codec_decoder *d, const char *in, size_t n, stru
     strbuf_grow(out, n * 2 + 1); /* each byte makes at most two: 3 for 2 */
     unsigned char *o = (unsigned char *)out->buf + out->len, *start = o;
     const unsigned char *s = (const unsigned char *)in;
-    size_t i = 0;
+    size_t i = 0, line = d->pos.line, column = d->pos.column; /* as pos_over_text() moves them */
     while (i < n) {
         unsigned char c = s[i];
         if (c < 0x80) {
             *o++ = c;
             i++;
+            column++;
+            if (c == '\n') {
+                line++;
+                column = 1;
+            }
             continue;
         }
         if (i + 1 >= n || c == 0x80 || c == 0xFF || s[i + 1] < 0x40 || s[i + 1] == 0xFF) break;
@@ -289,8 +294,10 @@ static size_t feed_pairs(struct codec_decoder *d, const char *in, size_t n, stru
         o[2] = (unsigned char)(v >> 16);
         o += v >> 24;
         i += 2;
+        column++;
     }
-    pos_over_text(&d->pos, (const char *)start, (size_t)(o - start));
+    d->pos.line = line;
+    d->pos.column = column;
     out->len += (size_t)(o - start);
     out->buf[out->len] = '\0';
     d->pos.offset += i;

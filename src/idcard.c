@@ -184,7 +184,7 @@ static size_t key_slot(uint64_t key, size_t cap)
 static void keys_grow(struct idcard_seen *s)
 {
     size_t cap = s->cap ? s->cap * 2 : 4096;
-    uint64_t *keys = xcalloc(cap, sizeof *keys);
+    uint64_t *keys = xcalloc_written(cap, sizeof *keys);
     uint32_t *lines = xmalloc(cap * sizeof *lines);
     for (size_t i = 0; i < s->cap; i++) {
         if (!s->keys[i]) continue;

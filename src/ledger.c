@@ -1404,15 +1404,16 @@ char *ledger_row_line(const struct ledger *l, const struct ledger_row *row, int 
     return NULL;
 }
 
-/* One line of text: multi-line cells are refused rather than folded silently. */
-static int check_line(const struct ledger *l, const struct ledger_row *row, enum ledger_field f,
-                      char **into, struct ledger_problems *p)
+/*
+** A single-line field's cell, as read: trimmed then (cells_trim()), its
+** line breaks made spaces, and its row refused by cells_check() if a
+** control character is left (ledger_row_line() would trim and look again).
+*/
+static void take_line(const struct ledger *l, const struct ledger_row *row, enum ledger_field f,
+                      char **into)
 {
-    if (!*ledger_value_of(l, row, f)) return 0;
-    char *v = ledger_row_line(l, row, (int)f, p);
-    if (!v) return 1;
-    record_take(into, v);
-    return 0;
+    const char *v = ledger_value_of(l, row, f);
+    if (*v) record_take(into, xstrdup(v));
 }
 
 /* True when a number holds the mask bangban shows (*), or the full-width ＊ typed for it. */
@@ -1588,11 +1589,11 @@ int ledger_row_check(const struct ledger *l, const struct ledger_row *row, struc
 
     check_id(l, row, r, upgraded, p);
     check_phones(l, row, r, p);
-    check_line(l, row, LF_COMMUNITY, &r->community, p);
-    check_line(l, row, LF_GRID, &r->grid, p);
+    take_line(l, row, LF_COMMUNITY, &r->community);
+    take_line(l, row, LF_GRID, &r->grid);
+    take_line(l, row, LF_ADDRESS, &r->address);
     /* A dash of any width is the '-' of 楼栋-单元-室 (most cells have none: not copied). */
-    if (check_line(l, row, LF_ADDRESS, &r->address, p) == 0 &&
-        !text_is_normal(r->address, strlen(r->address), TEXT_NORM_PROSE | TEXT_NORM_DASH))
+    if (!text_is_normal(r->address, strlen(r->address), TEXT_NORM_PROSE | TEXT_NORM_DASH))
         record_take(&r->address, resident_normalize_address(r->address));
     char *note = text_trim(ledger_value_of(l, row, LF_NOTE)); /* checked, breaks kept */
     record_take(&r->note, note);

@@ -225,7 +225,10 @@ int resident_parse_gender(const char *typed)
         int gender;
     } forms[] = {{"男", 'M'}, {"男性", 'M'}, {"M", 'M'}, {"m", 'M'}, {"1", 'M'},
                  {"女", 'F'}, {"女性", 'F'}, {"F", 'F'}, {"f", 'F'}, {"2", 'F'}};
-    char *t = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
+    if (!typed || !*typed) return 0;
+    if (str_eq(typed, "男")) return 'M'; /* a ledger's every row: nothing to fold */
+    if (str_eq(typed, "女")) return 'F';
+    char *t = text_normalize(typed, TEXT_NORM_NOSPACE);
     int g = *t ? -1 : 0;
     for (size_t i = 0; i < ARRAY_LEN(forms); i++)
         if (str_eq(t, forms[i].text)) g = forms[i].gender;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,13 @@ void *xcalloc(size_t count, size_t n)
     void *p = calloc(count ? count : 1, n ? n : 1);
     if (!p) die("out of memory (%zu x %zu bytes)", count, n);
     return p;
+}
+
+void *xcalloc_written(size_t count, size_t n)
+{
+    if (n && count > SIZE_MAX / n) die("out of memory (%zu x %zu bytes)", count, n);
+    void *p = xmalloc(count * n);
+    return memset(p, 0, count * n);
 }
 
 void *xrealloc(void *p, size_t n)

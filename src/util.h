@@ -23,6 +23,13 @@ _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* malloc/calloc/realloc/strdup that die() instead of returning NULL. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t n);
+/*
+** As xcalloc(), the block zeroed by writing it: a large calloc'd block is
+** mapped to the zero page, and each page of it read before it is written
+** then takes a copy-on-write fault that flushes every core's TLB (a hash
+** table probed as it fills). Caller frees.
+*/
+void *xcalloc_written(size_t count, size_t n);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 /* Copy of the first n bytes of s, NUL-terminated. Caller frees. */
