@@ -384,6 +384,11 @@ static void hostile_cells(void **state)
     p = row_problems(osc_tag, sizeof osc_tag - 1);
     assert_str(p, "人员标签: character 1 is a control character (U+001B)");
     free(p);
+    /* A single-line field's cell is taken as read once checked: the check is the only one. */
+    static const char esc_address[] = HEAD "张三," ID ",,和平\x1b[2J路\n";
+    p = row_problems(esc_address, sizeof esc_address - 1);
+    assert_str(p, "住址: character 3 is a control character (U+001B)");
+    free(p);
     static const char bidi[] = HEAD "张三," ID ",,\xe2\x80\xae和平路\n";
     p = row_problems(bidi, sizeof bidi - 1);
     assert_str(p, "住址: character 1 is a text direction control (U+202E)");
