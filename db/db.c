@@ -847,7 +847,7 @@ void db_bind_blob(struct db_stmt *st, int idx, const void *data, size_t n)
 
 void db_bind_text_static(struct db_stmt *st, int idx, const char *s, size_t n)
 {
-    sqlite3_bind_text(st->st, idx, s, (int)n, SQLITE_STATIC);
+    sqlite3_bind_text(st->st, idx, s, n == DB_TEXT_NUL ? -1 : (int)n, SQLITE_STATIC);
 }
 
 void db_bind_blob_static(struct db_stmt *st, int idx, const void *data, size_t n)

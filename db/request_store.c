@@ -83,7 +83,7 @@ static void bind_id(struct db_stmt *st, int idx, int64_t id)
 static void bind_str(struct db_stmt *st, int idx, const char *s)
 {
     if (s)
-        db_bind_text_static(st, idx, s, strlen(s));
+        db_bind_text_static(st, idx, s, DB_TEXT_NUL);
     else
         db_bind_null(st, idx);
 }
