@@ -379,11 +379,10 @@ static char *refusal_say(enum hours_verdict v, const struct day_pairs *dp, int w
     if (v == HOURS_OVERLAP && p->out >= 0)
         return xasprintf(_("It overlaps %s-%s recorded at %s"), in,
                          hours_minute_format(p->out, out), dp->activity[which]);
-    /* A card scanned twice in a minute: the second is a sign-out no later than the sign-in. */
-    if (v == HOURS_OUT_NOT_AFTER_IN && p->out < 0)
-        return xasprintf(_("Signed in at %s just now: a sign-out must come at least a minute "
-                           "later"),
-                         in);
+    /* A card scanned twice in a row: the second is not a sign-out. */
+    if (v == HOURS_JUST_IN)
+        return xasprintf(_("Signed in at %s just now: a sign-out comes %d minutes later at least"),
+                         in, HOURS_OUT_AFTER);
     return xstrdup(hours_verdict_text(v));
 }
 

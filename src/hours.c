@@ -232,6 +232,10 @@ enum hours_verdict hours_desk_move(const struct hours_pair *pairs, size_t n, int
             return HOURS_OPEN_ELSEWHERE;
         }
         *move = HOURS_SIGN_OUT;
+        if (now - pairs[i].in < HOURS_OUT_AFTER) {
+            *which = (int)i;
+            return HOURS_JUST_IN;
+        }
         struct hours_pair p = {activity, pairs[i].in, now};
         int in_way;
         enum hours_verdict v = hours_pair_check(pairs, n, (int)i, &p, &in_way);
@@ -250,6 +254,8 @@ const char *hours_verdict_text(enum hours_verdict v)
         return "";
     case HOURS_OUT_NOT_AFTER_IN:
         return _("The sign-out must be after the sign-in");
+    case HOURS_JUST_IN:
+        return _("Signed in just now: too soon to sign out");
     case HOURS_FOURTH_PAIR:
         return _("Three sign-ins at this activity today already: no fourth");
     case HOURS_OVERLAP:

@@ -145,9 +145,17 @@ struct hours_pair {
     int out; /* minute of the day; -1 while signed in */
 };
 
+/*
+** At the roll and the kiosk a sign-out comes HOURS_OUT_AFTER minutes after
+** its sign-in at least: a card scanned twice in a row (the minute may turn
+** between the two) is the one sign-in, not a record of a minute.
+*/
+#define HOURS_OUT_AFTER 2
+
 enum hours_verdict {
     HOURS_OK,
     HOURS_OUT_NOT_AFTER_IN, /* the sign-out is not after the sign-in */
+    HOURS_JUST_IN,          /* signed in under HOURS_OUT_AFTER minutes before (*which) */
     HOURS_FOURTH_PAIR,      /* HOURS_PAIRS_MAX pairs at this activity that day already */
     HOURS_OVERLAP,          /* it overlaps another pair of the volunteer's (*which) */
     HOURS_OPEN_ELSEWHERE,   /* signed in at another activity and not out (*which) */

@@ -115,7 +115,8 @@ expect vol2 "the roll's hours are the minutes summed, truncated" "3 人次，在
 keys vol2 2026000101 Enter
 expect vol2 "a second pair starts where the first ended" "已签到：李四（2026000101）11:05"
 keys vol2 2026000101 Enter
-expect vol2 "a sign-out in the same minute is refused, saying the sign-in was just made" "刚在 11:05 签到：签退须至少晚一分钟"
+expect vol2 "a sign-out in the same minute is refused, saying the sign-in was just made" \
+    "刚在 11:05 签到：签退须在签到 2 分钟之后"
 # 王五 with two more pairs there this morning has three: no fourth.
 sqlite3 "$DB" "INSERT INTO service_record (volunteer_id, activity_id, day, sign_in, sign_out, minutes, created_at, created_by, updated_at, updated_by) SELECT v.id, a.id, '2026-12-05', t.i, t.o, 30, 'x', 'x', 'x', 'x' FROM volunteer v, activity a, (SELECT '07:00' AS i, '07:30' AS o UNION ALL SELECT '07:30', '08:00') t WHERE v.number = '2026000102' AND a.name = '助老送餐'"
 keys vol2 2026000102 Enter
@@ -130,6 +131,14 @@ db_is "each pair stored to the minute with its minutes" "$ROWS" \
 2026000103|2026-12-05|09:00|11:05|125"
 db_is "every sign-in and sign-out is in the audit log as the coordinator's" \
     "SELECT count(*) FROM audit_log WHERE subject LIKE 'service-record:%' AND actor = 'volunteers'" 7
+# A sign-out a minute after the sign-in (the card scanned twice as the minute turned: 李四 in at
+# 11:04, as if his first pair had ended then): refused, no record of a minute.
+sqlite3 "$DB" "UPDATE service_record SET sign_out = '11:04', minutes = 124 WHERE sign_out = '11:05' AND volunteer_id = (SELECT id FROM volunteer WHERE number = '2026000101'); UPDATE service_record SET sign_in = '11:04' WHERE sign_out = ''"
+keys vol2 2026000101 Enter
+expect vol2 "a sign-out a minute after the sign-in is refused too (a card scanned twice)" \
+    "刚在 11:04 签到：签退须在签到 2 分钟之后"
+db_is "and the sign-in stays open" \
+    "SELECT count(*) FROM service_record WHERE sign_in = '11:04' AND sign_out = ''" 1
 quits vol2 "quits cleanly"
 
 # At 17:30 the activities (09:00-17:00) are over: no one signs in, those still in sign out.

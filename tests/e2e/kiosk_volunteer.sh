@@ -50,7 +50,7 @@ db_is "one sign-in, at the team's activity" "$ROWS" "2026000101|助老送餐|09:
 # The card scanned again in the same minute: said as the sign-in just made, nothing changed.
 keys hall 2026000101 Enter
 expect hall "a second scan in the same minute says the sign-in stands, not that nothing was recorded" "签到仍然有效"
-expect hall "and that it was just made" "刚在 09:00 签到：签退须至少晚一分钟"
+expect hall "and that it was just made" "刚在 09:00 签到：签退须在签到 2 分钟之后"
 db_is "and leaves the sign-in as it was" "$ROWS" "2026000101|助老送餐|09:00||0"
 keys hall Enter
 wait_gone hall "刚在 09:00 签到"

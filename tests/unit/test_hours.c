@@ -101,8 +101,13 @@ static void the_desk_move(void **state)
     assert_int_equal(hours_desk_move(in, 1, 1, 690, &move, &which), HOURS_OK);
     assert_int_equal(move, HOURS_SIGN_OUT);
     assert_int_equal(which, 0);
-    /* Out in the minute of signing in: not after it. */
-    assert_int_equal(hours_desk_move(in, 1, 1, 540, &move, &which), HOURS_OUT_NOT_AFTER_IN);
+    /* Scanned again in the minute of signing in, or as the minute turned: the one sign-in. */
+    assert_int_equal(hours_desk_move(in, 1, 1, 540, &move, &which), HOURS_JUST_IN);
+    assert_int_equal(which, 0);
+    assert_int_equal(hours_desk_move(in, 1, 1, 540 + HOURS_OUT_AFTER - 1, &move, &which),
+                     HOURS_JUST_IN);
+    assert_int_equal(hours_desk_move(in, 1, 1, 540 + HOURS_OUT_AFTER, &move, &which), HOURS_OK);
+    assert_int_equal(move, HOURS_SIGN_OUT);
     /* Signed in elsewhere: neither. */
     assert_int_equal(hours_desk_move(in, 1, 2, 600, &move, &which), HOURS_OPEN_ELSEWHERE);
     /* Three closed pairs here: no fourth sign-in. */
