@@ -113,6 +113,7 @@ static int view_read(struct db *db, int64_t id, struct kiosk_view *out)
         struct kiosk_step *s = &out->steps[out->nsteps++];
         s->at = ev.v[i].at;
         s->action = ev.v[i].action;
+        s->from = ev.v[i].from;
         s->to = ev.v[i].to;
         s->unit = xstrdup(ev.v[i].unit);
     }

@@ -25,7 +25,7 @@
 struct kiosk_step {
     time_t at;
     enum request_action action;
-    enum request_state to;
+    enum request_state from, to;
     char *unit; /* the unit concerned, "" when none */
 };
 

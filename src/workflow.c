@@ -277,6 +277,23 @@ const char *workflow_action_code(enum request_action a)
     return a < RA_COUNT ? actions[a].code : "";
 }
 
+const char *workflow_event_label(enum request_action a, enum request_state from,
+                                 enum request_state to)
+{
+    for (size_t i = 0; i < ARRAY_LEN(rules); i++)
+        if (rules[i].action == a && rules[i].from == from &&
+            (rules[i].to == to || (rules[i].to == RS_COUNT && from == to)))
+            return rules[i].event;
+    return workflow_action_label(a);
+}
+
+char *workflow_event_text(const char *fmt, const char *unit)
+{
+    const char *at = strstr(fmt, "%s"); /* no printf: the text comes from a table */
+    if (!at) return xstrdup(fmt);
+    return xasprintf("%.*s%s%s", (int)(at - fmt), fmt, unit, at + 2);
+}
+
 const char *workflow_action_label(enum request_action a)
 {
     return a < RA_COUNT ? actions[a].label : "";

@@ -110,6 +110,17 @@ struct workflow_rule {
 /* The table, for tests and the help screen. */
 const struct workflow_rule *workflow_rules(size_t *n);
 
+/*
+** How a timeline names a step that took a request from `from` to `to` by
+** action a: the event of the rule that did (a msgid, "%s" where the unit
+** goes: 派单至%s, but 批准延期 with none), else the action's label.
+*/
+const char *workflow_event_label(enum request_action a, enum request_state from,
+                                 enum request_state to);
+
+/* fmt (an event label, translated) with its "%s" made unit. Caller frees. */
+char *workflow_event_text(const char *fmt, const char *unit);
+
 /* An action's code ("accept"), label (msgid, 签收) and needs (NEED_*). */
 const char *workflow_action_code(enum request_action a);
 const char *workflow_action_label(enum request_action a);

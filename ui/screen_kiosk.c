@@ -448,10 +448,14 @@ static void answer_draw(struct screen *s, int top, int rows)
     if (w->top > 0 && (size_t)w->top >= w->v.nsteps) w->top = (int)w->v.nsteps - 1;
     for (size_t i = (size_t)w->top; i < w->v.nsteps && y < end; i++) {
         const struct kiosk_step *st = &w->v.steps[i];
-        char *row = xasprintf("%s  %s  %s", clock_format_minute(st->at, when),
-                              _(workflow_action_label(st->action)), st->unit);
+        /* The unit is named where the step is the unit's, or it was sent there: 派单至民政科,
+         * 民政科已签收; the centre's own steps (回访, 批准延期) name none. */
+        char *what =
+            workflow_event_text(_(workflow_event_label(st->action, st->from, st->to)), st->unit);
+        char *row = xasprintf("%s  %s", clock_format_minute(st->at, when), what);
         draw_text(y++, KX + 2, KW - 2, row, term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
         free(row);
+        free(what);
     }
 }
 

@@ -272,26 +272,6 @@ static int wrapped_rows(const char *text, int cols, int max)
     return rows ? rows : 1;
 }
 
-/* fmt with its one "%s" replaced by arg (no printf: the text comes from a table). Caller frees. */
-static char *fill(const char *fmt, const char *arg)
-{
-    const char *at = strstr(fmt, "%s");
-    if (!at) return xstrdup(fmt);
-    return xasprintf("%.*s%s%s", (int)(at - fmt), fmt, arg, at + 2);
-}
-
-/* How the table names an event: the rule that made it. */
-static const char *event_label(const struct request_event_row *e)
-{
-    size_t n;
-    const struct workflow_rule *rules = workflow_rules(&n);
-    for (size_t i = 0; i < n; i++)
-        if (rules[i].action == e->action && rules[i].from == e->from &&
-            (rules[i].to == e->to || (rules[i].to == RS_COUNT && e->from == e->to)))
-            return rules[i].event;
-    return workflow_action_label(e->action);
-}
-
 /* The volunteers who helped close it: "李四 2026-12-03 150 分钟、..." (caller frees), "" for none.
  */
 static char *helped_text(const struct request_view *v)
@@ -311,7 +291,7 @@ static char *event_line(const struct request_event_row *e)
     char when[17];
     struct strbuf sb = STRBUF_INIT;
     strbuf_addf(&sb, "%s %-9s ", short_time(e->at, when), e->actor);
-    char *what = fill(_(event_label(e)), e->unit);
+    char *what = workflow_event_text(_(workflow_event_label(e->action, e->from, e->to)), e->unit);
     strbuf_adds(&sb, what);
     free(what);
     /* A unit's step keyed by a desk for it says so; the unit's own handler's does not. */

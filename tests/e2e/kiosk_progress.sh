@@ -25,12 +25,30 @@ expect hall "its state in plain words" "办理单位正在办理"
 expect hall "the unit handling it" "办理单位： $unit"
 expect hall "its deadline, named as the one to be done by" "办结期限："
 expect hall "and its timeline" "办理经过："
+expect hall "the timeline names the unit it was sent to (派单至, 改派至)" "至$unit"
+expect hall "and the unit's own steps by the unit" "${unit}签收"
 if screen hall | grep -qF "$requester"; then t_fail "no name on screen" "$(screen hall)"; else t_ok "no name on screen"; fi
 if screen hall | grep -qE '1[3-9][0-9]{9}'; then t_fail "no phone on screen" "$(screen hall)"; else t_ok "no phone on screen"; fi
 db_is "the lookup is in the audit log" "SELECT count(*) FROM audit_log WHERE action = 'kiosk-progress'" 1
 keys hall Escape
 wait_for hall "手机号后 4 位"
 kiosk_home hall
+
+# A closed request: the centre's follow-up names no unit (it said the unit, as if it had called).
+row=$(sqlite3 -separator ' ' "$DB" "SELECT r.number, substr(coalesce(nullif(r.requester_phone, ''), p.phone), -4), u.name FROM request r LEFT JOIN resident p ON p.id = r.resident_id JOIN unit u ON u.id = r.unit_id JOIN request_event e ON e.request_id = r.id AND e.action = 'follow_up' AND e.to_state = 'closed' WHERE length(coalesce(nullif(r.requester_phone, ''), p.phone, '')) = 11 ORDER BY r.number LIMIT 1")
+set -- $row
+[ -n "${1:-}" ] || e2e_abort "the demo holds a request closed on a follow-up, with a phone"
+progress hall "$1" "$2"
+expect hall "a follow-up is the centre's step" "回访，办结"
+if screen hall | grep -F "回访，办结" | grep -qF "$3"; then
+    t_fail "and names no unit" "$(screen hall)"
+else
+    t_ok "and names no unit"
+fi
+keys hall Escape
+wait_for hall "手机号后 4 位"
+kiosk_home hall
+db_is "that lookup is in the audit log too" "SELECT count(*) FROM audit_log WHERE action = 'kiosk-progress'" 2
 
 # The short form: this year's sequence number alone.
 year=$(date +%Y)

@@ -583,6 +583,25 @@ static void corrections_in_words(void **state)
     request_free(&b);
 }
 
+/* A timeline names each step by the rule that made it, the unit where the rule has one. */
+static void event_labels(void **state)
+{
+    (void)state;
+    assert_string_equal(workflow_event_label(RA_DISPATCH, RS_NEW, RS_DISPATCHED),
+                        "Dispatched to %s");
+    char *t = workflow_event_text("Dispatched to %s", "民政科");
+    assert_string_equal(t, "Dispatched to 民政科");
+    free(t);
+    /* The centre's own step: no unit in it, whatever unit is given. */
+    const char *done = workflow_event_label(RA_FOLLOW_UP, RS_REPLIED, RS_CLOSED);
+    assert_string_equal(done, "Followed up; closed");
+    t = workflow_event_text(done, "民政科");
+    assert_string_equal(t, "Followed up; closed");
+    free(t);
+    /* A step of no rule (a note): the action's label. */
+    assert_string_equal(workflow_event_label(RA_NOTE, RS_CLOSED, RS_CLOSED), "Note");
+}
+
 int main(void)
 {
     unit_locale();
@@ -602,6 +621,7 @@ int main(void)
         cmocka_unit_test(receipt_says_what_and_when),
         cmocka_unit_test(texts_required),
         cmocka_unit_test(rates_by_hand),
+        cmocka_unit_test(event_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
