@@ -479,6 +479,30 @@ static void answer_free(struct screen *s)
 static const struct screen_ops answer_ops = {
     .draw = answer_draw, .key = answer_key, .free = answer_free};
 
+/*
+** A wait the kiosk said after too many wrong tries: its seconds as said and
+** when. The screen is drawn again every second, so it counts down, then
+** says the wait is over.
+*/
+struct kiosk_wait {
+    int seconds; /* 0: none said */
+    struct timespec since;
+};
+
+static void wait_start(struct kiosk_wait *w, int seconds)
+{
+    w->seconds = seconds;
+    clock_gettime(CLOCK_MONOTONIC, &w->since);
+}
+
+/* The words for wait w now (caller frees): the seconds left, or that it is over. */
+static char *wait_words(const struct kiosk_wait *w)
+{
+    long left = w->seconds - clock_ms_since(&w->since) / 1000;
+    if (left <= 0) return xstrdup(_("The wait is over: you may try again"));
+    return xasprintf(_("Too many wrong tries: please wait %d seconds and try again"), (int)left);
+}
+
 /* --- 查进度: number and phone ---------------------------------------------------------------- */
 
 enum { P_NUMBER, P_LAST4 };
@@ -486,7 +510,8 @@ enum { P_NUMBER, P_LAST4 };
 struct kiosk_progress_screen {
     struct screen base;
     struct form form;
-    char *why; /* the last answer that found nothing; NULL when none */
+    char *why;              /* the last answer that found nothing; NULL when none */
+    struct kiosk_wait wait; /* the last answer was to wait: said counting down */
 };
 
 static void progress_draw(struct screen *s, int top, int rows)
@@ -498,6 +523,10 @@ static void progress_draw(struct screen *s, int top, int rows)
     draw_text(top + 4, KX, KW, _("then the last 4 digits of the phone you gave. Enter after each."),
               term_attr(UI_NORMAL), TEXT_FIT_ELLIPSIS);
     form_draw(&p->form, top + 6, 4, KW, s);
+    if (p->wait.seconds) {
+        free(p->why);
+        p->why = wait_words(&p->wait);
+    }
     if (p->why) draw_wrapped(top + 11, KX, KW, rows - 12, p->why, term_attr(UI_ERROR));
 }
 
@@ -506,6 +535,7 @@ static void progress_say(struct kiosk_progress_screen *p, char *why, int focus)
     free(p->why);
     p->why = why;
     p->form.focus = focus;
+    p->wait.seconds = 0;
 }
 
 /* Look the pair typed up. */
@@ -540,9 +570,8 @@ static int progress_check(struct kiosk_progress_screen *p)
         return UI_HANDLED;
     }
     if (a == KIOSK_WAIT) {
-        progress_say(
-            p, xasprintf(_("Too many wrong tries: please wait %d seconds and try again"), wait),
-            P_LAST4);
+        progress_say(p, NULL, P_LAST4);
+        wait_start(&p->wait, wait);
         return UI_HANDLED;
     }
     if (a == KIOSK_NO_MATCH) {
@@ -792,6 +821,7 @@ struct kiosk_sign {
     char pick[24];             /* SIGN_CHOOSING: the digits typed to pick a row */
     char *said[5];             /* what was done (or why not), a line each; NULL past the last */
     int said_error;            /* said is a refusal */
+    struct kiosk_wait wait;    /* said[0] is a wait, counting down */
     struct timespec said_when; /* when said, to clear it after show_ms */
     struct timespec keyed;     /* SIGN_CHOOSING: the last key, to give up after pick_ms */
     /*
@@ -819,6 +849,7 @@ static void sign_say(struct kiosk_sign *ks, int error, char *const *lines)
     for (size_t i = 0; i < ARRAY_LEN(ks->said) && lines[i]; i++)
         ks->said[i] = lines[i];
     ks->said_error = error;
+    ks->wait.seconds = 0;
     clock_gettime(CLOCK_MONOTONIC, &ks->said_when);
     lineedit_clear(&ks->number);
     kiosk_today_free(&ks->today);
@@ -912,10 +943,12 @@ static void sign_go(struct kiosk_sign *ks)
                                     "ask at the desk"),
                                   t->number));
         break;
-    case KIOSK_PICK_WAIT:
-        sign_refuse(ks, xasprintf(_("Too many wrong tries: please wait %d seconds and try again"),
-                                  t->wait_seconds));
+    case KIOSK_PICK_WAIT: {
+        int seconds = t->wait_seconds; /* t is the today that saying frees */
+        sign_refuse(ks, xstrdup(""));
+        wait_start(&ks->wait, seconds);
         break;
+    }
     case KIOSK_PICK_NONE:
         sign_refuse(ks, xasprintf(_("%s: no volunteer activity takes a sign-in now (one opens "
                                     "an hour before it begins). Nothing was recorded: please ask "
@@ -943,6 +976,10 @@ static void sign_sync(struct screen *s)
         sign_refuse(ks, xstrdup(_("Nothing was recorded")));
     }
     if (ks->said[0] && ks->show_ms && clock_ms_since(&ks->said_when) >= ks->show_ms) sign_unsay(ks);
+    if (ks->said[0] && ks->wait.seconds) {
+        free(ks->said[0]);
+        ks->said[0] = wait_words(&ks->wait);
+    }
 }
 
 /* The day's activities to pick from, from row y. */

@@ -167,6 +167,20 @@ if WAIT_SECONDS=6 poll_screen hall3 gone "现在没有可以签到的志愿活�
 else
     t_ok "the kiosk, not restarted, keeps the answer until a key"
 fi
+# Unknown numbers (with those typed above, five in a row): the kiosk waits a minute, the seconds
+# left counting down.
+for n in 1 2 3 4 5; do
+    screen hall3 | grep -qF "输错次数太多" && break
+    before=$(screen hall3)
+    keys hall3 "202699999$n" Enter
+    poll_changed hall3 "$before"
+done
+expect hall3 "the fifth unknown number in a row makes the kiosk wait" "输错次数太多：请等 60 秒后再试"
+if poll_screen hall3 gone "请等 60 秒" >"$T/poll.out" && screen hall3 | grep -qF "输错次数太多：请等 5"; then
+    t_ok "the wait counts down on the screen"
+else
+    t_fail "the wait counts down on the screen" "$(screen hall3)"
+fi
 keys hall3 Escape
 kiosk_home hall3
 keys hall3 C-c
