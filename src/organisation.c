@@ -321,6 +321,53 @@ const struct ledger_schema ledger_organisations = {organisation_headers,
                                                    ARRAY_LEN(organisation_secret),
                                                    organisation_max};
 
+/* The province-level places a company's name may begin with, without 省 or 市. */
+static const char *const name_places[] = {
+    "北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏",
+    "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",   "湖南", "广东", "广西",   "海南",
+    "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海",   "宁夏", "新疆", "香港",   "澳门"};
+
+/* A company's forms, the longest first. */
+static const char *const name_forms[] = {"股份有限公司", "有限责任公司", "有限公司", "公司"};
+
+/* Bytes of s's first n characters (fewer when s is shorter). */
+static size_t chars_bytes(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; s[i] && n; n--)
+        do
+            i++;
+        while (((unsigned char)s[i] & 0xC0) == 0x80);
+    return i;
+}
+
+char *organisation_short_name(const char *name)
+{
+    size_t from = 0, to = strlen(name);
+    if (to >= strlen("分公司") && strcmp(name + to - strlen("分公司"), "分公司") == 0)
+        return xstrdup(name);
+    for (size_t i = 0; i < ARRAY_LEN(name_forms); i++) {
+        size_t n = strlen(name_forms[i]);
+        if (to >= n && strcmp(name + to - n, name_forms[i]) == 0) {
+            to -= n;
+            break;
+        }
+    }
+    for (size_t i = 0; i < ARRAY_LEN(name_places) && !from; i++)
+        if (str_starts(name, name_places[i])) from = strlen(name_places[i]);
+    if (from && (str_starts(name + from, "省") || str_starts(name + from, "市")))
+        from += strlen("市");
+    if (!from) /* a city's own name: two or three characters and 市 */
+        for (size_t n = 2; n <= 3 && !from; n++) {
+            size_t b = chars_bytes(name, n);
+            if (str_starts(name + b, "市")) from = b + strlen("市");
+        }
+    char *mid = xstrndup(name + from, from < to ? to - from : 0);
+    if (text_chars(mid) >= 2) return mid;
+    free(mid);
+    return xstrdup(name);
+}
+
 char *organisation_place(const char *floor, const char *room)
 {
     return *floor && *room ? xasprintf(_("F%s %s"), floor, room)

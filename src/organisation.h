@@ -167,4 +167,13 @@ extern const struct ledger_schema ledger_organisations;
 /* Floor and room as a person reads them: "10层 1010", "10层", "1010" or "". Caller frees. */
 char *organisation_place(const char *floor, const char *room);
 
+/*
+** A company's name as a narrow column tells it from the others: without
+** the place it begins with (a province-level name, or a city's ending in
+** 市) and its form (有限公司 ...): 天津宏达科技有限公司 -> 宏达科技. A branch
+** (分公司) keeps its name whole, as does a name that would keep under two
+** characters. Caller frees.
+*/
+char *organisation_short_name(const char *name);
+
 #endif

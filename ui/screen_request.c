@@ -20,6 +20,7 @@
 #include "src/actor.h"
 #include "src/clock.h"
 #include "src/i18n.h"
+#include "src/organisation.h"
 #include "src/rates.h"
 #include "src/text.h"
 #include "src/util.h"
@@ -187,8 +188,15 @@ static const char *queue_cell(struct list_screen *ls, const void *row, int col, 
         return _(request_state_label(r->state));
     case COL_FLAG:
         return flag_cell(q->flags[r - (const struct request *)ls->rows.items]);
-    case COL_REQUESTER:
-        return *r->requester ? r->requester : _("(anonymous)");
+    case COL_REQUESTER: {
+        if (!*r->requester) return _("(anonymous)");
+        if (r->requester_kind != REQUESTER_ORGANISATION) return r->requester;
+        /* A narrow column: 宏达科技, not 天津宏.. for every company of the city alike. */
+        char *brief = organisation_short_name(r->requester);
+        snprintf(buf, LIST_CELL_MAX, "%s", brief);
+        free(brief);
+        return buf;
+    }
     case COL_TITLE:
         return r->title;
     case COL_UNIT:

@@ -83,6 +83,14 @@ db_is "both from the chief's building, sent to their units" \
     "dispatched 区民政局/dispatched 区市场监管局"
 wait_for chief "楼长工作台"
 expect chief "both are on the chief's worklist" "电梯经常困人"
+# The requester column names the organisation without its city and form (天津万通科技有限公司: 万通科技).
+short=$(printf '%s' "$org" | sed -e 's/^天津市*//' -e 's/股份有限公司$//;s/有限责任公司$//;s/有限公司$//')
+if screen chief | grep -F "电梯经常困人" | grep -qF "$(printf '%s' "$short" | cut -c1-6)" &&
+    ! screen chief | grep -F "电梯经常困人" | grep -qF "天津"; then
+    t_ok "the worklist names the organisation by what tells it apart, not 天津.. for all alike"
+else
+    t_fail "the worklist names the organisation by what tells it apart, not 天津.. for all alike" "$(screen chief)"
+fi
 expect chief "which counts the visit made this month" "本月走访 1 次"
 keys chief F9
 choose chief "走访记录"

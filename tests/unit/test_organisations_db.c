@@ -341,6 +341,28 @@ static void reveal_recorded(void **state)
     record_free(&organisation_record, &o);
 }
 
+/* The name a narrow column shows: the place and the company form gone, a branch whole. */
+static void short_names(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"天津宏达科技有限公司", "宏达科技"},
+        {"天津市和平区物业管理有限责任公司", "和平区物业管理"},
+        {"和平商贸有限公司", "和平商贸"},
+        {"石家庄市新华书店有限公司", "新华书店"},
+        {"内蒙古伊利实业集团股份有限公司", "伊利实业集团"},
+        {"中国移动通信集团天津有限公司和平分公司", "中国移动通信集团天津有限公司和平分公司"},
+        {"天津公司", "天津公司"},
+        {"天津一有限公司", "天津一有限公司"},
+        {"和平区社区卫生服务中心", "和平区社区卫生服务中心"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        char *got = organisation_short_name(cases[i][0]);
+        assert_string_equal(got, cases[i][1]);
+        free(got);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -352,6 +374,7 @@ int main(void)
         cmocka_unit_test(moved_out_is_kept),
         cmocka_unit_test(checks_of_values),
         cmocka_unit_test(reveal_recorded),
+        cmocka_unit_test(short_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
