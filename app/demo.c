@@ -541,15 +541,58 @@ static const char *const org_forms[] = {"有限公司", "有限公司", "有限�
 /* The alphabet of credit codes, for the organisation codes' characters. */
 static const char code_alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-/* Organisation i's made-up record, in building b (caller frees o with record_free()). */
+/*
+** The names of the organisations in each building the demo has made, as
+** hashes of the building and the name (0: an empty slot): a name is
+** registered once, and one building does not hold two of one name.
+*/
+struct org_names {
+    uint64_t *slots;
+    size_t cap, used;
+};
+
+/* Note name in building: 1 when it was free, 0 when the building holds it already. */
+static int org_names_add(struct org_names *t, int64_t building, const char *name)
+{
+    if ((t->used + 1) * 2 > t->cap) {
+        struct org_names grown = {xcalloc(t->cap ? t->cap * 2 : 1024, sizeof(uint64_t)),
+                                  t->cap ? t->cap * 2 : 1024, 0};
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->slots[i]) {
+                size_t j = t->slots[i] & (grown.cap - 1);
+                while (grown.slots[j])
+                    j = (j + 1) & (grown.cap - 1);
+                grown.slots[j] = t->slots[i];
+                grown.used++;
+            }
+        free(t->slots);
+        *t = grown;
+    }
+    char *key = xasprintf("%lld\t%s", (long long)building, name);
+    uint64_t h = str_hash(key, strlen(key));
+    free(key);
+    if (!h) h = 1;
+    size_t j = h & (t->cap - 1);
+    for (; t->slots[j]; j = (j + 1) & (t->cap - 1))
+        if (t->slots[j] == h) return 0;
+    t->slots[j] = h;
+    t->used++;
+    return 1;
+}
+
+/*
+** Organisation i's made-up record, in building b (caller frees o with
+** record_free()). A name its building holds already among those in it
+** (taken) gets a second brand (天津宏达恒信科技有限公司), the draws kept.
+*/
 static void org_make(struct rng *r, size_t i, const struct area *b, time_t now,
-                     struct organisation *o)
+                     struct org_names *taken, struct organisation *o)
 {
     record_init(&organisation_record, o);
     size_t t = rng_below(r, ARRAY_LEN(org_trades));
-    record_take(&o->name,
-                xasprintf("天津%s%s%s", org_brands[rng_below(r, ARRAY_LEN(org_brands))],
-                          org_trades[t].word, org_forms[rng_below(r, ARRAY_LEN(org_forms))]));
+    size_t brand = rng_below(r, ARRAY_LEN(org_brands));
+    const char *form = org_forms[rng_below(r, ARRAY_LEN(org_forms))];
+    record_take(&o->name, xasprintf("天津%s%s%s", org_brands[brand], org_trades[t].word, form));
     record_set(&o->industry, org_trades[t].industry);
     /* A new-style organisation code (MA + 6 characters), unique by i, then both checks. */
     char org8[9] = "MA";
@@ -585,6 +628,13 @@ static void org_make(struct rng *r, size_t i, const struct area *b, time_t now,
     if (rng_below(r, 20) == 0) {
         struct date out = date_of(now - (time_t)rng_below(r, 300) * 86400);
         if (date_cmp(&out, &in) >= 0) record_set(&o->moved_out, date_format(&out, day));
+    }
+    if (*o->moved_out) return; /* only those in a building must differ */
+    size_t others = ARRAY_LEN(org_brands) - 1;
+    for (size_t k = 0; !org_names_add(taken, b->id, o->name); k++) {
+        const char *second = org_brands[(brand + 1 + k % others) % ARRAY_LEN(org_brands)];
+        const char *trade = org_trades[(t + k / others) % ARRAY_LEN(org_trades)].word;
+        record_take(&o->name, xasprintf("天津%s%s%s%s", org_brands[brand], second, trade, form));
     }
 }
 
@@ -629,16 +679,18 @@ int demo_organisations(struct db *db, size_t n, const char *actor,
     int began = rc == DB_OK;
     enum { BATCH = 500 };
     struct organisation *batch = xcalloc(BATCH, sizeof *batch);
+    struct org_names taken = {NULL, 0, 0};
     for (size_t i = 0; i < n && rc == DB_OK; i += BATCH) {
         size_t k = n - i < BATCH ? n - i : BATCH;
         for (size_t j = 0; j < k; j++)
-            org_make(&r, i + j, commercial[rng_below(&r, (uint32_t)nc)], now, &batch[j]);
+            org_make(&r, i + j, commercial[rng_below(&r, (uint32_t)nc)], now, &taken, &batch[j]);
         rc = organisation_bulk_add(db, batch, k, actor);
         for (size_t j = 0; j < k; j++)
             record_free(&organisation_record, &batch[j]);
         if (progress) progress(ctx, _("Generating organisations"), i + k, n);
     }
     free(batch);
+    free(taken.slots);
     free(commercial);
     area_list_free(&all);
     if (rc == DB_OK)

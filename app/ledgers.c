@@ -389,6 +389,46 @@ static char *organisation_rules(const struct ledger *l, const void *rec, int *co
 ** building that has one, when it is the only one so called there: the
 ** code on file is kept, never a second record made.
 */
+/*
+** A row whose organisation would take, in its building, the name of
+** another there (a name is registered once; the store refuses it): *why
+** names that one. The row's own (organisation_find_of()), keeping its name
+** and building, is not asked again. DB_OK (*why set or not) or an error.
+*/
+static int organisation_name_free(struct db *db, const struct organisation *org, char **why)
+{
+    struct organisation same, other;
+    struct organisation probe = *org; /* its fields read, not owned */
+    probe.id = 0;
+    /* The row's own: by its credit code, or without one the one of its name there without one. */
+    int rc = *org->credit_code ? organisation_find_code(db, org->credit_code, &same)
+                               : organisation_find_name(db, org->name, org->building_id, &same);
+    if (rc == DB_OK) {
+        int kept = str_eq(same.name, org->name) && same.building_id == org->building_id &&
+                   !*same.moved_out;
+        probe.id = same.id;
+        record_free(&organisation_record, &same);
+        if (kept) return DB_OK;
+    } else if (rc != DB_NOTFOUND) {
+        return rc;
+    }
+    if (*org->moved_out) return DB_OK;
+    const char *field;
+    rc = organisation_clash(db, &probe, &other, &field);
+    if (rc == DB_NOTFOUND) return DB_OK;
+    if (rc != DB_OK) return rc;
+    if (str_eq(field, "name") && *other.credit_code)
+        *why = xasprintf(_("%s holds an organisation of this name already (credit code %s): a name "
+                           "is registered once"),
+                         org->building_name, other.credit_code);
+    else if (str_eq(field, "name"))
+        *why = xasprintf(_("%s holds an organisation of this name already: a name is registered "
+                           "once"),
+                         org->building_name);
+    record_free(&organisation_record, &other);
+    return DB_OK;
+}
+
 static int organisation_resolve(struct db *db, void *rec, const void *aside,
                                 const struct import_options *o, struct import_report *rep,
                                 char **why, int *column)
@@ -396,7 +436,6 @@ static int organisation_resolve(struct db *db, void *rec, const void *aside,
     (void)aside;
     (void)o;
     (void)rep;
-    (void)column; /* the building's, as resolve_column says */
     struct organisation *org = rec;
     int rc = DB_OK;
     org->building_id = 0;
@@ -415,6 +454,13 @@ static int organisation_resolve(struct db *db, void *rec, const void *aside,
     if (rc == DB_OK && !*org->credit_code &&
         organisation_code_by_name(db, org->name, org->building_id, &code) == DB_OK)
         record_take(&org->credit_code, code);
+    if (rc == DB_OK && org->building_id) {
+        rc = organisation_name_free(db, org, why);
+        if (rc == DB_OK && *why) {
+            *column = OF_NAME;
+            rc = DB_INVALID;
+        }
+    }
     return rc == DB_NOTFOUND ? DB_INVALID : rc;
 }
 

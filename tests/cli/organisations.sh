@@ -48,6 +48,20 @@ db_is "export organisations --unmasked: audited with its reason" \
 run orgs-roundtrip 0 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import organisations "$T/full.csv"
 grep -q "读取 3 行：新增 0，更新 0，未变 3" "$T/orgs-roundtrip.out" && t_ok "export organisations: reads back unchanged" || t_fail "export organisations: reads back unchanged" "$(cat "$T/orgs-roundtrip.out")"
 
+# Another code, the name of one in the same building: a name is registered once. Refused naming
+# the one on file, the dry run saying so too (it promised a new one, the import said the code
+# was taken).
+printf '%s\r\n' "统一社会信用代码,单位名称,所在楼宇" "91120101MA00C8W83G,天津金诚科技有限公司,B101" >"$T/twin.csv"
+run orgs-twin-dry 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import organisations "$T/twin.csv" --dry-run
+run orgs-twin 5 env BANGBAN_USER=supervisor "$BIN" --db "$DB" import organisations "$T/twin.csv"
+for out in orgs-twin-dry orgs-twin; do
+    grep -q "第 2 行「单位名称」：.*已有同名企业（统一社会信用代码 91120101MA07T3QK92）" "$T/$out.out" &&
+        t_ok "import organisations ($out): the name of another in the building is refused, naming it" ||
+        t_fail "import organisations ($out): the name of another in the building is refused, naming it" "$(cat "$T/$out.out")"
+done
+db_is "import organisations: and no second record of that name" \
+    "SELECT count(*) FROM organisation WHERE name = '天津金诚科技有限公司'" 1
+
 # A row whose credit code was left blank names the organisation of its name in its building: the
 # code on file is kept, and no second record is made.
 printf '%s\r\n' "统一社会信用代码,单位名称,所在楼宇" ",天津金诚科技有限公司,B101" >"$T/nocode.csv"
