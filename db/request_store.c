@@ -845,6 +845,32 @@ int request_seq_raise(struct db *db, int year, int64_t last)
 }
 
 /* The last event of a request, for telling a desk that lost a race what happened. */
+int request_progress_times(struct db *db, const int64_t *ids, size_t n, time_t *out)
+{
+    struct strbuf sql = STRBUF_INIT;
+    strbuf_adds(&sql,
+                "SELECT max(at) FROM request_event WHERE request_id = ?1 AND action NOT IN (");
+    for (int a = 0, first = 1; a < RA_COUNT; a++)
+        if (!workflow_action_progresses((enum request_action)a)) {
+            strbuf_addf(&sql, "%s'%s'", first ? "" : ", ",
+                        workflow_action_code((enum request_action)a));
+            first = 0;
+        }
+    strbuf_adds(&sql, ")");
+    struct db_stmt *st = db_prepare(db, strbuf_str(&sql));
+    strbuf_free(&sql);
+    int rc = DB_OK;
+    for (size_t i = 0; i < n && rc == DB_OK; i++) {
+        db_bind_int(st, 1, ids[i]);
+        rc = db_step(st);
+        out[i] = rc == DB_ROW ? (time_t)db_col_int(st, 0) : 0;
+        rc = rc == DB_ROW ? DB_OK : rc;
+        db_reset(st);
+    }
+    db_finalize(st);
+    return rc;
+}
+
 static int last_event(struct db *db, int64_t id, struct request_event_row *out);
 
 int request_act(struct db *db, struct request *r, enum request_action a,

@@ -54,6 +54,13 @@ struct request_events {
 };
 
 /*
+** The time of each request's last step that moved it on
+** (workflow_action_progresses()): out[i] for ids[i], 0 for one with none.
+** DB_OK or an error.
+*/
+int request_progress_times(struct db *db, const int64_t *ids, size_t n, time_t *out);
+
+/*
 ** Take down a new request as actor at now: number it, register it, then
 ** in the same transaction apply `then`: RA_DISPATCH (to r->unit_id),
 ** RA_ANSWER (closed at once with in->text), or RA_REGISTER for neither.

@@ -655,6 +655,11 @@ void workflow_register(struct request *r, time_t now, struct workflow_event *ev)
     ev->text = xstrdup("");
 }
 
+int workflow_action_progresses(enum request_action a)
+{
+    return a != RA_NOTE && a != RA_URGE && a != RA_ESCALATE && a != RA_CORRECT;
+}
+
 unsigned workflow_flags(const struct request *r, time_t now, time_t last_event,
                         const struct workcal *cal)
 {

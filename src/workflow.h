@@ -229,6 +229,14 @@ size_t workflow_offered_to(const struct request *r, time_t now, const struct wor
 ** The flags of r at now. last_event is when its timeline last moved (0:
 ** unknown, no yellow).
 */
+/*
+** Whether a step of action a moves the request on: the warnings count from
+** the last step that did (黄, three working days without progress; 催办,
+** half the time gone). A note, an urge, an escalation or a correction does
+** not: chasing a stalled request must not hide it from its warnings.
+*/
+int workflow_action_progresses(enum request_action a);
+
 unsigned workflow_flags(const struct request *r, time_t now, time_t last_event,
                         const struct workcal *cal);
 

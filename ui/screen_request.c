@@ -161,10 +161,18 @@ static void queue_loaded(struct list_screen *ls)
     free(q->flags);
     q->flags = xcalloc(ls->rows.n + 1, sizeof *q->flags);
     time_t now = clock_now();
-    for (size_t i = 0; on_requests(ls) && i < ls->rows.n; i++) {
+    size_t n = on_requests(ls) ? ls->rows.n : 0;
+    int64_t *ids = xcalloc(n + 1, sizeof *ids);
+    time_t *moved = xcalloc(n + 1, sizeof *moved); /* the last step that moved each on */
+    for (size_t i = 0; i < n; i++)
+        ids[i] = ((const struct request *)list_screen_row(ls, i))->id;
+    if (request_progress_times(ui.db, ids, n, moved) != DB_OK) memset(moved, 0, n * sizeof *moved);
+    for (size_t i = 0; i < n; i++) {
         const struct request *r = list_screen_row(ls, i);
-        q->flags[i] = workflow_flags(r, now, r->updated_at, &q->cal);
+        q->flags[i] = workflow_flags(r, now, moved[i] ? moved[i] : r->updated_at, &q->cal);
     }
+    free(ids);
+    free(moved);
 }
 
 static const char *flag_cell(unsigned f)

@@ -137,8 +137,10 @@ static void view_load(struct request_view *v)
     if (service_records_of_request(ui.db, v->id, &v->helped, &v->nhelped) != DB_OK) v->nhelped = 0;
     calendar_load(ui.db, &v->cal);
     time_t now = clock_now();
-    time_t last = v->events.n ? v->events.v[v->events.n - 1].at : 0;
-    v->flags = workflow_flags(&v->r, now, last, &v->cal);
+    time_t moved = 0; /* the last step that moved it on: a note or an urge is none */
+    for (size_t i = v->events.n; i > 0 && !moved; i--)
+        if (workflow_action_progresses(v->events.v[i - 1].action)) moved = v->events.v[i - 1].at;
+    v->flags = workflow_flags(&v->r, now, moved, &v->cal);
     struct workflow_actor who;
     if (request_actor(ui.db, actor_name(), &who) != DB_OK) who.acts = 0;
     v->noffered = workflow_offered_to(&v->r, now, &who, v->offered, MAX_OFFERED);
