@@ -245,6 +245,8 @@ char *form_text(const struct form *f, int i)
     /* A value left as the form was given it is that value: only typing is normalised (a note's
      * ，on file stays ，, not written back as a change of this desk's). */
     if (ff->orig && *raw && str_eq(raw, ff->orig)) return raw;
+    /* A file's name is the file's: 名单（最终版）.xlsx is not 名单(最终版).xlsx. */
+    if (ff->file) return raw;
     char *out = text_normalize(raw, ff->norm);
     free(raw);
     return out;

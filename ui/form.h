@@ -152,7 +152,8 @@ void form_focus_unlocked(struct form *f);
 ** entries of its directory agree (folder, or the working directory when
 ** NULL, for a relative name), Tab again lists them below the form, and a
 ** Tab on a file named in full, or that completes no further, moves on as
-** in any field.
+** in any field. What is typed is kept as typed (no full-width letters or
+** brackets made narrow).
 */
 void form_set_file(struct form *f, int i, const char *folder);
 

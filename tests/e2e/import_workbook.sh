@@ -91,5 +91,14 @@ type_text desk "$T/titled.csv"
 keys desk Tab
 expect desk "a title above the header is looked past, and said" "表头在第 3 行：上面是标题，不导入"
 expect desk "the rows below the header are previewed" "第 4 行： 韩四"
+
+# A file named as offices name them, full-width brackets and space: opened as typed.
+cp "$T/titled.csv" "$T/名单（最终版）　二.csv"
+keys desk Escape
+wait_for desk "查找："
+open_import
+type_text desk "$T/名单（最终版）　二.csv"
+keys desk Tab
+expect desk "a name with full-width brackets and space is opened as typed" "第 4 行： 韩四"
 quits desk "quits cleanly"
 t_sanitizers "import_workbook"
