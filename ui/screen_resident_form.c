@@ -472,7 +472,11 @@ static int relation_check(struct form *f)
     return F_RELATION;
 }
 
-/* F2: birth date and sex must be what the ID number says (they may have been edited after it). */
+/*
+** F2: birth date and sex must be what the ID number says (they may have
+** been edited after it); one left empty is the number's, as an import
+** fills it (a register without a birth date has no age).
+*/
 static int resident_cross_check(struct form_screen *fs)
 {
     struct form *f = &fs->form;
@@ -486,6 +490,10 @@ static int resident_cross_check(struct form_screen *fs)
     free(typed);
     if (!ok) return -1;
     char *birth = form_text(f, F_BIRTH);
+    char iso[11];
+    if (str_empty(birth)) form_set_text(f, F_BIRTH, date_format(&id.birth, iso));
+    if (!form_choice(f, F_GENDER))
+        form_set_choice(f, F_GENDER, id.gender, resident_gender_text(id.gender));
     char *why = resident_birth_mismatch(birth, &id);
     free(birth);
     if (why) {

@@ -129,5 +129,22 @@ expect desk "Enter after a choice goes on to the next field: through the ethnici
 keys desk Escape
 wait_for desk "放弃"
 keys desk y
+# A birth date emptied after the ID number filled it is the number's again on F2 (it was saved
+# empty: no age in the register).
+wait_for desk "查找："
+keys desk F7
+wait_for desk "登记新居民"
+type_text desk "测试己"
+keys desk Tab Tab Tab Tab
+type_text desk "120101198503124132"
+keys desk Tab
+wait_for desk "出生日期: 1985-03-12"
+keys desk BTab BTab
+keys desk C-u
+wait_gone desk "出生日期: 1985-03-12"
+keys desk F2
+expect desk "saved" "已保存：测试己"
+db_is "with the birth date and sex of its ID number" \
+    "SELECT birth_date || ' ' || gender FROM resident WHERE name = '测试己'" "1985-03-12 M"
 quits desk "quits cleanly"
 t_sanitizers "resident form"
