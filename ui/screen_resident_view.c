@@ -159,9 +159,14 @@ static void view_draw(struct screen *s, int top, int rows)
         listview_draw(&v->list, y, 1, room, COLS - 2);
     else if (room >= 1)
         draw_text(y, 3, COLS - 4, _("None yet."), term_attr(UI_DIM), 0);
-    draw_textf(top + rows - 2, 1, COLS - 2, term_attr(UI_DIM),
-               _("Registered %s %s, changed %s %s, version %lld"), r->created_at, r->created_by,
-               r->updated_at, r->updated_by, (long long)r->version);
+    /* To the minute, and a record never changed says so once: the line fits 80 columns. */
+    char *made =
+        r->version > 1
+            ? xasprintf(_("Registered %.16s %s, changed %.16s %s, version %lld"), r->created_at,
+                        r->created_by, r->updated_at, r->updated_by, (long long)r->version)
+            : xasprintf(_("Registered %.16s %s, version 1"), r->created_at, r->created_by);
+    draw_text(top + rows - 2, 1, COLS - 2, made, term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
+    free(made);
     draw_text(top + rows - 1, 1, COLS - 2,
               _("Numbers are masked: F9 shows one in full, recorded with the reason."),
               term_attr(UI_DIM), TEXT_FIT_ELLIPSIS);
