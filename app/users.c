@@ -69,9 +69,12 @@ enum signin users_signin(struct db *db, const char *login, const char *password,
     clock_format(now + (time_t)minutes * 60, until);
     int locked;
     /* A lock of no minutes, or after no number of tries, is none: nothing is locked or said so. */
-    *rc = good || max <= 0 || minutes <= 0
-              ? user_signin_unknown(db, login)
-              : user_signin_failed(db, out->id, out->login, max, until, &locked);
+    if (good)
+        *rc = user_signin_held(db, out->id, out->login, out->retired ? "retired" : "locked");
+    else if (max <= 0 || minutes <= 0)
+        *rc = user_signin_held(db, out->id, out->login, "password");
+    else
+        *rc = user_signin_failed(db, out->id, out->login, max, until, &locked);
     record_free(&user_record, out);
     return *rc == DB_OK ? SIGNIN_REFUSED : SIGNIN_ERROR;
 }

@@ -610,6 +610,20 @@ int user_signin_unknown(struct db *db, const char *login)
     return db_commit(db);
 }
 
+int user_signin_held(struct db *db, int64_t id, const char *login, const char *why)
+{
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    char *detail = xasprintf("%s %s", actor_terminal(), why);
+    rc = audited(db, login, "login-failed", id, detail);
+    free(detail);
+    if (rc != DB_OK) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
+}
+
 int user_building_scope(struct db *db, const char *actor, int64_t *chief_id)
 {
     *chief_id = 0;

@@ -150,4 +150,13 @@ int user_signin_ok(struct db *db, int64_t id, const char *login, const char *how
  */
 int user_signin_unknown(struct db *db, const char *login);
 
+/*
+** A sign-in refused to user id though not counted towards a lock (the
+** right password while the account is locked or retired, or any with no
+** lock set): audited on that user, why said ("locked", "retired",
+** "password"), so a supervisor reading the log sees who came back. DB_OK
+** or an error.
+*/
+int user_signin_held(struct db *db, int64_t id, const char *login, const char *why);
+
 #endif

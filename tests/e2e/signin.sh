@@ -58,6 +58,8 @@ wait_gone lock "*********"
 expect lock "a login that does not exist gets the very same words" "$REFUSED"
 db_is "every refusal is in the audit log" \
     "SELECT count(*) FROM audit_log WHERE action = 'login-failed'" 7
+db_is "the right password while locked is logged on that user, saying so (not as an unknown login)" \
+    "SELECT count(*) FROM audit_log WHERE action = 'login-failed' AND subject = 'user:' || (SELECT id FROM \"user\" WHERE login = 'chief') AND detail LIKE '% locked'" 1
 db_is "and the lock" "SELECT count(*) FROM audit_log WHERE action = 'user-lock' AND actor = 'chief' AND detail LIKE '% failed 5'" 1
 quits lock "the sign-in screen quits on F10"
 
