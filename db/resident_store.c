@@ -260,10 +260,14 @@ static int search_recent(struct db *db, size_t limit, const struct resident_filt
         if (crc == DB_OK) all = db_col_int(st, 0);
         db_finalize(st);
     } else {
-        /* Every resident on the register: kept in the tally, never counted here. */
+        /* Every resident on the register: kept in the tally, never counted here, and exact (the
+         * home screen's figure, not "more than 1000"). */
         struct resident_tally t;
         crc = resident_tally_read(db, &t);
         all = t.n[RESIDENT_PRESENT];
+        out->more = 0;
+        out->total = all > (int64_t)out->n ? (size_t)all : out->n;
+        return rc != DB_OK ? rc : crc;
     }
     hits_set_total(out, all);
     return rc != DB_OK ? rc : crc;

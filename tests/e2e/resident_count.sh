@@ -45,3 +45,17 @@ expect desk "the home screen counts those on the register, as the list" "居民 
 [ "$(sqlite3 "$DB" "SELECT n FROM resident_tally WHERE status = 'moved'")" = 1 ] &&
     t_ok "the move is counted in the same write" || t_fail "the move is counted in the same write" "$(sqlite3 "$DB" 'SELECT * FROM resident_tally')"
 if "$BIN" --db "$DB" check >"$T/check.out" 2>&1; then t_ok "check finds the counts right"; else t_fail "check finds the counts right" "$(cat "$T/check.out")"; fi
+
+# A register of more than the thousand a search counts to: the empty search says how many, as the
+# home screen does (it said 超过 1000 条).
+"$BIN" --db "$T/many.db" demo --residents 1200 --organisations 0 --volunteers 0 >/dev/null
+env BANGBAN_USER=supervisor "$BIN" --db "$T/many.db" export residents "$T/many.csv" --unmasked --reason 测试 >/dev/null
+"$BIN" --db "$DB" import residents "$T/many.csv" >"$T/many.out" 2>&1 ||
+    t_fail "1,200 more residents are imported" "$(cat "$T/many.out")"
+n=$(sqlite3 "$DB" "SELECT n FROM resident_tally WHERE status = ''")
+choose desk "居民"
+wait_for desk "最近登记"
+expect desk "the empty search of a register of $n counts them all" "共 $n 条"
+keys desk Escape
+expect desk "as the home screen" "居民 $n 人"
+quits desk "quits cleanly"
