@@ -139,6 +139,7 @@ static int part_parse(const struct xlsx *x, const char *name, void *ud,
 /* The workbook: its sheets (name, relationship id) in order, and whether dates count from 1904. */
 struct workbook_parse {
     struct strlist names, ids;
+    struct strlist hidden; /* the names of those hidden from the clerk (state hidden, veryHidden) */
     int date1904;
 };
 
@@ -148,8 +149,10 @@ static void workbook_start(void *ud, const char *el, const char **attrs)
     const char *name = local_name(el);
     if (strcmp(name, "sheet") == 0) {
         const char *n = attr_of(attrs, "name"), *id = attr_of(attrs, "id");
+        const char *state = attr_of(attrs, "state");
         strlist_add(&w->names, n ? n : "");
         strlist_add(&w->ids, id ? id : "");
+        if (state && strcmp(state, "visible") != 0) strlist_add(&w->hidden, n ? n : "");
     } else if (strcmp(name, "workbookPr") == 0) {
         const char *d = attr_of(attrs, "date1904");
         w->date1904 = d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
@@ -545,7 +548,7 @@ static char *names_text(const struct strlist *names)
 static int sheet_find(struct xlsx *x, const char *name, const char *want, char **path,
                       char **styles, char **strings, char **err)
 {
-    struct workbook_parse w = {STRLIST_INIT, STRLIST_INIT, 0};
+    struct workbook_parse w = {STRLIST_INIT, STRLIST_INIT, STRLIST_INIT, 0};
     struct rels_parse r = {STRLIST_INIT, STRLIST_INIT, NULL, NULL};
     int rc = part_parse(x, "xl/workbook.xml", &w, workbook_start, ignore_end, NULL, err);
     if (rc == 1) *err = xasprintf(_("%s is a zip file but not an Excel workbook"), name);
@@ -555,9 +558,11 @@ static int sheet_find(struct xlsx *x, const char *name, const char *want, char *
             *err = xasprintf(_("%s: the workbook is damaged (its sheets cannot be found)"), name);
     }
     x->date1904 = w.date1904;
+    /* The first the clerk sees in Excel, not one hidden before it (the first of all if all are). */
     size_t at = w.names.n;
     for (size_t i = 0; rc == 0 && i < w.names.n && at == w.names.n; i++)
-        if (!want || strcmp(w.names.v[i], want) == 0) at = i;
+        if (want ? strcmp(w.names.v[i], want) == 0 : !strlist_has(&w.hidden, w.names.v[i])) at = i;
+    if (rc == 0 && !want && at == w.names.n && w.names.n) at = 0;
     if (rc == 0 && at == w.names.n) {
         char *names = names_text(&w.names);
         *err = want ? xasprintf(_("%s has no sheet called %s; it has %s"), name, want, names)
@@ -580,6 +585,7 @@ static int sheet_find(struct xlsx *x, const char *name, const char *want, char *
     *strings = part_path(r.strings ? r.strings : "sharedStrings.xml");
     strlist_free(&w.names);
     strlist_free(&w.ids);
+    strlist_free(&w.hidden);
     strlist_free(&r.ids);
     strlist_free(&r.targets);
     free(r.styles);

@@ -139,6 +139,31 @@ static void sheet_by_name(void **state)
     xlsx_close(x);
 }
 
+/* A first sheet hidden in Excel is not the one read unasked: the clerk sees the second first. */
+static void hidden_first_sheet(void **state)
+{
+    (void)state;
+    const char *path = path_of("hidden.xlsx");
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *hidden = workbook_add_worksheet(wb, "底稿");
+    worksheet_write_string(hidden, 0, 0, "旧", NULL);
+    lxw_worksheet *shown = workbook_add_worksheet(wb, "名单");
+    worksheet_write_string(shown, 0, 0, "新", NULL);
+    worksheet_activate(shown);
+    worksheet_hide(hidden);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    struct xlsx *x;
+    char *err = NULL;
+    assert_int_equal(xlsx_open(path, NULL, 0, NULL, &x, &err), 0);
+    assert_str(xlsx_sheet_name(x), "名单");
+    next_is(x, 1, "新");
+    xlsx_close(x);
+    /* Named, it is read all the same. */
+    assert_int_equal(xlsx_open(path, NULL, 0, "底稿", &x, &err), 0);
+    next_is(x, 1, "旧");
+    xlsx_close(x);
+}
+
 static void missing_sheet(void **state)
 {
     (void)state;
@@ -329,10 +354,15 @@ int main(void)
 {
     unit_locale();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(shared_strings), cmocka_unit_test(inline_strings),
-        cmocka_unit_test(sheet_by_name),  cmocka_unit_test(missing_sheet),
-        cmocka_unit_test(by_hand),        cmocka_unit_test(damaged),
-        cmocka_unit_test(not_workbooks),  cmocka_unit_test(ledger_over_workbook),
+        cmocka_unit_test(shared_strings),
+        cmocka_unit_test(inline_strings),
+        cmocka_unit_test(sheet_by_name),
+        cmocka_unit_test(missing_sheet),
+        cmocka_unit_test(hidden_first_sheet),
+        cmocka_unit_test(by_hand),
+        cmocka_unit_test(damaged),
+        cmocka_unit_test(not_workbooks),
+        cmocka_unit_test(ledger_over_workbook),
     };
     return cmocka_run_group_tests_name("xlsx", tests, setup, teardown);
 }
