@@ -590,8 +590,8 @@ static void org_make(struct rng *r, size_t i, const struct area *b, time_t now,
 {
     record_init(&organisation_record, o);
     size_t t = rng_below(r, ARRAY_LEN(org_trades));
+    const char *form = org_forms[rng_below(r, ARRAY_LEN(org_forms))]; /* drawn in this order */
     size_t brand = rng_below(r, ARRAY_LEN(org_brands));
-    const char *form = org_forms[rng_below(r, ARRAY_LEN(org_forms))];
     record_take(&o->name, xasprintf("天津%s%s%s", org_brands[brand], org_trades[t].word, form));
     record_set(&o->industry, org_trades[t].industry);
     /* A new-style organisation code (MA + 6 characters), unique by i, then both checks. */
