@@ -598,11 +598,12 @@ int user_signin_ok(struct db *db, int64_t id, const char *login, const char *how
     return rc;
 }
 
-int user_signin_unknown(struct db *db, const char *login)
+/* A refused sign-in in the audit log, in a transaction of its own: on subject, detail said. */
+static int signin_refused(struct db *db, const char *login, const char *subject, const char *detail)
 {
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
-    rc = audit_append(db, login, "login-failed", "user:?", actor_terminal());
+    rc = audit_append(db, login, "login-failed", subject, detail);
     if (rc != DB_OK) {
         db_rollback(db);
         return rc;
@@ -610,18 +611,18 @@ int user_signin_unknown(struct db *db, const char *login)
     return db_commit(db);
 }
 
+int user_signin_unknown(struct db *db, const char *login)
+{
+    return signin_refused(db, login, "user:?", actor_terminal());
+}
+
 int user_signin_held(struct db *db, int64_t id, const char *login, const char *why)
 {
-    int rc = db_write_begin(db);
-    if (rc != DB_OK) return rc;
-    char *detail = xasprintf("%s %s", actor_terminal(), why);
-    rc = audited(db, login, "login-failed", id, detail);
+    char *subject = subject_of(id), *detail = xasprintf("%s %s", actor_terminal(), why);
+    int rc = signin_refused(db, login, subject, detail);
+    free(subject);
     free(detail);
-    if (rc != DB_OK) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
+    return rc;
 }
 
 int user_building_scope(struct db *db, const char *actor, int64_t *chief_id)
