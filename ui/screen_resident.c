@@ -337,7 +337,7 @@ static void filter_clear(struct screen *s, const struct command *c)
 
 static const struct command resident_menu[] = {
     {"import-residents", '1', N_("Import a resident ledger"),
-     N_("Read a ledger (CSV, GBK/GB18030/UTF-8): preview, then import"), RIGHT_RESIDENTS,
+     N_("Read a ledger (.xlsx or CSV): preview, then import"), RIGHT_RESIDENTS,
      import_command, 0, NULL},
     {"export-residents", '2', N_("Export residents (masked)"),
      N_("Write the register to a file, ID and mobile numbers masked"), 0, export_run, 0, NULL},
