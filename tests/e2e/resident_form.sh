@@ -22,6 +22,21 @@ pick() {
     wait_gone "$name" "回车选定"
 }
 
+# new_resident NAME: from the residents list, F7 and NAME typed in the new resident's form.
+new_resident() {
+    wait_for desk "查找："
+    keys desk F7
+    wait_for desk "登记新居民"
+    type_text desk "$1"
+}
+
+# abandon: Escape leaves the form, saying nothing is saved.
+abandon() {
+    keys desk Escape
+    wait_for desk "放弃"
+    keys desk y
+}
+
 open_residents desk
 keys desk F7
 wait_for desk "登记新居民"
@@ -76,43 +91,28 @@ db_is "a note left as it was is not rewritten in half-width punctuation" \
 db_is "and the change is the landline's alone" \
     "SELECT detail NOT LIKE '%Note%' FROM audit_log WHERE action = 'edit' AND subject LIKE 'resident:%' ORDER BY seq DESC LIMIT 1" 1
 # A birth date later than today is refused.
-keys desk F7
-wait_for desk "登记新居民"
-type_text desk "测试丁"
+new_resident "测试丁"
 keys desk Tab Tab Tab
 type_text desk "2099-03-01"
 keys desk F2
 expect desk "a birth date later than today is refused" "未保存：出生日期：晚于今天"
 db_is "and nothing saved" "SELECT count(*) FROM resident WHERE name = '测试丁'" 0
-keys desk Escape
-wait_for desk "放弃"
-keys desk y
+abandon
 # A name is stored as a Chinese name is written (王 五 is 王五), an address's wide dashes as '-',
 # and a name with punctuation (a sentence pasted in) is refused.
-wait_for desk "查找："
-keys desk F7
-wait_for desk "登记新居民"
-type_text desk "王 五"
+new_resident "王 五"
 keys desk Tab Tab Tab Tab Tab Tab Tab Tab Tab
 type_text desk "3号楼－1单元－201"
 keys desk F2
 expect desk "a name typed with a space is saved without it" "已保存：王五"
 db_is "its address with '-'" "SELECT address FROM resident WHERE name = '王五'" "3号楼-1单元-201"
-wait_for desk "查找："
-keys desk F7
-wait_for desk "登记新居民"
-type_text desk "楼道灯坏了，请修"
+new_resident "楼道灯坏了，请修"
 keys desk F2
 expect desk "a sentence in the name is refused" "姓名中不能有标点符号"
-keys desk Escape
-wait_for desk "放弃"
-keys desk y
+abandon
 # Enter all the way: Enter opens a chooser, Enter takes its row, and Enter again goes on to the
 # next field (it opened the chooser again).
-wait_for desk "查找："
-keys desk F7
-wait_for desk "登记新居民"
-type_text desk "测试戊"
+new_resident "测试戊"
 keys desk Enter Enter
 wait_for desk "回车选定"
 keys desk Down Enter
@@ -126,15 +126,10 @@ keys desk Enter
 type_text desk "1990-01-02"
 expect desk "Enter after a choice goes on to the next field: through the ethnicity to the birth date" \
     "出生日期: 1990-01-02"
-keys desk Escape
-wait_for desk "放弃"
-keys desk y
+abandon
 # A birth date emptied after the ID number filled it is the number's again on F2 (it was saved
 # empty: no age in the register).
-wait_for desk "查找："
-keys desk F7
-wait_for desk "登记新居民"
-type_text desk "测试己"
+new_resident "测试己"
 keys desk Tab Tab Tab Tab
 type_text desk "120101198503124132"
 keys desk Tab

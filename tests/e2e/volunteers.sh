@@ -9,6 +9,15 @@
 VOL="SELECT v.number, v.name, v.gender, v.birth_date, r.name FROM volunteer v JOIN resident r ON r.id = v.resident_id"
 
 demo_with_zsf 13912345678
+
+# said_beside FIELD MESSAGE WHAT: MESSAGE is shown on FIELD's own row of the form on vol.
+said_beside() {
+    if screen vol | grep "$1" | grep -q "$2"; then
+        t_ok "and said beside $3"
+    else
+        t_fail "and said beside $3" "$(screen vol)"
+    fi
+}
 sign_in vol "volunteers" "demo-volunteers"
 expect vol "the coordinator's home says whose it is" "和平区党群服务中心　志愿服务管理"
 if screen vol | grep -qE "诉求 [0-9]+ 件|近四周"; then
@@ -111,22 +120,14 @@ keys vol Tab Tab
 type_text vol "2020-01-01"
 keys vol F2
 expect vol "a leaving date before the joining is refused" "离队日期早于入队日期"
-if screen vol | grep "离队日期" | grep -q "离队日期早于入队日期"; then
-    t_ok "and said beside the leaving date"
-else
-    t_fail "and said beside the leaving date" "$(screen vol)"
-fi
+said_beside "离队日期" "离队日期早于入队日期" "the leaving date"
 keys vol C-u
 # Joining before they registered as a volunteer: refused, beside 入队日期.
 keys vol BTab C-u
 type_text vol "2000-01-01"
 keys vol F2
 expect vol "joining before registering is refused" "入队日期早于该志愿者的注册日期"
-if screen vol | grep "入队日期" | grep -q "入队日期早于该志愿者的注册日期"; then
-    t_ok "and said beside the joining date"
-else
-    t_fail "and said beside the joining date" "$(screen vol)"
-fi
+said_beside "入队日期" "入队日期早于该志愿者的注册日期" "the joining date"
 keys vol C-u
 type_text vol "$(date +%Y-%m-%d)"
 keys vol F2
