@@ -946,19 +946,23 @@ void key_tables_undo(struct key_tables *kt, const struct key_tables_mark *m)
     tables_empty(kt);
 }
 
+int key_tables_write_one(struct key_tables *kt, struct db *db, enum postings_register reg,
+                         enum postings_table which)
+{
+    if (kt->nruns && !kt->failed) {
+        /* What is still in memory becomes the last run. */
+        if (tables_hold(kt) && spill_run(kt) != 0) return DB_ERROR;
+        tables_release(kt);
+        return runs_write(kt, db, reg, which);
+    }
+    return table_write(db, &kt->t[which], reg, which);
+}
+
 int key_tables_write(struct key_tables *kt, struct db *db, enum postings_register reg)
 {
     int rc = DB_OK;
-    if (kt->nruns && !kt->failed) {
-        /* What is still in memory becomes the last run. */
-        if (spill_run(kt) != 0) return DB_ERROR;
-        tables_release(kt);
-        for (int i = 0; i < POSTINGS_TABLES && rc == DB_OK; i++)
-            rc = runs_write(kt, db, reg, (enum postings_table)i);
-        return rc;
-    }
     for (int i = 0; i < POSTINGS_TABLES && rc == DB_OK; i++)
-        rc = table_write(db, &kt->t[i], reg, (enum postings_table)i);
+        rc = key_tables_write_one(kt, db, reg, (enum postings_table)i);
     return rc;
 }
 

@@ -90,6 +90,14 @@ void key_tables_undo(struct key_tables *kt, const struct key_tables_mark *m);
 int key_tables_write(struct key_tables *kt, struct db *db, enum postings_register reg);
 
 /*
+** Write table which of the sorted tables into its posting-list table of
+** reg (empty before); the others are kept to be written, each in a
+** transaction of its own if need be. DB_OK or an error.
+*/
+int key_tables_write_one(struct key_tables *kt, struct db *db, enum postings_register reg,
+                         enum postings_table which);
+
+/*
 ** Add the tables' entries to the posting-list tables of reg, which hold
 ** others already (postings_add_sorted(): each chunk a term's entries fall
 ** in written once, not once an entry), and empty the tables for more:

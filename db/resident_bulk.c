@@ -114,17 +114,18 @@ struct resident_bulk {
 ** a desk's save needs to refuse a second resident with the same ID number,
 ** and the partial ones, which cost nothing for the rows they leave out (a
 ** ledger fills no household head, no merge) and would each cost a scan
-** of the whole table to build again. The grid index is kept too: its rows
+** of the whole table to build again; but for the phone index, which
+** leaves out only those with no phone. The grid index is kept too: its rows
 ** come at the end of their grid's run (ids only grow), a few hundred hot
 ** pages however the ledger is sorted, cheaper kept than built again.
 */
 static int indexes_drop(struct resident_bulk *b, int secondary_only)
 {
-    struct db_stmt *st =
-        db_prepare(b->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
-                          " AND tbl_name = 'resident' AND sql IS NOT NULL"
-                          " AND NOT (?1 AND (sql LIKE 'CREATE UNIQUE %' OR sql LIKE '% WHERE %'"
-                          "                 OR name = 'resident_grid'))");
+    struct db_stmt *st = db_prepare(
+        b->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+               " AND tbl_name = 'resident' AND sql IS NOT NULL"
+               " AND NOT (?1 AND (sql LIKE 'CREATE UNIQUE %' OR name = 'resident_grid'"
+               "                 OR (sql LIKE '% WHERE %' AND name <> 'resident_phone_rev')))");
     db_bind_int(st, 1, secondary_only);
     struct strlist names = STRLIST_INIT;
     int rc;
@@ -898,25 +899,28 @@ static int redo_keep(void *ctx, uint32_t id)
 }
 
 /*
-** A shared load, in its last transaction: take in what desks filed while
-** it ran (their rows' keys are in the tables now, which are written whole
-** again), and file the load's rows a desk changed meanwhile from what
-** they hold now. DB_OK or an error.
+** A shared load, in the transaction that writes table t of its keys: take
+** in what desks filed in it while the load ran (the table is written whole
+** again), and file the load's rows a desk changed meanwhile (r, which
+** grows from one table's transaction to the next) from what they hold
+** now. DB_OK or an error.
 */
-static int bulk_reconcile(struct resident_bulk *b, struct redo *r, int *changed)
+static int bulk_reconcile(struct resident_bulk *b, struct redo *r, enum postings_table t,
+                          int *changed)
 {
-    int rc = DB_OK;
-    for (int t = 0; t < POSTINGS_TABLES && rc == DB_OK; t++) {
-        r->t = (enum postings_table)t;
-        rc = postings_scan(b->db, POSTINGS_RESIDENTS, r->t, "", "\xf7", redo_visit, r);
-        if (rc == DB_OK) {
-            char *sql = xasprintf("DELETE FROM %s", key_table_names[t]);
-            rc = db_exec(b->db, sql);
-            free(sql);
-        }
+    r->t = t;
+    int rc = postings_scan(b->db, POSTINGS_RESIDENTS, t, "", "\xf7", redo_visit, r);
+    if (rc == DB_OK) {
+        char *sql = xasprintf("DELETE FROM %s", key_table_names[t]);
+        rc = db_exec(b->db, sql);
+        free(sql);
     }
     if (rc == DB_OK && (r->n || b->left_out)) {
-        /* r is kept until written: the entries are dropped from the spilled runs then. */
+        /*
+         * r is kept until the last table is written: the entries are dropped
+         * from the spilled runs then, those filed again here for the tables to
+         * come as well (filed again in each, from the row as it is then).
+         */
         key_tables_drop(b->keys, redo_keep, r);
         struct db_stmt *st = db_prepare(b->db, "SELECT name FROM resident WHERE id = ?1");
         for (size_t i = 0; i < r->n; i++) {
@@ -944,9 +948,8 @@ static int bulk_reconcile(struct resident_bulk *b, struct redo *r, int *changed)
 ** INDEX_STOPS stops in all, it runs to the end whoever waits, so that
 ** saves coming one after another do not hold it off for ever. One stopped
 ** sooner lost next to nothing (a desk's action may be a few transactions,
-** each waiting its turn). The last transaction, which writes the search
-** keys (seconds at millions of residents), gives way too (keys_file()),
-** INDEX_GIVE_WAYS times at most.
+** each waiting its turn). The transactions that write the search keys
+** give way too (keys_write()).
 */
 #define INDEX_GIVE_WAYS 8
 #define INDEX_STOPS     64
@@ -1007,33 +1010,40 @@ static uint32_t ordinal_id(void *ctx, uint32_t o)
 }
 
 /*
-** A shared load's last transaction: what desks filed while it ran taken
-** in, the keys written, the load said done; not committed. When give_way
-** (kt marked: key_tables_mark()), a desk waiting for the lock meanwhile
-** stops it: the transaction and the keys' tables are undone and *gave_way
-** set, to be tried again once the desks have had their turn, as an index
-** build is (indexes_build()). DB_OK (written, or given way) or an error.
+** A shared load's transaction that writes table t of its keys: what desks
+** filed in it while the load ran taken in, the table written, and with
+** the last table the load said done; not committed. r: the load's rows a
+** desk changed, found so far. When give_way (kt marked:
+** key_tables_mark()), a desk waiting for the lock meanwhile stops it: the
+** transaction and the keys' tables are undone and *gave_way set, to be
+** tried again once the desks have had their turn, as an index build is
+** (indexes_build()). DB_OK (written, or given way) or an error.
 */
-static int keys_file(struct resident_bulk *b, int give_way, int *gave_way)
+static int keys_file(struct resident_bulk *b, struct redo *r, enum postings_table t, int give_way,
+                     int *gave_way)
 {
     *gave_way = 0;
     struct key_tables_mark mark;
     if (give_way && key_tables_mark(b->keys, &mark) != 0) give_way = 0;
-    struct redo redo;
-    memset(&redo, 0, sizeof redo);
-    redo.b = b;
     int rc = DB_OK;
-    /* Reading every row for those a desk changed is needed only if another connection wrote. */
-    if (db_int(b->db, -2, "PRAGMA data_version") != b->data_version) rc = redo_changed(b, &redo);
+    /* Reading every row for those a desk changed is needed only if another connection wrote since.
+     */
+    int64_t version = db_int(b->db, -2, "PRAGMA data_version");
+    if (version != b->data_version) {
+        rc = redo_changed(b, r);
+        if (rc == DB_OK) b->data_version = version;
+    }
     if (rc == DB_OK) rc = bulk_open(b);
     if (rc == DB_OK && give_way) db_give_way(b->db, 1);
     int changed = 0;
-    if (rc == DB_OK) rc = bulk_reconcile(b, &redo, &changed);
+    if (rc == DB_OK) rc = bulk_reconcile(b, r, t, &changed);
     if (rc == DB_OK && changed) key_tables_sort(b->keys);
-    if (rc == DB_OK) rc = key_tables_write(b->keys, b->db, POSTINGS_RESIDENTS);
-    if (rc == DB_OK) rc = db_meta_set(b->db, KEYS_PENDING, "");
-    if (rc == DB_OK && b->audit_action)
-        rc = audit_append(b->db, b->actor, b->audit_action, "resident:*", b->audit_detail);
+    if (rc == DB_OK) rc = key_tables_write_one(b->keys, b->db, POSTINGS_RESIDENTS, t);
+    if (t == POSTINGS_TABLES - 1) {
+        if (rc == DB_OK) rc = db_meta_set(b->db, KEYS_PENDING, "");
+        if (rc == DB_OK && b->audit_action)
+            rc = audit_append(b->db, b->actor, b->audit_action, "resident:*", b->audit_detail);
+    }
     if (give_way && b->open) *gave_way = db_give_way(b->db, 0);
     if (*gave_way) {
         db_rollback(b->db);
@@ -1041,14 +1051,39 @@ static int keys_file(struct resident_bulk *b, int give_way, int *gave_way)
         key_tables_undo(b->keys, &mark);
         rc = DB_OK;
     }
-    redo_free(&redo);
     return rc;
 }
 
-/* A shared load's end: its last rows committed, the keys sorted meanwhile, then written at once. */
+/*
+** A shared load's keys, a table a transaction (each a second or more at
+** millions of residents), each given way INDEX_GIVE_WAYS times at most,
+** however soon each stop came (each undoes what it wrote: a desk saving
+** every fifth of a second held a 355,600-row import's end off for 15 s at
+** 64 stops), then written whoever waits. The last is not committed;
+** progress is told of each before it. DB_OK or an error.
+*/
+static int keys_write(struct resident_bulk *b, struct redo *r, bulk_progress progress, void *ctx)
+{
+    int rc = DB_OK;
+    for (int t = 0; t < POSTINGS_TABLES && rc == DB_OK; t++) {
+        if (progress) progress(ctx, _("Writing search keys"), (size_t)t, POSTINGS_TABLES + 1);
+        for (size_t stops = 0; rc == DB_OK; stops++) {
+            int giving = stops < INDEX_GIVE_WAYS, gave_way = 0;
+            if (giving)
+                db_desk_waited(b->db); /* the desks that touched the sign before had their turn */
+            rc = keys_file(b, r, (enum postings_table)t, giving, &gave_way);
+            if (rc != DB_OK || !gave_way) break;
+            desks_pause();
+        }
+        if (rc == DB_OK && t < POSTINGS_TABLES - 1) rc = bulk_commit(b);
+    }
+    return rc;
+}
+
+/* A shared load's end: its last rows committed, the keys sorted meanwhile, then written. */
 static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, void *ctx)
 {
-    if (progress) progress(ctx, _("Writing search keys"), 0, 2);
+    if (progress) progress(ctx, _("Writing search keys"), 0, POSTINGS_TABLES + 1);
     if (b->nshifts) key_tables_map_ids(b->keys, ordinal_id, b);
     /*
      * The keys are sorted and merged on a second thread (the reading one has
@@ -1068,35 +1103,27 @@ static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, v
     db_checkpoint_join(behind);
     behind = db_checkpoint_behind(b->db);
     if (rc == DB_OK) {
-        /* The last transaction commits as every desk's save does: the import said done is done. */
+        /* The keys commit as every desk's save does: the import said done is done. */
         pragma_restore(b, PRAGMA_SYNCHRONOUS);
         if (!threaded) key_tables_merge(b->keys);
     }
-    /*
-     * Given way INDEX_GIVE_WAYS times at most, however soon each stop came
-     * (each undoes the keys written so far: a desk saving every fifth of a
-     * second held a 355,600-row import's end off for 15 s at 64 stops),
-     * then written whoever waits.
-     */
-    for (size_t stops = 0; rc == DB_OK; stops++) {
-        int giving = stops < INDEX_GIVE_WAYS, gave_way = 0;
-        if (giving)
-            db_desk_waited(b->db); /* the desks that touched the sign before had their turn */
-        rc = keys_file(b, giving, &gave_way);
-        if (rc != DB_OK || !gave_way) break;
-        desks_pause();
-    }
+    struct redo redo;
+    memset(&redo, 0, sizeof redo);
+    redo.b = b;
+    if (rc == DB_OK) rc = keys_write(b, &redo, progress, ctx);
     if (rc != DB_OK) {
         db_checkpoint_join(behind);
         /* The batches are in: their keys are filed from the rows (resident_keys_repair()). */
         resident_bulk_abort(b);
+        redo_free(&redo);
         return rc;
     }
-    if (progress) progress(ctx, _("Saving"), 1, 2);
+    if (progress) progress(ctx, _("Saving"), POSTINGS_TABLES, POSTINGS_TABLES + 1);
     rc = db_commit(b->db);
     db_checkpoint_join(behind);
-    if (progress) progress(ctx, _("Done"), 2, 2);
+    if (progress) progress(ctx, _("Done"), POSTINGS_TABLES + 1, POSTINGS_TABLES + 1);
     bulk_free(b);
+    redo_free(&redo);
     return rc;
 }
 

@@ -1365,6 +1365,71 @@ static void keys_given_way_keep_what_desks_did(void **state)
 }
 
 /*
+** A desk renaming the load's rows between the transactions that write its
+** search keys, a table each: told so by the load's progress, the lock let
+** go meanwhile. After the first table, the ledger's second row takes a
+** name with keys in every table; after the second, the third takes a name
+** of one character, which has no keys in the last table (filed from later
+** characters): nothing there tells the load it was renamed.
+*/
+struct between_tables {
+    struct db *desk;
+    int renames;
+};
+
+static void rename_between_tables(void *ctx, const char *step, size_t done, size_t total)
+{
+    struct between_tables *w = ctx;
+    if (strcmp(step, "Writing search keys") != 0 || done == 0 || done + 1 >= total) return;
+    static const char *const names[] = {"郑改名", "孙"};
+    char id[19];
+    make_id(id, "120101", done == 1 ? "19510102" : "19520103", (int)done); /* ledger_row(done)'s */
+    struct resident r;
+    assert_int_equal(resident_get_by_id_number(w->desk, id, &r), DB_OK);
+    record_set(&r.name, names[w->renames++ % 2]);
+    assert_int_equal(resident_save(w->desk, &r, "测试", NULL), DB_OK);
+    resident_free(&r);
+}
+
+/*
+** Rows of a load renamed by a desk between the transactions that write
+** its keys, a table each: every table written after is filed from the
+** rows as they stand then, entry for entry as filing every row again
+** makes them.
+*/
+static void keys_written_a_table_at_a_time_keep_renames(void **state)
+{
+    (void)state;
+    long_ledger_written();
+    struct between_tables w = {NULL, 0};
+    char *err = NULL;
+    assert_int_equal(db_open(path_of("r.db"), 0, &w.desk, &err), DB_OK);
+    struct ledger *l;
+    assert_int_equal(ledger_open(path_of("big.csv"), &ledger_residents, 0, CODEC_UTF8, &l, &err),
+                     0);
+    struct import_options o = {
+        IMPORT_UPDATE, NULL, path_of("big.csv"), "测试", rename_between_tables, &w, 0};
+    struct import_report rep;
+    memset(&rep, 0, sizeof rep);
+    assert_int_equal(import_residents(db, l, &o, &rep, &err), DB_OK);
+    ledger_close(l);
+    import_report_free(&rep);
+    db_close(w.desk);
+    assert_int_equal(w.renames, POSTINGS_TABLES - 1);
+    assert_str(found("郑改名"), "郑改名");
+    assert_str(found("钱一一"), "");
+    char *kept = entries_text();
+    char pid[24];
+    snprintf(pid, sizeof pid, "%ld", (long)getpid());
+    assert_int_equal(db_meta_set(db, "resident_keys_pending", pid), DB_OK);
+    assert_int_equal(resident_keys_repair(db, "测试"), DB_OK);
+    char *refiled = entries_text();
+    assert_string_equal(kept, refiled);
+    free(kept);
+    free(refiled);
+}
+
+/*
 ** A ledger's row under the ID number of a record merged into another is
 ** skipped and said, in the dry run and the import alike: the record stays
 ** as it was merged.
@@ -1506,6 +1571,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(shared_load_over_a_few, setup, teardown),
         cmocka_unit_test_setup_teardown(keys_given_way_as_written_straight, setup, teardown),
         cmocka_unit_test_setup_teardown(keys_given_way_keep_what_desks_did, setup, teardown),
+        cmocka_unit_test_setup_teardown(keys_written_a_table_at_a_time_keep_renames, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(import_skips_a_merged_record, setup, teardown),
         cmocka_unit_test_setup_teardown(import_over_a_few_merges_their_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(export_masks_unless_asked, setup, teardown),
