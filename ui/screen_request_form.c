@@ -64,6 +64,7 @@ struct intake {
     const char *why;          /* why the workflow refused the last save (borrowed), or NULL */
     int64_t taken;            /* the requester whose particulars the form took last: leaving
                                * the field on them again leaves what was typed since as it is */
+    int64_t building_id;      /* the building the grid was matched to last */
 };
 
 /*
@@ -190,15 +191,23 @@ static void item_take(struct form_screen *fs, int fill)
     service_item_free(&it);
 }
 
-/* A building chosen with no grid yet: the grid is the building's, and its community with it. */
+/*
+** The grid is the building's, and its community with it: when none is
+** chosen yet, and over the one there when the building changed since it
+** was matched (chosen again, or the organisation's taken).
+*/
 static void building_grid_take(struct form_screen *fs)
 {
     struct form *f = &fs->form;
+    struct intake *in = fs->ctx;
+    int64_t id = form_choice(f, F_BUILDING);
+    int moved = id != in->building_id;
+    in->building_id = id;
     struct area b;
-    if (!form_choice(f, F_BUILDING) || form_choice(f, F_GRID) ||
-        area_get(ui.db, AREA_BUILDING, form_choice(f, F_BUILDING), &b) != DB_OK)
+    if (!id || (form_choice(f, F_GRID) && !moved) ||
+        area_get(ui.db, AREA_BUILDING, id, &b) != DB_OK)
         return;
-    if (b.grid_id) {
+    if (b.grid_id && b.grid_id != form_choice(f, F_GRID)) {
         form_set_choice(f, F_GRID, b.grid_id, b.grid_name);
         form_set_note(f, F_GRID, _("the building's"));
         struct area g;
@@ -215,11 +224,38 @@ static void building_grid_take(struct form_screen *fs)
 ** sees them; only then: a unit or category the clerk picks after it stays
 ** (leaving the item's field, or saving, never puts the item's back).
 */
+/*
+** A building chosen: an organisation of another building, the requester,
+** goes at once, said (with its name and phone taken from the register),
+** and the grid becomes the building's.
+*/
+static void building_chosen(struct form_screen *fs)
+{
+    struct form *f = &fs->form;
+    struct organisation o;
+    if (form_choice(f, F_REQUESTER_KIND) == WHO_ORGANISATION && form_choice(f, F_RESIDENT) > 0 &&
+        organisation_get(ui.db, form_choice(f, F_RESIDENT), &o) == DB_OK) {
+        if (o.building_id && o.building_id != form_choice(f, F_BUILDING)) {
+            char *name = form_text(f, F_NAME);
+            if (str_eq(name, o.name)) form_set_text(f, F_NAME, "");
+            free(name);
+            if (form_masked(f, F_PHONE)) form_set_text(f, F_PHONE, "");
+            form_set_choice(f, F_RESIDENT, 0, "");
+            ((struct intake *)fs->ctx)->taken = 0;
+            form_set_note(f, F_RESIDENT, _("was of the other building: choose again"));
+            ui_message(UI_MSG_INFO, _("The organisation is left empty: %s is not in %s"), o.name,
+                       f->fields[F_BUILDING].choice_label);
+        }
+        record_free(&organisation_record, &o);
+    }
+    building_grid_take(fs);
+}
+
 static void on_choose(struct form *f, int i, void *ctx)
 {
     (void)f;
     if (i == F_ITEM) item_take(ctx, 1);
-    if (i == F_BUILDING) building_grid_take(ctx);
+    if (i == F_BUILDING) building_chosen(ctx);
 }
 
 static void on_leave(struct form *f, int i, void *ctx)
@@ -487,6 +523,7 @@ static void correct_build(struct form_screen *fs)
     /* Dispatched, what stands there is the unit's result, not an answer given on the spot. */
     if (r->state != RS_ANSWERED && *r->answer) f->fields[F_ANSWER].label = _("Result given");
     ((struct intake *)fs->ctx)->community_id = r->community_id;
+    ((struct intake *)fs->ctx)->building_id = r->building_id;
     /* The requester's name and phone as taken down: corrected, they stay as typed. */
     ((struct intake *)fs->ctx)->taken = r->resident_id ? r->resident_id : r->organisation_id;
     form_mark_clean(f);

@@ -70,5 +70,30 @@ expect desk "the second request is taken down" "2026-000002"
 db_is "with the contact and number typed, the organisation named" \
     "SELECT r.requester || ' ' || r.requester_phone FROM request r JOIN organisation o ON o.id = r.organisation_id WHERE r.number = '2026-000002' AND o.credit_code = '$code'" \
     "刘经理 13812345678"
-quits desk "the desk quits"
+# A building chosen after the organisation, of another grid: the organisation, of the other
+# building, goes at once, said, with its name and phone; the grid becomes the new building's.
+# Nothing is saved naming one building's organisation at another.
+other=$(sqlite3 "$DB" "SELECT b.name FROM building b JOIN grid g ON g.id = b.grid_id WHERE g.name <> '$grid' ORDER BY b.id LIMIT 1")
+other_grid=$(sqlite3 "$DB" "SELECT g.name FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.name = '$other'")
+keys desk Escape
+wait_for desk "未办结"
+org_chosen
+keys desk Tab Tab Tab Tab Tab Tab Tab Tab
+type_text desk "$other"
+wait_for desk "回车选定"
+keys desk Enter
+wait_gone desk "回车选定"
+expect desk "the organisation of the other building goes, said" "企业单位已清空：${org}不在$other"
+expect desk "said beside its field" "原属别的楼宇，请重选"
+if screen desk | grep -qF "姓名/名称: $org"; then
+    t_fail "its name goes with it" "$(screen desk)"
+else
+    t_ok "its name goes with it"
+fi
+expect desk "the grid is the new building's" "$other_grid"
+keys desk F2
+expect desk "the save asks for the organisation" "请填写企业单位名称"
+db_is "nothing saved at the other building" \
+    "SELECT count(*) FROM request r JOIN building b ON b.id = r.building_id WHERE b.name = '$other'" 0
+quits_unsaved desk "the desk quits, the form given up"
 t_sanitizers "org_intake"
