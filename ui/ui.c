@@ -471,8 +471,10 @@ static struct timespec user_looked; /* 0: never */
 /*
 ** Why the user signed in may no longer be, looked at USER_LOOK_MS apart at
 ** most: retired, or locked by an admin until unlocked (not the lock of
-** wrong passwords typed elsewhere, which would let anyone sign a desk out).
-** NULL while they may.
+** wrong passwords typed elsewhere, which would let anyone sign a desk out),
+** or given another role, whose screens and rights come with signing in
+** again (the stores refuse what the old role's screens offer). NULL while
+** they may; else the words, in a buffer of its own.
 */
 static const char *user_gone(void)
 {
@@ -481,12 +483,19 @@ static const char *user_gone(void)
     clock_gettime(CLOCK_MONOTONIC, &user_looked);
     struct user u;
     if (user_find(ui.db, ui.user, &u) != DB_OK) return NULL;
-    const char *why = u.retired ? _("Your account was retired meanwhile: you are signed out")
-                      : str_eq(u.locked_until, users_locked_for_good())
-                          ? _("Your account was locked meanwhile: you are signed out")
-                          : NULL;
+    static char why[256];
+    const struct role *now = roles_find(u.role);
+    if (u.retired)
+        snprintf(why, sizeof why, "%s", _("Your account was retired meanwhile: you are signed out"));
+    else if (str_eq(u.locked_until, users_locked_for_good()))
+        snprintf(why, sizeof why, "%s", _("Your account was locked meanwhile: you are signed out"));
+    else if (ui.role && now && now != ui.role)
+        snprintf(why, sizeof why, _("Your role is now %s: sign in again to work as one"),
+                 _(now->name));
+    else
+        why[0] = '\0';
     record_free(&user_record, &u);
-    return why;
+    return why[0] ? why : NULL;
 }
 
 /* The lock key pressed with nobody signed in (the sign-in screen, a database with no users):

@@ -1,5 +1,5 @@
-# An operator retired (or locked) by an admin while signed in at a desk is
-# signed out at their next keys (looked at every few seconds), told why, back on the
+# An operator retired (or locked, or given another role) by an admin while
+# signed in at a desk is signed out at their next keys (looked at every few seconds), told why, back on the
 # sign-in screen: their open queue no longer shows an empty list and an F7
 # that the store would refuse.
 . "$(dirname "$0")/lib.sh"
@@ -44,4 +44,25 @@ for _ in $(seq 60); do
 done
 expect desk2 "an operator an admin locked is signed out at their next keys, told why" "您的账户已被锁定：已退出登录"
 quits desk2 "quits cleanly"
+
+# Given another role by an admin: signed out at the next keys likewise, told the new role, and
+# signed in again works as one (the old role's screens would offer what the store refuses).
+sign_in desk3 "volunteers" "demo-volunteers"
+wait_for desk3 "志愿服务"
+env BANGBAN_USER=admin "$BIN" --db "$DB" user edit volunteers --role supervisor >"$T/role.out" 2>&1 ||
+    t_fail "the admin makes the coordinator a supervisor" "$(cat "$T/role.out")"
+for _ in $(seq 60); do
+    screen desk3 | grep -q "重新登录" && break
+    keys desk3 Down
+    inotifywait -qq -t 1 -e modify "$T/desk3.tty" || true
+done
+expect desk3 "an operator given another role is signed out at their next keys, told it" "您的角色已改为主管：请重新登录"
+expect desk3 "back on the sign-in screen" "登录名:"
+keys desk3 C-u
+type_text desk3 "volunteers"
+keys desk3 Tab
+type_text desk3 "demo-volunteers"
+keys desk3 Enter
+expect desk3 "signed in again, as a supervisor" "党群服务中心　主管"
+quits desk3 "quits cleanly"
 t_sanitizers "retired_meanwhile"
