@@ -207,9 +207,20 @@ static int os_login_taken(struct form_screen *fs, const struct user *u)
     return UI_HANDLED;
 }
 
+/* A login another user has (Admin is admin's too: one login to a person signing in). */
+static int login_taken(struct form_screen *fs, const struct user *u)
+{
+    char *why = xasprintf(_("%s: a user of that login exists"), u->login);
+    form_set_message(&fs->form, form_bound(&fs->form, "login"), why);
+    ui_message(UI_MSG_ERROR, _("Not saved: %s"), why);
+    free(why);
+    return UI_HANDLED;
+}
+
 /*
-** A refusal said where it belongs: a system login bound already (to whom),
-** an edit that would leave no administrator who can sign in (at the role).
+** A refusal said where it belongs: a login taken, a system login bound
+** already (to whom), an edit that would leave no administrator who can
+** sign in (at the role).
 */
 static int user_refused(struct form_screen *fs, int rc, const void *rec)
 {
@@ -217,7 +228,7 @@ static int user_refused(struct form_screen *fs, int rc, const void *rec)
     struct user was;
     if (rc == DB_DUPLICATE) {
         char *col = db_duplicate_field(ui.db);
-        int said = str_eq(col ? col : "", "os_login") ? os_login_taken(fs, u) : -1;
+        int said = str_eq(col ? col : "", "os_login") ? os_login_taken(fs, u) : login_taken(fs, u);
         free(col);
         return said;
     }
@@ -324,9 +335,16 @@ static void lock_command(struct screen *s, const struct command *c)
     struct user *u = list_screen_selected((struct list_screen *)s);
     if (!u) return;
     int lock = c->arg == 1;
-    /* A retired user signs in neither way: F8 restores it (locking or unlocking would say nothing). */
+    /* A retired user signs in neither way: F8 restores it (locking or unlocking would say nothing).
+     */
     if (u->retired) {
         ui_message(UI_MSG_ERROR, _("%s is retired: F8 restores it first"), u->login);
+        return;
+    }
+    /* One key would sign the admin out for good, with no one but another admin to undo it. */
+    if (lock && ui.user && str_eq(u->login, ui.user)) {
+        ui_message(UI_MSG_ERROR, "%s",
+                   _("Not changed: your own account is locked by another administrator"));
         return;
     }
     int rc = user_set_lock(ui.db, u->id, lock ? users_locked_for_good() : NULL, actor_name());

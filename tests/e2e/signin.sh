@@ -250,6 +250,28 @@ wait_for adm "停用"
 keys adm y
 expect adm "the last administrator is not retired, saying why" "未停用：必须留一位能登录的管理员"
 db_is "and is not" "SELECT retired FROM \"user\" WHERE login = 'admin'" 0
+# Nor locks itself out with one key: another administrator would have to unlock it.
+keys adm F9
+choose adm "锁定"
+expect adm "an administrator's own lock is refused, saying who can" "未修改：自己的账户只能由另一位管理员锁定"
+db_is "and it is not locked" "SELECT locked_until FROM \"user\" WHERE login = 'admin'" ""
+# A login taken (in another case too: one login to a person signing in) is said at the login.
+keys adm F7
+wait_for adm "新建操作员"
+type_text adm "Admin"
+keys adm Tab
+type_text adm "王二"
+keys adm Tab Tab Enter
+wait_for adm "共 7 项"
+type_text adm "前台"
+keys adm Enter
+wait_gone adm "共 7 项"
+keys adm F2
+expect adm "a login taken is refused, naming it" "未保存：Admin：已有这个登录名的操作员"
+keys adm Escape
+wait_for adm "放弃填写的内容并返回"
+keys adm y
+wait_for adm "帮办 - 操作员"
 quits adm "the admin quits"
 quits desk "the desk quits"
 t_sanitizers "signin"
