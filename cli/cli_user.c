@@ -330,12 +330,13 @@ static const char *user_scope(const struct user *u)
     return str_empty(u->unit_name) ? u->scope : u->unit_name;
 }
 
-/* bangban user list: every user, retired ones too. */
+/* bangban user list: every user, retired ones too; the users screen's, an admin's. */
 static int user_list_run(struct db *db)
 {
     struct user *users;
     size_t n;
-    int rc = user_list(db, 1, &users, &n);
+    int rc = user_allowed(db, actor_name(), RIGHT_MANAGE_USERS);
+    if (rc == DB_OK) rc = user_list(db, 1, &users, &n);
     if (rc != DB_OK) return user_failed(db, rc, "user list", NULL);
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < n; i++) {

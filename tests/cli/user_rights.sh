@@ -1,6 +1,6 @@
 # The command line acts as a real user. On the demo database (made by the
 # system login boss, so boss is its desk clerk, bound to boss): a desk
-# clerk's login may not add a user nor export full numbers, and is told
+# clerk's login may not add a user, list the users nor export full numbers, and is told
 # which right it lacks, nothing written; the admin's (acting by its login,
 # bound to nothing) may; a user bound to a system login acts as that user,
 # until retired: then the login acts as nobody and is refused; a login
@@ -27,6 +27,7 @@ log_before=$(sqlite3 "$DB" 'SELECT count(*) FROM audit_log')
     as boss user lock chief; echo "status $?"
     as boss user bind chief chief-os; echo "status $?"
     as boss user retire chief; echo "status $?"
+    as boss user list; echo "status $?"
     printf 'unit-pass-2\n' | as boss user passwd unit --password-stdin; echo "status $?"
     as boss export residents "$T/full.csv" --unmasked --reason 核对; echo "status $?"
     echo "== a login that is no user"
