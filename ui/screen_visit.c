@@ -108,6 +108,12 @@ static void visit_build(struct form_screen *fs)
                                 TEXT_NORM_PROSE),
                   problem_fields[k]);
     }
+    /* Requests taken down on it name its day, building and organisation: said as they are tried. */
+    static const char *const placed[] = {"building_id", "organisation_id", "day"};
+    for (size_t k = 0; v->requests > 0 && k < ARRAY_LEN(placed); k++)
+        form_lock(f, form_bound(f, placed[k]),
+                  _("requests were taken down on this visit, and name its day, building and "
+                    "organisation: they stay as they were"));
     form_on_choose(f, visit_chosen, fs);
 }
 
