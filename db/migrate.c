@@ -48,5 +48,6 @@ const struct migration_code migration_code[] = {
     {10, migration_010},       /* the audit log's hash chain */
     {21, organisation_refile}, /* organisations under pieces of 5 and 6 characters too */
     {25, postings_repack},     /* search lists packed */
+    {31, organisation_refile}, /* organisations under their contact's name and phone too */
     {0, NULL},
 };

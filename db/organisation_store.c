@@ -390,12 +390,40 @@ static void bind_or_null(struct db_stmt *st, int i, const char *s)
 /* What keys_write() does to each key of an organisation. */
 enum keys_op { KEYS_ADD, KEYS_REMOVE, KEYS_MARK };
 
+/* What an organisation is filed under (organisation_terms()), and how it sorts and stands. */
+struct filed {
+    char *name, *code, *contact, *phone;
+    int64_t rank;
+    int gone; /* it moved out */
+};
+
+static void filed_free(struct filed *f)
+{
+    free(f->name);
+    free(f->code);
+    free(f->contact);
+    free(f->phone);
+}
+
+/* An organisation as filed, its strings borrowed from o. */
+static struct filed filed_of(const struct organisation *o, int64_t rank)
+{
+    return (struct filed){o->name,          o->credit_code, o->contact_name,
+                          o->contact_phone, rank,           *o->moved_out != '\0'};
+}
+
+/* The same filing: its keys stay as they are. */
+static int filed_same(const struct filed *a, const struct filed *b)
+{
+    return str_eq(a->name, b->name) && str_eq(a->code, b->code) && str_eq(a->contact, b->contact) &&
+           str_eq(a->phone, b->phone) && a->gone == b->gone;
+}
+
 /*
-** Add (with gone), remove or mark (gone: it moved out or back) the keys of
-** an organisation with this name, code and rank.
+** Add (with f->gone), remove or mark (gone: it moved out or back) the keys
+** of organisation id filed as f.
 */
-static int keys_write(struct db *db, int64_t id, const char *name, const char *code, int64_t rank,
-                      enum keys_op op, int gone)
+static int keys_write(struct db *db, int64_t id, const struct filed *f, enum keys_op op)
 {
     static const char *const sql[] = {
         [KEYS_ADD] = "INSERT OR IGNORE INTO organisation_key (term, rank, organisation_id, gone)"
@@ -406,15 +434,15 @@ static int keys_write(struct db *db, int64_t id, const char *name, const char *c
                       " AND organisation_id = ?3",
     };
     struct strlist terms = STRLIST_INIT;
-    organisation_terms(name, code, &terms);
+    organisation_terms(f->name, f->code, f->contact, f->phone, &terms);
     int rc = DB_DONE;
     struct db_stmt *st = db_prepare(db, sql[op]);
     for (size_t i = 0; i < terms.n && rc == DB_DONE; i++) {
         db_reset(st);
         db_bind_text(st, 1, terms.v[i]);
-        db_bind_int(st, 2, rank);
+        db_bind_int(st, 2, f->rank);
         db_bind_int(st, 3, id);
-        db_bind_int(st, 4, gone);
+        db_bind_int(st, 4, f->gone);
         rc = db_step(st);
     }
     db_finalize(st);
@@ -434,21 +462,24 @@ static int building_active(struct db *db, int64_t building_id)
     return rc == DB_ROW || rc == DB_DONE ? (ok ? DB_OK : DB_INVALID) : rc;
 }
 
-/* The name, code and rank stored for id (to take its old keys away). */
-static int old_keys(struct db *db, int64_t id, int64_t version, char **name, char **code,
-                    int64_t *rank, int *gone)
+/* Organisation id as filed now, at this version (to take its old keys away); free with
+ * filed_free(). */
+static int old_keys(struct db *db, int64_t id, int64_t version, struct filed *out)
 {
-    struct db_stmt *st = db_prepare(db, "SELECT name, ifnull(credit_code, ''), rank,"
-                                        " moved_out <> '' FROM organisation"
+    memset(out, 0, sizeof *out);
+    struct db_stmt *st = db_prepare(db, "SELECT name, ifnull(credit_code, ''), contact_name,"
+                                        " contact_phone, rank, moved_out <> '' FROM organisation"
                                         " WHERE id = ?1 AND version = ?2");
     db_bind_int(st, 1, id);
     db_bind_int(st, 2, version);
     int rc = db_step(st);
     if (rc == DB_ROW) {
-        *name = db_col_dup(st, 0);
-        *code = db_col_dup(st, 1);
-        *rank = db_col_int(st, 2);
-        *gone = (int)db_col_int(st, 3);
+        out->name = db_col_dup(st, 0);
+        out->code = db_col_dup(st, 1);
+        out->contact = db_col_dup(st, 2);
+        out->phone = db_col_dup(st, 3);
+        out->rank = db_col_int(st, 4);
+        out->gone = (int)db_col_int(st, 5);
         rc = DB_OK;
     } else if (rc == DB_DONE) {
         rc = DB_CONFLICT;
@@ -497,17 +528,14 @@ static int save_in(struct db *db, struct organisation *o, const char *actor, con
 {
     int rc = building_active(db, o->building_id);
     if (rc != DB_OK) return rc;
-    int64_t rank = organisation_rank(o->name), old_rank = 0;
-    int gone = *o->moved_out != '\0', old_gone = 0;
-    char *old_name = NULL, *old_code = NULL;
-    if (o->id) rc = old_keys(db, o->id, o->version, &old_name, &old_code, &old_rank, &old_gone);
-    int rekey = !o->id || (rc == DB_OK && (!str_eq(old_name, o->name) ||
-                                           !str_eq(old_code, o->credit_code) || old_gone != gone));
-    if (rc == DB_OK && o->id && rekey)
-        rc = keys_write(db, o->id, old_name, old_code, old_rank, KEYS_REMOVE, old_gone);
-    free(old_name);
-    free(old_code);
+    struct filed now = filed_of(o, organisation_rank(o->name)), was;
+    memset(&was, 0, sizeof was);
+    if (o->id) rc = old_keys(db, o->id, o->version, &was);
+    int rekey = !o->id || (rc == DB_OK && !filed_same(&was, &now));
+    if (rc == DB_OK && o->id && rekey) rc = keys_write(db, o->id, &was, KEYS_REMOVE);
+    filed_free(&was);
     if (rc != DB_OK) return rc;
+    int64_t rank = now.rank;
     struct db_stmt *st = db_prepare(db, o->id ? ORG_UPDATE : ORG_INSERT);
     bind_row(st, o, rank);
     db_bind_text(st, 16, when);
@@ -521,7 +549,7 @@ static int save_in(struct db *db, struct organisation *o, const char *actor, con
     if (rc != DB_DONE) return rc;
     if (o->id && db_changes(db) == 0) return DB_CONFLICT;
     int64_t id = o->id ? o->id : db_last_id(db);
-    rc = rekey ? keys_write(db, id, o->name, o->credit_code, rank, KEYS_ADD, gone) : DB_OK;
+    rc = rekey ? keys_write(db, id, &now, KEYS_ADD) : DB_OK;
     if (rc != DB_OK) return rc;
     if (!o->id) o->id = id;
     return DB_OK;
@@ -663,13 +691,10 @@ int organisation_set_moved_out(struct db *db, struct organisation *o, const char
     db_finalize(st);
     rc = rc != DB_DONE ? rc : db_changes(db) ? DB_OK : DB_CONFLICT;
     if (rc == DB_OK) {
-        char *name = NULL, *code = NULL;
-        int64_t rank;
-        int gone;
-        rc = old_keys(db, o->id, o->version + 1, &name, &code, &rank, &gone);
-        if (rc == DB_OK) rc = keys_write(db, o->id, name, code, rank, KEYS_MARK, gone);
-        free(name);
-        free(code);
+        struct filed f;
+        rc = old_keys(db, o->id, o->version + 1, &f);
+        if (rc == DB_OK) rc = keys_write(db, o->id, &f, KEYS_MARK);
+        filed_free(&f);
     }
     if (rc == DB_OK) {
         char subject[40];
@@ -763,8 +788,8 @@ int organisation_bulk_add(struct db *db, struct organisation *v, size_t n, const
         if (rc != DB_DONE) break;
         v[i].id = db_last_id(db);
         v[i].version = 1;
-        rc = keys_write(db, v[i].id, v[i].name, v[i].credit_code, rank, KEYS_ADD,
-                        *v[i].moved_out != '\0');
+        struct filed f = filed_of(&v[i], rank);
+        rc = keys_write(db, v[i].id, &f, KEYS_ADD);
         rc = rc == DB_OK ? DB_DONE : rc;
     }
     return rc == DB_DONE ? DB_OK : rc;
@@ -772,12 +797,14 @@ int organisation_bulk_add(struct db *db, struct organisation *v, size_t n, const
 
 int organisation_refile(struct db *db)
 {
-    struct db_stmt *st = db_prepare(db, "SELECT id, name, credit_code, rank, moved_out <> ''"
-                                        " FROM organisation");
+    struct db_stmt *st = db_prepare(db, "SELECT id, name, ifnull(credit_code, ''), contact_name,"
+                                        " contact_phone, rank, moved_out <> '' FROM organisation");
     int rc;
     while ((rc = db_step(st)) == DB_ROW) {
-        rc = keys_write(db, db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2),
-                        db_col_int(st, 3), KEYS_ADD, (int)db_col_int(st, 4));
+        struct filed f = {db_col_dup(st, 1), db_col_dup(st, 2), db_col_dup(st, 3),
+                          db_col_dup(st, 4), db_col_int(st, 5), (int)db_col_int(st, 6)};
+        rc = keys_write(db, db_col_int(st, 0), &f, KEYS_ADD);
+        filed_free(&f);
         if (rc != DB_OK) break;
     }
     db_finalize(st);

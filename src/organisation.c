@@ -190,9 +190,9 @@ static void term_add(struct strlist *out, char *term)
         free(term);
 }
 
-void organisation_terms(const char *name, const char *credit_code, struct strlist *out)
+/* The pieces of a name and its pinyin keys, into out (n and p terms). */
+static void name_terms(const char *name, struct strlist *out)
 {
-    strlist_clear(out);
     /* Every piece of 1 to ORGANISATION_GRAM_MAX characters, of the name without middle dots. */
     char *plain = text_drop_dots(name);
     for (const char *p = plain; *p; p += char_len(p)) {
@@ -205,13 +205,27 @@ void organisation_terms(const char *name, const char *credit_code, struct strlis
     free(plain);
     struct strlist keys = STRLIST_INIT;
     pinyin_key_list(name, PINYIN_INSIDE, &keys);
-    for (size_t i = 0; i < keys.n; i++) {
+    for (size_t i = 0; i < keys.n; i++)
         term_add(out, xasprintf("p%.*s", ORGANISATION_PINYIN_MAX, keys.v[i]));
-    }
     strlist_free(&keys);
+}
+
+void organisation_terms(const char *name, const char *credit_code, const char *contact,
+                        const char *phone, struct strlist *out)
+{
+    strlist_clear(out);
+    name_terms(name, out);
+    name_terms(contact, out);
     size_t n = strlen(credit_code);
     for (size_t i = 0; i < n; i++)
-        if (code_char(credit_code[i])) strlist_add_take(out, xasprintf("c%s", credit_code + i));
+        if (code_char(credit_code[i])) term_add(out, xasprintf("c%s", credit_code + i));
+    /* The phone's digits alone (022-27306655 is found by 2730 as by 022273). */
+    struct strbuf digits = STRBUF_INIT;
+    for (const char *p = phone; *p; p++)
+        if (*p >= '0' && *p <= '9') strbuf_addf(&digits, "%c", *p);
+    for (size_t i = 0; i < digits.len; i++)
+        term_add(out, xasprintf("c%s", strbuf_str(&digits) + i));
+    strbuf_free(&digits);
 }
 
 void organisation_query_terms(const struct organisation_query *q, struct strlist *out, int *prefix)

@@ -96,10 +96,12 @@ char *organisation_masked_phone(const char *phone);
 ** What the search line was given, and the keys an organisation is found by.
 ** The keys of one organisation are terms, each starting with its kind:
 **   n + a piece of 1 to ORGANISATION_GRAM_MAX characters of the name
-**       (without its middle dots)
+**       (without its middle dots), and of its contact's name
 **   p + a pinyin key of the name, from its start and from each later
-**       character (full pinyin and initials: jincheng, jc, kj ...)
-**   c + each ending of the credit code (so any piece of it is the start of one)
+**       character (full pinyin and initials: jincheng, jc, kj ...), and
+**       of its contact's name
+**   c + each ending of the credit code, and of the contact's phone (its
+**       digits), so any piece of either is the start of one
 ** A query finds the organisations with a term it starts (p, c) or equals (n).
 */
 enum organisation_query_kind {
@@ -138,8 +140,12 @@ void organisation_query_of(const char *typed, struct organisation_query *q);
 */
 void organisation_query_terms(const struct organisation_query *q, struct strlist *out, int *prefix);
 
-/* The terms an organisation with this name and code is filed under, into out (cleared first). */
-void organisation_terms(const char *name, const char *credit_code, struct strlist *out);
+/*
+** The terms an organisation with this name and code, and this contact and
+** contact's phone, is filed under, into out (cleared first).
+*/
+void organisation_terms(const char *name, const char *credit_code, const char *contact,
+                        const char *phone, struct strlist *out);
 
 /* The sort rank of a name (pinyin order), for lists in name order. */
 int64_t organisation_rank(const char *name);

@@ -1,7 +1,8 @@
 # A building chief sees and changes the organisations of their own
 # buildings and no others: from the home screen's 区域与楼宇, the
 # organisations tab, F4 on one in their building B101 saves; one in B103
-# (not theirs) is not found, by its credit code nor by its name, and the
+# (not theirs) is not found, by its credit code nor by its name (one of
+# theirs is, by its contact's name and phone too), and the
 # store refuses a save to it (unit/test_visits_db). Its file (一企一档)
 # has no history tab for a chief.
 . "$(dirname "$0")/lib.sh"
@@ -60,6 +61,15 @@ expect chief "an organisation of another's building is not found by its code" "�
 keys chief C-u
 type_text chief "$theirs_name"
 expect chief "nor by its name" "共 0 条"
+# One of the chief's own is found by the last digits of its contact's phone, or its contact's
+# name: often what a chief has at hand (an empty list would send them to register it again).
+contact=$(sqlite3 "$DB" "SELECT contact_name FROM organisation WHERE credit_code = '$mine'")
+keys chief C-u
+type_text chief "${phone#???????}"
+expect chief "an organisation is found by the last digits of its contact's phone" "$mine_name"
+keys chief C-u
+type_text chief "$contact"
+expect chief "and by its contact's name" "$mine_name"
 db_is "the audit log holds the one change only" \
     "SELECT count(*) FROM audit_log WHERE actor = 'chief' AND subject LIKE 'organisation:%'" 1
 # Registering one, the chief is offered their own two buildings alone.

@@ -1,0 +1,6 @@
+-- 031_organisation_contact: organisations are filed under their contact's
+-- name (its pieces and pinyin, as the name's) and the endings of the
+-- contact's phone (as the credit code's), so a chief who has only the
+-- contact's name or the last digits of the phone finds the company
+-- instead of registering it again. The keys are written by this
+-- migration's C step (db/migrate.c, organisation_refile()).
