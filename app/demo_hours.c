@@ -46,6 +46,12 @@ struct act {
     int in, out; /* minutes of the day */
 };
 
+/* A closed request's life: its id, the days it was taken down and closed. */
+struct life {
+    int64_t id;
+    int32_t from, to;
+};
+
 struct gen {
     struct rng rng;
     int32_t first, last, today; /* day numbers: the span served, and today */
@@ -57,7 +63,7 @@ struct gen {
     size_t *team_nacts;
     size_t nteams;
     const struct hours_bulk_team *teams;
-    int64_t *closed; /* closed requests */
+    struct life *closed; /* closed requests, in the order taken down */
     size_t nclosed;
     char (*counts)[11];  /* per day from first: when a record confirmed that day counts */
     unsigned char *used; /* per day from first: the current volunteer served that day */
@@ -220,6 +226,31 @@ static void volunteer_plan(struct gen *g, size_t vi)
     }
 }
 
+/*
+** A request in its life on day (taken down by then, not yet closed) that a
+** day's service helped: of the LIFE_LOOK taken down last by that day, the
+** first so from the pick'th on (pick: a random number); 0 when none is.
+*/
+#define LIFE_LOOK 64
+
+static int64_t helped_request(const struct gen *g, int32_t day, uint32_t pick)
+{
+    size_t lo = 0, hi = g->nclosed; /* the requests taken down by day: [0, hi) */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (g->closed[mid].from <= day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t look = hi < LIFE_LOOK ? hi : LIFE_LOOK;
+    for (size_t k = 0; k < look; k++) {
+        const struct life *l = &g->closed[hi - 1 - (pick + k) % look];
+        if (l->to >= day) return l->id;
+    }
+    return 0;
+}
+
 /* The record of the volunteer's activity a: times, confirmation, lateness, request. */
 static void record_fill(struct gen *g, const struct hours_bulk_volunteer *v, size_t a,
                         struct hours_bulk_record *r)
@@ -246,7 +277,7 @@ static void record_fill(struct gen *g, const struct hours_bulk_volunteer *v, siz
         memcpy(r->counts_from, g->counts[confirmed - g->first], 11);
     }
     if (g->nclosed && rng_below(&g->rng, 1000) < 15)
-        r->request_id = g->closed[rng_below(&g->rng, (uint32_t)g->nclosed)];
+        r->request_id = helped_request(g, x->day, rng_below(&g->rng, (uint32_t)g->nclosed));
 }
 
 static int record_next(void *ctx, struct hours_bulk_record *r, size_t *done, size_t *total)
@@ -278,6 +309,20 @@ static void records_plan(struct gen *g)
     free(at);
     free(g->plan);
     g->plan = sorted;
+}
+
+/* The closed requests' lives, as days. DB_OK or an error. */
+static int lives_read(struct db *db, struct gen *g)
+{
+    struct hours_bulk_request *r;
+    int rc = hours_bulk_closed_requests(db, &r, &g->nclosed);
+    if (rc != DB_OK) return rc;
+    g->closed = g->nclosed ? xcalloc(g->nclosed, sizeof *g->closed) : NULL;
+    for (size_t i = 0; i < g->nclosed; i++)
+        g->closed[i] = (struct life){r[i].id, workcal_day_number(date_of(r[i].taken)),
+                                     workcal_day_number(date_of(r[i].closed))};
+    free(r);
+    return DB_OK;
 }
 
 /* When a record confirmed on each day of the span (and a month past it) counts. */
@@ -341,7 +386,7 @@ int demo_hours(struct db *db, int years, const char *actor, bulk_progress progre
     struct hours_bulk_team *teams = NULL;
     int rc = hours_bulk_volunteers(db, &v, &g.nv);
     if (rc == DB_OK) rc = hours_bulk_teams(db, &teams, &g.nteams);
-    if (rc == DB_OK) rc = hours_bulk_closed_requests(db, &g.closed, &g.nclosed);
+    if (rc == DB_OK) rc = lives_read(db, &g);
     g.v = v;
     g.teams = teams;
     if (rc == DB_OK && (g.nv == 0 || g.nteams == 0)) {

@@ -55,17 +55,21 @@ void hours_bulk_teams_free(struct hours_bulk_team *t, size_t n)
     free(t);
 }
 
-static void id_read(struct db_stmt *st, void *slot)
+static void closed_read(struct db_stmt *st, void *slot)
 {
-    *(int64_t *)slot = db_col_int(st, 0);
+    struct hours_bulk_request *r = slot;
+    r->id = db_col_int(st, 0);
+    r->taken = (time_t)db_col_int(st, 1);
+    r->closed = (time_t)db_col_int(st, 2);
 }
 
-int hours_bulk_closed_requests(struct db *db, int64_t **ids, size_t *n)
+int hours_bulk_closed_requests(struct db *db, struct hours_bulk_request **out, size_t *n)
 {
-    struct db_stmt *st =
-        db_prepare(db, "SELECT id FROM request WHERE status = 'closed' ORDER BY id");
+    struct db_stmt *st = db_prepare(db, "SELECT id, created_at, ifnull(closed_at, created_at)"
+                                        " FROM request WHERE status = 'closed'"
+                                        " ORDER BY created_at, id");
     int rc;
-    *ids = db_collect(st, sizeof **ids, id_read, n, &rc);
+    *out = db_collect(st, sizeof **out, closed_read, n, &rc);
     return rc;
 }
 

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "db/db.h"
 #include "db/resident_bulk.h"
@@ -31,15 +32,22 @@ struct hours_bulk_team {
     char *community;
 };
 
+/* A request closed (已办结): when it was taken down and when closed. */
+struct hours_bulk_request {
+    int64_t id;
+    time_t taken, closed;
+};
+
 /*
 ** The volunteers in the register (status 在册 or 暂停), the teams, and the
-** ids of requests closed (已办结), into the out arrays (caller frees each;
-** each team's community too with hours_bulk_teams_free()). DB_OK or an error.
+** requests closed (已办结) in the order they were taken down, into the out
+** arrays (caller frees each; each team's community too with
+** hours_bulk_teams_free()). DB_OK or an error.
 */
 int hours_bulk_volunteers(struct db *db, struct hours_bulk_volunteer **out, size_t *n);
 int hours_bulk_teams(struct db *db, struct hours_bulk_team **out, size_t *n);
 void hours_bulk_teams_free(struct hours_bulk_team *t, size_t n);
-int hours_bulk_closed_requests(struct db *db, int64_t **ids, size_t *n);
+int hours_bulk_closed_requests(struct db *db, struct hours_bulk_request **out, size_t *n);
 
 /* An activity to write: ids are given, 1 .. n in order. */
 struct hours_bulk_activity {

@@ -746,7 +746,8 @@ int hours_confirm(struct db *db, int64_t activity_id, int64_t record_id, const c
 /* --- late records, requests ------------------------------------------------------------------ */
 
 /* The request whose number is typed (normalised) into *id; 0 and DB_OK for "". */
-static int request_by_number(struct db *db, const char *typed, int64_t *id, char **why)
+static int request_by_number(struct db *db, const char *typed, const char *day, int64_t *id,
+                             char **why)
 {
     *id = 0;
     char *typed_norm = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
@@ -761,13 +762,28 @@ static int request_by_number(struct db *db, const char *typed, int64_t *id, char
                          typed);
         return DB_INVALID;
     }
-    struct db_stmt *st = db_prepare(db, "SELECT id FROM request WHERE number = ?1");
+    struct db_stmt *st = db_prepare(
+        db, "SELECT id, created_at, ifnull(closed_at, 0) FROM request WHERE number = ?1");
     db_bind_text(st, 1, number);
     int rc = db_step(st);
-    if (rc == DB_ROW) *id = db_col_int(st, 0);
+    if (rc == DB_ROW) {
+        /* A day's service helped a request in its life: from its taking down to its close. */
+        char taken[20], closed[20];
+        clock_format((time_t)db_col_int(st, 1), taken)[10] = '\0';
+        time_t closed_at = (time_t)db_col_int(st, 2);
+        if (closed_at) clock_format(closed_at, closed)[10] = '\0';
+        if (strcmp(day, taken) < 0)
+            *why = xasprintf(_("Request: %s was taken down on %s, after the day served"), number,
+                             taken);
+        else if (closed_at && strcmp(day, closed) > 0)
+            *why =
+                xasprintf(_("Request: %s was closed on %s, before the day served"), number, closed);
+        else
+            *id = db_col_int(st, 0);
+    }
     db_finalize(st);
     if (rc == DB_DONE) *why = xasprintf(_("Request: no request has the number %s"), number);
-    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_INVALID : rc;
+    return rc == DB_ROW ? (*why ? DB_INVALID : DB_OK) : rc == DB_DONE ? DB_INVALID : rc;
 }
 
 /*
@@ -907,7 +923,7 @@ int hours_late_add(struct db *db, struct service_record *r, const char *actor, c
     struct hours_pair p = {r->activity_id, hours_minute_parse(r->sign_in),
                            hours_minute_parse(r->sign_out)};
     if ((rc = late_volunteer(db, r, why)) != DB_OK || (rc = late_activity(db, r, why)) != DB_OK ||
-        (rc = request_by_number(db, r->request_number, &request_id, why)) != DB_OK ||
+        (rc = request_by_number(db, r->request_number, day, &request_id, why)) != DB_OK ||
         (rc = pair_fits(db, r->volunteer_id, day, 0, &p, why)) != DB_OK) {
         db_rollback(db);
         return rc;
@@ -945,7 +961,7 @@ int hours_link_request(struct db *db, int64_t record_id, const char *number, con
     if (rc != DB_OK) return rc;
     int64_t request_id = 0;
     if (!before.id) rc = DB_NOTFOUND;
-    if (rc == DB_OK) rc = request_by_number(db, number, &request_id, why);
+    if (rc == DB_OK) rc = request_by_number(db, number, before.day, &request_id, why);
     if (rc != DB_OK) {
         change_abort(db, &record_change, &before);
         return rc;

@@ -29,6 +29,8 @@ db_is "demo --hours-years: a few late records, each with its reason" \
     "SELECT sum(late) > 0, sum(late = 1 AND late_reason = '') FROM service_record" "1|0"
 db_is "demo --hours-years: some records name a closed request" \
     "SELECT count(*) > 0, sum(r.status <> 'closed') FROM service_record s JOIN request r ON r.id = s.request_id" "1|0"
+db_is "demo --hours-years: each on a day of its request's life, from taken down to closed" \
+    "SELECT count(*) FROM service_record s JOIN request r ON r.id = s.request_id WHERE s.day < date(r.created_at, 'unixepoch', 'localtime') OR s.day > date(r.closed_at, 'unixepoch', 'localtime')" 0
 db_is "demo --hours-years: someone reaches every star level with the minutes that count" \
     "WITH t AS (SELECT volunteer_id, sum(minutes) m FROM service_record WHERE confirmed_at <> '' AND counts_from <= '2026-06-15' GROUP BY volunteer_id) SELECT count(*) FROM star_level l WHERE EXISTS (SELECT 1 FROM t WHERE m >= 60 * l.hours)" 5
 db_is "demo --hours-years: the service record's indexes are all back" \

@@ -11,6 +11,7 @@
 #include "unit_db.h"
 #include "db/calendar_store.h"
 #include "db/hours_store.h"
+#include "db/request_store.h"
 #include "db/settings_store.h"
 #include "src/workcal.h"
 #include "db/volunteer_store.h"
@@ -615,6 +616,32 @@ static void confirm_late_correct(void **state)
     assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID); /* no request */
     assert_non_null(strstr(say, "2026-999999"));
     free(say);
+    /* A day's service helped a request in its life only: taken down by then, not closed before. */
+    struct request q;
+    request_init(&q);
+    record_set(&q.channel, "desk");
+    record_set(&q.kind, "help");
+    record_set(&q.category, "service");
+    q.requester_kind = REQUESTER_ANONYMOUS;
+    record_set(&q.requester, "王小明");
+    record_set(&q.title, "路灯不亮");
+    const char *refused;
+    assert_int_equal(
+        request_create(db, &q, RA_REGISTER, NULL, "tester", at("2026-12-05 09:00"), &refused),
+        DB_OK);
+    record_set(&late.request_number, q.number);
+    assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID);
+    assert_non_null(strstr(say, "was taken down on 2026-12-05, after the day served"));
+    free(say);
+    char *closed = xasprintf(
+        "UPDATE request SET created_at = %lld, closed_at = %lld WHERE id = %lld",
+        (long long)at("2026-11-20 09:00"), (long long)at("2026-12-02 17:00"), (long long)q.id);
+    assert_int_equal(db_exec(db, closed), DB_OK);
+    free(closed);
+    assert_int_equal(hours_late_add(db, &late, "tester", &say), DB_INVALID);
+    assert_non_null(strstr(say, "was closed on 2026-12-02, before the day served"));
+    free(say);
+    request_free(&q);
     record_set(&late.request_number, "");
     /* The activity has ended since: a late record is still taken. It ends once 周八, who forgot
      * to sign out on 12-07, is given the time by a correction. */
