@@ -141,6 +141,15 @@ int check_residents(struct db *db, struct strbuf *report)
     int rc = resident_each(db, 1, NULL, resident_check, &ck);
     if (rc == DB_OK) rc = resident_merges_astray(db, merge_astray, &ck);
     if (rc == DB_OK) rc = resident_tally_astray(db, tally_astray, &ck);
+    int64_t missing, stray;
+    if (rc == DB_OK) rc = resident_phones_astray(db, &missing, &stray);
+    if (rc == DB_OK && (missing || stray)) {
+        strbuf_addf(report,
+                    _("residents: %lld not found by their phone, %lld found by a phone they no "
+                      "longer have (bangban check --fix files them again)\n"),
+                    (long long)missing, (long long)stray);
+        ck.problems++;
+    }
     return check_done(db, rc, &ck);
 }
 
@@ -164,6 +173,10 @@ int check_fix_residents(struct db *db, const char *actor, int *fixed)
     if (rc == DB_OK) rc = resident_tally_astray(db, tally_wrong, &wrong);
     if (rc == DB_OK && wrong) rc = resident_tally_recount(db, actor);
     if (rc == DB_OK && wrong) *fixed |= CHECK_FIXED_TALLY;
+    int64_t missing = 0, stray = 0;
+    if (rc == DB_OK) rc = resident_phones_astray(db, &missing, &stray);
+    if (rc == DB_OK && (missing || stray)) rc = resident_phones_refile(db, actor);
+    if (rc == DB_OK && (missing || stray)) *fixed |= CHECK_FIXED_PHONES;
     return rc;
 }
 

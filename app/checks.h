@@ -34,14 +34,16 @@ int check_counters(struct db *db, struct strbuf *report);
 int check_residents(struct db *db, struct strbuf *report);
 
 /* What check_fix_residents() did: bits of *fixed. */
-enum { CHECK_FIXED_TALLY = 1, CHECK_FIXED_KEYS = 2 };
+enum { CHECK_FIXED_TALLY = 1, CHECK_FIXED_KEYS = 2, CHECK_FIXED_PHONES = 4 };
 
 /*
 ** check --fix: when an import of residents stopped (its process gone)
 ** before it filed its search keys and built its indexes, do both
 ** (CHECK_FIXED_KEYS, audited as actor); when the residents kept counted by
 ** status disagree with the register, count them again in one audited
-** write (CHECK_FIXED_TALLY). *fixed holds the bits of what it did. Returns
+** write (CHECK_FIXED_TALLY); when residents are not found by their phone
+** as their rows hold it, file them all again (CHECK_FIXED_PHONES). *fixed
+** holds the bits of what it did. Returns
 ** DB_OK or the error (what that step would have written is not).
 */
 int check_fix_residents(struct db *db, const char *actor, int *fixed);

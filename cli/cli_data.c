@@ -223,6 +223,8 @@ static int check_fix(struct db *db)
         printf("%s\n", _("The residents of a stopped import were filed for search."));
     if (rc == DB_OK && (fixed & CHECK_FIXED_TALLY))
         printf("%s\n", _("The residents were counted again."));
+    if (rc == DB_OK && (fixed & CHECK_FIXED_PHONES))
+        printf("%s\n", _("The residents were filed under their phones again."));
     if (rc != DB_OK) {
         char *why = db_rc_text(db, rc);
         verb_fail(why);

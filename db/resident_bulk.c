@@ -77,9 +77,10 @@ struct resident_bulk {
     struct strlist tag_names; /* tag name -> tag_ids[i] */
     int64_t *tag_ids;
     int journal_switched; /* the load runs with a rollback journal; WAL again after */
-    int64_t next_id; /* ids are given out here, so keys can be filed before the row is written */
-    int shared;      /* desks work meanwhile: indexes kept, WAL kept, committed in batches */
-    int open;        /* a shared load: its transaction is open (begun again for the next rows) */
+    int64_t next_id;  /* ids are given out here, so keys can be filed before the row is written */
+    int64_t first_id; /* the load's first */
+    int shared;       /* desks work meanwhile: indexes kept, WAL kept, committed in batches */
+    int open;         /* a shared load: its transaction is open (begun again for the next rows) */
     struct timespec began;  /* of the shared load's current batch */
     long batch_ms;          /* how long it runs before it is committed (BATCH_MS) */
     int desk;               /* a desk waits for the lock: commit once DESK_GAP_MS ran */
@@ -114,18 +115,17 @@ struct resident_bulk {
 ** a desk's save needs to refuse a second resident with the same ID number,
 ** and the partial ones, which cost nothing for the rows they leave out (a
 ** ledger fills no household head, no merge) and would each cost a scan
-** of the whole table to build again; but for the phone index, which
-** leaves out only those with no phone. The grid index is kept too: its rows
+** of the whole table to build again. The grid index is kept too: its rows
 ** come at the end of their grid's run (ids only grow), a few hundred hot
 ** pages however the ledger is sorted, cheaper kept than built again.
 */
 static int indexes_drop(struct resident_bulk *b, int secondary_only)
 {
-    struct db_stmt *st = db_prepare(
-        b->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
-               " AND tbl_name = 'resident' AND sql IS NOT NULL"
-               " AND NOT (?1 AND (sql LIKE 'CREATE UNIQUE %' OR name = 'resident_grid'"
-               "                 OR (sql LIKE '% WHERE %' AND name <> 'resident_phone_rev')))");
+    struct db_stmt *st =
+        db_prepare(b->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+                          " AND tbl_name = 'resident' AND sql IS NOT NULL"
+                          " AND NOT (?1 AND (sql LIKE 'CREATE UNIQUE %' OR sql LIKE '% WHERE %'"
+                          "                 OR name = 'resident_grid'))");
     db_bind_int(st, 1, secondary_only);
     struct strlist names = STRLIST_INIT;
     int rc;
@@ -296,6 +296,7 @@ static int bulk_prepare(struct resident_bulk *b)
     b->insert = insert_prepare(b, 1);
     b->insert_rows = insert_prepare(b, BULK_ROWS);
     b->next_id = 1 + db_int(b->db, 0, "SELECT coalesce(max(id), 0) FROM resident");
+    b->first_id = b->next_id;
     b->tag_make = db_prepare(b->db, resident_tag_create_sql);
     b->tag_link =
         db_prepare(b->db, "INSERT INTO resident_tag (resident_id, tag_id) VALUES (?1, ?2)");
@@ -353,6 +354,12 @@ int resident_bulk_begin_shared(struct db *db, const char *actor, const char *beg
     if (rc == DB_OK) rc = indexes_pending_set(db, &b->index_sql, 0);
     if (rc == DB_OK) rc = audit_append(db, actor, "import-begun", "resident:*", begun);
     if (rc == DB_OK) rc = bulk_prepare(b);
+    if (rc == DB_OK) {
+        /* Its rows are found by phone from their rows until its end files them. */
+        char first[24];
+        snprintf(first, sizeof first, "%lld", (long long)b->first_id);
+        rc = db_meta_set(db, RESIDENT_PHONE_UNFILED, first);
+    }
     if (rc != DB_OK) {
         resident_bulk_abort(b);
         return rc;
@@ -940,8 +947,9 @@ static int bulk_reconcile(struct resident_bulk *b, struct redo *r, enum postings
 }
 
 /*
-** A shared load's end: build the indexes it dropped, each in a short
-** transaction of its own. One that a desk waits for (a phone index takes
+** A shared load's end: build the indexes it dropped, and fill its rows'
+** phones (phone_fill_plan()), each in a short transaction of its own. One that a desk waits for (a
+*phone index takes
 ** seconds at millions of residents) is stopped and undone, and built again
 ** once the desks have had the lock for DESK_GAP_MS. A build stopped after
 ** running DESK_GAP_MS or more counts: after INDEX_GIVE_WAYS of those, or
@@ -994,6 +1002,42 @@ static int indexes_build(struct resident_bulk *b)
     return rc;
 }
 
+/*
+** A load's rows found by their phone (resident_phone), filled at its end
+** by statements each taking a range of phones (by their reversed first
+** digits: about PHONE_FILL_ROWS rows each, a short transaction of its own
+** at millions of rows) from the rows as they stand then, added to the
+** statements the end runs after the indexes'. A desk's change meanwhile
+** files its own: a phone it moved out of a range not yet filled is not
+** found there when it is.
+*/
+#define PHONE_FILL_ROWS 250000
+
+static void phone_fill_plan(struct resident_bulk *b)
+{
+    /* The load's rows (and any a desk registered meanwhile): ids are given out in order. */
+    int64_t rows = db_int(b->db, 0, "SELECT coalesce(max(id), 0) FROM resident") + 1 - b->first_id;
+    int64_t parts = (rows + PHONE_FILL_ROWS - 1) / PHONE_FILL_ROWS;
+    if (parts < 1) parts = 1;
+    if (parts > 100) parts = 100;
+    int width = parts <= 1 ? 1 : 2, span = parts <= 1 ? 10 : 100;
+    char lo[12] = "", hi[12] = "";
+    for (int64_t i = 1; i <= parts; i++) {
+        char *upper = NULL;
+        if (i < parts) {
+            snprintf(hi, sizeof hi, "%0*d", width, (int)(span * i / parts));
+            upper = xasprintf(" AND phone_rev < '%s'", hi);
+        }
+        strlist_add_take(&b->index_sql,
+                         xasprintf("INSERT OR IGNORE INTO resident_phone (rev, resident_id)"
+                                   " SELECT phone_rev, id FROM resident WHERE id >= %lld"
+                                   " AND phone_rev >= '%s'%s ORDER BY 1, 2",
+                                   (long long)b->first_id, lo, upper ? upper : ""));
+        free(upper);
+        memcpy(lo, hi, sizeof lo);
+    }
+}
+
 /* The id of the row written with ordinal o (as key_tables_map_ids() wants). */
 static uint32_t ordinal_id(void *ctx, uint32_t o)
 {
@@ -1041,6 +1085,7 @@ static int keys_file(struct resident_bulk *b, struct redo *r, enum postings_tabl
     if (rc == DB_OK) rc = key_tables_write_one(b->keys, b->db, POSTINGS_RESIDENTS, t);
     if (t == POSTINGS_TABLES - 1) {
         if (rc == DB_OK) rc = db_meta_set(b->db, KEYS_PENDING, "");
+        if (rc == DB_OK) rc = db_meta_set(b->db, RESIDENT_PHONE_UNFILED, "");
         if (rc == DB_OK && b->audit_action)
             rc = audit_append(b->db, b->actor, b->audit_action, "resident:*", b->audit_detail);
     }
@@ -1097,6 +1142,7 @@ static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, v
      * are written: the writer's own checkpoint held the end up 0.2 s.
      */
     struct db_checkpointer *behind = db_checkpoint_behind(b->db);
+    phone_fill_plan(b);
     int rc = bulk_commit(b);
     if (rc == DB_OK) rc = indexes_build(b);
     if (threaded) pthread_join(sorter, NULL);
@@ -1130,6 +1176,7 @@ static int bulk_finish_shared(struct resident_bulk *b, bulk_progress progress, v
 int resident_bulk_finish(struct resident_bulk *b, bulk_progress progress, void *ctx)
 {
     if (b->shared) return bulk_finish_shared(b, progress, ctx);
+    phone_fill_plan(b);
     size_t steps = 2 + b->index_sql.n, step = 0;
     /* Sorting the search keys needs no database: a second thread does it meanwhile. */
     pthread_t sorter;
@@ -1235,6 +1282,12 @@ int resident_keys_repair(struct db *db, const char *actor)
         free(sql);
     }
     if (orphaned && rc == DB_OK) rc = indexes_restore(db);
+    /* The stopped load's rows found by phone too (those filled before are skipped). */
+    if (orphaned && rc == DB_OK)
+        rc = db_exec(db, "INSERT OR IGNORE INTO resident_phone (rev, resident_id)"
+                         " SELECT phone_rev, id FROM resident WHERE phone_rev IS NOT NULL"
+                         " ORDER BY 1, 2");
+    if (orphaned && rc == DB_OK) rc = db_meta_set(db, RESIDENT_PHONE_UNFILED, "");
     if (orphaned && rc == DB_OK) rc = resident_refile(db);
     if (orphaned && rc == DB_OK) rc = db_meta_set(db, KEYS_PENDING, "");
     if (orphaned && rc == DB_OK) rc = audit_append(db, actor, "keys-repair", "resident:*", "");

@@ -182,6 +182,18 @@ static int fetch_one(struct db_stmt *get, int64_t id, struct resident_hits *out)
     return rc;
 }
 
+/*
+** The residents whose phone reversed is in ?1 .. ?2 (WHAT of each: its id,
+** or 1 to count them): those in resident_phone, in its order, then those
+** of a load whose phones are not filed there yet (from the id in
+** RESIDENT_PHONE_UNFILED on, while one runs: read from their rows, as
+** they come in). An id may come twice.
+*/
+#define PHONE_IDS(what)                                                                            \
+    "SELECT " what " FROM resident_phone WHERE rev >= ?1 AND rev < ?2 UNION ALL SELECT "           \
+    "id FROM resident WHERE id >= (SELECT CAST(nullif(value, '') AS INTEGER) FROM meta"            \
+    " WHERE key = '" RESIDENT_PHONE_UNFILED "') AND phone_rev >= ?1 AND phone_rev < ?2"
+
 /* Where the residents' search reads (db/name_search.h). */
 static const struct name_register resident_register = {
     .postings = POSTINGS_RESIDENTS,
@@ -189,11 +201,10 @@ static const struct name_register resident_register = {
     .digits = {{"SELECT id FROM resident WHERE id_rev >= ?1 AND id_rev < ?2 ORDER BY rank, id",
                 "SELECT id FROM resident WHERE id_rev >= ?1 AND id_rev < ?2 ORDER BY id_rev",
                 "SELECT 1 FROM resident WHERE id_rev >= ?1 AND id_rev < ?2", 1},
-               {"SELECT id FROM resident WHERE phone_rev >= ?1 AND phone_rev < ?2"
-                " ORDER BY rank, id",
-                "SELECT id FROM resident WHERE phone_rev >= ?1 AND phone_rev < ?2"
-                " ORDER BY phone_rev",
-                "SELECT 1 FROM resident WHERE phone_rev >= ?1 AND phone_rev < ?2", 1}},
+               {"SELECT id FROM resident WHERE id IN (" PHONE_IDS(
+                    "resident_id") ")"
+                                   " ORDER BY rank, id",
+                PHONE_IDS("resident_id"), PHONE_IDS("1"), 1}},
     .ndigits = 2,
     .cap = RESIDENT_COUNT_CAP,
 };
@@ -498,18 +509,50 @@ static int tags_set(struct db *db, int64_t id, const char *tags, const char *act
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-/* What the row held before an update: its name and rank, for removing its search keys. */
-static int old_name(struct db *db, int64_t id, char **name, int64_t *rank)
+/*
+** What the row held before an update: its name and rank, for removing its
+** search keys, and its phone reversed ("" for none), for its phone's entry.
+*/
+static int old_name(struct db *db, int64_t id, char **name, int64_t *rank, char **phone_rev)
 {
-    struct db_stmt *st = db_prepare(db, "SELECT name, rank FROM resident WHERE id = ?1");
+    struct db_stmt *st =
+        db_prepare(db, "SELECT name, rank, ifnull(phone_rev, '') FROM resident WHERE id = ?1");
     db_bind_int(st, 1, id);
     int rc = db_step(st);
     if (rc == DB_ROW) {
         *name = db_col_dup(st, 0);
         *rank = db_col_int(st, 1);
+        *phone_rev = db_col_dup(st, 2);
     }
     db_finalize(st);
     return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_NOTFOUND : rc;
+}
+
+/*
+** Inside the transaction: resident id found by its phone (resident_phone)
+** as it is now, phone, no longer by was (the phone reversed before the
+** write; "": none). DB_OK or an error.
+*/
+static int phone_refile(struct db *db, int64_t id, const char *was, const char *phone)
+{
+    char *now = str_empty(phone) ? xstrdup("") : search_reverse(phone);
+    int rc = DB_OK;
+    if (!str_eq(was, now) && *was) {
+        struct db_stmt *st =
+            db_prepare(db, "DELETE FROM resident_phone WHERE rev = ?1 AND resident_id = ?2");
+        db_bind_text(st, 1, was);
+        db_bind_int(st, 2, id);
+        rc = db_write_one(db, st, NULL);
+    }
+    if (rc == DB_OK && !str_eq(was, now) && *now) {
+        struct db_stmt *st = db_prepare(
+            db, "INSERT OR IGNORE INTO resident_phone (rev, resident_id) VALUES (?1, ?2)");
+        db_bind_text(st, 1, now);
+        db_bind_int(st, 2, id);
+        rc = db_write_one(db, st, NULL);
+    }
+    free(now);
+    return rc;
 }
 
 /* After an UPDATE changed nothing: the row is gone, or someone saved first. */
@@ -719,12 +762,14 @@ static int save_in(struct db *db, const struct resident *r, const char *actor, c
     struct name_keys old_keys;
     name_keys_of(r->name, keys);
     name_keys_init(&old_keys);
-    char *previous = NULL;
+    char *previous = NULL, *previous_phone = NULL;
     int64_t previous_rank = 0;
-    int rc = r->id ? old_name(db, r->id, &previous, &previous_rank) : DB_OK;
+    int rc = r->id ? old_name(db, r->id, &previous, &previous_rank, &previous_phone) : DB_OK;
     if (rc == DB_OK) rc = write_row(db, r, actor, when, keys);
     if (rc == DB_OK && r->id && db_changes(db) == 0) rc = DB_CONFLICT;
     *id = r->id ? r->id : db_last_id(db);
+    if (rc == DB_OK) rc = phone_refile(db, *id, previous_phone ? previous_phone : "", r->phone);
+    free(previous_phone);
     if (rc == DB_OK && !r->id) rc = resident_tally_shift(db, -1, RESIDENT_PRESENT);
     if (rc == DB_OK && previous) {
         name_keys_of(previous, &old_keys);
@@ -1077,4 +1122,39 @@ int tag_save(struct db *db, struct tag *t, const char *actor)
         db_bind_int(st, 7, t->version);
     }
     return change_save(db, &tag_change, actor, st, &t->id, &t->version, &before);
+}
+
+int resident_phones_astray(struct db *db, int64_t *missing, int64_t *stray)
+{
+    *missing = *stray = 0;
+    struct db_stmt *st = db_prepare(
+        db, "SELECT (SELECT count(*) FROM resident r WHERE r.phone_rev IS NOT NULL"
+            " AND r.id < ifnull((SELECT CAST(nullif(value, '') AS INTEGER) FROM meta"
+            " WHERE key = '" RESIDENT_PHONE_UNFILED "'), r.id + 1)"
+            " AND NOT EXISTS (SELECT 1 FROM resident_phone p WHERE p.rev = r.phone_rev"
+            " AND p.resident_id = r.id)),"
+            " (SELECT count(*) FROM resident_phone p WHERE NOT EXISTS (SELECT 1 FROM resident r"
+            " WHERE r.id = p.resident_id AND r.phone_rev = p.rev))");
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        *missing = db_col_int(st, 0);
+        *stray = db_col_int(st, 1);
+    }
+    db_finalize(st);
+    return rc == DB_ROW ? DB_OK : rc;
+}
+
+int resident_phones_refile(struct db *db, const char *actor)
+{
+    int rc = db_write_begin(db);
+    if (rc != DB_OK) return rc;
+    rc = db_exec(db, "DELETE FROM resident_phone;"
+                     " INSERT INTO resident_phone (rev, resident_id) SELECT phone_rev, id"
+                     " FROM resident WHERE phone_rev IS NOT NULL ORDER BY 1, 2");
+    if (rc == DB_OK) rc = audit_append(db, actor, "resident-phones-refiled", "resident:*", "");
+    if (rc != DB_OK) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
 }

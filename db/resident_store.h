@@ -28,6 +28,14 @@ struct resident_hits {
 #define RESIDENT_COUNT_CAP 1000
 
 /*
+** The meta key holding, while a shared load runs, its first resident's id:
+** its rows are in resident_phone once its end has filled them
+** (db/resident_bulk.c); until then the phone search reads them from their
+** rows. "" or none when no load runs.
+*/
+#define RESIDENT_PHONE_UNFILED "resident_phone_unfiled"
+
+/*
 ** Residents matching what was typed (see src/search.h), best first: the
 ** whole name, then names starting with it, then the rest, each in pinyin
 ** order; at most limit. ID and phone numbers come back masked (前3后4) and
@@ -190,6 +198,21 @@ enum merge_damage {
     MERGE_KEEPS_REQUESTS,  /* merged away, yet requests still name it */
     MERGE_HEADS_HOUSEHOLD, /* merged away, yet other residents' household head */
 };
+
+/*
+** How the residents found by phone (resident_phone) stand against their
+** rows: *missing, the residents with a phone no entry finds (those of a
+** load whose end has not filed them yet aside: RESIDENT_PHONE_UNFILED);
+** *stray, the entries naming a phone their resident no longer has.
+** DB_OK or an error.
+*/
+int resident_phones_astray(struct db *db, int64_t *missing, int64_t *stray);
+
+/*
+** File every resident under their phone again, from their rows, in one
+** write audited as actor. DB_OK or an error (nothing written).
+*/
+int resident_phones_refile(struct db *db, const char *actor);
 
 /*
 ** Call visit for each resident whose merge left the records inconsistent

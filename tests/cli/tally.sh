@@ -2,6 +2,7 @@
 # register: a demo and an import keep them right; a count changed behind
 # bangban's back is named by check (exit status 4) and put right by
 # check --fix, which is audited; check --fix on a sound database writes nothing.
+# Residents found by phone likewise.
 . "$(dirname "$0")/../lib.sh"
 
 E="$TOP/tests/cli/expected"
@@ -27,6 +28,20 @@ t_golden "check --fix: counts again, then finds the database sound" "$E/check-ta
 [ "$(sqlite3 "$DB" "SELECT detail FROM audit_log WHERE action = 'resident-recount'")" = "present 309 -> 302, moved 2 -> 0, deceased 0 -> 0, merged 0 -> 0" ] &&
     t_ok "check --fix: the recount is audited, what was kept beside what was counted" ||
     t_fail "check --fix: the recount is audited, what was kept beside what was counted" "$(sqlite3 "$DB" "SELECT * FROM audit_log WHERE action = 'resident-recount'")"
+
+# Residents found by phone (resident_phone) against their rows: an entry gone, one left over with
+# a phone its resident no longer has, both named by check and filed again by check --fix.
+sqlite3 "$DB" "DELETE FROM resident_phone WHERE rev = (SELECT min(rev) FROM resident_phone)"
+sqlite3 "$DB" "INSERT INTO resident_phone (rev, resident_id) SELECT '99999999999', min(id) FROM resident"
+run phones-wrong 4 env BANGBAN_NOW=$NOW "$BIN" --db "$DB" check
+grep -q "居民：1 人按手机号查不到，1 条按已不用的手机号查到" "$T/phones-wrong.out" &&
+    t_ok "check: residents not found by their phone, and entries of a phone gone, are counted" ||
+    t_fail "check: residents not found by their phone, and entries of a phone gone, are counted" "$(cat "$T/phones-wrong.out")"
+run phones-fix 0 env BANGBAN_NOW=$NOW BANGBAN_USER=admin "$BIN" --db "$DB" check --fix
+grep -q "已按手机号重新登记居民" "$T/phones-fix.out" && t_ok "check --fix: files them again, saying so" ||
+    t_fail "check --fix: files them again, saying so" "$(cat "$T/phones-fix.out")"
+db_is "check --fix: every resident with a phone is found by it, nothing else" \
+    "SELECT (SELECT count(*) FROM resident_phone) = (SELECT count(*) FROM resident WHERE phone_rev IS NOT NULL), (SELECT count(*) FROM resident_phone WHERE rev = '99999999999')" "1|0"
 run audit 0 "$BIN" --db "$DB" audit verify
 run bad-option 2 "$BIN" --db "$DB" check --mend
 t_sanitizers "tally"

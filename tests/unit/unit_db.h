@@ -11,12 +11,12 @@
 #include <unistd.h>
 
 /*
-** SQL taking a database back to schema 29: the residents' phone index
-** holds those with no phone too; UNIT_DB_SINCE_28 runs it first. (Schema
+** SQL taking a database back to schema 29: residents found by phone through
+** an index of the resident table; UNIT_DB_SINCE_28 runs it first. (Schema
 ** 31 changed no table: it filed organisations under their contacts.)
 */
 #define UNIT_DB_SINCE_29                                                                           \
-    " DROP INDEX resident_phone_rev; CREATE INDEX resident_phone_rev ON resident(phone_rev);"
+    " DROP TABLE resident_phone; CREATE INDEX resident_phone_rev ON resident(phone_rev);"
 
 /*
 ** SQL taking a database back to schema 28: requests found by when they were
