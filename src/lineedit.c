@@ -17,10 +17,11 @@ void lineedit_init(struct lineedit *le, size_t max)
 void lineedit_free(struct lineedit *le)
 {
     if (le->hidden && le->cps) explicit_bzero(le->cps, le->cap * sizeof *le->cps);
-    int hidden = le->hidden;
+    int hidden = le->hidden, digits = le->digits;
     free(le->cps);
     lineedit_init(le, le->max);
     le->hidden = hidden;
+    le->digits = digits;
 }
 
 int lineedit_empty(const struct lineedit *le)
@@ -28,10 +29,20 @@ int lineedit_empty(const struct lineedit *le)
     return le->len == 0;
 }
 
+/* True when cp is a digit, ASCII or full-width. */
+static int cp_digit(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
 int lineedit_insert(struct lineedit *le, uint32_t cp)
 {
     if (text_cp_width(cp) < 0 && !(cp == '\n' && le->lines)) {
         le->unfit++;
+        return 0;
+    }
+    if (le->digits && !cp_digit(cp)) {
+        le->nondigit++;
         return 0;
     }
     if (le->max && le->len >= le->max) {
@@ -70,7 +81,7 @@ void lineedit_set(struct lineedit *le, const char *utf8)
 {
     le->len = le->cursor = le->scroll = le->top_row = 0;
     lineedit_insert_text(le, utf8 ? utf8 : "");
-    le->over = le->unfit = 0;
+    le->over = le->unfit = le->nondigit = 0;
 }
 
 char *lineedit_text(const struct lineedit *le)
@@ -183,6 +194,11 @@ void lineedit_view(struct lineedit *le, int width, size_t *first, size_t *count,
 void lineedit_allow_lines(struct lineedit *le)
 {
     le->lines = 1;
+}
+
+void lineedit_digits_only(struct lineedit *le)
+{
+    le->digits = 1;
 }
 
 static void rows_add(struct lineedit_rows *rows, size_t start)

@@ -18,11 +18,13 @@ struct lineedit {
     size_t max;    /* most characters accepted; 0 = no limit */
     size_t scroll; /* first character shown (kept by lineedit_view) */
     /* Characters refused since the counts were last zeroed (a paste is many of them): */
-    size_t over;    /* the field was full */
-    size_t unfit;   /* a control, direction or invisible format character (text_cp_forbidden()) */
-    int lines;      /* a text of several lines: a line feed may be typed (lineedit_allow_lines) */
-    size_t top_row; /* several lines: the first row shown (kept by lineedit_rows_view) */
-    int hidden;     /* a password: drawn as one '*' a character, never as typed */
+    size_t over;     /* the field was full */
+    size_t unfit;    /* a control, direction or invisible format character (text_cp_forbidden()) */
+    size_t nondigit; /* not a digit, in a field of digits (lineedit_digits_only) */
+    int digits;      /* digits alone are taken: 0-9 and full-width ０-９ */
+    int lines;       /* a text of several lines: a line feed may be typed (lineedit_allow_lines) */
+    size_t top_row;  /* several lines: the first row shown (kept by lineedit_rows_view) */
+    int hidden;      /* a password: drawn as one '*' a character, never as typed */
 };
 
 /*
@@ -55,9 +57,9 @@ int lineedit_empty(const struct lineedit *le);
 
 /*
 ** Insert one character at the cursor. Returns 1, or 0 when it was refused
-** because the field is full (counted in le->over) or the character cannot
-** be shown or stored (counted in le->unfit); the caller says so and zeroes
-** the counts.
+** because the character cannot be shown or stored (counted in le->unfit),
+** is not a digit in a field of digits (le->nondigit) or the field is full
+** (le->over); the caller says so and zeroes the counts.
 */
 int lineedit_insert(struct lineedit *le, uint32_t cp);
 /*
@@ -87,6 +89,13 @@ void lineedit_view(struct lineedit *le, int width, size_t *first, size_t *count,
 
 /* Let le hold several lines: a line feed may be inserted (typed or pasted). */
 void lineedit_allow_lines(struct lineedit *le);
+
+/*
+** Let le take digits alone (0-9, and full-width ０-９ kept as typed): any
+** other character typed or pasted is refused and counted in le->nondigit.
+** Text already held is kept; set it again to drop what is not a digit.
+*/
+void lineedit_digits_only(struct lineedit *le);
 
 /* Lay le out in rows width columns wide (width >= 2) into rows (reused; free with
  * lineedit_rows_free). */

@@ -120,6 +120,11 @@ void form_set_hidden(struct form *f, int i)
     f->fields[i].edit.hidden = 1;
 }
 
+void form_set_digits(struct form *f, int i)
+{
+    lineedit_digits_only(&f->fields[i].edit);
+}
+
 void form_set_secret(struct form *f, int i, char *(*mask)(const char *))
 {
     f->fields[i].mask = mask;

@@ -136,6 +136,12 @@ void form_set_lines(struct form *f, int i, int rows);
 void form_set_hidden(struct form *f, int i);
 
 /*
+** Text field i takes digits alone (0-9, and full-width ０-９): any other
+** character typed or pasted is refused, and said beside it.
+*/
+void form_set_digits(struct form *f, int i);
+
+/*
 ** Show field i but let nothing change it here: why is said beside it when
 ** the clerk tries (translated, outliving the form), e.g. where the value is
 ** changed instead.

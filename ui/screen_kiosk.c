@@ -39,6 +39,7 @@
 #include "ui/form.h"
 #include "ui/screens.h"
 #include "ui/term.h"
+#include "ui/widget.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -625,6 +626,7 @@ static struct screen *progress_new(void)
     form_init(&p->form);
     form_add_text(&p->form, _("Request number"), "", 16, 14, NULL, 0);
     form_add_text(&p->form, _("Last 4 digits of the phone"), "", 4, 6, NULL, 0);
+    form_set_digits(&p->form, P_LAST4);
     return &p->base;
 }
 
@@ -1085,6 +1087,8 @@ static int sign_key(struct screen *s, enum action a, const struct key *k)
     if (ks->state == SIGN_CHOOSING) return sign_choose_key(ks, a, k);
     int was_said = ks->said[0] != NULL;
     sign_unsay(ks); /* any key: on to the next number */
+    /* What was refused is counted over one run of typing (a scan): another key starts anew. */
+    if (a != ACT_NONE) ks->number.over = ks->number.unfit = ks->number.nondigit = 0;
     switch (a) {
     case ACT_BACK:
         return was_said ? UI_HANDLED : UI_CLOSE;
@@ -1100,7 +1104,11 @@ static int sign_key(struct screen *s, enum action a, const struct key *k)
         return UI_HANDLED;
     }
     if (k->code || k->ch <= ' ' || text_cp_forbidden(k->ch, 0)) return UI_HANDLED;
-    lineedit_insert(&ks->number, k->ch);
+    if (!lineedit_insert(&ks->number, k->ch)) {
+        char *refused = field_refused_text(&ks->number);
+        if (refused) ui_message(UI_MSG_ERROR, "%s", refused);
+        free(refused);
+    }
     return UI_HANDLED;
 }
 
@@ -1120,6 +1128,7 @@ static struct screen *sign_new(void)
 {
     struct kiosk_sign *ks = xcalloc(1, sizeof *ks);
     lineedit_init(&ks->number, 20);
+    lineedit_digits_only(&ks->number);
     ks->base.ops = &sign_ops;
     ks->base.title = _("Volunteer sign-in / sign-out");
     ks->base.typing = 1;

@@ -202,7 +202,7 @@ int textbox_key(struct lineedit *le, int w, enum action a, const struct key *k, 
 {
     *changed = 0;
     if (a == ACT_NEW_LINE) {
-        le->over = le->unfit = 0;
+        le->over = le->unfit = le->nondigit = 0;
         *changed = lineedit_insert(le, '\n');
         if (!*changed) beep();
         return 1;
@@ -222,13 +222,19 @@ int textbox_key(struct lineedit *le, int w, enum action a, const struct key *k, 
 
 char *field_refused_text(const struct lineedit *le)
 {
-    if (!le->over && !le->unfit) return NULL;
+    if (!le->over && !le->unfit && !le->nondigit) return NULL;
     struct strbuf sb = STRBUF_INIT;
     if (le->over)
         strbuf_addf(&sb,
                     ngettext("Full at %zu characters: %zu more was not taken",
                              "Full at %zu characters: %zu more were not taken", le->over),
                     le->max, le->over);
+    if (le->nondigit)
+        strbuf_addf(&sb,
+                    ngettext("%sOnly digits are taken here: %zu other character was not taken",
+                             "%sOnly digits are taken here: %zu other characters were not taken",
+                             le->nondigit),
+                    sb.len ? _("; ") : "", le->nondigit);
     if (le->unfit)
         strbuf_addf(&sb,
                     ngettext("%s%zu control or invisible character was left out",
@@ -241,7 +247,7 @@ int field_key(struct lineedit *le, enum action a, const struct key *k, int *chan
 {
     *changed = 0;
     /* What was refused is counted over one run of typing (a paste): another key starts anew. */
-    if (a != ACT_NONE) le->over = le->unfit = 0;
+    if (a != ACT_NONE) le->over = le->unfit = le->nondigit = 0;
     switch (a) {
     case ACT_NONE:
         if (k->code) return 0;

@@ -3,7 +3,8 @@
 # deadline and the timeline, and no name or phone; its short form works
 # too; a wrong phone and a number that does not exist get the same
 # answer; after 5 wrong pairs the kiosk waits a minute, even for a right
-# one; every try is in the audit log.
+# one; every try is in the audit log. Letters are not taken for the
+# phone's digits, full-width digits are.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/kiosk.lib"
 
@@ -87,4 +88,16 @@ keys hall Escape
 wait_for hall "欢迎使用"
 progress hall 777 "$last4"
 expect hall "a minute on, the right pair is found" "诉求 $year-000777"
+
+# Letters are not taken for the phone's digits; full-width digits are.
+keys hall Escape
+wait_for hall "手机号后 4 位"
+type_text hall 777
+keys hall Enter
+type_text hall abc
+expect hall "letters typed for the phone's digits are refused" "只能输入数字：3 个非数字字符没有录入"
+if screen hall | grep -F "手机号后 4 位" | grep -qF abc; then t_fail "and not taken" "$(screen hall)"; else t_ok "and not taken"; fi
+type_text hall "$(printf '%s' "$last4" | sed 's/0/０/g; s/1/１/g; s/2/２/g; s/3/３/g; s/4/４/g; s/5/５/g; s/6/６/g; s/7/７/g; s/8/８/g; s/9/９/g')"
+keys hall Enter
+expect hall "full-width digits are taken and find the request" "诉求 $year-000777"
 t_sanitizers "kiosk_progress"

@@ -7,8 +7,8 @@
 # and Enter at once, signs out, the minutes recorded shown; an unknown
 # number and a retired volunteer get one answer naming nobody; not a
 # number, a fourth pair and a day with no activity are refused with
-# nothing saved; a card scanned over a list left open is the next number;
-# every write is audited as the kiosk.
+# nothing saved; letters are not taken, and said; a card scanned over a
+# list left open is the next number; every write is audited as the kiosk.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/kiosk.lib"
 
@@ -97,6 +97,12 @@ wait_for hall "没有找到编号为 2026000103"
 screen hall | sed -n 's/2026000103/N/p' | grep "在册志愿者" >"$T/left.txt"
 if cmp -s "$T/unknown.txt" "$T/left.txt" && [ -s "$T/left.txt" ]; then t_ok "a retired volunteer gets the unknown number's answer"; else t_fail "a retired volunteer gets the unknown number's answer" "$(cat "$T/unknown.txt" "$T/left.txt")"; fi
 if screen hall | grep -qF "赵"; then t_fail "and no name" "$(screen hall)"; else t_ok "and no name"; fi
+# Letters are not taken in a volunteer's number: said, and the digits typed stay.
+type_text hall 2026abc
+expect hall "letters typed in a volunteer's number are refused, saying only digits are taken" "只能输入数字：3 个非数字字符没有录入"
+if screen hall | grep -F "志愿者编号：" | grep -qF abc; then t_fail "and not taken" "$(screen hall)"; else t_ok "and not taken"; fi
+keys hall BSpace BSpace BSpace BSpace
+wait_gone hall "志愿者编号： 2"
 # Typed wrong, Backspace mends it; too short is not a number.
 type_text hall 2026000
 keys hall BSpace BSpace

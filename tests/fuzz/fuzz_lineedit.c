@@ -1,16 +1,19 @@
 /*
 ** fuzz_lineedit: a struct lineedit (src/lineedit.h) driven by the input.
-** The first byte gives the field's limit (0: none, else 1..31 characters);
-** then each byte is an operation, some followed by their argument: insert
-** a code point (3 bytes, any value up to 0xFFFFFF), insert a pasted UTF-8
-** string (a length byte, then the bytes), set, backspace, delete,
-** left/right/home/end, kill to the end, clear, or lay out in a field of
-** 1..80 columns. After every operation:
+** The first byte gives the field's limit (0: none, else 1..31 characters)
+** and, by its bit 0x20, whether it takes digits alone; then each byte is
+** an operation, some followed by their argument: insert a code point (3
+** bytes, any value up to 0xFFFFFF), insert a pasted UTF-8 string (a length
+** byte, then the bytes), set, backspace, delete, left/right/home/end, kill
+** to the end, clear, or lay out in a field of 1..80 columns. After every
+** operation:
 **   - the cursor is within the text, the text never holds more characters
-**     than the limit, and every character held is a printable one;
+**     than the limit, and every character held is a printable one (a
+**     digit, in a field of digits);
 **   - lineedit_text is valid UTF-8 of exactly len characters;
 **   - an operation that says it changed nothing changed nothing, and a
-**     character refused is counted once (le->over or le->unfit);
+**     character refused is counted once (le->over, le->unfit or
+**     le->nondigit);
 **   - lineedit_view shows a range inside the text, no wider than the
 **     field (at least 2 columns, as lineedit.h asks), with the cursor in
 **     it at the column the widths before it add up to.
@@ -26,12 +29,19 @@ static int cols_of(uint32_t cp)
     return w < 0 ? 1 : w;
 }
 
+static int is_digit(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
 static void check_state(const struct lineedit *le)
 {
     CHECK(le->cursor <= le->len && le->len <= le->cap);
     if (le->max) CHECK(le->len <= le->max);
-    for (size_t i = 0; i < le->len; i++)
+    for (size_t i = 0; i < le->len; i++) {
         CHECK(text_cp_width(le->cps[i]) >= 0);
+        if (le->digits) CHECK(is_digit(le->cps[i]));
+    }
     char *t = lineedit_text(le);
     size_t n = strlen(t);
     CHECK(text_check_utf8(t, n, NULL));
@@ -66,6 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1) return 0;
     struct lineedit le;
     lineedit_init(&le, data[0] % 32);
+    if (data[0] & 0x20) lineedit_digits_only(&le);
     size_t i = 1;
     while (i < size) {
         uint8_t op = data[i++];
@@ -76,10 +87,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             uint32_t cp = 0;
             for (int k = 0; k < 3 && i < size; k++)
                 cp = cp << 8 | data[i++];
-            size_t refused = le.over + le.unfit;
+            size_t refused = le.over + le.unfit + le.nondigit;
             changed = lineedit_insert(&le, cp);
             CHECK(changed == 0 || le.len == before_len + 1);
-            CHECK(le.over + le.unfit == refused + (changed == 0)); /* a refusal is counted once */
+            /* a refusal is counted once */
+            CHECK(le.over + le.unfit + le.nondigit == refused + (changed == 0));
             break;
         }
         case 1:
@@ -94,7 +106,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 CHECK(le.len - before_len <= text_chars(s));
             } else {
                 lineedit_set(&le, s);
-                CHECK(le.cursor == le.len && le.over == 0 && le.unfit == 0);
+                CHECK(le.cursor == le.len && le.over == 0 && le.unfit == 0 && le.nondigit == 0);
             }
             free(s);
             break;

@@ -69,6 +69,31 @@ static void refuses_controls_and_bad_bytes(void **state)
     lineedit_free(&le);
 }
 
+static void digits_only_refuses_the_rest(void **state)
+{
+    (void)state;
+    struct lineedit le;
+    lineedit_init(&le, 6);
+    lineedit_digits_only(&le);
+    assert_false(lineedit_insert(&le, 'a'));
+    assert_int_equal(le.nondigit, 1);
+    assert_true(lineedit_insert(&le, 0xFF15)); /* ５, full-width: taken as typed */
+    /* A paste: letters, spaces and dashes refused and counted; past the limit, over. */
+    assert_int_equal(lineedit_insert_text(&le, "1-2 3abc456"), 6);
+    assert_str(text_of(&le), "５12345");
+    assert_int_equal(le.nondigit, 6);
+    assert_int_equal(le.over, 1);
+    assert_false(lineedit_insert(&le, '\t')); /* a control stays unfit, not a digit refused */
+    assert_int_equal(le.unfit, 1);
+    lineedit_set(&le, "12ab");
+    assert_str(text_of(&le), "12");
+    assert_int_equal(le.nondigit, 0);
+    lineedit_free(&le);
+    assert_true(le.digits); /* freed, it still takes digits alone */
+    assert_false(lineedit_insert(&le, 'x'));
+    lineedit_free(&le);
+}
+
 static void view_never_splits_wide_characters(void **state)
 {
     (void)state;
@@ -191,6 +216,7 @@ int main(void)
         cmocka_unit_test(insert_and_delete_whole_characters),
         cmocka_unit_test(max_length_caps_a_paste),
         cmocka_unit_test(refuses_controls_and_bad_bytes),
+        cmocka_unit_test(digits_only_refuses_the_rest),
         cmocka_unit_test(view_never_splits_wide_characters),
         cmocka_unit_test(rows_wrap_by_width_and_lines),
         cmocka_unit_test(rows_move_keeps_the_column),
