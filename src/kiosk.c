@@ -22,13 +22,20 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
-int kiosk_last4_parse(const char *typed, char *out)
+enum kiosk_last4 kiosk_last4_parse(const char *typed, char *out)
 {
     char *s = text_normalize(typed ? typed : "", TEXT_NORM_NOSPACE);
-    int ok = strlen(s) == 4 && all_digits(s, 4);
-    if (ok) memcpy(out, s, 5);
+    enum kiosk_last4 got = KIOSK_LAST4_BAD;
+    char mobile[12];
+    if (strlen(s) == 4 && all_digits(s, 4)) {
+        memcpy(out, s, 5);
+        got = KIOSK_LAST4_DIGITS;
+    } else if (strlen(s) > 4 && !phone_mobile(s, mobile)) {
+        memcpy(out, mobile + 7, 5);
+        got = KIOSK_LAST4_MOBILE;
+    }
     free(s);
-    return ok ? 0 : -1;
+    return got;
 }
 
 static const char *const state_words[RS_COUNT] = {

@@ -23,10 +23,25 @@
 #define KIOSK_TITLE_CHARS 30
 
 /*
-** The last four digits of a phone typed (full-width digits and spaces
-** allowed) into out (5 bytes). Returns 0, or -1 when it is not four digits.
+** Digits the field of a phone's last four takes: a whole mobile number,
+** 0086 before it too, which many type there (kiosk_last4_parse).
 */
-int kiosk_last4_parse(const char *typed, char *out);
+#define KIOSK_LAST4_TYPED 15
+
+/* What was typed for the last four digits of a phone (kiosk_last4_parse). */
+enum kiosk_last4 {
+    KIOSK_LAST4_BAD = -1,   /* neither of the below */
+    KIOSK_LAST4_DIGITS = 0, /* four digits */
+    KIOSK_LAST4_MOBILE = 1, /* a whole mobile number (phone_mobile()): its last four are taken */
+};
+
+/*
+** The last four digits of a phone typed (full-width digits and spaces
+** allowed) into out (5 bytes): four digits, or the last four of a whole
+** mobile number typed or pasted there. Returns which (out set), or
+** KIOSK_LAST4_BAD (out untouched).
+*/
+enum kiosk_last4 kiosk_last4_parse(const char *typed, char *out);
 
 /* What state s means to a resident, in plain words (msgid). */
 const char *kiosk_state_words(enum request_state s);

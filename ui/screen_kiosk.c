@@ -549,12 +549,22 @@ static int progress_check(struct kiosk_progress_screen *p)
     localtime_r(&now, &tm);
     char number[16], last4[5];
     int number_ok = request_number_read(typed, tm.tm_year + 1900, number) == 0;
-    int four_ok = kiosk_last4_parse(four, last4) == 0;
+    int four_ok = kiosk_last4_parse(four, last4) != KIOSK_LAST4_BAD;
+    size_t digits = text_chars(four); /* the field takes digits alone */
     free(typed);
     free(four);
     if (!number_ok) {
         progress_say(p, xstrdup(_("That is no request number: it looks like 2026-000123")),
                      P_NUMBER);
+        return UI_HANDLED;
+    }
+    /* Not a wrong try: nothing is looked up, so nothing counts towards the wait. */
+    if (!four_ok && digits > 4) {
+        progress_say(p,
+                     xasprintf(_("That is %zu digits: type the last 4 digits of your phone, or "
+                                 "all 11 digits of your mobile"),
+                               digits),
+                     P_LAST4);
         return UI_HANDLED;
     }
     if (!four_ok) {
@@ -566,6 +576,7 @@ static int progress_check(struct kiosk_progress_screen *p)
     int wait;
     int rc = kiosk_progress(ui.db, ui.user, number, last4, now, &a, &v, &wait);
     form_set_text(&p->form, P_LAST4, "");
+    form_set_error(&p->form, P_LAST4, NULL); /* what was said of the digits goes with them */
     if (rc != DB_OK) {
         ui_db_failed(_("Not looked up"), rc);
         return UI_HANDLED;
@@ -593,6 +604,22 @@ static int progress_check(struct kiosk_progress_screen *p)
     return UI_HANDLED;
 }
 
+/*
+** A whole mobile number typed or pasted where its last 4 digits go, as
+** many type it: the field keeps its last 4, and says so.
+*/
+static void progress_whole_mobile(struct kiosk_progress_screen *p)
+{
+    char *typed = form_text(&p->form, P_LAST4);
+    char last4[5];
+    if (kiosk_last4_parse(typed, last4) == KIOSK_LAST4_MOBILE) {
+        form_set_text(&p->form, P_LAST4, last4);
+        form_set_note(&p->form, P_LAST4,
+                      _("That is your whole mobile number: its last 4 digits are taken"));
+    }
+    free(typed);
+}
+
 static int progress_key(struct screen *s, enum action a, const struct key *k)
 {
     struct kiosk_progress_screen *p = (struct kiosk_progress_screen *)s;
@@ -602,6 +629,7 @@ static int progress_key(struct screen *s, enum action a, const struct key *k)
         a != ACT_LEFT && a != ACT_RIGHT && a != ACT_DELETE)
         return UI_HANDLED;
     form_key(&p->form, a, k);
+    if (p->form.focus == P_LAST4) progress_whole_mobile(p);
     return UI_HANDLED;
 }
 
@@ -625,7 +653,8 @@ static struct screen *progress_new(void)
     p->base.keys_hint = _(" Digits   Enter: next, then look up   Backspace: delete   Esc: back");
     form_init(&p->form);
     form_add_text(&p->form, _("Request number"), "", 16, 14, NULL, 0);
-    form_add_text(&p->form, _("Last 4 digits of the phone"), "", 4, 6, NULL, 0);
+    /* Room for a whole mobile, which is taken as its last 4 (progress_whole_mobile). */
+    form_add_text(&p->form, _("Last 4 digits of the phone"), "", KIOSK_LAST4_TYPED, 16, NULL, 0);
     form_set_digits(&p->form, P_LAST4);
     return &p->base;
 }

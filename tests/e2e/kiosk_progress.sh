@@ -3,18 +3,21 @@
 # deadline and the timeline, and no name or phone; its short form works
 # too; a wrong phone and a number that does not exist get the same
 # answer; after 5 wrong pairs the kiosk waits a minute, even for a right
-# one; every try is in the audit log. Letters are not taken for the
-# phone's digits, full-width digits are.
+# one; every try is in the audit log. The whole mobile typed or pasted
+# where its last 4 digits go is taken as them; more digits that are no
+# mobile are refused before any lookup, not counted as a wrong try.
+# Letters are not taken for the phone's digits, full-width digits are.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/kiosk.lib"
 
 kiosk_db
 env BANGBAN_NOW=2026-11-30T09:00 "$BIN" --db "$DB" demo --residents 40 --requests 30 --years 1 >/dev/null
-row=$(sqlite3 -separator ' ' "$DB" "SELECT r.number, substr(coalesce(nullif(r.requester_phone, ''), p.phone), -4), r.requester FROM request r LEFT JOIN resident p ON p.id = r.resident_id JOIN unit u ON u.id = r.unit_id WHERE r.status = 'in_progress' AND length(coalesce(nullif(r.requester_phone, ''), p.phone, '')) = 11 ORDER BY r.number LIMIT 1")
+row=$(sqlite3 -separator ' ' "$DB" "SELECT r.number, substr(coalesce(nullif(r.requester_phone, ''), p.phone), -4), coalesce(nullif(r.requester_phone, ''), p.phone), r.requester FROM request r LEFT JOIN resident p ON p.id = r.resident_id JOIN unit u ON u.id = r.unit_id WHERE r.status = 'in_progress' AND length(coalesce(nullif(r.requester_phone, ''), p.phone, '')) = 11 ORDER BY r.number LIMIT 1")
 set -- $row
 number=$1
 last4=$2
-requester=$3
+phone=$3
+requester=$4
 [ -n "$number" ] || e2e_abort "the demo holds a request in progress with a phone"
 unit=$(sqlite3 "$DB" "SELECT u.name FROM request r JOIN unit u ON u.id = r.unit_id WHERE r.number = '$number'")
 wrong=$(printf '%04d' $(((1${last4} + 1) % 10000)))
@@ -88,6 +91,50 @@ keys hall Escape
 wait_for hall "欢迎使用"
 progress hall 777 "$last4"
 expect hall "a minute on, the right pair is found" "诉求 $year-000777"
+
+# A whole mobile typed where its last 4 digits go (as many type it): the field keeps its last 4,
+# and they find the request.
+keys hall Escape
+wait_for hall "手机号后 4 位"
+type_text hall 777
+keys hall Enter
+type_text hall "$phone"
+expect hall "a whole mobile typed for the last 4 digits is taken as them" "已取后 4 位"
+last4_shown() {
+    if screen hall | grep -F "手机号后 4 位" | grep -qE "位: +$1( |\$)" && ! screen hall | grep -qF "$phone"; then
+        t_ok "$2"
+    else
+        t_fail "$2" "$(screen hall)"
+    fi
+}
+last4_shown "$last4" "the field shows the last 4 digits, not the number typed"
+keys hall Enter
+expect hall "and they find the request" "诉求 $year-000777"
+keys hall Escape
+wait_for hall "手机号后 4 位"
+if screen hall | grep -qF "已取后 4 位"; then t_fail "back for the next person, what was said of the digits is gone" "$(screen hall)"; else t_ok "back for the next person, what was said of the digits is gone"; fi
+# Pasted as it is written down, with dashes: the same.
+type_text hall 777
+keys hall Enter
+paste_text hall "$(printf '%s' "$phone" | sed 's/^\(...\)\(....\)/\1-\2-/')"
+wait_for hall "已取后 4 位"
+last4_shown "$last4" "a mobile pasted with dashes: the field shows its last 4 digits"
+keys hall Enter
+expect hall "and they find the request too" "诉求 $year-000777"
+# More digits than 4 that are no mobile: said at once, no lookup, no wrong try.
+keys hall Escape
+wait_for hall "手机号后 4 位"
+type_text hall 777
+keys hall Enter
+type_text hall "12$last4"
+keys hall Enter
+expect hall "6 digits that are no mobile are refused, saying what to type" "这是 6 位数字：请输入手机号后 4 位，或输入完整的 11 位手机号"
+db_is "no wrong try is counted for them" "SELECT misses FROM kiosk_guard WHERE kiosk = 'kiosk'" 0
+db_is "and nothing is looked up" "SELECT count(*) FROM audit_log WHERE action = 'kiosk-progress-miss'" 5
+keys hall BSpace BSpace BSpace BSpace BSpace BSpace
+type_text hall "$last4"
+keys hall Enter
+expect hall "then the last 4 digits alone find the request" "诉求 $year-000777"
 
 # Letters are not taken for the phone's digits; full-width digits are.
 keys hall Escape

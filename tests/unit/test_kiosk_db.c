@@ -100,6 +100,19 @@ static void typed_numbers(void **state)
     assert_str(last4, "5678");
     assert_int_equal(kiosk_last4_parse("567", last4), -1);
     assert_int_equal(kiosk_last4_parse("56789", last4), -1);
+    /* A whole mobile typed or pasted where its last 4 digits go: they are taken. */
+    assert_int_equal(kiosk_last4_parse("18312348672", last4), KIOSK_LAST4_MOBILE);
+    assert_str(last4, "8672");
+    assert_int_equal(kiosk_last4_parse("183 1234 5678", last4), KIOSK_LAST4_MOBILE);
+    assert_str(last4, "5678");
+    assert_int_equal(kiosk_last4_parse("+86 139-1111-2222", last4), KIOSK_LAST4_MOBILE);
+    assert_str(last4, "2222");
+    assert_int_equal(kiosk_last4_parse("１８３１２３４８６７２", last4), KIOSK_LAST4_MOBILE);
+    assert_str(last4, "8672");
+    assert_int_equal(kiosk_last4_parse("1831234867", last4), KIOSK_LAST4_BAD);  /* one short */
+    assert_int_equal(kiosk_last4_parse("28312348672", last4), KIOSK_LAST4_BAD); /* no mobile */
+    assert_int_equal(kiosk_last4_parse("02223456789", last4), KIOSK_LAST4_BAD); /* a landline */
+    assert_int_equal(kiosk_last4_parse("abcd", last4), KIOSK_LAST4_BAD);
     for (int s = 0; s < RS_COUNT; s++) {
         assert_true(*kiosk_state_words((enum request_state)s));
         assert_true(*kiosk_due_words((enum request_state)s));
