@@ -38,7 +38,12 @@ const struct record_type hours_entry_record = {.name = "service_record",
 
 void hours_entry_key(struct hours_entry *e)
 {
-    record_take(&e->key, xasprintf("%s %s %s %s", e->number, e->activity, e->day, e->sign_in));
+    /* A row with a part not read (a number, day or time refused) names no record, so it repeats
+     * no other row: two different malformed numbers are not one volunteer. */
+    if (!*e->number || !*e->activity || !*e->day || !*e->sign_in)
+        record_set(&e->key, "");
+    else
+        record_take(&e->key, xasprintf("%s %s %s %s", e->number, e->activity, e->day, e->sign_in));
 }
 
 static const struct ledger_header hours_headers[] = {
@@ -79,9 +84,9 @@ static const struct ledger_header hours_headers[] = {
 
 static const int hours_required[] = {HF_NUMBER, HF_ACTIVITY, HF_DAY, HF_IN, HF_OUT};
 static const unsigned short hours_max[HF_COUNT] = {
-    [HF_NUMBER] = 20,    [HF_NAME] = 40,  [HF_ACTIVITY] = 40, [HF_DAY] = DATE_TEXT_MAX,
-    [HF_IN] = DATE_TEXT_MAX, [HF_OUT] = DATE_TEXT_MAX,    [HF_MINUTES] = 8,   [HF_CONFIRMED] = 20,
-    [HF_CONFIRMER] = 40, [HF_LATE] = 200, [HF_REQUEST] = 20,
+    [HF_NUMBER] = 20,        [HF_NAME] = 40,           [HF_ACTIVITY] = 40, [HF_DAY] = DATE_TEXT_MAX,
+    [HF_IN] = DATE_TEXT_MAX, [HF_OUT] = DATE_TEXT_MAX, [HF_MINUTES] = 8,   [HF_CONFIRMED] = 20,
+    [HF_CONFIRMER] = 40,     [HF_LATE] = 200,          [HF_REQUEST] = 20,
 };
 
 const struct ledger_schema ledger_hours = {hours_headers,

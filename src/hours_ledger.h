@@ -54,7 +54,8 @@ struct hours_entry {
 
 extern const struct record_type hours_entry_record;
 
-/* The key of an entry from its parts, into the entry's key field. */
+/* The key of an entry from its parts, into the entry's key field; "" when a part is empty (a
+ * row whose number, activity, day or sign-in was not read names no record). */
 void hours_entry_key(struct hours_entry *e);
 
 #endif

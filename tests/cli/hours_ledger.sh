@@ -125,4 +125,18 @@ grep -q "将新增 1，将更新 0，未变 0，跳过 0，退回 1" "$T/hours-t
     grep -q "第 3 行「签退时间」：晚于现在：服务完成后才能记录" "$T/hours-today.out" &&
     t_ok "import hours: today's service signed out later than now is refused" ||
     t_fail "import hours: today's service signed out later than now is refused" "$(cat "$T/hours-today.out")"
+# Two rows whose volunteer numbers are both refused, otherwise alike, are not one volunteer: each
+# is refused for its number alone, never as a repeat of the other; a row that is a repeat still
+# is one.
+printf '%s\r\n' "志愿者编号,活动名称,日期,签到时间,签退时间" "1.20101E+17,敬老院探访,2026-03-07,14:30,15:30" \
+    "201800003,敬老院探访,2026-03-07,14:30,15:30" "$V2,敬老院探访,2026-03-07,2026-13-01,15:30" \
+    "$V2,敬老院探访,2026-03-07,25:00,15:30" "$V2,敬老院探访,2026-03-07,16:00,16:30" \
+    "$V2,敬老院探访,2026-03-07,16:00,16:30" >"$T/unread.csv"
+run hours-unread 5 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import hours "$T/unread.csv" --dry-run
+grep -q "第 2 行「志愿者编号」：志愿者编号为10位数字：注册年份加序号：「1.20101E+17」" "$T/hours-unread.out" &&
+    grep -q "第 3 行「志愿者编号」：志愿者编号为10位数字：注册年份加序号：「201800003」" "$T/hours-unread.out" &&
+    ! grep -q "第 [345] 行「签到时间」：与第" "$T/hours-unread.out" &&
+    grep -q "第 7 行「签到时间」：与第 6 行重复" "$T/hours-unread.out" &&
+    t_ok "import hours: rows whose number or sign-in is refused repeat no row" ||
+    t_fail "import hours: rows whose number or sign-in is refused repeat no row" "$(cat "$T/hours-unread.out")"
 t_sanitizers "hours_ledger"

@@ -2,7 +2,8 @@
 ** Unit tests of the hours ledger and reports' own rules: the first day a
 ** confirmed record counts (the notice period in working days, over
 ** weekends, holidays and 调休 working days), a month or a year as typed
-** for a report, and the headers a clerk's hours sheet uses.
+** for a report, the headers a clerk's hours sheet uses, and the key that
+** names a row's record.
 */
 #include "unit.h"
 #include "app/hours_ledger.h"
@@ -81,12 +82,39 @@ static void headers_of_a_sheet(void **state)
     assert_string_equal(ledger_schema_header(&ledger_hours, HF_REQUEST), "关联诉求编号");
 }
 
+/* The key names a row's record; a row with a part not read names none, so repeats no row. */
+static void key_of_a_row(void **state)
+{
+    (void)state;
+    struct hours_entry e;
+    record_init(&hours_entry_record, &e);
+    record_set(&e.number, "2024000001");
+    record_set(&e.activity, "敬老院探访");
+    record_set(&e.day, "2026-03-07");
+    record_set(&e.sign_in, "14:30");
+    hours_entry_key(&e);
+    assert_string_equal(e.key, "2024000001 敬老院探访 2026-03-07 14:30");
+    record_set(&e.number, ""); /* 1.20101E+17, 201800003: refused, neither is a volunteer */
+    hours_entry_key(&e);
+    assert_string_equal(e.key, "");
+    record_set(&e.number, "2024000001");
+    record_set(&e.day, "");
+    hours_entry_key(&e);
+    assert_string_equal(e.key, "");
+    record_set(&e.day, "2026-03-07");
+    record_set(&e.sign_in, "");
+    hours_entry_key(&e);
+    assert_string_equal(e.key, "");
+    record_free(&hours_entry_record, &e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(counts_after_the_notice),
         cmocka_unit_test(periods_as_typed),
         cmocka_unit_test(headers_of_a_sheet),
+        cmocka_unit_test(key_of_a_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
