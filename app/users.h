@@ -111,7 +111,8 @@ struct demo_user {
 
 /*
 ** The demo district's users, on a database with none: one per role, in
-** the roles' order, each with a password made up of its login. The admin
+** the roles' order, each with a password made up of its login (demo-LOGIN,
+** printed and documented: not held to user_password_check()). The admin
 ** (login "admin") is made first, by actor, and makes the others. The desk
 ** clerk's login is os_login (or "desk" when os_login is another role's
 ** code), bound to os_login, so whoever made the demo opens it without a

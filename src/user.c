@@ -75,12 +75,24 @@ const char *user_login_check(const char *text)
 
 /* The passwords guessed first (lists of leaked passwords, Chinese ones among them), lower case. */
 static const char *const common_passwords[] = {
-    "password", "password1", "passw0rd", "iloveyou", "qwertyui", "qwerty123", "1qaz2wsx",
-    "1q2w3e4r", "zxcvbnm1", "asdfghjk", "abc12345", "abcd1234", "a1234567", "aa123456",
-    "admin123", "admin888", "12345678a", "123456789", "1234567890", "88888888a", "woaini1314",
-    "woaini520", "5201314a", "520131400", "iloveyou1", "qq123456", "123qweasd", "qweasdzxc",
-    "11223344", "12341234", "147258369", "123123123", "987654321a", "bangban123",
+    "password",  "password1", "passw0rd",  "iloveyou",  "qwertyui",   "qwerty123",  "1qaz2wsx",
+    "1q2w3e4r",  "zxcvbnm1",  "asdfghjk",  "abc12345",  "abcd1234",   "a1234567",   "aa123456",
+    "admin123",  "admin888",  "12345678a", "123456789", "1234567890", "88888888a",  "woaini1314",
+    "woaini520", "5201314a",  "520131400", "iloveyou1", "qq123456",   "123qweasd",  "qweasdzxc",
+    "11223344",  "12341234",  "147258369", "123123123", "987654321a", "bangban123",
 };
+
+/* The shortest login, in characters, that a password may not hold anywhere. */
+#define USER_LOGIN_HELD_MIN 3
+
+/* Whether text holds login anywhere, ASCII letters in either case. */
+static int user_password_holds(const char *text, const char *login)
+{
+    size_t n = strlen(login), len = strlen(text);
+    for (size_t i = 0; i + n <= len; i++)
+        if (strncasecmp(text + i, login, n) == 0) return 1;
+    return 0;
+}
 
 const char *user_password_check(const char *login, const char *text)
 {
@@ -101,10 +113,18 @@ const char *user_password_check(const char *login, const char *text)
     if (same || up || down)
         return _("A password is not one character repeated nor a run such as 12345678");
     if (login && strcasecmp(text, login) == 0) return _("A password is not the login");
+    if (login && text_chars(login) >= USER_LOGIN_HELD_MIN && user_password_holds(text, login))
+        return _("A password does not contain the login");
     for (size_t i = 0; i < ARRAY_LEN(common_passwords); i++)
         if (strcasecmp(text, common_passwords[i]) == 0)
             return _("That password is among the first any guesser tries: choose another");
     return NULL;
+}
+
+const char *user_password_change_check(const char *login, const char *now, const char *text)
+{
+    if (now && str_eq(text, now)) return _("The new password is not the one in use");
+    return user_password_check(login, text);
 }
 
 char *user_password_hash(const char *password)

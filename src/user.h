@@ -52,10 +52,19 @@ const char *user_login_check(const char *text);
 /*
 ** NULL when text will do as a new password of the user login (NULL: not
 ** known), else why not (translated, borrowed): too short, one character
-** over and over, a run, the login itself, or one of the passwords tried
-** first everywhere (password, qwerty123, woaini1314 ...).
+** over and over, a run, the login itself, the login anywhere in it (a
+** login of 3 characters or more, letters in either case: wangjun1), or one
+** of the passwords tried first everywhere (password, qwerty123, woaini1314
+** ...).
 */
 const char *user_password_check(const char *login, const char *text);
+
+/*
+** As user_password_check(), for a user changing their own password who
+** typed the one in use, now (NULL: not asked): text is also refused when
+** it is that password again.
+*/
+const char *user_password_change_check(const char *login, const char *now, const char *text);
 
 /*
 ** The yescrypt hash of password, with a fresh salt at libxcrypt's default

@@ -194,10 +194,9 @@ struct screen *screen_kiosk_start(char **err)
     return NULL;
 }
 
-/* Both passwords typed alike, and good enough for the login ctx names. */
-static char *passwords_check(void *ctx, char *const *values, int *field)
+/* The new password refused for why (NULL: good enough), else the two typed differently. */
+static char *passwords_refused(const char *why, char *const *values, int *field)
 {
-    const char *why = user_password_check(ctx, values[0]);
     if (why) {
         *field = 0;
         return xstrdup(why);
@@ -207,6 +206,12 @@ static char *passwords_check(void *ctx, char *const *values, int *field)
         return xstrdup(_("The two passwords differ"));
     }
     return NULL;
+}
+
+/* Both passwords typed alike, and good enough for the login ctx names. */
+static char *passwords_check(void *ctx, char *const *values, int *field)
+{
+    return passwords_refused(user_password_check(ctx, values[0]), values, field);
 }
 
 int ui_password_change(int64_t user_id, const char *login)
@@ -256,10 +261,10 @@ static int own_locked(const char *login)
 }
 
 /*
-** The current password, then the new one twice: passwords_check() on the
-** last two. A wrong current password counts towards the account's lock as
-** a wrong one at sign-in does; the try that locks it accepts the dialog
-** with own->locked set.
+** The current password, then the new one twice: user_password_change_check()
+** on the new one (not the current one again), typed alike. A wrong current
+** password counts towards the account's lock as a wrong one at sign-in
+** does; the try that locks it accepts the dialog with own->locked set.
 */
 static char *own_passwords_check(void *ctx, char *const *values, int *field)
 {
@@ -279,7 +284,8 @@ static char *own_passwords_check(void *ctx, char *const *values, int *field)
         *field = 0;
         return xstrdup(_("That is not your password now"));
     }
-    char *why = passwords_check(own->u->login, values + 1, field);
+    char *why = passwords_refused(user_password_change_check(own->u->login, values[0], values[1]),
+                                  values + 1, field);
     if (why) ++*field;
     return why;
 }

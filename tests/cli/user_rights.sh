@@ -28,7 +28,7 @@ log_before=$(sqlite3 "$DB" 'SELECT count(*) FROM audit_log')
     as boss user bind chief chief-os; echo "status $?"
     as boss user retire chief; echo "status $?"
     as boss user list; echo "status $?"
-    printf 'unit-pass-2\n' | as boss user passwd unit --password-stdin; echo "status $?"
+    printf 'hand-pass-2\n' | as boss user passwd unit --password-stdin; echo "status $?"
     as boss export residents "$T/full.csv" --unmasked --reason 核对; echo "status $?"
     echo "== a login that is no user"
     as stranger user add xiaozhao --role desk </dev/null; echo "status $?"
@@ -40,7 +40,7 @@ db_is "refused: nothing audited" 'SELECT count(*) FROM audit_log' "$log_before"
 
 {
     echo "== one's own password"
-    printf 'boss-pass-22\n' | as boss user passwd boss --password-stdin; echo "status $?"
+    printf 'desk-pass-22\n' | as boss user passwd boss --password-stdin; echo "status $?"
     echo "== the admin"
     as admin export residents "$T/full.csv" --unmasked --reason 核对; echo "status $?"
     as admin user add xiaoli --role admin --os-login xiaoli-os </dev/null; echo "status $?"

@@ -1,9 +1,10 @@
 # The users who sign in, through the CLI: init's first admin bound to the
 # system login that ran it; user add with each kind of bad input refused
 # and said (unknown role, a unit handler without a unit, a duplicate login,
-# a system login bound twice, a short password, a password that is not on
-# standard input); list with phones masked; passwd, lock, unlock, retire
-# bind and restore, a retired user refused; the password stored as a yescrypt
+# a system login bound twice, a short password, a password holding the
+# login, a password that is not on standard input); list with phones
+# masked; passwd (a password holding the login refused), lock, unlock,
+# retire, bind and restore, a retired user refused; the password stored as a yescrypt
 # hash, never as typed; every change in the audit log; the last
 # administrator who can sign in is never retired, locked or demoted.
 . "$(dirname "$0")/../lib.sh"
@@ -19,7 +20,7 @@ db_is "init: the first admin is the system login that ran it, bound to it, with 
 u() { "$BIN" --db "$DB" user "$@"; }
 {
     echo "== add"
-    printf 'wang-pass-1\n' | u add wang --role desk --name 王芳 --phone 13912345678 --scope 滨江道社区 --password-stdin; echo "status $?"
+    printf 'fang-pass-1\n' | u add wang --role desk --name 王芳 --phone 13912345678 --scope 滨江道社区 --password-stdin; echo "status $?"
     printf 'li-pass-12\n' | u add li --role 责任单位经办 --unit U01 --password-stdin; echo "status $?"
     u add zhao --role 主管 --os-login zhao </dev/null; echo "status $?"
     echo "== bad input"
@@ -31,6 +32,7 @@ u() { "$BIN" --db "$DB" user "$@"; }
     u add chen --role desk --os-login zhao </dev/null; echo "status $?"
     u add 'chen wei' --role desk </dev/null; echo "status $?"
     printf 'short\n' | u add chen --role desk --password-stdin; echo "status $?"
+    printf 'Chen-2026\n' | u add chen --role desk --password-stdin; echo "status $?"
     u add chen --role desk --password-stdin </dev/null; echo "status $?"
     u add chen --role desk --phone 12345 </dev/null; echo "status $?"
     u passwd wang </dev/null; echo "status $?"
@@ -40,7 +42,8 @@ u() { "$BIN" --db "$DB" user "$@"; }
     echo "== list"
     u list; echo "status $?"
     echo "== passwd, lock, unlock, bind, retire"
-    printf 'zhao-pass-1\n' | u passwd zhao --password-stdin; echo "status $?"
+    printf 'my-Zhao-26\n' | u passwd zhao --password-stdin; echo "status $?"
+    printf 'zhou-pass-1\n' | u passwd zhao --password-stdin; echo "status $?"
     u lock wang; echo "status $?"
     u list | grep '^wang'
     u unlock wang; echo "status $?"
@@ -60,7 +63,7 @@ u() { "$BIN" --db "$DB" user "$@"; }
 t_golden "user: add, bad input, list, passwd, lock, unlock, bind, retire, restore" "$E/users.txt" "$T/users.out"
 
 db_is "user: the password is a yescrypt hash, never the password" \
-    "SELECT substr(password, 1, 4), instr(password, 'wang-pass-1') FROM \"user\" WHERE login = 'wang'" '$y$j|0'
+    "SELECT substr(password, 1, 4), instr(password, 'fang-pass-1') FROM \"user\" WHERE login = 'wang'" '$y$j|0'
 db_is "user: a user without a password has none stored" \
     "SELECT password FROM \"user\" WHERE login = 'boss'" ""
 db_is "user: nothing half-made by a refused add" "SELECT count(*) FROM \"user\" WHERE login = 'chen'" 0

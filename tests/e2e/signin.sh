@@ -5,7 +5,9 @@
 # never as typed; the right one opens the home screen as that user. Five
 # wrong passwords in a row lock the account: the right one is then refused
 # with the same words as a login that does not exist. The 操作员 screen
-# adds a user, who then signs in with the password set from its F9 menu.
+# adds a user, who then signs in with the password set from its F9 menu
+# (one holding the login refused), and changes it (the one in use again
+# refused).
 # Retired, that user's password is refused with the same words; a system
 # login bound to a user who was retired gets the sign-in screen.
 . "$(dirname "$0")/lib.sh"
@@ -131,6 +133,12 @@ type_text adm "xiaowang"
 keys adm Enter
 expect adm "the login as its password refused" "密码不能与登录名相同"
 keys adm C-u
+type_text adm "Xiaowang1"
+keys adm Enter C-u
+type_text adm "Xiaowang1"
+keys adm Enter
+expect adm "the login with a digit refused" "密码不能包含登录名"
+keys adm C-u
 type_text adm "new-pass-1"
 keys adm Enter C-u
 type_text adm "new-pass-2"
@@ -164,7 +172,18 @@ expect wang "a wrong password in use is refused" "不是您现在的密码"
 db_is "and nothing changes" "$SET_ROWS" 1
 keys wang C-u
 type_text wang "new-pass-1"
-keys wang Tab Tab Enter
+keys wang Tab C-u
+type_text wang "new-pass-1"
+keys wang Tab C-u
+type_text wang "new-pass-1"
+keys wang Enter
+expect wang "the one in use again is refused" "新密码不能与原密码相同"
+db_is "and nothing changes" "$SET_ROWS" 1
+keys wang C-u
+type_text wang "newer-pass-1"
+keys wang Tab C-u
+type_text wang "newer-pass-1"
+keys wang Enter
 expect wang "with the one in use, the new one is set" "xiaowang 的密码已设置"
 db_is "a new one stored, by the user" "$SET_ROWS" 2
 quits wang "the new user quits"

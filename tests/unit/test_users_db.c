@@ -101,7 +101,7 @@ static void the_store_checks_the_right(void **state)
 static void five_failures_lock(void **state)
 {
     (void)state;
-    user_make("wang", "supervisor", "wang-pass-1", NULL);
+    user_make("wang", "supervisor", "fang-pass-1", NULL);
     time_t now = at("2026-03-02 09:00");
     struct user u;
     int rc;
@@ -109,7 +109,7 @@ static void five_failures_lock(void **state)
         assert_int_equal(users_signin(db, "wang", "nope", now, &u, &rc), SIGNIN_REFUSED);
     assert_int_equal(db_int(db, -1, "SELECT failed FROM \"user\" WHERE login = 'wang'"), 4);
     /* The right one before the fifth: in, and the count starts again. */
-    assert_int_equal(users_signin(db, "wang", "wang-pass-1", now, &u, &rc), SIGNIN_OK);
+    assert_int_equal(users_signin(db, "wang", "fang-pass-1", now, &u, &rc), SIGNIN_OK);
     assert_str(u.login, "wang");
     record_free(&user_record, &u);
     assert_int_equal(db_int(db, -1, "SELECT failed FROM \"user\" WHERE login = 'wang'"), 0);
@@ -117,9 +117,9 @@ static void five_failures_lock(void **state)
         assert_int_equal(users_signin(db, "wang", "nope", now, &u, &rc), SIGNIN_REFUSED);
     assert_int_equal(audits("user-lock"), 1);
     /* Locked: the right password is refused as a wrong one is, until 15 minutes have passed. */
-    assert_int_equal(users_signin(db, "wang", "wang-pass-1", now + 14 * 60, &u, &rc),
+    assert_int_equal(users_signin(db, "wang", "fang-pass-1", now + 14 * 60, &u, &rc),
                      SIGNIN_REFUSED);
-    assert_int_equal(users_signin(db, "wang", "wang-pass-1", now + 16 * 60, &u, &rc), SIGNIN_OK);
+    assert_int_equal(users_signin(db, "wang", "fang-pass-1", now + 16 * 60, &u, &rc), SIGNIN_OK);
     record_free(&user_record, &u);
     /* A login that does not exist gets the same answer, and is audited by what was typed. */
     assert_int_equal(users_signin(db, "ghost", "nope", now, &u, &rc), SIGNIN_REFUSED);
@@ -127,10 +127,10 @@ static void five_failures_lock(void **state)
     /* An admin's lock lasts until unlocked. */
     int64_t id = db_int(db, 0, "SELECT id FROM \"user\" WHERE login = 'wang'");
     assert_int_equal(user_set_lock(db, id, users_locked_for_good(), "tester"), DB_OK);
-    assert_int_equal(users_signin(db, "wang", "wang-pass-1", now + 86400 * 365, &u, &rc),
+    assert_int_equal(users_signin(db, "wang", "fang-pass-1", now + 86400 * 365, &u, &rc),
                      SIGNIN_REFUSED);
     assert_int_equal(user_set_lock(db, id, NULL, "tester"), DB_OK);
-    assert_int_equal(users_signin(db, "wang", "wang-pass-1", now, &u, &rc), SIGNIN_OK);
+    assert_int_equal(users_signin(db, "wang", "fang-pass-1", now, &u, &rc), SIGNIN_OK);
     record_free(&user_record, &u);
     /* A lock of 0 minutes is none: no lock written, none said in the audit log. */
     assert_int_equal(settings_set(db, SETTING_LOCK_MINUTES, "0", "tester"), DB_OK);
@@ -180,13 +180,56 @@ static void passwords_are_yescrypt(void **state)
     assert_non_null(user_password_check(NULL, "12345678")); /* a run up */
     assert_non_null(user_password_check(NULL, "87654321")); /* or down */
     assert_null(user_password_check(NULL, "12345679"));
-    assert_non_null(user_password_check("zhangsan", "ZhangSan")); /* the login itself */
-    assert_null(user_password_check("zhangsan", "zhangsan-2026"));
+    assert_non_null(user_password_check("zhangsan", "ZhangSan"));      /* the login itself */
+    assert_non_null(user_password_check("zhangsan", "zhangsan-2026")); /* or holding it */
+    assert_null(user_password_check("zhangsan", "zhang-2026san"));
     assert_non_null(user_password_check(NULL, "Password")); /* the first any guesser tries */
     assert_non_null(user_password_check(NULL, "woaini1314"));
     assert_null(user_login_check("王芳"));
     assert_non_null(user_login_check("wang fang"));
     assert_non_null(user_login_check("a;b"));
+}
+
+/*
+** A password holding the login anywhere, in either case, is refused (for
+** a login of 3 characters or more: a shorter one is in too many words);
+** changing one's own, the password in use again is refused too. Adding a
+** user and setting a password, as the screen and the command line do,
+** both refuse them.
+*/
+static void a_password_holds_not_the_login(void **state)
+{
+    (void)state;
+    assert_non_null(user_password_check("wangjun", "wangjun1"));
+    assert_non_null(user_password_check("wangjun", "1WangJun"));
+    assert_non_null(user_password_check("wangjun", "my-wangjun-pw"));
+    assert_null(user_password_check("wangjun", "wang-jun-2026"));
+    assert_non_null(user_password_check("Wei", "ilovewei99")); /* 3 characters: held */
+    assert_null(user_password_check("li", "li-pass-12")); /* 2 characters: too common to refuse */
+    assert_non_null(user_password_check("王建军", "王建军2026ab")); /* 3 characters, 9 bytes */
+    assert_null(user_password_check("王军", "王军-2026-ab"));
+    assert_string_equal(user_password_check("wangjun", "wangjun1"),
+                        "A password does not contain the login");
+    /* Changing one's own: the password in use again is refused, else the rules above. */
+    assert_string_equal(user_password_change_check("wangjun", "old-pass-7", "old-pass-7"),
+                        "The new password is not the one in use");
+    assert_non_null(user_password_change_check("wangjun", "old-pass-7", "wangjun1"));
+    assert_null(user_password_change_check("wangjun", "old-pass-7", "new-pass-7"));
+    assert_null(user_password_change_check("wangjun", "Old-Pass-7", "old-pass-7"));
+    assert_null(user_password_change_check("wangjun", NULL, "new-pass-7"));
+    /* Through the app, as user add and user passwd go. */
+    struct user u;
+    record_init(&user_record, &u);
+    record_set(&u.login, "wangjun");
+    record_set(&u.role, "desk");
+    const char *why;
+    assert_int_equal(users_add(db, &u, "wangjun1", "tester", &why), DB_INVALID);
+    assert_non_null(why);
+    assert_int_equal(users_add(db, &u, "jun-pass-1", "tester", &why), DB_OK);
+    assert_int_equal(users_passwd(db, u.id, "WANGJUN-2026", "tester", &why), DB_INVALID);
+    assert_non_null(why);
+    assert_int_equal(users_passwd(db, u.id, "jun-pass-2", "tester", &why), DB_OK);
+    record_free(&user_record, &u);
 }
 
 static int64_t rows(const char *sql)
@@ -338,6 +381,7 @@ int main(void)
         cmocka_unit_test(peer_takes_only_bound_active_users),
         cmocka_unit_test(managing_users_needs_the_right),
         cmocka_unit_test(a_chief_has_buildings),
+        cmocka_unit_test(a_password_holds_not_the_login),
     };
     return cmocka_run_group_tests_name("users_db", tests, setup, teardown);
 }
