@@ -38,7 +38,7 @@ left=$(ls -a "$D" | grep -v -e '^\.\.\?$' -e '^x\.db' -e '^fill$')
 
 # Empty the register, so importing it again needs room the disk does not have.
 rm -f "$D/fill"
-sqlite3 "$DB" "PRAGMA foreign_keys = OFF; DELETE FROM resident_tag; DELETE FROM resident; UPDATE resident_tally SET n = 0; VACUUM"
+sqlite3 "$DB" "PRAGMA foreign_keys = OFF; DELETE FROM resident_tag; DELETE FROM resident_phone; DELETE FROM resident; UPDATE resident_tally SET n = 0; VACUUM"
 before=$(sqlite3 "$DB" "SELECT count(*) FROM resident")
 fill
 run full-import 1 "$BIN" --db "$DB" import residents "$T/all.csv"

@@ -11,6 +11,9 @@
 . "$(dirname "$0")/lib.sh"
 
 "$BIN" --db "$DB" demo --requests 3 >/dev/null
+# The request the late record helped close was still open on 3 December: it closed on the 4th
+# (a record helps a request on a day of its life only).
+sqlite3 "$DB" "UPDATE request SET closed_at = CAST(strftime('%s', '2026-12-04 12:00:00') AS INTEGER) WHERE number = '2025-000001'"
 printf '%s\r\n' "志愿者编号,姓名,身份证号" "2026000101,李四,120101198001010012" \
     "2026000102,王五,120101198502020024" >"$T/vols.csv"
 env BANGBAN_USER=volunteers "$BIN" --db "$DB" import volunteers "$T/vols.csv" >"$T/import.out" 2>&1 ||
