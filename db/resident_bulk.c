@@ -947,11 +947,11 @@ static int bulk_reconcile(struct resident_bulk *b, struct redo *r, enum postings
 }
 
 /*
-** A shared load's end: build the indexes it dropped, and fill its rows'
-** phones (phone_fill_plan()), each in a short transaction of its own. One that a desk waits for (a
-*phone index takes
-** seconds at millions of residents) is stopped and undone, and built again
-** once the desks have had the lock for DESK_GAP_MS. A build stopped after
+** A shared load's end: build the indexes it dropped, and file its rows
+** under their phones (phone_fill_plan()), each statement in a short
+** transaction of its own. One that a desk waits for (a range of phones
+** takes most of a second at millions of residents) is stopped and undone,
+** and run again once the desks have had the lock for DESK_GAP_MS. One stopped after
 ** running DESK_GAP_MS or more counts: after INDEX_GIVE_WAYS of those, or
 ** INDEX_STOPS stops in all, it runs to the end whoever waits, so that
 ** saves coming one after another do not hold it off for ever. One stopped
@@ -1070,8 +1070,7 @@ static int keys_file(struct resident_bulk *b, struct redo *r, enum postings_tabl
     struct key_tables_mark mark;
     if (give_way && key_tables_mark(b->keys, &mark) != 0) give_way = 0;
     int rc = DB_OK;
-    /* Reading every row for those a desk changed is needed only if another connection wrote since.
-     */
+    /* Every row is read for those a desk changed only if another connection wrote since. */
     int64_t version = db_int(b->db, -2, "PRAGMA data_version");
     if (version != b->data_version) {
         rc = redo_changed(b, r);
