@@ -122,6 +122,13 @@ static const struct command home_menu[] = {
      N_("Cover the screen at once (Ctrl+K anywhere does the same)"), 0, home_lock, 0, NULL},
     {"my-password", '2', N_("Change my password"), N_("A new password for the user signed in"), 0,
      ui_password_own, 0, NULL},
+    /* An admin's, found here too (they are the service catalogue's F9 menu's as well). */
+    {"users", '3', N_("Users"),
+     N_("Who signs in: logins, roles, units, system logins bound, passwords, locks"),
+     RIGHT_MANAGE_USERS, NULL, 0, screen_users_new},
+    {"settings", '4', N_("Settings"),
+     N_("The centre's name and desk phone, working hours, how the rates are reckoned"),
+     RIGHT_CONFIGURE, NULL, 0, screen_settings_new},
     {NULL, 0, NULL, NULL, 0, NULL, 0, NULL},
 };
 

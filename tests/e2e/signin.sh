@@ -79,6 +79,12 @@ keys adm Tab
 type_text adm "demo-admin"
 keys adm Enter
 wait_for adm "党群服务中心　管理员"
+# The admin's home screen's F9 offers the users and the settings (the service catalogue's F9 too).
+keys adm F9
+expect adm "the admin's home F9 offers the users" "操作员"
+expect adm "and the settings" "设置"
+keys adm Escape
+wait_gone adm "修改我的密码"
 # The admin's: a new user, then its password from the F9 menu.
 choose adm "服务清单"
 wait_for adm "帮办 - 服务清单"
