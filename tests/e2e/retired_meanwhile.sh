@@ -4,18 +4,23 @@
 # that the store would refuse.
 . "$(dirname "$0")/lib.sh"
 
+# keys_until NAME TEXT: keys, as the operator goes on working, until TEXT shows (the desk looks
+# at the user every 3 s), at most a minute.
+keys_until() {
+    for _ in $(seq 60); do
+        screen "$1" | grep -q "$2" && break
+        keys "$1" Down
+        inotifywait -qq -t 1 -e modify "$T/$1.tty" || true # the redraw, or a second
+    done
+}
+
 demo_db
 sign_in desk "supervisor" "demo-supervisor"
 choose desk "诉求"
 wait_for desk "未办结"
 env BANGBAN_USER=admin "$BIN" --db "$DB" user retire supervisor >"$T/retire.out" 2>&1 ||
     t_fail "the admin retires the operator" "$(cat "$T/retire.out")"
-# Keys, as the clerk goes on working, until the desk notices (it looks every 3 s).
-for _ in $(seq 60); do
-    screen desk | grep -q "已退出登录" && break
-    keys desk Down
-    inotifywait -qq -t 1 -e modify "$T/desk.tty" || true # the redraw, or a second
-done
+keys_until desk "已退出登录"
 expect desk "the retired operator is signed out, told why" "您的账户已被停用：已退出登录"
 expect desk "back on the sign-in screen" "登录名:"
 if screen desk | head -1 | grep -q "supervisor"; then t_fail "and nobody is named signed in" "$(screen desk)"; else t_ok "and nobody is named signed in"; fi
@@ -37,11 +42,7 @@ else
 fi
 env BANGBAN_USER=admin "$BIN" --db "$DB" user lock unit >"$T/lock.out" 2>&1 ||
     t_fail "the admin locks the operator" "$(cat "$T/lock.out")"
-for _ in $(seq 60); do
-    screen desk2 | grep -q "已退出登录" && break
-    keys desk2 Down
-    inotifywait -qq -t 1 -e modify "$T/desk2.tty" || true
-done
+keys_until desk2 "已退出登录"
 expect desk2 "an operator an admin locked is signed out at their next keys, told why" "您的账户已被锁定：已退出登录"
 quits desk2 "quits cleanly"
 
@@ -51,11 +52,7 @@ sign_in desk3 "volunteers" "demo-volunteers"
 wait_for desk3 "志愿服务"
 env BANGBAN_USER=admin "$BIN" --db "$DB" user edit volunteers --role supervisor >"$T/role.out" 2>&1 ||
     t_fail "the admin makes the coordinator a supervisor" "$(cat "$T/role.out")"
-for _ in $(seq 60); do
-    screen desk3 | grep -q "重新登录" && break
-    keys desk3 Down
-    inotifywait -qq -t 1 -e modify "$T/desk3.tty" || true
-done
+keys_until desk3 "重新登录"
 expect desk3 "an operator given another role is signed out at their next keys, told it" "您的角色已改为主管：请重新登录"
 expect desk3 "back on the sign-in screen" "登录名:"
 keys desk3 C-u
