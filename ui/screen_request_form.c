@@ -111,28 +111,31 @@ static void intake_free(void *ctx)
 }
 
 /*
-** An organisation was chosen: take its name and its contact's phone, each
-** into a field still empty (a contact person and the number to call back,
-** typed over them, stay: leaving the field again would put the register's
-** back), and its building, where the request is: over one given before (a
-** chief's worklist starts at their first building), said beside it.
+** An organisation was chosen (was: the one taken before, 0 if none): take
+** its name and its contact's phone, each into a field still empty or still
+** holding was's (a contact person and the number to call back, typed over
+** them, stay: leaving the field again would put the register's back), and
+** its building, where the request is: over one given before (a chief's
+** worklist starts at their first building), said beside it.
 */
-static void organisation_take_into(struct form_screen *fs, int64_t id)
+static void organisation_take_into(struct form_screen *fs, int64_t id, int64_t was)
 {
-    struct organisation o;
+    struct organisation o, before;
     if (organisation_get(ui.db, id, &o) != DB_OK) return;
+    int had = was > 0 && was != id && organisation_get(ui.db, was, &before) == DB_OK;
     struct form *f = &fs->form;
     form_set_choice(f, F_RESIDENT, o.id, o.name);
     char *name = form_text(f, F_NAME), *phone = form_text(f, F_PHONE);
-    if (str_empty(name)) form_set_text(f, F_NAME, o.name);
-    if (str_empty(phone) && !form_masked(f, F_PHONE))
+    if (str_empty(name) || (had && str_eq(name, before.name))) form_set_text(f, F_NAME, o.name);
+    if (str_empty(phone) || (had && form_masked(f, F_PHONE)))
         form_set_secret_text(f, F_PHONE, o.contact_phone, organisation_masked_phone);
     free(name);
     free(phone);
-    int64_t was = form_choice(f, F_BUILDING);
-    if (o.building_id && o.building_id != was) {
+    if (had) record_free(&organisation_record, &before);
+    int64_t building = form_choice(f, F_BUILDING);
+    if (o.building_id && o.building_id != building) {
         form_set_choice(f, F_BUILDING, o.building_id, o.building_name);
-        if (was) form_set_note(f, F_BUILDING, _("the organisation's"));
+        if (building) form_set_note(f, F_BUILDING, _("the organisation's"));
     }
     record_free(&organisation_record, &o);
 }
@@ -239,7 +242,8 @@ static void building_chosen(struct form_screen *fs)
             char *name = form_text(f, F_NAME);
             if (str_eq(name, o.name)) form_set_text(f, F_NAME, "");
             free(name);
-            if (form_masked(f, F_PHONE)) form_set_text(f, F_PHONE, "");
+            if (form_masked(f, F_PHONE))
+                form_set_secret_text(f, F_PHONE, "", organisation_masked_phone);
             form_set_choice(f, F_RESIDENT, 0, "");
             ((struct intake *)fs->ctx)->taken = 0;
             form_set_note(f, F_RESIDENT, _("was of the other building: choose again"));
@@ -277,9 +281,10 @@ static void on_leave(struct form *f, int i, void *ctx)
         f->fields[F_RESIDENT].label = label;
     } else if (i == F_RESIDENT && form_choice(f, F_RESIDENT) > 0 &&
                form_choice(f, F_RESIDENT) != ((struct intake *)fs->ctx)->taken) {
+        int64_t was = ((struct intake *)fs->ctx)->taken;
         ((struct intake *)fs->ctx)->taken = form_choice(f, F_RESIDENT);
         if (form_choice(f, F_REQUESTER_KIND) == WHO_ORGANISATION)
-            organisation_take_into(fs, form_choice(f, F_RESIDENT));
+            organisation_take_into(fs, form_choice(f, F_RESIDENT), was);
         else
             resident_take_into(fs, form_choice(f, F_RESIDENT));
         building_grid_take(fs);

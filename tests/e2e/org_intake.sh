@@ -70,12 +70,38 @@ expect desk "the second request is taken down" "2026-000002"
 db_is "with the contact and number typed, the organisation named" \
     "SELECT r.requester || ' ' || r.requester_phone FROM request r JOIN organisation o ON o.id = r.organisation_id WHERE r.number = '2026-000002' AND o.credit_code = '$code'" \
     "刘经理 13812345678"
+# Another organisation chosen over the first: its name and contact's phone follow it, not the
+# first's (taken from the register, not typed).
+org2=$(sqlite3 "$DB" "SELECT name FROM organisation WHERE credit_code IS NOT NULL AND contact_phone <> '' AND name <> '$org' ORDER BY id LIMIT 1")
+code2=$(sqlite3 "$DB" "SELECT credit_code FROM organisation WHERE name = '$org2' ORDER BY id LIMIT 1")
+phone2=$(sqlite3 "$DB" "SELECT substr(contact_phone, 1, 3) || '****' || substr(contact_phone, 8) FROM organisation WHERE credit_code = '$code2'")
+keys desk Escape
+wait_for desk "未办结"
+org_chosen
+keys desk Tab
+wait_for desk "姓名/名称: <"
+keys desk BTab Enter
+wait_for desk "回车选定"
+type_text desk "$code2"
+wait_for desk "$org2"
+keys desk Enter
+wait_gone desk "回车选定"
+keys desk Tab
+expect desk "the second organisation's contact phone replaces the first's" "电话: $phone2"
+if screen desk | grep -qF "姓名/名称: $(printf '%s' "$org" | cut -c1-12)"; then
+    t_fail "and its name the first's" "$(screen desk)"
+else
+    t_ok "and its name the first's"
+fi
+
 # A building chosen after the organisation, of another grid: the organisation, of the other
 # building, goes at once, said, with its name and phone; the grid becomes the new building's.
 # Nothing is saved naming one building's organisation at another.
 other=$(sqlite3 "$DB" "SELECT b.name FROM building b JOIN grid g ON g.id = b.grid_id WHERE g.name <> '$grid' ORDER BY b.id LIMIT 1")
 other_grid=$(sqlite3 "$DB" "SELECT g.name FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.name = '$other'")
 keys desk Escape
+wait_for desk "放弃填写的内容并返回"
+keys desk y
 wait_for desk "未办结"
 org_chosen
 keys desk Tab Tab Tab Tab Tab Tab Tab Tab
