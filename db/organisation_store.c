@@ -284,6 +284,60 @@ static int search_run(struct db *db, const struct term_plan *plan, int64_t chief
     return rc;
 }
 
+/* An organisation found, with its sort rank (pinyin order). */
+struct ranked {
+    int64_t rank;
+    struct organisation o;
+};
+
+static int ranked_cmp(const void *pa, const void *pb)
+{
+    const struct ranked *a = pa, *b = pb;
+    return a->rank != b->rank ? (a->rank > b->rank) - (a->rank < b->rank)
+                              : (a->o.id > b->o.id) - (a->o.id < b->o.id);
+}
+
+/*
+** b's organisations into a, each once, in name order, the first limit
+** kept; b's count added (those found twice once). b is emptied.
+*/
+static void hits_merge(struct organisation_hits *a, struct organisation_hits *b, size_t limit)
+{
+    size_t n = a->n + b->n, k = 0, twice = 0;
+    struct ranked *v = xcalloc(n ? n : 1, sizeof *v);
+    for (size_t i = 0; i < a->n; i++)
+        v[k++] = (struct ranked){organisation_rank(a->items[i].name), a->items[i]};
+    for (size_t i = 0; i < b->n; i++) {
+        int seen = 0;
+        for (size_t j = 0; j < a->n && !seen; j++)
+            seen = a->items[j].id == b->items[i].id;
+        if (seen) {
+            record_free(&organisation_record, &b->items[i]);
+            twice++;
+        } else {
+            v[k++] = (struct ranked){organisation_rank(b->items[i].name), b->items[i]};
+        }
+    }
+    qsort(v, k, sizeof *v, ranked_cmp);
+    free(a->items);
+    free(b->items);
+    a->n = k < limit ? k : limit;
+    a->items = a->n ? xcalloc(a->n, sizeof *a->items) : NULL;
+    for (size_t i = 0; i < k; i++)
+        if (i < a->n)
+            a->items[i] = v[i].o;
+        else
+            record_free(&organisation_record, &v[i].o);
+    free(v);
+    a->total += b->total - (int64_t)twice;
+    a->more = a->more || b->more;
+    if (a->total > ORGANISATION_COUNT_CAP) {
+        a->total = ORGANISATION_COUNT_CAP;
+        a->more = 1;
+    }
+    memset(b, 0, sizeof *b);
+}
+
 int organisation_search(struct db *db, const char *query, const char *scope_of, int64_t building_id,
                         int with_moved_out, size_t limit, struct organisation_hits *out)
 {
@@ -297,6 +351,18 @@ int organisation_search(struct db *db, const char *query, const char *scope_of, 
     plan_of(db, &q, &plan);
     rc = search_run(db, &plan, chief_id, building_id, with_moved_out, limit, out);
     plan_free(&plan);
+    /* Digits are a piece of a credit code, or the last digits of a contact's phone. */
+    char *phone = rc == DB_OK ? organisation_query_phone_term(&q) : NULL;
+    if (phone) {
+        memset(&plan, 0, sizeof plan);
+        plan.term = phone;
+        plan.bound = search_prefix_bound(phone);
+        struct organisation_hits also;
+        memset(&also, 0, sizeof also);
+        rc = search_run(db, &plan, chief_id, building_id, with_moved_out, limit, &also);
+        if (rc == DB_OK) hits_merge(out, &also, limit);
+        plan_free(&plan);
+    }
     if (rc == DB_OK && out->n == 0 && q.kind == ORG_QUERY_PINYIN) {
         /* Letters that are no pinyin may be a piece of a credit code (MAQ). */
         q.kind = ORG_QUERY_CODE;

@@ -156,6 +156,20 @@ void organisation_query_of(const char *typed, struct organisation_query *q)
         else
             other++;
     }
+    if (digits && !letters && other) {
+        /* A phone written with dashes (139-3685-0707): its digits (no name is digits and dashes).
+         */
+        size_t k = 0, dashes = 0;
+        for (size_t i = 0; i < n; i++)
+            dashes += s[i] == '-';
+        if (dashes == (size_t)other) {
+            for (size_t i = 0; i < n; i++)
+                if (s[i] != '-') s[k++] = s[i];
+            s[k] = '\0';
+            n = k;
+            other = 0;
+        }
+    }
     q->text = s;
     if (!n) {
         q->kind = ORG_QUERY_ALL;
@@ -219,13 +233,29 @@ void organisation_terms(const char *name, const char *credit_code, const char *c
     size_t n = strlen(credit_code);
     for (size_t i = 0; i < n; i++)
         if (code_char(credit_code[i])) term_add(out, xasprintf("c%s", credit_code + i));
-    /* The phone's digits alone (022-27306655 is found by 2730 as by 022273). */
+    /*
+     * The phone's digits reversed, once: found by its last digits, or whole,
+     * never by the digits a list masks (022-27306655 by 6655 or 02227306655).
+     */
     struct strbuf digits = STRBUF_INIT;
-    for (const char *p = phone; *p; p++)
-        if (*p >= '0' && *p <= '9') strbuf_addf(&digits, "%c", *p);
-    for (size_t i = 0; i < digits.len; i++)
-        term_add(out, xasprintf("c%s", strbuf_str(&digits) + i));
+    for (size_t i = strlen(phone); i-- > 0;)
+        if (phone[i] >= '0' && phone[i] <= '9') strbuf_addf(&digits, "%c", phone[i]);
+    if (digits.len) term_add(out, xasprintf("t%s", strbuf_str(&digits)));
     strbuf_free(&digits);
+}
+
+char *organisation_query_phone_term(const struct organisation_query *q)
+{
+    if (q->kind != ORG_QUERY_CODE) return NULL;
+    size_t n = strlen(q->text);
+    for (size_t i = 0; i < n; i++)
+        if (q->text[i] < '0' || q->text[i] > '9') return NULL;
+    char *term = xmalloc(n + 2);
+    term[0] = 't';
+    for (size_t i = 0; i < n; i++)
+        term[1 + i] = q->text[n - 1 - i];
+    term[n + 1] = '\0';
+    return term;
 }
 
 void organisation_query_terms(const struct organisation_query *q, struct strlist *out, int *prefix)

@@ -100,15 +100,17 @@ char *organisation_masked_phone(const char *phone);
 **   p + a pinyin key of the name, from its start and from each later
 **       character (full pinyin and initials: jincheng, jc, kj ...), and
 **       of its contact's name
-**   c + each ending of the credit code, and of the contact's phone (its
-**       digits), so any piece of either is the start of one
-** A query finds the organisations with a term it starts (p, c) or equals (n).
+**   c + each ending of the credit code, so any piece of it is the start of one
+**   t + the contact's phone, its digits reversed: its last digits are the
+**       start of it (the digits a list masks find nothing)
+** A query finds the organisations with a term it starts (p, c, t) or equals (n).
 */
 enum organisation_query_kind {
     ORG_QUERY_ALL,    /* nothing typed */
     ORG_QUERY_NAME,   /* Chinese or other text: pieces of the name */
     ORG_QUERY_PINYIN, /* letters only: pinyin */
-    ORG_QUERY_CODE,   /* digits and the code's letters, at least one digit */
+    ORG_QUERY_CODE, /* digits and the code's letters, at least one digit (a phone's dashes dropped)
+                     */
 };
 
 struct organisation_query {
@@ -139,6 +141,13 @@ void organisation_query_of(const char *typed, struct organisation_query *q);
 ** rarest and checks the names). Whether a term is a prefix is *prefix.
 */
 void organisation_query_terms(const struct organisation_query *q, struct strlist *out, int *prefix);
+
+/*
+** The term of a query of digits alone as the last digits of a contact's
+** phone (t and the digits reversed; a prefix), or NULL: what else the
+** store looks up for it besides its credit code's. Caller frees.
+*/
+char *organisation_query_phone_term(const struct organisation_query *q);
 
 /*
 ** The terms an organisation with this name and code, and this contact and

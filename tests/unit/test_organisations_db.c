@@ -158,8 +158,9 @@ static void found_by_contact(void **state)
     char first[200];
     assert_int_equal(found("4122", 0, first, sizeof first), 1); /* the phone's last digits */
     assert_str(first, "天津恒信教育科技有限公司");
-    assert_int_equal(found("13508594122", 0, NULL, 0), 1); /* the whole phone */
-    assert_int_equal(found("0859", 0, NULL, 0), 1);        /* a piece of it */
+    assert_int_equal(found("13508594122", 0, NULL, 0), 1);   /* the whole phone */
+    assert_int_equal(found("135-0859-4122", 0, NULL, 0), 1); /* with dashes */
+    assert_int_equal(found("0859", 0, NULL, 0), 0);          /* digits a list masks find nothing */
     assert_int_equal(found("马明哲", 0, NULL, 0), 1);
     assert_int_equal(found("明哲", 0, NULL, 0), 1);
     assert_int_equal(found("mmz", 0, NULL, 0), 1); /* the contact's initials */
@@ -170,10 +171,13 @@ static void found_by_contact(void **state)
     assert_int_equal(found("4122", 0, NULL, 0), 0);
     assert_int_equal(found("马明哲", 0, NULL, 0), 0);
     assert_int_equal(found("刘芳", 0, NULL, 0), 1);
-    assert_int_equal(found("2730", 0, NULL, 0), 1);   /* a landline's digits, the dash left out */
-    assert_int_equal(found("022273", 0, NULL, 0), 1); /* across the dash */
+    assert_int_equal(found("6655", 0, NULL, 0), 1);         /* a landline's last digits */
+    assert_int_equal(found("02227306655", 0, NULL, 0), 1);  /* whole, the dash left out */
+    assert_int_equal(found("022-27306655", 0, NULL, 0), 1); /* or typed */
+    assert_int_equal(found("2730", 0, NULL, 0), 0);
     /* A database from before contacts were filed is filed again on opening. */
-    assert_int_equal(db_exec(db, "DELETE FROM organisation_key WHERE term IN ('c2730', 'n刘芳');"
+    assert_int_equal(db_exec(db, "DELETE FROM organisation_key WHERE term IN ('t55660372220',"
+                                 " 'n刘芳');"
                                  " PRAGMA user_version = 30"),
                      DB_OK);
     assert_int_equal(found("刘芳", 0, NULL, 0), 0);
