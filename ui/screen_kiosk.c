@@ -561,9 +561,12 @@ static int progress_check(struct kiosk_progress_screen *p)
     /* Not a wrong try: nothing is looked up, so nothing counts towards the wait. */
     if (!four_ok && digits > 4) {
         progress_say(p,
-                     xasprintf(_("That is %zu digits: type the last 4 digits of your phone, or "
-                                 "all 11 digits of your mobile"),
-                               digits),
+                     digits == 11
+                         ? xstrdup(_("That is no mobile number: type the last 4 digits of your "
+                                     "phone"))
+                         : xasprintf(_("That is %zu digits: type the last 4 digits of your phone, "
+                                       "or all 11 digits of your mobile"),
+                                     digits),
                      P_LAST4);
         return UI_HANDLED;
     }
@@ -616,6 +619,8 @@ static void progress_whole_mobile(struct kiosk_progress_screen *p)
         form_set_text(&p->form, P_LAST4, last4);
         form_set_note(&p->form, P_LAST4,
                       _("That is your whole mobile number: its last 4 digits are taken"));
+        free(p->why); /* a refusal of the digits typed before goes (a wait said stays) */
+        p->why = NULL;
     }
     free(typed);
 }

@@ -112,8 +112,7 @@ static void visit_build(struct form_screen *fs)
     static const char *const placed[] = {"building_id", "organisation_id", "day"};
     for (size_t k = 0; v->requests > 0 && k < ARRAY_LEN(placed); k++)
         form_lock(f, form_bound(f, placed[k]),
-                  _("requests were taken down on this visit, and name its day, building and "
-                    "organisation: they stay as they were"));
+                  _("requests taken down on this visit name it: it stays"));
     form_on_choose(f, visit_chosen, fs);
 }
 

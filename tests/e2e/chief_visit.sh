@@ -155,7 +155,7 @@ keys chief2 Tab C-u
 type_text chief2 "物业王经理"
 keys chief2 BTab BTab
 type_text chief2 "2026-11-20"
-expect chief2 "its day is not changed, saying why at once" "诉求记着走访的日期、楼宇和企业"
+expect chief2 "its day is not changed, saying why at once, whole beside it" "走访已登记诉求：这一项不能再改"
 if screen chief2 | grep -q "2026-11-20"; then t_fail "the day typed is not taken" "$(screen chief2)"; else t_ok "the day typed is not taken"; fi
 # Enter on the building opens no chooser: the F2 after it saves the visit.
 keys chief2 BTab BTab Enter

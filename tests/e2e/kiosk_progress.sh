@@ -132,9 +132,15 @@ expect hall "6 digits that are no mobile are refused, saying what to type" "这�
 db_is "no wrong try is counted for them" "SELECT misses FROM kiosk_guard WHERE kiosk = 'kiosk'" 0
 db_is "and nothing is looked up" "SELECT count(*) FROM audit_log WHERE action = 'kiosk-progress-miss'" 5
 keys hall BSpace BSpace BSpace BSpace BSpace BSpace
-type_text hall "$last4"
+type_text hall "12345678901"
 keys hall Enter
-expect hall "then the last 4 digits alone find the request" "诉求 $year-000777"
+expect hall "11 digits that are no mobile are said to be none (not to type 11 digits)" "这不是手机号：请输入手机号后 4 位"
+keys hall BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+paste_text hall "183-1234-$last4"
+wait_for hall "已取后 4 位"
+if screen hall | grep -qF "这不是手机号"; then t_fail "a whole mobile pasted then takes the refusal before away" "$(screen hall)"; else t_ok "a whole mobile pasted then takes the refusal before away"; fi
+keys hall Enter
+expect hall "then its last 4 digits find the request" "诉求 $year-000777"
 
 # Letters are not taken for the phone's digits; full-width digits are.
 keys hall Escape
