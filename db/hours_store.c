@@ -768,10 +768,14 @@ static int request_by_number(struct db *db, const char *typed, const char *day, 
     int rc = db_step(st);
     if (rc == DB_ROW) {
         /* A day's service helped a request in its life: from its taking down to its close. */
-        char taken[20], closed[20];
-        clock_format((time_t)db_col_int(st, 1), taken)[10] = '\0';
+        char taken[11], closed[11];
+        struct date d = date_of((time_t)db_col_int(st, 1));
+        date_format(&d, taken);
         time_t closed_at = (time_t)db_col_int(st, 2);
-        if (closed_at) clock_format(closed_at, closed)[10] = '\0';
+        if (closed_at) {
+            d = date_of(closed_at);
+            date_format(&d, closed);
+        }
         if (strcmp(day, taken) < 0)
             *why = xasprintf(_("Request: %s was taken down on %s, after the day served"), number,
                              taken);

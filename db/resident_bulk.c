@@ -1282,10 +1282,7 @@ int resident_keys_repair(struct db *db, const char *actor)
     }
     if (orphaned && rc == DB_OK) rc = indexes_restore(db);
     /* The stopped load's rows found by phone too (those filled before are skipped). */
-    if (orphaned && rc == DB_OK)
-        rc = db_exec(db, "INSERT OR IGNORE INTO resident_phone (rev, resident_id)"
-                         " SELECT phone_rev, id FROM resident WHERE phone_rev IS NOT NULL"
-                         " ORDER BY 1, 2");
+    if (orphaned && rc == DB_OK) rc = resident_phones_file(db);
     if (orphaned && rc == DB_OK) rc = db_meta_set(db, RESIDENT_PHONE_UNFILED, "");
     if (orphaned && rc == DB_OK) rc = resident_refile(db);
     if (orphaned && rc == DB_OK) rc = db_meta_set(db, KEYS_PENDING, "");

@@ -191,8 +191,15 @@ static int fetch_one(struct db_stmt *get, int64_t id, struct resident_hits *out)
 */
 #define PHONE_IDS(what)                                                                            \
     "SELECT " what " FROM resident_phone WHERE rev >= ?1 AND rev < ?2 UNION ALL SELECT "           \
-    "id FROM resident WHERE id >= (SELECT CAST(nullif(value, '') AS INTEGER) FROM meta"            \
-    " WHERE key = '" RESIDENT_PHONE_UNFILED "') AND phone_rev >= ?1 AND phone_rev < ?2"
+    "id FROM resident WHERE id >= " PHONE_UNFILED_FROM " AND phone_rev >= ?1 AND phone_rev < ?2"
+
+/* The first id of a load whose phones are not in resident_phone yet; NULL when none runs. */
+#define PHONE_UNFILED_FROM                                                                         \
+    "(SELECT CAST(nullif(value, '') AS INTEGER) FROM meta WHERE key = '" RESIDENT_PHONE_UNFILED "')"
+
+/* The residents with a phone in ?1 .. ?2 in name order. */
+#define PHONE_IDS_SORTED                                                                           \
+    "SELECT id FROM resident WHERE id IN (" PHONE_IDS("resident_id") ") ORDER BY rank, id"
 
 /* Where the residents' search reads (db/name_search.h). */
 static const struct name_register resident_register = {
@@ -201,10 +208,7 @@ static const struct name_register resident_register = {
     .digits = {{"SELECT id FROM resident WHERE id_rev >= ?1 AND id_rev < ?2 ORDER BY rank, id",
                 "SELECT id FROM resident WHERE id_rev >= ?1 AND id_rev < ?2 ORDER BY id_rev",
                 "SELECT 1 FROM resident WHERE id_rev >= ?1 AND id_rev < ?2", 1},
-               {"SELECT id FROM resident WHERE id IN (" PHONE_IDS(
-                    "resident_id") ")"
-                                   " ORDER BY rank, id",
-                PHONE_IDS("resident_id"), PHONE_IDS("1"), 1}},
+               {PHONE_IDS_SORTED, PHONE_IDS("resident_id"), PHONE_IDS("1"), 1}},
     .ndigits = 2,
     .cap = RESIDENT_COUNT_CAP,
 };
@@ -1129,8 +1133,7 @@ int resident_phones_astray(struct db *db, int64_t *missing, int64_t *stray)
     *missing = *stray = 0;
     struct db_stmt *st = db_prepare(
         db, "SELECT (SELECT count(*) FROM resident r WHERE r.phone_rev IS NOT NULL"
-            " AND r.id < ifnull((SELECT CAST(nullif(value, '') AS INTEGER) FROM meta"
-            " WHERE key = '" RESIDENT_PHONE_UNFILED "'), r.id + 1)"
+            " AND r.id < ifnull(" PHONE_UNFILED_FROM ", r.id + 1)"
             " AND NOT EXISTS (SELECT 1 FROM resident_phone p WHERE p.rev = r.phone_rev"
             " AND p.resident_id = r.id)),"
             " (SELECT count(*) FROM resident_phone p WHERE NOT EXISTS (SELECT 1 FROM resident r"
@@ -1144,13 +1147,19 @@ int resident_phones_astray(struct db *db, int64_t *missing, int64_t *stray)
     return rc == DB_ROW ? DB_OK : rc;
 }
 
+int resident_phones_file(struct db *db)
+{
+    return db_exec(db, "INSERT OR IGNORE INTO resident_phone (rev, resident_id)"
+                       " SELECT phone_rev, id FROM resident WHERE phone_rev IS NOT NULL"
+                       " ORDER BY 1, 2");
+}
+
 int resident_phones_refile(struct db *db, const char *actor)
 {
     int rc = db_write_begin(db);
     if (rc != DB_OK) return rc;
-    rc = db_exec(db, "DELETE FROM resident_phone;"
-                     " INSERT INTO resident_phone (rev, resident_id) SELECT phone_rev, id"
-                     " FROM resident WHERE phone_rev IS NOT NULL ORDER BY 1, 2");
+    rc = db_exec(db, "DELETE FROM resident_phone");
+    if (rc == DB_OK) rc = resident_phones_file(db);
     if (rc == DB_OK) rc = audit_append(db, actor, "resident-phones-refiled", "resident:*", "");
     if (rc != DB_OK) {
         db_rollback(db);

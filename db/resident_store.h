@@ -209,6 +209,13 @@ enum merge_damage {
 int resident_phones_astray(struct db *db, int64_t *missing, int64_t *stray);
 
 /*
+** Inside the caller's transaction: every resident with a phone filed under
+** it (resident_phone), from their rows; those filed already are left. DB_OK
+** or an error.
+*/
+int resident_phones_file(struct db *db);
+
+/*
 ** File every resident under their phone again, from their rows, in one
 ** write audited as actor. DB_OK or an error (nothing written).
 */

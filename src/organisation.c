@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "phone.h"
 #include "pinyin.h"
+#include "search.h"
 #include "text.h"
 
 #include <stddef.h>
@@ -204,6 +205,15 @@ static void term_add(struct strlist *out, char *term)
         free(term);
 }
 
+/* The term of a phone's digits: t and them reversed, so its last digits start it. Caller frees. */
+static char *phone_term(const char *digits)
+{
+    char *rev = search_reverse(digits);
+    char *term = xasprintf("t%s", rev);
+    free(rev);
+    return term;
+}
+
 /* The pieces of a name and its pinyin keys, into out (n and p terms). */
 static void name_terms(const char *name, struct strlist *out)
 {
@@ -238,24 +248,18 @@ void organisation_terms(const char *name, const char *credit_code, const char *c
      * never by the digits a list masks (022-27306655 by 6655 or 02227306655).
      */
     struct strbuf digits = STRBUF_INIT;
-    for (size_t i = strlen(phone); i-- > 0;)
-        if (phone[i] >= '0' && phone[i] <= '9') strbuf_addf(&digits, "%c", phone[i]);
-    if (digits.len) term_add(out, xasprintf("t%s", strbuf_str(&digits)));
+    for (const char *p = phone; *p; p++)
+        if (*p >= '0' && *p <= '9') strbuf_addf(&digits, "%c", *p);
+    if (digits.len) term_add(out, phone_term(strbuf_str(&digits)));
     strbuf_free(&digits);
 }
 
 char *organisation_query_phone_term(const struct organisation_query *q)
 {
     if (q->kind != ORG_QUERY_CODE) return NULL;
-    size_t n = strlen(q->text);
-    for (size_t i = 0; i < n; i++)
-        if (q->text[i] < '0' || q->text[i] > '9') return NULL;
-    char *term = xmalloc(n + 2);
-    term[0] = 't';
-    for (size_t i = 0; i < n; i++)
-        term[1 + i] = q->text[n - 1 - i];
-    term[n + 1] = '\0';
-    return term;
+    for (const char *p = q->text; *p; p++)
+        if (*p < '0' || *p > '9') return NULL;
+    return phone_term(q->text);
 }
 
 void organisation_query_terms(const struct organisation_query *q, struct strlist *out, int *prefix)
